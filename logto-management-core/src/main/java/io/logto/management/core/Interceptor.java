@@ -1,0 +1,51 @@
+package io.logto.management.core;
+
+import java.net.http.HttpRequest;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Observes or changes every API call. Interceptors run outermost, in the order added, before retries,
+ * authentication and the transport: {@code user interceptors -> retry -> auth -> transport}. An
+ * interceptor sees the request without its {@code Authorization} header and the final answer after
+ * retries, with the attempt count and duration. Must be thread-safe and must not block.
+ *
+ * <pre>{@code
+ * Interceptor timing = chain -> chain.proceed(chain.request())
+ *     .whenComplete((response, failure) -> metrics.record(response));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Interceptor {
+  /**
+   * Handles one call, usually by calling {@link Chain#proceed(HttpRequest)}.
+   *
+   * @param chain the rest of the chain
+   * @return a future completing with the answer, or exceptionally with a {@link LogtoException}
+   */
+  CompletableFuture<RawResponse> intercept(Chain chain);
+
+  /** The rest of the chain, as seen by one interceptor. */
+  interface Chain {
+    /**
+     * Returns the request about to be sent.
+     *
+     * @return the request, without authentication
+     */
+    HttpRequest request();
+
+    /**
+     * Returns the options of this call.
+     *
+     * @return the options
+     */
+    RequestOptions options();
+
+    /**
+     * Passes the request to the next interceptor, or to the SDK's own layers.
+     *
+     * @param request the request to send, usually {@link #request()} or a copy with added headers
+     * @return a future completing with the answer
+     */
+    CompletableFuture<RawResponse> proceed(HttpRequest request);
+  }
+}

@@ -1,0 +1,703 @@
+package io.logto.management.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.internal.auth.AuthLayer;
+import io.logto.management.core.internal.auth.ClientCredentialsManager;
+import io.logto.management.core.internal.http.Blocking;
+import io.logto.management.core.internal.http.InterceptorChain;
+import io.logto.management.core.internal.http.Layer;
+import io.logto.management.core.internal.http.LoggingInterceptor;
+import io.logto.management.core.internal.http.RequestFactory;
+import io.logto.management.core.internal.http.Transport;
+import io.logto.management.core.internal.json.Json;
+import io.logto.management.core.internal.json.ResponseDecoder;
+import io.logto.management.core.internal.pagination.Pager;
+import io.logto.management.core.internal.retry.RetryLayer;
+import io.logto.management.core.internal.retry.Sleeper;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The entry point: sends authenticated, retried calls to the Logto Management API. Immutable and
+ * thread-safe; share one instance. Derive variants with {@link #newBuilder()}, which share the HTTP
+ * client and the token cache.
+ *
+ * <pre>{@code
+ * LogtoClient client = LogtoClient.builder()
+ *     .tenantId("my-tenant")                 // Logto Cloud: https://my-tenant.logto.app
+ *     .clientId(System.getenv("LOGTO_CLIENT_ID"))
+ *     .clientSecret(System.getenv("LOGTO_CLIENT_SECRET"))
+ *     .build();
+ * JsonNode user = client.call(ApiRequest.get("/api/users/{userId}").pathParam("userId", id).build(),
+ *     JsonNode.class, RequestOptions.defaults());
+ * }</pre>
+ *
+ * <p>Response types: {@code String.class} gives the body as text, {@code byte[].class} the raw bytes,
+ * {@code JsonNode.class} the JSON tree, {@code Void.class} ignores the body; any other type is decoded
+ * from JSON with the client's {@link ObjectMapper}.
+ */
+public final class LogtoClient {
+  /** The default request timeout and token request timeout. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Builder settings;
+  private final URI baseUrl;
+  private final HttpClient http;
+  private final Optional<ClientCredentials> credentials;
+  private final TokenProvider tokens;
+  private final ObjectMapper mapper;
+  private final RequestFactory requests;
+  private final ResponseDecoder decoder;
+  private final List<Interceptor> interceptors;
+  private final Layer layers;
+
+  private LogtoClient(Builder settings, URI baseUrl, HttpClient http, TokenProvider tokens) {
+    this.settings = settings;
+    this.baseUrl = baseUrl;
+    this.http = http;
+    this.tokens = tokens;
+    this.credentials = tokens instanceof ClientCredentials managed ? Optional.of(managed) : Optional.empty();
+    this.mapper = settings.objectMapper;
+    this.requests = new RequestFactory(baseUrl.toString(), mapper, settings.requestTimeout);
+    this.decoder = new ResponseDecoder(mapper);
+    List<Interceptor> chain = new ArrayList<>(settings.interceptors);
+    chain.add(new LoggingInterceptor());
+    this.interceptors = List.copyOf(chain);
+    Layer transport = new Transport(http);
+    Layer auth = new AuthLayer(tokens, transport);
+    this.layers = new RetryLayer(settings.retryPolicy, settings.sleeper, settings.clock, auth);
+  }
+
+  /**
+   * Starts configuring a client.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this client's settings that shares its HTTP client and, unless the base
+   * URL, the credentials or the token source change, its token cache.
+   *
+   * @return a new builder
+   */
+  public Builder newBuilder() {
+    Builder copy = settings.copy();
+    copy.sharedHttp = http;
+    copy.sharedTokens = tokens;
+    return copy;
+  }
+
+  /**
+   * Returns the base URL calls are sent to.
+   *
+   * @return the base URL, without a trailing slash
+   */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the client-credentials token manager, for reading or invalidating the token.
+   *
+   * @return the manager; empty when the client uses a custom {@link TokenProvider}
+   */
+  public Optional<ClientCredentials> clientCredentials() {
+    return credentials;
+  }
+
+  /**
+   * Returns the mapper used for JSON bodies.
+   *
+   * @return the client's mapper; do not reconfigure it after building
+   */
+  public ObjectMapper objectMapper() {
+    return mapper;
+  }
+
+  /**
+   * Returns the client's request timeout.
+   *
+   * @return the timeout; empty when disabled
+   */
+  public Optional<Duration> requestTimeout() {
+    return settings.requestTimeout;
+  }
+
+  /**
+   * Returns the client's retry policy.
+   *
+   * @return the policy calls use unless their options set another
+   */
+  public RetryPolicy retryPolicy() {
+    return settings.retryPolicy;
+  }
+
+  /**
+   * Sends a call and decodes the body.
+   *
+   * @param request the call
+   * @param type the body type (see the class description for special types)
+   * @param options per-call options
+   * @param <T> the body type
+   * @return the decoded body
+   * @throws LogtoApiException for an error status
+   * @throws LogtoTokenException when no token can be obtained
+   * @throws LogtoTransportException for I/O failures and timeouts
+   * @throws LogtoResponseException when the body does not decode
+   */
+  public <T> T call(ApiRequest request, Class<T> type, RequestOptions options) {
+    return decoder.decode(send(request, options), javaType(type));
+  }
+
+  /**
+   * Sends a call and decodes the body into a generic type.
+   *
+   * @param request the call
+   * @param type the body type, such as {@code new TypeReference<List<User>>() {}}
+   * @param options per-call options
+   * @param <T> the body type
+   * @return the decoded body
+   * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
+   */
+  public <T> T call(ApiRequest request, TypeReference<T> type, RequestOptions options) {
+    return decoder.decode(send(request, options), javaType(type));
+  }
+
+  /**
+   * Sends a call whose body is ignored, such as a 204 answer.
+   *
+   * @param request the call
+   * @param options per-call options
+   * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
+   */
+  public void call(ApiRequest request, RequestOptions options) {
+    decoder.throwIfError(send(request, options));
+  }
+
+  /**
+   * Sends a call with default options and decodes the body.
+   *
+   * @param request the call
+   * @param type the body type
+   * @param <T> the body type
+   * @return the decoded body
+   * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
+   */
+  public <T> T call(ApiRequest request, Class<T> type) {
+    return call(request, type, RequestOptions.defaults());
+  }
+
+  /**
+   * Sends a call and returns the status and headers with the decoded body.
+   *
+   * @param request the call
+   * @param type the body type
+   * @param options per-call options
+   * @param <T> the body type
+   * @return the response
+   * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
+   */
+  public <T> ApiResponse<T> exchange(ApiRequest request, Class<T> type, RequestOptions options) {
+    return toResponse(send(request, options), javaType(type));
+  }
+
+  /**
+   * Sends a call and returns the status and headers with the body decoded into a generic type.
+   *
+   * @param request the call
+   * @param type the body type
+   * @param options per-call options
+   * @param <T> the body type
+   * @return the response
+   * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
+   */
+  public <T> ApiResponse<T> exchange(ApiRequest request, TypeReference<T> type, RequestOptions options) {
+    return toResponse(send(request, options), javaType(type));
+  }
+
+  /**
+   * Sends a call without blocking; token fetching, retries and backoff do not block a thread either.
+   *
+   * @param request the call
+   * @param type the body type
+   * @param options per-call options
+   * @param <T> the body type
+   * @return a future completing with the decoded body, or exceptionally with a {@link LogtoException}
+   */
+  public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type, RequestOptions options) {
+    JavaType javaType = javaType(type);
+    return sendAsync(request, options).thenApply(response -> decoder.decode(response, javaType));
+  }
+
+  /**
+   * Sends a call without blocking and decodes the body into a generic type.
+   *
+   * @param request the call
+   * @param type the body type
+   * @param options per-call options
+   * @param <T> the body type
+   * @return a future completing with the decoded body
+   */
+  public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type, RequestOptions options) {
+    JavaType javaType = javaType(type);
+    return sendAsync(request, options).thenApply(response -> decoder.decode(response, javaType));
+  }
+
+  /**
+   * Sends a call without blocking and returns status, headers and the decoded body.
+   *
+   * @param request the call
+   * @param type the body type
+   * @param options per-call options
+   * @param <T> the body type
+   * @return a future completing with the response
+   */
+  public <T> CompletableFuture<ApiResponse<T>> exchangeAsync(ApiRequest request, Class<T> type,
+      RequestOptions options) {
+    JavaType javaType = javaType(type);
+    return sendAsync(request, options).thenApply(response -> toResponse(response, javaType));
+  }
+
+  /**
+   * Lists every item of a paginated endpoint lazily, one page in memory at a time. The request must not
+   * set {@code page} or {@code page_size}; they are replaced.
+   *
+   * @param request the list call
+   * @param itemType the item type
+   * @param pagination the start page and page size
+   * @param options per-call options, applied to every page
+   * @param <T> the item type
+   * @return the lazy listing; each iteration starts again at the start page
+   */
+  public <T> Paginated<T> paginate(ApiRequest request, Class<T> itemType, Pagination pagination,
+      RequestOptions options) {
+    return paginate(request, javaType(itemType), pagination, options);
+  }
+
+  /**
+   * Lists every item of a paginated endpoint, items decoded into a generic type.
+   *
+   * @param request the list call
+   * @param itemType the item type
+   * @param pagination the start page and page size
+   * @param options per-call options
+   * @param <T> the item type
+   * @return the lazy listing
+   */
+  public <T> Paginated<T> paginate(ApiRequest request, TypeReference<T> itemType, Pagination pagination,
+      RequestOptions options) {
+    return paginate(request, javaType(itemType), pagination, options);
+  }
+
+  /**
+   * Lists every item from page 1, 100 per page, with default options.
+   *
+   * @param request the list call
+   * @param itemType the item type
+   * @param <T> the item type
+   * @return the lazy listing
+   */
+  public <T> Paginated<T> paginate(ApiRequest request, Class<T> itemType) {
+    return paginate(request, itemType, Pagination.defaults(), RequestOptions.defaults());
+  }
+
+  private <T> Paginated<T> paginate(ApiRequest request, JavaType itemType, Pagination pagination,
+      RequestOptions options) {
+    requireNonNull(request, "request == null");
+    requireNonNull(pagination, "pagination == null");
+    requireNonNull(options, "options == null");
+    return new Pager<>(request, itemType, pagination, page -> send(page, options), decoder);
+  }
+
+  private RawResponse send(ApiRequest request, RequestOptions options) {
+    return Blocking.await(sendAsync(request, options), request.method() + " " + request.path());
+  }
+
+  private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options) {
+    requireNonNull(request, "request == null");
+    requireNonNull(options, "options == null");
+    HttpRequest httpRequest = requests.create(request, options);
+    return InterceptorChain.run(interceptors, httpRequest, options, layers);
+  }
+
+  private <T> ApiResponse<T> toResponse(RawResponse response, JavaType type) {
+    T body = decoder.decode(response, type);
+    return new ApiResponse<>(response.status(), response.headers(), body);
+  }
+
+  private JavaType javaType(Class<?> type) {
+    return mapper.constructType(requireNonNull(type, "type == null"));
+  }
+
+  private JavaType javaType(TypeReference<?> type) {
+    return mapper.constructType(requireNonNull(type, "type == null"));
+  }
+
+  /**
+   * Describes the client without credentials.
+   *
+   * @return the base URL and token source kind
+   */
+  @Override
+  public String toString() {
+    return "LogtoClient[baseUrl=" + baseUrl + ", auth=" + (credentials.isPresent() ? "client credentials" : "custom")
+        + "]";
+  }
+
+  /**
+   * Configures a {@link LogtoClient}; not thread-safe. Either {@link #tenantId(String)} (Logto Cloud) or
+   * {@link #baseUrl(String)} (self-hosted) is required, and either {@link #clientId(String)} with
+   * {@link #clientSecret(String)} or a {@link #tokenProvider(TokenProvider)}.
+   */
+  public static final class Builder {
+    private Optional<String> tenantId = Optional.empty();
+    private Optional<URI> baseUrl = Optional.empty();
+    private Optional<String> apiIndicator = Optional.empty();
+    private Optional<String> clientId = Optional.empty();
+    private Optional<String> clientSecret = Optional.empty();
+    private Optional<TokenProvider> tokenProvider = Optional.empty();
+    private Optional<HttpClient> httpClient = Optional.empty();
+    private ObjectMapper objectMapper = Json.defaultMapper();
+    private Optional<Duration> requestTimeout = Optional.of(DEFAULT_TIMEOUT);
+    private Duration tokenTimeout = DEFAULT_TIMEOUT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private HttpClient sharedHttp;
+    private TokenProvider sharedTokens;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.tenantId = tenantId;
+      copy.baseUrl = baseUrl;
+      copy.apiIndicator = apiIndicator;
+      copy.clientId = clientId;
+      copy.clientSecret = clientSecret;
+      copy.tokenProvider = tokenProvider;
+      copy.httpClient = httpClient;
+      copy.objectMapper = objectMapper;
+      copy.requestTimeout = requestTimeout;
+      copy.tokenTimeout = tokenTimeout;
+      copy.retryPolicy = retryPolicy;
+      copy.interceptors.addAll(interceptors);
+      copy.clock = clock;
+      copy.sleeper = sleeper;
+      return copy;
+    }
+
+    /**
+     * Sets the Logto Cloud tenant: the base URL defaults to {@code https://{tenantId}.logto.app} and the
+     * API indicator to {@code https://{tenantId}.logto.app/api}.
+     *
+     * @param tenantId the tenant id, such as {@code my-tenant}; {@code default} for self-hosted Logto
+     * @return this builder
+     * @throws IllegalArgumentException if blank or not a host label
+     */
+    public Builder tenantId(String tenantId) {
+      requireNonNull(tenantId, "tenantId == null");
+      if (tenantId.isBlank()) {
+        throw new IllegalArgumentException("tenantId is blank");
+      }
+      if (!tenantId.matches("[A-Za-z0-9-]+")) {
+        throw new IllegalArgumentException("tenantId must hold only letters, digits and '-': " + tenantId);
+      }
+      this.tenantId = Optional.of(tenantId);
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Sets the base URL of a self-hosted Logto, such as {@code https://auth.example.com}; trailing
+     * slashes are ignored.
+     *
+     * @param baseUrl an absolute http or https URL
+     * @return this builder
+     * @throws IllegalArgumentException if not an absolute http(s) URL
+     */
+    public Builder baseUrl(String baseUrl) {
+      requireNonNull(baseUrl, "baseUrl == null");
+      try {
+        return baseUrl(new URI(baseUrl.trim()));
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("baseUrl is not a URL: " + baseUrl, e);
+      }
+    }
+
+    /**
+     * Sets the base URL of a self-hosted Logto; trailing slashes are ignored.
+     *
+     * @param baseUrl an absolute http or https URL without query or fragment
+     * @return this builder
+     * @throws IllegalArgumentException if not an absolute http(s) URL
+     */
+    public Builder baseUrl(URI baseUrl) {
+      requireNonNull(baseUrl, "baseUrl == null");
+      this.baseUrl = Optional.of(validateBaseUrl(baseUrl));
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Sets the Management API's resource indicator the token is requested for. Defaults to
+     * {@code https://{tenantId}.logto.app/api}, with tenant {@code default} when no tenant is set (the
+     * value of self-hosted Logto). Trailing slashes are ignored.
+     *
+     * @param apiIndicator the indicator
+     * @return this builder
+     */
+    public Builder apiIndicator(String apiIndicator) {
+      requireNonNull(apiIndicator, "apiIndicator == null");
+      if (apiIndicator.isBlank()) {
+        throw new IllegalArgumentException("apiIndicator is blank");
+      }
+      this.apiIndicator = Optional.of(stripTrailingSlashes(apiIndicator.trim()));
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Sets the machine-to-machine application's id, for the client-credentials grant.
+     *
+     * @param clientId the application id
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = Optional.of(requireText(clientId, "clientId"));
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Sets the machine-to-machine application's secret. It is sent only to the token endpoint and never
+     * appears in logs, messages or {@code toString()}.
+     *
+     * @param clientSecret the secret
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = Optional.of(requireText(clientSecret, "clientSecret"));
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Uses a custom token source instead of client credentials; it is asked before each authenticated
+     * call.
+     *
+     * @param tokenProvider the source, such as {@code TokenProvider.of(() -> vault.token())}
+     * @return this builder
+     */
+    public Builder tokenProvider(TokenProvider tokenProvider) {
+      this.tokenProvider = Optional.of(requireNonNull(tokenProvider, "tokenProvider == null"));
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Uses this JDK HTTP client instead of one built by the SDK. If it follows redirects, the token
+     * request uses a copy of its settings that does not.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Optional.of(requireNonNull(httpClient, "httpClient == null"));
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Uses this mapper for JSON bodies. The default ignores unknown properties.
+     *
+     * @param objectMapper the mapper
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = requireNonNull(objectMapper, "objectMapper == null");
+      return this;
+    }
+
+    /**
+     * Sets the timeout of each API request attempt, until the answer's headers arrive. Default 10 s; zero
+     * or negative disables it.
+     *
+     * @param requestTimeout the timeout
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      requireNonNull(requestTimeout, "requestTimeout == null");
+      this.requestTimeout = requestTimeout.isZero() || requestTimeout.isNegative()
+          ? Optional.empty() : Optional.of(requestTimeout);
+      return this;
+    }
+
+    /**
+     * Disables the request timeout.
+     *
+     * @return this builder
+     */
+    public Builder noRequestTimeout() {
+      return requestTimeout(Duration.ZERO);
+    }
+
+    /**
+     * Sets the timeout of the token request. Default 10 s.
+     *
+     * @param tokenTimeout the timeout, positive
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder tokenTimeout(Duration tokenTimeout) {
+      requireNonNull(tokenTimeout, "tokenTimeout == null");
+      if (tokenTimeout.isZero() || tokenTimeout.isNegative()) {
+        throw new IllegalArgumentException("tokenTimeout must be positive: " + tokenTimeout);
+      }
+      this.tokenTimeout = tokenTimeout;
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Sets the retry policy. Default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy; {@link RetryPolicy#none()} disables retries
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /**
+     * Adds an interceptor; interceptors run in the order added, outside retries and authentication.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /**
+     * Sets the clock used for token expiry, {@code Retry-After} dates and the retry time budget.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      sharedTokens = null;
+      return this;
+    }
+
+    // tests replace the waits between retries
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * Builds the client. No network I/O happens here.
+     *
+     * @return the client
+     * @throws IllegalArgumentException if neither a tenant id nor a base URL is set, if credentials are
+     *     missing or conflict with a token provider
+     */
+    public LogtoClient build() {
+      URI base = baseUrl.orElseGet(() -> URI.create("https://" + tenantId.orElseThrow(
+          () -> new IllegalArgumentException("tenantId (Logto Cloud) or baseUrl (self-hosted) is required"))
+          + ".logto.app"));
+      HttpClient http = sharedHttp != null ? sharedHttp : httpClient.orElseGet(
+          () -> HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(DEFAULT_TIMEOUT)
+              .build());
+      TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, http);
+      return new LogtoClient(copy(), base, http, tokens);
+    }
+
+    private TokenProvider tokens(URI base, HttpClient http) {
+      if (tokenProvider.isPresent()) {
+        if (clientId.isPresent() || clientSecret.isPresent()) {
+          throw new IllegalArgumentException("set either tokenProvider or clientId and clientSecret, not both");
+        }
+        return tokenProvider.get();
+      }
+      String id = clientId.orElseThrow(
+          () -> new IllegalArgumentException("clientId is required (or a tokenProvider)"));
+      String secret = clientSecret.orElseThrow(
+          () -> new IllegalArgumentException("clientSecret is required (or a tokenProvider)"));
+      String indicator = apiIndicator.orElseGet(
+          () -> "https://" + tenantId.orElse("default") + ".logto.app/api");
+      return new ClientCredentialsManager(withoutRedirects(http), base.toString(), id, secret, indicator,
+          tokenTimeout, objectMapper, clock);
+    }
+
+    // the secret must never follow a redirect to another host
+    private static HttpClient withoutRedirects(HttpClient http) {
+      if (http.followRedirects() == HttpClient.Redirect.NEVER) {
+        return http;
+      }
+      HttpClient.Builder builder = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .sslContext(http.sslContext())
+          .sslParameters(http.sslParameters())
+          .version(http.version())
+          .connectTimeout(http.connectTimeout().orElse(DEFAULT_TIMEOUT));
+      http.proxy().ifPresent(builder::proxy);
+      http.executor().ifPresent(builder::executor);
+      http.authenticator().ifPresent(builder::authenticator);
+      http.cookieHandler().ifPresent(builder::cookieHandler);
+      return builder.build();
+    }
+
+    private static URI validateBaseUrl(URI url) {
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + url);
+      }
+      if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUrl must not have user info, query or fragment: " + url.getHost());
+      }
+      return URI.create(stripTrailingSlashes(url.toString()));
+    }
+
+    private static String stripTrailingSlashes(String text) {
+      int end = text.length();
+      while (end > 0 && text.charAt(end - 1) == '/') {
+        end--;
+      }
+      return text.substring(0, end);
+    }
+
+    private static String requireText(String value, String name) {
+      requireNonNull(value, name + " == null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " is blank");
+      }
+      return value;
+    }
+  }
+}

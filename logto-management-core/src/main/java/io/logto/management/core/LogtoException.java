@@ -1,0 +1,25 @@
+package io.logto.management.core;
+
+/**
+ * Root of every exception the SDK throws. Unchecked; messages never contain a token or a secret.
+ */
+public class LogtoException extends RuntimeException {
+  /**
+   * Creates an exception.
+   *
+   * @param message what went wrong
+   */
+  public LogtoException(String message) {
+    super(message);
+  }
+
+  /**
+   * Creates an exception with a cause.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure
+   */
+  public LogtoException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,208 @@
+package io.logto.management.core.internal.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.AccessToken;
+import io.logto.management.core.ClientCredentials;
+import io.logto.management.core.LogtoTokenException;
+import io.logto.management.core.internal.http.Blocking;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caches the client-credentials token and applies the 401 rules. Thread-safe: the cache and the
+ * in-flight request are guarded by one lock held only for bookkeeping, never during I/O.
+ *
+ * <p>401 rules: a rejection invalidates the cached token only if it is still the rejected one; after
+ * such an invalidation, further rejections do not invalidate again until a call with the new token
+ * has succeeded, so an application that lacks permission cannot cause a token-request storm.
+ */
+public final class ClientCredentialsManager implements ClientCredentials {
+  /** A token is reused while it is valid for at least this long. */
+  public static final Duration LEEWAY = Duration.ofSeconds(60);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientCredentialsManager.class);
+
+  private final TokenEndpoint endpoint;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private final Set<String> warnedScopes = ConcurrentHashMap.newKeySet();
+  private volatile AccessToken cached;
+  private CompletableFuture<AccessToken> inFlight;
+  private volatile boolean invalidationArmed = true;
+
+  /**
+   * Creates a manager.
+   *
+   * @param http a client that never follows redirects
+   * @param baseUrl the server's base URL without a trailing slash
+   * @param clientId the machine-to-machine application's id
+   * @param clientSecret its secret; never logged nor put in messages
+   * @param resource the API indicator the token is for
+   * @param timeout the token request timeout
+   * @param mapper parses the answer
+   * @param clock tells the time for expiry
+   */
+  public ClientCredentialsManager(HttpClient http, String baseUrl, String clientId, String clientSecret,
+      String resource, Duration timeout, ObjectMapper mapper, Clock clock) {
+    this.endpoint = new TokenEndpoint(http, baseUrl, clientId, clientSecret, resource, timeout, mapper, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<AccessToken> cachedToken() {
+    return Optional.ofNullable(cached);
+  }
+
+  @Override
+  public AccessToken accessToken() {
+    return Blocking.await(accessTokenAsync(), "token request");
+  }
+
+  @Override
+  public CompletableFuture<AccessToken> accessTokenAsync() {
+    AccessToken token = cached;
+    if (isFresh(token)) {
+      return CompletableFuture.completedFuture(token);
+    }
+    CompletableFuture<AccessToken> shared;
+    boolean start = false;
+    synchronized (lock) {
+      token = cached;
+      if (isFresh(token)) {
+        return CompletableFuture.completedFuture(token);
+      }
+      if (inFlight == null) {
+        inFlight = new CompletableFuture<>();
+        start = true;
+      }
+      shared = inFlight;
+    }
+    if (start) {
+      fetch(shared);
+    }
+    // a copy, so one caller cancelling or completing its future cannot affect the others
+    return shared.copy();
+  }
+
+  private void fetch(CompletableFuture<AccessToken> shared) {
+    Duration timeout = endpoint.timeout();
+    shared.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((token, failure) -> {
+      synchronized (lock) {
+        if (inFlight == shared) {
+          inFlight = null;
+        }
+      }
+    });
+    CompletableFuture<AccessToken> request;
+    try {
+      request = endpoint.request();
+    } catch (RuntimeException e) {
+      request = CompletableFuture.failedFuture(e);
+    }
+    request.whenComplete((token, failure) -> {
+      if (failure != null) {
+        shared.completeExceptionally(failure);
+        return;
+      }
+      synchronized (lock) {
+        // a request that already timed out is ignored, so it cannot overwrite a newer token
+        if (shared.isDone() || inFlight != shared) {
+          return;
+        }
+        cached = token;
+        inFlight = null;
+      }
+      warnAboutScope(token);
+      shared.complete(token);
+    });
+    shared.exceptionally(failure -> {
+      if (failure instanceof TimeoutException) {
+        LOG.debug("token request timed out after {}", timeout);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<String> token() {
+    return accessTokenAsync().handle((token, failure) -> {
+      if (failure == null) {
+        return token.value();
+      }
+      Throwable cause = io.logto.management.core.internal.http.Transport.unwrap(failure);
+      if (cause instanceof TimeoutException) {
+        throw new LogtoTokenException("token request timed out after " + endpoint.timeout(),
+            OptionalInt.empty(), Optional.empty(), "", cause);
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new LogtoTokenException("token request failed", OptionalInt.empty(), Optional.empty(), "", cause);
+    });
+  }
+
+  @Override
+  public boolean rejected(String token) {
+    synchronized (lock) {
+      AccessToken current = cached;
+      if (current == null || !current.value().equals(token)) {
+        // a late 401 for an older token: keep the newer one; replaying with it is worthwhile
+        return true;
+      }
+      if (!invalidationArmed) {
+        return false;
+      }
+      cached = null;
+      invalidationArmed = false;
+      return true;
+    }
+  }
+
+  @Override
+  public void accepted(String token) {
+    if (invalidationArmed) {
+      return;
+    }
+    AccessToken current = cached;
+    if (current != null && current.value().equals(token)) {
+      invalidationArmed = true;
+    }
+  }
+
+  @Override
+  public void invalidate() {
+    synchronized (lock) {
+      cached = null;
+    }
+  }
+
+  private boolean isFresh(AccessToken token) {
+    return token != null && token.expiresAt().isAfter(clock.instant().plus(LEEWAY));
+  }
+
+  private void warnAboutScope(AccessToken token) {
+    String scope = token.scope().orElse("");
+    boolean hasAll = Arrays.asList(scope.trim().split("\\s+")).contains("all");
+    if (!hasAll && warnedScopes.add(scope)) {
+      LOG.warn("The access token was granted scope '{}' instead of 'all': Management API calls may answer 403."
+          + " Assign the Management API role to the machine-to-machine application.",
+          token.scope().orElse("<none>"));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClientCredentials[token=" + (cached == null ? "none" : "<redacted>") + "]";
+  }
+}

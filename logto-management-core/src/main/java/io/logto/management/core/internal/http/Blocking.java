@@ -1,0 +1,53 @@
+package io.logto.management.core.internal.http;
+
+import io.logto.management.core.LogtoException;
+import io.logto.management.core.LogtoTransportException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** Waits for a future on behalf of the synchronous API. */
+public final class Blocking {
+  private Blocking() {}
+
+  /**
+   * Waits for the future and rethrows its failure unwrapped.
+   *
+   * @param future the future
+   * @param what names the operation for messages
+   * @param <T> the value type
+   * @return the value
+   * @throws LogtoException the failure; a {@link LogtoTransportException} when the thread is
+   *     interrupted, with the interrupt flag restored
+   */
+  public static <T> T await(CompletableFuture<T> future, String what) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new LogtoTransportException(what + " interrupted", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e);
+    } catch (CancellationException e) {
+      throw new LogtoTransportException(what + " cancelled", e);
+    }
+  }
+
+  /**
+   * Returns the unchecked failure behind a future's failure, wrapping checked ones.
+   *
+   * @param failure the failure as a future reports it
+   * @return the exception to throw
+   */
+  public static RuntimeException rethrow(Throwable failure) {
+    Throwable cause = Transport.unwrap(failure);
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new LogtoException("call failed: " + cause, cause);
+  }
+}

@@ -1,0 +1,19 @@
+package io.logto.management.core.internal.http;
+
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
+import java.net.http.HttpRequest;
+import java.util.concurrent.CompletableFuture;
+
+/** One of the SDK's own stages below the user interceptors: retry, auth, transport. */
+@FunctionalInterface
+public interface Layer {
+  /**
+   * Sends the request through this stage and the ones below it.
+   *
+   * @param request the request
+   * @param options the call's options
+   * @return a future completing with the answer or a {@code LogtoException}
+   */
+  CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options);
+}

@@ -1,0 +1,118 @@
+package io.logto.management.core.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.RequestOptions;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns an {@link ApiRequest} into a JDK request: URI, headers, timeout and a body held as bytes (so a
+ * retry or a replay after 401 can send it again). Thread-safe.
+ */
+public final class RequestFactory {
+  private final String baseUrl;
+  private final ObjectMapper mapper;
+  private final Optional<Duration> defaultTimeout;
+
+  /**
+   * Creates a factory.
+   *
+   * @param baseUrl the server's base URL without a trailing slash
+   * @param mapper serialises JSON bodies
+   * @param defaultTimeout the client's request timeout; empty for none
+   */
+  public RequestFactory(String baseUrl, ObjectMapper mapper, Optional<Duration> defaultTimeout) {
+    this.baseUrl = baseUrl;
+    this.mapper = mapper;
+    this.defaultTimeout = defaultTimeout;
+  }
+
+  /**
+   * Builds the JDK request.
+   *
+   * @param call the call description
+   * @param options the call's options
+   * @return the request, not yet authenticated
+   * @throws IllegalArgumentException when the JSON body cannot be serialised
+   */
+  public HttpRequest create(ApiRequest call, RequestOptions options) {
+    String query = PercentEncoding.query(call.query());
+    URI uri = URI.create(baseUrl + call.path() + (query.isEmpty() ? "" : "?" + query));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        .header("User-Agent", UserAgent.VALUE)
+        .header("Accept", call.accept());
+    HttpRequest.BodyPublisher publisher = body(call.body(), builder);
+    builder.method(call.method(), publisher);
+    call.headers().forEach(builder::setHeader);
+    options.headers().forEach(builder::setHeader);
+    timeout(options).ifPresent(builder::timeout);
+    return builder.build();
+  }
+
+  /**
+   * Returns the timeout a call gets: its own when set, else the client's; zero or negative means none.
+   *
+   * @param options the call's options
+   * @return the effective timeout, empty for none
+   */
+  public Optional<Duration> timeout(RequestOptions options) {
+    Optional<Duration> chosen = options.timeout().isPresent() ? options.timeout() : defaultTimeout;
+    return chosen.filter(timeout -> !timeout.isZero() && !timeout.isNegative());
+  }
+
+  private HttpRequest.BodyPublisher body(ApiRequest.Body body, HttpRequest.Builder builder) {
+    if (body instanceof ApiRequest.Body.Json json) {
+      builder.header("Content-Type", "application/json");
+      try {
+        return HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(json.value()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("body cannot be serialised as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    if (body instanceof ApiRequest.Body.Form form) {
+      builder.header("Content-Type", "application/x-www-form-urlencoded");
+      return HttpRequest.BodyPublishers.ofString(PercentEncoding.query(form.fields()), StandardCharsets.UTF_8);
+    }
+    if (body instanceof ApiRequest.Body.Multipart multipart) {
+      String boundary = "logto-java-" + UUID.randomUUID();
+      builder.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+      return HttpRequest.BodyPublishers.ofByteArray(multipart(multipart, boundary));
+    }
+    return HttpRequest.BodyPublishers.noBody();
+  }
+
+  private static byte[] multipart(ApiRequest.Body.Multipart multipart, String boundary) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (ApiRequest.Part part : multipart.parts()) {
+      StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"").append(quote(part.name())).append('"');
+      part.filename().ifPresent(name -> head.append("; filename=\"").append(quote(name)).append('"'));
+      head.append("\r\nContent-Type: ").append(part.contentType()).append("\r\n\r\n");
+      out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(part.content());
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static String quote(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+  }
+
+  /**
+   * Returns the base URL.
+   *
+   * @return the base URL without a trailing slash
+   */
+  public String baseUrl() {
+    return baseUrl;
+  }
+}

@@ -1,0 +1,156 @@
+package io.logto.management.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.ApiError;
+import io.logto.management.core.LogtoApiException;
+import io.logto.management.core.LogtoResponseException;
+import io.logto.management.core.RawResponse;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns raw answers into values or {@link LogtoApiException}s. Thread-safe. */
+public final class ResponseDecoder {
+  private final ObjectMapper mapper;
+
+  /**
+   * Creates a decoder.
+   *
+   * @param mapper the client's mapper
+   */
+  public ResponseDecoder(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Returns the mapper.
+   *
+   * @return the client's mapper
+   */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /**
+   * Decodes a successful body, or throws the API error for an error status.
+   *
+   * @param response the raw answer
+   * @param type the wanted type; {@code Void}, {@code String}, {@code byte[]} and {@code JsonNode} are
+   *     handled specially
+   * @param <T> the result type
+   * @return the value; null for {@code Void}
+   * @throws LogtoApiException for a status outside 2xx
+   * @throws LogtoResponseException when the body does not decode
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T decode(RawResponse response, JavaType type) {
+    throwIfError(response);
+    Class<?> raw = type.getRawClass();
+    if (raw == Void.class || raw == void.class) {
+      return null;
+    }
+    if (raw == byte[].class) {
+      return (T) response.body();
+    }
+    if (raw == String.class) {
+      return (T) new String(response.body(), charset(response));
+    }
+    byte[] body = response.body();
+    if (Json.excerpt(body).isEmpty()) {
+      throw new LogtoResponseException(
+          describe(response) + ": empty body where JSON was expected", response.status(), "", null);
+    }
+    try {
+      if (raw == JsonNode.class) {
+        return (T) mapper.readTree(body);
+      }
+      return mapper.readValue(body, type);
+    } catch (IOException e) {
+      throw new LogtoResponseException(
+          describe(response) + ": body is not the expected JSON (" + shortReason(e) + "): " + Json.excerpt(body),
+          response.status(), Json.excerpt(body), e);
+    }
+  }
+
+  /**
+   * Throws the API error matching an error status; returns for 2xx.
+   *
+   * @param response the raw answer
+   * @throws LogtoApiException when the status is not 2xx
+   */
+  public void throwIfError(RawResponse response) {
+    if (response.status() < 200 || response.status() > 299) {
+      throw LogtoApiException.of(error(response));
+    }
+  }
+
+  /**
+   * Reads Logto's error fields from an error answer; bodies that are not JSON objects keep only an
+   * excerpt.
+   *
+   * @param response the raw answer
+   * @return the error
+   */
+  public ApiError error(RawResponse response) {
+    JsonNode json = null;
+    if (Json.startsWith(response.body(), '{')) {
+      try {
+        json = mapper.readTree(response.body());
+      } catch (IOException e) {
+        json = null;
+      }
+    }
+    return new ApiError(
+        response.request().method(),
+        response.request().uri().getRawPath(),
+        response.status(),
+        response.headers(),
+        text(json, "code"),
+        text(json, "message"),
+        Optional.ofNullable(json == null ? null : json.get("data")).filter(node -> !node.isNull()),
+        text(json, "details"),
+        Json.excerpt(response.body()));
+  }
+
+  private static Optional<String> text(JsonNode json, String field) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    JsonNode node = json.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(node.isTextual() ? node.asText() : node.toString());
+  }
+
+  private static String describe(RawResponse response) {
+    return response.request().method() + " " + response.request().uri().getRawPath() + " -> "
+        + response.status();
+  }
+
+  private static String shortReason(IOException e) {
+    if (e instanceof JsonProcessingException processing) {
+      return processing.getOriginalMessage();
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  private static Charset charset(RawResponse response) {
+    String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    int at = contentType.indexOf("charset=");
+    if (at >= 0) {
+      String name = contentType.substring(at + 8).split("[;\\s]")[0].replace("\"", "");
+      try {
+        return Charset.forName(name);
+      } catch (IllegalArgumentException e) {
+        return StandardCharsets.UTF_8;
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+}
