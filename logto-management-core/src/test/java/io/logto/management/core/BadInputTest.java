@@ -1,0 +1,97 @@
+package io.logto.management.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.TestServer.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Bad input fails before any I/O, naming the option and never the secret. */
+final class BadInputTest {
+  @Test
+  void rejectsNullOrBlankCredentialsAndTenant() {
+    assertThatThrownBy(() -> LogtoClient.builder().clientId(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("clientId");
+    assertThatThrownBy(() -> LogtoClient.builder().clientId(" ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("clientId");
+    assertThatThrownBy(() -> LogtoClient.builder().clientSecret(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("clientSecret");
+    assertThatThrownBy(() -> LogtoClient.builder().clientSecret("")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("clientSecret");
+    assertThatThrownBy(() -> LogtoClient.builder().tenantId(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("tenantId");
+    assertThatThrownBy(() -> LogtoClient.builder().tenantId("\t")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tenantId");
+    assertThatThrownBy(() -> LogtoClient.builder().tenantId("a/b")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tenantId");
+  }
+
+  @Test
+  void rejectsBaseUrlsThatAreNotAbsoluteHttp() {
+    for (String url : new String[] {"ftp://host", "localhost:3001", "/relative", "http://", "mailto:a@b.c", "not a url"}) {
+      assertThatThrownBy(() -> LogtoClient.builder().baseUrl(url)).as(url)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+    }
+  }
+
+  @Test
+  void requiresATokenSourceAndABaseUrl() {
+    assertThatThrownBy(() -> LogtoClient.builder().clientId("a").clientSecret("b").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenantId").hasMessageContaining("baseUrl");
+    assertThatThrownBy(() -> LogtoClient.builder().tenantId("t").clientId("a").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientSecret");
+    assertThatThrownBy(() -> LogtoClient.builder().tenantId("t").clientSecret(Fixtures.SECRET).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientId")
+        .hasMessageNotContaining(Fixtures.SECRET);
+    assertThatThrownBy(() -> LogtoClient.builder().tenantId("t").clientId("a").clientSecret("b")
+        .tokenProvider(TokenProvider.of(() -> "x")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenProvider");
+  }
+
+  @Test
+  void rejectsBadPaginationAndRetryValues() {
+    assertThatThrownBy(() -> Pagination.of(0, 10)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("startPage");
+    assertThatThrownBy(() -> Pagination.of(1, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pageSize");
+    assertThatThrownBy(() -> Pagination.of(1, 101)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pageSize");
+    assertThatThrownBy(() -> RetryPolicy.defaults().withMaxRetries(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxRetries");
+    assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialBackoff");
+    assertThatThrownBy(() -> LogtoClient.builder().tokenTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenTimeout");
+  }
+
+  @Test
+  void rejectsMissingBlankOrUnknownPathParameters() {
+    assertThatThrownBy(() -> ApiRequest.get("/api/users/{userId}").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+    assertThatThrownBy(() -> ApiRequest.get("/api/users/{userId}").pathParam("userId", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+    assertThatThrownBy(() -> ApiRequest.get("/api/users/{userId}").pathParam("userId", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+    assertThatThrownBy(() -> ApiRequest.get("/api/users").pathParam("userId", "x").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+    assertThatThrownBy(() -> ApiRequest.get("api/users")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pathTemplate");
+    assertThatThrownBy(() -> ApiRequest.get("/api/users/{userId")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pathTemplate");
+  }
+
+  @Test
+  void badPaginationNeverReachesTheServer() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users", Reply.json(200, "[]"));
+      LogtoClient client = Fixtures.client(server).build();
+
+      assertThatThrownBy(() -> client.paginate(ApiRequest.get("/api/users").build(), JsonNode.class,
+          Pagination.of(1, 500), RequestOptions.defaults())).isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(server.requests()).isEmpty();
+    }
+  }
+}
