@@ -1,0 +1,188 @@
+package io.logto.benchmarks;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the SDK's path-level GET with raw {@code java.net.http} + Jackson on the same call,
+ * {@code GET /api/users?page=1&page_size=100} decoded into 100 {@link BenchUser} records, and counts
+ * the token requests of 1,000 concurrent first calls on a fresh client.
+ *
+ * <p>A plain {@code main} rather than JMH: the unit of work is a network round trip to a server in a
+ * child JVM, and the comparison needs both clients interleaved inside one JVM (same JIT state, same
+ * server, alternating order each round), which JMH's one-benchmark-per-fork model does not give.
+ *
+ * <p>Options (all optional): {@code --rounds N} (default 5), {@code --seconds S} per measured run
+ * (default 3), {@code --warmup S} per warm-up run (default 3), {@code --threads 1,8},
+ * {@code --compare raw,sdk} ({@code raw,raw} measures the noise floor), {@code --storm 1000}
+ * (concurrent first calls; 0 skips).
+ */
+public final class CallBenchmark {
+  private static final int PAGE_SIZE = 100;
+
+  private CallBenchmark() {}
+
+  /**
+   * Runs the benchmark and prints the results.
+   *
+   * @param args the options above
+   * @throws Exception if a call fails: a benchmark of a failing client measures nothing
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    Duration measure = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("seconds", "3"))));
+    Duration warmup = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("warmup", "3"))));
+    int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,8").split(","))
+        .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    String[] compare = options.getOrDefault("compare", "raw,sdk").split(",");
+    if (compare.length != 2) {
+      throw new IllegalArgumentException("--compare needs two clients, e.g. raw,sdk: " + options.get("compare"));
+    }
+    int storm = Integer.parseInt(options.getOrDefault("storm", "1000"));
+
+    try (ServerProcess server = ServerProcess.start()) {
+      String base = server.baseUrl();
+      UsersCaller first = create(compare[0], base);
+      UsersCaller second = create(compare[1], base);
+      printHeader(rounds, measure, warmup, first, second);
+
+      // warm-up: both clients at every thread count, alternating, twice
+      for (int pass = 0; pass < 2; pass++) {
+        for (int threads : threadCounts) {
+          LoadRunner.run(first, threads, warmup, PAGE_SIZE);
+          LoadRunner.run(second, threads, warmup, PAGE_SIZE);
+        }
+      }
+
+      Map<Integer, List<LoadRunner.Result>> firstResults = new LinkedHashMap<>();
+      Map<Integer, List<LoadRunner.Result>> secondResults = new LinkedHashMap<>();
+      for (int round = 0; round < rounds; round++) {
+        for (int threads : threadCounts) {
+          // ABBA: alternate who goes first so drift (other load, heap growth) hits both equally
+          boolean firstLeads = (round + threads) % 2 == 0;
+          UsersCaller lead = firstLeads ? first : second;
+          UsersCaller trail = firstLeads ? second : first;
+          LoadRunner.Result leadResult = measured(lead, threads, measure);
+          LoadRunner.Result trailResult = measured(trail, threads, measure);
+          firstResults.computeIfAbsent(threads, t -> new ArrayList<>()).add(firstLeads ? leadResult : trailResult);
+          secondResults.computeIfAbsent(threads, t -> new ArrayList<>()).add(firstLeads ? trailResult : leadResult);
+          System.out.printf(Locale.ROOT, "  round %d, %d thread(s): %s %,.0f req/s %,.0f B/call | %s %,.0f req/s %,.0f B/call%n",
+              round + 1, threads,
+              first.label(), firstResults.get(threads).get(round).callsPerSecond(),
+              firstResults.get(threads).get(round).bytesPerCall(),
+              second.label(), secondResults.get(threads).get(round).callsPerSecond(),
+              secondResults.get(threads).get(round).bytesPerCall());
+        }
+      }
+      printTable(first, second, threadCounts, firstResults, secondResults);
+      first.close();
+      second.close();
+
+      if (storm > 0) {
+        for (String name : compare) {
+          if (name.equals("sdk")) {
+            FirstCallStorm.run(server, storm);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static LoadRunner.Result measured(UsersCaller caller, int threads, Duration duration) throws Exception {
+    // start every run from a collected heap so one run's garbage is not collected during the next
+    System.gc();
+    return LoadRunner.run(caller, threads, duration, PAGE_SIZE);
+  }
+
+  static UsersCaller create(String name, String baseUrl) throws Exception {
+    switch (name.trim()) {
+      case "raw":
+        return new RawCaller(baseUrl);
+      case "sdk":
+        return new SdkCaller(baseUrl);
+      default:
+        throw new IllegalArgumentException("unknown client (raw or sdk): " + name);
+    }
+  }
+
+  private static void printHeader(int rounds, Duration measure, Duration warmup, UsersCaller first, UsersCaller second) {
+    String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+    System.out.printf(Locale.ROOT, "GET /api/users?page=1&page_size=%d -> %d records (%,d-byte JSON body), %s vs %s%n",
+        PAGE_SIZE, PAGE_SIZE, UserPage.json(new com.fasterxml.jackson.databind.ObjectMapper(), PAGE_SIZE).length,
+        first.label(), second.label());
+    System.out.printf(Locale.ROOT, "plain-main harness; server in a child JVM (TCP_NODELAY); Java %s, %d CPUs, GC %s, max heap %d MiB%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), gcs,
+        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT, "warm-up 2 x %.1f s per client and thread count; then %d rounds of %.1f s runs, order alternated%n",
+        warmup.toMillis() / 1000.0, rounds, measure.toMillis() / 1000.0);
+    System.out.println("bytes/call = bytes allocated by every thread of this JVM (callers + HTTP client threads) / calls");
+  }
+
+  private static void printTable(UsersCaller first, UsersCaller second, int[] threadCounts,
+      Map<Integer, List<LoadRunner.Result>> firstResults, Map<Integer, List<LoadRunner.Result>> secondResults) {
+    String a = first.label();
+    String b = second.label();
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-7s | %-6s | %12s | %19s | %13s%n", "threads", "client", "req/s median", "req/s min..max", "B/call median");
+    System.out.println("--------+--------+--------------+---------------------+--------------");
+    List<String> summary = new ArrayList<>();
+    for (int threads : threadCounts) {
+      List<LoadRunner.Result> ra = firstResults.get(threads);
+      List<LoadRunner.Result> rb = secondResults.get(threads);
+      row(threads, a, ra);
+      row(threads, b, rb);
+      double rpsA = median(ra, LoadRunner.Result::callsPerSecond);
+      double rpsB = median(rb, LoadRunner.Result::callsPerSecond);
+      double bytesA = median(ra, LoadRunner.Result::bytesPerCall);
+      double bytesB = median(rb, LoadRunner.Result::bytesPerCall);
+      List<Double> paired = new ArrayList<>();
+      for (int i = 0; i < ra.size(); i++) {
+        paired.add(rb.get(i).callsPerSecond() / ra.get(i).callsPerSecond());
+      }
+      paired.sort(null);
+      summary.add(String.format(Locale.ROOT,
+          "%d thread(s): throughput %s/%s = %.3f (per-round pairs %.3f..%.3f) | bytes/call %s/%s = %.3f (%s/%s = %.3f)%s",
+          threads, b, a, rpsB / rpsA, paired.get(0), paired.get(paired.size() - 1),
+          b, a, bytesB / bytesA, a, b, bytesA / bytesB,
+          rpsB / rpsA >= 0.95 && bytesA / bytesB >= 0.95 ? "  [target >= 0.95 met]" : "  [below 0.95 target]"));
+    }
+    System.out.println();
+    summary.forEach(System.out::println);
+  }
+
+  private static void row(int threads, String label, List<LoadRunner.Result> results) {
+    double min = results.stream().mapToDouble(LoadRunner.Result::callsPerSecond).min().orElse(0);
+    double max = results.stream().mapToDouble(LoadRunner.Result::callsPerSecond).max().orElse(0);
+    System.out.printf(Locale.ROOT, "%7d | %-6s | %,12.0f | %,8.0f..%,-9.0f | %,13.0f%n", threads, label,
+        median(results, LoadRunner.Result::callsPerSecond), min, max,
+        median(results, LoadRunner.Result::bytesPerCall));
+  }
+
+  private static double median(List<LoadRunner.Result> results, java.util.function.ToDoubleFunction<LoadRunner.Result> metric) {
+    double[] values = results.stream().mapToDouble(metric).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs, got: " + args[i]);
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    return options;
+  }
+}
