@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  *
  * <p>Options (all optional): {@code --rounds N} (default 5), {@code --seconds S} per measured run
  * (default 3), {@code --warmup S} per warm-up run (default 3), {@code --threads 1,8},
- * {@code --compare raw,sdk} ({@code raw,raw} measures the noise floor), {@code --storm 1000}
- * (concurrent first calls; 0 skips).
+ * {@code --compare raw,sdk} ({@code raw,raw} measures the noise floor; {@code raw-async} and
+ * {@code sdk-direct} are diagnostic variants, see {@link RawCaller} and {@link SdkCaller}),
+ * {@code --storm 1000} (concurrent first calls; 0 skips).
  */
 public final class CallBenchmark {
   private static final int PAGE_SIZE = 100;
@@ -107,11 +108,15 @@ public final class CallBenchmark {
   static UsersCaller create(String name, String baseUrl) throws Exception {
     switch (name.trim()) {
       case "raw":
-        return new RawCaller(baseUrl);
+        return new RawCaller(baseUrl, false);
       case "sdk":
-        return new SdkCaller(baseUrl);
+        return new SdkCaller(baseUrl, false);
+      case "raw-async":
+        return new RawCaller(baseUrl, true);
+      case "sdk-direct":
+        return new SdkCaller(baseUrl, true);
       default:
-        throw new IllegalArgumentException("unknown client (raw or sdk): " + name);
+        throw new IllegalArgumentException("unknown client (raw, sdk, raw-async, sdk-direct): " + name);
     }
   }
 
@@ -134,8 +139,8 @@ public final class CallBenchmark {
     String a = first.label();
     String b = second.label();
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-7s | %-6s | %12s | %19s | %13s%n", "threads", "client", "req/s median", "req/s min..max", "B/call median");
-    System.out.println("--------+--------+--------------+---------------------+--------------");
+    System.out.printf(Locale.ROOT, "%-7s | %-10s | %12s | %19s | %13s%n", "threads", "client", "req/s median", "req/s min..max", "B/call median");
+    System.out.println("--------+------------+--------------+---------------------+--------------");
     List<String> summary = new ArrayList<>();
     for (int threads : threadCounts) {
       List<LoadRunner.Result> ra = firstResults.get(threads);
@@ -164,7 +169,7 @@ public final class CallBenchmark {
   private static void row(int threads, String label, List<LoadRunner.Result> results) {
     double min = results.stream().mapToDouble(LoadRunner.Result::callsPerSecond).min().orElse(0);
     double max = results.stream().mapToDouble(LoadRunner.Result::callsPerSecond).max().orElse(0);
-    System.out.printf(Locale.ROOT, "%7d | %-6s | %,12.0f | %,8.0f..%,-9.0f | %,13.0f%n", threads, label,
+    System.out.printf(Locale.ROOT, "%7d | %-10s | %,12.0f | %,8.0f..%,-9.0f | %,13.0f%n", threads, label,
         median(results, LoadRunner.Result::callsPerSecond), min, max,
         median(results, LoadRunner.Result::bytesPerCall));
   }

@@ -25,9 +25,18 @@ final class RawCaller implements UsersCaller {
   private final JavaType listType;
   private final String baseUrl;
   private final String authorization;
+  private final boolean async;
 
-  RawCaller(String baseUrl) throws IOException, InterruptedException {
+  /**
+   * Creates the baseline and fetches its token.
+   *
+   * @param baseUrl the loopback server
+   * @param async whether to wait on {@code sendAsync(...).get()} instead of {@code send}: a diagnostic
+   *     variant that shows what the JDK's hand-off of async completions to its executor costs
+   */
+  RawCaller(String baseUrl, boolean async) throws IOException, InterruptedException {
     this.baseUrl = baseUrl;
+    this.async = async;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.listType = mapper.getTypeFactory().constructCollectionType(List.class, BenchUser.class);
@@ -42,7 +51,9 @@ final class RawCaller implements UsersCaller {
         .timeout(Duration.ofSeconds(10))
         .GET()
         .build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = async
+        ? join(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+        : http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IOException("GET /api/users answered " + response.statusCode());
     }
@@ -51,7 +62,16 @@ final class RawCaller implements UsersCaller {
 
   @Override
   public String label() {
-    return "raw";
+    return async ? "raw-async" : "raw";
+  }
+
+  private static <T> T join(java.util.concurrent.CompletableFuture<T> future)
+      throws IOException, InterruptedException {
+    try {
+      return future.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException(e.getCause());
+    }
   }
 
   private String fetchToken() throws IOException, InterruptedException {

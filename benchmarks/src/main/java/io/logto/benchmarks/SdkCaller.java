@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,9 +17,23 @@ final class SdkCaller implements UsersCaller {
   private static final TypeReference<List<BenchUser>> USERS = new TypeReference<>() {};
 
   private final LogtoClient client;
+  private final String label;
 
-  SdkCaller(String baseUrl) {
-    this.client = newClient(baseUrl);
+  /**
+   * Creates the SDK client.
+   *
+   * @param baseUrl the loopback server
+   * @param directExecutor a diagnostic variant: give the SDK an HTTP client whose executor runs
+   *     completions on the thread that completes them, removing the JDK's hand-off to its pool
+   */
+  SdkCaller(String baseUrl, boolean directExecutor) {
+    this.client = directExecutor
+        ? newClient(baseUrl).newBuilder()
+            .httpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run).build())
+            .build()
+        : newClient(baseUrl);
+    this.label = directExecutor ? "sdk-direct" : "sdk";
   }
 
   /**
@@ -55,6 +70,6 @@ final class SdkCaller implements UsersCaller {
 
   @Override
   public String label() {
-    return "sdk";
+    return label;
   }
 }

@@ -33,7 +33,7 @@ final class LoopbackServerTest {
   @Test
   void rawCallerDecodesAFullPageAfterOneTokenRequest() throws Exception {
     int tokensBefore = server.tokenRequests();
-    try (RawCaller raw = new RawCaller(base)) {
+    try (RawCaller raw = new RawCaller(base, false)) {
       List<BenchUser> users = raw.listUsers(100);
       raw.listUsers(100);
 
