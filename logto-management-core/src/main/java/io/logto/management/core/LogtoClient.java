@@ -629,11 +629,7 @@ public final class LogtoClient {
       URI base = baseUrl.orElseGet(() -> URI.create("https://" + tenantId.orElseThrow(
           () -> new IllegalArgumentException("tenantId (Logto Cloud) or baseUrl (self-hosted) is required"))
           + ".logto.app"));
-      HttpClient http = sharedHttp != null ? sharedHttp : httpClient.orElseGet(
-          () -> HttpClient.newBuilder()
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .connectTimeout(DEFAULT_TIMEOUT)
-              .build());
+      HttpClient http = sharedHttp != null ? sharedHttp : httpClient.orElseGet(() -> defaultHttpClient(base));
       TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, http);
       return new LogtoClient(copy(), base, http, tokens);
     }
@@ -653,6 +649,18 @@ public final class LogtoClient {
           () -> "https://" + tenantId.orElse("default") + ".logto.app/api");
       return new ClientCredentialsManager(withoutRedirects(http), base.toString(), id, secret, indicator,
           tokenTimeout, objectMapper, clock);
+    }
+
+    private static HttpClient defaultHttpClient(URI base) {
+      HttpClient.Builder builder = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(DEFAULT_TIMEOUT);
+      if ("http".equalsIgnoreCase(base.getScheme())) {
+        // cleartext HTTP/2 starts with an upgrade, during which the JDK client holds back further
+        // requests to the host: one unanswered request (a hung token request) would stall every call
+        builder.version(HttpClient.Version.HTTP_1_1);
+      }
+      return builder.build();
     }
 
     // the secret must never follow a redirect to another host

@@ -5,6 +5,7 @@ import io.logto.management.core.AccessToken;
 import io.logto.management.core.ClientCredentials;
 import io.logto.management.core.LogtoTokenException;
 import io.logto.management.core.internal.http.Blocking;
+import io.logto.management.core.internal.http.Transport;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,14 @@ public final class ClientCredentialsManager implements ClientCredentials {
 
   private void fetch(CompletableFuture<AccessToken> shared) {
     Duration timeout = endpoint.timeout();
-    shared.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((token, failure) -> {
+    // the shared request fails for all its waiters at the timeout, whatever the HTTP client does later
+    CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+      if (shared.completeExceptionally(new LogtoTokenException("token request timed out after " + timeout,
+          OptionalInt.empty(), Optional.empty(), "", null))) {
+        LOG.debug("token request timed out after {}", timeout);
+      }
+    });
+    shared.whenComplete((token, failure) -> {
       synchronized (lock) {
         if (inFlight == shared) {
           inFlight = null;
@@ -112,12 +119,13 @@ public final class ClientCredentialsManager implements ClientCredentials {
     }
     request.whenComplete((token, failure) -> {
       if (failure != null) {
-        shared.completeExceptionally(failure);
+        shared.completeExceptionally(Transport.unwrap(failure));
         return;
       }
       synchronized (lock) {
         // a request that already timed out is ignored, so it cannot overwrite a newer token
         if (shared.isDone() || inFlight != shared) {
+          LOG.debug("ignoring the late answer of a token request that timed out");
           return;
         }
         cached = token;
@@ -126,30 +134,11 @@ public final class ClientCredentialsManager implements ClientCredentials {
       warnAboutScope(token);
       shared.complete(token);
     });
-    shared.exceptionally(failure -> {
-      if (failure instanceof TimeoutException) {
-        LOG.debug("token request timed out after {}", timeout);
-      }
-      return null;
-    });
   }
 
   @Override
   public CompletableFuture<String> token() {
-    return accessTokenAsync().handle((token, failure) -> {
-      if (failure == null) {
-        return token.value();
-      }
-      Throwable cause = io.logto.management.core.internal.http.Transport.unwrap(failure);
-      if (cause instanceof TimeoutException) {
-        throw new LogtoTokenException("token request timed out after " + endpoint.timeout(),
-            OptionalInt.empty(), Optional.empty(), "", cause);
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new LogtoTokenException("token request failed", OptionalInt.empty(), Optional.empty(), "", cause);
-    });
+    return accessTokenAsync().thenApply(AccessToken::value);
   }
 
   @Override
