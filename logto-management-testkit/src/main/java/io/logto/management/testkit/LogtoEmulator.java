@@ -1,0 +1,227 @@
+package io.logto.management.testkit;
+
+import io.logto.management.testkit.internal.EmulatorServer;
+import io.logto.management.testkit.internal.EmulatorServer.ClientSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An in-process emulator of a Logto OSS server's Management API and client-credentials token endpoint,
+ * for tests: a stateful in-memory store of users, roles, API resources and scopes, applications and
+ * their secrets, organizations with members, organization roles and scopes; answers with the statuses,
+ * JSON shapes, headers and error codes a real Logto 1.42 answers with. Every other operation of the
+ * Management API answers 501 with a body naming it ({@code code: "emulator.not_implemented"}).
+ *
+ * <p>Listens on a free loopback port, starts in milliseconds, runs on its own daemon threads and stops
+ * with {@link #close()}. The only process-wide effect: when the system property
+ * {@value io.logto.management.testkit.internal.EmulatorServer#NODELAY_PROPERTY} is not set, it sets it
+ * to {@code true} before the first server starts, because the JDK's HTTP server otherwise stalls about
+ * 40 ms per call on keep-alive connections (Nagle's algorithm against delayed ACKs). Thread-safe.
+ *
+ * <pre>{@code
+ * try (LogtoEmulator logto = LogtoEmulator.start()) {
+ *   ClientCredentials client = logto.defaultClient();  // full Management API access
+ *   // point the SDK at logto.baseUrl() with logto.apiIndicator() and these credentials
+ * }
+ * }</pre>
+ */
+public final class LogtoEmulator implements AutoCloseable {
+  /** The API indicator of a self-hosted (OSS) Logto's Management API, the default here too. */
+  public static final String OSS_API_INDICATOR = "https://default.logto.app/api";
+
+  private final EmulatorServer server;
+  private final ClientCredentials defaultClient;
+  private final Faults faults;
+  private final URI baseUrl;
+
+  private LogtoEmulator(EmulatorServer server, ClientCredentials defaultClient) {
+    this.server = server;
+    this.defaultClient = defaultClient;
+    this.faults = new Faults(server.faults());
+    this.baseUrl = URI.create(server.origin());
+  }
+
+  /** Starts an emulator with the defaults: system clock, token lifetime 3600 s, one default client. */
+  public static LogtoEmulator start() {
+    return builder().start();
+  }
+
+  /** A builder for an emulator with chosen clients, clock or token lifetime. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The server's base URL, {@code http://127.0.0.1:<port>} (no trailing slash). */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** The Management API's resource indicator, the {@code resource} of token requests. */
+  public String apiIndicator() {
+    return server.apiIndicator();
+  }
+
+  /** {@code <baseUrl>/oidc/token}. */
+  public URI tokenEndpoint() {
+    return URI.create(server.origin() + "/oidc/token");
+  }
+
+  /** The pre-registered machine-to-machine client holding the Management API access role. */
+  public ClientCredentials defaultClient() {
+    return defaultClient;
+  }
+
+  /** Fault injection for this emulator. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Makes every token issued so far expired: the next API call with one answers 401 {@code ERR_JWT_EXPIRED}. */
+  public void expireAllTokens() {
+    server.expireAllTokens();
+  }
+
+  /**
+   * Requests received for an operation, by operationId ({@code "ListUsers"}), whatever their outcome
+   * (faults, auth failures and 501s included).
+   */
+  public long requestCount(String operationId) {
+    Objects.requireNonNull(operationId, "operationId == null");
+    return server.count(operationId);
+  }
+
+  /** Token requests received ({@code POST /oidc/token}), whatever their outcome. */
+  public long tokenRequestCount() {
+    return server.count("oidc.token");
+  }
+
+  /** Every non-zero request counter by operationId ({@code "oidc.token"} for token requests), sorted. */
+  public Map<String, Long> requestCounts() {
+    return server.counts();
+  }
+
+  /** Sets every request counter back to zero. */
+  public void resetRequestCounts() {
+    server.resetCounts();
+  }
+
+  /** The operationIds answered by the emulator (the others answer 501), sorted. */
+  public List<String> supportedOperations() {
+    return server.supportedOperations();
+  }
+
+  /** Stops listening and ends the emulator's threads; idempotent. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LogtoEmulator[" + baseUrl + "]";
+  }
+
+  /** Configures and starts a {@link LogtoEmulator}. Not thread-safe. */
+  public static final class Builder {
+    private static final String ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private static final String SECRET_ALPHABET =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private Clock clock = Clock.systemUTC();
+    private Duration tokenLifetime;
+    private String apiIndicator = OSS_API_INDICATOR;
+    private ClientCredentials defaultClient;
+    private final List<ClientSpec> clients = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The clock for {@code createdAt} values and token expiry; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * The lifetime of every issued token ({@code expires_in}); default: the resource's
+     * {@code accessTokenTtl} (3600 s for the Management API). At least one second.
+     */
+    public Builder tokenLifetime(Duration tokenLifetime) {
+      Objects.requireNonNull(tokenLifetime, "tokenLifetime == null");
+      if (tokenLifetime.toSeconds() < 1) {
+        throw new IllegalArgumentException("tokenLifetime < 1s: " + tokenLifetime);
+      }
+      this.tokenLifetime = tokenLifetime;
+      return this;
+    }
+
+    /** The Management API's resource indicator; default {@value LogtoEmulator#OSS_API_INDICATOR}. */
+    public Builder apiIndicator(String apiIndicator) {
+      Objects.requireNonNull(apiIndicator, "apiIndicator == null");
+      if (apiIndicator.isBlank()) {
+        throw new IllegalArgumentException("apiIndicator is blank");
+      }
+      this.apiIndicator = apiIndicator;
+      return this;
+    }
+
+    /** Fixes the default client's id and secret (default: random, in Logto's format). */
+    public Builder defaultClient(ClientCredentials credentials) {
+      this.defaultClient = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** Registers another machine-to-machine client holding the Management API access role. */
+    public Builder client(ClientCredentials credentials) {
+      return client(credentials, true);
+    }
+
+    /**
+     * Registers another machine-to-machine client; without {@code managementApiAccess} it still gets
+     * tokens (without a {@code scope}), and the API answers them 403 {@code auth.forbidden}, as Logto does.
+     */
+    public Builder client(ClientCredentials credentials, boolean managementApiAccess) {
+      Objects.requireNonNull(credentials, "credentials == null");
+      clients.add(new ClientSpec(credentials.clientId(), credentials.clientSecret(), managementApiAccess));
+      return this;
+    }
+
+    /** Starts the emulator on a free loopback port. */
+    public LogtoEmulator start() {
+      SecureRandom random = new SecureRandom();
+      ClientCredentials main = defaultClient != null ? defaultClient
+          : new ClientCredentials(random(random, 21, ID_ALPHABET), random(random, 32, SECRET_ALPHABET));
+      List<ClientSpec> all = new ArrayList<>();
+      all.add(new ClientSpec(main.clientId(), main.clientSecret(), true));
+      all.addAll(clients);
+      Set<String> ids = new HashSet<>();
+      for (ClientSpec client : all) {
+        if (!ids.add(client.id())) {
+          throw new IllegalArgumentException("client registered twice: " + client.id());
+        }
+      }
+      try {
+        return new LogtoEmulator(new EmulatorServer(clock, tokenLifetime, apiIndicator, all), main);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the Logto emulator", e);
+      }
+    }
+
+    private static String random(SecureRandom random, int length, String alphabet) {
+      char[] chars = new char[length];
+      for (int i = 0; i < length; i++) {
+        chars[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      return new String(chars);
+    }
+  }
+}

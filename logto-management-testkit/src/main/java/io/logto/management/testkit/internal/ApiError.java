@@ -1,0 +1,73 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An error answer in Logto's shape: {@code {"code", "message", "data"?, "details"?}}; thrown by
+ * handlers and turned into a response by the server. No stack trace: it is control flow, not a bug.
+ */
+public final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final transient ObjectNode body;
+
+  private ApiError(int status, ObjectNode body) {
+    super(body.path("message").asText(), null, false, false);
+    this.status = status;
+    this.body = body;
+  }
+
+  /** Status and body as given (the body may lack a {@code code}, like a malformed-JSON answer). */
+  public static ApiError of(int status, ObjectNode body) {
+    return new ApiError(status, body);
+  }
+
+  public static ApiError of(int status, String code, String message) {
+    return of(status, code, message, null, null);
+  }
+
+  public static ApiError of(int status, String code, String message, JsonNode data, String details) {
+    ObjectNode body = Json.object();
+    body.put("code", code);
+    if (data != null) {
+      body.set("data", data);
+    }
+    if (details != null) {
+      body.put("details", details);
+    }
+    body.put("message", message);
+    return new ApiError(status, body);
+  }
+
+  /** 404 as Logto answers for users, organizations and their relations. */
+  public static ApiError notFound() {
+    return of(404, "entity.not_found", "The resource does not exist.");
+  }
+
+  /** 404 as Logto answers for roles, resources, scopes and applications. */
+  public static ApiError notExistsWithId(String table, String id) {
+    return of(404, "entity.not_exists_with_id", "The " + table + " with ID `" + id + "` does not exist.");
+  }
+
+  /** 422 for a relation to an entity that does not exist. */
+  public static ApiError foreignKeyNotFound() {
+    return of(422, "entity.relation_foreign_key_not_found",
+        "Cannot find one or more foreign keys. Please check the input and try again.");
+  }
+
+  public static ApiError malformedJson(String message) {
+    ObjectNode body = Json.object();
+    body.put("message", message);
+    return new ApiError(400, body);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public ObjectNode body() {
+    return body;
+  }
+}

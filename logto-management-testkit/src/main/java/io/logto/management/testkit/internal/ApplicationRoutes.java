@@ -1,0 +1,238 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Applications of every type, their secrets, roles and organizations. */
+final class ApplicationRoutes {
+  private static final List<String> TYPES =
+      List.of("Native", "SPA", "Traditional", "MachineToMachine", "Protected", "SAML");
+
+  private final Store store;
+
+  ApplicationRoutes(Store store) {
+    this.store = store;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("ListApplications", this::list);
+    handlers.put("CreateApplication", this::create);
+    handlers.put("GetApplication", call -> Reply.ok(withIsAdmin(store.application(call.param("id")))));
+    handlers.put("UpdateApplication", this::update);
+    handlers.put("DeleteApplication", call -> {
+      String id = store.application(call.param("id")).get("id").asText();
+      store.applications.remove(id);
+      store.secrets.remove(id);
+      store.appRoles.remove(id);
+      store.orgApps.values().forEach(apps -> apps.remove(id));
+      return Reply.empty(204);
+    });
+    handlers.put("ListApplicationRoles", call -> {
+      String appId = store.application(call.param("applicationId")).get("id").asText();
+      List<JsonNode> roles = new ArrayList<>();
+      Store.set(store.appRoles, appId).forEach(roleId -> roles.add(store.role(roleId)));
+      return Pager.paged(call, roles);
+    });
+    handlers.put("AssignApplicationRoles", call -> assignRoles(call, false));
+    handlers.put("ReplaceApplicationRoles", call -> assignRoles(call, true));
+    handlers.put("DeleteApplicationRole", call -> {
+      String appId = store.application(call.param("applicationId")).get("id").asText();
+      if (!Store.set(store.appRoles, appId).remove(call.param("roleId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+    handlers.put("ListApplicationSecrets", call -> {
+      String appId = store.application(call.param("id")).get("id").asText();
+      return Reply.ok(Json.arrayOf(store.secrets.get(appId)));
+    });
+    handlers.put("CreateApplicationSecret", call -> {
+      String appId = store.application(call.param("id")).get("id").asText();
+      Guard guard = call.guard();
+      String name = guard.name("name");
+      JsonNode expiresAt = guard.nullableNumber("expiresAt");
+      guard.check();
+      if (secret(appId, name) != null) {
+        throw ApiError.of(422, "application.secret_name_exists", "Secret name already exists.");
+      }
+      ObjectNode secret = store.newSecret(appId, name, store.secret(), expiresAt);
+      store.secrets.get(appId).add(secret);
+      return Reply.created(secret);
+    });
+    handlers.put("UpdateApplicationSecret", call -> {
+      String appId = store.application(call.param("id")).get("id").asText();
+      ObjectNode secret = existingSecret(appId, call.param("name"));
+      Guard guard = call.guard();
+      String name = guard.name("name");
+      guard.check();
+      if (!name.equals(secret.get("name").asText()) && secret(appId, name) != null) {
+        throw ApiError.of(422, "application.secret_name_exists", "Secret name already exists.");
+      }
+      secret.put("name", name);
+      return Reply.ok(secret);
+    });
+    handlers.put("DeleteApplicationSecret", call -> {
+      String appId = store.application(call.param("id")).get("id").asText();
+      store.secrets.get(appId).remove(existingSecret(appId, call.param("name")));
+      return Reply.empty(204);
+    });
+    handlers.put("ListApplicationOrganizations", call -> {
+      String appId = store.application(call.param("id")).get("id").asText();
+      List<JsonNode> orgs = new ArrayList<>();
+      for (ObjectNode org : Store.newestFirst(store.organizations.values())) {
+        if (store.orgApps.getOrDefault(org.get("id").asText(), Set.of()).contains(appId)) {
+          orgs.add(org);
+        }
+      }
+      return Pager.paged(call, orgs);
+    });
+  }
+
+  private ObjectNode secret(String appId, String name) {
+    for (ObjectNode secret : store.secrets.get(appId)) {
+      if (secret.get("name").asText().equals(name)) {
+        return secret;
+      }
+    }
+    return null;
+  }
+
+  private ObjectNode existingSecret(String appId, String name) {
+    ObjectNode secret = secret(appId, name);
+    if (secret == null) {
+      throw ApiError.notFound();
+    }
+    return secret;
+  }
+
+  private ObjectNode withIsAdmin(ObjectNode app) {
+    ObjectNode copy = app.deepCopy();
+    copy.put("isAdmin",
+        store.appRoles.getOrDefault(app.get("id").asText(), Set.of()).contains(store.managementRoleId));
+    return copy;
+  }
+
+  private Reply list(Call call) {
+    List<String> types = call.queryAll("types");
+    String thirdParty = call.query("isThirdParty");
+    String excludeRoleId = call.query("excludeRoleId");
+    String excludeOrgId = call.query("excludeOrganizationId");
+    List<JsonNode> apps = new ArrayList<>();
+    for (ObjectNode app : Store.newestFirst(store.applications.values())) {
+      String id = app.get("id").asText();
+      if (!types.isEmpty() && !types.contains(app.get("type").asText())
+          || thirdParty != null && !thirdParty.equals(app.get("isThirdParty").asText())
+          || excludeRoleId != null && store.appRoles.getOrDefault(id, Set.of()).contains(excludeRoleId)
+          || excludeOrgId != null && store.orgApps.getOrDefault(excludeOrgId, Set.of()).contains(id)) {
+        continue;
+      }
+      apps.add(app);
+    }
+    return Pager.optional(call, apps);
+  }
+
+  private Reply create(Call call) {
+    Guard guard = call.guard();
+    String name = guard.name("name");
+    String type = guard.oneOf("type", TYPES, true);
+    JsonNode description = guard.nullableString("description");
+    ObjectNode oidc = guard.object("oidcClientMetadata", false);
+    ObjectNode customClient = guard.object("customClientMetadata", false);
+    ObjectNode customData = guard.object("customData", false);
+    Boolean thirdParty = guard.bool("isThirdParty", false);
+    guard.check();
+    if (type.equals("SAML")) {
+      throw ApiError.of(400, "application.use_saml_app_api",
+          "Use `[METHOD] /saml-applications(/.*)?` API to create and update SAML applications.");
+    }
+    if (type.equals("Protected")) {
+      throw ApiError.of(501, "application.protected_app_not_configured",
+          "Protected app provider is not configured. This feature is not available for open source version.");
+    }
+    ObjectNode app = store.newApplication(store.id(21), name, description, type, oidc, null);
+    if (customClient != null) {
+      app.set("customClientMetadata", customClient);
+    }
+    if (customData != null) {
+      app.set("customData", Json.jsonb(customData));
+    }
+    if (thirdParty != null) {
+      app.put("isThirdParty", thirdParty);
+    }
+    return Reply.ok(app);
+  }
+
+  private Reply update(Call call) {
+    ObjectNode app = store.application(call.param("id"));
+    Guard guard = call.guard();
+    String name = guard.string("name", false);
+    JsonNode description = guard.nullableString("description");
+    ObjectNode oidc = guard.object("oidcClientMetadata", false);
+    ObjectNode customClient = guard.object("customClientMetadata", false);
+    ObjectNode customData = guard.object("customData", false);
+    Boolean isAdmin = guard.bool("isAdmin", false);
+    guard.check();
+    if (name != null) {
+      app.put("name", name);
+    }
+    if (description != null) {
+      app.set("description", description);
+    }
+    if (oidc != null) {
+      app.set("oidcClientMetadata", Json.merge((ObjectNode) app.get("oidcClientMetadata"), oidc));
+    }
+    if (customClient != null) {
+      app.set("customClientMetadata", Json.merge((ObjectNode) app.get("customClientMetadata"), customClient));
+    }
+    if (customData != null) {
+      app.set("customData", Json.jsonb(customData));
+    }
+    if (isAdmin != null) {
+      Set<String> roles = Store.set(store.appRoles, app.get("id").asText());
+      if (isAdmin) {
+        roles.add(store.managementRoleId);
+      } else {
+        roles.remove(store.managementRoleId);
+      }
+    }
+    return Reply.ok(withIsAdmin(app));
+  }
+
+  private Reply assignRoles(Call call, boolean replace) {
+    ObjectNode app = store.application(call.param("applicationId"));
+    Guard guard = call.guard();
+    List<String> roleIds = guard.strings("roleIds", true);
+    guard.check();
+    if (!app.get("type").asText().equals("MachineToMachine")) {
+      throw ApiError.of(422, "application.invalid_type",
+          "Only machine to machine applications can have associated roles.");
+    }
+    for (String roleId : roleIds) {
+      if (!store.role(roleId).get("type").asText().equals("MachineToMachine")) {
+        throw ApiError.of(422, "application.invalid_role_type",
+            "Can not assign user type role to machine to machine application.");
+      }
+    }
+    Set<String> assigned = Store.set(store.appRoles, app.get("id").asText());
+    if (replace) {
+      assigned.clear();
+    }
+    List<String> added = new ArrayList<>();
+    for (String roleId : roleIds) {
+      if (assigned.add(roleId)) {
+        added.add(roleId);
+      }
+    }
+    ObjectNode body = Json.object();
+    body.set("roleIds", Json.strings(roleIds));
+    if (replace) {
+      return Reply.ok(body);
+    }
+    body.set("addedRoleIds", Json.strings(added));
+    return Reply.created(body);
+  }
+}

@@ -1,0 +1,110 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Management API request as a handler sees it: path parameters, query parameters in the order
+ * sent (raw and decoded), and the body.
+ */
+public final class Call {
+  private final Operation operation;
+  private final Map<String, String> pathParams;
+  private final String rawPath;
+  private final List<String[]> rawQuery;
+  private final byte[] body;
+  private final String contentType;
+  private final String origin;
+  private JsonNode json;
+
+  Call(Operation operation, Map<String, String> pathParams, String rawPath, String rawQuery, byte[] body,
+      String contentType, String origin) {
+    this.origin = origin;
+    this.operation = operation;
+    this.pathParams = pathParams;
+    this.rawPath = rawPath;
+    this.rawQuery = parseQuery(rawQuery);
+    this.body = body;
+    this.contentType = contentType;
+  }
+
+  static List<String[]> parseQuery(String rawQuery) {
+    List<String[]> pairs = new ArrayList<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return pairs;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      pairs.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
+    }
+    return pairs;
+  }
+
+  public Operation operation() {
+    return operation;
+  }
+
+  /** A path parameter, decoded. */
+  public String param(String name) {
+    return Objects.requireNonNull(pathParams.get(name), () -> "no path parameter " + name);
+  }
+
+  /** The request path as sent, percent-encoded, with the {@code /api} prefix. */
+  public String rawPath() {
+    return rawPath;
+  }
+
+  /** The server's origin ({@code http://127.0.0.1:port}), as Logto puts in its Link headers. */
+  public String origin() {
+    return origin;
+  }
+
+  /** Raw query pairs in the order sent. */
+  public List<String[]> rawQuery() {
+    return rawQuery;
+  }
+
+  /** The first value of a query parameter, decoded, or null. */
+  public String query(String name) {
+    for (String[] pair : rawQuery) {
+      if (OperationTable.decode(pair[0]).equals(name)) {
+        return OperationTable.decode(pair[1]);
+      }
+    }
+    return null;
+  }
+
+  /** Every value of a query parameter, decoded, in order. */
+  public List<String> queryAll(String name) {
+    List<String> values = new ArrayList<>();
+    for (String[] pair : rawQuery) {
+      if (OperationTable.decode(pair[0]).equals(name)) {
+        values.add(OperationTable.decode(pair[1]));
+      }
+    }
+    return values;
+  }
+
+  /** The body parsed as JSON (400 with Logto's malformed-JSON answer when it is not JSON). */
+  public JsonNode json() {
+    if (json == null) {
+      if (body.length == 0 || (contentType != null && !contentType.contains("json"))) {
+        json = Json.object();
+      } else {
+        json = Json.parse(body);
+      }
+    }
+    return json;
+  }
+
+  /** A guard over the JSON body. */
+  public Guard guard() {
+    return Guard.body(json());
+  }
+}

@@ -1,0 +1,340 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The loopback HTTP server: routes {@code /oidc/token} and {@code /api/...}, checks tokens, injects
+ * faults, counts requests, and runs handlers one at a time on the store. Every response carries a
+ * {@code Logto-Core-Request-Id}.
+ */
+public final class EmulatorServer implements AutoCloseable {
+  /** JDK HttpServer switch for TCP_NODELAY (read once, when the JDK's server config class loads). */
+  public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  static final String TOKEN_COUNTER = "oidc.token";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String REQUEST_ID_ALPHABET =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
+  private static final AtomicInteger SERVERS = new AtomicInteger();
+
+  /** A client registered at start: an M2M application with this id and secret. */
+  public record ClientSpec(String id, String secret, boolean managementApiAccess) {}
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final OperationTable table = OperationTable.load();
+  private final Map<String, Handler> handlers = new HashMap<>();
+  private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Store store;
+  private final Tokens tokens;
+  private final TokenEndpoint tokenEndpoint;
+  private final FaultPlan faults = new FaultPlan();
+  private final String origin;
+  private final String apiIndicator;
+
+  public EmulatorServer(Clock clock, Duration tokenLifetime, String apiIndicator, List<ClientSpec> clients)
+      throws IOException {
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      // without it the JDK server waits for the peer's delayed ACK: about 40 ms per keep-alive call
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
+    this.apiIndicator = apiIndicator;
+    this.store = new Store(clock, apiIndicator);
+    this.tokens = new Tokens(clock);
+    for (ClientSpec client : clients) {
+      store.newApplication(client.id(), "LogtoEmulator client " + client.id(),
+          Json.object().textNode("Machine-to-machine application registered when the emulator started"),
+          "MachineToMachine", null, client.secret());
+      if (client.managementApiAccess()) {
+        Store.set(store.appRoles, client.id()).add(store.managementRoleId);
+      }
+    }
+    new UserRoutes(store).register(handlers);
+    new RoleRoutes(store).register(handlers);
+    new ResourceRoutes(store).register(handlers);
+    new ApplicationRoutes(store).register(handlers);
+    new OrganizationRoutes(store).register(handlers);
+    handlers.put("GetStatus", call -> Reply.empty(204));
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    int serverNumber = SERVERS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "logto-emulator-" + serverNumber + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    executor = Executors.newCachedThreadPool(factory);
+    server.setExecutor(executor);
+    server.createContext("/", this::exchange);
+    origin = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    tokenEndpoint = new TokenEndpoint(store, tokens, tokenLifetime, origin + "/oidc");
+    server.start();
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  public String apiIndicator() {
+    return apiIndicator;
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public void expireAllTokens() {
+    tokens.expireAll();
+  }
+
+  /** Requests received per operationId (and {@code oidc.token}), sorted by name. */
+  public Map<String, Long> counts() {
+    Map<String, Long> snapshot = new TreeMap<>();
+    counters.forEach((name, count) -> snapshot.put(name, count.get()));
+    return snapshot;
+  }
+
+  public long count(String name) {
+    AtomicLong count = counters.get(name);
+    return count == null ? 0 : count.get();
+  }
+
+  public void resetCounts() {
+    counters.clear();
+  }
+
+  /** The operationIds this emulator implements, sorted. */
+  public List<String> supportedOperations() {
+    return handlers.keySet().stream().sorted().toList();
+  }
+
+  /** Every operation of the document as {@code METHOD path operationId}, in document order. */
+  public List<Operation> operations() {
+    return table.operations();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Thrown to make the JDK server close the connection without answering. */
+  private static final class DroppedConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DroppedConnection() {
+      super("connection dropped by fault injection", null, false, false);
+    }
+  }
+
+  private void exchange(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      Duration latency = faults.latency();
+      if (!latency.isZero()) {
+        sleep(latency);
+      }
+      Reply reply;
+      try {
+        reply = route(exchange, body);
+      } catch (DroppedConnection e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a bug in a handler: answer it rather than hang up, so the test shows what failed
+        reply = Reply.json(500, errorBody("emulator.internal_error", String.valueOf(e)));
+      }
+      send(exchange, reply);
+    }
+  }
+
+  private static void sleep(Duration latency) {
+    try {
+      Thread.sleep(latency.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Reply route(HttpExchange exchange, byte[] body) {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    Headers headers = exchange.getRequestHeaders();
+    if (path.equals("/oidc/token") && method.equals("POST")) {
+      increment(TOKEN_COUNTER);
+      lock.lock();
+      try {
+        return tokenEndpoint.handle(headers.getFirst("Authorization"), body);
+      } finally {
+        lock.unlock();
+      }
+    }
+    if (!path.startsWith("/api/")) {
+      return notFound();
+    }
+    OperationTable.Match match = table.match(method, path);
+    if (match != null) {
+      increment(match.operation().operationId());
+    }
+    Reply fault = injectedFault();
+    if (fault != null) {
+      return fault;
+    }
+    if (match == null || match.operation().requiresToken()) {
+      ApiError denied = authenticate(headers.getFirst("Authorization"));
+      if (denied != null) {
+        return error(denied);
+      }
+    }
+    if (match == null) {
+      return notFound();
+    }
+    Operation operation = match.operation();
+    Handler handler = handlers.get(operation.operationId());
+    if (handler == null) {
+      return notImplemented(operation);
+    }
+    Call call = new Call(operation, match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
+        headers.getFirst("Content-Type"), origin);
+    lock.lock();
+    try {
+      return handler.handle(call);
+    } catch (ApiError e) {
+      return error(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Reply injectedFault() {
+    switch (faults.next()) {
+      case DROP:
+        throw new DroppedConnection();
+      case RATE_LIMIT:
+        return Reply.json(429, errorBody("emulator.rate_limited", "Too many requests (injected by LogtoEmulator)."))
+            .header("Retry-After", Long.toString(Math.max(0, faults.retryAfter().toSeconds())));
+      case FAIL:
+        return Reply.json(faults.failureStatus(),
+            errorBody("emulator.injected_failure", "Failure injected by LogtoEmulator."));
+      default:
+        return null;
+    }
+  }
+
+  private ApiError authenticate(String authorization) {
+    if (authorization == null || authorization.isEmpty()) {
+      return ApiError.of(401, "auth.authorization_header_missing", "Authorization header is missing.");
+    }
+    if (!authorization.startsWith("Bearer ")) {
+      ObjectNode data = Json.object();
+      data.set("supportedTypes", Json.array().add("Bearer"));
+      return ApiError.of(401, "auth.authorization_token_type_not_supported", "Authorization type is not supported.",
+          data, null);
+    }
+    switch (tokens.check(authorization.substring(7).trim(), apiIndicator, Store.MANAGEMENT_SCOPE)) {
+      case OK:
+        return null;
+      case MALFORMED:
+        return unauthorized("ERR_JWS_INVALID", "JWSInvalid");
+      case UNKNOWN:
+        return unauthorized("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "JWSSignatureVerificationFailed");
+      case EXPIRED:
+        return unauthorized("ERR_JWT_EXPIRED", "JWTExpired");
+      case WRONG_AUDIENCE:
+        return unauthorized("ERR_JWT_CLAIM_VALIDATION_FAILED", "JWTClaimValidationFailed");
+      default:
+        return ApiError.of(403, "auth.forbidden", "Forbidden. Please check your user roles and permissions.");
+    }
+  }
+
+  private static ApiError unauthorized(String code, String name) {
+    ObjectNode data = Json.object().put("code", code).put("name", name);
+    return ApiError.of(401, "auth.unauthorized", "Unauthorized. Please check credentials and its scope.", data, null);
+  }
+
+  private static Reply notImplemented(Operation operation) {
+    ObjectNode body = errorBody("emulator.not_implemented", "LogtoEmulator does not implement " + operation.operationId()
+        + " (" + operation.method() + " " + operation.pathTemplate() + ").");
+    ObjectNode data = Json.object();
+    data.put("operationId", operation.operationId()).put("method", operation.method())
+        .put("path", operation.pathTemplate());
+    body.set("data", data);
+    return Reply.json(501, body);
+  }
+
+  private static Reply notFound() {
+    return Reply.json(404, errorBody("emulator.not_found", "No such endpoint."));
+  }
+
+  private static ObjectNode errorBody(String code, String message) {
+    ObjectNode body = Json.object();
+    body.put("code", code).put("message", message);
+    return body;
+  }
+
+  private static Reply error(ApiError error) {
+    return Reply.json(error.status(), error.body());
+  }
+
+  private void increment(String name) {
+    counters.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  private void send(HttpExchange exchange, Reply reply) throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    for (String[] header : reply.headers()) {
+      headers.add(header[0], header[1]);
+    }
+    headers.set("Logto-Core-Request-Id", requestId());
+    if (reply.body() == null) {
+      exchange.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
+    byte[] bytes = Json.write(reply.body());
+    headers.set("Content-Type", JSON);
+    exchange.sendResponseHeaders(reply.status(), bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static String requestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    char[] chars = new char[16];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = REQUEST_ID_ALPHABET.charAt(random.nextInt(REQUEST_ID_ALPHABET.length()));
+    }
+    return new String(chars);
+  }
+}

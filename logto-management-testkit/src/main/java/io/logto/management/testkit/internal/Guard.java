@@ -1,0 +1,233 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Validates a JSON request body field by field and collects the failures as zod issues, so a bad
+ * body answers 400 {@code guard.invalid_input} with the same {@code data.issues} and {@code details}
+ * Logto's guard produces.
+ */
+public final class Guard {
+  private final ObjectNode body;
+  private final String what;
+  private final ArrayNode issues = Json.array();
+  private final List<String> details = new ArrayList<>();
+
+  private Guard(ObjectNode body, String what) {
+    this.body = body;
+    this.what = what;
+  }
+
+  /** A guard over a JSON object body; a body of another JSON type fails at once. */
+  public static Guard body(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      Guard guard = new Guard(Json.object(), "body");
+      guard.typeIssue("", "object", body);
+      guard.check();
+    }
+    return new Guard((ObjectNode) body, "body");
+  }
+
+  /** A guard over query parameters gathered into an object of strings. */
+  public static Guard query(ObjectNode query) {
+    return new Guard(query, "query");
+  }
+
+  public ObjectNode raw() {
+    return body;
+  }
+
+  public boolean has(String field) {
+    return body.has(field);
+  }
+
+  public String string(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      if (required) {
+        typeIssue(field, "string", null);
+      }
+      return null;
+    }
+    if (!value.isTextual()) {
+      typeIssue(field, "string", value);
+      return null;
+    }
+    return value.asText();
+  }
+
+  /** A required string of at least one character. */
+  public String name(String field) {
+    String value = string(field, true);
+    if (value != null && value.isEmpty()) {
+      ObjectNode issue = issue("too_small", field, "String must contain at least 1 character(s)");
+      issue.put("minimum", 1).put("type", "string").put("inclusive", true).put("exact", false);
+    }
+    return value;
+  }
+
+  /** A string that may be JSON null; returns the node (absent -> null, null -> NullNode). */
+  public JsonNode nullableString(String field) {
+    JsonNode value = body.get(field);
+    if (value != null && !value.isNull() && !value.isTextual()) {
+      typeIssue(field, "string", value);
+      return null;
+    }
+    return value;
+  }
+
+  public ObjectNode object(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      if (required) {
+        typeIssue(field, "object", null);
+      }
+      return null;
+    }
+    if (!value.isObject()) {
+      typeIssue(field, "object", value);
+      return null;
+    }
+    return (ObjectNode) value;
+  }
+
+  public Boolean bool(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      if (required) {
+        typeIssue(field, "boolean", null);
+      }
+      return null;
+    }
+    if (!value.isBoolean()) {
+      typeIssue(field, "boolean", value);
+      return null;
+    }
+    return value.asBoolean();
+  }
+
+  public Long number(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      if (required) {
+        typeIssue(field, "number", null);
+      }
+      return null;
+    }
+    if (!value.isNumber()) {
+      typeIssue(field, "number", value);
+      return null;
+    }
+    return value.asLong();
+  }
+
+  /** A number that may be JSON null; returns the node (absent -> null, null -> NullNode). */
+  public JsonNode nullableNumber(String field) {
+    JsonNode value = body.get(field);
+    if (value != null && !value.isNull() && !value.isNumber()) {
+      typeIssue(field, "number", value);
+      return null;
+    }
+    return value;
+  }
+
+  public List<String> strings(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      if (required) {
+        typeIssue(field, "array", null);
+      }
+      return null;
+    }
+    if (!value.isArray()) {
+      typeIssue(field, "array", value);
+      return null;
+    }
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      if (!element.isTextual()) {
+        typeIssue(field + "." + i, "string", element);
+      } else {
+        result.add(element.asText());
+      }
+    }
+    return result;
+  }
+
+  public String oneOf(String field, List<String> options, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      if (required) {
+        typeIssue(field, String.join(" | ", quoted(options)), null);
+      }
+      return null;
+    }
+    if (!value.isTextual() || !options.contains(value.asText())) {
+      String message = "Invalid enum value. Expected " + String.join(" | ", quoted(options))
+          + ", received '" + value.asText() + "'";
+      ObjectNode issue = issue("invalid_enum_value", field, message);
+      issue.set("received", value);
+      issue.set("options", Json.strings(options));
+      return null;
+    }
+    return value.asText();
+  }
+
+  /** Throws 400 {@code guard.invalid_input} when any check failed. */
+  public void check() {
+    if (issues.isEmpty()) {
+      return;
+    }
+    ObjectNode data = Json.object();
+    data.set("issues", issues);
+    data.put("name", "ZodError");
+    throw ApiError.of(400, "guard.invalid_input", "The request " + what + " is invalid.", data,
+        String.join("\n", details));
+  }
+
+  private static List<String> quoted(List<String> options) {
+    List<String> quoted = new ArrayList<>();
+    options.forEach(option -> quoted.add("'" + option + "'"));
+    return quoted;
+  }
+
+  private void typeIssue(String field, String expected, JsonNode value) {
+    String received = Json.zodType(value);
+    ObjectNode issue = issue("invalid_type", field,
+        value == null ? "Required" : "Expected " + expected + ", received " + received);
+    issue.put("expected", expected).put("received", received);
+    // zod lists code first, then the types, then path and message: keep that order
+    ObjectNode ordered = Json.object();
+    ordered.put("code", "invalid_type").put("expected", expected).put("received", received);
+    ordered.set("path", issue.get("path"));
+    ordered.set("message", issue.get("message"));
+    issues.set(issues.size() - 1, ordered);
+    details.set(details.size() - 1, "Error in key path \"" + field + "\": (invalid_type) Expected "
+        + expected + " but received " + received + ".");
+  }
+
+  private ObjectNode issue(String code, String field, String message) {
+    ObjectNode issue = Json.object();
+    issue.put("code", code);
+    ArrayNode path = Json.array();
+    if (!field.isEmpty()) {
+      for (String part : field.split("\\.")) {
+        if (part.chars().allMatch(Character::isDigit)) {
+          path.add(Integer.parseInt(part));
+        } else {
+          path.add(part);
+        }
+      }
+    }
+    issue.set("path", path);
+    issue.put("message", message);
+    issues.add(issue);
+    details.add("Error in key path \"" + field + "\": (" + code + ") " + message);
+    return issue;
+  }
+}

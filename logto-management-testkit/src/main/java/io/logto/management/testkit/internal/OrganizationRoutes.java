@@ -1,0 +1,423 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Organizations, their members and member roles, organization roles and organization scopes. */
+final class OrganizationRoutes {
+  private final Store store;
+
+  OrganizationRoutes(Store store) {
+    this.store = store;
+  }
+
+  /** The {@code [{id, name}]} organization roles of a member, as Logto embeds them. */
+  static ArrayNode roleRefs(Store store, String orgId, String userId) {
+    ArrayNode refs = Json.array();
+    for (String roleId : store.orgUserRoles.getOrDefault(orgId, Map.of()).getOrDefault(userId, Set.of())) {
+      ObjectNode role = store.orgRoles.get(roleId);
+      if (role != null) {
+        refs.addObject().put("id", roleId).set("name", role.get("name"));
+      }
+    }
+    return refs;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    registerOrganizations(handlers);
+    registerMembers(handlers);
+    registerRoles(handlers);
+    registerScopes(handlers);
+  }
+
+  private void registerOrganizations(Map<String, Handler> handlers) {
+    handlers.put("CreateOrganization", call -> {
+      Guard guard = call.guard();
+      String name = guard.name("name");
+      JsonNode description = guard.nullableString("description");
+      ObjectNode customData = guard.object("customData", false);
+      Boolean mfa = guard.bool("isMfaRequired", false);
+      guard.check();
+      ObjectNode org = Json.object();
+      org.put("tenantId", Store.TENANT).put("id", store.id(12)).put("name", name);
+      org.set("description", description == null ? org.nullNode() : description);
+      org.set("customData", customData == null ? Json.object() : Json.jsonb(customData));
+      org.put("isMfaRequired", mfa != null && mfa);
+      org.set("color", Json.object());
+      org.set("branding", Json.object());
+      org.putNull("customCss");
+      org.put("createdAt", store.now());
+      store.organizations.put(org.get("id").asText(), org);
+      return Reply.created(org);
+    });
+    handlers.put("ListOrganizations", call -> Pager.paged(call,
+        search(call.query("q"), Store.newestFirst(store.organizations.values()))));
+    handlers.put("GetOrganization", call -> Reply.ok(store.organization(call.param("id"))));
+    handlers.put("UpdateOrganization", call -> {
+      ObjectNode org = store.organization(call.param("id"));
+      Guard guard = call.guard();
+      String name = guard.string("name", false);
+      JsonNode description = guard.nullableString("description");
+      ObjectNode customData = guard.object("customData", false);
+      Boolean mfa = guard.bool("isMfaRequired", false);
+      guard.check();
+      if (name != null) {
+        org.put("name", name);
+      }
+      if (description != null) {
+        org.set("description", description);
+      }
+      if (customData != null) {
+        org.set("customData", Json.jsonb(customData));
+      }
+      if (mfa != null) {
+        org.put("isMfaRequired", mfa);
+      }
+      return Reply.ok(org);
+    });
+    handlers.put("DeleteOrganization", call -> {
+      String id = store.organization(call.param("id")).get("id").asText();
+      store.organizations.remove(id);
+      store.orgUsers.remove(id);
+      store.orgUserRoles.remove(id);
+      store.orgApps.remove(id);
+      return Reply.empty(204);
+    });
+    handlers.put("ListOrganizationApplications", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      List<JsonNode> apps = new ArrayList<>();
+      for (String appId : Store.set(store.orgApps, orgId)) {
+        apps.add(store.application(appId));
+      }
+      return Pager.paged(call, apps);
+    });
+    handlers.put("AddOrganizationApplications", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      Guard guard = call.guard();
+      List<String> appIds = guard.strings("applicationIds", true);
+      guard.check();
+      Store.requireAll(store.applications, appIds);
+      Store.set(store.orgApps, orgId).addAll(appIds);
+      return Reply.empty(201);
+    });
+    handlers.put("DeleteOrganizationApplication", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      if (!Store.set(store.orgApps, orgId).remove(call.param("applicationId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+  }
+
+  private void registerMembers(Map<String, Handler> handlers) {
+    handlers.put("AddOrganizationUsers", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      Guard guard = call.guard();
+      List<String> userIds = guard.strings("userIds", true);
+      guard.check();
+      Store.requireAll(store.users, userIds);
+      Store.set(store.orgUsers, orgId).addAll(userIds);
+      ObjectNode body = Json.object();
+      body.set("userIds", Json.strings(userIds));
+      return Reply.created(body);
+    });
+    handlers.put("ReplaceOrganizationUsers", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      Guard guard = call.guard();
+      List<String> userIds = guard.strings("userIds", true);
+      guard.check();
+      Store.requireAll(store.users, userIds);
+      Set<String> members = Store.set(store.orgUsers, orgId);
+      members.clear();
+      members.addAll(userIds);
+      store.orgUserRoles.getOrDefault(orgId, Map.of()).keySet().retainAll(members);
+      return Reply.empty(204);
+    });
+    handlers.put("ListOrganizationUsers", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      Set<String> members = Store.set(store.orgUsers, orgId);
+      String roleFilter = call.query("organizationRoleId");
+      List<ObjectNode> users = new ArrayList<>();
+      for (ObjectNode user : Store.newestFirst(store.users.values())) {
+        String userId = user.get("id").asText();
+        if (members.contains(userId) && (roleFilter == null || memberRoles(orgId, userId).contains(roleFilter))) {
+          ObjectNode item = user.deepCopy();
+          item.set("organizationRoles", roleRefs(store, orgId, userId));
+          users.add(item);
+        }
+      }
+      return Pager.paged(call, search(call.query("q"), users));
+    });
+    handlers.put("DeleteOrganizationUser", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      String userId = call.param("userId");
+      if (!Store.set(store.orgUsers, orgId).remove(userId)) {
+        throw ApiError.notFound();
+      }
+      store.orgUserRoles.getOrDefault(orgId, Map.of()).remove(userId);
+      return Reply.empty(204);
+    });
+    handlers.put("ListOrganizationUserRoles", call -> {
+      String orgId = member(call);
+      List<JsonNode> roles = new ArrayList<>();
+      memberRoles(orgId, call.param("userId")).forEach(roleId -> roles.add(store.orgRole(roleId)));
+      return Pager.optional(call, roles);
+    });
+    handlers.put("AssignOrganizationRolesToUser", call -> {
+      String orgId = member(call);
+      Guard guard = call.guard();
+      List<String> roleIds = guard.strings("organizationRoleIds", true);
+      guard.check();
+      Store.requireAll(store.orgRoles, roleIds);
+      memberRoles(orgId, call.param("userId")).addAll(roleIds);
+      ObjectNode body = Json.object();
+      body.set("organizationRoleIds", Json.strings(roleIds));
+      return Reply.created(body);
+    });
+    handlers.put("ReplaceOrganizationUserRoles", call -> {
+      String orgId = member(call);
+      Guard guard = call.guard();
+      List<String> roleIds = guard.strings("organizationRoleIds", true);
+      guard.check();
+      Store.requireAll(store.orgRoles, roleIds);
+      Set<String> roles = memberRoles(orgId, call.param("userId"));
+      roles.clear();
+      roles.addAll(roleIds);
+      return Reply.empty(204);
+    });
+    handlers.put("DeleteOrganizationUserRole", call -> {
+      String orgId = member(call);
+      if (!memberRoles(orgId, call.param("userId")).remove(call.param("organizationRoleId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+    handlers.put("AssignOrganizationRolesToUsers", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      Guard guard = call.guard();
+      List<String> userIds = guard.strings("userIds", true);
+      List<String> roleIds = guard.strings("organizationRoleIds", true);
+      guard.check();
+      Store.requireAll(store.orgRoles, roleIds);
+      for (String userId : userIds) {
+        requireMembership(orgId, userId);
+      }
+      userIds.forEach(userId -> memberRoles(orgId, userId).addAll(roleIds));
+      return Reply.empty(201);
+    });
+    handlers.put("ListOrganizationUserScopes", call -> {
+      String orgId = member(call);
+      Set<String> scopeIds = new LinkedHashSet<>();
+      memberRoles(orgId, call.param("userId"))
+          .forEach(roleId -> scopeIds.addAll(Store.set(store.orgRoleScopes, roleId)));
+      List<JsonNode> scopes = new ArrayList<>();
+      scopeIds.forEach(scopeId -> scopes.add(store.orgScope(scopeId)));
+      return Reply.ok(Json.arrayOf(scopes));
+    });
+  }
+
+  private void registerRoles(Map<String, Handler> handlers) {
+    handlers.put("CreateOrganizationRole", call -> {
+      Guard guard = call.guard();
+      String name = guard.name("name");
+      JsonNode description = guard.nullableString("description");
+      String type = guard.oneOf("type", List.of("User", "MachineToMachine"), false);
+      List<String> scopeIds = guard.strings("organizationScopeIds", false);
+      List<String> resourceScopeIds = guard.strings("resourceScopeIds", false);
+      guard.check();
+      checkUnique(store.orgRoles, name, null);
+      Store.requireAll(store.orgScopes, scopeIds == null ? List.of() : scopeIds);
+      Store.requireAll(store.scopes, resourceScopeIds == null ? List.of() : resourceScopeIds);
+      ObjectNode role = Json.object();
+      String id = store.id(21);
+      role.put("tenantId", Store.TENANT).put("id", id).put("name", name);
+      role.set("description", description == null ? role.nullNode() : description);
+      role.put("type", type == null ? "User" : type);
+      store.orgRoles.put(id, role);
+      Store.set(store.orgRoleScopes, id).addAll(scopeIds == null ? List.of() : scopeIds);
+      Store.set(store.orgRoleResourceScopes, id).addAll(resourceScopeIds == null ? List.of() : resourceScopeIds);
+      return Reply.created(role);
+    });
+    handlers.put("ListOrganizationRoles", call -> {
+      List<ObjectNode> roles = new ArrayList<>();
+      for (ObjectNode role : store.orgRoles.values()) {
+        String id = role.get("id").asText();
+        ObjectNode item = role.deepCopy();
+        ArrayNode scopes = item.putArray("scopes");
+        Store.set(store.orgRoleScopes, id).forEach(scopeId ->
+            scopes.addObject().put("id", scopeId).set("name", store.orgScope(scopeId).get("name")));
+        ArrayNode resourceScopes = item.putArray("resourceScopes");
+        for (String scopeId : Store.set(store.orgRoleResourceScopes, id)) {
+          ObjectNode scope = store.scope(scopeId);
+          ObjectNode resource = store.resource(scope.get("resourceId").asText());
+          ObjectNode ref = resourceScopes.addObject().put("id", scopeId);
+          ref.set("name", scope.get("name"));
+          ObjectNode resourceRef = ref.putObject("resource");
+          resourceRef.set("id", resource.get("id"));
+          resourceRef.set("name", resource.get("name"));
+          resourceRef.set("indicator", resource.get("indicator"));
+        }
+        roles.add(item);
+      }
+      return Pager.paged(call, search(call.query("q"), roles));
+    });
+    handlers.put("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
+    handlers.put("UpdateOrganizationRole", call -> {
+      ObjectNode role = store.orgRole(call.param("id"));
+      Guard guard = call.guard();
+      String name = guard.string("name", false);
+      JsonNode description = guard.nullableString("description");
+      guard.check();
+      if (name != null) {
+        checkUnique(store.orgRoles, name, role.get("id").asText());
+        role.put("name", name);
+      }
+      if (description != null) {
+        role.set("description", description);
+      }
+      return Reply.ok(role);
+    });
+    handlers.put("DeleteOrganizationRole", call -> {
+      String id = store.orgRole(call.param("id")).get("id").asText();
+      store.orgRoles.remove(id);
+      store.orgRoleScopes.remove(id);
+      store.orgRoleResourceScopes.remove(id);
+      store.orgUserRoles.values().forEach(byUser -> byUser.values().forEach(roles -> roles.remove(id)));
+      return Reply.empty(204);
+    });
+    registerRoleScopes(handlers, "", store.orgRoleScopes, store.orgScopes, "organizationScopeIds");
+    registerRoleScopes(handlers, "Resource", store.orgRoleResourceScopes, store.scopes, "scopeIds");
+  }
+
+  /** The four scope-relation operations of an organization role ({@code scopes} or {@code resource-scopes}). */
+  private void registerRoleScopes(Map<String, Handler> handlers, String kind, Map<String, Set<String>> relation,
+      Map<String, ObjectNode> scopeTable, String bodyField) {
+    handlers.put("ListOrganizationRole" + kind + "Scopes", call -> {
+      String id = store.orgRole(call.param("id")).get("id").asText();
+      List<JsonNode> scopes = new ArrayList<>();
+      Store.set(relation, id).forEach(scopeId -> scopes.add(scopeTable.get(scopeId)));
+      return Pager.paged(call, scopes);
+    });
+    handlers.put("CreateOrganizationRole" + kind + "Scope", call -> {
+      List<String> ids = scopeIds(call, scopeTable, bodyField);
+      Store.set(relation, call.param("id")).addAll(ids);
+      return Reply.empty(201);
+    });
+    handlers.put("ReplaceOrganizationRole" + kind + "Scopes", call -> {
+      List<String> ids = scopeIds(call, scopeTable, bodyField);
+      Set<String> scopes = Store.set(relation, call.param("id"));
+      scopes.clear();
+      scopes.addAll(ids);
+      return Reply.empty(204);
+    });
+    handlers.put("DeleteOrganizationRole" + kind + "Scope", call -> {
+      String id = store.orgRole(call.param("id")).get("id").asText();
+      String scopeId = call.param(kind.isEmpty() ? "organizationScopeId" : "scopeId");
+      if (!Store.set(relation, id).remove(scopeId)) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+  }
+
+  private List<String> scopeIds(Call call, Map<String, ObjectNode> scopeTable, String bodyField) {
+    store.orgRole(call.param("id"));
+    Guard guard = call.guard();
+    List<String> ids = guard.strings(bodyField, true);
+    guard.check();
+    Store.requireAll(scopeTable, ids);
+    return ids;
+  }
+
+  private void registerScopes(Map<String, Handler> handlers) {
+    handlers.put("CreateOrganizationScope", call -> {
+      Guard guard = call.guard();
+      String name = guard.name("name");
+      JsonNode description = guard.nullableString("description");
+      guard.check();
+      checkUnique(store.orgScopes, name, null);
+      ObjectNode scope = Json.object();
+      String id = store.id(21);
+      scope.put("tenantId", Store.TENANT).put("id", id).put("name", name);
+      scope.set("description", description == null ? scope.nullNode() : description);
+      store.orgScopes.put(id, scope);
+      return Reply.created(scope);
+    });
+    handlers.put("ListOrganizationScopes", call ->
+        Pager.paged(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
+    handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
+    handlers.put("UpdateOrganizationScope", call -> {
+      ObjectNode scope = store.orgScope(call.param("id"));
+      Guard guard = call.guard();
+      String name = guard.string("name", false);
+      JsonNode description = guard.nullableString("description");
+      guard.check();
+      if (name != null) {
+        checkUnique(store.orgScopes, name, scope.get("id").asText());
+        scope.put("name", name);
+      }
+      if (description != null) {
+        scope.set("description", description);
+      }
+      return Reply.ok(scope);
+    });
+    handlers.put("DeleteOrganizationScope", call -> {
+      String id = store.orgScope(call.param("id")).get("id").asText();
+      store.orgScopes.remove(id);
+      store.orgRoleScopes.values().forEach(scopes -> scopes.remove(id));
+      return Reply.empty(204);
+    });
+  }
+
+  private static void checkUnique(Map<String, ObjectNode> table, String name, String selfId) {
+    for (ObjectNode entity : table.values()) {
+      if (entity.get("name").asText().equals(name) && !entity.get("id").asText().equals(selfId)) {
+        throw ApiError.of(422, "entity.unique_integrity_violation", "The entity already exists.");
+      }
+    }
+  }
+
+  /** Logto's {@code q}: a case-insensitive substring of the id or name (username/email for members). */
+  private static List<ObjectNode> search(String q, List<ObjectNode> items) {
+    if (q == null || q.isEmpty()) {
+      return items;
+    }
+    String needle = q.toLowerCase(Locale.ROOT);
+    List<ObjectNode> found = new ArrayList<>();
+    for (ObjectNode item : items) {
+      for (String field : List.of("id", "name", "username", "primaryEmail")) {
+        JsonNode value = item.get(field);
+        if (value != null && value.isTextual() && value.asText().toLowerCase(Locale.ROOT).contains(needle)) {
+          found.add(item);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private Set<String> memberRoles(String orgId, String userId) {
+    return Store.set(store.orgUserRoles.computeIfAbsent(orgId, k -> new java.util.HashMap<>()), userId);
+  }
+
+  private void requireMembership(String orgId, String userId) {
+    if (!Store.set(store.orgUsers, orgId).contains(userId)) {
+      throw ApiError.of(422, "organization.require_membership",
+          "The user must be a member of the organization to proceed.");
+    }
+  }
+
+  /** The organization id of a member route, after checking the user is a member. */
+  private String member(Call call) {
+    String orgId = store.organization(call.param("id")).get("id").asText();
+    requireMembership(orgId, call.param("userId"));
+    return orgId;
+  }
+}

@@ -1,0 +1,51 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON body. */
+public final class Reply {
+  private final int status;
+  private final JsonNode body;
+  private final List<String[]> headers = new ArrayList<>();
+
+  private Reply(int status, JsonNode body) {
+    this.status = status;
+    this.body = body;
+  }
+
+  public static Reply json(int status, JsonNode body) {
+    return new Reply(status, body);
+  }
+
+  public static Reply ok(JsonNode body) {
+    return new Reply(200, body);
+  }
+
+  public static Reply created(JsonNode body) {
+    return new Reply(201, body);
+  }
+
+  /** A status with no body (204, or Logto's body-less 201s). */
+  public static Reply empty(int status) {
+    return new Reply(status, null);
+  }
+
+  public Reply header(String name, String value) {
+    headers.add(new String[] {name, value});
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public JsonNode body() {
+    return body;
+  }
+
+  public List<String[]> headers() {
+    return headers;
+  }
+}

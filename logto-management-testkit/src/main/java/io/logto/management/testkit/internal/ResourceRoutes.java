@@ -1,0 +1,161 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** API resources and their scopes. */
+final class ResourceRoutes {
+  private final Store store;
+
+  ResourceRoutes(Store store) {
+    this.store = store;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("ListResources", call -> {
+      boolean includeScopes = "true".equals(call.query("includeScopes"));
+      List<JsonNode> items = new ArrayList<>();
+      for (ObjectNode resource : store.resources.values()) {
+        items.add(includeScopes ? withScopes(resource) : resource);
+      }
+      return Pager.optional(call, items);
+    });
+    handlers.put("CreateResource", this::create);
+    handlers.put("GetResource", call -> Reply.ok(store.resource(call.param("id"))));
+    handlers.put("UpdateResource", call -> {
+      ObjectNode resource = store.resource(call.param("id"));
+      Guard guard = call.guard();
+      String name = guard.string("name", false);
+      Long ttl = guard.number("accessTokenTtl", false);
+      guard.check();
+      if (name != null) {
+        resource.put("name", name);
+      }
+      if (ttl != null) {
+        resource.put("accessTokenTtl", ttl);
+      }
+      return Reply.ok(resource);
+    });
+    handlers.put("UpdateResourceIsDefault", call -> {
+      ObjectNode resource = store.resource(call.param("id"));
+      Guard guard = call.guard();
+      Boolean isDefault = guard.bool("isDefault", true);
+      guard.check();
+      if (isDefault) {
+        store.resources.values().forEach(other -> other.put("isDefault", false));
+      }
+      resource.put("isDefault", isDefault);
+      return Reply.ok(resource);
+    });
+    handlers.put("DeleteResource", call -> {
+      String id = store.resource(call.param("id")).get("id").asText();
+      if (id.equals(Store.MANAGEMENT_API_RESOURCE_ID)) {
+        throw ApiError.of(400, "resource.cannot_delete_management_api", "The Management API cannot be deleted.");
+      }
+      store.resources.remove(id);
+      store.scopes.values().removeIf(scope -> {
+        boolean owned = scope.get("resourceId").asText().equals(id);
+        if (owned) {
+          store.roleScopes.values().forEach(set -> set.remove(scope.get("id").asText()));
+          store.orgRoleResourceScopes.values().forEach(set -> set.remove(scope.get("id").asText()));
+        }
+        return owned;
+      });
+      return Reply.empty(204);
+    });
+    handlers.put("ListResourceScopes", call -> {
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+      return Pager.paged(call, scopesOf(resourceId));
+    });
+    handlers.put("CreateResourceScope", call -> {
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+      Guard guard = call.guard();
+      String name = guard.name("name");
+      JsonNode description = guard.nullableString("description");
+      guard.check();
+      checkScopeName(resourceId, name, null);
+      return Reply.created(store.newScope(resourceId, name, description));
+    });
+    handlers.put("UpdateResourceScope", call -> {
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+      ObjectNode scope = ownedScope(resourceId, call.param("scopeId"));
+      Guard guard = call.guard();
+      String name = guard.string("name", false);
+      JsonNode description = guard.nullableString("description");
+      guard.check();
+      if (name != null) {
+        checkScopeName(resourceId, name, scope.get("id").asText());
+        scope.put("name", name);
+      }
+      if (description != null) {
+        scope.set("description", description);
+      }
+      return Reply.ok(scope);
+    });
+    handlers.put("DeleteResourceScope", call -> {
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+      String scopeId = ownedScope(resourceId, call.param("scopeId")).get("id").asText();
+      store.scopes.remove(scopeId);
+      store.roleScopes.values().forEach(set -> set.remove(scopeId));
+      store.orgRoleResourceScopes.values().forEach(set -> set.remove(scopeId));
+      return Reply.empty(204);
+    });
+  }
+
+  private Reply create(Call call) {
+    Guard guard = call.guard();
+    String name = guard.name("name");
+    String indicator = guard.name("indicator");
+    Long ttl = guard.number("accessTokenTtl", false);
+    guard.check();
+    if (store.resourceByIndicator(indicator) != null) {
+      throw ApiError.of(422, "resource.resource_identifier_in_use",
+          "The API identifier " + indicator + " is already in use");
+    }
+    ObjectNode resource = Json.object();
+    resource.put("tenantId", Store.TENANT).put("id", store.id(21)).put("name", name).put("indicator", indicator)
+        .put("isDefault", false).put("accessTokenTtl", ttl == null ? 3600 : ttl);
+    store.resources.put(resource.get("id").asText(), resource);
+    return Reply.created(withScopes(resource));
+  }
+
+  private ObjectNode withScopes(ObjectNode resource) {
+    ObjectNode copy = resource.deepCopy();
+    ArrayNode scopes = Json.arrayOf(scopesOf(resource.get("id").asText()));
+    copy.set("scopes", scopes);
+    return copy;
+  }
+
+  private List<JsonNode> scopesOf(String resourceId) {
+    List<JsonNode> scopes = new ArrayList<>();
+    for (ObjectNode scope : store.scopes.values()) {
+      if (scope.get("resourceId").asText().equals(resourceId)) {
+        scopes.add(scope);
+      }
+    }
+    return scopes;
+  }
+
+  private ObjectNode ownedScope(String resourceId, String scopeId) {
+    ObjectNode scope = store.scope(scopeId);
+    if (!scope.get("resourceId").asText().equals(resourceId)) {
+      throw ApiError.notExistsWithId("scopes", scopeId);
+    }
+    return scope;
+  }
+
+  private void checkScopeName(String resourceId, String name, String selfId) {
+    if (name.contains(" ")) {
+      throw ApiError.of(400, "scope.name_with_space", "The name of the scope cannot contain any spaces.");
+    }
+    for (JsonNode scope : scopesOf(resourceId)) {
+      if (scope.get("name").asText().equals(name) && !scope.get("id").asText().equals(selfId)) {
+        throw ApiError.of(422, "scope.name_exists", "The scope name " + name + " is already in use");
+      }
+    }
+  }
+}

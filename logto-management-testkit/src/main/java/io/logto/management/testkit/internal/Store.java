@@ -1,0 +1,254 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The emulator's state. Entities are JSON trees in the shape Logto answers with (so responses match
+ * the recordings field for field); relations are id sets. Maps keep insertion order, which is creation
+ * order: lists sorted "newest first" iterate it backwards. Not thread-safe: the server serialises
+ * handler calls on one lock.
+ */
+public final class Store {
+  static final String TENANT = "default";
+  static final String MANAGEMENT_API_RESOURCE_ID = "management-api";
+  static final String MANAGEMENT_SCOPE = "all";
+  private static final String ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+  private static final String SECRET_ALPHABET =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  final String apiIndicator;
+  final String managementRoleId;
+
+  final Map<String, ObjectNode> users = new LinkedHashMap<>();
+  final Map<String, String> passwords = new HashMap<>();
+  final Map<String, ObjectNode> roles = new LinkedHashMap<>();
+  final Map<String, ObjectNode> resources = new LinkedHashMap<>();
+  final Map<String, ObjectNode> scopes = new LinkedHashMap<>();
+  final Map<String, ObjectNode> applications = new LinkedHashMap<>();
+  final Map<String, List<ObjectNode>> secrets = new HashMap<>();
+  final Map<String, ObjectNode> organizations = new LinkedHashMap<>();
+  final Map<String, ObjectNode> orgRoles = new LinkedHashMap<>();
+  final Map<String, ObjectNode> orgScopes = new LinkedHashMap<>();
+
+  final Map<String, Set<String>> roleScopes = new HashMap<>();
+  final Map<String, Set<String>> userRoles = new HashMap<>();
+  final Map<String, Set<String>> appRoles = new HashMap<>();
+  final Map<String, Set<String>> orgRoleScopes = new HashMap<>();
+  final Map<String, Set<String>> orgRoleResourceScopes = new HashMap<>();
+  final Map<String, Set<String>> orgUsers = new HashMap<>();
+  final Map<String, Set<String>> orgApps = new HashMap<>();
+  final Map<String, Map<String, Set<String>>> orgUserRoles = new HashMap<>();
+
+  /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
+  public Store(Clock clock, String apiIndicator) {
+    this.clock = clock;
+    this.apiIndicator = apiIndicator;
+    ObjectNode resource = Json.object();
+    resource.put("tenantId", TENANT).put("id", MANAGEMENT_API_RESOURCE_ID).put("name", "Logto Management API")
+        .put("indicator", apiIndicator).put("isDefault", false).put("accessTokenTtl", 3600);
+    resources.put(MANAGEMENT_API_RESOURCE_ID, resource);
+    ObjectNode all = newScope(MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_SCOPE,
+        "Default scope for Management API, allows all permissions.");
+    ObjectNode role = newRole("Logto Management API access",
+        "This default role grants access to the Logto management API.", "MachineToMachine", false);
+    managementRoleId = role.get("id").asText();
+    roleScopes.get(managementRoleId).add(all.get("id").asText());
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** A random id in Logto's alphabet (12 characters for users and organizations, 21 for the rest). */
+  synchronized String id(int length) {
+    return random(length, ID_ALPHABET);
+  }
+
+  synchronized String secret() {
+    return random(32, SECRET_ALPHABET);
+  }
+
+  private String random(int length, String alphabet) {
+    char[] chars = new char[length];
+    for (int i = 0; i < length; i++) {
+      chars[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+    }
+    return new String(chars);
+  }
+
+  static Set<String> set(Map<String, Set<String>> relation, String key) {
+    return relation.computeIfAbsent(key, k -> new LinkedHashSet<>());
+  }
+
+  static <T> List<T> newestFirst(Collection<T> items) {
+    List<T> list = new ArrayList<>(items);
+    Collections.reverse(list);
+    return list;
+  }
+
+  ObjectNode user(String id) {
+    ObjectNode user = users.get(id);
+    if (user == null) {
+      throw ApiError.notFound();
+    }
+    return user;
+  }
+
+  /** A user as Logto answers it: the stored fields plus {@code hasPassword}. */
+  ObjectNode userJson(ObjectNode user) {
+    ObjectNode copy = user.deepCopy();
+    copy.put("hasPassword", passwords.containsKey(user.get("id").asText()));
+    return copy;
+  }
+
+  ObjectNode role(String id) {
+    return existing(roles, "roles", id);
+  }
+
+  ObjectNode resource(String id) {
+    return existing(resources, "resources", id);
+  }
+
+  ObjectNode scope(String id) {
+    return existing(scopes, "scopes", id);
+  }
+
+  ObjectNode application(String id) {
+    return existing(applications, "applications", id);
+  }
+
+  ObjectNode organization(String id) {
+    return found(organizations, id);
+  }
+
+  ObjectNode orgRole(String id) {
+    return found(orgRoles, id);
+  }
+
+  ObjectNode orgScope(String id) {
+    return found(orgScopes, id);
+  }
+
+  private static ObjectNode existing(Map<String, ObjectNode> table, String name, String id) {
+    ObjectNode entity = table.get(id);
+    if (entity == null) {
+      throw ApiError.notExistsWithId(name, id);
+    }
+    return entity;
+  }
+
+  private static ObjectNode found(Map<String, ObjectNode> table, String id) {
+    ObjectNode entity = table.get(id);
+    if (entity == null) {
+      throw ApiError.notFound();
+    }
+    return entity;
+  }
+
+  /** Checks every id exists in {@code table} (422 for a dangling relation, as Logto answers). */
+  static void requireAll(Map<String, ObjectNode> table, Collection<String> ids) {
+    for (String id : ids) {
+      if (!table.containsKey(id)) {
+        throw ApiError.foreignKeyNotFound();
+      }
+    }
+  }
+
+  ObjectNode newRole(String name, String description, String type, boolean isDefault) {
+    ObjectNode role = Json.object();
+    role.put("tenantId", TENANT).put("id", id(21)).put("name", name).put("description", description)
+        .put("type", type).put("isDefault", isDefault);
+    roles.put(role.get("id").asText(), role);
+    roleScopes.put(role.get("id").asText(), new LinkedHashSet<>());
+    return role;
+  }
+
+  ObjectNode newScope(String resourceId, String name, JsonNode description) {
+    ObjectNode scope = Json.object();
+    scope.put("tenantId", TENANT).put("id", id(21)).put("resourceId", resourceId).put("name", name);
+    scope.set("description", description == null ? Json.object().nullNode() : description);
+    scope.put("createdAt", now());
+    scopes.put(scope.get("id").asText(), scope);
+    return scope;
+  }
+
+  private ObjectNode newScope(String resourceId, String name, String description) {
+    return newScope(resourceId, name, Json.object().textNode(description));
+  }
+
+  /** Creates an application; confidential types get a "Default secret" like in Logto. */
+  ObjectNode newApplication(String id, String name, JsonNode description, String type, ObjectNode oidcMetadata,
+      String secretValue) {
+    ObjectNode app = Json.object();
+    app.put("tenantId", TENANT).put("id", id).put("name", name);
+    app.set("description", description == null ? app.nullNode() : description);
+    app.put("type", type);
+    ObjectNode metadata = Json.object();
+    metadata.set("redirectUris", Json.array());
+    metadata.set("postLogoutRedirectUris", Json.array());
+    if (oidcMetadata != null) {
+      metadata.setAll(oidcMetadata);
+    }
+    app.set("oidcClientMetadata", metadata);
+    app.set("customClientMetadata", Json.object());
+    app.putNull("protectedAppMetadata");
+    app.set("customData", Json.object());
+    app.put("isThirdParty", false).put("appLevelAccessControlEnabled", false).put("createdAt", now());
+    applications.put(id, app);
+    List<ObjectNode> appSecrets = new ArrayList<>();
+    secrets.put(id, appSecrets);
+    if (secretValue != null || !type.equals("SPA") && !type.equals("Native")) {
+      appSecrets.add(newSecret(id, "Default secret", secretValue == null ? secret() : secretValue, null));
+    }
+    return app;
+  }
+
+  ObjectNode newSecret(String applicationId, String name, String value, JsonNode expiresAt) {
+    ObjectNode secret = Json.object();
+    secret.put("tenantId", TENANT).put("applicationId", applicationId).put("name", name).put("value", value)
+        .put("createdAt", now());
+    secret.set("expiresAt", expiresAt == null ? secret.nullNode() : expiresAt);
+    return secret;
+  }
+
+  /** The scope names an application holds on a resource through its roles. */
+  Set<String> grantedScopes(String applicationId, String resourceId) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String roleId : appRoles.getOrDefault(applicationId, Set.of())) {
+      for (String scopeId : roleScopes.getOrDefault(roleId, Set.of())) {
+        ObjectNode scope = scopes.get(scopeId);
+        if (scope != null && scope.get("resourceId").asText().equals(resourceId)) {
+          names.add(scope.get("name").asText());
+        }
+      }
+    }
+    return names;
+  }
+
+  ObjectNode resourceByIndicator(String indicator) {
+    for (ObjectNode resource : resources.values()) {
+      if (resource.get("indicator").asText().equals(indicator)) {
+        return resource;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,88 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issued access tokens. They look like Logto's JWTs (header.payload.signature, with the usual claims)
+ * but are checked by lookup: the signature is random. Thread-safe.
+ */
+final class Tokens {
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+  record Issued(String clientId, String audience, Set<String> scopes, long expiresAtMillis, long generation) {}
+
+  /** The outcome of checking a bearer token. */
+  enum Check { OK, MALFORMED, UNKNOWN, EXPIRED, WRONG_AUDIENCE, FORBIDDEN }
+
+  private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private final Clock clock;
+  private final AtomicLong generation = new AtomicLong();
+
+  Tokens(Clock clock) {
+    this.clock = clock;
+  }
+
+  String issue(String issuer, String clientId, String audience, Set<String> scopes, long lifetimeSeconds) {
+    long now = clock.millis();
+    byte[] jti = new byte[24];
+    byte[] signature = new byte[48];
+    synchronized (random) {
+      random.nextBytes(jti);
+      random.nextBytes(signature);
+    }
+    ObjectNode header = Json.object().put("alg", "ES384").put("typ", "at+jwt").put("kid", "logto-emulator");
+    ObjectNode payload = Json.object();
+    payload.put("jti", B64.encodeToString(jti)).put("sub", clientId).put("iat", now / 1000)
+        .put("exp", now / 1000 + lifetimeSeconds);
+    if (!scopes.isEmpty()) {
+      payload.put("scope", String.join(" ", scopes));
+    }
+    payload.put("client_id", clientId).put("iss", issuer).put("aud", audience);
+    String token = B64.encodeToString(Json.write(header)) + "." + B64.encodeToString(Json.write(payload)) + "."
+        + B64.encodeToString(signature);
+    issued.put(token, new Issued(clientId, audience, Set.copyOf(scopes), now + lifetimeSeconds * 1000, generation.get()));
+    return token;
+  }
+
+  Check check(String token, String audience, String requiredScope) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3 || !decodes(parts[0]) || !decodes(parts[1])) {
+      return Check.MALFORMED;
+    }
+    Issued found = issued.get(token);
+    if (found == null) {
+      return Check.UNKNOWN;
+    }
+    if (found.generation() < generation.get() || clock.millis() >= found.expiresAtMillis()) {
+      return Check.EXPIRED;
+    }
+    if (!found.audience().equals(audience)) {
+      return Check.WRONG_AUDIENCE;
+    }
+    return found.scopes().contains(requiredScope) ? Check.OK : Check.FORBIDDEN;
+  }
+
+  /** Every token issued so far is expired from now on. */
+  void expireAll() {
+    // old tokens stay known so that they answer "expired" (as Logto would), not "unknown"
+    generation.incrementAndGet();
+  }
+
+  private static boolean decodes(String part) {
+    try {
+      String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+      return json.startsWith("{");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Users: CRUD, search, custom data, profile, password, suspension, roles and organizations. */
+final class UserRoutes {
+  private static final List<String> PROFILE_ORDER = List.of("familyName", "givenName", "middleName", "nickname",
+      "preferredUsername", "profile", "website", "gender", "birthdate", "zoneinfo", "locale", "address");
+  private static final List<String> SEARCH_FIELDS = List.of("id", "primaryEmail", "primaryPhone", "username", "name");
+
+  private final Store store;
+
+  UserRoutes(Store store) {
+    this.store = store;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("CreateUser", this::create);
+    handlers.put("GetUser", call -> {
+      ObjectNode user = json(store.user(call.param("userId")));
+      if ("true".equals(call.query("includeSsoIdentities"))) {
+        user.set("ssoIdentities", Json.array());
+      }
+      return Reply.ok(user);
+    });
+    handlers.put("ListUsers", this::list);
+    handlers.put("UpdateUser", this::update);
+    handlers.put("DeleteUser", this::delete);
+    handlers.put("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
+    handlers.put("UpdateUserCustomData", call -> {
+      ObjectNode user = store.user(call.param("userId"));
+      Guard guard = call.guard();
+      ObjectNode patch = guard.object("customData", true);
+      guard.check();
+      user.set("customData", Json.jsonb(Json.merge((ObjectNode) user.get("customData"), patch)));
+      user.put("updatedAt", store.now());
+      return Reply.ok(user.get("customData"));
+    });
+    handlers.put("UpdateUserProfile", call -> {
+      ObjectNode user = store.user(call.param("userId"));
+      Guard guard = call.guard();
+      ObjectNode patch = guard.object("profile", true);
+      guard.check();
+      user.set("profile", profile(Json.merge((ObjectNode) user.get("profile"), patch)));
+      user.put("updatedAt", store.now());
+      return Reply.ok(user.get("profile"));
+    });
+    handlers.put("UpdateUserPassword", call -> {
+      ObjectNode user = store.user(call.param("userId"));
+      Guard guard = call.guard();
+      String password = guard.string("password", true);
+      guard.check();
+      store.passwords.put(user.get("id").asText(), password);
+      user.put("updatedAt", store.now());
+      return Reply.ok(json(user));
+    });
+    handlers.put("VerifyUserPassword", call -> {
+      ObjectNode user = store.user(call.param("userId"));
+      Guard guard = call.guard();
+      String password = guard.string("password", true);
+      guard.check();
+      if (!password.equals(store.passwords.get(user.get("id").asText()))) {
+        throw ApiError.of(422, "session.invalid_credentials",
+            "Incorrect account or password. Please check your input.");
+      }
+      return Reply.empty(204);
+    });
+    handlers.put("GetUserHasPassword", call -> {
+      ObjectNode user = store.user(call.param("userId"));
+      ObjectNode body = Json.object();
+      body.put("hasPassword", store.passwords.containsKey(user.get("id").asText()));
+      return Reply.ok(body);
+    });
+    handlers.put("UpdateUserIsSuspended", call -> {
+      ObjectNode user = store.user(call.param("userId"));
+      Guard guard = call.guard();
+      Boolean suspended = guard.bool("isSuspended", true);
+      guard.check();
+      user.put("isSuspended", suspended).put("updatedAt", store.now());
+      return Reply.ok(json(user));
+    });
+    handlers.put("ListUserRoles", call -> {
+      String userId = store.user(call.param("userId")).get("id").asText();
+      List<JsonNode> roles = new ArrayList<>();
+      Store.set(store.userRoles, userId).forEach(roleId -> roles.add(store.role(roleId)));
+      return Pager.paged(call, roles);
+    });
+    handlers.put("AssignUserRoles", call -> assignRoles(call, false));
+    handlers.put("ReplaceUserRoles", call -> assignRoles(call, true));
+    handlers.put("DeleteUserRole", call -> {
+      String userId = store.user(call.param("userId")).get("id").asText();
+      if (!Store.set(store.userRoles, userId).remove(call.param("roleId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+    handlers.put("ListUserOrganizations", call -> {
+      String userId = store.user(call.param("userId")).get("id").asText();
+      List<JsonNode> orgs = new ArrayList<>();
+      for (ObjectNode org : Store.newestFirst(store.organizations.values())) {
+        String orgId = org.get("id").asText();
+        if (store.orgUsers.getOrDefault(orgId, Set.of()).contains(userId)) {
+          ObjectNode item = org.deepCopy();
+          item.set("organizationRoles", OrganizationRoutes.roleRefs(store, orgId, userId));
+          orgs.add(item);
+        }
+      }
+      return Reply.ok(Json.arrayOf(orgs));
+    });
+  }
+
+  private ObjectNode json(ObjectNode user) {
+    return store.userJson(user);
+  }
+
+  static ObjectNode profile(ObjectNode profile) {
+    ObjectNode ordered = Json.object();
+    for (String field : PROFILE_ORDER) {
+      if (profile.has(field)) {
+        ordered.set(field, profile.get(field));
+      }
+    }
+    for (Map.Entry<String, JsonNode> field : profile.properties()) {
+      if (!ordered.has(field.getKey())) {
+        ordered.set(field.getKey(), field.getValue());
+      }
+    }
+    return ordered;
+  }
+
+  private Reply create(Call call) {
+    Guard guard = call.guard();
+    String username = guard.string("username", false);
+    String password = guard.string("password", false);
+    String email = guard.string("primaryEmail", false);
+    String phone = guard.string("primaryPhone", false);
+    String name = guard.string("name", false);
+    JsonNode avatar = guard.nullableString("avatar");
+    ObjectNode customData = guard.object("customData", false);
+    ObjectNode profile = guard.object("profile", false);
+    guard.check();
+    checkUnique(null, username, email, phone);
+    ObjectNode user = Json.object();
+    long now = store.now();
+    String id = store.id(12);
+    user.put("id", id).put("username", username).put("primaryEmail", email).put("primaryPhone", phone)
+        .put("name", name);
+    user.set("avatar", avatar == null ? user.nullNode() : avatar);
+    user.set("customData", customData == null ? Json.object() : Json.jsonb(customData));
+    user.set("identities", Json.object());
+    user.putNull("lastSignInAt");
+    user.put("createdAt", now).put("updatedAt", now);
+    user.set("profile", profile == null ? Json.object() : profile(profile));
+    user.putNull("applicationId").putNull("cimdClientId").put("isSuspended", false);
+    store.users.put(id, user);
+    if (password != null) {
+      store.passwords.put(id, password);
+    }
+    return Reply.ok(json(user));
+  }
+
+  private Reply update(Call call) {
+    ObjectNode user = store.user(call.param("userId"));
+    Guard guard = call.guard();
+    JsonNode username = guard.nullableString("username");
+    JsonNode email = guard.nullableString("primaryEmail");
+    JsonNode phone = guard.nullableString("primaryPhone");
+    JsonNode name = guard.nullableString("name");
+    JsonNode avatar = guard.nullableString("avatar");
+    ObjectNode customData = guard.object("customData", false);
+    ObjectNode profile = guard.object("profile", false);
+    guard.check();
+    checkUnique(user.get("id").asText(), text(username), text(email), text(phone));
+    setIfPresent(user, "username", username);
+    setIfPresent(user, "primaryEmail", email);
+    setIfPresent(user, "primaryPhone", phone);
+    setIfPresent(user, "name", name);
+    setIfPresent(user, "avatar", avatar);
+    if (customData != null) {
+      user.set("customData", Json.jsonb(customData));
+    }
+    if (profile != null) {
+      user.set("profile", profile(profile));
+    }
+    user.put("updatedAt", store.now());
+    return Reply.ok(json(user));
+  }
+
+  private static void setIfPresent(ObjectNode entity, String field, JsonNode value) {
+    if (value != null) {
+      entity.set(field, value);
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private void checkUnique(String selfId, String username, String email, String phone) {
+    for (ObjectNode other : store.users.values()) {
+      if (other.get("id").asText().equals(selfId)) {
+        continue;
+      }
+      if (username != null && username.equals(other.get("username").textValue())) {
+        throw ApiError.of(422, "user.username_already_in_use", "This username is already in use.");
+      }
+      if (email != null && email.equalsIgnoreCase(other.get("primaryEmail").textValue())) {
+        throw ApiError.of(422, "user.email_already_in_use", "This email is associated with an existing account.");
+      }
+      if (phone != null && phone.equals(other.get("primaryPhone").textValue())) {
+        throw ApiError.of(422, "user.phone_already_in_use",
+            "This phone number is associated with an existing account.");
+      }
+    }
+  }
+
+  private Reply delete(Call call) {
+    String id = store.user(call.param("userId")).get("id").asText();
+    store.users.remove(id);
+    store.passwords.remove(id);
+    store.userRoles.remove(id);
+    store.orgUsers.values().forEach(members -> members.remove(id));
+    store.orgUserRoles.values().forEach(byUser -> byUser.remove(id));
+    return Reply.empty(204);
+  }
+
+  private Reply list(Call call) {
+    Predicate<ObjectNode> filter = searchFilter(call);
+    List<JsonNode> users = new ArrayList<>();
+    for (ObjectNode user : Store.newestFirst(store.users.values())) {
+      if (filter.test(user)) {
+        users.add(json(user));
+      }
+    }
+    return Pager.paged(call, users);
+  }
+
+  /**
+   * Logto's user search: {@code search} matches id, email, phone, username and name; {@code search.<field>}
+   * one field, with {@code mode.<field>} {@code like} (default: SQL LIKE, {@code %} and {@code _} wildcards),
+   * {@code exact}, {@code posix} or {@code similar_to}; case-insensitive unless {@code isCaseSensitive=true};
+   * conditions on different fields combine with {@code joint} (default {@code or}).
+   */
+  private static Predicate<ObjectNode> searchFilter(Call call) {
+    boolean caseSensitive = "true".equals(call.query("isCaseSensitive"));
+    boolean and = "and".equals(call.query("joint"));
+    List<Predicate<ObjectNode>> conditions = new ArrayList<>();
+    for (String[] pair : call.rawQuery()) {
+      String key = OperationTable.decode(pair[0]);
+      String value = OperationTable.decode(pair[1]);
+      if (key.equals("search")) {
+        Pattern pattern = pattern(value, "like", caseSensitive);
+        conditions.add(user -> SEARCH_FIELDS.stream().anyMatch(field -> matches(user, field, pattern)));
+      } else if (key.startsWith("search.")) {
+        String field = key.substring("search.".length());
+        String mode = call.query("mode." + field);
+        Pattern pattern = pattern(value, mode == null ? "like" : mode, caseSensitive);
+        conditions.add(user -> matches(user, field, pattern));
+      }
+    }
+    if (conditions.isEmpty()) {
+      return user -> true;
+    }
+    return user -> and
+        ? conditions.stream().allMatch(c -> c.test(user))
+        : conditions.stream().anyMatch(c -> c.test(user));
+  }
+
+  private static boolean matches(ObjectNode user, String field, Pattern pattern) {
+    JsonNode value = user.get(field);
+    return value != null && value.isTextual() && pattern.matcher(value.asText()).matches();
+  }
+
+  private static Pattern pattern(String value, String mode, boolean caseSensitive) {
+    int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    switch (mode.toLowerCase(Locale.ROOT)) {
+      case "exact":
+        return Pattern.compile(Pattern.quote(value), flags);
+      case "posix":
+        return Pattern.compile(".*(?:" + value + ").*", flags);
+      default:
+        StringBuilder regex = new StringBuilder();
+        for (char c : value.toCharArray()) {
+          if (c == '%') {
+            regex.append(".*");
+          } else if (c == '_') {
+            regex.append('.');
+          } else {
+            regex.append(Pattern.quote(String.valueOf(c)));
+          }
+        }
+        return Pattern.compile(regex.toString(), flags | Pattern.DOTALL);
+    }
+  }
+
+  private Reply assignRoles(Call call, boolean replace) {
+    String userId = store.user(call.param("userId")).get("id").asText();
+    Guard guard = call.guard();
+    List<String> roleIds = guard.strings("roleIds", true);
+    guard.check();
+    for (String roleId : roleIds) {
+      if (!store.role(roleId).get("type").asText().equals("User")) {
+        throw ApiError.of(422, "user.invalid_role_type",
+            "Invalid role type, can not assign machine-to-machine role to user.");
+      }
+    }
+    Set<String> assigned = Store.set(store.userRoles, userId);
+    if (replace) {
+      assigned.clear();
+    }
+    List<String> added = new ArrayList<>();
+    for (String roleId : roleIds) {
+      if (assigned.add(roleId)) {
+        added.add(roleId);
+      }
+    }
+    ObjectNode body = Json.object();
+    body.set("roleIds", Json.strings(roleIds));
+    if (replace) {
+      return Reply.ok(body);
+    }
+    body.set("addedRoleIds", Json.strings(added));
+    return Reply.created(body);
+  }
+}
