@@ -1,0 +1,533 @@
+package io.logto.management.codegen.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import io.logto.management.codegen.model.FieldDef;
+import io.logto.management.codegen.model.GenerationException;
+import io.logto.management.codegen.model.TypeDef;
+import io.logto.management.codegen.naming.Names;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/** Emits records, enums and oneOf interfaces of the model package. */
+final class ModelEmitter {
+  static final String SUPPORT = "OneOfSupport";
+  private static final ClassName SUPPORT_CLASS = ClassName.get(Types.MODEL, SUPPORT);
+
+  private ModelEmitter() {}
+
+  static TypeSpec emit(TypeDef def) {
+    if (def instanceof TypeDef.RecordDef r) {
+      return record(r);
+    }
+    if (def instanceof TypeDef.EnumDef e) {
+      return enumType(e);
+    }
+    return oneOf((TypeDef.OneOfDef) def);
+  }
+
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(Types.GENERATED).addMember("value", "$S", Types.GENERATOR).build();
+  }
+
+  // ---- records -----------------------------------------------------------------------------
+
+  private static TypeName fieldType(FieldDef f) {
+    TypeName t = Types.of(f.type());
+    return f.tristate() ? ParameterizedTypeName.get(Types.JSON_FIELD, t) : t;
+  }
+
+  private static String describe(FieldDef f) {
+    List<String> facts = new ArrayList<>();
+    facts.add(f.required() ? "required" : "optional");
+    if (f.nullable()) {
+      facts.add("nullable");
+    }
+    if (!f.facts().isEmpty()) {
+      facts.add(f.facts());
+    }
+    return "the <code>" + Docs.escape(f.jsonName()) + "</code> property ("
+        + Docs.escape(String.join(", ", facts)) + ")";
+  }
+
+  private static TypeSpec record(TypeDef.RecordDef r) {
+    ClassName self = ClassName.get(Types.MODEL, r.name());
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    CodeBlock.Builder javadoc = CodeBlock.builder();
+    javadoc.add("The JSON object of schema <code>$L</code>.\n", Docs.escape(r.origin()));
+    javadoc.add(
+        "\n<p>Properties the schema does not name are kept in {@link #additionalProperties()}, so"
+            + " decoding and re-encoding loses nothing.\n\n");
+    MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    compact.addJavadoc("Validates and normalises the components.\n");
+    for (FieldDef f : r.fields()) {
+      AnnotationSpec.Builder include = null;
+      if (f.tristate()) {
+        include = include("NON_EMPTY");
+      } else if (f.required() && f.nullable()) {
+        include = include("ALWAYS");
+      }
+      ParameterSpec.Builder p =
+          ParameterSpec.builder(fieldType(f), f.javaName())
+              .addAnnotation(
+                  AnnotationSpec.builder(Types.JSON_PROPERTY)
+                      .addMember("value", "$S", f.jsonName())
+                      .build());
+      if (include != null) {
+        p.addAnnotation(include.build());
+      }
+      ctor.addParameter(p.build());
+      javadoc.add("@param $L $L\n", f.javaName(), describe(f));
+      if (f.tristate()) {
+        compact.addStatement(
+            "$1N = $1N == null ? $2T.absent() : $1N", f.javaName(), Types.JSON_FIELD);
+      } else if (r.request() && f.required() && !f.nullable()) {
+        compact.addStatement(
+            "$T.requireNonNull($N, $S)", Types.OBJECTS, f.javaName(), f.javaName() + " == null");
+      }
+    }
+    ctor.addParameter(
+        ParameterSpec.builder(Types.EXTRA_MAP, "additionalProperties")
+            .addAnnotation(Types.JSON_ANY_SETTER)
+            .addAnnotation(Types.JSON_ANY_GETTER)
+            .build());
+    javadoc.add("@param additionalProperties properties the schema does not name, never null\n");
+    compact.addStatement(
+        "additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? "
+            + "$T.of() : $T.unmodifiableMap(new $T<>(additionalProperties))",
+        Types.MAP,
+        Types.COLLECTIONS,
+        Types.LINKED_HASH_MAP);
+    TypeSpec.Builder type =
+        TypeSpec.recordBuilder(r.name())
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(javadoc.build())
+            .addAnnotation(generated())
+            .addAnnotation(include("NON_NULL").build())
+            .recordConstructor(ctor.build())
+            .addMethod(compact.build());
+    if (r.implementsOneOf() != null) {
+      type.addSuperinterface(ClassName.get(Types.MODEL, r.implementsOneOf()));
+      // the interface's deserializer picks the variant; the variant itself decodes as a plain record
+      type.addAnnotation(
+          AnnotationSpec.builder(Types.JSON_DESERIALIZE)
+              .addMember("using", "$T.None.class", Types.JSON_DESERIALIZER)
+              .build());
+    }
+    if (r.request()) {
+      addBuilder(type, self, r.fields());
+    }
+    return type.build();
+  }
+
+  private static AnnotationSpec.Builder include(String mode) {
+    return AnnotationSpec.builder(Types.JSON_INCLUDE)
+        .addMember("value", "$T.Include.$L", Types.JSON_INCLUDE, mode);
+  }
+
+  private static void addBuilder(TypeSpec.Builder type, ClassName self, List<FieldDef> fields) {
+    ClassName builder = self.nestedClass("Builder");
+    TypeSpec.Builder b =
+        TypeSpec.classBuilder("Builder")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Builds {@link $T}; setters are named after the properties.\n", self);
+    b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<String> args = new ArrayList<>();
+    MethodSpec.Builder toBuilder =
+        MethodSpec.methodBuilder("toBuilder")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder)
+            .addJavadoc("Returns a builder holding this record's values.\n\n@return a new builder\n")
+            .addStatement("$T b = new $T()", builder, builder);
+    for (FieldDef f : fields) {
+      TypeName ft = fieldType(f);
+      FieldSpec.Builder field = FieldSpec.builder(ft, f.javaName(), Modifier.PRIVATE);
+      if (f.tristate()) {
+        field.initializer("$T.absent()", Types.JSON_FIELD);
+      }
+      b.addField(field.build());
+      toBuilder.addStatement("b.$1N = $1N", f.javaName());
+      args.add(f.javaName());
+      if (f.tristate()) {
+        TypeName vt = Types.of(f.type());
+        b.addMethod(
+            MethodSpec.methodBuilder(f.javaName())
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(vt, f.javaName())
+                .returns(builder)
+                .addJavadoc(
+                    "Sets $L to a value.\n\n@param $L the value, not null (use {@code"
+                        + " JsonField.ofNull()} to send null)\n@return this builder\n",
+                    describe(f),
+                    f.javaName())
+                .addStatement("this.$1N = $2T.of($1N)", f.javaName(), Types.JSON_FIELD)
+                .addStatement("return this")
+                .build());
+      }
+      b.addMethod(
+          MethodSpec.methodBuilder(f.javaName())
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(ft, f.javaName())
+              .returns(builder)
+              .addJavadoc(
+                  "Sets $L.\n\n@param $L the value\n@return this builder\n", describe(f), f.javaName())
+              .addStatement("this.$1N = $1N", f.javaName())
+              .addStatement("return this")
+              .build());
+    }
+    b.addField(
+        FieldSpec.builder(Types.EXTRA_MAP, "additionalProperties", Modifier.PRIVATE)
+            .initializer("new $T<>()", Types.LINKED_HASH_MAP)
+            .build());
+    toBuilder.addStatement("b.additionalProperties.putAll(additionalProperties)");
+    toBuilder.addStatement("return b");
+    b.addMethod(
+        MethodSpec.methodBuilder("additionalProperty")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(Types.STRING, "name")
+            .addParameter(Types.JSON_NODE, "value")
+            .returns(builder)
+            .addJavadoc(
+                "Adds a property the schema does not name.\n\n@param name the JSON name\n"
+                    + "@param value the JSON value\n@return this builder\n")
+            .addStatement(
+                "additionalProperties.put($T.requireNonNull(name, $S), $T.requireNonNull(value, $S))",
+                Types.OBJECTS,
+                "name == null",
+                Types.OBJECTS,
+                "value == null")
+            .addStatement("return this")
+            .build());
+    args.add("additionalProperties");
+    b.addMethod(
+        MethodSpec.methodBuilder("build")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(self)
+            .addJavadoc("Builds the record.\n\n@return a new record\n")
+            .addStatement("return new $T($L)", self, String.join(", ", args))
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("builder")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addJavadoc("Returns an empty builder.\n\n@return a new builder\n")
+            .addStatement("return new $T()", builder)
+            .build());
+    type.addMethod(toBuilder.build());
+    type.addType(b.build());
+  }
+
+  // ---- enums -------------------------------------------------------------------------------
+
+  private static TypeSpec enumType(TypeDef.EnumDef e) {
+    ClassName self = ClassName.get(Types.MODEL, e.name());
+    TypeSpec.Builder type =
+        TypeSpec.enumBuilder(e.name())
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(generated())
+            .addJavadoc(
+                "The values of schema <code>$L</code>; {@link #UNKNOWN} stands for a value this"
+                    + " version does not know.\n",
+                Docs.escape(e.origin()));
+    Map<String, String> seen = new HashMap<>();
+    seen.put("UNKNOWN", "(reserved)");
+    for (String v : e.values()) {
+      String constant = Names.constant(v);
+      String previous = seen.put(constant, v);
+      if (previous != null) {
+        throw new GenerationException(
+            "enum constant collision in " + e.name() + ": values '" + previous + "' and '" + v
+                + "' both give " + constant);
+      }
+      type.addEnumConstant(
+          constant,
+          TypeSpec.anonymousClassBuilder("$S", v)
+              .addJavadoc("The wire value <code>$L</code>.\n", Docs.escape(v))
+              .build());
+    }
+    type.addEnumConstant(
+        "UNKNOWN",
+        TypeSpec.anonymousClassBuilder("null")
+            .addJavadoc("A value sent by a newer Logto that this version does not know.\n")
+            .build());
+    type.addField(FieldSpec.builder(Types.STRING, "value", Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addParameter(Types.STRING, "value")
+            .addStatement("this.value = value")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("value")
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(Types.JSON_VALUE)
+            .returns(Types.STRING)
+            .addJavadoc(
+                "Returns the wire value.\n\n@return the wire value, {@code null} for {@link"
+                    + " #UNKNOWN}\n")
+            .addStatement("return value")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("fromValue")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addAnnotation(Types.JSON_CREATOR)
+            .addParameter(Types.STRING, "value")
+            .returns(self)
+            .addJavadoc(
+                "Returns the constant of a wire value.\n\n@param value the wire value\n"
+                    + "@return the constant, {@link #UNKNOWN} when the value is not known\n")
+            .addStatement("$T.requireNonNull(value, $S)", Types.OBJECTS, "value == null")
+            .beginControlFlow("for ($T c : values())", self)
+            .beginControlFlow("if (value.equals(c.value))")
+            .addStatement("return c")
+            .endControlFlow()
+            .endControlFlow()
+            .addStatement("return UNKNOWN")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("toString")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Types.STRING)
+            .addJavadoc("Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).\n")
+            .addStatement("return value == null ? name() : value")
+            .build());
+    return type.build();
+  }
+
+  // ---- oneOf -------------------------------------------------------------------------------
+
+  private static TypeSpec oneOf(TypeDef.OneOfDef o) {
+    ClassName self = ClassName.get(Types.MODEL, o.name());
+    ClassName json = self.nestedClass("Json");
+    ClassName deser = self.nestedClass("Deserializer");
+    TypeSpec.Builder type =
+        TypeSpec.interfaceBuilder(o.name())
+            .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+            .addAnnotation(generated())
+            .addAnnotation(
+                AnnotationSpec.builder(Types.JSON_DESERIALIZE)
+                    .addMember("using", "$T.class", deser)
+                    .build())
+            .addJavadoc(
+                "One of the shapes of schema <code>$L</code>; JSON matching none of them decodes"
+                    + " as {@link Json}.\n",
+                Docs.escape(o.origin()));
+    // two identical variant schemas share one record, which is permitted once
+    for (String variant : new java.util.LinkedHashSet<>(o.variants().stream().map(TypeDef.Variant::type).toList())) {
+      type.addPermittedSubclass(ClassName.get(Types.MODEL, variant));
+    }
+    type.addPermittedSubclass(json);
+    type.addType(
+        TypeSpec.recordBuilder("Json")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addSuperinterface(self)
+            .addJavadoc(
+                "JSON that matches no known shape, kept whole.\n\n@param json the JSON value\n")
+            .recordConstructor(
+                MethodSpec.constructorBuilder()
+                    .addParameter(
+                        ParameterSpec.builder(Types.JSON_NODE, "json")
+                            .addAnnotation(Types.JSON_VALUE)
+                            .build())
+                    .build())
+            .addMethod(
+                MethodSpec.compactConstructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Rejects null.\n")
+                    .addStatement("$T.requireNonNull(json, $S)", Types.OBJECTS, "json == null")
+                    .build())
+            .build());
+    ParameterizedTypeName candidate =
+        ParameterizedTypeName.get(SUPPORT_CLASS.nestedClass("Candidate"), self);
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", Types.LIST).indent();
+    for (int i = 0; i < o.variants().size(); i++) {
+      TypeDef.Variant v = o.variants().get(i);
+      list.add(
+          "\nnew $T<>($T.class, $L, $L)$L",
+          SUPPORT_CLASS.nestedClass("Candidate"),
+          ClassName.get(Types.MODEL, v.type()),
+          stringList(v.required()),
+          constants(v.constants()),
+          i + 1 < o.variants().size() ? "," : "");
+    }
+    list.unindent().add(")");
+    type.addType(
+        TypeSpec.classBuilder("Deserializer")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(Types.STD_DESERIALIZER, self))
+            .addJavadoc(
+                "Decodes the best-matching shape (required properties present, pinned values"
+                    + " equal), else {@link Json}.\n")
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(Types.LIST, candidate),
+                        "CANDIDATES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer(list.build())
+                    .build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Creates the deserializer; Jackson calls this.\n")
+                    .addStatement("super($T.class)", self)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("deserialize")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(self)
+                    .addParameter(Types.JSON_PARSER, "parser")
+                    .addParameter(Types.DESER_CONTEXT, "context")
+                    .addException(java.io.IOException.class)
+                    .addStatement(
+                        "return $T.pick(context.readTree(parser), context, CANDIDATES, $T::new)",
+                        SUPPORT_CLASS,
+                        json)
+                    .build())
+            .build());
+    return type.build();
+  }
+
+  private static CodeBlock stringList(List<String> values) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Types.LIST);
+    for (int i = 0; i < values.size(); i++) {
+      b.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    return b.add(")").build();
+  }
+
+  private static CodeBlock constants(Map<String, Set<String>> constants) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.ofEntries(", Types.MAP);
+    int i = 0;
+    for (Map.Entry<String, Set<String>> e : new java.util.TreeMap<>(constants).entrySet()) {
+      b.add(i++ == 0 ? "" : ", ");
+      b.add("$T.entry($S, $T.of(", Types.MAP, e.getKey(), Types.SET);
+      int j = 0;
+      for (String v : new java.util.TreeSet<>(e.getValue())) {
+        b.add(j++ == 0 ? "$S" : ", $S", v);
+      }
+      b.add("))");
+    }
+    return b.add(")").build();
+  }
+
+  /** The package-private helper the oneOf deserializers share. */
+  static TypeSpec support() {
+    TypeVariableName t = TypeVariableName.get("T");
+    ClassName candidate = SUPPORT_CLASS.nestedClass("Candidate");
+    TypeName candidateT = ParameterizedTypeName.get(candidate, t);
+    return TypeSpec.classBuilder(SUPPORT)
+        .addModifiers(Modifier.FINAL)
+        .addAnnotation(generated())
+        .addJavadoc("Chooses the variant of a oneOf for its deserializer.\n")
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addType(
+            TypeSpec.recordBuilder("Candidate")
+                .addTypeVariable(t)
+                .addJavadoc(
+                    "A variant and what recognises it.\n\n@param type the variant record\n"
+                        + "@param required properties that must be present\n"
+                        + "@param constants properties whose value, when present, must be one of"
+                        + " the given texts\n@param <T> the oneOf interface\n")
+                .recordConstructor(
+                    MethodSpec.constructorBuilder()
+                        .addParameter(
+                            ParameterizedTypeName.get(
+                                ClassName.get(Class.class), WildcardTypeName.subtypeOf(t)),
+                            "type")
+                        .addParameter(ParameterizedTypeName.get(Types.LIST, Types.STRING), "required")
+                        .addParameter(
+                            ParameterizedTypeName.get(
+                                Types.MAP,
+                                Types.STRING,
+                                ParameterizedTypeName.get(Types.SET, Types.STRING)),
+                            "constants")
+                        .build())
+                .addMethod(
+                    MethodSpec.methodBuilder("score")
+                        .returns(int.class)
+                        .addParameter(Types.JSON_NODE, "node")
+                        .addJavadoc(
+                            "Returns how many facts the node matches, or -1 when it contradicts"
+                                + " one.\n")
+                        .beginControlFlow("if (!node.isObject())")
+                        .addStatement("return -1")
+                        .endControlFlow()
+                        .addStatement("int score = 0")
+                        .beginControlFlow("for ($T name : required)", Types.STRING)
+                        .beginControlFlow("if (!node.has(name))")
+                        .addStatement("return -1")
+                        .endControlFlow()
+                        .addStatement("score++")
+                        .endControlFlow()
+                        .beginControlFlow(
+                            "for ($T.Entry<$T, $T<$T>> e : constants.entrySet())",
+                            Types.MAP,
+                            Types.STRING,
+                            Types.SET,
+                            Types.STRING)
+                        .addStatement("$T value = node.get(e.getKey())", Types.JSON_NODE)
+                        .beginControlFlow("if (value == null)")
+                        .addStatement("continue")
+                        .endControlFlow()
+                        .beginControlFlow(
+                            "if (!value.isValueNode() || !e.getValue().contains(value.asText()))")
+                        .addStatement("return -1")
+                        .endControlFlow()
+                        .addStatement("score++")
+                        .endControlFlow()
+                        .addStatement("return score")
+                        .build())
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("pick")
+                .addModifiers(Modifier.STATIC)
+                .addTypeVariable(t)
+                .returns(t)
+                .addParameter(Types.JSON_NODE, "node")
+                .addParameter(Types.DESER_CONTEXT, "context")
+                .addParameter(ParameterizedTypeName.get(Types.LIST, candidateT), "candidates")
+                .addParameter(
+                    ParameterizedTypeName.get(
+                        ClassName.get("java.util.function", "Function"), Types.JSON_NODE, t),
+                    "fallback")
+                .addJavadoc(
+                    "Decodes the node as the best-scoring candidate that decodes cleanly, else"
+                        + " wraps it with {@code fallback}.\n")
+                .addStatement(
+                    "$T<$T> ranked = new $T<>(candidates)",
+                    Types.LIST,
+                    candidateT,
+                    ClassName.get("java.util", "ArrayList"))
+                .addStatement("ranked.removeIf(c -> c.score(node) < 0)")
+                .addStatement(
+                    "ranked.sort($T.comparingInt(($T c) -> c.score(node)).reversed())",
+                    ClassName.get("java.util", "Comparator"),
+                    candidateT)
+                .beginControlFlow("for ($T c : ranked)", candidateT)
+                .beginControlFlow("try")
+                .addStatement("return context.readTreeAsValue(node, c.type())")
+                .nextControlFlow("catch ($T e)", java.io.IOException.class)
+                .addComment("a shape that fits the facts but not the types: try the next one")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return fallback.apply(node)")
+                .build())
+        .build();
+  }
+}

@@ -1,0 +1,28 @@
+package io.logto.management.codegen.model;
+
+import java.util.Objects;
+
+/**
+ * One property of a generated record.
+ *
+ * @param jsonName the property name on the wire
+ * @param javaName the record component name
+ * @param type the Java type
+ * @param required whether the schema lists the property as required
+ * @param nullable whether the schema allows {@code null}
+ * @param facts constraint facts for Javadoc (may be empty)
+ */
+public record FieldDef(
+    String jsonName, String javaName, TypeRef type, boolean required, boolean nullable, String facts) {
+  public FieldDef {
+    Objects.requireNonNull(jsonName, "jsonName == null");
+    Objects.requireNonNull(javaName, "javaName == null");
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(facts, "facts == null");
+  }
+
+  /** Optional and nullable: absent and {@code null} must stay distinct, so the field is a JsonField. */
+  public boolean tristate() {
+    return !required && nullable;
+  }
+}

@@ -1,0 +1,91 @@
+package io.logto.management.codegen.naming;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one place for exceptions to the naming rules, a properties file with keys:
+ *
+ * <ul>
+ *   <li>{@code noun.<tag>=Words} the noun removed from operationIds of that tag's operations
+ *       (default: the tag's words, last one singular);
+ *   <li>{@code method.<operationId>=name} a method name;
+ *   <li>{@code type.<GeneratedName>=Name} a model type name;
+ *   <li>{@code service.<tag>=ClassName} a service class name (accessor follows).
+ * </ul>
+ */
+public final class Overrides {
+  /** The overrides shipped with the generator, for Logto's document. */
+  public static final String DEFAULT_RESOURCE = "/io/logto/management/codegen/naming-overrides.properties";
+
+  private final Map<String, String> entries;
+
+  private Overrides(Map<String, String> entries) {
+    this.entries = entries;
+  }
+
+  /** No overrides. */
+  public static Overrides none() {
+    return new Overrides(Map.of());
+  }
+
+  /** The overrides shipped as {@link #DEFAULT_RESOURCE}. */
+  public static Overrides defaults() {
+    try (InputStream in = Overrides.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      }
+      return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads an overrides file. */
+  public static Overrides load(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read overrides " + file, e);
+    }
+  }
+
+  private static Overrides parse(Reader reader) throws IOException {
+    Properties p = new Properties();
+    p.load(reader);
+    Map<String, String> map = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      map.put(key, p.getProperty(key).trim());
+    }
+    return new Overrides(map);
+  }
+
+  /** The noun override of a tag. */
+  public Optional<String> noun(String tag) {
+    return Optional.ofNullable(entries.get("noun." + tag));
+  }
+
+  /** The method name override of an operation. */
+  public Optional<String> method(String operationId) {
+    return Optional.ofNullable(entries.get("method." + operationId));
+  }
+
+  /** The name override of a model type. */
+  public String type(String generatedName) {
+    return entries.getOrDefault("type." + generatedName, generatedName);
+  }
+
+  /** The class name override of a tag's service. */
+  public Optional<String> service(String tag) {
+    return Optional.ofNullable(entries.get("service." + tag));
+  }
+}

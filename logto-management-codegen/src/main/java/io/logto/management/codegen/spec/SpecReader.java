@@ -1,0 +1,667 @@
+package io.logto.management.codegen.spec;
+
+import io.logto.management.codegen.model.ApiModel;
+import io.logto.management.codegen.model.BodyDef;
+import io.logto.management.codegen.model.FieldDef;
+import io.logto.management.codegen.model.GenerationException;
+import io.logto.management.codegen.model.OperationDef;
+import io.logto.management.codegen.model.ParamDef;
+import io.logto.management.codegen.model.ResponseDef;
+import io.logto.management.codegen.model.ServiceDef;
+import io.logto.management.codegen.model.TypeDef;
+import io.logto.management.codegen.model.TypeRef;
+import io.logto.management.codegen.naming.Names;
+import io.logto.management.codegen.naming.Overrides;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads an OpenAPI 3.0 document into the generator's intermediate model. The only class that sees
+ * swagger-parser types.
+ *
+ * <p>Naming: an inline schema is named after its operation and role ({@code CreateUserRequest},
+ * {@code GetUserResponse}, {@code ListUsersResponseItem}), a nested object after its parent and
+ * property ({@code GetUserResponseProfile}), a list element with {@code Item}, a map value with
+ * {@code Value}, a named component after the component. Every name passes through {@link
+ * Overrides#type}. Two different schemas landing on one name fail generation.
+ */
+@SuppressWarnings("rawtypes") // swagger-parser declares Schema.getProperties() with a raw Schema
+public final class SpecReader {
+  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head");
+
+  private final OpenAPI api;
+  private final Overrides overrides;
+  private final Map<String, TypeDef> types = new TreeMap<>();
+  private final Map<String, TypeRef> components = new HashMap<>();
+  private final Map<String, String> shapes = new HashMap<>();
+
+  private SpecReader(OpenAPI api, Overrides overrides) {
+    this.api = api;
+    this.overrides = overrides;
+  }
+
+  /**
+   * Parses the document at {@code location} (a file path or an http(s) URL).
+   *
+   * @throws GenerationException when the document cannot be read
+   */
+  public static OpenAPI parse(String location) {
+    Objects.requireNonNull(location, "location == null");
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    SwaggerParseResult result = new OpenAPIV3Parser().readLocation(location, null, options);
+    if (result == null || result.getOpenAPI() == null) {
+      List<String> messages = result == null ? List.of() : result.getMessages();
+      throw new GenerationException("cannot read OpenAPI document " + location + ": " + messages);
+    }
+    return result.getOpenAPI();
+  }
+
+  /** Reads the document at {@code location} into the model. */
+  public static ApiModel read(String location, Overrides overrides) {
+    return new SpecReader(parse(location), overrides).model();
+  }
+
+  private ApiModel model() {
+    Map<String, List<OperationDef>> byTag = new TreeMap<>();
+    if (api.getPaths() == null) {
+      throw new GenerationException("the document has no paths");
+    }
+    for (Map.Entry<String, PathItem> e : api.getPaths().entrySet()) {
+      PathItem item = e.getValue();
+      Map<String, Operation> ops = new LinkedHashMap<>();
+      ops.put("get", item.getGet());
+      ops.put("put", item.getPut());
+      ops.put("post", item.getPost());
+      ops.put("delete", item.getDelete());
+      ops.put("patch", item.getPatch());
+      ops.put("head", item.getHead());
+      for (String m : METHODS) {
+        Operation op = ops.get(m);
+        if (op == null) {
+          continue;
+        }
+        String where = m.toUpperCase(Locale.ROOT) + " " + e.getKey();
+        if (op.getOperationId() == null || op.getOperationId().isBlank()) {
+          throw new GenerationException(where + " has no operationId");
+        }
+        if (op.getTags() == null || op.getTags().isEmpty()) {
+          throw new GenerationException(where + " (" + op.getOperationId() + ") has no tag");
+        }
+        String tag = op.getTags().get(0);
+        byTag.computeIfAbsent(tag, t -> new ArrayList<>())
+            .add(operation(tag, m, e.getKey(), item, op));
+      }
+    }
+    List<ServiceDef> services = new ArrayList<>();
+    Map<String, String> classToTag = new HashMap<>();
+    for (Map.Entry<String, List<OperationDef>> e : byTag.entrySet()) {
+      String tag = e.getKey();
+      String className = overrides.service(tag).orElse(Names.pascal(tag) + "Service");
+      String previous = classToTag.put(className, tag);
+      if (previous != null) {
+        throw new GenerationException(
+            "service name collision: tags '" + previous + "' and '" + tag + "' both give "
+                + className + "; add a service.<tag> entry to the overrides file");
+      }
+      String accessor = Names.camel(className.replaceFirst("Service$", ""));
+      List<OperationDef> ops = new ArrayList<>(e.getValue());
+      ops.sort(Comparator.comparing(OperationDef::operationId));
+      checkMethodNames(tag, ops);
+      services.add(new ServiceDef(tag, className, accessor, ops));
+    }
+    services.sort(Comparator.comparing(ServiceDef::className));
+    return new ApiModel(services, new ArrayList<>(types.values()));
+  }
+
+  private static void checkMethodNames(String tag, List<OperationDef> ops) {
+    Map<String, String> seen = new HashMap<>();
+    for (OperationDef op : ops) {
+      List<String> names = new ArrayList<>(List.of(op.methodName()));
+      if (op.paginated()) {
+        names.add(op.methodName() + "All");
+      }
+      for (String n : names) {
+        String previous = seen.put(n, op.operationId());
+        if (previous != null) {
+          throw new GenerationException(
+              "method name collision in tag '" + tag + "': " + previous + " and "
+                  + op.operationId() + " both give " + n
+                  + "(); add a method.<operationId> entry to the overrides file");
+        }
+      }
+    }
+  }
+
+  private List<String> noun(String tag) {
+    String text = overrides.noun(tag).orElse(tag);
+    List<String> words = new ArrayList<>(Names.words(text));
+    if (!words.isEmpty() && overrides.noun(tag).isEmpty()) {
+      int last = words.size() - 1;
+      words.set(last, Names.singular(words.get(last)));
+    }
+    return words;
+  }
+
+  private OperationDef operation(String tag, String method, String path, PathItem item, Operation op) {
+    String id = op.getOperationId();
+    String origin = "#/paths/" + pointer(path) + "/" + method;
+    String methodName = overrides.method(id).orElse(Names.methodName(id, noun(tag)));
+    List<Parameter> params = new ArrayList<>();
+    if (item.getParameters() != null) {
+      params.addAll(item.getParameters());
+    }
+    if (op.getParameters() != null) {
+      params.addAll(op.getParameters());
+    }
+    List<ParamDef> pathParams = new ArrayList<>();
+    List<ParamDef> queryParams = new ArrayList<>();
+    String paramsName = overrides.type(id + "Params");
+    Set<String> javaNames = new LinkedHashSet<>();
+    for (Parameter raw : params) {
+      Parameter p = resolve(raw);
+      String javaName = Names.camel(p.getName());
+      String facts = facts(p.getSchema());
+      if ("path".equals(p.getIn())) {
+        pathParams.add(new ParamDef(p.getName(), javaName, TypeRef.Scalar.STRING, true, false, facts));
+      } else if ("query".equals(p.getIn())) {
+        if (!javaNames.add(javaName)) {
+          throw new GenerationException(
+              "parameter name collision in " + id + ": two query parameters give " + javaName);
+        }
+        Schema<?> s = deref(p.getSchema());
+        boolean exploded =
+            s != null && "object".equals(s.getType()) && !Boolean.FALSE.equals(p.getExplode());
+        TypeRef type;
+        if (exploded) {
+          type = new TypeRef.MapOf(TypeRef.Scalar.STRING);
+        } else {
+          type =
+              queryType(
+                  s, paramsName + Names.pascal(p.getName()), origin + "/parameters/" + p.getName());
+        }
+        queryParams.add(
+            new ParamDef(
+                p.getName(), javaName, type, Boolean.TRUE.equals(p.getRequired()), exploded, facts));
+      }
+      // header and cookie parameters are the transport's business (auth) and not generated
+    }
+    pathParams.sort(Comparator.comparingInt(pp -> path.indexOf("{" + pp.name() + "}")));
+    BodyDef body = body(id, origin, op.getRequestBody());
+    ResponseDef response = response(id, origin, op);
+    boolean paginated =
+        queryParams.stream().anyMatch(q -> q.name().equals("page"))
+            && queryParams.stream().anyMatch(q -> q.name().equals("page_size"))
+            && response.kind() == ResponseDef.Kind.JSON
+            && response.type() instanceof TypeRef.ListOf list
+            && !(list.element() instanceof TypeRef.ListOf)
+            && !(list.element() instanceof TypeRef.MapOf);
+    return new OperationDef(
+        id,
+        methodName,
+        method.toUpperCase(Locale.ROOT),
+        path,
+        op.getSummary() == null ? "" : op.getSummary().strip(),
+        pathParams,
+        queryParams,
+        queryParams.isEmpty() ? null : paramsName,
+        body,
+        response,
+        paginated);
+  }
+
+  /** A query parameter: {@code oneOf: [array of X, X]} means "one or more X", sent repeated. */
+  private TypeRef queryType(Schema<?> s, String name, String origin) {
+    if (s != null && s.getOneOf() != null && s.getOneOf().size() == 2) {
+      Schema<?> a = deref(s.getOneOf().get(0));
+      Schema<?> b = deref(s.getOneOf().get(1));
+      if ("array".equals(b.getType())) {
+        Schema<?> t = a;
+        a = b;
+        b = t;
+      }
+      if ("array".equals(a.getType()) && a.getItems() != null && !"array".equals(b.getType())) {
+        return new TypeRef.ListOf(typeOf(b, name, origin, true));
+      }
+    }
+    return typeOf(s, name, origin, true);
+  }
+
+  private BodyDef body(String id, String origin, RequestBody raw) {
+    if (raw == null) {
+      return null;
+    }
+    RequestBody rb = raw;
+    if (rb.get$ref() != null) {
+      String key = lastSegment(rb.get$ref());
+      rb = api.getComponents().getRequestBodies().get(key);
+    }
+    Content content = rb.getContent();
+    if (content == null || content.isEmpty()) {
+      return null;
+    }
+    boolean required = Boolean.TRUE.equals(rb.getRequired());
+    String name = id + "Request";
+    String bodyOrigin = origin + "/requestBody";
+    for (Map.Entry<String, MediaType> e : content.entrySet()) {
+      String mt = e.getKey().toLowerCase(Locale.ROOT);
+      Schema<?> schema = e.getValue().getSchema();
+      if (mt.startsWith("application/json")) {
+        return new BodyDef(
+            BodyDef.Kind.JSON, typeOf(schema, name, bodyOrigin, true), required, List.of());
+      }
+      if (mt.startsWith("application/x-www-form-urlencoded")) {
+        TypeRef type = typeOf(schema, name, bodyOrigin, true);
+        if (!(type instanceof TypeRef.Named)) {
+          throw new GenerationException(id + ": a form body must be an object with properties");
+        }
+        return new BodyDef(BodyDef.Kind.FORM, type, required, List.of());
+      }
+      if (mt.startsWith("multipart/form-data")) {
+        List<BodyDef.Part> parts = new ArrayList<>();
+        Schema<?> s = deref(schema);
+        if (s != null && s.getProperties() != null) {
+          for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
+            Schema<?> ps = deref(p.getValue());
+            boolean file =
+                ps.getType() == null
+                    || "binary".equals(ps.getFormat())
+                    || "base64".equals(ps.getFormat());
+            parts.add(new BodyDef.Part(p.getKey(), Names.camel(p.getKey()), file));
+          }
+        }
+        return new BodyDef(BodyDef.Kind.MULTIPART, null, required, parts);
+      }
+    }
+    throw new GenerationException(id + ": unsupported request media types " + content.keySet());
+  }
+
+  private ResponseDef response(String id, String origin, Operation op) {
+    if (op.getResponses() == null) {
+      return new ResponseDef(ResponseDef.Kind.NONE, null, null);
+    }
+    Map<String, ApiResponse> sorted = new TreeMap<>(op.getResponses());
+    for (Map.Entry<String, ApiResponse> e : sorted.entrySet()) {
+      if (!e.getKey().startsWith("2")) {
+        continue;
+      }
+      ApiResponse r = e.getValue();
+      if (r.get$ref() != null) {
+        r = api.getComponents().getResponses().get(lastSegment(r.get$ref()));
+      }
+      Content content = r.getContent();
+      if (content == null || content.isEmpty()) {
+        continue;
+      }
+      String responseOrigin = origin + "/responses/" + e.getKey();
+      for (Map.Entry<String, MediaType> c : content.entrySet()) {
+        String mt = c.getKey().toLowerCase(Locale.ROOT);
+        if (mt.startsWith("text/") || mt.endsWith("/xml")) {
+          return new ResponseDef(ResponseDef.Kind.TEXT, null, c.getKey());
+        }
+      }
+      MediaType json = content.get("application/json");
+      if (json == null) {
+        json = content.values().iterator().next();
+      }
+      TypeRef type =
+          json.getSchema() == null
+              ? TypeRef.Scalar.JSON
+              : typeOf(json.getSchema(), id + "Response", responseOrigin, false);
+      if (type == TypeRef.Scalar.STRING) {
+        return new ResponseDef(ResponseDef.Kind.TEXT, null, null);
+      }
+      return new ResponseDef(ResponseDef.Kind.JSON, type, null);
+    }
+    return new ResponseDef(ResponseDef.Kind.NONE, null, null);
+  }
+
+  // ---- schemas ---------------------------------------------------------------------------
+
+  private TypeRef typeOf(Schema<?> raw, String name, String origin, boolean request) {
+    if (raw == null) {
+      return TypeRef.Scalar.JSON;
+    }
+    if (raw.get$ref() != null) {
+      return component(raw.get$ref(), request);
+    }
+    Schema<?> s = raw;
+    if (s.getOneOf() != null && !s.getOneOf().isEmpty()) {
+      return oneOf(s, name, origin, request);
+    }
+    if ((s.getAnyOf() != null && !s.getAnyOf().isEmpty())
+        || (s.getAllOf() != null && !s.getAllOf().isEmpty())) {
+      return TypeRef.Scalar.JSON;
+    }
+    String type = s.getType();
+    if (s.getEnum() != null
+        && !s.getEnum().isEmpty()
+        && (type == null || "string".equals(type))
+        && s.getEnum().stream().allMatch(v -> v instanceof String)) {
+      List<String> values = new ArrayList<>();
+      for (Object v : s.getEnum()) {
+        values.add((String) v);
+      }
+      return register(new TypeDef.EnumDef(overrides.type(name), origin, distinct(values)));
+    }
+    if (type == null) {
+      return hasProperties(s) ? record(s, name, origin, request, null) : TypeRef.Scalar.JSON;
+    }
+    return switch (type) {
+      case "string" -> TypeRef.Scalar.STRING;
+      case "integer" -> "int64".equals(s.getFormat()) ? TypeRef.Scalar.LONG : TypeRef.Scalar.INTEGER;
+      case "number" -> TypeRef.Scalar.NUMBER;
+      case "boolean" -> TypeRef.Scalar.BOOLEAN;
+      case "array" ->
+          new TypeRef.ListOf(typeOf(s.getItems(), name + "Item", origin + "/items", request));
+      case "object" -> object(s, name, origin, request);
+      default -> TypeRef.Scalar.JSON;
+    };
+  }
+
+  private TypeRef object(Schema<?> s, String name, String origin, boolean request) {
+    if (hasProperties(s)) {
+      return record(s, name, origin, request, null);
+    }
+    Object ap = s.getAdditionalProperties();
+    if (ap instanceof Schema<?> apSchema && !isEmptySchema(apSchema)) {
+      return new TypeRef.MapOf(
+          typeOf(apSchema, name + "Value", origin + "/additionalProperties", request));
+    }
+    return TypeRef.Scalar.JSON;
+  }
+
+  private static boolean isEmptySchema(Schema<?> s) {
+    return s.get$ref() == null
+        && s.getType() == null
+        && s.getProperties() == null
+        && s.getOneOf() == null
+        && s.getEnum() == null;
+  }
+
+  private static boolean hasProperties(Schema<?> s) {
+    return s.getProperties() != null && !s.getProperties().isEmpty();
+  }
+
+  private TypeRef.Named record(
+      Schema<?> s, String name, String origin, boolean request, String oneOfParent) {
+    String finalName = overrides.type(name);
+    TypeDef existing = types.get(finalName);
+    if (existing != null && existing.origin().equals(origin)) {
+      return new TypeRef.Named(finalName);
+    }
+    List<FieldDef> fields = new ArrayList<>();
+    Set<String> javaNames = new LinkedHashSet<>();
+    javaNames.add("additionalProperties");
+    List<String> required = s.getRequired() == null ? List.of() : s.getRequired();
+    for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
+      String json = p.getKey();
+      String javaName = Names.camel(json);
+      if (!javaNames.add(javaName)) {
+        throw new GenerationException(
+            "property name collision in " + finalName + " (" + origin + "): '" + json
+                + "' gives the Java name " + javaName + " which is already taken");
+      }
+      Schema<?> ps = p.getValue();
+      TypeRef type =
+          typeOf(ps, finalName + Names.pascal(json), origin + "/properties/" + pointer(json), request);
+      Schema<?> resolved = deref(ps);
+      boolean nullable = Boolean.TRUE.equals(ps.getNullable())
+          || (resolved != null && Boolean.TRUE.equals(resolved.getNullable()));
+      fields.add(
+          new FieldDef(json, javaName, type, required.contains(json), nullable, facts(ps)));
+    }
+    return register(new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent));
+  }
+
+  private TypeRef oneOf(Schema<?> s, String name, String origin, boolean request) {
+    List<Schema<?>> variants = new ArrayList<>();
+    for (Schema<?> v : s.getOneOf()) {
+      variants.add(deref(v));
+    }
+    if (variants.stream().allMatch(v -> "string".equals(v.getType()))) {
+      if (variants.stream().allMatch(v -> v.getEnum() != null && !v.getEnum().isEmpty())) {
+        List<String> values = new ArrayList<>();
+        for (Schema<?> v : variants) {
+          for (Object o : v.getEnum()) {
+            values.add(String.valueOf(o));
+          }
+        }
+        return register(new TypeDef.EnumDef(overrides.type(name), origin, distinct(values)));
+      }
+      return TypeRef.Scalar.STRING;
+    }
+    if (variants.stream().allMatch(v -> "boolean".equals(v.getType()))) {
+      return TypeRef.Scalar.BOOLEAN;
+    }
+    boolean allObjects =
+        variants.stream()
+            .allMatch(v -> ("object".equals(v.getType()) || v.getType() == null) && hasProperties(v));
+    if (!allObjects) {
+      return TypeRef.Scalar.JSON;
+    }
+    String finalName = overrides.type(name);
+    List<String> suffixes = variantSuffixes(variants);
+    List<TypeDef.Variant> defs = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      Schema<?> v = variants.get(i);
+      TypeRef.Named rec =
+          record(v, finalName + suffixes.get(i), origin + "/oneOf/" + i, request, finalName);
+      defs.add(
+          new TypeDef.Variant(
+              rec.name(), v.getRequired() == null ? List.of() : v.getRequired(), constants(v)));
+    }
+    return register(new TypeDef.OneOfDef(finalName, origin, defs));
+  }
+
+  /**
+   * Readable variant names from a property every variant requires and pins to a distinct constant
+   * (Logto writes constants as {@code format: "\"Totp\""} or a one-value enum); else Option1..n.
+   */
+  private List<String> variantSuffixes(List<Schema<?>> variants) {
+    Set<String> candidates = null;
+    for (Schema<?> v : variants) {
+      Set<String> pinned = new LinkedHashSet<>();
+      for (Map.Entry<String, Set<String>> c : constants(v).entrySet()) {
+        if (c.getValue().size() == 1) {
+          pinned.add(c.getKey());
+        }
+      }
+      if (candidates == null) {
+        candidates = pinned;
+      } else {
+        candidates.retainAll(pinned);
+      }
+    }
+    if (candidates != null) {
+      for (String property : candidates) {
+        List<String> suffixes = new ArrayList<>();
+        for (Schema<?> v : variants) {
+          suffixes.add(Names.pascal(constants(v).get(property).iterator().next()));
+        }
+        if (new LinkedHashSet<>(suffixes).size() == suffixes.size()) {
+          return suffixes;
+        }
+      }
+    }
+    List<String> suffixes = new ArrayList<>();
+    for (int i = 1; i <= variants.size(); i++) {
+      suffixes.add("Option" + i);
+    }
+    return suffixes;
+  }
+
+  private Map<String, Set<String>> constants(Schema<?> v) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    if (v.getProperties() == null) {
+      return out;
+    }
+    for (Map.Entry<String, Schema> p : v.getProperties().entrySet()) {
+      Schema<?> ps = deref(p.getValue());
+      if (ps == null) {
+        continue;
+      }
+      if (ps.getEnum() != null && !ps.getEnum().isEmpty()) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Object o : ps.getEnum()) {
+          values.add(String.valueOf(o));
+        }
+        out.put(p.getKey(), values);
+      } else if (ps.getFormat() != null) {
+        String f = ps.getFormat();
+        if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
+          out.put(p.getKey(), Set.of(f.substring(1, f.length() - 1)));
+        } else if ("boolean".equals(ps.getType()) && (f.equals("true") || f.equals("false"))) {
+          out.put(p.getKey(), Set.of(f));
+        }
+      }
+    }
+    return out;
+  }
+
+  private TypeRef component(String ref, boolean request) {
+    TypeRef known = components.get(ref);
+    if (known != null) {
+      return known;
+    }
+    String key = lastSegment(ref);
+    Schema<?> s = api.getComponents() == null ? null : api.getComponents().getSchemas().get(key);
+    if (s == null) {
+      throw new GenerationException("unresolved reference " + ref);
+    }
+    String name = overrides.type(Names.pascal(key));
+    if (hasProperties(s) && s.getOneOf() == null) {
+      // registered before its fields so recursive references terminate
+      components.put(ref, new TypeRef.Named(name));
+    }
+    TypeRef type = typeOf(s, Names.pascal(key), "#/components/schemas/" + key, false);
+    components.put(ref, type);
+    return type;
+  }
+
+  /**
+   * Registers a type; a type with the same shape as one already registered is not generated
+   * twice: the first one (in document order) is reused, so identical inline schemas of several
+   * operations share one class.
+   */
+  private TypeRef.Named register(TypeDef def) {
+    String shape = shape(def);
+    String same = shapes.get(shape);
+    if (same != null) {
+      return new TypeRef.Named(same);
+    }
+    TypeDef existing = types.get(def.name());
+    if (existing != null && !existing.origin().equals(def.origin())) {
+      throw new GenerationException(
+          "type name collision: " + def.name() + " is produced by both " + existing.origin()
+              + " and " + def.origin() + "; add a type." + def.name()
+              + "=<NewName> entry to the overrides file");
+    }
+    types.put(def.name(), def);
+    shapes.put(shape, def.name());
+    return new TypeRef.Named(def.name());
+  }
+
+  private static String shape(TypeDef def) {
+    if (def instanceof TypeDef.RecordDef r) {
+      return "record " + r.request() + " " + r.implementsOneOf() + " " + r.fields();
+    }
+    if (def instanceof TypeDef.EnumDef e) {
+      return "enum " + e.values();
+    }
+    return "oneOf " + ((TypeDef.OneOfDef) def).variants();
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private Parameter resolve(Parameter p) {
+    Parameter current = p;
+    for (int i = 0; i < 8 && current.get$ref() != null; i++) {
+      String key = lastSegment(current.get$ref());
+      Parameter next =
+          api.getComponents() == null || api.getComponents().getParameters() == null
+              ? null
+              : api.getComponents().getParameters().get(key);
+      if (next == null) {
+        throw new GenerationException("unresolved parameter reference " + current.get$ref());
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private Schema<?> deref(Schema<?> s) {
+    Schema<?> current = s;
+    for (int i = 0; i < 8 && current != null && current.get$ref() != null; i++) {
+      current = api.getComponents().getSchemas().get(lastSegment(current.get$ref()));
+    }
+    return current;
+  }
+
+  private static String lastSegment(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+
+  private static String pointer(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static List<String> distinct(List<String> values) {
+    return new ArrayList<>(new LinkedHashSet<>(values));
+  }
+
+  /** Constraint facts of a schema for Javadoc: bounds, lengths, default, format, deprecation. */
+  private String facts(Schema<?> raw) {
+    Schema<?> s = deref(raw);
+    if (s == null) {
+      return "";
+    }
+    List<String> facts = new ArrayList<>();
+    if (s.getMinimum() != null) {
+      facts.add("minimum " + s.getMinimum().toPlainString());
+    }
+    if (s.getMaximum() != null) {
+      facts.add("maximum " + s.getMaximum().toPlainString());
+    }
+    if (s.getMinLength() != null) {
+      facts.add("minLength " + s.getMinLength());
+    }
+    if (s.getMaxLength() != null) {
+      facts.add("maxLength " + s.getMaxLength());
+    }
+    if (s.getMinItems() != null) {
+      facts.add("minItems " + s.getMinItems());
+    }
+    if (s.getMaxItems() != null) {
+      facts.add("maxItems " + s.getMaxItems());
+    }
+    if (s.getDefault() != null) {
+      facts.add("default " + s.getDefault());
+    }
+    if (Boolean.TRUE.equals(s.getDeprecated()) || Boolean.TRUE.equals(raw.getDeprecated())) {
+      facts.add("deprecated");
+    }
+    return String.join(", ", facts);
+  }
+}
