@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * child JVM, and the comparison needs both clients interleaved inside one JVM (same JIT state, same
  * server, alternating order each round), which JMH's one-benchmark-per-fork model does not give.
  *
- * <p>Options (all optional): {@code --rounds N} (default 5), {@code --seconds S} per measured run
- * (default 3), {@code --warmup S} per warm-up run (default 3), {@code --threads 1,8},
+ * <p>Options (all optional): {@code --rounds N} (default 7), {@code --seconds S} per measured run
+ * (default 3), {@code --warmup S} per warm-up run (default 5), {@code --threads 1,8},
  * {@code --compare raw,sdk} ({@code raw,raw} measures the noise floor; {@code raw-async} and
  * {@code sdk-direct} are diagnostic variants, see {@link RawCaller} and {@link SdkCaller}),
  * {@code --storm 1000} (concurrent first calls; 0 skips).
@@ -39,9 +39,9 @@ public final class CallBenchmark {
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
     Duration measure = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("seconds", "3"))));
-    Duration warmup = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("warmup", "3"))));
+    Duration warmup = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("warmup", "5"))));
     int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,8").split(","))
         .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     String[] compare = options.getOrDefault("compare", "raw,sdk").split(",");

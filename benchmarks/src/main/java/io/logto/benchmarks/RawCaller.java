@@ -37,7 +37,11 @@ final class RawCaller implements UsersCaller {
   RawCaller(String baseUrl, boolean async) throws IOException, InterruptedException {
     this.baseUrl = baseUrl;
     this.async = async;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as the SDK uses for cleartext URLs: both clients speak the same protocol on the wire
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
     this.mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.listType = mapper.getTypeFactory().constructCollectionType(List.class, BenchUser.class);
     this.authorization = "Bearer " + fetchToken();

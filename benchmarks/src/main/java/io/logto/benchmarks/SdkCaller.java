@@ -29,8 +29,11 @@ final class SdkCaller implements UsersCaller {
   SdkCaller(String baseUrl, boolean directExecutor) {
     this.client = directExecutor
         ? newClient(baseUrl).newBuilder()
-            .httpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Runnable::run).build())
+            .httpClient(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run)
+                .build())
             .build()
         : newClient(baseUrl);
     this.label = directExecutor ? "sdk-direct" : "sdk";
