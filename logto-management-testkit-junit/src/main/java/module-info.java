@@ -1,0 +1,12 @@
+/**
+ * A JUnit 5 extension that starts a {@link io.logto.management.testkit.LogtoEmulator} for a test class
+ * and injects it, a ready {@link io.logto.management.core.LogtoClient} and a typed
+ * {@link io.logto.management.LogtoManagement}.
+ */
+module io.logto.management.testkit.junit {
+  requires transitive io.logto.management;
+  requires transitive io.logto.management.testkit;
+  requires transitive org.junit.jupiter.api;
+
+  exports io.logto.management.testkit.junit;
+}

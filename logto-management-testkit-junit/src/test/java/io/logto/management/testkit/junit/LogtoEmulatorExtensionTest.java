@@ -1,0 +1,58 @@
+package io.logto.management.testkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logto.management.LogtoManagement;
+import io.logto.management.core.LogtoClient;
+import io.logto.management.core.LogtoNotFoundException;
+import io.logto.management.model.CreateUserRequest;
+import io.logto.management.testkit.LogtoEmulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LogtoEmulatorExtension.class)
+final class LogtoEmulatorExtensionTest {
+  private final LogtoEmulator emulator;
+
+  LogtoEmulatorExtensionTest(LogtoEmulator emulator) {
+    this.emulator = emulator;
+  }
+
+  @Test
+  void injectsAClientThatTalksToTheEmulator(LogtoManagement logto) {
+    long createsBefore = emulator.requestCount("CreateUser");
+
+    var created = logto.users().create(CreateUserRequest.builder().username("ext_alice").build());
+    var read = logto.users().get(created.id());
+
+    assertThat(read.username()).isEqualTo("ext_alice");
+    assertThat(emulator.requestCount("CreateUser")).isEqualTo(createsBefore + 1);
+    assertThat(emulator.requestCount("GetUser")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void injectsTheSameEmulatorIntoEveryParameter(LogtoEmulator parameter, LogtoClient client) {
+    assertThat(parameter).isSameAs(emulator);
+    assertThat(client.baseUrl()).isEqualTo(emulator.baseUrl());
+  }
+
+  @Test
+  void surfacesTheEmulatorsErrorsAsTypedExceptions(LogtoManagement logto) {
+    assertThatThrownBy(() -> logto.users().get("no-such-user"))
+        .isInstanceOf(LogtoNotFoundException.class)
+        .satisfies(e -> assertThat(((LogtoNotFoundException) e).code()).contains("entity.not_found"));
+  }
+
+  @Test
+  void renewsTheTokenWhenTheEmulatorExpiresIt(LogtoManagement logto) {
+    var created = logto.users().create(CreateUserRequest.builder().username("ext_bob").build());
+    long tokensBefore = emulator.tokenRequestCount();
+
+    emulator.expireAllTokens();
+    var read = logto.users().get(created.id());
+
+    assertThat(read.id()).isEqualTo(created.id());
+    assertThat(emulator.tokenRequestCount()).isEqualTo(tokensBefore + 1);
+  }
+}
