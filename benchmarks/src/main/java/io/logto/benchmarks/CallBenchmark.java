@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -76,12 +77,12 @@ public final class CallBenchmark {
           LoadRunner.Result trailResult = measured(trail, threads, measure);
           firstResults.computeIfAbsent(threads, t -> new ArrayList<>()).add(firstLeads ? leadResult : trailResult);
           secondResults.computeIfAbsent(threads, t -> new ArrayList<>()).add(firstLeads ? trailResult : leadResult);
-          System.out.printf(Locale.ROOT, "  round %d, %d thread(s): %s %,.0f req/s %,.0f B/call | %s %,.0f req/s %,.0f B/call%n",
-              round + 1, threads,
-              first.label(), firstResults.get(threads).get(round).callsPerSecond(),
-              firstResults.get(threads).get(round).bytesPerCall(),
-              second.label(), secondResults.get(threads).get(round).callsPerSecond(),
-              secondResults.get(threads).get(round).bytesPerCall());
+          LoadRunner.Result ra = firstResults.get(threads).get(round);
+          LoadRunner.Result rb = secondResults.get(threads).get(round);
+          System.out.printf(Locale.ROOT,
+              "  round %d, %d thread(s): %s %,.0f req/s %,.0f B/call %,.0f us/call | %s %,.0f req/s %,.0f B/call %,.0f us/call%n",
+              round + 1, threads, first.label(), ra.callsPerSecond(), ra.bytesPerCall(), ra.cpuMicrosPerCall(),
+              second.label(), rb.callsPerSecond(), rb.bytesPerCall(), rb.cpuMicrosPerCall());
         }
       }
       printTable(first, second, threadCounts, firstResults, secondResults);
@@ -131,7 +132,8 @@ public final class CallBenchmark {
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf(Locale.ROOT, "warm-up 2 x %.1f s per client and thread count; then %d rounds of %.1f s runs, order alternated%n",
         warmup.toMillis() / 1000.0, rounds, measure.toMillis() / 1000.0);
-    System.out.println("bytes/call = bytes allocated by every thread of this JVM (callers + HTTP client threads) / calls");
+    System.out.println("bytes/call and CPU/call = allocation and CPU time of every thread of this JVM (callers and"
+        + " HTTP client threads) / calls");
   }
 
   private static void printTable(UsersCaller first, UsersCaller second, int[] threadCounts,
@@ -139,28 +141,30 @@ public final class CallBenchmark {
     String a = first.label();
     String b = second.label();
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-7s | %-10s | %12s | %19s | %13s%n", "threads", "client", "req/s median", "req/s min..max", "B/call median");
-    System.out.println("--------+------------+--------------+---------------------+--------------");
+    System.out.printf(Locale.ROOT, "%-7s | %-10s | %12s | %19s | %13s | %11s%n",
+        "threads", "client", "req/s median", "req/s min..max", "B/call median", "CPU us/call");
+    System.out.println("--------+------------+--------------+---------------------+---------------+------------");
     List<String> summary = new ArrayList<>();
     for (int threads : threadCounts) {
       List<LoadRunner.Result> ra = firstResults.get(threads);
       List<LoadRunner.Result> rb = secondResults.get(threads);
       row(threads, a, ra);
       row(threads, b, rb);
-      double rpsA = median(ra, LoadRunner.Result::callsPerSecond);
-      double rpsB = median(rb, LoadRunner.Result::callsPerSecond);
-      double bytesA = median(ra, LoadRunner.Result::bytesPerCall);
-      double bytesB = median(rb, LoadRunner.Result::bytesPerCall);
-      List<Double> paired = new ArrayList<>();
+      double rps = median(rb, LoadRunner.Result::callsPerSecond) / median(ra, LoadRunner.Result::callsPerSecond);
+      double[] paired = new double[ra.size()];
       for (int i = 0; i < ra.size(); i++) {
-        paired.add(rb.get(i).callsPerSecond() / ra.get(i).callsPerSecond());
+        paired[i] = rb.get(i).callsPerSecond() / ra.get(i).callsPerSecond();
       }
-      paired.sort(null);
+      Arrays.sort(paired);
+      double pairedMedian = median(paired);
+      double bytes = median(rb, LoadRunner.Result::bytesPerCall) / median(ra, LoadRunner.Result::bytesPerCall);
+      double cpu = median(rb, LoadRunner.Result::cpuMicrosPerCall) / median(ra, LoadRunner.Result::cpuMicrosPerCall);
       summary.add(String.format(Locale.ROOT,
-          "%d thread(s): throughput %s/%s = %.3f (per-round pairs %.3f..%.3f) | bytes/call %s/%s = %.3f (%s/%s = %.3f)%s",
-          threads, b, a, rpsB / rpsA, paired.get(0), paired.get(paired.size() - 1),
-          b, a, bytesB / bytesA, a, b, bytesA / bytesB,
-          rpsB / rpsA >= 0.95 && bytesA / bytesB >= 0.95 ? "  [target >= 0.95 met]" : "  [below 0.95 target]"));
+          "%d thread(s): throughput %s/%s = %.3f (median of per-round pairs %.3f, range %.3f..%.3f)%n"
+              + "             bytes/call %s/%s = %.3f (%s/%s = %.3f); CPU/call %s/%s = %.3f (%s/%s = %.3f)%s",
+          threads, b, a, rps, pairedMedian, paired[0], paired[paired.length - 1],
+          b, a, bytes, a, b, 1 / bytes, b, a, cpu, a, b, 1 / cpu,
+          pairedMedian >= 0.95 && 1 / bytes >= 0.95 ? "  [target >= 0.95 met]" : "  [below the 0.95 target]"));
     }
     System.out.println();
     summary.forEach(System.out::println);
@@ -169,15 +173,18 @@ public final class CallBenchmark {
   private static void row(int threads, String label, List<LoadRunner.Result> results) {
     double min = results.stream().mapToDouble(LoadRunner.Result::callsPerSecond).min().orElse(0);
     double max = results.stream().mapToDouble(LoadRunner.Result::callsPerSecond).max().orElse(0);
-    System.out.printf(Locale.ROOT, "%7d | %-10s | %,12.0f | %,8.0f..%,-9.0f | %,13.0f%n", threads, label,
+    System.out.printf(Locale.ROOT, "%7d | %-10s | %,12.0f | %,8.0f..%,-9.0f | %,13.0f | %,11.0f%n", threads, label,
         median(results, LoadRunner.Result::callsPerSecond), min, max,
-        median(results, LoadRunner.Result::bytesPerCall));
+        median(results, LoadRunner.Result::bytesPerCall), median(results, LoadRunner.Result::cpuMicrosPerCall));
   }
 
-  private static double median(List<LoadRunner.Result> results, java.util.function.ToDoubleFunction<LoadRunner.Result> metric) {
-    double[] values = results.stream().mapToDouble(metric).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  private static double median(List<LoadRunner.Result> results, ToDoubleFunction<LoadRunner.Result> metric) {
+    return median(results.stream().mapToDouble(metric).sorted().toArray());
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static Map<String, String> parse(String[] args) {

@@ -9,9 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drives one caller from N threads for a fixed time and measures calls per second and the bytes the
- * whole JVM allocated per call (the caller threads plus the HTTP client's own selector and executor
- * threads, which do part of the work of every call).
+ * Drives one caller from N threads for a fixed time and measures calls per second, and the bytes and
+ * CPU time the whole JVM spent per call (the caller threads plus the HTTP client's own selector and
+ * executor threads, which do part of the work of every call). CPU time per call stays meaningful when
+ * other processes load the machine and wall-clock throughput gets noisy.
  */
 final class LoadRunner {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -19,6 +20,7 @@ final class LoadRunner {
 
   static {
     THREADS.setThreadAllocatedMemoryEnabled(true);
+    THREADS.setThreadCpuTimeEnabled(true);
   }
 
   /**
@@ -27,8 +29,9 @@ final class LoadRunner {
    * @param calls completed calls
    * @param callsPerSecond throughput over the run
    * @param bytesPerCall bytes allocated by all threads, divided by the calls
+   * @param cpuMicrosPerCall CPU time of all threads in microseconds, divided by the calls
    */
-  record Result(long calls, double callsPerSecond, double bytesPerCall) {}
+  record Result(long calls, double callsPerSecond, double bytesPerCall, double cpuMicrosPerCall) {}
 
   private LoadRunner() {}
 
@@ -82,13 +85,13 @@ final class LoadRunner {
       workers[t].start();
     }
     ready.await();
-    Map<Long, Long> before = allocatedBytes();
+    Map<Long, long[]> before = snapshot();
     long t0 = System.nanoTime();
     deadline[0] = t0 + duration.toNanos();
     start.countDown(); // the latch publishes deadline[0] to the workers
     done.await();
     long t1 = System.nanoTime();
-    Map<Long, Long> after = allocatedBytes();
+    Map<Long, long[]> after = snapshot();
     exit.countDown();
     for (Thread worker : workers) {
       worker.join();
@@ -101,20 +104,27 @@ final class LoadRunner {
       calls += counts[t * 8];
     }
     long bytes = 0;
-    for (Map.Entry<Long, Long> entry : after.entrySet()) {
-      bytes += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+    long cpuNanos = 0;
+    long[] zero = {0, 0};
+    for (Map.Entry<Long, long[]> entry : after.entrySet()) {
+      long[] initial = before.getOrDefault(entry.getKey(), zero);
+      bytes += entry.getValue()[0] - initial[0];
+      cpuNanos += entry.getValue()[1] - initial[1];
     }
     double seconds = (t1 - t0) / 1e9;
-    return new Result(calls, calls / seconds, calls == 0 ? 0 : (double) bytes / calls);
+    double perCall = Math.max(calls, 1);
+    return new Result(calls, calls / seconds, bytes / perCall, cpuNanos / 1e3 / perCall);
   }
 
-  private static Map<Long, Long> allocatedBytes() {
+  /** Allocated bytes and CPU nanoseconds of every live thread, by thread id. */
+  private static Map<Long, long[]> snapshot() {
     long[] ids = THREADS.getAllThreadIds();
     long[] bytes = THREADS.getThreadAllocatedBytes(ids);
-    Map<Long, Long> byThread = new HashMap<>(ids.length * 2);
+    long[] cpu = THREADS.getThreadCpuTime(ids);
+    Map<Long, long[]> byThread = new HashMap<>(ids.length * 2);
     for (int i = 0; i < ids.length; i++) {
-      if (bytes[i] >= 0) {
-        byThread.put(ids[i], bytes[i]);
+      if (bytes[i] >= 0 && cpu[i] >= 0) {
+        byThread.put(ids[i], new long[] {bytes[i], cpu[i]});
       }
     }
     return byThread;
