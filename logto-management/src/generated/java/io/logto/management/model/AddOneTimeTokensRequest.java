@@ -27,7 +27,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
-    @JsonProperty("context") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext context,
+    @JsonProperty("context") AddOneTimeTokensRequestContext context,
     @JsonProperty("expiresIn") BigDecimal expiresIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -67,7 +67,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
   public static final class Builder {
     private String email;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext context;
+    private AddOneTimeTokensRequestContext context;
 
     private BigDecimal expiresIn;
 
@@ -93,8 +93,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @param context the value
      * @return this builder
      */
-    public Builder context(
-        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext context) {
+    public Builder context(AddOneTimeTokensRequestContext context) {
       this.context = context;
       return this;
     }

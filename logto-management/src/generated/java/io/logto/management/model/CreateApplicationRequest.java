@@ -33,7 +33,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") ListApplicationsParamsTypes type,
+    @JsonProperty("type") ApplicationType type,
     @JsonProperty("oidcClientMetadata") CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") CreateApplicationRequestCustomClientMetadata customClientMetadata,
     @JsonProperty("customData") JsonNode customData,
@@ -86,7 +86,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
 
     private JsonField<String> description = JsonField.absent();
 
-    private ListApplicationsParamsTypes type;
+    private ApplicationType type;
 
     private CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
 
@@ -142,7 +142,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @param type the value
      * @return this builder
      */
-    public Builder type(ListApplicationsParamsTypes type) {
+    public Builder type(ApplicationType type) {
       this.type = type;
       return this;
     }

@@ -40,11 +40,11 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record CreateConnectorResponseFormItemsItemOption1(@JsonProperty("type") String type,
-    @JsonProperty("selectItems") List<ListConnectorsResponseItemFormItemsItemOption1SelectItemsItem> selectItems,
+    @JsonProperty("selectItems") List<ConnectorFormItemsItemOption1SelectItemsItem> selectItems,
     @JsonProperty("key") String key, @JsonProperty("label") String label,
     @JsonProperty("placeholder") String placeholder, @JsonProperty("required") Boolean required,
     @JsonProperty("defaultValue") JsonNode defaultValue,
-    @JsonProperty("showConditions") List<ListConnectorsResponseItemFormItemsItemOption1ShowConditionsItem> showConditions,
+    @JsonProperty("showConditions") List<ConnectorFormItemsItemOption1ShowConditionsItem> showConditions,
     @JsonProperty("description") String description, @JsonProperty("tooltip") String tooltip,
     @JsonProperty("isConfidential") Boolean isConfidential,
     @JsonProperty("isDevFeature") Boolean isDevFeature,

@@ -31,7 +31,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
     @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("type") ListCustomProfileFieldsResponseItemType type,
+    @JsonProperty("type") CreateCustomProfileFieldResponseType type,
     @JsonProperty("label") String label, @JsonProperty("description") String description,
     @JsonProperty("required") Boolean required,
     @JsonProperty("config") CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config,
@@ -81,7 +81,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
   public static final class Builder {
     private Boolean enabled;
 
-    private ListCustomProfileFieldsResponseItemType type;
+    private CreateCustomProfileFieldResponseType type;
 
     private String label;
 
@@ -115,7 +115,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param type the value
      * @return this builder
      */
-    public Builder type(ListCustomProfileFieldsResponseItemType type) {
+    public Builder type(CreateCustomProfileFieldResponseType type) {
       this.type = type;
       return this;
     }

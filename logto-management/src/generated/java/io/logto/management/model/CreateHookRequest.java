@@ -32,8 +32,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name, @JsonProperty("event") ListHooksResponseItemEvent event,
-    @JsonProperty("events") List<ListHooksResponseItemEvent> events,
+    @JsonProperty("name") String name, @JsonProperty("event") HookEvent event,
+    @JsonProperty("events") List<HookEvent> events,
     @JsonProperty("config") CreateHookRequestConfig config,
     @JsonProperty("enabled") Boolean enabled, @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -80,9 +80,9 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
 
     private String name;
 
-    private ListHooksResponseItemEvent event;
+    private HookEvent event;
 
-    private List<ListHooksResponseItemEvent> events;
+    private List<HookEvent> events;
 
     private CreateHookRequestConfig config;
 
@@ -123,7 +123,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param event the value
      * @return this builder
      */
-    public Builder event(ListHooksResponseItemEvent event) {
+    public Builder event(HookEvent event) {
       this.event = event;
       return this;
     }
@@ -134,7 +134,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param events the value
      * @return this builder
      */
-    public Builder events(List<ListHooksResponseItemEvent> events) {
+    public Builder events(List<HookEvent> events) {
       this.events = events;
       return this;
     }

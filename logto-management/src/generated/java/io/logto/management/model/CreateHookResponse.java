@@ -34,9 +34,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHookResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) ListHooksResponseItemEvent event,
-    @JsonProperty("events") List<ListHooksResponseItemEvent> events,
-    @JsonProperty("config") ListHooksResponseItemConfig config,
+    @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) HookEvent event,
+    @JsonProperty("events") List<HookEvent> events, @JsonProperty("config") HookConfig config,
     @JsonProperty("signingKey") String signingKey, @JsonProperty("enabled") Boolean enabled,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateHookTestRequest(@JsonProperty("events") List<ListHooksResponseItemEvent> events,
+public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> events,
     @JsonProperty("config") CreateHookRequestConfig config, @JsonProperty("event") JsonNode event,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -65,7 +65,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<ListHooksRespon
    * Builds {@link CreateHookTestRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<ListHooksResponseItemEvent> events;
+    private List<HookEvent> events;
 
     private CreateHookRequestConfig config;
 
@@ -82,7 +82,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<ListHooksRespon
      * @param events the value
      * @return this builder
      */
-    public Builder events(List<ListHooksResponseItemEvent> events) {
+    public Builder events(List<HookEvent> events) {
       this.events = events;
       return this;
     }

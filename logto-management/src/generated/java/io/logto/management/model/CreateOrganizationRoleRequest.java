@@ -33,7 +33,7 @@ import java.util.Objects;
 public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") ListApplicationRolesResponseItemType type,
+    @JsonProperty("type") RoleType type,
     @JsonProperty("organizationScopeIds") List<String> organizationScopeIds,
     @JsonProperty("resourceScopeIds") List<String> resourceScopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -84,7 +84,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
 
     private JsonField<String> description = JsonField.absent();
 
-    private ListApplicationRolesResponseItemType type;
+    private RoleType type;
 
     private List<String> organizationScopeIds;
 
@@ -145,7 +145,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param type the value
      * @return this builder
      */
-    public Builder type(ListApplicationRolesResponseItemType type) {
+    public Builder type(RoleType type) {
       this.type = type;
       return this;
     }

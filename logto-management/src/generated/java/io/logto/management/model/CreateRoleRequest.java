@@ -31,8 +31,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("name") String name, @JsonProperty("description") String description,
-    @JsonProperty("type") ListApplicationRolesResponseItemType type,
-    @JsonProperty("isDefault") Boolean isDefault, @JsonProperty("scopeIds") List<String> scopeIds,
+    @JsonProperty("type") RoleType type, @JsonProperty("isDefault") Boolean isDefault,
+    @JsonProperty("scopeIds") List<String> scopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -79,7 +79,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
 
     private String description;
 
-    private ListApplicationRolesResponseItemType type;
+    private RoleType type;
 
     private Boolean isDefault;
 
@@ -129,7 +129,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
      * @param type the value
      * @return this builder
      */
-    public Builder type(ListApplicationRolesResponseItemType type) {
+    public Builder type(RoleType type) {
       this.type = type;
       return this;
     }

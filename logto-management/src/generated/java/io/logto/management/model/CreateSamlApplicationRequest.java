@@ -38,7 +38,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
-    @JsonProperty("nameIdFormat") CreateSamlApplicationRequestNameIdFormat nameIdFormat,
+    @JsonProperty("nameIdFormat") GetSamlApplicationResponseNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -99,7 +99,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private JsonField<JsonNode> encryption = JsonField.absent();
 
-    private CreateSamlApplicationRequestNameIdFormat nameIdFormat;
+    private GetSamlApplicationResponseNameIdFormat nameIdFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -233,7 +233,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param nameIdFormat the value
      * @return this builder
      */
-    public Builder nameIdFormat(CreateSamlApplicationRequestNameIdFormat nameIdFormat) {
+    public Builder nameIdFormat(GetSamlApplicationResponseNameIdFormat nameIdFormat) {
       this.nameIdFormat = nameIdFormat;
       return this;
     }

@@ -37,11 +37,11 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
     @JsonProperty("primaryEmail") String primaryEmail, @JsonProperty("username") String username,
     @JsonProperty("password") String password,
     @JsonProperty("passwordDigest") String passwordDigest,
-    @JsonProperty("passwordAlgorithm") GetUserResponsePasswordAlgorithm passwordAlgorithm,
+    @JsonProperty("passwordAlgorithm") UserPasswordAlgorithm passwordAlgorithm,
     @JsonProperty("name") String name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("profile") TestJwtCustomizerRequestAccessTokenContextUserProfile profile,
+    @JsonProperty("profile") UpdateUserRequestProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -95,7 +95,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
 
     private String passwordDigest;
 
-    private GetUserResponsePasswordAlgorithm passwordAlgorithm;
+    private UserPasswordAlgorithm passwordAlgorithm;
 
     private String name;
 
@@ -103,7 +103,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
 
     private JsonNode customData;
 
-    private TestJwtCustomizerRequestAccessTokenContextUserProfile profile;
+    private UpdateUserRequestProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -171,7 +171,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param passwordAlgorithm the value
      * @return this builder
      */
-    public Builder passwordAlgorithm(GetUserResponsePasswordAlgorithm passwordAlgorithm) {
+    public Builder passwordAlgorithm(UserPasswordAlgorithm passwordAlgorithm) {
       this.passwordAlgorithm = passwordAlgorithm;
       return this;
     }
@@ -226,7 +226,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(TestJwtCustomizerRequestAccessTokenContextUserProfile profile) {
+    public Builder profile(UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }

@@ -34,18 +34,18 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAccountCenterSettingsResponseFields(
-    @JsonProperty("name") GetAccountCenterSettingsResponseFieldsName name,
-    @JsonProperty("avatar") GetAccountCenterSettingsResponseFieldsName avatar,
-    @JsonProperty("profile") GetAccountCenterSettingsResponseFieldsName profile,
-    @JsonProperty("email") GetAccountCenterSettingsResponseFieldsName email,
-    @JsonProperty("phone") GetAccountCenterSettingsResponseFieldsName phone,
-    @JsonProperty("password") GetAccountCenterSettingsResponseFieldsName password,
-    @JsonProperty("username") GetAccountCenterSettingsResponseFieldsName username,
-    @JsonProperty("social") GetAccountCenterSettingsResponseFieldsName social,
-    @JsonProperty("customData") GetAccountCenterSettingsResponseFieldsName customData,
-    @JsonProperty("mfa") GetAccountCenterSettingsResponseFieldsName mfa,
-    @JsonProperty("passkey") GetAccountCenterSettingsResponseFieldsName passkey,
-    @JsonProperty("session") GetAccountCenterSettingsResponseFieldsName session,
+    @JsonProperty("name") GetAccountCenterSettingsResponseFieldsMfa name,
+    @JsonProperty("avatar") GetAccountCenterSettingsResponseFieldsMfa avatar,
+    @JsonProperty("profile") GetAccountCenterSettingsResponseFieldsMfa profile,
+    @JsonProperty("email") GetAccountCenterSettingsResponseFieldsMfa email,
+    @JsonProperty("phone") GetAccountCenterSettingsResponseFieldsMfa phone,
+    @JsonProperty("password") GetAccountCenterSettingsResponseFieldsMfa password,
+    @JsonProperty("username") GetAccountCenterSettingsResponseFieldsMfa username,
+    @JsonProperty("social") GetAccountCenterSettingsResponseFieldsMfa social,
+    @JsonProperty("customData") GetAccountCenterSettingsResponseFieldsMfa customData,
+    @JsonProperty("mfa") GetAccountCenterSettingsResponseFieldsMfa mfa,
+    @JsonProperty("passkey") GetAccountCenterSettingsResponseFieldsMfa passkey,
+    @JsonProperty("session") GetAccountCenterSettingsResponseFieldsMfa session,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -31,8 +31,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetApplicationSignInExperienceResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("applicationId") String applicationId,
-    @JsonProperty("color") ListApplicationOrganizationsResponseItemColor color,
-    @JsonProperty("branding") ListApplicationOrganizationsResponseItemBranding branding,
+    @JsonProperty("color") OrganizationColor color,
+    @JsonProperty("branding") OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) String customCss,
     @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String privacyPolicyUrl,

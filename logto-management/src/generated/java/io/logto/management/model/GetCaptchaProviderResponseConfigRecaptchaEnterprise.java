@@ -35,7 +35,7 @@ import java.util.Map;
 public record GetCaptchaProviderResponseConfigRecaptchaEnterprise(@JsonProperty("type") String type,
     @JsonProperty("siteKey") String siteKey, @JsonProperty("secretKey") String secretKey,
     @JsonProperty("projectId") String projectId, @JsonProperty("domain") String domain,
-    @JsonProperty("mode") GetCaptchaProviderResponseConfigRecaptchaEnterpriseMode mode,
+    @JsonProperty("mode") GetWellKnownExperienceResponseCaptchaConfigMode mode,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetCaptchaProviderResponseConfig {
   /**
    * Validates and normalises the components.

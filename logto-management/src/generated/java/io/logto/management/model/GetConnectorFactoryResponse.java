@@ -38,7 +38,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetConnectorFactoryResponse(@JsonProperty("type") ListConnectorsResponseItemType type,
+public record GetConnectorFactoryResponse(@JsonProperty("type") ConnectorType type,
     @JsonProperty("isDemo") Boolean isDemo, @JsonProperty("id") String id,
     @JsonProperty("target") String target, @JsonProperty("name") JsonNode name,
     @JsonProperty("description") JsonNode description, @JsonProperty("logo") String logo,
@@ -46,7 +46,7 @@ public record GetConnectorFactoryResponse(@JsonProperty("type") ListConnectorsRe
     @JsonProperty("readme") String readme, @JsonProperty("configTemplate") String configTemplate,
     @JsonProperty("formItems") List<GetConnectorFactoryResponseFormItemsItem> formItems,
     @JsonProperty("customData") JsonNode customData, @JsonProperty("fromEmail") String fromEmail,
-    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) ListConnectorsResponseItemPlatform platform,
+    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) ConnectorPlatform platform,
     @JsonProperty("isStandard") Boolean isStandard,
     @JsonProperty("isTokenStorageSupported") Boolean isTokenStorageSupported,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

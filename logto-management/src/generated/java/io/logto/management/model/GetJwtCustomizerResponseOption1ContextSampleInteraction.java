@@ -27,7 +27,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetJwtCustomizerResponseOption1ContextSampleInteraction(
-    @JsonProperty("interactionEvent") GetJwtCustomizerResponseOption1ContextSampleInteractionInteractionEvent interactionEvent,
+    @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
     @JsonProperty("userId") String userId,
     @JsonProperty("verificationRecords") List<GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem> verificationRecords,
     @JsonProperty("signInContext") Map<String, String> signInContext,

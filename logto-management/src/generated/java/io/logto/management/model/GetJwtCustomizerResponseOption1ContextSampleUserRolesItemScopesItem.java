@@ -29,8 +29,7 @@ import java.util.Map;
 public record GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItem(
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
-    @JsonProperty("resourceId") String resourceId,
-    @JsonProperty("resource") GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource resource,
+    @JsonProperty("resourceId") String resourceId, @JsonProperty("resource") Resource resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -29,7 +29,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetOidcKeysResponseItem(@JsonProperty("id") String id,
     @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("signingKeyAlgorithm") GetOidcKeysResponseItemSigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("signingKeyAlgorithm") RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
     @JsonProperty("status") GetOidcKeysResponseItemStatus status,
     @JsonProperty("effectiveAt") BigDecimal effectiveAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -44,7 +44,7 @@ public record GetOrganizationInvitationResponse(@JsonProperty("tenantId") String
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonProperty("updatedAt") BigDecimal updatedAt,
     @JsonProperty("expiresAt") BigDecimal expiresAt,
-    @JsonProperty("organizationRoles") List<ListApplicationOrganizationsResponseItemOrganizationRolesItem> organizationRoles,
+    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -26,7 +26,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseMfa(
-    @JsonProperty("factors") List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> factors,
+    @JsonProperty("factors") List<GetSignInExpResponseMfaFactorsItem> factors,
     @JsonProperty("policy") GetSignInExpResponseMfaPolicy policy,
     @JsonProperty("organizationRequiredMfaPolicy") GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -26,7 +26,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignInMethodsItem(
-    @JsonProperty("identifier") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType identifier,
+    @JsonProperty("identifier") GetSignInExpResponseSignUpIdentifiersItem identifier,
     @JsonProperty("password") Boolean password,
     @JsonProperty("verificationCode") Boolean verificationCode,
     @JsonProperty("isPasswordPrimary") Boolean isPasswordPrimary,

@@ -27,7 +27,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignUp(
-    @JsonProperty("identifiers") List<GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType> identifiers,
+    @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
     @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
     @JsonProperty("secondaryIdentifiers") List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

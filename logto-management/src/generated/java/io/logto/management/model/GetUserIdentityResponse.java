@@ -23,8 +23,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetUserIdentityResponse(
-    @JsonProperty("identity") GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue identity,
+public record GetUserIdentityResponse(@JsonProperty("identity") UserIdentitiesValue identity,
     @JsonProperty("tokenSecret") GetUserIdentityResponseTokenSecret tokenSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -27,8 +27,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetUserSessionResponse(
-    @JsonProperty("payload") ListUserSessionsResponseSessionsItemPayload payload,
+public record GetUserSessionResponse(@JsonProperty("payload") GetUserSessionResponsePayload payload,
     @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) GetUserSessionResponseLastSubmission lastSubmission,
     @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) String clientId,
     @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) String accountId,

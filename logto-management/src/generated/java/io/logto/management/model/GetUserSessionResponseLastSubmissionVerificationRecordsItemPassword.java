@@ -32,7 +32,7 @@ import java.util.Map;
 )
 public record GetUserSessionResponseLastSubmissionVerificationRecordsItemPassword(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("identifier") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPasswordIdentifier identifier,
+    @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifier identifier,
     @JsonProperty("verified") Boolean verified,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetUserSessionResponseLastSubmissionVerificationRecordsItem {
   /**

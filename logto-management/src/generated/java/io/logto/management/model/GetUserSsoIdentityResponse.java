@@ -24,7 +24,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserSsoIdentityResponse(
-    @JsonProperty("ssoIdentity") GetUserResponseSsoIdentitiesItem ssoIdentity,
+    @JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
     @JsonProperty("tokenSecret") GetUserSsoIdentityResponseTokenSecret tokenSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

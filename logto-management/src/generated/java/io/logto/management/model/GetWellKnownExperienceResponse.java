@@ -65,7 +65,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetWellKnownExperienceResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("color") GetSignInExpResponseColor color,
-    @JsonProperty("branding") ListApplicationOrganizationsResponseItemBranding branding,
+    @JsonProperty("branding") OrganizationBranding branding,
     @JsonProperty("hideLogtoBranding") Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") GetSignInExpResponseLanguageInfo languageInfo,
     @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String termsOfUseUrl,
@@ -94,15 +94,15 @@ public record GetWellKnownExperienceResponse(@JsonProperty("tenantId") String te
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) List<GetSignInExpResponseSignUpProfileFieldsItem> signUpProfileFields,
     @JsonProperty("passwordExpiration") GetWellKnownExperienceResponsePasswordExpiration passwordExpiration,
     @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
-    @JsonProperty("trustedDevice") GetSignInExperienceConfigResponseTrustedDevice trustedDevice,
-    @JsonProperty("socialConnectors") List<GetSignInExperienceConfigResponseSocialConnectorsItem> socialConnectors,
-    @JsonProperty("ssoConnectors") List<GetSignInExperienceConfigResponseSsoConnectorsItem> ssoConnectors,
-    @JsonProperty("forgotPassword") GetSignInExperienceConfigResponseForgotPassword forgotPassword,
+    @JsonProperty("trustedDevice") GetWellKnownExperienceResponseTrustedDevice trustedDevice,
+    @JsonProperty("socialConnectors") List<GetWellKnownExperienceResponseSocialConnectorsItem> socialConnectors,
+    @JsonProperty("ssoConnectors") List<GetWellKnownExperienceResponseSsoConnectorsItem> ssoConnectors,
+    @JsonProperty("forgotPassword") GetWellKnownExperienceResponseForgotPassword forgotPassword,
     @JsonProperty("isDevelopmentTenant") Boolean isDevelopmentTenant,
-    @JsonProperty("googleOneTap") GetSignInExperienceConfigResponseGoogleOneTap googleOneTap,
-    @JsonProperty("captchaConfig") GetSignInExperienceConfigResponseCaptchaConfig captchaConfig,
-    @JsonProperty("customProfileFields") List<ListCustomProfileFieldsResponseItem> customProfileFields,
-    @JsonProperty("customProfileFieldCatalog") List<ListCustomProfileFieldsResponseItem> customProfileFieldCatalog,
+    @JsonProperty("googleOneTap") GetWellKnownExperienceResponseGoogleOneTap googleOneTap,
+    @JsonProperty("captchaConfig") GetWellKnownExperienceResponseCaptchaConfig captchaConfig,
+    @JsonProperty("customProfileFields") List<CreateCustomProfileFieldResponse> customProfileFields,
+    @JsonProperty("customProfileFieldCatalog") List<CreateCustomProfileFieldResponse> customProfileFieldCatalog,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -24,7 +24,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListApplicationUserConsentOrganizationsResponse(
-    @JsonProperty("organizations") List<ListApplicationUserConsentOrganizationsResponseOrganizationsItem> organizations,
+    @JsonProperty("organizations") List<Organization> organizations,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListApplicationsParams(List<ListApplicationsParamsTypes> types, String excludeRoleId,
+public record ListApplicationsParams(List<ApplicationType> types, String excludeRoleId,
     String excludeOrganizationId, String isThirdParty, Integer page, Integer pageSize,
     Map<String, String> searchParams) {
   /**
@@ -45,7 +45,7 @@ public record ListApplicationsParams(List<ListApplicationsParamsTypes> types, St
    * Builds {@link ListApplicationsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private List<ListApplicationsParamsTypes> types;
+    private List<ApplicationType> types;
 
     private String excludeRoleId;
 
@@ -68,7 +68,7 @@ public record ListApplicationsParams(List<ListApplicationsParamsTypes> types, St
      * @param types the value, null to leave it out
      * @return this builder
      */
-    public Builder types(List<ListApplicationsParamsTypes> types) {
+    public Builder types(List<ApplicationType> types) {
       this.types = types;
       return this;
     }

@@ -39,11 +39,10 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record ListConnectorsResponseItemFormItemsItemOption3(
-    @JsonProperty("type") ListConnectorsResponseItemFormItemsItemOption3Type type,
-    @JsonProperty("key") String key, @JsonProperty("label") String label,
-    @JsonProperty("placeholder") String placeholder, @JsonProperty("required") Boolean required,
-    @JsonProperty("defaultValue") JsonNode defaultValue,
-    @JsonProperty("showConditions") List<ListConnectorsResponseItemFormItemsItemOption1ShowConditionsItem> showConditions,
+    @JsonProperty("type") ConnectorFormItemsItemOption3Type type, @JsonProperty("key") String key,
+    @JsonProperty("label") String label, @JsonProperty("placeholder") String placeholder,
+    @JsonProperty("required") Boolean required, @JsonProperty("defaultValue") JsonNode defaultValue,
+    @JsonProperty("showConditions") List<ConnectorFormItemsItemOption1ShowConditionsItem> showConditions,
     @JsonProperty("description") String description, @JsonProperty("tooltip") String tooltip,
     @JsonProperty("isConfidential") Boolean isConfidential,
     @JsonProperty("isDevFeature") Boolean isDevFeature,

@@ -12,7 +12,7 @@ import io.logto.management.core.Generated;
  */
 @Generated("io.logto.management.codegen")
 public record ListEmailTemplatesParams(String languageTag,
-    GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType) {
+    ListEmailTemplatesParamsTemplateType templateType) {
   /**
    * Validates the components and copies collections.
    */
@@ -34,7 +34,7 @@ public record ListEmailTemplatesParams(String languageTag,
   public static final class Builder {
     private String languageTag;
 
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType;
+    private ListEmailTemplatesParamsTemplateType templateType;
 
     private Builder() {
     }
@@ -56,8 +56,7 @@ public record ListEmailTemplatesParams(String languageTag,
      * @param templateType the value, null to leave it out
      * @return this builder
      */
-    public Builder templateType(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType) {
+    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }

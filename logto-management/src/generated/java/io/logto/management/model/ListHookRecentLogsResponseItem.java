@@ -27,7 +27,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListHookRecentLogsResponseItem(@JsonProperty("id") String id,
-    @JsonProperty("key") String key, @JsonProperty("payload") ListLogsResponseItemPayload payload,
+    @JsonProperty("key") String key, @JsonProperty("payload") GetLogResponsePayload payload,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -31,7 +31,7 @@ import java.util.Map;
 )
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemNewPasswordIdentity(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("identifier") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifier identifier,
+    @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPasswordIdentityIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

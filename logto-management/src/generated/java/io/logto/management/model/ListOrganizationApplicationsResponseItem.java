@@ -41,15 +41,15 @@ public record ListOrganizationApplicationsResponseItem(@JsonProperty("tenantId")
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("secret") String secret,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
-    @JsonProperty("type") ListApplicationsParamsTypes type,
-    @JsonProperty("oidcClientMetadata") ListApplicationsResponseItemOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") ListApplicationsResponseItemCustomClientMetadata customClientMetadata,
-    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) ListApplicationsResponseItemProtectedAppMetadata protectedAppMetadata,
+    @JsonProperty("type") ApplicationType type,
+    @JsonProperty("oidcClientMetadata") ApplicationOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
+    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) ApplicationProtectedAppMetadata protectedAppMetadata,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isThirdParty") Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
     @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("organizationRoles") List<ListApplicationOrganizationsResponseItemOrganizationRolesItem> organizationRoles,
+    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -32,8 +32,8 @@ import java.util.Map;
 public record ListOrganizationRolesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
-    @JsonProperty("type") ListApplicationRolesResponseItemType type,
-    @JsonProperty("scopes") List<ListApplicationOrganizationsResponseItemOrganizationRolesItem> scopes,
+    @JsonProperty("type") RoleType type,
+    @JsonProperty("scopes") List<ListUserGrantsResponseGrantsItemApplication> scopes,
     @JsonProperty("resourceScopes") List<ListOrganizationRolesResponseItemResourceScopesItem> resourceScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

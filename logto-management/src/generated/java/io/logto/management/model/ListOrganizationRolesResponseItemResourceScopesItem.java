@@ -26,7 +26,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListOrganizationRolesResponseItemResourceScopesItem(@JsonProperty("id") String id,
     @JsonProperty("name") String name,
-    @JsonProperty("resource") ListApplicationOrganizationsResponseItemOrganizationRolesItem resource,
+    @JsonProperty("resource") ListUserGrantsResponseGrantsItemApplication resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

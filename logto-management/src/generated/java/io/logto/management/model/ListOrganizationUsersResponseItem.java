@@ -46,15 +46,14 @@ public record ListOrganizationUsersResponseItem(@JsonProperty("id") String id,
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.ALWAYS) String name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) String avatar,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("identities") Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue> identities,
+    @JsonProperty("identities") Map<String, UserIdentitiesValue> identities,
     @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal lastSignInAt,
     @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt,
-    @JsonProperty("profile") GetJwtCustomizerResponseOption1ContextSampleUserProfile profile,
+    @JsonProperty("updatedAt") BigDecimal updatedAt, @JsonProperty("profile") UserProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) String applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) String cimdClientId,
     @JsonProperty("isSuspended") Boolean isSuspended,
-    @JsonProperty("organizationRoles") List<ListApplicationOrganizationsResponseItemOrganizationRolesItem> organizationRoles,
+    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -33,8 +33,7 @@ public record ListRoleScopesResponseItem(@JsonProperty("tenantId") String tenant
     @JsonProperty("id") String id, @JsonProperty("resourceId") String resourceId,
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("resource") GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource resource,
+    @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("resource") Resource resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

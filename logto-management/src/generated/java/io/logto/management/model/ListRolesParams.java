@@ -19,9 +19,8 @@ import java.util.Objects;
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListRolesParams(String excludeUserId, String excludeApplicationId,
-    ListApplicationRolesResponseItemType type, Integer page, Integer pageSize,
-    Map<String, String> searchParams) {
+public record ListRolesParams(String excludeUserId, String excludeApplicationId, RoleType type,
+    Integer page, Integer pageSize, Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
    */
@@ -46,7 +45,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
 
     private String excludeApplicationId;
 
-    private ListApplicationRolesResponseItemType type;
+    private RoleType type;
 
     private Integer page;
 
@@ -85,7 +84,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
      * @param type the value, null to leave it out
      * @return this builder
      */
-    public Builder type(ListApplicationRolesResponseItemType type) {
+    public Builder type(RoleType type) {
       this.type = type;
       return this;
     }

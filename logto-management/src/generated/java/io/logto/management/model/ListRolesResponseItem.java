@@ -35,8 +35,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListRolesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") String description,
-    @JsonProperty("type") ListApplicationRolesResponseItemType type,
+    @JsonProperty("description") String description, @JsonProperty("type") RoleType type,
     @JsonProperty("isDefault") Boolean isDefault, @JsonProperty("usersCount") BigDecimal usersCount,
     @JsonProperty("featuredUsers") List<ListRolesResponseItemFeaturedUsersItem> featuredUsers,
     @JsonProperty("applicationsCount") BigDecimal applicationsCount,

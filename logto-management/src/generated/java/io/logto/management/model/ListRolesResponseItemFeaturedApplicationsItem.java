@@ -25,7 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListRolesResponseItemFeaturedApplicationsItem(@JsonProperty("id") String id,
-    @JsonProperty("name") String name, @JsonProperty("type") ListApplicationsParamsTypes type,
+    @JsonProperty("name") String name, @JsonProperty("type") ApplicationType type,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

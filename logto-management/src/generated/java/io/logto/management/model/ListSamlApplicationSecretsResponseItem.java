@@ -34,7 +34,7 @@ public record ListSamlApplicationSecretsResponseItem(@JsonProperty("id") String 
     @JsonProperty("certificate") String certificate,
     @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("expiresAt") String expiresAt,
     @JsonProperty("active") Boolean active,
-    @JsonProperty("fingerprints") ListSsoConnectorSigningKeysResponseItemFingerprints fingerprints,
+    @JsonProperty("fingerprints") CreateSamlApplicationSecretResponseFingerprints fingerprints,
     @JsonProperty("fingerprint") String fingerprint, @JsonProperty("isActive") Boolean isActive,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

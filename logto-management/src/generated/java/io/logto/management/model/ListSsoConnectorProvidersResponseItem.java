@@ -28,8 +28,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListSsoConnectorProvidersResponseItem(
-    @JsonProperty("providerName") ListSsoConnectorProvidersResponseItemProviderName providerName,
-    @JsonProperty("providerType") ListSsoConnectorProvidersResponseItemProviderType providerType,
+    @JsonProperty("providerName") SsoConnectorProviderName providerName,
+    @JsonProperty("providerType") SsoConnectorProviderType providerType,
     @JsonProperty("logo") String logo, @JsonProperty("logoDark") String logoDark,
     @JsonProperty("description") String description, @JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

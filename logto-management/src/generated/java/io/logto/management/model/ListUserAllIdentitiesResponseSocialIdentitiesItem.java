@@ -25,7 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
-    @JsonProperty("identity") GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue identity,
+    @JsonProperty("identity") UserIdentitiesValue identity,
     @JsonProperty("tokenSecret") GetUserIdentityResponseTokenSecret tokenSecret,
     @JsonProperty("target") String target,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -25,7 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserAllIdentitiesResponseSsoIdentitiesItem(
-    @JsonProperty("ssoIdentity") GetUserResponseSsoIdentitiesItem ssoIdentity,
+    @JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
     @JsonProperty("tokenSecret") GetUserSsoIdentityResponseTokenSecret tokenSecret,
     @JsonProperty("ssoConnectorId") String ssoConnectorId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

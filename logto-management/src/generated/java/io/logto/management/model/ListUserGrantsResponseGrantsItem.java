@@ -29,7 +29,7 @@ import java.util.Map;
 public record ListUserGrantsResponseGrantsItem(@JsonProperty("id") String id,
     @JsonProperty("payload") ListUserGrantsResponseGrantsItemPayload payload,
     @JsonProperty("expiresAt") BigDecimal expiresAt,
-    @JsonProperty("application") ListApplicationOrganizationsResponseItemOrganizationRolesItem application,
+    @JsonProperty("application") ListUserGrantsResponseGrantsItemApplication application,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

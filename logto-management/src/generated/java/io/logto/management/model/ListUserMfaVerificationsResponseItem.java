@@ -31,7 +31,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserMfaVerificationsResponseItem(@JsonProperty("id") String id,
     @JsonProperty("createdAt") String createdAt, @JsonProperty("lastUsedAt") String lastUsedAt,
-    @JsonProperty("type") GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem type,
+    @JsonProperty("type") GetSignInExpResponseMfaFactorsItem type,
     @JsonProperty("agent") String agent, @JsonProperty("name") String name,
     @JsonProperty("remainCodes") BigDecimal remainCodes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

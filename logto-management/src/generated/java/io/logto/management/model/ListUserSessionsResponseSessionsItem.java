@@ -28,7 +28,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserSessionsResponseSessionsItem(
-    @JsonProperty("payload") ListUserSessionsResponseSessionsItemPayload payload,
+    @JsonProperty("payload") GetUserSessionResponsePayload payload,
     @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) ListUserSessionsResponseSessionsItemLastSubmission lastSubmission,
     @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) String clientId,
     @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) String accountId,

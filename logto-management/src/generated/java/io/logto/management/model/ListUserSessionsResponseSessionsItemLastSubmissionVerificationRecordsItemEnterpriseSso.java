@@ -34,7 +34,7 @@ import java.util.Map;
 public record ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItemEnterpriseSso(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("enterpriseSsoUserInfo") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo,
+    @JsonProperty("enterpriseSsoUserInfo") GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo,
     @JsonProperty("issuer") String issuer,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
   /**

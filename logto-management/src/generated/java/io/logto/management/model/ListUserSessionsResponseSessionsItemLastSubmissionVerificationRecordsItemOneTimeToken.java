@@ -34,8 +34,8 @@ import java.util.Map;
 public record ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItemOneTimeToken(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
     @JsonProperty("verified") Boolean verified,
-    @JsonProperty("identifier") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier,
-    @JsonProperty("oneTimeTokenContext") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext oneTimeTokenContext,
+    @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeTokenIdentifier identifier,
+    @JsonProperty("oneTimeTokenContext") GetOneTimeTokenResponseContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

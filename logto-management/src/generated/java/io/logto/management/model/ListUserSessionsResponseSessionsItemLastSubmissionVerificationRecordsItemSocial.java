@@ -33,7 +33,7 @@ import java.util.Map;
 public record ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItemSocial(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("socialUserInfo") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
+    @JsonProperty("socialUserInfo") GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -30,8 +30,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceApplicationSignInExperienceRequest(
-    @JsonProperty("color") ReplaceApplicationSignInExperienceRequestColor color,
-    @JsonProperty("branding") ReplaceApplicationSignInExperienceRequestBranding branding,
+    @JsonProperty("color") CreateOrganizationRequestColor color,
+    @JsonProperty("branding") UpdateSignInExpRequestBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
@@ -78,9 +78,9 @@ public record ReplaceApplicationSignInExperienceRequest(
    * Builds {@link ReplaceApplicationSignInExperienceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private ReplaceApplicationSignInExperienceRequestColor color;
+    private CreateOrganizationRequestColor color;
 
-    private ReplaceApplicationSignInExperienceRequestBranding branding;
+    private UpdateSignInExpRequestBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -101,7 +101,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param color the value
      * @return this builder
      */
-    public Builder color(ReplaceApplicationSignInExperienceRequestColor color) {
+    public Builder color(CreateOrganizationRequestColor color) {
       this.color = color;
       return this;
     }
@@ -112,7 +112,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(ReplaceApplicationSignInExperienceRequestBranding branding) {
+    public Builder branding(UpdateSignInExpRequestBranding branding) {
       this.branding = branding;
       return this;
     }

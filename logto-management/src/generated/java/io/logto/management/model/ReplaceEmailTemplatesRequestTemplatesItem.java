@@ -27,7 +27,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceEmailTemplatesRequestTemplatesItem(
     @JsonProperty("languageTag") String languageTag,
-    @JsonProperty("templateType") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType,
+    @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
     @JsonProperty("details") ReplaceEmailTemplatesRequestTemplatesItemDetails details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -69,7 +69,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
   public static final class Builder {
     private String languageTag;
 
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType;
+    private ListEmailTemplatesParamsTemplateType templateType;
 
     private ReplaceEmailTemplatesRequestTemplatesItemDetails details;
 
@@ -95,8 +95,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @param templateType the value
      * @return this builder
      */
-    public Builder templateType(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType) {
+    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }

@@ -26,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RotateOidcKeysRequest(
-    @JsonProperty("signingKeyAlgorithm") GetOidcKeysResponseItemSigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("signingKeyAlgorithm") RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
     @JsonProperty("rotationGracePeriod") BigDecimal rotationGracePeriod,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -62,7 +62,7 @@ public record RotateOidcKeysRequest(
    * Builds {@link RotateOidcKeysRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetOidcKeysResponseItemSigningKeyAlgorithm signingKeyAlgorithm;
+    private RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm;
 
     private BigDecimal rotationGracePeriod;
 
@@ -78,7 +78,7 @@ public record RotateOidcKeysRequest(
      * @return this builder
      */
     public Builder signingKeyAlgorithm(
-        GetOidcKeysResponseItemSigningKeyAlgorithm signingKeyAlgorithm) {
+        RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm) {
       this.signingKeyAlgorithm = signingKeyAlgorithm;
       return this;
     }

@@ -40,7 +40,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
     @JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") ListApplicationsParamsTypes type,
+    @JsonProperty("type") ApplicationType type,
     @JsonProperty("oidcClientMetadata") CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") CreateApplicationRequestCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata> protectedAppMetadata,
@@ -102,7 +102,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
 
     private JsonField<String> description = JsonField.absent();
 
-    private ListApplicationsParamsTypes type;
+    private ApplicationType type;
 
     private CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
 
@@ -184,7 +184,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param type the value
      * @return this builder
      */
-    public Builder type(ListApplicationsParamsTypes type) {
+    public Builder type(ApplicationType type) {
       this.type = type;
       return this;
     }

@@ -34,7 +34,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonProperty("host") String host, @JsonProperty("origin") String origin,
     @JsonProperty("sessionDuration") BigDecimal sessionDuration,
     @JsonProperty("pageRules") List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") List<ListApplicationsResponseItemProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+    @JsonProperty("additionalScopes") List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonProperty("customDomains") List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -86,7 +86,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
 
     private List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
 
-    private List<ListApplicationsResponseItemProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+    private List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
 
     private List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains;
 
@@ -147,7 +147,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @return this builder
      */
     public Builder additionalScopes(
-        List<ListApplicationsResponseItemProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+        List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
       this.additionalScopes = additionalScopes;
       return this;
     }

@@ -29,8 +29,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem(
-    @JsonProperty("domain") String domain,
-    @JsonProperty("status") ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItemStatus status,
+    @JsonProperty("domain") String domain, @JsonProperty("status") DomainStatus status,
     @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) String errorMessage,
     @JsonProperty("dnsRecords") List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemDnsRecordsItem> dnsRecords,
     @JsonProperty("cloudflareData") @JsonInclude(JsonInclude.Include.ALWAYS) TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData,
@@ -76,7 +75,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
   public static final class Builder {
     private String domain;
 
-    private ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItemStatus status;
+    private DomainStatus status;
 
     private String errorMessage;
 
@@ -106,8 +105,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @param status the value
      * @return this builder
      */
-    public Builder status(
-        ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItemStatus status) {
+    public Builder status(DomainStatus status) {
       this.status = status;
       return this;
     }

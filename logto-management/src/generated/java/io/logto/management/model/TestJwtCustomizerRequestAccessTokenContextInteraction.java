@@ -28,7 +28,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextInteraction(
-    @JsonProperty("interactionEvent") GetJwtCustomizerResponseOption1ContextSampleInteractionInteractionEvent interactionEvent,
+    @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
     @JsonProperty("userId") String userId,
     @JsonProperty("verificationRecords") List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords,
     @JsonProperty("signInContext") Map<String, String> signInContext,
@@ -68,7 +68,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteraction}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionInteractionEvent interactionEvent;
+    private AddOneTimeTokensRequestContextInteractionEvent interactionEvent;
 
     private String userId;
 
@@ -88,7 +88,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
      * @return this builder
      */
     public Builder interactionEvent(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionInteractionEvent interactionEvent) {
+        AddOneTimeTokensRequestContextInteractionEvent interactionEvent) {
       this.interactionEvent = interactionEvent;
       return this;
     }

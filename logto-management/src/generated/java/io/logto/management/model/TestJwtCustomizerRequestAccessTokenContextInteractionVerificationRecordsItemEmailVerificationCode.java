@@ -34,9 +34,9 @@ import java.util.Objects;
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCode(
     @JsonProperty("id") String id,
-    @JsonProperty("templateType") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType,
+    @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
     @JsonProperty("verified") Boolean verified, @JsonProperty("type") String type,
-    @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier,
+    @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -81,13 +81,13 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
   public static final class Builder {
     private String id;
 
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType;
+    private ListEmailTemplatesParamsTemplateType templateType;
 
     private Boolean verified;
 
     private String type;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier;
+    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -111,8 +111,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param templateType the value
      * @return this builder
      */
-    public Builder templateType(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType) {
+    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }
@@ -146,7 +145,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @return this builder
      */
     public Builder identifier(
-        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier) {
+        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier) {
       this.identifier = identifier;
       return this;
     }

@@ -25,7 +25,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemNewPasswordIdentityIdentifier(
-    @JsonProperty("type") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType type,
+    @JsonProperty("type") GetSignInExpResponseSignUpIdentifiersItem type,
     @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -63,7 +63,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemNewPasswordIdentityIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType type;
+    private GetSignInExpResponseSignUpIdentifiersItem type;
 
     private String value;
 
@@ -78,8 +78,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param type the value
      * @return this builder
      */
-    public Builder type(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType type) {
+    public Builder type(GetSignInExpResponseSignUpIdentifiersItem type) {
       this.type = type;
       return this;
     }

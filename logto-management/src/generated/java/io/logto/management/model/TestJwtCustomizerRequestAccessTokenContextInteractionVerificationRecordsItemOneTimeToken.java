@@ -35,8 +35,8 @@ import java.util.Objects;
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeToken(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
     @JsonProperty("verified") Boolean verified,
-    @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier,
-    @JsonProperty("oneTimeTokenContext") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext oneTimeTokenContext,
+    @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier,
+    @JsonProperty("oneTimeTokenContext") AddOneTimeTokensRequestContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -84,9 +84,9 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
 
     private Boolean verified;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier;
+    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext oneTimeTokenContext;
+    private AddOneTimeTokensRequestContext oneTimeTokenContext;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -133,7 +133,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @return this builder
      */
     public Builder identifier(
-        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier) {
+        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier) {
       this.identifier = identifier;
       return this;
     }
@@ -144,8 +144,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param oneTimeTokenContext the value
      * @return this builder
      */
-    public Builder oneTimeTokenContext(
-        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenOneTimeTokenContext oneTimeTokenContext) {
+    public Builder oneTimeTokenContext(AddOneTimeTokensRequestContext oneTimeTokenContext) {
       this.oneTimeTokenContext = oneTimeTokenContext;
       return this;
     }

@@ -25,7 +25,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPasswordIdentifier(
-    @JsonProperty("type") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPasswordIdentifierType type,
+    @JsonProperty("type") GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifierType type,
     @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -63,7 +63,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPasswordIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPasswordIdentifierType type;
+    private GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifierType type;
 
     private String value;
 
@@ -79,7 +79,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @return this builder
      */
     public Builder type(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPasswordIdentifierType type) {
+        GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifierType type) {
       this.type = type;
       return this;
     }

@@ -53,17 +53,17 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("identities") Map<String, TestJwtCustomizerRequestAccessTokenContextUserIdentitiesValue> identities,
+    @JsonProperty("identities") Map<String, ReplaceUserIdentityRequest> identities,
     @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<BigDecimal> lastSignInAt,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonProperty("updatedAt") BigDecimal updatedAt,
-    @JsonProperty("profile") TestJwtCustomizerRequestAccessTokenContextUserProfile profile,
+    @JsonProperty("profile") UpdateUserRequestProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> cimdClientId,
     @JsonProperty("isSuspended") Boolean isSuspended,
     @JsonProperty("hasPassword") Boolean hasPassword,
     @JsonProperty("ssoIdentities") List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities,
-    @JsonProperty("mfaVerificationFactors") List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> mfaVerificationFactors,
+    @JsonProperty("mfaVerificationFactors") List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors,
     @JsonProperty("roles") List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles,
     @JsonProperty("organizations") List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations,
     @JsonProperty("organizationRoles") List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles,
@@ -142,7 +142,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
 
     private JsonNode customData;
 
-    private Map<String, TestJwtCustomizerRequestAccessTokenContextUserIdentitiesValue> identities;
+    private Map<String, ReplaceUserIdentityRequest> identities;
 
     private JsonField<BigDecimal> lastSignInAt = JsonField.absent();
 
@@ -150,7 +150,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
 
     private BigDecimal updatedAt;
 
-    private TestJwtCustomizerRequestAccessTokenContextUserProfile profile;
+    private UpdateUserRequestProfile profile;
 
     private JsonField<String> applicationId = JsonField.absent();
 
@@ -162,7 +162,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
 
     private List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities;
 
-    private List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> mfaVerificationFactors;
+    private List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors;
 
     private List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles;
 
@@ -313,8 +313,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param identities the value
      * @return this builder
      */
-    public Builder identities(
-        Map<String, TestJwtCustomizerRequestAccessTokenContextUserIdentitiesValue> identities) {
+    public Builder identities(Map<String, ReplaceUserIdentityRequest> identities) {
       this.identities = identities;
       return this;
     }
@@ -369,7 +368,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(TestJwtCustomizerRequestAccessTokenContextUserProfile profile) {
+    public Builder profile(UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }
@@ -459,7 +458,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @return this builder
      */
     public Builder mfaVerificationFactors(
-        List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> mfaVerificationFactors) {
+        List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors) {
       this.mfaVerificationFactors = mfaVerificationFactors;
       return this;
     }

@@ -35,7 +35,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
     @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<UpdateSignInExpRequestSignUpProfileFieldsItem>> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -87,7 +87,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private JsonField<List<UpdateSignInExpRequestSignUpProfileFieldsItem>> profileFields = JsonField.absent();
+    private JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields = JsonField.absent();
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -177,8 +177,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
      * @param profileFields the value, not null (use {@code JsonField.ofNull()} to send null)
      * @return this builder
      */
-    public Builder profileFields(
-        List<UpdateSignInExpRequestSignUpProfileFieldsItem> profileFields) {
+    public Builder profileFields(List<DeletePersonalAccessTokenPostRequest> profileFields) {
       this.profileFields = JsonField.of(profileFields);
       return this;
     }
@@ -190,7 +189,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
      * @return this builder
      */
     public Builder profileFields(
-        JsonField<List<UpdateSignInExpRequestSignUpProfileFieldsItem>> profileFields) {
+        JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields) {
       this.profileFields = profileFields;
       return this;
     }

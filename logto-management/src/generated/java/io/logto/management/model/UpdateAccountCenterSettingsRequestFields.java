@@ -35,18 +35,18 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAccountCenterSettingsRequestFields(
-    @JsonProperty("name") GetAccountCenterSettingsResponseFieldsName name,
-    @JsonProperty("avatar") GetAccountCenterSettingsResponseFieldsName avatar,
-    @JsonProperty("profile") GetAccountCenterSettingsResponseFieldsName profile,
-    @JsonProperty("email") GetAccountCenterSettingsResponseFieldsName email,
-    @JsonProperty("phone") GetAccountCenterSettingsResponseFieldsName phone,
-    @JsonProperty("password") GetAccountCenterSettingsResponseFieldsName password,
-    @JsonProperty("username") GetAccountCenterSettingsResponseFieldsName username,
-    @JsonProperty("social") GetAccountCenterSettingsResponseFieldsName social,
-    @JsonProperty("customData") GetAccountCenterSettingsResponseFieldsName customData,
-    @JsonProperty("mfa") GetAccountCenterSettingsResponseFieldsName mfa,
-    @JsonProperty("passkey") GetAccountCenterSettingsResponseFieldsName passkey,
-    @JsonProperty("session") GetAccountCenterSettingsResponseFieldsName session,
+    @JsonProperty("name") GetAccountCenterSettingsResponseFieldsMfa name,
+    @JsonProperty("avatar") GetAccountCenterSettingsResponseFieldsMfa avatar,
+    @JsonProperty("profile") GetAccountCenterSettingsResponseFieldsMfa profile,
+    @JsonProperty("email") GetAccountCenterSettingsResponseFieldsMfa email,
+    @JsonProperty("phone") GetAccountCenterSettingsResponseFieldsMfa phone,
+    @JsonProperty("password") GetAccountCenterSettingsResponseFieldsMfa password,
+    @JsonProperty("username") GetAccountCenterSettingsResponseFieldsMfa username,
+    @JsonProperty("social") GetAccountCenterSettingsResponseFieldsMfa social,
+    @JsonProperty("customData") GetAccountCenterSettingsResponseFieldsMfa customData,
+    @JsonProperty("mfa") GetAccountCenterSettingsResponseFieldsMfa mfa,
+    @JsonProperty("passkey") GetAccountCenterSettingsResponseFieldsMfa passkey,
+    @JsonProperty("session") GetAccountCenterSettingsResponseFieldsMfa session,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -91,29 +91,29 @@ public record UpdateAccountCenterSettingsRequestFields(
    * Builds {@link UpdateAccountCenterSettingsRequestFields}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetAccountCenterSettingsResponseFieldsName name;
+    private GetAccountCenterSettingsResponseFieldsMfa name;
 
-    private GetAccountCenterSettingsResponseFieldsName avatar;
+    private GetAccountCenterSettingsResponseFieldsMfa avatar;
 
-    private GetAccountCenterSettingsResponseFieldsName profile;
+    private GetAccountCenterSettingsResponseFieldsMfa profile;
 
-    private GetAccountCenterSettingsResponseFieldsName email;
+    private GetAccountCenterSettingsResponseFieldsMfa email;
 
-    private GetAccountCenterSettingsResponseFieldsName phone;
+    private GetAccountCenterSettingsResponseFieldsMfa phone;
 
-    private GetAccountCenterSettingsResponseFieldsName password;
+    private GetAccountCenterSettingsResponseFieldsMfa password;
 
-    private GetAccountCenterSettingsResponseFieldsName username;
+    private GetAccountCenterSettingsResponseFieldsMfa username;
 
-    private GetAccountCenterSettingsResponseFieldsName social;
+    private GetAccountCenterSettingsResponseFieldsMfa social;
 
-    private GetAccountCenterSettingsResponseFieldsName customData;
+    private GetAccountCenterSettingsResponseFieldsMfa customData;
 
-    private GetAccountCenterSettingsResponseFieldsName mfa;
+    private GetAccountCenterSettingsResponseFieldsMfa mfa;
 
-    private GetAccountCenterSettingsResponseFieldsName passkey;
+    private GetAccountCenterSettingsResponseFieldsMfa passkey;
 
-    private GetAccountCenterSettingsResponseFieldsName session;
+    private GetAccountCenterSettingsResponseFieldsMfa session;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -126,7 +126,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param name the value
      * @return this builder
      */
-    public Builder name(GetAccountCenterSettingsResponseFieldsName name) {
+    public Builder name(GetAccountCenterSettingsResponseFieldsMfa name) {
       this.name = name;
       return this;
     }
@@ -137,7 +137,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param avatar the value
      * @return this builder
      */
-    public Builder avatar(GetAccountCenterSettingsResponseFieldsName avatar) {
+    public Builder avatar(GetAccountCenterSettingsResponseFieldsMfa avatar) {
       this.avatar = avatar;
       return this;
     }
@@ -148,7 +148,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(GetAccountCenterSettingsResponseFieldsName profile) {
+    public Builder profile(GetAccountCenterSettingsResponseFieldsMfa profile) {
       this.profile = profile;
       return this;
     }
@@ -159,7 +159,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param email the value
      * @return this builder
      */
-    public Builder email(GetAccountCenterSettingsResponseFieldsName email) {
+    public Builder email(GetAccountCenterSettingsResponseFieldsMfa email) {
       this.email = email;
       return this;
     }
@@ -170,7 +170,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param phone the value
      * @return this builder
      */
-    public Builder phone(GetAccountCenterSettingsResponseFieldsName phone) {
+    public Builder phone(GetAccountCenterSettingsResponseFieldsMfa phone) {
       this.phone = phone;
       return this;
     }
@@ -181,7 +181,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param password the value
      * @return this builder
      */
-    public Builder password(GetAccountCenterSettingsResponseFieldsName password) {
+    public Builder password(GetAccountCenterSettingsResponseFieldsMfa password) {
       this.password = password;
       return this;
     }
@@ -192,7 +192,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param username the value
      * @return this builder
      */
-    public Builder username(GetAccountCenterSettingsResponseFieldsName username) {
+    public Builder username(GetAccountCenterSettingsResponseFieldsMfa username) {
       this.username = username;
       return this;
     }
@@ -203,7 +203,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param social the value
      * @return this builder
      */
-    public Builder social(GetAccountCenterSettingsResponseFieldsName social) {
+    public Builder social(GetAccountCenterSettingsResponseFieldsMfa social) {
       this.social = social;
       return this;
     }
@@ -214,7 +214,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(GetAccountCenterSettingsResponseFieldsName customData) {
+    public Builder customData(GetAccountCenterSettingsResponseFieldsMfa customData) {
       this.customData = customData;
       return this;
     }
@@ -225,7 +225,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param mfa the value
      * @return this builder
      */
-    public Builder mfa(GetAccountCenterSettingsResponseFieldsName mfa) {
+    public Builder mfa(GetAccountCenterSettingsResponseFieldsMfa mfa) {
       this.mfa = mfa;
       return this;
     }
@@ -236,7 +236,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param passkey the value
      * @return this builder
      */
-    public Builder passkey(GetAccountCenterSettingsResponseFieldsName passkey) {
+    public Builder passkey(GetAccountCenterSettingsResponseFieldsMfa passkey) {
       this.passkey = passkey;
       return this;
     }
@@ -247,7 +247,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param session the value
      * @return this builder
      */
-    public Builder session(GetAccountCenterSettingsResponseFieldsName session) {
+    public Builder session(GetAccountCenterSettingsResponseFieldsMfa session) {
       this.session = session;
       return this;
     }

@@ -31,7 +31,7 @@ import java.util.Objects;
 public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin") String origin,
     @JsonProperty("sessionDuration") BigDecimal sessionDuration,
     @JsonProperty("pageRules") List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") List<ListApplicationsResponseItemProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+    @JsonProperty("additionalScopes") List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,7 +74,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
 
     private List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
 
-    private List<ListApplicationsResponseItemProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+    private List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -122,7 +122,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
      * @return this builder
      */
     public Builder additionalScopes(
-        List<ListApplicationsResponseItemProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+        List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
       this.additionalScopes = additionalScopes;
       return this;
     }

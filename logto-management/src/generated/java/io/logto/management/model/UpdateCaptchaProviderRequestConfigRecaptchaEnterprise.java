@@ -37,7 +37,7 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
     @JsonProperty("type") String type, @JsonProperty("siteKey") String siteKey,
     @JsonProperty("secretKey") String secretKey, @JsonProperty("projectId") String projectId,
     @JsonProperty("domain") String domain,
-    @JsonProperty("mode") GetCaptchaProviderResponseConfigRecaptchaEnterpriseMode mode,
+    @JsonProperty("mode") GetWellKnownExperienceResponseCaptchaConfigMode mode,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCaptchaProviderRequestConfig {
   /**
    * Validates and normalises the components.
@@ -90,7 +90,7 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
 
     private String domain;
 
-    private GetCaptchaProviderResponseConfigRecaptchaEnterpriseMode mode;
+    private GetWellKnownExperienceResponseCaptchaConfigMode mode;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -158,7 +158,7 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
      * @param mode the value
      * @return this builder
      */
-    public Builder mode(GetCaptchaProviderResponseConfigRecaptchaEnterpriseMode mode) {
+    public Builder mode(GetWellKnownExperienceResponseCaptchaConfigMode mode) {
       this.mode = mode;
       return this;
     }

@@ -36,7 +36,7 @@ public record UpdateCaptchaProviderResponseConfigRecaptchaEnterprise(
     @JsonProperty("type") String type, @JsonProperty("siteKey") String siteKey,
     @JsonProperty("secretKey") String secretKey, @JsonProperty("projectId") String projectId,
     @JsonProperty("domain") String domain,
-    @JsonProperty("mode") GetCaptchaProviderResponseConfigRecaptchaEnterpriseMode mode,
+    @JsonProperty("mode") GetWellKnownExperienceResponseCaptchaConfigMode mode,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCaptchaProviderResponseConfig {
   /**
    * Validates and normalises the components.

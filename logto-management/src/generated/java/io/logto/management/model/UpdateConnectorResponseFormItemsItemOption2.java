@@ -40,11 +40,11 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record UpdateConnectorResponseFormItemsItemOption2(@JsonProperty("type") String type,
-    @JsonProperty("selectItems") List<ListConnectorsResponseItemFormItemsItemOption2SelectItemsItem> selectItems,
+    @JsonProperty("selectItems") List<ConnectorFormItemsItemOption2SelectItemsItem> selectItems,
     @JsonProperty("key") String key, @JsonProperty("label") String label,
     @JsonProperty("placeholder") String placeholder, @JsonProperty("required") Boolean required,
     @JsonProperty("defaultValue") JsonNode defaultValue,
-    @JsonProperty("showConditions") List<ListConnectorsResponseItemFormItemsItemOption1ShowConditionsItem> showConditions,
+    @JsonProperty("showConditions") List<ConnectorFormItemsItemOption1ShowConditionsItem> showConditions,
     @JsonProperty("description") String description, @JsonProperty("tooltip") String tooltip,
     @JsonProperty("isConfidential") Boolean isConfidential,
     @JsonProperty("isDevFeature") Boolean isDevFeature,

@@ -34,8 +34,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("name") String name,
-    @JsonProperty("event") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<ListHooksResponseItemEvent> event,
-    @JsonProperty("events") List<ListHooksResponseItemEvent> events,
+    @JsonProperty("event") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<HookEvent> event,
+    @JsonProperty("events") List<HookEvent> events,
     @JsonProperty("config") CreateHookRequestConfig config,
     @JsonProperty("enabled") Boolean enabled, @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -82,9 +82,9 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
 
     private String name;
 
-    private JsonField<ListHooksResponseItemEvent> event = JsonField.absent();
+    private JsonField<HookEvent> event = JsonField.absent();
 
-    private List<ListHooksResponseItemEvent> events;
+    private List<HookEvent> events;
 
     private CreateHookRequestConfig config;
 
@@ -125,7 +125,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param event the value, not null (use {@code JsonField.ofNull()} to send null)
      * @return this builder
      */
-    public Builder event(ListHooksResponseItemEvent event) {
+    public Builder event(HookEvent event) {
       this.event = JsonField.of(event);
       return this;
     }
@@ -136,7 +136,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param event the value
      * @return this builder
      */
-    public Builder event(JsonField<ListHooksResponseItemEvent> event) {
+    public Builder event(JsonField<HookEvent> event) {
       this.event = event;
       return this;
     }
@@ -147,7 +147,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param events the value
      * @return this builder
      */
-    public Builder events(List<ListHooksResponseItemEvent> events) {
+    public Builder events(List<HookEvent> events) {
       this.events = events;
       return this;
     }

@@ -33,9 +33,9 @@ import java.util.Map;
 )
 public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode(
     @JsonProperty("id") String id,
-    @JsonProperty("templateType") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeTemplateType templateType,
+    @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
     @JsonProperty("verified") Boolean verified, @JsonProperty("type") String type,
-    @JsonProperty("identifier") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCodeIdentifier identifier,
+    @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeTokenIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

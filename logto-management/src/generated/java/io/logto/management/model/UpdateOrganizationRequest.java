@@ -38,8 +38,8 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isMfaRequired") Boolean isMfaRequired,
-    @JsonProperty("color") ReplaceApplicationSignInExperienceRequestColor color,
-    @JsonProperty("branding") ReplaceApplicationSignInExperienceRequestBranding branding,
+    @JsonProperty("color") CreateOrganizationRequestColor color,
+    @JsonProperty("branding") UpdateSignInExpRequestBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -95,9 +95,9 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
 
     private Boolean isMfaRequired;
 
-    private ReplaceApplicationSignInExperienceRequestColor color;
+    private CreateOrganizationRequestColor color;
 
-    private ReplaceApplicationSignInExperienceRequestBranding branding;
+    private UpdateSignInExpRequestBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -180,7 +180,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param color the value
      * @return this builder
      */
-    public Builder color(ReplaceApplicationSignInExperienceRequestColor color) {
+    public Builder color(CreateOrganizationRequestColor color) {
       this.color = color;
       return this;
     }
@@ -191,7 +191,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(ReplaceApplicationSignInExperienceRequestBranding branding) {
+    public Builder branding(UpdateSignInExpRequestBranding branding) {
       this.branding = branding;
       return this;
     }

@@ -30,7 +30,7 @@ import java.util.Objects;
 public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") ListApplicationRolesResponseItemType type,
+    @JsonProperty("type") RoleType type,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,7 +74,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
 
     private JsonField<String> description = JsonField.absent();
 
-    private ListApplicationRolesResponseItemType type;
+    private RoleType type;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -131,7 +131,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param type the value
      * @return this builder
      */
-    public Builder type(ListApplicationRolesResponseItemType type) {
+    public Builder type(RoleType type) {
       this.type = type;
       return this;
     }

@@ -59,7 +59,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("color") UpdateSignInExpRequestColor color,
-    @JsonProperty("branding") ReplaceApplicationSignInExperienceRequestBranding branding,
+    @JsonProperty("branding") UpdateSignInExpRequestBranding branding,
     @JsonProperty("hideLogtoBranding") Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") UpdateSignInExpRequestLanguageInfo languageInfo,
     @JsonProperty("agreeToTermsPolicy") GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy,
@@ -81,7 +81,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("emailBlocklistPolicy") UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy,
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") UpdateSignInExpRequestPasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<UpdateSignInExpRequestSignUpProfileFieldsItem>> signUpProfileFields,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields,
     @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") String privacyPolicyUrl,
@@ -163,7 +163,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
 
     private UpdateSignInExpRequestColor color;
 
-    private ReplaceApplicationSignInExperienceRequestBranding branding;
+    private UpdateSignInExpRequestBranding branding;
 
     private Boolean hideLogtoBranding;
 
@@ -207,7 +207,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
 
     private UpdateSignInExpRequestPasskeySignIn passkeySignIn;
 
-    private JsonField<List<UpdateSignInExpRequestSignUpProfileFieldsItem>> signUpProfileFields = JsonField.absent();
+    private JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields = JsonField.absent();
 
     private JsonNode usernamePolicy;
 
@@ -258,7 +258,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(ReplaceApplicationSignInExperienceRequestBranding branding) {
+    public Builder branding(UpdateSignInExpRequestBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -537,7 +537,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @return this builder
      */
     public Builder signUpProfileFields(
-        List<UpdateSignInExpRequestSignUpProfileFieldsItem> signUpProfileFields) {
+        List<DeletePersonalAccessTokenPostRequest> signUpProfileFields) {
       this.signUpProfileFields = JsonField.of(signUpProfileFields);
       return this;
     }
@@ -549,7 +549,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @return this builder
      */
     public Builder signUpProfileFields(
-        JsonField<List<UpdateSignInExpRequestSignUpProfileFieldsItem>> signUpProfileFields) {
+        JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields) {
       this.signUpProfileFields = signUpProfileFields;
       return this;
     }

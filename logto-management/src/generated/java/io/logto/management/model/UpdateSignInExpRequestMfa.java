@@ -27,7 +27,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestMfa(
-    @JsonProperty("factors") List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> factors,
+    @JsonProperty("factors") List<GetSignInExpResponseMfaFactorsItem> factors,
     @JsonProperty("policy") GetSignInExpResponseMfaPolicy policy,
     @JsonProperty("organizationRequiredMfaPolicy") GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -67,7 +67,7 @@ public record UpdateSignInExpRequestMfa(
    * Builds {@link UpdateSignInExpRequestMfa}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> factors;
+    private List<GetSignInExpResponseMfaFactorsItem> factors;
 
     private GetSignInExpResponseMfaPolicy policy;
 
@@ -84,8 +84,7 @@ public record UpdateSignInExpRequestMfa(
      * @param factors the value
      * @return this builder
      */
-    public Builder factors(
-        List<GetJwtCustomizerResponseOption1ContextSampleUserMfaVerificationFactorsItem> factors) {
+    public Builder factors(List<GetSignInExpResponseMfaFactorsItem> factors) {
       this.factors = factors;
       return this;
     }

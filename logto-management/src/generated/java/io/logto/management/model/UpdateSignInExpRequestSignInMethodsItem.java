@@ -27,7 +27,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSignInMethodsItem(
-    @JsonProperty("identifier") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType identifier,
+    @JsonProperty("identifier") GetSignInExpResponseSignUpIdentifiersItem identifier,
     @JsonProperty("password") Boolean password,
     @JsonProperty("verificationCode") Boolean verificationCode,
     @JsonProperty("isPasswordPrimary") Boolean isPasswordPrimary,
@@ -71,7 +71,7 @@ public record UpdateSignInExpRequestSignInMethodsItem(
    * Builds {@link UpdateSignInExpRequestSignInMethodsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType identifier;
+    private GetSignInExpResponseSignUpIdentifiersItem identifier;
 
     private Boolean password;
 
@@ -90,8 +90,7 @@ public record UpdateSignInExpRequestSignInMethodsItem(
      * @param identifier the value
      * @return this builder
      */
-    public Builder identifier(
-        GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType identifier) {
+    public Builder identifier(GetSignInExpResponseSignUpIdentifiersItem identifier) {
       this.identifier = identifier;
       return this;
     }

@@ -28,7 +28,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSignUp(
-    @JsonProperty("identifiers") List<GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType> identifiers,
+    @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
     @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
     @JsonProperty("secondaryIdentifiers") List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -70,7 +70,7 @@ public record UpdateSignInExpRequestSignUp(
    * Builds {@link UpdateSignInExpRequestSignUp}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType> identifiers;
+    private List<GetSignInExpResponseSignUpIdentifiersItem> identifiers;
 
     private Boolean password;
 
@@ -89,8 +89,7 @@ public record UpdateSignInExpRequestSignUp(
      * @param identifiers the value
      * @return this builder
      */
-    public Builder identifiers(
-        List<GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentityIdentifierType> identifiers) {
+    public Builder identifiers(List<GetSignInExpResponseSignUpIdentifiersItem> identifiers) {
       this.identifiers = identifiers;
       return this;
     }

@@ -58,7 +58,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("color") GetSignInExpResponseColor color,
-    @JsonProperty("branding") ListApplicationOrganizationsResponseItemBranding branding,
+    @JsonProperty("branding") OrganizationBranding branding,
     @JsonProperty("hideLogtoBranding") Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") GetSignInExpResponseLanguageInfo languageInfo,
     @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String termsOfUseUrl,

@@ -23,8 +23,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserProfileRequest(
-    @JsonProperty("profile") TestJwtCustomizerRequestAccessTokenContextUserProfile profile,
+public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserRequestProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -59,7 +58,7 @@ public record UpdateUserProfileRequest(
    * Builds {@link UpdateUserProfileRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private TestJwtCustomizerRequestAccessTokenContextUserProfile profile;
+    private UpdateUserRequestProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -72,7 +71,7 @@ public record UpdateUserProfileRequest(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(TestJwtCustomizerRequestAccessTokenContextUserProfile profile) {
+    public Builder profile(UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }

@@ -37,7 +37,7 @@ public record UpdateUserRequest(
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("profile") TestJwtCustomizerRequestAccessTokenContextUserProfile profile,
+    @JsonProperty("profile") UpdateUserRequestProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -94,7 +94,7 @@ public record UpdateUserRequest(
 
     private JsonNode customData;
 
-    private TestJwtCustomizerRequestAccessTokenContextUserProfile profile;
+    private UpdateUserRequestProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -228,7 +228,7 @@ public record UpdateUserRequest(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(TestJwtCustomizerRequestAccessTokenContextUserProfile profile) {
+    public Builder profile(UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }

@@ -32,7 +32,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
     @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> contextSample,
     @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("onExecutionError") ListActionsResponseItemValueOnExecutionError onExecutionError,
+    @JsonProperty("onExecutionError") GetActionResponseOnExecutionError onExecutionError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -80,7 +80,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
 
     private Boolean enabled;
 
-    private ListActionsResponseItemValueOnExecutionError onExecutionError;
+    private GetActionResponseOnExecutionError onExecutionError;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -148,7 +148,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
      * @param onExecutionError the value
      * @return this builder
      */
-    public Builder onExecutionError(ListActionsResponseItemValueOnExecutionError onExecutionError) {
+    public Builder onExecutionError(GetActionResponseOnExecutionError onExecutionError) {
       this.onExecutionError = onExecutionError;
       return this;
     }

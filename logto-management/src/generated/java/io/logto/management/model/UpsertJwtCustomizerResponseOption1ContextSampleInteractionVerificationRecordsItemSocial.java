@@ -33,7 +33,7 @@ import java.util.Map;
 public record UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSocial(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("socialUserInfo") GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
+    @JsonProperty("socialUserInfo") GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

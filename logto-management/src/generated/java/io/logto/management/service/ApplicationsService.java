@@ -10,30 +10,30 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignApplicationRolesResponse;
+import io.logto.management.model.Application;
+import io.logto.management.model.ApplicationProtectedAppMetadataCustomDomainsItem;
+import io.logto.management.model.AssignCimdUserConsentScopesRequest;
+import io.logto.management.model.AssignUserRolesRequest;
+import io.logto.management.model.AssignUserRolesResponse;
 import io.logto.management.model.CreateApplicationProtectedAppMetadataCustomDomainRequest;
 import io.logto.management.model.CreateApplicationRequest;
 import io.logto.management.model.CreateApplicationSecretRequest;
-import io.logto.management.model.CreateApplicationUserConsentScopeRequest;
-import io.logto.management.model.DeleteApplicationLegacySecretResponse;
+import io.logto.management.model.CreateApplicationSecretResponse;
+import io.logto.management.model.CreateApplicationUserConsentOrganizationRequest;
 import io.logto.management.model.GetApplicationAccessControlResponse;
 import io.logto.management.model.GetApplicationResponse;
 import io.logto.management.model.GetApplicationSignInExperienceResponse;
 import io.logto.management.model.ListApplicationOrganizationsParams;
-import io.logto.management.model.ListApplicationOrganizationsResponseItem;
 import io.logto.management.model.ListApplicationRolesParams;
-import io.logto.management.model.ListApplicationRolesResponseItem;
-import io.logto.management.model.ListApplicationSecretsResponseItem;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
-import io.logto.management.model.ListApplicationUserConsentScopesResponse;
 import io.logto.management.model.ListApplicationsParams;
-import io.logto.management.model.ListApplicationsResponseItem;
-import io.logto.management.model.ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItem;
+import io.logto.management.model.ListCimdUserConsentScopesResponse;
+import io.logto.management.model.ListRoleApplicationsResponseItem;
+import io.logto.management.model.ListUserOrganizationsResponseItem;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
-import io.logto.management.model.ReplaceApplicationRolesRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
-import io.logto.management.model.ReplaceApplicationUserConsentOrganizationsRequest;
+import io.logto.management.model.Role;
 import io.logto.management.model.UpdateApplicationRequest;
 import io.logto.management.model.UpdateApplicationSecretRequest;
 import java.util.List;
@@ -44,15 +44,15 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class ApplicationsService {
-  private static final TypeReference<List<ListApplicationOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItem>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ApplicationProtectedAppMetadataCustomDomainsItem>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListApplicationRolesResponseItem>> LIST_ROLES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListApplicationSecretsResponseItem>> LIST_SECRETS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateApplicationSecretResponse>> LIST_SECRETS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListApplicationsResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Application>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -76,12 +76,12 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignApplicationRolesResponse assignRoles(String applicationId,
-      ReplaceApplicationRolesRequest body, RequestOptions options) {
+  public AssignUserRolesResponse assignRoles(String applicationId, AssignUserRolesRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), AssignApplicationRolesResponse.class, options);
+    return client.call(request.build(), AssignUserRolesResponse.class, options);
   }
 
   /**
@@ -94,8 +94,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignApplicationRolesResponse assignRoles(String applicationId,
-      ReplaceApplicationRolesRequest body) {
+  public AssignUserRolesResponse assignRoles(String applicationId, AssignUserRolesRequest body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -109,11 +108,10 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
    */
-  public ListApplicationsResponseItem create(CreateApplicationRequest body,
-      RequestOptions options) {
+  public Application create(CreateApplicationRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationsResponseItem.class, options);
+    return client.call(request.build(), Application.class, options);
   }
 
   /**
@@ -125,7 +123,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
    */
-  public ListApplicationsResponseItem create(CreateApplicationRequest body) {
+  public Application create(CreateApplicationRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -174,12 +172,12 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public ListApplicationSecretsResponseItem createSecret(String id,
+  public CreateApplicationSecretResponse createSecret(String id,
       CreateApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/secrets")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationSecretsResponseItem.class, options);
+    return client.call(request.build(), CreateApplicationSecretResponse.class, options);
   }
 
   /**
@@ -192,7 +190,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public ListApplicationSecretsResponseItem createSecret(String id,
+  public CreateApplicationSecretResponse createSecret(String id,
       CreateApplicationSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
@@ -210,7 +208,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public JsonNode createUserConsentOrganization(String id, String userId,
-      ReplaceApplicationUserConsentOrganizationsRequest body, RequestOptions options) {
+      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -230,7 +228,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public JsonNode createUserConsentOrganization(String id, String userId,
-      ReplaceApplicationUserConsentOrganizationsRequest body) {
+      CreateApplicationUserConsentOrganizationRequest body) {
     return createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
@@ -246,7 +244,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
   public JsonNode createUserConsentScope(String applicationId,
-      CreateApplicationUserConsentScopeRequest body, RequestOptions options) {
+      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -264,7 +262,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
   public JsonNode createUserConsentScope(String applicationId,
-      CreateApplicationUserConsentScopeRequest body) {
+      AssignCimdUserConsentScopesRequest body) {
     return createUserConsentScope(applicationId, body, RequestOptions.defaults());
   }
 
@@ -305,11 +303,10 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public DeleteApplicationLegacySecretResponse deleteLegacySecret(String id,
-      RequestOptions options) {
+  public ListRoleApplicationsResponseItem deleteLegacySecret(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/legacy-secret")
       .pathParam("id", id);
-    return client.call(request.build(), DeleteApplicationLegacySecretResponse.class, options);
+    return client.call(request.build(), ListRoleApplicationsResponseItem.class, options);
   }
 
   /**
@@ -321,7 +318,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public DeleteApplicationLegacySecretResponse deleteLegacySecret(String id) {
+  public ListRoleApplicationsResponseItem deleteLegacySecret(String id) {
     return deleteLegacySecret(id, RequestOptions.defaults());
   }
 
@@ -584,7 +581,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListApplicationOrganizationsResponseItem> listOrganizations(String id,
+  public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
       ListApplicationOrganizationsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
       .pathParam("id", id);
@@ -604,7 +601,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListApplicationOrganizationsResponseItem> listOrganizations(String id,
+  public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
       ListApplicationOrganizationsParams params) {
     return listOrganizations(id, params, RequestOptions.defaults());
   }
@@ -618,7 +615,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListApplicationOrganizationsResponseItem> listOrganizations(String id) {
+  public List<ListUserOrganizationsResponseItem> listOrganizations(String id) {
     return listOrganizations(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -634,12 +631,12 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListApplicationOrganizationsResponseItem> listOrganizationsAll(String id,
+  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id,
       ListApplicationOrganizationsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListApplicationOrganizationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), ListUserOrganizationsResponseItem.class, pagination, options);
   }
 
   /**
@@ -652,7 +649,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListApplicationOrganizationsResponseItem> listOrganizationsAll(String id,
+  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id,
       ListApplicationOrganizationsParams params) {
     return listOrganizationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -666,7 +663,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListApplicationOrganizationsResponseItem> listOrganizationsAll(String id) {
+  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id) {
     return listOrganizationsAll(id, ListApplicationOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -680,7 +677,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
+  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
       String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/protected-app-metadata/custom-domains")
       .pathParam("id", id);
@@ -696,7 +693,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ListApplicationsResponseItemProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
+  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
       String id) {
     return listProtectedAppMetadataCustomDomains(id, RequestOptions.defaults());
   }
@@ -712,8 +709,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
-  public List<ListApplicationRolesResponseItem> listRoles(String applicationId,
-      ListApplicationRolesParams params, RequestOptions options) {
+  public List<Role> listRoles(String applicationId, ListApplicationRolesParams params,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     Objects.requireNonNull(params, "params == null");
@@ -733,8 +730,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
-  public List<ListApplicationRolesResponseItem> listRoles(String applicationId,
-      ListApplicationRolesParams params) {
+  public List<Role> listRoles(String applicationId, ListApplicationRolesParams params) {
     return listRoles(applicationId, params, RequestOptions.defaults());
   }
 
@@ -747,7 +743,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
-  public List<ListApplicationRolesResponseItem> listRoles(String applicationId) {
+  public List<Role> listRoles(String applicationId) {
     return listRoles(applicationId, ListApplicationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -763,13 +759,13 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
-  public Paginated<ListApplicationRolesResponseItem> listRolesAll(String applicationId,
-      ListApplicationRolesParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<Role> listRolesAll(String applicationId, ListApplicationRolesParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListApplicationRolesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Role.class, pagination, options);
   }
 
   /**
@@ -782,8 +778,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
-  public Paginated<ListApplicationRolesResponseItem> listRolesAll(String applicationId,
-      ListApplicationRolesParams params) {
+  public Paginated<Role> listRolesAll(String applicationId, ListApplicationRolesParams params) {
     return listRolesAll(applicationId, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -796,7 +791,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
-  public Paginated<ListApplicationRolesResponseItem> listRolesAll(String applicationId) {
+  public Paginated<Role> listRolesAll(String applicationId) {
     return listRolesAll(applicationId, ListApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -810,7 +805,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public List<ListApplicationSecretsResponseItem> listSecrets(String id, RequestOptions options) {
+  public List<CreateApplicationSecretResponse> listSecrets(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/secrets")
       .pathParam("id", id);
     return client.call(request.build(), LIST_SECRETS_TYPE, options);
@@ -825,7 +820,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public List<ListApplicationSecretsResponseItem> listSecrets(String id) {
+  public List<CreateApplicationSecretResponse> listSecrets(String id) {
     return listSecrets(id, RequestOptions.defaults());
   }
 
@@ -893,11 +888,11 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public ListApplicationUserConsentScopesResponse listUserConsentScopes(String applicationId,
+  public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
-    return client.call(request.build(), ListApplicationUserConsentScopesResponse.class, options);
+    return client.call(request.build(), ListCimdUserConsentScopesResponse.class, options);
   }
 
   /**
@@ -909,7 +904,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public ListApplicationUserConsentScopesResponse listUserConsentScopes(String applicationId) {
+  public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId) {
     return listUserConsentScopes(applicationId, RequestOptions.defaults());
   }
 
@@ -923,8 +918,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
-  public List<ListApplicationsResponseItem> list(ListApplicationsParams params,
-      RequestOptions options) {
+  public List<Application> list(ListApplicationsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications");
     Objects.requireNonNull(params, "params == null");
     request.query("types", params.types());
@@ -946,7 +940,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
-  public List<ListApplicationsResponseItem> list(ListApplicationsParams params) {
+  public List<Application> list(ListApplicationsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -958,7 +952,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
-  public List<ListApplicationsResponseItem> list() {
+  public List<Application> list() {
     return list(ListApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -973,8 +967,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
-  public Paginated<ListApplicationsResponseItem> listAll(ListApplicationsParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<Application> listAll(ListApplicationsParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications");
     Objects.requireNonNull(params, "params == null");
     request.query("types", params.types());
@@ -982,7 +976,7 @@ public final class ApplicationsService {
     request.query("excludeOrganizationId", params.excludeOrganizationId());
     request.query("isThirdParty", params.isThirdParty());
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListApplicationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Application.class, pagination, options);
   }
 
   /**
@@ -994,7 +988,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
-  public Paginated<ListApplicationsResponseItem> listAll(ListApplicationsParams params) {
+  public Paginated<Application> listAll(ListApplicationsParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1006,7 +1000,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
-  public Paginated<ListApplicationsResponseItem> listAll() {
+  public Paginated<Application> listAll() {
     return listAll(ListApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1055,7 +1049,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, ReplaceApplicationRolesRequest body,
+  public JsonNode replaceRoles(String applicationId, AssignUserRolesRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
@@ -1073,7 +1067,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, ReplaceApplicationRolesRequest body) {
+  public JsonNode replaceRoles(String applicationId, AssignUserRolesRequest body) {
     return replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -1123,7 +1117,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public void replaceUserConsentOrganizations(String id, String userId,
-      ReplaceApplicationUserConsentOrganizationsRequest body, RequestOptions options) {
+      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -1142,7 +1136,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public void replaceUserConsentOrganizations(String id, String userId,
-      ReplaceApplicationUserConsentOrganizationsRequest body) {
+      CreateApplicationUserConsentOrganizationRequest body) {
     replaceUserConsentOrganizations(id, userId, body, RequestOptions.defaults());
   }
 
@@ -1157,12 +1151,11 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
    */
-  public ListApplicationsResponseItem update(String id, UpdateApplicationRequest body,
-      RequestOptions options) {
+  public Application update(String id, UpdateApplicationRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationsResponseItem.class, options);
+    return client.call(request.build(), Application.class, options);
   }
 
   /**
@@ -1175,7 +1168,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
    */
-  public ListApplicationsResponseItem update(String id, UpdateApplicationRequest body) {
+  public Application update(String id, UpdateApplicationRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -1223,13 +1216,13 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public ListApplicationSecretsResponseItem updateSecret(String id, String name,
+  public CreateApplicationSecretResponse updateSecret(String id, String name,
       UpdateApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}/secrets/{name}")
       .pathParam("id", id)
       .pathParam("name", name);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationSecretsResponseItem.class, options);
+    return client.call(request.build(), CreateApplicationSecretResponse.class, options);
   }
 
   /**
@@ -1243,7 +1236,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public ListApplicationSecretsResponseItem updateSecret(String id, String name,
+  public CreateApplicationSecretResponse updateSecret(String id, String name,
       UpdateApplicationSecretRequest body) {
     return updateSecret(id, name, body, RequestOptions.defaults());
   }

@@ -9,8 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.GetLogResponse;
 import io.logto.management.model.ListLogsParams;
-import io.logto.management.model.ListLogsResponseItem;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class AuditLogsService {
-  private static final TypeReference<List<ListLogsResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<GetLogResponse>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -42,10 +42,10 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public ListLogsResponseItem get(String id, RequestOptions options) {
+  public GetLogResponse get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListLogsResponseItem.class, options);
+    return client.call(request.build(), GetLogResponse.class, options);
   }
 
   /**
@@ -57,7 +57,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public ListLogsResponseItem get(String id) {
+  public GetLogResponse get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -71,7 +71,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public List<ListLogsResponseItem> list(ListLogsParams params, RequestOptions options) {
+  public List<GetLogResponse> list(ListLogsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs");
     Objects.requireNonNull(params, "params == null");
     request.query("userId", params.userId());
@@ -94,7 +94,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public List<ListLogsResponseItem> list(ListLogsParams params) {
+  public List<GetLogResponse> list(ListLogsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -106,7 +106,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public List<ListLogsResponseItem> list() {
+  public List<GetLogResponse> list() {
     return list(ListLogsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -121,7 +121,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public Paginated<ListLogsResponseItem> listAll(ListLogsParams params, Pagination pagination,
+  public Paginated<GetLogResponse> listAll(ListLogsParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs");
     Objects.requireNonNull(params, "params == null");
@@ -131,7 +131,7 @@ public final class AuditLogsService {
     request.query("enableCap", params.enableCap());
     request.query("start_time", params.startTime());
     request.query("end_time", params.endTime());
-    return client.paginate(request.build(), ListLogsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), GetLogResponse.class, pagination, options);
   }
 
   /**
@@ -143,7 +143,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public Paginated<ListLogsResponseItem> listAll(ListLogsParams params) {
+  public Paginated<GetLogResponse> listAll(ListLogsParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -155,7 +155,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public Paginated<ListLogsResponseItem> listAll() {
+  public Paginated<GetLogResponse> listAll() {
     return listAll(ListLogsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 }

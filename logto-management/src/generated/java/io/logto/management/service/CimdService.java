@@ -7,8 +7,8 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateApplicationUserConsentScopeRequest;
-import io.logto.management.model.ListApplicationUserConsentScopesResponse;
+import io.logto.management.model.AssignCimdUserConsentScopesRequest;
+import io.logto.management.model.ListCimdUserConsentScopesResponse;
 import java.util.Objects;
 
 /**
@@ -37,7 +37,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public JsonNode assignUserConsentScopes(CreateApplicationUserConsentScopeRequest body,
+  public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/cimd/user-consent-scopes");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -53,7 +53,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public JsonNode assignUserConsentScopes(CreateApplicationUserConsentScopeRequest body) {
+  public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
     return assignUserConsentScopes(body, RequestOptions.defaults());
   }
 
@@ -96,9 +96,9 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public ListApplicationUserConsentScopesResponse listUserConsentScopes(RequestOptions options) {
+  public ListCimdUserConsentScopesResponse listUserConsentScopes(RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/cimd/user-consent-scopes");
-    return client.call(request.build(), ListApplicationUserConsentScopesResponse.class, options);
+    return client.call(request.build(), ListCimdUserConsentScopesResponse.class, options);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public ListApplicationUserConsentScopesResponse listUserConsentScopes() {
+  public ListCimdUserConsentScopesResponse listUserConsentScopes() {
     return listUserConsentScopes(RequestOptions.defaults());
   }
 }

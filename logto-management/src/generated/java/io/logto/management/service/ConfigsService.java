@@ -8,6 +8,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.GetActionResponse;
 import io.logto.management.model.GetAdminConsoleConfigResponse;
 import io.logto.management.model.GetCimdConfigResponse;
 import io.logto.management.model.GetIdTokenConfigResponse;
@@ -15,7 +16,6 @@ import io.logto.management.model.GetJwtCustomizerResponse;
 import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.GetOidcSessionConfigResponse;
 import io.logto.management.model.ListActionsResponseItem;
-import io.logto.management.model.ListActionsResponseItemValue;
 import io.logto.management.model.ListJwtCustomizersResponseItem;
 import io.logto.management.model.RotateOidcKeysRequest;
 import io.logto.management.model.TestActionRequest;
@@ -150,10 +150,10 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public ListActionsResponseItemValue getAction(String actionType, RequestOptions options) {
+  public GetActionResponse getAction(String actionType, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
-    return client.call(request.build(), ListActionsResponseItemValue.class, options);
+    return client.call(request.build(), GetActionResponse.class, options);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public ListActionsResponseItemValue getAction(String actionType) {
+  public GetActionResponse getAction(String actionType) {
     return getAction(actionType, RequestOptions.defaults());
   }
 
@@ -485,12 +485,12 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public ListActionsResponseItemValue updateAction(String actionType, UpdateActionRequest body,
+  public GetActionResponse updateAction(String actionType, UpdateActionRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListActionsResponseItemValue.class, options);
+    return client.call(request.build(), GetActionResponse.class, options);
   }
 
   /**
@@ -503,7 +503,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public ListActionsResponseItemValue updateAction(String actionType, UpdateActionRequest body) {
+  public GetActionResponse updateAction(String actionType, UpdateActionRequest body) {
     return updateAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -641,12 +641,12 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public ListActionsResponseItemValue upsertAction(String actionType, UpsertActionRequest body,
+  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListActionsResponseItemValue.class, options);
+    return client.call(request.build(), GetActionResponse.class, options);
   }
 
   /**
@@ -659,7 +659,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public ListActionsResponseItemValue upsertAction(String actionType, UpsertActionRequest body) {
+  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body) {
     return upsertAction(actionType, body, RequestOptions.defaults());
   }
 

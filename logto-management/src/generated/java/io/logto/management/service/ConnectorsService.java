@@ -7,12 +7,12 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.Connector;
 import io.logto.management.model.CreateConnectorAuthorizationUriRequest;
 import io.logto.management.model.CreateConnectorAuthorizationUriResponse;
 import io.logto.management.model.CreateConnectorRequest;
 import io.logto.management.model.CreateConnectorResponse;
 import io.logto.management.model.CreateConnectorTestRequest;
-import io.logto.management.model.GetConnectorResponse;
 import io.logto.management.model.ListConnectorsParams;
 import io.logto.management.model.ListConnectorsResponseItem;
 import io.logto.management.model.UpdateConnectorRequest;
@@ -169,10 +169,10 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
    */
-  public GetConnectorResponse get(String id, RequestOptions options) {
+  public Connector get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), GetConnectorResponse.class, options);
+    return client.call(request.build(), Connector.class, options);
   }
 
   /**
@@ -184,7 +184,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
    */
-  public GetConnectorResponse get(String id) {
+  public Connector get(String id) {
     return get(id, RequestOptions.defaults());
   }
 

@@ -7,7 +7,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ListCustomPhrasesResponseItem;
+import io.logto.management.model.GetCustomPhraseResponse;
 import io.logto.management.model.TranslationObject;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class CustomPhrasesService {
-  private static final TypeReference<List<ListCustomPhrasesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<GetCustomPhraseResponse>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -67,10 +67,10 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
-  public ListCustomPhrasesResponseItem get(String languageTag, RequestOptions options) {
+  public GetCustomPhraseResponse get(String languageTag, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases/{languageTag}")
       .pathParam("languageTag", languageTag);
-    return client.call(request.build(), ListCustomPhrasesResponseItem.class, options);
+    return client.call(request.build(), GetCustomPhraseResponse.class, options);
   }
 
   /**
@@ -82,7 +82,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
-  public ListCustomPhrasesResponseItem get(String languageTag) {
+  public GetCustomPhraseResponse get(String languageTag) {
     return get(languageTag, RequestOptions.defaults());
   }
 
@@ -95,7 +95,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
-  public List<ListCustomPhrasesResponseItem> list(RequestOptions options) {
+  public List<GetCustomPhraseResponse> list(RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases");
     return client.call(request.build(), LIST_TYPE, options);
   }
@@ -108,7 +108,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
-  public List<ListCustomPhrasesResponseItem> list() {
+  public List<GetCustomPhraseResponse> list() {
     return list(RequestOptions.defaults());
   }
 
@@ -123,12 +123,12 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
    */
-  public ListCustomPhrasesResponseItem replace(String languageTag, TranslationObject body,
+  public GetCustomPhraseResponse replace(String languageTag, TranslationObject body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-phrases/{languageTag}")
       .pathParam("languageTag", languageTag);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListCustomPhrasesResponseItem.class, options);
+    return client.call(request.build(), GetCustomPhraseResponse.class, options);
   }
 
   /**
@@ -141,7 +141,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
    */
-  public ListCustomPhrasesResponseItem replace(String languageTag, TranslationObject body) {
+  public GetCustomPhraseResponse replace(String languageTag, TranslationObject body) {
     return replace(languageTag, body, RequestOptions.defaults());
   }
 }

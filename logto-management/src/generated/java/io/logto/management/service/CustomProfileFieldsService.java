@@ -8,8 +8,8 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateCustomProfileFieldRequest;
+import io.logto.management.model.CreateCustomProfileFieldResponse;
 import io.logto.management.model.CreateCustomProfileFieldsBatchRequestItem;
-import io.logto.management.model.ListCustomProfileFieldsResponseItem;
 import io.logto.management.model.UpdateCustomProfileFieldByNameRequest;
 import io.logto.management.model.UpdateCustomProfileFieldsSieOrderRequest;
 import java.util.List;
@@ -20,11 +20,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class CustomProfileFieldsService {
-  private static final TypeReference<List<ListCustomProfileFieldsResponseItem>> CREATE_BATCH_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateCustomProfileFieldResponse>> CREATE_BATCH_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListCustomProfileFieldsResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateCustomProfileFieldResponse>> LIST_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListCustomProfileFieldsResponseItem>> UPDATE_SIE_ORDER_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateCustomProfileFieldResponse>> UPDATE_SIE_ORDER_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -47,11 +47,11 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
-  public ListCustomProfileFieldsResponseItem create(CreateCustomProfileFieldRequest body,
+  public CreateCustomProfileFieldResponse create(CreateCustomProfileFieldRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListCustomProfileFieldsResponseItem.class, options);
+    return client.call(request.build(), CreateCustomProfileFieldResponse.class, options);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
-  public ListCustomProfileFieldsResponseItem create(CreateCustomProfileFieldRequest body) {
+  public CreateCustomProfileFieldResponse create(CreateCustomProfileFieldRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -77,7 +77,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public List<ListCustomProfileFieldsResponseItem> createBatch(
+  public List<CreateCustomProfileFieldResponse> createBatch(
       List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -93,7 +93,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public List<ListCustomProfileFieldsResponseItem> createBatch(
+  public List<CreateCustomProfileFieldResponse> createBatch(
       List<CreateCustomProfileFieldsBatchRequestItem> body) {
     return createBatch(body, RequestOptions.defaults());
   }
@@ -135,10 +135,10 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
-  public ListCustomProfileFieldsResponseItem getByName(String name, RequestOptions options) {
+  public CreateCustomProfileFieldResponse getByName(String name, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields/{name}")
       .pathParam("name", name);
-    return client.call(request.build(), ListCustomProfileFieldsResponseItem.class, options);
+    return client.call(request.build(), CreateCustomProfileFieldResponse.class, options);
   }
 
   /**
@@ -150,7 +150,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
-  public ListCustomProfileFieldsResponseItem getByName(String name) {
+  public CreateCustomProfileFieldResponse getByName(String name) {
     return getByName(name, RequestOptions.defaults());
   }
 
@@ -163,7 +163,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
-  public List<ListCustomProfileFieldsResponseItem> list(RequestOptions options) {
+  public List<CreateCustomProfileFieldResponse> list(RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields");
     return client.call(request.build(), LIST_TYPE, options);
   }
@@ -176,7 +176,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
-  public List<ListCustomProfileFieldsResponseItem> list() {
+  public List<CreateCustomProfileFieldResponse> list() {
     return list(RequestOptions.defaults());
   }
 
@@ -191,12 +191,12 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
    */
-  public ListCustomProfileFieldsResponseItem updateByName(String name,
+  public CreateCustomProfileFieldResponse updateByName(String name,
       UpdateCustomProfileFieldByNameRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-profile-fields/{name}")
       .pathParam("name", name);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListCustomProfileFieldsResponseItem.class, options);
+    return client.call(request.build(), CreateCustomProfileFieldResponse.class, options);
   }
 
   /**
@@ -209,7 +209,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
    */
-  public ListCustomProfileFieldsResponseItem updateByName(String name,
+  public CreateCustomProfileFieldResponse updateByName(String name,
       UpdateCustomProfileFieldByNameRequest body) {
     return updateByName(name, body, RequestOptions.defaults());
   }
@@ -224,7 +224,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
    */
-  public List<ListCustomProfileFieldsResponseItem> updateSieOrder(
+  public List<CreateCustomProfileFieldResponse> updateSieOrder(
       UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/properties/sie-order");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -240,7 +240,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
    */
-  public List<ListCustomProfileFieldsResponseItem> updateSieOrder(
+  public List<CreateCustomProfileFieldResponse> updateSieOrder(
       UpdateCustomProfileFieldsSieOrderRequest body) {
     return updateSieOrder(body, RequestOptions.defaults());
   }

@@ -11,7 +11,7 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CleanupDomainsRequest;
 import io.logto.management.model.CleanupDomainsResponse;
 import io.logto.management.model.CreateDomainRequest;
-import io.logto.management.model.ListDomainsResponseItem;
+import io.logto.management.model.Domain;
 import io.logto.management.model.ReplaceDomainVerificationFilesRequest;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class DomainsService {
-  private static final TypeReference<List<ListDomainsResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Domain>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -73,10 +73,10 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
    */
-  public ListDomainsResponseItem create(CreateDomainRequest body, RequestOptions options) {
+  public Domain create(CreateDomainRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListDomainsResponseItem.class, options);
+    return client.call(request.build(), Domain.class, options);
   }
 
   /**
@@ -88,7 +88,7 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
    */
-  public ListDomainsResponseItem create(CreateDomainRequest body) {
+  public Domain create(CreateDomainRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -129,10 +129,10 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
    */
-  public ListDomainsResponseItem get(String id, RequestOptions options) {
+  public Domain get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListDomainsResponseItem.class, options);
+    return client.call(request.build(), Domain.class, options);
   }
 
   /**
@@ -144,7 +144,7 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
    */
-  public ListDomainsResponseItem get(String id) {
+  public Domain get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -186,7 +186,7 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
    */
-  public List<ListDomainsResponseItem> list(RequestOptions options) {
+  public List<Domain> list(RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains");
     return client.call(request.build(), LIST_TYPE, options);
   }
@@ -199,7 +199,7 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
    */
-  public List<ListDomainsResponseItem> list() {
+  public List<Domain> list() {
     return list(RequestOptions.defaults());
   }
 

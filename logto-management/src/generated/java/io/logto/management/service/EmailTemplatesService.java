@@ -9,8 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.DeleteEmailTemplatesParams;
 import io.logto.management.model.DeleteEmailTemplatesResponse;
+import io.logto.management.model.GetEmailTemplateResponse;
 import io.logto.management.model.ListEmailTemplatesParams;
-import io.logto.management.model.ListEmailTemplatesResponseItem;
 import io.logto.management.model.ReplaceEmailTemplatesRequest;
 import io.logto.management.model.UpdateEmailTemplateDetailsRequest;
 import java.util.List;
@@ -21,9 +21,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class EmailTemplatesService {
-  private static final TypeReference<List<ListEmailTemplatesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<GetEmailTemplateResponse>> LIST_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListEmailTemplatesResponseItem>> REPLACE_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<GetEmailTemplateResponse>> REPLACE_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -117,10 +117,10 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
-  public ListEmailTemplatesResponseItem get(String id, RequestOptions options) {
+  public GetEmailTemplateResponse get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListEmailTemplatesResponseItem.class, options);
+    return client.call(request.build(), GetEmailTemplateResponse.class, options);
   }
 
   /**
@@ -132,7 +132,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
-  public ListEmailTemplatesResponseItem get(String id) {
+  public GetEmailTemplateResponse get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -146,7 +146,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public List<ListEmailTemplatesResponseItem> list(ListEmailTemplatesParams params,
+  public List<GetEmailTemplateResponse> list(ListEmailTemplatesParams params,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates");
     Objects.requireNonNull(params, "params == null");
@@ -164,7 +164,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public List<ListEmailTemplatesResponseItem> list(ListEmailTemplatesParams params) {
+  public List<GetEmailTemplateResponse> list(ListEmailTemplatesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -176,7 +176,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public List<ListEmailTemplatesResponseItem> list() {
+  public List<GetEmailTemplateResponse> list() {
     return list(ListEmailTemplatesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -190,7 +190,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
-  public List<ListEmailTemplatesResponseItem> replace(ReplaceEmailTemplatesRequest body,
+  public List<GetEmailTemplateResponse> replace(ReplaceEmailTemplatesRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/email-templates");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -206,7 +206,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
-  public List<ListEmailTemplatesResponseItem> replace(ReplaceEmailTemplatesRequest body) {
+  public List<GetEmailTemplateResponse> replace(ReplaceEmailTemplatesRequest body) {
     return replace(body, RequestOptions.defaults());
   }
 
@@ -221,12 +221,12 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
    */
-  public ListEmailTemplatesResponseItem updateDetails(String id,
-      UpdateEmailTemplateDetailsRequest body, RequestOptions options) {
+  public GetEmailTemplateResponse updateDetails(String id, UpdateEmailTemplateDetailsRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/email-templates/{id}/details")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListEmailTemplatesResponseItem.class, options);
+    return client.call(request.build(), GetEmailTemplateResponse.class, options);
   }
 
   /**
@@ -239,8 +239,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
    */
-  public ListEmailTemplatesResponseItem updateDetails(String id,
-      UpdateEmailTemplateDetailsRequest body) {
+  public GetEmailTemplateResponse updateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
     return updateDetails(id, body, RequestOptions.defaults());
   }
 }

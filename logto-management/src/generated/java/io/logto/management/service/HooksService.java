@@ -13,10 +13,10 @@ import io.logto.management.model.CreateHookRequest;
 import io.logto.management.model.CreateHookResponse;
 import io.logto.management.model.CreateHookTestRequest;
 import io.logto.management.model.GetHookParams;
+import io.logto.management.model.Hook;
 import io.logto.management.model.ListHookRecentLogsParams;
 import io.logto.management.model.ListHookRecentLogsResponseItem;
 import io.logto.management.model.ListHooksParams;
-import io.logto.management.model.ListHooksResponseItem;
 import io.logto.management.model.UpdateHookRequest;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,7 @@ import java.util.Objects;
 public final class HooksService {
   private static final TypeReference<List<ListHookRecentLogsResponseItem>> LIST_RECENT_LOGS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListHooksResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Hook>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -138,12 +138,12 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
    */
-  public ListHooksResponseItem get(String id, GetHookParams params, RequestOptions options) {
+  public Hook get(String id, GetHookParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     request.query("includeExecutionStats", params.includeExecutionStats());
-    return client.call(request.build(), ListHooksResponseItem.class, options);
+    return client.call(request.build(), Hook.class, options);
   }
 
   /**
@@ -156,7 +156,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
    */
-  public ListHooksResponseItem get(String id, GetHookParams params) {
+  public Hook get(String id, GetHookParams params) {
     return get(id, params, RequestOptions.defaults());
   }
 
@@ -169,7 +169,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
    */
-  public ListHooksResponseItem get(String id) {
+  public Hook get(String id) {
     return get(id, GetHookParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -288,7 +288,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
-  public List<ListHooksResponseItem> list(ListHooksParams params, RequestOptions options) {
+  public List<Hook> list(ListHooksParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks");
     Objects.requireNonNull(params, "params == null");
     request.query("includeExecutionStats", params.includeExecutionStats());
@@ -306,7 +306,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
-  public List<ListHooksResponseItem> list(ListHooksParams params) {
+  public List<Hook> list(ListHooksParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -318,7 +318,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
-  public List<ListHooksResponseItem> list() {
+  public List<Hook> list() {
     return list(ListHooksParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -333,12 +333,12 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
-  public Paginated<ListHooksResponseItem> listAll(ListHooksParams params, Pagination pagination,
+  public Paginated<Hook> listAll(ListHooksParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks");
     Objects.requireNonNull(params, "params == null");
     request.query("includeExecutionStats", params.includeExecutionStats());
-    return client.paginate(request.build(), ListHooksResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Hook.class, pagination, options);
   }
 
   /**
@@ -350,7 +350,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
-  public Paginated<ListHooksResponseItem> listAll(ListHooksParams params) {
+  public Paginated<Hook> listAll(ListHooksParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -362,7 +362,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
-  public Paginated<ListHooksResponseItem> listAll() {
+  public Paginated<Hook> listAll() {
     return listAll(ListHooksParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

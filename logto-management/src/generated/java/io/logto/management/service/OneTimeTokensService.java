@@ -10,8 +10,8 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AddOneTimeTokensRequest;
+import io.logto.management.model.GetOneTimeTokenResponse;
 import io.logto.management.model.ListOneTimeTokensParams;
-import io.logto.management.model.ListOneTimeTokensResponseItem;
 import io.logto.management.model.ReplaceOneTimeTokenStatusRequest;
 import io.logto.management.model.VerifyOneTimeTokenRequest;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class OneTimeTokensService {
-  private static final TypeReference<List<ListOneTimeTokensResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<GetOneTimeTokenResponse>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -45,10 +45,10 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem add(AddOneTimeTokensRequest body, RequestOptions options) {
+  public GetOneTimeTokenResponse add(AddOneTimeTokensRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOneTimeTokensResponseItem.class, options);
+    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem add(AddOneTimeTokensRequest body) {
+  public GetOneTimeTokenResponse add(AddOneTimeTokensRequest body) {
     return add(body, RequestOptions.defaults());
   }
 
@@ -101,10 +101,10 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem get(String id, RequestOptions options) {
+  public GetOneTimeTokenResponse get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListOneTimeTokensResponseItem.class, options);
+    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem get(String id) {
+  public GetOneTimeTokenResponse get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -130,7 +130,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public List<ListOneTimeTokensResponseItem> list(ListOneTimeTokensParams params,
+  public List<GetOneTimeTokenResponse> list(ListOneTimeTokensParams params,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
     Objects.requireNonNull(params, "params == null");
@@ -150,7 +150,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public List<ListOneTimeTokensResponseItem> list(ListOneTimeTokensParams params) {
+  public List<GetOneTimeTokenResponse> list(ListOneTimeTokensParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -162,7 +162,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public List<ListOneTimeTokensResponseItem> list() {
+  public List<GetOneTimeTokenResponse> list() {
     return list(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -177,13 +177,13 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public Paginated<ListOneTimeTokensResponseItem> listAll(ListOneTimeTokensParams params,
+  public Paginated<GetOneTimeTokenResponse> listAll(ListOneTimeTokensParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
     Objects.requireNonNull(params, "params == null");
     request.query("email", params.email());
     request.query("status", params.status());
-    return client.paginate(request.build(), ListOneTimeTokensResponseItem.class, pagination, options);
+    return client.paginate(request.build(), GetOneTimeTokenResponse.class, pagination, options);
   }
 
   /**
@@ -195,7 +195,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public Paginated<ListOneTimeTokensResponseItem> listAll(ListOneTimeTokensParams params) {
+  public Paginated<GetOneTimeTokenResponse> listAll(ListOneTimeTokensParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -207,7 +207,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public Paginated<ListOneTimeTokensResponseItem> listAll() {
+  public Paginated<GetOneTimeTokenResponse> listAll() {
     return listAll(ListOneTimeTokensParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -222,12 +222,12 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem replaceStatus(String id,
-      ReplaceOneTimeTokenStatusRequest body, RequestOptions options) {
+  public GetOneTimeTokenResponse replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/one-time-tokens/{id}/status")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOneTimeTokensResponseItem.class, options);
+    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -240,8 +240,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem replaceStatus(String id,
-      ReplaceOneTimeTokenStatusRequest body) {
+  public GetOneTimeTokenResponse replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body) {
     return replaceStatus(id, body, RequestOptions.defaults());
   }
 
@@ -255,11 +254,10 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem verify(VerifyOneTimeTokenRequest body,
-      RequestOptions options) {
+  public GetOneTimeTokenResponse verify(VerifyOneTimeTokenRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens/verify");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOneTimeTokensResponseItem.class, options);
+    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -271,7 +269,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
-  public ListOneTimeTokensResponseItem verify(VerifyOneTimeTokenRequest body) {
+  public GetOneTimeTokenResponse verify(VerifyOneTimeTokenRequest body) {
     return verify(body, RequestOptions.defaults());
   }
 }

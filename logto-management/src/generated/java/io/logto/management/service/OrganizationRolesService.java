@@ -11,15 +11,15 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateOrganizationRoleRequest;
+import io.logto.management.model.CreateOrganizationRoleScopeRequest;
+import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.CreateRoleScopeRequest;
-import io.logto.management.model.GetOrganizationRoleResponse;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
-import io.logto.management.model.ListOrganizationRoleScopesResponseItem;
 import io.logto.management.model.ListOrganizationRolesParams;
 import io.logto.management.model.ListOrganizationRolesResponseItem;
-import io.logto.management.model.ListResourcesResponseItemScopesItem;
-import io.logto.management.model.ReplaceOrganizationRoleScopesRequest;
+import io.logto.management.model.OrganizationRole;
+import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +29,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationRolesService {
-  private static final TypeReference<List<ListResourcesResponseItemScopesItem>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateResourceScopeResponse>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListOrganizationRoleScopesResponseItem>> LIST_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationScope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListOrganizationRolesResponseItem>> LIST_TYPE = new TypeReference<>() {};
 
@@ -56,11 +56,10 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
    */
-  public GetOrganizationRoleResponse create(CreateOrganizationRoleRequest body,
-      RequestOptions options) {
+  public OrganizationRole create(CreateOrganizationRoleRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOrganizationRoleResponse.class, options);
+    return client.call(request.build(), OrganizationRole.class, options);
   }
 
   /**
@@ -72,7 +71,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
    */
-  public GetOrganizationRoleResponse create(CreateOrganizationRoleRequest body) {
+  public OrganizationRole create(CreateOrganizationRoleRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -120,7 +119,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public JsonNode createScope(String id, ReplaceOrganizationRoleScopesRequest body,
+  public JsonNode createScope(String id, CreateOrganizationRoleScopeRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
@@ -138,7 +137,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public JsonNode createScope(String id, ReplaceOrganizationRoleScopesRequest body) {
+  public JsonNode createScope(String id, CreateOrganizationRoleScopeRequest body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -239,10 +238,10 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
    */
-  public GetOrganizationRoleResponse get(String id, RequestOptions options) {
+  public OrganizationRole get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), GetOrganizationRoleResponse.class, options);
+    return client.call(request.build(), OrganizationRole.class, options);
   }
 
   /**
@@ -254,7 +253,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
    */
-  public GetOrganizationRoleResponse get(String id) {
+  public OrganizationRole get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -269,7 +268,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> listResourceScopes(String id,
+  public List<CreateResourceScopeResponse> listResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
@@ -289,7 +288,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> listResourceScopes(String id,
+  public List<CreateResourceScopeResponse> listResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopes(id, params, RequestOptions.defaults());
   }
@@ -303,7 +302,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> listResourceScopes(String id) {
+  public List<CreateResourceScopeResponse> listResourceScopes(String id) {
     return listResourceScopes(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -319,13 +318,13 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItemScopesItem> listResourceScopesAll(String id,
+  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id,
       ListOrganizationRoleResourceScopesParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListResourcesResponseItemScopesItem.class, pagination, options);
+    return client.paginate(request.build(), CreateResourceScopeResponse.class, pagination, options);
   }
 
   /**
@@ -338,7 +337,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItemScopesItem> listResourceScopesAll(String id,
+  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -352,7 +351,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItemScopesItem> listResourceScopesAll(String id) {
+  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id) {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -367,8 +366,8 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> listScopes(String id,
-      ListOrganizationRoleScopesParams params, RequestOptions options) {
+  public List<OrganizationScope> listScopes(String id, ListOrganizationRoleScopesParams params,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -387,8 +386,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> listScopes(String id,
-      ListOrganizationRoleScopesParams params) {
+  public List<OrganizationScope> listScopes(String id, ListOrganizationRoleScopesParams params) {
     return listScopes(id, params, RequestOptions.defaults());
   }
 
@@ -401,7 +399,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> listScopes(String id) {
+  public List<OrganizationScope> listScopes(String id) {
     return listScopes(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -417,12 +415,12 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRoleScopesResponseItem> listScopesAll(String id,
+  public Paginated<OrganizationScope> listScopesAll(String id,
       ListOrganizationRoleScopesParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListOrganizationRoleScopesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), OrganizationScope.class, pagination, options);
   }
 
   /**
@@ -435,7 +433,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRoleScopesResponseItem> listScopesAll(String id,
+  public Paginated<OrganizationScope> listScopesAll(String id,
       ListOrganizationRoleScopesParams params) {
     return listScopesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -449,7 +447,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRoleScopesResponseItem> listScopesAll(String id) {
+  public Paginated<OrganizationScope> listScopesAll(String id) {
     return listScopesAll(id, ListOrganizationRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -583,7 +581,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, ReplaceOrganizationRoleScopesRequest body,
+  public void replaceScopes(String id, CreateOrganizationRoleScopeRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
@@ -600,7 +598,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, ReplaceOrganizationRoleScopesRequest body) {
+  public void replaceScopes(String id, CreateOrganizationRoleScopeRequest body) {
     replaceScopes(id, body, RequestOptions.defaults());
   }
 
@@ -615,12 +613,12 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
    */
-  public GetOrganizationRoleResponse update(String id, UpdateOrganizationRoleRequest body,
+  public OrganizationRole update(String id, UpdateOrganizationRoleRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-roles/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOrganizationRoleResponse.class, options);
+    return client.call(request.build(), OrganizationRole.class, options);
   }
 
   /**
@@ -633,7 +631,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
    */
-  public GetOrganizationRoleResponse update(String id, UpdateOrganizationRoleRequest body) {
+  public OrganizationRole update(String id, UpdateOrganizationRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 }

@@ -10,8 +10,8 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateOrganizationScopeRequest;
-import io.logto.management.model.ListOrganizationRoleScopesResponseItem;
 import io.logto.management.model.ListOrganizationScopesParams;
+import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.UpdateOrganizationScopeRequest;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationScopesService {
-  private static final TypeReference<List<ListOrganizationRoleScopesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationScope>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -44,11 +44,10 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
    */
-  public ListOrganizationRoleScopesResponseItem create(CreateOrganizationScopeRequest body,
-      RequestOptions options) {
+  public OrganizationScope create(CreateOrganizationScopeRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-scopes");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOrganizationRoleScopesResponseItem.class, options);
+    return client.call(request.build(), OrganizationScope.class, options);
   }
 
   /**
@@ -60,7 +59,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
    */
-  public ListOrganizationRoleScopesResponseItem create(CreateOrganizationScopeRequest body) {
+  public OrganizationScope create(CreateOrganizationScopeRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -101,10 +100,10 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
    */
-  public ListOrganizationRoleScopesResponseItem get(String id, RequestOptions options) {
+  public OrganizationScope get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListOrganizationRoleScopesResponseItem.class, options);
+    return client.call(request.build(), OrganizationScope.class, options);
   }
 
   /**
@@ -116,7 +115,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
    */
-  public ListOrganizationRoleScopesResponseItem get(String id) {
+  public OrganizationScope get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -130,8 +129,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> list(ListOrganizationScopesParams params,
-      RequestOptions options) {
+  public List<OrganizationScope> list(ListOrganizationScopesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
@@ -149,7 +147,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> list(ListOrganizationScopesParams params) {
+  public List<OrganizationScope> list(ListOrganizationScopesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -161,7 +159,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> list() {
+  public List<OrganizationScope> list() {
     return list(ListOrganizationScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -176,12 +174,12 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRoleScopesResponseItem> listAll(
-      ListOrganizationScopesParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<OrganizationScope> listAll(ListOrganizationScopesParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
-    return client.paginate(request.build(), ListOrganizationRoleScopesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), OrganizationScope.class, pagination, options);
   }
 
   /**
@@ -193,8 +191,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRoleScopesResponseItem> listAll(
-      ListOrganizationScopesParams params) {
+  public Paginated<OrganizationScope> listAll(ListOrganizationScopesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -206,7 +203,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRoleScopesResponseItem> listAll() {
+  public Paginated<OrganizationScope> listAll() {
     return listAll(ListOrganizationScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -221,12 +218,12 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationscope">UpdateOrganizationScope in the Logto API reference</a>
    */
-  public ListOrganizationRoleScopesResponseItem update(String id,
-      UpdateOrganizationScopeRequest body, RequestOptions options) {
+  public OrganizationScope update(String id, UpdateOrganizationScopeRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-scopes/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOrganizationRoleScopesResponseItem.class, options);
+    return client.call(request.build(), OrganizationScope.class, options);
   }
 
   /**
@@ -239,8 +236,7 @@ public final class OrganizationScopesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationscope">UpdateOrganizationScope in the Logto API reference</a>
    */
-  public ListOrganizationRoleScopesResponseItem update(String id,
-      UpdateOrganizationScopeRequest body) {
+  public OrganizationScope update(String id, UpdateOrganizationScopeRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 }

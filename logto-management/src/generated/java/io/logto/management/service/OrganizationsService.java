@@ -15,28 +15,28 @@ import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
 import io.logto.management.model.AssignOrganizationRolesToUserResponse;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
+import io.logto.management.model.CreateOrganizationJitEmailDomainResponse;
+import io.logto.management.model.CreateOrganizationJitRoleRequest;
+import io.logto.management.model.CreateOrganizationJitSsoConnectorRequest;
 import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.CreateRoleApplicationRequest;
 import io.logto.management.model.CreateRoleUserRequest;
-import io.logto.management.model.GetOrganizationRoleResponse;
-import io.logto.management.model.ListApplicationUserConsentOrganizationsResponseOrganizationsItem;
+import io.logto.management.model.CreateSsoConnectorResponse;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
 import io.logto.management.model.ListOrganizationApplicationsResponseItem;
 import io.logto.management.model.ListOrganizationJitEmailDomainsParams;
-import io.logto.management.model.ListOrganizationJitEmailDomainsResponseItem;
 import io.logto.management.model.ListOrganizationJitRolesParams;
 import io.logto.management.model.ListOrganizationJitSsoConnectorsParams;
-import io.logto.management.model.ListOrganizationJitSsoConnectorsResponseItem;
-import io.logto.management.model.ListOrganizationRoleScopesResponseItem;
 import io.logto.management.model.ListOrganizationUserRolesParams;
 import io.logto.management.model.ListOrganizationUsersParams;
 import io.logto.management.model.ListOrganizationUsersResponseItem;
 import io.logto.management.model.ListOrganizationsParams;
 import io.logto.management.model.ListOrganizationsResponseItem;
-import io.logto.management.model.ReplaceOrganizationApplicationRolesRequest;
+import io.logto.management.model.Organization;
+import io.logto.management.model.OrganizationRole;
+import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
-import io.logto.management.model.ReplaceOrganizationJitSsoConnectorsRequest;
 import io.logto.management.model.ReplaceOrganizationUserRolesRequest;
 import io.logto.management.model.UpdateOrganizationRequest;
 import java.util.List;
@@ -47,19 +47,19 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationsService {
-  private static final TypeReference<List<GetOrganizationRoleResponse>> LIST_APPLICATION_ROLES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationRole>> LIST_APPLICATION_ROLES_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListOrganizationApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListOrganizationJitEmailDomainsResponseItem>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateOrganizationJitEmailDomainResponse>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetOrganizationRoleResponse>> LIST_JIT_ROLES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationRole>> LIST_JIT_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListOrganizationJitSsoConnectorsResponseItem>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateSsoConnectorResponse>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetOrganizationRoleResponse>> LIST_USER_ROLES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationRole>> LIST_USER_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListOrganizationRoleScopesResponseItem>> LIST_USER_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationScope>> LIST_USER_SCOPES_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListOrganizationUsersResponseItem>> LIST_USERS_TYPE = new TypeReference<>() {};
 
@@ -155,7 +155,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
   public JsonNode assignRolesToApplication(String id, String applicationId,
-      ReplaceOrganizationApplicationRolesRequest body, RequestOptions options) {
+      CreateOrganizationJitRoleRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -175,7 +175,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
   public JsonNode assignRolesToApplication(String id, String applicationId,
-      ReplaceOrganizationApplicationRolesRequest body) {
+      CreateOrganizationJitRoleRequest body) {
     return assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -293,11 +293,10 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponseOrganizationsItem create(
-      CreateOrganizationRequest body, RequestOptions options) {
+  public Organization create(CreateOrganizationRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationUserConsentOrganizationsResponseOrganizationsItem.class, options);
+    return client.call(request.build(), Organization.class, options);
   }
 
   /**
@@ -309,8 +308,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponseOrganizationsItem create(
-      CreateOrganizationRequest body) {
+  public Organization create(CreateOrganizationRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -325,12 +323,12 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public ListOrganizationJitEmailDomainsResponseItem createJitEmailDomain(String id,
+  public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOrganizationJitEmailDomainsResponseItem.class, options);
+    return client.call(request.build(), CreateOrganizationJitEmailDomainResponse.class, options);
   }
 
   /**
@@ -343,7 +341,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public ListOrganizationJitEmailDomainsResponseItem createJitEmailDomain(String id,
+  public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body) {
     return createJitEmailDomain(id, body, RequestOptions.defaults());
   }
@@ -359,7 +357,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, ReplaceOrganizationApplicationRolesRequest body,
+  public JsonNode createJitRole(String id, CreateOrganizationJitRoleRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
@@ -377,7 +375,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, ReplaceOrganizationApplicationRolesRequest body) {
+  public JsonNode createJitRole(String id, CreateOrganizationJitRoleRequest body) {
     return createJitRole(id, body, RequestOptions.defaults());
   }
 
@@ -392,7 +390,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, ReplaceOrganizationJitSsoConnectorsRequest body,
+  public JsonNode createJitSsoConnector(String id, CreateOrganizationJitSsoConnectorRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
@@ -410,8 +408,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id,
-      ReplaceOrganizationJitSsoConnectorsRequest body) {
+  public JsonNode createJitSsoConnector(String id, CreateOrganizationJitSsoConnectorRequest body) {
     return createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
@@ -670,11 +667,10 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponseOrganizationsItem get(String id,
-      RequestOptions options) {
+  public Organization get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListApplicationUserConsentOrganizationsResponseOrganizationsItem.class, options);
+    return client.call(request.build(), Organization.class, options);
   }
 
   /**
@@ -686,7 +682,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponseOrganizationsItem get(String id) {
+  public Organization get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -702,7 +698,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listApplicationRoles(String id, String applicationId,
+  public List<OrganizationRole> listApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
@@ -724,7 +720,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listApplicationRoles(String id, String applicationId,
+  public List<OrganizationRole> listApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params) {
     return listApplicationRoles(id, applicationId, params, RequestOptions.defaults());
   }
@@ -739,7 +735,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listApplicationRoles(String id, String applicationId) {
+  public List<OrganizationRole> listApplicationRoles(String id, String applicationId) {
     return listApplicationRoles(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -756,14 +752,14 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listApplicationRolesAll(String id,
-      String applicationId, ListOrganizationApplicationRolesParams params, Pagination pagination,
+  public Paginated<OrganizationRole> listApplicationRolesAll(String id, String applicationId,
+      ListOrganizationApplicationRolesParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), GetOrganizationRoleResponse.class, pagination, options);
+    return client.paginate(request.build(), OrganizationRole.class, pagination, options);
   }
 
   /**
@@ -777,8 +773,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listApplicationRolesAll(String id,
-      String applicationId, ListOrganizationApplicationRolesParams params) {
+  public Paginated<OrganizationRole> listApplicationRolesAll(String id, String applicationId,
+      ListOrganizationApplicationRolesParams params) {
     return listApplicationRolesAll(id, applicationId, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -792,8 +788,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listApplicationRolesAll(String id,
-      String applicationId) {
+  public Paginated<OrganizationRole> listApplicationRolesAll(String id, String applicationId) {
     return listApplicationRolesAll(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -907,7 +902,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<ListOrganizationJitEmailDomainsResponseItem> listJitEmailDomains(String id,
+  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
@@ -927,7 +922,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<ListOrganizationJitEmailDomainsResponseItem> listJitEmailDomains(String id,
+  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomains(id, params, RequestOptions.defaults());
   }
@@ -941,7 +936,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<ListOrganizationJitEmailDomainsResponseItem> listJitEmailDomains(String id) {
+  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id) {
     return listJitEmailDomains(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -957,12 +952,12 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationJitEmailDomainsResponseItem> listJitEmailDomainsAll(String id,
+  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id,
       ListOrganizationJitEmailDomainsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListOrganizationJitEmailDomainsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), CreateOrganizationJitEmailDomainResponse.class, pagination, options);
   }
 
   /**
@@ -975,7 +970,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationJitEmailDomainsResponseItem> listJitEmailDomainsAll(String id,
+  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id,
       ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomainsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -989,7 +984,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationJitEmailDomainsResponseItem> listJitEmailDomainsAll(String id) {
+  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id) {
     return listJitEmailDomainsAll(id, ListOrganizationJitEmailDomainsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1004,8 +999,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listJitRoles(String id,
-      ListOrganizationJitRolesParams params, RequestOptions options) {
+  public List<OrganizationRole> listJitRoles(String id, ListOrganizationJitRolesParams params,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -1024,8 +1019,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listJitRoles(String id,
-      ListOrganizationJitRolesParams params) {
+  public List<OrganizationRole> listJitRoles(String id, ListOrganizationJitRolesParams params) {
     return listJitRoles(id, params, RequestOptions.defaults());
   }
 
@@ -1038,7 +1032,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listJitRoles(String id) {
+  public List<OrganizationRole> listJitRoles(String id) {
     return listJitRoles(id, ListOrganizationJitRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1054,12 +1048,12 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listJitRolesAll(String id,
+  public Paginated<OrganizationRole> listJitRolesAll(String id,
       ListOrganizationJitRolesParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), GetOrganizationRoleResponse.class, pagination, options);
+    return client.paginate(request.build(), OrganizationRole.class, pagination, options);
   }
 
   /**
@@ -1072,7 +1066,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listJitRolesAll(String id,
+  public Paginated<OrganizationRole> listJitRolesAll(String id,
       ListOrganizationJitRolesParams params) {
     return listJitRolesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1086,7 +1080,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listJitRolesAll(String id) {
+  public Paginated<OrganizationRole> listJitRolesAll(String id) {
     return listJitRolesAll(id, ListOrganizationJitRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1101,7 +1095,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<ListOrganizationJitSsoConnectorsResponseItem> listJitSsoConnectors(String id,
+  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
@@ -1121,7 +1115,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<ListOrganizationJitSsoConnectorsResponseItem> listJitSsoConnectors(String id,
+  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectors(id, params, RequestOptions.defaults());
   }
@@ -1135,7 +1129,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<ListOrganizationJitSsoConnectorsResponseItem> listJitSsoConnectors(String id) {
+  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1151,13 +1145,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationJitSsoConnectorsResponseItem> listJitSsoConnectorsAll(String id,
+  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListOrganizationJitSsoConnectorsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), CreateSsoConnectorResponse.class, pagination, options);
   }
 
   /**
@@ -1170,7 +1164,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationJitSsoConnectorsResponseItem> listJitSsoConnectorsAll(String id,
+  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectorsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1184,8 +1178,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationJitSsoConnectorsResponseItem> listJitSsoConnectorsAll(
-      String id) {
+  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id) {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1201,7 +1194,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listUserRoles(String id, String userId,
+  public List<OrganizationRole> listUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
@@ -1223,7 +1216,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listUserRoles(String id, String userId,
+  public List<OrganizationRole> listUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params) {
     return listUserRoles(id, userId, params, RequestOptions.defaults());
   }
@@ -1238,7 +1231,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
-  public List<GetOrganizationRoleResponse> listUserRoles(String id, String userId) {
+  public List<OrganizationRole> listUserRoles(String id, String userId) {
     return listUserRoles(id, userId, ListOrganizationUserRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1255,13 +1248,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listUserRolesAll(String id, String userId,
+  public Paginated<OrganizationRole> listUserRolesAll(String id, String userId,
       ListOrganizationUserRolesParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), GetOrganizationRoleResponse.class, pagination, options);
+    return client.paginate(request.build(), OrganizationRole.class, pagination, options);
   }
 
   /**
@@ -1275,7 +1268,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listUserRolesAll(String id, String userId,
+  public Paginated<OrganizationRole> listUserRolesAll(String id, String userId,
       ListOrganizationUserRolesParams params) {
     return listUserRolesAll(id, userId, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1290,7 +1283,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
-  public Paginated<GetOrganizationRoleResponse> listUserRolesAll(String id, String userId) {
+  public Paginated<OrganizationRole> listUserRolesAll(String id, String userId) {
     return listUserRolesAll(id, userId, ListOrganizationUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1305,8 +1298,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> listUserScopes(String id, String userId,
-      RequestOptions options) {
+  public List<OrganizationScope> listUserScopes(String id, String userId, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/scopes")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -1323,7 +1315,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
-  public List<ListOrganizationRoleScopesResponseItem> listUserScopes(String id, String userId) {
+  public List<OrganizationScope> listUserScopes(String id, String userId) {
     return listUserScopes(id, userId, RequestOptions.defaults());
   }
 
@@ -1531,7 +1523,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
   public void replaceApplicationRoles(String id, String applicationId,
-      ReplaceOrganizationApplicationRolesRequest body, RequestOptions options) {
+      CreateOrganizationJitRoleRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -1550,7 +1542,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
   public void replaceApplicationRoles(String id, String applicationId,
-      ReplaceOrganizationApplicationRolesRequest body) {
+      CreateOrganizationJitRoleRequest body) {
     replaceApplicationRoles(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -1626,7 +1618,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, ReplaceOrganizationApplicationRolesRequest body,
+  public void replaceJitRoles(String id, CreateOrganizationJitRoleRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
@@ -1643,7 +1635,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, ReplaceOrganizationApplicationRolesRequest body) {
+  public void replaceJitRoles(String id, CreateOrganizationJitRoleRequest body) {
     replaceJitRoles(id, body, RequestOptions.defaults());
   }
 
@@ -1657,7 +1649,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, ReplaceOrganizationJitSsoConnectorsRequest body,
+  public void replaceJitSsoConnectors(String id, CreateOrganizationJitSsoConnectorRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
@@ -1674,7 +1666,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, ReplaceOrganizationJitSsoConnectorsRequest body) {
+  public void replaceJitSsoConnectors(String id, CreateOrganizationJitSsoConnectorRequest body) {
     replaceJitSsoConnectors(id, body, RequestOptions.defaults());
   }
 
@@ -1753,12 +1745,11 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponseOrganizationsItem update(String id,
-      UpdateOrganizationRequest body, RequestOptions options) {
+  public Organization update(String id, UpdateOrganizationRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organizations/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationUserConsentOrganizationsResponseOrganizationsItem.class, options);
+    return client.call(request.build(), Organization.class, options);
   }
 
   /**
@@ -1771,8 +1762,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponseOrganizationsItem update(String id,
-      UpdateOrganizationRequest body) {
+  public Organization update(String id, UpdateOrganizationRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 }

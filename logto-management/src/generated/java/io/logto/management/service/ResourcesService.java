@@ -10,12 +10,12 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateResourceRequest;
+import io.logto.management.model.CreateResourceResponse;
 import io.logto.management.model.CreateResourceScopeRequest;
-import io.logto.management.model.GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource;
+import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.ListResourceScopesParams;
 import io.logto.management.model.ListResourcesParams;
-import io.logto.management.model.ListResourcesResponseItem;
-import io.logto.management.model.ListResourcesResponseItemScopesItem;
+import io.logto.management.model.Resource;
 import io.logto.management.model.UpdateResourceIsDefaultRequest;
 import io.logto.management.model.UpdateResourceRequest;
 import io.logto.management.model.UpdateResourceScopeRequest;
@@ -27,9 +27,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class ResourcesService {
-  private static final TypeReference<List<ListResourcesResponseItemScopesItem>> LIST_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateResourceScopeResponse>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListResourcesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateResourceResponse>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -52,10 +52,10 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public ListResourcesResponseItem create(CreateResourceRequest body, RequestOptions options) {
+  public CreateResourceResponse create(CreateResourceRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListResourcesResponseItem.class, options);
+    return client.call(request.build(), CreateResourceResponse.class, options);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public ListResourcesResponseItem create(CreateResourceRequest body) {
+  public CreateResourceResponse create(CreateResourceRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -82,12 +82,12 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public ListResourcesResponseItemScopesItem createScope(String resourceId,
-      CreateResourceScopeRequest body, RequestOptions options) {
+  public CreateResourceScopeResponse createScope(String resourceId, CreateResourceScopeRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListResourcesResponseItemScopesItem.class, options);
+    return client.call(request.build(), CreateResourceScopeResponse.class, options);
   }
 
   /**
@@ -100,7 +100,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public ListResourcesResponseItemScopesItem createScope(String resourceId,
+  public CreateResourceScopeResponse createScope(String resourceId,
       CreateResourceScopeRequest body) {
     return createScope(resourceId, body, RequestOptions.defaults());
   }
@@ -172,11 +172,10 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource get(String id,
-      RequestOptions options) {
+  public Resource get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource.class, options);
+    return client.call(request.build(), Resource.class, options);
   }
 
   /**
@@ -188,8 +187,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource get(
-      String id) {
+  public Resource get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -204,7 +202,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> listScopes(String resourceId,
+  public List<CreateResourceScopeResponse> listScopes(String resourceId,
       ListResourceScopesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
@@ -225,7 +223,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> listScopes(String resourceId,
+  public List<CreateResourceScopeResponse> listScopes(String resourceId,
       ListResourceScopesParams params) {
     return listScopes(resourceId, params, RequestOptions.defaults());
   }
@@ -239,7 +237,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> listScopes(String resourceId) {
+  public List<CreateResourceScopeResponse> listScopes(String resourceId) {
     return listScopes(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -255,13 +253,13 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItemScopesItem> listScopesAll(String resourceId,
+  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId,
       ListResourceScopesParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListResourcesResponseItemScopesItem.class, pagination, options);
+    return client.paginate(request.build(), CreateResourceScopeResponse.class, pagination, options);
   }
 
   /**
@@ -274,7 +272,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItemScopesItem> listScopesAll(String resourceId,
+  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId,
       ListResourceScopesParams params) {
     return listScopesAll(resourceId, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -288,7 +286,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItemScopesItem> listScopesAll(String resourceId) {
+  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId) {
     return listScopesAll(resourceId, ListResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -302,7 +300,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItem> list(ListResourcesParams params, RequestOptions options) {
+  public List<CreateResourceResponse> list(ListResourcesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
     Objects.requireNonNull(params, "params == null");
     request.query("includeScopes", params.includeScopes());
@@ -320,7 +318,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItem> list(ListResourcesParams params) {
+  public List<CreateResourceResponse> list(ListResourcesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -332,7 +330,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItem> list() {
+  public List<CreateResourceResponse> list() {
     return list(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -347,12 +345,12 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItem> listAll(ListResourcesParams params,
+  public Paginated<CreateResourceResponse> listAll(ListResourcesParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
     Objects.requireNonNull(params, "params == null");
     request.query("includeScopes", params.includeScopes());
-    return client.paginate(request.build(), ListResourcesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), CreateResourceResponse.class, pagination, options);
   }
 
   /**
@@ -364,7 +362,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItem> listAll(ListResourcesParams params) {
+  public Paginated<CreateResourceResponse> listAll(ListResourcesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -376,7 +374,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<ListResourcesResponseItem> listAll() {
+  public Paginated<CreateResourceResponse> listAll() {
     return listAll(ListResourcesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -391,12 +389,11 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource update(
-      String id, UpdateResourceRequest body, RequestOptions options) {
+  public Resource update(String id, UpdateResourceRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource.class, options);
+    return client.call(request.build(), Resource.class, options);
   }
 
   /**
@@ -409,8 +406,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource update(
-      String id, UpdateResourceRequest body) {
+  public Resource update(String id, UpdateResourceRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -425,12 +421,12 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourceisdefault">UpdateResourceIsDefault in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource updateIsDefault(
-      String id, UpdateResourceIsDefaultRequest body, RequestOptions options) {
+  public Resource updateIsDefault(String id, UpdateResourceIsDefaultRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}/is-default")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource.class, options);
+    return client.call(request.build(), Resource.class, options);
   }
 
   /**
@@ -443,8 +439,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourceisdefault">UpdateResourceIsDefault in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItemResource updateIsDefault(
-      String id, UpdateResourceIsDefaultRequest body) {
+  public Resource updateIsDefault(String id, UpdateResourceIsDefaultRequest body) {
     return updateIsDefault(id, body, RequestOptions.defaults());
   }
 
@@ -460,13 +455,13 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public ListResourcesResponseItemScopesItem updateScope(String resourceId, String scopeId,
+  public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
       UpdateResourceScopeRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{resourceId}/scopes/{scopeId}")
       .pathParam("resourceId", resourceId)
       .pathParam("scopeId", scopeId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListResourcesResponseItemScopesItem.class, options);
+    return client.call(request.build(), CreateResourceScopeResponse.class, options);
   }
 
   /**
@@ -480,7 +475,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public ListResourcesResponseItemScopesItem updateScope(String resourceId, String scopeId,
+  public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
       UpdateResourceScopeRequest body) {
     return updateScope(resourceId, scopeId, body, RequestOptions.defaults());
   }

@@ -10,20 +10,20 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.CreateRoleApplicationRequest;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateRoleScopeRequest;
 import io.logto.management.model.CreateRoleUserRequest;
-import io.logto.management.model.DeleteApplicationLegacySecretResponse;
-import io.logto.management.model.DeleteUserIdentityResponse;
-import io.logto.management.model.ListApplicationRolesResponseItem;
-import io.logto.management.model.ListResourcesResponseItemScopesItem;
 import io.logto.management.model.ListRoleApplicationsParams;
+import io.logto.management.model.ListRoleApplicationsResponseItem;
 import io.logto.management.model.ListRoleScopesParams;
 import io.logto.management.model.ListRoleScopesResponseItem;
 import io.logto.management.model.ListRoleUsersParams;
+import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListRolesParams;
 import io.logto.management.model.ListRolesResponseItem;
+import io.logto.management.model.Role;
 import io.logto.management.model.UpdateRoleRequest;
 import java.util.List;
 import java.util.Objects;
@@ -33,13 +33,13 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class RolesService {
-  private static final TypeReference<List<ListResourcesResponseItemScopesItem>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateResourceScopeResponse>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<DeleteApplicationLegacySecretResponse>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ListRoleApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListRoleScopesResponseItem>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<DeleteUserIdentityResponse>> LIST_USERS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ListRoleUsersResponseItem>> LIST_USERS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListRolesResponseItem>> LIST_TYPE = new TypeReference<>() {};
 
@@ -64,10 +64,10 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
    */
-  public ListApplicationRolesResponseItem create(CreateRoleRequest body, RequestOptions options) {
+  public Role create(CreateRoleRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationRolesResponseItem.class, options);
+    return client.call(request.build(), Role.class, options);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
    */
-  public ListApplicationRolesResponseItem create(CreateRoleRequest body) {
+  public Role create(CreateRoleRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -127,8 +127,8 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> createScope(String id,
-      CreateRoleScopeRequest body, RequestOptions options) {
+  public List<CreateResourceScopeResponse> createScope(String id, CreateRoleScopeRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -145,8 +145,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<ListResourcesResponseItemScopesItem> createScope(String id,
-      CreateRoleScopeRequest body) {
+  public List<CreateResourceScopeResponse> createScope(String id, CreateRoleScopeRequest body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -309,10 +308,10 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
    */
-  public ListApplicationRolesResponseItem get(String id, RequestOptions options) {
+  public Role get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListApplicationRolesResponseItem.class, options);
+    return client.call(request.build(), Role.class, options);
   }
 
   /**
@@ -324,7 +323,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
    */
-  public ListApplicationRolesResponseItem get(String id) {
+  public Role get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -339,7 +338,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<DeleteApplicationLegacySecretResponse> listApplications(String id,
+  public List<ListRoleApplicationsResponseItem> listApplications(String id,
       ListRoleApplicationsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
       .pathParam("id", id);
@@ -360,7 +359,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<DeleteApplicationLegacySecretResponse> listApplications(String id,
+  public List<ListRoleApplicationsResponseItem> listApplications(String id,
       ListRoleApplicationsParams params) {
     return listApplications(id, params, RequestOptions.defaults());
   }
@@ -374,7 +373,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<DeleteApplicationLegacySecretResponse> listApplications(String id) {
+  public List<ListRoleApplicationsResponseItem> listApplications(String id) {
     return listApplications(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -390,13 +389,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<DeleteApplicationLegacySecretResponse> listApplicationsAll(String id,
+  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id,
       ListRoleApplicationsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), DeleteApplicationLegacySecretResponse.class, pagination, options);
+    return client.paginate(request.build(), ListRoleApplicationsResponseItem.class, pagination, options);
   }
 
   /**
@@ -409,7 +408,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<DeleteApplicationLegacySecretResponse> listApplicationsAll(String id,
+  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id,
       ListRoleApplicationsParams params) {
     return listApplicationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -423,7 +422,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<DeleteApplicationLegacySecretResponse> listApplicationsAll(String id) {
+  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id) {
     return listApplicationsAll(id, ListRoleApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -536,7 +535,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<DeleteUserIdentityResponse> listUsers(String id, ListRoleUsersParams params,
+  public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
       .pathParam("id", id);
@@ -557,7 +556,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<DeleteUserIdentityResponse> listUsers(String id, ListRoleUsersParams params) {
+  public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params) {
     return listUsers(id, params, RequestOptions.defaults());
   }
 
@@ -570,7 +569,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<DeleteUserIdentityResponse> listUsers(String id) {
+  public List<ListRoleUsersResponseItem> listUsers(String id) {
     return listUsers(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -586,13 +585,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<DeleteUserIdentityResponse> listUsersAll(String id, ListRoleUsersParams params,
+  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id, ListRoleUsersParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), DeleteUserIdentityResponse.class, pagination, options);
+    return client.paginate(request.build(), ListRoleUsersResponseItem.class, pagination, options);
   }
 
   /**
@@ -605,7 +604,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<DeleteUserIdentityResponse> listUsersAll(String id, ListRoleUsersParams params) {
+  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id, ListRoleUsersParams params) {
     return listUsersAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -618,7 +617,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<DeleteUserIdentityResponse> listUsersAll(String id) {
+  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id) {
     return listUsersAll(id, ListRoleUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -727,12 +726,11 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
    */
-  public ListApplicationRolesResponseItem update(String id, UpdateRoleRequest body,
-      RequestOptions options) {
+  public Role update(String id, UpdateRoleRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/roles/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListApplicationRolesResponseItem.class, options);
+    return client.call(request.build(), Role.class, options);
   }
 
   /**
@@ -745,7 +743,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
    */
-  public ListApplicationRolesResponseItem update(String id, UpdateRoleRequest body) {
+  public Role update(String id, UpdateRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 }

@@ -9,13 +9,13 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateSamlApplicationRequest;
-import io.logto.management.model.CreateSamlApplicationResponse;
 import io.logto.management.model.CreateSamlApplicationSecretRequest;
+import io.logto.management.model.CreateSamlApplicationSecretResponse;
 import io.logto.management.model.GetSamlApplicationCallbackParams;
+import io.logto.management.model.GetSamlApplicationResponse;
 import io.logto.management.model.ListSamlApplicationSecretsResponseItem;
-import io.logto.management.model.ListSsoConnectorSigningKeysResponseItem;
 import io.logto.management.model.UpdateSamlApplicationRequest;
-import io.logto.management.model.UpdateSsoConnectorSigningKeyRequest;
+import io.logto.management.model.UpdateSamlApplicationSecretRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,11 +47,11 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
-  public CreateSamlApplicationResponse create(CreateSamlApplicationRequest body,
+  public GetSamlApplicationResponse create(CreateSamlApplicationRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSamlApplicationResponse.class, options);
+    return client.call(request.build(), GetSamlApplicationResponse.class, options);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
-  public CreateSamlApplicationResponse create(CreateSamlApplicationRequest body) {
+  public GetSamlApplicationResponse create(CreateSamlApplicationRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -78,12 +78,12 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem createSecret(String id,
+  public CreateSamlApplicationSecretResponse createSecret(String id,
       CreateSamlApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications/{id}/secrets")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListSsoConnectorSigningKeysResponseItem.class, options);
+    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -96,7 +96,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem createSecret(String id,
+  public CreateSamlApplicationSecretResponse createSecret(String id,
       CreateSamlApplicationSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
@@ -168,10 +168,10 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
-  public CreateSamlApplicationResponse get(String id, RequestOptions options) {
+  public GetSamlApplicationResponse get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), CreateSamlApplicationResponse.class, options);
+    return client.call(request.build(), GetSamlApplicationResponse.class, options);
   }
 
   /**
@@ -183,7 +183,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
-  public CreateSamlApplicationResponse get(String id) {
+  public GetSamlApplicationResponse get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -309,12 +309,12 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
    */
-  public CreateSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body,
+  public GetSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSamlApplicationResponse.class, options);
+    return client.call(request.build(), GetSamlApplicationResponse.class, options);
   }
 
   /**
@@ -327,7 +327,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
    */
-  public CreateSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body) {
+  public GetSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -343,13 +343,13 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem updateSecret(String id, String secretId,
-      UpdateSsoConnectorSigningKeyRequest body, RequestOptions options) {
+  public CreateSamlApplicationSecretResponse updateSecret(String id, String secretId,
+      UpdateSamlApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}/secrets/{secretId}")
       .pathParam("id", id)
       .pathParam("secretId", secretId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListSsoConnectorSigningKeysResponseItem.class, options);
+    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -363,8 +363,8 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem updateSecret(String id, String secretId,
-      UpdateSsoConnectorSigningKeyRequest body) {
+  public CreateSamlApplicationSecretResponse updateSecret(String id, String secretId,
+      UpdateSamlApplicationSecretRequest body) {
     return updateSecret(id, secretId, body, RequestOptions.defaults());
   }
 }

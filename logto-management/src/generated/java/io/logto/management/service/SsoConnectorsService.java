@@ -9,14 +9,14 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.CreateSamlApplicationSecretResponse;
 import io.logto.management.model.CreateSsoConnectorRequest;
+import io.logto.management.model.CreateSsoConnectorResponse;
 import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
-import io.logto.management.model.ListOrganizationJitSsoConnectorsResponseItem;
-import io.logto.management.model.ListSsoConnectorSigningKeysResponseItem;
 import io.logto.management.model.ListSsoConnectorsParams;
-import io.logto.management.model.ListSsoConnectorsResponseItem;
+import io.logto.management.model.SsoConnector;
+import io.logto.management.model.UpdateSamlApplicationSecretRequest;
 import io.logto.management.model.UpdateSsoConnectorRequest;
-import io.logto.management.model.UpdateSsoConnectorSigningKeyRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,9 +25,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorsService {
-  private static final TypeReference<List<ListSsoConnectorSigningKeysResponseItem>> LIST_SIGNING_KEYS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateSamlApplicationSecretResponse>> LIST_SIGNING_KEYS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListSsoConnectorsResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<SsoConnector>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -50,11 +50,10 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public ListOrganizationJitSsoConnectorsResponseItem create(CreateSsoConnectorRequest body,
-      RequestOptions options) {
+  public CreateSsoConnectorResponse create(CreateSsoConnectorRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListOrganizationJitSsoConnectorsResponseItem.class, options);
+    return client.call(request.build(), CreateSsoConnectorResponse.class, options);
   }
 
   /**
@@ -66,7 +65,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public ListOrganizationJitSsoConnectorsResponseItem create(CreateSsoConnectorRequest body) {
+  public CreateSsoConnectorResponse create(CreateSsoConnectorRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -81,12 +80,12 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem createSigningKey(String id,
+  public CreateSamlApplicationSecretResponse createSigningKey(String id,
       CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors/{id}/signing-keys")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListSsoConnectorSigningKeysResponseItem.class, options);
+    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -99,7 +98,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem createSigningKey(String id,
+  public CreateSamlApplicationSecretResponse createSigningKey(String id,
       CreateSsoConnectorSigningKeyRequest body) {
     return createSigningKey(id, body, RequestOptions.defaults());
   }
@@ -171,10 +170,10 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
    */
-  public ListSsoConnectorsResponseItem get(String id, RequestOptions options) {
+  public SsoConnector get(String id, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}")
       .pathParam("id", id);
-    return client.call(request.build(), ListSsoConnectorsResponseItem.class, options);
+    return client.call(request.build(), SsoConnector.class, options);
   }
 
   /**
@@ -186,7 +185,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
    */
-  public ListSsoConnectorsResponseItem get(String id) {
+  public SsoConnector get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -200,7 +199,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<ListSsoConnectorSigningKeysResponseItem> listSigningKeys(String id,
+  public List<CreateSamlApplicationSecretResponse> listSigningKeys(String id,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}/signing-keys")
       .pathParam("id", id);
@@ -216,7 +215,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<ListSsoConnectorSigningKeysResponseItem> listSigningKeys(String id) {
+  public List<CreateSamlApplicationSecretResponse> listSigningKeys(String id) {
     return listSigningKeys(id, RequestOptions.defaults());
   }
 
@@ -230,8 +229,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
-  public List<ListSsoConnectorsResponseItem> list(ListSsoConnectorsParams params,
-      RequestOptions options) {
+  public List<SsoConnector> list(ListSsoConnectorsParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors");
     Objects.requireNonNull(params, "params == null");
     request.query("page", params.page());
@@ -248,7 +246,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
-  public List<ListSsoConnectorsResponseItem> list(ListSsoConnectorsParams params) {
+  public List<SsoConnector> list(ListSsoConnectorsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -260,7 +258,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
-  public List<ListSsoConnectorsResponseItem> list() {
+  public List<SsoConnector> list() {
     return list(ListSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -275,11 +273,11 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<ListSsoConnectorsResponseItem> listAll(ListSsoConnectorsParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<SsoConnector> listAll(ListSsoConnectorsParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors");
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListSsoConnectorsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), SsoConnector.class, pagination, options);
   }
 
   /**
@@ -291,7 +289,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<ListSsoConnectorsResponseItem> listAll(ListSsoConnectorsParams params) {
+  public Paginated<SsoConnector> listAll(ListSsoConnectorsParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -303,7 +301,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<ListSsoConnectorsResponseItem> listAll() {
+  public Paginated<SsoConnector> listAll() {
     return listAll(ListSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -318,12 +316,11 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
    */
-  public ListSsoConnectorsResponseItem update(String id, UpdateSsoConnectorRequest body,
-      RequestOptions options) {
+  public SsoConnector update(String id, UpdateSsoConnectorRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListSsoConnectorsResponseItem.class, options);
+    return client.call(request.build(), SsoConnector.class, options);
   }
 
   /**
@@ -336,7 +333,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
    */
-  public ListSsoConnectorsResponseItem update(String id, UpdateSsoConnectorRequest body) {
+  public SsoConnector update(String id, UpdateSsoConnectorRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -352,13 +349,13 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem updateSigningKey(String id, String keyId,
-      UpdateSsoConnectorSigningKeyRequest body, RequestOptions options) {
+  public CreateSamlApplicationSecretResponse updateSigningKey(String id, String keyId,
+      UpdateSamlApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}/signing-keys/{keyId}")
       .pathParam("id", id)
       .pathParam("keyId", keyId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListSsoConnectorSigningKeysResponseItem.class, options);
+    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -372,8 +369,8 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public ListSsoConnectorSigningKeysResponseItem updateSigningKey(String id, String keyId,
-      UpdateSsoConnectorSigningKeyRequest body) {
+  public CreateSamlApplicationSecretResponse updateSigningKey(String id, String keyId,
+      UpdateSamlApplicationSecretRequest body) {
     return updateSigningKey(id, keyId, body, RequestOptions.defaults());
   }
 }

@@ -10,42 +10,39 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignApplicationRolesResponse;
+import io.logto.management.model.AssignUserRolesRequest;
+import io.logto.management.model.AssignUserRolesResponse;
 import io.logto.management.model.CreateApplicationSecretRequest;
 import io.logto.management.model.CreateUserIdentityRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequest;
 import io.logto.management.model.CreateUserMfaVerificationResponse;
+import io.logto.management.model.CreateUserPersonalAccessTokenResponse;
 import io.logto.management.model.CreateUserRequest;
-import io.logto.management.model.DeleteUserIdentityResponse;
+import io.logto.management.model.DeletePersonalAccessTokenPostRequest;
 import io.logto.management.model.DeleteUserSessionParams;
-import io.logto.management.model.GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue;
-import io.logto.management.model.GetJwtCustomizerResponseOption1ContextSampleUserProfile;
 import io.logto.management.model.GetUserHasPasswordResponse;
 import io.logto.management.model.GetUserIdentityParams;
 import io.logto.management.model.GetUserIdentityResponse;
 import io.logto.management.model.GetUserParams;
-import io.logto.management.model.GetUserResponse;
 import io.logto.management.model.GetUserSessionResponse;
 import io.logto.management.model.GetUserSsoIdentityParams;
 import io.logto.management.model.GetUserSsoIdentityResponse;
-import io.logto.management.model.ListApplicationOrganizationsResponseItem;
-import io.logto.management.model.ListApplicationRolesResponseItem;
+import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListUserAllIdentitiesParams;
 import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
 import io.logto.management.model.ListUserGrantsResponse;
 import io.logto.management.model.ListUserLogtoConfigsResponse;
 import io.logto.management.model.ListUserMfaVerificationsResponseItem;
-import io.logto.management.model.ListUserPersonalAccessTokensResponseItem;
+import io.logto.management.model.ListUserOrganizationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.ReplaceApplicationRolesRequest;
+import io.logto.management.model.ReplaceUserIdentityRequest;
 import io.logto.management.model.ReplaceUserRolesResponse;
-import io.logto.management.model.TestJwtCustomizerRequestAccessTokenContextUserIdentitiesValue;
+import io.logto.management.model.Role;
 import io.logto.management.model.UpdateApplicationSecretRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
-import io.logto.management.model.UpdateSignInExpRequestSignUpProfileFieldsItem;
 import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
@@ -53,6 +50,9 @@ import io.logto.management.model.UpdateUserPasswordExpirationRequest;
 import io.logto.management.model.UpdateUserPasswordRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
+import io.logto.management.model.User;
+import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.UserProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,19 +62,19 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 public final class UsersService {
-  private static final TypeReference<Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue>> CREATE_IDENTITY_TYPE = new TypeReference<>() {};
+  private static final TypeReference<Map<String, UserIdentitiesValue>> CREATE_IDENTITY_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListUserMfaVerificationsResponseItem>> LIST_MFA_VERIFICATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListApplicationOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListUserPersonalAccessTokensResponseItem>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CreateUserPersonalAccessTokenResponse>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListApplicationRolesResponseItem>> LIST_ROLES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetUserResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<User>> LIST_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue>> REPLACE_IDENTITY_TYPE = new TypeReference<>() {};
+  private static final TypeReference<Map<String, UserIdentitiesValue>> REPLACE_IDENTITY_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -98,12 +98,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignApplicationRolesResponse assignRoles(String userId,
-      ReplaceApplicationRolesRequest body, RequestOptions options) {
+  public AssignUserRolesResponse assignRoles(String userId, AssignUserRolesRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), AssignApplicationRolesResponse.class, options);
+    return client.call(request.build(), AssignUserRolesResponse.class, options);
   }
 
   /**
@@ -116,8 +116,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignApplicationRolesResponse assignRoles(String userId,
-      ReplaceApplicationRolesRequest body) {
+  public AssignUserRolesResponse assignRoles(String userId, AssignUserRolesRequest body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -131,10 +130,10 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
    */
-  public GetUserResponse create(CreateUserRequest body, RequestOptions options) {
+  public User create(CreateUserRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users");
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetUserResponse.class, options);
+    return client.call(request.build(), User.class, options);
   }
 
   /**
@@ -146,7 +145,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
    */
-  public GetUserResponse create(CreateUserRequest body) {
+  public User create(CreateUserRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -161,8 +160,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue> createIdentity(
-      String userId, CreateUserIdentityRequest body, RequestOptions options) {
+  public Map<String, UserIdentitiesValue> createIdentity(String userId,
+      CreateUserIdentityRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/identities")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -179,8 +178,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue> createIdentity(
-      String userId, CreateUserIdentityRequest body) {
+  public Map<String, UserIdentitiesValue> createIdentity(String userId,
+      CreateUserIdentityRequest body) {
     return createIdentity(userId, body, RequestOptions.defaults());
   }
 
@@ -229,12 +228,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public ListUserPersonalAccessTokensResponseItem createPersonalAccessToken(String userId,
+  public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
       CreateApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListUserPersonalAccessTokensResponseItem.class, options);
+    return client.call(request.build(), CreateUserPersonalAccessTokenResponse.class, options);
   }
 
   /**
@@ -247,7 +246,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public ListUserPersonalAccessTokensResponseItem createPersonalAccessToken(String userId,
+  public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
       CreateApplicationSecretRequest body) {
     return createPersonalAccessToken(userId, body, RequestOptions.defaults());
   }
@@ -263,7 +262,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
   public void deletePersonalAccessTokenPost(String userId,
-      UpdateSignInExpRequestSignUpProfileFieldsItem body, RequestOptions options) {
+      DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -280,7 +279,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
   public void deletePersonalAccessTokenPost(String userId,
-      UpdateSignInExpRequestSignUpProfileFieldsItem body) {
+      DeletePersonalAccessTokenPostRequest body) {
     deletePersonalAccessTokenPost(userId, body, RequestOptions.defaults());
   }
 
@@ -352,12 +351,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public DeleteUserIdentityResponse deleteIdentity(String userId, String target,
+  public ListRoleUsersResponseItem deleteIdentity(String userId, String target,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
-    return client.call(request.build(), DeleteUserIdentityResponse.class, options);
+    return client.call(request.build(), ListRoleUsersResponseItem.class, options);
   }
 
   /**
@@ -370,7 +369,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public DeleteUserIdentityResponse deleteIdentity(String userId, String target) {
+  public ListRoleUsersResponseItem deleteIdentity(String userId, String target) {
     return deleteIdentity(userId, target, RequestOptions.defaults());
   }
 
@@ -523,13 +522,13 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
-  public GetUserResponse get(String userId, GetUserParams params, RequestOptions options) {
+  public User get(String userId, GetUserParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
     request.query("includeSsoIdentities", params.includeSsoIdentities());
     request.query("includePasswordHash", params.includePasswordHash());
-    return client.call(request.build(), GetUserResponse.class, options);
+    return client.call(request.build(), User.class, options);
   }
 
   /**
@@ -542,7 +541,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
-  public GetUserResponse get(String userId, GetUserParams params) {
+  public User get(String userId, GetUserParams params) {
     return get(userId, params, RequestOptions.defaults());
   }
 
@@ -555,7 +554,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
-  public GetUserResponse get(String userId) {
+  public User get(String userId) {
     return get(userId, GetUserParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -918,7 +917,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public List<ListApplicationOrganizationsResponseItem> listOrganizations(String userId,
+  public List<ListUserOrganizationsResponseItem> listOrganizations(String userId,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/organizations")
       .pathParam("userId", userId);
@@ -934,7 +933,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public List<ListApplicationOrganizationsResponseItem> listOrganizations(String userId) {
+  public List<ListUserOrganizationsResponseItem> listOrganizations(String userId) {
     return listOrganizations(userId, RequestOptions.defaults());
   }
 
@@ -948,7 +947,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public List<ListUserPersonalAccessTokensResponseItem> listPersonalAccessTokens(String userId,
+  public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
@@ -964,7 +963,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public List<ListUserPersonalAccessTokensResponseItem> listPersonalAccessTokens(String userId) {
+  public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId) {
     return listPersonalAccessTokens(userId, RequestOptions.defaults());
   }
 
@@ -979,8 +978,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
-  public List<ListApplicationRolesResponseItem> listRoles(String userId, ListUserRolesParams params,
-      RequestOptions options) {
+  public List<Role> listRoles(String userId, ListUserRolesParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -1000,8 +998,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
-  public List<ListApplicationRolesResponseItem> listRoles(String userId,
-      ListUserRolesParams params) {
+  public List<Role> listRoles(String userId, ListUserRolesParams params) {
     return listRoles(userId, params, RequestOptions.defaults());
   }
 
@@ -1014,7 +1011,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
-  public List<ListApplicationRolesResponseItem> listRoles(String userId) {
+  public List<Role> listRoles(String userId) {
     return listRoles(userId, ListUserRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1030,13 +1027,13 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
-  public Paginated<ListApplicationRolesResponseItem> listRolesAll(String userId,
-      ListUserRolesParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<Role> listRolesAll(String userId, ListUserRolesParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListApplicationRolesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Role.class, pagination, options);
   }
 
   /**
@@ -1049,8 +1046,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
-  public Paginated<ListApplicationRolesResponseItem> listRolesAll(String userId,
-      ListUserRolesParams params) {
+  public Paginated<Role> listRolesAll(String userId, ListUserRolesParams params) {
     return listRolesAll(userId, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1063,7 +1059,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
-  public Paginated<ListApplicationRolesResponseItem> listRolesAll(String userId) {
+  public Paginated<Role> listRolesAll(String userId) {
     return listRolesAll(userId, ListUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1106,7 +1102,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
-  public List<GetUserResponse> list(ListUsersParams params, RequestOptions options) {
+  public List<User> list(ListUsersParams params, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users");
     Objects.requireNonNull(params, "params == null");
     request.query("page", params.page());
@@ -1124,7 +1120,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
-  public List<GetUserResponse> list(ListUsersParams params) {
+  public List<User> list(ListUsersParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -1136,7 +1132,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
-  public List<GetUserResponse> list() {
+  public List<User> list() {
     return list(ListUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1151,12 +1147,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
-  public Paginated<GetUserResponse> listAll(ListUsersParams params, Pagination pagination,
+  public Paginated<User> listAll(ListUsersParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users");
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), GetUserResponse.class, pagination, options);
+    return client.paginate(request.build(), User.class, pagination, options);
   }
 
   /**
@@ -1168,7 +1164,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
-  public Paginated<GetUserResponse> listAll(ListUsersParams params) {
+  public Paginated<User> listAll(ListUsersParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1180,7 +1176,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
-  public Paginated<GetUserResponse> listAll() {
+  public Paginated<User> listAll() {
     return listAll(ListUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1196,9 +1192,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue> replaceIdentity(
-      String userId, String target,
-      TestJwtCustomizerRequestAccessTokenContextUserIdentitiesValue body, RequestOptions options) {
+  public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
+      ReplaceUserIdentityRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
@@ -1217,9 +1212,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public Map<String, GetJwtCustomizerResponseOption1ContextSampleUserIdentitiesValue> replaceIdentity(
-      String userId, String target,
-      TestJwtCustomizerRequestAccessTokenContextUserIdentitiesValue body) {
+  public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
+      ReplaceUserIdentityRequest body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 
@@ -1234,7 +1228,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, ReplaceApplicationRolesRequest body,
+  public ReplaceUserRolesResponse replaceRoles(String userId, AssignUserRolesRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
@@ -1252,7 +1246,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, ReplaceApplicationRolesRequest body) {
+  public ReplaceUserRolesResponse replaceRoles(String userId, AssignUserRolesRequest body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -1267,12 +1261,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public ListUserPersonalAccessTokensResponseItem updatePersonalAccessTokenName(String userId,
+  public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListUserPersonalAccessTokensResponseItem.class, options);
+    return client.call(request.build(), CreateUserPersonalAccessTokenResponse.class, options);
   }
 
   /**
@@ -1285,7 +1279,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public ListUserPersonalAccessTokensResponseItem updatePersonalAccessTokenName(String userId,
+  public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body) {
     return updatePersonalAccessTokenName(userId, body, RequestOptions.defaults());
   }
@@ -1301,11 +1295,11 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
    */
-  public GetUserResponse update(String userId, UpdateUserRequest body, RequestOptions options) {
+  public User update(String userId, UpdateUserRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetUserResponse.class, options);
+    return client.call(request.build(), User.class, options);
   }
 
   /**
@@ -1318,7 +1312,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
    */
-  public GetUserResponse update(String userId, UpdateUserRequest body) {
+  public User update(String userId, UpdateUserRequest body) {
     return update(userId, body, RequestOptions.defaults());
   }
 
@@ -1366,12 +1360,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public GetUserResponse updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body,
+  public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/is-suspended")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetUserResponse.class, options);
+    return client.call(request.build(), User.class, options);
   }
 
   /**
@@ -1384,7 +1378,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public GetUserResponse updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
+  public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
     return updateIsSuspended(userId, body, RequestOptions.defaults());
   }
 
@@ -1433,12 +1427,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
    */
-  public GetUserResponse updatePassword(String userId, UpdateUserPasswordRequest body,
+  public User updatePassword(String userId, UpdateUserPasswordRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetUserResponse.class, options);
+    return client.call(request.build(), User.class, options);
   }
 
   /**
@@ -1451,7 +1445,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
    */
-  public GetUserResponse updatePassword(String userId, UpdateUserPasswordRequest body) {
+  public User updatePassword(String userId, UpdateUserPasswordRequest body) {
     return updatePassword(userId, body, RequestOptions.defaults());
   }
 
@@ -1466,12 +1460,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
    */
-  public GetUserResponse updatePasswordExpiration(String userId,
-      UpdateUserPasswordExpirationRequest body, RequestOptions options) {
+  public User updatePasswordExpiration(String userId, UpdateUserPasswordExpirationRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password/expiration")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetUserResponse.class, options);
+    return client.call(request.build(), User.class, options);
   }
 
   /**
@@ -1484,8 +1478,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
    */
-  public GetUserResponse updatePasswordExpiration(String userId,
-      UpdateUserPasswordExpirationRequest body) {
+  public User updatePasswordExpiration(String userId, UpdateUserPasswordExpirationRequest body) {
     return updatePasswordExpiration(userId, body, RequestOptions.defaults());
   }
 
@@ -1501,13 +1494,13 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public ListUserPersonalAccessTokensResponseItem updatePersonalAccessToken(String userId,
-      String name, UpdateApplicationSecretRequest body, RequestOptions options) {
+  public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
+      UpdateApplicationSecretRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens/{name}")
       .pathParam("userId", userId)
       .pathParam("name", name);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListUserPersonalAccessTokensResponseItem.class, options);
+    return client.call(request.build(), CreateUserPersonalAccessTokenResponse.class, options);
   }
 
   /**
@@ -1521,8 +1514,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public ListUserPersonalAccessTokensResponseItem updatePersonalAccessToken(String userId,
-      String name, UpdateApplicationSecretRequest body) {
+  public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
+      UpdateApplicationSecretRequest body) {
     return updatePersonalAccessToken(userId, name, body, RequestOptions.defaults());
   }
 
@@ -1537,12 +1530,12 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserProfile updateProfile(String userId,
-      UpdateUserProfileRequest body, RequestOptions options) {
+  public UserProfile updateProfile(String userId, UpdateUserProfileRequest body,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/profile")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetJwtCustomizerResponseOption1ContextSampleUserProfile.class, options);
+    return client.call(request.build(), UserProfile.class, options);
   }
 
   /**
@@ -1555,8 +1548,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponseOption1ContextSampleUserProfile updateProfile(String userId,
-      UpdateUserProfileRequest body) {
+  public UserProfile updateProfile(String userId, UpdateUserProfileRequest body) {
     return updateProfile(userId, body, RequestOptions.defaults());
   }
 

@@ -55,6 +55,8 @@ public final class SpecReader {
   private final Map<String, TypeDef> types = new TreeMap<>();
   private final Map<String, TypeRef> components = new HashMap<>();
   private final Map<String, String> shapes = new HashMap<>();
+  /** For each generated type, the other names its shape was met under, in document order. */
+  private final Map<String, List<String>> aliases = new TreeMap<>();
 
   private SpecReader(OpenAPI api, Overrides overrides) {
     this.api = api;
@@ -132,7 +134,118 @@ public final class SpecReader {
       services.add(new ServiceDef(tag, className, accessor, ops));
     }
     services.sort(Comparator.comparing(ServiceDef::className));
-    return new ApiModel(services, new ArrayList<>(types.values()));
+    return rename(services);
+  }
+
+  /**
+   * A shared type takes the shortest of the names it was met under (ties: the first in document
+   * order): {@code GetUserResponse} rather than the name of whichever operation came first.
+   */
+  private ApiModel rename(List<ServiceDef> services) {
+    Map<String, String> renames = new TreeMap<>();
+    Set<String> taken = new java.util.HashSet<>(types.keySet());
+    for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
+      String best = e.getKey();
+      for (String candidate : e.getValue()) {
+        if (candidate.length() < best.length() && !taken.contains(candidate)) {
+          best = candidate;
+        }
+      }
+      if (!best.equals(e.getKey())) {
+        renames.put(e.getKey(), best);
+        taken.add(best);
+      }
+    }
+    if (renames.isEmpty()) {
+      return new ApiModel(services, new ArrayList<>(types.values()));
+    }
+    Map<String, TypeDef> renamed = new TreeMap<>();
+    for (TypeDef t : types.values()) {
+      TypeDef r = renameDef(t, renames);
+      renamed.put(r.name(), r);
+    }
+    List<ServiceDef> out = new ArrayList<>();
+    for (ServiceDef s : services) {
+      List<OperationDef> ops = new ArrayList<>();
+      for (OperationDef op : s.operations()) {
+        ops.add(
+            new OperationDef(
+                op.operationId(),
+                op.methodName(),
+                op.httpMethod(),
+                op.path(),
+                op.summary(),
+                renameParams(op.pathParams(), renames),
+                renameParams(op.queryParams(), renames),
+                op.paramsType(),
+                op.body() == null
+                    ? null
+                    : new BodyDef(
+                        op.body().kind(),
+                        op.body().type() == null ? null : rename(op.body().type(), renames),
+                        op.body().required(),
+                        op.body().parts()),
+                op.response().type() == null
+                    ? op.response()
+                    : new ResponseDef(
+                        op.response().kind(),
+                        rename(op.response().type(), renames),
+                        op.response().mediaType()),
+                op.paginated()));
+      }
+      out.add(new ServiceDef(s.tag(), s.className(), s.accessor(), ops));
+    }
+    return new ApiModel(out, new ArrayList<>(renamed.values()));
+  }
+
+  private static List<ParamDef> renameParams(List<ParamDef> params, Map<String, String> renames) {
+    List<ParamDef> out = new ArrayList<>();
+    for (ParamDef p : params) {
+      out.add(
+          new ParamDef(
+              p.name(), p.javaName(), rename(p.type(), renames), p.required(), p.explodedObject(), p.facts()));
+    }
+    return out;
+  }
+
+  private static TypeDef renameDef(TypeDef t, Map<String, String> renames) {
+    String name = renames.getOrDefault(t.name(), t.name());
+    if (t instanceof TypeDef.RecordDef r) {
+      List<FieldDef> fields = new ArrayList<>();
+      for (FieldDef f : r.fields()) {
+        fields.add(
+            new FieldDef(
+                f.jsonName(), f.javaName(), rename(f.type(), renames), f.required(), f.nullable(), f.facts()));
+      }
+      String parent =
+          r.implementsOneOf() == null
+              ? null
+              : renames.getOrDefault(r.implementsOneOf(), r.implementsOneOf());
+      return new TypeDef.RecordDef(name, r.origin(), fields, r.request(), parent);
+    }
+    if (t instanceof TypeDef.EnumDef e) {
+      return new TypeDef.EnumDef(name, e.origin(), e.values());
+    }
+    TypeDef.OneOfDef o = (TypeDef.OneOfDef) t;
+    List<TypeDef.Variant> variants = new ArrayList<>();
+    for (TypeDef.Variant v : o.variants()) {
+      variants.add(
+          new TypeDef.Variant(renames.getOrDefault(v.type(), v.type()), v.required(), v.constants()));
+    }
+    return new TypeDef.OneOfDef(name, o.origin(), variants);
+  }
+
+  private static TypeRef rename(TypeRef ref, Map<String, String> renames) {
+    if (ref instanceof TypeRef.Named n) {
+      return new TypeRef.Named(renames.getOrDefault(n.name(), n.name()));
+    }
+    if (ref instanceof TypeRef.ListOf l) {
+      return new TypeRef.ListOf(rename(l.element(), renames));
+    }
+    if (ref instanceof TypeRef.MapOf m) {
+      return new TypeRef.MapOf(rename(m.value(), renames));
+    }
+    return ref;
   }
 
   private static void checkMethodNames(String tag, List<OperationDef> ops) {
@@ -569,6 +682,9 @@ public final class SpecReader {
     String shape = shape(def);
     String same = shapes.get(shape);
     if (same != null) {
+      if (!same.equals(def.name()) && !types.containsKey(def.name())) {
+        aliases.computeIfAbsent(same, k -> new ArrayList<>()).add(def.name());
+      }
       return new TypeRef.Named(same);
     }
     TypeDef existing = types.get(def.name());
