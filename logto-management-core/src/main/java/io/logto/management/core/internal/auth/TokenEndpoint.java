@@ -70,7 +70,8 @@ final class TokenEndpoint {
         Map.entry("resource", resource),
         Map.entry("scope", "all")));
     HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
+        // the token timeout is enforced on the shared request; this later one only frees the connection
+        .timeout(timeout.plusSeconds(30))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .header("User-Agent", UserAgent.VALUE)
