@@ -204,9 +204,7 @@ final class ApplicationRoutes {
 
   private Reply assignRoles(Call call, boolean replace) {
     ObjectNode app = store.application(call.param("applicationId"));
-    Guard guard = call.guard();
-    List<String> roleIds = guard.strings("roleIds", true);
-    guard.check();
+    List<String> roleIds = call.ids("roleIds");
     if (!app.get("type").asText().equals("MachineToMachine")) {
       throw ApiError.of(422, "application.invalid_type",
           "Only machine to machine applications can have associated roles.");
@@ -217,22 +215,6 @@ final class ApplicationRoutes {
             "Can not assign user type role to machine to machine application.");
       }
     }
-    Set<String> assigned = Store.set(store.appRoles, app.get("id").asText());
-    if (replace) {
-      assigned.clear();
-    }
-    List<String> added = new ArrayList<>();
-    for (String roleId : roleIds) {
-      if (assigned.add(roleId)) {
-        added.add(roleId);
-      }
-    }
-    ObjectNode body = Json.object();
-    body.set("roleIds", Json.strings(roleIds));
-    if (replace) {
-      return Reply.ok(body);
-    }
-    body.set("addedRoleIds", Json.strings(added));
-    return Reply.created(body);
+    return RoleAssignment.apply(Store.set(store.appRoles, app.get("id").asText()), roleIds, replace);
   }
 }

@@ -103,6 +103,14 @@ public final class Call {
     return json;
   }
 
+  /** The required array of ids {@code field} of the JSON body (400 {@code guard.invalid_input} otherwise). */
+  public List<String> ids(String field) {
+    Guard guard = guard();
+    List<String> ids = guard.strings(field, true);
+    guard.check();
+    return ids;
+  }
+
   /** A guard over the JSON body. */
   public Guard guard() {
     return Guard.body(json());

@@ -100,9 +100,7 @@ final class OrganizationRoutes {
     });
     handlers.put("AddOrganizationApplications", call -> {
       String orgId = store.organization(call.param("id")).get("id").asText();
-      Guard guard = call.guard();
-      List<String> appIds = guard.strings("applicationIds", true);
-      guard.check();
+      List<String> appIds = call.ids("applicationIds");
       Store.requireAll(store.applications, appIds);
       Store.set(store.orgApps, orgId).addAll(appIds);
       return Reply.empty(201);
@@ -119,9 +117,7 @@ final class OrganizationRoutes {
   private void registerMembers(Map<String, Handler> handlers) {
     handlers.put("AddOrganizationUsers", call -> {
       String orgId = store.organization(call.param("id")).get("id").asText();
-      Guard guard = call.guard();
-      List<String> userIds = guard.strings("userIds", true);
-      guard.check();
+      List<String> userIds = call.ids("userIds");
       Store.requireAll(store.users, userIds);
       Store.set(store.orgUsers, orgId).addAll(userIds);
       ObjectNode body = Json.object();
@@ -130,9 +126,7 @@ final class OrganizationRoutes {
     });
     handlers.put("ReplaceOrganizationUsers", call -> {
       String orgId = store.organization(call.param("id")).get("id").asText();
-      Guard guard = call.guard();
-      List<String> userIds = guard.strings("userIds", true);
-      guard.check();
+      List<String> userIds = call.ids("userIds");
       Store.requireAll(store.users, userIds);
       Set<String> members = Store.set(store.orgUsers, orgId);
       members.clear();
@@ -172,9 +166,7 @@ final class OrganizationRoutes {
     });
     handlers.put("AssignOrganizationRolesToUser", call -> {
       String orgId = member(call);
-      Guard guard = call.guard();
-      List<String> roleIds = guard.strings("organizationRoleIds", true);
-      guard.check();
+      List<String> roleIds = call.ids("organizationRoleIds");
       Store.requireAll(store.orgRoles, roleIds);
       memberRoles(orgId, call.param("userId")).addAll(roleIds);
       ObjectNode body = Json.object();
@@ -183,9 +175,7 @@ final class OrganizationRoutes {
     });
     handlers.put("ReplaceOrganizationUserRoles", call -> {
       String orgId = member(call);
-      Guard guard = call.guard();
-      List<String> roleIds = guard.strings("organizationRoleIds", true);
-      guard.check();
+      List<String> roleIds = call.ids("organizationRoleIds");
       Store.requireAll(store.orgRoles, roleIds);
       Set<String> roles = memberRoles(orgId, call.param("userId"));
       roles.clear();
@@ -269,21 +259,7 @@ final class OrganizationRoutes {
       return Pager.paged(call, search(call.query("q"), roles));
     });
     handlers.put("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
-    handlers.put("UpdateOrganizationRole", call -> {
-      ObjectNode role = store.orgRole(call.param("id"));
-      Guard guard = call.guard();
-      String name = guard.string("name", false);
-      JsonNode description = guard.nullableString("description");
-      guard.check();
-      if (name != null) {
-        checkUnique(store.orgRoles, name, role.get("id").asText());
-        role.put("name", name);
-      }
-      if (description != null) {
-        role.set("description", description);
-      }
-      return Reply.ok(role);
-    });
+    handlers.put("UpdateOrganizationRole", call -> rename(call, store.orgRole(call.param("id")), store.orgRoles));
     handlers.put("DeleteOrganizationRole", call -> {
       String id = store.orgRole(call.param("id")).get("id").asText();
       store.orgRoles.remove(id);
@@ -329,9 +305,7 @@ final class OrganizationRoutes {
 
   private List<String> scopeIds(Call call, Map<String, ObjectNode> scopeTable, String bodyField) {
     store.orgRole(call.param("id"));
-    Guard guard = call.guard();
-    List<String> ids = guard.strings(bodyField, true);
-    guard.check();
+    List<String> ids = call.ids(bodyField);
     Store.requireAll(scopeTable, ids);
     return ids;
   }
@@ -353,27 +327,29 @@ final class OrganizationRoutes {
     handlers.put("ListOrganizationScopes", call ->
         Pager.paged(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
     handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
-    handlers.put("UpdateOrganizationScope", call -> {
-      ObjectNode scope = store.orgScope(call.param("id"));
-      Guard guard = call.guard();
-      String name = guard.string("name", false);
-      JsonNode description = guard.nullableString("description");
-      guard.check();
-      if (name != null) {
-        checkUnique(store.orgScopes, name, scope.get("id").asText());
-        scope.put("name", name);
-      }
-      if (description != null) {
-        scope.set("description", description);
-      }
-      return Reply.ok(scope);
-    });
+    handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScope(call.param("id")), store.orgScopes));
     handlers.put("DeleteOrganizationScope", call -> {
       String id = store.orgScope(call.param("id")).get("id").asText();
       store.orgScopes.remove(id);
       store.orgRoleScopes.values().forEach(scopes -> scopes.remove(id));
       return Reply.empty(204);
     });
+  }
+
+  /** PATCH of an organization role or scope: a unique name and a nullable description. */
+  private static Reply rename(Call call, ObjectNode entity, Map<String, ObjectNode> table) {
+    Guard guard = call.guard();
+    String name = guard.string("name", false);
+    JsonNode description = guard.nullableString("description");
+    guard.check();
+    if (name != null) {
+      checkUnique(table, name, entity.get("id").asText());
+      entity.put("name", name);
+    }
+    if (description != null) {
+      entity.set("description", description);
+    }
+    return Reply.ok(entity);
   }
 
   private static void checkUnique(Map<String, ObjectNode> table, String name, String selfId) {

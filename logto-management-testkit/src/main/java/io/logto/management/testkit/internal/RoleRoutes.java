@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Roles, their scopes, users and applications. */
 final class RoleRoutes {
@@ -32,60 +34,9 @@ final class RoleRoutes {
       store.appRoles.values().forEach(roles -> roles.remove(id));
       return Reply.empty(204);
     });
-    handlers.put("ListRoleUsers", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
-      List<JsonNode> users = new ArrayList<>();
-      for (ObjectNode user : Store.newestFirst(store.users.values())) {
-        if (store.userRoles.getOrDefault(user.get("id").asText(), Set.of()).contains(roleId)) {
-          users.add(store.userJson(user));
-        }
-      }
-      return Pager.paged(call, users);
-    });
-    handlers.put("CreateRoleUser", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
-      Guard guard = call.guard();
-      List<String> userIds = guard.strings("userIds", true);
-      guard.check();
-      userIds.forEach(store::user);
-      userIds.forEach(userId -> Store.set(store.userRoles, userId).add(roleId));
-      return Reply.empty(201);
-    });
-    handlers.put("DeleteRoleUser", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
-      String userId = store.user(call.param("userId")).get("id").asText();
-      if (!Store.set(store.userRoles, userId).remove(roleId)) {
-        throw ApiError.notFound();
-      }
-      return Reply.empty(204);
-    });
-    handlers.put("ListRoleApplications", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
-      List<JsonNode> apps = new ArrayList<>();
-      for (ObjectNode app : Store.newestFirst(store.applications.values())) {
-        if (store.appRoles.getOrDefault(app.get("id").asText(), Set.of()).contains(roleId)) {
-          apps.add(app);
-        }
-      }
-      return Pager.paged(call, apps);
-    });
-    handlers.put("CreateRoleApplication", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
-      Guard guard = call.guard();
-      List<String> appIds = guard.strings("applicationIds", true);
-      guard.check();
-      appIds.forEach(store::application);
-      appIds.forEach(appId -> Store.set(store.appRoles, appId).add(roleId));
-      return Reply.empty(201);
-    });
-    handlers.put("DeleteRoleApplication", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
-      String appId = store.application(call.param("applicationId")).get("id").asText();
-      if (!Store.set(store.appRoles, appId).remove(roleId)) {
-        throw ApiError.notFound();
-      }
-      return Reply.empty(204);
-    });
+    registerHolders(handlers, "User", "userId", store.users, store.userRoles, store::user, store::userJson);
+    registerHolders(handlers, "Application", "applicationId", store.applications, store.appRoles,
+        store::application, app -> app);
     handlers.put("ListRoleScopes", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       List<JsonNode> scopes = new ArrayList<>();
@@ -98,9 +49,7 @@ final class RoleRoutes {
     });
     handlers.put("CreateRoleScope", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
-      Guard guard = call.guard();
-      List<String> scopeIds = guard.strings("scopeIds", true);
-      guard.check();
+      List<String> scopeIds = call.ids("scopeIds");
       scopeIds.forEach(store::scope);
       Set<String> assigned = Store.set(store.roleScopes, roleId);
       for (String scopeId : scopeIds) {
@@ -118,6 +67,37 @@ final class RoleRoutes {
     handlers.put("DeleteRoleScope", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       if (!Store.set(store.roleScopes, roleId).remove(call.param("scopeId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+  }
+
+  /** List, add and remove the users (or applications) holding a role, seen from the role. */
+  private void registerHolders(Map<String, Handler> handlers, String noun, String idParam,
+      Map<String, ObjectNode> table, Map<String, Set<String>> rolesOf, Function<String, ObjectNode> lookup,
+      UnaryOperator<ObjectNode> view) {
+    handlers.put("ListRole" + noun + "s", call -> {
+      String roleId = store.role(call.param("id")).get("id").asText();
+      List<JsonNode> holders = new ArrayList<>();
+      for (ObjectNode holder : Store.newestFirst(table.values())) {
+        if (rolesOf.getOrDefault(holder.get("id").asText(), Set.of()).contains(roleId)) {
+          holders.add(view.apply(holder));
+        }
+      }
+      return Pager.paged(call, holders);
+    });
+    handlers.put("CreateRole" + noun, call -> {
+      String roleId = store.role(call.param("id")).get("id").asText();
+      List<String> ids = call.ids(idParam + "s");
+      ids.forEach(lookup::apply);
+      ids.forEach(id -> Store.set(rolesOf, id).add(roleId));
+      return Reply.empty(201);
+    });
+    handlers.put("DeleteRole" + noun, call -> {
+      String roleId = store.role(call.param("id")).get("id").asText();
+      String holderId = lookup.apply(call.param(idParam)).get("id").asText();
+      if (!Store.set(rolesOf, holderId).remove(roleId)) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);

@@ -303,31 +303,13 @@ final class UserRoutes {
 
   private Reply assignRoles(Call call, boolean replace) {
     String userId = store.user(call.param("userId")).get("id").asText();
-    Guard guard = call.guard();
-    List<String> roleIds = guard.strings("roleIds", true);
-    guard.check();
+    List<String> roleIds = call.ids("roleIds");
     for (String roleId : roleIds) {
       if (!store.role(roleId).get("type").asText().equals("User")) {
         throw ApiError.of(422, "user.invalid_role_type",
             "Invalid role type, can not assign machine-to-machine role to user.");
       }
     }
-    Set<String> assigned = Store.set(store.userRoles, userId);
-    if (replace) {
-      assigned.clear();
-    }
-    List<String> added = new ArrayList<>();
-    for (String roleId : roleIds) {
-      if (assigned.add(roleId)) {
-        added.add(roleId);
-      }
-    }
-    ObjectNode body = Json.object();
-    body.set("roleIds", Json.strings(roleIds));
-    if (replace) {
-      return Reply.ok(body);
-    }
-    body.set("addedRoleIds", Json.strings(added));
-    return Reply.created(body);
+    return RoleAssignment.apply(Store.set(store.userRoles, userId), roleIds, replace);
   }
 }
