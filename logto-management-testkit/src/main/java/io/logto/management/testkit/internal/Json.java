@@ -69,6 +69,11 @@ public final class Json {
   }
 
   /** A copy of {@code node} with object keys in jsonb order, recursively. */
+  public static ObjectNode jsonb(ObjectNode node) {
+    return (ObjectNode) jsonb((JsonNode) node);
+  }
+
+  /** A copy of {@code node} with object keys in jsonb order, recursively. */
   public static JsonNode jsonb(JsonNode node) {
     if (node.isObject()) {
       List<String> names = new ArrayList<>();

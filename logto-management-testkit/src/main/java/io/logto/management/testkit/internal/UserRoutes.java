@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** Users: CRUD, search, custom data, profile, password, suspension, roles and organizations. */
@@ -35,24 +36,8 @@ final class UserRoutes {
     handlers.put("UpdateUser", this::update);
     handlers.put("DeleteUser", this::delete);
     handlers.put("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
-    handlers.put("UpdateUserCustomData", call -> {
-      ObjectNode user = store.user(call.param("userId"));
-      Guard guard = call.guard();
-      ObjectNode patch = guard.object("customData", true);
-      guard.check();
-      user.set("customData", Json.jsonb(Json.merge((ObjectNode) user.get("customData"), patch)));
-      user.put("updatedAt", store.now());
-      return Reply.ok(user.get("customData"));
-    });
-    handlers.put("UpdateUserProfile", call -> {
-      ObjectNode user = store.user(call.param("userId"));
-      Guard guard = call.guard();
-      ObjectNode patch = guard.object("profile", true);
-      guard.check();
-      user.set("profile", profile(Json.merge((ObjectNode) user.get("profile"), patch)));
-      user.put("updatedAt", store.now());
-      return Reply.ok(user.get("profile"));
-    });
+    handlers.put("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb));
+    handlers.put("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile));
     handlers.put("UpdateUserPassword", call -> {
       ObjectNode user = store.user(call.param("userId"));
       Guard guard = call.guard();
@@ -115,6 +100,17 @@ final class UserRoutes {
       }
       return Reply.ok(Json.arrayOf(orgs));
     });
+  }
+
+  /** Shallow-merges the body's object {@code field} into the user's and answers the result. */
+  private Reply mergeInto(Call call, String field, UnaryOperator<ObjectNode> normalize) {
+    ObjectNode user = store.user(call.param("userId"));
+    Guard guard = call.guard();
+    ObjectNode patch = guard.object(field, true);
+    guard.check();
+    user.set(field, normalize.apply(Json.merge((ObjectNode) user.get(field), patch)));
+    user.put("updatedAt", store.now());
+    return Reply.ok(user.get(field));
   }
 
   private ObjectNode json(ObjectNode user) {
