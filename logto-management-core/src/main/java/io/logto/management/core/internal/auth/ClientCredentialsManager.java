@@ -82,7 +82,8 @@ public final class ClientCredentialsManager implements ClientCredentials {
       if (isFresh(token)) {
         return CompletableFuture.completedFuture(token);
       }
-      if (inFlight == null) {
+      // a finished request may not have cleared itself yet: waiters can wake before its callbacks run
+      if (inFlight == null || inFlight.isDone()) {
         inFlight = new CompletableFuture<>();
         start = true;
       }
