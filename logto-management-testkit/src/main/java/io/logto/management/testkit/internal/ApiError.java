@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * An error answer in Logto's shape: {@code {"code", "message", "data"?, "details"?}}; thrown by
  * handlers and turned into a response by the server. No stack trace: it is control flow, not a bug.
  */
-public final class ApiError extends RuntimeException {
+final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * One Management API request as a handler sees it: path parameters, query parameters in the order
  * sent (raw and decoded), and the body.
  */
-public final class Call {
+final class Call {
   private final Operation operation;
   private final Map<String, String> pathParams;
   private final String rawPath;

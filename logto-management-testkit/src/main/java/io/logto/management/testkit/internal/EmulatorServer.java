@@ -131,11 +131,6 @@ public final class EmulatorServer implements AutoCloseable {
     return handlers.keySet().stream().sorted().toList();
   }
 
-  /** Every operation of the document as {@code METHOD path operationId}, in document order. */
-  public List<Operation> operations() {
-    return table.operations();
-  }
-
   @Override
   public void close() {
     server.stop(0);

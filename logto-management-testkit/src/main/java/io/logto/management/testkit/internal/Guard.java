@@ -11,7 +11,7 @@ import java.util.List;
  * body answers 400 {@code guard.invalid_input} with the same {@code data.issues} and {@code details}
  * Logto's guard produces.
  */
-public final class Guard {
+final class Guard {
   private final ObjectNode body;
   private final String what;
   private final ArrayNode issues = Json.array();

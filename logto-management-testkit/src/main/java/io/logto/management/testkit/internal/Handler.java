@@ -2,6 +2,6 @@ package io.logto.management.testkit.internal;
 
 /** Handles one Management API operation; runs under the store's lock. */
 @FunctionalInterface
-public interface Handler {
+interface Handler {
   Reply handle(Call call);
 }

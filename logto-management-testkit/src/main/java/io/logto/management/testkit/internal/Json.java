@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON trees: the emulator keeps entities as trees in the exact shape Logto answers with. */
-public final class Json {
+final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

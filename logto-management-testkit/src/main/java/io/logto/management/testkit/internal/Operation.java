@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** One operation of the Management API document: method, path template, id, whether it needs a token. */
-public record Operation(String method, String pathTemplate, String operationId, boolean requiresToken) {
+record Operation(String method, String pathTemplate, String operationId, boolean requiresToken) {
   public Operation {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(pathTemplate, "pathTemplate == null");

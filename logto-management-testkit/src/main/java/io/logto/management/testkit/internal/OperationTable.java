@@ -18,7 +18,7 @@ import java.util.Map;
  * templates match, the one with a literal segment earliest wins ({@code /organizations/{id}/users/roles}
  * beats {@code /organizations/{id}/users/{userId}}), as in Logto's router.
  */
-public final class OperationTable {
+final class OperationTable {
   private final List<Entry> entries;
   private final Map<String, Operation> byId = new HashMap<>();
 

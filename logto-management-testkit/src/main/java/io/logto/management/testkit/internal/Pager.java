@@ -8,7 +8,7 @@ import java.util.List;
  * {@code Total-Number} header and one {@code Link} header per relation (first, prev, last, next) whose
  * URL drops the {@code /api} prefix and keeps the other query parameters as sent.
  */
-public final class Pager {
+final class Pager {
   static final int DEFAULT_PAGE_SIZE = 20;
   static final int MAX_PAGE_SIZE = 100;
 

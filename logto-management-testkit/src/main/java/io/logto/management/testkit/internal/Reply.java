@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON body. */
-public final class Reply {
+final class Reply {
   private final int status;
   private final JsonNode body;
   private final List<String[]> headers = new ArrayList<>();

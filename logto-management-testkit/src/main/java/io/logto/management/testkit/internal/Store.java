@@ -20,7 +20,7 @@ import java.util.Set;
  * order: lists sorted "newest first" iterate it backwards. Not thread-safe: the server serialises
  * handler calls on one lock.
  */
-public final class Store {
+final class Store {
   static final String TENANT = "default";
   static final String MANAGEMENT_API_RESOURCE_ID = "management-api";
   static final String MANAGEMENT_SCOPE = "all";
