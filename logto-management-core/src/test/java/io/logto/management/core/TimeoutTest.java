@@ -1,0 +1,102 @@
+package io.logto.management.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.TestServer.Reply;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+final class TimeoutTest {
+  private static final ApiRequest GET_USER = ApiRequest.get("/api/users/u1").build();
+
+  @Test
+  void requestTimesOutWhenTheServerNeverAnswers() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.never());
+      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofMillis(200)).build();
+
+      assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTimeoutException.class)
+          .hasMessageContaining("GET /api/users/u1");
+      // a timeout is not a connection failure: not retried
+      assertThat(server.count("/api/users/u1")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void perCallTimeoutOverridesTheClients() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.never());
+      LogtoClient client = Fixtures.client(server).noRequestTimeout().build();
+
+      assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class,
+          RequestOptions.builder().timeout(Duration.ofMillis(200)).build())).isInstanceOf(LogtoTimeoutException.class);
+    }
+  }
+
+  @Test
+  void defaultTimeoutIsTenSecondsAndZeroOrNegativeDisables() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.json(200, "{}"));
+      AtomicReference<Optional<Duration>> seen = new AtomicReference<>();
+      Interceptor spy = chain -> {
+        seen.set(chain.request().timeout());
+        return chain.proceed(chain.request());
+      };
+      LogtoClient client = Fixtures.client(server).addInterceptor(spy).build();
+
+      client.call(GET_USER, JsonNode.class);
+      assertThat(seen.get()).hasValue(Duration.ofSeconds(10));
+      assertThat(client.requestTimeout()).hasValue(Duration.ofSeconds(10));
+
+      client.call(GET_USER, JsonNode.class, RequestOptions.builder().noTimeout().build());
+      assertThat(seen.get()).isEmpty();
+
+      client.call(GET_USER, JsonNode.class, RequestOptions.builder().timeout(Duration.ofSeconds(-1)).build());
+      assertThat(seen.get()).isEmpty();
+
+      LogtoClient unlimited = client.newBuilder().requestTimeout(Duration.ZERO).build();
+      unlimited.call(GET_USER, JsonNode.class);
+      assertThat(seen.get()).isEmpty();
+      assertThat(unlimited.requestTimeout()).isEmpty();
+    }
+  }
+
+  @Test
+  void interruptedCallerGetsTransportErrorWithFlagRestored() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.never());
+      LogtoClient client = Fixtures.client(server).noRequestTimeout().build();
+      CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+      CompletableFuture<Boolean> flag = new CompletableFuture<>();
+      CountDownLatch calling = new CountDownLatch(1);
+      Thread caller = new Thread(() -> {
+        try {
+          calling.countDown();
+          client.call(GET_USER, JsonNode.class);
+          thrown.complete(null);
+        } catch (RuntimeException e) {
+          thrown.complete(e);
+        }
+        flag.complete(Thread.currentThread().isInterrupted());
+      });
+      caller.start();
+      calling.await(10, TimeUnit.SECONDS);
+      // interrupt once the call is waiting on the server
+      for (int i = 0; i < 500 && server.count("/api/users/u1") == 0; i++) {
+        Thread.sleep(10);
+      }
+      caller.interrupt();
+
+      assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(LogtoTransportException.class)
+          .hasMessageContaining("interrupted");
+      assertThat(flag.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+}
