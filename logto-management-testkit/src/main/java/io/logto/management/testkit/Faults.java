@@ -67,9 +67,10 @@ public final class Faults {
   }
 
   /**
-   * Closes the connection of the next {@code count} API calls without answering. Note that
-   * {@code java.net.http.HttpClient} may silently retry an idempotent request once on a reused connection,
-   * which consumes a second drop.
+   * Drops the connection of the next {@code count} API calls mid-response: the status line and headers
+   * are sent (200, a {@code Content-Length} of 1024), then the connection closes before any body byte,
+   * so the client sees an I/O error. (Closing before the status line would let
+   * {@code java.net.http.HttpClient} silently retry a GET on a fresh connection.)
    *
    * @return this
    */

@@ -142,7 +142,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  /** Thrown to make the JDK server close the connection without answering. */
+  /** Thrown to make the JDK server close the connection before the answer is complete. */
   private static final class DroppedConnection extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -165,6 +165,11 @@ public final class EmulatorServer implements AutoCloseable {
       try {
         reply = route(exchange, body);
       } catch (DroppedConnection e) {
+        // headers promise a body that never comes: the client gets an I/O error mid-response, which
+        // java.net.http cannot mistake for a stale keep-alive connection and silently retry
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        exchange.getResponseHeaders().set("Logto-Core-Request-Id", requestId());
+        exchange.sendResponseHeaders(200, 1024);
         throw e;
       } catch (RuntimeException e) {
         // a bug in a handler: answer it rather than hang up, so the test shows what failed
