@@ -91,6 +91,16 @@ final class TokenEndpointTest {
   }
 
   @Test
+  void jsonBodyAnswers400InvalidRequest() {
+    Http.Answer answer = Http.send(java.net.http.HttpRequest.newBuilder(logto.tokenEndpoint())
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}")).build());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.code()).isEqualTo("oidc.invalid_request");
+  }
+
+  @Test
   void scopeNotGrantedGivesTokenWithoutScopeThatTheApiForbids() {
     ClientCredentials client = logto.defaultClient();
     Http.Answer answer = http.tokenForm(

@@ -195,7 +195,7 @@ public final class EmulatorServer implements AutoCloseable {
       increment(TOKEN_COUNTER);
       lock.lock();
       try {
-        return tokenEndpoint.handle(headers.getFirst("Authorization"), body);
+        return tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
       } finally {
         lock.unlock();
       }

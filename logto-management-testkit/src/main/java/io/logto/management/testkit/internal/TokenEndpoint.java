@@ -30,7 +30,12 @@ final class TokenEndpoint {
     this.issuer = issuer;
   }
 
-  Reply handle(String authorization, byte[] body) {
+  Reply handle(String contentType, String authorization, byte[] body) {
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT)
+        .startsWith("application/x-www-form-urlencoded")) {
+      return error(400, "invalid_request", "Request is invalid.",
+          "only application/x-www-form-urlencoded content-type bodies are supported on POST /token");
+    }
     Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
     String grantType = form.get("grant_type");
     if (grantType == null || grantType.isEmpty()) {
