@@ -143,8 +143,9 @@ final class TokenEndpoint {
     return clientSecret.isEmpty() ? text : text.replace(clientSecret, "<redacted>");
   }
 
-  private static LogtoTokenException failure(String message, int status, String code, String excerpt) {
-    return new LogtoTokenException(message + (excerpt.isEmpty() ? "" : " [body: " + excerpt + "]"),
+  // the server may echo what it was sent: every message passes through redact
+  private LogtoTokenException failure(String message, int status, String code, String excerpt) {
+    return new LogtoTokenException(redact(message + (excerpt.isEmpty() ? "" : " [body: " + excerpt + "]")),
         OptionalInt.of(status), Optional.ofNullable(code), excerpt, null);
   }
 
