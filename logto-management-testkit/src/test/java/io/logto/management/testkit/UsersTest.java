@@ -136,6 +136,11 @@ final class UsersTest {
     Http.Answer exact = http.get("/users?search.primaryEmail=bob%40example.com&mode.primaryEmail=exact");
     assertThat(exact.body()).extracting(user -> user.get("username").asText()).containsExactly("bob");
     assertThat(exact.header("Total-Number")).isEqualTo("1");
+    assertThat(http.get("/users?search.username=alice&search.username=bob&mode.username=exact&search.name=%25x%25"
+        + "&joint=and").body()).isEmpty();
+    assertThat(http.get("/users?search.username=alice&search.username=bob&mode=exact").body())
+        .extracting(user -> user.get("username").asText()).containsExactly("bob", "alice");
+    assertThat(http.get("/users?search.username=ALICE&mode.username=exact&isCaseSensitive=true").body()).isEmpty();
   }
 
   @Test

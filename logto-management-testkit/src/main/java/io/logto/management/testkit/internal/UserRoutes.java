@@ -3,6 +3,7 @@ package io.logto.management.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -240,32 +241,38 @@ final class UserRoutes {
   }
 
   /**
-   * Logto's user search: {@code search} matches id, email, phone, username and name; {@code search.<field>}
-   * one field, with {@code mode.<field>} {@code like} (default: SQL LIKE, {@code %} and {@code _} wildcards),
-   * {@code exact}, {@code posix} or {@code similar_to}; case-insensitive unless {@code isCaseSensitive=true};
-   * conditions on different fields combine with {@code joint} (default {@code or}).
+   * Logto's advanced user search: {@code search} matches id, email, phone, username and name;
+   * {@code search.<field>} one field (several values of a field: any of them). {@code mode.<field>} or
+   * {@code mode} picks {@code like} (default: SQL LIKE, {@code %} and {@code _} wildcards, no implicit
+   * {@code %}), {@code exact}, {@code posix} or {@code similar_to} (treated as {@code posix}); case-insensitive
+   * unless {@code isCaseSensitive=true}; fields combine with {@code joint} / {@code jointMode} (default
+   * {@code or}).
    */
   private static Predicate<ObjectNode> searchFilter(Call call) {
     boolean caseSensitive = "true".equals(call.query("isCaseSensitive"));
-    boolean and = "and".equals(call.query("joint"));
-    List<Predicate<ObjectNode>> conditions = new ArrayList<>();
+    String joint = call.query("joint") != null ? call.query("joint") : call.query("jointMode");
+    String defaultMode = call.query("mode") == null ? "like" : call.query("mode");
+    Map<String, List<Predicate<ObjectNode>>> byField = new LinkedHashMap<>();
     for (String[] pair : call.rawQuery()) {
       String key = OperationTable.decode(pair[0]);
       String value = OperationTable.decode(pair[1]);
       if (key.equals("search")) {
-        Pattern pattern = pattern(value, "like", caseSensitive);
-        conditions.add(user -> SEARCH_FIELDS.stream().anyMatch(field -> matches(user, field, pattern)));
+        Pattern pattern = pattern(value, defaultMode, caseSensitive);
+        byField.computeIfAbsent("", k -> new ArrayList<>())
+            .add(user -> SEARCH_FIELDS.stream().anyMatch(field -> matches(user, field, pattern)));
       } else if (key.startsWith("search.")) {
         String field = key.substring("search.".length());
         String mode = call.query("mode." + field);
-        Pattern pattern = pattern(value, mode == null ? "like" : mode, caseSensitive);
-        conditions.add(user -> matches(user, field, pattern));
+        Pattern pattern = pattern(value, mode == null ? defaultMode : mode, caseSensitive);
+        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(user -> matches(user, field, pattern));
       }
     }
-    if (conditions.isEmpty()) {
+    if (byField.isEmpty()) {
       return user -> true;
     }
-    return user -> and
+    List<Predicate<ObjectNode>> conditions = new ArrayList<>();
+    byField.values().forEach(values -> conditions.add(user -> values.stream().anyMatch(v -> v.test(user))));
+    return user -> "and".equals(joint)
         ? conditions.stream().allMatch(c -> c.test(user))
         : conditions.stream().anyMatch(c -> c.test(user));
   }
@@ -281,6 +288,7 @@ final class UserRoutes {
       case "exact":
         return Pattern.compile(Pattern.quote(value), flags);
       case "posix":
+      case "similar_to":
         return Pattern.compile(".*(?:" + value + ").*", flags);
       default:
         StringBuilder regex = new StringBuilder();
