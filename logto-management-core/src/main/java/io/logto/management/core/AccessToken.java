@@ -16,6 +16,9 @@ public record AccessToken(String value, Instant expiresAt, Optional<String> scop
   /**
    * Validates the components.
    *
+   * @param value the bearer token
+   * @param expiresAt when the token expires: the request's start plus {@code expires_in}
+   * @param scope the granted scope, empty when the answer had no {@code scope} field
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if {@code value} is blank
    */

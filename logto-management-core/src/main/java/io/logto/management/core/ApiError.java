@@ -32,6 +32,15 @@ public record ApiError(
   /**
    * Validates the components.
    *
+   * @param method the HTTP method of the failed request
+   * @param path the request path (without query)
+   * @param status the HTTP status, 4xx or 5xx
+   * @param headers the response headers
+   * @param code Logto's error code, such as {@code entity.not_exists_with_id}
+   * @param message Logto's human-readable message
+   * @param data Logto's structured {@code data} field
+   * @param details Logto's {@code details} text (validation errors)
+   * @param bodyExcerpt the start of the raw body, for answers that are not Logto's JSON
    * @throws NullPointerException if a component is null
    */
   public ApiError {

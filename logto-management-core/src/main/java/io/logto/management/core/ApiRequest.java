@@ -250,6 +250,7 @@ public final class ApiRequest {
       /**
        * Copies the fields.
        *
+       * @param fields the fields in order
        * @throws NullPointerException if {@code fields} is null
        */
       public Form {
@@ -266,6 +267,7 @@ public final class ApiRequest {
       /**
        * Copies the parts.
        *
+       * @param parts the parts in order
        * @throws NullPointerException if {@code parts} is null
        */
       public Multipart {
@@ -286,6 +288,10 @@ public final class ApiRequest {
     /**
      * Validates the components.
      *
+     * @param name the field name
+     * @param filename the file name, empty for a plain field
+     * @param contentType the part's media type
+     * @param content the bytes (not copied on access)
      * @throws NullPointerException if a component is null
      */
     public Part {

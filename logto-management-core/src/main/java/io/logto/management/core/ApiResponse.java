@@ -20,6 +20,9 @@ public record ApiResponse<T>(int status, HttpHeaders headers, T body) {
   /**
    * Validates the components.
    *
+   * @param status the HTTP status code, 2xx
+   * @param headers the response headers
+   * @param body the decoded body; {@code null} only when the call asked for {@code Void}
    * @throws NullPointerException if {@code headers} is null
    */
   public ApiResponse {

@@ -13,6 +13,8 @@ public record Pagination(int startPage, int pageSize) {
   /**
    * Validates the values before any request is made.
    *
+   * @param startPage the first page to fetch, 1-based; a listing can resume from any page
+   * @param pageSize items per page, between 1 and {@value #MAX_PAGE_SIZE} (Logto's own cap)
    * @throws IllegalArgumentException if {@code startPage < 1} or {@code pageSize} is outside 1..100
    */
   public Pagination {

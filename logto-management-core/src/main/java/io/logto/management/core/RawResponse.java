@@ -24,6 +24,12 @@ public record RawResponse(
   /**
    * Validates the components.
    *
+   * @param request the request that was sent last (its headers never include the token for interceptors, which run before authentication)
+   * @param status the HTTP status
+   * @param headers the response headers
+   * @param body the raw body, empty when none
+   * @param attempts how many attempts were made, 1 when the first attempt answered
+   * @param duration time from the first attempt's start to this answer
    * @throws NullPointerException if a component is null
    */
   public RawResponse {

@@ -28,6 +28,10 @@ public record RequestOptions(
   /**
    * Validates and copies the values.
    *
+   * @param timeout the request timeout for this call; empty uses the client's; a zero or negative duration disables the timeout for this call
+   * @param headers extra headers sent with the call (they cannot replace {@code Authorization})
+   * @param retryPolicy the retry policy for this call; empty uses the client's
+   * @param retryNonIdempotent whether POST and PATCH may be retried too (off by default, since the server may have acted on the first attempt)
    * @throws NullPointerException if a component or a header name or value is null
    */
   public RequestOptions {

@@ -26,6 +26,10 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
   /**
    * Validates the policy.
    *
+   * @param maxRetries retries after the first attempt; 0 disables retrying
+   * @param initialBackoff the base delay before the first retry, positive
+   * @param maxBackoff the largest computed delay, not smaller than {@code initialBackoff}
+   * @param maxElapsed the time budget from the first attempt within which retries may start, positive
    * @throws IllegalArgumentException if {@code maxRetries} is negative or a duration is not positive
    * @throws NullPointerException if a duration is null
    */
