@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
  * @param expiresAt the <code>expiresAt</code> property (required)
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
- * @param messagePayload the <code>messagePayload</code> property (required, default false)
+ * @param messagePayload the <code>messagePayload</code> property (optional, default false)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -46,7 +46,6 @@ public record CreateOrganizationInvitationRequest(
     Objects.requireNonNull(invitee, "invitee == null");
     Objects.requireNonNull(organizationId, "organizationId == null");
     Objects.requireNonNull(expiresAt, "expiresAt == null");
-    Objects.requireNonNull(messagePayload, "messagePayload == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -164,7 +163,7 @@ public record CreateOrganizationInvitationRequest(
     }
 
     /**
-     * Sets the <code>messagePayload</code> property (required, default false).
+     * Sets the <code>messagePayload</code> property (optional, default false).
      *
      * @param messagePayload the value
      * @return this builder

@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param type the <code>type</code> property (optional)
- * @param organizationScopeIds the <code>organizationScopeIds</code> property (required, default [])
- * @param resourceScopeIds the <code>resourceScopeIds</code> property (required, default [])
+ * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
+ * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -43,8 +43,6 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
   public CreateOrganizationRoleRequest {
     Objects.requireNonNull(name, "name == null");
     description = description == null ? JsonField.absent() : description;
-    Objects.requireNonNull(organizationScopeIds, "organizationScopeIds == null");
-    Objects.requireNonNull(resourceScopeIds, "resourceScopeIds == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -151,7 +149,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
     }
 
     /**
-     * Sets the <code>organizationScopeIds</code> property (required, default []).
+     * Sets the <code>organizationScopeIds</code> property (optional, default []).
      *
      * @param organizationScopeIds the value
      * @return this builder
@@ -162,7 +160,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
     }
 
     /**
-     * Sets the <code>resourceScopeIds</code> property (required, default []).
+     * Sets the <code>resourceScopeIds</code> property (optional, default []).
      *
      * @param resourceScopeIds the value
      * @return this builder

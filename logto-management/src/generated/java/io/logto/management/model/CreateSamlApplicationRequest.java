@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param entityId the <code>entityId</code> property (optional, nullable, maxLength 128)
  * @param acsUrl the <code>acsUrl</code> property (optional, nullable)
  * @param encryption the <code>encryption</code> property (optional, nullable)
- * @param nameIdFormat the <code>nameIdFormat</code> property (required, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
+ * @param nameIdFormat the <code>nameIdFormat</code> property (optional, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -49,7 +49,6 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     entityId = entityId == null ? JsonField.absent() : entityId;
     acsUrl = acsUrl == null ? JsonField.absent() : acsUrl;
     encryption = encryption == null ? JsonField.absent() : encryption;
-    Objects.requireNonNull(nameIdFormat, "nameIdFormat == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -228,7 +227,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>nameIdFormat</code> property (required, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent).
+     * Sets the <code>nameIdFormat</code> property (optional, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent).
      *
      * @param nameIdFormat the value
      * @return this builder

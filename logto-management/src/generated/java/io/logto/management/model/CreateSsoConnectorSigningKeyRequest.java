@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param active the <code>active</code> property (required, default false)
+ * @param active the <code>active</code> property (optional, default false)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -29,7 +29,6 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") Boolea
    * Validates and normalises the components.
    */
   public CreateSsoConnectorSigningKeyRequest {
-    Objects.requireNonNull(active, "active == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -66,7 +65,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") Boolea
     }
 
     /**
-     * Sets the <code>active</code> property (required, default false).
+     * Sets the <code>active</code> property (optional, default false).
      *
      * @param active the value
      * @return this builder

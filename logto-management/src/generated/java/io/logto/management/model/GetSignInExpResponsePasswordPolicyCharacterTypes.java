@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param min the <code>min</code> property (required, default 1)
+ * @param min the <code>min</code> property (optional, default 1)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")

@@ -18,8 +18,8 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param min the <code>min</code> property (required, default 8)
- * @param max the <code>max</code> property (required, default 256)
+ * @param min the <code>min</code> property (optional, default 8)
+ * @param max the <code>max</code> property (optional, default 256)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")

@@ -18,10 +18,10 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param pwned the <code>pwned</code> property (required, default true)
- * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (required, default true)
- * @param userInfo the <code>userInfo</code> property (required, default true)
- * @param words the <code>words</code> property (required, default [])
+ * @param pwned the <code>pwned</code> property (optional, default true)
+ * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default true)
+ * @param userInfo the <code>userInfo</code> property (optional, default true)
+ * @param words the <code>words</code> property (optional, default [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")

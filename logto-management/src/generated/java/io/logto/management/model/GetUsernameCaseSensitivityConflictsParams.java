@@ -4,12 +4,11 @@ package io.logto.management.model;
 
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * Query parameters of <code>GetUsernameCaseSensitivityConflicts</code> (<code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>).
  *
- * @param limit the <code>limit</code> parameter (required, default 20)
+ * @param limit the <code>limit</code> parameter (optional, default 20)
  */
 @Generated("io.logto.management.codegen")
 public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
@@ -17,7 +16,6 @@ public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
    * Validates the components and copies collections.
    */
   public GetUsernameCaseSensitivityConflictsParams {
-    Objects.requireNonNull(limit, "limit == null");
   }
 
   /**
@@ -39,7 +37,7 @@ public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
     }
 
     /**
-     * Sets the <code>limit</code> parameter (required, default 20).
+     * Sets the <code>limit</code> parameter (optional, default 20).
      *
      * @param limit the value, null to leave it out
      * @return this builder

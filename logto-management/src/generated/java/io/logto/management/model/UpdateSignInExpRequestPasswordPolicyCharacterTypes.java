@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param min the <code>min</code> property (required, default 1)
+ * @param min the <code>min</code> property (optional, default 1)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,7 +31,6 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
    * Validates and normalises the components.
    */
   public UpdateSignInExpRequestPasswordPolicyCharacterTypes {
-    Objects.requireNonNull(min, "min == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -68,7 +67,7 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
     }
 
     /**
-     * Sets the <code>min</code> property (required, default 1).
+     * Sets the <code>min</code> property (optional, default 1).
      *
      * @param min the value
      * @return this builder

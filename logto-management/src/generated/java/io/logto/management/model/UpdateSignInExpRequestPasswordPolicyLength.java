@@ -19,8 +19,8 @@ import java.util.Objects;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param min the <code>min</code> property (required, default 8)
- * @param max the <code>max</code> property (required, default 256)
+ * @param min the <code>min</code> property (optional, default 8)
+ * @param max the <code>max</code> property (optional, default 256)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -32,8 +32,6 @@ public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") Bi
    * Validates and normalises the components.
    */
   public UpdateSignInExpRequestPasswordPolicyLength {
-    Objects.requireNonNull(min, "min == null");
-    Objects.requireNonNull(max, "max == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -73,7 +71,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") Bi
     }
 
     /**
-     * Sets the <code>min</code> property (required, default 8).
+     * Sets the <code>min</code> property (optional, default 8).
      *
      * @param min the value
      * @return this builder
@@ -84,7 +82,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") Bi
     }
 
     /**
-     * Sets the <code>max</code> property (required, default 256).
+     * Sets the <code>max</code> property (optional, default 256).
      *
      * @param max the value
      * @return this builder

@@ -19,10 +19,10 @@ import java.util.Objects;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param pwned the <code>pwned</code> property (required, default true)
- * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (required, default true)
- * @param userInfo the <code>userInfo</code> property (required, default true)
- * @param words the <code>words</code> property (required, default [])
+ * @param pwned the <code>pwned</code> property (optional, default true)
+ * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default true)
+ * @param userInfo the <code>userInfo</code> property (optional, default true)
+ * @param words the <code>words</code> property (optional, default [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -35,10 +35,6 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
    * Validates and normalises the components.
    */
   public UpdateSignInExpRequestPasswordPolicyRejects {
-    Objects.requireNonNull(pwned, "pwned == null");
-    Objects.requireNonNull(repetitionAndSequence, "repetitionAndSequence == null");
-    Objects.requireNonNull(userInfo, "userInfo == null");
-    Objects.requireNonNull(words, "words == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -84,7 +80,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
     }
 
     /**
-     * Sets the <code>pwned</code> property (required, default true).
+     * Sets the <code>pwned</code> property (optional, default true).
      *
      * @param pwned the value
      * @return this builder
@@ -95,7 +91,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
     }
 
     /**
-     * Sets the <code>repetitionAndSequence</code> property (required, default true).
+     * Sets the <code>repetitionAndSequence</code> property (optional, default true).
      *
      * @param repetitionAndSequence the value
      * @return this builder
@@ -106,7 +102,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
     }
 
     /**
-     * Sets the <code>userInfo</code> property (required, default true).
+     * Sets the <code>userInfo</code> property (optional, default true).
      *
      * @param userInfo the value
      * @return this builder
@@ -117,7 +113,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
     }
 
     /**
-     * Sets the <code>words</code> property (required, default []).
+     * Sets the <code>words</code> property (optional, default []).
      *
      * @param words the value
      * @return this builder

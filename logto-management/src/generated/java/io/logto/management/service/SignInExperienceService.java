@@ -123,6 +123,18 @@ public final class SignInExperienceService {
   }
 
   /**
+   * Get username case-sensitivity conflicts.
+   *
+   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
+   *
+   * @return the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
+   */
+  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts() {
+    return getUsernameCaseSensitivityConflicts(GetUsernameCaseSensitivityConflictsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
    * Update default sign-in experience settings.
    *
    * <p><code>PATCH /api/sign-in-exp</code>

@@ -314,9 +314,9 @@ public final class SpecReader {
               queryType(
                   s, paramsName + Names.pascal(p.getName()), origin + "/parameters/" + p.getName());
         }
-        queryParams.add(
-            new ParamDef(
-                p.getName(), javaName, type, Boolean.TRUE.equals(p.getRequired()), exploded, facts));
+        // a required parameter with a default is filled in by the server when left out
+        boolean required = Boolean.TRUE.equals(p.getRequired()) && (s == null || s.getDefault() == null);
+        queryParams.add(new ParamDef(p.getName(), javaName, type, required, exploded, facts));
       }
       // header and cookie parameters are the transport's business (auth) and not generated
     }
@@ -542,8 +542,12 @@ public final class SpecReader {
       Schema<?> resolved = deref(ps);
       boolean nullable = Boolean.TRUE.equals(ps.getNullable())
           || (resolved != null && Boolean.TRUE.equals(resolved.getNullable()));
-      fields.add(
-          new FieldDef(json, javaName, type, required.contains(json), nullable, facts(ps)));
+      // Logto lists properties with a default as required, yet fills them in when left out
+      boolean isRequired =
+          required.contains(json)
+              && ps.getDefault() == null
+              && (resolved == null || resolved.getDefault() == null);
+      fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps)));
     }
     return register(new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent));
   }
