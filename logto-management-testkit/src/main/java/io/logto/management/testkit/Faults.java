@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * Fault injection for resilience tests. Latency applies to every request (token requests included)
  * until cleared; the one-shot faults apply to the next Management API calls ({@code /api/...}) in
- * arrival order, not to token requests. Setting a fault replaces the previous setting of the same kind.
- * Thread-safe.
+ * arrival order, not to token requests. Setting a fault replaces the previous setting of the same kind;
+ * when several kinds are pending, drops come first, then 429s, then 5xx answers. Faulted calls still
+ * count in {@link LogtoEmulator#requestCount(String)}. Thread-safe.
  *
  * <pre>{@code
  * emulator.faults().failNext(2, 503);        // the next two API calls answer 503

@@ -33,9 +33,10 @@ final class LogtoEmulatorTest {
   }
 
   @Test
-  void closeStopsListening() throws IOException {
+  void closeStopsListeningAndIsIdempotent() throws IOException {
     LogtoEmulator logto = LogtoEmulator.start();
     int port = logto.baseUrl().getPort();
+    logto.close();
     logto.close();
 
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);

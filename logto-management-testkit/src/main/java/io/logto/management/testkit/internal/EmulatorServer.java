@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +41,12 @@ public final class EmulatorServer implements AutoCloseable {
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   /** A client registered at start: an M2M application with this id and secret. */
-  public record ClientSpec(String id, String secret, boolean managementApiAccess) {}
+  public record ClientSpec(String id, String secret, boolean managementApiAccess) {
+    @Override
+    public String toString() {
+      return "ClientSpec[id=" + id + ", secret=<redacted>, managementApiAccess=" + managementApiAccess + "]";
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -52,6 +58,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final Tokens tokens;
   private final TokenEndpoint tokenEndpoint;
   private final FaultPlan faults = new FaultPlan();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final String origin;
   private final String apiIndicator;
 
@@ -133,6 +140,9 @@ public final class EmulatorServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     executor.shutdownNow();
     try {
