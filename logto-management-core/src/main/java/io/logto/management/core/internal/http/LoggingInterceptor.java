@@ -25,6 +25,9 @@ public final class LoggingInterceptor implements Interceptor {
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
+  /** Creates the interceptor; it holds no state. */
+  public LoggingInterceptor() {}
+
   @Override
   public CompletableFuture<RawResponse> intercept(Chain chain) {
     if (!LOG.isDebugEnabled()) {
