@@ -1,0 +1,96 @@
+package io.logto.management.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logto.management.codegen.emit.SourceWriter;
+import io.logto.management.codegen.model.GenerationException;
+import io.logto.management.codegen.naming.Overrides;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generator's output for small documents written for these tests equals the golden files in
+ * {@code src/test/resources/expected/<spec>}. After an intended change, refresh them with {@code
+ * ./mvnw -B -q -pl logto-management-codegen verify -Dgolden.update=true} and review the diff.
+ */
+final class GoldenFilesTest {
+  private static final Path SPECS = Path.of("src/test/resources/specs");
+  private static final Path EXPECTED = Path.of("src/test/resources/expected");
+
+  private static Map<String, String> render(String spec) {
+    return Main.render(SPECS.resolve(spec).toString(), Overrides.none());
+  }
+
+  @Test
+  void widgetsDocumentMatchesTheGoldenFiles() throws IOException {
+    Map<String, String> actual = render("widgets.yaml");
+    Path dir = EXPECTED.resolve("widgets");
+    if (Boolean.getBoolean("golden.update")) {
+      SourceWriter.write(actual, dir);
+    }
+    Map<String, String> expected = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        expected.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    actual.forEach((path, content) -> assertThat(content).as(path).isEqualTo(expected.get(path)));
+  }
+
+  @Test
+  void outputIsByteIdenticalAcrossRuns() {
+    assertThat(render("widgets.yaml")).isEqualTo(render("widgets.yaml"));
+  }
+
+  @Test
+  void twoSchemasOnOneNameFailWithBothOrigins() {
+    assertThatThrownBy(() -> render("type-collision.yaml"))
+        .isInstanceOf(GenerationException.class)
+        .hasMessageContaining("type name collision: GetThingResponse")
+        .hasMessageContaining("#/paths/~1api~1things/get/responses/200")
+        .hasMessageContaining("#/components/schemas/GetThingResponse")
+        .hasMessageContaining("type.GetThingResponse=");
+  }
+
+  @Test
+  void twoOperationsOnOneMethodNameFailNamingBoth() {
+    assertThatThrownBy(() -> render("method-collision.yaml"))
+        .isInstanceOf(GenerationException.class)
+        .hasMessageContaining("DeleteThing and DeleteThings both give delete()")
+        .hasMessageContaining("method.<operationId>");
+  }
+
+  @Test
+  void writerRewritesOnlyChangesAndDeletesStaleFiles(@TempDir Path out) throws IOException {
+    Map<String, String> files = render("widgets.yaml");
+    Path stale = out.resolve("io/logto/management/model/Gone.java");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "class Gone {}");
+    Files.createDirectories(out.resolve("old/empty/pkg"));
+    Files.writeString(out.resolve("old/empty/pkg/Old.java"), "class Old {}");
+
+    assertThat(SourceWriter.write(files, out)).isEqualTo(files.size() + 2);
+    assertThat(stale).doesNotExist();
+    assertThat(out.resolve("old")).doesNotExist();
+    assertThat(SourceWriter.write(files, out)).isZero();
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      assertThat(out.resolve(e.getKey())).hasContent(e.getValue());
+    }
+  }
+
+  @Test
+  void cliWritesTheSourcesOfAFileDocument(@TempDir Path out) {
+    int changed = Main.generate(SPECS.resolve("widgets.yaml").toString(), out, null);
+    assertThat(changed).isEqualTo(render("widgets.yaml").size());
+    assertThat(out.resolve("io/logto/management/service/WidgetsService.java")).exists();
+  }
+}
