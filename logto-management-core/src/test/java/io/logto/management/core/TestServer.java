@@ -58,6 +58,11 @@ final class TestServer implements AutoCloseable {
       return new Reply(status, List.of(), new byte[0], false);
     }
 
+    /** Sends the status line and headers, then never the promised body. */
+    static Reply stallBody(int status) {
+      return new Reply(status, List.of(), new byte[0], true);
+    }
+
     /** Never answers; released when the server closes. */
     static Reply never() {
       return new Reply(0, List.of(), new byte[0], true);
@@ -136,6 +141,11 @@ final class TestServer implements AutoCloseable {
       Reply reply = handler == null ? Reply.json(404, "{\"code\":\"test.unscripted\",\"message\":\"no script\"}")
           : handler.apply(request);
       if (reply.hang()) {
+        if (reply.status() > 0) {
+          // headers promise a body that never comes
+          exchange.sendResponseHeaders(reply.status(), 1000);
+          exchange.getResponseBody().flush();
+        }
         closing.await(30, TimeUnit.SECONDS);
         return;
       }

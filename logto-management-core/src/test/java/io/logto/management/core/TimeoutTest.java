@@ -30,6 +30,17 @@ final class TimeoutTest {
   }
 
   @Test
+  void requestTimesOutWhenTheBodyStalls() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.stallBody(200));
+      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofMillis(300)).build();
+
+      assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTimeoutException.class)
+          .hasMessageContaining("GET /api/users/u1: no complete answer");
+    }
+  }
+
+  @Test
   void perCallTimeoutOverridesTheClients() {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.never());

@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. */
 public final class Transport implements Layer {
@@ -47,7 +48,15 @@ public final class Transport implements Layer {
       return new RawResponse(request, response.statusCode(), response.headers(), response.body(), 1,
           Duration.ofNanos(System.nanoTime() - start));
     });
-    // cancelling the caller's future (for example on interrupt) aborts the exchange
+    // the JDK client's timeout stops at the response headers; a body that stalls is caught here
+    request.timeout().ifPresent(timeout -> CompletableFuture.delayedExecutor(
+        timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+          if (result.completeExceptionally(new LogtoTimeoutException(request.method() + " "
+              + request.uri().getRawPath() + ": no complete answer after " + timeout, null))) {
+            sent.cancel(true);
+          }
+        }));
+    // cancelling the caller's future aborts the exchange
     result.whenComplete((response, failure) -> {
       if (failure instanceof CancellationException) {
         sent.cancel(true);
