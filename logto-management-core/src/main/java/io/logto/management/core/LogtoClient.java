@@ -523,6 +523,7 @@ public final class LogtoClient {
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Optional.of(requireNonNull(httpClient, "httpClient == null"));
+      sharedHttp = null;
       sharedTokens = null;
       return this;
     }
