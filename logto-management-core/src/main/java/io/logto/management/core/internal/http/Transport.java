@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. */
 public final class Transport implements Layer {
@@ -48,21 +49,30 @@ public final class Transport implements Layer {
       return new RawResponse(request, response.statusCode(), response.headers(), response.body(), 1,
           Duration.ofNanos(System.nanoTime() - start));
     });
-    // the JDK client's timeout stops at the response headers; a body that stalls is caught here
-    request.timeout().ifPresent(timeout -> CompletableFuture.delayedExecutor(
-        timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-          if (result.completeExceptionally(new LogtoTimeoutException(request.method() + " "
-              + request.uri().getRawPath() + ": no complete answer after " + timeout, null))) {
-            sent.cancel(true);
-          }
-        }));
     // cancelling the caller's future aborts the exchange
     result.whenComplete((response, failure) -> {
       if (failure instanceof CancellationException) {
         sent.cancel(true);
       }
     });
-    return result;
+    if (request.timeout().isEmpty()) {
+      return result;
+    }
+    // the JDK client's timeout stops at the response headers; a body that stalls is caught here.
+    // orTimeout cancels its timer when the call completes, so nothing lingers per call
+    Duration timeout = request.timeout().get();
+    return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
+      if (failure == null) {
+        return response;
+      }
+      Throwable cause = unwrap(failure);
+      if (cause instanceof TimeoutException) {
+        sent.cancel(true);
+        throw new LogtoTimeoutException(request.method() + " " + request.uri().getRawPath()
+            + ": no complete answer after " + timeout, cause);
+      }
+      throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    });
   }
 
   /**

@@ -43,6 +43,21 @@ public final class Json {
   }
 
   /**
+   * Tells whether the body is empty or only whitespace, without decoding it.
+   *
+   * @param body the raw body
+   * @return whether there is no content
+   */
+  public static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Tells whether the body's first non-blank byte is {@code c}.
    *
    * @param body the raw body

@@ -61,7 +61,7 @@ public final class ResponseDecoder {
       return (T) new String(response.body(), charset(response));
     }
     byte[] body = response.body();
-    if (Json.excerpt(body).isEmpty()) {
+    if (Json.isBlank(body)) {
       throw new LogtoResponseException(
           describe(response) + ": empty body where JSON was expected", response.status(), "", null);
     }
