@@ -119,6 +119,10 @@ final class RolesResourcesApplicationsTest {
     assertThat(assigned.status()).isEqualTo(201);
     assertThat(http.get("/roles/" + role + "/applications").body()).extracting(a -> a.get("id").asText())
         .containsExactly(m2m);
+    Http.Answer replaced = http.put("/applications/" + m2m + "/roles", "{\"roleIds\":[]}");
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(replaced.body()).isNull();
+    assertThat(http.get("/applications/" + m2m + "/roles").header("Total-Number")).isEqualTo("0");
     assertThat(http.post("/applications/" + spa + "/roles", "{\"roleIds\":[\"" + role + "\"]}").status())
         .isEqualTo(422);
     assertThat(http.delete("/applications/" + m2m).status()).isEqualTo(204);

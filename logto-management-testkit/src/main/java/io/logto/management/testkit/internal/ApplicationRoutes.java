@@ -199,7 +199,7 @@ final class ApplicationRoutes {
         roles.remove(store.managementRoleId);
       }
     }
-    return Reply.ok(withIsAdmin(app));
+    return Reply.ok(app);
   }
 
   private Reply assignRoles(Call call, boolean replace) {
@@ -215,6 +215,8 @@ final class ApplicationRoutes {
             "Can not assign user type role to machine to machine application.");
       }
     }
-    return RoleAssignment.apply(Store.set(store.appRoles, app.get("id").asText()), roleIds, replace);
+    Reply reply = RoleAssignment.apply(Store.set(store.appRoles, app.get("id").asText()), roleIds, replace);
+    // unlike the user variant, replacing an application's roles answers 200 without a body
+    return replace ? Reply.empty(200) : reply;
   }
 }

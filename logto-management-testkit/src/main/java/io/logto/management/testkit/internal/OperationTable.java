@@ -67,7 +67,9 @@ final class OperationTable {
 
   /** The best match for {@code method} and a raw (still percent-encoded) path, or null. */
   public Match match(String method, String rawPath) {
-    String[] parts = rawPath.substring(1).split("/", -1);
+    // like Logto's router (not strict): one trailing slash is ignored
+    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    String[] parts = path.substring(1).split("/", -1);
     Entry best = null;
     for (Entry entry : entries) {
       if (!entry.operation().method().equals(method) || entry.segments().length != parts.length) {
@@ -88,17 +90,6 @@ final class OperationTable {
       }
     }
     return new Match(best.operation(), params);
-  }
-
-  /** True when {@code rawPath} matches some template with another method (for 405-like answers). */
-  public boolean pathExists(String rawPath) {
-    String[] parts = rawPath.substring(1).split("/", -1);
-    for (Entry entry : entries) {
-      if (entry.segments().length == parts.length && matches(entry.segments(), parts)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean matches(String[] template, String[] parts) {
