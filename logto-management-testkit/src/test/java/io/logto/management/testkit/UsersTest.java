@@ -69,6 +69,16 @@ final class UsersTest {
   }
 
   @Test
+  void invalidUsernameOrEmailAnswers400InvalidString() {
+    Http.Answer answer = http.post("/users", "{\"username\":\"1abc\",\"primaryEmail\":\"not-an-email\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().at("/data/issues")).extracting(issue -> issue.at("/path/0").asText())
+        .containsExactly("username", "primaryEmail");
+    assertThat(answer.body().at("/data/issues/0/code").asText()).isEqualTo("invalid_string");
+  }
+
+  @Test
   void malformedJsonAnswers400WithOnlyAMessage() {
     Http.Answer answer = http.post("/users", "{\"username\": ");
 
@@ -154,6 +164,8 @@ final class UsersTest {
     assertThat(user.get("updatedAt").asLong()).isEqualTo(clock.millis());
     assertThat(user.get("createdAt").asLong()).isLessThan(clock.millis());
     assertThat(http.patch("/users/" + id, "{\"username\":\"ada\"}").status()).isEqualTo(200);
+    assertThat(http.patch("/users/" + id, "{\"primaryEmail\":null}").body().get("primaryEmail").isNull()).isTrue();
+    assertThat(http.patch("/users/" + id, "{\"primaryEmail\":\"nope\"}").code()).isEqualTo("guard.invalid_input");
   }
 
   @Test

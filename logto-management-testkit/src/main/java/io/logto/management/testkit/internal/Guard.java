@@ -70,6 +70,20 @@ final class Guard {
     return value;
   }
 
+  /** An optional string that must match {@code regex} (zod's {@code invalid_string} issue otherwise). */
+  public String matching(String field, java.util.regex.Pattern regex) {
+    String value = string(field, false);
+    if (value != null && !regex.matcher(value).matches()) {
+      ObjectNode issue = issue("invalid_string", field, "Invalid");
+      ObjectNode ordered = Json.object().put("validation", "regex").put("code", "invalid_string");
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
   /** A string that may be JSON null; returns the node (absent -> null, null -> NullNode). */
   public JsonNode nullableString(String field) {
     JsonNode value = body.get(field);

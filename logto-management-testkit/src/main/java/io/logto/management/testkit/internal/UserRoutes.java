@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 final class UserRoutes {
   private static final List<String> PROFILE_ORDER = List.of("familyName", "givenName", "middleName", "nickname",
       "preferredUsername", "profile", "website", "gender", "birthdate", "zoneinfo", "locale", "address");
+  // Logto's own patterns for these fields
+  private static final Pattern USERNAME = Pattern.compile("[A-Z_a-z]\\w*");
+  private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+\\.\\S+");
+  private static final Pattern PHONE = Pattern.compile("\\d+");
   private static final List<String> SEARCH_FIELDS = List.of("id", "primaryEmail", "primaryPhone", "username", "name");
 
   private final Store store;
@@ -135,10 +139,10 @@ final class UserRoutes {
 
   private Reply create(Call call) {
     Guard guard = call.guard();
-    String username = guard.string("username", false);
+    String username = guard.matching("username", USERNAME);
     String password = guard.string("password", false);
-    String email = guard.string("primaryEmail", false);
-    String phone = guard.string("primaryPhone", false);
+    String email = guard.matching("primaryEmail", EMAIL);
+    String phone = guard.matching("primaryPhone", PHONE);
     String name = guard.string("name", false);
     JsonNode avatar = guard.nullableString("avatar");
     ObjectNode customData = guard.object("customData", false);
@@ -167,9 +171,9 @@ final class UserRoutes {
   private Reply update(Call call) {
     ObjectNode user = store.user(call.param("userId"));
     Guard guard = call.guard();
-    JsonNode username = guard.nullableString("username");
-    JsonNode email = guard.nullableString("primaryEmail");
-    JsonNode phone = guard.nullableString("primaryPhone");
+    JsonNode username = nullableMatching(guard, "username", USERNAME);
+    JsonNode email = nullableMatching(guard, "primaryEmail", EMAIL);
+    JsonNode phone = nullableMatching(guard, "primaryPhone", PHONE);
     JsonNode name = guard.nullableString("name");
     JsonNode avatar = guard.nullableString("avatar");
     ObjectNode customData = guard.object("customData", false);
@@ -189,6 +193,14 @@ final class UserRoutes {
     }
     user.put("updatedAt", store.now());
     return Reply.ok(json(user));
+  }
+
+  private static JsonNode nullableMatching(Guard guard, String field, Pattern pattern) {
+    JsonNode value = guard.raw().get(field);
+    if (value != null && value.isTextual()) {
+      return guard.matching(field, pattern) == null ? null : value;
+    }
+    return guard.nullableString(field);
   }
 
   private static void setIfPresent(ObjectNode entity, String field, JsonNode value) {
