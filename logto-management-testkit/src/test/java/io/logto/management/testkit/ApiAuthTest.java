@@ -2,17 +2,14 @@ package io.logto.management.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class ApiAuthTest {
+  @AutoClose
   private final LogtoEmulator logto = LogtoEmulator.start();
   private final Http http = new Http(logto);
 
-  @AfterEach
-  void close() {
-    logto.close();
-  }
 
   @Test
   void missingAuthorizationHeaderAnswers401() {

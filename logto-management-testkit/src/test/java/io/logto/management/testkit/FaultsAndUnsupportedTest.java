@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class FaultsAndUnsupportedTest {
+  @AutoClose
   private final LogtoEmulator logto = LogtoEmulator.start();
   private final Http http = new Http(logto);
 
-  @AfterEach
-  void close() {
-    logto.close();
-  }
 
   @Test
   void unsupportedOperationAnswers501NamingIt() {

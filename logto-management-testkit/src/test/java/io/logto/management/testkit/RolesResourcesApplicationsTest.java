@@ -3,17 +3,14 @@ package io.logto.management.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class RolesResourcesApplicationsTest {
+  @AutoClose
   private final LogtoEmulator logto = LogtoEmulator.start();
   private final Http http = new Http(logto);
 
-  @AfterEach
-  void close() {
-    logto.close();
-  }
 
   @Test
   void freshEmulatorHoldsTheManagementApiItsAccessRoleAndTheDefaultClient() {

@@ -6,20 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class TokenEndpointTest {
   private static final ClientCredentials NO_ROLE = new ClientCredentials("no-role-app", "no-role-secret");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  @AutoClose
   private final LogtoEmulator logto = LogtoEmulator.builder().clock(clock).client(NO_ROLE, false).start();
   private final Http http = new Http(logto);
 
-  @AfterEach
-  void close() {
-    logto.close();
-  }
 
   private String form(String clientId, String secret, String resource, String scope) {
     return "grant_type=client_credentials&client_id=" + Http.enc(clientId) + "&client_secret=" + Http.enc(secret)

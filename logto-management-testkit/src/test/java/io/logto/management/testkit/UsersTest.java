@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class UsersTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  @AutoClose
   private final LogtoEmulator logto = LogtoEmulator.builder().clock(clock).start();
   private final Http http = new Http(logto);
 
-  @AfterEach
-  void close() {
-    logto.close();
-  }
 
   private JsonNode create(String username) {
     Http.Answer answer = http.post("/users", "{\"username\":\"" + username + "\",\"password\":\"s3cret-" + username
