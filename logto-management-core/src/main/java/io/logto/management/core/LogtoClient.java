@@ -62,7 +62,8 @@ public final class LogtoClient {
   private final RequestFactory requests;
   private final ResponseDecoder decoder;
   private final List<Interceptor> interceptors;
-  private final Layer layers;
+  private final Layer blockingLayers;
+  private final Layer asyncLayers;
 
   private LogtoClient(Builder settings, URI baseUrl, HttpClient http, TokenProvider tokens) {
     this.settings = settings;
@@ -76,9 +77,15 @@ public final class LogtoClient {
     List<Interceptor> chain = new ArrayList<>(settings.interceptors);
     chain.add(new LoggingInterceptor());
     this.interceptors = List.copyOf(chain);
-    Layer transport = new Transport(http);
-    Layer auth = new AuthLayer(tokens, transport);
-    this.layers = new RetryLayer(settings.retryPolicy, settings.sleeper, settings.clock, auth);
+    // the synchronous API runs every layer on the calling thread; the asynchronous one never waits
+    this.blockingLayers = layers(true);
+    this.asyncLayers = layers(false);
+  }
+
+  private Layer layers(boolean blocking) {
+    Sleeper sleeper = settings.sleeper.orElse(blocking ? Sleeper.BLOCKING : Sleeper.SYSTEM);
+    Layer auth = new AuthLayer(tokens, new Transport(http, blocking), blocking);
+    return new RetryLayer(settings.retryPolicy, sleeper, settings.clock, auth);
   }
 
   /**
@@ -326,10 +333,14 @@ public final class LogtoClient {
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
-    return Blocking.await(sendAsync(request, options), request.method() + " " + request.path());
+    return Blocking.await(start(request, options, blockingLayers), request.method() + " " + request.path());
   }
 
   private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options) {
+    return start(request, options, asyncLayers);
+  }
+
+  private CompletableFuture<RawResponse> start(ApiRequest request, RequestOptions options, Layer layers) {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
     HttpRequest httpRequest = requests.create(request, options);
@@ -379,7 +390,7 @@ public final class LogtoClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final List<Interceptor> interceptors = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Optional<Sleeper> sleeper = Optional.empty();
     private HttpClient sharedHttp;
     private TokenProvider sharedTokens;
 
@@ -615,7 +626,7 @@ public final class LogtoClient {
 
     // tests replace the waits between retries
     Builder sleeper(Sleeper sleeper) {
-      this.sleeper = requireNonNull(sleeper, "sleeper == null");
+      this.sleeper = Optional.of(requireNonNull(sleeper, "sleeper == null"));
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.logto.management.core.internal.auth;
 import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
+import io.logto.management.core.internal.http.Blocking;
 import io.logto.management.core.internal.http.Layer;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
@@ -17,16 +18,20 @@ public final class AuthLayer implements Layer {
 
   private final TokenProvider tokens;
   private final Layer next;
+  private final boolean blocking;
 
   /**
    * Creates the layer.
    *
    * @param tokens supplies tokens and learns of 401s and successes
    * @param next the transport
+   * @param blocking whether to wait for the token on the calling thread (for the synchronous API), so
+   *     the request is then sent from that thread too
    */
-  public AuthLayer(TokenProvider tokens, Layer next) {
+  public AuthLayer(TokenProvider tokens, Layer next, boolean blocking) {
     this.tokens = tokens;
     this.next = next;
+    this.blocking = blocking;
   }
 
   @Override
@@ -38,7 +43,7 @@ public final class AuthLayer implements Layer {
   }
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, boolean mayReplay) {
-    return tokens.token().thenCompose(token -> next.send(withToken(request, token), options)
+    return token().thenCompose(token -> next.send(withToken(request, token), options)
         .thenCompose(response -> {
           RawResponse unauthenticated = new RawResponse(request, response.status(), response.headers(),
               response.body(), response.attempts(), response.duration());
@@ -51,6 +56,23 @@ public final class AuthLayer implements Layer {
           }
           return CompletableFuture.completedFuture(unauthenticated);
         }));
+  }
+
+  private CompletableFuture<String> token() {
+    CompletableFuture<String> token;
+    try {
+      token = tokens.token();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (!blocking || token.isDone()) {
+      return token;
+    }
+    try {
+      return CompletableFuture.completedFuture(Blocking.await(token, "token request"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static HttpRequest withToken(HttpRequest request, String token) {

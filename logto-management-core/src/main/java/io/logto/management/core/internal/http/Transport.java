@@ -5,6 +5,7 @@ import io.logto.management.core.LogtoTimeoutException;
 import io.logto.management.core.LogtoTransportException;
 import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -17,28 +18,47 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. */
+/**
+ * The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. In blocking
+ * mode it sends on the calling thread ({@code HttpClient.send}), which spares the thread hand-offs
+ * that {@code sendAsync} adds to every answer; in async mode no thread waits.
+ */
 public final class Transport implements Layer {
   private final HttpClient http;
+  private final boolean blocking;
 
   /**
    * Creates the transport.
    *
    * @param http the shared JDK client
+   * @param blocking whether to send on the calling thread (for the synchronous API)
    */
-  public Transport(HttpClient http) {
+  public Transport(HttpClient http, boolean blocking) {
     this.http = http;
+    this.blocking = blocking;
   }
 
   @Override
   public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options) {
     long start = System.nanoTime();
+    HttpResponse.BodyHandler<byte[]> handler = TimedBody.handler(request.timeout());
+    if (blocking) {
+      try {
+        HttpResponse<byte[]> response = http.send(request, handler);
+        return CompletableFuture.completedFuture(raw(request, response, start));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.failedFuture(new LogtoTransportException(
+            request.method() + " " + request.uri().getRawPath() + " interrupted", e));
+      } catch (IOException | RuntimeException e) {
+        return CompletableFuture.failedFuture(failure(request, e));
+      }
+    }
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
-      sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+      sent = http.sendAsync(request, handler);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(failure(request, e));
     }
@@ -46,8 +66,7 @@ public final class Transport implements Layer {
       if (failure != null) {
         throw failure(request, failure);
       }
-      return new RawResponse(request, response.statusCode(), response.headers(), response.body(), 1,
-          Duration.ofNanos(System.nanoTime() - start));
+      return raw(request, response, start);
     });
     // cancelling the caller's future aborts the exchange
     result.whenComplete((response, failure) -> {
@@ -55,24 +74,12 @@ public final class Transport implements Layer {
         sent.cancel(true);
       }
     });
-    if (request.timeout().isEmpty()) {
-      return result;
-    }
-    // the JDK client's timeout stops at the response headers; a body that stalls is caught here.
-    // orTimeout cancels its timer when the call completes, so nothing lingers per call
-    Duration timeout = request.timeout().get();
-    return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
-      if (failure == null) {
-        return response;
-      }
-      Throwable cause = unwrap(failure);
-      if (cause instanceof TimeoutException) {
-        sent.cancel(true);
-        throw new LogtoTimeoutException(request.method() + " " + request.uri().getRawPath()
-            + ": no complete answer after " + timeout, cause);
-      }
-      throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-    });
+    return result;
+  }
+
+  private static RawResponse raw(HttpRequest request, HttpResponse<byte[]> response, long start) {
+    return new RawResponse(request, response.statusCode(), response.headers(), response.body(), 1,
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**
@@ -111,16 +118,22 @@ public final class Transport implements Layer {
     if (cause instanceof LogtoException logto) {
       return logto;
     }
-    String what = request.method() + " " + request.uri().getRawPath();
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new LogtoTimeoutException(what + ": connect timed out", cause);
-    }
-    if (cause instanceof HttpTimeoutException) {
-      String after = request.timeout().map(timeout -> " after " + timeout).orElse("");
-      return new LogtoTimeoutException(what + ": no answer" + after, cause);
-    }
     if (cause instanceof CancellationException cancelled) {
       return cancelled;
+    }
+    String what = request.method() + " " + request.uri().getRawPath();
+    String after = request.timeout().map(timeout -> " after " + timeout).orElse("");
+    // the blocking client wraps timeouts in an IOException: look through the causes
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof HttpConnectTimeoutException) {
+        return new LogtoTimeoutException(what + ": connect timed out", cause);
+      }
+      if (t instanceof HttpTimeoutException) {
+        return new LogtoTimeoutException(what + ": no answer" + after, cause);
+      }
+      if (t instanceof TimeoutException) {
+        return new LogtoTimeoutException(what + ": no complete answer" + after, cause);
+      }
     }
     return new LogtoTransportException(what + ": " + cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);

@@ -14,6 +14,18 @@ public interface Sleeper {
     return CompletableFuture.runAsync(() -> { }, later);
   };
 
+  /** Waits on the calling thread, for the synchronous API; an interrupt ends the call. */
+  Sleeper BLOCKING = delay -> {
+    try {
+      Thread.sleep(Math.max(0, delay.toMillis()));
+      return CompletableFuture.completedFuture(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(
+          new io.logto.management.core.LogtoTransportException("interrupted while waiting to retry", e));
+    }
+  };
+
   /**
    * Completes after the delay.
    *
