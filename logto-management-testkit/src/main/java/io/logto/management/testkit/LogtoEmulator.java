@@ -26,7 +26,10 @@ import java.util.Set;
  * with {@link #close()}. The only process-wide effect: when the system property
  * {@value io.logto.management.testkit.internal.EmulatorServer#NODELAY_PROPERTY} is not set, it sets it
  * to {@code true} before the first server starts, because the JDK's HTTP server otherwise stalls about
- * 40 ms per call on keep-alive connections (Nagle's algorithm against delayed ACKs). Thread-safe.
+ * 40 ms per call on keep-alive connections (Nagle's algorithm against delayed ACKs). The JDK reads that
+ * property once, when its first HTTP server starts in the JVM: an application that started a
+ * {@code com.sun.net.httpserver.HttpServer} earlier without it keeps the slow behaviour (set
+ * {@code -Dsun.net.httpserver.nodelay=true} on the test JVM then). Thread-safe.
  *
  * <pre>{@code
  * try (LogtoEmulator logto = LogtoEmulator.start()) {
