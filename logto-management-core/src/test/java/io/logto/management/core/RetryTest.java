@@ -216,4 +216,19 @@ final class RetryTest {
       assertThat(attempts).hasValue(3);
     }
   }
+
+  @Test
+  void asyncCallsRetryToo() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", UNAVAILABLE, Reply.json(429, "{}").header("Retry-After", "3"), OK);
+      RecordingSleeper sleeper = new RecordingSleeper();
+      LogtoClient client = Fixtures.client(server, sleeper).build();
+
+      JsonNode user = client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()).join();
+
+      assertThat(user.get("id").asText()).isEqualTo("u1");
+      assertThat(server.count("/api/users/u1")).isEqualTo(3);
+      assertThat(sleeper.delays).hasSize(2).last().isEqualTo(Duration.ofSeconds(3));
+    }
+  }
 }

@@ -110,4 +110,62 @@ final class TimeoutTest {
       assertThat(flag.get(10, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  @Test
+  void asyncCallTimesOutWithoutBlocking() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.never());
+      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofMillis(200)).build();
+
+      CompletableFuture<JsonNode> call = client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults());
+
+      assertThat(call).failsWithin(Duration.ofSeconds(30))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .withCauseInstanceOf(LogtoTimeoutException.class);
+    }
+  }
+
+  @Test
+  void asyncCallTimesOutWhenTheBodyStalls() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.stallBody(200));
+      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofMillis(300)).build();
+
+      assertThat(client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()))
+          .failsWithin(Duration.ofSeconds(30))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .withCauseInstanceOf(LogtoTimeoutException.class);
+    }
+  }
+
+  @Test
+  void interruptDuringBackoffEndsTheCallWithFlagRestored() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.json(503, "{}").header("Retry-After", "25"));
+      // the real blocking sleeper: the call waits 25 s before its retry unless interrupted
+      LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).clientId(Fixtures.CLIENT_ID)
+          .clientSecret(Fixtures.SECRET).build();
+      CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+      CompletableFuture<Boolean> flag = new CompletableFuture<>();
+      Thread caller = new Thread(() -> {
+        try {
+          client.call(GET_USER, JsonNode.class);
+          thrown.complete(null);
+        } catch (RuntimeException e) {
+          thrown.complete(e);
+        }
+        flag.complete(Thread.currentThread().isInterrupted());
+      });
+      caller.start();
+      for (int i = 0; i < 1000 && server.count("/api/users/u1") == 0; i++) {
+        Thread.sleep(10);
+      }
+      caller.interrupt();
+
+      assertThat(thrown.get(20, TimeUnit.SECONDS)).isInstanceOf(LogtoTransportException.class)
+          .hasMessageContaining("interrupted");
+      assertThat(flag.get(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.count("/api/users/u1")).isEqualTo(1);
+    }
+  }
 }
