@@ -32,7 +32,7 @@ final class GoldenSourcesCompileTest {
     StringWriter diagnostics = new StringWriter();
     List<String> args =
         List.of(
-            "--release", "17", "-Xlint:all,-processing,-serial", "-Werror",
+            "--release", "17", "-Xlint:all,-processing,-serial", "-Xdoclint:all/protected", "-Werror",
             "-classpath", System.getProperty("java.class.path"), "-d", out.toString());
     int status;
     try (var files = javac.getStandardFileManager(null, null, null)) {

@@ -32,6 +32,11 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
+   * @param context the <code>context</code> property (optional)
+   * @param expiresIn the <code>expiresIn</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public AddOneTimeTokensRequest {
     Objects.requireNonNull(email, "email == null");

@@ -31,6 +31,10 @@ public record AddOneTimeTokensRequestContext(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param jitOrganizationIds the <code>jitOrganizationIds</code> property (optional)
+   * @param interactionEvent the <code>interactionEvent</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public AddOneTimeTokensRequestContext {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

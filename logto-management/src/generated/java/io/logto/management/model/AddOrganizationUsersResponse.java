@@ -27,6 +27,9 @@ public record AddOrganizationUsersResponse(@JsonProperty("userIds") List<String>
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userIds the <code>userIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AddOrganizationUsersResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -47,6 +47,18 @@ public record ApplicationCustomClientMetadata(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param corsAllowedOrigins the <code>corsAllowedOrigins</code> property (optional)
+   * @param idTokenTtl the <code>idTokenTtl</code> property (optional)
+   * @param refreshTokenTtl the <code>refreshTokenTtl</code> property (optional)
+   * @param refreshTokenTtlInDays the <code>refreshTokenTtlInDays</code> property (optional)
+   * @param tenantId the <code>tenantId</code> property (optional)
+   * @param alwaysIssueRefreshToken the <code>alwaysIssueRefreshToken</code> property (optional)
+   * @param rotateRefreshToken the <code>rotateRefreshToken</code> property (optional)
+   * @param allowTokenExchange the <code>allowTokenExchange</code> property (optional)
+   * @param isDeviceFlow the <code>isDeviceFlow</code> property (optional)
+   * @param maxAllowedGrants the <code>maxAllowedGrants</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ApplicationCustomClientMetadata {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

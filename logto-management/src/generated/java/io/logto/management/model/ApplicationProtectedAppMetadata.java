@@ -38,6 +38,14 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param host the <code>host</code> property (required)
+   * @param origin the <code>origin</code> property (required)
+   * @param sessionDuration the <code>sessionDuration</code> property (required)
+   * @param pageRules the <code>pageRules</code> property (required)
+   * @param additionalScopes the <code>additionalScopes</code> property (optional)
+   * @param customDomains the <code>customDomains</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadata {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -35,6 +35,13 @@ public record ApplicationProtectedAppMetadataCustomDomainsItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param domain the <code>domain</code> property (required)
+   * @param status the <code>status</code> property (required)
+   * @param errorMessage the <code>errorMessage</code> property (required, nullable)
+   * @param dnsRecords the <code>dnsRecords</code> property (required)
+   * @param cloudflareData the <code>cloudflareData</code> property (required, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadataCustomDomainsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,10 @@ public record ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param status the <code>status</code> property (required)
+   * @param validationErrors the <code>validation_errors</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslV
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param message the <code>message</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

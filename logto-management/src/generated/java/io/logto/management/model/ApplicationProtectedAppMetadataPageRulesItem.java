@@ -26,6 +26,9 @@ public record ApplicationProtectedAppMetadataPageRulesItem(@JsonProperty("path")
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param path the <code>path</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadataPageRulesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") String r
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param relayState the <code>RelayState</code> property (optional)
+   * @param samlResponse the <code>SAMLResponse</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AssertSingleSignOnSamlRequest {
     Objects.requireNonNull(samlResponse, "samlResponse == null");

@@ -35,6 +35,12 @@ public record AssignCimdUserConsentScopesRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationScopes the <code>organizationScopes</code> property (optional)
+   * @param resourceScopes the <code>resourceScopes</code> property (optional)
+   * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (optional)
+   * @param userScopes the <code>userScopes</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public AssignCimdUserConsentScopesRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

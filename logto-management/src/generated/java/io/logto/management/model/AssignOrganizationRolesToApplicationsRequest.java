@@ -31,6 +31,10 @@ public record AssignOrganizationRolesToApplicationsRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param applicationIds the <code>applicationIds</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AssignOrganizationRolesToApplicationsRequest {
     Objects.requireNonNull(applicationIds, "applicationIds == null");

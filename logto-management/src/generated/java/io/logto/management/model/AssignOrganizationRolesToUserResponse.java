@@ -28,6 +28,9 @@ public record AssignOrganizationRolesToUserResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AssignOrganizationRolesToUserResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

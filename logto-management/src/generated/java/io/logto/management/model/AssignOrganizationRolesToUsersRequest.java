@@ -30,6 +30,10 @@ public record AssignOrganizationRolesToUsersRequest(@JsonProperty("userIds") Lis
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userIds the <code>userIds</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AssignOrganizationRolesToUsersRequest {
     Objects.requireNonNull(userIds, "userIds == null");

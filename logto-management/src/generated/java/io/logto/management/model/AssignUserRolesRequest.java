@@ -28,6 +28,9 @@ public record AssignUserRolesRequest(@JsonProperty("roleIds") List<String> roleI
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param roleIds the <code>roleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AssignUserRolesRequest {
     Objects.requireNonNull(roleIds, "roleIds == null");

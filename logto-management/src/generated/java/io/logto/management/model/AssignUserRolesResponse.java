@@ -29,6 +29,10 @@ public record AssignUserRolesResponse(@JsonProperty("roleIds") List<String> role
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param roleIds the <code>roleIds</code> property (required)
+   * @param addedRoleIds the <code>addedRoleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public AssignUserRolesResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param password the <code>password</code> property (required)
+   * @param userId the <code>userId</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceRequest {
     Objects.requireNonNull(password, "password == null");

@@ -32,6 +32,8 @@ public sealed interface CheckPasswordWithDefaultSignInExperienceResponse permits
       @JsonValue JsonNode json) implements CheckPasswordWithDefaultSignInExperienceResponse {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -35,6 +35,10 @@ public record CheckPasswordWithDefaultSignInExperienceResponseFalse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
   /**
    * Validates and normalises the components.
+   *
+   * @param result the <code>result</code> property (required)
+   * @param issues the <code>issues</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceResponseFalse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record CheckPasswordWithDefaultSignInExperienceResponseFalseIssuesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param code the <code>code</code> property (required)
+   * @param interpolation the <code>interpolation</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceResponseFalseIssuesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

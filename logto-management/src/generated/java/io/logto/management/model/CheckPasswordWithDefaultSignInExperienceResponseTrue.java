@@ -32,6 +32,9 @@ public record CheckPasswordWithDefaultSignInExperienceResponseTrue(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
   /**
    * Validates and normalises the components.
+   *
+   * @param result the <code>result</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceResponseTrue {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,9 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleD
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param staleDays the <code>staleDays</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CleanupDomainsRequest {
     Objects.requireNonNull(staleDays, "staleDays == null");

@@ -33,6 +33,12 @@ public record CleanupDomainsResponse(@JsonProperty("scannedCount") BigDecimal sc
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param scannedCount the <code>scannedCount</code> property (required)
+   * @param deletedCount the <code>deletedCount</code> property (required)
+   * @param skippedActiveCount the <code>skippedActiveCount</code> property (required)
+   * @param failedCount the <code>failedCount</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CleanupDomainsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

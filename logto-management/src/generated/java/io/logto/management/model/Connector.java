@@ -65,6 +65,31 @@ public record Connector(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param syncProfile the <code>syncProfile</code> property (required)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
+   * @param config the <code>config</code> property (required)
+   * @param metadata the <code>metadata</code> property (required)
+   * @param connectorId the <code>connectorId</code> property (required, minLength 1, maxLength 128)
+   * @param target the <code>target</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param description the <code>description</code> property (required)
+   * @param logo the <code>logo</code> property (required)
+   * @param logoDark the <code>logoDark</code> property (required, nullable)
+   * @param readme the <code>readme</code> property (required)
+   * @param configTemplate the <code>configTemplate</code> property (optional)
+   * @param formItems the <code>formItems</code> property (optional)
+   * @param customData the <code>customData</code> property (optional)
+   * @param fromEmail the <code>fromEmail</code> property (optional)
+   * @param platform the <code>platform</code> property (required, nullable)
+   * @param isStandard the <code>isStandard</code> property (optional)
+   * @param isTokenStorageSupported the <code>isTokenStorageSupported</code> property (optional)
+   * @param type the <code>type</code> property (required)
+   * @param isDemo the <code>isDemo</code> property (optional)
+   * @param extraInfo the <code>extraInfo</code> property (optional)
+   * @param usage the <code>usage</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public Connector {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

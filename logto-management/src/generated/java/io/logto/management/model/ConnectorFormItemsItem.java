@@ -31,6 +31,8 @@ public sealed interface ConnectorFormItemsItem permits ConnectorFormItemsItemOpt
   record Json(@JsonValue JsonNode json) implements ConnectorFormItemsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -51,6 +51,20 @@ public record ConnectorFormItemsItemOption1(@JsonProperty("type") String type,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ConnectorFormItemsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param selectItems the <code>selectItems</code> property (required)
+   * @param key the <code>key</code> property (required)
+   * @param label the <code>label</code> property (required)
+   * @param placeholder the <code>placeholder</code> property (optional)
+   * @param required the <code>required</code> property (optional)
+   * @param defaultValue the <code>defaultValue</code> property (optional)
+   * @param showConditions the <code>showConditions</code> property (optional)
+   * @param description the <code>description</code> property (optional)
+   * @param tooltip the <code>tooltip</code> property (optional)
+   * @param isConfidential the <code>isConfidential</code> property (optional)
+   * @param isDevFeature the <code>isDevFeature</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ConnectorFormItemsItemOption1 {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record ConnectorFormItemsItemOption1SelectItemsItem(@JsonProperty("value"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param value the <code>value</code> property (required)
+   * @param title the <code>title</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ConnectorFormItemsItemOption1SelectItemsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

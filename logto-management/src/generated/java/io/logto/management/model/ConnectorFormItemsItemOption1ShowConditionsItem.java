@@ -28,6 +28,10 @@ public record ConnectorFormItemsItemOption1ShowConditionsItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param targetKey the <code>targetKey</code> property (required)
+   * @param expectValue the <code>expectValue</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ConnectorFormItemsItemOption1ShowConditionsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

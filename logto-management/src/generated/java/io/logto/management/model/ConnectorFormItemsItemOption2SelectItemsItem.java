@@ -26,6 +26,9 @@ public record ConnectorFormItemsItemOption2SelectItemsItem(@JsonProperty("value"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ConnectorFormItemsItemOption2SelectItemsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

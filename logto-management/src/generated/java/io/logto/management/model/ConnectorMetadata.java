@@ -32,6 +32,12 @@ public record ConnectorMetadata(@JsonProperty("target") String target,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param target the <code>target</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param logo the <code>logo</code> property (optional)
+   * @param logoDark the <code>logoDark</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public ConnectorMetadata {
     logoDark = logoDark == null ? JsonField.absent() : logoDark;

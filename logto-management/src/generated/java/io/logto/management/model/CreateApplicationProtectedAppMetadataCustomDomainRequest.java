@@ -28,6 +28,9 @@ public record CreateApplicationProtectedAppMetadataCustomDomainRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param domain the <code>domain</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationProtectedAppMetadataCustomDomainRequest {
     Objects.requireNonNull(domain, "domain == null");

@@ -42,6 +42,16 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (optional, nullable)
+   * @param type the <code>type</code> property (required)
+   * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
+   * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
+   * @param customData the <code>customData</code> property (optional)
+   * @param isThirdParty the <code>isThirdParty</code> property (optional)
+   * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationRequest {
     Objects.requireNonNull(name, "name == null");

@@ -37,6 +37,13 @@ public record CreateApplicationRequestOidcClientMetadata(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param redirectUris the <code>redirectUris</code> property (required)
+   * @param postLogoutRedirectUris the <code>postLogoutRedirectUris</code> property (required)
+   * @param backchannelLogoutUri the <code>backchannelLogoutUri</code> property (optional)
+   * @param backchannelLogoutSessionRequired the <code>backchannelLogoutSessionRequired</code> property (optional)
+   * @param logoUri the <code>logoUri</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationRequestOidcClientMetadata {
     Objects.requireNonNull(redirectUris, "redirectUris == null");

@@ -29,6 +29,10 @@ public record CreateApplicationRequestProtectedAppMetadata(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param subDomain the <code>subDomain</code> property (required)
+   * @param origin the <code>origin</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationRequestProtectedAppMetadata {
     Objects.requireNonNull(subDomain, "subDomain == null");

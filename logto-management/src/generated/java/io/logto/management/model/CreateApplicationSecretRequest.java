@@ -31,6 +31,10 @@ public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param expiresAt the <code>expiresAt</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationSecretRequest {
     Objects.requireNonNull(name, "name == null");

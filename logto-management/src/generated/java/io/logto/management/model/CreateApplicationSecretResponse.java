@@ -35,6 +35,14 @@ public record CreateApplicationSecretResponse(@JsonProperty("tenantId") String t
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param applicationId the <code>applicationId</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param value the <code>value</code> property (required, minLength 1, maxLength 64)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationSecretResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

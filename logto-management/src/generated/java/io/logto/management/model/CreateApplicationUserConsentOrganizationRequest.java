@@ -29,6 +29,9 @@ public record CreateApplicationUserConsentOrganizationRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationIds the <code>organizationIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateApplicationUserConsentOrganizationRequest {
     Objects.requireNonNull(organizationIds, "organizationIds == null");

@@ -29,6 +29,10 @@ public record CreateConnectorAuthorizationUriRequest(@JsonProperty("state") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param state the <code>state</code> property (required)
+   * @param redirectUri the <code>redirectUri</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateConnectorAuthorizationUriRequest {
     Objects.requireNonNull(state, "state == null");

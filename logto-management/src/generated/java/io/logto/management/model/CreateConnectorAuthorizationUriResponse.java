@@ -28,6 +28,10 @@ public record CreateConnectorAuthorizationUriResponse(@JsonProperty("redirectTo"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param redirectTo the <code>redirectTo</code> property (required)
+   * @param redirectUri the <code>redirectUri</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateConnectorAuthorizationUriResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -36,6 +36,14 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param config the <code>config</code> property (optional)
+   * @param connectorId the <code>connectorId</code> property (required, minLength 1, maxLength 128)
+   * @param metadata the <code>metadata</code> property (optional)
+   * @param syncProfile the <code>syncProfile</code> property (optional)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (optional)
+   * @param id the <code>id</code> property (optional, minLength 1, maxLength 128)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateConnectorRequest {
     Objects.requireNonNull(connectorId, "connectorId == null");

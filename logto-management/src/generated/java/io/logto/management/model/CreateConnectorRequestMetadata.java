@@ -33,6 +33,12 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") String targ
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param target the <code>target</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param logo the <code>logo</code> property (optional)
+   * @param logoDark the <code>logoDark</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateConnectorRequestMetadata {
     logoDark = logoDark == null ? JsonField.absent() : logoDark;

@@ -31,6 +31,8 @@ public sealed interface CreateConnectorResponseFormItemsItem permits CreateConne
   record Json(@JsonValue JsonNode json) implements CreateConnectorResponseFormItemsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -32,6 +32,12 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") String phone,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param phone the <code>phone</code> property (optional)
+   * @param email the <code>email</code> property (optional)
+   * @param config the <code>config</code> property (required)
+   * @param locale the <code>locale</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateConnectorTestRequest {
     Objects.requireNonNull(config, "config == null");

@@ -31,6 +31,8 @@ public sealed interface CreateCustomProfileFieldRequest permits CreateCustomProf
   record Json(@JsonValue JsonNode json) implements CreateCustomProfileFieldRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

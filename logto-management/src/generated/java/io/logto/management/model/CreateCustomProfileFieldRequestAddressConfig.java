@@ -29,6 +29,9 @@ public record CreateCustomProfileFieldRequestAddressConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param parts the <code>parts</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestAddressConfig {
     Objects.requireNonNull(parts, "parts == null");

@@ -39,6 +39,15 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (optional, minLength 1)
+   * @param description the <code>description</code> property (optional)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (optional)
+   * @param name the <code>name</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestAddressConfigPartsItem {
     Objects.requireNonNull(enabled, "enabled == null");

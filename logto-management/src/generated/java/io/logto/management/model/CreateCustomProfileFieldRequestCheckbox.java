@@ -39,6 +39,13 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (optional, minLength 1)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestCheckbox {
     Objects.requireNonNull(name, "name == null");

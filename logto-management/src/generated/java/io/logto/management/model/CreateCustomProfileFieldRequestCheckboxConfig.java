@@ -28,6 +28,9 @@ public record CreateCustomProfileFieldRequestCheckboxConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param defaultValue the <code>defaultValue</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestCheckboxConfig {
     Objects.requireNonNull(defaultValue, "defaultValue == null");

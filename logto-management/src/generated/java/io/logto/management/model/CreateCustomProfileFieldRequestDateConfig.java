@@ -31,6 +31,11 @@ public record CreateCustomProfileFieldRequestDateConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param placeholder the <code>placeholder</code> property (optional)
+   * @param format the <code>format</code> property (required)
+   * @param customFormat the <code>customFormat</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestDateConfig {
     Objects.requireNonNull(format, "format == null");

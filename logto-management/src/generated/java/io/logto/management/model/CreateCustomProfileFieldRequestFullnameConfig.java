@@ -29,6 +29,9 @@ public record CreateCustomProfileFieldRequestFullnameConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param parts the <code>parts</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestFullnameConfig {
     Objects.requireNonNull(parts, "parts == null");

@@ -40,6 +40,14 @@ public record CreateCustomProfileFieldRequestNumber(@JsonProperty("name") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (optional, minLength 1)
+   * @param description the <code>description</code> property (optional)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestNumber {
     Objects.requireNonNull(name, "name == null");

@@ -32,6 +32,11 @@ public record CreateCustomProfileFieldRequestNumberConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param placeholder the <code>placeholder</code> property (optional)
+   * @param minValue the <code>minValue</code> property (optional)
+   * @param maxValue the <code>maxValue</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestNumberConfig {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record CreateCustomProfileFieldRequestRegexConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param placeholder the <code>placeholder</code> property (optional)
+   * @param format the <code>format</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestRegexConfig {
     Objects.requireNonNull(format, "format == null");

@@ -31,6 +31,10 @@ public record CreateCustomProfileFieldRequestSelectConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param placeholder the <code>placeholder</code> property (optional)
+   * @param options the <code>options</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestSelectConfig {
     Objects.requireNonNull(options, "options == null");

@@ -29,6 +29,10 @@ public record CreateCustomProfileFieldRequestSelectConfigOptionsItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param label the <code>label</code> property (optional)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestSelectConfigOptionsItem {
     Objects.requireNonNull(value, "value == null");

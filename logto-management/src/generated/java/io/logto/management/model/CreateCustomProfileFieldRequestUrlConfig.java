@@ -28,6 +28,9 @@ public record CreateCustomProfileFieldRequestUrlConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param placeholder the <code>placeholder</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestUrlConfig {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -43,6 +43,18 @@ public record CreateCustomProfileFieldResponse(@JsonProperty("tenantId") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (required, maxLength 128)
+   * @param description the <code>description</code> property (required, nullable, maxLength 256)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param sieOrder the <code>sieOrder</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record CreateCustomProfileFieldResponseConfigOptionsItem(@JsonProperty("l
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param label the <code>label</code> property (optional)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldResponseConfigOptionsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

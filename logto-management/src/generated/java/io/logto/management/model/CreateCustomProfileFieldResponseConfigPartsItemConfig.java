@@ -43,6 +43,17 @@ public record CreateCustomProfileFieldResponseConfigPartsItemConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param placeholder the <code>placeholder</code> property (optional, maxLength 256)
+   * @param minLength the <code>minLength</code> property (optional)
+   * @param maxLength the <code>maxLength</code> property (optional)
+   * @param minValue the <code>minValue</code> property (optional)
+   * @param maxValue the <code>maxValue</code> property (optional)
+   * @param format the <code>format</code> property (optional, maxLength 128)
+   * @param customFormat the <code>customFormat</code> property (optional, maxLength 128)
+   * @param options the <code>options</code> property (optional)
+   * @param defaultValue the <code>defaultValue</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldResponseConfigPartsItemConfig {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,8 @@ public sealed interface CreateCustomProfileFieldsBatchRequestItem permits Create
   record Json(@JsonValue JsonNode json) implements CreateCustomProfileFieldsBatchRequestItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

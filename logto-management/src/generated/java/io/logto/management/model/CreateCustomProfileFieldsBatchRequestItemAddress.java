@@ -40,6 +40,14 @@ public record CreateCustomProfileFieldsBatchRequestItemAddress(@JsonProperty("na
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldsBatchRequestItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (optional, minLength 1)
+   * @param description the <code>description</code> property (optional)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldsBatchRequestItemAddress {
     Objects.requireNonNull(name, "name == null");

@@ -27,6 +27,9 @@ public record CreateDomainRequest(@JsonProperty("domain") String domain,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param domain the <code>domain</code> property (required, minLength 1, maxLength 256)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateDomainRequest {
     Objects.requireNonNull(domain, "domain == null");

@@ -32,6 +32,11 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param url the <code>url</code> property (required)
+   * @param headers the <code>headers</code> property (optional)
+   * @param retries the <code>retries</code> property (optional, deprecated)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateHookRequestConfig {
     Objects.requireNonNull(url, "url == null");

@@ -41,6 +41,17 @@ public record CreateHookResponse(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, maxLength 256)
+   * @param event the <code>event</code> property (required, nullable)
+   * @param events the <code>events</code> property (required)
+   * @param config the <code>config</code> property (required)
+   * @param signingKey the <code>signingKey</code> property (required, maxLength 64)
+   * @param enabled the <code>enabled</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateHookResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

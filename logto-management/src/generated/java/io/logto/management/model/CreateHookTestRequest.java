@@ -31,6 +31,11 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param events the <code>events</code> property (required)
+   * @param config the <code>config</code> property (required)
+   * @param event the <code>event</code> property (optional, deprecated)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateHookTestRequest {
     Objects.requireNonNull(events, "events == null");

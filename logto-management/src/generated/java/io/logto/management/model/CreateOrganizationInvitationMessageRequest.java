@@ -32,6 +32,12 @@ public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") S
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param code the <code>code</code> property (optional)
+   * @param link the <code>link</code> property (optional)
+   * @param locale the <code>locale</code> property (optional)
+   * @param uiLocales the <code>uiLocales</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationInvitationMessageRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

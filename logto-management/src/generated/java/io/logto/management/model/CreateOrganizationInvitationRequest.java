@@ -40,6 +40,14 @@ public record CreateOrganizationInvitationRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param inviterId the <code>inviterId</code> property (optional, nullable, maxLength 21)
+   * @param invitee the <code>invitee</code> property (required)
+   * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
+   * @param messagePayload the <code>messagePayload</code> property (optional, default false)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationInvitationRequest {
     inviterId = inviterId == null ? JsonField.absent() : inviterId;

@@ -28,6 +28,9 @@ public record CreateOrganizationJitEmailDomainRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param emailDomain the <code>emailDomain</code> property (required, minLength 1)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationJitEmailDomainRequest {
     Objects.requireNonNull(emailDomain, "emailDomain == null");

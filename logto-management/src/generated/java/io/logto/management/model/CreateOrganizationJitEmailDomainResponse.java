@@ -30,6 +30,11 @@ public record CreateOrganizationJitEmailDomainResponse(@JsonProperty("tenantId")
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
+   * @param emailDomain the <code>emailDomain</code> property (required, minLength 1, maxLength 128)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationJitEmailDomainResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

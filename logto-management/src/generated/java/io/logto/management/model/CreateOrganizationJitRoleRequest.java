@@ -29,6 +29,9 @@ public record CreateOrganizationJitRoleRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationJitRoleRequest {
     Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");

@@ -29,6 +29,9 @@ public record CreateOrganizationJitSsoConnectorRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param ssoConnectorIds the <code>ssoConnectorIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationJitSsoConnectorRequest {
     Objects.requireNonNull(ssoConnectorIds, "ssoConnectorIds == null");

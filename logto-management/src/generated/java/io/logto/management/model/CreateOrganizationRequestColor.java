@@ -31,6 +31,11 @@ public record CreateOrganizationRequestColor(@JsonProperty("primaryColor") Strin
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param primaryColor the <code>primaryColor</code> property (optional)
+   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (optional)
+   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationRequestColor {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -39,6 +39,14 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (optional, nullable, maxLength 256)
+   * @param type the <code>type</code> property (optional)
+   * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
+   * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationRoleRequest {
     Objects.requireNonNull(name, "name == null");

@@ -29,6 +29,9 @@ public record CreateOrganizationRoleScopeRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationScopeIds the <code>organizationScopeIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationRoleScopeRequest {
     Objects.requireNonNull(organizationScopeIds, "organizationScopeIds == null");

@@ -33,6 +33,12 @@ public record CreateResourceRequest(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1)
+   * @param indicator the <code>indicator</code> property (required, minLength 1)
+   * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, default 3600)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateResourceRequest {
     Objects.requireNonNull(name, "name == null");

@@ -30,6 +30,10 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateResourceScopeRequest {
     Objects.requireNonNull(name, "name == null");

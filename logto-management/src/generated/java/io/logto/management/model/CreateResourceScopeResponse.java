@@ -36,6 +36,14 @@ public record CreateResourceScopeResponse(@JsonProperty("tenantId") String tenan
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (required, nullable)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateResourceScopeResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

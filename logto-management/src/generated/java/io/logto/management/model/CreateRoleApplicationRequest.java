@@ -29,6 +29,9 @@ public record CreateRoleApplicationRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param applicationIds the <code>applicationIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateRoleApplicationRequest {
     Objects.requireNonNull(applicationIds, "applicationIds == null");

@@ -36,6 +36,14 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
+   * @param type the <code>type</code> property (optional)
+   * @param isDefault the <code>isDefault</code> property (optional)
+   * @param scopeIds the <code>scopeIds</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateRoleRequest {
     Objects.requireNonNull(name, "name == null");

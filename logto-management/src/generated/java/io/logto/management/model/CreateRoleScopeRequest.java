@@ -28,6 +28,9 @@ public record CreateRoleScopeRequest(@JsonProperty("scopeIds") List<String> scop
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param scopeIds the <code>scopeIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateRoleScopeRequest {
     Objects.requireNonNull(scopeIds, "scopeIds == null");

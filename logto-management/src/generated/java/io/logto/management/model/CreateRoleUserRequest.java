@@ -28,6 +28,9 @@ public record CreateRoleUserRequest(@JsonProperty("userIds") List<String> userId
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userIds the <code>userIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateRoleUserRequest {
     Objects.requireNonNull(userIds, "userIds == null");

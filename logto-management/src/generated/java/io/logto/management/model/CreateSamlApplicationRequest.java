@@ -42,6 +42,16 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (optional, nullable)
+   * @param customData the <code>customData</code> property (optional)
+   * @param attributeMapping the <code>attributeMapping</code> property (optional)
+   * @param entityId the <code>entityId</code> property (optional, nullable, maxLength 128)
+   * @param acsUrl the <code>acsUrl</code> property (optional, nullable)
+   * @param encryption the <code>encryption</code> property (optional, nullable)
+   * @param nameIdFormat the <code>nameIdFormat</code> property (optional, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationRequest {
     Objects.requireNonNull(name, "name == null");

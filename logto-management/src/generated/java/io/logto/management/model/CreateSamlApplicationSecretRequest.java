@@ -28,6 +28,9 @@ public record CreateSamlApplicationSecretRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param lifeSpanInYears the <code>lifeSpanInYears</code> property (required, minimum 1)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationSecretRequest {
     Objects.requireNonNull(lifeSpanInYears, "lifeSpanInYears == null");

@@ -36,6 +36,14 @@ public record CreateSamlApplicationSecretResponse(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param certificate the <code>certificate</code> property (required, minLength 1)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param active the <code>active</code> property (required)
+   * @param fingerprints the <code>fingerprints</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationSecretResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record CreateSamlApplicationSecretResponseFingerprints(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param sha256 the <code>sha256</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationSecretResponseFingerprints {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

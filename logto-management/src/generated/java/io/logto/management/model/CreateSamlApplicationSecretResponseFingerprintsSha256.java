@@ -28,6 +28,10 @@ public record CreateSamlApplicationSecretResponseFingerprintsSha256(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param formatted the <code>formatted</code> property (required)
+   * @param unformatted the <code>unformatted</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationSecretResponseFingerprintsSha256 {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

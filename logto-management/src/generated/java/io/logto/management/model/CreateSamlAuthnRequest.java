@@ -30,6 +30,10 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param samlRequest the <code>SAMLRequest</code> property (required, minLength 1)
+   * @param relayState the <code>RelayState</code> property (optional, nullable, maxLength 512)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSamlAuthnRequest {
     Objects.requireNonNull(samlRequest, "samlRequest == null");

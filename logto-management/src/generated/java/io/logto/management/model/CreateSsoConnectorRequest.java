@@ -40,6 +40,15 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param config the <code>config</code> property (optional)
+   * @param domains the <code>domains</code> property (optional)
+   * @param branding the <code>branding</code> property (optional)
+   * @param syncProfile the <code>syncProfile</code> property (optional)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (optional)
+   * @param providerName the <code>providerName</code> property (required, minLength 1, maxLength 128)
+   * @param connectorName the <code>connectorName</code> property (required, minLength 1, maxLength 128)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorRequest {
     Objects.requireNonNull(providerName, "providerName == null");

@@ -30,6 +30,11 @@ public record CreateSsoConnectorRequestBranding(@JsonProperty("displayName") Str
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param displayName the <code>displayName</code> property (optional)
+   * @param logo the <code>logo</code> property (optional)
+   * @param darkLogo the <code>darkLogo</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorRequestBranding {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -44,6 +44,18 @@ public record CreateSsoConnectorResponse(@JsonProperty("tenantId") String tenant
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 128)
+   * @param providerName the <code>providerName</code> property (required, minLength 1, maxLength 128)
+   * @param connectorName the <code>connectorName</code> property (required, minLength 1, maxLength 128)
+   * @param config the <code>config</code> property (required)
+   * @param domains the <code>domains</code> property (required)
+   * @param branding the <code>branding</code> property (required)
+   * @param syncProfile the <code>syncProfile</code> property (required)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

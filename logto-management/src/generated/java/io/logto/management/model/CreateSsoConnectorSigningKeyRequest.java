@@ -27,6 +27,9 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") Boolea
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param active the <code>active</code> property (optional, default false)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorSigningKeyRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

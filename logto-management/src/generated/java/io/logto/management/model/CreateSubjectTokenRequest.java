@@ -29,6 +29,10 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userId the <code>userId</code> property (required)
+   * @param context the <code>context</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSubjectTokenRequest {
     Objects.requireNonNull(userId, "userId == null");

@@ -29,6 +29,10 @@ public record CreateSubjectTokenResponse(@JsonProperty("subjectToken") String su
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param subjectToken the <code>subjectToken</code> property (required)
+   * @param expiresIn the <code>expiresIn</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateSubjectTokenResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

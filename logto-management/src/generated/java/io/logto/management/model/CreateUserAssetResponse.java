@@ -26,6 +26,9 @@ public record CreateUserAssetResponse(@JsonProperty("url") String url,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param url the <code>url</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserAssetResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record CreateUserIdentityRequest(@JsonProperty("connectorId") String conn
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param connectorId the <code>connectorId</code> property (required)
+   * @param connectorData the <code>connectorData</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserIdentityRequest {
     Objects.requireNonNull(connectorId, "connectorId == null");

@@ -31,6 +31,8 @@ public sealed interface CreateUserMfaVerificationRequest permits CreateUserMfaVe
   record Json(@JsonValue JsonNode json) implements CreateUserMfaVerificationRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -34,6 +34,10 @@ public record CreateUserMfaVerificationRequestOption1(@JsonProperty("type") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param secret the <code>secret</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserMfaVerificationRequestOption1 {
     Objects.requireNonNull(type, "type == null");

@@ -35,6 +35,10 @@ public record CreateUserMfaVerificationRequestOption2(@JsonProperty("type") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param codes the <code>codes</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserMfaVerificationRequestOption2 {
     Objects.requireNonNull(type, "type == null");

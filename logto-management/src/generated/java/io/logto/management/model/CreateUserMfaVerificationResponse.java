@@ -31,6 +31,8 @@ public sealed interface CreateUserMfaVerificationResponse permits CreateUserMfaV
   record Json(@JsonValue JsonNode json) implements CreateUserMfaVerificationResponse {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -34,6 +34,10 @@ public record CreateUserMfaVerificationResponseBackupCode(@JsonProperty("type") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationResponse {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param codes the <code>codes</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserMfaVerificationResponseBackupCode {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -34,6 +34,11 @@ public record CreateUserMfaVerificationResponseTotp(@JsonProperty("type") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationResponse {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param secret the <code>secret</code> property (required)
+   * @param secretQrCode the <code>secretQrCode</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserMfaVerificationResponseTotp {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -35,6 +35,14 @@ public record CreateUserPersonalAccessTokenResponse(@JsonProperty("tenantId") St
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param userId the <code>userId</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param value the <code>value</code> property (required, minLength 1, maxLength 64)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserPersonalAccessTokenResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -45,6 +45,18 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param primaryPhone the <code>primaryPhone</code> property (optional)
+   * @param primaryEmail the <code>primaryEmail</code> property (optional)
+   * @param username the <code>username</code> property (optional)
+   * @param password the <code>password</code> property (optional, minLength 1)
+   * @param passwordDigest the <code>passwordDigest</code> property (optional, maxLength 256)
+   * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param avatar the <code>avatar</code> property (optional, nullable)
+   * @param customData the <code>customData</code> property (optional)
+   * @param profile the <code>profile</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateUserRequest {
     avatar = avatar == null ? JsonField.absent() : avatar;

@@ -30,6 +30,8 @@ public sealed interface CreateVerificationCodeRequest permits CreateVerification
   record Json(@JsonValue JsonNode json) implements CreateVerificationCodeRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

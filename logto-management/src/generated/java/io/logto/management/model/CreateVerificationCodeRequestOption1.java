@@ -32,6 +32,9 @@ public record CreateVerificationCodeRequestOption1(@JsonProperty("email") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateVerificationCodeRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param email the <code>email</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateVerificationCodeRequestOption1 {
     Objects.requireNonNull(email, "email == null");

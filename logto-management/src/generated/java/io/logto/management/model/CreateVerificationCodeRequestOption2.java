@@ -32,6 +32,9 @@ public record CreateVerificationCodeRequestOption2(@JsonProperty("phone") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateVerificationCodeRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param phone the <code>phone</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateVerificationCodeRequestOption2 {
     Objects.requireNonNull(phone, "phone == null");

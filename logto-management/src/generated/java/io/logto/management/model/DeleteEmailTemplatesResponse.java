@@ -27,6 +27,9 @@ public record DeleteEmailTemplatesResponse(@JsonProperty("rowCount") BigDecimal 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param rowCount the <code>rowCount</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public DeleteEmailTemplatesResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record DeletePersonalAccessTokenPostRequest(@JsonProperty("name") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public DeletePersonalAccessTokenPostRequest {
     Objects.requireNonNull(name, "name == null");

@@ -31,6 +31,10 @@ public record DeleteSentinelActivitiesRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param targetType the <code>targetType</code> property (required)
+   * @param targets the <code>targets</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public DeleteSentinelActivitiesRequest {
     Objects.requireNonNull(targetType, "targetType == null");

@@ -14,6 +14,8 @@ public record DeleteUserSessionParams(
     DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param revokeGrantsTarget the <code>revokeGrantsTarget</code> parameter (optional)
    */
   public DeleteUserSessionParams {
   }

@@ -37,6 +37,14 @@ public record Domain(@JsonProperty("id") String id, @JsonProperty("domain") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param domain the <code>domain</code> property (required, minLength 1, maxLength 256)
+   * @param status the <code>status</code> property (required)
+   * @param errorMessage the <code>errorMessage</code> property (required, nullable, maxLength 1024)
+   * @param dnsRecords the <code>dnsRecords</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public Domain {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

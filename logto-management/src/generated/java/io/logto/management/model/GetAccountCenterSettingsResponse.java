@@ -40,6 +40,16 @@ public record GetAccountCenterSettingsResponse(@JsonProperty("tenantId") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param enabled the <code>enabled</code> property (required)
+   * @param fields the <code>fields</code> property (required)
+   * @param webauthnRelatedOrigins the <code>webauthnRelatedOrigins</code> property (required)
+   * @param deleteAccountUrl the <code>deleteAccountUrl</code> property (required, nullable, maxLength 2048)
+   * @param customCss the <code>customCss</code> property (required, nullable)
+   * @param profileFields the <code>profileFields</code> property (required, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public GetAccountCenterSettingsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

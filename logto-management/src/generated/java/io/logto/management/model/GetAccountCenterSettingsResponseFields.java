@@ -49,6 +49,20 @@ public record GetAccountCenterSettingsResponseFields(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional)
+   * @param avatar the <code>avatar</code> property (optional)
+   * @param profile the <code>profile</code> property (optional)
+   * @param email the <code>email</code> property (optional)
+   * @param phone the <code>phone</code> property (optional)
+   * @param password the <code>password</code> property (optional)
+   * @param username the <code>username</code> property (optional)
+   * @param social the <code>social</code> property (optional)
+   * @param customData the <code>customData</code> property (optional)
+   * @param mfa the <code>mfa</code> property (optional)
+   * @param passkey the <code>passkey</code> property (optional)
+   * @param session the <code>session</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetAccountCenterSettingsResponseFields {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

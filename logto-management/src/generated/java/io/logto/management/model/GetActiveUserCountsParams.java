@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record GetActiveUserCountsParams(String date) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param date the <code>date</code> parameter (optional)
    */
   public GetActiveUserCountsParams {
   }

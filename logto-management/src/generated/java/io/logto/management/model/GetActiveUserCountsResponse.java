@@ -34,6 +34,12 @@ public record GetActiveUserCountsResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param dauCurve the <code>dauCurve</code> property (required)
+   * @param dau the <code>dau</code> property (required)
+   * @param wau the <code>wau</code> property (required)
+   * @param mau the <code>mau</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetActiveUserCountsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

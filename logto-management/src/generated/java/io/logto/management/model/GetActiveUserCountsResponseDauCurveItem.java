@@ -29,6 +29,10 @@ public record GetActiveUserCountsResponseDauCurveItem(@JsonProperty("date") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param date the <code>date</code> property (required)
+   * @param count the <code>count</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetActiveUserCountsResponseDauCurveItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

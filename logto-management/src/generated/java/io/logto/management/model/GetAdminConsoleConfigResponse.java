@@ -33,6 +33,12 @@ public record GetAdminConsoleConfigResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param signInExperienceCustomized the <code>signInExperienceCustomized</code> property (required)
+   * @param organizationCreated the <code>organizationCreated</code> property (required)
+   * @param developmentTenantMigrationNotification the <code>developmentTenantMigrationNotification</code> property (optional)
+   * @param checkedChargeNotification the <code>checkedChargeNotification</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetAdminConsoleConfigResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,10 @@ public record GetApplicationAccessControlResponseOrganizationRoleRulesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationId the <code>organizationId</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetApplicationAccessControlResponseOrganizationRoleRulesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

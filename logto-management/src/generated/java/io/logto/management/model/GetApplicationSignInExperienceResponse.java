@@ -40,6 +40,16 @@ public record GetApplicationSignInExperienceResponse(@JsonProperty("tenantId") S
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param applicationId the <code>applicationId</code> property (required, minLength 1, maxLength 21)
+   * @param color the <code>color</code> property (required)
+   * @param branding the <code>branding</code> property (required)
+   * @param customCss the <code>customCss</code> property (required, nullable)
+   * @param termsOfUseUrl the <code>termsOfUseUrl</code> property (required, nullable, maxLength 2048)
+   * @param privacyPolicyUrl the <code>privacyPolicyUrl</code> property (required, nullable, maxLength 2048)
+   * @param displayName the <code>displayName</code> property (required, nullable, maxLength 256)
+   * @param additionalProperties properties the schema does not name
    */
   public GetApplicationSignInExperienceResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

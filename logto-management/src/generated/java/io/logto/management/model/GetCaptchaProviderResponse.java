@@ -34,6 +34,13 @@ public record GetCaptchaProviderResponse(@JsonProperty("tenantId") String tenant
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 128)
+   * @param config the <code>config</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetCaptchaProviderResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

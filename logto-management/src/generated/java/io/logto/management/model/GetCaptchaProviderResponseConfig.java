@@ -31,6 +31,8 @@ public sealed interface GetCaptchaProviderResponseConfig permits GetCaptchaProvi
   record Json(@JsonValue JsonNode json) implements GetCaptchaProviderResponseConfig {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -34,6 +34,11 @@ public record GetCaptchaProviderResponseConfigTurnstile(@JsonProperty("type") St
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetCaptchaProviderResponseConfig {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param siteKey the <code>siteKey</code> property (required)
+   * @param secretKey the <code>secretKey</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetCaptchaProviderResponseConfigTurnstile {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

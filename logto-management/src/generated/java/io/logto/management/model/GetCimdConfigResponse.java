@@ -26,6 +26,9 @@ public record GetCimdConfigResponse(@JsonProperty("enabled") Boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetCimdConfigResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

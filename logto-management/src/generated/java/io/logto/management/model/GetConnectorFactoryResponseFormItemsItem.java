@@ -31,6 +31,8 @@ public sealed interface GetConnectorFactoryResponseFormItemsItem permits GetConn
   record Json(@JsonValue JsonNode json) implements GetConnectorFactoryResponseFormItemsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

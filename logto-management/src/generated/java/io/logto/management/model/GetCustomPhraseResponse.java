@@ -31,6 +31,12 @@ public record GetCustomPhraseResponse(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
+   * @param translation the <code>translation</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetCustomPhraseResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

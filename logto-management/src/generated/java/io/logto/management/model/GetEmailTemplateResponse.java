@@ -36,6 +36,14 @@ public record GetEmailTemplateResponse(@JsonProperty("tenantId") String tenantId
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
+   * @param templateType the <code>templateType</code> property (required)
+   * @param details the <code>details</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetEmailTemplateResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

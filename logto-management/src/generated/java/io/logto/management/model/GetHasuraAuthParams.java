@@ -15,6 +15,9 @@ import java.util.Objects;
 public record GetHasuraAuthParams(String resource, String unauthorizedRole) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param resource the <code>resource</code> parameter (required, minLength 1)
+   * @param unauthorizedRole the <code>unauthorizedRole</code> parameter (optional)
    */
   public GetHasuraAuthParams {
     Objects.requireNonNull(resource, "resource == null");

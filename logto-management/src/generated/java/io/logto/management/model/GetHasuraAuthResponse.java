@@ -28,6 +28,10 @@ public record GetHasuraAuthResponse(@JsonProperty("X-Hasura-User-Id") String xHa
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param xHasuraUserId the <code>X-Hasura-User-Id</code> property (optional)
+   * @param xHasuraRole the <code>X-Hasura-Role</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetHasuraAuthResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

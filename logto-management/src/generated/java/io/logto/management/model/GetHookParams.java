@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record GetHookParams(String includeExecutionStats) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param includeExecutionStats the <code>includeExecutionStats</code> parameter (optional)
    */
   public GetHookParams {
   }

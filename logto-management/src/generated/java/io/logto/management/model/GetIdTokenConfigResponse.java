@@ -28,6 +28,9 @@ public record GetIdTokenConfigResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetIdTokenConfigResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

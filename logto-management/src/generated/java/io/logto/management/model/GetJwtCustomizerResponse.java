@@ -30,6 +30,8 @@ public sealed interface GetJwtCustomizerResponse permits GetJwtCustomizerRespons
   record Json(@JsonValue JsonNode json) implements GetJwtCustomizerResponse {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -50,6 +50,20 @@ public record GetJwtCustomizerResponseOption1ContextSampleApplication(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (optional, nullable)
+   * @param type the <code>type</code> property (optional)
+   * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
+   * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
+   * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (optional, nullable)
+   * @param customData the <code>customData</code> property (optional)
+   * @param isThirdParty the <code>isThirdParty</code> property (optional)
+   * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleApplication {
     description = description == null ? JsonField.absent() : description;

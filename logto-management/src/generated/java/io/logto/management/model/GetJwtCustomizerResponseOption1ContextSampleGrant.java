@@ -28,6 +28,10 @@ public record GetJwtCustomizerResponseOption1ContextSampleGrant(@JsonProperty("t
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (optional)
+   * @param subjectTokenContext the <code>subjectTokenContext</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleGrant {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -34,6 +34,12 @@ public record GetJwtCustomizerResponseOption1ContextSampleInteraction(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param interactionEvent the <code>interactionEvent</code> property (optional)
+   * @param userId the <code>userId</code> property (optional)
+   * @param verificationRecords the <code>verificationRecords</code> property (optional)
+   * @param signInContext the <code>signInContext</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleInteraction {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

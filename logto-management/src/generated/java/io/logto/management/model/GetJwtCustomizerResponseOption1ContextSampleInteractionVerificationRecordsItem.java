@@ -32,6 +32,8 @@ public sealed interface GetJwtCustomizerResponseOption1ContextSampleInteractionV
       @JsonValue JsonNode json) implements GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -33,6 +33,12 @@ public record GetJwtCustomizerResponseOption1ContextSampleOrganization(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (optional, nullable, maxLength 256)
+   * @param customData the <code>customData</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleOrganization {
     description = description == null ? JsonField.absent() : description;

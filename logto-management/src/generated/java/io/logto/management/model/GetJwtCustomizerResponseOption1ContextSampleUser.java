@@ -68,6 +68,29 @@ public record GetJwtCustomizerResponseOption1ContextSampleUser(@JsonProperty("id
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (optional, minLength 1, maxLength 12)
+   * @param username the <code>username</code> property (optional, nullable, maxLength 128)
+   * @param primaryEmail the <code>primaryEmail</code> property (optional, nullable, maxLength 128)
+   * @param primaryPhone the <code>primaryPhone</code> property (optional, nullable, maxLength 128)
+   * @param name the <code>name</code> property (optional, nullable, maxLength 128)
+   * @param avatar the <code>avatar</code> property (optional, nullable, maxLength 2048)
+   * @param customData the <code>customData</code> property (optional)
+   * @param identities the <code>identities</code> property (optional)
+   * @param lastSignInAt the <code>lastSignInAt</code> property (optional, nullable)
+   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param updatedAt the <code>updatedAt</code> property (optional)
+   * @param profile the <code>profile</code> property (optional)
+   * @param applicationId the <code>applicationId</code> property (optional, nullable, maxLength 21)
+   * @param cimdClientId the <code>cimdClientId</code> property (optional, nullable, maxLength 2048)
+   * @param isSuspended the <code>isSuspended</code> property (optional)
+   * @param hasPassword the <code>hasPassword</code> property (optional)
+   * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
+   * @param mfaVerificationFactors the <code>mfaVerificationFactors</code> property (optional)
+   * @param roles the <code>roles</code> property (optional)
+   * @param organizations the <code>organizations</code> property (optional)
+   * @param organizationRoles the <code>organizationRoles</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleUser {
     username = username == null ? JsonField.absent() : username;

@@ -30,6 +30,11 @@ public record GetJwtCustomizerResponseOption1ContextSampleUserOrganizationRolesI
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationId the <code>organizationId</code> property (required)
+   * @param roleId the <code>roleId</code> property (required)
+   * @param roleName the <code>roleName</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleUserOrganizationRolesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

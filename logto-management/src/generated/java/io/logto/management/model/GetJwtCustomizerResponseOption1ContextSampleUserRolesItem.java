@@ -33,6 +33,12 @@ public record GetJwtCustomizerResponseOption1ContextSampleUserRolesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
+   * @param scopes the <code>scopes</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleUserRolesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,13 @@ public record GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesIte
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (required, nullable)
+   * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
+   * @param resource the <code>resource</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleUserRolesItemScopesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

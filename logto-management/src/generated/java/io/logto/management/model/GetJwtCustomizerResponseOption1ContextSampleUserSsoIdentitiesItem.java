@@ -30,6 +30,11 @@ public record GetJwtCustomizerResponseOption1ContextSampleUserSsoIdentitiesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param issuer the <code>issuer</code> property (required, minLength 1, maxLength 256)
+   * @param identityId the <code>identityId</code> property (required, minLength 1, maxLength 128)
+   * @param detail the <code>detail</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption1ContextSampleUserSsoIdentitiesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

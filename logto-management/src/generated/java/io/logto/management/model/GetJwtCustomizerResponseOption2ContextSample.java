@@ -27,6 +27,9 @@ public record GetJwtCustomizerResponseOption2ContextSample(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param application the <code>application</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption2ContextSample {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

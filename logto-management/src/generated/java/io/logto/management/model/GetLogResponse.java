@@ -34,6 +34,13 @@ public record GetLogResponse(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
+   * @param payload the <code>payload</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

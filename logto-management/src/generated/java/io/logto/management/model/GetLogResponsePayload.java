@@ -43,6 +43,19 @@ public record GetLogResponsePayload(@JsonProperty("key") String key,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param key the <code>key</code> property (required)
+   * @param result the <code>result</code> property (required)
+   * @param error the <code>error</code> property (optional)
+   * @param ip the <code>ip</code> property (optional)
+   * @param userAgent the <code>userAgent</code> property (optional)
+   * @param userAgentParsed the <code>userAgentParsed</code> property (optional)
+   * @param userId the <code>userId</code> property (optional)
+   * @param applicationId the <code>applicationId</code> property (optional)
+   * @param cimdClientId the <code>cimdClientId</code> property (optional)
+   * @param sessionId the <code>sessionId</code> property (optional)
+   * @param params the <code>params</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayload {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

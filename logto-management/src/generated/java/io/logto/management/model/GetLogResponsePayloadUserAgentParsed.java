@@ -36,6 +36,14 @@ public record GetLogResponsePayloadUserAgentParsed(@JsonProperty("ua") String ua
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param ua the <code>ua</code> property (optional)
+   * @param browser the <code>browser</code> property (optional)
+   * @param device the <code>device</code> property (optional)
+   * @param engine the <code>engine</code> property (optional)
+   * @param os the <code>os</code> property (optional)
+   * @param cpu the <code>cpu</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayloadUserAgentParsed {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

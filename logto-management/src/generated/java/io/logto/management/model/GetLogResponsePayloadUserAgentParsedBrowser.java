@@ -31,6 +31,12 @@ public record GetLogResponsePayloadUserAgentParsedBrowser(@JsonProperty("name") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional)
+   * @param version the <code>version</code> property (optional)
+   * @param major the <code>major</code> property (optional)
+   * @param type the <code>type</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayloadUserAgentParsedBrowser {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

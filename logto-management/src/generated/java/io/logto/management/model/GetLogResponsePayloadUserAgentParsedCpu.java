@@ -27,6 +27,9 @@ public record GetLogResponsePayloadUserAgentParsedCpu(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param architecture the <code>architecture</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayloadUserAgentParsedCpu {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,11 @@ public record GetLogResponsePayloadUserAgentParsedDevice(@JsonProperty("model") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param model the <code>model</code> property (optional)
+   * @param type the <code>type</code> property (optional)
+   * @param vendor the <code>vendor</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayloadUserAgentParsedDevice {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

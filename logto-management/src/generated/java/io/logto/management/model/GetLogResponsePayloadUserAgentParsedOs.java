@@ -28,6 +28,10 @@ public record GetLogResponsePayloadUserAgentParsedOs(@JsonProperty("name") Strin
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional)
+   * @param version the <code>version</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayloadUserAgentParsedOs {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record GetNewUserCountsResponse(@JsonProperty("today") GetNewUserCountsRe
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param today the <code>today</code> property (required)
+   * @param last7Days the <code>last7Days</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetNewUserCountsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

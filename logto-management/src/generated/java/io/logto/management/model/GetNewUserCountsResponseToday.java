@@ -29,6 +29,10 @@ public record GetNewUserCountsResponseToday(@JsonProperty("count") BigDecimal co
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param count the <code>count</code> property (required)
+   * @param delta the <code>delta</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetNewUserCountsResponseToday {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -35,6 +35,13 @@ public record GetOidcKeysResponseItem(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional)
+   * @param status the <code>status</code> property (optional)
+   * @param effectiveAt the <code>effectiveAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetOidcKeysResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record GetOidcSessionConfigResponse(@JsonProperty("ttl") BigDecimal ttl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param ttl the <code>ttl</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetOidcSessionConfigResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

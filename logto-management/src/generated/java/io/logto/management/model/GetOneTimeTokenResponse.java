@@ -40,6 +40,16 @@ public record GetOneTimeTokenResponse(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
+   * @param token the <code>token</code> property (required, minLength 1, maxLength 256)
+   * @param context the <code>context</code> property (required)
+   * @param status the <code>status</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetOneTimeTokenResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -48,6 +48,19 @@ public record GetOrganizationInvitationResponse(@JsonProperty("tenantId") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param inviterId the <code>inviterId</code> property (required, nullable, maxLength 21)
+   * @param invitee the <code>invitee</code> property (required, minLength 1, maxLength 256)
+   * @param acceptedUserId the <code>acceptedUserId</code> property (required, nullable, maxLength 21)
+   * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
+   * @param status the <code>status</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param organizationRoles the <code>organizationRoles</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetOrganizationInvitationResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

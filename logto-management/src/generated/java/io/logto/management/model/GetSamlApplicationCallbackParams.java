@@ -18,6 +18,12 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
     String error, String errorDescription) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param code the <code>code</code> parameter (optional)
+   * @param state the <code>state</code> parameter (optional)
+   * @param redirectUri the <code>redirectUri</code> parameter (optional)
+   * @param error the <code>error</code> parameter (optional)
+   * @param errorDescription the <code>error_description</code> parameter (optional)
    */
   public GetSamlApplicationCallbackParams {
   }

@@ -51,6 +51,22 @@ public record GetSamlApplicationResponse(@JsonProperty("tenantId") String tenant
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (required, nullable)
+   * @param type the <code>type</code> property (required)
+   * @param customData the <code>customData</code> property (required)
+   * @param isThirdParty the <code>isThirdParty</code> property (required)
+   * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param attributeMapping the <code>attributeMapping</code> property (required)
+   * @param entityId the <code>entityId</code> property (required, nullable, maxLength 128)
+   * @param acsUrl the <code>acsUrl</code> property (required, nullable)
+   * @param encryption the <code>encryption</code> property (required, nullable)
+   * @param nameIdFormat the <code>nameIdFormat</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSamlApplicationResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record GetSamlApplicationResponseAcsUrl(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param binding the <code>binding</code> property (required)
+   * @param url the <code>url</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSamlApplicationResponseAcsUrl {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -71,6 +71,37 @@ public record GetSamlApplicationResponseAttributeMapping(@JsonProperty("sub") St
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param sub the <code>sub</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param givenName the <code>given_name</code> property (optional)
+   * @param familyName the <code>family_name</code> property (optional)
+   * @param middleName the <code>middle_name</code> property (optional)
+   * @param nickname the <code>nickname</code> property (optional)
+   * @param preferredUsername the <code>preferred_username</code> property (optional)
+   * @param profile the <code>profile</code> property (optional)
+   * @param picture the <code>picture</code> property (optional)
+   * @param website the <code>website</code> property (optional)
+   * @param email the <code>email</code> property (optional)
+   * @param emailVerified the <code>email_verified</code> property (optional)
+   * @param gender the <code>gender</code> property (optional)
+   * @param birthdate the <code>birthdate</code> property (optional)
+   * @param zoneinfo the <code>zoneinfo</code> property (optional)
+   * @param locale the <code>locale</code> property (optional)
+   * @param phoneNumber the <code>phone_number</code> property (optional)
+   * @param phoneNumberVerified the <code>phone_number_verified</code> property (optional)
+   * @param address the <code>address</code> property (optional)
+   * @param updatedAt the <code>updated_at</code> property (optional)
+   * @param username the <code>username</code> property (optional)
+   * @param createdAt the <code>created_at</code> property (optional)
+   * @param customData the <code>custom_data</code> property (optional)
+   * @param identities the <code>identities</code> property (optional)
+   * @param ssoIdentities the <code>sso_identities</code> property (optional)
+   * @param roles the <code>roles</code> property (optional)
+   * @param organizations the <code>organizations</code> property (optional)
+   * @param organizationData the <code>organization_data</code> property (optional)
+   * @param organizationRoles the <code>organization_roles</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSamlApplicationResponseAttributeMapping {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

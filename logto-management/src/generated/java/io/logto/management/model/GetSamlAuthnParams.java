@@ -18,6 +18,11 @@ public record GetSamlAuthnParams(String samlRequest, String signature, String si
     String relayState) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param samlRequest the <code>SAMLRequest</code> parameter (required, minLength 1)
+   * @param signature the <code>Signature</code> parameter (optional)
+   * @param sigAlg the <code>SigAlg</code> parameter (optional)
+   * @param relayState the <code>RelayState</code> parameter (optional, maxLength 512)
    */
   public GetSamlAuthnParams {
     Objects.requireNonNull(samlRequest, "samlRequest == null");

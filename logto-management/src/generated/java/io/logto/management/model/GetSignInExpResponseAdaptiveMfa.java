@@ -26,6 +26,9 @@ public record GetSignInExpResponseAdaptiveMfa(@JsonProperty("enabled") Boolean e
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseAdaptiveMfa {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,11 @@ public record GetSignInExpResponseColor(@JsonProperty("primaryColor") String pri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param primaryColor the <code>primaryColor</code> property (required)
+   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
+   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseColor {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

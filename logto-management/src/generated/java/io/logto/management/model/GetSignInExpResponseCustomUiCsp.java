@@ -29,6 +29,10 @@ public record GetSignInExpResponseCustomUiCsp(@JsonProperty("scriptSrc") List<St
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param scriptSrc the <code>scriptSrc</code> property (optional)
+   * @param connectSrc the <code>connectSrc</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseCustomUiCsp {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

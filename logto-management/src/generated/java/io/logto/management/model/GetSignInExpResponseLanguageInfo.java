@@ -28,6 +28,10 @@ public record GetSignInExpResponseLanguageInfo(@JsonProperty("autoDetect") Boole
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param autoDetect the <code>autoDetect</code> property (required)
+   * @param fallbackLanguage the <code>fallbackLanguage</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseLanguageInfo {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

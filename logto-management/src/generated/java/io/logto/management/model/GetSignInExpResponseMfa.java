@@ -32,6 +32,11 @@ public record GetSignInExpResponseMfa(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param factors the <code>factors</code> property (required)
+   * @param policy the <code>policy</code> property (required)
+   * @param organizationRequiredMfaPolicy the <code>organizationRequiredMfaPolicy</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseMfa {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,8 @@ public sealed interface GetSignInExpResponsePasswordExpiration permits GetSignIn
   record Json(@JsonValue JsonNode json) implements GetSignInExpResponsePasswordExpiration {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

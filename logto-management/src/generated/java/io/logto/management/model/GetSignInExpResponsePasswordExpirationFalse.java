@@ -31,6 +31,9 @@ public record GetSignInExpResponsePasswordExpirationFalse(@JsonProperty("enabled
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponsePasswordExpirationFalse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -36,6 +36,11 @@ public record GetSignInExpResponsePasswordExpirationTrue(@JsonProperty("enabled"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (required)
+   * @param validPeriodDays the <code>validPeriodDays</code> property (required)
+   * @param enabledAt the <code>enabledAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponsePasswordExpirationTrue {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record GetSignInExpResponsePasswordPolicyCharacterTypes(@JsonProperty("mi
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param min the <code>min</code> property (optional, default 1)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponsePasswordPolicyCharacterTypes {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

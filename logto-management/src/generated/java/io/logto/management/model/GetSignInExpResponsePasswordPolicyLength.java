@@ -29,6 +29,10 @@ public record GetSignInExpResponsePasswordPolicyLength(@JsonProperty("min") BigD
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param min the <code>min</code> property (optional, default 8)
+   * @param max the <code>max</code> property (optional, default 256)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponsePasswordPolicyLength {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,10 @@ public record GetSignInExpResponseSentinelPolicy(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param maxAttempts the <code>maxAttempts</code> property (optional)
+   * @param lockoutDuration the <code>lockoutDuration</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSentinelPolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,9 @@ public record GetSignInExpResponseSignIn(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param methods the <code>methods</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -26,6 +26,9 @@ public record GetSignInExpResponseSignUpProfileFieldsItem(@JsonProperty("name") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignUpProfileFieldsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

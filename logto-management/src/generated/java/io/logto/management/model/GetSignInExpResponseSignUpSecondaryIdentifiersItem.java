@@ -29,6 +29,10 @@ public record GetSignInExpResponseSignUpSecondaryIdentifiersItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param identifier the <code>identifier</code> property (required)
+   * @param verify the <code>verify</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignUpSecondaryIdentifiersItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

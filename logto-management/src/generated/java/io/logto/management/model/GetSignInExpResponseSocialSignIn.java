@@ -29,6 +29,10 @@ public record GetSignInExpResponseSocialSignIn(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param automaticAccountLinking the <code>automaticAccountLinking</code> property (optional)
+   * @param skipRequiredIdentifiers the <code>skipRequiredIdentifiers</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSocialSignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

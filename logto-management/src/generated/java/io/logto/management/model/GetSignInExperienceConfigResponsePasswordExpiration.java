@@ -32,6 +32,8 @@ public sealed interface GetSignInExperienceConfigResponsePasswordExpiration perm
       @JsonValue JsonNode json) implements GetSignInExperienceConfigResponsePasswordExpiration {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record GetSignInExperiencePhrasesParams(String lng) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param lng the <code>lng</code> parameter (optional)
    */
   public GetSignInExperiencePhrasesParams {
   }

@@ -27,6 +27,9 @@ public record GetSystemApplicationConfigResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param protectedApps the <code>protectedApps</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSystemApplicationConfigResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record GetSystemApplicationConfigResponseProtectedApps(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param defaultDomain the <code>defaultDomain</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetSystemApplicationConfigResponseProtectedApps {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

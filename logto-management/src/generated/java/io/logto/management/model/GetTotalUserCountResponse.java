@@ -27,6 +27,9 @@ public record GetTotalUserCountResponse(@JsonProperty("totalUserCount") BigDecim
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param totalUserCount the <code>totalUserCount</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetTotalUserCountResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -34,6 +34,12 @@ public record GetUserAssetServiceStatusResponse(@JsonProperty("status") String s
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param status the <code>status</code> property (required)
+   * @param allowUploadMimeTypes the <code>allowUploadMimeTypes</code> property (optional)
+   * @param maxUploadFileSize the <code>maxUploadFileSize</code> property (optional)
+   * @param isExperienceAvatarUploadEnabled the <code>isExperienceAvatarUploadEnabled</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserAssetServiceStatusResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -26,6 +26,9 @@ public record GetUserHasPasswordResponse(@JsonProperty("hasPassword") Boolean ha
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param hasPassword the <code>hasPassword</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserHasPasswordResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

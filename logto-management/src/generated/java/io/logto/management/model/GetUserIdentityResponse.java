@@ -28,6 +28,10 @@ public record GetUserIdentityResponse(@JsonProperty("identity") UserIdentitiesVa
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param identity the <code>identity</code> property (required)
+   * @param tokenSecret the <code>tokenSecret</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserIdentityResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -32,6 +32,12 @@ public record GetUserIdentityResponseTokenSecretMetadata(@JsonProperty("scope") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param scope the <code>scope</code> property (optional)
+   * @param expiresAt the <code>expiresAt</code> property (optional)
+   * @param tokenType the <code>tokenType</code> property (optional)
+   * @param hasRefreshToken the <code>hasRefreshToken</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserIdentityResponseTokenSecretMetadata {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

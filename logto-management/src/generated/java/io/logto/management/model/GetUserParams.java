@@ -14,6 +14,9 @@ import io.logto.management.core.Generated;
 public record GetUserParams(String includeSsoIdentities, String includePasswordHash) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param includeSsoIdentities the <code>includeSsoIdentities</code> parameter (optional)
+   * @param includePasswordHash the <code>includePasswordHash</code> parameter (optional)
    */
   public GetUserParams {
   }

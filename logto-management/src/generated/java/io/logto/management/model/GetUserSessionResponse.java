@@ -35,6 +35,13 @@ public record GetUserSessionResponse(@JsonProperty("payload") GetUserSessionResp
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param payload the <code>payload</code> property (required)
+   * @param lastSubmission the <code>lastSubmission</code> property (required, nullable)
+   * @param clientId the <code>clientId</code> property (required, nullable)
+   * @param accountId the <code>accountId</code> property (required, nullable)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -32,6 +32,8 @@ public sealed interface GetUserSessionResponseLastSubmissionVerificationRecordsI
       @JsonValue JsonNode json) implements GetUserSessionResponseLastSubmissionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -39,6 +39,13 @@ public record GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVe
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetUserSessionResponseLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param templateType the <code>templateType</code> property (required)
+   * @param verified the <code>verified</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param identifier the <code>identifier</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -35,6 +35,11 @@ public record GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPass
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetUserSessionResponseLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param identifier the <code>identifier</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPasswordIdentity {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

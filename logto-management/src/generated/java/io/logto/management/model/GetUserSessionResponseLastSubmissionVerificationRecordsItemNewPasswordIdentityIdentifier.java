@@ -29,6 +29,10 @@ public record GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPass
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPasswordIdentityIdentifier {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTime
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeTokenIdentifier {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswor
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifier {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -36,6 +36,14 @@ public record GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialS
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param email the <code>email</code> property (optional)
+   * @param phone the <code>phone</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param avatar the <code>avatar</code> property (optional)
+   * @param rawData the <code>rawData</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo {
     rawData = rawData == null ? JsonField.absent() : rawData;

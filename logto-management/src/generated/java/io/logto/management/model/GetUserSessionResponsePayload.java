@@ -38,6 +38,16 @@ public record GetUserSessionResponsePayload(@JsonProperty("exp") BigDecimal exp,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param exp the <code>exp</code> property (required)
+   * @param iat the <code>iat</code> property (required)
+   * @param jti the <code>jti</code> property (required)
+   * @param uid the <code>uid</code> property (required)
+   * @param kind the <code>kind</code> property (required)
+   * @param loginTs the <code>loginTs</code> property (required)
+   * @param accountId the <code>accountId</code> property (required)
+   * @param authorizations the <code>authorizations</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponsePayload {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,11 @@ public record GetUserSessionResponsePayloadAuthorizationsValue(@JsonProperty("si
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param sid the <code>sid</code> property (optional)
+   * @param grantId the <code>grantId</code> property (optional)
+   * @param persistsLogout the <code>persistsLogout</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponsePayloadAuthorizationsValue {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

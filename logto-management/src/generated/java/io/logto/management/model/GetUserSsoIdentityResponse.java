@@ -29,6 +29,10 @@ public record GetUserSsoIdentityResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param ssoIdentity the <code>ssoIdentity</code> property (required)
+   * @param tokenSecret the <code>tokenSecret</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSsoIdentityResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

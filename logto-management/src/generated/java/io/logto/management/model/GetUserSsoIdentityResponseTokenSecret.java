@@ -43,6 +43,18 @@ public record GetUserSsoIdentityResponseTokenSecret(@JsonProperty("tenantId") St
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param userId the <code>userId</code> property (required, minLength 1, maxLength 21)
+   * @param type the <code>type</code> property (required)
+   * @param metadata the <code>metadata</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param ssoConnectorId the <code>ssoConnectorId</code> property (required)
+   * @param issuer the <code>issuer</code> property (required)
+   * @param identityId the <code>identityId</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUserSsoIdentityResponseTokenSecret {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param limit the <code>limit</code> parameter (optional, default 20)
    */
   public GetUsernameCaseSensitivityConflictsParams {
   }

@@ -31,6 +31,10 @@ public record GetUsernameCaseSensitivityConflictsResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param totalConflicts the <code>totalConflicts</code> property (required)
+   * @param samples the <code>samples</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUsernameCaseSensitivityConflictsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,10 @@ public record GetUsernameCaseSensitivityConflictsResponseSamplesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param usernameLower the <code>usernameLower</code> property (required)
+   * @param userIds the <code>userIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetUsernameCaseSensitivityConflictsResponseSamplesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -14,6 +14,9 @@ import io.logto.management.core.Generated;
 public record GetWellKnownExperienceParams(String organizationId, String appId) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param organizationId the <code>organizationId</code> parameter (optional)
+   * @param appId the <code>appId</code> parameter (optional)
    */
   public GetWellKnownExperienceParams {
   }

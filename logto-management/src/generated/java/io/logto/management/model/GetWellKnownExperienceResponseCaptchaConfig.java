@@ -32,6 +32,12 @@ public record GetWellKnownExperienceResponseCaptchaConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param siteKey the <code>siteKey</code> property (required)
+   * @param domain the <code>domain</code> property (optional)
+   * @param mode the <code>mode</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponseCaptchaConfig {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record GetWellKnownExperienceResponseForgotPassword(@JsonProperty("phone"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param phone the <code>phone</code> property (required)
+   * @param email the <code>email</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponseForgotPassword {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

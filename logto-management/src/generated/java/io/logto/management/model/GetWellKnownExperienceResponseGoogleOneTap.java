@@ -35,6 +35,14 @@ public record GetWellKnownExperienceResponseGoogleOneTap(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param isEnabled the <code>isEnabled</code> property (optional)
+   * @param autoSelect the <code>autoSelect</code> property (optional)
+   * @param closeOnTapOutside the <code>closeOnTapOutside</code> property (optional)
+   * @param itpSupport the <code>itpSupport</code> property (optional)
+   * @param clientId the <code>clientId</code> property (required)
+   * @param connectorId the <code>connectorId</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponseGoogleOneTap {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -32,6 +32,8 @@ public sealed interface GetWellKnownExperienceResponsePasswordExpiration permits
       @JsonValue JsonNode json) implements GetWellKnownExperienceResponsePasswordExpiration {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -41,6 +41,17 @@ public record GetWellKnownExperienceResponseSocialConnectorsItem(@JsonProperty("
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param target the <code>target</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param logo the <code>logo</code> property (required)
+   * @param logoDark the <code>logoDark</code> property (required, nullable)
+   * @param fromEmail the <code>fromEmail</code> property (optional)
+   * @param platform the <code>platform</code> property (required, nullable)
+   * @param isStandard the <code>isStandard</code> property (optional)
+   * @param isTokenStorageSupported the <code>isTokenStorageSupported</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponseSocialConnectorsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

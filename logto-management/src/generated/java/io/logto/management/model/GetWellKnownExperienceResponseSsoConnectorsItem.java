@@ -31,6 +31,12 @@ public record GetWellKnownExperienceResponseSsoConnectorsItem(@JsonProperty("id"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param connectorName the <code>connectorName</code> property (required)
+   * @param logo the <code>logo</code> property (required)
+   * @param darkLogo the <code>darkLogo</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponseSsoConnectorsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record GetWellKnownExperienceResponseTrustedDevice(@JsonProperty("enabled
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param durationDays the <code>durationDays</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponseTrustedDevice {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,11 @@ public record HookConfig(@JsonProperty("url") String url,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param url the <code>url</code> property (required)
+   * @param headers the <code>headers</code> property (optional)
+   * @param retries the <code>retries</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public HookConfig {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

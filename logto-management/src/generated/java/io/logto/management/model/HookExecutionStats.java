@@ -29,6 +29,10 @@ public record HookExecutionStats(@JsonProperty("successCount") BigDecimal succes
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param successCount the <code>successCount</code> property (required)
+   * @param requestCount the <code>requestCount</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public HookExecutionStats {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

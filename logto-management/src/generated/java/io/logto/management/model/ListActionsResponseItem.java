@@ -28,6 +28,10 @@ public record ListActionsResponseItem(@JsonProperty("key") ListActionsResponseIt
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param key the <code>key</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListActionsResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,9 @@ public record ListApplicationUserConsentOrganizationsResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizations the <code>organizations</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListApplicationUserConsentOrganizationsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -26,6 +26,14 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
     Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param types the <code>types</code> parameter (optional)
+   * @param excludeRoleId the <code>excludeRoleId</code> parameter (optional)
+   * @param excludeOrganizationId the <code>excludeOrganizationId</code> parameter (optional)
+   * @param isThirdParty the <code>isThirdParty</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListApplicationsParams {
     types = types == null ? null : List.copyOf(types);

@@ -34,6 +34,12 @@ public record ListCimdUserConsentScopesResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationScopes the <code>organizationScopes</code> property (required)
+   * @param resourceScopes the <code>resourceScopes</code> property (required)
+   * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (required)
+   * @param userScopes the <code>userScopes</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListCimdUserConsentScopesResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

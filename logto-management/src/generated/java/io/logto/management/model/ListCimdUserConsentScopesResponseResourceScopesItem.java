@@ -30,6 +30,10 @@ public record ListCimdUserConsentScopesResponseResourceScopesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param resource the <code>resource</code> property (required)
+   * @param scopes the <code>scopes</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListCimdUserConsentScopesResponseResourceScopesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,11 @@ public record ListCimdUserConsentScopesResponseResourceScopesItemResource(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1)
+   * @param indicator the <code>indicator</code> property (required, minLength 1)
+   * @param additionalProperties properties the schema does not name
    */
   public ListCimdUserConsentScopesResponseResourceScopesItemResource {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,8 @@ public sealed interface ListConnectorFactoriesResponseItemFormItemsItem permits 
   record Json(@JsonValue JsonNode json) implements ListConnectorFactoriesResponseItemFormItemsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

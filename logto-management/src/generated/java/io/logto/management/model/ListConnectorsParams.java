@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record ListConnectorsParams(String target) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param target the <code>target</code> parameter (optional)
    */
   public ListConnectorsParams {
   }

@@ -31,6 +31,8 @@ public sealed interface ListConnectorsResponseItemFormItemsItem permits ListConn
   record Json(@JsonValue JsonNode json) implements ListConnectorsResponseItemFormItemsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -15,6 +15,9 @@ public record ListEmailTemplatesParams(String languageTag,
     ListEmailTemplatesParamsTemplateType templateType) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param languageTag the <code>languageTag</code> parameter (optional, minLength 1, maxLength 16)
+   * @param templateType the <code>templateType</code> parameter (optional)
    */
   public ListEmailTemplatesParams {
   }

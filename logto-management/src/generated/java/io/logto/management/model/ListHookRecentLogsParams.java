@@ -19,6 +19,13 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
     String endTime, Integer page, Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param logKey the <code>logKey</code> parameter (optional)
+   * @param enableCap the <code>enableCap</code> parameter (optional)
+   * @param startTime the <code>start_time</code> parameter (optional)
+   * @param endTime the <code>end_time</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListHookRecentLogsParams {
   }

@@ -32,6 +32,12 @@ public record ListHookRecentLogsResponseItem(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
+   * @param payload the <code>payload</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListHookRecentLogsResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,8 @@ public sealed interface ListJwtCustomizersResponseItem permits ListJwtCustomizer
   record Json(@JsonValue JsonNode json) implements ListJwtCustomizersResponseItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -33,6 +33,10 @@ public record ListJwtCustomizersResponseItemJwtAccessToken(@JsonProperty("key") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param key the <code>key</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListJwtCustomizersResponseItemJwtAccessToken {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

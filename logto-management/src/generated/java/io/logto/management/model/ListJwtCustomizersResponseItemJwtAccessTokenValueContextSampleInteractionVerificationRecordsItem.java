@@ -32,6 +32,8 @@ public sealed interface ListJwtCustomizersResponseItemJwtAccessTokenValueContext
       @JsonValue JsonNode json) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

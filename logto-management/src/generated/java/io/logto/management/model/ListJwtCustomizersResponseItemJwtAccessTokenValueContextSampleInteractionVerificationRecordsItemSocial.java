@@ -37,6 +37,12 @@ public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInte
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param connectorId the <code>connectorId</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param socialUserInfo the <code>socialUserInfo</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSocial {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -21,6 +21,15 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
     String startTime, String endTime, Integer page, Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param userId the <code>userId</code> parameter (optional)
+   * @param applicationId the <code>applicationId</code> parameter (optional)
+   * @param logKey the <code>logKey</code> parameter (optional)
+   * @param enableCap the <code>enableCap</code> parameter (optional)
+   * @param startTime the <code>start_time</code> parameter (optional)
+   * @param endTime the <code>end_time</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListLogsParams {
   }

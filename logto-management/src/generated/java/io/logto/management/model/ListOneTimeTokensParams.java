@@ -17,6 +17,11 @@ public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatu
     Integer page, Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param email the <code>email</code> parameter (optional)
+   * @param status the <code>status</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListOneTimeTokensParams {
   }

@@ -16,6 +16,10 @@ public record ListOrganizationInvitationsParams(String organizationId, String in
     String invitee) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param organizationId the <code>organizationId</code> parameter (optional)
+   * @param inviterId the <code>inviterId</code> parameter (optional)
+   * @param invitee the <code>invitee</code> parameter (optional)
    */
   public ListOrganizationInvitationsParams {
   }

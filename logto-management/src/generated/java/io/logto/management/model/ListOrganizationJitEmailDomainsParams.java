@@ -14,6 +14,9 @@ import io.logto.management.core.Generated;
 public record ListOrganizationJitEmailDomainsParams(Integer page, Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListOrganizationJitEmailDomainsParams {
   }

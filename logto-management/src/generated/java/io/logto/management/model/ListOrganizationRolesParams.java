@@ -15,6 +15,10 @@ import io.logto.management.core.Generated;
 public record ListOrganizationRolesParams(String q, Integer page, Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param q the <code>q</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListOrganizationRolesParams {
   }

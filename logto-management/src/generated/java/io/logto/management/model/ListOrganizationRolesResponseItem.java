@@ -38,6 +38,15 @@ public record ListOrganizationRolesResponseItem(@JsonProperty("tenantId") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, nullable, maxLength 256)
+   * @param type the <code>type</code> property (required)
+   * @param scopes the <code>scopes</code> property (required)
+   * @param resourceScopes the <code>resourceScopes</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListOrganizationRolesResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

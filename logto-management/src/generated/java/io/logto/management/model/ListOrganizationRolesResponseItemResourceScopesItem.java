@@ -30,6 +30,11 @@ public record ListOrganizationRolesResponseItemResourceScopesItem(@JsonProperty(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param resource the <code>resource</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListOrganizationRolesResponseItemResourceScopesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -17,6 +17,11 @@ public record ListOrganizationUsersParams(String q, String organizationRoleId, I
     Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param q the <code>q</code> parameter (optional)
+   * @param organizationRoleId the <code>organizationRoleId</code> parameter (optional, minLength 1)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListOrganizationUsersParams {
   }

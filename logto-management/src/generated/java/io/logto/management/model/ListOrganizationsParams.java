@@ -17,6 +17,11 @@ public record ListOrganizationsParams(String q, String showFeatured, Integer pag
     Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param q the <code>q</code> parameter (optional)
+   * @param showFeatured the <code>showFeatured</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListOrganizationsParams {
   }

@@ -15,6 +15,10 @@ import io.logto.management.core.Generated;
 public record ListResourcesParams(String includeScopes, Integer page, Integer pageSize) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param includeScopes the <code>includeScopes</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    */
   public ListResourcesParams {
   }

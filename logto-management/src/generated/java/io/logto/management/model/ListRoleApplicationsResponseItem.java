@@ -50,6 +50,21 @@ public record ListRoleApplicationsResponseItem(@JsonProperty("tenantId") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param secret the <code>secret</code> property (optional, minLength 1, maxLength 64)
+   * @param description the <code>description</code> property (required, nullable)
+   * @param type the <code>type</code> property (required)
+   * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (required)
+   * @param customClientMetadata the <code>customClientMetadata</code> property (required)
+   * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (required, nullable)
+   * @param customData the <code>customData</code> property (required)
+   * @param isThirdParty the <code>isThirdParty</code> property (required)
+   * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListRoleApplicationsResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -37,6 +37,15 @@ public record ListRoleScopesResponseItem(@JsonProperty("tenantId") String tenant
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (required, nullable)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param resource the <code>resource</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListRoleScopesResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -61,6 +61,26 @@ public record ListRoleUsersResponseItem(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 12)
+   * @param username the <code>username</code> property (required, nullable, maxLength 128)
+   * @param primaryEmail the <code>primaryEmail</code> property (required, nullable, maxLength 128)
+   * @param primaryPhone the <code>primaryPhone</code> property (required, nullable, maxLength 128)
+   * @param name the <code>name</code> property (required, nullable, maxLength 128)
+   * @param avatar the <code>avatar</code> property (required, nullable, maxLength 2048)
+   * @param customData the <code>customData</code> property (required)
+   * @param identities the <code>identities</code> property (required)
+   * @param lastSignInAt the <code>lastSignInAt</code> property (required, nullable)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param profile the <code>profile</code> property (required)
+   * @param applicationId the <code>applicationId</code> property (required, nullable, maxLength 21)
+   * @param cimdClientId the <code>cimdClientId</code> property (required, nullable, maxLength 2048)
+   * @param isSuspended the <code>isSuspended</code> property (required)
+   * @param hasPassword the <code>hasPassword</code> property (optional)
+   * @param hasSecurityVerificationMethod the <code>hasSecurityVerificationMethod</code> property (optional)
+   * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ListRoleUsersResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

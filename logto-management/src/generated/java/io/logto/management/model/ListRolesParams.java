@@ -23,6 +23,13 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
     Integer page, Integer pageSize, Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param excludeUserId the <code>excludeUserId</code> parameter (optional)
+   * @param excludeApplicationId the <code>excludeApplicationId</code> parameter (optional)
+   * @param type the <code>type</code> parameter (optional)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListRolesParams {
     searchParams = searchParams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(searchParams));

@@ -43,6 +43,18 @@ public record ListRolesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
+   * @param type the <code>type</code> property (required)
+   * @param isDefault the <code>isDefault</code> property (required)
+   * @param usersCount the <code>usersCount</code> property (required)
+   * @param featuredUsers the <code>featuredUsers</code> property (required)
+   * @param applicationsCount the <code>applicationsCount</code> property (required)
+   * @param featuredApplications the <code>featuredApplications</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListRolesResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,11 @@ public record ListRolesResponseItemFeaturedApplicationsItem(@JsonProperty("id") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param type the <code>type</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListRolesResponseItemFeaturedApplicationsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,11 @@ public record ListRolesResponseItemFeaturedUsersItem(@JsonProperty("id") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 12)
+   * @param avatar the <code>avatar</code> property (required, nullable, maxLength 2048)
+   * @param name the <code>name</code> property (required, nullable, maxLength 128)
+   * @param additionalProperties properties the schema does not name
    */
   public ListRolesResponseItemFeaturedUsersItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -39,6 +39,16 @@ public record ListSamlApplicationSecretsResponseItem(@JsonProperty("id") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param certificate the <code>certificate</code> property (required, minLength 1)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param active the <code>active</code> property (required)
+   * @param fingerprints the <code>fingerprints</code> property (required)
+   * @param fingerprint the <code>fingerprint</code> property (optional)
+   * @param isActive the <code>isActive</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ListSamlApplicationSecretsResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

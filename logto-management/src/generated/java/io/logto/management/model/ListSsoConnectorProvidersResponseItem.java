@@ -35,6 +35,14 @@ public record ListSsoConnectorProvidersResponseItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param providerName the <code>providerName</code> property (required)
+   * @param providerType the <code>providerType</code> property (required)
+   * @param logo the <code>logo</code> property (required)
+   * @param logoDark the <code>logoDark</code> property (required)
+   * @param description the <code>description</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListSsoConnectorProvidersResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record ListUserAllIdentitiesParams(String includeTokenSecret) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param includeTokenSecret the <code>includeTokenSecret</code> parameter (optional)
    */
   public ListUserAllIdentitiesParams {
   }

@@ -30,6 +30,10 @@ public record ListUserAllIdentitiesResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param socialIdentities the <code>socialIdentities</code> property (required)
+   * @param ssoIdentities the <code>ssoIdentities</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserAllIdentitiesResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

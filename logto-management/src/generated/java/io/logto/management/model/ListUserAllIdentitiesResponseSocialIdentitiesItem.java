@@ -31,6 +31,11 @@ public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param identity the <code>identity</code> property (required)
+   * @param tokenSecret the <code>tokenSecret</code> property (optional)
+   * @param target the <code>target</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserAllIdentitiesResponseSocialIdentitiesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,11 @@ public record ListUserAllIdentitiesResponseSsoIdentitiesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param ssoIdentity the <code>ssoIdentity</code> property (required)
+   * @param tokenSecret the <code>tokenSecret</code> property (optional)
+   * @param ssoConnectorId the <code>ssoConnectorId</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserAllIdentitiesResponseSsoIdentitiesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

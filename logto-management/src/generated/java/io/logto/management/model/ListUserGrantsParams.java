@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record ListUserGrantsParams(ListUserGrantsParamsAppType appType) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param appType the <code>appType</code> parameter (optional)
    */
   public ListUserGrantsParams {
   }

@@ -28,6 +28,9 @@ public record ListUserGrantsResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param grants the <code>grants</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserGrantsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,12 @@ public record ListUserGrantsResponseGrantsItem(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param payload the <code>payload</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param application the <code>application</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserGrantsResponseGrantsItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record ListUserGrantsResponseGrantsItemApplication(@JsonProperty("id") St
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserGrantsResponseGrantsItemApplication {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

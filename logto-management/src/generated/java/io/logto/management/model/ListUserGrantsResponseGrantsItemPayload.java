@@ -35,6 +35,14 @@ public record ListUserGrantsResponseGrantsItemPayload(@JsonProperty("exp") BigDe
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param exp the <code>exp</code> property (required)
+   * @param iat the <code>iat</code> property (required)
+   * @param jti the <code>jti</code> property (required)
+   * @param kind the <code>kind</code> property (required)
+   * @param clientId the <code>clientId</code> property (required)
+   * @param accountId the <code>accountId</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserGrantsResponseGrantsItemPayload {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record ListUserLogtoConfigsResponse(@JsonProperty("mfa") ListUserLogtoCon
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param mfa the <code>mfa</code> property (required)
+   * @param passkeySignIn the <code>passkeySignIn</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserLogtoConfigsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,11 @@ public record ListUserLogtoConfigsResponseMfa(@JsonProperty("enabled") Boolean e
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param skipped the <code>skipped</code> property (required)
+   * @param skipMfaOnSignIn the <code>skipMfaOnSignIn</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserLogtoConfigsResponseMfa {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -26,6 +26,9 @@ public record ListUserLogtoConfigsResponsePasskeySignIn(@JsonProperty("skipped")
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param skipped the <code>skipped</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserLogtoConfigsResponsePasskeySignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -37,6 +37,15 @@ public record ListUserMfaVerificationsResponseItem(@JsonProperty("id") String id
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param lastUsedAt the <code>lastUsedAt</code> property (optional)
+   * @param type the <code>type</code> property (required)
+   * @param agent the <code>agent</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param remainCodes the <code>remainCodes</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserMfaVerificationsResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

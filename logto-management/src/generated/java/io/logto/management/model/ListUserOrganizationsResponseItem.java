@@ -47,6 +47,19 @@ public record ListUserOrganizationsResponseItem(@JsonProperty("tenantId") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, nullable, maxLength 256)
+   * @param customData the <code>customData</code> property (required)
+   * @param isMfaRequired the <code>isMfaRequired</code> property (required)
+   * @param color the <code>color</code> property (required)
+   * @param branding the <code>branding</code> property (required)
+   * @param customCss the <code>customCss</code> property (required, nullable)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param organizationRoles the <code>organizationRoles</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserOrganizationsResponseItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

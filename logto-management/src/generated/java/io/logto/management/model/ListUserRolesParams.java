@@ -20,6 +20,10 @@ public record ListUserRolesParams(Integer page, Integer pageSize,
     Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListUserRolesParams {
     searchParams = searchParams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(searchParams));

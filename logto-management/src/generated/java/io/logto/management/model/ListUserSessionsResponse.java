@@ -28,6 +28,9 @@ public record ListUserSessionsResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param sessions the <code>sessions</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserSessionsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

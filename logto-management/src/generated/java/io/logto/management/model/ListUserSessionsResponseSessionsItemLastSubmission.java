@@ -34,6 +34,12 @@ public record ListUserSessionsResponseSessionsItemLastSubmission(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param interactionEvent the <code>interactionEvent</code> property (required)
+   * @param userId the <code>userId</code> property (required)
+   * @param verificationRecords the <code>verificationRecords</code> property (required)
+   * @param signInContext the <code>signInContext</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserSessionsResponseSessionsItemLastSubmission {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -32,6 +32,8 @@ public sealed interface ListUserSessionsResponseSessionsItemLastSubmissionVerifi
       @JsonValue JsonNode json) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -35,6 +35,11 @@ public record ListUserSessionsResponseSessionsItemLastSubmissionVerificationReco
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param identifier the <code>identifier</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItemNewPasswordIdentity {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -37,6 +37,12 @@ public record ListUserSessionsResponseSessionsItemLastSubmissionVerificationReco
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param connectorId the <code>connectorId</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param socialUserInfo the <code>socialUserInfo</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItemSocial {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

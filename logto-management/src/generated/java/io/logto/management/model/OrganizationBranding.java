@@ -31,6 +31,12 @@ public record OrganizationBranding(@JsonProperty("logoUrl") String logoUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param logoUrl the <code>logoUrl</code> property (optional)
+   * @param darkLogoUrl the <code>darkLogoUrl</code> property (optional)
+   * @param favicon the <code>favicon</code> property (optional)
+   * @param darkFavicon the <code>darkFavicon</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public OrganizationBranding {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -34,6 +34,12 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userIds the <code>userIds</code> property (required)
+   * @param userRoleIds the <code>userRoleIds</code> property (required)
+   * @param organizationIds the <code>organizationIds</code> property (required)
+   * @param organizationRoleRules the <code>organizationRoleRules</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceApplicationAccessControlRequest {
     Objects.requireNonNull(userIds, "userIds == null");

@@ -31,6 +31,10 @@ public record ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationId the <code>organizationId</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required, minItems 1)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem {
     Objects.requireNonNull(organizationId, "organizationId == null");

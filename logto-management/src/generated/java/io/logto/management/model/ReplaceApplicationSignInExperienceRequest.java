@@ -39,6 +39,14 @@ public record ReplaceApplicationSignInExperienceRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param color the <code>color</code> property (optional)
+   * @param branding the <code>branding</code> property (optional)
+   * @param customCss the <code>customCss</code> property (optional, nullable)
+   * @param displayName the <code>displayName</code> property (optional, nullable, maxLength 256)
+   * @param termsOfUseUrl the <code>termsOfUseUrl</code> property (required)
+   * @param privacyPolicyUrl the <code>privacyPolicyUrl</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceApplicationSignInExperienceRequest {
     customCss = customCss == null ? JsonField.absent() : customCss;

@@ -28,6 +28,9 @@ public record ReplaceDomainVerificationFilesRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param verificationFiles the <code>verificationFiles</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceDomainVerificationFilesRequest {
     Objects.requireNonNull(verificationFiles, "verificationFiles == null");

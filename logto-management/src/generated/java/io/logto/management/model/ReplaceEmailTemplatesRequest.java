@@ -29,6 +29,9 @@ public record ReplaceEmailTemplatesRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param templates the <code>templates</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceEmailTemplatesRequest {
     Objects.requireNonNull(templates, "templates == null");

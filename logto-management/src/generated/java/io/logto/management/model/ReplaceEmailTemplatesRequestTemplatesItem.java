@@ -32,6 +32,11 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
+   * @param templateType the <code>templateType</code> property (required)
+   * @param details the <code>details</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceEmailTemplatesRequestTemplatesItem {
     Objects.requireNonNull(languageTag, "languageTag == null");

@@ -34,6 +34,13 @@ public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param subject the <code>subject</code> property (required)
+   * @param content the <code>content</code> property (required)
+   * @param contentType the <code>contentType</code> property (optional)
+   * @param replyTo the <code>replyTo</code> property (optional)
+   * @param sendFrom the <code>sendFrom</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceEmailTemplatesRequestTemplatesItemDetails {
     Objects.requireNonNull(subject, "subject == null");

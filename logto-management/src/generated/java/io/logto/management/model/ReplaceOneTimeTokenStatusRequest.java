@@ -28,6 +28,9 @@ public record ReplaceOneTimeTokenStatusRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param status the <code>status</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceOneTimeTokenStatusRequest {
     Objects.requireNonNull(status, "status == null");

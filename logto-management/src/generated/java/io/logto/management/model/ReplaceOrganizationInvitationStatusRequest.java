@@ -31,6 +31,10 @@ public record ReplaceOrganizationInvitationStatusRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param acceptedUserId the <code>acceptedUserId</code> property (optional, nullable, maxLength 21)
+   * @param status the <code>status</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceOrganizationInvitationStatusRequest {
     acceptedUserId = acceptedUserId == null ? JsonField.absent() : acceptedUserId;

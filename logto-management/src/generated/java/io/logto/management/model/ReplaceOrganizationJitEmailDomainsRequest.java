@@ -29,6 +29,9 @@ public record ReplaceOrganizationJitEmailDomainsRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param emailDomains the <code>emailDomains</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceOrganizationJitEmailDomainsRequest {
     Objects.requireNonNull(emailDomains, "emailDomains == null");

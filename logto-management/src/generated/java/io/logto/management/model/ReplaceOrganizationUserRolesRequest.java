@@ -31,6 +31,10 @@ public record ReplaceOrganizationUserRolesRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
+   * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceOrganizationUserRolesRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -29,6 +29,10 @@ public record ReplaceUserIdentityRequest(@JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userId the <code>userId</code> property (required)
+   * @param details the <code>details</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceUserIdentityRequest {
     Objects.requireNonNull(userId, "userId == null");

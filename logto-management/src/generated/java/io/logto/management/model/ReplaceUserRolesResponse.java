@@ -27,6 +27,9 @@ public record ReplaceUserRolesResponse(@JsonProperty("roleIds") List<String> rol
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param roleIds the <code>roleIds</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public ReplaceUserRolesResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -35,6 +35,14 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1)
+   * @param indicator the <code>indicator</code> property (required, minLength 1)
+   * @param isDefault the <code>isDefault</code> property (required)
+   * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public Resource {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

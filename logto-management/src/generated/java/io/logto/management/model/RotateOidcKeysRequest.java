@@ -31,6 +31,10 @@ public record RotateOidcKeysRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional)
+   * @param rotationGracePeriod the <code>rotationGracePeriod</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public RotateOidcKeysRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -53,6 +53,23 @@ public record SsoConnector(@JsonProperty("tenantId") String tenantId, @JsonPrope
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 128)
+   * @param providerName the <code>providerName</code> property (required)
+   * @param connectorName the <code>connectorName</code> property (required, minLength 1, maxLength 128)
+   * @param config the <code>config</code> property (required)
+   * @param domains the <code>domains</code> property (required)
+   * @param branding the <code>branding</code> property (required)
+   * @param syncProfile the <code>syncProfile</code> property (required)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param providerType the <code>providerType</code> property (required)
+   * @param providerLogo the <code>providerLogo</code> property (required)
+   * @param providerLogoDark the <code>providerLogoDark</code> property (required)
+   * @param providerConfig the <code>providerConfig</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public SsoConnector {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

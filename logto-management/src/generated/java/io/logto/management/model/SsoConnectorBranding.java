@@ -29,6 +29,11 @@ public record SsoConnectorBranding(@JsonProperty("displayName") String displayNa
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param displayName the <code>displayName</code> property (optional)
+   * @param logo the <code>logo</code> property (optional)
+   * @param darkLogo the <code>darkLogo</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public SsoConnectorBranding {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,12 @@ public record TestActionRequest(@JsonProperty("script") String script,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param script the <code>script</code> property (required)
+   * @param actionType the <code>actionType</code> property (required)
+   * @param event the <code>event</code> property (required, nullable)
+   * @param environmentVariables the <code>environmentVariables</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestActionRequest {
     Objects.requireNonNull(script, "script == null");

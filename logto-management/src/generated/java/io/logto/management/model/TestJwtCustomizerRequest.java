@@ -31,6 +31,8 @@ public sealed interface TestJwtCustomizerRequest permits TestJwtCustomizerReques
   record Json(@JsonValue JsonNode json) implements TestJwtCustomizerRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -36,6 +36,13 @@ public record TestJwtCustomizerRequestAccessTokenContext(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param user the <code>user</code> property (required)
+   * @param grant the <code>grant</code> property (optional)
+   * @param interaction the <code>interaction</code> property (optional)
+   * @param application the <code>application</code> property (optional)
+   * @param organization the <code>organization</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContext {
     Objects.requireNonNull(user, "user == null");

@@ -39,6 +39,14 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param host the <code>host</code> property (required)
+   * @param origin the <code>origin</code> property (required)
+   * @param sessionDuration the <code>sessionDuration</code> property (required)
+   * @param pageRules the <code>pageRules</code> property (required)
+   * @param additionalScopes the <code>additionalScopes</code> property (optional)
+   * @param customDomains the <code>customDomains</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata {
     Objects.requireNonNull(host, "host == null");

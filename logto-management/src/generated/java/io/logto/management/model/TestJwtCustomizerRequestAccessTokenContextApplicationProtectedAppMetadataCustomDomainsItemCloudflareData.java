@@ -34,6 +34,12 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param status the <code>status</code> property (required)
+   * @param ssl the <code>ssl</code> property (required)
+   * @param verificationErrors the <code>verification_errors</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData {
     Objects.requireNonNull(id, "id == null");

@@ -31,6 +31,10 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param status the <code>status</code> property (required)
+   * @param validationErrors the <code>validation_errors</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl {
     Objects.requireNonNull(status, "status == null");

@@ -28,6 +28,9 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param message the <code>message</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem {
     Objects.requireNonNull(message, "message == null");

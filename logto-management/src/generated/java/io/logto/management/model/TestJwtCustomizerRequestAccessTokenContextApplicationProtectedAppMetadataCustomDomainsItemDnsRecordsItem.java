@@ -31,6 +31,11 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemDnsRecordsItem {
     Objects.requireNonNull(name, "name == null");

@@ -32,6 +32,8 @@ public sealed interface TestJwtCustomizerRequestAccessTokenContextInteractionVer
       @JsonValue JsonNode json) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -37,6 +37,12 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param userId the <code>userId</code> property (required)
+   * @param code the <code>code</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemBackupCode {
     Objects.requireNonNull(id, "id == null");

@@ -40,6 +40,13 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param connectorId the <code>connectorId</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param enterpriseSsoUserInfo the <code>enterpriseSsoUserInfo</code> property (optional)
+   * @param issuer the <code>issuer</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEnterpriseSso {
     Objects.requireNonNull(id, "id == null");

@@ -30,6 +30,10 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param value the <code>value</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPasswordIdentifier {
     Objects.requireNonNull(type, "type == null");

@@ -37,6 +37,14 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param email the <code>email</code> property (optional)
+   * @param phone the <code>phone</code> property (optional)
+   * @param name the <code>name</code> property (optional)
+   * @param avatar the <code>avatar</code> property (optional)
+   * @param rawData the <code>rawData</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo {
     Objects.requireNonNull(id, "id == null");

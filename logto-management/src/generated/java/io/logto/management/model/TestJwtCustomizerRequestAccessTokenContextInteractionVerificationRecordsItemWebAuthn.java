@@ -39,6 +39,13 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param verified the <code>verified</code> property (required)
+   * @param registrationRpId the <code>registrationRpId</code> property (optional)
+   * @param type the <code>type</code> property (required)
+   * @param userId the <code>userId</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn {
     Objects.requireNonNull(id, "id == null");

@@ -34,6 +34,12 @@ public record TestJwtCustomizerRequestAccessTokenContextOrganization(@JsonProper
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (optional, nullable, maxLength 256)
+   * @param customData the <code>customData</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextOrganization {
     description = description == null ? JsonField.absent() : description;

@@ -31,6 +31,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesIte
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param organizationId the <code>organizationId</code> property (required)
+   * @param roleId the <code>roleId</code> property (required)
+   * @param roleName the <code>roleName</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem {
     Objects.requireNonNull(organizationId, "organizationId == null");

@@ -31,6 +31,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, nullable, maxLength 256)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem {
     Objects.requireNonNull(id, "id == null");

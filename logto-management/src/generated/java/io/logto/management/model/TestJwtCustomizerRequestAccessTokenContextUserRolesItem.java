@@ -33,6 +33,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItem(@JsonPrope
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
+   * @param scopes the <code>scopes</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextUserRolesItem {
     Objects.requireNonNull(id, "id == null");

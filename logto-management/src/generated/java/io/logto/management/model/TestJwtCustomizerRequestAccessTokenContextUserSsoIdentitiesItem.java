@@ -31,6 +31,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param issuer the <code>issuer</code> property (required, minLength 1, maxLength 256)
+   * @param identityId the <code>identityId</code> property (required, minLength 1, maxLength 128)
+   * @param detail the <code>detail</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem {
     Objects.requireNonNull(issuer, "issuer == null");

@@ -43,6 +43,19 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param jti the <code>jti</code> property (optional)
+   * @param aud the <code>aud</code> property (optional)
+   * @param scope the <code>scope</code> property (optional)
+   * @param clientId the <code>clientId</code> property (optional)
+   * @param accountId the <code>accountId</code> property (optional)
+   * @param expiresWithSession the <code>expiresWithSession</code> property (optional)
+   * @param grantId the <code>grantId</code> property (optional)
+   * @param gty the <code>gty</code> property (optional)
+   * @param sessionUid the <code>sessionUid</code> property (optional)
+   * @param sid the <code>sid</code> property (optional)
+   * @param kind the <code>kind</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestAccessTokenToken {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

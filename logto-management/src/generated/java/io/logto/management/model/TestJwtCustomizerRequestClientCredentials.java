@@ -40,6 +40,13 @@ public record TestJwtCustomizerRequestClientCredentials(@JsonProperty("tokenType
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param tokenType the <code>tokenType</code> property (required)
+   * @param environmentVariables the <code>environmentVariables</code> property (optional)
+   * @param script the <code>script</code> property (required)
+   * @param token the <code>token</code> property (required)
+   * @param context the <code>context</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestClientCredentials {
     Objects.requireNonNull(tokenType, "tokenType == null");

@@ -28,6 +28,9 @@ public record TestJwtCustomizerRequestClientCredentialsContext(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param application the <code>application</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestClientCredentialsContext {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,13 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param jti the <code>jti</code> property (optional)
+   * @param aud the <code>aud</code> property (optional)
+   * @param scope the <code>scope</code> property (optional)
+   * @param clientId the <code>clientId</code> property (optional)
+   * @param kind the <code>kind</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TestJwtCustomizerRequestClientCredentialsToken {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -26,6 +26,9 @@ public record TranslationObject(@JsonProperty("[translationKey]") String transla
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param translationKey the <code>[translationKey]</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public TranslationObject {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -39,6 +39,14 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param fields the <code>fields</code> property (optional)
+   * @param webauthnRelatedOrigins the <code>webauthnRelatedOrigins</code> property (optional)
+   * @param deleteAccountUrl the <code>deleteAccountUrl</code> property (optional, nullable)
+   * @param customCss the <code>customCss</code> property (optional, nullable)
+   * @param profileFields the <code>profileFields</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateAccountCenterSettingsRequest {
     deleteAccountUrl = deleteAccountUrl == null ? JsonField.absent() : deleteAccountUrl;

@@ -34,6 +34,12 @@ public record UpdateAdminConsoleConfigRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param signInExperienceCustomized the <code>signInExperienceCustomized</code> property (optional)
+   * @param organizationCreated the <code>organizationCreated</code> property (optional)
+   * @param developmentTenantMigrationNotification the <code>developmentTenantMigrationNotification</code> property (optional)
+   * @param checkedChargeNotification the <code>checkedChargeNotification</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateAdminConsoleConfigRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,12 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param token the <code>token</code> property (optional)
+   * @param apiResource the <code>apiResource</code> property (optional)
+   * @param machineToMachineApp the <code>machineToMachineApp</code> property (optional)
+   * @param tenantMember the <code>tenantMember</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateAdminConsoleConfigRequestCheckedChargeNotification {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

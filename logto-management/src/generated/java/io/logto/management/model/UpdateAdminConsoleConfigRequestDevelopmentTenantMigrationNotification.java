@@ -32,6 +32,11 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param isPaidTenant the <code>isPaidTenant</code> property (required)
+   * @param tag the <code>tag</code> property (required)
+   * @param readAt the <code>readAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification {
     Objects.requireNonNull(isPaidTenant, "isPaidTenant == null");

@@ -42,6 +42,16 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (optional, nullable)
+   * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
+   * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
+   * @param customData the <code>customData</code> property (optional)
+   * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (optional)
+   * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (optional, nullable)
+   * @param isAdmin the <code>isAdmin</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequest {
     description = description == null ? JsonField.absent() : description;

@@ -35,6 +35,12 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param origin the <code>origin</code> property (optional)
+   * @param sessionDuration the <code>sessionDuration</code> property (optional)
+   * @param pageRules the <code>pageRules</code> property (optional)
+   * @param additionalScopes the <code>additionalScopes</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequestProtectedAppMetadata {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,9 @@ public record UpdateApplicationRequestProtectedAppMetadataPageRulesItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param path the <code>path</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequestProtectedAppMetadataPageRulesItem {
     Objects.requireNonNull(path, "path == null");

@@ -27,6 +27,9 @@ public record UpdateApplicationSecretRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationSecretRequest {
     Objects.requireNonNull(name, "name == null");

@@ -28,6 +28,9 @@ public record UpdateCaptchaProviderRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param config the <code>config</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCaptchaProviderRequest {
     Objects.requireNonNull(config, "config == null");

@@ -31,6 +31,8 @@ public sealed interface UpdateCaptchaProviderRequestConfig permits UpdateCaptcha
   record Json(@JsonValue JsonNode json) implements UpdateCaptchaProviderRequestConfig {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -35,6 +35,11 @@ public record UpdateCaptchaProviderRequestConfigTurnstile(@JsonProperty("type") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCaptchaProviderRequestConfig {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param siteKey the <code>siteKey</code> property (required)
+   * @param secretKey the <code>secretKey</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCaptchaProviderRequestConfigTurnstile {
     Objects.requireNonNull(type, "type == null");

@@ -35,6 +35,13 @@ public record UpdateCaptchaProviderResponse(@JsonProperty("tenantId") String ten
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 128)
+   * @param config the <code>config</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCaptchaProviderResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

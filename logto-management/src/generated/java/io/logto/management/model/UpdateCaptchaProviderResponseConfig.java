@@ -31,6 +31,8 @@ public sealed interface UpdateCaptchaProviderResponseConfig permits UpdateCaptch
   record Json(@JsonValue JsonNode json) implements UpdateCaptchaProviderResponseConfig {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

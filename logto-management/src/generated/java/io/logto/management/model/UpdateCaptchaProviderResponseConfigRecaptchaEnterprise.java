@@ -40,6 +40,14 @@ public record UpdateCaptchaProviderResponseConfigRecaptchaEnterprise(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCaptchaProviderResponseConfig {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param siteKey the <code>siteKey</code> property (required)
+   * @param secretKey the <code>secretKey</code> property (required)
+   * @param projectId the <code>projectId</code> property (required)
+   * @param domain the <code>domain</code> property (optional)
+   * @param mode the <code>mode</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCaptchaProviderResponseConfigRecaptchaEnterprise {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -34,6 +34,11 @@ public record UpdateCaptchaProviderResponseConfigTurnstile(@JsonProperty("type")
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCaptchaProviderResponseConfig {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param siteKey the <code>siteKey</code> property (required)
+   * @param secretKey the <code>secretKey</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCaptchaProviderResponseConfigTurnstile {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record UpdateCimdConfigRequest(@JsonProperty("enabled") Boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCimdConfigRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,12 @@ public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param config the <code>config</code> property (optional)
+   * @param metadata the <code>metadata</code> property (optional)
+   * @param syncProfile the <code>syncProfile</code> property (optional)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateConnectorRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

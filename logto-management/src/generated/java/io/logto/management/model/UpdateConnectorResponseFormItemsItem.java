@@ -31,6 +31,8 @@ public sealed interface UpdateConnectorResponseFormItemsItem permits UpdateConne
   record Json(@JsonValue JsonNode json) implements UpdateConnectorResponseFormItemsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

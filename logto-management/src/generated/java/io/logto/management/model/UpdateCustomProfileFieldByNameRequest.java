@@ -31,6 +31,8 @@ public sealed interface UpdateCustomProfileFieldByNameRequest permits UpdateCust
   record Json(@JsonValue JsonNode json) implements UpdateCustomProfileFieldByNameRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

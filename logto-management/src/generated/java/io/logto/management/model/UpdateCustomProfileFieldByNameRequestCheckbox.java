@@ -37,6 +37,12 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (optional, minLength 1)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCustomProfileFieldByNameRequestCheckbox {
     Objects.requireNonNull(type, "type == null");

@@ -39,6 +39,13 @@ public record UpdateCustomProfileFieldByNameRequestSelect(@JsonProperty("type") 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param label the <code>label</code> property (optional, minLength 1)
+   * @param description the <code>description</code> property (optional)
+   * @param required the <code>required</code> property (required)
+   * @param config the <code>config</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCustomProfileFieldByNameRequestSelect {
     Objects.requireNonNull(type, "type == null");

@@ -29,6 +29,9 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param order the <code>order</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCustomProfileFieldsSieOrderRequest {
     Objects.requireNonNull(order, "order == null");

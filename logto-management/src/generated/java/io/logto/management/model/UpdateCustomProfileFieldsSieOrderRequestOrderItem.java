@@ -30,6 +30,10 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required)
+   * @param sieOrder the <code>sieOrder</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateCustomProfileFieldsSieOrderRequestOrderItem {
     Objects.requireNonNull(name, "name == null");

@@ -33,6 +33,13 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param subject the <code>subject</code> property (optional)
+   * @param content the <code>content</code> property (optional)
+   * @param contentType the <code>contentType</code> property (optional)
+   * @param replyTo the <code>replyTo</code> property (optional)
+   * @param sendFrom the <code>sendFrom</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateEmailTemplateDetailsRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

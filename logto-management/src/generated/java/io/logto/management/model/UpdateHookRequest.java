@@ -41,6 +41,15 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
+   * @param event the <code>event</code> property (optional, nullable, deprecated)
+   * @param events the <code>events</code> property (optional)
+   * @param config the <code>config</code> property (optional)
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateHookRequest {
     event = event == null ? JsonField.absent() : event;

@@ -30,6 +30,8 @@ public sealed interface UpdateJwtCustomizerResponse permits UpdateJwtCustomizerR
   record Json(@JsonValue JsonNode json) implements UpdateJwtCustomizerResponse {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

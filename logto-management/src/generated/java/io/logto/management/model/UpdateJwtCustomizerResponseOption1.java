@@ -39,6 +39,13 @@ public record UpdateJwtCustomizerResponseOption1(@JsonProperty("script") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponse {
   /**
    * Validates and normalises the components.
+   *
+   * @param script the <code>script</code> property (required)
+   * @param environmentVariables the <code>environmentVariables</code> property (optional)
+   * @param contextSample the <code>contextSample</code> property (optional)
+   * @param blockIssuanceOnError the <code>blockIssuanceOnError</code> property (optional)
+   * @param tokenSample the <code>tokenSample</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateJwtCustomizerResponseOption1 {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -32,6 +32,8 @@ public sealed interface UpdateJwtCustomizerResponseOption1ContextSampleInteracti
       @JsonValue JsonNode json) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -39,6 +39,13 @@ public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerifica
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param verified the <code>verified</code> property (required)
+   * @param identifier the <code>identifier</code> property (required)
+   * @param oneTimeTokenContext the <code>oneTimeTokenContext</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemOneTimeToken {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

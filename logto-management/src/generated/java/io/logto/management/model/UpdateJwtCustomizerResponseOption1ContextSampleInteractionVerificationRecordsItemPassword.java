@@ -37,6 +37,12 @@ public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerifica
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param identifier the <code>identifier</code> property (required)
+   * @param verified the <code>verified</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPassword {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,9 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") BigDecimal ttl
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param ttl the <code>ttl</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateOidcSessionConfigRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

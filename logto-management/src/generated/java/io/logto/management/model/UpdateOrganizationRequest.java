@@ -45,6 +45,17 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (optional, nullable, maxLength 256)
+   * @param customData the <code>customData</code> property (optional)
+   * @param isMfaRequired the <code>isMfaRequired</code> property (optional)
+   * @param color the <code>color</code> property (optional)
+   * @param branding the <code>branding</code> property (optional)
+   * @param customCss the <code>customCss</code> property (optional, nullable)
+   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateOrganizationRequest {
     description = description == null ? JsonField.absent() : description;

@@ -32,6 +32,11 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") String te
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (optional, nullable, maxLength 256)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateOrganizationScopeRequest {
     description = description == null ? JsonField.absent() : description;

@@ -29,6 +29,10 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param currentName the <code>currentName</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdatePersonalAccessTokenNameRequest {
     Objects.requireNonNull(name, "name == null");

@@ -27,6 +27,9 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") Boolean 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param isDefault the <code>isDefault</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceIsDefaultRequest {
     Objects.requireNonNull(isDefault, "isDefault == null");

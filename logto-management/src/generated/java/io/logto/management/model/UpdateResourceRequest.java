@@ -31,6 +31,11 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param name the <code>name</code> property (optional, minLength 1)
+   * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,10 @@ public record UpdateResourceScopeRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceScopeRequest {
     description = description == null ? JsonField.absent() : description;

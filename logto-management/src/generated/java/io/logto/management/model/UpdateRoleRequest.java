@@ -30,6 +30,11 @@ public record UpdateRoleRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
+   * @param description the <code>description</code> property (optional, minLength 1, maxLength 128)
+   * @param isDefault the <code>isDefault</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateRoleRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

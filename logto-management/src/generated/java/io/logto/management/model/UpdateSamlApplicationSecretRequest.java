@@ -27,6 +27,9 @@ public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") Boolean
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param active the <code>active</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSamlApplicationSecretRequest {
     Objects.requireNonNull(active, "active == null");

@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 public record UpdateSignInExpParams(String removeUnusedDemoSocialConnector) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param removeUnusedDemoSocialConnector the <code>removeUnusedDemoSocialConnector</code> parameter (optional)
    */
   public UpdateSignInExpParams {
   }

@@ -93,6 +93,41 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
+   * @param color the <code>color</code> property (optional)
+   * @param branding the <code>branding</code> property (optional)
+   * @param hideLogtoBranding the <code>hideLogtoBranding</code> property (optional)
+   * @param languageInfo the <code>languageInfo</code> property (optional)
+   * @param agreeToTermsPolicy the <code>agreeToTermsPolicy</code> property (optional)
+   * @param signIn the <code>signIn</code> property (optional)
+   * @param signUp the <code>signUp</code> property (optional)
+   * @param socialSignIn the <code>socialSignIn</code> property (optional)
+   * @param socialSignInConnectorTargets the <code>socialSignInConnectorTargets</code> property (optional)
+   * @param signInMode the <code>signInMode</code> property (optional)
+   * @param customCss the <code>customCss</code> property (optional, nullable)
+   * @param customContent the <code>customContent</code> property (optional)
+   * @param customUiAssets the <code>customUiAssets</code> property (optional, nullable)
+   * @param customUiCsp the <code>customUiCsp</code> property (optional)
+   * @param passwordPolicy the <code>passwordPolicy</code> property (optional)
+   * @param mfa the <code>mfa</code> property (optional)
+   * @param adaptiveMfa the <code>adaptiveMfa</code> property (optional)
+   * @param singleSignOnEnabled the <code>singleSignOnEnabled</code> property (optional)
+   * @param captchaPolicy the <code>captchaPolicy</code> property (optional)
+   * @param sentinelPolicy the <code>sentinelPolicy</code> property (optional)
+   * @param emailBlocklistPolicy the <code>emailBlocklistPolicy</code> property (optional)
+   * @param forgotPasswordMethods the <code>forgotPasswordMethods</code> property (optional, nullable)
+   * @param passkeySignIn the <code>passkeySignIn</code> property (optional)
+   * @param signUpProfileFields the <code>signUpProfileFields</code> property (optional, nullable)
+   * @param usernamePolicy the <code>usernamePolicy</code> property (optional)
+   * @param termsOfUseUrl the <code>termsOfUseUrl</code> property (optional)
+   * @param privacyPolicyUrl the <code>privacyPolicyUrl</code> property (optional)
+   * @param supportEmail the <code>supportEmail</code> property (optional)
+   * @param supportWebsiteUrl the <code>supportWebsiteUrl</code> property (optional)
+   * @param unknownSessionRedirectUrl the <code>unknownSessionRedirectUrl</code> property (optional)
+   * @param passwordExpiration the <code>passwordExpiration</code> property (optional)
+   * @param verificationCodePolicy the <code>verificationCodePolicy</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequest {
     customCss = customCss == null ? JsonField.absent() : customCss;

@@ -31,6 +31,11 @@ public record UpdateSignInExpRequestColor(@JsonProperty("primaryColor") String p
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param primaryColor the <code>primaryColor</code> property (required)
+   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
+   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestColor {
     Objects.requireNonNull(primaryColor, "primaryColor == null");

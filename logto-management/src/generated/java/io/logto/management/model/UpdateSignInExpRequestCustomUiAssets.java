@@ -30,6 +30,10 @@ public record UpdateSignInExpRequestCustomUiAssets(@JsonProperty("id") String id
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestCustomUiAssets {
     Objects.requireNonNull(id, "id == null");

@@ -30,6 +30,10 @@ public record UpdateSignInExpRequestCustomUiCsp(@JsonProperty("scriptSrc") List<
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param scriptSrc the <code>scriptSrc</code> property (optional)
+   * @param connectSrc the <code>connectSrc</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestCustomUiCsp {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -35,6 +35,12 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param blockDisposableAddresses the <code>blockDisposableAddresses</code> property (optional)
+   * @param blockSubaddressing the <code>blockSubaddressing</code> property (optional)
+   * @param customAllowlist the <code>customAllowlist</code> property (optional)
+   * @param customBlocklist the <code>customBlocklist</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestEmailBlocklistPolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

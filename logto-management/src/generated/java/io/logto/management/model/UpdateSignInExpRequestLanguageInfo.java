@@ -29,6 +29,10 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param autoDetect the <code>autoDetect</code> property (required)
+   * @param fallbackLanguage the <code>fallbackLanguage</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestLanguageInfo {
     Objects.requireNonNull(autoDetect, "autoDetect == null");

@@ -31,6 +31,11 @@ public record UpdateSignInExpRequestPasskeySignIn(@JsonProperty("enabled") Boole
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param showPasskeyButton the <code>showPasskeyButton</code> property (optional)
+   * @param allowAutofill the <code>allowAutofill</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasskeySignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

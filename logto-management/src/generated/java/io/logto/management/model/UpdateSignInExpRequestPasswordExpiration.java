@@ -31,6 +31,8 @@ public sealed interface UpdateSignInExpRequestPasswordExpiration permits UpdateS
   record Json(@JsonValue JsonNode json) implements UpdateSignInExpRequestPasswordExpiration {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -33,6 +33,9 @@ public record UpdateSignInExpRequestPasswordExpirationFalse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpRequestPasswordExpiration {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasswordExpirationFalse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

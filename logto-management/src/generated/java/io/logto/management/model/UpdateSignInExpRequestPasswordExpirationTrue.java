@@ -37,6 +37,11 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpRequestPasswordExpiration {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (required)
+   * @param validPeriodDays the <code>validPeriodDays</code> property (required)
+   * @param enabledAt the <code>enabledAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasswordExpirationTrue {
     Objects.requireNonNull(enabled, "enabled == null");

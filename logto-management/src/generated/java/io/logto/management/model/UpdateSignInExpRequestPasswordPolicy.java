@@ -32,6 +32,11 @@ public record UpdateSignInExpRequestPasswordPolicy(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param length the <code>length</code> property (optional, default &#123;&#125;)
+   * @param characterTypes the <code>characterTypes</code> property (optional, default &#123;&#125;)
+   * @param rejects the <code>rejects</code> property (optional, default &#123;&#125;)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasswordPolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

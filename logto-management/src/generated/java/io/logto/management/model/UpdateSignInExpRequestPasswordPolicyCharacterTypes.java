@@ -29,6 +29,9 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param min the <code>min</code> property (optional, default 1)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasswordPolicyCharacterTypes {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,12 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param pwned the <code>pwned</code> property (optional, default true)
+   * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default true)
+   * @param userInfo the <code>userInfo</code> property (optional, default true)
+   * @param words the <code>words</code> property (optional, default [])
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasswordPolicyRejects {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

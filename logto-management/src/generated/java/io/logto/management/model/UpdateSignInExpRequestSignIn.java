@@ -29,6 +29,9 @@ public record UpdateSignInExpRequestSignIn(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param methods the <code>methods</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestSignIn {
     Objects.requireNonNull(methods, "methods == null");

@@ -34,6 +34,12 @@ public record UpdateSignInExpRequestSignInMethodsItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param identifier the <code>identifier</code> property (required)
+   * @param password the <code>password</code> property (required)
+   * @param verificationCode the <code>verificationCode</code> property (required)
+   * @param isPasswordPrimary the <code>isPasswordPrimary</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestSignInMethodsItem {
     Objects.requireNonNull(identifier, "identifier == null");

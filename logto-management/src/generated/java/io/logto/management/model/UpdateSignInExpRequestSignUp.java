@@ -34,6 +34,12 @@ public record UpdateSignInExpRequestSignUp(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param identifiers the <code>identifiers</code> property (required)
+   * @param password the <code>password</code> property (required)
+   * @param verify the <code>verify</code> property (required)
+   * @param secondaryIdentifiers the <code>secondaryIdentifiers</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestSignUp {
     Objects.requireNonNull(identifiers, "identifiers == null");

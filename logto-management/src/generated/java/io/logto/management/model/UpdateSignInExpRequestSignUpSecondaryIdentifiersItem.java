@@ -30,6 +30,10 @@ public record UpdateSignInExpRequestSignUpSecondaryIdentifiersItem(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param identifier the <code>identifier</code> property (required)
+   * @param verify the <code>verify</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestSignUpSecondaryIdentifiersItem {
     Objects.requireNonNull(identifier, "identifier == null");

@@ -30,6 +30,10 @@ public record UpdateSignInExpRequestSocialSignIn(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param automaticAccountLinking the <code>automaticAccountLinking</code> property (optional)
+   * @param skipRequiredIdentifiers the <code>skipRequiredIdentifiers</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestSocialSignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

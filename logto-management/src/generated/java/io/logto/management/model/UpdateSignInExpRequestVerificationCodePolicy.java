@@ -31,6 +31,10 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param expirationDuration the <code>expirationDuration</code> property (optional)
+   * @param maxRetryAttempts the <code>maxRetryAttempts</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestVerificationCodePolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

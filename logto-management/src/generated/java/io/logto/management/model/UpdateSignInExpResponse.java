@@ -92,6 +92,42 @@ public record UpdateSignInExpResponse(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param color the <code>color</code> property (required)
+   * @param branding the <code>branding</code> property (required)
+   * @param hideLogtoBranding the <code>hideLogtoBranding</code> property (required)
+   * @param languageInfo the <code>languageInfo</code> property (required)
+   * @param termsOfUseUrl the <code>termsOfUseUrl</code> property (required, nullable, maxLength 2048)
+   * @param privacyPolicyUrl the <code>privacyPolicyUrl</code> property (required, nullable, maxLength 2048)
+   * @param agreeToTermsPolicy the <code>agreeToTermsPolicy</code> property (required)
+   * @param signIn the <code>signIn</code> property (required)
+   * @param signUp the <code>signUp</code> property (required)
+   * @param socialSignIn the <code>socialSignIn</code> property (required)
+   * @param socialSignInConnectorTargets the <code>socialSignInConnectorTargets</code> property (required)
+   * @param signInMode the <code>signInMode</code> property (required)
+   * @param customCss the <code>customCss</code> property (required, nullable)
+   * @param customContent the <code>customContent</code> property (required)
+   * @param customUiAssets the <code>customUiAssets</code> property (required, nullable)
+   * @param customUiCsp the <code>customUiCsp</code> property (required)
+   * @param passwordPolicy the <code>passwordPolicy</code> property (required)
+   * @param mfa the <code>mfa</code> property (required)
+   * @param adaptiveMfa the <code>adaptiveMfa</code> property (required)
+   * @param singleSignOnEnabled the <code>singleSignOnEnabled</code> property (required)
+   * @param supportEmail the <code>supportEmail</code> property (required, nullable)
+   * @param supportWebsiteUrl the <code>supportWebsiteUrl</code> property (required, nullable)
+   * @param unknownSessionRedirectUrl the <code>unknownSessionRedirectUrl</code> property (required, nullable)
+   * @param captchaPolicy the <code>captchaPolicy</code> property (required)
+   * @param sentinelPolicy the <code>sentinelPolicy</code> property (required)
+   * @param emailBlocklistPolicy the <code>emailBlocklistPolicy</code> property (required)
+   * @param verificationCodePolicy the <code>verificationCodePolicy</code> property (required)
+   * @param forgotPasswordMethods the <code>forgotPasswordMethods</code> property (required, nullable)
+   * @param passkeySignIn the <code>passkeySignIn</code> property (required)
+   * @param signUpProfileFields the <code>signUpProfileFields</code> property (required, nullable)
+   * @param passwordExpiration the <code>passwordExpiration</code> property (required)
+   * @param usernamePolicy the <code>usernamePolicy</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -31,6 +31,8 @@ public sealed interface UpdateSignInExpResponsePasswordExpiration permits Update
   record Json(@JsonValue JsonNode json) implements UpdateSignInExpResponsePasswordExpiration {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

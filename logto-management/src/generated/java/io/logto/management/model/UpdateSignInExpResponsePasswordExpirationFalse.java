@@ -32,6 +32,9 @@ public record UpdateSignInExpResponsePasswordExpirationFalse(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpResponsePasswordExpirationFalse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

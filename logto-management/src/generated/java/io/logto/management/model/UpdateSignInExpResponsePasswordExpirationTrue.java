@@ -37,6 +37,11 @@ public record UpdateSignInExpResponsePasswordExpirationTrue(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (required)
+   * @param validPeriodDays the <code>validPeriodDays</code> property (required)
+   * @param enabledAt the <code>enabledAt</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpResponsePasswordExpirationTrue {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

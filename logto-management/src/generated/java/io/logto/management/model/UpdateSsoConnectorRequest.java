@@ -38,6 +38,14 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param config the <code>config</code> property (optional)
+   * @param domains the <code>domains</code> property (optional)
+   * @param branding the <code>branding</code> property (optional)
+   * @param syncProfile the <code>syncProfile</code> property (optional)
+   * @param connectorName the <code>connectorName</code> property (optional, minLength 1, maxLength 128)
+   * @param enableTokenStorage the <code>enableTokenStorage</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateSsoConnectorRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param customData the <code>customData</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserCustomDataRequest {
     Objects.requireNonNull(customData, "customData == null");

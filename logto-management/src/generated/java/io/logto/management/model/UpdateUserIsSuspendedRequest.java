@@ -27,6 +27,9 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") Boolean 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param isSuspended the <code>isSuspended</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserIsSuspendedRequest {
     Objects.requireNonNull(isSuspended, "isSuspended == null");

@@ -30,6 +30,10 @@ public record UpdateUserLogtoConfigsRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param mfa the <code>mfa</code> property (optional)
+   * @param passkeySignIn the <code>passkeySignIn</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserLogtoConfigsRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -33,6 +33,12 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param skipped the <code>skipped</code> property (optional)
+   * @param additionalBindingSuggestionSkipped the <code>additionalBindingSuggestionSkipped</code> property (optional)
+   * @param skipMfaOnSignIn the <code>skipMfaOnSignIn</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserLogtoConfigsRequestMfa {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -27,6 +27,9 @@ public record UpdateUserLogtoConfigsRequestPasskeySignIn(@JsonProperty("skipped"
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param skipped the <code>skipped</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserLogtoConfigsRequestPasskeySignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

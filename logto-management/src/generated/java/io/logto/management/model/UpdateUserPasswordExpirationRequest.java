@@ -27,6 +27,9 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") Boo
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param isExpired the <code>isExpired</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserPasswordExpirationRequest {
     Objects.requireNonNull(isExpired, "isExpired == null");

@@ -27,6 +27,9 @@ public record UpdateUserPasswordRequest(@JsonProperty("password") String passwor
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param password the <code>password</code> property (required, minLength 1)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserPasswordRequest {
     Objects.requireNonNull(password, "password == null");

@@ -27,6 +27,9 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserReques
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param profile the <code>profile</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserProfileRequest {
     Objects.requireNonNull(profile, "profile == null");

@@ -41,6 +41,15 @@ public record UpdateUserRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param username the <code>username</code> property (optional, nullable)
+   * @param primaryEmail the <code>primaryEmail</code> property (optional, nullable)
+   * @param primaryPhone the <code>primaryPhone</code> property (optional, nullable)
+   * @param name the <code>name</code> property (optional, nullable)
+   * @param avatar the <code>avatar</code> property (optional, nullable)
+   * @param customData the <code>customData</code> property (optional)
+   * @param profile the <code>profile</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserRequest {
     username = username == null ? JsonField.absent() : username;

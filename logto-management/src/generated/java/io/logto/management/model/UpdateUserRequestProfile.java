@@ -45,6 +45,20 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param familyName the <code>familyName</code> property (optional)
+   * @param givenName the <code>givenName</code> property (optional)
+   * @param middleName the <code>middleName</code> property (optional)
+   * @param nickname the <code>nickname</code> property (optional)
+   * @param preferredUsername the <code>preferredUsername</code> property (optional)
+   * @param profile the <code>profile</code> property (optional)
+   * @param website the <code>website</code> property (optional)
+   * @param gender the <code>gender</code> property (optional)
+   * @param birthdate the <code>birthdate</code> property (optional)
+   * @param zoneinfo the <code>zoneinfo</code> property (optional)
+   * @param locale the <code>locale</code> property (optional)
+   * @param address the <code>address</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserRequestProfile {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

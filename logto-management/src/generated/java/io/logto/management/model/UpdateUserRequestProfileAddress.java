@@ -35,6 +35,14 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param formatted the <code>formatted</code> property (optional)
+   * @param streetAddress the <code>streetAddress</code> property (optional)
+   * @param locality the <code>locality</code> property (optional)
+   * @param region the <code>region</code> property (optional)
+   * @param postalCode the <code>postalCode</code> property (optional)
+   * @param country the <code>country</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateUserRequestProfileAddress {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -26,6 +26,9 @@ public record UploadCustomUiAssetsResponse(@JsonProperty("customUiAssetId") Stri
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param customUiAssetId the <code>customUiAssetId</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public UploadCustomUiAssetsResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

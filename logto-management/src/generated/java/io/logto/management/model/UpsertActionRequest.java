@@ -36,6 +36,13 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param script the <code>script</code> property (required)
+   * @param environmentVariables the <code>environmentVariables</code> property (optional)
+   * @param contextSample the <code>contextSample</code> property (optional, nullable)
+   * @param enabled the <code>enabled</code> property (optional)
+   * @param onExecutionError the <code>onExecutionError</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpsertActionRequest {
     Objects.requireNonNull(script, "script == null");

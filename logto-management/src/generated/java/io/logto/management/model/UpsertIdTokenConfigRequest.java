@@ -29,6 +29,9 @@ public record UpsertIdTokenConfigRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpsertIdTokenConfigRequest {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -30,6 +30,8 @@ public sealed interface UpsertJwtCustomizerResponse permits UpsertJwtCustomizerR
   record Json(@JsonValue JsonNode json) implements UpsertJwtCustomizerResponse {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -32,6 +32,8 @@ public sealed interface UpsertJwtCustomizerResponseOption1ContextSampleInteracti
       @JsonValue JsonNode json) implements UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

@@ -36,6 +36,12 @@ public record UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerifica
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param userId the <code>userId</code> property (required)
+   * @param code the <code>code</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemBackupCode {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -39,6 +39,13 @@ public record UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerifica
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param connectorId the <code>connectorId</code> property (required)
+   * @param type the <code>type</code> property (required)
+   * @param enterpriseSsoUserInfo the <code>enterpriseSsoUserInfo</code> property (optional)
+   * @param issuer the <code>issuer</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UpsertJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEnterpriseSso {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -28,6 +28,10 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userId the <code>userId</code> property (required)
+   * @param details the <code>details</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UserIdentitiesValue {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -34,6 +34,14 @@ public record UserProfileAddress(@JsonProperty("formatted") String formatted,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param formatted the <code>formatted</code> property (optional)
+   * @param streetAddress the <code>streetAddress</code> property (optional)
+   * @param locality the <code>locality</code> property (optional)
+   * @param region the <code>region</code> property (optional)
+   * @param postalCode the <code>postalCode</code> property (optional)
+   * @param country the <code>country</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public UserProfileAddress {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

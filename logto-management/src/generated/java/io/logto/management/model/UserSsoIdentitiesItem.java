@@ -40,6 +40,17 @@ public record UserSsoIdentitiesItem(@JsonProperty("tenantId") String tenantId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param userId the <code>userId</code> property (required, minLength 1, maxLength 12)
+   * @param issuer the <code>issuer</code> property (required, minLength 1, maxLength 256)
+   * @param identityId the <code>identityId</code> property (required, minLength 1, maxLength 128)
+   * @param detail the <code>detail</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param ssoConnectorId the <code>ssoConnectorId</code> property (required, minLength 1, maxLength 128)
+   * @param additionalProperties properties the schema does not name
    */
   public UserSsoIdentitiesItem {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

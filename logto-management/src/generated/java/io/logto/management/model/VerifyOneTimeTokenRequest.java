@@ -29,6 +29,10 @@ public record VerifyOneTimeTokenRequest(@JsonProperty("token") String token,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param token the <code>token</code> property (required, minLength 1, maxLength 256)
+   * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
+   * @param additionalProperties properties the schema does not name
    */
   public VerifyOneTimeTokenRequest {
     Objects.requireNonNull(token, "token == null");

@@ -30,6 +30,8 @@ public sealed interface VerifyVerificationCodeRequest permits VerifyVerification
   record Json(@JsonValue JsonNode json) implements VerifyVerificationCodeRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

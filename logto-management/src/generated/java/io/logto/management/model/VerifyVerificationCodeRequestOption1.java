@@ -34,6 +34,10 @@ public record VerifyVerificationCodeRequestOption1(@JsonProperty("email") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerifyVerificationCodeRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param email the <code>email</code> property (required)
+   * @param verificationCode the <code>verificationCode</code> property (required, minLength 1)
+   * @param additionalProperties properties the schema does not name
    */
   public VerifyVerificationCodeRequestOption1 {
     Objects.requireNonNull(email, "email == null");

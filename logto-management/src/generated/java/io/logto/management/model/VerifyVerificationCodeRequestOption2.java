@@ -34,6 +34,10 @@ public record VerifyVerificationCodeRequestOption2(@JsonProperty("phone") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerifyVerificationCodeRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param phone the <code>phone</code> property (required)
+   * @param verificationCode the <code>verificationCode</code> property (required, minLength 1)
+   * @param additionalProperties properties the schema does not name
    */
   public VerifyVerificationCodeRequestOption2 {
     Objects.requireNonNull(phone, "phone == null");

@@ -72,7 +72,7 @@ final class ModelEmitter {
         "\n<p>Properties the schema does not name are kept in {@link #additionalProperties()}, so"
             + " decoding and re-encoding loses nothing.\n\n");
     MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    compact.addJavadoc("Validates and normalises the components.\n");
+    CodeBlock.Builder compactDoc = CodeBlock.builder().add("Validates and normalises the components.\n\n");
     for (FieldDef f : r.fields()) {
       AnnotationSpec.Builder include = null;
       if (f.tristate()) {
@@ -91,6 +91,7 @@ final class ModelEmitter {
       }
       ctor.addParameter(p.build());
       javadoc.add("@param $L $L\n", f.javaName(), describe(f));
+      compactDoc.add("@param $L $L\n", f.javaName(), describe(f));
       if (f.tristate()) {
         compact.addStatement(
             "$1N = $1N == null ? $2T.absent() : $1N", f.javaName(), Types.JSON_FIELD);
@@ -105,6 +106,8 @@ final class ModelEmitter {
             .addAnnotation(Types.JSON_ANY_GETTER)
             .build());
     javadoc.add("@param additionalProperties properties the schema does not name, never null\n");
+    compactDoc.add("@param additionalProperties properties the schema does not name\n");
+    compact.addJavadoc(compactDoc.build());
     compact.addStatement(
         "additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? "
             + "$T.of() : $T.unmodifiableMap(new $T<>(additionalProperties))",
@@ -346,7 +349,7 @@ final class ModelEmitter {
             .addMethod(
                 MethodSpec.compactConstructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Rejects null.\n")
+                    .addJavadoc("Rejects null.\n\n@param json the JSON value\n")
                     .addStatement("$T.requireNonNull(json, $S)", Types.OBJECTS, "json == null")
                     .build())
             .build());

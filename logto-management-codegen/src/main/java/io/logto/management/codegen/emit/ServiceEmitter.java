@@ -47,9 +47,9 @@ final class ServiceEmitter {
                 Docs.escape(op.path()));
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     MethodSpec.Builder compact =
-        MethodSpec.compactConstructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Validates the components and copies collections.\n");
+        MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    CodeBlock.Builder compactDoc =
+        CodeBlock.builder().add("Validates the components and copies collections.\n\n");
     TypeSpec.Builder b =
         TypeSpec.classBuilder("Builder")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -60,6 +60,7 @@ final class ServiceEmitter {
       TypeName t = Types.of(p.type());
       ctor.addParameter(t, p.javaName());
       javadoc.add("@param $L $L\n", p.javaName(), describe(p));
+      compactDoc.add("@param $L $L\n", p.javaName(), describe(p));
       if (p.required()) {
         compact.addStatement(
             "$T.requireNonNull($N, $S)", Types.OBJECTS, p.javaName(), p.javaName() + " == null");
@@ -132,6 +133,7 @@ final class ServiceEmitter {
       }
       args.add(p.javaName());
     }
+    compact.addJavadoc(compactDoc.build());
     b.addMethod(
         MethodSpec.methodBuilder("build")
             .addModifiers(Modifier.PUBLIC)

@@ -40,6 +40,15 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
+   * @param kind the <code>kind</code> property (required)
+   * @param color the <code>color</code> property (optional, nullable)
+   * @param dimensions the <code>dimensions</code> property (optional)
+   * @param labels the <code>labels</code> property (optional)
+   * @param customData the <code>customData</code> property (optional)
+   * @param tags the <code>tags</code> property (optional, default [])
+   * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetRequest {
     Objects.requireNonNull(name, "name == null");

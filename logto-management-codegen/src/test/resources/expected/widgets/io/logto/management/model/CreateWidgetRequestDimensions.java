@@ -30,6 +30,10 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param width the <code>width</code> property (required)
+   * @param depth the <code>depth</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetRequestDimensions {
     Objects.requireNonNull(width, "width == null");

@@ -31,6 +31,8 @@ public sealed interface CreateWidgetVerificationRequest permits CreateWidgetVeri
   record Json(@JsonValue JsonNode json) implements CreateWidgetVerificationRequest {
     /**
      * Rejects null.
+     *
+     * @param json the JSON value
      */
     public Json {
       Objects.requireNonNull(json, "json == null");

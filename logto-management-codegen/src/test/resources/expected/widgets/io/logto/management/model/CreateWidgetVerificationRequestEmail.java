@@ -34,6 +34,10 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateWidgetVerificationRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param email the <code>email</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetVerificationRequestEmail {
     Objects.requireNonNull(type, "type == null");

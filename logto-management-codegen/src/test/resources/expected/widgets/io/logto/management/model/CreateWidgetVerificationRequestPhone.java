@@ -34,6 +34,10 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateWidgetVerificationRequest {
   /**
    * Validates and normalises the components.
+   *
+   * @param type the <code>type</code> property (required)
+   * @param phone the <code>phone</code> property (required)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetVerificationRequestPhone {
     Objects.requireNonNull(type, "type == null");

@@ -29,6 +29,10 @@ public record CreateWidgetVerificationResponse(@JsonProperty("id") String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetVerificationResponse {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -22,6 +22,11 @@ public record ListWidgetsParams(Integer page, Integer pageSize, List<WidgetKind>
     Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
+   *
+   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default 20)
+   * @param kinds the <code>kinds</code> parameter (optional)
+   * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListWidgetsParams {
     kinds = kinds == null ? null : List.copyOf(kinds);

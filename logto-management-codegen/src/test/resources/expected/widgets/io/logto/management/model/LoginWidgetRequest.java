@@ -29,6 +29,10 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param token the <code>Token</code> property (required)
+   * @param relayState the <code>RelayState</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public LoginWidgetRequest {
     Objects.requireNonNull(token, "token == null");

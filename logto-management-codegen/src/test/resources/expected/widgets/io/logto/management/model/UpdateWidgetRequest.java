@@ -30,6 +30,10 @@ public record UpdateWidgetRequest(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param name the <code>name</code> property (optional)
+   * @param color the <code>color</code> property (optional, nullable)
+   * @param additionalProperties properties the schema does not name
    */
   public UpdateWidgetRequest {
     color = color == null ? JsonField.absent() : color;

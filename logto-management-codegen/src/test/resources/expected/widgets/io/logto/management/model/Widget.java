@@ -39,6 +39,15 @@ public record Widget(@JsonProperty("id") String id, @JsonProperty("name") String
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param id the <code>id</code> property (required)
+   * @param name the <code>name</code> property (required)
+   * @param kind the <code>kind</code> property (required)
+   * @param color the <code>color</code> property (required, nullable)
+   * @param createdAt the <code>createdAt</code> property (required)
+   * @param note the <code>note</code> property (optional, nullable)
+   * @param owner the <code>owner</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public Widget {
     note = note == null ? JsonField.absent() : note;

@@ -26,6 +26,9 @@ public record WidgetOwner(@JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
+   *
+   * @param userId the <code>userId</code> property (optional)
+   * @param additionalProperties properties the schema does not name
    */
   public WidgetOwner {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
