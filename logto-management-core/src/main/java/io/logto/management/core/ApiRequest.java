@@ -369,8 +369,9 @@ public final class ApiRequest {
     }
 
     /**
-     * Adds a query parameter. A null value is skipped; an {@link Iterable} or array adds the key once per
-     * element ({@code types=A&types=B}); anything else is sent as {@code String.valueOf(value)}.
+     * Adds a query parameter. A null or empty {@link Optional} value is skipped; an {@link Iterable} or
+     * array adds the key once per element ({@code types=A&types=B}); anything else is sent as
+     * {@code String.valueOf(value)}.
      *
      * @param name the key, sent as given (dotted keys such as {@code search.primaryEmail} included)
      * @param value the value, or null to skip
@@ -378,6 +379,9 @@ public final class ApiRequest {
      */
     public Builder query(String name, Object value) {
       requireNonNull(name, "query parameter name == null");
+      if (value instanceof Optional<?> optional) {
+        return query(name, optional.orElse(null));
+      }
       if (value == null) {
         return this;
       }

@@ -46,6 +46,8 @@ final class PathAndQueryTest {
           .query("search.primaryEmail", "a+b@example.com")
           .query("mode.primaryEmail", "exact")
           .query("skipped", null)
+          .query("absent", java.util.Optional.empty())
+          .query("present", java.util.Optional.of("yes"))
           .query("q", "50% & more=yes")
           .query("flag", true)
           .build();
@@ -53,7 +55,7 @@ final class PathAndQueryTest {
       client(server).call(request, JsonNode.class);
 
       assertThat(server.requests().get(0).query()).isEqualTo("types=SPA&types=Native"
-          + "&search.primaryEmail=a%2Bb%40example.com&mode.primaryEmail=exact&q=50%25%20%26%20more%3Dyes&flag=true");
+          + "&search.primaryEmail=a%2Bb%40example.com&mode.primaryEmail=exact&present=yes&q=50%25%20%26%20more%3Dyes&flag=true");
     }
   }
 
