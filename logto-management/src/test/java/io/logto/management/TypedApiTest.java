@@ -104,6 +104,8 @@ final class TypedApiTest {
                     .pageSize(3)
                     .build());
     assertThat(users).extracting(User::id).containsExactly("u1");
+    assertThatThrownBy(() -> users.get(0).additionalProperties().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(server.takeSeen().get(0).rawQuery())
         .isEqualTo("page=2&page_size=3&search.primaryEmail=rec2%40example.com&mode.primaryEmail=exact");
   }

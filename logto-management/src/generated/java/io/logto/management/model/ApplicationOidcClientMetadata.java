@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public record ApplicationOidcClientMetadata(
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationOidcClientMetadata {
+    redirectUris = redirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(redirectUris));
+    postLogoutRedirectUris = postLogoutRedirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(postLogoutRedirectUris));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

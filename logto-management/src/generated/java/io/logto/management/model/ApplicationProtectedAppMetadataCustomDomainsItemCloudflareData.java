@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public record ApplicationProtectedAppMetadataCustomDomainsItemCloudflareData(
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadataCustomDomainsItemCloudflareData {
+    verificationErrors = verificationErrors == null ? null : Collections.unmodifiableList(new ArrayList<>(verificationErrors));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

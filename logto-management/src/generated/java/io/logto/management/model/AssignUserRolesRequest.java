@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public record AssignUserRolesRequest(@JsonProperty("roleIds") List<String> roleI
    */
   public AssignUserRolesRequest {
     Objects.requireNonNull(roleIds, "roleIds == null");
+    roleIds = roleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(roleIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public record AssignUserRolesResponse(@JsonProperty("roleIds") List<String> role
    * @param additionalProperties properties the schema does not name
    */
   public AssignUserRolesResponse {
+    roleIds = roleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(roleIds));
+    addedRoleIds = addedRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(addedRoleIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public record CheckPasswordWithDefaultSignInExperienceResponseFalse(
    * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceResponseFalse {
+    issues = issues == null ? null : Collections.unmodifiableList(new ArrayList<>(issues));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

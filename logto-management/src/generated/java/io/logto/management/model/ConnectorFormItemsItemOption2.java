@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,8 @@ public record ConnectorFormItemsItemOption2(@JsonProperty("type") String type,
    * @param additionalProperties properties the schema does not name
    */
   public ConnectorFormItemsItemOption2 {
+    selectItems = selectItems == null ? null : Collections.unmodifiableList(new ArrayList<>(selectItems));
+    showConditions = showConditions == null ? null : Collections.unmodifiableList(new ArrayList<>(showConditions));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,9 @@ public record CreateApplicationRequestOidcClientMetadata(
    */
   public CreateApplicationRequestOidcClientMetadata {
     Objects.requireNonNull(redirectUris, "redirectUris == null");
+    redirectUris = redirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(redirectUris));
     Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris == null");
+    postLogoutRedirectUris = postLogoutRedirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(postLogoutRedirectUris));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

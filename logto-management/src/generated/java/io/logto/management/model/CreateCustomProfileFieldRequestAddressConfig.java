@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ public record CreateCustomProfileFieldRequestAddressConfig(
    */
   public CreateCustomProfileFieldRequestAddressConfig {
     Objects.requireNonNull(parts, "parts == null");
+    parts = parts == null ? null : Collections.unmodifiableList(new ArrayList<>(parts));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public record CreateCustomProfileFieldRequestSelectConfig(
    */
   public CreateCustomProfileFieldRequestSelectConfig {
     Objects.requireNonNull(options, "options == null");
+    options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

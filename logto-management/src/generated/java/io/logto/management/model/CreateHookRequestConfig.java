@@ -40,6 +40,7 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
    */
   public CreateHookRequestConfig {
     Objects.requireNonNull(url, "url == null");
+    headers = headers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

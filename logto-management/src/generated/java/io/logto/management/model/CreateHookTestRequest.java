@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
    */
   public CreateHookTestRequest {
     Objects.requireNonNull(events, "events == null");
+    events = events == null ? null : Collections.unmodifiableList(new ArrayList<>(events));
     Objects.requireNonNull(config, "config == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }

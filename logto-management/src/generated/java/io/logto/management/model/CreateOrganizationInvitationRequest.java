@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public record CreateOrganizationInvitationRequest(
     Objects.requireNonNull(invitee, "invitee == null");
     Objects.requireNonNull(organizationId, "organizationId == null");
     Objects.requireNonNull(expiresAt, "expiresAt == null");
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

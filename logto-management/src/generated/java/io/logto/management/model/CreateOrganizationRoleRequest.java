@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,8 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
   public CreateOrganizationRoleRequest {
     Objects.requireNonNull(name, "name == null");
     description = description == null ? JsonField.absent() : description;
+    organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopeIds));
+    resourceScopeIds = resourceScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(resourceScopeIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ public record CreateOrganizationRoleScopeRequest(
    */
   public CreateOrganizationRoleScopeRequest {
     Objects.requireNonNull(organizationScopeIds, "organizationScopeIds == null");
+    organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopeIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public record CreateRoleScopeRequest(@JsonProperty("scopeIds") List<String> scop
    */
   public CreateRoleScopeRequest {
     Objects.requireNonNull(scopeIds, "scopeIds == null");
+    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(scopeIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public record CreateRoleUserRequest(@JsonProperty("userIds") List<String> userId
    */
   public CreateRoleUserRequest {
     Objects.requireNonNull(userIds, "userIds == null");
+    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public record CreateSsoConnectorResponse(@JsonProperty("tenantId") String tenant
    * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorResponse {
+    domains = domains == null ? null : Collections.unmodifiableList(new ArrayList<>(domains));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ public record CreateUserMfaVerificationRequestOption2(@JsonProperty("type") Stri
    */
   public CreateUserMfaVerificationRequestOption2 {
     Objects.requireNonNull(type, "type == null");
+    codes = codes == null ? null : Collections.unmodifiableList(new ArrayList<>(codes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

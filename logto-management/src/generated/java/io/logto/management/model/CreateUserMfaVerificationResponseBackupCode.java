@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public record CreateUserMfaVerificationResponseBackupCode(@JsonProperty("type") 
    * @param additionalProperties properties the schema does not name
    */
   public CreateUserMfaVerificationResponseBackupCode {
+    codes = codes == null ? null : Collections.unmodifiableList(new ArrayList<>(codes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public record DeleteSentinelActivitiesRequest(
   public DeleteSentinelActivitiesRequest {
     Objects.requireNonNull(targetType, "targetType == null");
     Objects.requireNonNull(targets, "targets == null");
+    targets = targets == null ? null : Collections.unmodifiableList(new ArrayList<>(targets));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

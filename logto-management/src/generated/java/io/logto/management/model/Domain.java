@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public record Domain(@JsonProperty("id") String id, @JsonProperty("domain") Stri
    * @param additionalProperties properties the schema does not name
    */
   public Domain {
+    dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(dnsRecords));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public record GetAccountCenterSettingsResponse(@JsonProperty("tenantId") String 
    * @param additionalProperties properties the schema does not name
    */
   public GetAccountCenterSettingsResponse {
+    webauthnRelatedOrigins = webauthnRelatedOrigins == null ? null : Collections.unmodifiableList(new ArrayList<>(webauthnRelatedOrigins));
+    profileFields = profileFields == null ? null : Collections.unmodifiableList(new ArrayList<>(profileFields));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -44,6 +44,7 @@ public record GetActionResponse(@JsonProperty("script") String script,
    * @param additionalProperties properties the schema does not name
    */
   public GetActionResponse {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,10 @@ public record GetApplicationAccessControlResponse(@JsonProperty("userIds") List<
    * @param additionalProperties properties the schema does not name
    */
   public GetApplicationAccessControlResponse {
+    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
+    userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userRoleIds));
+    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationIds));
+    organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleRules));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

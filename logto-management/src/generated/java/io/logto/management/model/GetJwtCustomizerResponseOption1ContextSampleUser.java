@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,9 +99,15 @@ public record GetJwtCustomizerResponseOption1ContextSampleUser(@JsonProperty("id
     primaryPhone = primaryPhone == null ? JsonField.absent() : primaryPhone;
     name = name == null ? JsonField.absent() : name;
     avatar = avatar == null ? JsonField.absent() : avatar;
+    identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
     lastSignInAt = lastSignInAt == null ? JsonField.absent() : lastSignInAt;
     applicationId = applicationId == null ? JsonField.absent() : applicationId;
     cimdClientId = cimdClientId == null ? JsonField.absent() : cimdClientId;
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoIdentities));
+    mfaVerificationFactors = mfaVerificationFactors == null ? null : Collections.unmodifiableList(new ArrayList<>(mfaVerificationFactors));
+    roles = roles == null ? null : Collections.unmodifiableList(new ArrayList<>(roles));
+    organizations = organizations == null ? null : Collections.unmodifiableList(new ArrayList<>(organizations));
+    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoles));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -48,6 +48,7 @@ public record GetJwtCustomizerResponseOption2(@JsonProperty("script") String scr
    * @param additionalProperties properties the schema does not name
    */
   public GetJwtCustomizerResponseOption2 {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

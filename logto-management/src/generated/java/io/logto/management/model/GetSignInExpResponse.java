@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +131,10 @@ public record GetSignInExpResponse(@JsonProperty("tenantId") String tenantId,
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponse {
+    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(new ArrayList<>(socialSignInConnectorTargets));
+    customContent = customContent == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customContent));
+    forgotPasswordMethods = forgotPasswordMethods == null ? null : Collections.unmodifiableList(new ArrayList<>(forgotPasswordMethods));
+    signUpProfileFields = signUpProfileFields == null ? null : Collections.unmodifiableList(new ArrayList<>(signUpProfileFields));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

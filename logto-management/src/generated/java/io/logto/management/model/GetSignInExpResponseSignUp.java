@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public record GetSignInExpResponseSignUp(
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignUp {
+    identifiers = identifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(identifiers));
+    secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(secondaryIdentifiers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

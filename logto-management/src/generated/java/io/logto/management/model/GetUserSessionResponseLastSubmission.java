@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ public record GetUserSessionResponseLastSubmission(
    * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponseLastSubmission {
+    verificationRecords = verificationRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(verificationRecords));
+    signInContext = signInContext == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(signInContext));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -50,6 +50,7 @@ public record GetUserSessionResponsePayload(@JsonProperty("exp") BigDecimal exp,
    * @param additionalProperties properties the schema does not name
    */
   public GetUserSessionResponsePayload {
+    authorizations = authorizations == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(authorizations));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +152,13 @@ public record GetWellKnownExperienceResponse(@JsonProperty("tenantId") String te
    * @param additionalProperties properties the schema does not name
    */
   public GetWellKnownExperienceResponse {
+    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(new ArrayList<>(socialSignInConnectorTargets));
+    customContent = customContent == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customContent));
+    signUpProfileFields = signUpProfileFields == null ? null : Collections.unmodifiableList(new ArrayList<>(signUpProfileFields));
+    socialConnectors = socialConnectors == null ? null : Collections.unmodifiableList(new ArrayList<>(socialConnectors));
+    ssoConnectors = ssoConnectors == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoConnectors));
+    customProfileFields = customProfileFields == null ? null : Collections.unmodifiableList(new ArrayList<>(customProfileFields));
+    customProfileFieldCatalog = customProfileFieldCatalog == null ? null : Collections.unmodifiableList(new ArrayList<>(customProfileFieldCatalog));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

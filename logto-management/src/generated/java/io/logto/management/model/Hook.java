@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ public record Hook(@JsonProperty("tenantId") String tenantId, @JsonProperty("id"
    * @param additionalProperties properties the schema does not name
    */
   public Hook {
+    events = events == null ? null : Collections.unmodifiableList(new ArrayList<>(events));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -38,6 +38,7 @@ public record HookConfig(@JsonProperty("url") String url,
    * @param additionalProperties properties the schema does not name
    */
   public HookConfig {
+    headers = headers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,10 @@ public record ListCimdUserConsentScopesResponse(
    * @param additionalProperties properties the schema does not name
    */
   public ListCimdUserConsentScopesResponse {
+    organizationScopes = organizationScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopes));
+    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(resourceScopes));
+    organizationResourceScopes = organizationResourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationResourceScopes));
+    userScopes = userScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(userScopes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,7 @@ public record ListConnectorsResponseItem(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public ListConnectorsResponseItem {
+    formItems = formItems == null ? null : Collections.unmodifiableList(new ArrayList<>(formItems));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -44,6 +44,7 @@ public record ListJwtCustomizersResponseItemJwtClientCredentialsValue(
    * @param additionalProperties properties the schema does not name
    */
   public ListJwtCustomizersResponseItemJwtClientCredentialsValue {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,8 @@ public record ListOrganizationRolesResponseItem(@JsonProperty("tenantId") String
    * @param additionalProperties properties the schema does not name
    */
   public ListOrganizationRolesResponseItem {
+    scopes = scopes == null ? null : Collections.unmodifiableList(new ArrayList<>(scopes));
+    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(resourceScopes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

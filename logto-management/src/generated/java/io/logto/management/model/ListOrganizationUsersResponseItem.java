@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,8 @@ public record ListOrganizationUsersResponseItem(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public ListOrganizationUsersResponseItem {
+    identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
+    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoles));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

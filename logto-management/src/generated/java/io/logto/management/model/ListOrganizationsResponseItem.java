@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,7 @@ public record ListOrganizationsResponseItem(@JsonProperty("tenantId") String ten
    * @param additionalProperties properties the schema does not name
    */
   public ListOrganizationsResponseItem {
+    featuredUsers = featuredUsers == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredUsers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

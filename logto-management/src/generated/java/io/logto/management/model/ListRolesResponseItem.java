@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,8 @@ public record ListRolesResponseItem(@JsonProperty("tenantId") String tenantId,
    * @param additionalProperties properties the schema does not name
    */
   public ListRolesResponseItem {
+    featuredUsers = featuredUsers == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredUsers));
+    featuredApplications = featuredApplications == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredApplications));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,13 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
    */
   public ReplaceApplicationAccessControlRequest {
     Objects.requireNonNull(userIds, "userIds == null");
+    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
     Objects.requireNonNull(userRoleIds, "userRoleIds == null");
+    userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userRoleIds));
     Objects.requireNonNull(organizationIds, "organizationIds == null");
+    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationIds));
     Objects.requireNonNull(organizationRoleRules, "organizationRoleRules == null");
+    organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleRules));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

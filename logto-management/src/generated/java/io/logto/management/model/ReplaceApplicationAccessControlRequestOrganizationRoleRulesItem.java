@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public record ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem(
   public ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem {
     Objects.requireNonNull(organizationId, "organizationId == null");
     Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

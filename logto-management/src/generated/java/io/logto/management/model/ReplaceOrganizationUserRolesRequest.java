@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ public record ReplaceOrganizationUserRolesRequest(
    * @param additionalProperties properties the schema does not name
    */
   public ReplaceOrganizationUserRolesRequest {
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
+    organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleNames));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -43,6 +43,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
   public TestActionRequest {
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(actionType, "actionType == null");
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -50,6 +50,7 @@ public record TestJwtCustomizerRequestAccessToken(@JsonProperty("tokenType") Str
    */
   public TestJwtCustomizerRequestAccessToken {
     Objects.requireNonNull(tokenType, "tokenType == null");
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(context, "context == null");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,9 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     Objects.requireNonNull(origin, "origin == null");
     Objects.requireNonNull(sessionDuration, "sessionDuration == null");
     Objects.requireNonNull(pageRules, "pageRules == null");
+    pageRules = pageRules == null ? null : Collections.unmodifiableList(new ArrayList<>(pageRules));
+    additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(additionalScopes));
+    customDomains = customDomains == null ? null : Collections.unmodifiableList(new ArrayList<>(customDomains));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     Objects.requireNonNull(domain, "domain == null");
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(dnsRecords, "dnsRecords == null");
+    dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(dnsRecords));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

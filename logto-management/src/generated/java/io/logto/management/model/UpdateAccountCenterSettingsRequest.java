@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
    * @param additionalProperties properties the schema does not name
    */
   public UpdateAccountCenterSettingsRequest {
+    webauthnRelatedOrigins = webauthnRelatedOrigins == null ? null : Collections.unmodifiableList(new ArrayList<>(webauthnRelatedOrigins));
     deleteAccountUrl = deleteAccountUrl == null ? JsonField.absent() : deleteAccountUrl;
     customCss = customCss == null ? JsonField.absent() : customCss;
     profileFields = profileFields == null ? JsonField.absent() : profileFields;

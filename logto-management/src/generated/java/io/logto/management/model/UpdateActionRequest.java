@@ -45,6 +45,7 @@ public record UpdateActionRequest(@JsonProperty("script") String script,
    * @param additionalProperties properties the schema does not name
    */
   public UpdateActionRequest {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
    * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequestProtectedAppMetadata {
+    pageRules = pageRules == null ? null : Collections.unmodifiableList(new ArrayList<>(pageRules));
+    additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(additionalScopes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
    */
   public UpdateHookRequest {
     event = event == null ? JsonField.absent() : event;
+    events = events == null ? null : Collections.unmodifiableList(new ArrayList<>(events));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

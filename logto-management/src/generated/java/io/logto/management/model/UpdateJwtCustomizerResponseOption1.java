@@ -48,6 +48,7 @@ public record UpdateJwtCustomizerResponseOption1(@JsonProperty("script") String 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateJwtCustomizerResponseOption1 {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

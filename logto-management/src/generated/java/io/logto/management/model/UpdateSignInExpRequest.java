@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,9 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequest {
+    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(new ArrayList<>(socialSignInConnectorTargets));
     customCss = customCss == null ? JsonField.absent() : customCss;
+    customContent = customContent == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customContent));
     customUiAssets = customUiAssets == null ? JsonField.absent() : customUiAssets;
     forgotPasswordMethods = forgotPasswordMethods == null ? JsonField.absent() : forgotPasswordMethods;
     signUpProfileFields = signUpProfileFields == null ? JsonField.absent() : signUpProfileFields;

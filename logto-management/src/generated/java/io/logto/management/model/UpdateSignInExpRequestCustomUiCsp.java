@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public record UpdateSignInExpRequestCustomUiCsp(@JsonProperty("scriptSrc") List<
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestCustomUiCsp {
+    scriptSrc = scriptSrc == null ? null : Collections.unmodifiableList(new ArrayList<>(scriptSrc));
+    connectSrc = connectSrc == null ? null : Collections.unmodifiableList(new ArrayList<>(connectSrc));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

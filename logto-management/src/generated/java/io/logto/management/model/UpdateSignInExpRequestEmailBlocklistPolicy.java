@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestEmailBlocklistPolicy {
+    customAllowlist = customAllowlist == null ? null : Collections.unmodifiableList(new ArrayList<>(customAllowlist));
+    customBlocklist = customBlocklist == null ? null : Collections.unmodifiableList(new ArrayList<>(customBlocklist));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,10 @@ public record UpdateSignInExpRequestSignUp(
    */
   public UpdateSignInExpRequestSignUp {
     Objects.requireNonNull(identifiers, "identifiers == null");
+    identifiers = identifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(identifiers));
     Objects.requireNonNull(password, "password == null");
     Objects.requireNonNull(verify, "verify == null");
+    secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(secondaryIdentifiers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 

@@ -46,6 +46,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
    */
   public UpsertActionRequest {
     Objects.requireNonNull(script, "script == null");
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }

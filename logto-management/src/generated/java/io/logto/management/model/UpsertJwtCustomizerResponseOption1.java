@@ -48,6 +48,7 @@ public record UpsertJwtCustomizerResponseOption1(@JsonProperty("script") String 
    * @param additionalProperties properties the schema does not name
    */
   public UpsertJwtCustomizerResponseOption1 {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

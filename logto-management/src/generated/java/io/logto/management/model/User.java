@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,8 @@ public record User(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public User {
+    identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoIdentities));
     passwordDigest = passwordDigest == null ? JsonField.absent() : passwordDigest;
     passwordAlgorithm = passwordAlgorithm == null ? JsonField.absent() : passwordAlgorithm;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

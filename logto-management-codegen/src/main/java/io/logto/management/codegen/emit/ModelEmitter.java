@@ -14,6 +14,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.logto.management.codegen.model.FieldDef;
 import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.model.TypeDef;
+import io.logto.management.codegen.model.TypeRef;
 import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,6 +99,20 @@ final class ModelEmitter {
       } else if (r.request() && f.required() && !f.nullable()) {
         compact.addStatement(
             "$T.requireNonNull($N, $S)", Types.OBJECTS, f.javaName(), f.javaName() + " == null");
+      }
+      // records stay immutable; elements may be null (JSON allows it), so no List.copyOf
+      if (f.type() instanceof TypeRef.ListOf && !f.tristate()) {
+        compact.addStatement(
+            "$1N = $1N == null ? null : $2T.unmodifiableList(new $3T<>($1N))",
+            f.javaName(),
+            Types.COLLECTIONS,
+            ClassName.get("java.util", "ArrayList"));
+      } else if (f.type() instanceof TypeRef.MapOf && !f.tristate()) {
+        compact.addStatement(
+            "$1N = $1N == null ? null : $2T.unmodifiableMap(new $3T<>($1N))",
+            f.javaName(),
+            Types.COLLECTIONS,
+            Types.LINKED_HASH_MAP);
       }
     }
     ctor.addParameter(

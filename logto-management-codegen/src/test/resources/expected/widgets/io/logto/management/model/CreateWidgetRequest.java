@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(kind, "kind == null");
     color = color == null ? JsonField.absent() : color;
+    labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
