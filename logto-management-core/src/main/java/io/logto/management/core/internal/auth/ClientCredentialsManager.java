@@ -98,14 +98,17 @@ public final class ClientCredentialsManager implements ClientCredentials {
 
   private void fetch(CompletableFuture<AccessToken> shared) {
     Duration timeout = endpoint.timeout();
-    // the shared request fails for all its waiters at the timeout, whatever the HTTP client does later
-    CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-      if (shared.completeExceptionally(new LogtoTokenException("token request timed out after " + timeout,
-          OptionalInt.empty(), Optional.empty(), "", null))) {
+    // the shared request fails for all its waiters at the timeout, whatever the HTTP client does later;
+    // orTimeout's timer is cancelled as soon as the request completes
+    CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    timer.whenComplete((ignored, expired) -> {
+      if (expired != null && shared.completeExceptionally(new LogtoTokenException(
+          "token request timed out after " + timeout, OptionalInt.empty(), Optional.empty(), "", null))) {
         LOG.debug("token request timed out after {}", timeout);
       }
     });
     shared.whenComplete((token, failure) -> {
+      timer.complete(null);
       synchronized (lock) {
         if (inFlight == shared) {
           inFlight = null;
