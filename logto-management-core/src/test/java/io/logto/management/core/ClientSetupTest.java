@@ -10,7 +10,9 @@ import io.logto.management.core.TestServer.Reply;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +121,25 @@ final class ClientSetupTest {
       assertThat(server.count("/oidc/token")).isEqualTo(1);
       assertThat(second.clientCredentials()).containsSame(first.clientCredentials().orElseThrow());
       assertThat(second.retryPolicy()).isEqualTo(RetryPolicy.none());
+    }
+  }
+
+  @Test
+  void newBuilderVariantsShareTheConnectionPool() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.json(200, "{}"));
+      LogtoClient first = Fixtures.client(server).build();
+      LogtoClient variant = first.newBuilder().requestTimeout(Duration.ofSeconds(30)).build();
+      LogtoClient separate = Fixtures.client(server).build();
+
+      first.call(GET_USER, JsonNode.class);
+      variant.call(GET_USER, JsonNode.class);
+      separate.call(GET_USER, JsonNode.class);
+
+      // sequential calls over one pooled keep-alive connection come from the same client port
+      List<Integer> ports = server.requests("/api/users/u1").stream().map(TestServer.Recorded::clientPort).toList();
+      assertThat(ports.get(1)).isEqualTo(ports.get(0));
+      assertThat(ports.get(2)).isNotEqualTo(ports.get(0));
     }
   }
 

@@ -32,7 +32,7 @@ final class TestServer implements AutoCloseable {
   }
 
   /** A request as the server received it. */
-  record Recorded(String method, String path, String query, Headers headers, byte[] body) {
+  record Recorded(String method, String path, String query, Headers headers, byte[] body, int clientPort) {
     String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -135,7 +135,8 @@ final class TestServer implements AutoCloseable {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
+          exchange.getRemoteAddress().getPort());
       requests.add(request);
       Function<Recorded, Reply> handler = handlers.get(request.path());
       Reply reply = handler == null ? Reply.json(404, "{\"code\":\"test.unscripted\",\"message\":\"no script\"}")
