@@ -12,6 +12,10 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateSamlAuthnRequest;
+import io.logto.management.model.CreateUserMfaVerificationRequestTotp;
+import io.logto.management.model.CreateUserMfaVerificationResponse;
+import io.logto.management.model.CreateUserMfaVerificationResponseBackupCode;
+import io.logto.management.model.CreateUserMfaVerificationResponseTotp;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.ListUsersParams;
@@ -182,6 +186,26 @@ final class TypedApiTest {
     server.enqueue(new LoopbackServer.Answer(200, "text/xml", "<EntityDescriptor/>", Map.of()));
     assertThat(logto.samlApplications().listMetadata("app1")).isEqualTo("<EntityDescriptor/>");
     assertThat(server.takeSeen().get(0).header("Accept")).isEqualTo("text/xml");
+  }
+
+  @Test
+  void oneOfAnswersDecodeIntoTheMatchingShapeElseKeepTheJson() {
+    server.enqueue(LoopbackServer.Answer.json(200, "{\"type\":\"BackupCode\",\"codes\":[\"a\",\"b\"]}"));
+    server.enqueue(LoopbackServer.Answer.json(200, "{\"type\":\"Totp\",\"secret\":\"S\",\"secretQrCode\":\"Q\"}"));
+    server.enqueue(LoopbackServer.Answer.json(200, "{\"type\":\"WebAuthn\",\"id\":1}"));
+    var body = new CreateUserMfaVerificationRequestTotp("Totp", null, null);
+
+    var backup = logto.users().createMfaVerification("u1", body);
+    var totp = logto.users().createMfaVerification("u1", body);
+    var future = logto.users().createMfaVerification("u1", body);
+
+    assertThat(backup).isInstanceOfSatisfying(
+        CreateUserMfaVerificationResponseBackupCode.class, b -> assertThat(b.codes()).containsExactly("a", "b"));
+    assertThat(totp).isInstanceOfSatisfying(
+        CreateUserMfaVerificationResponseTotp.class, t -> assertThat(t.secretQrCode()).isEqualTo("Q"));
+    assertThat(future).isInstanceOfSatisfying(
+        CreateUserMfaVerificationResponse.Json.class, j -> assertThat(j.json().get("id").asInt()).isEqualTo(1));
+    assertThat(server.takeSeen()).extracting(LoopbackServer.Seen::bodyText).containsOnly("{\"type\":\"Totp\"}");
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = ConnectorFormItemsItem.Deserializer.class
 )
-public sealed interface ConnectorFormItemsItem permits ConnectorFormItemsItemOption1, ConnectorFormItemsItemOption2, ConnectorFormItemsItemOption3, ConnectorFormItemsItem.Json {
+public sealed interface ConnectorFormItemsItem permits ConnectorFormItemsItemSelect, ConnectorFormItemsItemMultiSelect, ConnectorFormItemsItemOption3, ConnectorFormItemsItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface ConnectorFormItemsItem permits ConnectorFormItemsItemOpt
    */
   final class Deserializer extends StdDeserializer<ConnectorFormItemsItem> {
     private static final List<OneOfSupport.Candidate<ConnectorFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(ConnectorFormItemsItemOption1.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(ConnectorFormItemsItemOption2.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfSupport.Candidate<>(ConnectorFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfSupport.Candidate<>(ConnectorFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
       new OneOfSupport.Candidate<>(ConnectorFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = CreateConnectorResponseFormItemsItem.Deserializer.class
 )
-public sealed interface CreateConnectorResponseFormItemsItem permits CreateConnectorResponseFormItemsItemOption1, CreateConnectorResponseFormItemsItemOption2, CreateConnectorResponseFormItemsItemOption3, CreateConnectorResponseFormItemsItem.Json {
+public sealed interface CreateConnectorResponseFormItemsItem permits CreateConnectorResponseFormItemsItemSelect, CreateConnectorResponseFormItemsItemMultiSelect, CreateConnectorResponseFormItemsItemOption3, CreateConnectorResponseFormItemsItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface CreateConnectorResponseFormItemsItem permits CreateConne
    */
   final class Deserializer extends StdDeserializer<CreateConnectorResponseFormItemsItem> {
     private static final List<OneOfSupport.Candidate<CreateConnectorResponseFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateConnectorResponseFormItemsItemOption1.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(CreateConnectorResponseFormItemsItemOption2.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfSupport.Candidate<>(CreateConnectorResponseFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfSupport.Candidate<>(CreateConnectorResponseFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
       new OneOfSupport.Candidate<>(CreateConnectorResponseFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**

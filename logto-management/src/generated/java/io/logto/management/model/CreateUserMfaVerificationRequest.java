@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = CreateUserMfaVerificationRequest.Deserializer.class
 )
-public sealed interface CreateUserMfaVerificationRequest permits CreateUserMfaVerificationRequestOption1, CreateUserMfaVerificationRequestOption2, CreateUserMfaVerificationRequest.Json {
+public sealed interface CreateUserMfaVerificationRequest permits CreateUserMfaVerificationRequestTotp, CreateUserMfaVerificationRequestBackupCode, CreateUserMfaVerificationRequest.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,10 +44,10 @@ public sealed interface CreateUserMfaVerificationRequest permits CreateUserMfaVe
    */
   final class Deserializer extends StdDeserializer<CreateUserMfaVerificationRequest> {
     private static final List<OneOfSupport.Candidate<CreateUserMfaVerificationRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestOption1.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestOption2.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestOption1.class, List.of("type"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestOption2.class, List.of("type"), Map.ofEntries()));
+      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestTotp.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestBackupCode.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
+      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestTotp.class, List.of("type"), Map.ofEntries()),
+      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestBackupCode.class, List.of("type"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.

@@ -21,7 +21,7 @@ import java.util.Objects;
 @JsonDeserialize(
     using = CreateVerificationCodeRequest.Deserializer.class
 )
-public sealed interface CreateVerificationCodeRequest permits CreateVerificationCodeRequestOption1, CreateVerificationCodeRequestOption2, CreateVerificationCodeRequest.Json {
+public sealed interface CreateVerificationCodeRequest permits CreateVerificationCodeRequestEmail, CreateVerificationCodeRequestPhone, CreateVerificationCodeRequest.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -43,8 +43,8 @@ public sealed interface CreateVerificationCodeRequest permits CreateVerification
    */
   final class Deserializer extends StdDeserializer<CreateVerificationCodeRequest> {
     private static final List<OneOfSupport.Candidate<CreateVerificationCodeRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateVerificationCodeRequestOption1.class, List.of("email"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(CreateVerificationCodeRequestOption2.class, List.of("phone"), Map.ofEntries()));
+      new OneOfSupport.Candidate<>(CreateVerificationCodeRequestEmail.class, List.of("email"), Map.ofEntries()),
+      new OneOfSupport.Candidate<>(CreateVerificationCodeRequestPhone.class, List.of("phone"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.

@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = GetConnectorFactoryResponseFormItemsItem.Deserializer.class
 )
-public sealed interface GetConnectorFactoryResponseFormItemsItem permits GetConnectorFactoryResponseFormItemsItemOption1, GetConnectorFactoryResponseFormItemsItemOption2, GetConnectorFactoryResponseFormItemsItemOption3, GetConnectorFactoryResponseFormItemsItem.Json {
+public sealed interface GetConnectorFactoryResponseFormItemsItem permits GetConnectorFactoryResponseFormItemsItemSelect, GetConnectorFactoryResponseFormItemsItemMultiSelect, GetConnectorFactoryResponseFormItemsItemOption3, GetConnectorFactoryResponseFormItemsItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface GetConnectorFactoryResponseFormItemsItem permits GetConn
    */
   final class Deserializer extends StdDeserializer<GetConnectorFactoryResponseFormItemsItem> {
     private static final List<OneOfSupport.Candidate<GetConnectorFactoryResponseFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(GetConnectorFactoryResponseFormItemsItemOption1.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(GetConnectorFactoryResponseFormItemsItemOption2.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfSupport.Candidate<>(GetConnectorFactoryResponseFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfSupport.Candidate<>(GetConnectorFactoryResponseFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
       new OneOfSupport.Candidate<>(GetConnectorFactoryResponseFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**

@@ -35,7 +35,7 @@ public record GetJwtCustomizerResponseOption1(@JsonProperty("script") String scr
     @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
     @JsonProperty("contextSample") GetJwtCustomizerResponseOption1ContextSample contextSample,
     @JsonProperty("blockIssuanceOnError") Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") GetJwtCustomizerResponseOption1TokenSample tokenSample,
+    @JsonProperty("tokenSample") ListJwtCustomizersResponseItemJwtAccessTokenValueTokenSample tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetJwtCustomizerResponse {
   /**
    * Validates and normalises the components.

@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = ListConnectorFactoriesResponseItemFormItemsItem.Deserializer.class
 )
-public sealed interface ListConnectorFactoriesResponseItemFormItemsItem permits ListConnectorFactoriesResponseItemFormItemsItemOption1, ListConnectorFactoriesResponseItemFormItemsItemOption2, ListConnectorFactoriesResponseItemFormItemsItemOption3, ListConnectorFactoriesResponseItemFormItemsItem.Json {
+public sealed interface ListConnectorFactoriesResponseItemFormItemsItem permits ListConnectorFactoriesResponseItemFormItemsItemSelect, ListConnectorFactoriesResponseItemFormItemsItemMultiSelect, ListConnectorFactoriesResponseItemFormItemsItemOption3, ListConnectorFactoriesResponseItemFormItemsItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface ListConnectorFactoriesResponseItemFormItemsItem permits 
    */
   final class Deserializer extends StdDeserializer<ListConnectorFactoriesResponseItemFormItemsItem> {
     private static final List<OneOfSupport.Candidate<ListConnectorFactoriesResponseItemFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(ListConnectorFactoriesResponseItemFormItemsItemOption1.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(ListConnectorFactoriesResponseItemFormItemsItemOption2.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfSupport.Candidate<>(ListConnectorFactoriesResponseItemFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfSupport.Candidate<>(ListConnectorFactoriesResponseItemFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
       new OneOfSupport.Candidate<>(ListConnectorFactoriesResponseItemFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**

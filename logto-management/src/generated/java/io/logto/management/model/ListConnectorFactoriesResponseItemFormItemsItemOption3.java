@@ -43,7 +43,7 @@ public record ListConnectorFactoriesResponseItemFormItemsItemOption3(
     @JsonProperty("type") ConnectorFormItemsItemOption3Type type, @JsonProperty("key") String key,
     @JsonProperty("label") String label, @JsonProperty("placeholder") String placeholder,
     @JsonProperty("required") Boolean required, @JsonProperty("defaultValue") JsonNode defaultValue,
-    @JsonProperty("showConditions") List<ConnectorFormItemsItemOption1ShowConditionsItem> showConditions,
+    @JsonProperty("showConditions") List<ConnectorFormItemsItemSelectShowConditionsItem> showConditions,
     @JsonProperty("description") String description, @JsonProperty("tooltip") String tooltip,
     @JsonProperty("isConfidential") Boolean isConfidential,
     @JsonProperty("isDevFeature") Boolean isDevFeature,

@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = ListConnectorsResponseItemFormItemsItem.Deserializer.class
 )
-public sealed interface ListConnectorsResponseItemFormItemsItem permits ListConnectorsResponseItemFormItemsItemOption1, ListConnectorsResponseItemFormItemsItemOption2, ListConnectorsResponseItemFormItemsItemOption3, ListConnectorsResponseItemFormItemsItem.Json {
+public sealed interface ListConnectorsResponseItemFormItemsItem permits ListConnectorsResponseItemFormItemsItemSelect, ListConnectorsResponseItemFormItemsItemMultiSelect, ListConnectorsResponseItemFormItemsItemOption3, ListConnectorsResponseItemFormItemsItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface ListConnectorsResponseItemFormItemsItem permits ListConn
    */
   final class Deserializer extends StdDeserializer<ListConnectorsResponseItemFormItemsItem> {
     private static final List<OneOfSupport.Candidate<ListConnectorsResponseItemFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(ListConnectorsResponseItemFormItemsItemOption1.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(ListConnectorsResponseItemFormItemsItemOption2.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfSupport.Candidate<>(ListConnectorsResponseItemFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfSupport.Candidate<>(ListConnectorsResponseItemFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
       new OneOfSupport.Candidate<>(ListConnectorsResponseItemFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**

@@ -31,7 +31,7 @@ public record ListJwtCustomizersResponseItemJwtAccessTokenValue(
     @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
     @JsonProperty("contextSample") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSample contextSample,
     @JsonProperty("blockIssuanceOnError") Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") GetJwtCustomizerResponseOption1TokenSample tokenSample,
+    @JsonProperty("tokenSample") ListJwtCustomizersResponseItemJwtAccessTokenValueTokenSample tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

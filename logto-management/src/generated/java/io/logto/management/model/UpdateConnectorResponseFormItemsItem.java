@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = UpdateConnectorResponseFormItemsItem.Deserializer.class
 )
-public sealed interface UpdateConnectorResponseFormItemsItem permits UpdateConnectorResponseFormItemsItemOption1, UpdateConnectorResponseFormItemsItemOption2, UpdateConnectorResponseFormItemsItemOption3, UpdateConnectorResponseFormItemsItem.Json {
+public sealed interface UpdateConnectorResponseFormItemsItem permits UpdateConnectorResponseFormItemsItemSelect, UpdateConnectorResponseFormItemsItemMultiSelect, UpdateConnectorResponseFormItemsItemOption3, UpdateConnectorResponseFormItemsItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface UpdateConnectorResponseFormItemsItem permits UpdateConne
    */
   final class Deserializer extends StdDeserializer<UpdateConnectorResponseFormItemsItem> {
     private static final List<OneOfSupport.Candidate<UpdateConnectorResponseFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemOption1.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemOption2.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
       new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**

@@ -27,11 +27,11 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateJwtCustomizerResponseOption1ContextSample(
-    @JsonProperty("user") GetJwtCustomizerResponseOption1ContextSampleUser user,
-    @JsonProperty("grant") GetJwtCustomizerResponseOption1ContextSampleGrant grant,
+    @JsonProperty("user") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUser user,
+    @JsonProperty("grant") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleGrant grant,
     @JsonProperty("interaction") UpdateJwtCustomizerResponseOption1ContextSampleInteraction interaction,
-    @JsonProperty("application") GetJwtCustomizerResponseOption1ContextSampleApplication application,
-    @JsonProperty("organization") GetJwtCustomizerResponseOption1ContextSampleOrganization organization,
+    @JsonProperty("application") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplication application,
+    @JsonProperty("organization") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleOrganization organization,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -33,9 +33,9 @@ import java.util.Map;
 )
 public record UpdateJwtCustomizerResponseOption2(@JsonProperty("script") String script,
     @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
-    @JsonProperty("contextSample") GetJwtCustomizerResponseOption2ContextSample contextSample,
+    @JsonProperty("contextSample") ListJwtCustomizersResponseItemJwtClientCredentialsValueContextSample contextSample,
     @JsonProperty("blockIssuanceOnError") Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") GetJwtCustomizerResponseOption2TokenSample tokenSample,
+    @JsonProperty("tokenSample") ListJwtCustomizersResponseItemJwtClientCredentialsValueTokenSample tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponse {
   /**
    * Validates and normalises the components.

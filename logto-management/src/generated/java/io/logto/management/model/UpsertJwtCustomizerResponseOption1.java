@@ -35,7 +35,7 @@ public record UpsertJwtCustomizerResponseOption1(@JsonProperty("script") String 
     @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
     @JsonProperty("contextSample") UpsertJwtCustomizerResponseOption1ContextSample contextSample,
     @JsonProperty("blockIssuanceOnError") Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") GetJwtCustomizerResponseOption1TokenSample tokenSample,
+    @JsonProperty("tokenSample") ListJwtCustomizersResponseItemJwtAccessTokenValueTokenSample tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpsertJwtCustomizerResponse {
   /**
    * Validates and normalises the components.

@@ -21,7 +21,7 @@ import java.util.Objects;
 @JsonDeserialize(
     using = VerifyVerificationCodeRequest.Deserializer.class
 )
-public sealed interface VerifyVerificationCodeRequest permits VerifyVerificationCodeRequestOption1, VerifyVerificationCodeRequestOption2, VerifyVerificationCodeRequest.Json {
+public sealed interface VerifyVerificationCodeRequest permits VerifyVerificationCodeRequestEmail, VerifyVerificationCodeRequestPhone, VerifyVerificationCodeRequest.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -43,8 +43,8 @@ public sealed interface VerifyVerificationCodeRequest permits VerifyVerification
    */
   final class Deserializer extends StdDeserializer<VerifyVerificationCodeRequest> {
     private static final List<OneOfSupport.Candidate<VerifyVerificationCodeRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(VerifyVerificationCodeRequestOption1.class, List.of("email", "verificationCode"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(VerifyVerificationCodeRequestOption2.class, List.of("phone", "verificationCode"), Map.ofEntries()));
+      new OneOfSupport.Candidate<>(VerifyVerificationCodeRequestEmail.class, List.of("email", "verificationCode"), Map.ofEntries()),
+      new OneOfSupport.Candidate<>(VerifyVerificationCodeRequestPhone.class, List.of("phone", "verificationCode"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.

@@ -147,7 +147,7 @@ public final class SpecReader {
     for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
       String best = e.getKey();
       for (String candidate : e.getValue()) {
-        if (candidate.length() < best.length() && !taken.contains(candidate)) {
+        if (better(candidate, best) && !taken.contains(candidate)) {
           best = candidate;
         }
       }
@@ -197,6 +197,18 @@ public final class SpecReader {
     }
     return new ApiModel(out, new ArrayList<>(renamed.values()));
   }
+
+  /** A name beats another when it is not a numbered fallback ({@code Option3}) and is shorter. */
+  private static boolean better(String candidate, String current) {
+    boolean candidateFallback = FALLBACK.matcher(candidate).find();
+    boolean currentFallback = FALLBACK.matcher(current).find();
+    if (candidateFallback != currentFallback) {
+      return currentFallback;
+    }
+    return candidate.length() < current.length();
+  }
+
+  private static final java.util.regex.Pattern FALLBACK = java.util.regex.Pattern.compile("Option\\d+");
 
   private static List<ParamDef> renameParams(List<ParamDef> params, Map<String, String> renames) {
     List<ParamDef> out = new ArrayList<>();
@@ -597,36 +609,52 @@ public final class SpecReader {
    * (Logto writes constants as {@code format: "\"Totp\""} or a one-value enum); else Option1..n.
    */
   private List<String> variantSuffixes(List<Schema<?>> variants) {
-    Set<String> candidates = null;
-    for (Schema<?> v : variants) {
-      Set<String> pinned = new LinkedHashSet<>();
-      for (Map.Entry<String, Set<String>> c : constants(v).entrySet()) {
+    // the property pinned (one allowed value) in most variants, with distinct values
+    Map<String, Map<Integer, String>> pinned = new TreeMap<>();
+    for (int i = 0; i < variants.size(); i++) {
+      for (Map.Entry<String, Set<String>> c : constants(variants.get(i)).entrySet()) {
         if (c.getValue().size() == 1) {
-          pinned.add(c.getKey());
+          pinned.computeIfAbsent(c.getKey(), k -> new TreeMap<>()).put(i, c.getValue().iterator().next());
         }
-      }
-      if (candidates == null) {
-        candidates = pinned;
-      } else {
-        candidates.retainAll(pinned);
       }
     }
-    if (candidates != null) {
-      for (String property : candidates) {
-        List<String> suffixes = new ArrayList<>();
-        for (Schema<?> v : variants) {
-          suffixes.add(Names.pascal(constants(v).get(property).iterator().next()));
-        }
-        if (new LinkedHashSet<>(suffixes).size() == suffixes.size()) {
-          return suffixes;
-        }
+    Map<Integer, String> best = Map.of();
+    for (Map<Integer, String> values : pinned.values()) {
+      boolean distinct = new LinkedHashSet<>(values.values()).size() == values.size();
+      if (distinct && values.size() > best.size()) {
+        best = values;
       }
     }
     List<String> suffixes = new ArrayList<>();
-    for (int i = 1; i <= variants.size(); i++) {
-      suffixes.add("Option" + i);
+    Set<String> used = new LinkedHashSet<>();
+    for (int i = 0; i < variants.size(); i++) {
+      String suffix =
+          best.containsKey(i)
+              ? Names.pascal(best.get(i))
+              : uniqueRequired(variants, i).map(Names::pascal).orElse("Option" + (i + 1));
+      if (!used.add(suffix)) {
+        suffix = "Option" + (i + 1);
+        used.add(suffix);
+      }
+      suffixes.add(suffix);
     }
     return suffixes;
+  }
+
+  /** The first property only variant {@code i} requires ({@code email} vs {@code phone}). */
+  private static java.util.Optional<String> uniqueRequired(List<Schema<?>> variants, int i) {
+    List<String> own = variants.get(i).getRequired() == null ? List.of() : variants.get(i).getRequired();
+    for (String property : own) {
+      boolean unique = true;
+      for (int j = 0; j < variants.size() && unique; j++) {
+        List<String> other = variants.get(j).getRequired();
+        unique = j == i || other == null || !other.contains(property);
+      }
+      if (unique) {
+        return java.util.Optional.of(property);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private Map<String, Set<String>> constants(Schema<?> v) {
