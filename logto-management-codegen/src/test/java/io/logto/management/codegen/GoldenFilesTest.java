@@ -88,6 +88,31 @@ final class GoldenFilesTest {
   }
 
   @Test
+  void readsTheDocumentFromAnHttpUrlAsFromAFile() throws IOException {
+    byte[] yaml = Files.readAllBytes(SPECS.resolve("widgets.yaml"));
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/api/.well-known/management.openapi.json",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "application/yaml");
+          exchange.sendResponseHeaders(200, yaml.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(yaml);
+          }
+        });
+    server.start();
+    try {
+      String url =
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/api/.well-known/management.openapi.json";
+      assertThat(Main.render(url, Overrides.none())).isEqualTo(render("widgets.yaml"));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void cliWritesTheSourcesOfAFileDocument(@TempDir Path out) {
     int changed = Main.generate(SPECS.resolve("widgets.yaml").toString(), out, null);
     assertThat(changed).isEqualTo(render("widgets.yaml").size());
