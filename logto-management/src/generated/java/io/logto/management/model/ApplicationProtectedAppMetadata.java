@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/items/properties/protectedAppMetadata</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

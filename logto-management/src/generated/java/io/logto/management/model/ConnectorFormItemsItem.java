@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1connectors~1&#123;id&#125;/get/responses/200/properties/formItems/items</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1connectors~1&#123;id&#125;/get/responses/200/content/application~1json/schema/properties/formItems/items</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/items/properties/formItems/items/oneOf/0/properties/selectItems/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/0/properties/selectItems/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

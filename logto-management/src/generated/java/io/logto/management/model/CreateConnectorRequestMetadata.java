@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1connectors/post/requestBody/properties/metadata</code>.
+ * The JSON object of schema <code>#/paths/~1api~1connectors/post/requestBody/content/application~1json/schema/properties/metadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/oneOf/7/properties/config/properties/parts/items/properties/name</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/7/properties/config/properties/parts/items/properties/name</code>; {@link #UNKNOWN} stands for a value this version does not know.
  */
 @Generated("io.logto.management.codegen")
 public enum CreateCustomProfileFieldRequestAddressConfigPartsItemName {

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/oneOf/8/properties/config/properties/parts/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/8/properties/config/properties/parts/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1batch/post/requestBody/items/oneOf/3</code>.
+ * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1batch/post/requestBody/content/application~1json/schema/items/oneOf/3</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

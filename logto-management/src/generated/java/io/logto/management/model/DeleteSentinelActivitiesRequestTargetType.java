@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1sentinel-activities~1delete/post/requestBody/properties/targetType</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1sentinel-activities~1delete/post/requestBody/content/application~1json/schema/properties/targetType</code>; {@link #UNKNOWN} stands for a value this version does not know.
  */
 @Generated("io.logto.management.codegen")
 public enum DeleteSentinelActivitiesRequestTargetType {

@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/delete/parameters/revokeGrantsTarget</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/delete/parameters/2/schema</code>; {@link #UNKNOWN} stands for a value this version does not know.
  */
 @Generated("io.logto.management.codegen")
 public enum DeleteUserSessionParamsRevokeGrantsTarget {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1connector-factories~1&#123;id&#125;/get/responses/200/properties/formItems/items/oneOf/2</code>.
+ * The JSON object of schema <code>#/paths/~1api~1connector-factories~1&#123;id&#125;/get/responses/200/content/application~1json/schema/properties/formItems/items/oneOf/2</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1saml-applications/post/responses/201/properties/acsUrl/properties/binding</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl/properties/binding</code>; {@link #UNKNOWN} stands for a value this version does not know.
  */
 @Generated("io.logto.management.codegen")
 public enum GetSamlApplicationResponseAcsUrlBinding {

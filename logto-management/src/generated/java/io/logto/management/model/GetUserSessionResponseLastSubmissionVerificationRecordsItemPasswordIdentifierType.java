@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/0/properties/identifier/properties/type</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/0/properties/identifier/properties/type</code>; {@link #UNKNOWN} stands for a value this version does not know.
  */
 @Generated("io.logto.management.codegen")
 public enum GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifierType {

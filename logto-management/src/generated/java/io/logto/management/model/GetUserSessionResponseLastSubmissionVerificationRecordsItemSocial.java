@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/properties/lastSubmission/properties/verificationRecords/items/oneOf/5</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/content/application~1json/schema/properties/lastSubmission/properties/verificationRecords/items/oneOf/5</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

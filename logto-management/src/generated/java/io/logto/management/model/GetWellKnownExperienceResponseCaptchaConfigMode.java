@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/properties/config/oneOf/1/properties/mode</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/1/properties/mode</code>; {@link #UNKNOWN} stands for a value this version does not know.
  */
 @Generated("io.logto.management.codegen")
 public enum GetWellKnownExperienceResponseCaptchaConfigMode {

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/properties/forgotPassword</code>.
+ * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/forgotPassword</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/items/oneOf/0/properties/value/properties/contextSample/properties/interaction/properties/verificationRecords/items</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/0/properties/value/properties/contextSample/properties/interaction/properties/verificationRecords/items</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

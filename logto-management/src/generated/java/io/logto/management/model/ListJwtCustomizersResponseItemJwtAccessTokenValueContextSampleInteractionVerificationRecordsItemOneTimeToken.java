@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/items/oneOf/0/properties/value/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/11</code>.
+ * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/0/properties/value/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/11</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

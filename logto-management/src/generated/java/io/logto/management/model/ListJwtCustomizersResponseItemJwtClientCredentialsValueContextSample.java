@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/oneOf/1/properties/contextSample</code>.
+ * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/1/properties/contextSample</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

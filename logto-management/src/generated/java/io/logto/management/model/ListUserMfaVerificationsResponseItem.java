@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/get/responses/200/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

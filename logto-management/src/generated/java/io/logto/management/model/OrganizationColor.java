@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/items/properties/color</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/color</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/put/requestBody</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

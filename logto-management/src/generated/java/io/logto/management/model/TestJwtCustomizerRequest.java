@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata</code>.
+ * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1captcha-provider/put/responses/200/properties/config</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1captcha-provider/put/responses/200/content/application~1json/schema/properties/config</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1captcha-provider/put/responses/200/properties/config/oneOf/1</code>.
+ * The JSON object of schema <code>#/paths/~1api~1captcha-provider/put/responses/200/content/application~1json/schema/properties/config/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

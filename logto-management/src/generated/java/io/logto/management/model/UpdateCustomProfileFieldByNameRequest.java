@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/oneOf/1</code>.
+ * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

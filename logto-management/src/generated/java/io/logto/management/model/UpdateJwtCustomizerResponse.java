@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/patch/responses/200</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/patch/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

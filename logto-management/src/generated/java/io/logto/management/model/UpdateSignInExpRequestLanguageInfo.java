@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/properties/languageInfo</code>.
+ * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/languageInfo</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

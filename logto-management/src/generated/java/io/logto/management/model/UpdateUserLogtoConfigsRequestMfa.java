@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/properties/mfa</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/content/application~1json/schema/properties/mfa</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

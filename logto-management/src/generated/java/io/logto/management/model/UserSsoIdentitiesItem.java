@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/properties/ssoIdentities/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema/properties/ssoIdentities/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

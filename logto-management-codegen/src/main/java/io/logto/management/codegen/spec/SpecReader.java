@@ -324,7 +324,11 @@ public final class SpecReader {
         } else {
           type =
               queryType(
-                  s, paramsName + Names.pascal(p.getName()), origin + "/parameters/" + p.getName());
+                  s,
+                  paramsName + Names.pascal(p.getName()),
+                  raw.get$ref() != null
+                      ? raw.get$ref() + "/schema"
+                      : origin + "/parameters/" + params.indexOf(raw) + "/schema");
         }
         // a required parameter with a default is filled in by the server when left out
         boolean required = Boolean.TRUE.equals(p.getRequired()) && (s == null || s.getDefault() == null);
@@ -388,16 +392,19 @@ public final class SpecReader {
     }
     boolean required = Boolean.TRUE.equals(rb.getRequired());
     String name = id + "Request";
-    String bodyOrigin = origin + "/requestBody";
+    String bodyOrigin = origin + "/requestBody/content/";
     for (Map.Entry<String, MediaType> e : content.entrySet()) {
       String mt = e.getKey().toLowerCase(Locale.ROOT);
       Schema<?> schema = e.getValue().getSchema();
       if (mt.startsWith("application/json")) {
         return new BodyDef(
-            BodyDef.Kind.JSON, typeOf(schema, name, bodyOrigin, true), required, List.of());
+            BodyDef.Kind.JSON,
+            typeOf(schema, name, bodyOrigin + pointer(e.getKey()) + "/schema", true),
+            required,
+            List.of());
       }
       if (mt.startsWith("application/x-www-form-urlencoded")) {
-        TypeRef type = typeOf(schema, name, bodyOrigin, true);
+        TypeRef type = typeOf(schema, name, bodyOrigin + pointer(e.getKey()) + "/schema", true);
         if (!(type instanceof TypeRef.Named)) {
           throw new GenerationException(id + ": a form body must be an object with properties");
         }
@@ -446,14 +453,16 @@ public final class SpecReader {
           return new ResponseDef(ResponseDef.Kind.TEXT, null, c.getKey());
         }
       }
-      MediaType json = content.get("application/json");
-      if (json == null) {
-        json = content.values().iterator().next();
-      }
+      String mediaType = content.containsKey("application/json") ? "application/json" : content.keySet().iterator().next();
+      MediaType json = content.get(mediaType);
       TypeRef type =
           json.getSchema() == null
               ? TypeRef.Scalar.JSON
-              : typeOf(json.getSchema(), id + "Response", responseOrigin, false);
+              : typeOf(
+                  json.getSchema(),
+                  id + "Response",
+                  responseOrigin + "/content/" + pointer(mediaType) + "/schema",
+                  false);
       if (type == TypeRef.Scalar.STRING) {
         return new ResponseDef(ResponseDef.Kind.TEXT, null, null);
       }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1widgets~1login/post/requestBody</code>.
+ * The JSON object of schema <code>#/paths/~1api~1widgets~1login/post/requestBody/content/application~1x-www-form-urlencoded/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;~1picture/post/responses/200</code>.
+ * The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;~1picture/post/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
