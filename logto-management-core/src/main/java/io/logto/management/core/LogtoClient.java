@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.internal.auth.AuthLayer;
 import io.logto.management.core.internal.auth.ClientCredentialsManager;
 import io.logto.management.core.internal.http.Blocking;
+import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.InterceptorChain;
 import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.LoggingInterceptor;
@@ -249,7 +250,9 @@ public final class LogtoClient {
    */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type, RequestOptions options) {
     JavaType javaType = javaType(type);
-    return sendAsync(request, options).thenApply(response -> decoder.decode(response, javaType));
+    CallControl control = new CallControl();
+    return control.cancelledWith(
+        sendAsync(request, options, control).thenApply(response -> decoder.decode(response, javaType)));
   }
 
   /**
@@ -263,7 +266,9 @@ public final class LogtoClient {
    */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type, RequestOptions options) {
     JavaType javaType = javaType(type);
-    return sendAsync(request, options).thenApply(response -> decoder.decode(response, javaType));
+    CallControl control = new CallControl();
+    return control.cancelledWith(
+        sendAsync(request, options, control).thenApply(response -> decoder.decode(response, javaType)));
   }
 
   /**
@@ -278,7 +283,9 @@ public final class LogtoClient {
   public <T> CompletableFuture<ApiResponse<T>> exchangeAsync(ApiRequest request, Class<T> type,
       RequestOptions options) {
     JavaType javaType = javaType(type);
-    return sendAsync(request, options).thenApply(response -> toResponse(response, javaType));
+    CallControl control = new CallControl();
+    return control.cancelledWith(
+        sendAsync(request, options, control).thenApply(response -> toResponse(response, javaType)));
   }
 
   /**
@@ -333,18 +340,20 @@ public final class LogtoClient {
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
-    return Blocking.await(start(request, options, blockingLayers), request.method() + " " + request.path());
+    return Blocking.await(start(request, options, blockingLayers, new CallControl()),
+        request.method() + " " + request.path());
   }
 
-  private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options) {
-    return start(request, options, asyncLayers);
+  private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options, CallControl control) {
+    return start(request, options, asyncLayers, control);
   }
 
-  private CompletableFuture<RawResponse> start(ApiRequest request, RequestOptions options, Layer layers) {
+  private CompletableFuture<RawResponse> start(ApiRequest request, RequestOptions options, Layer layers,
+      CallControl control) {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
     HttpRequest httpRequest = requests.create(request, options);
-    return InterceptorChain.run(interceptors, httpRequest, options, layers);
+    return InterceptorChain.run(interceptors, httpRequest, options, layers, control);
   }
 
   private <T> ApiResponse<T> toResponse(RawResponse response, JavaType type) {

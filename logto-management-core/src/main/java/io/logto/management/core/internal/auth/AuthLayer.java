@@ -4,6 +4,7 @@ import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
 import io.logto.management.core.internal.http.Blocking;
+import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Layer;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
@@ -35,21 +36,22 @@ public final class AuthLayer implements Layer {
   }
 
   @Override
-  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options) {
+  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     if (request.uri().getRawPath().contains(WELL_KNOWN)) {
-      return next.send(request, options);
+      return next.send(request, options, control);
     }
-    return attempt(request, options, true);
+    return attempt(request, options, control, true);
   }
 
-  private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, boolean mayReplay) {
-    return token().thenCompose(token -> next.send(withToken(request, token), options)
+  private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
+      boolean mayReplay) {
+    return token().thenCompose(token -> next.send(withToken(request, token), options, control)
         .thenCompose(response -> {
           RawResponse unauthenticated = new RawResponse(request, response.status(), response.headers(),
               response.body(), response.attempts(), response.duration());
           if (response.status() == 401) {
             if (tokens.rejected(token) && mayReplay) {
-              return attempt(request, options, false);
+              return attempt(request, options, control, false);
             }
           } else if (response.status() >= 200 && response.status() < 300) {
             tokens.accepted(token);

@@ -14,14 +14,16 @@ public final class InterceptorChain implements Interceptor.Chain {
   private final HttpRequest request;
   private final RequestOptions options;
   private final Layer last;
+  private final CallControl control;
 
   private InterceptorChain(List<Interceptor> interceptors, int index, HttpRequest request, RequestOptions options,
-      Layer last) {
+      Layer last, CallControl control) {
     this.interceptors = interceptors;
     this.index = index;
     this.request = request;
     this.options = options;
     this.last = last;
+    this.control = control;
   }
 
   /**
@@ -31,11 +33,12 @@ public final class InterceptorChain implements Interceptor.Chain {
    * @param request the request
    * @param options the call's options
    * @param last the SDK's retry layer
+   * @param control the call's cancellation
    * @return the answer
    */
   public static CompletableFuture<RawResponse> run(List<Interceptor> interceptors, HttpRequest request,
-      RequestOptions options, Layer last) {
-    return new InterceptorChain(interceptors, 0, request, options, last).proceed(request);
+      RequestOptions options, Layer last, CallControl control) {
+    return new InterceptorChain(interceptors, 0, request, options, last, control).proceed(request);
   }
 
   @Override
@@ -51,9 +54,9 @@ public final class InterceptorChain implements Interceptor.Chain {
   @Override
   public CompletableFuture<RawResponse> proceed(HttpRequest next) {
     if (index >= interceptors.size()) {
-      return last.send(next, options);
+      return last.send(next, options, control);
     }
-    InterceptorChain rest = new InterceptorChain(interceptors, index + 1, next, options, last);
+    InterceptorChain rest = new InterceptorChain(interceptors, index + 1, next, options, last, control);
     try {
       CompletableFuture<RawResponse> result = interceptors.get(index).intercept(rest);
       if (result == null) {

@@ -13,7 +13,8 @@ public interface Layer {
    *
    * @param request the request
    * @param options the call's options
+   * @param control the call's cancellation
    * @return a future completing with the answer or a {@code LogtoException}
    */
-  CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options);
+  CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control);
 }

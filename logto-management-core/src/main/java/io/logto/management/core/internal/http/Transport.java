@@ -41,7 +41,7 @@ public final class Transport implements Layer {
   }
 
   @Override
-  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options) {
+  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     long start = System.nanoTime();
     HttpResponse.BodyHandler<byte[]> handler = TimedBody.handler(request.timeout());
     if (blocking) {
@@ -68,12 +68,8 @@ public final class Transport implements Layer {
       }
       return raw(request, response, start);
     });
-    // cancelling the caller's future aborts the exchange
-    result.whenComplete((response, failure) -> {
-      if (failure instanceof CancellationException) {
-        sent.cancel(true);
-      }
-    });
+    // the caller cancelling its future aborts the exchange
+    control.onCancel(() -> sent.cancel(true));
     return result;
   }
 

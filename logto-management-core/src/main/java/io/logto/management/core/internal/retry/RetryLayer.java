@@ -3,6 +3,7 @@ package io.logto.management.core.internal.retry;
 import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.RetryPolicy;
+import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.Transport;
 import java.net.http.HttpRequest;
@@ -47,20 +48,20 @@ public final class RetryLayer implements Layer {
   }
 
   @Override
-  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options) {
+  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     RetryPolicy policy = options.retryPolicy().orElse(defaultPolicy);
     boolean allowed = policy.maxRetries() > 0
         && (IDEMPOTENT.contains(request.method()) || options.retryNonIdempotent());
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
-    return attempt(request, options, policy, allowed, 1, start, startNanos);
+    return attempt(request, options, control, policy, allowed, 1, start, startNanos);
   }
 
-  private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, RetryPolicy policy,
-      boolean allowed, int attempt, Instant start, long startNanos) {
-    return next.send(request, options).handle((response, failure) -> {
+  private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
+      RetryPolicy policy, boolean allowed, int attempt, Instant start, long startNanos) {
+    return next.send(request, options, control).handle((response, failure) -> {
       Optional<Duration> delay = Optional.empty();
-      if (allowed && attempt <= policy.maxRetries()) {
+      if (allowed && attempt <= policy.maxRetries() && !control.isCancelled()) {
         if (response != null && RETRIED_STATUSES.contains(response.status())) {
           delay = Optional.of(RetryAfter.delay(response.headers(), clock.instant())
               .orElseGet(() -> backoff(policy, attempt)));
@@ -82,7 +83,7 @@ public final class RetryLayer implements Layer {
             response != null ? "answered " + response.status() : "failed to connect", wait.toMillis());
       }
       return sleeper.sleep(wait).thenCompose(
-          ignored -> attempt(request, options, policy, allowed, attempt + 1, start, startNanos));
+          ignored -> attempt(request, options, control, policy, allowed, attempt + 1, start, startNanos));
     }).thenCompose(future -> future);
   }
 
