@@ -622,7 +622,7 @@ public final class ApplicationsService {
   /**
    * Get application organizations.
    *
-   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -642,7 +642,7 @@ public final class ApplicationsService {
   /**
    * Get application organizations.
    *
-   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -657,7 +657,7 @@ public final class ApplicationsService {
   /**
    * Get application organizations.
    *
-   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -750,7 +750,7 @@ public final class ApplicationsService {
   /**
    * Get application API resource roles.
    *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param applicationId the <code>applicationId</code> path parameter
    * @param params the query parameters
@@ -771,7 +771,7 @@ public final class ApplicationsService {
   /**
    * Get application API resource roles.
    *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param applicationId the <code>applicationId</code> path parameter
    * @param params the query parameters
@@ -785,7 +785,7 @@ public final class ApplicationsService {
   /**
    * Get application API resource roles.
    *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param applicationId the <code>applicationId</code> path parameter
    * @return the decoded response
@@ -959,7 +959,7 @@ public final class ApplicationsService {
   /**
    * Get applications.
    *
-   * <p><code>GET /api/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -982,7 +982,7 @@ public final class ApplicationsService {
   /**
    * Get applications.
    *
-   * <p><code>GET /api/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -995,7 +995,7 @@ public final class ApplicationsService {
   /**
    * Get applications.
    *
-   * <p><code>GET /api/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>

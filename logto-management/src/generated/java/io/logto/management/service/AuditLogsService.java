@@ -113,7 +113,7 @@ public final class AuditLogsService {
   /**
    * Get logs.
    *
-   * <p><code>GET /api/logs</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/logs</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -137,7 +137,7 @@ public final class AuditLogsService {
   /**
    * Get logs.
    *
-   * <p><code>GET /api/logs</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/logs</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -150,7 +150,7 @@ public final class AuditLogsService {
   /**
    * Get logs.
    *
-   * <p><code>GET /api/logs</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/logs</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>

@@ -229,7 +229,7 @@ public final class HooksService {
   /**
    * Get recent logs for a hook.
    *
-   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -253,7 +253,7 @@ public final class HooksService {
   /**
    * Get recent logs for a hook.
    *
-   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -268,7 +268,7 @@ public final class HooksService {
   /**
    * Get recent logs for a hook.
    *
-   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -325,7 +325,7 @@ public final class HooksService {
   /**
    * Get hooks.
    *
-   * <p><code>GET /api/hooks</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/hooks</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -344,7 +344,7 @@ public final class HooksService {
   /**
    * Get hooks.
    *
-   * <p><code>GET /api/hooks</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/hooks</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -357,7 +357,7 @@ public final class HooksService {
   /**
    * Get hooks.
    *
-   * <p><code>GET /api/hooks</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/hooks</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>

@@ -169,7 +169,7 @@ public final class OneTimeTokensService {
   /**
    * Get one-time tokens.
    *
-   * <p><code>GET /api/one-time-tokens</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/one-time-tokens</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -189,7 +189,7 @@ public final class OneTimeTokensService {
   /**
    * Get one-time tokens.
    *
-   * <p><code>GET /api/one-time-tokens</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/one-time-tokens</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -202,7 +202,7 @@ public final class OneTimeTokensService {
   /**
    * Get one-time tokens.
    *
-   * <p><code>GET /api/one-time-tokens</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/one-time-tokens</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>

@@ -309,7 +309,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization role resource scopes.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -330,7 +330,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization role resource scopes.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -345,7 +345,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization role resource scopes.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -406,7 +406,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization role scopes.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -426,7 +426,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization role scopes.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -441,7 +441,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization role scopes.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -499,7 +499,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization roles.
    *
-   * <p><code>GET /api/organization-roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -518,7 +518,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization roles.
    *
-   * <p><code>GET /api/organization-roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -531,7 +531,7 @@ public final class OrganizationRolesService {
   /**
    * Get organization roles.
    *
-   * <p><code>GET /api/organization-roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>

@@ -166,7 +166,7 @@ public final class OrganizationScopesService {
   /**
    * Get organization scopes.
    *
-   * <p><code>GET /api/organization-scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -185,7 +185,7 @@ public final class OrganizationScopesService {
   /**
    * Get organization scopes.
    *
-   * <p><code>GET /api/organization-scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -198,7 +198,7 @@ public final class OrganizationScopesService {
   /**
    * Get organization scopes.
    *
-   * <p><code>GET /api/organization-scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organization-scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>

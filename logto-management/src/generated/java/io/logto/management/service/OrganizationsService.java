@@ -742,7 +742,7 @@ public final class OrganizationsService {
   /**
    * Get organization application roles.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param applicationId the <code>applicationId</code> path parameter
@@ -765,7 +765,7 @@ public final class OrganizationsService {
   /**
    * Get organization application roles.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param applicationId the <code>applicationId</code> path parameter
@@ -781,7 +781,7 @@ public final class OrganizationsService {
   /**
    * Get organization application roles.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param applicationId the <code>applicationId</code> path parameter
@@ -845,7 +845,7 @@ public final class OrganizationsService {
   /**
    * Get organization applications.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -866,7 +866,7 @@ public final class OrganizationsService {
   /**
    * Get organization applications.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -881,7 +881,7 @@ public final class OrganizationsService {
   /**
    * Get organization applications.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -943,7 +943,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT email domains.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -963,7 +963,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT email domains.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -978,7 +978,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT email domains.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -1039,7 +1039,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT default roles.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -1059,7 +1059,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT default roles.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -1074,7 +1074,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT default roles.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -1136,7 +1136,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT SSO connectors.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -1157,7 +1157,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT SSO connectors.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -1172,7 +1172,7 @@ public final class OrganizationsService {
   /**
    * Get organization JIT SSO connectors.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -1238,7 +1238,7 @@ public final class OrganizationsService {
   /**
    * Get roles for a user in an organization.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param userId the <code>userId</code> path parameter
@@ -1260,7 +1260,7 @@ public final class OrganizationsService {
   /**
    * Get roles for a user in an organization.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param userId the <code>userId</code> path parameter
@@ -1276,7 +1276,7 @@ public final class OrganizationsService {
   /**
    * Get roles for a user in an organization.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param userId the <code>userId</code> path parameter
@@ -1373,7 +1373,7 @@ public final class OrganizationsService {
   /**
    * Get organization user members.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -1395,7 +1395,7 @@ public final class OrganizationsService {
   /**
    * Get organization user members.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -1410,7 +1410,7 @@ public final class OrganizationsService {
   /**
    * Get organization user members.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -1469,7 +1469,7 @@ public final class OrganizationsService {
   /**
    * Get organizations.
    *
-   * <p><code>GET /api/organizations</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -1489,7 +1489,7 @@ public final class OrganizationsService {
   /**
    * Get organizations.
    *
-   * <p><code>GET /api/organizations</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -1502,7 +1502,7 @@ public final class OrganizationsService {
   /**
    * Get organizations.
    *
-   * <p><code>GET /api/organizations</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/organizations</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>

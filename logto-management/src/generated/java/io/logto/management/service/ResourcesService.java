@@ -244,7 +244,7 @@ public final class ResourcesService {
   /**
    * Get API resource scopes.
    *
-   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param resourceId the <code>resourceId</code> path parameter
    * @param params the query parameters
@@ -265,7 +265,7 @@ public final class ResourcesService {
   /**
    * Get API resource scopes.
    *
-   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param resourceId the <code>resourceId</code> path parameter
    * @param params the query parameters
@@ -280,7 +280,7 @@ public final class ResourcesService {
   /**
    * Get API resource scopes.
    *
-   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param resourceId the <code>resourceId</code> path parameter
    * @return the decoded response
@@ -337,7 +337,7 @@ public final class ResourcesService {
   /**
    * Get API resources.
    *
-   * <p><code>GET /api/resources</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/resources</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -356,7 +356,7 @@ public final class ResourcesService {
   /**
    * Get API resources.
    *
-   * <p><code>GET /api/resources</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/resources</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -369,7 +369,7 @@ public final class ResourcesService {
   /**
    * Get API resources.
    *
-   * <p><code>GET /api/resources</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/resources</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>

@@ -380,7 +380,7 @@ public final class RolesService {
   /**
    * Get role applications.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -401,7 +401,7 @@ public final class RolesService {
   /**
    * Get role applications.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -416,7 +416,7 @@ public final class RolesService {
   /**
    * Get role applications.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -478,7 +478,7 @@ public final class RolesService {
   /**
    * Get role scopes.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -499,7 +499,7 @@ public final class RolesService {
   /**
    * Get role scopes.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -514,7 +514,7 @@ public final class RolesService {
   /**
    * Get role scopes.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -576,7 +576,7 @@ public final class RolesService {
   /**
    * Get role users.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -597,7 +597,7 @@ public final class RolesService {
   /**
    * Get role users.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @param params the query parameters
@@ -611,7 +611,7 @@ public final class RolesService {
   /**
    * Get role users.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles/&#123;id&#125;/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
    * @return the decoded response
@@ -671,7 +671,7 @@ public final class RolesService {
   /**
    * Get roles.
    *
-   * <p><code>GET /api/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -693,7 +693,7 @@ public final class RolesService {
   /**
    * Get roles.
    *
-   * <p><code>GET /api/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -706,7 +706,7 @@ public final class RolesService {
   /**
    * Get roles.
    *
-   * <p><code>GET /api/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>

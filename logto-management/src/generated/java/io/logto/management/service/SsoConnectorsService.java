@@ -265,7 +265,7 @@ public final class SsoConnectorsService {
   /**
    * List SSO connectors.
    *
-   * <p><code>GET /api/sso-connectors</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/sso-connectors</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -283,7 +283,7 @@ public final class SsoConnectorsService {
   /**
    * List SSO connectors.
    *
-   * <p><code>GET /api/sso-connectors</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/sso-connectors</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -296,7 +296,7 @@ public final class SsoConnectorsService {
   /**
    * List SSO connectors.
    *
-   * <p><code>GET /api/sso-connectors</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/sso-connectors</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>

@@ -1018,7 +1018,7 @@ public final class UsersService {
   /**
    * Get roles for user.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param userId the <code>userId</code> path parameter
    * @param params the query parameters
@@ -1039,7 +1039,7 @@ public final class UsersService {
   /**
    * Get roles for user.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param userId the <code>userId</code> path parameter
    * @param params the query parameters
@@ -1053,7 +1053,7 @@ public final class UsersService {
   /**
    * Get roles for user.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param userId the <code>userId</code> path parameter
    * @return the decoded response
@@ -1139,7 +1139,7 @@ public final class UsersService {
   /**
    * Get users.
    *
-   * <p><code>GET /api/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -1158,7 +1158,7 @@ public final class UsersService {
   /**
    * Get users.
    *
-   * <p><code>GET /api/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -1171,7 +1171,7 @@ public final class UsersService {
   /**
    * Get users.
    *
-   * <p><code>GET /api/users</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/users</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>

@@ -350,7 +350,10 @@ final class ServiceEmitter {
     doc.add("$L\n\n", Docs.escape(summary));
     doc.add("<p><code>$L $L</code>", op.httpMethod(), Docs.escape(op.path()));
     if (name.endsWith("All") && op.paginated() && !name.equals(op.methodName())) {
-      doc.add(", every page, fetched lazily while iterating");
+      doc.add(
+          ", every page, fetched lazily while iterating; the pages requested follow {@code"
+              + " pagination}, so {@code page} and {@code pageSize} of {@code params} are not"
+              + " sent");
     }
     doc.add("\n\n");
     for (Arg a : pathArgs) {

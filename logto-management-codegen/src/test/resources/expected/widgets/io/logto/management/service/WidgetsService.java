@@ -204,7 +204,7 @@ public final class WidgetsService {
   /**
    * List widgets.
    *
-   * <p><code>GET /api/widgets</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/widgets</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @param pagination the first page and the page size
@@ -224,7 +224,7 @@ public final class WidgetsService {
   /**
    * List widgets.
    *
-   * <p><code>GET /api/widgets</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/widgets</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param params the query parameters
    * @return the decoded response
@@ -237,7 +237,7 @@ public final class WidgetsService {
   /**
    * List widgets.
    *
-   * <p><code>GET /api/widgets</code>, every page, fetched lazily while iterating
+   * <p><code>GET /api/widgets</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
