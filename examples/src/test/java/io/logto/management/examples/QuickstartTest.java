@@ -63,4 +63,26 @@ final class QuickstartTest {
         .hasMessageContaining("LOGTO_CLIENT_ID")
         .hasMessageNotContaining("s3cr3t-value");
   }
+
+  @Test
+  void theReadmeTourRunsAsWritten() {
+    try (LogtoEmulator emulator = LogtoEmulator.start()) {
+      LogtoManagement logto = LogtoManagement.of(io.logto.management.core.LogtoClient.builder()
+          .baseUrl(emulator.baseUrl())
+          .apiIndicator(emulator.apiIndicator())
+          .clientId(emulator.defaultClient().clientId())
+          .clientSecret(emulator.defaultClient().clientSecret())
+          .build());
+
+      TypedApiTour.Outcome outcome = TypedApiTour.run(logto);
+
+      assertThat(outcome.user().name()).isEqualTo("Alice");
+      assertThat(outcome.user().avatar()).isNull();
+      assertThat(outcome.found()).extracting(u -> u.username()).containsExactly("alice");
+      assertThat(outcome.app().type()).isEqualTo(io.logto.management.model.ApplicationType.MACHINE_TO_MACHINE);
+      assertThat(outcome.pagesOfOne()).isEqualTo(1);
+      assertThat(emulator.requestCount("AssignUserRoles")).isEqualTo(1);
+      assertThat(emulator.requestCount("AddOrganizationUsers")).isEqualTo(1);
+    }
+  }
 }

@@ -13,7 +13,6 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
 import io.logto.management.model.ApplicationProtectedAppMetadataCustomDomainsItem;
 import io.logto.management.model.AssignCimdUserConsentScopesRequest;
-import io.logto.management.model.AssignUserRolesRequest;
 import io.logto.management.model.AssignUserRolesResponse;
 import io.logto.management.model.CreateApplicationProtectedAppMetadataCustomDomainRequest;
 import io.logto.management.model.CreateApplicationRequest;
@@ -34,6 +33,7 @@ import io.logto.management.model.ListUserOrganizationsResponseItem;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
 import io.logto.management.model.Role;
+import io.logto.management.model.RoleIdsRequest;
 import io.logto.management.model.UpdateApplicationRequest;
 import io.logto.management.model.UpdateApplicationSecretRequest;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String applicationId, AssignUserRolesRequest body,
+  public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
@@ -94,7 +94,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String applicationId, AssignUserRolesRequest body) {
+  public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -1049,8 +1049,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, AssignUserRolesRequest body,
-      RequestOptions options) {
+  public JsonNode replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1067,7 +1066,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, AssignUserRolesRequest body) {
+  public JsonNode replaceRoles(String applicationId, RoleIdsRequest body) {
     return replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 

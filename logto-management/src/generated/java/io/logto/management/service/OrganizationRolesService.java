@@ -11,15 +11,15 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateOrganizationRoleRequest;
-import io.logto.management.model.CreateOrganizationRoleScopeRequest;
 import io.logto.management.model.CreateResourceScopeResponse;
-import io.logto.management.model.CreateRoleScopeRequest;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
 import io.logto.management.model.ListOrganizationRolesParams;
 import io.logto.management.model.ListOrganizationRolesResponseItem;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationScope;
+import io.logto.management.model.OrganizationScopeIdsRequest;
+import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
@@ -86,8 +86,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public JsonNode createResourceScope(String id, CreateRoleScopeRequest body,
-      RequestOptions options) {
+  public JsonNode createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -104,7 +103,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public JsonNode createResourceScope(String id, CreateRoleScopeRequest body) {
+  public JsonNode createResourceScope(String id, ScopeIdsRequest body) {
     return createResourceScope(id, body, RequestOptions.defaults());
   }
 
@@ -119,8 +118,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public JsonNode createScope(String id, CreateOrganizationRoleScopeRequest body,
-      RequestOptions options) {
+  public JsonNode createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -137,7 +135,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public JsonNode createScope(String id, CreateOrganizationRoleScopeRequest body) {
+  public JsonNode createScope(String id, OrganizationScopeIdsRequest body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -550,8 +548,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public void replaceResourceScopes(String id, CreateRoleScopeRequest body,
-      RequestOptions options) {
+  public void replaceResourceScopes(String id, ScopeIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -567,7 +564,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public void replaceResourceScopes(String id, CreateRoleScopeRequest body) {
+  public void replaceResourceScopes(String id, ScopeIdsRequest body) {
     replaceResourceScopes(id, body, RequestOptions.defaults());
   }
 
@@ -581,8 +578,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, CreateOrganizationRoleScopeRequest body,
-      RequestOptions options) {
+  public void replaceScopes(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -598,7 +594,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, CreateOrganizationRoleScopeRequest body) {
+  public void replaceScopes(String id, OrganizationScopeIdsRequest body) {
     replaceScopes(id, body, RequestOptions.defaults());
   }
 

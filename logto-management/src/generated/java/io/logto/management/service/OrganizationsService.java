@@ -11,16 +11,13 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AddOrganizationUsersResponse;
+import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
 import io.logto.management.model.AssignOrganizationRolesToUserResponse;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainResponse;
-import io.logto.management.model.CreateOrganizationJitRoleRequest;
-import io.logto.management.model.CreateOrganizationJitSsoConnectorRequest;
 import io.logto.management.model.CreateOrganizationRequest;
-import io.logto.management.model.CreateRoleApplicationRequest;
-import io.logto.management.model.CreateRoleUserRequest;
 import io.logto.management.model.CreateSsoConnectorResponse;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
@@ -35,10 +32,13 @@ import io.logto.management.model.ListOrganizationsParams;
 import io.logto.management.model.ListOrganizationsResponseItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
+import io.logto.management.model.OrganizationRoleIdsRequest;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
 import io.logto.management.model.ReplaceOrganizationUserRolesRequest;
+import io.logto.management.model.SsoConnectorIdsRequest;
 import io.logto.management.model.UpdateOrganizationRequest;
+import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -87,8 +87,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, CreateRoleApplicationRequest body,
-      RequestOptions options) {
+  public JsonNode addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -105,7 +104,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, CreateRoleApplicationRequest body) {
+  public JsonNode addApplications(String id, ApplicationIdsRequest body) {
     return addApplications(id, body, RequestOptions.defaults());
   }
 
@@ -120,7 +119,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, CreateRoleUserRequest body,
+  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users")
       .pathParam("id", id);
@@ -138,7 +137,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, CreateRoleUserRequest body) {
+  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
@@ -155,7 +154,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
   public JsonNode assignRolesToApplication(String id, String applicationId,
-      CreateOrganizationJitRoleRequest body, RequestOptions options) {
+      OrganizationRoleIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -175,7 +174,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
   public JsonNode assignRolesToApplication(String id, String applicationId,
-      CreateOrganizationJitRoleRequest body) {
+      OrganizationRoleIdsRequest body) {
     return assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -357,7 +356,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, CreateOrganizationJitRoleRequest body,
+  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
@@ -375,7 +374,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, CreateOrganizationJitRoleRequest body) {
+  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body) {
     return createJitRole(id, body, RequestOptions.defaults());
   }
 
@@ -390,7 +389,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, CreateOrganizationJitSsoConnectorRequest body,
+  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
@@ -408,7 +407,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, CreateOrganizationJitSsoConnectorRequest body) {
+  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
     return createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
@@ -1523,7 +1522,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
   public void replaceApplicationRoles(String id, String applicationId,
-      CreateOrganizationJitRoleRequest body, RequestOptions options) {
+      OrganizationRoleIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -1542,7 +1541,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
   public void replaceApplicationRoles(String id, String applicationId,
-      CreateOrganizationJitRoleRequest body) {
+      OrganizationRoleIdsRequest body) {
     replaceApplicationRoles(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -1556,8 +1555,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public void replaceApplications(String id, CreateRoleApplicationRequest body,
-      RequestOptions options) {
+  public void replaceApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1573,7 +1571,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public void replaceApplications(String id, CreateRoleApplicationRequest body) {
+  public void replaceApplications(String id, ApplicationIdsRequest body) {
     replaceApplications(id, body, RequestOptions.defaults());
   }
 
@@ -1618,8 +1616,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, CreateOrganizationJitRoleRequest body,
-      RequestOptions options) {
+  public void replaceJitRoles(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1635,7 +1632,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, CreateOrganizationJitRoleRequest body) {
+  public void replaceJitRoles(String id, OrganizationRoleIdsRequest body) {
     replaceJitRoles(id, body, RequestOptions.defaults());
   }
 
@@ -1649,7 +1646,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, CreateOrganizationJitSsoConnectorRequest body,
+  public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
@@ -1666,7 +1663,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, CreateOrganizationJitSsoConnectorRequest body) {
+  public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
     replaceJitSsoConnectors(id, body, RequestOptions.defaults());
   }
 
@@ -1714,7 +1711,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public void replaceUsers(String id, CreateRoleUserRequest body, RequestOptions options) {
+  public void replaceUsers(String id, UserIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1730,7 +1727,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public void replaceUsers(String id, CreateRoleUserRequest body) {
+  public void replaceUsers(String id, UserIdsRequest body) {
     replaceUsers(id, body, RequestOptions.defaults());
   }
 

@@ -10,11 +10,9 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.CreateResourceScopeResponse;
-import io.logto.management.model.CreateRoleApplicationRequest;
 import io.logto.management.model.CreateRoleRequest;
-import io.logto.management.model.CreateRoleScopeRequest;
-import io.logto.management.model.CreateRoleUserRequest;
 import io.logto.management.model.ListRoleApplicationsParams;
 import io.logto.management.model.ListRoleApplicationsResponseItem;
 import io.logto.management.model.ListRoleScopesParams;
@@ -24,7 +22,9 @@ import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListRolesParams;
 import io.logto.management.model.ListRolesResponseItem;
 import io.logto.management.model.Role;
+import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateRoleRequest;
+import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,8 +94,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public JsonNode createApplication(String id, CreateRoleApplicationRequest body,
-      RequestOptions options) {
+  public JsonNode createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -112,7 +111,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public JsonNode createApplication(String id, CreateRoleApplicationRequest body) {
+  public JsonNode createApplication(String id, ApplicationIdsRequest body) {
     return createApplication(id, body, RequestOptions.defaults());
   }
 
@@ -127,7 +126,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> createScope(String id, CreateRoleScopeRequest body,
+  public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
       .pathParam("id", id);
@@ -145,7 +144,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> createScope(String id, CreateRoleScopeRequest body) {
+  public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -160,7 +159,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public JsonNode createUser(String id, CreateRoleUserRequest body, RequestOptions options) {
+  public JsonNode createUser(String id, UserIdsRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -177,7 +176,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public JsonNode createUser(String id, CreateRoleUserRequest body) {
+  public JsonNode createUser(String id, UserIdsRequest body) {
     return createUser(id, body, RequestOptions.defaults());
   }
 

@@ -10,7 +10,6 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignUserRolesRequest;
 import io.logto.management.model.AssignUserRolesResponse;
 import io.logto.management.model.CreateApplicationSecretRequest;
 import io.logto.management.model.CreateUserIdentityRequest;
@@ -38,16 +37,17 @@ import io.logto.management.model.ListUserOrganizationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.PasswordRequest;
 import io.logto.management.model.ReplaceUserIdentityRequest;
 import io.logto.management.model.ReplaceUserRolesResponse;
 import io.logto.management.model.Role;
+import io.logto.management.model.RoleIdsRequest;
 import io.logto.management.model.UpdateApplicationSecretRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
 import io.logto.management.model.UpdateUserPasswordExpirationRequest;
-import io.logto.management.model.UpdateUserPasswordRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
@@ -98,7 +98,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String userId, AssignUserRolesRequest body,
+  public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
@@ -116,7 +116,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String userId, AssignUserRolesRequest body) {
+  public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -1228,7 +1228,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, AssignUserRolesRequest body,
+  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
@@ -1246,7 +1246,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, AssignUserRolesRequest body) {
+  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -1427,8 +1427,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
    */
-  public User updatePassword(String userId, UpdateUserPasswordRequest body,
-      RequestOptions options) {
+  public User updatePassword(String userId, PasswordRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1445,7 +1444,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
    */
-  public User updatePassword(String userId, UpdateUserPasswordRequest body) {
+  public User updatePassword(String userId, PasswordRequest body) {
     return updatePassword(userId, body, RequestOptions.defaults());
   }
 
@@ -1562,8 +1561,7 @@ public final class UsersService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
-  public void verifyPassword(String userId, UpdateUserPasswordRequest body,
-      RequestOptions options) {
+  public void verifyPassword(String userId, PasswordRequest body, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/password/verify")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1579,7 +1577,7 @@ public final class UsersService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
-  public void verifyPassword(String userId, UpdateUserPasswordRequest body) {
+  public void verifyPassword(String userId, PasswordRequest body) {
     verifyPassword(userId, body, RequestOptions.defaults());
   }
 }

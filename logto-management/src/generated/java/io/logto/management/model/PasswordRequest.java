@@ -8,34 +8,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1scopes/post/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1password/patch/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param scopeIds the <code>scopeIds</code> property (required)
+ * @param password the <code>password</code> property (required, minLength 1)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateRoleScopeRequest(@JsonProperty("scopeIds") List<String> scopeIds,
+public record PasswordRequest(@JsonProperty("password") String password,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param scopeIds the <code>scopeIds</code> property (required)
+   * @param password the <code>password</code> property (required, minLength 1)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateRoleScopeRequest {
-    Objects.requireNonNull(scopeIds, "scopeIds == null");
-    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(scopeIds));
+  public PasswordRequest {
+    Objects.requireNonNull(password, "password == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -55,16 +52,16 @@ public record CreateRoleScopeRequest(@JsonProperty("scopeIds") List<String> scop
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.scopeIds = scopeIds;
+    b.password = password;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link CreateRoleScopeRequest}; setters are named after the properties.
+   * Builds {@link PasswordRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> scopeIds;
+    private String password;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -72,13 +69,13 @@ public record CreateRoleScopeRequest(@JsonProperty("scopeIds") List<String> scop
     }
 
     /**
-     * Sets the <code>scopeIds</code> property (required).
+     * Sets the <code>password</code> property (required, minLength 1).
      *
-     * @param scopeIds the value
+     * @param password the value
      * @return this builder
      */
-    public Builder scopeIds(List<String> scopeIds) {
-      this.scopeIds = scopeIds;
+    public Builder password(String password) {
+      this.password = password;
       return this;
     }
 
@@ -99,8 +96,8 @@ public record CreateRoleScopeRequest(@JsonProperty("scopeIds") List<String> scop
      *
      * @return a new record
      */
-    public CreateRoleScopeRequest build() {
-      return new CreateRoleScopeRequest(scopeIds, additionalProperties);
+    public PasswordRequest build() {
+      return new PasswordRequest(password, additionalProperties);
     }
   }
 }

@@ -16,26 +16,27 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param roleIds the <code>roleIds</code> property (required)
+ * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AssignUserRolesRequest(@JsonProperty("roleIds") List<String> roleIds,
+public record OrganizationRoleIdsRequest(
+    @JsonProperty("organizationRoleIds") List<String> organizationRoleIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param roleIds the <code>roleIds</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public AssignUserRolesRequest {
-    Objects.requireNonNull(roleIds, "roleIds == null");
-    roleIds = roleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(roleIds));
+  public OrganizationRoleIdsRequest {
+    Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -55,16 +56,16 @@ public record AssignUserRolesRequest(@JsonProperty("roleIds") List<String> roleI
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.roleIds = roleIds;
+    b.organizationRoleIds = organizationRoleIds;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link AssignUserRolesRequest}; setters are named after the properties.
+   * Builds {@link OrganizationRoleIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> roleIds;
+    private List<String> organizationRoleIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -72,13 +73,13 @@ public record AssignUserRolesRequest(@JsonProperty("roleIds") List<String> roleI
     }
 
     /**
-     * Sets the <code>roleIds</code> property (required).
+     * Sets the <code>organizationRoleIds</code> property (required).
      *
-     * @param roleIds the value
+     * @param organizationRoleIds the value
      * @return this builder
      */
-    public Builder roleIds(List<String> roleIds) {
-      this.roleIds = roleIds;
+    public Builder organizationRoleIds(List<String> organizationRoleIds) {
+      this.organizationRoleIds = organizationRoleIds;
       return this;
     }
 
@@ -99,8 +100,8 @@ public record AssignUserRolesRequest(@JsonProperty("roleIds") List<String> roleI
      *
      * @return a new record
      */
-    public AssignUserRolesRequest build() {
-      return new AssignUserRolesRequest(roleIds, additionalProperties);
+    public OrganizationRoleIdsRequest build() {
+      return new OrganizationRoleIdsRequest(organizationRoleIds, additionalProperties);
     }
   }
 }

@@ -16,27 +16,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/put/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1applications/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param ssoConnectorIds the <code>ssoConnectorIds</code> property (required)
+ * @param applicationIds the <code>applicationIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationJitSsoConnectorRequest(
-    @JsonProperty("ssoConnectorIds") List<String> ssoConnectorIds,
+public record ApplicationIdsRequest(@JsonProperty("applicationIds") List<String> applicationIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param ssoConnectorIds the <code>ssoConnectorIds</code> property (required)
+   * @param applicationIds the <code>applicationIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateOrganizationJitSsoConnectorRequest {
-    Objects.requireNonNull(ssoConnectorIds, "ssoConnectorIds == null");
-    ssoConnectorIds = ssoConnectorIds == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoConnectorIds));
+  public ApplicationIdsRequest {
+    Objects.requireNonNull(applicationIds, "applicationIds == null");
+    applicationIds = applicationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(applicationIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -56,16 +55,16 @@ public record CreateOrganizationJitSsoConnectorRequest(
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.ssoConnectorIds = ssoConnectorIds;
+    b.applicationIds = applicationIds;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link CreateOrganizationJitSsoConnectorRequest}; setters are named after the properties.
+   * Builds {@link ApplicationIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> ssoConnectorIds;
+    private List<String> applicationIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -73,13 +72,13 @@ public record CreateOrganizationJitSsoConnectorRequest(
     }
 
     /**
-     * Sets the <code>ssoConnectorIds</code> property (required).
+     * Sets the <code>applicationIds</code> property (required).
      *
-     * @param ssoConnectorIds the value
+     * @param applicationIds the value
      * @return this builder
      */
-    public Builder ssoConnectorIds(List<String> ssoConnectorIds) {
-      this.ssoConnectorIds = ssoConnectorIds;
+    public Builder applicationIds(List<String> applicationIds) {
+      this.applicationIds = applicationIds;
       return this;
     }
 
@@ -100,8 +99,8 @@ public record CreateOrganizationJitSsoConnectorRequest(
      *
      * @return a new record
      */
-    public CreateOrganizationJitSsoConnectorRequest build() {
-      return new CreateOrganizationJitSsoConnectorRequest(ssoConnectorIds, additionalProperties);
+    public ApplicationIdsRequest build() {
+      return new ApplicationIdsRequest(applicationIds, additionalProperties);
     }
   }
 }

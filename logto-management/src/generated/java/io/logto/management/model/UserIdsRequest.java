@@ -8,31 +8,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1password/patch/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1users/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param password the <code>password</code> property (required, minLength 1)
+ * @param userIds the <code>userIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserPasswordRequest(@JsonProperty("password") String password,
+public record UserIdsRequest(@JsonProperty("userIds") List<String> userIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param password the <code>password</code> property (required, minLength 1)
+   * @param userIds the <code>userIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public UpdateUserPasswordRequest {
-    Objects.requireNonNull(password, "password == null");
+  public UserIdsRequest {
+    Objects.requireNonNull(userIds, "userIds == null");
+    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -52,16 +55,16 @@ public record UpdateUserPasswordRequest(@JsonProperty("password") String passwor
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.password = password;
+    b.userIds = userIds;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link UpdateUserPasswordRequest}; setters are named after the properties.
+   * Builds {@link UserIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String password;
+    private List<String> userIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -69,13 +72,13 @@ public record UpdateUserPasswordRequest(@JsonProperty("password") String passwor
     }
 
     /**
-     * Sets the <code>password</code> property (required, minLength 1).
+     * Sets the <code>userIds</code> property (required).
      *
-     * @param password the value
+     * @param userIds the value
      * @return this builder
      */
-    public Builder password(String password) {
-      this.password = password;
+    public Builder userIds(List<String> userIds) {
+      this.userIds = userIds;
       return this;
     }
 
@@ -96,8 +99,8 @@ public record UpdateUserPasswordRequest(@JsonProperty("password") String passwor
      *
      * @return a new record
      */
-    public UpdateUserPasswordRequest build() {
-      return new UpdateUserPasswordRequest(password, additionalProperties);
+    public UserIdsRequest build() {
+      return new UserIdsRequest(userIds, additionalProperties);
     }
   }
 }

@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationRoleScopeRequest(
+public record OrganizationScopeIdsRequest(
     @JsonProperty("organizationScopeIds") List<String> organizationScopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -34,7 +34,7 @@ public record CreateOrganizationRoleScopeRequest(
    * @param organizationScopeIds the <code>organizationScopeIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateOrganizationRoleScopeRequest {
+  public OrganizationScopeIdsRequest {
     Objects.requireNonNull(organizationScopeIds, "organizationScopeIds == null");
     organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopeIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
@@ -62,7 +62,7 @@ public record CreateOrganizationRoleScopeRequest(
   }
 
   /**
-   * Builds {@link CreateOrganizationRoleScopeRequest}; setters are named after the properties.
+   * Builds {@link OrganizationScopeIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
     private List<String> organizationScopeIds;
@@ -100,8 +100,8 @@ public record CreateOrganizationRoleScopeRequest(
      *
      * @return a new record
      */
-    public CreateOrganizationRoleScopeRequest build() {
-      return new CreateOrganizationRoleScopeRequest(organizationScopeIds, additionalProperties);
+    public OrganizationScopeIdsRequest build() {
+      return new OrganizationScopeIdsRequest(organizationScopeIds, additionalProperties);
     }
   }
 }

@@ -16,27 +16,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1applications/post/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param applicationIds the <code>applicationIds</code> property (required)
+ * @param roleIds the <code>roleIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateRoleApplicationRequest(
-    @JsonProperty("applicationIds") List<String> applicationIds,
+public record RoleIdsRequest(@JsonProperty("roleIds") List<String> roleIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param applicationIds the <code>applicationIds</code> property (required)
+   * @param roleIds the <code>roleIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateRoleApplicationRequest {
-    Objects.requireNonNull(applicationIds, "applicationIds == null");
-    applicationIds = applicationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(applicationIds));
+  public RoleIdsRequest {
+    Objects.requireNonNull(roleIds, "roleIds == null");
+    roleIds = roleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(roleIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -56,16 +55,16 @@ public record CreateRoleApplicationRequest(
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.applicationIds = applicationIds;
+    b.roleIds = roleIds;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link CreateRoleApplicationRequest}; setters are named after the properties.
+   * Builds {@link RoleIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> applicationIds;
+    private List<String> roleIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -73,13 +72,13 @@ public record CreateRoleApplicationRequest(
     }
 
     /**
-     * Sets the <code>applicationIds</code> property (required).
+     * Sets the <code>roleIds</code> property (required).
      *
-     * @param applicationIds the value
+     * @param roleIds the value
      * @return this builder
      */
-    public Builder applicationIds(List<String> applicationIds) {
-      this.applicationIds = applicationIds;
+    public Builder roleIds(List<String> roleIds) {
+      this.roleIds = roleIds;
       return this;
     }
 
@@ -100,8 +99,8 @@ public record CreateRoleApplicationRequest(
      *
      * @return a new record
      */
-    public CreateRoleApplicationRequest build() {
-      return new CreateRoleApplicationRequest(applicationIds, additionalProperties);
+    public RoleIdsRequest build() {
+      return new RoleIdsRequest(roleIds, additionalProperties);
     }
   }
 }

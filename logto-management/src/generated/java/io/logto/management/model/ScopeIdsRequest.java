@@ -16,26 +16,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1users/post/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1scopes/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param userIds the <code>userIds</code> property (required)
+ * @param scopeIds the <code>scopeIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateRoleUserRequest(@JsonProperty("userIds") List<String> userIds,
+public record ScopeIdsRequest(@JsonProperty("scopeIds") List<String> scopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param userIds the <code>userIds</code> property (required)
+   * @param scopeIds the <code>scopeIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateRoleUserRequest {
-    Objects.requireNonNull(userIds, "userIds == null");
-    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
+  public ScopeIdsRequest {
+    Objects.requireNonNull(scopeIds, "scopeIds == null");
+    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(scopeIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -55,16 +55,16 @@ public record CreateRoleUserRequest(@JsonProperty("userIds") List<String> userId
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.userIds = userIds;
+    b.scopeIds = scopeIds;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link CreateRoleUserRequest}; setters are named after the properties.
+   * Builds {@link ScopeIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> userIds;
+    private List<String> scopeIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -72,13 +72,13 @@ public record CreateRoleUserRequest(@JsonProperty("userIds") List<String> userId
     }
 
     /**
-     * Sets the <code>userIds</code> property (required).
+     * Sets the <code>scopeIds</code> property (required).
      *
-     * @param userIds the value
+     * @param scopeIds the value
      * @return this builder
      */
-    public Builder userIds(List<String> userIds) {
-      this.userIds = userIds;
+    public Builder scopeIds(List<String> scopeIds) {
+      this.scopeIds = scopeIds;
       return this;
     }
 
@@ -99,8 +99,8 @@ public record CreateRoleUserRequest(@JsonProperty("userIds") List<String> userId
      *
      * @return a new record
      */
-    public CreateRoleUserRequest build() {
-      return new CreateRoleUserRequest(userIds, additionalProperties);
+    public ScopeIdsRequest build() {
+      return new ScopeIdsRequest(scopeIds, additionalProperties);
     }
   }
 }

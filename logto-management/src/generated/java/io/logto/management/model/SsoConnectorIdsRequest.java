@@ -16,27 +16,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+ * @param ssoConnectorIds the <code>ssoConnectorIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationJitRoleRequest(
-    @JsonProperty("organizationRoleIds") List<String> organizationRoleIds,
+public record SsoConnectorIdsRequest(@JsonProperty("ssoConnectorIds") List<String> ssoConnectorIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
+   * @param ssoConnectorIds the <code>ssoConnectorIds</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateOrganizationJitRoleRequest {
-    Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
+  public SsoConnectorIdsRequest {
+    Objects.requireNonNull(ssoConnectorIds, "ssoConnectorIds == null");
+    ssoConnectorIds = ssoConnectorIds == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoConnectorIds));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -56,16 +55,16 @@ public record CreateOrganizationJitRoleRequest(
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.organizationRoleIds = organizationRoleIds;
+    b.ssoConnectorIds = ssoConnectorIds;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link CreateOrganizationJitRoleRequest}; setters are named after the properties.
+   * Builds {@link SsoConnectorIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> organizationRoleIds;
+    private List<String> ssoConnectorIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -73,13 +72,13 @@ public record CreateOrganizationJitRoleRequest(
     }
 
     /**
-     * Sets the <code>organizationRoleIds</code> property (required).
+     * Sets the <code>ssoConnectorIds</code> property (required).
      *
-     * @param organizationRoleIds the value
+     * @param ssoConnectorIds the value
      * @return this builder
      */
-    public Builder organizationRoleIds(List<String> organizationRoleIds) {
-      this.organizationRoleIds = organizationRoleIds;
+    public Builder ssoConnectorIds(List<String> ssoConnectorIds) {
+      this.ssoConnectorIds = ssoConnectorIds;
       return this;
     }
 
@@ -100,8 +99,8 @@ public record CreateOrganizationJitRoleRequest(
      *
      * @return a new record
      */
-    public CreateOrganizationJitRoleRequest build() {
-      return new CreateOrganizationJitRoleRequest(organizationRoleIds, additionalProperties);
+    public SsoConnectorIdsRequest build() {
+      return new SsoConnectorIdsRequest(ssoConnectorIds, additionalProperties);
     }
   }
 }
