@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.internal.auth.AuthLayer;
+import io.logto.management.core.internal.http.AttemptLayer;
 import io.logto.management.core.internal.auth.ClientCredentialsManager;
 import io.logto.management.core.internal.http.Blocking;
 import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.InterceptorChain;
 import io.logto.management.core.internal.http.Layer;
-import io.logto.management.core.internal.http.LoggingInterceptor;
 import io.logto.management.core.internal.http.RequestFactory;
 import io.logto.management.core.internal.http.Transport;
 import io.logto.management.core.internal.json.Json;
@@ -65,6 +65,23 @@ public final class LogtoClient {
   private final List<Interceptor> interceptors;
   private final Layer blockingLayers;
   private final Layer asyncLayers;
+  // resolving a JavaType walks Jackson's type factory on every call; cache per class, weakly held
+  private final ClassValue<JavaType> classTypes = new ClassValue<>() {
+    @Override
+    protected JavaType computeValue(Class<?> type) {
+      return mapper.constructType(type);
+    }
+  };
+  private final ClassValue<ResolvedReference> referenceTypes = new ClassValue<>() {
+    @Override
+    protected ResolvedReference computeValue(Class<?> referenceClass) {
+      if (!(referenceClass.getGenericSuperclass() instanceof java.lang.reflect.ParameterizedType parameterized)) {
+        return new ResolvedReference(null, null); // never matches: such references are resolved per call
+      }
+      java.lang.reflect.Type type = parameterized.getActualTypeArguments()[0];
+      return new ResolvedReference(type, mapper.constructType(type));
+    }
+  };
 
   private LogtoClient(Builder settings, URI baseUrl, HttpClient http, TokenProvider tokens) {
     this.settings = settings;
@@ -75,9 +92,7 @@ public final class LogtoClient {
     this.mapper = settings.objectMapper;
     this.requests = new RequestFactory(baseUrl.toString(), mapper, settings.requestTimeout);
     this.decoder = new ResponseDecoder(mapper);
-    List<Interceptor> chain = new ArrayList<>(settings.interceptors);
-    chain.add(new LoggingInterceptor());
-    this.interceptors = List.copyOf(chain);
+    this.interceptors = List.copyOf(settings.interceptors);
     // the synchronous API runs every layer on the calling thread; the asynchronous one never waits
     this.blockingLayers = layers(true);
     this.asyncLayers = layers(false);
@@ -85,7 +100,8 @@ public final class LogtoClient {
 
   private Layer layers(boolean blocking) {
     Sleeper sleeper = settings.sleeper.orElse(blocking ? Sleeper.BLOCKING : Sleeper.SYSTEM);
-    Layer auth = new AuthLayer(tokens, new Transport(http, blocking), blocking);
+    Layer attempts = new AttemptLayer(settings.listeners, new Transport(http, blocking));
+    Layer auth = new AuthLayer(tokens, attempts, blocking);
     return new RetryLayer(settings.retryPolicy, sleeper, settings.clock, auth);
   }
 
@@ -353,6 +369,10 @@ public final class LogtoClient {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
     HttpRequest httpRequest = requests.create(request, options);
+    control.describe(request.method(), request.pathTemplate());
+    if (interceptors.isEmpty()) {
+      return layers.send(httpRequest, options, control);
+    }
     return InterceptorChain.run(interceptors, httpRequest, options, layers, control);
   }
 
@@ -362,12 +382,18 @@ public final class LogtoClient {
   }
 
   private JavaType javaType(Class<?> type) {
-    return mapper.constructType(requireNonNull(type, "type == null"));
+    return classTypes.get(requireNonNull(type, "type == null"));
   }
 
   private JavaType javaType(TypeReference<?> type) {
-    return mapper.constructType(requireNonNull(type, "type == null"));
+    requireNonNull(type, "type == null");
+    // a TypeReference's type comes from its anonymous class, so one entry per class stays bounded
+    // by the classes loaded; the identity check covers subclasses that override getType()
+    ResolvedReference resolved = referenceTypes.get(type.getClass());
+    return resolved.type() == type.getType() ? resolved.javaType() : mapper.constructType(type);
   }
+
+  private record ResolvedReference(java.lang.reflect.Type type, JavaType javaType) {}
 
   /**
    * Describes the client without credentials.
@@ -398,6 +424,7 @@ public final class LogtoClient {
     private Duration tokenTimeout = DEFAULT_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final List<Interceptor> interceptors = new ArrayList<>();
+    private final List<CallListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Optional<Sleeper> sleeper = Optional.empty();
     private HttpClient sharedHttp;
@@ -419,6 +446,7 @@ public final class LogtoClient {
       copy.tokenTimeout = tokenTimeout;
       copy.retryPolicy = retryPolicy;
       copy.interceptors.addAll(interceptors);
+      copy.listeners.addAll(listeners);
       copy.clock = clock;
       copy.sleeper = sleeper;
       return copy;
@@ -618,6 +646,19 @@ public final class LogtoClient {
      */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /**
+     * Adds a listener told of every HTTP request a call sends, retries and the replay after a 401
+     * included, with its attempt number, status or failure, duration and request id. Listeners run in
+     * the order added; an exception from one is logged and ignored.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder addListener(CallListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 

@@ -80,7 +80,7 @@ final class InterceptorTest {
       client.call(GET_USER, JsonNode.class);
 
       String logs = CapturedLogs.all();
-      assertThat(logs).contains("GET /api/users/u1 -> 200").contains("attempts 1").contains("request id rid-7")
+      assertThat(logs).contains("GET /api/users/u1 -> 200").contains("(attempt 1, request id rid-7)")
           .contains("POST /oidc/token").contains("client_secret=<redacted>").contains("<redacted>");
       assertThat(logs).doesNotContain(Fixtures.SECRET).doesNotContain("token-1").doesNotContain("c2VjcmV0")
           .doesNotContain("private@example.com");
@@ -113,6 +113,12 @@ final class InterceptorTest {
       Fixtures.client(server).build().call(GET_USER, JsonNode.class);
 
       assertThat(CapturedLogs.all()).contains("attempt 1 answered 503; retrying in " + Duration.ofSeconds(2).toMillis());
+      // one DEBUG line per attempt, each with its own number
+      assertThat(CapturedLogs.events()).filteredOn(e -> e.logger().equals("io.logto.management.core.http")
+              && e.level() == Level.DEBUG)
+          .extracting(CapturedLogs.Event::message)
+          .satisfiesExactly(first -> assertThat(first).contains("GET /api/users/u1 -> 503").contains("attempt 1"),
+              second -> assertThat(second).contains("GET /api/users/u1 -> 200").contains("attempt 2"));
     }
   }
 }

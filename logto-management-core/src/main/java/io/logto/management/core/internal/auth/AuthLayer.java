@@ -3,11 +3,16 @@ package io.logto.management.core.internal.auth;
 import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
+import io.logto.management.core.internal.http.AttemptLayer;
 import io.logto.management.core.internal.http.Blocking;
 import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Layer;
+import io.logto.management.core.internal.http.PreparedRequest;
+import io.logto.management.core.internal.http.Transport;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds {@code Authorization: Bearer} (except for {@code /.well-known/} paths) and, when the server
@@ -16,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AuthLayer implements Layer {
   private static final String WELL_KNOWN = "/.well-known/";
+  private static final Logger LOG = LoggerFactory.getLogger(AttemptLayer.LOGGER);
 
   private final TokenProvider tokens;
   private final Layer next;
@@ -38,14 +44,24 @@ public final class AuthLayer implements Layer {
   @Override
   public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     if (request.uri().getRawPath().contains(WELL_KNOWN)) {
-      return next.send(request, options, control);
+      return next.send(request instanceof PreparedRequest prepared ? prepared.unsigned() : request, options,
+          control);
     }
     return attempt(request, options, control, true);
   }
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
       boolean mayReplay) {
-    return token().thenCompose(token -> next.send(withToken(request, token), options, control)
+    CompletableFuture<String> pending = token();
+    if (LOG.isDebugEnabled()) {
+      pending.whenComplete((token, failure) -> {
+        if (failure != null) {
+          LOG.debug("{} {} failed before sending: {}", request.method(), request.uri().getRawPath(),
+              Transport.unwrap(failure).toString());
+        }
+      });
+    }
+    return pending.thenCompose(token -> next.send(withToken(request, token), options, control)
         .thenCompose(response -> {
           RawResponse unauthenticated = new RawResponse(request, response.status(), response.headers(),
               response.body(), response.attempts(), response.duration());
@@ -78,6 +94,10 @@ public final class AuthLayer implements Layer {
   }
 
   private static HttpRequest withToken(HttpRequest request, String token) {
+    if (request instanceof PreparedRequest prepared) {
+      // the SDK's own request, untouched by interceptors: one build from its builder, no header copy
+      return prepared.signed(token);
+    }
     return HttpRequest.newBuilder(request, (name, value) -> true)
         .setHeader("Authorization", "Bearer " + token)
         .build();

@@ -3,14 +3,59 @@ package io.logto.management.core.internal.http;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Carries a caller's cancellation of one call down to the layers: cancelling the future an async call
- * returned aborts the exchange in flight and stops further retries.
+ * The state of one call shared by the layers: the caller's cancellation (cancelling the future an async
+ * call returned aborts the exchange in flight and stops further retries), what the call is, for
+ * attempt events, and how many requests it has sent.
  */
 public final class CallControl {
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+  private String method = "";
+  private String pathTemplate = "";
+  // attempts run one after another, each started after the previous one completed
+  private int attempts;
 
   /** Creates the control of one call. */
   public CallControl() {}
+
+  /**
+   * Records what the call is, before its first attempt.
+   *
+   * @param method the HTTP method
+   * @param pathTemplate the path template, such as {@code /api/users/{userId}}
+   * @return this control
+   */
+  public CallControl describe(String method, String pathTemplate) {
+    this.method = method;
+    this.pathTemplate = pathTemplate;
+    return this;
+  }
+
+  /**
+   * Returns the call's HTTP method.
+   *
+   * @return the method, empty before {@link #describe}
+   */
+  public String method() {
+    return method;
+  }
+
+  /**
+   * Returns the call's path template.
+   *
+   * @return the template, empty before {@link #describe}
+   */
+  public String pathTemplate() {
+    return pathTemplate;
+  }
+
+  /**
+   * Counts a request about to be sent, retries and the replay after a 401 included.
+   *
+   * @return its 1-based number within the call
+   */
+  public synchronized int nextAttempt() {
+    return ++attempts;
+  }
 
   /** Marks the call cancelled and runs the registered actions. */
   public void cancel() {

@@ -39,10 +39,10 @@ public final class RequestFactory {
    *
    * @param call the call description
    * @param options the call's options
-   * @return the request, not yet authenticated
+   * @return the request, not yet authenticated; every header and the method are already validated
    * @throws IllegalArgumentException when the JSON body cannot be serialised
    */
-  public HttpRequest create(ApiRequest call, RequestOptions options) {
+  public PreparedRequest create(ApiRequest call, RequestOptions options) {
     String query = PercentEncoding.query(call.query());
     URI uri = URI.create(baseUrl + call.path() + (query.isEmpty() ? "" : "?" + query));
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -52,8 +52,9 @@ public final class RequestFactory {
     builder.method(call.method(), publisher);
     call.headers().forEach(builder::setHeader);
     options.headers().forEach(builder::setHeader);
-    timeout(options).ifPresent(builder::timeout);
-    return builder.build();
+    Optional<Duration> timeout = timeout(options);
+    timeout.ifPresent(builder::timeout);
+    return new PreparedRequest(builder, uri, call.method(), timeout);
   }
 
   /**

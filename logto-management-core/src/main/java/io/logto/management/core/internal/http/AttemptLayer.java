@@ -1,0 +1,95 @@
+package io.logto.management.core.internal.http;
+
+import io.logto.management.core.AttemptEvent;
+import io.logto.management.core.CallListener;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sits just above the transport, so it sees every request sent (each retry and the replay after a 401)
+ * and reports each as an {@link AttemptEvent}: to the user's {@link CallListener}s and, at DEBUG, to the
+ * log, one line per attempt. At TRACE it also logs the headers sent, credentials redacted. Query
+ * strings and bodies are never logged: they may hold personal data. When nobody listens and DEBUG is
+ * off it adds nothing but two checks.
+ */
+public final class AttemptLayer implements Layer {
+  /** The logger's name. */
+  public static final String LOGGER = "io.logto.management.core.http";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+
+  private final List<CallListener> listeners;
+  private final Layer next;
+
+  /**
+   * Creates the layer.
+   *
+   * @param listeners the user's listeners, in order
+   * @param next the transport
+   */
+  public AttemptLayer(List<CallListener> listeners, Layer next) {
+    this.listeners = List.copyOf(listeners);
+    this.next = next;
+  }
+
+  @Override
+  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
+    int attempt = control.nextAttempt();
+    boolean debug = LOG.isDebugEnabled();
+    if (!debug && listeners.isEmpty()) {
+      return next.send(request, options, control);
+    }
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("{} {} attempt {} headers {}", request.method(), request.uri().getRawPath(), attempt,
+          redact(request.headers()));
+    }
+    long start = System.nanoTime();
+    return next.send(request, options, control).whenComplete((response, failure) -> {
+      AttemptEvent event = new AttemptEvent(request.method(), control.pathTemplate(), request.uri().getRawPath(),
+          attempt, response == null ? OptionalInt.empty() : OptionalInt.of(response.status()),
+          response == null ? Optional.of(Transport.unwrap(failure)) : Optional.empty(),
+          Duration.ofNanos(System.nanoTime() - start),
+          response == null ? Optional.empty() : response.requestId());
+      if (debug) {
+        LOG.debug("{}", event);
+      }
+      for (CallListener listener : listeners) {
+        try {
+          listener.onAttempt(event);
+        } catch (RuntimeException e) {
+          // a broken listener must not turn a good answer into a failure
+          LOG.warn("call listener {} failed on {} {}: {}", listener.getClass().getName(), event.method(),
+              event.path(), e.getClass().getName());
+        }
+      }
+    });
+  }
+
+  /**
+   * Returns the headers with credential values replaced by {@code <redacted>}.
+   *
+   * @param headers the headers
+   * @return a sorted map fit for logs
+   */
+  public static Map<String, String> redact(HttpHeaders headers) {
+    Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.map().forEach((name, values) -> out.put(name,
+        SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "<redacted>" : String.join(", ", values)));
+    return out;
+  }
+}
