@@ -25,16 +25,9 @@ final class Connection implements AutoCloseable {
     boolean configured = env.keySet().stream().anyMatch(name -> name.startsWith("LOGTO_"));
     if (!configured) {
       LogtoEmulator emulator = LogtoEmulator.start();
-      ClientCredentials credentials = emulator.defaultClient();
       out.println("No LOGTO_* environment variables: running against the embedded Logto emulator at "
           + emulator.baseUrl() + " (set LOGTO_ENDPOINT, LOGTO_CLIENT_ID and LOGTO_CLIENT_SECRET to use your Logto)");
-      LogtoClient client = LogtoClient.builder()
-          .baseUrl(emulator.baseUrl())
-          .apiIndicator(emulator.apiIndicator())
-          .clientId(credentials.clientId())
-          .clientSecret(credentials.clientSecret())
-          .build();
-      return new Connection(client, Optional.of(emulator));
+      return new Connection(clientFor(emulator), Optional.of(emulator));
     }
     String endpoint = required(env, "LOGTO_ENDPOINT");
     String tenant = Optional.ofNullable(env.get("LOGTO_TENANT_ID")).filter(t -> !t.isBlank()).orElse("default");
@@ -48,6 +41,17 @@ final class Connection implements AutoCloseable {
         .clientSecret(required(env, "LOGTO_CLIENT_SECRET"))
         .build();
     return new Connection(client, Optional.empty());
+  }
+
+  /** A client authenticated as the emulator's pre-registered machine-to-machine application. */
+  static LogtoClient clientFor(LogtoEmulator emulator) {
+    ClientCredentials credentials = emulator.defaultClient();
+    return LogtoClient.builder()
+        .baseUrl(emulator.baseUrl())
+        .apiIndicator(emulator.apiIndicator())
+        .clientId(credentials.clientId())
+        .clientSecret(credentials.clientSecret())
+        .build();
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -35,12 +35,7 @@ final class QuickstartTest {
   @Test
   void pagesThroughEveryUserOfALargerTenant() {
     try (LogtoEmulator emulator = LogtoEmulator.start()) {
-      LogtoManagement logto = LogtoManagement.of(io.logto.management.core.LogtoClient.builder()
-          .baseUrl(emulator.baseUrl())
-          .apiIndicator(emulator.apiIndicator())
-          .clientId(emulator.defaultClient().clientId())
-          .clientSecret(emulator.defaultClient().clientSecret())
-          .build());
+      LogtoManagement logto = LogtoManagement.of(Connection.clientFor(emulator));
       for (int i = 0; i < 4; i++) {
         logto.users().create(io.logto.management.model.CreateUserRequest.builder().username("existing_" + i).build());
       }
@@ -67,12 +62,7 @@ final class QuickstartTest {
   @Test
   void theReadmeTourRunsAsWritten() {
     try (LogtoEmulator emulator = LogtoEmulator.start()) {
-      LogtoManagement logto = LogtoManagement.of(io.logto.management.core.LogtoClient.builder()
-          .baseUrl(emulator.baseUrl())
-          .apiIndicator(emulator.apiIndicator())
-          .clientId(emulator.defaultClient().clientId())
-          .clientSecret(emulator.defaultClient().clientSecret())
-          .build());
+      LogtoManagement logto = LogtoManagement.of(Connection.clientFor(emulator));
 
       TypedApiTour.Outcome outcome = TypedApiTour.run(logto);
 

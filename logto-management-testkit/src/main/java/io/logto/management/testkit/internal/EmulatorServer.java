@@ -152,6 +152,8 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  private static final byte[] PARTIAL_BODY = "[{\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   /** Thrown to make the JDK server close the connection before the answer is complete. */
   private static final class DroppedConnection extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -162,7 +164,8 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    boolean dropped = false;
+    try {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
@@ -175,17 +178,27 @@ public final class EmulatorServer implements AutoCloseable {
       try {
         reply = route(exchange, body);
       } catch (DroppedConnection e) {
-        // headers promise a body that never comes: the client gets an I/O error mid-response, which
-        // java.net.http cannot mistake for a stale keep-alive connection and silently retry
+        dropped = true;
+        // headers and the start of a body that never completes: the client gets an I/O error
+        // mid-response, which java.net.http cannot mistake for a stale keep-alive connection and
+        // silently retry. The exchange is deliberately left unclosed: closing it would let the JDK
+        // server finish or pad the response on some versions; the escaping exception makes it drop
+        // the connection instead.
         exchange.getResponseHeaders().set("Content-Type", JSON);
         exchange.getResponseHeaders().set("Logto-Core-Request-Id", requestId());
         exchange.sendResponseHeaders(200, 1024);
+        exchange.getResponseBody().write(PARTIAL_BODY);
+        exchange.getResponseBody().flush();
         throw e;
       } catch (RuntimeException e) {
         // a bug in a handler: answer it rather than hang up, so the test shows what failed
         reply = Reply.json(500, errorBody("emulator.internal_error", String.valueOf(e)));
       }
       send(exchange, reply);
+    } finally {
+      if (!dropped) {
+        exchange.close();
+      }
     }
   }
 
