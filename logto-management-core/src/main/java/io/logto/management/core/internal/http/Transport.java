@@ -43,8 +43,8 @@ public final class Transport implements Layer {
   @Override
   public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     long start = System.nanoTime();
-    HttpResponse.BodyHandler<byte[]> handler = TimedBody.handler(request.timeout());
     if (blocking) {
+      HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.timeout());
       try {
         HttpResponse<byte[]> response = http.send(request, handler);
         return CompletableFuture.completedFuture(raw(request, response, start));
@@ -58,7 +58,7 @@ public final class Transport implements Layer {
     }
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
-      sent = http.sendAsync(request, handler);
+      sent = http.sendAsync(request, TimedBody.handler(request.timeout()));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(failure(request, e));
     }
