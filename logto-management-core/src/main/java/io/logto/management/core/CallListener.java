@@ -4,7 +4,8 @@ package io.logto.management.core;
  * Observes every HTTP request a call sends: each retry and the replay after a 401 produce their own
  * {@link AttemptEvent}. Listeners run in the order added, on the thread that completed the attempt,
  * before the SDK decides whether to retry; they must be thread-safe and quick, and must not block. An
- * exception thrown by a listener is logged and ignored: it never changes the call's outcome.
+ * exception thrown by a listener is logged and ignored: it never changes the call's outcome. Token
+ * requests are not attempts; a call that fails before sending anything (no token) reports none.
  *
  * <pre>{@code
  * LogtoClient client = LogtoClient.builder()
