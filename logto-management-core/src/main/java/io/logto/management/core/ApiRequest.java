@@ -35,12 +35,17 @@ public final class ApiRequest {
   private ApiRequest(Builder builder) {
     this.method = builder.method;
     this.pathTemplate = builder.pathTemplate;
-    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(builder.pathParams));
+    this.pathParams = frozen(builder.pathParams);
     this.query = List.copyOf(builder.query);
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    this.headers = frozen(builder.headers);
     this.body = builder.body();
     this.accept = builder.accept;
     this.path = PathTemplate.expand(pathTemplate, pathParams);
+  }
+
+  // most calls bind no path parameter and no header: share the empty map instead of copying
+  private static Map<String, String> frozen(Map<String, String> map) {
+    return map.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   private ApiRequest(ApiRequest from, List<Map.Entry<String, String>> query) {

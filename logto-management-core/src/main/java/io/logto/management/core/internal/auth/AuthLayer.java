@@ -6,6 +6,7 @@ import io.logto.management.core.TokenProvider;
 import io.logto.management.core.internal.http.AttemptLayer;
 import io.logto.management.core.internal.http.Blocking;
 import io.logto.management.core.internal.http.CallControl;
+import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.PreparedRequest;
 import io.logto.management.core.internal.http.Transport;
@@ -61,8 +62,8 @@ public final class AuthLayer implements Layer {
         }
       });
     }
-    return pending.thenCompose(token -> next.send(withToken(request, token), options, control)
-        .thenCompose(response -> {
+    return Futures.thenCompose(pending, token -> Futures.thenCompose(
+        next.send(withToken(request, token), options, control), response -> {
           RawResponse unauthenticated = new RawResponse(request, response.status(), response.headers(),
               response.body(), response.attempts(), response.duration());
           if (response.status() == 401) {

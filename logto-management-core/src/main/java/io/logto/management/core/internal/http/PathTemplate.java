@@ -34,6 +34,10 @@ public final class PathTemplate {
    * @throws IllegalArgumentException naming the first missing or unknown parameter
    */
   public static void checkBound(String template, Set<String> bound) {
+    if (bound.isEmpty() && template.indexOf('{') < 0) {
+      // most paths have no parameters: nothing to parse again
+      return;
+    }
     Set<String> names = names(template);
     for (String name : names) {
       if (!bound.contains(name)) {

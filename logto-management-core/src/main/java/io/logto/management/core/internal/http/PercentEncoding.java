@@ -32,6 +32,14 @@ public final class PercentEncoding {
    * @return the encoded text
    */
   public static String encode(String value) {
+    int plain = 0;
+    while (plain < value.length() && isUnreserved(value.charAt(plain))) {
+      plain++;
+    }
+    if (plain == value.length()) {
+      // names and numbers usually need no escaping: skip the UTF-8 copy
+      return value;
+    }
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = null;
     for (int i = 0; i < bytes.length; i++) {

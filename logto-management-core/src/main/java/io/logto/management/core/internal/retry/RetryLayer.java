@@ -4,6 +4,7 @@ import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.RetryPolicy;
 import io.logto.management.core.internal.http.CallControl;
+import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.Transport;
 import java.net.http.HttpRequest;
@@ -59,7 +60,7 @@ public final class RetryLayer implements Layer {
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
       RetryPolicy policy, boolean allowed, int attempt, Instant start, long startNanos) {
-    return next.send(request, options, control).handle((response, failure) -> {
+    return Futures.handleCompose(next.send(request, options, control), (response, failure) -> {
       Optional<Duration> delay = Optional.empty();
       if (allowed && attempt <= policy.maxRetries() && !control.isCancelled()) {
         if (response != null && RETRIED_STATUSES.contains(response.status())) {
@@ -84,7 +85,7 @@ public final class RetryLayer implements Layer {
       }
       return sleeper.sleep(wait).thenCompose(
           ignored -> attempt(request, options, control, policy, allowed, attempt + 1, start, startNanos));
-    }).thenCompose(future -> future);
+    });
   }
 
   /**
