@@ -105,7 +105,7 @@ public final class LogtoEmulator implements AutoCloseable {
 
   /** Token requests received ({@code POST /oidc/token}), whatever their outcome. */
   public long tokenRequestCount() {
-    return server.count("oidc.token");
+    return server.count(EmulatorServer.TOKEN_COUNTER);
   }
 
   /** Every non-zero request counter by operationId ({@code "oidc.token"} for token requests), sorted. */

@@ -11,7 +11,6 @@ import java.util.Objects;
  * sent (raw and decoded), and the body.
  */
 final class Call {
-  private final Operation operation;
   private final Map<String, String> pathParams;
   private final String rawPath;
   private final List<String[]> rawQuery;
@@ -20,10 +19,9 @@ final class Call {
   private final String origin;
   private JsonNode json;
 
-  Call(Operation operation, Map<String, String> pathParams, String rawPath, String rawQuery, byte[] body,
+  Call(Map<String, String> pathParams, String rawPath, String rawQuery, byte[] body,
       String contentType, String origin) {
     this.origin = origin;
-    this.operation = operation;
     this.pathParams = pathParams;
     this.rawPath = rawPath;
     this.rawQuery = parseQuery(rawQuery);
@@ -44,10 +42,6 @@ final class Call {
       pairs.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
     }
     return pairs;
-  }
-
-  public Operation operation() {
-    return operation;
   }
 
   /** A path parameter, decoded. */

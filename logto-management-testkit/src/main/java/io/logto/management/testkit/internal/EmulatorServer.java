@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EmulatorServer implements AutoCloseable {
   /** JDK HttpServer switch for TCP_NODELAY (read once, when the JDK's server config class loads). */
   public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-  static final String TOKEN_COUNTER = "oidc.token";
+  /** The counter name of token requests. */
+  public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
   private static final String REQUEST_ID_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
@@ -50,7 +51,8 @@ public final class EmulatorServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final OperationTable table = OperationTable.load();
+  // immutable, so every emulator in the JVM shares one parse of the bundled list
+  private static final OperationTable TABLE = OperationTable.load();
   private final Map<String, Handler> handlers = new HashMap<>();
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -226,7 +228,7 @@ public final class EmulatorServer implements AutoCloseable {
     if (!path.startsWith("/api/")) {
       return notFound();
     }
-    OperationTable.Match match = table.match(method, path);
+    OperationTable.Match match = TABLE.match(method, path);
     if (match != null) {
       increment(match.operation().operationId());
     }
@@ -248,7 +250,7 @@ public final class EmulatorServer implements AutoCloseable {
     if (handler == null) {
       return notImplemented(operation);
     }
-    Call call = new Call(operation, match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
+    Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin);
     lock.lock();
     try {

@@ -30,7 +30,6 @@ final class Store {
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  final String apiIndicator;
   final String managementRoleId;
 
   final Map<String, ObjectNode> users = new LinkedHashMap<>();
@@ -56,7 +55,6 @@ final class Store {
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
-    this.apiIndicator = apiIndicator;
     ObjectNode resource = Json.object();
     resource.put("tenantId", TENANT).put("id", MANAGEMENT_API_RESOURCE_ID).put("name", "Logto Management API")
         .put("indicator", apiIndicator).put("isDefault", false).put("accessTokenTtl", 3600);
@@ -71,10 +69,6 @@ final class Store {
 
   long now() {
     return clock.millis();
-  }
-
-  Clock clock() {
-    return clock;
   }
 
   /** A random id in Logto's alphabet (12 characters for users and organizations, 21 for the rest). */
