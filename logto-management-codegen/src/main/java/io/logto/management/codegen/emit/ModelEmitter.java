@@ -52,16 +52,7 @@ final class ModelEmitter {
   }
 
   private static String describe(FieldDef f) {
-    List<String> facts = new ArrayList<>();
-    facts.add(f.required() ? "required" : "optional");
-    if (f.nullable()) {
-      facts.add("nullable");
-    }
-    if (!f.facts().isEmpty()) {
-      facts.add(f.facts());
-    }
-    return "the <code>" + Docs.escape(f.jsonName()) + "</code> property ("
-        + Docs.escape(String.join(", ", facts)) + ")";
+    return Docs.describe(f.jsonName(), "property", f.required(), f.nullable(), f.facts());
   }
 
   private static TypeSpec record(TypeDef.RecordDef r) {
@@ -432,11 +423,12 @@ final class ModelEmitter {
   private static CodeBlock constants(Map<String, Set<String>> constants) {
     CodeBlock.Builder b = CodeBlock.builder().add("$T.ofEntries(", Types.MAP);
     int i = 0;
-    for (Map.Entry<String, Set<String>> e : new java.util.TreeMap<>(constants).entrySet()) {
+    // TypeDef.Variant already holds keys and values sorted
+    for (Map.Entry<String, Set<String>> e : constants.entrySet()) {
       b.add(i++ == 0 ? "" : ", ");
       b.add("$T.entry($S, $T.of(", Types.MAP, e.getKey(), Types.SET);
       int j = 0;
-      for (String v : new java.util.TreeSet<>(e.getValue())) {
+      for (String v : e.getValue()) {
         b.add(j++ == 0 ? "$S" : ", $S", v);
       }
       b.add("))");

@@ -159,13 +159,7 @@ final class ServiceEmitter {
   }
 
   private static String describe(ParamDef p) {
-    List<String> facts = new ArrayList<>();
-    facts.add(p.required() ? "required" : "optional");
-    if (!p.facts().isEmpty()) {
-      facts.add(p.facts());
-    }
-    return "the <code>" + Docs.escape(p.name()) + "</code> parameter ("
-        + Docs.escape(String.join(", ", facts)) + ")";
+    return Docs.describe(p.name(), "parameter", p.required(), false, p.facts());
   }
 
   private static boolean paramsOptional(OperationDef op) {
@@ -349,7 +343,8 @@ final class ServiceEmitter {
     }
     doc.add("$L\n\n", Docs.escape(summary));
     doc.add("<p><code>$L $L</code>", op.httpMethod(), Docs.escape(op.path()));
-    if (name.endsWith("All") && op.paginated() && !name.equals(op.methodName())) {
+    boolean pager = op.paginated() && name.equals(op.methodName() + "All");
+    if (pager) {
       doc.add(
           ", every page, fetched lazily while iterating; the pages requested follow {@code"
               + " pagination}, so {@code page} and {@code pageSize} of {@code params} are not"
@@ -369,7 +364,7 @@ final class ServiceEmitter {
       doc.add("@param $L $L\n", a.name(), a.doc());
     }
     if (withOptions) {
-      if (name.endsWith("All") && op.paginated() && !name.equals(op.methodName())) {
+      if (pager) {
         m.addParameter(Types.PAGINATION, "pagination");
         doc.add("@param pagination the first page and the page size\n");
       }
