@@ -31,21 +31,10 @@ final class ApplicationRoutes {
       store.orgApps.values().forEach(apps -> apps.remove(id));
       return Reply.empty(204);
     });
-    handlers.put("ListApplicationRoles", call -> {
-      String appId = store.application(call.param("applicationId")).get("id").asText();
-      List<JsonNode> roles = new ArrayList<>();
-      Store.set(store.appRoles, appId).forEach(roleId -> roles.add(store.role(roleId)));
-      return Pager.paged(call, roles);
-    });
+    handlers.put("ListApplicationRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
     handlers.put("AssignApplicationRoles", call -> assignRoles(call, false));
     handlers.put("ReplaceApplicationRoles", call -> assignRoles(call, true));
-    handlers.put("DeleteApplicationRole", call -> {
-      String appId = store.application(call.param("applicationId")).get("id").asText();
-      if (!Store.set(store.appRoles, appId).remove(call.param("roleId"))) {
-        throw ApiError.notFound();
-      }
-      return Reply.empty(204);
-    });
+    handlers.put("DeleteApplicationRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
     handlers.put("ListApplicationSecrets", call -> {
       String appId = store.application(call.param("id")).get("id").asText();
       return Reply.ok(Json.arrayOf(store.secrets.get(appId)));
@@ -200,6 +189,11 @@ final class ApplicationRoutes {
       }
     }
     return Reply.ok(app);
+  }
+
+  /** The roles of the call's application (404 when the application does not exist). */
+  private Set<String> rolesOf(Call call) {
+    return Store.set(store.appRoles, store.application(call.param("applicationId")).get("id").asText());
   }
 
   private Reply assignRoles(Call call, boolean replace) {

@@ -1,11 +1,12 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Adding or replacing the roles of a user or an application, answered the way Logto does. */
+/** Listing, adding, replacing and removing the roles of a user or an application, answered the way Logto does. */
 final class RoleAssignment {
   private RoleAssignment() {}
 
@@ -30,5 +31,20 @@ final class RoleAssignment {
     }
     body.set("addedRoleIds", Json.strings(added));
     return Reply.created(body);
+  }
+
+  /** The held roles, paginated. */
+  static Reply list(Call call, Store store, Set<String> assigned) {
+    List<JsonNode> roles = new ArrayList<>();
+    assigned.forEach(roleId -> roles.add(store.role(roleId)));
+    return Pager.paged(call, roles);
+  }
+
+  /** Removes one held role: 204, or 404 when it was not held. */
+  static Reply remove(Set<String> assigned, String roleId) {
+    if (!assigned.remove(roleId)) {
+      throw ApiError.notFound();
+    }
+    return Reply.empty(204);
   }
 }

@@ -77,21 +77,10 @@ final class UserRoutes {
       user.put("isSuspended", suspended).put("updatedAt", store.now());
       return Reply.ok(json(user));
     });
-    handlers.put("ListUserRoles", call -> {
-      String userId = store.user(call.param("userId")).get("id").asText();
-      List<JsonNode> roles = new ArrayList<>();
-      Store.set(store.userRoles, userId).forEach(roleId -> roles.add(store.role(roleId)));
-      return Pager.paged(call, roles);
-    });
+    handlers.put("ListUserRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
     handlers.put("AssignUserRoles", call -> assignRoles(call, false));
     handlers.put("ReplaceUserRoles", call -> assignRoles(call, true));
-    handlers.put("DeleteUserRole", call -> {
-      String userId = store.user(call.param("userId")).get("id").asText();
-      if (!Store.set(store.userRoles, userId).remove(call.param("roleId"))) {
-        throw ApiError.notFound();
-      }
-      return Reply.empty(204);
-    });
+    handlers.put("DeleteUserRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
     handlers.put("ListUserOrganizations", call -> {
       String userId = store.user(call.param("userId")).get("id").asText();
       List<JsonNode> orgs = new ArrayList<>();
@@ -317,8 +306,13 @@ final class UserRoutes {
     }
   }
 
+  /** The roles of the call's user (404 when the user does not exist). */
+  private Set<String> rolesOf(Call call) {
+    return Store.set(store.userRoles, store.user(call.param("userId")).get("id").asText());
+  }
+
   private Reply assignRoles(Call call, boolean replace) {
-    String userId = store.user(call.param("userId")).get("id").asText();
+    Set<String> assigned = rolesOf(call);
     List<String> roleIds = call.ids("roleIds");
     for (String roleId : roleIds) {
       if (!store.role(roleId).get("type").asText().equals("User")) {
@@ -326,6 +320,6 @@ final class UserRoutes {
             "Invalid role type, can not assign machine-to-machine role to user.");
       }
     }
-    return RoleAssignment.apply(Store.set(store.userRoles, userId), roleIds, replace);
+    return RoleAssignment.apply(assigned, roleIds, replace);
   }
 }
