@@ -82,8 +82,9 @@ final class ModelEmitter {
         p.addAnnotation(include.build());
       }
       ctor.addParameter(p.build());
-      javadoc.add("@param $L $L\n", f.javaName(), describe(f));
-      compactDoc.add("@param $L $L\n", f.javaName(), describe(f));
+      String doc = describe(f);
+      javadoc.add("@param $L $L\n", f.javaName(), doc);
+      compactDoc.add("@param $L $L\n", f.javaName(), doc);
       if (f.tristate()) {
         compact.addStatement(
             "$1N = $1N == null ? $2T.absent() : $1N", f.javaName(), Types.JSON_FIELD);

@@ -59,8 +59,9 @@ final class ServiceEmitter {
     for (ParamDef p : op.queryParams()) {
       TypeName t = Types.of(p.type());
       ctor.addParameter(t, p.javaName());
-      javadoc.add("@param $L $L\n", p.javaName(), describe(p));
-      compactDoc.add("@param $L $L\n", p.javaName(), describe(p));
+      String doc = describe(p);
+      javadoc.add("@param $L $L\n", p.javaName(), doc);
+      compactDoc.add("@param $L $L\n", p.javaName(), doc);
       if (p.required()) {
         compact.addStatement(
             "$T.requireNonNull($N, $S)", Types.OBJECTS, p.javaName(), p.javaName() + " == null");

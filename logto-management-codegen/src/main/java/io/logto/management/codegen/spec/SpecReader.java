@@ -48,8 +48,6 @@ import java.util.TreeMap;
  */
 @SuppressWarnings("rawtypes") // swagger-parser declares Schema.getProperties() with a raw Schema
 public final class SpecReader {
-  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head");
-
   private final OpenAPI api;
   private final Overrides overrides;
   private final Map<String, TypeDef> types = new TreeMap<>();
@@ -92,6 +90,7 @@ public final class SpecReader {
     }
     for (Map.Entry<String, PathItem> e : api.getPaths().entrySet()) {
       PathItem item = e.getValue();
+      // insertion order is the order operations are read in
       Map<String, Operation> ops = new LinkedHashMap<>();
       ops.put("get", item.getGet());
       ops.put("put", item.getPut());
@@ -99,8 +98,9 @@ public final class SpecReader {
       ops.put("delete", item.getDelete());
       ops.put("patch", item.getPatch());
       ops.put("head", item.getHead());
-      for (String m : METHODS) {
-        Operation op = ops.get(m);
+      for (Map.Entry<String, Operation> o : ops.entrySet()) {
+        String m = o.getKey();
+        Operation op = o.getValue();
         if (op == null) {
           continue;
         }
