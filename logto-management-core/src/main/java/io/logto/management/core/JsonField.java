@@ -207,7 +207,7 @@ public final class JsonField<T> {
       implements ContextualDeserializer {
     private final JavaType valueType;
 
-    /** Creates the serializer for an unknown value type; Jackson calls this. */
+    /** Creates the deserializer for an unknown value type; Jackson calls this. */
     public Deserializer() {
       this(TypeFactory.unknownType());
     }

@@ -369,7 +369,7 @@ public final class LogtoClient {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
     HttpRequest httpRequest = requests.create(request, options);
-    control.describe(request.method(), request.pathTemplate());
+    control.describe(request.pathTemplate());
     if (interceptors.isEmpty()) {
       return layers.send(httpRequest, options, control);
     }
@@ -746,12 +746,18 @@ public final class LogtoClient {
     private static URI validateBaseUrl(URI url) {
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
       if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + url);
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + withoutUserInfo(url));
       }
       if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
         throw new IllegalArgumentException("baseUrl must not have user info, query or fragment: " + url.getHost());
       }
       return URI.create(stripTrailingSlashes(url.toString()));
+    }
+
+    // user info may hold a password: never show it
+    private static String withoutUserInfo(URI url) {
+      String userInfo = url.getRawUserInfo();
+      return userInfo == null ? url.toString() : url.toString().replace(userInfo + "@", "<redacted>@");
     }
 
     private static String stripTrailingSlashes(String text) {

@@ -21,7 +21,7 @@ import java.time.Duration;
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
   private static final RetryPolicy DEFAULTS =
       new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
-  private static final RetryPolicy NONE = new RetryPolicy(0, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+  private static final RetryPolicy NONE = DEFAULTS.withMaxRetries(0);
 
   /**
    * Validates the policy.

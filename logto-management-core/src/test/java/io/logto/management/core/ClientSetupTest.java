@@ -228,6 +228,15 @@ final class ClientSetupTest {
     assertThat(client.clientCredentials().orElseThrow().toString()).doesNotContain(Fixtures.SECRET);
   }
 
+  @Test
+  void aRejectedBaseUrlIsNamedWithoutItsUserInfo() {
+    assertThatThrownBy(() -> LogtoClient.builder().baseUrl("ftp://admin:hunter2@auth.example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absolute http(s) URL")
+        .hasMessageContaining("auth.example.com")
+        .hasMessageNotContaining("hunter2");
+  }
+
   static Map<String, String> form(String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : body.split("&")) {

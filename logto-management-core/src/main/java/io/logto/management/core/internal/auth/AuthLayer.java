@@ -64,8 +64,6 @@ public final class AuthLayer implements Layer {
     }
     return Futures.thenCompose(pending, token -> Futures.thenCompose(
         next.send(withToken(request, token), options, control), response -> {
-          RawResponse unauthenticated = new RawResponse(request, response.status(), response.headers(),
-              response.body(), response.attempts(), response.duration());
           if (response.status() == 401) {
             if (tokens.rejected(token) && mayReplay) {
               return attempt(request, options, control, false);
@@ -73,7 +71,9 @@ public final class AuthLayer implements Layer {
           } else if (response.status() >= 200 && response.status() < 300) {
             tokens.accepted(token);
           }
-          return CompletableFuture.completedFuture(unauthenticated);
+          // callers above this layer never see the signed request
+          return CompletableFuture.completedFuture(new RawResponse(request, response.status(), response.headers(),
+              response.body(), response.attempts(), response.duration()));
         }));
   }
 

@@ -8,7 +8,6 @@ import io.logto.management.core.internal.http.PercentEncoding;
 import io.logto.management.core.internal.http.Transport;
 import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.json.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,8 @@ final class TokenEndpoint {
   private final URI uri;
   private final String clientId;
   private final String clientSecret;
-  private final String resource;
+  // the same for every request: encoded once
+  private final String form;
   private final Duration timeout;
   private final ObjectMapper mapper;
   private final Clock clock;
@@ -52,7 +52,12 @@ final class TokenEndpoint {
     this.uri = URI.create(baseUrl + "/oidc/token");
     this.clientId = clientId;
     this.clientSecret = clientSecret;
-    this.resource = resource;
+    this.form = PercentEncoding.query(List.of(
+        Map.entry("grant_type", "client_credentials"),
+        Map.entry("client_id", clientId),
+        Map.entry("client_secret", clientSecret),
+        Map.entry("resource", resource),
+        Map.entry("scope", "all")));
     this.timeout = timeout;
     this.mapper = mapper;
     this.clock = clock;
@@ -63,12 +68,6 @@ final class TokenEndpoint {
   }
 
   CompletableFuture<AccessToken> request() {
-    String form = PercentEncoding.query(List.of(
-        Map.entry("grant_type", "client_credentials"),
-        Map.entry("client_id", clientId),
-        Map.entry("client_secret", clientSecret),
-        Map.entry("resource", resource),
-        Map.entry("scope", "all")));
     HttpRequest request = HttpRequest.newBuilder(uri)
         // the token timeout is enforced on the shared request; this later one only frees the connection
         .timeout(timeout.plusSeconds(30))
@@ -110,14 +109,7 @@ final class TokenEndpoint {
     if (status >= 300 && status < 400) {
       throw failure("token endpoint answered " + status + " (redirects are refused)", status, null, excerpt);
     }
-    JsonNode json = null;
-    if (Json.startsWith(body, '{')) {
-      try {
-        json = mapper.readTree(body);
-      } catch (IOException e) {
-        json = null;
-      }
-    }
+    JsonNode json = Json.objectOrNull(mapper, body);
     String code = json == null ? null : textOrNull(json.get("code"));
     if (status < 200 || status > 299) {
       String message = json == null ? null : textOrNull(json.get("message"));

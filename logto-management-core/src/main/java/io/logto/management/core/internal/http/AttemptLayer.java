@@ -80,13 +80,8 @@ public final class AttemptLayer implements Layer {
     });
   }
 
-  /**
-   * Returns the headers with credential values replaced by {@code <redacted>}.
-   *
-   * @param headers the headers
-   * @return a sorted map fit for logs
-   */
-  public static Map<String, String> redact(HttpHeaders headers) {
+  // credential values replaced by <redacted>, sorted for logs
+  private static Map<String, String> redact(HttpHeaders headers) {
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.map().forEach((name, values) -> out.put(name,
         SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "<redacted>" : String.join(", ", values)));

@@ -34,13 +34,8 @@ public final class Blocking {
     }
   }
 
-  /**
-   * Returns the unchecked failure behind a future's failure, wrapping checked ones.
-   *
-   * @param failure the failure as a future reports it
-   * @return the exception to throw
-   */
-  public static RuntimeException rethrow(Throwable failure) {
+  // the unchecked failure behind a future's failure; checked ones are wrapped
+  private static RuntimeException rethrow(Throwable failure) {
     Throwable cause = Transport.unwrap(failure);
     if (cause instanceof RuntimeException runtime) {
       return runtime;

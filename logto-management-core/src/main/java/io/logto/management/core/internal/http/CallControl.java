@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CallControl {
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
-  private String method = "";
   private String pathTemplate = "";
   // attempts run one after another, each started after the previous one completed
   private int attempts;
@@ -20,23 +19,10 @@ public final class CallControl {
   /**
    * Records what the call is, before its first attempt.
    *
-   * @param method the HTTP method
    * @param pathTemplate the path template, such as {@code /api/users/{userId}}
-   * @return this control
    */
-  public CallControl describe(String method, String pathTemplate) {
-    this.method = method;
+  public void describe(String pathTemplate) {
     this.pathTemplate = pathTemplate;
-    return this;
-  }
-
-  /**
-   * Returns the call's HTTP method.
-   *
-   * @return the method, empty before {@link #describe}
-   */
-  public String method() {
-    return method;
   }
 
   /**

@@ -57,13 +57,8 @@ public final class RequestFactory {
     return new PreparedRequest(builder, uri, call.method(), timeout);
   }
 
-  /**
-   * Returns the timeout a call gets: its own when set, else the client's; zero or negative means none.
-   *
-   * @param options the call's options
-   * @return the effective timeout, empty for none
-   */
-  public Optional<Duration> timeout(RequestOptions options) {
+  // the call's own timeout when set, else the client's; zero or negative means none
+  private Optional<Duration> timeout(RequestOptions options) {
     Optional<Duration> chosen = options.timeout().isPresent() ? options.timeout() : defaultTimeout;
     return chosen.filter(timeout -> !timeout.isZero() && !timeout.isNegative());
   }
@@ -106,14 +101,5 @@ public final class RequestFactory {
 
   private static String quote(String value) {
     return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
-  }
-
-  /**
-   * Returns the base URL.
-   *
-   * @return the base URL without a trailing slash
-   */
-  public String baseUrl() {
-    return baseUrl;
   }
 }

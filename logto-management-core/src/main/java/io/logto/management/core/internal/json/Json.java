@@ -1,8 +1,10 @@
 package io.logto.management.core.internal.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** The SDK's JSON defaults and helpers for showing bodies in messages. */
@@ -40,6 +42,24 @@ public final class Json {
       out.append("...");
     }
     return out.toString().strip();
+  }
+
+  /**
+   * Parses a body that should be a JSON object, such as an error answer.
+   *
+   * @param mapper the mapper
+   * @param body the raw body
+   * @return the object, or {@code null} when the body is not a well-formed JSON object
+   */
+  public static JsonNode objectOrNull(ObjectMapper mapper, byte[] body) {
+    if (!startsWith(body, '{')) {
+      return null;
+    }
+    try {
+      return mapper.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

@@ -71,9 +71,10 @@ public final class ResponseDecoder {
       }
       return mapper.readValue(body, type);
     } catch (IOException e) {
+      String excerpt = Json.excerpt(body);
       throw new LogtoResponseException(
-          describe(response) + ": body is not the expected JSON (" + shortReason(e) + "): " + Json.excerpt(body),
-          response.status(), Json.excerpt(body), e);
+          describe(response) + ": body is not the expected JSON (" + shortReason(e) + "): " + excerpt,
+          response.status(), excerpt, e);
     }
   }
 
@@ -89,22 +90,9 @@ public final class ResponseDecoder {
     }
   }
 
-  /**
-   * Reads Logto's error fields from an error answer; bodies that are not JSON objects keep only an
-   * excerpt.
-   *
-   * @param response the raw answer
-   * @return the error
-   */
-  public ApiError error(RawResponse response) {
-    JsonNode json = null;
-    if (Json.startsWith(response.body(), '{')) {
-      try {
-        json = mapper.readTree(response.body());
-      } catch (IOException e) {
-        json = null;
-      }
-    }
+  // reads Logto's error fields; a body that is not a JSON object keeps only its excerpt
+  private ApiError error(RawResponse response) {
+    JsonNode json = Json.objectOrNull(mapper, response.body());
     return new ApiError(
         response.request().method(),
         response.request().uri().getRawPath(),

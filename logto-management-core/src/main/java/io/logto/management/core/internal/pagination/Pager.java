@@ -119,24 +119,24 @@ public final class Pager<T> implements Paginated<T> {
     RawResponse response = send.apply(pageRequest);
     decoder.throwIfError(response);
     if (!Json.startsWith(response.body(), '[')) {
+      String excerpt = Json.excerpt(response.body());
       throw new LogtoResponseException(pageRequest.method() + " " + pageRequest.path() + " -> " + response.status()
-          + ": expected a JSON array of items: " + Json.excerpt(response.body()),
-          response.status(), Json.excerpt(response.body()), null);
+          + ": expected a JSON array of items: " + excerpt, response.status(), excerpt, null);
     }
     List<T> items = decoder.decode(response, listType);
-    OptionalLong total = response.headers().firstValue("Total-Number")
-        .flatMap(Pager::parseLong).map(OptionalLong::of).orElse(OptionalLong.empty());
+    OptionalLong total = response.headers().firstValue("Total-Number").map(Pager::parseLong)
+        .orElse(OptionalLong.empty());
     boolean capped = response.headers().firstValue("Total-Number-Is-Capped")
         .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
     boolean next = !items.isEmpty() && (capped || LinkHeader.hasRelation(response.headers(), "next"));
     return new PageData<>(items, number, pagination.pageSize(), total, capped, next);
   }
 
-  private static java.util.Optional<Long> parseLong(String text) {
+  private static OptionalLong parseLong(String text) {
     try {
-      return java.util.Optional.of(Long.parseLong(text.trim()));
+      return OptionalLong.of(Long.parseLong(text.trim()));
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return OptionalLong.empty();
     }
   }
 }
