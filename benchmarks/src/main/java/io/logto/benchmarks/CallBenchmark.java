@@ -21,15 +21,13 @@ import java.util.stream.Collectors;
  * child JVM, and the comparison needs both clients interleaved inside one JVM (same JIT state, same
  * server, alternating order each round), which JMH's one-benchmark-per-fork model does not give.
  *
- * <p>Options (all optional): {@code --rounds N} (default 7), {@code --seconds S} per measured run
- * (default 3), {@code --warmup S} per warm-up run (default 5), {@code --threads 1,8},
+ * <p>Options (all optional): {@code --rounds N} (default 16), {@code --seconds S} per measured run
+ * (default 1.5), {@code --warmup S} per warm-up run (default 3), {@code --page-size N} (default 100), {@code --threads 1,8},
  * {@code --compare raw,sdk} ({@code raw,raw} measures the noise floor; {@code raw-async} and
  * {@code sdk-direct} are diagnostic variants, see {@link RawCaller} and {@link SdkCaller}),
  * {@code --storm 1000} (concurrent first calls; 0 skips).
  */
 public final class CallBenchmark {
-  private static final int PAGE_SIZE = 100;
-
   private CallBenchmark() {}
 
   /**
@@ -40,9 +38,9 @@ public final class CallBenchmark {
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
-    Duration measure = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("seconds", "3"))));
-    Duration warmup = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("warmup", "5"))));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "16"));
+    Duration measure = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("seconds", "1.5"))));
+    Duration warmup = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("warmup", "3"))));
     int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,8").split(","))
         .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     String[] compare = options.getOrDefault("compare", "raw,sdk").split(",");
@@ -50,18 +48,23 @@ public final class CallBenchmark {
       throw new IllegalArgumentException("--compare needs two clients, e.g. raw,sdk: " + options.get("compare"));
     }
     int storm = Integer.parseInt(options.getOrDefault("storm", "1000"));
+    // a small page shows the fixed cost per call that decoding a full page hides
+    int pageSize = Integer.parseInt(options.getOrDefault("page-size", "100"));
+    if (pageSize < 1 || pageSize > 100) {
+      throw new IllegalArgumentException("--page-size must be 1..100: " + pageSize);
+    }
 
     try (ServerProcess server = ServerProcess.start()) {
       String base = server.baseUrl();
       UsersCaller first = create(compare[0], base);
       UsersCaller second = create(compare[1], base);
-      printHeader(rounds, measure, warmup, first, second);
+      printHeader(rounds, measure, warmup, first, second, pageSize);
 
       // warm-up: both clients at every thread count, alternating, twice
       for (int pass = 0; pass < 2; pass++) {
         for (int threads : threadCounts) {
-          LoadRunner.run(first, threads, warmup, PAGE_SIZE);
-          LoadRunner.run(second, threads, warmup, PAGE_SIZE);
+          LoadRunner.run(first, threads, warmup, pageSize);
+          LoadRunner.run(second, threads, warmup, pageSize);
         }
       }
 
@@ -73,8 +76,8 @@ public final class CallBenchmark {
           boolean firstLeads = (round + threads) % 2 == 0;
           UsersCaller lead = firstLeads ? first : second;
           UsersCaller trail = firstLeads ? second : first;
-          LoadRunner.Result leadResult = measured(lead, threads, measure);
-          LoadRunner.Result trailResult = measured(trail, threads, measure);
+          LoadRunner.Result leadResult = measured(lead, threads, measure, pageSize);
+          LoadRunner.Result trailResult = measured(trail, threads, measure, pageSize);
           firstResults.computeIfAbsent(threads, t -> new ArrayList<>()).add(firstLeads ? leadResult : trailResult);
           secondResults.computeIfAbsent(threads, t -> new ArrayList<>()).add(firstLeads ? trailResult : leadResult);
           LoadRunner.Result ra = firstResults.get(threads).get(round);
@@ -100,10 +103,11 @@ public final class CallBenchmark {
     }
   }
 
-  private static LoadRunner.Result measured(UsersCaller caller, int threads, Duration duration) throws Exception {
+  private static LoadRunner.Result measured(UsersCaller caller, int threads, Duration duration, int pageSize)
+      throws Exception {
     // start every run from a collected heap so one run's garbage is not collected during the next
     System.gc();
-    return LoadRunner.run(caller, threads, duration, PAGE_SIZE);
+    return LoadRunner.run(caller, threads, duration, pageSize);
   }
 
   static UsersCaller create(String name, String baseUrl) throws Exception {
@@ -121,11 +125,12 @@ public final class CallBenchmark {
     }
   }
 
-  private static void printHeader(int rounds, Duration measure, Duration warmup, UsersCaller first, UsersCaller second) {
+  private static void printHeader(int rounds, Duration measure, Duration warmup, UsersCaller first, UsersCaller second,
+      int pageSize) {
     String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
     System.out.printf(Locale.ROOT, "GET /api/users?page=1&page_size=%d -> %d records (%,d-byte JSON body), %s vs %s%n",
-        PAGE_SIZE, PAGE_SIZE, UserPage.json(new com.fasterxml.jackson.databind.ObjectMapper(), PAGE_SIZE).length,
+        pageSize, pageSize, UserPage.json(new com.fasterxml.jackson.databind.ObjectMapper(), pageSize).length,
         first.label(), second.label());
     System.out.printf(Locale.ROOT, "plain-main harness; server in a child JVM (TCP_NODELAY); Java %s, %d CPUs, GC %s, max heap %d MiB%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), gcs,
@@ -160,9 +165,10 @@ public final class CallBenchmark {
       double bytes = median(rb, LoadRunner.Result::bytesPerCall) / median(ra, LoadRunner.Result::bytesPerCall);
       double cpu = median(rb, LoadRunner.Result::cpuMicrosPerCall) / median(ra, LoadRunner.Result::cpuMicrosPerCall);
       summary.add(String.format(Locale.ROOT,
-          "%d thread(s): throughput %s/%s = %.3f (median of per-round pairs %.3f, range %.3f..%.3f)%n"
+          "%d thread(s): throughput %s/%s = %.3f (median of per-round pairs %.3f, middle half %.3f..%.3f, range %.3f..%.3f)%n"
               + "             bytes/call %s/%s = %.3f (%s/%s = %.3f); CPU/call %s/%s = %.3f (%s/%s = %.3f)%s",
-          threads, b, a, rps, pairedMedian, paired[0], paired[paired.length - 1],
+          threads, b, a, rps, pairedMedian, quantile(paired, 0.25), quantile(paired, 0.75), paired[0],
+          paired[paired.length - 1],
           b, a, bytes, a, b, 1 / bytes, b, a, cpu, a, b, 1 / cpu,
           pairedMedian >= 0.95 && 1 / bytes >= 0.95 ? "  [target >= 0.95 met]" : "  [below the 0.95 target]"));
     }
@@ -185,6 +191,14 @@ public final class CallBenchmark {
   private static double median(double[] sorted) {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  // linear interpolation between the closest ranks
+  private static double quantile(double[] sorted, double q) {
+    double at = q * (sorted.length - 1);
+    int below = (int) Math.floor(at);
+    int above = Math.min(sorted.length - 1, below + 1);
+    return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
   }
 
   private static Map<String, String> parse(String[] args) {

@@ -8,23 +8,26 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The request the SDK built for a call, before authentication. It keeps the validated builder, so the
- * authentication layer builds the sent request once with its {@code Authorization} header instead of
- * copying a finished request header by header. Interceptors see it as an ordinary request; its
- * headers are only materialised when someone reads them.
+ * The request the SDK built for a call, before authentication. It keeps the validated parts (URI,
+ * method, body, headers, timeout), so the authentication layer builds the sent request in one go with
+ * its {@code Authorization} header, as a hand-written call would, instead of copying a builder or a
+ * finished request. Interceptors see it as an ordinary request; its headers are only materialised
+ * when someone reads them.
  */
 public final class PreparedRequest extends HttpRequest {
-  // filled and validated by RequestFactory, never changed afterwards: only copied
-  private final HttpRequest.Builder builder;
   private final URI uri;
   private final String method;
+  private final BodyPublisher body;
+  // name, value, name, value...: already accepted by a JDK builder, in the order they are sent
+  private final String[] headers;
   private final Optional<Duration> timeout;
   private volatile HttpRequest unsigned;
 
-  PreparedRequest(HttpRequest.Builder builder, URI uri, String method, Optional<Duration> timeout) {
-    this.builder = builder;
+  PreparedRequest(URI uri, String method, BodyPublisher body, String[] headers, Optional<Duration> timeout) {
     this.uri = uri;
     this.method = method;
+    this.body = body;
+    this.headers = headers;
     this.timeout = timeout;
   }
 
@@ -35,7 +38,7 @@ public final class PreparedRequest extends HttpRequest {
    * @return a new request carrying {@code Authorization: Bearer <token>}
    */
   public HttpRequest signed(String token) {
-    return builder.copy().setHeader("Authorization", "Bearer " + token).build();
+    return build().setHeader("Authorization", "Bearer " + token).build();
   }
 
   /**
@@ -46,15 +49,21 @@ public final class PreparedRequest extends HttpRequest {
   public HttpRequest unsigned() {
     HttpRequest built = unsigned;
     if (built == null) {
-      built = builder.copy().build();
+      built = build().build();
       unsigned = built;
     }
     return built;
   }
 
+  private HttpRequest.Builder build() {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method, body).headers(headers);
+    timeout.ifPresent(builder::timeout);
+    return builder;
+  }
+
   @Override
   public Optional<BodyPublisher> bodyPublisher() {
-    return unsigned().bodyPublisher();
+    return Optional.of(body);
   }
 
   @Override
@@ -69,7 +78,7 @@ public final class PreparedRequest extends HttpRequest {
 
   @Override
   public boolean expectContinue() {
-    return unsigned().expectContinue();
+    return false;
   }
 
   @Override
@@ -79,7 +88,7 @@ public final class PreparedRequest extends HttpRequest {
 
   @Override
   public Optional<HttpClient.Version> version() {
-    return unsigned().version();
+    return Optional.empty();
   }
 
   @Override

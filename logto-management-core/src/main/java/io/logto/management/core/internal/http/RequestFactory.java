@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -17,6 +20,9 @@ import java.util.UUID;
  * retry or a replay after 401 can send it again). Thread-safe.
  */
 public final class RequestFactory {
+  // methods the JDK client accepts as they are; any other is checked before the call is sent
+  private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+
   private final String baseUrl;
   private final ObjectMapper mapper;
   private final Optional<Duration> defaultTimeout;
@@ -45,16 +51,24 @@ public final class RequestFactory {
   public PreparedRequest create(ApiRequest call, RequestOptions options) {
     String query = PercentEncoding.query(call.query());
     URI uri = URI.create(baseUrl + call.path() + (query.isEmpty() ? "" : "?" + query));
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .header("User-Agent", UserAgent.VALUE)
-        .header("Accept", call.accept());
-    HttpRequest.BodyPublisher publisher = body(call.body(), builder);
-    builder.method(call.method(), publisher);
-    call.headers().forEach(builder::setHeader);
-    options.headers().forEach(builder::setHeader);
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.put("User-Agent", UserAgent.VALUE);
+    headers.put("Accept", call.accept());
+    HttpRequest.BodyPublisher publisher = body(call.body(), headers);
+    headers.putAll(call.headers());
+    headers.putAll(options.headers());
     Optional<Duration> timeout = timeout(options);
-    timeout.ifPresent(builder::timeout);
-    return new PreparedRequest(builder, uri, call.method(), timeout);
+    String[] flat = new String[headers.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      flat[i++] = header.getKey();
+      flat[i++] = header.getValue();
+    }
+    if (!STANDARD_METHODS.contains(call.method()) || !call.headers().isEmpty() || !options.headers().isEmpty()) {
+      // what the caller chose is checked now, before any I/O; the SDK's own headers need no check
+      HttpRequest.newBuilder(uri).method(call.method(), publisher).headers(flat);
+    }
+    return new PreparedRequest(uri, call.method(), publisher, flat, timeout);
   }
 
   // the call's own timeout when set, else the client's; zero or negative means none
@@ -63,9 +77,9 @@ public final class RequestFactory {
     return chosen.filter(timeout -> !timeout.isZero() && !timeout.isNegative());
   }
 
-  private HttpRequest.BodyPublisher body(ApiRequest.Body body, HttpRequest.Builder builder) {
+  private HttpRequest.BodyPublisher body(ApiRequest.Body body, Map<String, String> headers) {
     if (body instanceof ApiRequest.Body.Json json) {
-      builder.header("Content-Type", "application/json");
+      headers.put("Content-Type", "application/json");
       try {
         return HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(json.value()));
       } catch (JsonProcessingException e) {
@@ -73,12 +87,12 @@ public final class RequestFactory {
       }
     }
     if (body instanceof ApiRequest.Body.Form form) {
-      builder.header("Content-Type", "application/x-www-form-urlencoded");
+      headers.put("Content-Type", "application/x-www-form-urlencoded");
       return HttpRequest.BodyPublishers.ofString(PercentEncoding.query(form.fields()), StandardCharsets.UTF_8);
     }
     if (body instanceof ApiRequest.Body.Multipart multipart) {
       String boundary = "logto-java-" + UUID.randomUUID();
-      builder.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+      headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
       return HttpRequest.BodyPublishers.ofByteArray(multipart(multipart, boundary));
     }
     return HttpRequest.BodyPublishers.noBody();

@@ -70,8 +70,8 @@ public final class RetryLayer implements Layer {
           delay = Optional.of(backoff(policy, attempt));
         }
       }
-      Duration elapsed = Duration.between(start, clock.instant());
-      if (delay.isEmpty() || elapsed.plus(delay.get()).compareTo(policy.maxElapsed()) > 0) {
+      if (delay.isEmpty()
+          || Duration.between(start, clock.instant()).plus(delay.get()).compareTo(policy.maxElapsed()) > 0) {
         if (failure != null) {
           return CompletableFuture.<RawResponse>failedFuture(Transport.unwrap(failure));
         }
