@@ -94,4 +94,25 @@ final class BadInputTest {
       assertThat(server.requests()).isEmpty();
     }
   }
+
+  @Test
+  void badHeadersAndMethodsFailBeforeAnyRequestNamingTheHeader() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users", Reply.json(200, "[]"));
+      LogtoClient client = Fixtures.client(server).build();
+
+      // the JDK client restricts Host; a line break would split the header
+      assertThatThrownBy(() -> client.call(ApiRequest.get("/api/users").build(), JsonNode.class,
+          RequestOptions.builder().header("Host", "elsewhere.example").build()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Host");
+      assertThatThrownBy(() -> client.call(ApiRequest.get("/api/users").header("X-Trace", "a\r\nInjected: yes").build(),
+          JsonNode.class, RequestOptions.defaults()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.call(ApiRequest.of("CONNECT", "/api/users").build(), JsonNode.class,
+          RequestOptions.defaults()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONNECT");
+
+      assertThat(server.requests()).isEmpty();
+    }
+  }
 }
