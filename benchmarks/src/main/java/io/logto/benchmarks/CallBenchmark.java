@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * (default 1.5), {@code --warmup S} per warm-up run (default 3), {@code --page-size N} (default 100), {@code --threads 1,8},
  * {@code --compare raw,sdk} ({@code raw,raw} measures the noise floor; {@code raw-async} and
  * {@code sdk-direct} are diagnostic variants, see {@link RawCaller} and {@link SdkCaller}),
- * {@code --storm 1000} (concurrent first calls; 0 skips).
+ * {@code --storm 1000} (concurrent first calls; 0 skips), {@code --interleaved-rounds 8} (0 skips).
  */
 public final class CallBenchmark {
   private CallBenchmark() {}
@@ -48,6 +48,7 @@ public final class CallBenchmark {
       throw new IllegalArgumentException("--compare needs two clients, e.g. raw,sdk: " + options.get("compare"));
     }
     int storm = Integer.parseInt(options.getOrDefault("storm", "1000"));
+    int interleavedRounds = Integer.parseInt(options.getOrDefault("interleaved-rounds", "8"));
     // a small page shows the fixed cost per call that decoding a full page hides
     int pageSize = Integer.parseInt(options.getOrDefault("page-size", "100"));
     if (pageSize < 1 || pageSize > 100) {
@@ -88,7 +89,8 @@ public final class CallBenchmark {
               second.label(), rb.callsPerSecond(), rb.bytesPerCall(), rb.cpuMicrosPerCall());
         }
       }
-      printTable(first, second, threadCounts, firstResults, secondResults);
+      Map<Integer, Double> bytesRatios = printTable(first, second, threadCounts, firstResults, secondResults);
+      interleaved(first, second, threadCounts, interleavedRounds, measure, pageSize, bytesRatios);
       first.close();
       second.close();
 
@@ -141,8 +143,39 @@ public final class CallBenchmark {
         + " HTTP client threads) / calls");
   }
 
-  private static void printTable(UsersCaller first, UsersCaller second, int[] threadCounts,
+  // the verdict: calls of both clients alternate on the same threads, so both meet the same machine
+  private static void interleaved(UsersCaller first, UsersCaller second, int[] threadCounts, int rounds,
+      Duration measure, int pageSize, Map<Integer, Double> bytesRatios) throws Exception {
+    if (rounds < 1) {
+      return;
+    }
+    String a = first.label();
+    String b = second.label();
+    System.out.println();
+    System.out.printf(Locale.ROOT, "interleaved: every thread alternates one %s call and one %s call; %d rounds of %.1f s%n",
+        a, b, rounds, measure.toMillis() / 1000.0);
+    for (int threads : threadCounts) {
+      double[] ratios = new double[rounds];
+      for (int round = 0; round < rounds; round++) {
+        System.gc();
+        ratios[round] = InterleavedRunner.run(first, second, threads, measure, pageSize).throughputRatio();
+      }
+      Arrays.sort(ratios);
+      double ratio = median(ratios);
+      double bytes = bytesRatios.get(threads);
+      System.out.printf(Locale.ROOT,
+          "%d thread(s): throughput %s/%s = %.3f (median of %d rounds, middle half %.3f..%.3f, range %.3f..%.3f);"
+              + " bytes/call %s/%s = %.3f%s%n",
+          threads, b, a, ratio, rounds, quantile(ratios, 0.25), quantile(ratios, 0.75), ratios[0],
+          ratios[rounds - 1], a, b, 1 / bytes,
+          ratio >= 0.95 && 1 / bytes >= 0.95 ? "  [target >= 0.95 met]" : "  [below the 0.95 target]");
+    }
+  }
+
+  // prints the separate-runs table and returns the bytes/call ratio (second/first) per thread count
+  private static Map<Integer, Double> printTable(UsersCaller first, UsersCaller second, int[] threadCounts,
       Map<Integer, List<LoadRunner.Result>> firstResults, Map<Integer, List<LoadRunner.Result>> secondResults) {
+    Map<Integer, Double> bytesRatios = new LinkedHashMap<>();
     String a = first.label();
     String b = second.label();
     System.out.println();
@@ -163,17 +196,19 @@ public final class CallBenchmark {
       Arrays.sort(paired);
       double pairedMedian = median(paired);
       double bytes = median(rb, LoadRunner.Result::bytesPerCall) / median(ra, LoadRunner.Result::bytesPerCall);
+      bytesRatios.put(threads, bytes);
       double cpu = median(rb, LoadRunner.Result::cpuMicrosPerCall) / median(ra, LoadRunner.Result::cpuMicrosPerCall);
       summary.add(String.format(Locale.ROOT,
           "%d thread(s): throughput %s/%s = %.3f (median of per-round pairs %.3f, middle half %.3f..%.3f, range %.3f..%.3f)%n"
-              + "             bytes/call %s/%s = %.3f (%s/%s = %.3f); CPU/call %s/%s = %.3f (%s/%s = %.3f)%s",
+              + "             bytes/call %s/%s = %.3f (%s/%s = %.3f); CPU/call %s/%s = %.3f (%s/%s = %.3f)",
           threads, b, a, rps, pairedMedian, quantile(paired, 0.25), quantile(paired, 0.75), paired[0],
           paired[paired.length - 1],
-          b, a, bytes, a, b, 1 / bytes, b, a, cpu, a, b, 1 / cpu,
-          pairedMedian >= 0.95 && 1 / bytes >= 0.95 ? "  [target >= 0.95 met]" : "  [below the 0.95 target]"));
+          b, a, bytes, a, b, 1 / bytes, b, a, cpu, a, b, 1 / cpu));
     }
     System.out.println();
+    System.out.println("separate runs (one client at a time, order alternated):");
     summary.forEach(System.out::println);
+    return bytesRatios;
   }
 
   private static void row(int threads, String label, List<LoadRunner.Result> results) {

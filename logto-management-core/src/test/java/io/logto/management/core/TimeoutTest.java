@@ -139,6 +139,26 @@ final class TimeoutTest {
   }
 
   @Test
+  void aShorterBodyTimeoutFiresWhileALongerOneIsStillPending() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.stallBody(200));
+      LogtoClient client = Fixtures.client(server).build();
+
+      // the watchdog first sleeps until the 10-minute deadline; the later, shorter one must wake it earlier
+      CompletableFuture<JsonNode> patient = client.callAsync(GET_USER, JsonNode.class,
+          RequestOptions.builder().timeout(Duration.ofMinutes(10)).build());
+      CompletableFuture<JsonNode> hasty = client.callAsync(GET_USER, JsonNode.class,
+          RequestOptions.builder().timeout(Duration.ofMillis(300)).build());
+
+      assertThat(hasty).failsWithin(Duration.ofSeconds(30))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .withCauseInstanceOf(LogtoTimeoutException.class);
+      assertThat(patient).isNotDone();
+      patient.cancel(true);
+    }
+  }
+
+  @Test
   void interruptDuringBackoffEndsTheCallWithFlagRestored() throws Exception {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.json(503, "{}").header("Retry-After", "25"));

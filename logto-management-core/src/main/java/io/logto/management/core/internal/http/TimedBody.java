@@ -9,28 +9,27 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the body as bytes, failing when it has not fully arrived within a timeout after the headers.
  * The JDK client's request timeout stops once the headers arrive, so a stalled body would otherwise
  * block forever.
  *
- * <p>One shared watchdog checks the bodies in flight every {@value #TICK_MILLIS} ms while there are
- * any, instead of a timer per body: scheduling and cancelling a timer on every call woke the timer
- * thread on every call. A timeout therefore fires up to one tick late; nothing runs while no body is
- * in flight.
+ * <p>One shared watchdog serves all bodies in flight. It wakes only when the earliest deadline among
+ * them is due, not on a fixed period: with a 10 s timeout and answers in milliseconds it wakes about
+ * every 10 s, finds nothing late, and sleeps until the next deadline. (A 25 ms period cost a thread
+ * wake-up 40 times a second, about 1 % of the CPU of a benchmark call.) Registering a body is a set
+ * insertion and, only when its deadline is earlier than the next wake-up, one scheduling.
  */
 final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
-  static final long TICK_MILLIS = 25;
-
+  private static final long NONE = Long.MAX_VALUE;
   private static final Set<Watch> IN_FLIGHT = ConcurrentHashMap.newKeySet();
-  private static final AtomicBoolean TICKING = new AtomicBoolean();
-  private static final Executor TICK = CompletableFuture.delayedExecutor(TICK_MILLIS, TimeUnit.MILLISECONDS);
+  // System.nanoTime() of the earliest wake-up scheduled and not yet run; NONE when there is none
+  private static final AtomicLong NEXT_WAKE = new AtomicLong(NONE);
 
   private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
@@ -93,28 +92,40 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
       if (future.isDone()) {
         IN_FLIGHT.remove(watch);
       } else {
-        startTicking();
+        wakeBy(watch.deadline);
       }
     }
   }
 
-  private static void startTicking() {
-    if (TICKING.compareAndSet(false, true)) {
-      TICK.execute(TimedBody::tick);
+  // makes sure the watchdog runs no later than the deadline; an extra, earlier wake-up does no harm
+  private static void wakeBy(long deadline) {
+    while (true) {
+      long next = NEXT_WAKE.get();
+      if (next != NONE && next - deadline <= 0) {
+        return;
+      }
+      if (NEXT_WAKE.compareAndSet(next, deadline)) {
+        long delay = Math.max(0, deadline - System.nanoTime());
+        CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS).execute(() -> wake(deadline));
+        return;
+      }
     }
   }
 
-  private static void tick() {
+  private static void wake(long scheduledFor) {
+    // this wake-up is no longer pending; a body registered from now on schedules its own
+    NEXT_WAKE.compareAndSet(scheduledFor, NONE);
     long now = System.nanoTime();
+    long earliest = NONE;
     for (Watch watch : IN_FLIGHT) {
       if (now - watch.deadline >= 0) {
         watch.future.completeExceptionally(new TimeoutException("body not complete in time"));
+      } else if (earliest == NONE || watch.deadline - earliest < 0) {
+        earliest = watch.deadline;
       }
     }
-    TICKING.set(false);
-    // a body registered while this tick finished must still be watched
-    if (!IN_FLIGHT.isEmpty()) {
-      startTicking();
+    if (earliest != NONE) {
+      wakeBy(earliest);
     }
   }
 
