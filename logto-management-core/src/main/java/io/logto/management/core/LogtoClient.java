@@ -588,8 +588,8 @@ public final class LogtoClient {
     }
 
     /**
-     * Sets the timeout of each API request attempt: the answer's headers must arrive within it, and then
-     * its body within it. Default 10 s; zero or negative disables it.
+     * Sets the timeout of each API request attempt: the whole answer, headers and body, must arrive
+     * within it, counted from the moment the attempt is sent. Default 10 s; zero or negative disables it.
      *
      * @param requestTimeout the timeout
      * @return this builder

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,11 @@ final class TestServer implements AutoCloseable {
   }
 
   /** An answer to send. */
-  record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang) {
+  record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang, Duration bodyDelay) {
+    Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang) {
+      this(status, headers, body, hang, Duration.ZERO);
+    }
+
     static Reply json(int status, String json) {
       return new Reply(status, List.of(Map.entry("Content-Type", "application/json; charset=utf-8")),
           json.getBytes(StandardCharsets.UTF_8), false);
@@ -71,7 +76,12 @@ final class TestServer implements AutoCloseable {
     Reply header(String name, String value) {
       List<Map.Entry<String, String>> more = new ArrayList<>(headers);
       more.add(Map.entry(name, value));
-      return new Reply(status, more, body, hang);
+      return new Reply(status, more, body, hang, bodyDelay);
+    }
+
+    /** Sends the headers at once and the body only after {@code delay}. */
+    Reply bodyAfter(Duration delay) {
+      return new Reply(status, headers, body, hang, delay);
     }
   }
 
@@ -155,6 +165,10 @@ final class TestServer implements AutoCloseable {
       exchange.sendResponseHeaders(reply.status(), empty ? -1 : reply.body().length);
       if (!empty) {
         try (OutputStream out = exchange.getResponseBody()) {
+          if (!reply.bodyDelay().isZero()) {
+            out.flush();
+            Thread.sleep(reply.bodyDelay().toMillis());
+          }
           out.write(reply.body());
         }
       }

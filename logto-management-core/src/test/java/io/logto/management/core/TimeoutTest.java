@@ -41,6 +41,36 @@ final class TimeoutTest {
   }
 
   @Test
+  void timeoutCoversHeadersAndBodyTogether() {
+    try (TestServer server = TestServer.start()) {
+      // headers after 700 ms and the body 700 ms later: each part alone is within 1 s, the whole is not
+      server.tokens().on("/api/users/u1", request -> {
+        sleep(Duration.ofMillis(700));
+        return Reply.json(200, "{\"id\":\"u1\"}").bodyAfter(Duration.ofMillis(700));
+      });
+      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofSeconds(1)).build();
+
+      assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTimeoutException.class)
+          .hasMessageContaining("GET /api/users/u1: no complete answer");
+      assertThat(client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()))
+          .failsWithin(Duration.ofSeconds(30))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .withCauseInstanceOf(LogtoTimeoutException.class);
+      // the same answer fits a timeout that covers both parts
+      assertThat(client.call(GET_USER, JsonNode.class,
+          RequestOptions.builder().timeout(Duration.ofSeconds(5)).build()).get("id").asText()).isEqualTo("u1");
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void perCallTimeoutOverridesTheClients() {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.never());

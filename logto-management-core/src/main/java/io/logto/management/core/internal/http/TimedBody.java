@@ -15,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads the body as bytes, failing when it has not fully arrived within a timeout after the headers.
- * The JDK client's request timeout stops once the headers arrive, so a stalled body would otherwise
- * block forever.
+ * Reads the body as bytes, failing when it has not fully arrived by the attempt's deadline (the moment
+ * it was sent plus the request timeout). The JDK client's request timeout stops once the headers
+ * arrive, so a stalled body would otherwise block forever; counting from the send, not from the
+ * headers, keeps the whole attempt within the timeout instead of up to twice it.
  *
  * <p>One shared watchdog serves all bodies in flight. It wakes only when the earliest deadline among
  * them is due, not on a fixed period: with a 10 s timeout and answers in milliseconds it wakes about
@@ -35,7 +36,7 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
   private volatile Flow.Subscription subscription;
 
-  private TimedBody(Duration timeout) {
+  private TimedBody(long deadline) {
     bytes.getBody().whenComplete((value, failure) -> {
       if (failure != null) {
         body.completeExceptionally(failure);
@@ -49,7 +50,7 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
         current.cancel();
       }
     });
-    watch(body, timeout);
+    watch(body, deadline);
   }
 
   /**
@@ -57,11 +58,12 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * whose cancelling on timeout closes the connection. The JDK runs the completion of such a body
    * (not one of its own) on its executor, a thread hand-off per call.
    *
-   * @param timeout the body timeout; empty for none
+   * @param timeout the request timeout; empty for none
+   * @param sentAt {@link System#nanoTime()} when the attempt was sent
    * @return the handler
    */
-  static HttpResponse.BodyHandler<byte[]> handler(Optional<Duration> timeout) {
-    return timeout.<HttpResponse.BodyHandler<byte[]>>map(value -> info -> new TimedBody(value))
+  static HttpResponse.BodyHandler<byte[]> handler(Optional<Duration> timeout, long sentAt) {
+    return timeout.<HttpResponse.BodyHandler<byte[]>>map(value -> info -> new TimedBody(sentAt + value.toNanos()))
         .orElseGet(HttpResponse.BodyHandlers::ofByteArray);
   }
 
@@ -72,19 +74,20 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * drops it when the server closes. For the blocking API, where that hand-off is a measurable share
    * of every call.
    *
-   * @param timeout the body timeout; empty for none
+   * @param timeout the request timeout; empty for none
+   * @param sentAt {@link System#nanoTime()} when the attempt was sent
    * @return the handler
    */
-  static HttpResponse.BodyHandler<byte[]> inlineHandler(Optional<Duration> timeout) {
+  static HttpResponse.BodyHandler<byte[]> inlineHandler(Optional<Duration> timeout, long sentAt) {
     return timeout.<HttpResponse.BodyHandler<byte[]>>map(value -> info -> {
       HttpResponse.BodySubscriber<byte[]> subscriber = HttpResponse.BodySubscribers.ofByteArray();
-      watch(subscriber.getBody().toCompletableFuture(), value);
+      watch(subscriber.getBody().toCompletableFuture(), sentAt + value.toNanos());
       return subscriber;
     }).orElseGet(HttpResponse.BodyHandlers::ofByteArray);
   }
 
-  private static void watch(CompletableFuture<?> future, Duration timeout) {
-    Watch watch = new Watch(future, System.nanoTime() + timeout.toNanos());
+  private static void watch(CompletableFuture<?> future, long deadline) {
+    Watch watch = new Watch(future, deadline);
     future.whenComplete((value, failure) -> IN_FLIGHT.remove(watch));
     if (!future.isDone()) {
       IN_FLIGHT.add(watch);

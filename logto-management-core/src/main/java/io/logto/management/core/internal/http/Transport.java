@@ -44,7 +44,7 @@ public final class Transport implements Layer {
   public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     long start = System.nanoTime();
     if (blocking) {
-      HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.timeout());
+      HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.timeout(), start);
       try {
         HttpResponse<byte[]> response = http.send(request, handler);
         return CompletableFuture.completedFuture(raw(request, response, start));
@@ -58,7 +58,7 @@ public final class Transport implements Layer {
     }
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
-      sent = http.sendAsync(request, TimedBody.handler(request.timeout()));
+      sent = http.sendAsync(request, TimedBody.handler(request.timeout(), start));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(failure(request, e));
     }
