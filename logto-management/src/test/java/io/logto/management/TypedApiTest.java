@@ -10,6 +10,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
+import io.logto.management.model.Application;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateSamlAuthnRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequestTotp;
@@ -123,10 +124,37 @@ final class TypedApiTest {
   }
 
   @Test
-  void unknownEnumValuesDecodeAsUnknown() {
-    assertThat(ApplicationType.fromValue("Quantum")).isEqualTo(ApplicationType.UNKNOWN);
-    assertThat(ApplicationType.fromValue("MachineToMachine")).isEqualTo(ApplicationType.MACHINE_TO_MACHINE);
+  void enumValuesANewerLogtoAddsKeepTheirTextThroughDecodeAndEncode() throws Exception {
+    server.enqueue(LoopbackServer.Answer.json(200,
+        "[{\"id\":\"a1\",\"name\":\"x\",\"type\":\"Quantum\"},{\"id\":\"a2\",\"name\":\"y\",\"type\":\"SPA\"}]"));
+    List<Application> apps = logto.applications().list(ListApplicationsParams.builder().build());
+
+    ApplicationType quantum = apps.get(0).type();
+    assertThat(quantum.value()).isEqualTo("Quantum");
+    assertThat(quantum.known()).isEqualTo(ApplicationType.Known.UNKNOWN);
+    assertThat(quantum.isKnown()).isFalse();
+    assertThat(quantum).isEqualTo(ApplicationType.fromValue("Quantum")).isNotEqualTo(ApplicationType.SPA);
+    assertThat(apps.get(1).type()).isSameAs(ApplicationType.SPA);
+    assertThat(apps.get(1).type().known()).isEqualTo(ApplicationType.Known.SPA);
+    // a read-modify-write sends the value back as it came
+    ObjectMapper mapper = new ObjectMapper();
+    assertThat(mapper.readTree(mapper.writeValueAsString(apps.get(0))).get("type").asText()).isEqualTo("Quantum");
+    // and a value this version does not list can still be asked for
+    server.enqueue(LoopbackServer.Answer.json(200, "[]"));
+    logto.applications().list(ListApplicationsParams.builder().types(List.of(quantum, ApplicationType.SAML)).build());
+    assertThat(server.takeSeen().get(1).rawQuery()).isEqualTo("types=Quantum&types=SAML");
+  }
+
+  @Test
+  void knownEnumValuesAreConstantsInDocumentOrder() {
+    assertThat(ApplicationType.fromValue("MachineToMachine")).isSameAs(ApplicationType.MACHINE_TO_MACHINE);
     assertThat(ApplicationType.MACHINE_TO_MACHINE).hasToString("MachineToMachine");
+    assertThat(ApplicationType.knownValues()).extracting(ApplicationType::value)
+        .containsExactly("Native", "SPA", "Traditional", "MachineToMachine", "Protected", "SAML");
+    assertThat(ApplicationType.knownValues()).extracting(ApplicationType::known)
+        .doesNotContain(ApplicationType.Known.UNKNOWN).doesNotHaveDuplicates();
+    assertThatThrownBy(() -> ApplicationType.fromValue(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("value");
   }
 
   @Test

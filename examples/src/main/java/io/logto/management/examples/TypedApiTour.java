@@ -26,7 +26,7 @@ final class TypedApiTour {
   private TypedApiTour() {}
 
   /** What the tour made, for the test to check. */
-  record Outcome(User user, List<User> found, Application app, long pagesOfOne) {}
+  record Outcome(User user, List<User> found, Application app, String appKind, long pagesOfOne) {}
 
   static Outcome run(LogtoManagement logto) {
     var user = logto.users().create(CreateUserRequest.builder()
@@ -46,6 +46,11 @@ final class TypedApiTour {
 
     var app = logto.applications().create(CreateApplicationRequest.builder()
         .name("backend").type(ApplicationType.MACHINE_TO_MACHINE).build());
+    String appKind = switch (app.type().known()) {
+      case MACHINE_TO_MACHINE -> "machine-to-machine";
+      case UNKNOWN -> "newer than this SDK: " + app.type().value();
+      default -> "interactive";
+    };
 
     var found = logto.users().list(ListUsersParams.builder().searchParam("search", "%alice%").build());
 
@@ -55,6 +60,6 @@ final class TypedApiTour {
     }
     User renamed = logto.users().get(user.id());
     logto.users().delete(user.id());
-    return new Outcome(renamed, found, app, pages);
+    return new Outcome(renamed, found, app, appKind, pages);
   }
 }

@@ -5,43 +5,72 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/interactionEvent</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/interactionEvent</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum AddOneTimeTokensRequestContextInteractionEvent {
+public final class AddOneTimeTokensRequestContextInteractionEvent {
   /**
    * The wire value <code>SignIn</code>.
    */
-  SIGN_IN("SignIn"),
+  public static final AddOneTimeTokensRequestContextInteractionEvent SIGN_IN = new AddOneTimeTokensRequestContextInteractionEvent("SignIn", Known.SIGN_IN);
 
   /**
    * The wire value <code>Register</code>.
    */
-  REGISTER("Register"),
+  public static final AddOneTimeTokensRequestContextInteractionEvent REGISTER = new AddOneTimeTokensRequestContextInteractionEvent("Register", Known.REGISTER);
 
   /**
    * The wire value <code>ForgotPassword</code>.
    */
-  FORGOT_PASSWORD("ForgotPassword"),
+  public static final AddOneTimeTokensRequestContextInteractionEvent FORGOT_PASSWORD = new AddOneTimeTokensRequestContextInteractionEvent("ForgotPassword", Known.FORGOT_PASSWORD);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<AddOneTimeTokensRequestContextInteractionEvent> KNOWN_VALUES = List.of(SIGN_IN, REGISTER, FORGOT_PASSWORD);
 
   private final String value;
 
-  AddOneTimeTokensRequestContextInteractionEvent(String value) {
+  private final Known known;
+
+  private AddOneTimeTokensRequestContextInteractionEvent(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static AddOneTimeTokensRequestContextInteractionEvent fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (AddOneTimeTokensRequestContextInteractionEvent c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new AddOneTimeTokensRequestContextInteractionEvent(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<AddOneTimeTokensRequestContextInteractionEvent> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -49,27 +78,76 @@ public enum AddOneTimeTokensRequestContextInteractionEvent {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static AddOneTimeTokensRequestContextInteractionEvent fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (AddOneTimeTokensRequestContextInteractionEvent c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code AddOneTimeTokensRequestContextInteractionEvent} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AddOneTimeTokensRequestContextInteractionEvent other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>SignIn</code>.
+     */
+    SIGN_IN,
+
+    /**
+     * The wire value <code>Register</code>.
+     */
+    REGISTER,
+
+    /**
+     * The wire value <code>ForgotPassword</code>.
+     */
+    FORGOT_PASSWORD,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,53 +5,82 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/additionalScopes/items</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/additionalScopes/items</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum ApplicationProtectedAppMetadataAdditionalScopesItem {
+public final class ApplicationProtectedAppMetadataAdditionalScopesItem {
   /**
    * The wire value <code>custom_data</code>.
    */
-  CUSTOM_DATA("custom_data"),
+  public static final ApplicationProtectedAppMetadataAdditionalScopesItem CUSTOM_DATA = new ApplicationProtectedAppMetadataAdditionalScopesItem("custom_data", Known.CUSTOM_DATA);
 
   /**
    * The wire value <code>identities</code>.
    */
-  IDENTITIES("identities"),
+  public static final ApplicationProtectedAppMetadataAdditionalScopesItem IDENTITIES = new ApplicationProtectedAppMetadataAdditionalScopesItem("identities", Known.IDENTITIES);
 
   /**
    * The wire value <code>roles</code>.
    */
-  ROLES("roles"),
+  public static final ApplicationProtectedAppMetadataAdditionalScopesItem ROLES = new ApplicationProtectedAppMetadataAdditionalScopesItem("roles", Known.ROLES);
 
   /**
    * The wire value <code>urn:logto:scope:organizations</code>.
    */
-  URN_LOGTO_SCOPE_ORGANIZATIONS("urn:logto:scope:organizations"),
+  public static final ApplicationProtectedAppMetadataAdditionalScopesItem URN_LOGTO_SCOPE_ORGANIZATIONS = new ApplicationProtectedAppMetadataAdditionalScopesItem("urn:logto:scope:organizations", Known.URN_LOGTO_SCOPE_ORGANIZATIONS);
 
   /**
    * The wire value <code>urn:logto:scope:organization_roles</code>.
    */
-  URN_LOGTO_SCOPE_ORGANIZATION_ROLES("urn:logto:scope:organization_roles"),
+  public static final ApplicationProtectedAppMetadataAdditionalScopesItem URN_LOGTO_SCOPE_ORGANIZATION_ROLES = new ApplicationProtectedAppMetadataAdditionalScopesItem("urn:logto:scope:organization_roles", Known.URN_LOGTO_SCOPE_ORGANIZATION_ROLES);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<ApplicationProtectedAppMetadataAdditionalScopesItem> KNOWN_VALUES = List.of(CUSTOM_DATA, IDENTITIES, ROLES, URN_LOGTO_SCOPE_ORGANIZATIONS, URN_LOGTO_SCOPE_ORGANIZATION_ROLES);
 
   private final String value;
 
-  ApplicationProtectedAppMetadataAdditionalScopesItem(String value) {
+  private final Known known;
+
+  private ApplicationProtectedAppMetadataAdditionalScopesItem(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static ApplicationProtectedAppMetadataAdditionalScopesItem fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (ApplicationProtectedAppMetadataAdditionalScopesItem c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new ApplicationProtectedAppMetadataAdditionalScopesItem(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<ApplicationProtectedAppMetadataAdditionalScopesItem> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -59,27 +88,86 @@ public enum ApplicationProtectedAppMetadataAdditionalScopesItem {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static ApplicationProtectedAppMetadataAdditionalScopesItem fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (ApplicationProtectedAppMetadataAdditionalScopesItem c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code ApplicationProtectedAppMetadataAdditionalScopesItem} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApplicationProtectedAppMetadataAdditionalScopesItem other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>custom_data</code>.
+     */
+    CUSTOM_DATA,
+
+    /**
+     * The wire value <code>identities</code>.
+     */
+    IDENTITIES,
+
+    /**
+     * The wire value <code>roles</code>.
+     */
+    ROLES,
+
+    /**
+     * The wire value <code>urn:logto:scope:organizations</code>.
+     */
+    URN_LOGTO_SCOPE_ORGANIZATIONS,
+
+    /**
+     * The wire value <code>urn:logto:scope:organization_roles</code>.
+     */
+    URN_LOGTO_SCOPE_ORGANIZATION_ROLES,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

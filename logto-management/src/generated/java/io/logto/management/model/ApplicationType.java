@@ -5,58 +5,87 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1applications/get/parameters/0/schema</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1applications/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum ApplicationType {
+public final class ApplicationType {
   /**
    * The wire value <code>Native</code>.
    */
-  NATIVE("Native"),
+  public static final ApplicationType NATIVE = new ApplicationType("Native", Known.NATIVE);
 
   /**
    * The wire value <code>SPA</code>.
    */
-  SPA("SPA"),
+  public static final ApplicationType SPA = new ApplicationType("SPA", Known.SPA);
 
   /**
    * The wire value <code>Traditional</code>.
    */
-  TRADITIONAL("Traditional"),
+  public static final ApplicationType TRADITIONAL = new ApplicationType("Traditional", Known.TRADITIONAL);
 
   /**
    * The wire value <code>MachineToMachine</code>.
    */
-  MACHINE_TO_MACHINE("MachineToMachine"),
+  public static final ApplicationType MACHINE_TO_MACHINE = new ApplicationType("MachineToMachine", Known.MACHINE_TO_MACHINE);
 
   /**
    * The wire value <code>Protected</code>.
    */
-  PROTECTED("Protected"),
+  public static final ApplicationType PROTECTED = new ApplicationType("Protected", Known.PROTECTED);
 
   /**
    * The wire value <code>SAML</code>.
    */
-  SAML("SAML"),
+  public static final ApplicationType SAML = new ApplicationType("SAML", Known.SAML);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<ApplicationType> KNOWN_VALUES = List.of(NATIVE, SPA, TRADITIONAL, MACHINE_TO_MACHINE, PROTECTED, SAML);
 
   private final String value;
 
-  ApplicationType(String value) {
+  private final Known known;
+
+  private ApplicationType(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static ApplicationType fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (ApplicationType c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new ApplicationType(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<ApplicationType> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -64,27 +93,91 @@ public enum ApplicationType {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static ApplicationType fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (ApplicationType c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code ApplicationType} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApplicationType other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>Native</code>.
+     */
+    NATIVE,
+
+    /**
+     * The wire value <code>SPA</code>.
+     */
+    SPA,
+
+    /**
+     * The wire value <code>Traditional</code>.
+     */
+    TRADITIONAL,
+
+    /**
+     * The wire value <code>MachineToMachine</code>.
+     */
+    MACHINE_TO_MACHINE,
+
+    /**
+     * The wire value <code>Protected</code>.
+     */
+    PROTECTED,
+
+    /**
+     * The wire value <code>SAML</code>.
+     */
+    SAML,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,53 +5,82 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/2/properties/type</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/2/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum ConnectorFormItemsItemOption3Type {
+public final class ConnectorFormItemsItemOption3Type {
   /**
    * The wire value <code>Text</code>.
    */
-  TEXT("Text"),
+  public static final ConnectorFormItemsItemOption3Type TEXT = new ConnectorFormItemsItemOption3Type("Text", Known.TEXT);
 
   /**
    * The wire value <code>Number</code>.
    */
-  NUMBER("Number"),
+  public static final ConnectorFormItemsItemOption3Type NUMBER = new ConnectorFormItemsItemOption3Type("Number", Known.NUMBER);
 
   /**
    * The wire value <code>MultilineText</code>.
    */
-  MULTILINE_TEXT("MultilineText"),
+  public static final ConnectorFormItemsItemOption3Type MULTILINE_TEXT = new ConnectorFormItemsItemOption3Type("MultilineText", Known.MULTILINE_TEXT);
 
   /**
    * The wire value <code>Switch</code>.
    */
-  SWITCH("Switch"),
+  public static final ConnectorFormItemsItemOption3Type SWITCH = new ConnectorFormItemsItemOption3Type("Switch", Known.SWITCH);
 
   /**
    * The wire value <code>Json</code>.
    */
-  JSON("Json"),
+  public static final ConnectorFormItemsItemOption3Type JSON = new ConnectorFormItemsItemOption3Type("Json", Known.JSON);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<ConnectorFormItemsItemOption3Type> KNOWN_VALUES = List.of(TEXT, NUMBER, MULTILINE_TEXT, SWITCH, JSON);
 
   private final String value;
 
-  ConnectorFormItemsItemOption3Type(String value) {
+  private final Known known;
+
+  private ConnectorFormItemsItemOption3Type(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static ConnectorFormItemsItemOption3Type fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (ConnectorFormItemsItemOption3Type c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new ConnectorFormItemsItemOption3Type(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<ConnectorFormItemsItemOption3Type> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -59,27 +88,86 @@ public enum ConnectorFormItemsItemOption3Type {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static ConnectorFormItemsItemOption3Type fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (ConnectorFormItemsItemOption3Type c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code ConnectorFormItemsItemOption3Type} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConnectorFormItemsItemOption3Type other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>Text</code>.
+     */
+    TEXT,
+
+    /**
+     * The wire value <code>Number</code>.
+     */
+    NUMBER,
+
+    /**
+     * The wire value <code>MultilineText</code>.
+     */
+    MULTILINE_TEXT,
+
+    /**
+     * The wire value <code>Switch</code>.
+     */
+    SWITCH,
+
+    /**
+     * The wire value <code>Json</code>.
+     */
+    JSON,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

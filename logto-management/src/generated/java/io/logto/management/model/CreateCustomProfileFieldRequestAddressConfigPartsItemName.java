@@ -5,58 +5,87 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/7/properties/config/properties/parts/items/properties/name</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/7/properties/config/properties/parts/items/properties/name</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum CreateCustomProfileFieldRequestAddressConfigPartsItemName {
+public final class CreateCustomProfileFieldRequestAddressConfigPartsItemName {
   /**
    * The wire value <code>formatted</code>.
    */
-  FORMATTED("formatted"),
+  public static final CreateCustomProfileFieldRequestAddressConfigPartsItemName FORMATTED = new CreateCustomProfileFieldRequestAddressConfigPartsItemName("formatted", Known.FORMATTED);
 
   /**
    * The wire value <code>streetAddress</code>.
    */
-  STREET_ADDRESS("streetAddress"),
+  public static final CreateCustomProfileFieldRequestAddressConfigPartsItemName STREET_ADDRESS = new CreateCustomProfileFieldRequestAddressConfigPartsItemName("streetAddress", Known.STREET_ADDRESS);
 
   /**
    * The wire value <code>locality</code>.
    */
-  LOCALITY("locality"),
+  public static final CreateCustomProfileFieldRequestAddressConfigPartsItemName LOCALITY = new CreateCustomProfileFieldRequestAddressConfigPartsItemName("locality", Known.LOCALITY);
 
   /**
    * The wire value <code>region</code>.
    */
-  REGION("region"),
+  public static final CreateCustomProfileFieldRequestAddressConfigPartsItemName REGION = new CreateCustomProfileFieldRequestAddressConfigPartsItemName("region", Known.REGION);
 
   /**
    * The wire value <code>postalCode</code>.
    */
-  POSTAL_CODE("postalCode"),
+  public static final CreateCustomProfileFieldRequestAddressConfigPartsItemName POSTAL_CODE = new CreateCustomProfileFieldRequestAddressConfigPartsItemName("postalCode", Known.POSTAL_CODE);
 
   /**
    * The wire value <code>country</code>.
    */
-  COUNTRY("country"),
+  public static final CreateCustomProfileFieldRequestAddressConfigPartsItemName COUNTRY = new CreateCustomProfileFieldRequestAddressConfigPartsItemName("country", Known.COUNTRY);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<CreateCustomProfileFieldRequestAddressConfigPartsItemName> KNOWN_VALUES = List.of(FORMATTED, STREET_ADDRESS, LOCALITY, REGION, POSTAL_CODE, COUNTRY);
 
   private final String value;
 
-  CreateCustomProfileFieldRequestAddressConfigPartsItemName(String value) {
+  private final Known known;
+
+  private CreateCustomProfileFieldRequestAddressConfigPartsItemName(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static CreateCustomProfileFieldRequestAddressConfigPartsItemName fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (CreateCustomProfileFieldRequestAddressConfigPartsItemName c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new CreateCustomProfileFieldRequestAddressConfigPartsItemName(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<CreateCustomProfileFieldRequestAddressConfigPartsItemName> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -64,27 +93,91 @@ public enum CreateCustomProfileFieldRequestAddressConfigPartsItemName {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static CreateCustomProfileFieldRequestAddressConfigPartsItemName fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (CreateCustomProfileFieldRequestAddressConfigPartsItemName c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code CreateCustomProfileFieldRequestAddressConfigPartsItemName} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CreateCustomProfileFieldRequestAddressConfigPartsItemName other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>formatted</code>.
+     */
+    FORMATTED,
+
+    /**
+     * The wire value <code>streetAddress</code>.
+     */
+    STREET_ADDRESS,
+
+    /**
+     * The wire value <code>locality</code>.
+     */
+    LOCALITY,
+
+    /**
+     * The wire value <code>region</code>.
+     */
+    REGION,
+
+    /**
+     * The wire value <code>postalCode</code>.
+     */
+    POSTAL_CODE,
+
+    /**
+     * The wire value <code>country</code>.
+     */
+    COUNTRY,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

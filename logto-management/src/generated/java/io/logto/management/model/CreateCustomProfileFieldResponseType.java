@@ -5,73 +5,102 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/type</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum CreateCustomProfileFieldResponseType {
+public final class CreateCustomProfileFieldResponseType {
   /**
    * The wire value <code>Text</code>.
    */
-  TEXT("Text"),
+  public static final CreateCustomProfileFieldResponseType TEXT = new CreateCustomProfileFieldResponseType("Text", Known.TEXT);
 
   /**
    * The wire value <code>Number</code>.
    */
-  NUMBER("Number"),
+  public static final CreateCustomProfileFieldResponseType NUMBER = new CreateCustomProfileFieldResponseType("Number", Known.NUMBER);
 
   /**
    * The wire value <code>Date</code>.
    */
-  DATE("Date"),
+  public static final CreateCustomProfileFieldResponseType DATE = new CreateCustomProfileFieldResponseType("Date", Known.DATE);
 
   /**
    * The wire value <code>Checkbox</code>.
    */
-  CHECKBOX("Checkbox"),
+  public static final CreateCustomProfileFieldResponseType CHECKBOX = new CreateCustomProfileFieldResponseType("Checkbox", Known.CHECKBOX);
 
   /**
    * The wire value <code>Select</code>.
    */
-  SELECT("Select"),
+  public static final CreateCustomProfileFieldResponseType SELECT = new CreateCustomProfileFieldResponseType("Select", Known.SELECT);
 
   /**
    * The wire value <code>Url</code>.
    */
-  URL("Url"),
+  public static final CreateCustomProfileFieldResponseType URL = new CreateCustomProfileFieldResponseType("Url", Known.URL);
 
   /**
    * The wire value <code>Regex</code>.
    */
-  REGEX("Regex"),
+  public static final CreateCustomProfileFieldResponseType REGEX = new CreateCustomProfileFieldResponseType("Regex", Known.REGEX);
 
   /**
    * The wire value <code>Address</code>.
    */
-  ADDRESS("Address"),
+  public static final CreateCustomProfileFieldResponseType ADDRESS = new CreateCustomProfileFieldResponseType("Address", Known.ADDRESS);
 
   /**
    * The wire value <code>Fullname</code>.
    */
-  FULLNAME("Fullname"),
+  public static final CreateCustomProfileFieldResponseType FULLNAME = new CreateCustomProfileFieldResponseType("Fullname", Known.FULLNAME);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<CreateCustomProfileFieldResponseType> KNOWN_VALUES = List.of(TEXT, NUMBER, DATE, CHECKBOX, SELECT, URL, REGEX, ADDRESS, FULLNAME);
 
   private final String value;
 
-  CreateCustomProfileFieldResponseType(String value) {
+  private final Known known;
+
+  private CreateCustomProfileFieldResponseType(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static CreateCustomProfileFieldResponseType fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (CreateCustomProfileFieldResponseType c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new CreateCustomProfileFieldResponseType(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<CreateCustomProfileFieldResponseType> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -79,27 +108,106 @@ public enum CreateCustomProfileFieldResponseType {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static CreateCustomProfileFieldResponseType fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (CreateCustomProfileFieldResponseType c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code CreateCustomProfileFieldResponseType} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CreateCustomProfileFieldResponseType other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>Text</code>.
+     */
+    TEXT,
+
+    /**
+     * The wire value <code>Number</code>.
+     */
+    NUMBER,
+
+    /**
+     * The wire value <code>Date</code>.
+     */
+    DATE,
+
+    /**
+     * The wire value <code>Checkbox</code>.
+     */
+    CHECKBOX,
+
+    /**
+     * The wire value <code>Select</code>.
+     */
+    SELECT,
+
+    /**
+     * The wire value <code>Url</code>.
+     */
+    URL,
+
+    /**
+     * The wire value <code>Regex</code>.
+     */
+    REGEX,
+
+    /**
+     * The wire value <code>Address</code>.
+     */
+    ADDRESS,
+
+    /**
+     * The wire value <code>Fullname</code>.
+     */
+    FULLNAME,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,43 +5,72 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1account-center/get/responses/200/content/application~1json/schema/properties/fields/properties/name</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1account-center/get/responses/200/content/application~1json/schema/properties/fields/properties/name</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetAccountCenterSettingsResponseFieldsMfa {
+public final class GetAccountCenterSettingsResponseFieldsMfa {
   /**
    * The wire value <code>Off</code>.
    */
-  OFF("Off"),
+  public static final GetAccountCenterSettingsResponseFieldsMfa OFF = new GetAccountCenterSettingsResponseFieldsMfa("Off", Known.OFF);
 
   /**
    * The wire value <code>ReadOnly</code>.
    */
-  READ_ONLY("ReadOnly"),
+  public static final GetAccountCenterSettingsResponseFieldsMfa READ_ONLY = new GetAccountCenterSettingsResponseFieldsMfa("ReadOnly", Known.READ_ONLY);
 
   /**
    * The wire value <code>Edit</code>.
    */
-  EDIT("Edit"),
+  public static final GetAccountCenterSettingsResponseFieldsMfa EDIT = new GetAccountCenterSettingsResponseFieldsMfa("Edit", Known.EDIT);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetAccountCenterSettingsResponseFieldsMfa> KNOWN_VALUES = List.of(OFF, READ_ONLY, EDIT);
 
   private final String value;
 
-  GetAccountCenterSettingsResponseFieldsMfa(String value) {
+  private final Known known;
+
+  private GetAccountCenterSettingsResponseFieldsMfa(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetAccountCenterSettingsResponseFieldsMfa fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetAccountCenterSettingsResponseFieldsMfa c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetAccountCenterSettingsResponseFieldsMfa(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetAccountCenterSettingsResponseFieldsMfa> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -49,27 +78,76 @@ public enum GetAccountCenterSettingsResponseFieldsMfa {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetAccountCenterSettingsResponseFieldsMfa fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetAccountCenterSettingsResponseFieldsMfa c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetAccountCenterSettingsResponseFieldsMfa} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetAccountCenterSettingsResponseFieldsMfa other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>Off</code>.
+     */
+    OFF,
+
+    /**
+     * The wire value <code>ReadOnly</code>.
+     */
+    READ_ONLY,
+
+    /**
+     * The wire value <code>Edit</code>.
+     */
+    EDIT,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

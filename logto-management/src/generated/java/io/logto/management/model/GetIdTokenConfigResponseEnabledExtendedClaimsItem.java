@@ -5,63 +5,92 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1configs~1id-token/get/responses/200/content/application~1json/schema/properties/enabledExtendedClaims/items</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1configs~1id-token/get/responses/200/content/application~1json/schema/properties/enabledExtendedClaims/items</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetIdTokenConfigResponseEnabledExtendedClaimsItem {
+public final class GetIdTokenConfigResponseEnabledExtendedClaimsItem {
   /**
    * The wire value <code>custom_data</code>.
    */
-  CUSTOM_DATA("custom_data"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem CUSTOM_DATA = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("custom_data", Known.CUSTOM_DATA);
 
   /**
    * The wire value <code>identities</code>.
    */
-  IDENTITIES("identities"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem IDENTITIES = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("identities", Known.IDENTITIES);
 
   /**
    * The wire value <code>sso_identities</code>.
    */
-  SSO_IDENTITIES("sso_identities"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem SSO_IDENTITIES = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("sso_identities", Known.SSO_IDENTITIES);
 
   /**
    * The wire value <code>roles</code>.
    */
-  ROLES("roles"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem ROLES = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("roles", Known.ROLES);
 
   /**
    * The wire value <code>organizations</code>.
    */
-  ORGANIZATIONS("organizations"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem ORGANIZATIONS = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("organizations", Known.ORGANIZATIONS);
 
   /**
    * The wire value <code>organization_data</code>.
    */
-  ORGANIZATION_DATA("organization_data"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem ORGANIZATION_DATA = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("organization_data", Known.ORGANIZATION_DATA);
 
   /**
    * The wire value <code>organization_roles</code>.
    */
-  ORGANIZATION_ROLES("organization_roles"),
+  public static final GetIdTokenConfigResponseEnabledExtendedClaimsItem ORGANIZATION_ROLES = new GetIdTokenConfigResponseEnabledExtendedClaimsItem("organization_roles", Known.ORGANIZATION_ROLES);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> KNOWN_VALUES = List.of(CUSTOM_DATA, IDENTITIES, SSO_IDENTITIES, ROLES, ORGANIZATIONS, ORGANIZATION_DATA, ORGANIZATION_ROLES);
 
   private final String value;
 
-  GetIdTokenConfigResponseEnabledExtendedClaimsItem(String value) {
+  private final Known known;
+
+  private GetIdTokenConfigResponseEnabledExtendedClaimsItem(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetIdTokenConfigResponseEnabledExtendedClaimsItem fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetIdTokenConfigResponseEnabledExtendedClaimsItem c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetIdTokenConfigResponseEnabledExtendedClaimsItem(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -69,27 +98,96 @@ public enum GetIdTokenConfigResponseEnabledExtendedClaimsItem {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetIdTokenConfigResponseEnabledExtendedClaimsItem fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetIdTokenConfigResponseEnabledExtendedClaimsItem c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetIdTokenConfigResponseEnabledExtendedClaimsItem} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetIdTokenConfigResponseEnabledExtendedClaimsItem other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>custom_data</code>.
+     */
+    CUSTOM_DATA,
+
+    /**
+     * The wire value <code>identities</code>.
+     */
+    IDENTITIES,
+
+    /**
+     * The wire value <code>sso_identities</code>.
+     */
+    SSO_IDENTITIES,
+
+    /**
+     * The wire value <code>roles</code>.
+     */
+    ROLES,
+
+    /**
+     * The wire value <code>organizations</code>.
+     */
+    ORGANIZATIONS,
+
+    /**
+     * The wire value <code>organization_data</code>.
+     */
+    ORGANIZATION_DATA,
+
+    /**
+     * The wire value <code>organization_roles</code>.
+     */
+    ORGANIZATION_ROLES,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,38 +5,67 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl/properties/binding</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl/properties/binding</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetSamlApplicationResponseAcsUrlBinding {
+public final class GetSamlApplicationResponseAcsUrlBinding {
   /**
    * The wire value <code>urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST</code>.
    */
-  URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_POST("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"),
+  public static final GetSamlApplicationResponseAcsUrlBinding URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_POST = new GetSamlApplicationResponseAcsUrlBinding("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST", Known.URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_POST);
 
   /**
    * The wire value <code>urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect</code>.
    */
-  URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_REDIRECT("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"),
+  public static final GetSamlApplicationResponseAcsUrlBinding URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_REDIRECT = new GetSamlApplicationResponseAcsUrlBinding("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", Known.URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_REDIRECT);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetSamlApplicationResponseAcsUrlBinding> KNOWN_VALUES = List.of(URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_POST, URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_REDIRECT);
 
   private final String value;
 
-  GetSamlApplicationResponseAcsUrlBinding(String value) {
+  private final Known known;
+
+  private GetSamlApplicationResponseAcsUrlBinding(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetSamlApplicationResponseAcsUrlBinding fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetSamlApplicationResponseAcsUrlBinding c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetSamlApplicationResponseAcsUrlBinding(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetSamlApplicationResponseAcsUrlBinding> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -44,27 +73,71 @@ public enum GetSamlApplicationResponseAcsUrlBinding {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetSamlApplicationResponseAcsUrlBinding fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSamlApplicationResponseAcsUrlBinding c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetSamlApplicationResponseAcsUrlBinding} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetSamlApplicationResponseAcsUrlBinding other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST</code>.
+     */
+    URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_POST,
+
+    /**
+     * The wire value <code>urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect</code>.
+     */
+    URN_OASIS_NAMES_TC_SAML_2_0_BINDINGS_HTTP_REDIRECT,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,48 +5,77 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/nameIdFormat</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/nameIdFormat</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetSamlApplicationResponseNameIdFormat {
+public final class GetSamlApplicationResponseNameIdFormat {
   /**
    * The wire value <code>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</code>.
    */
-  URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_PERSISTENT("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"),
+  public static final GetSamlApplicationResponseNameIdFormat URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_PERSISTENT = new GetSamlApplicationResponseNameIdFormat("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", Known.URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_PERSISTENT);
 
   /**
    * The wire value <code>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</code>.
    */
-  URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_EMAIL_ADDRESS("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"),
+  public static final GetSamlApplicationResponseNameIdFormat URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_EMAIL_ADDRESS = new GetSamlApplicationResponseNameIdFormat("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", Known.URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_EMAIL_ADDRESS);
 
   /**
    * The wire value <code>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</code>.
    */
-  URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_TRANSIENT("urn:oasis:names:tc:SAML:2.0:nameid-format:transient"),
+  public static final GetSamlApplicationResponseNameIdFormat URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_TRANSIENT = new GetSamlApplicationResponseNameIdFormat("urn:oasis:names:tc:SAML:2.0:nameid-format:transient", Known.URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_TRANSIENT);
 
   /**
    * The wire value <code>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</code>.
    */
-  URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_UNSPECIFIED("urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"),
+  public static final GetSamlApplicationResponseNameIdFormat URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_UNSPECIFIED = new GetSamlApplicationResponseNameIdFormat("urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified", Known.URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_UNSPECIFIED);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetSamlApplicationResponseNameIdFormat> KNOWN_VALUES = List.of(URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_PERSISTENT, URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_EMAIL_ADDRESS, URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_TRANSIENT, URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_UNSPECIFIED);
 
   private final String value;
 
-  GetSamlApplicationResponseNameIdFormat(String value) {
+  private final Known known;
+
+  private GetSamlApplicationResponseNameIdFormat(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetSamlApplicationResponseNameIdFormat fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetSamlApplicationResponseNameIdFormat c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetSamlApplicationResponseNameIdFormat(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetSamlApplicationResponseNameIdFormat> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -54,27 +83,81 @@ public enum GetSamlApplicationResponseNameIdFormat {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetSamlApplicationResponseNameIdFormat fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSamlApplicationResponseNameIdFormat c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetSamlApplicationResponseNameIdFormat} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetSamlApplicationResponseNameIdFormat other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</code>.
+     */
+    URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_PERSISTENT,
+
+    /**
+     * The wire value <code>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</code>.
+     */
+    URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_EMAIL_ADDRESS,
+
+    /**
+     * The wire value <code>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</code>.
+     */
+    URN_OASIS_NAMES_TC_SAML_2_0_NAMEID_FORMAT_TRANSIENT,
+
+    /**
+     * The wire value <code>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</code>.
+     */
+    URN_OASIS_NAMES_TC_SAML_1_1_NAMEID_FORMAT_UNSPECIFIED,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

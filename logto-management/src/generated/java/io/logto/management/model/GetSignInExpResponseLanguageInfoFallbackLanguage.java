@@ -5,673 +5,702 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/languageInfo/properties/fallbackLanguage</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/languageInfo/properties/fallbackLanguage</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetSignInExpResponseLanguageInfoFallbackLanguage {
+public final class GetSignInExpResponseLanguageInfoFallbackLanguage {
   /**
    * The wire value <code>af-ZA</code>.
    */
-  AF_ZA("af-ZA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage AF_ZA = new GetSignInExpResponseLanguageInfoFallbackLanguage("af-ZA", Known.AF_ZA);
 
   /**
    * The wire value <code>am-ET</code>.
    */
-  AM_ET("am-ET"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage AM_ET = new GetSignInExpResponseLanguageInfoFallbackLanguage("am-ET", Known.AM_ET);
 
   /**
    * The wire value <code>ar</code>.
    */
-  AR("ar"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage AR = new GetSignInExpResponseLanguageInfoFallbackLanguage("ar", Known.AR);
 
   /**
    * The wire value <code>ar-AR</code>.
    */
-  AR_AR("ar-AR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage AR_AR = new GetSignInExpResponseLanguageInfoFallbackLanguage("ar-AR", Known.AR_AR);
 
   /**
    * The wire value <code>as-IN</code>.
    */
-  AS_IN("as-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage AS_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("as-IN", Known.AS_IN);
 
   /**
    * The wire value <code>az-AZ</code>.
    */
-  AZ_AZ("az-AZ"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage AZ_AZ = new GetSignInExpResponseLanguageInfoFallbackLanguage("az-AZ", Known.AZ_AZ);
 
   /**
    * The wire value <code>be-BY</code>.
    */
-  BE_BY("be-BY"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage BE_BY = new GetSignInExpResponseLanguageInfoFallbackLanguage("be-BY", Known.BE_BY);
 
   /**
    * The wire value <code>bg-BG</code>.
    */
-  BG_BG("bg-BG"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage BG_BG = new GetSignInExpResponseLanguageInfoFallbackLanguage("bg-BG", Known.BG_BG);
 
   /**
    * The wire value <code>bn-IN</code>.
    */
-  BN_IN("bn-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage BN_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("bn-IN", Known.BN_IN);
 
   /**
    * The wire value <code>br-FR</code>.
    */
-  BR_FR("br-FR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage BR_FR = new GetSignInExpResponseLanguageInfoFallbackLanguage("br-FR", Known.BR_FR);
 
   /**
    * The wire value <code>bs-BA</code>.
    */
-  BS_BA("bs-BA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage BS_BA = new GetSignInExpResponseLanguageInfoFallbackLanguage("bs-BA", Known.BS_BA);
 
   /**
    * The wire value <code>ca-ES</code>.
    */
-  CA_ES("ca-ES"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CA_ES = new GetSignInExpResponseLanguageInfoFallbackLanguage("ca-ES", Known.CA_ES);
 
   /**
    * The wire value <code>cb-IQ</code>.
    */
-  CB_IQ("cb-IQ"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CB_IQ = new GetSignInExpResponseLanguageInfoFallbackLanguage("cb-IQ", Known.CB_IQ);
 
   /**
    * The wire value <code>co-FR</code>.
    */
-  CO_FR("co-FR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CO_FR = new GetSignInExpResponseLanguageInfoFallbackLanguage("co-FR", Known.CO_FR);
 
   /**
    * The wire value <code>cs</code>.
    */
-  CS("cs"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CS = new GetSignInExpResponseLanguageInfoFallbackLanguage("cs", Known.CS);
 
   /**
    * The wire value <code>cs-CZ</code>.
    */
-  CS_CZ("cs-CZ"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CS_CZ = new GetSignInExpResponseLanguageInfoFallbackLanguage("cs-CZ", Known.CS_CZ);
 
   /**
    * The wire value <code>cx-PH</code>.
    */
-  CX_PH("cx-PH"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CX_PH = new GetSignInExpResponseLanguageInfoFallbackLanguage("cx-PH", Known.CX_PH);
 
   /**
    * The wire value <code>cy-GB</code>.
    */
-  CY_GB("cy-GB"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage CY_GB = new GetSignInExpResponseLanguageInfoFallbackLanguage("cy-GB", Known.CY_GB);
 
   /**
    * The wire value <code>da-DK</code>.
    */
-  DA_DK("da-DK"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage DA_DK = new GetSignInExpResponseLanguageInfoFallbackLanguage("da-DK", Known.DA_DK);
 
   /**
    * The wire value <code>de</code>.
    */
-  DE("de"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage DE = new GetSignInExpResponseLanguageInfoFallbackLanguage("de", Known.DE);
 
   /**
    * The wire value <code>de-DE</code>.
    */
-  DE_DE("de-DE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage DE_DE = new GetSignInExpResponseLanguageInfoFallbackLanguage("de-DE", Known.DE_DE);
 
   /**
    * The wire value <code>el-GR</code>.
    */
-  EL_GR("el-GR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage EL_GR = new GetSignInExpResponseLanguageInfoFallbackLanguage("el-GR", Known.EL_GR);
 
   /**
    * The wire value <code>en</code>.
    */
-  EN("en"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage EN = new GetSignInExpResponseLanguageInfoFallbackLanguage("en", Known.EN);
 
   /**
    * The wire value <code>en-GB</code>.
    */
-  EN_GB("en-GB"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage EN_GB = new GetSignInExpResponseLanguageInfoFallbackLanguage("en-GB", Known.EN_GB);
 
   /**
    * The wire value <code>en-US</code>.
    */
-  EN_US("en-US"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage EN_US = new GetSignInExpResponseLanguageInfoFallbackLanguage("en-US", Known.EN_US);
 
   /**
    * The wire value <code>eo-EO</code>.
    */
-  EO_EO("eo-EO"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage EO_EO = new GetSignInExpResponseLanguageInfoFallbackLanguage("eo-EO", Known.EO_EO);
 
   /**
    * The wire value <code>es</code>.
    */
-  ES("es"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ES = new GetSignInExpResponseLanguageInfoFallbackLanguage("es", Known.ES);
 
   /**
    * The wire value <code>es-ES</code>.
    */
-  ES_ES("es-ES"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ES_ES = new GetSignInExpResponseLanguageInfoFallbackLanguage("es-ES", Known.ES_ES);
 
   /**
    * The wire value <code>es-419</code>.
    */
-  ES_419("es-419"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ES_419 = new GetSignInExpResponseLanguageInfoFallbackLanguage("es-419", Known.ES_419);
 
   /**
    * The wire value <code>et-EE</code>.
    */
-  ET_EE("et-EE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ET_EE = new GetSignInExpResponseLanguageInfoFallbackLanguage("et-EE", Known.ET_EE);
 
   /**
    * The wire value <code>eu-ES</code>.
    */
-  EU_ES("eu-ES"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage EU_ES = new GetSignInExpResponseLanguageInfoFallbackLanguage("eu-ES", Known.EU_ES);
 
   /**
    * The wire value <code>fa-IR</code>.
    */
-  FA_IR("fa-IR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FA_IR = new GetSignInExpResponseLanguageInfoFallbackLanguage("fa-IR", Known.FA_IR);
 
   /**
    * The wire value <code>ff-NG</code>.
    */
-  FF_NG("ff-NG"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FF_NG = new GetSignInExpResponseLanguageInfoFallbackLanguage("ff-NG", Known.FF_NG);
 
   /**
    * The wire value <code>fi</code>.
    */
-  FI("fi"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FI = new GetSignInExpResponseLanguageInfoFallbackLanguage("fi", Known.FI);
 
   /**
    * The wire value <code>fi-FI</code>.
    */
-  FI_FI("fi-FI"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FI_FI = new GetSignInExpResponseLanguageInfoFallbackLanguage("fi-FI", Known.FI_FI);
 
   /**
    * The wire value <code>fo-FO</code>.
    */
-  FO_FO("fo-FO"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FO_FO = new GetSignInExpResponseLanguageInfoFallbackLanguage("fo-FO", Known.FO_FO);
 
   /**
    * The wire value <code>fr</code>.
    */
-  FR("fr"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FR = new GetSignInExpResponseLanguageInfoFallbackLanguage("fr", Known.FR);
 
   /**
    * The wire value <code>fr-CA</code>.
    */
-  FR_CA("fr-CA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FR_CA = new GetSignInExpResponseLanguageInfoFallbackLanguage("fr-CA", Known.FR_CA);
 
   /**
    * The wire value <code>fr-FR</code>.
    */
-  FR_FR("fr-FR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FR_FR = new GetSignInExpResponseLanguageInfoFallbackLanguage("fr-FR", Known.FR_FR);
 
   /**
    * The wire value <code>fy-NL</code>.
    */
-  FY_NL("fy-NL"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage FY_NL = new GetSignInExpResponseLanguageInfoFallbackLanguage("fy-NL", Known.FY_NL);
 
   /**
    * The wire value <code>ga-IE</code>.
    */
-  GA_IE("ga-IE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage GA_IE = new GetSignInExpResponseLanguageInfoFallbackLanguage("ga-IE", Known.GA_IE);
 
   /**
    * The wire value <code>gl-ES</code>.
    */
-  GL_ES("gl-ES"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage GL_ES = new GetSignInExpResponseLanguageInfoFallbackLanguage("gl-ES", Known.GL_ES);
 
   /**
    * The wire value <code>gn-PY</code>.
    */
-  GN_PY("gn-PY"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage GN_PY = new GetSignInExpResponseLanguageInfoFallbackLanguage("gn-PY", Known.GN_PY);
 
   /**
    * The wire value <code>gu-IN</code>.
    */
-  GU_IN("gu-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage GU_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("gu-IN", Known.GU_IN);
 
   /**
    * The wire value <code>ha-NG</code>.
    */
-  HA_NG("ha-NG"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HA_NG = new GetSignInExpResponseLanguageInfoFallbackLanguage("ha-NG", Known.HA_NG);
 
   /**
    * The wire value <code>he-IL</code>.
    */
-  HE_IL("he-IL"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HE_IL = new GetSignInExpResponseLanguageInfoFallbackLanguage("he-IL", Known.HE_IL);
 
   /**
    * The wire value <code>hi-IN</code>.
    */
-  HI_IN("hi-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HI_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("hi-IN", Known.HI_IN);
 
   /**
    * The wire value <code>hr-HR</code>.
    */
-  HR_HR("hr-HR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HR_HR = new GetSignInExpResponseLanguageInfoFallbackLanguage("hr-HR", Known.HR_HR);
 
   /**
    * The wire value <code>ht-HT</code>.
    */
-  HT_HT("ht-HT"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HT_HT = new GetSignInExpResponseLanguageInfoFallbackLanguage("ht-HT", Known.HT_HT);
 
   /**
    * The wire value <code>hu-HU</code>.
    */
-  HU_HU("hu-HU"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HU_HU = new GetSignInExpResponseLanguageInfoFallbackLanguage("hu-HU", Known.HU_HU);
 
   /**
    * The wire value <code>hy-AM</code>.
    */
-  HY_AM("hy-AM"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage HY_AM = new GetSignInExpResponseLanguageInfoFallbackLanguage("hy-AM", Known.HY_AM);
 
   /**
    * The wire value <code>id-ID</code>.
    */
-  ID_ID("id-ID"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ID_ID = new GetSignInExpResponseLanguageInfoFallbackLanguage("id-ID", Known.ID_ID);
 
   /**
    * The wire value <code>ik-US</code>.
    */
-  IK_US("ik-US"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage IK_US = new GetSignInExpResponseLanguageInfoFallbackLanguage("ik-US", Known.IK_US);
 
   /**
    * The wire value <code>is-IS</code>.
    */
-  IS_IS("is-IS"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage IS_IS = new GetSignInExpResponseLanguageInfoFallbackLanguage("is-IS", Known.IS_IS);
 
   /**
    * The wire value <code>it</code>.
    */
-  IT("it"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage IT = new GetSignInExpResponseLanguageInfoFallbackLanguage("it", Known.IT);
 
   /**
    * The wire value <code>it-IT</code>.
    */
-  IT_IT("it-IT"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage IT_IT = new GetSignInExpResponseLanguageInfoFallbackLanguage("it-IT", Known.IT_IT);
 
   /**
    * The wire value <code>iu-CA</code>.
    */
-  IU_CA("iu-CA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage IU_CA = new GetSignInExpResponseLanguageInfoFallbackLanguage("iu-CA", Known.IU_CA);
 
   /**
    * The wire value <code>ja</code>.
    */
-  JA("ja"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage JA = new GetSignInExpResponseLanguageInfoFallbackLanguage("ja", Known.JA);
 
   /**
    * The wire value <code>ja-JP</code>.
    */
-  JA_JP("ja-JP"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage JA_JP = new GetSignInExpResponseLanguageInfoFallbackLanguage("ja-JP", Known.JA_JP);
 
   /**
    * The wire value <code>ja-KS</code>.
    */
-  JA_KS("ja-KS"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage JA_KS = new GetSignInExpResponseLanguageInfoFallbackLanguage("ja-KS", Known.JA_KS);
 
   /**
    * The wire value <code>jv-ID</code>.
    */
-  JV_ID("jv-ID"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage JV_ID = new GetSignInExpResponseLanguageInfoFallbackLanguage("jv-ID", Known.JV_ID);
 
   /**
    * The wire value <code>ka-GE</code>.
    */
-  KA_GE("ka-GE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KA_GE = new GetSignInExpResponseLanguageInfoFallbackLanguage("ka-GE", Known.KA_GE);
 
   /**
    * The wire value <code>kk-KZ</code>.
    */
-  KK_KZ("kk-KZ"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KK_KZ = new GetSignInExpResponseLanguageInfoFallbackLanguage("kk-KZ", Known.KK_KZ);
 
   /**
    * The wire value <code>km-KH</code>.
    */
-  KM_KH("km-KH"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KM_KH = new GetSignInExpResponseLanguageInfoFallbackLanguage("km-KH", Known.KM_KH);
 
   /**
    * The wire value <code>kn-IN</code>.
    */
-  KN_IN("kn-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KN_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("kn-IN", Known.KN_IN);
 
   /**
    * The wire value <code>ko</code>.
    */
-  KO("ko"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KO = new GetSignInExpResponseLanguageInfoFallbackLanguage("ko", Known.KO);
 
   /**
    * The wire value <code>ko-KR</code>.
    */
-  KO_KR("ko-KR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KO_KR = new GetSignInExpResponseLanguageInfoFallbackLanguage("ko-KR", Known.KO_KR);
 
   /**
    * The wire value <code>ku-TR</code>.
    */
-  KU_TR("ku-TR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KU_TR = new GetSignInExpResponseLanguageInfoFallbackLanguage("ku-TR", Known.KU_TR);
 
   /**
    * The wire value <code>ky-KG</code>.
    */
-  KY_KG("ky-KG"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage KY_KG = new GetSignInExpResponseLanguageInfoFallbackLanguage("ky-KG", Known.KY_KG);
 
   /**
    * The wire value <code>lo-LA</code>.
    */
-  LO_LA("lo-LA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage LO_LA = new GetSignInExpResponseLanguageInfoFallbackLanguage("lo-LA", Known.LO_LA);
 
   /**
    * The wire value <code>lt-LT</code>.
    */
-  LT_LT("lt-LT"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage LT_LT = new GetSignInExpResponseLanguageInfoFallbackLanguage("lt-LT", Known.LT_LT);
 
   /**
    * The wire value <code>lv-LV</code>.
    */
-  LV_LV("lv-LV"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage LV_LV = new GetSignInExpResponseLanguageInfoFallbackLanguage("lv-LV", Known.LV_LV);
 
   /**
    * The wire value <code>mg-MG</code>.
    */
-  MG_MG("mg-MG"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MG_MG = new GetSignInExpResponseLanguageInfoFallbackLanguage("mg-MG", Known.MG_MG);
 
   /**
    * The wire value <code>mk-MK</code>.
    */
-  MK_MK("mk-MK"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MK_MK = new GetSignInExpResponseLanguageInfoFallbackLanguage("mk-MK", Known.MK_MK);
 
   /**
    * The wire value <code>ml-IN</code>.
    */
-  ML_IN("ml-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ML_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("ml-IN", Known.ML_IN);
 
   /**
    * The wire value <code>mn-MN</code>.
    */
-  MN_MN("mn-MN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MN_MN = new GetSignInExpResponseLanguageInfoFallbackLanguage("mn-MN", Known.MN_MN);
 
   /**
    * The wire value <code>mr-IN</code>.
    */
-  MR_IN("mr-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MR_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("mr-IN", Known.MR_IN);
 
   /**
    * The wire value <code>ms-MY</code>.
    */
-  MS_MY("ms-MY"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MS_MY = new GetSignInExpResponseLanguageInfoFallbackLanguage("ms-MY", Known.MS_MY);
 
   /**
    * The wire value <code>mt-MT</code>.
    */
-  MT_MT("mt-MT"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MT_MT = new GetSignInExpResponseLanguageInfoFallbackLanguage("mt-MT", Known.MT_MT);
 
   /**
    * The wire value <code>my-MM</code>.
    */
-  MY_MM("my-MM"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage MY_MM = new GetSignInExpResponseLanguageInfoFallbackLanguage("my-MM", Known.MY_MM);
 
   /**
    * The wire value <code>nb-NO</code>.
    */
-  NB_NO("nb-NO"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage NB_NO = new GetSignInExpResponseLanguageInfoFallbackLanguage("nb-NO", Known.NB_NO);
 
   /**
    * The wire value <code>ne-NP</code>.
    */
-  NE_NP("ne-NP"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage NE_NP = new GetSignInExpResponseLanguageInfoFallbackLanguage("ne-NP", Known.NE_NP);
 
   /**
    * The wire value <code>nl</code>.
    */
-  NL("nl"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage NL = new GetSignInExpResponseLanguageInfoFallbackLanguage("nl", Known.NL);
 
   /**
    * The wire value <code>nl-BE</code>.
    */
-  NL_BE("nl-BE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage NL_BE = new GetSignInExpResponseLanguageInfoFallbackLanguage("nl-BE", Known.NL_BE);
 
   /**
    * The wire value <code>nl-NL</code>.
    */
-  NL_NL("nl-NL"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage NL_NL = new GetSignInExpResponseLanguageInfoFallbackLanguage("nl-NL", Known.NL_NL);
 
   /**
    * The wire value <code>nn-NO</code>.
    */
-  NN_NO("nn-NO"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage NN_NO = new GetSignInExpResponseLanguageInfoFallbackLanguage("nn-NO", Known.NN_NO);
 
   /**
    * The wire value <code>or-IN</code>.
    */
-  OR_IN("or-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage OR_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("or-IN", Known.OR_IN);
 
   /**
    * The wire value <code>pa-IN</code>.
    */
-  PA_IN("pa-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage PA_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("pa-IN", Known.PA_IN);
 
   /**
    * The wire value <code>pl-PL</code>.
    */
-  PL_PL("pl-PL"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage PL_PL = new GetSignInExpResponseLanguageInfoFallbackLanguage("pl-PL", Known.PL_PL);
 
   /**
    * The wire value <code>ps-AF</code>.
    */
-  PS_AF("ps-AF"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage PS_AF = new GetSignInExpResponseLanguageInfoFallbackLanguage("ps-AF", Known.PS_AF);
 
   /**
    * The wire value <code>pt</code>.
    */
-  PT("pt"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage PT = new GetSignInExpResponseLanguageInfoFallbackLanguage("pt", Known.PT);
 
   /**
    * The wire value <code>pt-BR</code>.
    */
-  PT_BR("pt-BR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage PT_BR = new GetSignInExpResponseLanguageInfoFallbackLanguage("pt-BR", Known.PT_BR);
 
   /**
    * The wire value <code>pt-PT</code>.
    */
-  PT_PT("pt-PT"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage PT_PT = new GetSignInExpResponseLanguageInfoFallbackLanguage("pt-PT", Known.PT_PT);
 
   /**
    * The wire value <code>ro-RO</code>.
    */
-  RO_RO("ro-RO"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage RO_RO = new GetSignInExpResponseLanguageInfoFallbackLanguage("ro-RO", Known.RO_RO);
 
   /**
    * The wire value <code>ru</code>.
    */
-  RU("ru"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage RU = new GetSignInExpResponseLanguageInfoFallbackLanguage("ru", Known.RU);
 
   /**
    * The wire value <code>ru-RU</code>.
    */
-  RU_RU("ru-RU"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage RU_RU = new GetSignInExpResponseLanguageInfoFallbackLanguage("ru-RU", Known.RU_RU);
 
   /**
    * The wire value <code>rw-RW</code>.
    */
-  RW_RW("rw-RW"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage RW_RW = new GetSignInExpResponseLanguageInfoFallbackLanguage("rw-RW", Known.RW_RW);
 
   /**
    * The wire value <code>sc-IT</code>.
    */
-  SC_IT("sc-IT"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SC_IT = new GetSignInExpResponseLanguageInfoFallbackLanguage("sc-IT", Known.SC_IT);
 
   /**
    * The wire value <code>si-LK</code>.
    */
-  SI_LK("si-LK"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SI_LK = new GetSignInExpResponseLanguageInfoFallbackLanguage("si-LK", Known.SI_LK);
 
   /**
    * The wire value <code>sk-SK</code>.
    */
-  SK_SK("sk-SK"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SK_SK = new GetSignInExpResponseLanguageInfoFallbackLanguage("sk-SK", Known.SK_SK);
 
   /**
    * The wire value <code>sl-SI</code>.
    */
-  SL_SI("sl-SI"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SL_SI = new GetSignInExpResponseLanguageInfoFallbackLanguage("sl-SI", Known.SL_SI);
 
   /**
    * The wire value <code>sn-ZW</code>.
    */
-  SN_ZW("sn-ZW"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SN_ZW = new GetSignInExpResponseLanguageInfoFallbackLanguage("sn-ZW", Known.SN_ZW);
 
   /**
    * The wire value <code>sq-AL</code>.
    */
-  SQ_AL("sq-AL"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SQ_AL = new GetSignInExpResponseLanguageInfoFallbackLanguage("sq-AL", Known.SQ_AL);
 
   /**
    * The wire value <code>sr-RS</code>.
    */
-  SR_RS("sr-RS"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SR_RS = new GetSignInExpResponseLanguageInfoFallbackLanguage("sr-RS", Known.SR_RS);
 
   /**
    * The wire value <code>sv</code>.
    */
-  SV("sv"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SV = new GetSignInExpResponseLanguageInfoFallbackLanguage("sv", Known.SV);
 
   /**
    * The wire value <code>sv-SE</code>.
    */
-  SV_SE("sv-SE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SV_SE = new GetSignInExpResponseLanguageInfoFallbackLanguage("sv-SE", Known.SV_SE);
 
   /**
    * The wire value <code>sw-KE</code>.
    */
-  SW_KE("sw-KE"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SW_KE = new GetSignInExpResponseLanguageInfoFallbackLanguage("sw-KE", Known.SW_KE);
 
   /**
    * The wire value <code>sy-SY</code>.
    */
-  SY_SY("sy-SY"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SY_SY = new GetSignInExpResponseLanguageInfoFallbackLanguage("sy-SY", Known.SY_SY);
 
   /**
    * The wire value <code>sz-PL</code>.
    */
-  SZ_PL("sz-PL"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage SZ_PL = new GetSignInExpResponseLanguageInfoFallbackLanguage("sz-PL", Known.SZ_PL);
 
   /**
    * The wire value <code>ta-IN</code>.
    */
-  TA_IN("ta-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TA_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("ta-IN", Known.TA_IN);
 
   /**
    * The wire value <code>te-IN</code>.
    */
-  TE_IN("te-IN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TE_IN = new GetSignInExpResponseLanguageInfoFallbackLanguage("te-IN", Known.TE_IN);
 
   /**
    * The wire value <code>tg-TJ</code>.
    */
-  TG_TJ("tg-TJ"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TG_TJ = new GetSignInExpResponseLanguageInfoFallbackLanguage("tg-TJ", Known.TG_TJ);
 
   /**
    * The wire value <code>th</code>.
    */
-  TH("th"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TH = new GetSignInExpResponseLanguageInfoFallbackLanguage("th", Known.TH);
 
   /**
    * The wire value <code>th-TH</code>.
    */
-  TH_TH("th-TH"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TH_TH = new GetSignInExpResponseLanguageInfoFallbackLanguage("th-TH", Known.TH_TH);
 
   /**
    * The wire value <code>tl-PH</code>.
    */
-  TL_PH("tl-PH"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TL_PH = new GetSignInExpResponseLanguageInfoFallbackLanguage("tl-PH", Known.TL_PH);
 
   /**
    * The wire value <code>tr</code>.
    */
-  TR("tr"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TR = new GetSignInExpResponseLanguageInfoFallbackLanguage("tr", Known.TR);
 
   /**
    * The wire value <code>tr-TR</code>.
    */
-  TR_TR("tr-TR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TR_TR = new GetSignInExpResponseLanguageInfoFallbackLanguage("tr-TR", Known.TR_TR);
 
   /**
    * The wire value <code>tt-RU</code>.
    */
-  TT_RU("tt-RU"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TT_RU = new GetSignInExpResponseLanguageInfoFallbackLanguage("tt-RU", Known.TT_RU);
 
   /**
    * The wire value <code>tz-MA</code>.
    */
-  TZ_MA("tz-MA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage TZ_MA = new GetSignInExpResponseLanguageInfoFallbackLanguage("tz-MA", Known.TZ_MA);
 
   /**
    * The wire value <code>uk-UA</code>.
    */
-  UK_UA("uk-UA"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage UK_UA = new GetSignInExpResponseLanguageInfoFallbackLanguage("uk-UA", Known.UK_UA);
 
   /**
    * The wire value <code>ur-PK</code>.
    */
-  UR_PK("ur-PK"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage UR_PK = new GetSignInExpResponseLanguageInfoFallbackLanguage("ur-PK", Known.UR_PK);
 
   /**
    * The wire value <code>uz-UZ</code>.
    */
-  UZ_UZ("uz-UZ"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage UZ_UZ = new GetSignInExpResponseLanguageInfoFallbackLanguage("uz-UZ", Known.UZ_UZ);
 
   /**
    * The wire value <code>vi-VN</code>.
    */
-  VI_VN("vi-VN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage VI_VN = new GetSignInExpResponseLanguageInfoFallbackLanguage("vi-VN", Known.VI_VN);
 
   /**
    * The wire value <code>zh</code>.
    */
-  ZH("zh"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ZH = new GetSignInExpResponseLanguageInfoFallbackLanguage("zh", Known.ZH);
 
   /**
    * The wire value <code>zh-CN</code>.
    */
-  ZH_CN("zh-CN"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ZH_CN = new GetSignInExpResponseLanguageInfoFallbackLanguage("zh-CN", Known.ZH_CN);
 
   /**
    * The wire value <code>zh-HK</code>.
    */
-  ZH_HK("zh-HK"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ZH_HK = new GetSignInExpResponseLanguageInfoFallbackLanguage("zh-HK", Known.ZH_HK);
 
   /**
    * The wire value <code>zh-MO</code>.
    */
-  ZH_MO("zh-MO"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ZH_MO = new GetSignInExpResponseLanguageInfoFallbackLanguage("zh-MO", Known.ZH_MO);
 
   /**
    * The wire value <code>zh-TW</code>.
    */
-  ZH_TW("zh-TW"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ZH_TW = new GetSignInExpResponseLanguageInfoFallbackLanguage("zh-TW", Known.ZH_TW);
 
   /**
    * The wire value <code>zz-TR</code>.
    */
-  ZZ_TR("zz-TR"),
+  public static final GetSignInExpResponseLanguageInfoFallbackLanguage ZZ_TR = new GetSignInExpResponseLanguageInfoFallbackLanguage("zz-TR", Known.ZZ_TR);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetSignInExpResponseLanguageInfoFallbackLanguage> KNOWN_VALUES = List.of(AF_ZA, AM_ET, AR, AR_AR, AS_IN, AZ_AZ, BE_BY, BG_BG, BN_IN, BR_FR, BS_BA, CA_ES, CB_IQ, CO_FR, CS, CS_CZ, CX_PH, CY_GB, DA_DK, DE, DE_DE, EL_GR, EN, EN_GB, EN_US, EO_EO, ES, ES_ES, ES_419, ET_EE, EU_ES, FA_IR, FF_NG, FI, FI_FI, FO_FO, FR, FR_CA, FR_FR, FY_NL, GA_IE, GL_ES, GN_PY, GU_IN, HA_NG, HE_IL, HI_IN, HR_HR, HT_HT, HU_HU, HY_AM, ID_ID, IK_US, IS_IS, IT, IT_IT, IU_CA, JA, JA_JP, JA_KS, JV_ID, KA_GE, KK_KZ, KM_KH, KN_IN, KO, KO_KR, KU_TR, KY_KG, LO_LA, LT_LT, LV_LV, MG_MG, MK_MK, ML_IN, MN_MN, MR_IN, MS_MY, MT_MT, MY_MM, NB_NO, NE_NP, NL, NL_BE, NL_NL, NN_NO, OR_IN, PA_IN, PL_PL, PS_AF, PT, PT_BR, PT_PT, RO_RO, RU, RU_RU, RW_RW, SC_IT, SI_LK, SK_SK, SL_SI, SN_ZW, SQ_AL, SR_RS, SV, SV_SE, SW_KE, SY_SY, SZ_PL, TA_IN, TE_IN, TG_TJ, TH, TH_TH, TL_PH, TR, TR_TR, TT_RU, TZ_MA, UK_UA, UR_PK, UZ_UZ, VI_VN, ZH, ZH_CN, ZH_HK, ZH_MO, ZH_TW, ZZ_TR);
 
   private final String value;
 
-  GetSignInExpResponseLanguageInfoFallbackLanguage(String value) {
+  private final Known known;
+
+  private GetSignInExpResponseLanguageInfoFallbackLanguage(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetSignInExpResponseLanguageInfoFallbackLanguage fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetSignInExpResponseLanguageInfoFallbackLanguage c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetSignInExpResponseLanguageInfoFallbackLanguage(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetSignInExpResponseLanguageInfoFallbackLanguage> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -679,27 +708,706 @@ public enum GetSignInExpResponseLanguageInfoFallbackLanguage {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetSignInExpResponseLanguageInfoFallbackLanguage fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSignInExpResponseLanguageInfoFallbackLanguage c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetSignInExpResponseLanguageInfoFallbackLanguage} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetSignInExpResponseLanguageInfoFallbackLanguage other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>af-ZA</code>.
+     */
+    AF_ZA,
+
+    /**
+     * The wire value <code>am-ET</code>.
+     */
+    AM_ET,
+
+    /**
+     * The wire value <code>ar</code>.
+     */
+    AR,
+
+    /**
+     * The wire value <code>ar-AR</code>.
+     */
+    AR_AR,
+
+    /**
+     * The wire value <code>as-IN</code>.
+     */
+    AS_IN,
+
+    /**
+     * The wire value <code>az-AZ</code>.
+     */
+    AZ_AZ,
+
+    /**
+     * The wire value <code>be-BY</code>.
+     */
+    BE_BY,
+
+    /**
+     * The wire value <code>bg-BG</code>.
+     */
+    BG_BG,
+
+    /**
+     * The wire value <code>bn-IN</code>.
+     */
+    BN_IN,
+
+    /**
+     * The wire value <code>br-FR</code>.
+     */
+    BR_FR,
+
+    /**
+     * The wire value <code>bs-BA</code>.
+     */
+    BS_BA,
+
+    /**
+     * The wire value <code>ca-ES</code>.
+     */
+    CA_ES,
+
+    /**
+     * The wire value <code>cb-IQ</code>.
+     */
+    CB_IQ,
+
+    /**
+     * The wire value <code>co-FR</code>.
+     */
+    CO_FR,
+
+    /**
+     * The wire value <code>cs</code>.
+     */
+    CS,
+
+    /**
+     * The wire value <code>cs-CZ</code>.
+     */
+    CS_CZ,
+
+    /**
+     * The wire value <code>cx-PH</code>.
+     */
+    CX_PH,
+
+    /**
+     * The wire value <code>cy-GB</code>.
+     */
+    CY_GB,
+
+    /**
+     * The wire value <code>da-DK</code>.
+     */
+    DA_DK,
+
+    /**
+     * The wire value <code>de</code>.
+     */
+    DE,
+
+    /**
+     * The wire value <code>de-DE</code>.
+     */
+    DE_DE,
+
+    /**
+     * The wire value <code>el-GR</code>.
+     */
+    EL_GR,
+
+    /**
+     * The wire value <code>en</code>.
+     */
+    EN,
+
+    /**
+     * The wire value <code>en-GB</code>.
+     */
+    EN_GB,
+
+    /**
+     * The wire value <code>en-US</code>.
+     */
+    EN_US,
+
+    /**
+     * The wire value <code>eo-EO</code>.
+     */
+    EO_EO,
+
+    /**
+     * The wire value <code>es</code>.
+     */
+    ES,
+
+    /**
+     * The wire value <code>es-ES</code>.
+     */
+    ES_ES,
+
+    /**
+     * The wire value <code>es-419</code>.
+     */
+    ES_419,
+
+    /**
+     * The wire value <code>et-EE</code>.
+     */
+    ET_EE,
+
+    /**
+     * The wire value <code>eu-ES</code>.
+     */
+    EU_ES,
+
+    /**
+     * The wire value <code>fa-IR</code>.
+     */
+    FA_IR,
+
+    /**
+     * The wire value <code>ff-NG</code>.
+     */
+    FF_NG,
+
+    /**
+     * The wire value <code>fi</code>.
+     */
+    FI,
+
+    /**
+     * The wire value <code>fi-FI</code>.
+     */
+    FI_FI,
+
+    /**
+     * The wire value <code>fo-FO</code>.
+     */
+    FO_FO,
+
+    /**
+     * The wire value <code>fr</code>.
+     */
+    FR,
+
+    /**
+     * The wire value <code>fr-CA</code>.
+     */
+    FR_CA,
+
+    /**
+     * The wire value <code>fr-FR</code>.
+     */
+    FR_FR,
+
+    /**
+     * The wire value <code>fy-NL</code>.
+     */
+    FY_NL,
+
+    /**
+     * The wire value <code>ga-IE</code>.
+     */
+    GA_IE,
+
+    /**
+     * The wire value <code>gl-ES</code>.
+     */
+    GL_ES,
+
+    /**
+     * The wire value <code>gn-PY</code>.
+     */
+    GN_PY,
+
+    /**
+     * The wire value <code>gu-IN</code>.
+     */
+    GU_IN,
+
+    /**
+     * The wire value <code>ha-NG</code>.
+     */
+    HA_NG,
+
+    /**
+     * The wire value <code>he-IL</code>.
+     */
+    HE_IL,
+
+    /**
+     * The wire value <code>hi-IN</code>.
+     */
+    HI_IN,
+
+    /**
+     * The wire value <code>hr-HR</code>.
+     */
+    HR_HR,
+
+    /**
+     * The wire value <code>ht-HT</code>.
+     */
+    HT_HT,
+
+    /**
+     * The wire value <code>hu-HU</code>.
+     */
+    HU_HU,
+
+    /**
+     * The wire value <code>hy-AM</code>.
+     */
+    HY_AM,
+
+    /**
+     * The wire value <code>id-ID</code>.
+     */
+    ID_ID,
+
+    /**
+     * The wire value <code>ik-US</code>.
+     */
+    IK_US,
+
+    /**
+     * The wire value <code>is-IS</code>.
+     */
+    IS_IS,
+
+    /**
+     * The wire value <code>it</code>.
+     */
+    IT,
+
+    /**
+     * The wire value <code>it-IT</code>.
+     */
+    IT_IT,
+
+    /**
+     * The wire value <code>iu-CA</code>.
+     */
+    IU_CA,
+
+    /**
+     * The wire value <code>ja</code>.
+     */
+    JA,
+
+    /**
+     * The wire value <code>ja-JP</code>.
+     */
+    JA_JP,
+
+    /**
+     * The wire value <code>ja-KS</code>.
+     */
+    JA_KS,
+
+    /**
+     * The wire value <code>jv-ID</code>.
+     */
+    JV_ID,
+
+    /**
+     * The wire value <code>ka-GE</code>.
+     */
+    KA_GE,
+
+    /**
+     * The wire value <code>kk-KZ</code>.
+     */
+    KK_KZ,
+
+    /**
+     * The wire value <code>km-KH</code>.
+     */
+    KM_KH,
+
+    /**
+     * The wire value <code>kn-IN</code>.
+     */
+    KN_IN,
+
+    /**
+     * The wire value <code>ko</code>.
+     */
+    KO,
+
+    /**
+     * The wire value <code>ko-KR</code>.
+     */
+    KO_KR,
+
+    /**
+     * The wire value <code>ku-TR</code>.
+     */
+    KU_TR,
+
+    /**
+     * The wire value <code>ky-KG</code>.
+     */
+    KY_KG,
+
+    /**
+     * The wire value <code>lo-LA</code>.
+     */
+    LO_LA,
+
+    /**
+     * The wire value <code>lt-LT</code>.
+     */
+    LT_LT,
+
+    /**
+     * The wire value <code>lv-LV</code>.
+     */
+    LV_LV,
+
+    /**
+     * The wire value <code>mg-MG</code>.
+     */
+    MG_MG,
+
+    /**
+     * The wire value <code>mk-MK</code>.
+     */
+    MK_MK,
+
+    /**
+     * The wire value <code>ml-IN</code>.
+     */
+    ML_IN,
+
+    /**
+     * The wire value <code>mn-MN</code>.
+     */
+    MN_MN,
+
+    /**
+     * The wire value <code>mr-IN</code>.
+     */
+    MR_IN,
+
+    /**
+     * The wire value <code>ms-MY</code>.
+     */
+    MS_MY,
+
+    /**
+     * The wire value <code>mt-MT</code>.
+     */
+    MT_MT,
+
+    /**
+     * The wire value <code>my-MM</code>.
+     */
+    MY_MM,
+
+    /**
+     * The wire value <code>nb-NO</code>.
+     */
+    NB_NO,
+
+    /**
+     * The wire value <code>ne-NP</code>.
+     */
+    NE_NP,
+
+    /**
+     * The wire value <code>nl</code>.
+     */
+    NL,
+
+    /**
+     * The wire value <code>nl-BE</code>.
+     */
+    NL_BE,
+
+    /**
+     * The wire value <code>nl-NL</code>.
+     */
+    NL_NL,
+
+    /**
+     * The wire value <code>nn-NO</code>.
+     */
+    NN_NO,
+
+    /**
+     * The wire value <code>or-IN</code>.
+     */
+    OR_IN,
+
+    /**
+     * The wire value <code>pa-IN</code>.
+     */
+    PA_IN,
+
+    /**
+     * The wire value <code>pl-PL</code>.
+     */
+    PL_PL,
+
+    /**
+     * The wire value <code>ps-AF</code>.
+     */
+    PS_AF,
+
+    /**
+     * The wire value <code>pt</code>.
+     */
+    PT,
+
+    /**
+     * The wire value <code>pt-BR</code>.
+     */
+    PT_BR,
+
+    /**
+     * The wire value <code>pt-PT</code>.
+     */
+    PT_PT,
+
+    /**
+     * The wire value <code>ro-RO</code>.
+     */
+    RO_RO,
+
+    /**
+     * The wire value <code>ru</code>.
+     */
+    RU,
+
+    /**
+     * The wire value <code>ru-RU</code>.
+     */
+    RU_RU,
+
+    /**
+     * The wire value <code>rw-RW</code>.
+     */
+    RW_RW,
+
+    /**
+     * The wire value <code>sc-IT</code>.
+     */
+    SC_IT,
+
+    /**
+     * The wire value <code>si-LK</code>.
+     */
+    SI_LK,
+
+    /**
+     * The wire value <code>sk-SK</code>.
+     */
+    SK_SK,
+
+    /**
+     * The wire value <code>sl-SI</code>.
+     */
+    SL_SI,
+
+    /**
+     * The wire value <code>sn-ZW</code>.
+     */
+    SN_ZW,
+
+    /**
+     * The wire value <code>sq-AL</code>.
+     */
+    SQ_AL,
+
+    /**
+     * The wire value <code>sr-RS</code>.
+     */
+    SR_RS,
+
+    /**
+     * The wire value <code>sv</code>.
+     */
+    SV,
+
+    /**
+     * The wire value <code>sv-SE</code>.
+     */
+    SV_SE,
+
+    /**
+     * The wire value <code>sw-KE</code>.
+     */
+    SW_KE,
+
+    /**
+     * The wire value <code>sy-SY</code>.
+     */
+    SY_SY,
+
+    /**
+     * The wire value <code>sz-PL</code>.
+     */
+    SZ_PL,
+
+    /**
+     * The wire value <code>ta-IN</code>.
+     */
+    TA_IN,
+
+    /**
+     * The wire value <code>te-IN</code>.
+     */
+    TE_IN,
+
+    /**
+     * The wire value <code>tg-TJ</code>.
+     */
+    TG_TJ,
+
+    /**
+     * The wire value <code>th</code>.
+     */
+    TH,
+
+    /**
+     * The wire value <code>th-TH</code>.
+     */
+    TH_TH,
+
+    /**
+     * The wire value <code>tl-PH</code>.
+     */
+    TL_PH,
+
+    /**
+     * The wire value <code>tr</code>.
+     */
+    TR,
+
+    /**
+     * The wire value <code>tr-TR</code>.
+     */
+    TR_TR,
+
+    /**
+     * The wire value <code>tt-RU</code>.
+     */
+    TT_RU,
+
+    /**
+     * The wire value <code>tz-MA</code>.
+     */
+    TZ_MA,
+
+    /**
+     * The wire value <code>uk-UA</code>.
+     */
+    UK_UA,
+
+    /**
+     * The wire value <code>ur-PK</code>.
+     */
+    UR_PK,
+
+    /**
+     * The wire value <code>uz-UZ</code>.
+     */
+    UZ_UZ,
+
+    /**
+     * The wire value <code>vi-VN</code>.
+     */
+    VI_VN,
+
+    /**
+     * The wire value <code>zh</code>.
+     */
+    ZH,
+
+    /**
+     * The wire value <code>zh-CN</code>.
+     */
+    ZH_CN,
+
+    /**
+     * The wire value <code>zh-HK</code>.
+     */
+    ZH_HK,
+
+    /**
+     * The wire value <code>zh-MO</code>.
+     */
+    ZH_MO,
+
+    /**
+     * The wire value <code>zh-TW</code>.
+     */
+    ZH_TW,
+
+    /**
+     * The wire value <code>zz-TR</code>.
+     */
+    ZZ_TR,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,53 +5,82 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/mfaVerificationFactors/items</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/mfaVerificationFactors/items</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetSignInExpResponseMfaFactorsItem {
+public final class GetSignInExpResponseMfaFactorsItem {
   /**
    * The wire value <code>Totp</code>.
    */
-  TOTP("Totp"),
+  public static final GetSignInExpResponseMfaFactorsItem TOTP = new GetSignInExpResponseMfaFactorsItem("Totp", Known.TOTP);
 
   /**
    * The wire value <code>WebAuthn</code>.
    */
-  WEB_AUTHN("WebAuthn"),
+  public static final GetSignInExpResponseMfaFactorsItem WEB_AUTHN = new GetSignInExpResponseMfaFactorsItem("WebAuthn", Known.WEB_AUTHN);
 
   /**
    * The wire value <code>BackupCode</code>.
    */
-  BACKUP_CODE("BackupCode"),
+  public static final GetSignInExpResponseMfaFactorsItem BACKUP_CODE = new GetSignInExpResponseMfaFactorsItem("BackupCode", Known.BACKUP_CODE);
 
   /**
    * The wire value <code>EmailVerificationCode</code>.
    */
-  EMAIL_VERIFICATION_CODE("EmailVerificationCode"),
+  public static final GetSignInExpResponseMfaFactorsItem EMAIL_VERIFICATION_CODE = new GetSignInExpResponseMfaFactorsItem("EmailVerificationCode", Known.EMAIL_VERIFICATION_CODE);
 
   /**
    * The wire value <code>PhoneVerificationCode</code>.
    */
-  PHONE_VERIFICATION_CODE("PhoneVerificationCode"),
+  public static final GetSignInExpResponseMfaFactorsItem PHONE_VERIFICATION_CODE = new GetSignInExpResponseMfaFactorsItem("PhoneVerificationCode", Known.PHONE_VERIFICATION_CODE);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetSignInExpResponseMfaFactorsItem> KNOWN_VALUES = List.of(TOTP, WEB_AUTHN, BACKUP_CODE, EMAIL_VERIFICATION_CODE, PHONE_VERIFICATION_CODE);
 
   private final String value;
 
-  GetSignInExpResponseMfaFactorsItem(String value) {
+  private final Known known;
+
+  private GetSignInExpResponseMfaFactorsItem(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetSignInExpResponseMfaFactorsItem fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetSignInExpResponseMfaFactorsItem c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetSignInExpResponseMfaFactorsItem(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetSignInExpResponseMfaFactorsItem> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -59,27 +88,86 @@ public enum GetSignInExpResponseMfaFactorsItem {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetSignInExpResponseMfaFactorsItem fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSignInExpResponseMfaFactorsItem c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetSignInExpResponseMfaFactorsItem} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetSignInExpResponseMfaFactorsItem other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>Totp</code>.
+     */
+    TOTP,
+
+    /**
+     * The wire value <code>WebAuthn</code>.
+     */
+    WEB_AUTHN,
+
+    /**
+     * The wire value <code>BackupCode</code>.
+     */
+    BACKUP_CODE,
+
+    /**
+     * The wire value <code>EmailVerificationCode</code>.
+     */
+    EMAIL_VERIFICATION_CODE,
+
+    /**
+     * The wire value <code>PhoneVerificationCode</code>.
+     */
+    PHONE_VERIFICATION_CODE,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,63 +5,92 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/mfa/properties/policy</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/mfa/properties/policy</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetSignInExpResponseMfaPolicy {
+public final class GetSignInExpResponseMfaPolicy {
   /**
    * The wire value <code>UserControlled</code>.
    */
-  USER_CONTROLLED("UserControlled"),
+  public static final GetSignInExpResponseMfaPolicy USER_CONTROLLED = new GetSignInExpResponseMfaPolicy("UserControlled", Known.USER_CONTROLLED);
 
   /**
    * The wire value <code>Mandatory</code>.
    */
-  MANDATORY("Mandatory"),
+  public static final GetSignInExpResponseMfaPolicy MANDATORY = new GetSignInExpResponseMfaPolicy("Mandatory", Known.MANDATORY);
 
   /**
    * The wire value <code>PromptOnlyAtSignIn</code>.
    */
-  PROMPT_ONLY_AT_SIGN_IN("PromptOnlyAtSignIn"),
+  public static final GetSignInExpResponseMfaPolicy PROMPT_ONLY_AT_SIGN_IN = new GetSignInExpResponseMfaPolicy("PromptOnlyAtSignIn", Known.PROMPT_ONLY_AT_SIGN_IN);
 
   /**
    * The wire value <code>PromptAtSignInAndSignUp</code>.
    */
-  PROMPT_AT_SIGN_IN_AND_SIGN_UP("PromptAtSignInAndSignUp"),
+  public static final GetSignInExpResponseMfaPolicy PROMPT_AT_SIGN_IN_AND_SIGN_UP = new GetSignInExpResponseMfaPolicy("PromptAtSignInAndSignUp", Known.PROMPT_AT_SIGN_IN_AND_SIGN_UP);
 
   /**
    * The wire value <code>NoPrompt</code>.
    */
-  NO_PROMPT("NoPrompt"),
+  public static final GetSignInExpResponseMfaPolicy NO_PROMPT = new GetSignInExpResponseMfaPolicy("NoPrompt", Known.NO_PROMPT);
 
   /**
    * The wire value <code>PromptAtSignInAndSignUpMandatory</code>.
    */
-  PROMPT_AT_SIGN_IN_AND_SIGN_UP_MANDATORY("PromptAtSignInAndSignUpMandatory"),
+  public static final GetSignInExpResponseMfaPolicy PROMPT_AT_SIGN_IN_AND_SIGN_UP_MANDATORY = new GetSignInExpResponseMfaPolicy("PromptAtSignInAndSignUpMandatory", Known.PROMPT_AT_SIGN_IN_AND_SIGN_UP_MANDATORY);
 
   /**
    * The wire value <code>PromptOnlyAtSignInMandatory</code>.
    */
-  PROMPT_ONLY_AT_SIGN_IN_MANDATORY("PromptOnlyAtSignInMandatory"),
+  public static final GetSignInExpResponseMfaPolicy PROMPT_ONLY_AT_SIGN_IN_MANDATORY = new GetSignInExpResponseMfaPolicy("PromptOnlyAtSignInMandatory", Known.PROMPT_ONLY_AT_SIGN_IN_MANDATORY);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetSignInExpResponseMfaPolicy> KNOWN_VALUES = List.of(USER_CONTROLLED, MANDATORY, PROMPT_ONLY_AT_SIGN_IN, PROMPT_AT_SIGN_IN_AND_SIGN_UP, NO_PROMPT, PROMPT_AT_SIGN_IN_AND_SIGN_UP_MANDATORY, PROMPT_ONLY_AT_SIGN_IN_MANDATORY);
 
   private final String value;
 
-  GetSignInExpResponseMfaPolicy(String value) {
+  private final Known known;
+
+  private GetSignInExpResponseMfaPolicy(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetSignInExpResponseMfaPolicy fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetSignInExpResponseMfaPolicy c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetSignInExpResponseMfaPolicy(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetSignInExpResponseMfaPolicy> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -69,27 +98,96 @@ public enum GetSignInExpResponseMfaPolicy {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetSignInExpResponseMfaPolicy fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSignInExpResponseMfaPolicy c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetSignInExpResponseMfaPolicy} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetSignInExpResponseMfaPolicy other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>UserControlled</code>.
+     */
+    USER_CONTROLLED,
+
+    /**
+     * The wire value <code>Mandatory</code>.
+     */
+    MANDATORY,
+
+    /**
+     * The wire value <code>PromptOnlyAtSignIn</code>.
+     */
+    PROMPT_ONLY_AT_SIGN_IN,
+
+    /**
+     * The wire value <code>PromptAtSignInAndSignUp</code>.
+     */
+    PROMPT_AT_SIGN_IN_AND_SIGN_UP,
+
+    /**
+     * The wire value <code>NoPrompt</code>.
+     */
+    NO_PROMPT,
+
+    /**
+     * The wire value <code>PromptAtSignInAndSignUpMandatory</code>.
+     */
+    PROMPT_AT_SIGN_IN_AND_SIGN_UP_MANDATORY,
+
+    /**
+     * The wire value <code>PromptOnlyAtSignInMandatory</code>.
+     */
+    PROMPT_ONLY_AT_SIGN_IN_MANDATORY,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

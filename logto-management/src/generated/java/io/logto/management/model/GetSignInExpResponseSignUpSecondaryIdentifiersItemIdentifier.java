@@ -5,48 +5,78 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signUp/properties/secondaryIdentifiers/items/properties/identifier</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signUp/properties/secondaryIdentifiers/items/properties/identifier</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier {
+public final class GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier {
   /**
    * The wire value <code>username</code>.
    */
-  USERNAME("username"),
+  public static final GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier USERNAME = new GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier("username", Known.USERNAME);
 
   /**
    * The wire value <code>email</code>.
    */
-  EMAIL("email"),
+  public static final GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier EMAIL = new GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier("email", Known.EMAIL);
 
   /**
    * The wire value <code>phone</code>.
    */
-  PHONE("phone"),
+  public static final GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier PHONE = new GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier("phone", Known.PHONE);
 
   /**
    * The wire value <code>emailOrPhone</code>.
    */
-  EMAIL_OR_PHONE("emailOrPhone"),
+  public static final GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier EMAIL_OR_PHONE = new GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier("emailOrPhone", Known.EMAIL_OR_PHONE);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier> KNOWN_VALUES = List.of(USERNAME, EMAIL, PHONE, EMAIL_OR_PHONE);
 
   private final String value;
 
-  GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier(String value) {
+  private final Known known;
+
+  private GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier fromValue(
+      String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -54,28 +84,81 @@ public enum GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier fromValue(
-      String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>username</code>.
+     */
+    USERNAME,
+
+    /**
+     * The wire value <code>email</code>.
+     */
+    EMAIL,
+
+    /**
+     * The wire value <code>phone</code>.
+     */
+    PHONE,
+
+    /**
+     * The wire value <code>emailOrPhone</code>.
+     */
+    EMAIL_OR_PHONE,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,78 +5,107 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1user-assets~1service-status/get/responses/200/content/application~1json/schema/properties/allowUploadMimeTypes/items</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1user-assets~1service-status/get/responses/200/content/application~1json/schema/properties/allowUploadMimeTypes/items</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
+public final class GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
   /**
    * The wire value <code>image/jpeg</code>.
    */
-  IMAGE_JPEG("image/jpeg"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_JPEG = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/jpeg", Known.IMAGE_JPEG);
 
   /**
    * The wire value <code>image/png</code>.
    */
-  IMAGE_PNG("image/png"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_PNG = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/png", Known.IMAGE_PNG);
 
   /**
    * The wire value <code>image/gif</code>.
    */
-  IMAGE_GIF("image/gif"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_GIF = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/gif", Known.IMAGE_GIF);
 
   /**
    * The wire value <code>image/vnd.microsoft.icon</code>.
    */
-  IMAGE_VND_MICROSOFT_ICON("image/vnd.microsoft.icon"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_VND_MICROSOFT_ICON = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/vnd.microsoft.icon", Known.IMAGE_VND_MICROSOFT_ICON);
 
   /**
    * The wire value <code>image/x-icon</code>.
    */
-  IMAGE_X_ICON("image/x-icon"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_X_ICON = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/x-icon", Known.IMAGE_X_ICON);
 
   /**
    * The wire value <code>image/svg+xml</code>.
    */
-  IMAGE_SVG_XML("image/svg+xml"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_SVG_XML = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/svg+xml", Known.IMAGE_SVG_XML);
 
   /**
    * The wire value <code>image/tiff</code>.
    */
-  IMAGE_TIFF("image/tiff"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_TIFF = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/tiff", Known.IMAGE_TIFF);
 
   /**
    * The wire value <code>image/webp</code>.
    */
-  IMAGE_WEBP("image/webp"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_WEBP = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/webp", Known.IMAGE_WEBP);
 
   /**
    * The wire value <code>image/bmp</code>.
    */
-  IMAGE_BMP("image/bmp"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem IMAGE_BMP = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("image/bmp", Known.IMAGE_BMP);
 
   /**
    * The wire value <code>application/zip</code>.
    */
-  APPLICATION_ZIP("application/zip"),
+  public static final GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem APPLICATION_ZIP = new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem("application/zip", Known.APPLICATION_ZIP);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> KNOWN_VALUES = List.of(IMAGE_JPEG, IMAGE_PNG, IMAGE_GIF, IMAGE_VND_MICROSOFT_ICON, IMAGE_X_ICON, IMAGE_SVG_XML, IMAGE_TIFF, IMAGE_WEBP, IMAGE_BMP, APPLICATION_ZIP);
 
   private final String value;
 
-  GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem(String value) {
+  private final Known known;
+
+  private GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -84,27 +113,111 @@ public enum GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>image/jpeg</code>.
+     */
+    IMAGE_JPEG,
+
+    /**
+     * The wire value <code>image/png</code>.
+     */
+    IMAGE_PNG,
+
+    /**
+     * The wire value <code>image/gif</code>.
+     */
+    IMAGE_GIF,
+
+    /**
+     * The wire value <code>image/vnd.microsoft.icon</code>.
+     */
+    IMAGE_VND_MICROSOFT_ICON,
+
+    /**
+     * The wire value <code>image/x-icon</code>.
+     */
+    IMAGE_X_ICON,
+
+    /**
+     * The wire value <code>image/svg+xml</code>.
+     */
+    IMAGE_SVG_XML,
+
+    /**
+     * The wire value <code>image/tiff</code>.
+     */
+    IMAGE_TIFF,
+
+    /**
+     * The wire value <code>image/webp</code>.
+     */
+    IMAGE_WEBP,
+
+    /**
+     * The wire value <code>image/bmp</code>.
+     */
+    IMAGE_BMP,
+
+    /**
+     * The wire value <code>application/zip</code>.
+     */
+    APPLICATION_ZIP,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,38 +5,67 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/1/properties/mode</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/1/properties/mode</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum GetWellKnownExperienceResponseCaptchaConfigMode {
+public final class GetWellKnownExperienceResponseCaptchaConfigMode {
   /**
    * The wire value <code>invisible</code>.
    */
-  INVISIBLE("invisible"),
+  public static final GetWellKnownExperienceResponseCaptchaConfigMode INVISIBLE = new GetWellKnownExperienceResponseCaptchaConfigMode("invisible", Known.INVISIBLE);
 
   /**
    * The wire value <code>checkbox</code>.
    */
-  CHECKBOX("checkbox"),
+  public static final GetWellKnownExperienceResponseCaptchaConfigMode CHECKBOX = new GetWellKnownExperienceResponseCaptchaConfigMode("checkbox", Known.CHECKBOX);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<GetWellKnownExperienceResponseCaptchaConfigMode> KNOWN_VALUES = List.of(INVISIBLE, CHECKBOX);
 
   private final String value;
 
-  GetWellKnownExperienceResponseCaptchaConfigMode(String value) {
+  private final Known known;
+
+  private GetWellKnownExperienceResponseCaptchaConfigMode(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static GetWellKnownExperienceResponseCaptchaConfigMode fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (GetWellKnownExperienceResponseCaptchaConfigMode c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new GetWellKnownExperienceResponseCaptchaConfigMode(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<GetWellKnownExperienceResponseCaptchaConfigMode> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -44,27 +73,71 @@ public enum GetWellKnownExperienceResponseCaptchaConfigMode {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static GetWellKnownExperienceResponseCaptchaConfigMode fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetWellKnownExperienceResponseCaptchaConfigMode c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code GetWellKnownExperienceResponseCaptchaConfigMode} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GetWellKnownExperienceResponseCaptchaConfigMode other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>invisible</code>.
+     */
+    INVISIBLE,
+
+    /**
+     * The wire value <code>checkbox</code>.
+     */
+    CHECKBOX,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,173 +5,202 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items/properties/event</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items/properties/event</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum HookEvent {
+public final class HookEvent {
   /**
    * The wire value <code>PostRegister</code>.
    */
-  POST_REGISTER("PostRegister"),
+  public static final HookEvent POST_REGISTER = new HookEvent("PostRegister", Known.POST_REGISTER);
 
   /**
    * The wire value <code>PostSignIn</code>.
    */
-  POST_SIGN_IN("PostSignIn"),
+  public static final HookEvent POST_SIGN_IN = new HookEvent("PostSignIn", Known.POST_SIGN_IN);
 
   /**
    * The wire value <code>PostSignInAdaptiveMfaTriggered</code>.
    */
-  POST_SIGN_IN_ADAPTIVE_MFA_TRIGGERED("PostSignInAdaptiveMfaTriggered"),
+  public static final HookEvent POST_SIGN_IN_ADAPTIVE_MFA_TRIGGERED = new HookEvent("PostSignInAdaptiveMfaTriggered", Known.POST_SIGN_IN_ADAPTIVE_MFA_TRIGGERED);
 
   /**
    * The wire value <code>PostResetPassword</code>.
    */
-  POST_RESET_PASSWORD("PostResetPassword"),
+  public static final HookEvent POST_RESET_PASSWORD = new HookEvent("PostResetPassword", Known.POST_RESET_PASSWORD);
 
   /**
    * The wire value <code>User.Created</code>.
    */
-  USER_CREATED("User.Created"),
+  public static final HookEvent USER_CREATED = new HookEvent("User.Created", Known.USER_CREATED);
 
   /**
    * The wire value <code>User.Deleted</code>.
    */
-  USER_DELETED("User.Deleted"),
+  public static final HookEvent USER_DELETED = new HookEvent("User.Deleted", Known.USER_DELETED);
 
   /**
    * The wire value <code>User.Data.Updated</code>.
    */
-  USER_DATA_UPDATED("User.Data.Updated"),
+  public static final HookEvent USER_DATA_UPDATED = new HookEvent("User.Data.Updated", Known.USER_DATA_UPDATED);
 
   /**
    * The wire value <code>User.SuspensionStatus.Updated</code>.
    */
-  USER_SUSPENSION_STATUS_UPDATED("User.SuspensionStatus.Updated"),
+  public static final HookEvent USER_SUSPENSION_STATUS_UPDATED = new HookEvent("User.SuspensionStatus.Updated", Known.USER_SUSPENSION_STATUS_UPDATED);
 
   /**
    * The wire value <code>Role.Created</code>.
    */
-  ROLE_CREATED("Role.Created"),
+  public static final HookEvent ROLE_CREATED = new HookEvent("Role.Created", Known.ROLE_CREATED);
 
   /**
    * The wire value <code>Role.Deleted</code>.
    */
-  ROLE_DELETED("Role.Deleted"),
+  public static final HookEvent ROLE_DELETED = new HookEvent("Role.Deleted", Known.ROLE_DELETED);
 
   /**
    * The wire value <code>Role.Data.Updated</code>.
    */
-  ROLE_DATA_UPDATED("Role.Data.Updated"),
+  public static final HookEvent ROLE_DATA_UPDATED = new HookEvent("Role.Data.Updated", Known.ROLE_DATA_UPDATED);
 
   /**
    * The wire value <code>Role.Scopes.Updated</code>.
    */
-  ROLE_SCOPES_UPDATED("Role.Scopes.Updated"),
+  public static final HookEvent ROLE_SCOPES_UPDATED = new HookEvent("Role.Scopes.Updated", Known.ROLE_SCOPES_UPDATED);
 
   /**
    * The wire value <code>Scope.Created</code>.
    */
-  SCOPE_CREATED("Scope.Created"),
+  public static final HookEvent SCOPE_CREATED = new HookEvent("Scope.Created", Known.SCOPE_CREATED);
 
   /**
    * The wire value <code>Scope.Deleted</code>.
    */
-  SCOPE_DELETED("Scope.Deleted"),
+  public static final HookEvent SCOPE_DELETED = new HookEvent("Scope.Deleted", Known.SCOPE_DELETED);
 
   /**
    * The wire value <code>Scope.Data.Updated</code>.
    */
-  SCOPE_DATA_UPDATED("Scope.Data.Updated"),
+  public static final HookEvent SCOPE_DATA_UPDATED = new HookEvent("Scope.Data.Updated", Known.SCOPE_DATA_UPDATED);
 
   /**
    * The wire value <code>Organization.Created</code>.
    */
-  ORGANIZATION_CREATED("Organization.Created"),
+  public static final HookEvent ORGANIZATION_CREATED = new HookEvent("Organization.Created", Known.ORGANIZATION_CREATED);
 
   /**
    * The wire value <code>Organization.Deleted</code>.
    */
-  ORGANIZATION_DELETED("Organization.Deleted"),
+  public static final HookEvent ORGANIZATION_DELETED = new HookEvent("Organization.Deleted", Known.ORGANIZATION_DELETED);
 
   /**
    * The wire value <code>Organization.Data.Updated</code>.
    */
-  ORGANIZATION_DATA_UPDATED("Organization.Data.Updated"),
+  public static final HookEvent ORGANIZATION_DATA_UPDATED = new HookEvent("Organization.Data.Updated", Known.ORGANIZATION_DATA_UPDATED);
 
   /**
    * The wire value <code>Organization.Membership.Updated</code>.
    */
-  ORGANIZATION_MEMBERSHIP_UPDATED("Organization.Membership.Updated"),
+  public static final HookEvent ORGANIZATION_MEMBERSHIP_UPDATED = new HookEvent("Organization.Membership.Updated", Known.ORGANIZATION_MEMBERSHIP_UPDATED);
 
   /**
    * The wire value <code>OrganizationRole.Created</code>.
    */
-  ORGANIZATION_ROLE_CREATED("OrganizationRole.Created"),
+  public static final HookEvent ORGANIZATION_ROLE_CREATED = new HookEvent("OrganizationRole.Created", Known.ORGANIZATION_ROLE_CREATED);
 
   /**
    * The wire value <code>OrganizationRole.Deleted</code>.
    */
-  ORGANIZATION_ROLE_DELETED("OrganizationRole.Deleted"),
+  public static final HookEvent ORGANIZATION_ROLE_DELETED = new HookEvent("OrganizationRole.Deleted", Known.ORGANIZATION_ROLE_DELETED);
 
   /**
    * The wire value <code>OrganizationRole.Data.Updated</code>.
    */
-  ORGANIZATION_ROLE_DATA_UPDATED("OrganizationRole.Data.Updated"),
+  public static final HookEvent ORGANIZATION_ROLE_DATA_UPDATED = new HookEvent("OrganizationRole.Data.Updated", Known.ORGANIZATION_ROLE_DATA_UPDATED);
 
   /**
    * The wire value <code>OrganizationRole.Scopes.Updated</code>.
    */
-  ORGANIZATION_ROLE_SCOPES_UPDATED("OrganizationRole.Scopes.Updated"),
+  public static final HookEvent ORGANIZATION_ROLE_SCOPES_UPDATED = new HookEvent("OrganizationRole.Scopes.Updated", Known.ORGANIZATION_ROLE_SCOPES_UPDATED);
 
   /**
    * The wire value <code>OrganizationScope.Created</code>.
    */
-  ORGANIZATION_SCOPE_CREATED("OrganizationScope.Created"),
+  public static final HookEvent ORGANIZATION_SCOPE_CREATED = new HookEvent("OrganizationScope.Created", Known.ORGANIZATION_SCOPE_CREATED);
 
   /**
    * The wire value <code>OrganizationScope.Deleted</code>.
    */
-  ORGANIZATION_SCOPE_DELETED("OrganizationScope.Deleted"),
+  public static final HookEvent ORGANIZATION_SCOPE_DELETED = new HookEvent("OrganizationScope.Deleted", Known.ORGANIZATION_SCOPE_DELETED);
 
   /**
    * The wire value <code>OrganizationScope.Data.Updated</code>.
    */
-  ORGANIZATION_SCOPE_DATA_UPDATED("OrganizationScope.Data.Updated"),
+  public static final HookEvent ORGANIZATION_SCOPE_DATA_UPDATED = new HookEvent("OrganizationScope.Data.Updated", Known.ORGANIZATION_SCOPE_DATA_UPDATED);
 
   /**
    * The wire value <code>Identifier.Lockout</code>.
    */
-  IDENTIFIER_LOCKOUT("Identifier.Lockout"),
+  public static final HookEvent IDENTIFIER_LOCKOUT = new HookEvent("Identifier.Lockout", Known.IDENTIFIER_LOCKOUT);
 
   /**
    * The wire value <code>Message.RateLimited</code>.
    */
-  MESSAGE_RATE_LIMITED("Message.RateLimited"),
+  public static final HookEvent MESSAGE_RATE_LIMITED = new HookEvent("Message.RateLimited", Known.MESSAGE_RATE_LIMITED);
 
   /**
    * The wire value <code>Grant.LimitExceeded</code>.
    */
-  GRANT_LIMIT_EXCEEDED("Grant.LimitExceeded"),
+  public static final HookEvent GRANT_LIMIT_EXCEEDED = new HookEvent("Grant.LimitExceeded", Known.GRANT_LIMIT_EXCEEDED);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<HookEvent> KNOWN_VALUES = List.of(POST_REGISTER, POST_SIGN_IN, POST_SIGN_IN_ADAPTIVE_MFA_TRIGGERED, POST_RESET_PASSWORD, USER_CREATED, USER_DELETED, USER_DATA_UPDATED, USER_SUSPENSION_STATUS_UPDATED, ROLE_CREATED, ROLE_DELETED, ROLE_DATA_UPDATED, ROLE_SCOPES_UPDATED, SCOPE_CREATED, SCOPE_DELETED, SCOPE_DATA_UPDATED, ORGANIZATION_CREATED, ORGANIZATION_DELETED, ORGANIZATION_DATA_UPDATED, ORGANIZATION_MEMBERSHIP_UPDATED, ORGANIZATION_ROLE_CREATED, ORGANIZATION_ROLE_DELETED, ORGANIZATION_ROLE_DATA_UPDATED, ORGANIZATION_ROLE_SCOPES_UPDATED, ORGANIZATION_SCOPE_CREATED, ORGANIZATION_SCOPE_DELETED, ORGANIZATION_SCOPE_DATA_UPDATED, IDENTIFIER_LOCKOUT, MESSAGE_RATE_LIMITED, GRANT_LIMIT_EXCEEDED);
 
   private final String value;
 
-  HookEvent(String value) {
+  private final Known known;
+
+  private HookEvent(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static HookEvent fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (HookEvent c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new HookEvent(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<HookEvent> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -179,27 +208,206 @@ public enum HookEvent {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static HookEvent fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (HookEvent c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code HookEvent} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HookEvent other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>PostRegister</code>.
+     */
+    POST_REGISTER,
+
+    /**
+     * The wire value <code>PostSignIn</code>.
+     */
+    POST_SIGN_IN,
+
+    /**
+     * The wire value <code>PostSignInAdaptiveMfaTriggered</code>.
+     */
+    POST_SIGN_IN_ADAPTIVE_MFA_TRIGGERED,
+
+    /**
+     * The wire value <code>PostResetPassword</code>.
+     */
+    POST_RESET_PASSWORD,
+
+    /**
+     * The wire value <code>User.Created</code>.
+     */
+    USER_CREATED,
+
+    /**
+     * The wire value <code>User.Deleted</code>.
+     */
+    USER_DELETED,
+
+    /**
+     * The wire value <code>User.Data.Updated</code>.
+     */
+    USER_DATA_UPDATED,
+
+    /**
+     * The wire value <code>User.SuspensionStatus.Updated</code>.
+     */
+    USER_SUSPENSION_STATUS_UPDATED,
+
+    /**
+     * The wire value <code>Role.Created</code>.
+     */
+    ROLE_CREATED,
+
+    /**
+     * The wire value <code>Role.Deleted</code>.
+     */
+    ROLE_DELETED,
+
+    /**
+     * The wire value <code>Role.Data.Updated</code>.
+     */
+    ROLE_DATA_UPDATED,
+
+    /**
+     * The wire value <code>Role.Scopes.Updated</code>.
+     */
+    ROLE_SCOPES_UPDATED,
+
+    /**
+     * The wire value <code>Scope.Created</code>.
+     */
+    SCOPE_CREATED,
+
+    /**
+     * The wire value <code>Scope.Deleted</code>.
+     */
+    SCOPE_DELETED,
+
+    /**
+     * The wire value <code>Scope.Data.Updated</code>.
+     */
+    SCOPE_DATA_UPDATED,
+
+    /**
+     * The wire value <code>Organization.Created</code>.
+     */
+    ORGANIZATION_CREATED,
+
+    /**
+     * The wire value <code>Organization.Deleted</code>.
+     */
+    ORGANIZATION_DELETED,
+
+    /**
+     * The wire value <code>Organization.Data.Updated</code>.
+     */
+    ORGANIZATION_DATA_UPDATED,
+
+    /**
+     * The wire value <code>Organization.Membership.Updated</code>.
+     */
+    ORGANIZATION_MEMBERSHIP_UPDATED,
+
+    /**
+     * The wire value <code>OrganizationRole.Created</code>.
+     */
+    ORGANIZATION_ROLE_CREATED,
+
+    /**
+     * The wire value <code>OrganizationRole.Deleted</code>.
+     */
+    ORGANIZATION_ROLE_DELETED,
+
+    /**
+     * The wire value <code>OrganizationRole.Data.Updated</code>.
+     */
+    ORGANIZATION_ROLE_DATA_UPDATED,
+
+    /**
+     * The wire value <code>OrganizationRole.Scopes.Updated</code>.
+     */
+    ORGANIZATION_ROLE_SCOPES_UPDATED,
+
+    /**
+     * The wire value <code>OrganizationScope.Created</code>.
+     */
+    ORGANIZATION_SCOPE_CREATED,
+
+    /**
+     * The wire value <code>OrganizationScope.Deleted</code>.
+     */
+    ORGANIZATION_SCOPE_DELETED,
+
+    /**
+     * The wire value <code>OrganizationScope.Data.Updated</code>.
+     */
+    ORGANIZATION_SCOPE_DATA_UPDATED,
+
+    /**
+     * The wire value <code>Identifier.Lockout</code>.
+     */
+    IDENTIFIER_LOCKOUT,
+
+    /**
+     * The wire value <code>Message.RateLimited</code>.
+     */
+    MESSAGE_RATE_LIMITED,
+
+    /**
+     * The wire value <code>Grant.LimitExceeded</code>.
+     */
+    GRANT_LIMIT_EXCEEDED,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,83 +5,112 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema/properties/userScopes/items</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema/properties/userScopes/items</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum ListCimdUserConsentScopesResponseUserScopesItem {
+public final class ListCimdUserConsentScopesResponseUserScopesItem {
   /**
    * The wire value <code>profile</code>.
    */
-  PROFILE("profile"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem PROFILE = new ListCimdUserConsentScopesResponseUserScopesItem("profile", Known.PROFILE);
 
   /**
    * The wire value <code>email</code>.
    */
-  EMAIL("email"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem EMAIL = new ListCimdUserConsentScopesResponseUserScopesItem("email", Known.EMAIL);
 
   /**
    * The wire value <code>phone</code>.
    */
-  PHONE("phone"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem PHONE = new ListCimdUserConsentScopesResponseUserScopesItem("phone", Known.PHONE);
 
   /**
    * The wire value <code>address</code>.
    */
-  ADDRESS("address"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem ADDRESS = new ListCimdUserConsentScopesResponseUserScopesItem("address", Known.ADDRESS);
 
   /**
    * The wire value <code>custom_data</code>.
    */
-  CUSTOM_DATA("custom_data"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem CUSTOM_DATA = new ListCimdUserConsentScopesResponseUserScopesItem("custom_data", Known.CUSTOM_DATA);
 
   /**
    * The wire value <code>identities</code>.
    */
-  IDENTITIES("identities"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem IDENTITIES = new ListCimdUserConsentScopesResponseUserScopesItem("identities", Known.IDENTITIES);
 
   /**
    * The wire value <code>roles</code>.
    */
-  ROLES("roles"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem ROLES = new ListCimdUserConsentScopesResponseUserScopesItem("roles", Known.ROLES);
 
   /**
    * The wire value <code>urn:logto:scope:organizations</code>.
    */
-  URN_LOGTO_SCOPE_ORGANIZATIONS("urn:logto:scope:organizations"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem URN_LOGTO_SCOPE_ORGANIZATIONS = new ListCimdUserConsentScopesResponseUserScopesItem("urn:logto:scope:organizations", Known.URN_LOGTO_SCOPE_ORGANIZATIONS);
 
   /**
    * The wire value <code>urn:logto:scope:organization_roles</code>.
    */
-  URN_LOGTO_SCOPE_ORGANIZATION_ROLES("urn:logto:scope:organization_roles"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem URN_LOGTO_SCOPE_ORGANIZATION_ROLES = new ListCimdUserConsentScopesResponseUserScopesItem("urn:logto:scope:organization_roles", Known.URN_LOGTO_SCOPE_ORGANIZATION_ROLES);
 
   /**
    * The wire value <code>urn:logto:scope:sessions</code>.
    */
-  URN_LOGTO_SCOPE_SESSIONS("urn:logto:scope:sessions"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem URN_LOGTO_SCOPE_SESSIONS = new ListCimdUserConsentScopesResponseUserScopesItem("urn:logto:scope:sessions", Known.URN_LOGTO_SCOPE_SESSIONS);
 
   /**
    * The wire value <code>urn:logto:scope:trusted_devices</code>.
    */
-  URN_LOGTO_SCOPE_TRUSTED_DEVICES("urn:logto:scope:trusted_devices"),
+  public static final ListCimdUserConsentScopesResponseUserScopesItem URN_LOGTO_SCOPE_TRUSTED_DEVICES = new ListCimdUserConsentScopesResponseUserScopesItem("urn:logto:scope:trusted_devices", Known.URN_LOGTO_SCOPE_TRUSTED_DEVICES);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<ListCimdUserConsentScopesResponseUserScopesItem> KNOWN_VALUES = List.of(PROFILE, EMAIL, PHONE, ADDRESS, CUSTOM_DATA, IDENTITIES, ROLES, URN_LOGTO_SCOPE_ORGANIZATIONS, URN_LOGTO_SCOPE_ORGANIZATION_ROLES, URN_LOGTO_SCOPE_SESSIONS, URN_LOGTO_SCOPE_TRUSTED_DEVICES);
 
   private final String value;
 
-  ListCimdUserConsentScopesResponseUserScopesItem(String value) {
+  private final Known known;
+
+  private ListCimdUserConsentScopesResponseUserScopesItem(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static ListCimdUserConsentScopesResponseUserScopesItem fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (ListCimdUserConsentScopesResponseUserScopesItem c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new ListCimdUserConsentScopesResponseUserScopesItem(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<ListCimdUserConsentScopesResponseUserScopesItem> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -89,27 +118,116 @@ public enum ListCimdUserConsentScopesResponseUserScopesItem {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static ListCimdUserConsentScopesResponseUserScopesItem fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (ListCimdUserConsentScopesResponseUserScopesItem c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code ListCimdUserConsentScopesResponseUserScopesItem} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ListCimdUserConsentScopesResponseUserScopesItem other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>profile</code>.
+     */
+    PROFILE,
+
+    /**
+     * The wire value <code>email</code>.
+     */
+    EMAIL,
+
+    /**
+     * The wire value <code>phone</code>.
+     */
+    PHONE,
+
+    /**
+     * The wire value <code>address</code>.
+     */
+    ADDRESS,
+
+    /**
+     * The wire value <code>custom_data</code>.
+     */
+    CUSTOM_DATA,
+
+    /**
+     * The wire value <code>identities</code>.
+     */
+    IDENTITIES,
+
+    /**
+     * The wire value <code>roles</code>.
+     */
+    ROLES,
+
+    /**
+     * The wire value <code>urn:logto:scope:organizations</code>.
+     */
+    URN_LOGTO_SCOPE_ORGANIZATIONS,
+
+    /**
+     * The wire value <code>urn:logto:scope:organization_roles</code>.
+     */
+    URN_LOGTO_SCOPE_ORGANIZATION_ROLES,
+
+    /**
+     * The wire value <code>urn:logto:scope:sessions</code>.
+     */
+    URN_LOGTO_SCOPE_SESSIONS,
+
+    /**
+     * The wire value <code>urn:logto:scope:trusted_devices</code>.
+     */
+    URN_LOGTO_SCOPE_TRUSTED_DEVICES,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,48 +5,77 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1one-time-tokens/get/parameters/1/schema</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1one-time-tokens/get/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum ListOneTimeTokensParamsStatus {
+public final class ListOneTimeTokensParamsStatus {
   /**
    * The wire value <code>active</code>.
    */
-  ACTIVE("active"),
+  public static final ListOneTimeTokensParamsStatus ACTIVE = new ListOneTimeTokensParamsStatus("active", Known.ACTIVE);
 
   /**
    * The wire value <code>consumed</code>.
    */
-  CONSUMED("consumed"),
+  public static final ListOneTimeTokensParamsStatus CONSUMED = new ListOneTimeTokensParamsStatus("consumed", Known.CONSUMED);
 
   /**
    * The wire value <code>revoked</code>.
    */
-  REVOKED("revoked"),
+  public static final ListOneTimeTokensParamsStatus REVOKED = new ListOneTimeTokensParamsStatus("revoked", Known.REVOKED);
 
   /**
    * The wire value <code>expired</code>.
    */
-  EXPIRED("expired"),
+  public static final ListOneTimeTokensParamsStatus EXPIRED = new ListOneTimeTokensParamsStatus("expired", Known.EXPIRED);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<ListOneTimeTokensParamsStatus> KNOWN_VALUES = List.of(ACTIVE, CONSUMED, REVOKED, EXPIRED);
 
   private final String value;
 
-  ListOneTimeTokensParamsStatus(String value) {
+  private final Known known;
+
+  private ListOneTimeTokensParamsStatus(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static ListOneTimeTokensParamsStatus fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (ListOneTimeTokensParamsStatus c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new ListOneTimeTokensParamsStatus(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<ListOneTimeTokensParamsStatus> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -54,27 +83,81 @@ public enum ListOneTimeTokensParamsStatus {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static ListOneTimeTokensParamsStatus fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (ListOneTimeTokensParamsStatus c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code ListOneTimeTokensParamsStatus} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ListOneTimeTokensParamsStatus other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>active</code>.
+     */
+    ACTIVE,
+
+    /**
+     * The wire value <code>consumed</code>.
+     */
+    CONSUMED,
+
+    /**
+     * The wire value <code>revoked</code>.
+     */
+    REVOKED,
+
+    /**
+     * The wire value <code>expired</code>.
+     */
+    EXPIRED,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,58 +5,87 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1sso-connector-providers/get/responses/200/content/application~1json/schema/items/properties/providerName</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1sso-connector-providers/get/responses/200/content/application~1json/schema/items/properties/providerName</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum SsoConnectorProviderName {
+public final class SsoConnectorProviderName {
   /**
    * The wire value <code>OIDC</code>.
    */
-  OIDC("OIDC"),
+  public static final SsoConnectorProviderName OIDC = new SsoConnectorProviderName("OIDC", Known.OIDC);
 
   /**
    * The wire value <code>SAML</code>.
    */
-  SAML("SAML"),
+  public static final SsoConnectorProviderName SAML = new SsoConnectorProviderName("SAML", Known.SAML);
 
   /**
    * The wire value <code>AzureAD</code>.
    */
-  AZURE_AD("AzureAD"),
+  public static final SsoConnectorProviderName AZURE_AD = new SsoConnectorProviderName("AzureAD", Known.AZURE_AD);
 
   /**
    * The wire value <code>GoogleWorkspace</code>.
    */
-  GOOGLE_WORKSPACE("GoogleWorkspace"),
+  public static final SsoConnectorProviderName GOOGLE_WORKSPACE = new SsoConnectorProviderName("GoogleWorkspace", Known.GOOGLE_WORKSPACE);
 
   /**
    * The wire value <code>Okta</code>.
    */
-  OKTA("Okta"),
+  public static final SsoConnectorProviderName OKTA = new SsoConnectorProviderName("Okta", Known.OKTA);
 
   /**
    * The wire value <code>AzureAdOidc</code>.
    */
-  AZURE_AD_OIDC("AzureAdOidc"),
+  public static final SsoConnectorProviderName AZURE_AD_OIDC = new SsoConnectorProviderName("AzureAdOidc", Known.AZURE_AD_OIDC);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<SsoConnectorProviderName> KNOWN_VALUES = List.of(OIDC, SAML, AZURE_AD, GOOGLE_WORKSPACE, OKTA, AZURE_AD_OIDC);
 
   private final String value;
 
-  SsoConnectorProviderName(String value) {
+  private final Known known;
+
+  private SsoConnectorProviderName(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static SsoConnectorProviderName fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (SsoConnectorProviderName c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new SsoConnectorProviderName(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<SsoConnectorProviderName> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -64,27 +93,91 @@ public enum SsoConnectorProviderName {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static SsoConnectorProviderName fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (SsoConnectorProviderName c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code SsoConnectorProviderName} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SsoConnectorProviderName other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>OIDC</code>.
+     */
+    OIDC,
+
+    /**
+     * The wire value <code>SAML</code>.
+     */
+    SAML,
+
+    /**
+     * The wire value <code>AzureAD</code>.
+     */
+    AZURE_AD,
+
+    /**
+     * The wire value <code>GoogleWorkspace</code>.
+     */
+    GOOGLE_WORKSPACE,
+
+    /**
+     * The wire value <code>Okta</code>.
+     */
+    OKTA,
+
+    /**
+     * The wire value <code>AzureAdOidc</code>.
+     */
+    AZURE_AD_OIDC,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

@@ -5,68 +5,97 @@ package io.logto.management.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema/properties/passwordAlgorithm</code>; {@link #UNKNOWN} stands for a value this version does not know.
+ * The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema/properties/passwordAlgorithm</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public enum UserPasswordAlgorithm {
+public final class UserPasswordAlgorithm {
   /**
    * The wire value <code>Argon2i</code>.
    */
-  ARGON2I("Argon2i"),
+  public static final UserPasswordAlgorithm ARGON2I = new UserPasswordAlgorithm("Argon2i", Known.ARGON2I);
 
   /**
    * The wire value <code>Argon2id</code>.
    */
-  ARGON2ID("Argon2id"),
+  public static final UserPasswordAlgorithm ARGON2ID = new UserPasswordAlgorithm("Argon2id", Known.ARGON2ID);
 
   /**
    * The wire value <code>Argon2d</code>.
    */
-  ARGON2D("Argon2d"),
+  public static final UserPasswordAlgorithm ARGON2D = new UserPasswordAlgorithm("Argon2d", Known.ARGON2D);
 
   /**
    * The wire value <code>SHA1</code>.
    */
-  SHA1("SHA1"),
+  public static final UserPasswordAlgorithm SHA1 = new UserPasswordAlgorithm("SHA1", Known.SHA1);
 
   /**
    * The wire value <code>SHA256</code>.
    */
-  SHA256("SHA256"),
+  public static final UserPasswordAlgorithm SHA256 = new UserPasswordAlgorithm("SHA256", Known.SHA256);
 
   /**
    * The wire value <code>MD5</code>.
    */
-  MD5("MD5"),
+  public static final UserPasswordAlgorithm MD5 = new UserPasswordAlgorithm("MD5", Known.MD5);
 
   /**
    * The wire value <code>Bcrypt</code>.
    */
-  BCRYPT("Bcrypt"),
+  public static final UserPasswordAlgorithm BCRYPT = new UserPasswordAlgorithm("Bcrypt", Known.BCRYPT);
 
   /**
    * The wire value <code>Legacy</code>.
    */
-  LEGACY("Legacy"),
+  public static final UserPasswordAlgorithm LEGACY = new UserPasswordAlgorithm("Legacy", Known.LEGACY);
 
-  /**
-   * A value sent by a newer Logto that this version does not know.
-   */
-  UNKNOWN(null);
+  private static final List<UserPasswordAlgorithm> KNOWN_VALUES = List.of(ARGON2I, ARGON2ID, ARGON2D, SHA1, SHA256, MD5, BCRYPT, LEGACY);
 
   private final String value;
 
-  UserPasswordAlgorithm(String value) {
+  private final Known known;
+
+  private UserPasswordAlgorithm(String value, Known known) {
     this.value = value;
+    this.known = known;
+  }
+
+  /**
+   * Returns the value for a wire value.
+   *
+   * @param value the wire value
+   * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   */
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
+  public static UserPasswordAlgorithm fromValue(String value) {
+    Objects.requireNonNull(value, "value == null");
+    for (UserPasswordAlgorithm c : KNOWN_VALUES) {
+      if (c.value.equals(value)) {
+        return c;
+      }
+    }
+    return new UserPasswordAlgorithm(value, Known.UNKNOWN);
+  }
+
+  /**
+   * Returns the known values.
+   *
+   * @return the constants, in the document's order
+   */
+  public static List<UserPasswordAlgorithm> knownValues() {
+    return KNOWN_VALUES;
   }
 
   /**
    * Returns the wire value.
    *
-   * @return the wire value, {@code null} for {@link #UNKNOWN}
+   * @return the text sent and received, never null
    */
   @JsonValue
   public String value() {
@@ -74,27 +103,101 @@ public enum UserPasswordAlgorithm {
   }
 
   /**
-   * Returns the constant of a wire value.
+   * Returns the known value, for {@code switch}.
    *
-   * @param value the wire value
-   * @return the constant, {@link #UNKNOWN} when the value is not known
+   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
    */
-  @JsonCreator
-  public static UserPasswordAlgorithm fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (UserPasswordAlgorithm c : values()) {
-      if (value.equals(c.value)) {
-        return c;
-      }
-    }
-    return UNKNOWN;
+  public Known known() {
+    return known;
   }
 
   /**
-   * Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).
+   * Tells whether this version knows the value.
+   *
+   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
+   */
+  public boolean isKnown() {
+    return known != Known.UNKNOWN;
+  }
+
+  /**
+   * Compares wire values.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a {@code UserPasswordAlgorithm} with the same wire value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UserPasswordAlgorithm other && value.equals(other.value);
+  }
+
+  /**
+   * Hashes the wire value.
+   *
+   * @return the wire value's hash
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
+   * Returns the wire value.
+   *
+   * @return the wire value
    */
   @Override
   public String toString() {
-    return value == null ? name() : value;
+    return value;
+  }
+
+  /**
+   * The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.
+   */
+  public enum Known {
+    /**
+     * The wire value <code>Argon2i</code>.
+     */
+    ARGON2I,
+
+    /**
+     * The wire value <code>Argon2id</code>.
+     */
+    ARGON2ID,
+
+    /**
+     * The wire value <code>Argon2d</code>.
+     */
+    ARGON2D,
+
+    /**
+     * The wire value <code>SHA1</code>.
+     */
+    SHA1,
+
+    /**
+     * The wire value <code>SHA256</code>.
+     */
+    SHA256,
+
+    /**
+     * The wire value <code>MD5</code>.
+     */
+    MD5,
+
+    /**
+     * The wire value <code>Bcrypt</code>.
+     */
+    BCRYPT,
+
+    /**
+     * The wire value <code>Legacy</code>.
+     */
+    LEGACY,
+
+    /**
+     * A value sent by a newer Logto that this version does not know.
+     */
+    UNKNOWN
   }
 }

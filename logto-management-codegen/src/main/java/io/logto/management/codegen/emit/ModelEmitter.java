@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Emits records, enums and oneOf interfaces of the model package. */
+/** Emits records, open enums and oneOf interfaces of the model package. */
 final class ModelEmitter {
   static final String SUPPORT = "OneOfSupport";
   private static final ClassName SUPPORT_CLASS = ClassName.get(Types.MODEL, SUPPORT);
@@ -242,18 +242,30 @@ final class ModelEmitter {
 
   // ---- enums -------------------------------------------------------------------------------
 
+  // An "open" enum: a final class with one constant per known value plus a nested Known enum for
+  // switch. A Java enum cannot carry a value it does not list, so a value a newer Logto adds would
+  // decode to a placeholder and be written back as null; this class keeps its text instead.
   private static TypeSpec enumType(TypeDef.EnumDef e) {
     ClassName self = ClassName.get(Types.MODEL, e.name());
+    ClassName known = self.nestedClass("Known");
     TypeSpec.Builder type =
-        TypeSpec.enumBuilder(e.name())
-            .addModifiers(Modifier.PUBLIC)
+        TypeSpec.classBuilder(e.name())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addAnnotation(generated())
             .addJavadoc(
-                "The values of schema <code>$L</code>; {@link #UNKNOWN} stands for a value this"
-                    + " version does not know.\n",
+                "The values of schema <code>$L</code>. Each known value is a constant; a value this"
+                    + " version does not know decodes too, keeps its text and is written back"
+                    + " unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.\n",
                 Docs.escape(e.origin()));
+    TypeSpec.Builder knownEnum =
+        TypeSpec.enumBuilder("Known")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.\n");
     Map<String, String> seen = new HashMap<>();
     seen.put("UNKNOWN", "(reserved)");
+    seen.put("KNOWN_VALUES", "(reserved)");
+    List<String> constants = new ArrayList<>();
     for (String v : e.values()) {
       String constant = Names.constant(v);
       String previous = seen.put(constant, v);
@@ -262,58 +274,120 @@ final class ModelEmitter {
             "enum constant collision in " + e.name() + ": values '" + previous + "' and '" + v
                 + "' both give " + constant);
       }
-      type.addEnumConstant(
+      constants.add(constant);
+      type.addField(
+          FieldSpec.builder(self, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The wire value <code>$L</code>.\n", Docs.escape(v))
+              .initializer("new $T($S, $T.$L)", self, v, known, constant)
+              .build());
+      knownEnum.addEnumConstant(
           constant,
-          TypeSpec.anonymousClassBuilder("$S", v)
+          TypeSpec.anonymousClassBuilder("")
               .addJavadoc("The wire value <code>$L</code>.\n", Docs.escape(v))
               .build());
     }
-    type.addEnumConstant(
+    knownEnum.addEnumConstant(
         "UNKNOWN",
-        TypeSpec.anonymousClassBuilder("null")
+        TypeSpec.anonymousClassBuilder("")
             .addJavadoc("A value sent by a newer Logto that this version does not know.\n")
             .build());
+    TypeName list = ParameterizedTypeName.get(Types.LIST, self);
+    type.addField(
+        FieldSpec.builder(list, "KNOWN_VALUES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.of($L)", Types.LIST, String.join(", ", constants))
+            .build());
     type.addField(FieldSpec.builder(Types.STRING, "value", Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addField(FieldSpec.builder(known, "known", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addMethod(
         MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
             .addParameter(Types.STRING, "value")
+            .addParameter(known, "known")
             .addStatement("this.value = value")
+            .addStatement("this.known = known")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("fromValue")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addAnnotation(
+                AnnotationSpec.builder(Types.JSON_CREATOR)
+                    .addMember("mode", "$T.Mode.DELEGATING", Types.JSON_CREATOR)
+                    .build())
+            .addParameter(Types.STRING, "value")
+            .returns(self)
+            .addJavadoc(
+                "Returns the value for a wire value.\n\n@param value the wire value\n"
+                    + "@return the constant of a known value; for any other, a value that keeps the"
+                    + " text and whose {@link #known()} is {@link Known#UNKNOWN}\n")
+            .addStatement("$T.requireNonNull(value, $S)", Types.OBJECTS, "value == null")
+            .beginControlFlow("for ($T c : KNOWN_VALUES)", self)
+            .beginControlFlow("if (c.value.equals(value))")
+            .addStatement("return c")
+            .endControlFlow()
+            .endControlFlow()
+            .addStatement("return new $T(value, $T.UNKNOWN)", self, known)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("knownValues")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(list)
+            .addJavadoc("Returns the known values.\n\n@return the constants, in the document's order\n")
+            .addStatement("return KNOWN_VALUES")
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("value")
             .addModifiers(Modifier.PUBLIC)
             .addAnnotation(Types.JSON_VALUE)
             .returns(Types.STRING)
-            .addJavadoc(
-                "Returns the wire value.\n\n@return the wire value, {@code null} for {@link"
-                    + " #UNKNOWN}\n")
+            .addJavadoc("Returns the wire value.\n\n@return the text sent and received, never null\n")
             .addStatement("return value")
             .build());
     type.addMethod(
-        MethodSpec.methodBuilder("fromValue")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addAnnotation(Types.JSON_CREATOR)
-            .addParameter(Types.STRING, "value")
-            .returns(self)
+        MethodSpec.methodBuilder("known")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(known)
             .addJavadoc(
-                "Returns the constant of a wire value.\n\n@param value the wire value\n"
-                    + "@return the constant, {@link #UNKNOWN} when the value is not known\n")
-            .addStatement("$T.requireNonNull(value, $S)", Types.OBJECTS, "value == null")
-            .beginControlFlow("for ($T c : values())", self)
-            .beginControlFlow("if (value.equals(c.value))")
-            .addStatement("return c")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement("return UNKNOWN")
+                "Returns the known value, for {@code switch}.\n\n"
+                    + "@return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value"
+                    + " this version does not know\n")
+            .addStatement("return known")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("isKnown")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.BOOLEAN)
+            .addJavadoc("Tells whether this version knows the value.\n\n@return whether {@link #known()} is not {@link Known#UNKNOWN}\n")
+            .addStatement("return known != $T.UNKNOWN", known)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("equals")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(Object.class, "o")
+            .returns(TypeName.BOOLEAN)
+            .addJavadoc(
+                "Compares wire values.\n\n@param o the other object\n"
+                    + "@return whether {@code o} is a {@code $L} with the same wire value\n",
+                e.name())
+            .addStatement("return o instanceof $T other && value.equals(other.value)", self)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("hashCode")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.INT)
+            .addJavadoc("Hashes the wire value.\n\n@return the wire value's hash\n")
+            .addStatement("return value.hashCode()")
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("toString")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(Types.STRING)
-            .addJavadoc("Returns the wire value ({@code UNKNOWN} for {@link #UNKNOWN}).\n")
-            .addStatement("return value == null ? name() : value")
+            .addJavadoc("Returns the wire value.\n\n@return the wire value\n")
+            .addStatement("return value")
             .build());
+    type.addType(knownEnum.build());
     return type.build();
   }
 
