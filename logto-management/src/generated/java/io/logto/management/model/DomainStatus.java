@@ -3,16 +3,15 @@
 package io.logto.management.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import io.logto.management.core.OpenEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The values of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/status</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class DomainStatus {
+public final class DomainStatus extends OpenEnum<DomainStatus.Known> {
   /**
    * The wire value <code>PendingVerification</code>.
    */
@@ -35,13 +34,8 @@ public final class DomainStatus {
 
   private static final List<DomainStatus> KNOWN_VALUES = List.of(PENDING_VERIFICATION, PENDING_SSL, ACTIVE, ERROR);
 
-  private final String value;
-
-  private final Known known;
-
   private DomainStatus(String value, Known known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -49,18 +43,13 @@ public final class DomainStatus {
    *
    * @param value the wire value
    * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   * @throws NullPointerException if {@code value} is null
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
   public static DomainStatus fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (DomainStatus c : KNOWN_VALUES) {
-      if (c.value.equals(value)) {
-        return c;
-      }
-    }
-    return new DomainStatus(value, Known.UNKNOWN);
+    return find(KNOWN_VALUES, value, text -> new DomainStatus(text, Known.UNKNOWN));
   }
 
   /**
@@ -70,65 +59,6 @@ public final class DomainStatus {
    */
   public static List<DomainStatus> knownValues() {
     return KNOWN_VALUES;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the text sent and received, never null
-   */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Returns the known value, for {@code switch}.
-   *
-   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
-   */
-  public Known known() {
-    return known;
-  }
-
-  /**
-   * Tells whether this version knows the value.
-   *
-   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
-   */
-  public boolean isKnown() {
-    return known != Known.UNKNOWN;
-  }
-
-  /**
-   * Compares wire values.
-   *
-   * @param o the other object
-   * @return whether {@code o} is a {@code DomainStatus} with the same wire value
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DomainStatus other && value.equals(other.value);
-  }
-
-  /**
-   * Hashes the wire value.
-   *
-   * @return the wire value's hash
-   */
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the wire value
-   */
-  @Override
-  public String toString() {
-    return value;
   }
 
   /**

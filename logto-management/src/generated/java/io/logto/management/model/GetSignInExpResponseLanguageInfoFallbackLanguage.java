@@ -3,16 +3,15 @@
 package io.logto.management.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import io.logto.management.core.OpenEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/languageInfo/properties/fallbackLanguage</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class GetSignInExpResponseLanguageInfoFallbackLanguage {
+public final class GetSignInExpResponseLanguageInfoFallbackLanguage extends OpenEnum<GetSignInExpResponseLanguageInfoFallbackLanguage.Known> {
   /**
    * The wire value <code>af-ZA</code>.
    */
@@ -660,13 +659,8 @@ public final class GetSignInExpResponseLanguageInfoFallbackLanguage {
 
   private static final List<GetSignInExpResponseLanguageInfoFallbackLanguage> KNOWN_VALUES = List.of(AF_ZA, AM_ET, AR, AR_AR, AS_IN, AZ_AZ, BE_BY, BG_BG, BN_IN, BR_FR, BS_BA, CA_ES, CB_IQ, CO_FR, CS, CS_CZ, CX_PH, CY_GB, DA_DK, DE, DE_DE, EL_GR, EN, EN_GB, EN_US, EO_EO, ES, ES_ES, ES_419, ET_EE, EU_ES, FA_IR, FF_NG, FI, FI_FI, FO_FO, FR, FR_CA, FR_FR, FY_NL, GA_IE, GL_ES, GN_PY, GU_IN, HA_NG, HE_IL, HI_IN, HR_HR, HT_HT, HU_HU, HY_AM, ID_ID, IK_US, IS_IS, IT, IT_IT, IU_CA, JA, JA_JP, JA_KS, JV_ID, KA_GE, KK_KZ, KM_KH, KN_IN, KO, KO_KR, KU_TR, KY_KG, LO_LA, LT_LT, LV_LV, MG_MG, MK_MK, ML_IN, MN_MN, MR_IN, MS_MY, MT_MT, MY_MM, NB_NO, NE_NP, NL, NL_BE, NL_NL, NN_NO, OR_IN, PA_IN, PL_PL, PS_AF, PT, PT_BR, PT_PT, RO_RO, RU, RU_RU, RW_RW, SC_IT, SI_LK, SK_SK, SL_SI, SN_ZW, SQ_AL, SR_RS, SV, SV_SE, SW_KE, SY_SY, SZ_PL, TA_IN, TE_IN, TG_TJ, TH, TH_TH, TL_PH, TR, TR_TR, TT_RU, TZ_MA, UK_UA, UR_PK, UZ_UZ, VI_VN, ZH, ZH_CN, ZH_HK, ZH_MO, ZH_TW, ZZ_TR);
 
-  private final String value;
-
-  private final Known known;
-
   private GetSignInExpResponseLanguageInfoFallbackLanguage(String value, Known known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -674,18 +668,13 @@ public final class GetSignInExpResponseLanguageInfoFallbackLanguage {
    *
    * @param value the wire value
    * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   * @throws NullPointerException if {@code value} is null
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
   public static GetSignInExpResponseLanguageInfoFallbackLanguage fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSignInExpResponseLanguageInfoFallbackLanguage c : KNOWN_VALUES) {
-      if (c.value.equals(value)) {
-        return c;
-      }
-    }
-    return new GetSignInExpResponseLanguageInfoFallbackLanguage(value, Known.UNKNOWN);
+    return find(KNOWN_VALUES, value, text -> new GetSignInExpResponseLanguageInfoFallbackLanguage(text, Known.UNKNOWN));
   }
 
   /**
@@ -695,65 +684,6 @@ public final class GetSignInExpResponseLanguageInfoFallbackLanguage {
    */
   public static List<GetSignInExpResponseLanguageInfoFallbackLanguage> knownValues() {
     return KNOWN_VALUES;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the text sent and received, never null
-   */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Returns the known value, for {@code switch}.
-   *
-   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
-   */
-  public Known known() {
-    return known;
-  }
-
-  /**
-   * Tells whether this version knows the value.
-   *
-   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
-   */
-  public boolean isKnown() {
-    return known != Known.UNKNOWN;
-  }
-
-  /**
-   * Compares wire values.
-   *
-   * @param o the other object
-   * @return whether {@code o} is a {@code GetSignInExpResponseLanguageInfoFallbackLanguage} with the same wire value
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof GetSignInExpResponseLanguageInfoFallbackLanguage other && value.equals(other.value);
-  }
-
-  /**
-   * Hashes the wire value.
-   *
-   * @return the wire value's hash
-   */
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the wire value
-   */
-  @Override
-  public String toString() {
-    return value;
   }
 
   /**

@@ -3,16 +3,15 @@
 package io.logto.management.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import io.logto.management.core.OpenEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/mfa/properties/policy</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class GetSignInExpResponseMfaPolicy {
+public final class GetSignInExpResponseMfaPolicy extends OpenEnum<GetSignInExpResponseMfaPolicy.Known> {
   /**
    * The wire value <code>UserControlled</code>.
    */
@@ -50,13 +49,8 @@ public final class GetSignInExpResponseMfaPolicy {
 
   private static final List<GetSignInExpResponseMfaPolicy> KNOWN_VALUES = List.of(USER_CONTROLLED, MANDATORY, PROMPT_ONLY_AT_SIGN_IN, PROMPT_AT_SIGN_IN_AND_SIGN_UP, NO_PROMPT, PROMPT_AT_SIGN_IN_AND_SIGN_UP_MANDATORY, PROMPT_ONLY_AT_SIGN_IN_MANDATORY);
 
-  private final String value;
-
-  private final Known known;
-
   private GetSignInExpResponseMfaPolicy(String value, Known known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -64,18 +58,13 @@ public final class GetSignInExpResponseMfaPolicy {
    *
    * @param value the wire value
    * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   * @throws NullPointerException if {@code value} is null
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
   public static GetSignInExpResponseMfaPolicy fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetSignInExpResponseMfaPolicy c : KNOWN_VALUES) {
-      if (c.value.equals(value)) {
-        return c;
-      }
-    }
-    return new GetSignInExpResponseMfaPolicy(value, Known.UNKNOWN);
+    return find(KNOWN_VALUES, value, text -> new GetSignInExpResponseMfaPolicy(text, Known.UNKNOWN));
   }
 
   /**
@@ -85,65 +74,6 @@ public final class GetSignInExpResponseMfaPolicy {
    */
   public static List<GetSignInExpResponseMfaPolicy> knownValues() {
     return KNOWN_VALUES;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the text sent and received, never null
-   */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Returns the known value, for {@code switch}.
-   *
-   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
-   */
-  public Known known() {
-    return known;
-  }
-
-  /**
-   * Tells whether this version knows the value.
-   *
-   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
-   */
-  public boolean isKnown() {
-    return known != Known.UNKNOWN;
-  }
-
-  /**
-   * Compares wire values.
-   *
-   * @param o the other object
-   * @return whether {@code o} is a {@code GetSignInExpResponseMfaPolicy} with the same wire value
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof GetSignInExpResponseMfaPolicy other && value.equals(other.value);
-  }
-
-  /**
-   * Hashes the wire value.
-   *
-   * @return the wire value's hash
-   */
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the wire value
-   */
-  @Override
-  public String toString() {
-    return value;
   }
 
   /**

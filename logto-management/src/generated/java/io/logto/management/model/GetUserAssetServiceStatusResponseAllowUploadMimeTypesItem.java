@@ -3,16 +3,15 @@
 package io.logto.management.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import io.logto.management.core.OpenEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The values of schema <code>#/paths/~1api~1user-assets~1service-status/get/responses/200/content/application~1json/schema/properties/allowUploadMimeTypes/items</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
+public final class GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem extends OpenEnum<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem.Known> {
   /**
    * The wire value <code>image/jpeg</code>.
    */
@@ -65,13 +64,8 @@ public final class GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
 
   private static final List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> KNOWN_VALUES = List.of(IMAGE_JPEG, IMAGE_PNG, IMAGE_GIF, IMAGE_VND_MICROSOFT_ICON, IMAGE_X_ICON, IMAGE_SVG_XML, IMAGE_TIFF, IMAGE_WEBP, IMAGE_BMP, APPLICATION_ZIP);
 
-  private final String value;
-
-  private final Known known;
-
   private GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem(String value, Known known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -79,18 +73,13 @@ public final class GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
    *
    * @param value the wire value
    * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   * @throws NullPointerException if {@code value} is null
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
   public static GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem c : KNOWN_VALUES) {
-      if (c.value.equals(value)) {
-        return c;
-      }
-    }
-    return new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem(value, Known.UNKNOWN);
+    return find(KNOWN_VALUES, value, text -> new GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem(text, Known.UNKNOWN));
   }
 
   /**
@@ -100,65 +89,6 @@ public final class GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem {
    */
   public static List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> knownValues() {
     return KNOWN_VALUES;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the text sent and received, never null
-   */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Returns the known value, for {@code switch}.
-   *
-   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
-   */
-  public Known known() {
-    return known;
-  }
-
-  /**
-   * Tells whether this version knows the value.
-   *
-   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
-   */
-  public boolean isKnown() {
-    return known != Known.UNKNOWN;
-  }
-
-  /**
-   * Compares wire values.
-   *
-   * @param o the other object
-   * @return whether {@code o} is a {@code GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem} with the same wire value
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem other && value.equals(other.value);
-  }
-
-  /**
-   * Hashes the wire value.
-   *
-   * @return the wire value's hash
-   */
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the wire value
-   */
-  @Override
-  public String toString() {
-    return value;
   }
 
   /**

@@ -3,16 +3,15 @@
 package io.logto.management.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.logto.management.core.Generated;
+import io.logto.management.core.OpenEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The values of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items/properties/event</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class HookEvent {
+public final class HookEvent extends OpenEnum<HookEvent.Known> {
   /**
    * The wire value <code>PostRegister</code>.
    */
@@ -160,13 +159,8 @@ public final class HookEvent {
 
   private static final List<HookEvent> KNOWN_VALUES = List.of(POST_REGISTER, POST_SIGN_IN, POST_SIGN_IN_ADAPTIVE_MFA_TRIGGERED, POST_RESET_PASSWORD, USER_CREATED, USER_DELETED, USER_DATA_UPDATED, USER_SUSPENSION_STATUS_UPDATED, ROLE_CREATED, ROLE_DELETED, ROLE_DATA_UPDATED, ROLE_SCOPES_UPDATED, SCOPE_CREATED, SCOPE_DELETED, SCOPE_DATA_UPDATED, ORGANIZATION_CREATED, ORGANIZATION_DELETED, ORGANIZATION_DATA_UPDATED, ORGANIZATION_MEMBERSHIP_UPDATED, ORGANIZATION_ROLE_CREATED, ORGANIZATION_ROLE_DELETED, ORGANIZATION_ROLE_DATA_UPDATED, ORGANIZATION_ROLE_SCOPES_UPDATED, ORGANIZATION_SCOPE_CREATED, ORGANIZATION_SCOPE_DELETED, ORGANIZATION_SCOPE_DATA_UPDATED, IDENTIFIER_LOCKOUT, MESSAGE_RATE_LIMITED, GRANT_LIMIT_EXCEEDED);
 
-  private final String value;
-
-  private final Known known;
-
   private HookEvent(String value, Known known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -174,18 +168,13 @@ public final class HookEvent {
    *
    * @param value the wire value
    * @return the constant of a known value; for any other, a value that keeps the text and whose {@link #known()} is {@link Known#UNKNOWN}
+   * @throws NullPointerException if {@code value} is null
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
   public static HookEvent fromValue(String value) {
-    Objects.requireNonNull(value, "value == null");
-    for (HookEvent c : KNOWN_VALUES) {
-      if (c.value.equals(value)) {
-        return c;
-      }
-    }
-    return new HookEvent(value, Known.UNKNOWN);
+    return find(KNOWN_VALUES, value, text -> new HookEvent(text, Known.UNKNOWN));
   }
 
   /**
@@ -195,65 +184,6 @@ public final class HookEvent {
    */
   public static List<HookEvent> knownValues() {
     return KNOWN_VALUES;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the text sent and received, never null
-   */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Returns the known value, for {@code switch}.
-   *
-   * @return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value this version does not know
-   */
-  public Known known() {
-    return known;
-  }
-
-  /**
-   * Tells whether this version knows the value.
-   *
-   * @return whether {@link #known()} is not {@link Known#UNKNOWN}
-   */
-  public boolean isKnown() {
-    return known != Known.UNKNOWN;
-  }
-
-  /**
-   * Compares wire values.
-   *
-   * @param o the other object
-   * @return whether {@code o} is a {@code HookEvent} with the same wire value
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof HookEvent other && value.equals(other.value);
-  }
-
-  /**
-   * Hashes the wire value.
-   *
-   * @return the wire value's hash
-   */
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the wire value
-   */
-  @Override
-  public String toString() {
-    return value;
   }
 
   /**

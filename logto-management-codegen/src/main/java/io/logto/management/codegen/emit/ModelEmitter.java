@@ -243,14 +243,15 @@ final class ModelEmitter {
   // ---- enums -------------------------------------------------------------------------------
 
   // An "open" enum: a final class with one constant per known value plus a nested Known enum for
-  // switch. A Java enum cannot carry a value it does not list, so a value a newer Logto adds would
-  // decode to a placeholder and be written back as null; this class keeps its text instead.
+  // switch; the value logic is core's OpenEnum. A Java enum cannot carry a value it does not list,
+  // so a value a newer Logto adds would decode to a placeholder and be written back as null.
   private static TypeSpec enumType(TypeDef.EnumDef e) {
     ClassName self = ClassName.get(Types.MODEL, e.name());
     ClassName known = self.nestedClass("Known");
     TypeSpec.Builder type =
         TypeSpec.classBuilder(e.name())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(Types.OPEN_ENUM, known))
             .addAnnotation(generated())
             .addJavadoc(
                 "The values of schema <code>$L</code>. Each known value is a constant; a value this"
@@ -296,15 +297,12 @@ final class ModelEmitter {
         FieldSpec.builder(list, "KNOWN_VALUES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.of($L)", Types.LIST, String.join(", ", constants))
             .build());
-    type.addField(FieldSpec.builder(Types.STRING, "value", Modifier.PRIVATE, Modifier.FINAL).build());
-    type.addField(FieldSpec.builder(known, "known", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(Types.STRING, "value")
             .addParameter(known, "known")
-            .addStatement("this.value = value")
-            .addStatement("this.known = known")
+            .addStatement("super(value, known)")
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("fromValue")
@@ -318,14 +316,9 @@ final class ModelEmitter {
             .addJavadoc(
                 "Returns the value for a wire value.\n\n@param value the wire value\n"
                     + "@return the constant of a known value; for any other, a value that keeps the"
-                    + " text and whose {@link #known()} is {@link Known#UNKNOWN}\n")
-            .addStatement("$T.requireNonNull(value, $S)", Types.OBJECTS, "value == null")
-            .beginControlFlow("for ($T c : KNOWN_VALUES)", self)
-            .beginControlFlow("if (c.value.equals(value))")
-            .addStatement("return c")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement("return new $T(value, $T.UNKNOWN)", self, known)
+                    + " text and whose {@link #known()} is {@link Known#UNKNOWN}\n"
+                    + "@throws NullPointerException if {@code value} is null\n")
+            .addStatement("return find(KNOWN_VALUES, value, text -> new $T(text, $T.UNKNOWN))", self, known)
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("knownValues")
@@ -333,59 +326,6 @@ final class ModelEmitter {
             .returns(list)
             .addJavadoc("Returns the known values.\n\n@return the constants, in the document's order\n")
             .addStatement("return KNOWN_VALUES")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("value")
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(Types.JSON_VALUE)
-            .returns(Types.STRING)
-            .addJavadoc("Returns the wire value.\n\n@return the text sent and received, never null\n")
-            .addStatement("return value")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("known")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(known)
-            .addJavadoc(
-                "Returns the known value, for {@code switch}.\n\n"
-                    + "@return the matching {@link Known} constant, {@link Known#UNKNOWN} for a value"
-                    + " this version does not know\n")
-            .addStatement("return known")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("isKnown")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(TypeName.BOOLEAN)
-            .addJavadoc("Tells whether this version knows the value.\n\n@return whether {@link #known()} is not {@link Known#UNKNOWN}\n")
-            .addStatement("return known != $T.UNKNOWN", known)
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("equals")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(Object.class, "o")
-            .returns(TypeName.BOOLEAN)
-            .addJavadoc(
-                "Compares wire values.\n\n@param o the other object\n"
-                    + "@return whether {@code o} is a {@code $L} with the same wire value\n",
-                e.name())
-            .addStatement("return o instanceof $T other && value.equals(other.value)", self)
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("hashCode")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(TypeName.INT)
-            .addJavadoc("Hashes the wire value.\n\n@return the wire value's hash\n")
-            .addStatement("return value.hashCode()")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("toString")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(Types.STRING)
-            .addJavadoc("Returns the wire value.\n\n@return the wire value\n")
-            .addStatement("return value")
             .build());
     type.addType(knownEnum.build());
     return type.build();

@@ -15,6 +15,7 @@ final class Types {
 
   static final ClassName GENERATED = ClassName.get(CORE, "Generated");
   static final ClassName JSON_FIELD = ClassName.get(CORE, "JsonField");
+  static final ClassName OPEN_ENUM = ClassName.get(CORE, "OpenEnum");
   static final ClassName API_REQUEST = ClassName.get(CORE, "ApiRequest");
   static final ClassName LOGTO_CLIENT = ClassName.get(CORE, "LogtoClient");
   static final ClassName REQUEST_OPTIONS = ClassName.get(CORE, "RequestOptions");
