@@ -18,7 +18,7 @@ public final class PreparedRequest extends HttpRequest {
   private final URI uri;
   private final String method;
   private final BodyPublisher body;
-  // name, value, name, value...: already accepted by a JDK builder, in the order they are sent
+  // name, value, name, value...: the SDK's own and the caller's (checked by RequestFactory), in order
   private final String[] headers;
   private final Optional<Duration> timeout;
   private volatile HttpRequest unsigned;
@@ -38,7 +38,7 @@ public final class PreparedRequest extends HttpRequest {
    * @return a new request carrying {@code Authorization: Bearer <token>}
    */
   public HttpRequest signed(String token) {
-    return build().setHeader("Authorization", "Bearer " + token).build();
+    return builder().setHeader("Authorization", "Bearer " + token).build();
   }
 
   /**
@@ -49,13 +49,13 @@ public final class PreparedRequest extends HttpRequest {
   public HttpRequest unsigned() {
     HttpRequest built = unsigned;
     if (built == null) {
-      built = build().build();
+      built = builder().build();
       unsigned = built;
     }
     return built;
   }
 
-  private HttpRequest.Builder build() {
+  private HttpRequest.Builder builder() {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method, body).headers(headers);
     timeout.ifPresent(builder::timeout);
     return builder;
