@@ -8,6 +8,7 @@ module io.logto.management.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive java.net.http;
   requires transitive org.slf4j;
+  requires transitive org.jspecify;
 
   exports io.logto.management.core;
   exports io.logto.management.core.internal.auth to io.logto.management;

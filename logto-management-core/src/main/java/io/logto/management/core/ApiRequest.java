@@ -1,7 +1,5 @@
 package io.logto.management.core;
 
-import static java.util.Objects.requireNonNull;
-
 import io.logto.management.core.internal.http.PathTemplate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import static java.util.Objects.requireNonNull;
 
 /**
  * An immutable description of one HTTP call to the Management API: method, path template with its
@@ -244,7 +244,7 @@ public final class ApiRequest {
      *
      * @param value the value: a record, a {@code JsonNode}, a {@code Map}, ...; may be null (JSON null)
      */
-    record Json(Object value) implements Body {}
+    record Json(@Nullable Object value) implements Body {}
 
     /**
      * An {@code application/x-www-form-urlencoded} body.
@@ -337,7 +337,7 @@ public final class ApiRequest {
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean hasJson;
-    private Object json;
+    private @Nullable Object json;
     private final List<Map.Entry<String, String>> formFields = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
     private String accept = "application/json";
@@ -382,7 +382,7 @@ public final class ApiRequest {
      * @param value the value, or null to skip
      * @return this builder
      */
-    public Builder query(String name, Object value) {
+    public Builder query(String name, @Nullable Object value) {
       requireNonNull(name, "query parameter name == null");
       if (value instanceof Optional<?> optional) {
         return query(name, optional.orElse(null));
@@ -424,7 +424,7 @@ public final class ApiRequest {
      * @param json the value; null sends JSON {@code null}
      * @return this builder
      */
-    public Builder body(Object json) {
+    public Builder body(@Nullable Object json) {
       this.hasJson = true;
       this.json = json;
       return this;

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON property that is either absent, explicitly {@code null}, or holds a value.
@@ -46,9 +47,9 @@ public final class JsonField<T> {
   }
 
   private final State state;
-  private final T value;
+  private final @Nullable T value;
 
-  private JsonField(State state, T value) {
+  private JsonField(State state, @Nullable T value) {
     this.state = state;
     this.value = value;
   }
@@ -94,7 +95,7 @@ public final class JsonField<T> {
    * @param <T> the value type
    * @return an absent or present field
    */
-  public static <T> JsonField<T> ofNullable(T value) {
+  public static <T> JsonField<T> ofNullable(@Nullable T value) {
     return value == null ? absent() : of(value);
   }
 
@@ -153,7 +154,7 @@ public final class JsonField<T> {
    * @param other the fallback
    * @return the value or the fallback
    */
-  public T orElse(T other) {
+  public @Nullable T orElse(@Nullable T other) {
     return value == null ? other : value;
   }
 

@@ -1,13 +1,11 @@
 package io.logto.management.core;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.internal.auth.AuthLayer;
-import io.logto.management.core.internal.http.AttemptLayer;
 import io.logto.management.core.internal.auth.ClientCredentialsManager;
+import io.logto.management.core.internal.http.AttemptLayer;
 import io.logto.management.core.internal.http.Blocking;
 import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.InterceptorChain;
@@ -30,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import static java.util.Objects.requireNonNull;
 
 /**
  * The entry point: sends authenticated, retried calls to the Logto Management API. Immutable and
@@ -390,10 +390,11 @@ public final class LogtoClient {
     // a TypeReference's type comes from its anonymous class, so one entry per class stays bounded
     // by the classes loaded; the identity check covers subclasses that override getType()
     ResolvedReference resolved = referenceTypes.get(type.getClass());
-    return resolved.type() == type.getType() ? resolved.javaType() : mapper.constructType(type);
+    JavaType known = resolved.javaType();
+    return known != null && resolved.type() == type.getType() ? known : mapper.constructType(type);
   }
 
-  private record ResolvedReference(java.lang.reflect.Type type, JavaType javaType) {}
+  private record ResolvedReference(java.lang.reflect.@Nullable Type type, @Nullable JavaType javaType) {}
 
   /**
    * Describes the client without credentials.
@@ -427,8 +428,8 @@ public final class LogtoClient {
     private final List<CallListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Optional<Sleeper> sleeper = Optional.empty();
-    private HttpClient sharedHttp;
-    private TokenProvider sharedTokens;
+    private @Nullable HttpClient sharedHttp;
+    private @Nullable TokenProvider sharedTokens;
 
     private Builder() {}
 

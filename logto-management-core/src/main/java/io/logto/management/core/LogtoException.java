@@ -1,5 +1,7 @@
 package io.logto.management.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception the SDK throws. Unchecked; messages never contain a token or a secret.
  */
@@ -19,7 +21,7 @@ public class LogtoException extends RuntimeException {
    * @param message what went wrong
    * @param cause the underlying failure
    */
-  public LogtoException(String message, Throwable cause) {
+  public LogtoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

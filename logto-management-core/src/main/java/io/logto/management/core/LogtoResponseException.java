@@ -1,5 +1,7 @@
 package io.logto.management.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A successful status arrived with a body that could not be decoded as expected: malformed JSON, an
  * empty body where JSON was expected, or JSON of the wrong shape.
@@ -16,7 +18,7 @@ public class LogtoResponseException extends LogtoException {
    * @param bodyExcerpt the start of the body
    * @param cause the decoding failure, or {@code null}
    */
-  public LogtoResponseException(String message, int status, String bodyExcerpt, Throwable cause) {
+  public LogtoResponseException(String message, int status, String bodyExcerpt, @Nullable Throwable cause) {
     super(message, cause);
     this.status = status;
     this.bodyExcerpt = bodyExcerpt;

@@ -1,5 +1,7 @@
 package io.logto.management.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** The server did not answer within the request or token timeout. */
 public class LogtoTimeoutException extends LogtoTransportException {
   /**
@@ -8,7 +10,7 @@ public class LogtoTimeoutException extends LogtoTransportException {
    * @param message what timed out, naming the method, path and timeout
    * @param cause the timeout reported by the HTTP client, if any
    */
-  public LogtoTimeoutException(String message, Throwable cause) {
+  public LogtoTimeoutException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -2,6 +2,7 @@ package io.logto.management.core;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The access token could not be obtained from the token endpoint: an error status, a redirect, or an
@@ -23,7 +24,7 @@ public class LogtoTokenException extends LogtoException {
    * @param cause the underlying failure, or {@code null}
    */
   public LogtoTokenException(
-      String message, OptionalInt status, Optional<String> code, String bodyExcerpt, Throwable cause) {
+      String message, OptionalInt status, Optional<String> code, String bodyExcerpt, @Nullable Throwable cause) {
     super(message, cause);
     this.status = status;
     this.code = code;

@@ -1,5 +1,7 @@
 package io.logto.management.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request could not be completed on the network: connection refused or reset, I/O failure, or
  * the calling thread was interrupted (its interrupt flag is restored).
@@ -11,7 +13,7 @@ public class LogtoTransportException extends LogtoException {
    * @param message what failed, naming the method and path
    * @param cause the I/O failure
    */
-  public LogtoTransportException(String message, Throwable cause) {
+  public LogtoTransportException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -23,5 +23,10 @@
  *
  * <p>Everything here is immutable or thread-safe unless it is a builder. Packages under
  * {@code io.logto.management.core.internal} are not API.
+ *
+ * <p>Nothing here takes or returns {@code null} unless it is marked {@code @Nullable} (JSpecify).
  */
+@NullMarked
 package io.logto.management.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,8 @@ public final class ClientCredentialsManager implements ClientCredentials {
   private final Clock clock;
   private final Object lock = new Object();
   private final Set<String> warnedScopes = ConcurrentHashMap.newKeySet();
-  private volatile AccessToken cached;
-  private CompletableFuture<AccessToken> inFlight;
+  private volatile @Nullable AccessToken cached;
+  private @Nullable CompletableFuture<AccessToken> inFlight;
   private volatile boolean invalidationArmed = true;
 
   /**
@@ -72,14 +73,14 @@ public final class ClientCredentialsManager implements ClientCredentials {
   @Override
   public CompletableFuture<AccessToken> accessTokenAsync() {
     AccessToken token = cached;
-    if (isFresh(token)) {
+    if (token != null && isFresh(token)) {
       return CompletableFuture.completedFuture(token);
     }
     CompletableFuture<AccessToken> shared;
     boolean start = false;
     synchronized (lock) {
       token = cached;
-      if (isFresh(token)) {
+      if (token != null && isFresh(token)) {
         return CompletableFuture.completedFuture(token);
       }
       // a finished request may not have cleared itself yet: waiters can wake before its callbacks run
@@ -181,7 +182,7 @@ public final class ClientCredentialsManager implements ClientCredentials {
   }
 
   private boolean isFresh(AccessToken token) {
-    return token != null && token.expiresAt().isAfter(clock.instant().plus(LEEWAY));
+    return token.expiresAt().isAfter(clock.instant().plus(LEEWAY));
   }
 
   private void warnAboutScope(AccessToken token) {

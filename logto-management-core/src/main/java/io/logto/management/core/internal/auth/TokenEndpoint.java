@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,12 +137,12 @@ final class TokenEndpoint {
   }
 
   // the server may echo what it was sent: every message passes through redact
-  private LogtoTokenException failure(String message, int status, String code, String excerpt) {
+  private LogtoTokenException failure(String message, int status, @Nullable String code, String excerpt) {
     return new LogtoTokenException(redact(message + (excerpt.isEmpty() ? "" : " [body: " + excerpt + "]")),
         OptionalInt.of(status), Optional.ofNullable(code), excerpt, null);
   }
 
-  private static String textOrNull(JsonNode node) {
+  private static @Nullable String textOrNull(@Nullable JsonNode node) {
     return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();
   }
 }

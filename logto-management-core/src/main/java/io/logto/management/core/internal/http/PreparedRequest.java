@@ -6,6 +6,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request the SDK built for a call, before authentication. It keeps the validated parts (URI,
@@ -21,7 +22,7 @@ public final class PreparedRequest extends HttpRequest {
   // name, value, name, value...: the SDK's own and the caller's (checked by RequestFactory), in order
   private final String[] headers;
   private final Optional<Duration> timeout;
-  private volatile HttpRequest unsigned;
+  private volatile @Nullable HttpRequest unsigned;
 
   PreparedRequest(URI uri, String method, BodyPublisher body, String[] headers, Optional<Duration> timeout) {
     this.uri = uri;

@@ -13,6 +13,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the body as bytes, failing when it has not fully arrived by the attempt's deadline (the moment
@@ -34,7 +35,7 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-  private volatile Flow.Subscription subscription;
+  private volatile Flow.@Nullable Subscription subscription;
 
   private TimedBody(long deadline) {
     bytes.getBody().whenComplete((value, failure) -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** The SDK's JSON defaults and helpers for showing bodies in messages. */
 public final class Json {
@@ -51,7 +52,7 @@ public final class Json {
    * @param body the raw body
    * @return the object, or {@code null} when the body is not a well-formed JSON object
    */
-  public static JsonNode objectOrNull(ObjectMapper mapper, byte[] body) {
+  public static @Nullable JsonNode objectOrNull(ObjectMapper mapper, byte[] body) {
     if (!startsWith(body, '{')) {
       return null;
     }

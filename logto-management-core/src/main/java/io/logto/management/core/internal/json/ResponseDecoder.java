@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Turns raw answers into values or {@link LogtoApiException}s. Thread-safe. */
 public final class ResponseDecoder {
@@ -47,7 +48,8 @@ public final class ResponseDecoder {
    * @throws LogtoApiException for a status outside 2xx
    * @throws LogtoResponseException when the body does not decode
    */
-  @SuppressWarnings("unchecked")
+  // Void is the one type whose value is null; Class<T> cannot say so
+  @SuppressWarnings({"unchecked", "NullAway"})
   public <T> T decode(RawResponse response, JavaType type) {
     throwIfError(response);
     Class<?> raw = type.getRawClass();
@@ -105,7 +107,7 @@ public final class ResponseDecoder {
         Json.excerpt(response.body()));
   }
 
-  private static Optional<String> text(JsonNode json, String field) {
+  private static Optional<String> text(@Nullable JsonNode json, String field) {
     if (json == null) {
       return Optional.empty();
     }
