@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1one-time-tokens/post/requestBody/content/application~1json/schema</code>.
@@ -27,8 +28,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
-    @JsonProperty("context") AddOneTimeTokensRequestContext context,
-    @JsonProperty("expiresIn") BigDecimal expiresIn,
+    @JsonProperty("context") @Nullable AddOneTimeTokensRequestContext context,
+    @JsonProperty("expiresIn") @Nullable BigDecimal expiresIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -70,11 +71,11 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
    * Builds {@link AddOneTimeTokensRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String email;
+    private @Nullable String email;
 
-    private AddOneTimeTokensRequestContext context;
+    private @Nullable AddOneTimeTokensRequestContext context;
 
-    private BigDecimal expiresIn;
+    private @Nullable BigDecimal expiresIn;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -98,7 +99,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @param context the value
      * @return this builder
      */
-    public Builder context(AddOneTimeTokensRequestContext context) {
+    public Builder context(@Nullable AddOneTimeTokensRequestContext context) {
       this.context = context;
       return this;
     }
@@ -109,7 +110,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @param expiresIn the value
      * @return this builder
      */
-    public Builder expiresIn(BigDecimal expiresIn) {
+    public Builder expiresIn(@Nullable BigDecimal expiresIn) {
       this.expiresIn = expiresIn;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/11/properties/oneTimeTokenContext</code>.
@@ -27,8 +28,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AddOneTimeTokensRequestContext(
-    @JsonProperty("jitOrganizationIds") List<String> jitOrganizationIds,
-    @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
+    @JsonProperty("jitOrganizationIds") @Nullable List<String> jitOrganizationIds,
+    @JsonProperty("interactionEvent") @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -68,9 +69,9 @@ public record AddOneTimeTokensRequestContext(
    * Builds {@link AddOneTimeTokensRequestContext}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> jitOrganizationIds;
+    private @Nullable List<String> jitOrganizationIds;
 
-    private AddOneTimeTokensRequestContextInteractionEvent interactionEvent;
+    private @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -83,7 +84,7 @@ public record AddOneTimeTokensRequestContext(
      * @param jitOrganizationIds the value
      * @return this builder
      */
-    public Builder jitOrganizationIds(List<String> jitOrganizationIds) {
+    public Builder jitOrganizationIds(@Nullable List<String> jitOrganizationIds) {
       this.jitOrganizationIds = jitOrganizationIds;
       return this;
     }
@@ -95,7 +96,7 @@ public record AddOneTimeTokensRequestContext(
      * @return this builder
      */
     public Builder interactionEvent(
-        AddOneTimeTokensRequestContextInteractionEvent interactionEvent) {
+        @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent) {
       this.interactionEvent = interactionEvent;
       return this;
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items</code>.
@@ -36,12 +37,12 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Application(@JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
-    @JsonProperty("name") String name, @JsonProperty("secret") String secret,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("name") String name, @JsonProperty("secret") @Nullable String secret,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") ApplicationType type,
     @JsonProperty("oidcClientMetadata") ApplicationOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
-    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) ApplicationProtectedAppMetadata protectedAppMetadata,
+    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ApplicationProtectedAppMetadata protectedAppMetadata,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isThirdParty") Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,

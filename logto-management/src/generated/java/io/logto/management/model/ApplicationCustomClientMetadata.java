@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/customClientMetadata</code>.
@@ -35,16 +36,16 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationCustomClientMetadata(
-    @JsonProperty("corsAllowedOrigins") List<String> corsAllowedOrigins,
-    @JsonProperty("idTokenTtl") BigDecimal idTokenTtl,
-    @JsonProperty("refreshTokenTtl") BigDecimal refreshTokenTtl,
-    @JsonProperty("refreshTokenTtlInDays") BigDecimal refreshTokenTtlInDays,
-    @JsonProperty("tenantId") String tenantId,
-    @JsonProperty("alwaysIssueRefreshToken") Boolean alwaysIssueRefreshToken,
-    @JsonProperty("rotateRefreshToken") Boolean rotateRefreshToken,
-    @JsonProperty("allowTokenExchange") Boolean allowTokenExchange,
-    @JsonProperty("isDeviceFlow") Boolean isDeviceFlow,
-    @JsonProperty("maxAllowedGrants") BigDecimal maxAllowedGrants,
+    @JsonProperty("corsAllowedOrigins") @Nullable List<String> corsAllowedOrigins,
+    @JsonProperty("idTokenTtl") @Nullable BigDecimal idTokenTtl,
+    @JsonProperty("refreshTokenTtl") @Nullable BigDecimal refreshTokenTtl,
+    @JsonProperty("refreshTokenTtlInDays") @Nullable BigDecimal refreshTokenTtlInDays,
+    @JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("alwaysIssueRefreshToken") @Nullable Boolean alwaysIssueRefreshToken,
+    @JsonProperty("rotateRefreshToken") @Nullable Boolean rotateRefreshToken,
+    @JsonProperty("allowTokenExchange") @Nullable Boolean allowTokenExchange,
+    @JsonProperty("isDeviceFlow") @Nullable Boolean isDeviceFlow,
+    @JsonProperty("maxAllowedGrants") @Nullable BigDecimal maxAllowedGrants,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/oidcClientMetadata</code>.
@@ -31,9 +32,9 @@ import java.util.Map;
 public record ApplicationOidcClientMetadata(
     @JsonProperty("redirectUris") List<JsonNode> redirectUris,
     @JsonProperty("postLogoutRedirectUris") List<JsonNode> postLogoutRedirectUris,
-    @JsonProperty("backchannelLogoutUri") String backchannelLogoutUri,
-    @JsonProperty("backchannelLogoutSessionRequired") Boolean backchannelLogoutSessionRequired,
-    @JsonProperty("logoUri") String logoUri,
+    @JsonProperty("backchannelLogoutUri") @Nullable String backchannelLogoutUri,
+    @JsonProperty("backchannelLogoutSessionRequired") @Nullable Boolean backchannelLogoutSessionRequired,
+    @JsonProperty("logoUri") @Nullable String logoUri,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

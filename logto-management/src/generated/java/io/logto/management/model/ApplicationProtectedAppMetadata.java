@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata</code>.
@@ -34,8 +35,8 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     @JsonProperty("origin") String origin,
     @JsonProperty("sessionDuration") BigDecimal sessionDuration,
     @JsonProperty("pageRules") List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
-    @JsonProperty("customDomains") List<ApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
+    @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+    @JsonProperty("customDomains") @Nullable List<ApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

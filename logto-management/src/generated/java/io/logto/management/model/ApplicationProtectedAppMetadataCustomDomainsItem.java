@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items</code>.
@@ -30,9 +31,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationProtectedAppMetadataCustomDomainsItem(
     @JsonProperty("domain") String domain, @JsonProperty("status") DomainStatus status,
-    @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) String errorMessage,
+    @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String errorMessage,
     @JsonProperty("dnsRecords") List<DomainDnsRecordsItem> dnsRecords,
-    @JsonProperty("cloudflareData") @JsonInclude(JsonInclude.Include.ALWAYS) ApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData,
+    @JsonProperty("cloudflareData") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData</code>.
@@ -30,7 +31,7 @@ import java.util.Map;
 public record ApplicationProtectedAppMetadataCustomDomainsItemCloudflareData(
     @JsonProperty("id") String id, @JsonProperty("status") String status,
     @JsonProperty("ssl") ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl ssl,
-    @JsonProperty("verification_errors") List<String> verificationErrors,
+    @JsonProperty("verification_errors") @Nullable List<String> verificationErrors,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

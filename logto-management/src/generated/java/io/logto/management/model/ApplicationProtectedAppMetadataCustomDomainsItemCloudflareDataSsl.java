@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData/properties/ssl</code>.
@@ -27,7 +28,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl(
     @JsonProperty("status") String status,
-    @JsonProperty("validation_errors") List<ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors,
+    @JsonProperty("validation_errors") @Nullable List<ApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

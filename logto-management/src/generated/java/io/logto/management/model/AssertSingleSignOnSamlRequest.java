@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1authn~1single-sign-on~1saml~1&#123;connectorId&#125;/post/requestBody/content/application~1json/schema</code>.
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") String relayState,
+public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") @Nullable String relayState,
     @JsonProperty("SAMLResponse") String samlResponse,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -65,9 +66,9 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") String r
    * Builds {@link AssertSingleSignOnSamlRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String relayState;
+    private @Nullable String relayState;
 
-    private String samlResponse;
+    private @Nullable String samlResponse;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -80,7 +81,7 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") String r
      * @param relayState the value
      * @return this builder
      */
-    public Builder relayState(String relayState) {
+    public Builder relayState(@Nullable String relayState) {
       this.relayState = relayState;
       return this;
     }

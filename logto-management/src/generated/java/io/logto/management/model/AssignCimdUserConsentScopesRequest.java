@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/post/requestBody/content/application~1json/schema</code>.
@@ -29,10 +30,10 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignCimdUserConsentScopesRequest(
-    @JsonProperty("organizationScopes") List<String> organizationScopes,
-    @JsonProperty("resourceScopes") List<String> resourceScopes,
-    @JsonProperty("organizationResourceScopes") List<String> organizationResourceScopes,
-    @JsonProperty("userScopes") List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes,
+    @JsonProperty("organizationScopes") @Nullable List<String> organizationScopes,
+    @JsonProperty("resourceScopes") @Nullable List<String> resourceScopes,
+    @JsonProperty("organizationResourceScopes") @Nullable List<String> organizationResourceScopes,
+    @JsonProperty("userScopes") @Nullable List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -79,13 +80,13 @@ public record AssignCimdUserConsentScopesRequest(
    * Builds {@link AssignCimdUserConsentScopesRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> organizationScopes;
+    private @Nullable List<String> organizationScopes;
 
-    private List<String> resourceScopes;
+    private @Nullable List<String> resourceScopes;
 
-    private List<String> organizationResourceScopes;
+    private @Nullable List<String> organizationResourceScopes;
 
-    private List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes;
+    private @Nullable List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -98,7 +99,7 @@ public record AssignCimdUserConsentScopesRequest(
      * @param organizationScopes the value
      * @return this builder
      */
-    public Builder organizationScopes(List<String> organizationScopes) {
+    public Builder organizationScopes(@Nullable List<String> organizationScopes) {
       this.organizationScopes = organizationScopes;
       return this;
     }
@@ -109,7 +110,7 @@ public record AssignCimdUserConsentScopesRequest(
      * @param resourceScopes the value
      * @return this builder
      */
-    public Builder resourceScopes(List<String> resourceScopes) {
+    public Builder resourceScopes(@Nullable List<String> resourceScopes) {
       this.resourceScopes = resourceScopes;
       return this;
     }
@@ -120,7 +121,7 @@ public record AssignCimdUserConsentScopesRequest(
      * @param organizationResourceScopes the value
      * @return this builder
      */
-    public Builder organizationResourceScopes(List<String> organizationResourceScopes) {
+    public Builder organizationResourceScopes(@Nullable List<String> organizationResourceScopes) {
       this.organizationResourceScopes = organizationResourceScopes;
       return this;
     }
@@ -131,7 +132,8 @@ public record AssignCimdUserConsentScopesRequest(
      * @param userScopes the value
      * @return this builder
      */
-    public Builder userScopes(List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes) {
+    public Builder userScopes(
+        @Nullable List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes) {
       this.userScopes = userScopes;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1roles/post/requestBody/content/application~1json/schema</code>.
@@ -70,9 +71,9 @@ public record AssignOrganizationRolesToUsersRequest(@JsonProperty("userIds") Lis
    * Builds {@link AssignOrganizationRolesToUsersRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> userIds;
+    private @Nullable List<String> userIds;
 
-    private List<String> organizationRoleIds;
+    private @Nullable List<String> organizationRoleIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/requestBody/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckPasswordWithDefaultSignInExperienceRequest(
-    @JsonProperty("password") String password, @JsonProperty("userId") String userId,
+    @JsonProperty("password") String password, @JsonProperty("userId") @Nullable String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
    * Builds {@link CheckPasswordWithDefaultSignInExperienceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String password;
+    private @Nullable String password;
 
-    private String userId;
+    private @Nullable String userId;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
      * @param userId the value
      * @return this builder
      */
-    public Builder userId(String userId) {
+    public Builder userId(@Nullable String userId) {
       this.userId = userId;
       return this;
     }

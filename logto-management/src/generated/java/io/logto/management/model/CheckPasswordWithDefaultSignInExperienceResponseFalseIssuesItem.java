@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/1/properties/issues/items</code>.
@@ -24,7 +25,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckPasswordWithDefaultSignInExperienceResponseFalseIssuesItem(
-    @JsonProperty("code") String code, @JsonProperty("interpolation") JsonNode interpolation,
+    @JsonProperty("code") String code,
+    @JsonProperty("interpolation") @Nullable JsonNode interpolation,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

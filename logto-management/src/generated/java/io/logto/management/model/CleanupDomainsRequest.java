@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1domains~1cleanup/post/requestBody/content/application~1json/schema</code>.
@@ -62,7 +63,7 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleD
    * Builds {@link CleanupDomainsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal staleDays;
+    private @Nullable BigDecimal staleDays;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/0/properties/showConditions/items</code>.
@@ -24,7 +25,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConnectorFormItemsItemSelectShowConditionsItem(
-    @JsonProperty("targetKey") String targetKey, @JsonProperty("expectValue") JsonNode expectValue,
+    @JsonProperty("targetKey") String targetKey,
+    @JsonProperty("expectValue") @Nullable JsonNode expectValue,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import io.logto.management.core.JsonField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/metadata</code>.
@@ -26,8 +27,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConnectorMetadata(@JsonProperty("target") String target,
-    @JsonProperty("name") JsonNode name, @JsonProperty("logo") String logo,
+public record ConnectorMetadata(@JsonProperty("target") @Nullable String target,
+    @JsonProperty("name") @Nullable JsonNode name, @JsonProperty("logo") @Nullable String logo,
     @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> logoDark,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

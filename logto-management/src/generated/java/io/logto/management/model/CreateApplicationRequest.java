@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/post/requestBody/content/application~1json/schema</code>.
@@ -34,11 +35,11 @@ import java.util.Objects;
 public record CreateApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("type") ApplicationType type,
-    @JsonProperty("oidcClientMetadata") CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") CreateApplicationRequestCustomClientMetadata customClientMetadata,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isThirdParty") Boolean isThirdParty,
-    @JsonProperty("protectedAppMetadata") CreateApplicationRequestProtectedAppMetadata protectedAppMetadata,
+    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("isThirdParty") @Nullable Boolean isThirdParty,
+    @JsonProperty("protectedAppMetadata") @Nullable CreateApplicationRequestProtectedAppMetadata protectedAppMetadata,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -92,21 +93,21 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
    * Builds {@link CreateApplicationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private ApplicationType type;
+    private @Nullable ApplicationType type;
 
-    private CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
 
-    private CreateApplicationRequestCustomClientMetadata customClientMetadata;
+    private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private Boolean isThirdParty;
+    private @Nullable Boolean isThirdParty;
 
-    private CreateApplicationRequestProtectedAppMetadata protectedAppMetadata;
+    private @Nullable CreateApplicationRequestProtectedAppMetadata protectedAppMetadata;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -164,7 +165,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder oidcClientMetadata(
-        CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -176,7 +177,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder customClientMetadata(
-        CreateApplicationRequestCustomClientMetadata customClientMetadata) {
+        @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata) {
       this.customClientMetadata = customClientMetadata;
       return this;
     }
@@ -187,7 +188,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -198,7 +199,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @param isThirdParty the value
      * @return this builder
      */
-    public Builder isThirdParty(Boolean isThirdParty) {
+    public Builder isThirdParty(@Nullable Boolean isThirdParty) {
       this.isThirdParty = isThirdParty;
       return this;
     }
@@ -210,7 +211,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder protectedAppMetadata(
-        CreateApplicationRequestProtectedAppMetadata protectedAppMetadata) {
+        @Nullable CreateApplicationRequestProtectedAppMetadata protectedAppMetadata) {
       this.protectedAppMetadata = protectedAppMetadata;
       return this;
     }

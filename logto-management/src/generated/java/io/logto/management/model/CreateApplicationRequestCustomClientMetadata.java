@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/post/requestBody/content/application~1json/schema/properties/customClientMetadata</code>.
@@ -36,16 +37,16 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateApplicationRequestCustomClientMetadata(
-    @JsonProperty("corsAllowedOrigins") List<String> corsAllowedOrigins,
-    @JsonProperty("idTokenTtl") BigDecimal idTokenTtl,
-    @JsonProperty("refreshTokenTtl") BigDecimal refreshTokenTtl,
-    @JsonProperty("refreshTokenTtlInDays") BigDecimal refreshTokenTtlInDays,
-    @JsonProperty("tenantId") String tenantId,
-    @JsonProperty("alwaysIssueRefreshToken") Boolean alwaysIssueRefreshToken,
-    @JsonProperty("rotateRefreshToken") Boolean rotateRefreshToken,
-    @JsonProperty("allowTokenExchange") Boolean allowTokenExchange,
-    @JsonProperty("isDeviceFlow") Boolean isDeviceFlow,
-    @JsonProperty("maxAllowedGrants") BigDecimal maxAllowedGrants,
+    @JsonProperty("corsAllowedOrigins") @Nullable List<String> corsAllowedOrigins,
+    @JsonProperty("idTokenTtl") @Nullable BigDecimal idTokenTtl,
+    @JsonProperty("refreshTokenTtl") @Nullable BigDecimal refreshTokenTtl,
+    @JsonProperty("refreshTokenTtlInDays") @Nullable BigDecimal refreshTokenTtlInDays,
+    @JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("alwaysIssueRefreshToken") @Nullable Boolean alwaysIssueRefreshToken,
+    @JsonProperty("rotateRefreshToken") @Nullable Boolean rotateRefreshToken,
+    @JsonProperty("allowTokenExchange") @Nullable Boolean allowTokenExchange,
+    @JsonProperty("isDeviceFlow") @Nullable Boolean isDeviceFlow,
+    @JsonProperty("maxAllowedGrants") @Nullable BigDecimal maxAllowedGrants,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -101,25 +102,25 @@ public record CreateApplicationRequestCustomClientMetadata(
    * Builds {@link CreateApplicationRequestCustomClientMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> corsAllowedOrigins;
+    private @Nullable List<String> corsAllowedOrigins;
 
-    private BigDecimal idTokenTtl;
+    private @Nullable BigDecimal idTokenTtl;
 
-    private BigDecimal refreshTokenTtl;
+    private @Nullable BigDecimal refreshTokenTtl;
 
-    private BigDecimal refreshTokenTtlInDays;
+    private @Nullable BigDecimal refreshTokenTtlInDays;
 
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private Boolean alwaysIssueRefreshToken;
+    private @Nullable Boolean alwaysIssueRefreshToken;
 
-    private Boolean rotateRefreshToken;
+    private @Nullable Boolean rotateRefreshToken;
 
-    private Boolean allowTokenExchange;
+    private @Nullable Boolean allowTokenExchange;
 
-    private Boolean isDeviceFlow;
+    private @Nullable Boolean isDeviceFlow;
 
-    private BigDecimal maxAllowedGrants;
+    private @Nullable BigDecimal maxAllowedGrants;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -132,7 +133,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param corsAllowedOrigins the value
      * @return this builder
      */
-    public Builder corsAllowedOrigins(List<String> corsAllowedOrigins) {
+    public Builder corsAllowedOrigins(@Nullable List<String> corsAllowedOrigins) {
       this.corsAllowedOrigins = corsAllowedOrigins;
       return this;
     }
@@ -143,7 +144,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param idTokenTtl the value
      * @return this builder
      */
-    public Builder idTokenTtl(BigDecimal idTokenTtl) {
+    public Builder idTokenTtl(@Nullable BigDecimal idTokenTtl) {
       this.idTokenTtl = idTokenTtl;
       return this;
     }
@@ -154,7 +155,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param refreshTokenTtl the value
      * @return this builder
      */
-    public Builder refreshTokenTtl(BigDecimal refreshTokenTtl) {
+    public Builder refreshTokenTtl(@Nullable BigDecimal refreshTokenTtl) {
       this.refreshTokenTtl = refreshTokenTtl;
       return this;
     }
@@ -165,7 +166,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param refreshTokenTtlInDays the value
      * @return this builder
      */
-    public Builder refreshTokenTtlInDays(BigDecimal refreshTokenTtlInDays) {
+    public Builder refreshTokenTtlInDays(@Nullable BigDecimal refreshTokenTtlInDays) {
       this.refreshTokenTtlInDays = refreshTokenTtlInDays;
       return this;
     }
@@ -176,7 +177,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -187,7 +188,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param alwaysIssueRefreshToken the value
      * @return this builder
      */
-    public Builder alwaysIssueRefreshToken(Boolean alwaysIssueRefreshToken) {
+    public Builder alwaysIssueRefreshToken(@Nullable Boolean alwaysIssueRefreshToken) {
       this.alwaysIssueRefreshToken = alwaysIssueRefreshToken;
       return this;
     }
@@ -198,7 +199,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param rotateRefreshToken the value
      * @return this builder
      */
-    public Builder rotateRefreshToken(Boolean rotateRefreshToken) {
+    public Builder rotateRefreshToken(@Nullable Boolean rotateRefreshToken) {
       this.rotateRefreshToken = rotateRefreshToken;
       return this;
     }
@@ -209,7 +210,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param allowTokenExchange the value
      * @return this builder
      */
-    public Builder allowTokenExchange(Boolean allowTokenExchange) {
+    public Builder allowTokenExchange(@Nullable Boolean allowTokenExchange) {
       this.allowTokenExchange = allowTokenExchange;
       return this;
     }
@@ -220,7 +221,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param isDeviceFlow the value
      * @return this builder
      */
-    public Builder isDeviceFlow(Boolean isDeviceFlow) {
+    public Builder isDeviceFlow(@Nullable Boolean isDeviceFlow) {
       this.isDeviceFlow = isDeviceFlow;
       return this;
     }
@@ -231,7 +232,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param maxAllowedGrants the value
      * @return this builder
      */
-    public Builder maxAllowedGrants(BigDecimal maxAllowedGrants) {
+    public Builder maxAllowedGrants(@Nullable BigDecimal maxAllowedGrants) {
       this.maxAllowedGrants = maxAllowedGrants;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/post/requestBody/content/application~1json/schema/properties/oidcClientMetadata</code>.
@@ -32,9 +33,9 @@ import java.util.Objects;
 public record CreateApplicationRequestOidcClientMetadata(
     @JsonProperty("redirectUris") List<JsonNode> redirectUris,
     @JsonProperty("postLogoutRedirectUris") List<JsonNode> postLogoutRedirectUris,
-    @JsonProperty("backchannelLogoutUri") String backchannelLogoutUri,
-    @JsonProperty("backchannelLogoutSessionRequired") Boolean backchannelLogoutSessionRequired,
-    @JsonProperty("logoUri") String logoUri,
+    @JsonProperty("backchannelLogoutUri") @Nullable String backchannelLogoutUri,
+    @JsonProperty("backchannelLogoutSessionRequired") @Nullable Boolean backchannelLogoutSessionRequired,
+    @JsonProperty("logoUri") @Nullable String logoUri,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -83,15 +84,15 @@ public record CreateApplicationRequestOidcClientMetadata(
    * Builds {@link CreateApplicationRequestOidcClientMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<JsonNode> redirectUris;
+    private @Nullable List<JsonNode> redirectUris;
 
-    private List<JsonNode> postLogoutRedirectUris;
+    private @Nullable List<JsonNode> postLogoutRedirectUris;
 
-    private String backchannelLogoutUri;
+    private @Nullable String backchannelLogoutUri;
 
-    private Boolean backchannelLogoutSessionRequired;
+    private @Nullable Boolean backchannelLogoutSessionRequired;
 
-    private String logoUri;
+    private @Nullable String logoUri;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -126,7 +127,7 @@ public record CreateApplicationRequestOidcClientMetadata(
      * @param backchannelLogoutUri the value
      * @return this builder
      */
-    public Builder backchannelLogoutUri(String backchannelLogoutUri) {
+    public Builder backchannelLogoutUri(@Nullable String backchannelLogoutUri) {
       this.backchannelLogoutUri = backchannelLogoutUri;
       return this;
     }
@@ -137,7 +138,8 @@ public record CreateApplicationRequestOidcClientMetadata(
      * @param backchannelLogoutSessionRequired the value
      * @return this builder
      */
-    public Builder backchannelLogoutSessionRequired(Boolean backchannelLogoutSessionRequired) {
+    public Builder backchannelLogoutSessionRequired(
+        @Nullable Boolean backchannelLogoutSessionRequired) {
       this.backchannelLogoutSessionRequired = backchannelLogoutSessionRequired;
       return this;
     }
@@ -148,7 +150,7 @@ public record CreateApplicationRequestOidcClientMetadata(
      * @param logoUri the value
      * @return this builder
      */
-    public Builder logoUri(String logoUri) {
+    public Builder logoUri(@Nullable String logoUri) {
       this.logoUri = logoUri;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/post/requestBody/content/application~1json/schema/properties/protectedAppMetadata</code>.
@@ -66,9 +67,9 @@ public record CreateApplicationRequestProtectedAppMetadata(
    * Builds {@link CreateApplicationRequestProtectedAppMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private String subDomain;
+    private @Nullable String subDomain;
 
-    private String origin;
+    private @Nullable String origin;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1secrets/post/requestBody/content/application~1json/schema</code>.
@@ -68,7 +69,7 @@ public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
    * Builds {@link CreateApplicationSecretRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<BigDecimal> expiresAt = JsonField.absent();
 

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1secrets/get/responses/200/content/application~1json/schema/items</code>.
@@ -31,7 +32,7 @@ import java.util.Map;
 public record CreateApplicationSecretResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("applicationId") String applicationId, @JsonProperty("name") String name,
     @JsonProperty("value") String value, @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal expiresAt,
+    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1users~1&#123;userId&#125;~1consent-organizations/put/requestBody/content/application~1json/schema</code>.
@@ -65,7 +66,7 @@ public record CreateApplicationUserConsentOrganizationRequest(
    * Builds {@link CreateApplicationUserConsentOrganizationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> organizationIds;
+    private @Nullable List<String> organizationIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

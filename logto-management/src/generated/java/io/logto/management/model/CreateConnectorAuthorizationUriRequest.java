@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;connectorId&#125;~1authorization-uri/post/requestBody/content/application~1json/schema</code>.
@@ -66,9 +67,9 @@ public record CreateConnectorAuthorizationUriRequest(@JsonProperty("state") Stri
    * Builds {@link CreateConnectorAuthorizationUriRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String state;
+    private @Nullable String state;
 
-    private String redirectUri;
+    private @Nullable String redirectUri;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

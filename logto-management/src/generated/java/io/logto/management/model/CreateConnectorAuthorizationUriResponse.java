@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;connectorId&#125;~1authorization-uri/post/responses/200/content/application~1json/schema</code>.
@@ -24,7 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateConnectorAuthorizationUriResponse(@JsonProperty("redirectTo") String redirectTo,
-    @JsonProperty("redirectUri") JsonNode redirectUri,
+    @JsonProperty("redirectUri") @Nullable JsonNode redirectUri,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

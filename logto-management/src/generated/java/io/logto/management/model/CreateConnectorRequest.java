@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors/post/requestBody/content/application~1json/schema</code>.
@@ -28,11 +29,12 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
+public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
     @JsonProperty("connectorId") String connectorId,
-    @JsonProperty("metadata") CreateConnectorRequestMetadata metadata,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage, @JsonProperty("id") String id,
+    @JsonProperty("metadata") @Nullable CreateConnectorRequestMetadata metadata,
+    @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
+    @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
+    @JsonProperty("id") @Nullable String id,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -80,17 +82,17 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
    * Builds {@link CreateConnectorRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private JsonNode config;
+    private @Nullable JsonNode config;
 
-    private String connectorId;
+    private @Nullable String connectorId;
 
-    private CreateConnectorRequestMetadata metadata;
+    private @Nullable CreateConnectorRequestMetadata metadata;
 
-    private Boolean syncProfile;
+    private @Nullable Boolean syncProfile;
 
-    private Boolean enableTokenStorage;
+    private @Nullable Boolean enableTokenStorage;
 
-    private String id;
+    private @Nullable String id;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -103,7 +105,7 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param config the value
      * @return this builder
      */
-    public Builder config(JsonNode config) {
+    public Builder config(@Nullable JsonNode config) {
       this.config = config;
       return this;
     }
@@ -125,7 +127,7 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param metadata the value
      * @return this builder
      */
-    public Builder metadata(CreateConnectorRequestMetadata metadata) {
+    public Builder metadata(@Nullable CreateConnectorRequestMetadata metadata) {
       this.metadata = metadata;
       return this;
     }
@@ -136,7 +138,7 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param syncProfile the value
      * @return this builder
      */
-    public Builder syncProfile(Boolean syncProfile) {
+    public Builder syncProfile(@Nullable Boolean syncProfile) {
       this.syncProfile = syncProfile;
       return this;
     }
@@ -147,7 +149,7 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param enableTokenStorage the value
      * @return this builder
      */
-    public Builder enableTokenStorage(Boolean enableTokenStorage) {
+    public Builder enableTokenStorage(@Nullable Boolean enableTokenStorage) {
       this.enableTokenStorage = enableTokenStorage;
       return this;
     }
@@ -158,7 +160,7 @@ public record CreateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param id the value
      * @return this builder
      */
-    public Builder id(String id) {
+    public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }

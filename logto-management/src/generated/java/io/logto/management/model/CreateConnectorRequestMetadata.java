@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors/post/requestBody/content/application~1json/schema/properties/metadata</code>.
@@ -27,8 +28,8 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateConnectorRequestMetadata(@JsonProperty("target") String target,
-    @JsonProperty("name") JsonNode name, @JsonProperty("logo") String logo,
+public record CreateConnectorRequestMetadata(@JsonProperty("target") @Nullable String target,
+    @JsonProperty("name") @Nullable JsonNode name, @JsonProperty("logo") @Nullable String logo,
     @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> logoDark,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -73,11 +74,11 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") String targ
    * Builds {@link CreateConnectorRequestMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private String target;
+    private @Nullable String target;
 
-    private JsonNode name;
+    private @Nullable JsonNode name;
 
-    private String logo;
+    private @Nullable String logo;
 
     private JsonField<String> logoDark = JsonField.absent();
 
@@ -92,7 +93,7 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") String targ
      * @param target the value
      * @return this builder
      */
-    public Builder target(String target) {
+    public Builder target(@Nullable String target) {
       this.target = target;
       return this;
     }
@@ -103,7 +104,7 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") String targ
      * @param name the value
      * @return this builder
      */
-    public Builder name(JsonNode name) {
+    public Builder name(@Nullable JsonNode name) {
       this.name = name;
       return this;
     }
@@ -114,7 +115,7 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") String targ
      * @param logo the value
      * @return this builder
      */
-    public Builder logo(String logo) {
+    public Builder logo(@Nullable String logo) {
       this.logo = logo;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;factoryId&#125;~1test/post/requestBody/content/application~1json/schema</code>.
@@ -26,9 +27,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateConnectorTestRequest(@JsonProperty("phone") String phone,
-    @JsonProperty("email") String email, @JsonProperty("config") JsonNode config,
-    @JsonProperty("locale") String locale,
+public record CreateConnectorTestRequest(@JsonProperty("phone") @Nullable String phone,
+    @JsonProperty("email") @Nullable String email, @JsonProperty("config") JsonNode config,
+    @JsonProperty("locale") @Nullable String locale,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,13 +73,13 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") String phone,
    * Builds {@link CreateConnectorTestRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String phone;
+    private @Nullable String phone;
 
-    private String email;
+    private @Nullable String email;
 
-    private JsonNode config;
+    private @Nullable JsonNode config;
 
-    private String locale;
+    private @Nullable String locale;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") String phone,
      * @param phone the value
      * @return this builder
      */
-    public Builder phone(String phone) {
+    public Builder phone(@Nullable String phone) {
       this.phone = phone;
       return this;
     }
@@ -102,7 +103,7 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") String phone,
      * @param email the value
      * @return this builder
      */
-    public Builder email(String email) {
+    public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
@@ -124,7 +125,7 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") String phone,
      * @param locale the value
      * @return this builder
      */
-    public Builder locale(String locale) {
+    public Builder locale(@Nullable String locale) {
       this.locale = locale;
       return this;
     }

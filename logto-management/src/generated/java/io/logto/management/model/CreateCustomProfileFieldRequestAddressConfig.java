@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/7/properties/config</code>.
@@ -65,7 +66,7 @@ public record CreateCustomProfileFieldRequestAddressConfig(
    * Builds {@link CreateCustomProfileFieldRequestAddressConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<CreateCustomProfileFieldRequestAddressConfigPartsItem> parts;
+    private @Nullable List<CreateCustomProfileFieldRequestAddressConfigPartsItem> parts;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/7/properties/config/properties/parts/items</code>.
@@ -32,9 +33,10 @@ import java.util.Objects;
 public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
     @JsonProperty("enabled") Boolean enabled,
     @JsonProperty("type") CreateCustomProfileFieldResponseType type,
-    @JsonProperty("label") String label, @JsonProperty("description") String description,
+    @JsonProperty("label") @Nullable String label,
+    @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config,
     @JsonProperty("name") CreateCustomProfileFieldRequestAddressConfigPartsItemName name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -88,19 +90,19 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
    * Builds {@link CreateCustomProfileFieldRequestAddressConfigPartsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private CreateCustomProfileFieldResponseType type;
+    private @Nullable CreateCustomProfileFieldResponseType type;
 
-    private String label;
+    private @Nullable String label;
 
-    private String description;
+    private @Nullable String description;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config;
+    private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config;
 
-    private CreateCustomProfileFieldRequestAddressConfigPartsItemName name;
+    private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemName name;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -135,7 +137,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -146,7 +148,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
@@ -168,7 +170,8 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config) {
+    public Builder config(
+        @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config) {
       this.config = config;
       return this;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/7/properties/config/properties/parts/items/properties/config</code>.
@@ -35,13 +36,15 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
-    @JsonProperty("placeholder") String placeholder,
-    @JsonProperty("minLength") BigDecimal minLength,
-    @JsonProperty("maxLength") BigDecimal maxLength, @JsonProperty("minValue") BigDecimal minValue,
-    @JsonProperty("maxValue") BigDecimal maxValue, @JsonProperty("format") String format,
-    @JsonProperty("customFormat") String customFormat,
-    @JsonProperty("options") List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options,
-    @JsonProperty("defaultValue") String defaultValue,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("minLength") @Nullable BigDecimal minLength,
+    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
+    @JsonProperty("minValue") @Nullable BigDecimal minValue,
+    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
+    @JsonProperty("format") @Nullable String format,
+    @JsonProperty("customFormat") @Nullable String customFormat,
+    @JsonProperty("options") @Nullable List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options,
+    @JsonProperty("defaultValue") @Nullable String defaultValue,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -95,23 +98,23 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
    * Builds {@link CreateCustomProfileFieldRequestAddressConfigPartsItemConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
-    private BigDecimal minLength;
+    private @Nullable BigDecimal minLength;
 
-    private BigDecimal maxLength;
+    private @Nullable BigDecimal maxLength;
 
-    private BigDecimal minValue;
+    private @Nullable BigDecimal minValue;
 
-    private BigDecimal maxValue;
+    private @Nullable BigDecimal maxValue;
 
-    private String format;
+    private @Nullable String format;
 
-    private String customFormat;
+    private @Nullable String customFormat;
 
-    private List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options;
+    private @Nullable List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options;
 
-    private String defaultValue;
+    private @Nullable String defaultValue;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -124,7 +127,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }
@@ -135,7 +138,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param minLength the value
      * @return this builder
      */
-    public Builder minLength(BigDecimal minLength) {
+    public Builder minLength(@Nullable BigDecimal minLength) {
       this.minLength = minLength;
       return this;
     }
@@ -146,7 +149,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param maxLength the value
      * @return this builder
      */
-    public Builder maxLength(BigDecimal maxLength) {
+    public Builder maxLength(@Nullable BigDecimal maxLength) {
       this.maxLength = maxLength;
       return this;
     }
@@ -157,7 +160,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param minValue the value
      * @return this builder
      */
-    public Builder minValue(BigDecimal minValue) {
+    public Builder minValue(@Nullable BigDecimal minValue) {
       this.minValue = minValue;
       return this;
     }
@@ -168,7 +171,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param maxValue the value
      * @return this builder
      */
-    public Builder maxValue(BigDecimal maxValue) {
+    public Builder maxValue(@Nullable BigDecimal maxValue) {
       this.maxValue = maxValue;
       return this;
     }
@@ -179,7 +182,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param format the value
      * @return this builder
      */
-    public Builder format(String format) {
+    public Builder format(@Nullable String format) {
       this.format = format;
       return this;
     }
@@ -190,7 +193,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param customFormat the value
      * @return this builder
      */
-    public Builder customFormat(String customFormat) {
+    public Builder customFormat(@Nullable String customFormat) {
       this.customFormat = customFormat;
       return this;
     }
@@ -201,7 +204,8 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param options the value
      * @return this builder
      */
-    public Builder options(List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options) {
+    public Builder options(
+        @Nullable List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options) {
       this.options = options;
       return this;
     }
@@ -212,7 +216,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param defaultValue the value
      * @return this builder
      */
-    public Builder defaultValue(String defaultValue) {
+    public Builder defaultValue(@Nullable String defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }

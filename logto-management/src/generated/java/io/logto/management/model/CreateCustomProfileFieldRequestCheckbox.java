@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/3</code>.
@@ -33,9 +34,9 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") String name,
-    @JsonProperty("type") String type, @JsonProperty("label") String label,
+    @JsonProperty("type") String type, @JsonProperty("label") @Nullable String label,
     @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestCheckboxConfig config,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestCheckboxConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldRequest {
   /**
    * Validates and normalises the components.
@@ -83,15 +84,15 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
    * Builds {@link CreateCustomProfileFieldRequestCheckbox}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private String type;
+    private @Nullable String type;
 
-    private String label;
+    private @Nullable String label;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestCheckboxConfig config;
+    private @Nullable CreateCustomProfileFieldRequestCheckboxConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -126,7 +127,7 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -148,7 +149,7 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestCheckboxConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldRequestCheckboxConfig config) {
       this.config = config;
       return this;
     }

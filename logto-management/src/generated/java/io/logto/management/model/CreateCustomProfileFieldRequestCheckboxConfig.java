@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/3/properties/config</code>.
@@ -62,7 +63,7 @@ public record CreateCustomProfileFieldRequestCheckboxConfig(
    * Builds {@link CreateCustomProfileFieldRequestCheckboxConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String defaultValue;
+    private @Nullable String defaultValue;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/2/properties/config</code>.
@@ -26,8 +27,9 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestDateConfig(
-    @JsonProperty("placeholder") String placeholder, @JsonProperty("format") String format,
-    @JsonProperty("customFormat") String customFormat,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("format") String format,
+    @JsonProperty("customFormat") @Nullable String customFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -69,11 +71,11 @@ public record CreateCustomProfileFieldRequestDateConfig(
    * Builds {@link CreateCustomProfileFieldRequestDateConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
-    private String format;
+    private @Nullable String format;
 
-    private String customFormat;
+    private @Nullable String customFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +88,7 @@ public record CreateCustomProfileFieldRequestDateConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }
@@ -108,7 +110,7 @@ public record CreateCustomProfileFieldRequestDateConfig(
      * @param customFormat the value
      * @return this builder
      */
-    public Builder customFormat(String customFormat) {
+    public Builder customFormat(@Nullable String customFormat) {
       this.customFormat = customFormat;
       return this;
     }

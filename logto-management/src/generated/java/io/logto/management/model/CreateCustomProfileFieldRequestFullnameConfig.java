@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/8/properties/config</code>.
@@ -65,7 +66,7 @@ public record CreateCustomProfileFieldRequestFullnameConfig(
    * Builds {@link CreateCustomProfileFieldRequestFullnameConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<CreateCustomProfileFieldRequestFullnameConfigPartsItem> parts;
+    private @Nullable List<CreateCustomProfileFieldRequestFullnameConfigPartsItem> parts;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

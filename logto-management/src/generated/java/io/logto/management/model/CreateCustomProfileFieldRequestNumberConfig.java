@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/1/properties/config</code>.
@@ -27,8 +28,9 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestNumberConfig(
-    @JsonProperty("placeholder") String placeholder, @JsonProperty("minValue") BigDecimal minValue,
-    @JsonProperty("maxValue") BigDecimal maxValue,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("minValue") @Nullable BigDecimal minValue,
+    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -69,11 +71,11 @@ public record CreateCustomProfileFieldRequestNumberConfig(
    * Builds {@link CreateCustomProfileFieldRequestNumberConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
-    private BigDecimal minValue;
+    private @Nullable BigDecimal minValue;
 
-    private BigDecimal maxValue;
+    private @Nullable BigDecimal maxValue;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +88,7 @@ public record CreateCustomProfileFieldRequestNumberConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }
@@ -97,7 +99,7 @@ public record CreateCustomProfileFieldRequestNumberConfig(
      * @param minValue the value
      * @return this builder
      */
-    public Builder minValue(BigDecimal minValue) {
+    public Builder minValue(@Nullable BigDecimal minValue) {
       this.minValue = minValue;
       return this;
     }
@@ -108,7 +110,7 @@ public record CreateCustomProfileFieldRequestNumberConfig(
      * @param maxValue the value
      * @return this builder
      */
-    public Builder maxValue(BigDecimal maxValue) {
+    public Builder maxValue(@Nullable BigDecimal maxValue) {
       this.maxValue = maxValue;
       return this;
     }

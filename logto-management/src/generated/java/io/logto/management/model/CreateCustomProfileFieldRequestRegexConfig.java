@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/6/properties/config</code>.
@@ -25,7 +26,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestRegexConfig(
-    @JsonProperty("placeholder") String placeholder, @JsonProperty("format") String format,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("format") String format,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +67,9 @@ public record CreateCustomProfileFieldRequestRegexConfig(
    * Builds {@link CreateCustomProfileFieldRequestRegexConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
-    private String format;
+    private @Nullable String format;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -80,7 +82,7 @@ public record CreateCustomProfileFieldRequestRegexConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }

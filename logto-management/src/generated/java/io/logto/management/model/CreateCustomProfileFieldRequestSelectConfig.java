@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/4/properties/config</code>.
@@ -27,7 +28,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestSelectConfig(
-    @JsonProperty("placeholder") String placeholder,
+    @JsonProperty("placeholder") @Nullable String placeholder,
     @JsonProperty("options") List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -69,9 +70,9 @@ public record CreateCustomProfileFieldRequestSelectConfig(
    * Builds {@link CreateCustomProfileFieldRequestSelectConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
-    private List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options;
+    private @Nullable List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -84,7 +85,7 @@ public record CreateCustomProfileFieldRequestSelectConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }

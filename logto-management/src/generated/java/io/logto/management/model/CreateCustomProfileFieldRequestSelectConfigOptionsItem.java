@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/4/properties/config/properties/options/items</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestSelectConfigOptionsItem(
-    @JsonProperty("label") String label, @JsonProperty("value") String value,
+    @JsonProperty("label") @Nullable String label, @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record CreateCustomProfileFieldRequestSelectConfigOptionsItem(
    * Builds {@link CreateCustomProfileFieldRequestSelectConfigOptionsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String label;
+    private @Nullable String label;
 
-    private String value;
+    private @Nullable String value;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -80,7 +81,7 @@ public record CreateCustomProfileFieldRequestSelectConfigOptionsItem(
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }

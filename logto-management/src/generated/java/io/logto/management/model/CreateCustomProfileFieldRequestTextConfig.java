@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/0/properties/config</code>.
@@ -27,9 +28,9 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestTextConfig(
-    @JsonProperty("placeholder") String placeholder,
-    @JsonProperty("minLength") BigDecimal minLength,
-    @JsonProperty("maxLength") BigDecimal maxLength,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("minLength") @Nullable BigDecimal minLength,
+    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -70,11 +71,11 @@ public record CreateCustomProfileFieldRequestTextConfig(
    * Builds {@link CreateCustomProfileFieldRequestTextConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
-    private BigDecimal minLength;
+    private @Nullable BigDecimal minLength;
 
-    private BigDecimal maxLength;
+    private @Nullable BigDecimal maxLength;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -87,7 +88,7 @@ public record CreateCustomProfileFieldRequestTextConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }
@@ -98,7 +99,7 @@ public record CreateCustomProfileFieldRequestTextConfig(
      * @param minLength the value
      * @return this builder
      */
-    public Builder minLength(BigDecimal minLength) {
+    public Builder minLength(@Nullable BigDecimal minLength) {
       this.minLength = minLength;
       return this;
     }
@@ -109,7 +110,7 @@ public record CreateCustomProfileFieldRequestTextConfig(
      * @param maxLength the value
      * @return this builder
      */
-    public Builder maxLength(BigDecimal maxLength) {
+    public Builder maxLength(@Nullable BigDecimal maxLength) {
       this.maxLength = maxLength;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/5/properties/config</code>.
@@ -24,7 +25,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestUrlConfig(
-    @JsonProperty("placeholder") String placeholder,
+    @JsonProperty("placeholder") @Nullable String placeholder,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -61,7 +62,7 @@ public record CreateCustomProfileFieldRequestUrlConfig(
    * Builds {@link CreateCustomProfileFieldRequestUrlConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String placeholder;
+    private @Nullable String placeholder;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -74,7 +75,7 @@ public record CreateCustomProfileFieldRequestUrlConfig(
      * @param placeholder the value
      * @return this builder
      */
-    public Builder placeholder(String placeholder) {
+    public Builder placeholder(@Nullable String placeholder) {
       this.placeholder = placeholder;
       return this;
     }

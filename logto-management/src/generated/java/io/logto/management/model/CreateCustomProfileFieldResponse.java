@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items</code>.
@@ -36,7 +37,7 @@ public record CreateCustomProfileFieldResponse(@JsonProperty("tenantId") String 
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("type") CreateCustomProfileFieldResponseType type,
     @JsonProperty("label") String label,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("required") Boolean required,
     @JsonProperty("config") CreateCustomProfileFieldResponseConfig config,
     @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("sieOrder") BigDecimal sieOrder,

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config</code>.
@@ -35,14 +36,16 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldResponseConfig(
-    @JsonProperty("placeholder") String placeholder,
-    @JsonProperty("minLength") BigDecimal minLength,
-    @JsonProperty("maxLength") BigDecimal maxLength, @JsonProperty("minValue") BigDecimal minValue,
-    @JsonProperty("maxValue") BigDecimal maxValue, @JsonProperty("format") String format,
-    @JsonProperty("customFormat") String customFormat,
-    @JsonProperty("options") List<CreateCustomProfileFieldResponseConfigOptionsItem> options,
-    @JsonProperty("defaultValue") String defaultValue,
-    @JsonProperty("parts") List<CreateCustomProfileFieldResponseConfigPartsItem> parts,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("minLength") @Nullable BigDecimal minLength,
+    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
+    @JsonProperty("minValue") @Nullable BigDecimal minValue,
+    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
+    @JsonProperty("format") @Nullable String format,
+    @JsonProperty("customFormat") @Nullable String customFormat,
+    @JsonProperty("options") @Nullable List<CreateCustomProfileFieldResponseConfigOptionsItem> options,
+    @JsonProperty("defaultValue") @Nullable String defaultValue,
+    @JsonProperty("parts") @Nullable List<CreateCustomProfileFieldResponseConfigPartsItem> parts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config/properties/parts/items</code>.
@@ -31,9 +32,10 @@ import java.util.Map;
 public record CreateCustomProfileFieldResponseConfigPartsItem(
     @JsonProperty("enabled") Boolean enabled, @JsonProperty("name") String name,
     @JsonProperty("type") CreateCustomProfileFieldResponseType type,
-    @JsonProperty("label") String label, @JsonProperty("description") String description,
+    @JsonProperty("label") @Nullable String label,
+    @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldResponseConfigPartsItemConfig config,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

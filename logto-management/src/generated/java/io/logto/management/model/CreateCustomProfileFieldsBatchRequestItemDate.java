@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1batch/post/requestBody/content/application~1json/schema/items/oneOf/2</code>.
@@ -34,9 +35,10 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record CreateCustomProfileFieldsBatchRequestItemDate(@JsonProperty("name") String name,
-    @JsonProperty("type") String type, @JsonProperty("label") String label,
-    @JsonProperty("description") String description, @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestDateConfig config,
+    @JsonProperty("type") String type, @JsonProperty("label") @Nullable String label,
+    @JsonProperty("description") @Nullable String description,
+    @JsonProperty("required") Boolean required,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestDateConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldsBatchRequestItem {
   /**
    * Validates and normalises the components.
@@ -86,17 +88,17 @@ public record CreateCustomProfileFieldsBatchRequestItemDate(@JsonProperty("name"
    * Builds {@link CreateCustomProfileFieldsBatchRequestItemDate}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private String type;
+    private @Nullable String type;
 
-    private String label;
+    private @Nullable String label;
 
-    private String description;
+    private @Nullable String description;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestDateConfig config;
+    private @Nullable CreateCustomProfileFieldRequestDateConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -131,7 +133,7 @@ public record CreateCustomProfileFieldsBatchRequestItemDate(@JsonProperty("name"
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -142,7 +144,7 @@ public record CreateCustomProfileFieldsBatchRequestItemDate(@JsonProperty("name"
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
@@ -164,7 +166,7 @@ public record CreateCustomProfileFieldsBatchRequestItemDate(@JsonProperty("name"
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestDateConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldRequestDateConfig config) {
       this.config = config;
       return this;
     }

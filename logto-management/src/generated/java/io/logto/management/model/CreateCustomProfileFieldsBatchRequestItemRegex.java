@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1batch/post/requestBody/content/application~1json/schema/items/oneOf/6</code>.
@@ -34,8 +35,9 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record CreateCustomProfileFieldsBatchRequestItemRegex(@JsonProperty("name") String name,
-    @JsonProperty("type") String type, @JsonProperty("label") String label,
-    @JsonProperty("description") String description, @JsonProperty("required") Boolean required,
+    @JsonProperty("type") String type, @JsonProperty("label") @Nullable String label,
+    @JsonProperty("description") @Nullable String description,
+    @JsonProperty("required") Boolean required,
     @JsonProperty("config") CreateCustomProfileFieldRequestRegexConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldsBatchRequestItem {
   /**
@@ -87,17 +89,17 @@ public record CreateCustomProfileFieldsBatchRequestItemRegex(@JsonProperty("name
    * Builds {@link CreateCustomProfileFieldsBatchRequestItemRegex}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private String type;
+    private @Nullable String type;
 
-    private String label;
+    private @Nullable String label;
 
-    private String description;
+    private @Nullable String description;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestRegexConfig config;
+    private @Nullable CreateCustomProfileFieldRequestRegexConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -132,7 +134,7 @@ public record CreateCustomProfileFieldsBatchRequestItemRegex(@JsonProperty("name
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -143,7 +145,7 @@ public record CreateCustomProfileFieldsBatchRequestItemRegex(@JsonProperty("name
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1domains/post/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record CreateDomainRequest(@JsonProperty("domain") String domain,
    * Builds {@link CreateDomainRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String domain;
+    private @Nullable String domain;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks/post/requestBody/content/application~1json/schema</code>.
@@ -32,11 +33,12 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name, @JsonProperty("event") HookEvent event,
-    @JsonProperty("events") List<HookEvent> events,
+public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("name") @Nullable String name, @JsonProperty("event") @Nullable HookEvent event,
+    @JsonProperty("events") @Nullable List<HookEvent> events,
     @JsonProperty("config") CreateHookRequestConfig config,
-    @JsonProperty("enabled") Boolean enabled, @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -87,19 +89,19 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
    * Builds {@link CreateHookRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
-    private HookEvent event;
+    private @Nullable HookEvent event;
 
-    private List<HookEvent> events;
+    private @Nullable List<HookEvent> events;
 
-    private CreateHookRequestConfig config;
+    private @Nullable CreateHookRequestConfig config;
 
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private BigDecimal createdAt;
+    private @Nullable BigDecimal createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -112,7 +114,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -123,7 +125,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -134,7 +136,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param event the value
      * @return this builder
      */
-    public Builder event(HookEvent event) {
+    public Builder event(@Nullable HookEvent event) {
       this.event = event;
       return this;
     }
@@ -145,7 +147,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param events the value
      * @return this builder
      */
-    public Builder events(List<HookEvent> events) {
+    public Builder events(@Nullable List<HookEvent> events) {
       this.events = events;
       return this;
     }
@@ -167,7 +169,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -178,7 +180,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(BigDecimal createdAt) {
+    public Builder createdAt(@Nullable BigDecimal createdAt) {
       this.createdAt = createdAt;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks/post/requestBody/content/application~1json/schema/properties/config</code>.
@@ -27,8 +28,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHookRequestConfig(@JsonProperty("url") String url,
-    @JsonProperty("headers") Map<String, String> headers,
-    @JsonProperty("retries") BigDecimal retries,
+    @JsonProperty("headers") @Nullable Map<String, String> headers,
+    @JsonProperty("retries") @Nullable BigDecimal retries,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -71,11 +72,11 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
    * Builds {@link CreateHookRequestConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private String url;
+    private @Nullable String url;
 
-    private Map<String, String> headers;
+    private @Nullable Map<String, String> headers;
 
-    private BigDecimal retries;
+    private @Nullable BigDecimal retries;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -99,7 +100,7 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
      * @param headers the value
      * @return this builder
      */
-    public Builder headers(Map<String, String> headers) {
+    public Builder headers(@Nullable Map<String, String> headers) {
       this.headers = headers;
       return this;
     }
@@ -110,7 +111,7 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
      * @param retries the value
      * @return this builder
      */
-    public Builder retries(BigDecimal retries) {
+    public Builder retries(@Nullable BigDecimal retries) {
       this.retries = retries;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks~1&#123;id&#125;~1test/post/requestBody/content/application~1json/schema</code>.
@@ -28,7 +29,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> events,
-    @JsonProperty("config") CreateHookRequestConfig config, @JsonProperty("event") JsonNode event,
+    @JsonProperty("config") CreateHookRequestConfig config,
+    @JsonProperty("event") @Nullable JsonNode event,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,11 +74,11 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
    * Builds {@link CreateHookTestRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<HookEvent> events;
+    private @Nullable List<HookEvent> events;
 
-    private CreateHookRequestConfig config;
+    private @Nullable CreateHookRequestConfig config;
 
-    private JsonNode event;
+    private @Nullable JsonNode event;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -111,7 +113,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
      * @param event the value
      * @return this builder
      */
-    public Builder event(JsonNode event) {
+    public Builder event(@Nullable JsonNode event) {
       this.event = event;
       return this;
     }

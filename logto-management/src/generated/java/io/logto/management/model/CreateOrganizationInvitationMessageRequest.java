@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;~1message/post/requestBody/content/application~1json/schema</code>.
@@ -26,9 +27,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") String code,
-    @JsonProperty("link") String link, @JsonProperty("locale") String locale,
-    @JsonProperty("uiLocales") String uiLocales,
+public record CreateOrganizationInvitationMessageRequest(
+    @JsonProperty("code") @Nullable String code, @JsonProperty("link") @Nullable String link,
+    @JsonProperty("locale") @Nullable String locale,
+    @JsonProperty("uiLocales") @Nullable String uiLocales,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -71,13 +73,13 @@ public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") S
    * Builds {@link CreateOrganizationInvitationMessageRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String code;
+    private @Nullable String code;
 
-    private String link;
+    private @Nullable String link;
 
-    private String locale;
+    private @Nullable String locale;
 
-    private String uiLocales;
+    private @Nullable String uiLocales;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -90,7 +92,7 @@ public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") S
      * @param code the value
      * @return this builder
      */
-    public Builder code(String code) {
+    public Builder code(@Nullable String code) {
       this.code = code;
       return this;
     }
@@ -101,7 +103,7 @@ public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") S
      * @param link the value
      * @return this builder
      */
-    public Builder link(String link) {
+    public Builder link(@Nullable String link) {
       this.link = link;
       return this;
     }
@@ -112,7 +114,7 @@ public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") S
      * @param locale the value
      * @return this builder
      */
-    public Builder locale(String locale) {
+    public Builder locale(@Nullable String locale) {
       this.locale = locale;
       return this;
     }
@@ -123,7 +125,7 @@ public record CreateOrganizationInvitationMessageRequest(@JsonProperty("code") S
      * @param uiLocales the value
      * @return this builder
      */
-    public Builder uiLocales(String uiLocales) {
+    public Builder uiLocales(@Nullable String uiLocales) {
       this.uiLocales = uiLocales;
       return this;
     }

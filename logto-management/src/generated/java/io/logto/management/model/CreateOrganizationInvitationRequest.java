@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-invitations/post/requestBody/content/application~1json/schema</code>.
@@ -36,8 +37,8 @@ public record CreateOrganizationInvitationRequest(
     @JsonProperty("inviterId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> inviterId,
     @JsonProperty("invitee") String invitee, @JsonProperty("organizationId") String organizationId,
     @JsonProperty("expiresAt") BigDecimal expiresAt,
-    @JsonProperty("organizationRoleIds") List<String> organizationRoleIds,
-    @JsonProperty("messagePayload") JsonNode messagePayload,
+    @JsonProperty("organizationRoleIds") @Nullable List<String> organizationRoleIds,
+    @JsonProperty("messagePayload") @Nullable JsonNode messagePayload,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -91,15 +92,15 @@ public record CreateOrganizationInvitationRequest(
   public static final class Builder {
     private JsonField<String> inviterId = JsonField.absent();
 
-    private String invitee;
+    private @Nullable String invitee;
 
-    private String organizationId;
+    private @Nullable String organizationId;
 
-    private BigDecimal expiresAt;
+    private @Nullable BigDecimal expiresAt;
 
-    private List<String> organizationRoleIds;
+    private @Nullable List<String> organizationRoleIds;
 
-    private JsonNode messagePayload;
+    private @Nullable JsonNode messagePayload;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -167,7 +168,7 @@ public record CreateOrganizationInvitationRequest(
      * @param organizationRoleIds the value
      * @return this builder
      */
-    public Builder organizationRoleIds(List<String> organizationRoleIds) {
+    public Builder organizationRoleIds(@Nullable List<String> organizationRoleIds) {
       this.organizationRoleIds = organizationRoleIds;
       return this;
     }
@@ -178,7 +179,7 @@ public record CreateOrganizationInvitationRequest(
      * @param messagePayload the value
      * @return this builder
      */
-    public Builder messagePayload(JsonNode messagePayload) {
+    public Builder messagePayload(@Nullable JsonNode messagePayload) {
       this.messagePayload = messagePayload;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1email-domains/post/requestBody/content/application~1json/schema</code>.
@@ -62,7 +63,7 @@ public record CreateOrganizationJitEmailDomainRequest(
    * Builds {@link CreateOrganizationJitEmailDomainRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String emailDomain;
+    private @Nullable String emailDomain;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

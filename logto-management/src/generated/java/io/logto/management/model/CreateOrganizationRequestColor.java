@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1sign-in-experience/put/requestBody/content/application~1json/schema/properties/color</code>.
@@ -25,9 +26,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationRequestColor(@JsonProperty("primaryColor") String primaryColor,
-    @JsonProperty("isDarkModeEnabled") Boolean isDarkModeEnabled,
-    @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
+public record CreateOrganizationRequestColor(
+    @JsonProperty("primaryColor") @Nullable String primaryColor,
+    @JsonProperty("isDarkModeEnabled") @Nullable Boolean isDarkModeEnabled,
+    @JsonProperty("darkPrimaryColor") @Nullable String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -68,11 +70,11 @@ public record CreateOrganizationRequestColor(@JsonProperty("primaryColor") Strin
    * Builds {@link CreateOrganizationRequestColor}; setters are named after the properties.
    */
   public static final class Builder {
-    private String primaryColor;
+    private @Nullable String primaryColor;
 
-    private Boolean isDarkModeEnabled;
+    private @Nullable Boolean isDarkModeEnabled;
 
-    private String darkPrimaryColor;
+    private @Nullable String darkPrimaryColor;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -85,7 +87,7 @@ public record CreateOrganizationRequestColor(@JsonProperty("primaryColor") Strin
      * @param primaryColor the value
      * @return this builder
      */
-    public Builder primaryColor(String primaryColor) {
+    public Builder primaryColor(@Nullable String primaryColor) {
       this.primaryColor = primaryColor;
       return this;
     }
@@ -96,7 +98,7 @@ public record CreateOrganizationRequestColor(@JsonProperty("primaryColor") Strin
      * @param isDarkModeEnabled the value
      * @return this builder
      */
-    public Builder isDarkModeEnabled(Boolean isDarkModeEnabled) {
+    public Builder isDarkModeEnabled(@Nullable Boolean isDarkModeEnabled) {
       this.isDarkModeEnabled = isDarkModeEnabled;
       return this;
     }
@@ -107,7 +109,7 @@ public record CreateOrganizationRequestColor(@JsonProperty("primaryColor") Strin
      * @param darkPrimaryColor the value
      * @return this builder
      */
-    public Builder darkPrimaryColor(String darkPrimaryColor) {
+    public Builder darkPrimaryColor(@Nullable String darkPrimaryColor) {
       this.darkPrimaryColor = darkPrimaryColor;
       return this;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-roles/post/requestBody/content/application~1json/schema</code>.
@@ -31,12 +32,12 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String tenantId,
+public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") RoleType type,
-    @JsonProperty("organizationScopeIds") List<String> organizationScopeIds,
-    @JsonProperty("resourceScopeIds") List<String> resourceScopeIds,
+    @JsonProperty("type") @Nullable RoleType type,
+    @JsonProperty("organizationScopeIds") @Nullable List<String> organizationScopeIds,
+    @JsonProperty("resourceScopeIds") @Nullable List<String> resourceScopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -87,17 +88,17 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
    * Builds {@link CreateOrganizationRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private RoleType type;
+    private @Nullable RoleType type;
 
-    private List<String> organizationScopeIds;
+    private @Nullable List<String> organizationScopeIds;
 
-    private List<String> resourceScopeIds;
+    private @Nullable List<String> resourceScopeIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -110,7 +111,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -154,7 +155,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param type the value
      * @return this builder
      */
-    public Builder type(RoleType type) {
+    public Builder type(@Nullable RoleType type) {
       this.type = type;
       return this;
     }
@@ -165,7 +166,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param organizationScopeIds the value
      * @return this builder
      */
-    public Builder organizationScopeIds(List<String> organizationScopeIds) {
+    public Builder organizationScopeIds(@Nullable List<String> organizationScopeIds) {
       this.organizationScopeIds = organizationScopeIds;
       return this;
     }
@@ -176,7 +177,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param resourceScopeIds the value
      * @return this builder
      */
-    public Builder resourceScopeIds(List<String> resourceScopeIds) {
+    public Builder resourceScopeIds(@Nullable List<String> resourceScopeIds) {
       this.resourceScopeIds = resourceScopeIds;
       return this;
     }

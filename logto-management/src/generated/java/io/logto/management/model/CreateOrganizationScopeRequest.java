@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-scopes/post/requestBody/content/application~1json/schema</code>.
@@ -26,7 +27,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") String tenantId,
+public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -71,9 +72,9 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") String te
    * Builds {@link CreateOrganizationScopeRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
@@ -88,7 +89,7 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") String te
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1resources/post/requestBody/content/application~1json/schema</code>.
@@ -27,9 +28,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateResourceRequest(@JsonProperty("tenantId") String tenantId,
+public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
-    @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
+    @JsonProperty("accessTokenTtl") @Nullable BigDecimal accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,13 +75,13 @@ public record CreateResourceRequest(@JsonProperty("tenantId") String tenantId,
    * Builds {@link CreateResourceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
-    private String indicator;
+    private @Nullable String indicator;
 
-    private BigDecimal accessTokenTtl;
+    private @Nullable BigDecimal accessTokenTtl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -93,7 +94,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") String tenantId,
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -126,7 +127,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") String tenantId,
      * @param accessTokenTtl the value
      * @return this builder
      */
-    public Builder accessTokenTtl(BigDecimal accessTokenTtl) {
+    public Builder accessTokenTtl(@Nullable BigDecimal accessTokenTtl) {
       this.accessTokenTtl = accessTokenTtl;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1resources/get/responses/200/content/application~1json/schema/items</code>.
@@ -35,7 +36,7 @@ public record CreateResourceResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("indicator") String indicator, @JsonProperty("isDefault") Boolean isDefault,
     @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
-    @JsonProperty("scopes") List<CreateResourceScopeResponse> scopes,
+    @JsonProperty("scopes") @Nullable List<CreateResourceScopeResponse> scopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1resources~1&#123;resourceId&#125;~1scopes/post/requestBody/content/application~1json/schema</code>.
@@ -67,7 +68,7 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
    * Builds {@link CreateResourceScopeRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 

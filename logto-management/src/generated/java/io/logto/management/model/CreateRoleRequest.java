@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1roles/post/requestBody/content/application~1json/schema</code>.
@@ -30,10 +31,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
+public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") String name, @JsonProperty("description") String description,
-    @JsonProperty("type") RoleType type, @JsonProperty("isDefault") Boolean isDefault,
-    @JsonProperty("scopeIds") List<String> scopeIds,
+    @JsonProperty("type") @Nullable RoleType type,
+    @JsonProperty("isDefault") @Nullable Boolean isDefault,
+    @JsonProperty("scopeIds") @Nullable List<String> scopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -83,17 +85,17 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
    * Builds {@link CreateRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
-    private String description;
+    private @Nullable String description;
 
-    private RoleType type;
+    private @Nullable RoleType type;
 
-    private Boolean isDefault;
+    private @Nullable Boolean isDefault;
 
-    private List<String> scopeIds;
+    private @Nullable List<String> scopeIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -106,7 +108,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -139,7 +141,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
      * @param type the value
      * @return this builder
      */
-    public Builder type(RoleType type) {
+    public Builder type(@Nullable RoleType type) {
       this.type = type;
       return this;
     }
@@ -150,7 +152,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
      * @param isDefault the value
      * @return this builder
      */
-    public Builder isDefault(Boolean isDefault) {
+    public Builder isDefault(@Nullable Boolean isDefault) {
       this.isDefault = isDefault;
       return this;
     }
@@ -161,7 +163,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") String tenantId,
      * @param scopeIds the value
      * @return this builder
      */
-    public Builder scopeIds(List<String> scopeIds) {
+    public Builder scopeIds(@Nullable List<String> scopeIds) {
       this.scopeIds = scopeIds;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema</code>.
@@ -33,12 +34,12 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("attributeMapping") CreateSamlApplicationRequestAttributeMapping attributeMapping,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("attributeMapping") @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
-    @JsonProperty("nameIdFormat") GetSamlApplicationResponseNameIdFormat nameIdFormat,
+    @JsonProperty("nameIdFormat") @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -94,13 +95,13 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
    * Builds {@link CreateSamlApplicationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private CreateSamlApplicationRequestAttributeMapping attributeMapping;
+    private @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -108,7 +109,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private JsonField<JsonNode> encryption = JsonField.absent();
 
-    private GetSamlApplicationResponseNameIdFormat nameIdFormat;
+    private @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -154,7 +155,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -165,7 +166,8 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param attributeMapping the value
      * @return this builder
      */
-    public Builder attributeMapping(CreateSamlApplicationRequestAttributeMapping attributeMapping) {
+    public Builder attributeMapping(
+        @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }
@@ -242,7 +244,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param nameIdFormat the value
      * @return this builder
      */
-    public Builder nameIdFormat(GetSamlApplicationResponseNameIdFormat nameIdFormat) {
+    public Builder nameIdFormat(@Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat) {
       this.nameIdFormat = nameIdFormat;
       return this;
     }

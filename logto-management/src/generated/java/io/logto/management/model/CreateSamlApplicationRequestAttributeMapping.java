@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/attributeMapping</code>.
@@ -51,24 +52,35 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") String sub,
-    @JsonProperty("name") String name, @JsonProperty("given_name") String givenName,
-    @JsonProperty("family_name") String familyName, @JsonProperty("middle_name") String middleName,
-    @JsonProperty("nickname") String nickname,
-    @JsonProperty("preferred_username") String preferredUsername,
-    @JsonProperty("profile") String profile, @JsonProperty("picture") String picture,
-    @JsonProperty("website") String website, @JsonProperty("email") String email,
-    @JsonProperty("email_verified") String emailVerified, @JsonProperty("gender") String gender,
-    @JsonProperty("birthdate") String birthdate, @JsonProperty("zoneinfo") String zoneinfo,
-    @JsonProperty("locale") String locale, @JsonProperty("phone_number") String phoneNumber,
-    @JsonProperty("phone_number_verified") String phoneNumberVerified,
-    @JsonProperty("address") String address, @JsonProperty("updated_at") String updatedAt,
-    @JsonProperty("username") String username, @JsonProperty("created_at") String createdAt,
-    @JsonProperty("custom_data") String customData, @JsonProperty("identities") String identities,
-    @JsonProperty("sso_identities") String ssoIdentities, @JsonProperty("roles") String roles,
-    @JsonProperty("organizations") String organizations,
-    @JsonProperty("organization_data") String organizationData,
-    @JsonProperty("organization_roles") String organizationRoles,
+public record CreateSamlApplicationRequestAttributeMapping(
+    @JsonProperty("sub") @Nullable String sub, @JsonProperty("name") @Nullable String name,
+    @JsonProperty("given_name") @Nullable String givenName,
+    @JsonProperty("family_name") @Nullable String familyName,
+    @JsonProperty("middle_name") @Nullable String middleName,
+    @JsonProperty("nickname") @Nullable String nickname,
+    @JsonProperty("preferred_username") @Nullable String preferredUsername,
+    @JsonProperty("profile") @Nullable String profile,
+    @JsonProperty("picture") @Nullable String picture,
+    @JsonProperty("website") @Nullable String website,
+    @JsonProperty("email") @Nullable String email,
+    @JsonProperty("email_verified") @Nullable String emailVerified,
+    @JsonProperty("gender") @Nullable String gender,
+    @JsonProperty("birthdate") @Nullable String birthdate,
+    @JsonProperty("zoneinfo") @Nullable String zoneinfo,
+    @JsonProperty("locale") @Nullable String locale,
+    @JsonProperty("phone_number") @Nullable String phoneNumber,
+    @JsonProperty("phone_number_verified") @Nullable String phoneNumberVerified,
+    @JsonProperty("address") @Nullable String address,
+    @JsonProperty("updated_at") @Nullable String updatedAt,
+    @JsonProperty("username") @Nullable String username,
+    @JsonProperty("created_at") @Nullable String createdAt,
+    @JsonProperty("custom_data") @Nullable String customData,
+    @JsonProperty("identities") @Nullable String identities,
+    @JsonProperty("sso_identities") @Nullable String ssoIdentities,
+    @JsonProperty("roles") @Nullable String roles,
+    @JsonProperty("organizations") @Nullable String organizations,
+    @JsonProperty("organization_data") @Nullable String organizationData,
+    @JsonProperty("organization_roles") @Nullable String organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -161,63 +173,63 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
    * Builds {@link CreateSamlApplicationRequestAttributeMapping}; setters are named after the properties.
    */
   public static final class Builder {
-    private String sub;
+    private @Nullable String sub;
 
-    private String name;
+    private @Nullable String name;
 
-    private String givenName;
+    private @Nullable String givenName;
 
-    private String familyName;
+    private @Nullable String familyName;
 
-    private String middleName;
+    private @Nullable String middleName;
 
-    private String nickname;
+    private @Nullable String nickname;
 
-    private String preferredUsername;
+    private @Nullable String preferredUsername;
 
-    private String profile;
+    private @Nullable String profile;
 
-    private String picture;
+    private @Nullable String picture;
 
-    private String website;
+    private @Nullable String website;
 
-    private String email;
+    private @Nullable String email;
 
-    private String emailVerified;
+    private @Nullable String emailVerified;
 
-    private String gender;
+    private @Nullable String gender;
 
-    private String birthdate;
+    private @Nullable String birthdate;
 
-    private String zoneinfo;
+    private @Nullable String zoneinfo;
 
-    private String locale;
+    private @Nullable String locale;
 
-    private String phoneNumber;
+    private @Nullable String phoneNumber;
 
-    private String phoneNumberVerified;
+    private @Nullable String phoneNumberVerified;
 
-    private String address;
+    private @Nullable String address;
 
-    private String updatedAt;
+    private @Nullable String updatedAt;
 
-    private String username;
+    private @Nullable String username;
 
-    private String createdAt;
+    private @Nullable String createdAt;
 
-    private String customData;
+    private @Nullable String customData;
 
-    private String identities;
+    private @Nullable String identities;
 
-    private String ssoIdentities;
+    private @Nullable String ssoIdentities;
 
-    private String roles;
+    private @Nullable String roles;
 
-    private String organizations;
+    private @Nullable String organizations;
 
-    private String organizationData;
+    private @Nullable String organizationData;
 
-    private String organizationRoles;
+    private @Nullable String organizationRoles;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -230,7 +242,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param sub the value
      * @return this builder
      */
-    public Builder sub(String sub) {
+    public Builder sub(@Nullable String sub) {
       this.sub = sub;
       return this;
     }
@@ -241,7 +253,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -252,7 +264,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param givenName the value
      * @return this builder
      */
-    public Builder givenName(String givenName) {
+    public Builder givenName(@Nullable String givenName) {
       this.givenName = givenName;
       return this;
     }
@@ -263,7 +275,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param familyName the value
      * @return this builder
      */
-    public Builder familyName(String familyName) {
+    public Builder familyName(@Nullable String familyName) {
       this.familyName = familyName;
       return this;
     }
@@ -274,7 +286,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param middleName the value
      * @return this builder
      */
-    public Builder middleName(String middleName) {
+    public Builder middleName(@Nullable String middleName) {
       this.middleName = middleName;
       return this;
     }
@@ -285,7 +297,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param nickname the value
      * @return this builder
      */
-    public Builder nickname(String nickname) {
+    public Builder nickname(@Nullable String nickname) {
       this.nickname = nickname;
       return this;
     }
@@ -296,7 +308,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param preferredUsername the value
      * @return this builder
      */
-    public Builder preferredUsername(String preferredUsername) {
+    public Builder preferredUsername(@Nullable String preferredUsername) {
       this.preferredUsername = preferredUsername;
       return this;
     }
@@ -307,7 +319,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(String profile) {
+    public Builder profile(@Nullable String profile) {
       this.profile = profile;
       return this;
     }
@@ -318,7 +330,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param picture the value
      * @return this builder
      */
-    public Builder picture(String picture) {
+    public Builder picture(@Nullable String picture) {
       this.picture = picture;
       return this;
     }
@@ -329,7 +341,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param website the value
      * @return this builder
      */
-    public Builder website(String website) {
+    public Builder website(@Nullable String website) {
       this.website = website;
       return this;
     }
@@ -340,7 +352,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param email the value
      * @return this builder
      */
-    public Builder email(String email) {
+    public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
@@ -351,7 +363,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param emailVerified the value
      * @return this builder
      */
-    public Builder emailVerified(String emailVerified) {
+    public Builder emailVerified(@Nullable String emailVerified) {
       this.emailVerified = emailVerified;
       return this;
     }
@@ -362,7 +374,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param gender the value
      * @return this builder
      */
-    public Builder gender(String gender) {
+    public Builder gender(@Nullable String gender) {
       this.gender = gender;
       return this;
     }
@@ -373,7 +385,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param birthdate the value
      * @return this builder
      */
-    public Builder birthdate(String birthdate) {
+    public Builder birthdate(@Nullable String birthdate) {
       this.birthdate = birthdate;
       return this;
     }
@@ -384,7 +396,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param zoneinfo the value
      * @return this builder
      */
-    public Builder zoneinfo(String zoneinfo) {
+    public Builder zoneinfo(@Nullable String zoneinfo) {
       this.zoneinfo = zoneinfo;
       return this;
     }
@@ -395,7 +407,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param locale the value
      * @return this builder
      */
-    public Builder locale(String locale) {
+    public Builder locale(@Nullable String locale) {
       this.locale = locale;
       return this;
     }
@@ -406,7 +418,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param phoneNumber the value
      * @return this builder
      */
-    public Builder phoneNumber(String phoneNumber) {
+    public Builder phoneNumber(@Nullable String phoneNumber) {
       this.phoneNumber = phoneNumber;
       return this;
     }
@@ -417,7 +429,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param phoneNumberVerified the value
      * @return this builder
      */
-    public Builder phoneNumberVerified(String phoneNumberVerified) {
+    public Builder phoneNumberVerified(@Nullable String phoneNumberVerified) {
       this.phoneNumberVerified = phoneNumberVerified;
       return this;
     }
@@ -428,7 +440,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param address the value
      * @return this builder
      */
-    public Builder address(String address) {
+    public Builder address(@Nullable String address) {
       this.address = address;
       return this;
     }
@@ -439,7 +451,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param updatedAt the value
      * @return this builder
      */
-    public Builder updatedAt(String updatedAt) {
+    public Builder updatedAt(@Nullable String updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
@@ -450,7 +462,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param username the value
      * @return this builder
      */
-    public Builder username(String username) {
+    public Builder username(@Nullable String username) {
       this.username = username;
       return this;
     }
@@ -461,7 +473,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(String createdAt) {
+    public Builder createdAt(@Nullable String createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -472,7 +484,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(String customData) {
+    public Builder customData(@Nullable String customData) {
       this.customData = customData;
       return this;
     }
@@ -483,7 +495,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param identities the value
      * @return this builder
      */
-    public Builder identities(String identities) {
+    public Builder identities(@Nullable String identities) {
       this.identities = identities;
       return this;
     }
@@ -494,7 +506,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param ssoIdentities the value
      * @return this builder
      */
-    public Builder ssoIdentities(String ssoIdentities) {
+    public Builder ssoIdentities(@Nullable String ssoIdentities) {
       this.ssoIdentities = ssoIdentities;
       return this;
     }
@@ -505,7 +517,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param roles the value
      * @return this builder
      */
-    public Builder roles(String roles) {
+    public Builder roles(@Nullable String roles) {
       this.roles = roles;
       return this;
     }
@@ -516,7 +528,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param organizations the value
      * @return this builder
      */
-    public Builder organizations(String organizations) {
+    public Builder organizations(@Nullable String organizations) {
       this.organizations = organizations;
       return this;
     }
@@ -527,7 +539,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param organizationData the value
      * @return this builder
      */
-    public Builder organizationData(String organizationData) {
+    public Builder organizationData(@Nullable String organizationData) {
       this.organizationData = organizationData;
       return this;
     }
@@ -538,7 +550,7 @@ public record CreateSamlApplicationRequestAttributeMapping(@JsonProperty("sub") 
      * @param organizationRoles the value
      * @return this builder
      */
-    public Builder organizationRoles(String organizationRoles) {
+    public Builder organizationRoles(@Nullable String organizationRoles) {
       this.organizationRoles = organizationRoles;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;~1secrets/post/requestBody/content/application~1json/schema</code>.
@@ -62,7 +63,7 @@ public record CreateSamlApplicationSecretRequest(
    * Builds {@link CreateSamlApplicationSecretRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Integer lifeSpanInYears;
+    private @Nullable Integer lifeSpanInYears;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml~1&#123;id&#125;~1authn/post/requestBody/content/application~1json/schema</code>.
@@ -67,7 +68,7 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
    * Builds {@link CreateSamlAuthnRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String samlRequest;
+    private @Nullable String samlRequest;
 
     private JsonField<String> relayState = JsonField.absent();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors/post/requestBody/content/application~1json/schema</code>.
@@ -31,11 +32,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
-    @JsonProperty("domains") List<String> domains,
-    @JsonProperty("branding") CreateSsoConnectorRequestBranding branding,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage,
+public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
+    @JsonProperty("domains") @Nullable List<String> domains,
+    @JsonProperty("branding") @Nullable CreateSsoConnectorRequestBranding branding,
+    @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
+    @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
     @JsonProperty("providerName") String providerName,
     @JsonProperty("connectorName") String connectorName,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -89,19 +90,19 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
    * Builds {@link CreateSsoConnectorRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private JsonNode config;
+    private @Nullable JsonNode config;
 
-    private List<String> domains;
+    private @Nullable List<String> domains;
 
-    private CreateSsoConnectorRequestBranding branding;
+    private @Nullable CreateSsoConnectorRequestBranding branding;
 
-    private Boolean syncProfile;
+    private @Nullable Boolean syncProfile;
 
-    private Boolean enableTokenStorage;
+    private @Nullable Boolean enableTokenStorage;
 
-    private String providerName;
+    private @Nullable String providerName;
 
-    private String connectorName;
+    private @Nullable String connectorName;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -114,7 +115,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param config the value
      * @return this builder
      */
-    public Builder config(JsonNode config) {
+    public Builder config(@Nullable JsonNode config) {
       this.config = config;
       return this;
     }
@@ -125,7 +126,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param domains the value
      * @return this builder
      */
-    public Builder domains(List<String> domains) {
+    public Builder domains(@Nullable List<String> domains) {
       this.domains = domains;
       return this;
     }
@@ -136,7 +137,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(CreateSsoConnectorRequestBranding branding) {
+    public Builder branding(@Nullable CreateSsoConnectorRequestBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -147,7 +148,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param syncProfile the value
      * @return this builder
      */
-    public Builder syncProfile(Boolean syncProfile) {
+    public Builder syncProfile(@Nullable Boolean syncProfile) {
       this.syncProfile = syncProfile;
       return this;
     }
@@ -158,7 +159,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param enableTokenStorage the value
      * @return this builder
      */
-    public Builder enableTokenStorage(Boolean enableTokenStorage) {
+    public Builder enableTokenStorage(@Nullable Boolean enableTokenStorage) {
       this.enableTokenStorage = enableTokenStorage;
       return this;
     }

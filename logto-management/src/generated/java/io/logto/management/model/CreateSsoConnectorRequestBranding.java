@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors/post/requestBody/content/application~1json/schema/properties/branding</code>.
@@ -25,8 +26,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateSsoConnectorRequestBranding(@JsonProperty("displayName") String displayName,
-    @JsonProperty("logo") String logo, @JsonProperty("darkLogo") String darkLogo,
+public record CreateSsoConnectorRequestBranding(
+    @JsonProperty("displayName") @Nullable String displayName,
+    @JsonProperty("logo") @Nullable String logo,
+    @JsonProperty("darkLogo") @Nullable String darkLogo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -67,11 +70,11 @@ public record CreateSsoConnectorRequestBranding(@JsonProperty("displayName") Str
    * Builds {@link CreateSsoConnectorRequestBranding}; setters are named after the properties.
    */
   public static final class Builder {
-    private String displayName;
+    private @Nullable String displayName;
 
-    private String logo;
+    private @Nullable String logo;
 
-    private String darkLogo;
+    private @Nullable String darkLogo;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -84,7 +87,7 @@ public record CreateSsoConnectorRequestBranding(@JsonProperty("displayName") Str
      * @param displayName the value
      * @return this builder
      */
-    public Builder displayName(String displayName) {
+    public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
@@ -95,7 +98,7 @@ public record CreateSsoConnectorRequestBranding(@JsonProperty("displayName") Str
      * @param logo the value
      * @return this builder
      */
-    public Builder logo(String logo) {
+    public Builder logo(@Nullable String logo) {
       this.logo = logo;
       return this;
     }
@@ -106,7 +109,7 @@ public record CreateSsoConnectorRequestBranding(@JsonProperty("displayName") Str
      * @param darkLogo the value
      * @return this builder
      */
-    public Builder darkLogo(String darkLogo) {
+    public Builder darkLogo(@Nullable String darkLogo) {
       this.darkLogo = darkLogo;
       return this;
     }

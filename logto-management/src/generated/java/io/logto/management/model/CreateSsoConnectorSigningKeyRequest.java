@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors~1&#123;id&#125;~1signing-keys/post/requestBody/content/application~1json/schema</code>.
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") Boolean active,
+public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nullable Boolean active,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -60,7 +61,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") Boolea
    * Builds {@link CreateSsoConnectorSigningKeyRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean active;
+    private @Nullable Boolean active;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -73,7 +74,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") Boolea
      * @param active the value
      * @return this builder
      */
-    public Builder active(Boolean active) {
+    public Builder active(@Nullable Boolean active) {
       this.active = active;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1subject-tokens/post/requestBody/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
-    @JsonProperty("context") JsonNode context,
+    @JsonProperty("context") @Nullable JsonNode context,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
    * Builds {@link CreateSubjectTokenRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String userId;
+    private @Nullable String userId;
 
-    private JsonNode context;
+    private @Nullable JsonNode context;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
      * @param context the value
      * @return this builder
      */
-    public Builder context(JsonNode context) {
+    public Builder context(@Nullable JsonNode context) {
       this.context = context;
       return this;
     }

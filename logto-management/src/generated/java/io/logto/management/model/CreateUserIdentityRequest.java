@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities/post/requestBody/content/application~1json/schema</code>.
@@ -66,9 +67,9 @@ public record CreateUserIdentityRequest(@JsonProperty("connectorId") String conn
    * Builds {@link CreateUserIdentityRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String connectorId;
+    private @Nullable String connectorId;
 
-    private JsonNode connectorData;
+    private @Nullable JsonNode connectorData;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/requestBody/content/application~1json/schema/oneOf/1</code>.
@@ -32,7 +33,7 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") String type,
-    @JsonProperty("codes") List<String> codes,
+    @JsonProperty("codes") @Nullable List<String> codes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationRequest {
   /**
    * Validates and normalises the components.
@@ -73,9 +74,9 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
    * Builds {@link CreateUserMfaVerificationRequestBackupCode}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private List<String> codes;
+    private @Nullable List<String> codes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -99,7 +100,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
      * @param codes the value
      * @return this builder
      */
-    public Builder codes(List<String> codes) {
+    public Builder codes(@Nullable List<String> codes) {
       this.codes = codes;
       return this;
     }

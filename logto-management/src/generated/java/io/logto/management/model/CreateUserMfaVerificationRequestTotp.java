@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/requestBody/content/application~1json/schema/oneOf/0</code>.
@@ -30,7 +31,7 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String type,
-    @JsonProperty("secret") String secret,
+    @JsonProperty("secret") @Nullable String secret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationRequest {
   /**
    * Validates and normalises the components.
@@ -70,9 +71,9 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
    * Builds {@link CreateUserMfaVerificationRequestTotp}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String secret;
+    private @Nullable String secret;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -96,7 +97,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
      * @param secret the value
      * @return this builder
      */
-    public Builder secret(String secret) {
+    public Builder secret(@Nullable String secret) {
       this.secret = secret;
       return this;
     }

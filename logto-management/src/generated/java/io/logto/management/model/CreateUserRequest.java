@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users/post/requestBody/content/application~1json/schema</code>.
@@ -33,15 +34,16 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhone,
-    @JsonProperty("primaryEmail") String primaryEmail, @JsonProperty("username") String username,
-    @JsonProperty("password") String password,
-    @JsonProperty("passwordDigest") String passwordDigest,
-    @JsonProperty("passwordAlgorithm") UserPasswordAlgorithm passwordAlgorithm,
-    @JsonProperty("name") String name,
+public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String primaryPhone,
+    @JsonProperty("primaryEmail") @Nullable String primaryEmail,
+    @JsonProperty("username") @Nullable String username,
+    @JsonProperty("password") @Nullable String password,
+    @JsonProperty("passwordDigest") @Nullable String passwordDigest,
+    @JsonProperty("passwordAlgorithm") @Nullable UserPasswordAlgorithm passwordAlgorithm,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("profile") UpdateUserRequestProfile profile,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -97,25 +99,25 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
    * Builds {@link CreateUserRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String primaryPhone;
+    private @Nullable String primaryPhone;
 
-    private String primaryEmail;
+    private @Nullable String primaryEmail;
 
-    private String username;
+    private @Nullable String username;
 
-    private String password;
+    private @Nullable String password;
 
-    private String passwordDigest;
+    private @Nullable String passwordDigest;
 
-    private UserPasswordAlgorithm passwordAlgorithm;
+    private @Nullable UserPasswordAlgorithm passwordAlgorithm;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> avatar = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private UpdateUserRequestProfile profile;
+    private @Nullable UpdateUserRequestProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -128,7 +130,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param primaryPhone the value
      * @return this builder
      */
-    public Builder primaryPhone(String primaryPhone) {
+    public Builder primaryPhone(@Nullable String primaryPhone) {
       this.primaryPhone = primaryPhone;
       return this;
     }
@@ -139,7 +141,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param primaryEmail the value
      * @return this builder
      */
-    public Builder primaryEmail(String primaryEmail) {
+    public Builder primaryEmail(@Nullable String primaryEmail) {
       this.primaryEmail = primaryEmail;
       return this;
     }
@@ -150,7 +152,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param username the value
      * @return this builder
      */
-    public Builder username(String username) {
+    public Builder username(@Nullable String username) {
       this.username = username;
       return this;
     }
@@ -161,7 +163,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param password the value
      * @return this builder
      */
-    public Builder password(String password) {
+    public Builder password(@Nullable String password) {
       this.password = password;
       return this;
     }
@@ -172,7 +174,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param passwordDigest the value
      * @return this builder
      */
-    public Builder passwordDigest(String passwordDigest) {
+    public Builder passwordDigest(@Nullable String passwordDigest) {
       this.passwordDigest = passwordDigest;
       return this;
     }
@@ -183,7 +185,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param passwordAlgorithm the value
      * @return this builder
      */
-    public Builder passwordAlgorithm(UserPasswordAlgorithm passwordAlgorithm) {
+    public Builder passwordAlgorithm(@Nullable UserPasswordAlgorithm passwordAlgorithm) {
       this.passwordAlgorithm = passwordAlgorithm;
       return this;
     }
@@ -194,7 +196,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -227,7 +229,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -238,7 +240,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") String primaryPhon
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1verification-codes/post/requestBody/content/application~1json/schema/oneOf/0</code>.
@@ -66,7 +67,7 @@ public record CreateVerificationCodeRequestEmail(@JsonProperty("email") String e
    * Builds {@link CreateVerificationCodeRequestEmail}; setters are named after the properties.
    */
   public static final class Builder {
-    private String email;
+    private @Nullable String email;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

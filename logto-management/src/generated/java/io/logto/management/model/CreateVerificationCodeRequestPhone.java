@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1verification-codes/post/requestBody/content/application~1json/schema/oneOf/1</code>.
@@ -66,7 +67,7 @@ public record CreateVerificationCodeRequestPhone(@JsonProperty("phone") String p
    * Builds {@link CreateVerificationCodeRequestPhone}; setters are named after the properties.
    */
   public static final class Builder {
-    private String phone;
+    private @Nullable String phone;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

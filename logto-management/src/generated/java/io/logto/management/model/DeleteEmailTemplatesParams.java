@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>DeleteEmailTemplates</code> (<code>DELETE /api/email-templates</code>).
@@ -11,8 +12,8 @@ import io.logto.management.core.Generated;
  * @param templateType the <code>templateType</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record DeleteEmailTemplatesParams(String languageTag,
-    ListEmailTemplatesParamsTemplateType templateType) {
+public record DeleteEmailTemplatesParams(@Nullable String languageTag,
+    @Nullable ListEmailTemplatesParamsTemplateType templateType) {
   /**
    * Validates the components and copies collections.
    *
@@ -35,9 +36,9 @@ public record DeleteEmailTemplatesParams(String languageTag,
    * Builds {@link DeleteEmailTemplatesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String languageTag;
+    private @Nullable String languageTag;
 
-    private ListEmailTemplatesParamsTemplateType templateType;
+    private @Nullable ListEmailTemplatesParamsTemplateType templateType;
 
     private Builder() {
     }
@@ -48,7 +49,7 @@ public record DeleteEmailTemplatesParams(String languageTag,
      * @param languageTag the value, null to leave it out
      * @return this builder
      */
-    public Builder languageTag(String languageTag) {
+    public Builder languageTag(@Nullable String languageTag) {
       this.languageTag = languageTag;
       return this;
     }
@@ -59,7 +60,7 @@ public record DeleteEmailTemplatesParams(String languageTag,
      * @param templateType the value, null to leave it out
      * @return this builder
      */
-    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
+    public Builder templateType(@Nullable ListEmailTemplatesParamsTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }

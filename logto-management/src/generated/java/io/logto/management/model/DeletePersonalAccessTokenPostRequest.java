@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/signUpProfileFields/items</code>.
@@ -61,7 +62,7 @@ public record DeletePersonalAccessTokenPostRequest(@JsonProperty("name") String 
    * Builds {@link DeletePersonalAccessTokenPostRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sentinel-activities~1delete/post/requestBody/content/application~1json/schema</code>.
@@ -70,9 +71,9 @@ public record DeleteSentinelActivitiesRequest(
    * Builds {@link DeleteSentinelActivitiesRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private DeleteSentinelActivitiesRequestTargetType targetType;
+    private @Nullable DeleteSentinelActivitiesRequestTargetType targetType;
 
-    private List<String> targets;
+    private @Nullable List<String> targets;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

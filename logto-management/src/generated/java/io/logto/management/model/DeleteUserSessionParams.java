@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>DeleteUserSession</code> (<code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>).
@@ -11,7 +12,7 @@ import io.logto.management.core.Generated;
  */
 @Generated("io.logto.management.codegen")
 public record DeleteUserSessionParams(
-    DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget) {
+    @Nullable DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget) {
   /**
    * Validates the components and copies collections.
    *
@@ -33,7 +34,7 @@ public record DeleteUserSessionParams(
    * Builds {@link DeleteUserSessionParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget;
+    private @Nullable DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget;
 
     private Builder() {
     }
@@ -45,7 +46,7 @@ public record DeleteUserSessionParams(
      * @return this builder
      */
     public Builder revokeGrantsTarget(
-        DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget) {
+        @Nullable DeleteUserSessionParamsRevokeGrantsTarget revokeGrantsTarget) {
       this.revokeGrantsTarget = revokeGrantsTarget;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1domains/get/responses/200/content/application~1json/schema/items</code>.
@@ -32,7 +33,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Domain(@JsonProperty("id") String id, @JsonProperty("domain") String domain,
     @JsonProperty("status") DomainStatus status,
-    @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) String errorMessage,
+    @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String errorMessage,
     @JsonProperty("dnsRecords") List<DomainDnsRecordsItem> dnsRecords,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

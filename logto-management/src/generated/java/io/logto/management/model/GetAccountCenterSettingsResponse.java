@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1account-center/get/responses/200/content/application~1json/schema</code>.
@@ -35,9 +36,9 @@ public record GetAccountCenterSettingsResponse(@JsonProperty("tenantId") String 
     @JsonProperty("id") String id, @JsonProperty("enabled") Boolean enabled,
     @JsonProperty("fields") GetAccountCenterSettingsResponseFields fields,
     @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
-    @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String deleteAccountUrl,
-    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) String customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) List<GetSignInExpResponseSignUpProfileFieldsItem> profileFields,
+    @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String deleteAccountUrl,
+    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<GetSignInExpResponseSignUpProfileFieldsItem> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

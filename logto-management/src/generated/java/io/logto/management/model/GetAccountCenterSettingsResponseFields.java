@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1account-center/get/responses/200/content/application~1json/schema/properties/fields</code>.
@@ -34,18 +35,18 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAccountCenterSettingsResponseFields(
-    @JsonProperty("name") GetAccountCenterSettingsResponseFieldsMfa name,
-    @JsonProperty("avatar") GetAccountCenterSettingsResponseFieldsMfa avatar,
-    @JsonProperty("profile") GetAccountCenterSettingsResponseFieldsMfa profile,
-    @JsonProperty("email") GetAccountCenterSettingsResponseFieldsMfa email,
-    @JsonProperty("phone") GetAccountCenterSettingsResponseFieldsMfa phone,
-    @JsonProperty("password") GetAccountCenterSettingsResponseFieldsMfa password,
-    @JsonProperty("username") GetAccountCenterSettingsResponseFieldsMfa username,
-    @JsonProperty("social") GetAccountCenterSettingsResponseFieldsMfa social,
-    @JsonProperty("customData") GetAccountCenterSettingsResponseFieldsMfa customData,
-    @JsonProperty("mfa") GetAccountCenterSettingsResponseFieldsMfa mfa,
-    @JsonProperty("passkey") GetAccountCenterSettingsResponseFieldsMfa passkey,
-    @JsonProperty("session") GetAccountCenterSettingsResponseFieldsMfa session,
+    @JsonProperty("name") @Nullable GetAccountCenterSettingsResponseFieldsMfa name,
+    @JsonProperty("avatar") @Nullable GetAccountCenterSettingsResponseFieldsMfa avatar,
+    @JsonProperty("profile") @Nullable GetAccountCenterSettingsResponseFieldsMfa profile,
+    @JsonProperty("email") @Nullable GetAccountCenterSettingsResponseFieldsMfa email,
+    @JsonProperty("phone") @Nullable GetAccountCenterSettingsResponseFieldsMfa phone,
+    @JsonProperty("password") @Nullable GetAccountCenterSettingsResponseFieldsMfa password,
+    @JsonProperty("username") @Nullable GetAccountCenterSettingsResponseFieldsMfa username,
+    @JsonProperty("social") @Nullable GetAccountCenterSettingsResponseFieldsMfa social,
+    @JsonProperty("customData") @Nullable GetAccountCenterSettingsResponseFieldsMfa customData,
+    @JsonProperty("mfa") @Nullable GetAccountCenterSettingsResponseFieldsMfa mfa,
+    @JsonProperty("passkey") @Nullable GetAccountCenterSettingsResponseFieldsMfa passkey,
+    @JsonProperty("session") @Nullable GetAccountCenterSettingsResponseFieldsMfa session,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import io.logto.management.core.JsonField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1actions/get/responses/200/content/application~1json/schema/items/properties/value</code>.
@@ -28,10 +29,10 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetActionResponse(@JsonProperty("script") String script,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> contextSample,
-    @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("onExecutionError") GetActionResponseOnExecutionError onExecutionError,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("onExecutionError") @Nullable GetActionResponseOnExecutionError onExecutionError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetActiveUserCounts</code> (<code>GET /api/dashboard/users/active</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param date the <code>date</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetActiveUserCountsParams(String date) {
+public record GetActiveUserCountsParams(@Nullable String date) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record GetActiveUserCountsParams(String date) {
    * Builds {@link GetActiveUserCountsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String date;
+    private @Nullable String date;
 
     private Builder() {
     }
@@ -43,7 +44,7 @@ public record GetActiveUserCountsParams(String date) {
      * @param date the value, null to leave it out
      * @return this builder
      */
-    public Builder date(String date) {
+    public Builder date(@Nullable String date) {
       this.date = date;
       return this;
     }

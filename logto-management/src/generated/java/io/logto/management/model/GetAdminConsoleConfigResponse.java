@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/get/responses/200/content/application~1json/schema</code>.
@@ -28,8 +29,8 @@ import java.util.Map;
 public record GetAdminConsoleConfigResponse(
     @JsonProperty("signInExperienceCustomized") Boolean signInExperienceCustomized,
     @JsonProperty("organizationCreated") Boolean organizationCreated,
-    @JsonProperty("developmentTenantMigrationNotification") GetAdminConsoleConfigResponseDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
-    @JsonProperty("checkedChargeNotification") GetAdminConsoleConfigResponseCheckedChargeNotification checkedChargeNotification,
+    @JsonProperty("developmentTenantMigrationNotification") @Nullable GetAdminConsoleConfigResponseDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
+    @JsonProperty("checkedChargeNotification") @Nullable GetAdminConsoleConfigResponseCheckedChargeNotification checkedChargeNotification,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

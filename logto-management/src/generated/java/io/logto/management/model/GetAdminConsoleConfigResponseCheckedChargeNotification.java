@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/get/responses/200/content/application~1json/schema/properties/checkedChargeNotification</code>.
@@ -26,9 +27,10 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAdminConsoleConfigResponseCheckedChargeNotification(
-    @JsonProperty("token") Boolean token, @JsonProperty("apiResource") Boolean apiResource,
-    @JsonProperty("machineToMachineApp") Boolean machineToMachineApp,
-    @JsonProperty("tenantMember") Boolean tenantMember,
+    @JsonProperty("token") @Nullable Boolean token,
+    @JsonProperty("apiResource") @Nullable Boolean apiResource,
+    @JsonProperty("machineToMachineApp") @Nullable Boolean machineToMachineApp,
+    @JsonProperty("tenantMember") @Nullable Boolean tenantMember,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

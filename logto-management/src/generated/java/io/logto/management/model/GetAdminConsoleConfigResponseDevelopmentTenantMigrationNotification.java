@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/get/responses/200/content/application~1json/schema/properties/developmentTenantMigrationNotification</code>.
@@ -27,7 +28,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAdminConsoleConfigResponseDevelopmentTenantMigrationNotification(
     @JsonProperty("isPaidTenant") Boolean isPaidTenant, @JsonProperty("tag") String tag,
-    @JsonProperty("readAt") BigDecimal readAt,
+    @JsonProperty("readAt") @Nullable BigDecimal readAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1sign-in-experience/get/responses/200/content/application~1json/schema</code>.
@@ -33,10 +34,10 @@ public record GetApplicationSignInExperienceResponse(@JsonProperty("tenantId") S
     @JsonProperty("applicationId") String applicationId,
     @JsonProperty("color") OrganizationColor color,
     @JsonProperty("branding") OrganizationBranding branding,
-    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) String customCss,
-    @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String termsOfUseUrl,
-    @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String privacyPolicyUrl,
-    @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.ALWAYS) String displayName,
+    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
+    @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String termsOfUseUrl,
+    @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String privacyPolicyUrl,
+    @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String displayName,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/1</code>.
@@ -34,8 +35,8 @@ import java.util.Map;
 )
 public record GetCaptchaProviderResponseConfigRecaptchaEnterprise(@JsonProperty("type") String type,
     @JsonProperty("siteKey") String siteKey, @JsonProperty("secretKey") String secretKey,
-    @JsonProperty("projectId") String projectId, @JsonProperty("domain") String domain,
-    @JsonProperty("mode") GetWellKnownExperienceResponseCaptchaConfigMode mode,
+    @JsonProperty("projectId") String projectId, @JsonProperty("domain") @Nullable String domain,
+    @JsonProperty("mode") @Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetCaptchaProviderResponseConfig {
   /**
    * Validates and normalises the components.

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connector-factories~1&#123;id&#125;/get/responses/200/content/application~1json/schema/properties/formItems/items/oneOf/1</code>.
@@ -43,12 +44,14 @@ import java.util.Map;
 public record GetConnectorFactoryResponseFormItemsItemMultiSelect(@JsonProperty("type") String type,
     @JsonProperty("selectItems") List<ConnectorFormItemsItemMultiSelectSelectItemsItem> selectItems,
     @JsonProperty("key") String key, @JsonProperty("label") String label,
-    @JsonProperty("placeholder") String placeholder, @JsonProperty("required") Boolean required,
-    @JsonProperty("defaultValue") JsonNode defaultValue,
-    @JsonProperty("showConditions") List<ConnectorFormItemsItemSelectShowConditionsItem> showConditions,
-    @JsonProperty("description") String description, @JsonProperty("tooltip") String tooltip,
-    @JsonProperty("isConfidential") Boolean isConfidential,
-    @JsonProperty("isDevFeature") Boolean isDevFeature,
+    @JsonProperty("placeholder") @Nullable String placeholder,
+    @JsonProperty("required") @Nullable Boolean required,
+    @JsonProperty("defaultValue") @Nullable JsonNode defaultValue,
+    @JsonProperty("showConditions") @Nullable List<ConnectorFormItemsItemSelectShowConditionsItem> showConditions,
+    @JsonProperty("description") @Nullable String description,
+    @JsonProperty("tooltip") @Nullable String tooltip,
+    @JsonProperty("isConfidential") @Nullable Boolean isConfidential,
+    @JsonProperty("isDevFeature") @Nullable Boolean isDevFeature,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetConnectorFactoryResponseFormItemsItem {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1email-templates/get/responses/200/content/application~1json/schema/items/properties/details</code>.
@@ -27,8 +28,10 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetEmailTemplateResponseDetails(@JsonProperty("subject") String subject,
-    @JsonProperty("content") String content, @JsonProperty("contentType") String contentType,
-    @JsonProperty("replyTo") String replyTo, @JsonProperty("sendFrom") String sendFrom,
+    @JsonProperty("content") String content,
+    @JsonProperty("contentType") @Nullable String contentType,
+    @JsonProperty("replyTo") @Nullable String replyTo,
+    @JsonProperty("sendFrom") @Nullable String sendFrom,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

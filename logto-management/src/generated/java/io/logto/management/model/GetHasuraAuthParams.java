@@ -4,6 +4,7 @@ package io.logto.management.model;
 
 import io.logto.management.core.Generated;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetHasuraAuth</code> (<code>GET /api/authn/hasura</code>).
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param unauthorizedRole the <code>unauthorizedRole</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetHasuraAuthParams(String resource, String unauthorizedRole) {
+public record GetHasuraAuthParams(String resource, @Nullable String unauthorizedRole) {
   /**
    * Validates the components and copies collections.
    *
@@ -36,9 +37,9 @@ public record GetHasuraAuthParams(String resource, String unauthorizedRole) {
    * Builds {@link GetHasuraAuthParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String resource;
+    private @Nullable String resource;
 
-    private String unauthorizedRole;
+    private @Nullable String unauthorizedRole;
 
     private Builder() {
     }
@@ -60,7 +61,7 @@ public record GetHasuraAuthParams(String resource, String unauthorizedRole) {
      * @param unauthorizedRole the value, null to leave it out
      * @return this builder
      */
-    public Builder unauthorizedRole(String unauthorizedRole) {
+    public Builder unauthorizedRole(@Nullable String unauthorizedRole) {
       this.unauthorizedRole = unauthorizedRole;
       return this;
     }

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1authn~1hasura/get/responses/200/content/application~1json/schema</code>.
@@ -23,8 +24,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetHasuraAuthResponse(@JsonProperty("X-Hasura-User-Id") String xHasuraUserId,
-    @JsonProperty("X-Hasura-Role") String xHasuraRole,
+public record GetHasuraAuthResponse(
+    @JsonProperty("X-Hasura-User-Id") @Nullable String xHasuraUserId,
+    @JsonProperty("X-Hasura-Role") @Nullable String xHasuraRole,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

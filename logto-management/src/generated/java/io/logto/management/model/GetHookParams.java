@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetHook</code> (<code>GET /api/hooks/&#123;id&#125;</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param includeExecutionStats the <code>includeExecutionStats</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetHookParams(String includeExecutionStats) {
+public record GetHookParams(@Nullable String includeExecutionStats) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record GetHookParams(String includeExecutionStats) {
    * Builds {@link GetHookParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String includeExecutionStats;
+    private @Nullable String includeExecutionStats;
 
     private Builder() {
     }
@@ -43,7 +44,7 @@ public record GetHookParams(String includeExecutionStats) {
      * @param includeExecutionStats the value, null to leave it out
      * @return this builder
      */
-    public Builder includeExecutionStats(String includeExecutionStats) {
+    public Builder includeExecutionStats(@Nullable String includeExecutionStats) {
       this.includeExecutionStats = includeExecutionStats;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1id-token/get/responses/200/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetIdTokenConfigResponse(
-    @JsonProperty("enabledExtendedClaims") List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims,
+    @JsonProperty("enabledExtendedClaims") @Nullable List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

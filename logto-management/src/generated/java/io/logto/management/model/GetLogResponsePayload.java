@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload</code>.
@@ -34,12 +35,14 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetLogResponsePayload(@JsonProperty("key") String key,
     @JsonProperty("result") GetLogResponsePayloadResult result,
-    @JsonProperty("error") JsonNode error, @JsonProperty("ip") String ip,
-    @JsonProperty("userAgent") String userAgent,
-    @JsonProperty("userAgentParsed") GetLogResponsePayloadUserAgentParsed userAgentParsed,
-    @JsonProperty("userId") String userId, @JsonProperty("applicationId") String applicationId,
-    @JsonProperty("cimdClientId") String cimdClientId, @JsonProperty("sessionId") String sessionId,
-    @JsonProperty("params") JsonNode params,
+    @JsonProperty("error") @Nullable JsonNode error, @JsonProperty("ip") @Nullable String ip,
+    @JsonProperty("userAgent") @Nullable String userAgent,
+    @JsonProperty("userAgentParsed") @Nullable GetLogResponsePayloadUserAgentParsed userAgentParsed,
+    @JsonProperty("userId") @Nullable String userId,
+    @JsonProperty("applicationId") @Nullable String applicationId,
+    @JsonProperty("cimdClientId") @Nullable String cimdClientId,
+    @JsonProperty("sessionId") @Nullable String sessionId,
+    @JsonProperty("params") @Nullable JsonNode params,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload/properties/userAgentParsed</code>.
@@ -27,12 +28,12 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetLogResponsePayloadUserAgentParsed(@JsonProperty("ua") String ua,
-    @JsonProperty("browser") GetLogResponsePayloadUserAgentParsedBrowser browser,
-    @JsonProperty("device") GetLogResponsePayloadUserAgentParsedDevice device,
-    @JsonProperty("engine") GetLogResponsePayloadUserAgentParsedOs engine,
-    @JsonProperty("os") GetLogResponsePayloadUserAgentParsedOs os,
-    @JsonProperty("cpu") GetLogResponsePayloadUserAgentParsedCpu cpu,
+public record GetLogResponsePayloadUserAgentParsed(@JsonProperty("ua") @Nullable String ua,
+    @JsonProperty("browser") @Nullable GetLogResponsePayloadUserAgentParsedBrowser browser,
+    @JsonProperty("device") @Nullable GetLogResponsePayloadUserAgentParsedDevice device,
+    @JsonProperty("engine") @Nullable GetLogResponsePayloadUserAgentParsedOs engine,
+    @JsonProperty("os") @Nullable GetLogResponsePayloadUserAgentParsedOs os,
+    @JsonProperty("cpu") @Nullable GetLogResponsePayloadUserAgentParsedCpu cpu,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

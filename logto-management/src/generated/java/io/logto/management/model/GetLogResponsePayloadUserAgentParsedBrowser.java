@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload/properties/userAgentParsed/properties/browser</code>.
@@ -25,9 +26,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetLogResponsePayloadUserAgentParsedBrowser(@JsonProperty("name") String name,
-    @JsonProperty("version") String version, @JsonProperty("major") String major,
-    @JsonProperty("type") String type,
+public record GetLogResponsePayloadUserAgentParsedBrowser(
+    @JsonProperty("name") @Nullable String name, @JsonProperty("version") @Nullable String version,
+    @JsonProperty("major") @Nullable String major, @JsonProperty("type") @Nullable String type,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

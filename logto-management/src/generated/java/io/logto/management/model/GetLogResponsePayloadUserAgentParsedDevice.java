@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload/properties/userAgentParsed/properties/device</code>.
@@ -24,8 +25,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetLogResponsePayloadUserAgentParsedDevice(@JsonProperty("model") String model,
-    @JsonProperty("type") String type, @JsonProperty("vendor") String vendor,
+public record GetLogResponsePayloadUserAgentParsedDevice(
+    @JsonProperty("model") @Nullable String model, @JsonProperty("type") @Nullable String type,
+    @JsonProperty("vendor") @Nullable String vendor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload/properties/userAgentParsed/properties/engine</code>.
@@ -23,8 +24,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetLogResponsePayloadUserAgentParsedOs(@JsonProperty("name") String name,
-    @JsonProperty("version") String version,
+public record GetLogResponsePayloadUserAgentParsedOs(@JsonProperty("name") @Nullable String name,
+    @JsonProperty("version") @Nullable String version,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

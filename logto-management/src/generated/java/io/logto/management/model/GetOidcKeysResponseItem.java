@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1oidc~1&#123;keyType&#125;/get/responses/200/content/application~1json/schema/items</code>.
@@ -29,9 +30,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetOidcKeysResponseItem(@JsonProperty("id") String id,
     @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("signingKeyAlgorithm") RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
-    @JsonProperty("status") GetOidcKeysResponseItemStatus status,
-    @JsonProperty("effectiveAt") BigDecimal effectiveAt,
+    @JsonProperty("signingKeyAlgorithm") @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("status") @Nullable GetOidcKeysResponseItemStatus status,
+    @JsonProperty("effectiveAt") @Nullable BigDecimal effectiveAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

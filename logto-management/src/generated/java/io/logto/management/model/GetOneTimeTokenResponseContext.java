@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/11/properties/oneTimeTokenContext</code>.
@@ -26,8 +27,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetOneTimeTokenResponseContext(
-    @JsonProperty("jitOrganizationIds") List<String> jitOrganizationIds,
-    @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
+    @JsonProperty("jitOrganizationIds") @Nullable List<String> jitOrganizationIds,
+    @JsonProperty("interactionEvent") @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

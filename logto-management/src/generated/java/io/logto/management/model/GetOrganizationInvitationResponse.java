@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;/get/responses/200/content/application~1json/schema</code>.
@@ -37,9 +38,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetOrganizationInvitationResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id,
-    @JsonProperty("inviterId") @JsonInclude(JsonInclude.Include.ALWAYS) String inviterId,
+    @JsonProperty("inviterId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String inviterId,
     @JsonProperty("invitee") String invitee,
-    @JsonProperty("acceptedUserId") @JsonInclude(JsonInclude.Include.ALWAYS) String acceptedUserId,
+    @JsonProperty("acceptedUserId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String acceptedUserId,
     @JsonProperty("organizationId") String organizationId,
     @JsonProperty("status") GetOrganizationInvitationResponseStatus status,
     @JsonProperty("createdAt") BigDecimal createdAt,

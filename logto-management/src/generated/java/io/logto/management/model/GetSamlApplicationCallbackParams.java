@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetSamlApplicationCallback</code> (<code>GET /api/saml-applications/&#123;id&#125;/callback</code>).
@@ -14,8 +15,8 @@ import io.logto.management.core.Generated;
  * @param errorDescription the <code>error_description</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetSamlApplicationCallbackParams(String code, String state, String redirectUri,
-    String error, String errorDescription) {
+public record GetSamlApplicationCallbackParams(@Nullable String code, @Nullable String state,
+    @Nullable String redirectUri, @Nullable String error, @Nullable String errorDescription) {
   /**
    * Validates the components and copies collections.
    *
@@ -41,15 +42,15 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
    * Builds {@link GetSamlApplicationCallbackParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String code;
+    private @Nullable String code;
 
-    private String state;
+    private @Nullable String state;
 
-    private String redirectUri;
+    private @Nullable String redirectUri;
 
-    private String error;
+    private @Nullable String error;
 
-    private String errorDescription;
+    private @Nullable String errorDescription;
 
     private Builder() {
     }
@@ -60,7 +61,7 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
      * @param code the value, null to leave it out
      * @return this builder
      */
-    public Builder code(String code) {
+    public Builder code(@Nullable String code) {
       this.code = code;
       return this;
     }
@@ -71,7 +72,7 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
      * @param state the value, null to leave it out
      * @return this builder
      */
-    public Builder state(String state) {
+    public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
@@ -82,7 +83,7 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
      * @param redirectUri the value, null to leave it out
      * @return this builder
      */
-    public Builder redirectUri(String redirectUri) {
+    public Builder redirectUri(@Nullable String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
@@ -93,7 +94,7 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
      * @param error the value, null to leave it out
      * @return this builder
      */
-    public Builder error(String error) {
+    public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
@@ -104,7 +105,7 @@ public record GetSamlApplicationCallbackParams(String code, String state, String
      * @param errorDescription the value, null to leave it out
      * @return this builder
      */
-    public Builder errorDescription(String errorDescription) {
+    public Builder errorDescription(@Nullable String errorDescription) {
       this.errorDescription = errorDescription;
       return this;
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema</code>.
@@ -38,15 +39,15 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSamlApplicationResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") ApplicationType type, @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isThirdParty") Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonProperty("attributeMapping") GetSamlApplicationResponseAttributeMapping attributeMapping,
-    @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.ALWAYS) String entityId,
-    @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.ALWAYS) GetSamlApplicationResponseAcsUrl acsUrl,
-    @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode encryption,
+    @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String entityId,
+    @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable GetSamlApplicationResponseAcsUrl acsUrl,
+    @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable JsonNode encryption,
     @JsonProperty("nameIdFormat") GetSamlApplicationResponseNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/attributeMapping</code>.
@@ -50,24 +51,35 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSamlApplicationResponseAttributeMapping(@JsonProperty("sub") String sub,
-    @JsonProperty("name") String name, @JsonProperty("given_name") String givenName,
-    @JsonProperty("family_name") String familyName, @JsonProperty("middle_name") String middleName,
-    @JsonProperty("nickname") String nickname,
-    @JsonProperty("preferred_username") String preferredUsername,
-    @JsonProperty("profile") String profile, @JsonProperty("picture") String picture,
-    @JsonProperty("website") String website, @JsonProperty("email") String email,
-    @JsonProperty("email_verified") String emailVerified, @JsonProperty("gender") String gender,
-    @JsonProperty("birthdate") String birthdate, @JsonProperty("zoneinfo") String zoneinfo,
-    @JsonProperty("locale") String locale, @JsonProperty("phone_number") String phoneNumber,
-    @JsonProperty("phone_number_verified") String phoneNumberVerified,
-    @JsonProperty("address") String address, @JsonProperty("updated_at") String updatedAt,
-    @JsonProperty("username") String username, @JsonProperty("created_at") String createdAt,
-    @JsonProperty("custom_data") String customData, @JsonProperty("identities") String identities,
-    @JsonProperty("sso_identities") String ssoIdentities, @JsonProperty("roles") String roles,
-    @JsonProperty("organizations") String organizations,
-    @JsonProperty("organization_data") String organizationData,
-    @JsonProperty("organization_roles") String organizationRoles,
+public record GetSamlApplicationResponseAttributeMapping(@JsonProperty("sub") @Nullable String sub,
+    @JsonProperty("name") @Nullable String name,
+    @JsonProperty("given_name") @Nullable String givenName,
+    @JsonProperty("family_name") @Nullable String familyName,
+    @JsonProperty("middle_name") @Nullable String middleName,
+    @JsonProperty("nickname") @Nullable String nickname,
+    @JsonProperty("preferred_username") @Nullable String preferredUsername,
+    @JsonProperty("profile") @Nullable String profile,
+    @JsonProperty("picture") @Nullable String picture,
+    @JsonProperty("website") @Nullable String website,
+    @JsonProperty("email") @Nullable String email,
+    @JsonProperty("email_verified") @Nullable String emailVerified,
+    @JsonProperty("gender") @Nullable String gender,
+    @JsonProperty("birthdate") @Nullable String birthdate,
+    @JsonProperty("zoneinfo") @Nullable String zoneinfo,
+    @JsonProperty("locale") @Nullable String locale,
+    @JsonProperty("phone_number") @Nullable String phoneNumber,
+    @JsonProperty("phone_number_verified") @Nullable String phoneNumberVerified,
+    @JsonProperty("address") @Nullable String address,
+    @JsonProperty("updated_at") @Nullable String updatedAt,
+    @JsonProperty("username") @Nullable String username,
+    @JsonProperty("created_at") @Nullable String createdAt,
+    @JsonProperty("custom_data") @Nullable String customData,
+    @JsonProperty("identities") @Nullable String identities,
+    @JsonProperty("sso_identities") @Nullable String ssoIdentities,
+    @JsonProperty("roles") @Nullable String roles,
+    @JsonProperty("organizations") @Nullable String organizations,
+    @JsonProperty("organization_data") @Nullable String organizationData,
+    @JsonProperty("organization_roles") @Nullable String organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

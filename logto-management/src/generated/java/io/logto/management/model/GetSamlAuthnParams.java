@@ -4,6 +4,7 @@ package io.logto.management.model;
 
 import io.logto.management.core.Generated;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetSamlAuthn</code> (<code>GET /api/saml/&#123;id&#125;/authn</code>).
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param relayState the <code>RelayState</code> parameter (optional, maxLength 512)
  */
 @Generated("io.logto.management.codegen")
-public record GetSamlAuthnParams(String samlRequest, String signature, String sigAlg,
-    String relayState) {
+public record GetSamlAuthnParams(String samlRequest, @Nullable String signature,
+    @Nullable String sigAlg, @Nullable String relayState) {
   /**
    * Validates the components and copies collections.
    *
@@ -41,13 +42,13 @@ public record GetSamlAuthnParams(String samlRequest, String signature, String si
    * Builds {@link GetSamlAuthnParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String samlRequest;
+    private @Nullable String samlRequest;
 
-    private String signature;
+    private @Nullable String signature;
 
-    private String sigAlg;
+    private @Nullable String sigAlg;
 
-    private String relayState;
+    private @Nullable String relayState;
 
     private Builder() {
     }
@@ -69,7 +70,7 @@ public record GetSamlAuthnParams(String samlRequest, String signature, String si
      * @param signature the value, null to leave it out
      * @return this builder
      */
-    public Builder signature(String signature) {
+    public Builder signature(@Nullable String signature) {
       this.signature = signature;
       return this;
     }
@@ -80,7 +81,7 @@ public record GetSamlAuthnParams(String samlRequest, String signature, String si
      * @param sigAlg the value, null to leave it out
      * @return this builder
      */
-    public Builder sigAlg(String sigAlg) {
+    public Builder sigAlg(@Nullable String sigAlg) {
       this.sigAlg = sigAlg;
       return this;
     }
@@ -91,7 +92,7 @@ public record GetSamlAuthnParams(String samlRequest, String signature, String si
      * @param relayState the value, null to leave it out
      * @return this builder
      */
-    public Builder relayState(String relayState) {
+    public Builder relayState(@Nullable String relayState) {
       this.relayState = relayState;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/customUiCsp</code>.
@@ -25,8 +26,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponseCustomUiCsp(@JsonProperty("scriptSrc") List<String> scriptSrc,
-    @JsonProperty("connectSrc") List<String> connectSrc,
+public record GetSignInExpResponseCustomUiCsp(
+    @JsonProperty("scriptSrc") @Nullable List<String> scriptSrc,
+    @JsonProperty("connectSrc") @Nullable List<String> connectSrc,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

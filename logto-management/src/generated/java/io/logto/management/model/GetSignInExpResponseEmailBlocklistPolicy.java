@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/emailBlocklistPolicy</code>.
@@ -28,10 +29,10 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseEmailBlocklistPolicy(
-    @JsonProperty("blockDisposableAddresses") Boolean blockDisposableAddresses,
-    @JsonProperty("blockSubaddressing") Boolean blockSubaddressing,
-    @JsonProperty("customAllowlist") List<String> customAllowlist,
-    @JsonProperty("customBlocklist") List<String> customBlocklist,
+    @JsonProperty("blockDisposableAddresses") @Nullable Boolean blockDisposableAddresses,
+    @JsonProperty("blockSubaddressing") @Nullable Boolean blockSubaddressing,
+    @JsonProperty("customAllowlist") @Nullable List<String> customAllowlist,
+    @JsonProperty("customBlocklist") @Nullable List<String> customBlocklist,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

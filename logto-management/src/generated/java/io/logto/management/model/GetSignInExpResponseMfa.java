@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/mfa</code>.
@@ -29,7 +30,7 @@ import java.util.Map;
 public record GetSignInExpResponseMfa(
     @JsonProperty("factors") List<GetSignInExpResponseMfaFactorsItem> factors,
     @JsonProperty("policy") GetSignInExpResponseMfaPolicy policy,
-    @JsonProperty("organizationRequiredMfaPolicy") GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
+    @JsonProperty("organizationRequiredMfaPolicy") @Nullable GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

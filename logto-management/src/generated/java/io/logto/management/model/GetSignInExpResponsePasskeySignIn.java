@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passkeySignIn</code>.
@@ -24,9 +25,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponsePasskeySignIn(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("showPasskeyButton") Boolean showPasskeyButton,
-    @JsonProperty("allowAutofill") Boolean allowAutofill,
+public record GetSignInExpResponsePasskeySignIn(@JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("showPasskeyButton") @Nullable Boolean showPasskeyButton,
+    @JsonProperty("allowAutofill") @Nullable Boolean allowAutofill,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

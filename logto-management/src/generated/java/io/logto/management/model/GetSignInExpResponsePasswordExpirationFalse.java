@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passwordExpiration/oneOf/0</code>.
@@ -27,7 +28,8 @@ import java.util.Map;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record GetSignInExpResponsePasswordExpirationFalse(@JsonProperty("enabled") Boolean enabled,
+public record GetSignInExpResponsePasswordExpirationFalse(
+    @JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passwordPolicy</code>.
@@ -25,9 +26,9 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponsePasswordPolicy(
-    @JsonProperty("length") GetSignInExpResponsePasswordPolicyLength length,
-    @JsonProperty("characterTypes") GetSignInExpResponsePasswordPolicyCharacterTypes characterTypes,
-    @JsonProperty("rejects") GetSignInExpResponsePasswordPolicyRejects rejects,
+    @JsonProperty("length") @Nullable GetSignInExpResponsePasswordPolicyLength length,
+    @JsonProperty("characterTypes") @Nullable GetSignInExpResponsePasswordPolicyCharacterTypes characterTypes,
+    @JsonProperty("rejects") @Nullable GetSignInExpResponsePasswordPolicyRejects rejects,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passwordPolicy/properties/length</code>.
@@ -24,8 +25,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponsePasswordPolicyLength(@JsonProperty("min") BigDecimal min,
-    @JsonProperty("max") BigDecimal max,
+public record GetSignInExpResponsePasswordPolicyLength(
+    @JsonProperty("min") @Nullable BigDecimal min, @JsonProperty("max") @Nullable BigDecimal max,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passwordPolicy/properties/rejects</code>.
@@ -27,9 +28,11 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponsePasswordPolicyRejects(@JsonProperty("pwned") Boolean pwned,
-    @JsonProperty("repetitionAndSequence") Boolean repetitionAndSequence,
-    @JsonProperty("userInfo") Boolean userInfo, @JsonProperty("words") List<String> words,
+public record GetSignInExpResponsePasswordPolicyRejects(
+    @JsonProperty("pwned") @Nullable Boolean pwned,
+    @JsonProperty("repetitionAndSequence") @Nullable Boolean repetitionAndSequence,
+    @JsonProperty("userInfo") @Nullable Boolean userInfo,
+    @JsonProperty("words") @Nullable List<String> words,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/sentinelPolicy</code>.
@@ -25,8 +26,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSentinelPolicy(
-    @JsonProperty("maxAttempts") BigDecimal maxAttempts,
-    @JsonProperty("lockoutDuration") BigDecimal lockoutDuration,
+    @JsonProperty("maxAttempts") @Nullable BigDecimal maxAttempts,
+    @JsonProperty("lockoutDuration") @Nullable BigDecimal lockoutDuration,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

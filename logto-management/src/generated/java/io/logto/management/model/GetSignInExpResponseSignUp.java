@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signUp</code>.
@@ -30,7 +31,7 @@ import java.util.Map;
 public record GetSignInExpResponseSignUp(
     @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
     @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
-    @JsonProperty("secondaryIdentifiers") List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
+    @JsonProperty("secondaryIdentifiers") @Nullable List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

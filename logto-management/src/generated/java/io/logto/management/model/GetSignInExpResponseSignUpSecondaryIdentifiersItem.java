@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signUp/properties/secondaryIdentifiers/items</code>.
@@ -25,7 +26,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignUpSecondaryIdentifiersItem(
     @JsonProperty("identifier") GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier identifier,
-    @JsonProperty("verify") Boolean verify,
+    @JsonProperty("verify") @Nullable Boolean verify,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

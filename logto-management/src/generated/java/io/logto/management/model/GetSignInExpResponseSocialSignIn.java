@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/socialSignIn</code>.
@@ -24,8 +25,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSocialSignIn(
-    @JsonProperty("automaticAccountLinking") Boolean automaticAccountLinking,
-    @JsonProperty("skipRequiredIdentifiers") Boolean skipRequiredIdentifiers,
+    @JsonProperty("automaticAccountLinking") @Nullable Boolean automaticAccountLinking,
+    @JsonProperty("skipRequiredIdentifiers") @Nullable Boolean skipRequiredIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

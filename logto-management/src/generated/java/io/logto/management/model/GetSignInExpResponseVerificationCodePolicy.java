@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/verificationCodePolicy</code>.
@@ -25,8 +26,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseVerificationCodePolicy(
-    @JsonProperty("expirationDuration") BigDecimal expirationDuration,
-    @JsonProperty("maxRetryAttempts") BigDecimal maxRetryAttempts,
+    @JsonProperty("expirationDuration") @Nullable BigDecimal expirationDuration,
+    @JsonProperty("maxRetryAttempts") @Nullable BigDecimal maxRetryAttempts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

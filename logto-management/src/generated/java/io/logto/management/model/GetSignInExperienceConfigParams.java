@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetSignInExperienceConfig</code> (<code>GET /api/.well-known/sign-in-exp</code>).
@@ -11,7 +12,8 @@ import io.logto.management.core.Generated;
  * @param appId the <code>appId</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetSignInExperienceConfigParams(String organizationId, String appId) {
+public record GetSignInExperienceConfigParams(@Nullable String organizationId,
+    @Nullable String appId) {
   /**
    * Validates the components and copies collections.
    *
@@ -34,9 +36,9 @@ public record GetSignInExperienceConfigParams(String organizationId, String appI
    * Builds {@link GetSignInExperienceConfigParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String organizationId;
+    private @Nullable String organizationId;
 
-    private String appId;
+    private @Nullable String appId;
 
     private Builder() {
     }
@@ -47,7 +49,7 @@ public record GetSignInExperienceConfigParams(String organizationId, String appI
      * @param organizationId the value, null to leave it out
      * @return this builder
      */
-    public Builder organizationId(String organizationId) {
+    public Builder organizationId(@Nullable String organizationId) {
       this.organizationId = organizationId;
       return this;
     }
@@ -58,7 +60,7 @@ public record GetSignInExperienceConfigParams(String organizationId, String appI
      * @param appId the value, null to leave it out
      * @return this builder
      */
-    public Builder appId(String appId) {
+    public Builder appId(@Nullable String appId) {
       this.appId = appId;
       return this;
     }

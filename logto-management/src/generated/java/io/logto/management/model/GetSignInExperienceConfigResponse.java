@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema</code>.
@@ -69,41 +70,41 @@ public record GetSignInExperienceConfigResponse(@JsonProperty("tenantId") String
     @JsonProperty("branding") OrganizationBranding branding,
     @JsonProperty("hideLogtoBranding") Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") GetSignInExpResponseLanguageInfo languageInfo,
-    @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String termsOfUseUrl,
-    @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String privacyPolicyUrl,
+    @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String termsOfUseUrl,
+    @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String privacyPolicyUrl,
     @JsonProperty("agreeToTermsPolicy") GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy,
     @JsonProperty("signIn") GetSignInExpResponseSignIn signIn,
     @JsonProperty("signUp") GetSignInExpResponseSignUp signUp,
     @JsonProperty("socialSignIn") GetSignInExpResponseSocialSignIn socialSignIn,
     @JsonProperty("socialSignInConnectorTargets") List<String> socialSignInConnectorTargets,
     @JsonProperty("signInMode") GetSignInExpResponseSignInMode signInMode,
-    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) String customCss,
+    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("customContent") Map<String, String> customContent,
-    @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.ALWAYS) GetSignInExpResponseCustomUiAssets customUiAssets,
+    @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable GetSignInExpResponseCustomUiAssets customUiAssets,
     @JsonProperty("customUiCsp") GetSignInExpResponseCustomUiCsp customUiCsp,
     @JsonProperty("passwordPolicy") GetSignInExpResponsePasswordPolicy passwordPolicy,
     @JsonProperty("mfa") GetSignInExpResponseMfa mfa,
     @JsonProperty("adaptiveMfa") GetSignInExpResponseAdaptiveMfa adaptiveMfa,
     @JsonProperty("singleSignOnEnabled") Boolean singleSignOnEnabled,
-    @JsonProperty("supportEmail") @JsonInclude(JsonInclude.Include.ALWAYS) String supportEmail,
-    @JsonProperty("supportWebsiteUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String supportWebsiteUrl,
-    @JsonProperty("unknownSessionRedirectUrl") @JsonInclude(JsonInclude.Include.ALWAYS) String unknownSessionRedirectUrl,
+    @JsonProperty("supportEmail") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String supportEmail,
+    @JsonProperty("supportWebsiteUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String supportWebsiteUrl,
+    @JsonProperty("unknownSessionRedirectUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String unknownSessionRedirectUrl,
     @JsonProperty("captchaPolicy") GetSignInExpResponseAdaptiveMfa captchaPolicy,
     @JsonProperty("sentinelPolicy") GetSignInExpResponseSentinelPolicy sentinelPolicy,
     @JsonProperty("verificationCodePolicy") GetSignInExpResponseVerificationCodePolicy verificationCodePolicy,
     @JsonProperty("passkeySignIn") GetSignInExpResponsePasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) List<GetSignInExpResponseSignUpProfileFieldsItem> signUpProfileFields,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<GetSignInExpResponseSignUpProfileFieldsItem> signUpProfileFields,
     @JsonProperty("passwordExpiration") GetSignInExperienceConfigResponsePasswordExpiration passwordExpiration,
     @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
-    @JsonProperty("trustedDevice") GetWellKnownExperienceResponseTrustedDevice trustedDevice,
+    @JsonProperty("trustedDevice") @Nullable GetWellKnownExperienceResponseTrustedDevice trustedDevice,
     @JsonProperty("socialConnectors") List<GetWellKnownExperienceResponseSocialConnectorsItem> socialConnectors,
     @JsonProperty("ssoConnectors") List<GetWellKnownExperienceResponseSsoConnectorsItem> ssoConnectors,
     @JsonProperty("forgotPassword") GetWellKnownExperienceResponseForgotPassword forgotPassword,
     @JsonProperty("isDevelopmentTenant") Boolean isDevelopmentTenant,
-    @JsonProperty("googleOneTap") GetWellKnownExperienceResponseGoogleOneTap googleOneTap,
-    @JsonProperty("captchaConfig") GetWellKnownExperienceResponseCaptchaConfig captchaConfig,
+    @JsonProperty("googleOneTap") @Nullable GetWellKnownExperienceResponseGoogleOneTap googleOneTap,
+    @JsonProperty("captchaConfig") @Nullable GetWellKnownExperienceResponseCaptchaConfig captchaConfig,
     @JsonProperty("customProfileFields") List<CreateCustomProfileFieldResponse> customProfileFields,
-    @JsonProperty("customProfileFieldCatalog") List<CreateCustomProfileFieldResponse> customProfileFieldCatalog,
+    @JsonProperty("customProfileFieldCatalog") @Nullable List<CreateCustomProfileFieldResponse> customProfileFieldCatalog,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetSignInExperiencePhrases</code> (<code>GET /api/.well-known/phrases</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param lng the <code>lng</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetSignInExperiencePhrasesParams(String lng) {
+public record GetSignInExperiencePhrasesParams(@Nullable String lng) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record GetSignInExperiencePhrasesParams(String lng) {
    * Builds {@link GetSignInExperiencePhrasesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String lng;
+    private @Nullable String lng;
 
     private Builder() {
     }
@@ -43,7 +44,7 @@ public record GetSignInExperiencePhrasesParams(String lng) {
      * @param lng the value, null to leave it out
      * @return this builder
      */
-    public Builder lng(String lng) {
+    public Builder lng(@Nullable String lng) {
       this.lng = lng;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1user-assets~1service-status/get/responses/200/content/application~1json/schema</code>.
@@ -29,9 +30,9 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserAssetServiceStatusResponse(@JsonProperty("status") String status,
-    @JsonProperty("allowUploadMimeTypes") List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> allowUploadMimeTypes,
-    @JsonProperty("maxUploadFileSize") BigDecimal maxUploadFileSize,
-    @JsonProperty("isExperienceAvatarUploadEnabled") Boolean isExperienceAvatarUploadEnabled,
+    @JsonProperty("allowUploadMimeTypes") @Nullable List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> allowUploadMimeTypes,
+    @JsonProperty("maxUploadFileSize") @Nullable BigDecimal maxUploadFileSize,
+    @JsonProperty("isExperienceAvatarUploadEnabled") @Nullable Boolean isExperienceAvatarUploadEnabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

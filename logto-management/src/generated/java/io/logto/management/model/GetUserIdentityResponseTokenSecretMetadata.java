@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/get/responses/200/content/application~1json/schema/properties/tokenSecret/properties/metadata</code>.
@@ -26,8 +27,10 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetUserIdentityResponseTokenSecretMetadata(@JsonProperty("scope") String scope,
-    @JsonProperty("expiresAt") BigDecimal expiresAt, @JsonProperty("tokenType") String tokenType,
+public record GetUserIdentityResponseTokenSecretMetadata(
+    @JsonProperty("scope") @Nullable String scope,
+    @JsonProperty("expiresAt") @Nullable BigDecimal expiresAt,
+    @JsonProperty("tokenType") @Nullable String tokenType,
     @JsonProperty("hasRefreshToken") Boolean hasRefreshToken,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetUser</code> (<code>GET /api/users/&#123;userId&#125;</code>).
@@ -11,7 +12,8 @@ import io.logto.management.core.Generated;
  * @param includePasswordHash the <code>includePasswordHash</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetUserParams(String includeSsoIdentities, String includePasswordHash) {
+public record GetUserParams(@Nullable String includeSsoIdentities,
+    @Nullable String includePasswordHash) {
   /**
    * Validates the components and copies collections.
    *
@@ -34,9 +36,9 @@ public record GetUserParams(String includeSsoIdentities, String includePasswordH
    * Builds {@link GetUserParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String includeSsoIdentities;
+    private @Nullable String includeSsoIdentities;
 
-    private String includePasswordHash;
+    private @Nullable String includePasswordHash;
 
     private Builder() {
     }
@@ -47,7 +49,7 @@ public record GetUserParams(String includeSsoIdentities, String includePasswordH
      * @param includeSsoIdentities the value, null to leave it out
      * @return this builder
      */
-    public Builder includeSsoIdentities(String includeSsoIdentities) {
+    public Builder includeSsoIdentities(@Nullable String includeSsoIdentities) {
       this.includeSsoIdentities = includeSsoIdentities;
       return this;
     }
@@ -58,7 +60,7 @@ public record GetUserParams(String includeSsoIdentities, String includePasswordH
      * @param includePasswordHash the value, null to leave it out
      * @return this builder
      */
-    public Builder includePasswordHash(String includePasswordHash) {
+    public Builder includePasswordHash(@Nullable String includePasswordHash) {
       this.includePasswordHash = includePasswordHash;
       return this;
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/content/application~1json/schema</code>.
@@ -28,9 +29,9 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserSessionResponse(@JsonProperty("payload") GetUserSessionResponsePayload payload,
-    @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) GetUserSessionResponseLastSubmission lastSubmission,
-    @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) String clientId,
-    @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) String accountId,
+    @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable GetUserSessionResponseLastSubmission lastSubmission,
+    @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String clientId,
+    @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String accountId,
     @JsonProperty("expiresAt") BigDecimal expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

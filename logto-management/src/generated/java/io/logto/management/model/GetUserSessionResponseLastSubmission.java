@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/content/application~1json/schema/properties/lastSubmission</code>.
@@ -31,7 +32,7 @@ public record GetUserSessionResponseLastSubmission(
     @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
     @JsonProperty("userId") String userId,
     @JsonProperty("verificationRecords") List<GetUserSessionResponseLastSubmissionVerificationRecordsItem> verificationRecords,
-    @JsonProperty("signInContext") Map<String, String> signInContext,
+    @JsonProperty("signInContext") @Nullable Map<String, String> signInContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

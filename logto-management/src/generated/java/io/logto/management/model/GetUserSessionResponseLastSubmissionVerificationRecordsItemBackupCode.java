@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/content/application~1json/schema/properties/lastSubmission/properties/verificationRecords/items/oneOf/8</code>.
@@ -32,7 +33,7 @@ import java.util.Map;
 )
 public record GetUserSessionResponseLastSubmissionVerificationRecordsItemBackupCode(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId, @JsonProperty("code") String code,
+    @JsonProperty("userId") String userId, @JsonProperty("code") @Nullable String code,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetUserSessionResponseLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import io.logto.management.core.JsonField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/5/properties/socialUserInfo</code>.
@@ -29,9 +30,9 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo(
-    @JsonProperty("id") String id, @JsonProperty("email") String email,
-    @JsonProperty("phone") String phone, @JsonProperty("name") String name,
-    @JsonProperty("avatar") String avatar,
+    @JsonProperty("id") String id, @JsonProperty("email") @Nullable String email,
+    @JsonProperty("phone") @Nullable String phone, @JsonProperty("name") @Nullable String name,
+    @JsonProperty("avatar") @Nullable String avatar,
     @JsonProperty("rawData") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> rawData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

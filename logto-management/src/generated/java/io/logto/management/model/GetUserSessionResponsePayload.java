@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/payload</code>.
@@ -34,7 +35,7 @@ public record GetUserSessionResponsePayload(@JsonProperty("exp") BigDecimal exp,
     @JsonProperty("iat") BigDecimal iat, @JsonProperty("jti") String jti,
     @JsonProperty("uid") String uid, @JsonProperty("kind") String kind,
     @JsonProperty("loginTs") BigDecimal loginTs, @JsonProperty("accountId") String accountId,
-    @JsonProperty("authorizations") Map<String, GetUserSessionResponsePayloadAuthorizationsValue> authorizations,
+    @JsonProperty("authorizations") @Nullable Map<String, GetUserSessionResponsePayloadAuthorizationsValue> authorizations,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/payload/properties/authorizations/additionalProperties</code>.
@@ -24,8 +25,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetUserSessionResponsePayloadAuthorizationsValue(@JsonProperty("sid") String sid,
-    @JsonProperty("grantId") String grantId, @JsonProperty("persistsLogout") Boolean persistsLogout,
+public record GetUserSessionResponsePayloadAuthorizationsValue(
+    @JsonProperty("sid") @Nullable String sid, @JsonProperty("grantId") @Nullable String grantId,
+    @JsonProperty("persistsLogout") @Nullable Boolean persistsLogout,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sso-identities~1&#123;ssoConnectorId&#125;/get/responses/200/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserSsoIdentityResponse(
     @JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
-    @JsonProperty("tokenSecret") GetUserSsoIdentityResponseTokenSecret tokenSecret,
+    @JsonProperty("tokenSecret") @Nullable GetUserSsoIdentityResponseTokenSecret tokenSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -4,6 +4,7 @@ package io.logto.management.model;
 
 import io.logto.management.core.Generated;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>GetUsernameCaseSensitivityConflicts</code> (<code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>).
@@ -11,7 +12,7 @@ import java.math.BigDecimal;
  * @param limit the <code>limit</code> parameter (optional, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
+public record GetUsernameCaseSensitivityConflictsParams(@Nullable BigDecimal limit) {
   /**
    * Validates the components and copies collections.
    *
@@ -33,7 +34,7 @@ public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
    * Builds {@link GetUsernameCaseSensitivityConflictsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private BigDecimal limit;
+    private @Nullable BigDecimal limit;
 
     private Builder() {
     }
@@ -44,7 +45,7 @@ public record GetUsernameCaseSensitivityConflictsParams(BigDecimal limit) {
      * @param limit the value, null to leave it out
      * @return this builder
      */
-    public Builder limit(BigDecimal limit) {
+    public Builder limit(@Nullable BigDecimal limit) {
       this.limit = limit;
       return this;
     }

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/captchaConfig</code>.
@@ -27,8 +28,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetWellKnownExperienceResponseCaptchaConfig(
     @JsonProperty("type") GetWellKnownExperienceResponseCaptchaConfigType type,
-    @JsonProperty("siteKey") String siteKey, @JsonProperty("domain") String domain,
-    @JsonProperty("mode") GetWellKnownExperienceResponseCaptchaConfigMode mode,
+    @JsonProperty("siteKey") String siteKey, @JsonProperty("domain") @Nullable String domain,
+    @JsonProperty("mode") @Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/googleOneTap</code>.
@@ -28,10 +29,11 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetWellKnownExperienceResponseGoogleOneTap(
-    @JsonProperty("isEnabled") Boolean isEnabled, @JsonProperty("autoSelect") Boolean autoSelect,
-    @JsonProperty("closeOnTapOutside") Boolean closeOnTapOutside,
-    @JsonProperty("itpSupport") Boolean itpSupport, @JsonProperty("clientId") String clientId,
-    @JsonProperty("connectorId") String connectorId,
+    @JsonProperty("isEnabled") @Nullable Boolean isEnabled,
+    @JsonProperty("autoSelect") @Nullable Boolean autoSelect,
+    @JsonProperty("closeOnTapOutside") @Nullable Boolean closeOnTapOutside,
+    @JsonProperty("itpSupport") @Nullable Boolean itpSupport,
+    @JsonProperty("clientId") String clientId, @JsonProperty("connectorId") String connectorId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/socialConnectors/items</code>.
@@ -33,11 +34,11 @@ import java.util.Map;
 public record GetWellKnownExperienceResponseSocialConnectorsItem(@JsonProperty("id") String id,
     @JsonProperty("target") String target, @JsonProperty("name") JsonNode name,
     @JsonProperty("logo") String logo,
-    @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) String logoDark,
-    @JsonProperty("fromEmail") String fromEmail,
-    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) ConnectorPlatform platform,
-    @JsonProperty("isStandard") Boolean isStandard,
-    @JsonProperty("isTokenStorageSupported") Boolean isTokenStorageSupported,
+    @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String logoDark,
+    @JsonProperty("fromEmail") @Nullable String fromEmail,
+    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ConnectorPlatform platform,
+    @JsonProperty("isStandard") @Nullable Boolean isStandard,
+    @JsonProperty("isTokenStorageSupported") @Nullable Boolean isTokenStorageSupported,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

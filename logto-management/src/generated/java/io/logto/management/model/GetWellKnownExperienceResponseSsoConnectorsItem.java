@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/ssoConnectors/items</code>.
@@ -27,7 +28,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetWellKnownExperienceResponseSsoConnectorsItem(@JsonProperty("id") String id,
     @JsonProperty("connectorName") String connectorName, @JsonProperty("logo") String logo,
-    @JsonProperty("darkLogo") String darkLogo,
+    @JsonProperty("darkLogo") @Nullable String darkLogo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/trustedDevice</code>.
@@ -24,8 +25,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetWellKnownExperienceResponseTrustedDevice(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("durationDays") BigDecimal durationDays,
+public record GetWellKnownExperienceResponseTrustedDevice(
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("durationDays") @Nullable BigDecimal durationDays,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items</code>.
@@ -36,11 +37,11 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Hook(@JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name,
-    @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) HookEvent event,
+    @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable HookEvent event,
     @JsonProperty("events") List<HookEvent> events, @JsonProperty("config") HookConfig config,
     @JsonProperty("signingKey") String signingKey, @JsonProperty("enabled") Boolean enabled,
     @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("executionStats") HookExecutionStats executionStats,
+    @JsonProperty("executionStats") @Nullable HookExecutionStats executionStats,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items/properties/config</code>.
@@ -26,8 +27,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HookConfig(@JsonProperty("url") String url,
-    @JsonProperty("headers") Map<String, String> headers,
-    @JsonProperty("retries") BigDecimal retries,
+    @JsonProperty("headers") @Nullable Map<String, String> headers,
+    @JsonProperty("retries") @Nullable BigDecimal retries,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

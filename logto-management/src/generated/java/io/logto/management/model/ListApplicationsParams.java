@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListApplications</code> (<code>GET /api/applications</code>).
@@ -21,8 +22,9 @@ import java.util.Objects;
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListApplicationsParams(List<ApplicationType> types, String excludeRoleId,
-    String excludeOrganizationId, String isThirdParty, Integer page, Integer pageSize,
+public record ListApplicationsParams(@Nullable List<ApplicationType> types,
+    @Nullable String excludeRoleId, @Nullable String excludeOrganizationId,
+    @Nullable String isThirdParty, @Nullable Integer page, @Nullable Integer pageSize,
     Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
@@ -53,17 +55,17 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
    * Builds {@link ListApplicationsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private List<ApplicationType> types;
+    private @Nullable List<ApplicationType> types;
 
-    private String excludeRoleId;
+    private @Nullable String excludeRoleId;
 
-    private String excludeOrganizationId;
+    private @Nullable String excludeOrganizationId;
 
-    private String isThirdParty;
+    private @Nullable String isThirdParty;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Map<String, String> searchParams = new LinkedHashMap<>();
 
@@ -76,7 +78,7 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
      * @param types the value, null to leave it out
      * @return this builder
      */
-    public Builder types(List<ApplicationType> types) {
+    public Builder types(@Nullable List<ApplicationType> types) {
       this.types = types;
       return this;
     }
@@ -87,7 +89,7 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
      * @param excludeRoleId the value, null to leave it out
      * @return this builder
      */
-    public Builder excludeRoleId(String excludeRoleId) {
+    public Builder excludeRoleId(@Nullable String excludeRoleId) {
       this.excludeRoleId = excludeRoleId;
       return this;
     }
@@ -98,7 +100,7 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
      * @param excludeOrganizationId the value, null to leave it out
      * @return this builder
      */
-    public Builder excludeOrganizationId(String excludeOrganizationId) {
+    public Builder excludeOrganizationId(@Nullable String excludeOrganizationId) {
       this.excludeOrganizationId = excludeOrganizationId;
       return this;
     }
@@ -109,7 +111,7 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
      * @param isThirdParty the value, null to leave it out
      * @return this builder
      */
-    public Builder isThirdParty(String isThirdParty) {
+    public Builder isThirdParty(@Nullable String isThirdParty) {
       this.isThirdParty = isThirdParty;
       return this;
     }
@@ -120,7 +122,7 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -131,7 +133,7 @@ public record ListApplicationsParams(List<ApplicationType> types, String exclude
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connector-factories/get/responses/200/content/application~1json/schema/items</code>.
@@ -40,16 +41,18 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListConnectorFactoriesResponseItem(@JsonProperty("type") ConnectorType type,
-    @JsonProperty("isDemo") Boolean isDemo, @JsonProperty("id") String id,
+    @JsonProperty("isDemo") @Nullable Boolean isDemo, @JsonProperty("id") String id,
     @JsonProperty("target") String target, @JsonProperty("name") JsonNode name,
     @JsonProperty("description") JsonNode description, @JsonProperty("logo") String logo,
-    @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) String logoDark,
-    @JsonProperty("readme") String readme, @JsonProperty("configTemplate") String configTemplate,
-    @JsonProperty("formItems") List<ListConnectorFactoriesResponseItemFormItemsItem> formItems,
-    @JsonProperty("customData") JsonNode customData, @JsonProperty("fromEmail") String fromEmail,
-    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) ConnectorPlatform platform,
-    @JsonProperty("isStandard") Boolean isStandard,
-    @JsonProperty("isTokenStorageSupported") Boolean isTokenStorageSupported,
+    @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String logoDark,
+    @JsonProperty("readme") String readme,
+    @JsonProperty("configTemplate") @Nullable String configTemplate,
+    @JsonProperty("formItems") @Nullable List<ListConnectorFactoriesResponseItemFormItemsItem> formItems,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("fromEmail") @Nullable String fromEmail,
+    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ConnectorPlatform platform,
+    @JsonProperty("isStandard") @Nullable Boolean isStandard,
+    @JsonProperty("isTokenStorageSupported") @Nullable Boolean isTokenStorageSupported,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListConnectors</code> (<code>GET /api/connectors</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param target the <code>target</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListConnectorsParams(String target) {
+public record ListConnectorsParams(@Nullable String target) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record ListConnectorsParams(String target) {
    * Builds {@link ListConnectorsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String target;
+    private @Nullable String target;
 
     private Builder() {
     }
@@ -43,7 +44,7 @@ public record ListConnectorsParams(String target) {
      * @param target the value, null to leave it out
      * @return this builder
      */
-    public Builder target(String target) {
+    public Builder target(@Nullable String target) {
       this.target = target;
       return this;
     }

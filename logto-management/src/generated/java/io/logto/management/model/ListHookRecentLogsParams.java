@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListHookRecentLogs</code> (<code>GET /api/hooks/&#123;id&#125;/recent-logs</code>).
@@ -15,8 +16,9 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListHookRecentLogsParams(String logKey, String enableCap, String startTime,
-    String endTime, Integer page, Integer pageSize) {
+public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String enableCap,
+    @Nullable String startTime, @Nullable String endTime, @Nullable Integer page,
+    @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -43,17 +45,17 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
    * Builds {@link ListHookRecentLogsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String logKey;
+    private @Nullable String logKey;
 
-    private String enableCap;
+    private @Nullable String enableCap;
 
-    private String startTime;
+    private @Nullable String startTime;
 
-    private String endTime;
+    private @Nullable String endTime;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -64,7 +66,7 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
      * @param logKey the value, null to leave it out
      * @return this builder
      */
-    public Builder logKey(String logKey) {
+    public Builder logKey(@Nullable String logKey) {
       this.logKey = logKey;
       return this;
     }
@@ -75,7 +77,7 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
      * @param enableCap the value, null to leave it out
      * @return this builder
      */
-    public Builder enableCap(String enableCap) {
+    public Builder enableCap(@Nullable String enableCap) {
       this.enableCap = enableCap;
       return this;
     }
@@ -86,7 +88,7 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
      * @param startTime the value, null to leave it out
      * @return this builder
      */
-    public Builder startTime(String startTime) {
+    public Builder startTime(@Nullable String startTime) {
       this.startTime = startTime;
       return this;
     }
@@ -97,7 +99,7 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
      * @param endTime the value, null to leave it out
      * @return this builder
      */
-    public Builder endTime(String endTime) {
+    public Builder endTime(@Nullable String endTime) {
       this.endTime = endTime;
       return this;
     }
@@ -108,7 +110,7 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -119,7 +121,7 @@ public record ListHookRecentLogsParams(String logKey, String enableCap, String s
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

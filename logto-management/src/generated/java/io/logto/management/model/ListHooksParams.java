@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListHooks</code> (<code>GET /api/hooks</code>).
@@ -12,7 +13,8 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListHooksParams(String includeExecutionStats, Integer page, Integer pageSize) {
+public record ListHooksParams(@Nullable String includeExecutionStats, @Nullable Integer page,
+    @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -36,11 +38,11 @@ public record ListHooksParams(String includeExecutionStats, Integer page, Intege
    * Builds {@link ListHooksParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String includeExecutionStats;
+    private @Nullable String includeExecutionStats;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -51,7 +53,7 @@ public record ListHooksParams(String includeExecutionStats, Integer page, Intege
      * @param includeExecutionStats the value, null to leave it out
      * @return this builder
      */
-    public Builder includeExecutionStats(String includeExecutionStats) {
+    public Builder includeExecutionStats(@Nullable String includeExecutionStats) {
       this.includeExecutionStats = includeExecutionStats;
       return this;
     }
@@ -62,7 +64,7 @@ public record ListHooksParams(String includeExecutionStats, Integer page, Intege
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -73,7 +75,7 @@ public record ListHooksParams(String includeExecutionStats, Integer page, Intege
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

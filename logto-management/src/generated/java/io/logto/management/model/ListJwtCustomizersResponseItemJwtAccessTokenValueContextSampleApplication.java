@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/application</code>.
@@ -36,17 +37,17 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplication(
-    @JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
-    @JsonProperty("name") String name,
+    @JsonProperty("tenantId") @Nullable String tenantId, @JsonProperty("id") @Nullable String id,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") ApplicationType type,
-    @JsonProperty("oidcClientMetadata") ApplicationOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
+    @JsonProperty("type") @Nullable ApplicationType type,
+    @JsonProperty("oidcClientMetadata") @Nullable ApplicationOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<ApplicationProtectedAppMetadata> protectedAppMetadata,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isThirdParty") Boolean isThirdParty,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("isThirdParty") @Nullable Boolean isThirdParty,
+    @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/grant</code>.
@@ -24,8 +25,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleGrant(
-    @JsonProperty("type") String type,
-    @JsonProperty("subjectTokenContext") JsonNode subjectTokenContext,
+    @JsonProperty("type") @Nullable String type,
+    @JsonProperty("subjectTokenContext") @Nullable JsonNode subjectTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

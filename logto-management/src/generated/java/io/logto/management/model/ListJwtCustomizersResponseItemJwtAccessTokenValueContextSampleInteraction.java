@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/0/properties/value/properties/contextSample/properties/interaction</code>.
@@ -28,10 +29,10 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteraction(
-    @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
-    @JsonProperty("userId") String userId,
-    @JsonProperty("verificationRecords") List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem> verificationRecords,
-    @JsonProperty("signInContext") Map<String, String> signInContext,
+    @JsonProperty("interactionEvent") @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
+    @JsonProperty("userId") @Nullable String userId,
+    @JsonProperty("verificationRecords") @Nullable List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem> verificationRecords,
+    @JsonProperty("signInContext") @Nullable Map<String, String> signInContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/0/properties/value/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/5</code>.
@@ -33,7 +34,7 @@ import java.util.Map;
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSocial(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("socialUserInfo") GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
+    @JsonProperty("socialUserInfo") @Nullable GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

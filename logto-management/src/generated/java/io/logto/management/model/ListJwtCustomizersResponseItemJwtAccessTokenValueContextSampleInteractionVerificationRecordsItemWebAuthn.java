@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/0/properties/value/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/9</code>.
@@ -33,8 +34,8 @@ import java.util.Map;
 )
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemWebAuthn(
     @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
-    @JsonProperty("registrationRpId") String registrationRpId, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId,
+    @JsonProperty("registrationRpId") @Nullable String registrationRpId,
+    @JsonProperty("type") String type, @JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

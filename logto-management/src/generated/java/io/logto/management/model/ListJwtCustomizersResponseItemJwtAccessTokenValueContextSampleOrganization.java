@@ -12,6 +12,7 @@ import io.logto.management.core.JsonField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/organization</code>.
@@ -27,9 +28,9 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleOrganization(
-    @JsonProperty("id") String id, @JsonProperty("name") String name,
+    @JsonProperty("id") @Nullable String id, @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("customData") JsonNode customData,
+    @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user</code>.
@@ -47,26 +48,27 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUser(
-    @JsonProperty("id") String id,
+    @JsonProperty("id") @Nullable String id,
     @JsonProperty("username") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> username,
     @JsonProperty("primaryEmail") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> primaryEmail,
     @JsonProperty("primaryPhone") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> primaryPhone,
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("identities") Map<String, UserIdentitiesValue> identities,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("identities") @Nullable Map<String, UserIdentitiesValue> identities,
     @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<BigDecimal> lastSignInAt,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt, @JsonProperty("profile") UserProfile profile,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("updatedAt") @Nullable BigDecimal updatedAt,
+    @JsonProperty("profile") @Nullable UserProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> cimdClientId,
-    @JsonProperty("isSuspended") Boolean isSuspended,
-    @JsonProperty("hasPassword") Boolean hasPassword,
-    @JsonProperty("ssoIdentities") List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUserSsoIdentitiesItem> ssoIdentities,
-    @JsonProperty("mfaVerificationFactors") List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors,
-    @JsonProperty("roles") List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUserRolesItem> roles,
-    @JsonProperty("organizations") List<ListCimdUserConsentScopesResponseOrganizationScopesItem> organizations,
-    @JsonProperty("organizationRoles") List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUserOrganizationRolesItem> organizationRoles,
+    @JsonProperty("isSuspended") @Nullable Boolean isSuspended,
+    @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
+    @JsonProperty("ssoIdentities") @Nullable List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUserSsoIdentitiesItem> ssoIdentities,
+    @JsonProperty("mfaVerificationFactors") @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors,
+    @JsonProperty("roles") @Nullable List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUserRolesItem> roles,
+    @JsonProperty("organizations") @Nullable List<ListCimdUserConsentScopesResponseOrganizationScopesItem> organizations,
+    @JsonProperty("organizationRoles") @Nullable List<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUserOrganizationRolesItem> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

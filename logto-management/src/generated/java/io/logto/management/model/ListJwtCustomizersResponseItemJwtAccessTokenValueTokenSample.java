@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/tokenSample</code>.
@@ -33,13 +34,14 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueTokenSample(
-    @JsonProperty("jti") String jti, @JsonProperty("aud") JsonNode aud,
-    @JsonProperty("scope") String scope, @JsonProperty("clientId") String clientId,
-    @JsonProperty("accountId") String accountId,
-    @JsonProperty("expiresWithSession") Boolean expiresWithSession,
-    @JsonProperty("grantId") String grantId, @JsonProperty("gty") String gty,
-    @JsonProperty("sessionUid") String sessionUid, @JsonProperty("sid") String sid,
-    @JsonProperty("kind") String kind,
+    @JsonProperty("jti") @Nullable String jti, @JsonProperty("aud") @Nullable JsonNode aud,
+    @JsonProperty("scope") @Nullable String scope,
+    @JsonProperty("clientId") @Nullable String clientId,
+    @JsonProperty("accountId") @Nullable String accountId,
+    @JsonProperty("expiresWithSession") @Nullable Boolean expiresWithSession,
+    @JsonProperty("grantId") @Nullable String grantId, @JsonProperty("gty") @Nullable String gty,
+    @JsonProperty("sessionUid") @Nullable String sessionUid,
+    @JsonProperty("sid") @Nullable String sid, @JsonProperty("kind") @Nullable String kind,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/1/properties/value</code>.
@@ -28,10 +29,10 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtClientCredentialsValue(
     @JsonProperty("script") String script,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
-    @JsonProperty("contextSample") ListJwtCustomizersResponseItemJwtClientCredentialsValueContextSample contextSample,
-    @JsonProperty("blockIssuanceOnError") Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") ListJwtCustomizersResponseItemJwtClientCredentialsValueTokenSample tokenSample,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
+    @JsonProperty("contextSample") @Nullable ListJwtCustomizersResponseItemJwtClientCredentialsValueContextSample contextSample,
+    @JsonProperty("blockIssuanceOnError") @Nullable Boolean blockIssuanceOnError,
+    @JsonProperty("tokenSample") @Nullable ListJwtCustomizersResponseItemJwtClientCredentialsValueTokenSample tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/1/properties/contextSample</code>.
@@ -23,7 +24,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListJwtCustomizersResponseItemJwtClientCredentialsValueContextSample(
-    @JsonProperty("application") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplication application,
+    @JsonProperty("application") @Nullable ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplication application,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListLogs</code> (<code>GET /api/logs</code>).
@@ -17,8 +18,9 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListLogsParams(String userId, String applicationId, String logKey, String enableCap,
-    String startTime, String endTime, Integer page, Integer pageSize) {
+public record ListLogsParams(@Nullable String userId, @Nullable String applicationId,
+    @Nullable String logKey, @Nullable String enableCap, @Nullable String startTime,
+    @Nullable String endTime, @Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -47,21 +49,21 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
    * Builds {@link ListLogsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String userId;
+    private @Nullable String userId;
 
-    private String applicationId;
+    private @Nullable String applicationId;
 
-    private String logKey;
+    private @Nullable String logKey;
 
-    private String enableCap;
+    private @Nullable String enableCap;
 
-    private String startTime;
+    private @Nullable String startTime;
 
-    private String endTime;
+    private @Nullable String endTime;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -72,7 +74,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param userId the value, null to leave it out
      * @return this builder
      */
-    public Builder userId(String userId) {
+    public Builder userId(@Nullable String userId) {
       this.userId = userId;
       return this;
     }
@@ -83,7 +85,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param applicationId the value, null to leave it out
      * @return this builder
      */
-    public Builder applicationId(String applicationId) {
+    public Builder applicationId(@Nullable String applicationId) {
       this.applicationId = applicationId;
       return this;
     }
@@ -94,7 +96,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param logKey the value, null to leave it out
      * @return this builder
      */
-    public Builder logKey(String logKey) {
+    public Builder logKey(@Nullable String logKey) {
       this.logKey = logKey;
       return this;
     }
@@ -105,7 +107,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param enableCap the value, null to leave it out
      * @return this builder
      */
-    public Builder enableCap(String enableCap) {
+    public Builder enableCap(@Nullable String enableCap) {
       this.enableCap = enableCap;
       return this;
     }
@@ -116,7 +118,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param startTime the value, null to leave it out
      * @return this builder
      */
-    public Builder startTime(String startTime) {
+    public Builder startTime(@Nullable String startTime) {
       this.startTime = startTime;
       return this;
     }
@@ -127,7 +129,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param endTime the value, null to leave it out
      * @return this builder
      */
-    public Builder endTime(String endTime) {
+    public Builder endTime(@Nullable String endTime) {
       this.endTime = endTime;
       return this;
     }
@@ -138,7 +140,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -149,7 +151,7 @@ public record ListLogsParams(String userId, String applicationId, String logKey,
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListOneTimeTokens</code> (<code>GET /api/one-time-tokens</code>).
@@ -13,8 +14,9 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatus status,
-    Integer page, Integer pageSize) {
+public record ListOneTimeTokensParams(@Nullable String email,
+    @Nullable ListOneTimeTokensParamsStatus status, @Nullable Integer page,
+    @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -39,13 +41,13 @@ public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatu
    * Builds {@link ListOneTimeTokensParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String email;
+    private @Nullable String email;
 
-    private ListOneTimeTokensParamsStatus status;
+    private @Nullable ListOneTimeTokensParamsStatus status;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -56,7 +58,7 @@ public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatu
      * @param email the value, null to leave it out
      * @return this builder
      */
-    public Builder email(String email) {
+    public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
@@ -67,7 +69,7 @@ public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatu
      * @param status the value, null to leave it out
      * @return this builder
      */
-    public Builder status(ListOneTimeTokensParamsStatus status) {
+    public Builder status(@Nullable ListOneTimeTokensParamsStatus status) {
       this.status = status;
       return this;
     }
@@ -78,7 +80,7 @@ public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatu
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -89,7 +91,7 @@ public record ListOneTimeTokensParams(String email, ListOneTimeTokensParamsStatu
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

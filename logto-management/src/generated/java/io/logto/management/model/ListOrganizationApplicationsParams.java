@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListOrganizationApplications</code> (<code>GET /api/organizations/&#123;id&#125;/applications</code>).
@@ -12,7 +13,8 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListOrganizationApplicationsParams(String q, Integer page, Integer pageSize) {
+public record ListOrganizationApplicationsParams(@Nullable String q, @Nullable Integer page,
+    @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -36,11 +38,11 @@ public record ListOrganizationApplicationsParams(String q, Integer page, Integer
    * Builds {@link ListOrganizationApplicationsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String q;
+    private @Nullable String q;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -51,7 +53,7 @@ public record ListOrganizationApplicationsParams(String q, Integer page, Integer
      * @param q the value, null to leave it out
      * @return this builder
      */
-    public Builder q(String q) {
+    public Builder q(@Nullable String q) {
       this.q = q;
       return this;
     }
@@ -62,7 +64,7 @@ public record ListOrganizationApplicationsParams(String q, Integer page, Integer
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -73,7 +75,7 @@ public record ListOrganizationApplicationsParams(String q, Integer page, Integer
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1applications/get/responses/200/content/application~1json/schema/items</code>.
@@ -40,12 +41,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListOrganizationApplicationsResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("secret") String secret,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("secret") @Nullable String secret,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") ApplicationType type,
     @JsonProperty("oidcClientMetadata") ApplicationOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
-    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) ApplicationProtectedAppMetadata protectedAppMetadata,
+    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ApplicationProtectedAppMetadata protectedAppMetadata,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isThirdParty") Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListOrganizationInvitations</code> (<code>GET /api/organization-invitations</code>).
@@ -12,8 +13,8 @@ import io.logto.management.core.Generated;
  * @param invitee the <code>invitee</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListOrganizationInvitationsParams(String organizationId, String inviterId,
-    String invitee) {
+public record ListOrganizationInvitationsParams(@Nullable String organizationId,
+    @Nullable String inviterId, @Nullable String invitee) {
   /**
    * Validates the components and copies collections.
    *
@@ -37,11 +38,11 @@ public record ListOrganizationInvitationsParams(String organizationId, String in
    * Builds {@link ListOrganizationInvitationsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String organizationId;
+    private @Nullable String organizationId;
 
-    private String inviterId;
+    private @Nullable String inviterId;
 
-    private String invitee;
+    private @Nullable String invitee;
 
     private Builder() {
     }
@@ -52,7 +53,7 @@ public record ListOrganizationInvitationsParams(String organizationId, String in
      * @param organizationId the value, null to leave it out
      * @return this builder
      */
-    public Builder organizationId(String organizationId) {
+    public Builder organizationId(@Nullable String organizationId) {
       this.organizationId = organizationId;
       return this;
     }
@@ -63,7 +64,7 @@ public record ListOrganizationInvitationsParams(String organizationId, String in
      * @param inviterId the value, null to leave it out
      * @return this builder
      */
-    public Builder inviterId(String inviterId) {
+    public Builder inviterId(@Nullable String inviterId) {
       this.inviterId = inviterId;
       return this;
     }
@@ -74,7 +75,7 @@ public record ListOrganizationInvitationsParams(String organizationId, String in
      * @param invitee the value, null to leave it out
      * @return this builder
      */
-    public Builder invitee(String invitee) {
+    public Builder invitee(@Nullable String invitee) {
       this.invitee = invitee;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-roles/get/responses/200/content/application~1json/schema/items</code>.
@@ -32,7 +33,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListOrganizationRolesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") RoleType type,
     @JsonProperty("scopes") List<ListUserGrantsResponseGrantsItemApplication> scopes,
     @JsonProperty("resourceScopes") List<ListOrganizationRolesResponseItemResourceScopesItem> resourceScopes,

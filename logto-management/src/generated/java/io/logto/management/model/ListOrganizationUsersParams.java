@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListOrganizationUsers</code> (<code>GET /api/organizations/&#123;id&#125;/users</code>).
@@ -13,8 +14,8 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListOrganizationUsersParams(String q, String organizationRoleId, Integer page,
-    Integer pageSize) {
+public record ListOrganizationUsersParams(@Nullable String q, @Nullable String organizationRoleId,
+    @Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -39,13 +40,13 @@ public record ListOrganizationUsersParams(String q, String organizationRoleId, I
    * Builds {@link ListOrganizationUsersParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String q;
+    private @Nullable String q;
 
-    private String organizationRoleId;
+    private @Nullable String organizationRoleId;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -56,7 +57,7 @@ public record ListOrganizationUsersParams(String q, String organizationRoleId, I
      * @param q the value, null to leave it out
      * @return this builder
      */
-    public Builder q(String q) {
+    public Builder q(@Nullable String q) {
       this.q = q;
       return this;
     }
@@ -67,7 +68,7 @@ public record ListOrganizationUsersParams(String q, String organizationRoleId, I
      * @param organizationRoleId the value, null to leave it out
      * @return this builder
      */
-    public Builder organizationRoleId(String organizationRoleId) {
+    public Builder organizationRoleId(@Nullable String organizationRoleId) {
       this.organizationRoleId = organizationRoleId;
       return this;
     }
@@ -78,7 +79,7 @@ public record ListOrganizationUsersParams(String q, String organizationRoleId, I
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -89,7 +90,7 @@ public record ListOrganizationUsersParams(String q, String organizationRoleId, I
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users/get/responses/200/content/application~1json/schema/items</code>.
@@ -41,18 +42,18 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListOrganizationUsersResponseItem(@JsonProperty("id") String id,
-    @JsonProperty("username") @JsonInclude(JsonInclude.Include.ALWAYS) String username,
-    @JsonProperty("primaryEmail") @JsonInclude(JsonInclude.Include.ALWAYS) String primaryEmail,
-    @JsonProperty("primaryPhone") @JsonInclude(JsonInclude.Include.ALWAYS) String primaryPhone,
-    @JsonProperty("name") @JsonInclude(JsonInclude.Include.ALWAYS) String name,
-    @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) String avatar,
+    @JsonProperty("username") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String username,
+    @JsonProperty("primaryEmail") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String primaryEmail,
+    @JsonProperty("primaryPhone") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String primaryPhone,
+    @JsonProperty("name") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String name,
+    @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String avatar,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("identities") Map<String, UserIdentitiesValue> identities,
-    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal lastSignInAt,
+    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal lastSignInAt,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonProperty("updatedAt") BigDecimal updatedAt, @JsonProperty("profile") UserProfile profile,
-    @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) String applicationId,
-    @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) String cimdClientId,
+    @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String applicationId,
+    @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String cimdClientId,
     @JsonProperty("isSuspended") Boolean isSuspended,
     @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

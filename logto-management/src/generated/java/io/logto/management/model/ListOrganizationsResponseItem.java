@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations/get/responses/200/content/application~1json/schema/items</code>.
@@ -38,15 +39,15 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListOrganizationsResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isMfaRequired") Boolean isMfaRequired,
     @JsonProperty("color") OrganizationColor color,
     @JsonProperty("branding") OrganizationBranding branding,
-    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) String customCss,
+    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("usersCount") BigDecimal usersCount,
-    @JsonProperty("featuredUsers") List<ListRolesResponseItemFeaturedUsersItem> featuredUsers,
+    @JsonProperty("usersCount") @Nullable BigDecimal usersCount,
+    @JsonProperty("featuredUsers") @Nullable List<ListRolesResponseItemFeaturedUsersItem> featuredUsers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

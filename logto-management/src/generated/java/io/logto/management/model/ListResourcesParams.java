@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListResources</code> (<code>GET /api/resources</code>).
@@ -12,7 +13,8 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListResourcesParams(String includeScopes, Integer page, Integer pageSize) {
+public record ListResourcesParams(@Nullable String includeScopes, @Nullable Integer page,
+    @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -36,11 +38,11 @@ public record ListResourcesParams(String includeScopes, Integer page, Integer pa
    * Builds {@link ListResourcesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String includeScopes;
+    private @Nullable String includeScopes;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -51,7 +53,7 @@ public record ListResourcesParams(String includeScopes, Integer page, Integer pa
      * @param includeScopes the value, null to leave it out
      * @return this builder
      */
-    public Builder includeScopes(String includeScopes) {
+    public Builder includeScopes(@Nullable String includeScopes) {
       this.includeScopes = includeScopes;
       return this;
     }
@@ -62,7 +64,7 @@ public record ListResourcesParams(String includeScopes, Integer page, Integer pa
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -73,7 +75,7 @@ public record ListResourcesParams(String includeScopes, Integer page, Integer pa
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1legacy-secret/delete/responses/200/content/application~1json/schema</code>.
@@ -37,12 +38,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListRoleApplicationsResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("secret") String secret,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("secret") @Nullable String secret,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") ApplicationType type,
     @JsonProperty("oidcClientMetadata") ApplicationOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
-    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) ApplicationProtectedAppMetadata protectedAppMetadata,
+    @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ApplicationProtectedAppMetadata protectedAppMetadata,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isThirdParty") Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListRoleScopes</code> (<code>GET /api/roles/&#123;id&#125;/scopes</code>).
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListRoleScopesParams(Integer page, Integer pageSize,
+public record ListRoleScopesParams(@Nullable Integer page, @Nullable Integer pageSize,
     Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
@@ -42,9 +43,9 @@ public record ListRoleScopesParams(Integer page, Integer pageSize,
    * Builds {@link ListRoleScopesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Map<String, String> searchParams = new LinkedHashMap<>();
 
@@ -57,7 +58,7 @@ public record ListRoleScopesParams(Integer page, Integer pageSize,
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -68,7 +69,7 @@ public record ListRoleScopesParams(Integer page, Integer pageSize,
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1scopes/get/responses/200/content/application~1json/schema/items</code>.
@@ -32,7 +33,7 @@ import java.util.Map;
 public record ListRoleScopesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("resourceId") String resourceId,
     @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("resource") Resource resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

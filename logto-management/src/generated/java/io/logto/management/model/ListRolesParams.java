@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListRoles</code> (<code>GET /api/roles</code>).
@@ -19,8 +20,9 @@ import java.util.Objects;
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListRolesParams(String excludeUserId, String excludeApplicationId, RoleType type,
-    Integer page, Integer pageSize, Map<String, String> searchParams) {
+public record ListRolesParams(@Nullable String excludeUserId, @Nullable String excludeApplicationId,
+    @Nullable RoleType type, @Nullable Integer page, @Nullable Integer pageSize,
+    Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
    *
@@ -48,15 +50,15 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
    * Builds {@link ListRolesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String excludeUserId;
+    private @Nullable String excludeUserId;
 
-    private String excludeApplicationId;
+    private @Nullable String excludeApplicationId;
 
-    private RoleType type;
+    private @Nullable RoleType type;
 
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Map<String, String> searchParams = new LinkedHashMap<>();
 
@@ -69,7 +71,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
      * @param excludeUserId the value, null to leave it out
      * @return this builder
      */
-    public Builder excludeUserId(String excludeUserId) {
+    public Builder excludeUserId(@Nullable String excludeUserId) {
       this.excludeUserId = excludeUserId;
       return this;
     }
@@ -80,7 +82,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
      * @param excludeApplicationId the value, null to leave it out
      * @return this builder
      */
-    public Builder excludeApplicationId(String excludeApplicationId) {
+    public Builder excludeApplicationId(@Nullable String excludeApplicationId) {
       this.excludeApplicationId = excludeApplicationId;
       return this;
     }
@@ -91,7 +93,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
      * @param type the value, null to leave it out
      * @return this builder
      */
-    public Builder type(RoleType type) {
+    public Builder type(@Nullable RoleType type) {
       this.type = type;
       return this;
     }
@@ -102,7 +104,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -113,7 +115,7 @@ public record ListRolesParams(String excludeUserId, String excludeApplicationId,
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items/properties/featuredUsers/items</code>.
@@ -25,8 +26,8 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListRolesResponseItemFeaturedUsersItem(@JsonProperty("id") String id,
-    @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) String avatar,
-    @JsonProperty("name") @JsonInclude(JsonInclude.Include.ALWAYS) String name,
+    @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String avatar,
+    @JsonProperty("name") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;~1secrets/get/responses/200/content/application~1json/schema/items</code>.
@@ -35,7 +36,8 @@ public record ListSamlApplicationSecretsResponseItem(@JsonProperty("id") String 
     @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("expiresAt") String expiresAt,
     @JsonProperty("active") Boolean active,
     @JsonProperty("fingerprints") CreateSamlApplicationSecretResponseFingerprints fingerprints,
-    @JsonProperty("fingerprint") String fingerprint, @JsonProperty("isActive") Boolean isActive,
+    @JsonProperty("fingerprint") @Nullable String fingerprint,
+    @JsonProperty("isActive") @Nullable Boolean isActive,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

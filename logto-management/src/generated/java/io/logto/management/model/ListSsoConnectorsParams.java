@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListSsoConnectors</code> (<code>GET /api/sso-connectors</code>).
@@ -11,7 +12,7 @@ import io.logto.management.core.Generated;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListSsoConnectorsParams(Integer page, Integer pageSize) {
+public record ListSsoConnectorsParams(@Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -34,9 +35,9 @@ public record ListSsoConnectorsParams(Integer page, Integer pageSize) {
    * Builds {@link ListSsoConnectorsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
     private Builder() {
     }
@@ -47,7 +48,7 @@ public record ListSsoConnectorsParams(Integer page, Integer pageSize) {
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -58,7 +59,7 @@ public record ListSsoConnectorsParams(Integer page, Integer pageSize) {
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }

@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListUserAllIdentities</code> (<code>GET /api/users/&#123;userId&#125;/all-identities</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param includeTokenSecret the <code>includeTokenSecret</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListUserAllIdentitiesParams(String includeTokenSecret) {
+public record ListUserAllIdentitiesParams(@Nullable String includeTokenSecret) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record ListUserAllIdentitiesParams(String includeTokenSecret) {
    * Builds {@link ListUserAllIdentitiesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String includeTokenSecret;
+    private @Nullable String includeTokenSecret;
 
     private Builder() {
     }
@@ -43,7 +44,7 @@ public record ListUserAllIdentitiesParams(String includeTokenSecret) {
      * @param includeTokenSecret the value, null to leave it out
      * @return this builder
      */
-    public Builder includeTokenSecret(String includeTokenSecret) {
+    public Builder includeTokenSecret(@Nullable String includeTokenSecret) {
       this.includeTokenSecret = includeTokenSecret;
       return this;
     }

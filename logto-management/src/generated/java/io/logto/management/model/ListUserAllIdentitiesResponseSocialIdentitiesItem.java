@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/socialIdentities/items</code>.
@@ -26,7 +27,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
     @JsonProperty("identity") UserIdentitiesValue identity,
-    @JsonProperty("tokenSecret") GetUserIdentityResponseTokenSecret tokenSecret,
+    @JsonProperty("tokenSecret") @Nullable GetUserIdentityResponseTokenSecret tokenSecret,
     @JsonProperty("target") String target,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

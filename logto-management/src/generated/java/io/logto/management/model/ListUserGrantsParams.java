@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListUserGrants</code> (<code>GET /api/users/&#123;userId&#125;/grants</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param appType the <code>appType</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListUserGrantsParams(ListUserGrantsParamsAppType appType) {
+public record ListUserGrantsParams(@Nullable ListUserGrantsParamsAppType appType) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record ListUserGrantsParams(ListUserGrantsParamsAppType appType) {
    * Builds {@link ListUserGrantsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private ListUserGrantsParamsAppType appType;
+    private @Nullable ListUserGrantsParamsAppType appType;
 
     private Builder() {
     }
@@ -43,7 +44,7 @@ public record ListUserGrantsParams(ListUserGrantsParamsAppType appType) {
      * @param appType the value, null to leave it out
      * @return this builder
      */
-    public Builder appType(ListUserGrantsParamsAppType appType) {
+    public Builder appType(@Nullable ListUserGrantsParamsAppType appType) {
       this.appType = appType;
       return this;
     }

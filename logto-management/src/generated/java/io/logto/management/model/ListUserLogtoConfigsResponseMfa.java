@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/get/responses/200/content/application~1json/schema/properties/mfa</code>.
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListUserLogtoConfigsResponseMfa(@JsonProperty("enabled") Boolean enabled,
+public record ListUserLogtoConfigsResponseMfa(@JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonProperty("skipped") Boolean skipped,
     @JsonProperty("skipMfaOnSignIn") Boolean skipMfaOnSignIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/get/responses/200/content/application~1json/schema/items</code>.
@@ -30,10 +31,11 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserMfaVerificationsResponseItem(@JsonProperty("id") String id,
-    @JsonProperty("createdAt") String createdAt, @JsonProperty("lastUsedAt") String lastUsedAt,
+    @JsonProperty("createdAt") String createdAt,
+    @JsonProperty("lastUsedAt") @Nullable String lastUsedAt,
     @JsonProperty("type") GetSignInExpResponseMfaFactorsItem type,
-    @JsonProperty("agent") String agent, @JsonProperty("name") String name,
-    @JsonProperty("remainCodes") BigDecimal remainCodes,
+    @JsonProperty("agent") @Nullable String agent, @JsonProperty("name") @Nullable String name,
+    @JsonProperty("remainCodes") @Nullable BigDecimal remainCodes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

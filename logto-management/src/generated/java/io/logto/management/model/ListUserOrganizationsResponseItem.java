@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items</code>.
@@ -37,12 +38,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserOrganizationsResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isMfaRequired") Boolean isMfaRequired,
     @JsonProperty("color") OrganizationColor color,
     @JsonProperty("branding") OrganizationBranding branding,
-    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) String customCss,
+    @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

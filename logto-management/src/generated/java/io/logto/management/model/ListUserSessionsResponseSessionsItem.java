@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items</code>.
@@ -29,9 +30,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserSessionsResponseSessionsItem(
     @JsonProperty("payload") GetUserSessionResponsePayload payload,
-    @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) ListUserSessionsResponseSessionsItemLastSubmission lastSubmission,
-    @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) String clientId,
-    @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) String accountId,
+    @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ListUserSessionsResponseSessionsItemLastSubmission lastSubmission,
+    @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String clientId,
+    @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String accountId,
     @JsonProperty("expiresAt") BigDecimal expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/lastSubmission/properties/verificationRecords/items/oneOf/10</code>.
@@ -33,8 +34,8 @@ import java.util.Map;
 )
 public record ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItemSignInPasskey(
     @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
-    @JsonProperty("registrationRpId") String registrationRpId, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId,
+    @JsonProperty("registrationRpId") @Nullable String registrationRpId,
+    @JsonProperty("type") String type, @JsonProperty("userId") @Nullable String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListUserSessionsResponseSessionsItemLastSubmissionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/branding</code>.
@@ -25,9 +26,10 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OrganizationBranding(@JsonProperty("logoUrl") String logoUrl,
-    @JsonProperty("darkLogoUrl") String darkLogoUrl, @JsonProperty("favicon") String favicon,
-    @JsonProperty("darkFavicon") String darkFavicon,
+public record OrganizationBranding(@JsonProperty("logoUrl") @Nullable String logoUrl,
+    @JsonProperty("darkLogoUrl") @Nullable String darkLogoUrl,
+    @JsonProperty("favicon") @Nullable String favicon,
+    @JsonProperty("darkFavicon") @Nullable String darkFavicon,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

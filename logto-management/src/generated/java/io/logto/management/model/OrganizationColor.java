@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/color</code>.
@@ -24,9 +25,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OrganizationColor(@JsonProperty("primaryColor") String primaryColor,
-    @JsonProperty("isDarkModeEnabled") Boolean isDarkModeEnabled,
-    @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
+public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String primaryColor,
+    @JsonProperty("isDarkModeEnabled") @Nullable Boolean isDarkModeEnabled,
+    @JsonProperty("darkPrimaryColor") @Nullable String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

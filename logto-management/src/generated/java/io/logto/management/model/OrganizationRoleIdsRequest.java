@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
@@ -65,7 +66,7 @@ public record OrganizationRoleIdsRequest(
    * Builds {@link OrganizationRoleIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> organizationRoleIds;
+    private @Nullable List<String> organizationRoleIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-roles~1&#123;id&#125;~1scopes/put/requestBody/content/application~1json/schema</code>.
@@ -65,7 +66,7 @@ public record OrganizationScopeIdsRequest(
    * Builds {@link OrganizationScopeIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> organizationScopeIds;
+    private @Nullable List<String> organizationScopeIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

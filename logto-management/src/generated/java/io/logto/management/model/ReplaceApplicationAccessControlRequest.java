@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/put/requestBody/content/application~1json/schema</code>.
@@ -82,13 +83,13 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
    * Builds {@link ReplaceApplicationAccessControlRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> userIds;
+    private @Nullable List<String> userIds;
 
-    private List<String> userRoleIds;
+    private @Nullable List<String> userRoleIds;
 
-    private List<String> organizationIds;
+    private @Nullable List<String> organizationIds;
 
-    private List<ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem> organizationRoleRules;
+    private @Nullable List<ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem> organizationRoleRules;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/put/requestBody/content/application~1json/schema/properties/organizationRoleRules/items</code>.
@@ -70,9 +71,9 @@ public record ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem(
    * Builds {@link ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String organizationId;
+    private @Nullable String organizationId;
 
-    private List<String> organizationRoleIds;
+    private @Nullable List<String> organizationRoleIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

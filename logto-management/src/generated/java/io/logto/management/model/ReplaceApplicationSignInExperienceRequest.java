@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1sign-in-experience/put/requestBody/content/application~1json/schema</code>.
@@ -30,8 +31,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceApplicationSignInExperienceRequest(
-    @JsonProperty("color") CreateOrganizationRequestColor color,
-    @JsonProperty("branding") UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable CreateOrganizationRequestColor color,
+    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
@@ -86,17 +87,17 @@ public record ReplaceApplicationSignInExperienceRequest(
    * Builds {@link ReplaceApplicationSignInExperienceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private CreateOrganizationRequestColor color;
+    private @Nullable CreateOrganizationRequestColor color;
 
-    private UpdateSignInExpRequestBranding branding;
+    private @Nullable UpdateSignInExpRequestBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
     private JsonField<String> displayName = JsonField.absent();
 
-    private String termsOfUseUrl;
+    private @Nullable String termsOfUseUrl;
 
-    private String privacyPolicyUrl;
+    private @Nullable String privacyPolicyUrl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -109,7 +110,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param color the value
      * @return this builder
      */
-    public Builder color(CreateOrganizationRequestColor color) {
+    public Builder color(@Nullable CreateOrganizationRequestColor color) {
       this.color = color;
       return this;
     }
@@ -120,7 +121,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
       this.branding = branding;
       return this;
     }

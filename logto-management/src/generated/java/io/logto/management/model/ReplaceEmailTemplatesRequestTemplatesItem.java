@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1email-templates/put/requestBody/content/application~1json/schema/properties/templates/items</code>.
@@ -72,11 +73,11 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
    * Builds {@link ReplaceEmailTemplatesRequestTemplatesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String languageTag;
+    private @Nullable String languageTag;
 
-    private ListEmailTemplatesParamsTemplateType templateType;
+    private @Nullable ListEmailTemplatesParamsTemplateType templateType;
 
-    private ReplaceEmailTemplatesRequestTemplatesItemDetails details;
+    private @Nullable ReplaceEmailTemplatesRequestTemplatesItemDetails details;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

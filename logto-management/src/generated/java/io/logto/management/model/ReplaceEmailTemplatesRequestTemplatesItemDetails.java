@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1email-templates/put/requestBody/content/application~1json/schema/properties/templates/items/properties/details</code>.
@@ -29,8 +30,9 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
     @JsonProperty("subject") String subject, @JsonProperty("content") String content,
-    @JsonProperty("contentType") String contentType, @JsonProperty("replyTo") String replyTo,
-    @JsonProperty("sendFrom") String sendFrom,
+    @JsonProperty("contentType") @Nullable String contentType,
+    @JsonProperty("replyTo") @Nullable String replyTo,
+    @JsonProperty("sendFrom") @Nullable String sendFrom,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -77,15 +79,15 @@ public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
    * Builds {@link ReplaceEmailTemplatesRequestTemplatesItemDetails}; setters are named after the properties.
    */
   public static final class Builder {
-    private String subject;
+    private @Nullable String subject;
 
-    private String content;
+    private @Nullable String content;
 
-    private String contentType;
+    private @Nullable String contentType;
 
-    private String replyTo;
+    private @Nullable String replyTo;
 
-    private String sendFrom;
+    private @Nullable String sendFrom;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -120,7 +122,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
      * @param contentType the value
      * @return this builder
      */
-    public Builder contentType(String contentType) {
+    public Builder contentType(@Nullable String contentType) {
       this.contentType = contentType;
       return this;
     }
@@ -131,7 +133,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
      * @param replyTo the value
      * @return this builder
      */
-    public Builder replyTo(String replyTo) {
+    public Builder replyTo(@Nullable String replyTo) {
       this.replyTo = replyTo;
       return this;
     }
@@ -142,7 +144,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
      * @param sendFrom the value
      * @return this builder
      */
-    public Builder sendFrom(String sendFrom) {
+    public Builder sendFrom(@Nullable String sendFrom) {
       this.sendFrom = sendFrom;
       return this;
     }

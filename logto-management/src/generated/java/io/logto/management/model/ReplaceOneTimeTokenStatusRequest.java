@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1one-time-tokens~1&#123;id&#125;~1status/put/requestBody/content/application~1json/schema</code>.
@@ -62,7 +63,7 @@ public record ReplaceOneTimeTokenStatusRequest(
    * Builds {@link ReplaceOneTimeTokenStatusRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private ListOneTimeTokensParamsStatus status;
+    private @Nullable ListOneTimeTokensParamsStatus status;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;~1status/put/requestBody/content/application~1json/schema</code>.
@@ -70,7 +71,7 @@ public record ReplaceOrganizationInvitationStatusRequest(
   public static final class Builder {
     private JsonField<String> acceptedUserId = JsonField.absent();
 
-    private ReplaceOrganizationInvitationStatusRequestStatus status;
+    private @Nullable ReplaceOrganizationInvitationStatusRequestStatus status;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

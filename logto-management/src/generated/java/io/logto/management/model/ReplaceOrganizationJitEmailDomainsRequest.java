@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1email-domains/put/requestBody/content/application~1json/schema</code>.
@@ -65,7 +66,7 @@ public record ReplaceOrganizationJitEmailDomainsRequest(
    * Builds {@link ReplaceOrganizationJitEmailDomainsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> emailDomains;
+    private @Nullable List<String> emailDomains;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

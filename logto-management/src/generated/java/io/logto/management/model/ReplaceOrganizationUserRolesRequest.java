@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
@@ -27,8 +28,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceOrganizationUserRolesRequest(
-    @JsonProperty("organizationRoleIds") List<String> organizationRoleIds,
-    @JsonProperty("organizationRoleNames") List<String> organizationRoleNames,
+    @JsonProperty("organizationRoleIds") @Nullable List<String> organizationRoleIds,
+    @JsonProperty("organizationRoleNames") @Nullable List<String> organizationRoleNames,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -69,9 +70,9 @@ public record ReplaceOrganizationUserRolesRequest(
    * Builds {@link ReplaceOrganizationUserRolesRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> organizationRoleIds;
+    private @Nullable List<String> organizationRoleIds;
 
-    private List<String> organizationRoleNames;
+    private @Nullable List<String> organizationRoleNames;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -84,7 +85,7 @@ public record ReplaceOrganizationUserRolesRequest(
      * @param organizationRoleIds the value
      * @return this builder
      */
-    public Builder organizationRoleIds(List<String> organizationRoleIds) {
+    public Builder organizationRoleIds(@Nullable List<String> organizationRoleIds) {
       this.organizationRoleIds = organizationRoleIds;
       return this;
     }
@@ -95,7 +96,7 @@ public record ReplaceOrganizationUserRolesRequest(
      * @param organizationRoleNames the value
      * @return this builder
      */
-    public Builder organizationRoleNames(List<String> organizationRoleNames) {
+    public Builder organizationRoleNames(@Nullable List<String> organizationRoleNames) {
       this.organizationRoleNames = organizationRoleNames;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/identities/additionalProperties</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceUserIdentityRequest(@JsonProperty("userId") String userId,
-    @JsonProperty("details") JsonNode details,
+    @JsonProperty("details") @Nullable JsonNode details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record ReplaceUserIdentityRequest(@JsonProperty("userId") String userId,
    * Builds {@link ReplaceUserIdentityRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String userId;
+    private @Nullable String userId;
 
-    private JsonNode details;
+    private @Nullable JsonNode details;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record ReplaceUserIdentityRequest(@JsonProperty("userId") String userId,
      * @param details the value
      * @return this builder
      */
-    public Builder details(JsonNode details) {
+    public Builder details(@Nullable JsonNode details) {
       this.details = details;
       return this;
     }

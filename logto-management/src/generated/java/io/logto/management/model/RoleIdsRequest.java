@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
@@ -64,7 +65,7 @@ public record RoleIdsRequest(@JsonProperty("roleIds") List<String> roleIds,
    * Builds {@link RoleIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> roleIds;
+    private @Nullable List<String> roleIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1oidc~1&#123;keyType&#125;~1rotate/post/requestBody/content/application~1json/schema</code>.
@@ -26,8 +27,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RotateOidcKeysRequest(
-    @JsonProperty("signingKeyAlgorithm") RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
-    @JsonProperty("rotationGracePeriod") BigDecimal rotationGracePeriod,
+    @JsonProperty("signingKeyAlgorithm") @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("rotationGracePeriod") @Nullable BigDecimal rotationGracePeriod,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -66,9 +67,9 @@ public record RotateOidcKeysRequest(
    * Builds {@link RotateOidcKeysRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm;
+    private @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm;
 
-    private BigDecimal rotationGracePeriod;
+    private @Nullable BigDecimal rotationGracePeriod;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -82,7 +83,7 @@ public record RotateOidcKeysRequest(
      * @return this builder
      */
     public Builder signingKeyAlgorithm(
-        RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm) {
+        @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm) {
       this.signingKeyAlgorithm = signingKeyAlgorithm;
       return this;
     }
@@ -93,7 +94,7 @@ public record RotateOidcKeysRequest(
      * @param rotationGracePeriod the value
      * @return this builder
      */
-    public Builder rotationGracePeriod(BigDecimal rotationGracePeriod) {
+    public Builder rotationGracePeriod(@Nullable BigDecimal rotationGracePeriod) {
       this.rotationGracePeriod = rotationGracePeriod;
       return this;
     }

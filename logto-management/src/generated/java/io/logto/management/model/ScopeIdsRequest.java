@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1scopes/post/requestBody/content/application~1json/schema</code>.
@@ -64,7 +65,7 @@ public record ScopeIdsRequest(@JsonProperty("scopeIds") List<String> scopeIds,
    * Builds {@link ScopeIdsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> scopeIds;
+    private @Nullable List<String> scopeIds;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

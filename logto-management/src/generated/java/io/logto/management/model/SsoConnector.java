@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors/get/responses/200/content/application~1json/schema/items</code>.
@@ -50,7 +51,7 @@ public record SsoConnector(@JsonProperty("tenantId") String tenantId, @JsonPrope
     @JsonProperty("providerType") SsoConnectorProviderType providerType,
     @JsonProperty("providerLogo") String providerLogo,
     @JsonProperty("providerLogoDark") String providerLogoDark,
-    @JsonProperty("providerConfig") JsonNode providerConfig,
+    @JsonProperty("providerConfig") @Nullable JsonNode providerConfig,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

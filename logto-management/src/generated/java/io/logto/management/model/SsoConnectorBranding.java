@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/get/responses/200/content/application~1json/schema/items/properties/branding</code>.
@@ -24,8 +25,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SsoConnectorBranding(@JsonProperty("displayName") String displayName,
-    @JsonProperty("logo") String logo, @JsonProperty("darkLogo") String darkLogo,
+public record SsoConnectorBranding(@JsonProperty("displayName") @Nullable String displayName,
+    @JsonProperty("logo") @Nullable String logo,
+    @JsonProperty("darkLogo") @Nullable String darkLogo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

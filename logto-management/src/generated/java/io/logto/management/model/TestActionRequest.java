@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1actions~1test/post/requestBody/content/application~1json/schema</code>.
@@ -28,8 +29,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestActionRequest(@JsonProperty("script") String script,
     @JsonProperty("actionType") ListActionsResponseItemKey actionType,
-    @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode event,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
+    @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable JsonNode event,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -75,13 +76,13 @@ public record TestActionRequest(@JsonProperty("script") String script,
    * Builds {@link TestActionRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String script;
+    private @Nullable String script;
 
-    private ListActionsResponseItemKey actionType;
+    private @Nullable ListActionsResponseItemKey actionType;
 
-    private JsonNode event;
+    private @Nullable JsonNode event;
 
-    private Map<String, String> environmentVariables;
+    private @Nullable Map<String, String> environmentVariables;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -116,7 +117,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
      * @param event the value
      * @return this builder
      */
-    public Builder event(JsonNode event) {
+    public Builder event(@Nullable JsonNode event) {
       this.event = event;
       return this;
     }
@@ -127,7 +128,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
      * @param environmentVariables the value
      * @return this builder
      */
-    public Builder environmentVariables(Map<String, String> environmentVariables) {
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
       this.environmentVariables = environmentVariables;
       return this;
     }

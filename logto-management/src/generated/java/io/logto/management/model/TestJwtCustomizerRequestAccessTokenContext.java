@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context</code>.
@@ -29,10 +30,10 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContext(
     @JsonProperty("user") TestJwtCustomizerRequestAccessTokenContextUser user,
-    @JsonProperty("grant") TestJwtCustomizerRequestAccessTokenContextGrant grant,
-    @JsonProperty("interaction") TestJwtCustomizerRequestAccessTokenContextInteraction interaction,
-    @JsonProperty("application") TestJwtCustomizerRequestAccessTokenContextApplication application,
-    @JsonProperty("organization") TestJwtCustomizerRequestAccessTokenContextOrganization organization,
+    @JsonProperty("grant") @Nullable TestJwtCustomizerRequestAccessTokenContextGrant grant,
+    @JsonProperty("interaction") @Nullable TestJwtCustomizerRequestAccessTokenContextInteraction interaction,
+    @JsonProperty("application") @Nullable TestJwtCustomizerRequestAccessTokenContextApplication application,
+    @JsonProperty("organization") @Nullable TestJwtCustomizerRequestAccessTokenContextOrganization organization,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -78,15 +79,15 @@ public record TestJwtCustomizerRequestAccessTokenContext(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContext}; setters are named after the properties.
    */
   public static final class Builder {
-    private TestJwtCustomizerRequestAccessTokenContextUser user;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextUser user;
 
-    private TestJwtCustomizerRequestAccessTokenContextGrant grant;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextGrant grant;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteraction interaction;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextInteraction interaction;
 
-    private TestJwtCustomizerRequestAccessTokenContextApplication application;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextApplication application;
 
-    private TestJwtCustomizerRequestAccessTokenContextOrganization organization;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextOrganization organization;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -110,7 +111,7 @@ public record TestJwtCustomizerRequestAccessTokenContext(
      * @param grant the value
      * @return this builder
      */
-    public Builder grant(TestJwtCustomizerRequestAccessTokenContextGrant grant) {
+    public Builder grant(@Nullable TestJwtCustomizerRequestAccessTokenContextGrant grant) {
       this.grant = grant;
       return this;
     }
@@ -121,7 +122,8 @@ public record TestJwtCustomizerRequestAccessTokenContext(
      * @param interaction the value
      * @return this builder
      */
-    public Builder interaction(TestJwtCustomizerRequestAccessTokenContextInteraction interaction) {
+    public Builder interaction(
+        @Nullable TestJwtCustomizerRequestAccessTokenContextInteraction interaction) {
       this.interaction = interaction;
       return this;
     }
@@ -132,7 +134,8 @@ public record TestJwtCustomizerRequestAccessTokenContext(
      * @param application the value
      * @return this builder
      */
-    public Builder application(TestJwtCustomizerRequestAccessTokenContextApplication application) {
+    public Builder application(
+        @Nullable TestJwtCustomizerRequestAccessTokenContextApplication application) {
       this.application = application;
       return this;
     }
@@ -144,7 +147,7 @@ public record TestJwtCustomizerRequestAccessTokenContext(
      * @return this builder
      */
     public Builder organization(
-        TestJwtCustomizerRequestAccessTokenContextOrganization organization) {
+        @Nullable TestJwtCustomizerRequestAccessTokenContextOrganization organization) {
       this.organization = organization;
       return this;
     }

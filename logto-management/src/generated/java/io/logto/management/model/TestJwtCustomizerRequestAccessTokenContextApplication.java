@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application</code>.
@@ -37,17 +38,17 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextApplication(
-    @JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
-    @JsonProperty("name") String name,
+    @JsonProperty("tenantId") @Nullable String tenantId, @JsonProperty("id") @Nullable String id,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") ApplicationType type,
-    @JsonProperty("oidcClientMetadata") CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") CreateApplicationRequestCustomClientMetadata customClientMetadata,
+    @JsonProperty("type") @Nullable ApplicationType type,
+    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata> protectedAppMetadata,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isThirdParty") Boolean isThirdParty,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("isThirdParty") @Nullable Boolean isThirdParty,
+    @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -108,29 +109,29 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplication}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private ApplicationType type;
+    private @Nullable ApplicationType type;
 
-    private CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
 
-    private CreateApplicationRequestCustomClientMetadata customClientMetadata;
+    private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
 
     private JsonField<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata> protectedAppMetadata = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private Boolean isThirdParty;
+    private @Nullable Boolean isThirdParty;
 
-    private Boolean appLevelAccessControlEnabled;
+    private @Nullable Boolean appLevelAccessControlEnabled;
 
-    private BigDecimal createdAt;
+    private @Nullable BigDecimal createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -143,7 +144,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -154,7 +155,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param id the value
      * @return this builder
      */
-    public Builder id(String id) {
+    public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
@@ -165,7 +166,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -198,7 +199,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param type the value
      * @return this builder
      */
-    public Builder type(ApplicationType type) {
+    public Builder type(@Nullable ApplicationType type) {
       this.type = type;
       return this;
     }
@@ -210,7 +211,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @return this builder
      */
     public Builder oidcClientMetadata(
-        CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -222,7 +223,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @return this builder
      */
     public Builder customClientMetadata(
-        CreateApplicationRequestCustomClientMetadata customClientMetadata) {
+        @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata) {
       this.customClientMetadata = customClientMetadata;
       return this;
     }
@@ -257,7 +258,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -268,7 +269,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param isThirdParty the value
      * @return this builder
      */
-    public Builder isThirdParty(Boolean isThirdParty) {
+    public Builder isThirdParty(@Nullable Boolean isThirdParty) {
       this.isThirdParty = isThirdParty;
       return this;
     }
@@ -279,7 +280,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param appLevelAccessControlEnabled the value
      * @return this builder
      */
-    public Builder appLevelAccessControlEnabled(Boolean appLevelAccessControlEnabled) {
+    public Builder appLevelAccessControlEnabled(@Nullable Boolean appLevelAccessControlEnabled) {
       this.appLevelAccessControlEnabled = appLevelAccessControlEnabled;
       return this;
     }
@@ -290,7 +291,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(BigDecimal createdAt) {
+    public Builder createdAt(@Nullable BigDecimal createdAt) {
       this.createdAt = createdAt;
       return this;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata</code>.
@@ -35,8 +36,8 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
     @JsonProperty("host") String host, @JsonProperty("origin") String origin,
     @JsonProperty("sessionDuration") BigDecimal sessionDuration,
     @JsonProperty("pageRules") List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
-    @JsonProperty("customDomains") List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
+    @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+    @JsonProperty("customDomains") @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -90,17 +91,17 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private String host;
+    private @Nullable String host;
 
-    private String origin;
+    private @Nullable String origin;
 
-    private BigDecimal sessionDuration;
+    private @Nullable BigDecimal sessionDuration;
 
-    private List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
+    private @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
 
-    private List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+    private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -159,7 +160,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @return this builder
      */
     public Builder additionalScopes(
-        List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+        @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
       this.additionalScopes = additionalScopes;
       return this;
     }
@@ -171,7 +172,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @return this builder
      */
     public Builder customDomains(
-        List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains) {
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains) {
       this.customDomains = customDomains;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata/properties/customDomains/items</code>.
@@ -31,9 +32,9 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem(
     @JsonProperty("domain") String domain, @JsonProperty("status") DomainStatus status,
-    @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) String errorMessage,
+    @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String errorMessage,
     @JsonProperty("dnsRecords") List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemDnsRecordsItem> dnsRecords,
-    @JsonProperty("cloudflareData") @JsonInclude(JsonInclude.Include.ALWAYS) TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData,
+    @JsonProperty("cloudflareData") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -82,15 +83,15 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String domain;
+    private @Nullable String domain;
 
-    private DomainStatus status;
+    private @Nullable DomainStatus status;
 
-    private String errorMessage;
+    private @Nullable String errorMessage;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemDnsRecordsItem> dnsRecords;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemDnsRecordsItem> dnsRecords;
 
-    private TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -125,7 +126,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @param errorMessage the value
      * @return this builder
      */
-    public Builder errorMessage(String errorMessage) {
+    public Builder errorMessage(@Nullable String errorMessage) {
       this.errorMessage = errorMessage;
       return this;
     }
@@ -149,7 +150,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @return this builder
      */
     public Builder cloudflareData(
-        TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData) {
+        @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData cloudflareData) {
       this.cloudflareData = cloudflareData;
       return this;
     }

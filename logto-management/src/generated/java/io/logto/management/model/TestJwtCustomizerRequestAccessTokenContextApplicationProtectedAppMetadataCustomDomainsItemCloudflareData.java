@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData</code>.
@@ -31,7 +32,7 @@ import java.util.Objects;
 public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData(
     @JsonProperty("id") String id, @JsonProperty("status") String status,
     @JsonProperty("ssl") TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl ssl,
-    @JsonProperty("verification_errors") List<String> verificationErrors,
+    @JsonProperty("verification_errors") @Nullable List<String> verificationErrors,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -78,13 +79,13 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String status;
+    private @Nullable String status;
 
-    private TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl ssl;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl ssl;
 
-    private List<String> verificationErrors;
+    private @Nullable List<String> verificationErrors;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -131,7 +132,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @param verificationErrors the value
      * @return this builder
      */
-    public Builder verificationErrors(List<String> verificationErrors) {
+    public Builder verificationErrors(@Nullable List<String> verificationErrors) {
       this.verificationErrors = verificationErrors;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData/properties/ssl</code>.
@@ -28,7 +29,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl(
     @JsonProperty("status") String status,
-    @JsonProperty("validation_errors") List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors,
+    @JsonProperty("validation_errors") @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -69,9 +70,9 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSsl}; setters are named after the properties.
    */
   public static final class Builder {
-    private String status;
+    private @Nullable String status;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -96,7 +97,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @return this builder
      */
     public Builder validationErrors(
-        List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors) {
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem> validationErrors) {
       this.validationErrors = validationErrors;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData/properties/ssl/properties/validation_errors/items</code>.
@@ -62,7 +63,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareDataSslValidationErrorsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String message;
+    private @Nullable String message;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

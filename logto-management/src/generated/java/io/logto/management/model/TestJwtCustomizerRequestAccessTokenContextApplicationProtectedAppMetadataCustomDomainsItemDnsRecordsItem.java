@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/application/properties/protectedAppMetadata/properties/customDomains/items/properties/dnsRecords/items</code>.
@@ -71,11 +72,11 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemDnsRecordsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private String type;
+    private @Nullable String type;
 
-    private String value;
+    private @Nullable String value;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/grant</code>.
@@ -24,8 +25,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TestJwtCustomizerRequestAccessTokenContextGrant(@JsonProperty("type") String type,
-    @JsonProperty("subjectTokenContext") JsonNode subjectTokenContext,
+public record TestJwtCustomizerRequestAccessTokenContextGrant(
+    @JsonProperty("type") @Nullable String type,
+    @JsonProperty("subjectTokenContext") @Nullable JsonNode subjectTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -64,9 +66,9 @@ public record TestJwtCustomizerRequestAccessTokenContextGrant(@JsonProperty("typ
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextGrant}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private JsonNode subjectTokenContext;
+    private @Nullable JsonNode subjectTokenContext;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -79,7 +81,7 @@ public record TestJwtCustomizerRequestAccessTokenContextGrant(@JsonProperty("typ
      * @param type the value
      * @return this builder
      */
-    public Builder type(String type) {
+    public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
@@ -90,7 +92,7 @@ public record TestJwtCustomizerRequestAccessTokenContextGrant(@JsonProperty("typ
      * @param subjectTokenContext the value
      * @return this builder
      */
-    public Builder subjectTokenContext(JsonNode subjectTokenContext) {
+    public Builder subjectTokenContext(@Nullable JsonNode subjectTokenContext) {
       this.subjectTokenContext = subjectTokenContext;
       return this;
     }

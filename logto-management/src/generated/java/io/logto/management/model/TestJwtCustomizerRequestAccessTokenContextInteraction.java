@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction</code>.
@@ -29,10 +30,10 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextInteraction(
-    @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
-    @JsonProperty("userId") String userId,
-    @JsonProperty("verificationRecords") List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords,
-    @JsonProperty("signInContext") Map<String, String> signInContext,
+    @JsonProperty("interactionEvent") @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
+    @JsonProperty("userId") @Nullable String userId,
+    @JsonProperty("verificationRecords") @Nullable List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords,
+    @JsonProperty("signInContext") @Nullable Map<String, String> signInContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -77,13 +78,13 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteraction}; setters are named after the properties.
    */
   public static final class Builder {
-    private AddOneTimeTokensRequestContextInteractionEvent interactionEvent;
+    private @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent;
 
-    private String userId;
+    private @Nullable String userId;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords;
 
-    private Map<String, String> signInContext;
+    private @Nullable Map<String, String> signInContext;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -97,7 +98,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
      * @return this builder
      */
     public Builder interactionEvent(
-        AddOneTimeTokensRequestContextInteractionEvent interactionEvent) {
+        @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent) {
       this.interactionEvent = interactionEvent;
       return this;
     }
@@ -108,7 +109,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
      * @param userId the value
      * @return this builder
      */
-    public Builder userId(String userId) {
+    public Builder userId(@Nullable String userId) {
       this.userId = userId;
       return this;
     }
@@ -120,7 +121,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
      * @return this builder
      */
     public Builder verificationRecords(
-        List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords) {
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem> verificationRecords) {
       this.verificationRecords = verificationRecords;
       return this;
     }
@@ -131,7 +132,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
      * @param signInContext the value
      * @return this builder
      */
-    public Builder signInContext(Map<String, String> signInContext) {
+    public Builder signInContext(@Nullable Map<String, String> signInContext) {
       this.signInContext = signInContext;
       return this;
     }

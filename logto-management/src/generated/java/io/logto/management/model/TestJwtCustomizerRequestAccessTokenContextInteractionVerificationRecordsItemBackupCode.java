@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/8</code>.
@@ -33,7 +34,7 @@ import java.util.Objects;
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemBackupCode(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId, @JsonProperty("code") String code,
+    @JsonProperty("userId") String userId, @JsonProperty("code") @Nullable String code,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -79,13 +80,13 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemBackupCode}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String type;
+    private @Nullable String type;
 
-    private String userId;
+    private @Nullable String userId;
 
-    private String code;
+    private @Nullable String code;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -131,7 +132,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param code the value
      * @return this builder
      */
-    public Builder code(String code) {
+    public Builder code(@Nullable String code) {
       this.code = code;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/6</code>.
@@ -35,8 +36,8 @@ import java.util.Objects;
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEnterpriseSso(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("enterpriseSsoUserInfo") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo,
-    @JsonProperty("issuer") String issuer,
+    @JsonProperty("enterpriseSsoUserInfo") @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo,
+    @JsonProperty("issuer") @Nullable String issuer,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -84,15 +85,15 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEnterpriseSso}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String connectorId;
+    private @Nullable String connectorId;
 
-    private String type;
+    private @Nullable String type;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo;
 
-    private String issuer;
+    private @Nullable String issuer;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -139,7 +140,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @return this builder
      */
     public Builder enterpriseSsoUserInfo(
-        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo) {
+        @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo) {
       this.enterpriseSsoUserInfo = enterpriseSsoUserInfo;
       return this;
     }
@@ -150,7 +151,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param issuer the value
      * @return this builder
      */
-    public Builder issuer(String issuer) {
+    public Builder issuer(@Nullable String issuer) {
       this.issuer = issuer;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/12</code>.
@@ -76,11 +77,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemNewPasswordIdentity}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String type;
+    private @Nullable String type;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemNewPasswordIdentityIdentifier identifier;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemNewPasswordIdentityIdentifier identifier;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/12/properties/identifier</code>.
@@ -67,9 +68,9 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemNewPasswordIdentityIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetSignInExpResponseSignUpIdentifiersItem type;
+    private @Nullable GetSignInExpResponseSignUpIdentifiersItem type;
 
-    private String value;
+    private @Nullable String value;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/11</code>.
@@ -36,7 +37,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     @JsonProperty("id") String id, @JsonProperty("type") String type,
     @JsonProperty("verified") Boolean verified,
     @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier,
-    @JsonProperty("oneTimeTokenContext") AddOneTimeTokensRequestContext oneTimeTokenContext,
+    @JsonProperty("oneTimeTokenContext") @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -85,15 +86,15 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeToken}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String type;
+    private @Nullable String type;
 
-    private Boolean verified;
+    private @Nullable Boolean verified;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier;
 
-    private AddOneTimeTokensRequestContext oneTimeTokenContext;
+    private @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -151,7 +152,8 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param oneTimeTokenContext the value
      * @return this builder
      */
-    public Builder oneTimeTokenContext(AddOneTimeTokensRequestContext oneTimeTokenContext) {
+    public Builder oneTimeTokenContext(
+        @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext) {
       this.oneTimeTokenContext = oneTimeTokenContext;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/5</code>.
@@ -34,7 +35,7 @@ import java.util.Objects;
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocial(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("socialUserInfo") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
+    @JsonProperty("socialUserInfo") @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -80,13 +81,13 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocial}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String connectorId;
+    private @Nullable String connectorId;
 
-    private String type;
+    private @Nullable String type;
 
-    private TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -133,7 +134,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @return this builder
      */
     public Builder socialUserInfo(
-        TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo) {
+        @Nullable TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo socialUserInfo) {
       this.socialUserInfo = socialUserInfo;
       return this;
     }

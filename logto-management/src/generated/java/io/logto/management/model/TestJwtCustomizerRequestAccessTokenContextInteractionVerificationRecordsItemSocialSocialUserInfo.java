@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/5/properties/socialUserInfo</code>.
@@ -30,9 +31,9 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo(
-    @JsonProperty("id") String id, @JsonProperty("email") String email,
-    @JsonProperty("phone") String phone, @JsonProperty("name") String name,
-    @JsonProperty("avatar") String avatar,
+    @JsonProperty("id") String id, @JsonProperty("email") @Nullable String email,
+    @JsonProperty("phone") @Nullable String phone, @JsonProperty("name") @Nullable String name,
+    @JsonProperty("avatar") @Nullable String avatar,
     @JsonProperty("rawData") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> rawData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -82,15 +83,15 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String email;
+    private @Nullable String email;
 
-    private String phone;
+    private @Nullable String phone;
 
-    private String name;
+    private @Nullable String name;
 
-    private String avatar;
+    private @Nullable String avatar;
 
     private JsonField<JsonNode> rawData = JsonField.absent();
 
@@ -116,7 +117,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param email the value
      * @return this builder
      */
-    public Builder email(String email) {
+    public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
@@ -127,7 +128,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param phone the value
      * @return this builder
      */
-    public Builder phone(String phone) {
+    public Builder phone(@Nullable String phone) {
       this.phone = phone;
       return this;
     }
@@ -138,7 +139,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -149,7 +150,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param avatar the value
      * @return this builder
      */
-    public Builder avatar(String avatar) {
+    public Builder avatar(@Nullable String avatar) {
       this.avatar = avatar;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/9</code>.
@@ -34,8 +35,8 @@ import java.util.Objects;
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn(
     @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
-    @JsonProperty("registrationRpId") String registrationRpId, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId,
+    @JsonProperty("registrationRpId") @Nullable String registrationRpId,
+    @JsonProperty("type") String type, @JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -84,15 +85,15 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private Boolean verified;
+    private @Nullable Boolean verified;
 
-    private String registrationRpId;
+    private @Nullable String registrationRpId;
 
-    private String type;
+    private @Nullable String type;
 
-    private String userId;
+    private @Nullable String userId;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -127,7 +128,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param registrationRpId the value
      * @return this builder
      */
-    public Builder registrationRpId(String registrationRpId) {
+    public Builder registrationRpId(@Nullable String registrationRpId) {
       this.registrationRpId = registrationRpId;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/organization</code>.
@@ -27,10 +28,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TestJwtCustomizerRequestAccessTokenContextOrganization(@JsonProperty("id") String id,
-    @JsonProperty("name") String name,
+public record TestJwtCustomizerRequestAccessTokenContextOrganization(
+    @JsonProperty("id") @Nullable String id, @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("customData") JsonNode customData,
+    @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,13 +75,13 @@ public record TestJwtCustomizerRequestAccessTokenContextOrganization(@JsonProper
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextOrganization}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -93,7 +94,7 @@ public record TestJwtCustomizerRequestAccessTokenContextOrganization(@JsonProper
      * @param id the value
      * @return this builder
      */
-    public Builder id(String id) {
+    public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
@@ -104,7 +105,7 @@ public record TestJwtCustomizerRequestAccessTokenContextOrganization(@JsonProper
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -137,7 +138,7 @@ public record TestJwtCustomizerRequestAccessTokenContextOrganization(@JsonProper
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }

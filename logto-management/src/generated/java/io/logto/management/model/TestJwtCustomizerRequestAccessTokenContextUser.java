@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user</code>.
@@ -47,27 +48,28 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id") String id,
+public record TestJwtCustomizerRequestAccessTokenContextUser(
+    @JsonProperty("id") @Nullable String id,
     @JsonProperty("username") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> username,
     @JsonProperty("primaryEmail") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> primaryEmail,
     @JsonProperty("primaryPhone") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> primaryPhone,
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("identities") Map<String, ReplaceUserIdentityRequest> identities,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("identities") @Nullable Map<String, ReplaceUserIdentityRequest> identities,
     @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<BigDecimal> lastSignInAt,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt,
-    @JsonProperty("profile") UpdateUserRequestProfile profile,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("updatedAt") @Nullable BigDecimal updatedAt,
+    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> cimdClientId,
-    @JsonProperty("isSuspended") Boolean isSuspended,
-    @JsonProperty("hasPassword") Boolean hasPassword,
-    @JsonProperty("ssoIdentities") List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities,
-    @JsonProperty("mfaVerificationFactors") List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors,
-    @JsonProperty("roles") List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles,
-    @JsonProperty("organizations") List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations,
-    @JsonProperty("organizationRoles") List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles,
+    @JsonProperty("isSuspended") @Nullable Boolean isSuspended,
+    @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
+    @JsonProperty("ssoIdentities") @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities,
+    @JsonProperty("mfaVerificationFactors") @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors,
+    @JsonProperty("roles") @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles,
+    @JsonProperty("organizations") @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations,
+    @JsonProperty("organizationRoles") @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -158,7 +160,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUser}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
     private JsonField<String> username = JsonField.absent();
 
@@ -170,35 +172,35 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
 
     private JsonField<String> avatar = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private Map<String, ReplaceUserIdentityRequest> identities;
+    private @Nullable Map<String, ReplaceUserIdentityRequest> identities;
 
     private JsonField<BigDecimal> lastSignInAt = JsonField.absent();
 
-    private BigDecimal createdAt;
+    private @Nullable BigDecimal createdAt;
 
-    private BigDecimal updatedAt;
+    private @Nullable BigDecimal updatedAt;
 
-    private UpdateUserRequestProfile profile;
+    private @Nullable UpdateUserRequestProfile profile;
 
     private JsonField<String> applicationId = JsonField.absent();
 
     private JsonField<String> cimdClientId = JsonField.absent();
 
-    private Boolean isSuspended;
+    private @Nullable Boolean isSuspended;
 
-    private Boolean hasPassword;
+    private @Nullable Boolean hasPassword;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities;
 
-    private List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors;
+    private @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -211,7 +213,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param id the value
      * @return this builder
      */
-    public Builder id(String id) {
+    public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
@@ -332,7 +334,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -343,7 +345,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param identities the value
      * @return this builder
      */
-    public Builder identities(Map<String, ReplaceUserIdentityRequest> identities) {
+    public Builder identities(@Nullable Map<String, ReplaceUserIdentityRequest> identities) {
       this.identities = identities;
       return this;
     }
@@ -376,7 +378,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(BigDecimal createdAt) {
+    public Builder createdAt(@Nullable BigDecimal createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -387,7 +389,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param updatedAt the value
      * @return this builder
      */
-    public Builder updatedAt(BigDecimal updatedAt) {
+    public Builder updatedAt(@Nullable BigDecimal updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
@@ -398,7 +400,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }
@@ -453,7 +455,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param isSuspended the value
      * @return this builder
      */
-    public Builder isSuspended(Boolean isSuspended) {
+    public Builder isSuspended(@Nullable Boolean isSuspended) {
       this.isSuspended = isSuspended;
       return this;
     }
@@ -464,7 +466,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param hasPassword the value
      * @return this builder
      */
-    public Builder hasPassword(Boolean hasPassword) {
+    public Builder hasPassword(@Nullable Boolean hasPassword) {
       this.hasPassword = hasPassword;
       return this;
     }
@@ -476,7 +478,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @return this builder
      */
     public Builder ssoIdentities(
-        List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities) {
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem> ssoIdentities) {
       this.ssoIdentities = ssoIdentities;
       return this;
     }
@@ -488,7 +490,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @return this builder
      */
     public Builder mfaVerificationFactors(
-        List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors) {
+        @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors) {
       this.mfaVerificationFactors = mfaVerificationFactors;
       return this;
     }
@@ -499,7 +501,8 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @param roles the value
      * @return this builder
      */
-    public Builder roles(List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles) {
+    public Builder roles(
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserRolesItem> roles) {
       this.roles = roles;
       return this;
     }
@@ -511,7 +514,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @return this builder
      */
     public Builder organizations(
-        List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations) {
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem> organizations) {
       this.organizations = organizations;
       return this;
     }
@@ -523,7 +526,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(@JsonProperty("id")
      * @return this builder
      */
     public Builder organizationRoles(
-        List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles) {
+        @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem> organizationRoles) {
       this.organizationRoles = organizationRoles;
       return this;
     }

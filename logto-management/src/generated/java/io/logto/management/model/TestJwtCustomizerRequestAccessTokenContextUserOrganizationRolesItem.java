@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/organizationRoles/items</code>.
@@ -71,11 +72,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesIte
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String organizationId;
+    private @Nullable String organizationId;
 
-    private String roleId;
+    private @Nullable String roleId;
 
-    private String roleName;
+    private @Nullable String roleName;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/organizations/items</code>.
@@ -27,7 +28,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem(
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -70,11 +71,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
-    private String description;
+    private @Nullable String description;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -109,7 +110,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem(
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }

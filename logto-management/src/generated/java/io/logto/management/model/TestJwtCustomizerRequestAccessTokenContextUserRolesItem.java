@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/roles/items</code>.
@@ -78,13 +79,13 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItem(@JsonPrope
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUserRolesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
-    private String description;
+    private @Nullable String description;
 
-    private List<TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem> scopes;
+    private @Nullable List<TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem> scopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/roles/items/properties/scopes/items</code>.
@@ -29,7 +30,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem(
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("resourceId") String resourceId,
     @JsonProperty("resource") TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -80,15 +81,15 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
-    private String description;
+    private @Nullable String description;
 
-    private String resourceId;
+    private @Nullable String resourceId;
 
-    private TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource resource;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource resource;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -123,7 +124,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem(
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }

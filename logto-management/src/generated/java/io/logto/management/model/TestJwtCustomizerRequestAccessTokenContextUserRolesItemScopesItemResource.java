@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/roles/items/properties/scopes/items/properties/resource</code>.
@@ -86,17 +87,17 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemR
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String id;
+    private @Nullable String id;
 
-    private String name;
+    private @Nullable String name;
 
-    private String indicator;
+    private @Nullable String indicator;
 
-    private Boolean isDefault;
+    private @Nullable Boolean isDefault;
 
-    private BigDecimal accessTokenTtl;
+    private @Nullable BigDecimal accessTokenTtl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

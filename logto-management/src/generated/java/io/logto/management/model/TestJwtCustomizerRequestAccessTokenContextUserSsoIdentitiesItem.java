@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/ssoIdentities/items</code>.
@@ -71,11 +72,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem(
    * Builds {@link TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String issuer;
+    private @Nullable String issuer;
 
-    private String identityId;
+    private @Nullable String identityId;
 
-    private JsonNode detail;
+    private @Nullable JsonNode detail;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/token</code>.
@@ -33,13 +34,14 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") String jti,
-    @JsonProperty("aud") JsonNode aud, @JsonProperty("scope") String scope,
-    @JsonProperty("clientId") String clientId, @JsonProperty("accountId") String accountId,
-    @JsonProperty("expiresWithSession") Boolean expiresWithSession,
-    @JsonProperty("grantId") String grantId, @JsonProperty("gty") String gty,
-    @JsonProperty("sessionUid") String sessionUid, @JsonProperty("sid") String sid,
-    @JsonProperty("kind") String kind,
+public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") @Nullable String jti,
+    @JsonProperty("aud") @Nullable JsonNode aud, @JsonProperty("scope") @Nullable String scope,
+    @JsonProperty("clientId") @Nullable String clientId,
+    @JsonProperty("accountId") @Nullable String accountId,
+    @JsonProperty("expiresWithSession") @Nullable Boolean expiresWithSession,
+    @JsonProperty("grantId") @Nullable String grantId, @JsonProperty("gty") @Nullable String gty,
+    @JsonProperty("sessionUid") @Nullable String sessionUid,
+    @JsonProperty("sid") @Nullable String sid, @JsonProperty("kind") @Nullable String kind,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -96,27 +98,27 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
    * Builds {@link TestJwtCustomizerRequestAccessTokenToken}; setters are named after the properties.
    */
   public static final class Builder {
-    private String jti;
+    private @Nullable String jti;
 
-    private JsonNode aud;
+    private @Nullable JsonNode aud;
 
-    private String scope;
+    private @Nullable String scope;
 
-    private String clientId;
+    private @Nullable String clientId;
 
-    private String accountId;
+    private @Nullable String accountId;
 
-    private Boolean expiresWithSession;
+    private @Nullable Boolean expiresWithSession;
 
-    private String grantId;
+    private @Nullable String grantId;
 
-    private String gty;
+    private @Nullable String gty;
 
-    private String sessionUid;
+    private @Nullable String sessionUid;
 
-    private String sid;
+    private @Nullable String sid;
 
-    private String kind;
+    private @Nullable String kind;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -129,7 +131,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param jti the value
      * @return this builder
      */
-    public Builder jti(String jti) {
+    public Builder jti(@Nullable String jti) {
       this.jti = jti;
       return this;
     }
@@ -140,7 +142,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param aud the value
      * @return this builder
      */
-    public Builder aud(JsonNode aud) {
+    public Builder aud(@Nullable JsonNode aud) {
       this.aud = aud;
       return this;
     }
@@ -151,7 +153,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param scope the value
      * @return this builder
      */
-    public Builder scope(String scope) {
+    public Builder scope(@Nullable String scope) {
       this.scope = scope;
       return this;
     }
@@ -162,7 +164,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param clientId the value
      * @return this builder
      */
-    public Builder clientId(String clientId) {
+    public Builder clientId(@Nullable String clientId) {
       this.clientId = clientId;
       return this;
     }
@@ -173,7 +175,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param accountId the value
      * @return this builder
      */
-    public Builder accountId(String accountId) {
+    public Builder accountId(@Nullable String accountId) {
       this.accountId = accountId;
       return this;
     }
@@ -184,7 +186,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param expiresWithSession the value
      * @return this builder
      */
-    public Builder expiresWithSession(Boolean expiresWithSession) {
+    public Builder expiresWithSession(@Nullable Boolean expiresWithSession) {
       this.expiresWithSession = expiresWithSession;
       return this;
     }
@@ -195,7 +197,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param grantId the value
      * @return this builder
      */
-    public Builder grantId(String grantId) {
+    public Builder grantId(@Nullable String grantId) {
       this.grantId = grantId;
       return this;
     }
@@ -206,7 +208,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param gty the value
      * @return this builder
      */
-    public Builder gty(String gty) {
+    public Builder gty(@Nullable String gty) {
       this.gty = gty;
       return this;
     }
@@ -217,7 +219,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param sessionUid the value
      * @return this builder
      */
-    public Builder sessionUid(String sessionUid) {
+    public Builder sessionUid(@Nullable String sessionUid) {
       this.sessionUid = sessionUid;
       return this;
     }
@@ -228,7 +230,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param sid the value
      * @return this builder
      */
-    public Builder sid(String sid) {
+    public Builder sid(@Nullable String sid) {
       this.sid = sid;
       return this;
     }
@@ -239,7 +241,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") Stri
      * @param kind the value
      * @return this builder
      */
-    public Builder kind(String kind) {
+    public Builder kind(@Nullable String kind) {
       this.kind = kind;
       return this;
     }

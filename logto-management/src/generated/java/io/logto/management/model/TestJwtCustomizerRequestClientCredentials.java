@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/1</code>.
@@ -33,7 +34,7 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record TestJwtCustomizerRequestClientCredentials(@JsonProperty("tokenType") String tokenType,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("script") String script,
     @JsonProperty("token") TestJwtCustomizerRequestClientCredentialsToken token,
     @JsonProperty("context") TestJwtCustomizerRequestClientCredentialsContext context,
@@ -86,15 +87,15 @@ public record TestJwtCustomizerRequestClientCredentials(@JsonProperty("tokenType
    * Builds {@link TestJwtCustomizerRequestClientCredentials}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tokenType;
+    private @Nullable String tokenType;
 
-    private Map<String, String> environmentVariables;
+    private @Nullable Map<String, String> environmentVariables;
 
-    private String script;
+    private @Nullable String script;
 
-    private TestJwtCustomizerRequestClientCredentialsToken token;
+    private @Nullable TestJwtCustomizerRequestClientCredentialsToken token;
 
-    private TestJwtCustomizerRequestClientCredentialsContext context;
+    private @Nullable TestJwtCustomizerRequestClientCredentialsContext context;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -118,7 +119,7 @@ public record TestJwtCustomizerRequestClientCredentials(@JsonProperty("tokenType
      * @param environmentVariables the value
      * @return this builder
      */
-    public Builder environmentVariables(Map<String, String> environmentVariables) {
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
       this.environmentVariables = environmentVariables;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/1/properties/context</code>.
@@ -24,7 +25,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestClientCredentialsContext(
-    @JsonProperty("application") TestJwtCustomizerRequestAccessTokenContextApplication application,
+    @JsonProperty("application") @Nullable TestJwtCustomizerRequestAccessTokenContextApplication application,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -61,7 +62,7 @@ public record TestJwtCustomizerRequestClientCredentialsContext(
    * Builds {@link TestJwtCustomizerRequestClientCredentialsContext}; setters are named after the properties.
    */
   public static final class Builder {
-    private TestJwtCustomizerRequestAccessTokenContextApplication application;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextApplication application;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -74,7 +75,8 @@ public record TestJwtCustomizerRequestClientCredentialsContext(
      * @param application the value
      * @return this builder
      */
-    public Builder application(TestJwtCustomizerRequestAccessTokenContextApplication application) {
+    public Builder application(
+        @Nullable TestJwtCustomizerRequestAccessTokenContextApplication application) {
       this.application = application;
       return this;
     }

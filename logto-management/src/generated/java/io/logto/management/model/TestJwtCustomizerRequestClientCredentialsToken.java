@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/1/properties/token</code>.
@@ -27,9 +28,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti") String jti,
-    @JsonProperty("aud") JsonNode aud, @JsonProperty("scope") String scope,
-    @JsonProperty("clientId") String clientId, @JsonProperty("kind") String kind,
+public record TestJwtCustomizerRequestClientCredentialsToken(
+    @JsonProperty("jti") @Nullable String jti, @JsonProperty("aud") @Nullable JsonNode aud,
+    @JsonProperty("scope") @Nullable String scope,
+    @JsonProperty("clientId") @Nullable String clientId,
+    @JsonProperty("kind") @Nullable String kind,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,15 +77,15 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
    * Builds {@link TestJwtCustomizerRequestClientCredentialsToken}; setters are named after the properties.
    */
   public static final class Builder {
-    private String jti;
+    private @Nullable String jti;
 
-    private JsonNode aud;
+    private @Nullable JsonNode aud;
 
-    private String scope;
+    private @Nullable String scope;
 
-    private String clientId;
+    private @Nullable String clientId;
 
-    private String kind;
+    private @Nullable String kind;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -95,7 +98,7 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
      * @param jti the value
      * @return this builder
      */
-    public Builder jti(String jti) {
+    public Builder jti(@Nullable String jti) {
       this.jti = jti;
       return this;
     }
@@ -106,7 +109,7 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
      * @param aud the value
      * @return this builder
      */
-    public Builder aud(JsonNode aud) {
+    public Builder aud(@Nullable JsonNode aud) {
       this.aud = aud;
       return this;
     }
@@ -117,7 +120,7 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
      * @param scope the value
      * @return this builder
      */
-    public Builder scope(String scope) {
+    public Builder scope(@Nullable String scope) {
       this.scope = scope;
       return this;
     }
@@ -128,7 +131,7 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
      * @param clientId the value
      * @return this builder
      */
-    public Builder clientId(String clientId) {
+    public Builder clientId(@Nullable String clientId) {
       this.clientId = clientId;
       return this;
     }
@@ -139,7 +142,7 @@ public record TestJwtCustomizerRequestClientCredentialsToken(@JsonProperty("jti"
      * @param kind the value
      * @return this builder
      */
-    public Builder kind(String kind) {
+    public Builder kind(@Nullable String kind) {
       this.kind = kind;
       return this;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1account-center/patch/requestBody/content/application~1json/schema</code>.
@@ -31,9 +32,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("fields") UpdateAccountCenterSettingsRequestFields fields,
-    @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
+public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("fields") @Nullable UpdateAccountCenterSettingsRequestFields fields,
+    @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields,
@@ -87,11 +88,11 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
    * Builds {@link UpdateAccountCenterSettingsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private UpdateAccountCenterSettingsRequestFields fields;
+    private @Nullable UpdateAccountCenterSettingsRequestFields fields;
 
-    private List<String> webauthnRelatedOrigins;
+    private @Nullable List<String> webauthnRelatedOrigins;
 
     private JsonField<JsonNode> deleteAccountUrl = JsonField.absent();
 
@@ -110,7 +111,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -121,7 +122,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
      * @param fields the value
      * @return this builder
      */
-    public Builder fields(UpdateAccountCenterSettingsRequestFields fields) {
+    public Builder fields(@Nullable UpdateAccountCenterSettingsRequestFields fields) {
       this.fields = fields;
       return this;
     }
@@ -132,7 +133,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") Boolea
      * @param webauthnRelatedOrigins the value
      * @return this builder
      */
-    public Builder webauthnRelatedOrigins(List<String> webauthnRelatedOrigins) {
+    public Builder webauthnRelatedOrigins(@Nullable List<String> webauthnRelatedOrigins) {
       this.webauthnRelatedOrigins = webauthnRelatedOrigins;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1account-center/patch/requestBody/content/application~1json/schema/properties/fields</code>.
@@ -35,18 +36,18 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAccountCenterSettingsRequestFields(
-    @JsonProperty("name") GetAccountCenterSettingsResponseFieldsMfa name,
-    @JsonProperty("avatar") GetAccountCenterSettingsResponseFieldsMfa avatar,
-    @JsonProperty("profile") GetAccountCenterSettingsResponseFieldsMfa profile,
-    @JsonProperty("email") GetAccountCenterSettingsResponseFieldsMfa email,
-    @JsonProperty("phone") GetAccountCenterSettingsResponseFieldsMfa phone,
-    @JsonProperty("password") GetAccountCenterSettingsResponseFieldsMfa password,
-    @JsonProperty("username") GetAccountCenterSettingsResponseFieldsMfa username,
-    @JsonProperty("social") GetAccountCenterSettingsResponseFieldsMfa social,
-    @JsonProperty("customData") GetAccountCenterSettingsResponseFieldsMfa customData,
-    @JsonProperty("mfa") GetAccountCenterSettingsResponseFieldsMfa mfa,
-    @JsonProperty("passkey") GetAccountCenterSettingsResponseFieldsMfa passkey,
-    @JsonProperty("session") GetAccountCenterSettingsResponseFieldsMfa session,
+    @JsonProperty("name") @Nullable GetAccountCenterSettingsResponseFieldsMfa name,
+    @JsonProperty("avatar") @Nullable GetAccountCenterSettingsResponseFieldsMfa avatar,
+    @JsonProperty("profile") @Nullable GetAccountCenterSettingsResponseFieldsMfa profile,
+    @JsonProperty("email") @Nullable GetAccountCenterSettingsResponseFieldsMfa email,
+    @JsonProperty("phone") @Nullable GetAccountCenterSettingsResponseFieldsMfa phone,
+    @JsonProperty("password") @Nullable GetAccountCenterSettingsResponseFieldsMfa password,
+    @JsonProperty("username") @Nullable GetAccountCenterSettingsResponseFieldsMfa username,
+    @JsonProperty("social") @Nullable GetAccountCenterSettingsResponseFieldsMfa social,
+    @JsonProperty("customData") @Nullable GetAccountCenterSettingsResponseFieldsMfa customData,
+    @JsonProperty("mfa") @Nullable GetAccountCenterSettingsResponseFieldsMfa mfa,
+    @JsonProperty("passkey") @Nullable GetAccountCenterSettingsResponseFieldsMfa passkey,
+    @JsonProperty("session") @Nullable GetAccountCenterSettingsResponseFieldsMfa session,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -105,29 +106,29 @@ public record UpdateAccountCenterSettingsRequestFields(
    * Builds {@link UpdateAccountCenterSettingsRequestFields}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetAccountCenterSettingsResponseFieldsMfa name;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa name;
 
-    private GetAccountCenterSettingsResponseFieldsMfa avatar;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa avatar;
 
-    private GetAccountCenterSettingsResponseFieldsMfa profile;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa profile;
 
-    private GetAccountCenterSettingsResponseFieldsMfa email;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa email;
 
-    private GetAccountCenterSettingsResponseFieldsMfa phone;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa phone;
 
-    private GetAccountCenterSettingsResponseFieldsMfa password;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa password;
 
-    private GetAccountCenterSettingsResponseFieldsMfa username;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa username;
 
-    private GetAccountCenterSettingsResponseFieldsMfa social;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa social;
 
-    private GetAccountCenterSettingsResponseFieldsMfa customData;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa customData;
 
-    private GetAccountCenterSettingsResponseFieldsMfa mfa;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa mfa;
 
-    private GetAccountCenterSettingsResponseFieldsMfa passkey;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa passkey;
 
-    private GetAccountCenterSettingsResponseFieldsMfa session;
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa session;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -140,7 +141,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param name the value
      * @return this builder
      */
-    public Builder name(GetAccountCenterSettingsResponseFieldsMfa name) {
+    public Builder name(@Nullable GetAccountCenterSettingsResponseFieldsMfa name) {
       this.name = name;
       return this;
     }
@@ -151,7 +152,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param avatar the value
      * @return this builder
      */
-    public Builder avatar(GetAccountCenterSettingsResponseFieldsMfa avatar) {
+    public Builder avatar(@Nullable GetAccountCenterSettingsResponseFieldsMfa avatar) {
       this.avatar = avatar;
       return this;
     }
@@ -162,7 +163,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(GetAccountCenterSettingsResponseFieldsMfa profile) {
+    public Builder profile(@Nullable GetAccountCenterSettingsResponseFieldsMfa profile) {
       this.profile = profile;
       return this;
     }
@@ -173,7 +174,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param email the value
      * @return this builder
      */
-    public Builder email(GetAccountCenterSettingsResponseFieldsMfa email) {
+    public Builder email(@Nullable GetAccountCenterSettingsResponseFieldsMfa email) {
       this.email = email;
       return this;
     }
@@ -184,7 +185,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param phone the value
      * @return this builder
      */
-    public Builder phone(GetAccountCenterSettingsResponseFieldsMfa phone) {
+    public Builder phone(@Nullable GetAccountCenterSettingsResponseFieldsMfa phone) {
       this.phone = phone;
       return this;
     }
@@ -195,7 +196,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param password the value
      * @return this builder
      */
-    public Builder password(GetAccountCenterSettingsResponseFieldsMfa password) {
+    public Builder password(@Nullable GetAccountCenterSettingsResponseFieldsMfa password) {
       this.password = password;
       return this;
     }
@@ -206,7 +207,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param username the value
      * @return this builder
      */
-    public Builder username(GetAccountCenterSettingsResponseFieldsMfa username) {
+    public Builder username(@Nullable GetAccountCenterSettingsResponseFieldsMfa username) {
       this.username = username;
       return this;
     }
@@ -217,7 +218,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param social the value
      * @return this builder
      */
-    public Builder social(GetAccountCenterSettingsResponseFieldsMfa social) {
+    public Builder social(@Nullable GetAccountCenterSettingsResponseFieldsMfa social) {
       this.social = social;
       return this;
     }
@@ -228,7 +229,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(GetAccountCenterSettingsResponseFieldsMfa customData) {
+    public Builder customData(@Nullable GetAccountCenterSettingsResponseFieldsMfa customData) {
       this.customData = customData;
       return this;
     }
@@ -239,7 +240,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param mfa the value
      * @return this builder
      */
-    public Builder mfa(GetAccountCenterSettingsResponseFieldsMfa mfa) {
+    public Builder mfa(@Nullable GetAccountCenterSettingsResponseFieldsMfa mfa) {
       this.mfa = mfa;
       return this;
     }
@@ -250,7 +251,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param passkey the value
      * @return this builder
      */
-    public Builder passkey(GetAccountCenterSettingsResponseFieldsMfa passkey) {
+    public Builder passkey(@Nullable GetAccountCenterSettingsResponseFieldsMfa passkey) {
       this.passkey = passkey;
       return this;
     }
@@ -261,7 +262,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * @param session the value
      * @return this builder
      */
-    public Builder session(GetAccountCenterSettingsResponseFieldsMfa session) {
+    public Builder session(@Nullable GetAccountCenterSettingsResponseFieldsMfa session) {
       this.session = session;
       return this;
     }

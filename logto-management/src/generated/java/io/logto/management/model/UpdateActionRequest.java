@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1actions~1&#123;actionType&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -28,11 +29,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateActionRequest(@JsonProperty("script") String script,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
+public record UpdateActionRequest(@JsonProperty("script") @Nullable String script,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> contextSample,
-    @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("onExecutionError") GetActionResponseOnExecutionError onExecutionError,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("onExecutionError") @Nullable GetActionResponseOnExecutionError onExecutionError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -79,15 +80,15 @@ public record UpdateActionRequest(@JsonProperty("script") String script,
    * Builds {@link UpdateActionRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String script;
+    private @Nullable String script;
 
-    private Map<String, String> environmentVariables;
+    private @Nullable Map<String, String> environmentVariables;
 
     private JsonField<JsonNode> contextSample = JsonField.absent();
 
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private GetActionResponseOnExecutionError onExecutionError;
+    private @Nullable GetActionResponseOnExecutionError onExecutionError;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -100,7 +101,7 @@ public record UpdateActionRequest(@JsonProperty("script") String script,
      * @param script the value
      * @return this builder
      */
-    public Builder script(String script) {
+    public Builder script(@Nullable String script) {
       this.script = script;
       return this;
     }
@@ -111,7 +112,7 @@ public record UpdateActionRequest(@JsonProperty("script") String script,
      * @param environmentVariables the value
      * @return this builder
      */
-    public Builder environmentVariables(Map<String, String> environmentVariables) {
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
       this.environmentVariables = environmentVariables;
       return this;
     }
@@ -144,7 +145,7 @@ public record UpdateActionRequest(@JsonProperty("script") String script,
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -155,7 +156,7 @@ public record UpdateActionRequest(@JsonProperty("script") String script,
      * @param onExecutionError the value
      * @return this builder
      */
-    public Builder onExecutionError(GetActionResponseOnExecutionError onExecutionError) {
+    public Builder onExecutionError(@Nullable GetActionResponseOnExecutionError onExecutionError) {
       this.onExecutionError = onExecutionError;
       return this;
     }

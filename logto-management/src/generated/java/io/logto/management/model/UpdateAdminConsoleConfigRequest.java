@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/patch/requestBody/content/application~1json/schema</code>.
@@ -27,10 +28,10 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAdminConsoleConfigRequest(
-    @JsonProperty("signInExperienceCustomized") Boolean signInExperienceCustomized,
-    @JsonProperty("organizationCreated") Boolean organizationCreated,
-    @JsonProperty("developmentTenantMigrationNotification") UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
-    @JsonProperty("checkedChargeNotification") UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification,
+    @JsonProperty("signInExperienceCustomized") @Nullable Boolean signInExperienceCustomized,
+    @JsonProperty("organizationCreated") @Nullable Boolean organizationCreated,
+    @JsonProperty("developmentTenantMigrationNotification") @Nullable UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
+    @JsonProperty("checkedChargeNotification") @Nullable UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,13 +74,13 @@ public record UpdateAdminConsoleConfigRequest(
    * Builds {@link UpdateAdminConsoleConfigRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean signInExperienceCustomized;
+    private @Nullable Boolean signInExperienceCustomized;
 
-    private Boolean organizationCreated;
+    private @Nullable Boolean organizationCreated;
 
-    private UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification;
+    private @Nullable UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification;
 
-    private UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification;
+    private @Nullable UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -92,7 +93,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @param signInExperienceCustomized the value
      * @return this builder
      */
-    public Builder signInExperienceCustomized(Boolean signInExperienceCustomized) {
+    public Builder signInExperienceCustomized(@Nullable Boolean signInExperienceCustomized) {
       this.signInExperienceCustomized = signInExperienceCustomized;
       return this;
     }
@@ -103,7 +104,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @param organizationCreated the value
      * @return this builder
      */
-    public Builder organizationCreated(Boolean organizationCreated) {
+    public Builder organizationCreated(@Nullable Boolean organizationCreated) {
       this.organizationCreated = organizationCreated;
       return this;
     }
@@ -115,7 +116,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @return this builder
      */
     public Builder developmentTenantMigrationNotification(
-        UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification) {
+        @Nullable UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification) {
       this.developmentTenantMigrationNotification = developmentTenantMigrationNotification;
       return this;
     }
@@ -127,7 +128,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @return this builder
      */
     public Builder checkedChargeNotification(
-        UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification) {
+        @Nullable UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification) {
       this.checkedChargeNotification = checkedChargeNotification;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/patch/requestBody/content/application~1json/schema/properties/checkedChargeNotification</code>.
@@ -27,9 +28,10 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
-    @JsonProperty("token") Boolean token, @JsonProperty("apiResource") Boolean apiResource,
-    @JsonProperty("machineToMachineApp") Boolean machineToMachineApp,
-    @JsonProperty("tenantMember") Boolean tenantMember,
+    @JsonProperty("token") @Nullable Boolean token,
+    @JsonProperty("apiResource") @Nullable Boolean apiResource,
+    @JsonProperty("machineToMachineApp") @Nullable Boolean machineToMachineApp,
+    @JsonProperty("tenantMember") @Nullable Boolean tenantMember,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,13 +74,13 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
    * Builds {@link UpdateAdminConsoleConfigRequestCheckedChargeNotification}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean token;
+    private @Nullable Boolean token;
 
-    private Boolean apiResource;
+    private @Nullable Boolean apiResource;
 
-    private Boolean machineToMachineApp;
+    private @Nullable Boolean machineToMachineApp;
 
-    private Boolean tenantMember;
+    private @Nullable Boolean tenantMember;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +93,7 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
      * @param token the value
      * @return this builder
      */
-    public Builder token(Boolean token) {
+    public Builder token(@Nullable Boolean token) {
       this.token = token;
       return this;
     }
@@ -102,7 +104,7 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
      * @param apiResource the value
      * @return this builder
      */
-    public Builder apiResource(Boolean apiResource) {
+    public Builder apiResource(@Nullable Boolean apiResource) {
       this.apiResource = apiResource;
       return this;
     }
@@ -113,7 +115,7 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
      * @param machineToMachineApp the value
      * @return this builder
      */
-    public Builder machineToMachineApp(Boolean machineToMachineApp) {
+    public Builder machineToMachineApp(@Nullable Boolean machineToMachineApp) {
       this.machineToMachineApp = machineToMachineApp;
       return this;
     }
@@ -124,7 +126,7 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
      * @param tenantMember the value
      * @return this builder
      */
-    public Builder tenantMember(Boolean tenantMember) {
+    public Builder tenantMember(@Nullable Boolean tenantMember) {
       this.tenantMember = tenantMember;
       return this;
     }

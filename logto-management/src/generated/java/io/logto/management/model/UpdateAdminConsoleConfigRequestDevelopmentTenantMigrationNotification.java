@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/patch/requestBody/content/application~1json/schema/properties/developmentTenantMigrationNotification</code>.
@@ -28,7 +29,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification(
     @JsonProperty("isPaidTenant") Boolean isPaidTenant, @JsonProperty("tag") String tag,
-    @JsonProperty("readAt") BigDecimal readAt,
+    @JsonProperty("readAt") @Nullable BigDecimal readAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -71,11 +72,11 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
    * Builds {@link UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean isPaidTenant;
+    private @Nullable Boolean isPaidTenant;
 
-    private String tag;
+    private @Nullable String tag;
 
-    private BigDecimal readAt;
+    private @Nullable BigDecimal readAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -110,7 +111,7 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
      * @param readAt the value
      * @return this builder
      */
-    public Builder readAt(BigDecimal readAt) {
+    public Builder readAt(@Nullable BigDecimal readAt) {
       this.readAt = readAt;
       return this;
     }

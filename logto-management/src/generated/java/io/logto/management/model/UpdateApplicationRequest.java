@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -31,14 +32,14 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateApplicationRequest(@JsonProperty("name") String name,
+public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("oidcClientMetadata") CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") CreateApplicationRequestCustomClientMetadata customClientMetadata,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
+    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UpdateApplicationRequestProtectedAppMetadata> protectedAppMetadata,
-    @JsonProperty("isAdmin") Boolean isAdmin,
+    @JsonProperty("isAdmin") @Nullable Boolean isAdmin,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -91,21 +92,21 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
    * Builds {@link UpdateApplicationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
 
-    private CreateApplicationRequestCustomClientMetadata customClientMetadata;
+    private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private Boolean appLevelAccessControlEnabled;
+    private @Nullable Boolean appLevelAccessControlEnabled;
 
     private JsonField<UpdateApplicationRequestProtectedAppMetadata> protectedAppMetadata = JsonField.absent();
 
-    private Boolean isAdmin;
+    private @Nullable Boolean isAdmin;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -118,7 +119,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -152,7 +153,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder oidcClientMetadata(
-        CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -164,7 +165,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder customClientMetadata(
-        CreateApplicationRequestCustomClientMetadata customClientMetadata) {
+        @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata) {
       this.customClientMetadata = customClientMetadata;
       return this;
     }
@@ -175,7 +176,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -186,7 +187,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
      * @param appLevelAccessControlEnabled the value
      * @return this builder
      */
-    public Builder appLevelAccessControlEnabled(Boolean appLevelAccessControlEnabled) {
+    public Builder appLevelAccessControlEnabled(@Nullable Boolean appLevelAccessControlEnabled) {
       this.appLevelAccessControlEnabled = appLevelAccessControlEnabled;
       return this;
     }
@@ -221,7 +222,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") String name,
      * @param isAdmin the value
      * @return this builder
      */
-    public Builder isAdmin(Boolean isAdmin) {
+    public Builder isAdmin(@Nullable Boolean isAdmin) {
       this.isAdmin = isAdmin;
       return this;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;/patch/requestBody/content/application~1json/schema/properties/protectedAppMetadata</code>.
@@ -29,10 +30,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin") String origin,
-    @JsonProperty("sessionDuration") BigDecimal sessionDuration,
-    @JsonProperty("pageRules") List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+public record UpdateApplicationRequestProtectedAppMetadata(
+    @JsonProperty("origin") @Nullable String origin,
+    @JsonProperty("sessionDuration") @Nullable BigDecimal sessionDuration,
+    @JsonProperty("pageRules") @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
+    @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -77,13 +79,13 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
    * Builds {@link UpdateApplicationRequestProtectedAppMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private String origin;
+    private @Nullable String origin;
 
-    private BigDecimal sessionDuration;
+    private @Nullable BigDecimal sessionDuration;
 
-    private List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
+    private @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
 
-    private List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+    private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -96,7 +98,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
      * @param origin the value
      * @return this builder
      */
-    public Builder origin(String origin) {
+    public Builder origin(@Nullable String origin) {
       this.origin = origin;
       return this;
     }
@@ -107,7 +109,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
      * @param sessionDuration the value
      * @return this builder
      */
-    public Builder sessionDuration(BigDecimal sessionDuration) {
+    public Builder sessionDuration(@Nullable BigDecimal sessionDuration) {
       this.sessionDuration = sessionDuration;
       return this;
     }
@@ -119,7 +121,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
      * @return this builder
      */
     public Builder pageRules(
-        List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules) {
+        @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules) {
       this.pageRules = pageRules;
       return this;
     }
@@ -131,7 +133,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(@JsonProperty("origin
      * @return this builder
      */
     public Builder additionalScopes(
-        List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+        @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
       this.additionalScopes = additionalScopes;
       return this;
     }

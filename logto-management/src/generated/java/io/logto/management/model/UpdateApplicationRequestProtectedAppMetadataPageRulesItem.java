@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;/patch/requestBody/content/application~1json/schema/properties/protectedAppMetadata/properties/pageRules/items</code>.
@@ -62,7 +63,7 @@ public record UpdateApplicationRequestProtectedAppMetadataPageRulesItem(
    * Builds {@link UpdateApplicationRequestProtectedAppMetadataPageRulesItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String path;
+    private @Nullable String path;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

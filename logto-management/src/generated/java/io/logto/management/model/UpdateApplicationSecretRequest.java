@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1secrets~1&#123;name&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record UpdateApplicationSecretRequest(@JsonProperty("name") String name,
    * Builds {@link UpdateApplicationSecretRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

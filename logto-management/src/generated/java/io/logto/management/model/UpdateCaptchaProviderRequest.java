@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1captcha-provider/put/requestBody/content/application~1json/schema</code>.
@@ -62,7 +63,7 @@ public record UpdateCaptchaProviderRequest(
    * Builds {@link UpdateCaptchaProviderRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private UpdateCaptchaProviderRequestConfig config;
+    private @Nullable UpdateCaptchaProviderRequestConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

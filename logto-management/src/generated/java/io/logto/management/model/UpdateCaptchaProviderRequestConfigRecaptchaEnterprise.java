@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1captcha-provider/put/requestBody/content/application~1json/schema/properties/config/oneOf/1</code>.
@@ -36,8 +37,8 @@ import java.util.Objects;
 public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
     @JsonProperty("type") String type, @JsonProperty("siteKey") String siteKey,
     @JsonProperty("secretKey") String secretKey, @JsonProperty("projectId") String projectId,
-    @JsonProperty("domain") String domain,
-    @JsonProperty("mode") GetWellKnownExperienceResponseCaptchaConfigMode mode,
+    @JsonProperty("domain") @Nullable String domain,
+    @JsonProperty("mode") @Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCaptchaProviderRequestConfig {
   /**
    * Validates and normalises the components.
@@ -88,17 +89,17 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
    * Builds {@link UpdateCaptchaProviderRequestConfigRecaptchaEnterprise}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String siteKey;
+    private @Nullable String siteKey;
 
-    private String secretKey;
+    private @Nullable String secretKey;
 
-    private String projectId;
+    private @Nullable String projectId;
 
-    private String domain;
+    private @Nullable String domain;
 
-    private GetWellKnownExperienceResponseCaptchaConfigMode mode;
+    private @Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -155,7 +156,7 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
      * @param domain the value
      * @return this builder
      */
-    public Builder domain(String domain) {
+    public Builder domain(@Nullable String domain) {
       this.domain = domain;
       return this;
     }
@@ -166,7 +167,7 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
      * @param mode the value
      * @return this builder
      */
-    public Builder mode(GetWellKnownExperienceResponseCaptchaConfigMode mode) {
+    public Builder mode(@Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode) {
       this.mode = mode;
       return this;
     }

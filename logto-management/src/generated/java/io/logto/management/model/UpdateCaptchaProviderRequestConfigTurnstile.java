@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1captcha-provider/put/requestBody/content/application~1json/schema/properties/config/oneOf/0</code>.
@@ -75,11 +76,11 @@ public record UpdateCaptchaProviderRequestConfigTurnstile(@JsonProperty("type") 
    * Builds {@link UpdateCaptchaProviderRequestConfigTurnstile}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String siteKey;
+    private @Nullable String siteKey;
 
-    private String secretKey;
+    private @Nullable String secretKey;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

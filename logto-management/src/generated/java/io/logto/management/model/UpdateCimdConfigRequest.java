@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1cimd/patch/requestBody/content/application~1json/schema</code>.
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateCimdConfigRequest(@JsonProperty("enabled") Boolean enabled,
+public record UpdateCimdConfigRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -60,7 +61,7 @@ public record UpdateCimdConfigRequest(@JsonProperty("enabled") Boolean enabled,
    * Builds {@link UpdateCimdConfigRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -73,7 +74,7 @@ public record UpdateCimdConfigRequest(@JsonProperty("enabled") Boolean enabled,
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -26,10 +27,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
-    @JsonProperty("metadata") CreateConnectorRequestMetadata metadata,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage,
+public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
+    @JsonProperty("metadata") @Nullable CreateConnectorRequestMetadata metadata,
+    @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
+    @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,13 +73,13 @@ public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
    * Builds {@link UpdateConnectorRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private JsonNode config;
+    private @Nullable JsonNode config;
 
-    private CreateConnectorRequestMetadata metadata;
+    private @Nullable CreateConnectorRequestMetadata metadata;
 
-    private Boolean syncProfile;
+    private @Nullable Boolean syncProfile;
 
-    private Boolean enableTokenStorage;
+    private @Nullable Boolean enableTokenStorage;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param config the value
      * @return this builder
      */
-    public Builder config(JsonNode config) {
+    public Builder config(@Nullable JsonNode config) {
       this.config = config;
       return this;
     }
@@ -102,7 +103,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param metadata the value
      * @return this builder
      */
-    public Builder metadata(CreateConnectorRequestMetadata metadata) {
+    public Builder metadata(@Nullable CreateConnectorRequestMetadata metadata) {
       this.metadata = metadata;
       return this;
     }
@@ -113,7 +114,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param syncProfile the value
      * @return this builder
      */
-    public Builder syncProfile(Boolean syncProfile) {
+    public Builder syncProfile(@Nullable Boolean syncProfile) {
       this.syncProfile = syncProfile;
       return this;
     }
@@ -124,7 +125,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param enableTokenStorage the value
      * @return this builder
      */
-    public Builder enableTokenStorage(Boolean enableTokenStorage) {
+    public Builder enableTokenStorage(@Nullable Boolean enableTokenStorage) {
       this.enableTokenStorage = enableTokenStorage;
       return this;
     }

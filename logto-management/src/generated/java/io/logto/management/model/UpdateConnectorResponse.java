@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;id&#125;/patch/responses/200/content/application~1json/schema</code>.
@@ -54,15 +55,18 @@ public record UpdateConnectorResponse(@JsonProperty("id") String id,
     @JsonProperty("connectorId") String connectorId, @JsonProperty("target") String target,
     @JsonProperty("name") JsonNode name, @JsonProperty("description") JsonNode description,
     @JsonProperty("logo") String logo,
-    @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) String logoDark,
-    @JsonProperty("readme") String readme, @JsonProperty("configTemplate") String configTemplate,
-    @JsonProperty("formItems") List<UpdateConnectorResponseFormItemsItem> formItems,
-    @JsonProperty("customData") JsonNode customData, @JsonProperty("fromEmail") String fromEmail,
-    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) ConnectorPlatform platform,
-    @JsonProperty("isStandard") Boolean isStandard,
-    @JsonProperty("isTokenStorageSupported") Boolean isTokenStorageSupported,
-    @JsonProperty("type") ConnectorType type, @JsonProperty("isDemo") Boolean isDemo,
-    @JsonProperty("extraInfo") JsonNode extraInfo, @JsonProperty("usage") BigDecimal usage,
+    @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String logoDark,
+    @JsonProperty("readme") String readme,
+    @JsonProperty("configTemplate") @Nullable String configTemplate,
+    @JsonProperty("formItems") @Nullable List<UpdateConnectorResponseFormItemsItem> formItems,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("fromEmail") @Nullable String fromEmail,
+    @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ConnectorPlatform platform,
+    @JsonProperty("isStandard") @Nullable Boolean isStandard,
+    @JsonProperty("isTokenStorageSupported") @Nullable Boolean isTokenStorageSupported,
+    @JsonProperty("type") ConnectorType type, @JsonProperty("isDemo") @Nullable Boolean isDemo,
+    @JsonProperty("extraInfo") @Nullable JsonNode extraInfo,
+    @JsonProperty("usage") @Nullable BigDecimal usage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema/oneOf/3</code>.
@@ -32,8 +33,8 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type") String type,
-    @JsonProperty("label") String label, @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestCheckboxConfig config,
+    @JsonProperty("label") @Nullable String label, @JsonProperty("required") Boolean required,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestCheckboxConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -78,13 +79,13 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
    * Builds {@link UpdateCustomProfileFieldByNameRequestCheckbox}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String label;
+    private @Nullable String label;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestCheckboxConfig config;
+    private @Nullable CreateCustomProfileFieldRequestCheckboxConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -108,7 +109,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -130,7 +131,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestCheckboxConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldRequestCheckboxConfig config) {
       this.config = config;
       return this;
     }

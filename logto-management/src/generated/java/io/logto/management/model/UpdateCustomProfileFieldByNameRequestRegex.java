@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema/oneOf/6</code>.
@@ -33,7 +34,8 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") String type,
-    @JsonProperty("label") String label, @JsonProperty("description") String description,
+    @JsonProperty("label") @Nullable String label,
+    @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") Boolean required,
     @JsonProperty("config") CreateCustomProfileFieldRequestRegexConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
@@ -83,15 +85,15 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
    * Builds {@link UpdateCustomProfileFieldByNameRequestRegex}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String label;
+    private @Nullable String label;
 
-    private String description;
+    private @Nullable String description;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestRegexConfig config;
+    private @Nullable CreateCustomProfileFieldRequestRegexConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -115,7 +117,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -126,7 +128,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }

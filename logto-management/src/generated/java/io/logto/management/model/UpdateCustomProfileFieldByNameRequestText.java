@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema/oneOf/0</code>.
@@ -33,9 +34,10 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") String type,
-    @JsonProperty("label") String label, @JsonProperty("description") String description,
+    @JsonProperty("label") @Nullable String label,
+    @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestTextConfig config,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestTextConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -82,15 +84,15 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
    * Builds {@link UpdateCustomProfileFieldByNameRequestText}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String label;
+    private @Nullable String label;
 
-    private String description;
+    private @Nullable String description;
 
-    private Boolean required;
+    private @Nullable Boolean required;
 
-    private CreateCustomProfileFieldRequestTextConfig config;
+    private @Nullable CreateCustomProfileFieldRequestTextConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -114,7 +116,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param label the value
      * @return this builder
      */
-    public Builder label(String label) {
+    public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
@@ -125,7 +127,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
@@ -147,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestTextConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldRequestTextConfig config) {
       this.config = config;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1properties~1sie-order/post/requestBody/content/application~1json/schema</code>.
@@ -65,7 +66,7 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
    * Builds {@link UpdateCustomProfileFieldsSieOrderRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<UpdateCustomProfileFieldsSieOrderRequestOrderItem> order;
+    private @Nullable List<UpdateCustomProfileFieldsSieOrderRequestOrderItem> order;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1properties~1sie-order/post/requestBody/content/application~1json/schema/properties/order/items</code>.
@@ -67,9 +68,9 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
    * Builds {@link UpdateCustomProfileFieldsSieOrderRequestOrderItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private BigDecimal sieOrder;
+    private @Nullable BigDecimal sieOrder;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

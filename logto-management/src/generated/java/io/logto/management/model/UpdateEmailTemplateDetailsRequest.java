@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1email-templates~1&#123;id&#125;~1details/patch/requestBody/content/application~1json/schema</code>.
@@ -27,9 +28,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String subject,
-    @JsonProperty("content") String content, @JsonProperty("contentType") String contentType,
-    @JsonProperty("replyTo") String replyTo, @JsonProperty("sendFrom") String sendFrom,
+public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") @Nullable String subject,
+    @JsonProperty("content") @Nullable String content,
+    @JsonProperty("contentType") @Nullable String contentType,
+    @JsonProperty("replyTo") @Nullable String replyTo,
+    @JsonProperty("sendFrom") @Nullable String sendFrom,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,15 +77,15 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
    * Builds {@link UpdateEmailTemplateDetailsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String subject;
+    private @Nullable String subject;
 
-    private String content;
+    private @Nullable String content;
 
-    private String contentType;
+    private @Nullable String contentType;
 
-    private String replyTo;
+    private @Nullable String replyTo;
 
-    private String sendFrom;
+    private @Nullable String sendFrom;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -95,7 +98,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
      * @param subject the value
      * @return this builder
      */
-    public Builder subject(String subject) {
+    public Builder subject(@Nullable String subject) {
       this.subject = subject;
       return this;
     }
@@ -106,7 +109,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
      * @param content the value
      * @return this builder
      */
-    public Builder content(String content) {
+    public Builder content(@Nullable String content) {
       this.content = content;
       return this;
     }
@@ -117,7 +120,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
      * @param contentType the value
      * @return this builder
      */
-    public Builder contentType(String contentType) {
+    public Builder contentType(@Nullable String contentType) {
       this.contentType = contentType;
       return this;
     }
@@ -128,7 +131,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
      * @param replyTo the value
      * @return this builder
      */
-    public Builder replyTo(String replyTo) {
+    public Builder replyTo(@Nullable String replyTo) {
       this.replyTo = replyTo;
       return this;
     }
@@ -139,7 +142,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") String 
      * @param sendFrom the value
      * @return this builder
      */
-    public Builder sendFrom(String sendFrom) {
+    public Builder sendFrom(@Nullable String sendFrom) {
       this.sendFrom = sendFrom;
       return this;
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -33,12 +34,13 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name,
+public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<HookEvent> event,
-    @JsonProperty("events") List<HookEvent> events,
-    @JsonProperty("config") CreateHookRequestConfig config,
-    @JsonProperty("enabled") Boolean enabled, @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("events") @Nullable List<HookEvent> events,
+    @JsonProperty("config") @Nullable CreateHookRequestConfig config,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -89,19 +91,19 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
    * Builds {@link UpdateHookRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<HookEvent> event = JsonField.absent();
 
-    private List<HookEvent> events;
+    private @Nullable List<HookEvent> events;
 
-    private CreateHookRequestConfig config;
+    private @Nullable CreateHookRequestConfig config;
 
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private BigDecimal createdAt;
+    private @Nullable BigDecimal createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -114,7 +116,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -125,7 +127,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -158,7 +160,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param events the value
      * @return this builder
      */
-    public Builder events(List<HookEvent> events) {
+    public Builder events(@Nullable List<HookEvent> events) {
       this.events = events;
       return this;
     }
@@ -169,7 +171,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateHookRequestConfig config) {
+    public Builder config(@Nullable CreateHookRequestConfig config) {
       this.config = config;
       return this;
     }
@@ -180,7 +182,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -191,7 +193,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") String tenantId,
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(BigDecimal createdAt) {
+    public Builder createdAt(@Nullable BigDecimal createdAt) {
       this.createdAt = createdAt;
       return this;
     }

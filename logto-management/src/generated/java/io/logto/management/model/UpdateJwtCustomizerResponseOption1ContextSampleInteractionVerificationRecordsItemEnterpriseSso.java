@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/patch/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/6</code>.
@@ -34,8 +35,8 @@ import java.util.Map;
 public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEnterpriseSso(
     @JsonProperty("id") String id, @JsonProperty("connectorId") String connectorId,
     @JsonProperty("type") String type,
-    @JsonProperty("enterpriseSsoUserInfo") GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo,
-    @JsonProperty("issuer") String issuer,
+    @JsonProperty("enterpriseSsoUserInfo") @Nullable GetUserSessionResponseLastSubmissionVerificationRecordsItemSocialSocialUserInfo enterpriseSsoUserInfo,
+    @JsonProperty("issuer") @Nullable String issuer,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/patch/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/11</code>.
@@ -35,7 +36,7 @@ public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerifica
     @JsonProperty("id") String id, @JsonProperty("type") String type,
     @JsonProperty("verified") Boolean verified,
     @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeTokenIdentifier identifier,
-    @JsonProperty("oneTimeTokenContext") GetOneTimeTokenResponseContext oneTimeTokenContext,
+    @JsonProperty("oneTimeTokenContext") @Nullable GetOneTimeTokenResponseContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/patch/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/10</code>.
@@ -33,8 +34,8 @@ import java.util.Map;
 )
 public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSignInPasskey(
     @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
-    @JsonProperty("registrationRpId") String registrationRpId, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId,
+    @JsonProperty("registrationRpId") @Nullable String registrationRpId,
+    @JsonProperty("type") String type, @JsonProperty("userId") @Nullable String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

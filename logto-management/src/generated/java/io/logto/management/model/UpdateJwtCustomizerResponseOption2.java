@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/patch/responses/200/content/application~1json/schema/oneOf/1</code>.
@@ -32,10 +33,10 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record UpdateJwtCustomizerResponseOption2(@JsonProperty("script") String script,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
-    @JsonProperty("contextSample") ListJwtCustomizersResponseItemJwtClientCredentialsValueContextSample contextSample,
-    @JsonProperty("blockIssuanceOnError") Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") ListJwtCustomizersResponseItemJwtClientCredentialsValueTokenSample tokenSample,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
+    @JsonProperty("contextSample") @Nullable ListJwtCustomizersResponseItemJwtClientCredentialsValueContextSample contextSample,
+    @JsonProperty("blockIssuanceOnError") @Nullable Boolean blockIssuanceOnError,
+    @JsonProperty("tokenSample") @Nullable ListJwtCustomizersResponseItemJwtClientCredentialsValueTokenSample tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponse {
   /**
    * Validates and normalises the components.

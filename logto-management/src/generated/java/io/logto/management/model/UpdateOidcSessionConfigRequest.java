@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1oidc~1session/patch/requestBody/content/application~1json/schema</code>.
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") BigDecimal ttl,
+public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable BigDecimal ttl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -61,7 +62,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") BigDecimal ttl
    * Builds {@link UpdateOidcSessionConfigRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal ttl;
+    private @Nullable BigDecimal ttl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -74,7 +75,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") BigDecimal ttl
      * @param ttl the value
      * @return this builder
      */
-    public Builder ttl(BigDecimal ttl) {
+    public Builder ttl(@Nullable BigDecimal ttl) {
       this.ttl = ttl;
       return this;
     }

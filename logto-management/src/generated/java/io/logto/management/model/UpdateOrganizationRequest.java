@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -33,15 +34,15 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name,
+public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isMfaRequired") Boolean isMfaRequired,
-    @JsonProperty("color") CreateOrganizationRequestColor color,
-    @JsonProperty("branding") UpdateSignInExpRequestBranding branding,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("isMfaRequired") @Nullable Boolean isMfaRequired,
+    @JsonProperty("color") @Nullable CreateOrganizationRequestColor color,
+    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -96,23 +97,23 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
    * Builds {@link UpdateOrganizationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private Boolean isMfaRequired;
+    private @Nullable Boolean isMfaRequired;
 
-    private CreateOrganizationRequestColor color;
+    private @Nullable CreateOrganizationRequestColor color;
 
-    private UpdateSignInExpRequestBranding branding;
+    private @Nullable UpdateSignInExpRequestBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private BigDecimal createdAt;
+    private @Nullable BigDecimal createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -125,7 +126,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -136,7 +137,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -169,7 +170,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -180,7 +181,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param isMfaRequired the value
      * @return this builder
      */
-    public Builder isMfaRequired(Boolean isMfaRequired) {
+    public Builder isMfaRequired(@Nullable Boolean isMfaRequired) {
       this.isMfaRequired = isMfaRequired;
       return this;
     }
@@ -191,7 +192,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param color the value
      * @return this builder
      */
-    public Builder color(CreateOrganizationRequestColor color) {
+    public Builder color(@Nullable CreateOrganizationRequestColor color) {
       this.color = color;
       return this;
     }
@@ -202,7 +203,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -235,7 +236,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") String tenantI
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(BigDecimal createdAt) {
+    public Builder createdAt(@Nullable BigDecimal createdAt) {
       this.createdAt = createdAt;
       return this;
     }

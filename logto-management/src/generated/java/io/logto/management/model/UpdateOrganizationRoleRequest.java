@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-roles~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -27,10 +28,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name,
+public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("type") RoleType type,
+    @JsonProperty("type") @Nullable RoleType type,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,13 +75,13 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
    * Builds {@link UpdateOrganizationRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private RoleType type;
+    private @Nullable RoleType type;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -93,7 +94,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -104,7 +105,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -137,7 +138,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") String ten
      * @param type the value
      * @return this builder
      */
-    public Builder type(RoleType type) {
+    public Builder type(@Nullable RoleType type) {
       this.type = type;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1organization-scopes~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -26,8 +27,8 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name,
+public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -70,9 +71,9 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") String te
    * Builds {@link UpdateOrganizationScopeRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
@@ -87,7 +88,7 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") String te
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -98,7 +99,7 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") String te
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1personal-access-tokens/patch/requestBody/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String name,
-    @JsonProperty("currentName") String currentName,
+    @JsonProperty("currentName") @Nullable String currentName,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
    * Builds {@link UpdatePersonalAccessTokenNameRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private String currentName;
+    private @Nullable String currentName;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
      * @param currentName the value
      * @return this builder
      */
-    public Builder currentName(String currentName) {
+    public Builder currentName(@Nullable String currentName) {
       this.currentName = currentName;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1resources~1&#123;id&#125;~1is-default/patch/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") Boolean 
    * Builds {@link UpdateResourceIsDefaultRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean isDefault;
+    private @Nullable Boolean isDefault;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

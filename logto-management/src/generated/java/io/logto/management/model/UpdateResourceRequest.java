@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1resources~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -26,8 +27,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateResourceRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("name") String name, @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
+public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("name") @Nullable String name,
+    @JsonProperty("accessTokenTtl") @Nullable BigDecimal accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -68,11 +70,11 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") String tenantId,
    * Builds {@link UpdateResourceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private String name;
+    private @Nullable String name;
 
-    private BigDecimal accessTokenTtl;
+    private @Nullable BigDecimal accessTokenTtl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -85,7 +87,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") String tenantId,
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -96,7 +98,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") String tenantId,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -107,7 +109,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") String tenantId,
      * @param accessTokenTtl the value
      * @return this builder
      */
-    public Builder accessTokenTtl(BigDecimal accessTokenTtl) {
+    public Builder accessTokenTtl(@Nullable BigDecimal accessTokenTtl) {
       this.accessTokenTtl = accessTokenTtl;
       return this;
     }

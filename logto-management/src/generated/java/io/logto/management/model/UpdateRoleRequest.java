@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -25,8 +26,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateRoleRequest(@JsonProperty("name") String name,
-    @JsonProperty("description") String description, @JsonProperty("isDefault") Boolean isDefault,
+public record UpdateRoleRequest(@JsonProperty("name") @Nullable String name,
+    @JsonProperty("description") @Nullable String description,
+    @JsonProperty("isDefault") @Nullable Boolean isDefault,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -67,11 +69,11 @@ public record UpdateRoleRequest(@JsonProperty("name") String name,
    * Builds {@link UpdateRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private String description;
+    private @Nullable String description;
 
-    private Boolean isDefault;
+    private @Nullable Boolean isDefault;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -84,7 +86,7 @@ public record UpdateRoleRequest(@JsonProperty("name") String name,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -95,7 +97,7 @@ public record UpdateRoleRequest(@JsonProperty("name") String name,
      * @param description the value
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
@@ -106,7 +108,7 @@ public record UpdateRoleRequest(@JsonProperty("name") String name,
      * @param isDefault the value
      * @return this builder
      */
-    public Builder isDefault(Boolean isDefault) {
+    public Builder isDefault(@Nullable Boolean isDefault) {
       this.isDefault = isDefault;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -32,15 +33,15 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
+public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
-    @JsonProperty("attributeMapping") CreateSamlApplicationRequestAttributeMapping attributeMapping,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
+    @JsonProperty("attributeMapping") @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
-    @JsonProperty("nameIdFormat") GetSamlApplicationResponseNameIdFormat nameIdFormat,
+    @JsonProperty("nameIdFormat") @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -97,15 +98,15 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
    * Builds {@link UpdateSamlApplicationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private Boolean appLevelAccessControlEnabled;
+    private @Nullable Boolean appLevelAccessControlEnabled;
 
-    private CreateSamlApplicationRequestAttributeMapping attributeMapping;
+    private @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -113,7 +114,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private JsonField<JsonNode> encryption = JsonField.absent();
 
-    private GetSamlApplicationResponseNameIdFormat nameIdFormat;
+    private @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -126,7 +127,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
@@ -159,7 +160,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -170,7 +171,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param appLevelAccessControlEnabled the value
      * @return this builder
      */
-    public Builder appLevelAccessControlEnabled(Boolean appLevelAccessControlEnabled) {
+    public Builder appLevelAccessControlEnabled(@Nullable Boolean appLevelAccessControlEnabled) {
       this.appLevelAccessControlEnabled = appLevelAccessControlEnabled;
       return this;
     }
@@ -181,7 +182,8 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param attributeMapping the value
      * @return this builder
      */
-    public Builder attributeMapping(CreateSamlApplicationRequestAttributeMapping attributeMapping) {
+    public Builder attributeMapping(
+        @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }
@@ -258,7 +260,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param nameIdFormat the value
      * @return this builder
      */
-    public Builder nameIdFormat(GetSamlApplicationResponseNameIdFormat nameIdFormat) {
+    public Builder nameIdFormat(@Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat) {
       this.nameIdFormat = nameIdFormat;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors~1&#123;id&#125;~1signing-keys~1&#123;keyId&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") Boolean
    * Builds {@link UpdateSamlApplicationSecretRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean active;
+    private @Nullable Boolean active;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

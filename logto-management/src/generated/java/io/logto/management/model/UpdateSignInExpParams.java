@@ -3,6 +3,7 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>UpdateSignInExp</code> (<code>PATCH /api/sign-in-exp</code>).
@@ -10,7 +11,7 @@ import io.logto.management.core.Generated;
  * @param removeUnusedDemoSocialConnector the <code>removeUnusedDemoSocialConnector</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record UpdateSignInExpParams(String removeUnusedDemoSocialConnector) {
+public record UpdateSignInExpParams(@Nullable String removeUnusedDemoSocialConnector) {
   /**
    * Validates the components and copies collections.
    *
@@ -32,7 +33,7 @@ public record UpdateSignInExpParams(String removeUnusedDemoSocialConnector) {
    * Builds {@link UpdateSignInExpParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private String removeUnusedDemoSocialConnector;
+    private @Nullable String removeUnusedDemoSocialConnector;
 
     private Builder() {
     }
@@ -43,7 +44,8 @@ public record UpdateSignInExpParams(String removeUnusedDemoSocialConnector) {
      * @param removeUnusedDemoSocialConnector the value, null to leave it out
      * @return this builder
      */
-    public Builder removeUnusedDemoSocialConnector(String removeUnusedDemoSocialConnector) {
+    public Builder removeUnusedDemoSocialConnector(
+        @Nullable String removeUnusedDemoSocialConnector) {
       this.removeUnusedDemoSocialConnector = removeUnusedDemoSocialConnector;
       return this;
     }

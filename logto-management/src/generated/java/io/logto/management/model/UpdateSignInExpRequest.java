@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema</code>.
@@ -58,39 +59,39 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("color") UpdateSignInExpRequestColor color,
-    @JsonProperty("branding") UpdateSignInExpRequestBranding branding,
-    @JsonProperty("hideLogtoBranding") Boolean hideLogtoBranding,
-    @JsonProperty("languageInfo") UpdateSignInExpRequestLanguageInfo languageInfo,
-    @JsonProperty("agreeToTermsPolicy") GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy,
-    @JsonProperty("signIn") UpdateSignInExpRequestSignIn signIn,
-    @JsonProperty("signUp") UpdateSignInExpRequestSignUp signUp,
-    @JsonProperty("socialSignIn") UpdateSignInExpRequestSocialSignIn socialSignIn,
-    @JsonProperty("socialSignInConnectorTargets") List<String> socialSignInConnectorTargets,
-    @JsonProperty("signInMode") GetSignInExpResponseSignInMode signInMode,
+public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String tenantId,
+    @JsonProperty("color") @Nullable UpdateSignInExpRequestColor color,
+    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("hideLogtoBranding") @Nullable Boolean hideLogtoBranding,
+    @JsonProperty("languageInfo") @Nullable UpdateSignInExpRequestLanguageInfo languageInfo,
+    @JsonProperty("agreeToTermsPolicy") @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy,
+    @JsonProperty("signIn") @Nullable UpdateSignInExpRequestSignIn signIn,
+    @JsonProperty("signUp") @Nullable UpdateSignInExpRequestSignUp signUp,
+    @JsonProperty("socialSignIn") @Nullable UpdateSignInExpRequestSocialSignIn socialSignIn,
+    @JsonProperty("socialSignInConnectorTargets") @Nullable List<String> socialSignInConnectorTargets,
+    @JsonProperty("signInMode") @Nullable GetSignInExpResponseSignInMode signInMode,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("customContent") Map<String, String> customContent,
+    @JsonProperty("customContent") @Nullable Map<String, String> customContent,
     @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets,
-    @JsonProperty("customUiCsp") UpdateSignInExpRequestCustomUiCsp customUiCsp,
-    @JsonProperty("passwordPolicy") UpdateSignInExpRequestPasswordPolicy passwordPolicy,
-    @JsonProperty("mfa") UpdateSignInExpRequestMfa mfa,
-    @JsonProperty("adaptiveMfa") UpdateCimdConfigRequest adaptiveMfa,
-    @JsonProperty("singleSignOnEnabled") Boolean singleSignOnEnabled,
-    @JsonProperty("captchaPolicy") UpdateCimdConfigRequest captchaPolicy,
-    @JsonProperty("sentinelPolicy") UpdateSignInExpRequestSentinelPolicy sentinelPolicy,
-    @JsonProperty("emailBlocklistPolicy") UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy,
+    @JsonProperty("customUiCsp") @Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp,
+    @JsonProperty("passwordPolicy") @Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy,
+    @JsonProperty("mfa") @Nullable UpdateSignInExpRequestMfa mfa,
+    @JsonProperty("adaptiveMfa") @Nullable UpdateCimdConfigRequest adaptiveMfa,
+    @JsonProperty("singleSignOnEnabled") @Nullable Boolean singleSignOnEnabled,
+    @JsonProperty("captchaPolicy") @Nullable UpdateCimdConfigRequest captchaPolicy,
+    @JsonProperty("sentinelPolicy") @Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy,
+    @JsonProperty("emailBlocklistPolicy") @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy,
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods,
-    @JsonProperty("passkeySignIn") UpdateSignInExpRequestPasskeySignIn passkeySignIn,
+    @JsonProperty("passkeySignIn") @Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields,
-    @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
-    @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
-    @JsonProperty("privacyPolicyUrl") String privacyPolicyUrl,
-    @JsonProperty("supportEmail") String supportEmail,
-    @JsonProperty("supportWebsiteUrl") String supportWebsiteUrl,
-    @JsonProperty("unknownSessionRedirectUrl") String unknownSessionRedirectUrl,
-    @JsonProperty("passwordExpiration") UpdateSignInExpRequestPasswordExpiration passwordExpiration,
-    @JsonProperty("verificationCodePolicy") UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy,
+    @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
+    @JsonProperty("termsOfUseUrl") @Nullable String termsOfUseUrl,
+    @JsonProperty("privacyPolicyUrl") @Nullable String privacyPolicyUrl,
+    @JsonProperty("supportEmail") @Nullable String supportEmail,
+    @JsonProperty("supportWebsiteUrl") @Nullable String supportWebsiteUrl,
+    @JsonProperty("unknownSessionRedirectUrl") @Nullable String unknownSessionRedirectUrl,
+    @JsonProperty("passwordExpiration") @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration,
+    @JsonProperty("verificationCodePolicy") @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -197,71 +198,71 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
    * Builds {@link UpdateSignInExpRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String tenantId;
+    private @Nullable String tenantId;
 
-    private UpdateSignInExpRequestColor color;
+    private @Nullable UpdateSignInExpRequestColor color;
 
-    private UpdateSignInExpRequestBranding branding;
+    private @Nullable UpdateSignInExpRequestBranding branding;
 
-    private Boolean hideLogtoBranding;
+    private @Nullable Boolean hideLogtoBranding;
 
-    private UpdateSignInExpRequestLanguageInfo languageInfo;
+    private @Nullable UpdateSignInExpRequestLanguageInfo languageInfo;
 
-    private GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy;
+    private @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy;
 
-    private UpdateSignInExpRequestSignIn signIn;
+    private @Nullable UpdateSignInExpRequestSignIn signIn;
 
-    private UpdateSignInExpRequestSignUp signUp;
+    private @Nullable UpdateSignInExpRequestSignUp signUp;
 
-    private UpdateSignInExpRequestSocialSignIn socialSignIn;
+    private @Nullable UpdateSignInExpRequestSocialSignIn socialSignIn;
 
-    private List<String> socialSignInConnectorTargets;
+    private @Nullable List<String> socialSignInConnectorTargets;
 
-    private GetSignInExpResponseSignInMode signInMode;
+    private @Nullable GetSignInExpResponseSignInMode signInMode;
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private Map<String, String> customContent;
+    private @Nullable Map<String, String> customContent;
 
     private JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets = JsonField.absent();
 
-    private UpdateSignInExpRequestCustomUiCsp customUiCsp;
+    private @Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp;
 
-    private UpdateSignInExpRequestPasswordPolicy passwordPolicy;
+    private @Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy;
 
-    private UpdateSignInExpRequestMfa mfa;
+    private @Nullable UpdateSignInExpRequestMfa mfa;
 
-    private UpdateCimdConfigRequest adaptiveMfa;
+    private @Nullable UpdateCimdConfigRequest adaptiveMfa;
 
-    private Boolean singleSignOnEnabled;
+    private @Nullable Boolean singleSignOnEnabled;
 
-    private UpdateCimdConfigRequest captchaPolicy;
+    private @Nullable UpdateCimdConfigRequest captchaPolicy;
 
-    private UpdateSignInExpRequestSentinelPolicy sentinelPolicy;
+    private @Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy;
 
-    private UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy;
+    private @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy;
 
     private JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods = JsonField.absent();
 
-    private UpdateSignInExpRequestPasskeySignIn passkeySignIn;
+    private @Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn;
 
     private JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields = JsonField.absent();
 
-    private JsonNode usernamePolicy;
+    private @Nullable JsonNode usernamePolicy;
 
-    private String termsOfUseUrl;
+    private @Nullable String termsOfUseUrl;
 
-    private String privacyPolicyUrl;
+    private @Nullable String privacyPolicyUrl;
 
-    private String supportEmail;
+    private @Nullable String supportEmail;
 
-    private String supportWebsiteUrl;
+    private @Nullable String supportWebsiteUrl;
 
-    private String unknownSessionRedirectUrl;
+    private @Nullable String unknownSessionRedirectUrl;
 
-    private UpdateSignInExpRequestPasswordExpiration passwordExpiration;
+    private @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration;
 
-    private UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy;
+    private @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -274,7 +275,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param tenantId the value
      * @return this builder
      */
-    public Builder tenantId(String tenantId) {
+    public Builder tenantId(@Nullable String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
@@ -285,7 +286,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param color the value
      * @return this builder
      */
-    public Builder color(UpdateSignInExpRequestColor color) {
+    public Builder color(@Nullable UpdateSignInExpRequestColor color) {
       this.color = color;
       return this;
     }
@@ -296,7 +297,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -307,7 +308,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param hideLogtoBranding the value
      * @return this builder
      */
-    public Builder hideLogtoBranding(Boolean hideLogtoBranding) {
+    public Builder hideLogtoBranding(@Nullable Boolean hideLogtoBranding) {
       this.hideLogtoBranding = hideLogtoBranding;
       return this;
     }
@@ -318,7 +319,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param languageInfo the value
      * @return this builder
      */
-    public Builder languageInfo(UpdateSignInExpRequestLanguageInfo languageInfo) {
+    public Builder languageInfo(@Nullable UpdateSignInExpRequestLanguageInfo languageInfo) {
       this.languageInfo = languageInfo;
       return this;
     }
@@ -329,7 +330,8 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param agreeToTermsPolicy the value
      * @return this builder
      */
-    public Builder agreeToTermsPolicy(GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy) {
+    public Builder agreeToTermsPolicy(
+        @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy) {
       this.agreeToTermsPolicy = agreeToTermsPolicy;
       return this;
     }
@@ -340,7 +342,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param signIn the value
      * @return this builder
      */
-    public Builder signIn(UpdateSignInExpRequestSignIn signIn) {
+    public Builder signIn(@Nullable UpdateSignInExpRequestSignIn signIn) {
       this.signIn = signIn;
       return this;
     }
@@ -351,7 +353,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param signUp the value
      * @return this builder
      */
-    public Builder signUp(UpdateSignInExpRequestSignUp signUp) {
+    public Builder signUp(@Nullable UpdateSignInExpRequestSignUp signUp) {
       this.signUp = signUp;
       return this;
     }
@@ -362,7 +364,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param socialSignIn the value
      * @return this builder
      */
-    public Builder socialSignIn(UpdateSignInExpRequestSocialSignIn socialSignIn) {
+    public Builder socialSignIn(@Nullable UpdateSignInExpRequestSocialSignIn socialSignIn) {
       this.socialSignIn = socialSignIn;
       return this;
     }
@@ -373,7 +375,8 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param socialSignInConnectorTargets the value
      * @return this builder
      */
-    public Builder socialSignInConnectorTargets(List<String> socialSignInConnectorTargets) {
+    public Builder socialSignInConnectorTargets(
+        @Nullable List<String> socialSignInConnectorTargets) {
       this.socialSignInConnectorTargets = socialSignInConnectorTargets;
       return this;
     }
@@ -384,7 +387,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param signInMode the value
      * @return this builder
      */
-    public Builder signInMode(GetSignInExpResponseSignInMode signInMode) {
+    public Builder signInMode(@Nullable GetSignInExpResponseSignInMode signInMode) {
       this.signInMode = signInMode;
       return this;
     }
@@ -417,7 +420,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param customContent the value
      * @return this builder
      */
-    public Builder customContent(Map<String, String> customContent) {
+    public Builder customContent(@Nullable Map<String, String> customContent) {
       this.customContent = customContent;
       return this;
     }
@@ -450,7 +453,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param customUiCsp the value
      * @return this builder
      */
-    public Builder customUiCsp(UpdateSignInExpRequestCustomUiCsp customUiCsp) {
+    public Builder customUiCsp(@Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp) {
       this.customUiCsp = customUiCsp;
       return this;
     }
@@ -461,7 +464,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param passwordPolicy the value
      * @return this builder
      */
-    public Builder passwordPolicy(UpdateSignInExpRequestPasswordPolicy passwordPolicy) {
+    public Builder passwordPolicy(@Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy) {
       this.passwordPolicy = passwordPolicy;
       return this;
     }
@@ -472,7 +475,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param mfa the value
      * @return this builder
      */
-    public Builder mfa(UpdateSignInExpRequestMfa mfa) {
+    public Builder mfa(@Nullable UpdateSignInExpRequestMfa mfa) {
       this.mfa = mfa;
       return this;
     }
@@ -483,7 +486,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param adaptiveMfa the value
      * @return this builder
      */
-    public Builder adaptiveMfa(UpdateCimdConfigRequest adaptiveMfa) {
+    public Builder adaptiveMfa(@Nullable UpdateCimdConfigRequest adaptiveMfa) {
       this.adaptiveMfa = adaptiveMfa;
       return this;
     }
@@ -494,7 +497,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param singleSignOnEnabled the value
      * @return this builder
      */
-    public Builder singleSignOnEnabled(Boolean singleSignOnEnabled) {
+    public Builder singleSignOnEnabled(@Nullable Boolean singleSignOnEnabled) {
       this.singleSignOnEnabled = singleSignOnEnabled;
       return this;
     }
@@ -505,7 +508,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param captchaPolicy the value
      * @return this builder
      */
-    public Builder captchaPolicy(UpdateCimdConfigRequest captchaPolicy) {
+    public Builder captchaPolicy(@Nullable UpdateCimdConfigRequest captchaPolicy) {
       this.captchaPolicy = captchaPolicy;
       return this;
     }
@@ -516,7 +519,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param sentinelPolicy the value
      * @return this builder
      */
-    public Builder sentinelPolicy(UpdateSignInExpRequestSentinelPolicy sentinelPolicy) {
+    public Builder sentinelPolicy(@Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy) {
       this.sentinelPolicy = sentinelPolicy;
       return this;
     }
@@ -528,7 +531,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @return this builder
      */
     public Builder emailBlocklistPolicy(
-        UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy) {
+        @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy) {
       this.emailBlocklistPolicy = emailBlocklistPolicy;
       return this;
     }
@@ -563,7 +566,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param passkeySignIn the value
      * @return this builder
      */
-    public Builder passkeySignIn(UpdateSignInExpRequestPasskeySignIn passkeySignIn) {
+    public Builder passkeySignIn(@Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn) {
       this.passkeySignIn = passkeySignIn;
       return this;
     }
@@ -598,7 +601,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param usernamePolicy the value
      * @return this builder
      */
-    public Builder usernamePolicy(JsonNode usernamePolicy) {
+    public Builder usernamePolicy(@Nullable JsonNode usernamePolicy) {
       this.usernamePolicy = usernamePolicy;
       return this;
     }
@@ -609,7 +612,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param termsOfUseUrl the value
      * @return this builder
      */
-    public Builder termsOfUseUrl(String termsOfUseUrl) {
+    public Builder termsOfUseUrl(@Nullable String termsOfUseUrl) {
       this.termsOfUseUrl = termsOfUseUrl;
       return this;
     }
@@ -620,7 +623,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param privacyPolicyUrl the value
      * @return this builder
      */
-    public Builder privacyPolicyUrl(String privacyPolicyUrl) {
+    public Builder privacyPolicyUrl(@Nullable String privacyPolicyUrl) {
       this.privacyPolicyUrl = privacyPolicyUrl;
       return this;
     }
@@ -631,7 +634,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param supportEmail the value
      * @return this builder
      */
-    public Builder supportEmail(String supportEmail) {
+    public Builder supportEmail(@Nullable String supportEmail) {
       this.supportEmail = supportEmail;
       return this;
     }
@@ -642,7 +645,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param supportWebsiteUrl the value
      * @return this builder
      */
-    public Builder supportWebsiteUrl(String supportWebsiteUrl) {
+    public Builder supportWebsiteUrl(@Nullable String supportWebsiteUrl) {
       this.supportWebsiteUrl = supportWebsiteUrl;
       return this;
     }
@@ -653,7 +656,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param unknownSessionRedirectUrl the value
      * @return this builder
      */
-    public Builder unknownSessionRedirectUrl(String unknownSessionRedirectUrl) {
+    public Builder unknownSessionRedirectUrl(@Nullable String unknownSessionRedirectUrl) {
       this.unknownSessionRedirectUrl = unknownSessionRedirectUrl;
       return this;
     }
@@ -664,7 +667,8 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @param passwordExpiration the value
      * @return this builder
      */
-    public Builder passwordExpiration(UpdateSignInExpRequestPasswordExpiration passwordExpiration) {
+    public Builder passwordExpiration(
+        @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration) {
       this.passwordExpiration = passwordExpiration;
       return this;
     }
@@ -676,7 +680,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") String tenantId,
      * @return this builder
      */
     public Builder verificationCodePolicy(
-        UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy) {
+        @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy) {
       this.verificationCodePolicy = verificationCodePolicy;
       return this;
     }

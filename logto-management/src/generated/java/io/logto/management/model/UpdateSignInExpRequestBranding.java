@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1sign-in-experience/put/requestBody/content/application~1json/schema/properties/branding</code>.
@@ -26,9 +27,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") String logoUrl,
-    @JsonProperty("darkLogoUrl") String darkLogoUrl, @JsonProperty("favicon") String favicon,
-    @JsonProperty("darkFavicon") String darkFavicon,
+public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") @Nullable String logoUrl,
+    @JsonProperty("darkLogoUrl") @Nullable String darkLogoUrl,
+    @JsonProperty("favicon") @Nullable String favicon,
+    @JsonProperty("darkFavicon") @Nullable String darkFavicon,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -71,13 +73,13 @@ public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") String log
    * Builds {@link UpdateSignInExpRequestBranding}; setters are named after the properties.
    */
   public static final class Builder {
-    private String logoUrl;
+    private @Nullable String logoUrl;
 
-    private String darkLogoUrl;
+    private @Nullable String darkLogoUrl;
 
-    private String favicon;
+    private @Nullable String favicon;
 
-    private String darkFavicon;
+    private @Nullable String darkFavicon;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -90,7 +92,7 @@ public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") String log
      * @param logoUrl the value
      * @return this builder
      */
-    public Builder logoUrl(String logoUrl) {
+    public Builder logoUrl(@Nullable String logoUrl) {
       this.logoUrl = logoUrl;
       return this;
     }
@@ -101,7 +103,7 @@ public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") String log
      * @param darkLogoUrl the value
      * @return this builder
      */
-    public Builder darkLogoUrl(String darkLogoUrl) {
+    public Builder darkLogoUrl(@Nullable String darkLogoUrl) {
       this.darkLogoUrl = darkLogoUrl;
       return this;
     }
@@ -112,7 +114,7 @@ public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") String log
      * @param favicon the value
      * @return this builder
      */
-    public Builder favicon(String favicon) {
+    public Builder favicon(@Nullable String favicon) {
       this.favicon = favicon;
       return this;
     }
@@ -123,7 +125,7 @@ public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") String log
      * @param darkFavicon the value
      * @return this builder
      */
-    public Builder darkFavicon(String darkFavicon) {
+    public Builder darkFavicon(@Nullable String darkFavicon) {
       this.darkFavicon = darkFavicon;
       return this;
     }

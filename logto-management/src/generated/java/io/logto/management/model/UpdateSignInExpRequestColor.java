@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/color</code>.
@@ -71,11 +72,11 @@ public record UpdateSignInExpRequestColor(@JsonProperty("primaryColor") String p
    * Builds {@link UpdateSignInExpRequestColor}; setters are named after the properties.
    */
   public static final class Builder {
-    private String primaryColor;
+    private @Nullable String primaryColor;
 
-    private Boolean isDarkModeEnabled;
+    private @Nullable Boolean isDarkModeEnabled;
 
-    private String darkPrimaryColor;
+    private @Nullable String darkPrimaryColor;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

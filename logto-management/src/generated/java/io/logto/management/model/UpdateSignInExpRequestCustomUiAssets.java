@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/customUiAssets</code>.
@@ -67,9 +68,9 @@ public record UpdateSignInExpRequestCustomUiAssets(@JsonProperty("id") String id
    * Builds {@link UpdateSignInExpRequestCustomUiAssets}; setters are named after the properties.
    */
   public static final class Builder {
-    private String id;
+    private @Nullable String id;
 
-    private BigDecimal createdAt;
+    private @Nullable BigDecimal createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/customUiCsp</code>.
@@ -26,8 +27,9 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestCustomUiCsp(@JsonProperty("scriptSrc") List<String> scriptSrc,
-    @JsonProperty("connectSrc") List<String> connectSrc,
+public record UpdateSignInExpRequestCustomUiCsp(
+    @JsonProperty("scriptSrc") @Nullable List<String> scriptSrc,
+    @JsonProperty("connectSrc") @Nullable List<String> connectSrc,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -68,9 +70,9 @@ public record UpdateSignInExpRequestCustomUiCsp(@JsonProperty("scriptSrc") List<
    * Builds {@link UpdateSignInExpRequestCustomUiCsp}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<String> scriptSrc;
+    private @Nullable List<String> scriptSrc;
 
-    private List<String> connectSrc;
+    private @Nullable List<String> connectSrc;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -83,7 +85,7 @@ public record UpdateSignInExpRequestCustomUiCsp(@JsonProperty("scriptSrc") List<
      * @param scriptSrc the value
      * @return this builder
      */
-    public Builder scriptSrc(List<String> scriptSrc) {
+    public Builder scriptSrc(@Nullable List<String> scriptSrc) {
       this.scriptSrc = scriptSrc;
       return this;
     }
@@ -94,7 +96,7 @@ public record UpdateSignInExpRequestCustomUiCsp(@JsonProperty("scriptSrc") List<
      * @param connectSrc the value
      * @return this builder
      */
-    public Builder connectSrc(List<String> connectSrc) {
+    public Builder connectSrc(@Nullable List<String> connectSrc) {
       this.connectSrc = connectSrc;
       return this;
     }

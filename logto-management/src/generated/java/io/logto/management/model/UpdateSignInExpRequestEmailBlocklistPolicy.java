@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/emailBlocklistPolicy</code>.
@@ -29,10 +30,10 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestEmailBlocklistPolicy(
-    @JsonProperty("blockDisposableAddresses") Boolean blockDisposableAddresses,
-    @JsonProperty("blockSubaddressing") Boolean blockSubaddressing,
-    @JsonProperty("customAllowlist") List<String> customAllowlist,
-    @JsonProperty("customBlocklist") List<String> customBlocklist,
+    @JsonProperty("blockDisposableAddresses") @Nullable Boolean blockDisposableAddresses,
+    @JsonProperty("blockSubaddressing") @Nullable Boolean blockSubaddressing,
+    @JsonProperty("customAllowlist") @Nullable List<String> customAllowlist,
+    @JsonProperty("customBlocklist") @Nullable List<String> customBlocklist,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -77,13 +78,13 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
    * Builds {@link UpdateSignInExpRequestEmailBlocklistPolicy}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean blockDisposableAddresses;
+    private @Nullable Boolean blockDisposableAddresses;
 
-    private Boolean blockSubaddressing;
+    private @Nullable Boolean blockSubaddressing;
 
-    private List<String> customAllowlist;
+    private @Nullable List<String> customAllowlist;
 
-    private List<String> customBlocklist;
+    private @Nullable List<String> customBlocklist;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -96,7 +97,7 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
      * @param blockDisposableAddresses the value
      * @return this builder
      */
-    public Builder blockDisposableAddresses(Boolean blockDisposableAddresses) {
+    public Builder blockDisposableAddresses(@Nullable Boolean blockDisposableAddresses) {
       this.blockDisposableAddresses = blockDisposableAddresses;
       return this;
     }
@@ -107,7 +108,7 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
      * @param blockSubaddressing the value
      * @return this builder
      */
-    public Builder blockSubaddressing(Boolean blockSubaddressing) {
+    public Builder blockSubaddressing(@Nullable Boolean blockSubaddressing) {
       this.blockSubaddressing = blockSubaddressing;
       return this;
     }
@@ -118,7 +119,7 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
      * @param customAllowlist the value
      * @return this builder
      */
-    public Builder customAllowlist(List<String> customAllowlist) {
+    public Builder customAllowlist(@Nullable List<String> customAllowlist) {
       this.customAllowlist = customAllowlist;
       return this;
     }
@@ -129,7 +130,7 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
      * @param customBlocklist the value
      * @return this builder
      */
-    public Builder customBlocklist(List<String> customBlocklist) {
+    public Builder customBlocklist(@Nullable List<String> customBlocklist) {
       this.customBlocklist = customBlocklist;
       return this;
     }

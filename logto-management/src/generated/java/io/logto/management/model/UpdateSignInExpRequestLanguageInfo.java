@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/languageInfo</code>.
@@ -66,9 +67,9 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
    * Builds {@link UpdateSignInExpRequestLanguageInfo}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean autoDetect;
+    private @Nullable Boolean autoDetect;
 
-    private GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage;
+    private @Nullable GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/mfa</code>.
@@ -30,7 +31,7 @@ import java.util.Objects;
 public record UpdateSignInExpRequestMfa(
     @JsonProperty("factors") List<GetSignInExpResponseMfaFactorsItem> factors,
     @JsonProperty("policy") GetSignInExpResponseMfaPolicy policy,
-    @JsonProperty("organizationRequiredMfaPolicy") GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
+    @JsonProperty("organizationRequiredMfaPolicy") @Nullable GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,11 +75,11 @@ public record UpdateSignInExpRequestMfa(
    * Builds {@link UpdateSignInExpRequestMfa}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<GetSignInExpResponseMfaFactorsItem> factors;
+    private @Nullable List<GetSignInExpResponseMfaFactorsItem> factors;
 
-    private GetSignInExpResponseMfaPolicy policy;
+    private @Nullable GetSignInExpResponseMfaPolicy policy;
 
-    private GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy;
+    private @Nullable GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -114,7 +115,7 @@ public record UpdateSignInExpRequestMfa(
      * @return this builder
      */
     public Builder organizationRequiredMfaPolicy(
-        GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy) {
+        @Nullable GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy) {
       this.organizationRequiredMfaPolicy = organizationRequiredMfaPolicy;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passkeySignIn</code>.
@@ -25,9 +26,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestPasskeySignIn(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("showPasskeyButton") Boolean showPasskeyButton,
-    @JsonProperty("allowAutofill") Boolean allowAutofill,
+public record UpdateSignInExpRequestPasskeySignIn(
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("showPasskeyButton") @Nullable Boolean showPasskeyButton,
+    @JsonProperty("allowAutofill") @Nullable Boolean allowAutofill,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -68,11 +70,11 @@ public record UpdateSignInExpRequestPasskeySignIn(@JsonProperty("enabled") Boole
    * Builds {@link UpdateSignInExpRequestPasskeySignIn}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private Boolean showPasskeyButton;
+    private @Nullable Boolean showPasskeyButton;
 
-    private Boolean allowAutofill;
+    private @Nullable Boolean allowAutofill;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -85,7 +87,7 @@ public record UpdateSignInExpRequestPasskeySignIn(@JsonProperty("enabled") Boole
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -96,7 +98,7 @@ public record UpdateSignInExpRequestPasskeySignIn(@JsonProperty("enabled") Boole
      * @param showPasskeyButton the value
      * @return this builder
      */
-    public Builder showPasskeyButton(Boolean showPasskeyButton) {
+    public Builder showPasskeyButton(@Nullable Boolean showPasskeyButton) {
       this.showPasskeyButton = showPasskeyButton;
       return this;
     }
@@ -107,7 +109,7 @@ public record UpdateSignInExpRequestPasskeySignIn(@JsonProperty("enabled") Boole
      * @param allowAutofill the value
      * @return this builder
      */
-    public Builder allowAutofill(Boolean allowAutofill) {
+    public Builder allowAutofill(@Nullable Boolean allowAutofill) {
       this.allowAutofill = allowAutofill;
       return this;
     }

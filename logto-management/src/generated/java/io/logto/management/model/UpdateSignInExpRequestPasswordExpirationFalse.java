@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passwordExpiration/oneOf/0</code>.
@@ -29,7 +30,7 @@ import java.util.Objects;
     using = JsonDeserializer.None.class
 )
 public record UpdateSignInExpRequestPasswordExpirationFalse(
-    @JsonProperty("enabled") Boolean enabled,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpRequestPasswordExpiration {
   /**
    * Validates and normalises the components.
@@ -66,7 +67,7 @@ public record UpdateSignInExpRequestPasswordExpirationFalse(
    * Builds {@link UpdateSignInExpRequestPasswordExpirationFalse}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -79,7 +80,7 @@ public record UpdateSignInExpRequestPasswordExpirationFalse(
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passwordExpiration/oneOf/1</code>.
@@ -33,7 +34,7 @@ import java.util.Objects;
 )
 public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enabled") Boolean enabled,
     @JsonProperty("validPeriodDays") BigDecimal validPeriodDays,
-    @JsonProperty("enabledAt") BigDecimal enabledAt,
+    @JsonProperty("enabledAt") @Nullable BigDecimal enabledAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpRequestPasswordExpiration {
   /**
    * Validates and normalises the components.
@@ -76,11 +77,11 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
    * Builds {@link UpdateSignInExpRequestPasswordExpirationTrue}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private BigDecimal validPeriodDays;
+    private @Nullable BigDecimal validPeriodDays;
 
-    private BigDecimal enabledAt;
+    private @Nullable BigDecimal enabledAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -115,7 +116,7 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
      * @param enabledAt the value
      * @return this builder
      */
-    public Builder enabledAt(BigDecimal enabledAt) {
+    public Builder enabledAt(@Nullable BigDecimal enabledAt) {
       this.enabledAt = enabledAt;
       return this;
     }

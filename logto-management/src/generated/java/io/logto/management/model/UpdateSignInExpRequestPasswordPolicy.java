@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passwordPolicy</code>.
@@ -26,9 +27,9 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestPasswordPolicy(
-    @JsonProperty("length") UpdateSignInExpRequestPasswordPolicyLength length,
-    @JsonProperty("characterTypes") UpdateSignInExpRequestPasswordPolicyCharacterTypes characterTypes,
-    @JsonProperty("rejects") UpdateSignInExpRequestPasswordPolicyRejects rejects,
+    @JsonProperty("length") @Nullable UpdateSignInExpRequestPasswordPolicyLength length,
+    @JsonProperty("characterTypes") @Nullable UpdateSignInExpRequestPasswordPolicyCharacterTypes characterTypes,
+    @JsonProperty("rejects") @Nullable UpdateSignInExpRequestPasswordPolicyRejects rejects,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -69,11 +70,11 @@ public record UpdateSignInExpRequestPasswordPolicy(
    * Builds {@link UpdateSignInExpRequestPasswordPolicy}; setters are named after the properties.
    */
   public static final class Builder {
-    private UpdateSignInExpRequestPasswordPolicyLength length;
+    private @Nullable UpdateSignInExpRequestPasswordPolicyLength length;
 
-    private UpdateSignInExpRequestPasswordPolicyCharacterTypes characterTypes;
+    private @Nullable UpdateSignInExpRequestPasswordPolicyCharacterTypes characterTypes;
 
-    private UpdateSignInExpRequestPasswordPolicyRejects rejects;
+    private @Nullable UpdateSignInExpRequestPasswordPolicyRejects rejects;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +87,7 @@ public record UpdateSignInExpRequestPasswordPolicy(
      * @param length the value
      * @return this builder
      */
-    public Builder length(UpdateSignInExpRequestPasswordPolicyLength length) {
+    public Builder length(@Nullable UpdateSignInExpRequestPasswordPolicyLength length) {
       this.length = length;
       return this;
     }
@@ -98,7 +99,7 @@ public record UpdateSignInExpRequestPasswordPolicy(
      * @return this builder
      */
     public Builder characterTypes(
-        UpdateSignInExpRequestPasswordPolicyCharacterTypes characterTypes) {
+        @Nullable UpdateSignInExpRequestPasswordPolicyCharacterTypes characterTypes) {
       this.characterTypes = characterTypes;
       return this;
     }
@@ -109,7 +110,7 @@ public record UpdateSignInExpRequestPasswordPolicy(
      * @param rejects the value
      * @return this builder
      */
-    public Builder rejects(UpdateSignInExpRequestPasswordPolicyRejects rejects) {
+    public Builder rejects(@Nullable UpdateSignInExpRequestPasswordPolicyRejects rejects) {
       this.rejects = rejects;
       return this;
     }

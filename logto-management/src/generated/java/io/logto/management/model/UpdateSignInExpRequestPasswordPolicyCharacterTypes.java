@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passwordPolicy/properties/characterTypes</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
-    @JsonProperty("min") BigDecimal min,
+    @JsonProperty("min") @Nullable BigDecimal min,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -62,7 +63,7 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
    * Builds {@link UpdateSignInExpRequestPasswordPolicyCharacterTypes}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal min;
+    private @Nullable BigDecimal min;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -75,7 +76,7 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
      * @param min the value
      * @return this builder
      */
-    public Builder min(BigDecimal min) {
+    public Builder min(@Nullable BigDecimal min) {
       this.min = min;
       return this;
     }

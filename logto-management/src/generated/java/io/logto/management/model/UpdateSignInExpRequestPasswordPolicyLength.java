@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passwordPolicy/properties/length</code>.
@@ -25,8 +26,8 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") BigDecimal min,
-    @JsonProperty("max") BigDecimal max,
+public record UpdateSignInExpRequestPasswordPolicyLength(
+    @JsonProperty("min") @Nullable BigDecimal min, @JsonProperty("max") @Nullable BigDecimal max,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") Bi
    * Builds {@link UpdateSignInExpRequestPasswordPolicyLength}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal min;
+    private @Nullable BigDecimal min;
 
-    private BigDecimal max;
+    private @Nullable BigDecimal max;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -80,7 +81,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") Bi
      * @param min the value
      * @return this builder
      */
-    public Builder min(BigDecimal min) {
+    public Builder min(@Nullable BigDecimal min) {
       this.min = min;
       return this;
     }
@@ -91,7 +92,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") Bi
      * @param max the value
      * @return this builder
      */
-    public Builder max(BigDecimal max) {
+    public Builder max(@Nullable BigDecimal max) {
       this.max = max;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/passwordPolicy/properties/rejects</code>.
@@ -28,9 +29,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned") Boolean pwned,
-    @JsonProperty("repetitionAndSequence") Boolean repetitionAndSequence,
-    @JsonProperty("userInfo") Boolean userInfo, @JsonProperty("words") List<String> words,
+public record UpdateSignInExpRequestPasswordPolicyRejects(
+    @JsonProperty("pwned") @Nullable Boolean pwned,
+    @JsonProperty("repetitionAndSequence") @Nullable Boolean repetitionAndSequence,
+    @JsonProperty("userInfo") @Nullable Boolean userInfo,
+    @JsonProperty("words") @Nullable List<String> words,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -74,13 +77,13 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
    * Builds {@link UpdateSignInExpRequestPasswordPolicyRejects}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean pwned;
+    private @Nullable Boolean pwned;
 
-    private Boolean repetitionAndSequence;
+    private @Nullable Boolean repetitionAndSequence;
 
-    private Boolean userInfo;
+    private @Nullable Boolean userInfo;
 
-    private List<String> words;
+    private @Nullable List<String> words;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -93,7 +96,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
      * @param pwned the value
      * @return this builder
      */
-    public Builder pwned(Boolean pwned) {
+    public Builder pwned(@Nullable Boolean pwned) {
       this.pwned = pwned;
       return this;
     }
@@ -104,7 +107,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
      * @param repetitionAndSequence the value
      * @return this builder
      */
-    public Builder repetitionAndSequence(Boolean repetitionAndSequence) {
+    public Builder repetitionAndSequence(@Nullable Boolean repetitionAndSequence) {
       this.repetitionAndSequence = repetitionAndSequence;
       return this;
     }
@@ -115,7 +118,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
      * @param userInfo the value
      * @return this builder
      */
-    public Builder userInfo(Boolean userInfo) {
+    public Builder userInfo(@Nullable Boolean userInfo) {
       this.userInfo = userInfo;
       return this;
     }
@@ -126,7 +129,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(@JsonProperty("pwned")
      * @param words the value
      * @return this builder
      */
-    public Builder words(List<String> words) {
+    public Builder words(@Nullable List<String> words) {
       this.words = words;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/sentinelPolicy</code>.
@@ -26,8 +27,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSentinelPolicy(
-    @JsonProperty("maxAttempts") BigDecimal maxAttempts,
-    @JsonProperty("lockoutDuration") BigDecimal lockoutDuration,
+    @JsonProperty("maxAttempts") @Nullable BigDecimal maxAttempts,
+    @JsonProperty("lockoutDuration") @Nullable BigDecimal lockoutDuration,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -66,9 +67,9 @@ public record UpdateSignInExpRequestSentinelPolicy(
    * Builds {@link UpdateSignInExpRequestSentinelPolicy}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal maxAttempts;
+    private @Nullable BigDecimal maxAttempts;
 
-    private BigDecimal lockoutDuration;
+    private @Nullable BigDecimal lockoutDuration;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -81,7 +82,7 @@ public record UpdateSignInExpRequestSentinelPolicy(
      * @param maxAttempts the value
      * @return this builder
      */
-    public Builder maxAttempts(BigDecimal maxAttempts) {
+    public Builder maxAttempts(@Nullable BigDecimal maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
     }
@@ -92,7 +93,7 @@ public record UpdateSignInExpRequestSentinelPolicy(
      * @param lockoutDuration the value
      * @return this builder
      */
-    public Builder lockoutDuration(BigDecimal lockoutDuration) {
+    public Builder lockoutDuration(@Nullable BigDecimal lockoutDuration) {
       this.lockoutDuration = lockoutDuration;
       return this;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/signIn</code>.
@@ -65,7 +66,7 @@ public record UpdateSignInExpRequestSignIn(
    * Builds {@link UpdateSignInExpRequestSignIn}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<UpdateSignInExpRequestSignInMethodsItem> methods;
+    private @Nullable List<UpdateSignInExpRequestSignInMethodsItem> methods;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/signIn/properties/methods/items</code>.
@@ -77,13 +78,13 @@ public record UpdateSignInExpRequestSignInMethodsItem(
    * Builds {@link UpdateSignInExpRequestSignInMethodsItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetSignInExpResponseSignUpIdentifiersItem identifier;
+    private @Nullable GetSignInExpResponseSignUpIdentifiersItem identifier;
 
-    private Boolean password;
+    private @Nullable Boolean password;
 
-    private Boolean verificationCode;
+    private @Nullable Boolean verificationCode;
 
-    private Boolean isPasswordPrimary;
+    private @Nullable Boolean isPasswordPrimary;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

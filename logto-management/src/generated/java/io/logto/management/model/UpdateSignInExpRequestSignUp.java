@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/signUp</code>.
@@ -31,7 +32,7 @@ import java.util.Objects;
 public record UpdateSignInExpRequestSignUp(
     @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
     @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
-    @JsonProperty("secondaryIdentifiers") List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
+    @JsonProperty("secondaryIdentifiers") @Nullable List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -79,13 +80,13 @@ public record UpdateSignInExpRequestSignUp(
    * Builds {@link UpdateSignInExpRequestSignUp}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<GetSignInExpResponseSignUpIdentifiersItem> identifiers;
+    private @Nullable List<GetSignInExpResponseSignUpIdentifiersItem> identifiers;
 
-    private Boolean password;
+    private @Nullable Boolean password;
 
-    private Boolean verify;
+    private @Nullable Boolean verify;
 
-    private List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers;
+    private @Nullable List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -132,7 +133,7 @@ public record UpdateSignInExpRequestSignUp(
      * @return this builder
      */
     public Builder secondaryIdentifiers(
-        List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers) {
+        @Nullable List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers) {
       this.secondaryIdentifiers = secondaryIdentifiers;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/signUp/properties/secondaryIdentifiers/items</code>.
@@ -26,7 +27,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSignUpSecondaryIdentifiersItem(
     @JsonProperty("identifier") GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier identifier,
-    @JsonProperty("verify") Boolean verify,
+    @JsonProperty("verify") @Nullable Boolean verify,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -66,9 +67,9 @@ public record UpdateSignInExpRequestSignUpSecondaryIdentifiersItem(
    * Builds {@link UpdateSignInExpRequestSignUpSecondaryIdentifiersItem}; setters are named after the properties.
    */
   public static final class Builder {
-    private GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier identifier;
+    private @Nullable GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier identifier;
 
-    private Boolean verify;
+    private @Nullable Boolean verify;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -93,7 +94,7 @@ public record UpdateSignInExpRequestSignUpSecondaryIdentifiersItem(
      * @param verify the value
      * @return this builder
      */
-    public Builder verify(Boolean verify) {
+    public Builder verify(@Nullable Boolean verify) {
       this.verify = verify;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/socialSignIn</code>.
@@ -25,8 +26,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSocialSignIn(
-    @JsonProperty("automaticAccountLinking") Boolean automaticAccountLinking,
-    @JsonProperty("skipRequiredIdentifiers") Boolean skipRequiredIdentifiers,
+    @JsonProperty("automaticAccountLinking") @Nullable Boolean automaticAccountLinking,
+    @JsonProperty("skipRequiredIdentifiers") @Nullable Boolean skipRequiredIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record UpdateSignInExpRequestSocialSignIn(
    * Builds {@link UpdateSignInExpRequestSocialSignIn}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean automaticAccountLinking;
+    private @Nullable Boolean automaticAccountLinking;
 
-    private Boolean skipRequiredIdentifiers;
+    private @Nullable Boolean skipRequiredIdentifiers;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -80,7 +81,7 @@ public record UpdateSignInExpRequestSocialSignIn(
      * @param automaticAccountLinking the value
      * @return this builder
      */
-    public Builder automaticAccountLinking(Boolean automaticAccountLinking) {
+    public Builder automaticAccountLinking(@Nullable Boolean automaticAccountLinking) {
       this.automaticAccountLinking = automaticAccountLinking;
       return this;
     }
@@ -91,7 +92,7 @@ public record UpdateSignInExpRequestSocialSignIn(
      * @param skipRequiredIdentifiers the value
      * @return this builder
      */
-    public Builder skipRequiredIdentifiers(Boolean skipRequiredIdentifiers) {
+    public Builder skipRequiredIdentifiers(@Nullable Boolean skipRequiredIdentifiers) {
       this.skipRequiredIdentifiers = skipRequiredIdentifiers;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/verificationCodePolicy</code>.
@@ -26,8 +27,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestVerificationCodePolicy(
-    @JsonProperty("expirationDuration") BigDecimal expirationDuration,
-    @JsonProperty("maxRetryAttempts") BigDecimal maxRetryAttempts,
+    @JsonProperty("expirationDuration") @Nullable BigDecimal expirationDuration,
+    @JsonProperty("maxRetryAttempts") @Nullable BigDecimal maxRetryAttempts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -66,9 +67,9 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
    * Builds {@link UpdateSignInExpRequestVerificationCodePolicy}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal expirationDuration;
+    private @Nullable BigDecimal expirationDuration;
 
-    private BigDecimal maxRetryAttempts;
+    private @Nullable BigDecimal maxRetryAttempts;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -81,7 +82,7 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
      * @param expirationDuration the value
      * @return this builder
      */
-    public Builder expirationDuration(BigDecimal expirationDuration) {
+    public Builder expirationDuration(@Nullable BigDecimal expirationDuration) {
       this.expirationDuration = expirationDuration;
       return this;
     }
@@ -92,7 +93,7 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
      * @param maxRetryAttempts the value
      * @return this builder
      */
-    public Builder maxRetryAttempts(BigDecimal maxRetryAttempts) {
+    public Builder maxRetryAttempts(@Nullable BigDecimal maxRetryAttempts) {
       this.maxRetryAttempts = maxRetryAttempts;
       return this;
     }

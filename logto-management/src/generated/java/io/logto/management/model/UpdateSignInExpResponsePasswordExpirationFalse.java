@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/responses/200/content/application~1json/schema/properties/passwordExpiration/oneOf/0</code>.
@@ -28,7 +29,7 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record UpdateSignInExpResponsePasswordExpirationFalse(
-    @JsonProperty("enabled") Boolean enabled,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/responses/200/content/application~1json/schema/properties/passwordExpiration/oneOf/1</code>.
@@ -33,7 +34,7 @@ import java.util.Map;
 public record UpdateSignInExpResponsePasswordExpirationTrue(
     @JsonProperty("enabled") Boolean enabled,
     @JsonProperty("validPeriodDays") BigDecimal validPeriodDays,
-    @JsonProperty("enabledAt") BigDecimal enabledAt,
+    @JsonProperty("enabledAt") @Nullable BigDecimal enabledAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -30,12 +31,12 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
-    @JsonProperty("domains") List<String> domains,
-    @JsonProperty("branding") CreateSsoConnectorRequestBranding branding,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("connectorName") String connectorName,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage,
+public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
+    @JsonProperty("domains") @Nullable List<String> domains,
+    @JsonProperty("branding") @Nullable CreateSsoConnectorRequestBranding branding,
+    @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
+    @JsonProperty("connectorName") @Nullable String connectorName,
+    @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -83,17 +84,17 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
    * Builds {@link UpdateSsoConnectorRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private JsonNode config;
+    private @Nullable JsonNode config;
 
-    private List<String> domains;
+    private @Nullable List<String> domains;
 
-    private CreateSsoConnectorRequestBranding branding;
+    private @Nullable CreateSsoConnectorRequestBranding branding;
 
-    private Boolean syncProfile;
+    private @Nullable Boolean syncProfile;
 
-    private String connectorName;
+    private @Nullable String connectorName;
 
-    private Boolean enableTokenStorage;
+    private @Nullable Boolean enableTokenStorage;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -106,7 +107,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param config the value
      * @return this builder
      */
-    public Builder config(JsonNode config) {
+    public Builder config(@Nullable JsonNode config) {
       this.config = config;
       return this;
     }
@@ -117,7 +118,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param domains the value
      * @return this builder
      */
-    public Builder domains(List<String> domains) {
+    public Builder domains(@Nullable List<String> domains) {
       this.domains = domains;
       return this;
     }
@@ -128,7 +129,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(CreateSsoConnectorRequestBranding branding) {
+    public Builder branding(@Nullable CreateSsoConnectorRequestBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -139,7 +140,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param syncProfile the value
      * @return this builder
      */
-    public Builder syncProfile(Boolean syncProfile) {
+    public Builder syncProfile(@Nullable Boolean syncProfile) {
       this.syncProfile = syncProfile;
       return this;
     }
@@ -150,7 +151,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param connectorName the value
      * @return this builder
      */
-    public Builder connectorName(String connectorName) {
+    public Builder connectorName(@Nullable String connectorName) {
       this.connectorName = connectorName;
       return this;
     }
@@ -161,7 +162,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") JsonNode config,
      * @param enableTokenStorage the value
      * @return this builder
      */
-    public Builder enableTokenStorage(Boolean enableTokenStorage) {
+    public Builder enableTokenStorage(@Nullable Boolean enableTokenStorage) {
       this.enableTokenStorage = enableTokenStorage;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1custom-data/patch/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
    * Builds {@link UpdateUserCustomDataRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1is-suspended/patch/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") Boolean 
    * Builds {@link UpdateUserIsSuspendedRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean isSuspended;
+    private @Nullable Boolean isSuspended;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/content/application~1json/schema</code>.
@@ -25,8 +26,8 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateUserLogtoConfigsRequest(
-    @JsonProperty("mfa") UpdateUserLogtoConfigsRequestMfa mfa,
-    @JsonProperty("passkeySignIn") UpdateUserLogtoConfigsRequestPasskeySignIn passkeySignIn,
+    @JsonProperty("mfa") @Nullable UpdateUserLogtoConfigsRequestMfa mfa,
+    @JsonProperty("passkeySignIn") @Nullable UpdateUserLogtoConfigsRequestPasskeySignIn passkeySignIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record UpdateUserLogtoConfigsRequest(
    * Builds {@link UpdateUserLogtoConfigsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private UpdateUserLogtoConfigsRequestMfa mfa;
+    private @Nullable UpdateUserLogtoConfigsRequestMfa mfa;
 
-    private UpdateUserLogtoConfigsRequestPasskeySignIn passkeySignIn;
+    private @Nullable UpdateUserLogtoConfigsRequestPasskeySignIn passkeySignIn;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -80,7 +81,7 @@ public record UpdateUserLogtoConfigsRequest(
      * @param mfa the value
      * @return this builder
      */
-    public Builder mfa(UpdateUserLogtoConfigsRequestMfa mfa) {
+    public Builder mfa(@Nullable UpdateUserLogtoConfigsRequestMfa mfa) {
       this.mfa = mfa;
       return this;
     }
@@ -91,7 +92,8 @@ public record UpdateUserLogtoConfigsRequest(
      * @param passkeySignIn the value
      * @return this builder
      */
-    public Builder passkeySignIn(UpdateUserLogtoConfigsRequestPasskeySignIn passkeySignIn) {
+    public Builder passkeySignIn(
+        @Nullable UpdateUserLogtoConfigsRequestPasskeySignIn passkeySignIn) {
       this.passkeySignIn = passkeySignIn;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/content/application~1json/schema/properties/mfa</code>.
@@ -26,10 +27,10 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("skipped") Boolean skipped,
-    @JsonProperty("additionalBindingSuggestionSkipped") Boolean additionalBindingSuggestionSkipped,
-    @JsonProperty("skipMfaOnSignIn") Boolean skipMfaOnSignIn,
+public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("skipped") @Nullable Boolean skipped,
+    @JsonProperty("additionalBindingSuggestionSkipped") @Nullable Boolean additionalBindingSuggestionSkipped,
+    @JsonProperty("skipMfaOnSignIn") @Nullable Boolean skipMfaOnSignIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,13 +73,13 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean 
    * Builds {@link UpdateUserLogtoConfigsRequestMfa}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private Boolean skipped;
+    private @Nullable Boolean skipped;
 
-    private Boolean additionalBindingSuggestionSkipped;
+    private @Nullable Boolean additionalBindingSuggestionSkipped;
 
-    private Boolean skipMfaOnSignIn;
+    private @Nullable Boolean skipMfaOnSignIn;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean 
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -102,7 +103,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean 
      * @param skipped the value
      * @return this builder
      */
-    public Builder skipped(Boolean skipped) {
+    public Builder skipped(@Nullable Boolean skipped) {
       this.skipped = skipped;
       return this;
     }
@@ -113,7 +114,8 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean 
      * @param additionalBindingSuggestionSkipped the value
      * @return this builder
      */
-    public Builder additionalBindingSuggestionSkipped(Boolean additionalBindingSuggestionSkipped) {
+    public Builder additionalBindingSuggestionSkipped(
+        @Nullable Boolean additionalBindingSuggestionSkipped) {
       this.additionalBindingSuggestionSkipped = additionalBindingSuggestionSkipped;
       return this;
     }
@@ -124,7 +126,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") Boolean 
      * @param skipMfaOnSignIn the value
      * @return this builder
      */
-    public Builder skipMfaOnSignIn(Boolean skipMfaOnSignIn) {
+    public Builder skipMfaOnSignIn(@Nullable Boolean skipMfaOnSignIn) {
       this.skipMfaOnSignIn = skipMfaOnSignIn;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/content/application~1json/schema/properties/passkeySignIn</code>.
@@ -23,7 +24,8 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserLogtoConfigsRequestPasskeySignIn(@JsonProperty("skipped") Boolean skipped,
+public record UpdateUserLogtoConfigsRequestPasskeySignIn(
+    @JsonProperty("skipped") @Nullable Boolean skipped,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -60,7 +62,7 @@ public record UpdateUserLogtoConfigsRequestPasskeySignIn(@JsonProperty("skipped"
    * Builds {@link UpdateUserLogtoConfigsRequestPasskeySignIn}; setters are named after the properties.
    */
   public static final class Builder {
-    private Boolean skipped;
+    private @Nullable Boolean skipped;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -73,7 +75,7 @@ public record UpdateUserLogtoConfigsRequestPasskeySignIn(@JsonProperty("skipped"
      * @param skipped the value
      * @return this builder
      */
-    public Builder skipped(Boolean skipped) {
+    public Builder skipped(@Nullable Boolean skipped) {
       this.skipped = skipped;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1profile/patch/requestBody/content/application~1json/schema</code>.
@@ -61,7 +62,7 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserReques
    * Builds {@link UpdateUserProfileRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private UpdateUserRequestProfile profile;
+    private @Nullable UpdateUserRequestProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -36,8 +37,8 @@ public record UpdateUserRequest(
     @JsonProperty("primaryPhone") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> primaryPhone,
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
-    @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("profile") UpdateUserRequestProfile profile,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -101,9 +102,9 @@ public record UpdateUserRequest(
 
     private JsonField<String> avatar = JsonField.absent();
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private UpdateUserRequestProfile profile;
+    private @Nullable UpdateUserRequestProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -226,7 +227,7 @@ public record UpdateUserRequest(
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -237,7 +238,7 @@ public record UpdateUserRequest(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
       this.profile = profile;
       return this;
     }

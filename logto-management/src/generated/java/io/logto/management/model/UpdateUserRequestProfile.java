@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/profile</code>.
@@ -34,14 +35,18 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserRequestProfile(@JsonProperty("familyName") String familyName,
-    @JsonProperty("givenName") String givenName, @JsonProperty("middleName") String middleName,
-    @JsonProperty("nickname") String nickname,
-    @JsonProperty("preferredUsername") String preferredUsername,
-    @JsonProperty("profile") String profile, @JsonProperty("website") String website,
-    @JsonProperty("gender") String gender, @JsonProperty("birthdate") String birthdate,
-    @JsonProperty("zoneinfo") String zoneinfo, @JsonProperty("locale") String locale,
-    @JsonProperty("address") UpdateUserRequestProfileAddress address,
+public record UpdateUserRequestProfile(@JsonProperty("familyName") @Nullable String familyName,
+    @JsonProperty("givenName") @Nullable String givenName,
+    @JsonProperty("middleName") @Nullable String middleName,
+    @JsonProperty("nickname") @Nullable String nickname,
+    @JsonProperty("preferredUsername") @Nullable String preferredUsername,
+    @JsonProperty("profile") @Nullable String profile,
+    @JsonProperty("website") @Nullable String website,
+    @JsonProperty("gender") @Nullable String gender,
+    @JsonProperty("birthdate") @Nullable String birthdate,
+    @JsonProperty("zoneinfo") @Nullable String zoneinfo,
+    @JsonProperty("locale") @Nullable String locale,
+    @JsonProperty("address") @Nullable UpdateUserRequestProfileAddress address,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -100,29 +105,29 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
    * Builds {@link UpdateUserRequestProfile}; setters are named after the properties.
    */
   public static final class Builder {
-    private String familyName;
+    private @Nullable String familyName;
 
-    private String givenName;
+    private @Nullable String givenName;
 
-    private String middleName;
+    private @Nullable String middleName;
 
-    private String nickname;
+    private @Nullable String nickname;
 
-    private String preferredUsername;
+    private @Nullable String preferredUsername;
 
-    private String profile;
+    private @Nullable String profile;
 
-    private String website;
+    private @Nullable String website;
 
-    private String gender;
+    private @Nullable String gender;
 
-    private String birthdate;
+    private @Nullable String birthdate;
 
-    private String zoneinfo;
+    private @Nullable String zoneinfo;
 
-    private String locale;
+    private @Nullable String locale;
 
-    private UpdateUserRequestProfileAddress address;
+    private @Nullable UpdateUserRequestProfileAddress address;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -135,7 +140,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param familyName the value
      * @return this builder
      */
-    public Builder familyName(String familyName) {
+    public Builder familyName(@Nullable String familyName) {
       this.familyName = familyName;
       return this;
     }
@@ -146,7 +151,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param givenName the value
      * @return this builder
      */
-    public Builder givenName(String givenName) {
+    public Builder givenName(@Nullable String givenName) {
       this.givenName = givenName;
       return this;
     }
@@ -157,7 +162,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param middleName the value
      * @return this builder
      */
-    public Builder middleName(String middleName) {
+    public Builder middleName(@Nullable String middleName) {
       this.middleName = middleName;
       return this;
     }
@@ -168,7 +173,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param nickname the value
      * @return this builder
      */
-    public Builder nickname(String nickname) {
+    public Builder nickname(@Nullable String nickname) {
       this.nickname = nickname;
       return this;
     }
@@ -179,7 +184,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param preferredUsername the value
      * @return this builder
      */
-    public Builder preferredUsername(String preferredUsername) {
+    public Builder preferredUsername(@Nullable String preferredUsername) {
       this.preferredUsername = preferredUsername;
       return this;
     }
@@ -190,7 +195,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(String profile) {
+    public Builder profile(@Nullable String profile) {
       this.profile = profile;
       return this;
     }
@@ -201,7 +206,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param website the value
      * @return this builder
      */
-    public Builder website(String website) {
+    public Builder website(@Nullable String website) {
       this.website = website;
       return this;
     }
@@ -212,7 +217,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param gender the value
      * @return this builder
      */
-    public Builder gender(String gender) {
+    public Builder gender(@Nullable String gender) {
       this.gender = gender;
       return this;
     }
@@ -223,7 +228,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param birthdate the value
      * @return this builder
      */
-    public Builder birthdate(String birthdate) {
+    public Builder birthdate(@Nullable String birthdate) {
       this.birthdate = birthdate;
       return this;
     }
@@ -234,7 +239,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param zoneinfo the value
      * @return this builder
      */
-    public Builder zoneinfo(String zoneinfo) {
+    public Builder zoneinfo(@Nullable String zoneinfo) {
       this.zoneinfo = zoneinfo;
       return this;
     }
@@ -245,7 +250,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param locale the value
      * @return this builder
      */
-    public Builder locale(String locale) {
+    public Builder locale(@Nullable String locale) {
       this.locale = locale;
       return this;
     }
@@ -256,7 +261,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") String family
      * @param address the value
      * @return this builder
      */
-    public Builder address(UpdateUserRequestProfileAddress address) {
+    public Builder address(@Nullable UpdateUserRequestProfileAddress address) {
       this.address = address;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/user/properties/profile/properties/address</code>.
@@ -28,10 +29,12 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String formatted,
-    @JsonProperty("streetAddress") String streetAddress, @JsonProperty("locality") String locality,
-    @JsonProperty("region") String region, @JsonProperty("postalCode") String postalCode,
-    @JsonProperty("country") String country,
+public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") @Nullable String formatted,
+    @JsonProperty("streetAddress") @Nullable String streetAddress,
+    @JsonProperty("locality") @Nullable String locality,
+    @JsonProperty("region") @Nullable String region,
+    @JsonProperty("postalCode") @Nullable String postalCode,
+    @JsonProperty("country") @Nullable String country,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -78,17 +81,17 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
    * Builds {@link UpdateUserRequestProfileAddress}; setters are named after the properties.
    */
   public static final class Builder {
-    private String formatted;
+    private @Nullable String formatted;
 
-    private String streetAddress;
+    private @Nullable String streetAddress;
 
-    private String locality;
+    private @Nullable String locality;
 
-    private String region;
+    private @Nullable String region;
 
-    private String postalCode;
+    private @Nullable String postalCode;
 
-    private String country;
+    private @Nullable String country;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -101,7 +104,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
      * @param formatted the value
      * @return this builder
      */
-    public Builder formatted(String formatted) {
+    public Builder formatted(@Nullable String formatted) {
       this.formatted = formatted;
       return this;
     }
@@ -112,7 +115,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
      * @param streetAddress the value
      * @return this builder
      */
-    public Builder streetAddress(String streetAddress) {
+    public Builder streetAddress(@Nullable String streetAddress) {
       this.streetAddress = streetAddress;
       return this;
     }
@@ -123,7 +126,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
      * @param locality the value
      * @return this builder
      */
-    public Builder locality(String locality) {
+    public Builder locality(@Nullable String locality) {
       this.locality = locality;
       return this;
     }
@@ -134,7 +137,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
      * @param region the value
      * @return this builder
      */
-    public Builder region(String region) {
+    public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
@@ -145,7 +148,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
      * @param postalCode the value
      * @return this builder
      */
-    public Builder postalCode(String postalCode) {
+    public Builder postalCode(@Nullable String postalCode) {
       this.postalCode = postalCode;
       return this;
     }
@@ -156,7 +159,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") String 
      * @param country the value
      * @return this builder
      */
-    public Builder country(String country) {
+    public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1actions~1&#123;actionType&#125;/put/requestBody/content/application~1json/schema</code>.
@@ -29,10 +30,10 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpsertActionRequest(@JsonProperty("script") String script,
-    @JsonProperty("environmentVariables") Map<String, String> environmentVariables,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> contextSample,
-    @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("onExecutionError") GetActionResponseOnExecutionError onExecutionError,
+    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("onExecutionError") @Nullable GetActionResponseOnExecutionError onExecutionError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -80,15 +81,15 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
    * Builds {@link UpsertActionRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String script;
+    private @Nullable String script;
 
-    private Map<String, String> environmentVariables;
+    private @Nullable Map<String, String> environmentVariables;
 
     private JsonField<JsonNode> contextSample = JsonField.absent();
 
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
-    private GetActionResponseOnExecutionError onExecutionError;
+    private @Nullable GetActionResponseOnExecutionError onExecutionError;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -112,7 +113,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
      * @param environmentVariables the value
      * @return this builder
      */
-    public Builder environmentVariables(Map<String, String> environmentVariables) {
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
       this.environmentVariables = environmentVariables;
       return this;
     }
@@ -145,7 +146,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -156,7 +157,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
      * @param onExecutionError the value
      * @return this builder
      */
-    public Builder onExecutionError(GetActionResponseOnExecutionError onExecutionError) {
+    public Builder onExecutionError(@Nullable GetActionResponseOnExecutionError onExecutionError) {
       this.onExecutionError = onExecutionError;
       return this;
     }

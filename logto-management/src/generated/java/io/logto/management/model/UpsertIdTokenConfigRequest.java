@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1id-token/put/requestBody/content/application~1json/schema</code>.
@@ -26,7 +27,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpsertIdTokenConfigRequest(
-    @JsonProperty("enabledExtendedClaims") List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims,
+    @JsonProperty("enabledExtendedClaims") @Nullable List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -64,7 +65,7 @@ public record UpsertIdTokenConfigRequest(
    * Builds {@link UpsertIdTokenConfigRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims;
+    private @Nullable List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -78,7 +79,7 @@ public record UpsertIdTokenConfigRequest(
      * @return this builder
      */
     public Builder enabledExtendedClaims(
-        List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims) {
+        @Nullable List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims) {
       this.enabledExtendedClaims = enabledExtendedClaims;
       return this;
     }

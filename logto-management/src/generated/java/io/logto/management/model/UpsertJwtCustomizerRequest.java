@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/put/requestBody/content/application~1json/schema</code>.
@@ -27,11 +28,11 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script,
-    @JsonProperty("environmentVariables") JsonNode environmentVariables,
-    @JsonProperty("contextSample") JsonNode contextSample,
-    @JsonProperty("tokenSample") JsonNode tokenSample,
-    @JsonProperty("blockIssuanceOnError") JsonNode blockIssuanceOnError,
+public record UpsertJwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode script,
+    @JsonProperty("environmentVariables") @Nullable JsonNode environmentVariables,
+    @JsonProperty("contextSample") @Nullable JsonNode contextSample,
+    @JsonProperty("tokenSample") @Nullable JsonNode tokenSample,
+    @JsonProperty("blockIssuanceOnError") @Nullable JsonNode blockIssuanceOnError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -76,15 +77,15 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script
    * Builds {@link UpsertJwtCustomizerRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private JsonNode script;
+    private @Nullable JsonNode script;
 
-    private JsonNode environmentVariables;
+    private @Nullable JsonNode environmentVariables;
 
-    private JsonNode contextSample;
+    private @Nullable JsonNode contextSample;
 
-    private JsonNode tokenSample;
+    private @Nullable JsonNode tokenSample;
 
-    private JsonNode blockIssuanceOnError;
+    private @Nullable JsonNode blockIssuanceOnError;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -97,7 +98,7 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script
      * @param script the value
      * @return this builder
      */
-    public Builder script(JsonNode script) {
+    public Builder script(@Nullable JsonNode script) {
       this.script = script;
       return this;
     }
@@ -108,7 +109,7 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script
      * @param environmentVariables the value
      * @return this builder
      */
-    public Builder environmentVariables(JsonNode environmentVariables) {
+    public Builder environmentVariables(@Nullable JsonNode environmentVariables) {
       this.environmentVariables = environmentVariables;
       return this;
     }
@@ -119,7 +120,7 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script
      * @param contextSample the value
      * @return this builder
      */
-    public Builder contextSample(JsonNode contextSample) {
+    public Builder contextSample(@Nullable JsonNode contextSample) {
       this.contextSample = contextSample;
       return this;
     }
@@ -130,7 +131,7 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script
      * @param tokenSample the value
      * @return this builder
      */
-    public Builder tokenSample(JsonNode tokenSample) {
+    public Builder tokenSample(@Nullable JsonNode tokenSample) {
       this.tokenSample = tokenSample;
       return this;
     }
@@ -141,7 +142,7 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") JsonNode script
      * @param blockIssuanceOnError the value
      * @return this builder
      */
-    public Builder blockIssuanceOnError(JsonNode blockIssuanceOnError) {
+    public Builder blockIssuanceOnError(@Nullable JsonNode blockIssuanceOnError) {
       this.blockIssuanceOnError = blockIssuanceOnError;
       return this;
     }

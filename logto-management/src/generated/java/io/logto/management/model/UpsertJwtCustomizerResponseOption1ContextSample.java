@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/put/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample</code>.
@@ -28,10 +29,10 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpsertJwtCustomizerResponseOption1ContextSample(
     @JsonProperty("user") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUser user,
-    @JsonProperty("grant") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleGrant grant,
-    @JsonProperty("interaction") UpsertJwtCustomizerResponseOption1ContextSampleInteraction interaction,
-    @JsonProperty("application") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplication application,
-    @JsonProperty("organization") ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleOrganization organization,
+    @JsonProperty("grant") @Nullable ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleGrant grant,
+    @JsonProperty("interaction") @Nullable UpsertJwtCustomizerResponseOption1ContextSampleInteraction interaction,
+    @JsonProperty("application") @Nullable ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplication application,
+    @JsonProperty("organization") @Nullable ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleOrganization organization,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/profile</code>.
@@ -33,14 +34,18 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UserProfile(@JsonProperty("familyName") String familyName,
-    @JsonProperty("givenName") String givenName, @JsonProperty("middleName") String middleName,
-    @JsonProperty("nickname") String nickname,
-    @JsonProperty("preferredUsername") String preferredUsername,
-    @JsonProperty("profile") String profile, @JsonProperty("website") String website,
-    @JsonProperty("gender") String gender, @JsonProperty("birthdate") String birthdate,
-    @JsonProperty("zoneinfo") String zoneinfo, @JsonProperty("locale") String locale,
-    @JsonProperty("address") UserProfileAddress address,
+public record UserProfile(@JsonProperty("familyName") @Nullable String familyName,
+    @JsonProperty("givenName") @Nullable String givenName,
+    @JsonProperty("middleName") @Nullable String middleName,
+    @JsonProperty("nickname") @Nullable String nickname,
+    @JsonProperty("preferredUsername") @Nullable String preferredUsername,
+    @JsonProperty("profile") @Nullable String profile,
+    @JsonProperty("website") @Nullable String website,
+    @JsonProperty("gender") @Nullable String gender,
+    @JsonProperty("birthdate") @Nullable String birthdate,
+    @JsonProperty("zoneinfo") @Nullable String zoneinfo,
+    @JsonProperty("locale") @Nullable String locale,
+    @JsonProperty("address") @Nullable UserProfileAddress address,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/profile/properties/address</code>.
@@ -27,10 +28,12 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UserProfileAddress(@JsonProperty("formatted") String formatted,
-    @JsonProperty("streetAddress") String streetAddress, @JsonProperty("locality") String locality,
-    @JsonProperty("region") String region, @JsonProperty("postalCode") String postalCode,
-    @JsonProperty("country") String country,
+public record UserProfileAddress(@JsonProperty("formatted") @Nullable String formatted,
+    @JsonProperty("streetAddress") @Nullable String streetAddress,
+    @JsonProperty("locality") @Nullable String locality,
+    @JsonProperty("region") @Nullable String region,
+    @JsonProperty("postalCode") @Nullable String postalCode,
+    @JsonProperty("country") @Nullable String country,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1one-time-tokens~1verify/post/requestBody/content/application~1json/schema</code>.
@@ -66,9 +67,9 @@ public record VerifyOneTimeTokenRequest(@JsonProperty("token") String token,
    * Builds {@link VerifyOneTimeTokenRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String token;
+    private @Nullable String token;
 
-    private String email;
+    private @Nullable String email;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

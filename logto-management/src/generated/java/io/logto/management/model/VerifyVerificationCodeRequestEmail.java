@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1verification-codes~1verify/post/requestBody/content/application~1json/schema/oneOf/0</code>.
@@ -71,9 +72,9 @@ public record VerifyVerificationCodeRequestEmail(@JsonProperty("email") String e
    * Builds {@link VerifyVerificationCodeRequestEmail}; setters are named after the properties.
    */
   public static final class Builder {
-    private String email;
+    private @Nullable String email;
 
-    private String verificationCode;
+    private @Nullable String verificationCode;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

@@ -51,6 +51,12 @@ final class ModelEmitter {
     return f.tristate() ? ParameterizedTypeName.get(Types.JSON_FIELD, t) : t;
   }
 
+  // what a component may hold: a JsonField is never null (absent instead); anything else is null when
+  // the property is optional and left out, or nullable and sent as null
+  private static TypeName componentType(FieldDef f) {
+    return Types.nullableIf(!f.tristate() && (!f.required() || f.nullable()), fieldType(f));
+  }
+
   private static String describe(FieldDef f) {
     return Docs.describe(f.jsonName(), "property", f.required(), f.nullable(), f.facts());
   }
@@ -73,7 +79,7 @@ final class ModelEmitter {
         include = include("ALWAYS");
       }
       ParameterSpec.Builder p =
-          ParameterSpec.builder(fieldType(f), f.javaName())
+          ParameterSpec.builder(componentType(f), f.javaName())
               .addAnnotation(
                   AnnotationSpec.builder(Types.JSON_PROPERTY)
                       .addMember("value", "$S", f.jsonName())
@@ -163,8 +169,10 @@ final class ModelEmitter {
             .addJavadoc("Returns a builder holding this record's values.\n\n@return a new builder\n")
             .addStatement("$T b = new $T()", builder, builder);
     for (FieldDef f : fields) {
-      TypeName ft = fieldType(f);
-      FieldSpec.Builder field = FieldSpec.builder(ft, f.javaName(), Modifier.PRIVATE);
+      TypeName ft = componentType(f);
+      // null until set, required or not; build() checks the required ones
+      FieldSpec.Builder field =
+          FieldSpec.builder(Types.nullableIf(!f.tristate(), fieldType(f)), f.javaName(), Modifier.PRIVATE);
       if (f.tristate()) {
         field.initializer("$T.absent()", Types.JSON_FIELD);
       }

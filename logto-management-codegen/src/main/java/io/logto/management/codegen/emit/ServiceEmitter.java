@@ -58,7 +58,9 @@ final class ServiceEmitter {
     List<String> args = new ArrayList<>();
     for (ParamDef p : op.queryParams()) {
       TypeName t = Types.of(p.type());
-      ctor.addParameter(t, p.javaName());
+      // an exploded object is never null (empty instead); any other optional parameter is null when unset
+      TypeName component = Types.nullableIf(!p.required() && !p.explodedObject(), t);
+      ctor.addParameter(component, p.javaName());
       String doc = describe(p);
       javadoc.add("@param $L $L\n", p.javaName(), doc);
       compactDoc.add("@param $L $L\n", p.javaName(), doc);
@@ -118,11 +120,11 @@ final class ServiceEmitter {
           compact.addStatement(
               "$1N = $1N == null ? null : $2T.copyOf($1N)", p.javaName(), Types.LIST);
         }
-        b.addField(FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE).build());
+        b.addField(FieldSpec.builder(Types.nullableIf(true, t), p.javaName(), Modifier.PRIVATE).build());
         b.addMethod(
             MethodSpec.methodBuilder(p.javaName())
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(t, p.javaName())
+                .addParameter(component, p.javaName())
                 .returns(builder)
                 .addJavadoc(
                     "Sets $L.\n\n@param $L the value, null to leave it out\n@return this builder\n",

@@ -1,5 +1,6 @@
 package io.logto.management.codegen.emit;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -16,6 +17,7 @@ final class Types {
   static final ClassName GENERATED = ClassName.get(CORE, "Generated");
   static final ClassName JSON_FIELD = ClassName.get(CORE, "JsonField");
   static final ClassName OPEN_ENUM = ClassName.get(CORE, "OpenEnum");
+  static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
   static final ClassName API_REQUEST = ClassName.get(CORE, "ApiRequest");
   static final ClassName LOGTO_CLIENT = ClassName.get(CORE, "LogtoClient");
   static final ClassName REQUEST_OPTIONS = ClassName.get(CORE, "RequestOptions");
@@ -71,6 +73,11 @@ final class Types {
       return ParameterizedTypeName.get(MAP, STRING, of(m.value()));
     }
     return ClassName.get(MODEL, ((TypeRef.Named) ref).name());
+  }
+
+  /** {@code t} marked {@code @Nullable} (a type-use annotation) when {@code nullable}. */
+  static TypeName nullableIf(boolean nullable, TypeName t) {
+    return nullable ? t.annotated(AnnotationSpec.builder(NULLABLE).build()) : t;
   }
 
   /** Whether {@code ref} is a plain class usable as {@code X.class}. */

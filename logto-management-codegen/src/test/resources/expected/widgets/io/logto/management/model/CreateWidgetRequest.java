@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1widgets/post/requestBody/content/application~1json/schema</code>.
@@ -35,9 +36,10 @@ import java.util.Objects;
 public record CreateWidgetRequest(@JsonProperty("name") String name,
     @JsonProperty("kind") WidgetKind kind,
     @JsonProperty("color") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> color,
-    @JsonProperty("dimensions") CreateWidgetRequestDimensions dimensions,
-    @JsonProperty("labels") Map<String, String> labels,
-    @JsonProperty("customData") JsonNode customData, @JsonProperty("tags") List<String> tags,
+    @JsonProperty("dimensions") @Nullable CreateWidgetRequestDimensions dimensions,
+    @JsonProperty("labels") @Nullable Map<String, String> labels,
+    @JsonProperty("customData") @Nullable JsonNode customData,
+    @JsonProperty("tags") @Nullable List<String> tags,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -91,19 +93,19 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
    * Builds {@link CreateWidgetRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
-    private WidgetKind kind;
+    private @Nullable WidgetKind kind;
 
     private JsonField<String> color = JsonField.absent();
 
-    private CreateWidgetRequestDimensions dimensions;
+    private @Nullable CreateWidgetRequestDimensions dimensions;
 
-    private Map<String, String> labels;
+    private @Nullable Map<String, String> labels;
 
-    private JsonNode customData;
+    private @Nullable JsonNode customData;
 
-    private List<String> tags;
+    private @Nullable List<String> tags;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -160,7 +162,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * @param dimensions the value
      * @return this builder
      */
-    public Builder dimensions(CreateWidgetRequestDimensions dimensions) {
+    public Builder dimensions(@Nullable CreateWidgetRequestDimensions dimensions) {
       this.dimensions = dimensions;
       return this;
     }
@@ -171,7 +173,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * @param labels the value
      * @return this builder
      */
-    public Builder labels(Map<String, String> labels) {
+    public Builder labels(@Nullable Map<String, String> labels) {
       this.labels = labels;
       return this;
     }
@@ -182,7 +184,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * @param customData the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
+    public Builder customData(@Nullable JsonNode customData) {
       this.customData = customData;
       return this;
     }
@@ -193,7 +195,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * @param tags the value
      * @return this builder
      */
-    public Builder tags(List<String> tags) {
+    public Builder tags(@Nullable List<String> tags) {
       this.tags = tags;
       return this;
     }

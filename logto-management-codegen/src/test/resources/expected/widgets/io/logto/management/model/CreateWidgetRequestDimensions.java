@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1widgets/post/requestBody/content/application~1json/schema/properties/dimensions</code>.
@@ -26,7 +27,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal width,
-    @JsonProperty("depth") Long depth,
+    @JsonProperty("depth") @Nullable Long depth,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -66,9 +67,9 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
    * Builds {@link CreateWidgetRequestDimensions}; setters are named after the properties.
    */
   public static final class Builder {
-    private BigDecimal width;
+    private @Nullable BigDecimal width;
 
-    private Long depth;
+    private @Nullable Long depth;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -92,7 +93,7 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
      * @param depth the value
      * @return this builder
      */
-    public Builder depth(Long depth) {
+    public Builder depth(@Nullable Long depth) {
       this.depth = depth;
       return this;
     }

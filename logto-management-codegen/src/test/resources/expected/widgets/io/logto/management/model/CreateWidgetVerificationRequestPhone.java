@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;~1verification/post/requestBody/content/application~1json/schema/oneOf/1</code>.
@@ -71,9 +72,9 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
    * Builds {@link CreateWidgetVerificationRequestPhone}; setters are named after the properties.
    */
   public static final class Builder {
-    private String type;
+    private @Nullable String type;
 
-    private String phone;
+    private @Nullable String phone;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 

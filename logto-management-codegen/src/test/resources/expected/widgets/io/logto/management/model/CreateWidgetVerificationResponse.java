@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;~1verification/post/responses/200/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateWidgetVerificationResponse(@JsonProperty("id") String id,
-    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal expiresAt,
+    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters of <code>ListWidgets</code> (<code>GET /api/widgets</code>).
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record ListWidgetsParams(Integer page, Integer pageSize, List<WidgetKind> kinds,
-    Map<String, String> searchParams) {
+public record ListWidgetsParams(@Nullable Integer page, @Nullable Integer pageSize,
+    @Nullable List<WidgetKind> kinds, Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
    *
@@ -46,11 +47,11 @@ public record ListWidgetsParams(Integer page, Integer pageSize, List<WidgetKind>
    * Builds {@link ListWidgetsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private Integer page;
+    private @Nullable Integer page;
 
-    private Integer pageSize;
+    private @Nullable Integer pageSize;
 
-    private List<WidgetKind> kinds;
+    private @Nullable List<WidgetKind> kinds;
 
     private Map<String, String> searchParams = new LinkedHashMap<>();
 
@@ -63,7 +64,7 @@ public record ListWidgetsParams(Integer page, Integer pageSize, List<WidgetKind>
      * @param page the value, null to leave it out
      * @return this builder
      */
-    public Builder page(Integer page) {
+    public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
@@ -74,7 +75,7 @@ public record ListWidgetsParams(Integer page, Integer pageSize, List<WidgetKind>
      * @param pageSize the value, null to leave it out
      * @return this builder
      */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }
@@ -85,7 +86,7 @@ public record ListWidgetsParams(Integer page, Integer pageSize, List<WidgetKind>
      * @param kinds the value, null to leave it out
      * @return this builder
      */
-    public Builder kinds(List<WidgetKind> kinds) {
+    public Builder kinds(@Nullable List<WidgetKind> kinds) {
       this.kinds = kinds;
       return this;
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1widgets~1login/post/requestBody/content/application~1x-www-form-urlencoded/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoginWidgetRequest(@JsonProperty("Token") String token,
-    @JsonProperty("RelayState") String relayState,
+    @JsonProperty("RelayState") @Nullable String relayState,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,9 +66,9 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
    * Builds {@link LoginWidgetRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String token;
+    private @Nullable String token;
 
-    private String relayState;
+    private @Nullable String relayState;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -91,7 +92,7 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
      * @param relayState the value
      * @return this builder
      */
-    public Builder relayState(String relayState) {
+    public Builder relayState(@Nullable String relayState) {
       this.relayState = relayState;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;/patch/requestBody/content/application~1json/schema</code>.
@@ -25,7 +26,7 @@ import java.util.Objects;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateWidgetRequest(@JsonProperty("name") String name,
+public record UpdateWidgetRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("color") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> color,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -66,7 +67,7 @@ public record UpdateWidgetRequest(@JsonProperty("name") String name,
    * Builds {@link UpdateWidgetRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
 
     private JsonField<String> color = JsonField.absent();
 
@@ -81,7 +82,7 @@ public record UpdateWidgetRequest(@JsonProperty("name") String name,
      * @param name the value
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/components/schemas/Widget</code>.
@@ -32,10 +33,10 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Widget(@JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("kind") WidgetKind kind,
-    @JsonProperty("color") @JsonInclude(JsonInclude.Include.ALWAYS) String color,
+    @JsonProperty("color") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String color,
     @JsonProperty("createdAt") BigDecimal createdAt,
     @JsonProperty("note") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> note,
-    @JsonProperty("owner") WidgetOwner owner,
+    @JsonProperty("owner") @Nullable WidgetOwner owner,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
