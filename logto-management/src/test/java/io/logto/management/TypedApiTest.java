@@ -146,6 +146,29 @@ final class TypedApiTest {
   }
 
   @Test
+  void componentsThatMayBeNullAreMarkedNullableAndNoOthers() {
+    // required and non-null: never marked
+    assertThat(nullable(User.class, "id")).isFalse();
+    assertThat(nullable(User.class, "createdAt")).isFalse();
+    // required but nullable, and optional: marked
+    assertThat(nullable(User.class, "primaryEmail")).isTrue();
+    assertThat(nullable(CreateUserRequest.class, "username")).isTrue();
+    // optional and nullable is a JsonField (absent instead of null), and the catch-all map is never null
+    assertThat(nullable(UpdateUserRequest.class, "avatar")).isFalse();
+    assertThat(nullable(User.class, "additionalProperties")).isFalse();
+    assertThat(nullable(ListUsersParams.class, "page")).isTrue();
+  }
+
+  private static boolean nullable(Class<? extends Record> type, String component) {
+    return java.util.Arrays.stream(type.getRecordComponents())
+        .filter(c -> c.getName().equals(component))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(type.getSimpleName() + " has no component " + component))
+        .getAnnotatedType()
+        .isAnnotationPresent(org.jspecify.annotations.Nullable.class);
+  }
+
+  @Test
   void knownEnumValuesAreConstantsInDocumentOrder() {
     assertThat(ApplicationType.fromValue("MachineToMachine")).isSameAs(ApplicationType.MACHINE_TO_MACHINE);
     assertThat(ApplicationType.MACHINE_TO_MACHINE).hasToString("MachineToMachine");
