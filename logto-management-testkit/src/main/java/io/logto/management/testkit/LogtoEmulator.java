@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * An in-process emulator of a Logto OSS server's Management API and client-credentials token endpoint,
  * for tests: a stateful in-memory store of users, roles, API resources and scopes, applications and
- * their secrets, organizations with members, organization roles and scopes; answers with the statuses,
+ * their secrets, organizations with members, organization roles and scopes, and webhooks (which it
+ * never calls); answers with the statuses,
  * JSON shapes, headers and error codes a real Logto 1.42 answers with. Every other operation of the
  * Management API answers 501 with a body naming it ({@code code: "emulator.not_implemented"}).
  *

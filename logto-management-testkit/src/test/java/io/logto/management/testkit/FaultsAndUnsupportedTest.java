@@ -16,13 +16,15 @@ final class FaultsAndUnsupportedTest {
 
   @Test
   void unsupportedOperationAnswers501NamingIt() {
-    Http.Answer answer = http.post("/hooks", "{\"name\":\"h\"}");
+    // the emulator never delivers to a hook's URL, so it does not pretend to test one
+    Http.Answer answer = http.post("/hooks/h1/test", "{\"events\":[\"User.Created\"],\"config\":{\"url\":\"https://x\"}}");
 
     assertThat(answer.status()).isEqualTo(501);
     assertThat(answer.code()).isEqualTo("emulator.not_implemented");
-    assertThat(answer.body().at("/data/operationId").asText()).isEqualTo("CreateHook");
-    assertThat(answer.body().get("message").asText()).contains("CreateHook", "POST /api/hooks");
-    assertThat(logto.supportedOperations()).contains("ListUsers", "CreateOrganization").doesNotContain("CreateHook");
+    assertThat(answer.body().at("/data/operationId").asText()).isEqualTo("CreateHookTest");
+    assertThat(answer.body().get("message").asText()).contains("CreateHookTest", "POST /api/hooks/{id}/test");
+    assertThat(logto.supportedOperations()).contains("ListUsers", "CreateOrganization", "CreateHook")
+        .doesNotContain("CreateHookTest", "ListHookRecentLogs");
   }
 
   @Test

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.LogtoNotFoundException;
+import io.logto.management.core.JsonField;
+import io.logto.management.model.CreateHookRequest;
+import io.logto.management.model.CreateHookRequestConfig;
 import io.logto.management.model.CreateUserRequest;
+import io.logto.management.model.HookEvent;
+import io.logto.management.model.UpdateHookRequest;
+import java.util.List;
 import io.logto.management.testkit.LogtoEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,5 +60,25 @@ final class LogtoEmulatorExtensionTest {
 
     assertThat(read.id()).isEqualTo(created.id());
     assertThat(emulator.tokenRequestCount()).isEqualTo(tokensBefore + 1);
+  }
+
+  @Test
+  void webhooksRoundTripThroughTheTypedApi(LogtoManagement logto) {
+    var created = logto.hooks().create(CreateHookRequest.builder()
+        .name("sync")
+        .events(List.of(HookEvent.USER_CREATED, HookEvent.ORGANIZATION_CREATED))
+        .config(CreateHookRequestConfig.builder().url("https://hooks.example/in").build())
+        .build());
+    assertThat(created.events()).containsExactly(HookEvent.USER_CREATED, HookEvent.ORGANIZATION_CREATED);
+    assertThat(created.enabled()).isTrue();
+
+    var updated = logto.hooks().update(created.id(), UpdateHookRequest.builder()
+        .enabled(false).event(JsonField.ofNull()).build());
+    assertThat(updated.enabled()).isFalse();
+    assertThat(logto.hooks().list()).extracting(h -> h.id()).contains(created.id());
+    assertThat(logto.hooks().updateSigningKey(created.id()).signingKey()).isNotEqualTo(created.signingKey());
+
+    logto.hooks().delete(created.id());
+    assertThatThrownBy(() -> logto.hooks().get(created.id())).isInstanceOf(LogtoNotFoundException.class);
   }
 }

@@ -84,6 +84,7 @@ public final class EmulatorServer implements AutoCloseable {
     new UserRoutes(store).register(handlers);
     new RoleRoutes(store).register(handlers);
     new ResourceRoutes(store).register(handlers);
+    new HookRoutes(store).register(handlers);
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));

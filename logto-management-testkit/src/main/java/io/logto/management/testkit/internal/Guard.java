@@ -14,12 +14,26 @@ import java.util.List;
 final class Guard {
   private final ObjectNode body;
   private final String what;
-  private final ArrayNode issues = Json.array();
-  private final List<String> details = new ArrayList<>();
+  // the key path of this object inside the body: "" at the top, "config." inside config
+  private final String prefix;
+  private final ArrayNode issues;
+  private final List<String> details;
 
   private Guard(ObjectNode body, String what) {
+    this(body, what, "", Json.array(), new ArrayList<>());
+  }
+
+  private Guard(ObjectNode body, String what, String prefix, ArrayNode issues, List<String> details) {
     this.body = body;
     this.what = what;
+    this.prefix = prefix;
+    this.issues = issues;
+    this.details = details;
+  }
+
+  /** A guard over a nested object, reporting into this guard with the full key path. */
+  public Guard within(String field, ObjectNode nested) {
+    return new Guard(nested, what, prefix + field + ".", issues, details);
   }
 
   /** A guard over a JSON object body; a body of another JSON type fails at once. */
@@ -62,7 +76,15 @@ final class Guard {
 
   /** A required string of at least one character. */
   public String name(String field) {
-    String value = string(field, true);
+    return nonEmpty(field, string(field, true));
+  }
+
+  /** An optional string of at least one character when present. */
+  public String optionalName(String field) {
+    return nonEmpty(field, string(field, false));
+  }
+
+  private String nonEmpty(String field, String value) {
     if (value != null && value.isEmpty()) {
       ObjectNode issue = issue("too_small", field, "String must contain at least 1 character(s)");
       issue.put("minimum", 1).put("type", "string").put("inclusive", true).put("exact", false);
@@ -182,14 +204,47 @@ final class Guard {
       return null;
     }
     if (!value.isTextual() || !options.contains(value.asText())) {
-      String message = "Invalid enum value. Expected " + String.join(" | ", quoted(options))
-          + ", received '" + value.asText() + "'";
-      ObjectNode issue = issue("invalid_enum_value", field, message);
-      issue.set("received", value);
-      issue.set("options", Json.strings(options));
+      enumIssue(field, options, value);
       return null;
     }
     return value.asText();
+  }
+
+  /**
+   * A non-empty array of enum values, duplicates dropped (first occurrence kept); null when absent
+   * or invalid.
+   */
+  public List<String> enumSet(String field, List<String> options, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isArray()) {
+      if (value != null || required) {
+        typeIssue(field, "array", value);
+      }
+      return null;
+    }
+    if (value.isEmpty()) {
+      ObjectNode issue = issue("too_small", field, "Array must contain at least 1 element(s)");
+      issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+      return null;
+    }
+    java.util.LinkedHashSet<String> result = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      if (!element.isTextual() || !options.contains(element.asText())) {
+        enumIssue(field + "." + i, options, element);
+      } else {
+        result.add(element.asText());
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private void enumIssue(String field, List<String> options, JsonNode value) {
+    String message = "Invalid enum value. Expected " + String.join(" | ", quoted(options))
+        + ", received '" + value.asText() + "'";
+    ObjectNode issue = issue("invalid_enum_value", field, message);
+    issue.set("received", value);
+    issue.set("options", Json.strings(options));
   }
 
   /** Throws 400 {@code guard.invalid_input} when any check failed. */
@@ -221,7 +276,7 @@ final class Guard {
     ordered.set("path", issue.get("path"));
     ordered.set("message", issue.get("message"));
     issues.set(issues.size() - 1, ordered);
-    details.set(details.size() - 1, "Error in key path \"" + field + "\": (invalid_type) Expected "
+    details.set(details.size() - 1, "Error in key path \"" + prefix + field + "\": (invalid_type) Expected "
         + expected + " but received " + received + ".");
   }
 
@@ -229,8 +284,9 @@ final class Guard {
     ObjectNode issue = Json.object();
     issue.put("code", code);
     ArrayNode path = Json.array();
-    if (!field.isEmpty()) {
-      for (String part : field.split("\\.")) {
+    String fullPath = prefix + field;
+    if (!fullPath.isEmpty()) {
+      for (String part : fullPath.split("\\.")) {
         if (part.chars().allMatch(Character::isDigit)) {
           path.add(Integer.parseInt(part));
         } else {
@@ -241,7 +297,7 @@ final class Guard {
     issue.set("path", path);
     issue.put("message", message);
     issues.add(issue);
-    details.add("Error in key path \"" + field + "\": (" + code + ") " + message);
+    details.add("Error in key path \"" + fullPath + "\": (" + code + ") " + message);
     return issue;
   }
 }

@@ -42,6 +42,7 @@ final class Store {
   final Map<String, ObjectNode> organizations = new LinkedHashMap<>();
   final Map<String, ObjectNode> orgRoles = new LinkedHashMap<>();
   final Map<String, ObjectNode> orgScopes = new LinkedHashMap<>();
+  final Map<String, ObjectNode> hooks = new LinkedHashMap<>();
 
   final Map<String, Set<String>> roleScopes = new HashMap<>();
   final Map<String, Set<String>> userRoles = new HashMap<>();
@@ -127,6 +128,10 @@ final class Store {
 
   ObjectNode application(String id) {
     return existing(applications, "applications", id);
+  }
+
+  ObjectNode hook(String id) {
+    return existing(hooks, "hooks", id);
   }
 
   ObjectNode organization(String id) {

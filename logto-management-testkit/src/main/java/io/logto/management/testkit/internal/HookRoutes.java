@@ -1,0 +1,162 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Webhooks: create, list, get, update, delete and a new signing key. The emulator never calls a
+ * hook's URL, so executions stay at zero and the operations that send or read deliveries
+ * ({@code CreateHookTest}, {@code ListHookRecentLogs}) are left unimplemented (501).
+ */
+final class HookRoutes {
+  // the event values of Logto 1.42's document, in its order
+  static final List<String> EVENTS = List.of("PostRegister", "PostSignIn", "PostSignInAdaptiveMfaTriggered",
+      "PostResetPassword", "User.Created", "User.Deleted", "User.Data.Updated", "User.SuspensionStatus.Updated",
+      "Role.Created", "Role.Deleted", "Role.Data.Updated", "Role.Scopes.Updated", "Scope.Created", "Scope.Deleted",
+      "Scope.Data.Updated", "Organization.Created", "Organization.Deleted", "Organization.Data.Updated",
+      "Organization.Membership.Updated", "OrganizationRole.Created", "OrganizationRole.Deleted",
+      "OrganizationRole.Data.Updated", "OrganizationRole.Scopes.Updated", "OrganizationScope.Created",
+      "OrganizationScope.Deleted", "OrganizationScope.Data.Updated", "Identifier.Lockout", "Message.RateLimited",
+      "Grant.LimitExceeded");
+  // a production Logto (dev features off) refuses this event
+  private static final String DEV_ONLY_EVENT = "PostSignInAdaptiveMfaTriggered";
+  private static final Set<String> YES = Set.of("true", "1", "yes", "y");
+
+  private final Store store;
+
+  HookRoutes(Store store) {
+    this.store = store;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("ListHooks", call -> {
+      boolean stats = call.query("includeExecutionStats") != null
+          && YES.contains(call.query("includeExecutionStats").toLowerCase(java.util.Locale.ROOT));
+      List<JsonNode> items = new ArrayList<>();
+      for (ObjectNode hook : store.hooks.values()) {
+        items.add(stats ? withStats(hook) : hook);
+      }
+      return Pager.optional(call, items);
+    });
+    handlers.put("GetHook", call -> {
+      ObjectNode hook = store.hook(call.param("id"));
+      // Logto attaches the statistics for any non-empty value here, "false" included
+      String stats = call.query("includeExecutionStats");
+      return Reply.ok(stats == null || stats.isEmpty() ? hook : withStats(hook));
+    });
+    handlers.put("CreateHook", this::create);
+    handlers.put("UpdateHook", this::update);
+    handlers.put("UpdateHookSigningKey", call -> {
+      ObjectNode hook = updatable(call.param("id"));
+      hook.put("signingKey", store.secret());
+      return Reply.ok(hook);
+    });
+    handlers.put("DeleteHook", call -> {
+      if (store.hooks.remove(call.param("id")) == null) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+  }
+
+  private Reply create(Call call) {
+    Guard guard = call.guard();
+    String name = guard.optionalName("name");
+    String event = guard.oneOf("event", EVENTS, false);
+    List<String> events = guard.enumSet("events", EVENTS, false);
+    ObjectNode config = config(guard, true);
+    Boolean enabled = guard.bool("enabled", false);
+    guard.check();
+    refuseDevOnlyEvent(event, events);
+    if (event == null && events == null) {
+      throw ApiError.of(400, "hook.missing_events", "You need to provide at least one event.");
+    }
+    ObjectNode hook = Json.object();
+    hook.put("tenantId", Store.TENANT).put("id", store.id(21)).put("name", name == null ? "" : name);
+    if (event == null) {
+      hook.putNull("event");
+    } else {
+      hook.put("event", event);
+    }
+    hook.set("events", Json.strings(events == null ? List.of() : events));
+    hook.set("config", config);
+    hook.put("signingKey", store.secret()).put("enabled", enabled == null || enabled).put("createdAt", store.now());
+    store.hooks.put(hook.get("id").asText(), hook);
+    return Reply.created(hook);
+  }
+
+  private Reply update(Call call) {
+    Guard guard = call.guard();
+    String name = guard.optionalName("name");
+    JsonNode eventNode = guard.raw().get("event");
+    String event = eventNode == null || eventNode.isNull() ? null : guard.oneOf("event", EVENTS, false);
+    List<String> events = guard.enumSet("events", EVENTS, false);
+    ObjectNode config = config(guard, false);
+    Boolean enabled = guard.bool("enabled", false);
+    guard.check();
+    refuseDevOnlyEvent(event, events);
+    ObjectNode hook = updatable(call.param("id"));
+    if (name != null) {
+      hook.put("name", name);
+    }
+    if (eventNode != null) {
+      if (event == null) {
+        hook.putNull("event");
+      } else {
+        hook.put("event", event);
+      }
+    }
+    if (events != null) {
+      hook.set("events", Json.strings(events));
+    }
+    if (config != null) {
+      // Logto replaces the whole config object, it does not merge it
+      hook.set("config", config);
+    }
+    if (enabled != null) {
+      hook.put("enabled", enabled);
+    }
+    return Reply.ok(hook);
+  }
+
+  // an update of a hook that does not exist fails in the database layer: 400, not 404
+  private ObjectNode updatable(String id) {
+    ObjectNode hook = store.hooks.get(id);
+    if (hook == null) {
+      throw ApiError.of(400, "entity.not_exists", "The hook does not exist.");
+    }
+    return hook;
+  }
+
+  // {url, headers?, retries?}, kept as sent
+  private static ObjectNode config(Guard guard, boolean required) {
+    ObjectNode config = guard.object("config", required);
+    if (config == null) {
+      return null;
+    }
+    Guard inner = guard.within("config", config);
+    inner.string("url", true);
+    inner.object("headers", false);
+    inner.number("retries", false);
+    return config.deepCopy();
+  }
+
+  private static void refuseDevOnlyEvent(String event, List<String> events) {
+    if (DEV_ONLY_EVENT.equals(event) || (events != null && events.contains(DEV_ONLY_EVENT))) {
+      ObjectNode data = Json.object();
+      data.put("reason", "hook.event_not_supported_when_dev_features_disabled").put("event", DEV_ONLY_EVENT);
+      throw ApiError.of(400, "guard.invalid_input", "The request body is invalid.", data, null);
+    }
+  }
+
+  private static ObjectNode withStats(ObjectNode hook) {
+    ObjectNode copy = hook.deepCopy();
+    // the emulator sends no deliveries
+    copy.set("executionStats", Json.object().put("successCount", 0).put("requestCount", 0));
+    return copy;
+  }
+}
