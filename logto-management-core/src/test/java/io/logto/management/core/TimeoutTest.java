@@ -50,8 +50,9 @@ final class TimeoutTest {
       });
       LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofSeconds(1)).build();
 
+      // (on a very loaded machine the headers themselves may come late: a timeout either way)
       assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTimeoutException.class)
-          .hasMessageContaining("GET /api/users/u1: no complete answer");
+          .hasMessageContaining("GET /api/users/u1");
       assertThat(client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()))
           .failsWithin(Duration.ofSeconds(30))
           .withThrowableOfType(java.util.concurrent.ExecutionException.class)
