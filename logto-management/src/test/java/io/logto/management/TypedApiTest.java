@@ -146,6 +146,34 @@ final class TypedApiTest {
   }
 
   @Test
+  void asyncFormsSendTheSameRequestsAndCompleteTheirFutures() throws Exception {
+    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    User user = logto.users().getAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(user.username()).isEqualTo("ann");
+
+    server.enqueue(LoopbackServer.Answer.json(200, "[" + USER + "]"));
+    List<User> users = logto.users().listAsync(ListUsersParams.builder().page(2).pageSize(3).build())
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(users).extracting(User::id).containsExactly("u1");
+
+    server.enqueue(new LoopbackServer.Answer(204, null, null, Map.of()));
+    assertThat(logto.users().deleteAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+
+    server.enqueue(LoopbackServer.Answer.json(404, "{\"code\":\"entity.not_found\",\"message\":\"gone\"}"));
+    assertThat(logto.users().getAsync("u2")).failsWithin(java.time.Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(io.logto.management.core.LogtoNotFoundException.class);
+
+    List<LoopbackServer.Seen> seen = server.takeSeen();
+    assertThat(seen).extracting(LoopbackServer.Seen::method).containsExactly("GET", "GET", "DELETE", "GET");
+    assertThat(seen).extracting(LoopbackServer.Seen::rawPath)
+        .containsExactly("/api/users/u1", "/api/users", "/api/users/u1", "/api/users/u2");
+    assertThat(seen.get(1).rawQuery()).isEqualTo("page=2&page_size=3");
+    // bad arguments fail at once, before any request
+    assertThatThrownBy(() -> logto.users().getAsync(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void componentsThatMayBeNullAreMarkedNullableAndNoOthers() {
     // required and non-null: never marked
     assertThat(nullable(User.class, "id")).isFalse();

@@ -26,7 +26,7 @@ final class TypedApiTour {
   private TypedApiTour() {}
 
   /** What the tour made, for the test to check. */
-  record Outcome(User user, List<User> found, Application app, String appKind, long pagesOfOne) {}
+  record Outcome(User user, List<User> found, Application app, String appKind, long pagesOfOne, String fetchedAsync) {}
 
   static Outcome run(LogtoManagement logto) {
     var user = logto.users().create(CreateUserRequest.builder()
@@ -58,8 +58,9 @@ final class TypedApiTour {
     for (Page<User> page : logto.users().listAll(ListUsersParams.builder().build(), Pagination.of(1, 1), RequestOptions.defaults()).pages()) {
       pages++;
     }
+    String fetchedAsync = logto.users().getAsync(user.id()).thenApply(User::username).join();
     User renamed = logto.users().get(user.id());
     logto.users().delete(user.id());
-    return new Outcome(renamed, found, app, appKind, pages);
+    return new Outcome(renamed, found, app, appKind, pages, fetchedAsync);
   }
 }

@@ -71,6 +71,7 @@ final class QuickstartTest {
       assertThat(outcome.found()).extracting(u -> u.username()).containsExactly("alice");
       assertThat(outcome.app().type()).isEqualTo(io.logto.management.model.ApplicationType.MACHINE_TO_MACHINE);
       assertThat(outcome.appKind()).isEqualTo("machine-to-machine");
+      assertThat(outcome.fetchedAsync()).isEqualTo("alice");
       assertThat(outcome.pagesOfOne()).isEqualTo(1);
       assertThat(emulator.requestCount("AssignUserRoles")).isEqualTo(1);
       assertThat(emulator.requestCount("AddOrganizationUsers")).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.GetAccountCenterSettingsResponse;
 import io.logto.management.model.UpdateAccountCenterSettingsRequest;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Account center</code> tag. Thread-safe; obtain it from {@code LogtoManagement.accountCenter()}.
@@ -26,6 +27,11 @@ public final class AccountCenterService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGetSettings() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/account-center");
+    return request.build();
+  }
+
   /**
    * Get account center settings.
    *
@@ -36,8 +42,23 @@ public final class AccountCenterService {
    * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
    */
   public GetAccountCenterSettingsResponse getSettings(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/account-center");
-    return client.call(request.build(), GetAccountCenterSettingsResponse.class, options);
+    return client.call(requestForGetSettings(), GetAccountCenterSettingsResponse.class, options);
+  }
+
+  /**
+   * Get account center settings.
+   *
+   * <p><code>GET /api/account-center</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAccountCenterSettingsResponse> getSettingsAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForGetSettings(), GetAccountCenterSettingsResponse.class, options);
   }
 
   /**
@@ -53,6 +74,26 @@ public final class AccountCenterService {
   }
 
   /**
+   * Get account center settings.
+   *
+   * <p><code>GET /api/account-center</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAccountCenterSettingsResponse> getSettingsAsync() {
+    return getSettingsAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateSettings(UpdateAccountCenterSettingsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/account-center");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update account center settings.
    *
    * <p><code>PATCH /api/account-center</code>
@@ -64,9 +105,24 @@ public final class AccountCenterService {
    */
   public GetAccountCenterSettingsResponse updateSettings(UpdateAccountCenterSettingsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/account-center");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetAccountCenterSettingsResponse.class, options);
+    return client.call(requestForUpdateSettings(body), GetAccountCenterSettingsResponse.class, options);
+  }
+
+  /**
+   * Update account center settings.
+   *
+   * <p><code>PATCH /api/account-center</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAccountCenterSettingsResponse> updateSettingsAsync(
+      UpdateAccountCenterSettingsRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSettings(body), GetAccountCenterSettingsResponse.class, options);
   }
 
   /**
@@ -80,5 +136,21 @@ public final class AccountCenterService {
    */
   public GetAccountCenterSettingsResponse updateSettings(UpdateAccountCenterSettingsRequest body) {
     return updateSettings(body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update account center settings.
+   *
+   * <p><code>PATCH /api/account-center</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAccountCenterSettingsResponse> updateSettingsAsync(
+      UpdateAccountCenterSettingsRequest body) {
+    return updateSettingsAsync(body, RequestOptions.defaults());
   }
 }

@@ -38,6 +38,7 @@ import io.logto.management.model.UpdateApplicationRequest;
 import io.logto.management.model.UpdateApplicationSecretRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Applications</code> tag. Thread-safe; obtain it from {@code LogtoManagement.applications()}.
@@ -65,6 +66,13 @@ public final class ApplicationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForAssignRoles(String applicationId, RoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/roles")
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Assign API resource roles to application.
    *
@@ -78,10 +86,25 @@ public final class ApplicationsService {
    */
   public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/roles")
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), AssignUserRolesResponse.class, options);
+    return client.call(requestForAssignRoles(applicationId, body), AssignUserRolesResponse.class, options);
+  }
+
+  /**
+   * Assign API resource roles to application.
+   *
+   * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String applicationId,
+      RoleIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRoles(applicationId, body), AssignUserRolesResponse.class, options);
   }
 
   /**
@@ -99,6 +122,29 @@ public final class ApplicationsService {
   }
 
   /**
+   * Assign API resource roles to application.
+   *
+   * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String applicationId,
+      RoleIdsRequest body) {
+    return assignRolesAsync(applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreate(CreateApplicationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create an application.
    *
    * <p><code>POST /api/applications</code>
@@ -109,9 +155,24 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
    */
   public Application create(CreateApplicationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Application.class, options);
+    return client.call(requestForCreate(body), Application.class, options);
+  }
+
+  /**
+   * Create an application.
+   *
+   * <p><code>POST /api/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Application> createAsync(CreateApplicationRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), Application.class, options);
   }
 
   /**
@@ -128,6 +189,29 @@ public final class ApplicationsService {
   }
 
   /**
+   * Create an application.
+   *
+   * <p><code>POST /api/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Application> createAsync(CreateApplicationRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateProtectedAppMetadataCustomDomain(String id,
+      CreateApplicationProtectedAppMetadataCustomDomainRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/protected-app-metadata/custom-domains")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add a custom domain to the application.
    *
    * <p><code>POST /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
@@ -140,10 +224,25 @@ public final class ApplicationsService {
    */
   public JsonNode createProtectedAppMetadataCustomDomain(String id,
       CreateApplicationProtectedAppMetadataCustomDomainRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/protected-app-metadata/custom-domains")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateProtectedAppMetadataCustomDomain(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Add a custom domain to the application.
+   *
+   * <p><code>POST /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationprotectedappmetadatacustomdomain">CreateApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createProtectedAppMetadataCustomDomainAsync(String id,
+      CreateApplicationProtectedAppMetadataCustomDomainRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateProtectedAppMetadataCustomDomain(id, body), JsonNode.class, options);
   }
 
   /**
@@ -162,6 +261,30 @@ public final class ApplicationsService {
   }
 
   /**
+   * Add a custom domain to the application.
+   *
+   * <p><code>POST /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationprotectedappmetadatacustomdomain">CreateApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createProtectedAppMetadataCustomDomainAsync(String id,
+      CreateApplicationProtectedAppMetadataCustomDomainRequest body) {
+    return createProtectedAppMetadataCustomDomainAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateSecret(String id, CreateApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/secrets")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add application secret.
    *
    * <p><code>POST /api/applications/&#123;id&#125;/secrets</code>
@@ -174,10 +297,25 @@ public final class ApplicationsService {
    */
   public CreateApplicationSecretResponse createSecret(String id,
       CreateApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/secrets")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateApplicationSecretResponse.class, options);
+    return client.call(requestForCreateSecret(id, body), CreateApplicationSecretResponse.class, options);
+  }
+
+  /**
+   * Add application secret.
+   *
+   * <p><code>POST /api/applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateApplicationSecretResponse> createSecretAsync(String id,
+      CreateApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateSecret(id, body), CreateApplicationSecretResponse.class, options);
   }
 
   /**
@@ -196,6 +334,32 @@ public final class ApplicationsService {
   }
 
   /**
+   * Add application secret.
+   *
+   * <p><code>POST /api/applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateApplicationSecretResponse> createSecretAsync(String id,
+      CreateApplicationSecretRequest body) {
+    return createSecretAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateUserConsentOrganization(String id, String userId,
+      CreateApplicationUserConsentOrganizationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Grant a list of organization access of a user for a application.
    *
    * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
@@ -209,11 +373,26 @@ public final class ApplicationsService {
    */
   public JsonNode createUserConsentOrganization(String id, String userId,
       CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateUserConsentOrganization(id, userId, body), JsonNode.class, options);
+  }
+
+  /**
+   * Grant a list of organization access of a user for a application.
+   *
+   * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createUserConsentOrganizationAsync(String id, String userId,
+      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), JsonNode.class, options);
   }
 
   /**
@@ -233,6 +412,32 @@ public final class ApplicationsService {
   }
 
   /**
+   * Grant a list of organization access of a user for a application.
+   *
+   * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createUserConsentOrganizationAsync(String id, String userId,
+      CreateApplicationUserConsentOrganizationRequest body) {
+    return createUserConsentOrganizationAsync(id, userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateUserConsentScope(String applicationId,
+      AssignCimdUserConsentScopesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/user-consent-scopes")
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign user consent scopes to application.
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
@@ -245,10 +450,25 @@ public final class ApplicationsService {
    */
   public JsonNode createUserConsentScope(String applicationId,
       AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/user-consent-scopes")
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateUserConsentScope(applicationId, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign user consent scopes to application.
+   *
+   * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createUserConsentScopeAsync(String applicationId,
+      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateUserConsentScope(applicationId, body), JsonNode.class, options);
   }
 
   /**
@@ -267,6 +487,29 @@ public final class ApplicationsService {
   }
 
   /**
+   * Assign user consent scopes to application.
+   *
+   * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createUserConsentScopeAsync(String applicationId,
+      AssignCimdUserConsentScopesRequest body) {
+    return createUserConsentScopeAsync(applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete application.
    *
    * <p><code>DELETE /api/applications/&#123;id&#125;</code>
@@ -276,9 +519,23 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplication">DeleteApplication in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete application.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplication">DeleteApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -294,6 +551,27 @@ public final class ApplicationsService {
   }
 
   /**
+   * Delete application.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplication">DeleteApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteLegacySecret(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/legacy-secret")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete application legacy secret.
    *
    * <p><code>DELETE /api/applications/&#123;id&#125;/legacy-secret</code>
@@ -304,9 +582,24 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
   public ListRoleApplicationsResponseItem deleteLegacySecret(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/legacy-secret")
-      .pathParam("id", id);
-    return client.call(request.build(), ListRoleApplicationsResponseItem.class, options);
+    return client.call(requestForDeleteLegacySecret(id), ListRoleApplicationsResponseItem.class, options);
+  }
+
+  /**
+   * Delete application legacy secret.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/legacy-secret</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
+   */
+  public CompletableFuture<ListRoleApplicationsResponseItem> deleteLegacySecretAsync(String id,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteLegacySecret(id), ListRoleApplicationsResponseItem.class, options);
   }
 
   /**
@@ -323,6 +616,28 @@ public final class ApplicationsService {
   }
 
   /**
+   * Delete application legacy secret.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/legacy-secret</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
+   */
+  public CompletableFuture<ListRoleApplicationsResponseItem> deleteLegacySecretAsync(String id) {
+    return deleteLegacySecretAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteProtectedAppMetadataCustomDomain(String id, String domain) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/protected-app-metadata/custom-domains/{domain}")
+      .pathParam("id", id)
+      .pathParam("domain", domain);
+    return request.build();
+  }
+
+  /**
    * Remove custom domain.
    *
    * <p><code>DELETE /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains/&#123;domain&#125;</code>
@@ -334,10 +649,25 @@ public final class ApplicationsService {
    */
   public void deleteProtectedAppMetadataCustomDomain(String id, String domain,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/protected-app-metadata/custom-domains/{domain}")
-      .pathParam("id", id)
-      .pathParam("domain", domain);
-    client.call(request.build(), options);
+    client.call(requestForDeleteProtectedAppMetadataCustomDomain(id, domain), options);
+  }
+
+  /**
+   * Remove custom domain.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains/&#123;domain&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param domain the <code>domain</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationprotectedappmetadatacustomdomain">DeleteApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteProtectedAppMetadataCustomDomainAsync(String id,
+      String domain, RequestOptions options) {
+    return client.callAsync(requestForDeleteProtectedAppMetadataCustomDomain(id, domain), Void.class, options);
   }
 
   /**
@@ -354,6 +684,30 @@ public final class ApplicationsService {
   }
 
   /**
+   * Remove custom domain.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains/&#123;domain&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param domain the <code>domain</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationprotectedappmetadatacustomdomain">DeleteApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteProtectedAppMetadataCustomDomainAsync(String id,
+      String domain) {
+    return deleteProtectedAppMetadataCustomDomainAsync(id, domain, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteRole(String applicationId, String roleId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/roles/{roleId}")
+      .pathParam("applicationId", applicationId)
+      .pathParam("roleId", roleId);
+    return request.build();
+  }
+
+  /**
    * Remove a API resource role from application.
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
@@ -364,10 +718,25 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
   public void deleteRole(String applicationId, String roleId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/roles/{roleId}")
-      .pathParam("applicationId", applicationId)
-      .pathParam("roleId", roleId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteRole(applicationId, roleId), options);
+  }
+
+  /**
+   * Remove a API resource role from application.
+   *
+   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param roleId the <code>roleId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteRoleAsync(String applicationId, String roleId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteRole(applicationId, roleId), Void.class, options);
   }
 
   /**
@@ -384,6 +753,29 @@ public final class ApplicationsService {
   }
 
   /**
+   * Remove a API resource role from application.
+   *
+   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param roleId the <code>roleId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteRoleAsync(String applicationId, String roleId) {
+    return deleteRoleAsync(applicationId, roleId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteSecret(String id, String name) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/secrets/{name}")
+      .pathParam("id", id)
+      .pathParam("name", name);
+    return request.build();
+  }
+
+  /**
    * Delete application secret.
    *
    * <p><code>DELETE /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
@@ -394,10 +786,24 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationsecret">DeleteApplicationSecret in the Logto API reference</a>
    */
   public void deleteSecret(String id, String name, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/secrets/{name}")
-      .pathParam("id", id)
-      .pathParam("name", name);
-    client.call(request.build(), options);
+    client.call(requestForDeleteSecret(id, name), options);
+  }
+
+  /**
+   * Delete application secret.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationsecret">DeleteApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSecretAsync(String id, String name, RequestOptions options) {
+    return client.callAsync(requestForDeleteSecret(id, name), Void.class, options);
   }
 
   /**
@@ -414,6 +820,31 @@ public final class ApplicationsService {
   }
 
   /**
+   * Delete application secret.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationsecret">DeleteApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSecretAsync(String id, String name) {
+    return deleteSecretAsync(id, name, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteUserConsentOrganization(String id, String userId,
+      String organizationId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/users/{userId}/consent-organizations/{organizationId}")
+      .pathParam("id", id)
+      .pathParam("userId", userId)
+      .pathParam("organizationId", organizationId);
+    return request.build();
+  }
+
+  /**
    * Revoke a user's access to an organization for a application.
    *
    * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
@@ -426,11 +857,26 @@ public final class ApplicationsService {
    */
   public void deleteUserConsentOrganization(String id, String userId, String organizationId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/users/{userId}/consent-organizations/{organizationId}")
-      .pathParam("id", id)
-      .pathParam("userId", userId)
-      .pathParam("organizationId", organizationId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteUserConsentOrganization(id, userId, organizationId), options);
+  }
+
+  /**
+   * Revoke a user's access to an organization for a application.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param organizationId the <code>organizationId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserConsentOrganizationAsync(String id, String userId,
+      String organizationId, RequestOptions options) {
+    return client.callAsync(requestForDeleteUserConsentOrganization(id, userId, organizationId), Void.class, options);
   }
 
   /**
@@ -448,6 +894,33 @@ public final class ApplicationsService {
   }
 
   /**
+   * Revoke a user's access to an organization for a application.
+   *
+   * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param organizationId the <code>organizationId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserConsentOrganizationAsync(String id, String userId,
+      String organizationId) {
+    return deleteUserConsentOrganizationAsync(id, userId, organizationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteUserConsentScope(String applicationId, String scopeType,
+      String scopeId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}")
+      .pathParam("applicationId", applicationId)
+      .pathParam("scopeType", scopeType)
+      .pathParam("scopeId", scopeId);
+    return request.build();
+  }
+
+  /**
    * Remove user consent scope from application.
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
@@ -460,11 +933,26 @@ public final class ApplicationsService {
    */
   public void deleteUserConsentScope(String applicationId, String scopeType, String scopeId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}")
-      .pathParam("applicationId", applicationId)
-      .pathParam("scopeType", scopeType)
-      .pathParam("scopeId", scopeId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), options);
+  }
+
+  /**
+   * Remove user consent scope from application.
+   *
+   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId, String scopeType,
+      String scopeId, RequestOptions options) {
+    return client.callAsync(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), Void.class, options);
   }
 
   /**
@@ -482,6 +970,30 @@ public final class ApplicationsService {
   }
 
   /**
+   * Remove user consent scope from application.
+   *
+   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId, String scopeType,
+      String scopeId) {
+    return deleteUserConsentScopeAsync(applicationId, scopeType, scopeId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get application.
    *
    * <p><code>GET /api/applications/&#123;id&#125;</code>
@@ -492,9 +1004,23 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
   public GetApplicationResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetApplicationResponse.class, options);
+    return client.call(requestForGet(id), GetApplicationResponse.class, options);
+  }
+
+  /**
+   * Get application.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationResponse> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetApplicationResponse.class, options);
   }
 
   /**
@@ -511,6 +1037,27 @@ public final class ApplicationsService {
   }
 
   /**
+   * Get application.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetAccessControl(String applicationId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/access-control")
+      .pathParam("applicationId", applicationId);
+    return request.build();
+  }
+
+  /**
    * Get application access-control rules.
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
@@ -522,9 +1069,24 @@ public final class ApplicationsService {
    */
   public GetApplicationAccessControlResponse getAccessControl(String applicationId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/access-control")
-      .pathParam("applicationId", applicationId);
-    return client.call(request.build(), GetApplicationAccessControlResponse.class, options);
+    return client.call(requestForGetAccessControl(applicationId), GetApplicationAccessControlResponse.class, options);
+  }
+
+  /**
+   * Get application access-control rules.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationAccessControlResponse> getAccessControlAsync(
+      String applicationId, RequestOptions options) {
+    return client.callAsync(requestForGetAccessControl(applicationId), GetApplicationAccessControlResponse.class, options);
   }
 
   /**
@@ -541,6 +1103,28 @@ public final class ApplicationsService {
   }
 
   /**
+   * Get application access-control rules.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationAccessControlResponse> getAccessControlAsync(
+      String applicationId) {
+    return getAccessControlAsync(applicationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetSignInExperience(String applicationId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/sign-in-experience")
+      .pathParam("applicationId", applicationId);
+    return request.build();
+  }
+
+  /**
    * Get the application level sign-in experience.
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
@@ -552,9 +1136,24 @@ public final class ApplicationsService {
    */
   public GetApplicationSignInExperienceResponse getSignInExperience(String applicationId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/sign-in-experience")
-      .pathParam("applicationId", applicationId);
-    return client.call(request.build(), GetApplicationSignInExperienceResponse.class, options);
+    return client.call(requestForGetSignInExperience(applicationId), GetApplicationSignInExperienceResponse.class, options);
+  }
+
+  /**
+   * Get the application level sign-in experience.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationSignInExperienceResponse> getSignInExperienceAsync(
+      String applicationId, RequestOptions options) {
+    return client.callAsync(requestForGetSignInExperience(applicationId), GetApplicationSignInExperienceResponse.class, options);
   }
 
   /**
@@ -571,6 +1170,32 @@ public final class ApplicationsService {
   }
 
   /**
+   * Get the application level sign-in experience.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationSignInExperienceResponse> getSignInExperienceAsync(
+      String applicationId) {
+    return getSignInExperienceAsync(applicationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListOrganizations(String id,
+      ListApplicationOrganizationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get application organizations.
    *
    * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
@@ -583,12 +1208,25 @@ public final class ApplicationsService {
    */
   public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
       ListApplicationOrganizationsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_ORGANIZATIONS_TYPE, options);
+    return client.call(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
+  }
+
+  /**
+   * Get application organizations.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
+      String id, ListApplicationOrganizationsParams params, RequestOptions options) {
+    return client.callAsync(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
   }
 
   /**
@@ -617,6 +1255,39 @@ public final class ApplicationsService {
    */
   public List<ListUserOrganizationsResponseItem> listOrganizations(String id) {
     return listOrganizations(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get application organizations.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
+      String id, ListApplicationOrganizationsParams params) {
+    return listOrganizationsAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get application organizations.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
+      String id) {
+    return listOrganizationsAsync(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -667,6 +1338,12 @@ public final class ApplicationsService {
     return listOrganizationsAll(id, ListApplicationOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListProtectedAppMetadataCustomDomains(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/protected-app-metadata/custom-domains")
+      .pathParam("id", id);
+    return request.build();
+  }
+
   /**
    * Get application custom domains.
    *
@@ -679,9 +1356,24 @@ public final class ApplicationsService {
    */
   public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
       String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/protected-app-metadata/custom-domains")
-      .pathParam("id", id);
-    return client.call(request.build(), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
+    return client.call(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
+  }
+
+  /**
+   * Get application custom domains.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
+      String id, RequestOptions options) {
+    return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
   /**
@@ -699,6 +1391,32 @@ public final class ApplicationsService {
   }
 
   /**
+   * Get application custom domains.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
+      String id) {
+    return listProtectedAppMetadataCustomDomainsAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListRoles(String applicationId, ListApplicationRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/roles")
+      .pathParam("applicationId", applicationId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * Get application API resource roles.
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
@@ -711,13 +1429,25 @@ public final class ApplicationsService {
    */
   public List<Role> listRoles(String applicationId, ListApplicationRolesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/roles")
-      .pathParam("applicationId", applicationId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_ROLES_TYPE, options);
+    return client.call(requestForListRoles(applicationId, params), LIST_ROLES_TYPE, options);
+  }
+
+  /**
+   * Get application API resource roles.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Role>> listRolesAsync(String applicationId,
+      ListApplicationRolesParams params, RequestOptions options) {
+    return client.callAsync(requestForListRoles(applicationId, params), LIST_ROLES_TYPE, options);
   }
 
   /**
@@ -745,6 +1475,38 @@ public final class ApplicationsService {
    */
   public List<Role> listRoles(String applicationId) {
     return listRoles(applicationId, ListApplicationRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get application API resource roles.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Role>> listRolesAsync(String applicationId,
+      ListApplicationRolesParams params) {
+    return listRolesAsync(applicationId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get application API resource roles.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Role>> listRolesAsync(String applicationId) {
+    return listRolesAsync(applicationId, ListApplicationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -795,6 +1557,12 @@ public final class ApplicationsService {
     return listRolesAll(applicationId, ListApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListSecrets(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/secrets")
+      .pathParam("id", id);
+    return request.build();
+  }
+
   /**
    * Get application secrets.
    *
@@ -806,9 +1574,24 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
   public List<CreateApplicationSecretResponse> listSecrets(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/secrets")
-      .pathParam("id", id);
-    return client.call(request.build(), LIST_SECRETS_TYPE, options);
+    return client.call(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
+  }
+
+  /**
+   * Get application secrets.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateApplicationSecretResponse>> listSecretsAsync(String id,
+      RequestOptions options) {
+    return client.callAsync(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
   }
 
   /**
@@ -825,6 +1608,32 @@ public final class ApplicationsService {
   }
 
   /**
+   * Get application secrets.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateApplicationSecretResponse>> listSecretsAsync(String id) {
+    return listSecretsAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListUserConsentOrganizations(String id, String userId,
+      ListApplicationUserConsentOrganizationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/users/{userId}/consent-organizations")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * List all the user consented organizations of a application.
    *
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
@@ -838,13 +1647,27 @@ public final class ApplicationsService {
    */
   public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
       String userId, ListApplicationUserConsentOrganizationsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/users/{userId}/consent-organizations")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), ListApplicationUserConsentOrganizationsResponse.class, options);
+    return client.call(requestForListUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
+  }
+
+  /**
+   * List all the user consented organizations of a application.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizationsAsync(
+      String id, String userId, ListApplicationUserConsentOrganizationsParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForListUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
   }
 
   /**
@@ -879,6 +1702,47 @@ public final class ApplicationsService {
   }
 
   /**
+   * List all the user consented organizations of a application.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizationsAsync(
+      String id, String userId, ListApplicationUserConsentOrganizationsParams params) {
+    return listUserConsentOrganizationsAsync(id, userId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * List all the user consented organizations of a application.
+   *
+   * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizationsAsync(
+      String id, String userId) {
+    return listUserConsentOrganizationsAsync(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListUserConsentScopes(String applicationId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/user-consent-scopes")
+      .pathParam("applicationId", applicationId);
+    return request.build();
+  }
+
+  /**
    * List all the user consent scopes of an application.
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
@@ -890,9 +1754,24 @@ public final class ApplicationsService {
    */
   public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/user-consent-scopes")
-      .pathParam("applicationId", applicationId);
-    return client.call(request.build(), ListCimdUserConsentScopesResponse.class, options);
+    return client.call(requestForListUserConsentScopes(applicationId), ListCimdUserConsentScopesResponse.class, options);
+  }
+
+  /**
+   * List all the user consent scopes of an application.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
+      String applicationId, RequestOptions options) {
+    return client.callAsync(requestForListUserConsentScopes(applicationId), ListCimdUserConsentScopesResponse.class, options);
   }
 
   /**
@@ -909,6 +1788,35 @@ public final class ApplicationsService {
   }
 
   /**
+   * List all the user consent scopes of an application.
+   *
+   * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
+      String applicationId) {
+    return listUserConsentScopesAsync(applicationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListApplicationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications");
+    Objects.requireNonNull(params, "params == null");
+    request.query("types", params.types());
+    request.query("excludeRoleId", params.excludeRoleId());
+    request.query("excludeOrganizationId", params.excludeOrganizationId());
+    request.query("isThirdParty", params.isThirdParty());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * Get applications.
    *
    * <p><code>GET /api/applications</code>
@@ -919,16 +1827,24 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
   public List<Application> list(ListApplicationsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications");
-    Objects.requireNonNull(params, "params == null");
-    request.query("types", params.types());
-    request.query("excludeRoleId", params.excludeRoleId());
-    request.query("excludeOrganizationId", params.excludeOrganizationId());
-    request.query("isThirdParty", params.isThirdParty());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get applications.
+   *
+   * <p><code>GET /api/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Application>> listAsync(ListApplicationsParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -954,6 +1870,35 @@ public final class ApplicationsService {
    */
   public List<Application> list() {
     return list(ListApplicationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get applications.
+   *
+   * <p><code>GET /api/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Application>> listAsync(ListApplicationsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get applications.
+   *
+   * <p><code>GET /api/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Application>> listAsync() {
+    return listAsync(ListApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1004,6 +1949,14 @@ public final class ApplicationsService {
     return listAll(ListApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForReplaceAccessControl(String applicationId,
+      ReplaceApplicationAccessControlRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/access-control")
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Replace application access-control rules.
    *
@@ -1017,10 +1970,25 @@ public final class ApplicationsService {
    */
   public GetApplicationAccessControlResponse replaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/access-control")
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetApplicationAccessControlResponse.class, options);
+    return client.call(requestForReplaceAccessControl(applicationId, body), GetApplicationAccessControlResponse.class, options);
+  }
+
+  /**
+   * Replace application access-control rules.
+   *
+   * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationAccessControlResponse> replaceAccessControlAsync(
+      String applicationId, ReplaceApplicationAccessControlRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceAccessControl(applicationId, body), GetApplicationAccessControlResponse.class, options);
   }
 
   /**
@@ -1039,6 +2007,30 @@ public final class ApplicationsService {
   }
 
   /**
+   * Replace application access-control rules.
+   *
+   * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationAccessControlResponse> replaceAccessControlAsync(
+      String applicationId, ReplaceApplicationAccessControlRequest body) {
+    return replaceAccessControlAsync(applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceRoles(String applicationId, RoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/roles")
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update API resource roles for application.
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
@@ -1050,10 +2042,25 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
   public JsonNode replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/roles")
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForReplaceRoles(applicationId, body), JsonNode.class, options);
+  }
+
+  /**
+   * Update API resource roles for application.
+   *
+   * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> replaceRolesAsync(String applicationId, RoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceRoles(applicationId, body), JsonNode.class, options);
   }
 
   /**
@@ -1071,6 +2078,30 @@ public final class ApplicationsService {
   }
 
   /**
+   * Update API resource roles for application.
+   *
+   * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> replaceRolesAsync(String applicationId, RoleIdsRequest body) {
+    return replaceRolesAsync(applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceSignInExperience(String applicationId,
+      ReplaceApplicationSignInExperienceRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/sign-in-experience")
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update application level sign-in experience.
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
@@ -1083,10 +2114,26 @@ public final class ApplicationsService {
    */
   public GetApplicationSignInExperienceResponse replaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/sign-in-experience")
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetApplicationSignInExperienceResponse.class, options);
+    return client.call(requestForReplaceSignInExperience(applicationId, body), GetApplicationSignInExperienceResponse.class, options);
+  }
+
+  /**
+   * Update application level sign-in experience.
+   *
+   * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationSignInExperienceResponse> replaceSignInExperienceAsync(
+      String applicationId, ReplaceApplicationSignInExperienceRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceSignInExperience(applicationId, body), GetApplicationSignInExperienceResponse.class, options);
   }
 
   /**
@@ -1105,6 +2152,32 @@ public final class ApplicationsService {
   }
 
   /**
+   * Update application level sign-in experience.
+   *
+   * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetApplicationSignInExperienceResponse> replaceSignInExperienceAsync(
+      String applicationId, ReplaceApplicationSignInExperienceRequest body) {
+    return replaceSignInExperienceAsync(applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceUserConsentOrganizations(String id, String userId,
+      CreateApplicationUserConsentOrganizationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Grant a list of organization access of a user for a application.
    *
    * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
@@ -1117,11 +2190,26 @@ public final class ApplicationsService {
    */
   public void replaceUserConsentOrganizations(String id, String userId,
       CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceUserConsentOrganizations(id, userId, body), options);
+  }
+
+  /**
+   * Grant a list of organization access of a user for a application.
+   *
+   * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
+      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceUserConsentOrganizations(id, userId, body), Void.class, options);
   }
 
   /**
@@ -1140,6 +2228,31 @@ public final class ApplicationsService {
   }
 
   /**
+   * Grant a list of organization access of a user for a application.
+   *
+   * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
+      CreateApplicationUserConsentOrganizationRequest body) {
+    return replaceUserConsentOrganizationsAsync(id, userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String id, UpdateApplicationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update application.
    *
    * <p><code>PATCH /api/applications/&#123;id&#125;</code>
@@ -1151,10 +2264,25 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
    */
   public Application update(String id, UpdateApplicationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Application.class, options);
+    return client.call(requestForUpdate(id, body), Application.class, options);
+  }
+
+  /**
+   * Update application.
+   *
+   * <p><code>PATCH /api/applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Application> updateAsync(String id, UpdateApplicationRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), Application.class, options);
   }
 
   /**
@@ -1172,6 +2300,29 @@ public final class ApplicationsService {
   }
 
   /**
+   * Update application.
+   *
+   * <p><code>PATCH /api/applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Application> updateAsync(String id, UpdateApplicationRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateCustomData(String applicationId, JsonNode body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{applicationId}/custom-data")
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update application custom data.
    *
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
@@ -1183,10 +2334,25 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
    */
   public JsonNode updateCustomData(String applicationId, JsonNode body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{applicationId}/custom-data")
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
+  }
+
+  /**
+   * Update application custom data.
+   *
+   * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> updateCustomDataAsync(String applicationId, JsonNode body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
   }
 
   /**
@@ -1204,6 +2370,31 @@ public final class ApplicationsService {
   }
 
   /**
+   * Update application custom data.
+   *
+   * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> updateCustomDataAsync(String applicationId, JsonNode body) {
+    return updateCustomDataAsync(applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateSecret(String id, String name,
+      UpdateApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}/secrets/{name}")
+      .pathParam("id", id)
+      .pathParam("name", name);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update application secret.
    *
    * <p><code>PATCH /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
@@ -1217,11 +2408,26 @@ public final class ApplicationsService {
    */
   public CreateApplicationSecretResponse updateSecret(String id, String name,
       UpdateApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}/secrets/{name}")
-      .pathParam("id", id)
-      .pathParam("name", name);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateApplicationSecretResponse.class, options);
+    return client.call(requestForUpdateSecret(id, name, body), CreateApplicationSecretResponse.class, options);
+  }
+
+  /**
+   * Update application secret.
+   *
+   * <p><code>PATCH /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateApplicationSecretResponse> updateSecretAsync(String id,
+      String name, UpdateApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSecret(id, name, body), CreateApplicationSecretResponse.class, options);
   }
 
   /**
@@ -1238,5 +2444,23 @@ public final class ApplicationsService {
   public CreateApplicationSecretResponse updateSecret(String id, String name,
       UpdateApplicationSecretRequest body) {
     return updateSecret(id, name, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update application secret.
+   *
+   * <p><code>PATCH /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateApplicationSecretResponse> updateSecretAsync(String id,
+      String name, UpdateApplicationSecretRequest body) {
+    return updateSecretAsync(id, name, body, RequestOptions.defaults());
   }
 }

@@ -13,6 +13,7 @@ import io.logto.management.model.GetLogResponse;
 import io.logto.management.model.ListLogsParams;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Audit logs</code> tag. Thread-safe; obtain it from {@code LogtoManagement.auditLogs()}.
@@ -32,6 +33,12 @@ public final class AuditLogsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
   /**
    * Get log.
    *
@@ -43,9 +50,23 @@ public final class AuditLogsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
   public GetLogResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetLogResponse.class, options);
+    return client.call(requestForGet(id), GetLogResponse.class, options);
+  }
+
+  /**
+   * Get log.
+   *
+   * <p><code>GET /api/logs/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
+   */
+  public CompletableFuture<GetLogResponse> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetLogResponse.class, options);
   }
 
   /**
@@ -62,16 +83,21 @@ public final class AuditLogsService {
   }
 
   /**
-   * Get logs.
+   * Get log.
    *
-   * <p><code>GET /api/logs</code>
+   * <p><code>GET /api/logs/&#123;id&#125;</code>
    *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public List<GetLogResponse> list(ListLogsParams params, RequestOptions options) {
+  public CompletableFuture<GetLogResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListLogsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs");
     Objects.requireNonNull(params, "params == null");
     request.query("userId", params.userId());
@@ -82,7 +108,38 @@ public final class AuditLogsService {
     request.query("end_time", params.endTime());
     request.query("page", params.page());
     request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return request.build();
+  }
+
+  /**
+   * Get logs.
+   *
+   * <p><code>GET /api/logs</code>
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
+   */
+  public List<GetLogResponse> list(ListLogsParams params, RequestOptions options) {
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get logs.
+   *
+   * <p><code>GET /api/logs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetLogResponse>> listAsync(ListLogsParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -108,6 +165,35 @@ public final class AuditLogsService {
    */
   public List<GetLogResponse> list() {
     return list(ListLogsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get logs.
+   *
+   * <p><code>GET /api/logs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetLogResponse>> listAsync(ListLogsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get logs.
+   *
+   * <p><code>GET /api/logs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetLogResponse>> listAsync() {
+    return listAsync(ListLogsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**

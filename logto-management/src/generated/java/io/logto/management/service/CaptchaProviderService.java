@@ -10,6 +10,7 @@ import io.logto.management.model.GetCaptchaProviderResponse;
 import io.logto.management.model.UpdateCaptchaProviderRequest;
 import io.logto.management.model.UpdateCaptchaProviderResponse;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Captcha provider</code> tag. Thread-safe; obtain it from {@code LogtoManagement.captchaProvider()}.
@@ -27,6 +28,11 @@ public final class CaptchaProviderService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForDelete() {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/captcha-provider");
+    return request.build();
+  }
+
   /**
    * Delete captcha provider.
    *
@@ -36,8 +42,22 @@ public final class CaptchaProviderService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecaptchaprovider">DeleteCaptchaProvider in the Logto API reference</a>
    */
   public void delete(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/captcha-provider");
-    client.call(request.build(), options);
+    client.call(requestForDelete(), options);
+  }
+
+  /**
+   * Delete captcha provider.
+   *
+   * <p><code>DELETE /api/captcha-provider</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecaptchaprovider">DeleteCaptchaProvider in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(RequestOptions options) {
+    return client.callAsync(requestForDelete(), Void.class, options);
   }
 
   /**
@@ -52,6 +72,25 @@ public final class CaptchaProviderService {
   }
 
   /**
+   * Delete captcha provider.
+   *
+   * <p><code>DELETE /api/captcha-provider</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecaptchaprovider">DeleteCaptchaProvider in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync() {
+    return deleteAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/captcha-provider");
+    return request.build();
+  }
+
+  /**
    * Get captcha provider.
    *
    * <p><code>GET /api/captcha-provider</code>
@@ -61,8 +100,22 @@ public final class CaptchaProviderService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
   public GetCaptchaProviderResponse get(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/captcha-provider");
-    return client.call(request.build(), GetCaptchaProviderResponse.class, options);
+    return client.call(requestForGet(), GetCaptchaProviderResponse.class, options);
+  }
+
+  /**
+   * Get captcha provider.
+   *
+   * <p><code>GET /api/captcha-provider</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCaptchaProviderResponse> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), GetCaptchaProviderResponse.class, options);
   }
 
   /**
@@ -78,6 +131,26 @@ public final class CaptchaProviderService {
   }
 
   /**
+   * Get captcha provider.
+   *
+   * <p><code>GET /api/captcha-provider</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCaptchaProviderResponse> getAsync() {
+    return getAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(UpdateCaptchaProviderRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/captcha-provider");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update captcha provider.
    *
    * <p><code>PUT /api/captcha-provider</code>
@@ -89,9 +162,24 @@ public final class CaptchaProviderService {
    */
   public UpdateCaptchaProviderResponse update(UpdateCaptchaProviderRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/captcha-provider");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UpdateCaptchaProviderResponse.class, options);
+    return client.call(requestForUpdate(body), UpdateCaptchaProviderResponse.class, options);
+  }
+
+  /**
+   * Update captcha provider.
+   *
+   * <p><code>PUT /api/captcha-provider</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateCaptchaProviderResponse> updateAsync(
+      UpdateCaptchaProviderRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdate(body), UpdateCaptchaProviderResponse.class, options);
   }
 
   /**
@@ -105,5 +193,21 @@ public final class CaptchaProviderService {
    */
   public UpdateCaptchaProviderResponse update(UpdateCaptchaProviderRequest body) {
     return update(body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update captcha provider.
+   *
+   * <p><code>PUT /api/captcha-provider</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateCaptchaProviderResponse> updateAsync(
+      UpdateCaptchaProviderRequest body) {
+    return updateAsync(body, RequestOptions.defaults());
   }
 }

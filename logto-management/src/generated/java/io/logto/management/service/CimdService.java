@@ -10,6 +10,7 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AssignCimdUserConsentScopesRequest;
 import io.logto.management.model.ListCimdUserConsentScopesResponse;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>CIMD</code> tag. Thread-safe; obtain it from {@code LogtoManagement.cimd()}.
@@ -27,6 +28,12 @@ public final class CimdService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForAssignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/cimd/user-consent-scopes");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Assign CIMD user consent scopes.
    *
@@ -39,9 +46,24 @@ public final class CimdService {
    */
   public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/cimd/user-consent-scopes");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForAssignUserConsentScopes(body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign CIMD user consent scopes.
+   *
+   * <p><code>POST /api/cimd/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignUserConsentScopesAsync(
+      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignUserConsentScopes(body), JsonNode.class, options);
   }
 
   /**
@@ -58,6 +80,29 @@ public final class CimdService {
   }
 
   /**
+   * Assign CIMD user consent scopes.
+   *
+   * <p><code>POST /api/cimd/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignUserConsentScopesAsync(
+      AssignCimdUserConsentScopesRequest body) {
+    return assignUserConsentScopesAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteUserConsentScope(String scopeType, String scopeId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/cimd/user-consent-scopes/{scopeType}/{scopeId}")
+      .pathParam("scopeType", scopeType)
+      .pathParam("scopeId", scopeId);
+    return request.build();
+  }
+
+  /**
    * Delete a CIMD user consent scope.
    *
    * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
@@ -68,10 +113,25 @@ public final class CimdService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
   public void deleteUserConsentScope(String scopeType, String scopeId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/cimd/user-consent-scopes/{scopeType}/{scopeId}")
-      .pathParam("scopeType", scopeType)
-      .pathParam("scopeId", scopeId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteUserConsentScope(scopeType, scopeId), options);
+  }
+
+  /**
+   * Delete a CIMD user consent scope.
+   *
+   * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param scopeType the <code>scopeType</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String scopeType, String scopeId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteUserConsentScope(scopeType, scopeId), Void.class, options);
   }
 
   /**
@@ -88,6 +148,27 @@ public final class CimdService {
   }
 
   /**
+   * Delete a CIMD user consent scope.
+   *
+   * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param scopeType the <code>scopeType</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String scopeType, String scopeId) {
+    return deleteUserConsentScopeAsync(scopeType, scopeId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListUserConsentScopes() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/cimd/user-consent-scopes");
+    return request.build();
+  }
+
+  /**
    * List CIMD user consent scopes.
    *
    * <p><code>GET /api/cimd/user-consent-scopes</code>
@@ -97,8 +178,23 @@ public final class CimdService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
   public ListCimdUserConsentScopesResponse listUserConsentScopes(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/cimd/user-consent-scopes");
-    return client.call(request.build(), ListCimdUserConsentScopesResponse.class, options);
+    return client.call(requestForListUserConsentScopes(), ListCimdUserConsentScopesResponse.class, options);
+  }
+
+  /**
+   * List CIMD user consent scopes.
+   *
+   * <p><code>GET /api/cimd/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForListUserConsentScopes(), ListCimdUserConsentScopesResponse.class, options);
   }
 
   /**
@@ -111,5 +207,19 @@ public final class CimdService {
    */
   public ListCimdUserConsentScopesResponse listUserConsentScopes() {
     return listUserConsentScopes(RequestOptions.defaults());
+  }
+
+  /**
+   * List CIMD user consent scopes.
+   *
+   * <p><code>GET /api/cimd/user-consent-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync() {
+    return listUserConsentScopesAsync(RequestOptions.defaults());
   }
 }

@@ -31,6 +31,7 @@ import io.logto.management.model.UpsertJwtCustomizerRequest;
 import io.logto.management.model.UpsertJwtCustomizerResponse;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Configs</code> tag. Thread-safe; obtain it from {@code LogtoManagement.configs()}.
@@ -56,6 +57,12 @@ public final class ConfigsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForDeleteAction(String actionType) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
+      .pathParam("actionType", actionType);
+    return request.build();
+  }
+
   /**
    * Delete action.
    *
@@ -66,9 +73,23 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
   public void deleteAction(String actionType, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
-      .pathParam("actionType", actionType);
-    client.call(request.build(), options);
+    client.call(requestForDeleteAction(actionType), options);
+  }
+
+  /**
+   * Delete action.
+   *
+   * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteActionAsync(String actionType, RequestOptions options) {
+    return client.callAsync(requestForDeleteAction(actionType), Void.class, options);
   }
 
   /**
@@ -84,6 +105,27 @@ public final class ConfigsService {
   }
 
   /**
+   * Delete action.
+   *
+   * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteActionAsync(String actionType) {
+    return deleteActionAsync(actionType, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteJwtCustomizer(String tokenTypePath) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
+      .pathParam("tokenTypePath", tokenTypePath);
+    return request.build();
+  }
+
+  /**
    * Delete JWT customizer.
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
@@ -93,9 +135,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
   public void deleteJwtCustomizer(String tokenTypePath, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
-      .pathParam("tokenTypePath", tokenTypePath);
-    client.call(request.build(), options);
+    client.call(requestForDeleteJwtCustomizer(tokenTypePath), options);
+  }
+
+  /**
+   * Delete JWT customizer.
+   *
+   * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteJwtCustomizer(tokenTypePath), Void.class, options);
   }
 
   /**
@@ -111,6 +168,28 @@ public final class ConfigsService {
   }
 
   /**
+   * Delete JWT customizer.
+   *
+   * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath) {
+    return deleteJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteOidcKey(String keyType, String keyId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
+      .pathParam("keyType", keyType)
+      .pathParam("keyId", keyId);
+    return request.build();
+  }
+
+  /**
    * Delete OIDC key.
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
@@ -121,10 +200,25 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
   public void deleteOidcKey(String keyType, String keyId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
-      .pathParam("keyType", keyType)
-      .pathParam("keyId", keyId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteOidcKey(keyType, keyId), options);
+  }
+
+  /**
+   * Delete OIDC key.
+   *
+   * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param keyType the <code>keyType</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteOidcKey(keyType, keyId), Void.class, options);
   }
 
   /**
@@ -141,6 +235,28 @@ public final class ConfigsService {
   }
 
   /**
+   * Delete OIDC key.
+   *
+   * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param keyType the <code>keyType</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId) {
+    return deleteOidcKeyAsync(keyType, keyId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetAction(String actionType) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
+      .pathParam("actionType", actionType);
+    return request.build();
+  }
+
+  /**
    * Get action.
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
@@ -151,9 +267,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
   public GetActionResponse getAction(String actionType, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
-      .pathParam("actionType", actionType);
-    return client.call(request.build(), GetActionResponse.class, options);
+    return client.call(requestForGetAction(actionType), GetActionResponse.class, options);
+  }
+
+  /**
+   * Get action.
+   *
+   * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActionResponse> getActionAsync(String actionType,
+      RequestOptions options) {
+    return client.callAsync(requestForGetAction(actionType), GetActionResponse.class, options);
   }
 
   /**
@@ -170,6 +301,26 @@ public final class ConfigsService {
   }
 
   /**
+   * Get action.
+   *
+   * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActionResponse> getActionAsync(String actionType) {
+    return getActionAsync(actionType, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetAdminConsole() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/admin-console");
+    return request.build();
+  }
+
+  /**
    * Get admin console config.
    *
    * <p><code>GET /api/configs/admin-console</code>
@@ -179,8 +330,23 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
   public GetAdminConsoleConfigResponse getAdminConsole(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/admin-console");
-    return client.call(request.build(), GetAdminConsoleConfigResponse.class, options);
+    return client.call(requestForGetAdminConsole(), GetAdminConsoleConfigResponse.class, options);
+  }
+
+  /**
+   * Get admin console config.
+   *
+   * <p><code>GET /api/configs/admin-console</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAdminConsoleConfigResponse> getAdminConsoleAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForGetAdminConsole(), GetAdminConsoleConfigResponse.class, options);
   }
 
   /**
@@ -196,6 +362,25 @@ public final class ConfigsService {
   }
 
   /**
+   * Get admin console config.
+   *
+   * <p><code>GET /api/configs/admin-console</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAdminConsoleConfigResponse> getAdminConsoleAsync() {
+    return getAdminConsoleAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetCimd() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/cimd");
+    return request.build();
+  }
+
+  /**
    * Get CIMD config.
    *
    * <p><code>GET /api/configs/cimd</code>
@@ -205,8 +390,22 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
   public GetCimdConfigResponse getCimd(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/cimd");
-    return client.call(request.build(), GetCimdConfigResponse.class, options);
+    return client.call(requestForGetCimd(), GetCimdConfigResponse.class, options);
+  }
+
+  /**
+   * Get CIMD config.
+   *
+   * <p><code>GET /api/configs/cimd</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCimdConfigResponse> getCimdAsync(RequestOptions options) {
+    return client.callAsync(requestForGetCimd(), GetCimdConfigResponse.class, options);
   }
 
   /**
@@ -222,6 +421,25 @@ public final class ConfigsService {
   }
 
   /**
+   * Get CIMD config.
+   *
+   * <p><code>GET /api/configs/cimd</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCimdConfigResponse> getCimdAsync() {
+    return getCimdAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetIdToken() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/id-token");
+    return request.build();
+  }
+
+  /**
    * Get ID token claims configuration.
    *
    * <p><code>GET /api/configs/id-token</code>
@@ -231,8 +449,22 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
   public GetIdTokenConfigResponse getIdToken(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/id-token");
-    return client.call(request.build(), GetIdTokenConfigResponse.class, options);
+    return client.call(requestForGetIdToken(), GetIdTokenConfigResponse.class, options);
+  }
+
+  /**
+   * Get ID token claims configuration.
+   *
+   * <p><code>GET /api/configs/id-token</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetIdTokenConfigResponse> getIdTokenAsync(RequestOptions options) {
+    return client.callAsync(requestForGetIdToken(), GetIdTokenConfigResponse.class, options);
   }
 
   /**
@@ -248,6 +480,26 @@ public final class ConfigsService {
   }
 
   /**
+   * Get ID token claims configuration.
+   *
+   * <p><code>GET /api/configs/id-token</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetIdTokenConfigResponse> getIdTokenAsync() {
+    return getIdTokenAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetJwtCustomizer(String tokenTypePath) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
+      .pathParam("tokenTypePath", tokenTypePath);
+    return request.build();
+  }
+
+  /**
    * Get JWT customizer.
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
@@ -258,9 +510,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
   public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
-      .pathParam("tokenTypePath", tokenTypePath);
-    return client.call(request.build(), GetJwtCustomizerResponse.class, options);
+    return client.call(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
+  }
+
+  /**
+   * Get JWT customizer.
+   *
+   * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath,
+      RequestOptions options) {
+    return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -277,6 +544,27 @@ public final class ConfigsService {
   }
 
   /**
+   * Get JWT customizer.
+   *
+   * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath) {
+    return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetOidcKeys(String keyType) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
+      .pathParam("keyType", keyType);
+    return request.build();
+  }
+
+  /**
    * Get OIDC keys.
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
@@ -287,9 +575,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
   public List<GetOidcKeysResponseItem> getOidcKeys(String keyType, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
-      .pathParam("keyType", keyType);
-    return client.call(request.build(), GET_OIDC_KEYS_TYPE, options);
+    return client.call(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
+  }
+
+  /**
+   * Get OIDC keys.
+   *
+   * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param keyType the <code>keyType</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType,
+      RequestOptions options) {
+    return client.callAsync(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
   /**
@@ -306,6 +609,26 @@ public final class ConfigsService {
   }
 
   /**
+   * Get OIDC keys.
+   *
+   * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param keyType the <code>keyType</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType) {
+    return getOidcKeysAsync(keyType, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetOidcSession() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/session");
+    return request.build();
+  }
+
+  /**
    * Get OIDC session config.
    *
    * <p><code>GET /api/configs/oidc/session</code>
@@ -315,8 +638,23 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
   public GetOidcSessionConfigResponse getOidcSession(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/session");
-    return client.call(request.build(), GetOidcSessionConfigResponse.class, options);
+    return client.call(requestForGetOidcSession(), GetOidcSessionConfigResponse.class, options);
+  }
+
+  /**
+   * Get OIDC session config.
+   *
+   * <p><code>GET /api/configs/oidc/session</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOidcSessionConfigResponse> getOidcSessionAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForGetOidcSession(), GetOidcSessionConfigResponse.class, options);
   }
 
   /**
@@ -332,6 +670,25 @@ public final class ConfigsService {
   }
 
   /**
+   * Get OIDC session config.
+   *
+   * <p><code>GET /api/configs/oidc/session</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOidcSessionConfigResponse> getOidcSessionAsync() {
+    return getOidcSessionAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListActions() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions");
+    return request.build();
+  }
+
+  /**
    * Get all actions.
    *
    * <p><code>GET /api/configs/actions</code>
@@ -341,8 +698,22 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
   public List<ListActionsResponseItem> listActions(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions");
-    return client.call(request.build(), LIST_ACTIONS_TYPE, options);
+    return client.call(requestForListActions(), LIST_ACTIONS_TYPE, options);
+  }
+
+  /**
+   * Get all actions.
+   *
+   * <p><code>GET /api/configs/actions</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListActionsResponseItem>> listActionsAsync(RequestOptions options) {
+    return client.callAsync(requestForListActions(), LIST_ACTIONS_TYPE, options);
   }
 
   /**
@@ -358,6 +729,25 @@ public final class ConfigsService {
   }
 
   /**
+   * Get all actions.
+   *
+   * <p><code>GET /api/configs/actions</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListActionsResponseItem>> listActionsAsync() {
+    return listActionsAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListJwtCustomizers() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer");
+    return request.build();
+  }
+
+  /**
    * Get all JWT customizers.
    *
    * <p><code>GET /api/configs/jwt-customizer</code>
@@ -367,8 +757,23 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
   public List<ListJwtCustomizersResponseItem> listJwtCustomizers(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer");
-    return client.call(request.build(), LIST_JWT_CUSTOMIZERS_TYPE, options);
+    return client.call(requestForListJwtCustomizers(), LIST_JWT_CUSTOMIZERS_TYPE, options);
+  }
+
+  /**
+   * Get all JWT customizers.
+   *
+   * <p><code>GET /api/configs/jwt-customizer</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizersAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForListJwtCustomizers(), LIST_JWT_CUSTOMIZERS_TYPE, options);
   }
 
   /**
@@ -384,6 +789,27 @@ public final class ConfigsService {
   }
 
   /**
+   * Get all JWT customizers.
+   *
+   * <p><code>GET /api/configs/jwt-customizer</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizersAsync() {
+    return listJwtCustomizersAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForRotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
+      .pathParam("keyType", keyType);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Rotate OIDC keys.
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
@@ -396,10 +822,25 @@ public final class ConfigsService {
    */
   public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
-      .pathParam("keyType", keyType);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ROTATE_OIDC_KEYS_TYPE, options);
+    return client.call(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
+  }
+
+  /**
+   * Rotate OIDC keys.
+   *
+   * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param keyType the <code>keyType</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
+      RotateOidcKeysRequest body, RequestOptions options) {
+    return client.callAsync(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
   /**
@@ -417,6 +858,29 @@ public final class ConfigsService {
   }
 
   /**
+   * Rotate OIDC keys.
+   *
+   * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param keyType the <code>keyType</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
+      RotateOidcKeysRequest body) {
+    return rotateOidcKeysAsync(keyType, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForTestAction(TestActionRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/actions/test");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Test action.
    *
    * <p><code>POST /api/configs/actions/test</code>
@@ -427,9 +891,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-testaction">TestAction in the Logto API reference</a>
    */
   public JsonNode testAction(TestActionRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/actions/test");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForTestAction(body), JsonNode.class, options);
+  }
+
+  /**
+   * Test action.
+   *
+   * <p><code>POST /api/configs/actions/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-testaction">TestAction in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> testActionAsync(TestActionRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForTestAction(body), JsonNode.class, options);
   }
 
   /**
@@ -446,6 +925,27 @@ public final class ConfigsService {
   }
 
   /**
+   * Test action.
+   *
+   * <p><code>POST /api/configs/actions/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-testaction">TestAction in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> testActionAsync(TestActionRequest body) {
+    return testActionAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForTestJwtCustomizer(TestJwtCustomizerRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/jwt-customizer/test");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Test JWT customizer.
    *
    * <p><code>POST /api/configs/jwt-customizer/test</code>
@@ -456,9 +956,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-testjwtcustomizer">TestJwtCustomizer in the Logto API reference</a>
    */
   public JsonNode testJwtCustomizer(TestJwtCustomizerRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/jwt-customizer/test");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForTestJwtCustomizer(body), JsonNode.class, options);
+  }
+
+  /**
+   * Test JWT customizer.
+   *
+   * <p><code>POST /api/configs/jwt-customizer/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-testjwtcustomizer">TestJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> testJwtCustomizerAsync(TestJwtCustomizerRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForTestJwtCustomizer(body), JsonNode.class, options);
   }
 
   /**
@@ -475,6 +990,28 @@ public final class ConfigsService {
   }
 
   /**
+   * Test JWT customizer.
+   *
+   * <p><code>POST /api/configs/jwt-customizer/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-testjwtcustomizer">TestJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> testJwtCustomizerAsync(TestJwtCustomizerRequest body) {
+    return testJwtCustomizerAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateAction(String actionType, UpdateActionRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
+      .pathParam("actionType", actionType);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update action.
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
@@ -487,10 +1024,25 @@ public final class ConfigsService {
    */
   public GetActionResponse updateAction(String actionType, UpdateActionRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
-      .pathParam("actionType", actionType);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetActionResponse.class, options);
+    return client.call(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
+  }
+
+  /**
+   * Update action.
+   *
+   * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+      UpdateActionRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
 
   /**
@@ -508,6 +1060,29 @@ public final class ConfigsService {
   }
 
   /**
+   * Update action.
+   *
+   * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+      UpdateActionRequest body) {
+    return updateActionAsync(actionType, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateAdminConsole(UpdateAdminConsoleConfigRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/admin-console");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update admin console config.
    *
    * <p><code>PATCH /api/configs/admin-console</code>
@@ -519,9 +1094,24 @@ public final class ConfigsService {
    */
   public GetAdminConsoleConfigResponse updateAdminConsole(UpdateAdminConsoleConfigRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/admin-console");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetAdminConsoleConfigResponse.class, options);
+    return client.call(requestForUpdateAdminConsole(body), GetAdminConsoleConfigResponse.class, options);
+  }
+
+  /**
+   * Update admin console config.
+   *
+   * <p><code>PATCH /api/configs/admin-console</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAdminConsoleConfigResponse> updateAdminConsoleAsync(
+      UpdateAdminConsoleConfigRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateAdminConsole(body), GetAdminConsoleConfigResponse.class, options);
   }
 
   /**
@@ -538,6 +1128,28 @@ public final class ConfigsService {
   }
 
   /**
+   * Update admin console config.
+   *
+   * <p><code>PATCH /api/configs/admin-console</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAdminConsoleConfigResponse> updateAdminConsoleAsync(
+      UpdateAdminConsoleConfigRequest body) {
+    return updateAdminConsoleAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateCimd(UpdateCimdConfigRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update CIMD config.
    *
    * <p><code>PATCH /api/configs/cimd</code>
@@ -548,9 +1160,24 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
   public GetCimdConfigResponse updateCimd(UpdateCimdConfigRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetCimdConfigResponse.class, options);
+    return client.call(requestForUpdateCimd(body), GetCimdConfigResponse.class, options);
+  }
+
+  /**
+   * Update CIMD config.
+   *
+   * <p><code>PATCH /api/configs/cimd</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCimdConfigResponse> updateCimdAsync(UpdateCimdConfigRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdateCimd(body), GetCimdConfigResponse.class, options);
   }
 
   /**
@@ -567,6 +1194,29 @@ public final class ConfigsService {
   }
 
   /**
+   * Update CIMD config.
+   *
+   * <p><code>PATCH /api/configs/cimd</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCimdConfigResponse> updateCimdAsync(UpdateCimdConfigRequest body) {
+    return updateCimdAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateJwtCustomizer(String tokenTypePath,
+      UpsertJwtCustomizerRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
+      .pathParam("tokenTypePath", tokenTypePath);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update JWT customizer.
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
@@ -579,10 +1229,25 @@ public final class ConfigsService {
    */
   public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
       UpsertJwtCustomizerRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
-      .pathParam("tokenTypePath", tokenTypePath);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UpdateJwtCustomizerResponse.class, options);
+    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+  }
+
+  /**
+   * Update JWT customizer.
+   *
+   * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
+      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -601,6 +1266,29 @@ public final class ConfigsService {
   }
 
   /**
+   * Update JWT customizer.
+   *
+   * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
+      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+    return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateOidcSession(UpdateOidcSessionConfigRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/oidc/session");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update OIDC session config.
    *
    * <p><code>PATCH /api/configs/oidc/session</code>
@@ -612,9 +1300,24 @@ public final class ConfigsService {
    */
   public GetOidcSessionConfigResponse updateOidcSession(UpdateOidcSessionConfigRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/oidc/session");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOidcSessionConfigResponse.class, options);
+    return client.call(requestForUpdateOidcSession(body), GetOidcSessionConfigResponse.class, options);
+  }
+
+  /**
+   * Update OIDC session config.
+   *
+   * <p><code>PATCH /api/configs/oidc/session</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOidcSessionConfigResponse> updateOidcSessionAsync(
+      UpdateOidcSessionConfigRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateOidcSession(body), GetOidcSessionConfigResponse.class, options);
   }
 
   /**
@@ -631,6 +1334,29 @@ public final class ConfigsService {
   }
 
   /**
+   * Update OIDC session config.
+   *
+   * <p><code>PATCH /api/configs/oidc/session</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOidcSessionConfigResponse> updateOidcSessionAsync(
+      UpdateOidcSessionConfigRequest body) {
+    return updateOidcSessionAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpsertAction(String actionType, UpsertActionRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
+      .pathParam("actionType", actionType);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create or update action.
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
@@ -643,10 +1369,25 @@ public final class ConfigsService {
    */
   public GetActionResponse upsertAction(String actionType, UpsertActionRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
-      .pathParam("actionType", actionType);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetActionResponse.class, options);
+    return client.call(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
+  }
+
+  /**
+   * Create or update action.
+   *
+   * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
+      UpsertActionRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
 
   /**
@@ -664,6 +1405,29 @@ public final class ConfigsService {
   }
 
   /**
+   * Create or update action.
+   *
+   * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param actionType the <code>actionType</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
+      UpsertActionRequest body) {
+    return upsertActionAsync(actionType, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpsertIdToken(UpsertIdTokenConfigRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Upsert ID token claims configuration.
    *
    * <p><code>PUT /api/configs/id-token</code>
@@ -675,9 +1439,24 @@ public final class ConfigsService {
    */
   public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetIdTokenConfigResponse.class, options);
+    return client.call(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
+  }
+
+  /**
+   * Upsert ID token claims configuration.
+   *
+   * <p><code>PUT /api/configs/id-token</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
+      UpsertIdTokenConfigRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
   }
 
   /**
@@ -694,6 +1473,30 @@ public final class ConfigsService {
   }
 
   /**
+   * Upsert ID token claims configuration.
+   *
+   * <p><code>PUT /api/configs/id-token</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
+      UpsertIdTokenConfigRequest body) {
+    return upsertIdTokenAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpsertJwtCustomizer(String tokenTypePath,
+      UpsertJwtCustomizerRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
+      .pathParam("tokenTypePath", tokenTypePath);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create or update JWT customizer.
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
@@ -706,10 +1509,25 @@ public final class ConfigsService {
    */
   public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
       UpsertJwtCustomizerRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
-      .pathParam("tokenTypePath", tokenTypePath);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UpsertJwtCustomizerResponse.class, options);
+    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+  }
+
+  /**
+   * Create or update JWT customizer.
+   *
+   * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
+      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -725,5 +1543,22 @@ public final class ConfigsService {
   public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Create or update JWT customizer.
+   *
+   * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
+   */
+  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
+      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+    return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -11,6 +11,7 @@ import io.logto.management.model.GetConnectorFactoryResponse;
 import io.logto.management.model.ListConnectorFactoriesResponseItem;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Connector factories</code> tag. Thread-safe; obtain it from {@code LogtoManagement.connectorFactories()}.
@@ -30,6 +31,12 @@ public final class ConnectorFactoriesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
   /**
    * Get connector factory.
    *
@@ -41,9 +48,24 @@ public final class ConnectorFactoriesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
    */
   public GetConnectorFactoryResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetConnectorFactoryResponse.class, options);
+    return client.call(requestForGet(id), GetConnectorFactoryResponse.class, options);
+  }
+
+  /**
+   * Get connector factory.
+   *
+   * <p><code>GET /api/connector-factories/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
+   */
+  public CompletableFuture<GetConnectorFactoryResponse> getAsync(String id,
+      RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetConnectorFactoryResponse.class, options);
   }
 
   /**
@@ -60,6 +82,26 @@ public final class ConnectorFactoriesService {
   }
 
   /**
+   * Get connector factory.
+   *
+   * <p><code>GET /api/connector-factories/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
+   */
+  public CompletableFuture<GetConnectorFactoryResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories");
+    return request.build();
+  }
+
+  /**
    * Get connector factories.
    *
    * <p><code>GET /api/connector-factories</code>
@@ -69,8 +111,23 @@ public final class ConnectorFactoriesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
   public List<ListConnectorFactoriesResponseItem> list(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories");
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(), LIST_TYPE, options);
+  }
+
+  /**
+   * Get connector factories.
+   *
+   * <p><code>GET /api/connector-factories</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListConnectorFactoriesResponseItem>> listAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
   /**
@@ -83,5 +140,19 @@ public final class ConnectorFactoriesService {
    */
   public List<ListConnectorFactoriesResponseItem> list() {
     return list(RequestOptions.defaults());
+  }
+
+  /**
+   * Get connector factories.
+   *
+   * <p><code>GET /api/connector-factories</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListConnectorFactoriesResponseItem>> listAsync() {
+    return listAsync(RequestOptions.defaults());
   }
 }

@@ -19,6 +19,7 @@ import io.logto.management.model.UpdateConnectorRequest;
 import io.logto.management.model.UpdateConnectorResponse;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Connectors</code> tag. Thread-safe; obtain it from {@code LogtoManagement.connectors()}.
@@ -38,6 +39,12 @@ public final class ConnectorsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateConnectorRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create connector.
    *
@@ -49,9 +56,24 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
    */
   public CreateConnectorResponse create(CreateConnectorRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateConnectorResponse.class, options);
+    return client.call(requestForCreate(body), CreateConnectorResponse.class, options);
+  }
+
+  /**
+   * Create connector.
+   *
+   * <p><code>POST /api/connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateConnectorResponse> createAsync(CreateConnectorRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), CreateConnectorResponse.class, options);
   }
 
   /**
@@ -68,6 +90,29 @@ public final class ConnectorsService {
   }
 
   /**
+   * Create connector.
+   *
+   * <p><code>POST /api/connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateConnectorResponse> createAsync(CreateConnectorRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateAuthorizationUri(String connectorId,
+      CreateConnectorAuthorizationUriRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors/{connectorId}/authorization-uri")
+      .pathParam("connectorId", connectorId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Get connector's authorization URI.
    *
    * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
@@ -80,10 +125,25 @@ public final class ConnectorsService {
    */
   public CreateConnectorAuthorizationUriResponse createAuthorizationUri(String connectorId,
       CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors/{connectorId}/authorization-uri")
-      .pathParam("connectorId", connectorId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateConnectorAuthorizationUriResponse.class, options);
+    return client.call(requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
+  }
+
+  /**
+   * Get connector's authorization URI.
+   *
+   * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param connectorId the <code>connectorId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateConnectorAuthorizationUriResponse> createAuthorizationUriAsync(
+      String connectorId, CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
   }
 
   /**
@@ -102,6 +162,30 @@ public final class ConnectorsService {
   }
 
   /**
+   * Get connector's authorization URI.
+   *
+   * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param connectorId the <code>connectorId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateConnectorAuthorizationUriResponse> createAuthorizationUriAsync(
+      String connectorId, CreateConnectorAuthorizationUriRequest body) {
+    return createAuthorizationUriAsync(connectorId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateTest(String factoryId, CreateConnectorTestRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors/{factoryId}/test")
+      .pathParam("factoryId", factoryId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Test passwordless connector.
    *
    * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
@@ -113,10 +197,25 @@ public final class ConnectorsService {
    */
   public void createTest(String factoryId, CreateConnectorTestRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors/{factoryId}/test")
-      .pathParam("factoryId", factoryId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForCreateTest(factoryId, body), options);
+  }
+
+  /**
+   * Test passwordless connector.
+   *
+   * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param factoryId the <code>factoryId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> createTestAsync(String factoryId, CreateConnectorTestRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateTest(factoryId, body), Void.class, options);
   }
 
   /**
@@ -133,6 +232,29 @@ public final class ConnectorsService {
   }
 
   /**
+   * Test passwordless connector.
+   *
+   * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param factoryId the <code>factoryId</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> createTestAsync(String factoryId,
+      CreateConnectorTestRequest body) {
+    return createTestAsync(factoryId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/connectors/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete connector.
    *
    * <p><code>DELETE /api/connectors/&#123;id&#125;</code>
@@ -142,9 +264,23 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteconnector">DeleteConnector in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/connectors/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete connector.
+   *
+   * <p><code>DELETE /api/connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteconnector">DeleteConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -160,6 +296,27 @@ public final class ConnectorsService {
   }
 
   /**
+   * Delete connector.
+   *
+   * <p><code>DELETE /api/connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteconnector">DeleteConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get connector.
    *
    * <p><code>GET /api/connectors/&#123;id&#125;</code>
@@ -170,9 +327,23 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
    */
   public Connector get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), Connector.class, options);
+    return client.call(requestForGet(id), Connector.class, options);
+  }
+
+  /**
+   * Get connector.
+   *
+   * <p><code>GET /api/connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Connector> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Connector.class, options);
   }
 
   /**
@@ -189,6 +360,28 @@ public final class ConnectorsService {
   }
 
   /**
+   * Get connector.
+   *
+   * <p><code>GET /api/connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Connector> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListConnectorsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors");
+    Objects.requireNonNull(params, "params == null");
+    request.query("target", params.target());
+    return request.build();
+  }
+
+  /**
    * Get connectors.
    *
    * <p><code>GET /api/connectors</code>
@@ -200,10 +393,24 @@ public final class ConnectorsService {
    */
   public List<ListConnectorsResponseItem> list(ListConnectorsParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors");
-    Objects.requireNonNull(params, "params == null");
-    request.query("target", params.target());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get connectors.
+   *
+   * <p><code>GET /api/connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListConnectorsResponseItem>> listAsync(ListConnectorsParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -232,6 +439,43 @@ public final class ConnectorsService {
   }
 
   /**
+   * Get connectors.
+   *
+   * <p><code>GET /api/connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListConnectorsResponseItem>> listAsync(
+      ListConnectorsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get connectors.
+   *
+   * <p><code>GET /api/connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListConnectorsResponseItem>> listAsync() {
+    return listAsync(ListConnectorsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String id, UpdateConnectorRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/connectors/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update connector.
    *
    * <p><code>PATCH /api/connectors/&#123;id&#125;</code>
@@ -244,10 +488,25 @@ public final class ConnectorsService {
    */
   public UpdateConnectorResponse update(String id, UpdateConnectorRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/connectors/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UpdateConnectorResponse.class, options);
+    return client.call(requestForUpdate(id, body), UpdateConnectorResponse.class, options);
+  }
+
+  /**
+   * Update connector.
+   *
+   * <p><code>PATCH /api/connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateConnectorResponse> updateAsync(String id,
+      UpdateConnectorRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), UpdateConnectorResponse.class, options);
   }
 
   /**
@@ -262,5 +521,22 @@ public final class ConnectorsService {
    */
   public UpdateConnectorResponse update(String id, UpdateConnectorRequest body) {
     return update(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update connector.
+   *
+   * <p><code>PATCH /api/connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateConnectorResponse> updateAsync(String id,
+      UpdateConnectorRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -11,6 +11,7 @@ import io.logto.management.model.GetCustomPhraseResponse;
 import io.logto.management.model.TranslationObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Custom phrases</code> tag. Thread-safe; obtain it from {@code LogtoManagement.customPhrases()}.
@@ -30,6 +31,12 @@ public final class CustomPhrasesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForDelete(String languageTag) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/custom-phrases/{languageTag}")
+      .pathParam("languageTag", languageTag);
+    return request.build();
+  }
+
   /**
    * Delete custom phrase.
    *
@@ -40,9 +47,23 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecustomphrase">DeleteCustomPhrase in the Logto API reference</a>
    */
   public void delete(String languageTag, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/custom-phrases/{languageTag}")
-      .pathParam("languageTag", languageTag);
-    client.call(request.build(), options);
+    client.call(requestForDelete(languageTag), options);
+  }
+
+  /**
+   * Delete custom phrase.
+   *
+   * <p><code>DELETE /api/custom-phrases/&#123;languageTag&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomphrase">DeleteCustomPhrase in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String languageTag, RequestOptions options) {
+    return client.callAsync(requestForDelete(languageTag), Void.class, options);
   }
 
   /**
@@ -58,6 +79,27 @@ public final class CustomPhrasesService {
   }
 
   /**
+   * Delete custom phrase.
+   *
+   * <p><code>DELETE /api/custom-phrases/&#123;languageTag&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomphrase">DeleteCustomPhrase in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String languageTag) {
+    return deleteAsync(languageTag, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String languageTag) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases/{languageTag}")
+      .pathParam("languageTag", languageTag);
+    return request.build();
+  }
+
+  /**
    * Get custom phrases.
    *
    * <p><code>GET /api/custom-phrases/&#123;languageTag&#125;</code>
@@ -68,9 +110,24 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
   public GetCustomPhraseResponse get(String languageTag, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases/{languageTag}")
-      .pathParam("languageTag", languageTag);
-    return client.call(request.build(), GetCustomPhraseResponse.class, options);
+    return client.call(requestForGet(languageTag), GetCustomPhraseResponse.class, options);
+  }
+
+  /**
+   * Get custom phrases.
+   *
+   * <p><code>GET /api/custom-phrases/&#123;languageTag&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCustomPhraseResponse> getAsync(String languageTag,
+      RequestOptions options) {
+    return client.callAsync(requestForGet(languageTag), GetCustomPhraseResponse.class, options);
   }
 
   /**
@@ -87,6 +144,26 @@ public final class CustomPhrasesService {
   }
 
   /**
+   * Get custom phrases.
+   *
+   * <p><code>GET /api/custom-phrases/&#123;languageTag&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCustomPhraseResponse> getAsync(String languageTag) {
+    return getAsync(languageTag, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases");
+    return request.build();
+  }
+
+  /**
    * Get all custom phrases.
    *
    * <p><code>GET /api/custom-phrases</code>
@@ -96,8 +173,22 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
   public List<GetCustomPhraseResponse> list(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases");
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(), LIST_TYPE, options);
+  }
+
+  /**
+   * Get all custom phrases.
+   *
+   * <p><code>GET /api/custom-phrases</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetCustomPhraseResponse>> listAsync(RequestOptions options) {
+    return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
   /**
@@ -113,6 +204,27 @@ public final class CustomPhrasesService {
   }
 
   /**
+   * Get all custom phrases.
+   *
+   * <p><code>GET /api/custom-phrases</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetCustomPhraseResponse>> listAsync() {
+    return listAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplace(String languageTag, TranslationObject body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-phrases/{languageTag}")
+      .pathParam("languageTag", languageTag);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Upsert custom phrases.
    *
    * <p><code>PUT /api/custom-phrases/&#123;languageTag&#125;</code>
@@ -125,10 +237,25 @@ public final class CustomPhrasesService {
    */
   public GetCustomPhraseResponse replace(String languageTag, TranslationObject body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-phrases/{languageTag}")
-      .pathParam("languageTag", languageTag);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetCustomPhraseResponse.class, options);
+    return client.call(requestForReplace(languageTag, body), GetCustomPhraseResponse.class, options);
+  }
+
+  /**
+   * Upsert custom phrases.
+   *
+   * <p><code>PUT /api/custom-phrases/&#123;languageTag&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCustomPhraseResponse> replaceAsync(String languageTag,
+      TranslationObject body, RequestOptions options) {
+    return client.callAsync(requestForReplace(languageTag, body), GetCustomPhraseResponse.class, options);
   }
 
   /**
@@ -143,5 +270,22 @@ public final class CustomPhrasesService {
    */
   public GetCustomPhraseResponse replace(String languageTag, TranslationObject body) {
     return replace(languageTag, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Upsert custom phrases.
+   *
+   * <p><code>PUT /api/custom-phrases/&#123;languageTag&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
+   */
+  public CompletableFuture<GetCustomPhraseResponse> replaceAsync(String languageTag,
+      TranslationObject body) {
+    return replaceAsync(languageTag, body, RequestOptions.defaults());
   }
 }

@@ -14,6 +14,7 @@ import io.logto.management.model.UpdateCustomProfileFieldByNameRequest;
 import io.logto.management.model.UpdateCustomProfileFieldsSieOrderRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Custom profile fields</code> tag. Thread-safe; obtain it from {@code LogtoManagement.customProfileFields()}.
@@ -37,6 +38,12 @@ public final class CustomProfileFieldsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateCustomProfileFieldRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create a custom profile field.
    *
@@ -49,9 +56,24 @@ public final class CustomProfileFieldsService {
    */
   public CreateCustomProfileFieldResponse create(CreateCustomProfileFieldRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateCustomProfileFieldResponse.class, options);
+    return client.call(requestForCreate(body), CreateCustomProfileFieldResponse.class, options);
+  }
+
+  /**
+   * Create a custom profile field.
+   *
+   * <p><code>POST /api/custom-profile-fields</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateCustomProfileFieldResponse> createAsync(
+      CreateCustomProfileFieldRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), CreateCustomProfileFieldResponse.class, options);
   }
 
   /**
@@ -68,6 +90,28 @@ public final class CustomProfileFieldsService {
   }
 
   /**
+   * Create a custom profile field.
+   *
+   * <p><code>POST /api/custom-profile-fields</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateCustomProfileFieldResponse> createAsync(
+      CreateCustomProfileFieldRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateBatch(List<CreateCustomProfileFieldsBatchRequestItem> body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Batch create custom profile fields.
    *
    * <p><code>POST /api/custom-profile-fields/batch</code>
@@ -79,9 +123,24 @@ public final class CustomProfileFieldsService {
    */
   public List<CreateCustomProfileFieldResponse> createBatch(
       List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CREATE_BATCH_TYPE, options);
+    return client.call(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
+  }
+
+  /**
+   * Batch create custom profile fields.
+   *
+   * <p><code>POST /api/custom-profile-fields/batch</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateCustomProfileFieldResponse>> createBatchAsync(
+      List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
+    return client.callAsync(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
   }
 
   /**
@@ -99,6 +158,28 @@ public final class CustomProfileFieldsService {
   }
 
   /**
+   * Batch create custom profile fields.
+   *
+   * <p><code>POST /api/custom-profile-fields/batch</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateCustomProfileFieldResponse>> createBatchAsync(
+      List<CreateCustomProfileFieldsBatchRequestItem> body) {
+    return createBatchAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteByName(String name) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/custom-profile-fields/{name}")
+      .pathParam("name", name);
+    return request.build();
+  }
+
+  /**
    * Delete a custom profile field by name.
    *
    * <p><code>DELETE /api/custom-profile-fields/&#123;name&#125;</code>
@@ -108,9 +189,23 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecustomprofilefieldbyname">DeleteCustomProfileFieldByName in the Logto API reference</a>
    */
   public void deleteByName(String name, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/custom-profile-fields/{name}")
-      .pathParam("name", name);
-    client.call(request.build(), options);
+    client.call(requestForDeleteByName(name), options);
+  }
+
+  /**
+   * Delete a custom profile field by name.
+   *
+   * <p><code>DELETE /api/custom-profile-fields/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param name the <code>name</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomprofilefieldbyname">DeleteCustomProfileFieldByName in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteByNameAsync(String name, RequestOptions options) {
+    return client.callAsync(requestForDeleteByName(name), Void.class, options);
   }
 
   /**
@@ -126,6 +221,27 @@ public final class CustomProfileFieldsService {
   }
 
   /**
+   * Delete a custom profile field by name.
+   *
+   * <p><code>DELETE /api/custom-profile-fields/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param name the <code>name</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomprofilefieldbyname">DeleteCustomProfileFieldByName in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteByNameAsync(String name) {
+    return deleteByNameAsync(name, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetByName(String name) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields/{name}")
+      .pathParam("name", name);
+    return request.build();
+  }
+
+  /**
    * Get a custom profile field by name.
    *
    * <p><code>GET /api/custom-profile-fields/&#123;name&#125;</code>
@@ -136,9 +252,24 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
   public CreateCustomProfileFieldResponse getByName(String name, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields/{name}")
-      .pathParam("name", name);
-    return client.call(request.build(), CreateCustomProfileFieldResponse.class, options);
+    return client.call(requestForGetByName(name), CreateCustomProfileFieldResponse.class, options);
+  }
+
+  /**
+   * Get a custom profile field by name.
+   *
+   * <p><code>GET /api/custom-profile-fields/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param name the <code>name</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateCustomProfileFieldResponse> getByNameAsync(String name,
+      RequestOptions options) {
+    return client.callAsync(requestForGetByName(name), CreateCustomProfileFieldResponse.class, options);
   }
 
   /**
@@ -155,6 +286,26 @@ public final class CustomProfileFieldsService {
   }
 
   /**
+   * Get a custom profile field by name.
+   *
+   * <p><code>GET /api/custom-profile-fields/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param name the <code>name</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateCustomProfileFieldResponse> getByNameAsync(String name) {
+    return getByNameAsync(name, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields");
+    return request.build();
+  }
+
+  /**
    * Get all custom profile fields.
    *
    * <p><code>GET /api/custom-profile-fields</code>
@@ -164,8 +315,23 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
   public List<CreateCustomProfileFieldResponse> list(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields");
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(), LIST_TYPE, options);
+  }
+
+  /**
+   * Get all custom profile fields.
+   *
+   * <p><code>GET /api/custom-profile-fields</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateCustomProfileFieldResponse>> listAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
   /**
@@ -181,6 +347,28 @@ public final class CustomProfileFieldsService {
   }
 
   /**
+   * Get all custom profile fields.
+   *
+   * <p><code>GET /api/custom-profile-fields</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateCustomProfileFieldResponse>> listAsync() {
+    return listAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateByName(String name,
+      UpdateCustomProfileFieldByNameRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-profile-fields/{name}")
+      .pathParam("name", name);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update a custom profile field by name.
    *
    * <p><code>PUT /api/custom-profile-fields/&#123;name&#125;</code>
@@ -193,10 +381,25 @@ public final class CustomProfileFieldsService {
    */
   public CreateCustomProfileFieldResponse updateByName(String name,
       UpdateCustomProfileFieldByNameRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-profile-fields/{name}")
-      .pathParam("name", name);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateCustomProfileFieldResponse.class, options);
+    return client.call(requestForUpdateByName(name, body), CreateCustomProfileFieldResponse.class, options);
+  }
+
+  /**
+   * Update a custom profile field by name.
+   *
+   * <p><code>PUT /api/custom-profile-fields/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateCustomProfileFieldResponse> updateByNameAsync(String name,
+      UpdateCustomProfileFieldByNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateByName(name, body), CreateCustomProfileFieldResponse.class, options);
   }
 
   /**
@@ -215,6 +418,29 @@ public final class CustomProfileFieldsService {
   }
 
   /**
+   * Update a custom profile field by name.
+   *
+   * <p><code>PUT /api/custom-profile-fields/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateCustomProfileFieldResponse> updateByNameAsync(String name,
+      UpdateCustomProfileFieldByNameRequest body) {
+    return updateByNameAsync(name, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/properties/sie-order");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update the display order of the custom profile fields in Sign-in Experience.
    *
    * <p><code>POST /api/custom-profile-fields/properties/sie-order</code>
@@ -226,9 +452,24 @@ public final class CustomProfileFieldsService {
    */
   public List<CreateCustomProfileFieldResponse> updateSieOrder(
       UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/properties/sie-order");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UPDATE_SIE_ORDER_TYPE, options);
+    return client.call(requestForUpdateSieOrder(body), UPDATE_SIE_ORDER_TYPE, options);
+  }
+
+  /**
+   * Update the display order of the custom profile fields in Sign-in Experience.
+   *
+   * <p><code>POST /api/custom-profile-fields/properties/sie-order</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateCustomProfileFieldResponse>> updateSieOrderAsync(
+      UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSieOrder(body), UPDATE_SIE_ORDER_TYPE, options);
   }
 
   /**
@@ -243,5 +484,21 @@ public final class CustomProfileFieldsService {
   public List<CreateCustomProfileFieldResponse> updateSieOrder(
       UpdateCustomProfileFieldsSieOrderRequest body) {
     return updateSieOrder(body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update the display order of the custom profile fields in Sign-in Experience.
+   *
+   * <p><code>POST /api/custom-profile-fields/properties/sie-order</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateCustomProfileFieldResponse>> updateSieOrderAsync(
+      UpdateCustomProfileFieldsSieOrderRequest body) {
+    return updateSieOrderAsync(body, RequestOptions.defaults());
   }
 }

@@ -11,6 +11,7 @@ import io.logto.management.model.GetActiveUserCountsResponse;
 import io.logto.management.model.GetNewUserCountsResponse;
 import io.logto.management.model.GetTotalUserCountResponse;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Dashboard</code> tag. Thread-safe; obtain it from {@code LogtoManagement.dashboard()}.
@@ -28,6 +29,13 @@ public final class DashboardService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGetActiveUserCounts(GetActiveUserCountsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/active");
+    Objects.requireNonNull(params, "params == null");
+    request.query("date", params.date());
+    return request.build();
+  }
+
   /**
    * Get active user data.
    *
@@ -40,10 +48,24 @@ public final class DashboardService {
    */
   public GetActiveUserCountsResponse getActiveUserCounts(GetActiveUserCountsParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/active");
-    Objects.requireNonNull(params, "params == null");
-    request.query("date", params.date());
-    return client.call(request.build(), GetActiveUserCountsResponse.class, options);
+    return client.call(requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
+  }
+
+  /**
+   * Get active user data.
+   *
+   * <p><code>GET /api/dashboard/users/active</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync(
+      GetActiveUserCountsParams params, RequestOptions options) {
+    return client.callAsync(requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
   }
 
   /**
@@ -72,6 +94,41 @@ public final class DashboardService {
   }
 
   /**
+   * Get active user data.
+   *
+   * <p><code>GET /api/dashboard/users/active</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync(
+      GetActiveUserCountsParams params) {
+    return getActiveUserCountsAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get active user data.
+   *
+   * <p><code>GET /api/dashboard/users/active</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync() {
+    return getActiveUserCountsAsync(GetActiveUserCountsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetNewUserCounts() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/new");
+    return request.build();
+  }
+
+  /**
    * Get new user count.
    *
    * <p><code>GET /api/dashboard/users/new</code>
@@ -81,8 +138,22 @@ public final class DashboardService {
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
   public GetNewUserCountsResponse getNewUserCounts(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/new");
-    return client.call(request.build(), GetNewUserCountsResponse.class, options);
+    return client.call(requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
+  }
+
+  /**
+   * Get new user count.
+   *
+   * <p><code>GET /api/dashboard/users/new</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetNewUserCountsResponse> getNewUserCountsAsync(RequestOptions options) {
+    return client.callAsync(requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
   }
 
   /**
@@ -98,6 +169,25 @@ public final class DashboardService {
   }
 
   /**
+   * Get new user count.
+   *
+   * <p><code>GET /api/dashboard/users/new</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetNewUserCountsResponse> getNewUserCountsAsync() {
+    return getNewUserCountsAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetTotalUserCount() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/total");
+    return request.build();
+  }
+
+  /**
    * Get total user count.
    *
    * <p><code>GET /api/dashboard/users/total</code>
@@ -107,8 +197,23 @@ public final class DashboardService {
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
   public GetTotalUserCountResponse getTotalUserCount(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/total");
-    return client.call(request.build(), GetTotalUserCountResponse.class, options);
+    return client.call(requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
+  }
+
+  /**
+   * Get total user count.
+   *
+   * <p><code>GET /api/dashboard/users/total</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
+   */
+  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCountAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
   }
 
   /**
@@ -121,5 +226,19 @@ public final class DashboardService {
    */
   public GetTotalUserCountResponse getTotalUserCount() {
     return getTotalUserCount(RequestOptions.defaults());
+  }
+
+  /**
+   * Get total user count.
+   *
+   * <p><code>GET /api/dashboard/users/total</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
+   */
+  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCountAsync() {
+    return getTotalUserCountAsync(RequestOptions.defaults());
   }
 }

@@ -15,6 +15,7 @@ import io.logto.management.model.Domain;
 import io.logto.management.model.ReplaceDomainVerificationFilesRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Domains</code> tag. Thread-safe; obtain it from {@code LogtoManagement.domains()}.
@@ -34,6 +35,12 @@ public final class DomainsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCleanup(CleanupDomainsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains/cleanup");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Cleanup stale domains.
    *
@@ -45,9 +52,24 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
    */
   public CleanupDomainsResponse cleanup(CleanupDomainsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains/cleanup");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CleanupDomainsResponse.class, options);
+    return client.call(requestForCleanup(body), CleanupDomainsResponse.class, options);
+  }
+
+  /**
+   * Cleanup stale domains.
+   *
+   * <p><code>POST /api/domains/cleanup</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<CleanupDomainsResponse> cleanupAsync(CleanupDomainsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCleanup(body), CleanupDomainsResponse.class, options);
   }
 
   /**
@@ -64,6 +86,27 @@ public final class DomainsService {
   }
 
   /**
+   * Cleanup stale domains.
+   *
+   * <p><code>POST /api/domains/cleanup</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<CleanupDomainsResponse> cleanupAsync(CleanupDomainsRequest body) {
+    return cleanupAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreate(CreateDomainRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create domain.
    *
    * <p><code>POST /api/domains</code>
@@ -74,9 +117,23 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
    */
   public Domain create(CreateDomainRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Domain.class, options);
+    return client.call(requestForCreate(body), Domain.class, options);
+  }
+
+  /**
+   * Create domain.
+   *
+   * <p><code>POST /api/domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Domain> createAsync(CreateDomainRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), Domain.class, options);
   }
 
   /**
@@ -93,6 +150,27 @@ public final class DomainsService {
   }
 
   /**
+   * Create domain.
+   *
+   * <p><code>POST /api/domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Domain> createAsync(CreateDomainRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/domains/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete domain.
    *
    * <p><code>DELETE /api/domains/&#123;id&#125;</code>
@@ -102,9 +180,23 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletedomain">DeleteDomain in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/domains/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete domain.
+   *
+   * <p><code>DELETE /api/domains/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletedomain">DeleteDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -120,6 +212,27 @@ public final class DomainsService {
   }
 
   /**
+   * Delete domain.
+   *
+   * <p><code>DELETE /api/domains/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletedomain">DeleteDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get domain.
    *
    * <p><code>GET /api/domains/&#123;id&#125;</code>
@@ -130,9 +243,23 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
    */
   public Domain get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), Domain.class, options);
+    return client.call(requestForGet(id), Domain.class, options);
+  }
+
+  /**
+   * Get domain.
+   *
+   * <p><code>GET /api/domains/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Domain> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Domain.class, options);
   }
 
   /**
@@ -149,6 +276,27 @@ public final class DomainsService {
   }
 
   /**
+   * Get domain.
+   *
+   * <p><code>GET /api/domains/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Domain> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListVerificationFiles(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}/verification-files")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get domain verification files.
    *
    * <p><code>GET /api/domains/&#123;id&#125;/verification-files</code>
@@ -159,9 +307,23 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
   public JsonNode listVerificationFiles(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}/verification-files")
-      .pathParam("id", id);
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForListVerificationFiles(id), JsonNode.class, options);
+  }
+
+  /**
+   * Get domain verification files.
+   *
+   * <p><code>GET /api/domains/&#123;id&#125;/verification-files</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> listVerificationFilesAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForListVerificationFiles(id), JsonNode.class, options);
   }
 
   /**
@@ -178,6 +340,26 @@ public final class DomainsService {
   }
 
   /**
+   * Get domain verification files.
+   *
+   * <p><code>GET /api/domains/&#123;id&#125;/verification-files</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> listVerificationFilesAsync(String id) {
+    return listVerificationFilesAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains");
+    return request.build();
+  }
+
+  /**
    * Get domains.
    *
    * <p><code>GET /api/domains</code>
@@ -187,8 +369,22 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
    */
   public List<Domain> list(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains");
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(), LIST_TYPE, options);
+  }
+
+  /**
+   * Get domains.
+   *
+   * <p><code>GET /api/domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Domain>> listAsync(RequestOptions options) {
+    return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
   /**
@@ -204,6 +400,28 @@ public final class DomainsService {
   }
 
   /**
+   * Get domains.
+   *
+   * <p><code>GET /api/domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Domain>> listAsync() {
+    return listAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceVerificationFiles(String id,
+      ReplaceDomainVerificationFilesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/domains/{id}/verification-files")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace domain verification files.
    *
    * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
@@ -216,10 +434,25 @@ public final class DomainsService {
    */
   public JsonNode replaceVerificationFiles(String id, ReplaceDomainVerificationFilesRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/domains/{id}/verification-files")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Replace domain verification files.
+   *
+   * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> replaceVerificationFilesAsync(String id,
+      ReplaceDomainVerificationFilesRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
   }
 
   /**
@@ -234,5 +467,22 @@ public final class DomainsService {
    */
   public JsonNode replaceVerificationFiles(String id, ReplaceDomainVerificationFilesRequest body) {
     return replaceVerificationFiles(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Replace domain verification files.
+   *
+   * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> replaceVerificationFilesAsync(String id,
+      ReplaceDomainVerificationFilesRequest body) {
+    return replaceVerificationFilesAsync(id, body, RequestOptions.defaults());
   }
 }

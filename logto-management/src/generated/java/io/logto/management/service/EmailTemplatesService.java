@@ -15,6 +15,7 @@ import io.logto.management.model.ReplaceEmailTemplatesRequest;
 import io.logto.management.model.UpdateEmailTemplateDetailsRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Email templates</code> tag. Thread-safe; obtain it from {@code LogtoManagement.emailTemplates()}.
@@ -36,6 +37,12 @@ public final class EmailTemplatesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/email-templates/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
   /**
    * Delete an email template.
    *
@@ -46,9 +53,23 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplate">DeleteEmailTemplate in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/email-templates/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete an email template.
+   *
+   * <p><code>DELETE /api/email-templates/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplate">DeleteEmailTemplate in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -64,6 +85,29 @@ public final class EmailTemplatesService {
   }
 
   /**
+   * Delete an email template.
+   *
+   * <p><code>DELETE /api/email-templates/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplate">DeleteEmailTemplate in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteMany(DeleteEmailTemplatesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/email-templates");
+    Objects.requireNonNull(params, "params == null");
+    request.query("languageTag", params.languageTag());
+    request.query("templateType", params.templateType());
+    return request.build();
+  }
+
+  /**
    * Delete email templates.
    *
    * <p><code>DELETE /api/email-templates</code>
@@ -75,11 +119,24 @@ public final class EmailTemplatesService {
    */
   public DeleteEmailTemplatesResponse deleteMany(DeleteEmailTemplatesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/email-templates");
-    Objects.requireNonNull(params, "params == null");
-    request.query("languageTag", params.languageTag());
-    request.query("templateType", params.templateType());
-    return client.call(request.build(), DeleteEmailTemplatesResponse.class, options);
+    return client.call(requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
+  }
+
+  /**
+   * Delete email templates.
+   *
+   * <p><code>DELETE /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<DeleteEmailTemplatesResponse> deleteManyAsync(
+      DeleteEmailTemplatesParams params, RequestOptions options) {
+    return client.callAsync(requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
   }
 
   /**
@@ -108,6 +165,42 @@ public final class EmailTemplatesService {
   }
 
   /**
+   * Delete email templates.
+   *
+   * <p><code>DELETE /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<DeleteEmailTemplatesResponse> deleteManyAsync(
+      DeleteEmailTemplatesParams params) {
+    return deleteManyAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Delete email templates.
+   *
+   * <p><code>DELETE /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<DeleteEmailTemplatesResponse> deleteManyAsync() {
+    return deleteManyAsync(DeleteEmailTemplatesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get email template by ID.
    *
    * <p><code>GET /api/email-templates/&#123;id&#125;</code>
@@ -118,9 +211,23 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
   public GetEmailTemplateResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetEmailTemplateResponse.class, options);
+    return client.call(requestForGet(id), GetEmailTemplateResponse.class, options);
+  }
+
+  /**
+   * Get email template by ID.
+   *
+   * <p><code>GET /api/email-templates/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
+   */
+  public CompletableFuture<GetEmailTemplateResponse> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetEmailTemplateResponse.class, options);
   }
 
   /**
@@ -137,6 +244,29 @@ public final class EmailTemplatesService {
   }
 
   /**
+   * Get email template by ID.
+   *
+   * <p><code>GET /api/email-templates/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
+   */
+  public CompletableFuture<GetEmailTemplateResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListEmailTemplatesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates");
+    Objects.requireNonNull(params, "params == null");
+    request.query("languageTag", params.languageTag());
+    request.query("templateType", params.templateType());
+    return request.build();
+  }
+
+  /**
    * Get email templates.
    *
    * <p><code>GET /api/email-templates</code>
@@ -148,11 +278,24 @@ public final class EmailTemplatesService {
    */
   public List<GetEmailTemplateResponse> list(ListEmailTemplatesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates");
-    Objects.requireNonNull(params, "params == null");
-    request.query("languageTag", params.languageTag());
-    request.query("templateType", params.templateType());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get email templates.
+   *
+   * <p><code>GET /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetEmailTemplateResponse>> listAsync(
+      ListEmailTemplatesParams params, RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -181,6 +324,42 @@ public final class EmailTemplatesService {
   }
 
   /**
+   * Get email templates.
+   *
+   * <p><code>GET /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetEmailTemplateResponse>> listAsync(
+      ListEmailTemplatesParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get email templates.
+   *
+   * <p><code>GET /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetEmailTemplateResponse>> listAsync() {
+    return listAsync(ListEmailTemplatesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplace(ReplaceEmailTemplatesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/email-templates");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace email templates.
    *
    * <p><code>PUT /api/email-templates</code>
@@ -192,9 +371,24 @@ public final class EmailTemplatesService {
    */
   public List<GetEmailTemplateResponse> replace(ReplaceEmailTemplatesRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/email-templates");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), REPLACE_TYPE, options);
+    return client.call(requestForReplace(body), REPLACE_TYPE, options);
+  }
+
+  /**
+   * Replace email templates.
+   *
+   * <p><code>PUT /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetEmailTemplateResponse>> replaceAsync(
+      ReplaceEmailTemplatesRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplace(body), REPLACE_TYPE, options);
   }
 
   /**
@@ -211,6 +405,29 @@ public final class EmailTemplatesService {
   }
 
   /**
+   * Replace email templates.
+   *
+   * <p><code>PUT /api/email-templates</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetEmailTemplateResponse>> replaceAsync(
+      ReplaceEmailTemplatesRequest body) {
+    return replaceAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/email-templates/{id}/details")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update email template details.
    *
    * <p><code>PATCH /api/email-templates/&#123;id&#125;/details</code>
@@ -223,10 +440,25 @@ public final class EmailTemplatesService {
    */
   public GetEmailTemplateResponse updateDetails(String id, UpdateEmailTemplateDetailsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/email-templates/{id}/details")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetEmailTemplateResponse.class, options);
+    return client.call(requestForUpdateDetails(id, body), GetEmailTemplateResponse.class, options);
+  }
+
+  /**
+   * Update email template details.
+   *
+   * <p><code>PATCH /api/email-templates/&#123;id&#125;/details</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
+   */
+  public CompletableFuture<GetEmailTemplateResponse> updateDetailsAsync(String id,
+      UpdateEmailTemplateDetailsRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateDetails(id, body), GetEmailTemplateResponse.class, options);
   }
 
   /**
@@ -241,5 +473,22 @@ public final class EmailTemplatesService {
    */
   public GetEmailTemplateResponse updateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
     return updateDetails(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update email template details.
+   *
+   * <p><code>PATCH /api/email-templates/&#123;id&#125;/details</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
+   */
+  public CompletableFuture<GetEmailTemplateResponse> updateDetailsAsync(String id,
+      UpdateEmailTemplateDetailsRequest body) {
+    return updateDetailsAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -20,6 +20,7 @@ import io.logto.management.model.ListHooksParams;
 import io.logto.management.model.UpdateHookRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Hooks</code> tag. Thread-safe; obtain it from {@code LogtoManagement.hooks()}.
@@ -41,6 +42,12 @@ public final class HooksService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateHookRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/hooks");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create a hook.
    *
@@ -52,9 +59,24 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
    */
   public CreateHookResponse create(CreateHookRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/hooks");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateHookResponse.class, options);
+    return client.call(requestForCreate(body), CreateHookResponse.class, options);
+  }
+
+  /**
+   * Create a hook.
+   *
+   * <p><code>POST /api/hooks</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateHookResponse> createAsync(CreateHookRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), CreateHookResponse.class, options);
   }
 
   /**
@@ -71,6 +93,28 @@ public final class HooksService {
   }
 
   /**
+   * Create a hook.
+   *
+   * <p><code>POST /api/hooks</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateHookResponse> createAsync(CreateHookRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateTest(String id, CreateHookTestRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/hooks/{id}/test")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Test hook.
    *
    * <p><code>POST /api/hooks/&#123;id&#125;/test</code>
@@ -81,10 +125,25 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-createhooktest">CreateHookTest in the Logto API reference</a>
    */
   public void createTest(String id, CreateHookTestRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/hooks/{id}/test")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForCreateTest(id, body), options);
+  }
+
+  /**
+   * Test hook.
+   *
+   * <p><code>POST /api/hooks/&#123;id&#125;/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-createhooktest">CreateHookTest in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> createTestAsync(String id, CreateHookTestRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateTest(id, body), Void.class, options);
   }
 
   /**
@@ -101,6 +160,28 @@ public final class HooksService {
   }
 
   /**
+   * Test hook.
+   *
+   * <p><code>POST /api/hooks/&#123;id&#125;/test</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-createhooktest">CreateHookTest in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> createTestAsync(String id, CreateHookTestRequest body) {
+    return createTestAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/hooks/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete hook.
    *
    * <p><code>DELETE /api/hooks/&#123;id&#125;</code>
@@ -110,9 +191,23 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletehook">DeleteHook in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/hooks/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete hook.
+   *
+   * <p><code>DELETE /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletehook">DeleteHook in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -128,6 +223,29 @@ public final class HooksService {
   }
 
   /**
+   * Delete hook.
+   *
+   * <p><code>DELETE /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletehook">DeleteHook in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id, GetHookParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeExecutionStats", params.includeExecutionStats());
+    return request.build();
+  }
+
+  /**
    * Get hook.
    *
    * <p><code>GET /api/hooks/&#123;id&#125;</code>
@@ -139,11 +257,24 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
    */
   public Hook get(String id, GetHookParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeExecutionStats", params.includeExecutionStats());
-    return client.call(request.build(), Hook.class, options);
+    return client.call(requestForGet(id, params), Hook.class, options);
+  }
+
+  /**
+   * Get hook.
+   *
+   * <p><code>GET /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
+   */
+  public CompletableFuture<Hook> getAsync(String id, GetHookParams params, RequestOptions options) {
+    return client.callAsync(requestForGet(id, params), Hook.class, options);
   }
 
   /**
@@ -174,6 +305,50 @@ public final class HooksService {
   }
 
   /**
+   * Get hook.
+   *
+   * <p><code>GET /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
+   */
+  public CompletableFuture<Hook> getAsync(String id, GetHookParams params) {
+    return getAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get hook.
+   *
+   * <p><code>GET /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
+   */
+  public CompletableFuture<Hook> getAsync(String id) {
+    return getAsync(id, GetHookParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListRecentLogs(String id, ListHookRecentLogsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}/recent-logs")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("logKey", params.logKey());
+    request.query("enableCap", params.enableCap());
+    request.query("start_time", params.startTime());
+    request.query("end_time", params.endTime());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get recent logs for a hook.
    *
    * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
@@ -186,16 +361,25 @@ public final class HooksService {
    */
   public List<ListHookRecentLogsResponseItem> listRecentLogs(String id,
       ListHookRecentLogsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}/recent-logs")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("logKey", params.logKey());
-    request.query("enableCap", params.enableCap());
-    request.query("start_time", params.startTime());
-    request.query("end_time", params.endTime());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_RECENT_LOGS_TYPE, options);
+    return client.call(requestForListRecentLogs(id, params), LIST_RECENT_LOGS_TYPE, options);
+  }
+
+  /**
+   * Get recent logs for a hook.
+   *
+   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id,
+      ListHookRecentLogsParams params, RequestOptions options) {
+    return client.callAsync(requestForListRecentLogs(id, params), LIST_RECENT_LOGS_TYPE, options);
   }
 
   /**
@@ -224,6 +408,38 @@ public final class HooksService {
    */
   public List<ListHookRecentLogsResponseItem> listRecentLogs(String id) {
     return listRecentLogs(id, ListHookRecentLogsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get recent logs for a hook.
+   *
+   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id,
+      ListHookRecentLogsParams params) {
+    return listRecentLogsAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get recent logs for a hook.
+   *
+   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id) {
+    return listRecentLogsAsync(id, ListHookRecentLogsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -278,6 +494,15 @@ public final class HooksService {
     return listRecentLogsAll(id, ListHookRecentLogsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForList(ListHooksParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks");
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeExecutionStats", params.includeExecutionStats());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get hooks.
    *
@@ -289,12 +514,23 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
   public List<Hook> list(ListHooksParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks");
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeExecutionStats", params.includeExecutionStats());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get hooks.
+   *
+   * <p><code>GET /api/hooks</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Hook>> listAsync(ListHooksParams params, RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -320,6 +556,35 @@ public final class HooksService {
    */
   public List<Hook> list() {
     return list(ListHooksParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get hooks.
+   *
+   * <p><code>GET /api/hooks</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Hook>> listAsync(ListHooksParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get hooks.
+   *
+   * <p><code>GET /api/hooks</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Hook>> listAsync() {
+    return listAsync(ListHooksParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -366,6 +631,13 @@ public final class HooksService {
     return listAll(ListHooksParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForUpdate(String id, UpdateHookRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/hooks/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update hook.
    *
@@ -378,10 +650,25 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
    */
   public CreateHookResponse update(String id, UpdateHookRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/hooks/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateHookResponse.class, options);
+    return client.call(requestForUpdate(id, body), CreateHookResponse.class, options);
+  }
+
+  /**
+   * Update hook.
+   *
+   * <p><code>PATCH /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateHookResponse> updateAsync(String id, UpdateHookRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), CreateHookResponse.class, options);
   }
 
   /**
@@ -399,6 +686,28 @@ public final class HooksService {
   }
 
   /**
+   * Update hook.
+   *
+   * <p><code>PATCH /api/hooks/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateHookResponse> updateAsync(String id, UpdateHookRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateSigningKey(String id) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/hooks/{id}/signing-key")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Update signing key for a hook.
    *
    * <p><code>PATCH /api/hooks/&#123;id&#125;/signing-key</code>
@@ -409,9 +718,24 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
    */
   public CreateHookResponse updateSigningKey(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/hooks/{id}/signing-key")
-      .pathParam("id", id);
-    return client.call(request.build(), CreateHookResponse.class, options);
+    return client.call(requestForUpdateSigningKey(id), CreateHookResponse.class, options);
+  }
+
+  /**
+   * Update signing key for a hook.
+   *
+   * <p><code>PATCH /api/hooks/&#123;id&#125;/signing-key</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateHookResponse> updateSigningKeyAsync(String id,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdateSigningKey(id), CreateHookResponse.class, options);
   }
 
   /**
@@ -425,5 +749,20 @@ public final class HooksService {
    */
   public CreateHookResponse updateSigningKey(String id) {
     return updateSigningKey(id, RequestOptions.defaults());
+  }
+
+  /**
+   * Update signing key for a hook.
+   *
+   * <p><code>PATCH /api/hooks/&#123;id&#125;/signing-key</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateHookResponse> updateSigningKeyAsync(String id) {
+    return updateSigningKeyAsync(id, RequestOptions.defaults());
   }
 }

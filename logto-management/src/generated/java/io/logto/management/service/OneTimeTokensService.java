@@ -16,6 +16,7 @@ import io.logto.management.model.ReplaceOneTimeTokenStatusRequest;
 import io.logto.management.model.VerifyOneTimeTokenRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>One-time tokens</code> tag. Thread-safe; obtain it from {@code LogtoManagement.oneTimeTokens()}.
@@ -35,6 +36,12 @@ public final class OneTimeTokensService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForAdd(AddOneTimeTokensRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create one-time token.
    *
@@ -46,9 +53,24 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
   public GetOneTimeTokenResponse add(AddOneTimeTokensRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
+    return client.call(requestForAdd(body), GetOneTimeTokenResponse.class, options);
+  }
+
+  /**
+   * Create one-time token.
+   *
+   * <p><code>POST /api/one-time-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> addAsync(AddOneTimeTokensRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAdd(body), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -65,6 +87,27 @@ public final class OneTimeTokensService {
   }
 
   /**
+   * Create one-time token.
+   *
+   * <p><code>POST /api/one-time-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> addAsync(AddOneTimeTokensRequest body) {
+    return addAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/one-time-tokens/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete one-time token by ID.
    *
    * <p><code>DELETE /api/one-time-tokens/&#123;id&#125;</code>
@@ -74,9 +117,23 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteonetimetoken">DeleteOneTimeToken in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/one-time-tokens/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete one-time token by ID.
+   *
+   * <p><code>DELETE /api/one-time-tokens/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteonetimetoken">DeleteOneTimeToken in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -92,6 +149,27 @@ public final class OneTimeTokensService {
   }
 
   /**
+   * Delete one-time token by ID.
+   *
+   * <p><code>DELETE /api/one-time-tokens/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteonetimetoken">DeleteOneTimeToken in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get one-time token by ID.
    *
    * <p><code>GET /api/one-time-tokens/&#123;id&#125;</code>
@@ -102,9 +180,23 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
   public GetOneTimeTokenResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
+    return client.call(requestForGet(id), GetOneTimeTokenResponse.class, options);
+  }
+
+  /**
+   * Get one-time token by ID.
+   *
+   * <p><code>GET /api/one-time-tokens/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -121,6 +213,31 @@ public final class OneTimeTokensService {
   }
 
   /**
+   * Get one-time token by ID.
+   *
+   * <p><code>GET /api/one-time-tokens/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListOneTimeTokensParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
+    Objects.requireNonNull(params, "params == null");
+    request.query("email", params.email());
+    request.query("status", params.status());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get one-time tokens.
    *
    * <p><code>GET /api/one-time-tokens</code>
@@ -132,13 +249,24 @@ public final class OneTimeTokensService {
    */
   public List<GetOneTimeTokenResponse> list(ListOneTimeTokensParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
-    Objects.requireNonNull(params, "params == null");
-    request.query("email", params.email());
-    request.query("status", params.status());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get one-time tokens.
+   *
+   * <p><code>GET /api/one-time-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOneTimeTokenResponse>> listAsync(ListOneTimeTokensParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -164,6 +292,36 @@ public final class OneTimeTokensService {
    */
   public List<GetOneTimeTokenResponse> list() {
     return list(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get one-time tokens.
+   *
+   * <p><code>GET /api/one-time-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOneTimeTokenResponse>> listAsync(
+      ListOneTimeTokensParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get one-time tokens.
+   *
+   * <p><code>GET /api/one-time-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOneTimeTokenResponse>> listAsync() {
+    return listAsync(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -211,6 +369,13 @@ public final class OneTimeTokensService {
     return listAll(ListOneTimeTokensParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForReplaceStatus(String id, ReplaceOneTimeTokenStatusRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/one-time-tokens/{id}/status")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update one-time token status.
    *
@@ -224,10 +389,25 @@ public final class OneTimeTokensService {
    */
   public GetOneTimeTokenResponse replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/one-time-tokens/{id}/status")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
+    return client.call(requestForReplaceStatus(id, body), GetOneTimeTokenResponse.class, options);
+  }
+
+  /**
+   * Update one-time token status.
+   *
+   * <p><code>PUT /api/one-time-tokens/&#123;id&#125;/status</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> replaceStatusAsync(String id,
+      ReplaceOneTimeTokenStatusRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceStatus(id, body), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -245,6 +425,29 @@ public final class OneTimeTokensService {
   }
 
   /**
+   * Update one-time token status.
+   *
+   * <p><code>PUT /api/one-time-tokens/&#123;id&#125;/status</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> replaceStatusAsync(String id,
+      ReplaceOneTimeTokenStatusRequest body) {
+    return replaceStatusAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForVerify(VerifyOneTimeTokenRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens/verify");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Verify one-time token.
    *
    * <p><code>POST /api/one-time-tokens/verify</code>
@@ -255,9 +458,24 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
   public GetOneTimeTokenResponse verify(VerifyOneTimeTokenRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens/verify");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOneTimeTokenResponse.class, options);
+    return client.call(requestForVerify(body), GetOneTimeTokenResponse.class, options);
+  }
+
+  /**
+   * Verify one-time token.
+   *
+   * <p><code>POST /api/one-time-tokens/verify</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> verifyAsync(VerifyOneTimeTokenRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForVerify(body), GetOneTimeTokenResponse.class, options);
   }
 
   /**
@@ -271,5 +489,20 @@ public final class OneTimeTokensService {
    */
   public GetOneTimeTokenResponse verify(VerifyOneTimeTokenRequest body) {
     return verify(body, RequestOptions.defaults());
+  }
+
+  /**
+   * Verify one-time token.
+   *
+   * <p><code>POST /api/one-time-tokens/verify</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOneTimeTokenResponse> verifyAsync(VerifyOneTimeTokenRequest body) {
+    return verifyAsync(body, RequestOptions.defaults());
   }
 }

@@ -14,6 +14,7 @@ import io.logto.management.model.ListOrganizationInvitationsParams;
 import io.logto.management.model.ReplaceOrganizationInvitationStatusRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Organization invitations</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationInvitations()}.
@@ -33,6 +34,12 @@ public final class OrganizationInvitationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateOrganizationInvitationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-invitations");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create organization invitation.
    *
@@ -45,9 +52,24 @@ public final class OrganizationInvitationsService {
    */
   public GetOrganizationInvitationResponse create(CreateOrganizationInvitationRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-invitations");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOrganizationInvitationResponse.class, options);
+    return client.call(requestForCreate(body), GetOrganizationInvitationResponse.class, options);
+  }
+
+  /**
+   * Create organization invitation.
+   *
+   * <p><code>POST /api/organization-invitations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOrganizationInvitationResponse> createAsync(
+      CreateOrganizationInvitationRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), GetOrganizationInvitationResponse.class, options);
   }
 
   /**
@@ -64,6 +86,30 @@ public final class OrganizationInvitationsService {
   }
 
   /**
+   * Create organization invitation.
+   *
+   * <p><code>POST /api/organization-invitations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOrganizationInvitationResponse> createAsync(
+      CreateOrganizationInvitationRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateMessage(String id,
+      CreateOrganizationInvitationMessageRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-invitations/{id}/message")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Resend invitation message.
    *
    * <p><code>POST /api/organization-invitations/&#123;id&#125;/message</code>
@@ -75,10 +121,25 @@ public final class OrganizationInvitationsService {
    */
   public void createMessage(String id, CreateOrganizationInvitationMessageRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-invitations/{id}/message")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForCreateMessage(id, body), options);
+  }
+
+  /**
+   * Resend invitation message.
+   *
+   * <p><code>POST /api/organization-invitations/&#123;id&#125;/message</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitationmessage">CreateOrganizationInvitationMessage in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> createMessageAsync(String id,
+      CreateOrganizationInvitationMessageRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateMessage(id, body), Void.class, options);
   }
 
   /**
@@ -95,6 +156,29 @@ public final class OrganizationInvitationsService {
   }
 
   /**
+   * Resend invitation message.
+   *
+   * <p><code>POST /api/organization-invitations/&#123;id&#125;/message</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitationmessage">CreateOrganizationInvitationMessage in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> createMessageAsync(String id,
+      CreateOrganizationInvitationMessageRequest body) {
+    return createMessageAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-invitations/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete organization invitation.
    *
    * <p><code>DELETE /api/organization-invitations/&#123;id&#125;</code>
@@ -104,9 +188,23 @@ public final class OrganizationInvitationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationinvitation">DeleteOrganizationInvitation in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-invitations/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete organization invitation.
+   *
+   * <p><code>DELETE /api/organization-invitations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationinvitation">DeleteOrganizationInvitation in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -122,6 +220,27 @@ public final class OrganizationInvitationsService {
   }
 
   /**
+   * Delete organization invitation.
+   *
+   * <p><code>DELETE /api/organization-invitations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationinvitation">DeleteOrganizationInvitation in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get organization invitation.
    *
    * <p><code>GET /api/organization-invitations/&#123;id&#125;</code>
@@ -132,9 +251,24 @@ public final class OrganizationInvitationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
    */
   public GetOrganizationInvitationResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetOrganizationInvitationResponse.class, options);
+    return client.call(requestForGet(id), GetOrganizationInvitationResponse.class, options);
+  }
+
+  /**
+   * Get organization invitation.
+   *
+   * <p><code>GET /api/organization-invitations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOrganizationInvitationResponse> getAsync(String id,
+      RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetOrganizationInvitationResponse.class, options);
   }
 
   /**
@@ -151,6 +285,30 @@ public final class OrganizationInvitationsService {
   }
 
   /**
+   * Get organization invitation.
+   *
+   * <p><code>GET /api/organization-invitations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOrganizationInvitationResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListOrganizationInvitationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations");
+    Objects.requireNonNull(params, "params == null");
+    request.query("organizationId", params.organizationId());
+    request.query("inviterId", params.inviterId());
+    request.query("invitee", params.invitee());
+    return request.build();
+  }
+
+  /**
    * Get organization invitations.
    *
    * <p><code>GET /api/organization-invitations</code>
@@ -162,12 +320,24 @@ public final class OrganizationInvitationsService {
    */
   public List<GetOrganizationInvitationResponse> list(ListOrganizationInvitationsParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations");
-    Objects.requireNonNull(params, "params == null");
-    request.query("organizationId", params.organizationId());
-    request.query("inviterId", params.inviterId());
-    request.query("invitee", params.invitee());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get organization invitations.
+   *
+   * <p><code>GET /api/organization-invitations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOrganizationInvitationResponse>> listAsync(
+      ListOrganizationInvitationsParams params, RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -196,6 +366,44 @@ public final class OrganizationInvitationsService {
   }
 
   /**
+   * Get organization invitations.
+   *
+   * <p><code>GET /api/organization-invitations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOrganizationInvitationResponse>> listAsync(
+      ListOrganizationInvitationsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization invitations.
+   *
+   * <p><code>GET /api/organization-invitations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<GetOrganizationInvitationResponse>> listAsync() {
+    return listAsync(ListOrganizationInvitationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceStatus(String id,
+      ReplaceOrganizationInvitationStatusRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-invitations/{id}/status")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update organization invitation status.
    *
    * <p><code>PUT /api/organization-invitations/&#123;id&#125;/status</code>
@@ -208,10 +416,25 @@ public final class OrganizationInvitationsService {
    */
   public GetOrganizationInvitationResponse replaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-invitations/{id}/status")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetOrganizationInvitationResponse.class, options);
+    return client.call(requestForReplaceStatus(id, body), GetOrganizationInvitationResponse.class, options);
+  }
+
+  /**
+   * Update organization invitation status.
+   *
+   * <p><code>PUT /api/organization-invitations/&#123;id&#125;/status</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOrganizationInvitationResponse> replaceStatusAsync(String id,
+      ReplaceOrganizationInvitationStatusRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceStatus(id, body), GetOrganizationInvitationResponse.class, options);
   }
 
   /**
@@ -227,5 +450,22 @@ public final class OrganizationInvitationsService {
   public GetOrganizationInvitationResponse replaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body) {
     return replaceStatus(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update organization invitation status.
+   *
+   * <p><code>PUT /api/organization-invitations/&#123;id&#125;/status</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
+   */
+  public CompletableFuture<GetOrganizationInvitationResponse> replaceStatusAsync(String id,
+      ReplaceOrganizationInvitationStatusRequest body) {
+    return replaceStatusAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -23,6 +23,7 @@ import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Organization roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationRoles()}.
@@ -46,6 +47,12 @@ public final class OrganizationRolesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateOrganizationRoleRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create an organization role.
    *
@@ -57,9 +64,24 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
    */
   public OrganizationRole create(CreateOrganizationRoleRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), OrganizationRole.class, options);
+    return client.call(requestForCreate(body), OrganizationRole.class, options);
+  }
+
+  /**
+   * Create an organization role.
+   *
+   * <p><code>POST /api/organization-roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationRole> createAsync(CreateOrganizationRoleRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), OrganizationRole.class, options);
   }
 
   /**
@@ -76,6 +98,28 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Create an organization role.
+   *
+   * <p><code>POST /api/organization-roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationRole> createAsync(CreateOrganizationRoleRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateResourceScope(String id, ScopeIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/resource-scopes")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign resource scopes to organization role.
    *
    * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
@@ -87,10 +131,25 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
   public JsonNode createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/resource-scopes")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateResourceScope(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign resource scopes to organization role.
+   *
+   * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createResourceScopeAsync(String id, ScopeIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateResourceScope(id, body), JsonNode.class, options);
   }
 
   /**
@@ -108,6 +167,29 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Assign resource scopes to organization role.
+   *
+   * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createResourceScopeAsync(String id, ScopeIdsRequest body) {
+    return createResourceScopeAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateScope(String id, OrganizationScopeIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign organization scopes to organization role.
    *
    * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
@@ -119,10 +201,25 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
   public JsonNode createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateScope(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign organization scopes to organization role.
+   *
+   * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createScopeAsync(String id, OrganizationScopeIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateScope(id, body), JsonNode.class, options);
   }
 
   /**
@@ -140,6 +237,28 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Assign organization scopes to organization role.
+   *
+   * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createScopeAsync(String id, OrganizationScopeIdsRequest body) {
+    return createScopeAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete organization role.
    *
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
@@ -149,9 +268,23 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete organization role.
+   *
+   * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -167,6 +300,28 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Delete organization role.
+   *
+   * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteResourceScope(String id, String scopeId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/resource-scopes/{scopeId}")
+      .pathParam("id", id)
+      .pathParam("scopeId", scopeId);
+    return request.build();
+  }
+
+  /**
    * Remove resource scope.
    *
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
@@ -177,10 +332,25 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
    */
   public void deleteResourceScope(String id, String scopeId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/resource-scopes/{scopeId}")
-      .pathParam("id", id)
-      .pathParam("scopeId", scopeId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteResourceScope(id, scopeId), options);
+  }
+
+  /**
+   * Remove resource scope.
+   *
+   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteResourceScopeAsync(String id, String scopeId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteResourceScope(id, scopeId), Void.class, options);
   }
 
   /**
@@ -197,6 +367,29 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Remove resource scope.
+   *
+   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteResourceScopeAsync(String id, String scopeId) {
+    return deleteResourceScopeAsync(id, scopeId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteScope(String id, String organizationScopeId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/scopes/{organizationScopeId}")
+      .pathParam("id", id)
+      .pathParam("organizationScopeId", organizationScopeId);
+    return request.build();
+  }
+
+  /**
    * Remove organization scope.
    *
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
@@ -207,10 +400,25 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String organizationScopeId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/scopes/{organizationScopeId}")
-      .pathParam("id", id)
-      .pathParam("organizationScopeId", organizationScopeId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteScope(id, organizationScopeId), options);
+  }
+
+  /**
+   * Remove organization scope.
+   *
+   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteScopeAsync(String id, String organizationScopeId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteScope(id, organizationScopeId), Void.class, options);
   }
 
   /**
@@ -227,6 +435,28 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Remove organization scope.
+   *
+   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteScopeAsync(String id, String organizationScopeId) {
+    return deleteScopeAsync(id, organizationScopeId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get organization role.
    *
    * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
@@ -237,9 +467,23 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
    */
   public OrganizationRole get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), OrganizationRole.class, options);
+    return client.call(requestForGet(id), OrganizationRole.class, options);
+  }
+
+  /**
+   * Get organization role.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationRole> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), OrganizationRole.class, options);
   }
 
   /**
@@ -256,6 +500,31 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Get organization role.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationRole> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListResourceScopes(String id,
+      ListOrganizationRoleResourceScopesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get organization role resource scopes.
    *
    * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
@@ -268,12 +537,25 @@ public final class OrganizationRolesService {
    */
   public List<CreateResourceScopeResponse> listResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_RESOURCE_SCOPES_TYPE, options);
+    return client.call(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
+  }
+
+  /**
+   * Get organization role resource scopes.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id,
+      ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
+    return client.callAsync(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
   }
 
   /**
@@ -302,6 +584,38 @@ public final class OrganizationRolesService {
    */
   public List<CreateResourceScopeResponse> listResourceScopes(String id) {
     return listResourceScopes(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization role resource scopes.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id,
+      ListOrganizationRoleResourceScopesParams params) {
+    return listResourceScopesAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization role resource scopes.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id) {
+    return listResourceScopesAsync(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -353,6 +667,15 @@ public final class OrganizationRolesService {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListScopes(String id, ListOrganizationRoleScopesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organization role scopes.
    *
@@ -366,12 +689,25 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id, ListOrganizationRoleScopesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_SCOPES_TYPE, options);
+    return client.call(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
+  }
+
+  /**
+   * Get organization role scopes.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
+      ListOrganizationRoleScopesParams params, RequestOptions options) {
+    return client.callAsync(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
   }
 
   /**
@@ -399,6 +735,38 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id) {
     return listScopes(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization role scopes.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
+      ListOrganizationRoleScopesParams params) {
+    return listScopesAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization role scopes.
+   *
+   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id) {
+    return listScopesAsync(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -449,6 +817,15 @@ public final class OrganizationRolesService {
     return listScopesAll(id, ListOrganizationRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForList(ListOrganizationRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
+    Objects.requireNonNull(params, "params == null");
+    request.query("q", params.q());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organization roles.
    *
@@ -461,12 +838,24 @@ public final class OrganizationRolesService {
    */
   public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
-    Objects.requireNonNull(params, "params == null");
-    request.query("q", params.q());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get organization roles.
+   *
+   * <p><code>GET /api/organization-roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
+      ListOrganizationRolesParams params, RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -492,6 +881,36 @@ public final class OrganizationRolesService {
    */
   public List<ListOrganizationRolesResponseItem> list() {
     return list(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization roles.
+   *
+   * <p><code>GET /api/organization-roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
+      ListOrganizationRolesParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization roles.
+   *
+   * <p><code>GET /api/organization-roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync() {
+    return listAsync(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -538,6 +957,13 @@ public final class OrganizationRolesService {
     return listAll(ListOrganizationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForReplaceResourceScopes(String id, ScopeIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/resource-scopes")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Replace resource scopes for organization role.
    *
@@ -549,10 +975,25 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
   public void replaceResourceScopes(String id, ScopeIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/resource-scopes")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceResourceScopes(id, body), options);
+  }
+
+  /**
+   * Replace resource scopes for organization role.
+   *
+   * <p><code>PUT /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceResourceScopesAsync(String id, ScopeIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceResourceScopes(id, body), Void.class, options);
   }
 
   /**
@@ -569,6 +1010,29 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Replace resource scopes for organization role.
+   *
+   * <p><code>PUT /api/organization-roles/&#123;id&#125;/resource-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceResourceScopesAsync(String id, ScopeIdsRequest body) {
+    return replaceResourceScopesAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceScopes(String id, OrganizationScopeIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace organization scopes for organization role.
    *
    * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
@@ -579,10 +1043,25 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
   public void replaceScopes(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceScopes(id, body), options);
+  }
+
+  /**
+   * Replace organization scopes for organization role.
+   *
+   * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceScopesAsync(String id, OrganizationScopeIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceScopes(id, body), Void.class, options);
   }
 
   /**
@@ -599,6 +1078,29 @@ public final class OrganizationRolesService {
   }
 
   /**
+   * Replace organization scopes for organization role.
+   *
+   * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceScopesAsync(String id, OrganizationScopeIdsRequest body) {
+    return replaceScopesAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String id, UpdateOrganizationRoleRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-roles/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update organization role.
    *
    * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
@@ -611,10 +1113,25 @@ public final class OrganizationRolesService {
    */
   public OrganizationRole update(String id, UpdateOrganizationRoleRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-roles/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), OrganizationRole.class, options);
+    return client.call(requestForUpdate(id, body), OrganizationRole.class, options);
+  }
+
+  /**
+   * Update organization role.
+   *
+   * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationRole> updateAsync(String id,
+      UpdateOrganizationRoleRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), OrganizationRole.class, options);
   }
 
   /**
@@ -629,5 +1146,22 @@ public final class OrganizationRolesService {
    */
   public OrganizationRole update(String id, UpdateOrganizationRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update organization role.
+   *
+   * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationRole> updateAsync(String id,
+      UpdateOrganizationRoleRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

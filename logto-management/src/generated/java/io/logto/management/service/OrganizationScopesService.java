@@ -15,6 +15,7 @@ import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.UpdateOrganizationScopeRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Organization scopes</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationScopes()}.
@@ -34,6 +35,12 @@ public final class OrganizationScopesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateOrganizationScopeRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-scopes");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create an organization scope.
    *
@@ -45,9 +52,24 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
    */
   public OrganizationScope create(CreateOrganizationScopeRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-scopes");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), OrganizationScope.class, options);
+    return client.call(requestForCreate(body), OrganizationScope.class, options);
+  }
+
+  /**
+   * Create an organization scope.
+   *
+   * <p><code>POST /api/organization-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationScope> createAsync(CreateOrganizationScopeRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), OrganizationScope.class, options);
   }
 
   /**
@@ -64,6 +86,27 @@ public final class OrganizationScopesService {
   }
 
   /**
+   * Create an organization scope.
+   *
+   * <p><code>POST /api/organization-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationScope> createAsync(CreateOrganizationScopeRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-scopes/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete organization scope.
    *
    * <p><code>DELETE /api/organization-scopes/&#123;id&#125;</code>
@@ -73,9 +116,23 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationscope">DeleteOrganizationScope in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-scopes/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete organization scope.
+   *
+   * <p><code>DELETE /api/organization-scopes/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationscope">DeleteOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -91,6 +148,27 @@ public final class OrganizationScopesService {
   }
 
   /**
+   * Delete organization scope.
+   *
+   * <p><code>DELETE /api/organization-scopes/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationscope">DeleteOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get organization scope.
    *
    * <p><code>GET /api/organization-scopes/&#123;id&#125;</code>
@@ -101,9 +179,23 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
    */
   public OrganizationScope get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), OrganizationScope.class, options);
+    return client.call(requestForGet(id), OrganizationScope.class, options);
+  }
+
+  /**
+   * Get organization scope.
+   *
+   * <p><code>GET /api/organization-scopes/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationScope> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), OrganizationScope.class, options);
   }
 
   /**
@@ -120,6 +212,30 @@ public final class OrganizationScopesService {
   }
 
   /**
+   * Get organization scope.
+   *
+   * <p><code>GET /api/organization-scopes/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationScope> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListOrganizationScopesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes");
+    Objects.requireNonNull(params, "params == null");
+    request.query("q", params.q());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get organization scopes.
    *
    * <p><code>GET /api/organization-scopes</code>
@@ -130,12 +246,24 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
   public List<OrganizationScope> list(ListOrganizationScopesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes");
-    Objects.requireNonNull(params, "params == null");
-    request.query("q", params.q());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get organization scopes.
+   *
+   * <p><code>GET /api/organization-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listAsync(ListOrganizationScopesParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -161,6 +289,35 @@ public final class OrganizationScopesService {
    */
   public List<OrganizationScope> list() {
     return list(ListOrganizationScopesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization scopes.
+   *
+   * <p><code>GET /api/organization-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listAsync(ListOrganizationScopesParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization scopes.
+   *
+   * <p><code>GET /api/organization-scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listAsync() {
+    return listAsync(ListOrganizationScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -207,6 +364,13 @@ public final class OrganizationScopesService {
     return listAll(ListOrganizationScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForUpdate(String id, UpdateOrganizationScopeRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-scopes/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update organization scope.
    *
@@ -220,10 +384,25 @@ public final class OrganizationScopesService {
    */
   public OrganizationScope update(String id, UpdateOrganizationScopeRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-scopes/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), OrganizationScope.class, options);
+    return client.call(requestForUpdate(id, body), OrganizationScope.class, options);
+  }
+
+  /**
+   * Update organization scope.
+   *
+   * <p><code>PATCH /api/organization-scopes/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationscope">UpdateOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationScope> updateAsync(String id,
+      UpdateOrganizationScopeRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), OrganizationScope.class, options);
   }
 
   /**
@@ -238,5 +417,22 @@ public final class OrganizationScopesService {
    */
   public OrganizationScope update(String id, UpdateOrganizationScopeRequest body) {
     return update(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update organization scope.
+   *
+   * <p><code>PATCH /api/organization-scopes/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationscope">UpdateOrganizationScope in the Logto API reference</a>
+   */
+  public CompletableFuture<OrganizationScope> updateAsync(String id,
+      UpdateOrganizationScopeRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -41,6 +41,7 @@ import io.logto.management.model.UpdateOrganizationRequest;
 import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Organizations</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizations()}.
@@ -76,6 +77,13 @@ public final class OrganizationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForAddApplications(String id, ApplicationIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Add organization application.
    *
@@ -88,10 +96,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
   public JsonNode addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForAddApplications(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Add organization application.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAddApplications(id, body), JsonNode.class, options);
   }
 
   /**
@@ -109,6 +132,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Add organization application.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body) {
+    return addApplicationsAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForAddUsers(String id, UserIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add user members to organization.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/users</code>
@@ -121,10 +167,25 @@ public final class OrganizationsService {
    */
   public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), AddOrganizationUsersResponse.class, options);
+    return client.call(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  }
+
+  /**
+   * Add user members to organization.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
+      UserIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
   }
 
   /**
@@ -142,6 +203,32 @@ public final class OrganizationsService {
   }
 
   /**
+   * Add user members to organization.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
+      UserIdsRequest body) {
+    return addUsersAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForAssignRolesToApplication(String id, String applicationId,
+      OrganizationRoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/{applicationId}/roles")
+      .pathParam("id", id)
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add organization application role.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
@@ -155,11 +242,26 @@ public final class OrganizationsService {
    */
   public JsonNode assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/{applicationId}/roles")
-      .pathParam("id", id)
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+  }
+
+  /**
+   * Add organization application role.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+      OrganizationRoleIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
   }
 
   /**
@@ -179,6 +281,32 @@ public final class OrganizationsService {
   }
 
   /**
+   * Add organization application role.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+      OrganizationRoleIdsRequest body) {
+    return assignRolesToApplicationAsync(id, applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForAssignRolesToApplications(String id,
+      AssignOrganizationRolesToApplicationsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/roles")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign roles to applications in an organization.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/roles</code>
@@ -191,10 +319,25 @@ public final class OrganizationsService {
    */
   public JsonNode assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/roles")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign roles to applications in an organization.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/applications/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+      AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
   }
 
   /**
@@ -213,6 +356,32 @@ public final class OrganizationsService {
   }
 
   /**
+   * Assign roles to applications in an organization.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/applications/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+      AssignOrganizationRolesToApplicationsRequest body) {
+    return assignRolesToApplicationsAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForAssignRolesToUser(String id, String userId,
+      ReplaceOrganizationUserRolesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/{userId}/roles")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign roles to a user in an organization.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
@@ -226,11 +395,26 @@ public final class OrganizationsService {
    */
   public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
       ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/{userId}/roles")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), AssignOrganizationRolesToUserResponse.class, options);
+    return client.call(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+  }
+
+  /**
+   * Assign roles to a user in an organization.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
+   */
+  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
+      String userId, ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
   }
 
   /**
@@ -250,6 +434,32 @@ public final class OrganizationsService {
   }
 
   /**
+   * Assign roles to a user in an organization.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
+   */
+  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
+      String userId, ReplaceOrganizationUserRolesRequest body) {
+    return assignRolesToUserAsync(id, userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForAssignRolesToUsers(String id,
+      AssignOrganizationRolesToUsersRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/roles")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign roles to organization user members.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/users/roles</code>
@@ -262,10 +472,25 @@ public final class OrganizationsService {
    */
   public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/roles")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign roles to organization user members.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/users/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+      AssignOrganizationRolesToUsersRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
   }
 
   /**
@@ -283,6 +508,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Assign roles to organization user members.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/users/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+      AssignOrganizationRolesToUsersRequest body) {
+    return assignRolesToUsersAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreate(CreateOrganizationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create an organization.
    *
    * <p><code>POST /api/organizations</code>
@@ -293,9 +541,24 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
    */
   public Organization create(CreateOrganizationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Organization.class, options);
+    return client.call(requestForCreate(body), Organization.class, options);
+  }
+
+  /**
+   * Create an organization.
+   *
+   * <p><code>POST /api/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Organization> createAsync(CreateOrganizationRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), Organization.class, options);
   }
 
   /**
@@ -312,6 +575,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Create an organization.
+   *
+   * <p><code>POST /api/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Organization> createAsync(CreateOrganizationRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateJitEmailDomain(String id,
+      CreateOrganizationJitEmailDomainRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/email-domains")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add organization JIT email domain.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/jit/email-domains</code>
@@ -324,10 +610,25 @@ public final class OrganizationsService {
    */
   public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/email-domains")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateOrganizationJitEmailDomainResponse.class, options);
+    return client.call(requestForCreateJitEmailDomain(id, body), CreateOrganizationJitEmailDomainResponse.class, options);
+  }
+
+  /**
+   * Add organization JIT email domain.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateOrganizationJitEmailDomainResponse> createJitEmailDomainAsync(
+      String id, CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateJitEmailDomain(id, body), CreateOrganizationJitEmailDomainResponse.class, options);
   }
 
   /**
@@ -346,6 +647,30 @@ public final class OrganizationsService {
   }
 
   /**
+   * Add organization JIT email domain.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateOrganizationJitEmailDomainResponse> createJitEmailDomainAsync(
+      String id, CreateOrganizationJitEmailDomainRequest body) {
+    return createJitEmailDomainAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateJitRole(String id, OrganizationRoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/roles")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add organization JIT default roles.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/jit/roles</code>
@@ -358,10 +683,25 @@ public final class OrganizationsService {
    */
   public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/roles")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateJitRole(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Add organization JIT default roles.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateJitRole(id, body), JsonNode.class, options);
   }
 
   /**
@@ -379,6 +719,30 @@ public final class OrganizationsService {
   }
 
   /**
+   * Add organization JIT default roles.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createJitRoleAsync(String id,
+      OrganizationRoleIdsRequest body) {
+    return createJitRoleAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/sso-connectors")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add organization JIT SSO connectors.
    *
    * <p><code>POST /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
@@ -391,10 +755,25 @@ public final class OrganizationsService {
    */
   public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/sso-connectors")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Add organization JIT SSO connectors.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
+      SsoConnectorIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
   }
 
   /**
@@ -412,6 +791,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Add organization JIT SSO connectors.
+   *
+   * <p><code>POST /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
+      SsoConnectorIdsRequest body) {
+    return createJitSsoConnectorAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete organization.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;</code>
@@ -421,9 +823,23 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganization">DeleteOrganization in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete organization.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganization">DeleteOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -439,6 +855,28 @@ public final class OrganizationsService {
   }
 
   /**
+   * Delete organization.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganization">DeleteOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteApplication(String id, String applicationId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/applications/{applicationId}")
+      .pathParam("id", id)
+      .pathParam("applicationId", applicationId);
+    return request.build();
+  }
+
+  /**
    * Remove organization application.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
@@ -449,10 +887,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/applications/{applicationId}")
-      .pathParam("id", id)
-      .pathParam("applicationId", applicationId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteApplication(id, applicationId), options);
+  }
+
+  /**
+   * Remove organization application.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteApplication(id, applicationId), Void.class, options);
   }
 
   /**
@@ -469,6 +922,31 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove organization application.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId) {
+    return deleteApplicationAsync(id, applicationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteApplicationRole(String id, String applicationId,
+      String organizationRoleId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/applications/{applicationId}/roles/{organizationRoleId}")
+      .pathParam("id", id)
+      .pathParam("applicationId", applicationId)
+      .pathParam("organizationRoleId", organizationRoleId);
+    return request.build();
+  }
+
+  /**
    * Remove organization application role.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
@@ -481,11 +959,26 @@ public final class OrganizationsService {
    */
   public void deleteApplicationRole(String id, String applicationId, String organizationRoleId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/applications/{applicationId}/roles/{organizationRoleId}")
-      .pathParam("id", id)
-      .pathParam("applicationId", applicationId)
-      .pathParam("organizationRoleId", organizationRoleId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteApplicationRole(id, applicationId, organizationRoleId), options);
+  }
+
+  /**
+   * Remove organization application role.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteApplicationRoleAsync(String id, String applicationId,
+      String organizationRoleId, RequestOptions options) {
+    return client.callAsync(requestForDeleteApplicationRole(id, applicationId, organizationRoleId), Void.class, options);
   }
 
   /**
@@ -503,6 +996,31 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove organization application role.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteApplicationRoleAsync(String id, String applicationId,
+      String organizationRoleId) {
+    return deleteApplicationRoleAsync(id, applicationId, organizationRoleId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteJitEmailDomain(String id, String emailDomain) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/email-domains/{emailDomain}")
+      .pathParam("id", id)
+      .pathParam("emailDomain", emailDomain);
+    return request.build();
+  }
+
+  /**
    * Remove organization JIT email domain.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/email-domains/&#123;emailDomain&#125;</code>
@@ -513,10 +1031,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitemaildomain">DeleteOrganizationJitEmailDomain in the Logto API reference</a>
    */
   public void deleteJitEmailDomain(String id, String emailDomain, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/email-domains/{emailDomain}")
-      .pathParam("id", id)
-      .pathParam("emailDomain", emailDomain);
-    client.call(request.build(), options);
+    client.call(requestForDeleteJitEmailDomain(id, emailDomain), options);
+  }
+
+  /**
+   * Remove organization JIT email domain.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/email-domains/&#123;emailDomain&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param emailDomain the <code>emailDomain</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitemaildomain">DeleteOrganizationJitEmailDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJitEmailDomainAsync(String id, String emailDomain,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteJitEmailDomain(id, emailDomain), Void.class, options);
   }
 
   /**
@@ -533,6 +1066,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove organization JIT email domain.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/email-domains/&#123;emailDomain&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param emailDomain the <code>emailDomain</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitemaildomain">DeleteOrganizationJitEmailDomain in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJitEmailDomainAsync(String id, String emailDomain) {
+    return deleteJitEmailDomainAsync(id, emailDomain, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteJitRole(String id, String organizationRoleId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/roles/{organizationRoleId}")
+      .pathParam("id", id)
+      .pathParam("organizationRoleId", organizationRoleId);
+    return request.build();
+  }
+
+  /**
    * Remove organization JIT default role.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
@@ -543,10 +1099,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
   public void deleteJitRole(String id, String organizationRoleId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/roles/{organizationRoleId}")
-      .pathParam("id", id)
-      .pathParam("organizationRoleId", organizationRoleId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteJitRole(id, organizationRoleId), options);
+  }
+
+  /**
+   * Remove organization JIT default role.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJitRoleAsync(String id, String organizationRoleId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteJitRole(id, organizationRoleId), Void.class, options);
   }
 
   /**
@@ -563,6 +1134,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove organization JIT default role.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJitRoleAsync(String id, String organizationRoleId) {
+    return deleteJitRoleAsync(id, organizationRoleId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteJitSsoConnector(String id, String ssoConnectorId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/sso-connectors/{ssoConnectorId}")
+      .pathParam("id", id)
+      .pathParam("ssoConnectorId", ssoConnectorId);
+    return request.build();
+  }
+
+  /**
    * Remove organization JIT SSO connector.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
@@ -573,10 +1167,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
   public void deleteJitSsoConnector(String id, String ssoConnectorId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/sso-connectors/{ssoConnectorId}")
-      .pathParam("id", id)
-      .pathParam("ssoConnectorId", ssoConnectorId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteJitSsoConnector(id, ssoConnectorId), options);
+  }
+
+  /**
+   * Remove organization JIT SSO connector.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJitSsoConnectorAsync(String id, String ssoConnectorId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteJitSsoConnector(id, ssoConnectorId), Void.class, options);
   }
 
   /**
@@ -593,6 +1202,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove organization JIT SSO connector.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteJitSsoConnectorAsync(String id, String ssoConnectorId) {
+    return deleteJitSsoConnectorAsync(id, ssoConnectorId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteUser(String id, String userId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/users/{userId}")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Remove user member from organization.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
@@ -603,10 +1235,24 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/users/{userId}")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteUser(id, userId), options);
+  }
+
+  /**
+   * Remove user member from organization.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserAsync(String id, String userId, RequestOptions options) {
+    return client.callAsync(requestForDeleteUser(id, userId), Void.class, options);
   }
 
   /**
@@ -623,6 +1269,30 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove user member from organization.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserAsync(String id, String userId) {
+    return deleteUserAsync(id, userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteUserRole(String id, String userId, String organizationRoleId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/users/{userId}/roles/{organizationRoleId}")
+      .pathParam("id", id)
+      .pathParam("userId", userId)
+      .pathParam("organizationRoleId", organizationRoleId);
+    return request.build();
+  }
+
+  /**
    * Remove a role from a user in an organization.
    *
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
@@ -635,11 +1305,26 @@ public final class OrganizationsService {
    */
   public void deleteUserRole(String id, String userId, String organizationRoleId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/users/{userId}/roles/{organizationRoleId}")
-      .pathParam("id", id)
-      .pathParam("userId", userId)
-      .pathParam("organizationRoleId", organizationRoleId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteUserRole(id, userId, organizationRoleId), options);
+  }
+
+  /**
+   * Remove a role from a user in an organization.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserRoleAsync(String id, String userId,
+      String organizationRoleId, RequestOptions options) {
+    return client.callAsync(requestForDeleteUserRole(id, userId, organizationRoleId), Void.class, options);
   }
 
   /**
@@ -657,6 +1342,30 @@ public final class OrganizationsService {
   }
 
   /**
+   * Remove a role from a user in an organization.
+   *
+   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserRoleAsync(String id, String userId,
+      String organizationRoleId) {
+    return deleteUserRoleAsync(id, userId, organizationRoleId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get organization.
    *
    * <p><code>GET /api/organizations/&#123;id&#125;</code>
@@ -667,9 +1376,23 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
    */
   public Organization get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), Organization.class, options);
+    return client.call(requestForGet(id), Organization.class, options);
+  }
+
+  /**
+   * Get organization.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Organization> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Organization.class, options);
   }
 
   /**
@@ -686,6 +1409,32 @@ public final class OrganizationsService {
   }
 
   /**
+   * Get organization.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Organization> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListApplicationRoles(String id, String applicationId,
+      ListOrganizationApplicationRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications/{applicationId}/roles")
+      .pathParam("id", id)
+      .pathParam("applicationId", applicationId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get organization application roles.
    *
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
@@ -699,13 +1448,26 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications/{applicationId}/roles")
-      .pathParam("id", id)
-      .pathParam("applicationId", applicationId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_APPLICATION_ROLES_TYPE, options);
+    return client.call(requestForListApplicationRoles(id, applicationId, params), LIST_APPLICATION_ROLES_TYPE, options);
+  }
+
+  /**
+   * Get organization application roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
+      String applicationId, ListOrganizationApplicationRolesParams params, RequestOptions options) {
+    return client.callAsync(requestForListApplicationRoles(id, applicationId, params), LIST_APPLICATION_ROLES_TYPE, options);
   }
 
   /**
@@ -736,6 +1498,41 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listApplicationRoles(String id, String applicationId) {
     return listApplicationRoles(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization application roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
+      String applicationId, ListOrganizationApplicationRolesParams params) {
+    return listApplicationRolesAsync(id, applicationId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization application roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
+      String applicationId) {
+    return listApplicationRolesAsync(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -791,6 +1588,17 @@ public final class OrganizationsService {
     return listApplicationRolesAll(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListApplications(String id,
+      ListOrganizationApplicationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("q", params.q());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organization applications.
    *
@@ -804,13 +1612,25 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationApplicationsResponseItem> listApplications(String id,
       ListOrganizationApplicationsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("q", params.q());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_APPLICATIONS_TYPE, options);
+    return client.call(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
+  }
+
+  /**
+   * Get organization applications.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
+      String id, ListOrganizationApplicationsParams params, RequestOptions options) {
+    return client.callAsync(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
   }
 
   /**
@@ -839,6 +1659,39 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationApplicationsResponseItem> listApplications(String id) {
     return listApplications(id, ListOrganizationApplicationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization applications.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
+      String id, ListOrganizationApplicationsParams params) {
+    return listApplicationsAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization applications.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
+      String id) {
+    return listApplicationsAsync(id, ListOrganizationApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -890,6 +1743,16 @@ public final class OrganizationsService {
     return listApplicationsAll(id, ListOrganizationApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListJitEmailDomains(String id,
+      ListOrganizationJitEmailDomainsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organization JIT email domains.
    *
@@ -903,12 +1766,25 @@ public final class OrganizationsService {
    */
   public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
+    return client.call(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
+  }
+
+  /**
+   * Get organization JIT email domains.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
+      String id, ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
+    return client.callAsync(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
   }
 
   /**
@@ -937,6 +1813,39 @@ public final class OrganizationsService {
    */
   public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id) {
     return listJitEmailDomains(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization JIT email domains.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
+      String id, ListOrganizationJitEmailDomainsParams params) {
+    return listJitEmailDomainsAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization JIT email domains.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
+      String id) {
+    return listJitEmailDomainsAsync(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -987,6 +1896,15 @@ public final class OrganizationsService {
     return listJitEmailDomainsAll(id, ListOrganizationJitEmailDomainsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListJitRoles(String id, ListOrganizationJitRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/roles")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organization JIT default roles.
    *
@@ -1000,12 +1918,25 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listJitRoles(String id, ListOrganizationJitRolesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/roles")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_JIT_ROLES_TYPE, options);
+    return client.call(requestForListJitRoles(id, params), LIST_JIT_ROLES_TYPE, options);
+  }
+
+  /**
+   * Get organization JIT default roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id,
+      ListOrganizationJitRolesParams params, RequestOptions options) {
+    return client.callAsync(requestForListJitRoles(id, params), LIST_JIT_ROLES_TYPE, options);
   }
 
   /**
@@ -1033,6 +1964,38 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listJitRoles(String id) {
     return listJitRoles(id, ListOrganizationJitRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization JIT default roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id,
+      ListOrganizationJitRolesParams params) {
+    return listJitRolesAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization JIT default roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id) {
+    return listJitRolesAsync(id, ListOrganizationJitRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1083,6 +2046,16 @@ public final class OrganizationsService {
     return listJitRolesAll(id, ListOrganizationJitRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListJitSsoConnectors(String id,
+      ListOrganizationJitSsoConnectorsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organization JIT SSO connectors.
    *
@@ -1096,12 +2069,25 @@ public final class OrganizationsService {
    */
   public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_JIT_SSO_CONNECTORS_TYPE, options);
+    return client.call(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
+  }
+
+  /**
+   * Get organization JIT SSO connectors.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id,
+      ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
+    return client.callAsync(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
   }
 
   /**
@@ -1130,6 +2116,38 @@ public final class OrganizationsService {
    */
   public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization JIT SSO connectors.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id,
+      ListOrganizationJitSsoConnectorsParams params) {
+    return listJitSsoConnectorsAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization JIT SSO connectors.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id) {
+    return listJitSsoConnectorsAsync(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1181,6 +2199,17 @@ public final class OrganizationsService {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListUserRoles(String id, String userId,
+      ListOrganizationUserRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/roles")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get roles for a user in an organization.
    *
@@ -1195,13 +2224,26 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/roles")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_USER_ROLES_TYPE, options);
+    return client.call(requestForListUserRoles(id, userId, params), LIST_USER_ROLES_TYPE, options);
+  }
+
+  /**
+   * Get roles for a user in an organization.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId,
+      ListOrganizationUserRolesParams params, RequestOptions options) {
+    return client.callAsync(requestForListUserRoles(id, userId, params), LIST_USER_ROLES_TYPE, options);
   }
 
   /**
@@ -1232,6 +2274,40 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listUserRoles(String id, String userId) {
     return listUserRoles(id, userId, ListOrganizationUserRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get roles for a user in an organization.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId,
+      ListOrganizationUserRolesParams params) {
+    return listUserRolesAsync(id, userId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get roles for a user in an organization.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId) {
+    return listUserRolesAsync(id, userId, ListOrganizationUserRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1286,6 +2362,13 @@ public final class OrganizationsService {
     return listUserRolesAll(id, userId, ListOrganizationUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListUserScopes(String id, String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/scopes")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
   /**
    * Get scopes for a user in an organization tailored by the organization roles.
    *
@@ -1298,10 +2381,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
   public List<OrganizationScope> listUserScopes(String id, String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/scopes")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    return client.call(request.build(), LIST_USER_SCOPES_TYPE, options);
+    return client.call(requestForListUserScopes(id, userId), LIST_USER_SCOPES_TYPE, options);
+  }
+
+  /**
+   * Get scopes for a user in an organization tailored by the organization roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listUserScopesAsync(String id, String userId,
+      RequestOptions options) {
+    return client.callAsync(requestForListUserScopes(id, userId), LIST_USER_SCOPES_TYPE, options);
   }
 
   /**
@@ -1319,6 +2417,33 @@ public final class OrganizationsService {
   }
 
   /**
+   * Get scopes for a user in an organization tailored by the organization roles.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<OrganizationScope>> listUserScopesAsync(String id, String userId) {
+    return listUserScopesAsync(id, userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListUsers(String id, ListOrganizationUsersParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("q", params.q());
+    request.query("organizationRoleId", params.organizationRoleId());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * Get organization user members.
    *
    * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
@@ -1331,14 +2456,25 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationUsersResponseItem> listUsers(String id,
       ListOrganizationUsersParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("q", params.q());
-    request.query("organizationRoleId", params.organizationRoleId());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_USERS_TYPE, options);
+    return client.call(requestForListUsers(id, params), LIST_USERS_TYPE, options);
+  }
+
+  /**
+   * Get organization user members.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id,
+      ListOrganizationUsersParams params, RequestOptions options) {
+    return client.callAsync(requestForListUsers(id, params), LIST_USERS_TYPE, options);
   }
 
   /**
@@ -1367,6 +2503,38 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationUsersResponseItem> listUsers(String id) {
     return listUsers(id, ListOrganizationUsersParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization user members.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id,
+      ListOrganizationUsersParams params) {
+    return listUsersAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organization user members.
+   *
+   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id) {
+    return listUsersAsync(id, ListOrganizationUsersParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1419,6 +2587,16 @@ public final class OrganizationsService {
     return listUsersAll(id, ListOrganizationUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForList(ListOrganizationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations");
+    Objects.requireNonNull(params, "params == null");
+    request.query("q", params.q());
+    request.query("showFeatured", params.showFeatured());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get organizations.
    *
@@ -1431,13 +2609,24 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationsResponseItem> list(ListOrganizationsParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations");
-    Objects.requireNonNull(params, "params == null");
-    request.query("q", params.q());
-    request.query("showFeatured", params.showFeatured());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get organizations.
+   *
+   * <p><code>GET /api/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync(
+      ListOrganizationsParams params, RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -1463,6 +2652,36 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationsResponseItem> list() {
     return list(ListOrganizationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get organizations.
+   *
+   * <p><code>GET /api/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync(
+      ListOrganizationsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get organizations.
+   *
+   * <p><code>GET /api/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync() {
+    return listAsync(ListOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1510,6 +2729,15 @@ public final class OrganizationsService {
     return listAll(ListOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForReplaceApplicationRoles(String id, String applicationId,
+      OrganizationRoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications/{applicationId}/roles")
+      .pathParam("id", id)
+      .pathParam("applicationId", applicationId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Replace organization application roles.
    *
@@ -1523,11 +2751,26 @@ public final class OrganizationsService {
    */
   public void replaceApplicationRoles(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications/{applicationId}/roles")
-      .pathParam("id", id)
-      .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceApplicationRoles(id, applicationId, body), options);
+  }
+
+  /**
+   * Replace organization application roles.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceApplicationRolesAsync(String id, String applicationId,
+      OrganizationRoleIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceApplicationRoles(id, applicationId, body), Void.class, options);
   }
 
   /**
@@ -1546,6 +2789,31 @@ public final class OrganizationsService {
   }
 
   /**
+   * Replace organization application roles.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceApplicationRolesAsync(String id, String applicationId,
+      OrganizationRoleIdsRequest body) {
+    return replaceApplicationRolesAsync(id, applicationId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceApplications(String id, ApplicationIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace organization applications.
    *
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications</code>
@@ -1556,10 +2824,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
   public void replaceApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceApplications(id, body), options);
+  }
+
+  /**
+   * Replace organization applications.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceApplicationsAsync(String id, ApplicationIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceApplications(id, body), Void.class, options);
   }
 
   /**
@@ -1576,6 +2859,30 @@ public final class OrganizationsService {
   }
 
   /**
+   * Replace organization applications.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceApplicationsAsync(String id, ApplicationIdsRequest body) {
+    return replaceApplicationsAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceJitEmailDomains(String id,
+      ReplaceOrganizationJitEmailDomainsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/email-domains")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace organization JIT email domains.
    *
    * <p><code>PUT /api/organizations/&#123;id&#125;/jit/email-domains</code>
@@ -1587,10 +2894,25 @@ public final class OrganizationsService {
    */
   public void replaceJitEmailDomains(String id, ReplaceOrganizationJitEmailDomainsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/email-domains")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceJitEmailDomains(id, body), options);
+  }
+
+  /**
+   * Replace organization JIT email domains.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitemaildomains">ReplaceOrganizationJitEmailDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceJitEmailDomainsAsync(String id,
+      ReplaceOrganizationJitEmailDomainsRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceJitEmailDomains(id, body), Void.class, options);
   }
 
   /**
@@ -1607,6 +2929,30 @@ public final class OrganizationsService {
   }
 
   /**
+   * Replace organization JIT email domains.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/email-domains</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitemaildomains">ReplaceOrganizationJitEmailDomains in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceJitEmailDomainsAsync(String id,
+      ReplaceOrganizationJitEmailDomainsRequest body) {
+    return replaceJitEmailDomainsAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceJitRoles(String id, OrganizationRoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/roles")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace organization JIT default roles.
    *
    * <p><code>PUT /api/organizations/&#123;id&#125;/jit/roles</code>
@@ -1617,10 +2963,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
   public void replaceJitRoles(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/roles")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceJitRoles(id, body), options);
+  }
+
+  /**
+   * Replace organization JIT default roles.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceJitRolesAsync(String id, OrganizationRoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceJitRoles(id, body), Void.class, options);
   }
 
   /**
@@ -1637,6 +2998,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Replace organization JIT default roles.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceJitRolesAsync(String id, OrganizationRoleIdsRequest body) {
+    return replaceJitRolesAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/sso-connectors")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace organization JIT SSO connectors.
    *
    * <p><code>PUT /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
@@ -1648,10 +3032,25 @@ public final class OrganizationsService {
    */
   public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/sso-connectors")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceJitSsoConnectors(id, body), options);
+  }
+
+  /**
+   * Replace organization JIT SSO connectors.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceJitSsoConnectorsAsync(String id,
+      SsoConnectorIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceJitSsoConnectors(id, body), Void.class, options);
   }
 
   /**
@@ -1668,6 +3067,32 @@ public final class OrganizationsService {
   }
 
   /**
+   * Replace organization JIT SSO connectors.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceJitSsoConnectorsAsync(String id,
+      SsoConnectorIdsRequest body) {
+    return replaceJitSsoConnectorsAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceUserRoles(String id, String userId,
+      ReplaceOrganizationUserRolesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users/{userId}/roles")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update roles for a user in an organization.
    *
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
@@ -1680,11 +3105,26 @@ public final class OrganizationsService {
    */
   public void replaceUserRoles(String id, String userId, ReplaceOrganizationUserRolesRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users/{userId}/roles")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceUserRoles(id, userId, body), options);
+  }
+
+  /**
+   * Update roles for a user in an organization.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
+      ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceUserRoles(id, userId, body), Void.class, options);
   }
 
   /**
@@ -1702,6 +3142,31 @@ public final class OrganizationsService {
   }
 
   /**
+   * Update roles for a user in an organization.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
+      ReplaceOrganizationUserRolesRequest body) {
+    return replaceUserRolesAsync(id, userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceUsers(String id, UserIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Replace organization user members.
    *
    * <p><code>PUT /api/organizations/&#123;id&#125;/users</code>
@@ -1712,10 +3177,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
   public void replaceUsers(String id, UserIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForReplaceUsers(id, body), options);
+  }
+
+  /**
+   * Replace organization user members.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceUsersAsync(String id, UserIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceUsers(id, body), Void.class, options);
   }
 
   /**
@@ -1732,6 +3212,29 @@ public final class OrganizationsService {
   }
 
   /**
+   * Replace organization user members.
+   *
+   * <p><code>PUT /api/organizations/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> replaceUsersAsync(String id, UserIdsRequest body) {
+    return replaceUsersAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String id, UpdateOrganizationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organizations/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update organization.
    *
    * <p><code>PATCH /api/organizations/&#123;id&#125;</code>
@@ -1743,10 +3246,25 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
    */
   public Organization update(String id, UpdateOrganizationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organizations/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Organization.class, options);
+    return client.call(requestForUpdate(id, body), Organization.class, options);
+  }
+
+  /**
+   * Update organization.
+   *
+   * <p><code>PATCH /api/organizations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Organization> updateAsync(String id, UpdateOrganizationRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), Organization.class, options);
   }
 
   /**
@@ -1761,5 +3279,21 @@ public final class OrganizationsService {
    */
   public Organization update(String id, UpdateOrganizationRequest body) {
     return update(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update organization.
+   *
+   * <p><code>PATCH /api/organizations/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
+   */
+  public CompletableFuture<Organization> updateAsync(String id, UpdateOrganizationRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -21,6 +21,7 @@ import io.logto.management.model.UpdateResourceRequest;
 import io.logto.management.model.UpdateResourceScopeRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Resources</code> tag. Thread-safe; obtain it from {@code LogtoManagement.resources()}.
@@ -42,6 +43,12 @@ public final class ResourcesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateResourceRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create an API resource.
    *
@@ -53,9 +60,24 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
   public CreateResourceResponse create(CreateResourceRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateResourceResponse.class, options);
+    return client.call(requestForCreate(body), CreateResourceResponse.class, options);
+  }
+
+  /**
+   * Create an API resource.
+   *
+   * <p><code>POST /api/resources</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateResourceResponse> createAsync(CreateResourceRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), CreateResourceResponse.class, options);
   }
 
   /**
@@ -72,6 +94,28 @@ public final class ResourcesService {
   }
 
   /**
+   * Create an API resource.
+   *
+   * <p><code>POST /api/resources</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateResourceResponse> createAsync(CreateResourceRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateScope(String resourceId, CreateResourceScopeRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources/{resourceId}/scopes")
+      .pathParam("resourceId", resourceId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create API resource scope.
    *
    * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
@@ -84,10 +128,25 @@ public final class ResourcesService {
    */
   public CreateResourceScopeResponse createScope(String resourceId, CreateResourceScopeRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources/{resourceId}/scopes")
-      .pathParam("resourceId", resourceId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateResourceScopeResponse.class, options);
+    return client.call(requestForCreateScope(resourceId, body), CreateResourceScopeResponse.class, options);
+  }
+
+  /**
+   * Create API resource scope.
+   *
+   * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateResourceScopeResponse> createScopeAsync(String resourceId,
+      CreateResourceScopeRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateScope(resourceId, body), CreateResourceScopeResponse.class, options);
   }
 
   /**
@@ -106,6 +165,29 @@ public final class ResourcesService {
   }
 
   /**
+   * Create API resource scope.
+   *
+   * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateResourceScopeResponse> createScopeAsync(String resourceId,
+      CreateResourceScopeRequest body) {
+    return createScopeAsync(resourceId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/resources/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete API resource.
    *
    * <p><code>DELETE /api/resources/&#123;id&#125;</code>
@@ -115,9 +197,23 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresource">DeleteResource in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/resources/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete API resource.
+   *
+   * <p><code>DELETE /api/resources/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteresource">DeleteResource in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -133,6 +229,28 @@ public final class ResourcesService {
   }
 
   /**
+   * Delete API resource.
+   *
+   * <p><code>DELETE /api/resources/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteresource">DeleteResource in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteScope(String resourceId, String scopeId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/resources/{resourceId}/scopes/{scopeId}")
+      .pathParam("resourceId", resourceId)
+      .pathParam("scopeId", scopeId);
+    return request.build();
+  }
+
+  /**
    * Delete API resource scope.
    *
    * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
@@ -143,10 +261,25 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
   public void deleteScope(String resourceId, String scopeId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/resources/{resourceId}/scopes/{scopeId}")
-      .pathParam("resourceId", resourceId)
-      .pathParam("scopeId", scopeId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteScope(resourceId, scopeId), options);
+  }
+
+  /**
+   * Delete API resource scope.
+   *
+   * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteScopeAsync(String resourceId, String scopeId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteScope(resourceId, scopeId), Void.class, options);
   }
 
   /**
@@ -163,6 +296,28 @@ public final class ResourcesService {
   }
 
   /**
+   * Delete API resource scope.
+   *
+   * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteScopeAsync(String resourceId, String scopeId) {
+    return deleteScopeAsync(resourceId, scopeId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get API resource.
    *
    * <p><code>GET /api/resources/&#123;id&#125;</code>
@@ -173,9 +328,23 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
    */
   public Resource get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), Resource.class, options);
+    return client.call(requestForGet(id), Resource.class, options);
+  }
+
+  /**
+   * Get API resource.
+   *
+   * <p><code>GET /api/resources/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
+   */
+  public CompletableFuture<Resource> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Resource.class, options);
   }
 
   /**
@@ -192,6 +361,31 @@ public final class ResourcesService {
   }
 
   /**
+   * Get API resource.
+   *
+   * <p><code>GET /api/resources/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
+   */
+  public CompletableFuture<Resource> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListScopes(String resourceId, ListResourceScopesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
+      .pathParam("resourceId", resourceId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * Get API resource scopes.
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
@@ -204,13 +398,25 @@ public final class ResourcesService {
    */
   public List<CreateResourceScopeResponse> listScopes(String resourceId,
       ListResourceScopesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
-      .pathParam("resourceId", resourceId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_SCOPES_TYPE, options);
+    return client.call(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
+  }
+
+  /**
+   * Get API resource scopes.
+   *
+   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId,
+      ListResourceScopesParams params, RequestOptions options) {
+    return client.callAsync(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
   }
 
   /**
@@ -239,6 +445,38 @@ public final class ResourcesService {
    */
   public List<CreateResourceScopeResponse> listScopes(String resourceId) {
     return listScopes(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get API resource scopes.
+   *
+   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId,
+      ListResourceScopesParams params) {
+    return listScopesAsync(resourceId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get API resource scopes.
+   *
+   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId) {
+    return listScopesAsync(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -290,6 +528,15 @@ public final class ResourcesService {
     return listScopesAll(resourceId, ListResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForList(ListResourcesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeScopes", params.includeScopes());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
   /**
    * Get API resources.
    *
@@ -301,12 +548,24 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
   public List<CreateResourceResponse> list(ListResourcesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeScopes", params.includeScopes());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get API resources.
+   *
+   * <p><code>GET /api/resources</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceResponse>> listAsync(ListResourcesParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -332,6 +591,35 @@ public final class ResourcesService {
    */
   public List<CreateResourceResponse> list() {
     return list(ListResourcesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get API resources.
+   *
+   * <p><code>GET /api/resources</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceResponse>> listAsync(ListResourcesParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get API resources.
+   *
+   * <p><code>GET /api/resources</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceResponse>> listAsync() {
+    return listAsync(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -378,6 +666,13 @@ public final class ResourcesService {
     return listAll(ListResourcesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForUpdate(String id, UpdateResourceRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update API resource.
    *
@@ -390,10 +685,25 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
    */
   public Resource update(String id, UpdateResourceRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Resource.class, options);
+    return client.call(requestForUpdate(id, body), Resource.class, options);
+  }
+
+  /**
+   * Update API resource.
+   *
+   * <p><code>PATCH /api/resources/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
+   */
+  public CompletableFuture<Resource> updateAsync(String id, UpdateResourceRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), Resource.class, options);
   }
 
   /**
@@ -411,6 +721,29 @@ public final class ResourcesService {
   }
 
   /**
+   * Update API resource.
+   *
+   * <p><code>PATCH /api/resources/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
+   */
+  public CompletableFuture<Resource> updateAsync(String id, UpdateResourceRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateIsDefault(String id, UpdateResourceIsDefaultRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}/is-default")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Set API resource as default.
    *
    * <p><code>PATCH /api/resources/&#123;id&#125;/is-default</code>
@@ -423,10 +756,25 @@ public final class ResourcesService {
    */
   public Resource updateIsDefault(String id, UpdateResourceIsDefaultRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}/is-default")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Resource.class, options);
+    return client.call(requestForUpdateIsDefault(id, body), Resource.class, options);
+  }
+
+  /**
+   * Set API resource as default.
+   *
+   * <p><code>PATCH /api/resources/&#123;id&#125;/is-default</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateresourceisdefault">UpdateResourceIsDefault in the Logto API reference</a>
+   */
+  public CompletableFuture<Resource> updateIsDefaultAsync(String id,
+      UpdateResourceIsDefaultRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateIsDefault(id, body), Resource.class, options);
   }
 
   /**
@@ -444,6 +792,32 @@ public final class ResourcesService {
   }
 
   /**
+   * Set API resource as default.
+   *
+   * <p><code>PATCH /api/resources/&#123;id&#125;/is-default</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateresourceisdefault">UpdateResourceIsDefault in the Logto API reference</a>
+   */
+  public CompletableFuture<Resource> updateIsDefaultAsync(String id,
+      UpdateResourceIsDefaultRequest body) {
+    return updateIsDefaultAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateScope(String resourceId, String scopeId,
+      UpdateResourceScopeRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{resourceId}/scopes/{scopeId}")
+      .pathParam("resourceId", resourceId)
+      .pathParam("scopeId", scopeId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update API resource scope.
    *
    * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
@@ -457,11 +831,26 @@ public final class ResourcesService {
    */
   public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
       UpdateResourceScopeRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{resourceId}/scopes/{scopeId}")
-      .pathParam("resourceId", resourceId)
-      .pathParam("scopeId", scopeId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateResourceScopeResponse.class, options);
+    return client.call(requestForUpdateScope(resourceId, scopeId, body), CreateResourceScopeResponse.class, options);
+  }
+
+  /**
+   * Update API resource scope.
+   *
+   * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateResourceScopeResponse> updateScopeAsync(String resourceId,
+      String scopeId, UpdateResourceScopeRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateScope(resourceId, scopeId, body), CreateResourceScopeResponse.class, options);
   }
 
   /**
@@ -478,5 +867,23 @@ public final class ResourcesService {
   public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
       UpdateResourceScopeRequest body) {
     return updateScope(resourceId, scopeId, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update API resource scope.
+   *
+   * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateResourceScopeResponse> updateScopeAsync(String resourceId,
+      String scopeId, UpdateResourceScopeRequest body) {
+    return updateScopeAsync(resourceId, scopeId, body, RequestOptions.defaults());
   }
 }

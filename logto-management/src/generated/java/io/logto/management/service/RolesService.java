@@ -27,6 +27,7 @@ import io.logto.management.model.UpdateRoleRequest;
 import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.roles()}.
@@ -54,6 +55,12 @@ public final class RolesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateRoleRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create a role.
    *
@@ -65,9 +72,23 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
    */
   public Role create(CreateRoleRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Role.class, options);
+    return client.call(requestForCreate(body), Role.class, options);
+  }
+
+  /**
+   * Create a role.
+   *
+   * <p><code>POST /api/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Role> createAsync(CreateRoleRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), Role.class, options);
   }
 
   /**
@@ -84,6 +105,28 @@ public final class RolesService {
   }
 
   /**
+   * Create a role.
+   *
+   * <p><code>POST /api/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Role> createAsync(CreateRoleRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateApplication(String id, ApplicationIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/applications")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign role to applications.
    *
    * <p><code>POST /api/roles/&#123;id&#125;/applications</code>
@@ -95,10 +138,25 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
   public JsonNode createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/applications")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateApplication(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign role to applications.
+   *
+   * <p><code>POST /api/roles/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createApplicationAsync(String id, ApplicationIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateApplication(id, body), JsonNode.class, options);
   }
 
   /**
@@ -116,6 +174,29 @@ public final class RolesService {
   }
 
   /**
+   * Assign role to applications.
+   *
+   * <p><code>POST /api/roles/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createApplicationAsync(String id, ApplicationIdsRequest body) {
+    return createApplicationAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateScope(String id, ScopeIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Link scopes to role.
    *
    * <p><code>POST /api/roles/&#123;id&#125;/scopes</code>
@@ -128,10 +209,25 @@ public final class RolesService {
    */
   public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CREATE_SCOPE_TYPE, options);
+    return client.call(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
+  }
+
+  /**
+   * Link scopes to role.
+   *
+   * <p><code>POST /api/roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> createScopeAsync(String id,
+      ScopeIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
   }
 
   /**
@@ -149,6 +245,30 @@ public final class RolesService {
   }
 
   /**
+   * Link scopes to role.
+   *
+   * <p><code>POST /api/roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateResourceScopeResponse>> createScopeAsync(String id,
+      ScopeIdsRequest body) {
+    return createScopeAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateUser(String id, UserIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/users")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Assign role to users.
    *
    * <p><code>POST /api/roles/&#123;id&#125;/users</code>
@@ -160,10 +280,25 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
   public JsonNode createUser(String id, UserIdsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/users")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForCreateUser(id, body), JsonNode.class, options);
+  }
+
+  /**
+   * Assign role to users.
+   *
+   * <p><code>POST /api/roles/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createUserAsync(String id, UserIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateUser(id, body), JsonNode.class, options);
   }
 
   /**
@@ -181,6 +316,28 @@ public final class RolesService {
   }
 
   /**
+   * Assign role to users.
+   *
+   * <p><code>POST /api/roles/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> createUserAsync(String id, UserIdsRequest body) {
+    return createUserAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete role.
    *
    * <p><code>DELETE /api/roles/&#123;id&#125;</code>
@@ -190,9 +347,23 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleterole">DeleteRole in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete role.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleterole">DeleteRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -208,6 +379,28 @@ public final class RolesService {
   }
 
   /**
+   * Delete role.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleterole">DeleteRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteApplication(String id, String applicationId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/applications/{applicationId}")
+      .pathParam("id", id)
+      .pathParam("applicationId", applicationId);
+    return request.build();
+  }
+
+  /**
    * Remove role from application.
    *
    * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
@@ -218,10 +411,25 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/applications/{applicationId}")
-      .pathParam("id", id)
-      .pathParam("applicationId", applicationId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteApplication(id, applicationId), options);
+  }
+
+  /**
+   * Remove role from application.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteApplication(id, applicationId), Void.class, options);
   }
 
   /**
@@ -238,6 +446,29 @@ public final class RolesService {
   }
 
   /**
+   * Remove role from application.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId) {
+    return deleteApplicationAsync(id, applicationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteScope(String id, String scopeId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/scopes/{scopeId}")
+      .pathParam("id", id)
+      .pathParam("scopeId", scopeId);
+    return request.build();
+  }
+
+  /**
    * Unlink scope from role.
    *
    * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
@@ -248,10 +479,25 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String scopeId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/scopes/{scopeId}")
-      .pathParam("id", id)
-      .pathParam("scopeId", scopeId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteScope(id, scopeId), options);
+  }
+
+  /**
+   * Unlink scope from role.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteScopeAsync(String id, String scopeId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteScope(id, scopeId), Void.class, options);
   }
 
   /**
@@ -268,6 +514,29 @@ public final class RolesService {
   }
 
   /**
+   * Unlink scope from role.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteScopeAsync(String id, String scopeId) {
+    return deleteScopeAsync(id, scopeId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteUser(String id, String userId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/users/{userId}")
+      .pathParam("id", id)
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Remove role from user.
    *
    * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
@@ -278,10 +547,24 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/users/{userId}")
-      .pathParam("id", id)
-      .pathParam("userId", userId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteUser(id, userId), options);
+  }
+
+  /**
+   * Remove role from user.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserAsync(String id, String userId, RequestOptions options) {
+    return client.callAsync(requestForDeleteUser(id, userId), Void.class, options);
   }
 
   /**
@@ -298,6 +581,28 @@ public final class RolesService {
   }
 
   /**
+   * Remove role from user.
+   *
+   * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteUserAsync(String id, String userId) {
+    return deleteUserAsync(id, userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get role.
    *
    * <p><code>GET /api/roles/&#123;id&#125;</code>
@@ -308,9 +613,23 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
    */
   public Role get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), Role.class, options);
+    return client.call(requestForGet(id), Role.class, options);
+  }
+
+  /**
+   * Get role.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Role> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Role.class, options);
   }
 
   /**
@@ -327,6 +646,31 @@ public final class RolesService {
   }
 
   /**
+   * Get role.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Role> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListApplications(String id, ListRoleApplicationsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * Get role applications.
    *
    * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
@@ -339,13 +683,25 @@ public final class RolesService {
    */
   public List<ListRoleApplicationsResponseItem> listApplications(String id,
       ListRoleApplicationsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_APPLICATIONS_TYPE, options);
+    return client.call(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
+  }
+
+  /**
+   * Get role applications.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(String id,
+      ListRoleApplicationsParams params, RequestOptions options) {
+    return client.callAsync(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
   }
 
   /**
@@ -374,6 +730,39 @@ public final class RolesService {
    */
   public List<ListRoleApplicationsResponseItem> listApplications(String id) {
     return listApplications(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get role applications.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(String id,
+      ListRoleApplicationsParams params) {
+    return listApplicationsAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get role applications.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(
+      String id) {
+    return listApplicationsAsync(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -425,6 +814,16 @@ public final class RolesService {
     return listApplicationsAll(id, ListRoleApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListScopes(String id, ListRoleScopesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/scopes")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
   /**
    * Get role scopes.
    *
@@ -438,13 +837,25 @@ public final class RolesService {
    */
   public List<ListRoleScopesResponseItem> listScopes(String id, ListRoleScopesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/scopes")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_SCOPES_TYPE, options);
+    return client.call(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
+  }
+
+  /**
+   * Get role scopes.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id,
+      ListRoleScopesParams params, RequestOptions options) {
+    return client.callAsync(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
   }
 
   /**
@@ -472,6 +883,38 @@ public final class RolesService {
    */
   public List<ListRoleScopesResponseItem> listScopes(String id) {
     return listScopes(id, ListRoleScopesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get role scopes.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id,
+      ListRoleScopesParams params) {
+    return listScopesAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get role scopes.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id) {
+    return listScopesAsync(id, ListRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -523,6 +966,16 @@ public final class RolesService {
     return listScopesAll(id, ListRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListUsers(String id, ListRoleUsersParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
   /**
    * Get role users.
    *
@@ -536,13 +989,25 @@ public final class RolesService {
    */
   public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_USERS_TYPE, options);
+    return client.call(requestForListUsers(id, params), LIST_USERS_TYPE, options);
+  }
+
+  /**
+   * Get role users.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id,
+      ListRoleUsersParams params, RequestOptions options) {
+    return client.callAsync(requestForListUsers(id, params), LIST_USERS_TYPE, options);
   }
 
   /**
@@ -570,6 +1035,38 @@ public final class RolesService {
    */
   public List<ListRoleUsersResponseItem> listUsers(String id) {
     return listUsers(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get role users.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id,
+      ListRoleUsersParams params) {
+    return listUsersAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get role users.
+   *
+   * <p><code>GET /api/roles/&#123;id&#125;/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id) {
+    return listUsersAsync(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -620,6 +1117,18 @@ public final class RolesService {
     return listUsersAll(id, ListRoleUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForList(ListRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles");
+    Objects.requireNonNull(params, "params == null");
+    request.query("excludeUserId", params.excludeUserId());
+    request.query("excludeApplicationId", params.excludeApplicationId());
+    request.query("type", params.type());
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
   /**
    * Get roles.
    *
@@ -631,15 +1140,24 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
   public List<ListRolesResponseItem> list(ListRolesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles");
-    Objects.requireNonNull(params, "params == null");
-    request.query("excludeUserId", params.excludeUserId());
-    request.query("excludeApplicationId", params.excludeApplicationId());
-    request.query("type", params.type());
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get roles.
+   *
+   * <p><code>GET /api/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRolesResponseItem>> listAsync(ListRolesParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -665,6 +1183,35 @@ public final class RolesService {
    */
   public List<ListRolesResponseItem> list() {
     return list(ListRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get roles.
+   *
+   * <p><code>GET /api/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRolesResponseItem>> listAsync(ListRolesParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get roles.
+   *
+   * <p><code>GET /api/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListRolesResponseItem>> listAsync() {
+    return listAsync(ListRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -714,6 +1261,13 @@ public final class RolesService {
     return listAll(ListRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForUpdate(String id, UpdateRoleRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/roles/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update role.
    *
@@ -726,10 +1280,25 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
    */
   public Role update(String id, UpdateRoleRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/roles/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Role.class, options);
+    return client.call(requestForUpdate(id, body), Role.class, options);
+  }
+
+  /**
+   * Update role.
+   *
+   * <p><code>PATCH /api/roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Role> updateAsync(String id, UpdateRoleRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), Role.class, options);
   }
 
   /**
@@ -744,5 +1313,21 @@ public final class RolesService {
    */
   public Role update(String id, UpdateRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update role.
+   *
+   * <p><code>PATCH /api/roles/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Role> updateAsync(String id, UpdateRoleRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

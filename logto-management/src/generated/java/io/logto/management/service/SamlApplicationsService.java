@@ -18,6 +18,7 @@ import io.logto.management.model.UpdateSamlApplicationRequest;
 import io.logto.management.model.UpdateSamlApplicationSecretRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>SAML applications</code> tag. Thread-safe; obtain it from {@code LogtoManagement.samlApplications()}.
@@ -37,6 +38,12 @@ public final class SamlApplicationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateSamlApplicationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create SAML application.
    *
@@ -49,9 +56,24 @@ public final class SamlApplicationsService {
    */
   public GetSamlApplicationResponse create(CreateSamlApplicationRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetSamlApplicationResponse.class, options);
+    return client.call(requestForCreate(body), GetSamlApplicationResponse.class, options);
+  }
+
+  /**
+   * Create SAML application.
+   *
+   * <p><code>POST /api/saml-applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSamlApplicationResponse> createAsync(
+      CreateSamlApplicationRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), GetSamlApplicationResponse.class, options);
   }
 
   /**
@@ -68,6 +90,29 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Create SAML application.
+   *
+   * <p><code>POST /api/saml-applications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSamlApplicationResponse> createAsync(
+      CreateSamlApplicationRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateSecret(String id, CreateSamlApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications/{id}/secrets")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create SAML application secret.
    *
    * <p><code>POST /api/saml-applications/&#123;id&#125;/secrets</code>
@@ -80,10 +125,25 @@ public final class SamlApplicationsService {
    */
   public CreateSamlApplicationSecretResponse createSecret(String id,
       CreateSamlApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications/{id}/secrets")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
+    return client.call(requestForCreateSecret(id, body), CreateSamlApplicationSecretResponse.class, options);
+  }
+
+  /**
+   * Create SAML application secret.
+   *
+   * <p><code>POST /api/saml-applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> createSecretAsync(String id,
+      CreateSamlApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateSecret(id, body), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -102,6 +162,29 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Create SAML application secret.
+   *
+   * <p><code>POST /api/saml-applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> createSecretAsync(String id,
+      CreateSamlApplicationSecretRequest body) {
+    return createSecretAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/saml-applications/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete SAML application.
    *
    * <p><code>DELETE /api/saml-applications/&#123;id&#125;</code>
@@ -111,9 +194,23 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplication">DeleteSamlApplication in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/saml-applications/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete SAML application.
+   *
+   * <p><code>DELETE /api/saml-applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplication">DeleteSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -129,6 +226,28 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Delete SAML application.
+   *
+   * <p><code>DELETE /api/saml-applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplication">DeleteSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteSecret(String id, String secretId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/saml-applications/{id}/secrets/{secretId}")
+      .pathParam("id", id)
+      .pathParam("secretId", secretId);
+    return request.build();
+  }
+
+  /**
    * Delete SAML application secret.
    *
    * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
@@ -139,10 +258,25 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
   public void deleteSecret(String id, String secretId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/saml-applications/{id}/secrets/{secretId}")
-      .pathParam("id", id)
-      .pathParam("secretId", secretId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteSecret(id, secretId), options);
+  }
+
+  /**
+   * Delete SAML application secret.
+   *
+   * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSecretAsync(String id, String secretId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteSecret(id, secretId), Void.class, options);
   }
 
   /**
@@ -159,6 +293,28 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Delete SAML application secret.
+   *
+   * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSecretAsync(String id, String secretId) {
+    return deleteSecretAsync(id, secretId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get SAML application.
    *
    * <p><code>GET /api/saml-applications/&#123;id&#125;</code>
@@ -169,9 +325,23 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
   public GetSamlApplicationResponse get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), GetSamlApplicationResponse.class, options);
+    return client.call(requestForGet(id), GetSamlApplicationResponse.class, options);
+  }
+
+  /**
+   * Get SAML application.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSamlApplicationResponse> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), GetSamlApplicationResponse.class, options);
   }
 
   /**
@@ -188,6 +358,33 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Get SAML application.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSamlApplicationResponse> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetCallback(String id, GetSamlApplicationCallbackParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/callback")
+      .pathParam("id", id);
+    Objects.requireNonNull(params, "params == null");
+    request.query("code", params.code());
+    request.query("state", params.state());
+    request.query("redirectUri", params.redirectUri());
+    request.query("error", params.error());
+    request.query("error_description", params.errorDescription());
+    return request.build();
+  }
+
+  /**
    * SAML application callback.
    *
    * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
@@ -200,15 +397,25 @@ public final class SamlApplicationsService {
    */
   public JsonNode getCallback(String id, GetSamlApplicationCallbackParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/callback")
-      .pathParam("id", id);
-    Objects.requireNonNull(params, "params == null");
-    request.query("code", params.code());
-    request.query("state", params.state());
-    request.query("redirectUri", params.redirectUri());
-    request.query("error", params.error());
-    request.query("error_description", params.errorDescription());
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForGetCallback(id, params), JsonNode.class, options);
+  }
+
+  /**
+   * SAML application callback.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplicationcallback">GetSamlApplicationCallback in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getCallbackAsync(String id,
+      GetSamlApplicationCallbackParams params, RequestOptions options) {
+    return client.callAsync(requestForGetCallback(id, params), JsonNode.class, options);
   }
 
   /**
@@ -239,6 +446,45 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * SAML application callback.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplicationcallback">GetSamlApplicationCallback in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getCallbackAsync(String id,
+      GetSamlApplicationCallbackParams params) {
+    return getCallbackAsync(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * SAML application callback.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplicationcallback">GetSamlApplicationCallback in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getCallbackAsync(String id) {
+    return getCallbackAsync(id, GetSamlApplicationCallbackParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListMetadata(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/metadata")
+      .pathParam("id", id)
+      .accept("text/xml");
+    return request.build();
+  }
+
+  /**
    * Get SAML application metadata.
    *
    * <p><code>GET /api/saml-applications/&#123;id&#125;/metadata</code>
@@ -249,10 +495,23 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationmetadata">ListSamlApplicationMetadata in the Logto API reference</a>
    */
   public String listMetadata(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/metadata")
-      .pathParam("id", id)
-      .accept("text/xml");
-    return client.call(request.build(), String.class, options);
+    return client.call(requestForListMetadata(id), String.class, options);
+  }
+
+  /**
+   * Get SAML application metadata.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/metadata</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the response body as text
+   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationmetadata">ListSamlApplicationMetadata in the Logto API reference</a>
+   */
+  public CompletableFuture<String> listMetadataAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForListMetadata(id), String.class, options);
   }
 
   /**
@@ -269,6 +528,27 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Get SAML application metadata.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/metadata</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the response body as text
+   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationmetadata">ListSamlApplicationMetadata in the Logto API reference</a>
+   */
+  public CompletableFuture<String> listMetadataAsync(String id) {
+    return listMetadataAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListSecrets(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/secrets")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * List SAML application secrets.
    *
    * <p><code>GET /api/saml-applications/&#123;id&#125;/secrets</code>
@@ -280,9 +560,24 @@ public final class SamlApplicationsService {
    */
   public List<ListSamlApplicationSecretsResponseItem> listSecrets(String id,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/secrets")
-      .pathParam("id", id);
-    return client.call(request.build(), LIST_SECRETS_TYPE, options);
+    return client.call(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
+  }
+
+  /**
+   * List SAML application secrets.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecretsAsync(String id,
+      RequestOptions options) {
+    return client.callAsync(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
   }
 
   /**
@@ -299,6 +594,29 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * List SAML application secrets.
+   *
+   * <p><code>GET /api/saml-applications/&#123;id&#125;/secrets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecretsAsync(
+      String id) {
+    return listSecretsAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String id, UpdateSamlApplicationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update SAML application.
    *
    * <p><code>PATCH /api/saml-applications/&#123;id&#125;</code>
@@ -311,10 +629,25 @@ public final class SamlApplicationsService {
    */
   public GetSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), GetSamlApplicationResponse.class, options);
+    return client.call(requestForUpdate(id, body), GetSamlApplicationResponse.class, options);
+  }
+
+  /**
+   * Update SAML application.
+   *
+   * <p><code>PATCH /api/saml-applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSamlApplicationResponse> updateAsync(String id,
+      UpdateSamlApplicationRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), GetSamlApplicationResponse.class, options);
   }
 
   /**
@@ -332,6 +665,32 @@ public final class SamlApplicationsService {
   }
 
   /**
+   * Update SAML application.
+   *
+   * <p><code>PATCH /api/saml-applications/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSamlApplicationResponse> updateAsync(String id,
+      UpdateSamlApplicationRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateSecret(String id, String secretId,
+      UpdateSamlApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}/secrets/{secretId}")
+      .pathParam("id", id)
+      .pathParam("secretId", secretId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update SAML application secret.
    *
    * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
@@ -345,11 +704,26 @@ public final class SamlApplicationsService {
    */
   public CreateSamlApplicationSecretResponse updateSecret(String id, String secretId,
       UpdateSamlApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}/secrets/{secretId}")
-      .pathParam("id", id)
-      .pathParam("secretId", secretId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
+    return client.call(requestForUpdateSecret(id, secretId, body), CreateSamlApplicationSecretResponse.class, options);
+  }
+
+  /**
+   * Update SAML application secret.
+   *
+   * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSecretAsync(String id,
+      String secretId, UpdateSamlApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSecret(id, secretId, body), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -366,5 +740,23 @@ public final class SamlApplicationsService {
   public CreateSamlApplicationSecretResponse updateSecret(String id, String secretId,
       UpdateSamlApplicationSecretRequest body) {
     return updateSecret(id, secretId, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update SAML application secret.
+   *
+   * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSecretAsync(String id,
+      String secretId, UpdateSamlApplicationSecretRequest body) {
+    return updateSecretAsync(id, secretId, body, RequestOptions.defaults());
   }
 }

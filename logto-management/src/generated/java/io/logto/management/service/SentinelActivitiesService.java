@@ -8,6 +8,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.DeleteSentinelActivitiesRequest;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Sentinel activities</code> tag. Thread-safe; obtain it from {@code LogtoManagement.sentinelActivities()}.
@@ -25,6 +26,12 @@ public final class SentinelActivitiesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForDelete(DeleteSentinelActivitiesRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sentinel-activities/delete");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Bulk delete sentinel activities.
    *
@@ -35,9 +42,24 @@ public final class SentinelActivitiesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesentinelactivities">DeleteSentinelActivities in the Logto API reference</a>
    */
   public void delete(DeleteSentinelActivitiesRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sentinel-activities/delete");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForDelete(body), options);
+  }
+
+  /**
+   * Bulk delete sentinel activities.
+   *
+   * <p><code>POST /api/sentinel-activities/delete</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletesentinelactivities">DeleteSentinelActivities in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(DeleteSentinelActivitiesRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForDelete(body), Void.class, options);
   }
 
   /**
@@ -50,5 +72,20 @@ public final class SentinelActivitiesService {
    */
   public void delete(DeleteSentinelActivitiesRequest body) {
     delete(body, RequestOptions.defaults());
+  }
+
+  /**
+   * Bulk delete sentinel activities.
+   *
+   * <p><code>POST /api/sentinel-activities/delete</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletesentinelactivities">DeleteSentinelActivities in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(DeleteSentinelActivitiesRequest body) {
+    return deleteAsync(body, RequestOptions.defaults());
   }
 }

@@ -16,6 +16,7 @@ import io.logto.management.model.UpdateSignInExpRequest;
 import io.logto.management.model.UpdateSignInExpResponse;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Sign-in experience</code> tag. Thread-safe; obtain it from {@code LogtoManagement.signInExperience()}.
@@ -33,6 +34,13 @@ public final class SignInExperienceService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCheckPasswordWithDefault(
+      CheckPasswordWithDefaultSignInExperienceRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sign-in-exp/default/check-password");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Check if a password meets the password policy.
    *
@@ -45,9 +53,24 @@ public final class SignInExperienceService {
    */
   public CheckPasswordWithDefaultSignInExperienceResponse checkPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sign-in-exp/default/check-password");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
+    return client.call(requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
+  }
+
+  /**
+   * Check if a password meets the password policy.
+   *
+   * <p><code>POST /api/sign-in-exp/default/check-password</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<CheckPasswordWithDefaultSignInExperienceResponse> checkPasswordWithDefaultAsync(
+      CheckPasswordWithDefaultSignInExperienceRequest body, RequestOptions options) {
+    return client.callAsync(requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
   }
 
   /**
@@ -65,6 +88,27 @@ public final class SignInExperienceService {
   }
 
   /**
+   * Check if a password meets the password policy.
+   *
+   * <p><code>POST /api/sign-in-exp/default/check-password</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<CheckPasswordWithDefaultSignInExperienceResponse> checkPasswordWithDefaultAsync(
+      CheckPasswordWithDefaultSignInExperienceRequest body) {
+    return checkPasswordWithDefaultAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sign-in-exp");
+    return request.build();
+  }
+
+  /**
    * Get default sign-in experience settings.
    *
    * <p><code>GET /api/sign-in-exp</code>
@@ -74,8 +118,22 @@ public final class SignInExperienceService {
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
   public GetSignInExpResponse get(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sign-in-exp");
-    return client.call(request.build(), GetSignInExpResponse.class, options);
+    return client.call(requestForGet(), GetSignInExpResponse.class, options);
+  }
+
+  /**
+   * Get default sign-in experience settings.
+   *
+   * <p><code>GET /api/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSignInExpResponse> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), GetSignInExpResponse.class, options);
   }
 
   /**
@@ -91,6 +149,28 @@ public final class SignInExperienceService {
   }
 
   /**
+   * Get default sign-in experience settings.
+   *
+   * <p><code>GET /api/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSignInExpResponse> getAsync() {
+    return getAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetUsernameCaseSensitivityConflicts(
+      GetUsernameCaseSensitivityConflictsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sign-in-exp/username-policy/case-sensitivity-conflicts");
+    Objects.requireNonNull(params, "params == null");
+    request.query("limit", params.limit());
+    return request.build();
+  }
+
+  /**
    * Get username case-sensitivity conflicts.
    *
    * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
@@ -102,10 +182,24 @@ public final class SignInExperienceService {
    */
   public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sign-in-exp/username-policy/case-sensitivity-conflicts");
-    Objects.requireNonNull(params, "params == null");
-    request.query("limit", params.limit());
-    return client.call(request.build(), GetUsernameCaseSensitivityConflictsResponse.class, options);
+    return client.call(requestForGetUsernameCaseSensitivityConflicts(params), GetUsernameCaseSensitivityConflictsResponse.class, options);
+  }
+
+  /**
+   * Get username case-sensitivity conflicts.
+   *
+   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflictsAsync(
+      GetUsernameCaseSensitivityConflictsParams params, RequestOptions options) {
+    return client.callAsync(requestForGetUsernameCaseSensitivityConflicts(params), GetUsernameCaseSensitivityConflictsResponse.class, options);
   }
 
   /**
@@ -135,6 +229,45 @@ public final class SignInExperienceService {
   }
 
   /**
+   * Get username case-sensitivity conflicts.
+   *
+   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflictsAsync(
+      GetUsernameCaseSensitivityConflictsParams params) {
+    return getUsernameCaseSensitivityConflictsAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get username case-sensitivity conflicts.
+   *
+   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflictsAsync(
+      ) {
+    return getUsernameCaseSensitivityConflictsAsync(GetUsernameCaseSensitivityConflictsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sign-in-exp");
+    Objects.requireNonNull(params, "params == null");
+    request.query("removeUnusedDemoSocialConnector", params.removeUnusedDemoSocialConnector());
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update default sign-in experience settings.
    *
    * <p><code>PATCH /api/sign-in-exp</code>
@@ -147,11 +280,25 @@ public final class SignInExperienceService {
    */
   public UpdateSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sign-in-exp");
-    Objects.requireNonNull(params, "params == null");
-    request.query("removeUnusedDemoSocialConnector", params.removeUnusedDemoSocialConnector());
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UpdateSignInExpResponse.class, options);
+    return client.call(requestForUpdate(params, body), UpdateSignInExpResponse.class, options);
+  }
+
+  /**
+   * Update default sign-in experience settings.
+   *
+   * <p><code>PATCH /api/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+      UpdateSignInExpRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdate(params, body), UpdateSignInExpResponse.class, options);
   }
 
   /**
@@ -182,6 +329,45 @@ public final class SignInExperienceService {
   }
 
   /**
+   * Update default sign-in experience settings.
+   *
+   * <p><code>PATCH /api/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+      UpdateSignInExpRequest body) {
+    return updateAsync(params, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Update default sign-in experience settings.
+   *
+   * <p><code>PATCH /api/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
+   */
+  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpRequest body) {
+    return updateAsync(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUploadCustomUiAssets(String fileFilename, String fileContentType,
+      byte[] file) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sign-in-exp/default/custom-ui-assets");
+    request.multipartFile("file", fileFilename, fileContentType, file);
+    return request.build();
+  }
+
+  /**
    * Upload custom UI assets.
    *
    * <p><code>POST /api/sign-in-exp/default/custom-ui-assets</code>
@@ -195,9 +381,26 @@ public final class SignInExperienceService {
    */
   public UploadCustomUiAssetsResponse uploadCustomUiAssets(String fileFilename,
       String fileContentType, byte[] file, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sign-in-exp/default/custom-ui-assets");
-    request.multipartFile("file", fileFilename, fileContentType, file);
-    return client.call(request.build(), UploadCustomUiAssetsResponse.class, options);
+    return client.call(requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
+  }
+
+  /**
+   * Upload custom UI assets.
+   *
+   * <p><code>POST /api/sign-in-exp/default/custom-ui-assets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param fileFilename the file name of part <code>file</code>
+   * @param fileContentType the media type of part <code>file</code>
+   * @param file the content of part <code>file</code>
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
+   */
+  public CompletableFuture<UploadCustomUiAssetsResponse> uploadCustomUiAssetsAsync(
+      String fileFilename, String fileContentType, byte[] file, RequestOptions options) {
+    return client.callAsync(requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
   }
 
   /**
@@ -214,5 +417,23 @@ public final class SignInExperienceService {
   public UploadCustomUiAssetsResponse uploadCustomUiAssets(String fileFilename,
       String fileContentType, byte[] file) {
     return uploadCustomUiAssets(fileFilename, fileContentType, file, RequestOptions.defaults());
+  }
+
+  /**
+   * Upload custom UI assets.
+   *
+   * <p><code>POST /api/sign-in-exp/default/custom-ui-assets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param fileFilename the file name of part <code>file</code>
+   * @param fileContentType the media type of part <code>file</code>
+   * @param file the content of part <code>file</code>
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
+   */
+  public CompletableFuture<UploadCustomUiAssetsResponse> uploadCustomUiAssetsAsync(
+      String fileFilename, String fileContentType, byte[] file) {
+    return uploadCustomUiAssetsAsync(fileFilename, fileContentType, file, RequestOptions.defaults());
   }
 }

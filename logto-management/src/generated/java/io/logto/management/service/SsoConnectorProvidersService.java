@@ -10,6 +10,7 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.ListSsoConnectorProvidersResponseItem;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>SSO connector providers</code> tag. Thread-safe; obtain it from {@code LogtoManagement.ssoConnectorProviders()}.
@@ -29,6 +30,11 @@ public final class SsoConnectorProvidersService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForList() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connector-providers");
+    return request.build();
+  }
+
   /**
    * List all the supported SSO connector provider details.
    *
@@ -39,8 +45,23 @@ public final class SsoConnectorProvidersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
   public List<ListSsoConnectorProvidersResponseItem> list(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connector-providers");
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(), LIST_TYPE, options);
+  }
+
+  /**
+   * List all the supported SSO connector provider details.
+   *
+   * <p><code>GET /api/sso-connector-providers</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> listAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
   /**
@@ -53,5 +74,19 @@ public final class SsoConnectorProvidersService {
    */
   public List<ListSsoConnectorProvidersResponseItem> list() {
     return list(RequestOptions.defaults());
+  }
+
+  /**
+   * List all the supported SSO connector provider details.
+   *
+   * <p><code>GET /api/sso-connector-providers</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> listAsync() {
+    return listAsync(RequestOptions.defaults());
   }
 }

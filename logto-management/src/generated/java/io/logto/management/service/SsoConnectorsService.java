@@ -19,6 +19,7 @@ import io.logto.management.model.UpdateSamlApplicationSecretRequest;
 import io.logto.management.model.UpdateSsoConnectorRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>SSO connectors</code> tag. Thread-safe; obtain it from {@code LogtoManagement.ssoConnectors()}.
@@ -40,6 +41,12 @@ public final class SsoConnectorsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateSsoConnectorRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create SSO connector.
    *
@@ -51,9 +58,24 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
   public CreateSsoConnectorResponse create(CreateSsoConnectorRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSsoConnectorResponse.class, options);
+    return client.call(requestForCreate(body), CreateSsoConnectorResponse.class, options);
+  }
+
+  /**
+   * Create SSO connector.
+   *
+   * <p><code>POST /api/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSsoConnectorResponse> createAsync(CreateSsoConnectorRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), CreateSsoConnectorResponse.class, options);
   }
 
   /**
@@ -70,6 +92,29 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * Create SSO connector.
+   *
+   * <p><code>POST /api/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSsoConnectorResponse> createAsync(CreateSsoConnectorRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateSigningKey(String id,
+      CreateSsoConnectorSigningKeyRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors/{id}/signing-keys")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create an SP signing key.
    *
    * <p><code>POST /api/sso-connectors/&#123;id&#125;/signing-keys</code>
@@ -82,10 +127,25 @@ public final class SsoConnectorsService {
    */
   public CreateSamlApplicationSecretResponse createSigningKey(String id,
       CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors/{id}/signing-keys")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
+    return client.call(requestForCreateSigningKey(id, body), CreateSamlApplicationSecretResponse.class, options);
+  }
+
+  /**
+   * Create an SP signing key.
+   *
+   * <p><code>POST /api/sso-connectors/&#123;id&#125;/signing-keys</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> createSigningKeyAsync(String id,
+      CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateSigningKey(id, body), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -104,6 +164,29 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * Create an SP signing key.
+   *
+   * <p><code>POST /api/sso-connectors/&#123;id&#125;/signing-keys</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> createSigningKeyAsync(String id,
+      CreateSsoConnectorSigningKeyRequest body) {
+    return createSigningKeyAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/sso-connectors/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete SSO connector.
    *
    * <p><code>DELETE /api/sso-connectors/&#123;id&#125;</code>
@@ -113,9 +196,23 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnector">DeleteSsoConnector in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/sso-connectors/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete SSO connector.
+   *
+   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnector">DeleteSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -131,6 +228,28 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * Delete SSO connector.
+   *
+   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnector">DeleteSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteSigningKey(String id, String keyId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/sso-connectors/{id}/signing-keys/{keyId}")
+      .pathParam("id", id)
+      .pathParam("keyId", keyId);
+    return request.build();
+  }
+
+  /**
    * Delete an SP signing key.
    *
    * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
@@ -141,10 +260,25 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
   public void deleteSigningKey(String id, String keyId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/sso-connectors/{id}/signing-keys/{keyId}")
-      .pathParam("id", id)
-      .pathParam("keyId", keyId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteSigningKey(id, keyId), options);
+  }
+
+  /**
+   * Delete an SP signing key.
+   *
+   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSigningKeyAsync(String id, String keyId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteSigningKey(id, keyId), Void.class, options);
   }
 
   /**
@@ -161,6 +295,28 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * Delete an SP signing key.
+   *
+   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSigningKeyAsync(String id, String keyId) {
+    return deleteSigningKeyAsync(id, keyId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get SSO connector.
    *
    * <p><code>GET /api/sso-connectors/&#123;id&#125;</code>
@@ -171,9 +327,23 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
    */
   public SsoConnector get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), SsoConnector.class, options);
+    return client.call(requestForGet(id), SsoConnector.class, options);
+  }
+
+  /**
+   * Get SSO connector.
+   *
+   * <p><code>GET /api/sso-connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<SsoConnector> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), SsoConnector.class, options);
   }
 
   /**
@@ -190,6 +360,27 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * Get SSO connector.
+   *
+   * <p><code>GET /api/sso-connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<SsoConnector> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListSigningKeys(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}/signing-keys")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * List SP signing keys.
    *
    * <p><code>GET /api/sso-connectors/&#123;id&#125;/signing-keys</code>
@@ -201,9 +392,24 @@ public final class SsoConnectorsService {
    */
   public List<CreateSamlApplicationSecretResponse> listSigningKeys(String id,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}/signing-keys")
-      .pathParam("id", id);
-    return client.call(request.build(), LIST_SIGNING_KEYS_TYPE, options);
+    return client.call(requestForListSigningKeys(id), LIST_SIGNING_KEYS_TYPE, options);
+  }
+
+  /**
+   * List SP signing keys.
+   *
+   * <p><code>GET /api/sso-connectors/&#123;id&#125;/signing-keys</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateSamlApplicationSecretResponse>> listSigningKeysAsync(
+      String id, RequestOptions options) {
+    return client.callAsync(requestForListSigningKeys(id), LIST_SIGNING_KEYS_TYPE, options);
   }
 
   /**
@@ -220,6 +426,30 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * List SP signing keys.
+   *
+   * <p><code>GET /api/sso-connectors/&#123;id&#125;/signing-keys</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateSamlApplicationSecretResponse>> listSigningKeysAsync(
+      String id) {
+    return listSigningKeysAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListSsoConnectorsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors");
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    return request.build();
+  }
+
+  /**
    * List SSO connectors.
    *
    * <p><code>GET /api/sso-connectors</code>
@@ -230,11 +460,24 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
   public List<SsoConnector> list(ListSsoConnectorsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors");
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * List SSO connectors.
+   *
+   * <p><code>GET /api/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<SsoConnector>> listAsync(ListSsoConnectorsParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -260,6 +503,35 @@ public final class SsoConnectorsService {
    */
   public List<SsoConnector> list() {
     return list(ListSsoConnectorsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * List SSO connectors.
+   *
+   * <p><code>GET /api/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<SsoConnector>> listAsync(ListSsoConnectorsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * List SSO connectors.
+   *
+   * <p><code>GET /api/sso-connectors</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
+   */
+  public CompletableFuture<List<SsoConnector>> listAsync() {
+    return listAsync(ListSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -305,6 +577,13 @@ public final class SsoConnectorsService {
     return listAll(ListSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForUpdate(String id, UpdateSsoConnectorRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update SSO connector.
    *
@@ -317,10 +596,25 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
    */
   public SsoConnector update(String id, UpdateSsoConnectorRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), SsoConnector.class, options);
+    return client.call(requestForUpdate(id, body), SsoConnector.class, options);
+  }
+
+  /**
+   * Update SSO connector.
+   *
+   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<SsoConnector> updateAsync(String id, UpdateSsoConnectorRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), SsoConnector.class, options);
   }
 
   /**
@@ -338,6 +632,31 @@ public final class SsoConnectorsService {
   }
 
   /**
+   * Update SSO connector.
+   *
+   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
+   */
+  public CompletableFuture<SsoConnector> updateAsync(String id, UpdateSsoConnectorRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateSigningKey(String id, String keyId,
+      UpdateSamlApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}/signing-keys/{keyId}")
+      .pathParam("id", id)
+      .pathParam("keyId", keyId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Activate or deactivate an SP signing key.
    *
    * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
@@ -351,11 +670,26 @@ public final class SsoConnectorsService {
    */
   public CreateSamlApplicationSecretResponse updateSigningKey(String id, String keyId,
       UpdateSamlApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}/signing-keys/{keyId}")
-      .pathParam("id", id)
-      .pathParam("keyId", keyId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateSamlApplicationSecretResponse.class, options);
+    return client.call(requestForUpdateSigningKey(id, keyId, body), CreateSamlApplicationSecretResponse.class, options);
+  }
+
+  /**
+   * Activate or deactivate an SP signing key.
+   *
+   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSigningKeyAsync(String id,
+      String keyId, UpdateSamlApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSigningKey(id, keyId, body), CreateSamlApplicationSecretResponse.class, options);
   }
 
   /**
@@ -372,5 +706,23 @@ public final class SsoConnectorsService {
   public CreateSamlApplicationSecretResponse updateSigningKey(String id, String keyId,
       UpdateSamlApplicationSecretRequest body) {
     return updateSigningKey(id, keyId, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Activate or deactivate an SP signing key.
+   *
+   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSigningKeyAsync(String id,
+      String keyId, UpdateSamlApplicationSecretRequest body) {
+    return updateSigningKeyAsync(id, keyId, body, RequestOptions.defaults());
   }
 }

@@ -8,6 +8,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Swagger.json</code> tag. Thread-safe; obtain it from {@code LogtoManagement.swaggerJson()}.
@@ -25,6 +26,11 @@ public final class SwaggerJsonService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGet() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/swagger.json");
+    return request.build();
+  }
+
   /**
    * Get Swagger JSON.
    *
@@ -35,8 +41,22 @@ public final class SwaggerJsonService {
    * @see <a href="https://openapi.logto.io/operation/operation-getswaggerjson">GetSwaggerJson in the Logto API reference</a>
    */
   public JsonNode get(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/swagger.json");
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForGet(), JsonNode.class, options);
+  }
+
+  /**
+   * Get Swagger JSON.
+   *
+   * <p><code>GET /api/swagger.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getswaggerjson">GetSwaggerJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), JsonNode.class, options);
   }
 
   /**
@@ -49,5 +69,19 @@ public final class SwaggerJsonService {
    */
   public JsonNode get() {
     return get(RequestOptions.defaults());
+  }
+
+  /**
+   * Get Swagger JSON.
+   *
+   * <p><code>GET /api/swagger.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getswaggerjson">GetSwaggerJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getAsync() {
+    return getAsync(RequestOptions.defaults());
   }
 }

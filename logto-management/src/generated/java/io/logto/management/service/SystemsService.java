@@ -8,6 +8,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.GetSystemApplicationConfigResponse;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Systems</code> tag. Thread-safe; obtain it from {@code LogtoManagement.systems()}.
@@ -25,6 +26,11 @@ public final class SystemsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGetApplicationConfig() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/systems/application");
+    return request.build();
+  }
+
   /**
    * Get the application constants.
    *
@@ -35,8 +41,23 @@ public final class SystemsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
   public GetSystemApplicationConfigResponse getApplicationConfig(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/systems/application");
-    return client.call(request.build(), GetSystemApplicationConfigResponse.class, options);
+    return client.call(requestForGetApplicationConfig(), GetSystemApplicationConfigResponse.class, options);
+  }
+
+  /**
+   * Get the application constants.
+   *
+   * <p><code>GET /api/systems/application</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSystemApplicationConfigResponse> getApplicationConfigAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForGetApplicationConfig(), GetSystemApplicationConfigResponse.class, options);
   }
 
   /**
@@ -49,5 +70,19 @@ public final class SystemsService {
    */
   public GetSystemApplicationConfigResponse getApplicationConfig() {
     return getApplicationConfig(RequestOptions.defaults());
+  }
+
+  /**
+   * Get the application constants.
+   *
+   * <p><code>GET /api/systems/application</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSystemApplicationConfigResponse> getApplicationConfigAsync() {
+    return getApplicationConfigAsync(RequestOptions.defaults());
   }
 }

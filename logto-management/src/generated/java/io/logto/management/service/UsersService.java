@@ -56,6 +56,7 @@ import io.logto.management.model.UserProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Users</code> tag. Thread-safe; obtain it from {@code LogtoManagement.users()}.
@@ -87,6 +88,13 @@ public final class UsersService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForAssignRoles(String userId, RoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/roles")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Assign roles to user.
    *
@@ -100,10 +108,25 @@ public final class UsersService {
    */
   public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/roles")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), AssignUserRolesResponse.class, options);
+    return client.call(requestForAssignRoles(userId, body), AssignUserRolesResponse.class, options);
+  }
+
+  /**
+   * Assign roles to user.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String userId,
+      RoleIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRoles(userId, body), AssignUserRolesResponse.class, options);
   }
 
   /**
@@ -121,6 +144,29 @@ public final class UsersService {
   }
 
   /**
+   * Assign roles to user.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String userId,
+      RoleIdsRequest body) {
+    return assignRolesAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreate(CreateUserRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create user.
    *
    * <p><code>POST /api/users</code>
@@ -131,9 +177,23 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
    */
   public User create(CreateUserRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), User.class, options);
+    return client.call(requestForCreate(body), User.class, options);
+  }
+
+  /**
+   * Create user.
+   *
+   * <p><code>POST /api/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> createAsync(CreateUserRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), User.class, options);
   }
 
   /**
@@ -150,6 +210,28 @@ public final class UsersService {
   }
 
   /**
+   * Create user.
+   *
+   * <p><code>POST /api/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> createAsync(CreateUserRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateIdentity(String userId, CreateUserIdentityRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/identities")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Link social identity to user.
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
@@ -162,10 +244,25 @@ public final class UsersService {
    */
   public Map<String, UserIdentitiesValue> createIdentity(String userId,
       CreateUserIdentityRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/identities")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CREATE_IDENTITY_TYPE, options);
+    return client.call(requestForCreateIdentity(userId, body), CREATE_IDENTITY_TYPE, options);
+  }
+
+  /**
+   * Link social identity to user.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentityAsync(String userId,
+      CreateUserIdentityRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateIdentity(userId, body), CREATE_IDENTITY_TYPE, options);
   }
 
   /**
@@ -184,6 +281,31 @@ public final class UsersService {
   }
 
   /**
+   * Link social identity to user.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentityAsync(String userId,
+      CreateUserIdentityRequest body) {
+    return createIdentityAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateMfaVerification(String userId,
+      CreateUserMfaVerificationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/mfa-verifications")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Create an MFA verification for a user.
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
@@ -196,10 +318,25 @@ public final class UsersService {
    */
   public CreateUserMfaVerificationResponse createMfaVerification(String userId,
       CreateUserMfaVerificationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/mfa-verifications")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateUserMfaVerificationResponse.class, options);
+    return client.call(requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
+  }
+
+  /**
+   * Create an MFA verification for a user.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserMfaVerificationResponse> createMfaVerificationAsync(
+      String userId, CreateUserMfaVerificationRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
   }
 
   /**
@@ -218,6 +355,31 @@ public final class UsersService {
   }
 
   /**
+   * Create an MFA verification for a user.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserMfaVerificationResponse> createMfaVerificationAsync(
+      String userId, CreateUserMfaVerificationRequest body) {
+    return createMfaVerificationAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreatePersonalAccessToken(String userId,
+      CreateApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Add personal access token.
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
@@ -230,10 +392,25 @@ public final class UsersService {
    */
   public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
       CreateApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateUserPersonalAccessTokenResponse.class, options);
+    return client.call(requestForCreatePersonalAccessToken(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  }
+
+  /**
+   * Add personal access token.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserPersonalAccessTokenResponse> createPersonalAccessTokenAsync(
+      String userId, CreateApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreatePersonalAccessToken(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
   }
 
   /**
@@ -252,6 +429,31 @@ public final class UsersService {
   }
 
   /**
+   * Add personal access token.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserPersonalAccessTokenResponse> createPersonalAccessTokenAsync(
+      String userId, CreateApplicationSecretRequest body) {
+    return createPersonalAccessTokenAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeletePersonalAccessTokenPost(String userId,
+      DeletePersonalAccessTokenPostRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Delete personal access token.
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
@@ -263,10 +465,25 @@ public final class UsersService {
    */
   public void deletePersonalAccessTokenPost(String userId,
       DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForDeletePersonalAccessTokenPost(userId, body), options);
+  }
+
+  /**
+   * Delete personal access token.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId,
+      DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
+    return client.callAsync(requestForDeletePersonalAccessTokenPost(userId, body), Void.class, options);
   }
 
   /**
@@ -284,6 +501,29 @@ public final class UsersService {
   }
 
   /**
+   * Delete personal access token.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId,
+      DeletePersonalAccessTokenPostRequest body) {
+    return deletePersonalAccessTokenPostAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Delete user.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
@@ -293,9 +533,23 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
   public void delete(String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}")
-      .pathParam("userId", userId);
-    client.call(request.build(), options);
+    client.call(requestForDelete(userId), options);
+  }
+
+  /**
+   * Delete user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String userId, RequestOptions options) {
+    return client.callAsync(requestForDelete(userId), Void.class, options);
   }
 
   /**
@@ -311,6 +565,28 @@ public final class UsersService {
   }
 
   /**
+   * Delete user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String userId) {
+    return deleteAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteGrant(String userId, String grantId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/grants/{grantId}")
+      .pathParam("userId", userId)
+      .pathParam("grantId", grantId);
+    return request.build();
+  }
+
+  /**
    * Revoke a user grant.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
@@ -321,10 +597,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
   public void deleteGrant(String userId, String grantId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/grants/{grantId}")
-      .pathParam("userId", userId)
-      .pathParam("grantId", grantId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteGrant(userId, grantId), options);
+  }
+
+  /**
+   * Revoke a user grant.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param grantId the <code>grantId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteGrantAsync(String userId, String grantId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteGrant(userId, grantId), Void.class, options);
   }
 
   /**
@@ -341,6 +632,29 @@ public final class UsersService {
   }
 
   /**
+   * Revoke a user grant.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param grantId the <code>grantId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteGrantAsync(String userId, String grantId) {
+    return deleteGrantAsync(userId, grantId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteIdentity(String userId, String target) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/identities/{target}")
+      .pathParam("userId", userId)
+      .pathParam("target", target);
+    return request.build();
+  }
+
+  /**
    * Delete social identity from user.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
@@ -353,10 +667,25 @@ public final class UsersService {
    */
   public ListRoleUsersResponseItem deleteIdentity(String userId, String target,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/identities/{target}")
-      .pathParam("userId", userId)
-      .pathParam("target", target);
-    return client.call(request.build(), ListRoleUsersResponseItem.class, options);
+    return client.call(requestForDeleteIdentity(userId, target), ListRoleUsersResponseItem.class, options);
+  }
+
+  /**
+   * Delete social identity from user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<ListRoleUsersResponseItem> deleteIdentityAsync(String userId,
+      String target, RequestOptions options) {
+    return client.callAsync(requestForDeleteIdentity(userId, target), ListRoleUsersResponseItem.class, options);
   }
 
   /**
@@ -374,6 +703,30 @@ public final class UsersService {
   }
 
   /**
+   * Delete social identity from user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<ListRoleUsersResponseItem> deleteIdentityAsync(String userId,
+      String target) {
+    return deleteIdentityAsync(userId, target, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteMfaVerification(String userId, String verificationId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/mfa-verifications/{verificationId}")
+      .pathParam("userId", userId)
+      .pathParam("verificationId", verificationId);
+    return request.build();
+  }
+
+  /**
    * Delete an MFA verification for a user.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
@@ -384,10 +737,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
   public void deleteMfaVerification(String userId, String verificationId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/mfa-verifications/{verificationId}")
-      .pathParam("userId", userId)
-      .pathParam("verificationId", verificationId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteMfaVerification(userId, verificationId), options);
+  }
+
+  /**
+   * Delete an MFA verification for a user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param verificationId the <code>verificationId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteMfaVerificationAsync(String userId, String verificationId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteMfaVerification(userId, verificationId), Void.class, options);
   }
 
   /**
@@ -404,6 +772,29 @@ public final class UsersService {
   }
 
   /**
+   * Delete an MFA verification for a user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param verificationId the <code>verificationId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteMfaVerificationAsync(String userId, String verificationId) {
+    return deleteMfaVerificationAsync(userId, verificationId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeletePersonalAccessToken(String userId, String name) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/personal-access-tokens/{name}")
+      .pathParam("userId", userId)
+      .pathParam("name", name);
+    return request.build();
+  }
+
+  /**
    * Delete personal access token.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
@@ -414,10 +805,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
    */
   public void deletePersonalAccessToken(String userId, String name, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/personal-access-tokens/{name}")
-      .pathParam("userId", userId)
-      .pathParam("name", name);
-    client.call(request.build(), options);
+    client.call(requestForDeletePersonalAccessToken(userId, name), options);
+  }
+
+  /**
+   * Delete personal access token.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deletePersonalAccessTokenAsync(String userId, String name,
+      RequestOptions options) {
+    return client.callAsync(requestForDeletePersonalAccessToken(userId, name), Void.class, options);
   }
 
   /**
@@ -434,6 +840,29 @@ public final class UsersService {
   }
 
   /**
+   * Delete personal access token.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deletePersonalAccessTokenAsync(String userId, String name) {
+    return deletePersonalAccessTokenAsync(userId, name, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteRole(String userId, String roleId) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/roles/{roleId}")
+      .pathParam("userId", userId)
+      .pathParam("roleId", roleId);
+    return request.build();
+  }
+
+  /**
    * Remove role from user.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
@@ -444,10 +873,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
   public void deleteRole(String userId, String roleId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/roles/{roleId}")
-      .pathParam("userId", userId)
-      .pathParam("roleId", roleId);
-    client.call(request.build(), options);
+    client.call(requestForDeleteRole(userId, roleId), options);
+  }
+
+  /**
+   * Remove role from user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param roleId the <code>roleId</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteRoleAsync(String userId, String roleId,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteRole(userId, roleId), Void.class, options);
   }
 
   /**
@@ -464,6 +908,32 @@ public final class UsersService {
   }
 
   /**
+   * Remove role from user.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param roleId the <code>roleId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteRoleAsync(String userId, String roleId) {
+    return deleteRoleAsync(userId, roleId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDeleteSession(String userId, String sessionId,
+      DeleteUserSessionParams params) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/sessions/{sessionId}")
+      .pathParam("userId", userId)
+      .pathParam("sessionId", sessionId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("revokeGrantsTarget", params.revokeGrantsTarget());
+    return request.build();
+  }
+
+  /**
    * Revoke a user session.
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
@@ -476,12 +946,26 @@ public final class UsersService {
    */
   public void deleteSession(String userId, String sessionId, DeleteUserSessionParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/sessions/{sessionId}")
-      .pathParam("userId", userId)
-      .pathParam("sessionId", sessionId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("revokeGrantsTarget", params.revokeGrantsTarget());
-    client.call(request.build(), options);
+    client.call(requestForDeleteSession(userId, sessionId, params), options);
+  }
+
+  /**
+   * Revoke a user session.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param sessionId the <code>sessionId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSessionAsync(String userId, String sessionId,
+      DeleteUserSessionParams params, RequestOptions options) {
+    return client.callAsync(requestForDeleteSession(userId, sessionId, params), Void.class, options);
   }
 
   /**
@@ -512,6 +996,49 @@ public final class UsersService {
   }
 
   /**
+   * Revoke a user session.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param sessionId the <code>sessionId</code> path parameter
+   * @param params the query parameters
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSessionAsync(String userId, String sessionId,
+      DeleteUserSessionParams params) {
+    return deleteSessionAsync(userId, sessionId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Revoke a user session.
+   *
+   * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param sessionId the <code>sessionId</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteSessionAsync(String userId, String sessionId) {
+    return deleteSessionAsync(userId, sessionId, DeleteUserSessionParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String userId, GetUserParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}")
+      .pathParam("userId", userId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeSsoIdentities", params.includeSsoIdentities());
+    request.query("includePasswordHash", params.includePasswordHash());
+    return request.build();
+  }
+
+  /**
    * Get user.
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
@@ -523,12 +1050,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
   public User get(String userId, GetUserParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}")
-      .pathParam("userId", userId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeSsoIdentities", params.includeSsoIdentities());
-    request.query("includePasswordHash", params.includePasswordHash());
-    return client.call(request.build(), User.class, options);
+    return client.call(requestForGet(userId, params), User.class, options);
+  }
+
+  /**
+   * Get user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> getAsync(String userId, GetUserParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForGet(userId, params), User.class, options);
   }
 
   /**
@@ -559,6 +1099,43 @@ public final class UsersService {
   }
 
   /**
+   * Get user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> getAsync(String userId, GetUserParams params) {
+    return getAsync(userId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> getAsync(String userId) {
+    return getAsync(userId, GetUserParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetHasPassword(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/has-password")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Check if user has password.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
@@ -569,9 +1146,24 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
   public GetUserHasPasswordResponse getHasPassword(String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/has-password")
-      .pathParam("userId", userId);
-    return client.call(request.build(), GetUserHasPasswordResponse.class, options);
+    return client.call(requestForGetHasPassword(userId), GetUserHasPasswordResponse.class, options);
+  }
+
+  /**
+   * Check if user has password.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserHasPasswordResponse> getHasPasswordAsync(String userId,
+      RequestOptions options) {
+    return client.callAsync(requestForGetHasPassword(userId), GetUserHasPasswordResponse.class, options);
   }
 
   /**
@@ -588,6 +1180,31 @@ public final class UsersService {
   }
 
   /**
+   * Check if user has password.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserHasPasswordResponse> getHasPasswordAsync(String userId) {
+    return getHasPasswordAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetIdentity(String userId, String target,
+      GetUserIdentityParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/identities/{target}")
+      .pathParam("userId", userId)
+      .pathParam("target", target);
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeTokenSecret", params.includeTokenSecret());
+    return request.build();
+  }
+
+  /**
    * Retrieve a user's social identity and associated token storage .
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
@@ -601,12 +1218,26 @@ public final class UsersService {
    */
   public GetUserIdentityResponse getIdentity(String userId, String target,
       GetUserIdentityParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/identities/{target}")
-      .pathParam("userId", userId)
-      .pathParam("target", target);
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeTokenSecret", params.includeTokenSecret());
-    return client.call(request.build(), GetUserIdentityResponse.class, options);
+    return client.call(requestForGetIdentity(userId, target, params), GetUserIdentityResponse.class, options);
+  }
+
+  /**
+   * Retrieve a user's social identity and associated token storage .
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserIdentityResponse> getIdentityAsync(String userId, String target,
+      GetUserIdentityParams params, RequestOptions options) {
+    return client.callAsync(requestForGetIdentity(userId, target, params), GetUserIdentityResponse.class, options);
   }
 
   /**
@@ -640,6 +1271,47 @@ public final class UsersService {
   }
 
   /**
+   * Retrieve a user's social identity and associated token storage .
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserIdentityResponse> getIdentityAsync(String userId, String target,
+      GetUserIdentityParams params) {
+    return getIdentityAsync(userId, target, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Retrieve a user's social identity and associated token storage .
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserIdentityResponse> getIdentityAsync(String userId, String target) {
+    return getIdentityAsync(userId, target, GetUserIdentityParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetSession(String userId, String sessionId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions/{sessionId}")
+      .pathParam("userId", userId)
+      .pathParam("sessionId", sessionId);
+    return request.build();
+  }
+
+  /**
    * Get user active session.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
@@ -652,10 +1324,25 @@ public final class UsersService {
    */
   public GetUserSessionResponse getSession(String userId, String sessionId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions/{sessionId}")
-      .pathParam("userId", userId)
-      .pathParam("sessionId", sessionId);
-    return client.call(request.build(), GetUserSessionResponse.class, options);
+    return client.call(requestForGetSession(userId, sessionId), GetUserSessionResponse.class, options);
+  }
+
+  /**
+   * Get user active session.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param sessionId the <code>sessionId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserSessionResponse> getSessionAsync(String userId, String sessionId,
+      RequestOptions options) {
+    return client.callAsync(requestForGetSession(userId, sessionId), GetUserSessionResponse.class, options);
   }
 
   /**
@@ -673,6 +1360,33 @@ public final class UsersService {
   }
 
   /**
+   * Get user active session.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param sessionId the <code>sessionId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserSessionResponse> getSessionAsync(String userId,
+      String sessionId) {
+    return getSessionAsync(userId, sessionId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetSsoIdentity(String userId, String ssoConnectorId,
+      GetUserSsoIdentityParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sso-identities/{ssoConnectorId}")
+      .pathParam("userId", userId)
+      .pathParam("ssoConnectorId", ssoConnectorId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeTokenSecret", params.includeTokenSecret());
+    return request.build();
+  }
+
+  /**
    * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
@@ -686,12 +1400,26 @@ public final class UsersService {
    */
   public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId,
       GetUserSsoIdentityParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sso-identities/{ssoConnectorId}")
-      .pathParam("userId", userId)
-      .pathParam("ssoConnectorId", ssoConnectorId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeTokenSecret", params.includeTokenSecret());
-    return client.call(request.build(), GetUserSsoIdentityResponse.class, options);
+    return client.call(requestForGetSsoIdentity(userId, ssoConnectorId, params), GetUserSsoIdentityResponse.class, options);
+  }
+
+  /**
+   * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentityAsync(String userId,
+      String ssoConnectorId, GetUserSsoIdentityParams params, RequestOptions options) {
+    return client.callAsync(requestForGetSsoIdentity(userId, ssoConnectorId, params), GetUserSsoIdentityResponse.class, options);
   }
 
   /**
@@ -725,6 +1453,50 @@ public final class UsersService {
   }
 
   /**
+   * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentityAsync(String userId,
+      String ssoConnectorId, GetUserSsoIdentityParams params) {
+    return getSsoIdentityAsync(userId, ssoConnectorId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentityAsync(String userId,
+      String ssoConnectorId) {
+    return getSsoIdentityAsync(userId, ssoConnectorId, GetUserSsoIdentityParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListAllIdentities(String userId,
+      ListUserAllIdentitiesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/all-identities")
+      .pathParam("userId", userId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("includeTokenSecret", params.includeTokenSecret());
+    return request.build();
+  }
+
+  /**
    * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
@@ -737,11 +1509,25 @@ public final class UsersService {
    */
   public ListUserAllIdentitiesResponse listAllIdentities(String userId,
       ListUserAllIdentitiesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/all-identities")
-      .pathParam("userId", userId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("includeTokenSecret", params.includeTokenSecret());
-    return client.call(request.build(), ListUserAllIdentitiesResponse.class, options);
+    return client.call(requestForListAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
+  }
+
+  /**
+   * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentitiesAsync(String userId,
+      ListUserAllIdentitiesParams params, RequestOptions options) {
+    return client.callAsync(requestForListAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
   }
 
   /**
@@ -773,6 +1559,44 @@ public final class UsersService {
   }
 
   /**
+   * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentitiesAsync(String userId,
+      ListUserAllIdentitiesParams params) {
+    return listAllIdentitiesAsync(userId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentitiesAsync(String userId) {
+    return listAllIdentitiesAsync(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListCustomData(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/custom-data")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Get user custom data.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
@@ -783,9 +1607,23 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
   public JsonNode listCustomData(String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/custom-data")
-      .pathParam("userId", userId);
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForListCustomData(userId), JsonNode.class, options);
+  }
+
+  /**
+   * Get user custom data.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> listCustomDataAsync(String userId, RequestOptions options) {
+    return client.callAsync(requestForListCustomData(userId), JsonNode.class, options);
   }
 
   /**
@@ -802,6 +1640,29 @@ public final class UsersService {
   }
 
   /**
+   * Get user custom data.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> listCustomDataAsync(String userId) {
+    return listCustomDataAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListGrants(String userId, ListUserGrantsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/grants")
+      .pathParam("userId", userId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("appType", params.appType());
+    return request.build();
+  }
+
+  /**
    * Get user active grants.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
@@ -814,11 +1675,25 @@ public final class UsersService {
    */
   public ListUserGrantsResponse listGrants(String userId, ListUserGrantsParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/grants")
-      .pathParam("userId", userId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("appType", params.appType());
-    return client.call(request.build(), ListUserGrantsResponse.class, options);
+    return client.call(requestForListGrants(userId, params), ListUserGrantsResponse.class, options);
+  }
+
+  /**
+   * Get user active grants.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserGrantsResponse> listGrantsAsync(String userId,
+      ListUserGrantsParams params, RequestOptions options) {
+    return client.callAsync(requestForListGrants(userId, params), ListUserGrantsResponse.class, options);
   }
 
   /**
@@ -849,6 +1724,44 @@ public final class UsersService {
   }
 
   /**
+   * Get user active grants.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserGrantsResponse> listGrantsAsync(String userId,
+      ListUserGrantsParams params) {
+    return listGrantsAsync(userId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get user active grants.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserGrantsResponse> listGrantsAsync(String userId) {
+    return listGrantsAsync(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListLogtoConfigs(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/logto-configs")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Get user logto config.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
@@ -859,9 +1772,24 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
   public ListUserLogtoConfigsResponse listLogtoConfigs(String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/logto-configs")
-      .pathParam("userId", userId);
-    return client.call(request.build(), ListUserLogtoConfigsResponse.class, options);
+    return client.call(requestForListLogtoConfigs(userId), ListUserLogtoConfigsResponse.class, options);
+  }
+
+  /**
+   * Get user logto config.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserLogtoConfigsResponse> listLogtoConfigsAsync(String userId,
+      RequestOptions options) {
+    return client.callAsync(requestForListLogtoConfigs(userId), ListUserLogtoConfigsResponse.class, options);
   }
 
   /**
@@ -878,6 +1806,27 @@ public final class UsersService {
   }
 
   /**
+   * Get user logto config.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserLogtoConfigsResponse> listLogtoConfigsAsync(String userId) {
+    return listLogtoConfigsAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListMfaVerifications(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/mfa-verifications")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Get user's MFA verifications.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
@@ -889,9 +1838,24 @@ public final class UsersService {
    */
   public List<ListUserMfaVerificationsResponseItem> listMfaVerifications(String userId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/mfa-verifications")
-      .pathParam("userId", userId);
-    return client.call(request.build(), LIST_MFA_VERIFICATIONS_TYPE, options);
+    return client.call(requestForListMfaVerifications(userId), LIST_MFA_VERIFICATIONS_TYPE, options);
+  }
+
+  /**
+   * Get user's MFA verifications.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerificationsAsync(
+      String userId, RequestOptions options) {
+    return client.callAsync(requestForListMfaVerifications(userId), LIST_MFA_VERIFICATIONS_TYPE, options);
   }
 
   /**
@@ -908,6 +1872,28 @@ public final class UsersService {
   }
 
   /**
+   * Get user's MFA verifications.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerificationsAsync(
+      String userId) {
+    return listMfaVerificationsAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListOrganizations(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/organizations")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Get organizations for a user.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
@@ -919,9 +1905,24 @@ public final class UsersService {
    */
   public List<ListUserOrganizationsResponseItem> listOrganizations(String userId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/organizations")
-      .pathParam("userId", userId);
-    return client.call(request.build(), LIST_ORGANIZATIONS_TYPE, options);
+    return client.call(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
+  }
+
+  /**
+   * Get organizations for a user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
+      String userId, RequestOptions options) {
+    return client.callAsync(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
   }
 
   /**
@@ -938,6 +1939,28 @@ public final class UsersService {
   }
 
   /**
+   * Get organizations for a user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
+   */
+  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
+      String userId) {
+    return listOrganizationsAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListPersonalAccessTokens(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/personal-access-tokens")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
+  /**
    * Get personal access tokens.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
@@ -949,9 +1972,24 @@ public final class UsersService {
    */
   public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/personal-access-tokens")
-      .pathParam("userId", userId);
-    return client.call(request.build(), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
+    return client.call(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
+  }
+
+  /**
+   * Get personal access tokens.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateUserPersonalAccessTokenResponse>> listPersonalAccessTokensAsync(
+      String userId, RequestOptions options) {
+    return client.callAsync(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
   }
 
   /**
@@ -968,6 +2006,32 @@ public final class UsersService {
   }
 
   /**
+   * Get personal access tokens.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
+   */
+  public CompletableFuture<List<CreateUserPersonalAccessTokenResponse>> listPersonalAccessTokensAsync(
+      String userId) {
+    return listPersonalAccessTokensAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForListRoles(String userId, ListUserRolesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/roles")
+      .pathParam("userId", userId);
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * Get roles for user.
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
@@ -979,13 +2043,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
   public List<Role> listRoles(String userId, ListUserRolesParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/roles")
-      .pathParam("userId", userId);
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_ROLES_TYPE, options);
+    return client.call(requestForListRoles(userId, params), LIST_ROLES_TYPE, options);
+  }
+
+  /**
+   * Get roles for user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Role>> listRolesAsync(String userId, ListUserRolesParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForListRoles(userId, params), LIST_ROLES_TYPE, options);
   }
 
   /**
@@ -1013,6 +2089,37 @@ public final class UsersService {
    */
   public List<Role> listRoles(String userId) {
     return listRoles(userId, ListUserRolesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get roles for user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Role>> listRolesAsync(String userId, ListUserRolesParams params) {
+    return listRolesAsync(userId, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get roles for user.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Role>> listRolesAsync(String userId) {
+    return listRolesAsync(userId, ListUserRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1063,6 +2170,12 @@ public final class UsersService {
     return listRolesAll(userId, ListUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForListSessions(String userId) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions")
+      .pathParam("userId", userId);
+    return request.build();
+  }
+
   /**
    * Get user active sessions.
    *
@@ -1074,9 +2187,24 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
   public ListUserSessionsResponse listSessions(String userId, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions")
-      .pathParam("userId", userId);
-    return client.call(request.build(), ListUserSessionsResponse.class, options);
+    return client.call(requestForListSessions(userId), ListUserSessionsResponse.class, options);
+  }
+
+  /**
+   * Get user active sessions.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserSessionsResponse> listSessionsAsync(String userId,
+      RequestOptions options) {
+    return client.callAsync(requestForListSessions(userId), ListUserSessionsResponse.class, options);
   }
 
   /**
@@ -1093,6 +2221,30 @@ public final class UsersService {
   }
 
   /**
+   * Get user active sessions.
+   *
+   * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserSessionsResponse> listSessionsAsync(String userId) {
+    return listSessionsAsync(userId, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListUsersParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users");
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * Get users.
    *
    * <p><code>GET /api/users</code>
@@ -1103,12 +2255,23 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
   public List<User> list(ListUsersParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/users");
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * Get users.
+   *
+   * <p><code>GET /api/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<User>> listAsync(ListUsersParams params, RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -1134,6 +2297,35 @@ public final class UsersService {
    */
   public List<User> list() {
     return list(ListUsersParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * Get users.
+   *
+   * <p><code>GET /api/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<User>> listAsync(ListUsersParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get users.
+   *
+   * <p><code>GET /api/users</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
+   */
+  public CompletableFuture<List<User>> listAsync() {
+    return listAsync(ListUsersParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1180,6 +2372,15 @@ public final class UsersService {
     return listAll(ListUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private ApiRequest requestForReplaceIdentity(String userId, String target,
+      ReplaceUserIdentityRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
+      .pathParam("userId", userId)
+      .pathParam("target", target);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Update social identity of user.
    *
@@ -1194,11 +2395,26 @@ public final class UsersService {
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
       ReplaceUserIdentityRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
-      .pathParam("userId", userId)
-      .pathParam("target", target);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), REPLACE_IDENTITY_TYPE, options);
+    return client.call(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
+  }
+
+  /**
+   * Update social identity of user.
+   *
+   * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
+      String target, ReplaceUserIdentityRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
   /**
@@ -1218,6 +2434,31 @@ public final class UsersService {
   }
 
   /**
+   * Update social identity of user.
+   *
+   * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param target the <code>target</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
+      String target, ReplaceUserIdentityRequest body) {
+    return replaceIdentityAsync(userId, target, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForReplaceRoles(String userId, RoleIdsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/roles")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update roles for user.
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
@@ -1230,10 +2471,25 @@ public final class UsersService {
    */
   public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/roles")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ReplaceUserRolesResponse.class, options);
+    return client.call(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  }
+
+  /**
+   * Update roles for user.
+   *
+   * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
+      RoleIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
   }
 
   /**
@@ -1251,6 +2507,31 @@ public final class UsersService {
   }
 
   /**
+   * Update roles for user.
+   *
+   * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
+   */
+  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
+      RoleIdsRequest body) {
+    return replaceRolesAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdatePersonalAccessTokenName(String userId,
+      UpdatePersonalAccessTokenNameRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update personal access token.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
@@ -1263,10 +2544,25 @@ public final class UsersService {
    */
   public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateUserPersonalAccessTokenResponse.class, options);
+    return client.call(requestForUpdatePersonalAccessTokenName(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  }
+
+  /**
+   * Update personal access token.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenNameAsync(
+      String userId, UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePersonalAccessTokenName(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
   }
 
   /**
@@ -1285,6 +2581,30 @@ public final class UsersService {
   }
 
   /**
+   * Update personal access token.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenNameAsync(
+      String userId, UpdatePersonalAccessTokenNameRequest body) {
+    return updatePersonalAccessTokenNameAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String userId, UpdateUserRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
@@ -1296,10 +2616,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
    */
   public User update(String userId, UpdateUserRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), User.class, options);
+    return client.call(requestForUpdate(userId, body), User.class, options);
+  }
+
+  /**
+   * Update user.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updateAsync(String userId, UpdateUserRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(userId, body), User.class, options);
   }
 
   /**
@@ -1317,6 +2652,29 @@ public final class UsersService {
   }
 
   /**
+   * Update user.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updateAsync(String userId, UpdateUserRequest body) {
+    return updateAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateCustomData(String userId, UpdateUserCustomDataRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/custom-data")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user custom data.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
@@ -1329,10 +2687,25 @@ public final class UsersService {
    */
   public JsonNode updateCustomData(String userId, UpdateUserCustomDataRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/custom-data")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForUpdateCustomData(userId, body), JsonNode.class, options);
+  }
+
+  /**
+   * Update user custom data.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> updateCustomDataAsync(String userId,
+      UpdateUserCustomDataRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateCustomData(userId, body), JsonNode.class, options);
   }
 
   /**
@@ -1350,6 +2723,30 @@ public final class UsersService {
   }
 
   /**
+   * Update user custom data.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> updateCustomDataAsync(String userId,
+      UpdateUserCustomDataRequest body) {
+    return updateCustomDataAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/is-suspended")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user suspension status.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
@@ -1362,10 +2759,25 @@ public final class UsersService {
    */
   public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/is-suspended")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), User.class, options);
+    return client.call(requestForUpdateIsSuspended(userId, body), User.class, options);
+  }
+
+  /**
+   * Update user suspension status.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updateIsSuspendedAsync(String userId,
+      UpdateUserIsSuspendedRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateIsSuspended(userId, body), User.class, options);
   }
 
   /**
@@ -1383,6 +2795,31 @@ public final class UsersService {
   }
 
   /**
+   * Update user suspension status.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updateIsSuspendedAsync(String userId,
+      UpdateUserIsSuspendedRequest body) {
+    return updateIsSuspendedAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateLogtoConfigs(String userId,
+      UpdateUserLogtoConfigsRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/logto-configs")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user logto config.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
@@ -1395,10 +2832,25 @@ public final class UsersService {
    */
   public ListUserLogtoConfigsResponse updateLogtoConfigs(String userId,
       UpdateUserLogtoConfigsRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/logto-configs")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), ListUserLogtoConfigsResponse.class, options);
+    return client.call(requestForUpdateLogtoConfigs(userId, body), ListUserLogtoConfigsResponse.class, options);
+  }
+
+  /**
+   * Update user logto config.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserLogtoConfigsResponse> updateLogtoConfigsAsync(String userId,
+      UpdateUserLogtoConfigsRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateLogtoConfigs(userId, body), ListUserLogtoConfigsResponse.class, options);
   }
 
   /**
@@ -1417,6 +2869,30 @@ public final class UsersService {
   }
 
   /**
+   * Update user logto config.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
+   */
+  public CompletableFuture<ListUserLogtoConfigsResponse> updateLogtoConfigsAsync(String userId,
+      UpdateUserLogtoConfigsRequest body) {
+    return updateLogtoConfigsAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdatePassword(String userId, PasswordRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user password.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
@@ -1428,10 +2904,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
    */
   public User updatePassword(String userId, PasswordRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), User.class, options);
+    return client.call(requestForUpdatePassword(userId, body), User.class, options);
+  }
+
+  /**
+   * Update user password.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updatePasswordAsync(String userId, PasswordRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdatePassword(userId, body), User.class, options);
   }
 
   /**
@@ -1449,6 +2940,30 @@ public final class UsersService {
   }
 
   /**
+   * Update user password.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updatePasswordAsync(String userId, PasswordRequest body) {
+    return updatePasswordAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdatePasswordExpiration(String userId,
+      UpdateUserPasswordExpirationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password/expiration")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user password expiration.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
@@ -1461,10 +2976,25 @@ public final class UsersService {
    */
   public User updatePasswordExpiration(String userId, UpdateUserPasswordExpirationRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password/expiration")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), User.class, options);
+    return client.call(requestForUpdatePasswordExpiration(userId, body), User.class, options);
+  }
+
+  /**
+   * Update user password expiration.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updatePasswordExpirationAsync(String userId,
+      UpdateUserPasswordExpirationRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePasswordExpiration(userId, body), User.class, options);
   }
 
   /**
@@ -1482,6 +3012,32 @@ public final class UsersService {
   }
 
   /**
+   * Update user password expiration.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
+   */
+  public CompletableFuture<User> updatePasswordExpirationAsync(String userId,
+      UpdateUserPasswordExpirationRequest body) {
+    return updatePasswordExpirationAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdatePersonalAccessToken(String userId, String name,
+      UpdateApplicationSecretRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens/{name}")
+      .pathParam("userId", userId)
+      .pathParam("name", name);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update personal access token.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
@@ -1495,11 +3051,26 @@ public final class UsersService {
    */
   public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
       UpdateApplicationSecretRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens/{name}")
-      .pathParam("userId", userId)
-      .pathParam("name", name);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateUserPersonalAccessTokenResponse.class, options);
+    return client.call(requestForUpdatePersonalAccessToken(userId, name, body), CreateUserPersonalAccessTokenResponse.class, options);
+  }
+
+  /**
+   * Update personal access token.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenAsync(
+      String userId, String name, UpdateApplicationSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePersonalAccessToken(userId, name, body), CreateUserPersonalAccessTokenResponse.class, options);
   }
 
   /**
@@ -1519,6 +3090,31 @@ public final class UsersService {
   }
 
   /**
+   * Update personal access token.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenAsync(
+      String userId, String name, UpdateApplicationSecretRequest body) {
+    return updatePersonalAccessTokenAsync(userId, name, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdateProfile(String userId, UpdateUserProfileRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/profile")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Update user profile.
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
@@ -1531,10 +3127,25 @@ public final class UsersService {
    */
   public UserProfile updateProfile(String userId, UpdateUserProfileRequest body,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/profile")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), UserProfile.class, options);
+    return client.call(requestForUpdateProfile(userId, body), UserProfile.class, options);
+  }
+
+  /**
+   * Update user profile.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
+   */
+  public CompletableFuture<UserProfile> updateProfileAsync(String userId,
+      UpdateUserProfileRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateProfile(userId, body), UserProfile.class, options);
   }
 
   /**
@@ -1552,6 +3163,30 @@ public final class UsersService {
   }
 
   /**
+   * Update user profile.
+   *
+   * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
+   */
+  public CompletableFuture<UserProfile> updateProfileAsync(String userId,
+      UpdateUserProfileRequest body) {
+    return updateProfileAsync(userId, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForVerifyPassword(String userId, PasswordRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/password/verify")
+      .pathParam("userId", userId);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Verify user password.
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
@@ -1562,10 +3197,25 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
   public void verifyPassword(String userId, PasswordRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/password/verify")
-      .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    client.call(request.build(), options);
+    client.call(requestForVerifyPassword(userId, body), options);
+  }
+
+  /**
+   * Verify user password.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> verifyPasswordAsync(String userId, PasswordRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForVerifyPassword(userId, body), Void.class, options);
   }
 
   /**
@@ -1579,5 +3229,21 @@ public final class UsersService {
    */
   public void verifyPassword(String userId, PasswordRequest body) {
     verifyPassword(userId, body, RequestOptions.defaults());
+  }
+
+  /**
+   * Verify user password.
+   *
+   * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param userId the <code>userId</code> path parameter
+   * @param body the request body
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> verifyPasswordAsync(String userId, PasswordRequest body) {
+    return verifyPasswordAsync(userId, body, RequestOptions.defaults());
   }
 }

@@ -16,6 +16,7 @@ import io.logto.management.model.GetWellKnownExperienceParams;
 import io.logto.management.model.GetWellKnownExperienceResponse;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Operations of the <code>Well-known</code> tag. Thread-safe; obtain it from {@code LogtoManagement.wellKnown()}.
@@ -35,6 +36,14 @@ public final class WellKnownService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForGetSignInExperienceConfig(GetSignInExperienceConfigParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/sign-in-exp");
+    Objects.requireNonNull(params, "params == null");
+    request.query("organizationId", params.organizationId());
+    request.query("appId", params.appId());
+    return request.build();
+  }
+
   /**
    * Get full sign-in experience.
    *
@@ -47,11 +56,24 @@ public final class WellKnownService {
    */
   public GetSignInExperienceConfigResponse getSignInExperienceConfig(
       GetSignInExperienceConfigParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/sign-in-exp");
-    Objects.requireNonNull(params, "params == null");
-    request.query("organizationId", params.organizationId());
-    request.query("appId", params.appId());
-    return client.call(request.build(), GetSignInExperienceConfigResponse.class, options);
+    return client.call(requestForGetSignInExperienceConfig(params), GetSignInExperienceConfigResponse.class, options);
+  }
+
+  /**
+   * Get full sign-in experience.
+   *
+   * <p><code>GET /api/.well-known/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync(
+      GetSignInExperienceConfigParams params, RequestOptions options) {
+    return client.callAsync(requestForGetSignInExperienceConfig(params), GetSignInExperienceConfigResponse.class, options);
   }
 
   /**
@@ -81,6 +103,43 @@ public final class WellKnownService {
   }
 
   /**
+   * Get full sign-in experience.
+   *
+   * <p><code>GET /api/.well-known/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync(
+      GetSignInExperienceConfigParams params) {
+    return getSignInExperienceConfigAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get full sign-in experience.
+   *
+   * <p><code>GET /api/.well-known/sign-in-exp</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
+   */
+  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync() {
+    return getSignInExperienceConfigAsync(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetSignInExperiencePhrases(GetSignInExperiencePhrasesParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/phrases");
+    Objects.requireNonNull(params, "params == null");
+    request.query("lng", params.lng());
+    return request.build();
+  }
+
+  /**
    * Get localized phrases.
    *
    * <p><code>GET /api/.well-known/phrases</code>
@@ -92,10 +151,24 @@ public final class WellKnownService {
    */
   public Map<String, JsonNode> getSignInExperiencePhrases(GetSignInExperiencePhrasesParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/phrases");
-    Objects.requireNonNull(params, "params == null");
-    request.query("lng", params.lng());
-    return client.call(request.build(), GET_SIGN_IN_EXPERIENCE_PHRASES_TYPE, options);
+    return client.call(requestForGetSignInExperiencePhrases(params), GET_SIGN_IN_EXPERIENCE_PHRASES_TYPE, options);
+  }
+
+  /**
+   * Get localized phrases.
+   *
+   * <p><code>GET /api/.well-known/phrases</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperiencephrases">GetSignInExperiencePhrases in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync(
+      GetSignInExperiencePhrasesParams params, RequestOptions options) {
+    return client.callAsync(requestForGetSignInExperiencePhrases(params), GET_SIGN_IN_EXPERIENCE_PHRASES_TYPE, options);
   }
 
   /**
@@ -124,6 +197,41 @@ public final class WellKnownService {
   }
 
   /**
+   * Get localized phrases.
+   *
+   * <p><code>GET /api/.well-known/phrases</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperiencephrases">GetSignInExperiencePhrases in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync(
+      GetSignInExperiencePhrasesParams params) {
+    return getSignInExperiencePhrasesAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get localized phrases.
+   *
+   * <p><code>GET /api/.well-known/phrases</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperiencephrases">GetSignInExperiencePhrases in the Logto API reference</a>
+   */
+  public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync() {
+    return getSignInExperiencePhrasesAsync(GetSignInExperiencePhrasesParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetAccountCenter() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/account-center");
+    return request.build();
+  }
+
+  /**
    * Get default account center.
    *
    * <p><code>GET /api/.well-known/account-center</code>
@@ -133,8 +241,23 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
    */
   public GetAccountCenterSettingsResponse getAccountCenter(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/account-center");
-    return client.call(request.build(), GetAccountCenterSettingsResponse.class, options);
+    return client.call(requestForGetAccountCenter(), GetAccountCenterSettingsResponse.class, options);
+  }
+
+  /**
+   * Get default account center.
+   *
+   * <p><code>GET /api/.well-known/account-center</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAccountCenterSettingsResponse> getAccountCenterAsync(
+      RequestOptions options) {
+    return client.callAsync(requestForGetAccountCenter(), GetAccountCenterSettingsResponse.class, options);
   }
 
   /**
@@ -150,6 +273,28 @@ public final class WellKnownService {
   }
 
   /**
+   * Get default account center.
+   *
+   * <p><code>GET /api/.well-known/account-center</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
+   */
+  public CompletableFuture<GetAccountCenterSettingsResponse> getAccountCenterAsync() {
+    return getAccountCenterAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetExperience(GetWellKnownExperienceParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/experience");
+    Objects.requireNonNull(params, "params == null");
+    request.query("organizationId", params.organizationId());
+    request.query("appId", params.appId());
+    return request.build();
+  }
+
+  /**
    * Get full sign-in experience.
    *
    * <p><code>GET /api/.well-known/experience</code>
@@ -161,11 +306,24 @@ public final class WellKnownService {
    */
   public GetWellKnownExperienceResponse getExperience(GetWellKnownExperienceParams params,
       RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/experience");
-    Objects.requireNonNull(params, "params == null");
-    request.query("organizationId", params.organizationId());
-    request.query("appId", params.appId());
-    return client.call(request.build(), GetWellKnownExperienceResponse.class, options);
+    return client.call(requestForGetExperience(params), GetWellKnownExperienceResponse.class, options);
+  }
+
+  /**
+   * Get full sign-in experience.
+   *
+   * <p><code>GET /api/.well-known/experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetWellKnownExperienceResponse> getExperienceAsync(
+      GetWellKnownExperienceParams params, RequestOptions options) {
+    return client.callAsync(requestForGetExperience(params), GetWellKnownExperienceResponse.class, options);
   }
 
   /**
@@ -194,6 +352,41 @@ public final class WellKnownService {
   }
 
   /**
+   * Get full sign-in experience.
+   *
+   * <p><code>GET /api/.well-known/experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetWellKnownExperienceResponse> getExperienceAsync(
+      GetWellKnownExperienceParams params) {
+    return getExperienceAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * Get full sign-in experience.
+   *
+   * <p><code>GET /api/.well-known/experience</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
+   */
+  public CompletableFuture<GetWellKnownExperienceResponse> getExperienceAsync() {
+    return getExperienceAsync(GetWellKnownExperienceParams.builder().build(), RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetExperienceOpenapiJson() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/experience.openapi.json");
+    return request.build();
+  }
+
+  /**
    * Get Experience API swagger JSON.
    *
    * <p><code>GET /api/.well-known/experience.openapi.json</code>
@@ -203,8 +396,22 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperienceopenapijson">GetWellKnownExperienceOpenapiJson in the Logto API reference</a>
    */
   public JsonNode getExperienceOpenapiJson(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/experience.openapi.json");
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForGetExperienceOpenapiJson(), JsonNode.class, options);
+  }
+
+  /**
+   * Get Experience API swagger JSON.
+   *
+   * <p><code>GET /api/.well-known/experience.openapi.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperienceopenapijson">GetWellKnownExperienceOpenapiJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getExperienceOpenapiJsonAsync(RequestOptions options) {
+    return client.callAsync(requestForGetExperienceOpenapiJson(), JsonNode.class, options);
   }
 
   /**
@@ -220,6 +427,25 @@ public final class WellKnownService {
   }
 
   /**
+   * Get Experience API swagger JSON.
+   *
+   * <p><code>GET /api/.well-known/experience.openapi.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperienceopenapijson">GetWellKnownExperienceOpenapiJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getExperienceOpenapiJsonAsync() {
+    return getExperienceOpenapiJsonAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetManagementOpenapiJson() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/management.openapi.json");
+    return request.build();
+  }
+
+  /**
    * Get Management API swagger JSON.
    *
    * <p><code>GET /api/.well-known/management.openapi.json</code>
@@ -229,8 +455,22 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownmanagementopenapijson">GetWellKnownManagementOpenapiJson in the Logto API reference</a>
    */
   public JsonNode getManagementOpenapiJson(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/management.openapi.json");
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForGetManagementOpenapiJson(), JsonNode.class, options);
+  }
+
+  /**
+   * Get Management API swagger JSON.
+   *
+   * <p><code>GET /api/.well-known/management.openapi.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownmanagementopenapijson">GetWellKnownManagementOpenapiJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getManagementOpenapiJsonAsync(RequestOptions options) {
+    return client.callAsync(requestForGetManagementOpenapiJson(), JsonNode.class, options);
   }
 
   /**
@@ -246,6 +486,25 @@ public final class WellKnownService {
   }
 
   /**
+   * Get Management API swagger JSON.
+   *
+   * <p><code>GET /api/.well-known/management.openapi.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownmanagementopenapijson">GetWellKnownManagementOpenapiJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getManagementOpenapiJsonAsync() {
+    return getManagementOpenapiJsonAsync(RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGetUserOpenapiJson() {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/user.openapi.json");
+    return request.build();
+  }
+
+  /**
    * Get User API swagger JSON.
    *
    * <p><code>GET /api/.well-known/user.openapi.json</code>
@@ -255,8 +514,22 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownuseropenapijson">GetWellKnownUserOpenapiJson in the Logto API reference</a>
    */
   public JsonNode getUserOpenapiJson(RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/user.openapi.json");
-    return client.call(request.build(), JsonNode.class, options);
+    return client.call(requestForGetUserOpenapiJson(), JsonNode.class, options);
+  }
+
+  /**
+   * Get User API swagger JSON.
+   *
+   * <p><code>GET /api/.well-known/user.openapi.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownuseropenapijson">GetWellKnownUserOpenapiJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getUserOpenapiJsonAsync(RequestOptions options) {
+    return client.callAsync(requestForGetUserOpenapiJson(), JsonNode.class, options);
   }
 
   /**
@@ -269,5 +542,19 @@ public final class WellKnownService {
    */
   public JsonNode getUserOpenapiJson() {
     return getUserOpenapiJson(RequestOptions.defaults());
+  }
+
+  /**
+   * Get User API swagger JSON.
+   *
+   * <p><code>GET /api/.well-known/user.openapi.json</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownuseropenapijson">GetWellKnownUserOpenapiJson in the Logto API reference</a>
+   */
+  public CompletableFuture<JsonNode> getUserOpenapiJsonAsync() {
+    return getUserOpenapiJsonAsync(RequestOptions.defaults());
   }
 }

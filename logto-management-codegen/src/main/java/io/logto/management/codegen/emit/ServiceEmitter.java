@@ -225,7 +225,8 @@ final class ServiceEmitter {
         }
       }
     } else {
-      args.add(new Arg(Types.of(body.type()), "body", body.required() ? "the request body" : "the request body, or null to send none"));
+      args.add(new Arg(Types.nullableIf(!body.required(), Types.of(body.type())), "body",
+          body.required() ? "the request body" : "the request body, or null to send none"));
     }
     return args;
   }
@@ -257,40 +258,62 @@ final class ServiceEmitter {
               .build());
     }
 
+    // the request, built by both the blocking and the asynchronous form
+    String prepare = "requestFor" + Character.toUpperCase(op.methodName().charAt(0)) + op.methodName().substring(1);
+    MethodSpec.Builder request =
+        MethodSpec.methodBuilder(prepare).addModifiers(Modifier.PRIVATE).returns(Types.API_REQUEST);
+    pathArgs.forEach(a -> request.addParameter(a.type(), a.name()));
+    if (params != null) {
+      request.addParameter(params, "params");
+    }
+    bodyArgs.forEach(a -> request.addParameter(a.type(), a.name()));
+    request.addCode(requestCode(op, false)).addStatement("return request.build()");
+    type.addMethod(request.build());
+    CodeBlock prepared = CodeBlock.of("$N($L)", prepare,
+        callArgs(pathArgs, params == null ? null : CodeBlock.of("params"), bodyArgs, List.of()));
+    CodeBlock decodeAs = switch (op.response().kind()) {
+      case NONE -> CodeBlock.of("$T.class", ClassName.get(Void.class));
+      case TEXT -> CodeBlock.of("$T.class", Types.STRING);
+      case JSON -> typeRefField != null
+          ? CodeBlock.of("$N", typeRefField)
+          : CodeBlock.of("$T.class", Types.of(op.response().type()));
+    };
+
     // full form: (path..., params?, body..., options)
-    MethodSpec.Builder full = signature(op, op.methodName(), returns, pathArgs, params, bodyArgs, true);
-    full.addCode(requestCode(op, false));
-    switch (op.response().kind()) {
-      case NONE -> full.addStatement("client.call(request.build(), options)");
-      case TEXT -> full.addStatement("return client.call(request.build(), $T.class, options)", Types.STRING);
-      case JSON -> {
-        if (typeRefField != null) {
-          full.addStatement("return client.call(request.build(), $N, options)", typeRefField);
-        } else {
-          full.addStatement(
-              "return client.call(request.build(), $T.class, options)", Types.of(op.response().type()));
-        }
-      }
+    MethodSpec.Builder full = signature(op, op.methodName(), returns, pathArgs, params, bodyArgs, true, false);
+    if (op.response().kind() == ResponseDef.Kind.NONE) {
+      full.addStatement("client.call($L, options)", prepared);
+    } else {
+      full.addStatement("return client.call($L, $L, options)", prepared, decodeAs);
     }
     type.addMethod(full.build());
+    String async = op.methodName() + "Async";
+    TypeName future = ParameterizedTypeName.get(Types.COMPLETABLE_FUTURE,
+        returns == TypeName.VOID ? ClassName.get(Void.class) : returns);
+    MethodSpec.Builder fullAsync = signature(op, async, future, pathArgs, params, bodyArgs, true, true);
+    fullAsync.addStatement("return client.callAsync($L, $L, options)", prepared, decodeAs);
+    type.addMethod(fullAsync.build());
 
     CodeBlock defaults = CodeBlock.of("$T.defaults()", Types.REQUEST_OPTIONS);
     CodeBlock paramsArg = CodeBlock.of("params");
     CodeBlock emptyParams = params == null ? null : CodeBlock.of("$T.builder().build()", params);
-    String ret = returns == TypeName.VOID ? "" : "return ";
+    for (boolean isAsync : new boolean[] {false, true}) {
+      String name = isAsync ? async : op.methodName();
+      TypeName result = isAsync ? future : returns;
+      String ret = result == TypeName.VOID ? "" : "return ";
 
-    // without options
-    MethodSpec.Builder noOptions = signature(op, op.methodName(), returns, pathArgs, params, bodyArgs, false);
-    noOptions.addStatement("$L$N($L)", ret, op.methodName(),
-        callArgs(pathArgs, params == null ? null : paramsArg, bodyArgs, List.of(defaults)));
-    type.addMethod(noOptions.build());
+      // without options
+      MethodSpec.Builder noOptions = signature(op, name, result, pathArgs, params, bodyArgs, false, isAsync);
+      noOptions.addStatement("$L$N($L)", ret, name,
+          callArgs(pathArgs, params == null ? null : paramsArg, bodyArgs, List.of(defaults)));
+      type.addMethod(noOptions.build());
 
-    // without params, when none is required
-    if (paramsOptional(op)) {
-      MethodSpec.Builder noParams = signature(op, op.methodName(), returns, pathArgs, null, bodyArgs, false);
-      noParams.addStatement("$L$N($L)", ret, op.methodName(),
-          callArgs(pathArgs, emptyParams, bodyArgs, List.of(defaults)));
-      type.addMethod(noParams.build());
+      // without params, when none is required
+      if (paramsOptional(op)) {
+        MethodSpec.Builder noParams = signature(op, name, result, pathArgs, null, bodyArgs, false, isAsync);
+        noParams.addStatement("$L$N($L)", ret, name, callArgs(pathArgs, emptyParams, bodyArgs, List.of(defaults)));
+        type.addMethod(noParams.build());
+      }
     }
 
     if (op.paginated()) {
@@ -299,17 +322,17 @@ final class ServiceEmitter {
       TypeName paginated = ParameterizedTypeName.get(Types.PAGINATED, itemType);
       String all = op.methodName() + "All";
       CodeBlock pagination = CodeBlock.of("$T.defaults()", Types.PAGINATION);
-      MethodSpec.Builder pager = signature(op, all, paginated, pathArgs, params, bodyArgs, true);
+      MethodSpec.Builder pager = signature(op, all, paginated, pathArgs, params, bodyArgs, true, false);
       pager.addCode(requestCode(op, true));
       pager.addStatement(
           "return client.paginate(request.build(), $T.class, pagination, options)", itemType);
       type.addMethod(pager.build());
-      MethodSpec.Builder simple = signature(op, all, paginated, pathArgs, params, bodyArgs, false);
+      MethodSpec.Builder simple = signature(op, all, paginated, pathArgs, params, bodyArgs, false, false);
       simple.addStatement("return $N($L)", all,
           callArgs(pathArgs, params == null ? null : paramsArg, bodyArgs, List.of(pagination, defaults)));
       type.addMethod(simple.build());
       if (paramsOptional(op)) {
-        MethodSpec.Builder bare = signature(op, all, paginated, pathArgs, null, bodyArgs, false);
+        MethodSpec.Builder bare = signature(op, all, paginated, pathArgs, null, bodyArgs, false, false);
         bare.addStatement("return $N($L)", all,
             callArgs(pathArgs, emptyParams, bodyArgs, List.of(pagination, defaults)));
         type.addMethod(bare.build());
@@ -336,7 +359,8 @@ final class ServiceEmitter {
       List<Arg> pathArgs,
       TypeName params,
       List<Arg> bodyArgs,
-      boolean withOptions) {
+      boolean withOptions,
+      boolean async) {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns);
     CodeBlock.Builder doc = CodeBlock.builder();
@@ -354,6 +378,11 @@ final class ServiceEmitter {
               + " sent");
     }
     doc.add("\n\n");
+    if (async) {
+      doc.add(
+          "<p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code"
+              + " LogtoException} the blocking form throws. Bad arguments throw at once.\n\n");
+    }
     for (Arg a : pathArgs) {
       m.addParameter(a.type(), a.name());
       doc.add("@param $L $L\n", a.name(), a.doc());
@@ -374,7 +403,13 @@ final class ServiceEmitter {
       m.addParameter(Types.REQUEST_OPTIONS, "options");
       doc.add("@param options per-request options\n");
     }
-    if (returns != TypeName.VOID) {
+    if (async) {
+      doc.add("@return $L\n", switch (op.response().kind()) {
+        case NONE -> "a future completing when the call succeeds";
+        case TEXT -> "a future of the response body as text";
+        case JSON -> "a future of the decoded response";
+      });
+    } else if (returns != TypeName.VOID) {
       doc.add("@return $L\n", op.response().kind() == ResponseDef.Kind.TEXT ? "the response body as text" : "the decoded response");
     }
     doc.add(

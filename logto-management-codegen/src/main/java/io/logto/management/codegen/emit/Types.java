@@ -25,6 +25,7 @@ final class Types {
   static final ClassName PAGINATED = ClassName.get(CORE, "Paginated");
 
   static final ClassName STRING = ClassName.get(String.class);
+  static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");

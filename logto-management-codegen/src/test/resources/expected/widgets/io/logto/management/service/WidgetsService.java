@@ -18,6 +18,8 @@ import io.logto.management.model.UpdateWidgetRequest;
 import io.logto.management.model.Widget;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Operations of the <code>Widgets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.widgets()}.
@@ -37,6 +39,12 @@ public final class WidgetsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
+  private ApiRequest requestForCreate(CreateWidgetRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets");
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
   /**
    * Create a widget.
    *
@@ -48,9 +56,23 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createwidget">CreateWidget in the Logto API reference</a>
    */
   public Widget create(CreateWidgetRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets");
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), Widget.class, options);
+    return client.call(requestForCreate(body), Widget.class, options);
+  }
+
+  /**
+   * Create a widget.
+   *
+   * <p><code>POST /api/widgets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createwidget">CreateWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Widget> createAsync(CreateWidgetRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), Widget.class, options);
   }
 
   /**
@@ -67,6 +89,28 @@ public final class WidgetsService {
   }
 
   /**
+   * Create a widget.
+   *
+   * <p><code>POST /api/widgets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createwidget">CreateWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Widget> createAsync(CreateWidgetRequest body) {
+    return createAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForCreateVerification(String id, CreateWidgetVerificationRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets/{id}/verification")
+      .pathParam("id", id);
+    request.body(Objects.requireNonNull(body, "body == null"));
+    return request.build();
+  }
+
+  /**
    * Start a verification.
    *
    * <p><code>POST /api/widgets/&#123;id&#125;/verification</code>
@@ -79,10 +123,25 @@ public final class WidgetsService {
    */
   public CreateWidgetVerificationResponse createVerification(String id,
       CreateWidgetVerificationRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets/{id}/verification")
-      .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
-    return client.call(request.build(), CreateWidgetVerificationResponse.class, options);
+    return client.call(requestForCreateVerification(id, body), CreateWidgetVerificationResponse.class, options);
+  }
+
+  /**
+   * Start a verification.
+   *
+   * <p><code>POST /api/widgets/&#123;id&#125;/verification</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createwidgetverification">CreateWidgetVerification in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateWidgetVerificationResponse> createVerificationAsync(String id,
+      CreateWidgetVerificationRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateVerification(id, body), CreateWidgetVerificationResponse.class, options);
   }
 
   /**
@@ -101,6 +160,29 @@ public final class WidgetsService {
   }
 
   /**
+   * Start a verification.
+   *
+   * <p><code>POST /api/widgets/&#123;id&#125;/verification</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-createwidgetverification">CreateWidgetVerification in the Logto API reference</a>
+   */
+  public CompletableFuture<CreateWidgetVerificationResponse> createVerificationAsync(String id,
+      CreateWidgetVerificationRequest body) {
+    return createVerificationAsync(id, body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForDelete(String id) {
+    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/widgets/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Delete a widget.
    *
    * <p><code>DELETE /api/widgets/&#123;id&#125;</code>
@@ -110,9 +192,23 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletewidget">DeleteWidget in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/widgets/{id}")
-      .pathParam("id", id);
-    client.call(request.build(), options);
+    client.call(requestForDelete(id), options);
+  }
+
+  /**
+   * Delete a widget.
+   *
+   * <p><code>DELETE /api/widgets/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletewidget">DeleteWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDelete(id), Void.class, options);
   }
 
   /**
@@ -128,6 +224,27 @@ public final class WidgetsService {
   }
 
   /**
+   * Delete a widget.
+   *
+   * <p><code>DELETE /api/widgets/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-deletewidget">DeleteWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> deleteAsync(String id) {
+    return deleteAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForGet(String id) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets/{id}")
+      .pathParam("id", id);
+    return request.build();
+  }
+
+  /**
    * Get a widget.
    *
    * <p><code>GET /api/widgets/&#123;id&#125;</code>
@@ -138,9 +255,23 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwidget">GetWidget in the Logto API reference</a>
    */
   public Widget get(String id, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets/{id}")
-      .pathParam("id", id);
-    return client.call(request.build(), Widget.class, options);
+    return client.call(requestForGet(id), Widget.class, options);
+  }
+
+  /**
+   * Get a widget.
+   *
+   * <p><code>GET /api/widgets/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwidget">GetWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Widget> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Widget.class, options);
   }
 
   /**
@@ -157,6 +288,31 @@ public final class WidgetsService {
   }
 
   /**
+   * Get a widget.
+   *
+   * <p><code>GET /api/widgets/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-getwidget">GetWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Widget> getAsync(String id) {
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForList(ListWidgetsParams params) {
+    ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets");
+    Objects.requireNonNull(params, "params == null");
+    request.query("page", params.page());
+    request.query("page_size", params.pageSize());
+    request.query("kinds", params.kinds());
+    params.searchParams().forEach(request::query);
+    return request.build();
+  }
+
+  /**
    * List widgets.
    *
    * <p><code>GET /api/widgets</code>
@@ -167,13 +323,24 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
    */
   public List<Widget> list(ListWidgetsParams params, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets");
-    Objects.requireNonNull(params, "params == null");
-    request.query("page", params.page());
-    request.query("page_size", params.pageSize());
-    request.query("kinds", params.kinds());
-    params.searchParams().forEach(request::query);
-    return client.call(request.build(), LIST_TYPE, options);
+    return client.call(requestForList(params), LIST_TYPE, options);
+  }
+
+  /**
+   * List widgets.
+   *
+   * <p><code>GET /api/widgets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Widget>> listAsync(ListWidgetsParams params,
+      RequestOptions options) {
+    return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
   /**
@@ -199,6 +366,35 @@ public final class WidgetsService {
    */
   public List<Widget> list() {
     return list(ListWidgetsParams.builder().build(), RequestOptions.defaults());
+  }
+
+  /**
+   * List widgets.
+   *
+   * <p><code>GET /api/widgets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param params the query parameters
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Widget>> listAsync(ListWidgetsParams params) {
+    return listAsync(params, RequestOptions.defaults());
+  }
+
+  /**
+   * List widgets.
+   *
+   * <p><code>GET /api/widgets</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
+   */
+  public CompletableFuture<List<Widget>> listAsync() {
+    return listAsync(ListWidgetsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -246,16 +442,7 @@ public final class WidgetsService {
     return listAll(ListWidgetsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  /**
-   * LoginWidget.
-   *
-   * <p><code>POST /api/widgets/login</code>
-   *
-   * @param body the request body, or null to send none
-   * @param options per-request options
-   * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
-   */
-  public void login(LoginWidgetRequest body, RequestOptions options) {
+  private ApiRequest requestForLogin(@Nullable LoginWidgetRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets/login");
     Objects.requireNonNull(body, "body == null");
     if (body.token() != null) {
@@ -264,7 +451,37 @@ public final class WidgetsService {
     if (body.relayState() != null) {
       request.formField("RelayState", String.valueOf(body.relayState()));
     }
-    client.call(request.build(), options);
+    return request.build();
+  }
+
+  /**
+   * LoginWidget.
+   *
+   * <p><code>POST /api/widgets/login</code>
+   *
+   * @param body the request body, or null to send none
+   * @param options per-request options
+   * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
+   */
+  public void login(@Nullable LoginWidgetRequest body, RequestOptions options) {
+    client.call(requestForLogin(body), options);
+  }
+
+  /**
+   * LoginWidget.
+   *
+   * <p><code>POST /api/widgets/login</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body, or null to send none
+   * @param options per-request options
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> loginAsync(@Nullable LoginWidgetRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForLogin(body), Void.class, options);
   }
 
   /**
@@ -275,8 +492,32 @@ public final class WidgetsService {
    * @param body the request body, or null to send none
    * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
    */
-  public void login(LoginWidgetRequest body) {
+  public void login(@Nullable LoginWidgetRequest body) {
     login(body, RequestOptions.defaults());
+  }
+
+  /**
+   * LoginWidget.
+   *
+   * <p><code>POST /api/widgets/login</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param body the request body, or null to send none
+   * @return a future completing when the call succeeds
+   * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Void> loginAsync(@Nullable LoginWidgetRequest body) {
+    return loginAsync(body, RequestOptions.defaults());
+  }
+
+  private ApiRequest requestForUpdate(String id, @Nullable UpdateWidgetRequest body) {
+    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/widgets/{id}")
+      .pathParam("id", id);
+    if (body != null) {
+      request.body(body);
+    }
+    return request.build();
   }
 
   /**
@@ -290,13 +531,26 @@ public final class WidgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
    */
-  public Widget update(String id, UpdateWidgetRequest body, RequestOptions options) {
-    ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/widgets/{id}")
-      .pathParam("id", id);
-    if (body != null) {
-      request.body(body);
-    }
-    return client.call(request.build(), Widget.class, options);
+  public Widget update(String id, @Nullable UpdateWidgetRequest body, RequestOptions options) {
+    return client.call(requestForUpdate(id, body), Widget.class, options);
+  }
+
+  /**
+   * UpdateWidget.
+   *
+   * <p><code>PATCH /api/widgets/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body, or null to send none
+   * @param options per-request options
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Widget> updateAsync(String id, @Nullable UpdateWidgetRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), Widget.class, options);
   }
 
   /**
@@ -309,7 +563,23 @@ public final class WidgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
    */
-  public Widget update(String id, UpdateWidgetRequest body) {
+  public Widget update(String id, @Nullable UpdateWidgetRequest body) {
     return update(id, body, RequestOptions.defaults());
+  }
+
+  /**
+   * UpdateWidget.
+   *
+   * <p><code>PATCH /api/widgets/&#123;id&#125;</code>
+   *
+   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body, or null to send none
+   * @return a future of the decoded response
+   * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
+   */
+  public CompletableFuture<Widget> updateAsync(String id, @Nullable UpdateWidgetRequest body) {
+    return updateAsync(id, body, RequestOptions.defaults());
   }
 }
