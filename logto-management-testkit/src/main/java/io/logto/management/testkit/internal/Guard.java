@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Validates a JSON request body field by field and collects the failures as zod issues, so a bad
@@ -227,7 +229,7 @@ final class Guard {
       issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
       return null;
     }
-    java.util.LinkedHashSet<String> result = new java.util.LinkedHashSet<>();
+    Set<String> result = new LinkedHashSet<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode element = value.get(i);
       if (!element.isTextual() || !options.contains(element.asText())) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,8 +35,8 @@ final class HookRoutes {
 
   void register(Map<String, Handler> handlers) {
     handlers.put("ListHooks", call -> {
-      boolean stats = call.query("includeExecutionStats") != null
-          && YES.contains(call.query("includeExecutionStats").toLowerCase(java.util.Locale.ROOT));
+      String flag = call.query("includeExecutionStats");
+      boolean stats = flag != null && YES.contains(flag.toLowerCase(Locale.ROOT));
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode hook : store.hooks.values()) {
         items.add(stats ? withStats(hook) : hook);
