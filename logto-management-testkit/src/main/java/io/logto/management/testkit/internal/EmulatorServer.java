@@ -112,6 +112,11 @@ public final class EmulatorServer implements AutoCloseable {
     return apiIndicator;
   }
 
+  /** What the emulator sent out: connector messages and webhook deliveries. */
+  public Outbox outbox() {
+    return store.outbox;
+  }
+
   public FaultPlan faults() {
     return faults;
   }
