@@ -57,6 +57,11 @@ final class ApiError extends RuntimeException {
         "Cannot find one or more foreign keys. Please check the input and try again.");
   }
 
+  /** 422 for an update that sets nothing (Logto's query builder refuses an empty value list). */
+  public static ApiError emptyUpdate() {
+    return of(422, "entity.invalid_input", "Invalid input. Value list must not be empty.");
+  }
+
   public static ApiError malformedJson(String message) {
     ObjectNode body = Json.object();
     body.put("message", message);

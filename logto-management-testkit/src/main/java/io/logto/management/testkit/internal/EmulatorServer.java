@@ -89,6 +89,10 @@ public final class EmulatorServer implements AutoCloseable {
     new HookRoutes(store).register(handlers);
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
+    // Users, organizations, applications (part 1a)
+    new OrganizationApplicationRoutes(store).register(handlers);
+    // no enterprise SSO connectors are kept yet: a JIT rule can point at none
+    new OrganizationJitRoutes(store, ssoConnectorId -> null).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();

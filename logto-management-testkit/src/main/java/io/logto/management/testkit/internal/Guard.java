@@ -61,6 +61,11 @@ final class Guard {
     return body.has(field);
   }
 
+  /** Whether {@code body} holds at least one of {@code fields} (the keys a PATCH guard keeps). */
+  static boolean hasAnyOf(ObjectNode body, List<String> fields) {
+    return fields.stream().anyMatch(body::has);
+  }
+
   public String string(String field, boolean required) {
     JsonNode value = body.get(field);
     if (value == null) {
@@ -247,6 +252,14 @@ final class Guard {
     ObjectNode issue = issue("invalid_enum_value", field, message);
     issue.set("received", value);
     issue.set("options", Json.strings(options));
+  }
+
+  /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
+  static void emptyArray(String field) {
+    Guard guard = new Guard(Json.object(), "body");
+    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
+    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+    guard.check();
   }
 
   /** Throws 400 {@code guard.invalid_input} when any check failed. */
