@@ -90,6 +90,10 @@ public final class EmulatorServer implements AutoCloseable {
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
     // Users, organizations, applications (part 1a)
+    new UserIdentityRoutes(store).register(handlers);
+    new UserSecurityRoutes(store).register(handlers);
+    new ApplicationSettingsRoutes(store).register(handlers);
+    new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
     // no enterprise SSO connectors are kept yet: a JIT rule can point at none
     new OrganizationJitRoutes(store, ssoConnectorId -> null).register(handlers);

@@ -49,7 +49,7 @@ final class OrganizationJitRoutes {
       String orgId = call.param("id");
       Store.requireAll(store.organizations, List.of(orgId));
       if (!store.jit.emailDomains(orgId).add(domain)) {
-        throw ApiError.of(422, "entity.unique_integrity_violation", "The entity already exists.");
+        throw ApiError.alreadyExists();
       }
       return Reply.created(emailDomain(orgId, domain));
     });

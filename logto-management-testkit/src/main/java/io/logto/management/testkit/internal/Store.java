@@ -88,6 +88,11 @@ final class Store {
     return random(32, SECRET_ALPHABET);
   }
 
+  /** Random text of {@code length} characters from {@code alphabet} (TOTP secrets, backup codes). */
+  synchronized String randomText(int length, String alphabet) {
+    return random(length, alphabet);
+  }
+
   private String random(int length, String alphabet) {
     char[] chars = new char[length];
     for (int i = 0; i < length; i++) {
