@@ -4,16 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text body. */
+/**
+ * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or plain-text
+ * body. A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
+ * {@code OK}) as {@code text/plain}.
+ */
 final class Reply {
   private final int status;
   private final JsonNode body;
-  private String text;
+  private final String text;
   private final List<String[]> headers = new ArrayList<>();
 
-  private Reply(int status, JsonNode body) {
+  private Reply(int status, JsonNode body, String text) {
     this.status = status;
     this.body = body;
+    this.text = text;
+  }
+
+  private Reply(int status, JsonNode body) {
+    this(status, body, null);
+  }
+
+  /** A {@code text/plain; charset=utf-8} answer, like Koa's {@code Not Found} for an unknown route. */
+  public static Reply text(int status, String text) {
+    return new Reply(status, null, text);
   }
 
   public static Reply json(int status, JsonNode body) {
@@ -59,6 +73,11 @@ final class Reply {
 
   public JsonNode body() {
     return body;
+  }
+
+  /** The plain-text body, or null when the answer is JSON or has no body. */
+  public String text() {
+    return text;
   }
 
   public List<String[]> headers() {
