@@ -87,6 +87,10 @@ public final class EmulatorServer implements AutoCloseable {
     new HookRoutes(store).register(handlers);
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
+    // configuration area: tenant configs, OIDC keys, stored scripts
+    new ConfigRoutes(store).register(handlers);
+    new ScriptConfigRoutes(store).register(handlers);
+    new SignInExperienceRoutes(store).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -102,6 +106,11 @@ public final class EmulatorServer implements AutoCloseable {
     origin = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     tokenEndpoint = new TokenEndpoint(store, tokens, tokenLifetime, origin + "/oidc");
     server.start();
+  }
+
+  /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
+  static Operation operation(String operationId) {
+    return TABLE.byId(operationId);
   }
 
   public String origin() {

@@ -53,9 +53,14 @@ final class Store {
   final Map<String, Set<String>> orgApps = new HashMap<>();
   final Map<String, Map<String, Set<String>>> orgUserRoles = new HashMap<>();
 
+  // --- configuration area: sign-in experience and what end users see; tenant configs and keys ---
+  final ExperienceState experience = new ExperienceState();
+  final ConfigState configs;
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
+    this.configs = new ConfigState(this);
     ObjectNode resource = Json.object();
     resource.put("tenantId", TENANT).put("id", MANAGEMENT_API_RESOURCE_ID).put("name", "Logto Management API")
         .put("indicator", apiIndicator).put("isDefault", false).put("accessTokenTtl", 3600);
@@ -66,6 +71,21 @@ final class Store {
         "This default role grants access to the Logto management API.", "MachineToMachine", false);
     managementRoleId = role.get("id").asText();
     roleScopes.get(managementRoleId).add(all.get("id").asText());
+  }
+
+  // --- configuration area: what the sign-in experience checks about connectors ---
+
+  /**
+   * Whether a connector of {@code type} ({@code Email}, {@code Sms}, {@code Social}) is set up. The
+   * emulator has no connector routes yet, so a fresh Logto's answer (none) holds.
+   */
+  boolean hasConnector(String type) {
+    return false;
+  }
+
+  /** Whether a social connector with this target (e.g. {@code google}) is set up; see {@link #hasConnector}. */
+  boolean hasSocialTarget(String target) {
+    return false;
   }
 
   long now() {
