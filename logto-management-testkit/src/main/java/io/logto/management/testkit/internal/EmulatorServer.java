@@ -91,6 +91,12 @@ public final class EmulatorServer implements AutoCloseable {
     new ConfigRoutes(store).register(handlers);
     new ScriptConfigRoutes(store).register(handlers);
     new SignInExperienceRoutes(store).register(handlers);
+    new CustomPhraseRoutes(store).register(handlers);
+    new EmailTemplateRoutes(store).register(handlers);
+    new CustomProfileFieldRoutes(store).register(handlers);
+    new AccountCenterRoutes(store).register(handlers);
+    new CaptchaProviderRoutes(store).register(handlers);
+    new WellKnownRoutes(store).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -111,6 +117,11 @@ public final class EmulatorServer implements AutoCloseable {
   /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
   static Operation operation(String operationId) {
     return TABLE.byId(operationId);
+  }
+
+  /** Every operation of the bundled table, in its order (for the generated API document). */
+  static List<Operation> operations() {
+    return TABLE.operations();
   }
 
   public String origin() {

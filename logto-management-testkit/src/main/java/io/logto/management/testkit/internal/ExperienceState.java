@@ -1,9 +1,14 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What end users see of the tenant, as a fresh Logto 1.42 has it: the sign-in experience, the account
@@ -42,6 +47,30 @@ final class ExperienceState {
   final Map<String, ObjectNode> customPhrases = new LinkedHashMap<>();
   final Map<String, ObjectNode> emailTemplates = new LinkedHashMap<>();
   final Map<String, ObjectNode> profileFields = new LinkedHashMap<>();
+
+  /**
+   * Checks that every name is a custom profile field (or one of {@code builtIn}); 400
+   * {@code custom_profile_fields.entity_not_exists_with_names} naming the others, as Logto answers.
+   */
+  void requireProfileFields(Iterable<String> names, Set<String> builtIn) {
+    Set<String> missing = new LinkedHashSet<>();
+    for (String name : names) {
+      if (!builtIn.contains(name) && !profileFields.containsKey(name)) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiError.of(400, "custom_profile_fields.entity_not_exists_with_names",
+          "Cannot find entities with the given names: " + String.join(", ", missing));
+    }
+  }
+
+  /** The {@code name} of each element of an array of {@code {"name": ...}} objects. */
+  static List<String> names(JsonNode entries) {
+    List<String> names = new ArrayList<>();
+    entries.forEach(entry -> names.add(entry.path("name").asText()));
+    return names;
+  }
 
   private static ObjectNode parse(String json) {
     return (ObjectNode) Json.parse(json.getBytes(StandardCharsets.UTF_8));

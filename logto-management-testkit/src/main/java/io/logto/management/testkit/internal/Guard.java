@@ -61,6 +61,15 @@ final class Guard {
     return new Guard(params, "params");
   }
 
+  /** Checks that a body is a JSON array (400 {@code guard.invalid_input} at the root otherwise). */
+  public static void arrayBody(JsonNode body) {
+    if (body == null || !body.isArray()) {
+      Guard guard = new Guard(Json.object(), "body");
+      guard.typeIssue("", "array", body);
+      guard.check();
+    }
+  }
+
   /** Refuses keys outside {@code allowed}, as a zod {@code .strict()} object does. */
   public void strict(java.util.Collection<String> allowed) {
     List<String> unknown = new ArrayList<>();

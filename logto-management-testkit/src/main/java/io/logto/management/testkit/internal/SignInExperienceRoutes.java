@@ -124,7 +124,7 @@ final class SignInExperienceRoutes {
       validateMfa(mfa);
     }
     if (profileFields != null) {
-      validateProfileFields(profileFields);
+      experience.requireProfileFields(ExperienceState.names(profileFields), BUILT_IN_PROFILE_FIELDS);
     }
     ObjectNode changes = ConfigRoutes.known(body, fieldsOf(experience.signInExperience));
     changes.remove(List.of("tenantId", "id"));
@@ -309,20 +309,6 @@ final class SignInExperienceRoutes {
     if (factors.equals(List.of("BackupCode"))) {
       throw ApiError.of(400, "sign_in_experiences.backup_code_cannot_be_enabled_alone",
           "Backup code cannot be enabled alone.");
-    }
-  }
-
-  private void validateProfileFields(ArrayNode fields) {
-    Set<String> missing = new LinkedHashSet<>();
-    for (JsonNode field : fields) {
-      String name = field.get("name").asText();
-      if (!BUILT_IN_PROFILE_FIELDS.contains(name) && !experience.profileFields.containsKey(name)) {
-        missing.add(name);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw ApiError.of(400, "custom_profile_fields.entity_not_exists_with_names",
-          "Cannot find entities with the given names: " + String.join(", ", missing));
     }
   }
 
