@@ -132,6 +132,11 @@ public final class EmulatorServer implements AutoCloseable {
     return apiIndicator;
   }
 
+  /** What the emulator sent out: connector messages and webhook deliveries. */
+  public Outbox outbox() {
+    return store.outbox;
+  }
+
   public FaultPlan faults() {
     return faults;
   }
@@ -363,6 +368,15 @@ public final class EmulatorServer implements AutoCloseable {
       headers.add(header[0], header[1]);
     }
     headers.set("Logto-Core-Request-Id", requestId());
+    if (reply.text() != null) {
+      byte[] bytes = reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      headers.set("Content-Type", "text/plain; charset=utf-8");
+      exchange.sendResponseHeaders(reply.status(), bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+      return;
+    }
     if (reply.body() == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;

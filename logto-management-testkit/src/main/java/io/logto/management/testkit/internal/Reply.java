@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON body. */
+/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text body. */
 final class Reply {
   private final int status;
   private final JsonNode body;
+  private String text;
   private final List<String[]> headers = new ArrayList<>();
 
   private Reply(int status, JsonNode body) {
@@ -30,6 +31,21 @@ final class Reply {
   /** A status with no body (204, or Logto's body-less 201s). */
   public static Reply empty(int status) {
     return new Reply(status, null);
+  }
+
+  /**
+   * A {@code text/plain; charset=utf-8} body, as Logto sends for some 2xx answers ({@code 201 Created},
+   * {@code 200 OK}: Koa's status text when a route sets no body) and for unknown routes ({@code Not Found}).
+   */
+  public static Reply text(int status, String text) {
+    Reply reply = new Reply(status, null);
+    reply.text = text;
+    return reply;
+  }
+
+  /** The text body of a {@link #text} reply, else null. */
+  public String text() {
+    return text;
   }
 
   public Reply header(String name, String value) {

@@ -2,6 +2,7 @@ package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logto.management.testkit.SentMessage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ final class Store {
   final ExperienceState experience = new ExperienceState();
   final ConfigState configs;
 
+  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
+  final Outbox outbox = new Outbox();
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
@@ -76,14 +80,17 @@ final class Store {
   // --- configuration area: what the sign-in experience checks about connectors ---
 
   /**
-   * Whether a connector of {@code type} ({@code Email}, {@code Sms}, {@code Social}) is set up. The
-   * emulator has no connector routes yet, so a fresh Logto's answer (none) holds.
+   * Whether a connector of {@code type} ({@code Email} or {@code Sms}) is set up: the one the outbox
+   * sends that channel through. A fresh Logto has none.
    */
   boolean hasConnector(String type) {
-    return false;
+    return outbox.connectorId(type.equals("Sms") ? SentMessage.Channel.SMS : SentMessage.Channel.EMAIL) != null;
   }
 
-  /** Whether a social connector with this target (e.g. {@code google}) is set up; see {@link #hasConnector}. */
+  /**
+   * Whether a social connector with this target (e.g. {@code google}) is set up. The emulator keeps no
+   * social connectors yet (a fresh Logto has none), so sign-in experience targets are dropped.
+   */
   boolean hasSocialTarget(String target) {
     return false;
   }
