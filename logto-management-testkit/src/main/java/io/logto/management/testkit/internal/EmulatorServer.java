@@ -97,6 +97,16 @@ public final class EmulatorServer implements AutoCloseable {
     new OrganizationApplicationRoutes(store).register(handlers);
     // no enterprise SSO connectors are kept yet: a JIT rule can point at none
     new OrganizationJitRoutes(store, ssoConnectorId -> null).register(handlers);
+    // configuration area: tenant configs, OIDC keys, stored scripts
+    new ConfigRoutes(store).register(handlers);
+    new ScriptConfigRoutes(store).register(handlers);
+    new SignInExperienceRoutes(store).register(handlers);
+    new CustomPhraseRoutes(store).register(handlers);
+    new EmailTemplateRoutes(store).register(handlers);
+    new CustomProfileFieldRoutes(store).register(handlers);
+    new AccountCenterRoutes(store).register(handlers);
+    new CaptchaProviderRoutes(store).register(handlers);
+    new WellKnownRoutes(store).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -112,6 +122,16 @@ public final class EmulatorServer implements AutoCloseable {
     origin = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     tokenEndpoint = new TokenEndpoint(store, tokens, tokenLifetime, origin + "/oidc");
     server.start();
+  }
+
+  /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
+  static Operation operation(String operationId) {
+    return TABLE.byId(operationId);
+  }
+
+  /** Every operation of the bundled table, in its order (for the generated API document). */
+  static List<Operation> operations() {
+    return TABLE.operations();
   }
 
   public String origin() {
