@@ -4,15 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON body. */
+/**
+ * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON body, or a
+ * text body with its own content type.
+ */
 final class Reply {
   private final int status;
   private final JsonNode body;
   private final List<String[]> headers = new ArrayList<>();
+  // a non-JSON answer (SAML metadata is XML): the text and its Content-Type
+  private String text;
+  private String textType;
 
   private Reply(int status, JsonNode body) {
     this.status = status;
     this.body = body;
+  }
+
+  /** A text body sent with exactly this {@code Content-Type} (Logto's SAML metadata is {@code text/xml}). */
+  public static Reply text(int status, String contentType, String text) {
+    Reply reply = new Reply(status, null);
+    reply.text = text;
+    reply.textType = contentType;
+    return reply;
   }
 
   public static Reply json(int status, JsonNode body) {
@@ -43,6 +57,15 @@ final class Reply {
 
   public JsonNode body() {
     return body;
+  }
+
+  /** The text body, or null for a JSON or empty answer. */
+  public String text() {
+    return text;
+  }
+
+  public String textType() {
+    return textType;
   }
 
   public List<String[]> headers() {
