@@ -374,7 +374,6 @@ public final class EmulatorServer implements AutoCloseable {
     }
     headers.set("Logto-Core-Request-Id", requestId());
     if (reply.text() != null) {
-      // a text answer (XML metadata): sent as is, with the content type the handler chose
       byte[] bytes = reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       headers.set("Content-Type", reply.textType());
       exchange.sendResponseHeaders(reply.status(), bytes.length);

@@ -4,29 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON body, or a
- * text body with its own content type.
- */
+/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text body. */
 final class Reply {
   private final int status;
   private final JsonNode body;
-  private final List<String[]> headers = new ArrayList<>();
-  // a non-JSON answer (SAML metadata is XML): the text and its Content-Type
   private String text;
-  private String textType;
+  // the Content-Type of a text body (text/plain unless a handler chose another: SAML metadata is XML)
+  private String textType = "text/plain; charset=utf-8";
+  private final List<String[]> headers = new ArrayList<>();
 
   private Reply(int status, JsonNode body) {
     this.status = status;
     this.body = body;
-  }
-
-  /** A text body sent with exactly this {@code Content-Type} (Logto's SAML metadata is {@code text/xml}). */
-  public static Reply text(int status, String contentType, String text) {
-    Reply reply = new Reply(status, null);
-    reply.text = text;
-    reply.textType = contentType;
-    return reply;
   }
 
   public static Reply json(int status, JsonNode body) {
@@ -46,6 +35,29 @@ final class Reply {
     return new Reply(status, null);
   }
 
+  /**
+   * A {@code text/plain; charset=utf-8} body, as Logto sends for some 2xx answers ({@code 201 Created},
+   * {@code 200 OK}: Koa's status text when a route sets no body) and for unknown routes ({@code Not Found}).
+   */
+  public static Reply text(int status, String text) {
+    Reply reply = new Reply(status, null);
+    reply.text = text;
+    return reply;
+  }
+
+  /** A text body sent with exactly this {@code Content-Type} (Logto's SAML metadata is {@code text/xml}). */
+  public static Reply text(int status, String contentType, String text) {
+    Reply reply = new Reply(status, null);
+    reply.text = text;
+    reply.textType = contentType;
+    return reply;
+  }
+
+  /** The text body of a {@link #text} reply, else null. */
+  public String text() {
+    return text;
+  }
+
   public Reply header(String name, String value) {
     headers.add(new String[] {name, value});
     return this;
@@ -59,11 +71,7 @@ final class Reply {
     return body;
   }
 
-  /** The text body, or null for a JSON or empty answer. */
-  public String text() {
-    return text;
-  }
-
+  /** The Content-Type of a text body. */
   public String textType() {
     return textType;
   }

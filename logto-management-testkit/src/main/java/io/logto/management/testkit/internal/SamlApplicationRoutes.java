@@ -86,10 +86,8 @@ final class SamlApplicationRoutes {
     guard.check();
     requirePostBinding(config);
     String id = store.id(21);
-    ObjectNode oidc = Json.object();
-    // the OIDC sign-in behind a SAML app comes back to this callback
-    oidc.set("redirectUris", Json.array().add(call.origin() + "/api/saml-applications/" + id + "/callback"));
-    ObjectNode app = store.newApplication(id, name, description, "SAML", oidc, null);
+    // Logto 1.42 stores a SAML app with empty OIDC redirect URIs (its callback is implied)
+    ObjectNode app = store.newApplication(id, name, description, "SAML", null, null);
     // a SAML app has no client secrets of its own: its certificates are its secrets
     store.secrets.get(id).clear();
     if (customData != null) {
