@@ -124,6 +124,11 @@ public final class EmulatorServer implements AutoCloseable {
     return apiIndicator;
   }
 
+  /** What the emulator sent out: connector messages and webhook deliveries. */
+  public Outbox outbox() {
+    return store.outbox;
+  }
+
   public FaultPlan faults() {
     return faults;
   }

@@ -62,6 +62,9 @@ final class Store {
   final Map<String, Set<String>> orgApps = new HashMap<>();
   final Map<String, Map<String, Set<String>>> orgUserRoles = new HashMap<>();
 
+  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
+  final Outbox outbox = new Outbox();
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
