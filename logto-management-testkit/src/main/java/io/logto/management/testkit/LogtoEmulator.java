@@ -124,6 +124,58 @@ public final class LogtoEmulator implements AutoCloseable {
     return server.supportedOperations();
   }
 
+  // ---- observables: what Logto would have sent elsewhere ----
+
+  /**
+   * The messages sent through e-mail and SMS connectors so far (since the last
+   * {@link #clearSentMessages()}), oldest first: verification codes, organization invitations,
+   * connector tests. An immutable snapshot.
+   */
+  public List<SentMessage> sentMessages() {
+    return server.outbox().sentMessages();
+  }
+
+  /** Forgets the messages sent so far. */
+  public void clearSentMessages() {
+    server.outbox().clearSentMessages();
+  }
+
+  /**
+   * The webhook deliveries finished so far (since the last {@link #clearWebhookDeliveries()}), in the
+   * order they finished. Deliveries run asynchronously after the operation that caused them answered:
+   * use {@link #awaitWebhookDeliveries(int, Duration)} to wait for them. An immutable snapshot.
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return server.outbox().webhookDeliveries();
+  }
+
+  /**
+   * Waits until at least {@code count} webhook deliveries have finished (since the last clear) or
+   * {@code timeout} has passed, then returns them all; the caller checks what arrived.
+   *
+   * @throws IllegalArgumentException when {@code count} is negative or {@code timeout} negative
+   */
+  public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (count < 0) {
+      throw new IllegalArgumentException("count < 0: " + count);
+    }
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout < 0: " + timeout);
+    }
+    try {
+      return server.outbox().awaitWebhookDeliveries(count, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return server.outbox().webhookDeliveries();
+    }
+  }
+
+  /** Forgets the webhook deliveries finished so far. */
+  public void clearWebhookDeliveries() {
+    server.outbox().clearWebhookDeliveries();
+  }
+
   /** Stops listening and ends the emulator's threads; idempotent. */
   @Override
   public void close() {

@@ -95,8 +95,8 @@ public final class EmulatorServer implements AutoCloseable {
     new ApplicationSettingsRoutes(store).register(handlers);
     new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
-    // no enterprise SSO connectors are kept yet: a JIT rule can point at none
-    new OrganizationJitRoutes(store, ssoConnectorId -> null).register(handlers);
+    // no enterprise SSO connectors are kept yet: JIT SSO connector rules stay unimplemented
+    new OrganizationJitRoutes(store, null).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -120,6 +120,11 @@ public final class EmulatorServer implements AutoCloseable {
 
   public String apiIndicator() {
     return apiIndicator;
+  }
+
+  /** What the emulator sent out: connector messages and webhook deliveries. */
+  public Outbox outbox() {
+    return store.outbox;
   }
 
   public FaultPlan faults() {

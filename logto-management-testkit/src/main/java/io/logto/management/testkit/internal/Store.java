@@ -59,6 +59,8 @@ final class Store {
   final Map<String, Map<String, Set<String>>> orgAppRoles = new HashMap<>();
   final OrganizationProvisioning jit = new OrganizationProvisioning();
   final ApplicationConsents consents = new ApplicationConsents();
+  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
+  final Outbox outbox = new Outbox();
 
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
