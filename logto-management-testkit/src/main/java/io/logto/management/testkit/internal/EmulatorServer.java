@@ -38,7 +38,6 @@ public final class EmulatorServer implements AutoCloseable {
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
-  private static final String TEXT = "text/plain; charset=utf-8";
   private static final String REQUEST_ID_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -50,6 +49,11 @@ public final class EmulatorServer implements AutoCloseable {
       return "ClientSpec[id=" + id + ", secret=<redacted>, managementApiAccess=" + managementApiAccess + "]";
     }
   }
+
+  // SAML IdP endpoints a browser or a service provider calls: the document marks them as needing a
+  // token, but Logto serves them on its anonymous router
+  private static final java.util.Set<String> ANONYMOUS_IN_LOGTO = java.util.Set.of("ListSamlApplicationMetadata",
+      "GetSamlApplicationCallback", "GetSamlAuthn", "CreateSamlAuthn");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -95,8 +99,14 @@ public final class EmulatorServer implements AutoCloseable {
     new ApplicationSettingsRoutes(store).register(handlers);
     new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
-    // no enterprise SSO connectors are kept yet: JIT SSO connector rules stay unimplemented
-    new OrganizationJitRoutes(store, null).register(handlers);
+    new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
+    // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
+    new ConnectorRoutes(store).register(handlers);
+    new SsoConnectorRoutes(store).register(handlers);
+    new DomainRoutes(store).register(handlers);
+    new SamlApplicationRoutes(store).register(handlers);
+    new SamlIdpRoutes(store).register(handlers);
+    new AuthnRoutes(store, tokens).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -129,6 +139,23 @@ public final class EmulatorServer implements AutoCloseable {
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  // --- connectors and custom domains (emu2b) ---
+
+  /** Makes the emulator a Logto with no connector factory installed (as the recorded OSS server). */
+  public void uninstallConnectorFactories() {
+    lock.lock();
+    try {
+      store.connectors.uninstallFactories();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The custom domains; {@link DomainState#configureProvider()} makes domain operations work. */
+  public DomainState domains() {
+    return store.domains;
   }
 
   public void expireAllTokens() {
@@ -257,7 +284,8 @@ public final class EmulatorServer implements AutoCloseable {
       // no route ran, so neither did the auth middleware: Koa's router answers on its own
       return unrouted(method, path);
     }
-    if (match.operation().requiresToken()) {
+    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
+    if (match.operation().requiresToken() && !anonymous) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
@@ -269,7 +297,7 @@ public final class EmulatorServer implements AutoCloseable {
       return notImplemented(operation);
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
-        headers.getFirst("Content-Type"), origin);
+        headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
       return handler.handle(call);
@@ -382,7 +410,7 @@ public final class EmulatorServer implements AutoCloseable {
       return;
     }
     byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
-    headers.set("Content-Type", text != null ? TEXT : JSON);
+    headers.set("Content-Type", text != null ? reply.textType() : JSON);
     if (exchange.getRequestMethod().equals("HEAD")) {
       headers.set("Content-Length", Integer.toString(bytes.length));
       exchange.sendResponseHeaders(reply.status(), -1);

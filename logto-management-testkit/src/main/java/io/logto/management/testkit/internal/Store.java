@@ -44,6 +44,15 @@ final class Store {
   final Map<String, ObjectNode> orgScopes = new LinkedHashMap<>();
   final Map<String, ObjectNode> hooks = new LinkedHashMap<>();
 
+  // connectors, SSO connectors, custom domains, SAML applications (emu2b)
+  final ConnectorState connectors = new ConnectorState(ConnectorFactory.builtIn());
+  final Map<String, ObjectNode> ssoConnectors = new LinkedHashMap<>();
+  final SigningKeys ssoSigningKeys = new SigningKeys(this);
+  final DomainState domains = new DomainState();
+  // SAML config (attributeMapping, entityId, acsUrl, encryption, nameIdFormat) by application id
+  final Map<String, ObjectNode> samlConfigs = new HashMap<>();
+  final SigningKeys samlSecrets = new SigningKeys(this);
+
   final Map<String, Set<String>> roleScopes = new HashMap<>();
   final Map<String, Set<String>> userRoles = new HashMap<>();
   final Map<String, Set<String>> appRoles = new HashMap<>();
