@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or plain-text
+ * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text
  * body. A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
  * {@code OK}) as {@code text/plain}.
  */
 final class Reply {
-  private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
+  private static final String PLAIN = "text/plain; charset=utf-8";
+
   private final int status;
   private final JsonNode body;
   private final String text;
@@ -26,12 +27,15 @@ final class Reply {
   }
 
   private Reply(int status, JsonNode body) {
-    this(status, body, null, TEXT_PLAIN);
+    this(status, body, null, PLAIN);
   }
 
-  /** A {@code text/plain; charset=utf-8} answer, like Koa's {@code Not Found} for an unknown route. */
+  /**
+   * A {@code text/plain; charset=utf-8} body, as Logto sends for some 2xx answers ({@code 201 Created},
+   * {@code 200 OK}: Koa's status text when a route sets no body) and for unknown routes ({@code Not Found}).
+   */
   public static Reply text(int status, String text) {
-    return new Reply(status, null, text, TEXT_PLAIN);
+    return new Reply(status, null, text, PLAIN);
   }
 
   /** A text body sent with exactly this {@code Content-Type} (Logto's SAML metadata is {@code text/xml}). */
@@ -51,7 +55,7 @@ final class Reply {
     return new Reply(201, body);
   }
 
-  /** A status with no body (204, or Logto's body-less 201s). */
+  /** A status with no body (204, or Logto's body-less 200s and 201s, sent as their status text). */
   public static Reply empty(int status) {
     return new Reply(status, null);
   }
@@ -69,7 +73,7 @@ final class Reply {
     return body;
   }
 
-  /** The plain-text body, or null when the answer is JSON or has no body. */
+  /** The text body of a {@link #text} reply, else null. */
   public String text() {
     return text;
   }
