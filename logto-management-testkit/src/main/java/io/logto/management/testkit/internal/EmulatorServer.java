@@ -49,6 +49,11 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  // SAML IdP endpoints a browser or a service provider calls: the document marks them as needing a
+  // token, but Logto serves them on its anonymous router
+  private static final java.util.Set<String> ANONYMOUS_IN_LOGTO = java.util.Set.of("ListSamlApplicationMetadata",
+      "GetSamlApplicationCallback", "GetSamlAuthn", "CreateSamlAuthn");
+
   private final HttpServer server;
   private final ExecutorService executor;
   // immutable, so every emulator in the JVM shares one parse of the bundled list
@@ -97,6 +102,13 @@ public final class EmulatorServer implements AutoCloseable {
     new AccountCenterRoutes(store).register(handlers);
     new CaptchaProviderRoutes(store).register(handlers);
     new WellKnownRoutes(store).register(handlers);
+    // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
+    new ConnectorRoutes(store).register(handlers);
+    new SsoConnectorRoutes(store).register(handlers);
+    new DomainRoutes(store).register(handlers);
+    new SamlApplicationRoutes(store).register(handlers);
+    new SamlIdpRoutes(store).register(handlers);
+    new AuthnRoutes(store, tokens).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -139,6 +151,23 @@ public final class EmulatorServer implements AutoCloseable {
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  // --- connectors and custom domains (emu2b) ---
+
+  /** Makes the emulator a Logto with no connector factory installed (as the recorded OSS server). */
+  public void uninstallConnectorFactories() {
+    lock.lock();
+    try {
+      store.connectors.uninstallFactories();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The custom domains; {@link DomainState#configureProvider()} makes domain operations work. */
+  public DomainState domains() {
+    return store.domains;
   }
 
   public void expireAllTokens() {
@@ -262,7 +291,8 @@ public final class EmulatorServer implements AutoCloseable {
     if (fault != null) {
       return fault;
     }
-    if (match == null || match.operation().requiresToken()) {
+    boolean anonymous = match != null && ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
+    if (match == null || match.operation().requiresToken() && !anonymous) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
@@ -277,7 +307,7 @@ public final class EmulatorServer implements AutoCloseable {
       return notImplemented(operation);
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
-        headers.getFirst("Content-Type"), origin);
+        headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
       return handler.handle(call);
@@ -370,7 +400,7 @@ public final class EmulatorServer implements AutoCloseable {
     headers.set("Logto-Core-Request-Id", requestId());
     if (reply.text() != null) {
       byte[] bytes = reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      headers.set("Content-Type", "text/plain; charset=utf-8");
+      headers.set("Content-Type", reply.textType());
       exchange.sendResponseHeaders(reply.status(), bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);

@@ -326,6 +326,75 @@ final class Guard {
     issue.set("options", Json.strings(options));
   }
 
+  // --- connectors, SSO, SAML (emu2b) ---
+
+  /**
+   * An array of objects, each returned for a nested guard (see {@link #within}); null when absent or
+   * not an array, and the elements that are not objects are reported.
+   */
+  public List<ObjectNode> objects(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isArray()) {
+      if (value != null || required) {
+        typeIssue(field, "array", value);
+      }
+      return null;
+    }
+    List<ObjectNode> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      if (element.isObject()) {
+        result.add((ObjectNode) element);
+      } else {
+        typeIssue(field + "." + i, "object", element);
+      }
+    }
+    return result;
+  }
+
+  /** A number that must be greater than zero (zod's {@code positive()}). */
+  public Long positive(String field, boolean required) {
+    Long value = number(field, required);
+    if (value != null && body.get(field).asDouble() <= 0) {
+      ObjectNode issue = issue("too_small", field, "Number must be greater than 0");
+      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", 0).put("type", "number")
+          .put("inclusive", false).put("exact", false);
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
+  /** An integer of at least {@code minimum} (zod's {@code int().gte(minimum)}). */
+  public Long atLeast(String field, long minimum, boolean required) {
+    Long value = number(field, required);
+    if (value == null) {
+      return null;
+    }
+    JsonNode node = body.get(field);
+    if (!node.canConvertToExactIntegral()) {
+      typeIssue(field, "integer", "float", false);
+      return null;
+    }
+    if (value < minimum) {
+      ObjectNode issue = issue("too_small", field, "Number must be greater than or equal to " + minimum);
+      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", minimum).put("type", "number")
+          .put("inclusive", true).put("exact", false);
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
+  /** Whether any check failed so far. */
+  public boolean failed() {
+    return !issues.isEmpty();
+  }
+
   /** Throws 400 {@code guard.invalid_input} when any check failed. */
   public void check() {
     if (issues.isEmpty()) {
@@ -345,9 +414,12 @@ final class Guard {
   }
 
   private void typeIssue(String field, String expected, JsonNode value) {
-    String received = Json.zodType(value);
+    typeIssue(field, expected, Json.zodType(value), value == null);
+  }
+
+  private void typeIssue(String field, String expected, String received, boolean missing) {
     ObjectNode issue = issue("invalid_type", field,
-        value == null ? "Required" : "Expected " + expected + ", received " + received);
+        missing ? "Required" : "Expected " + expected + ", received " + received);
     issue.put("expected", expected).put("received", received);
     // zod lists code first, then the types, then path and message: keep that order
     ObjectNode ordered = Json.object();

@@ -9,6 +9,8 @@ final class Reply {
   private final int status;
   private final JsonNode body;
   private String text;
+  // the Content-Type of a text body (text/plain unless a handler chose another: SAML metadata is XML)
+  private String textType = "text/plain; charset=utf-8";
   private final List<String[]> headers = new ArrayList<>();
 
   private Reply(int status, JsonNode body) {
@@ -43,6 +45,14 @@ final class Reply {
     return reply;
   }
 
+  /** A text body sent with exactly this {@code Content-Type} (Logto's SAML metadata is {@code text/xml}). */
+  public static Reply text(int status, String contentType, String text) {
+    Reply reply = new Reply(status, null);
+    reply.text = text;
+    reply.textType = contentType;
+    return reply;
+  }
+
   /** The text body of a {@link #text} reply, else null. */
   public String text() {
     return text;
@@ -59,6 +69,11 @@ final class Reply {
 
   public JsonNode body() {
     return body;
+  }
+
+  /** The Content-Type of a text body. */
+  public String textType() {
+    return textType;
   }
 
   public List<String[]> headers() {
