@@ -32,13 +32,13 @@ final class WellKnownRoutes {
     handlers.put("GetSignInExperienceConfig", call -> Reply.ok(publicSignInExperience()));
     handlers.put("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience()));
     handlers.put("GetWellKnownAccountCenter", call -> Reply.ok(experience.accountCenter));
-    handlers.put("GetSignInExperiencePhrases", call -> {
+    handlers.put("GetSignInExperiencePhrases", (Handler.NotEmulated) call -> {
       throw ApiError.notEmulated(EmulatorServer.operation("GetSignInExperiencePhrases"),
           "Logto's built-in sign-in UI translations, which are Logto's to ship (custom phrases are emulated:"
               + " read them with GetCustomPhrase)");
     });
     for (String id : List.of("GetWellKnownExperienceOpenapiJson", "GetWellKnownUserOpenapiJson")) {
-      handlers.put(id, call -> {
+      handlers.put(id, (Handler.NotEmulated) call -> {
         throw ApiError.notEmulated(EmulatorServer.operation(id),
             "Logto's OpenAPI document of an end-user API (Experience or Account API) that the emulator does not serve");
       });
