@@ -200,7 +200,8 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** The operationIds this emulator implements, sorted. */
   public List<String> supportedOperations() {
-    return handlers.keySet().stream().sorted().toList();
+    return handlers.entrySet().stream().filter(entry -> !(entry.getValue() instanceof Handler.NotEmulated))
+        .map(Map.Entry::getKey).sorted().toList();
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logto.management.testkit.SentMessage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -94,20 +93,15 @@ final class Store {
 
   // --- configuration area: what the sign-in experience checks about connectors ---
 
-  /**
-   * Whether a connector of {@code type} ({@code Email} or {@code Sms}) is set up: the one the outbox
-   * sends that channel through. A fresh Logto has none.
-   */
+  /** Whether a connector of {@code type} ({@code Email}, {@code Sms} or {@code Social}) exists; a fresh Logto has none. */
   boolean hasConnector(String type) {
-    return outbox.connectorId(type.equals("Sms") ? SentMessage.Channel.SMS : SentMessage.Channel.EMAIL) != null;
+    return !connectors.ofType(type).isEmpty();
   }
 
-  /**
-   * Whether a social connector with this target (e.g. {@code google}) is set up. The emulator keeps no
-   * social connectors yet (a fresh Logto has none), so sign-in experience targets are dropped.
-   */
+  /** Whether a social connector with this target (e.g. {@code google}) exists. */
   boolean hasSocialTarget(String target) {
-    return false;
+    return connectors.ofType("Social").stream()
+        .anyMatch(connector -> target.equals(connectors.json(connector).path("target").asText()));
   }
 
   long now() {
