@@ -56,6 +56,9 @@ final class Store {
   // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
   final Outbox outbox = new Outbox();
 
+  // ---- audit logs (token exchanges, webhook deliveries) ----
+  final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
