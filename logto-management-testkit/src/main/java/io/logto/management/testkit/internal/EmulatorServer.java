@@ -93,6 +93,8 @@ public final class EmulatorServer implements AutoCloseable {
     webhooks = new WebhookDispatcher(store);
     new HookDeliveryRoutes(store, webhooks).register(handlers);
     new LogRoutes(store).register(handlers);
+    new OneTimeTokenRoutes(store).register(handlers);
+    new OrganizationInvitationRoutes(store).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();

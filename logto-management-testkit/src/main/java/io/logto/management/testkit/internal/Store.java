@@ -56,6 +56,10 @@ final class Store {
   // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
   final Outbox outbox = new Outbox();
 
+  // ---- one-time tokens and organization invitations (by id) ----
+  final Map<String, ObjectNode> oneTimeTokens = new LinkedHashMap<>();
+  final Map<String, ObjectNode> invitations = new LinkedHashMap<>();
+
   // ---- audit logs (token exchanges, webhook deliveries) ----
   final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
 
