@@ -95,6 +95,9 @@ public final class EmulatorServer implements AutoCloseable {
     new LogRoutes(store).register(handlers);
     new OneTimeTokenRoutes(store).register(handlers);
     new OrganizationInvitationRoutes(store).register(handlers);
+    new DashboardRoutes(store).register(handlers);
+    new SubjectTokenRoutes(store).register(handlers);
+    new HousekeepingRoutes().register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();

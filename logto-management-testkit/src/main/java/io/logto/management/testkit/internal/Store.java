@@ -59,6 +59,8 @@ final class Store {
   // ---- one-time tokens and organization invitations (by id) ----
   final Map<String, ObjectNode> oneTimeTokens = new LinkedHashMap<>();
   final Map<String, ObjectNode> invitations = new LinkedHashMap<>();
+  // subject tokens issued for impersonation, by token
+  final Map<String, ObjectNode> subjectTokens = new LinkedHashMap<>();
 
   // ---- audit logs (token exchanges, webhook deliveries) ----
   final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
