@@ -96,7 +96,7 @@ public final class CallBenchmark {
 
       if (storm > 0) {
         for (String name : compare) {
-          if (name.equals("sdk")) {
+          if (name.equals("sdk") || name.equals("typed")) {
             FirstCallStorm.run(server, storm);
             break;
           }
@@ -118,12 +118,14 @@ public final class CallBenchmark {
         return new RawCaller(baseUrl, false);
       case "sdk":
         return new SdkCaller(baseUrl, false);
+      case "typed":
+        return new TypedCaller(baseUrl);
       case "raw-async":
         return new RawCaller(baseUrl, true);
       case "sdk-direct":
         return new SdkCaller(baseUrl, true);
       default:
-        throw new IllegalArgumentException("unknown client (raw, sdk, raw-async, sdk-direct): " + name);
+        throw new IllegalArgumentException("unknown client (raw, sdk, typed, raw-async, sdk-direct): " + name);
     }
   }
 
