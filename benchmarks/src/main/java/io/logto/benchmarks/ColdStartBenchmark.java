@@ -31,10 +31,7 @@ public final class ColdStartBenchmark {
    * @throws Exception if a child fails
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> options = BenchArgs.parse(args);
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "10"));
     boolean cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
     System.out.printf(Locale.ROOT, "cold first call: new JVM, client, token, one 100-user page; Java %s, load"
@@ -76,7 +73,7 @@ public final class ColdStartBenchmark {
     }
     for (String name : names) {
       System.out.printf(Locale.ROOT, "%-10s first answer after %5.0f ms (median of %d)%n", name,
-          median(millis.get(name)), rounds);
+          BenchArgs.median(millis.get(name)), rounds);
     }
     ratio("typed / raw", millis.get("typed"), millis.get("raw"), 1.05);
     if (configs.containsKey("typed+cds")) {
@@ -95,7 +92,7 @@ public final class ColdStartBenchmark {
     for (int i = 0; i < a.size(); i++) {
       ratios.add(a.get(i) / b.get(i));
     }
-    double ratio = median(ratios);
+    double ratio = BenchArgs.median(ratios);
     String verdict = target <= 0 ? "" : ratio <= target ? "  [target <= " + target + " met]" : "  [above " + target + "]";
     System.out.printf(Locale.ROOT, "%-20s %.3f (median of per-round ratios)%s%n", label, ratio, verdict);
   }
@@ -151,11 +148,5 @@ public final class ColdStartBenchmark {
       process.waitFor();
       return ms;
     }
-  }
-
-  private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -59,10 +59,7 @@ public final class DecodeBenchmark {
    * @throws Exception if a page does not decode
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> options = BenchArgs.parse(args);
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "20"));
     int batch = Integer.parseInt(options.getOrDefault("batch", "200"));
     ObjectMapper plain = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -128,10 +125,10 @@ public final class DecodeBenchmark {
         "kB/page");
     for (Variant variant : variants) {
       String name = variant.name();
-      System.out.printf(Locale.ROOT, "%-24s | %14.1f | %22.3f | %12.1f%n", name, median(micros.get(name)),
-          median(ratios.get(name)), bytes.get(name) / 1024);
+      System.out.printf(Locale.ROOT, "%-24s | %14.1f | %22.3f | %12.1f%n", name, BenchArgs.median(micros.get(name)),
+          BenchArgs.median(ratios.get(name)), bytes.get(name) / 1024);
     }
-    double typed = median(ratios.get("typed User"));
+    double typed = BenchArgs.median(ratios.get("typed User"));
     System.out.printf(Locale.ROOT, "typed / lean = %.3f (CPU, median of %d rounds) %s%n", typed, rounds,
         typed <= 1.05 ? "[target <= 1.05 met]" : "[above the 1.05 target]");
   }
@@ -147,11 +144,5 @@ public final class DecodeBenchmark {
         throw new IllegalStateException(variant.name() + " decoded " + users.size() + " users");
       }
     }
-  }
-
-  private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -37,10 +37,7 @@ public final class PagingBenchmark {
    * @throws Exception if a call fails
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> options = BenchArgs.parse(args);
     int users = Integer.parseInt(options.getOrDefault("users", "10000"));
     int delay = Integer.parseInt(options.getOrDefault("delay-ms", "20"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
@@ -83,10 +80,10 @@ public final class PagingBenchmark {
           seconds.computeIfAbsent(name, n -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e9);
         }
       }
-      double sequential = median(seconds.get("sequential"));
+      double sequential = BenchArgs.median(seconds.get("sequential"));
       System.out.printf(Locale.ROOT, "%-22s | %9s | %18s%n", "mode", "median s", "speed-up vs sequential");
       for (String name : names) {
-        double median = median(seconds.get(name));
+        double median = BenchArgs.median(seconds.get(name));
         System.out.printf(Locale.ROOT, "%-22s | %9.3f | %6.2fx%s%n", name, median, sequential / median,
             name.equals("parallel(4)") ? (sequential / median >= 3 ? "  [target >= 3x met]" : "  [below 3x]") : "");
       }
@@ -194,11 +191,5 @@ public final class PagingBenchmark {
       throw new IllegalStateException("expected " + expected + " users, got " + count);
     }
     return peak;
-  }
-
-  private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
