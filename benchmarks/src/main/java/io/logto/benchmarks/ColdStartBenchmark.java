@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * Then counts the classes each loads ({@code -Xlog:class+load}) by origin, and repeats the timing
  * with an AppCDS archive per mode ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}).
  *
+ * {@code typed-service} makes the same typed call without the {@code LogtoManagement} facade, to show
+ * what building every service up front costs.
+ *
  * <p>Options: {@code --rounds 10}, {@code --cds true}.
  */
 public final class ColdStartBenchmark {
@@ -39,12 +42,13 @@ public final class ColdStartBenchmark {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     try (ServerProcess server = ServerProcess.start()) {
       String base = server.baseUrl();
-      for (String mode : List.of("raw", "typed")) {
+      for (String mode : List.of("raw", "typed", "typed-service")) {
         classCounts(mode, base);
       }
       Map<String, List<String>> configs = new LinkedHashMap<>();
       configs.put("raw", List.of());
       configs.put("typed", List.of());
+      configs.put("typed-service", List.of());
       if (cds) {
         Path dir = Files.createTempDirectory("logto-cds");
         for (String mode : List.of("raw", "typed")) {
@@ -76,6 +80,7 @@ public final class ColdStartBenchmark {
           BenchArgs.median(millis.get(name)), rounds);
     }
     ratio("typed / raw", millis.get("typed"), millis.get("raw"), 1.05);
+    ratio("typed-service / raw", millis.get("typed-service"), millis.get("raw"), 1.05);
     if (configs.containsKey("typed+cds")) {
       ratio("typed+cds / raw", millis.get("typed+cds"), millis.get("raw"), 1.05);
       ratio("typed+cds / raw+cds", millis.get("typed+cds"), millis.get("raw+cds"), 1.05);

@@ -3,6 +3,7 @@ package io.logto.benchmarks;
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.service.UsersService;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public final class FirstCall {
   /**
    * Makes the first call.
    *
-   * @param args {@code typed|raw} and the server's base URL
+   * @param args {@code typed|typed-service|raw} and the server's base URL
    * @throws Exception if the call fails
    */
   public static void main(String[] args) throws Exception {
@@ -29,11 +30,17 @@ public final class FirstCall {
         users = LogtoManagement.of(client).users().list(ListUsersParams.builder().page(1).pageSize(100).build());
         break;
       }
+      case "typed-service": {
+        // the same call without the facade, which builds every service up front
+        LogtoClient client = SdkCaller.newClient(baseUrl);
+        users = new UsersService(client).list(ListUsersParams.builder().page(1).pageSize(100).build());
+        break;
+      }
       case "raw":
         users = new RawCaller(baseUrl, false).listUsers(100);
         break;
       default:
-        throw new IllegalArgumentException("mode must be typed or raw: " + mode);
+        throw new IllegalArgumentException("mode must be typed, typed-service or raw: " + mode);
     }
     System.out.println("DONE " + users.size());
     System.out.flush();
