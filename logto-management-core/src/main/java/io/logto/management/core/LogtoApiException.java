@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The Management API answered with an error status. Subclasses name the statuses callers usually
- * branch on; other statuses arrive as this class.
+ * branch on; other statuses arrive as this class. The message holds the method, path, status, Logto's
+ * {@code code} and {@code message} and the request id; a body that is not Logto's error shape is
+ * described by content type and length only, never quoted ({@link ApiError#body()} has it).
  */
 public class LogtoApiException extends LogtoException {
   private final ApiError error;
@@ -144,8 +146,8 @@ public class LogtoApiException extends LogtoException {
     error.code().ifPresent(code -> text.append(' ').append(code));
     if (error.message().isPresent()) {
       text.append(": ").append(error.message().get());
-    } else if (!error.bodyExcerpt().isEmpty()) {
-      text.append(": ").append(error.bodyExcerpt());
+    } else if (error.code().isEmpty()) {
+      text.append(" (").append(error.bodySummary()).append(')');
     }
     error.requestId().ifPresent(id -> text.append(" (request id ").append(id).append(')'));
     return text.toString();

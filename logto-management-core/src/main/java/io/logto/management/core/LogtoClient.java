@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
@@ -83,8 +84,11 @@ public final class LogtoClient {
     }
   };
 
-  private LogtoClient(Builder settings, URI baseUrl, HttpClient http, TokenProvider tokens) {
+  private final AtomicLong attemptIds;
+
+  private LogtoClient(Builder settings, URI baseUrl, HttpClient http, AtomicLong attemptIds, TokenProvider tokens) {
     this.settings = settings;
+    this.attemptIds = attemptIds;
     this.baseUrl = baseUrl;
     this.http = http;
     this.tokens = tokens;
@@ -100,7 +104,7 @@ public final class LogtoClient {
 
   private Layer layers(boolean blocking) {
     Sleeper sleeper = settings.sleeper.orElse(blocking ? Sleeper.BLOCKING : Sleeper.SYSTEM);
-    Layer attempts = new AttemptLayer(settings.listeners, new Transport(http, blocking));
+    Layer attempts = new AttemptLayer(settings.listeners, attemptIds, new Transport(http, blocking));
     Layer auth = new AuthLayer(tokens, attempts, blocking);
     return new RetryLayer(settings.retryPolicy, sleeper, settings.clock, auth);
   }
@@ -123,6 +127,7 @@ public final class LogtoClient {
   public Builder newBuilder() {
     Builder copy = settings.copy();
     copy.sharedHttp = http;
+    copy.sharedAttemptIds = attemptIds;
     copy.sharedTokens = tokens;
     return copy;
   }
@@ -429,6 +434,7 @@ public final class LogtoClient {
     private Clock clock = Clock.systemUTC();
     private Optional<Sleeper> sleeper = Optional.empty();
     private @Nullable HttpClient sharedHttp;
+    private @Nullable AtomicLong sharedAttemptIds;
     private @Nullable TokenProvider sharedTokens;
 
     private Builder() {}
@@ -564,8 +570,8 @@ public final class LogtoClient {
     }
 
     /**
-     * Uses this JDK HTTP client instead of one built by the SDK. If it follows redirects, the token
-     * request uses a copy of its settings that does not.
+     * Uses this JDK HTTP client instead of one built by the SDK. Redirects are never followed: if it
+     * follows them, the SDK uses a copy of its settings that does not.
      *
      * @param httpClient the client
      * @return this builder
@@ -692,12 +698,16 @@ public final class LogtoClient {
       URI base = baseUrl.orElseGet(() -> URI.create("https://" + tenantId.orElseThrow(
           () -> new IllegalArgumentException("tenantId (Logto Cloud) or baseUrl (self-hosted) is required"))
           + ".logto.app"));
-      HttpClient http = sharedHttp != null ? sharedHttp : httpClient.orElseGet(() -> defaultHttpClient(base));
-      TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, http);
-      return new LogtoClient(copy(), base, http, tokens);
+      HttpClient http = sharedHttp != null ? sharedHttp
+          : httpClient.map(Builder::withoutRedirects).orElseGet(() -> defaultHttpClient(base));
+      AtomicLong ids = sharedHttp != null && sharedAttemptIds != null ? sharedAttemptIds : new AtomicLong();
+      // token requests travel the same attempt path as API calls: listeners, log, transport
+      Layer tokenAttempts = new AttemptLayer(listeners, ids, new Transport(http, false));
+      TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, tokenAttempts);
+      return new LogtoClient(copy(), base, http, ids, tokens);
     }
 
-    private TokenProvider tokens(URI base, HttpClient http) {
+    private TokenProvider tokens(URI base, Layer tokenAttempts) {
       if (tokenProvider.isPresent()) {
         if (clientId.isPresent() || clientSecret.isPresent()) {
           throw new IllegalArgumentException("set either tokenProvider or clientId and clientSecret, not both");
@@ -710,7 +720,7 @@ public final class LogtoClient {
           () -> new IllegalArgumentException("clientSecret is required (or a tokenProvider)"));
       String indicator = apiIndicator.orElseGet(
           () -> "https://" + tenantId.orElse("default") + ".logto.app/api");
-      return new ClientCredentialsManager(withoutRedirects(http), base.toString(), id, secret, indicator,
+      return new ClientCredentialsManager(tokenAttempts, base.toString(), id, secret, indicator,
           tokenTimeout, objectMapper, clock);
     }
 
@@ -726,7 +736,7 @@ public final class LogtoClient {
       return builder.build();
     }
 
-    // the secret must never follow a redirect to another host
+    // neither the secret nor a bearer token may follow a redirect to another host
     private static HttpClient withoutRedirects(HttpClient http) {
       if (http.followRedirects() == HttpClient.Redirect.NEVER) {
         return http;
