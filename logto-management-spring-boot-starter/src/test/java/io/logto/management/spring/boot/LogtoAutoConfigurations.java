@@ -11,6 +11,7 @@ final class LogtoAutoConfigurations {
   static ApplicationContextRunner runner() {
     return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
         LogtoEmulatorAutoConfiguration.class, LogtoManagementAutoConfiguration.class,
+        LogtoObservationAutoConfiguration.class,
         LogtoSecretSanitizingAutoConfiguration.class, LogtoHealthAutoConfiguration.class));
   }
 
