@@ -349,8 +349,9 @@ public final class LogtoClient implements AutoCloseable {
   }
 
   /**
-   * Lists every item of a paginated endpoint lazily, one page in memory at a time. The request must not
-   * set {@code page} or {@code page_size}; they are replaced.
+   * Lists every item of a paginated endpoint lazily, one page in memory at a time unless the listing is
+   * told to fetch ahead ({@link Paginated#prefetch(int)}, {@link Paginated#parallel(int)}). The request
+   * must not set {@code page} or {@code page_size}; they are replaced.
    *
    * @param request the list call
    * @param itemType the item type
@@ -396,7 +397,10 @@ public final class LogtoClient implements AutoCloseable {
     requireNonNull(request, "request == null");
     requireNonNull(pagination, "pagination == null");
     requireNonNull(options, "options == null");
-    return new Pager<>(request, itemType, pagination, page -> send(page, options), decoder);
+    return new Pager<>(request, itemType, pagination, page -> send(page, options), page -> {
+      CallControl control = new CallControl();
+      return control.cancelledWith(sendAsync(page, options, control));
+    }, decoder);
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
