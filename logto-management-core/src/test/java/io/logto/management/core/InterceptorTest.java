@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.TestServer.Reply;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +16,33 @@ import org.slf4j.event.Level;
 final class InterceptorTest {
   private static final ApiRequest GET_USER = ApiRequest.get("/api/users/{id}").pathParam("id", "u1")
       .query("search", "private@example.com").build();
+
+  @Test
+  void interceptorsSeeJdkRequestsNeverTheSdksInternalOnes() {
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.json(200, "{}"));
+      List<Object> seen = new CopyOnWriteArrayList<>();
+      Interceptor passThrough = chain -> {
+        seen.add(chain.request());
+        return chain.proceed(chain.request()).thenApply(response -> {
+          seen.add(response.request());
+          return response;
+        });
+      };
+      LogtoClient client = Fixtures.client(server).addInterceptor(passThrough).build();
+
+      client.call(GET_USER, JsonNode.class);
+      client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()).join();
+
+      assertThat(seen).hasSize(4).allSatisfy(request -> {
+        assertThat(request).isInstanceOf(HttpRequest.class);
+        assertThat(request.getClass().getName()).doesNotStartWith("io.logto");
+        assertThat(((HttpRequest) request).headers().firstValue("Authorization")).isEmpty();
+      });
+      assertThat(server.requests("/api/users/u1")).hasSize(2)
+          .allSatisfy(request -> assertThat(request.header("Authorization")).hasValue("Bearer token-1"));
+    }
+  }
 
   @Test
   void interceptorsRunInOrderAndSeeTheOutcome() {

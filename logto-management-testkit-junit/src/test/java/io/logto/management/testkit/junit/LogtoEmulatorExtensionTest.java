@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.LogtoNotFoundException;
+import io.logto.management.core.LogtoTransportException;
 import io.logto.management.core.JsonField;
 import io.logto.management.model.CreateHookRequest;
 import io.logto.management.model.CreateHookRequestConfig;
@@ -48,6 +49,22 @@ final class LogtoEmulatorExtensionTest {
     assertThatThrownBy(() -> logto.users().get("no-such-user"))
         .isInstanceOf(LogtoNotFoundException.class)
         .satisfies(e -> assertThat(((LogtoNotFoundException) e).code()).contains("entity.not_found"));
+  }
+
+  @Test
+  void retriesAGetWhoseConnectionDropsMidResponseButNotACreate(LogtoManagement logto) {
+    var created = logto.users().create(CreateUserRequest.builder().username("ext_carol").build());
+    long getsBefore = emulator.requestCount("GetUser");
+    long createsBefore = emulator.requestCount("CreateUser");
+
+    emulator.faults().dropNextConnections(1);
+    assertThat(logto.users().get(created.id()).username()).isEqualTo("ext_carol");
+    assertThat(emulator.requestCount("GetUser")).isEqualTo(getsBefore + 2);
+
+    emulator.faults().dropNextConnections(1);
+    assertThatThrownBy(() -> logto.users().create(CreateUserRequest.builder().username("ext_dave").build()))
+        .isInstanceOf(LogtoTransportException.class);
+    assertThat(emulator.requestCount("CreateUser")).isEqualTo(createsBefore + 1);
   }
 
   @Test
