@@ -117,6 +117,7 @@ public record AddOneTimeTokensRequestContext(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AddOneTimeTokensRequestContext build() {
       return new AddOneTimeTokensRequestContext(jitOrganizationIds, interactionEvent, additionalProperties);

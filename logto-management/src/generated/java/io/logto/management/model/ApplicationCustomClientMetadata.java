@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,15 +36,15 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationCustomClientMetadata(
     @JsonProperty("corsAllowedOrigins") @Nullable List<String> corsAllowedOrigins,
-    @JsonProperty("idTokenTtl") @Nullable BigDecimal idTokenTtl,
-    @JsonProperty("refreshTokenTtl") @Nullable BigDecimal refreshTokenTtl,
-    @JsonProperty("refreshTokenTtlInDays") @Nullable BigDecimal refreshTokenTtlInDays,
+    @JsonProperty("idTokenTtl") @Nullable Long idTokenTtl,
+    @JsonProperty("refreshTokenTtl") @Nullable Long refreshTokenTtl,
+    @JsonProperty("refreshTokenTtlInDays") @Nullable Long refreshTokenTtlInDays,
     @JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("alwaysIssueRefreshToken") @Nullable Boolean alwaysIssueRefreshToken,
     @JsonProperty("rotateRefreshToken") @Nullable Boolean rotateRefreshToken,
     @JsonProperty("allowTokenExchange") @Nullable Boolean allowTokenExchange,
     @JsonProperty("isDeviceFlow") @Nullable Boolean isDeviceFlow,
-    @JsonProperty("maxAllowedGrants") @Nullable BigDecimal maxAllowedGrants,
+    @JsonProperty("maxAllowedGrants") @Nullable Long maxAllowedGrants,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -29,9 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApplicationOidcClientMetadata(
-    @JsonProperty("redirectUris") List<JsonNode> redirectUris,
-    @JsonProperty("postLogoutRedirectUris") List<JsonNode> postLogoutRedirectUris,
+public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<String> redirectUris,
+    @JsonProperty("postLogoutRedirectUris") List<String> postLogoutRedirectUris,
     @JsonProperty("backchannelLogoutUri") @Nullable String backchannelLogoutUri,
     @JsonProperty("backchannelLogoutSessionRequired") @Nullable Boolean backchannelLogoutSessionRequired,
     @JsonProperty("logoUri") @Nullable String logoUri,

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,8 +31,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
-    @JsonProperty("origin") String origin,
-    @JsonProperty("sessionDuration") BigDecimal sessionDuration,
+    @JsonProperty("origin") String origin, @JsonProperty("sessionDuration") long sessionDuration,
     @JsonProperty("pageRules") List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
     @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonProperty("customDomains") @Nullable List<ApplicationProtectedAppMetadataCustomDomainsItem> customDomains,

@@ -31,7 +31,7 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record CheckPasswordWithDefaultSignInExperienceResponseFalse(
-    @JsonProperty("result") Boolean result,
+    @JsonProperty("result") boolean result,
     @JsonProperty("issues") List<CheckPasswordWithDefaultSignInExperienceResponseFalseIssuesItem> issues,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
   /**

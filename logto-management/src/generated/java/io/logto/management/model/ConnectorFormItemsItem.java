@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,10 @@ public sealed interface ConnectorFormItemsItem permits ConnectorFormItemsItemSel
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<ConnectorFormItemsItem> {
-    private static final List<OneOfSupport.Candidate<ConnectorFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(ConnectorFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(ConnectorFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
-      new OneOfSupport.Candidate<>(ConnectorFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
+    private static final List<OneOfDecoder.Candidate<ConnectorFormItemsItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(ConnectorFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfDecoder.Candidate<>(ConnectorFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfDecoder.Candidate<>(ConnectorFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -58,7 +59,7 @@ public sealed interface ConnectorFormItemsItem permits ConnectorFormItemsItemSel
     @Override
     public ConnectorFormItemsItem deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,15 +37,15 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateApplicationRequestCustomClientMetadata(
     @JsonProperty("corsAllowedOrigins") @Nullable List<String> corsAllowedOrigins,
-    @JsonProperty("idTokenTtl") @Nullable BigDecimal idTokenTtl,
-    @JsonProperty("refreshTokenTtl") @Nullable BigDecimal refreshTokenTtl,
-    @JsonProperty("refreshTokenTtlInDays") @Nullable BigDecimal refreshTokenTtlInDays,
+    @JsonProperty("idTokenTtl") @Nullable Long idTokenTtl,
+    @JsonProperty("refreshTokenTtl") @Nullable Long refreshTokenTtl,
+    @JsonProperty("refreshTokenTtlInDays") @Nullable Long refreshTokenTtlInDays,
     @JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("alwaysIssueRefreshToken") @Nullable Boolean alwaysIssueRefreshToken,
     @JsonProperty("rotateRefreshToken") @Nullable Boolean rotateRefreshToken,
     @JsonProperty("allowTokenExchange") @Nullable Boolean allowTokenExchange,
     @JsonProperty("isDeviceFlow") @Nullable Boolean isDeviceFlow,
-    @JsonProperty("maxAllowedGrants") @Nullable BigDecimal maxAllowedGrants,
+    @JsonProperty("maxAllowedGrants") @Nullable Long maxAllowedGrants,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -104,11 +103,11 @@ public record CreateApplicationRequestCustomClientMetadata(
   public static final class Builder {
     private @Nullable List<String> corsAllowedOrigins;
 
-    private @Nullable BigDecimal idTokenTtl;
+    private @Nullable Long idTokenTtl;
 
-    private @Nullable BigDecimal refreshTokenTtl;
+    private @Nullable Long refreshTokenTtl;
 
-    private @Nullable BigDecimal refreshTokenTtlInDays;
+    private @Nullable Long refreshTokenTtlInDays;
 
     private @Nullable String tenantId;
 
@@ -120,7 +119,7 @@ public record CreateApplicationRequestCustomClientMetadata(
 
     private @Nullable Boolean isDeviceFlow;
 
-    private @Nullable BigDecimal maxAllowedGrants;
+    private @Nullable Long maxAllowedGrants;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -144,7 +143,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param idTokenTtl the value
      * @return this builder
      */
-    public Builder idTokenTtl(@Nullable BigDecimal idTokenTtl) {
+    public Builder idTokenTtl(@Nullable Long idTokenTtl) {
       this.idTokenTtl = idTokenTtl;
       return this;
     }
@@ -155,7 +154,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param refreshTokenTtl the value
      * @return this builder
      */
-    public Builder refreshTokenTtl(@Nullable BigDecimal refreshTokenTtl) {
+    public Builder refreshTokenTtl(@Nullable Long refreshTokenTtl) {
       this.refreshTokenTtl = refreshTokenTtl;
       return this;
     }
@@ -166,7 +165,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param refreshTokenTtlInDays the value
      * @return this builder
      */
-    public Builder refreshTokenTtlInDays(@Nullable BigDecimal refreshTokenTtlInDays) {
+    public Builder refreshTokenTtlInDays(@Nullable Long refreshTokenTtlInDays) {
       this.refreshTokenTtlInDays = refreshTokenTtlInDays;
       return this;
     }
@@ -232,7 +231,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * @param maxAllowedGrants the value
      * @return this builder
      */
-    public Builder maxAllowedGrants(@Nullable BigDecimal maxAllowedGrants) {
+    public Builder maxAllowedGrants(@Nullable Long maxAllowedGrants) {
       this.maxAllowedGrants = maxAllowedGrants;
       return this;
     }
@@ -253,6 +252,7 @@ public record CreateApplicationRequestCustomClientMetadata(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationRequestCustomClientMetadata build() {
       return new CreateApplicationRequestCustomClientMetadata(corsAllowedOrigins, idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, additionalProperties);

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateApplicationRequestOidcClientMetadata(
-    @JsonProperty("redirectUris") List<JsonNode> redirectUris,
-    @JsonProperty("postLogoutRedirectUris") List<JsonNode> postLogoutRedirectUris,
+    @JsonProperty("redirectUris") List<String> redirectUris,
+    @JsonProperty("postLogoutRedirectUris") List<String> postLogoutRedirectUris,
     @JsonProperty("backchannelLogoutUri") @Nullable String backchannelLogoutUri,
     @JsonProperty("backchannelLogoutSessionRequired") @Nullable Boolean backchannelLogoutSessionRequired,
     @JsonProperty("logoUri") @Nullable String logoUri,
@@ -84,9 +84,9 @@ public record CreateApplicationRequestOidcClientMetadata(
    * Builds {@link CreateApplicationRequestOidcClientMetadata}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<JsonNode> redirectUris;
+    private @Nullable List<String> redirectUris;
 
-    private @Nullable List<JsonNode> postLogoutRedirectUris;
+    private @Nullable List<String> postLogoutRedirectUris;
 
     private @Nullable String backchannelLogoutUri;
 
@@ -105,7 +105,7 @@ public record CreateApplicationRequestOidcClientMetadata(
      * @param redirectUris the value
      * @return this builder
      */
-    public Builder redirectUris(List<JsonNode> redirectUris) {
+    public Builder redirectUris(List<String> redirectUris) {
       this.redirectUris = redirectUris;
       return this;
     }
@@ -116,7 +116,7 @@ public record CreateApplicationRequestOidcClientMetadata(
      * @param postLogoutRedirectUris the value
      * @return this builder
      */
-    public Builder postLogoutRedirectUris(List<JsonNode> postLogoutRedirectUris) {
+    public Builder postLogoutRedirectUris(List<String> postLogoutRedirectUris) {
       this.postLogoutRedirectUris = postLogoutRedirectUris;
       return this;
     }
@@ -171,6 +171,7 @@ public record CreateApplicationRequestOidcClientMetadata(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationRequestOidcClientMetadata build() {
       return new CreateApplicationRequestOidcClientMetadata(redirectUris, postLogoutRedirectUris, backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, additionalProperties);

@@ -181,6 +181,7 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorRequest build() {
       return new CreateConnectorRequest(config, connectorId, metadata, syncProfile, enableTokenStorage, id, additionalProperties);

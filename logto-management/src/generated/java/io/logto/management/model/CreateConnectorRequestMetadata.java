@@ -121,12 +121,12 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") @Nullable S
     }
 
     /**
-     * Sets the <code>logoDark</code> property (optional, nullable) to a value.
+     * Sets the <code>logoDark</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code logoDark} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param logoDark the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param logoDark the value or null
      * @return this builder
      */
-    public Builder logoDark(String logoDark) {
+    public Builder logoDark(@Nullable String logoDark) {
       this.logoDark = JsonField.of(logoDark);
       return this;
     }
@@ -158,6 +158,7 @@ public record CreateConnectorRequestMetadata(@JsonProperty("target") @Nullable S
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorRequestMetadata build() {
       return new CreateConnectorRequestMetadata(target, name, logo, logoDark, additionalProperties);

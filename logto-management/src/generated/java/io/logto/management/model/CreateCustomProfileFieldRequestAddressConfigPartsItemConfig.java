@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,10 +36,10 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("minLength") @Nullable BigDecimal minLength,
-    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
-    @JsonProperty("minValue") @Nullable BigDecimal minValue,
-    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
+    @JsonProperty("minLength") @Nullable Long minLength,
+    @JsonProperty("maxLength") @Nullable Long maxLength,
+    @JsonProperty("minValue") @Nullable Long minValue,
+    @JsonProperty("maxValue") @Nullable Long maxValue,
     @JsonProperty("format") @Nullable String format,
     @JsonProperty("customFormat") @Nullable String customFormat,
     @JsonProperty("options") @Nullable List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options,
@@ -100,13 +99,13 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
   public static final class Builder {
     private @Nullable String placeholder;
 
-    private @Nullable BigDecimal minLength;
+    private @Nullable Long minLength;
 
-    private @Nullable BigDecimal maxLength;
+    private @Nullable Long maxLength;
 
-    private @Nullable BigDecimal minValue;
+    private @Nullable Long minValue;
 
-    private @Nullable BigDecimal maxValue;
+    private @Nullable Long maxValue;
 
     private @Nullable String format;
 
@@ -138,7 +137,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param minLength the value
      * @return this builder
      */
-    public Builder minLength(@Nullable BigDecimal minLength) {
+    public Builder minLength(@Nullable Long minLength) {
       this.minLength = minLength;
       return this;
     }
@@ -149,7 +148,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param maxLength the value
      * @return this builder
      */
-    public Builder maxLength(@Nullable BigDecimal maxLength) {
+    public Builder maxLength(@Nullable Long maxLength) {
       this.maxLength = maxLength;
       return this;
     }
@@ -160,7 +159,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param minValue the value
      * @return this builder
      */
-    public Builder minValue(@Nullable BigDecimal minValue) {
+    public Builder minValue(@Nullable Long minValue) {
       this.minValue = minValue;
       return this;
     }
@@ -171,7 +170,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * @param maxValue the value
      * @return this builder
      */
-    public Builder maxValue(@Nullable BigDecimal maxValue) {
+    public Builder maxValue(@Nullable Long maxValue) {
       this.maxValue = maxValue;
       return this;
     }
@@ -237,6 +236,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestAddressConfigPartsItemConfig build() {
       return new CreateCustomProfileFieldRequestAddressConfigPartsItemConfig(placeholder, minLength, maxLength, minValue, maxValue, format, customFormat, options, defaultValue, additionalProperties);

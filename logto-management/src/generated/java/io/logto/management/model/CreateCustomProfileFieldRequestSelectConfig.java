@@ -117,6 +117,7 @@ public record CreateCustomProfileFieldRequestSelectConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestSelectConfig build() {
       return new CreateCustomProfileFieldRequestSelectConfig(placeholder, options, additionalProperties);

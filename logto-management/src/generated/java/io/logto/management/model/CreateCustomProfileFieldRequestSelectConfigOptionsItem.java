@@ -113,6 +113,7 @@ public record CreateCustomProfileFieldRequestSelectConfigOptionsItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestSelectConfigOptionsItem build() {
       return new CreateCustomProfileFieldRequestSelectConfigOptionsItem(label, value, additionalProperties);

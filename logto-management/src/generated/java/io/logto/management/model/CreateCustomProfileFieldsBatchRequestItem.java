@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +44,16 @@ public sealed interface CreateCustomProfileFieldsBatchRequestItem permits Create
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CreateCustomProfileFieldsBatchRequestItem> {
-    private static final List<OneOfSupport.Candidate<CreateCustomProfileFieldsBatchRequestItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemText.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Text")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemNumber.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Number")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemDate.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Date")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemCheckbox.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("required", Set.of("false")), Map.entry("type", Set.of("Checkbox")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemSelect.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemUrl.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Url")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemRegex.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Regex")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemAddress.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Address")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldsBatchRequestItemFullname.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Fullname")))));
+    private static final List<OneOfDecoder.Candidate<CreateCustomProfileFieldsBatchRequestItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemText.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Text")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemNumber.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Number")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemDate.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Date")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemCheckbox.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("required", Set.of("false")), Map.entry("type", Set.of("Checkbox")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemSelect.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemUrl.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Url")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemRegex.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Regex")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemAddress.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Address")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldsBatchRequestItemFullname.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Fullname")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -64,7 +65,7 @@ public sealed interface CreateCustomProfileFieldsBatchRequestItem permits Create
     @Override
     public CreateCustomProfileFieldsBatchRequestItem deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

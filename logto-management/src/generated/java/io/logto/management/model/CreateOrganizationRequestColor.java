@@ -130,6 +130,7 @@ public record CreateOrganizationRequestColor(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationRequestColor build() {
       return new CreateOrganizationRequestColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, additionalProperties);

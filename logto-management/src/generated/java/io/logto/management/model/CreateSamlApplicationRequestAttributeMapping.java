@@ -571,6 +571,7 @@ public record CreateSamlApplicationRequestAttributeMapping(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSamlApplicationRequestAttributeMapping build() {
       return new CreateSamlApplicationRequestAttributeMapping(sub, name, givenName, familyName, middleName, nickname, preferredUsername, profile, picture, website, email, emailVerified, gender, birthdate, zoneinfo, locale, phoneNumber, phoneNumberVerified, address, updatedAt, username, createdAt, customData, identities, ssoIdentities, roles, organizations, organizationData, organizationRoles, additionalProperties);

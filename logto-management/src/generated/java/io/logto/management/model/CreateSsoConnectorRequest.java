@@ -202,6 +202,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSsoConnectorRequest build() {
       return new CreateSsoConnectorRequest(config, domains, branding, syncProfile, enableTokenStorage, providerName, connectorName, additionalProperties);

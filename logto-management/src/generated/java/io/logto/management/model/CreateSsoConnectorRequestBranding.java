@@ -130,6 +130,7 @@ public record CreateSsoConnectorRequestBranding(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSsoConnectorRequestBranding build() {
       return new CreateSsoConnectorRequestBranding(displayName, logo, darkLogo, additionalProperties);

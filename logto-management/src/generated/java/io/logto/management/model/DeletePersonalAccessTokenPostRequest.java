@@ -96,6 +96,7 @@ public record DeletePersonalAccessTokenPostRequest(@JsonProperty("name") String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public DeletePersonalAccessTokenPostRequest build() {
       return new DeletePersonalAccessTokenPostRequest(name, additionalProperties);

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAccountCenterSettingsResponse(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("id") String id, @JsonProperty("enabled") Boolean enabled,
+    @JsonProperty("id") String id, @JsonProperty("enabled") boolean enabled,
     @JsonProperty("fields") GetAccountCenterSettingsResponseFields fields,
     @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String deleteAccountUrl,

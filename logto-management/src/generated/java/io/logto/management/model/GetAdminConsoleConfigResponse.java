@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAdminConsoleConfigResponse(
-    @JsonProperty("signInExperienceCustomized") Boolean signInExperienceCustomized,
-    @JsonProperty("organizationCreated") Boolean organizationCreated,
+    @JsonProperty("signInExperienceCustomized") boolean signInExperienceCustomized,
+    @JsonProperty("organizationCreated") boolean organizationCreated,
     @JsonProperty("developmentTenantMigrationNotification") @Nullable GetAdminConsoleConfigResponseDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
     @JsonProperty("checkedChargeNotification") @Nullable GetAdminConsoleConfigResponseCheckedChargeNotification checkedChargeNotification,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

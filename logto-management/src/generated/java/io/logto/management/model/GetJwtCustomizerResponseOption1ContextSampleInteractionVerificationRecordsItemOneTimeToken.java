@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemOneTimeToken(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("verified") Boolean verified,
+    @JsonProperty("verified") boolean verified,
     @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeTokenIdentifier identifier,
     @JsonProperty("oneTimeTokenContext") @Nullable GetOneTimeTokenResponseContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {

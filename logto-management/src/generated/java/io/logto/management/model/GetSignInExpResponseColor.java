@@ -25,7 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseColor(@JsonProperty("primaryColor") String primaryColor,
-    @JsonProperty("isDarkModeEnabled") Boolean isDarkModeEnabled,
+    @JsonProperty("isDarkModeEnabled") boolean isDarkModeEnabled,
     @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -23,8 +23,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponseLanguageInfo(@JsonProperty("autoDetect") Boolean autoDetect,
-    @JsonProperty("fallbackLanguage") GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage,
+public record GetSignInExpResponseLanguageInfo(@JsonProperty("autoDetect") boolean autoDetect,
+    @JsonProperty("fallbackLanguage") GetCustomPhraseLanguageTag fallbackLanguage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSentinelPolicy(
-    @JsonProperty("maxAttempts") @Nullable BigDecimal maxAttempts,
-    @JsonProperty("lockoutDuration") @Nullable BigDecimal lockoutDuration,
+    @JsonProperty("maxAttempts") @Nullable Long maxAttempts,
+    @JsonProperty("lockoutDuration") @Nullable Long lockoutDuration,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -27,9 +27,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignInMethodsItem(
     @JsonProperty("identifier") GetSignInExpResponseSignUpIdentifiersItem identifier,
-    @JsonProperty("password") Boolean password,
-    @JsonProperty("verificationCode") Boolean verificationCode,
-    @JsonProperty("isPasswordPrimary") Boolean isPasswordPrimary,
+    @JsonProperty("password") boolean password,
+    @JsonProperty("verificationCode") boolean verificationCode,
+    @JsonProperty("isPasswordPrimary") boolean isPasswordPrimary,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignUp(
     @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
-    @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
+    @JsonProperty("password") boolean password, @JsonProperty("verify") boolean verify,
     @JsonProperty("secondaryIdentifiers") @Nullable List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseVerificationCodePolicy(
-    @JsonProperty("expirationDuration") @Nullable BigDecimal expirationDuration,
-    @JsonProperty("maxRetryAttempts") @Nullable BigDecimal maxRetryAttempts,
+    @JsonProperty("expirationDuration") @Nullable Long expirationDuration,
+    @JsonProperty("maxRetryAttempts") @Nullable Long maxRetryAttempts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,20 @@ public sealed interface GetUserSessionResponseLastSubmissionVerificationRecordsI
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<GetUserSessionResponseLastSubmissionVerificationRecordsItem> {
-    private static final List<OneOfSupport.Candidate<GetUserSessionResponseLastSubmissionVerificationRecordsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemPassword.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("Password")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("EmailVerificationCode")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("PhoneVerificationCode")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaEmailVerificationCode")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaPhoneVerificationCode")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemSocial.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("Social")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEnterpriseSso.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("EnterpriseSso")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemTotp.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemBackupCode.class, List.of("id", "type", "userId"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemWebAuthn.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("WebAuthn")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemSignInPasskey.class, List.of("id", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("SignInPasskey")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeToken.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("OneTimeToken")))),
-      new OneOfSupport.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPasswordIdentity.class, List.of("id", "identifier", "type"), Map.ofEntries(Map.entry("type", Set.of("NewPasswordIdentity")))));
+    private static final List<OneOfDecoder.Candidate<GetUserSessionResponseLastSubmissionVerificationRecordsItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemPassword.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("Password")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("EmailVerificationCode")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("PhoneVerificationCode")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaEmailVerificationCode")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaPhoneVerificationCode")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemSocial.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("Social")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemEnterpriseSso.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("EnterpriseSso")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemTotp.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemBackupCode.class, List.of("id", "type", "userId"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemWebAuthn.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("WebAuthn")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemSignInPasskey.class, List.of("id", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("SignInPasskey")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeToken.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("OneTimeToken")))),
+      new OneOfDecoder.Candidate<>(GetUserSessionResponseLastSubmissionVerificationRecordsItemNewPasswordIdentity.class, List.of("id", "identifier", "type"), Map.ofEntries(Map.entry("type", Set.of("NewPasswordIdentity")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -69,7 +70,7 @@ public sealed interface GetUserSessionResponseLastSubmissionVerificationRecordsI
     @Override
     public GetUserSessionResponseLastSubmissionVerificationRecordsItem deserialize(
         JsonParser parser, DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

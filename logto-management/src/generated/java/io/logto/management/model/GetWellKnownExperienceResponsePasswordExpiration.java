@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,9 @@ public sealed interface GetWellKnownExperienceResponsePasswordExpiration permits
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<GetWellKnownExperienceResponsePasswordExpiration> {
-    private static final List<OneOfSupport.Candidate<GetWellKnownExperienceResponsePasswordExpiration>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(GetWellKnownExperienceResponsePasswordExpirationFalse.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
-      new OneOfSupport.Candidate<>(GetWellKnownExperienceResponsePasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
+    private static final List<OneOfDecoder.Candidate<GetWellKnownExperienceResponsePasswordExpiration>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(GetWellKnownExperienceResponsePasswordExpirationFalse.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
+      new OneOfDecoder.Candidate<>(GetWellKnownExperienceResponsePasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -58,7 +59,7 @@ public sealed interface GetWellKnownExperienceResponsePasswordExpiration permits
     @Override
     public GetWellKnownExperienceResponsePasswordExpiration deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

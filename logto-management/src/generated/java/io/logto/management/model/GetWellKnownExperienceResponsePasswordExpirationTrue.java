@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,9 +34,8 @@ import org.jspecify.annotations.Nullable;
     using = JsonDeserializer.None.class
 )
 public record GetWellKnownExperienceResponsePasswordExpirationTrue(
-    @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("validPeriodDays") BigDecimal validPeriodDays,
-    @JsonProperty("enabledAt") @Nullable BigDecimal enabledAt,
+    @JsonProperty("enabled") boolean enabled, @JsonProperty("validPeriodDays") long validPeriodDays,
+    @JsonProperty("enabledAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant enabledAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetWellKnownExperienceResponsePasswordExpiration {
   /**
    * Validates and normalises the components.

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,8 +48,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListConnectorsResponseItem(@JsonProperty("id") String id,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage,
+    @JsonProperty("syncProfile") boolean syncProfile,
+    @JsonProperty("enableTokenStorage") boolean enableTokenStorage,
     @JsonProperty("config") JsonNode config, @JsonProperty("metadata") ConnectorMetadata metadata,
     @JsonProperty("connectorId") String connectorId, @JsonProperty("target") String target,
     @JsonProperty("name") JsonNode name, @JsonProperty("description") JsonNode description,
@@ -66,7 +65,7 @@ public record ListConnectorsResponseItem(@JsonProperty("id") String id,
     @JsonProperty("isTokenStorageSupported") @Nullable Boolean isTokenStorageSupported,
     @JsonProperty("type") ConnectorType type, @JsonProperty("isDemo") @Nullable Boolean isDemo,
     @JsonProperty("extraInfo") @Nullable JsonNode extraInfo,
-    @JsonProperty("usage") @Nullable BigDecimal usage,
+    @JsonProperty("usage") @Nullable Long usage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,13 +44,13 @@ public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleAppl
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("type") @Nullable ApplicationType type,
-    @JsonProperty("oidcClientMetadata") @Nullable ApplicationOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("oidcClientMetadata") @Nullable ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleApplicationOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") @Nullable ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<ApplicationProtectedAppMetadata> protectedAppMetadata,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isThirdParty") @Nullable Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

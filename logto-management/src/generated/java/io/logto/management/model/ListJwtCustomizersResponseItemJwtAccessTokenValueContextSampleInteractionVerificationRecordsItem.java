@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,20 @@ public sealed interface ListJwtCustomizersResponseItemJwtAccessTokenValueContext
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem> {
-    private static final List<OneOfSupport.Candidate<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemPassword.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("Password")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("EmailVerificationCode")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("PhoneVerificationCode")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaEmailVerificationCode")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaPhoneVerificationCode")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSocial.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("Social")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEnterpriseSso.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("EnterpriseSso")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemTotp.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemBackupCode.class, List.of("id", "type", "userId"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemWebAuthn.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("WebAuthn")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSignInPasskey.class, List.of("id", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("SignInPasskey")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemOneTimeToken.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("OneTimeToken")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemNewPasswordIdentity.class, List.of("id", "identifier", "type"), Map.ofEntries(Map.entry("type", Set.of("NewPasswordIdentity")))));
+    private static final List<OneOfDecoder.Candidate<ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemPassword.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("Password")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("EmailVerificationCode")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("PhoneVerificationCode")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaEmailVerificationCode")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaPhoneVerificationCode")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSocial.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("Social")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemEnterpriseSso.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("EnterpriseSso")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemTotp.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemBackupCode.class, List.of("id", "type", "userId"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemWebAuthn.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("WebAuthn")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSignInPasskey.class, List.of("id", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("SignInPasskey")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemOneTimeToken.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("OneTimeToken")))),
+      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemNewPasswordIdentity.class, List.of("id", "identifier", "type"), Map.ofEntries(Map.entry("type", Set.of("NewPasswordIdentity")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -69,7 +70,7 @@ public sealed interface ListJwtCustomizersResponseItemJwtAccessTokenValueContext
     @Override
     public ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem deserialize(
         JsonParser parser, DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

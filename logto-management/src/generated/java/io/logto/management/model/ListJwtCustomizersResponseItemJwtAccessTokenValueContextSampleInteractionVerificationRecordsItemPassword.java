@@ -33,7 +33,7 @@ import java.util.Map;
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemPassword(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
     @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemPasswordIdentifier identifier,
-    @JsonProperty("verified") Boolean verified,
+    @JsonProperty("verified") boolean verified,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
     using = JsonDeserializer.None.class
 )
 public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItemSignInPasskey(
-    @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
+    @JsonProperty("id") String id, @JsonProperty("verified") boolean verified,
     @JsonProperty("registrationRpId") @Nullable String registrationRpId,
     @JsonProperty("type") String type, @JsonProperty("userId") @Nullable String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleInteractionVerificationRecordsItem {

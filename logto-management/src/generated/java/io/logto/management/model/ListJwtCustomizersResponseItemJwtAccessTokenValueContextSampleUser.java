@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,9 +59,9 @@ public record ListJwtCustomizersResponseItemJwtAccessTokenValueContextSampleUser
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("identities") @Nullable Map<String, UserIdentitiesValue> identities,
-    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<BigDecimal> lastSignInAt,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
-    @JsonProperty("updatedAt") @Nullable BigDecimal updatedAt,
+    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(contentUsing = EpochTime.MillisSerializer.class) @JsonDeserialize(contentUsing = EpochTime.MillisDeserializer.class) JsonField<Instant> lastSignInAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
+    @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant updatedAt,
     @JsonProperty("profile") @Nullable UserProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> cimdClientId,

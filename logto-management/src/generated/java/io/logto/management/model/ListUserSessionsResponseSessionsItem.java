@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +36,7 @@ public record ListUserSessionsResponseSessionsItem(
     @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ListUserSessionsResponseSessionsItemLastSubmission lastSubmission,
     @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String clientId,
     @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String accountId,
-    @JsonProperty("expiresAt") BigDecimal expiresAt,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

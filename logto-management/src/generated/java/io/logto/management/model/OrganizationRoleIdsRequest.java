@@ -100,6 +100,7 @@ public record OrganizationRoleIdsRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public OrganizationRoleIdsRequest build() {
       return new OrganizationRoleIdsRequest(organizationRoleIds, additionalProperties);

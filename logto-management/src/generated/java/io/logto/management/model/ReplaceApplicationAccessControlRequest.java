@@ -157,6 +157,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationAccessControlRequest build() {
       return new ReplaceApplicationAccessControlRequest(userIds, userRoleIds, organizationIds, organizationRoleRules, additionalProperties);

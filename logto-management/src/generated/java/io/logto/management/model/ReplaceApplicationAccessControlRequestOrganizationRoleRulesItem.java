@@ -118,6 +118,7 @@ public record ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem build() {
       return new ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem(organizationId, organizationRoleIds, additionalProperties);

@@ -127,12 +127,12 @@ public record ReplaceApplicationSignInExperienceRequest(
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -149,12 +149,12 @@ public record ReplaceApplicationSignInExperienceRequest(
     }
 
     /**
-     * Sets the <code>displayName</code> property (optional, nullable, maxLength 256) to a value.
+     * Sets the <code>displayName</code> property (optional, nullable, maxLength 256) to a value, or to JSON {@code null} when {@code displayName} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param displayName the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param displayName the value or null
      * @return this builder
      */
-    public Builder displayName(String displayName) {
+    public Builder displayName(@Nullable String displayName) {
       this.displayName = JsonField.of(displayName);
       return this;
     }
@@ -208,6 +208,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationSignInExperienceRequest build() {
       return new ReplaceApplicationSignInExperienceRequest(color, branding, customCss, displayName, termsOfUseUrl, privacyPolicyUrl, additionalProperties);

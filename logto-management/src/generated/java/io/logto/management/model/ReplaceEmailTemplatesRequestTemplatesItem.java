@@ -133,6 +133,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequestTemplatesItem build() {
       return new ReplaceEmailTemplatesRequestTemplatesItem(languageTag, templateType, details, additionalProperties);

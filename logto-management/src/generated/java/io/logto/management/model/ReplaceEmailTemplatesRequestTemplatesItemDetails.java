@@ -165,6 +165,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItemDetails(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequestTemplatesItemDetails build() {
       return new ReplaceEmailTemplatesRequestTemplatesItemDetails(subject, content, contentType, replyTo, sendFrom, additionalProperties);

@@ -113,6 +113,7 @@ public record ReplaceUserIdentityRequest(@JsonProperty("userId") String userId,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceUserIdentityRequest build() {
       return new ReplaceUserIdentityRequest(userId, details, additionalProperties);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +29,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
-    @JsonProperty("isDefault") Boolean isDefault,
-    @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
+    @JsonProperty("isDefault") boolean isDefault,
+    @JsonProperty("accessTokenTtl") long accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

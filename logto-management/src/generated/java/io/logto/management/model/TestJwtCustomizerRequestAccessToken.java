@@ -173,6 +173,7 @@ public record TestJwtCustomizerRequestAccessToken(@JsonProperty("tokenType") Str
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessToken build() {
       return new TestJwtCustomizerRequestAccessToken(tokenType, environmentVariables, script, token, context, additionalProperties);

@@ -168,6 +168,7 @@ public record TestJwtCustomizerRequestAccessTokenContext(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContext build() {
       return new TestJwtCustomizerRequestAccessTokenContext(user, grant, interaction, application, organization, additionalProperties);

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,13 +45,13 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("type") @Nullable ApplicationType type,
-    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("oidcClientMetadata") @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationOidcClientMetadata oidcClientMetadata,
     @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata> protectedAppMetadata,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isThirdParty") @Nullable Boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -119,7 +122,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
 
     private @Nullable ApplicationType type;
 
-    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationOidcClientMetadata oidcClientMetadata;
 
     private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
 
@@ -131,7 +134,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
 
     private @Nullable Boolean appLevelAccessControlEnabled;
 
-    private @Nullable BigDecimal createdAt;
+    private @Nullable Instant createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -172,12 +175,12 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -211,7 +214,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @return this builder
      */
     public Builder oidcClientMetadata(
-        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+        @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -229,13 +232,13 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
     }
 
     /**
-     * Sets the <code>protectedAppMetadata</code> property (optional, nullable) to a value.
+     * Sets the <code>protectedAppMetadata</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code protectedAppMetadata} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param protectedAppMetadata the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param protectedAppMetadata the value or null
      * @return this builder
      */
     public Builder protectedAppMetadata(
-        TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata protectedAppMetadata) {
+        @Nullable TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata protectedAppMetadata) {
       this.protectedAppMetadata = JsonField.of(protectedAppMetadata);
       return this;
     }
@@ -291,7 +294,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(@Nullable BigDecimal createdAt) {
+    public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -312,6 +315,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplication(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextApplication build() {
       return new TestJwtCustomizerRequestAccessTokenContextApplication(tenantId, id, name, description, type, oidcClientMetadata, customClientMetadata, protectedAppMetadata, customData, isThirdParty, appLevelAccessControlEnabled, createdAt, additionalProperties);

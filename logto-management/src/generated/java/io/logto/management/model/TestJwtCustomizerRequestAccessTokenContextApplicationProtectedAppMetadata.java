@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata(
     @JsonProperty("host") String host, @JsonProperty("origin") String origin,
-    @JsonProperty("sessionDuration") BigDecimal sessionDuration,
+    @JsonProperty("sessionDuration") long sessionDuration,
     @JsonProperty("pageRules") List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
     @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonProperty("customDomains") @Nullable List<TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
@@ -53,7 +52,6 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
   public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata {
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(origin, "origin == null");
-    Objects.requireNonNull(sessionDuration, "sessionDuration == null");
     Objects.requireNonNull(pageRules, "pageRules == null");
     pageRules = pageRules == null ? null : Collections.unmodifiableList(new ArrayList<>(pageRules));
     additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(additionalScopes));
@@ -95,7 +93,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
 
     private @Nullable String origin;
 
-    private @Nullable BigDecimal sessionDuration;
+    private @Nullable Long sessionDuration;
 
     private @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
 
@@ -136,7 +134,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * @param sessionDuration the value
      * @return this builder
      */
-    public Builder sessionDuration(BigDecimal sessionDuration) {
+    public Builder sessionDuration(long sessionDuration) {
       this.sessionDuration = sessionDuration;
       return this;
     }
@@ -193,8 +191,10 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata build() {
+      Objects.requireNonNull(sessionDuration, "sessionDuration == null");
       return new TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules, additionalScopes, customDomains, additionalProperties);
     }
   }

@@ -153,6 +153,7 @@ public record TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppM
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextApplicationProtectedAppMetadataCustomDomainsItemCloudflareData build(
         ) {

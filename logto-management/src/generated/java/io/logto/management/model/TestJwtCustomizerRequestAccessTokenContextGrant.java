@@ -113,6 +113,7 @@ public record TestJwtCustomizerRequestAccessTokenContextGrant(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextGrant build() {
       return new TestJwtCustomizerRequestAccessTokenContextGrant(type, subjectTokenContext, additionalProperties);

@@ -153,6 +153,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteraction(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteraction build() {
       return new TestJwtCustomizerRequestAccessTokenContextInteraction(interactionEvent, userId, verificationRecords, signInContext, additionalProperties);

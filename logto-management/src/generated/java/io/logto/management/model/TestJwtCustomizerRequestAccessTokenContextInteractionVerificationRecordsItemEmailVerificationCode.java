@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCode(
     @JsonProperty("id") String id,
     @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
-    @JsonProperty("verified") Boolean verified, @JsonProperty("type") String type,
+    @JsonProperty("verified") boolean verified, @JsonProperty("type") String type,
     @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
@@ -52,7 +52,6 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCode {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(templateType, "templateType == null");
-    Objects.requireNonNull(verified, "verified == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(identifier, "identifier == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
@@ -130,7 +129,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param verified the value
      * @return this builder
      */
-    public Builder verified(Boolean verified) {
+    public Builder verified(boolean verified) {
       this.verified = verified;
       return this;
     }
@@ -174,9 +173,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCode build(
         ) {
+      Objects.requireNonNull(verified, "verified == null");
       return new TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemEmailVerificationCode(id, templateType, verified, type, identifier, additionalProperties);
     }
   }

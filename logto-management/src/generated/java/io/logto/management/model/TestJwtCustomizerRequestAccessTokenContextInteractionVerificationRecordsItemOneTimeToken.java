@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeToken(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("verified") Boolean verified,
+    @JsonProperty("verified") boolean verified,
     @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier identifier,
     @JsonProperty("oneTimeTokenContext") @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
@@ -52,7 +52,6 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeToken {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(verified, "verified == null");
     Objects.requireNonNull(identifier, "identifier == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -129,7 +128,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param verified the value
      * @return this builder
      */
-    public Builder verified(Boolean verified) {
+    public Builder verified(boolean verified) {
       this.verified = verified;
       return this;
     }
@@ -174,9 +173,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeToken build(
         ) {
+      Objects.requireNonNull(verified, "verified == null");
       return new TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeToken(id, type, verified, identifier, oneTimeTokenContext, additionalProperties);
     }
   }

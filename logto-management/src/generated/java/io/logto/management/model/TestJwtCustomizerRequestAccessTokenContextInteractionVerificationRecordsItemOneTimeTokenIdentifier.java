@@ -114,6 +114,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemOneTimeTokenIdentifier build(
         ) {

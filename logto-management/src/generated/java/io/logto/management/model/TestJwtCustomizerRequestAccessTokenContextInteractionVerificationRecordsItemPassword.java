@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPassword(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
     @JsonProperty("identifier") TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPasswordIdentifier identifier,
-    @JsonProperty("verified") Boolean verified,
+    @JsonProperty("verified") boolean verified,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -50,7 +50,6 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(identifier, "identifier == null");
-    Objects.requireNonNull(verified, "verified == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -135,7 +134,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param verified the value
      * @return this builder
      */
-    public Builder verified(Boolean verified) {
+    public Builder verified(boolean verified) {
       this.verified = verified;
       return this;
     }
@@ -156,9 +155,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPassword build(
         ) {
+      Objects.requireNonNull(verified, "verified == null");
       return new TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemPassword(id, type, identifier, verified, additionalProperties);
     }
   }

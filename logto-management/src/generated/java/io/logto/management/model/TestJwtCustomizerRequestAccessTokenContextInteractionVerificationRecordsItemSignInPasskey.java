@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = JsonDeserializer.None.class
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSignInPasskey(
-    @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
+    @JsonProperty("id") String id, @JsonProperty("verified") boolean verified,
     @JsonProperty("registrationRpId") @Nullable String registrationRpId,
     @JsonProperty("type") String type, @JsonProperty("userId") @Nullable String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
@@ -50,7 +50,6 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSignInPasskey {
     Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(verified, "verified == null");
     Objects.requireNonNull(type, "type == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -116,7 +115,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param verified the value
      * @return this builder
      */
-    public Builder verified(Boolean verified) {
+    public Builder verified(boolean verified) {
       this.verified = verified;
       return this;
     }
@@ -170,9 +169,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSignInPasskey build(
         ) {
+      Objects.requireNonNull(verified, "verified == null");
       return new TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSignInPasskey(id, verified, registrationRpId, type, userId, additionalProperties);
     }
   }

@@ -156,12 +156,12 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     }
 
     /**
-     * Sets the <code>rawData</code> property (optional, nullable) to a value.
+     * Sets the <code>rawData</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code rawData} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param rawData the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param rawData the value or null
      * @return this builder
      */
-    public Builder rawData(JsonNode rawData) {
+    public Builder rawData(@Nullable JsonNode rawData) {
       this.rawData = JsonField.of(rawData);
       return this;
     }
@@ -193,6 +193,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemSocialSocialUserInfo build(
         ) {

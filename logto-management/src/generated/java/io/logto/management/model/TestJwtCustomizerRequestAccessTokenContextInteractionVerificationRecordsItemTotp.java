@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemTotp(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId, @JsonProperty("verified") Boolean verified,
+    @JsonProperty("userId") String userId, @JsonProperty("verified") boolean verified,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.
@@ -49,7 +49,6 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(userId, "userId == null");
-    Objects.requireNonNull(verified, "verified == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -133,7 +132,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param verified the value
      * @return this builder
      */
-    public Builder verified(Boolean verified) {
+    public Builder verified(boolean verified) {
       this.verified = verified;
       return this;
     }
@@ -154,9 +153,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemTotp build(
         ) {
+      Objects.requireNonNull(verified, "verified == null");
       return new TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemTotp(id, type, userId, verified, additionalProperties);
     }
   }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = JsonDeserializer.None.class
 )
 public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn(
-    @JsonProperty("id") String id, @JsonProperty("verified") Boolean verified,
+    @JsonProperty("id") String id, @JsonProperty("verified") boolean verified,
     @JsonProperty("registrationRpId") @Nullable String registrationRpId,
     @JsonProperty("type") String type, @JsonProperty("userId") String userId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItem {
@@ -50,7 +50,6 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
    */
   public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn {
     Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(verified, "verified == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(userId, "userId == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
@@ -117,7 +116,7 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * @param verified the value
      * @return this builder
      */
-    public Builder verified(Boolean verified) {
+    public Builder verified(boolean verified) {
       this.verified = verified;
       return this;
     }
@@ -171,9 +170,11 @@ public record TestJwtCustomizerRequestAccessTokenContextInteractionVerificationR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn build(
         ) {
+      Objects.requireNonNull(verified, "verified == null");
       return new TestJwtCustomizerRequestAccessTokenContextInteractionVerificationRecordsItemWebAuthn(id, verified, registrationRpId, type, userId, additionalProperties);
     }
   }

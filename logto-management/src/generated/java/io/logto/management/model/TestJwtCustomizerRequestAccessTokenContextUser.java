@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,9 +60,9 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("identities") @Nullable Map<String, ReplaceUserIdentityRequest> identities,
-    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<BigDecimal> lastSignInAt,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
-    @JsonProperty("updatedAt") @Nullable BigDecimal updatedAt,
+    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(contentUsing = EpochTime.MillisSerializer.class) @JsonDeserialize(contentUsing = EpochTime.MillisDeserializer.class) JsonField<Instant> lastSignInAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
+    @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant updatedAt,
     @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> cimdClientId,
@@ -176,11 +179,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
 
     private @Nullable Map<String, ReplaceUserIdentityRequest> identities;
 
-    private JsonField<BigDecimal> lastSignInAt = JsonField.absent();
+    private JsonField<Instant> lastSignInAt = JsonField.absent();
 
-    private @Nullable BigDecimal createdAt;
+    private @Nullable Instant createdAt;
 
-    private @Nullable BigDecimal updatedAt;
+    private @Nullable Instant updatedAt;
 
     private @Nullable UpdateUserRequestProfile profile;
 
@@ -219,12 +222,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>username</code> property (optional, nullable, maxLength 128) to a value.
+     * Sets the <code>username</code> property (optional, nullable, maxLength 128) to a value, or to JSON {@code null} when {@code username} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param username the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param username the value or null
      * @return this builder
      */
-    public Builder username(String username) {
+    public Builder username(@Nullable String username) {
       this.username = JsonField.of(username);
       return this;
     }
@@ -241,12 +244,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>primaryEmail</code> property (optional, nullable, maxLength 128) to a value.
+     * Sets the <code>primaryEmail</code> property (optional, nullable, maxLength 128) to a value, or to JSON {@code null} when {@code primaryEmail} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param primaryEmail the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param primaryEmail the value or null
      * @return this builder
      */
-    public Builder primaryEmail(String primaryEmail) {
+    public Builder primaryEmail(@Nullable String primaryEmail) {
       this.primaryEmail = JsonField.of(primaryEmail);
       return this;
     }
@@ -263,12 +266,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>primaryPhone</code> property (optional, nullable, maxLength 128) to a value.
+     * Sets the <code>primaryPhone</code> property (optional, nullable, maxLength 128) to a value, or to JSON {@code null} when {@code primaryPhone} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param primaryPhone the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param primaryPhone the value or null
      * @return this builder
      */
-    public Builder primaryPhone(String primaryPhone) {
+    public Builder primaryPhone(@Nullable String primaryPhone) {
       this.primaryPhone = JsonField.of(primaryPhone);
       return this;
     }
@@ -285,12 +288,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>name</code> property (optional, nullable, maxLength 128) to a value.
+     * Sets the <code>name</code> property (optional, nullable, maxLength 128) to a value, or to JSON {@code null} when {@code name} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param name the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param name the value or null
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = JsonField.of(name);
       return this;
     }
@@ -307,12 +310,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>avatar</code> property (optional, nullable, maxLength 2048) to a value.
+     * Sets the <code>avatar</code> property (optional, nullable, maxLength 2048) to a value, or to JSON {@code null} when {@code avatar} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param avatar the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param avatar the value or null
      * @return this builder
      */
-    public Builder avatar(String avatar) {
+    public Builder avatar(@Nullable String avatar) {
       this.avatar = JsonField.of(avatar);
       return this;
     }
@@ -351,12 +354,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>lastSignInAt</code> property (optional, nullable) to a value.
+     * Sets the <code>lastSignInAt</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code lastSignInAt} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param lastSignInAt the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param lastSignInAt the value or null
      * @return this builder
      */
-    public Builder lastSignInAt(BigDecimal lastSignInAt) {
+    public Builder lastSignInAt(@Nullable Instant lastSignInAt) {
       this.lastSignInAt = JsonField.of(lastSignInAt);
       return this;
     }
@@ -367,7 +370,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
      * @param lastSignInAt the value
      * @return this builder
      */
-    public Builder lastSignInAt(JsonField<BigDecimal> lastSignInAt) {
+    public Builder lastSignInAt(JsonField<Instant> lastSignInAt) {
       this.lastSignInAt = lastSignInAt;
       return this;
     }
@@ -378,7 +381,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(@Nullable BigDecimal createdAt) {
+    public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -389,7 +392,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
      * @param updatedAt the value
      * @return this builder
      */
-    public Builder updatedAt(@Nullable BigDecimal updatedAt) {
+    public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
@@ -406,12 +409,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>applicationId</code> property (optional, nullable, maxLength 21) to a value.
+     * Sets the <code>applicationId</code> property (optional, nullable, maxLength 21) to a value, or to JSON {@code null} when {@code applicationId} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param applicationId the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param applicationId the value or null
      * @return this builder
      */
-    public Builder applicationId(String applicationId) {
+    public Builder applicationId(@Nullable String applicationId) {
       this.applicationId = JsonField.of(applicationId);
       return this;
     }
@@ -428,12 +431,12 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
     }
 
     /**
-     * Sets the <code>cimdClientId</code> property (optional, nullable, maxLength 2048) to a value.
+     * Sets the <code>cimdClientId</code> property (optional, nullable, maxLength 2048) to a value, or to JSON {@code null} when {@code cimdClientId} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param cimdClientId the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param cimdClientId the value or null
      * @return this builder
      */
-    public Builder cimdClientId(String cimdClientId) {
+    public Builder cimdClientId(@Nullable String cimdClientId) {
       this.cimdClientId = JsonField.of(cimdClientId);
       return this;
     }
@@ -547,6 +550,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUser(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUser build() {
       return new TestJwtCustomizerRequestAccessTokenContextUser(id, username, primaryEmail, primaryPhone, name, avatar, customData, identities, lastSignInAt, createdAt, updatedAt, profile, applicationId, cimdClientId, isSuspended, hasPassword, ssoIdentities, mfaVerificationFactors, roles, organizations, organizationRoles, additionalProperties);

@@ -132,6 +132,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesIte
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem build() {
       return new TestJwtCustomizerRequestAccessTokenContextUserOrganizationRolesItem(organizationId, roleId, roleName, additionalProperties);

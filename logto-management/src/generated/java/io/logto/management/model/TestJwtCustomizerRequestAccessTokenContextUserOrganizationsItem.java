@@ -131,6 +131,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem build() {
       return new TestJwtCustomizerRequestAccessTokenContextUserOrganizationsItem(id, name, description, additionalProperties);

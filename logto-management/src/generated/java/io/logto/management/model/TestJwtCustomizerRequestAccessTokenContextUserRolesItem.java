@@ -153,6 +153,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItem(@JsonPrope
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUserRolesItem build() {
       return new TestJwtCustomizerRequestAccessTokenContextUserRolesItem(id, name, description, scopes, additionalProperties);

@@ -168,6 +168,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem build() {
       return new TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItem(id, name, description, resourceId, resource, additionalProperties);

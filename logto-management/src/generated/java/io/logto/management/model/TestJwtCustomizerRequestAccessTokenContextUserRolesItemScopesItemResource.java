@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource(
     @JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
-    @JsonProperty("isDefault") Boolean isDefault,
-    @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
+    @JsonProperty("isDefault") boolean isDefault,
+    @JsonProperty("accessTokenTtl") long accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -52,8 +51,6 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemR
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(indicator, "indicator == null");
-    Objects.requireNonNull(isDefault, "isDefault == null");
-    Objects.requireNonNull(accessTokenTtl, "accessTokenTtl == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -97,7 +94,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemR
 
     private @Nullable Boolean isDefault;
 
-    private @Nullable BigDecimal accessTokenTtl;
+    private @Nullable Long accessTokenTtl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -154,7 +151,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemR
      * @param isDefault the value
      * @return this builder
      */
-    public Builder isDefault(Boolean isDefault) {
+    public Builder isDefault(boolean isDefault) {
       this.isDefault = isDefault;
       return this;
     }
@@ -165,7 +162,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemR
      * @param accessTokenTtl the value
      * @return this builder
      */
-    public Builder accessTokenTtl(BigDecimal accessTokenTtl) {
+    public Builder accessTokenTtl(long accessTokenTtl) {
       this.accessTokenTtl = accessTokenTtl;
       return this;
     }
@@ -186,8 +183,11 @@ public record TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemR
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource build() {
+      Objects.requireNonNull(isDefault, "isDefault == null");
+      Objects.requireNonNull(accessTokenTtl, "accessTokenTtl == null");
       return new TestJwtCustomizerRequestAccessTokenContextUserRolesItemScopesItemResource(tenantId, id, name, indicator, isDefault, accessTokenTtl, additionalProperties);
     }
   }

@@ -132,6 +132,7 @@ public record TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem build() {
       return new TestJwtCustomizerRequestAccessTokenContextUserSsoIdentitiesItem(issuer, identityId, detail, additionalProperties);

@@ -262,6 +262,7 @@ public record TestJwtCustomizerRequestAccessTokenToken(@JsonProperty("jti") @Nul
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestAccessTokenToken build() {
       return new TestJwtCustomizerRequestAccessTokenToken(jti, aud, scope, clientId, accountId, expiresWithSession, grantId, gty, sessionUid, sid, kind, additionalProperties);

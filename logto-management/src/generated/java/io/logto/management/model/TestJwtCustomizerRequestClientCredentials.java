@@ -173,6 +173,7 @@ public record TestJwtCustomizerRequestClientCredentials(@JsonProperty("tokenType
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestClientCredentials build() {
       return new TestJwtCustomizerRequestClientCredentials(tokenType, environmentVariables, script, token, context, additionalProperties);

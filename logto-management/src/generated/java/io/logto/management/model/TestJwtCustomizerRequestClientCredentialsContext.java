@@ -97,6 +97,7 @@ public record TestJwtCustomizerRequestClientCredentialsContext(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestClientCredentialsContext build() {
       return new TestJwtCustomizerRequestClientCredentialsContext(application, additionalProperties);

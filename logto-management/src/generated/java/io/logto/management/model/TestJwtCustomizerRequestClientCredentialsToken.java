@@ -163,6 +163,7 @@ public record TestJwtCustomizerRequestClientCredentialsToken(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestJwtCustomizerRequestClientCredentialsToken build() {
       return new TestJwtCustomizerRequestClientCredentialsToken(jti, aud, scope, clientId, kind, additionalProperties);

@@ -283,6 +283,7 @@ public record UpdateAccountCenterSettingsRequestFields(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateAccountCenterSettingsRequestFields build() {
       return new UpdateAccountCenterSettingsRequestFields(name, avatar, profile, email, phone, password, username, social, customData, mfa, passkey, session, additionalProperties);

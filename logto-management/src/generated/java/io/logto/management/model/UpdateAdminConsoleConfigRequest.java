@@ -149,6 +149,7 @@ public record UpdateAdminConsoleConfigRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateAdminConsoleConfigRequest build() {
       return new UpdateAdminConsoleConfigRequest(signInExperienceCustomized, organizationCreated, developmentTenantMigrationNotification, checkedChargeNotification, additionalProperties);

@@ -147,6 +147,7 @@ public record UpdateAdminConsoleConfigRequestCheckedChargeNotification(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateAdminConsoleConfigRequestCheckedChargeNotification build() {
       return new UpdateAdminConsoleConfigRequestCheckedChargeNotification(token, apiResource, machineToMachineApp, tenantMember, additionalProperties);

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification(
-    @JsonProperty("isPaidTenant") Boolean isPaidTenant, @JsonProperty("tag") String tag,
-    @JsonProperty("readAt") @Nullable BigDecimal readAt,
+    @JsonProperty("isPaidTenant") boolean isPaidTenant, @JsonProperty("tag") String tag,
+    @JsonProperty("readAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant readAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -40,7 +43,6 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
    * @param additionalProperties properties the schema does not name
    */
   public UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification {
-    Objects.requireNonNull(isPaidTenant, "isPaidTenant == null");
     Objects.requireNonNull(tag, "tag == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -76,7 +78,7 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
 
     private @Nullable String tag;
 
-    private @Nullable BigDecimal readAt;
+    private @Nullable Instant readAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -89,7 +91,7 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
      * @param isPaidTenant the value
      * @return this builder
      */
-    public Builder isPaidTenant(Boolean isPaidTenant) {
+    public Builder isPaidTenant(boolean isPaidTenant) {
       this.isPaidTenant = isPaidTenant;
       return this;
     }
@@ -111,7 +113,7 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
      * @param readAt the value
      * @return this builder
      */
-    public Builder readAt(@Nullable BigDecimal readAt) {
+    public Builder readAt(@Nullable Instant readAt) {
       this.readAt = readAt;
       return this;
     }
@@ -132,8 +134,10 @@ public record UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotificat
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification build() {
+      Objects.requireNonNull(isPaidTenant, "isPaidTenant == null");
       return new UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification(isPaidTenant, tag, readAt, additionalProperties);
     }
   }

@@ -125,12 +125,12 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -193,13 +193,13 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
     }
 
     /**
-     * Sets the <code>protectedAppMetadata</code> property (optional, nullable) to a value.
+     * Sets the <code>protectedAppMetadata</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code protectedAppMetadata} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param protectedAppMetadata the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param protectedAppMetadata the value or null
      * @return this builder
      */
     public Builder protectedAppMetadata(
-        UpdateApplicationRequestProtectedAppMetadata protectedAppMetadata) {
+        @Nullable UpdateApplicationRequestProtectedAppMetadata protectedAppMetadata) {
       this.protectedAppMetadata = JsonField.of(protectedAppMetadata);
       return this;
     }
@@ -243,6 +243,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequest build() {
       return new UpdateApplicationRequest(name, description, oidcClientMetadata, customClientMetadata, customData, appLevelAccessControlEnabled, protectedAppMetadata, isAdmin, additionalProperties);

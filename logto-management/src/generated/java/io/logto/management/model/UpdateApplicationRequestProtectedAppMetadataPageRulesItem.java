@@ -97,6 +97,7 @@ public record UpdateApplicationRequestProtectedAppMetadataPageRulesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequestProtectedAppMetadataPageRulesItem build() {
       return new UpdateApplicationRequestProtectedAppMetadataPageRulesItem(path, additionalProperties);

@@ -97,6 +97,7 @@ public record UpdateCaptchaProviderRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCaptchaProviderRequest build() {
       return new UpdateCaptchaProviderRequest(config, additionalProperties);

@@ -188,6 +188,7 @@ public record UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCaptchaProviderRequestConfigRecaptchaEnterprise build() {
       return new UpdateCaptchaProviderRequestConfigRecaptchaEnterprise(type, siteKey, secretKey, projectId, domain, mode, additionalProperties);

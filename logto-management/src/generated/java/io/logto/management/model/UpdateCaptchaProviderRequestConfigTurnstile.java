@@ -136,6 +136,7 @@ public record UpdateCaptchaProviderRequestConfigTurnstile(@JsonProperty("type") 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCaptchaProviderRequestConfigTurnstile build() {
       return new UpdateCaptchaProviderRequestConfigTurnstile(type, siteKey, secretKey, additionalProperties);

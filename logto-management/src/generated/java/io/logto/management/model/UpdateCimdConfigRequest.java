@@ -95,6 +95,7 @@ public record UpdateCimdConfigRequest(@JsonProperty("enabled") @Nullable Boolean
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCimdConfigRequest build() {
       return new UpdateCimdConfigRequest(enabled, additionalProperties);

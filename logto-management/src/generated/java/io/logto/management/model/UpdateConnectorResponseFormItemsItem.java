@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,10 @@ public sealed interface UpdateConnectorResponseFormItemsItem permits UpdateConne
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<UpdateConnectorResponseFormItemsItem> {
-    private static final List<OneOfSupport.Candidate<UpdateConnectorResponseFormItemsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
-      new OneOfSupport.Candidate<>(UpdateConnectorResponseFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
+    private static final List<OneOfDecoder.Candidate<UpdateConnectorResponseFormItemsItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(UpdateConnectorResponseFormItemsItemSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfDecoder.Candidate<>(UpdateConnectorResponseFormItemsItemMultiSelect.class, List.of("key", "label", "selectItems", "type"), Map.ofEntries(Map.entry("type", Set.of("MultiSelect")))),
+      new OneOfDecoder.Candidate<>(UpdateConnectorResponseFormItemsItemOption3.class, List.of("key", "label", "type"), Map.ofEntries(Map.entry("type", Set.of("Json", "MultilineText", "Number", "Switch", "Text")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -58,7 +59,7 @@ public sealed interface UpdateConnectorResponseFormItemsItem permits UpdateConne
     @Override
     public UpdateConnectorResponseFormItemsItem deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

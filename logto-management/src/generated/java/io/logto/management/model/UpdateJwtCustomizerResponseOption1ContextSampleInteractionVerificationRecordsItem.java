@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,20 @@ public sealed interface UpdateJwtCustomizerResponseOption1ContextSampleInteracti
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem> {
-    private static final List<OneOfSupport.Candidate<UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPassword.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("Password")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("EmailVerificationCode")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("PhoneVerificationCode")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaEmailVerificationCode")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaPhoneVerificationCode")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSocial.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("Social")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEnterpriseSso.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("EnterpriseSso")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemTotp.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemBackupCode.class, List.of("id", "type", "userId"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemWebAuthn.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("WebAuthn")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSignInPasskey.class, List.of("id", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("SignInPasskey")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemOneTimeToken.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("OneTimeToken")))),
-      new OneOfSupport.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentity.class, List.of("id", "identifier", "type"), Map.ofEntries(Map.entry("type", Set.of("NewPasswordIdentity")))));
+    private static final List<OneOfDecoder.Candidate<UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemPassword.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("Password")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("EmailVerificationCode")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("PhoneVerificationCode")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaEmailVerificationCode")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode.class, List.of("id", "identifier", "templateType", "type", "verified"), Map.ofEntries(Map.entry("templateType", Set.of("BindMfa", "BindNewIdentifier", "ForgotPassword", "Generic", "MfaVerification", "OrganizationInvitation", "Register", "SignIn", "UserPermissionValidation")), Map.entry("type", Set.of("MfaPhoneVerificationCode")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSocial.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("Social")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEnterpriseSso.class, List.of("connectorId", "id", "type"), Map.ofEntries(Map.entry("type", Set.of("EnterpriseSso")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemTotp.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemBackupCode.class, List.of("id", "type", "userId"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemWebAuthn.class, List.of("id", "type", "userId", "verified"), Map.ofEntries(Map.entry("type", Set.of("WebAuthn")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemSignInPasskey.class, List.of("id", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("SignInPasskey")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemOneTimeToken.class, List.of("id", "identifier", "type", "verified"), Map.ofEntries(Map.entry("type", Set.of("OneTimeToken")))),
+      new OneOfDecoder.Candidate<>(UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemNewPasswordIdentity.class, List.of("id", "identifier", "type"), Map.ofEntries(Map.entry("type", Set.of("NewPasswordIdentity")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -69,7 +70,7 @@ public sealed interface UpdateJwtCustomizerResponseOption1ContextSampleInteracti
     @Override
     public UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem deserialize(
         JsonParser parser, DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

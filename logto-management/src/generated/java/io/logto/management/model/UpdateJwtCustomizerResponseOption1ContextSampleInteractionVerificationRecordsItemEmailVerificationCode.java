@@ -34,7 +34,7 @@ import java.util.Map;
 public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemEmailVerificationCode(
     @JsonProperty("id") String id,
     @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
-    @JsonProperty("verified") Boolean verified, @JsonProperty("type") String type,
+    @JsonProperty("verified") boolean verified, @JsonProperty("type") String type,
     @JsonProperty("identifier") GetUserSessionResponseLastSubmissionVerificationRecordsItemOneTimeTokenIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**

@@ -32,7 +32,7 @@ import java.util.Map;
 )
 public record UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItemTotp(
     @JsonProperty("id") String id, @JsonProperty("type") String type,
-    @JsonProperty("userId") String userId, @JsonProperty("verified") Boolean verified,
+    @JsonProperty("userId") String userId, @JsonProperty("verified") boolean verified,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateJwtCustomizerResponseOption1ContextSampleInteractionVerificationRecordsItem {
   /**
    * Validates and normalises the components.

@@ -393,12 +393,12 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -426,12 +426,12 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>customUiAssets</code> property (optional, nullable) to a value.
+     * Sets the <code>customUiAssets</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customUiAssets} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customUiAssets the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customUiAssets the value or null
      * @return this builder
      */
-    public Builder customUiAssets(UpdateSignInExpRequestCustomUiAssets customUiAssets) {
+    public Builder customUiAssets(@Nullable UpdateSignInExpRequestCustomUiAssets customUiAssets) {
       this.customUiAssets = JsonField.of(customUiAssets);
       return this;
     }
@@ -537,13 +537,13 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value.
+     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code forgotPasswordMethods} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param forgotPasswordMethods the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param forgotPasswordMethods the value or null
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        List<GetSignInExpResponseForgotPasswordMethodsItem> forgotPasswordMethods) {
+        @Nullable List<GetSignInExpResponseForgotPasswordMethodsItem> forgotPasswordMethods) {
       this.forgotPasswordMethods = JsonField.of(forgotPasswordMethods);
       return this;
     }
@@ -572,13 +572,13 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>signUpProfileFields</code> property (optional, nullable) to a value.
+     * Sets the <code>signUpProfileFields</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code signUpProfileFields} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param signUpProfileFields the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param signUpProfileFields the value or null
      * @return this builder
      */
     public Builder signUpProfileFields(
-        List<DeletePersonalAccessTokenPostRequest> signUpProfileFields) {
+        @Nullable List<DeletePersonalAccessTokenPostRequest> signUpProfileFields) {
       this.signUpProfileFields = JsonField.of(signUpProfileFields);
       return this;
     }
@@ -701,6 +701,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequest build() {
       return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets, signInMode, customCss, customContent, customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, additionalProperties);

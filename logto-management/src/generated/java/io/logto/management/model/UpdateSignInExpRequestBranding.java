@@ -146,6 +146,7 @@ public record UpdateSignInExpRequestBranding(@JsonProperty("logoUrl") @Nullable 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestBranding build() {
       return new UpdateSignInExpRequestBranding(logoUrl, darkLogoUrl, favicon, darkFavicon, additionalProperties);

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestColor(@JsonProperty("primaryColor") String primaryColor,
-    @JsonProperty("isDarkModeEnabled") Boolean isDarkModeEnabled,
+    @JsonProperty("isDarkModeEnabled") boolean isDarkModeEnabled,
     @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -40,7 +40,6 @@ public record UpdateSignInExpRequestColor(@JsonProperty("primaryColor") String p
    */
   public UpdateSignInExpRequestColor {
     Objects.requireNonNull(primaryColor, "primaryColor == null");
-    Objects.requireNonNull(isDarkModeEnabled, "isDarkModeEnabled == null");
     Objects.requireNonNull(darkPrimaryColor, "darkPrimaryColor == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -100,7 +99,7 @@ public record UpdateSignInExpRequestColor(@JsonProperty("primaryColor") String p
      * @param isDarkModeEnabled the value
      * @return this builder
      */
-    public Builder isDarkModeEnabled(Boolean isDarkModeEnabled) {
+    public Builder isDarkModeEnabled(boolean isDarkModeEnabled) {
       this.isDarkModeEnabled = isDarkModeEnabled;
       return this;
     }
@@ -132,8 +131,10 @@ public record UpdateSignInExpRequestColor(@JsonProperty("primaryColor") String p
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestColor build() {
+      Objects.requireNonNull(isDarkModeEnabled, "isDarkModeEnabled == null");
       return new UpdateSignInExpRequestColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, additionalProperties);
     }
   }

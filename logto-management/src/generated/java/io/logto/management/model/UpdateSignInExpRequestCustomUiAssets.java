@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestCustomUiAssets(@JsonProperty("id") String id,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -70,7 +73,7 @@ public record UpdateSignInExpRequestCustomUiAssets(@JsonProperty("id") String id
   public static final class Builder {
     private @Nullable String id;
 
-    private @Nullable BigDecimal createdAt;
+    private @Nullable Instant createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -94,7 +97,7 @@ public record UpdateSignInExpRequestCustomUiAssets(@JsonProperty("id") String id
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(BigDecimal createdAt) {
+    public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -115,6 +118,7 @@ public record UpdateSignInExpRequestCustomUiAssets(@JsonProperty("id") String id
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestCustomUiAssets build() {
       return new UpdateSignInExpRequestCustomUiAssets(id, createdAt, additionalProperties);

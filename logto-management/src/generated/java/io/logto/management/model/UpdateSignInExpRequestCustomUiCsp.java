@@ -117,6 +117,7 @@ public record UpdateSignInExpRequestCustomUiCsp(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestCustomUiCsp build() {
       return new UpdateSignInExpRequestCustomUiCsp(scriptSrc, connectSrc, additionalProperties);

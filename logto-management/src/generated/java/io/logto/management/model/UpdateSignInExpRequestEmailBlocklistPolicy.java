@@ -151,6 +151,7 @@ public record UpdateSignInExpRequestEmailBlocklistPolicy(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestEmailBlocklistPolicy build() {
       return new UpdateSignInExpRequestEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist, customBlocklist, additionalProperties);

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boolean autoDetect,
-    @JsonProperty("fallbackLanguage") GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage,
+public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") boolean autoDetect,
+    @JsonProperty("fallbackLanguage") GetCustomPhraseLanguageTag fallbackLanguage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -36,7 +36,6 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestLanguageInfo {
-    Objects.requireNonNull(autoDetect, "autoDetect == null");
     Objects.requireNonNull(fallbackLanguage, "fallbackLanguage == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -69,7 +68,7 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
   public static final class Builder {
     private @Nullable Boolean autoDetect;
 
-    private @Nullable GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage;
+    private @Nullable GetCustomPhraseLanguageTag fallbackLanguage;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -82,7 +81,7 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
      * @param autoDetect the value
      * @return this builder
      */
-    public Builder autoDetect(Boolean autoDetect) {
+    public Builder autoDetect(boolean autoDetect) {
       this.autoDetect = autoDetect;
       return this;
     }
@@ -93,8 +92,7 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
      * @param fallbackLanguage the value
      * @return this builder
      */
-    public Builder fallbackLanguage(
-        GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage) {
+    public Builder fallbackLanguage(GetCustomPhraseLanguageTag fallbackLanguage) {
       this.fallbackLanguage = fallbackLanguage;
       return this;
     }
@@ -115,8 +113,10 @@ public record UpdateSignInExpRequestLanguageInfo(@JsonProperty("autoDetect") Boo
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestLanguageInfo build() {
+      Objects.requireNonNull(autoDetect, "autoDetect == null");
       return new UpdateSignInExpRequestLanguageInfo(autoDetect, fallbackLanguage, additionalProperties);
     }
   }

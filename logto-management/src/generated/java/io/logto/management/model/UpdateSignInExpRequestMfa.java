@@ -136,6 +136,7 @@ public record UpdateSignInExpRequestMfa(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestMfa build() {
       return new UpdateSignInExpRequestMfa(factors, policy, organizationRequiredMfaPolicy, additionalProperties);

@@ -130,6 +130,7 @@ public record UpdateSignInExpRequestPasskeySignIn(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasskeySignIn build() {
       return new UpdateSignInExpRequestPasskeySignIn(enabled, showPasskeyButton, allowAutofill, additionalProperties);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public sealed interface UpdateSignInExpRequestPasswordExpiration permits UpdateS
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<UpdateSignInExpRequestPasswordExpiration> {
-    private static final List<OneOfSupport.Candidate<UpdateSignInExpRequestPasswordExpiration>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(UpdateSignInExpRequestPasswordExpirationFalse.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
-      new OneOfSupport.Candidate<>(UpdateSignInExpRequestPasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
+    private static final List<OneOfDecoder.Candidate<UpdateSignInExpRequestPasswordExpiration>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(UpdateSignInExpRequestPasswordExpirationFalse.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
+      new OneOfDecoder.Candidate<>(UpdateSignInExpRequestPasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface UpdateSignInExpRequestPasswordExpiration permits UpdateS
     @Override
     public UpdateSignInExpRequestPasswordExpiration deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

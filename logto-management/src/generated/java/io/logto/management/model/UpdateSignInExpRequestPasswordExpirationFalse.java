@@ -101,6 +101,7 @@ public record UpdateSignInExpRequestPasswordExpirationFalse(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasswordExpirationFalse build() {
       return new UpdateSignInExpRequestPasswordExpirationFalse(enabled, additionalProperties);

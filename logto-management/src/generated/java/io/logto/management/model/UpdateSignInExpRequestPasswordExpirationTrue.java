@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,9 +34,9 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("validPeriodDays") BigDecimal validPeriodDays,
-    @JsonProperty("enabledAt") @Nullable BigDecimal enabledAt,
+public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enabled") boolean enabled,
+    @JsonProperty("validPeriodDays") long validPeriodDays,
+    @JsonProperty("enabledAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant enabledAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateSignInExpRequestPasswordExpiration {
   /**
    * Validates and normalises the components.
@@ -45,8 +47,6 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequestPasswordExpirationTrue {
-    Objects.requireNonNull(enabled, "enabled == null");
-    Objects.requireNonNull(validPeriodDays, "validPeriodDays == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -79,9 +79,9 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
   public static final class Builder {
     private @Nullable Boolean enabled;
 
-    private @Nullable BigDecimal validPeriodDays;
+    private @Nullable Long validPeriodDays;
 
-    private @Nullable BigDecimal enabledAt;
+    private @Nullable Instant enabledAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -94,7 +94,7 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -105,7 +105,7 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
      * @param validPeriodDays the value
      * @return this builder
      */
-    public Builder validPeriodDays(BigDecimal validPeriodDays) {
+    public Builder validPeriodDays(long validPeriodDays) {
       this.validPeriodDays = validPeriodDays;
       return this;
     }
@@ -116,7 +116,7 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
      * @param enabledAt the value
      * @return this builder
      */
-    public Builder enabledAt(@Nullable BigDecimal enabledAt) {
+    public Builder enabledAt(@Nullable Instant enabledAt) {
       this.enabledAt = enabledAt;
       return this;
     }
@@ -137,8 +137,11 @@ public record UpdateSignInExpRequestPasswordExpirationTrue(@JsonProperty("enable
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasswordExpirationTrue build() {
+      Objects.requireNonNull(enabled, "enabled == null");
+      Objects.requireNonNull(validPeriodDays, "validPeriodDays == null");
       return new UpdateSignInExpRequestPasswordExpirationTrue(enabled, validPeriodDays, enabledAt, additionalProperties);
     }
   }

@@ -131,6 +131,7 @@ public record UpdateSignInExpRequestPasswordPolicy(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasswordPolicy build() {
       return new UpdateSignInExpRequestPasswordPolicy(length, characterTypes, rejects, additionalProperties);

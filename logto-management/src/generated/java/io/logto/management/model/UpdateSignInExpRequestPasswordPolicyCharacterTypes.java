@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
-    @JsonProperty("min") @Nullable BigDecimal min,
+    @JsonProperty("min") @Nullable Long min,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -63,7 +62,7 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
    * Builds {@link UpdateSignInExpRequestPasswordPolicyCharacterTypes}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal min;
+    private @Nullable Long min;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -76,7 +75,7 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
      * @param min the value
      * @return this builder
      */
-    public Builder min(@Nullable BigDecimal min) {
+    public Builder min(@Nullable Long min) {
       this.min = min;
       return this;
     }
@@ -97,6 +96,7 @@ public record UpdateSignInExpRequestPasswordPolicyCharacterTypes(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasswordPolicyCharacterTypes build() {
       return new UpdateSignInExpRequestPasswordPolicyCharacterTypes(min, additionalProperties);

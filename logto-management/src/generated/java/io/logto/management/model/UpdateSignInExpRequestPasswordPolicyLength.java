@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSignInExpRequestPasswordPolicyLength(
-    @JsonProperty("min") @Nullable BigDecimal min, @JsonProperty("max") @Nullable BigDecimal max,
+public record UpdateSignInExpRequestPasswordPolicyLength(@JsonProperty("min") @Nullable Long min,
+    @JsonProperty("max") @Nullable Long max,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -66,9 +65,9 @@ public record UpdateSignInExpRequestPasswordPolicyLength(
    * Builds {@link UpdateSignInExpRequestPasswordPolicyLength}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal min;
+    private @Nullable Long min;
 
-    private @Nullable BigDecimal max;
+    private @Nullable Long max;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -81,7 +80,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(
      * @param min the value
      * @return this builder
      */
-    public Builder min(@Nullable BigDecimal min) {
+    public Builder min(@Nullable Long min) {
       this.min = min;
       return this;
     }
@@ -92,7 +91,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(
      * @param max the value
      * @return this builder
      */
-    public Builder max(@Nullable BigDecimal max) {
+    public Builder max(@Nullable Long max) {
       this.max = max;
       return this;
     }
@@ -113,6 +112,7 @@ public record UpdateSignInExpRequestPasswordPolicyLength(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasswordPolicyLength build() {
       return new UpdateSignInExpRequestPasswordPolicyLength(min, max, additionalProperties);

@@ -150,6 +150,7 @@ public record UpdateSignInExpRequestPasswordPolicyRejects(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestPasswordPolicyRejects build() {
       return new UpdateSignInExpRequestPasswordPolicyRejects(pwned, repetitionAndSequence, userInfo, words, additionalProperties);

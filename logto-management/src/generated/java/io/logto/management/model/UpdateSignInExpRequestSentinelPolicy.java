@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSentinelPolicy(
-    @JsonProperty("maxAttempts") @Nullable BigDecimal maxAttempts,
-    @JsonProperty("lockoutDuration") @Nullable BigDecimal lockoutDuration,
+    @JsonProperty("maxAttempts") @Nullable Long maxAttempts,
+    @JsonProperty("lockoutDuration") @Nullable Long lockoutDuration,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -67,9 +66,9 @@ public record UpdateSignInExpRequestSentinelPolicy(
    * Builds {@link UpdateSignInExpRequestSentinelPolicy}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal maxAttempts;
+    private @Nullable Long maxAttempts;
 
-    private @Nullable BigDecimal lockoutDuration;
+    private @Nullable Long lockoutDuration;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -82,7 +81,7 @@ public record UpdateSignInExpRequestSentinelPolicy(
      * @param maxAttempts the value
      * @return this builder
      */
-    public Builder maxAttempts(@Nullable BigDecimal maxAttempts) {
+    public Builder maxAttempts(@Nullable Long maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
     }
@@ -93,7 +92,7 @@ public record UpdateSignInExpRequestSentinelPolicy(
      * @param lockoutDuration the value
      * @return this builder
      */
-    public Builder lockoutDuration(@Nullable BigDecimal lockoutDuration) {
+    public Builder lockoutDuration(@Nullable Long lockoutDuration) {
       this.lockoutDuration = lockoutDuration;
       return this;
     }
@@ -114,6 +113,7 @@ public record UpdateSignInExpRequestSentinelPolicy(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestSentinelPolicy build() {
       return new UpdateSignInExpRequestSentinelPolicy(maxAttempts, lockoutDuration, additionalProperties);

@@ -100,6 +100,7 @@ public record UpdateSignInExpRequestSignIn(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestSignIn build() {
       return new UpdateSignInExpRequestSignIn(methods, additionalProperties);

@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSignInMethodsItem(
     @JsonProperty("identifier") GetSignInExpResponseSignUpIdentifiersItem identifier,
-    @JsonProperty("password") Boolean password,
-    @JsonProperty("verificationCode") Boolean verificationCode,
-    @JsonProperty("isPasswordPrimary") Boolean isPasswordPrimary,
+    @JsonProperty("password") boolean password,
+    @JsonProperty("verificationCode") boolean verificationCode,
+    @JsonProperty("isPasswordPrimary") boolean isPasswordPrimary,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -44,9 +44,6 @@ public record UpdateSignInExpRequestSignInMethodsItem(
    */
   public UpdateSignInExpRequestSignInMethodsItem {
     Objects.requireNonNull(identifier, "identifier == null");
-    Objects.requireNonNull(password, "password == null");
-    Objects.requireNonNull(verificationCode, "verificationCode == null");
-    Objects.requireNonNull(isPasswordPrimary, "isPasswordPrimary == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -108,7 +105,7 @@ public record UpdateSignInExpRequestSignInMethodsItem(
      * @param password the value
      * @return this builder
      */
-    public Builder password(Boolean password) {
+    public Builder password(boolean password) {
       this.password = password;
       return this;
     }
@@ -119,7 +116,7 @@ public record UpdateSignInExpRequestSignInMethodsItem(
      * @param verificationCode the value
      * @return this builder
      */
-    public Builder verificationCode(Boolean verificationCode) {
+    public Builder verificationCode(boolean verificationCode) {
       this.verificationCode = verificationCode;
       return this;
     }
@@ -130,7 +127,7 @@ public record UpdateSignInExpRequestSignInMethodsItem(
      * @param isPasswordPrimary the value
      * @return this builder
      */
-    public Builder isPasswordPrimary(Boolean isPasswordPrimary) {
+    public Builder isPasswordPrimary(boolean isPasswordPrimary) {
       this.isPasswordPrimary = isPasswordPrimary;
       return this;
     }
@@ -151,8 +148,12 @@ public record UpdateSignInExpRequestSignInMethodsItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestSignInMethodsItem build() {
+      Objects.requireNonNull(password, "password == null");
+      Objects.requireNonNull(verificationCode, "verificationCode == null");
+      Objects.requireNonNull(isPasswordPrimary, "isPasswordPrimary == null");
       return new UpdateSignInExpRequestSignInMethodsItem(identifier, password, verificationCode, isPasswordPrimary, additionalProperties);
     }
   }

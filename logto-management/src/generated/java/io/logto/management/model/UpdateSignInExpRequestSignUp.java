@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestSignUp(
     @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
-    @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
+    @JsonProperty("password") boolean password, @JsonProperty("verify") boolean verify,
     @JsonProperty("secondaryIdentifiers") @Nullable List<UpdateSignInExpRequestSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -46,8 +46,6 @@ public record UpdateSignInExpRequestSignUp(
   public UpdateSignInExpRequestSignUp {
     Objects.requireNonNull(identifiers, "identifiers == null");
     identifiers = identifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(identifiers));
-    Objects.requireNonNull(password, "password == null");
-    Objects.requireNonNull(verify, "verify == null");
     secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(secondaryIdentifiers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -110,7 +108,7 @@ public record UpdateSignInExpRequestSignUp(
      * @param password the value
      * @return this builder
      */
-    public Builder password(Boolean password) {
+    public Builder password(boolean password) {
       this.password = password;
       return this;
     }
@@ -121,7 +119,7 @@ public record UpdateSignInExpRequestSignUp(
      * @param verify the value
      * @return this builder
      */
-    public Builder verify(Boolean verify) {
+    public Builder verify(boolean verify) {
       this.verify = verify;
       return this;
     }
@@ -154,8 +152,11 @@ public record UpdateSignInExpRequestSignUp(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestSignUp build() {
+      Objects.requireNonNull(password, "password == null");
+      Objects.requireNonNull(verify, "verify == null");
       return new UpdateSignInExpRequestSignUp(identifiers, password, verify, secondaryIdentifiers, additionalProperties);
     }
   }

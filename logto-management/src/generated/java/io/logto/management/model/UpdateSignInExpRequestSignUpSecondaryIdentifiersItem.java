@@ -115,6 +115,7 @@ public record UpdateSignInExpRequestSignUpSecondaryIdentifiersItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestSignUpSecondaryIdentifiersItem build() {
       return new UpdateSignInExpRequestSignUpSecondaryIdentifiersItem(identifier, verify, additionalProperties);

@@ -113,6 +113,7 @@ public record UpdateSignInExpRequestSocialSignIn(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestSocialSignIn build() {
       return new UpdateSignInExpRequestSocialSignIn(automaticAccountLinking, skipRequiredIdentifiers, additionalProperties);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequestVerificationCodePolicy(
-    @JsonProperty("expirationDuration") @Nullable BigDecimal expirationDuration,
-    @JsonProperty("maxRetryAttempts") @Nullable BigDecimal maxRetryAttempts,
+    @JsonProperty("expirationDuration") @Nullable Long expirationDuration,
+    @JsonProperty("maxRetryAttempts") @Nullable Long maxRetryAttempts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -67,9 +66,9 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
    * Builds {@link UpdateSignInExpRequestVerificationCodePolicy}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal expirationDuration;
+    private @Nullable Long expirationDuration;
 
-    private @Nullable BigDecimal maxRetryAttempts;
+    private @Nullable Long maxRetryAttempts;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -82,7 +81,7 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
      * @param expirationDuration the value
      * @return this builder
      */
-    public Builder expirationDuration(@Nullable BigDecimal expirationDuration) {
+    public Builder expirationDuration(@Nullable Long expirationDuration) {
       this.expirationDuration = expirationDuration;
       return this;
     }
@@ -93,7 +92,7 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
      * @param maxRetryAttempts the value
      * @return this builder
      */
-    public Builder maxRetryAttempts(@Nullable BigDecimal maxRetryAttempts) {
+    public Builder maxRetryAttempts(@Nullable Long maxRetryAttempts) {
       this.maxRetryAttempts = maxRetryAttempts;
       return this;
     }
@@ -114,6 +113,7 @@ public record UpdateSignInExpRequestVerificationCodePolicy(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequestVerificationCodePolicy build() {
       return new UpdateSignInExpRequestVerificationCodePolicy(expirationDuration, maxRetryAttempts, additionalProperties);

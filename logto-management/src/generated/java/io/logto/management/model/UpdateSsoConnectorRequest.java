@@ -183,6 +183,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSsoConnectorRequest build() {
       return new UpdateSsoConnectorRequest(config, domains, branding, syncProfile, connectorName, enableTokenStorage, additionalProperties);

@@ -96,6 +96,7 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserReques
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserProfileRequest build() {
       return new UpdateUserProfileRequest(profile, additionalProperties);

@@ -282,6 +282,7 @@ public record UpdateUserRequestProfile(@JsonProperty("familyName") @Nullable Str
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserRequestProfile build() {
       return new UpdateUserRequestProfile(familyName, givenName, middleName, nickname, preferredUsername, profile, website, gender, birthdate, zoneinfo, locale, address, additionalProperties);

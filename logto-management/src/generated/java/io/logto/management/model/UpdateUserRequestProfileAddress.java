@@ -180,6 +180,7 @@ public record UpdateUserRequestProfileAddress(@JsonProperty("formatted") @Nullab
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserRequestProfileAddress build() {
       return new UpdateUserRequestProfileAddress(formatted, streetAddress, locality, region, postalCode, country, additionalProperties);

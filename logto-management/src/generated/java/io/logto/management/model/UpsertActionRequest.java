@@ -119,12 +119,12 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
     }
 
     /**
-     * Sets the <code>contextSample</code> property (optional, nullable) to a value.
+     * Sets the <code>contextSample</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code contextSample} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param contextSample the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param contextSample the value or null
      * @return this builder
      */
-    public Builder contextSample(JsonNode contextSample) {
+    public Builder contextSample(@Nullable JsonNode contextSample) {
       this.contextSample = JsonField.of(contextSample);
       return this;
     }
@@ -178,6 +178,7 @@ public record UpsertActionRequest(@JsonProperty("script") String script,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpsertActionRequest build() {
       return new UpsertActionRequest(script, environmentVariables, contextSample, enabled, onExecutionError, additionalProperties);

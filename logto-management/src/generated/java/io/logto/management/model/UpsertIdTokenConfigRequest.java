@@ -100,6 +100,7 @@ public record UpsertIdTokenConfigRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpsertIdTokenConfigRequest build() {
       return new UpsertIdTokenConfigRequest(enabledExtendedClaims, additionalProperties);

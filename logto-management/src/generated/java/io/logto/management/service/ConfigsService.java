@@ -8,16 +8,20 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.GetActionActionType;
 import io.logto.management.model.GetActionResponse;
 import io.logto.management.model.GetAdminConsoleConfigResponse;
 import io.logto.management.model.GetCimdConfigResponse;
 import io.logto.management.model.GetIdTokenConfigResponse;
 import io.logto.management.model.GetJwtCustomizerResponse;
+import io.logto.management.model.GetJwtCustomizerTokenTypePath;
+import io.logto.management.model.GetOidcKeysKeyType;
 import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.GetOidcSessionConfigResponse;
 import io.logto.management.model.ListActionsResponseItem;
 import io.logto.management.model.ListJwtCustomizersResponseItem;
 import io.logto.management.model.RotateOidcKeysRequest;
+import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
@@ -44,7 +48,7 @@ public final class ConfigsService {
 
   private static final TypeReference<List<ListJwtCustomizersResponseItem>> LIST_JWT_CUSTOMIZERS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<RotateOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -57,7 +61,7 @@ public final class ConfigsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDeleteAction(String actionType) {
+  private ApiRequest requestForDeleteAction(GetActionActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -68,11 +72,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(String actionType, RequestOptions options) {
+  public void deleteAction(GetActionActionType actionType, RequestOptions options) {
     client.call(requestForDeleteAction(actionType), options);
   }
 
@@ -83,12 +87,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(String actionType, RequestOptions options) {
+  public CompletableFuture<Void> deleteActionAsync(GetActionActionType actionType,
+      RequestOptions options) {
     return client.callAsync(requestForDeleteAction(actionType), Void.class, options);
   }
 
@@ -97,10 +102,10 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(String actionType) {
+  public void deleteAction(GetActionActionType actionType) {
     deleteAction(actionType, RequestOptions.defaults());
   }
 
@@ -111,15 +116,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(String actionType) {
+  public CompletableFuture<Void> deleteActionAsync(GetActionActionType actionType) {
     return deleteActionAsync(actionType, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteJwtCustomizer(String tokenTypePath) {
+  private ApiRequest requestForDeleteJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -130,11 +135,12 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(String tokenTypePath, RequestOptions options) {
+  public void deleteJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
+      RequestOptions options) {
     client.call(requestForDeleteJwtCustomizer(tokenTypePath), options);
   }
 
@@ -145,13 +151,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath,
-      RequestOptions options) {
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(
+      GetJwtCustomizerTokenTypePath tokenTypePath, RequestOptions options) {
     return client.callAsync(requestForDeleteJwtCustomizer(tokenTypePath), Void.class, options);
   }
 
@@ -160,10 +166,10 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(String tokenTypePath) {
+  public void deleteJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
     deleteJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -174,15 +180,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath) {
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(
+      GetJwtCustomizerTokenTypePath tokenTypePath) {
     return deleteJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteOidcKey(String keyType, String keyId) {
+  private ApiRequest requestForDeleteOidcKey(GetOidcKeysKeyType keyType, String keyId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
       .pathParam("keyType", keyType)
       .pathParam("keyId", keyId);
@@ -194,12 +201,12 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(String keyType, String keyId, RequestOptions options) {
+  public void deleteOidcKey(GetOidcKeysKeyType keyType, String keyId, RequestOptions options) {
     client.call(requestForDeleteOidcKey(keyType, keyId), options);
   }
 
@@ -210,13 +217,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId,
+  public CompletableFuture<Void> deleteOidcKeyAsync(GetOidcKeysKeyType keyType, String keyId,
       RequestOptions options) {
     return client.callAsync(requestForDeleteOidcKey(keyType, keyId), Void.class, options);
   }
@@ -226,11 +233,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(String keyType, String keyId) {
+  public void deleteOidcKey(GetOidcKeysKeyType keyType, String keyId) {
     deleteOidcKey(keyType, keyId, RequestOptions.defaults());
   }
 
@@ -241,16 +248,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId) {
+  public CompletableFuture<Void> deleteOidcKeyAsync(GetOidcKeysKeyType keyType, String keyId) {
     return deleteOidcKeyAsync(keyType, keyId, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetAction(String actionType) {
+  private ApiRequest requestForGetAction(GetActionActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -261,12 +268,12 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(String actionType, RequestOptions options) {
+  public GetActionResponse getAction(GetActionActionType actionType, RequestOptions options) {
     return client.call(requestForGetAction(actionType), GetActionResponse.class, options);
   }
 
@@ -277,12 +284,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> getActionAsync(GetActionActionType actionType,
       RequestOptions options) {
     return client.callAsync(requestForGetAction(actionType), GetActionResponse.class, options);
   }
@@ -292,11 +299,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(String actionType) {
+  public GetActionResponse getAction(GetActionActionType actionType) {
     return getAction(actionType, RequestOptions.defaults());
   }
 
@@ -307,11 +314,11 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(String actionType) {
+  public CompletableFuture<GetActionResponse> getActionAsync(GetActionActionType actionType) {
     return getActionAsync(actionType, RequestOptions.defaults());
   }
 
@@ -493,7 +500,7 @@ public final class ConfigsService {
     return getIdTokenAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetJwtCustomizer(String tokenTypePath) {
+  private ApiRequest requestForGetJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -504,12 +511,13 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath, RequestOptions options) {
+  public GetJwtCustomizerResponse getJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
+      RequestOptions options) {
     return client.call(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
 
@@ -520,13 +528,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath,
-      RequestOptions options) {
+  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
+      GetJwtCustomizerTokenTypePath tokenTypePath, RequestOptions options) {
     return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
 
@@ -535,11 +543,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath) {
+  public GetJwtCustomizerResponse getJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
     return getJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -550,15 +558,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath) {
+  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
+      GetJwtCustomizerTokenTypePath tokenTypePath) {
     return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetOidcKeys(String keyType) {
+  private ApiRequest requestForGetOidcKeys(GetOidcKeysKeyType keyType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
       .pathParam("keyType", keyType);
     return request.build();
@@ -569,12 +578,13 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(String keyType, RequestOptions options) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(GetOidcKeysKeyType keyType,
+      RequestOptions options) {
     return client.call(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
@@ -585,13 +595,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType,
-      RequestOptions options) {
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(
+      GetOidcKeysKeyType keyType, RequestOptions options) {
     return client.callAsync(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
@@ -600,11 +610,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(String keyType) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(GetOidcKeysKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
@@ -615,11 +625,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType) {
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(
+      GetOidcKeysKeyType keyType) {
     return getOidcKeysAsync(keyType, RequestOptions.defaults());
   }
 
@@ -802,7 +813,8 @@ public final class ConfigsService {
     return listJwtCustomizersAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForRotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+  private ApiRequest requestForRotateOidcKeys(GetOidcKeysKeyType keyType,
+      RotateOidcKeysRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
       .pathParam("keyType", keyType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -814,14 +826,14 @@ public final class ConfigsService {
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body,
-      RequestOptions options) {
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(GetOidcKeysKeyType keyType,
+      RotateOidcKeysRequest body, RequestOptions options) {
     return client.call(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -832,14 +844,14 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
-      RotateOidcKeysRequest body, RequestOptions options) {
+  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
+      GetOidcKeysKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
     return client.callAsync(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -848,12 +860,13 @@ public final class ConfigsService {
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(GetOidcKeysKeyType keyType,
+      RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
 
@@ -864,13 +877,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
-      RotateOidcKeysRequest body) {
+  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
+      GetOidcKeysKeyType keyType, RotateOidcKeysRequest body) {
     return rotateOidcKeysAsync(keyType, body, RequestOptions.defaults());
   }
 
@@ -1004,7 +1017,8 @@ public final class ConfigsService {
     return testJwtCustomizerAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateAction(String actionType, UpdateActionRequest body) {
+  private ApiRequest requestForUpdateAction(GetActionActionType actionType,
+      UpdateActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1016,13 +1030,13 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(String actionType, UpdateActionRequest body,
+  public GetActionResponse updateAction(GetActionActionType actionType, UpdateActionRequest body,
       RequestOptions options) {
     return client.call(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1034,13 +1048,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> updateActionAsync(GetActionActionType actionType,
       UpdateActionRequest body, RequestOptions options) {
     return client.callAsync(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1050,12 +1064,12 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(String actionType, UpdateActionRequest body) {
+  public GetActionResponse updateAction(GetActionActionType actionType, UpdateActionRequest body) {
     return updateAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1066,12 +1080,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> updateActionAsync(GetActionActionType actionType,
       UpdateActionRequest body) {
     return updateActionAsync(actionType, body, RequestOptions.defaults());
   }
@@ -1208,7 +1222,7 @@ public final class ConfigsService {
     return updateCimdAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateJwtCustomizer(String tokenTypePath,
+  private ApiRequest requestForUpdateJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1221,14 +1235,15 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body, RequestOptions options) {
+  public UpdateJwtCustomizerResponse updateJwtCustomizer(
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
+      RequestOptions options) {
     return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
   }
 
@@ -1239,14 +1254,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
+      RequestOptions options) {
     return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
   }
 
@@ -1255,13 +1271,13 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  public UpdateJwtCustomizerResponse updateJwtCustomizer(
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1272,13 +1288,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
     return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1349,7 +1365,8 @@ public final class ConfigsService {
     return updateOidcSessionAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertAction(String actionType, UpsertActionRequest body) {
+  private ApiRequest requestForUpsertAction(GetActionActionType actionType,
+      UpsertActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1361,13 +1378,13 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body,
+  public GetActionResponse upsertAction(GetActionActionType actionType, UpsertActionRequest body,
       RequestOptions options) {
     return client.call(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1379,13 +1396,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> upsertActionAsync(GetActionActionType actionType,
       UpsertActionRequest body, RequestOptions options) {
     return client.callAsync(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1395,12 +1412,12 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body) {
+  public GetActionResponse upsertAction(GetActionActionType actionType, UpsertActionRequest body) {
     return upsertAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1411,12 +1428,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> upsertActionAsync(GetActionActionType actionType,
       UpsertActionRequest body) {
     return upsertActionAsync(actionType, body, RequestOptions.defaults());
   }
@@ -1488,7 +1505,7 @@ public final class ConfigsService {
     return upsertIdTokenAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertJwtCustomizer(String tokenTypePath,
+  private ApiRequest requestForUpsertJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1501,14 +1518,15 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body, RequestOptions options) {
+  public UpsertJwtCustomizerResponse upsertJwtCustomizer(
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
+      RequestOptions options) {
     return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
   }
 
@@ -1519,14 +1537,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
+      RequestOptions options) {
     return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
   }
 
@@ -1535,13 +1554,13 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  public UpsertJwtCustomizerResponse upsertJwtCustomizer(
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1552,13 +1571,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -117,7 +117,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -135,7 +135,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -151,7 +151,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
@@ -168,7 +168,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
@@ -190,7 +190,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
@@ -207,7 +207,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -223,7 +223,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
    */
@@ -238,7 +238,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>

@@ -3,7 +3,6 @@
 package io.logto.management.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
@@ -92,11 +91,10 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    return client.call(requestForAddApplications(id, body), JsonNode.class, options);
+  public void addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
+    client.call(requestForAddApplications(id, body), options);
   }
 
   /**
@@ -109,12 +107,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForAddApplications(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAddApplications(id, body), Void.class, options);
   }
 
   /**
@@ -124,11 +122,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, ApplicationIdsRequest body) {
-    return addApplications(id, body, RequestOptions.defaults());
+  public void addApplications(String id, ApplicationIdsRequest body) {
+    addApplications(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -140,10 +137,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body) {
     return addApplicationsAsync(id, body, RequestOptions.defaults());
   }
 
@@ -234,15 +231,14 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplication(String id, String applicationId,
+  public void assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToApplication(id, applicationId, body), options);
   }
 
   /**
@@ -253,15 +249,15 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), Void.class, options);
   }
 
   /**
@@ -270,14 +266,13 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplication(String id, String applicationId,
+  public void assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body) {
-    return assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
+    assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -288,12 +283,12 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
       OrganizationRoleIdsRequest body) {
     return assignRolesToApplicationAsync(id, applicationId, body, RequestOptions.defaults());
   }
@@ -314,12 +309,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplications(String id,
+  public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToApplications(id, body), options);
   }
 
   /**
@@ -332,12 +326,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToApplications(id, body), Void.class, options);
   }
 
   /**
@@ -347,12 +341,11 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplications(String id,
+  public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
-    return assignRolesToApplications(id, body, RequestOptions.defaults());
+    assignRolesToApplications(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -364,10 +357,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
     return assignRolesToApplicationsAsync(id, body, RequestOptions.defaults());
   }
@@ -387,7 +380,7 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -406,7 +399,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -423,7 +416,7 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
@@ -441,7 +434,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
@@ -467,12 +460,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
+  public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
       RequestOptions options) {
-    return client.call(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToUsers(id, body), options);
   }
 
   /**
@@ -485,12 +477,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
       AssignOrganizationRolesToUsersRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToUsers(id, body), Void.class, options);
   }
 
   /**
@@ -500,11 +492,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body) {
-    return assignRolesToUsers(id, body, RequestOptions.defaults());
+  public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body) {
+    assignRolesToUsers(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -516,10 +507,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
       AssignOrganizationRolesToUsersRequest body) {
     return assignRolesToUsersAsync(id, body, RequestOptions.defaults());
   }
@@ -678,12 +669,10 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForCreateJitRole(id, body), JsonNode.class, options);
+  public void createJitRole(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateJitRole(id, body), options);
   }
 
   /**
@@ -696,12 +685,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
+  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateJitRole(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateJitRole(id, body), Void.class, options);
   }
 
   /**
@@ -711,11 +700,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body) {
-    return createJitRole(id, body, RequestOptions.defaults());
+  public void createJitRole(String id, OrganizationRoleIdsRequest body) {
+    createJitRole(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -727,11 +715,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitRoleAsync(String id,
-      OrganizationRoleIdsRequest body) {
+  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body) {
     return createJitRoleAsync(id, body, RequestOptions.defaults());
   }
 
@@ -750,12 +737,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body,
+  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+    client.call(requestForCreateJitSsoConnector(id, body), options);
   }
 
   /**
@@ -768,12 +754,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
-      SsoConnectorIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+  public CompletableFuture<Void> createJitSsoConnectorAsync(String id, SsoConnectorIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateJitSsoConnector(id, body), Void.class, options);
   }
 
   /**
@@ -783,11 +769,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
-    return createJitSsoConnector(id, body, RequestOptions.defaults());
+  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+    createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -799,10 +784,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
+  public CompletableFuture<Void> createJitSsoConnectorAsync(String id,
       SsoConnectorIdsRequest body) {
     return createJitSsoConnectorAsync(id, body, RequestOptions.defaults());
   }
@@ -882,7 +867,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
@@ -898,7 +883,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
@@ -914,7 +899,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId) {
@@ -929,7 +914,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
@@ -952,8 +937,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
@@ -970,8 +955,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
@@ -987,8 +972,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
   public void deleteApplicationRole(String id, String applicationId, String organizationRoleId) {
@@ -1003,8 +988,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
@@ -1094,7 +1079,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
@@ -1110,7 +1095,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
@@ -1126,7 +1111,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
   public void deleteJitRole(String id, String organizationRoleId) {
@@ -1141,7 +1126,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
@@ -1162,7 +1147,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
@@ -1178,7 +1163,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
@@ -1194,7 +1179,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
   public void deleteJitSsoConnector(String id, String ssoConnectorId) {
@@ -1209,7 +1194,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
@@ -1230,7 +1215,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
@@ -1246,7 +1231,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
@@ -1261,7 +1246,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId) {
@@ -1276,7 +1261,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
@@ -1298,8 +1283,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
@@ -1316,8 +1301,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
@@ -1333,8 +1318,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
   public void deleteUserRole(String id, String userId, String organizationRoleId) {
@@ -1349,8 +1334,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
@@ -1440,7 +1425,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1459,7 +1444,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1476,7 +1461,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1492,7 +1477,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1508,7 +1493,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1526,7 +1511,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1541,7 +1526,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -1564,7 +1549,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1580,7 +1565,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -2216,7 +2201,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -2235,7 +2220,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -2252,7 +2237,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2268,7 +2253,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2284,7 +2269,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2302,7 +2287,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2316,7 +2301,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -2338,7 +2323,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2354,7 +2339,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2375,7 +2360,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
@@ -2392,7 +2377,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
@@ -2408,7 +2393,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
@@ -2424,7 +2409,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
@@ -2744,7 +2729,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
@@ -2762,7 +2747,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -2779,7 +2764,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -2796,7 +2781,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
@@ -3098,7 +3083,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
@@ -3116,7 +3101,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -3133,7 +3118,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
@@ -3149,7 +3134,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>

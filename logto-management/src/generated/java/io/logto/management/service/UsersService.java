@@ -100,7 +100,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -118,7 +118,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -134,7 +134,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
@@ -150,7 +150,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
@@ -236,7 +236,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -254,7 +254,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -270,7 +270,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
@@ -287,7 +287,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
@@ -310,7 +310,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -328,7 +328,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -344,7 +344,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
@@ -361,7 +361,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
@@ -384,7 +384,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -402,7 +402,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -418,7 +418,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
@@ -435,7 +435,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
@@ -458,7 +458,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
@@ -475,7 +475,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -491,7 +491,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
@@ -507,7 +507,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
@@ -528,7 +528,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
@@ -543,7 +543,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
@@ -557,7 +557,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
   public void delete(String userId) {
@@ -571,7 +571,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
@@ -591,8 +591,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
@@ -607,8 +607,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
@@ -623,8 +623,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
   public void deleteGrant(String userId, String grantId) {
@@ -638,8 +638,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
@@ -659,7 +659,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param options per-request options
    * @return the decoded response
@@ -677,7 +677,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param options per-request options
    * @return a future of the decoded response
@@ -693,7 +693,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
@@ -709,7 +709,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
@@ -731,8 +731,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
@@ -747,8 +747,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
@@ -763,8 +763,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
   public void deleteMfaVerification(String userId, String verificationId) {
@@ -778,8 +778,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
@@ -799,7 +799,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
@@ -815,7 +815,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -831,7 +831,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
    */
@@ -846,7 +846,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
@@ -867,8 +867,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
@@ -883,8 +883,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
@@ -899,8 +899,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
   public void deleteRole(String userId, String roleId) {
@@ -914,8 +914,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
@@ -938,8 +938,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
@@ -956,8 +956,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -973,8 +973,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
@@ -987,8 +987,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
   public void deleteSession(String userId, String sessionId) {
@@ -1002,8 +1002,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
@@ -1020,8 +1020,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
@@ -1043,7 +1043,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1060,7 +1060,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1076,7 +1076,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
@@ -1090,7 +1090,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
@@ -1105,7 +1105,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
@@ -1121,7 +1121,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
@@ -1140,7 +1140,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
@@ -1156,7 +1156,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
@@ -1171,7 +1171,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
@@ -1186,7 +1186,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
@@ -1209,7 +1209,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @param options per-request options
@@ -1228,7 +1228,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @param options per-request options
@@ -1245,7 +1245,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @return the decoded response
@@ -1261,7 +1261,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
@@ -1277,7 +1277,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @return a future of the decoded response
@@ -1295,7 +1295,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
@@ -1316,8 +1316,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
@@ -1334,8 +1334,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
@@ -1350,8 +1350,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
@@ -1366,8 +1366,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
@@ -1391,8 +1391,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1410,8 +1410,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1427,8 +1427,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
@@ -1443,8 +1443,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
@@ -1459,8 +1459,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
@@ -1477,8 +1477,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
@@ -1501,7 +1501,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1519,7 +1519,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1535,7 +1535,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
@@ -1550,7 +1550,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
@@ -1565,7 +1565,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
@@ -1582,7 +1582,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
@@ -1601,7 +1601,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
@@ -1617,7 +1617,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
@@ -1631,7 +1631,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
@@ -1646,7 +1646,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
@@ -1667,7 +1667,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1685,7 +1685,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1701,7 +1701,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
@@ -1715,7 +1715,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
@@ -1730,7 +1730,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
@@ -1747,7 +1747,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
@@ -1766,7 +1766,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
@@ -1782,7 +1782,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
@@ -1797,7 +1797,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
@@ -1812,7 +1812,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
@@ -1831,7 +1831,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
@@ -1848,7 +1848,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
@@ -1863,7 +1863,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
@@ -1878,7 +1878,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
@@ -1898,7 +1898,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
@@ -1915,7 +1915,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
@@ -1930,7 +1930,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
@@ -1945,7 +1945,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
@@ -1965,7 +1965,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
@@ -1982,7 +1982,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
@@ -1997,7 +1997,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
@@ -2012,7 +2012,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
@@ -2036,7 +2036,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -2053,7 +2053,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -2069,7 +2069,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2083,7 +2083,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2098,7 +2098,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2114,7 +2114,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2127,7 +2127,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -2148,7 +2148,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2162,7 +2162,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2181,7 +2181,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
@@ -2197,7 +2197,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
@@ -2212,7 +2212,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
@@ -2227,7 +2227,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
@@ -2386,7 +2386,7 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -2405,7 +2405,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -2422,7 +2422,7 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @return the decoded response
@@ -2440,7 +2440,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @return a future of the decoded response
@@ -2463,7 +2463,7 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2481,7 +2481,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2497,7 +2497,7 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
@@ -2513,7 +2513,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
@@ -2536,7 +2536,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2554,7 +2554,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2570,7 +2570,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
@@ -2587,7 +2587,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
@@ -2609,7 +2609,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2626,7 +2626,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2642,7 +2642,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
@@ -2658,7 +2658,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
@@ -2679,7 +2679,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2697,7 +2697,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2713,7 +2713,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
@@ -2729,7 +2729,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
@@ -2751,7 +2751,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2769,7 +2769,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2785,7 +2785,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
@@ -2801,7 +2801,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
@@ -2824,7 +2824,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2842,7 +2842,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2858,7 +2858,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
@@ -2875,7 +2875,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
@@ -2897,7 +2897,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2914,7 +2914,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2930,7 +2930,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
@@ -2946,7 +2946,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
@@ -2968,7 +2968,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2986,7 +2986,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -3002,7 +3002,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
@@ -3018,7 +3018,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
@@ -3042,7 +3042,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -3061,7 +3061,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -3078,7 +3078,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @return the decoded response
@@ -3096,7 +3096,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @return a future of the decoded response
@@ -3119,7 +3119,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -3137,7 +3137,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -3153,7 +3153,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
@@ -3169,7 +3169,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
@@ -3191,7 +3191,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
@@ -3207,7 +3207,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -3223,7 +3223,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
@@ -3238,7 +3238,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>

@@ -78,9 +78,16 @@ public final class SpecReader {
     return result.getOpenAPI();
   }
 
-  /** Reads the document at {@code location} into the model. */
+  /** Reads the document at {@code location} into the model, as it stands. */
   public static ApiModel read(String location, Overrides overrides) {
-    return new SpecReader(parse(location), overrides).model();
+    return read(location, overrides, Corrections.none());
+  }
+
+  /** Reads the document at {@code location}, corrected where the real server differs, into the model. */
+  public static ApiModel read(String location, Overrides overrides, Corrections corrections) {
+    OpenAPI api = parse(location);
+    corrections.apply(api);
+    return new SpecReader(api, overrides).model();
   }
 
   private ApiModel model() {
@@ -309,7 +316,19 @@ public final class SpecReader {
       String javaName = Names.camel(p.getName());
       String facts = facts(p.getSchema());
       if ("path".equals(p.getIn())) {
-        pathParams.add(new ParamDef(p.getName(), javaName, TypeRef.Scalar.STRING, true, false, facts));
+        // an enum-valued path parameter is the open enum of its values, anything else text
+        TypeRef type =
+            typeOf(
+                p.getSchema(),
+                id + Names.pascal(p.getName()),
+                raw.get$ref() != null
+                    ? raw.get$ref() + "/schema"
+                    : origin + "/parameters/" + params.indexOf(raw) + "/schema",
+                true);
+        if (!(type instanceof TypeRef.Named)) {
+          type = TypeRef.Scalar.STRING;
+        }
+        pathParams.add(new ParamDef(p.getName(), javaName, type, true, false, facts));
       } else if ("query".equals(p.getIn())) {
         if (!javaNames.add(javaName)) {
           throw new GenerationException(
@@ -505,13 +524,41 @@ public final class SpecReader {
     return switch (type) {
       case "string" -> TypeRef.Scalar.STRING;
       case "integer" -> "int64".equals(s.getFormat()) ? TypeRef.Scalar.LONG : TypeRef.Scalar.INTEGER;
-      case "number" -> TypeRef.Scalar.NUMBER;
+      case "number" -> number(s.getFormat());
       case "boolean" -> TypeRef.Scalar.BOOLEAN;
       case "array" ->
           new TypeRef.ListOf(typeOf(s.getItems(), name + "Item", origin + "/items", request));
       case "object" -> object(s, name, origin, request);
       default -> TypeRef.Scalar.JSON;
     };
+  }
+
+  /**
+   * Logto writes every number as {@code type: number}, yet sends whole numbers only (counts, limits,
+   * epoch timestamps): a number is a {@code long} unless a correction says it has fractions.
+   */
+  private static TypeRef number(String format) {
+    if (format == null) {
+      return TypeRef.Scalar.LONG;
+    }
+    return switch (format) {
+      case Formats.EPOCH_MILLIS -> TypeRef.Scalar.INSTANT_MILLIS;
+      case Formats.EPOCH_SECONDS -> TypeRef.Scalar.INSTANT_SECONDS;
+      case Formats.DECIMAL -> TypeRef.Scalar.NUMBER;
+      default -> TypeRef.Scalar.LONG;
+    };
+  }
+
+  /**
+   * Logto's entity timestamps ({@code createdAt}, {@code updatedAt}, {@code expiresAt},
+   * {@code lastSignInAt}...) are numbers of epoch milliseconds named {@code ...At}.
+   */
+  private static TypeRef timestamp(String jsonName, Schema<?> schema, TypeRef type) {
+    boolean named = jsonName.length() > 2 && jsonName.endsWith("At") && Character.isLowerCase(jsonName.charAt(jsonName.length() - 3));
+    if (named && type == TypeRef.Scalar.LONG && schema != null && schema.getFormat() == null) {
+      return TypeRef.Scalar.INSTANT_MILLIS;
+    }
+    return type;
   }
 
   private TypeRef object(Schema<?> s, String name, String origin, boolean request) {
@@ -558,9 +605,12 @@ public final class SpecReader {
                 + "' gives the Java name " + javaName + " which is already taken");
       }
       Schema<?> ps = p.getValue();
-      TypeRef type =
-          typeOf(ps, finalName + Names.pascal(json), origin + "/properties/" + pointer(json), request);
       Schema<?> resolved = deref(ps);
+      TypeRef type =
+          timestamp(
+              json,
+              resolved,
+              typeOf(ps, finalName + Names.pascal(json), origin + "/properties/" + pointer(json), request));
       boolean nullable = Boolean.TRUE.equals(ps.getNullable())
           || (resolved != null && Boolean.TRUE.equals(resolved.getNullable()));
       // Logto lists properties with a default as required, yet fills them in when left out
@@ -577,6 +627,10 @@ public final class SpecReader {
     List<Schema<?>> variants = new ArrayList<>();
     for (Schema<?> v : s.getOneOf()) {
       variants.add(deref(v));
+    }
+    if (variants.stream().allMatch(SpecReader::booleanText)) {
+      // Logto's query booleans: oneOf the texts "true" and "false"
+      return TypeRef.Scalar.BOOLEAN;
     }
     if (variants.stream().allMatch(v -> "string".equals(v.getType()))) {
       if (variants.stream().allMatch(v -> v.getEnum() != null && !v.getEnum().isEmpty())) {
@@ -611,6 +665,10 @@ public final class SpecReader {
               rec.name(), v.getRequired() == null ? List.of() : v.getRequired(), constants(v)));
     }
     return register(new TypeDef.OneOfDef(finalName, origin, defs));
+  }
+
+  private static boolean booleanText(Schema<?> v) {
+    return "string".equals(v.getType()) && ("\"true\"".equals(v.getFormat()) || "\"false\"".equals(v.getFormat()));
   }
 
   /**

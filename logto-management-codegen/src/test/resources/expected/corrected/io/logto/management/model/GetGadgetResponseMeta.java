@@ -8,30 +8,42 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/components/schemas/TranslationObject</code>.
+ * The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;/get/responses/200/content/application~1json/schema/properties/meta</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param translationKey the <code>[translationKey]</code> property (optional)
+ * @param key the <code>key</code> property (optional)
+ * @param note the <code>note</code> property (optional)
+ * @param tags the <code>tags</code> property (optional)
+ * @param owner the <code>owner</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TranslationObject(@JsonProperty("[translationKey]") @Nullable String translationKey,
+public record GetGadgetResponseMeta(@JsonProperty("key") @Nullable String key,
+    @JsonProperty("note") @Nullable String note, @JsonProperty("tags") @Nullable List<String> tags,
+    @JsonProperty("owner") @Nullable Map<String, String> owner,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param translationKey the <code>[translationKey]</code> property (optional)
+   * @param key the <code>key</code> property (optional)
+   * @param note the <code>note</code> property (optional)
+   * @param tags the <code>tags</code> property (optional)
+   * @param owner the <code>owner</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public TranslationObject {
+  public GetGadgetResponseMeta {
+    tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));
+    owner = owner == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(owner));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

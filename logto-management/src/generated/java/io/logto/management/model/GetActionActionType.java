@@ -11,20 +11,20 @@ import java.util.List;
  * The values of schema <code>#/paths/~1api~1configs~1actions/get/responses/200/content/application~1json/schema/items/properties/key</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class ListActionsResponseItemKey extends OpenEnum<ListActionsResponseItemKey.Known> {
+public final class GetActionActionType extends OpenEnum<GetActionActionType.Known> {
   /**
    * The wire value <code>action.postFirstFactorVerification</code>.
    */
-  public static final ListActionsResponseItemKey ACTION_POST_FIRST_FACTOR_VERIFICATION = new ListActionsResponseItemKey("action.postFirstFactorVerification", Known.ACTION_POST_FIRST_FACTOR_VERIFICATION);
+  public static final GetActionActionType ACTION_POST_FIRST_FACTOR_VERIFICATION = new GetActionActionType("action.postFirstFactorVerification", Known.ACTION_POST_FIRST_FACTOR_VERIFICATION);
 
   /**
    * The wire value <code>action.postSignIn</code>.
    */
-  public static final ListActionsResponseItemKey ACTION_POST_SIGN_IN = new ListActionsResponseItemKey("action.postSignIn", Known.ACTION_POST_SIGN_IN);
+  public static final GetActionActionType ACTION_POST_SIGN_IN = new GetActionActionType("action.postSignIn", Known.ACTION_POST_SIGN_IN);
 
-  private static final List<ListActionsResponseItemKey> KNOWN_VALUES = List.of(ACTION_POST_FIRST_FACTOR_VERIFICATION, ACTION_POST_SIGN_IN);
+  private static final List<GetActionActionType> KNOWN_VALUES = List.of(ACTION_POST_FIRST_FACTOR_VERIFICATION, ACTION_POST_SIGN_IN);
 
-  private ListActionsResponseItemKey(String value, Known known) {
+  private GetActionActionType(String value, Known known) {
     super(value, known);
   }
 
@@ -38,8 +38,8 @@ public final class ListActionsResponseItemKey extends OpenEnum<ListActionsRespon
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static ListActionsResponseItemKey fromValue(String value) {
-    return find(KNOWN_VALUES, value, text -> new ListActionsResponseItemKey(text, Known.UNKNOWN));
+  public static GetActionActionType fromValue(String value) {
+    return find(KNOWN_VALUES, value, text -> new GetActionActionType(text, Known.UNKNOWN));
   }
 
   /**
@@ -47,7 +47,7 @@ public final class ListActionsResponseItemKey extends OpenEnum<ListActionsRespon
    *
    * @return the constants, in the document's order
    */
-  public static List<ListActionsResponseItemKey> knownValues() {
+  public static List<GetActionActionType> knownValues() {
     return KNOWN_VALUES;
   }
 
