@@ -36,7 +36,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config,
     @JsonProperty("name") CreateCustomProfileFieldRequestAddressConfigPartsItemName name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -98,7 +98,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config;
+    private @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config;
 
     private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemName name;
 
@@ -168,8 +168,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param config the value
      * @return this builder
      */
-    public Builder config(
-        @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config) {
       this.config = config;
       return this;
     }

@@ -36,7 +36,7 @@ public record CreateCustomProfileFieldRequestFullnameConfigPartsItem(
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config,
     @JsonProperty("name") CreateCustomProfileFieldRequestFullnameConfigPartsItemName name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -98,7 +98,7 @@ public record CreateCustomProfileFieldRequestFullnameConfigPartsItem(
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config;
+    private @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config;
 
     private @Nullable CreateCustomProfileFieldRequestFullnameConfigPartsItemName name;
 
@@ -168,8 +168,7 @@ public record CreateCustomProfileFieldRequestFullnameConfigPartsItem(
      * @param config the value
      * @return this builder
      */
-    public Builder config(
-        @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config) {
       this.config = config;
       return this;
     }

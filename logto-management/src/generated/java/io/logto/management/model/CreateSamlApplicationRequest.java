@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("attributeMapping") @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping,
+    @JsonProperty("attributeMapping") @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
@@ -101,7 +101,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private @Nullable JsonNode customData;
 
-    private @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping;
+    private @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -167,7 +167,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder attributeMapping(
-        @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping) {
+        @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }

@@ -43,7 +43,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
+    @JsonProperty("profile") @Nullable UserProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -117,7 +117,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
 
     private @Nullable JsonNode customData;
 
-    private @Nullable UpdateUserRequestProfile profile;
+    private @Nullable UserProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -240,7 +240,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UserProfile profile) {
       this.profile = profile;
       return this;
     }

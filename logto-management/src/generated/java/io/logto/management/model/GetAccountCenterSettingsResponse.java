@@ -38,7 +38,7 @@ public record GetAccountCenterSettingsResponse(@JsonProperty("tenantId") String 
     @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<GetSignInExpResponseSignUpProfileFieldsItem> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<DeletePersonalAccessTokenPostRequest> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

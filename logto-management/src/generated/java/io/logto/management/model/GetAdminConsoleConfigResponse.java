@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 public record GetAdminConsoleConfigResponse(
     @JsonProperty("signInExperienceCustomized") boolean signInExperienceCustomized,
     @JsonProperty("organizationCreated") boolean organizationCreated,
-    @JsonProperty("developmentTenantMigrationNotification") @Nullable GetAdminConsoleConfigResponseDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
+    @JsonProperty("developmentTenantMigrationNotification") @Nullable TenantMigrationNotification developmentTenantMigrationNotification,
     @JsonProperty("checkedChargeNotification") @Nullable GetAdminConsoleConfigResponseCheckedChargeNotification checkedChargeNotification,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -22,7 +22,7 @@ import java.util.Objects;
 @JsonDeserialize(
     using = GetJwtCustomizerResponse.Deserializer.class
 )
-public sealed interface GetJwtCustomizerResponse permits GetJwtCustomizerResponseOption1, GetJwtCustomizerResponseOption2, GetJwtCustomizerResponse.Json {
+public sealed interface GetJwtCustomizerResponse permits AccessTokenJwtCustomizer, ClientCredentialsJwtCustomizer, GetJwtCustomizerResponse.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -44,8 +44,8 @@ public sealed interface GetJwtCustomizerResponse permits GetJwtCustomizerRespons
    */
   final class Deserializer extends StdDeserializer<GetJwtCustomizerResponse> {
     private static final List<OneOfDecoder.Candidate<GetJwtCustomizerResponse>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(GetJwtCustomizerResponseOption1.class, List.of("script"), Map.ofEntries()),
-      new OneOfDecoder.Candidate<>(GetJwtCustomizerResponseOption2.class, List.of("script"), Map.ofEntries()));
+      new OneOfDecoder.Candidate<>(AccessTokenJwtCustomizer.class, List.of("script"), Map.ofEntries()),
+      new OneOfDecoder.Candidate<>(ClientCredentialsJwtCustomizer.class, List.of("script"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.

@@ -36,7 +36,7 @@ import java.util.Map;
 public record GetOneTimeTokenResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("email") String email,
     @JsonProperty("token") String token,
-    @JsonProperty("context") GetOneTimeTokenResponseContext context,
+    @JsonProperty("context") AddOneTimeTokensRequestContext context,
     @JsonProperty("status") ListOneTimeTokensParamsStatus status,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,

@@ -23,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = GetSignInExpResponsePasswordExpiration.Deserializer.class
 )
-public sealed interface GetSignInExpResponsePasswordExpiration permits GetSignInExpResponsePasswordExpirationFalse, GetSignInExpResponsePasswordExpirationTrue, GetSignInExpResponsePasswordExpiration.Json {
+public sealed interface GetSignInExpResponsePasswordExpiration permits UpdateCimdConfigRequest, GetSignInExpResponsePasswordExpirationTrue, GetSignInExpResponsePasswordExpiration.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -45,7 +45,7 @@ public sealed interface GetSignInExpResponsePasswordExpiration permits GetSignIn
    */
   final class Deserializer extends StdDeserializer<GetSignInExpResponsePasswordExpiration> {
     private static final List<OneOfDecoder.Candidate<GetSignInExpResponsePasswordExpiration>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(GetSignInExpResponsePasswordExpirationFalse.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
+      new OneOfDecoder.Candidate<>(UpdateCimdConfigRequest.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
       new OneOfDecoder.Candidate<>(GetSignInExpResponsePasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
 
     /**

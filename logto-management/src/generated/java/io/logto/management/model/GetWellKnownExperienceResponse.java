@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1.well-known~1experience/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -84,17 +84,17 @@ public record GetWellKnownExperienceResponse(@JsonProperty("tenantId") String te
     @JsonProperty("customUiCsp") GetSignInExpResponseCustomUiCsp customUiCsp,
     @JsonProperty("passwordPolicy") GetSignInExpResponsePasswordPolicy passwordPolicy,
     @JsonProperty("mfa") GetSignInExpResponseMfa mfa,
-    @JsonProperty("adaptiveMfa") GetSignInExpResponseAdaptiveMfa adaptiveMfa,
+    @JsonProperty("adaptiveMfa") UpdateCimdConfigRequest adaptiveMfa,
     @JsonProperty("singleSignOnEnabled") boolean singleSignOnEnabled,
     @JsonProperty("supportEmail") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String supportEmail,
     @JsonProperty("supportWebsiteUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String supportWebsiteUrl,
     @JsonProperty("unknownSessionRedirectUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String unknownSessionRedirectUrl,
-    @JsonProperty("captchaPolicy") GetSignInExpResponseAdaptiveMfa captchaPolicy,
+    @JsonProperty("captchaPolicy") UpdateCimdConfigRequest captchaPolicy,
     @JsonProperty("sentinelPolicy") GetSignInExpResponseSentinelPolicy sentinelPolicy,
     @JsonProperty("verificationCodePolicy") GetSignInExpResponseVerificationCodePolicy verificationCodePolicy,
     @JsonProperty("passkeySignIn") GetSignInExpResponsePasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<GetSignInExpResponseSignUpProfileFieldsItem> signUpProfileFields,
-    @JsonProperty("passwordExpiration") GetWellKnownExperienceResponsePasswordExpiration passwordExpiration,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<DeletePersonalAccessTokenPostRequest> signUpProfileFields,
+    @JsonProperty("passwordExpiration") GetSignInExpResponsePasswordExpiration passwordExpiration,
     @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
     @JsonProperty("trustedDevice") @Nullable GetWellKnownExperienceResponseTrustedDevice trustedDevice,
     @JsonProperty("socialConnectors") List<GetWellKnownExperienceResponseSocialConnectorsItem> socialConnectors,

@@ -23,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = ListJwtCustomizersResponseItem.Deserializer.class
 )
-public sealed interface ListJwtCustomizersResponseItem permits ListJwtCustomizersResponseItemJwtAccessToken, ListJwtCustomizersResponseItemJwtClientCredentials, ListJwtCustomizersResponseItem.Json {
+public sealed interface ListJwtCustomizersResponseItem permits AccessTokenJwtCustomizerEntry, ClientCredentialsJwtCustomizerEntry, ListJwtCustomizersResponseItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -45,8 +45,8 @@ public sealed interface ListJwtCustomizersResponseItem permits ListJwtCustomizer
    */
   final class Deserializer extends StdDeserializer<ListJwtCustomizersResponseItem> {
     private static final List<OneOfDecoder.Candidate<ListJwtCustomizersResponseItem>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtAccessToken.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.accessToken")))),
-      new OneOfDecoder.Candidate<>(ListJwtCustomizersResponseItemJwtClientCredentials.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.clientCredentials")))));
+      new OneOfDecoder.Candidate<>(AccessTokenJwtCustomizerEntry.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.accessToken")))),
+      new OneOfDecoder.Candidate<>(ClientCredentialsJwtCustomizerEntry.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.clientCredentials")))));
 
     /**
      * Creates the deserializer; Jackson calls this.

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceApplicationSignInExperienceRequest(
-    @JsonProperty("color") @Nullable CreateOrganizationRequestColor color,
-    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable OrganizationColor color,
+    @JsonProperty("branding") @Nullable OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
@@ -87,9 +87,9 @@ public record ReplaceApplicationSignInExperienceRequest(
    * Builds {@link ReplaceApplicationSignInExperienceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable CreateOrganizationRequestColor color;
+    private @Nullable OrganizationColor color;
 
-    private @Nullable UpdateSignInExpRequestBranding branding;
+    private @Nullable OrganizationBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -110,7 +110,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable CreateOrganizationRequestColor color) {
+    public Builder color(@Nullable OrganizationColor color) {
       this.color = color;
       return this;
     }
@@ -121,7 +121,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable OrganizationBranding branding) {
       this.branding = branding;
       return this;
     }

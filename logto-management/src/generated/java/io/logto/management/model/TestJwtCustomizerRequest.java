@@ -23,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = TestJwtCustomizerRequest.Deserializer.class
 )
-public sealed interface TestJwtCustomizerRequest permits TestJwtCustomizerRequestAccessToken, TestJwtCustomizerRequestClientCredentials, TestJwtCustomizerRequest.Json {
+public sealed interface TestJwtCustomizerRequest permits TestAccessTokenJwtRequest, TestClientCredentialsJwtRequest, TestJwtCustomizerRequest.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -45,8 +45,8 @@ public sealed interface TestJwtCustomizerRequest permits TestJwtCustomizerReques
    */
   final class Deserializer extends StdDeserializer<TestJwtCustomizerRequest> {
     private static final List<OneOfDecoder.Candidate<TestJwtCustomizerRequest>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(TestJwtCustomizerRequestAccessToken.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("access-token")))),
-      new OneOfDecoder.Candidate<>(TestJwtCustomizerRequestClientCredentials.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("client-credentials")))));
+      new OneOfDecoder.Candidate<>(TestAccessTokenJwtRequest.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("access-token")))),
+      new OneOfDecoder.Candidate<>(TestClientCredentialsJwtRequest.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("client-credentials")))));
 
     /**
      * Creates the deserializer; Jackson calls this.

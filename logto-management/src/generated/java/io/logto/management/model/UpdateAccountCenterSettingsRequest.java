@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("fields") @Nullable UpdateAccountCenterSettingsRequestFields fields,
+    @JsonProperty("fields") @Nullable GetAccountCenterSettingsResponseFields fields,
     @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
@@ -90,7 +90,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
   public static final class Builder {
     private @Nullable Boolean enabled;
 
-    private @Nullable UpdateAccountCenterSettingsRequestFields fields;
+    private @Nullable GetAccountCenterSettingsResponseFields fields;
 
     private @Nullable List<String> webauthnRelatedOrigins;
 
@@ -122,7 +122,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param fields the value
      * @return this builder
      */
-    public Builder fields(@Nullable UpdateAccountCenterSettingsRequestFields fields) {
+    public Builder fields(@Nullable GetAccountCenterSettingsResponseFields fields) {
       this.fields = fields;
       return this;
     }

@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
+    @JsonProperty("oidcClientMetadata") @Nullable ApplicationOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UpdateApplicationRequestProtectedAppMetadata> protectedAppMetadata,
@@ -96,9 +96,9 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
 
     private JsonField<String> description = JsonField.absent();
 
-    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable ApplicationOidcClientMetadata oidcClientMetadata;
 
-    private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
+    private @Nullable ApplicationCustomClientMetadata customClientMetadata;
 
     private @Nullable JsonNode customData;
 
@@ -152,8 +152,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * @param oidcClientMetadata the value
      * @return this builder
      */
-    public Builder oidcClientMetadata(
-        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+    public Builder oidcClientMetadata(@Nullable ApplicationOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -165,7 +164,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * @return this builder
      */
     public Builder customClientMetadata(
-        @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata) {
+        @Nullable ApplicationCustomClientMetadata customClientMetadata) {
       this.customClientMetadata = customClientMetadata;
       return this;
     }

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public record UpdateApplicationRequestProtectedAppMetadata(
     @JsonProperty("origin") @Nullable String origin,
     @JsonProperty("sessionDuration") @Nullable Long sessionDuration,
-    @JsonProperty("pageRules") @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
+    @JsonProperty("pageRules") @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
     @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -82,7 +82,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
 
     private @Nullable Long sessionDuration;
 
-    private @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
+    private @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules;
 
     private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
 
@@ -120,7 +120,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @return this builder
      */
     public Builder pageRules(
-        @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules) {
+        @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules) {
       this.pageRules = pageRules;
       return this;
     }

@@ -42,8 +42,8 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isMfaRequired") @Nullable Boolean isMfaRequired,
-    @JsonProperty("color") @Nullable CreateOrganizationRequestColor color,
-    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable OrganizationColor color,
+    @JsonProperty("branding") @Nullable OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -110,9 +110,9 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
 
     private @Nullable Boolean isMfaRequired;
 
-    private @Nullable CreateOrganizationRequestColor color;
+    private @Nullable OrganizationColor color;
 
-    private @Nullable UpdateSignInExpRequestBranding branding;
+    private @Nullable OrganizationBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -195,7 +195,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable CreateOrganizationRequestColor color) {
+    public Builder color(@Nullable OrganizationColor color) {
       this.color = color;
       return this;
     }
@@ -206,7 +206,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable OrganizationBranding branding) {
       this.branding = branding;
       return this;
     }

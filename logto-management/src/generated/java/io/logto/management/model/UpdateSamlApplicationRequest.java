@@ -37,7 +37,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
-    @JsonProperty("attributeMapping") @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping,
+    @JsonProperty("attributeMapping") @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
@@ -106,7 +106,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
 
     private @Nullable Boolean appLevelAccessControlEnabled;
 
-    private @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping;
+    private @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -183,7 +183,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
      * @return this builder
      */
     public Builder attributeMapping(
-        @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping) {
+        @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }

@@ -38,7 +38,7 @@ public record UpdateUserRequest(
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
+    @JsonProperty("profile") @Nullable UserProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -104,7 +104,7 @@ public record UpdateUserRequest(
 
     private @Nullable JsonNode customData;
 
-    private @Nullable UpdateUserRequestProfile profile;
+    private @Nullable UserProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -238,7 +238,7 @@ public record UpdateUserRequest(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UserProfile profile) {
       this.profile = profile;
       return this;
     }

@@ -11,15 +11,15 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationProtectedAppMetadataCustomDomainsItem;
 import io.logto.management.model.AssignCimdUserConsentScopesRequest;
 import io.logto.management.model.AssignUserRolesResponse;
+import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.CreateApplicationProtectedAppMetadataCustomDomainRequest;
 import io.logto.management.model.CreateApplicationRequest;
 import io.logto.management.model.CreateApplicationSecretRequest;
 import io.logto.management.model.CreateApplicationSecretResponse;
 import io.logto.management.model.CreateApplicationUserConsentOrganizationRequest;
-import io.logto.management.model.DeleteCimdUserConsentScopeScopeType;
+import io.logto.management.model.CustomDomain;
 import io.logto.management.model.GetApplicationAccessControlResponse;
 import io.logto.management.model.GetApplicationResponse;
 import io.logto.management.model.GetApplicationSignInExperienceResponse;
@@ -48,7 +48,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ApplicationsService {
   private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ApplicationProtectedAppMetadataCustomDomainsItem>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomDomain>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
@@ -909,7 +909,7 @@ public final class ApplicationsService {
   }
 
   private ApiRequest requestForDeleteUserConsentScope(String applicationId,
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId) {
+      ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("applicationId", applicationId)
       .pathParam("scopeType", scopeType)
@@ -928,8 +928,8 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String applicationId,
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId, RequestOptions options) {
+  public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
+      String scopeId, RequestOptions options) {
     client.call(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), options);
   }
 
@@ -948,7 +948,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
   public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId, RequestOptions options) {
+      ConsentScopeType scopeType, String scopeId, RequestOptions options) {
     return client.callAsync(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), Void.class, options);
   }
 
@@ -962,8 +962,8 @@ public final class ApplicationsService {
    * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String applicationId,
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId) {
+  public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
+      String scopeId) {
     deleteUserConsentScope(applicationId, scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -981,7 +981,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
   public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId) {
+      ConsentScopeType scopeType, String scopeId) {
     return deleteUserConsentScopeAsync(applicationId, scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -1352,8 +1352,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
-      String id, RequestOptions options) {
+  public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id,
+      RequestOptions options) {
     return client.call(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
@@ -1369,8 +1369,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
-      String id, RequestOptions options) {
+  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(String id,
+      RequestOptions options) {
     return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
@@ -1383,8 +1383,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
-      String id) {
+  public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id) {
     return listProtectedAppMetadataCustomDomains(id, RequestOptions.defaults());
   }
 
@@ -1399,7 +1398,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
+  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(
       String id) {
     return listProtectedAppMetadataCustomDomainsAsync(id, RequestOptions.defaults());
   }

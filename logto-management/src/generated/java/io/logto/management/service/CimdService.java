@@ -7,7 +7,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AssignCimdUserConsentScopesRequest;
-import io.logto.management.model.DeleteCimdUserConsentScopeScopeType;
+import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.ListCimdUserConsentScopesResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -93,8 +93,7 @@ public final class CimdService {
     return assignUserConsentScopesAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteUserConsentScope(DeleteCimdUserConsentScopeScopeType scopeType,
-      String scopeId) {
+  private ApiRequest requestForDeleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/cimd/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("scopeType", scopeType)
       .pathParam("scopeId", scopeId);
@@ -111,7 +110,7 @@ public final class CimdService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(DeleteCimdUserConsentScopeScopeType scopeType, String scopeId,
+  public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId,
       RequestOptions options) {
     client.call(requestForDeleteUserConsentScope(scopeType, scopeId), options);
   }
@@ -129,8 +128,8 @@ public final class CimdService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId, RequestOptions options) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
+      String scopeId, RequestOptions options) {
     return client.callAsync(requestForDeleteUserConsentScope(scopeType, scopeId), Void.class, options);
   }
 
@@ -143,8 +142,7 @@ public final class CimdService {
    * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(DeleteCimdUserConsentScopeScopeType scopeType,
-      String scopeId) {
+  public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     deleteUserConsentScope(scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -160,8 +158,8 @@ public final class CimdService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(
-      DeleteCimdUserConsentScopeScopeType scopeType, String scopeId) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
+      String scopeId) {
     return deleteUserConsentScopeAsync(scopeType, scopeId, RequestOptions.defaults());
   }
 

@@ -8,18 +8,18 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetActionActionType;
+import io.logto.management.model.ActionType;
 import io.logto.management.model.GetActionResponse;
 import io.logto.management.model.GetAdminConsoleConfigResponse;
 import io.logto.management.model.GetCimdConfigResponse;
 import io.logto.management.model.GetIdTokenConfigResponse;
 import io.logto.management.model.GetJwtCustomizerResponse;
-import io.logto.management.model.GetJwtCustomizerTokenTypePath;
-import io.logto.management.model.GetOidcKeysKeyType;
 import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.GetOidcSessionConfigResponse;
+import io.logto.management.model.JwtTokenType;
 import io.logto.management.model.ListActionsResponseItem;
 import io.logto.management.model.ListJwtCustomizersResponseItem;
+import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.RotateOidcKeysRequest;
 import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
@@ -27,12 +27,8 @@ import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
 import io.logto.management.model.UpdateCimdConfigRequest;
-import io.logto.management.model.UpdateJwtCustomizerResponse;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
-import io.logto.management.model.UpsertActionRequest;
-import io.logto.management.model.UpsertIdTokenConfigRequest;
 import io.logto.management.model.UpsertJwtCustomizerRequest;
-import io.logto.management.model.UpsertJwtCustomizerResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +57,7 @@ public final class ConfigsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDeleteAction(GetActionActionType actionType) {
+  private ApiRequest requestForDeleteAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -76,7 +72,7 @@ public final class ConfigsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(GetActionActionType actionType, RequestOptions options) {
+  public void deleteAction(ActionType actionType, RequestOptions options) {
     client.call(requestForDeleteAction(actionType), options);
   }
 
@@ -92,8 +88,7 @@ public final class ConfigsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(GetActionActionType actionType,
-      RequestOptions options) {
+  public CompletableFuture<Void> deleteActionAsync(ActionType actionType, RequestOptions options) {
     return client.callAsync(requestForDeleteAction(actionType), Void.class, options);
   }
 
@@ -105,7 +100,7 @@ public final class ConfigsService {
    * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(GetActionActionType actionType) {
+  public void deleteAction(ActionType actionType) {
     deleteAction(actionType, RequestOptions.defaults());
   }
 
@@ -120,11 +115,11 @@ public final class ConfigsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(GetActionActionType actionType) {
+  public CompletableFuture<Void> deleteActionAsync(ActionType actionType) {
     return deleteActionAsync(actionType, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
+  private ApiRequest requestForDeleteJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -139,8 +134,7 @@ public final class ConfigsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
-      RequestOptions options) {
+  public void deleteJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
     client.call(requestForDeleteJwtCustomizer(tokenTypePath), options);
   }
 
@@ -156,8 +150,8 @@ public final class ConfigsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath, RequestOptions options) {
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      RequestOptions options) {
     return client.callAsync(requestForDeleteJwtCustomizer(tokenTypePath), Void.class, options);
   }
 
@@ -169,7 +163,7 @@ public final class ConfigsService {
    * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
+  public void deleteJwtCustomizer(JwtTokenType tokenTypePath) {
     deleteJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -184,12 +178,11 @@ public final class ConfigsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath) {
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath) {
     return deleteJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteOidcKey(GetOidcKeysKeyType keyType, String keyId) {
+  private ApiRequest requestForDeleteOidcKey(OidcKeyType keyType, String keyId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
       .pathParam("keyType", keyType)
       .pathParam("keyId", keyId);
@@ -206,7 +199,7 @@ public final class ConfigsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(GetOidcKeysKeyType keyType, String keyId, RequestOptions options) {
+  public void deleteOidcKey(OidcKeyType keyType, String keyId, RequestOptions options) {
     client.call(requestForDeleteOidcKey(keyType, keyId), options);
   }
 
@@ -223,7 +216,7 @@ public final class ConfigsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(GetOidcKeysKeyType keyType, String keyId,
+  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId,
       RequestOptions options) {
     return client.callAsync(requestForDeleteOidcKey(keyType, keyId), Void.class, options);
   }
@@ -237,7 +230,7 @@ public final class ConfigsService {
    * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(GetOidcKeysKeyType keyType, String keyId) {
+  public void deleteOidcKey(OidcKeyType keyType, String keyId) {
     deleteOidcKey(keyType, keyId, RequestOptions.defaults());
   }
 
@@ -253,11 +246,11 @@ public final class ConfigsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(GetOidcKeysKeyType keyType, String keyId) {
+  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId) {
     return deleteOidcKeyAsync(keyType, keyId, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetAction(GetActionActionType actionType) {
+  private ApiRequest requestForGetAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -273,7 +266,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(GetActionActionType actionType, RequestOptions options) {
+  public GetActionResponse getAction(ActionType actionType, RequestOptions options) {
     return client.call(requestForGetAction(actionType), GetActionResponse.class, options);
   }
 
@@ -289,7 +282,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(GetActionActionType actionType,
+  public CompletableFuture<GetActionResponse> getActionAsync(ActionType actionType,
       RequestOptions options) {
     return client.callAsync(requestForGetAction(actionType), GetActionResponse.class, options);
   }
@@ -303,7 +296,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(GetActionActionType actionType) {
+  public GetActionResponse getAction(ActionType actionType) {
     return getAction(actionType, RequestOptions.defaults());
   }
 
@@ -318,7 +311,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(GetActionActionType actionType) {
+  public CompletableFuture<GetActionResponse> getActionAsync(ActionType actionType) {
     return getActionAsync(actionType, RequestOptions.defaults());
   }
 
@@ -500,7 +493,7 @@ public final class ConfigsService {
     return getIdTokenAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
+  private ApiRequest requestForGetJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -516,7 +509,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
+  public GetJwtCustomizerResponse getJwtCustomizer(JwtTokenType tokenTypePath,
       RequestOptions options) {
     return client.call(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
@@ -534,7 +527,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath, RequestOptions options) {
+      JwtTokenType tokenTypePath, RequestOptions options) {
     return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
 
@@ -547,7 +540,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath) {
+  public GetJwtCustomizerResponse getJwtCustomizer(JwtTokenType tokenTypePath) {
     return getJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -563,11 +556,11 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath) {
+      JwtTokenType tokenTypePath) {
     return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetOidcKeys(GetOidcKeysKeyType keyType) {
+  private ApiRequest requestForGetOidcKeys(OidcKeyType keyType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
       .pathParam("keyType", keyType);
     return request.build();
@@ -583,8 +576,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(GetOidcKeysKeyType keyType,
-      RequestOptions options) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
     return client.call(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
@@ -600,8 +592,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(
-      GetOidcKeysKeyType keyType, RequestOptions options) {
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType,
+      RequestOptions options) {
     return client.callAsync(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
@@ -614,7 +606,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(GetOidcKeysKeyType keyType) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
@@ -629,8 +621,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(
-      GetOidcKeysKeyType keyType) {
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType) {
     return getOidcKeysAsync(keyType, RequestOptions.defaults());
   }
 
@@ -813,8 +804,7 @@ public final class ConfigsService {
     return listJwtCustomizersAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForRotateOidcKeys(GetOidcKeysKeyType keyType,
-      RotateOidcKeysRequest body) {
+  private ApiRequest requestForRotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
       .pathParam("keyType", keyType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -832,7 +822,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<RotateOidcKeysResponseItem> rotateOidcKeys(GetOidcKeysKeyType keyType,
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
       RotateOidcKeysRequest body, RequestOptions options) {
     return client.call(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
@@ -851,7 +841,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
   public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
-      GetOidcKeysKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
+      OidcKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
     return client.callAsync(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -865,7 +855,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<RotateOidcKeysResponseItem> rotateOidcKeys(GetOidcKeysKeyType keyType,
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
       RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
@@ -883,7 +873,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
   public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
-      GetOidcKeysKeyType keyType, RotateOidcKeysRequest body) {
+      OidcKeyType keyType, RotateOidcKeysRequest body) {
     return rotateOidcKeysAsync(keyType, body, RequestOptions.defaults());
   }
 
@@ -1017,8 +1007,7 @@ public final class ConfigsService {
     return testJwtCustomizerAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateAction(GetActionActionType actionType,
-      UpdateActionRequest body) {
+  private ApiRequest requestForUpdateAction(ActionType actionType, UpdateActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1036,7 +1025,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(GetActionActionType actionType, UpdateActionRequest body,
+  public GetActionResponse updateAction(ActionType actionType, UpdateActionRequest body,
       RequestOptions options) {
     return client.call(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1054,7 +1043,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(GetActionActionType actionType,
+  public CompletableFuture<GetActionResponse> updateActionAsync(ActionType actionType,
       UpdateActionRequest body, RequestOptions options) {
     return client.callAsync(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1069,7 +1058,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(GetActionActionType actionType, UpdateActionRequest body) {
+  public GetActionResponse updateAction(ActionType actionType, UpdateActionRequest body) {
     return updateAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1085,7 +1074,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(GetActionActionType actionType,
+  public CompletableFuture<GetActionResponse> updateActionAsync(ActionType actionType,
       UpdateActionRequest body) {
     return updateActionAsync(actionType, body, RequestOptions.defaults());
   }
@@ -1222,7 +1211,7 @@ public final class ConfigsService {
     return updateCimdAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
+  private ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1241,10 +1230,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+  public GetJwtCustomizerResponse updateJwtCustomizer(JwtTokenType tokenTypePath,
+      UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1260,10 +1248,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+  public CompletableFuture<GetJwtCustomizerResponse> updateJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1276,8 +1263,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public GetJwtCustomizerResponse updateJwtCustomizer(JwtTokenType tokenTypePath,
+      UpsertJwtCustomizerRequest body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1293,8 +1280,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<GetJwtCustomizerResponse> updateJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body) {
     return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1365,8 +1352,7 @@ public final class ConfigsService {
     return updateOidcSessionAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertAction(GetActionActionType actionType,
-      UpsertActionRequest body) {
+  private ApiRequest requestForUpsertAction(ActionType actionType, GetActionResponse body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1384,7 +1370,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(GetActionActionType actionType, UpsertActionRequest body,
+  public GetActionResponse upsertAction(ActionType actionType, GetActionResponse body,
       RequestOptions options) {
     return client.call(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1402,8 +1388,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(GetActionActionType actionType,
-      UpsertActionRequest body, RequestOptions options) {
+  public CompletableFuture<GetActionResponse> upsertActionAsync(ActionType actionType,
+      GetActionResponse body, RequestOptions options) {
     return client.callAsync(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
 
@@ -1417,7 +1403,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(GetActionActionType actionType, UpsertActionRequest body) {
+  public GetActionResponse upsertAction(ActionType actionType, GetActionResponse body) {
     return upsertAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1433,12 +1419,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(GetActionActionType actionType,
-      UpsertActionRequest body) {
+  public CompletableFuture<GetActionResponse> upsertActionAsync(ActionType actionType,
+      GetActionResponse body) {
     return upsertActionAsync(actionType, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertIdToken(UpsertIdTokenConfigRequest body) {
+  private ApiRequest requestForUpsertIdToken(GetIdTokenConfigResponse body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1454,7 +1440,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body,
+  public GetIdTokenConfigResponse upsertIdToken(GetIdTokenConfigResponse body,
       RequestOptions options) {
     return client.call(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
   }
@@ -1472,7 +1458,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
   public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      UpsertIdTokenConfigRequest body, RequestOptions options) {
+      GetIdTokenConfigResponse body, RequestOptions options) {
     return client.callAsync(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
   }
 
@@ -1485,7 +1471,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body) {
+  public GetIdTokenConfigResponse upsertIdToken(GetIdTokenConfigResponse body) {
     return upsertIdToken(body, RequestOptions.defaults());
   }
 
@@ -1501,11 +1487,11 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
   public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      UpsertIdTokenConfigRequest body) {
+      GetIdTokenConfigResponse body) {
     return upsertIdTokenAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertJwtCustomizer(GetJwtCustomizerTokenTypePath tokenTypePath,
+  private ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1524,10 +1510,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+  public GetJwtCustomizerResponse upsertJwtCustomizer(JwtTokenType tokenTypePath,
+      UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1543,10 +1528,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+  public CompletableFuture<GetJwtCustomizerResponse> upsertJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1559,8 +1543,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public GetJwtCustomizerResponse upsertJwtCustomizer(JwtTokenType tokenTypePath,
+      UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1576,8 +1560,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      GetJwtCustomizerTokenTypePath tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<GetJwtCustomizerResponse> upsertJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -9,10 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AddOrganizationUsersResponse;
 import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
-import io.logto.management.model.AssignOrganizationRolesToUserResponse;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainResponse;
@@ -162,9 +160,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  public UserIdsRequest addUsers(String id, UserIdsRequest body, RequestOptions options) {
+    return client.call(requestForAddUsers(id, body), UserIdsRequest.class, options);
   }
 
   /**
@@ -180,9 +177,9 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
-      UserIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAddUsers(id, body), UserIdsRequest.class, options);
   }
 
   /**
@@ -195,7 +192,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body) {
+  public UserIdsRequest addUsers(String id, UserIdsRequest body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
@@ -211,8 +208,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
-      UserIdsRequest body) {
+  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body) {
     return addUsersAsync(id, body, RequestOptions.defaults());
   }
 
@@ -386,9 +382,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
+  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
       ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+    return client.call(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
   /**
@@ -405,9 +401,9 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
+  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
       String userId, ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+    return client.callAsync(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
   /**
@@ -421,7 +417,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
+  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
       ReplaceOrganizationUserRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
@@ -439,7 +435,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
+  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
       String userId, ReplaceOrganizationUserRolesRequest body) {
     return assignRolesToUserAsync(id, userId, body, RequestOptions.defaults());
   }

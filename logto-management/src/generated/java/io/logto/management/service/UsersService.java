@@ -38,8 +38,6 @@ import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
 import io.logto.management.model.PasswordRequest;
-import io.logto.management.model.ReplaceUserIdentityRequest;
-import io.logto.management.model.ReplaceUserRolesResponse;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIdsRequest;
 import io.logto.management.model.UpdateApplicationSecretRequest;
@@ -2373,7 +2371,7 @@ public final class UsersService {
   }
 
   private ApiRequest requestForReplaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body) {
+      UserIdentitiesValue body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
@@ -2394,7 +2392,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body, RequestOptions options) {
+      UserIdentitiesValue body, RequestOptions options) {
     return client.call(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
@@ -2413,7 +2411,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, ReplaceUserIdentityRequest body, RequestOptions options) {
+      String target, UserIdentitiesValue body, RequestOptions options) {
     return client.callAsync(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
@@ -2429,7 +2427,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body) {
+      UserIdentitiesValue body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 
@@ -2447,7 +2445,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, ReplaceUserIdentityRequest body) {
+      String target, UserIdentitiesValue body) {
     return replaceIdentityAsync(userId, target, body, RequestOptions.defaults());
   }
 
@@ -2469,9 +2467,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body, RequestOptions options) {
+    return client.call(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
   }
 
   /**
@@ -2487,9 +2484,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
-      RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
   }
 
   /**
@@ -2502,7 +2499,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body) {
+  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -2518,8 +2515,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
-      RoleIdsRequest body) {
+  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body) {
     return replaceRolesAsync(userId, body, RequestOptions.defaults());
   }
 

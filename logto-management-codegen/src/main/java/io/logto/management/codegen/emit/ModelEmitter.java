@@ -144,8 +144,8 @@ final class ModelEmitter {
             .addAnnotation(include("NON_NULL").build())
             .recordConstructor(ctor.build())
             .addMethod(compact.build());
-    if (r.implementsOneOf() != null) {
-      type.addSuperinterface(ClassName.get(Types.MODEL, r.implementsOneOf()));
+    r.implementsOneOf().forEach(i -> type.addSuperinterface(ClassName.get(Types.MODEL, i)));
+    if (!r.implementsOneOf().isEmpty()) {
       // the interface's deserializer picks the variant; the variant itself decodes as a plain record
       type.addAnnotation(
           AnnotationSpec.builder(Types.JSON_DESERIALIZE)

@@ -236,10 +236,8 @@ public final class SpecReader {
             new FieldDef(
                 f.jsonName(), f.javaName(), rename(f.type(), renames), f.required(), f.nullable(), f.facts()));
       }
-      String parent =
-          r.implementsOneOf() == null
-              ? null
-              : renames.getOrDefault(r.implementsOneOf(), r.implementsOneOf());
+      List<String> parent = new ArrayList<>();
+      r.implementsOneOf().forEach(i -> parent.add(renames.getOrDefault(i, i)));
       return new TypeDef.RecordDef(name, r.origin(), fields, r.request(), parent);
     }
     if (t instanceof TypeDef.EnumDef e) {
@@ -620,7 +618,8 @@ public final class SpecReader {
               && (resolved == null || resolved.getDefault() == null);
       fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps)));
     }
-    return register(new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent));
+    return register(
+        new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent == null ? List.of() : List.of(oneOfParent)));
   }
 
   private TypeRef oneOf(Schema<?> s, String name, String origin, boolean request) {
@@ -784,6 +783,19 @@ public final class SpecReader {
       if (!same.equals(def.name()) && !types.containsKey(def.name())) {
         aliases.computeIfAbsent(same, k -> new ArrayList<>()).add(def.name());
       }
+      if (def instanceof TypeDef.RecordDef r && types.get(same) instanceof TypeDef.RecordDef existing) {
+        types.put(same, existing.merge(r.request(), r.implementsOneOf()));
+      } else if (def instanceof TypeDef.OneOfDef o) {
+        // the variants were registered as implementing this (dropped) oneOf: point them at the kept one
+        for (TypeDef.Variant v : o.variants()) {
+          if (types.get(v.type()) instanceof TypeDef.RecordDef variant) {
+            List<String> parents = new ArrayList<>(variant.implementsOneOf());
+            parents.remove(o.name());
+            parents.add(same);
+            types.put(v.type(), new TypeDef.RecordDef(variant.name(), variant.origin(), variant.fields(), variant.request(), parents));
+          }
+        }
+      }
       return new TypeRef.Named(same);
     }
     TypeDef existing = types.get(def.name());
@@ -800,7 +812,9 @@ public final class SpecReader {
 
   private static String shape(TypeDef def) {
     if (def instanceof TypeDef.RecordDef r) {
-      return "record " + r.request() + " " + r.implementsOneOf() + " " + r.fields();
+      // a request part and a response part of one shape are one record (with a builder); a shape met
+      // as a variant of several oneOfs is one record implementing each
+      return "record " + r.fields();
     }
     if (def instanceof TypeDef.EnumDef e) {
       return "enum " + e.values();
