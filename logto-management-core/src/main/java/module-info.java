@@ -12,6 +12,7 @@ module io.logto.management.core {
 
   exports io.logto.management.core;
   exports io.logto.management.core.internal.auth to io.logto.management;
+  exports io.logto.management.core.internal.codec to io.logto.management, com.fasterxml.jackson.databind;
   exports io.logto.management.core.internal.http to io.logto.management;
   exports io.logto.management.core.internal.json to io.logto.management;
   exports io.logto.management.core.internal.pagination to io.logto.management;
