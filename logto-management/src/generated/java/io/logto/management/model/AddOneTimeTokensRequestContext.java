@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1test/post/requestBody/content/application~1json/schema/oneOf/0/properties/context/properties/interaction/properties/verificationRecords/items/oneOf/11/properties/oneTimeTokenContext</code>.
+ * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/11/properties/oneTimeTokenContext</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -117,6 +117,7 @@ public record AddOneTimeTokensRequestContext(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AddOneTimeTokensRequestContext build() {
       return new AddOneTimeTokensRequestContext(jitOrganizationIds, interactionEvent, additionalProperties);

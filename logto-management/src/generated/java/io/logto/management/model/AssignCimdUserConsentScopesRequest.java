@@ -154,6 +154,7 @@ public record AssignCimdUserConsentScopesRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AssignCimdUserConsentScopesRequest build() {
       return new AssignCimdUserConsentScopesRequest(organizationScopes, resourceScopes, organizationResourceScopes, userScopes, additionalProperties);

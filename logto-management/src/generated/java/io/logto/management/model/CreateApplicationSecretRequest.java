@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
-    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<BigDecimal> expiresAt,
+    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(contentUsing = EpochTime.MillisSerializer.class) @JsonDeserialize(contentUsing = EpochTime.MillisDeserializer.class) JsonField<Instant> expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -71,7 +74,7 @@ public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
   public static final class Builder {
     private @Nullable String name;
 
-    private JsonField<BigDecimal> expiresAt = JsonField.absent();
+    private JsonField<Instant> expiresAt = JsonField.absent();
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -90,12 +93,12 @@ public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>expiresAt</code> property (optional, nullable) to a value.
+     * Sets the <code>expiresAt</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code expiresAt} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param expiresAt the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param expiresAt the value or null
      * @return this builder
      */
-    public Builder expiresAt(BigDecimal expiresAt) {
+    public Builder expiresAt(@Nullable Instant expiresAt) {
       this.expiresAt = JsonField.of(expiresAt);
       return this;
     }
@@ -106,7 +109,7 @@ public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
      * @param expiresAt the value
      * @return this builder
      */
-    public Builder expiresAt(JsonField<BigDecimal> expiresAt) {
+    public Builder expiresAt(JsonField<Instant> expiresAt) {
       this.expiresAt = expiresAt;
       return this;
     }
@@ -127,6 +130,7 @@ public record CreateApplicationSecretRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationSecretRequest build() {
       return new CreateApplicationSecretRequest(name, expiresAt, additionalProperties);

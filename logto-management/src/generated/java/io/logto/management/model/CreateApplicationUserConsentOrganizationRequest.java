@@ -100,6 +100,7 @@ public record CreateApplicationUserConsentOrganizationRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationUserConsentOrganizationRequest build() {
       return new CreateApplicationUserConsentOrganizationRequest(organizationIds, additionalProperties);

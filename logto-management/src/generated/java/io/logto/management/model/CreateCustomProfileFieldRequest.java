@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +44,16 @@ public sealed interface CreateCustomProfileFieldRequest permits CreateCustomProf
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CreateCustomProfileFieldRequest> {
-    private static final List<OneOfSupport.Candidate<CreateCustomProfileFieldRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestText.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Text")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestNumber.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Number")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestDate.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Date")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestCheckbox.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("required", Set.of("false")), Map.entry("type", Set.of("Checkbox")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestSelect.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestUrl.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Url")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestRegex.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Regex")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestAddress.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Address")))),
-      new OneOfSupport.Candidate<>(CreateCustomProfileFieldRequestFullname.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Fullname")))));
+    private static final List<OneOfDecoder.Candidate<CreateCustomProfileFieldRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestText.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Text")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestNumber.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Number")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestDate.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Date")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestCheckbox.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("required", Set.of("false")), Map.entry("type", Set.of("Checkbox")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestSelect.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestUrl.class, List.of("name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Url")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestRegex.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Regex")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestAddress.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Address")))),
+      new OneOfDecoder.Candidate<>(CreateCustomProfileFieldRequestFullname.class, List.of("config", "name", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Fullname")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -64,7 +65,7 @@ public sealed interface CreateCustomProfileFieldRequest permits CreateCustomProf
     @Override
     public CreateCustomProfileFieldRequest deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

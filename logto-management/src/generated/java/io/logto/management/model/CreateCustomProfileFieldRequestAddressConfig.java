@@ -100,6 +100,7 @@ public record CreateCustomProfileFieldRequestAddressConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestAddressConfig build() {
       return new CreateCustomProfileFieldRequestAddressConfig(parts, additionalProperties);

@@ -31,12 +31,12 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
-    @JsonProperty("enabled") Boolean enabled,
+    @JsonProperty("enabled") boolean enabled,
     @JsonProperty("type") CreateCustomProfileFieldResponseType type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config,
     @JsonProperty("name") CreateCustomProfileFieldRequestAddressConfigPartsItemName name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -52,9 +52,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
    * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestAddressConfigPartsItem {
-    Objects.requireNonNull(enabled, "enabled == null");
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     Objects.requireNonNull(name, "name == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -100,7 +98,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config;
+    private @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config;
 
     private @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemName name;
 
@@ -115,7 +113,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param enabled the value
      * @return this builder
      */
-    public Builder enabled(Boolean enabled) {
+    public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
@@ -159,7 +157,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -170,8 +168,7 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * @param config the value
      * @return this builder
      */
-    public Builder config(
-        @Nullable CreateCustomProfileFieldRequestAddressConfigPartsItemConfig config) {
+    public Builder config(@Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config) {
       this.config = config;
       return this;
     }
@@ -203,8 +200,11 @@ public record CreateCustomProfileFieldRequestAddressConfigPartsItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestAddressConfigPartsItem build() {
+      Objects.requireNonNull(enabled, "enabled == null");
+      Objects.requireNonNull(required, "required == null");
       return new CreateCustomProfileFieldRequestAddressConfigPartsItem(enabled, type, label, description, required, config, name, additionalProperties);
     }
   }

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") String name,
     @JsonProperty("type") String type, @JsonProperty("label") @Nullable String label,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestCheckboxConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldRequest {
   /**
@@ -51,7 +51,6 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
   public CreateCustomProfileFieldRequestCheckbox {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -138,7 +137,7 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -170,8 +169,10 @@ public record CreateCustomProfileFieldRequestCheckbox(@JsonProperty("name") Stri
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestCheckbox build() {
+      Objects.requireNonNull(required, "required == null");
       return new CreateCustomProfileFieldRequestCheckbox(name, type, label, required, config, additionalProperties);
     }
   }

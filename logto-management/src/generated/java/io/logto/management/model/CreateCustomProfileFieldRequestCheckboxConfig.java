@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestCheckboxConfig(
-    @JsonProperty("defaultValue") String defaultValue,
+    @JsonProperty("defaultValue") boolean defaultValue,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -34,7 +34,6 @@ public record CreateCustomProfileFieldRequestCheckboxConfig(
    * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldRequestCheckboxConfig {
-    Objects.requireNonNull(defaultValue, "defaultValue == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -63,7 +62,7 @@ public record CreateCustomProfileFieldRequestCheckboxConfig(
    * Builds {@link CreateCustomProfileFieldRequestCheckboxConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String defaultValue;
+    private @Nullable Boolean defaultValue;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -76,7 +75,7 @@ public record CreateCustomProfileFieldRequestCheckboxConfig(
      * @param defaultValue the value
      * @return this builder
      */
-    public Builder defaultValue(String defaultValue) {
+    public Builder defaultValue(boolean defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
@@ -97,8 +96,10 @@ public record CreateCustomProfileFieldRequestCheckboxConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestCheckboxConfig build() {
+      Objects.requireNonNull(defaultValue, "defaultValue == null");
       return new CreateCustomProfileFieldRequestCheckboxConfig(defaultValue, additionalProperties);
     }
   }

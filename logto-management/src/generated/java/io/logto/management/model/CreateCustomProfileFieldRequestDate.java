@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateCustomProfileFieldRequestDate(@JsonProperty("name") String name,
     @JsonProperty("type") String type, @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestDateConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldRequest {
   /**
@@ -54,7 +54,6 @@ public record CreateCustomProfileFieldRequestDate(@JsonProperty("name") String n
   public CreateCustomProfileFieldRequestDate {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -155,7 +154,7 @@ public record CreateCustomProfileFieldRequestDate(@JsonProperty("name") String n
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -187,8 +186,10 @@ public record CreateCustomProfileFieldRequestDate(@JsonProperty("name") String n
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestDate build() {
+      Objects.requireNonNull(required, "required == null");
       return new CreateCustomProfileFieldRequestDate(name, type, label, description, required, config, additionalProperties);
     }
   }

@@ -131,6 +131,7 @@ public record CreateCustomProfileFieldRequestDateConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestDateConfig build() {
       return new CreateCustomProfileFieldRequestDateConfig(placeholder, format, customFormat, additionalProperties);

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateCustomProfileFieldRequestFullname(@JsonProperty("name") String name,
     @JsonProperty("type") String type, @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") CreateCustomProfileFieldRequestFullnameConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateCustomProfileFieldRequest {
   /**
@@ -54,7 +54,6 @@ public record CreateCustomProfileFieldRequestFullname(@JsonProperty("name") Stri
   public CreateCustomProfileFieldRequestFullname {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     Objects.requireNonNull(config, "config == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -156,7 +155,7 @@ public record CreateCustomProfileFieldRequestFullname(@JsonProperty("name") Stri
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -188,8 +187,10 @@ public record CreateCustomProfileFieldRequestFullname(@JsonProperty("name") Stri
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestFullname build() {
+      Objects.requireNonNull(required, "required == null");
       return new CreateCustomProfileFieldRequestFullname(name, type, label, description, required, config, additionalProperties);
     }
   }

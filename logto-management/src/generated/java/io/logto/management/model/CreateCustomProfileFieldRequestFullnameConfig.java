@@ -100,6 +100,7 @@ public record CreateCustomProfileFieldRequestFullnameConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestFullnameConfig build() {
       return new CreateCustomProfileFieldRequestFullnameConfig(parts, additionalProperties);

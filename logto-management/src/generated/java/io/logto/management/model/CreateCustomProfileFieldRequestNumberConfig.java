@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestNumberConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("minValue") @Nullable BigDecimal minValue,
-    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
+    @JsonProperty("minValue") @Nullable Long minValue,
+    @JsonProperty("maxValue") @Nullable Long maxValue,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,9 +72,9 @@ public record CreateCustomProfileFieldRequestNumberConfig(
   public static final class Builder {
     private @Nullable String placeholder;
 
-    private @Nullable BigDecimal minValue;
+    private @Nullable Long minValue;
 
-    private @Nullable BigDecimal maxValue;
+    private @Nullable Long maxValue;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -99,7 +98,7 @@ public record CreateCustomProfileFieldRequestNumberConfig(
      * @param minValue the value
      * @return this builder
      */
-    public Builder minValue(@Nullable BigDecimal minValue) {
+    public Builder minValue(@Nullable Long minValue) {
       this.minValue = minValue;
       return this;
     }
@@ -110,7 +109,7 @@ public record CreateCustomProfileFieldRequestNumberConfig(
      * @param maxValue the value
      * @return this builder
      */
-    public Builder maxValue(@Nullable BigDecimal maxValue) {
+    public Builder maxValue(@Nullable Long maxValue) {
       this.maxValue = maxValue;
       return this;
     }
@@ -131,6 +130,7 @@ public record CreateCustomProfileFieldRequestNumberConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestNumberConfig build() {
       return new CreateCustomProfileFieldRequestNumberConfig(placeholder, minValue, maxValue, additionalProperties);

@@ -114,6 +114,7 @@ public record CreateCustomProfileFieldRequestRegexConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestRegexConfig build() {
       return new CreateCustomProfileFieldRequestRegexConfig(placeholder, format, additionalProperties);

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestSelectConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("options") List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options,
+    @JsonProperty("options") List<CreateCustomProfileFieldResponseConfigOptionsItem> options,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,7 +72,7 @@ public record CreateCustomProfileFieldRequestSelectConfig(
   public static final class Builder {
     private @Nullable String placeholder;
 
-    private @Nullable List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options;
+    private @Nullable List<CreateCustomProfileFieldResponseConfigOptionsItem> options;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -96,7 +96,7 @@ public record CreateCustomProfileFieldRequestSelectConfig(
      * @param options the value
      * @return this builder
      */
-    public Builder options(List<CreateCustomProfileFieldRequestSelectConfigOptionsItem> options) {
+    public Builder options(List<CreateCustomProfileFieldResponseConfigOptionsItem> options) {
       this.options = options;
       return this;
     }
@@ -117,6 +117,7 @@ public record CreateCustomProfileFieldRequestSelectConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestSelectConfig build() {
       return new CreateCustomProfileFieldRequestSelectConfig(placeholder, options, additionalProperties);

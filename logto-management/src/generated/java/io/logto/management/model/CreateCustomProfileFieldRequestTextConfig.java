@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldRequestTextConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("minLength") @Nullable BigDecimal minLength,
-    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
+    @JsonProperty("minLength") @Nullable Long minLength,
+    @JsonProperty("maxLength") @Nullable Long maxLength,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,9 +72,9 @@ public record CreateCustomProfileFieldRequestTextConfig(
   public static final class Builder {
     private @Nullable String placeholder;
 
-    private @Nullable BigDecimal minLength;
+    private @Nullable Long minLength;
 
-    private @Nullable BigDecimal maxLength;
+    private @Nullable Long maxLength;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -99,7 +98,7 @@ public record CreateCustomProfileFieldRequestTextConfig(
      * @param minLength the value
      * @return this builder
      */
-    public Builder minLength(@Nullable BigDecimal minLength) {
+    public Builder minLength(@Nullable Long minLength) {
       this.minLength = minLength;
       return this;
     }
@@ -110,7 +109,7 @@ public record CreateCustomProfileFieldRequestTextConfig(
      * @param maxLength the value
      * @return this builder
      */
-    public Builder maxLength(@Nullable BigDecimal maxLength) {
+    public Builder maxLength(@Nullable Long maxLength) {
       this.maxLength = maxLength;
       return this;
     }
@@ -131,6 +130,7 @@ public record CreateCustomProfileFieldRequestTextConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestTextConfig build() {
       return new CreateCustomProfileFieldRequestTextConfig(placeholder, minLength, maxLength, additionalProperties);

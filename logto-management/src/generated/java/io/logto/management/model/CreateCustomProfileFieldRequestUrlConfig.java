@@ -96,6 +96,7 @@ public record CreateCustomProfileFieldRequestUrlConfig(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateCustomProfileFieldRequestUrlConfig build() {
       return new CreateCustomProfileFieldRequestUrlConfig(placeholder, additionalProperties);

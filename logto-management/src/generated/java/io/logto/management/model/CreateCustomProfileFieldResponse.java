@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +41,10 @@ public record CreateCustomProfileFieldResponse(@JsonProperty("tenantId") String 
     @JsonProperty("type") CreateCustomProfileFieldResponseType type,
     @JsonProperty("label") String label,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") CreateCustomProfileFieldResponseConfig config,
-    @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("sieOrder") BigDecimal sieOrder,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("sieOrder") long sieOrder,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

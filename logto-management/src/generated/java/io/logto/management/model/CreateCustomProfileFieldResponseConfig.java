@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,10 +36,10 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldResponseConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("minLength") @Nullable BigDecimal minLength,
-    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
-    @JsonProperty("minValue") @Nullable BigDecimal minValue,
-    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
+    @JsonProperty("minLength") @Nullable Long minLength,
+    @JsonProperty("maxLength") @Nullable Long maxLength,
+    @JsonProperty("minValue") @Nullable Long minValue,
+    @JsonProperty("maxValue") @Nullable Long maxValue,
     @JsonProperty("format") @Nullable String format,
     @JsonProperty("customFormat") @Nullable String customFormat,
     @JsonProperty("options") @Nullable List<CreateCustomProfileFieldResponseConfigOptionsItem> options,

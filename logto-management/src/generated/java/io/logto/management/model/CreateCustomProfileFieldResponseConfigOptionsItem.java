@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,87 @@ public record CreateCustomProfileFieldResponseConfigOptionsItem(
    * @param additionalProperties properties the schema does not name
    */
   public CreateCustomProfileFieldResponseConfigOptionsItem {
+    Objects.requireNonNull(value, "value == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.label = label;
+    b.value = value;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link CreateCustomProfileFieldResponseConfigOptionsItem}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String label;
+
+    private @Nullable String value;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>label</code> property (optional).
+     *
+     * @param label the value
+     * @return this builder
+     */
+    public Builder label(@Nullable String label) {
+      this.label = label;
+      return this;
+    }
+
+    /**
+     * Sets the <code>value</code> property (required).
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder value(String value) {
+      this.value = value;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public CreateCustomProfileFieldResponseConfigOptionsItem build() {
+      return new CreateCustomProfileFieldResponseConfigOptionsItem(label, value, additionalProperties);
+    }
   }
 }

@@ -30,11 +30,11 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldResponseConfigPartsItem(
-    @JsonProperty("enabled") Boolean enabled, @JsonProperty("name") String name,
+    @JsonProperty("enabled") boolean enabled, @JsonProperty("name") String name,
     @JsonProperty("type") CreateCustomProfileFieldResponseType type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") @Nullable CreateCustomProfileFieldResponseConfigPartsItemConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,10 +36,10 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateCustomProfileFieldResponseConfigPartsItemConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("minLength") @Nullable BigDecimal minLength,
-    @JsonProperty("maxLength") @Nullable BigDecimal maxLength,
-    @JsonProperty("minValue") @Nullable BigDecimal minValue,
-    @JsonProperty("maxValue") @Nullable BigDecimal maxValue,
+    @JsonProperty("minLength") @Nullable Long minLength,
+    @JsonProperty("maxLength") @Nullable Long maxLength,
+    @JsonProperty("minValue") @Nullable Long minValue,
+    @JsonProperty("maxValue") @Nullable Long maxValue,
     @JsonProperty("format") @Nullable String format,
     @JsonProperty("customFormat") @Nullable String customFormat,
     @JsonProperty("options") @Nullable List<CreateCustomProfileFieldResponseConfigOptionsItem> options,
@@ -62,5 +62,184 @@ public record CreateCustomProfileFieldResponseConfigPartsItemConfig(
   public CreateCustomProfileFieldResponseConfigPartsItemConfig {
     options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.placeholder = placeholder;
+    b.minLength = minLength;
+    b.maxLength = maxLength;
+    b.minValue = minValue;
+    b.maxValue = maxValue;
+    b.format = format;
+    b.customFormat = customFormat;
+    b.options = options;
+    b.defaultValue = defaultValue;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link CreateCustomProfileFieldResponseConfigPartsItemConfig}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String placeholder;
+
+    private @Nullable Long minLength;
+
+    private @Nullable Long maxLength;
+
+    private @Nullable Long minValue;
+
+    private @Nullable Long maxValue;
+
+    private @Nullable String format;
+
+    private @Nullable String customFormat;
+
+    private @Nullable List<CreateCustomProfileFieldResponseConfigOptionsItem> options;
+
+    private @Nullable String defaultValue;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>placeholder</code> property (optional, maxLength 256).
+     *
+     * @param placeholder the value
+     * @return this builder
+     */
+    public Builder placeholder(@Nullable String placeholder) {
+      this.placeholder = placeholder;
+      return this;
+    }
+
+    /**
+     * Sets the <code>minLength</code> property (optional).
+     *
+     * @param minLength the value
+     * @return this builder
+     */
+    public Builder minLength(@Nullable Long minLength) {
+      this.minLength = minLength;
+      return this;
+    }
+
+    /**
+     * Sets the <code>maxLength</code> property (optional).
+     *
+     * @param maxLength the value
+     * @return this builder
+     */
+    public Builder maxLength(@Nullable Long maxLength) {
+      this.maxLength = maxLength;
+      return this;
+    }
+
+    /**
+     * Sets the <code>minValue</code> property (optional).
+     *
+     * @param minValue the value
+     * @return this builder
+     */
+    public Builder minValue(@Nullable Long minValue) {
+      this.minValue = minValue;
+      return this;
+    }
+
+    /**
+     * Sets the <code>maxValue</code> property (optional).
+     *
+     * @param maxValue the value
+     * @return this builder
+     */
+    public Builder maxValue(@Nullable Long maxValue) {
+      this.maxValue = maxValue;
+      return this;
+    }
+
+    /**
+     * Sets the <code>format</code> property (optional, maxLength 128).
+     *
+     * @param format the value
+     * @return this builder
+     */
+    public Builder format(@Nullable String format) {
+      this.format = format;
+      return this;
+    }
+
+    /**
+     * Sets the <code>customFormat</code> property (optional, maxLength 128).
+     *
+     * @param customFormat the value
+     * @return this builder
+     */
+    public Builder customFormat(@Nullable String customFormat) {
+      this.customFormat = customFormat;
+      return this;
+    }
+
+    /**
+     * Sets the <code>options</code> property (optional).
+     *
+     * @param options the value
+     * @return this builder
+     */
+    public Builder options(
+        @Nullable List<CreateCustomProfileFieldResponseConfigOptionsItem> options) {
+      this.options = options;
+      return this;
+    }
+
+    /**
+     * Sets the <code>defaultValue</code> property (optional).
+     *
+     * @param defaultValue the value
+     * @return this builder
+     */
+    public Builder defaultValue(@Nullable String defaultValue) {
+      this.defaultValue = defaultValue;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public CreateCustomProfileFieldResponseConfigPartsItemConfig build() {
+      return new CreateCustomProfileFieldResponseConfigPartsItemConfig(placeholder, minLength, maxLength, minValue, maxValue, format, customFormat, options, defaultValue, additionalProperties);
+    }
   }
 }

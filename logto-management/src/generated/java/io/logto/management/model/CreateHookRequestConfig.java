@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHookRequestConfig(@JsonProperty("url") String url,
     @JsonProperty("headers") @Nullable Map<String, String> headers,
-    @JsonProperty("retries") @Nullable BigDecimal retries,
+    @JsonProperty("retries") @Nullable Long retries,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -76,7 +75,7 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
 
     private @Nullable Map<String, String> headers;
 
-    private @Nullable BigDecimal retries;
+    private @Nullable Long retries;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -111,7 +110,7 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
      * @param retries the value
      * @return this builder
      */
-    public Builder retries(@Nullable BigDecimal retries) {
+    public Builder retries(@Nullable Long retries) {
       this.retries = retries;
       return this;
     }
@@ -132,6 +131,7 @@ public record CreateHookRequestConfig(@JsonProperty("url") String url,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateHookRequestConfig build() {
       return new CreateHookRequestConfig(url, headers, retries, additionalProperties);

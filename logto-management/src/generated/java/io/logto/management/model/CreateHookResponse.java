@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,8 +41,8 @@ public record CreateHookResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable HookEvent event,
     @JsonProperty("events") List<HookEvent> events, @JsonProperty("config") HookConfig config,
-    @JsonProperty("signingKey") String signingKey, @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("signingKey") String signingKey, @JsonProperty("enabled") boolean enabled,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

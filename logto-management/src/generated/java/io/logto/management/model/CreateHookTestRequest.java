@@ -134,6 +134,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateHookTestRequest build() {
       return new CreateHookTestRequest(events, config, event, additionalProperties);

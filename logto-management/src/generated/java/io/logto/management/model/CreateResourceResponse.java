@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,8 +33,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateResourceResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
-    @JsonProperty("indicator") String indicator, @JsonProperty("isDefault") Boolean isDefault,
-    @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
+    @JsonProperty("indicator") String indicator, @JsonProperty("isDefault") boolean isDefault,
+    @JsonProperty("accessTokenTtl") long accessTokenTtl,
     @JsonProperty("scopes") @Nullable List<CreateResourceScopeResponse> scopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +34,9 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateUserPersonalAccessTokenResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("userId") String userId, @JsonProperty("name") String name,
-    @JsonProperty("value") String value, @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal expiresAt,
+    @JsonProperty("value") String value,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

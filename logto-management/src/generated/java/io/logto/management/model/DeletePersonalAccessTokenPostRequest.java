@@ -15,7 +15,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/patch/requestBody/content/application~1json/schema/properties/signUpProfileFields/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signUpProfileFields/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -96,6 +96,7 @@ public record DeletePersonalAccessTokenPostRequest(@JsonProperty("name") String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public DeletePersonalAccessTokenPostRequest build() {
       return new DeletePersonalAccessTokenPostRequest(name, additionalProperties);

@@ -33,12 +33,12 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAccountCenterSettingsResponse(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("id") String id, @JsonProperty("enabled") Boolean enabled,
+    @JsonProperty("id") String id, @JsonProperty("enabled") boolean enabled,
     @JsonProperty("fields") GetAccountCenterSettingsResponseFields fields,
     @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<GetSignInExpResponseSignUpProfileFieldsItem> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<DeletePersonalAccessTokenPostRequest> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

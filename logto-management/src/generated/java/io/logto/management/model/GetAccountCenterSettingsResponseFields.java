@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,5 +68,225 @@ public record GetAccountCenterSettingsResponseFields(
    */
   public GetAccountCenterSettingsResponseFields {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.avatar = avatar;
+    b.profile = profile;
+    b.email = email;
+    b.phone = phone;
+    b.password = password;
+    b.username = username;
+    b.social = social;
+    b.customData = customData;
+    b.mfa = mfa;
+    b.passkey = passkey;
+    b.session = session;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetAccountCenterSettingsResponseFields}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa name;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa avatar;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa profile;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa email;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa phone;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa password;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa username;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa social;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa customData;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa mfa;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa passkey;
+
+    private @Nullable GetAccountCenterSettingsResponseFieldsMfa session;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>name</code> property (optional).
+     *
+     * @param name the value
+     * @return this builder
+     */
+    public Builder name(@Nullable GetAccountCenterSettingsResponseFieldsMfa name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Sets the <code>avatar</code> property (optional).
+     *
+     * @param avatar the value
+     * @return this builder
+     */
+    public Builder avatar(@Nullable GetAccountCenterSettingsResponseFieldsMfa avatar) {
+      this.avatar = avatar;
+      return this;
+    }
+
+    /**
+     * Sets the <code>profile</code> property (optional).
+     *
+     * @param profile the value
+     * @return this builder
+     */
+    public Builder profile(@Nullable GetAccountCenterSettingsResponseFieldsMfa profile) {
+      this.profile = profile;
+      return this;
+    }
+
+    /**
+     * Sets the <code>email</code> property (optional).
+     *
+     * @param email the value
+     * @return this builder
+     */
+    public Builder email(@Nullable GetAccountCenterSettingsResponseFieldsMfa email) {
+      this.email = email;
+      return this;
+    }
+
+    /**
+     * Sets the <code>phone</code> property (optional).
+     *
+     * @param phone the value
+     * @return this builder
+     */
+    public Builder phone(@Nullable GetAccountCenterSettingsResponseFieldsMfa phone) {
+      this.phone = phone;
+      return this;
+    }
+
+    /**
+     * Sets the <code>password</code> property (optional).
+     *
+     * @param password the value
+     * @return this builder
+     */
+    public Builder password(@Nullable GetAccountCenterSettingsResponseFieldsMfa password) {
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Sets the <code>username</code> property (optional).
+     *
+     * @param username the value
+     * @return this builder
+     */
+    public Builder username(@Nullable GetAccountCenterSettingsResponseFieldsMfa username) {
+      this.username = username;
+      return this;
+    }
+
+    /**
+     * Sets the <code>social</code> property (optional).
+     *
+     * @param social the value
+     * @return this builder
+     */
+    public Builder social(@Nullable GetAccountCenterSettingsResponseFieldsMfa social) {
+      this.social = social;
+      return this;
+    }
+
+    /**
+     * Sets the <code>customData</code> property (optional).
+     *
+     * @param customData the value
+     * @return this builder
+     */
+    public Builder customData(@Nullable GetAccountCenterSettingsResponseFieldsMfa customData) {
+      this.customData = customData;
+      return this;
+    }
+
+    /**
+     * Sets the <code>mfa</code> property (optional).
+     *
+     * @param mfa the value
+     * @return this builder
+     */
+    public Builder mfa(@Nullable GetAccountCenterSettingsResponseFieldsMfa mfa) {
+      this.mfa = mfa;
+      return this;
+    }
+
+    /**
+     * Sets the <code>passkey</code> property (optional).
+     *
+     * @param passkey the value
+     * @return this builder
+     */
+    public Builder passkey(@Nullable GetAccountCenterSettingsResponseFieldsMfa passkey) {
+      this.passkey = passkey;
+      return this;
+    }
+
+    /**
+     * Sets the <code>session</code> property (optional).
+     *
+     * @param session the value
+     * @return this builder
+     */
+    public Builder session(@Nullable GetAccountCenterSettingsResponseFieldsMfa session) {
+      this.session = session;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetAccountCenterSettingsResponseFields build() {
+      return new GetAccountCenterSettingsResponseFields(name, avatar, profile, email, phone, password, username, social, customData, mfa, passkey, session, additionalProperties);
+    }
   }
 }

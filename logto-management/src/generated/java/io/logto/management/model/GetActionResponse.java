@@ -12,6 +12,7 @@ import io.logto.management.core.JsonField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +46,142 @@ public record GetActionResponse(@JsonProperty("script") String script,
    * @param additionalProperties properties the schema does not name
    */
   public GetActionResponse {
+    Objects.requireNonNull(script, "script == null");
     environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.script = script;
+    b.environmentVariables = environmentVariables;
+    b.contextSample = contextSample;
+    b.enabled = enabled;
+    b.onExecutionError = onExecutionError;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetActionResponse}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String script;
+
+    private @Nullable Map<String, String> environmentVariables;
+
+    private JsonField<JsonNode> contextSample = JsonField.absent();
+
+    private @Nullable Boolean enabled;
+
+    private @Nullable GetActionResponseOnExecutionError onExecutionError;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>script</code> property (required).
+     *
+     * @param script the value
+     * @return this builder
+     */
+    public Builder script(String script) {
+      this.script = script;
+      return this;
+    }
+
+    /**
+     * Sets the <code>environmentVariables</code> property (optional).
+     *
+     * @param environmentVariables the value
+     * @return this builder
+     */
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
+      this.environmentVariables = environmentVariables;
+      return this;
+    }
+
+    /**
+     * Sets the <code>contextSample</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code contextSample} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
+     *
+     * @param contextSample the value or null
+     * @return this builder
+     */
+    public Builder contextSample(@Nullable JsonNode contextSample) {
+      this.contextSample = JsonField.of(contextSample);
+      return this;
+    }
+
+    /**
+     * Sets the <code>contextSample</code> property (optional, nullable).
+     *
+     * @param contextSample the value
+     * @return this builder
+     */
+    public Builder contextSample(JsonField<JsonNode> contextSample) {
+      this.contextSample = contextSample;
+      return this;
+    }
+
+    /**
+     * Sets the <code>enabled</code> property (optional).
+     *
+     * @param enabled the value
+     * @return this builder
+     */
+    public Builder enabled(@Nullable Boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /**
+     * Sets the <code>onExecutionError</code> property (optional).
+     *
+     * @param onExecutionError the value
+     * @return this builder
+     */
+    public Builder onExecutionError(@Nullable GetActionResponseOnExecutionError onExecutionError) {
+      this.onExecutionError = onExecutionError;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetActionResponse build() {
+      return new GetActionResponse(script, environmentVariables, contextSample, enabled, onExecutionError, additionalProperties);
+    }
   }
 }

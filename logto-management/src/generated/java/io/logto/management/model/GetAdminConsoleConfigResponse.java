@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetAdminConsoleConfigResponse(
-    @JsonProperty("signInExperienceCustomized") Boolean signInExperienceCustomized,
-    @JsonProperty("organizationCreated") Boolean organizationCreated,
-    @JsonProperty("developmentTenantMigrationNotification") @Nullable GetAdminConsoleConfigResponseDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
+    @JsonProperty("signInExperienceCustomized") boolean signInExperienceCustomized,
+    @JsonProperty("organizationCreated") boolean organizationCreated,
+    @JsonProperty("developmentTenantMigrationNotification") @Nullable TenantMigrationNotification developmentTenantMigrationNotification,
     @JsonProperty("checkedChargeNotification") @Nullable GetAdminConsoleConfigResponseCheckedChargeNotification checkedChargeNotification,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,5 +44,113 @@ public record GetAdminConsoleConfigResponseCheckedChargeNotification(
    */
   public GetAdminConsoleConfigResponseCheckedChargeNotification {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.token = token;
+    b.apiResource = apiResource;
+    b.machineToMachineApp = machineToMachineApp;
+    b.tenantMember = tenantMember;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetAdminConsoleConfigResponseCheckedChargeNotification}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean token;
+
+    private @Nullable Boolean apiResource;
+
+    private @Nullable Boolean machineToMachineApp;
+
+    private @Nullable Boolean tenantMember;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>token</code> property (optional).
+     *
+     * @param token the value
+     * @return this builder
+     */
+    public Builder token(@Nullable Boolean token) {
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * Sets the <code>apiResource</code> property (optional).
+     *
+     * @param apiResource the value
+     * @return this builder
+     */
+    public Builder apiResource(@Nullable Boolean apiResource) {
+      this.apiResource = apiResource;
+      return this;
+    }
+
+    /**
+     * Sets the <code>machineToMachineApp</code> property (optional).
+     *
+     * @param machineToMachineApp the value
+     * @return this builder
+     */
+    public Builder machineToMachineApp(@Nullable Boolean machineToMachineApp) {
+      this.machineToMachineApp = machineToMachineApp;
+      return this;
+    }
+
+    /**
+     * Sets the <code>tenantMember</code> property (optional).
+     *
+     * @param tenantMember the value
+     * @return this builder
+     */
+    public Builder tenantMember(@Nullable Boolean tenantMember) {
+      this.tenantMember = tenantMember;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetAdminConsoleConfigResponseCheckedChargeNotification build() {
+      return new GetAdminConsoleConfigResponseCheckedChargeNotification(token, apiResource, machineToMachineApp, tenantMember, additionalProperties);
+    }
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public sealed interface GetCaptchaProviderResponseConfig permits GetCaptchaProvi
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<GetCaptchaProviderResponseConfig> {
-    private static final List<OneOfSupport.Candidate<GetCaptchaProviderResponseConfig>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(GetCaptchaProviderResponseConfigTurnstile.class, List.of("secretKey", "siteKey", "type"), Map.ofEntries(Map.entry("type", Set.of("Turnstile")))),
-      new OneOfSupport.Candidate<>(GetCaptchaProviderResponseConfigRecaptchaEnterprise.class, List.of("projectId", "secretKey", "siteKey", "type"), Map.ofEntries(Map.entry("mode", Set.of("checkbox", "invisible")), Map.entry("type", Set.of("RecaptchaEnterprise")))));
+    private static final List<OneOfDecoder.Candidate<GetCaptchaProviderResponseConfig>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(GetCaptchaProviderResponseConfigTurnstile.class, List.of("secretKey", "siteKey", "type"), Map.ofEntries(Map.entry("type", Set.of("Turnstile")))),
+      new OneOfDecoder.Candidate<>(GetCaptchaProviderResponseConfigRecaptchaEnterprise.class, List.of("projectId", "secretKey", "siteKey", "type"), Map.ofEntries(Map.entry("mode", Set.of("checkbox", "invisible")), Map.entry("type", Set.of("RecaptchaEnterprise")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface GetCaptchaProviderResponseConfig permits GetCaptchaProvi
     @Override
     public GetCaptchaProviderResponseConfig deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -13,6 +13,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,146 @@ public record GetCaptchaProviderResponseConfigRecaptchaEnterprise(@JsonProperty(
    * @param additionalProperties properties the schema does not name
    */
   public GetCaptchaProviderResponseConfigRecaptchaEnterprise {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(siteKey, "siteKey == null");
+    Objects.requireNonNull(secretKey, "secretKey == null");
+    Objects.requireNonNull(projectId, "projectId == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.type = type;
+    b.siteKey = siteKey;
+    b.secretKey = secretKey;
+    b.projectId = projectId;
+    b.domain = domain;
+    b.mode = mode;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetCaptchaProviderResponseConfigRecaptchaEnterprise}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String type;
+
+    private @Nullable String siteKey;
+
+    private @Nullable String secretKey;
+
+    private @Nullable String projectId;
+
+    private @Nullable String domain;
+
+    private @Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>type</code> property (required).
+     *
+     * @param type the value
+     * @return this builder
+     */
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    /**
+     * Sets the <code>siteKey</code> property (required).
+     *
+     * @param siteKey the value
+     * @return this builder
+     */
+    public Builder siteKey(String siteKey) {
+      this.siteKey = siteKey;
+      return this;
+    }
+
+    /**
+     * Sets the <code>secretKey</code> property (required).
+     *
+     * @param secretKey the value
+     * @return this builder
+     */
+    public Builder secretKey(String secretKey) {
+      this.secretKey = secretKey;
+      return this;
+    }
+
+    /**
+     * Sets the <code>projectId</code> property (required).
+     *
+     * @param projectId the value
+     * @return this builder
+     */
+    public Builder projectId(String projectId) {
+      this.projectId = projectId;
+      return this;
+    }
+
+    /**
+     * Sets the <code>domain</code> property (optional).
+     *
+     * @param domain the value
+     * @return this builder
+     */
+    public Builder domain(@Nullable String domain) {
+      this.domain = domain;
+      return this;
+    }
+
+    /**
+     * Sets the <code>mode</code> property (optional).
+     *
+     * @param mode the value
+     * @return this builder
+     */
+    public Builder mode(@Nullable GetWellKnownExperienceResponseCaptchaConfigMode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetCaptchaProviderResponseConfigRecaptchaEnterprise build() {
+      return new GetCaptchaProviderResponseConfigRecaptchaEnterprise(type, siteKey, secretKey, projectId, domain, mode, additionalProperties);
+    }
   }
 }

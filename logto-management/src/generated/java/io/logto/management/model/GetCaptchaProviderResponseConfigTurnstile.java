@@ -13,6 +13,8 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/0</code>.
@@ -41,6 +43,103 @@ public record GetCaptchaProviderResponseConfigTurnstile(@JsonProperty("type") St
    * @param additionalProperties properties the schema does not name
    */
   public GetCaptchaProviderResponseConfigTurnstile {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(siteKey, "siteKey == null");
+    Objects.requireNonNull(secretKey, "secretKey == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.type = type;
+    b.siteKey = siteKey;
+    b.secretKey = secretKey;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetCaptchaProviderResponseConfigTurnstile}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String type;
+
+    private @Nullable String siteKey;
+
+    private @Nullable String secretKey;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>type</code> property (required).
+     *
+     * @param type the value
+     * @return this builder
+     */
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    /**
+     * Sets the <code>siteKey</code> property (required).
+     *
+     * @param siteKey the value
+     * @return this builder
+     */
+    public Builder siteKey(String siteKey) {
+      this.siteKey = siteKey;
+      return this;
+    }
+
+    /**
+     * Sets the <code>secretKey</code> property (required).
+     *
+     * @param secretKey the value
+     * @return this builder
+     */
+    public Builder secretKey(String secretKey) {
+      this.secretKey = secretKey;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetCaptchaProviderResponseConfigTurnstile build() {
+      return new GetCaptchaProviderResponseConfigTurnstile(type, siteKey, secretKey, additionalProperties);
+    }
   }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetCimdConfigResponse(@JsonProperty("enabled") Boolean enabled,
+public record GetCimdConfigResponse(@JsonProperty("enabled") boolean enabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1connector-factories~1&#123;id&#125;/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1connector-factories/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -47,7 +47,7 @@ public record GetConnectorFactoryResponse(@JsonProperty("type") ConnectorType ty
     @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String logoDark,
     @JsonProperty("readme") String readme,
     @JsonProperty("configTemplate") @Nullable String configTemplate,
-    @JsonProperty("formItems") @Nullable List<GetConnectorFactoryResponseFormItemsItem> formItems,
+    @JsonProperty("formItems") @Nullable List<ConnectorFormItem> formItems,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("fromEmail") @Nullable String fromEmail,
     @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ConnectorPlatform platform,

@@ -27,7 +27,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetCustomPhraseResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("languageTag") String languageTag,
-    @JsonProperty("translation") TranslationObject translation,
+    @JsonProperty("translation") Map<String, JsonNode> translation,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -39,6 +39,7 @@ public record GetCustomPhraseResponse(@JsonProperty("tenantId") String tenantId,
    * @param additionalProperties properties the schema does not name
    */
   public GetCustomPhraseResponse {
+    translation = translation == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(translation));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,130 @@ public record GetEmailTemplateResponseDetails(@JsonProperty("subject") String su
    * @param additionalProperties properties the schema does not name
    */
   public GetEmailTemplateResponseDetails {
+    Objects.requireNonNull(subject, "subject == null");
+    Objects.requireNonNull(content, "content == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.subject = subject;
+    b.content = content;
+    b.contentType = contentType;
+    b.replyTo = replyTo;
+    b.sendFrom = sendFrom;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetEmailTemplateResponseDetails}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String subject;
+
+    private @Nullable String content;
+
+    private @Nullable String contentType;
+
+    private @Nullable String replyTo;
+
+    private @Nullable String sendFrom;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>subject</code> property (required).
+     *
+     * @param subject the value
+     * @return this builder
+     */
+    public Builder subject(String subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    /**
+     * Sets the <code>content</code> property (required).
+     *
+     * @param content the value
+     * @return this builder
+     */
+    public Builder content(String content) {
+      this.content = content;
+      return this;
+    }
+
+    /**
+     * Sets the <code>contentType</code> property (optional).
+     *
+     * @param contentType the value
+     * @return this builder
+     */
+    public Builder contentType(@Nullable String contentType) {
+      this.contentType = contentType;
+      return this;
+    }
+
+    /**
+     * Sets the <code>replyTo</code> property (optional).
+     *
+     * @param replyTo the value
+     * @return this builder
+     */
+    public Builder replyTo(@Nullable String replyTo) {
+      this.replyTo = replyTo;
+      return this;
+    }
+
+    /**
+     * Sets the <code>sendFrom</code> property (optional).
+     *
+     * @param sendFrom the value
+     * @return this builder
+     */
+    public Builder sendFrom(@Nullable String sendFrom) {
+      this.sendFrom = sendFrom;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetEmailTemplateResponseDetails build() {
+      return new GetEmailTemplateResponseDetails(subject, content, contentType, replyTo, sendFrom, additionalProperties);
+    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,5 +38,72 @@ public record GetIdTokenConfigResponse(
   public GetIdTokenConfigResponse {
     enabledExtendedClaims = enabledExtendedClaims == null ? null : Collections.unmodifiableList(new ArrayList<>(enabledExtendedClaims));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.enabledExtendedClaims = enabledExtendedClaims;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetIdTokenConfigResponse}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>enabledExtendedClaims</code> property (optional).
+     *
+     * @param enabledExtendedClaims the value
+     * @return this builder
+     */
+    public Builder enabledExtendedClaims(
+        @Nullable List<GetIdTokenConfigResponseEnabledExtendedClaimsItem> enabledExtendedClaims) {
+      this.enabledExtendedClaims = enabledExtendedClaims;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetIdTokenConfigResponse build() {
+      return new GetIdTokenConfigResponse(enabledExtendedClaims, additionalProperties);
+    }
   }
 }

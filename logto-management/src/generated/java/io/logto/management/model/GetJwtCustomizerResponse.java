@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Objects;
 @JsonDeserialize(
     using = GetJwtCustomizerResponse.Deserializer.class
 )
-public sealed interface GetJwtCustomizerResponse permits GetJwtCustomizerResponseOption1, GetJwtCustomizerResponseOption2, GetJwtCustomizerResponse.Json {
+public sealed interface GetJwtCustomizerResponse permits AccessTokenJwtCustomizer, ClientCredentialsJwtCustomizer, GetJwtCustomizerResponse.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -42,9 +43,9 @@ public sealed interface GetJwtCustomizerResponse permits GetJwtCustomizerRespons
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<GetJwtCustomizerResponse> {
-    private static final List<OneOfSupport.Candidate<GetJwtCustomizerResponse>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(GetJwtCustomizerResponseOption1.class, List.of("script"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(GetJwtCustomizerResponseOption2.class, List.of("script"), Map.ofEntries()));
+    private static final List<OneOfDecoder.Candidate<GetJwtCustomizerResponse>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(AccessTokenJwtCustomizer.class, List.of("script"), Map.ofEntries()),
+      new OneOfDecoder.Candidate<>(ClientCredentialsJwtCustomizer.class, List.of("script"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -56,7 +57,7 @@ public sealed interface GetJwtCustomizerResponse permits GetJwtCustomizerRespons
     @Override
     public GetJwtCustomizerResponse deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

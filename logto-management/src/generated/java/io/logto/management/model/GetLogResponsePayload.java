@@ -8,8 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param cimdClientId the <code>cimdClientId</code> property (optional)
  * @param sessionId the <code>sessionId</code> property (optional)
  * @param params the <code>params</code> property (optional)
+ * @param scope the <code>scope</code> property (optional)
+ * @param tokenTypes the <code>tokenTypes</code> property (optional)
+ * @param applicationSecret the <code>applicationSecret</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -43,6 +48,9 @@ public record GetLogResponsePayload(@JsonProperty("key") String key,
     @JsonProperty("cimdClientId") @Nullable String cimdClientId,
     @JsonProperty("sessionId") @Nullable String sessionId,
     @JsonProperty("params") @Nullable JsonNode params,
+    @JsonProperty("scope") @Nullable String scope,
+    @JsonProperty("tokenTypes") @Nullable List<String> tokenTypes,
+    @JsonProperty("applicationSecret") @Nullable Map<String, String> applicationSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -58,9 +66,14 @@ public record GetLogResponsePayload(@JsonProperty("key") String key,
    * @param cimdClientId the <code>cimdClientId</code> property (optional)
    * @param sessionId the <code>sessionId</code> property (optional)
    * @param params the <code>params</code> property (optional)
+   * @param scope the <code>scope</code> property (optional)
+   * @param tokenTypes the <code>tokenTypes</code> property (optional)
+   * @param applicationSecret the <code>applicationSecret</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public GetLogResponsePayload {
+    tokenTypes = tokenTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(tokenTypes));
+    applicationSecret = applicationSecret == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(applicationSecret));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

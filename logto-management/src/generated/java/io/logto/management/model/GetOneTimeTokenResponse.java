@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +36,10 @@ import java.util.Map;
 public record GetOneTimeTokenResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("email") String email,
     @JsonProperty("token") String token,
-    @JsonProperty("context") GetOneTimeTokenResponseContext context,
+    @JsonProperty("context") AddOneTimeTokensRequestContext context,
     @JsonProperty("status") ListOneTimeTokensParamsStatus status,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("expiresAt") BigDecimal expiresAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

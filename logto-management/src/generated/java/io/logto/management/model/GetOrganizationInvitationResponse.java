@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,9 +46,9 @@ public record GetOrganizationInvitationResponse(@JsonProperty("tenantId") String
     @JsonProperty("acceptedUserId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String acceptedUserId,
     @JsonProperty("organizationId") String organizationId,
     @JsonProperty("status") GetOrganizationInvitationResponseStatus status,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt,
-    @JsonProperty("expiresAt") BigDecimal expiresAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
     @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +44,9 @@ public record GetSamlApplicationResponse(@JsonProperty("tenantId") String tenant
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") ApplicationType type, @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isThirdParty") Boolean isThirdParty,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("isThirdParty") boolean isThirdParty,
+    @JsonProperty("appLevelAccessControlEnabled") boolean appLevelAccessControlEnabled,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonProperty("attributeMapping") GetSamlApplicationResponseAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable GetSamlApplicationResponseAcsUrl acsUrl,

@@ -11,10 +11,11 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/attributeMapping</code>.
+ * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/attributeMapping</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -117,5 +118,463 @@ public record GetSamlApplicationResponseAttributeMapping(@JsonProperty("sub") @N
    */
   public GetSamlApplicationResponseAttributeMapping {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.sub = sub;
+    b.name = name;
+    b.givenName = givenName;
+    b.familyName = familyName;
+    b.middleName = middleName;
+    b.nickname = nickname;
+    b.preferredUsername = preferredUsername;
+    b.profile = profile;
+    b.picture = picture;
+    b.website = website;
+    b.email = email;
+    b.emailVerified = emailVerified;
+    b.gender = gender;
+    b.birthdate = birthdate;
+    b.zoneinfo = zoneinfo;
+    b.locale = locale;
+    b.phoneNumber = phoneNumber;
+    b.phoneNumberVerified = phoneNumberVerified;
+    b.address = address;
+    b.updatedAt = updatedAt;
+    b.username = username;
+    b.createdAt = createdAt;
+    b.customData = customData;
+    b.identities = identities;
+    b.ssoIdentities = ssoIdentities;
+    b.roles = roles;
+    b.organizations = organizations;
+    b.organizationData = organizationData;
+    b.organizationRoles = organizationRoles;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSamlApplicationResponseAttributeMapping}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String sub;
+
+    private @Nullable String name;
+
+    private @Nullable String givenName;
+
+    private @Nullable String familyName;
+
+    private @Nullable String middleName;
+
+    private @Nullable String nickname;
+
+    private @Nullable String preferredUsername;
+
+    private @Nullable String profile;
+
+    private @Nullable String picture;
+
+    private @Nullable String website;
+
+    private @Nullable String email;
+
+    private @Nullable String emailVerified;
+
+    private @Nullable String gender;
+
+    private @Nullable String birthdate;
+
+    private @Nullable String zoneinfo;
+
+    private @Nullable String locale;
+
+    private @Nullable String phoneNumber;
+
+    private @Nullable String phoneNumberVerified;
+
+    private @Nullable String address;
+
+    private @Nullable String updatedAt;
+
+    private @Nullable String username;
+
+    private @Nullable String createdAt;
+
+    private @Nullable String customData;
+
+    private @Nullable String identities;
+
+    private @Nullable String ssoIdentities;
+
+    private @Nullable String roles;
+
+    private @Nullable String organizations;
+
+    private @Nullable String organizationData;
+
+    private @Nullable String organizationRoles;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>sub</code> property (optional).
+     *
+     * @param sub the value
+     * @return this builder
+     */
+    public Builder sub(@Nullable String sub) {
+      this.sub = sub;
+      return this;
+    }
+
+    /**
+     * Sets the <code>name</code> property (optional).
+     *
+     * @param name the value
+     * @return this builder
+     */
+    public Builder name(@Nullable String name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Sets the <code>given_name</code> property (optional).
+     *
+     * @param givenName the value
+     * @return this builder
+     */
+    public Builder givenName(@Nullable String givenName) {
+      this.givenName = givenName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>family_name</code> property (optional).
+     *
+     * @param familyName the value
+     * @return this builder
+     */
+    public Builder familyName(@Nullable String familyName) {
+      this.familyName = familyName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>middle_name</code> property (optional).
+     *
+     * @param middleName the value
+     * @return this builder
+     */
+    public Builder middleName(@Nullable String middleName) {
+      this.middleName = middleName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>nickname</code> property (optional).
+     *
+     * @param nickname the value
+     * @return this builder
+     */
+    public Builder nickname(@Nullable String nickname) {
+      this.nickname = nickname;
+      return this;
+    }
+
+    /**
+     * Sets the <code>preferred_username</code> property (optional).
+     *
+     * @param preferredUsername the value
+     * @return this builder
+     */
+    public Builder preferredUsername(@Nullable String preferredUsername) {
+      this.preferredUsername = preferredUsername;
+      return this;
+    }
+
+    /**
+     * Sets the <code>profile</code> property (optional).
+     *
+     * @param profile the value
+     * @return this builder
+     */
+    public Builder profile(@Nullable String profile) {
+      this.profile = profile;
+      return this;
+    }
+
+    /**
+     * Sets the <code>picture</code> property (optional).
+     *
+     * @param picture the value
+     * @return this builder
+     */
+    public Builder picture(@Nullable String picture) {
+      this.picture = picture;
+      return this;
+    }
+
+    /**
+     * Sets the <code>website</code> property (optional).
+     *
+     * @param website the value
+     * @return this builder
+     */
+    public Builder website(@Nullable String website) {
+      this.website = website;
+      return this;
+    }
+
+    /**
+     * Sets the <code>email</code> property (optional).
+     *
+     * @param email the value
+     * @return this builder
+     */
+    public Builder email(@Nullable String email) {
+      this.email = email;
+      return this;
+    }
+
+    /**
+     * Sets the <code>email_verified</code> property (optional).
+     *
+     * @param emailVerified the value
+     * @return this builder
+     */
+    public Builder emailVerified(@Nullable String emailVerified) {
+      this.emailVerified = emailVerified;
+      return this;
+    }
+
+    /**
+     * Sets the <code>gender</code> property (optional).
+     *
+     * @param gender the value
+     * @return this builder
+     */
+    public Builder gender(@Nullable String gender) {
+      this.gender = gender;
+      return this;
+    }
+
+    /**
+     * Sets the <code>birthdate</code> property (optional).
+     *
+     * @param birthdate the value
+     * @return this builder
+     */
+    public Builder birthdate(@Nullable String birthdate) {
+      this.birthdate = birthdate;
+      return this;
+    }
+
+    /**
+     * Sets the <code>zoneinfo</code> property (optional).
+     *
+     * @param zoneinfo the value
+     * @return this builder
+     */
+    public Builder zoneinfo(@Nullable String zoneinfo) {
+      this.zoneinfo = zoneinfo;
+      return this;
+    }
+
+    /**
+     * Sets the <code>locale</code> property (optional).
+     *
+     * @param locale the value
+     * @return this builder
+     */
+    public Builder locale(@Nullable String locale) {
+      this.locale = locale;
+      return this;
+    }
+
+    /**
+     * Sets the <code>phone_number</code> property (optional).
+     *
+     * @param phoneNumber the value
+     * @return this builder
+     */
+    public Builder phoneNumber(@Nullable String phoneNumber) {
+      this.phoneNumber = phoneNumber;
+      return this;
+    }
+
+    /**
+     * Sets the <code>phone_number_verified</code> property (optional).
+     *
+     * @param phoneNumberVerified the value
+     * @return this builder
+     */
+    public Builder phoneNumberVerified(@Nullable String phoneNumberVerified) {
+      this.phoneNumberVerified = phoneNumberVerified;
+      return this;
+    }
+
+    /**
+     * Sets the <code>address</code> property (optional).
+     *
+     * @param address the value
+     * @return this builder
+     */
+    public Builder address(@Nullable String address) {
+      this.address = address;
+      return this;
+    }
+
+    /**
+     * Sets the <code>updated_at</code> property (optional).
+     *
+     * @param updatedAt the value
+     * @return this builder
+     */
+    public Builder updatedAt(@Nullable String updatedAt) {
+      this.updatedAt = updatedAt;
+      return this;
+    }
+
+    /**
+     * Sets the <code>username</code> property (optional).
+     *
+     * @param username the value
+     * @return this builder
+     */
+    public Builder username(@Nullable String username) {
+      this.username = username;
+      return this;
+    }
+
+    /**
+     * Sets the <code>created_at</code> property (optional).
+     *
+     * @param createdAt the value
+     * @return this builder
+     */
+    public Builder createdAt(@Nullable String createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    /**
+     * Sets the <code>custom_data</code> property (optional).
+     *
+     * @param customData the value
+     * @return this builder
+     */
+    public Builder customData(@Nullable String customData) {
+      this.customData = customData;
+      return this;
+    }
+
+    /**
+     * Sets the <code>identities</code> property (optional).
+     *
+     * @param identities the value
+     * @return this builder
+     */
+    public Builder identities(@Nullable String identities) {
+      this.identities = identities;
+      return this;
+    }
+
+    /**
+     * Sets the <code>sso_identities</code> property (optional).
+     *
+     * @param ssoIdentities the value
+     * @return this builder
+     */
+    public Builder ssoIdentities(@Nullable String ssoIdentities) {
+      this.ssoIdentities = ssoIdentities;
+      return this;
+    }
+
+    /**
+     * Sets the <code>roles</code> property (optional).
+     *
+     * @param roles the value
+     * @return this builder
+     */
+    public Builder roles(@Nullable String roles) {
+      this.roles = roles;
+      return this;
+    }
+
+    /**
+     * Sets the <code>organizations</code> property (optional).
+     *
+     * @param organizations the value
+     * @return this builder
+     */
+    public Builder organizations(@Nullable String organizations) {
+      this.organizations = organizations;
+      return this;
+    }
+
+    /**
+     * Sets the <code>organization_data</code> property (optional).
+     *
+     * @param organizationData the value
+     * @return this builder
+     */
+    public Builder organizationData(@Nullable String organizationData) {
+      this.organizationData = organizationData;
+      return this;
+    }
+
+    /**
+     * Sets the <code>organization_roles</code> property (optional).
+     *
+     * @param organizationRoles the value
+     * @return this builder
+     */
+    public Builder organizationRoles(@Nullable String organizationRoles) {
+      this.organizationRoles = organizationRoles;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSamlApplicationResponseAttributeMapping build() {
+      return new GetSamlApplicationResponseAttributeMapping(sub, name, givenName, familyName, middleName, nickname, preferredUsername, profile, picture, website, email, emailVerified, gender, birthdate, zoneinfo, locale, phoneNumber, phoneNumberVerified, address, updatedAt, username, createdAt, customData, identities, ssoIdentities, roles, organizations, organizationData, organizationRoles, additionalProperties);
+    }
   }
 }

@@ -11,6 +11,8 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/color</code>.
@@ -25,7 +27,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseColor(@JsonProperty("primaryColor") String primaryColor,
-    @JsonProperty("isDarkModeEnabled") Boolean isDarkModeEnabled,
+    @JsonProperty("isDarkModeEnabled") boolean isDarkModeEnabled,
     @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -37,6 +39,103 @@ public record GetSignInExpResponseColor(@JsonProperty("primaryColor") String pri
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseColor {
+    Objects.requireNonNull(primaryColor, "primaryColor == null");
+    Objects.requireNonNull(darkPrimaryColor, "darkPrimaryColor == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.primaryColor = primaryColor;
+    b.isDarkModeEnabled = isDarkModeEnabled;
+    b.darkPrimaryColor = darkPrimaryColor;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseColor}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String primaryColor;
+
+    private @Nullable Boolean isDarkModeEnabled;
+
+    private @Nullable String darkPrimaryColor;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>primaryColor</code> property (required).
+     *
+     * @param primaryColor the value
+     * @return this builder
+     */
+    public Builder primaryColor(String primaryColor) {
+      this.primaryColor = primaryColor;
+      return this;
+    }
+
+    /**
+     * Sets the <code>isDarkModeEnabled</code> property (required).
+     *
+     * @param isDarkModeEnabled the value
+     * @return this builder
+     */
+    public Builder isDarkModeEnabled(boolean isDarkModeEnabled) {
+      this.isDarkModeEnabled = isDarkModeEnabled;
+      return this;
+    }
+
+    /**
+     * Sets the <code>darkPrimaryColor</code> property (required).
+     *
+     * @param darkPrimaryColor the value
+     * @return this builder
+     */
+    public Builder darkPrimaryColor(String darkPrimaryColor) {
+      this.darkPrimaryColor = darkPrimaryColor;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseColor build() {
+      Objects.requireNonNull(isDarkModeEnabled, "isDarkModeEnabled == null");
+      return new GetSignInExpResponseColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, additionalProperties);
+    }
   }
 }

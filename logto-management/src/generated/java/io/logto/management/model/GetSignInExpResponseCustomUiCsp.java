@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,5 +42,85 @@ public record GetSignInExpResponseCustomUiCsp(
     scriptSrc = scriptSrc == null ? null : Collections.unmodifiableList(new ArrayList<>(scriptSrc));
     connectSrc = connectSrc == null ? null : Collections.unmodifiableList(new ArrayList<>(connectSrc));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.scriptSrc = scriptSrc;
+    b.connectSrc = connectSrc;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseCustomUiCsp}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<String> scriptSrc;
+
+    private @Nullable List<String> connectSrc;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>scriptSrc</code> property (optional).
+     *
+     * @param scriptSrc the value
+     * @return this builder
+     */
+    public Builder scriptSrc(@Nullable List<String> scriptSrc) {
+      this.scriptSrc = scriptSrc;
+      return this;
+    }
+
+    /**
+     * Sets the <code>connectSrc</code> property (optional).
+     *
+     * @param connectSrc the value
+     * @return this builder
+     */
+    public Builder connectSrc(@Nullable List<String> connectSrc) {
+      this.connectSrc = connectSrc;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseCustomUiCsp build() {
+      return new GetSignInExpResponseCustomUiCsp(scriptSrc, connectSrc, additionalProperties);
+    }
   }
 }

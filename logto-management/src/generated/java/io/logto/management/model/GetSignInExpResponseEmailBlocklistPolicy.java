@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,5 +48,113 @@ public record GetSignInExpResponseEmailBlocklistPolicy(
     customAllowlist = customAllowlist == null ? null : Collections.unmodifiableList(new ArrayList<>(customAllowlist));
     customBlocklist = customBlocklist == null ? null : Collections.unmodifiableList(new ArrayList<>(customBlocklist));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.blockDisposableAddresses = blockDisposableAddresses;
+    b.blockSubaddressing = blockSubaddressing;
+    b.customAllowlist = customAllowlist;
+    b.customBlocklist = customBlocklist;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseEmailBlocklistPolicy}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean blockDisposableAddresses;
+
+    private @Nullable Boolean blockSubaddressing;
+
+    private @Nullable List<String> customAllowlist;
+
+    private @Nullable List<String> customBlocklist;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>blockDisposableAddresses</code> property (optional).
+     *
+     * @param blockDisposableAddresses the value
+     * @return this builder
+     */
+    public Builder blockDisposableAddresses(@Nullable Boolean blockDisposableAddresses) {
+      this.blockDisposableAddresses = blockDisposableAddresses;
+      return this;
+    }
+
+    /**
+     * Sets the <code>blockSubaddressing</code> property (optional).
+     *
+     * @param blockSubaddressing the value
+     * @return this builder
+     */
+    public Builder blockSubaddressing(@Nullable Boolean blockSubaddressing) {
+      this.blockSubaddressing = blockSubaddressing;
+      return this;
+    }
+
+    /**
+     * Sets the <code>customAllowlist</code> property (optional).
+     *
+     * @param customAllowlist the value
+     * @return this builder
+     */
+    public Builder customAllowlist(@Nullable List<String> customAllowlist) {
+      this.customAllowlist = customAllowlist;
+      return this;
+    }
+
+    /**
+     * Sets the <code>customBlocklist</code> property (optional).
+     *
+     * @param customBlocklist the value
+     * @return this builder
+     */
+    public Builder customBlocklist(@Nullable List<String> customBlocklist) {
+      this.customBlocklist = customBlocklist;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseEmailBlocklistPolicy build() {
+      return new GetSignInExpResponseEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist, customBlocklist, additionalProperties);
+    }
   }
 }

@@ -11,6 +11,8 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/languageInfo</code>.
@@ -23,8 +25,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponseLanguageInfo(@JsonProperty("autoDetect") Boolean autoDetect,
-    @JsonProperty("fallbackLanguage") GetSignInExpResponseLanguageInfoFallbackLanguage fallbackLanguage,
+public record GetSignInExpResponseLanguageInfo(@JsonProperty("autoDetect") boolean autoDetect,
+    @JsonProperty("fallbackLanguage") LanguageTag fallbackLanguage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -34,6 +36,88 @@ public record GetSignInExpResponseLanguageInfo(@JsonProperty("autoDetect") Boole
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseLanguageInfo {
+    Objects.requireNonNull(fallbackLanguage, "fallbackLanguage == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.autoDetect = autoDetect;
+    b.fallbackLanguage = fallbackLanguage;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseLanguageInfo}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean autoDetect;
+
+    private @Nullable LanguageTag fallbackLanguage;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>autoDetect</code> property (required).
+     *
+     * @param autoDetect the value
+     * @return this builder
+     */
+    public Builder autoDetect(boolean autoDetect) {
+      this.autoDetect = autoDetect;
+      return this;
+    }
+
+    /**
+     * Sets the <code>fallbackLanguage</code> property (required).
+     *
+     * @param fallbackLanguage the value
+     * @return this builder
+     */
+    public Builder fallbackLanguage(LanguageTag fallbackLanguage) {
+      this.fallbackLanguage = fallbackLanguage;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseLanguageInfo build() {
+      Objects.requireNonNull(autoDetect, "autoDetect == null");
+      return new GetSignInExpResponseLanguageInfo(autoDetect, fallbackLanguage, additionalProperties);
+    }
   }
 }

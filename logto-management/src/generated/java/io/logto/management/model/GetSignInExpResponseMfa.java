@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,104 @@ public record GetSignInExpResponseMfa(
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseMfa {
+    Objects.requireNonNull(factors, "factors == null");
     factors = factors == null ? null : Collections.unmodifiableList(new ArrayList<>(factors));
+    Objects.requireNonNull(policy, "policy == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.factors = factors;
+    b.policy = policy;
+    b.organizationRequiredMfaPolicy = organizationRequiredMfaPolicy;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseMfa}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<GetSignInExpResponseMfaFactorsItem> factors;
+
+    private @Nullable GetSignInExpResponseMfaPolicy policy;
+
+    private @Nullable GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>factors</code> property (required).
+     *
+     * @param factors the value
+     * @return this builder
+     */
+    public Builder factors(List<GetSignInExpResponseMfaFactorsItem> factors) {
+      this.factors = factors;
+      return this;
+    }
+
+    /**
+     * Sets the <code>policy</code> property (required).
+     *
+     * @param policy the value
+     * @return this builder
+     */
+    public Builder policy(GetSignInExpResponseMfaPolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /**
+     * Sets the <code>organizationRequiredMfaPolicy</code> property (optional).
+     *
+     * @param organizationRequiredMfaPolicy the value
+     * @return this builder
+     */
+    public Builder organizationRequiredMfaPolicy(
+        @Nullable GetSignInExpResponseMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy) {
+      this.organizationRequiredMfaPolicy = organizationRequiredMfaPolicy;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseMfa build() {
+      return new GetSignInExpResponseMfa(factors, policy, organizationRequiredMfaPolicy, additionalProperties);
+    }
   }
 }

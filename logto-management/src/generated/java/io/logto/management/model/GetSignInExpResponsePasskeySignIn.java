@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,5 +40,99 @@ public record GetSignInExpResponsePasskeySignIn(@JsonProperty("enabled") @Nullab
    */
   public GetSignInExpResponsePasskeySignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.enabled = enabled;
+    b.showPasskeyButton = showPasskeyButton;
+    b.allowAutofill = allowAutofill;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponsePasskeySignIn}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean enabled;
+
+    private @Nullable Boolean showPasskeyButton;
+
+    private @Nullable Boolean allowAutofill;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>enabled</code> property (optional).
+     *
+     * @param enabled the value
+     * @return this builder
+     */
+    public Builder enabled(@Nullable Boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /**
+     * Sets the <code>showPasskeyButton</code> property (optional).
+     *
+     * @param showPasskeyButton the value
+     * @return this builder
+     */
+    public Builder showPasskeyButton(@Nullable Boolean showPasskeyButton) {
+      this.showPasskeyButton = showPasskeyButton;
+      return this;
+    }
+
+    /**
+     * Sets the <code>allowAutofill</code> property (optional).
+     *
+     * @param allowAutofill the value
+     * @return this builder
+     */
+    public Builder allowAutofill(@Nullable Boolean allowAutofill) {
+      this.allowAutofill = allowAutofill;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponsePasskeySignIn build() {
+      return new GetSignInExpResponsePasskeySignIn(enabled, showPasskeyButton, allowAutofill, additionalProperties);
+    }
   }
 }

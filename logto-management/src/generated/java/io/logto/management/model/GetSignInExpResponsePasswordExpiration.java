@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = GetSignInExpResponsePasswordExpiration.Deserializer.class
 )
-public sealed interface GetSignInExpResponsePasswordExpiration permits GetSignInExpResponsePasswordExpirationFalse, GetSignInExpResponsePasswordExpirationTrue, GetSignInExpResponsePasswordExpiration.Json {
+public sealed interface GetSignInExpResponsePasswordExpiration permits UpdateCimdConfigRequest, GetSignInExpResponsePasswordExpirationTrue, GetSignInExpResponsePasswordExpiration.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -43,9 +44,9 @@ public sealed interface GetSignInExpResponsePasswordExpiration permits GetSignIn
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<GetSignInExpResponsePasswordExpiration> {
-    private static final List<OneOfSupport.Candidate<GetSignInExpResponsePasswordExpiration>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(GetSignInExpResponsePasswordExpirationFalse.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
-      new OneOfSupport.Candidate<>(GetSignInExpResponsePasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
+    private static final List<OneOfDecoder.Candidate<GetSignInExpResponsePasswordExpiration>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(UpdateCimdConfigRequest.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
+      new OneOfDecoder.Candidate<>(GetSignInExpResponsePasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface GetSignInExpResponsePasswordExpiration permits GetSignIn
     @Override
     public GetSignInExpResponsePasswordExpiration deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -9,11 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +34,9 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record GetSignInExpResponsePasswordExpirationTrue(@JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("validPeriodDays") BigDecimal validPeriodDays,
-    @JsonProperty("enabledAt") @Nullable BigDecimal enabledAt,
+public record GetSignInExpResponsePasswordExpirationTrue(@JsonProperty("enabled") boolean enabled,
+    @JsonProperty("validPeriodDays") long validPeriodDays,
+    @JsonProperty("enabledAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant enabledAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.
@@ -45,5 +48,101 @@ public record GetSignInExpResponsePasswordExpirationTrue(@JsonProperty("enabled"
    */
   public GetSignInExpResponsePasswordExpirationTrue {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.enabled = enabled;
+    b.validPeriodDays = validPeriodDays;
+    b.enabledAt = enabledAt;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponsePasswordExpirationTrue}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean enabled;
+
+    private @Nullable Long validPeriodDays;
+
+    private @Nullable Instant enabledAt;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>enabled</code> property (required).
+     *
+     * @param enabled the value
+     * @return this builder
+     */
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /**
+     * Sets the <code>validPeriodDays</code> property (required).
+     *
+     * @param validPeriodDays the value
+     * @return this builder
+     */
+    public Builder validPeriodDays(long validPeriodDays) {
+      this.validPeriodDays = validPeriodDays;
+      return this;
+    }
+
+    /**
+     * Sets the <code>enabledAt</code> property (optional).
+     *
+     * @param enabledAt the value
+     * @return this builder
+     */
+    public Builder enabledAt(@Nullable Instant enabledAt) {
+      this.enabledAt = enabledAt;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponsePasswordExpirationTrue build() {
+      Objects.requireNonNull(enabled, "enabled == null");
+      Objects.requireNonNull(validPeriodDays, "validPeriodDays == null");
+      return new GetSignInExpResponsePasswordExpirationTrue(enabled, validPeriodDays, enabledAt, additionalProperties);
+    }
   }
 }

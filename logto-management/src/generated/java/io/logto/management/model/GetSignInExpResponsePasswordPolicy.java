@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,5 +41,100 @@ public record GetSignInExpResponsePasswordPolicy(
    */
   public GetSignInExpResponsePasswordPolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.length = length;
+    b.characterTypes = characterTypes;
+    b.rejects = rejects;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponsePasswordPolicy}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable GetSignInExpResponsePasswordPolicyLength length;
+
+    private @Nullable GetSignInExpResponsePasswordPolicyCharacterTypes characterTypes;
+
+    private @Nullable GetSignInExpResponsePasswordPolicyRejects rejects;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>length</code> property (optional, default &#123;&#125;).
+     *
+     * @param length the value
+     * @return this builder
+     */
+    public Builder length(@Nullable GetSignInExpResponsePasswordPolicyLength length) {
+      this.length = length;
+      return this;
+    }
+
+    /**
+     * Sets the <code>characterTypes</code> property (optional, default &#123;&#125;).
+     *
+     * @param characterTypes the value
+     * @return this builder
+     */
+    public Builder characterTypes(
+        @Nullable GetSignInExpResponsePasswordPolicyCharacterTypes characterTypes) {
+      this.characterTypes = characterTypes;
+      return this;
+    }
+
+    /**
+     * Sets the <code>rejects</code> property (optional, default &#123;&#125;).
+     *
+     * @param rejects the value
+     * @return this builder
+     */
+    public Builder rejects(@Nullable GetSignInExpResponsePasswordPolicyRejects rejects) {
+      this.rejects = rejects;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponsePasswordPolicy build() {
+      return new GetSignInExpResponsePasswordPolicy(length, characterTypes, rejects, additionalProperties);
+    }
   }
 }

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetSignInExpResponsePasswordPolicyLength(
-    @JsonProperty("min") @Nullable BigDecimal min, @JsonProperty("max") @Nullable BigDecimal max,
+public record GetSignInExpResponsePasswordPolicyLength(@JsonProperty("min") @Nullable Long min,
+    @JsonProperty("max") @Nullable Long max,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -37,5 +37,85 @@ public record GetSignInExpResponsePasswordPolicyLength(
    */
   public GetSignInExpResponsePasswordPolicyLength {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.min = min;
+    b.max = max;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponsePasswordPolicyLength}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Long min;
+
+    private @Nullable Long max;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>min</code> property (optional, default 8).
+     *
+     * @param min the value
+     * @return this builder
+     */
+    public Builder min(@Nullable Long min) {
+      this.min = min;
+      return this;
+    }
+
+    /**
+     * Sets the <code>max</code> property (optional, default 256).
+     *
+     * @param max the value
+     * @return this builder
+     */
+    public Builder max(@Nullable Long max) {
+      this.max = max;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponsePasswordPolicyLength build() {
+      return new GetSignInExpResponsePasswordPolicyLength(min, max, additionalProperties);
+    }
   }
 }

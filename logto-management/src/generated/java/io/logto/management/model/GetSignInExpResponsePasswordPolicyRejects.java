@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,5 +47,113 @@ public record GetSignInExpResponsePasswordPolicyRejects(
   public GetSignInExpResponsePasswordPolicyRejects {
     words = words == null ? null : Collections.unmodifiableList(new ArrayList<>(words));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.pwned = pwned;
+    b.repetitionAndSequence = repetitionAndSequence;
+    b.userInfo = userInfo;
+    b.words = words;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponsePasswordPolicyRejects}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean pwned;
+
+    private @Nullable Boolean repetitionAndSequence;
+
+    private @Nullable Boolean userInfo;
+
+    private @Nullable List<String> words;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>pwned</code> property (optional, default true).
+     *
+     * @param pwned the value
+     * @return this builder
+     */
+    public Builder pwned(@Nullable Boolean pwned) {
+      this.pwned = pwned;
+      return this;
+    }
+
+    /**
+     * Sets the <code>repetitionAndSequence</code> property (optional, default true).
+     *
+     * @param repetitionAndSequence the value
+     * @return this builder
+     */
+    public Builder repetitionAndSequence(@Nullable Boolean repetitionAndSequence) {
+      this.repetitionAndSequence = repetitionAndSequence;
+      return this;
+    }
+
+    /**
+     * Sets the <code>userInfo</code> property (optional, default true).
+     *
+     * @param userInfo the value
+     * @return this builder
+     */
+    public Builder userInfo(@Nullable Boolean userInfo) {
+      this.userInfo = userInfo;
+      return this;
+    }
+
+    /**
+     * Sets the <code>words</code> property (optional, default []).
+     *
+     * @param words the value
+     * @return this builder
+     */
+    public Builder words(@Nullable List<String> words) {
+      this.words = words;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponsePasswordPolicyRejects build() {
+      return new GetSignInExpResponsePasswordPolicyRejects(pwned, repetitionAndSequence, userInfo, words, additionalProperties);
+    }
   }
 }

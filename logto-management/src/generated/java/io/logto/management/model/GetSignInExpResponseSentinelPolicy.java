@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSentinelPolicy(
-    @JsonProperty("maxAttempts") @Nullable BigDecimal maxAttempts,
-    @JsonProperty("lockoutDuration") @Nullable BigDecimal lockoutDuration,
+    @JsonProperty("maxAttempts") @Nullable Long maxAttempts,
+    @JsonProperty("lockoutDuration") @Nullable Long lockoutDuration,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -38,5 +38,85 @@ public record GetSignInExpResponseSentinelPolicy(
    */
   public GetSignInExpResponseSentinelPolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxAttempts = maxAttempts;
+    b.lockoutDuration = lockoutDuration;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseSentinelPolicy}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Long maxAttempts;
+
+    private @Nullable Long lockoutDuration;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>maxAttempts</code> property (optional).
+     *
+     * @param maxAttempts the value
+     * @return this builder
+     */
+    public Builder maxAttempts(@Nullable Long maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Sets the <code>lockoutDuration</code> property (optional).
+     *
+     * @param lockoutDuration the value
+     * @return this builder
+     */
+    public Builder lockoutDuration(@Nullable Long lockoutDuration) {
+      this.lockoutDuration = lockoutDuration;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseSentinelPolicy build() {
+      return new GetSignInExpResponseSentinelPolicy(maxAttempts, lockoutDuration, additionalProperties);
+    }
   }
 }

@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signIn</code>.
@@ -34,7 +36,74 @@ public record GetSignInExpResponseSignIn(
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignIn {
+    Objects.requireNonNull(methods, "methods == null");
     methods = methods == null ? null : Collections.unmodifiableList(new ArrayList<>(methods));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.methods = methods;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseSignIn}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<GetSignInExpResponseSignInMethodsItem> methods;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>methods</code> property (required).
+     *
+     * @param methods the value
+     * @return this builder
+     */
+    public Builder methods(List<GetSignInExpResponseSignInMethodsItem> methods) {
+      this.methods = methods;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseSignIn build() {
+      return new GetSignInExpResponseSignIn(methods, additionalProperties);
+    }
   }
 }

@@ -11,6 +11,8 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signIn/properties/methods/items</code>.
@@ -27,9 +29,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignInMethodsItem(
     @JsonProperty("identifier") GetSignInExpResponseSignUpIdentifiersItem identifier,
-    @JsonProperty("password") Boolean password,
-    @JsonProperty("verificationCode") Boolean verificationCode,
-    @JsonProperty("isPasswordPrimary") Boolean isPasswordPrimary,
+    @JsonProperty("password") boolean password,
+    @JsonProperty("verificationCode") boolean verificationCode,
+    @JsonProperty("isPasswordPrimary") boolean isPasswordPrimary,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -41,6 +43,118 @@ public record GetSignInExpResponseSignInMethodsItem(
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignInMethodsItem {
+    Objects.requireNonNull(identifier, "identifier == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.identifier = identifier;
+    b.password = password;
+    b.verificationCode = verificationCode;
+    b.isPasswordPrimary = isPasswordPrimary;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseSignInMethodsItem}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable GetSignInExpResponseSignUpIdentifiersItem identifier;
+
+    private @Nullable Boolean password;
+
+    private @Nullable Boolean verificationCode;
+
+    private @Nullable Boolean isPasswordPrimary;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>identifier</code> property (required).
+     *
+     * @param identifier the value
+     * @return this builder
+     */
+    public Builder identifier(GetSignInExpResponseSignUpIdentifiersItem identifier) {
+      this.identifier = identifier;
+      return this;
+    }
+
+    /**
+     * Sets the <code>password</code> property (required).
+     *
+     * @param password the value
+     * @return this builder
+     */
+    public Builder password(boolean password) {
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Sets the <code>verificationCode</code> property (required).
+     *
+     * @param verificationCode the value
+     * @return this builder
+     */
+    public Builder verificationCode(boolean verificationCode) {
+      this.verificationCode = verificationCode;
+      return this;
+    }
+
+    /**
+     * Sets the <code>isPasswordPrimary</code> property (required).
+     *
+     * @param isPasswordPrimary the value
+     * @return this builder
+     */
+    public Builder isPasswordPrimary(boolean isPasswordPrimary) {
+      this.isPasswordPrimary = isPasswordPrimary;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseSignInMethodsItem build() {
+      Objects.requireNonNull(password, "password == null");
+      Objects.requireNonNull(verificationCode, "verificationCode == null");
+      Objects.requireNonNull(isPasswordPrimary, "isPasswordPrimary == null");
+      return new GetSignInExpResponseSignInMethodsItem(identifier, password, verificationCode, isPasswordPrimary, additionalProperties);
+    }
   }
 }

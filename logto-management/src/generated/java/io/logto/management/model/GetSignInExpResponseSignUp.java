@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseSignUp(
     @JsonProperty("identifiers") List<GetSignInExpResponseSignUpIdentifiersItem> identifiers,
-    @JsonProperty("password") Boolean password, @JsonProperty("verify") Boolean verify,
+    @JsonProperty("password") boolean password, @JsonProperty("verify") boolean verify,
     @JsonProperty("secondaryIdentifiers") @Nullable List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -43,8 +44,120 @@ public record GetSignInExpResponseSignUp(
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignUp {
+    Objects.requireNonNull(identifiers, "identifiers == null");
     identifiers = identifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(identifiers));
     secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(secondaryIdentifiers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.identifiers = identifiers;
+    b.password = password;
+    b.verify = verify;
+    b.secondaryIdentifiers = secondaryIdentifiers;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseSignUp}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<GetSignInExpResponseSignUpIdentifiersItem> identifiers;
+
+    private @Nullable Boolean password;
+
+    private @Nullable Boolean verify;
+
+    private @Nullable List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>identifiers</code> property (required).
+     *
+     * @param identifiers the value
+     * @return this builder
+     */
+    public Builder identifiers(List<GetSignInExpResponseSignUpIdentifiersItem> identifiers) {
+      this.identifiers = identifiers;
+      return this;
+    }
+
+    /**
+     * Sets the <code>password</code> property (required).
+     *
+     * @param password the value
+     * @return this builder
+     */
+    public Builder password(boolean password) {
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Sets the <code>verify</code> property (required).
+     *
+     * @param verify the value
+     * @return this builder
+     */
+    public Builder verify(boolean verify) {
+      this.verify = verify;
+      return this;
+    }
+
+    /**
+     * Sets the <code>secondaryIdentifiers</code> property (optional).
+     *
+     * @param secondaryIdentifiers the value
+     * @return this builder
+     */
+    public Builder secondaryIdentifiers(
+        @Nullable List<GetSignInExpResponseSignUpSecondaryIdentifiersItem> secondaryIdentifiers) {
+      this.secondaryIdentifiers = secondaryIdentifiers;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseSignUp build() {
+      Objects.requireNonNull(password, "password == null");
+      Objects.requireNonNull(verify, "verify == null");
+      return new GetSignInExpResponseSignUp(identifiers, password, verify, secondaryIdentifiers, additionalProperties);
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,88 @@ public record GetSignInExpResponseSignUpSecondaryIdentifiersItem(
    * @param additionalProperties properties the schema does not name
    */
   public GetSignInExpResponseSignUpSecondaryIdentifiersItem {
+    Objects.requireNonNull(identifier, "identifier == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.identifier = identifier;
+    b.verify = verify;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseSignUpSecondaryIdentifiersItem}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier identifier;
+
+    private @Nullable Boolean verify;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>identifier</code> property (required).
+     *
+     * @param identifier the value
+     * @return this builder
+     */
+    public Builder identifier(
+        GetSignInExpResponseSignUpSecondaryIdentifiersItemIdentifier identifier) {
+      this.identifier = identifier;
+      return this;
+    }
+
+    /**
+     * Sets the <code>verify</code> property (optional).
+     *
+     * @param verify the value
+     * @return this builder
+     */
+    public Builder verify(@Nullable Boolean verify) {
+      this.verify = verify;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseSignUpSecondaryIdentifiersItem build() {
+      return new GetSignInExpResponseSignUpSecondaryIdentifiersItem(identifier, verify, additionalProperties);
+    }
   }
 }

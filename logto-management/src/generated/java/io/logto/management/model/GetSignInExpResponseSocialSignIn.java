@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,5 +38,85 @@ public record GetSignInExpResponseSocialSignIn(
    */
   public GetSignInExpResponseSocialSignIn {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.automaticAccountLinking = automaticAccountLinking;
+    b.skipRequiredIdentifiers = skipRequiredIdentifiers;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseSocialSignIn}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Boolean automaticAccountLinking;
+
+    private @Nullable Boolean skipRequiredIdentifiers;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>automaticAccountLinking</code> property (optional).
+     *
+     * @param automaticAccountLinking the value
+     * @return this builder
+     */
+    public Builder automaticAccountLinking(@Nullable Boolean automaticAccountLinking) {
+      this.automaticAccountLinking = automaticAccountLinking;
+      return this;
+    }
+
+    /**
+     * Sets the <code>skipRequiredIdentifiers</code> property (optional).
+     *
+     * @param skipRequiredIdentifiers the value
+     * @return this builder
+     */
+    public Builder skipRequiredIdentifiers(@Nullable Boolean skipRequiredIdentifiers) {
+      this.skipRequiredIdentifiers = skipRequiredIdentifiers;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseSocialSignIn build() {
+      return new GetSignInExpResponseSocialSignIn(automaticAccountLinking, skipRequiredIdentifiers, additionalProperties);
+    }
   }
 }

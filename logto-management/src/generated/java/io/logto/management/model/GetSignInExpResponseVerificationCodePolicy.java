@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetSignInExpResponseVerificationCodePolicy(
-    @JsonProperty("expirationDuration") @Nullable BigDecimal expirationDuration,
-    @JsonProperty("maxRetryAttempts") @Nullable BigDecimal maxRetryAttempts,
+    @JsonProperty("expirationDuration") @Nullable Long expirationDuration,
+    @JsonProperty("maxRetryAttempts") @Nullable Long maxRetryAttempts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -38,5 +38,85 @@ public record GetSignInExpResponseVerificationCodePolicy(
    */
   public GetSignInExpResponseVerificationCodePolicy {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.expirationDuration = expirationDuration;
+    b.maxRetryAttempts = maxRetryAttempts;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link GetSignInExpResponseVerificationCodePolicy}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable Long expirationDuration;
+
+    private @Nullable Long maxRetryAttempts;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>expirationDuration</code> property (optional).
+     *
+     * @param expirationDuration the value
+     * @return this builder
+     */
+    public Builder expirationDuration(@Nullable Long expirationDuration) {
+      this.expirationDuration = expirationDuration;
+      return this;
+    }
+
+    /**
+     * Sets the <code>maxRetryAttempts</code> property (optional).
+     *
+     * @param maxRetryAttempts the value
+     * @return this builder
+     */
+    public Builder maxRetryAttempts(@Nullable Long maxRetryAttempts) {
+      this.maxRetryAttempts = maxRetryAttempts;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public GetSignInExpResponseVerificationCodePolicy build() {
+      return new GetSignInExpResponseVerificationCodePolicy(expirationDuration, maxRetryAttempts, additionalProperties);
+    }
   }
 }

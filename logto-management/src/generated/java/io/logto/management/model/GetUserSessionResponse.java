@@ -7,15 +7,18 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -32,7 +35,7 @@ public record GetUserSessionResponse(@JsonProperty("payload") GetUserSessionResp
     @JsonProperty("lastSubmission") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable GetUserSessionResponseLastSubmission lastSubmission,
     @JsonProperty("clientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String clientId,
     @JsonProperty("accountId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String accountId,
-    @JsonProperty("expiresAt") BigDecimal expiresAt,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/get/responses/200/content/application~1json/schema/properties/lastSubmission</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/lastSubmission</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 public record GetUserSessionResponseLastSubmission(
     @JsonProperty("interactionEvent") AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
     @JsonProperty("userId") String userId,
-    @JsonProperty("verificationRecords") List<GetUserSessionResponseLastSubmissionVerificationRecordsItem> verificationRecords,
+    @JsonProperty("verificationRecords") List<VerificationRecord> verificationRecords,
     @JsonProperty("signInContext") @Nullable Map<String, String> signInContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

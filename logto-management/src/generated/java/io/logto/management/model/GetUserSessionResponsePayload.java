@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetUserSessionResponsePayload(@JsonProperty("exp") BigDecimal exp,
-    @JsonProperty("iat") BigDecimal iat, @JsonProperty("jti") String jti,
-    @JsonProperty("uid") String uid, @JsonProperty("kind") String kind,
-    @JsonProperty("loginTs") BigDecimal loginTs, @JsonProperty("accountId") String accountId,
+public record GetUserSessionResponsePayload(@JsonProperty("exp") long exp,
+    @JsonProperty("iat") long iat, @JsonProperty("jti") String jti, @JsonProperty("uid") String uid,
+    @JsonProperty("kind") String kind, @JsonProperty("loginTs") long loginTs,
+    @JsonProperty("accountId") String accountId,
     @JsonProperty("authorizations") @Nullable Map<String, GetUserSessionResponsePayloadAuthorizationsValue> authorizations,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1.well-known~1experience/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -68,7 +68,7 @@ import org.jspecify.annotations.Nullable;
 public record GetWellKnownExperienceResponse(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("color") GetSignInExpResponseColor color,
     @JsonProperty("branding") OrganizationBranding branding,
-    @JsonProperty("hideLogtoBranding") Boolean hideLogtoBranding,
+    @JsonProperty("hideLogtoBranding") boolean hideLogtoBranding,
     @JsonProperty("languageInfo") GetSignInExpResponseLanguageInfo languageInfo,
     @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String privacyPolicyUrl,
@@ -84,23 +84,23 @@ public record GetWellKnownExperienceResponse(@JsonProperty("tenantId") String te
     @JsonProperty("customUiCsp") GetSignInExpResponseCustomUiCsp customUiCsp,
     @JsonProperty("passwordPolicy") GetSignInExpResponsePasswordPolicy passwordPolicy,
     @JsonProperty("mfa") GetSignInExpResponseMfa mfa,
-    @JsonProperty("adaptiveMfa") GetSignInExpResponseAdaptiveMfa adaptiveMfa,
-    @JsonProperty("singleSignOnEnabled") Boolean singleSignOnEnabled,
+    @JsonProperty("adaptiveMfa") UpdateCimdConfigRequest adaptiveMfa,
+    @JsonProperty("singleSignOnEnabled") boolean singleSignOnEnabled,
     @JsonProperty("supportEmail") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String supportEmail,
     @JsonProperty("supportWebsiteUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String supportWebsiteUrl,
     @JsonProperty("unknownSessionRedirectUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String unknownSessionRedirectUrl,
-    @JsonProperty("captchaPolicy") GetSignInExpResponseAdaptiveMfa captchaPolicy,
+    @JsonProperty("captchaPolicy") UpdateCimdConfigRequest captchaPolicy,
     @JsonProperty("sentinelPolicy") GetSignInExpResponseSentinelPolicy sentinelPolicy,
     @JsonProperty("verificationCodePolicy") GetSignInExpResponseVerificationCodePolicy verificationCodePolicy,
     @JsonProperty("passkeySignIn") GetSignInExpResponsePasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<GetSignInExpResponseSignUpProfileFieldsItem> signUpProfileFields,
-    @JsonProperty("passwordExpiration") GetWellKnownExperienceResponsePasswordExpiration passwordExpiration,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<DeletePersonalAccessTokenPostRequest> signUpProfileFields,
+    @JsonProperty("passwordExpiration") GetSignInExpResponsePasswordExpiration passwordExpiration,
     @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
     @JsonProperty("trustedDevice") @Nullable GetWellKnownExperienceResponseTrustedDevice trustedDevice,
     @JsonProperty("socialConnectors") List<GetWellKnownExperienceResponseSocialConnectorsItem> socialConnectors,
     @JsonProperty("ssoConnectors") List<GetWellKnownExperienceResponseSsoConnectorsItem> ssoConnectors,
     @JsonProperty("forgotPassword") GetWellKnownExperienceResponseForgotPassword forgotPassword,
-    @JsonProperty("isDevelopmentTenant") Boolean isDevelopmentTenant,
+    @JsonProperty("isDevelopmentTenant") boolean isDevelopmentTenant,
     @JsonProperty("googleOneTap") @Nullable GetWellKnownExperienceResponseGoogleOneTap googleOneTap,
     @JsonProperty("captchaConfig") @Nullable GetWellKnownExperienceResponseCaptchaConfig captchaConfig,
     @JsonProperty("customProfileFields") List<CreateCustomProfileFieldResponse> customProfileFields,

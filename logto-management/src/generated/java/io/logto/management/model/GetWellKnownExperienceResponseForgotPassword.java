@@ -23,8 +23,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetWellKnownExperienceResponseForgotPassword(@JsonProperty("phone") Boolean phone,
-    @JsonProperty("email") Boolean email,
+public record GetWellKnownExperienceResponseForgotPassword(@JsonProperty("phone") boolean phone,
+    @JsonProperty("email") boolean email,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListActionsResponseItem(@JsonProperty("key") ListActionsResponseItemKey key,
+public record ListActionsResponseItem(@JsonProperty("key") ActionType key,
     @JsonProperty("value") GetActionResponse value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -28,7 +28,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListCimdUserConsentScopesResponse(
-    @JsonProperty("organizationScopes") List<ListCimdUserConsentScopesResponseOrganizationScopesItem> organizationScopes,
+    @JsonProperty("organizationScopes") List<JwtAccessTokenContextUserOrganizationsItem> organizationScopes,
     @JsonProperty("resourceScopes") List<ListCimdUserConsentScopesResponseResourceScopesItem> resourceScopes,
     @JsonProperty("organizationResourceScopes") List<ListCimdUserConsentScopesResponseResourceScopesItem> organizationResourceScopes,
     @JsonProperty("userScopes") List<ListCimdUserConsentScopesResponseUserScopesItem> userScopes,

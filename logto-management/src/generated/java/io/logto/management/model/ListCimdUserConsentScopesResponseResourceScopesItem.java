@@ -27,7 +27,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListCimdUserConsentScopesResponseResourceScopesItem(
     @JsonProperty("resource") ListCimdUserConsentScopesResponseResourceScopesItemResource resource,
-    @JsonProperty("scopes") List<ListCimdUserConsentScopesResponseResourceScopesItemScopesItem> scopes,
+    @JsonProperty("scopes") List<CimdConsentResourceScope> scopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

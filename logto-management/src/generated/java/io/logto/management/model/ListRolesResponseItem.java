@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,9 +36,9 @@ import java.util.Map;
 public record ListRolesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") String description, @JsonProperty("type") RoleType type,
-    @JsonProperty("isDefault") Boolean isDefault, @JsonProperty("usersCount") BigDecimal usersCount,
+    @JsonProperty("isDefault") boolean isDefault, @JsonProperty("usersCount") long usersCount,
     @JsonProperty("featuredUsers") List<ListRolesResponseItemFeaturedUsersItem> featuredUsers,
-    @JsonProperty("applicationsCount") BigDecimal applicationsCount,
+    @JsonProperty("applicationsCount") long applicationsCount,
     @JsonProperty("featuredApplications") List<ListRolesResponseItemFeaturedApplicationsItem> featuredApplications,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

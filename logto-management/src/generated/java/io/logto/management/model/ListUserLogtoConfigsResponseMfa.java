@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserLogtoConfigsResponseMfa(@JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("skipped") Boolean skipped,
-    @JsonProperty("skipMfaOnSignIn") Boolean skipMfaOnSignIn,
+    @JsonProperty("skipped") boolean skipped,
+    @JsonProperty("skipMfaOnSignIn") boolean skipMfaOnSignIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListUserLogtoConfigsResponsePasskeySignIn(@JsonProperty("skipped") Boolean skipped,
+public record ListUserLogtoConfigsResponsePasskeySignIn(@JsonProperty("skipped") boolean skipped,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -25,7 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserSessionsResponse(
-    @JsonProperty("sessions") List<ListUserSessionsResponseSessionsItem> sessions,
+    @JsonProperty("sessions") List<GetUserSessionResponse> sessions,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

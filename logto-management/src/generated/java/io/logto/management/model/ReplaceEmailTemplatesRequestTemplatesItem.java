@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 public record ReplaceEmailTemplatesRequestTemplatesItem(
     @JsonProperty("languageTag") String languageTag,
     @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
-    @JsonProperty("details") ReplaceEmailTemplatesRequestTemplatesItemDetails details,
+    @JsonProperty("details") GetEmailTemplateResponseDetails details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -77,7 +77,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
 
     private @Nullable ListEmailTemplatesParamsTemplateType templateType;
 
-    private @Nullable ReplaceEmailTemplatesRequestTemplatesItemDetails details;
+    private @Nullable GetEmailTemplateResponseDetails details;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -112,7 +112,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @param details the value
      * @return this builder
      */
-    public Builder details(ReplaceEmailTemplatesRequestTemplatesItemDetails details) {
+    public Builder details(GetEmailTemplateResponseDetails details) {
       this.details = details;
       return this;
     }
@@ -133,6 +133,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequestTemplatesItem build() {
       return new ReplaceEmailTemplatesRequestTemplatesItem(languageTag, templateType, details, additionalProperties);

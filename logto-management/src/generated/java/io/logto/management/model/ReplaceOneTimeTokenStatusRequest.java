@@ -97,6 +97,7 @@ public record ReplaceOneTimeTokenStatusRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceOneTimeTokenStatusRequest build() {
       return new ReplaceOneTimeTokenStatusRequest(status, additionalProperties);

@@ -117,6 +117,7 @@ public record ReplaceOrganizationUserRolesRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceOrganizationUserRolesRequest build() {
       return new ReplaceOrganizationUserRolesRequest(organizationRoleIds, organizationRoleNames, additionalProperties);

@@ -29,7 +29,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Role(@JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name, @JsonProperty("description") String description,
-    @JsonProperty("type") RoleType type, @JsonProperty("isDefault") Boolean isDefault,
+    @JsonProperty("type") RoleType type, @JsonProperty("isDefault") boolean isDefault,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -96,6 +96,7 @@ public record UpdateApplicationSecretRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationSecretRequest build() {
       return new UpdateApplicationSecretRequest(name, additionalProperties);

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateCaptchaProviderRequest(
-    @JsonProperty("config") UpdateCaptchaProviderRequestConfig config,
+    @JsonProperty("config") GetCaptchaProviderResponseConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -63,7 +63,7 @@ public record UpdateCaptchaProviderRequest(
    * Builds {@link UpdateCaptchaProviderRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable UpdateCaptchaProviderRequestConfig config;
+    private @Nullable GetCaptchaProviderResponseConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -76,7 +76,7 @@ public record UpdateCaptchaProviderRequest(
      * @param config the value
      * @return this builder
      */
-    public Builder config(UpdateCaptchaProviderRequestConfig config) {
+    public Builder config(GetCaptchaProviderResponseConfig config) {
       this.config = config;
       return this;
     }
@@ -97,6 +97,7 @@ public record UpdateCaptchaProviderRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCaptchaProviderRequest build() {
       return new UpdateCaptchaProviderRequest(config, additionalProperties);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,8 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = JsonDeserializer.None.class
+)
 public record UpdateCimdConfigRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetSignInExpResponsePasswordExpiration {
   /**
    * Validates and normalises the components.
    *
@@ -95,6 +100,7 @@ public record UpdateCimdConfigRequest(@JsonProperty("enabled") @Nullable Boolean
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCimdConfigRequest build() {
       return new UpdateCimdConfigRequest(enabled, additionalProperties);

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") CreateCustomProfileFieldRequestAddressConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
    */
   public UpdateCustomProfileFieldByNameRequestAddress {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     Objects.requireNonNull(config, "config == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -139,7 +138,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -171,8 +170,10 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestAddress build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestAddress(type, label, description, required, config, additionalProperties);
     }
   }

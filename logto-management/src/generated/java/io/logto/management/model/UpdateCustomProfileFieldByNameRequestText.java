@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
+    @JsonProperty("required") boolean required,
     @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestTextConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
    */
   public UpdateCustomProfileFieldByNameRequestText {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -138,7 +137,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -170,8 +169,10 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestText build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestText(type, label, description, required, config, additionalProperties);
     }
   }

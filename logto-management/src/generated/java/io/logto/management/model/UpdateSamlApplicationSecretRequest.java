@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") Boolean active,
+public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") boolean active,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -33,7 +33,6 @@ public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") Boolean
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSamlApplicationSecretRequest {
-    Objects.requireNonNull(active, "active == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -75,7 +74,7 @@ public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") Boolean
      * @param active the value
      * @return this builder
      */
-    public Builder active(Boolean active) {
+    public Builder active(boolean active) {
       this.active = active;
       return this;
     }
@@ -96,8 +95,10 @@ public record UpdateSamlApplicationSecretRequest(@JsonProperty("active") Boolean
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSamlApplicationSecretRequest build() {
+      Objects.requireNonNull(active, "active == null");
       return new UpdateSamlApplicationSecretRequest(active, additionalProperties);
     }
   }

@@ -60,29 +60,29 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("color") @Nullable UpdateSignInExpRequestColor color,
-    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable GetSignInExpResponseColor color,
+    @JsonProperty("branding") @Nullable OrganizationBranding branding,
     @JsonProperty("hideLogtoBranding") @Nullable Boolean hideLogtoBranding,
-    @JsonProperty("languageInfo") @Nullable UpdateSignInExpRequestLanguageInfo languageInfo,
+    @JsonProperty("languageInfo") @Nullable GetSignInExpResponseLanguageInfo languageInfo,
     @JsonProperty("agreeToTermsPolicy") @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy,
-    @JsonProperty("signIn") @Nullable UpdateSignInExpRequestSignIn signIn,
-    @JsonProperty("signUp") @Nullable UpdateSignInExpRequestSignUp signUp,
-    @JsonProperty("socialSignIn") @Nullable UpdateSignInExpRequestSocialSignIn socialSignIn,
+    @JsonProperty("signIn") @Nullable GetSignInExpResponseSignIn signIn,
+    @JsonProperty("signUp") @Nullable GetSignInExpResponseSignUp signUp,
+    @JsonProperty("socialSignIn") @Nullable GetSignInExpResponseSocialSignIn socialSignIn,
     @JsonProperty("socialSignInConnectorTargets") @Nullable List<String> socialSignInConnectorTargets,
     @JsonProperty("signInMode") @Nullable GetSignInExpResponseSignInMode signInMode,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("customContent") @Nullable Map<String, String> customContent,
-    @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets,
-    @JsonProperty("customUiCsp") @Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp,
-    @JsonProperty("passwordPolicy") @Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy,
-    @JsonProperty("mfa") @Nullable UpdateSignInExpRequestMfa mfa,
+    @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<GetSignInExpResponseCustomUiAssets> customUiAssets,
+    @JsonProperty("customUiCsp") @Nullable GetSignInExpResponseCustomUiCsp customUiCsp,
+    @JsonProperty("passwordPolicy") @Nullable GetSignInExpResponsePasswordPolicy passwordPolicy,
+    @JsonProperty("mfa") @Nullable GetSignInExpResponseMfa mfa,
     @JsonProperty("adaptiveMfa") @Nullable UpdateCimdConfigRequest adaptiveMfa,
     @JsonProperty("singleSignOnEnabled") @Nullable Boolean singleSignOnEnabled,
     @JsonProperty("captchaPolicy") @Nullable UpdateCimdConfigRequest captchaPolicy,
-    @JsonProperty("sentinelPolicy") @Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy,
-    @JsonProperty("emailBlocklistPolicy") @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy,
+    @JsonProperty("sentinelPolicy") @Nullable GetSignInExpResponseSentinelPolicy sentinelPolicy,
+    @JsonProperty("emailBlocklistPolicy") @Nullable GetSignInExpResponseEmailBlocklistPolicy emailBlocklistPolicy,
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods,
-    @JsonProperty("passkeySignIn") @Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn,
+    @JsonProperty("passkeySignIn") @Nullable GetSignInExpResponsePasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields,
     @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
     @JsonProperty("termsOfUseUrl") @Nullable String termsOfUseUrl,
@@ -90,8 +90,8 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     @JsonProperty("supportEmail") @Nullable String supportEmail,
     @JsonProperty("supportWebsiteUrl") @Nullable String supportWebsiteUrl,
     @JsonProperty("unknownSessionRedirectUrl") @Nullable String unknownSessionRedirectUrl,
-    @JsonProperty("passwordExpiration") @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration,
-    @JsonProperty("verificationCodePolicy") @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy,
+    @JsonProperty("passwordExpiration") @Nullable GetSignInExpResponsePasswordExpiration passwordExpiration,
+    @JsonProperty("verificationCodePolicy") @Nullable GetSignInExpResponseVerificationCodePolicy verificationCodePolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -200,21 +200,21 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
   public static final class Builder {
     private @Nullable String tenantId;
 
-    private @Nullable UpdateSignInExpRequestColor color;
+    private @Nullable GetSignInExpResponseColor color;
 
-    private @Nullable UpdateSignInExpRequestBranding branding;
+    private @Nullable OrganizationBranding branding;
 
     private @Nullable Boolean hideLogtoBranding;
 
-    private @Nullable UpdateSignInExpRequestLanguageInfo languageInfo;
+    private @Nullable GetSignInExpResponseLanguageInfo languageInfo;
 
     private @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy;
 
-    private @Nullable UpdateSignInExpRequestSignIn signIn;
+    private @Nullable GetSignInExpResponseSignIn signIn;
 
-    private @Nullable UpdateSignInExpRequestSignUp signUp;
+    private @Nullable GetSignInExpResponseSignUp signUp;
 
-    private @Nullable UpdateSignInExpRequestSocialSignIn socialSignIn;
+    private @Nullable GetSignInExpResponseSocialSignIn socialSignIn;
 
     private @Nullable List<String> socialSignInConnectorTargets;
 
@@ -224,13 +224,13 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
 
     private @Nullable Map<String, String> customContent;
 
-    private JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets = JsonField.absent();
+    private JsonField<GetSignInExpResponseCustomUiAssets> customUiAssets = JsonField.absent();
 
-    private @Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp;
+    private @Nullable GetSignInExpResponseCustomUiCsp customUiCsp;
 
-    private @Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy;
+    private @Nullable GetSignInExpResponsePasswordPolicy passwordPolicy;
 
-    private @Nullable UpdateSignInExpRequestMfa mfa;
+    private @Nullable GetSignInExpResponseMfa mfa;
 
     private @Nullable UpdateCimdConfigRequest adaptiveMfa;
 
@@ -238,13 +238,13 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
 
     private @Nullable UpdateCimdConfigRequest captchaPolicy;
 
-    private @Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy;
+    private @Nullable GetSignInExpResponseSentinelPolicy sentinelPolicy;
 
-    private @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy;
+    private @Nullable GetSignInExpResponseEmailBlocklistPolicy emailBlocklistPolicy;
 
     private JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods = JsonField.absent();
 
-    private @Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn;
+    private @Nullable GetSignInExpResponsePasskeySignIn passkeySignIn;
 
     private JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields = JsonField.absent();
 
@@ -260,9 +260,9 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
 
     private @Nullable String unknownSessionRedirectUrl;
 
-    private @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration;
+    private @Nullable GetSignInExpResponsePasswordExpiration passwordExpiration;
 
-    private @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy;
+    private @Nullable GetSignInExpResponseVerificationCodePolicy verificationCodePolicy;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -286,7 +286,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable UpdateSignInExpRequestColor color) {
+    public Builder color(@Nullable GetSignInExpResponseColor color) {
       this.color = color;
       return this;
     }
@@ -297,7 +297,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable OrganizationBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -319,7 +319,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param languageInfo the value
      * @return this builder
      */
-    public Builder languageInfo(@Nullable UpdateSignInExpRequestLanguageInfo languageInfo) {
+    public Builder languageInfo(@Nullable GetSignInExpResponseLanguageInfo languageInfo) {
       this.languageInfo = languageInfo;
       return this;
     }
@@ -342,7 +342,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signIn the value
      * @return this builder
      */
-    public Builder signIn(@Nullable UpdateSignInExpRequestSignIn signIn) {
+    public Builder signIn(@Nullable GetSignInExpResponseSignIn signIn) {
       this.signIn = signIn;
       return this;
     }
@@ -353,7 +353,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signUp the value
      * @return this builder
      */
-    public Builder signUp(@Nullable UpdateSignInExpRequestSignUp signUp) {
+    public Builder signUp(@Nullable GetSignInExpResponseSignUp signUp) {
       this.signUp = signUp;
       return this;
     }
@@ -364,7 +364,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param socialSignIn the value
      * @return this builder
      */
-    public Builder socialSignIn(@Nullable UpdateSignInExpRequestSocialSignIn socialSignIn) {
+    public Builder socialSignIn(@Nullable GetSignInExpResponseSocialSignIn socialSignIn) {
       this.socialSignIn = socialSignIn;
       return this;
     }
@@ -393,12 +393,12 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -426,12 +426,12 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>customUiAssets</code> property (optional, nullable) to a value.
+     * Sets the <code>customUiAssets</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customUiAssets} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customUiAssets the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customUiAssets the value or null
      * @return this builder
      */
-    public Builder customUiAssets(UpdateSignInExpRequestCustomUiAssets customUiAssets) {
+    public Builder customUiAssets(@Nullable GetSignInExpResponseCustomUiAssets customUiAssets) {
       this.customUiAssets = JsonField.of(customUiAssets);
       return this;
     }
@@ -442,7 +442,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param customUiAssets the value
      * @return this builder
      */
-    public Builder customUiAssets(JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets) {
+    public Builder customUiAssets(JsonField<GetSignInExpResponseCustomUiAssets> customUiAssets) {
       this.customUiAssets = customUiAssets;
       return this;
     }
@@ -453,7 +453,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param customUiCsp the value
      * @return this builder
      */
-    public Builder customUiCsp(@Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp) {
+    public Builder customUiCsp(@Nullable GetSignInExpResponseCustomUiCsp customUiCsp) {
       this.customUiCsp = customUiCsp;
       return this;
     }
@@ -464,7 +464,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param passwordPolicy the value
      * @return this builder
      */
-    public Builder passwordPolicy(@Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy) {
+    public Builder passwordPolicy(@Nullable GetSignInExpResponsePasswordPolicy passwordPolicy) {
       this.passwordPolicy = passwordPolicy;
       return this;
     }
@@ -475,7 +475,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param mfa the value
      * @return this builder
      */
-    public Builder mfa(@Nullable UpdateSignInExpRequestMfa mfa) {
+    public Builder mfa(@Nullable GetSignInExpResponseMfa mfa) {
       this.mfa = mfa;
       return this;
     }
@@ -519,7 +519,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param sentinelPolicy the value
      * @return this builder
      */
-    public Builder sentinelPolicy(@Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy) {
+    public Builder sentinelPolicy(@Nullable GetSignInExpResponseSentinelPolicy sentinelPolicy) {
       this.sentinelPolicy = sentinelPolicy;
       return this;
     }
@@ -531,19 +531,19 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder emailBlocklistPolicy(
-        @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy) {
+        @Nullable GetSignInExpResponseEmailBlocklistPolicy emailBlocklistPolicy) {
       this.emailBlocklistPolicy = emailBlocklistPolicy;
       return this;
     }
 
     /**
-     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value.
+     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code forgotPasswordMethods} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param forgotPasswordMethods the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param forgotPasswordMethods the value or null
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        List<GetSignInExpResponseForgotPasswordMethodsItem> forgotPasswordMethods) {
+        @Nullable List<GetSignInExpResponseForgotPasswordMethodsItem> forgotPasswordMethods) {
       this.forgotPasswordMethods = JsonField.of(forgotPasswordMethods);
       return this;
     }
@@ -566,19 +566,19 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param passkeySignIn the value
      * @return this builder
      */
-    public Builder passkeySignIn(@Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn) {
+    public Builder passkeySignIn(@Nullable GetSignInExpResponsePasskeySignIn passkeySignIn) {
       this.passkeySignIn = passkeySignIn;
       return this;
     }
 
     /**
-     * Sets the <code>signUpProfileFields</code> property (optional, nullable) to a value.
+     * Sets the <code>signUpProfileFields</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code signUpProfileFields} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param signUpProfileFields the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param signUpProfileFields the value or null
      * @return this builder
      */
     public Builder signUpProfileFields(
-        List<DeletePersonalAccessTokenPostRequest> signUpProfileFields) {
+        @Nullable List<DeletePersonalAccessTokenPostRequest> signUpProfileFields) {
       this.signUpProfileFields = JsonField.of(signUpProfileFields);
       return this;
     }
@@ -668,7 +668,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder passwordExpiration(
-        @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration) {
+        @Nullable GetSignInExpResponsePasswordExpiration passwordExpiration) {
       this.passwordExpiration = passwordExpiration;
       return this;
     }
@@ -680,7 +680,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder verificationCodePolicy(
-        @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy) {
+        @Nullable GetSignInExpResponseVerificationCodePolicy verificationCodePolicy) {
       this.verificationCodePolicy = verificationCodePolicy;
       return this;
     }
@@ -701,6 +701,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequest build() {
       return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets, signInMode, customCss, customContent, customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, additionalProperties);

@@ -163,6 +163,7 @@ public record UpsertJwtCustomizerRequest(@JsonProperty("script") @Nullable JsonN
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpsertJwtCustomizerRequest build() {
       return new UpsertJwtCustomizerRequest(script, environmentVariables, contextSample, tokenSample, blockIssuanceOnError, additionalProperties);

@@ -11,14 +11,15 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationProtectedAppMetadataCustomDomainsItem;
 import io.logto.management.model.AssignCimdUserConsentScopesRequest;
 import io.logto.management.model.AssignUserRolesResponse;
+import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.CreateApplicationProtectedAppMetadataCustomDomainRequest;
 import io.logto.management.model.CreateApplicationRequest;
 import io.logto.management.model.CreateApplicationSecretRequest;
 import io.logto.management.model.CreateApplicationSecretResponse;
 import io.logto.management.model.CreateApplicationUserConsentOrganizationRequest;
+import io.logto.management.model.CustomDomain;
 import io.logto.management.model.GetApplicationAccessControlResponse;
 import io.logto.management.model.GetApplicationResponse;
 import io.logto.management.model.GetApplicationSignInExperienceResponse;
@@ -47,7 +48,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ApplicationsService {
   private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ApplicationProtectedAppMetadataCustomDomainsItem>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomDomain>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
@@ -78,7 +79,7 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -96,7 +97,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -112,7 +113,7 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
@@ -128,7 +129,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
@@ -365,15 +366,14 @@ public final class ApplicationsService {
    * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public JsonNode createUserConsentOrganization(String id, String userId,
+  public void createUserConsentOrganization(String id, String userId,
       CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
-    return client.call(requestForCreateUserConsentOrganization(id, userId, body), JsonNode.class, options);
+    client.call(requestForCreateUserConsentOrganization(id, userId, body), options);
   }
 
   /**
@@ -384,15 +384,15 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentOrganizationAsync(String id, String userId,
+  public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
       CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), Void.class, options);
   }
 
   /**
@@ -401,14 +401,13 @@ public final class ApplicationsService {
    * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public JsonNode createUserConsentOrganization(String id, String userId,
+  public void createUserConsentOrganization(String id, String userId,
       CreateApplicationUserConsentOrganizationRequest body) {
-    return createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
+    createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
   /**
@@ -419,12 +418,12 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentOrganizationAsync(String id, String userId,
+  public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
       CreateApplicationUserConsentOrganizationRequest body) {
     return createUserConsentOrganizationAsync(id, userId, body, RequestOptions.defaults());
   }
@@ -442,15 +441,14 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public JsonNode createUserConsentScope(String applicationId,
-      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    return client.call(requestForCreateUserConsentScope(applicationId, body), JsonNode.class, options);
+  public void createUserConsentScope(String applicationId, AssignCimdUserConsentScopesRequest body,
+      RequestOptions options) {
+    client.call(requestForCreateUserConsentScope(applicationId, body), options);
   }
 
   /**
@@ -460,15 +458,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentScopeAsync(String applicationId,
+  public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
       AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateUserConsentScope(applicationId, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateUserConsentScope(applicationId, body), Void.class, options);
   }
 
   /**
@@ -476,14 +474,13 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public JsonNode createUserConsentScope(String applicationId,
+  public void createUserConsentScope(String applicationId,
       AssignCimdUserConsentScopesRequest body) {
-    return createUserConsentScope(applicationId, body, RequestOptions.defaults());
+    createUserConsentScope(applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -493,12 +490,12 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentScopeAsync(String applicationId,
+  public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
       AssignCimdUserConsentScopesRequest body) {
     return createUserConsentScopeAsync(applicationId, body, RequestOptions.defaults());
   }
@@ -712,8 +709,8 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
@@ -728,8 +725,8 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
@@ -744,8 +741,8 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
   public void deleteRole(String applicationId, String roleId) {
@@ -759,8 +756,8 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
@@ -850,8 +847,8 @@ public final class ApplicationsService {
    * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
    */
@@ -868,8 +865,8 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
@@ -885,8 +882,8 @@ public final class ApplicationsService {
    * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public void deleteUserConsentOrganization(String id, String userId, String organizationId) {
@@ -901,8 +898,8 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
    */
@@ -911,8 +908,8 @@ public final class ApplicationsService {
     return deleteUserConsentOrganizationAsync(id, userId, organizationId, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteUserConsentScope(String applicationId, String scopeType,
-      String scopeId) {
+  private ApiRequest requestForDeleteUserConsentScope(String applicationId,
+      ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("applicationId", applicationId)
       .pathParam("scopeType", scopeType)
@@ -925,14 +922,14 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String applicationId, String scopeType, String scopeId,
-      RequestOptions options) {
+  public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
+      String scopeId, RequestOptions options) {
     client.call(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), options);
   }
 
@@ -943,15 +940,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId, String scopeType,
-      String scopeId, RequestOptions options) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
+      ConsentScopeType scopeType, String scopeId, RequestOptions options) {
     return client.callAsync(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), Void.class, options);
   }
 
@@ -960,12 +957,13 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String applicationId, String scopeType, String scopeId) {
+  public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
+      String scopeId) {
     deleteUserConsentScope(applicationId, scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -976,14 +974,14 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId, String scopeType,
-      String scopeId) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
+      ConsentScopeType scopeType, String scopeId) {
     return deleteUserConsentScopeAsync(applicationId, scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -1062,7 +1060,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
@@ -1079,7 +1077,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
@@ -1094,7 +1092,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
@@ -1109,7 +1107,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
@@ -1129,7 +1127,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
@@ -1146,7 +1144,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
@@ -1161,7 +1159,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
@@ -1176,7 +1174,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
@@ -1354,8 +1352,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
-      String id, RequestOptions options) {
+  public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id,
+      RequestOptions options) {
     return client.call(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
@@ -1371,8 +1369,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
-      String id, RequestOptions options) {
+  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(String id,
+      RequestOptions options) {
     return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
@@ -1385,8 +1383,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
-      String id) {
+  public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id) {
     return listProtectedAppMetadataCustomDomains(id, RequestOptions.defaults());
   }
 
@@ -1401,7 +1398,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
+  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(
       String id) {
     return listProtectedAppMetadataCustomDomainsAsync(id, RequestOptions.defaults());
   }
@@ -1421,7 +1418,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1439,7 +1436,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1455,7 +1452,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
@@ -1469,7 +1466,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
@@ -1484,7 +1481,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
@@ -1501,7 +1498,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
@@ -1514,7 +1511,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -1535,7 +1532,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
@@ -1549,7 +1546,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
@@ -1639,7 +1636,7 @@ public final class ApplicationsService {
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1658,7 +1655,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1676,7 +1673,7 @@ public final class ApplicationsService {
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
@@ -1692,7 +1689,7 @@ public final class ApplicationsService {
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
@@ -1709,7 +1706,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
@@ -1727,7 +1724,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
@@ -1747,7 +1744,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
@@ -1764,7 +1761,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
@@ -1779,7 +1776,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
@@ -1794,7 +1791,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
@@ -1962,7 +1959,7 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -1980,7 +1977,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -1996,7 +1993,7 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
@@ -2013,7 +2010,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
@@ -2035,14 +2032,13 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForReplaceRoles(applicationId, body), JsonNode.class, options);
+  public void replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
+    client.call(requestForReplaceRoles(applicationId, body), options);
   }
 
   /**
@@ -2052,15 +2048,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> replaceRolesAsync(String applicationId, RoleIdsRequest body,
+  public CompletableFuture<Void> replaceRolesAsync(String applicationId, RoleIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(applicationId, body), JsonNode.class, options);
+    return client.callAsync(requestForReplaceRoles(applicationId, body), Void.class, options);
   }
 
   /**
@@ -2068,13 +2064,12 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, RoleIdsRequest body) {
-    return replaceRoles(applicationId, body, RequestOptions.defaults());
+  public void replaceRoles(String applicationId, RoleIdsRequest body) {
+    replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -2084,12 +2079,12 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> replaceRolesAsync(String applicationId, RoleIdsRequest body) {
+  public CompletableFuture<Void> replaceRolesAsync(String applicationId, RoleIdsRequest body) {
     return replaceRolesAsync(applicationId, body, RequestOptions.defaults());
   }
 
@@ -2106,7 +2101,7 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2124,7 +2119,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2141,7 +2136,7 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
@@ -2158,7 +2153,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
@@ -2183,7 +2178,7 @@ public final class ApplicationsService {
    * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
@@ -2201,7 +2196,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -2218,7 +2213,7 @@ public final class ApplicationsService {
    * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
@@ -2235,7 +2230,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
@@ -2327,7 +2322,7 @@ public final class ApplicationsService {
    *
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2344,7 +2339,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2360,7 +2355,7 @@ public final class ApplicationsService {
    *
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
@@ -2376,7 +2371,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>

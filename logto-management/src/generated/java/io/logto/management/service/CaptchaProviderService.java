@@ -8,7 +8,6 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.GetCaptchaProviderResponse;
 import io.logto.management.model.UpdateCaptchaProviderRequest;
-import io.logto.management.model.UpdateCaptchaProviderResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -160,9 +159,9 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public UpdateCaptchaProviderResponse update(UpdateCaptchaProviderRequest body,
+  public GetCaptchaProviderResponse update(UpdateCaptchaProviderRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(body), UpdateCaptchaProviderResponse.class, options);
+    return client.call(requestForUpdate(body), GetCaptchaProviderResponse.class, options);
   }
 
   /**
@@ -177,9 +176,9 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateCaptchaProviderResponse> updateAsync(
+  public CompletableFuture<GetCaptchaProviderResponse> updateAsync(
       UpdateCaptchaProviderRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(body), UpdateCaptchaProviderResponse.class, options);
+    return client.callAsync(requestForUpdate(body), GetCaptchaProviderResponse.class, options);
   }
 
   /**
@@ -191,7 +190,7 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public UpdateCaptchaProviderResponse update(UpdateCaptchaProviderRequest body) {
+  public GetCaptchaProviderResponse update(UpdateCaptchaProviderRequest body) {
     return update(body, RequestOptions.defaults());
   }
 
@@ -206,7 +205,7 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateCaptchaProviderResponse> updateAsync(
+  public CompletableFuture<GetCaptchaProviderResponse> updateAsync(
       UpdateCaptchaProviderRequest body) {
     return updateAsync(body, RequestOptions.defaults());
   }

@@ -2,12 +2,12 @@
 // Regenerate instead (see DEVELOPERS.md, "Regenerating").
 package io.logto.management.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AssignCimdUserConsentScopesRequest;
+import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.ListCimdUserConsentScopesResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,12 +41,11 @@ public final class CimdService {
    *
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body,
+  public void assignUserConsentScopes(AssignCimdUserConsentScopesRequest body,
       RequestOptions options) {
-    return client.call(requestForAssignUserConsentScopes(body), JsonNode.class, options);
+    client.call(requestForAssignUserConsentScopes(body), options);
   }
 
   /**
@@ -58,12 +57,12 @@ public final class CimdService {
    *
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignUserConsentScopesAsync(
+  public CompletableFuture<Void> assignUserConsentScopesAsync(
       AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignUserConsentScopes(body), JsonNode.class, options);
+    return client.callAsync(requestForAssignUserConsentScopes(body), Void.class, options);
   }
 
   /**
@@ -72,11 +71,10 @@ public final class CimdService {
    * <p><code>POST /api/cimd/user-consent-scopes</code>
    *
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
-    return assignUserConsentScopes(body, RequestOptions.defaults());
+  public void assignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
+    assignUserConsentScopes(body, RequestOptions.defaults());
   }
 
   /**
@@ -87,15 +85,15 @@ public final class CimdService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignUserConsentScopesAsync(
+  public CompletableFuture<Void> assignUserConsentScopesAsync(
       AssignCimdUserConsentScopesRequest body) {
     return assignUserConsentScopesAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteUserConsentScope(String scopeType, String scopeId) {
+  private ApiRequest requestForDeleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/cimd/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("scopeType", scopeType)
       .pathParam("scopeId", scopeId);
@@ -107,12 +105,13 @@ public final class CimdService {
    *
    * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String scopeType, String scopeId, RequestOptions options) {
+  public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId,
+      RequestOptions options) {
     client.call(requestForDeleteUserConsentScope(scopeType, scopeId), options);
   }
 
@@ -123,14 +122,14 @@ public final class CimdService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String scopeType, String scopeId,
-      RequestOptions options) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
+      String scopeId, RequestOptions options) {
     return client.callAsync(requestForDeleteUserConsentScope(scopeType, scopeId), Void.class, options);
   }
 
@@ -139,11 +138,11 @@ public final class CimdService {
    *
    * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String scopeType, String scopeId) {
+  public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     deleteUserConsentScope(scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -154,12 +153,13 @@ public final class CimdService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String scopeType, String scopeId) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
+      String scopeId) {
     return deleteUserConsentScopeAsync(scopeType, scopeId, RequestOptions.defaults());
   }
 

@@ -8,6 +8,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.ActionType;
 import io.logto.management.model.GetActionResponse;
 import io.logto.management.model.GetAdminConsoleConfigResponse;
 import io.logto.management.model.GetCimdConfigResponse;
@@ -15,20 +16,19 @@ import io.logto.management.model.GetIdTokenConfigResponse;
 import io.logto.management.model.GetJwtCustomizerResponse;
 import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.GetOidcSessionConfigResponse;
+import io.logto.management.model.JwtTokenType;
 import io.logto.management.model.ListActionsResponseItem;
 import io.logto.management.model.ListJwtCustomizersResponseItem;
+import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.RotateOidcKeysRequest;
+import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
 import io.logto.management.model.UpdateCimdConfigRequest;
-import io.logto.management.model.UpdateJwtCustomizerResponse;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
-import io.logto.management.model.UpsertActionRequest;
-import io.logto.management.model.UpsertIdTokenConfigRequest;
 import io.logto.management.model.UpsertJwtCustomizerRequest;
-import io.logto.management.model.UpsertJwtCustomizerResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +44,7 @@ public final class ConfigsService {
 
   private static final TypeReference<List<ListJwtCustomizersResponseItem>> LIST_JWT_CUSTOMIZERS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<RotateOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -57,7 +57,7 @@ public final class ConfigsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDeleteAction(String actionType) {
+  private ApiRequest requestForDeleteAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -68,11 +68,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(String actionType, RequestOptions options) {
+  public void deleteAction(ActionType actionType, RequestOptions options) {
     client.call(requestForDeleteAction(actionType), options);
   }
 
@@ -83,12 +83,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(String actionType, RequestOptions options) {
+  public CompletableFuture<Void> deleteActionAsync(ActionType actionType, RequestOptions options) {
     return client.callAsync(requestForDeleteAction(actionType), Void.class, options);
   }
 
@@ -97,10 +97,10 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(String actionType) {
+  public void deleteAction(ActionType actionType) {
     deleteAction(actionType, RequestOptions.defaults());
   }
 
@@ -111,15 +111,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(String actionType) {
+  public CompletableFuture<Void> deleteActionAsync(ActionType actionType) {
     return deleteActionAsync(actionType, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteJwtCustomizer(String tokenTypePath) {
+  private ApiRequest requestForDeleteJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -130,11 +130,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(String tokenTypePath, RequestOptions options) {
+  public void deleteJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
     client.call(requestForDeleteJwtCustomizer(tokenTypePath), options);
   }
 
@@ -145,12 +145,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath,
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath,
       RequestOptions options) {
     return client.callAsync(requestForDeleteJwtCustomizer(tokenTypePath), Void.class, options);
   }
@@ -160,10 +160,10 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(String tokenTypePath) {
+  public void deleteJwtCustomizer(JwtTokenType tokenTypePath) {
     deleteJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -174,15 +174,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath) {
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath) {
     return deleteJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteOidcKey(String keyType, String keyId) {
+  private ApiRequest requestForDeleteOidcKey(OidcKeyType keyType, String keyId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
       .pathParam("keyType", keyType)
       .pathParam("keyId", keyId);
@@ -194,12 +194,12 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(String keyType, String keyId, RequestOptions options) {
+  public void deleteOidcKey(OidcKeyType keyType, String keyId, RequestOptions options) {
     client.call(requestForDeleteOidcKey(keyType, keyId), options);
   }
 
@@ -210,13 +210,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId,
+  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId,
       RequestOptions options) {
     return client.callAsync(requestForDeleteOidcKey(keyType, keyId), Void.class, options);
   }
@@ -226,11 +226,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(String keyType, String keyId) {
+  public void deleteOidcKey(OidcKeyType keyType, String keyId) {
     deleteOidcKey(keyType, keyId, RequestOptions.defaults());
   }
 
@@ -241,16 +241,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId) {
+  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId) {
     return deleteOidcKeyAsync(keyType, keyId, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetAction(String actionType) {
+  private ApiRequest requestForGetAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -261,12 +261,12 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(String actionType, RequestOptions options) {
+  public GetActionResponse getAction(ActionType actionType, RequestOptions options) {
     return client.call(requestForGetAction(actionType), GetActionResponse.class, options);
   }
 
@@ -277,12 +277,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> getActionAsync(ActionType actionType,
       RequestOptions options) {
     return client.callAsync(requestForGetAction(actionType), GetActionResponse.class, options);
   }
@@ -292,11 +292,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(String actionType) {
+  public GetActionResponse getAction(ActionType actionType) {
     return getAction(actionType, RequestOptions.defaults());
   }
 
@@ -307,11 +307,11 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(String actionType) {
+  public CompletableFuture<GetActionResponse> getActionAsync(ActionType actionType) {
     return getActionAsync(actionType, RequestOptions.defaults());
   }
 
@@ -493,7 +493,7 @@ public final class ConfigsService {
     return getIdTokenAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetJwtCustomizer(String tokenTypePath) {
+  private ApiRequest requestForGetJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -504,12 +504,13 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath, RequestOptions options) {
+  public GetJwtCustomizerResponse getJwtCustomizer(JwtTokenType tokenTypePath,
+      RequestOptions options) {
     return client.call(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
 
@@ -520,13 +521,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath,
-      RequestOptions options) {
+  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, RequestOptions options) {
     return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
   }
 
@@ -535,11 +536,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath) {
+  public GetJwtCustomizerResponse getJwtCustomizer(JwtTokenType tokenTypePath) {
     return getJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -550,15 +551,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath) {
+  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
+      JwtTokenType tokenTypePath) {
     return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetOidcKeys(String keyType) {
+  private ApiRequest requestForGetOidcKeys(OidcKeyType keyType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
       .pathParam("keyType", keyType);
     return request.build();
@@ -569,12 +571,12 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(String keyType, RequestOptions options) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
     return client.call(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
@@ -585,12 +587,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType,
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType,
       RequestOptions options) {
     return client.callAsync(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
@@ -600,11 +602,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(String keyType) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
@@ -615,11 +617,11 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType) {
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType) {
     return getOidcKeysAsync(keyType, RequestOptions.defaults());
   }
 
@@ -802,7 +804,7 @@ public final class ConfigsService {
     return listJwtCustomizersAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForRotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+  private ApiRequest requestForRotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
       .pathParam("keyType", keyType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -814,14 +816,14 @@ public final class ConfigsService {
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body,
-      RequestOptions options) {
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
+      RotateOidcKeysRequest body, RequestOptions options) {
     return client.call(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -832,14 +834,14 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
-      RotateOidcKeysRequest body, RequestOptions options) {
+  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
+      OidcKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
     return client.callAsync(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -848,12 +850,13 @@ public final class ConfigsService {
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
+      RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
 
@@ -864,13 +867,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
-      RotateOidcKeysRequest body) {
+  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
+      OidcKeyType keyType, RotateOidcKeysRequest body) {
     return rotateOidcKeysAsync(keyType, body, RequestOptions.defaults());
   }
 
@@ -1004,7 +1007,7 @@ public final class ConfigsService {
     return testJwtCustomizerAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateAction(String actionType, UpdateActionRequest body) {
+  private ApiRequest requestForUpdateAction(ActionType actionType, UpdateActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1016,13 +1019,13 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(String actionType, UpdateActionRequest body,
+  public GetActionResponse updateAction(ActionType actionType, UpdateActionRequest body,
       RequestOptions options) {
     return client.call(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1034,13 +1037,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> updateActionAsync(ActionType actionType,
       UpdateActionRequest body, RequestOptions options) {
     return client.callAsync(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1050,12 +1053,12 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(String actionType, UpdateActionRequest body) {
+  public GetActionResponse updateAction(ActionType actionType, UpdateActionRequest body) {
     return updateAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1066,12 +1069,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+  public CompletableFuture<GetActionResponse> updateActionAsync(ActionType actionType,
       UpdateActionRequest body) {
     return updateActionAsync(actionType, body, RequestOptions.defaults());
   }
@@ -1208,7 +1211,7 @@ public final class ConfigsService {
     return updateCimdAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateJwtCustomizer(String tokenTypePath,
+  private ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1221,15 +1224,15 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
+  public GetJwtCustomizerResponse updateJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1239,15 +1242,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+  public CompletableFuture<GetJwtCustomizerResponse> updateJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1255,12 +1258,12 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
+  public GetJwtCustomizerResponse updateJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
@@ -1272,13 +1275,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<GetJwtCustomizerResponse> updateJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body) {
     return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1349,7 +1352,7 @@ public final class ConfigsService {
     return updateOidcSessionAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertAction(String actionType, UpsertActionRequest body) {
+  private ApiRequest requestForUpsertAction(ActionType actionType, GetActionResponse body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1361,13 +1364,13 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body,
+  public GetActionResponse upsertAction(ActionType actionType, GetActionResponse body,
       RequestOptions options) {
     return client.call(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
@@ -1379,14 +1382,14 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
-      UpsertActionRequest body, RequestOptions options) {
+  public CompletableFuture<GetActionResponse> upsertActionAsync(ActionType actionType,
+      GetActionResponse body, RequestOptions options) {
     return client.callAsync(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
   }
 
@@ -1395,12 +1398,12 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body) {
+  public GetActionResponse upsertAction(ActionType actionType, GetActionResponse body) {
     return upsertAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1411,17 +1414,17 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
-      UpsertActionRequest body) {
+  public CompletableFuture<GetActionResponse> upsertActionAsync(ActionType actionType,
+      GetActionResponse body) {
     return upsertActionAsync(actionType, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertIdToken(UpsertIdTokenConfigRequest body) {
+  private ApiRequest requestForUpsertIdToken(GetIdTokenConfigResponse body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1437,7 +1440,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body,
+  public GetIdTokenConfigResponse upsertIdToken(GetIdTokenConfigResponse body,
       RequestOptions options) {
     return client.call(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
   }
@@ -1455,7 +1458,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
   public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      UpsertIdTokenConfigRequest body, RequestOptions options) {
+      GetIdTokenConfigResponse body, RequestOptions options) {
     return client.callAsync(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
   }
 
@@ -1468,7 +1471,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body) {
+  public GetIdTokenConfigResponse upsertIdToken(GetIdTokenConfigResponse body) {
     return upsertIdToken(body, RequestOptions.defaults());
   }
 
@@ -1484,11 +1487,11 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
   public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      UpsertIdTokenConfigRequest body) {
+      GetIdTokenConfigResponse body) {
     return upsertIdTokenAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertJwtCustomizer(String tokenTypePath,
+  private ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1501,15 +1504,15 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
+  public GetJwtCustomizerResponse upsertJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1519,15 +1522,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+  public CompletableFuture<GetJwtCustomizerResponse> upsertJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
   }
 
   /**
@@ -1535,12 +1538,12 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
+  public GetJwtCustomizerResponse upsertJwtCustomizer(JwtTokenType tokenTypePath,
       UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
@@ -1552,13 +1555,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<GetJwtCustomizerResponse> upsertJwtCustomizerAsync(
+      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body) {
     return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -8,7 +8,6 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.GetConnectorFactoryResponse;
-import io.logto.management.model.ListConnectorFactoriesResponseItem;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorFactoriesService {
-  private static final TypeReference<List<ListConnectorFactoriesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<GetConnectorFactoryResponse>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -110,7 +109,7 @@ public final class ConnectorFactoriesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public List<ListConnectorFactoriesResponseItem> list(RequestOptions options) {
+  public List<GetConnectorFactoryResponse> list(RequestOptions options) {
     return client.call(requestForList(), LIST_TYPE, options);
   }
 
@@ -125,8 +124,7 @@ public final class ConnectorFactoriesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorFactoriesResponseItem>> listAsync(
-      RequestOptions options) {
+  public CompletableFuture<List<GetConnectorFactoryResponse>> listAsync(RequestOptions options) {
     return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
@@ -138,7 +136,7 @@ public final class ConnectorFactoriesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public List<ListConnectorFactoriesResponseItem> list() {
+  public List<GetConnectorFactoryResponse> list() {
     return list(RequestOptions.defaults());
   }
 
@@ -152,7 +150,7 @@ public final class ConnectorFactoriesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorFactoriesResponseItem>> listAsync() {
+  public CompletableFuture<List<GetConnectorFactoryResponse>> listAsync() {
     return listAsync(RequestOptions.defaults());
   }
 }

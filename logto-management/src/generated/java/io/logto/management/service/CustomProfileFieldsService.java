@@ -9,7 +9,6 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateCustomProfileFieldRequest;
 import io.logto.management.model.CreateCustomProfileFieldResponse;
-import io.logto.management.model.CreateCustomProfileFieldsBatchRequestItem;
 import io.logto.management.model.UpdateCustomProfileFieldByNameRequest;
 import io.logto.management.model.UpdateCustomProfileFieldsSieOrderRequest;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class CustomProfileFieldsService {
     return createAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForCreateBatch(List<CreateCustomProfileFieldsBatchRequestItem> body) {
+  private ApiRequest requestForCreateBatch(List<CreateCustomProfileFieldRequest> body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -122,7 +121,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
   public List<CreateCustomProfileFieldResponse> createBatch(
-      List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
+      List<CreateCustomProfileFieldRequest> body, RequestOptions options) {
     return client.call(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
   }
 
@@ -139,7 +138,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
   public CompletableFuture<List<CreateCustomProfileFieldResponse>> createBatchAsync(
-      List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
+      List<CreateCustomProfileFieldRequest> body, RequestOptions options) {
     return client.callAsync(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
   }
 
@@ -153,7 +152,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
   public List<CreateCustomProfileFieldResponse> createBatch(
-      List<CreateCustomProfileFieldsBatchRequestItem> body) {
+      List<CreateCustomProfileFieldRequest> body) {
     return createBatch(body, RequestOptions.defaults());
   }
 
@@ -169,7 +168,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
   public CompletableFuture<List<CreateCustomProfileFieldResponse>> createBatchAsync(
-      List<CreateCustomProfileFieldsBatchRequestItem> body) {
+      List<CreateCustomProfileFieldRequest> body) {
     return createBatchAsync(body, RequestOptions.defaults());
   }
 

@@ -3,17 +3,14 @@
 package io.logto.management.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AddOrganizationUsersResponse;
 import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
-import io.logto.management.model.AssignOrganizationRolesToUserResponse;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainResponse;
@@ -92,11 +89,10 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    return client.call(requestForAddApplications(id, body), JsonNode.class, options);
+  public void addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
+    client.call(requestForAddApplications(id, body), options);
   }
 
   /**
@@ -109,12 +105,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForAddApplications(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAddApplications(id, body), Void.class, options);
   }
 
   /**
@@ -124,11 +120,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, ApplicationIdsRequest body) {
-    return addApplications(id, body, RequestOptions.defaults());
+  public void addApplications(String id, ApplicationIdsRequest body) {
+    addApplications(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -140,10 +135,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body) {
     return addApplicationsAsync(id, body, RequestOptions.defaults());
   }
 
@@ -165,9 +160,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  public UserIdsRequest addUsers(String id, UserIdsRequest body, RequestOptions options) {
+    return client.call(requestForAddUsers(id, body), UserIdsRequest.class, options);
   }
 
   /**
@@ -183,9 +177,9 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
-      UserIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAddUsers(id, body), UserIdsRequest.class, options);
   }
 
   /**
@@ -198,7 +192,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body) {
+  public UserIdsRequest addUsers(String id, UserIdsRequest body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
@@ -214,8 +208,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
-      UserIdsRequest body) {
+  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body) {
     return addUsersAsync(id, body, RequestOptions.defaults());
   }
 
@@ -234,15 +227,14 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplication(String id, String applicationId,
+  public void assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToApplication(id, applicationId, body), options);
   }
 
   /**
@@ -253,15 +245,15 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), Void.class, options);
   }
 
   /**
@@ -270,14 +262,13 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplication(String id, String applicationId,
+  public void assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body) {
-    return assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
+    assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -288,12 +279,12 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
       OrganizationRoleIdsRequest body) {
     return assignRolesToApplicationAsync(id, applicationId, body, RequestOptions.defaults());
   }
@@ -314,12 +305,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplications(String id,
+  public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToApplications(id, body), options);
   }
 
   /**
@@ -332,12 +322,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToApplications(id, body), Void.class, options);
   }
 
   /**
@@ -347,12 +337,11 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplications(String id,
+  public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
-    return assignRolesToApplications(id, body, RequestOptions.defaults());
+    assignRolesToApplications(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -364,10 +353,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
     return assignRolesToApplicationsAsync(id, body, RequestOptions.defaults());
   }
@@ -387,15 +376,15 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
+  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
       ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+    return client.call(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
   /**
@@ -406,15 +395,15 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
+  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
       String userId, ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+    return client.callAsync(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
   /**
@@ -423,12 +412,12 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
+  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
       ReplaceOrganizationUserRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
@@ -441,12 +430,12 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
+  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
       String userId, ReplaceOrganizationUserRolesRequest body) {
     return assignRolesToUserAsync(id, userId, body, RequestOptions.defaults());
   }
@@ -467,12 +456,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
+  public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
       RequestOptions options) {
-    return client.call(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToUsers(id, body), options);
   }
 
   /**
@@ -485,12 +473,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
       AssignOrganizationRolesToUsersRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToUsers(id, body), Void.class, options);
   }
 
   /**
@@ -500,11 +488,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body) {
-    return assignRolesToUsers(id, body, RequestOptions.defaults());
+  public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body) {
+    assignRolesToUsers(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -516,10 +503,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
       AssignOrganizationRolesToUsersRequest body) {
     return assignRolesToUsersAsync(id, body, RequestOptions.defaults());
   }
@@ -678,12 +665,10 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForCreateJitRole(id, body), JsonNode.class, options);
+  public void createJitRole(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateJitRole(id, body), options);
   }
 
   /**
@@ -696,12 +681,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
+  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateJitRole(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateJitRole(id, body), Void.class, options);
   }
 
   /**
@@ -711,11 +696,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body) {
-    return createJitRole(id, body, RequestOptions.defaults());
+  public void createJitRole(String id, OrganizationRoleIdsRequest body) {
+    createJitRole(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -727,11 +711,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitRoleAsync(String id,
-      OrganizationRoleIdsRequest body) {
+  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body) {
     return createJitRoleAsync(id, body, RequestOptions.defaults());
   }
 
@@ -750,12 +733,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body,
+  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+    client.call(requestForCreateJitSsoConnector(id, body), options);
   }
 
   /**
@@ -768,12 +750,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
-      SsoConnectorIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+  public CompletableFuture<Void> createJitSsoConnectorAsync(String id, SsoConnectorIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateJitSsoConnector(id, body), Void.class, options);
   }
 
   /**
@@ -783,11 +765,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
-    return createJitSsoConnector(id, body, RequestOptions.defaults());
+  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+    createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -799,10 +780,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
+  public CompletableFuture<Void> createJitSsoConnectorAsync(String id,
       SsoConnectorIdsRequest body) {
     return createJitSsoConnectorAsync(id, body, RequestOptions.defaults());
   }
@@ -882,7 +863,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
@@ -898,7 +879,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
@@ -914,7 +895,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId) {
@@ -929,7 +910,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
@@ -952,8 +933,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
@@ -970,8 +951,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
@@ -987,8 +968,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
   public void deleteApplicationRole(String id, String applicationId, String organizationRoleId) {
@@ -1003,8 +984,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
@@ -1094,7 +1075,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
@@ -1110,7 +1091,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
@@ -1126,7 +1107,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
   public void deleteJitRole(String id, String organizationRoleId) {
@@ -1141,7 +1122,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
@@ -1162,7 +1143,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
@@ -1178,7 +1159,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
@@ -1194,7 +1175,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
   public void deleteJitSsoConnector(String id, String ssoConnectorId) {
@@ -1209,7 +1190,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
@@ -1230,7 +1211,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
@@ -1246,7 +1227,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
@@ -1261,7 +1242,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId) {
@@ -1276,7 +1257,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
@@ -1298,8 +1279,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
@@ -1316,8 +1297,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
@@ -1333,8 +1314,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
   public void deleteUserRole(String id, String userId, String organizationRoleId) {
@@ -1349,8 +1330,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
@@ -1440,7 +1421,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1459,7 +1440,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1476,7 +1457,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1492,7 +1473,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1508,7 +1489,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1526,7 +1507,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1541,7 +1522,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -1564,7 +1545,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1580,7 +1561,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -2216,7 +2197,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -2235,7 +2216,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -2252,7 +2233,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2268,7 +2249,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2284,7 +2265,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2302,7 +2283,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2316,7 +2297,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -2338,7 +2319,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2354,7 +2335,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2375,7 +2356,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
@@ -2392,7 +2373,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
@@ -2408,7 +2389,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
@@ -2424,7 +2405,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
@@ -2744,7 +2725,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
@@ -2762,7 +2743,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -2779,7 +2760,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -2796,7 +2777,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
@@ -3098,7 +3079,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
@@ -3116,7 +3097,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -3133,7 +3114,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
@@ -3149,7 +3130,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>

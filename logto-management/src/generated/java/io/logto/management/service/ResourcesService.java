@@ -120,7 +120,7 @@ public final class ResourcesService {
    *
    * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -138,7 +138,7 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -154,7 +154,7 @@ public final class ResourcesService {
    *
    * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
@@ -171,7 +171,7 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
@@ -255,8 +255,8 @@ public final class ResourcesService {
    *
    * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
@@ -271,8 +271,8 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
@@ -287,8 +287,8 @@ public final class ResourcesService {
    *
    * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
   public void deleteScope(String resourceId, String scopeId) {
@@ -302,8 +302,8 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
@@ -390,7 +390,7 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -408,7 +408,7 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -424,7 +424,7 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
@@ -439,7 +439,7 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
@@ -454,7 +454,7 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
@@ -471,7 +471,7 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
@@ -484,7 +484,7 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -505,7 +505,7 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
@@ -520,7 +520,7 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
@@ -822,8 +822,8 @@ public final class ResourcesService {
    *
    * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -841,8 +841,8 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -858,8 +858,8 @@ public final class ResourcesService {
    *
    * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
@@ -876,8 +876,8 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>

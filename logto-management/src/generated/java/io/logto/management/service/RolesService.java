@@ -3,7 +3,6 @@
 package io.logto.management.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
@@ -134,11 +133,10 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public JsonNode createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateApplication(id, body), JsonNode.class, options);
+  public void createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateApplication(id, body), options);
   }
 
   /**
@@ -151,12 +149,12 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createApplicationAsync(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> createApplicationAsync(String id, ApplicationIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateApplication(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateApplication(id, body), Void.class, options);
   }
 
   /**
@@ -166,11 +164,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public JsonNode createApplication(String id, ApplicationIdsRequest body) {
-    return createApplication(id, body, RequestOptions.defaults());
+  public void createApplication(String id, ApplicationIdsRequest body) {
+    createApplication(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -182,10 +179,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createApplicationAsync(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> createApplicationAsync(String id, ApplicationIdsRequest body) {
     return createApplicationAsync(id, body, RequestOptions.defaults());
   }
 
@@ -276,11 +273,10 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public JsonNode createUser(String id, UserIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateUser(id, body), JsonNode.class, options);
+  public void createUser(String id, UserIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateUser(id, body), options);
   }
 
   /**
@@ -293,12 +289,12 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserAsync(String id, UserIdsRequest body,
+  public CompletableFuture<Void> createUserAsync(String id, UserIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateUser(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateUser(id, body), Void.class, options);
   }
 
   /**
@@ -308,11 +304,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public JsonNode createUser(String id, UserIdsRequest body) {
-    return createUser(id, body, RequestOptions.defaults());
+  public void createUser(String id, UserIdsRequest body) {
+    createUser(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -324,10 +319,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserAsync(String id, UserIdsRequest body) {
+  public CompletableFuture<Void> createUserAsync(String id, UserIdsRequest body) {
     return createUserAsync(id, body, RequestOptions.defaults());
   }
 
@@ -406,7 +401,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
@@ -422,7 +417,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
@@ -438,7 +433,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId) {
@@ -453,7 +448,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
@@ -474,7 +469,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
@@ -490,7 +485,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
@@ -506,7 +501,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String scopeId) {
@@ -521,7 +516,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
@@ -542,7 +537,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
@@ -558,7 +553,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
@@ -573,7 +568,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId) {
@@ -588,7 +583,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */

@@ -253,7 +253,7 @@ public final class SamlApplicationsService {
    * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
@@ -269,7 +269,7 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
@@ -285,7 +285,7 @@ public final class SamlApplicationsService {
    * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
   public void deleteSecret(String id, String secretId) {
@@ -300,7 +300,7 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
@@ -696,7 +696,7 @@ public final class SamlApplicationsService {
    * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -715,7 +715,7 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -732,7 +732,7 @@ public final class SamlApplicationsService {
    * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
@@ -750,7 +750,7 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>

@@ -13,7 +13,6 @@ import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsResponse;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
-import io.logto.management.model.UpdateSignInExpResponse;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -278,9 +277,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public UpdateSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
+  public GetSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(params, body), UpdateSignInExpResponse.class, options);
+    return client.call(requestForUpdate(params, body), GetSignInExpResponse.class, options);
   }
 
   /**
@@ -296,9 +295,9 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+  public CompletableFuture<GetSignInExpResponse> updateAsync(UpdateSignInExpParams params,
       UpdateSignInExpRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(params, body), UpdateSignInExpResponse.class, options);
+    return client.callAsync(requestForUpdate(params, body), GetSignInExpResponse.class, options);
   }
 
   /**
@@ -311,7 +310,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public UpdateSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
+  public GetSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
     return update(params, body, RequestOptions.defaults());
   }
 
@@ -324,7 +323,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public UpdateSignInExpResponse update(UpdateSignInExpRequest body) {
+  public GetSignInExpResponse update(UpdateSignInExpRequest body) {
     return update(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
   }
 
@@ -340,7 +339,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+  public CompletableFuture<GetSignInExpResponse> updateAsync(UpdateSignInExpParams params,
       UpdateSignInExpRequest body) {
     return updateAsync(params, body, RequestOptions.defaults());
   }
@@ -356,7 +355,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpRequest body) {
+  public CompletableFuture<GetSignInExpResponse> updateAsync(UpdateSignInExpRequest body) {
     return updateAsync(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
   }
 

@@ -255,7 +255,7 @@ public final class SsoConnectorsService {
    * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
@@ -271,7 +271,7 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
@@ -287,7 +287,7 @@ public final class SsoConnectorsService {
    * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
   public void deleteSigningKey(String id, String keyId) {
@@ -302,7 +302,7 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
@@ -662,7 +662,7 @@ public final class SsoConnectorsService {
    * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -681,7 +681,7 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -698,7 +698,7 @@ public final class SsoConnectorsService {
    * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
@@ -716,7 +716,7 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>

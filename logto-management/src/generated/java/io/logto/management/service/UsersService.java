@@ -38,8 +38,6 @@ import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
 import io.logto.management.model.PasswordRequest;
-import io.logto.management.model.ReplaceUserIdentityRequest;
-import io.logto.management.model.ReplaceUserRolesResponse;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIdsRequest;
 import io.logto.management.model.UpdateApplicationSecretRequest;
@@ -100,7 +98,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -118,7 +116,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -134,7 +132,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
@@ -150,7 +148,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
@@ -236,7 +234,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -254,7 +252,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -270,7 +268,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
@@ -287,7 +285,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
@@ -310,7 +308,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -328,7 +326,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -344,7 +342,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
@@ -361,7 +359,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
@@ -384,7 +382,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -402,7 +400,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -418,7 +416,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
@@ -435,7 +433,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
@@ -458,7 +456,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
@@ -475,7 +473,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -491,7 +489,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
@@ -507,7 +505,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
@@ -528,7 +526,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
@@ -543,7 +541,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
@@ -557,7 +555,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
   public void delete(String userId) {
@@ -571,7 +569,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
@@ -591,8 +589,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
@@ -607,8 +605,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
@@ -623,8 +621,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
   public void deleteGrant(String userId, String grantId) {
@@ -638,8 +636,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
@@ -659,7 +657,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param options per-request options
    * @return the decoded response
@@ -677,7 +675,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param options per-request options
    * @return a future of the decoded response
@@ -693,7 +691,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
@@ -709,7 +707,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
@@ -731,8 +729,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
@@ -747,8 +745,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
@@ -763,8 +761,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
   public void deleteMfaVerification(String userId, String verificationId) {
@@ -778,8 +776,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
@@ -799,7 +797,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
@@ -815,7 +813,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -831,7 +829,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
    */
@@ -846,7 +844,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
@@ -867,8 +865,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
@@ -883,8 +881,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
@@ -899,8 +897,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
   public void deleteRole(String userId, String roleId) {
@@ -914,8 +912,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
@@ -938,8 +936,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
@@ -956,8 +954,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -973,8 +971,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
@@ -987,8 +985,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
   public void deleteSession(String userId, String sessionId) {
@@ -1002,8 +1000,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
@@ -1020,8 +1018,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
@@ -1043,7 +1041,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1060,7 +1058,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1076,7 +1074,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
@@ -1090,7 +1088,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
@@ -1105,7 +1103,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
@@ -1121,7 +1119,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
@@ -1140,7 +1138,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
@@ -1156,7 +1154,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
@@ -1171,7 +1169,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
@@ -1186,7 +1184,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
@@ -1209,7 +1207,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @param options per-request options
@@ -1228,7 +1226,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @param options per-request options
@@ -1245,7 +1243,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @return the decoded response
@@ -1261,7 +1259,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
@@ -1277,7 +1275,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @return a future of the decoded response
@@ -1295,7 +1293,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
@@ -1316,8 +1314,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
@@ -1334,8 +1332,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
@@ -1350,8 +1348,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
@@ -1366,8 +1364,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
@@ -1391,8 +1389,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1410,8 +1408,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1427,8 +1425,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
@@ -1443,8 +1441,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
@@ -1459,8 +1457,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
@@ -1477,8 +1475,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
@@ -1501,7 +1499,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1519,7 +1517,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1535,7 +1533,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
@@ -1550,7 +1548,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
@@ -1565,7 +1563,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
@@ -1582,7 +1580,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
@@ -1601,7 +1599,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
@@ -1617,7 +1615,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
@@ -1631,7 +1629,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
@@ -1646,7 +1644,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
@@ -1667,7 +1665,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1685,7 +1683,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1701,7 +1699,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
@@ -1715,7 +1713,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
@@ -1730,7 +1728,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
@@ -1747,7 +1745,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
@@ -1766,7 +1764,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
@@ -1782,7 +1780,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
@@ -1797,7 +1795,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
@@ -1812,7 +1810,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
@@ -1831,7 +1829,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
@@ -1848,7 +1846,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
@@ -1863,7 +1861,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
@@ -1878,7 +1876,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
@@ -1898,7 +1896,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
@@ -1915,7 +1913,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
@@ -1930,7 +1928,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
@@ -1945,7 +1943,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
@@ -1965,7 +1963,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
@@ -1982,7 +1980,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
@@ -1997,7 +1995,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
@@ -2012,7 +2010,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
@@ -2036,7 +2034,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -2053,7 +2051,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -2069,7 +2067,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2083,7 +2081,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2098,7 +2096,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2114,7 +2112,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2127,7 +2125,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -2148,7 +2146,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2162,7 +2160,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2181,7 +2179,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
@@ -2197,7 +2195,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
@@ -2212,7 +2210,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
@@ -2227,7 +2225,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
@@ -2373,7 +2371,7 @@ public final class UsersService {
   }
 
   private ApiRequest requestForReplaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body) {
+      UserIdentitiesValue body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
@@ -2386,7 +2384,7 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -2394,7 +2392,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body, RequestOptions options) {
+      UserIdentitiesValue body, RequestOptions options) {
     return client.call(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
@@ -2405,7 +2403,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -2413,7 +2411,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, ReplaceUserIdentityRequest body, RequestOptions options) {
+      String target, UserIdentitiesValue body, RequestOptions options) {
     return client.callAsync(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
@@ -2422,14 +2420,14 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body) {
+      UserIdentitiesValue body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 
@@ -2440,14 +2438,14 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, ReplaceUserIdentityRequest body) {
+      String target, UserIdentitiesValue body) {
     return replaceIdentityAsync(userId, target, body, RequestOptions.defaults());
   }
 
@@ -2463,15 +2461,14 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body, RequestOptions options) {
+    return client.call(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
   }
 
   /**
@@ -2481,15 +2478,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
-      RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
   }
 
   /**
@@ -2497,12 +2494,12 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body) {
+  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -2513,13 +2510,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
-      RoleIdsRequest body) {
+  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body) {
     return replaceRolesAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -2536,7 +2532,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2554,7 +2550,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2570,7 +2566,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
@@ -2587,7 +2583,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
@@ -2609,7 +2605,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2626,7 +2622,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2642,7 +2638,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
@@ -2658,7 +2654,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
@@ -2679,7 +2675,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2697,7 +2693,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2713,7 +2709,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
@@ -2729,7 +2725,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
@@ -2751,7 +2747,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2769,7 +2765,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2785,7 +2781,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
@@ -2801,7 +2797,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
@@ -2824,7 +2820,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2842,7 +2838,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2858,7 +2854,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
@@ -2875,7 +2871,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
@@ -2897,7 +2893,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2914,7 +2910,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2930,7 +2926,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
@@ -2946,7 +2942,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
@@ -2968,7 +2964,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2986,7 +2982,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -3002,7 +2998,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
@@ -3018,7 +3014,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
@@ -3042,7 +3038,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -3061,7 +3057,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -3078,7 +3074,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @return the decoded response
@@ -3096,7 +3092,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @return a future of the decoded response
@@ -3119,7 +3115,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -3137,7 +3133,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -3153,7 +3149,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
@@ -3169,7 +3165,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
@@ -3191,7 +3187,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
@@ -3207,7 +3203,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -3223,7 +3219,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
@@ -3238,7 +3234,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>

@@ -10,7 +10,6 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.GetAccountCenterSettingsResponse;
 import io.logto.management.model.GetSignInExperienceConfigParams;
-import io.logto.management.model.GetSignInExperienceConfigResponse;
 import io.logto.management.model.GetSignInExperiencePhrasesParams;
 import io.logto.management.model.GetWellKnownExperienceParams;
 import io.logto.management.model.GetWellKnownExperienceResponse;
@@ -54,9 +53,9 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public GetSignInExperienceConfigResponse getSignInExperienceConfig(
+  public GetWellKnownExperienceResponse getSignInExperienceConfig(
       GetSignInExperienceConfigParams params, RequestOptions options) {
-    return client.call(requestForGetSignInExperienceConfig(params), GetSignInExperienceConfigResponse.class, options);
+    return client.call(requestForGetSignInExperienceConfig(params), GetWellKnownExperienceResponse.class, options);
   }
 
   /**
@@ -71,9 +70,9 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync(
+  public CompletableFuture<GetWellKnownExperienceResponse> getSignInExperienceConfigAsync(
       GetSignInExperienceConfigParams params, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperienceConfig(params), GetSignInExperienceConfigResponse.class, options);
+    return client.callAsync(requestForGetSignInExperienceConfig(params), GetWellKnownExperienceResponse.class, options);
   }
 
   /**
@@ -85,7 +84,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public GetSignInExperienceConfigResponse getSignInExperienceConfig(
+  public GetWellKnownExperienceResponse getSignInExperienceConfig(
       GetSignInExperienceConfigParams params) {
     return getSignInExperienceConfig(params, RequestOptions.defaults());
   }
@@ -98,7 +97,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public GetSignInExperienceConfigResponse getSignInExperienceConfig() {
+  public GetWellKnownExperienceResponse getSignInExperienceConfig() {
     return getSignInExperienceConfig(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -113,7 +112,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync(
+  public CompletableFuture<GetWellKnownExperienceResponse> getSignInExperienceConfigAsync(
       GetSignInExperienceConfigParams params) {
     return getSignInExperienceConfigAsync(params, RequestOptions.defaults());
   }
@@ -128,7 +127,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync() {
+  public CompletableFuture<GetWellKnownExperienceResponse> getSignInExperienceConfigAsync() {
     return getSignInExperienceConfigAsync(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
   }
 
