@@ -9,7 +9,7 @@ import io.logto.management.core.LogtoNotFoundException;
 import io.logto.management.core.LogtoTransportException;
 import io.logto.management.core.JsonField;
 import io.logto.management.model.CreateHookRequest;
-import io.logto.management.model.CreateHookRequestConfig;
+import io.logto.management.model.HookConfig;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.HookEvent;
 import io.logto.management.model.UpdateHookRequest;
@@ -84,7 +84,7 @@ final class LogtoEmulatorExtensionTest {
     var created = logto.hooks().create(CreateHookRequest.builder()
         .name("sync")
         .events(List.of(HookEvent.USER_CREATED, HookEvent.ORGANIZATION_CREATED))
-        .config(CreateHookRequestConfig.builder().url("https://hooks.example/in").build())
+        .config(HookConfig.builder().url("https://hooks.example/in").build())
         .build());
     assertThat(created.events()).containsExactly(HookEvent.USER_CREATED, HookEvent.ORGANIZATION_CREATED);
     assertThat(created.enabled()).isTrue();
