@@ -86,7 +86,11 @@ final class RecordingConformanceTest {
           // Logto writes its configured endpoint into SAML metadata and SSO provider configs
           .map("http://localhost:3001", logto.baseUrl().toString())
           .notReplayable("0006-CreateUserAsset.json",
-              "the multipart upload was not UTF-8 and is recorded as \"<binary 200 bytes>\"");
+              "the multipart upload was not UTF-8 and is recorded as \"<binary 200 bytes>\"")
+          // configuration area: the testkit does not ship Logto's document (WellKnownTest checks the generated one)
+          .notReplayable("0003-GetSwaggerJson.json",
+              "the body is Logto's own API document, not ours to ship; the emulator serves one generated from its"
+                  + " operation table");
       check(replay.replayAll(folder), KNOWN.get("recordings-sweep"));
     } finally {
       sink.stop(0);

@@ -194,8 +194,20 @@ final class ConnectorRoutes {
   }
 
   private void remove(String id) {
+    boolean social = state.factoryOf(state.connector(id)).channel() == null;
     state.remove(id);
     store.outbox.connectorRemoved(id);
+    if (social) {
+      // Logto drops the sign-in experience's social targets no connector offers any more
+      ObjectNode experience = store.experience.signInExperience;
+      List<String> kept = new ArrayList<>();
+      experience.path("socialSignInConnectorTargets").forEach(target -> {
+        if (state.socialTargets().contains(target.asText())) {
+          kept.add(target.asText());
+        }
+      });
+      experience.set("socialSignInConnectorTargets", Json.strings(kept));
+    }
   }
 
   static ApiError unexpectedType() {
