@@ -31,6 +31,8 @@ final class SamlApplicationRoutes {
   private static final List<String> CONFIG_FIELDS = List.of("attributeMapping", "entityId", "acsUrl", "encryption",
       "nameIdFormat");
   private static final int DEFAULT_SECRET_YEARS = 3;
+  private static final int MAX_NAME = 256;
+  private static final int MAX_ENTITY_ID = 128;
 
   private final Store store;
 
@@ -74,7 +76,7 @@ final class SamlApplicationRoutes {
 
   private Reply create(Call call) {
     Guard guard = call.guard();
-    String name = guard.name("name");
+    String name = guard.atMost("name", guard.name("name"), MAX_NAME);
     JsonNode description = guard.nullableString("description");
     ObjectNode customData = guard.object("customData", false);
     ObjectNode config = config(guard);
@@ -102,7 +104,7 @@ final class SamlApplicationRoutes {
 
   private Reply update(Call call) {
     Guard guard = call.guard();
-    String name = guard.optionalName("name");
+    String name = guard.atMost("name", guard.optionalName("name"), MAX_NAME);
     JsonNode description = guard.nullableString("description");
     ObjectNode customData = guard.object("customData", false);
     Boolean accessControl = guard.bool("appLevelAccessControlEnabled", false);
@@ -147,6 +149,9 @@ final class SamlApplicationRoutes {
       config.set("attributeMapping", kept);
     }
     JsonNode entityId = guard.nullableString("entityId");
+    if (entityId != null && entityId.isTextual() && guard.atMost("entityId", entityId.asText(), MAX_ENTITY_ID) == null) {
+      entityId = null;
+    }
     if (entityId != null) {
       config.set("entityId", entityId);
     }

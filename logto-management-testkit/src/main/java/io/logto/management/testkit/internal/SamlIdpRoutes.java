@@ -142,8 +142,8 @@ final class SamlIdpRoutes {
 
   private static void relayState(Guard guard) {
     JsonNode relay = guard.nullableString("RelayState");
-    if (relay != null && relay.isTextual() && relay.asText().length() > MAX_RELAY_STATE) {
-      throw ApiError.of(400, "guard.invalid_input", "The request body is invalid.");
+    if (relay != null && relay.isTextual()) {
+      guard.atMost("RelayState", relay.asText(), MAX_RELAY_STATE);
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.Set;
  */
 final class SsoConnectorRoutes {
   private static final int KEY_LIFETIME_YEARS = 3;
+  private static final int MAX_NAME = 128;
   private static final String METADATA = "urn:oasis:names:tc:SAML:2.0:metadata";
   private static final String XMLDSIG = "http://www.w3.org/2000/09/xmldsig#";
   // public e-mail domains Logto refuses as SSO domains (a subset of its list)
@@ -97,8 +98,8 @@ final class SsoConnectorRoutes {
     ObjectNode branding = branding(guard);
     Boolean syncProfile = guard.bool("syncProfile", false);
     Boolean tokenStorage = guard.bool("enableTokenStorage", false);
-    String providerName = guard.name("providerName");
-    String connectorName = guard.name("connectorName");
+    String providerName = guard.atMost("providerName", guard.name("providerName"), MAX_NAME);
+    String connectorName = guard.atMost("connectorName", guard.name("connectorName"), MAX_NAME);
     guard.check();
     SsoProvider provider = SsoProvider.byName(providerName);
     if (provider == null) {
@@ -129,7 +130,7 @@ final class SsoConnectorRoutes {
     List<String> domains = guard.strings("domains", false);
     ObjectNode branding = branding(guard);
     Boolean syncProfile = guard.bool("syncProfile", false);
-    String connectorName = guard.optionalName("connectorName");
+    String connectorName = guard.atMost("connectorName", guard.optionalName("connectorName"), MAX_NAME);
     Boolean tokenStorage = guard.bool("enableTokenStorage", false);
     guard.check();
     ObjectNode connector = connector(call.param("id"));
