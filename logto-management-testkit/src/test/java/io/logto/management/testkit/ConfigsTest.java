@@ -125,6 +125,8 @@ final class ConfigsTest {
         + "\"script\":\"s\",\"token\":{}}");
     assertThat(test.status()).isEqualTo(501);
     assertThat(test.body().at("/data/missing").asText()).contains("JavaScript");
+    assertThat(logto.supportedOperations()).contains("UpsertJwtCustomizer", "UpsertAction")
+        .doesNotContain("TestJwtCustomizer", "TestAction");
     Http.Answer badTest = http.post("/configs/jwt-customizer/test", "{\"tokenType\":\"id-token\"}");
     assertThat(badTest.body().at("/data/issues/0/code").asText()).isEqualTo("invalid_union_discriminator");
 

@@ -76,6 +76,29 @@ final class SignInExperienceTest {
   }
 
   @Test
+  void emailSignUpAndSocialTargetsFollowTheConnectorsThatExist() {
+    String emailSignUp = "{\"signUp\":{\"identifiers\":[\"email\"],\"password\":true,\"verify\":true},"
+        + "\"socialSignInConnectorTargets\":[\"mock-social\",\"google\"]}";
+    assertThat(http.patch("/sign-in-exp", emailSignUp).code()).isEqualTo("sign_in_experiences.enabled_connector_not_found");
+    assertThat(http.post("/connectors", "{\"connectorId\":\"mock-email-service\",\"config\":{\"apiKey\":\"k\","
+        + "\"fromEmail\":\"noreply@example.com\",\"templates\":[]}}").status()).isEqualTo(200);
+    assertThat(http.post("/connectors", "{\"connectorId\":\"mock-social-connector\",\"config\":{}}").status())
+        .isEqualTo(200);
+
+    JsonNode updated = http.patch("/sign-in-exp", emailSignUp).body();
+    assertThat(updated.at("/signUp/identifiers/0").asText()).isEqualTo("email");
+    // targets without a social connector are dropped
+    assertThat(updated.get("socialSignInConnectorTargets")).extracting(JsonNode::asText).containsExactly("mock-social");
+    // a password reset by e-mail code needs the connector and the method chosen
+    assertThat(http.callWith(null, "GET", "/.well-known/sign-in-exp", null).body().at("/forgotPassword/email")
+        .asBoolean()).isFalse();
+    http.patch("/sign-in-exp", "{\"forgotPasswordMethods\":[\"EmailVerificationCode\"]}");
+    JsonNode wellKnown = http.callWith(null, "GET", "/.well-known/sign-in-exp", null).body();
+    assertThat(wellKnown.at("/forgotPassword/email").asBoolean()).isTrue();
+    assertThat(wellKnown.at("/forgotPassword/phone").asBoolean()).isFalse();
+  }
+
+  @Test
   void checkPasswordAppliesThePolicyOnceThePwnedCheckIsOff() {
     // the default policy asks haveibeenpwned.com: the emulator says what it is missing
     Http.Answer pwned = http.post("/sign-in-exp/default/check-password", "{\"password\":\"x\"}");

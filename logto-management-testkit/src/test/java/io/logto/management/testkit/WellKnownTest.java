@@ -54,5 +54,8 @@ final class WellKnownTest {
       assertThat(answer.code()).isEqualTo("emulator.not_implemented");
       assertThat(answer.body().at("/data/missing").asText()).startsWith("Logto's");
     }
+    assertThat(logto.supportedOperations()).contains("GetSignInExperienceConfig", "GetSwaggerJson")
+        .doesNotContain("GetSignInExperiencePhrases", "GetWellKnownExperienceOpenapiJson",
+            "GetWellKnownUserOpenapiJson");
   }
 }

@@ -36,7 +36,8 @@ final class CustomPhraseRoutes {
       ObjectNode existing = phrases.get(languageTag);
       ObjectNode phrase = Json.object().put("tenantId", Store.TENANT)
           .put("id", existing == null ? store.id(21) : existing.get("id").asText()).put("languageTag", languageTag);
-      phrase.set("translation", withoutEmpty((ObjectNode) body));
+      // Logto runs clean-deep over the translation too: empty strings and the objects they leave empty go
+      phrase.set("translation", ConnectorState.cleanDeep(body));
       phrases.put(languageTag, phrase);
       return Reply.created(phrase);
     });
@@ -76,22 +77,5 @@ final class CustomPhraseRoutes {
         guard.string(entry.getKey(), true);
       }
     }
-  }
-
-  // Logto drops empty strings and the objects they leave empty before storing
-  private static ObjectNode withoutEmpty(ObjectNode node) {
-    ObjectNode cleaned = Json.object();
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      JsonNode value = entry.getValue();
-      if (value.isObject()) {
-        ObjectNode inner = withoutEmpty((ObjectNode) value);
-        if (!inner.isEmpty()) {
-          cleaned.set(entry.getKey(), inner);
-        }
-      } else if (!value.asText().isEmpty()) {
-        cleaned.set(entry.getKey(), value);
-      }
-    }
-    return cleaned;
   }
 }

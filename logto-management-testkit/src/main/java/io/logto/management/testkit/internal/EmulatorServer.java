@@ -1,5 +1,6 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -38,7 +39,6 @@ public final class EmulatorServer implements AutoCloseable {
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
-  private static final String TEXT = "text/plain; charset=utf-8";
   private static final String REQUEST_ID_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -66,6 +66,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final Store store;
   private final Tokens tokens;
   private final TokenEndpoint tokenEndpoint;
+  private final WebhookDispatcher webhooks;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String origin;
@@ -100,7 +101,6 @@ public final class EmulatorServer implements AutoCloseable {
     new ApplicationSettingsRoutes(store).register(handlers);
     new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
-    // a JIT rule can point at the enterprise SSO connectors of the store
     new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
     // configuration area: tenant configs, OIDC keys, stored scripts
     new ConfigRoutes(store).register(handlers);
@@ -119,6 +119,15 @@ public final class EmulatorServer implements AutoCloseable {
     new SamlApplicationRoutes(store).register(handlers);
     new SamlIdpRoutes(store).register(handlers);
     new AuthnRoutes(store, tokens).register(handlers);
+    // ---- webhook deliveries and audit logs ----
+    webhooks = new WebhookDispatcher(store);
+    new HookDeliveryRoutes(store, webhooks).register(handlers);
+    new LogRoutes(store).register(handlers);
+    new OneTimeTokenRoutes(store).register(handlers);
+    new OrganizationInvitationRoutes(store).register(handlers);
+    new DashboardRoutes(store).register(handlers);
+    new SubjectTokenRoutes(store).register(handlers);
+    new HousekeepingRoutes().register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -202,7 +211,8 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** The operationIds this emulator implements, sorted. */
   public List<String> supportedOperations() {
-    return handlers.keySet().stream().sorted().toList();
+    return handlers.entrySet().stream().filter(entry -> !(entry.getValue() instanceof Handler.NotEmulated))
+        .map(Map.Entry::getKey).sorted().toList();
   }
 
   @Override
@@ -212,6 +222,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     server.stop(0);
     executor.shutdownNow();
+    webhooks.close();
     try {
       executor.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -285,7 +296,10 @@ public final class EmulatorServer implements AutoCloseable {
       increment(TOKEN_COUNTER);
       lock.lock();
       try {
-        return tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        Reply reply = tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        LogRoutes.tokenIssued(store, body, headers.getFirst("Authorization"), reply, headers.getFirst("User-Agent"),
+            clientIp(exchange));
+        return reply;
       } finally {
         lock.unlock();
       }
@@ -306,7 +320,8 @@ public final class EmulatorServer implements AutoCloseable {
       // no route ran, so neither did the auth middleware: Koa's router answers on its own
       return unrouted(method, path);
     }
-    if (match.operation().requiresToken() && !ANONYMOUS_IN_LOGTO.contains(match.operation().operationId())) {
+    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
+    if (match.operation().requiresToken() && !anonymous) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
@@ -321,12 +336,22 @@ public final class EmulatorServer implements AutoCloseable {
         headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
-      return handler.handle(call);
+      // the deleted user is the data of User.Deleted, and gone once the handler ran
+      ObjectNode deleted = operation.operationId().equals("DeleteUser")
+          ? store.users.get(match.pathParams().get("userId")) : null;
+      JsonNode subject = deleted == null ? null : store.userJson(deleted);
+      Reply reply = handler.handle(call);
+      webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
+      return reply;
     } catch (ApiError e) {
       return error(e);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static String clientIp(HttpExchange exchange) {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
   }
 
   private Reply injectedFault() {
@@ -431,7 +456,7 @@ public final class EmulatorServer implements AutoCloseable {
       return;
     }
     byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
-    headers.set("Content-Type", text != null ? (reply.text() != null ? reply.textType() : TEXT) : JSON);
+    headers.set("Content-Type", text != null ? reply.textType() : JSON);
     if (exchange.getRequestMethod().equals("HEAD")) {
       headers.set("Content-Length", Integer.toString(bytes.length));
       exchange.sendResponseHeaders(reply.status(), -1);

@@ -344,6 +344,14 @@ final class Guard {
     issue.set("options", Json.strings(options));
   }
 
+  /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
+  static void emptyArray(String field) {
+    Guard guard = new Guard(Json.object(), "body");
+    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
+    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+    guard.check();
+  }
+
   // --- connectors, SSO, SAML (emu2b) ---
 
   /**
@@ -425,14 +433,6 @@ final class Guard {
   /** Whether any check failed so far. */
   public boolean failed() {
     return !issues.isEmpty();
-  }
-
-  /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
-  static void emptyArray(String field) {
-    Guard guard = new Guard(Json.object(), "body");
-    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
-    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
-    guard.check();
   }
 
   /** Throws 400 {@code guard.invalid_input} when any check failed. */

@@ -19,8 +19,9 @@ final class OrganizationJitRoutes {
   private final Function<String, ObjectNode> ssoConnectors;
 
   /**
-   * @param ssoConnectors finds an enterprise SSO connector by id (null when there is none), so JIT
-   *     rules can point at the connectors the SSO routes keep
+   * @param ssoConnectors finds an enterprise SSO connector by id (answering null when there is none),
+   *     so JIT rules can point at the connectors the SSO routes keep; null while the emulator keeps
+   *     no SSO connectors (the JIT SSO connector operations then stay unimplemented)
    */
   OrganizationJitRoutes(Store store, Function<String, ObjectNode> ssoConnectors) {
     this.store = store;
@@ -31,8 +32,10 @@ final class OrganizationJitRoutes {
     registerEmailDomains(handlers);
     registerRelation(handlers, "Role", "organizationRoleIds", "organizationRoleId", store.jit::roles,
         store.orgRoles::get);
-    registerRelation(handlers, "SsoConnector", "ssoConnectorIds", "ssoConnectorId", store.jit::ssoConnectors,
-        ssoConnectors);
+    if (ssoConnectors != null) {
+      registerRelation(handlers, "SsoConnector", "ssoConnectorIds", "ssoConnectorId", store.jit::ssoConnectors,
+          ssoConnectors);
+    }
   }
 
   private void registerEmailDomains(Map<String, Handler> handlers) {

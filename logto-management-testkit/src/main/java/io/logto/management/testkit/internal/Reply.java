@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text body.
- * A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
+ * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text
+ * body. A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
  * {@code OK}) as {@code text/plain}.
  */
 final class Reply {
@@ -15,7 +15,7 @@ final class Reply {
   private final int status;
   private final JsonNode body;
   private final String text;
-  // the Content-Type of a text body: text/plain unless the handler chose another (SAML metadata is XML)
+  // the Content-Type of a text body (text/plain unless a handler chose another: SAML metadata is XML)
   private final String textType;
   private final List<String[]> headers = new ArrayList<>();
 
@@ -30,7 +30,10 @@ final class Reply {
     this(status, body, null, PLAIN);
   }
 
-  /** A {@code text/plain; charset=utf-8} answer, like Koa's {@code Not Found} for an unknown route. */
+  /**
+   * A {@code text/plain; charset=utf-8} body, as Logto sends for some 2xx answers ({@code 201 Created},
+   * {@code 200 OK}: Koa's status text when a route sets no body) and for unknown routes ({@code Not Found}).
+   */
   public static Reply text(int status, String text) {
     return new Reply(status, null, text, PLAIN);
   }
@@ -52,7 +55,7 @@ final class Reply {
     return new Reply(201, body);
   }
 
-  /** A status with no body (204, or Logto's body-less 201s). */
+  /** A status with no body (204, or Logto's body-less 200s and 201s, sent as their status text). */
   public static Reply empty(int status) {
     return new Reply(status, null);
   }
@@ -70,7 +73,7 @@ final class Reply {
     return body;
   }
 
-  /** The text body, or null when the answer is JSON or has no body. */
+  /** The text body of a {@link #text} reply, else null. */
   public String text() {
     return text;
   }

@@ -84,7 +84,7 @@ final class ScriptConfigRoutes {
         }
         return Reply.empty(204);
       });
-      handlers.put("Test" + kind.noun(), call -> {
+      handlers.put("Test" + kind.noun(), (Handler.NotEmulated) call -> {
         Guard guard = call.guard();
         kind.validateTest().accept(guard, guard.raw());
         guard.check();

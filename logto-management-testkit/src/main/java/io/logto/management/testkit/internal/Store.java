@@ -2,7 +2,6 @@ package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logto.management.testkit.SentMessage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,6 +75,15 @@ final class Store {
   final OrganizationProvisioning jit = new OrganizationProvisioning();
   final ApplicationConsents consents = new ApplicationConsents();
 
+  // ---- one-time tokens and organization invitations (by id) ----
+  final Map<String, ObjectNode> oneTimeTokens = new LinkedHashMap<>();
+  final Map<String, ObjectNode> invitations = new LinkedHashMap<>();
+  // subject tokens issued for impersonation, by token
+  final Map<String, ObjectNode> subjectTokens = new LinkedHashMap<>();
+
+  // ---- audit logs (token exchanges, webhook deliveries) ----
+  final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
@@ -94,12 +102,9 @@ final class Store {
 
   // --- configuration area: what the sign-in experience checks about connectors ---
 
-  /**
-   * Whether a connector of {@code type} ({@code Email} or {@code Sms}) is set up: the one the outbox
-   * sends that channel through. A fresh Logto has none.
-   */
+  /** Whether a connector of {@code type} ({@code Email}, {@code Sms} or {@code Social}) exists; a fresh Logto has none. */
   boolean hasConnector(String type) {
-    return outbox.connectorId(type.equals("Sms") ? SentMessage.Channel.SMS : SentMessage.Channel.EMAIL) != null;
+    return !connectors.ofType(type).isEmpty();
   }
 
   /** Whether a social connector with this target (e.g. {@code mock-social}) is set up; a fresh Logto has none. */

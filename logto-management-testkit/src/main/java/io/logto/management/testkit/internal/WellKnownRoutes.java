@@ -32,13 +32,13 @@ final class WellKnownRoutes {
     handlers.put("GetSignInExperienceConfig", call -> Reply.ok(publicSignInExperience()));
     handlers.put("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience()));
     handlers.put("GetWellKnownAccountCenter", call -> Reply.ok(experience.accountCenter));
-    handlers.put("GetSignInExperiencePhrases", call -> {
+    handlers.put("GetSignInExperiencePhrases", (Handler.NotEmulated) call -> {
       throw ApiError.notEmulated(EmulatorServer.operation("GetSignInExperiencePhrases"),
           "Logto's built-in sign-in UI translations, which are Logto's to ship (custom phrases are emulated:"
               + " read them with GetCustomPhrase)");
     });
     for (String id : List.of("GetWellKnownExperienceOpenapiJson", "GetWellKnownUserOpenapiJson")) {
-      handlers.put(id, call -> {
+      handlers.put(id, (Handler.NotEmulated) call -> {
         throw ApiError.notEmulated(EmulatorServer.operation(id),
             "Logto's OpenAPI document of an end-user API (Experience or Account API) that the emulator does not serve");
       });
@@ -52,14 +52,30 @@ final class WellKnownRoutes {
     view.remove(PRIVATE_FIELDS);
     view.set("socialConnectors", Json.array());
     view.set("ssoConnectors", Json.array());
-    view.set("forgotPassword", Json.object().put("phone", store.hasConnector("Sms"))
-        .put("email", store.hasConnector("Email")));
+    view.set("forgotPassword", Json.object().put("phone", canResetPassword("PhoneVerificationCode", "Sms"))
+        .put("email", canResetPassword("EmailVerificationCode", "Email")));
     view.put("isDevelopmentTenant", false);
     List<ObjectNode> catalog = new ArrayList<>(experience.profileFields.values());
     catalog.sort(Comparator.comparingDouble(f -> f.get("sieOrder").asDouble()));
     view.set("customProfileFields", Json.arrayOf(signUpFields(catalog)));
     view.set("customProfileFieldCatalog", Json.arrayOf(catalog));
     return view;
+  }
+
+  // a reset by code needs a connector to send it, and (once the methods are set) that method chosen
+  private boolean canResetPassword(String method, String connectorType) {
+    JsonNode methods = experience.signInExperience.get("forgotPasswordMethods");
+    boolean chosen = methods == null || methods.isNull() || containsText(methods, method);
+    return chosen && store.hasConnector(connectorType);
+  }
+
+  private static boolean containsText(JsonNode array, String value) {
+    for (JsonNode element : array) {
+      if (element.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // the fields the sign-up form asks for: those named in signUpProfileFields, else every custom field
