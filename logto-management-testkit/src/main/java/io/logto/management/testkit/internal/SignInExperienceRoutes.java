@@ -126,7 +126,7 @@ final class SignInExperienceRoutes {
     if (profileFields != null) {
       experience.requireProfileFields(ExperienceState.names(profileFields), BUILT_IN_PROFILE_FIELDS);
     }
-    ObjectNode changes = ConfigRoutes.known(body, fieldsOf(experience.signInExperience));
+    ObjectNode changes = Json.pick(body, fieldsOf(experience.signInExperience));
     changes.remove(List.of("tenantId", "id"));
     if (changes.has("passwordPolicy")) {
       changes.set("passwordPolicy", PasswordPolicy.withDefaults((ObjectNode) changes.get("passwordPolicy"), false));
