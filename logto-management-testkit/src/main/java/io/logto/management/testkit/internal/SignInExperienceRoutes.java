@@ -76,6 +76,16 @@ final class SignInExperienceRoutes {
     }
     guard.stringRecord("customContent");
     color(guard);
+    ObjectNode branding = body.path("branding").isObject() ? (ObjectNode) body.get("branding") : null;
+    if (branding != null) {
+      Guard inner = guard.within("branding", branding);
+      for (String field : List.of("logoUrl", "darkLogoUrl", "favicon", "darkFavicon")) {
+        String url = inner.string(field, false);
+        if (url != null && !isUrl(url)) {
+          inner.invalidString(field, "url", "Invalid url");
+        }
+      }
+    }
     ObjectNode languageInfo = guard.object("languageInfo", false);
     if (languageInfo != null) {
       Guard inner = guard.within("languageInfo", languageInfo);
