@@ -18,9 +18,11 @@ import java.util.HexFormat;
 /**
  * Self-signed X.509 certificates built with the JDK alone (a small DER writer, {@code KeyPairGenerator}
  * and {@code Signature}), for SAML application secrets and SSO connector signing keys. The subject and
- * issuer are those Logto writes ({@code CN=logto.io, O=Logto, C=US}); the key is RSA 2048 signed with
- * SHA-256 (Logto uses RSA 4096 and SHA-1: generating 4096-bit keys takes the JDK up to seconds, which a
- * test suite creating many SAML apps would feel, and nothing reads the key size through the API).
+ * issuer are those Logto writes ({@code CN=logto.io, O=Logto, C=US}); each certificate has its own
+ * serial number, validity and signature, so its fingerprint is its own. Unlike Logto (a new RSA 4096 key
+ * per certificate, signed with SHA-1), every certificate of a JVM certifies one RSA 2048 key, signed with
+ * SHA-256: generating an RSA key takes the JDK from a tenth of a second to seconds, which a test suite
+ * creating SAML apps would pay per app, while nothing in the API reveals or uses the private key.
  */
 final class Certificates {
   private static final int KEY_BITS = 2048;
@@ -59,12 +61,10 @@ final class Certificates {
 
   private Certificates() {}
 
-  /** A new key pair and a certificate for it, valid from {@code notBefore} to {@code notAfter}. */
+  /** A new certificate of the JVM's key pair, valid from {@code notBefore} to {@code notAfter}. */
   static Issued selfSigned(Instant notBefore, Instant notAfter, SecureRandom random) {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(KEY_BITS, random);
-      KeyPair keys = generator.generateKeyPair();
+      KeyPair keys = SharedKey.PAIR;
       byte[] serial = new byte[16];
       random.nextBytes(serial);
       serial[0] &= 0x7F; // a positive INTEGER
@@ -91,6 +91,21 @@ final class Certificates {
       return new Issued(der, pem(der));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot create an RSA certificate", e);
+    }
+  }
+
+  // created on first use, once per JVM (the holder idiom makes that lazy and thread-safe)
+  private static final class SharedKey {
+    static final KeyPair PAIR = generate();
+
+    private static KeyPair generate() {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(KEY_BITS, new SecureRandom());
+        return generator.generateKeyPair();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JDK cannot generate an RSA key", e);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -92,6 +93,13 @@ public final class EmulatorServer implements AutoCloseable {
     new HookRoutes(store).register(handlers);
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
+    // Users, organizations, applications (part 1a)
+    new UserIdentityRoutes(store).register(handlers);
+    new UserSecurityRoutes(store).register(handlers);
+    new ApplicationSettingsRoutes(store).register(handlers);
+    new ApplicationConsentRoutes(store).register(handlers);
+    new OrganizationApplicationRoutes(store).register(handlers);
+    new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
     // configuration area: tenant configs, OIDC keys, stored scripts
     new ConfigRoutes(store).register(handlers);
     new ScriptConfigRoutes(store).register(handlers);
@@ -284,7 +292,8 @@ public final class EmulatorServer implements AutoCloseable {
     if (!path.startsWith("/api/")) {
       return notFound();
     }
-    OperationTable.Match match = TABLE.match(method, path);
+    // like Koa's router, HEAD runs the GET route (the body is dropped when sent)
+    OperationTable.Match match = TABLE.match(method.equals("HEAD") ? "GET" : method, path);
     if (match != null) {
       increment(match.operation().operationId());
     }
@@ -292,15 +301,16 @@ public final class EmulatorServer implements AutoCloseable {
     if (fault != null) {
       return fault;
     }
-    boolean anonymous = match != null && ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
-    if (match == null || match.operation().requiresToken() && !anonymous) {
+    if (match == null) {
+      // no route ran, so neither did the auth middleware: Koa's router answers on its own
+      return unrouted(method, path);
+    }
+    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
+    if (match.operation().requiresToken() && !anonymous) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
       }
-    }
-    if (match == null) {
-      return notFound();
     }
     Operation operation = match.operation();
     Handler handler = handlers.get(operation.operationId());
@@ -375,8 +385,24 @@ public final class EmulatorServer implements AutoCloseable {
     return Reply.json(501, body);
   }
 
+  /**
+   * A request no route takes: 405 with {@code Allow} when the path exists for other methods (200 to
+   * {@code OPTIONS}), else 404, both as Koa's plain-text status answers.
+   */
+  private static Reply unrouted(String method, String path) {
+    List<String> allowed = TABLE.allowedMethods(path);
+    if (allowed.isEmpty()) {
+      return notFound();
+    }
+    String allow = String.join(", ", allowed);
+    if (method.equals("OPTIONS")) {
+      return Reply.text(200, "").header("Allow", allow);
+    }
+    return Reply.text(405, "Method Not Allowed").header("Allow", allow);
+  }
+
   private static Reply notFound() {
-    return Reply.json(404, errorBody("emulator.not_found", "No such endpoint."));
+    return Reply.text(404, "Not Found");
   }
 
   private static ObjectNode errorBody(String code, String message) {
@@ -399,24 +425,41 @@ public final class EmulatorServer implements AutoCloseable {
       headers.add(header[0], header[1]);
     }
     headers.set("Logto-Core-Request-Id", requestId());
-    if (reply.text() != null) {
-      byte[] bytes = reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      headers.set("Content-Type", reply.textType());
-      exchange.sendResponseHeaders(reply.status(), bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-      return;
-    }
-    if (reply.body() == null) {
+    String text = reply.body() == null ? plainText(reply) : null;
+    if (reply.body() == null && text == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }
-    byte[] bytes = Json.write(reply.body());
-    headers.set("Content-Type", JSON);
+    byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
+    headers.set("Content-Type", text != null ? reply.textType() : JSON);
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      headers.set("Content-Length", Integer.toString(bytes.length));
+      exchange.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
     exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * The text of a body-less answer: Koa answers a status without a body with its status text as
+   * {@code text/plain} ({@code 201 Created}), except for the statuses that never carry one.
+   */
+  private static String plainText(Reply reply) {
+    if (reply.text() != null) {
+      return reply.text();
+    }
+    switch (reply.status()) {
+      case 200:
+        return "OK";
+      case 201:
+        return "Created";
+      case 202:
+        return "Accepted";
+      default:
+        return null;
     }
   }
 

@@ -49,17 +49,17 @@ final class Guard {
     return new Guard((ObjectNode) body, "body");
   }
 
+  /** A guard over path parameters gathered into an object of strings. */
+  public static Guard params(ObjectNode params) {
+    return new Guard(params, "params");
+  }
+
   /** A guard over query parameters gathered into an object of strings. */
   public static Guard query(ObjectNode query) {
     return new Guard(query, "query");
   }
 
   // --- configuration routes (sign-in experience, configs): path params, strict objects, string maps ---
-
-  /** A guard over path parameters gathered into an object of strings ("The request params is invalid."). */
-  public static Guard params(ObjectNode params) {
-    return new Guard(params, "params");
-  }
 
   /** Checks that a body is a JSON array (400 {@code guard.invalid_input} at the root otherwise). */
   public static void arrayBody(JsonNode body) {
@@ -138,6 +138,11 @@ final class Guard {
     return body.has(field);
   }
 
+  /** Whether {@code body} holds at least one of {@code fields} (the keys a PATCH guard keeps). */
+  static boolean hasAnyOf(ObjectNode body, List<String> fields) {
+    return fields.stream().anyMatch(body::has);
+  }
+
   public String string(String field, boolean required) {
     JsonNode value = body.get(field);
     if (value == null) {
@@ -175,11 +180,7 @@ final class Guard {
   public String matching(String field, java.util.regex.Pattern regex) {
     String value = string(field, false);
     if (value != null && !regex.matcher(value).matches()) {
-      ObjectNode issue = issue("invalid_string", field, "Invalid");
-      ObjectNode ordered = Json.object().put("validation", "regex").put("code", "invalid_string");
-      ordered.set("message", issue.get("message"));
-      ordered.set("path", issue.get("path"));
-      issues.set(issues.size() - 1, ordered);
+      invalidString(field, "regex", "Invalid");
       return null;
     }
     return value;
@@ -306,16 +307,33 @@ final class Guard {
       issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
       return null;
     }
-    Set<String> result = new LinkedHashSet<>();
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode element = value.get(i);
+    return List.copyOf(new LinkedHashSet<>(enumElements(field, options, value)));
+  }
+
+  /** An optional array of enum values, possibly empty; null when absent or not an array. */
+  public List<String> enumList(String field, List<String> options) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      typeIssue(field, "array", value);
+      return null;
+    }
+    return enumElements(field, options, value);
+  }
+
+  private List<String> enumElements(String field, List<String> options, JsonNode array) {
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode element = array.get(i);
       if (!element.isTextual() || !options.contains(element.asText())) {
         enumIssue(field + "." + i, options, element);
       } else {
         result.add(element.asText());
       }
     }
-    return List.copyOf(result);
+    return result;
   }
 
   private void enumIssue(String field, List<String> options, JsonNode value) {
@@ -324,6 +342,14 @@ final class Guard {
     ObjectNode issue = issue("invalid_enum_value", field, message);
     issue.set("received", value);
     issue.set("options", Json.strings(options));
+  }
+
+  /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
+  static void emptyArray(String field) {
+    Guard guard = new Guard(Json.object(), "body");
+    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
+    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+    guard.check();
   }
 
   // --- connectors, SSO, SAML (emu2b) ---

@@ -54,7 +54,9 @@ final class SsoConnectorRoutes {
       String id = call.param("id");
       connector(id);
       store.ssoConnectors.remove(id);
+      store.jit.forgetSsoConnector(id);
       store.ssoSigningKeys.removeOwner(id);
+      store.jit.forgetSsoConnector(id);
       return Reply.empty(204);
     });
     handlers.put("ListSsoConnectorSigningKeys", call -> {
