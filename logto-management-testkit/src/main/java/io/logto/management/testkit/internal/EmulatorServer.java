@@ -1,5 +1,6 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -65,6 +66,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final Store store;
   private final Tokens tokens;
   private final TokenEndpoint tokenEndpoint;
+  private final WebhookDispatcher webhooks;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String origin;
@@ -117,6 +119,15 @@ public final class EmulatorServer implements AutoCloseable {
     new SamlApplicationRoutes(store).register(handlers);
     new SamlIdpRoutes(store).register(handlers);
     new AuthnRoutes(store, tokens).register(handlers);
+    // ---- webhook deliveries and audit logs ----
+    webhooks = new WebhookDispatcher(store);
+    new HookDeliveryRoutes(store, webhooks).register(handlers);
+    new LogRoutes(store).register(handlers);
+    new OneTimeTokenRoutes(store).register(handlers);
+    new OrganizationInvitationRoutes(store).register(handlers);
+    new DashboardRoutes(store).register(handlers);
+    new SubjectTokenRoutes(store).register(handlers);
+    new HousekeepingRoutes().register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -211,6 +222,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     server.stop(0);
     executor.shutdownNow();
+    webhooks.close();
     try {
       executor.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -284,7 +296,10 @@ public final class EmulatorServer implements AutoCloseable {
       increment(TOKEN_COUNTER);
       lock.lock();
       try {
-        return tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        Reply reply = tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        LogRoutes.tokenIssued(store, body, headers.getFirst("Authorization"), reply, headers.getFirst("User-Agent"),
+            clientIp(exchange));
+        return reply;
       } finally {
         lock.unlock();
       }
@@ -321,12 +336,22 @@ public final class EmulatorServer implements AutoCloseable {
         headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
-      return handler.handle(call);
+      // the deleted user is the data of User.Deleted, and gone once the handler ran
+      ObjectNode deleted = operation.operationId().equals("DeleteUser")
+          ? store.users.get(match.pathParams().get("userId")) : null;
+      JsonNode subject = deleted == null ? null : store.userJson(deleted);
+      Reply reply = handler.handle(call);
+      webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
+      return reply;
     } catch (ApiError e) {
       return error(e);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static String clientIp(HttpExchange exchange) {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
   }
 
   private Reply injectedFault() {

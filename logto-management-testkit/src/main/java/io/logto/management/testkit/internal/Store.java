@@ -75,6 +75,15 @@ final class Store {
   final OrganizationProvisioning jit = new OrganizationProvisioning();
   final ApplicationConsents consents = new ApplicationConsents();
 
+  // ---- one-time tokens and organization invitations (by id) ----
+  final Map<String, ObjectNode> oneTimeTokens = new LinkedHashMap<>();
+  final Map<String, ObjectNode> invitations = new LinkedHashMap<>();
+  // subject tokens issued for impersonation, by token
+  final Map<String, ObjectNode> subjectTokens = new LinkedHashMap<>();
+
+  // ---- audit logs (token exchanges, webhook deliveries) ----
+  final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
