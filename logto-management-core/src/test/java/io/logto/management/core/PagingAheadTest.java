@@ -209,6 +209,7 @@ final class PagingAheadTest {
       items.release.countDown();
       consumer.join(10_000);
       assertThat(consumer.isAlive()).isFalse();
+      settle(); // requests written before the close may still be on their way to the server
       long atClose = server.count("/api/items");
       settle();
 
