@@ -1,7 +1,8 @@
 /**
  * Runtime of the Logto Management API SDK: client, authentication, transport, retries, errors and
- * pagination. Only {@code io.logto.management.core} is public API; the internal packages are
- * exported solely to the generated API module.
+ * pagination. Only {@code io.logto.management.core} is API and exported to everyone; of the internal
+ * packages only the codecs the generated model names in its annotations are exported, to the generated
+ * API and to Jackson, which instantiates them.
  */
 @SuppressWarnings("module") // io.logto.management is compiled after this module
 module io.logto.management.core {
@@ -11,10 +12,5 @@ module io.logto.management.core {
   requires transitive org.jspecify;
 
   exports io.logto.management.core;
-  exports io.logto.management.core.internal.auth to io.logto.management;
   exports io.logto.management.core.internal.codec to io.logto.management, com.fasterxml.jackson.databind;
-  exports io.logto.management.core.internal.http to io.logto.management;
-  exports io.logto.management.core.internal.json to io.logto.management;
-  exports io.logto.management.core.internal.pagination to io.logto.management;
-  exports io.logto.management.core.internal.retry to io.logto.management;
 }

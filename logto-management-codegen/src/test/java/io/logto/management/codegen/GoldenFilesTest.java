@@ -146,7 +146,11 @@ final class GoldenFilesTest {
   @Test
   void cliWritesTheSourcesOfAFileDocument(@TempDir Path out) {
     int changed =
-        Main.generate(SPECS.resolve("widgets.yaml").toString(), out, null, SPECS.resolve("none.corrections.txt"));
+        Main.generate(
+            SPECS.resolve("widgets.yaml").toString(),
+            out,
+            SPECS.resolve("none.overrides.properties"),
+            SPECS.resolve("none.corrections.txt"));
     assertThat(changed).isEqualTo(render("widgets.yaml").size());
     assertThat(out.resolve("io/logto/management/service/WidgetsService.java")).exists();
   }

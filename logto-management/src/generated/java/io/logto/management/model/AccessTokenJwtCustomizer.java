@@ -37,7 +37,7 @@ public record AccessTokenJwtCustomizer(@JsonProperty("script") String script,
     @JsonProperty("contextSample") @Nullable JwtAccessTokenContext contextSample,
     @JsonProperty("blockIssuanceOnError") @Nullable Boolean blockIssuanceOnError,
     @JsonProperty("tokenSample") @Nullable TestAccessTokenJwtRequestToken tokenSample,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetJwtCustomizerResponse {
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements JwtCustomizer {
   /**
    * Validates and normalises the components.
    *

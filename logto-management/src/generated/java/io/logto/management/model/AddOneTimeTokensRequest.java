@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
-    @JsonProperty("context") @Nullable AddOneTimeTokensRequestContext context,
+    @JsonProperty("context") @Nullable OneTimeTokenContext context,
     @JsonProperty("expiresIn") @Nullable Long expiresIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -72,7 +72,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
   public static final class Builder {
     private @Nullable String email;
 
-    private @Nullable AddOneTimeTokensRequestContext context;
+    private @Nullable OneTimeTokenContext context;
 
     private @Nullable Long expiresIn;
 
@@ -98,7 +98,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @param context the value
      * @return this builder
      */
-    public Builder context(@Nullable AddOneTimeTokensRequestContext context) {
+    public Builder context(@Nullable OneTimeTokenContext context) {
       this.context = context;
       return this;
     }

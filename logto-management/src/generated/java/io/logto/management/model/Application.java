@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param isThirdParty the <code>isThirdParty</code> property (required)
  * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required)
+ * @param isAdmin the <code>isAdmin</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -50,6 +51,7 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
     @JsonProperty("isThirdParty") boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") boolean appLevelAccessControlEnabled,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("isAdmin") @Nullable Boolean isAdmin,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -67,6 +69,7 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
    * @param isThirdParty the <code>isThirdParty</code> property (required)
    * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
    * @param createdAt the <code>createdAt</code> property (required)
+   * @param isAdmin the <code>isAdmin</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Application {

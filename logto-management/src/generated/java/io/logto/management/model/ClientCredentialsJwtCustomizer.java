@@ -37,7 +37,7 @@ public record ClientCredentialsJwtCustomizer(@JsonProperty("script") String scri
     @JsonProperty("contextSample") @Nullable JwtClientCredentialsContext contextSample,
     @JsonProperty("blockIssuanceOnError") @Nullable Boolean blockIssuanceOnError,
     @JsonProperty("tokenSample") @Nullable TestClientCredentialsJwtRequestToken tokenSample,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements GetJwtCustomizerResponse {
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements JwtCustomizer {
   /**
    * Validates and normalises the components.
    *

@@ -39,8 +39,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") @Nullable String name, @JsonProperty("event") @Nullable HookEvent event,
     @JsonProperty("events") @Nullable List<HookEvent> events,
-    @JsonProperty("config") CreateHookRequestConfig config,
-    @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("config") HookConfig config, @JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -100,7 +99,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
 
     private @Nullable List<HookEvent> events;
 
-    private @Nullable CreateHookRequestConfig config;
+    private @Nullable HookConfig config;
 
     private @Nullable Boolean enabled;
 
@@ -161,7 +160,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateHookRequestConfig config) {
+    public Builder config(HookConfig config) {
       this.config = config;
       return this;
     }

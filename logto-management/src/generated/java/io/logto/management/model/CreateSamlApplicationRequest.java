@@ -35,11 +35,11 @@ import org.jspecify.annotations.Nullable;
 public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("attributeMapping") @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping,
+    @JsonProperty("attributeMapping") @Nullable SamlApplicationAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
-    @JsonProperty("nameIdFormat") @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat,
+    @JsonProperty("nameIdFormat") @Nullable SamlApplicationNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -101,7 +101,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private @Nullable JsonNode customData;
 
-    private @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping;
+    private @Nullable SamlApplicationAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -109,7 +109,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private JsonField<JsonNode> encryption = JsonField.absent();
 
-    private @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat;
+    private @Nullable SamlApplicationNameIdFormat nameIdFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -166,8 +166,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param attributeMapping the value
      * @return this builder
      */
-    public Builder attributeMapping(
-        @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping) {
+    public Builder attributeMapping(@Nullable SamlApplicationAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }
@@ -244,7 +243,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param nameIdFormat the value
      * @return this builder
      */
-    public Builder nameIdFormat(@Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat) {
+    public Builder nameIdFormat(@Nullable SamlApplicationNameIdFormat nameIdFormat) {
       this.nameIdFormat = nameIdFormat;
       return this;
     }

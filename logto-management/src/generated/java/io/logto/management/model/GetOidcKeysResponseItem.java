@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetOidcKeysResponseItem(@JsonProperty("id") String id,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.SecondsSerializer.class) @JsonDeserialize(using = EpochTime.SecondsDeserializer.class) Instant createdAt,
-    @JsonProperty("signingKeyAlgorithm") @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
-    @JsonProperty("status") @Nullable GetOidcKeysResponseItemStatus status,
+    @JsonProperty("signingKeyAlgorithm") @Nullable SigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("status") @Nullable OidcKeyStatus status,
     @JsonProperty("effectiveAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant effectiveAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JwtAccessTokenContextInteraction(
-    @JsonProperty("interactionEvent") @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent,
+    @JsonProperty("interactionEvent") @Nullable OneTimeTokenContextInteractionEvent interactionEvent,
     @JsonProperty("userId") @Nullable String userId,
     @JsonProperty("verificationRecords") @Nullable List<VerificationRecord> verificationRecords,
     @JsonProperty("signInContext") @Nullable Map<String, String> signInContext,
@@ -78,7 +78,7 @@ public record JwtAccessTokenContextInteraction(
    * Builds {@link JwtAccessTokenContextInteraction}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent;
+    private @Nullable OneTimeTokenContextInteractionEvent interactionEvent;
 
     private @Nullable String userId;
 
@@ -98,7 +98,7 @@ public record JwtAccessTokenContextInteraction(
      * @return this builder
      */
     public Builder interactionEvent(
-        @Nullable AddOneTimeTokensRequestContextInteractionEvent interactionEvent) {
+        @Nullable OneTimeTokenContextInteractionEvent interactionEvent) {
       this.interactionEvent = interactionEvent;
       return this;
     }

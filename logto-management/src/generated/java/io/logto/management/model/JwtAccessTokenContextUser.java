@@ -68,9 +68,9 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     @JsonProperty("isSuspended") @Nullable Boolean isSuspended,
     @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
     @JsonProperty("ssoIdentities") @Nullable List<JwtAccessTokenContextUserSsoIdentitiesItem> ssoIdentities,
-    @JsonProperty("mfaVerificationFactors") @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors,
+    @JsonProperty("mfaVerificationFactors") @Nullable List<SignInExperienceMfaFactorsItem> mfaVerificationFactors,
     @JsonProperty("roles") @Nullable List<JwtAccessTokenContextUserRolesItem> roles,
-    @JsonProperty("organizations") @Nullable List<JwtAccessTokenContextUserOrganizationsItem> organizations,
+    @JsonProperty("organizations") @Nullable List<UserConsentScopesOrganizationScopesItem> organizations,
     @JsonProperty("organizationRoles") @Nullable List<JwtAccessTokenContextUserOrganizationRolesItem> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -196,11 +196,11 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
 
     private @Nullable List<JwtAccessTokenContextUserSsoIdentitiesItem> ssoIdentities;
 
-    private @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors;
+    private @Nullable List<SignInExperienceMfaFactorsItem> mfaVerificationFactors;
 
     private @Nullable List<JwtAccessTokenContextUserRolesItem> roles;
 
-    private @Nullable List<JwtAccessTokenContextUserOrganizationsItem> organizations;
+    private @Nullable List<UserConsentScopesOrganizationScopesItem> organizations;
 
     private @Nullable List<JwtAccessTokenContextUserOrganizationRolesItem> organizationRoles;
 
@@ -492,7 +492,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @return this builder
      */
     public Builder mfaVerificationFactors(
-        @Nullable List<GetSignInExpResponseMfaFactorsItem> mfaVerificationFactors) {
+        @Nullable List<SignInExperienceMfaFactorsItem> mfaVerificationFactors) {
       this.mfaVerificationFactors = mfaVerificationFactors;
       return this;
     }
@@ -515,7 +515,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @return this builder
      */
     public Builder organizations(
-        @Nullable List<JwtAccessTokenContextUserOrganizationsItem> organizations) {
+        @Nullable List<UserConsentScopesOrganizationScopesItem> organizations) {
       this.organizations = organizations;
       return this;
     }

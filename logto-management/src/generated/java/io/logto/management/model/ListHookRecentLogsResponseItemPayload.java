@@ -34,10 +34,10 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListHookRecentLogsResponseItemPayload(@JsonProperty("key") String key,
-    @JsonProperty("result") GetLogResponsePayloadResult result,
+    @JsonProperty("result") LogPayloadResult result,
     @JsonProperty("error") @Nullable JsonNode error, @JsonProperty("ip") @Nullable String ip,
     @JsonProperty("userAgent") @Nullable String userAgent,
-    @JsonProperty("userAgentParsed") @Nullable GetLogResponsePayloadUserAgentParsed userAgentParsed,
+    @JsonProperty("userAgentParsed") @Nullable LogPayloadUserAgentParsed userAgentParsed,
     @JsonProperty("userId") @Nullable String userId,
     @JsonProperty("applicationId") @Nullable String applicationId,
     @JsonProperty("cimdClientId") @Nullable String cimdClientId,

@@ -54,7 +54,7 @@ public record ListOrganizationApplicationsResponseItem(@JsonProperty("tenantId")
     @JsonProperty("isThirdParty") boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") boolean appLevelAccessControlEnabled,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
-    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
+    @JsonProperty("organizationRoles") List<IdAndName> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -59,7 +59,7 @@ public record ListOrganizationUsersResponseItem(@JsonProperty("id") String id,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String cimdClientId,
     @JsonProperty("isSuspended") boolean isSuspended,
-    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
+    @JsonProperty("organizationRoles") List<IdAndName> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

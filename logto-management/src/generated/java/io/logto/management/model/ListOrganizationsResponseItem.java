@@ -50,7 +50,7 @@ public record ListOrganizationsResponseItem(@JsonProperty("tenantId") String ten
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonProperty("usersCount") @Nullable Long usersCount,
-    @JsonProperty("featuredUsers") @Nullable List<ListRolesResponseItemFeaturedUsersItem> featuredUsers,
+    @JsonProperty("featuredUsers") @Nullable List<FeaturedUser> featuredUsers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

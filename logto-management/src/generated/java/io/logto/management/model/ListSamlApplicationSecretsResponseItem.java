@@ -39,7 +39,7 @@ public record ListSamlApplicationSecretsResponseItem(@JsonProperty("id") String 
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
     @JsonProperty("active") boolean active,
-    @JsonProperty("fingerprints") CreateSamlApplicationSecretResponseFingerprints fingerprints,
+    @JsonProperty("fingerprints") SigningCertificateFingerprints fingerprints,
     @JsonProperty("fingerprint") @Nullable String fingerprint,
     @JsonProperty("isActive") @Nullable Boolean isActive,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -32,7 +32,7 @@ import java.util.Map;
 public record ListUserGrantsResponseGrantsItem(@JsonProperty("id") String id,
     @JsonProperty("payload") ListUserGrantsResponseGrantsItemPayload payload,
     @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
-    @JsonProperty("application") ListUserGrantsResponseGrantsItemApplication application,
+    @JsonProperty("application") IdAndName application,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public record ListUserMfaVerificationsResponseItem(@JsonProperty("id") String id,
     @JsonProperty("createdAt") String createdAt,
     @JsonProperty("lastUsedAt") @Nullable String lastUsedAt,
-    @JsonProperty("type") GetSignInExpResponseMfaFactorsItem type,
+    @JsonProperty("type") SignInExperienceMfaFactorsItem type,
     @JsonProperty("agent") @Nullable String agent, @JsonProperty("name") @Nullable String name,
     @JsonProperty("remainCodes") @Nullable Long remainCodes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceEmailTemplatesRequestTemplatesItem(
     @JsonProperty("languageTag") String languageTag,
-    @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
-    @JsonProperty("details") GetEmailTemplateResponseDetails details,
+    @JsonProperty("templateType") EmailTemplateType templateType,
+    @JsonProperty("details") EmailTemplateDetails details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -75,9 +75,9 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
   public static final class Builder {
     private @Nullable String languageTag;
 
-    private @Nullable ListEmailTemplatesParamsTemplateType templateType;
+    private @Nullable EmailTemplateType templateType;
 
-    private @Nullable GetEmailTemplateResponseDetails details;
+    private @Nullable EmailTemplateDetails details;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -101,7 +101,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @param templateType the value
      * @return this builder
      */
-    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
+    public Builder templateType(EmailTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }
@@ -112,7 +112,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @param details the value
      * @return this builder
      */
-    public Builder details(GetEmailTemplateResponseDetails details) {
+    public Builder details(EmailTemplateDetails details) {
       this.details = details;
       return this;
     }

@@ -8,14 +8,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/roles/items/properties/scopes/items/properties/resource</code>.
+ * The JSON object of schema <code>#/paths/~1api~1resources/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param indicator the <code>indicator</code> property (required, minLength 1)
  * @param isDefault the <code>isDefault</code> property (required)
  * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+ * @param scopes the <code>scopes</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -33,6 +36,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
     @JsonProperty("isDefault") boolean isDefault,
     @JsonProperty("accessTokenTtl") long accessTokenTtl,
+    @JsonProperty("scopes") @Nullable List<Scope> scopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -43,6 +47,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
    * @param indicator the <code>indicator</code> property (required, minLength 1)
    * @param isDefault the <code>isDefault</code> property (required)
    * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+   * @param scopes the <code>scopes</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Resource {
@@ -50,6 +55,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(indicator, "indicator == null");
+    scopes = scopes == null ? null : Collections.unmodifiableList(new ArrayList<>(scopes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -75,6 +81,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     b.indicator = indicator;
     b.isDefault = isDefault;
     b.accessTokenTtl = accessTokenTtl;
+    b.scopes = scopes;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
@@ -94,6 +101,8 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     private @Nullable Boolean isDefault;
 
     private @Nullable Long accessTokenTtl;
+
+    private @Nullable List<Scope> scopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -167,6 +176,17 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     }
 
     /**
+     * Sets the <code>scopes</code> property (optional).
+     *
+     * @param scopes the value
+     * @return this builder
+     */
+    public Builder scopes(@Nullable List<Scope> scopes) {
+      this.scopes = scopes;
+      return this;
+    }
+
+    /**
      * Adds a property the schema does not name.
      *
      * @param name the JSON name
@@ -187,7 +207,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     public Resource build() {
       Objects.requireNonNull(isDefault, "isDefault == null");
       Objects.requireNonNull(accessTokenTtl, "accessTokenTtl == null");
-      return new Resource(tenantId, id, name, indicator, isDefault, accessTokenTtl, additionalProperties);
+      return new Resource(tenantId, id, name, indicator, isDefault, accessTokenTtl, scopes, additionalProperties);
     }
   }
 }

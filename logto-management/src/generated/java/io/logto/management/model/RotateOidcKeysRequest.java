@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RotateOidcKeysRequest(
-    @JsonProperty("signingKeyAlgorithm") @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("signingKeyAlgorithm") @Nullable SigningKeyAlgorithm signingKeyAlgorithm,
     @JsonProperty("rotationGracePeriod") @Nullable Long rotationGracePeriod,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -66,7 +66,7 @@ public record RotateOidcKeysRequest(
    * Builds {@link RotateOidcKeysRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm;
+    private @Nullable SigningKeyAlgorithm signingKeyAlgorithm;
 
     private @Nullable Long rotationGracePeriod;
 
@@ -81,8 +81,7 @@ public record RotateOidcKeysRequest(
      * @param signingKeyAlgorithm the value
      * @return this builder
      */
-    public Builder signingKeyAlgorithm(
-        @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm) {
+    public Builder signingKeyAlgorithm(@Nullable SigningKeyAlgorithm signingKeyAlgorithm) {
       this.signingKeyAlgorithm = signingKeyAlgorithm;
       return this;
     }

@@ -33,11 +33,11 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("fields") @Nullable GetAccountCenterSettingsResponseFields fields,
+    @JsonProperty("fields") @Nullable AccountCenterSettingsFields fields,
     @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NamedItem>> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -90,7 +90,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
   public static final class Builder {
     private @Nullable Boolean enabled;
 
-    private @Nullable GetAccountCenterSettingsResponseFields fields;
+    private @Nullable AccountCenterSettingsFields fields;
 
     private @Nullable List<String> webauthnRelatedOrigins;
 
@@ -98,7 +98,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields = JsonField.absent();
+    private JsonField<List<NamedItem>> profileFields = JsonField.absent();
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -122,7 +122,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param fields the value
      * @return this builder
      */
-    public Builder fields(@Nullable GetAccountCenterSettingsResponseFields fields) {
+    public Builder fields(@Nullable AccountCenterSettingsFields fields) {
       this.fields = fields;
       return this;
     }
@@ -188,8 +188,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value or null
      * @return this builder
      */
-    public Builder profileFields(
-        @Nullable List<DeletePersonalAccessTokenPostRequest> profileFields) {
+    public Builder profileFields(@Nullable List<NamedItem> profileFields) {
       this.profileFields = JsonField.of(profileFields);
       return this;
     }
@@ -200,8 +199,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value
      * @return this builder
      */
-    public Builder profileFields(
-        JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields) {
+    public Builder profileFields(JsonField<List<NamedItem>> profileFields) {
       this.profileFields = profileFields;
       return this;
     }

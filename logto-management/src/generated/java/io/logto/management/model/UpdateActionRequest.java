@@ -33,7 +33,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
     @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> contextSample,
     @JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("onExecutionError") @Nullable GetActionResponseOnExecutionError onExecutionError,
+    @JsonProperty("onExecutionError") @Nullable ActionOnExecutionError onExecutionError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -88,7 +88,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
 
     private @Nullable Boolean enabled;
 
-    private @Nullable GetActionResponseOnExecutionError onExecutionError;
+    private @Nullable ActionOnExecutionError onExecutionError;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -156,7 +156,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
      * @param onExecutionError the value
      * @return this builder
      */
-    public Builder onExecutionError(@Nullable GetActionResponseOnExecutionError onExecutionError) {
+    public Builder onExecutionError(@Nullable ActionOnExecutionError onExecutionError) {
       this.onExecutionError = onExecutionError;
       return this;
     }

@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestAddressConfig config,
+    @JsonProperty("config") CustomProfileFieldRequestAddressConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -92,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestAddressConfig config;
+    private @Nullable CustomProfileFieldRequestAddressConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -149,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestAddressConfig config) {
+    public Builder config(CustomProfileFieldRequestAddressConfig config) {
       this.config = config;
       return this;
     }

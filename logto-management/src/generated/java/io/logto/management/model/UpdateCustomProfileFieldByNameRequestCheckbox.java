@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label, @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestCheckboxConfig config,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestCheckboxConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -84,7 +84,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestCheckboxConfig config;
+    private @Nullable CustomProfileFieldRequestCheckboxConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -130,7 +130,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestCheckboxConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestCheckboxConfig config) {
       this.config = config;
       return this;
     }

@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestDateConfig config,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestDateConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -91,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestDateConfig config;
+    private @Nullable CustomProfileFieldRequestDateConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -148,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestDateConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestDateConfig config) {
       this.config = config;
       return this;
     }

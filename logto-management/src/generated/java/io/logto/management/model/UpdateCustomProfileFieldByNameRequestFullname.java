@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestFullnameConfig config,
+    @JsonProperty("config") CustomProfileFieldRequestFullnameConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -92,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestFullnameConfig config;
+    private @Nullable CustomProfileFieldRequestFullnameConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -149,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestFullnameConfig config) {
+    public Builder config(CustomProfileFieldRequestFullnameConfig config) {
       this.config = config;
       return this;
     }

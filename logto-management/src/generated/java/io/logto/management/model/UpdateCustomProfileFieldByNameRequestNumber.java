@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestNumberConfig config,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestNumberConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -91,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestNumberConfig config;
+    private @Nullable CustomProfileFieldRequestNumberConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -148,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestNumberConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestNumberConfig config) {
       this.config = config;
       return this;
     }

@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestRegexConfig config,
+    @JsonProperty("config") CustomProfileFieldRequestRegexConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -92,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestRegexConfig config;
+    private @Nullable CustomProfileFieldRequestRegexConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -149,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestRegexConfig config) {
+    public Builder config(CustomProfileFieldRequestRegexConfig config) {
       this.config = config;
       return this;
     }

@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestSelect(@JsonProperty("type") 
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestSelectConfig config,
+    @JsonProperty("config") CustomProfileFieldRequestSelectConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -92,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestSelect(@JsonProperty("type") 
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestSelectConfig config;
+    private @Nullable CustomProfileFieldRequestSelectConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -149,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestSelect(@JsonProperty("type") 
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestSelectConfig config) {
+    public Builder config(CustomProfileFieldRequestSelectConfig config) {
       this.config = config;
       return this;
     }

@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestTextConfig config,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestTextConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -91,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestTextConfig config;
+    private @Nullable CustomProfileFieldRequestTextConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -148,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestTextConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestTextConfig config) {
       this.config = config;
       return this;
     }

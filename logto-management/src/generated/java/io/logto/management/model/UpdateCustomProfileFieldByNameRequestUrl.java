@@ -37,7 +37,7 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("required") boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestUrlConfig config,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestUrlConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -91,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestUrlConfig config;
+    private @Nullable CustomProfileFieldRequestUrlConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -148,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestUrlConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestUrlConfig config) {
       this.config = config;
       return this;
     }

@@ -41,7 +41,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<HookEvent> event,
     @JsonProperty("events") @Nullable List<HookEvent> events,
-    @JsonProperty("config") @Nullable CreateHookRequestConfig config,
+    @JsonProperty("config") @Nullable HookConfig config,
     @JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -102,7 +102,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
 
     private @Nullable List<HookEvent> events;
 
-    private @Nullable CreateHookRequestConfig config;
+    private @Nullable HookConfig config;
 
     private @Nullable Boolean enabled;
 
@@ -174,7 +174,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateHookRequestConfig config) {
+    public Builder config(@Nullable HookConfig config) {
       this.config = config;
       return this;
     }

@@ -37,11 +37,11 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
-    @JsonProperty("attributeMapping") @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping,
+    @JsonProperty("attributeMapping") @Nullable SamlApplicationAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
-    @JsonProperty("nameIdFormat") @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat,
+    @JsonProperty("nameIdFormat") @Nullable SamlApplicationNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -106,7 +106,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
 
     private @Nullable Boolean appLevelAccessControlEnabled;
 
-    private @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping;
+    private @Nullable SamlApplicationAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -114,7 +114,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
 
     private JsonField<JsonNode> encryption = JsonField.absent();
 
-    private @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat;
+    private @Nullable SamlApplicationNameIdFormat nameIdFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -182,8 +182,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
      * @param attributeMapping the value
      * @return this builder
      */
-    public Builder attributeMapping(
-        @Nullable GetSamlApplicationResponseAttributeMapping attributeMapping) {
+    public Builder attributeMapping(@Nullable SamlApplicationAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }
@@ -260,7 +259,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
      * @param nameIdFormat the value
      * @return this builder
      */
-    public Builder nameIdFormat(@Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat) {
+    public Builder nameIdFormat(@Nullable SamlApplicationNameIdFormat nameIdFormat) {
       this.nameIdFormat = nameIdFormat;
       return this;
     }

@@ -21,7 +21,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/delete/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

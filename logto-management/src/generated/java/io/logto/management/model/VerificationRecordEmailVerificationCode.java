@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = JsonDeserializer.None.class
 )
 public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String id,
-    @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
+    @JsonProperty("templateType") EmailTemplateType templateType,
     @JsonProperty("verified") boolean verified, @JsonProperty("type") String type,
     @JsonProperty("identifier") VerificationRecordOneTimeTokenIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerificationRecord {
@@ -87,7 +87,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
   public static final class Builder {
     private @Nullable String id;
 
-    private @Nullable ListEmailTemplatesParamsTemplateType templateType;
+    private @Nullable EmailTemplateType templateType;
 
     private @Nullable Boolean verified;
 
@@ -117,7 +117,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
      * @param templateType the value
      * @return this builder
      */
-    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
+    public Builder templateType(EmailTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }

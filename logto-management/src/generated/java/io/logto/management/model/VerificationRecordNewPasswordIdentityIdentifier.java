@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationRecordNewPasswordIdentityIdentifier(
-    @JsonProperty("type") GetSignInExpResponseSignUpIdentifiersItem type,
+    @JsonProperty("type") SignInExperienceSignUpIdentifiersItem type,
     @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -68,7 +68,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
    * Builds {@link VerificationRecordNewPasswordIdentityIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable GetSignInExpResponseSignUpIdentifiersItem type;
+    private @Nullable SignInExperienceSignUpIdentifiersItem type;
 
     private @Nullable String value;
 
@@ -83,7 +83,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
      * @param type the value
      * @return this builder
      */
-    public Builder type(GetSignInExpResponseSignUpIdentifiersItem type) {
+    public Builder type(SignInExperienceSignUpIdentifiersItem type) {
       this.type = type;
       return this;
     }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
     @JsonProperty("type") String type, @JsonProperty("verified") boolean verified,
     @JsonProperty("identifier") VerificationRecordOneTimeTokenIdentifier identifier,
-    @JsonProperty("oneTimeTokenContext") @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext,
+    @JsonProperty("oneTimeTokenContext") @Nullable OneTimeTokenContext oneTimeTokenContext,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerificationRecord {
   /**
    * Validates and normalises the components.
@@ -92,7 +92,7 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
 
     private @Nullable VerificationRecordOneTimeTokenIdentifier identifier;
 
-    private @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext;
+    private @Nullable OneTimeTokenContext oneTimeTokenContext;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -149,8 +149,7 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
      * @param oneTimeTokenContext the value
      * @return this builder
      */
-    public Builder oneTimeTokenContext(
-        @Nullable AddOneTimeTokensRequestContext oneTimeTokenContext) {
+    public Builder oneTimeTokenContext(@Nullable OneTimeTokenContext oneTimeTokenContext) {
       this.oneTimeTokenContext = oneTimeTokenContext;
       return this;
     }

@@ -11,32 +11,30 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.AssignCimdUserConsentScopesRequest;
-import io.logto.management.model.AssignUserRolesResponse;
+import io.logto.management.model.ApplicationAccessControl;
+import io.logto.management.model.ApplicationSecret;
+import io.logto.management.model.ApplicationSignInExperience;
+import io.logto.management.model.AssignedRoles;
 import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.CreateApplicationProtectedAppMetadataCustomDomainRequest;
 import io.logto.management.model.CreateApplicationRequest;
-import io.logto.management.model.CreateApplicationSecretRequest;
-import io.logto.management.model.CreateApplicationSecretResponse;
-import io.logto.management.model.CreateApplicationUserConsentOrganizationRequest;
+import io.logto.management.model.CreateSecretRequest;
 import io.logto.management.model.CustomDomain;
-import io.logto.management.model.GetApplicationAccessControlResponse;
-import io.logto.management.model.GetApplicationResponse;
-import io.logto.management.model.GetApplicationSignInExperienceResponse;
 import io.logto.management.model.ListApplicationOrganizationsParams;
 import io.logto.management.model.ListApplicationRolesParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
-import io.logto.management.model.ListCimdUserConsentScopesResponse;
-import io.logto.management.model.ListRoleApplicationsResponseItem;
-import io.logto.management.model.ListUserOrganizationsResponseItem;
+import io.logto.management.model.Organization;
+import io.logto.management.model.OrganizationIdsRequest;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
-import io.logto.management.model.UpdateApplicationSecretRequest;
+import io.logto.management.model.UserConsentScopes;
+import io.logto.management.model.UserConsentScopesRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -46,13 +44,13 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ApplicationsService {
-  private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Organization>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<CustomDomain>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateApplicationSecretResponse>> LIST_SECRETS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ApplicationSecret>> LIST_SECRETS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Application>> LIST_TYPE = new TypeReference<>() {};
 
@@ -85,9 +83,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body,
+  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body,
       RequestOptions options) {
-    return client.call(requestForAssignRoles(applicationId, body), AssignUserRolesResponse.class, options);
+    return client.call(requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -103,9 +101,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String applicationId,
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String applicationId,
       RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRoles(applicationId, body), AssignUserRolesResponse.class, options);
+    return client.callAsync(requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -118,7 +116,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -134,7 +132,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String applicationId,
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String applicationId,
       RoleIdsRequest body) {
     return assignRolesAsync(applicationId, body, RequestOptions.defaults());
   }
@@ -278,7 +276,7 @@ public final class ApplicationsService {
     return createProtectedAppMetadataCustomDomainAsync(id, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForCreateSecret(String id, CreateApplicationSecretRequest body) {
+  private ApiRequest requestForCreateSecret(String id, CreateSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/secrets")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -296,9 +294,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse createSecret(String id,
-      CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForCreateSecret(id, body), CreateApplicationSecretResponse.class, options);
+  public ApplicationSecret createSecret(String id, CreateSecretRequest body,
+      RequestOptions options) {
+    return client.call(requestForCreateSecret(id, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -314,9 +312,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> createSecretAsync(String id,
-      CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateSecret(id, body), CreateApplicationSecretResponse.class, options);
+  public CompletableFuture<ApplicationSecret> createSecretAsync(String id, CreateSecretRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateSecret(id, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -329,8 +327,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse createSecret(String id,
-      CreateApplicationSecretRequest body) {
+  public ApplicationSecret createSecret(String id, CreateSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
 
@@ -346,13 +343,13 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> createSecretAsync(String id,
-      CreateApplicationSecretRequest body) {
+  public CompletableFuture<ApplicationSecret> createSecretAsync(String id,
+      CreateSecretRequest body) {
     return createSecretAsync(id, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForCreateUserConsentOrganization(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -371,8 +368,8 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public void createUserConsentOrganization(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body,
+      RequestOptions options) {
     client.call(requestForCreateUserConsentOrganization(id, userId, body), options);
   }
 
@@ -391,7 +388,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+      OrganizationIdsRequest body, RequestOptions options) {
     return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), Void.class, options);
   }
 
@@ -405,8 +402,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public void createUserConsentOrganization(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body) {
     createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
@@ -424,12 +420,12 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     return createUserConsentOrganizationAsync(id, userId, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForCreateUserConsentScope(String applicationId,
-      AssignCimdUserConsentScopesRequest body) {
+      UserConsentScopesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -446,7 +442,7 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void createUserConsentScope(String applicationId, AssignCimdUserConsentScopesRequest body,
+  public void createUserConsentScope(String applicationId, UserConsentScopesRequest body,
       RequestOptions options) {
     client.call(requestForCreateUserConsentScope(applicationId, body), options);
   }
@@ -465,7 +461,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
   public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
-      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
+      UserConsentScopesRequest body, RequestOptions options) {
     return client.callAsync(requestForCreateUserConsentScope(applicationId, body), Void.class, options);
   }
 
@@ -478,8 +474,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void createUserConsentScope(String applicationId,
-      AssignCimdUserConsentScopesRequest body) {
+  public void createUserConsentScope(String applicationId, UserConsentScopesRequest body) {
     createUserConsentScope(applicationId, body, RequestOptions.defaults());
   }
 
@@ -496,7 +491,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
   public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
-      AssignCimdUserConsentScopesRequest body) {
+      UserConsentScopesRequest body) {
     return createUserConsentScopeAsync(applicationId, body, RequestOptions.defaults());
   }
 
@@ -578,8 +573,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public ListRoleApplicationsResponseItem deleteLegacySecret(String id, RequestOptions options) {
-    return client.call(requestForDeleteLegacySecret(id), ListRoleApplicationsResponseItem.class, options);
+  public Application deleteLegacySecret(String id, RequestOptions options) {
+    return client.call(requestForDeleteLegacySecret(id), Application.class, options);
   }
 
   /**
@@ -594,9 +589,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleApplicationsResponseItem> deleteLegacySecretAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteLegacySecret(id), ListRoleApplicationsResponseItem.class, options);
+  public CompletableFuture<Application> deleteLegacySecretAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDeleteLegacySecret(id), Application.class, options);
   }
 
   /**
@@ -608,7 +602,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public ListRoleApplicationsResponseItem deleteLegacySecret(String id) {
+  public Application deleteLegacySecret(String id) {
     return deleteLegacySecret(id, RequestOptions.defaults());
   }
 
@@ -623,7 +617,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleApplicationsResponseItem> deleteLegacySecretAsync(String id) {
+  public CompletableFuture<Application> deleteLegacySecretAsync(String id) {
     return deleteLegacySecretAsync(id, RequestOptions.defaults());
   }
 
@@ -1001,8 +995,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public GetApplicationResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetApplicationResponse.class, options);
+  public Application get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), Application.class, options);
   }
 
   /**
@@ -1017,8 +1011,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationResponse> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetApplicationResponse.class, options);
+  public CompletableFuture<Application> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Application.class, options);
   }
 
   /**
@@ -1030,7 +1024,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public GetApplicationResponse get(String id) {
+  public Application get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -1045,7 +1039,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationResponse> getAsync(String id) {
+  public CompletableFuture<Application> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -1065,9 +1059,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse getAccessControl(String applicationId,
-      RequestOptions options) {
-    return client.call(requestForGetAccessControl(applicationId), GetApplicationAccessControlResponse.class, options);
+  public ApplicationAccessControl getAccessControl(String applicationId, RequestOptions options) {
+    return client.call(requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1082,9 +1075,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> getAccessControlAsync(
-      String applicationId, RequestOptions options) {
-    return client.callAsync(requestForGetAccessControl(applicationId), GetApplicationAccessControlResponse.class, options);
+  public CompletableFuture<ApplicationAccessControl> getAccessControlAsync(String applicationId,
+      RequestOptions options) {
+    return client.callAsync(requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1096,7 +1089,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse getAccessControl(String applicationId) {
+  public ApplicationAccessControl getAccessControl(String applicationId) {
     return getAccessControl(applicationId, RequestOptions.defaults());
   }
 
@@ -1111,8 +1104,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> getAccessControlAsync(
-      String applicationId) {
+  public CompletableFuture<ApplicationAccessControl> getAccessControlAsync(String applicationId) {
     return getAccessControlAsync(applicationId, RequestOptions.defaults());
   }
 
@@ -1132,9 +1124,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse getSignInExperience(String applicationId,
+  public ApplicationSignInExperience getSignInExperience(String applicationId,
       RequestOptions options) {
-    return client.call(requestForGetSignInExperience(applicationId), GetApplicationSignInExperienceResponse.class, options);
+    return client.call(requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -1149,9 +1141,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> getSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> getSignInExperienceAsync(
       String applicationId, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperience(applicationId), GetApplicationSignInExperienceResponse.class, options);
+    return client.callAsync(requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -1163,7 +1155,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse getSignInExperience(String applicationId) {
+  public ApplicationSignInExperience getSignInExperience(String applicationId) {
     return getSignInExperience(applicationId, RequestOptions.defaults());
   }
 
@@ -1178,7 +1170,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> getSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> getSignInExperienceAsync(
       String applicationId) {
     return getSignInExperienceAsync(applicationId, RequestOptions.defaults());
   }
@@ -1204,8 +1196,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
-      ListApplicationOrganizationsParams params, RequestOptions options) {
+  public List<Organization> listOrganizations(String id, ListApplicationOrganizationsParams params,
+      RequestOptions options) {
     return client.call(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1222,8 +1214,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String id, ListApplicationOrganizationsParams params, RequestOptions options) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
+      ListApplicationOrganizationsParams params, RequestOptions options) {
     return client.callAsync(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1237,7 +1229,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
+  public List<Organization> listOrganizations(String id,
       ListApplicationOrganizationsParams params) {
     return listOrganizations(id, params, RequestOptions.defaults());
   }
@@ -1251,7 +1243,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String id) {
+  public List<Organization> listOrganizations(String id) {
     return listOrganizations(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1267,8 +1259,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String id, ListApplicationOrganizationsParams params) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
+      ListApplicationOrganizationsParams params) {
     return listOrganizationsAsync(id, params, RequestOptions.defaults());
   }
 
@@ -1283,8 +1275,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String id) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id) {
     return listOrganizationsAsync(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1300,12 +1291,12 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id,
+  public Paginated<Organization> listOrganizationsAll(String id,
       ListApplicationOrganizationsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListUserOrganizationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Organization.class, pagination, options);
   }
 
   /**
@@ -1318,7 +1309,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id,
+  public Paginated<Organization> listOrganizationsAll(String id,
       ListApplicationOrganizationsParams params) {
     return listOrganizationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1332,7 +1323,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id) {
+  public Paginated<Organization> listOrganizationsAll(String id) {
     return listOrganizationsAll(id, ListApplicationOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1570,7 +1561,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public List<CreateApplicationSecretResponse> listSecrets(String id, RequestOptions options) {
+  public List<ApplicationSecret> listSecrets(String id, RequestOptions options) {
     return client.call(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
   }
 
@@ -1586,7 +1577,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateApplicationSecretResponse>> listSecretsAsync(String id,
+  public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id,
       RequestOptions options) {
     return client.callAsync(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
   }
@@ -1600,7 +1591,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public List<CreateApplicationSecretResponse> listSecrets(String id) {
+  public List<ApplicationSecret> listSecrets(String id) {
     return listSecrets(id, RequestOptions.defaults());
   }
 
@@ -1615,7 +1606,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateApplicationSecretResponse>> listSecretsAsync(String id) {
+  public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id) {
     return listSecretsAsync(id, RequestOptions.defaults());
   }
 
@@ -1749,9 +1740,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId,
-      RequestOptions options) {
-    return client.call(requestForListUserConsentScopes(applicationId), ListCimdUserConsentScopesResponse.class, options);
+  public UserConsentScopes listUserConsentScopes(String applicationId, RequestOptions options) {
+    return client.call(requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -1766,9 +1756,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
-      String applicationId, RequestOptions options) {
-    return client.callAsync(requestForListUserConsentScopes(applicationId), ListCimdUserConsentScopesResponse.class, options);
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(String applicationId,
+      RequestOptions options) {
+    return client.callAsync(requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -1780,7 +1770,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId) {
+  public UserConsentScopes listUserConsentScopes(String applicationId) {
     return listUserConsentScopes(applicationId, RequestOptions.defaults());
   }
 
@@ -1795,8 +1785,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
-      String applicationId) {
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(String applicationId) {
     return listUserConsentScopesAsync(applicationId, RequestOptions.defaults());
   }
 
@@ -1965,9 +1954,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse replaceAccessControl(String applicationId,
+  public ApplicationAccessControl replaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    return client.call(requestForReplaceAccessControl(applicationId, body), GetApplicationAccessControlResponse.class, options);
+    return client.call(requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1983,9 +1972,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> replaceAccessControlAsync(
-      String applicationId, ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceAccessControl(applicationId, body), GetApplicationAccessControlResponse.class, options);
+  public CompletableFuture<ApplicationAccessControl> replaceAccessControlAsync(String applicationId,
+      ReplaceApplicationAccessControlRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1998,7 +1987,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse replaceAccessControl(String applicationId,
+  public ApplicationAccessControl replaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body) {
     return replaceAccessControl(applicationId, body, RequestOptions.defaults());
   }
@@ -2015,8 +2004,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> replaceAccessControlAsync(
-      String applicationId, ReplaceApplicationAccessControlRequest body) {
+  public CompletableFuture<ApplicationAccessControl> replaceAccessControlAsync(String applicationId,
+      ReplaceApplicationAccessControlRequest body) {
     return replaceAccessControlAsync(applicationId, body, RequestOptions.defaults());
   }
 
@@ -2107,9 +2096,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse replaceSignInExperience(String applicationId,
+  public ApplicationSignInExperience replaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body, RequestOptions options) {
-    return client.call(requestForReplaceSignInExperience(applicationId, body), GetApplicationSignInExperienceResponse.class, options);
+    return client.call(requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -2125,10 +2114,10 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> replaceSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> replaceSignInExperienceAsync(
       String applicationId, ReplaceApplicationSignInExperienceRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForReplaceSignInExperience(applicationId, body), GetApplicationSignInExperienceResponse.class, options);
+    return client.callAsync(requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -2141,7 +2130,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse replaceSignInExperience(String applicationId,
+  public ApplicationSignInExperience replaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body) {
     return replaceSignInExperience(applicationId, body, RequestOptions.defaults());
   }
@@ -2158,13 +2147,13 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> replaceSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> replaceSignInExperienceAsync(
       String applicationId, ReplaceApplicationSignInExperienceRequest body) {
     return replaceSignInExperienceAsync(applicationId, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForReplaceUserConsentOrganizations(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -2183,8 +2172,8 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public void replaceUserConsentOrganizations(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIdsRequest body,
+      RequestOptions options) {
     client.call(requestForReplaceUserConsentOrganizations(id, userId, body), options);
   }
 
@@ -2203,7 +2192,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+      OrganizationIdsRequest body, RequestOptions options) {
     return client.callAsync(requestForReplaceUserConsentOrganizations(id, userId, body), Void.class, options);
   }
 
@@ -2218,7 +2207,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public void replaceUserConsentOrganizations(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     replaceUserConsentOrganizations(id, userId, body, RequestOptions.defaults());
   }
 
@@ -2236,7 +2225,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     return replaceUserConsentOrganizationsAsync(id, userId, body, RequestOptions.defaults());
   }
 
@@ -2380,8 +2369,7 @@ public final class ApplicationsService {
     return updateCustomDataAsync(applicationId, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateSecret(String id, String name,
-      UpdateApplicationSecretRequest body) {
+  private ApiRequest requestForUpdateSecret(String id, String name, SecretNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}/secrets/{name}")
       .pathParam("id", id)
       .pathParam("name", name);
@@ -2401,9 +2389,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse updateSecret(String id, String name,
-      UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForUpdateSecret(id, name, body), CreateApplicationSecretResponse.class, options);
+  public ApplicationSecret updateSecret(String id, String name, SecretNameRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -2420,9 +2408,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> updateSecretAsync(String id,
-      String name, UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSecret(id, name, body), CreateApplicationSecretResponse.class, options);
+  public CompletableFuture<ApplicationSecret> updateSecretAsync(String id, String name,
+      SecretNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -2436,8 +2424,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse updateSecret(String id, String name,
-      UpdateApplicationSecretRequest body) {
+  public ApplicationSecret updateSecret(String id, String name, SecretNameRequest body) {
     return updateSecret(id, name, body, RequestOptions.defaults());
   }
 
@@ -2454,8 +2441,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> updateSecretAsync(String id,
-      String name, UpdateApplicationSecretRequest body) {
+  public CompletableFuture<ApplicationSecret> updateSecretAsync(String id, String name,
+      SecretNameRequest body) {
     return updateSecretAsync(id, name, body, RequestOptions.defaults());
   }
 }

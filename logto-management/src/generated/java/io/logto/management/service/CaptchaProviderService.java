@@ -6,7 +6,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetCaptchaProviderResponse;
+import io.logto.management.model.CaptchaProvider;
 import io.logto.management.model.UpdateCaptchaProviderRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -98,8 +98,8 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public GetCaptchaProviderResponse get(RequestOptions options) {
-    return client.call(requestForGet(), GetCaptchaProviderResponse.class, options);
+  public CaptchaProvider get(RequestOptions options) {
+    return client.call(requestForGet(), CaptchaProvider.class, options);
   }
 
   /**
@@ -113,8 +113,8 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<GetCaptchaProviderResponse> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), GetCaptchaProviderResponse.class, options);
+  public CompletableFuture<CaptchaProvider> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), CaptchaProvider.class, options);
   }
 
   /**
@@ -125,7 +125,7 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public GetCaptchaProviderResponse get() {
+  public CaptchaProvider get() {
     return get(RequestOptions.defaults());
   }
 
@@ -139,7 +139,7 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<GetCaptchaProviderResponse> getAsync() {
+  public CompletableFuture<CaptchaProvider> getAsync() {
     return getAsync(RequestOptions.defaults());
   }
 
@@ -159,9 +159,8 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public GetCaptchaProviderResponse update(UpdateCaptchaProviderRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpdate(body), GetCaptchaProviderResponse.class, options);
+  public CaptchaProvider update(UpdateCaptchaProviderRequest body, RequestOptions options) {
+    return client.call(requestForUpdate(body), CaptchaProvider.class, options);
   }
 
   /**
@@ -176,9 +175,9 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<GetCaptchaProviderResponse> updateAsync(
-      UpdateCaptchaProviderRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(body), GetCaptchaProviderResponse.class, options);
+  public CompletableFuture<CaptchaProvider> updateAsync(UpdateCaptchaProviderRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(body), CaptchaProvider.class, options);
   }
 
   /**
@@ -190,7 +189,7 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public GetCaptchaProviderResponse update(UpdateCaptchaProviderRequest body) {
+  public CaptchaProvider update(UpdateCaptchaProviderRequest body) {
     return update(body, RequestOptions.defaults());
   }
 
@@ -205,8 +204,7 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<GetCaptchaProviderResponse> updateAsync(
-      UpdateCaptchaProviderRequest body) {
+  public CompletableFuture<CaptchaProvider> updateAsync(UpdateCaptchaProviderRequest body) {
     return updateAsync(body, RequestOptions.defaults());
   }
 }

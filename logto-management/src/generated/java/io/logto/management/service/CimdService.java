@@ -6,9 +6,9 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignCimdUserConsentScopesRequest;
 import io.logto.management.model.ConsentScopeType;
-import io.logto.management.model.ListCimdUserConsentScopesResponse;
+import io.logto.management.model.UserConsentScopes;
+import io.logto.management.model.UserConsentScopesRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +28,7 @@ public final class CimdService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAssignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
+  private ApiRequest requestForAssignUserConsentScopes(UserConsentScopesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/cimd/user-consent-scopes");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -43,8 +43,7 @@ public final class CimdService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public void assignUserConsentScopes(AssignCimdUserConsentScopesRequest body,
-      RequestOptions options) {
+  public void assignUserConsentScopes(UserConsentScopesRequest body, RequestOptions options) {
     client.call(requestForAssignUserConsentScopes(body), options);
   }
 
@@ -60,8 +59,8 @@ public final class CimdService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<Void> assignUserConsentScopesAsync(
-      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
+  public CompletableFuture<Void> assignUserConsentScopesAsync(UserConsentScopesRequest body,
+      RequestOptions options) {
     return client.callAsync(requestForAssignUserConsentScopes(body), Void.class, options);
   }
 
@@ -73,7 +72,7 @@ public final class CimdService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public void assignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
+  public void assignUserConsentScopes(UserConsentScopesRequest body) {
     assignUserConsentScopes(body, RequestOptions.defaults());
   }
 
@@ -88,8 +87,7 @@ public final class CimdService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<Void> assignUserConsentScopesAsync(
-      AssignCimdUserConsentScopesRequest body) {
+  public CompletableFuture<Void> assignUserConsentScopesAsync(UserConsentScopesRequest body) {
     return assignUserConsentScopesAsync(body, RequestOptions.defaults());
   }
 
@@ -177,8 +175,8 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes(RequestOptions options) {
-    return client.call(requestForListUserConsentScopes(), ListCimdUserConsentScopesResponse.class, options);
+  public UserConsentScopes listUserConsentScopes(RequestOptions options) {
+    return client.call(requestForListUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -192,9 +190,8 @@ public final class CimdService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForListUserConsentScopes(), ListCimdUserConsentScopesResponse.class, options);
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(RequestOptions options) {
+    return client.callAsync(requestForListUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -205,7 +202,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes() {
+  public UserConsentScopes listUserConsentScopes() {
     return listUserConsentScopes(RequestOptions.defaults());
   }
 
@@ -219,7 +216,7 @@ public final class CimdService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync() {
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync() {
     return listUserConsentScopesAsync(RequestOptions.defaults());
   }
 }

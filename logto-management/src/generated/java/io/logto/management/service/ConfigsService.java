@@ -8,27 +8,27 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.Action;
 import io.logto.management.model.ActionType;
-import io.logto.management.model.GetActionResponse;
-import io.logto.management.model.GetAdminConsoleConfigResponse;
-import io.logto.management.model.GetCimdConfigResponse;
-import io.logto.management.model.GetIdTokenConfigResponse;
-import io.logto.management.model.GetJwtCustomizerResponse;
+import io.logto.management.model.AdminConsoleConfig;
+import io.logto.management.model.CimdConfig;
+import io.logto.management.model.EnabledFlag;
 import io.logto.management.model.GetOidcKeysResponseItem;
-import io.logto.management.model.GetOidcSessionConfigResponse;
+import io.logto.management.model.IdTokenConfig;
+import io.logto.management.model.JwtCustomizer;
+import io.logto.management.model.JwtCustomizerRequest;
 import io.logto.management.model.JwtTokenType;
 import io.logto.management.model.ListActionsResponseItem;
 import io.logto.management.model.ListJwtCustomizersResponseItem;
 import io.logto.management.model.OidcKeyType;
+import io.logto.management.model.OidcSessionConfig;
 import io.logto.management.model.RotateOidcKeysRequest;
 import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
-import io.logto.management.model.UpdateCimdConfigRequest;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
-import io.logto.management.model.UpsertJwtCustomizerRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -266,8 +266,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(ActionType actionType, RequestOptions options) {
-    return client.call(requestForGetAction(actionType), GetActionResponse.class, options);
+  public Action getAction(ActionType actionType, RequestOptions options) {
+    return client.call(requestForGetAction(actionType), Action.class, options);
   }
 
   /**
@@ -282,9 +282,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(ActionType actionType,
-      RequestOptions options) {
-    return client.callAsync(requestForGetAction(actionType), GetActionResponse.class, options);
+  public CompletableFuture<Action> getActionAsync(ActionType actionType, RequestOptions options) {
+    return client.callAsync(requestForGetAction(actionType), Action.class, options);
   }
 
   /**
@@ -296,7 +295,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(ActionType actionType) {
+  public Action getAction(ActionType actionType) {
     return getAction(actionType, RequestOptions.defaults());
   }
 
@@ -311,7 +310,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(ActionType actionType) {
+  public CompletableFuture<Action> getActionAsync(ActionType actionType) {
     return getActionAsync(actionType, RequestOptions.defaults());
   }
 
@@ -329,8 +328,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse getAdminConsole(RequestOptions options) {
-    return client.call(requestForGetAdminConsole(), GetAdminConsoleConfigResponse.class, options);
+  public AdminConsoleConfig getAdminConsole(RequestOptions options) {
+    return client.call(requestForGetAdminConsole(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -344,9 +343,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> getAdminConsoleAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetAdminConsole(), GetAdminConsoleConfigResponse.class, options);
+  public CompletableFuture<AdminConsoleConfig> getAdminConsoleAsync(RequestOptions options) {
+    return client.callAsync(requestForGetAdminConsole(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -357,7 +355,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse getAdminConsole() {
+  public AdminConsoleConfig getAdminConsole() {
     return getAdminConsole(RequestOptions.defaults());
   }
 
@@ -371,7 +369,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> getAdminConsoleAsync() {
+  public CompletableFuture<AdminConsoleConfig> getAdminConsoleAsync() {
     return getAdminConsoleAsync(RequestOptions.defaults());
   }
 
@@ -389,8 +387,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse getCimd(RequestOptions options) {
-    return client.call(requestForGetCimd(), GetCimdConfigResponse.class, options);
+  public CimdConfig getCimd(RequestOptions options) {
+    return client.call(requestForGetCimd(), CimdConfig.class, options);
   }
 
   /**
@@ -404,8 +402,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> getCimdAsync(RequestOptions options) {
-    return client.callAsync(requestForGetCimd(), GetCimdConfigResponse.class, options);
+  public CompletableFuture<CimdConfig> getCimdAsync(RequestOptions options) {
+    return client.callAsync(requestForGetCimd(), CimdConfig.class, options);
   }
 
   /**
@@ -416,7 +414,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse getCimd() {
+  public CimdConfig getCimd() {
     return getCimd(RequestOptions.defaults());
   }
 
@@ -430,7 +428,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> getCimdAsync() {
+  public CompletableFuture<CimdConfig> getCimdAsync() {
     return getCimdAsync(RequestOptions.defaults());
   }
 
@@ -448,8 +446,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse getIdToken(RequestOptions options) {
-    return client.call(requestForGetIdToken(), GetIdTokenConfigResponse.class, options);
+  public IdTokenConfig getIdToken(RequestOptions options) {
+    return client.call(requestForGetIdToken(), IdTokenConfig.class, options);
   }
 
   /**
@@ -463,8 +461,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> getIdTokenAsync(RequestOptions options) {
-    return client.callAsync(requestForGetIdToken(), GetIdTokenConfigResponse.class, options);
+  public CompletableFuture<IdTokenConfig> getIdTokenAsync(RequestOptions options) {
+    return client.callAsync(requestForGetIdToken(), IdTokenConfig.class, options);
   }
 
   /**
@@ -475,7 +473,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse getIdToken() {
+  public IdTokenConfig getIdToken() {
     return getIdToken(RequestOptions.defaults());
   }
 
@@ -489,7 +487,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> getIdTokenAsync() {
+  public CompletableFuture<IdTokenConfig> getIdTokenAsync() {
     return getIdTokenAsync(RequestOptions.defaults());
   }
 
@@ -509,9 +507,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(JwtTokenType tokenTypePath,
-      RequestOptions options) {
-    return client.call(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
+  public JwtCustomizer getJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
+    return client.call(requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
   }
 
   /**
@@ -526,9 +523,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
-      JwtTokenType tokenTypePath, RequestOptions options) {
-    return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
+  public CompletableFuture<JwtCustomizer> getJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      RequestOptions options) {
+    return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
   }
 
   /**
@@ -540,7 +537,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(JwtTokenType tokenTypePath) {
+  public JwtCustomizer getJwtCustomizer(JwtTokenType tokenTypePath) {
     return getJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -555,8 +552,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(
-      JwtTokenType tokenTypePath) {
+  public CompletableFuture<JwtCustomizer> getJwtCustomizerAsync(JwtTokenType tokenTypePath) {
     return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -639,8 +635,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse getOidcSession(RequestOptions options) {
-    return client.call(requestForGetOidcSession(), GetOidcSessionConfigResponse.class, options);
+  public OidcSessionConfig getOidcSession(RequestOptions options) {
+    return client.call(requestForGetOidcSession(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -654,9 +650,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> getOidcSessionAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetOidcSession(), GetOidcSessionConfigResponse.class, options);
+  public CompletableFuture<OidcSessionConfig> getOidcSessionAsync(RequestOptions options) {
+    return client.callAsync(requestForGetOidcSession(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -667,7 +662,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse getOidcSession() {
+  public OidcSessionConfig getOidcSession() {
     return getOidcSession(RequestOptions.defaults());
   }
 
@@ -681,7 +676,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> getOidcSessionAsync() {
+  public CompletableFuture<OidcSessionConfig> getOidcSessionAsync() {
     return getOidcSessionAsync(RequestOptions.defaults());
   }
 
@@ -1025,9 +1020,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(ActionType actionType, UpdateActionRequest body,
+  public Action updateAction(ActionType actionType, UpdateActionRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
+    return client.call(requestForUpdateAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1043,9 +1038,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(ActionType actionType,
+  public CompletableFuture<Action> updateActionAsync(ActionType actionType,
       UpdateActionRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
+    return client.callAsync(requestForUpdateAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1058,7 +1053,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(ActionType actionType, UpdateActionRequest body) {
+  public Action updateAction(ActionType actionType, UpdateActionRequest body) {
     return updateAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1074,7 +1069,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(ActionType actionType,
+  public CompletableFuture<Action> updateActionAsync(ActionType actionType,
       UpdateActionRequest body) {
     return updateActionAsync(actionType, body, RequestOptions.defaults());
   }
@@ -1095,9 +1090,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse updateAdminConsole(UpdateAdminConsoleConfigRequest body,
+  public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateAdminConsole(body), GetAdminConsoleConfigResponse.class, options);
+    return client.call(requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -1112,9 +1107,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> updateAdminConsoleAsync(
+  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleAsync(
       UpdateAdminConsoleConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateAdminConsole(body), GetAdminConsoleConfigResponse.class, options);
+    return client.callAsync(requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -1126,7 +1121,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse updateAdminConsole(UpdateAdminConsoleConfigRequest body) {
+  public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body) {
     return updateAdminConsole(body, RequestOptions.defaults());
   }
 
@@ -1141,12 +1136,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> updateAdminConsoleAsync(
+  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleAsync(
       UpdateAdminConsoleConfigRequest body) {
     return updateAdminConsoleAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateCimd(UpdateCimdConfigRequest body) {
+  private ApiRequest requestForUpdateCimd(EnabledFlag body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1162,8 +1157,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse updateCimd(UpdateCimdConfigRequest body, RequestOptions options) {
-    return client.call(requestForUpdateCimd(body), GetCimdConfigResponse.class, options);
+  public CimdConfig updateCimd(EnabledFlag body, RequestOptions options) {
+    return client.call(requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
   /**
@@ -1178,9 +1173,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> updateCimdAsync(UpdateCimdConfigRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdateCimd(body), GetCimdConfigResponse.class, options);
+  public CompletableFuture<CimdConfig> updateCimdAsync(EnabledFlag body, RequestOptions options) {
+    return client.callAsync(requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
   /**
@@ -1192,7 +1186,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse updateCimd(UpdateCimdConfigRequest body) {
+  public CimdConfig updateCimd(EnabledFlag body) {
     return updateCimd(body, RequestOptions.defaults());
   }
 
@@ -1207,12 +1201,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> updateCimdAsync(UpdateCimdConfigRequest body) {
+  public CompletableFuture<CimdConfig> updateCimdAsync(EnabledFlag body) {
     return updateCimdAsync(body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+      JwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1230,9 +1224,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse updateJwtCustomizer(JwtTokenType tokenTypePath,
-      UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
+  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1248,9 +1242,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> updateJwtCustomizerAsync(
-      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
+  public CompletableFuture<JwtCustomizer> updateJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1263,8 +1257,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse updateJwtCustomizer(JwtTokenType tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1280,8 +1273,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> updateJwtCustomizerAsync(
-      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<JwtCustomizer> updateJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body) {
     return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1301,9 +1294,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse updateOidcSession(UpdateOidcSessionConfigRequest body,
+  public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateOidcSession(body), GetOidcSessionConfigResponse.class, options);
+    return client.call(requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -1318,9 +1311,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> updateOidcSessionAsync(
+  public CompletableFuture<OidcSessionConfig> updateOidcSessionAsync(
       UpdateOidcSessionConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateOidcSession(body), GetOidcSessionConfigResponse.class, options);
+    return client.callAsync(requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -1332,7 +1325,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse updateOidcSession(UpdateOidcSessionConfigRequest body) {
+  public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body) {
     return updateOidcSession(body, RequestOptions.defaults());
   }
 
@@ -1347,12 +1340,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> updateOidcSessionAsync(
+  public CompletableFuture<OidcSessionConfig> updateOidcSessionAsync(
       UpdateOidcSessionConfigRequest body) {
     return updateOidcSessionAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertAction(ActionType actionType, GetActionResponse body) {
+  private ApiRequest requestForUpsertAction(ActionType actionType, Action body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1370,9 +1363,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(ActionType actionType, GetActionResponse body,
-      RequestOptions options) {
-    return client.call(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
+  public Action upsertAction(ActionType actionType, Action body, RequestOptions options) {
+    return client.call(requestForUpsertAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1388,9 +1380,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(ActionType actionType,
-      GetActionResponse body, RequestOptions options) {
-    return client.callAsync(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
+  public CompletableFuture<Action> upsertActionAsync(ActionType actionType, Action body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpsertAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1403,7 +1395,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(ActionType actionType, GetActionResponse body) {
+  public Action upsertAction(ActionType actionType, Action body) {
     return upsertAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1419,12 +1411,11 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(ActionType actionType,
-      GetActionResponse body) {
+  public CompletableFuture<Action> upsertActionAsync(ActionType actionType, Action body) {
     return upsertActionAsync(actionType, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertIdToken(GetIdTokenConfigResponse body) {
+  private ApiRequest requestForUpsertIdToken(IdTokenConfig body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1440,9 +1431,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(GetIdTokenConfigResponse body,
-      RequestOptions options) {
-    return client.call(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
+  public IdTokenConfig upsertIdToken(IdTokenConfig body, RequestOptions options) {
+    return client.call(requestForUpsertIdToken(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -1457,9 +1447,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      GetIdTokenConfigResponse body, RequestOptions options) {
-    return client.callAsync(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
+  public CompletableFuture<IdTokenConfig> upsertIdTokenAsync(IdTokenConfig body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpsertIdToken(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -1471,7 +1461,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(GetIdTokenConfigResponse body) {
+  public IdTokenConfig upsertIdToken(IdTokenConfig body) {
     return upsertIdToken(body, RequestOptions.defaults());
   }
 
@@ -1486,13 +1476,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      GetIdTokenConfigResponse body) {
+  public CompletableFuture<IdTokenConfig> upsertIdTokenAsync(IdTokenConfig body) {
     return upsertIdTokenAsync(body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+      JwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1510,9 +1499,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse upsertJwtCustomizer(JwtTokenType tokenTypePath,
-      UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
+  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1528,9 +1517,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), GetJwtCustomizerResponse.class, options);
+  public CompletableFuture<JwtCustomizer> upsertJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1543,8 +1532,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse upsertJwtCustomizer(JwtTokenType tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1560,8 +1548,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      JwtTokenType tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<JwtCustomizer> upsertJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body) {
     return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

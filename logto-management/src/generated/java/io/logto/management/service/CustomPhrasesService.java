@@ -8,7 +8,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetCustomPhraseResponse;
+import io.logto.management.model.CustomPhrase;
 import io.logto.management.model.LanguageTag;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class CustomPhrasesService {
-  private static final TypeReference<List<GetCustomPhraseResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomPhrase>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -111,8 +111,8 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
-  public GetCustomPhraseResponse get(LanguageTag languageTag, RequestOptions options) {
-    return client.call(requestForGet(languageTag), GetCustomPhraseResponse.class, options);
+  public CustomPhrase get(LanguageTag languageTag, RequestOptions options) {
+    return client.call(requestForGet(languageTag), CustomPhrase.class, options);
   }
 
   /**
@@ -127,9 +127,8 @@ public final class CustomPhrasesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
-  public CompletableFuture<GetCustomPhraseResponse> getAsync(LanguageTag languageTag,
-      RequestOptions options) {
-    return client.callAsync(requestForGet(languageTag), GetCustomPhraseResponse.class, options);
+  public CompletableFuture<CustomPhrase> getAsync(LanguageTag languageTag, RequestOptions options) {
+    return client.callAsync(requestForGet(languageTag), CustomPhrase.class, options);
   }
 
   /**
@@ -141,7 +140,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
-  public GetCustomPhraseResponse get(LanguageTag languageTag) {
+  public CustomPhrase get(LanguageTag languageTag) {
     return get(languageTag, RequestOptions.defaults());
   }
 
@@ -156,7 +155,7 @@ public final class CustomPhrasesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
-  public CompletableFuture<GetCustomPhraseResponse> getAsync(LanguageTag languageTag) {
+  public CompletableFuture<CustomPhrase> getAsync(LanguageTag languageTag) {
     return getAsync(languageTag, RequestOptions.defaults());
   }
 
@@ -174,7 +173,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
-  public List<GetCustomPhraseResponse> list(RequestOptions options) {
+  public List<CustomPhrase> list(RequestOptions options) {
     return client.call(requestForList(), LIST_TYPE, options);
   }
 
@@ -189,7 +188,7 @@ public final class CustomPhrasesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetCustomPhraseResponse>> listAsync(RequestOptions options) {
+  public CompletableFuture<List<CustomPhrase>> listAsync(RequestOptions options) {
     return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
@@ -201,7 +200,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
-  public List<GetCustomPhraseResponse> list() {
+  public List<CustomPhrase> list() {
     return list(RequestOptions.defaults());
   }
 
@@ -215,7 +214,7 @@ public final class CustomPhrasesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetCustomPhraseResponse>> listAsync() {
+  public CompletableFuture<List<CustomPhrase>> listAsync() {
     return listAsync(RequestOptions.defaults());
   }
 
@@ -237,9 +236,9 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
    */
-  public GetCustomPhraseResponse replace(LanguageTag languageTag, Map<String, JsonNode> body,
+  public CustomPhrase replace(LanguageTag languageTag, Map<String, JsonNode> body,
       RequestOptions options) {
-    return client.call(requestForReplace(languageTag, body), GetCustomPhraseResponse.class, options);
+    return client.call(requestForReplace(languageTag, body), CustomPhrase.class, options);
   }
 
   /**
@@ -255,9 +254,9 @@ public final class CustomPhrasesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
    */
-  public CompletableFuture<GetCustomPhraseResponse> replaceAsync(LanguageTag languageTag,
+  public CompletableFuture<CustomPhrase> replaceAsync(LanguageTag languageTag,
       Map<String, JsonNode> body, RequestOptions options) {
-    return client.callAsync(requestForReplace(languageTag, body), GetCustomPhraseResponse.class, options);
+    return client.callAsync(requestForReplace(languageTag, body), CustomPhrase.class, options);
   }
 
   /**
@@ -270,7 +269,7 @@ public final class CustomPhrasesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
    */
-  public GetCustomPhraseResponse replace(LanguageTag languageTag, Map<String, JsonNode> body) {
+  public CustomPhrase replace(LanguageTag languageTag, Map<String, JsonNode> body) {
     return replace(languageTag, body, RequestOptions.defaults());
   }
 
@@ -286,7 +285,7 @@ public final class CustomPhrasesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
    */
-  public CompletableFuture<GetCustomPhraseResponse> replaceAsync(LanguageTag languageTag,
+  public CompletableFuture<CustomPhrase> replaceAsync(LanguageTag languageTag,
       Map<String, JsonNode> body) {
     return replaceAsync(languageTag, body, RequestOptions.defaults());
   }

@@ -10,7 +10,6 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateOrganizationRoleRequest;
-import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
 import io.logto.management.model.ListOrganizationRolesParams;
@@ -18,6 +17,7 @@ import io.logto.management.model.ListOrganizationRolesResponseItem;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.OrganizationScopeIdsRequest;
+import io.logto.management.model.Scope;
 import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationRolesService {
-  private static final TypeReference<List<CreateResourceScopeResponse>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Scope>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<OrganizationScope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
@@ -530,8 +530,8 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listResourceScopes(String id,
-      ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
+  public List<Scope> listResourceScopes(String id, ListOrganizationRoleResourceScopesParams params,
+      RequestOptions options) {
     return client.call(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
   }
 
@@ -548,7 +548,7 @@ public final class OrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id,
+  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
       ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
     return client.callAsync(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
   }
@@ -563,7 +563,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listResourceScopes(String id,
+  public List<Scope> listResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopes(id, params, RequestOptions.defaults());
   }
@@ -577,7 +577,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listResourceScopes(String id) {
+  public List<Scope> listResourceScopes(String id) {
     return listResourceScopes(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -593,7 +593,7 @@ public final class OrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id,
+  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopesAsync(id, params, RequestOptions.defaults());
   }
@@ -609,7 +609,7 @@ public final class OrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id) {
+  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id) {
     return listResourceScopesAsync(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -625,13 +625,13 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id,
+  public Paginated<Scope> listResourceScopesAll(String id,
       ListOrganizationRoleResourceScopesParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), CreateResourceScopeResponse.class, pagination, options);
+    return client.paginate(request.build(), Scope.class, pagination, options);
   }
 
   /**
@@ -644,7 +644,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id,
+  public Paginated<Scope> listResourceScopesAll(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -658,7 +658,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id) {
+  public Paginated<Scope> listResourceScopesAll(String id) {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

@@ -13,9 +13,8 @@ import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
-import io.logto.management.model.CreateOrganizationJitEmailDomainResponse;
 import io.logto.management.model.CreateOrganizationRequest;
-import io.logto.management.model.CreateSsoConnectorResponse;
+import io.logto.management.model.JitEmailDomain;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
 import io.logto.management.model.ListOrganizationApplicationsResponseItem;
@@ -30,10 +29,11 @@ import io.logto.management.model.ListOrganizationsResponseItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationRoleIdsRequest;
+import io.logto.management.model.OrganizationRolesRequest;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
-import io.logto.management.model.ReplaceOrganizationUserRolesRequest;
 import io.logto.management.model.SsoConnectorIdsRequest;
+import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
 import io.logto.management.model.UserIdsRequest;
 import java.util.List;
@@ -49,11 +49,11 @@ public final class OrganizationsService {
 
   private static final TypeReference<List<ListOrganizationApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateOrganizationJitEmailDomainResponse>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<JitEmailDomain>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<OrganizationRole>> LIST_JIT_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateSsoConnectorResponse>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<SsoConnectorSummary>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<OrganizationRole>> LIST_USER_ROLES_TYPE = new TypeReference<>() {};
 
@@ -362,7 +362,7 @@ public final class OrganizationsService {
   }
 
   private ApiRequest requestForAssignRolesToUser(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -383,7 +383,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
+      OrganizationRolesRequest body, RequestOptions options) {
     return client.call(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
@@ -402,7 +402,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
-      String userId, ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
+      String userId, OrganizationRolesRequest body, RequestOptions options) {
     return client.callAsync(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
@@ -418,7 +418,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
 
@@ -436,7 +436,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
-      String userId, ReplaceOrganizationUserRolesRequest body) {
+      String userId, OrganizationRolesRequest body) {
     return assignRolesToUserAsync(id, userId, body, RequestOptions.defaults());
   }
 
@@ -595,9 +595,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
+  public JitEmailDomain createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    return client.call(requestForCreateJitEmailDomain(id, body), CreateOrganizationJitEmailDomainResponse.class, options);
+    return client.call(requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
   }
 
   /**
@@ -613,9 +613,9 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CompletableFuture<CreateOrganizationJitEmailDomainResponse> createJitEmailDomainAsync(
-      String id, CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateJitEmailDomain(id, body), CreateOrganizationJitEmailDomainResponse.class, options);
+  public CompletableFuture<JitEmailDomain> createJitEmailDomainAsync(String id,
+      CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
   }
 
   /**
@@ -628,7 +628,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
+  public JitEmailDomain createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body) {
     return createJitEmailDomain(id, body, RequestOptions.defaults());
   }
@@ -645,8 +645,8 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CompletableFuture<CreateOrganizationJitEmailDomainResponse> createJitEmailDomainAsync(
-      String id, CreateOrganizationJitEmailDomainRequest body) {
+  public CompletableFuture<JitEmailDomain> createJitEmailDomainAsync(String id,
+      CreateOrganizationJitEmailDomainRequest body) {
     return createJitEmailDomainAsync(id, body, RequestOptions.defaults());
   }
 
@@ -1745,7 +1745,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
+  public List<JitEmailDomain> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
     return client.call(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
   }
@@ -1763,8 +1763,8 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
-      String id, ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
+  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
+      ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
     return client.callAsync(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
   }
 
@@ -1778,7 +1778,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
+  public List<JitEmailDomain> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomains(id, params, RequestOptions.defaults());
   }
@@ -1792,7 +1792,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id) {
+  public List<JitEmailDomain> listJitEmailDomains(String id) {
     return listJitEmailDomains(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1808,8 +1808,8 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
-      String id, ListOrganizationJitEmailDomainsParams params) {
+  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
+      ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomainsAsync(id, params, RequestOptions.defaults());
   }
 
@@ -1824,8 +1824,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
-      String id) {
+  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id) {
     return listJitEmailDomainsAsync(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1841,12 +1840,12 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id,
+  public Paginated<JitEmailDomain> listJitEmailDomainsAll(String id,
       ListOrganizationJitEmailDomainsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), CreateOrganizationJitEmailDomainResponse.class, pagination, options);
+    return client.paginate(request.build(), JitEmailDomain.class, pagination, options);
   }
 
   /**
@@ -1859,7 +1858,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id,
+  public Paginated<JitEmailDomain> listJitEmailDomainsAll(String id,
       ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomainsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1873,7 +1872,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id) {
+  public Paginated<JitEmailDomain> listJitEmailDomainsAll(String id) {
     return listJitEmailDomainsAll(id, ListOrganizationJitEmailDomainsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -2048,7 +2047,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
+  public List<SsoConnectorSummary> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     return client.call(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
   }
@@ -2066,7 +2065,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id,
+  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     return client.callAsync(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
   }
@@ -2081,7 +2080,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
+  public List<SsoConnectorSummary> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectors(id, params, RequestOptions.defaults());
   }
@@ -2095,7 +2094,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id) {
+  public List<SsoConnectorSummary> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -2111,7 +2110,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id,
+  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectorsAsync(id, params, RequestOptions.defaults());
   }
@@ -2127,7 +2126,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id) {
+  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id) {
     return listJitSsoConnectorsAsync(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -2143,13 +2142,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id,
+  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), CreateSsoConnectorResponse.class, pagination, options);
+    return client.paginate(request.build(), SsoConnectorSummary.class, pagination, options);
   }
 
   /**
@@ -2162,7 +2161,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id,
+  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectorsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -2176,7 +2175,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id) {
+  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id) {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -3065,7 +3064,7 @@ public final class OrganizationsService {
   }
 
   private ApiRequest requestForReplaceUserRoles(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -3084,7 +3083,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
-  public void replaceUserRoles(String id, String userId, ReplaceOrganizationUserRolesRequest body,
+  public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body,
       RequestOptions options) {
     client.call(requestForReplaceUserRoles(id, userId, body), options);
   }
@@ -3104,7 +3103,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
+      OrganizationRolesRequest body, RequestOptions options) {
     return client.callAsync(requestForReplaceUserRoles(id, userId, body), Void.class, options);
   }
 
@@ -3118,7 +3117,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
-  public void replaceUserRoles(String id, String userId, ReplaceOrganizationUserRolesRequest body) {
+  public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body) {
     replaceUserRoles(id, userId, body, RequestOptions.defaults());
   }
 
@@ -3136,7 +3135,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     return replaceUserRolesAsync(id, userId, body, RequestOptions.defaults());
   }
 

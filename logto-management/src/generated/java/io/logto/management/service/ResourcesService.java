@@ -10,12 +10,11 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateResourceRequest;
-import io.logto.management.model.CreateResourceResponse;
 import io.logto.management.model.CreateResourceScopeRequest;
-import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.ListResourceScopesParams;
 import io.logto.management.model.ListResourcesParams;
 import io.logto.management.model.Resource;
+import io.logto.management.model.Scope;
 import io.logto.management.model.UpdateResourceIsDefaultRequest;
 import io.logto.management.model.UpdateResourceRequest;
 import io.logto.management.model.UpdateResourceScopeRequest;
@@ -28,9 +27,9 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ResourcesService {
-  private static final TypeReference<List<CreateResourceScopeResponse>> LIST_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Scope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateResourceResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Resource>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -59,8 +58,8 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CreateResourceResponse create(CreateResourceRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CreateResourceResponse.class, options);
+  public Resource create(CreateResourceRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), Resource.class, options);
   }
 
   /**
@@ -75,9 +74,9 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceResponse> createAsync(CreateResourceRequest body,
+  public CompletableFuture<Resource> createAsync(CreateResourceRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateResourceResponse.class, options);
+    return client.callAsync(requestForCreate(body), Resource.class, options);
   }
 
   /**
@@ -89,7 +88,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CreateResourceResponse create(CreateResourceRequest body) {
+  public Resource create(CreateResourceRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -104,7 +103,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceResponse> createAsync(CreateResourceRequest body) {
+  public CompletableFuture<Resource> createAsync(CreateResourceRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
@@ -126,9 +125,9 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse createScope(String resourceId, CreateResourceScopeRequest body,
+  public Scope createScope(String resourceId, CreateResourceScopeRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateScope(resourceId, body), CreateResourceScopeResponse.class, options);
+    return client.call(requestForCreateScope(resourceId, body), Scope.class, options);
   }
 
   /**
@@ -144,9 +143,9 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> createScopeAsync(String resourceId,
+  public CompletableFuture<Scope> createScopeAsync(String resourceId,
       CreateResourceScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateScope(resourceId, body), CreateResourceScopeResponse.class, options);
+    return client.callAsync(requestForCreateScope(resourceId, body), Scope.class, options);
   }
 
   /**
@@ -159,8 +158,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse createScope(String resourceId,
-      CreateResourceScopeRequest body) {
+  public Scope createScope(String resourceId, CreateResourceScopeRequest body) {
     return createScope(resourceId, body, RequestOptions.defaults());
   }
 
@@ -176,7 +174,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> createScopeAsync(String resourceId,
+  public CompletableFuture<Scope> createScopeAsync(String resourceId,
       CreateResourceScopeRequest body) {
     return createScopeAsync(resourceId, body, RequestOptions.defaults());
   }
@@ -396,8 +394,8 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listScopes(String resourceId,
-      ListResourceScopesParams params, RequestOptions options) {
+  public List<Scope> listScopes(String resourceId, ListResourceScopesParams params,
+      RequestOptions options) {
     return client.call(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
   }
 
@@ -414,7 +412,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId,
+  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
       ListResourceScopesParams params, RequestOptions options) {
     return client.callAsync(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
   }
@@ -429,8 +427,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listScopes(String resourceId,
-      ListResourceScopesParams params) {
+  public List<Scope> listScopes(String resourceId, ListResourceScopesParams params) {
     return listScopes(resourceId, params, RequestOptions.defaults());
   }
 
@@ -443,7 +440,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listScopes(String resourceId) {
+  public List<Scope> listScopes(String resourceId) {
     return listScopes(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -459,7 +456,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId,
+  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
       ListResourceScopesParams params) {
     return listScopesAsync(resourceId, params, RequestOptions.defaults());
   }
@@ -475,7 +472,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId) {
+  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId) {
     return listScopesAsync(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -491,13 +488,13 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId,
-      ListResourceScopesParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<Scope> listScopesAll(String resourceId, ListResourceScopesParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), CreateResourceScopeResponse.class, pagination, options);
+    return client.paginate(request.build(), Scope.class, pagination, options);
   }
 
   /**
@@ -510,8 +507,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId,
-      ListResourceScopesParams params) {
+  public Paginated<Scope> listScopesAll(String resourceId, ListResourceScopesParams params) {
     return listScopesAll(resourceId, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -524,7 +520,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId) {
+  public Paginated<Scope> listScopesAll(String resourceId) {
     return listScopesAll(resourceId, ListResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -547,7 +543,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<CreateResourceResponse> list(ListResourcesParams params, RequestOptions options) {
+  public List<Resource> list(ListResourcesParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -563,7 +559,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceResponse>> listAsync(ListResourcesParams params,
+  public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params,
       RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
@@ -577,7 +573,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<CreateResourceResponse> list(ListResourcesParams params) {
+  public List<Resource> list(ListResourcesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -589,7 +585,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<CreateResourceResponse> list() {
+  public List<Resource> list() {
     return list(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -604,7 +600,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceResponse>> listAsync(ListResourcesParams params) {
+  public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -618,7 +614,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceResponse>> listAsync() {
+  public CompletableFuture<List<Resource>> listAsync() {
     return listAsync(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -633,12 +629,12 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<CreateResourceResponse> listAll(ListResourcesParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<Resource> listAll(ListResourcesParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
     Objects.requireNonNull(params, "params == null");
     request.query("includeScopes", params.includeScopes());
-    return client.paginate(request.build(), CreateResourceResponse.class, pagination, options);
+    return client.paginate(request.build(), Resource.class, pagination, options);
   }
 
   /**
@@ -650,7 +646,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<CreateResourceResponse> listAll(ListResourcesParams params) {
+  public Paginated<Resource> listAll(ListResourcesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -662,7 +658,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<CreateResourceResponse> listAll() {
+  public Paginated<Resource> listAll() {
     return listAll(ListResourcesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -829,9 +825,9 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
-      UpdateResourceScopeRequest body, RequestOptions options) {
-    return client.call(requestForUpdateScope(resourceId, scopeId, body), CreateResourceScopeResponse.class, options);
+  public Scope updateScope(String resourceId, String scopeId, UpdateResourceScopeRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
   }
 
   /**
@@ -848,9 +844,9 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> updateScopeAsync(String resourceId,
-      String scopeId, UpdateResourceScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateScope(resourceId, scopeId, body), CreateResourceScopeResponse.class, options);
+  public CompletableFuture<Scope> updateScopeAsync(String resourceId, String scopeId,
+      UpdateResourceScopeRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
   }
 
   /**
@@ -864,8 +860,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
-      UpdateResourceScopeRequest body) {
+  public Scope updateScope(String resourceId, String scopeId, UpdateResourceScopeRequest body) {
     return updateScope(resourceId, scopeId, body, RequestOptions.defaults());
   }
 
@@ -882,8 +877,8 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> updateScopeAsync(String resourceId,
-      String scopeId, UpdateResourceScopeRequest body) {
+  public CompletableFuture<Scope> updateScopeAsync(String resourceId, String scopeId,
+      UpdateResourceScopeRequest body) {
     return updateScopeAsync(resourceId, scopeId, body, RequestOptions.defaults());
   }
 }

@@ -9,20 +9,19 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.Application;
 import io.logto.management.model.ApplicationIdsRequest;
-import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.ListRoleApplicationsParams;
-import io.logto.management.model.ListRoleApplicationsResponseItem;
 import io.logto.management.model.ListRoleScopesParams;
 import io.logto.management.model.ListRoleScopesResponseItem;
 import io.logto.management.model.ListRoleUsersParams;
-import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListRolesParams;
-import io.logto.management.model.ListRolesResponseItem;
 import io.logto.management.model.Role;
+import io.logto.management.model.Scope;
 import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateRoleRequest;
+import io.logto.management.model.User;
 import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 import java.util.Objects;
@@ -33,15 +32,15 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class RolesService {
-  private static final TypeReference<List<CreateResourceScopeResponse>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Scope>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListRoleApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Application>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListRoleScopesResponseItem>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListRoleUsersResponseItem>> LIST_USERS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<User>> LIST_USERS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListRolesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Role>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -204,8 +203,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body,
-      RequestOptions options) {
+  public List<Scope> createScope(String id, ScopeIdsRequest body, RequestOptions options) {
     return client.call(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
   }
 
@@ -222,8 +220,8 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> createScopeAsync(String id,
-      ScopeIdsRequest body, RequestOptions options) {
+  public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body,
+      RequestOptions options) {
     return client.callAsync(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
   }
 
@@ -237,7 +235,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body) {
+  public List<Scope> createScope(String id, ScopeIdsRequest body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -253,8 +251,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> createScopeAsync(String id,
-      ScopeIdsRequest body) {
+  public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body) {
     return createScopeAsync(id, body, RequestOptions.defaults());
   }
 
@@ -676,8 +673,8 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<ListRoleApplicationsResponseItem> listApplications(String id,
-      ListRoleApplicationsParams params, RequestOptions options) {
+  public List<Application> listApplications(String id, ListRoleApplicationsParams params,
+      RequestOptions options) {
     return client.call(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
   }
 
@@ -694,7 +691,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(String id,
+  public CompletableFuture<List<Application>> listApplicationsAsync(String id,
       ListRoleApplicationsParams params, RequestOptions options) {
     return client.callAsync(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
   }
@@ -709,8 +706,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<ListRoleApplicationsResponseItem> listApplications(String id,
-      ListRoleApplicationsParams params) {
+  public List<Application> listApplications(String id, ListRoleApplicationsParams params) {
     return listApplications(id, params, RequestOptions.defaults());
   }
 
@@ -723,7 +719,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<ListRoleApplicationsResponseItem> listApplications(String id) {
+  public List<Application> listApplications(String id) {
     return listApplications(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -739,7 +735,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(String id,
+  public CompletableFuture<List<Application>> listApplicationsAsync(String id,
       ListRoleApplicationsParams params) {
     return listApplicationsAsync(id, params, RequestOptions.defaults());
   }
@@ -755,8 +751,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(
-      String id) {
+  public CompletableFuture<List<Application>> listApplicationsAsync(String id) {
     return listApplicationsAsync(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -772,13 +767,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id,
-      ListRoleApplicationsParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<Application> listApplicationsAll(String id, ListRoleApplicationsParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRoleApplicationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Application.class, pagination, options);
   }
 
   /**
@@ -791,8 +786,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id,
-      ListRoleApplicationsParams params) {
+  public Paginated<Application> listApplicationsAll(String id, ListRoleApplicationsParams params) {
     return listApplicationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -805,7 +799,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id) {
+  public Paginated<Application> listApplicationsAll(String id) {
     return listApplicationsAll(id, ListRoleApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -982,8 +976,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params,
-      RequestOptions options) {
+  public List<User> listUsers(String id, ListRoleUsersParams params, RequestOptions options) {
     return client.call(requestForListUsers(id, params), LIST_USERS_TYPE, options);
   }
 
@@ -1000,8 +993,8 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id,
-      ListRoleUsersParams params, RequestOptions options) {
+  public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params,
+      RequestOptions options) {
     return client.callAsync(requestForListUsers(id, params), LIST_USERS_TYPE, options);
   }
 
@@ -1015,7 +1008,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params) {
+  public List<User> listUsers(String id, ListRoleUsersParams params) {
     return listUsers(id, params, RequestOptions.defaults());
   }
 
@@ -1028,7 +1021,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<ListRoleUsersResponseItem> listUsers(String id) {
+  public List<User> listUsers(String id) {
     return listUsers(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1044,8 +1037,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id,
-      ListRoleUsersParams params) {
+  public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params) {
     return listUsersAsync(id, params, RequestOptions.defaults());
   }
 
@@ -1060,7 +1052,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id) {
+  public CompletableFuture<List<User>> listUsersAsync(String id) {
     return listUsersAsync(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1076,13 +1068,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id, ListRoleUsersParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<User> listUsersAll(String id, ListRoleUsersParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRoleUsersResponseItem.class, pagination, options);
+    return client.paginate(request.build(), User.class, pagination, options);
   }
 
   /**
@@ -1095,7 +1087,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id, ListRoleUsersParams params) {
+  public Paginated<User> listUsersAll(String id, ListRoleUsersParams params) {
     return listUsersAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1108,7 +1100,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id) {
+  public Paginated<User> listUsersAll(String id) {
     return listUsersAll(id, ListRoleUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1134,7 +1126,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public List<ListRolesResponseItem> list(ListRolesParams params, RequestOptions options) {
+  public List<Role> list(ListRolesParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -1150,8 +1142,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRolesResponseItem>> listAsync(ListRolesParams params,
-      RequestOptions options) {
+  public CompletableFuture<List<Role>> listAsync(ListRolesParams params, RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
@@ -1164,7 +1155,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public List<ListRolesResponseItem> list(ListRolesParams params) {
+  public List<Role> list(ListRolesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -1176,7 +1167,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public List<ListRolesResponseItem> list() {
+  public List<Role> list() {
     return list(ListRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1191,7 +1182,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRolesResponseItem>> listAsync(ListRolesParams params) {
+  public CompletableFuture<List<Role>> listAsync(ListRolesParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -1205,7 +1196,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRolesResponseItem>> listAsync() {
+  public CompletableFuture<List<Role>> listAsync() {
     return listAsync(ListRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1220,7 +1211,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public Paginated<ListRolesResponseItem> listAll(ListRolesParams params, Pagination pagination,
+  public Paginated<Role> listAll(ListRolesParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles");
     Objects.requireNonNull(params, "params == null");
@@ -1228,7 +1219,7 @@ public final class RolesService {
     request.query("excludeApplicationId", params.excludeApplicationId());
     request.query("type", params.type());
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRolesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Role.class, pagination, options);
   }
 
   /**
@@ -1240,7 +1231,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public Paginated<ListRolesResponseItem> listAll(ListRolesParams params) {
+  public Paginated<Role> listAll(ListRolesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1252,7 +1243,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public Paginated<ListRolesResponseItem> listAll() {
+  public Paginated<Role> listAll() {
     return listAll(ListRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

@@ -8,9 +8,9 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
-import io.logto.management.model.GetSignInExpResponse;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsResponse;
+import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
@@ -116,8 +116,8 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse get(RequestOptions options) {
-    return client.call(requestForGet(), GetSignInExpResponse.class, options);
+  public SignInExperience get(RequestOptions options) {
+    return client.call(requestForGet(), SignInExperience.class, options);
   }
 
   /**
@@ -131,8 +131,8 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), GetSignInExpResponse.class, options);
+  public CompletableFuture<SignInExperience> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), SignInExperience.class, options);
   }
 
   /**
@@ -143,7 +143,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse get() {
+  public SignInExperience get() {
     return get(RequestOptions.defaults());
   }
 
@@ -157,7 +157,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> getAsync() {
+  public CompletableFuture<SignInExperience> getAsync() {
     return getAsync(RequestOptions.defaults());
   }
 
@@ -277,9 +277,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
+  public SignInExperience update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(params, body), GetSignInExpResponse.class, options);
+    return client.call(requestForUpdate(params, body), SignInExperience.class, options);
   }
 
   /**
@@ -295,9 +295,9 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpParams params,
       UpdateSignInExpRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(params, body), GetSignInExpResponse.class, options);
+    return client.callAsync(requestForUpdate(params, body), SignInExperience.class, options);
   }
 
   /**
@@ -310,7 +310,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
+  public SignInExperience update(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
     return update(params, body, RequestOptions.defaults());
   }
 
@@ -323,7 +323,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse update(UpdateSignInExpRequest body) {
+  public SignInExperience update(UpdateSignInExpRequest body) {
     return update(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
   }
 
@@ -339,7 +339,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpParams params,
       UpdateSignInExpRequest body) {
     return updateAsync(params, body, RequestOptions.defaults());
   }
@@ -355,7 +355,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> updateAsync(UpdateSignInExpRequest body) {
+  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpRequest body) {
     return updateAsync(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
   }
 

@@ -10,37 +10,34 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignUserRolesResponse;
-import io.logto.management.model.CreateApplicationSecretRequest;
+import io.logto.management.model.AssignedRoles;
+import io.logto.management.model.CreateSecretRequest;
 import io.logto.management.model.CreateUserIdentityRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequest;
 import io.logto.management.model.CreateUserMfaVerificationResponse;
-import io.logto.management.model.CreateUserPersonalAccessTokenResponse;
 import io.logto.management.model.CreateUserRequest;
-import io.logto.management.model.DeletePersonalAccessTokenPostRequest;
 import io.logto.management.model.DeleteUserSessionParams;
 import io.logto.management.model.GetUserHasPasswordResponse;
 import io.logto.management.model.GetUserIdentityParams;
 import io.logto.management.model.GetUserIdentityResponse;
 import io.logto.management.model.GetUserParams;
-import io.logto.management.model.GetUserSessionResponse;
 import io.logto.management.model.GetUserSsoIdentityParams;
 import io.logto.management.model.GetUserSsoIdentityResponse;
-import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListUserAllIdentitiesParams;
 import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
 import io.logto.management.model.ListUserGrantsResponse;
-import io.logto.management.model.ListUserLogtoConfigsResponse;
 import io.logto.management.model.ListUserMfaVerificationsResponseItem;
-import io.logto.management.model.ListUserOrganizationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.NamedItem;
+import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
+import io.logto.management.model.PersonalAccessToken;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIdsRequest;
-import io.logto.management.model.UpdateApplicationSecretRequest;
+import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
@@ -50,7 +47,9 @@ import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserProfile;
+import io.logto.management.model.UserSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,9 +64,9 @@ public final class UsersService {
 
   private static final TypeReference<List<ListUserMfaVerificationsResponseItem>> LIST_MFA_VERIFICATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Organization>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateUserPersonalAccessTokenResponse>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<PersonalAccessToken>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
@@ -104,9 +103,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForAssignRoles(userId, body), AssignUserRolesResponse.class, options);
+  public AssignedRoles assignRoles(String userId, RoleIdsRequest body, RequestOptions options) {
+    return client.call(requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -122,9 +120,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String userId,
-      RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRoles(userId, body), AssignUserRolesResponse.class, options);
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String userId, RoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -137,7 +135,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String userId, RoleIdsRequest body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -153,8 +151,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String userId,
-      RoleIdsRequest body) {
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String userId, RoleIdsRequest body) {
     return assignRolesAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -369,8 +366,7 @@ public final class UsersService {
     return createMfaVerificationAsync(userId, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForCreatePersonalAccessToken(String userId,
-      CreateApplicationSecretRequest body) {
+  private ApiRequest requestForCreatePersonalAccessToken(String userId, CreateSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -388,9 +384,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
-      CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForCreatePersonalAccessToken(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public PersonalAccessToken createPersonalAccessToken(String userId, CreateSecretRequest body,
+      RequestOptions options) {
+    return client.call(requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -406,9 +402,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> createPersonalAccessTokenAsync(
-      String userId, CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreatePersonalAccessToken(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public CompletableFuture<PersonalAccessToken> createPersonalAccessTokenAsync(String userId,
+      CreateSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -421,8 +417,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
-      CreateApplicationSecretRequest body) {
+  public PersonalAccessToken createPersonalAccessToken(String userId, CreateSecretRequest body) {
     return createPersonalAccessToken(userId, body, RequestOptions.defaults());
   }
 
@@ -438,13 +433,12 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> createPersonalAccessTokenAsync(
-      String userId, CreateApplicationSecretRequest body) {
+  public CompletableFuture<PersonalAccessToken> createPersonalAccessTokenAsync(String userId,
+      CreateSecretRequest body) {
     return createPersonalAccessTokenAsync(userId, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeletePersonalAccessTokenPost(String userId,
-      DeletePersonalAccessTokenPostRequest body) {
+  private ApiRequest requestForDeletePersonalAccessTokenPost(String userId, NamedItem body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -461,8 +455,7 @@ public final class UsersService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId,
-      DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
+  public void deletePersonalAccessTokenPost(String userId, NamedItem body, RequestOptions options) {
     client.call(requestForDeletePersonalAccessTokenPost(userId, body), options);
   }
 
@@ -479,8 +472,8 @@ public final class UsersService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId,
-      DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
+  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId, NamedItem body,
+      RequestOptions options) {
     return client.callAsync(requestForDeletePersonalAccessTokenPost(userId, body), Void.class, options);
   }
 
@@ -493,8 +486,7 @@ public final class UsersService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId,
-      DeletePersonalAccessTokenPostRequest body) {
+  public void deletePersonalAccessTokenPost(String userId, NamedItem body) {
     deletePersonalAccessTokenPost(userId, body, RequestOptions.defaults());
   }
 
@@ -510,8 +502,7 @@ public final class UsersService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId,
-      DeletePersonalAccessTokenPostRequest body) {
+  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId, NamedItem body) {
     return deletePersonalAccessTokenPostAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -663,9 +654,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public ListRoleUsersResponseItem deleteIdentity(String userId, String target,
-      RequestOptions options) {
-    return client.call(requestForDeleteIdentity(userId, target), ListRoleUsersResponseItem.class, options);
+  public User deleteIdentity(String userId, String target, RequestOptions options) {
+    return client.call(requestForDeleteIdentity(userId, target), User.class, options);
   }
 
   /**
@@ -681,9 +671,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleUsersResponseItem> deleteIdentityAsync(String userId,
-      String target, RequestOptions options) {
-    return client.callAsync(requestForDeleteIdentity(userId, target), ListRoleUsersResponseItem.class, options);
+  public CompletableFuture<User> deleteIdentityAsync(String userId, String target,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteIdentity(userId, target), User.class, options);
   }
 
   /**
@@ -696,7 +686,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public ListRoleUsersResponseItem deleteIdentity(String userId, String target) {
+  public User deleteIdentity(String userId, String target) {
     return deleteIdentity(userId, target, RequestOptions.defaults());
   }
 
@@ -712,8 +702,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleUsersResponseItem> deleteIdentityAsync(String userId,
-      String target) {
+  public CompletableFuture<User> deleteIdentityAsync(String userId, String target) {
     return deleteIdentityAsync(userId, target, RequestOptions.defaults());
   }
 
@@ -1320,9 +1309,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public GetUserSessionResponse getSession(String userId, String sessionId,
-      RequestOptions options) {
-    return client.call(requestForGetSession(userId, sessionId), GetUserSessionResponse.class, options);
+  public UserSession getSession(String userId, String sessionId, RequestOptions options) {
+    return client.call(requestForGetSession(userId, sessionId), UserSession.class, options);
   }
 
   /**
@@ -1338,9 +1326,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSessionResponse> getSessionAsync(String userId, String sessionId,
+  public CompletableFuture<UserSession> getSessionAsync(String userId, String sessionId,
       RequestOptions options) {
-    return client.callAsync(requestForGetSession(userId, sessionId), GetUserSessionResponse.class, options);
+    return client.callAsync(requestForGetSession(userId, sessionId), UserSession.class, options);
   }
 
   /**
@@ -1353,7 +1341,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public GetUserSessionResponse getSession(String userId, String sessionId) {
+  public UserSession getSession(String userId, String sessionId) {
     return getSession(userId, sessionId, RequestOptions.defaults());
   }
 
@@ -1369,8 +1357,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSessionResponse> getSessionAsync(String userId,
-      String sessionId) {
+  public CompletableFuture<UserSession> getSessionAsync(String userId, String sessionId) {
     return getSessionAsync(userId, sessionId, RequestOptions.defaults());
   }
 
@@ -1769,8 +1756,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse listLogtoConfigs(String userId, RequestOptions options) {
-    return client.call(requestForListLogtoConfigs(userId), ListUserLogtoConfigsResponse.class, options);
+  public UserLogtoConfig listLogtoConfigs(String userId, RequestOptions options) {
+    return client.call(requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -1785,9 +1772,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> listLogtoConfigsAsync(String userId,
+  public CompletableFuture<UserLogtoConfig> listLogtoConfigsAsync(String userId,
       RequestOptions options) {
-    return client.callAsync(requestForListLogtoConfigs(userId), ListUserLogtoConfigsResponse.class, options);
+    return client.callAsync(requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -1799,7 +1786,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse listLogtoConfigs(String userId) {
+  public UserLogtoConfig listLogtoConfigs(String userId) {
     return listLogtoConfigs(userId, RequestOptions.defaults());
   }
 
@@ -1814,7 +1801,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> listLogtoConfigsAsync(String userId) {
+  public CompletableFuture<UserLogtoConfig> listLogtoConfigsAsync(String userId) {
     return listLogtoConfigsAsync(userId, RequestOptions.defaults());
   }
 
@@ -1901,8 +1888,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String userId,
-      RequestOptions options) {
+  public List<Organization> listOrganizations(String userId, RequestOptions options) {
     return client.call(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1918,8 +1904,8 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String userId, RequestOptions options) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId,
+      RequestOptions options) {
     return client.callAsync(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1932,7 +1918,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String userId) {
+  public List<Organization> listOrganizations(String userId) {
     return listOrganizations(userId, RequestOptions.defaults());
   }
 
@@ -1947,8 +1933,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String userId) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId) {
     return listOrganizationsAsync(userId, RequestOptions.defaults());
   }
 
@@ -1968,8 +1953,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId,
-      RequestOptions options) {
+  public List<PersonalAccessToken> listPersonalAccessTokens(String userId, RequestOptions options) {
     return client.call(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
   }
 
@@ -1985,8 +1969,8 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateUserPersonalAccessTokenResponse>> listPersonalAccessTokensAsync(
-      String userId, RequestOptions options) {
+  public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId,
+      RequestOptions options) {
     return client.callAsync(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
   }
 
@@ -1999,7 +1983,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId) {
+  public List<PersonalAccessToken> listPersonalAccessTokens(String userId) {
     return listPersonalAccessTokens(userId, RequestOptions.defaults());
   }
 
@@ -2014,8 +1998,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateUserPersonalAccessTokenResponse>> listPersonalAccessTokensAsync(
-      String userId) {
+  public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId) {
     return listPersonalAccessTokensAsync(userId, RequestOptions.defaults());
   }
 
@@ -2538,9 +2521,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
+  public PersonalAccessToken updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePersonalAccessTokenName(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+    return client.call(requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -2556,9 +2539,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenNameAsync(
-      String userId, UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePersonalAccessTokenName(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenNameAsync(String userId,
+      UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -2571,7 +2554,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
+  public PersonalAccessToken updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body) {
     return updatePersonalAccessTokenName(userId, body, RequestOptions.defaults());
   }
@@ -2588,8 +2571,8 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenNameAsync(
-      String userId, UpdatePersonalAccessTokenNameRequest body) {
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenNameAsync(String userId,
+      UpdatePersonalAccessTokenNameRequest body) {
     return updatePersonalAccessTokenNameAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -2826,9 +2809,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse updateLogtoConfigs(String userId,
-      UpdateUserLogtoConfigsRequest body, RequestOptions options) {
-    return client.call(requestForUpdateLogtoConfigs(userId, body), ListUserLogtoConfigsResponse.class, options);
+  public UserLogtoConfig updateLogtoConfigs(String userId, UpdateUserLogtoConfigsRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
   }
 
   /**
@@ -2844,9 +2827,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> updateLogtoConfigsAsync(String userId,
+  public CompletableFuture<UserLogtoConfig> updateLogtoConfigsAsync(String userId,
       UpdateUserLogtoConfigsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateLogtoConfigs(userId, body), ListUserLogtoConfigsResponse.class, options);
+    return client.callAsync(requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
   }
 
   /**
@@ -2859,8 +2842,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse updateLogtoConfigs(String userId,
-      UpdateUserLogtoConfigsRequest body) {
+  public UserLogtoConfig updateLogtoConfigs(String userId, UpdateUserLogtoConfigsRequest body) {
     return updateLogtoConfigs(userId, body, RequestOptions.defaults());
   }
 
@@ -2876,7 +2858,7 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> updateLogtoConfigsAsync(String userId,
+  public CompletableFuture<UserLogtoConfig> updateLogtoConfigsAsync(String userId,
       UpdateUserLogtoConfigsRequest body) {
     return updateLogtoConfigsAsync(userId, body, RequestOptions.defaults());
   }
@@ -3025,7 +3007,7 @@ public final class UsersService {
   }
 
   private ApiRequest requestForUpdatePersonalAccessToken(String userId, String name,
-      UpdateApplicationSecretRequest body) {
+      SecretNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens/{name}")
       .pathParam("userId", userId)
       .pathParam("name", name);
@@ -3045,9 +3027,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
-      UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePersonalAccessToken(userId, name, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public PersonalAccessToken updatePersonalAccessToken(String userId, String name,
+      SecretNameRequest body, RequestOptions options) {
+    return client.call(requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -3064,9 +3046,9 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenAsync(
-      String userId, String name, UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePersonalAccessToken(userId, name, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenAsync(String userId,
+      String name, SecretNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -3080,8 +3062,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
-      UpdateApplicationSecretRequest body) {
+  public PersonalAccessToken updatePersonalAccessToken(String userId, String name,
+      SecretNameRequest body) {
     return updatePersonalAccessToken(userId, name, body, RequestOptions.defaults());
   }
 
@@ -3098,8 +3080,8 @@ public final class UsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenAsync(
-      String userId, String name, UpdateApplicationSecretRequest body) {
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenAsync(String userId,
+      String name, SecretNameRequest body) {
     return updatePersonalAccessTokenAsync(userId, name, body, RequestOptions.defaults());
   }
 

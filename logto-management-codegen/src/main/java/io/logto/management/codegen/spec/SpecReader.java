@@ -163,13 +163,45 @@ public final class SpecReader {
         taken.add(best);
       }
     }
+    ApiModel model = applyRenames(services, types.values(), renames);
+    return applyRenames(model.services(), model.types(), merges(model));
+  }
+
+  /**
+   * The entity merges of the overrides file ({@code same.Role=ListRolesResponseItem}): each named
+   * shape is folded into its entity, checked to exist.
+   */
+  private Map<String, String> merges(ApiModel model) {
+    Map<String, String> merges = new TreeMap<>();
+    Set<String> names = new java.util.HashSet<>();
+    model.types().forEach(t -> names.add(t.name()));
+    overrides.sameAs().forEach((entity, shapesOf) -> {
+      for (String shape : shapesOf) {
+        if (!names.contains(shape) || !names.contains(entity)) {
+          throw new GenerationException(
+              "overrides: same." + entity + " names " + shape + ", but the model has no type "
+                  + (names.contains(entity) ? shape : entity));
+        }
+        merges.put(shape, entity);
+      }
+    });
+    return merges;
+  }
+
+  /**
+   * Renames types and every reference to them; two records renamed onto one name become one record
+   * with the properties of both, a property only one has optional.
+   */
+  private static ApiModel applyRenames(
+      List<ServiceDef> services, java.util.Collection<TypeDef> defs, Map<String, String> renames) {
     if (renames.isEmpty()) {
-      return new ApiModel(services, new ArrayList<>(types.values()));
+      return new ApiModel(services, new ArrayList<>(defs));
     }
     Map<String, TypeDef> renamed = new TreeMap<>();
-    for (TypeDef t : types.values()) {
+    for (TypeDef t : defs) {
       TypeDef r = renameDef(t, renames);
-      renamed.put(r.name(), r);
+      TypeDef existing = renamed.get(r.name());
+      renamed.put(r.name(), existing == null ? r : union(existing, r));
     }
     List<ServiceDef> out = new ArrayList<>();
     for (ServiceDef s : services) {
@@ -203,6 +235,34 @@ public final class SpecReader {
       out.add(new ServiceDef(s.tag(), s.className(), s.accessor(), ops));
     }
     return new ApiModel(out, new ArrayList<>(renamed.values()));
+  }
+
+  private static TypeDef union(TypeDef a, TypeDef b) {
+    if (!(a instanceof TypeDef.RecordDef ra) || !(b instanceof TypeDef.RecordDef rb)) {
+      throw new GenerationException("cannot merge " + a.origin() + " and " + b.origin() + " into " + a.name() + ": only records merge");
+    }
+    Map<String, FieldDef> fa = new LinkedHashMap<>();
+    ra.fields().forEach(f -> fa.put(f.jsonName(), f));
+    Map<String, FieldDef> fb = new LinkedHashMap<>();
+    rb.fields().forEach(f -> fb.put(f.jsonName(), f));
+    List<FieldDef> fields = new ArrayList<>();
+    Map<String, FieldDef> all = new LinkedHashMap<>(fa);
+    fb.forEach(all::putIfAbsent);
+    for (FieldDef f : all.values()) {
+      FieldDef x = fa.get(f.jsonName());
+      FieldDef y = fb.get(f.jsonName());
+      if (x != null && y != null && !x.type().equals(y.type())) {
+        throw new GenerationException(
+            "cannot merge " + ra.origin() + " and " + rb.origin() + " into " + a.name() + ": property '"
+                + f.jsonName() + "' is " + x.type() + " in one and " + y.type() + " in the other");
+      }
+      boolean required = x != null && y != null && x.required() && y.required();
+      boolean nullable = (x != null && x.nullable()) || (y != null && y.nullable());
+      fields.add(new FieldDef(f.jsonName(), f.javaName(), f.type(), required, nullable, f.facts()));
+    }
+    List<String> oneOfs = new ArrayList<>(ra.implementsOneOf());
+    oneOfs.addAll(rb.implementsOneOf());
+    return new TypeDef.RecordDef(ra.name(), ra.origin(), fields, ra.request() || rb.request(), oneOfs);
   }
 
   /** A name beats another when it is not a numbered fallback ({@code Option3}) and is shorter. */

@@ -6,10 +6,14 @@ import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.testkit.ClientCredentials;
 import io.logto.management.testkit.LogtoEmulator;
+import io.logto.management.testkit.SentMessage;
+import io.logto.management.testkit.WebhookDelivery;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -20,7 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * as the emulator's default machine-to-machine client, and a {@link LogtoManagement} into test
  * constructors, lifecycle methods and test methods. The emulator is closed after the class's last
  * test; its state (users, roles, ...) lives as long as the class, so tests that need a clean store
- * create what they use with unique names.
+ * create what they use with unique names. What the emulator sends out (e-mail/SMS messages such as
+ * verification codes, webhook deliveries) is cleared before each test, so a test sees only what it
+ * caused: {@link LogtoEmulator#sentMessages()}, {@link LogtoEmulator#webhookDeliveries()}, or the same
+ * through this extension's {@link #sentMessages()} and {@link #webhookDeliveries()}.
  *
  * <p>Declarative use, with defaults:
  *
@@ -29,6 +36,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * final class SignUpServiceTest {
  *   @Test
  *   void createsTheUser(LogtoManagement logto, LogtoEmulator emulator) { ... }
+ *
+ *   @Test
+ *   void mailsACode(LogtoManagement logto, LogtoEmulator emulator) {
+ *     // ... the code under test asks Logto to send a verification code ...
+ *     String code = emulator.sentMessages().get(0).code().orElseThrow();
+ *   }
  * }
  * }</pre>
  *
@@ -42,12 +55,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     .build();
  * }</pre>
  */
-public final class LogtoEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class LogtoEmulatorExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LogtoEmulatorExtension.class);
 
   private final Consumer<LogtoEmulator.Builder> emulatorSettings;
   private final UnaryOperator<LogtoClient.Builder> clientSettings;
+  // the emulator this instance started last, for the accessors of a @RegisterExtension field
+  private volatile LogtoEmulator lastStarted;
 
   /** The extension with default settings; what {@code @ExtendWith} instantiates. */
   public LogtoEmulatorExtension() {
@@ -76,6 +92,51 @@ public final class LogtoEmulatorExtension implements BeforeAllCallback, AfterAll
     LogtoEmulator emulator = emulatorBuilder.start();
     LogtoClient client = clientSettings.apply(clientFor(emulator)).build();
     context.getStore(NAMESPACE).put(context.getRequiredTestClass(), new Running(emulator, client));
+    lastStarted = emulator;
+  }
+
+  /** Clears the messages and webhook deliveries earlier tests of the class caused. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Running running = context.getStore(NAMESPACE).get(context.getRequiredTestClass(), Running.class);
+    if (running != null) {
+      running.emulator().clearSentMessages();
+      running.emulator().clearWebhookDeliveries();
+    }
+  }
+
+  /**
+   * Returns the emulator this extension started for the running test class (for a
+   * {@code @RegisterExtension} field; parameters can ask for {@link LogtoEmulator} instead).
+   *
+   * @return the running emulator
+   * @throws IllegalStateException before the extension started one
+   */
+  public LogtoEmulator emulator() {
+    LogtoEmulator emulator = lastStarted;
+    if (emulator == null) {
+      throw new IllegalStateException("LogtoEmulatorExtension has not started an emulator yet");
+    }
+    return emulator;
+  }
+
+  /**
+   * Returns the e-mail and SMS messages the emulator sent since the current test started, oldest first.
+   *
+   * @return an immutable snapshot
+   */
+  public List<SentMessage> sentMessages() {
+    return emulator().sentMessages();
+  }
+
+  /**
+   * Returns the webhook deliveries finished since the current test started; deliveries are
+   * asynchronous, so wait with {@link LogtoEmulator#awaitWebhookDeliveries(int, java.time.Duration)}.
+   *
+   * @return an immutable snapshot
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return emulator().webhookDeliveries();
   }
 
   @Override

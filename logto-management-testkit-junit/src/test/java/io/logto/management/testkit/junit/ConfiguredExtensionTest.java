@@ -39,4 +39,11 @@ final class ConfiguredExtensionTest {
 
     assertThat(token.expiresAt()).isBetween(before.plus(Duration.ofMinutes(4)), before.plus(Duration.ofMinutes(6)));
   }
+
+  @Test
+  void exposesTheEmulatorAndItsObservablesThroughTheRegisteredField(LogtoEmulator emulator) {
+    assertThat(LOGTO.emulator()).isSameAs(emulator);
+    assertThat(LOGTO.sentMessages()).isEqualTo(emulator.sentMessages()).isEmpty();
+    assertThat(LOGTO.webhookDeliveries()).isEqualTo(emulator.webhookDeliveries()).isEmpty();
+  }
 }

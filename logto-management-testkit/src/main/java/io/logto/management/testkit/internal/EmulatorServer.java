@@ -1,5 +1,6 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,6 +51,11 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  // SAML IdP endpoints a browser or a service provider calls: the document marks them as needing a
+  // token, but Logto serves them on its anonymous router
+  private static final java.util.Set<String> ANONYMOUS_IN_LOGTO = java.util.Set.of("ListSamlApplicationMetadata",
+      "GetSamlApplicationCallback", "GetSamlAuthn", "CreateSamlAuthn");
+
   private final HttpServer server;
   private final ExecutorService executor;
   // immutable, so every emulator in the JVM shares one parse of the bundled list
@@ -59,6 +66,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final Store store;
   private final Tokens tokens;
   private final TokenEndpoint tokenEndpoint;
+  private final WebhookDispatcher webhooks;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String origin;
@@ -87,6 +95,39 @@ public final class EmulatorServer implements AutoCloseable {
     new HookRoutes(store).register(handlers);
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
+    // Users, organizations, applications (part 1a)
+    new UserIdentityRoutes(store).register(handlers);
+    new UserSecurityRoutes(store).register(handlers);
+    new ApplicationSettingsRoutes(store).register(handlers);
+    new ApplicationConsentRoutes(store).register(handlers);
+    new OrganizationApplicationRoutes(store).register(handlers);
+    new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
+    // configuration area: tenant configs, OIDC keys, stored scripts
+    new ConfigRoutes(store).register(handlers);
+    new ScriptConfigRoutes(store).register(handlers);
+    new SignInExperienceRoutes(store).register(handlers);
+    new CustomPhraseRoutes(store).register(handlers);
+    new EmailTemplateRoutes(store).register(handlers);
+    new CustomProfileFieldRoutes(store).register(handlers);
+    new AccountCenterRoutes(store).register(handlers);
+    new CaptchaProviderRoutes(store).register(handlers);
+    new WellKnownRoutes(store).register(handlers);
+    // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
+    new ConnectorRoutes(store).register(handlers);
+    new SsoConnectorRoutes(store).register(handlers);
+    new DomainRoutes(store).register(handlers);
+    new SamlApplicationRoutes(store).register(handlers);
+    new SamlIdpRoutes(store).register(handlers);
+    new AuthnRoutes(store, tokens).register(handlers);
+    // ---- webhook deliveries and audit logs ----
+    webhooks = new WebhookDispatcher(store);
+    new HookDeliveryRoutes(store, webhooks).register(handlers);
+    new LogRoutes(store).register(handlers);
+    new OneTimeTokenRoutes(store).register(handlers);
+    new OrganizationInvitationRoutes(store).register(handlers);
+    new DashboardRoutes(store).register(handlers);
+    new SubjectTokenRoutes(store).register(handlers);
+    new HousekeepingRoutes().register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -104,6 +145,16 @@ public final class EmulatorServer implements AutoCloseable {
     server.start();
   }
 
+  /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
+  static Operation operation(String operationId) {
+    return TABLE.byId(operationId);
+  }
+
+  /** Every operation of the bundled table, in its order (for the generated API document). */
+  static List<Operation> operations() {
+    return TABLE.operations();
+  }
+
   public String origin() {
     return origin;
   }
@@ -112,8 +163,30 @@ public final class EmulatorServer implements AutoCloseable {
     return apiIndicator;
   }
 
+  /** What the emulator sent out: connector messages and webhook deliveries. */
+  public Outbox outbox() {
+    return store.outbox;
+  }
+
   public FaultPlan faults() {
     return faults;
+  }
+
+  // --- connectors and custom domains (emu2b) ---
+
+  /** Makes the emulator a Logto with no connector factory installed (as the recorded OSS server). */
+  public void uninstallConnectorFactories() {
+    lock.lock();
+    try {
+      store.connectors.uninstallFactories();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The custom domains; {@link DomainState#configureProvider()} makes domain operations work. */
+  public DomainState domains() {
+    return store.domains;
   }
 
   public void expireAllTokens() {
@@ -138,7 +211,8 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** The operationIds this emulator implements, sorted. */
   public List<String> supportedOperations() {
-    return handlers.keySet().stream().sorted().toList();
+    return handlers.entrySet().stream().filter(entry -> !(entry.getValue() instanceof Handler.NotEmulated))
+        .map(Map.Entry::getKey).sorted().toList();
   }
 
   @Override
@@ -148,6 +222,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     server.stop(0);
     executor.shutdownNow();
+    webhooks.close();
     try {
       executor.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -221,7 +296,10 @@ public final class EmulatorServer implements AutoCloseable {
       increment(TOKEN_COUNTER);
       lock.lock();
       try {
-        return tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        Reply reply = tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        LogRoutes.tokenIssued(store, body, headers.getFirst("Authorization"), reply, headers.getFirst("User-Agent"),
+            clientIp(exchange));
+        return reply;
       } finally {
         lock.unlock();
       }
@@ -229,7 +307,8 @@ public final class EmulatorServer implements AutoCloseable {
     if (!path.startsWith("/api/")) {
       return notFound();
     }
-    OperationTable.Match match = TABLE.match(method, path);
+    // like Koa's router, HEAD runs the GET route (the body is dropped when sent)
+    OperationTable.Match match = TABLE.match(method.equals("HEAD") ? "GET" : method, path);
     if (match != null) {
       increment(match.operation().operationId());
     }
@@ -237,14 +316,16 @@ public final class EmulatorServer implements AutoCloseable {
     if (fault != null) {
       return fault;
     }
-    if (match == null || match.operation().requiresToken()) {
+    if (match == null) {
+      // no route ran, so neither did the auth middleware: Koa's router answers on its own
+      return unrouted(method, path);
+    }
+    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
+    if (match.operation().requiresToken() && !anonymous) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
       }
-    }
-    if (match == null) {
-      return notFound();
     }
     Operation operation = match.operation();
     Handler handler = handlers.get(operation.operationId());
@@ -252,15 +333,25 @@ public final class EmulatorServer implements AutoCloseable {
       return notImplemented(operation);
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
-        headers.getFirst("Content-Type"), origin);
+        headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
-      return handler.handle(call);
+      // the deleted user is the data of User.Deleted, and gone once the handler ran
+      ObjectNode deleted = operation.operationId().equals("DeleteUser")
+          ? store.users.get(match.pathParams().get("userId")) : null;
+      JsonNode subject = deleted == null ? null : store.userJson(deleted);
+      Reply reply = handler.handle(call);
+      webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
+      return reply;
     } catch (ApiError e) {
       return error(e);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static String clientIp(HttpExchange exchange) {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
   }
 
   private Reply injectedFault() {
@@ -319,8 +410,24 @@ public final class EmulatorServer implements AutoCloseable {
     return Reply.json(501, body);
   }
 
+  /**
+   * A request no route takes: 405 with {@code Allow} when the path exists for other methods (200 to
+   * {@code OPTIONS}), else 404, both as Koa's plain-text status answers.
+   */
+  private static Reply unrouted(String method, String path) {
+    List<String> allowed = TABLE.allowedMethods(path);
+    if (allowed.isEmpty()) {
+      return notFound();
+    }
+    String allow = String.join(", ", allowed);
+    if (method.equals("OPTIONS")) {
+      return Reply.text(200, "").header("Allow", allow);
+    }
+    return Reply.text(405, "Method Not Allowed").header("Allow", allow);
+  }
+
   private static Reply notFound() {
-    return Reply.json(404, errorBody("emulator.not_found", "No such endpoint."));
+    return Reply.text(404, "Not Found");
   }
 
   private static ObjectNode errorBody(String code, String message) {
@@ -343,15 +450,41 @@ public final class EmulatorServer implements AutoCloseable {
       headers.add(header[0], header[1]);
     }
     headers.set("Logto-Core-Request-Id", requestId());
-    if (reply.body() == null) {
+    String text = reply.body() == null ? plainText(reply) : null;
+    if (reply.body() == null && text == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }
-    byte[] bytes = Json.write(reply.body());
-    headers.set("Content-Type", JSON);
+    byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
+    headers.set("Content-Type", text != null ? reply.textType() : JSON);
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      headers.set("Content-Length", Integer.toString(bytes.length));
+      exchange.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
     exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * The text of a body-less answer: Koa answers a status without a body with its status text as
+   * {@code text/plain} ({@code 201 Created}), except for the statuses that never carry one.
+   */
+  private static String plainText(Reply reply) {
+    if (reply.text() != null) {
+      return reply.text();
+    }
+    switch (reply.status()) {
+      case 200:
+        return "OK";
+      case 201:
+        return "Created";
+      case 202:
+        return "Accepted";
+      default:
+        return null;
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,9 +49,85 @@ final class Guard {
     return new Guard((ObjectNode) body, "body");
   }
 
+  /** A guard over path parameters gathered into an object of strings. */
+  public static Guard params(ObjectNode params) {
+    return new Guard(params, "params");
+  }
+
   /** A guard over query parameters gathered into an object of strings. */
   public static Guard query(ObjectNode query) {
     return new Guard(query, "query");
+  }
+
+  // --- configuration routes (sign-in experience, configs): path params, strict objects, string maps ---
+
+  /** Checks that a body is a JSON array (400 {@code guard.invalid_input} at the root otherwise). */
+  public static void arrayBody(JsonNode body) {
+    if (body == null || !body.isArray()) {
+      Guard guard = new Guard(Json.object(), "body");
+      guard.typeIssue("", "array", body);
+      guard.check();
+    }
+  }
+
+  /** Refuses keys outside {@code allowed}, as a zod {@code .strict()} object does. */
+  public void strict(java.util.Collection<String> allowed) {
+    List<String> unknown = new ArrayList<>();
+    body.fieldNames().forEachRemaining(name -> {
+      if (!allowed.contains(name)) {
+        unknown.add(name);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      ObjectNode issue = issue("unrecognized_keys", "", "Unrecognized key(s) in object: " + String.join(", ", quoted(unknown)));
+      ObjectNode ordered = Json.object().put("code", "unrecognized_keys");
+      ordered.set("keys", Json.strings(unknown));
+      ordered.set("path", issue.get("path"));
+      ordered.set("message", issue.get("message"));
+      issues.set(issues.size() - 1, ordered);
+    }
+  }
+
+  /** An optional object whose values must all be strings (zod's {@code z.record(z.string())}). */
+  public ObjectNode stringRecord(String field) {
+    ObjectNode record = object(field, false);
+    if (record != null) {
+      for (Map.Entry<String, JsonNode> entry : record.properties()) {
+        if (!entry.getValue().isTextual()) {
+          typeIssue(field + "." + entry.getKey(), "string", entry.getValue());
+        }
+      }
+    }
+    return record;
+  }
+
+  /** A discriminated union whose discriminator {@code field} has none of {@code options}. */
+  public void discriminatorIssue(String field, List<String> options) {
+    ObjectNode issue = issue("invalid_union_discriminator", field,
+        "Invalid discriminator value. Expected " + String.join(" | ", quoted(options)));
+    ObjectNode ordered = Json.object().put("code", "invalid_union_discriminator");
+    ordered.set("options", Json.strings(options));
+    ordered.set("path", issue.get("path"));
+    ordered.set("message", issue.get("message"));
+    issues.set(issues.size() - 1, ordered);
+  }
+
+  /** A string that fails a zod string check ({@code url}, {@code email}, {@code regex}, ...). */
+  public void invalidString(String field, String validation, String message) {
+    ObjectNode issue = issue("invalid_string", field, message);
+    ObjectNode ordered = Json.object().put("validation", validation).put("code", "invalid_string");
+    ordered.set("message", issue.get("message"));
+    ordered.set("path", issue.get("path"));
+    issues.set(issues.size() - 1, ordered);
+  }
+
+  /** Any JSON value; absent is an issue when {@code required}. */
+  public JsonNode anyJson(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null && required) {
+      typeIssue(field, "unknown", null);
+    }
+    return value;
   }
 
   public ObjectNode raw() {
@@ -59,6 +136,11 @@ final class Guard {
 
   public boolean has(String field) {
     return body.has(field);
+  }
+
+  /** Whether {@code body} holds at least one of {@code fields} (the keys a PATCH guard keeps). */
+  static boolean hasAnyOf(ObjectNode body, List<String> fields) {
+    return fields.stream().anyMatch(body::has);
   }
 
   public String string(String field, boolean required) {
@@ -98,11 +180,7 @@ final class Guard {
   public String matching(String field, java.util.regex.Pattern regex) {
     String value = string(field, false);
     if (value != null && !regex.matcher(value).matches()) {
-      ObjectNode issue = issue("invalid_string", field, "Invalid");
-      ObjectNode ordered = Json.object().put("validation", "regex").put("code", "invalid_string");
-      ordered.set("message", issue.get("message"));
-      ordered.set("path", issue.get("path"));
-      issues.set(issues.size() - 1, ordered);
+      invalidString(field, "regex", "Invalid");
       return null;
     }
     return value;
@@ -229,16 +307,33 @@ final class Guard {
       issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
       return null;
     }
-    Set<String> result = new LinkedHashSet<>();
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode element = value.get(i);
+    return List.copyOf(new LinkedHashSet<>(enumElements(field, options, value)));
+  }
+
+  /** An optional array of enum values, possibly empty; null when absent or not an array. */
+  public List<String> enumList(String field, List<String> options) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      typeIssue(field, "array", value);
+      return null;
+    }
+    return enumElements(field, options, value);
+  }
+
+  private List<String> enumElements(String field, List<String> options, JsonNode array) {
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode element = array.get(i);
       if (!element.isTextual() || !options.contains(element.asText())) {
         enumIssue(field + "." + i, options, element);
       } else {
         result.add(element.asText());
       }
     }
-    return List.copyOf(result);
+    return result;
   }
 
   private void enumIssue(String field, List<String> options, JsonNode value) {
@@ -247,6 +342,97 @@ final class Guard {
     ObjectNode issue = issue("invalid_enum_value", field, message);
     issue.set("received", value);
     issue.set("options", Json.strings(options));
+  }
+
+  /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
+  static void emptyArray(String field) {
+    Guard guard = new Guard(Json.object(), "body");
+    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
+    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+    guard.check();
+  }
+
+  // --- connectors, SSO, SAML (emu2b) ---
+
+  /**
+   * An array of objects, each returned for a nested guard (see {@link #within}); null when absent or
+   * not an array, and the elements that are not objects are reported.
+   */
+  public List<ObjectNode> objects(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isArray()) {
+      if (value != null || required) {
+        typeIssue(field, "array", value);
+      }
+      return null;
+    }
+    List<ObjectNode> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      if (element.isObject()) {
+        result.add((ObjectNode) element);
+      } else {
+        typeIssue(field + "." + i, "object", element);
+      }
+    }
+    return result;
+  }
+
+  /** A number that must be greater than zero (zod's {@code positive()}). */
+  public Long positive(String field, boolean required) {
+    Long value = number(field, required);
+    if (value != null && body.get(field).asDouble() <= 0) {
+      ObjectNode issue = issue("too_small", field, "Number must be greater than 0");
+      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", 0).put("type", "number")
+          .put("inclusive", false).put("exact", false);
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
+  /** An integer of at least {@code minimum} (zod's {@code int().gte(minimum)}). */
+  public Long atLeast(String field, long minimum, boolean required) {
+    Long value = number(field, required);
+    if (value == null) {
+      return null;
+    }
+    JsonNode node = body.get(field);
+    if (!node.canConvertToExactIntegral()) {
+      typeIssue(field, "integer", "float", false);
+      return null;
+    }
+    if (value < minimum) {
+      ObjectNode issue = issue("too_small", field, "Number must be greater than or equal to " + minimum);
+      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", minimum).put("type", "number")
+          .put("inclusive", true).put("exact", false);
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
+  /** Reports a string longer than {@code maximum} (zod's {@code max()}); returns null then, else the value. */
+  public String atMost(String field, String value, int maximum) {
+    if (value == null || value.length() <= maximum) {
+      return value;
+    }
+    ObjectNode issue = issue("too_big", field, "String must contain at most " + maximum + " character(s)");
+    ObjectNode ordered = Json.object().put("code", "too_big").put("maximum", maximum).put("type", "string")
+        .put("inclusive", true).put("exact", false);
+    ordered.set("message", issue.get("message"));
+    ordered.set("path", issue.get("path"));
+    issues.set(issues.size() - 1, ordered);
+    return null;
+  }
+
+  /** Whether any check failed so far. */
+  public boolean failed() {
+    return !issues.isEmpty();
   }
 
   /** Throws 400 {@code guard.invalid_input} when any check failed. */
@@ -268,9 +454,12 @@ final class Guard {
   }
 
   private void typeIssue(String field, String expected, JsonNode value) {
-    String received = Json.zodType(value);
+    typeIssue(field, expected, Json.zodType(value), value == null);
+  }
+
+  private void typeIssue(String field, String expected, String received, boolean missing) {
     ObjectNode issue = issue("invalid_type", field,
-        value == null ? "Required" : "Expected " + expected + ", received " + received);
+        missing ? "Required" : "Expected " + expected + ", received " + received);
     issue.put("expected", expected).put("received", received);
     // zod lists code first, then the types, then path and message: keep that order
     ObjectNode ordered = Json.object();
