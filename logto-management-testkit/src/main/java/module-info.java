@@ -5,6 +5,7 @@
 module io.logto.management.testkit {
   requires transitive java.net.http;
   requires jdk.httpserver;
+  requires java.xml;
   requires com.fasterxml.jackson.databind;
 
   exports io.logto.management.testkit;

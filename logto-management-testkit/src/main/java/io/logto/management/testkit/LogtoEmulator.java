@@ -47,12 +47,14 @@ public final class LogtoEmulator implements AutoCloseable {
   private final ClientCredentials defaultClient;
   private final Faults faults;
   private final URI baseUrl;
+  private final CustomDomains customDomains;
 
   private LogtoEmulator(EmulatorServer server, ClientCredentials defaultClient) {
     this.server = server;
     this.defaultClient = defaultClient;
     this.faults = new Faults(server.faults());
     this.baseUrl = URI.create(server.origin());
+    this.customDomains = new CustomDomains(server.domains());
   }
 
   /** Starts an emulator with the defaults: system clock, token lifetime 3600 s, one default client. */
@@ -88,6 +90,14 @@ public final class LogtoEmulator implements AutoCloseable {
   /** Fault injection for this emulator. */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * The custom domains' verification lifecycle, moved by the test instead of DNS (domains can only be
+   * created when the emulator was built with {@link Builder#customDomains(boolean)}).
+   */
+  public CustomDomains customDomains() {
+    return customDomains;
   }
 
   /** Makes every token issued so far expired: the next API call with one answers 401 {@code ERR_JWT_EXPIRED}. */
@@ -198,8 +208,33 @@ public final class LogtoEmulator implements AutoCloseable {
     private String apiIndicator = OSS_API_INDICATOR;
     private ClientCredentials defaultClient;
     private final List<ClientSpec> clients = new ArrayList<>();
+    private boolean connectorFactories = true;
+    private boolean customDomainProvider;
 
     private Builder() {}
+
+    /**
+     * Whether the built-in connector factories are installed: an e-mail
+     * ({@code mock-email-service}), an SMS ({@code mock-short-message-service}) and a social
+     * ({@code mock-social-connector}) factory, named after Logto's mock connectors. Default {@code true};
+     * {@code false} answers like a Logto with no connector installed ({@code GET /connector-factories} is
+     * {@code []}).
+     */
+    public Builder connectorFactories(boolean installed) {
+      this.connectorFactories = installed;
+      return this;
+    }
+
+    /**
+     * Whether the emulator has a custom-domain (hostname) provider, as Logto Cloud has. Default
+     * {@code false}: like an OSS Logto, creating, deleting and cleaning up domains answer 400
+     * {@code domain.not_configured}. With {@code true} they work and {@link LogtoEmulator#customDomains()}
+     * moves a domain through its verification statuses.
+     */
+    public Builder customDomains(boolean providerConfigured) {
+      this.customDomainProvider = providerConfigured;
+      return this;
+    }
 
     /** The clock for {@code createdAt} values and token expiry; default the system UTC clock. */
     public Builder clock(Clock clock) {
@@ -266,7 +301,14 @@ public final class LogtoEmulator implements AutoCloseable {
         }
       }
       try {
-        return new LogtoEmulator(new EmulatorServer(clock, tokenLifetime, apiIndicator, all), main);
+        EmulatorServer server = new EmulatorServer(clock, tokenLifetime, apiIndicator, all);
+        if (!connectorFactories) {
+          server.uninstallConnectorFactories();
+        }
+        if (customDomainProvider) {
+          server.domains().configureProvider();
+        }
+        return new LogtoEmulator(server, main);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the Logto emulator", e);
       }

@@ -27,7 +27,12 @@ final class OrganizationsTest {
     JsonNode updated = http.patch("/organizations/" + id(org), "{\"description\":null}").body();
     assertThat(updated.get("description").isNull()).isTrue();
     assertThat(http.get("/organizations?page=1&page_size=2").header("Total-Number")).isEqualTo("1");
-    assertThat(http.get("/organizations/nope").code()).isEqualTo("entity.not_found");
+    // a read by id says which table; an update or delete of a missing row is a plain not-found
+    assertThat(http.get("/organizations/nope").code()).isEqualTo("entity.not_exists_with_id");
+    assertThat(http.get("/organizations/nope").body().get("message").asText())
+        .isEqualTo("The organizations with ID `nope` does not exist.");
+    assertThat(http.patch("/organizations/nope", "{\"name\":\"x\"}").code()).isEqualTo("entity.not_found");
+    assertThat(http.delete("/organizations/nope").code()).isEqualTo("entity.not_found");
   }
 
   @Test
@@ -80,5 +85,63 @@ final class OrganizationsTest {
     assertThat(http.delete("/organization-roles/" + role + "/scopes/" + b).status()).isEqualTo(204);
     assertThat(http.get("/organization-roles/" + role + "/scopes").header("Total-Number")).isEqualTo("0");
     assertThat(http.post("/organization-scopes", "{\"name\":\"a\"}").status()).isEqualTo(422);
+  }
+
+  @Test
+  void removingAMemberWhoNeverHadARoleAnswers204AndASecondRemoval404() {
+    String org = id(http.post("/organizations", "{\"name\":\"acme\"}"));
+    String user = id(http.post("/users", "{\"username\":\"bob\"}"));
+    assertThat(http.post("/organizations/" + org + "/users", "{\"userIds\":[\"" + user + "\"]}").status())
+        .isEqualTo(201);
+
+    assertThat(http.delete("/organizations/" + org + "/users/" + user).status()).isEqualTo(204);
+    Http.Answer again = http.delete("/organizations/" + org + "/users/" + user);
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.code()).isEqualTo("entity.not_found");
+    assertThat(http.get("/users/" + user + "/organizations").body()).isEmpty();
+  }
+
+  @Test
+  void replacingMembersDropsTheRolesOfThoseLeftOut() {
+    String org = id(http.post("/organizations", "{\"name\":\"acme\"}"));
+    String role = id(http.post("/organization-roles", "{\"name\":\"admin\"}"));
+    String ann = id(http.post("/users", "{\"username\":\"ann\"}"));
+    String bob = id(http.post("/users", "{\"username\":\"bob\"}"));
+    http.post("/organizations/" + org + "/users", "{\"userIds\":[\"" + ann + "\",\"" + bob + "\"]}");
+    http.post("/organizations/" + org + "/users/" + ann + "/roles", "{\"organizationRoleIds\":[\"" + role + "\"]}");
+
+    assertThat(http.put("/organizations/" + org + "/users", "{\"userIds\":[\"" + bob + "\"]}").status())
+        .isEqualTo(204);
+    http.post("/organizations/" + org + "/users", "{\"userIds\":[\"" + ann + "\"]}");
+
+    assertThat(http.get("/organizations/" + org + "/users/" + ann + "/roles").body()).isEmpty();
+  }
+
+  @Test
+  void relationsOfAMissingOrganizationAnswerAsLogtoDoes() {
+    String user = id(http.post("/users", "{\"username\":\"bob\"}"));
+
+    assertThat(http.get("/organizations/gone/applications").code()).isEqualTo("entity.not_exists_with_id");
+    // Logto lists members with its own query: no organization, no members
+    assertThat(http.get("/organizations/gone/users").status()).isEqualTo(200);
+    Http.Answer add = http.post("/organizations/gone/users", "{\"userIds\":[\"" + user + "\"]}");
+    assertThat(add.status()).isEqualTo(422);
+    assertThat(add.code()).isEqualTo("entity.relation_foreign_key_not_found");
+    assertThat(http.get("/organizations/gone/users/" + user + "/roles").code())
+        .isEqualTo("organization.require_membership");
+    assertThat(http.get("/organization-scopes/gone").code()).isEqualTo("entity.not_exists_with_id");
+    assertThat(http.delete("/organization-roles/gone").code()).isEqualTo("entity.not_found");
+  }
+
+  @Test
+  void deletingAnOrganizationRemovesItFromItsMembers() {
+    String org = id(http.post("/organizations", "{\"name\":\"acme\"}"));
+    String user = id(http.post("/users", "{\"username\":\"bob\"}"));
+    http.post("/organizations/" + org + "/users", "{\"userIds\":[\"" + user + "\"]}");
+
+    assertThat(http.delete("/organizations/" + org).status()).isEqualTo(204);
+
+    assertThat(http.get("/users/" + user + "/organizations").body()).isEmpty();
+    assertThat(http.get("/organizations/" + org).code()).isEqualTo("entity.not_exists_with_id");
   }
 }

@@ -80,21 +80,83 @@ final class TokenEndpointTest {
 
   @Test
   void missingGrantTypeAnswers400InvalidRequest() {
-    Http.Answer answer = http.tokenForm("client_id=" + logto.defaultClient().clientId(), null);
+    ClientCredentials client = logto.defaultClient();
+    Http.Answer answer = http.tokenForm("client_id=" + Http.enc(client.clientId()) + "&client_secret="
+        + Http.enc(client.clientSecret()), null);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.code()).isEqualTo("oidc.invalid_request");
-    assertThat(answer.body().get("error_description").asText()).contains("grant_type");
+    assertThat(answer.body().get("error_description").asText()).isEqualTo("missing required parameter 'grant_type'");
   }
 
   @Test
-  void jsonBodyAnswers400InvalidRequest() {
-    Http.Answer answer = Http.send(java.net.http.HttpRequest.newBuilder(logto.tokenEndpoint())
-        .header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}")).build());
+  void jsonBodyIsAcceptedLikeAForm() {
+    ClientCredentials client = logto.defaultClient();
+    String json = "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + client.clientId()
+        + "\",\"client_secret\":\"" + client.clientSecret() + "\",\"resource\":\"" + logto.apiIndicator()
+        + "\",\"scope\":\"all\"}";
+    Http.Answer answer = postToken("application/json; charset=utf-8", json);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body().get("scope").asText()).isEqualTo("all");
+  }
+
+  @Test
+  void malformedJsonBodyCarriesNoClientAuthentication() {
+    Http.Answer answer = postToken("application/json", "this is not a json");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.code()).isEqualTo("oidc.invalid_client");
+    assertThat(answer.body().get("error_description").asText()).isEqualTo("no client authentication mechanism provided");
+  }
+
+  @Test
+  void otherContentTypeAnswers400InvalidRequest() {
+    Http.Answer answer = postToken("application/json1", "{\"grant_type\":\"client_credentials\"}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.code()).isEqualTo("oidc.invalid_request");
+    assertThat(answer.body().get("error_description").asText())
+        .isEqualTo("only application/x-www-form-urlencoded content-type bodies are supported on POST /token");
+  }
+
+  @Test
+  void grantTypeUnknownToLogtoAnswers400UnsupportedGrantType() {
+    ClientCredentials client = logto.defaultClient();
+    Http.Answer answer = http.tokenForm("grant_type=password&client_id=" + Http.enc(client.clientId())
+        + "&client_secret=" + Http.enc(client.clientSecret()), null);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.code()).isEqualTo("oidc.unsupported_grant_type");
+    assertThat(answer.body().get("message").asText()).isEqualTo("Unsupported `grant_type` requested.");
+    assertThat(answer.body().get("error_description").asText()).isEqualTo("unsupported grant_type requested");
+  }
+
+  @Test
+  void grantTypeNotAllowedForAMachineToMachineAppAnswers400UnauthorizedClient() {
+    ClientCredentials client = logto.defaultClient();
+    Http.Answer answer = http.tokenForm("grant_type=authorization_code&code=x&client_id="
+        + Http.enc(client.clientId()) + "&client_secret=" + Http.enc(client.clientSecret()), null);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.code()).isEqualTo("oidc.unauthorized_client");
+    assertThat(answer.body().get("error_description").asText())
+        .isEqualTo("requested grant type is not allowed for this client");
+  }
+
+  @Test
+  void clientIsAuthenticatedBeforeTheGrantTypeIsChecked() {
+    Http.Answer answer = http.tokenForm("grant_type=password&client_id=" + Http.enc(logto.defaultClient().clientId())
+        + "&client_secret=wrong", null);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.code()).isEqualTo("oidc.invalid_client");
+  }
+
+  private Http.Answer postToken(String contentType, String body) {
+    return Http.send(java.net.http.HttpRequest.newBuilder(logto.tokenEndpoint())
+        .header("Content-Type", contentType)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   @Test

@@ -221,4 +221,31 @@ final class UsersTest {
     assertThat(http.delete("/users/" + userId + "/roles/" + roleId).status()).isEqualTo(204);
     assertThat(http.get("/users/" + userId + "/roles").body()).isEmpty();
   }
+
+  @Test
+  void patchWithOnlyUnknownFieldsAnswers422NothingToUpdate() {
+    String id = http.post("/users", "{\"username\":\"carol\"}").body().get("id").asText();
+
+    Http.Answer answer = http.patch("/users/" + id, "{\"favouriteColour\":\"green\"}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.code()).isEqualTo("entity.invalid_input");
+    assertThat(answer.body().get("message").asText()).isEqualTo("Invalid input. Value list must not be empty.");
+    assertThat(http.patch("/users/" + id, "{\"favouriteColour\":\"green\",\"name\":\"Carol\"}").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void deletedUserLeavesItsOrganizationsAndRoles() {
+    String user = http.post("/users", "{\"username\":\"dave\"}").body().get("id").asText();
+    String org = http.post("/organizations", "{\"name\":\"acme\"}").body().get("id").asText();
+    String role = http.post("/roles", "{\"name\":\"reader\",\"description\":\"r\"}").body().get("id").asText();
+    http.post("/organizations/" + org + "/users", "{\"userIds\":[\"" + user + "\"]}");
+    http.post("/users/" + user + "/roles", "{\"roleIds\":[\"" + role + "\"]}");
+
+    assertThat(http.delete("/users/" + user).status()).isEqualTo(204);
+
+    assertThat(http.get("/organizations/" + org + "/users").header("Total-Number")).isEqualTo("0");
+    assertThat(http.get("/roles/" + role + "/users").header("Total-Number")).isEqualTo("0");
+  }
 }

@@ -57,6 +57,17 @@ final class ApiError extends RuntimeException {
         "Cannot find one or more foreign keys. Please check the input and try again.");
   }
 
+  /** 422 for a row whose unique key is taken. */
+  public static ApiError alreadyExists() {
+    return of(422, "entity.unique_integrity_violation",
+        "The entity already exists. Please check the input and try again.");
+  }
+
+  /** 422 for an update that sets nothing (Logto's query builder refuses an empty value list). */
+  public static ApiError emptyUpdate() {
+    return of(422, "entity.invalid_input", "Invalid input. Value list must not be empty.");
+  }
+
   public static ApiError malformedJson(String message) {
     ObjectNode body = Json.object();
     body.put("message", message);

@@ -24,11 +24,7 @@ final class ApplicationRoutes {
     handlers.put("GetApplication", call -> Reply.ok(withIsAdmin(store.application(call.param("id")))));
     handlers.put("UpdateApplication", this::update);
     handlers.put("DeleteApplication", call -> {
-      String id = store.application(call.param("id")).get("id").asText();
-      store.applications.remove(id);
-      store.secrets.remove(id);
-      store.appRoles.remove(id);
-      store.orgApps.values().forEach(apps -> apps.remove(id));
+      store.deleteApplication(store.application(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     handlers.put("ListApplicationRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
@@ -197,20 +193,38 @@ final class ApplicationRoutes {
   }
 
   private Reply assignRoles(Call call, boolean replace) {
-    ObjectNode app = store.application(call.param("applicationId"));
     List<String> roleIds = call.ids("roleIds");
+    ObjectNode app = store.application(call.param("applicationId"));
     if (!app.get("type").asText().equals("MachineToMachine")) {
       throw ApiError.of(422, "application.invalid_type",
           "Only machine to machine applications can have associated roles.");
     }
+    Set<String> held = Store.set(store.appRoles, app.get("id").asText());
+    if (replace) {
+      return replaceRoles(held, roleIds);
+    }
     for (String roleId : roleIds) {
-      if (!store.role(roleId).get("type").asText().equals("MachineToMachine")) {
+      if (!held.contains(roleId) && !store.role(roleId).get("type").asText().equals("MachineToMachine")) {
         throw ApiError.of(422, "application.invalid_role_type",
             "Can not assign user type role to machine to machine application.");
       }
     }
-    Reply reply = RoleAssignment.apply(Store.set(store.appRoles, app.get("id").asText()), roleIds, replace);
-    // unlike the user variant, replacing an application's roles answers 200 without a body
-    return replace ? Reply.empty(200) : reply;
+    return RoleAssignment.apply(held, roleIds, false);
+  }
+
+  /**
+   * Logto's PUT: the new roles must exist (their type is not checked), the unwanted ones are removed,
+   * then the new ones are inserted; with none new the insert of an empty list fails with 422 after
+   * the removals took effect. Success answers 200 without a body.
+   */
+  private Reply replaceRoles(Set<String> held, List<String> roleIds) {
+    List<String> toAdd = roleIds.stream().filter(roleId -> !held.contains(roleId)).distinct().toList();
+    toAdd.forEach(store::role);
+    held.retainAll(roleIds);
+    if (toAdd.isEmpty()) {
+      throw ApiError.emptyUpdate();
+    }
+    held.addAll(toAdd);
+    return Reply.empty(200);
   }
 }

@@ -1,6 +1,8 @@
 package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ final class Call {
   private final String contentType;
   private final String origin;
   private JsonNode json;
+  private Map<String, List<String>> headers = Map.of();
 
   Call(Map<String, String> pathParams, String rawPath, String rawQuery, byte[] body,
       String contentType, String origin) {
@@ -42,6 +45,22 @@ final class Call {
       pairs.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
     }
     return pairs;
+  }
+
+  /** Attaches the request headers (names compared without case). */
+  Call headers(Map<String, List<String>> requestHeaders) {
+    this.headers = requestHeaders;
+    return this;
+  }
+
+  /** The first value of a request header, or null. */
+  public String header(String name) {
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+        return header.getValue().get(0);
+      }
+    }
+    return null;
   }
 
   /** A path parameter, decoded. */
@@ -93,13 +112,24 @@ final class Call {
   /** The body parsed as JSON (400 with Logto's malformed-JSON answer when it is not JSON). */
   public JsonNode json() {
     if (json == null) {
-      if (body.length == 0 || (contentType != null && !contentType.contains("json"))) {
+      if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+        // Logto's body parser turns a form into an object of strings, which the same guard checks
+        json = formFields();
+      } else if (body.length == 0 || (contentType != null && !contentType.contains("json"))) {
         json = Json.object();
       } else {
         json = Json.parse(body);
       }
     }
     return json;
+  }
+
+  private ObjectNode formFields() {
+    ObjectNode fields = Json.object();
+    for (String[] pair : parseQuery(new String(body, StandardCharsets.UTF_8))) {
+      fields.put(OperationTable.decode(pair[0].replace('+', ' ')), OperationTable.decode(pair[1].replace('+', ' ')));
+    }
+    return fields;
   }
 
   /** The required array of ids {@code field} of the JSON body (400 {@code guard.invalid_input} otherwise). */

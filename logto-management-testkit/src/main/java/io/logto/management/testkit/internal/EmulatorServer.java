@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,6 +50,11 @@ public final class EmulatorServer implements AutoCloseable {
       return "ClientSpec[id=" + id + ", secret=<redacted>, managementApiAccess=" + managementApiAccess + "]";
     }
   }
+
+  // SAML IdP endpoints a browser or a service provider calls: the document marks them as needing a
+  // token, but Logto serves them on its anonymous router
+  private static final java.util.Set<String> ANONYMOUS_IN_LOGTO = java.util.Set.of("ListSamlApplicationMetadata",
+      "GetSamlApplicationCallback", "GetSamlAuthn", "CreateSamlAuthn");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -98,6 +104,20 @@ public final class EmulatorServer implements AutoCloseable {
     new DashboardRoutes(store).register(handlers);
     new SubjectTokenRoutes(store).register(handlers);
     new HousekeepingRoutes().register(handlers);
+    // Users, organizations, applications (part 1a)
+    new UserIdentityRoutes(store).register(handlers);
+    new UserSecurityRoutes(store).register(handlers);
+    new ApplicationSettingsRoutes(store).register(handlers);
+    new ApplicationConsentRoutes(store).register(handlers);
+    new OrganizationApplicationRoutes(store).register(handlers);
+    new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
+    // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
+    new ConnectorRoutes(store).register(handlers);
+    new SsoConnectorRoutes(store).register(handlers);
+    new DomainRoutes(store).register(handlers);
+    new SamlApplicationRoutes(store).register(handlers);
+    new SamlIdpRoutes(store).register(handlers);
+    new AuthnRoutes(store, tokens).register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -130,6 +150,23 @@ public final class EmulatorServer implements AutoCloseable {
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  // --- connectors and custom domains (emu2b) ---
+
+  /** Makes the emulator a Logto with no connector factory installed (as the recorded OSS server). */
+  public void uninstallConnectorFactories() {
+    lock.lock();
+    try {
+      store.connectors.uninstallFactories();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The custom domains; {@link DomainState#configureProvider()} makes domain operations work. */
+  public DomainState domains() {
+    return store.domains;
   }
 
   public void expireAllTokens() {
@@ -249,7 +286,8 @@ public final class EmulatorServer implements AutoCloseable {
     if (!path.startsWith("/api/")) {
       return notFound();
     }
-    OperationTable.Match match = TABLE.match(method, path);
+    // like Koa's router, HEAD runs the GET route (the body is dropped when sent)
+    OperationTable.Match match = TABLE.match(method.equals("HEAD") ? "GET" : method, path);
     if (match != null) {
       increment(match.operation().operationId());
     }
@@ -257,14 +295,16 @@ public final class EmulatorServer implements AutoCloseable {
     if (fault != null) {
       return fault;
     }
-    if (match == null || match.operation().requiresToken()) {
+    if (match == null) {
+      // no route ran, so neither did the auth middleware: Koa's router answers on its own
+      return unrouted(method, path);
+    }
+    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
+    if (match.operation().requiresToken() && !anonymous) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
       }
-    }
-    if (match == null) {
-      return notFound();
     }
     Operation operation = match.operation();
     Handler handler = handlers.get(operation.operationId());
@@ -272,7 +312,7 @@ public final class EmulatorServer implements AutoCloseable {
       return notImplemented(operation);
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
-        headers.getFirst("Content-Type"), origin);
+        headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
       // the deleted user is the data of User.Deleted, and gone once the handler ran
@@ -349,8 +389,24 @@ public final class EmulatorServer implements AutoCloseable {
     return Reply.json(501, body);
   }
 
+  /**
+   * A request no route takes: 405 with {@code Allow} when the path exists for other methods (200 to
+   * {@code OPTIONS}), else 404, both as Koa's plain-text status answers.
+   */
+  private static Reply unrouted(String method, String path) {
+    List<String> allowed = TABLE.allowedMethods(path);
+    if (allowed.isEmpty()) {
+      return notFound();
+    }
+    String allow = String.join(", ", allowed);
+    if (method.equals("OPTIONS")) {
+      return Reply.text(200, "").header("Allow", allow);
+    }
+    return Reply.text(405, "Method Not Allowed").header("Allow", allow);
+  }
+
   private static Reply notFound() {
-    return Reply.json(404, errorBody("emulator.not_found", "No such endpoint."));
+    return Reply.text(404, "Not Found");
   }
 
   private static ObjectNode errorBody(String code, String message) {
@@ -373,24 +429,41 @@ public final class EmulatorServer implements AutoCloseable {
       headers.add(header[0], header[1]);
     }
     headers.set("Logto-Core-Request-Id", requestId());
-    if (reply.text() != null) {
-      byte[] bytes = reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      headers.set("Content-Type", "text/plain; charset=utf-8");
-      exchange.sendResponseHeaders(reply.status(), bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-      return;
-    }
-    if (reply.body() == null) {
+    String text = reply.body() == null ? plainText(reply) : null;
+    if (reply.body() == null && text == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }
-    byte[] bytes = Json.write(reply.body());
-    headers.set("Content-Type", JSON);
+    byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
+    headers.set("Content-Type", text != null ? reply.textType() : JSON);
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      headers.set("Content-Length", Integer.toString(bytes.length));
+      exchange.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
     exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * The text of a body-less answer: Koa answers a status without a body with its status text as
+   * {@code text/plain} ({@code 201 Created}), except for the statuses that never carry one.
+   */
+  private static String plainText(Reply reply) {
+    if (reply.text() != null) {
+      return reply.text();
+    }
+    switch (reply.status()) {
+      case 200:
+        return "OK";
+      case 201:
+        return "Created";
+      case 202:
+        return "Accepted";
+      default:
+        return null;
     }
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Validates a JSON request body field by field and collects the failures as zod issues, so a bad
@@ -48,6 +47,11 @@ final class Guard {
     return new Guard((ObjectNode) body, "body");
   }
 
+  /** A guard over path parameters gathered into an object of strings. */
+  public static Guard params(ObjectNode params) {
+    return new Guard(params, "params");
+  }
+
   /** A guard over query parameters gathered into an object of strings. */
   public static Guard query(ObjectNode query) {
     return new Guard(query, "query");
@@ -59,6 +63,11 @@ final class Guard {
 
   public boolean has(String field) {
     return body.has(field);
+  }
+
+  /** Whether {@code body} holds at least one of {@code fields} (the keys a PATCH guard keeps). */
+  static boolean hasAnyOf(ObjectNode body, List<String> fields) {
+    return fields.stream().anyMatch(body::has);
   }
 
   public String string(String field, boolean required) {
@@ -98,14 +107,19 @@ final class Guard {
   public String matching(String field, java.util.regex.Pattern regex) {
     String value = string(field, false);
     if (value != null && !regex.matcher(value).matches()) {
-      ObjectNode issue = issue("invalid_string", field, "Invalid");
-      ObjectNode ordered = Json.object().put("validation", "regex").put("code", "invalid_string");
-      ordered.set("message", issue.get("message"));
-      ordered.set("path", issue.get("path"));
-      issues.set(issues.size() - 1, ordered);
+      invalidString(field, "regex", "Invalid");
       return null;
     }
     return value;
+  }
+
+  /** Records zod's {@code invalid_string} issue of a string check such as {@code url}. */
+  public void invalidString(String field, String validation, String message) {
+    ObjectNode issue = issue("invalid_string", field, message);
+    ObjectNode ordered = Json.object().put("validation", validation).put("code", "invalid_string");
+    ordered.set("message", issue.get("message"));
+    ordered.set("path", issue.get("path"));
+    issues.set(issues.size() - 1, ordered);
   }
 
   /** A string that may be JSON null; returns the node (absent -> null, null -> NullNode). */
@@ -229,16 +243,33 @@ final class Guard {
       issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
       return null;
     }
-    Set<String> result = new LinkedHashSet<>();
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode element = value.get(i);
+    return List.copyOf(new LinkedHashSet<>(enumElements(field, options, value)));
+  }
+
+  /** An optional array of enum values, possibly empty; null when absent or not an array. */
+  public List<String> enumList(String field, List<String> options) {
+    JsonNode value = body.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      typeIssue(field, "array", value);
+      return null;
+    }
+    return enumElements(field, options, value);
+  }
+
+  private List<String> enumElements(String field, List<String> options, JsonNode array) {
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode element = array.get(i);
       if (!element.isTextual() || !options.contains(element.asText())) {
         enumIssue(field + "." + i, options, element);
       } else {
         result.add(element.asText());
       }
     }
-    return List.copyOf(result);
+    return result;
   }
 
   private void enumIssue(String field, List<String> options, JsonNode value) {
@@ -247,6 +278,83 @@ final class Guard {
     ObjectNode issue = issue("invalid_enum_value", field, message);
     issue.set("received", value);
     issue.set("options", Json.strings(options));
+  }
+
+  /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
+  static void emptyArray(String field) {
+    Guard guard = new Guard(Json.object(), "body");
+    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
+    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+    guard.check();
+  }
+
+  // --- connectors, SSO, SAML (emu2b) ---
+
+  /**
+   * An array of objects, each returned for a nested guard (see {@link #within}); null when absent or
+   * not an array, and the elements that are not objects are reported.
+   */
+  public List<ObjectNode> objects(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isArray()) {
+      if (value != null || required) {
+        typeIssue(field, "array", value);
+      }
+      return null;
+    }
+    List<ObjectNode> result = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      if (element.isObject()) {
+        result.add((ObjectNode) element);
+      } else {
+        typeIssue(field + "." + i, "object", element);
+      }
+    }
+    return result;
+  }
+
+  /** A number that must be greater than zero (zod's {@code positive()}). */
+  public Long positive(String field, boolean required) {
+    Long value = number(field, required);
+    if (value != null && body.get(field).asDouble() <= 0) {
+      ObjectNode issue = issue("too_small", field, "Number must be greater than 0");
+      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", 0).put("type", "number")
+          .put("inclusive", false).put("exact", false);
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
+  /** An integer of at least {@code minimum} (zod's {@code int().gte(minimum)}). */
+  public Long atLeast(String field, long minimum, boolean required) {
+    Long value = number(field, required);
+    if (value == null) {
+      return null;
+    }
+    JsonNode node = body.get(field);
+    if (!node.canConvertToExactIntegral()) {
+      typeIssue(field, "integer", "float", false);
+      return null;
+    }
+    if (value < minimum) {
+      ObjectNode issue = issue("too_small", field, "Number must be greater than or equal to " + minimum);
+      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", minimum).put("type", "number")
+          .put("inclusive", true).put("exact", false);
+      ordered.set("message", issue.get("message"));
+      ordered.set("path", issue.get("path"));
+      issues.set(issues.size() - 1, ordered);
+      return null;
+    }
+    return value;
+  }
+
+  /** Whether any check failed so far. */
+  public boolean failed() {
+    return !issues.isEmpty();
   }
 
   /** Throws 400 {@code guard.invalid_input} when any check failed. */
@@ -268,9 +376,12 @@ final class Guard {
   }
 
   private void typeIssue(String field, String expected, JsonNode value) {
-    String received = Json.zodType(value);
+    typeIssue(field, expected, Json.zodType(value), value == null);
+  }
+
+  private void typeIssue(String field, String expected, String received, boolean missing) {
     ObjectNode issue = issue("invalid_type", field,
-        value == null ? "Required" : "Expected " + expected + ", received " + received);
+        missing ? "Required" : "Expected " + expected + ", received " + received);
     issue.put("expected", expected).put("received", received);
     // zod lists code first, then the types, then path and message: keep that order
     ObjectNode ordered = Json.object();

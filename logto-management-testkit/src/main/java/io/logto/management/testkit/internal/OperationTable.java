@@ -9,8 +9,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every operation of the Management API (method, path template, operationId) from the list bundled
@@ -67,9 +69,7 @@ final class OperationTable {
 
   /** The best match for {@code method} and a raw (still percent-encoded) path, or null. */
   public Match match(String method, String rawPath) {
-    // like Logto's router (not strict): one trailing slash is ignored
-    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
-    String[] parts = path.substring(1).split("/", -1);
+    String[] parts = parts(rawPath);
     Entry best = null;
     for (Entry entry : entries) {
       if (!entry.operation().method().equals(method) || entry.segments().length != parts.length) {
@@ -90,6 +90,30 @@ final class OperationTable {
       }
     }
     return new Match(best.operation(), params);
+  }
+
+  /**
+   * The methods some template of {@code rawPath} answers, in the order of the list, each GET preceded
+   * by the HEAD Koa's router adds for it (the {@code Allow} of a 405); empty when no template matches.
+   */
+  public List<String> allowedMethods(String rawPath) {
+    String[] parts = parts(rawPath);
+    Set<String> methods = new LinkedHashSet<>();
+    for (Entry entry : entries) {
+      if (entry.segments().length == parts.length && matches(entry.segments(), parts)) {
+        if (entry.operation().method().equals("GET")) {
+          methods.add("HEAD");
+        }
+        methods.add(entry.operation().method());
+      }
+    }
+    return List.copyOf(methods);
+  }
+
+  private static String[] parts(String rawPath) {
+    // like Logto's router (not strict): one trailing slash is ignored
+    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    return path.substring(1).split("/", -1);
   }
 
   private static boolean matches(String[] template, String[] parts) {

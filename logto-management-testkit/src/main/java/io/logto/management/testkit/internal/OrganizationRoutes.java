@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Organizations, their members and member roles, organization roles and organization scopes. */
 final class OrganizationRoutes {
@@ -20,8 +21,14 @@ final class OrganizationRoutes {
 
   /** The {@code [{id, name}]} organization roles of a member, as Logto embeds them. */
   static ArrayNode roleRefs(Store store, String orgId, String userId) {
+    return roleRefs(store, store.orgUserRoles, orgId, userId);
+  }
+
+  /** The {@code [{id, name}]} organization roles a member (user or application) holds. */
+  static ArrayNode roleRefs(Store store, Map<String, Map<String, Set<String>>> relation, String orgId,
+      String memberId) {
     ArrayNode refs = Json.array();
-    for (String roleId : store.orgUserRoles.getOrDefault(orgId, Map.of()).getOrDefault(userId, Set.of())) {
+    for (String roleId : relation.getOrDefault(orgId, Map.of()).getOrDefault(memberId, Set.of())) {
       ObjectNode role = store.orgRoles.get(roleId);
       if (role != null) {
         refs.addObject().put("id", roleId).set("name", role.get("name"));
@@ -61,13 +68,13 @@ final class OrganizationRoutes {
         search(call.query("q"), Store.newestFirst(store.organizations.values()))));
     handlers.put("GetOrganization", call -> Reply.ok(store.organization(call.param("id"))));
     handlers.put("UpdateOrganization", call -> {
-      ObjectNode org = store.organization(call.param("id"));
       Guard guard = call.guard();
       String name = guard.string("name", false);
       JsonNode description = guard.nullableString("description");
       ObjectNode customData = guard.object("customData", false);
       Boolean mfa = guard.bool("isMfaRequired", false);
       guard.check();
+      ObjectNode org = Store.row(store.organizations, call.param("id"));
       if (name != null) {
         org.put("name", name);
       }
@@ -83,59 +90,46 @@ final class OrganizationRoutes {
       return Reply.ok(org);
     });
     handlers.put("DeleteOrganization", call -> {
-      String id = store.organization(call.param("id")).get("id").asText();
-      store.organizations.remove(id);
-      store.orgUsers.remove(id);
-      store.orgUserRoles.remove(id);
-      store.orgApps.remove(id);
-      return Reply.empty(204);
-    });
-    handlers.put("ListOrganizationApplications", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
-      List<JsonNode> apps = new ArrayList<>();
-      for (String appId : Store.set(store.orgApps, orgId)) {
-        apps.add(store.application(appId));
-      }
-      return Pager.paged(call, apps);
-    });
-    handlers.put("AddOrganizationApplications", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
-      List<String> appIds = call.ids("applicationIds");
-      Store.requireAll(store.applications, appIds);
-      Store.set(store.orgApps, orgId).addAll(appIds);
-      return Reply.empty(201);
-    });
-    handlers.put("DeleteOrganizationApplication", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
-      if (!Store.set(store.orgApps, orgId).remove(call.param("applicationId"))) {
-        throw ApiError.notFound();
-      }
+      store.deleteOrganization(Store.row(store.organizations, call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
   }
 
+  /** The organization id of an insert into one of its relations, after checking the foreign keys (422). */
+  static String insertable(Store store, Call call, Function<String, ?> related, List<String> ids) {
+    String orgId = call.param("id");
+    Store.requireAll(store.organizations, List.of(orgId));
+    for (String id : ids) {
+      if (related.apply(id) == null) {
+        throw ApiError.foreignKeyNotFound();
+      }
+    }
+    return orgId;
+  }
+
   private void registerMembers(Map<String, Handler> handlers) {
     handlers.put("AddOrganizationUsers", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
       List<String> userIds = call.ids("userIds");
-      Store.requireAll(store.users, userIds);
+      String orgId = insertable(store, call, store.users::get, userIds);
       Store.set(store.orgUsers, orgId).addAll(userIds);
       ObjectNode body = Json.object();
       body.set("userIds", Json.strings(userIds));
       return Reply.created(body);
     });
     handlers.put("ReplaceOrganizationUsers", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
       List<String> userIds = call.ids("userIds");
-      Store.requireAll(store.users, userIds);
-      Set<String> members = Store.set(store.orgUsers, orgId);
-      members.clear();
-      members.addAll(userIds);
-      store.orgUserRoles.getOrDefault(orgId, Map.of()).keySet().retainAll(members);
+      String orgId = userIds.isEmpty() ? call.param("id") : insertable(store, call, store.users::get, userIds);
+      for (String userId : new ArrayList<>(Store.set(store.orgUsers, orgId))) {
+        if (!userIds.contains(userId)) {
+          store.removeMember(orgId, userId);
+        }
+      }
+      Store.set(store.orgUsers, orgId).addAll(userIds);
       return Reply.empty(204);
     });
     handlers.put("ListOrganizationUsers", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
+      // Logto's own query here: a missing organization simply has no members
+      String orgId = call.param("id");
       Set<String> members = Store.set(store.orgUsers, orgId);
       String roleFilter = call.query("organizationRoleId");
       List<ObjectNode> users = new ArrayList<>();
@@ -150,12 +144,9 @@ final class OrganizationRoutes {
       return Pager.paged(call, search(call.query("q"), users));
     });
     handlers.put("DeleteOrganizationUser", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
-      String userId = call.param("userId");
-      if (!Store.set(store.orgUsers, orgId).remove(userId)) {
+      if (!store.removeMember(call.param("id"), call.param("userId"))) {
         throw ApiError.notFound();
       }
-      store.orgUserRoles.getOrDefault(orgId, Map.of()).remove(userId);
       return Reply.empty(204);
     });
     handlers.put("ListOrganizationUserRoles", call -> {
@@ -259,13 +250,9 @@ final class OrganizationRoutes {
       return Pager.paged(call, search(call.query("q"), roles));
     });
     handlers.put("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
-    handlers.put("UpdateOrganizationRole", call -> rename(call, store.orgRole(call.param("id")), store.orgRoles));
+    handlers.put("UpdateOrganizationRole", call -> rename(call, store.orgRoles));
     handlers.put("DeleteOrganizationRole", call -> {
-      String id = store.orgRole(call.param("id")).get("id").asText();
-      store.orgRoles.remove(id);
-      store.orgRoleScopes.remove(id);
-      store.orgRoleResourceScopes.remove(id);
-      store.orgUserRoles.values().forEach(byUser -> byUser.values().forEach(roles -> roles.remove(id)));
+      store.deleteOrganizationRole(Store.row(store.orgRoles, call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     registerRoleScopes(handlers, "", store.orgRoleScopes, store.orgScopes, "organizationScopeIds");
@@ -294,7 +281,7 @@ final class OrganizationRoutes {
       return Reply.empty(204);
     });
     handlers.put("DeleteOrganizationRole" + kind + "Scope", call -> {
-      String id = store.orgRole(call.param("id")).get("id").asText();
+      String id = call.param("id");
       String scopeId = call.param(kind.isEmpty() ? "organizationScopeId" : "scopeId");
       if (!Store.set(relation, id).remove(scopeId)) {
         throw ApiError.notFound();
@@ -327,9 +314,9 @@ final class OrganizationRoutes {
     handlers.put("ListOrganizationScopes", call ->
         Pager.paged(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
     handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
-    handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScope(call.param("id")), store.orgScopes));
+    handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScopes));
     handlers.put("DeleteOrganizationScope", call -> {
-      String id = store.orgScope(call.param("id")).get("id").asText();
+      String id = Store.row(store.orgScopes, call.param("id")).get("id").asText();
       store.orgScopes.remove(id);
       store.orgRoleScopes.values().forEach(scopes -> scopes.remove(id));
       return Reply.empty(204);
@@ -337,11 +324,12 @@ final class OrganizationRoutes {
   }
 
   /** PATCH of an organization role or scope: a unique name and a nullable description. */
-  private static Reply rename(Call call, ObjectNode entity, Map<String, ObjectNode> table) {
+  private static Reply rename(Call call, Map<String, ObjectNode> table) {
     Guard guard = call.guard();
     String name = guard.string("name", false);
     JsonNode description = guard.nullableString("description");
     guard.check();
+    ObjectNode entity = Store.row(table, call.param("id"));
     if (name != null) {
       checkUnique(table, name, entity.get("id").asText());
       entity.put("name", name);
@@ -361,7 +349,7 @@ final class OrganizationRoutes {
   }
 
   /** Logto's {@code q}: a case-insensitive substring of the id or name (username/email for members). */
-  private static List<ObjectNode> search(String q, List<ObjectNode> items) {
+  static List<ObjectNode> search(String q, List<ObjectNode> items) {
     if (q == null || q.isEmpty()) {
       return items;
     }
@@ -384,15 +372,20 @@ final class OrganizationRoutes {
   }
 
   private void requireMembership(String orgId, String userId) {
-    if (!Store.set(store.orgUsers, orgId).contains(userId)) {
+    requireMembership(store.orgUsers, orgId, userId);
+  }
+
+  /** 422 {@code organization.require_membership} unless {@code memberId} is in the organization's relation. */
+  static void requireMembership(Map<String, Set<String>> members, String orgId, String memberId) {
+    if (!members.getOrDefault(orgId, Set.of()).contains(memberId)) {
       throw ApiError.of(422, "organization.require_membership",
           "The user must be a member of the organization to proceed.");
     }
   }
 
-  /** The organization id of a member route, after checking the user is a member. */
+  /** The organization id of a member route, after checking the user is a member (422 otherwise, even for a missing organization). */
   private String member(Call call) {
-    String orgId = store.organization(call.param("id")).get("id").asText();
+    String orgId = call.param("id");
     requireMembership(orgId, call.param("userId"));
     return orgId;
   }

@@ -1,7 +1,10 @@
 package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Logto's pagination: {@code page} (1-based) and {@code page_size} (1..100, default 20), a
@@ -16,6 +19,19 @@ final class Pager {
 
   /** Paginates always, applying the default page size when no parameter is sent. */
   public static Reply paged(Call call, List<? extends JsonNode> items) {
+    return paged(call, items, page -> page);
+  }
+
+  /** Paginates like {@link #paged(Call, List)}, answering the page as the array {@code field} of an object. */
+  public static Reply pagedWithin(Call call, List<? extends JsonNode> items, String field) {
+    return paged(call, items, page -> {
+      ObjectNode body = Json.object();
+      body.set(field, page);
+      return body;
+    });
+  }
+
+  private static Reply paged(Call call, List<? extends JsonNode> items, Function<ArrayNode, JsonNode> body) {
     int page = parse(call.query("page"), 1);
     int pageSize = parse(call.query("page_size"), DEFAULT_PAGE_SIZE);
     if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -24,7 +40,7 @@ final class Pager {
     int total = items.size();
     int from = (int) Math.min((long) (page - 1) * pageSize, total);
     int to = Math.min(from + pageSize, total);
-    Reply reply = Reply.ok(Json.arrayOf(items.subList(from, to)));
+    Reply reply = Reply.ok(body.apply(Json.arrayOf(items.subList(from, to))));
     reply.header("Total-Number", Integer.toString(total));
     int last = Math.max(1, (total + pageSize - 1) / pageSize);
     reply.header("Link", link(call, 1, "first"));

@@ -4,16 +4,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text body. */
+/**
+ * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text
+ * body. A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
+ * {@code OK}) as {@code text/plain}.
+ */
 final class Reply {
+  private static final String PLAIN = "text/plain; charset=utf-8";
+
   private final int status;
   private final JsonNode body;
-  private String text;
+  private final String text;
+  // the Content-Type of a text body (text/plain unless a handler chose another: SAML metadata is XML)
+  private final String textType;
   private final List<String[]> headers = new ArrayList<>();
 
-  private Reply(int status, JsonNode body) {
+  private Reply(int status, JsonNode body, String text, String textType) {
     this.status = status;
     this.body = body;
+    this.text = text;
+    this.textType = textType;
+  }
+
+  private Reply(int status, JsonNode body) {
+    this(status, body, null, PLAIN);
+  }
+
+  /**
+   * A {@code text/plain; charset=utf-8} body, as Logto sends for some 2xx answers ({@code 201 Created},
+   * {@code 200 OK}: Koa's status text when a route sets no body) and for unknown routes ({@code Not Found}).
+   */
+  public static Reply text(int status, String text) {
+    return new Reply(status, null, text, PLAIN);
+  }
+
+  /** A text body sent with exactly this {@code Content-Type} (Logto's SAML metadata is {@code text/xml}). */
+  public static Reply text(int status, String contentType, String text) {
+    return new Reply(status, null, text, contentType);
   }
 
   public static Reply json(int status, JsonNode body) {
@@ -28,24 +55,9 @@ final class Reply {
     return new Reply(201, body);
   }
 
-  /** A status with no body (204, or Logto's body-less 201s). */
+  /** A status with no body (204, or Logto's body-less 200s and 201s, sent as their status text). */
   public static Reply empty(int status) {
     return new Reply(status, null);
-  }
-
-  /**
-   * A {@code text/plain; charset=utf-8} body, as Logto sends for some 2xx answers ({@code 201 Created},
-   * {@code 200 OK}: Koa's status text when a route sets no body) and for unknown routes ({@code Not Found}).
-   */
-  public static Reply text(int status, String text) {
-    Reply reply = new Reply(status, null);
-    reply.text = text;
-    return reply;
-  }
-
-  /** The text body of a {@link #text} reply, else null. */
-  public String text() {
-    return text;
   }
 
   public Reply header(String name, String value) {
@@ -59,6 +71,16 @@ final class Reply {
 
   public JsonNode body() {
     return body;
+  }
+
+  /** The text body of a {@link #text} reply, else null. */
+  public String text() {
+    return text;
+  }
+
+  /** The Content-Type of a text body. */
+  public String textType() {
+    return textType;
   }
 
   public List<String[]> headers() {

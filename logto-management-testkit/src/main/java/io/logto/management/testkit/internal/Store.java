@@ -44,6 +44,15 @@ final class Store {
   final Map<String, ObjectNode> orgScopes = new LinkedHashMap<>();
   final Map<String, ObjectNode> hooks = new LinkedHashMap<>();
 
+  // connectors, SSO connectors, custom domains, SAML applications (emu2b)
+  final ConnectorState connectors = new ConnectorState(ConnectorFactory.builtIn());
+  final Map<String, ObjectNode> ssoConnectors = new LinkedHashMap<>();
+  final SigningKeys ssoSigningKeys = new SigningKeys(this);
+  final DomainState domains = new DomainState();
+  // SAML config (attributeMapping, entityId, acsUrl, encryption, nameIdFormat) by application id
+  final Map<String, ObjectNode> samlConfigs = new HashMap<>();
+  final SigningKeys samlSecrets = new SigningKeys(this);
+
   final Map<String, Set<String>> roleScopes = new HashMap<>();
   final Map<String, Set<String>> userRoles = new HashMap<>();
   final Map<String, Set<String>> appRoles = new HashMap<>();
@@ -53,6 +62,12 @@ final class Store {
   final Map<String, Set<String>> orgApps = new HashMap<>();
   final Map<String, Map<String, Set<String>>> orgUserRoles = new HashMap<>();
 
+  // Users, organizations, applications (part 1a): state beside the entity rows, and its cascades
+  final UserAccounts accounts = new UserAccounts();
+  /** Organization id to application id to organization role ids. */
+  final Map<String, Map<String, Set<String>>> orgAppRoles = new HashMap<>();
+  final OrganizationProvisioning jit = new OrganizationProvisioning();
+  final ApplicationConsents consents = new ApplicationConsents();
   // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
   final Outbox outbox = new Outbox();
 
@@ -91,6 +106,11 @@ final class Store {
 
   synchronized String secret() {
     return random(32, SECRET_ALPHABET);
+  }
+
+  /** Random text of {@code length} characters from {@code alphabet} (TOTP secrets, backup codes). */
+  synchronized String randomText(int length, String alphabet) {
+    return random(length, alphabet);
   }
 
   private String random(int length, String alphabet) {
@@ -147,15 +167,23 @@ final class Store {
   }
 
   ObjectNode organization(String id) {
-    return found(organizations, id);
+    return existing(organizations, "organizations", id);
   }
 
   ObjectNode orgRole(String id) {
-    return found(orgRoles, id);
+    return existing(orgRoles, "organization_roles", id);
   }
 
   ObjectNode orgScope(String id) {
-    return found(orgScopes, id);
+    return existing(orgScopes, "organization_scopes", id);
+  }
+
+  /**
+   * The row an update or a delete touches: Logto's update and delete queries find no row and answer
+   * 404 {@code entity.not_found}, where a read by id answers {@code entity.not_exists_with_id}.
+   */
+  static ObjectNode row(Map<String, ObjectNode> table, String id) {
+    return found(table, id);
   }
 
   private static ObjectNode existing(Map<String, ObjectNode> table, String name, String id) {
@@ -261,5 +289,71 @@ final class Store {
       }
     }
     return null;
+  }
+  // Cascades (part 1a): what Logto's foreign keys remove with an entity
+
+  /** Deletes a user with its memberships, roles, identities, tokens, MFA factors and consents. */
+  void deleteUser(String userId) {
+    users.remove(userId);
+    passwords.remove(userId);
+    userRoles.remove(userId);
+    for (String orgId : new ArrayList<>(orgUsers.keySet())) {
+      removeMember(orgId, userId);
+    }
+    accounts.forget(userId);
+    consents.forgetUser(userId);
+  }
+
+  /** Removes a member and the organization roles and consents that hang on the membership. */
+  boolean removeMember(String orgId, String userId) {
+    boolean removed = orgUsers.getOrDefault(orgId, new LinkedHashSet<>()).remove(userId);
+    Map<String, Set<String>> roles = orgUserRoles.get(orgId);
+    if (roles != null) {
+      roles.remove(userId);
+    }
+    consents.forgetMembership(orgId, userId);
+    return removed;
+  }
+
+  /** Deletes an organization with its members, applications, their roles and its JIT rules. */
+  void deleteOrganization(String orgId) {
+    organizations.remove(orgId);
+    orgUsers.remove(orgId);
+    orgUserRoles.remove(orgId);
+    orgApps.remove(orgId);
+    orgAppRoles.remove(orgId);
+    jit.forgetOrganization(orgId);
+    consents.forgetOrganization(orgId);
+  }
+
+  /** Removes an application from an organization with the organization roles it held there. */
+  boolean removeOrganizationApplication(String orgId, String appId) {
+    boolean removed = orgApps.getOrDefault(orgId, new LinkedHashSet<>()).remove(appId);
+    Map<String, Set<String>> roles = orgAppRoles.get(orgId);
+    if (roles != null) {
+      roles.remove(appId);
+    }
+    return removed;
+  }
+
+  /** Deletes an application with its secrets, roles, organization memberships and consent settings. */
+  void deleteApplication(String appId) {
+    applications.remove(appId);
+    secrets.remove(appId);
+    appRoles.remove(appId);
+    for (String orgId : new ArrayList<>(orgApps.keySet())) {
+      removeOrganizationApplication(orgId, appId);
+    }
+    consents.forgetApplication(appId);
+  }
+
+  /** Deletes an organization role from every member, application and JIT rule holding it. */
+  void deleteOrganizationRole(String roleId) {
+    orgRoles.remove(roleId);
+    orgRoleScopes.remove(roleId);
+    orgRoleResourceScopes.remove(roleId);
+    orgUserRoles.values().forEach(byUser -> byUser.values().forEach(roles -> roles.remove(roleId)));
+    orgAppRoles.values().forEach(byApp -> byApp.values().forEach(roles -> roles.remove(roleId)));
+    jit.forgetRole(roleId);
   }
 }

@@ -1,6 +1,8 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,16 +10,30 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code POST /oidc/token} with the {@code client_credentials} grant, answering like Logto's
- * oidc-provider: the client authenticates with an application secret in the form body or HTTP Basic;
- * the token carries the requested scopes the application holds on the resource through its roles
- * (none requested or none held: a token without {@code scope}).
+ * oidc-provider: the body is a form or, as Logto converts it for oidc-provider, a JSON object; the
+ * client authenticates first (an application secret in the body or HTTP Basic; SPA and native apps
+ * have no secret), then the grant type is checked (unknown to Logto: {@code unsupported_grant_type};
+ * not allowed for the client: {@code unauthorized_client}); the token carries the requested scopes
+ * the application holds on the resource through its roles (none requested or none held: a token
+ * without {@code scope}). Grants that need an interactive sign-in find nothing to redeem here.
  */
 final class TokenEndpoint {
+  private static final String FORM = "application/x-www-form-urlencoded";
+  private static final String CLIENT_CREDENTIALS = "client_credentials";
+  private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+  /** The grant types Logto enables and the parameter each one needs besides the client. */
+  private static final Map<String, String> REDEEMED_PARAMETER = Map.of(
+      "authorization_code", "code",
+      "refresh_token", "refresh_token",
+      TOKEN_EXCHANGE, "subject_token",
+      "urn:ietf:params:oauth:grant-type:device_code", "device_code");
+
   private final Store store;
   private final Tokens tokens;
   private final Duration lifetime;
@@ -31,18 +47,17 @@ final class TokenEndpoint {
   }
 
   Reply handle(String contentType, String authorization, byte[] body) {
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT)
-        .startsWith("application/x-www-form-urlencoded")) {
+    Map<String, String> form;
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (mediaType.equals(FORM)) {
+      form = parseForm(new String(body, StandardCharsets.UTF_8));
+    } else if (mediaType.equals("application/json")) {
+      form = jsonParameters(body);
+    } else if (mediaType.isEmpty()) {
+      form = Map.of();
+    } else {
       return error(400, "invalid_request", "Request is invalid.",
           "only application/x-www-form-urlencoded content-type bodies are supported on POST /token");
-    }
-    Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
-    String grantType = form.get("grant_type");
-    if (grantType == null || grantType.isEmpty()) {
-      return error(400, "invalid_request", "Request is invalid.", "missing required parameter 'grant_type'");
-    }
-    if (!grantType.equals("client_credentials")) {
-      return error(400, "unsupported_grant_type", null, "unsupported grant_type requested");
     }
     String clientId = form.get("client_id");
     String secret = form.get("client_secret");
@@ -67,12 +82,34 @@ final class TokenEndpoint {
     if (app == null) {
       return error(400, "invalid_client", null, "invalid client " + clientId);
     }
-    if (secret == null || !secretMatches(clientId, secret)) {
+    String type = app.get("type").asText();
+    boolean publicClient = type.equals("SPA") || type.equals("Native");
+    if (!publicClient && (secret == null || !secretMatches(clientId, secret))) {
       return error(401, "invalid_client", null, "client authentication failed");
     }
-    if (!app.get("type").asText().equals("MachineToMachine")) {
+    String grantType = form.get("grant_type");
+    if (grantType == null || grantType.isEmpty()) {
+      return error(400, "invalid_request", "Request is invalid.", "missing required parameter 'grant_type'");
+    }
+    if (!grantType.equals(CLIENT_CREDENTIALS) && !REDEEMED_PARAMETER.containsKey(grantType)) {
+      return error(400, "unsupported_grant_type", "Unsupported `grant_type` requested.",
+          "unsupported grant_type requested");
+    }
+    if (grantType.equals(CLIENT_CREDENTIALS) != type.equals("MachineToMachine")) {
       return error(400, "unauthorized_client", null, "requested grant type is not allowed for this client");
     }
+    if (!grantType.equals(CLIENT_CREDENTIALS)) {
+      String parameter = REDEEMED_PARAMETER.get(grantType);
+      if (form.get(parameter) == null || form.get(parameter).isEmpty()) {
+        return error(400, "invalid_request", "Request is invalid.", "missing required parameter '" + parameter + "'");
+      }
+      // the emulator never issues codes, refresh tokens or subject tokens: nothing can be redeemed
+      return error(400, "invalid_grant", "Grant request is invalid.", "grant request is invalid");
+    }
+    return clientCredentials(clientId, form);
+  }
+
+  private Reply clientCredentials(String clientId, Map<String, String> form) {
     String indicator = form.get("resource");
     ObjectNode resource = indicator == null ? null : store.resourceByIndicator(indicator);
     if (resource == null) {
@@ -96,6 +133,24 @@ final class TokenEndpoint {
       answer.put("scope", String.join(" ", scopes));
     }
     return Reply.ok(answer).header("cache-control", "no-store");
+  }
+
+  /**
+   * The top-level members of a JSON object body as parameters (strings as they are, other values as
+   * their JSON text); a body that is not a JSON object gives no parameters, as in Logto.
+   */
+  private static Map<String, String> jsonParameters(byte[] body) {
+    Map<String, String> parameters = new HashMap<>();
+    try {
+      JsonNode json = Json.MAPPER.readTree(body);
+      if (json != null && json.isObject()) {
+        json.properties().forEach(field -> parameters.put(field.getKey(),
+            field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return parameters;
   }
 
   private boolean secretMatches(String clientId, String secret) {

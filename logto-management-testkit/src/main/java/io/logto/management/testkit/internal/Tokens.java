@@ -71,6 +71,19 @@ final class Tokens {
     return found.scopes().contains(requiredScope) ? Check.OK : Check.FORBIDDEN;
   }
 
+  /**
+   * The subject ({@code sub}, the client id) of a live token, checked against {@code audience} unless
+   * that is null; null for an unknown, expired or other-audience token. (Hasura's authentication.)
+   */
+  String subject(String token, String audience) {
+    Issued found = issued.get(token);
+    if (found == null || found.generation() < generation.get() || clock.millis() >= found.expiresAtMillis()
+        || (audience != null && !found.audience().equals(audience))) {
+      return null;
+    }
+    return found.clientId();
+  }
+
   /** Every token issued so far is expired from now on. */
   void expireAll() {
     // old tokens stay known so that they answer "expired" (as Logto would), not "unknown"

@@ -1,0 +1,122 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The applications of an organization and the organization roles they hold there. As in Logto's
+ * relation routes: a list checks the organization exists ({@code entity.not_exists_with_id}); adds
+ * and replaces insert rows whose foreign keys must exist (422); removing a row that is not there
+ * answers 404 {@code entity.not_found}; the role routes of one application first require it to be in
+ * the organization (422 {@code organization.require_membership}).
+ */
+final class OrganizationApplicationRoutes {
+  private final Store store;
+
+  OrganizationApplicationRoutes(Store store) {
+    this.store = store;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("ListOrganizationApplications", call -> {
+      String orgId = store.organization(call.param("id")).get("id").asText();
+      List<ObjectNode> apps = new ArrayList<>();
+      for (String appId : Store.set(store.orgApps, orgId)) {
+        ObjectNode item = store.application(appId).deepCopy();
+        item.set("organizationRoles", OrganizationRoutes.roleRefs(store, store.orgAppRoles, orgId, appId));
+        apps.add(item);
+      }
+      return Pager.paged(call, OrganizationRoutes.search(call.query("q"), apps));
+    });
+    handlers.put("AddOrganizationApplications", call -> {
+      List<String> appIds = call.ids("applicationIds");
+      Store.set(store.orgApps, OrganizationRoutes.insertable(store, call, store.applications::get, appIds)).addAll(appIds);
+      return Reply.empty(201);
+    });
+    handlers.put("ReplaceOrganizationApplications", call -> {
+      List<String> appIds = call.ids("applicationIds");
+      String orgId = appIds.isEmpty() ? call.param("id")
+          : OrganizationRoutes.insertable(store, call, store.applications::get, appIds);
+      for (String appId : new ArrayList<>(Store.set(store.orgApps, orgId))) {
+        if (!appIds.contains(appId)) {
+          store.removeOrganizationApplication(orgId, appId);
+        }
+      }
+      Store.set(store.orgApps, orgId).addAll(appIds);
+      return Reply.empty(204);
+    });
+    handlers.put("DeleteOrganizationApplication", call -> {
+      if (!store.removeOrganizationApplication(call.param("id"), call.param("applicationId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+    registerRoles(handlers);
+  }
+
+  private void registerRoles(Map<String, Handler> handlers) {
+    handlers.put("ListOrganizationApplicationRoles", call -> {
+      List<JsonNode> roles = new ArrayList<>();
+      rolesOf(call).forEach(roleId -> roles.add(store.orgRoles.get(roleId)));
+      return Pager.optional(call, roles);
+    });
+    handlers.put("AssignOrganizationRolesToApplication", call -> {
+      List<String> roleIds = roleIds(call);
+      Set<String> held = rolesOf(call);
+      Store.requireAll(store.orgRoles, roleIds);
+      held.addAll(roleIds);
+      return Reply.empty(201);
+    });
+    handlers.put("ReplaceOrganizationApplicationRoles", call -> {
+      List<String> roleIds = roleIds(call);
+      Set<String> held = rolesOf(call);
+      Store.requireAll(store.orgRoles, roleIds);
+      held.clear();
+      held.addAll(roleIds);
+      return Reply.empty(204);
+    });
+    handlers.put("DeleteOrganizationApplicationRole", call -> {
+      if (!rolesOf(call).remove(call.param("organizationRoleId"))) {
+        throw ApiError.notFound();
+      }
+      return Reply.empty(204);
+    });
+    handlers.put("AssignOrganizationRolesToApplications", call -> {
+      Guard guard = call.guard();
+      List<String> appIds = guard.strings("applicationIds", true);
+      List<String> roleIds = guard.strings("organizationRoleIds", true);
+      guard.check();
+      String orgId = call.param("id");
+      Store.requireAll(store.orgRoles, roleIds);
+      appIds.forEach(appId -> OrganizationRoutes.requireMembership(store.orgApps, orgId, appId));
+      appIds.forEach(appId -> roles(orgId, appId).addAll(roleIds));
+      return Reply.empty(201);
+    });
+  }
+
+  /** The required, non-empty {@code organizationRoleIds} of the body. */
+  private static List<String> roleIds(Call call) {
+    List<String> roleIds = call.ids("organizationRoleIds");
+    if (roleIds.isEmpty()) {
+      Guard.emptyArray("organizationRoleIds");
+    }
+    return roleIds;
+  }
+
+  /** The roles the call's application holds in the call's organization, after checking it is a member. */
+  private Set<String> rolesOf(Call call) {
+    String orgId = call.param("id");
+    String appId = call.param("applicationId");
+    OrganizationRoutes.requireMembership(store.orgApps, orgId, appId);
+    return roles(orgId, appId);
+  }
+
+  private Set<String> roles(String orgId, String appId) {
+    return Store.set(store.orgAppRoles.computeIfAbsent(orgId, k -> new HashMap<>()), appId);
+  }
+}

@@ -1,0 +1,306 @@
+package io.logto.management.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Enterprise SSO: the provider list, SSO connectors (create, list, get, update, delete) and the signing
+ * keys of SAML connectors. A SAML connector configured by hand ({@code entityId}, {@code signInEndpoint},
+ * {@code x509Certificate}) is checked and described as Logto does; a config that makes Logto fetch
+ * something (an IdP metadata URL, an OIDC issuer's discovery document) answers 501, since the emulator
+ * does not reach the internet.
+ */
+final class SsoConnectorRoutes {
+  private static final int KEY_LIFETIME_YEARS = 3;
+  // public e-mail domains Logto refuses as SSO domains (a subset of its list)
+  private static final Set<String> PUBLIC_EMAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "outlook.com",
+      "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "protonmail.com",
+      "proton.me", "gmx.com", "mail.com", "yandex.com", "zoho.com", "qq.com", "163.com", "126.com");
+
+  private final Store store;
+
+  SsoConnectorRoutes(Store store) {
+    this.store = store;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("ListSsoConnectorProviders", call -> {
+      List<JsonNode> providers = new ArrayList<>();
+      SsoProvider.ALL.forEach(provider -> providers.add(provider.json()));
+      return Reply.ok(Json.arrayOf(providers));
+    });
+    handlers.put("CreateSsoConnector", this::create);
+    handlers.put("ListSsoConnectors", call -> {
+      List<JsonNode> items = new ArrayList<>();
+      for (ObjectNode connector : store.ssoConnectors.values()) {
+        items.add(withProvider(connector, call.origin()));
+      }
+      return Pager.optional(call, items);
+    });
+    handlers.put("GetSsoConnector", call -> Reply.ok(withProvider(connector(call.param("id")), call.origin())));
+    handlers.put("UpdateSsoConnector", this::update);
+    handlers.put("DeleteSsoConnector", call -> {
+      String id = call.param("id");
+      connector(id);
+      store.ssoConnectors.remove(id);
+      store.jit.forgetSsoConnector(id);
+      store.ssoSigningKeys.removeOwner(id);
+      return Reply.empty(204);
+    });
+    handlers.put("ListSsoConnectorSigningKeys", call -> {
+      String id = samlConnector(call.param("id"));
+      return Reply.ok(Json.arrayOf(store.ssoSigningKeys.list(id)));
+    });
+    handlers.put("CreateSsoConnectorSigningKey", call -> {
+      Guard guard = call.guard();
+      Boolean active = guard.bool("active", false);
+      guard.check();
+      String id = samlConnector(call.param("id"));
+      // inactive unless asked: the staged step of a rotation
+      return Reply.created(store.ssoSigningKeys.create(id, KEY_LIFETIME_YEARS, Boolean.TRUE.equals(active)));
+    });
+    handlers.put("UpdateSsoConnectorSigningKey", call -> {
+      Guard guard = call.guard();
+      Boolean active = guard.bool("active", true);
+      guard.check();
+      String id = samlConnector(call.param("id"));
+      return Reply.ok(store.ssoSigningKeys.setActive(id, call.param("keyId"), active));
+    });
+    handlers.put("DeleteSsoConnectorSigningKey", call -> {
+      String id = samlConnector(call.param("id"));
+      if (store.ssoSigningKeys.find(id, call.param("keyId")).get("active").asBoolean()) {
+        throw ApiError.of(400, "single_sign_on.can_not_delete_active_signing_key",
+            "Can not delete the active signing key.");
+      }
+      store.ssoSigningKeys.remove(id, call.param("keyId"));
+      return Reply.empty(204);
+    });
+  }
+
+  private Reply create(Call call) {
+    Guard guard = call.guard();
+    ObjectNode config = guard.object("config", false);
+    List<String> domains = guard.strings("domains", false);
+    ObjectNode branding = branding(guard);
+    Boolean syncProfile = guard.bool("syncProfile", false);
+    Boolean tokenStorage = guard.bool("enableTokenStorage", false);
+    String providerName = guard.name("providerName");
+    String connectorName = guard.name("connectorName");
+    guard.check();
+    SsoProvider provider = SsoProvider.byName(providerName);
+    if (provider == null) {
+      throw ApiError.of(422, "connector.not_found", "Cannot find any available connector for type: "
+          + providerName + ".");
+    }
+    if (domains != null) {
+      validateDomains(domains);
+    }
+    uniqueName(connectorName, null);
+    String id = store.id(12);
+    JsonNode parsed = config == null ? null : checkConfig(provider, config);
+    ObjectNode connector = Json.object();
+    connector.put("tenantId", Store.TENANT).put("id", id).put("providerName", providerName)
+        .put("connectorName", connectorName);
+    connector.set("config", parsed == null ? Json.object() : parsed);
+    connector.set("domains", Json.strings(domains == null ? List.of() : domains));
+    connector.set("branding", branding == null ? Json.object() : branding);
+    connector.put("syncProfile", Boolean.TRUE.equals(syncProfile))
+        .put("enableTokenStorage", Boolean.TRUE.equals(tokenStorage)).put("createdAt", store.now());
+    store.ssoConnectors.put(id, connector);
+    return Reply.ok(connector);
+  }
+
+  private Reply update(Call call) {
+    Guard guard = call.guard();
+    ObjectNode config = guard.object("config", false);
+    List<String> domains = guard.strings("domains", false);
+    ObjectNode branding = branding(guard);
+    Boolean syncProfile = guard.bool("syncProfile", false);
+    String connectorName = guard.optionalName("connectorName");
+    Boolean tokenStorage = guard.bool("enableTokenStorage", false);
+    guard.check();
+    ObjectNode connector = connector(call.param("id"));
+    SsoProvider provider = SsoProvider.byName(connector.get("providerName").asText());
+    if (domains != null) {
+      validateDomains(domains);
+    }
+    JsonNode parsed = config == null ? null : checkConfig(provider, config);
+    if (connectorName != null) {
+      uniqueName(connectorName, connector.get("id").asText());
+    }
+    // Logto writes only when the config or a field other than `domains` changes: a PATCH of the
+    // domains alone leaves the connector as it was
+    boolean otherFields = branding != null || syncProfile != null || connectorName != null || tokenStorage != null;
+    if (parsed != null || otherFields) {
+      if (parsed != null) {
+        connector.set("config", parsed);
+      }
+      if (domains != null) {
+        connector.set("domains", Json.strings(domains));
+      }
+      if (branding != null) {
+        connector.set("branding", branding);
+      }
+      if (syncProfile != null) {
+        connector.put("syncProfile", syncProfile);
+      }
+      if (connectorName != null) {
+        connector.put("connectorName", connectorName);
+      }
+      if (tokenStorage != null) {
+        connector.put("enableTokenStorage", tokenStorage);
+      }
+    }
+    return Reply.ok(withProvider(connector, call.origin()));
+  }
+
+  private static ObjectNode branding(Guard guard) {
+    ObjectNode branding = guard.object("branding", false);
+    if (branding != null) {
+      Guard inner = guard.within("branding", branding);
+      inner.string("displayName", false);
+      inner.string("logo", false);
+      inner.string("darkLogo", false);
+    }
+    return branding == null ? null : branding.deepCopy();
+  }
+
+  private ObjectNode connector(String id) {
+    ObjectNode connector = store.ssoConnectors.get(id);
+    if (connector == null) {
+      throw ApiError.notExistsWithId("sso_connectors", id);
+    }
+    return connector;
+  }
+
+  // signing keys exist for SAML connectors only
+  private String samlConnector(String id) {
+    if (!SsoProvider.byName(connector(id).get("providerName").asText()).saml()) {
+      throw ApiError.of(404, "connector.not_found", "Cannot find any available connector for type: {{type}}.");
+    }
+    return id;
+  }
+
+  private void uniqueName(String connectorName, String exceptId) {
+    for (ObjectNode other : store.ssoConnectors.values()) {
+      if (other.get("connectorName").asText().equals(connectorName) && !other.get("id").asText().equals(exceptId)) {
+        throw ApiError.of(409, "single_sign_on.duplicate_connector_name",
+            "Connector name already exists. Please choose a different name.");
+      }
+    }
+  }
+
+  private static void validateDomains(List<String> domains) {
+    Set<String> seen = new HashSet<>();
+    Set<String> duplicated = new LinkedHashSet<>();
+    Set<String> forbidden = new LinkedHashSet<>();
+    for (String domain : domains) {
+      if (!seen.add(domain)) {
+        duplicated.add(domain);
+      }
+      if (PUBLIC_EMAIL_DOMAINS.contains(domain.toLowerCase(java.util.Locale.ROOT))) {
+        forbidden.add(domain);
+      }
+    }
+    if (!forbidden.isEmpty()) {
+      throw ApiError.of(422, "single_sign_on.forbidden_domains", "Public email domains are not allowed.",
+          Json.object().set("data", Json.strings(forbidden)), null);
+    }
+    if (!duplicated.isEmpty()) {
+      throw ApiError.of(422, "single_sign_on.duplicated_domains", "There are duplicate domains.",
+          Json.object().set("data", Json.strings(duplicated)), null);
+    }
+  }
+
+  /**
+   * What Logto checks before storing a config: for SAML, that the IdP is described (by hand, with a
+   * certificate that parses); for OIDC, the issuer's discovery document, which needs the internet.
+   */
+  private static JsonNode checkConfig(SsoProvider provider, ObjectNode config) {
+    if (!provider.saml()) {
+      throw MissingCapability.error("the internet, to fetch the OIDC discovery document of the connector's issuer");
+    }
+    if (config.hasNonNull("metadataUrl")) {
+      throw MissingCapability.error("the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
+    }
+    if (config.hasNonNull("metadata")) {
+      throw MissingCapability.error("a SAML metadata parser for the config's inline metadata XML (configure"
+          + " entityId, signInEndpoint and x509Certificate instead)");
+    }
+    Guard guard = Guard.body(config);
+    guard.string("entityId", false);
+    guard.string("signInEndpoint", false);
+    guard.string("x509Certificate", false);
+    guard.object("attributeMapping", false);
+    try {
+      guard.check();
+    } catch (ApiError e) {
+      throw invalidConfig();
+    }
+    if (identityProvider(config, 0) == null) {
+      throw invalidConfig();
+    }
+    return config.deepCopy();
+  }
+
+  private static ApiError invalidConfig() {
+    return ApiError.of(400, "connector.invalid_config", "The connector's config is invalid.");
+  }
+
+  /** The connector as lists and reads answer it: the entity plus the provider's name, type, logos and config. */
+  private ObjectNode withProvider(ObjectNode connector, String origin) {
+    SsoProvider provider = SsoProvider.byName(connector.get("providerName").asText());
+    ObjectNode json = connector.deepCopy();
+    json.put("name", provider.name()).put("providerType", provider.providerType())
+        .put("providerLogo", provider.logo()).put("providerLogoDark", provider.logo());
+    if (provider.saml()) {
+      String id = connector.get("id").asText();
+      ObjectNode config = Json.object();
+      config.set("defaultAttributeMapping", Json.object().put("id", "nameID").put("email", "email")
+          .put("name", "name"));
+      config.set("serviceProvider", Json.object().put("entityId", origin + "/enterprise-sso/" + id)
+          .put("assertionConsumerServiceUrl", origin + "/api/authn/single-sign-on/saml/" + id));
+      ObjectNode idp = identityProvider((ObjectNode) connector.get("config"), store.now());
+      if (idp != null) {
+        config.set("identityProvider", idp);
+      }
+      json.set("providerConfig", config);
+    }
+    // an OIDC connector's config would come from its issuer's discovery document: Logto leaves it out
+    // when that fails, and the emulator cannot fetch it
+    return json;
+  }
+
+  // the IdP as a SAML connector configured by hand describes it, or null when the config lacks it
+  private static ObjectNode identityProvider(ObjectNode config, long now) {
+    String entityId = config.path("entityId").asText(null);
+    String endpoint = config.path("signInEndpoint").asText(null);
+    String pem = config.path("x509Certificate").asText(null);
+    if (entityId == null || endpoint == null || pem == null) {
+      return null;
+    }
+    X509Certificate certificate;
+    try {
+      certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+          .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    } catch (CertificateException | ClassCastException e) {
+      return null;
+    }
+    ObjectNode idp = Json.object().put("entityId", entityId).put("signInEndpoint", endpoint)
+        .put("x509Certificate", pem).put("certificateExpiresAt", certificate.getNotAfter().getTime())
+        .put("isCertificateValid", now >= certificate.getNotBefore().getTime()
+            && now < certificate.getNotAfter().getTime());
+    return idp;
+  }
+}
