@@ -2,7 +2,6 @@ package io.logto.management.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +17,7 @@ final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  /** A response: status, headers and the body: parsed JSON, a text node for other types, null when empty. */
+  /** A response: status, headers and the body parsed as JSON (text as a JSON string; null when empty). */
   record Answer(int status, java.net.http.HttpHeaders headers, JsonNode body) {
     String code() {
       return body == null ? null : body.path("code").asText(null);
@@ -103,10 +102,10 @@ final class Http {
   static Answer send(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      byte[] bytes = response.body();
       boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-      JsonNode body = bytes.length == 0 ? null
-          : json ? JSON.readTree(bytes) : TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
+      JsonNode body = response.body().length == 0 ? null
+          : json ? JSON.readTree(response.body())
+          : JSON.getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response.headers(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

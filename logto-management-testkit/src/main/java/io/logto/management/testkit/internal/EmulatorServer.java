@@ -39,6 +39,7 @@ public final class EmulatorServer implements AutoCloseable {
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
+  private static final String TEXT = "text/plain; charset=utf-8";
   private static final String REQUEST_ID_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -110,7 +111,18 @@ public final class EmulatorServer implements AutoCloseable {
     new ApplicationSettingsRoutes(store).register(handlers);
     new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
+    // a JIT rule can point at the enterprise SSO connectors of the store
     new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
+    // configuration area: tenant configs, OIDC keys, stored scripts
+    new ConfigRoutes(store).register(handlers);
+    new ScriptConfigRoutes(store).register(handlers);
+    new SignInExperienceRoutes(store).register(handlers);
+    new CustomPhraseRoutes(store).register(handlers);
+    new EmailTemplateRoutes(store).register(handlers);
+    new CustomProfileFieldRoutes(store).register(handlers);
+    new AccountCenterRoutes(store).register(handlers);
+    new CaptchaProviderRoutes(store).register(handlers);
+    new WellKnownRoutes(store).register(handlers);
     // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
     new ConnectorRoutes(store).register(handlers);
     new SsoConnectorRoutes(store).register(handlers);
@@ -133,6 +145,16 @@ public final class EmulatorServer implements AutoCloseable {
     origin = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     tokenEndpoint = new TokenEndpoint(store, tokens, tokenLifetime, origin + "/oidc");
     server.start();
+  }
+
+  /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
+  static Operation operation(String operationId) {
+    return TABLE.byId(operationId);
+  }
+
+  /** Every operation of the bundled table, in its order (for the generated API document). */
+  static List<Operation> operations() {
+    return TABLE.operations();
   }
 
   public String origin() {
@@ -299,8 +321,7 @@ public final class EmulatorServer implements AutoCloseable {
       // no route ran, so neither did the auth middleware: Koa's router answers on its own
       return unrouted(method, path);
     }
-    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
-    if (match.operation().requiresToken() && !anonymous) {
+    if (match.operation().requiresToken() && !ANONYMOUS_IN_LOGTO.contains(match.operation().operationId())) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
@@ -435,7 +456,7 @@ public final class EmulatorServer implements AutoCloseable {
       return;
     }
     byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
-    headers.set("Content-Type", text != null ? reply.textType() : JSON);
+    headers.set("Content-Type", text != null ? (reply.text() != null ? reply.textType() : TEXT) : JSON);
     if (exchange.getRequestMethod().equals("HEAD")) {
       headers.set("Content-Length", Integer.toString(bytes.length));
       exchange.sendResponseHeaders(reply.status(), -1);

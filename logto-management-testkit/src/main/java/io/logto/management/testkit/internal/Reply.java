@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text
- * body. A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
+ * A handler's answer: status, extra headers (in order, repeatable) and an optional JSON or text body.
+ * A body-less answer other than 204 goes out as Koa sends it: the status text ({@code Created},
  * {@code OK}) as {@code text/plain}.
  */
 final class Reply {
@@ -15,7 +15,7 @@ final class Reply {
   private final int status;
   private final JsonNode body;
   private final String text;
-  // the Content-Type of a text body (text/plain unless a handler chose another: SAML metadata is XML)
+  // the Content-Type of a text body: text/plain unless the handler chose another (SAML metadata is XML)
   private final String textType;
   private final List<String[]> headers = new ArrayList<>();
 
@@ -73,7 +73,7 @@ final class Reply {
     return body;
   }
 
-  /** The text body of a {@link #text} reply, else null. */
+  /** The text body, or null when the answer is JSON or has no body. */
   public String text() {
     return text;
   }

@@ -43,11 +43,7 @@ final class SamlApplicationRoutes {
     handlers.put("GetSamlApplication", call -> Reply.ok(json(samlApplication(call.param("id")))));
     handlers.put("UpdateSamlApplication", this::update);
     handlers.put("DeleteSamlApplication", call -> {
-      String id = samlApplication(call.param("id")).get("id").asText();
-      store.applications.remove(id);
-      store.secrets.remove(id);
-      store.samlConfigs.remove(id);
-      store.samlSecrets.removeOwner(id);
+      store.deleteApplication(samlApplication(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     handlers.put("CreateSamlApplicationSecret", call -> {

@@ -56,6 +56,7 @@ final class SsoConnectorRoutes {
       store.ssoConnectors.remove(id);
       store.jit.forgetSsoConnector(id);
       store.ssoSigningKeys.removeOwner(id);
+      store.jit.forgetSsoConnector(id);
       return Reply.empty(204);
     });
     handlers.put("ListSsoConnectorSigningKeys", call -> {
@@ -108,7 +109,7 @@ final class SsoConnectorRoutes {
     }
     uniqueName(connectorName, null);
     String id = store.id(12);
-    JsonNode parsed = config == null ? null : checkConfig(provider, config);
+    JsonNode parsed = config == null ? null : checkConfig("CreateSsoConnector", provider, config);
     ObjectNode connector = Json.object();
     connector.put("tenantId", Store.TENANT).put("id", id).put("providerName", providerName)
         .put("connectorName", connectorName);
@@ -135,7 +136,7 @@ final class SsoConnectorRoutes {
     if (domains != null) {
       validateDomains(domains);
     }
-    JsonNode parsed = config == null ? null : checkConfig(provider, config);
+    JsonNode parsed = config == null ? null : checkConfig("UpdateSsoConnector", provider, config);
     if (connectorName != null) {
       uniqueName(connectorName, connector.get("id").asText());
     }
@@ -227,15 +228,15 @@ final class SsoConnectorRoutes {
    * What Logto checks before storing a config: for SAML, that the IdP is described (by hand, with a
    * certificate that parses); for OIDC, the issuer's discovery document, which needs the internet.
    */
-  private static JsonNode checkConfig(SsoProvider provider, ObjectNode config) {
+  private static JsonNode checkConfig(String operationId, SsoProvider provider, ObjectNode config) {
     if (!provider.saml()) {
-      throw MissingCapability.error("the internet, to fetch the OIDC discovery document of the connector's issuer");
+      throw ApiError.notEmulated(EmulatorServer.operation(operationId), "the internet, to fetch the OIDC discovery document of the connector's issuer");
     }
     if (config.hasNonNull("metadataUrl")) {
-      throw MissingCapability.error("the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
+      throw ApiError.notEmulated(EmulatorServer.operation(operationId), "the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
     }
     if (config.hasNonNull("metadata")) {
-      throw MissingCapability.error("a SAML metadata parser for the config's inline metadata XML (configure"
+      throw ApiError.notEmulated(EmulatorServer.operation(operationId), "a SAML metadata parser for the config's inline metadata XML (configure"
           + " entityId, signInEndpoint and x509Certificate instead)");
     }
     Guard guard = Guard.body(config);

@@ -2,6 +2,7 @@ package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logto.management.testkit.SentMessage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -62,15 +63,18 @@ final class Store {
   final Map<String, Set<String>> orgApps = new HashMap<>();
   final Map<String, Map<String, Set<String>>> orgUserRoles = new HashMap<>();
 
+  // --- configuration area: sign-in experience and what end users see; tenant configs and keys ---
+  final ExperienceState experience = new ExperienceState();
+  final ConfigState configs;
+
+  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
+  final Outbox outbox = new Outbox();
   // Users, organizations, applications (part 1a): state beside the entity rows, and its cascades
   final UserAccounts accounts = new UserAccounts();
   /** Organization id to application id to organization role ids. */
   final Map<String, Map<String, Set<String>>> orgAppRoles = new HashMap<>();
   final OrganizationProvisioning jit = new OrganizationProvisioning();
   final ApplicationConsents consents = new ApplicationConsents();
-  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
-  final Outbox outbox = new Outbox();
-
   // ---- one-time tokens and organization invitations (by id) ----
   final Map<String, ObjectNode> oneTimeTokens = new LinkedHashMap<>();
   final Map<String, ObjectNode> invitations = new LinkedHashMap<>();
@@ -83,6 +87,7 @@ final class Store {
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
+    this.configs = new ConfigState(this);
     ObjectNode resource = Json.object();
     resource.put("tenantId", TENANT).put("id", MANAGEMENT_API_RESOURCE_ID).put("name", "Logto Management API")
         .put("indicator", apiIndicator).put("isDefault", false).put("accessTokenTtl", 3600);
@@ -93,6 +98,21 @@ final class Store {
         "This default role grants access to the Logto management API.", "MachineToMachine", false);
     managementRoleId = role.get("id").asText();
     roleScopes.get(managementRoleId).add(all.get("id").asText());
+  }
+
+  // --- configuration area: what the sign-in experience checks about connectors ---
+
+  /**
+   * Whether a connector of {@code type} ({@code Email} or {@code Sms}) is set up: the one the outbox
+   * sends that channel through. A fresh Logto has none.
+   */
+  boolean hasConnector(String type) {
+    return outbox.connectorId(type.equals("Sms") ? SentMessage.Channel.SMS : SentMessage.Channel.EMAIL) != null;
+  }
+
+  /** Whether a social connector with this target (e.g. {@code mock-social}) is set up; a fresh Logto has none. */
+  boolean hasSocialTarget(String target) {
+    return connectors.socialTargets().contains(target);
   }
 
   long now() {
@@ -345,6 +365,9 @@ final class Store {
       removeOrganizationApplication(orgId, appId);
     }
     consents.forgetApplication(appId);
+    // a SAML application's config and certificates (emu2b)
+    samlConfigs.remove(appId);
+    samlSecrets.removeOwner(appId);
   }
 
   /** Deletes an organization role from every member, application and JIT rule holding it. */
