@@ -105,6 +105,7 @@ public final class EmulatorServer implements AutoCloseable {
     new DashboardRoutes(store).register(handlers);
     new SubjectTokenRoutes(store).register(handlers);
     new HousekeepingRoutes().register(handlers);
+    new VerificationCodeRoutes(store).register(handlers);
     // Users, organizations, applications (part 1a)
     new UserIdentityRoutes(store).register(handlers);
     new UserSecurityRoutes(store).register(handlers);
