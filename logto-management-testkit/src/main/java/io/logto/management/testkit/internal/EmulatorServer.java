@@ -106,6 +106,7 @@ public final class EmulatorServer implements AutoCloseable {
     new SubjectTokenRoutes(store).register(handlers);
     new HousekeepingRoutes().register(handlers);
     new VerificationCodeRoutes(store).register(handlers);
+    new UserAssetRoutes().register(handlers);
     // Users, organizations, applications (part 1a)
     new UserIdentityRoutes(store).register(handlers);
     new UserSecurityRoutes(store).register(handlers);
