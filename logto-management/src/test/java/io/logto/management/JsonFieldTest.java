@@ -32,6 +32,19 @@ final class JsonFieldTest {
   }
 
   @Test
+  void copyingAValueReadAsNullSendsNull() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    String readAvatar = null; // as read from a model whose avatar is null
+    assertThat(mapper.writeValueAsString(UpdateUserRequest.builder().avatar(readAvatar).build()))
+        .isEqualTo("{\"avatar\":null}");
+    assertThat(mapper.writeValueAsString(UpdateUserRequest.builder().avatar("a.png").build()))
+        .isEqualTo("{\"avatar\":\"a.png\"}");
+    // copying the JsonField itself keeps absent absent
+    UpdateUserRequest read = mapper.readValue("{}", UpdateUserRequest.class);
+    assertThat(mapper.writeValueAsString(UpdateUserRequest.builder().avatar(read.avatar()).build())).isEqualTo("{}");
+  }
+
+  @Test
   void factoriesAndAccessorsBehave() {
     // of(null) is the explicit null: only absent() leaves a property out
     assertThat(JsonField.of(null)).isEqualTo(JsonField.ofNull());

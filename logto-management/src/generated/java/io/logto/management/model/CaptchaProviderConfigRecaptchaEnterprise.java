@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always RecaptchaEnterprise)
  * @param siteKey the <code>siteKey</code> property (required)
  * @param secretKey the <code>secretKey</code> property (required)
  * @param projectId the <code>projectId</code> property (required)
@@ -42,7 +42,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always RecaptchaEnterprise)
    * @param siteKey the <code>siteKey</code> property (required)
    * @param secretKey the <code>secretKey</code> property (required)
    * @param projectId the <code>projectId</code> property (required)
@@ -88,7 +88,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
    * Builds {@link CaptchaProviderConfigRecaptchaEnterprise}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "RecaptchaEnterprise";
 
     private @Nullable String siteKey;
 
@@ -106,7 +106,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always RecaptchaEnterprise).
      *
      * @param type the value
      * @return this builder

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Turnstile)
  * @param siteKey the <code>siteKey</code> property (required)
  * @param secretKey the <code>secretKey</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +37,7 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Turnstile)
    * @param siteKey the <code>siteKey</code> property (required)
    * @param secretKey the <code>secretKey</code> property (required)
    * @param additionalProperties properties the schema does not name
@@ -76,7 +76,7 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
    * Builds {@link CaptchaProviderConfigTurnstile}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "Turnstile";
 
     private @Nullable String siteKey;
 
@@ -88,7 +88,7 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Turnstile).
      *
      * @param type the value
      * @return this builder

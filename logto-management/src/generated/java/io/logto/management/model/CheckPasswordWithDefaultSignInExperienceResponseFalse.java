@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param result the <code>result</code> property (required)
+ * @param result the <code>result</code> property (required, always false)
  * @param issues the <code>issues</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,7 +36,7 @@ public record CheckPasswordWithDefaultSignInExperienceResponseFalse(
   /**
    * Validates and normalises the components.
    *
-   * @param result the <code>result</code> property (required)
+   * @param result the <code>result</code> property (required, always false)
    * @param issues the <code>issues</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param result the <code>result</code> property (required)
+ * @param result the <code>result</code> property (required, always true)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -33,7 +33,7 @@ public record CheckPasswordWithDefaultSignInExperienceResponseTrue(
   /**
    * Validates and normalises the components.
    *
-   * @param result the <code>result</code> property (required)
+   * @param result the <code>result</code> property (required, always true)
    * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceResponseTrue {

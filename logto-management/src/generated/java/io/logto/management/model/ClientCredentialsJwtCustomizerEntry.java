@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param key the <code>key</code> property (required)
+ * @param key the <code>key</code> property (required, always jwt.clientCredentials)
  * @param value the <code>value</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +34,7 @@ public record ClientCredentialsJwtCustomizerEntry(@JsonProperty("key") String ke
   /**
    * Validates and normalises the components.
    *
-   * @param key the <code>key</code> property (required)
+   * @param key the <code>key</code> property (required, always jwt.clientCredentials)
    * @param value the <code>value</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

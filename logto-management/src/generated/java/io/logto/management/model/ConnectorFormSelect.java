@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Select)
  * @param selectItems the <code>selectItems</code> property (required)
  * @param key the <code>key</code> property (required)
  * @param label the <code>label</code> property (required)
@@ -56,7 +56,7 @@ public record ConnectorFormSelect(@JsonProperty("type") String type,
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Select)
    * @param selectItems the <code>selectItems</code> property (required)
    * @param key the <code>key</code> property (required)
    * @param label the <code>label</code> property (required)

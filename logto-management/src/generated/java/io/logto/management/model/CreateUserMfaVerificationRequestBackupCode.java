@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always BackupCode)
  * @param codes the <code>codes</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -38,7 +38,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always BackupCode)
    * @param codes the <code>codes</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -74,7 +74,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
    * Builds {@link CreateUserMfaVerificationRequestBackupCode}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "BackupCode";
 
     private @Nullable List<String> codes;
 
@@ -84,7 +84,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always BackupCode).
      *
      * @param type the value
      * @return this builder

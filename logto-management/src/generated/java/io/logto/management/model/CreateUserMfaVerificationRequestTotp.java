@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Totp)
  * @param secret the <code>secret</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,7 +36,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Totp)
    * @param secret the <code>secret</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -71,7 +71,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
    * Builds {@link CreateUserMfaVerificationRequestTotp}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "Totp";
 
     private @Nullable String secret;
 
@@ -81,7 +81,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Totp).
      *
      * @param type the value
      * @return this builder

@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always BackupCode)
  * @param codes the <code>codes</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,7 +36,7 @@ public record CreateUserMfaVerificationResponseBackupCode(@JsonProperty("type") 
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always BackupCode)
    * @param codes the <code>codes</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

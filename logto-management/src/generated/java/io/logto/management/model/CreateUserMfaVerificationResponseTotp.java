@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Totp)
  * @param secret the <code>secret</code> property (required)
  * @param secretQrCode the <code>secretQrCode</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -35,7 +35,7 @@ public record CreateUserMfaVerificationResponseTotp(@JsonProperty("type") String
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Totp)
    * @param secret the <code>secret</code> property (required)
    * @param secretQrCode the <code>secretQrCode</code> property (required)
    * @param additionalProperties properties the schema does not name

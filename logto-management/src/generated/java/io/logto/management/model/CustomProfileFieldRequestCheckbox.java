@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * @param name the <code>name</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Checkbox)
  * @param label the <code>label</code> property (optional, minLength 1)
- * @param required the <code>required</code> property (required)
+ * @param required the <code>required</code> property (required, always false)
  * @param config the <code>config</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -42,9 +42,9 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
    * Validates and normalises the components.
    *
    * @param name the <code>name</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Checkbox)
    * @param label the <code>label</code> property (optional, minLength 1)
-   * @param required the <code>required</code> property (required)
+   * @param required the <code>required</code> property (required, always false)
    * @param config the <code>config</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -85,11 +85,11 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
   public static final class Builder {
     private @Nullable String name;
 
-    private @Nullable String type;
+    private @Nullable String type = "Checkbox";
 
     private @Nullable String label;
 
-    private @Nullable Boolean required;
+    private @Nullable Boolean required = false;
 
     private @Nullable CustomProfileFieldRequestCheckboxConfig config;
 
@@ -110,7 +110,7 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Checkbox).
      *
      * @param type the value
      * @return this builder
@@ -132,7 +132,7 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
     }
 
     /**
-     * Sets the <code>required</code> property (required).
+     * Sets the <code>required</code> property (required, always false).
      *
      * @param required the value
      * @return this builder

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * @param name the <code>name</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Url)
  * @param label the <code>label</code> property (optional, minLength 1)
  * @param description the <code>description</code> property (optional)
  * @param required the <code>required</code> property (required)
@@ -44,7 +44,7 @@ public record CustomProfileFieldRequestUrl(@JsonProperty("name") String name,
    * Validates and normalises the components.
    *
    * @param name the <code>name</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Url)
    * @param label the <code>label</code> property (optional, minLength 1)
    * @param description the <code>description</code> property (optional)
    * @param required the <code>required</code> property (required)
@@ -89,7 +89,7 @@ public record CustomProfileFieldRequestUrl(@JsonProperty("name") String name,
   public static final class Builder {
     private @Nullable String name;
 
-    private @Nullable String type;
+    private @Nullable String type = "Url";
 
     private @Nullable String label;
 
@@ -116,7 +116,7 @@ public record CustomProfileFieldRequestUrl(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Url).
      *
      * @param type the value
      * @return this builder

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param enabled the <code>enabled</code> property (required)
+ * @param enabled the <code>enabled</code> property (required, always true)
  * @param validPeriodDays the <code>validPeriodDays</code> property (required)
  * @param enabledAt the <code>enabledAt</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -41,7 +41,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
   /**
    * Validates and normalises the components.
    *
-   * @param enabled the <code>enabled</code> property (required)
+   * @param enabled the <code>enabled</code> property (required, always true)
    * @param validPeriodDays the <code>validPeriodDays</code> property (required)
    * @param enabledAt the <code>enabledAt</code> property (optional)
    * @param additionalProperties properties the schema does not name
@@ -77,7 +77,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
    * Builds {@link SignInExperiencePasswordExpirationTrue}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable Boolean enabled;
+    private @Nullable Boolean enabled = true;
 
     private @Nullable Long validPeriodDays;
 
@@ -89,7 +89,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
     }
 
     /**
-     * Sets the <code>enabled</code> property (required).
+     * Sets the <code>enabled</code> property (required, always true).
      *
      * @param enabled the value
      * @return this builder

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param tokenType the <code>tokenType</code> property (required)
+ * @param tokenType the <code>tokenType</code> property (required, always access-token)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param script the <code>script</code> property (required)
  * @param token the <code>token</code> property (required)
@@ -42,7 +42,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
   /**
    * Validates and normalises the components.
    *
-   * @param tokenType the <code>tokenType</code> property (required)
+   * @param tokenType the <code>tokenType</code> property (required, always access-token)
    * @param environmentVariables the <code>environmentVariables</code> property (optional)
    * @param script the <code>script</code> property (required)
    * @param token the <code>token</code> property (required)
@@ -87,7 +87,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
    * Builds {@link TestAccessTokenJwtRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tokenType;
+    private @Nullable String tokenType = "access-token";
 
     private @Nullable Map<String, String> environmentVariables;
 
@@ -103,7 +103,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
     }
 
     /**
-     * Sets the <code>tokenType</code> property (required).
+     * Sets the <code>tokenType</code> property (required, always access-token).
      *
      * @param tokenType the value
      * @return this builder

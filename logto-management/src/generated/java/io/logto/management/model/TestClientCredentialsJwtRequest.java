@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param tokenType the <code>tokenType</code> property (required)
+ * @param tokenType the <code>tokenType</code> property (required, always client-credentials)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param script the <code>script</code> property (required)
  * @param token the <code>token</code> property (required)
@@ -42,7 +42,7 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
   /**
    * Validates and normalises the components.
    *
-   * @param tokenType the <code>tokenType</code> property (required)
+   * @param tokenType the <code>tokenType</code> property (required, always client-credentials)
    * @param environmentVariables the <code>environmentVariables</code> property (optional)
    * @param script the <code>script</code> property (required)
    * @param token the <code>token</code> property (required)
@@ -87,7 +87,7 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
    * Builds {@link TestClientCredentialsJwtRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tokenType;
+    private @Nullable String tokenType = "client-credentials";
 
     private @Nullable Map<String, String> environmentVariables;
 
@@ -103,7 +103,7 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
     }
 
     /**
-     * Sets the <code>tokenType</code> property (required).
+     * Sets the <code>tokenType</code> property (required, always client-credentials).
      *
      * @param tokenType the value
      * @return this builder

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Checkbox)
  * @param label the <code>label</code> property (optional, minLength 1)
- * @param required the <code>required</code> property (required)
+ * @param required the <code>required</code> property (required, always false)
  * @param config the <code>config</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -39,9 +39,9 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Checkbox)
    * @param label the <code>label</code> property (optional, minLength 1)
-   * @param required the <code>required</code> property (required)
+   * @param required the <code>required</code> property (required, always false)
    * @param config the <code>config</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -78,11 +78,11 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
    * Builds {@link UpdateCustomProfileFieldByNameRequestCheckbox}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "Checkbox";
 
     private @Nullable String label;
 
-    private @Nullable Boolean required;
+    private @Nullable Boolean required = false;
 
     private @Nullable CustomProfileFieldRequestCheckboxConfig config;
 
@@ -92,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Checkbox).
      *
      * @param type the value
      * @return this builder
@@ -114,7 +114,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
     }
 
     /**
-     * Sets the <code>required</code> property (required).
+     * Sets the <code>required</code> property (required, always false).
      *
      * @param required the value
      * @return this builder

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Fullname)
  * @param label the <code>label</code> property (optional, minLength 1)
  * @param description the <code>description</code> property (optional)
  * @param required the <code>required</code> property (required)
@@ -42,7 +42,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Fullname)
    * @param label the <code>label</code> property (optional, minLength 1)
    * @param description the <code>description</code> property (optional)
    * @param required the <code>required</code> property (required)
@@ -84,7 +84,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
    * Builds {@link UpdateCustomProfileFieldByNameRequestFullname}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "Fullname";
 
     private @Nullable String label;
 
@@ -100,7 +100,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Fullname).
      *
      * @param type the value
      * @return this builder

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the <code>id</code> property (required)
  * @param templateType the <code>templateType</code> property (required)
  * @param verified the <code>verified</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always EmailVerificationCode)
  * @param identifier the <code>identifier</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -44,7 +44,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
    * @param id the <code>id</code> property (required)
    * @param templateType the <code>templateType</code> property (required)
    * @param verified the <code>verified</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always EmailVerificationCode)
    * @param identifier the <code>identifier</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -91,7 +91,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
 
     private @Nullable Boolean verified;
 
-    private @Nullable String type;
+    private @Nullable String type = "EmailVerificationCode";
 
     private @Nullable VerificationRecordOneTimeTokenIdentifier identifier;
 
@@ -134,7 +134,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always EmailVerificationCode).
      *
      * @param type the value
      * @return this builder

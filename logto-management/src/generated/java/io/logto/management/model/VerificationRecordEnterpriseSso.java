@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the <code>id</code> property (required)
  * @param connectorId the <code>connectorId</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always EnterpriseSso)
  * @param enterpriseSsoUserInfo the <code>enterpriseSsoUserInfo</code> property (optional)
  * @param issuer the <code>issuer</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -43,7 +43,7 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
    *
    * @param id the <code>id</code> property (required)
    * @param connectorId the <code>connectorId</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always EnterpriseSso)
    * @param enterpriseSsoUserInfo the <code>enterpriseSsoUserInfo</code> property (optional)
    * @param issuer the <code>issuer</code> property (optional)
    * @param additionalProperties properties the schema does not name
@@ -88,7 +88,7 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
 
     private @Nullable String connectorId;
 
-    private @Nullable String type;
+    private @Nullable String type = "EnterpriseSso";
 
     private @Nullable VerificationRecordSocialSocialUserInfo enterpriseSsoUserInfo;
 
@@ -122,7 +122,7 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always EnterpriseSso).
      *
      * @param type the value
      * @return this builder

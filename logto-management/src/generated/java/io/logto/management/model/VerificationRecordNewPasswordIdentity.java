@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * @param id the <code>id</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always NewPasswordIdentity)
  * @param identifier the <code>identifier</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -39,7 +39,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always NewPasswordIdentity)
    * @param identifier the <code>identifier</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -79,7 +79,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
   public static final class Builder {
     private @Nullable String id;
 
-    private @Nullable String type;
+    private @Nullable String type = "NewPasswordIdentity";
 
     private @Nullable VerificationRecordNewPasswordIdentityIdentifier identifier;
 
@@ -100,7 +100,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always NewPasswordIdentity).
      *
      * @param type the value
      * @return this builder

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * @param id the <code>id</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always OneTimeToken)
  * @param verified the <code>verified</code> property (required)
  * @param identifier the <code>identifier</code> property (required)
  * @param oneTimeTokenContext the <code>oneTimeTokenContext</code> property (optional)
@@ -42,7 +42,7 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always OneTimeToken)
    * @param verified the <code>verified</code> property (required)
    * @param identifier the <code>identifier</code> property (required)
    * @param oneTimeTokenContext the <code>oneTimeTokenContext</code> property (optional)
@@ -86,7 +86,7 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
   public static final class Builder {
     private @Nullable String id;
 
-    private @Nullable String type;
+    private @Nullable String type = "OneTimeToken";
 
     private @Nullable Boolean verified;
 
@@ -111,7 +111,7 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always OneTimeToken).
      *
      * @param type the value
      * @return this builder

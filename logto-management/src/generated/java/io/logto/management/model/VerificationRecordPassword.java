@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * @param id the <code>id</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Password)
  * @param identifier the <code>identifier</code> property (required)
  * @param verified the <code>verified</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -41,7 +41,7 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Password)
    * @param identifier the <code>identifier</code> property (required)
    * @param verified the <code>verified</code> property (required)
    * @param additionalProperties properties the schema does not name
@@ -83,7 +83,7 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
   public static final class Builder {
     private @Nullable String id;
 
-    private @Nullable String type;
+    private @Nullable String type = "Password";
 
     private @Nullable VerificationRecordPasswordIdentifier identifier;
 
@@ -106,7 +106,7 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Password).
      *
      * @param type the value
      * @return this builder

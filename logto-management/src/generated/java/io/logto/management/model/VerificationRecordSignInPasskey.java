@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the <code>id</code> property (required)
  * @param verified the <code>verified</code> property (required)
  * @param registrationRpId the <code>registrationRpId</code> property (optional)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always SignInPasskey)
  * @param userId the <code>userId</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -44,7 +44,7 @@ public record VerificationRecordSignInPasskey(@JsonProperty("id") String id,
    * @param id the <code>id</code> property (required)
    * @param verified the <code>verified</code> property (required)
    * @param registrationRpId the <code>registrationRpId</code> property (optional)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always SignInPasskey)
    * @param userId the <code>userId</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -89,7 +89,7 @@ public record VerificationRecordSignInPasskey(@JsonProperty("id") String id,
 
     private @Nullable String registrationRpId;
 
-    private @Nullable String type;
+    private @Nullable String type = "SignInPasskey";
 
     private @Nullable String userId;
 
@@ -132,7 +132,7 @@ public record VerificationRecordSignInPasskey(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always SignInPasskey).
      *
      * @param type the value
      * @return this builder

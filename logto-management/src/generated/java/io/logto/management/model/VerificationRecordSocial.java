@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the <code>id</code> property (required)
  * @param connectorId the <code>connectorId</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Social)
  * @param socialUserInfo the <code>socialUserInfo</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -41,7 +41,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
    *
    * @param id the <code>id</code> property (required)
    * @param connectorId the <code>connectorId</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Social)
    * @param socialUserInfo the <code>socialUserInfo</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -84,7 +84,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
 
     private @Nullable String connectorId;
 
-    private @Nullable String type;
+    private @Nullable String type = "Social";
 
     private @Nullable VerificationRecordSocialSocialUserInfo socialUserInfo;
 
@@ -116,7 +116,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Social).
      *
      * @param type the value
      * @return this builder

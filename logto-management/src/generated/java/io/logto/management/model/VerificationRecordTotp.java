@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * @param id the <code>id</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Totp)
  * @param userId the <code>userId</code> property (required)
  * @param verified the <code>verified</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,7 +40,7 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Totp)
    * @param userId the <code>userId</code> property (required)
    * @param verified the <code>verified</code> property (required)
    * @param additionalProperties properties the schema does not name
@@ -82,7 +82,7 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
   public static final class Builder {
     private @Nullable String id;
 
-    private @Nullable String type;
+    private @Nullable String type = "Totp";
 
     private @Nullable String userId;
 
@@ -105,7 +105,7 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Totp).
      *
      * @param type the value
      * @return this builder

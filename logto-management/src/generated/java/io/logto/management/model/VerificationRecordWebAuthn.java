@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the <code>id</code> property (required)
  * @param verified the <code>verified</code> property (required)
  * @param registrationRpId the <code>registrationRpId</code> property (optional)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always WebAuthn)
  * @param userId the <code>userId</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -44,7 +44,7 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
    * @param id the <code>id</code> property (required)
    * @param verified the <code>verified</code> property (required)
    * @param registrationRpId the <code>registrationRpId</code> property (optional)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always WebAuthn)
    * @param userId the <code>userId</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -90,7 +90,7 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
 
     private @Nullable String registrationRpId;
 
-    private @Nullable String type;
+    private @Nullable String type = "WebAuthn";
 
     private @Nullable String userId;
 
@@ -133,7 +133,7 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always WebAuthn).
      *
      * @param type the value
      * @return this builder

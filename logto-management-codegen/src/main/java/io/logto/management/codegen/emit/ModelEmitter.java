@@ -66,7 +66,12 @@ final class ModelEmitter {
   }
 
   private static String describe(FieldDef f) {
-    return Docs.describe(f.jsonName(), "property", f.required(), f.nullable(), f.facts());
+    String facts = f.constant() == null ? f.facts() : join("always " + f.constant(), f.facts());
+    return Docs.describe(f.jsonName(), "property", f.required(), f.nullable(), facts);
+  }
+
+  private static String join(String a, String b) {
+    return b.isEmpty() ? a : a + ", " + b;
   }
 
   private static TypeSpec record(TypeDef.RecordDef r) {
@@ -158,6 +163,20 @@ final class ModelEmitter {
     return type.build();
   }
 
+  // the discriminator value as a Java expression, or null when its type has no literal
+  private static CodeBlock constant(FieldDef f) {
+    if (f.type() instanceof TypeRef.Named n) {
+      return CodeBlock.of("$T.fromValue($S)", ClassName.get(Types.MODEL, n.name()), f.constant());
+    }
+    return switch (f.type() instanceof TypeRef.Scalar s ? s : TypeRef.Scalar.JSON) {
+      case BOOLEAN -> CodeBlock.of("$L", Boolean.parseBoolean(f.constant()));
+      case STRING -> CodeBlock.of("$S", f.constant());
+      case INTEGER -> f.constant().matches("-?\\d+") ? CodeBlock.of("$L", f.constant()) : null;
+      case LONG -> f.constant().matches("-?\\d+") ? CodeBlock.of("$LL", f.constant()) : null;
+      default -> null;
+    };
+  }
+
   private static AnnotationSpec.Builder include(String mode) {
     return AnnotationSpec.builder(Types.JSON_INCLUDE)
         .addMember("value", "$T.Include.$L", Types.JSON_INCLUDE, mode);
@@ -184,6 +203,9 @@ final class ModelEmitter {
           FieldSpec.builder(Types.nullableIf(!f.tristate(), fieldType(f)), f.javaName(), Modifier.PRIVATE);
       if (f.tristate()) {
         field.initializer("$T.absent()", Types.JSON_FIELD);
+      } else if (f.constant() != null && constant(f) != null) {
+        // the variant's discriminator: set, so the caller never types it
+        field.initializer(constant(f));
       }
       b.addField(field.build());
       toBuilder.addStatement("b.$1N = $1N", f.javaName());

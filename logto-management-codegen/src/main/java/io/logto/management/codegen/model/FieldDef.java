@@ -11,9 +11,22 @@ import java.util.Objects;
  * @param required whether the schema lists the property as required
  * @param nullable whether the schema allows {@code null}
  * @param facts constraint facts for Javadoc (may be empty)
+ * @param constant the one value a oneOf variant pins the property to (its discriminator), or {@code
+ *     null}; the variant's builder sets it
  */
 public record FieldDef(
-    String jsonName, String javaName, TypeRef type, boolean required, boolean nullable, String facts) {
+    String jsonName,
+    String javaName,
+    TypeRef type,
+    boolean required,
+    boolean nullable,
+    String facts,
+    String constant) {
+  /** A property no variant pins. */
+  public FieldDef(String jsonName, String javaName, TypeRef type, boolean required, boolean nullable, String facts) {
+    this(jsonName, javaName, type, required, nullable, facts, null);
+  }
+
   public FieldDef {
     Objects.requireNonNull(jsonName, "jsonName == null");
     Objects.requireNonNull(javaName, "javaName == null");

@@ -258,7 +258,7 @@ public final class SpecReader {
       }
       boolean required = x != null && y != null && x.required() && y.required();
       boolean nullable = (x != null && x.nullable()) || (y != null && y.nullable());
-      fields.add(new FieldDef(f.jsonName(), f.javaName(), f.type(), required, nullable, f.facts()));
+      fields.add(new FieldDef(f.jsonName(), f.javaName(), f.type(), required, nullable, f.facts(), f.constant()));
     }
     List<String> oneOfs = new ArrayList<>(ra.implementsOneOf());
     oneOfs.addAll(rb.implementsOneOf());
@@ -294,7 +294,13 @@ public final class SpecReader {
       for (FieldDef f : r.fields()) {
         fields.add(
             new FieldDef(
-                f.jsonName(), f.javaName(), rename(f.type(), renames), f.required(), f.nullable(), f.facts()));
+                f.jsonName(),
+                f.javaName(),
+                rename(f.type(), renames),
+                f.required(),
+                f.nullable(),
+                f.facts(),
+                f.constant()));
       }
       List<String> parent = new ArrayList<>();
       r.implementsOneOf().forEach(i -> parent.add(renames.getOrDefault(i, i)));
@@ -654,6 +660,8 @@ public final class SpecReader {
     Set<String> javaNames = new LinkedHashSet<>();
     javaNames.add("additionalProperties");
     List<String> required = s.getRequired() == null ? List.of() : s.getRequired();
+    // a oneOf variant's discriminator: the property it pins to one value
+    Map<String, Set<String>> pins = oneOfParent == null ? Map.of() : constants(s);
     for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
       String json = p.getKey();
       String javaName = Names.camel(json);
@@ -676,7 +684,9 @@ public final class SpecReader {
           required.contains(json)
               && ps.getDefault() == null
               && (resolved == null || resolved.getDefault() == null);
-      fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps)));
+      Set<String> pinned = pins.get(json);
+      String constant = pinned != null && pinned.size() == 1 ? pinned.iterator().next() : null;
+      fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps), constant));
     }
     return register(
         new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent == null ? List.of() : List.of(oneOfParent)));
@@ -874,7 +884,10 @@ public final class SpecReader {
     if (def instanceof TypeDef.RecordDef r) {
       // a request part and a response part of one shape are one record (with a builder); a shape met
       // as a variant of several oneOfs is one record implementing each
-      return "record " + r.fields();
+      // a pinned discriminator does not make a shape different: a loose copy of a variant is that variant
+      List<String> fields = new ArrayList<>();
+      r.fields().forEach(f -> fields.add(new FieldDef(f.jsonName(), f.javaName(), f.type(), f.required(), f.nullable(), f.facts()).toString()));
+      return "record " + fields;
     }
     if (def instanceof TypeDef.EnumDef e) {
       return "enum " + e.values();

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Email)
  * @param email the <code>email</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,7 +36,7 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Email)
    * @param email the <code>email</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -72,7 +72,7 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
    * Builds {@link CreateWidgetVerificationRequestEmail}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "Email";
 
     private @Nullable String email;
 
@@ -82,7 +82,7 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Email).
      *
      * @param type the value
      * @return this builder

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, always Phone)
  * @param phone the <code>phone</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,7 +36,7 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, always Phone)
    * @param phone the <code>phone</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -72,7 +72,7 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
    * Builds {@link CreateWidgetVerificationRequestPhone}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String type;
+    private @Nullable String type = "Phone";
 
     private @Nullable String phone;
 
@@ -82,7 +82,7 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, always Phone).
      *
      * @param type the value
      * @return this builder
