@@ -25,7 +25,7 @@ public class LogtoManagementAutoConfiguration {
    * @param properties the bound {@code logto.management.*} properties
    * @param connection a replacement of the properties' endpoint and credentials, such as the emulator's
    * @param customizers the application's adjustments
-   * @return the client; built without network I/O
+   * @return the client; built without network I/O, closed with the context
    * @throws LogtoPropertyException if a property is missing or wrong
    */
   @Bean
@@ -40,8 +40,15 @@ public class LogtoManagementAutoConfiguration {
     if (properties.maxRetries() < 0) {
       throw new LogtoPropertyException("max-retries", "must not be negative: " + properties.maxRetries());
     }
-    builder.requestTimeout(properties.requestTimeout())
-        .tokenTimeout(properties.tokenTimeout())
+    if (properties.requestTimeout().isNegative()) {
+      throw new LogtoPropertyException("request-timeout", "must not be negative: " + properties.requestTimeout());
+    }
+    if (properties.requestTimeout().isZero()) {
+      builder.noRequestTimeout();
+    } else {
+      builder.requestTimeout(properties.requestTimeout());
+    }
+    builder.tokenTimeout(properties.tokenTimeout())
         .retryPolicy(properties.maxRetries() == 0 ? RetryPolicy.none()
             : RetryPolicy.defaults().withMaxRetries(properties.maxRetries()));
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
