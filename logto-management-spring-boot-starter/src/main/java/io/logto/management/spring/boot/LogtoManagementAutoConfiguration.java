@@ -25,7 +25,7 @@ public class LogtoManagementAutoConfiguration {
    * @param properties the bound {@code logto.management.*} properties
    * @param connection a replacement of the properties' endpoint and credentials, such as the emulator's
    * @param customizers the application's adjustments
-   * @return the client; built without network I/O
+   * @return the client; built without network I/O, closed with the context
    * @throws LogtoPropertyException if a property is missing or wrong
    */
   @Bean
