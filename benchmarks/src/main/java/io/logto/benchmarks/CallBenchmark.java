@@ -37,7 +37,7 @@ public final class CallBenchmark {
    * @throws Exception if a call fails: a benchmark of a failing client measures nothing
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
+    Map<String, String> options = BenchArgs.parse(args);
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "16"));
     Duration measure = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("seconds", "1.5"))));
     Duration warmup = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("warmup", "3"))));
@@ -96,7 +96,7 @@ public final class CallBenchmark {
 
       if (storm > 0) {
         for (String name : compare) {
-          if (name.equals("sdk")) {
+          if (name.equals("sdk") || name.equals("typed")) {
             FirstCallStorm.run(server, storm);
             break;
           }
@@ -118,12 +118,14 @@ public final class CallBenchmark {
         return new RawCaller(baseUrl, false);
       case "sdk":
         return new SdkCaller(baseUrl, false);
+      case "typed":
+        return new TypedCaller(baseUrl);
       case "raw-async":
         return new RawCaller(baseUrl, true);
       case "sdk-direct":
         return new SdkCaller(baseUrl, true);
       default:
-        throw new IllegalArgumentException("unknown client (raw, sdk, raw-async, sdk-direct): " + name);
+        throw new IllegalArgumentException("unknown client (raw, sdk, typed, raw-async, sdk-direct): " + name);
     }
   }
 
@@ -234,16 +236,5 @@ public final class CallBenchmark {
     int below = (int) Math.floor(at);
     int above = Math.min(sorted.length - 1, below + 1);
     return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs, got: " + args[i]);
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    return options;
   }
 }

@@ -97,7 +97,7 @@ final class InterleavedRunner {
   // slot: calls at [slot], nanoseconds at [slot + 1]
   private static void timedCall(UsersCaller caller, int pageSize, long[] into, int slot) throws Exception {
     long t0 = System.nanoTime();
-    List<BenchUser> users = caller.listUsers(pageSize);
+    List<?> users = caller.listUsers(pageSize);
     long t1 = System.nanoTime();
     if (users.size() != pageSize) {
       throw new IllegalStateException(caller.label() + ": expected " + pageSize + " users, got " + users.size());

@@ -64,7 +64,7 @@ final class LoadRunner {
           long end = deadline[0];
           long n = 0;
           while (System.nanoTime() < end && failure.get() == null) {
-            List<BenchUser> users = caller.listUsers(pageSize);
+            List<?> users = caller.listUsers(pageSize);
             if (users.size() != pageSize) {
               throw new IllegalStateException("expected " + pageSize + " users, got " + users.size());
             }

@@ -47,9 +47,13 @@ public final class LoopbackServer implements AutoCloseable {
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong(1_000_000L);
   private final Duration tokenDelay;
+  private final int totalUsers;
+  private final Duration pageDelay;
 
-  private LoopbackServer(Duration tokenDelay) throws IOException {
+  private LoopbackServer(Duration tokenDelay, int totalUsers, Duration pageDelay) throws IOException {
     this.tokenDelay = tokenDelay;
+    this.totalUsers = totalUsers;
+    this.pageDelay = pageDelay;
     ObjectMapper mapper = new ObjectMapper();
     for (int size = 0; size <= 100; size++) {
       pages[size] = UserPage.json(mapper, size);
@@ -84,7 +88,21 @@ public final class LoopbackServer implements AutoCloseable {
    * @throws IOException if the port cannot be bound
    */
   public static LoopbackServer start(Duration tokenDelay) throws IOException {
-    return new LoopbackServer(tokenDelay);
+    return new LoopbackServer(tokenDelay, UserPage.TOTAL_USERS, Duration.ZERO);
+  }
+
+  /**
+   * Starts a server for paging: {@code totalUsers} users (the page of 100 repeated), each page
+   * answered after {@code pageDelay}, as a remote Logto's round trip would.
+   *
+   * @param tokenDelay how long the token endpoint waits before answering
+   * @param totalUsers the {@code Total-Number} and where the pages end
+   * @param pageDelay how long each users page waits before answering
+   * @return the running server
+   * @throws IOException if the port cannot be bound
+   */
+  public static LoopbackServer start(Duration tokenDelay, int totalUsers, Duration pageDelay) throws IOException {
+    return new LoopbackServer(tokenDelay, totalUsers, pageDelay);
   }
 
   /**
@@ -116,11 +134,13 @@ public final class LoopbackServer implements AutoCloseable {
    * Runs the server as a process: prints {@code PORT <n>} on standard output, then serves until
    * standard input closes (the parent exited or closed the pipe).
    *
-   * @param args ignored
+   * @param args none, or {@code <total users> <delay per page in ms>}
    * @throws IOException if the port cannot be bound
    */
   public static void main(String[] args) throws IOException {
-    try (LoopbackServer server = start(Duration.ofMillis(50))) {
+    int total = args.length > 0 ? Integer.parseInt(args[0]) : UserPage.TOTAL_USERS;
+    Duration pageDelay = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 0);
+    try (LoopbackServer server = start(Duration.ofMillis(50), total, pageDelay)) {
       System.out.println("PORT " + server.port());
       System.out.flush();
       InputStream in = System.in;
@@ -145,7 +165,7 @@ public final class LoopbackServer implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       int page = intParam(query, "page", 1);
       int pageSize = Math.max(1, Math.min(100, intParam(query, "page_size", 20)));
-      int lastPage = (UserPage.TOTAL_USERS + pageSize - 1) / pageSize;
+      int lastPage = (totalUsers + pageSize - 1) / pageSize;
       byte[] body = page <= lastPage ? pages[pageSize] : pages[0];
       Headers headers = exchange.getResponseHeaders();
       // the security headers of a real answer (recording 024): their parsing is part of every call
@@ -159,7 +179,7 @@ public final class LoopbackServer implements AutoCloseable {
       headers.add("X-Frame-Options", "SAMEORIGIN");
       headers.add("X-Permitted-Cross-Domain-Policies", "none");
       headers.add("X-XSS-Protection", "0");
-      headers.add("Total-Number", Integer.toString(UserPage.TOTAL_USERS));
+      headers.add("Total-Number", Integer.toString(totalUsers));
       // like Logto, the links omit the /api prefix
       String origin = "http://localhost:" + port() + "/users?page_size=" + pageSize + "&page=";
       headers.add("Link", "<" + origin + 1 + ">; rel=\"first\"");
@@ -173,6 +193,14 @@ public final class LoopbackServer implements AutoCloseable {
       headers.add("ETag", "\"" + Integer.toHexString(body.length) + "-bench" + pageSize + "\"");
       headers.add("Logto-Core-Request-Id", Long.toString(requestIds.incrementAndGet(), 36));
       headers.add("Content-Type", "application/json; charset=utf-8");
+      if (!pageDelay.isZero()) {
+        try {
+          Thread.sleep(pageDelay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       send(exchange, 200, body);
     } finally {
       exchange.close();

@@ -32,13 +32,25 @@ final class ServerProcess implements AutoCloseable {
    * @throws IOException if it cannot start or does not announce a port
    */
   static ServerProcess start() throws IOException {
+    return start(List.of());
+  }
+
+  /**
+   * Starts the server with arguments for {@link LoopbackServer#main}.
+   *
+   * @param serverArgs the total users and the delay per page, or nothing for the defaults
+   * @return the running server
+   * @throws IOException if it cannot start or does not announce a port
+   */
+  static ServerProcess start(List<String> serverArgs) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java,
+    List<String> command = new java.util.ArrayList<>(List.of(java,
         // see LoopbackServer: without TCP_NODELAY delayed ACKs cap every client near 25 calls/s
         "-Dsun.net.httpserver.nodelay=true",
         "-Xms256m", "-Xmx256m",
         "-cp", System.getProperty("java.class.path"),
-        LoopbackServer.class.getName());
+        LoopbackServer.class.getName()));
+    command.addAll(serverArgs);
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();

@@ -3,6 +3,7 @@ package io.logto.management.core;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.internal.http.BodySummary;
 import java.net.http.HttpHeaders;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ import java.util.Optional;
  * @param message Logto's human-readable message
  * @param data Logto's structured {@code data} field
  * @param details Logto's {@code details} text (validation errors)
- * @param bodyExcerpt the start of the raw body, for answers that are not Logto's JSON
+ * @param body the raw body, for answers that are not Logto's JSON; it may hold personal data: never
+ *     shown by {@link #toString()}
  */
 public record ApiError(
     String method,
@@ -28,7 +30,7 @@ public record ApiError(
     Optional<String> message,
     Optional<JsonNode> data,
     Optional<String> details,
-    String bodyExcerpt) {
+    byte[] body) {
   /**
    * Validates the components.
    *
@@ -40,7 +42,7 @@ public record ApiError(
    * @param message Logto's human-readable message
    * @param data Logto's structured {@code data} field
    * @param details Logto's {@code details} text (validation errors)
-   * @param bodyExcerpt the start of the raw body, for answers that are not Logto's JSON
+   * @param body the raw body, copied
    * @throws NullPointerException if a component is null
    */
   public ApiError {
@@ -51,7 +53,41 @@ public record ApiError(
     requireNonNull(message, "message == null");
     requireNonNull(data, "data == null");
     requireNonNull(details, "details == null");
-    requireNonNull(bodyExcerpt, "bodyExcerpt == null");
+    body = requireNonNull(body, "body == null").clone();
+  }
+
+  /**
+   * Returns the raw body. It may hold personal data: do not log it.
+   *
+   * @return a copy of the body, empty if none
+   */
+  @Override
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /**
+   * Describes the error without its body, {@code data} or {@code details}, which may hold personal data.
+   *
+   * @return method, path, status, code, message, request id and the body's content type and length
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("ApiError[").append(method).append(' ').append(path).append(" -> ")
+        .append(status);
+    code.ifPresent(value -> text.append(' ').append(value));
+    message.ifPresent(value -> text.append(": ").append(value));
+    requestId().ifPresent(id -> text.append(" (request id ").append(id).append(')'));
+    return text.append(", ").append(bodySummary()).append(']').toString();
+  }
+
+  /**
+   * Describes the body by what is safe to show.
+   *
+   * @return its content type and length, such as {@code text/html, 1532 bytes}, or {@code empty body}
+   */
+  public String bodySummary() {
+    return BodySummary.of(headers, body);
   }
 
   /**

@@ -10,9 +10,12 @@ import java.util.OptionalInt;
  * One HTTP request of a call, as seen by a {@link CallListener}. It carries no headers, query string
  * or body, so it never holds a token or personal data.
  *
+ * @param id the attempt's identity, the same as its {@link AttemptStart#id()}: unique within a client
+ *     and its {@link LogtoClient#newBuilder()} variants, increasing in the order attempts start
+ * @param kind whether this was an API request or a token request
  * @param method the HTTP method
  * @param pathTemplate the call's path template, such as {@code /api/users/{userId}}: a low-cardinality
- *     name for metrics
+ *     name for metrics ({@code /oidc/token} for token requests)
  * @param path the encoded path that was sent, without the query string
  * @param attempt the 1-based number of this request within the call; retries and the replay after a 401
  *     count
@@ -22,11 +25,13 @@ import java.util.OptionalInt;
  * @param duration from sending the request to the complete answer or the failure
  * @param requestId Logto's {@code Logto-Core-Request-Id} of the answer, if sent
  */
-public record AttemptEvent(String method, String pathTemplate, String path, int attempt, OptionalInt status,
+public record AttemptEvent(long id, AttemptKind kind, String method, String pathTemplate, String path, int attempt, OptionalInt status,
     Optional<Throwable> failure, Duration duration, Optional<String> requestId) {
   /**
    * Validates the components.
    *
+   * @param id the attempt's identity
+   * @param kind API or token request
    * @param method the HTTP method
    * @param pathTemplate the call's path template
    * @param path the encoded path without query
@@ -40,6 +45,7 @@ public record AttemptEvent(String method, String pathTemplate, String path, int 
    *     {@code status} and {@code failure} are present
    */
   public AttemptEvent {
+    requireNonNull(kind, "kind == null");
     requireNonNull(method, "method == null");
     requireNonNull(pathTemplate, "pathTemplate == null");
     requireNonNull(path, "path == null");
@@ -71,7 +77,11 @@ public record AttemptEvent(String method, String pathTemplate, String path, int 
    */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder(96).append(method).append(' ').append(path);
+    StringBuilder out = new StringBuilder(96);
+    if (kind == AttemptKind.TOKEN) {
+      out.append("token request ");
+    }
+    out.append(method).append(' ').append(path);
     if (status.isPresent()) {
       out.append(" -> ").append(status.getAsInt());
     } else {

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The Management API answered with an error status. Subclasses name the statuses callers usually
- * branch on; other statuses arrive as this class.
+ * branch on; other statuses arrive as this class. The message holds the method, path, status, Logto's
+ * {@code code} and {@code message} and the request id; a body that is not Logto's error shape is
+ * described by content type and length only, never quoted ({@link ApiError#body()} has it).
  */
 public class LogtoApiException extends LogtoException {
   private final ApiError error;
@@ -24,7 +26,8 @@ public class LogtoApiException extends LogtoException {
   }
 
   /**
-   * Creates the exception type matching the status: {@link LogtoBadRequestException} (400),
+   * Creates the exception type matching the status: {@link LogtoRedirectException} (3xx),
+   * {@link LogtoBadRequestException} (400),
    * {@link LogtoUnauthorizedException} (401), {@link LogtoForbiddenException} (403),
    * {@link LogtoNotFoundException} (404), {@link LogtoConflictException} (409, 422),
    * {@link LogtoRateLimitException} (429), {@link LogtoServerException} (5xx), else this class.
@@ -36,6 +39,9 @@ public class LogtoApiException extends LogtoException {
     int status = error.status();
     if (status >= 500 && status < 600) {
       return new LogtoServerException(error);
+    }
+    if (status >= 300 && status < 400) {
+      return new LogtoRedirectException(error);
     }
     return switch (status) {
       case 400 -> new LogtoBadRequestException(error);
@@ -142,10 +148,15 @@ public class LogtoApiException extends LogtoException {
     StringBuilder text = new StringBuilder()
         .append(error.method()).append(' ').append(error.path()).append(" -> ").append(error.status());
     error.code().ifPresent(code -> text.append(' ').append(code));
-    if (error.message().isPresent()) {
+    if (error.status() >= 300 && error.status() < 400) {
+      text.append(": redirect").append(error.headers().firstValue("Location")
+          .flatMap(LogtoRedirectException::parse).filter(uri -> uri.getHost() != null)
+          .map(uri -> " to " + uri.getScheme() + "://" + uri.getHost()).orElse(""))
+          .append(" not followed: the SDK never follows redirects; check the base URL");
+    } else if (error.message().isPresent()) {
       text.append(": ").append(error.message().get());
-    } else if (!error.bodyExcerpt().isEmpty()) {
-      text.append(": ").append(error.bodyExcerpt());
+    } else if (error.code().isEmpty()) {
+      text.append(" (").append(error.bodySummary()).append(')');
     }
     error.requestId().ifPresent(id -> text.append(" (request id ").append(id).append(')'));
     return text.toString();

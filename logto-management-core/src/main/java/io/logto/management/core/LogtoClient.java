@@ -10,7 +10,9 @@ import io.logto.management.core.internal.http.Blocking;
 import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.InterceptorChain;
 import io.logto.management.core.internal.http.Layer;
+import io.logto.management.core.internal.http.PreparedRequest;
 import io.logto.management.core.internal.http.RequestFactory;
+import io.logto.management.core.internal.http.SharedHttp;
 import io.logto.management.core.internal.http.Transport;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.json.ResponseDecoder;
@@ -20,7 +22,6 @@ import io.logto.management.core.internal.retry.Sleeper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
@@ -50,12 +56,16 @@ import static java.util.Objects.requireNonNull;
  * {@code JsonNode.class} the JSON tree, {@code Void.class} ignores the body; any other type is decoded
  * from JSON with the client's {@link ObjectMapper}.
  */
-public final class LogtoClient {
+public final class LogtoClient implements AutoCloseable {
   /** The default request timeout and token request timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Builder settings;
+  /** The default largest response body read, 32 MiB: far above any Logto answer, far below a heap. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  private final Settings settings;
   private final URI baseUrl;
+  private final SharedHttp shared;
   private final HttpClient http;
   private final Optional<ClientCredentials> credentials;
   private final TokenProvider tokens;
@@ -65,6 +75,7 @@ public final class LogtoClient {
   private final List<Interceptor> interceptors;
   private final Layer blockingLayers;
   private final Layer asyncLayers;
+  private final AtomicBoolean closed = new AtomicBoolean();
   // resolving a JavaType walks Jackson's type factory on every call; cache per class, weakly held
   private final ClassValue<JavaType> classTypes = new ClassValue<>() {
     @Override
@@ -83,26 +94,32 @@ public final class LogtoClient {
     }
   };
 
-  private LogtoClient(Builder settings, URI baseUrl, HttpClient http, TokenProvider tokens) {
+  private LogtoClient(Settings settings, URI baseUrl, SharedHttp shared, HttpClient http, TokenProvider tokens) {
     this.settings = settings;
     this.baseUrl = baseUrl;
+    this.shared = shared;
     this.http = http;
     this.tokens = tokens;
     this.credentials = tokens instanceof ClientCredentials managed ? Optional.of(managed) : Optional.empty();
-    this.mapper = settings.objectMapper;
-    this.requests = new RequestFactory(baseUrl.toString(), mapper, settings.requestTimeout);
+    this.mapper = settings.objectMapper();
+    this.requests = new RequestFactory(baseUrl.toString(), mapper, settings.requestTimeout());
     this.decoder = new ResponseDecoder(mapper);
-    this.interceptors = List.copyOf(settings.interceptors);
+    this.interceptors = settings.interceptors();
     // the synchronous API runs every layer on the calling thread; the asynchronous one never waits
     this.blockingLayers = layers(true);
     this.asyncLayers = layers(false);
   }
 
   private Layer layers(boolean blocking) {
-    Sleeper sleeper = settings.sleeper.orElse(blocking ? Sleeper.BLOCKING : Sleeper.SYSTEM);
-    Layer attempts = new AttemptLayer(settings.listeners, new Transport(http, blocking));
-    Layer auth = new AuthLayer(tokens, attempts, blocking);
-    return new RetryLayer(settings.retryPolicy, sleeper, settings.clock, auth);
+    Sleeper sleeper = settings.sleeper().orElse(blocking ? Sleeper.BLOCKING : Sleeper.SYSTEM);
+    Layer auth = new AuthLayer(tokens, attempts(settings, shared, http, blocking), blocking);
+    return new RetryLayer(settings.retryPolicy(), sleeper, settings.clock(), auth);
+  }
+
+  // the path every request takes below retries and authentication, token requests included
+  private static Layer attempts(Settings settings, SharedHttp shared, HttpClient http, boolean blocking) {
+    return new AttemptLayer(settings.listeners(), shared.attemptIds(),
+        new Transport(http, blocking, settings.maxResponseBytes()));
   }
 
   /**
@@ -116,15 +133,32 @@ public final class LogtoClient {
 
   /**
    * Returns a builder holding this client's settings that shares its HTTP client and, unless the base
-   * URL, the credentials or the token source change, its token cache.
+   * URL, the credentials, the token source, the token timeout or the clock change, its token cache.
+   * The variant it builds is closed on its own: the shared HTTP client is released when the last
+   * client sharing it is closed. Building from it fails once all of them are closed.
    *
    * @return a new builder
    */
   public Builder newBuilder() {
-    Builder copy = settings.copy();
-    copy.sharedHttp = http;
+    Builder copy = new Builder(settings);
+    copy.sharedHttp = shared;
     copy.sharedTokens = tokens;
     return copy;
+  }
+
+  /**
+   * Closes this client: later calls fail with an {@link IllegalStateException}. When no other client
+   * from {@link #newBuilder()} shares its HTTP client, the HTTP client the SDK built is released too:
+   * its threads end and its connections close (on Java 21 and later through the JDK's own
+   * {@code close()}, which lets exchanges in flight finish). An HTTP client passed to
+   * {@link Builder#httpClient(HttpClient)} is left open: its owner closes it. Calling it again does
+   * nothing.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      shared.release();
+    }
   }
 
   /**
@@ -160,7 +194,7 @@ public final class LogtoClient {
    * @return the timeout; empty when disabled
    */
   public Optional<Duration> requestTimeout() {
-    return settings.requestTimeout;
+    return settings.requestTimeout();
   }
 
   /**
@@ -169,7 +203,16 @@ public final class LogtoClient {
    * @return the policy calls use unless their options set another
    */
   public RetryPolicy retryPolicy() {
-    return settings.retryPolicy;
+    return settings.retryPolicy();
+  }
+
+  /**
+   * Returns the largest response body the client reads.
+   *
+   * @return the limit in bytes
+   */
+  public long maxResponseBytes() {
+    return settings.maxResponseBytes();
   }
 
   /**
@@ -305,8 +348,9 @@ public final class LogtoClient {
   }
 
   /**
-   * Lists every item of a paginated endpoint lazily, one page in memory at a time. The request must not
-   * set {@code page} or {@code page_size}; they are replaced.
+   * Lists every item of a paginated endpoint lazily, one page in memory at a time unless the listing is
+   * told to fetch ahead ({@link Paginated#prefetch(int)}, {@link Paginated#parallel(int)}). The request
+   * must not set {@code page} or {@code page_size}; they are replaced.
    *
    * @param request the list call
    * @param itemType the item type
@@ -352,7 +396,10 @@ public final class LogtoClient {
     requireNonNull(request, "request == null");
     requireNonNull(pagination, "pagination == null");
     requireNonNull(options, "options == null");
-    return new Pager<>(request, itemType, pagination, page -> send(page, options), decoder);
+    return new Pager<>(request, itemType, pagination, page -> send(page, options), page -> {
+      CallControl control = new CallControl();
+      return control.cancelledWith(sendAsync(page, options, control));
+    }, decoder);
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
@@ -368,7 +415,11 @@ public final class LogtoClient {
       CallControl control) {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
-    HttpRequest httpRequest = requests.create(request, options);
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "this LogtoClient is closed: " + request.method() + " " + request.path() + " not sent"));
+    }
+    PreparedRequest httpRequest = requests.create(request, options);
     control.describe(request.pathTemplate());
     if (interceptors.isEmpty()) {
       return layers.send(httpRequest, options, control);
@@ -407,6 +458,30 @@ public final class LogtoClient {
         + "]";
   }
 
+  // what the builder held, frozen; the secret never shows in toString()
+  private record Settings(Optional<String> tenantId, Optional<URI> baseUrl, Optional<String> apiIndicator,
+      Optional<String> clientId, Optional<String> clientSecret, Optional<TokenProvider> tokenProvider,
+      Optional<HttpClient> httpClient, ObjectMapper objectMapper, Optional<Duration> requestTimeout,
+      Duration tokenTimeout, RetryPolicy retryPolicy, long maxResponseBytes, List<Interceptor> interceptors,
+      List<CallListener> listeners, Clock clock, Optional<Sleeper> sleeper) {
+    @Override
+    public String toString() {
+      return "Settings[baseUrl=" + baseUrl.map(URI::toString).orElse("-") + ", tenantId=" + tenantId.orElse("-")
+          + ", clientSecret=" + (clientSecret.isPresent() ? "<redacted>" : "-") + "]";
+    }
+  }
+
+  private static final ThreadFactory HTTP_THREADS = new ThreadFactory() {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "logto-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  };
+
   /**
    * Configures a {@link LogtoClient}; not thread-safe. Either {@link #tenantId(String)} (Logto Cloud) or
    * {@link #baseUrl(String)} (self-hosted) is required, and either {@link #clientId(String)} with
@@ -424,33 +499,39 @@ public final class LogtoClient {
     private Optional<Duration> requestTimeout = Optional.of(DEFAULT_TIMEOUT);
     private Duration tokenTimeout = DEFAULT_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private final List<Interceptor> interceptors = new ArrayList<>();
     private final List<CallListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Optional<Sleeper> sleeper = Optional.empty();
-    private @Nullable HttpClient sharedHttp;
+    private @Nullable SharedHttp sharedHttp;
     private @Nullable TokenProvider sharedTokens;
 
     private Builder() {}
 
-    private Builder copy() {
-      Builder copy = new Builder();
-      copy.tenantId = tenantId;
-      copy.baseUrl = baseUrl;
-      copy.apiIndicator = apiIndicator;
-      copy.clientId = clientId;
-      copy.clientSecret = clientSecret;
-      copy.tokenProvider = tokenProvider;
-      copy.httpClient = httpClient;
-      copy.objectMapper = objectMapper;
-      copy.requestTimeout = requestTimeout;
-      copy.tokenTimeout = tokenTimeout;
-      copy.retryPolicy = retryPolicy;
-      copy.interceptors.addAll(interceptors);
-      copy.listeners.addAll(listeners);
-      copy.clock = clock;
-      copy.sleeper = sleeper;
-      return copy;
+    private Builder(Settings settings) {
+      tenantId = settings.tenantId();
+      baseUrl = settings.baseUrl();
+      apiIndicator = settings.apiIndicator();
+      clientId = settings.clientId();
+      clientSecret = settings.clientSecret();
+      tokenProvider = settings.tokenProvider();
+      httpClient = settings.httpClient();
+      objectMapper = settings.objectMapper();
+      requestTimeout = settings.requestTimeout();
+      tokenTimeout = settings.tokenTimeout();
+      retryPolicy = settings.retryPolicy();
+      maxResponseBytes = settings.maxResponseBytes();
+      interceptors.addAll(settings.interceptors());
+      listeners.addAll(settings.listeners());
+      clock = settings.clock();
+      sleeper = settings.sleeper();
+    }
+
+    private Settings settings() {
+      return new Settings(tenantId, baseUrl, apiIndicator, clientId, clientSecret, tokenProvider, httpClient,
+          objectMapper, requestTimeout, tokenTimeout, retryPolicy, maxResponseBytes, List.copyOf(interceptors),
+          List.copyOf(listeners), clock, sleeper);
     }
 
     /**
@@ -564,8 +645,8 @@ public final class LogtoClient {
     }
 
     /**
-     * Uses this JDK HTTP client instead of one built by the SDK. If it follows redirects, the token
-     * request uses a copy of its settings that does not.
+     * Uses this JDK HTTP client instead of one built by the SDK. Redirects are never followed: if it
+     * follows them, the SDK uses a copy of its settings that does not.
      *
      * @param httpClient the client
      * @return this builder
@@ -590,40 +671,55 @@ public final class LogtoClient {
 
     /**
      * Sets the timeout of each API request attempt: the whole answer, headers and body, must arrive
-     * within it, counted from the moment the attempt is sent. Default 10 s; zero or negative disables it.
+     * within it, counted from the moment the attempt is sent. Default 10 s.
      *
-     * @param requestTimeout the timeout
+     * @param requestTimeout the timeout, positive; {@link #noRequestTimeout()} disables it instead
      * @return this builder
+     * @throws IllegalArgumentException if zero or negative
      */
     public Builder requestTimeout(Duration requestTimeout) {
-      requireNonNull(requestTimeout, "requestTimeout == null");
-      this.requestTimeout = requestTimeout.isZero() || requestTimeout.isNegative()
-          ? Optional.empty() : Optional.of(requestTimeout);
+      this.requestTimeout = Optional.of(Durations.requirePositive(requestTimeout, "requestTimeout"));
       return this;
     }
 
     /**
-     * Disables the request timeout.
+     * Disables the request timeout: an attempt may then wait for its answer forever.
      *
      * @return this builder
      */
     public Builder noRequestTimeout() {
-      return requestTimeout(Duration.ZERO);
+      this.requestTimeout = Optional.empty();
+      return this;
     }
 
     /**
-     * Sets the timeout of the token request. Default 10 s.
+     * Sets the timeout of the token request's attempt, counted like the request timeout. Default 10 s.
      *
      * @param tokenTimeout the timeout, positive
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if zero or negative
      */
     public Builder tokenTimeout(Duration tokenTimeout) {
-      requireNonNull(tokenTimeout, "tokenTimeout == null");
-      if (tokenTimeout.isZero() || tokenTimeout.isNegative()) {
-        throw new IllegalArgumentException("tokenTimeout must be positive: " + tokenTimeout);
+      this.tokenTimeout = Durations.requirePositive(tokenTimeout, "tokenTimeout");
+      sharedTokens = null;
+      return this;
+    }
+
+    /**
+     * Sets the largest response body the client reads, token answers included. A larger answer fails
+     * with a {@link LogtoResponseTooLargeException} as soon as its {@code Content-Length} (or, without
+     * one, its bytes so far) exceeds the limit, and its connection is closed. Default
+     * {@link #DEFAULT_MAX_RESPONSE_BYTES} (32 MiB).
+     *
+     * @param maxResponseBytes the limit in bytes, positive
+     * @return this builder
+     * @throws IllegalArgumentException if zero or negative
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
       }
-      this.tokenTimeout = tokenTimeout;
+      this.maxResponseBytes = maxResponseBytes;
       sharedTokens = null;
       return this;
     }
@@ -687,17 +783,34 @@ public final class LogtoClient {
      * @return the client
      * @throws IllegalArgumentException if neither a tenant id nor a base URL is set, if credentials are
      *     missing or conflict with a token provider
+     * @throws IllegalStateException if this builder came from {@link LogtoClient#newBuilder()} and every
+     *     client sharing its HTTP client is closed
      */
     public LogtoClient build() {
       URI base = baseUrl.orElseGet(() -> URI.create("https://" + tenantId.orElseThrow(
           () -> new IllegalArgumentException("tenantId (Logto Cloud) or baseUrl (self-hosted) is required"))
           + ".logto.app"));
-      HttpClient http = sharedHttp != null ? sharedHttp : httpClient.orElseGet(() -> defaultHttpClient(base));
-      TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, http);
-      return new LogtoClient(copy(), base, http, tokens);
+      Settings settings = settings();
+      SharedHttp shared = sharedHttp;
+      if (shared != null && !shared.retain()) {
+        throw new IllegalStateException("the LogtoClient this builder came from is closed, with all its variants");
+      }
+      if (shared == null) {
+        shared = httpClient.map(Builder::withoutRedirects).orElseGet(() -> defaultHttpClient(base));
+      }
+      HttpClient http = shared.client().orElseThrow();
+      try {
+        // token requests travel the same attempt path as API calls: listeners, log, transport
+        TokenProvider tokens = sharedTokens != null ? sharedTokens
+            : tokens(base, attempts(settings, shared, http, false));
+        return new LogtoClient(settings, base, shared, http, tokens);
+      } catch (RuntimeException e) {
+        shared.release();
+        throw e;
+      }
     }
 
-    private TokenProvider tokens(URI base, HttpClient http) {
+    private TokenProvider tokens(URI base, Layer tokenAttempts) {
       if (tokenProvider.isPresent()) {
         if (clientId.isPresent() || clientSecret.isPresent()) {
           throw new IllegalArgumentException("set either tokenProvider or clientId and clientSecret, not both");
@@ -710,26 +823,29 @@ public final class LogtoClient {
           () -> new IllegalArgumentException("clientSecret is required (or a tokenProvider)"));
       String indicator = apiIndicator.orElseGet(
           () -> "https://" + tenantId.orElse("default") + ".logto.app/api");
-      return new ClientCredentialsManager(withoutRedirects(http), base.toString(), id, secret, indicator,
+      return new ClientCredentialsManager(tokenAttempts, base.toString(), id, secret, indicator,
           tokenTimeout, objectMapper, clock);
     }
 
-    private static HttpClient defaultHttpClient(URI base) {
+    private static SharedHttp defaultHttpClient(URI base) {
+      // the SDK's own executor, so close() ends its threads on every Java version
+      ExecutorService executor = Executors.newCachedThreadPool(HTTP_THREADS);
       HttpClient.Builder builder = HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(DEFAULT_TIMEOUT);
+          .connectTimeout(DEFAULT_TIMEOUT)
+          .executor(executor);
       if ("http".equalsIgnoreCase(base.getScheme())) {
         // cleartext HTTP/2 starts with an upgrade, during which the JDK client holds back further
         // requests to the host: one unanswered request (a hung token request) would stall every call
         builder.version(HttpClient.Version.HTTP_1_1);
       }
-      return builder.build();
+      return new SharedHttp(builder.build(), true, executor);
     }
 
-    // the secret must never follow a redirect to another host
-    private static HttpClient withoutRedirects(HttpClient http) {
+    // neither the secret nor a bearer token may follow a redirect to another host
+    private static SharedHttp withoutRedirects(HttpClient http) {
       if (http.followRedirects() == HttpClient.Redirect.NEVER) {
-        return http;
+        return new SharedHttp(http, false, null);
       }
       HttpClient.Builder builder = HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
@@ -741,7 +857,8 @@ public final class LogtoClient {
       http.executor().ifPresent(builder::executor);
       http.authenticator().ifPresent(builder::authenticator);
       http.cookieHandler().ifPresent(builder::cookieHandler);
-      return builder.build();
+      // the copy is the SDK's to close; the executor stays the caller's
+      return new SharedHttp(builder.build(), true, null);
     }
 
     private static URI validateBaseUrl(URI url) {

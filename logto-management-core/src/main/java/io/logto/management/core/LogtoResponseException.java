@@ -1,27 +1,42 @@
 package io.logto.management.core;
 
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A successful status arrived with a body that could not be decoded as expected: malformed JSON, an
- * empty body where JSON was expected, or JSON of the wrong shape.
+ * empty body where JSON was expected, or JSON of the wrong shape. The message names the JSON location
+ * and the body's content type and length, never its text, which may hold personal data or
+ * credentials; {@link #body()} returns it for a caller who asks.
  */
 public class LogtoResponseException extends LogtoException {
   private final int status;
-  private final String bodyExcerpt;
+  private final byte[] body;
 
   /**
    * Creates an exception.
    *
-   * @param message what could not be decoded
+   * @param message what could not be decoded; never the body's text
    * @param status the HTTP status
-   * @param bodyExcerpt the start of the body
+   * @param body the body; copied
    * @param cause the decoding failure, or {@code null}
    */
-  public LogtoResponseException(String message, int status, String bodyExcerpt, @Nullable Throwable cause) {
+  public LogtoResponseException(String message, int status, byte[] body, @Nullable Throwable cause) {
     super(message, cause);
     this.status = status;
-    this.bodyExcerpt = bodyExcerpt;
+    this.body = body.clone();
+  }
+
+  /**
+   * Creates an exception from a body given as text.
+   *
+   * @param message what could not be decoded; never the body's text
+   * @param status the HTTP status
+   * @param body the body, or the part of it that is known
+   * @param cause the decoding failure, or {@code null}
+   */
+  public LogtoResponseException(String message, int status, String body, @Nullable Throwable cause) {
+    this(message, status, body.getBytes(StandardCharsets.UTF_8), cause);
   }
 
   /**
@@ -34,11 +49,11 @@ public class LogtoResponseException extends LogtoException {
   }
 
   /**
-   * Returns the start of the body (at most a few hundred characters).
+   * Returns the body that did not decode. It may hold personal data: do not log it.
    *
-   * @return the excerpt, empty if there was no body
+   * @return a copy of the body, empty if there was none
    */
-  public String bodyExcerpt() {
-    return bodyExcerpt;
+  public byte[] body() {
+    return body.clone();
   }
 }

@@ -5,30 +5,33 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The access token could not be obtained from the token endpoint: an error status, a redirect, or an
- * answer without a usable {@code access_token} and numeric {@code expires_in}. Never retried
- * automatically (a 429 {@code auth.exceed_token_limit} is a quota, not a transient fault).
+ * The access token could not be obtained from the token endpoint: an I/O failure or timeout, an error
+ * status, a redirect, or an answer without a usable {@code access_token} and numeric
+ * {@code expires_in}. Never retried automatically (a 429 {@code auth.exceed_token_limit} is a quota,
+ * not a transient fault). The message describes the answer's body by content type and length only,
+ * since it may hold the token or an echo of the secret; {@link #body()} returns it for a caller who
+ * asks.
  */
 public class LogtoTokenException extends LogtoException {
   private final OptionalInt status;
   private final Optional<String> code;
-  private final String bodyExcerpt;
+  private final byte[] body;
 
   /**
    * Creates an exception.
    *
-   * @param message what went wrong; never the client secret
+   * @param message what went wrong; never the client secret, a token or the body
    * @param status the token endpoint's status, if it answered
    * @param code Logto's error {@code code}, if the body had one
-   * @param bodyExcerpt the start of the response body, empty if none
+   * @param body the response body, empty if none; copied
    * @param cause the underlying failure, or {@code null}
    */
   public LogtoTokenException(
-      String message, OptionalInt status, Optional<String> code, String bodyExcerpt, @Nullable Throwable cause) {
+      String message, OptionalInt status, Optional<String> code, byte[] body, @Nullable Throwable cause) {
     super(message, cause);
     this.status = status;
     this.code = code;
-    this.bodyExcerpt = bodyExcerpt;
+    this.body = body.clone();
   }
 
   /**
@@ -50,11 +53,11 @@ public class LogtoTokenException extends LogtoException {
   }
 
   /**
-   * Returns the start of the response body (at most a few hundred characters).
+   * Returns the token endpoint's raw answer. It may hold an access token: do not log it.
    *
-   * @return the excerpt, empty if there was no body
+   * @return a copy of the body, empty when there was none or no answer arrived
    */
-  public String bodyExcerpt() {
-    return bodyExcerpt;
+  public byte[] body() {
+    return body.clone();
   }
 }

@@ -10,34 +10,56 @@ import java.util.Optional;
 /**
  * Options for one call, overriding the client's defaults.
  *
- * @param timeout the request timeout for this call; empty uses the client's; a zero or negative
- *     duration disables the timeout for this call
+ * @param timeout the request timeout for this call, positive; empty uses the client's (or none, with
+ *     {@code noTimeout})
  * @param headers extra headers sent with the call (they cannot replace {@code Authorization})
  * @param retryPolicy the retry policy for this call; empty uses the client's
  * @param retryNonIdempotent whether POST and PATCH may be retried too (off by default, since the
  *     server may have acted on the first attempt)
+ * @param noTimeout whether this call has no request timeout at all, whatever the client's
  */
 public record RequestOptions(
     Optional<Duration> timeout,
     Map<String, String> headers,
     Optional<RetryPolicy> retryPolicy,
-    boolean retryNonIdempotent) {
+    boolean retryNonIdempotent,
+    boolean noTimeout) {
   private static final RequestOptions DEFAULTS =
-      new RequestOptions(Optional.empty(), Map.of(), Optional.empty(), false);
+      new RequestOptions(Optional.empty(), Map.of(), Optional.empty(), false, false);
 
   /**
    * Validates and copies the values.
    *
-   * @param timeout the request timeout for this call; empty uses the client's; a zero or negative duration disables the timeout for this call
+   * @param timeout the request timeout for this call, positive; empty uses the client's
    * @param headers extra headers sent with the call (they cannot replace {@code Authorization})
    * @param retryPolicy the retry policy for this call; empty uses the client's
    * @param retryNonIdempotent whether POST and PATCH may be retried too (off by default, since the server may have acted on the first attempt)
+   * @param noTimeout whether this call has no request timeout at all
    * @throws NullPointerException if a component or a header name or value is null
+   * @throws IllegalArgumentException if the timeout is zero or negative, or set together with
+   *     {@code noTimeout}
    */
   public RequestOptions {
-    requireNonNull(timeout, "timeout == null");
+    requireNonNull(timeout, "timeout == null").ifPresent(value -> Durations.requirePositive(value, "timeout"));
+    if (noTimeout && timeout.isPresent()) {
+      throw new IllegalArgumentException("timeout and noTimeout are both set: " + timeout.get());
+    }
     requireNonNull(retryPolicy, "retryPolicy == null");
     headers = Map.copyOf(requireNonNull(headers, "headers == null"));
+  }
+
+  /**
+   * Creates options that keep the request timeout's default (the client's unless {@code timeout} is
+   * set).
+   *
+   * @param timeout the request timeout for this call, positive; empty uses the client's
+   * @param headers extra headers sent with the call
+   * @param retryPolicy the retry policy for this call; empty uses the client's
+   * @param retryNonIdempotent whether POST and PATCH may be retried too
+   */
+  public RequestOptions(Optional<Duration> timeout, Map<String, String> headers, Optional<RetryPolicy> retryPolicy,
+      boolean retryNonIdempotent) {
+    this(timeout, headers, retryPolicy, retryNonIdempotent, false);
   }
 
   /**
@@ -69,6 +91,7 @@ public record RequestOptions(
     builder.headers.putAll(headers);
     builder.retryPolicy = retryPolicy;
     builder.retryNonIdempotent = retryNonIdempotent;
+    builder.noTimeout = noTimeout;
     return builder;
   }
 
@@ -78,27 +101,32 @@ public record RequestOptions(
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Optional<RetryPolicy> retryPolicy = Optional.empty();
     private boolean retryNonIdempotent;
+    private boolean noTimeout;
 
     private Builder() {}
 
     /**
      * Sets the request timeout for this call.
      *
-     * @param timeout the timeout; zero or negative disables it for this call
+     * @param timeout the timeout, positive; {@link #noTimeout()} disables it instead
      * @return this builder
+     * @throws IllegalArgumentException if zero or negative
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Optional.of(requireNonNull(timeout, "timeout == null"));
+      this.timeout = Optional.of(Durations.requirePositive(timeout, "timeout"));
+      this.noTimeout = false;
       return this;
     }
 
     /**
-     * Disables the request timeout for this call.
+     * Disables the request timeout for this call, whatever the client's.
      *
      * @return this builder
      */
     public Builder noTimeout() {
-      return timeout(Duration.ZERO);
+      this.timeout = Optional.empty();
+      this.noTimeout = true;
+      return this;
     }
 
     /**
@@ -146,7 +174,7 @@ public record RequestOptions(
      * @return the options
      */
     public RequestOptions build() {
-      return new RequestOptions(timeout, headers, retryPolicy, retryNonIdempotent);
+      return new RequestOptions(timeout, headers, retryPolicy, retryNonIdempotent, noTimeout);
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.logto.management.core;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
 
 /**
@@ -37,9 +35,9 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
     }
-    requirePositive(initialBackoff, "initialBackoff");
-    requirePositive(maxBackoff, "maxBackoff");
-    requirePositive(maxElapsed, "maxElapsed");
+    Durations.requirePositive(initialBackoff, "initialBackoff");
+    Durations.requirePositive(maxBackoff, "maxBackoff");
+    Durations.requirePositive(maxElapsed, "maxElapsed");
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException("maxBackoff < initialBackoff: " + maxBackoff + " < " + initialBackoff);
     }
@@ -71,12 +69,5 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
    */
   public RetryPolicy withMaxRetries(int maxRetries) {
     return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, maxElapsed);
-  }
-
-  private static void requirePositive(Duration value, String name) {
-    requireNonNull(value, name + " == null");
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
   }
 }

@@ -23,7 +23,7 @@ final class CallListenerTest {
       server.tokens().replies("/api/users/u1", Reply.json(503, "{}").header("Logto-Core-Request-Id", "rid-a"),
           Reply.json(200, "{}").header("Logto-Core-Request-Id", "rid-b"));
       List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-      LogtoClient client = Fixtures.client(server).addListener(events::add).build();
+      LogtoClient client = Fixtures.client(server).addListener(apiOnly(events)).build();
 
       client.call(GET_USER, JsonNode.class);
 
@@ -48,7 +48,7 @@ final class CallListenerTest {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.json(502, "{}"), Reply.json(504, "{}"), Reply.json(200, "{}"));
       List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-      LogtoClient client = Fixtures.client(server).addListener(events::add).build();
+      LogtoClient client = Fixtures.client(server).addListener(apiOnly(events)).build();
 
       client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()).join();
 
@@ -64,7 +64,7 @@ final class CallListenerTest {
           ? Reply.json(401, "{\"code\":\"auth.unauthorized\"}").header("Logto-Core-Request-Id", "rid-401")
           : Reply.json(200, "{}").header("Logto-Core-Request-Id", "rid-ok"));
       List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-      LogtoClient client = Fixtures.client(server).addListener(events::add).build();
+      LogtoClient client = Fixtures.client(server).addListener(apiOnly(events)).build();
 
       client.call(GET_USER, JsonNode.class);
 
@@ -83,7 +83,7 @@ final class CallListenerTest {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.never());
       List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofMillis(200)).addListener(events::add)
+      LogtoClient client = Fixtures.client(server).requestTimeout(Duration.ofMillis(200)).addListener(apiOnly(events))
           .build();
 
       assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTimeoutException.class);
@@ -106,7 +106,7 @@ final class CallListenerTest {
           .addListener(event -> {
             throw new IllegalStateException("listener bug");
           })
-          .addListener(events::add)
+          .addListener(apiOnly(events))
           .build();
 
       assertThat(client.call(GET_USER, JsonNode.class).get("id").asText()).isEqualTo("u1");
@@ -121,7 +121,7 @@ final class CallListenerTest {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.json(200, "{}"));
       List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-      LogtoClient variant = Fixtures.client(server).addListener(events::add).build().newBuilder()
+      LogtoClient variant = Fixtures.client(server).addListener(apiOnly(events)).build().newBuilder()
           .requestTimeout(Duration.ofSeconds(5)).build();
 
       variant.call(GET_USER, JsonNode.class);
@@ -131,10 +131,84 @@ final class CallListenerTest {
   }
 
   @Test
+  void tokenRequestIsAnAttemptOfKindTokenWithoutTheSecret() {
+    CapturedLogs.clear();
+    try (TestServer server = TestServer.start()) {
+      server.tokens().replies("/api/users/u1", Reply.json(200, "{}"));
+      List<AttemptStart> starts = new CopyOnWriteArrayList<>();
+      List<AttemptEvent> events = new CopyOnWriteArrayList<>();
+      LogtoClient client = Fixtures.client(server).addListener(new CallListener() {
+        @Override
+        public void onAttemptStart(AttemptStart start) {
+          starts.add(start);
+        }
+
+        @Override
+        public void onAttempt(AttemptEvent event) {
+          events.add(event);
+        }
+      }).build();
+
+      client.call(GET_USER, JsonNode.class);
+      client.call(GET_USER, JsonNode.class);
+
+      assertThat(starts).extracting(AttemptStart::kind)
+          .containsExactly(AttemptKind.TOKEN, AttemptKind.API, AttemptKind.API);
+      assertThat(events).extracting(AttemptEvent::kind)
+          .containsExactly(AttemptKind.TOKEN, AttemptKind.API, AttemptKind.API);
+      AttemptStart token = starts.get(0);
+      assertThat(token.method()).isEqualTo("POST");
+      assertThat(token.pathTemplate()).isEqualTo("/oidc/token");
+      assertThat(token.path()).isEqualTo("/oidc/token");
+      assertThat(token.attempt()).isEqualTo(1);
+      assertThat(events.get(0).status()).hasValue(200);
+      // each event has the id of its start; ids increase in the order attempts start
+      assertThat(events).extracting(AttemptEvent::id).containsExactlyElementsOf(
+          starts.stream().map(AttemptStart::id).toList());
+      assertThat(starts.get(0).id()).isLessThan(starts.get(1).id());
+      assertThat(starts.get(1).id()).isLessThan(starts.get(2).id());
+      assertThat(events.get(0).toString()).startsWith("token request POST /oidc/token -> 200")
+          .doesNotContain(Fixtures.SECRET).doesNotContain("token-1");
+      assertThat(starts.toString() + events).doesNotContain(Fixtures.SECRET).doesNotContain("token-1");
+      assertThat(CapturedLogs.all()).doesNotContain(Fixtures.SECRET).doesNotContain("token-1");
+    }
+  }
+
+  @Test
+  void failedTokenRequestIsReportedAndVariantsShareAttemptIds() {
+    try (TestServer server = TestServer.start()) {
+      server.replies("/oidc/token", Reply.json(400, "{\"code\":\"oidc.invalid_client\"}"));
+      List<AttemptEvent> events = new CopyOnWriteArrayList<>();
+      LogtoClient client = Fixtures.client(server).addListener(events::add).build();
+      LogtoClient variant = client.newBuilder().build();
+
+      assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTokenException.class);
+      assertThatThrownBy(() -> variant.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTokenException.class);
+
+      assertThat(events).hasSize(2).allSatisfy(event -> {
+        assertThat(event.kind()).isEqualTo(AttemptKind.TOKEN);
+        assertThat(event.status()).hasValue(400);
+        assertThat(event.succeeded()).isFalse();
+      });
+      assertThat(events.get(0).id()).isLessThan(events.get(1).id());
+      assertThat(server.count("/api/users/u1")).isZero();
+    }
+  }
+
+  // the API attempts only, for tests about calls rather than tokens
+  private static CallListener apiOnly(List<AttemptEvent> events) {
+    return event -> {
+      if (event.kind() == AttemptKind.API) {
+        events.add(event);
+      }
+    };
+  }
+
+  @Test
   void eventRejectsInconsistentComponents() {
-    assertThatThrownBy(() -> new AttemptEvent("GET", "/x", "/x", 0, OptionalInt.of(200), Optional.empty(),
+    assertThatThrownBy(() -> new AttemptEvent(1, AttemptKind.API, "GET", "/x", "/x", 0, OptionalInt.of(200), Optional.empty(),
         Duration.ZERO, Optional.empty())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attempt");
-    assertThatThrownBy(() -> new AttemptEvent("GET", "/x", "/x", 1, OptionalInt.empty(), Optional.empty(),
+    assertThatThrownBy(() -> new AttemptEvent(1, AttemptKind.API, "GET", "/x", "/x", 1, OptionalInt.empty(), Optional.empty(),
         Duration.ZERO, Optional.empty())).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("status");
     assertThatThrownBy(() -> LogtoClient.builder().addListener(null))

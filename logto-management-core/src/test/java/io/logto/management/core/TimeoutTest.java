@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.TestServer.Reply;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -83,7 +86,7 @@ final class TimeoutTest {
   }
 
   @Test
-  void defaultTimeoutIsTenSecondsAndZeroOrNegativeDisables() {
+  void defaultTimeoutIsTenSecondsAndNoTimeoutDisables() {
     try (TestServer server = TestServer.start()) {
       server.tokens().replies("/api/users/u1", Reply.json(200, "{}"));
       AtomicReference<Optional<Duration>> seen = new AtomicReference<>();
@@ -100,14 +103,40 @@ final class TimeoutTest {
       client.call(GET_USER, JsonNode.class, RequestOptions.builder().noTimeout().build());
       assertThat(seen.get()).isEmpty();
 
-      client.call(GET_USER, JsonNode.class, RequestOptions.builder().timeout(Duration.ofSeconds(-1)).build());
-      assertThat(seen.get()).isEmpty();
-
-      LogtoClient unlimited = client.newBuilder().requestTimeout(Duration.ZERO).build();
+      LogtoClient unlimited = client.newBuilder().noRequestTimeout().build();
       unlimited.call(GET_USER, JsonNode.class);
       assertThat(seen.get()).isEmpty();
       assertThat(unlimited.requestTimeout()).isEmpty();
+      unlimited.call(GET_USER, JsonNode.class, RequestOptions.builder().timeout(Duration.ofSeconds(3)).build());
+      assertThat(seen.get()).hasValue(Duration.ofSeconds(3));
     }
+  }
+
+  @Test
+  void everyDurationOptionRejectsZeroAndNegativeAlike() {
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1)}) {
+      List<ThrowingCallable> setters = List.of(
+          () -> LogtoClient.builder().requestTimeout(bad),
+          () -> LogtoClient.builder().tokenTimeout(bad),
+          () -> RequestOptions.builder().timeout(bad),
+          () -> new RequestOptions(Optional.of(bad), Map.of(), Optional.empty(), false),
+          () -> new RetryPolicy(1, bad, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+          () -> new RetryPolicy(1, Duration.ofMillis(1), bad, Duration.ofSeconds(1)),
+          () -> new RetryPolicy(1, Duration.ofMillis(1), Duration.ofSeconds(1), bad));
+      for (ThrowingCallable setter : setters) {
+        assertThatThrownBy(setter).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageEndingWith(" must be positive: " + bad);
+      }
+    }
+    assertThatThrownBy(() -> LogtoClient.builder().requestTimeout(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("requestTimeout == null");
+    assertThatThrownBy(() -> new RequestOptions(Optional.of(Duration.ofSeconds(1)), Map.of(), Optional.empty(),
+        false, true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noTimeout");
+    assertThat(RequestOptions.builder().timeout(Duration.ofSeconds(1)).noTimeout().build())
+        .satisfies(options -> {
+          assertThat(options.noTimeout()).isTrue();
+          assertThat(options.timeout()).isEmpty();
+        });
   }
 
   @Test

@@ -135,6 +135,55 @@ final class ConnectorsTest {
   }
 
   @Test
+  void aTestMessageIsSentThroughTheFactoryAndLandsInTheOutbox() {
+    Http.Answer mail = http.post("/connectors/mock-email-service/test",
+        "{\"email\":\"jane@example.com\",\"config\":" + MAIL_CONFIG + "}");
+    Http.Answer sms = http.post("/connectors/mock-short-message-service/test",
+        "{\"phone\":\"15550100\",\"email\":\"ignored@example.com\",\"config\":" + SMS_CONFIG + "}");
+
+    assertThat(mail.status()).isEqualTo(204);
+    assertThat(sms.status()).isEqualTo(204);
+    assertThat(logto.sentMessages()).hasSize(2);
+    SentMessage email = logto.sentMessages().get(0);
+    assertThat(email.channel()).isEqualTo(SentMessage.Channel.EMAIL);
+    assertThat(email.recipient()).isEqualTo("jane@example.com");
+    assertThat(email.template()).isEqualTo("Generic");
+    assertThat(email.code()).contains("000000");
+    assertThat(email.connectorId()).isEqualTo("mock-email-service");
+    assertThat(logto.sentMessages().get(1).channel()).isEqualTo(SentMessage.Channel.SMS);
+    assertThat(logto.sentMessages().get(1).recipient()).isEqualTo("15550100");
+    // a test sends with the given config only: no connector was created
+    assertThat(http.get("/connectors").body()).isEmpty();
+  }
+
+  @Test
+  void aTestMessageIsRefusedLikeLogtoRefusesIt() {
+    Http.Answer badAddress = http.post("/connectors/mock-email-service/test",
+        "{\"email\":\"not-an-address\",\"config\":" + MAIL_CONFIG + "}");
+    assertThat(badAddress.status()).isEqualTo(400);
+    assertThat(badAddress.body().at("/data/issues/0/validation").asText()).isEqualTo("regex");
+
+    Http.Answer noTemplate = http.post("/connectors/mock-email-service/test",
+        "{\"email\":\"a@b.co\",\"config\":" + MAIL_CONFIG.replace("Generic", "SignIn") + "}");
+    assertThat(noTemplate.status()).isEqualTo(400);
+    assertThat(noTemplate.code()).isEqualTo("connector.template_not_found");
+
+    Http.Answer invalidConfig = http.post("/connectors/mock-email-service/test", "{\"email\":\"a@b.co\",\"config\":{}}");
+    assertThat(invalidConfig.code()).isEqualTo("connector.invalid_config");
+
+    Http.Answer wrongType = http.post("/connectors/mock-email-service/test", "{\"phone\":\"1\",\"config\":{}}");
+    assertThat(wrongType.code()).isEqualTo("connector.unexpected_type");
+
+    Http.Answer unknown = http.post("/connectors/nope/test", "{\"email\":\"t@example.com\",\"config\":{}}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body().get("message").asText()).isEqualTo("Cannot find any available connector for type: Email.");
+
+    assertThat(http.post("/connectors/mock-email-service/test", "{\"config\":{}}").code())
+        .isEqualTo("guard.invalid_input");
+    assertThat(logto.sentMessages()).isEmpty();
+  }
+
+  @Test
   void deleteRemovesTheConnector() {
     String id = http.post("/connectors", "{\"connectorId\":\"mock-social-connector\"}").body().get("id").asText();
 

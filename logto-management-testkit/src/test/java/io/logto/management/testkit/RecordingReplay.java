@@ -237,8 +237,8 @@ final class RecordingReplay {
   }
 
   /**
-   * Pairs the ids of a recorded answer with the emulator's: fields named {@code id} or {@code ...Id} of
-   * objects; list items are paired by {@code name} (names carry the recordings' fixed suffix, so they
+   * Pairs the ids of a recorded answer with the emulator's: fields named {@code id}, {@code ...Id} or
+   * {@code token} of objects; list items are paired by {@code name} (names carry the recordings' fixed suffix, so they
    * are the same on both sides), else by position.
    */
   private void pairIds(JsonNode recorded, JsonNode actual) {
@@ -253,7 +253,8 @@ final class RecordingReplay {
         if (a == null) {
           continue;
         }
-        if ((field.equals("id") || field.endsWith("Id")) && r.isTextual() && a.isTextual()) {
+        // generated values later requests send back: ids, and one-time tokens (VerifyOneTimeToken)
+        if ((field.equals("id") || field.endsWith("Id") || field.equals("token")) && r.isTextual() && a.isTextual()) {
           String id = r.asText();
           if (!id.equals(a.asText()) && id.length() >= 8 && !substitutions.containsKey(id)) {
             substitutions.put(id, a.asText());

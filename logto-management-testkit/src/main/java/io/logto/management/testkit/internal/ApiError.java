@@ -68,6 +68,18 @@ final class ApiError extends RuntimeException {
     return of(422, "entity.invalid_input", "Invalid input. Value list must not be empty.");
   }
 
+  /**
+   * 501 for an operation whose answer needs what the emulator cannot have ({@code missing}, such as
+   * "a JavaScript runtime for the user's script"); same code and data as an unimplemented operation.
+   */
+  public static ApiError notEmulated(Operation operation, String missing) {
+    ObjectNode data = Json.object();
+    data.put("operationId", operation.operationId()).put("method", operation.method())
+        .put("path", operation.pathTemplate()).put("missing", missing);
+    return of(501, "emulator.not_implemented", "LogtoEmulator cannot answer " + operation.operationId()
+        + " as Logto does: it needs " + missing + ".", data, null);
+  }
+
   public static ApiError malformedJson(String message) {
     ObjectNode body = Json.object();
     body.put("message", message);

@@ -68,6 +68,11 @@ final class Call {
     return Objects.requireNonNull(pathParams.get(name), () -> "no path parameter " + name);
   }
 
+  /** Every path parameter by its name in the operation's template, decoded. */
+  public Map<String, String> pathParams() {
+    return pathParams;
+  }
+
   /** The request path as sent, percent-encoded, with the {@code /api} prefix. */
   public String rawPath() {
     return rawPath;

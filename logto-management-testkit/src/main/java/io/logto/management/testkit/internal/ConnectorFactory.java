@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import io.logto.management.testkit.SentMessage;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +49,33 @@ record ConnectorFactory(String type, ObjectNode metadata, Consumer<Guard> config
       throw ApiError.of(400, "connector.invalid_config", "The connector's config is invalid.", zodError,
           e.body().path("details").asText(null));
     }
+  }
+
+  /** The channel a passwordless connector of this factory sends through, or null for a social one. */
+  SentMessage.Channel channel() {
+    return type.equals(EMAIL) ? SentMessage.Channel.EMAIL : type.equals(SMS) ? SentMessage.Channel.SMS : null;
+  }
+
+  /**
+   * What the mock e-mail and SMS connectors do when asked to send: check the config (400
+   * {@code connector.invalid_config}), pick the template of the usage type from it (400
+   * {@code connector.template_not_found} when it has none) and hand the message over; here it becomes
+   * the {@link SentMessage} the emulator's outbox keeps.
+   */
+  SentMessage message(JsonNode config, String to, String usageType, Map<String, String> payload,
+      String connectorId, Instant sentAt) {
+    validate(config);
+    boolean found = false;
+    for (JsonNode template : config.path("templates")) {
+      found |= usageType.equals(template.path("usageType").asText());
+    }
+    if (!found) {
+      throw ApiError.of(400, "connector.template_not_found", "Unable to find correct template in connector config.");
+    }
+    SentMessage.Builder message = SentMessage.builder().channel(channel()).recipient(to).template(usageType)
+        .connectorId(connectorId).sentAt(sentAt);
+    payload.forEach(message::put);
+    return message.build();
   }
 
   /** The built-in factories, in the order Logto lists installed connectors (by package name). */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Connector factories and connectors: create (one instance per non-standard factory, one e-mail and
@@ -16,6 +18,9 @@ import java.util.Map;
 final class ConnectorRoutes {
   private static final int ID_LENGTH = 12;
   private static final int MAX_ID_LENGTH = 128;
+  // the phone and e-mail patterns of Logto's core-kit
+  private static final Pattern DIGITS = Pattern.compile("^\\d+$");
+  private static final Pattern EMAIL_ADDRESS = Pattern.compile("^\\S+@\\S+\\.\\S+$");
 
   private final Store store;
   private final ConnectorState state;
@@ -54,10 +59,11 @@ final class ConnectorRoutes {
     handlers.put("UpdateConnector", this::update);
     handlers.put("DeleteConnector", call -> {
       state.connector(call.param("id"));
-      state.remove(call.param("id"));
+      remove(call.param("id"));
       return Reply.empty(204);
     });
     handlers.put("CreateConnectorAuthorizationUri", this::authorizationUri);
+    handlers.put("CreateConnectorTest", this::test);
   }
 
   private Reply create(Call call) {
@@ -101,8 +107,9 @@ final class ConnectorRoutes {
     connector.set("metadata", Json.object());
     connector.put("enableTokenStorage", tokenStorage != null && tokenStorage).put("createdAt", store.now());
     // Logto keeps one working e-mail and one SMS connector: a new one replaces the old
-    if (!factory.type().equals(ConnectorFactory.SOCIAL)) {
-      state.ofType(factory.type()).forEach(old -> state.remove(old.get("id").asText()));
+    if (factory.channel() != null) {
+      state.ofType(factory.type()).forEach(old -> remove(old.get("id").asText()));
+      store.outbox.connectorConfigured(factory.channel(), connectorId);
     }
     state.put(connector);
     return Reply.ok(state.json(connector));
@@ -157,6 +164,38 @@ final class ConnectorRoutes {
     String redirectTo = "http://mock-social/?state=" + form(stateValue) + "&redirect_uri=" + form(redirectUri)
         + "&scope=" + form("email profile");
     return Reply.ok(Json.object().put("redirectTo", redirectTo));
+  }
+
+  // Logto sends a test message with the config being edited, before any connector is saved
+  private Reply test(Call call) {
+    Guard guard = call.guard();
+    String phone = guard.matching("phone", DIGITS);
+    String email = guard.matching("email", EMAIL_ADDRESS);
+    ObjectNode config = guard.object("config", true);
+    guard.string("locale", false);
+    guard.check();
+    String to = phone != null ? phone : email;
+    if (to == null) {
+      // Logto throws this error without naming the part of the request, so its message keeps the placeholder
+      throw ApiError.of(400, "guard.invalid_input", "The request {{type}} is invalid.");
+    }
+    String expected = phone != null ? ConnectorFactory.SMS : ConnectorFactory.EMAIL;
+    ConnectorFactory factory = state.factory(call.param("factoryId"));
+    if (factory == null || factory.channel() == null) {
+      throw ApiError.of(400, "connector.not_found", "Cannot find any available connector for type: " + expected + ".");
+    }
+    if (!factory.type().equals(expected)) {
+      throw unexpectedType();
+    }
+    // no connector exists yet: the message names the factory as its sender
+    store.outbox.send(factory.message(config, to, "Generic", Map.of("code", "000000"), factory.id(),
+        Instant.ofEpochMilli(store.now())));
+    return Reply.empty(204);
+  }
+
+  private void remove(String id) {
+    state.remove(id);
+    store.outbox.connectorRemoved(id);
   }
 
   static ApiError unexpectedType() {

@@ -1,5 +1,6 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -65,6 +66,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final Store store;
   private final Tokens tokens;
   private final TokenEndpoint tokenEndpoint;
+  private final WebhookDispatcher webhooks;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String origin;
@@ -100,6 +102,16 @@ public final class EmulatorServer implements AutoCloseable {
     new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
     new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
+    // configuration area: tenant configs, OIDC keys, stored scripts
+    new ConfigRoutes(store).register(handlers);
+    new ScriptConfigRoutes(store).register(handlers);
+    new SignInExperienceRoutes(store).register(handlers);
+    new CustomPhraseRoutes(store).register(handlers);
+    new EmailTemplateRoutes(store).register(handlers);
+    new CustomProfileFieldRoutes(store).register(handlers);
+    new AccountCenterRoutes(store).register(handlers);
+    new CaptchaProviderRoutes(store).register(handlers);
+    new WellKnownRoutes(store).register(handlers);
     // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
     new ConnectorRoutes(store).register(handlers);
     new SsoConnectorRoutes(store).register(handlers);
@@ -107,6 +119,15 @@ public final class EmulatorServer implements AutoCloseable {
     new SamlApplicationRoutes(store).register(handlers);
     new SamlIdpRoutes(store).register(handlers);
     new AuthnRoutes(store, tokens).register(handlers);
+    // ---- webhook deliveries and audit logs ----
+    webhooks = new WebhookDispatcher(store);
+    new HookDeliveryRoutes(store, webhooks).register(handlers);
+    new LogRoutes(store).register(handlers);
+    new OneTimeTokenRoutes(store).register(handlers);
+    new OrganizationInvitationRoutes(store).register(handlers);
+    new DashboardRoutes(store).register(handlers);
+    new SubjectTokenRoutes(store).register(handlers);
+    new HousekeepingRoutes().register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -122,6 +143,16 @@ public final class EmulatorServer implements AutoCloseable {
     origin = "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     tokenEndpoint = new TokenEndpoint(store, tokens, tokenLifetime, origin + "/oidc");
     server.start();
+  }
+
+  /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
+  static Operation operation(String operationId) {
+    return TABLE.byId(operationId);
+  }
+
+  /** Every operation of the bundled table, in its order (for the generated API document). */
+  static List<Operation> operations() {
+    return TABLE.operations();
   }
 
   public String origin() {
@@ -180,7 +211,8 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** The operationIds this emulator implements, sorted. */
   public List<String> supportedOperations() {
-    return handlers.keySet().stream().sorted().toList();
+    return handlers.entrySet().stream().filter(entry -> !(entry.getValue() instanceof Handler.NotEmulated))
+        .map(Map.Entry::getKey).sorted().toList();
   }
 
   @Override
@@ -190,6 +222,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     server.stop(0);
     executor.shutdownNow();
+    webhooks.close();
     try {
       executor.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -263,7 +296,10 @@ public final class EmulatorServer implements AutoCloseable {
       increment(TOKEN_COUNTER);
       lock.lock();
       try {
-        return tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        Reply reply = tokenEndpoint.handle(headers.getFirst("Content-Type"), headers.getFirst("Authorization"), body);
+        LogRoutes.tokenIssued(store, body, headers.getFirst("Authorization"), reply, headers.getFirst("User-Agent"),
+            clientIp(exchange));
+        return reply;
       } finally {
         lock.unlock();
       }
@@ -300,12 +336,22 @@ public final class EmulatorServer implements AutoCloseable {
         headers.getFirst("Content-Type"), origin).headers(headers);
     lock.lock();
     try {
-      return handler.handle(call);
+      // the deleted user is the data of User.Deleted, and gone once the handler ran
+      ObjectNode deleted = operation.operationId().equals("DeleteUser")
+          ? store.users.get(match.pathParams().get("userId")) : null;
+      JsonNode subject = deleted == null ? null : store.userJson(deleted);
+      Reply reply = handler.handle(call);
+      webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
+      return reply;
     } catch (ApiError e) {
       return error(e);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static String clientIp(HttpExchange exchange) {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
   }
 
   private Reply injectedFault() {

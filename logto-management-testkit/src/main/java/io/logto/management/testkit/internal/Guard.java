@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates a JSON request body field by field and collects the failures as zod issues, so a bad
@@ -55,6 +57,77 @@ final class Guard {
   /** A guard over query parameters gathered into an object of strings. */
   public static Guard query(ObjectNode query) {
     return new Guard(query, "query");
+  }
+
+  // --- configuration routes (sign-in experience, configs): path params, strict objects, string maps ---
+
+  /** Checks that a body is a JSON array (400 {@code guard.invalid_input} at the root otherwise). */
+  public static void arrayBody(JsonNode body) {
+    if (body == null || !body.isArray()) {
+      Guard guard = new Guard(Json.object(), "body");
+      guard.typeIssue("", "array", body);
+      guard.check();
+    }
+  }
+
+  /** Refuses keys outside {@code allowed}, as a zod {@code .strict()} object does. */
+  public void strict(java.util.Collection<String> allowed) {
+    List<String> unknown = new ArrayList<>();
+    body.fieldNames().forEachRemaining(name -> {
+      if (!allowed.contains(name)) {
+        unknown.add(name);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      ObjectNode issue = issue("unrecognized_keys", "", "Unrecognized key(s) in object: " + String.join(", ", quoted(unknown)));
+      ObjectNode ordered = Json.object().put("code", "unrecognized_keys");
+      ordered.set("keys", Json.strings(unknown));
+      ordered.set("path", issue.get("path"));
+      ordered.set("message", issue.get("message"));
+      issues.set(issues.size() - 1, ordered);
+    }
+  }
+
+  /** An optional object whose values must all be strings (zod's {@code z.record(z.string())}). */
+  public ObjectNode stringRecord(String field) {
+    ObjectNode record = object(field, false);
+    if (record != null) {
+      for (Map.Entry<String, JsonNode> entry : record.properties()) {
+        if (!entry.getValue().isTextual()) {
+          typeIssue(field + "." + entry.getKey(), "string", entry.getValue());
+        }
+      }
+    }
+    return record;
+  }
+
+  /** A discriminated union whose discriminator {@code field} has none of {@code options}. */
+  public void discriminatorIssue(String field, List<String> options) {
+    ObjectNode issue = issue("invalid_union_discriminator", field,
+        "Invalid discriminator value. Expected " + String.join(" | ", quoted(options)));
+    ObjectNode ordered = Json.object().put("code", "invalid_union_discriminator");
+    ordered.set("options", Json.strings(options));
+    ordered.set("path", issue.get("path"));
+    ordered.set("message", issue.get("message"));
+    issues.set(issues.size() - 1, ordered);
+  }
+
+  /** A string that fails a zod string check ({@code url}, {@code email}, {@code regex}, ...). */
+  public void invalidString(String field, String validation, String message) {
+    ObjectNode issue = issue("invalid_string", field, message);
+    ObjectNode ordered = Json.object().put("validation", validation).put("code", "invalid_string");
+    ordered.set("message", issue.get("message"));
+    ordered.set("path", issue.get("path"));
+    issues.set(issues.size() - 1, ordered);
+  }
+
+  /** Any JSON value; absent is an issue when {@code required}. */
+  public JsonNode anyJson(String field, boolean required) {
+    JsonNode value = body.get(field);
+    if (value == null && required) {
+      typeIssue(field, "unknown", null);
+    }
+    return value;
   }
 
   public ObjectNode raw() {
@@ -111,15 +184,6 @@ final class Guard {
       return null;
     }
     return value;
-  }
-
-  /** Records zod's {@code invalid_string} issue of a string check such as {@code url}. */
-  public void invalidString(String field, String validation, String message) {
-    ObjectNode issue = issue("invalid_string", field, message);
-    ObjectNode ordered = Json.object().put("validation", validation).put("code", "invalid_string");
-    ordered.set("message", issue.get("message"));
-    ordered.set("path", issue.get("path"));
-    issues.set(issues.size() - 1, ordered);
   }
 
   /** A string that may be JSON null; returns the node (absent -> null, null -> NullNode). */

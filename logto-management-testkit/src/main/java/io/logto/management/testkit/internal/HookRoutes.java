@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Webhooks: create, list, get, update, delete and a new signing key. The emulator never calls a
- * hook's URL, so executions stay at zero and the operations that send or read deliveries
- * ({@code CreateHookTest}, {@code ListHookRecentLogs}) are left unimplemented (501).
+ * Webhooks: create, list, get, update, delete and a new signing key; execution statistics count the
+ * deliveries of the last 24 hours ({@link WebhookDispatcher} sends them, {@link HookDeliveryRoutes}
+ * tests and lists them).
  */
 final class HookRoutes {
   // the event values of Logto 1.42's document, in its order
@@ -134,7 +134,7 @@ final class HookRoutes {
   }
 
   // {url, headers?, retries?}, kept as sent
-  private static ObjectNode config(Guard guard, boolean required) {
+  static ObjectNode config(Guard guard, boolean required) {
     ObjectNode config = guard.object("config", required);
     if (config == null) {
       return null;
@@ -146,7 +146,7 @@ final class HookRoutes {
     return config.deepCopy();
   }
 
-  private static void refuseDevOnlyEvent(String event, List<String> events) {
+  static void refuseDevOnlyEvent(String event, List<String> events) {
     if (DEV_ONLY_EVENT.equals(event) || (events != null && events.contains(DEV_ONLY_EVENT))) {
       ObjectNode data = Json.object();
       data.put("reason", "hook.event_not_supported_when_dev_features_disabled").put("event", DEV_ONLY_EVENT);
@@ -154,10 +154,12 @@ final class HookRoutes {
     }
   }
 
-  private static ObjectNode withStats(ObjectNode hook) {
+  // Logto counts the hook's TriggerHook log entries of the last 24 hours
+  private ObjectNode withStats(ObjectNode hook) {
     ObjectNode copy = hook.deepCopy();
-    // the emulator sends no deliveries
-    copy.set("executionStats", Json.object().put("successCount", 0).put("requestCount", 0));
+    List<ObjectNode> logs = store.auditLog.recentHookLogs(hook.get("id").asText());
+    long successes = logs.stream().filter(entry -> "Success".equals(entry.at("/payload/result").asText())).count();
+    copy.set("executionStats", Json.object().put("successCount", successes).put("requestCount", logs.size()));
     return copy;
   }
 }

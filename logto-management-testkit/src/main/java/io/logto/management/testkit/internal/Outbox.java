@@ -29,6 +29,22 @@ public final class Outbox {
     messages.add(Objects.requireNonNull(message, "message == null"));
   }
 
+  /**
+   * Completes {@code message} with the channel's connector and the time and sends it; without a
+   * connector of that channel, 501 {@code connector.not_found} as Logto answers.
+   */
+  public SentMessage sendThroughConnector(SentMessage.Channel channel, SentMessage.Builder message, long nowMillis) {
+    String connectorId = connectorId(channel);
+    if (connectorId == null) {
+      String type = channel == SentMessage.Channel.EMAIL ? "Email" : "Sms";
+      throw ApiError.of(501, "connector.not_found", "Cannot find any available connector for type: " + type + ".");
+    }
+    SentMessage sent = message.channel(channel).connectorId(connectorId)
+        .sentAt(java.time.Instant.ofEpochMilli(nowMillis)).build();
+    send(sent);
+    return sent;
+  }
+
   /** Every message sent so far (since the last clear), oldest first. */
   public synchronized List<SentMessage> sentMessages() {
     return List.copyOf(messages);

@@ -56,6 +56,7 @@ final class SsoConnectorRoutes {
       store.ssoConnectors.remove(id);
       store.jit.forgetSsoConnector(id);
       store.ssoSigningKeys.removeOwner(id);
+      store.jit.forgetSsoConnector(id);
       return Reply.empty(204);
     });
     handlers.put("ListSsoConnectorSigningKeys", call -> {

@@ -62,18 +62,32 @@ final class Store {
   final Map<String, Set<String>> orgApps = new HashMap<>();
   final Map<String, Map<String, Set<String>>> orgUserRoles = new HashMap<>();
 
+  // --- configuration area: sign-in experience and what end users see; tenant configs and keys ---
+  final ExperienceState experience = new ExperienceState();
+  final ConfigState configs;
+
+  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
+  final Outbox outbox = new Outbox();
   // Users, organizations, applications (part 1a): state beside the entity rows, and its cascades
   final UserAccounts accounts = new UserAccounts();
   /** Organization id to application id to organization role ids. */
   final Map<String, Map<String, Set<String>>> orgAppRoles = new HashMap<>();
   final OrganizationProvisioning jit = new OrganizationProvisioning();
   final ApplicationConsents consents = new ApplicationConsents();
-  // ---- observables: messages sent through connectors, webhook deliveries (read by LogtoEmulator) ----
-  final Outbox outbox = new Outbox();
+
+  // ---- one-time tokens and organization invitations (by id) ----
+  final Map<String, ObjectNode> oneTimeTokens = new LinkedHashMap<>();
+  final Map<String, ObjectNode> invitations = new LinkedHashMap<>();
+  // subject tokens issued for impersonation, by token
+  final Map<String, ObjectNode> subjectTokens = new LinkedHashMap<>();
+
+  // ---- audit logs (token exchanges, webhook deliveries) ----
+  final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
 
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
+    this.configs = new ConfigState(this);
     ObjectNode resource = Json.object();
     resource.put("tenantId", TENANT).put("id", MANAGEMENT_API_RESOURCE_ID).put("name", "Logto Management API")
         .put("indicator", apiIndicator).put("isDefault", false).put("accessTokenTtl", 3600);
@@ -84,6 +98,19 @@ final class Store {
         "This default role grants access to the Logto management API.", "MachineToMachine", false);
     managementRoleId = role.get("id").asText();
     roleScopes.get(managementRoleId).add(all.get("id").asText());
+  }
+
+  // --- configuration area: what the sign-in experience checks about connectors ---
+
+  /** Whether a connector of {@code type} ({@code Email}, {@code Sms} or {@code Social}) exists; a fresh Logto has none. */
+  boolean hasConnector(String type) {
+    return !connectors.ofType(type).isEmpty();
+  }
+
+  /** Whether a social connector with this target (e.g. {@code google}) exists. */
+  boolean hasSocialTarget(String target) {
+    return connectors.ofType("Social").stream()
+        .anyMatch(connector -> target.equals(connectors.json(connector).path("target").asText()));
   }
 
   long now() {

@@ -180,7 +180,7 @@ final class TokenEndpoint {
     return form;
   }
 
-  private static String formDecode(String value) {
+  static String formDecode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 }

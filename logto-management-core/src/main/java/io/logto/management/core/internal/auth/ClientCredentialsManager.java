@@ -3,19 +3,16 @@ package io.logto.management.core.internal.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.AccessToken;
 import io.logto.management.core.ClientCredentials;
-import io.logto.management.core.LogtoTokenException;
 import io.logto.management.core.internal.http.Blocking;
+import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.Transport;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +42,7 @@ public final class ClientCredentialsManager implements ClientCredentials {
   /**
    * Creates a manager.
    *
-   * @param http a client that never follows redirects
+   * @param attempts the client's attempt path (listeners, log, transport), which never follows redirects
    * @param baseUrl the server's base URL without a trailing slash
    * @param clientId the machine-to-machine application's id
    * @param clientSecret its secret; never logged nor put in messages
@@ -54,9 +51,9 @@ public final class ClientCredentialsManager implements ClientCredentials {
    * @param mapper parses the answer
    * @param clock tells the time for expiry
    */
-  public ClientCredentialsManager(HttpClient http, String baseUrl, String clientId, String clientSecret,
+  public ClientCredentialsManager(Layer attempts, String baseUrl, String clientId, String clientSecret,
       String resource, Duration timeout, ObjectMapper mapper, Clock clock) {
-    this.endpoint = new TokenEndpoint(http, baseUrl, clientId, clientSecret, resource, timeout, mapper, clock);
+    this.endpoint = new TokenEndpoint(attempts, baseUrl, clientId, clientSecret, resource, timeout, mapper, clock);
     this.clock = clock;
   }
 
@@ -98,18 +95,8 @@ public final class ClientCredentialsManager implements ClientCredentials {
   }
 
   private void fetch(CompletableFuture<AccessToken> shared) {
-    Duration timeout = endpoint.timeout();
-    // the shared request fails for all its waiters at the timeout, whatever the HTTP client does later;
-    // orTimeout's timer is cancelled as soon as the request completes
-    CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    timer.whenComplete((ignored, expired) -> {
-      if (expired != null && shared.completeExceptionally(new LogtoTokenException(
-          "token request timed out after " + timeout, OptionalInt.empty(), Optional.empty(), "", null))) {
-        LOG.debug("token request timed out after {}", timeout);
-      }
-    });
+    // the token timeout bounds the request's attempt, as the request timeout bounds an API call's
     shared.whenComplete((token, failure) -> {
-      timer.complete(null);
       synchronized (lock) {
         if (inFlight == shared) {
           inFlight = null;
@@ -128,9 +115,9 @@ public final class ClientCredentialsManager implements ClientCredentials {
         return;
       }
       synchronized (lock) {
-        // a request that already timed out is ignored, so it cannot overwrite a newer token
+        // a request overtaken by another (its waiters gave up) cannot overwrite a newer token
         if (shared.isDone() || inFlight != shared) {
-          LOG.debug("ignoring the late answer of a token request that timed out");
+          LOG.debug("ignoring the late answer of an overtaken token request");
           return;
         }
         cached = token;

@@ -1,6 +1,7 @@
 package io.logto.management.core.internal.http;
 
 import io.logto.management.core.AttemptEvent;
+import io.logto.management.core.AttemptStart;
 import io.logto.management.core.CallListener;
 import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +36,19 @@ public final class AttemptLayer implements Layer {
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
   private final List<CallListener> listeners;
+  private final AtomicLong ids;
   private final Layer next;
 
   /**
    * Creates the layer.
    *
    * @param listeners the user's listeners, in order
+   * @param ids numbers the attempts; shared by a client and its variants
    * @param next the transport
    */
-  public AttemptLayer(List<CallListener> listeners, Layer next) {
+  public AttemptLayer(List<CallListener> listeners, AtomicLong ids, Layer next) {
     this.listeners = List.copyOf(listeners);
+    this.ids = ids;
     this.next = next;
   }
 
@@ -58,9 +63,22 @@ public final class AttemptLayer implements Layer {
       LOG.trace("{} {} attempt {} headers {}", request.method(), request.uri().getRawPath(), attempt,
           redact(request.headers()));
     }
+    long id = ids.incrementAndGet();
+    String path = request.uri().getRawPath();
+    if (!listeners.isEmpty()) {
+      AttemptStart started = new AttemptStart(id, control.kind(), request.method(), control.pathTemplate(), path,
+          attempt);
+      for (CallListener listener : listeners) {
+        try {
+          listener.onAttemptStart(started);
+        } catch (RuntimeException e) {
+          warn(listener, started.method(), path, e);
+        }
+      }
+    }
     long start = System.nanoTime();
     return next.send(request, options, control).whenComplete((response, failure) -> {
-      AttemptEvent event = new AttemptEvent(request.method(), control.pathTemplate(), request.uri().getRawPath(),
+      AttemptEvent event = new AttemptEvent(id, control.kind(), request.method(), control.pathTemplate(), path,
           attempt, response == null ? OptionalInt.empty() : OptionalInt.of(response.status()),
           response == null ? Optional.of(Transport.unwrap(failure)) : Optional.empty(),
           Duration.ofNanos(System.nanoTime() - start),
@@ -72,12 +90,16 @@ public final class AttemptLayer implements Layer {
         try {
           listener.onAttempt(event);
         } catch (RuntimeException e) {
-          // a broken listener must not turn a good answer into a failure
-          LOG.warn("call listener {} failed on {} {}: {}", listener.getClass().getName(), event.method(),
-              event.path(), e.getClass().getName());
+          warn(listener, event.method(), path, e);
         }
       }
     });
+  }
+
+  // a broken listener must not turn a good answer into a failure; its message may quote anything
+  private static void warn(CallListener listener, String method, String path, RuntimeException e) {
+    LOG.warn("call listener {} failed on {} {}: {}", listener.getClass().getName(), method, path,
+        e.getClass().getName());
   }
 
   // credential values replaced by <redacted>, sorted for logs

@@ -1,5 +1,6 @@
 package io.logto.management.core.internal.http;
 
+import io.logto.management.core.AttemptKind;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,12 +10,33 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CallControl {
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+  private final AttemptKind kind;
   private String pathTemplate = "";
   // attempts run one after another, each started after the previous one completed
   private int attempts;
 
-  /** Creates the control of one call. */
-  public CallControl() {}
+  /** Creates the control of one API call. */
+  public CallControl() {
+    this(AttemptKind.API);
+  }
+
+  /**
+   * Creates the control of one call of the given kind.
+   *
+   * @param kind what the call's attempts are for
+   */
+  public CallControl(AttemptKind kind) {
+    this.kind = kind;
+  }
+
+  /**
+   * Returns what the call's attempts are for.
+   *
+   * @return API or token request
+   */
+  public AttemptKind kind() {
+    return kind;
+  }
 
   /**
    * Records what the call is, before its first attempt.

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The request the SDK built for a call, before authentication. It keeps the validated parts (URI,
  * method, body, headers, timeout), so the authentication layer builds the sent request in one go with
  * its {@code Authorization} header, as a hand-written call would, instead of copying a builder or a
- * finished request. Interceptors see it as an ordinary request; its headers are only materialised
- * when someone reads them.
+ * finished request. It never reaches users: interceptors get {@link #unsigned()}, a plain JDK request
+ * (see {@link InterceptorChain}).
  */
 public final class PreparedRequest extends HttpRequest {
   private final URI uri;

@@ -71,10 +71,12 @@ public final class RequestFactory {
     return new PreparedRequest(uri, call.method(), publisher, flat, timeout);
   }
 
-  // the call's own timeout when set, else the client's; zero or negative means none
+  // the call's own timeout when set, else the client's, unless the call wants none
   private Optional<Duration> timeout(RequestOptions options) {
-    Optional<Duration> chosen = options.timeout().isPresent() ? options.timeout() : defaultTimeout;
-    return chosen.filter(timeout -> !timeout.isZero() && !timeout.isNegative());
+    if (options.noTimeout()) {
+      return Optional.empty();
+    }
+    return options.timeout().isPresent() ? options.timeout() : defaultTimeout;
   }
 
   private HttpRequest.BodyPublisher body(ApiRequest.Body body, Map<String, String> headers) {

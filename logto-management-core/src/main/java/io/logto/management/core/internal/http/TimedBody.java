@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the body as bytes, failing when it has not fully arrived by the attempt's deadline (the moment
- * it was sent plus the request timeout). The JDK client's request timeout stops once the headers
+ * Reads the body as bytes, failing when it is larger than the client's size limit (checked against
+ * {@code Content-Length} before reading, and counted as it arrives when there is none) or has not
+ * fully arrived by the attempt's deadline (the moment it was sent plus the request timeout). The JDK client's request timeout stops once the headers
  * arrive, so a stalled body would otherwise block forever; counting from the send, not from the
  * headers, keeps the whole attempt within the timeout instead of up to twice it.
  *
@@ -35,9 +36,15 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+  private final int status;
+  private final long limit;
+  // onNext calls never overlap (reactive streams rule 1.3)
+  private long received;
   private volatile Flow.@Nullable Subscription subscription;
 
-  private TimedBody(long deadline) {
+  private TimedBody(int status, long limit, long deadline) {
+    this.status = status;
+    this.limit = limit;
     bytes.getBody().whenComplete((value, failure) -> {
       if (failure != null) {
         body.completeExceptionally(failure);
@@ -51,7 +58,9 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
         current.cancel();
       }
     });
-    watch(body, deadline);
+    if (deadline != NONE) {
+      watch(body, deadline);
+    }
   }
 
   /**
@@ -59,13 +68,24 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * whose cancelling on timeout closes the connection. The JDK runs the completion of such a body
    * (not one of its own) on its executor, a thread hand-off per call.
    *
+   * @param method the request's method: a {@code HEAD} answer declares a length but has no body
    * @param timeout the request timeout; empty for none
    * @param sentAt {@link System#nanoTime()} when the attempt was sent
+   * @param limit the most bytes a body may have
    * @return the handler
    */
-  static HttpResponse.BodyHandler<byte[]> handler(Optional<Duration> timeout, long sentAt) {
-    return timeout.<HttpResponse.BodyHandler<byte[]>>map(value -> info -> new TimedBody(sentAt + value.toNanos()))
-        .orElseGet(HttpResponse.BodyHandlers::ofByteArray);
+  static HttpResponse.BodyHandler<byte[]> handler(String method, Optional<Duration> timeout, long sentAt,
+      long limit) {
+    return info -> {
+      if (declaresTooMuch(method, info, limit)) {
+        return refused(info.statusCode(), limit);
+      }
+      if (timeout.isPresent()) {
+        return new TimedBody(info.statusCode(), limit, sentAt + timeout.get().toNanos());
+      }
+      return declaresLength(info) ? HttpResponse.BodySubscribers.ofByteArray()
+          : new TimedBody(info.statusCode(), limit, NONE);
+    };
   }
 
   /**
@@ -75,16 +95,65 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * drops it when the server closes. For the blocking API, where that hand-off is a measurable share
    * of every call.
    *
+   * A body without {@code Content-Length} (chunked) cannot be checked up front: it is counted as it
+   * arrives by this class, at the cost of that hand-off.
+   *
+   * @param method the request's method: a {@code HEAD} answer declares a length but has no body
    * @param timeout the request timeout; empty for none
    * @param sentAt {@link System#nanoTime()} when the attempt was sent
+   * @param limit the most bytes a body may have
    * @return the handler
    */
-  static HttpResponse.BodyHandler<byte[]> inlineHandler(Optional<Duration> timeout, long sentAt) {
-    return timeout.<HttpResponse.BodyHandler<byte[]>>map(value -> info -> {
+  static HttpResponse.BodyHandler<byte[]> inlineHandler(String method, Optional<Duration> timeout, long sentAt,
+      long limit) {
+    return info -> {
+      if (declaresTooMuch(method, info, limit)) {
+        return refused(info.statusCode(), limit);
+      }
+      long deadline = timeout.map(value -> sentAt + value.toNanos()).orElse(NONE);
+      if (!declaresLength(info)) {
+        return new TimedBody(info.statusCode(), limit, deadline);
+      }
       HttpResponse.BodySubscriber<byte[]> subscriber = HttpResponse.BodySubscribers.ofByteArray();
-      watch(subscriber.getBody().toCompletableFuture(), sentAt + value.toNanos());
+      if (deadline != NONE) {
+        watch(subscriber.getBody().toCompletableFuture(), deadline);
+      }
       return subscriber;
-    }).orElseGet(HttpResponse.BodyHandlers::ofByteArray);
+    };
+  }
+
+  // the JDK enforces a declared length: such a body can never grow past it
+  private static boolean declaresLength(HttpResponse.ResponseInfo info) {
+    return info.headers().firstValueAsLong("Content-Length").isPresent();
+  }
+
+  private static boolean declaresTooMuch(String method, HttpResponse.ResponseInfo info, long limit) {
+    return !method.equals("HEAD") && info.headers().firstValueAsLong("Content-Length").orElse(0) > limit;
+  }
+
+  // reads nothing: cancelling the subscription closes the connection
+  private static HttpResponse.BodySubscriber<byte[]> refused(int status, long limit) {
+    CompletableFuture<byte[]> failed = CompletableFuture.failedFuture(new BodyTooLargeException(status, limit));
+    return new HttpResponse.BodySubscriber<>() {
+      @Override
+      public CompletionStage<byte[]> getBody() {
+        return failed;
+      }
+
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        subscription.cancel();
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> item) {}
+
+      @Override
+      public void onError(Throwable throwable) {}
+
+      @Override
+      public void onComplete() {}
+    };
   }
 
   private static void watch(CompletableFuture<?> future, long deadline) {
@@ -157,6 +226,16 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   @Override
   public void onNext(List<ByteBuffer> item) {
+    if (body.isDone()) {
+      return;
+    }
+    for (ByteBuffer buffer : item) {
+      received += buffer.remaining();
+    }
+    if (received > limit) {
+      body.completeExceptionally(new BodyTooLargeException(status, limit));
+      return;
+    }
     bytes.onNext(item);
   }
 

@@ -1,6 +1,7 @@
 package io.logto.management.core.internal.http;
 
 import io.logto.management.core.LogtoException;
+import io.logto.management.core.LogtoResponseTooLargeException;
 import io.logto.management.core.LogtoTimeoutException;
 import io.logto.management.core.LogtoTransportException;
 import io.logto.management.core.RawResponse;
@@ -28,23 +29,27 @@ import java.util.concurrent.TimeoutException;
 public final class Transport implements Layer {
   private final HttpClient http;
   private final boolean blocking;
+  private final long maxResponseBytes;
 
   /**
    * Creates the transport.
    *
    * @param http the shared JDK client
    * @param blocking whether to send on the calling thread (for the synchronous API)
+   * @param maxResponseBytes the most bytes an answer's body may have
    */
-  public Transport(HttpClient http, boolean blocking) {
+  public Transport(HttpClient http, boolean blocking, long maxResponseBytes) {
     this.http = http;
     this.blocking = blocking;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
   public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     long start = System.nanoTime();
     if (blocking) {
-      HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.timeout(), start);
+      HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.method(), request.timeout(), start,
+          maxResponseBytes);
       try {
         HttpResponse<byte[]> response = http.send(request, handler);
         return CompletableFuture.completedFuture(raw(request, response, start));
@@ -58,7 +63,8 @@ public final class Transport implements Layer {
     }
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
-      sent = http.sendAsync(request, TimedBody.handler(request.timeout(), start));
+      sent = http.sendAsync(request,
+          TimedBody.handler(request.method(), request.timeout(), start, maxResponseBytes));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(failure(request, e));
     }
@@ -79,20 +85,33 @@ public final class Transport implements Layer {
   }
 
   /**
-   * Tells whether a failure happened before the request could reach the server, so any method may be
-   * retried safely.
+   * Tells whether an attempt failed on the network before a complete response arrived: the connection
+   * was refused, reset or closed before or during the headers or the body, the body was cut short, or
+   * the connection could not be made in time. HTTP allows such an attempt of an idempotent method to
+   * be repeated. Not: other timeouts (the server may be working on it), interruptions, cancellations,
+   * an answer over the size limit.
    *
    * @param failure the failure, possibly wrapped
-   * @return whether it is a connection failure
+   * @return whether it is a network failure before a complete response
    */
-  public static boolean isConnectFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+  public static boolean isIncompleteExchange(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (!(cause instanceof LogtoTransportException)) {
+      return false;
+    }
+    boolean io = false;
+    for (Throwable t = cause.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
           || t instanceof UnresolvedAddressException) {
         return true;
       }
+      if (t instanceof HttpTimeoutException || t instanceof TimeoutException || t instanceof InterruptedException
+          || t instanceof LogtoException) {
+        return false;
+      }
+      io |= t instanceof IOException;
     }
-    return false;
+    return io;
   }
 
   /**
@@ -111,13 +130,22 @@ public final class Transport implements Layer {
 
   private static RuntimeException failure(HttpRequest request, Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof LogtoException logto) {
-      return logto;
-    }
     if (cause instanceof CancellationException cancelled) {
       return cancelled;
     }
+    // the body subscriber's own failures (such as the size limit) arrive wrapped by the blocking client
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof LogtoException logto) {
+        return logto;
+      }
+    }
     String what = request.method() + " " + request.uri().getRawPath();
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException tooLarge) {
+        return new LogtoResponseTooLargeException(what + " -> " + tooLarge.status + ": body larger than the limit of "
+            + tooLarge.limit + " bytes (LogtoClient.Builder.maxResponseBytes); not read", tooLarge.limit, null);
+      }
+    }
     String after = request.timeout().map(timeout -> " after " + timeout).orElse("");
     // the blocking client wraps timeouts in an IOException: look through the causes
     for (Throwable t = cause; t != null; t = t.getCause()) {

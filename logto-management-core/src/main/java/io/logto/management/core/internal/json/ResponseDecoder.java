@@ -1,6 +1,5 @@
 package io.logto.management.core.internal.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import io.logto.management.core.ApiError;
 import io.logto.management.core.LogtoApiException;
 import io.logto.management.core.LogtoResponseException;
 import io.logto.management.core.RawResponse;
+import io.logto.management.core.internal.http.BodySummary;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ public final class ResponseDecoder {
     byte[] body = response.body();
     if (Json.isBlank(body)) {
       throw new LogtoResponseException(
-          describe(response) + ": empty body where JSON was expected", response.status(), "", null);
+          describe(response) + ": empty body where JSON was expected", response.status(), body, null);
     }
     try {
       if (raw == JsonNode.class) {
@@ -73,10 +73,10 @@ public final class ResponseDecoder {
       }
       return mapper.readValue(body, type);
     } catch (IOException e) {
-      String excerpt = Json.excerpt(body);
-      throw new LogtoResponseException(
-          describe(response) + ": body is not the expected JSON (" + shortReason(e) + "): " + excerpt,
-          response.status(), excerpt, e);
+      // Jackson's messages quote the offending text, so neither they nor the exception travel on
+      throw new LogtoResponseException(describe(response) + ": body is not the expected " + type.getRawClass()
+          .getSimpleName() + " JSON (" + JsonProblem.describe(e) + "; "
+          + BodySummary.of(response.headers(), body) + ")", response.status(), body, null);
     }
   }
 
@@ -92,7 +92,7 @@ public final class ResponseDecoder {
     }
   }
 
-  // reads Logto's error fields; a body that is not a JSON object keeps only its excerpt
+  // reads Logto's error fields; the body travels whole, for the caller's eyes only
   private ApiError error(RawResponse response) {
     JsonNode json = Json.objectOrNull(mapper, response.body());
     return new ApiError(
@@ -104,7 +104,7 @@ public final class ResponseDecoder {
         text(json, "message"),
         Optional.ofNullable(json == null ? null : json.get("data")).filter(node -> !node.isNull()),
         text(json, "details"),
-        Json.excerpt(response.body()));
+        response.body());
   }
 
   private static Optional<String> text(@Nullable JsonNode json, String field) {
@@ -121,13 +121,6 @@ public final class ResponseDecoder {
   private static String describe(RawResponse response) {
     return response.request().method() + " " + response.request().uri().getRawPath() + " -> "
         + response.status();
-  }
-
-  private static String shortReason(IOException e) {
-    if (e instanceof JsonProcessingException processing) {
-      return processing.getOriginalMessage();
-    }
-    return e.getClass().getSimpleName();
   }
 
   private static Charset charset(RawResponse response) {

@@ -1,4 +1,4 @@
-/** Internal to the SDK: exported only to the generated API module, not API. */
+/** Internal to the SDK: not exported, not API. */
 @NullMarked
 package io.logto.management.core.internal.json;
 

@@ -1,22 +1,17 @@
 package io.logto.management.core.internal.pagination;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.ApiRequest;
-import io.logto.management.core.LogtoResponseException;
+import io.logto.management.core.CloseableIterator;
 import io.logto.management.core.Page;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RawResponse;
-import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.json.ResponseDecoder;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -24,16 +19,18 @@ import java.util.stream.StreamSupport;
 /**
  * Lazily walks Logto's pages: asks for {@code page + 1} itself (the {@code Link} URLs lack the
  * {@code /api} prefix), continues while a {@code rel="next"} link or {@code Total-Number-Is-Capped: true}
- * is present, and stops at an empty page. Only the current page is held.
+ * is present, and stops at an empty page. Without prefetch or parallelism it fetches on the consuming
+ * thread and holds only the current page; otherwise {@link AheadPages} fetches ahead asynchronously.
  *
  * @param <T> the item type
  */
 public final class Pager<T> implements Paginated<T> {
-  private final ApiRequest request;
-  private final Pagination pagination;
+  private final PageReader<T> reader;
+  private final int startPage;
   private final Function<ApiRequest, RawResponse> send;
-  private final ResponseDecoder decoder;
-  private final JavaType listType;
+  private final Function<ApiRequest, CompletableFuture<RawResponse>> sendAsync;
+  private final int prefetch;
+  private final int parallel;
 
   /**
    * Creates a pager; nothing is fetched until iteration.
@@ -42,101 +39,103 @@ public final class Pager<T> implements Paginated<T> {
    * @param itemType the item type
    * @param pagination where to start and the page size
    * @param send sends one page request synchronously
+   * @param sendAsync sends one page request without blocking; cancelling its future aborts the exchange
    * @param decoder decodes pages and errors
    */
   public Pager(ApiRequest request, JavaType itemType, Pagination pagination, Function<ApiRequest, RawResponse> send,
-      ResponseDecoder decoder) {
-    this.request = request;
-    this.pagination = pagination;
+      Function<ApiRequest, CompletableFuture<RawResponse>> sendAsync, ResponseDecoder decoder) {
+    this(new PageReader<>(request, pagination.pageSize(), decoder, itemType), pagination.startPage(), send, sendAsync,
+        0, 1);
+  }
+
+  private Pager(PageReader<T> reader, int startPage, Function<ApiRequest, RawResponse> send,
+      Function<ApiRequest, CompletableFuture<RawResponse>> sendAsync, int prefetch, int parallel) {
+    this.reader = reader;
+    this.startPage = startPage;
     this.send = send;
-    this.decoder = decoder;
-    ObjectMapper mapper = decoder.mapper();
-    this.listType = mapper.getTypeFactory().constructCollectionType(List.class, itemType);
+    this.sendAsync = sendAsync;
+    this.prefetch = prefetch;
+    this.parallel = parallel;
   }
 
   @Override
-  public Iterator<T> iterator() {
-    Iterator<Page<T>> pages = pages().iterator();
-    return new Iterator<>() {
-      private Iterator<T> items = Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!items.hasNext() && pages.hasNext()) {
-          items = pages.next().items().iterator();
-        }
-        return items.hasNext();
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return items.next();
-      }
-    };
+  public CloseableIterator<T> iterator() {
+    return new ItemIterator<>(pageIterator());
   }
 
   @Override
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    return closingStream(iterator());
   }
 
   @Override
   public Iterable<Page<T>> pages() {
-    return () -> new Iterator<>() {
-      private int nextPage = pagination.startPage();
-      private boolean more = true;
+    return this::pageIterator;
+  }
 
-      @Override
-      public boolean hasNext() {
-        return more;
-      }
+  @Override
+  public Stream<Page<T>> pageStream() {
+    return closingStream(pageIterator());
+  }
 
-      @Override
-      public Page<T> next() {
-        if (!more) {
-          throw new NoSuchElementException();
-        }
-        Page<T> page = fetch(nextPage);
-        more = page.hasNext();
-        nextPage++;
-        return page;
-      }
-    };
+  private static <E> Stream<E> closingStream(CloseableIterator<E> iterator) {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
+        .onClose(iterator::close);
+  }
+
+  @Override
+  public Paginated<T> prefetch(int pages) {
+    if (pages < 0) {
+      throw new IllegalArgumentException("prefetch < 0: " + pages);
+    }
+    return new Pager<>(reader, startPage, send, sendAsync, pages, parallel);
+  }
+
+  @Override
+  public Paginated<T> parallel(int requests) {
+    if (requests < 1) {
+      throw new IllegalArgumentException("parallel < 1: " + requests);
+    }
+    return new Pager<>(reader, startPage, send, sendAsync, prefetch, requests);
+  }
+
+  @Override
+  public Flow.Publisher<T> publisher() {
+    return new ItemPublisher<>(() -> aheadPages(Math.max(1, ahead())));
+  }
+
+  private CloseableIterator<Page<T>> pageIterator() {
+    int ahead = ahead();
+    return ahead == 0 ? new SequentialPages<>(reader, send, startPage) : aheadPages(ahead);
+  }
+
+  private int ahead() {
+    return parallel > 1 ? Math.max(prefetch, parallel) : prefetch;
+  }
+
+  private AheadPages<T> aheadPages(int ahead) {
+    return new AheadPages<>(reader, sendAsync, startPage, ahead, parallel);
   }
 
   /**
-   * Fetches one page.
+   * Fetches one page on the calling thread.
    *
    * @param number the 1-based page number
    * @return the page
    */
   public Page<T> fetch(int number) {
-    ApiRequest pageRequest = request.withQuery("page", String.valueOf(number))
-        .withQuery("page_size", String.valueOf(pagination.pageSize()));
-    RawResponse response = send.apply(pageRequest);
-    decoder.throwIfError(response);
-    if (!Json.startsWith(response.body(), '[')) {
-      String excerpt = Json.excerpt(response.body());
-      throw new LogtoResponseException(pageRequest.method() + " " + pageRequest.path() + " -> " + response.status()
-          + ": expected a JSON array of items: " + excerpt, response.status(), excerpt, null);
-    }
-    List<T> items = decoder.decode(response, listType);
-    OptionalLong total = response.headers().firstValue("Total-Number").map(Pager::parseLong)
-        .orElse(OptionalLong.empty());
-    boolean capped = response.headers().firstValue("Total-Number-Is-Capped")
-        .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
-    boolean next = !items.isEmpty() && (capped || LinkHeader.hasRelation(response.headers(), "next"));
-    return new PageData<>(items, number, pagination.pageSize(), total, capped, next);
+    ApiRequest pageRequest = reader.request(number);
+    return reader.read(number, pageRequest, send.apply(pageRequest));
   }
 
-  private static OptionalLong parseLong(String text) {
-    try {
-      return OptionalLong.of(Long.parseLong(text.trim()));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+  /**
+   * Describes the listing without its query, which may hold search terms.
+   *
+   * @return the method, path and paging settings
+   */
+  @Override
+  public String toString() {
+    return "Paginated[" + reader.describe() + ", from page " + startPage + ", prefetch " + prefetch + ", parallel "
+        + parallel + "]";
   }
 }

@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries connection failures and 429/502/503/504 with exponential backoff and jitter, honouring
- * {@code Retry-After}; idempotent methods by default, POST and PATCH only when the call opts in.
+ * Retries network failures before a complete response (refused, reset, closed or cut short; see
+ * {@link Transport#isIncompleteExchange}) and 429/502/503/504 with exponential backoff and jitter,
+ * honouring {@code Retry-After}; idempotent methods by default, POST and PATCH only when the call opts
+ * in.
  * Waits through a {@link Sleeper}, so no thread is held.
  */
 public final class RetryLayer implements Layer {
@@ -66,7 +68,7 @@ public final class RetryLayer implements Layer {
         if (response != null && RETRIED_STATUSES.contains(response.status())) {
           delay = Optional.of(RetryAfter.delay(response.headers(), clock.instant())
               .orElseGet(() -> backoff(policy, attempt)));
-        } else if (failure != null && Transport.isConnectFailure(failure)) {
+        } else if (failure != null && Transport.isIncompleteExchange(failure)) {
           delay = Optional.of(backoff(policy, attempt));
         }
       }
@@ -81,7 +83,8 @@ public final class RetryLayer implements Layer {
       Duration wait = delay.get();
       if (LOG.isDebugEnabled()) {
         LOG.debug("{} {} attempt {} {}; retrying in {} ms", request.method(), request.uri().getRawPath(), attempt,
-            response != null ? "answered " + response.status() : "failed to connect", wait.toMillis());
+            response != null ? "answered " + response.status()
+                : "failed (" + Transport.unwrap(failure).getClass().getSimpleName() + ")", wait.toMillis());
       }
       return sleeper.sleep(wait).thenCompose(
           ignored -> attempt(request, options, control, policy, allowed, attempt + 1, start, startNanos));

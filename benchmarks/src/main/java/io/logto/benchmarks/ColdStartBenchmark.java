@@ -1,0 +1,157 @@
+package io.logto.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The first call of a new JVM: the typed {@code users().list} against the hand-written call, each in
+ * its own fresh JVM ({@link FirstCall}), alternated, timed from process start to the printed answer.
+ * Then counts the classes each loads ({@code -Xlog:class+load}) by origin, and repeats the timing
+ * with an AppCDS archive per mode ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}).
+ *
+ * {@code typed-service} makes the same typed call without the {@code LogtoManagement} facade, to show
+ * what building every service up front costs.
+ *
+ * <p>Options: {@code --rounds 10}, {@code --cds true}.
+ */
+public final class ColdStartBenchmark {
+  private ColdStartBenchmark() {}
+
+  /**
+   * Runs the comparison and prints medians and ratios.
+   *
+   * @param args the options above
+   * @throws Exception if a child fails
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = BenchArgs.parse(args);
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "10"));
+    boolean cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
+    System.out.printf(Locale.ROOT, "cold first call: new JVM, client, token, one 100-user page; Java %s, load"
+        + " average %.1f%n", System.getProperty("java.version"),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    try (ServerProcess server = ServerProcess.start()) {
+      String base = server.baseUrl();
+      for (String mode : List.of("raw", "typed", "typed-service")) {
+        classCounts(mode, base);
+      }
+      Map<String, List<String>> configs = new LinkedHashMap<>();
+      configs.put("raw", List.of());
+      configs.put("typed", List.of());
+      configs.put("typed-service", List.of());
+      if (cds) {
+        Path dir = Files.createTempDirectory("logto-cds");
+        for (String mode : List.of("raw", "typed")) {
+          Path archive = dir.resolve(mode + ".jsa");
+          run(mode, base, List.of("-XX:ArchiveClassesAtExit=" + archive));
+          // -Xshare:on fails instead of silently running without an archive it cannot map
+          configs.put(mode + "+cds", List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
+        }
+      }
+      compare(base, rounds, configs);
+    }
+  }
+
+  // every round starts each configuration once, the order rotating; ratios are taken per round
+  private static void compare(String base, int rounds, Map<String, List<String>> configs) throws Exception {
+    List<String> names = new ArrayList<>(configs.keySet());
+    Map<String, List<Double>> millis = new LinkedHashMap<>();
+    for (String name : names) {
+      run(mode(name), base, configs.get(name)); // warms the file cache
+    }
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get((i + round) % names.size());
+        millis.computeIfAbsent(name, m -> new ArrayList<>()).add(run(mode(name), base, configs.get(name)));
+      }
+    }
+    for (String name : names) {
+      System.out.printf(Locale.ROOT, "%-10s first answer after %5.0f ms (median of %d)%n", name,
+          BenchArgs.median(millis.get(name)), rounds);
+    }
+    ratio("typed / raw", millis.get("typed"), millis.get("raw"), 1.05);
+    ratio("typed-service / raw", millis.get("typed-service"), millis.get("raw"), 1.05);
+    if (configs.containsKey("typed+cds")) {
+      ratio("typed+cds / raw", millis.get("typed+cds"), millis.get("raw"), 1.05);
+      ratio("typed+cds / raw+cds", millis.get("typed+cds"), millis.get("raw+cds"), 1.05);
+      ratio("typed+cds / typed", millis.get("typed+cds"), millis.get("typed"), 0);
+    }
+  }
+
+  private static String mode(String config) {
+    return config.replace("+cds", "");
+  }
+
+  private static void ratio(String label, List<Double> a, List<Double> b, double target) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      ratios.add(a.get(i) / b.get(i));
+    }
+    double ratio = BenchArgs.median(ratios);
+    String verdict = target <= 0 ? "" : ratio <= target ? "  [target <= " + target + " met]" : "  [above " + target + "]";
+    System.out.printf(Locale.ROOT, "%-20s %.3f (median of per-round ratios)%s%n", label, ratio, verdict);
+  }
+
+  // counts the classes a first call loads, grouped by where they come from
+  private static void classCounts(String mode, String base) throws Exception {
+    Path log = Files.createTempFile("class-load-" + mode, ".log");
+    run(mode, base, List.of("-Xlog:class+load=info:file=" + log));
+    Map<String, Integer> groups = new TreeMap<>();
+    int total = 0;
+    for (String line : Files.readAllLines(log)) {
+      int at = line.indexOf("] ");
+      int space = line.indexOf(' ', at + 2);
+      if (at < 0 || space < 0) {
+        continue;
+      }
+      String name = line.substring(at + 2, space);
+      total++;
+      groups.merge(group(name), 1, Integer::sum);
+    }
+    Files.delete(log);
+    System.out.printf(Locale.ROOT, "%s: %d classes loaded before the answer %s%n", mode, total, groups);
+  }
+
+  private static String group(String className) {
+    String[] prefixes = {"io.logto.management.model.", "io.logto.management.service.", "io.logto.management.core.",
+        "io.logto.management.", "io.logto.benchmarks.", "com.fasterxml.jackson.", "org.slf4j.", "jdk.internal.net.http.",
+        "java.net.http.", "sun.", "jdk.", "java."};
+    for (String prefix : prefixes) {
+      if (className.startsWith(prefix)) {
+        return prefix.substring(0, prefix.length() - 1);
+      }
+    }
+    return "other";
+  }
+
+  // starts a FirstCall JVM and returns the milliseconds until it printed its answer
+  private static double run(String mode, String base, List<String> jvmOptions) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstCall.class.getName(), mode, base));
+    long t0 = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String answer;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      answer = out.readLine();
+      double ms = (System.nanoTime() - t0) / 1e6;
+      if (answer == null || !answer.equals("DONE 100")) {
+        throw new IllegalStateException(mode + " first call answered: " + answer);
+      }
+      process.waitFor();
+      return ms;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.logto.management.spring.boot;
+
+import io.logto.management.LogtoManagement;
+import io.logto.management.core.LogtoClient;
+import io.logto.management.core.RetryPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configures a {@link LogtoClient} and a {@link LogtoManagement} from {@code logto.management.*};
+ * each backs off when the application defines its own bean of that type.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(LogtoManagementProperties.class)
+public class LogtoManagementAutoConfiguration {
+  /** Created by Spring. */
+  public LogtoManagementAutoConfiguration() {}
+
+  /**
+   * The client: connection, then timeouts and retries from the properties, then every customizer.
+   *
+   * @param properties the bound {@code logto.management.*} properties
+   * @param connection a replacement of the properties' endpoint and credentials, such as the emulator's
+   * @param customizers the application's adjustments
+   * @return the client; built without network I/O
+   * @throws LogtoPropertyException if a property is missing or wrong
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public LogtoClient logtoClient(LogtoManagementProperties properties,
+      ObjectProvider<LogtoConnectionDetails> connection, ObjectProvider<LogtoClientBuilderCustomizer> customizers) {
+    LogtoClient.Builder builder = LogtoClient.builder();
+    connection.getIfAvailable(() -> new PropertiesConnectionDetails(properties)).applyTo(builder);
+    if (properties.tokenTimeout().isZero() || properties.tokenTimeout().isNegative()) {
+      throw new LogtoPropertyException("token-timeout", "must be positive: " + properties.tokenTimeout());
+    }
+    if (properties.maxRetries() < 0) {
+      throw new LogtoPropertyException("max-retries", "must not be negative: " + properties.maxRetries());
+    }
+    builder.requestTimeout(properties.requestTimeout())
+        .tokenTimeout(properties.tokenTimeout())
+        .retryPolicy(properties.maxRetries() == 0 ? RetryPolicy.none()
+            : RetryPolicy.defaults().withMaxRetries(properties.maxRetries()));
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder.build();
+  }
+
+  /**
+   * The typed API on the client.
+   *
+   * @param client the client bean
+   * @return the typed API
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public LogtoManagement logtoManagement(LogtoClient client) {
+    return LogtoManagement.of(client);
+  }
+}

@@ -1,0 +1,42 @@
+package io.logto.management.spring.boot;
+
+import java.util.Locale;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Masks {@code logto.management.client-secret} in Actuator's {@code env} and {@code configprops}
+ * endpoints even where {@code show-values} reveals other values. It matches the property in any of its
+ * spellings: {@code logto.management.client-secret}, {@code logto.management.clientSecret} (the
+ * {@code configprops} key) and {@code LOGTO_MANAGEMENT_CLIENT_SECRET} (an environment variable).
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+public class LogtoSecretSanitizingAutoConfiguration {
+  private static final String SECRET_KEY = canonical(LogtoManagementProperties.PREFIX + ".client-secret");
+
+  /** Created by Spring. */
+  public LogtoSecretSanitizingAutoConfiguration() {}
+
+  /**
+   * The function Actuator applies to every value it shows.
+   *
+   * @return masks the client secret, leaves everything else to the other functions
+   */
+  @Bean
+  public SanitizingFunction logtoClientSecretSanitizingFunction() {
+    return data -> isClientSecret(data) ? data.withSanitizedValue() : data;
+  }
+
+  static boolean isClientSecret(SanitizableData data) {
+    return canonical(data.getKey()).equals(SECRET_KEY);
+  }
+
+  // Spring's relaxed names of one property differ only in case, '-', '_' and '.'
+  private static String canonical(String key) {
+    return key.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT);
+  }
+}
