@@ -1,8 +1,10 @@
 /**
  * Runtime of the Logto Management API SDK: client, authentication, transport, retries, errors and
- * pagination. Only {@code io.logto.management.core} is API and exported; the internal packages are
- * exported to no one (the generated API calls the public package only).
+ * pagination. Only {@code io.logto.management.core} is API and exported to everyone; of the internal
+ * packages only the codecs the generated model names in its annotations are exported, to the generated
+ * API and to Jackson, which instantiates them.
  */
+@SuppressWarnings("module") // io.logto.management is compiled after this module
 module io.logto.management.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive java.net.http;
@@ -10,4 +12,5 @@ module io.logto.management.core {
   requires transitive org.jspecify;
 
   exports io.logto.management.core;
+  exports io.logto.management.core.internal.codec to io.logto.management, com.fasterxml.jackson.databind;
 }

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Decode only: the 100-user page of {@link UserPage} into the generated {@link User} (with the SDK's
  * mapper) against the hand-written lean record {@link BenchUser} (with a plain mapper), in one JVM,
- * alternating batches, no network. Diagnostic variants change one thing of the lean record at a time
- * to show where the typed decoding spends its time.
+ * interleaved, no network. Diagnostic variants add one trait of the generated type to the lean record,
+ * or take one away from the generated type ({@link UserShapes}), to show where the typed decoding
+ * spends its time.
  *
  * <p>Options: {@code --rounds 20}, {@code --batch 200} iterations per round (each decodes every variant once), {@code --only NAME}
  * decodes one variant for {@code --seconds} (for a profiler such as JFR).
@@ -71,7 +72,12 @@ public final class DecodeBenchmark {
         variant("lean, SDK mapper", sdk, BenchUser.class),
         variant("lean + catch-all map", plain, LeanWithCatchAll.class),
         variant("lean + BigDecimal", plain, LeanWithBigDecimal.class),
-        variant("lean + JsonNode parts", plain, LeanWithTrees.class));
+        variant("lean + JsonNode parts", plain, LeanWithTrees.class),
+        variant("typed - catch-all", sdk, UserShapes.NoCatchAll.class),
+        variant("typed - ctor copies", sdk, UserShapes.NoCopies.class),
+        variant("typed - nested records", sdk, UserShapes.NoNestedRecords.class),
+        variant("typed - JsonField", sdk, UserShapes.NoJsonField.class),
+        variant("typed - Instant", sdk, UserShapes.NoInstant.class));
 
     String only = options.get("only");
     if (only != null) {

@@ -149,8 +149,10 @@ final class EveryOperationEndToEndTest {
       String path = op.path();
       for (ParamDef p : op.pathParams()) {
         String v = values.getOrDefault(p.name(), "v-" + p.name());
-        args.add(v);
-        argTypes.add(String.class);
+        // an enum-valued path parameter is its open enum, which keeps any text
+        Class<?> type = paramClass(p.type());
+        args.add(MAPPER.convertValue(v, type));
+        argTypes.add(type);
         path = path.replace("{" + p.name() + "}", v);
       }
       expectedPath = req != null ? req.get("path").asText() : path;
@@ -360,7 +362,7 @@ final class EveryOperationEndToEndTest {
       if (type instanceof TypeRef.Scalar s) {
         return switch (s) {
           case STRING -> NODES.textNode("s");
-          case INTEGER, LONG, NUMBER -> NODES.numberNode(1);
+          case INTEGER, LONG, NUMBER, INSTANT_MILLIS, INSTANT_SECONDS -> NODES.numberNode(1);
           case BOOLEAN -> NODES.booleanNode(true);
           case JSON -> NODES.objectNode();
         };

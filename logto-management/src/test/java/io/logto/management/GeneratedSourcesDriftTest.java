@@ -8,6 +8,7 @@ import io.logto.management.codegen.model.ApiModel;
 import io.logto.management.codegen.model.OperationDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.naming.Overrides;
+import io.logto.management.codegen.spec.Corrections;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -30,7 +31,7 @@ final class GeneratedSourcesDriftTest {
 
   @Test
   void regeneratingReproducesTheCommittedSourcesByteForByte() throws IOException {
-    Map<String, String> expected = Main.render(SharedLogto.spec().toString(), Overrides.defaults());
+    Map<String, String> expected = Main.render(SharedLogto.spec().toString(), Overrides.defaults(), Corrections.defaults());
     Map<String, String> actual = new TreeMap<>();
     try (Stream<Path> files = Files.walk(GENERATED)) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
@@ -54,7 +55,7 @@ final class GeneratedSourcesDriftTest {
   @Test
   void renderingTwiceIsByteIdentical() {
     String spec = SharedLogto.spec().toString();
-    assertThat(Main.render(spec, Overrides.defaults())).isEqualTo(Main.render(spec, Overrides.defaults()));
+    assertThat(Main.render(spec, Overrides.defaults(), Corrections.defaults())).isEqualTo(Main.render(spec, Overrides.defaults(), Corrections.defaults()));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.logto.management.codegen.model.OperationDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.model.TypeRef;
 import io.logto.management.codegen.naming.Overrides;
+import io.logto.management.codegen.spec.Corrections;
 import io.logto.management.codegen.spec.SpecReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class SharedLogto {
   /** The generator's model of the document, read once per test JVM (parsing takes seconds). */
   static synchronized ApiModel model() {
     if (model == null) {
-      model = SpecReader.read(spec().toString(), Overrides.defaults());
+      model = SpecReader.read(spec().toString(), Overrides.defaults(), Corrections.defaults());
     }
     return model;
   }
@@ -75,8 +76,22 @@ final class SharedLogto {
         .max((a, b) -> Integer.compare(a.literalSegments(), b.literalSegments()));
   }
 
+  /** The exchanges of {@code recordings} (the first session). */
   static List<Path> recordings() {
-    try (Stream<Path> files = Files.list(logtoDir().resolve("recordings"))) {
+    return recordings("recordings");
+  }
+
+  /** The exchanges of {@code recordings} and {@code recordings-sweep} (every operation it could reach). */
+  static List<Path> allRecordings() {
+    List<Path> all = new ArrayList<>(recordings("recordings"));
+    all.addAll(recordings("recordings-sweep"));
+    return all;
+  }
+
+  private static List<Path> recordings(String folder) {
+    Path dir = logtoDir().resolve(folder);
+    assumeTrue(Files.isDirectory(dir), "skipped: " + dir + " is absent");
+    try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,6 +117,7 @@ final class SharedLogto {
             case LONG -> Long.class;
             case NUMBER -> BigDecimal.class;
             case BOOLEAN -> Boolean.class;
+            case INSTANT_MILLIS, INSTANT_SECONDS -> java.time.Instant.class;
             case JSON -> JsonNode.class;
           });
     }

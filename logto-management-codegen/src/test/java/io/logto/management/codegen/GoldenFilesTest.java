@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.logto.management.codegen.emit.SourceWriter;
 import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.naming.Overrides;
+import io.logto.management.codegen.spec.Corrections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +27,43 @@ final class GoldenFilesTest {
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
 
   private static Map<String, String> render(String spec) {
-    return Main.render(SPECS.resolve(spec).toString(), Overrides.none());
+    return Main.render(SPECS.resolve(spec).toString(), Overrides.none(), Corrections.none());
   }
 
   @Test
   void widgetsDocumentMatchesTheGoldenFiles() throws IOException {
-    Map<String, String> actual = render("widgets.yaml");
-    Path dir = EXPECTED.resolve("widgets");
+    assertMatchesGolden(render("widgets.yaml"), "widgets");
+  }
+
+  /**
+   * The corrections rules: a void response, epoch seconds and milliseconds, a decimal, a string list,
+   * added properties, a boolean query parameter, a placeholder-keyed component as a map; and the
+   * rules needing no correction: {@code ...At} numbers as {@code Instant}, other numbers as
+   * {@code long}, a oneOf of the texts "true" and "false" as {@code Boolean}, an enum path parameter
+   * as its open enum.
+   */
+  @Test
+  void correctedDocumentMatchesTheGoldenFiles() throws IOException {
+    Map<String, String> actual =
+        Main.render(
+            SPECS.resolve("corrected.yaml").toString(),
+            Overrides.none(),
+            Corrections.load(SPECS.resolve("corrected.corrections.txt")));
+    assertMatchesGolden(actual, "corrected");
+  }
+
+  @Test
+  void aCorrectionMatchingNothingFailsNamingIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("c.txt");
+    Files.writeString(file, "GetGadget response:nothing epoch-millis recordings-sweep/x.json\n");
+    assertThatThrownBy(
+            () -> Main.render(SPECS.resolve("corrected.yaml").toString(), Overrides.none(), Corrections.load(file)))
+        .isInstanceOf(GenerationException.class)
+        .hasMessageContaining("GetGadget response:nothing epoch-millis matches nothing");
+  }
+
+  private static void assertMatchesGolden(Map<String, String> actual, String name) throws IOException {
+    Path dir = EXPECTED.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
       SourceWriter.write(actual, dir);
     }
@@ -106,7 +137,7 @@ final class GoldenFilesTest {
     try {
       String url =
           "http://127.0.0.1:" + server.getAddress().getPort() + "/api/.well-known/management.openapi.json";
-      assertThat(Main.render(url, Overrides.none())).isEqualTo(render("widgets.yaml"));
+      assertThat(Main.render(url, Overrides.none(), Corrections.none())).isEqualTo(render("widgets.yaml"));
     } finally {
       server.stop(0);
     }
@@ -114,7 +145,12 @@ final class GoldenFilesTest {
 
   @Test
   void cliWritesTheSourcesOfAFileDocument(@TempDir Path out) {
-    int changed = Main.generate(SPECS.resolve("widgets.yaml").toString(), out, null);
+    int changed =
+        Main.generate(
+            SPECS.resolve("widgets.yaml").toString(),
+            out,
+            SPECS.resolve("none.overrides.properties"),
+            SPECS.resolve("none.corrections.txt"));
     assertThat(changed).isEqualTo(render("widgets.yaml").size());
     assertThat(out.resolve("io/logto/management/service/WidgetsService.java")).exists();
   }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One HTTP request of a call, as seen by a {@link CallListener}. It carries no headers, query string
- * or body, so it never holds a token or personal data.
+ * How one HTTP request ended, as seen by a {@link CallListener}: a request of an API call (each retry
+ * and the replay after a 401 included) or a token request ({@link AttemptKind#TOKEN}). It carries no
+ * headers, query string or body, so it never holds a token, the client secret or personal data.
  *
  * @param id the attempt's identity, the same as its {@link AttemptStart#id()}: unique within a client
  *     and its {@link LogtoClient#newBuilder()} variants, increasing in the order attempts start

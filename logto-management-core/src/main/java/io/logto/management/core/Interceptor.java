@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Observes or changes every API call. Interceptors run outermost, in the order added, before retries,
  * authentication and the transport: {@code user interceptors -> retry -> auth -> attempts ->
- * transport}. An interceptor sees the request without its {@code Authorization} header and the final
+ * transport}. An interceptor sees a plain JDK request without its {@code Authorization} header and the final
  * answer after retries, with the attempt count and duration; to see each attempt (every retry and the
  * replay after a 401), add a {@link CallListener} instead. Must be thread-safe and must not block.
  *

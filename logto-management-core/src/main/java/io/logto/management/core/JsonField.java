@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
@@ -24,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Generated request and response records use it for optional properties whose schema allows
  * {@code null}, where "leave unchanged" (absent) and "clear" ({@code null}) mean different things to
- * Logto, as in a PATCH body: {@code JsonField.ofNull()} sends {@code "avatar": null}, {@code
- * JsonField.absent()} leaves the property out of the JSON. The (de)serializers are attached to the
+ * Logto, as in a PATCH body: {@code JsonField.ofNull()} (or {@code JsonField.of(null)}) sends
+ * {@code "avatar": null}, {@code JsonField.absent()} leaves the property out of the JSON. Only
+ * {@link #absent()} leaves a property out: every other factory sends what it is given, so copying
+ * a value read from a model into a request sends exactly what was read. The (de)serializers are attached to the
  * class, so any {@code ObjectMapper} handles it without registering a module; the record component
  * must carry {@code @JsonInclude(JsonInclude.Include.NON_EMPTY)} (the generator adds it) so that an
  * absent field is skipped.
@@ -77,26 +81,15 @@ public final class JsonField<T> {
   }
 
   /**
-   * Returns a field holding {@code value}.
+   * Returns a field holding {@code value}, or the explicit {@code null} when {@code value} is
+   * {@code null}: a value read from a model and passed back here is sent exactly as it was read.
    *
-   * @param value the value, never {@code null} (use {@link #ofNull()} to send {@code null})
+   * @param value the value, or {@code null} to send JSON {@code null}
    * @param <T> the value type
-   * @return a present field
-   * @throws NullPointerException if {@code value} is {@code null}
+   * @return a present field, or {@link #ofNull()}
    */
-  public static <T> JsonField<T> of(T value) {
-    return new JsonField<>(State.VALUE, Objects.requireNonNull(value, "value == null"));
-  }
-
-  /**
-   * Returns {@link #absent()} when {@code value} is {@code null}, else {@link #of(Object)}.
-   *
-   * @param value the value or {@code null}
-   * @param <T> the value type
-   * @return an absent or present field
-   */
-  public static <T> JsonField<T> ofNullable(@Nullable T value) {
-    return value == null ? absent() : of(value);
+  public static <T> JsonField<T> of(@Nullable T value) {
+    return value == null ? ofNull() : new JsonField<>(State.VALUE, value);
   }
 
   /**
@@ -179,12 +172,32 @@ public final class JsonField<T> {
 
   /** Writes the value, or {@code null}; an absent field is reported empty so it is skipped. */
   @SuppressWarnings("rawtypes")
-  public static final class Serializer extends StdSerializer<JsonField> {
+  public static final class Serializer extends StdSerializer<JsonField> implements ContextualSerializer {
     private static final long serialVersionUID = 1L;
+    private final transient @Nullable JsonSerializer<Object> content;
 
     /** Creates the serializer; Jackson calls this. */
     public Serializer() {
+      this(null);
+    }
+
+    private Serializer(@Nullable JsonSerializer<Object> content) {
       super(JsonField.class);
+      this.content = content;
+    }
+
+    // the component's @JsonSerialize(contentUsing = ...) writes the value (an epoch Instant, say)
+    @Override
+    public JsonSerializer<?> createContextual(SerializerProvider provider, @Nullable BeanProperty property)
+        throws JsonMappingException {
+      if (property == null) {
+        return this;
+      }
+      JsonSerialize annotation = property.getAnnotation(JsonSerialize.class);
+      if (annotation == null || annotation.contentUsing() == JsonSerializer.None.class) {
+        return this;
+      }
+      return new Serializer(provider.serializerInstance(property.getMember(), annotation.contentUsing()));
     }
 
     @Override
@@ -197,6 +210,8 @@ public final class JsonField<T> {
         throws IOException {
       if (field.value == null) {
         gen.writeNull();
+      } else if (content != null) {
+        content.serialize(field.value, gen, provider);
       } else {
         provider.defaultSerializeValue(field.value, gen);
       }
@@ -207,14 +222,16 @@ public final class JsonField<T> {
   public static final class Deserializer extends JsonDeserializer<JsonField<?>>
       implements ContextualDeserializer {
     private final JavaType valueType;
+    private final @Nullable JsonDeserializer<?> content;
 
     /** Creates the deserializer for an unknown value type; Jackson calls this. */
     public Deserializer() {
-      this(TypeFactory.unknownType());
+      this(TypeFactory.unknownType(), null);
     }
 
-    private Deserializer(JavaType valueType) {
+    private Deserializer(JavaType valueType, @Nullable JsonDeserializer<?> content) {
       this.valueType = valueType;
+      this.content = content;
     }
 
     @Override
@@ -227,12 +244,18 @@ public final class JsonField<T> {
       if (type == null || type.containedTypeCount() != 1) {
         return this;
       }
-      return new Deserializer(type.containedType(0));
+      // the component's @JsonDeserialize(contentUsing = ...) reads the value (an epoch Instant, say)
+      JsonDeserializer<?> content = null;
+      JsonDeserialize annotation = property == null ? null : property.getAnnotation(JsonDeserialize.class);
+      if (property != null && annotation != null && annotation.contentUsing() != JsonDeserializer.None.class) {
+        content = ctxt.deserializerInstance(property.getMember(), annotation.contentUsing());
+      }
+      return new Deserializer(type.containedType(0), content);
     }
 
     @Override
     public JsonField<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Object value = ctxt.readValue(p, valueType);
+      Object value = content != null ? content.deserialize(p, ctxt) : ctxt.readValue(p, valueType);
       return value == null ? ofNull() : of(value);
     }
 

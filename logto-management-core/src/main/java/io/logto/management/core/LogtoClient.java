@@ -39,8 +39,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The entry point: sends authenticated, retried calls to the Logto Management API. Immutable and
- * thread-safe; share one instance. Derive variants with {@link #newBuilder()}, which share the HTTP
- * client and the token cache.
+ * thread-safe; share one instance, and {@link #close()} it when done (it owns an HTTP client and its
+ * threads). Derive variants with {@link #newBuilder()}, which share the HTTP client and the token
+ * cache.
  *
  * <pre>{@code
  * LogtoClient client = LogtoClient.builder()

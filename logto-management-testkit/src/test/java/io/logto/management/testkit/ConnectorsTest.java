@@ -104,6 +104,11 @@ final class ConnectorsTest {
 
     Http.Answer badType = http.post("/connectors", "{\"connectorId\":1}");
     assertThat(badType.code()).isEqualTo("guard.invalid_input");
+
+    Http.Answer longId = http.post("/connectors", "{\"connectorId\":\"mock-social-connector\",\"id\":\""
+        + "x".repeat(129) + "\"}");
+    assertThat(longId.body().at("/data/issues/0/code").asText()).isEqualTo("too_big");
+    assertThat(longId.body().at("/data/issues/0/maximum").asInt()).isEqualTo(128);
   }
 
   @Test

@@ -49,6 +49,8 @@ final class SignInExperienceTest {
     Http.Answer badUrl = http.patch("/sign-in-exp", "{\"termsOfUseUrl\":\"not a url\"}");
     assertThat(badUrl.body().at("/data/issues/0/validation").asText()).isEqualTo("url");
     assertThat(http.patch("/sign-in-exp", "{\"termsOfUseUrl\":\"\"}").status()).isEqualTo(200);
+    assertThat(http.patch("/sign-in-exp", "{\"branding\":{\"logoUrl\":\"logo.svg\"}}").body()
+        .at("/data/issues/0/path").toString()).isEqualTo("[\"branding\",\"logoUrl\"]");
 
     Http.Answer badMethod = http.patch("/sign-in-exp", "{\"signIn\":{\"methods\":[{\"identifier\":\"fax\","
         + "\"password\":true,\"verificationCode\":false,\"isPasswordPrimary\":true}]}}");

@@ -76,6 +76,31 @@ final class SsoConnectorsTest {
   }
 
   @Test
+  void inlineIdpMetadataIsReadAsLogtoReadsIt() throws Exception {
+    String id = http.post("/sso-connectors", "{\"providerName\":\"SAML\",\"connectorName\":\"acme\"}")
+        .body().get("id").asText();
+    // the emulator's own SAML application is an IdP with metadata
+    String idp = http.post("/saml-applications", "{\"name\":\"idp\"}").body().get("id").asText();
+    String xml = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(logto.baseUrl() + "/api/saml-applications/" + idp + "/metadata")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+    Http.Answer updated = http.patch("/sso-connectors/" + id,
+        "{\"config\":" + Http.JSON.createObjectNode().put("metadata", xml) + "}");
+
+    assertThat(updated.status()).isEqualTo(200);
+    JsonNode described = updated.body().at("/providerConfig/identityProvider");
+    assertThat(described.get("entityId").asText()).isEqualTo(logto.baseUrl() + "/saml/" + idp);
+    assertThat(described.get("signInEndpoint").asText()).isEqualTo(logto.baseUrl() + "/api/saml/" + idp + "/authn");
+    assertThat(described.get("x509Certificate").asText()).startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(described.get("isCertificateValid").asBoolean()).isTrue();
+
+    Http.Answer invalid = http.patch("/sso-connectors/" + id, "{\"config\":{\"metadata\":\"<EntityDescriptor/>\"}}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.code()).isEqualTo("connector.invalid_metadata");
+  }
+
+  @Test
   void refusesUnknownProvidersPublicOrDuplicatedDomainsAndTakenNames() {
     Http.Answer unknown = http.post("/sso-connectors", "{\"providerName\":\"Nope\",\"connectorName\":\"n\"}");
     assertThat(unknown.status()).isEqualTo(422);

@@ -28,6 +28,24 @@ final class WellKnownTest {
   }
 
   @Test
+  void aThirdPartyApplicationsBrandingGoesOverTheTenantsForItsAppId() {
+    String appId = http.post("/applications", "{\"name\":\"partner\",\"type\":\"Traditional\","
+        + "\"isThirdParty\":true,\"oidcClientMetadata\":{\"redirectUris\":[\"https://p.example/cb\"],"
+        + "\"postLogoutRedirectUris\":[]}}").body().get("id").asText();
+    assertThat(http.put("/applications/" + appId + "/sign-in-experience", "{\"branding\":{\"logoUrl\":"
+        + "\"https://p.example/logo.svg\"},\"termsOfUseUrl\":\"https://p.example/terms\","
+        + "\"privacyPolicyUrl\":\"https://p.example/privacy\"}").status()).isEqualTo(201);
+
+    JsonNode forApp = http.callWith(null, "GET", "/.well-known/sign-in-exp?appId=" + appId, null).body();
+    assertThat(forApp.at("/branding/logoUrl").asText()).isEqualTo("https://p.example/logo.svg");
+    assertThat(forApp.at("/branding/darkLogoUrl").asText()).isEqualTo("https://logto.io/logo-dark.svg");
+    assertThat(forApp.get("termsOfUseUrl").asText()).isEqualTo("https://p.example/terms");
+    JsonNode tenant = http.callWith(null, "GET", "/.well-known/sign-in-exp", null).body();
+    assertThat(tenant.at("/branding/logoUrl").asText()).isEqualTo("https://logto.io/logo.svg");
+    assertThat(tenant.get("termsOfUseUrl").isNull()).isTrue();
+  }
+
+  @Test
   void managementDocumentIsGeneratedFromTheEmulatorsOperationTable() {
     Http.Answer document = http.callWith(null, "GET", "/.well-known/management.openapi.json", null);
     assertThat(document.status()).isEqualTo(200);

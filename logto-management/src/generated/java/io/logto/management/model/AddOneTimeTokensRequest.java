@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
-    @JsonProperty("context") @Nullable AddOneTimeTokensRequestContext context,
-    @JsonProperty("expiresIn") @Nullable BigDecimal expiresIn,
+    @JsonProperty("context") @Nullable OneTimeTokenContext context,
+    @JsonProperty("expiresIn") @Nullable Long expiresIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,9 +72,9 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
   public static final class Builder {
     private @Nullable String email;
 
-    private @Nullable AddOneTimeTokensRequestContext context;
+    private @Nullable OneTimeTokenContext context;
 
-    private @Nullable BigDecimal expiresIn;
+    private @Nullable Long expiresIn;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -99,7 +98,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @param context the value
      * @return this builder
      */
-    public Builder context(@Nullable AddOneTimeTokensRequestContext context) {
+    public Builder context(@Nullable OneTimeTokenContext context) {
       this.context = context;
       return this;
     }
@@ -110,7 +109,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @param expiresIn the value
      * @return this builder
      */
-    public Builder expiresIn(@Nullable BigDecimal expiresIn) {
+    public Builder expiresIn(@Nullable Long expiresIn) {
       this.expiresIn = expiresIn;
       return this;
     }
@@ -131,6 +130,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AddOneTimeTokensRequest build() {
       return new AddOneTimeTokensRequest(email, context, expiresIn, additionalProperties);

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param isThirdParty the <code>isThirdParty</code> property (required)
  * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required)
+ * @param isAdmin the <code>isAdmin</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -44,9 +48,10 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
     @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ApplicationProtectedAppMetadata protectedAppMetadata,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isThirdParty") Boolean isThirdParty,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("isThirdParty") boolean isThirdParty,
+    @JsonProperty("appLevelAccessControlEnabled") boolean appLevelAccessControlEnabled,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("isAdmin") @Nullable Boolean isAdmin,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -64,6 +69,7 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
    * @param isThirdParty the <code>isThirdParty</code> property (required)
    * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
    * @param createdAt the <code>createdAt</code> property (required)
+   * @param isAdmin the <code>isAdmin</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Application {

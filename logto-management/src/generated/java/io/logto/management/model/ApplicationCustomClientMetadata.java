@@ -8,12 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,15 +37,15 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationCustomClientMetadata(
     @JsonProperty("corsAllowedOrigins") @Nullable List<String> corsAllowedOrigins,
-    @JsonProperty("idTokenTtl") @Nullable BigDecimal idTokenTtl,
-    @JsonProperty("refreshTokenTtl") @Nullable BigDecimal refreshTokenTtl,
-    @JsonProperty("refreshTokenTtlInDays") @Nullable BigDecimal refreshTokenTtlInDays,
+    @JsonProperty("idTokenTtl") @Nullable Long idTokenTtl,
+    @JsonProperty("refreshTokenTtl") @Nullable Long refreshTokenTtl,
+    @JsonProperty("refreshTokenTtlInDays") @Nullable Long refreshTokenTtlInDays,
     @JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("alwaysIssueRefreshToken") @Nullable Boolean alwaysIssueRefreshToken,
     @JsonProperty("rotateRefreshToken") @Nullable Boolean rotateRefreshToken,
     @JsonProperty("allowTokenExchange") @Nullable Boolean allowTokenExchange,
     @JsonProperty("isDeviceFlow") @Nullable Boolean isDeviceFlow,
-    @JsonProperty("maxAllowedGrants") @Nullable BigDecimal maxAllowedGrants,
+    @JsonProperty("maxAllowedGrants") @Nullable Long maxAllowedGrants,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -65,5 +65,197 @@ public record ApplicationCustomClientMetadata(
   public ApplicationCustomClientMetadata {
     corsAllowedOrigins = corsAllowedOrigins == null ? null : Collections.unmodifiableList(new ArrayList<>(corsAllowedOrigins));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.corsAllowedOrigins = corsAllowedOrigins;
+    b.idTokenTtl = idTokenTtl;
+    b.refreshTokenTtl = refreshTokenTtl;
+    b.refreshTokenTtlInDays = refreshTokenTtlInDays;
+    b.tenantId = tenantId;
+    b.alwaysIssueRefreshToken = alwaysIssueRefreshToken;
+    b.rotateRefreshToken = rotateRefreshToken;
+    b.allowTokenExchange = allowTokenExchange;
+    b.isDeviceFlow = isDeviceFlow;
+    b.maxAllowedGrants = maxAllowedGrants;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link ApplicationCustomClientMetadata}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<String> corsAllowedOrigins;
+
+    private @Nullable Long idTokenTtl;
+
+    private @Nullable Long refreshTokenTtl;
+
+    private @Nullable Long refreshTokenTtlInDays;
+
+    private @Nullable String tenantId;
+
+    private @Nullable Boolean alwaysIssueRefreshToken;
+
+    private @Nullable Boolean rotateRefreshToken;
+
+    private @Nullable Boolean allowTokenExchange;
+
+    private @Nullable Boolean isDeviceFlow;
+
+    private @Nullable Long maxAllowedGrants;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>corsAllowedOrigins</code> property (optional).
+     *
+     * @param corsAllowedOrigins the value
+     * @return this builder
+     */
+    public Builder corsAllowedOrigins(@Nullable List<String> corsAllowedOrigins) {
+      this.corsAllowedOrigins = corsAllowedOrigins;
+      return this;
+    }
+
+    /**
+     * Sets the <code>idTokenTtl</code> property (optional).
+     *
+     * @param idTokenTtl the value
+     * @return this builder
+     */
+    public Builder idTokenTtl(@Nullable Long idTokenTtl) {
+      this.idTokenTtl = idTokenTtl;
+      return this;
+    }
+
+    /**
+     * Sets the <code>refreshTokenTtl</code> property (optional).
+     *
+     * @param refreshTokenTtl the value
+     * @return this builder
+     */
+    public Builder refreshTokenTtl(@Nullable Long refreshTokenTtl) {
+      this.refreshTokenTtl = refreshTokenTtl;
+      return this;
+    }
+
+    /**
+     * Sets the <code>refreshTokenTtlInDays</code> property (optional).
+     *
+     * @param refreshTokenTtlInDays the value
+     * @return this builder
+     */
+    public Builder refreshTokenTtlInDays(@Nullable Long refreshTokenTtlInDays) {
+      this.refreshTokenTtlInDays = refreshTokenTtlInDays;
+      return this;
+    }
+
+    /**
+     * Sets the <code>tenantId</code> property (optional).
+     *
+     * @param tenantId the value
+     * @return this builder
+     */
+    public Builder tenantId(@Nullable String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    /**
+     * Sets the <code>alwaysIssueRefreshToken</code> property (optional).
+     *
+     * @param alwaysIssueRefreshToken the value
+     * @return this builder
+     */
+    public Builder alwaysIssueRefreshToken(@Nullable Boolean alwaysIssueRefreshToken) {
+      this.alwaysIssueRefreshToken = alwaysIssueRefreshToken;
+      return this;
+    }
+
+    /**
+     * Sets the <code>rotateRefreshToken</code> property (optional).
+     *
+     * @param rotateRefreshToken the value
+     * @return this builder
+     */
+    public Builder rotateRefreshToken(@Nullable Boolean rotateRefreshToken) {
+      this.rotateRefreshToken = rotateRefreshToken;
+      return this;
+    }
+
+    /**
+     * Sets the <code>allowTokenExchange</code> property (optional).
+     *
+     * @param allowTokenExchange the value
+     * @return this builder
+     */
+    public Builder allowTokenExchange(@Nullable Boolean allowTokenExchange) {
+      this.allowTokenExchange = allowTokenExchange;
+      return this;
+    }
+
+    /**
+     * Sets the <code>isDeviceFlow</code> property (optional).
+     *
+     * @param isDeviceFlow the value
+     * @return this builder
+     */
+    public Builder isDeviceFlow(@Nullable Boolean isDeviceFlow) {
+      this.isDeviceFlow = isDeviceFlow;
+      return this;
+    }
+
+    /**
+     * Sets the <code>maxAllowedGrants</code> property (optional).
+     *
+     * @param maxAllowedGrants the value
+     * @return this builder
+     */
+    public Builder maxAllowedGrants(@Nullable Long maxAllowedGrants) {
+      this.maxAllowedGrants = maxAllowedGrants;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public ApplicationCustomClientMetadata build() {
+      return new ApplicationCustomClientMetadata(corsAllowedOrigins, idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, additionalProperties);
+    }
   }
 }

@@ -99,6 +99,7 @@ public record ApplicationIdsRequest(@JsonProperty("applicationIds") List<String>
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ApplicationIdsRequest build() {
       return new ApplicationIdsRequest(applicationIds, additionalProperties);

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApplicationOidcClientMetadata(
-    @JsonProperty("redirectUris") List<JsonNode> redirectUris,
-    @JsonProperty("postLogoutRedirectUris") List<JsonNode> postLogoutRedirectUris,
+public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<String> redirectUris,
+    @JsonProperty("postLogoutRedirectUris") List<String> postLogoutRedirectUris,
     @JsonProperty("backchannelLogoutUri") @Nullable String backchannelLogoutUri,
     @JsonProperty("backchannelLogoutSessionRequired") @Nullable Boolean backchannelLogoutSessionRequired,
     @JsonProperty("logoUri") @Nullable String logoUri,
@@ -47,8 +47,133 @@ public record ApplicationOidcClientMetadata(
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationOidcClientMetadata {
+    Objects.requireNonNull(redirectUris, "redirectUris == null");
     redirectUris = redirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(redirectUris));
+    Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris == null");
     postLogoutRedirectUris = postLogoutRedirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(postLogoutRedirectUris));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.redirectUris = redirectUris;
+    b.postLogoutRedirectUris = postLogoutRedirectUris;
+    b.backchannelLogoutUri = backchannelLogoutUri;
+    b.backchannelLogoutSessionRequired = backchannelLogoutSessionRequired;
+    b.logoUri = logoUri;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link ApplicationOidcClientMetadata}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable List<String> redirectUris;
+
+    private @Nullable List<String> postLogoutRedirectUris;
+
+    private @Nullable String backchannelLogoutUri;
+
+    private @Nullable Boolean backchannelLogoutSessionRequired;
+
+    private @Nullable String logoUri;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>redirectUris</code> property (required).
+     *
+     * @param redirectUris the value
+     * @return this builder
+     */
+    public Builder redirectUris(List<String> redirectUris) {
+      this.redirectUris = redirectUris;
+      return this;
+    }
+
+    /**
+     * Sets the <code>postLogoutRedirectUris</code> property (required).
+     *
+     * @param postLogoutRedirectUris the value
+     * @return this builder
+     */
+    public Builder postLogoutRedirectUris(List<String> postLogoutRedirectUris) {
+      this.postLogoutRedirectUris = postLogoutRedirectUris;
+      return this;
+    }
+
+    /**
+     * Sets the <code>backchannelLogoutUri</code> property (optional).
+     *
+     * @param backchannelLogoutUri the value
+     * @return this builder
+     */
+    public Builder backchannelLogoutUri(@Nullable String backchannelLogoutUri) {
+      this.backchannelLogoutUri = backchannelLogoutUri;
+      return this;
+    }
+
+    /**
+     * Sets the <code>backchannelLogoutSessionRequired</code> property (optional).
+     *
+     * @param backchannelLogoutSessionRequired the value
+     * @return this builder
+     */
+    public Builder backchannelLogoutSessionRequired(
+        @Nullable Boolean backchannelLogoutSessionRequired) {
+      this.backchannelLogoutSessionRequired = backchannelLogoutSessionRequired;
+      return this;
+    }
+
+    /**
+     * Sets the <code>logoUri</code> property (optional).
+     *
+     * @param logoUri the value
+     * @return this builder
+     */
+    public Builder logoUri(@Nullable String logoUri) {
+      this.logoUri = logoUri;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public ApplicationOidcClientMetadata build() {
+      return new ApplicationOidcClientMetadata(redirectUris, postLogoutRedirectUris, backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, additionalProperties);
+    }
   }
 }

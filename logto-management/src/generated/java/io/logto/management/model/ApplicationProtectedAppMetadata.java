@@ -8,12 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +32,10 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
-    @JsonProperty("origin") String origin,
-    @JsonProperty("sessionDuration") BigDecimal sessionDuration,
+    @JsonProperty("origin") String origin, @JsonProperty("sessionDuration") long sessionDuration,
     @JsonProperty("pageRules") List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
     @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
-    @JsonProperty("customDomains") @Nullable List<ApplicationProtectedAppMetadataCustomDomainsItem> customDomains,
+    @JsonProperty("customDomains") @Nullable List<CustomDomain> customDomains,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -50,9 +49,150 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadata {
+    Objects.requireNonNull(host, "host == null");
+    Objects.requireNonNull(origin, "origin == null");
+    Objects.requireNonNull(pageRules, "pageRules == null");
     pageRules = pageRules == null ? null : Collections.unmodifiableList(new ArrayList<>(pageRules));
     additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(additionalScopes));
     customDomains = customDomains == null ? null : Collections.unmodifiableList(new ArrayList<>(customDomains));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.origin = origin;
+    b.sessionDuration = sessionDuration;
+    b.pageRules = pageRules;
+    b.additionalScopes = additionalScopes;
+    b.customDomains = customDomains;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link ApplicationProtectedAppMetadata}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String host;
+
+    private @Nullable String origin;
+
+    private @Nullable Long sessionDuration;
+
+    private @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules;
+
+    private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+
+    private @Nullable List<CustomDomain> customDomains;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>host</code> property (required).
+     *
+     * @param host the value
+     * @return this builder
+     */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /**
+     * Sets the <code>origin</code> property (required).
+     *
+     * @param origin the value
+     * @return this builder
+     */
+    public Builder origin(String origin) {
+      this.origin = origin;
+      return this;
+    }
+
+    /**
+     * Sets the <code>sessionDuration</code> property (required).
+     *
+     * @param sessionDuration the value
+     * @return this builder
+     */
+    public Builder sessionDuration(long sessionDuration) {
+      this.sessionDuration = sessionDuration;
+      return this;
+    }
+
+    /**
+     * Sets the <code>pageRules</code> property (required).
+     *
+     * @param pageRules the value
+     * @return this builder
+     */
+    public Builder pageRules(List<ApplicationProtectedAppMetadataPageRulesItem> pageRules) {
+      this.pageRules = pageRules;
+      return this;
+    }
+
+    /**
+     * Sets the <code>additionalScopes</code> property (optional).
+     *
+     * @param additionalScopes the value
+     * @return this builder
+     */
+    public Builder additionalScopes(
+        @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+      this.additionalScopes = additionalScopes;
+      return this;
+    }
+
+    /**
+     * Sets the <code>customDomains</code> property (optional).
+     *
+     * @param customDomains the value
+     * @return this builder
+     */
+    public Builder customDomains(@Nullable List<CustomDomain> customDomains) {
+      this.customDomains = customDomains;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public ApplicationProtectedAppMetadata build() {
+      Objects.requireNonNull(sessionDuration, "sessionDuration == null");
+      return new ApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules, additionalScopes, customDomains, additionalProperties);
+    }
   }
 }

@@ -11,6 +11,8 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/pageRules/items</code>.
@@ -31,6 +33,73 @@ public record ApplicationProtectedAppMetadataPageRulesItem(@JsonProperty("path")
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationProtectedAppMetadataPageRulesItem {
+    Objects.requireNonNull(path, "path == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.path = path;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link ApplicationProtectedAppMetadataPageRulesItem}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String path;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>path</code> property (required).
+     *
+     * @param path the value
+     * @return this builder
+     */
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public ApplicationProtectedAppMetadataPageRulesItem build() {
+      return new ApplicationProtectedAppMetadataPageRulesItem(path, additionalProperties);
+    }
   }
 }

@@ -113,6 +113,7 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") @Nullabl
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AssertSingleSignOnSamlRequest build() {
       return new AssertSingleSignOnSamlRequest(relayState, samlResponse, additionalProperties);

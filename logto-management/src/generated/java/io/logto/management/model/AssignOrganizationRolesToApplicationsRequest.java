@@ -119,6 +119,7 @@ public record AssignOrganizationRolesToApplicationsRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AssignOrganizationRolesToApplicationsRequest build() {
       return new AssignOrganizationRolesToApplicationsRequest(applicationIds, organizationRoleIds, additionalProperties);

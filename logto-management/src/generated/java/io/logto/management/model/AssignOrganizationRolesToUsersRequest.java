@@ -118,6 +118,7 @@ public record AssignOrganizationRolesToUsersRequest(@JsonProperty("userIds") Lis
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public AssignOrganizationRolesToUsersRequest build() {
       return new AssignOrganizationRolesToUsersRequest(userIds, organizationRoleIds, additionalProperties);

@@ -113,6 +113,7 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CheckPasswordWithDefaultSignInExperienceRequest build() {
       return new CheckPasswordWithDefaultSignInExperienceRequest(password, userId, additionalProperties);

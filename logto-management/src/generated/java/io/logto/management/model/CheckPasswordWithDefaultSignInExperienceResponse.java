@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,9 @@ public sealed interface CheckPasswordWithDefaultSignInExperienceResponse permits
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CheckPasswordWithDefaultSignInExperienceResponse> {
-    private static final List<OneOfSupport.Candidate<CheckPasswordWithDefaultSignInExperienceResponse>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CheckPasswordWithDefaultSignInExperienceResponseTrue.class, List.of("result"), Map.ofEntries(Map.entry("result", Set.of("true")))),
-      new OneOfSupport.Candidate<>(CheckPasswordWithDefaultSignInExperienceResponseFalse.class, List.of("issues", "result"), Map.ofEntries(Map.entry("result", Set.of("false")))));
+    private static final List<OneOfDecoder.Candidate<CheckPasswordWithDefaultSignInExperienceResponse>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CheckPasswordWithDefaultSignInExperienceResponseTrue.class, List.of("result"), Map.ofEntries(Map.entry("result", Set.of("true")))),
+      new OneOfDecoder.Candidate<>(CheckPasswordWithDefaultSignInExperienceResponseFalse.class, List.of("issues", "result"), Map.ofEntries(Map.entry("result", Set.of("false")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -58,7 +59,7 @@ public sealed interface CheckPasswordWithDefaultSignInExperienceResponse permits
     @Override
     public CheckPasswordWithDefaultSignInExperienceResponse deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

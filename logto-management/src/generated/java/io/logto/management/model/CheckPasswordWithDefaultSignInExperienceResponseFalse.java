@@ -31,8 +31,7 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record CheckPasswordWithDefaultSignInExperienceResponseFalse(
-    @JsonProperty("result") Boolean result,
-    @JsonProperty("issues") List<CheckPasswordWithDefaultSignInExperienceResponseFalseIssuesItem> issues,
+    @JsonProperty("result") boolean result, @JsonProperty("issues") List<PasswordIssue> issues,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
   /**
    * Validates and normalises the components.

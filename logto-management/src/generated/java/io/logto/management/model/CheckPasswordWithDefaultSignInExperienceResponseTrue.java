@@ -28,7 +28,7 @@ import java.util.Map;
     using = JsonDeserializer.None.class
 )
 public record CheckPasswordWithDefaultSignInExperienceResponseTrue(
-    @JsonProperty("result") Boolean result,
+    @JsonProperty("result") boolean result,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
   /**
    * Validates and normalises the components.

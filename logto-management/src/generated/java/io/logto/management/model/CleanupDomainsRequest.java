@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleDays,
+public record CleanupDomainsRequest(@JsonProperty("staleDays") long staleDays,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -34,7 +33,6 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleD
    * @param additionalProperties properties the schema does not name
    */
   public CleanupDomainsRequest {
-    Objects.requireNonNull(staleDays, "staleDays == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -63,7 +61,7 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleD
    * Builds {@link CleanupDomainsRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal staleDays;
+    private @Nullable Long staleDays;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -76,7 +74,7 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleD
      * @param staleDays the value
      * @return this builder
      */
-    public Builder staleDays(BigDecimal staleDays) {
+    public Builder staleDays(long staleDays) {
       this.staleDays = staleDays;
       return this;
     }
@@ -97,8 +95,10 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") BigDecimal staleD
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CleanupDomainsRequest build() {
+      Objects.requireNonNull(staleDays, "staleDays == null");
       return new CleanupDomainsRequest(staleDays, additionalProperties);
     }
   }

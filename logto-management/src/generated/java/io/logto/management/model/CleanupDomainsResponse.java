@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +25,10 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CleanupDomainsResponse(@JsonProperty("scannedCount") BigDecimal scannedCount,
-    @JsonProperty("deletedCount") BigDecimal deletedCount,
-    @JsonProperty("skippedActiveCount") BigDecimal skippedActiveCount,
-    @JsonProperty("failedCount") BigDecimal failedCount,
+public record CleanupDomainsResponse(@JsonProperty("scannedCount") long scannedCount,
+    @JsonProperty("deletedCount") long deletedCount,
+    @JsonProperty("skippedActiveCount") long skippedActiveCount,
+    @JsonProperty("failedCount") long failedCount,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

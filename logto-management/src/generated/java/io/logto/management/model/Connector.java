@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;id&#125;/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -49,8 +48,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Connector(@JsonProperty("id") String id,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage,
+    @JsonProperty("syncProfile") boolean syncProfile,
+    @JsonProperty("enableTokenStorage") boolean enableTokenStorage,
     @JsonProperty("config") JsonNode config, @JsonProperty("metadata") ConnectorMetadata metadata,
     @JsonProperty("connectorId") String connectorId, @JsonProperty("target") String target,
     @JsonProperty("name") JsonNode name, @JsonProperty("description") JsonNode description,
@@ -58,7 +57,7 @@ public record Connector(@JsonProperty("id") String id,
     @JsonProperty("logoDark") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String logoDark,
     @JsonProperty("readme") String readme,
     @JsonProperty("configTemplate") @Nullable String configTemplate,
-    @JsonProperty("formItems") @Nullable List<ConnectorFormItemsItem> formItems,
+    @JsonProperty("formItems") @Nullable List<ConnectorFormItem> formItems,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("fromEmail") @Nullable String fromEmail,
     @JsonProperty("platform") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ConnectorPlatform platform,
@@ -66,7 +65,7 @@ public record Connector(@JsonProperty("id") String id,
     @JsonProperty("isTokenStorageSupported") @Nullable Boolean isTokenStorageSupported,
     @JsonProperty("type") ConnectorType type, @JsonProperty("isDemo") @Nullable Boolean isDemo,
     @JsonProperty("extraInfo") @Nullable JsonNode extraInfo,
-    @JsonProperty("usage") @Nullable BigDecimal usage,
+    @JsonProperty("usage") @Nullable Long usage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

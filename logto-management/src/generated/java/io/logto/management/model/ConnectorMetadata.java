@@ -12,6 +12,7 @@ import io.logto.management.core.JsonField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,5 +44,124 @@ public record ConnectorMetadata(@JsonProperty("target") @Nullable String target,
   public ConnectorMetadata {
     logoDark = logoDark == null ? JsonField.absent() : logoDark;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.target = target;
+    b.name = name;
+    b.logo = logo;
+    b.logoDark = logoDark;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link ConnectorMetadata}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String target;
+
+    private @Nullable JsonNode name;
+
+    private @Nullable String logo;
+
+    private JsonField<String> logoDark = JsonField.absent();
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>target</code> property (optional).
+     *
+     * @param target the value
+     * @return this builder
+     */
+    public Builder target(@Nullable String target) {
+      this.target = target;
+      return this;
+    }
+
+    /**
+     * Sets the <code>name</code> property (optional).
+     *
+     * @param name the value
+     * @return this builder
+     */
+    public Builder name(@Nullable JsonNode name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Sets the <code>logo</code> property (optional).
+     *
+     * @param logo the value
+     * @return this builder
+     */
+    public Builder logo(@Nullable String logo) {
+      this.logo = logo;
+      return this;
+    }
+
+    /**
+     * Sets the <code>logoDark</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code logoDark} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
+     *
+     * @param logoDark the value or null
+     * @return this builder
+     */
+    public Builder logoDark(@Nullable String logoDark) {
+      this.logoDark = JsonField.of(logoDark);
+      return this;
+    }
+
+    /**
+     * Sets the <code>logoDark</code> property (optional, nullable).
+     *
+     * @param logoDark the value
+     * @return this builder
+     */
+    public Builder logoDark(JsonField<String> logoDark) {
+      this.logoDark = logoDark;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public ConnectorMetadata build() {
+      return new ConnectorMetadata(target, name, logo, logoDark, additionalProperties);
+    }
   }
 }

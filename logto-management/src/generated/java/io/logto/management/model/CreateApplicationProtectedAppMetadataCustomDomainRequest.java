@@ -97,6 +97,7 @@ public record CreateApplicationProtectedAppMetadataCustomDomainRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationProtectedAppMetadataCustomDomainRequest build() {
       return new CreateApplicationProtectedAppMetadataCustomDomainRequest(domain, additionalProperties);

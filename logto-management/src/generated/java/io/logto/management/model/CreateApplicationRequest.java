@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
 public record CreateApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("type") ApplicationType type,
-    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
+    @JsonProperty("oidcClientMetadata") @Nullable ApplicationOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isThirdParty") @Nullable Boolean isThirdParty,
     @JsonProperty("protectedAppMetadata") @Nullable CreateApplicationRequestProtectedAppMetadata protectedAppMetadata,
@@ -99,9 +99,9 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
 
     private @Nullable ApplicationType type;
 
-    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable ApplicationOidcClientMetadata oidcClientMetadata;
 
-    private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
+    private @Nullable ApplicationCustomClientMetadata customClientMetadata;
 
     private @Nullable JsonNode customData;
 
@@ -126,12 +126,12 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -164,8 +164,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @param oidcClientMetadata the value
      * @return this builder
      */
-    public Builder oidcClientMetadata(
-        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+    public Builder oidcClientMetadata(@Nullable ApplicationOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -177,7 +176,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @return this builder
      */
     public Builder customClientMetadata(
-        @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata) {
+        @Nullable ApplicationCustomClientMetadata customClientMetadata) {
       this.customClientMetadata = customClientMetadata;
       return this;
     }
@@ -232,6 +231,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationRequest build() {
       return new CreateApplicationRequest(name, description, type, oidcClientMetadata, customClientMetadata, customData, isThirdParty, protectedAppMetadata, additionalProperties);

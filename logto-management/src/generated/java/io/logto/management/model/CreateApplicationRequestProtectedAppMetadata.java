@@ -114,6 +114,7 @@ public record CreateApplicationRequestProtectedAppMetadata(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationRequestProtectedAppMetadata build() {
       return new CreateApplicationRequestProtectedAppMetadata(subDomain, origin, additionalProperties);

@@ -114,6 +114,7 @@ public record CreateConnectorAuthorizationUriRequest(@JsonProperty("state") Stri
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorAuthorizationUriRequest build() {
       return new CreateConnectorAuthorizationUriRequest(state, redirectUri, additionalProperties);

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
     @JsonProperty("connectorId") String connectorId,
-    @JsonProperty("metadata") @Nullable CreateConnectorRequestMetadata metadata,
+    @JsonProperty("metadata") @Nullable ConnectorMetadata metadata,
     @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
     @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
     @JsonProperty("id") @Nullable String id,
@@ -86,7 +86,7 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
 
     private @Nullable String connectorId;
 
-    private @Nullable CreateConnectorRequestMetadata metadata;
+    private @Nullable ConnectorMetadata metadata;
 
     private @Nullable Boolean syncProfile;
 
@@ -127,7 +127,7 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * @param metadata the value
      * @return this builder
      */
-    public Builder metadata(@Nullable CreateConnectorRequestMetadata metadata) {
+    public Builder metadata(@Nullable ConnectorMetadata metadata) {
       this.metadata = metadata;
       return this;
     }
@@ -181,6 +181,7 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorRequest build() {
       return new CreateConnectorRequest(config, connectorId, metadata, syncProfile, enableTokenStorage, id, additionalProperties);

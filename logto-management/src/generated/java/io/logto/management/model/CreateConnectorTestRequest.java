@@ -146,6 +146,7 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") @Nullable String
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorTestRequest build() {
       return new CreateConnectorTestRequest(phone, email, config, locale, additionalProperties);

@@ -96,6 +96,7 @@ public record CreateDomainRequest(@JsonProperty("domain") String domain,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateDomainRequest build() {
       return new CreateDomainRequest(domain, additionalProperties);

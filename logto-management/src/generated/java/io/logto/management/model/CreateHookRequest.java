@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,9 +39,8 @@ import org.jspecify.annotations.Nullable;
 public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") @Nullable String name, @JsonProperty("event") @Nullable HookEvent event,
     @JsonProperty("events") @Nullable List<HookEvent> events,
-    @JsonProperty("config") CreateHookRequestConfig config,
-    @JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("config") HookConfig config, @JsonProperty("enabled") @Nullable Boolean enabled,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -97,11 +99,11 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
 
     private @Nullable List<HookEvent> events;
 
-    private @Nullable CreateHookRequestConfig config;
+    private @Nullable HookConfig config;
 
     private @Nullable Boolean enabled;
 
-    private @Nullable BigDecimal createdAt;
+    private @Nullable Instant createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -158,7 +160,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateHookRequestConfig config) {
+    public Builder config(HookConfig config) {
       this.config = config;
       return this;
     }
@@ -180,7 +182,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(@Nullable BigDecimal createdAt) {
+    public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -201,6 +203,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateHookRequest build() {
       return new CreateHookRequest(tenantId, name, event, events, config, enabled, createdAt, additionalProperties);

@@ -29,8 +29,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> events,
-    @JsonProperty("config") CreateHookRequestConfig config,
-    @JsonProperty("event") @Nullable JsonNode event,
+    @JsonProperty("config") HookConfig config, @JsonProperty("event") @Nullable JsonNode event,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -76,7 +75,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
   public static final class Builder {
     private @Nullable List<HookEvent> events;
 
-    private @Nullable CreateHookRequestConfig config;
+    private @Nullable HookConfig config;
 
     private @Nullable JsonNode event;
 
@@ -102,7 +101,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateHookRequestConfig config) {
+    public Builder config(HookConfig config) {
       this.config = config;
       return this;
     }
@@ -134,6 +133,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateHookTestRequest build() {
       return new CreateHookTestRequest(events, config, event, additionalProperties);

@@ -146,6 +146,7 @@ public record CreateOrganizationInvitationMessageRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationInvitationMessageRequest build() {
       return new CreateOrganizationInvitationMessageRequest(code, link, locale, uiLocales, additionalProperties);

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateOrganizationInvitationRequest(
     @JsonProperty("inviterId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> inviterId,
     @JsonProperty("invitee") String invitee, @JsonProperty("organizationId") String organizationId,
-    @JsonProperty("expiresAt") BigDecimal expiresAt,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
     @JsonProperty("organizationRoleIds") @Nullable List<String> organizationRoleIds,
     @JsonProperty("messagePayload") @Nullable JsonNode messagePayload,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -96,7 +99,7 @@ public record CreateOrganizationInvitationRequest(
 
     private @Nullable String organizationId;
 
-    private @Nullable BigDecimal expiresAt;
+    private @Nullable Instant expiresAt;
 
     private @Nullable List<String> organizationRoleIds;
 
@@ -108,12 +111,12 @@ public record CreateOrganizationInvitationRequest(
     }
 
     /**
-     * Sets the <code>inviterId</code> property (optional, nullable, maxLength 21) to a value.
+     * Sets the <code>inviterId</code> property (optional, nullable, maxLength 21) to a value, or to JSON {@code null} when {@code inviterId} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param inviterId the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param inviterId the value or null
      * @return this builder
      */
-    public Builder inviterId(String inviterId) {
+    public Builder inviterId(@Nullable String inviterId) {
       this.inviterId = JsonField.of(inviterId);
       return this;
     }
@@ -157,7 +160,7 @@ public record CreateOrganizationInvitationRequest(
      * @param expiresAt the value
      * @return this builder
      */
-    public Builder expiresAt(BigDecimal expiresAt) {
+    public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
     }
@@ -200,6 +203,7 @@ public record CreateOrganizationInvitationRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationInvitationRequest build() {
       return new CreateOrganizationInvitationRequest(inviterId, invitee, organizationId, expiresAt, organizationRoleIds, messagePayload, additionalProperties);

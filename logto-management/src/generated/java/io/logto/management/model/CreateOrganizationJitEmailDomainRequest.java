@@ -97,6 +97,7 @@ public record CreateOrganizationJitEmailDomainRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationJitEmailDomainRequest build() {
       return new CreateOrganizationJitEmailDomainRequest(emailDomain, additionalProperties);

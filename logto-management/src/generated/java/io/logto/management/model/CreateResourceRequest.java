@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String tenantId,
     @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
-    @JsonProperty("accessTokenTtl") @Nullable BigDecimal accessTokenTtl,
+    @JsonProperty("accessTokenTtl") @Nullable Long accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -81,7 +80,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
 
     private @Nullable String indicator;
 
-    private @Nullable BigDecimal accessTokenTtl;
+    private @Nullable Long accessTokenTtl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -127,7 +126,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * @param accessTokenTtl the value
      * @return this builder
      */
-    public Builder accessTokenTtl(@Nullable BigDecimal accessTokenTtl) {
+    public Builder accessTokenTtl(@Nullable Long accessTokenTtl) {
       this.accessTokenTtl = accessTokenTtl;
       return this;
     }
@@ -148,6 +147,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateResourceRequest build() {
       return new CreateResourceRequest(tenantId, name, indicator, accessTokenTtl, additionalProperties);

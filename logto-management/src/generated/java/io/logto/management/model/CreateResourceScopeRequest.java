@@ -89,12 +89,12 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -126,6 +126,7 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateResourceScopeRequest build() {
       return new CreateResourceScopeRequest(name, description, additionalProperties);

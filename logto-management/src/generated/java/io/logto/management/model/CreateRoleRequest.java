@@ -184,6 +184,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateRoleRequest build() {
       return new CreateRoleRequest(tenantId, name, description, type, isDefault, scopeIds, additionalProperties);

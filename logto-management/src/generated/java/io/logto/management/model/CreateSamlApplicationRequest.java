@@ -35,11 +35,11 @@ import org.jspecify.annotations.Nullable;
 public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("attributeMapping") @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping,
+    @JsonProperty("attributeMapping") @Nullable SamlApplicationAttributeMapping attributeMapping,
     @JsonProperty("entityId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> entityId,
     @JsonProperty("acsUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> acsUrl,
     @JsonProperty("encryption") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> encryption,
-    @JsonProperty("nameIdFormat") @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat,
+    @JsonProperty("nameIdFormat") @Nullable SamlApplicationNameIdFormat nameIdFormat,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -101,7 +101,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private @Nullable JsonNode customData;
 
-    private @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping;
+    private @Nullable SamlApplicationAttributeMapping attributeMapping;
 
     private JsonField<String> entityId = JsonField.absent();
 
@@ -109,7 +109,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
 
     private JsonField<JsonNode> encryption = JsonField.absent();
 
-    private @Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat;
+    private @Nullable SamlApplicationNameIdFormat nameIdFormat;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -128,12 +128,12 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -166,19 +166,18 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param attributeMapping the value
      * @return this builder
      */
-    public Builder attributeMapping(
-        @Nullable CreateSamlApplicationRequestAttributeMapping attributeMapping) {
+    public Builder attributeMapping(@Nullable SamlApplicationAttributeMapping attributeMapping) {
       this.attributeMapping = attributeMapping;
       return this;
     }
 
     /**
-     * Sets the <code>entityId</code> property (optional, nullable, maxLength 128) to a value.
+     * Sets the <code>entityId</code> property (optional, nullable, maxLength 128) to a value, or to JSON {@code null} when {@code entityId} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param entityId the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param entityId the value or null
      * @return this builder
      */
-    public Builder entityId(String entityId) {
+    public Builder entityId(@Nullable String entityId) {
       this.entityId = JsonField.of(entityId);
       return this;
     }
@@ -195,12 +194,12 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>acsUrl</code> property (optional, nullable) to a value.
+     * Sets the <code>acsUrl</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code acsUrl} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param acsUrl the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param acsUrl the value or null
      * @return this builder
      */
-    public Builder acsUrl(String acsUrl) {
+    public Builder acsUrl(@Nullable String acsUrl) {
       this.acsUrl = JsonField.of(acsUrl);
       return this;
     }
@@ -217,12 +216,12 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>encryption</code> property (optional, nullable) to a value.
+     * Sets the <code>encryption</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code encryption} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param encryption the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param encryption the value or null
      * @return this builder
      */
-    public Builder encryption(JsonNode encryption) {
+    public Builder encryption(@Nullable JsonNode encryption) {
       this.encryption = JsonField.of(encryption);
       return this;
     }
@@ -244,7 +243,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @param nameIdFormat the value
      * @return this builder
      */
-    public Builder nameIdFormat(@Nullable GetSamlApplicationResponseNameIdFormat nameIdFormat) {
+    public Builder nameIdFormat(@Nullable SamlApplicationNameIdFormat nameIdFormat) {
       this.nameIdFormat = nameIdFormat;
       return this;
     }
@@ -265,6 +264,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSamlApplicationRequest build() {
       return new CreateSamlApplicationRequest(name, description, customData, attributeMapping, entityId, acsUrl, encryption, nameIdFormat, additionalProperties);

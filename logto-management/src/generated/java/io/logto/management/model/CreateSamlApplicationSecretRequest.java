@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateSamlApplicationSecretRequest(
-    @JsonProperty("lifeSpanInYears") Integer lifeSpanInYears,
+    @JsonProperty("lifeSpanInYears") int lifeSpanInYears,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -34,7 +34,6 @@ public record CreateSamlApplicationSecretRequest(
    * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationSecretRequest {
-    Objects.requireNonNull(lifeSpanInYears, "lifeSpanInYears == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -76,7 +75,7 @@ public record CreateSamlApplicationSecretRequest(
      * @param lifeSpanInYears the value
      * @return this builder
      */
-    public Builder lifeSpanInYears(Integer lifeSpanInYears) {
+    public Builder lifeSpanInYears(int lifeSpanInYears) {
       this.lifeSpanInYears = lifeSpanInYears;
       return this;
     }
@@ -97,8 +96,10 @@ public record CreateSamlApplicationSecretRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSamlApplicationSecretRequest build() {
+      Objects.requireNonNull(lifeSpanInYears, "lifeSpanInYears == null");
       return new CreateSamlApplicationSecretRequest(lifeSpanInYears, additionalProperties);
     }
   }

@@ -89,12 +89,12 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
     }
 
     /**
-     * Sets the <code>RelayState</code> property (optional, nullable, maxLength 512) to a value.
+     * Sets the <code>RelayState</code> property (optional, nullable, maxLength 512) to a value, or to JSON {@code null} when {@code relayState} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param relayState the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param relayState the value or null
      * @return this builder
      */
-    public Builder relayState(String relayState) {
+    public Builder relayState(@Nullable String relayState) {
       this.relayState = JsonField.of(relayState);
       return this;
     }
@@ -126,6 +126,7 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSamlAuthnRequest build() {
       return new CreateSamlAuthnRequest(samlRequest, relayState, additionalProperties);

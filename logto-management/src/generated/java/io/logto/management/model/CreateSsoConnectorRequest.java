@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
     @JsonProperty("domains") @Nullable List<String> domains,
-    @JsonProperty("branding") @Nullable CreateSsoConnectorRequestBranding branding,
+    @JsonProperty("branding") @Nullable SsoConnectorBranding branding,
     @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
     @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
     @JsonProperty("providerName") String providerName,
@@ -94,7 +94,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
 
     private @Nullable List<String> domains;
 
-    private @Nullable CreateSsoConnectorRequestBranding branding;
+    private @Nullable SsoConnectorBranding branding;
 
     private @Nullable Boolean syncProfile;
 
@@ -137,7 +137,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable CreateSsoConnectorRequestBranding branding) {
+    public Builder branding(@Nullable SsoConnectorBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -202,6 +202,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSsoConnectorRequest build() {
       return new CreateSsoConnectorRequest(config, domains, branding, syncProfile, enableTokenStorage, providerName, connectorName, additionalProperties);

@@ -95,6 +95,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nulla
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSsoConnectorSigningKeyRequest build() {
       return new CreateSsoConnectorSigningKeyRequest(active, additionalProperties);

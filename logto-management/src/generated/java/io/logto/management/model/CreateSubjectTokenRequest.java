@@ -113,6 +113,7 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateSubjectTokenRequest build() {
       return new CreateSubjectTokenRequest(userId, context, additionalProperties);

@@ -114,6 +114,7 @@ public record CreateUserIdentityRequest(@JsonProperty("connectorId") String conn
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateUserIdentityRequest build() {
       return new CreateUserIdentityRequest(connectorId, connectorData, additionalProperties);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,11 @@ public sealed interface CreateUserMfaVerificationRequest permits CreateUserMfaVe
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CreateUserMfaVerificationRequest> {
-    private static final List<OneOfSupport.Candidate<CreateUserMfaVerificationRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestTotp.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestBackupCode.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestTotp.class, List.of("type"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationRequestBackupCode.class, List.of("type"), Map.ofEntries()));
+    private static final List<OneOfDecoder.Candidate<CreateUserMfaVerificationRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationRequestTotp.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationRequestBackupCode.class, List.of("type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))),
+      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationRequestTotp.class, List.of("type"), Map.ofEntries()),
+      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationRequestBackupCode.class, List.of("type"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -59,7 +60,7 @@ public sealed interface CreateUserMfaVerificationRequest permits CreateUserMfaVe
     @Override
     public CreateUserMfaVerificationRequest deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -121,6 +121,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateUserMfaVerificationRequestBackupCode build() {
       return new CreateUserMfaVerificationRequestBackupCode(type, codes, additionalProperties);

@@ -118,6 +118,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateUserMfaVerificationRequestTotp build() {
       return new CreateUserMfaVerificationRequestTotp(type, secret, additionalProperties);

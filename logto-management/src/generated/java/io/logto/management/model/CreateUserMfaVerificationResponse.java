@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public sealed interface CreateUserMfaVerificationResponse permits CreateUserMfaV
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CreateUserMfaVerificationResponse> {
-    private static final List<OneOfSupport.Candidate<CreateUserMfaVerificationResponse>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationResponseTotp.class, List.of("secret", "secretQrCode", "type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfSupport.Candidate<>(CreateUserMfaVerificationResponseBackupCode.class, List.of("codes", "type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))));
+    private static final List<OneOfDecoder.Candidate<CreateUserMfaVerificationResponse>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationResponseTotp.class, List.of("secret", "secretQrCode", "type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationResponseBackupCode.class, List.of("codes", "type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface CreateUserMfaVerificationResponse permits CreateUserMfaV
     @Override
     public CreateUserMfaVerificationResponse deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

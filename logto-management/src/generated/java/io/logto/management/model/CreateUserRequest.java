@@ -43,7 +43,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
+    @JsonProperty("profile") @Nullable UserProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -117,7 +117,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
 
     private @Nullable JsonNode customData;
 
-    private @Nullable UpdateUserRequestProfile profile;
+    private @Nullable UserProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -202,12 +202,12 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
     }
 
     /**
-     * Sets the <code>avatar</code> property (optional, nullable) to a value.
+     * Sets the <code>avatar</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code avatar} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param avatar the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param avatar the value or null
      * @return this builder
      */
-    public Builder avatar(String avatar) {
+    public Builder avatar(@Nullable String avatar) {
       this.avatar = JsonField.of(avatar);
       return this;
     }
@@ -240,7 +240,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UserProfile profile) {
       this.profile = profile;
       return this;
     }
@@ -261,6 +261,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateUserRequest build() {
       return new CreateUserRequest(primaryPhone, primaryEmail, username, password, passwordDigest, passwordAlgorithm, name, avatar, customData, profile, additionalProperties);

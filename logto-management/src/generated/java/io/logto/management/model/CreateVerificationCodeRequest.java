@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,9 @@ public sealed interface CreateVerificationCodeRequest permits CreateVerification
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CreateVerificationCodeRequest> {
-    private static final List<OneOfSupport.Candidate<CreateVerificationCodeRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateVerificationCodeRequestEmail.class, List.of("email"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(CreateVerificationCodeRequestPhone.class, List.of("phone"), Map.ofEntries()));
+    private static final List<OneOfDecoder.Candidate<CreateVerificationCodeRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CreateVerificationCodeRequestEmail.class, List.of("email"), Map.ofEntries()),
+      new OneOfDecoder.Candidate<>(CreateVerificationCodeRequestPhone.class, List.of("phone"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -56,7 +57,7 @@ public sealed interface CreateVerificationCodeRequest permits CreateVerification
     @Override
     public CreateVerificationCodeRequest deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

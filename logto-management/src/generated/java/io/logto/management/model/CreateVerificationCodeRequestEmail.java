@@ -101,6 +101,7 @@ public record CreateVerificationCodeRequestEmail(@JsonProperty("email") String e
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateVerificationCodeRequestEmail build() {
       return new CreateVerificationCodeRequestEmail(email, additionalProperties);

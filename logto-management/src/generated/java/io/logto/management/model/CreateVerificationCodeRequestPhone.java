@@ -101,6 +101,7 @@ public record CreateVerificationCodeRequestPhone(@JsonProperty("phone") String p
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateVerificationCodeRequestPhone build() {
       return new CreateVerificationCodeRequestPhone(phone, additionalProperties);

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 public record DeleteEmailTemplatesParams(@Nullable String languageTag,
-    @Nullable ListEmailTemplatesParamsTemplateType templateType) {
+    @Nullable EmailTemplateType templateType) {
   /**
    * Validates the components and copies collections.
    *
@@ -38,7 +38,7 @@ public record DeleteEmailTemplatesParams(@Nullable String languageTag,
   public static final class Builder {
     private @Nullable String languageTag;
 
-    private @Nullable ListEmailTemplatesParamsTemplateType templateType;
+    private @Nullable EmailTemplateType templateType;
 
     private Builder() {
     }
@@ -60,7 +60,7 @@ public record DeleteEmailTemplatesParams(@Nullable String languageTag,
      * @param templateType the value, null to leave it out
      * @return this builder
      */
-    public Builder templateType(@Nullable ListEmailTemplatesParamsTemplateType templateType) {
+    public Builder templateType(@Nullable EmailTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }

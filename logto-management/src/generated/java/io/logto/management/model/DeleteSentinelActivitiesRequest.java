@@ -118,6 +118,7 @@ public record DeleteSentinelActivitiesRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public DeleteSentinelActivitiesRequest build() {
       return new DeleteSentinelActivitiesRequest(targetType, targets, additionalProperties);

@@ -29,9 +29,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetActiveUserCountsResponse(
     @JsonProperty("dauCurve") List<GetActiveUserCountsResponseDauCurveItem> dauCurve,
-    @JsonProperty("dau") GetNewUserCountsResponseToday dau,
-    @JsonProperty("wau") GetNewUserCountsResponseToday wau,
-    @JsonProperty("mau") GetNewUserCountsResponseToday mau,
+    @JsonProperty("dau") UserCount dau, @JsonProperty("wau") UserCount wau,
+    @JsonProperty("mau") UserCount mau,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

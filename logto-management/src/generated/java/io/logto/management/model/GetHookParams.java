@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param includeExecutionStats the <code>includeExecutionStats</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetHookParams(@Nullable String includeExecutionStats) {
+public record GetHookParams(@Nullable Boolean includeExecutionStats) {
   /**
    * Validates the components and copies collections.
    *
@@ -33,7 +33,7 @@ public record GetHookParams(@Nullable String includeExecutionStats) {
    * Builds {@link GetHookParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable String includeExecutionStats;
+    private @Nullable Boolean includeExecutionStats;
 
     private Builder() {
     }
@@ -44,7 +44,7 @@ public record GetHookParams(@Nullable String includeExecutionStats) {
      * @param includeExecutionStats the value, null to leave it out
      * @return this builder
      */
-    public Builder includeExecutionStats(@Nullable String includeExecutionStats) {
+    public Builder includeExecutionStats(@Nullable Boolean includeExecutionStats) {
       this.includeExecutionStats = includeExecutionStats;
       return this;
     }

@@ -23,8 +23,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetNewUserCountsResponse(@JsonProperty("today") GetNewUserCountsResponseToday today,
-    @JsonProperty("last7Days") GetNewUserCountsResponseToday last7Days,
+public record GetNewUserCountsResponse(@JsonProperty("today") UserCount today,
+    @JsonProperty("last7Days") UserCount last7Days,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +32,10 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetOidcKeysResponseItem(@JsonProperty("id") String id,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("signingKeyAlgorithm") @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
-    @JsonProperty("status") @Nullable GetOidcKeysResponseItemStatus status,
-    @JsonProperty("effectiveAt") @Nullable BigDecimal effectiveAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.SecondsSerializer.class) @JsonDeserialize(using = EpochTime.SecondsDeserializer.class) Instant createdAt,
+    @JsonProperty("signingKeyAlgorithm") @Nullable SigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("status") @Nullable OidcKeyStatus status,
+    @JsonProperty("effectiveAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant effectiveAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserAssetServiceStatusResponse(@JsonProperty("status") String status,
     @JsonProperty("allowUploadMimeTypes") @Nullable List<GetUserAssetServiceStatusResponseAllowUploadMimeTypesItem> allowUploadMimeTypes,
-    @JsonProperty("maxUploadFileSize") @Nullable BigDecimal maxUploadFileSize,
+    @JsonProperty("maxUploadFileSize") @Nullable Long maxUploadFileSize,
     @JsonProperty("isExperienceAvatarUploadEnabled") @Nullable Boolean isExperienceAvatarUploadEnabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetUserHasPasswordResponse(@JsonProperty("hasPassword") Boolean hasPassword,
+public record GetUserHasPasswordResponse(@JsonProperty("hasPassword") boolean hasPassword,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserIdentityResponse(@JsonProperty("identity") UserIdentitiesValue identity,
-    @JsonProperty("tokenSecret") @Nullable GetUserIdentityResponseTokenSecret tokenSecret,
+    @JsonProperty("tokenSecret") @Nullable TokenSecret tokenSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

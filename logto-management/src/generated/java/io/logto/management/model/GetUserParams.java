@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param includePasswordHash the <code>includePasswordHash</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetUserParams(@Nullable String includeSsoIdentities,
+public record GetUserParams(@Nullable Boolean includeSsoIdentities,
     @Nullable String includePasswordHash) {
   /**
    * Validates the components and copies collections.
@@ -36,7 +36,7 @@ public record GetUserParams(@Nullable String includeSsoIdentities,
    * Builds {@link GetUserParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable String includeSsoIdentities;
+    private @Nullable Boolean includeSsoIdentities;
 
     private @Nullable String includePasswordHash;
 
@@ -49,7 +49,7 @@ public record GetUserParams(@Nullable String includeSsoIdentities,
      * @param includeSsoIdentities the value, null to leave it out
      * @return this builder
      */
-    public Builder includeSsoIdentities(@Nullable String includeSsoIdentities) {
+    public Builder includeSsoIdentities(@Nullable Boolean includeSsoIdentities) {
       this.includeSsoIdentities = includeSsoIdentities;
       return this;
     }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param includeTokenSecret the <code>includeTokenSecret</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record GetUserSsoIdentityParams(@Nullable String includeTokenSecret) {
+public record GetUserSsoIdentityParams(@Nullable Boolean includeTokenSecret) {
   /**
    * Validates the components and copies collections.
    *
@@ -33,7 +33,7 @@ public record GetUserSsoIdentityParams(@Nullable String includeTokenSecret) {
    * Builds {@link GetUserSsoIdentityParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable String includeTokenSecret;
+    private @Nullable Boolean includeTokenSecret;
 
     private Builder() {
     }
@@ -44,7 +44,7 @@ public record GetUserSsoIdentityParams(@Nullable String includeTokenSecret) {
      * @param includeTokenSecret the value, null to leave it out
      * @return this builder
      */
-    public Builder includeTokenSecret(@Nullable String includeTokenSecret) {
+    public Builder includeTokenSecret(@Nullable Boolean includeTokenSecret) {
       this.includeTokenSecret = includeTokenSecret;
       return this;
     }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUserSsoIdentityResponse(
     @JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
-    @JsonProperty("tokenSecret") @Nullable GetUserSsoIdentityResponseTokenSecret tokenSecret,
+    @JsonProperty("tokenSecret") @Nullable SsoTokenSecret tokenSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -3,7 +3,6 @@
 package io.logto.management.model;
 
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param limit the <code>limit</code> parameter (optional, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record GetUsernameCaseSensitivityConflictsParams(@Nullable BigDecimal limit) {
+public record GetUsernameCaseSensitivityConflictsParams(@Nullable Long limit) {
   /**
    * Validates the components and copies collections.
    *
@@ -34,7 +33,7 @@ public record GetUsernameCaseSensitivityConflictsParams(@Nullable BigDecimal lim
    * Builds {@link GetUsernameCaseSensitivityConflictsParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable BigDecimal limit;
+    private @Nullable Long limit;
 
     private Builder() {
     }
@@ -45,7 +44,7 @@ public record GetUsernameCaseSensitivityConflictsParams(@Nullable BigDecimal lim
      * @param limit the value, null to leave it out
      * @return this builder
      */
-    public Builder limit(@Nullable BigDecimal limit) {
+    public Builder limit(@Nullable Long limit) {
       this.limit = limit;
       return this;
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GetUsernameCaseSensitivityConflictsResponse(
-    @JsonProperty("totalConflicts") BigDecimal totalConflicts,
+    @JsonProperty("totalConflicts") long totalConflicts,
     @JsonProperty("samples") List<GetUsernameCaseSensitivityConflictsResponseSamplesItem> samples,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1hooks/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -39,8 +42,8 @@ public record Hook(@JsonProperty("tenantId") String tenantId, @JsonProperty("id"
     @JsonProperty("name") String name,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable HookEvent event,
     @JsonProperty("events") List<HookEvent> events, @JsonProperty("config") HookConfig config,
-    @JsonProperty("signingKey") String signingKey, @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("signingKey") String signingKey, @JsonProperty("enabled") boolean enabled,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonProperty("executionStats") @Nullable HookExecutionStats executionStats,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

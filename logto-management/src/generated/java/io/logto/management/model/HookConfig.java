@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HookConfig(@JsonProperty("url") String url,
     @JsonProperty("headers") @Nullable Map<String, String> headers,
-    @JsonProperty("retries") @Nullable BigDecimal retries,
+    @JsonProperty("retries") @Nullable Long retries,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -39,7 +39,102 @@ public record HookConfig(@JsonProperty("url") String url,
    * @param additionalProperties properties the schema does not name
    */
   public HookConfig {
+    Objects.requireNonNull(url, "url == null");
     headers = headers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.url = url;
+    b.headers = headers;
+    b.retries = retries;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link HookConfig}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String url;
+
+    private @Nullable Map<String, String> headers;
+
+    private @Nullable Long retries;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>url</code> property (required).
+     *
+     * @param url the value
+     * @return this builder
+     */
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    /**
+     * Sets the <code>headers</code> property (optional).
+     *
+     * @param headers the value
+     * @return this builder
+     */
+    public Builder headers(@Nullable Map<String, String> headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    /**
+     * Sets the <code>retries</code> property (optional).
+     *
+     * @param retries the value
+     * @return this builder
+     */
+    public Builder retries(@Nullable Long retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public HookConfig build() {
+      return new HookConfig(url, headers, retries, additionalProperties);
+    }
   }
 }

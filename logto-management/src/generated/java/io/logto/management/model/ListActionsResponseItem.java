@@ -23,8 +23,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListActionsResponseItem(@JsonProperty("key") ListActionsResponseItemKey key,
-    @JsonProperty("value") GetActionResponse value,
+public record ListActionsResponseItem(@JsonProperty("key") ActionType key,
+    @JsonProperty("value") Action value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 public record ListApplicationsParams(@Nullable List<ApplicationType> types,
     @Nullable String excludeRoleId, @Nullable String excludeOrganizationId,
-    @Nullable String isThirdParty, @Nullable Integer page, @Nullable Integer pageSize,
+    @Nullable Boolean isThirdParty, @Nullable Integer page, @Nullable Integer pageSize,
     Map<String, String> searchParams) {
   /**
    * Validates the components and copies collections.
@@ -61,7 +61,7 @@ public record ListApplicationsParams(@Nullable List<ApplicationType> types,
 
     private @Nullable String excludeOrganizationId;
 
-    private @Nullable String isThirdParty;
+    private @Nullable Boolean isThirdParty;
 
     private @Nullable Integer page;
 
@@ -111,7 +111,7 @@ public record ListApplicationsParams(@Nullable List<ApplicationType> types,
      * @param isThirdParty the value, null to leave it out
      * @return this builder
      */
-    public Builder isThirdParty(@Nullable String isThirdParty) {
+    public Builder isThirdParty(@Nullable Boolean isThirdParty) {
       this.isThirdParty = isThirdParty;
       return this;
     }

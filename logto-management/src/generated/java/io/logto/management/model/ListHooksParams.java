@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListHooksParams(@Nullable String includeExecutionStats, @Nullable Integer page,
+public record ListHooksParams(@Nullable Boolean includeExecutionStats, @Nullable Integer page,
     @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
@@ -38,7 +38,7 @@ public record ListHooksParams(@Nullable String includeExecutionStats, @Nullable 
    * Builds {@link ListHooksParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable String includeExecutionStats;
+    private @Nullable Boolean includeExecutionStats;
 
     private @Nullable Integer page;
 
@@ -53,7 +53,7 @@ public record ListHooksParams(@Nullable String includeExecutionStats, @Nullable 
      * @param includeExecutionStats the value, null to leave it out
      * @return this builder
      */
-    public Builder includeExecutionStats(@Nullable String includeExecutionStats) {
+    public Builder includeExecutionStats(@Nullable Boolean includeExecutionStats) {
       this.includeExecutionStats = includeExecutionStats;
       return this;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = ListJwtCustomizersResponseItem.Deserializer.class
 )
-public sealed interface ListJwtCustomizersResponseItem permits ListJwtCustomizersResponseItemJwtAccessToken, ListJwtCustomizersResponseItemJwtClientCredentials, ListJwtCustomizersResponseItem.Json {
+public sealed interface ListJwtCustomizersResponseItem permits AccessTokenJwtCustomizerEntry, ClientCredentialsJwtCustomizerEntry, ListJwtCustomizersResponseItem.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -43,9 +44,9 @@ public sealed interface ListJwtCustomizersResponseItem permits ListJwtCustomizer
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<ListJwtCustomizersResponseItem> {
-    private static final List<OneOfSupport.Candidate<ListJwtCustomizersResponseItem>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtAccessToken.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.accessToken")))),
-      new OneOfSupport.Candidate<>(ListJwtCustomizersResponseItemJwtClientCredentials.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.clientCredentials")))));
+    private static final List<OneOfDecoder.Candidate<ListJwtCustomizersResponseItem>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(AccessTokenJwtCustomizerEntry.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.accessToken")))),
+      new OneOfDecoder.Candidate<>(ClientCredentialsJwtCustomizerEntry.class, List.of("key", "value"), Map.ofEntries(Map.entry("key", Set.of("jwt.clientCredentials")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface ListJwtCustomizersResponseItem permits ListJwtCustomizer
     @Override
     public ListJwtCustomizersResponseItem deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

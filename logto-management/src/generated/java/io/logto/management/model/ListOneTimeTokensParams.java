@@ -14,9 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListOneTimeTokensParams(@Nullable String email,
-    @Nullable ListOneTimeTokensParamsStatus status, @Nullable Integer page,
-    @Nullable Integer pageSize) {
+public record ListOneTimeTokensParams(@Nullable String email, @Nullable OneTimeTokenStatus status,
+    @Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
@@ -43,7 +42,7 @@ public record ListOneTimeTokensParams(@Nullable String email,
   public static final class Builder {
     private @Nullable String email;
 
-    private @Nullable ListOneTimeTokensParamsStatus status;
+    private @Nullable OneTimeTokenStatus status;
 
     private @Nullable Integer page;
 
@@ -69,7 +68,7 @@ public record ListOneTimeTokensParams(@Nullable String email,
      * @param status the value, null to leave it out
      * @return this builder
      */
-    public Builder status(@Nullable ListOneTimeTokensParamsStatus status) {
+    public Builder status(@Nullable OneTimeTokenStatus status) {
       this.status = status;
       return this;
     }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,10 +51,10 @@ public record ListOrganizationApplicationsResponseItem(@JsonProperty("tenantId")
     @JsonProperty("customClientMetadata") ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable ApplicationProtectedAppMetadata protectedAppMetadata,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isThirdParty") Boolean isThirdParty,
-    @JsonProperty("appLevelAccessControlEnabled") Boolean appLevelAccessControlEnabled,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
+    @JsonProperty("isThirdParty") boolean isThirdParty,
+    @JsonProperty("appLevelAccessControlEnabled") boolean appLevelAccessControlEnabled,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("organizationRoles") List<IdAndName> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
 public record ListOrganizationRolesResponseItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
-    @JsonProperty("type") RoleType type,
-    @JsonProperty("scopes") List<ListUserGrantsResponseGrantsItemApplication> scopes,
+    @JsonProperty("type") RoleType type, @JsonProperty("scopes") List<IdAndName> scopes,
     @JsonProperty("resourceScopes") List<ListOrganizationRolesResponseItemResourceScopesItem> resourceScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

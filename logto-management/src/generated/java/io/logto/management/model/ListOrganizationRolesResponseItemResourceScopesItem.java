@@ -25,8 +25,7 @@ import java.util.Map;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListOrganizationRolesResponseItemResourceScopesItem(@JsonProperty("id") String id,
-    @JsonProperty("name") String name,
-    @JsonProperty("resource") ListUserGrantsResponseGrantsItemApplication resource,
+    @JsonProperty("name") String name, @JsonProperty("resource") IdAndName resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,13 +52,14 @@ public record ListOrganizationUsersResponseItem(@JsonProperty("id") String id,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String avatar,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("identities") Map<String, UserIdentitiesValue> identities,
-    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal lastSignInAt,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt, @JsonProperty("profile") UserProfile profile,
+    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant lastSignInAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt,
+    @JsonProperty("profile") UserProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String cimdClientId,
-    @JsonProperty("isSuspended") Boolean isSuspended,
-    @JsonProperty("organizationRoles") List<ListUserGrantsResponseGrantsItemApplication> organizationRoles,
+    @JsonProperty("isSuspended") boolean isSuspended,
+    @JsonProperty("organizationRoles") List<IdAndName> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListOrganizationsParams(@Nullable String q, @Nullable String showFeatured,
+public record ListOrganizationsParams(@Nullable String q, @Nullable Boolean showFeatured,
     @Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
@@ -42,7 +42,7 @@ public record ListOrganizationsParams(@Nullable String q, @Nullable String showF
   public static final class Builder {
     private @Nullable String q;
 
-    private @Nullable String showFeatured;
+    private @Nullable Boolean showFeatured;
 
     private @Nullable Integer page;
 
@@ -68,7 +68,7 @@ public record ListOrganizationsParams(@Nullable String q, @Nullable String showF
      * @param showFeatured the value, null to leave it out
      * @return this builder
      */
-    public Builder showFeatured(@Nullable String showFeatured) {
+    public Builder showFeatured(@Nullable Boolean showFeatured) {
       this.showFeatured = showFeatured;
       return this;
     }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,13 +44,13 @@ public record ListOrganizationsResponseItem(@JsonProperty("tenantId") String ten
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isMfaRequired") Boolean isMfaRequired,
+    @JsonProperty("isMfaRequired") boolean isMfaRequired,
     @JsonProperty("color") OrganizationColor color,
     @JsonProperty("branding") OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("usersCount") @Nullable BigDecimal usersCount,
-    @JsonProperty("featuredUsers") @Nullable List<ListRolesResponseItemFeaturedUsersItem> featuredUsers,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("usersCount") @Nullable Long usersCount,
+    @JsonProperty("featuredUsers") @Nullable List<FeaturedUser> featuredUsers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

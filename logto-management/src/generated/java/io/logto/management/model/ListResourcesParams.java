@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListResourcesParams(@Nullable String includeScopes, @Nullable Integer page,
+public record ListResourcesParams(@Nullable Boolean includeScopes, @Nullable Integer page,
     @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
@@ -38,7 +38,7 @@ public record ListResourcesParams(@Nullable String includeScopes, @Nullable Inte
    * Builds {@link ListResourcesParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable String includeScopes;
+    private @Nullable Boolean includeScopes;
 
     private @Nullable Integer page;
 
@@ -53,7 +53,7 @@ public record ListResourcesParams(@Nullable String includeScopes, @Nullable Inte
      * @param includeScopes the value, null to leave it out
      * @return this builder
      */
-    public Builder includeScopes(@Nullable String includeScopes) {
+    public Builder includeScopes(@Nullable Boolean includeScopes) {
       this.includeScopes = includeScopes;
       return this;
     }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +36,10 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListSamlApplicationSecretsResponseItem(@JsonProperty("id") String id,
     @JsonProperty("certificate") String certificate,
-    @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("expiresAt") String expiresAt,
-    @JsonProperty("active") Boolean active,
-    @JsonProperty("fingerprints") CreateSamlApplicationSecretResponseFingerprints fingerprints,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
+    @JsonProperty("active") boolean active,
+    @JsonProperty("fingerprints") SigningCertificateFingerprints fingerprints,
     @JsonProperty("fingerprint") @Nullable String fingerprint,
     @JsonProperty("isActive") @Nullable Boolean isActive,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

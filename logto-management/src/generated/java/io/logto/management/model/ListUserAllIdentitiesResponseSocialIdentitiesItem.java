@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
     @JsonProperty("identity") UserIdentitiesValue identity,
-    @JsonProperty("tokenSecret") @Nullable GetUserIdentityResponseTokenSecret tokenSecret,
+    @JsonProperty("tokenSecret") @Nullable TokenSecret tokenSecret,
     @JsonProperty("target") String target,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListUserAllIdentitiesResponseSsoIdentitiesItem(
     @JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
-    @JsonProperty("tokenSecret") @Nullable GetUserSsoIdentityResponseTokenSecret tokenSecret,
+    @JsonProperty("tokenSecret") @Nullable SsoTokenSecret tokenSecret,
     @JsonProperty("ssoConnectorId") String ssoConnectorId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +27,8 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListUserGrantsResponseGrantsItemPayload(@JsonProperty("exp") BigDecimal exp,
-    @JsonProperty("iat") BigDecimal iat, @JsonProperty("jti") String jti,
+public record ListUserGrantsResponseGrantsItemPayload(@JsonProperty("exp") long exp,
+    @JsonProperty("iat") long iat, @JsonProperty("jti") String jti,
     @JsonProperty("kind") String kind, @JsonProperty("clientId") String clientId,
     @JsonProperty("accountId") String accountId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

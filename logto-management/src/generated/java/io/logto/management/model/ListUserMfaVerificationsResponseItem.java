@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 public record ListUserMfaVerificationsResponseItem(@JsonProperty("id") String id,
     @JsonProperty("createdAt") String createdAt,
     @JsonProperty("lastUsedAt") @Nullable String lastUsedAt,
-    @JsonProperty("type") GetSignInExpResponseMfaFactorsItem type,
+    @JsonProperty("type") SignInExperienceMfaFactorsItem type,
     @JsonProperty("agent") @Nullable String agent, @JsonProperty("name") @Nullable String name,
-    @JsonProperty("remainCodes") @Nullable BigDecimal remainCodes,
+    @JsonProperty("remainCodes") @Nullable Long remainCodes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -24,8 +24,7 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListUserSessionsResponse(
-    @JsonProperty("sessions") List<ListUserSessionsResponseSessionsItem> sessions,
+public record ListUserSessionsResponse(@JsonProperty("sessions") List<UserSession> sessions,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

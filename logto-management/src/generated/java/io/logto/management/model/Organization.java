@@ -7,15 +7,20 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1users~1&#123;userId&#125;~1consent-organizations/get/responses/200/content/application~1json/schema/properties/organizations/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -29,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param branding the <code>branding</code> property (required)
  * @param customCss the <code>customCss</code> property (required, nullable)
  * @param createdAt the <code>createdAt</code> property (required)
+ * @param organizationRoles the <code>organizationRoles</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -37,11 +43,12 @@ public record Organization(@JsonProperty("tenantId") String tenantId, @JsonPrope
     @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("customData") JsonNode customData,
-    @JsonProperty("isMfaRequired") Boolean isMfaRequired,
+    @JsonProperty("isMfaRequired") boolean isMfaRequired,
     @JsonProperty("color") OrganizationColor color,
     @JsonProperty("branding") OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("organizationRoles") @Nullable List<IdAndName> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -56,9 +63,11 @@ public record Organization(@JsonProperty("tenantId") String tenantId, @JsonPrope
    * @param branding the <code>branding</code> property (required)
    * @param customCss the <code>customCss</code> property (required, nullable)
    * @param createdAt the <code>createdAt</code> property (required)
+   * @param organizationRoles the <code>organizationRoles</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Organization {
+    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoles));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

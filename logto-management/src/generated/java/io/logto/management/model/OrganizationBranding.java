@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,5 +43,113 @@ public record OrganizationBranding(@JsonProperty("logoUrl") @Nullable String log
    */
   public OrganizationBranding {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.logoUrl = logoUrl;
+    b.darkLogoUrl = darkLogoUrl;
+    b.favicon = favicon;
+    b.darkFavicon = darkFavicon;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link OrganizationBranding}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String logoUrl;
+
+    private @Nullable String darkLogoUrl;
+
+    private @Nullable String favicon;
+
+    private @Nullable String darkFavicon;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>logoUrl</code> property (optional).
+     *
+     * @param logoUrl the value
+     * @return this builder
+     */
+    public Builder logoUrl(@Nullable String logoUrl) {
+      this.logoUrl = logoUrl;
+      return this;
+    }
+
+    /**
+     * Sets the <code>darkLogoUrl</code> property (optional).
+     *
+     * @param darkLogoUrl the value
+     * @return this builder
+     */
+    public Builder darkLogoUrl(@Nullable String darkLogoUrl) {
+      this.darkLogoUrl = darkLogoUrl;
+      return this;
+    }
+
+    /**
+     * Sets the <code>favicon</code> property (optional).
+     *
+     * @param favicon the value
+     * @return this builder
+     */
+    public Builder favicon(@Nullable String favicon) {
+      this.favicon = favicon;
+      return this;
+    }
+
+    /**
+     * Sets the <code>darkFavicon</code> property (optional).
+     *
+     * @param darkFavicon the value
+     * @return this builder
+     */
+    public Builder darkFavicon(@Nullable String darkFavicon) {
+      this.darkFavicon = darkFavicon;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public OrganizationBranding build() {
+      return new OrganizationBranding(logoUrl, darkLogoUrl, favicon, darkFavicon, additionalProperties);
+    }
   }
 }

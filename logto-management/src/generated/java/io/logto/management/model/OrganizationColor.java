@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,5 +40,99 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
    */
   public OrganizationColor {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.primaryColor = primaryColor;
+    b.isDarkModeEnabled = isDarkModeEnabled;
+    b.darkPrimaryColor = darkPrimaryColor;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link OrganizationColor}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String primaryColor;
+
+    private @Nullable Boolean isDarkModeEnabled;
+
+    private @Nullable String darkPrimaryColor;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>primaryColor</code> property (optional).
+     *
+     * @param primaryColor the value
+     * @return this builder
+     */
+    public Builder primaryColor(@Nullable String primaryColor) {
+      this.primaryColor = primaryColor;
+      return this;
+    }
+
+    /**
+     * Sets the <code>isDarkModeEnabled</code> property (optional).
+     *
+     * @param isDarkModeEnabled the value
+     * @return this builder
+     */
+    public Builder isDarkModeEnabled(@Nullable Boolean isDarkModeEnabled) {
+      this.isDarkModeEnabled = isDarkModeEnabled;
+      return this;
+    }
+
+    /**
+     * Sets the <code>darkPrimaryColor</code> property (optional).
+     *
+     * @param darkPrimaryColor the value
+     * @return this builder
+     */
+    public Builder darkPrimaryColor(@Nullable String darkPrimaryColor) {
+      this.darkPrimaryColor = darkPrimaryColor;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public OrganizationColor build() {
+      return new OrganizationColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, additionalProperties);
+    }
   }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1applications~1&#123;applicationId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -100,6 +100,7 @@ public record OrganizationRoleIdsRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public OrganizationRoleIdsRequest build() {
       return new OrganizationRoleIdsRequest(organizationRoleIds, additionalProperties);

@@ -100,6 +100,7 @@ public record OrganizationScopeIdsRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public OrganizationScopeIdsRequest build() {
       return new OrganizationScopeIdsRequest(organizationScopeIds, additionalProperties);

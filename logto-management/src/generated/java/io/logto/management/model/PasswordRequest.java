@@ -96,6 +96,7 @@ public record PasswordRequest(@JsonProperty("password") String password,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public PasswordRequest build() {
       return new PasswordRequest(password, additionalProperties);

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") List<String> userIds,
     @JsonProperty("userRoleIds") List<String> userRoleIds,
     @JsonProperty("organizationIds") List<String> organizationIds,
-    @JsonProperty("organizationRoleRules") List<ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem> organizationRoleRules,
+    @JsonProperty("organizationRoleRules") List<OrganizationRoleRuleInput> organizationRoleRules,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -89,7 +89,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
 
     private @Nullable List<String> organizationIds;
 
-    private @Nullable List<ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem> organizationRoleRules;
+    private @Nullable List<OrganizationRoleRuleInput> organizationRoleRules;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -135,8 +135,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
      * @param organizationRoleRules the value
      * @return this builder
      */
-    public Builder organizationRoleRules(
-        List<ReplaceApplicationAccessControlRequestOrganizationRoleRulesItem> organizationRoleRules) {
+    public Builder organizationRoleRules(List<OrganizationRoleRuleInput> organizationRoleRules) {
       this.organizationRoleRules = organizationRoleRules;
       return this;
     }
@@ -157,6 +156,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationAccessControlRequest build() {
       return new ReplaceApplicationAccessControlRequest(userIds, userRoleIds, organizationIds, organizationRoleRules, additionalProperties);

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceApplicationSignInExperienceRequest(
-    @JsonProperty("color") @Nullable CreateOrganizationRequestColor color,
-    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable OrganizationColor color,
+    @JsonProperty("branding") @Nullable OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
@@ -87,9 +87,9 @@ public record ReplaceApplicationSignInExperienceRequest(
    * Builds {@link ReplaceApplicationSignInExperienceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable CreateOrganizationRequestColor color;
+    private @Nullable OrganizationColor color;
 
-    private @Nullable UpdateSignInExpRequestBranding branding;
+    private @Nullable OrganizationBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -110,7 +110,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable CreateOrganizationRequestColor color) {
+    public Builder color(@Nullable OrganizationColor color) {
       this.color = color;
       return this;
     }
@@ -121,18 +121,18 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable OrganizationBranding branding) {
       this.branding = branding;
       return this;
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -149,12 +149,12 @@ public record ReplaceApplicationSignInExperienceRequest(
     }
 
     /**
-     * Sets the <code>displayName</code> property (optional, nullable, maxLength 256) to a value.
+     * Sets the <code>displayName</code> property (optional, nullable, maxLength 256) to a value, or to JSON {@code null} when {@code displayName} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param displayName the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param displayName the value or null
      * @return this builder
      */
-    public Builder displayName(String displayName) {
+    public Builder displayName(@Nullable String displayName) {
       this.displayName = JsonField.of(displayName);
       return this;
     }
@@ -208,6 +208,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationSignInExperienceRequest build() {
       return new ReplaceApplicationSignInExperienceRequest(color, branding, customCss, displayName, termsOfUseUrl, privacyPolicyUrl, additionalProperties);

@@ -97,6 +97,7 @@ public record ReplaceDomainVerificationFilesRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceDomainVerificationFilesRequest build() {
       return new ReplaceDomainVerificationFilesRequest(verificationFiles, additionalProperties);

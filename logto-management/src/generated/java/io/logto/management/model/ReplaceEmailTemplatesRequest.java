@@ -100,6 +100,7 @@ public record ReplaceEmailTemplatesRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequest build() {
       return new ReplaceEmailTemplatesRequest(templates, additionalProperties);

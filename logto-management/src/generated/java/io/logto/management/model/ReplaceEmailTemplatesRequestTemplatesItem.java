@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplaceEmailTemplatesRequestTemplatesItem(
     @JsonProperty("languageTag") String languageTag,
-    @JsonProperty("templateType") ListEmailTemplatesParamsTemplateType templateType,
-    @JsonProperty("details") ReplaceEmailTemplatesRequestTemplatesItemDetails details,
+    @JsonProperty("templateType") EmailTemplateType templateType,
+    @JsonProperty("details") EmailTemplateDetails details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -75,9 +75,9 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
   public static final class Builder {
     private @Nullable String languageTag;
 
-    private @Nullable ListEmailTemplatesParamsTemplateType templateType;
+    private @Nullable EmailTemplateType templateType;
 
-    private @Nullable ReplaceEmailTemplatesRequestTemplatesItemDetails details;
+    private @Nullable EmailTemplateDetails details;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -101,7 +101,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @param templateType the value
      * @return this builder
      */
-    public Builder templateType(ListEmailTemplatesParamsTemplateType templateType) {
+    public Builder templateType(EmailTemplateType templateType) {
       this.templateType = templateType;
       return this;
     }
@@ -112,7 +112,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @param details the value
      * @return this builder
      */
-    public Builder details(ReplaceEmailTemplatesRequestTemplatesItemDetails details) {
+    public Builder details(EmailTemplateDetails details) {
       this.details = details;
       return this;
     }
@@ -133,6 +133,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequestTemplatesItem build() {
       return new ReplaceEmailTemplatesRequestTemplatesItem(languageTag, templateType, details, additionalProperties);

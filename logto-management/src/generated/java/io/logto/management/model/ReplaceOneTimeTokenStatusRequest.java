@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReplaceOneTimeTokenStatusRequest(
-    @JsonProperty("status") ListOneTimeTokensParamsStatus status,
+public record ReplaceOneTimeTokenStatusRequest(@JsonProperty("status") OneTimeTokenStatus status,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -63,7 +62,7 @@ public record ReplaceOneTimeTokenStatusRequest(
    * Builds {@link ReplaceOneTimeTokenStatusRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable ListOneTimeTokensParamsStatus status;
+    private @Nullable OneTimeTokenStatus status;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -76,7 +75,7 @@ public record ReplaceOneTimeTokenStatusRequest(
      * @param status the value
      * @return this builder
      */
-    public Builder status(ListOneTimeTokensParamsStatus status) {
+    public Builder status(OneTimeTokenStatus status) {
       this.status = status;
       return this;
     }
@@ -97,6 +96,7 @@ public record ReplaceOneTimeTokenStatusRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceOneTimeTokenStatusRequest build() {
       return new ReplaceOneTimeTokenStatusRequest(status, additionalProperties);

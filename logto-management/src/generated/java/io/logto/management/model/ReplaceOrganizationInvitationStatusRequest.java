@@ -79,12 +79,12 @@ public record ReplaceOrganizationInvitationStatusRequest(
     }
 
     /**
-     * Sets the <code>acceptedUserId</code> property (optional, nullable, maxLength 21) to a value.
+     * Sets the <code>acceptedUserId</code> property (optional, nullable, maxLength 21) to a value, or to JSON {@code null} when {@code acceptedUserId} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param acceptedUserId the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param acceptedUserId the value or null
      * @return this builder
      */
-    public Builder acceptedUserId(String acceptedUserId) {
+    public Builder acceptedUserId(@Nullable String acceptedUserId) {
       this.acceptedUserId = JsonField.of(acceptedUserId);
       return this;
     }
@@ -127,6 +127,7 @@ public record ReplaceOrganizationInvitationStatusRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceOrganizationInvitationStatusRequest build() {
       return new ReplaceOrganizationInvitationStatusRequest(acceptedUserId, status, additionalProperties);

@@ -100,6 +100,7 @@ public record ReplaceOrganizationJitEmailDomainsRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ReplaceOrganizationJitEmailDomainsRequest build() {
       return new ReplaceOrganizationJitEmailDomainsRequest(emailDomains, additionalProperties);

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/roles/items/properties/scopes/items/properties/resource</code>.
+ * The JSON object of schema <code>#/paths/~1api~1resources/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -24,14 +27,16 @@ import java.util.Map;
  * @param indicator the <code>indicator</code> property (required, minLength 1)
  * @param isDefault the <code>isDefault</code> property (required)
  * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+ * @param scopes the <code>scopes</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
-    @JsonProperty("isDefault") Boolean isDefault,
-    @JsonProperty("accessTokenTtl") BigDecimal accessTokenTtl,
+    @JsonProperty("isDefault") boolean isDefault,
+    @JsonProperty("accessTokenTtl") long accessTokenTtl,
+    @JsonProperty("scopes") @Nullable List<Scope> scopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -42,9 +47,167 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
    * @param indicator the <code>indicator</code> property (required, minLength 1)
    * @param isDefault the <code>isDefault</code> property (required)
    * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+   * @param scopes the <code>scopes</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Resource {
+    Objects.requireNonNull(tenantId, "tenantId == null");
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(indicator, "indicator == null");
+    scopes = scopes == null ? null : Collections.unmodifiableList(new ArrayList<>(scopes));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.tenantId = tenantId;
+    b.id = id;
+    b.name = name;
+    b.indicator = indicator;
+    b.isDefault = isDefault;
+    b.accessTokenTtl = accessTokenTtl;
+    b.scopes = scopes;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link Resource}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String tenantId;
+
+    private @Nullable String id;
+
+    private @Nullable String name;
+
+    private @Nullable String indicator;
+
+    private @Nullable Boolean isDefault;
+
+    private @Nullable Long accessTokenTtl;
+
+    private @Nullable List<Scope> scopes;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>tenantId</code> property (required, maxLength 21).
+     *
+     * @param tenantId the value
+     * @return this builder
+     */
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    /**
+     * Sets the <code>id</code> property (required, minLength 1, maxLength 21).
+     *
+     * @param id the value
+     * @return this builder
+     */
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    /**
+     * Sets the <code>name</code> property (required, minLength 1).
+     *
+     * @param name the value
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Sets the <code>indicator</code> property (required, minLength 1).
+     *
+     * @param indicator the value
+     * @return this builder
+     */
+    public Builder indicator(String indicator) {
+      this.indicator = indicator;
+      return this;
+    }
+
+    /**
+     * Sets the <code>isDefault</code> property (required).
+     *
+     * @param isDefault the value
+     * @return this builder
+     */
+    public Builder isDefault(boolean isDefault) {
+      this.isDefault = isDefault;
+      return this;
+    }
+
+    /**
+     * Sets the <code>accessTokenTtl</code> property (required).
+     *
+     * @param accessTokenTtl the value
+     * @return this builder
+     */
+    public Builder accessTokenTtl(long accessTokenTtl) {
+      this.accessTokenTtl = accessTokenTtl;
+      return this;
+    }
+
+    /**
+     * Sets the <code>scopes</code> property (optional).
+     *
+     * @param scopes the value
+     * @return this builder
+     */
+    public Builder scopes(@Nullable List<Scope> scopes) {
+      this.scopes = scopes;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public Resource build() {
+      Objects.requireNonNull(isDefault, "isDefault == null");
+      Objects.requireNonNull(accessTokenTtl, "accessTokenTtl == null");
+      return new Resource(tenantId, id, name, indicator, isDefault, accessTokenTtl, scopes, additionalProperties);
+    }
   }
 }

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/get/responses/200/content/application~1json/schema/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -23,13 +26,21 @@ import java.util.Map;
  * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
  * @param type the <code>type</code> property (required)
  * @param isDefault the <code>isDefault</code> property (required)
+ * @param usersCount the <code>usersCount</code> property (optional)
+ * @param featuredUsers the <code>featuredUsers</code> property (optional)
+ * @param applicationsCount the <code>applicationsCount</code> property (optional)
+ * @param featuredApplications the <code>featuredApplications</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Role(@JsonProperty("tenantId") String tenantId, @JsonProperty("id") String id,
     @JsonProperty("name") String name, @JsonProperty("description") String description,
-    @JsonProperty("type") RoleType type, @JsonProperty("isDefault") Boolean isDefault,
+    @JsonProperty("type") RoleType type, @JsonProperty("isDefault") boolean isDefault,
+    @JsonProperty("usersCount") @Nullable Long usersCount,
+    @JsonProperty("featuredUsers") @Nullable List<FeaturedUser> featuredUsers,
+    @JsonProperty("applicationsCount") @Nullable Long applicationsCount,
+    @JsonProperty("featuredApplications") @Nullable List<FeaturedApplication> featuredApplications,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -40,9 +51,15 @@ public record Role(@JsonProperty("tenantId") String tenantId, @JsonProperty("id"
    * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
    * @param type the <code>type</code> property (required)
    * @param isDefault the <code>isDefault</code> property (required)
+   * @param usersCount the <code>usersCount</code> property (optional)
+   * @param featuredUsers the <code>featuredUsers</code> property (optional)
+   * @param applicationsCount the <code>applicationsCount</code> property (optional)
+   * @param featuredApplications the <code>featuredApplications</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Role {
+    featuredUsers = featuredUsers == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredUsers));
+    featuredApplications = featuredApplications == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredApplications));
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

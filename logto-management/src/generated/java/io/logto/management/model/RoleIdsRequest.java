@@ -99,6 +99,7 @@ public record RoleIdsRequest(@JsonProperty("roleIds") List<String> roleIds,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public RoleIdsRequest build() {
       return new RoleIdsRequest(roleIds, additionalProperties);

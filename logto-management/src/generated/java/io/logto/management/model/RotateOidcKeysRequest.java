@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RotateOidcKeysRequest(
-    @JsonProperty("signingKeyAlgorithm") @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm,
-    @JsonProperty("rotationGracePeriod") @Nullable BigDecimal rotationGracePeriod,
+    @JsonProperty("signingKeyAlgorithm") @Nullable SigningKeyAlgorithm signingKeyAlgorithm,
+    @JsonProperty("rotationGracePeriod") @Nullable Long rotationGracePeriod,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -67,9 +66,9 @@ public record RotateOidcKeysRequest(
    * Builds {@link RotateOidcKeysRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm;
+    private @Nullable SigningKeyAlgorithm signingKeyAlgorithm;
 
-    private @Nullable BigDecimal rotationGracePeriod;
+    private @Nullable Long rotationGracePeriod;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -82,8 +81,7 @@ public record RotateOidcKeysRequest(
      * @param signingKeyAlgorithm the value
      * @return this builder
      */
-    public Builder signingKeyAlgorithm(
-        @Nullable RotateOidcKeysRequestSigningKeyAlgorithm signingKeyAlgorithm) {
+    public Builder signingKeyAlgorithm(@Nullable SigningKeyAlgorithm signingKeyAlgorithm) {
       this.signingKeyAlgorithm = signingKeyAlgorithm;
       return this;
     }
@@ -94,7 +92,7 @@ public record RotateOidcKeysRequest(
      * @param rotationGracePeriod the value
      * @return this builder
      */
-    public Builder rotationGracePeriod(@Nullable BigDecimal rotationGracePeriod) {
+    public Builder rotationGracePeriod(@Nullable Long rotationGracePeriod) {
       this.rotationGracePeriod = rotationGracePeriod;
       return this;
     }
@@ -115,6 +113,7 @@ public record RotateOidcKeysRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public RotateOidcKeysRequest build() {
       return new RotateOidcKeysRequest(signingKeyAlgorithm, rotationGracePeriod, additionalProperties);

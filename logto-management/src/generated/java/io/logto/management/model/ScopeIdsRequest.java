@@ -99,6 +99,7 @@ public record ScopeIdsRequest(@JsonProperty("scopeIds") List<String> scopeIds,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public ScopeIdsRequest build() {
       return new ScopeIdsRequest(scopeIds, additionalProperties);

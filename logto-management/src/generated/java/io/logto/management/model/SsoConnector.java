@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,9 +48,10 @@ public record SsoConnector(@JsonProperty("tenantId") String tenantId, @JsonPrope
     @JsonProperty("connectorName") String connectorName, @JsonProperty("config") JsonNode config,
     @JsonProperty("domains") List<String> domains,
     @JsonProperty("branding") SsoConnectorBranding branding,
-    @JsonProperty("syncProfile") Boolean syncProfile,
-    @JsonProperty("enableTokenStorage") Boolean enableTokenStorage,
-    @JsonProperty("createdAt") BigDecimal createdAt, @JsonProperty("name") String name,
+    @JsonProperty("syncProfile") boolean syncProfile,
+    @JsonProperty("enableTokenStorage") boolean enableTokenStorage,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("name") String name,
     @JsonProperty("providerType") SsoConnectorProviderType providerType,
     @JsonProperty("providerLogo") String providerLogo,
     @JsonProperty("providerLogoDark") String providerLogoDark,

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,5 +40,99 @@ public record SsoConnectorBranding(@JsonProperty("displayName") @Nullable String
    */
   public SsoConnectorBranding {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.displayName = displayName;
+    b.logo = logo;
+    b.darkLogo = darkLogo;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link SsoConnectorBranding}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String displayName;
+
+    private @Nullable String logo;
+
+    private @Nullable String darkLogo;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>displayName</code> property (optional).
+     *
+     * @param displayName the value
+     * @return this builder
+     */
+    public Builder displayName(@Nullable String displayName) {
+      this.displayName = displayName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>logo</code> property (optional).
+     *
+     * @param logo the value
+     * @return this builder
+     */
+    public Builder logo(@Nullable String logo) {
+      this.logo = logo;
+      return this;
+    }
+
+    /**
+     * Sets the <code>darkLogo</code> property (optional).
+     *
+     * @param darkLogo the value
+     * @return this builder
+     */
+    public Builder darkLogo(@Nullable String darkLogo) {
+      this.darkLogo = darkLogo;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public SsoConnectorBranding build() {
+      return new SsoConnectorBranding(displayName, logo, darkLogo, additionalProperties);
+    }
   }
 }

@@ -99,6 +99,7 @@ public record SsoConnectorIdsRequest(@JsonProperty("ssoConnectorIds") List<Strin
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public SsoConnectorIdsRequest build() {
       return new SsoConnectorIdsRequest(ssoConnectorIds, additionalProperties);

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestActionRequest(@JsonProperty("script") String script,
-    @JsonProperty("actionType") ListActionsResponseItemKey actionType,
+    @JsonProperty("actionType") ActionType actionType,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable JsonNode event,
     @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -78,7 +78,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
   public static final class Builder {
     private @Nullable String script;
 
-    private @Nullable ListActionsResponseItemKey actionType;
+    private @Nullable ActionType actionType;
 
     private @Nullable JsonNode event;
 
@@ -106,7 +106,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
      * @param actionType the value
      * @return this builder
      */
-    public Builder actionType(ListActionsResponseItemKey actionType) {
+    public Builder actionType(ActionType actionType) {
       this.actionType = actionType;
       return this;
     }
@@ -149,6 +149,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public TestActionRequest build() {
       return new TestActionRequest(script, actionType, event, environmentVariables, additionalProperties);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = TestJwtCustomizerRequest.Deserializer.class
 )
-public sealed interface TestJwtCustomizerRequest permits TestJwtCustomizerRequestAccessToken, TestJwtCustomizerRequestClientCredentials, TestJwtCustomizerRequest.Json {
+public sealed interface TestJwtCustomizerRequest permits TestAccessTokenJwtRequest, TestClientCredentialsJwtRequest, TestJwtCustomizerRequest.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -43,9 +44,9 @@ public sealed interface TestJwtCustomizerRequest permits TestJwtCustomizerReques
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<TestJwtCustomizerRequest> {
-    private static final List<OneOfSupport.Candidate<TestJwtCustomizerRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(TestJwtCustomizerRequestAccessToken.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("access-token")))),
-      new OneOfSupport.Candidate<>(TestJwtCustomizerRequestClientCredentials.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("client-credentials")))));
+    private static final List<OneOfDecoder.Candidate<TestJwtCustomizerRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(TestAccessTokenJwtRequest.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("access-token")))),
+      new OneOfDecoder.Candidate<>(TestClientCredentialsJwtRequest.class, List.of("context", "script", "token", "tokenType"), Map.ofEntries(Map.entry("tokenType", Set.of("client-credentials")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface TestJwtCustomizerRequest permits TestJwtCustomizerReques
     @Override
     public TestJwtCustomizerRequest deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

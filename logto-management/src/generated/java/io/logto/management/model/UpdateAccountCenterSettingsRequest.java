@@ -33,11 +33,11 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("fields") @Nullable UpdateAccountCenterSettingsRequestFields fields,
+    @JsonProperty("fields") @Nullable AccountCenterSettingsFields fields,
     @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NamedItem>> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -90,7 +90,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
   public static final class Builder {
     private @Nullable Boolean enabled;
 
-    private @Nullable UpdateAccountCenterSettingsRequestFields fields;
+    private @Nullable AccountCenterSettingsFields fields;
 
     private @Nullable List<String> webauthnRelatedOrigins;
 
@@ -98,7 +98,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields = JsonField.absent();
+    private JsonField<List<NamedItem>> profileFields = JsonField.absent();
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -122,7 +122,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param fields the value
      * @return this builder
      */
-    public Builder fields(@Nullable UpdateAccountCenterSettingsRequestFields fields) {
+    public Builder fields(@Nullable AccountCenterSettingsFields fields) {
       this.fields = fields;
       return this;
     }
@@ -139,12 +139,12 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
     }
 
     /**
-     * Sets the <code>deleteAccountUrl</code> property (optional, nullable) to a value.
+     * Sets the <code>deleteAccountUrl</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code deleteAccountUrl} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param deleteAccountUrl the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param deleteAccountUrl the value or null
      * @return this builder
      */
-    public Builder deleteAccountUrl(JsonNode deleteAccountUrl) {
+    public Builder deleteAccountUrl(@Nullable JsonNode deleteAccountUrl) {
       this.deleteAccountUrl = JsonField.of(deleteAccountUrl);
       return this;
     }
@@ -161,12 +161,12 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -183,12 +183,12 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
     }
 
     /**
-     * Sets the <code>profileFields</code> property (optional, nullable) to a value.
+     * Sets the <code>profileFields</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code profileFields} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param profileFields the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param profileFields the value or null
      * @return this builder
      */
-    public Builder profileFields(List<DeletePersonalAccessTokenPostRequest> profileFields) {
+    public Builder profileFields(@Nullable List<NamedItem> profileFields) {
       this.profileFields = JsonField.of(profileFields);
       return this;
     }
@@ -199,8 +199,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value
      * @return this builder
      */
-    public Builder profileFields(
-        JsonField<List<DeletePersonalAccessTokenPostRequest>> profileFields) {
+    public Builder profileFields(JsonField<List<NamedItem>> profileFields) {
       this.profileFields = profileFields;
       return this;
     }
@@ -221,6 +220,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateAccountCenterSettingsRequest build() {
       return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins, deleteAccountUrl, customCss, profileFields, additionalProperties);

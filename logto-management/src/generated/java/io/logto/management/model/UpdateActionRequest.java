@@ -33,7 +33,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
     @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> contextSample,
     @JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("onExecutionError") @Nullable GetActionResponseOnExecutionError onExecutionError,
+    @JsonProperty("onExecutionError") @Nullable ActionOnExecutionError onExecutionError,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -88,7 +88,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
 
     private @Nullable Boolean enabled;
 
-    private @Nullable GetActionResponseOnExecutionError onExecutionError;
+    private @Nullable ActionOnExecutionError onExecutionError;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -118,12 +118,12 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
     }
 
     /**
-     * Sets the <code>contextSample</code> property (optional, nullable) to a value.
+     * Sets the <code>contextSample</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code contextSample} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param contextSample the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param contextSample the value or null
      * @return this builder
      */
-    public Builder contextSample(JsonNode contextSample) {
+    public Builder contextSample(@Nullable JsonNode contextSample) {
       this.contextSample = JsonField.of(contextSample);
       return this;
     }
@@ -156,7 +156,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
      * @param onExecutionError the value
      * @return this builder
      */
-    public Builder onExecutionError(@Nullable GetActionResponseOnExecutionError onExecutionError) {
+    public Builder onExecutionError(@Nullable ActionOnExecutionError onExecutionError) {
       this.onExecutionError = onExecutionError;
       return this;
     }
@@ -177,6 +177,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateActionRequest build() {
       return new UpdateActionRequest(script, environmentVariables, contextSample, enabled, onExecutionError, additionalProperties);

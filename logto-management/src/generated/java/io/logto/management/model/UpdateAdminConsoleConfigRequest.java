@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateAdminConsoleConfigRequest(
     @JsonProperty("signInExperienceCustomized") @Nullable Boolean signInExperienceCustomized,
     @JsonProperty("organizationCreated") @Nullable Boolean organizationCreated,
-    @JsonProperty("developmentTenantMigrationNotification") @Nullable UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
-    @JsonProperty("checkedChargeNotification") @Nullable UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification,
+    @JsonProperty("developmentTenantMigrationNotification") @Nullable AdminConsoleConfigDevelopmentTenantMigrationNotification developmentTenantMigrationNotification,
+    @JsonProperty("checkedChargeNotification") @Nullable AdminConsoleConfigCheckedChargeNotification checkedChargeNotification,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -78,9 +78,9 @@ public record UpdateAdminConsoleConfigRequest(
 
     private @Nullable Boolean organizationCreated;
 
-    private @Nullable UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification;
+    private @Nullable AdminConsoleConfigDevelopmentTenantMigrationNotification developmentTenantMigrationNotification;
 
-    private @Nullable UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification;
+    private @Nullable AdminConsoleConfigCheckedChargeNotification checkedChargeNotification;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -116,7 +116,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @return this builder
      */
     public Builder developmentTenantMigrationNotification(
-        @Nullable UpdateAdminConsoleConfigRequestDevelopmentTenantMigrationNotification developmentTenantMigrationNotification) {
+        @Nullable AdminConsoleConfigDevelopmentTenantMigrationNotification developmentTenantMigrationNotification) {
       this.developmentTenantMigrationNotification = developmentTenantMigrationNotification;
       return this;
     }
@@ -128,7 +128,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @return this builder
      */
     public Builder checkedChargeNotification(
-        @Nullable UpdateAdminConsoleConfigRequestCheckedChargeNotification checkedChargeNotification) {
+        @Nullable AdminConsoleConfigCheckedChargeNotification checkedChargeNotification) {
       this.checkedChargeNotification = checkedChargeNotification;
       return this;
     }
@@ -149,6 +149,7 @@ public record UpdateAdminConsoleConfigRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateAdminConsoleConfigRequest build() {
       return new UpdateAdminConsoleConfigRequest(signInExperienceCustomized, organizationCreated, developmentTenantMigrationNotification, checkedChargeNotification, additionalProperties);

@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
-    @JsonProperty("oidcClientMetadata") @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata,
-    @JsonProperty("customClientMetadata") @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata,
+    @JsonProperty("oidcClientMetadata") @Nullable ApplicationOidcClientMetadata oidcClientMetadata,
+    @JsonProperty("customClientMetadata") @Nullable ApplicationCustomClientMetadata customClientMetadata,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("appLevelAccessControlEnabled") @Nullable Boolean appLevelAccessControlEnabled,
     @JsonProperty("protectedAppMetadata") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UpdateApplicationRequestProtectedAppMetadata> protectedAppMetadata,
@@ -96,9 +96,9 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
 
     private JsonField<String> description = JsonField.absent();
 
-    private @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata;
+    private @Nullable ApplicationOidcClientMetadata oidcClientMetadata;
 
-    private @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata;
+    private @Nullable ApplicationCustomClientMetadata customClientMetadata;
 
     private @Nullable JsonNode customData;
 
@@ -125,12 +125,12 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -152,8 +152,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * @param oidcClientMetadata the value
      * @return this builder
      */
-    public Builder oidcClientMetadata(
-        @Nullable CreateApplicationRequestOidcClientMetadata oidcClientMetadata) {
+    public Builder oidcClientMetadata(@Nullable ApplicationOidcClientMetadata oidcClientMetadata) {
       this.oidcClientMetadata = oidcClientMetadata;
       return this;
     }
@@ -165,7 +164,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * @return this builder
      */
     public Builder customClientMetadata(
-        @Nullable CreateApplicationRequestCustomClientMetadata customClientMetadata) {
+        @Nullable ApplicationCustomClientMetadata customClientMetadata) {
       this.customClientMetadata = customClientMetadata;
       return this;
     }
@@ -193,13 +192,13 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
     }
 
     /**
-     * Sets the <code>protectedAppMetadata</code> property (optional, nullable) to a value.
+     * Sets the <code>protectedAppMetadata</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code protectedAppMetadata} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param protectedAppMetadata the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param protectedAppMetadata the value or null
      * @return this builder
      */
     public Builder protectedAppMetadata(
-        UpdateApplicationRequestProtectedAppMetadata protectedAppMetadata) {
+        @Nullable UpdateApplicationRequestProtectedAppMetadata protectedAppMetadata) {
       this.protectedAppMetadata = JsonField.of(protectedAppMetadata);
       return this;
     }
@@ -243,6 +242,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequest build() {
       return new UpdateApplicationRequest(name, description, oidcClientMetadata, customClientMetadata, customData, appLevelAccessControlEnabled, protectedAppMetadata, isAdmin, additionalProperties);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateApplicationRequestProtectedAppMetadata(
     @JsonProperty("origin") @Nullable String origin,
-    @JsonProperty("sessionDuration") @Nullable BigDecimal sessionDuration,
-    @JsonProperty("pageRules") @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules,
+    @JsonProperty("sessionDuration") @Nullable Long sessionDuration,
+    @JsonProperty("pageRules") @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
     @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -81,9 +80,9 @@ public record UpdateApplicationRequestProtectedAppMetadata(
   public static final class Builder {
     private @Nullable String origin;
 
-    private @Nullable BigDecimal sessionDuration;
+    private @Nullable Long sessionDuration;
 
-    private @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules;
+    private @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules;
 
     private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
 
@@ -109,7 +108,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @param sessionDuration the value
      * @return this builder
      */
-    public Builder sessionDuration(@Nullable BigDecimal sessionDuration) {
+    public Builder sessionDuration(@Nullable Long sessionDuration) {
       this.sessionDuration = sessionDuration;
       return this;
     }
@@ -121,7 +120,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @return this builder
      */
     public Builder pageRules(
-        @Nullable List<UpdateApplicationRequestProtectedAppMetadataPageRulesItem> pageRules) {
+        @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules) {
       this.pageRules = pageRules;
       return this;
     }
@@ -154,6 +153,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequestProtectedAppMetadata build() {
       return new UpdateApplicationRequestProtectedAppMetadata(origin, sessionDuration, pageRules, additionalScopes, additionalProperties);

@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateCaptchaProviderRequest(
-    @JsonProperty("config") UpdateCaptchaProviderRequestConfig config,
+public record UpdateCaptchaProviderRequest(@JsonProperty("config") CaptchaProviderConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -63,7 +62,7 @@ public record UpdateCaptchaProviderRequest(
    * Builds {@link UpdateCaptchaProviderRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable UpdateCaptchaProviderRequestConfig config;
+    private @Nullable CaptchaProviderConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -76,7 +75,7 @@ public record UpdateCaptchaProviderRequest(
      * @param config the value
      * @return this builder
      */
-    public Builder config(UpdateCaptchaProviderRequestConfig config) {
+    public Builder config(CaptchaProviderConfig config) {
       this.config = config;
       return this;
     }
@@ -97,6 +96,7 @@ public record UpdateCaptchaProviderRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCaptchaProviderRequest build() {
       return new UpdateCaptchaProviderRequest(config, additionalProperties);

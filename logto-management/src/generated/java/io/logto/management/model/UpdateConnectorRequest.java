@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
-    @JsonProperty("metadata") @Nullable CreateConnectorRequestMetadata metadata,
+    @JsonProperty("metadata") @Nullable ConnectorMetadata metadata,
     @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
     @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -75,7 +75,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
   public static final class Builder {
     private @Nullable JsonNode config;
 
-    private @Nullable CreateConnectorRequestMetadata metadata;
+    private @Nullable ConnectorMetadata metadata;
 
     private @Nullable Boolean syncProfile;
 
@@ -103,7 +103,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * @param metadata the value
      * @return this builder
      */
-    public Builder metadata(@Nullable CreateConnectorRequestMetadata metadata) {
+    public Builder metadata(@Nullable ConnectorMetadata metadata) {
       this.metadata = metadata;
       return this;
     }
@@ -146,6 +146,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateConnectorRequest build() {
       return new UpdateConnectorRequest(config, metadata, syncProfile, enableTokenStorage, additionalProperties);

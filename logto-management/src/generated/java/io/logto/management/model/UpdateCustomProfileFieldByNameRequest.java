@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +44,16 @@ public sealed interface UpdateCustomProfileFieldByNameRequest permits UpdateCust
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<UpdateCustomProfileFieldByNameRequest> {
-    private static final List<OneOfSupport.Candidate<UpdateCustomProfileFieldByNameRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestText.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Text")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestNumber.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Number")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestDate.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Date")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestCheckbox.class, List.of("required", "type"), Map.ofEntries(Map.entry("required", Set.of("false")), Map.entry("type", Set.of("Checkbox")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestSelect.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestUrl.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Url")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestRegex.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Regex")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestAddress.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Address")))),
-      new OneOfSupport.Candidate<>(UpdateCustomProfileFieldByNameRequestFullname.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Fullname")))));
+    private static final List<OneOfDecoder.Candidate<UpdateCustomProfileFieldByNameRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestText.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Text")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestNumber.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Number")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestDate.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Date")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestCheckbox.class, List.of("required", "type"), Map.ofEntries(Map.entry("required", Set.of("false")), Map.entry("type", Set.of("Checkbox")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestSelect.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Select")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestUrl.class, List.of("required", "type"), Map.ofEntries(Map.entry("type", Set.of("Url")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestRegex.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Regex")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestAddress.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Address")))),
+      new OneOfDecoder.Candidate<>(UpdateCustomProfileFieldByNameRequestFullname.class, List.of("config", "required", "type"), Map.ofEntries(Map.entry("type", Set.of("Fullname")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -64,7 +65,7 @@ public sealed interface UpdateCustomProfileFieldByNameRequest permits UpdateCust
     @Override
     public UpdateCustomProfileFieldByNameRequest deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestAddressConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") CustomProfileFieldRequestAddressConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
    */
   public UpdateCustomProfileFieldByNameRequestAddress {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     Objects.requireNonNull(config, "config == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -93,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestAddressConfig config;
+    private @Nullable CustomProfileFieldRequestAddressConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -139,7 +138,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -150,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestAddressConfig config) {
+    public Builder config(CustomProfileFieldRequestAddressConfig config) {
       this.config = config;
       return this;
     }
@@ -171,8 +170,10 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestAddress build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestAddress(type, label, description, required, config, additionalProperties);
     }
   }

@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
     using = JsonDeserializer.None.class
 )
 public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type") String type,
-    @JsonProperty("label") @Nullable String label, @JsonProperty("required") Boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestCheckboxConfig config,
+    @JsonProperty("label") @Nullable String label, @JsonProperty("required") boolean required,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestCheckboxConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -47,7 +47,6 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
    */
   public UpdateCustomProfileFieldByNameRequestCheckbox {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -85,7 +84,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestCheckboxConfig config;
+    private @Nullable CustomProfileFieldRequestCheckboxConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -120,7 +119,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -131,7 +130,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestCheckboxConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestCheckboxConfig config) {
       this.config = config;
       return this;
     }
@@ -152,8 +151,10 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestCheckbox build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestCheckbox(type, label, required, config, additionalProperties);
     }
   }

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestDateConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestDateConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
    */
   public UpdateCustomProfileFieldByNameRequestDate {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -92,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestDateConfig config;
+    private @Nullable CustomProfileFieldRequestDateConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -138,7 +137,7 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -149,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestDateConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestDateConfig config) {
       this.config = config;
       return this;
     }
@@ -170,8 +169,10 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestDate build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestDate(type, label, description, required, config, additionalProperties);
     }
   }

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestFullnameConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") CustomProfileFieldRequestFullnameConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
    */
   public UpdateCustomProfileFieldByNameRequestFullname {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     Objects.requireNonNull(config, "config == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -93,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestFullnameConfig config;
+    private @Nullable CustomProfileFieldRequestFullnameConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -139,7 +138,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -150,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestFullnameConfig config) {
+    public Builder config(CustomProfileFieldRequestFullnameConfig config) {
       this.config = config;
       return this;
     }
@@ -171,8 +170,10 @@ public record UpdateCustomProfileFieldByNameRequestFullname(@JsonProperty("type"
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestFullname build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestFullname(type, label, description, required, config, additionalProperties);
     }
   }

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestNumberConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestNumberConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
    */
   public UpdateCustomProfileFieldByNameRequestNumber {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -92,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestNumberConfig config;
+    private @Nullable CustomProfileFieldRequestNumberConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -138,7 +137,7 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -149,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestNumberConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestNumberConfig config) {
       this.config = config;
       return this;
     }
@@ -170,8 +169,10 @@ public record UpdateCustomProfileFieldByNameRequestNumber(@JsonProperty("type") 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestNumber build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestNumber(type, label, description, required, config, additionalProperties);
     }
   }

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") CreateCustomProfileFieldRequestRegexConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") CustomProfileFieldRequestRegexConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
    */
   public UpdateCustomProfileFieldByNameRequestRegex {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     Objects.requireNonNull(config, "config == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
@@ -93,7 +92,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestRegexConfig config;
+    private @Nullable CustomProfileFieldRequestRegexConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -139,7 +138,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -150,7 +149,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      * @param config the value
      * @return this builder
      */
-    public Builder config(CreateCustomProfileFieldRequestRegexConfig config) {
+    public Builder config(CustomProfileFieldRequestRegexConfig config) {
       this.config = config;
       return this;
     }
@@ -171,8 +170,10 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestRegex build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestRegex(type, label, description, required, config, additionalProperties);
     }
   }

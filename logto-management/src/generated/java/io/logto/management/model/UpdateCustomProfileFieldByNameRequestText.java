@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestTextConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestTextConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
    */
   public UpdateCustomProfileFieldByNameRequestText {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -92,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestTextConfig config;
+    private @Nullable CustomProfileFieldRequestTextConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -138,7 +137,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -149,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestTextConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestTextConfig config) {
       this.config = config;
       return this;
     }
@@ -170,8 +169,10 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestText build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestText(type, label, description, required, config, additionalProperties);
     }
   }

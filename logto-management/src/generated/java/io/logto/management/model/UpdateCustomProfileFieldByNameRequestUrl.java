@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") String type,
     @JsonProperty("label") @Nullable String label,
     @JsonProperty("description") @Nullable String description,
-    @JsonProperty("required") Boolean required,
-    @JsonProperty("config") @Nullable CreateCustomProfileFieldRequestUrlConfig config,
+    @JsonProperty("required") boolean required,
+    @JsonProperty("config") @Nullable CustomProfileFieldRequestUrlConfig config,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements UpdateCustomProfileFieldByNameRequest {
   /**
    * Validates and normalises the components.
@@ -51,7 +51,6 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
    */
   public UpdateCustomProfileFieldByNameRequestUrl {
     Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(required, "required == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -92,7 +91,7 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
 
     private @Nullable Boolean required;
 
-    private @Nullable CreateCustomProfileFieldRequestUrlConfig config;
+    private @Nullable CustomProfileFieldRequestUrlConfig config;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -138,7 +137,7 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
      * @param required the value
      * @return this builder
      */
-    public Builder required(Boolean required) {
+    public Builder required(boolean required) {
       this.required = required;
       return this;
     }
@@ -149,7 +148,7 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateCustomProfileFieldRequestUrlConfig config) {
+    public Builder config(@Nullable CustomProfileFieldRequestUrlConfig config) {
       this.config = config;
       return this;
     }
@@ -170,8 +169,10 @@ public record UpdateCustomProfileFieldByNameRequestUrl(@JsonProperty("type") Str
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestUrl build() {
+      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestUrl(type, label, description, required, config, additionalProperties);
     }
   }

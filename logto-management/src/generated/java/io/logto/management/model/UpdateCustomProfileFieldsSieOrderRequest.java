@@ -100,6 +100,7 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldsSieOrderRequest build() {
       return new UpdateCustomProfileFieldsSieOrderRequest(order, additionalProperties);

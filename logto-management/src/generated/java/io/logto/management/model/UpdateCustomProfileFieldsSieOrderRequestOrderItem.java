@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("name") String name,
-    @JsonProperty("sieOrder") BigDecimal sieOrder,
+    @JsonProperty("sieOrder") long sieOrder,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -38,7 +37,6 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
    */
   public UpdateCustomProfileFieldsSieOrderRequestOrderItem {
     Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(sieOrder, "sieOrder == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -70,7 +68,7 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
   public static final class Builder {
     private @Nullable String name;
 
-    private @Nullable BigDecimal sieOrder;
+    private @Nullable Long sieOrder;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -94,7 +92,7 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
      * @param sieOrder the value
      * @return this builder
      */
-    public Builder sieOrder(BigDecimal sieOrder) {
+    public Builder sieOrder(long sieOrder) {
       this.sieOrder = sieOrder;
       return this;
     }
@@ -115,8 +113,10 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldsSieOrderRequestOrderItem build() {
+      Objects.requireNonNull(sieOrder, "sieOrder == null");
       return new UpdateCustomProfileFieldsSieOrderRequestOrderItem(name, sieOrder, additionalProperties);
     }
   }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,9 +41,9 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<HookEvent> event,
     @JsonProperty("events") @Nullable List<HookEvent> events,
-    @JsonProperty("config") @Nullable CreateHookRequestConfig config,
+    @JsonProperty("config") @Nullable HookConfig config,
     @JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -99,11 +102,11 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
 
     private @Nullable List<HookEvent> events;
 
-    private @Nullable CreateHookRequestConfig config;
+    private @Nullable HookConfig config;
 
     private @Nullable Boolean enabled;
 
-    private @Nullable BigDecimal createdAt;
+    private @Nullable Instant createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -133,12 +136,12 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>event</code> property (optional, nullable, deprecated) to a value.
+     * Sets the <code>event</code> property (optional, nullable, deprecated) to a value, or to JSON {@code null} when {@code event} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param event the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param event the value or null
      * @return this builder
      */
-    public Builder event(HookEvent event) {
+    public Builder event(@Nullable HookEvent event) {
       this.event = JsonField.of(event);
       return this;
     }
@@ -171,7 +174,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @param config the value
      * @return this builder
      */
-    public Builder config(@Nullable CreateHookRequestConfig config) {
+    public Builder config(@Nullable HookConfig config) {
       this.config = config;
       return this;
     }
@@ -193,7 +196,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(@Nullable BigDecimal createdAt) {
+    public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -214,6 +217,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateHookRequest build() {
       return new UpdateHookRequest(tenantId, name, event, events, config, enabled, createdAt, additionalProperties);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable BigDecimal ttl,
+public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable Long ttl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -62,7 +61,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable BigD
    * Builds {@link UpdateOidcSessionConfigRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal ttl;
+    private @Nullable Long ttl;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -75,7 +74,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable BigD
      * @param ttl the value
      * @return this builder
      */
-    public Builder ttl(@Nullable BigDecimal ttl) {
+    public Builder ttl(@Nullable Long ttl) {
       this.ttl = ttl;
       return this;
     }
@@ -96,6 +95,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable BigD
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateOidcSessionConfigRequest build() {
       return new UpdateOidcSessionConfigRequest(ttl, additionalProperties);

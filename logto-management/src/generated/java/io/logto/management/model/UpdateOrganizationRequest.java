@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,10 +42,10 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isMfaRequired") @Nullable Boolean isMfaRequired,
-    @JsonProperty("color") @Nullable CreateOrganizationRequestColor color,
-    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable OrganizationColor color,
+    @JsonProperty("branding") @Nullable OrganizationBranding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("createdAt") @Nullable BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -107,13 +110,13 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
 
     private @Nullable Boolean isMfaRequired;
 
-    private @Nullable CreateOrganizationRequestColor color;
+    private @Nullable OrganizationColor color;
 
-    private @Nullable UpdateSignInExpRequestBranding branding;
+    private @Nullable OrganizationBranding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private @Nullable BigDecimal createdAt;
+    private @Nullable Instant createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -143,12 +146,12 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable, maxLength 256) to a value.
+     * Sets the <code>description</code> property (optional, nullable, maxLength 256) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -192,7 +195,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable CreateOrganizationRequestColor color) {
+    public Builder color(@Nullable OrganizationColor color) {
       this.color = color;
       return this;
     }
@@ -203,18 +206,18 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable OrganizationBranding branding) {
       this.branding = branding;
       return this;
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -236,7 +239,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @param createdAt the value
      * @return this builder
      */
-    public Builder createdAt(@Nullable BigDecimal createdAt) {
+    public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
@@ -257,6 +260,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateOrganizationRequest build() {
       return new UpdateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, additionalProperties);

@@ -113,6 +113,7 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdatePersonalAccessTokenNameRequest build() {
       return new UpdatePersonalAccessTokenNameRequest(name, currentName, additionalProperties);

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") Boolean isDefault,
+public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") boolean isDefault,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -33,7 +33,6 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") Boolean 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceIsDefaultRequest {
-    Objects.requireNonNull(isDefault, "isDefault == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -75,7 +74,7 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") Boolean 
      * @param isDefault the value
      * @return this builder
      */
-    public Builder isDefault(Boolean isDefault) {
+    public Builder isDefault(boolean isDefault) {
       this.isDefault = isDefault;
       return this;
     }
@@ -96,8 +95,10 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") Boolean 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateResourceIsDefaultRequest build() {
+      Objects.requireNonNull(isDefault, "isDefault == null");
       return new UpdateResourceIsDefaultRequest(isDefault, additionalProperties);
     }
   }

@@ -88,12 +88,12 @@ public record UpdateResourceScopeRequest(@JsonProperty("name") @Nullable String 
     }
 
     /**
-     * Sets the <code>description</code> property (optional, nullable) to a value.
+     * Sets the <code>description</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code description} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param description the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param description the value or null
      * @return this builder
      */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = JsonField.of(description);
       return this;
     }
@@ -125,6 +125,7 @@ public record UpdateResourceScopeRequest(@JsonProperty("name") @Nullable String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateResourceScopeRequest build() {
       return new UpdateResourceScopeRequest(name, description, additionalProperties);

@@ -129,6 +129,7 @@ public record UpdateRoleRequest(@JsonProperty("name") @Nullable String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateRoleRequest build() {
       return new UpdateRoleRequest(name, description, isDefault, additionalProperties);

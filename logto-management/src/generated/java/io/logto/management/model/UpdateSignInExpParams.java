@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param removeUnusedDemoSocialConnector the <code>removeUnusedDemoSocialConnector</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
-public record UpdateSignInExpParams(@Nullable String removeUnusedDemoSocialConnector) {
+public record UpdateSignInExpParams(@Nullable Boolean removeUnusedDemoSocialConnector) {
   /**
    * Validates the components and copies collections.
    *
@@ -33,7 +33,7 @@ public record UpdateSignInExpParams(@Nullable String removeUnusedDemoSocialConne
    * Builds {@link UpdateSignInExpParams}; setters are named after the parameters.
    */
   public static final class Builder {
-    private @Nullable String removeUnusedDemoSocialConnector;
+    private @Nullable Boolean removeUnusedDemoSocialConnector;
 
     private Builder() {
     }
@@ -45,7 +45,7 @@ public record UpdateSignInExpParams(@Nullable String removeUnusedDemoSocialConne
      * @return this builder
      */
     public Builder removeUnusedDemoSocialConnector(
-        @Nullable String removeUnusedDemoSocialConnector) {
+        @Nullable Boolean removeUnusedDemoSocialConnector) {
       this.removeUnusedDemoSocialConnector = removeUnusedDemoSocialConnector;
       return this;
     }

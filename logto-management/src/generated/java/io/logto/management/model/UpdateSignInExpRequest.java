@@ -60,38 +60,38 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("color") @Nullable UpdateSignInExpRequestColor color,
-    @JsonProperty("branding") @Nullable UpdateSignInExpRequestBranding branding,
+    @JsonProperty("color") @Nullable SignInExperienceColor color,
+    @JsonProperty("branding") @Nullable OrganizationBranding branding,
     @JsonProperty("hideLogtoBranding") @Nullable Boolean hideLogtoBranding,
-    @JsonProperty("languageInfo") @Nullable UpdateSignInExpRequestLanguageInfo languageInfo,
-    @JsonProperty("agreeToTermsPolicy") @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy,
-    @JsonProperty("signIn") @Nullable UpdateSignInExpRequestSignIn signIn,
-    @JsonProperty("signUp") @Nullable UpdateSignInExpRequestSignUp signUp,
-    @JsonProperty("socialSignIn") @Nullable UpdateSignInExpRequestSocialSignIn socialSignIn,
+    @JsonProperty("languageInfo") @Nullable SignInExperienceLanguageInfo languageInfo,
+    @JsonProperty("agreeToTermsPolicy") @Nullable SignInExperienceAgreeToTermsPolicy agreeToTermsPolicy,
+    @JsonProperty("signIn") @Nullable SignInExperienceSignIn signIn,
+    @JsonProperty("signUp") @Nullable SignInExperienceSignUp signUp,
+    @JsonProperty("socialSignIn") @Nullable SignInExperienceSocialSignIn socialSignIn,
     @JsonProperty("socialSignInConnectorTargets") @Nullable List<String> socialSignInConnectorTargets,
-    @JsonProperty("signInMode") @Nullable GetSignInExpResponseSignInMode signInMode,
+    @JsonProperty("signInMode") @Nullable SignInExperienceSignInMode signInMode,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("customContent") @Nullable Map<String, String> customContent,
-    @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets,
-    @JsonProperty("customUiCsp") @Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp,
-    @JsonProperty("passwordPolicy") @Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy,
-    @JsonProperty("mfa") @Nullable UpdateSignInExpRequestMfa mfa,
-    @JsonProperty("adaptiveMfa") @Nullable UpdateCimdConfigRequest adaptiveMfa,
+    @JsonProperty("customUiAssets") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<SignInExperienceCustomUiAssets> customUiAssets,
+    @JsonProperty("customUiCsp") @Nullable SignInExperienceCustomUiCsp customUiCsp,
+    @JsonProperty("passwordPolicy") @Nullable SignInExperiencePasswordPolicy passwordPolicy,
+    @JsonProperty("mfa") @Nullable SignInExperienceMfa mfa,
+    @JsonProperty("adaptiveMfa") @Nullable EnabledFlag adaptiveMfa,
     @JsonProperty("singleSignOnEnabled") @Nullable Boolean singleSignOnEnabled,
-    @JsonProperty("captchaPolicy") @Nullable UpdateCimdConfigRequest captchaPolicy,
-    @JsonProperty("sentinelPolicy") @Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy,
-    @JsonProperty("emailBlocklistPolicy") @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy,
-    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods,
-    @JsonProperty("passkeySignIn") @Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields,
+    @JsonProperty("captchaPolicy") @Nullable EnabledFlag captchaPolicy,
+    @JsonProperty("sentinelPolicy") @Nullable SignInExperienceSentinelPolicy sentinelPolicy,
+    @JsonProperty("emailBlocklistPolicy") @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy,
+    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods,
+    @JsonProperty("passkeySignIn") @Nullable SignInExperiencePasskeySignIn passkeySignIn,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NamedItem>> signUpProfileFields,
     @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
     @JsonProperty("termsOfUseUrl") @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @Nullable String privacyPolicyUrl,
     @JsonProperty("supportEmail") @Nullable String supportEmail,
     @JsonProperty("supportWebsiteUrl") @Nullable String supportWebsiteUrl,
     @JsonProperty("unknownSessionRedirectUrl") @Nullable String unknownSessionRedirectUrl,
-    @JsonProperty("passwordExpiration") @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration,
-    @JsonProperty("verificationCodePolicy") @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy,
+    @JsonProperty("passwordExpiration") @Nullable SignInExperiencePasswordExpiration passwordExpiration,
+    @JsonProperty("verificationCodePolicy") @Nullable SignInExperienceVerificationCodePolicy verificationCodePolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -200,53 +200,53 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
   public static final class Builder {
     private @Nullable String tenantId;
 
-    private @Nullable UpdateSignInExpRequestColor color;
+    private @Nullable SignInExperienceColor color;
 
-    private @Nullable UpdateSignInExpRequestBranding branding;
+    private @Nullable OrganizationBranding branding;
 
     private @Nullable Boolean hideLogtoBranding;
 
-    private @Nullable UpdateSignInExpRequestLanguageInfo languageInfo;
+    private @Nullable SignInExperienceLanguageInfo languageInfo;
 
-    private @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy;
+    private @Nullable SignInExperienceAgreeToTermsPolicy agreeToTermsPolicy;
 
-    private @Nullable UpdateSignInExpRequestSignIn signIn;
+    private @Nullable SignInExperienceSignIn signIn;
 
-    private @Nullable UpdateSignInExpRequestSignUp signUp;
+    private @Nullable SignInExperienceSignUp signUp;
 
-    private @Nullable UpdateSignInExpRequestSocialSignIn socialSignIn;
+    private @Nullable SignInExperienceSocialSignIn socialSignIn;
 
     private @Nullable List<String> socialSignInConnectorTargets;
 
-    private @Nullable GetSignInExpResponseSignInMode signInMode;
+    private @Nullable SignInExperienceSignInMode signInMode;
 
     private JsonField<String> customCss = JsonField.absent();
 
     private @Nullable Map<String, String> customContent;
 
-    private JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets = JsonField.absent();
+    private JsonField<SignInExperienceCustomUiAssets> customUiAssets = JsonField.absent();
 
-    private @Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp;
+    private @Nullable SignInExperienceCustomUiCsp customUiCsp;
 
-    private @Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy;
+    private @Nullable SignInExperiencePasswordPolicy passwordPolicy;
 
-    private @Nullable UpdateSignInExpRequestMfa mfa;
+    private @Nullable SignInExperienceMfa mfa;
 
-    private @Nullable UpdateCimdConfigRequest adaptiveMfa;
+    private @Nullable EnabledFlag adaptiveMfa;
 
     private @Nullable Boolean singleSignOnEnabled;
 
-    private @Nullable UpdateCimdConfigRequest captchaPolicy;
+    private @Nullable EnabledFlag captchaPolicy;
 
-    private @Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy;
+    private @Nullable SignInExperienceSentinelPolicy sentinelPolicy;
 
-    private @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy;
+    private @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy;
 
-    private JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods = JsonField.absent();
+    private JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods = JsonField.absent();
 
-    private @Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn;
+    private @Nullable SignInExperiencePasskeySignIn passkeySignIn;
 
-    private JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields = JsonField.absent();
+    private JsonField<List<NamedItem>> signUpProfileFields = JsonField.absent();
 
     private @Nullable JsonNode usernamePolicy;
 
@@ -260,9 +260,9 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
 
     private @Nullable String unknownSessionRedirectUrl;
 
-    private @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration;
+    private @Nullable SignInExperiencePasswordExpiration passwordExpiration;
 
-    private @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy;
+    private @Nullable SignInExperienceVerificationCodePolicy verificationCodePolicy;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -286,7 +286,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable UpdateSignInExpRequestColor color) {
+    public Builder color(@Nullable SignInExperienceColor color) {
       this.color = color;
       return this;
     }
@@ -297,7 +297,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable UpdateSignInExpRequestBranding branding) {
+    public Builder branding(@Nullable OrganizationBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -319,7 +319,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param languageInfo the value
      * @return this builder
      */
-    public Builder languageInfo(@Nullable UpdateSignInExpRequestLanguageInfo languageInfo) {
+    public Builder languageInfo(@Nullable SignInExperienceLanguageInfo languageInfo) {
       this.languageInfo = languageInfo;
       return this;
     }
@@ -331,7 +331,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder agreeToTermsPolicy(
-        @Nullable GetSignInExpResponseAgreeToTermsPolicy agreeToTermsPolicy) {
+        @Nullable SignInExperienceAgreeToTermsPolicy agreeToTermsPolicy) {
       this.agreeToTermsPolicy = agreeToTermsPolicy;
       return this;
     }
@@ -342,7 +342,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signIn the value
      * @return this builder
      */
-    public Builder signIn(@Nullable UpdateSignInExpRequestSignIn signIn) {
+    public Builder signIn(@Nullable SignInExperienceSignIn signIn) {
       this.signIn = signIn;
       return this;
     }
@@ -353,7 +353,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signUp the value
      * @return this builder
      */
-    public Builder signUp(@Nullable UpdateSignInExpRequestSignUp signUp) {
+    public Builder signUp(@Nullable SignInExperienceSignUp signUp) {
       this.signUp = signUp;
       return this;
     }
@@ -364,7 +364,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param socialSignIn the value
      * @return this builder
      */
-    public Builder socialSignIn(@Nullable UpdateSignInExpRequestSocialSignIn socialSignIn) {
+    public Builder socialSignIn(@Nullable SignInExperienceSocialSignIn socialSignIn) {
       this.socialSignIn = socialSignIn;
       return this;
     }
@@ -387,18 +387,18 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signInMode the value
      * @return this builder
      */
-    public Builder signInMode(@Nullable GetSignInExpResponseSignInMode signInMode) {
+    public Builder signInMode(@Nullable SignInExperienceSignInMode signInMode) {
       this.signInMode = signInMode;
       return this;
     }
 
     /**
-     * Sets the <code>customCss</code> property (optional, nullable) to a value.
+     * Sets the <code>customCss</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customCss} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customCss the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customCss the value or null
      * @return this builder
      */
-    public Builder customCss(String customCss) {
+    public Builder customCss(@Nullable String customCss) {
       this.customCss = JsonField.of(customCss);
       return this;
     }
@@ -426,12 +426,12 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>customUiAssets</code> property (optional, nullable) to a value.
+     * Sets the <code>customUiAssets</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code customUiAssets} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param customUiAssets the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param customUiAssets the value or null
      * @return this builder
      */
-    public Builder customUiAssets(UpdateSignInExpRequestCustomUiAssets customUiAssets) {
+    public Builder customUiAssets(@Nullable SignInExperienceCustomUiAssets customUiAssets) {
       this.customUiAssets = JsonField.of(customUiAssets);
       return this;
     }
@@ -442,7 +442,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param customUiAssets the value
      * @return this builder
      */
-    public Builder customUiAssets(JsonField<UpdateSignInExpRequestCustomUiAssets> customUiAssets) {
+    public Builder customUiAssets(JsonField<SignInExperienceCustomUiAssets> customUiAssets) {
       this.customUiAssets = customUiAssets;
       return this;
     }
@@ -453,7 +453,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param customUiCsp the value
      * @return this builder
      */
-    public Builder customUiCsp(@Nullable UpdateSignInExpRequestCustomUiCsp customUiCsp) {
+    public Builder customUiCsp(@Nullable SignInExperienceCustomUiCsp customUiCsp) {
       this.customUiCsp = customUiCsp;
       return this;
     }
@@ -464,7 +464,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param passwordPolicy the value
      * @return this builder
      */
-    public Builder passwordPolicy(@Nullable UpdateSignInExpRequestPasswordPolicy passwordPolicy) {
+    public Builder passwordPolicy(@Nullable SignInExperiencePasswordPolicy passwordPolicy) {
       this.passwordPolicy = passwordPolicy;
       return this;
     }
@@ -475,7 +475,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param mfa the value
      * @return this builder
      */
-    public Builder mfa(@Nullable UpdateSignInExpRequestMfa mfa) {
+    public Builder mfa(@Nullable SignInExperienceMfa mfa) {
       this.mfa = mfa;
       return this;
     }
@@ -486,7 +486,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param adaptiveMfa the value
      * @return this builder
      */
-    public Builder adaptiveMfa(@Nullable UpdateCimdConfigRequest adaptiveMfa) {
+    public Builder adaptiveMfa(@Nullable EnabledFlag adaptiveMfa) {
       this.adaptiveMfa = adaptiveMfa;
       return this;
     }
@@ -508,7 +508,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param captchaPolicy the value
      * @return this builder
      */
-    public Builder captchaPolicy(@Nullable UpdateCimdConfigRequest captchaPolicy) {
+    public Builder captchaPolicy(@Nullable EnabledFlag captchaPolicy) {
       this.captchaPolicy = captchaPolicy;
       return this;
     }
@@ -519,7 +519,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param sentinelPolicy the value
      * @return this builder
      */
-    public Builder sentinelPolicy(@Nullable UpdateSignInExpRequestSentinelPolicy sentinelPolicy) {
+    public Builder sentinelPolicy(@Nullable SignInExperienceSentinelPolicy sentinelPolicy) {
       this.sentinelPolicy = sentinelPolicy;
       return this;
     }
@@ -531,19 +531,19 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder emailBlocklistPolicy(
-        @Nullable UpdateSignInExpRequestEmailBlocklistPolicy emailBlocklistPolicy) {
+        @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy) {
       this.emailBlocklistPolicy = emailBlocklistPolicy;
       return this;
     }
 
     /**
-     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value.
+     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code forgotPasswordMethods} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param forgotPasswordMethods the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param forgotPasswordMethods the value or null
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        List<GetSignInExpResponseForgotPasswordMethodsItem> forgotPasswordMethods) {
+        @Nullable List<SignInExperienceForgotPasswordMethodsItem> forgotPasswordMethods) {
       this.forgotPasswordMethods = JsonField.of(forgotPasswordMethods);
       return this;
     }
@@ -555,7 +555,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        JsonField<List<GetSignInExpResponseForgotPasswordMethodsItem>> forgotPasswordMethods) {
+        JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods) {
       this.forgotPasswordMethods = forgotPasswordMethods;
       return this;
     }
@@ -566,19 +566,18 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param passkeySignIn the value
      * @return this builder
      */
-    public Builder passkeySignIn(@Nullable UpdateSignInExpRequestPasskeySignIn passkeySignIn) {
+    public Builder passkeySignIn(@Nullable SignInExperiencePasskeySignIn passkeySignIn) {
       this.passkeySignIn = passkeySignIn;
       return this;
     }
 
     /**
-     * Sets the <code>signUpProfileFields</code> property (optional, nullable) to a value.
+     * Sets the <code>signUpProfileFields</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code signUpProfileFields} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param signUpProfileFields the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param signUpProfileFields the value or null
      * @return this builder
      */
-    public Builder signUpProfileFields(
-        List<DeletePersonalAccessTokenPostRequest> signUpProfileFields) {
+    public Builder signUpProfileFields(@Nullable List<NamedItem> signUpProfileFields) {
       this.signUpProfileFields = JsonField.of(signUpProfileFields);
       return this;
     }
@@ -589,8 +588,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signUpProfileFields the value
      * @return this builder
      */
-    public Builder signUpProfileFields(
-        JsonField<List<DeletePersonalAccessTokenPostRequest>> signUpProfileFields) {
+    public Builder signUpProfileFields(JsonField<List<NamedItem>> signUpProfileFields) {
       this.signUpProfileFields = signUpProfileFields;
       return this;
     }
@@ -668,7 +666,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder passwordExpiration(
-        @Nullable UpdateSignInExpRequestPasswordExpiration passwordExpiration) {
+        @Nullable SignInExperiencePasswordExpiration passwordExpiration) {
       this.passwordExpiration = passwordExpiration;
       return this;
     }
@@ -680,7 +678,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @return this builder
      */
     public Builder verificationCodePolicy(
-        @Nullable UpdateSignInExpRequestVerificationCodePolicy verificationCodePolicy) {
+        @Nullable SignInExperienceVerificationCodePolicy verificationCodePolicy) {
       this.verificationCodePolicy = verificationCodePolicy;
       return this;
     }
@@ -701,6 +699,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequest build() {
       return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets, signInMode, customCss, customContent, customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, additionalProperties);

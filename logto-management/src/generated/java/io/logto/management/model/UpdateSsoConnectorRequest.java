@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNode config,
     @JsonProperty("domains") @Nullable List<String> domains,
-    @JsonProperty("branding") @Nullable CreateSsoConnectorRequestBranding branding,
+    @JsonProperty("branding") @Nullable SsoConnectorBranding branding,
     @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
     @JsonProperty("connectorName") @Nullable String connectorName,
     @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
@@ -88,7 +88,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
 
     private @Nullable List<String> domains;
 
-    private @Nullable CreateSsoConnectorRequestBranding branding;
+    private @Nullable SsoConnectorBranding branding;
 
     private @Nullable Boolean syncProfile;
 
@@ -129,7 +129,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable CreateSsoConnectorRequestBranding branding) {
+    public Builder branding(@Nullable SsoConnectorBranding branding) {
       this.branding = branding;
       return this;
     }
@@ -183,6 +183,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateSsoConnectorRequest build() {
       return new UpdateSsoConnectorRequest(config, domains, branding, syncProfile, connectorName, enableTokenStorage, additionalProperties);

@@ -96,6 +96,7 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserCustomDataRequest build() {
       return new UpdateUserCustomDataRequest(customData, additionalProperties);

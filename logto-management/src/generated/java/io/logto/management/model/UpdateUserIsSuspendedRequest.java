@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") Boolean isSuspended,
+public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") boolean isSuspended,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -33,7 +33,6 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") Boolean 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateUserIsSuspendedRequest {
-    Objects.requireNonNull(isSuspended, "isSuspended == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -75,7 +74,7 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") Boolean 
      * @param isSuspended the value
      * @return this builder
      */
-    public Builder isSuspended(Boolean isSuspended) {
+    public Builder isSuspended(boolean isSuspended) {
       this.isSuspended = isSuspended;
       return this;
     }
@@ -96,8 +95,10 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") Boolean 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserIsSuspendedRequest build() {
+      Objects.requireNonNull(isSuspended, "isSuspended == null");
       return new UpdateUserIsSuspendedRequest(isSuspended, additionalProperties);
     }
   }

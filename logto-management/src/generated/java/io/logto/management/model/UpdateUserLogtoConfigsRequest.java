@@ -114,6 +114,7 @@ public record UpdateUserLogtoConfigsRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequest build() {
       return new UpdateUserLogtoConfigsRequest(mfa, passkeySignIn, additionalProperties);

@@ -147,6 +147,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") @Nullabl
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequestMfa build() {
       return new UpdateUserLogtoConfigsRequestMfa(enabled, skipped, additionalBindingSuggestionSkipped, skipMfaOnSignIn, additionalProperties);

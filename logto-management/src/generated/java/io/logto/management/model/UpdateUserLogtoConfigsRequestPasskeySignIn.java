@@ -96,6 +96,7 @@ public record UpdateUserLogtoConfigsRequestPasskeySignIn(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequestPasskeySignIn build() {
       return new UpdateUserLogtoConfigsRequestPasskeySignIn(skipped, additionalProperties);

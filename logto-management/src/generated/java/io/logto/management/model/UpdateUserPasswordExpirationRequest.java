@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") Boolean isExpired,
+public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") boolean isExpired,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -33,7 +33,6 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") Boo
    * @param additionalProperties properties the schema does not name
    */
   public UpdateUserPasswordExpirationRequest {
-    Objects.requireNonNull(isExpired, "isExpired == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -75,7 +74,7 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") Boo
      * @param isExpired the value
      * @return this builder
      */
-    public Builder isExpired(Boolean isExpired) {
+    public Builder isExpired(boolean isExpired) {
       this.isExpired = isExpired;
       return this;
     }
@@ -96,8 +95,10 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") Boo
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserPasswordExpirationRequest build() {
+      Objects.requireNonNull(isExpired, "isExpired == null");
       return new UpdateUserPasswordExpirationRequest(isExpired, additionalProperties);
     }
   }

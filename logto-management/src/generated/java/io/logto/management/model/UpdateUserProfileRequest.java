@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserRequestProfile profile,
+public record UpdateUserProfileRequest(@JsonProperty("profile") UserProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -62,7 +62,7 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserReques
    * Builds {@link UpdateUserProfileRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable UpdateUserRequestProfile profile;
+    private @Nullable UserProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -75,7 +75,7 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserReques
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(UpdateUserRequestProfile profile) {
+    public Builder profile(UserProfile profile) {
       this.profile = profile;
       return this;
     }
@@ -96,6 +96,7 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UpdateUserReques
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserProfileRequest build() {
       return new UpdateUserProfileRequest(profile, additionalProperties);

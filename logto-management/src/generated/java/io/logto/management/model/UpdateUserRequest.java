@@ -38,7 +38,7 @@ public record UpdateUserRequest(
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("profile") @Nullable UpdateUserRequestProfile profile,
+    @JsonProperty("profile") @Nullable UserProfile profile,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -104,7 +104,7 @@ public record UpdateUserRequest(
 
     private @Nullable JsonNode customData;
 
-    private @Nullable UpdateUserRequestProfile profile;
+    private @Nullable UserProfile profile;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -112,12 +112,12 @@ public record UpdateUserRequest(
     }
 
     /**
-     * Sets the <code>username</code> property (optional, nullable) to a value.
+     * Sets the <code>username</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code username} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param username the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param username the value or null
      * @return this builder
      */
-    public Builder username(String username) {
+    public Builder username(@Nullable String username) {
       this.username = JsonField.of(username);
       return this;
     }
@@ -134,12 +134,12 @@ public record UpdateUserRequest(
     }
 
     /**
-     * Sets the <code>primaryEmail</code> property (optional, nullable) to a value.
+     * Sets the <code>primaryEmail</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code primaryEmail} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param primaryEmail the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param primaryEmail the value or null
      * @return this builder
      */
-    public Builder primaryEmail(String primaryEmail) {
+    public Builder primaryEmail(@Nullable String primaryEmail) {
       this.primaryEmail = JsonField.of(primaryEmail);
       return this;
     }
@@ -156,12 +156,12 @@ public record UpdateUserRequest(
     }
 
     /**
-     * Sets the <code>primaryPhone</code> property (optional, nullable) to a value.
+     * Sets the <code>primaryPhone</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code primaryPhone} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param primaryPhone the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param primaryPhone the value or null
      * @return this builder
      */
-    public Builder primaryPhone(String primaryPhone) {
+    public Builder primaryPhone(@Nullable String primaryPhone) {
       this.primaryPhone = JsonField.of(primaryPhone);
       return this;
     }
@@ -178,12 +178,12 @@ public record UpdateUserRequest(
     }
 
     /**
-     * Sets the <code>name</code> property (optional, nullable) to a value.
+     * Sets the <code>name</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code name} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param name the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param name the value or null
      * @return this builder
      */
-    public Builder name(String name) {
+    public Builder name(@Nullable String name) {
       this.name = JsonField.of(name);
       return this;
     }
@@ -200,12 +200,12 @@ public record UpdateUserRequest(
     }
 
     /**
-     * Sets the <code>avatar</code> property (optional, nullable) to a value.
+     * Sets the <code>avatar</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code avatar} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param avatar the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param avatar the value or null
      * @return this builder
      */
-    public Builder avatar(String avatar) {
+    public Builder avatar(@Nullable String avatar) {
       this.avatar = JsonField.of(avatar);
       return this;
     }
@@ -238,7 +238,7 @@ public record UpdateUserRequest(
      * @param profile the value
      * @return this builder
      */
-    public Builder profile(@Nullable UpdateUserRequestProfile profile) {
+    public Builder profile(@Nullable UserProfile profile) {
       this.profile = profile;
       return this;
     }
@@ -259,6 +259,7 @@ public record UpdateUserRequest(
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateUserRequest build() {
       return new UpdateUserRequest(username, primaryEmail, primaryPhone, name, avatar, customData, profile, additionalProperties);

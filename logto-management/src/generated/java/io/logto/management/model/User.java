@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +21,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/delete/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -54,12 +57,13 @@ public record User(@JsonProperty("id") String id,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String avatar,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("identities") Map<String, UserIdentitiesValue> identities,
-    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal lastSignInAt,
-    @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt, @JsonProperty("profile") UserProfile profile,
+    @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant lastSignInAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt,
+    @JsonProperty("profile") UserProfile profile,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String cimdClientId,
-    @JsonProperty("isSuspended") Boolean isSuspended,
+    @JsonProperty("isSuspended") boolean isSuspended,
     @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
     @JsonProperty("hasSecurityVerificationMethod") @Nullable Boolean hasSecurityVerificationMethod,
     @JsonProperty("ssoIdentities") @Nullable List<UserSsoIdentitiesItem> ssoIdentities,

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,87 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
    * @param additionalProperties properties the schema does not name
    */
   public UserIdentitiesValue {
+    Objects.requireNonNull(userId, "userId == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.userId = userId;
+    b.details = details;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link UserIdentitiesValue}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String userId;
+
+    private @Nullable JsonNode details;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>userId</code> property (required).
+     *
+     * @param userId the value
+     * @return this builder
+     */
+    public Builder userId(String userId) {
+      this.userId = userId;
+      return this;
+    }
+
+    /**
+     * Sets the <code>details</code> property (optional).
+     *
+     * @param details the value
+     * @return this builder
+     */
+    public Builder details(@Nullable JsonNode details) {
+      this.details = details;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public UserIdentitiesValue build() {
+      return new UserIdentitiesValue(userId, details, additionalProperties);
+    }
   }
 }

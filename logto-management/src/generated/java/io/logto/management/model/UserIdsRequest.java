@@ -99,6 +99,7 @@ public record UserIdsRequest(@JsonProperty("userIds") List<String> userIds,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UserIdsRequest build() {
       return new UserIdsRequest(userIds, additionalProperties);

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,5 +67,225 @@ public record UserProfile(@JsonProperty("familyName") @Nullable String familyNam
    */
   public UserProfile {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.familyName = familyName;
+    b.givenName = givenName;
+    b.middleName = middleName;
+    b.nickname = nickname;
+    b.preferredUsername = preferredUsername;
+    b.profile = profile;
+    b.website = website;
+    b.gender = gender;
+    b.birthdate = birthdate;
+    b.zoneinfo = zoneinfo;
+    b.locale = locale;
+    b.address = address;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link UserProfile}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String familyName;
+
+    private @Nullable String givenName;
+
+    private @Nullable String middleName;
+
+    private @Nullable String nickname;
+
+    private @Nullable String preferredUsername;
+
+    private @Nullable String profile;
+
+    private @Nullable String website;
+
+    private @Nullable String gender;
+
+    private @Nullable String birthdate;
+
+    private @Nullable String zoneinfo;
+
+    private @Nullable String locale;
+
+    private @Nullable UserProfileAddress address;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>familyName</code> property (optional).
+     *
+     * @param familyName the value
+     * @return this builder
+     */
+    public Builder familyName(@Nullable String familyName) {
+      this.familyName = familyName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>givenName</code> property (optional).
+     *
+     * @param givenName the value
+     * @return this builder
+     */
+    public Builder givenName(@Nullable String givenName) {
+      this.givenName = givenName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>middleName</code> property (optional).
+     *
+     * @param middleName the value
+     * @return this builder
+     */
+    public Builder middleName(@Nullable String middleName) {
+      this.middleName = middleName;
+      return this;
+    }
+
+    /**
+     * Sets the <code>nickname</code> property (optional).
+     *
+     * @param nickname the value
+     * @return this builder
+     */
+    public Builder nickname(@Nullable String nickname) {
+      this.nickname = nickname;
+      return this;
+    }
+
+    /**
+     * Sets the <code>preferredUsername</code> property (optional).
+     *
+     * @param preferredUsername the value
+     * @return this builder
+     */
+    public Builder preferredUsername(@Nullable String preferredUsername) {
+      this.preferredUsername = preferredUsername;
+      return this;
+    }
+
+    /**
+     * Sets the <code>profile</code> property (optional).
+     *
+     * @param profile the value
+     * @return this builder
+     */
+    public Builder profile(@Nullable String profile) {
+      this.profile = profile;
+      return this;
+    }
+
+    /**
+     * Sets the <code>website</code> property (optional).
+     *
+     * @param website the value
+     * @return this builder
+     */
+    public Builder website(@Nullable String website) {
+      this.website = website;
+      return this;
+    }
+
+    /**
+     * Sets the <code>gender</code> property (optional).
+     *
+     * @param gender the value
+     * @return this builder
+     */
+    public Builder gender(@Nullable String gender) {
+      this.gender = gender;
+      return this;
+    }
+
+    /**
+     * Sets the <code>birthdate</code> property (optional).
+     *
+     * @param birthdate the value
+     * @return this builder
+     */
+    public Builder birthdate(@Nullable String birthdate) {
+      this.birthdate = birthdate;
+      return this;
+    }
+
+    /**
+     * Sets the <code>zoneinfo</code> property (optional).
+     *
+     * @param zoneinfo the value
+     * @return this builder
+     */
+    public Builder zoneinfo(@Nullable String zoneinfo) {
+      this.zoneinfo = zoneinfo;
+      return this;
+    }
+
+    /**
+     * Sets the <code>locale</code> property (optional).
+     *
+     * @param locale the value
+     * @return this builder
+     */
+    public Builder locale(@Nullable String locale) {
+      this.locale = locale;
+      return this;
+    }
+
+    /**
+     * Sets the <code>address</code> property (optional).
+     *
+     * @param address the value
+     * @return this builder
+     */
+    public Builder address(@Nullable UserProfileAddress address) {
+      this.address = address;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public UserProfile build() {
+      return new UserProfile(familyName, givenName, middleName, nickname, preferredUsername, profile, website, gender, birthdate, zoneinfo, locale, address, additionalProperties);
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.logto.management.core.Generated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,5 +49,141 @@ public record UserProfileAddress(@JsonProperty("formatted") @Nullable String for
    */
   public UserProfileAddress {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.formatted = formatted;
+    b.streetAddress = streetAddress;
+    b.locality = locality;
+    b.region = region;
+    b.postalCode = postalCode;
+    b.country = country;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link UserProfileAddress}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String formatted;
+
+    private @Nullable String streetAddress;
+
+    private @Nullable String locality;
+
+    private @Nullable String region;
+
+    private @Nullable String postalCode;
+
+    private @Nullable String country;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>formatted</code> property (optional).
+     *
+     * @param formatted the value
+     * @return this builder
+     */
+    public Builder formatted(@Nullable String formatted) {
+      this.formatted = formatted;
+      return this;
+    }
+
+    /**
+     * Sets the <code>streetAddress</code> property (optional).
+     *
+     * @param streetAddress the value
+     * @return this builder
+     */
+    public Builder streetAddress(@Nullable String streetAddress) {
+      this.streetAddress = streetAddress;
+      return this;
+    }
+
+    /**
+     * Sets the <code>locality</code> property (optional).
+     *
+     * @param locality the value
+     * @return this builder
+     */
+    public Builder locality(@Nullable String locality) {
+      this.locality = locality;
+      return this;
+    }
+
+    /**
+     * Sets the <code>region</code> property (optional).
+     *
+     * @param region the value
+     * @return this builder
+     */
+    public Builder region(@Nullable String region) {
+      this.region = region;
+      return this;
+    }
+
+    /**
+     * Sets the <code>postalCode</code> property (optional).
+     *
+     * @param postalCode the value
+     * @return this builder
+     */
+    public Builder postalCode(@Nullable String postalCode) {
+      this.postalCode = postalCode;
+      return this;
+    }
+
+    /**
+     * Sets the <code>country</code> property (optional).
+     *
+     * @param country the value
+     * @return this builder
+     */
+    public Builder country(@Nullable String country) {
+      this.country = country;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws NullPointerException when a required property is unset
+     */
+    public UserProfileAddress build() {
+      return new UserProfileAddress(formatted, streetAddress, locality, region, postalCode, country, additionalProperties);
+    }
   }
 }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +37,9 @@ import java.util.Map;
 public record UserSsoIdentitiesItem(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("userId") String userId,
     @JsonProperty("issuer") String issuer, @JsonProperty("identityId") String identityId,
-    @JsonProperty("detail") JsonNode detail, @JsonProperty("createdAt") BigDecimal createdAt,
-    @JsonProperty("updatedAt") BigDecimal updatedAt,
+    @JsonProperty("detail") JsonNode detail,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt,
     @JsonProperty("ssoConnectorId") String ssoConnectorId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

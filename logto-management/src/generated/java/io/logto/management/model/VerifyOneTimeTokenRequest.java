@@ -114,6 +114,7 @@ public record VerifyOneTimeTokenRequest(@JsonProperty("token") String token,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public VerifyOneTimeTokenRequest build() {
       return new VerifyOneTimeTokenRequest(token, email, additionalProperties);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,9 @@ public sealed interface VerifyVerificationCodeRequest permits VerifyVerification
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<VerifyVerificationCodeRequest> {
-    private static final List<OneOfSupport.Candidate<VerifyVerificationCodeRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(VerifyVerificationCodeRequestEmail.class, List.of("email", "verificationCode"), Map.ofEntries()),
-      new OneOfSupport.Candidate<>(VerifyVerificationCodeRequestPhone.class, List.of("phone", "verificationCode"), Map.ofEntries()));
+    private static final List<OneOfDecoder.Candidate<VerifyVerificationCodeRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(VerifyVerificationCodeRequestEmail.class, List.of("email", "verificationCode"), Map.ofEntries()),
+      new OneOfDecoder.Candidate<>(VerifyVerificationCodeRequestPhone.class, List.of("phone", "verificationCode"), Map.ofEntries()));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -56,7 +57,7 @@ public sealed interface VerifyVerificationCodeRequest permits VerifyVerification
     @Override
     public VerifyVerificationCodeRequest deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -119,6 +119,7 @@ public record VerifyVerificationCodeRequestEmail(@JsonProperty("email") String e
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public VerifyVerificationCodeRequestEmail build() {
       return new VerifyVerificationCodeRequestEmail(email, verificationCode, additionalProperties);

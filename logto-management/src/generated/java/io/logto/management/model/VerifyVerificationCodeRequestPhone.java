@@ -119,6 +119,7 @@ public record VerifyVerificationCodeRequestPhone(@JsonProperty("phone") String p
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public VerifyVerificationCodeRequestPhone build() {
       return new VerifyVerificationCodeRequestPhone(phone, verificationCode, additionalProperties);

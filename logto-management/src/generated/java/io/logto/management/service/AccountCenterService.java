@@ -6,7 +6,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetAccountCenterSettingsResponse;
+import io.logto.management.model.AccountCenterSettings;
 import io.logto.management.model.UpdateAccountCenterSettingsRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +41,8 @@ public final class AccountCenterService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
    */
-  public GetAccountCenterSettingsResponse getSettings(RequestOptions options) {
-    return client.call(requestForGetSettings(), GetAccountCenterSettingsResponse.class, options);
+  public AccountCenterSettings getSettings(RequestOptions options) {
+    return client.call(requestForGetSettings(), AccountCenterSettings.class, options);
   }
 
   /**
@@ -56,9 +56,8 @@ public final class AccountCenterService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
    */
-  public CompletableFuture<GetAccountCenterSettingsResponse> getSettingsAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetSettings(), GetAccountCenterSettingsResponse.class, options);
+  public CompletableFuture<AccountCenterSettings> getSettingsAsync(RequestOptions options) {
+    return client.callAsync(requestForGetSettings(), AccountCenterSettings.class, options);
   }
 
   /**
@@ -69,7 +68,7 @@ public final class AccountCenterService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
    */
-  public GetAccountCenterSettingsResponse getSettings() {
+  public AccountCenterSettings getSettings() {
     return getSettings(RequestOptions.defaults());
   }
 
@@ -83,7 +82,7 @@ public final class AccountCenterService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
    */
-  public CompletableFuture<GetAccountCenterSettingsResponse> getSettingsAsync() {
+  public CompletableFuture<AccountCenterSettings> getSettingsAsync() {
     return getSettingsAsync(RequestOptions.defaults());
   }
 
@@ -103,9 +102,9 @@ public final class AccountCenterService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
    */
-  public GetAccountCenterSettingsResponse updateSettings(UpdateAccountCenterSettingsRequest body,
+  public AccountCenterSettings updateSettings(UpdateAccountCenterSettingsRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSettings(body), GetAccountCenterSettingsResponse.class, options);
+    return client.call(requestForUpdateSettings(body), AccountCenterSettings.class, options);
   }
 
   /**
@@ -120,9 +119,9 @@ public final class AccountCenterService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
    */
-  public CompletableFuture<GetAccountCenterSettingsResponse> updateSettingsAsync(
+  public CompletableFuture<AccountCenterSettings> updateSettingsAsync(
       UpdateAccountCenterSettingsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSettings(body), GetAccountCenterSettingsResponse.class, options);
+    return client.callAsync(requestForUpdateSettings(body), AccountCenterSettings.class, options);
   }
 
   /**
@@ -134,7 +133,7 @@ public final class AccountCenterService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
    */
-  public GetAccountCenterSettingsResponse updateSettings(UpdateAccountCenterSettingsRequest body) {
+  public AccountCenterSettings updateSettings(UpdateAccountCenterSettingsRequest body) {
     return updateSettings(body, RequestOptions.defaults());
   }
 
@@ -149,7 +148,7 @@ public final class AccountCenterService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
    */
-  public CompletableFuture<GetAccountCenterSettingsResponse> updateSettingsAsync(
+  public CompletableFuture<AccountCenterSettings> updateSettingsAsync(
       UpdateAccountCenterSettingsRequest body) {
     return updateSettingsAsync(body, RequestOptions.defaults());
   }

@@ -11,31 +11,30 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationProtectedAppMetadataCustomDomainsItem;
-import io.logto.management.model.AssignCimdUserConsentScopesRequest;
-import io.logto.management.model.AssignUserRolesResponse;
+import io.logto.management.model.ApplicationAccessControl;
+import io.logto.management.model.ApplicationSecret;
+import io.logto.management.model.ApplicationSignInExperience;
+import io.logto.management.model.AssignedRoles;
+import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.CreateApplicationProtectedAppMetadataCustomDomainRequest;
 import io.logto.management.model.CreateApplicationRequest;
-import io.logto.management.model.CreateApplicationSecretRequest;
-import io.logto.management.model.CreateApplicationSecretResponse;
-import io.logto.management.model.CreateApplicationUserConsentOrganizationRequest;
-import io.logto.management.model.GetApplicationAccessControlResponse;
-import io.logto.management.model.GetApplicationResponse;
-import io.logto.management.model.GetApplicationSignInExperienceResponse;
+import io.logto.management.model.CreateSecretRequest;
+import io.logto.management.model.CustomDomain;
 import io.logto.management.model.ListApplicationOrganizationsParams;
 import io.logto.management.model.ListApplicationRolesParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
-import io.logto.management.model.ListCimdUserConsentScopesResponse;
-import io.logto.management.model.ListRoleApplicationsResponseItem;
-import io.logto.management.model.ListUserOrganizationsResponseItem;
+import io.logto.management.model.Organization;
+import io.logto.management.model.OrganizationIdsRequest;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
-import io.logto.management.model.UpdateApplicationSecretRequest;
+import io.logto.management.model.UserConsentScopes;
+import io.logto.management.model.UserConsentScopesRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -45,13 +44,13 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ApplicationsService {
-  private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Organization>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ApplicationProtectedAppMetadataCustomDomainsItem>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomDomain>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateApplicationSecretResponse>> LIST_SECRETS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ApplicationSecret>> LIST_SECRETS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Application>> LIST_TYPE = new TypeReference<>() {};
 
@@ -78,15 +77,15 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body,
+  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body,
       RequestOptions options) {
-    return client.call(requestForAssignRoles(applicationId, body), AssignUserRolesResponse.class, options);
+    return client.call(requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -96,15 +95,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String applicationId,
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String applicationId,
       RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRoles(applicationId, body), AssignUserRolesResponse.class, options);
+    return client.callAsync(requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -112,12 +111,12 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String applicationId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -128,12 +127,12 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String applicationId,
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String applicationId,
       RoleIdsRequest body) {
     return assignRolesAsync(applicationId, body, RequestOptions.defaults());
   }
@@ -277,7 +276,7 @@ public final class ApplicationsService {
     return createProtectedAppMetadataCustomDomainAsync(id, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForCreateSecret(String id, CreateApplicationSecretRequest body) {
+  private ApiRequest requestForCreateSecret(String id, CreateSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/secrets")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -295,9 +294,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse createSecret(String id,
-      CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForCreateSecret(id, body), CreateApplicationSecretResponse.class, options);
+  public ApplicationSecret createSecret(String id, CreateSecretRequest body,
+      RequestOptions options) {
+    return client.call(requestForCreateSecret(id, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -313,9 +312,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> createSecretAsync(String id,
-      CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateSecret(id, body), CreateApplicationSecretResponse.class, options);
+  public CompletableFuture<ApplicationSecret> createSecretAsync(String id, CreateSecretRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateSecret(id, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -328,8 +327,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse createSecret(String id,
-      CreateApplicationSecretRequest body) {
+  public ApplicationSecret createSecret(String id, CreateSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
 
@@ -345,13 +343,13 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> createSecretAsync(String id,
-      CreateApplicationSecretRequest body) {
+  public CompletableFuture<ApplicationSecret> createSecretAsync(String id,
+      CreateSecretRequest body) {
     return createSecretAsync(id, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForCreateUserConsentOrganization(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -365,15 +363,14 @@ public final class ApplicationsService {
    * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public JsonNode createUserConsentOrganization(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
-    return client.call(requestForCreateUserConsentOrganization(id, userId, body), JsonNode.class, options);
+  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body,
+      RequestOptions options) {
+    client.call(requestForCreateUserConsentOrganization(id, userId, body), options);
   }
 
   /**
@@ -384,15 +381,15 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentOrganizationAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), JsonNode.class, options);
+  public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
+      OrganizationIdsRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), Void.class, options);
   }
 
   /**
@@ -401,14 +398,12 @@ public final class ApplicationsService {
    * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public JsonNode createUserConsentOrganization(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
-    return createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
+  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body) {
+    createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
   /**
@@ -419,18 +414,18 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentOrganizationAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+  public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
+      OrganizationIdsRequest body) {
     return createUserConsentOrganizationAsync(id, userId, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForCreateUserConsentScope(String applicationId,
-      AssignCimdUserConsentScopesRequest body) {
+      UserConsentScopesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -442,15 +437,14 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public JsonNode createUserConsentScope(String applicationId,
-      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    return client.call(requestForCreateUserConsentScope(applicationId, body), JsonNode.class, options);
+  public void createUserConsentScope(String applicationId, UserConsentScopesRequest body,
+      RequestOptions options) {
+    client.call(requestForCreateUserConsentScope(applicationId, body), options);
   }
 
   /**
@@ -460,15 +454,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentScopeAsync(String applicationId,
-      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateUserConsentScope(applicationId, body), JsonNode.class, options);
+  public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
+      UserConsentScopesRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateUserConsentScope(applicationId, body), Void.class, options);
   }
 
   /**
@@ -476,14 +470,12 @@ public final class ApplicationsService {
    *
    * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public JsonNode createUserConsentScope(String applicationId,
-      AssignCimdUserConsentScopesRequest body) {
-    return createUserConsentScope(applicationId, body, RequestOptions.defaults());
+  public void createUserConsentScope(String applicationId, UserConsentScopesRequest body) {
+    createUserConsentScope(applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -493,13 +485,13 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserConsentScopeAsync(String applicationId,
-      AssignCimdUserConsentScopesRequest body) {
+  public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
+      UserConsentScopesRequest body) {
     return createUserConsentScopeAsync(applicationId, body, RequestOptions.defaults());
   }
 
@@ -581,8 +573,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public ListRoleApplicationsResponseItem deleteLegacySecret(String id, RequestOptions options) {
-    return client.call(requestForDeleteLegacySecret(id), ListRoleApplicationsResponseItem.class, options);
+  public Application deleteLegacySecret(String id, RequestOptions options) {
+    return client.call(requestForDeleteLegacySecret(id), Application.class, options);
   }
 
   /**
@@ -597,9 +589,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleApplicationsResponseItem> deleteLegacySecretAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteLegacySecret(id), ListRoleApplicationsResponseItem.class, options);
+  public CompletableFuture<Application> deleteLegacySecretAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForDeleteLegacySecret(id), Application.class, options);
   }
 
   /**
@@ -611,7 +602,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public ListRoleApplicationsResponseItem deleteLegacySecret(String id) {
+  public Application deleteLegacySecret(String id) {
     return deleteLegacySecret(id, RequestOptions.defaults());
   }
 
@@ -626,7 +617,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleApplicationsResponseItem> deleteLegacySecretAsync(String id) {
+  public CompletableFuture<Application> deleteLegacySecretAsync(String id) {
     return deleteLegacySecretAsync(id, RequestOptions.defaults());
   }
 
@@ -712,8 +703,8 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
@@ -728,8 +719,8 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
@@ -744,8 +735,8 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
   public void deleteRole(String applicationId, String roleId) {
@@ -759,8 +750,8 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
@@ -850,8 +841,8 @@ public final class ApplicationsService {
    * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
    */
@@ -868,8 +859,8 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
@@ -885,8 +876,8 @@ public final class ApplicationsService {
    * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public void deleteUserConsentOrganization(String id, String userId, String organizationId) {
@@ -901,8 +892,8 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationId the <code>organizationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
    */
@@ -911,8 +902,8 @@ public final class ApplicationsService {
     return deleteUserConsentOrganizationAsync(id, userId, organizationId, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteUserConsentScope(String applicationId, String scopeType,
-      String scopeId) {
+  private ApiRequest requestForDeleteUserConsentScope(String applicationId,
+      ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("applicationId", applicationId)
       .pathParam("scopeType", scopeType)
@@ -925,14 +916,14 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String applicationId, String scopeType, String scopeId,
-      RequestOptions options) {
+  public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
+      String scopeId, RequestOptions options) {
     client.call(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), options);
   }
 
@@ -943,15 +934,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId, String scopeType,
-      String scopeId, RequestOptions options) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
+      ConsentScopeType scopeType, String scopeId, RequestOptions options) {
     return client.callAsync(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), Void.class, options);
   }
 
@@ -960,12 +951,13 @@ public final class ApplicationsService {
    *
    * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String applicationId, String scopeType, String scopeId) {
+  public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
+      String scopeId) {
     deleteUserConsentScope(applicationId, scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -976,14 +968,14 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId, String scopeType,
-      String scopeId) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
+      ConsentScopeType scopeType, String scopeId) {
     return deleteUserConsentScopeAsync(applicationId, scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -1003,8 +995,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public GetApplicationResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetApplicationResponse.class, options);
+  public Application get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), Application.class, options);
   }
 
   /**
@@ -1019,8 +1011,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationResponse> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetApplicationResponse.class, options);
+  public CompletableFuture<Application> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Application.class, options);
   }
 
   /**
@@ -1032,7 +1024,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public GetApplicationResponse get(String id) {
+  public Application get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -1047,7 +1039,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationResponse> getAsync(String id) {
+  public CompletableFuture<Application> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -1062,14 +1054,13 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse getAccessControl(String applicationId,
-      RequestOptions options) {
-    return client.call(requestForGetAccessControl(applicationId), GetApplicationAccessControlResponse.class, options);
+  public ApplicationAccessControl getAccessControl(String applicationId, RequestOptions options) {
+    return client.call(requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1079,14 +1070,14 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> getAccessControlAsync(
-      String applicationId, RequestOptions options) {
-    return client.callAsync(requestForGetAccessControl(applicationId), GetApplicationAccessControlResponse.class, options);
+  public CompletableFuture<ApplicationAccessControl> getAccessControlAsync(String applicationId,
+      RequestOptions options) {
+    return client.callAsync(requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1094,11 +1085,11 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse getAccessControl(String applicationId) {
+  public ApplicationAccessControl getAccessControl(String applicationId) {
     return getAccessControl(applicationId, RequestOptions.defaults());
   }
 
@@ -1109,12 +1100,11 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> getAccessControlAsync(
-      String applicationId) {
+  public CompletableFuture<ApplicationAccessControl> getAccessControlAsync(String applicationId) {
     return getAccessControlAsync(applicationId, RequestOptions.defaults());
   }
 
@@ -1129,14 +1119,14 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse getSignInExperience(String applicationId,
+  public ApplicationSignInExperience getSignInExperience(String applicationId,
       RequestOptions options) {
-    return client.call(requestForGetSignInExperience(applicationId), GetApplicationSignInExperienceResponse.class, options);
+    return client.call(requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -1146,14 +1136,14 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> getSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> getSignInExperienceAsync(
       String applicationId, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperience(applicationId), GetApplicationSignInExperienceResponse.class, options);
+    return client.callAsync(requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -1161,11 +1151,11 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse getSignInExperience(String applicationId) {
+  public ApplicationSignInExperience getSignInExperience(String applicationId) {
     return getSignInExperience(applicationId, RequestOptions.defaults());
   }
 
@@ -1176,11 +1166,11 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> getSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> getSignInExperienceAsync(
       String applicationId) {
     return getSignInExperienceAsync(applicationId, RequestOptions.defaults());
   }
@@ -1206,8 +1196,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
-      ListApplicationOrganizationsParams params, RequestOptions options) {
+  public List<Organization> listOrganizations(String id, ListApplicationOrganizationsParams params,
+      RequestOptions options) {
     return client.call(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1224,8 +1214,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String id, ListApplicationOrganizationsParams params, RequestOptions options) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
+      ListApplicationOrganizationsParams params, RequestOptions options) {
     return client.callAsync(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1239,7 +1229,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String id,
+  public List<Organization> listOrganizations(String id,
       ListApplicationOrganizationsParams params) {
     return listOrganizations(id, params, RequestOptions.defaults());
   }
@@ -1253,7 +1243,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String id) {
+  public List<Organization> listOrganizations(String id) {
     return listOrganizations(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1269,8 +1259,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String id, ListApplicationOrganizationsParams params) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
+      ListApplicationOrganizationsParams params) {
     return listOrganizationsAsync(id, params, RequestOptions.defaults());
   }
 
@@ -1285,8 +1275,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String id) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id) {
     return listOrganizationsAsync(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1302,12 +1291,12 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id,
+  public Paginated<Organization> listOrganizationsAll(String id,
       ListApplicationOrganizationsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), ListUserOrganizationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Organization.class, pagination, options);
   }
 
   /**
@@ -1320,7 +1309,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id,
+  public Paginated<Organization> listOrganizationsAll(String id,
       ListApplicationOrganizationsParams params) {
     return listOrganizationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1334,7 +1323,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListUserOrganizationsResponseItem> listOrganizationsAll(String id) {
+  public Paginated<Organization> listOrganizationsAll(String id) {
     return listOrganizationsAll(id, ListApplicationOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1354,8 +1343,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
-      String id, RequestOptions options) {
+  public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id,
+      RequestOptions options) {
     return client.call(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
@@ -1371,8 +1360,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
-      String id, RequestOptions options) {
+  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(String id,
+      RequestOptions options) {
     return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
   }
 
@@ -1385,8 +1374,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public List<ApplicationProtectedAppMetadataCustomDomainsItem> listProtectedAppMetadataCustomDomains(
-      String id) {
+  public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id) {
     return listProtectedAppMetadataCustomDomains(id, RequestOptions.defaults());
   }
 
@@ -1401,7 +1389,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<ApplicationProtectedAppMetadataCustomDomainsItem>> listProtectedAppMetadataCustomDomainsAsync(
+  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(
       String id) {
     return listProtectedAppMetadataCustomDomainsAsync(id, RequestOptions.defaults());
   }
@@ -1421,7 +1409,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1439,7 +1427,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1455,7 +1443,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
@@ -1469,7 +1457,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
@@ -1484,7 +1472,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
@@ -1501,7 +1489,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
@@ -1514,7 +1502,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -1535,7 +1523,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
@@ -1549,7 +1537,7 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
    */
@@ -1573,7 +1561,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public List<CreateApplicationSecretResponse> listSecrets(String id, RequestOptions options) {
+  public List<ApplicationSecret> listSecrets(String id, RequestOptions options) {
     return client.call(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
   }
 
@@ -1589,7 +1577,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateApplicationSecretResponse>> listSecretsAsync(String id,
+  public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id,
       RequestOptions options) {
     return client.callAsync(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
   }
@@ -1603,7 +1591,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public List<CreateApplicationSecretResponse> listSecrets(String id) {
+  public List<ApplicationSecret> listSecrets(String id) {
     return listSecrets(id, RequestOptions.defaults());
   }
 
@@ -1618,7 +1606,7 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateApplicationSecretResponse>> listSecretsAsync(String id) {
+  public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id) {
     return listSecretsAsync(id, RequestOptions.defaults());
   }
 
@@ -1639,7 +1627,7 @@ public final class ApplicationsService {
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1658,7 +1646,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1676,7 +1664,7 @@ public final class ApplicationsService {
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
@@ -1692,7 +1680,7 @@ public final class ApplicationsService {
    * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
@@ -1709,7 +1697,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
@@ -1727,7 +1715,7 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
@@ -1747,14 +1735,13 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId,
-      RequestOptions options) {
-    return client.call(requestForListUserConsentScopes(applicationId), ListCimdUserConsentScopesResponse.class, options);
+  public UserConsentScopes listUserConsentScopes(String applicationId, RequestOptions options) {
+    return client.call(requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -1764,14 +1751,14 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
-      String applicationId, RequestOptions options) {
-    return client.callAsync(requestForListUserConsentScopes(applicationId), ListCimdUserConsentScopesResponse.class, options);
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(String applicationId,
+      RequestOptions options) {
+    return client.callAsync(requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -1779,11 +1766,11 @@ public final class ApplicationsService {
    *
    * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes(String applicationId) {
+  public UserConsentScopes listUserConsentScopes(String applicationId) {
     return listUserConsentScopes(applicationId, RequestOptions.defaults());
   }
 
@@ -1794,12 +1781,11 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
-      String applicationId) {
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(String applicationId) {
     return listUserConsentScopesAsync(applicationId, RequestOptions.defaults());
   }
 
@@ -1962,15 +1948,15 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse replaceAccessControl(String applicationId,
+  public ApplicationAccessControl replaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    return client.call(requestForReplaceAccessControl(applicationId, body), GetApplicationAccessControlResponse.class, options);
+    return client.call(requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1980,15 +1966,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> replaceAccessControlAsync(
-      String applicationId, ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceAccessControl(applicationId, body), GetApplicationAccessControlResponse.class, options);
+  public CompletableFuture<ApplicationAccessControl> replaceAccessControlAsync(String applicationId,
+      ReplaceApplicationAccessControlRequest body, RequestOptions options) {
+    return client.callAsync(requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1996,12 +1982,12 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public GetApplicationAccessControlResponse replaceAccessControl(String applicationId,
+  public ApplicationAccessControl replaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body) {
     return replaceAccessControl(applicationId, body, RequestOptions.defaults());
   }
@@ -2013,13 +1999,13 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationAccessControlResponse> replaceAccessControlAsync(
-      String applicationId, ReplaceApplicationAccessControlRequest body) {
+  public CompletableFuture<ApplicationAccessControl> replaceAccessControlAsync(String applicationId,
+      ReplaceApplicationAccessControlRequest body) {
     return replaceAccessControlAsync(applicationId, body, RequestOptions.defaults());
   }
 
@@ -2035,14 +2021,13 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForReplaceRoles(applicationId, body), JsonNode.class, options);
+  public void replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
+    client.call(requestForReplaceRoles(applicationId, body), options);
   }
 
   /**
@@ -2052,15 +2037,15 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> replaceRolesAsync(String applicationId, RoleIdsRequest body,
+  public CompletableFuture<Void> replaceRolesAsync(String applicationId, RoleIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(applicationId, body), JsonNode.class, options);
+    return client.callAsync(requestForReplaceRoles(applicationId, body), Void.class, options);
   }
 
   /**
@@ -2068,13 +2053,12 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public JsonNode replaceRoles(String applicationId, RoleIdsRequest body) {
-    return replaceRoles(applicationId, body, RequestOptions.defaults());
+  public void replaceRoles(String applicationId, RoleIdsRequest body) {
+    replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -2084,12 +2068,12 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> replaceRolesAsync(String applicationId, RoleIdsRequest body) {
+  public CompletableFuture<Void> replaceRolesAsync(String applicationId, RoleIdsRequest body) {
     return replaceRolesAsync(applicationId, body, RequestOptions.defaults());
   }
 
@@ -2106,15 +2090,15 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse replaceSignInExperience(String applicationId,
+  public ApplicationSignInExperience replaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body, RequestOptions options) {
-    return client.call(requestForReplaceSignInExperience(applicationId, body), GetApplicationSignInExperienceResponse.class, options);
+    return client.call(requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -2124,16 +2108,16 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> replaceSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> replaceSignInExperienceAsync(
       String applicationId, ReplaceApplicationSignInExperienceRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForReplaceSignInExperience(applicationId, body), GetApplicationSignInExperienceResponse.class, options);
+    return client.callAsync(requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -2141,12 +2125,12 @@ public final class ApplicationsService {
    *
    * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public GetApplicationSignInExperienceResponse replaceSignInExperience(String applicationId,
+  public ApplicationSignInExperience replaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body) {
     return replaceSignInExperience(applicationId, body, RequestOptions.defaults());
   }
@@ -2158,18 +2142,18 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetApplicationSignInExperienceResponse> replaceSignInExperienceAsync(
+  public CompletableFuture<ApplicationSignInExperience> replaceSignInExperienceAsync(
       String applicationId, ReplaceApplicationSignInExperienceRequest body) {
     return replaceSignInExperienceAsync(applicationId, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForReplaceUserConsentOrganizations(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -2183,13 +2167,13 @@ public final class ApplicationsService {
    * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public void replaceUserConsentOrganizations(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIdsRequest body,
+      RequestOptions options) {
     client.call(requestForReplaceUserConsentOrganizations(id, userId, body), options);
   }
 
@@ -2201,14 +2185,14 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body, RequestOptions options) {
+      OrganizationIdsRequest body, RequestOptions options) {
     return client.callAsync(requestForReplaceUserConsentOrganizations(id, userId, body), Void.class, options);
   }
 
@@ -2218,12 +2202,12 @@ public final class ApplicationsService {
    * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public void replaceUserConsentOrganizations(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     replaceUserConsentOrganizations(id, userId, body, RequestOptions.defaults());
   }
 
@@ -2235,13 +2219,13 @@ public final class ApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
-      CreateApplicationUserConsentOrganizationRequest body) {
+      OrganizationIdsRequest body) {
     return replaceUserConsentOrganizationsAsync(id, userId, body, RequestOptions.defaults());
   }
 
@@ -2327,7 +2311,7 @@ public final class ApplicationsService {
    *
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2344,7 +2328,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2360,7 +2344,7 @@ public final class ApplicationsService {
    *
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
@@ -2376,7 +2360,7 @@ public final class ApplicationsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
@@ -2385,8 +2369,7 @@ public final class ApplicationsService {
     return updateCustomDataAsync(applicationId, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateSecret(String id, String name,
-      UpdateApplicationSecretRequest body) {
+  private ApiRequest requestForUpdateSecret(String id, String name, SecretNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}/secrets/{name}")
       .pathParam("id", id)
       .pathParam("name", name);
@@ -2406,9 +2389,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse updateSecret(String id, String name,
-      UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForUpdateSecret(id, name, body), CreateApplicationSecretResponse.class, options);
+  public ApplicationSecret updateSecret(String id, String name, SecretNameRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -2425,9 +2408,9 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> updateSecretAsync(String id,
-      String name, UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSecret(id, name, body), CreateApplicationSecretResponse.class, options);
+  public CompletableFuture<ApplicationSecret> updateSecretAsync(String id, String name,
+      SecretNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -2441,8 +2424,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CreateApplicationSecretResponse updateSecret(String id, String name,
-      UpdateApplicationSecretRequest body) {
+  public ApplicationSecret updateSecret(String id, String name, SecretNameRequest body) {
     return updateSecret(id, name, body, RequestOptions.defaults());
   }
 
@@ -2459,8 +2441,8 @@ public final class ApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateApplicationSecretResponse> updateSecretAsync(String id,
-      String name, UpdateApplicationSecretRequest body) {
+  public CompletableFuture<ApplicationSecret> updateSecretAsync(String id, String name,
+      SecretNameRequest body) {
     return updateSecretAsync(id, name, body, RequestOptions.defaults());
   }
 }

@@ -9,8 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetLogResponse;
 import io.logto.management.model.ListLogsParams;
+import io.logto.management.model.Log;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class AuditLogsService {
-  private static final TypeReference<List<GetLogResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Log>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -49,8 +49,8 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public GetLogResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetLogResponse.class, options);
+  public Log get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), Log.class, options);
   }
 
   /**
@@ -65,8 +65,8 @@ public final class AuditLogsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public CompletableFuture<GetLogResponse> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetLogResponse.class, options);
+  public CompletableFuture<Log> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), Log.class, options);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public GetLogResponse get(String id) {
+  public Log get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -93,7 +93,7 @@ public final class AuditLogsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
-  public CompletableFuture<GetLogResponse> getAsync(String id) {
+  public CompletableFuture<Log> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -121,7 +121,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public List<GetLogResponse> list(ListLogsParams params, RequestOptions options) {
+  public List<Log> list(ListLogsParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -137,8 +137,7 @@ public final class AuditLogsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetLogResponse>> listAsync(ListLogsParams params,
-      RequestOptions options) {
+  public CompletableFuture<List<Log>> listAsync(ListLogsParams params, RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
@@ -151,7 +150,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public List<GetLogResponse> list(ListLogsParams params) {
+  public List<Log> list(ListLogsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -163,7 +162,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public List<GetLogResponse> list() {
+  public List<Log> list() {
     return list(ListLogsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -178,7 +177,7 @@ public final class AuditLogsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetLogResponse>> listAsync(ListLogsParams params) {
+  public CompletableFuture<List<Log>> listAsync(ListLogsParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -192,7 +191,7 @@ public final class AuditLogsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetLogResponse>> listAsync() {
+  public CompletableFuture<List<Log>> listAsync() {
     return listAsync(ListLogsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -207,7 +206,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public Paginated<GetLogResponse> listAll(ListLogsParams params, Pagination pagination,
+  public Paginated<Log> listAll(ListLogsParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs");
     Objects.requireNonNull(params, "params == null");
@@ -217,7 +216,7 @@ public final class AuditLogsService {
     request.query("enableCap", params.enableCap());
     request.query("start_time", params.startTime());
     request.query("end_time", params.endTime());
-    return client.paginate(request.build(), GetLogResponse.class, pagination, options);
+    return client.paginate(request.build(), Log.class, pagination, options);
   }
 
   /**
@@ -229,7 +228,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public Paginated<GetLogResponse> listAll(ListLogsParams params) {
+  public Paginated<Log> listAll(ListLogsParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -241,7 +240,7 @@ public final class AuditLogsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
-  public Paginated<GetLogResponse> listAll() {
+  public Paginated<Log> listAll() {
     return listAll(ListLogsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 }

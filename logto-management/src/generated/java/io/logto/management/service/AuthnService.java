@@ -41,7 +41,7 @@ public final class AuthnService {
    *
    * <p><code>POST /api/authn/saml/&#123;connectorId&#125;</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
@@ -57,7 +57,7 @@ public final class AuthnService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -73,7 +73,7 @@ public final class AuthnService {
    *
    * <p><code>POST /api/authn/saml/&#123;connectorId&#125;</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
    */
@@ -88,7 +88,7 @@ public final class AuthnService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
@@ -110,7 +110,7 @@ public final class AuthnService {
    *
    * <p><code>POST /api/authn/single-sign-on/saml/&#123;connectorId&#125;</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-assertsinglesignonsaml">AssertSingleSignOnSaml in the Logto API reference</a>
@@ -127,7 +127,7 @@ public final class AuthnService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -143,7 +143,7 @@ public final class AuthnService {
    *
    * <p><code>POST /api/authn/single-sign-on/saml/&#123;connectorId&#125;</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-assertsinglesignonsaml">AssertSingleSignOnSaml in the Logto API reference</a>
    */
@@ -158,7 +158,7 @@ public final class AuthnService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assertsinglesignonsaml">AssertSingleSignOnSaml in the Logto API reference</a>

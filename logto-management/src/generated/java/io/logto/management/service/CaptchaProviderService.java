@@ -6,9 +6,8 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetCaptchaProviderResponse;
+import io.logto.management.model.CaptchaProvider;
 import io.logto.management.model.UpdateCaptchaProviderRequest;
-import io.logto.management.model.UpdateCaptchaProviderResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -99,8 +98,8 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public GetCaptchaProviderResponse get(RequestOptions options) {
-    return client.call(requestForGet(), GetCaptchaProviderResponse.class, options);
+  public CaptchaProvider get(RequestOptions options) {
+    return client.call(requestForGet(), CaptchaProvider.class, options);
   }
 
   /**
@@ -114,8 +113,8 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<GetCaptchaProviderResponse> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), GetCaptchaProviderResponse.class, options);
+  public CompletableFuture<CaptchaProvider> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), CaptchaProvider.class, options);
   }
 
   /**
@@ -126,7 +125,7 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public GetCaptchaProviderResponse get() {
+  public CaptchaProvider get() {
     return get(RequestOptions.defaults());
   }
 
@@ -140,7 +139,7 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<GetCaptchaProviderResponse> getAsync() {
+  public CompletableFuture<CaptchaProvider> getAsync() {
     return getAsync(RequestOptions.defaults());
   }
 
@@ -160,9 +159,8 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public UpdateCaptchaProviderResponse update(UpdateCaptchaProviderRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpdate(body), UpdateCaptchaProviderResponse.class, options);
+  public CaptchaProvider update(UpdateCaptchaProviderRequest body, RequestOptions options) {
+    return client.call(requestForUpdate(body), CaptchaProvider.class, options);
   }
 
   /**
@@ -177,9 +175,9 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateCaptchaProviderResponse> updateAsync(
-      UpdateCaptchaProviderRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(body), UpdateCaptchaProviderResponse.class, options);
+  public CompletableFuture<CaptchaProvider> updateAsync(UpdateCaptchaProviderRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(body), CaptchaProvider.class, options);
   }
 
   /**
@@ -191,7 +189,7 @@ public final class CaptchaProviderService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public UpdateCaptchaProviderResponse update(UpdateCaptchaProviderRequest body) {
+  public CaptchaProvider update(UpdateCaptchaProviderRequest body) {
     return update(body, RequestOptions.defaults());
   }
 
@@ -206,8 +204,7 @@ public final class CaptchaProviderService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateCaptchaProviderResponse> updateAsync(
-      UpdateCaptchaProviderRequest body) {
+  public CompletableFuture<CaptchaProvider> updateAsync(UpdateCaptchaProviderRequest body) {
     return updateAsync(body, RequestOptions.defaults());
   }
 }

@@ -2,13 +2,13 @@
 // Regenerate instead (see DEVELOPERS.md, "Regenerating").
 package io.logto.management.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignCimdUserConsentScopesRequest;
-import io.logto.management.model.ListCimdUserConsentScopesResponse;
+import io.logto.management.model.ConsentScopeType;
+import io.logto.management.model.UserConsentScopes;
+import io.logto.management.model.UserConsentScopesRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +28,7 @@ public final class CimdService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAssignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
+  private ApiRequest requestForAssignUserConsentScopes(UserConsentScopesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/cimd/user-consent-scopes");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -41,12 +41,10 @@ public final class CimdService {
    *
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body,
-      RequestOptions options) {
-    return client.call(requestForAssignUserConsentScopes(body), JsonNode.class, options);
+  public void assignUserConsentScopes(UserConsentScopesRequest body, RequestOptions options) {
+    client.call(requestForAssignUserConsentScopes(body), options);
   }
 
   /**
@@ -58,12 +56,12 @@ public final class CimdService {
    *
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignUserConsentScopesAsync(
-      AssignCimdUserConsentScopesRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignUserConsentScopes(body), JsonNode.class, options);
+  public CompletableFuture<Void> assignUserConsentScopesAsync(UserConsentScopesRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAssignUserConsentScopes(body), Void.class, options);
   }
 
   /**
@@ -72,11 +70,10 @@ public final class CimdService {
    * <p><code>POST /api/cimd/user-consent-scopes</code>
    *
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public JsonNode assignUserConsentScopes(AssignCimdUserConsentScopesRequest body) {
-    return assignUserConsentScopes(body, RequestOptions.defaults());
+  public void assignUserConsentScopes(UserConsentScopesRequest body) {
+    assignUserConsentScopes(body, RequestOptions.defaults());
   }
 
   /**
@@ -87,15 +84,14 @@ public final class CimdService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignUserConsentScopesAsync(
-      AssignCimdUserConsentScopesRequest body) {
+  public CompletableFuture<Void> assignUserConsentScopesAsync(UserConsentScopesRequest body) {
     return assignUserConsentScopesAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteUserConsentScope(String scopeType, String scopeId) {
+  private ApiRequest requestForDeleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/cimd/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("scopeType", scopeType)
       .pathParam("scopeId", scopeId);
@@ -107,12 +103,13 @@ public final class CimdService {
    *
    * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String scopeType, String scopeId, RequestOptions options) {
+  public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId,
+      RequestOptions options) {
     client.call(requestForDeleteUserConsentScope(scopeType, scopeId), options);
   }
 
@@ -123,14 +120,14 @@ public final class CimdService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String scopeType, String scopeId,
-      RequestOptions options) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
+      String scopeId, RequestOptions options) {
     return client.callAsync(requestForDeleteUserConsentScope(scopeType, scopeId), Void.class, options);
   }
 
@@ -139,11 +136,11 @@ public final class CimdService {
    *
    * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public void deleteUserConsentScope(String scopeType, String scopeId) {
+  public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     deleteUserConsentScope(scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -154,12 +151,13 @@ public final class CimdService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param scopeType the <code>scopeType</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String scopeType, String scopeId) {
+  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
+      String scopeId) {
     return deleteUserConsentScopeAsync(scopeType, scopeId, RequestOptions.defaults());
   }
 
@@ -177,8 +175,8 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes(RequestOptions options) {
-    return client.call(requestForListUserConsentScopes(), ListCimdUserConsentScopesResponse.class, options);
+  public UserConsentScopes listUserConsentScopes(RequestOptions options) {
+    return client.call(requestForListUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -192,9 +190,8 @@ public final class CimdService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForListUserConsentScopes(), ListCimdUserConsentScopesResponse.class, options);
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(RequestOptions options) {
+    return client.callAsync(requestForListUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -205,7 +202,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public ListCimdUserConsentScopesResponse listUserConsentScopes() {
+  public UserConsentScopes listUserConsentScopes() {
     return listUserConsentScopes(RequestOptions.defaults());
   }
 
@@ -219,7 +216,7 @@ public final class CimdService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<ListCimdUserConsentScopesResponse> listUserConsentScopesAsync() {
+  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync() {
     return listUserConsentScopesAsync(RequestOptions.defaults());
   }
 }

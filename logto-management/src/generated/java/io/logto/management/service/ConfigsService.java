@@ -8,27 +8,27 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetActionResponse;
-import io.logto.management.model.GetAdminConsoleConfigResponse;
-import io.logto.management.model.GetCimdConfigResponse;
-import io.logto.management.model.GetIdTokenConfigResponse;
-import io.logto.management.model.GetJwtCustomizerResponse;
+import io.logto.management.model.Action;
+import io.logto.management.model.ActionType;
+import io.logto.management.model.AdminConsoleConfig;
+import io.logto.management.model.CimdConfig;
+import io.logto.management.model.EnabledFlag;
 import io.logto.management.model.GetOidcKeysResponseItem;
-import io.logto.management.model.GetOidcSessionConfigResponse;
+import io.logto.management.model.IdTokenConfig;
+import io.logto.management.model.JwtCustomizer;
+import io.logto.management.model.JwtCustomizerRequest;
+import io.logto.management.model.JwtTokenType;
 import io.logto.management.model.ListActionsResponseItem;
 import io.logto.management.model.ListJwtCustomizersResponseItem;
+import io.logto.management.model.OidcKeyType;
+import io.logto.management.model.OidcSessionConfig;
 import io.logto.management.model.RotateOidcKeysRequest;
+import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
-import io.logto.management.model.UpdateCimdConfigRequest;
-import io.logto.management.model.UpdateJwtCustomizerResponse;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
-import io.logto.management.model.UpsertActionRequest;
-import io.logto.management.model.UpsertIdTokenConfigRequest;
-import io.logto.management.model.UpsertJwtCustomizerRequest;
-import io.logto.management.model.UpsertJwtCustomizerResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +44,7 @@ public final class ConfigsService {
 
   private static final TypeReference<List<ListJwtCustomizersResponseItem>> LIST_JWT_CUSTOMIZERS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<RotateOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -57,7 +57,7 @@ public final class ConfigsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDeleteAction(String actionType) {
+  private ApiRequest requestForDeleteAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -68,11 +68,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(String actionType, RequestOptions options) {
+  public void deleteAction(ActionType actionType, RequestOptions options) {
     client.call(requestForDeleteAction(actionType), options);
   }
 
@@ -83,12 +83,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(String actionType, RequestOptions options) {
+  public CompletableFuture<Void> deleteActionAsync(ActionType actionType, RequestOptions options) {
     return client.callAsync(requestForDeleteAction(actionType), Void.class, options);
   }
 
@@ -97,10 +97,10 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public void deleteAction(String actionType) {
+  public void deleteAction(ActionType actionType) {
     deleteAction(actionType, RequestOptions.defaults());
   }
 
@@ -111,15 +111,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteActionAsync(String actionType) {
+  public CompletableFuture<Void> deleteActionAsync(ActionType actionType) {
     return deleteActionAsync(actionType, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteJwtCustomizer(String tokenTypePath) {
+  private ApiRequest requestForDeleteJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -130,11 +130,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(String tokenTypePath, RequestOptions options) {
+  public void deleteJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
     client.call(requestForDeleteJwtCustomizer(tokenTypePath), options);
   }
 
@@ -145,12 +145,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath,
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath,
       RequestOptions options) {
     return client.callAsync(requestForDeleteJwtCustomizer(tokenTypePath), Void.class, options);
   }
@@ -160,10 +160,10 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public void deleteJwtCustomizer(String tokenTypePath) {
+  public void deleteJwtCustomizer(JwtTokenType tokenTypePath) {
     deleteJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -174,15 +174,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(String tokenTypePath) {
+  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath) {
     return deleteJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeleteOidcKey(String keyType, String keyId) {
+  private ApiRequest requestForDeleteOidcKey(OidcKeyType keyType, String keyId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
       .pathParam("keyType", keyType)
       .pathParam("keyId", keyId);
@@ -194,12 +194,12 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(String keyType, String keyId, RequestOptions options) {
+  public void deleteOidcKey(OidcKeyType keyType, String keyId, RequestOptions options) {
     client.call(requestForDeleteOidcKey(keyType, keyId), options);
   }
 
@@ -210,13 +210,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId,
+  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId,
       RequestOptions options) {
     return client.callAsync(requestForDeleteOidcKey(keyType, keyId), Void.class, options);
   }
@@ -226,11 +226,11 @@ public final class ConfigsService {
    *
    * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public void deleteOidcKey(String keyType, String keyId) {
+  public void deleteOidcKey(OidcKeyType keyType, String keyId) {
     deleteOidcKey(keyType, keyId, RequestOptions.defaults());
   }
 
@@ -241,16 +241,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(String keyType, String keyId) {
+  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId) {
     return deleteOidcKeyAsync(keyType, keyId, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetAction(String actionType) {
+  private ApiRequest requestForGetAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -261,13 +261,13 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(String actionType, RequestOptions options) {
-    return client.call(requestForGetAction(actionType), GetActionResponse.class, options);
+  public Action getAction(ActionType actionType, RequestOptions options) {
+    return client.call(requestForGetAction(actionType), Action.class, options);
   }
 
   /**
@@ -277,14 +277,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(String actionType,
-      RequestOptions options) {
-    return client.callAsync(requestForGetAction(actionType), GetActionResponse.class, options);
+  public CompletableFuture<Action> getActionAsync(ActionType actionType, RequestOptions options) {
+    return client.callAsync(requestForGetAction(actionType), Action.class, options);
   }
 
   /**
@@ -292,11 +291,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public GetActionResponse getAction(String actionType) {
+  public Action getAction(ActionType actionType) {
     return getAction(actionType, RequestOptions.defaults());
   }
 
@@ -307,11 +306,11 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> getActionAsync(String actionType) {
+  public CompletableFuture<Action> getActionAsync(ActionType actionType) {
     return getActionAsync(actionType, RequestOptions.defaults());
   }
 
@@ -329,8 +328,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse getAdminConsole(RequestOptions options) {
-    return client.call(requestForGetAdminConsole(), GetAdminConsoleConfigResponse.class, options);
+  public AdminConsoleConfig getAdminConsole(RequestOptions options) {
+    return client.call(requestForGetAdminConsole(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -344,9 +343,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> getAdminConsoleAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetAdminConsole(), GetAdminConsoleConfigResponse.class, options);
+  public CompletableFuture<AdminConsoleConfig> getAdminConsoleAsync(RequestOptions options) {
+    return client.callAsync(requestForGetAdminConsole(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -357,7 +355,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse getAdminConsole() {
+  public AdminConsoleConfig getAdminConsole() {
     return getAdminConsole(RequestOptions.defaults());
   }
 
@@ -371,7 +369,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> getAdminConsoleAsync() {
+  public CompletableFuture<AdminConsoleConfig> getAdminConsoleAsync() {
     return getAdminConsoleAsync(RequestOptions.defaults());
   }
 
@@ -389,8 +387,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse getCimd(RequestOptions options) {
-    return client.call(requestForGetCimd(), GetCimdConfigResponse.class, options);
+  public CimdConfig getCimd(RequestOptions options) {
+    return client.call(requestForGetCimd(), CimdConfig.class, options);
   }
 
   /**
@@ -404,8 +402,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> getCimdAsync(RequestOptions options) {
-    return client.callAsync(requestForGetCimd(), GetCimdConfigResponse.class, options);
+  public CompletableFuture<CimdConfig> getCimdAsync(RequestOptions options) {
+    return client.callAsync(requestForGetCimd(), CimdConfig.class, options);
   }
 
   /**
@@ -416,7 +414,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse getCimd() {
+  public CimdConfig getCimd() {
     return getCimd(RequestOptions.defaults());
   }
 
@@ -430,7 +428,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> getCimdAsync() {
+  public CompletableFuture<CimdConfig> getCimdAsync() {
     return getCimdAsync(RequestOptions.defaults());
   }
 
@@ -448,8 +446,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse getIdToken(RequestOptions options) {
-    return client.call(requestForGetIdToken(), GetIdTokenConfigResponse.class, options);
+  public IdTokenConfig getIdToken(RequestOptions options) {
+    return client.call(requestForGetIdToken(), IdTokenConfig.class, options);
   }
 
   /**
@@ -463,8 +461,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> getIdTokenAsync(RequestOptions options) {
-    return client.callAsync(requestForGetIdToken(), GetIdTokenConfigResponse.class, options);
+  public CompletableFuture<IdTokenConfig> getIdTokenAsync(RequestOptions options) {
+    return client.callAsync(requestForGetIdToken(), IdTokenConfig.class, options);
   }
 
   /**
@@ -475,7 +473,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse getIdToken() {
+  public IdTokenConfig getIdToken() {
     return getIdToken(RequestOptions.defaults());
   }
 
@@ -489,11 +487,11 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> getIdTokenAsync() {
+  public CompletableFuture<IdTokenConfig> getIdTokenAsync() {
     return getIdTokenAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetJwtCustomizer(String tokenTypePath) {
+  private ApiRequest requestForGetJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -504,13 +502,13 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath, RequestOptions options) {
-    return client.call(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
+  public JwtCustomizer getJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
+    return client.call(requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
   }
 
   /**
@@ -520,14 +518,14 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath,
+  public CompletableFuture<JwtCustomizer> getJwtCustomizerAsync(JwtTokenType tokenTypePath,
       RequestOptions options) {
-    return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), GetJwtCustomizerResponse.class, options);
+    return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
   }
 
   /**
@@ -535,11 +533,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public GetJwtCustomizerResponse getJwtCustomizer(String tokenTypePath) {
+  public JwtCustomizer getJwtCustomizer(JwtTokenType tokenTypePath) {
     return getJwtCustomizer(tokenTypePath, RequestOptions.defaults());
   }
 
@@ -550,15 +548,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<GetJwtCustomizerResponse> getJwtCustomizerAsync(String tokenTypePath) {
+  public CompletableFuture<JwtCustomizer> getJwtCustomizerAsync(JwtTokenType tokenTypePath) {
     return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForGetOidcKeys(String keyType) {
+  private ApiRequest requestForGetOidcKeys(OidcKeyType keyType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
       .pathParam("keyType", keyType);
     return request.build();
@@ -569,12 +567,12 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(String keyType, RequestOptions options) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
     return client.call(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
 
@@ -585,12 +583,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType,
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType,
       RequestOptions options) {
     return client.callAsync(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
   }
@@ -600,11 +598,11 @@ public final class ConfigsService {
    *
    * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(String keyType) {
+  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
@@ -615,11 +613,11 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(String keyType) {
+  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType) {
     return getOidcKeysAsync(keyType, RequestOptions.defaults());
   }
 
@@ -637,8 +635,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse getOidcSession(RequestOptions options) {
-    return client.call(requestForGetOidcSession(), GetOidcSessionConfigResponse.class, options);
+  public OidcSessionConfig getOidcSession(RequestOptions options) {
+    return client.call(requestForGetOidcSession(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -652,9 +650,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> getOidcSessionAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetOidcSession(), GetOidcSessionConfigResponse.class, options);
+  public CompletableFuture<OidcSessionConfig> getOidcSessionAsync(RequestOptions options) {
+    return client.callAsync(requestForGetOidcSession(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -665,7 +662,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse getOidcSession() {
+  public OidcSessionConfig getOidcSession() {
     return getOidcSession(RequestOptions.defaults());
   }
 
@@ -679,7 +676,7 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> getOidcSessionAsync() {
+  public CompletableFuture<OidcSessionConfig> getOidcSessionAsync() {
     return getOidcSessionAsync(RequestOptions.defaults());
   }
 
@@ -802,7 +799,7 @@ public final class ConfigsService {
     return listJwtCustomizersAsync(RequestOptions.defaults());
   }
 
-  private ApiRequest requestForRotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+  private ApiRequest requestForRotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
       .pathParam("keyType", keyType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -814,14 +811,14 @@ public final class ConfigsService {
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body,
-      RequestOptions options) {
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
+      RotateOidcKeysRequest body, RequestOptions options) {
     return client.call(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -832,14 +829,14 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
-      RotateOidcKeysRequest body, RequestOptions options) {
+  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
+      OidcKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
     return client.callAsync(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
   }
 
@@ -848,12 +845,13 @@ public final class ConfigsService {
    *
    * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> rotateOidcKeys(String keyType, RotateOidcKeysRequest body) {
+  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
+      RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
 
@@ -864,13 +862,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param keyType the <code>keyType</code> path parameter
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> rotateOidcKeysAsync(String keyType,
-      RotateOidcKeysRequest body) {
+  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
+      OidcKeyType keyType, RotateOidcKeysRequest body) {
     return rotateOidcKeysAsync(keyType, body, RequestOptions.defaults());
   }
 
@@ -1004,7 +1002,7 @@ public final class ConfigsService {
     return testJwtCustomizerAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateAction(String actionType, UpdateActionRequest body) {
+  private ApiRequest requestForUpdateAction(ActionType actionType, UpdateActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1016,15 +1014,15 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(String actionType, UpdateActionRequest body,
+  public Action updateAction(ActionType actionType, UpdateActionRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
+    return client.call(requestForUpdateAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1034,15 +1032,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+  public CompletableFuture<Action> updateActionAsync(ActionType actionType,
       UpdateActionRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateAction(actionType, body), GetActionResponse.class, options);
+    return client.callAsync(requestForUpdateAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1050,12 +1048,12 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public GetActionResponse updateAction(String actionType, UpdateActionRequest body) {
+  public Action updateAction(ActionType actionType, UpdateActionRequest body) {
     return updateAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1066,12 +1064,12 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> updateActionAsync(String actionType,
+  public CompletableFuture<Action> updateActionAsync(ActionType actionType,
       UpdateActionRequest body) {
     return updateActionAsync(actionType, body, RequestOptions.defaults());
   }
@@ -1092,9 +1090,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse updateAdminConsole(UpdateAdminConsoleConfigRequest body,
+  public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateAdminConsole(body), GetAdminConsoleConfigResponse.class, options);
+    return client.call(requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -1109,9 +1107,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> updateAdminConsoleAsync(
+  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleAsync(
       UpdateAdminConsoleConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateAdminConsole(body), GetAdminConsoleConfigResponse.class, options);
+    return client.callAsync(requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -1123,7 +1121,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public GetAdminConsoleConfigResponse updateAdminConsole(UpdateAdminConsoleConfigRequest body) {
+  public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body) {
     return updateAdminConsole(body, RequestOptions.defaults());
   }
 
@@ -1138,12 +1136,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetAdminConsoleConfigResponse> updateAdminConsoleAsync(
+  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleAsync(
       UpdateAdminConsoleConfigRequest body) {
     return updateAdminConsoleAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateCimd(UpdateCimdConfigRequest body) {
+  private ApiRequest requestForUpdateCimd(EnabledFlag body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1159,8 +1157,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse updateCimd(UpdateCimdConfigRequest body, RequestOptions options) {
-    return client.call(requestForUpdateCimd(body), GetCimdConfigResponse.class, options);
+  public CimdConfig updateCimd(EnabledFlag body, RequestOptions options) {
+    return client.call(requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
   /**
@@ -1175,9 +1173,8 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> updateCimdAsync(UpdateCimdConfigRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdateCimd(body), GetCimdConfigResponse.class, options);
+  public CompletableFuture<CimdConfig> updateCimdAsync(EnabledFlag body, RequestOptions options) {
+    return client.callAsync(requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
   /**
@@ -1189,7 +1186,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public GetCimdConfigResponse updateCimd(UpdateCimdConfigRequest body) {
+  public CimdConfig updateCimd(EnabledFlag body) {
     return updateCimd(body, RequestOptions.defaults());
   }
 
@@ -1204,12 +1201,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetCimdConfigResponse> updateCimdAsync(UpdateCimdConfigRequest body) {
+  public CompletableFuture<CimdConfig> updateCimdAsync(EnabledFlag body) {
     return updateCimdAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  private ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1221,15 +1218,15 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1239,15 +1236,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), UpdateJwtCustomizerResponse.class, options);
+  public CompletableFuture<JwtCustomizer> updateJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1255,13 +1252,12 @@ public final class ConfigsService {
    *
    * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public UpdateJwtCustomizerResponse updateJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1272,13 +1268,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateJwtCustomizerResponse> updateJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<JwtCustomizer> updateJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body) {
     return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1298,9 +1294,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse updateOidcSession(UpdateOidcSessionConfigRequest body,
+  public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateOidcSession(body), GetOidcSessionConfigResponse.class, options);
+    return client.call(requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -1315,9 +1311,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> updateOidcSessionAsync(
+  public CompletableFuture<OidcSessionConfig> updateOidcSessionAsync(
       UpdateOidcSessionConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateOidcSession(body), GetOidcSessionConfigResponse.class, options);
+    return client.callAsync(requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -1329,7 +1325,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public GetOidcSessionConfigResponse updateOidcSession(UpdateOidcSessionConfigRequest body) {
+  public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body) {
     return updateOidcSession(body, RequestOptions.defaults());
   }
 
@@ -1344,12 +1340,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetOidcSessionConfigResponse> updateOidcSessionAsync(
+  public CompletableFuture<OidcSessionConfig> updateOidcSessionAsync(
       UpdateOidcSessionConfigRequest body) {
     return updateOidcSessionAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertAction(String actionType, UpsertActionRequest body) {
+  private ApiRequest requestForUpsertAction(ActionType actionType, Action body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1361,15 +1357,14 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
+  public Action upsertAction(ActionType actionType, Action body, RequestOptions options) {
+    return client.call(requestForUpsertAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1379,15 +1374,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
-      UpsertActionRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpsertAction(actionType, body), GetActionResponse.class, options);
+  public CompletableFuture<Action> upsertActionAsync(ActionType actionType, Action body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpsertAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1395,12 +1390,12 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public GetActionResponse upsertAction(String actionType, UpsertActionRequest body) {
+  public Action upsertAction(ActionType actionType, Action body) {
     return upsertAction(actionType, body, RequestOptions.defaults());
   }
 
@@ -1411,17 +1406,16 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param actionType the <code>actionType</code> path parameter
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
-  public CompletableFuture<GetActionResponse> upsertActionAsync(String actionType,
-      UpsertActionRequest body) {
+  public CompletableFuture<Action> upsertActionAsync(ActionType actionType, Action body) {
     return upsertActionAsync(actionType, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertIdToken(UpsertIdTokenConfigRequest body) {
+  private ApiRequest requestForUpsertIdToken(IdTokenConfig body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1437,9 +1431,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
+  public IdTokenConfig upsertIdToken(IdTokenConfig body, RequestOptions options) {
+    return client.call(requestForUpsertIdToken(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -1454,9 +1447,9 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      UpsertIdTokenConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpsertIdToken(body), GetIdTokenConfigResponse.class, options);
+  public CompletableFuture<IdTokenConfig> upsertIdTokenAsync(IdTokenConfig body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpsertIdToken(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -1468,7 +1461,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public GetIdTokenConfigResponse upsertIdToken(UpsertIdTokenConfigRequest body) {
+  public IdTokenConfig upsertIdToken(IdTokenConfig body) {
     return upsertIdToken(body, RequestOptions.defaults());
   }
 
@@ -1483,13 +1476,12 @@ public final class ConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetIdTokenConfigResponse> upsertIdTokenAsync(
-      UpsertIdTokenConfigRequest body) {
+  public CompletableFuture<IdTokenConfig> upsertIdTokenAsync(IdTokenConfig body) {
     return upsertIdTokenAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpsertJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  private ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1501,15 +1493,15 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1519,15 +1511,15 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), UpsertJwtCustomizerResponse.class, options);
+  public CompletableFuture<JwtCustomizer> upsertJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1535,13 +1527,12 @@ public final class ConfigsService {
    *
    * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public UpsertJwtCustomizerResponse upsertJwtCustomizer(String tokenTypePath,
-      UpsertJwtCustomizerRequest body) {
+  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -1552,13 +1543,13 @@ public final class ConfigsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public CompletableFuture<UpsertJwtCustomizerResponse> upsertJwtCustomizerAsync(
-      String tokenTypePath, UpsertJwtCustomizerRequest body) {
+  public CompletableFuture<JwtCustomizer> upsertJwtCustomizerAsync(JwtTokenType tokenTypePath,
+      JwtCustomizerRequest body) {
     return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -7,8 +7,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetConnectorFactoryResponse;
-import io.logto.management.model.ListConnectorFactoriesResponseItem;
+import io.logto.management.model.ConnectorFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorFactoriesService {
-  private static final TypeReference<List<ListConnectorFactoriesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<ConnectorFactory>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -47,8 +46,8 @@ public final class ConnectorFactoriesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
    */
-  public GetConnectorFactoryResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetConnectorFactoryResponse.class, options);
+  public ConnectorFactory get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), ConnectorFactory.class, options);
   }
 
   /**
@@ -63,9 +62,8 @@ public final class ConnectorFactoriesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
    */
-  public CompletableFuture<GetConnectorFactoryResponse> getAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetConnectorFactoryResponse.class, options);
+  public CompletableFuture<ConnectorFactory> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), ConnectorFactory.class, options);
   }
 
   /**
@@ -77,7 +75,7 @@ public final class ConnectorFactoriesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
    */
-  public GetConnectorFactoryResponse get(String id) {
+  public ConnectorFactory get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -92,7 +90,7 @@ public final class ConnectorFactoriesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
    */
-  public CompletableFuture<GetConnectorFactoryResponse> getAsync(String id) {
+  public CompletableFuture<ConnectorFactory> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -110,7 +108,7 @@ public final class ConnectorFactoriesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public List<ListConnectorFactoriesResponseItem> list(RequestOptions options) {
+  public List<ConnectorFactory> list(RequestOptions options) {
     return client.call(requestForList(), LIST_TYPE, options);
   }
 
@@ -125,8 +123,7 @@ public final class ConnectorFactoriesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorFactoriesResponseItem>> listAsync(
-      RequestOptions options) {
+  public CompletableFuture<List<ConnectorFactory>> listAsync(RequestOptions options) {
     return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
@@ -138,7 +135,7 @@ public final class ConnectorFactoriesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public List<ListConnectorFactoriesResponseItem> list() {
+  public List<ConnectorFactory> list() {
     return list(RequestOptions.defaults());
   }
 
@@ -152,7 +149,7 @@ public final class ConnectorFactoriesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorFactoriesResponseItem>> listAsync() {
+  public CompletableFuture<List<ConnectorFactory>> listAsync() {
     return listAsync(RequestOptions.defaults());
   }
 }

@@ -11,12 +11,9 @@ import io.logto.management.model.Connector;
 import io.logto.management.model.CreateConnectorAuthorizationUriRequest;
 import io.logto.management.model.CreateConnectorAuthorizationUriResponse;
 import io.logto.management.model.CreateConnectorRequest;
-import io.logto.management.model.CreateConnectorResponse;
 import io.logto.management.model.CreateConnectorTestRequest;
 import io.logto.management.model.ListConnectorsParams;
-import io.logto.management.model.ListConnectorsResponseItem;
 import io.logto.management.model.UpdateConnectorRequest;
-import io.logto.management.model.UpdateConnectorResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorsService {
-  private static final TypeReference<List<ListConnectorsResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Connector>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -55,8 +52,8 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
    */
-  public CreateConnectorResponse create(CreateConnectorRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CreateConnectorResponse.class, options);
+  public Connector create(CreateConnectorRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), Connector.class, options);
   }
 
   /**
@@ -71,9 +68,9 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
    */
-  public CompletableFuture<CreateConnectorResponse> createAsync(CreateConnectorRequest body,
+  public CompletableFuture<Connector> createAsync(CreateConnectorRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateConnectorResponse.class, options);
+    return client.callAsync(requestForCreate(body), Connector.class, options);
   }
 
   /**
@@ -85,7 +82,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
    */
-  public CreateConnectorResponse create(CreateConnectorRequest body) {
+  public Connector create(CreateConnectorRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -100,7 +97,7 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
    */
-  public CompletableFuture<CreateConnectorResponse> createAsync(CreateConnectorRequest body) {
+  public CompletableFuture<Connector> createAsync(CreateConnectorRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
@@ -117,7 +114,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -135,7 +132,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -151,7 +148,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
@@ -168,7 +165,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param connectorId the <code>connectorId</code> path parameter
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
@@ -190,7 +187,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
@@ -207,7 +204,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -223,7 +220,7 @@ public final class ConnectorsService {
    *
    * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
    */
@@ -238,7 +235,7 @@ public final class ConnectorsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param factoryId the <code>factoryId</code> path parameter
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
@@ -391,8 +388,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
-  public List<ListConnectorsResponseItem> list(ListConnectorsParams params,
-      RequestOptions options) {
+  public List<Connector> list(ListConnectorsParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -408,7 +404,7 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorsResponseItem>> listAsync(ListConnectorsParams params,
+  public CompletableFuture<List<Connector>> listAsync(ListConnectorsParams params,
       RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
@@ -422,7 +418,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
-  public List<ListConnectorsResponseItem> list(ListConnectorsParams params) {
+  public List<Connector> list(ListConnectorsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -434,7 +430,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
-  public List<ListConnectorsResponseItem> list() {
+  public List<Connector> list() {
     return list(ListConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -449,8 +445,7 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorsResponseItem>> listAsync(
-      ListConnectorsParams params) {
+  public CompletableFuture<List<Connector>> listAsync(ListConnectorsParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -464,7 +459,7 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListConnectorsResponseItem>> listAsync() {
+  public CompletableFuture<List<Connector>> listAsync() {
     return listAsync(ListConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -486,9 +481,8 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
    */
-  public UpdateConnectorResponse update(String id, UpdateConnectorRequest body,
-      RequestOptions options) {
-    return client.call(requestForUpdate(id, body), UpdateConnectorResponse.class, options);
+  public Connector update(String id, UpdateConnectorRequest body, RequestOptions options) {
+    return client.call(requestForUpdate(id, body), Connector.class, options);
   }
 
   /**
@@ -504,9 +498,9 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateConnectorResponse> updateAsync(String id,
-      UpdateConnectorRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), UpdateConnectorResponse.class, options);
+  public CompletableFuture<Connector> updateAsync(String id, UpdateConnectorRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForUpdate(id, body), Connector.class, options);
   }
 
   /**
@@ -519,7 +513,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
    */
-  public UpdateConnectorResponse update(String id, UpdateConnectorRequest body) {
+  public Connector update(String id, UpdateConnectorRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -535,8 +529,7 @@ public final class ConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateConnectorResponse> updateAsync(String id,
-      UpdateConnectorRequest body) {
+  public CompletableFuture<Connector> updateAsync(String id, UpdateConnectorRequest body) {
     return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -7,9 +7,8 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateCustomProfileFieldRequest;
-import io.logto.management.model.CreateCustomProfileFieldResponse;
-import io.logto.management.model.CreateCustomProfileFieldsBatchRequestItem;
+import io.logto.management.model.CustomProfileField;
+import io.logto.management.model.CustomProfileFieldRequest;
 import io.logto.management.model.UpdateCustomProfileFieldByNameRequest;
 import io.logto.management.model.UpdateCustomProfileFieldsSieOrderRequest;
 import java.util.List;
@@ -21,11 +20,11 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class CustomProfileFieldsService {
-  private static final TypeReference<List<CreateCustomProfileFieldResponse>> CREATE_BATCH_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomProfileField>> CREATE_BATCH_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateCustomProfileFieldResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomProfileField>> LIST_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateCustomProfileFieldResponse>> UPDATE_SIE_ORDER_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<CustomProfileField>> UPDATE_SIE_ORDER_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -38,7 +37,7 @@ public final class CustomProfileFieldsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateCustomProfileFieldRequest body) {
+  private ApiRequest requestForCreate(CustomProfileFieldRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -54,9 +53,8 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
-  public CreateCustomProfileFieldResponse create(CreateCustomProfileFieldRequest body,
-      RequestOptions options) {
-    return client.call(requestForCreate(body), CreateCustomProfileFieldResponse.class, options);
+  public CustomProfileField create(CustomProfileFieldRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), CustomProfileField.class, options);
   }
 
   /**
@@ -71,9 +69,9 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
-  public CompletableFuture<CreateCustomProfileFieldResponse> createAsync(
-      CreateCustomProfileFieldRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateCustomProfileFieldResponse.class, options);
+  public CompletableFuture<CustomProfileField> createAsync(CustomProfileFieldRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), CustomProfileField.class, options);
   }
 
   /**
@@ -85,7 +83,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
-  public CreateCustomProfileFieldResponse create(CreateCustomProfileFieldRequest body) {
+  public CustomProfileField create(CustomProfileFieldRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -100,12 +98,11 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
-  public CompletableFuture<CreateCustomProfileFieldResponse> createAsync(
-      CreateCustomProfileFieldRequest body) {
+  public CompletableFuture<CustomProfileField> createAsync(CustomProfileFieldRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForCreateBatch(List<CreateCustomProfileFieldsBatchRequestItem> body) {
+  private ApiRequest requestForCreateBatch(List<CustomProfileFieldRequest> body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -121,8 +118,8 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public List<CreateCustomProfileFieldResponse> createBatch(
-      List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
+  public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> body,
+      RequestOptions options) {
     return client.call(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
   }
 
@@ -138,8 +135,8 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateCustomProfileFieldResponse>> createBatchAsync(
-      List<CreateCustomProfileFieldsBatchRequestItem> body, RequestOptions options) {
+  public CompletableFuture<List<CustomProfileField>> createBatchAsync(
+      List<CustomProfileFieldRequest> body, RequestOptions options) {
     return client.callAsync(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
   }
 
@@ -152,8 +149,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public List<CreateCustomProfileFieldResponse> createBatch(
-      List<CreateCustomProfileFieldsBatchRequestItem> body) {
+  public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> body) {
     return createBatch(body, RequestOptions.defaults());
   }
 
@@ -168,8 +164,8 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateCustomProfileFieldResponse>> createBatchAsync(
-      List<CreateCustomProfileFieldsBatchRequestItem> body) {
+  public CompletableFuture<List<CustomProfileField>> createBatchAsync(
+      List<CustomProfileFieldRequest> body) {
     return createBatchAsync(body, RequestOptions.defaults());
   }
 
@@ -251,8 +247,8 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CreateCustomProfileFieldResponse getByName(String name, RequestOptions options) {
-    return client.call(requestForGetByName(name), CreateCustomProfileFieldResponse.class, options);
+  public CustomProfileField getByName(String name, RequestOptions options) {
+    return client.call(requestForGetByName(name), CustomProfileField.class, options);
   }
 
   /**
@@ -267,9 +263,8 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateCustomProfileFieldResponse> getByNameAsync(String name,
-      RequestOptions options) {
-    return client.callAsync(requestForGetByName(name), CreateCustomProfileFieldResponse.class, options);
+  public CompletableFuture<CustomProfileField> getByNameAsync(String name, RequestOptions options) {
+    return client.callAsync(requestForGetByName(name), CustomProfileField.class, options);
   }
 
   /**
@@ -281,7 +276,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CreateCustomProfileFieldResponse getByName(String name) {
+  public CustomProfileField getByName(String name) {
     return getByName(name, RequestOptions.defaults());
   }
 
@@ -296,7 +291,7 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateCustomProfileFieldResponse> getByNameAsync(String name) {
+  public CompletableFuture<CustomProfileField> getByNameAsync(String name) {
     return getByNameAsync(name, RequestOptions.defaults());
   }
 
@@ -314,7 +309,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
-  public List<CreateCustomProfileFieldResponse> list(RequestOptions options) {
+  public List<CustomProfileField> list(RequestOptions options) {
     return client.call(requestForList(), LIST_TYPE, options);
   }
 
@@ -329,8 +324,7 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateCustomProfileFieldResponse>> listAsync(
-      RequestOptions options) {
+  public CompletableFuture<List<CustomProfileField>> listAsync(RequestOptions options) {
     return client.callAsync(requestForList(), LIST_TYPE, options);
   }
 
@@ -342,7 +336,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
-  public List<CreateCustomProfileFieldResponse> list() {
+  public List<CustomProfileField> list() {
     return list(RequestOptions.defaults());
   }
 
@@ -356,7 +350,7 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateCustomProfileFieldResponse>> listAsync() {
+  public CompletableFuture<List<CustomProfileField>> listAsync() {
     return listAsync(RequestOptions.defaults());
   }
 
@@ -379,9 +373,9 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CreateCustomProfileFieldResponse updateByName(String name,
-      UpdateCustomProfileFieldByNameRequest body, RequestOptions options) {
-    return client.call(requestForUpdateByName(name, body), CreateCustomProfileFieldResponse.class, options);
+  public CustomProfileField updateByName(String name, UpdateCustomProfileFieldByNameRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateByName(name, body), CustomProfileField.class, options);
   }
 
   /**
@@ -397,9 +391,9 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateCustomProfileFieldResponse> updateByNameAsync(String name,
+  public CompletableFuture<CustomProfileField> updateByNameAsync(String name,
       UpdateCustomProfileFieldByNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateByName(name, body), CreateCustomProfileFieldResponse.class, options);
+    return client.callAsync(requestForUpdateByName(name, body), CustomProfileField.class, options);
   }
 
   /**
@@ -412,8 +406,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CreateCustomProfileFieldResponse updateByName(String name,
-      UpdateCustomProfileFieldByNameRequest body) {
+  public CustomProfileField updateByName(String name, UpdateCustomProfileFieldByNameRequest body) {
     return updateByName(name, body, RequestOptions.defaults());
   }
 
@@ -429,7 +422,7 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateCustomProfileFieldResponse> updateByNameAsync(String name,
+  public CompletableFuture<CustomProfileField> updateByNameAsync(String name,
       UpdateCustomProfileFieldByNameRequest body) {
     return updateByNameAsync(name, body, RequestOptions.defaults());
   }
@@ -450,8 +443,8 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
    */
-  public List<CreateCustomProfileFieldResponse> updateSieOrder(
-      UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
+  public List<CustomProfileField> updateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body,
+      RequestOptions options) {
     return client.call(requestForUpdateSieOrder(body), UPDATE_SIE_ORDER_TYPE, options);
   }
 
@@ -467,7 +460,7 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateCustomProfileFieldResponse>> updateSieOrderAsync(
+  public CompletableFuture<List<CustomProfileField>> updateSieOrderAsync(
       UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
     return client.callAsync(requestForUpdateSieOrder(body), UPDATE_SIE_ORDER_TYPE, options);
   }
@@ -481,8 +474,7 @@ public final class CustomProfileFieldsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
    */
-  public List<CreateCustomProfileFieldResponse> updateSieOrder(
-      UpdateCustomProfileFieldsSieOrderRequest body) {
+  public List<CustomProfileField> updateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body) {
     return updateSieOrder(body, RequestOptions.defaults());
   }
 
@@ -497,7 +489,7 @@ public final class CustomProfileFieldsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateCustomProfileFieldResponse>> updateSieOrderAsync(
+  public CompletableFuture<List<CustomProfileField>> updateSieOrderAsync(
       UpdateCustomProfileFieldsSieOrderRequest body) {
     return updateSieOrderAsync(body, RequestOptions.defaults());
   }

@@ -9,7 +9,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.DeleteEmailTemplatesParams;
 import io.logto.management.model.DeleteEmailTemplatesResponse;
-import io.logto.management.model.GetEmailTemplateResponse;
+import io.logto.management.model.EmailTemplate;
 import io.logto.management.model.ListEmailTemplatesParams;
 import io.logto.management.model.ReplaceEmailTemplatesRequest;
 import io.logto.management.model.UpdateEmailTemplateDetailsRequest;
@@ -22,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class EmailTemplatesService {
-  private static final TypeReference<List<GetEmailTemplateResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<EmailTemplate>> LIST_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<GetEmailTemplateResponse>> REPLACE_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<EmailTemplate>> REPLACE_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -210,8 +210,8 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
-  public GetEmailTemplateResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetEmailTemplateResponse.class, options);
+  public EmailTemplate get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), EmailTemplate.class, options);
   }
 
   /**
@@ -226,8 +226,8 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
-  public CompletableFuture<GetEmailTemplateResponse> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetEmailTemplateResponse.class, options);
+  public CompletableFuture<EmailTemplate> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), EmailTemplate.class, options);
   }
 
   /**
@@ -239,7 +239,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
-  public GetEmailTemplateResponse get(String id) {
+  public EmailTemplate get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -254,7 +254,7 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
-  public CompletableFuture<GetEmailTemplateResponse> getAsync(String id) {
+  public CompletableFuture<EmailTemplate> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -276,8 +276,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public List<GetEmailTemplateResponse> list(ListEmailTemplatesParams params,
-      RequestOptions options) {
+  public List<EmailTemplate> list(ListEmailTemplatesParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -293,8 +292,8 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetEmailTemplateResponse>> listAsync(
-      ListEmailTemplatesParams params, RequestOptions options) {
+  public CompletableFuture<List<EmailTemplate>> listAsync(ListEmailTemplatesParams params,
+      RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
@@ -307,7 +306,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public List<GetEmailTemplateResponse> list(ListEmailTemplatesParams params) {
+  public List<EmailTemplate> list(ListEmailTemplatesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -319,7 +318,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public List<GetEmailTemplateResponse> list() {
+  public List<EmailTemplate> list() {
     return list(ListEmailTemplatesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -334,8 +333,7 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetEmailTemplateResponse>> listAsync(
-      ListEmailTemplatesParams params) {
+  public CompletableFuture<List<EmailTemplate>> listAsync(ListEmailTemplatesParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -349,7 +347,7 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetEmailTemplateResponse>> listAsync() {
+  public CompletableFuture<List<EmailTemplate>> listAsync() {
     return listAsync(ListEmailTemplatesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -369,8 +367,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
-  public List<GetEmailTemplateResponse> replace(ReplaceEmailTemplatesRequest body,
-      RequestOptions options) {
+  public List<EmailTemplate> replace(ReplaceEmailTemplatesRequest body, RequestOptions options) {
     return client.call(requestForReplace(body), REPLACE_TYPE, options);
   }
 
@@ -386,8 +383,8 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetEmailTemplateResponse>> replaceAsync(
-      ReplaceEmailTemplatesRequest body, RequestOptions options) {
+  public CompletableFuture<List<EmailTemplate>> replaceAsync(ReplaceEmailTemplatesRequest body,
+      RequestOptions options) {
     return client.callAsync(requestForReplace(body), REPLACE_TYPE, options);
   }
 
@@ -400,7 +397,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
-  public List<GetEmailTemplateResponse> replace(ReplaceEmailTemplatesRequest body) {
+  public List<EmailTemplate> replace(ReplaceEmailTemplatesRequest body) {
     return replace(body, RequestOptions.defaults());
   }
 
@@ -415,8 +412,7 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetEmailTemplateResponse>> replaceAsync(
-      ReplaceEmailTemplatesRequest body) {
+  public CompletableFuture<List<EmailTemplate>> replaceAsync(ReplaceEmailTemplatesRequest body) {
     return replaceAsync(body, RequestOptions.defaults());
   }
 
@@ -438,9 +434,9 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
    */
-  public GetEmailTemplateResponse updateDetails(String id, UpdateEmailTemplateDetailsRequest body,
+  public EmailTemplate updateDetails(String id, UpdateEmailTemplateDetailsRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateDetails(id, body), GetEmailTemplateResponse.class, options);
+    return client.call(requestForUpdateDetails(id, body), EmailTemplate.class, options);
   }
 
   /**
@@ -456,9 +452,9 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
    */
-  public CompletableFuture<GetEmailTemplateResponse> updateDetailsAsync(String id,
+  public CompletableFuture<EmailTemplate> updateDetailsAsync(String id,
       UpdateEmailTemplateDetailsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateDetails(id, body), GetEmailTemplateResponse.class, options);
+    return client.callAsync(requestForUpdateDetails(id, body), EmailTemplate.class, options);
   }
 
   /**
@@ -471,7 +467,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
    */
-  public GetEmailTemplateResponse updateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
+  public EmailTemplate updateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
     return updateDetails(id, body, RequestOptions.defaults());
   }
 
@@ -487,7 +483,7 @@ public final class EmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
    */
-  public CompletableFuture<GetEmailTemplateResponse> updateDetailsAsync(String id,
+  public CompletableFuture<EmailTemplate> updateDetailsAsync(String id,
       UpdateEmailTemplateDetailsRequest body) {
     return updateDetailsAsync(id, body, RequestOptions.defaults());
   }

@@ -10,7 +10,6 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateHookRequest;
-import io.logto.management.model.CreateHookResponse;
 import io.logto.management.model.CreateHookTestRequest;
 import io.logto.management.model.GetHookParams;
 import io.logto.management.model.Hook;
@@ -58,8 +57,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
    */
-  public CreateHookResponse create(CreateHookRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CreateHookResponse.class, options);
+  public Hook create(CreateHookRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), Hook.class, options);
   }
 
   /**
@@ -74,9 +73,8 @@ public final class HooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
    */
-  public CompletableFuture<CreateHookResponse> createAsync(CreateHookRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateHookResponse.class, options);
+  public CompletableFuture<Hook> createAsync(CreateHookRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreate(body), Hook.class, options);
   }
 
   /**
@@ -88,7 +86,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
    */
-  public CreateHookResponse create(CreateHookRequest body) {
+  public Hook create(CreateHookRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -103,7 +101,7 @@ public final class HooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
    */
-  public CompletableFuture<CreateHookResponse> createAsync(CreateHookRequest body) {
+  public CompletableFuture<Hook> createAsync(CreateHookRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
@@ -649,8 +647,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
    */
-  public CreateHookResponse update(String id, UpdateHookRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), CreateHookResponse.class, options);
+  public Hook update(String id, UpdateHookRequest body, RequestOptions options) {
+    return client.call(requestForUpdate(id, body), Hook.class, options);
   }
 
   /**
@@ -666,9 +664,9 @@ public final class HooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
    */
-  public CompletableFuture<CreateHookResponse> updateAsync(String id, UpdateHookRequest body,
+  public CompletableFuture<Hook> updateAsync(String id, UpdateHookRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), CreateHookResponse.class, options);
+    return client.callAsync(requestForUpdate(id, body), Hook.class, options);
   }
 
   /**
@@ -681,7 +679,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
    */
-  public CreateHookResponse update(String id, UpdateHookRequest body) {
+  public Hook update(String id, UpdateHookRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -697,7 +695,7 @@ public final class HooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
    */
-  public CompletableFuture<CreateHookResponse> updateAsync(String id, UpdateHookRequest body) {
+  public CompletableFuture<Hook> updateAsync(String id, UpdateHookRequest body) {
     return updateAsync(id, body, RequestOptions.defaults());
   }
 
@@ -717,8 +715,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
    */
-  public CreateHookResponse updateSigningKey(String id, RequestOptions options) {
-    return client.call(requestForUpdateSigningKey(id), CreateHookResponse.class, options);
+  public Hook updateSigningKey(String id, RequestOptions options) {
+    return client.call(requestForUpdateSigningKey(id), Hook.class, options);
   }
 
   /**
@@ -733,9 +731,8 @@ public final class HooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<CreateHookResponse> updateSigningKeyAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdateSigningKey(id), CreateHookResponse.class, options);
+  public CompletableFuture<Hook> updateSigningKeyAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForUpdateSigningKey(id), Hook.class, options);
   }
 
   /**
@@ -747,7 +744,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
    */
-  public CreateHookResponse updateSigningKey(String id) {
+  public Hook updateSigningKey(String id) {
     return updateSigningKey(id, RequestOptions.defaults());
   }
 
@@ -762,7 +759,7 @@ public final class HooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<CreateHookResponse> updateSigningKeyAsync(String id) {
+  public CompletableFuture<Hook> updateSigningKeyAsync(String id) {
     return updateSigningKeyAsync(id, RequestOptions.defaults());
   }
 }

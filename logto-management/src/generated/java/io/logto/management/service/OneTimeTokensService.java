@@ -10,8 +10,8 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AddOneTimeTokensRequest;
-import io.logto.management.model.GetOneTimeTokenResponse;
 import io.logto.management.model.ListOneTimeTokensParams;
+import io.logto.management.model.OneTimeToken;
 import io.logto.management.model.ReplaceOneTimeTokenStatusRequest;
 import io.logto.management.model.VerifyOneTimeTokenRequest;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OneTimeTokensService {
-  private static final TypeReference<List<GetOneTimeTokenResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OneTimeToken>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -52,8 +52,8 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse add(AddOneTimeTokensRequest body, RequestOptions options) {
-    return client.call(requestForAdd(body), GetOneTimeTokenResponse.class, options);
+  public OneTimeToken add(AddOneTimeTokensRequest body, RequestOptions options) {
+    return client.call(requestForAdd(body), OneTimeToken.class, options);
   }
 
   /**
@@ -68,9 +68,9 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> addAsync(AddOneTimeTokensRequest body,
+  public CompletableFuture<OneTimeToken> addAsync(AddOneTimeTokensRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForAdd(body), GetOneTimeTokenResponse.class, options);
+    return client.callAsync(requestForAdd(body), OneTimeToken.class, options);
   }
 
   /**
@@ -82,7 +82,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse add(AddOneTimeTokensRequest body) {
+  public OneTimeToken add(AddOneTimeTokensRequest body) {
     return add(body, RequestOptions.defaults());
   }
 
@@ -97,7 +97,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> addAsync(AddOneTimeTokensRequest body) {
+  public CompletableFuture<OneTimeToken> addAsync(AddOneTimeTokensRequest body) {
     return addAsync(body, RequestOptions.defaults());
   }
 
@@ -179,8 +179,8 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetOneTimeTokenResponse.class, options);
+  public OneTimeToken get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), OneTimeToken.class, options);
   }
 
   /**
@@ -195,8 +195,8 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetOneTimeTokenResponse.class, options);
+  public CompletableFuture<OneTimeToken> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), OneTimeToken.class, options);
   }
 
   /**
@@ -208,7 +208,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse get(String id) {
+  public OneTimeToken get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -223,7 +223,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> getAsync(String id) {
+  public CompletableFuture<OneTimeToken> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -247,8 +247,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public List<GetOneTimeTokenResponse> list(ListOneTimeTokensParams params,
-      RequestOptions options) {
+  public List<OneTimeToken> list(ListOneTimeTokensParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -264,7 +263,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOneTimeTokenResponse>> listAsync(ListOneTimeTokensParams params,
+  public CompletableFuture<List<OneTimeToken>> listAsync(ListOneTimeTokensParams params,
       RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
@@ -278,7 +277,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public List<GetOneTimeTokenResponse> list(ListOneTimeTokensParams params) {
+  public List<OneTimeToken> list(ListOneTimeTokensParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -290,7 +289,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public List<GetOneTimeTokenResponse> list() {
+  public List<OneTimeToken> list() {
     return list(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -305,8 +304,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOneTimeTokenResponse>> listAsync(
-      ListOneTimeTokensParams params) {
+  public CompletableFuture<List<OneTimeToken>> listAsync(ListOneTimeTokensParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -320,7 +318,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOneTimeTokenResponse>> listAsync() {
+  public CompletableFuture<List<OneTimeToken>> listAsync() {
     return listAsync(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -335,13 +333,13 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public Paginated<GetOneTimeTokenResponse> listAll(ListOneTimeTokensParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<OneTimeToken> listAll(ListOneTimeTokensParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
     Objects.requireNonNull(params, "params == null");
     request.query("email", params.email());
     request.query("status", params.status());
-    return client.paginate(request.build(), GetOneTimeTokenResponse.class, pagination, options);
+    return client.paginate(request.build(), OneTimeToken.class, pagination, options);
   }
 
   /**
@@ -353,7 +351,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public Paginated<GetOneTimeTokenResponse> listAll(ListOneTimeTokensParams params) {
+  public Paginated<OneTimeToken> listAll(ListOneTimeTokensParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -365,7 +363,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
-  public Paginated<GetOneTimeTokenResponse> listAll() {
+  public Paginated<OneTimeToken> listAll() {
     return listAll(ListOneTimeTokensParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -387,9 +385,9 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body,
+  public OneTimeToken replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body,
       RequestOptions options) {
-    return client.call(requestForReplaceStatus(id, body), GetOneTimeTokenResponse.class, options);
+    return client.call(requestForReplaceStatus(id, body), OneTimeToken.class, options);
   }
 
   /**
@@ -405,9 +403,9 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> replaceStatusAsync(String id,
+  public CompletableFuture<OneTimeToken> replaceStatusAsync(String id,
       ReplaceOneTimeTokenStatusRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceStatus(id, body), GetOneTimeTokenResponse.class, options);
+    return client.callAsync(requestForReplaceStatus(id, body), OneTimeToken.class, options);
   }
 
   /**
@@ -420,7 +418,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body) {
+  public OneTimeToken replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body) {
     return replaceStatus(id, body, RequestOptions.defaults());
   }
 
@@ -436,7 +434,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> replaceStatusAsync(String id,
+  public CompletableFuture<OneTimeToken> replaceStatusAsync(String id,
       ReplaceOneTimeTokenStatusRequest body) {
     return replaceStatusAsync(id, body, RequestOptions.defaults());
   }
@@ -457,8 +455,8 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse verify(VerifyOneTimeTokenRequest body, RequestOptions options) {
-    return client.call(requestForVerify(body), GetOneTimeTokenResponse.class, options);
+  public OneTimeToken verify(VerifyOneTimeTokenRequest body, RequestOptions options) {
+    return client.call(requestForVerify(body), OneTimeToken.class, options);
   }
 
   /**
@@ -473,9 +471,9 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> verifyAsync(VerifyOneTimeTokenRequest body,
+  public CompletableFuture<OneTimeToken> verifyAsync(VerifyOneTimeTokenRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForVerify(body), GetOneTimeTokenResponse.class, options);
+    return client.callAsync(requestForVerify(body), OneTimeToken.class, options);
   }
 
   /**
@@ -487,7 +485,7 @@ public final class OneTimeTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
-  public GetOneTimeTokenResponse verify(VerifyOneTimeTokenRequest body) {
+  public OneTimeToken verify(VerifyOneTimeTokenRequest body) {
     return verify(body, RequestOptions.defaults());
   }
 
@@ -502,7 +500,7 @@ public final class OneTimeTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
-  public CompletableFuture<GetOneTimeTokenResponse> verifyAsync(VerifyOneTimeTokenRequest body) {
+  public CompletableFuture<OneTimeToken> verifyAsync(VerifyOneTimeTokenRequest body) {
     return verifyAsync(body, RequestOptions.defaults());
   }
 }

@@ -9,8 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateOrganizationInvitationMessageRequest;
 import io.logto.management.model.CreateOrganizationInvitationRequest;
-import io.logto.management.model.GetOrganizationInvitationResponse;
 import io.logto.management.model.ListOrganizationInvitationsParams;
+import io.logto.management.model.OrganizationInvitation;
 import io.logto.management.model.ReplaceOrganizationInvitationStatusRequest;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationInvitationsService {
-  private static final TypeReference<List<GetOrganizationInvitationResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<OrganizationInvitation>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -50,9 +50,9 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
    */
-  public GetOrganizationInvitationResponse create(CreateOrganizationInvitationRequest body,
+  public OrganizationInvitation create(CreateOrganizationInvitationRequest body,
       RequestOptions options) {
-    return client.call(requestForCreate(body), GetOrganizationInvitationResponse.class, options);
+    return client.call(requestForCreate(body), OrganizationInvitation.class, options);
   }
 
   /**
@@ -67,9 +67,9 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
    */
-  public CompletableFuture<GetOrganizationInvitationResponse> createAsync(
+  public CompletableFuture<OrganizationInvitation> createAsync(
       CreateOrganizationInvitationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), GetOrganizationInvitationResponse.class, options);
+    return client.callAsync(requestForCreate(body), OrganizationInvitation.class, options);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
    */
-  public GetOrganizationInvitationResponse create(CreateOrganizationInvitationRequest body) {
+  public OrganizationInvitation create(CreateOrganizationInvitationRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -96,7 +96,7 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
    */
-  public CompletableFuture<GetOrganizationInvitationResponse> createAsync(
+  public CompletableFuture<OrganizationInvitation> createAsync(
       CreateOrganizationInvitationRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
@@ -250,8 +250,8 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
    */
-  public GetOrganizationInvitationResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetOrganizationInvitationResponse.class, options);
+  public OrganizationInvitation get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), OrganizationInvitation.class, options);
   }
 
   /**
@@ -266,9 +266,8 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
    */
-  public CompletableFuture<GetOrganizationInvitationResponse> getAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetOrganizationInvitationResponse.class, options);
+  public CompletableFuture<OrganizationInvitation> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), OrganizationInvitation.class, options);
   }
 
   /**
@@ -280,7 +279,7 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
    */
-  public GetOrganizationInvitationResponse get(String id) {
+  public OrganizationInvitation get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -295,7 +294,7 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
    */
-  public CompletableFuture<GetOrganizationInvitationResponse> getAsync(String id) {
+  public CompletableFuture<OrganizationInvitation> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -318,7 +317,7 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
    */
-  public List<GetOrganizationInvitationResponse> list(ListOrganizationInvitationsParams params,
+  public List<OrganizationInvitation> list(ListOrganizationInvitationsParams params,
       RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
@@ -335,7 +334,7 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOrganizationInvitationResponse>> listAsync(
+  public CompletableFuture<List<OrganizationInvitation>> listAsync(
       ListOrganizationInvitationsParams params, RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
@@ -349,7 +348,7 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
    */
-  public List<GetOrganizationInvitationResponse> list(ListOrganizationInvitationsParams params) {
+  public List<OrganizationInvitation> list(ListOrganizationInvitationsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -361,7 +360,7 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
    */
-  public List<GetOrganizationInvitationResponse> list() {
+  public List<OrganizationInvitation> list() {
     return list(ListOrganizationInvitationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -376,7 +375,7 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOrganizationInvitationResponse>> listAsync(
+  public CompletableFuture<List<OrganizationInvitation>> listAsync(
       ListOrganizationInvitationsParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
@@ -391,7 +390,7 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOrganizationInvitationResponse>> listAsync() {
+  public CompletableFuture<List<OrganizationInvitation>> listAsync() {
     return listAsync(ListOrganizationInvitationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -414,9 +413,9 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
    */
-  public GetOrganizationInvitationResponse replaceStatus(String id,
+  public OrganizationInvitation replaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body, RequestOptions options) {
-    return client.call(requestForReplaceStatus(id, body), GetOrganizationInvitationResponse.class, options);
+    return client.call(requestForReplaceStatus(id, body), OrganizationInvitation.class, options);
   }
 
   /**
@@ -432,9 +431,9 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
    */
-  public CompletableFuture<GetOrganizationInvitationResponse> replaceStatusAsync(String id,
+  public CompletableFuture<OrganizationInvitation> replaceStatusAsync(String id,
       ReplaceOrganizationInvitationStatusRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceStatus(id, body), GetOrganizationInvitationResponse.class, options);
+    return client.callAsync(requestForReplaceStatus(id, body), OrganizationInvitation.class, options);
   }
 
   /**
@@ -447,7 +446,7 @@ public final class OrganizationInvitationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
    */
-  public GetOrganizationInvitationResponse replaceStatus(String id,
+  public OrganizationInvitation replaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body) {
     return replaceStatus(id, body, RequestOptions.defaults());
   }
@@ -464,7 +463,7 @@ public final class OrganizationInvitationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
    */
-  public CompletableFuture<GetOrganizationInvitationResponse> replaceStatusAsync(String id,
+  public CompletableFuture<OrganizationInvitation> replaceStatusAsync(String id,
       ReplaceOrganizationInvitationStatusRequest body) {
     return replaceStatusAsync(id, body, RequestOptions.defaults());
   }

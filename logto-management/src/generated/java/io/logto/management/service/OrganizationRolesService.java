@@ -3,7 +3,6 @@
 package io.logto.management.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
@@ -11,7 +10,6 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateOrganizationRoleRequest;
-import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
 import io.logto.management.model.ListOrganizationRolesParams;
@@ -19,6 +17,7 @@ import io.logto.management.model.ListOrganizationRolesResponseItem;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.OrganizationScopeIdsRequest;
+import io.logto.management.model.Scope;
 import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
@@ -30,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationRolesService {
-  private static final TypeReference<List<CreateResourceScopeResponse>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Scope>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<OrganizationScope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
@@ -127,11 +126,10 @@ public final class OrganizationRolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public JsonNode createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateResourceScope(id, body), JsonNode.class, options);
+  public void createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateResourceScope(id, body), options);
   }
 
   /**
@@ -144,12 +142,12 @@ public final class OrganizationRolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createResourceScopeAsync(String id, ScopeIdsRequest body,
+  public CompletableFuture<Void> createResourceScopeAsync(String id, ScopeIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateResourceScope(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateResourceScope(id, body), Void.class, options);
   }
 
   /**
@@ -159,11 +157,10 @@ public final class OrganizationRolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public JsonNode createResourceScope(String id, ScopeIdsRequest body) {
-    return createResourceScope(id, body, RequestOptions.defaults());
+  public void createResourceScope(String id, ScopeIdsRequest body) {
+    createResourceScope(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -175,10 +172,10 @@ public final class OrganizationRolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createResourceScopeAsync(String id, ScopeIdsRequest body) {
+  public CompletableFuture<Void> createResourceScopeAsync(String id, ScopeIdsRequest body) {
     return createResourceScopeAsync(id, body, RequestOptions.defaults());
   }
 
@@ -197,11 +194,10 @@ public final class OrganizationRolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public JsonNode createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateScope(id, body), JsonNode.class, options);
+  public void createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateScope(id, body), options);
   }
 
   /**
@@ -214,12 +210,12 @@ public final class OrganizationRolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createScopeAsync(String id, OrganizationScopeIdsRequest body,
+  public CompletableFuture<Void> createScopeAsync(String id, OrganizationScopeIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateScope(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateScope(id, body), Void.class, options);
   }
 
   /**
@@ -229,11 +225,10 @@ public final class OrganizationRolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public JsonNode createScope(String id, OrganizationScopeIdsRequest body) {
-    return createScope(id, body, RequestOptions.defaults());
+  public void createScope(String id, OrganizationScopeIdsRequest body) {
+    createScope(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -245,10 +240,10 @@ public final class OrganizationRolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createScopeAsync(String id, OrganizationScopeIdsRequest body) {
+  public CompletableFuture<Void> createScopeAsync(String id, OrganizationScopeIdsRequest body) {
     return createScopeAsync(id, body, RequestOptions.defaults());
   }
 
@@ -327,7 +322,7 @@ public final class OrganizationRolesService {
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
    */
@@ -343,7 +338,7 @@ public final class OrganizationRolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
@@ -359,7 +354,7 @@ public final class OrganizationRolesService {
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
    */
   public void deleteResourceScope(String id, String scopeId) {
@@ -374,7 +369,7 @@ public final class OrganizationRolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
    */
@@ -395,7 +390,7 @@ public final class OrganizationRolesService {
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
    */
@@ -411,7 +406,7 @@ public final class OrganizationRolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
@@ -427,7 +422,7 @@ public final class OrganizationRolesService {
    * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String organizationScopeId) {
@@ -442,7 +437,7 @@ public final class OrganizationRolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
    */
@@ -535,8 +530,8 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listResourceScopes(String id,
-      ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
+  public List<Scope> listResourceScopes(String id, ListOrganizationRoleResourceScopesParams params,
+      RequestOptions options) {
     return client.call(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
   }
 
@@ -553,7 +548,7 @@ public final class OrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id,
+  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
       ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
     return client.callAsync(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
   }
@@ -568,7 +563,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listResourceScopes(String id,
+  public List<Scope> listResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopes(id, params, RequestOptions.defaults());
   }
@@ -582,7 +577,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listResourceScopes(String id) {
+  public List<Scope> listResourceScopes(String id) {
     return listResourceScopes(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -598,7 +593,7 @@ public final class OrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id,
+  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopesAsync(id, params, RequestOptions.defaults());
   }
@@ -614,7 +609,7 @@ public final class OrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listResourceScopesAsync(String id) {
+  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id) {
     return listResourceScopesAsync(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -630,13 +625,13 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id,
+  public Paginated<Scope> listResourceScopesAll(String id,
       ListOrganizationRoleResourceScopesParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), CreateResourceScopeResponse.class, pagination, options);
+    return client.paginate(request.build(), Scope.class, pagination, options);
   }
 
   /**
@@ -649,7 +644,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id,
+  public Paginated<Scope> listResourceScopesAll(String id,
       ListOrganizationRoleResourceScopesParams params) {
     return listResourceScopesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -663,7 +658,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listResourceScopesAll(String id) {
+  public Paginated<Scope> listResourceScopesAll(String id) {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

@@ -3,22 +3,18 @@
 package io.logto.management.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AddOrganizationUsersResponse;
 import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
-import io.logto.management.model.AssignOrganizationRolesToUserResponse;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
-import io.logto.management.model.CreateOrganizationJitEmailDomainResponse;
 import io.logto.management.model.CreateOrganizationRequest;
-import io.logto.management.model.CreateSsoConnectorResponse;
+import io.logto.management.model.JitEmailDomain;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
 import io.logto.management.model.ListOrganizationApplicationsResponseItem;
@@ -33,10 +29,11 @@ import io.logto.management.model.ListOrganizationsResponseItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationRoleIdsRequest;
+import io.logto.management.model.OrganizationRolesRequest;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
-import io.logto.management.model.ReplaceOrganizationUserRolesRequest;
 import io.logto.management.model.SsoConnectorIdsRequest;
+import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
 import io.logto.management.model.UserIdsRequest;
 import java.util.List;
@@ -52,11 +49,11 @@ public final class OrganizationsService {
 
   private static final TypeReference<List<ListOrganizationApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateOrganizationJitEmailDomainResponse>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<JitEmailDomain>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<OrganizationRole>> LIST_JIT_ROLES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateSsoConnectorResponse>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<SsoConnectorSummary>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<OrganizationRole>> LIST_USER_ROLES_TYPE = new TypeReference<>() {};
 
@@ -92,11 +89,10 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    return client.call(requestForAddApplications(id, body), JsonNode.class, options);
+  public void addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
+    client.call(requestForAddApplications(id, body), options);
   }
 
   /**
@@ -109,12 +105,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForAddApplications(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAddApplications(id, body), Void.class, options);
   }
 
   /**
@@ -124,11 +120,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public JsonNode addApplications(String id, ApplicationIdsRequest body) {
-    return addApplications(id, body, RequestOptions.defaults());
+  public void addApplications(String id, ApplicationIdsRequest body) {
+    addApplications(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -140,10 +135,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> addApplicationsAsync(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body) {
     return addApplicationsAsync(id, body, RequestOptions.defaults());
   }
 
@@ -165,9 +160,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  public UserIdsRequest addUsers(String id, UserIdsRequest body, RequestOptions options) {
+    return client.call(requestForAddUsers(id, body), UserIdsRequest.class, options);
   }
 
   /**
@@ -183,9 +177,9 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
-      UserIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAddUsers(id, body), AddOrganizationUsersResponse.class, options);
+  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAddUsers(id, body), UserIdsRequest.class, options);
   }
 
   /**
@@ -198,7 +192,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public AddOrganizationUsersResponse addUsers(String id, UserIdsRequest body) {
+  public UserIdsRequest addUsers(String id, UserIdsRequest body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
@@ -214,8 +208,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<AddOrganizationUsersResponse> addUsersAsync(String id,
-      UserIdsRequest body) {
+  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body) {
     return addUsersAsync(id, body, RequestOptions.defaults());
   }
 
@@ -234,15 +227,14 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplication(String id, String applicationId,
+  public void assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToApplication(id, applicationId, body), options);
   }
 
   /**
@@ -253,15 +245,15 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
       OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), Void.class, options);
   }
 
   /**
@@ -270,14 +262,13 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplication(String id, String applicationId,
+  public void assignRolesToApplication(String id, String applicationId,
       OrganizationRoleIdsRequest body) {
-    return assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
+    assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
   /**
@@ -288,12 +279,12 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationAsync(String id, String applicationId,
+  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
       OrganizationRoleIdsRequest body) {
     return assignRolesToApplicationAsync(id, applicationId, body, RequestOptions.defaults());
   }
@@ -314,12 +305,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplications(String id,
+  public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToApplications(id, body), options);
   }
 
   /**
@@ -332,12 +322,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplications(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToApplications(id, body), Void.class, options);
   }
 
   /**
@@ -347,12 +337,11 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public JsonNode assignRolesToApplications(String id,
+  public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
-    return assignRolesToApplications(id, body, RequestOptions.defaults());
+    assignRolesToApplications(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -364,16 +353,16 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToApplicationsAsync(String id,
+  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
     return assignRolesToApplicationsAsync(id, body, RequestOptions.defaults());
   }
 
   private ApiRequest requestForAssignRolesToUser(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -387,15 +376,15 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
+      OrganizationRolesRequest body, RequestOptions options) {
+    return client.call(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
   /**
@@ -406,15 +395,15 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
-      String userId, ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUser(id, userId, body), AssignOrganizationRolesToUserResponse.class, options);
+  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
+      String userId, OrganizationRolesRequest body, RequestOptions options) {
+    return client.callAsync(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
   }
 
   /**
@@ -423,13 +412,13 @@ public final class OrganizationsService {
    * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public AssignOrganizationRolesToUserResponse assignRolesToUser(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
+      OrganizationRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
 
@@ -441,13 +430,13 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<AssignOrganizationRolesToUserResponse> assignRolesToUserAsync(String id,
-      String userId, ReplaceOrganizationUserRolesRequest body) {
+  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
+      String userId, OrganizationRolesRequest body) {
     return assignRolesToUserAsync(id, userId, body, RequestOptions.defaults());
   }
 
@@ -467,12 +456,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
+  public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
       RequestOptions options) {
-    return client.call(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+    client.call(requestForAssignRolesToUsers(id, body), options);
   }
 
   /**
@@ -485,12 +473,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
       AssignOrganizationRolesToUsersRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUsers(id, body), JsonNode.class, options);
+    return client.callAsync(requestForAssignRolesToUsers(id, body), Void.class, options);
   }
 
   /**
@@ -500,11 +488,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public JsonNode assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body) {
-    return assignRolesToUsers(id, body, RequestOptions.defaults());
+  public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body) {
+    assignRolesToUsers(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -516,10 +503,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> assignRolesToUsersAsync(String id,
+  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
       AssignOrganizationRolesToUsersRequest body) {
     return assignRolesToUsersAsync(id, body, RequestOptions.defaults());
   }
@@ -608,9 +595,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
+  public JitEmailDomain createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    return client.call(requestForCreateJitEmailDomain(id, body), CreateOrganizationJitEmailDomainResponse.class, options);
+    return client.call(requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
   }
 
   /**
@@ -626,9 +613,9 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CompletableFuture<CreateOrganizationJitEmailDomainResponse> createJitEmailDomainAsync(
-      String id, CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateJitEmailDomain(id, body), CreateOrganizationJitEmailDomainResponse.class, options);
+  public CompletableFuture<JitEmailDomain> createJitEmailDomainAsync(String id,
+      CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
   }
 
   /**
@@ -641,7 +628,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CreateOrganizationJitEmailDomainResponse createJitEmailDomain(String id,
+  public JitEmailDomain createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body) {
     return createJitEmailDomain(id, body, RequestOptions.defaults());
   }
@@ -658,8 +645,8 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
    */
-  public CompletableFuture<CreateOrganizationJitEmailDomainResponse> createJitEmailDomainAsync(
-      String id, CreateOrganizationJitEmailDomainRequest body) {
+  public CompletableFuture<JitEmailDomain> createJitEmailDomainAsync(String id,
+      CreateOrganizationJitEmailDomainRequest body) {
     return createJitEmailDomainAsync(id, body, RequestOptions.defaults());
   }
 
@@ -678,12 +665,10 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForCreateJitRole(id, body), JsonNode.class, options);
+  public void createJitRole(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateJitRole(id, body), options);
   }
 
   /**
@@ -696,12 +681,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
+  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateJitRole(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateJitRole(id, body), Void.class, options);
   }
 
   /**
@@ -711,11 +696,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public JsonNode createJitRole(String id, OrganizationRoleIdsRequest body) {
-    return createJitRole(id, body, RequestOptions.defaults());
+  public void createJitRole(String id, OrganizationRoleIdsRequest body) {
+    createJitRole(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -727,11 +711,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitRoleAsync(String id,
-      OrganizationRoleIdsRequest body) {
+  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body) {
     return createJitRoleAsync(id, body, RequestOptions.defaults());
   }
 
@@ -750,12 +733,11 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body,
+  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+    client.call(requestForCreateJitSsoConnector(id, body), options);
   }
 
   /**
@@ -768,12 +750,12 @@ public final class OrganizationsService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
-      SsoConnectorIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateJitSsoConnector(id, body), JsonNode.class, options);
+  public CompletableFuture<Void> createJitSsoConnectorAsync(String id, SsoConnectorIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreateJitSsoConnector(id, body), Void.class, options);
   }
 
   /**
@@ -783,11 +765,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public JsonNode createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
-    return createJitSsoConnector(id, body, RequestOptions.defaults());
+  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+    createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -799,10 +780,10 @@ public final class OrganizationsService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createJitSsoConnectorAsync(String id,
+  public CompletableFuture<Void> createJitSsoConnectorAsync(String id,
       SsoConnectorIdsRequest body) {
     return createJitSsoConnectorAsync(id, body, RequestOptions.defaults());
   }
@@ -882,7 +863,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
@@ -898,7 +879,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
@@ -914,7 +895,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId) {
@@ -929,7 +910,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
@@ -952,8 +933,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
@@ -970,8 +951,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
@@ -987,8 +968,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
   public void deleteApplicationRole(String id, String applicationId, String organizationRoleId) {
@@ -1003,8 +984,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
    */
@@ -1094,7 +1075,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
@@ -1110,7 +1091,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
@@ -1126,7 +1107,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
   public void deleteJitRole(String id, String organizationRoleId) {
@@ -1141,7 +1122,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
@@ -1162,7 +1143,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
@@ -1178,7 +1159,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
@@ -1194,7 +1175,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
   public void deleteJitSsoConnector(String id, String ssoConnectorId) {
@@ -1209,7 +1190,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
@@ -1230,7 +1211,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
@@ -1246,7 +1227,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
@@ -1261,7 +1242,7 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId) {
@@ -1276,7 +1257,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
@@ -1298,8 +1279,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
@@ -1316,8 +1297,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
@@ -1333,8 +1314,8 @@ public final class OrganizationsService {
    * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
   public void deleteUserRole(String id, String userId, String organizationRoleId) {
@@ -1349,8 +1330,8 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
    */
@@ -1440,7 +1421,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1459,7 +1440,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1476,7 +1457,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1492,7 +1473,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1508,7 +1489,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1526,7 +1507,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1541,7 +1522,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -1564,7 +1545,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
@@ -1580,7 +1561,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -1764,7 +1745,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
+  public List<JitEmailDomain> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
     return client.call(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
   }
@@ -1782,8 +1763,8 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
-      String id, ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
+  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
+      ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
     return client.callAsync(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
   }
 
@@ -1797,7 +1778,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id,
+  public List<JitEmailDomain> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomains(id, params, RequestOptions.defaults());
   }
@@ -1811,7 +1792,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public List<CreateOrganizationJitEmailDomainResponse> listJitEmailDomains(String id) {
+  public List<JitEmailDomain> listJitEmailDomains(String id) {
     return listJitEmailDomains(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1827,8 +1808,8 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
-      String id, ListOrganizationJitEmailDomainsParams params) {
+  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
+      ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomainsAsync(id, params, RequestOptions.defaults());
   }
 
@@ -1843,8 +1824,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateOrganizationJitEmailDomainResponse>> listJitEmailDomainsAsync(
-      String id) {
+  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id) {
     return listJitEmailDomainsAsync(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1860,12 +1840,12 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id,
+  public Paginated<JitEmailDomain> listJitEmailDomainsAll(String id,
       ListOrganizationJitEmailDomainsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), CreateOrganizationJitEmailDomainResponse.class, pagination, options);
+    return client.paginate(request.build(), JitEmailDomain.class, pagination, options);
   }
 
   /**
@@ -1878,7 +1858,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id,
+  public Paginated<JitEmailDomain> listJitEmailDomainsAll(String id,
       ListOrganizationJitEmailDomainsParams params) {
     return listJitEmailDomainsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1892,7 +1872,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
    */
-  public Paginated<CreateOrganizationJitEmailDomainResponse> listJitEmailDomainsAll(String id) {
+  public Paginated<JitEmailDomain> listJitEmailDomainsAll(String id) {
     return listJitEmailDomainsAll(id, ListOrganizationJitEmailDomainsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -2067,7 +2047,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
+  public List<SsoConnectorSummary> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     return client.call(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
   }
@@ -2085,7 +2065,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id,
+  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     return client.callAsync(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
   }
@@ -2100,7 +2080,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id,
+  public List<SsoConnectorSummary> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectors(id, params, RequestOptions.defaults());
   }
@@ -2114,7 +2094,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<CreateSsoConnectorResponse> listJitSsoConnectors(String id) {
+  public List<SsoConnectorSummary> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -2130,7 +2110,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id,
+  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectorsAsync(id, params, RequestOptions.defaults());
   }
@@ -2146,7 +2126,7 @@ public final class OrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSsoConnectorResponse>> listJitSsoConnectorsAsync(String id) {
+  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id) {
     return listJitSsoConnectorsAsync(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -2162,13 +2142,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id,
+  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), CreateSsoConnectorResponse.class, pagination, options);
+    return client.paginate(request.build(), SsoConnectorSummary.class, pagination, options);
   }
 
   /**
@@ -2181,7 +2161,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id,
+  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectorsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -2195,7 +2175,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<CreateSsoConnectorResponse> listJitSsoConnectorsAll(String id) {
+  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id) {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -2216,7 +2196,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -2235,7 +2215,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -2252,7 +2232,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2268,7 +2248,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2284,7 +2264,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2302,7 +2282,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2316,7 +2296,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -2338,7 +2318,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
@@ -2354,7 +2334,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
    */
@@ -2375,7 +2355,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
@@ -2392,7 +2372,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
@@ -2408,7 +2388,7 @@ public final class OrganizationsService {
    * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
@@ -2424,7 +2404,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
@@ -2744,7 +2724,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
@@ -2762,7 +2742,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -2779,7 +2759,7 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
@@ -2796,7 +2776,7 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
@@ -3084,7 +3064,7 @@ public final class OrganizationsService {
   }
 
   private ApiRequest requestForReplaceUserRoles(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -3098,12 +3078,12 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
-  public void replaceUserRoles(String id, String userId, ReplaceOrganizationUserRolesRequest body,
+  public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body,
       RequestOptions options) {
     client.call(requestForReplaceUserRoles(id, userId, body), options);
   }
@@ -3116,14 +3096,14 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body, RequestOptions options) {
+      OrganizationRolesRequest body, RequestOptions options) {
     return client.callAsync(requestForReplaceUserRoles(id, userId, body), Void.class, options);
   }
 
@@ -3133,11 +3113,11 @@ public final class OrganizationsService {
    * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
-  public void replaceUserRoles(String id, String userId, ReplaceOrganizationUserRolesRequest body) {
+  public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body) {
     replaceUserRoles(id, userId, body, RequestOptions.defaults());
   }
 
@@ -3149,13 +3129,13 @@ public final class OrganizationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
-      ReplaceOrganizationUserRolesRequest body) {
+      OrganizationRolesRequest body) {
     return replaceUserRolesAsync(id, userId, body, RequestOptions.defaults());
   }
 

@@ -10,12 +10,11 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateResourceRequest;
-import io.logto.management.model.CreateResourceResponse;
 import io.logto.management.model.CreateResourceScopeRequest;
-import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.ListResourceScopesParams;
 import io.logto.management.model.ListResourcesParams;
 import io.logto.management.model.Resource;
+import io.logto.management.model.Scope;
 import io.logto.management.model.UpdateResourceIsDefaultRequest;
 import io.logto.management.model.UpdateResourceRequest;
 import io.logto.management.model.UpdateResourceScopeRequest;
@@ -28,9 +27,9 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ResourcesService {
-  private static final TypeReference<List<CreateResourceScopeResponse>> LIST_SCOPES_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Scope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateResourceResponse>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Resource>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -59,8 +58,8 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CreateResourceResponse create(CreateResourceRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CreateResourceResponse.class, options);
+  public Resource create(CreateResourceRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), Resource.class, options);
   }
 
   /**
@@ -75,9 +74,9 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceResponse> createAsync(CreateResourceRequest body,
+  public CompletableFuture<Resource> createAsync(CreateResourceRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateResourceResponse.class, options);
+    return client.callAsync(requestForCreate(body), Resource.class, options);
   }
 
   /**
@@ -89,7 +88,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CreateResourceResponse create(CreateResourceRequest body) {
+  public Resource create(CreateResourceRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -104,7 +103,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceResponse> createAsync(CreateResourceRequest body) {
+  public CompletableFuture<Resource> createAsync(CreateResourceRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
@@ -120,15 +119,15 @@ public final class ResourcesService {
    *
    * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse createScope(String resourceId, CreateResourceScopeRequest body,
+  public Scope createScope(String resourceId, CreateResourceScopeRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateScope(resourceId, body), CreateResourceScopeResponse.class, options);
+    return client.call(requestForCreateScope(resourceId, body), Scope.class, options);
   }
 
   /**
@@ -138,15 +137,15 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> createScopeAsync(String resourceId,
+  public CompletableFuture<Scope> createScopeAsync(String resourceId,
       CreateResourceScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateScope(resourceId, body), CreateResourceScopeResponse.class, options);
+    return client.callAsync(requestForCreateScope(resourceId, body), Scope.class, options);
   }
 
   /**
@@ -154,13 +153,12 @@ public final class ResourcesService {
    *
    * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse createScope(String resourceId,
-      CreateResourceScopeRequest body) {
+  public Scope createScope(String resourceId, CreateResourceScopeRequest body) {
     return createScope(resourceId, body, RequestOptions.defaults());
   }
 
@@ -171,12 +169,12 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> createScopeAsync(String resourceId,
+  public CompletableFuture<Scope> createScopeAsync(String resourceId,
       CreateResourceScopeRequest body) {
     return createScopeAsync(resourceId, body, RequestOptions.defaults());
   }
@@ -255,8 +253,8 @@ public final class ResourcesService {
    *
    * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
@@ -271,8 +269,8 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
@@ -287,8 +285,8 @@ public final class ResourcesService {
    *
    * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
   public void deleteScope(String resourceId, String scopeId) {
@@ -302,8 +300,8 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
@@ -390,14 +388,14 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listScopes(String resourceId,
-      ListResourceScopesParams params, RequestOptions options) {
+  public List<Scope> listScopes(String resourceId, ListResourceScopesParams params,
+      RequestOptions options) {
     return client.call(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
   }
 
@@ -408,13 +406,13 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId,
+  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
       ListResourceScopesParams params, RequestOptions options) {
     return client.callAsync(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
   }
@@ -424,13 +422,12 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listScopes(String resourceId,
-      ListResourceScopesParams params) {
+  public List<Scope> listScopes(String resourceId, ListResourceScopesParams params) {
     return listScopes(resourceId, params, RequestOptions.defaults());
   }
 
@@ -439,11 +436,11 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> listScopes(String resourceId) {
+  public List<Scope> listScopes(String resourceId) {
     return listScopes(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -454,12 +451,12 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId,
+  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
       ListResourceScopesParams params) {
     return listScopesAsync(resourceId, params, RequestOptions.defaults());
   }
@@ -471,11 +468,11 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> listScopesAsync(String resourceId) {
+  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId) {
     return listScopesAsync(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -484,20 +481,20 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId,
-      ListResourceScopesParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<Scope> listScopesAll(String resourceId, ListResourceScopesParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), CreateResourceScopeResponse.class, pagination, options);
+    return client.paginate(request.build(), Scope.class, pagination, options);
   }
 
   /**
@@ -505,13 +502,12 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId,
-      ListResourceScopesParams params) {
+  public Paginated<Scope> listScopesAll(String resourceId, ListResourceScopesParams params) {
     return listScopesAll(resourceId, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -520,11 +516,11 @@ public final class ResourcesService {
    *
    * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param resourceId the <code>resourceId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
    */
-  public Paginated<CreateResourceScopeResponse> listScopesAll(String resourceId) {
+  public Paginated<Scope> listScopesAll(String resourceId) {
     return listScopesAll(resourceId, ListResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -547,7 +543,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<CreateResourceResponse> list(ListResourcesParams params, RequestOptions options) {
+  public List<Resource> list(ListResourcesParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -563,7 +559,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceResponse>> listAsync(ListResourcesParams params,
+  public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params,
       RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
@@ -577,7 +573,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<CreateResourceResponse> list(ListResourcesParams params) {
+  public List<Resource> list(ListResourcesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -589,7 +585,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public List<CreateResourceResponse> list() {
+  public List<Resource> list() {
     return list(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -604,7 +600,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceResponse>> listAsync(ListResourcesParams params) {
+  public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -618,7 +614,7 @@ public final class ResourcesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceResponse>> listAsync() {
+  public CompletableFuture<List<Resource>> listAsync() {
     return listAsync(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -633,12 +629,12 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<CreateResourceResponse> listAll(ListResourcesParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<Resource> listAll(ListResourcesParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
     Objects.requireNonNull(params, "params == null");
     request.query("includeScopes", params.includeScopes());
-    return client.paginate(request.build(), CreateResourceResponse.class, pagination, options);
+    return client.paginate(request.build(), Resource.class, pagination, options);
   }
 
   /**
@@ -650,7 +646,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<CreateResourceResponse> listAll(ListResourcesParams params) {
+  public Paginated<Resource> listAll(ListResourcesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -662,7 +658,7 @@ public final class ResourcesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
-  public Paginated<CreateResourceResponse> listAll() {
+  public Paginated<Resource> listAll() {
     return listAll(ListResourcesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -822,16 +818,16 @@ public final class ResourcesService {
    *
    * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
-      UpdateResourceScopeRequest body, RequestOptions options) {
-    return client.call(requestForUpdateScope(resourceId, scopeId, body), CreateResourceScopeResponse.class, options);
+  public Scope updateScope(String resourceId, String scopeId, UpdateResourceScopeRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
   }
 
   /**
@@ -841,16 +837,16 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> updateScopeAsync(String resourceId,
-      String scopeId, UpdateResourceScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateScope(resourceId, scopeId, body), CreateResourceScopeResponse.class, options);
+  public CompletableFuture<Scope> updateScopeAsync(String resourceId, String scopeId,
+      UpdateResourceScopeRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
   }
 
   /**
@@ -858,14 +854,13 @@ public final class ResourcesService {
    *
    * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CreateResourceScopeResponse updateScope(String resourceId, String scopeId,
-      UpdateResourceScopeRequest body) {
+  public Scope updateScope(String resourceId, String scopeId, UpdateResourceScopeRequest body) {
     return updateScope(resourceId, scopeId, body, RequestOptions.defaults());
   }
 
@@ -876,14 +871,14 @@ public final class ResourcesService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param resourceId the <code>resourceId</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<CreateResourceScopeResponse> updateScopeAsync(String resourceId,
-      String scopeId, UpdateResourceScopeRequest body) {
+  public CompletableFuture<Scope> updateScopeAsync(String resourceId, String scopeId,
+      UpdateResourceScopeRequest body) {
     return updateScopeAsync(resourceId, scopeId, body, RequestOptions.defaults());
   }
 }

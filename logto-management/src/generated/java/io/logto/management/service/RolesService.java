@@ -3,27 +3,25 @@
 package io.logto.management.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.Application;
 import io.logto.management.model.ApplicationIdsRequest;
-import io.logto.management.model.CreateResourceScopeResponse;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.ListRoleApplicationsParams;
-import io.logto.management.model.ListRoleApplicationsResponseItem;
 import io.logto.management.model.ListRoleScopesParams;
 import io.logto.management.model.ListRoleScopesResponseItem;
 import io.logto.management.model.ListRoleUsersParams;
-import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListRolesParams;
-import io.logto.management.model.ListRolesResponseItem;
 import io.logto.management.model.Role;
+import io.logto.management.model.Scope;
 import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateRoleRequest;
+import io.logto.management.model.User;
 import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 import java.util.Objects;
@@ -34,15 +32,15 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class RolesService {
-  private static final TypeReference<List<CreateResourceScopeResponse>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Scope>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListRoleApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Application>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<ListRoleScopesResponseItem>> LIST_SCOPES_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListRoleUsersResponseItem>> LIST_USERS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<User>> LIST_USERS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListRolesResponseItem>> LIST_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Role>> LIST_TYPE = new TypeReference<>() {};
 
   private final LogtoClient client;
 
@@ -134,11 +132,10 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public JsonNode createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateApplication(id, body), JsonNode.class, options);
+  public void createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateApplication(id, body), options);
   }
 
   /**
@@ -151,12 +148,12 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createApplicationAsync(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> createApplicationAsync(String id, ApplicationIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateApplication(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateApplication(id, body), Void.class, options);
   }
 
   /**
@@ -166,11 +163,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public JsonNode createApplication(String id, ApplicationIdsRequest body) {
-    return createApplication(id, body, RequestOptions.defaults());
+  public void createApplication(String id, ApplicationIdsRequest body) {
+    createApplication(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -182,10 +178,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createApplicationAsync(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> createApplicationAsync(String id, ApplicationIdsRequest body) {
     return createApplicationAsync(id, body, RequestOptions.defaults());
   }
 
@@ -207,8 +203,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body,
-      RequestOptions options) {
+  public List<Scope> createScope(String id, ScopeIdsRequest body, RequestOptions options) {
     return client.call(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
   }
 
@@ -225,8 +220,8 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> createScopeAsync(String id,
-      ScopeIdsRequest body, RequestOptions options) {
+  public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body,
+      RequestOptions options) {
     return client.callAsync(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
   }
 
@@ -240,7 +235,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<CreateResourceScopeResponse> createScope(String id, ScopeIdsRequest body) {
+  public List<Scope> createScope(String id, ScopeIdsRequest body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -256,8 +251,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateResourceScopeResponse>> createScopeAsync(String id,
-      ScopeIdsRequest body) {
+  public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body) {
     return createScopeAsync(id, body, RequestOptions.defaults());
   }
 
@@ -276,11 +270,10 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public JsonNode createUser(String id, UserIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateUser(id, body), JsonNode.class, options);
+  public void createUser(String id, UserIdsRequest body, RequestOptions options) {
+    client.call(requestForCreateUser(id, body), options);
   }
 
   /**
@@ -293,12 +286,12 @@ public final class RolesService {
    * @param id the <code>id</code> path parameter
    * @param body the request body
    * @param options per-request options
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserAsync(String id, UserIdsRequest body,
+  public CompletableFuture<Void> createUserAsync(String id, UserIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateUser(id, body), JsonNode.class, options);
+    return client.callAsync(requestForCreateUser(id, body), Void.class, options);
   }
 
   /**
@@ -308,11 +301,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public JsonNode createUser(String id, UserIdsRequest body) {
-    return createUser(id, body, RequestOptions.defaults());
+  public void createUser(String id, UserIdsRequest body) {
+    createUser(id, body, RequestOptions.defaults());
   }
 
   /**
@@ -324,10 +316,10 @@ public final class RolesService {
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
+   * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> createUserAsync(String id, UserIdsRequest body) {
+  public CompletableFuture<Void> createUserAsync(String id, UserIdsRequest body) {
     return createUserAsync(id, body, RequestOptions.defaults());
   }
 
@@ -406,7 +398,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
@@ -422,7 +414,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
@@ -438,7 +430,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId) {
@@ -453,7 +445,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
@@ -474,7 +466,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
@@ -490,7 +482,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
@@ -506,7 +498,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String scopeId) {
@@ -521,7 +513,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
@@ -542,7 +534,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
@@ -558,7 +550,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
@@ -573,7 +565,7 @@ public final class RolesService {
    * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId) {
@@ -588,7 +580,7 @@ public final class RolesService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
@@ -681,8 +673,8 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<ListRoleApplicationsResponseItem> listApplications(String id,
-      ListRoleApplicationsParams params, RequestOptions options) {
+  public List<Application> listApplications(String id, ListRoleApplicationsParams params,
+      RequestOptions options) {
     return client.call(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
   }
 
@@ -699,7 +691,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(String id,
+  public CompletableFuture<List<Application>> listApplicationsAsync(String id,
       ListRoleApplicationsParams params, RequestOptions options) {
     return client.callAsync(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
   }
@@ -714,8 +706,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<ListRoleApplicationsResponseItem> listApplications(String id,
-      ListRoleApplicationsParams params) {
+  public List<Application> listApplications(String id, ListRoleApplicationsParams params) {
     return listApplications(id, params, RequestOptions.defaults());
   }
 
@@ -728,7 +719,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public List<ListRoleApplicationsResponseItem> listApplications(String id) {
+  public List<Application> listApplications(String id) {
     return listApplications(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -744,7 +735,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(String id,
+  public CompletableFuture<List<Application>> listApplicationsAsync(String id,
       ListRoleApplicationsParams params) {
     return listApplicationsAsync(id, params, RequestOptions.defaults());
   }
@@ -760,8 +751,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleApplicationsResponseItem>> listApplicationsAsync(
-      String id) {
+  public CompletableFuture<List<Application>> listApplicationsAsync(String id) {
     return listApplicationsAsync(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -777,13 +767,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id,
-      ListRoleApplicationsParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<Application> listApplicationsAll(String id, ListRoleApplicationsParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRoleApplicationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Application.class, pagination, options);
   }
 
   /**
@@ -796,8 +786,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id,
-      ListRoleApplicationsParams params) {
+  public Paginated<Application> listApplicationsAll(String id, ListRoleApplicationsParams params) {
     return listApplicationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -810,7 +799,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
    */
-  public Paginated<ListRoleApplicationsResponseItem> listApplicationsAll(String id) {
+  public Paginated<Application> listApplicationsAll(String id) {
     return listApplicationsAll(id, ListRoleApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -987,8 +976,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params,
-      RequestOptions options) {
+  public List<User> listUsers(String id, ListRoleUsersParams params, RequestOptions options) {
     return client.call(requestForListUsers(id, params), LIST_USERS_TYPE, options);
   }
 
@@ -1005,8 +993,8 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id,
-      ListRoleUsersParams params, RequestOptions options) {
+  public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params,
+      RequestOptions options) {
     return client.callAsync(requestForListUsers(id, params), LIST_USERS_TYPE, options);
   }
 
@@ -1020,7 +1008,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<ListRoleUsersResponseItem> listUsers(String id, ListRoleUsersParams params) {
+  public List<User> listUsers(String id, ListRoleUsersParams params) {
     return listUsers(id, params, RequestOptions.defaults());
   }
 
@@ -1033,7 +1021,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public List<ListRoleUsersResponseItem> listUsers(String id) {
+  public List<User> listUsers(String id) {
     return listUsers(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1049,8 +1037,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id,
-      ListRoleUsersParams params) {
+  public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params) {
     return listUsersAsync(id, params, RequestOptions.defaults());
   }
 
@@ -1065,7 +1052,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleUsersResponseItem>> listUsersAsync(String id) {
+  public CompletableFuture<List<User>> listUsersAsync(String id) {
     return listUsersAsync(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1081,13 +1068,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id, ListRoleUsersParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<User> listUsersAll(String id, ListRoleUsersParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRoleUsersResponseItem.class, pagination, options);
+    return client.paginate(request.build(), User.class, pagination, options);
   }
 
   /**
@@ -1100,7 +1087,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id, ListRoleUsersParams params) {
+  public Paginated<User> listUsersAll(String id, ListRoleUsersParams params) {
     return listUsersAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1113,7 +1100,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
-  public Paginated<ListRoleUsersResponseItem> listUsersAll(String id) {
+  public Paginated<User> listUsersAll(String id) {
     return listUsersAll(id, ListRoleUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1139,7 +1126,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public List<ListRolesResponseItem> list(ListRolesParams params, RequestOptions options) {
+  public List<Role> list(ListRolesParams params, RequestOptions options) {
     return client.call(requestForList(params), LIST_TYPE, options);
   }
 
@@ -1155,8 +1142,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRolesResponseItem>> listAsync(ListRolesParams params,
-      RequestOptions options) {
+  public CompletableFuture<List<Role>> listAsync(ListRolesParams params, RequestOptions options) {
     return client.callAsync(requestForList(params), LIST_TYPE, options);
   }
 
@@ -1169,7 +1155,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public List<ListRolesResponseItem> list(ListRolesParams params) {
+  public List<Role> list(ListRolesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -1181,7 +1167,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public List<ListRolesResponseItem> list() {
+  public List<Role> list() {
     return list(ListRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1196,7 +1182,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRolesResponseItem>> listAsync(ListRolesParams params) {
+  public CompletableFuture<List<Role>> listAsync(ListRolesParams params) {
     return listAsync(params, RequestOptions.defaults());
   }
 
@@ -1210,7 +1196,7 @@ public final class RolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRolesResponseItem>> listAsync() {
+  public CompletableFuture<List<Role>> listAsync() {
     return listAsync(ListRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1225,7 +1211,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public Paginated<ListRolesResponseItem> listAll(ListRolesParams params, Pagination pagination,
+  public Paginated<Role> listAll(ListRolesParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles");
     Objects.requireNonNull(params, "params == null");
@@ -1233,7 +1219,7 @@ public final class RolesService {
     request.query("excludeApplicationId", params.excludeApplicationId());
     request.query("type", params.type());
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRolesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Role.class, pagination, options);
   }
 
   /**
@@ -1245,7 +1231,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public Paginated<ListRolesResponseItem> listAll(ListRolesParams params) {
+  public Paginated<Role> listAll(ListRolesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1257,7 +1243,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
-  public Paginated<ListRolesResponseItem> listAll() {
+  public Paginated<Role> listAll() {
     return listAll(ListRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

@@ -8,14 +8,14 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSamlApplicationRequest;
 import io.logto.management.model.CreateSamlApplicationSecretRequest;
-import io.logto.management.model.CreateSamlApplicationSecretResponse;
 import io.logto.management.model.GetSamlApplicationCallbackParams;
-import io.logto.management.model.GetSamlApplicationResponse;
 import io.logto.management.model.ListSamlApplicationSecretsResponseItem;
+import io.logto.management.model.SamlApplication;
+import io.logto.management.model.SigningCertificate;
 import io.logto.management.model.UpdateSamlApplicationRequest;
-import io.logto.management.model.UpdateSamlApplicationSecretRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +54,8 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
-  public GetSamlApplicationResponse create(CreateSamlApplicationRequest body,
-      RequestOptions options) {
-    return client.call(requestForCreate(body), GetSamlApplicationResponse.class, options);
+  public SamlApplication create(CreateSamlApplicationRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), SamlApplication.class, options);
   }
 
   /**
@@ -71,9 +70,9 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetSamlApplicationResponse> createAsync(
-      CreateSamlApplicationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), GetSamlApplicationResponse.class, options);
+  public CompletableFuture<SamlApplication> createAsync(CreateSamlApplicationRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForCreate(body), SamlApplication.class, options);
   }
 
   /**
@@ -85,7 +84,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
-  public GetSamlApplicationResponse create(CreateSamlApplicationRequest body) {
+  public SamlApplication create(CreateSamlApplicationRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -100,8 +99,7 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetSamlApplicationResponse> createAsync(
-      CreateSamlApplicationRequest body) {
+  public CompletableFuture<SamlApplication> createAsync(CreateSamlApplicationRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
@@ -123,9 +121,9 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse createSecret(String id,
-      CreateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForCreateSecret(id, body), CreateSamlApplicationSecretResponse.class, options);
+  public SigningCertificate createSecret(String id, CreateSamlApplicationSecretRequest body,
+      RequestOptions options) {
+    return client.call(requestForCreateSecret(id, body), SigningCertificate.class, options);
   }
 
   /**
@@ -141,9 +139,9 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> createSecretAsync(String id,
+  public CompletableFuture<SigningCertificate> createSecretAsync(String id,
       CreateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateSecret(id, body), CreateSamlApplicationSecretResponse.class, options);
+    return client.callAsync(requestForCreateSecret(id, body), SigningCertificate.class, options);
   }
 
   /**
@@ -156,8 +154,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse createSecret(String id,
-      CreateSamlApplicationSecretRequest body) {
+  public SigningCertificate createSecret(String id, CreateSamlApplicationSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
 
@@ -173,7 +170,7 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> createSecretAsync(String id,
+  public CompletableFuture<SigningCertificate> createSecretAsync(String id,
       CreateSamlApplicationSecretRequest body) {
     return createSecretAsync(id, body, RequestOptions.defaults());
   }
@@ -253,7 +250,7 @@ public final class SamlApplicationsService {
    * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
@@ -269,7 +266,7 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
@@ -285,7 +282,7 @@ public final class SamlApplicationsService {
    * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
   public void deleteSecret(String id, String secretId) {
@@ -300,7 +297,7 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
@@ -324,8 +321,8 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
-  public GetSamlApplicationResponse get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), GetSamlApplicationResponse.class, options);
+  public SamlApplication get(String id, RequestOptions options) {
+    return client.call(requestForGet(id), SamlApplication.class, options);
   }
 
   /**
@@ -340,8 +337,8 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetSamlApplicationResponse> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), GetSamlApplicationResponse.class, options);
+  public CompletableFuture<SamlApplication> getAsync(String id, RequestOptions options) {
+    return client.callAsync(requestForGet(id), SamlApplication.class, options);
   }
 
   /**
@@ -353,7 +350,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
-  public GetSamlApplicationResponse get(String id) {
+  public SamlApplication get(String id) {
     return get(id, RequestOptions.defaults());
   }
 
@@ -368,7 +365,7 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetSamlApplicationResponse> getAsync(String id) {
+  public CompletableFuture<SamlApplication> getAsync(String id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
@@ -627,9 +624,9 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
    */
-  public GetSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body,
+  public SamlApplication update(String id, UpdateSamlApplicationRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(id, body), GetSamlApplicationResponse.class, options);
+    return client.call(requestForUpdate(id, body), SamlApplication.class, options);
   }
 
   /**
@@ -645,9 +642,9 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetSamlApplicationResponse> updateAsync(String id,
+  public CompletableFuture<SamlApplication> updateAsync(String id,
       UpdateSamlApplicationRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), GetSamlApplicationResponse.class, options);
+    return client.callAsync(requestForUpdate(id, body), SamlApplication.class, options);
   }
 
   /**
@@ -660,7 +657,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
    */
-  public GetSamlApplicationResponse update(String id, UpdateSamlApplicationRequest body) {
+  public SamlApplication update(String id, UpdateSamlApplicationRequest body) {
     return update(id, body, RequestOptions.defaults());
   }
 
@@ -676,13 +673,12 @@ public final class SamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
    */
-  public CompletableFuture<GetSamlApplicationResponse> updateAsync(String id,
+  public CompletableFuture<SamlApplication> updateAsync(String id,
       UpdateSamlApplicationRequest body) {
     return updateAsync(id, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateSecret(String id, String secretId,
-      UpdateSamlApplicationSecretRequest body) {
+  private ApiRequest requestForUpdateSecret(String id, String secretId, ActiveFlagRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}/secrets/{secretId}")
       .pathParam("id", id)
       .pathParam("secretId", secretId);
@@ -696,15 +692,15 @@ public final class SamlApplicationsService {
    * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse updateSecret(String id, String secretId,
-      UpdateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForUpdateSecret(id, secretId, body), CreateSamlApplicationSecretResponse.class, options);
+  public SigningCertificate updateSecret(String id, String secretId, ActiveFlagRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateSecret(id, secretId, body), SigningCertificate.class, options);
   }
 
   /**
@@ -715,15 +711,15 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSecretAsync(String id,
-      String secretId, UpdateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSecret(id, secretId, body), CreateSamlApplicationSecretResponse.class, options);
+  public CompletableFuture<SigningCertificate> updateSecretAsync(String id, String secretId,
+      ActiveFlagRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSecret(id, secretId, body), SigningCertificate.class, options);
   }
 
   /**
@@ -732,13 +728,12 @@ public final class SamlApplicationsService {
    * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse updateSecret(String id, String secretId,
-      UpdateSamlApplicationSecretRequest body) {
+  public SigningCertificate updateSecret(String id, String secretId, ActiveFlagRequest body) {
     return updateSecret(id, secretId, body, RequestOptions.defaults());
   }
 
@@ -750,13 +745,13 @@ public final class SamlApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSecretAsync(String id,
-      String secretId, UpdateSamlApplicationSecretRequest body) {
+  public CompletableFuture<SigningCertificate> updateSecretAsync(String id, String secretId,
+      ActiveFlagRequest body) {
     return updateSecretAsync(id, secretId, body, RequestOptions.defaults());
   }
 }

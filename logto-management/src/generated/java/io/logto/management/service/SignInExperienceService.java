@@ -8,12 +8,11 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
-import io.logto.management.model.GetSignInExpResponse;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsResponse;
+import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
-import io.logto.management.model.UpdateSignInExpResponse;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -117,8 +116,8 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse get(RequestOptions options) {
-    return client.call(requestForGet(), GetSignInExpResponse.class, options);
+  public SignInExperience get(RequestOptions options) {
+    return client.call(requestForGet(), SignInExperience.class, options);
   }
 
   /**
@@ -132,8 +131,8 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), GetSignInExpResponse.class, options);
+  public CompletableFuture<SignInExperience> getAsync(RequestOptions options) {
+    return client.callAsync(requestForGet(), SignInExperience.class, options);
   }
 
   /**
@@ -144,7 +143,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public GetSignInExpResponse get() {
+  public SignInExperience get() {
     return get(RequestOptions.defaults());
   }
 
@@ -158,7 +157,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExpResponse> getAsync() {
+  public CompletableFuture<SignInExperience> getAsync() {
     return getAsync(RequestOptions.defaults());
   }
 
@@ -278,9 +277,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public UpdateSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
+  public SignInExperience update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(params, body), UpdateSignInExpResponse.class, options);
+    return client.call(requestForUpdate(params, body), SignInExperience.class, options);
   }
 
   /**
@@ -296,9 +295,9 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpParams params,
       UpdateSignInExpRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(params, body), UpdateSignInExpResponse.class, options);
+    return client.callAsync(requestForUpdate(params, body), SignInExperience.class, options);
   }
 
   /**
@@ -311,7 +310,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public UpdateSignInExpResponse update(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
+  public SignInExperience update(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
     return update(params, body, RequestOptions.defaults());
   }
 
@@ -324,7 +323,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public UpdateSignInExpResponse update(UpdateSignInExpRequest body) {
+  public SignInExperience update(UpdateSignInExpRequest body) {
     return update(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
   }
 
@@ -340,7 +339,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpParams params,
+  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpParams params,
       UpdateSignInExpRequest body) {
     return updateAsync(params, body, RequestOptions.defaults());
   }
@@ -356,7 +355,7 @@ public final class SignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
    */
-  public CompletableFuture<UpdateSignInExpResponse> updateAsync(UpdateSignInExpRequest body) {
+  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpRequest body) {
     return updateAsync(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
   }
 

@@ -9,13 +9,13 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateSamlApplicationSecretResponse;
+import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSsoConnectorRequest;
-import io.logto.management.model.CreateSsoConnectorResponse;
 import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
 import io.logto.management.model.ListSsoConnectorsParams;
+import io.logto.management.model.SigningCertificate;
 import io.logto.management.model.SsoConnector;
-import io.logto.management.model.UpdateSamlApplicationSecretRequest;
+import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateSsoConnectorRequest;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorsService {
-  private static final TypeReference<List<CreateSamlApplicationSecretResponse>> LIST_SIGNING_KEYS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<SigningCertificate>> LIST_SIGNING_KEYS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<SsoConnector>> LIST_TYPE = new TypeReference<>() {};
 
@@ -57,8 +57,8 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public CreateSsoConnectorResponse create(CreateSsoConnectorRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CreateSsoConnectorResponse.class, options);
+  public SsoConnectorSummary create(CreateSsoConnectorRequest body, RequestOptions options) {
+    return client.call(requestForCreate(body), SsoConnectorSummary.class, options);
   }
 
   /**
@@ -73,9 +73,9 @@ public final class SsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSsoConnectorResponse> createAsync(CreateSsoConnectorRequest body,
+  public CompletableFuture<SsoConnectorSummary> createAsync(CreateSsoConnectorRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateSsoConnectorResponse.class, options);
+    return client.callAsync(requestForCreate(body), SsoConnectorSummary.class, options);
   }
 
   /**
@@ -87,7 +87,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public CreateSsoConnectorResponse create(CreateSsoConnectorRequest body) {
+  public SsoConnectorSummary create(CreateSsoConnectorRequest body) {
     return create(body, RequestOptions.defaults());
   }
 
@@ -102,7 +102,7 @@ public final class SsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSsoConnectorResponse> createAsync(CreateSsoConnectorRequest body) {
+  public CompletableFuture<SsoConnectorSummary> createAsync(CreateSsoConnectorRequest body) {
     return createAsync(body, RequestOptions.defaults());
   }
 
@@ -125,9 +125,9 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse createSigningKey(String id,
-      CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
-    return client.call(requestForCreateSigningKey(id, body), CreateSamlApplicationSecretResponse.class, options);
+  public SigningCertificate createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body,
+      RequestOptions options) {
+    return client.call(requestForCreateSigningKey(id, body), SigningCertificate.class, options);
   }
 
   /**
@@ -143,9 +143,9 @@ public final class SsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> createSigningKeyAsync(String id,
+  public CompletableFuture<SigningCertificate> createSigningKeyAsync(String id,
       CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateSigningKey(id, body), CreateSamlApplicationSecretResponse.class, options);
+    return client.callAsync(requestForCreateSigningKey(id, body), SigningCertificate.class, options);
   }
 
   /**
@@ -158,8 +158,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse createSigningKey(String id,
-      CreateSsoConnectorSigningKeyRequest body) {
+  public SigningCertificate createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body) {
     return createSigningKey(id, body, RequestOptions.defaults());
   }
 
@@ -175,7 +174,7 @@ public final class SsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> createSigningKeyAsync(String id,
+  public CompletableFuture<SigningCertificate> createSigningKeyAsync(String id,
       CreateSsoConnectorSigningKeyRequest body) {
     return createSigningKeyAsync(id, body, RequestOptions.defaults());
   }
@@ -255,7 +254,7 @@ public final class SsoConnectorsService {
    * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
@@ -271,7 +270,7 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
@@ -287,7 +286,7 @@ public final class SsoConnectorsService {
    * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
   public void deleteSigningKey(String id, String keyId) {
@@ -302,7 +301,7 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
@@ -390,8 +389,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<CreateSamlApplicationSecretResponse> listSigningKeys(String id,
-      RequestOptions options) {
+  public List<SigningCertificate> listSigningKeys(String id, RequestOptions options) {
     return client.call(requestForListSigningKeys(id), LIST_SIGNING_KEYS_TYPE, options);
   }
 
@@ -407,8 +405,8 @@ public final class SsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSamlApplicationSecretResponse>> listSigningKeysAsync(
-      String id, RequestOptions options) {
+  public CompletableFuture<List<SigningCertificate>> listSigningKeysAsync(String id,
+      RequestOptions options) {
     return client.callAsync(requestForListSigningKeys(id), LIST_SIGNING_KEYS_TYPE, options);
   }
 
@@ -421,7 +419,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<CreateSamlApplicationSecretResponse> listSigningKeys(String id) {
+  public List<SigningCertificate> listSigningKeys(String id) {
     return listSigningKeys(id, RequestOptions.defaults());
   }
 
@@ -436,8 +434,7 @@ public final class SsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateSamlApplicationSecretResponse>> listSigningKeysAsync(
-      String id) {
+  public CompletableFuture<List<SigningCertificate>> listSigningKeysAsync(String id) {
     return listSigningKeysAsync(id, RequestOptions.defaults());
   }
 
@@ -647,8 +644,7 @@ public final class SsoConnectorsService {
     return updateAsync(id, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdateSigningKey(String id, String keyId,
-      UpdateSamlApplicationSecretRequest body) {
+  private ApiRequest requestForUpdateSigningKey(String id, String keyId, ActiveFlagRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}/signing-keys/{keyId}")
       .pathParam("id", id)
       .pathParam("keyId", keyId);
@@ -662,15 +658,15 @@ public final class SsoConnectorsService {
    * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse updateSigningKey(String id, String keyId,
-      UpdateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForUpdateSigningKey(id, keyId, body), CreateSamlApplicationSecretResponse.class, options);
+  public SigningCertificate updateSigningKey(String id, String keyId, ActiveFlagRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateSigningKey(id, keyId, body), SigningCertificate.class, options);
   }
 
   /**
@@ -681,15 +677,15 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSigningKeyAsync(String id,
-      String keyId, UpdateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSigningKey(id, keyId, body), CreateSamlApplicationSecretResponse.class, options);
+  public CompletableFuture<SigningCertificate> updateSigningKeyAsync(String id, String keyId,
+      ActiveFlagRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdateSigningKey(id, keyId, body), SigningCertificate.class, options);
   }
 
   /**
@@ -698,13 +694,12 @@ public final class SsoConnectorsService {
    * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CreateSamlApplicationSecretResponse updateSigningKey(String id, String keyId,
-      UpdateSamlApplicationSecretRequest body) {
+  public SigningCertificate updateSigningKey(String id, String keyId, ActiveFlagRequest body) {
     return updateSigningKey(id, keyId, body, RequestOptions.defaults());
   }
 
@@ -716,13 +711,13 @@ public final class SsoConnectorsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSamlApplicationSecretResponse> updateSigningKeyAsync(String id,
-      String keyId, UpdateSamlApplicationSecretRequest body) {
+  public CompletableFuture<SigningCertificate> updateSigningKeyAsync(String id, String keyId,
+      ActiveFlagRequest body) {
     return updateSigningKeyAsync(id, keyId, body, RequestOptions.defaults());
   }
 }

@@ -10,39 +10,34 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.AssignUserRolesResponse;
-import io.logto.management.model.CreateApplicationSecretRequest;
+import io.logto.management.model.AssignedRoles;
+import io.logto.management.model.CreateSecretRequest;
 import io.logto.management.model.CreateUserIdentityRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequest;
 import io.logto.management.model.CreateUserMfaVerificationResponse;
-import io.logto.management.model.CreateUserPersonalAccessTokenResponse;
 import io.logto.management.model.CreateUserRequest;
-import io.logto.management.model.DeletePersonalAccessTokenPostRequest;
 import io.logto.management.model.DeleteUserSessionParams;
 import io.logto.management.model.GetUserHasPasswordResponse;
 import io.logto.management.model.GetUserIdentityParams;
 import io.logto.management.model.GetUserIdentityResponse;
 import io.logto.management.model.GetUserParams;
-import io.logto.management.model.GetUserSessionResponse;
 import io.logto.management.model.GetUserSsoIdentityParams;
 import io.logto.management.model.GetUserSsoIdentityResponse;
-import io.logto.management.model.ListRoleUsersResponseItem;
 import io.logto.management.model.ListUserAllIdentitiesParams;
 import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
 import io.logto.management.model.ListUserGrantsResponse;
-import io.logto.management.model.ListUserLogtoConfigsResponse;
 import io.logto.management.model.ListUserMfaVerificationsResponseItem;
-import io.logto.management.model.ListUserOrganizationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.NamedItem;
+import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
-import io.logto.management.model.ReplaceUserIdentityRequest;
-import io.logto.management.model.ReplaceUserRolesResponse;
+import io.logto.management.model.PersonalAccessToken;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIdsRequest;
-import io.logto.management.model.UpdateApplicationSecretRequest;
+import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
@@ -52,7 +47,9 @@ import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserProfile;
+import io.logto.management.model.UserSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,9 +64,9 @@ public final class UsersService {
 
   private static final TypeReference<List<ListUserMfaVerificationsResponseItem>> LIST_MFA_VERIFICATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<ListUserOrganizationsResponseItem>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<Organization>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
 
-  private static final TypeReference<List<CreateUserPersonalAccessTokenResponse>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
+  private static final TypeReference<List<PersonalAccessToken>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
 
   private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
 
@@ -100,15 +97,14 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForAssignRoles(userId, body), AssignUserRolesResponse.class, options);
+  public AssignedRoles assignRoles(String userId, RoleIdsRequest body, RequestOptions options) {
+    return client.call(requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -118,15 +114,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String userId,
-      RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRoles(userId, body), AssignUserRolesResponse.class, options);
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String userId, RoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -134,12 +130,12 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignUserRolesResponse assignRoles(String userId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String userId, RoleIdsRequest body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -150,13 +146,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignUserRolesResponse> assignRolesAsync(String userId,
-      RoleIdsRequest body) {
+  public CompletableFuture<AssignedRoles> assignRolesAsync(String userId, RoleIdsRequest body) {
     return assignRolesAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -236,7 +231,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -254,7 +249,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -270,7 +265,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
@@ -287,7 +282,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
@@ -310,7 +305,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -328,7 +323,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -344,7 +339,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
@@ -361,7 +356,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
@@ -371,8 +366,7 @@ public final class UsersService {
     return createMfaVerificationAsync(userId, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForCreatePersonalAccessToken(String userId,
-      CreateApplicationSecretRequest body) {
+  private ApiRequest requestForCreatePersonalAccessToken(String userId, CreateSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -384,15 +378,15 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
-      CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForCreatePersonalAccessToken(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public PersonalAccessToken createPersonalAccessToken(String userId, CreateSecretRequest body,
+      RequestOptions options) {
+    return client.call(requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -402,15 +396,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> createPersonalAccessTokenAsync(
-      String userId, CreateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreatePersonalAccessToken(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public CompletableFuture<PersonalAccessToken> createPersonalAccessTokenAsync(String userId,
+      CreateSecretRequest body, RequestOptions options) {
+    return client.callAsync(requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -418,13 +412,12 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse createPersonalAccessToken(String userId,
-      CreateApplicationSecretRequest body) {
+  public PersonalAccessToken createPersonalAccessToken(String userId, CreateSecretRequest body) {
     return createPersonalAccessToken(userId, body, RequestOptions.defaults());
   }
 
@@ -435,18 +428,17 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> createPersonalAccessTokenAsync(
-      String userId, CreateApplicationSecretRequest body) {
+  public CompletableFuture<PersonalAccessToken> createPersonalAccessTokenAsync(String userId,
+      CreateSecretRequest body) {
     return createPersonalAccessTokenAsync(userId, body, RequestOptions.defaults());
   }
 
-  private ApiRequest requestForDeletePersonalAccessTokenPost(String userId,
-      DeletePersonalAccessTokenPostRequest body) {
+  private ApiRequest requestForDeletePersonalAccessTokenPost(String userId, NamedItem body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -458,13 +450,12 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId,
-      DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
+  public void deletePersonalAccessTokenPost(String userId, NamedItem body, RequestOptions options) {
     client.call(requestForDeletePersonalAccessTokenPost(userId, body), options);
   }
 
@@ -475,14 +466,14 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId,
-      DeletePersonalAccessTokenPostRequest body, RequestOptions options) {
+  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId, NamedItem body,
+      RequestOptions options) {
     return client.callAsync(requestForDeletePersonalAccessTokenPost(userId, body), Void.class, options);
   }
 
@@ -491,12 +482,11 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId,
-      DeletePersonalAccessTokenPostRequest body) {
+  public void deletePersonalAccessTokenPost(String userId, NamedItem body) {
     deletePersonalAccessTokenPost(userId, body, RequestOptions.defaults());
   }
 
@@ -507,13 +497,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId,
-      DeletePersonalAccessTokenPostRequest body) {
+  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId, NamedItem body) {
     return deletePersonalAccessTokenPostAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -528,7 +517,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
@@ -543,7 +532,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
@@ -557,7 +546,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
   public void delete(String userId) {
@@ -571,7 +560,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
@@ -591,8 +580,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
@@ -607,8 +596,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
@@ -623,8 +612,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
   public void deleteGrant(String userId, String grantId) {
@@ -638,8 +627,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param grantId the <code>grantId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
@@ -659,15 +648,14 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public ListRoleUsersResponseItem deleteIdentity(String userId, String target,
-      RequestOptions options) {
-    return client.call(requestForDeleteIdentity(userId, target), ListRoleUsersResponseItem.class, options);
+  public User deleteIdentity(String userId, String target, RequestOptions options) {
+    return client.call(requestForDeleteIdentity(userId, target), User.class, options);
   }
 
   /**
@@ -677,15 +665,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleUsersResponseItem> deleteIdentityAsync(String userId,
-      String target, RequestOptions options) {
-    return client.callAsync(requestForDeleteIdentity(userId, target), ListRoleUsersResponseItem.class, options);
+  public CompletableFuture<User> deleteIdentityAsync(String userId, String target,
+      RequestOptions options) {
+    return client.callAsync(requestForDeleteIdentity(userId, target), User.class, options);
   }
 
   /**
@@ -693,12 +681,12 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public ListRoleUsersResponseItem deleteIdentity(String userId, String target) {
+  public User deleteIdentity(String userId, String target) {
     return deleteIdentity(userId, target, RequestOptions.defaults());
   }
 
@@ -709,13 +697,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<ListRoleUsersResponseItem> deleteIdentityAsync(String userId,
-      String target) {
+  public CompletableFuture<User> deleteIdentityAsync(String userId, String target) {
     return deleteIdentityAsync(userId, target, RequestOptions.defaults());
   }
 
@@ -731,8 +718,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
@@ -747,8 +734,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
@@ -763,8 +750,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
   public void deleteMfaVerification(String userId, String verificationId) {
@@ -778,8 +765,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param verificationId the <code>verificationId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
@@ -799,7 +786,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
@@ -815,7 +802,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -831,7 +818,7 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
    */
@@ -846,7 +833,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
@@ -867,8 +854,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
@@ -883,8 +870,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
@@ -899,8 +886,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
   public void deleteRole(String userId, String roleId) {
@@ -914,8 +901,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param roleId the <code>roleId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
@@ -938,8 +925,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
@@ -956,8 +943,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -973,8 +960,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
@@ -987,8 +974,8 @@ public final class UsersService {
    *
    * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
   public void deleteSession(String userId, String sessionId) {
@@ -1002,8 +989,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
@@ -1020,8 +1007,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
    */
@@ -1043,7 +1030,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1060,7 +1047,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1076,7 +1063,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
@@ -1090,7 +1077,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
@@ -1105,7 +1092,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
@@ -1121,7 +1108,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
@@ -1140,7 +1127,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
@@ -1156,7 +1143,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
@@ -1171,7 +1158,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
@@ -1186,7 +1173,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
@@ -1209,7 +1196,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @param options per-request options
@@ -1228,7 +1215,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @param options per-request options
@@ -1245,7 +1232,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @return the decoded response
@@ -1261,7 +1248,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
@@ -1277,7 +1264,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param params the query parameters
    * @return a future of the decoded response
@@ -1295,7 +1282,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
@@ -1316,15 +1303,14 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public GetUserSessionResponse getSession(String userId, String sessionId,
-      RequestOptions options) {
-    return client.call(requestForGetSession(userId, sessionId), GetUserSessionResponse.class, options);
+  public UserSession getSession(String userId, String sessionId, RequestOptions options) {
+    return client.call(requestForGetSession(userId, sessionId), UserSession.class, options);
   }
 
   /**
@@ -1334,15 +1320,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSessionResponse> getSessionAsync(String userId, String sessionId,
+  public CompletableFuture<UserSession> getSessionAsync(String userId, String sessionId,
       RequestOptions options) {
-    return client.callAsync(requestForGetSession(userId, sessionId), GetUserSessionResponse.class, options);
+    return client.callAsync(requestForGetSession(userId, sessionId), UserSession.class, options);
   }
 
   /**
@@ -1350,12 +1336,12 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public GetUserSessionResponse getSession(String userId, String sessionId) {
+  public UserSession getSession(String userId, String sessionId) {
     return getSession(userId, sessionId, RequestOptions.defaults());
   }
 
@@ -1366,13 +1352,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param sessionId the <code>sessionId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSessionResponse> getSessionAsync(String userId,
-      String sessionId) {
+  public CompletableFuture<UserSession> getSessionAsync(String userId, String sessionId) {
     return getSessionAsync(userId, sessionId, RequestOptions.defaults());
   }
 
@@ -1391,8 +1376,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1410,8 +1395,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1427,8 +1412,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
@@ -1443,8 +1428,8 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
@@ -1459,8 +1444,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
@@ -1477,8 +1462,8 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
@@ -1501,7 +1486,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1519,7 +1504,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1535,7 +1520,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
@@ -1550,7 +1535,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
@@ -1565,7 +1550,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
@@ -1582,7 +1567,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
@@ -1601,7 +1586,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
@@ -1617,7 +1602,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
@@ -1631,7 +1616,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
@@ -1646,7 +1631,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
@@ -1667,7 +1652,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -1685,7 +1670,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -1701,7 +1686,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
@@ -1715,7 +1700,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
@@ -1730,7 +1715,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
@@ -1747,7 +1732,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
@@ -1766,13 +1751,13 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse listLogtoConfigs(String userId, RequestOptions options) {
-    return client.call(requestForListLogtoConfigs(userId), ListUserLogtoConfigsResponse.class, options);
+  public UserLogtoConfig listLogtoConfigs(String userId, RequestOptions options) {
+    return client.call(requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -1782,14 +1767,14 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> listLogtoConfigsAsync(String userId,
+  public CompletableFuture<UserLogtoConfig> listLogtoConfigsAsync(String userId,
       RequestOptions options) {
-    return client.callAsync(requestForListLogtoConfigs(userId), ListUserLogtoConfigsResponse.class, options);
+    return client.callAsync(requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -1797,11 +1782,11 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse listLogtoConfigs(String userId) {
+  public UserLogtoConfig listLogtoConfigs(String userId) {
     return listLogtoConfigs(userId, RequestOptions.defaults());
   }
 
@@ -1812,11 +1797,11 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> listLogtoConfigsAsync(String userId) {
+  public CompletableFuture<UserLogtoConfig> listLogtoConfigsAsync(String userId) {
     return listLogtoConfigsAsync(userId, RequestOptions.defaults());
   }
 
@@ -1831,7 +1816,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
@@ -1848,7 +1833,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
@@ -1863,7 +1848,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
@@ -1878,7 +1863,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
@@ -1898,13 +1883,12 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String userId,
-      RequestOptions options) {
+  public List<Organization> listOrganizations(String userId, RequestOptions options) {
     return client.call(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1915,13 +1899,13 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String userId, RequestOptions options) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId,
+      RequestOptions options) {
     return client.callAsync(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
   }
 
@@ -1930,11 +1914,11 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public List<ListUserOrganizationsResponseItem> listOrganizations(String userId) {
+  public List<Organization> listOrganizations(String userId) {
     return listOrganizations(userId, RequestOptions.defaults());
   }
 
@@ -1945,12 +1929,11 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserOrganizationsResponseItem>> listOrganizationsAsync(
-      String userId) {
+  public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId) {
     return listOrganizationsAsync(userId, RequestOptions.defaults());
   }
 
@@ -1965,13 +1948,12 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId,
-      RequestOptions options) {
+  public List<PersonalAccessToken> listPersonalAccessTokens(String userId, RequestOptions options) {
     return client.call(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
   }
 
@@ -1982,13 +1964,13 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateUserPersonalAccessTokenResponse>> listPersonalAccessTokensAsync(
-      String userId, RequestOptions options) {
+  public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId,
+      RequestOptions options) {
     return client.callAsync(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
   }
 
@@ -1997,11 +1979,11 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public List<CreateUserPersonalAccessTokenResponse> listPersonalAccessTokens(String userId) {
+  public List<PersonalAccessToken> listPersonalAccessTokens(String userId) {
     return listPersonalAccessTokens(userId, RequestOptions.defaults());
   }
 
@@ -2012,12 +1994,11 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
-  public CompletableFuture<List<CreateUserPersonalAccessTokenResponse>> listPersonalAccessTokensAsync(
-      String userId) {
+  public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId) {
     return listPersonalAccessTokensAsync(userId, RequestOptions.defaults());
   }
 
@@ -2036,7 +2017,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return the decoded response
@@ -2053,7 +2034,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param options per-request options
    * @return a future of the decoded response
@@ -2069,7 +2050,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2083,7 +2064,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2098,7 +2079,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2114,7 +2095,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2127,7 +2108,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @param pagination the first page and the page size
    * @param options per-request options
@@ -2148,7 +2129,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
@@ -2162,7 +2143,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/roles</code>, every page, fetched lazily while iterating; the pages requested follow {@code pagination}, so {@code page} and {@code pageSize} of {@code params} are not sent
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
@@ -2181,7 +2162,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
@@ -2197,7 +2178,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
@@ -2212,7 +2193,7 @@ public final class UsersService {
    *
    * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
@@ -2227,7 +2208,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
@@ -2373,7 +2354,7 @@ public final class UsersService {
   }
 
   private ApiRequest requestForReplaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body) {
+      UserIdentitiesValue body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
@@ -2386,7 +2367,7 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -2394,7 +2375,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body, RequestOptions options) {
+      UserIdentitiesValue body, RequestOptions options) {
     return client.call(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
@@ -2405,7 +2386,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @param options per-request options
@@ -2413,7 +2394,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, ReplaceUserIdentityRequest body, RequestOptions options) {
+      String target, UserIdentitiesValue body, RequestOptions options) {
     return client.callAsync(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
   }
 
@@ -2422,14 +2403,14 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      ReplaceUserIdentityRequest body) {
+      UserIdentitiesValue body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 
@@ -2440,14 +2421,14 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param target the <code>target</code> path parameter
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, ReplaceUserIdentityRequest body) {
+      String target, UserIdentitiesValue body) {
     return replaceIdentityAsync(userId, target, body, RequestOptions.defaults());
   }
 
@@ -2463,15 +2444,14 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body, RequestOptions options) {
+    return client.call(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
   }
 
   /**
@@ -2481,15 +2461,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
-      RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(userId, body), ReplaceUserRolesResponse.class, options);
+  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body,
+      RequestOptions options) {
+    return client.callAsync(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
   }
 
   /**
@@ -2497,12 +2477,12 @@ public final class UsersService {
    *
    * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public ReplaceUserRolesResponse replaceRoles(String userId, RoleIdsRequest body) {
+  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -2513,13 +2493,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<ReplaceUserRolesResponse> replaceRolesAsync(String userId,
-      RoleIdsRequest body) {
+  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body) {
     return replaceRolesAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -2536,15 +2515,15 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
+  public PersonalAccessToken updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePersonalAccessTokenName(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+    return client.call(requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -2554,15 +2533,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenNameAsync(
-      String userId, UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePersonalAccessTokenName(userId, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenNameAsync(String userId,
+      UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -2570,12 +2549,12 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessTokenName(String userId,
+  public PersonalAccessToken updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body) {
     return updatePersonalAccessTokenName(userId, body, RequestOptions.defaults());
   }
@@ -2587,13 +2566,13 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenNameAsync(
-      String userId, UpdatePersonalAccessTokenNameRequest body) {
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenNameAsync(String userId,
+      UpdatePersonalAccessTokenNameRequest body) {
     return updatePersonalAccessTokenNameAsync(userId, body, RequestOptions.defaults());
   }
 
@@ -2609,7 +2588,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2626,7 +2605,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2642,7 +2621,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
@@ -2658,7 +2637,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
@@ -2679,7 +2658,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2697,7 +2676,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2713,7 +2692,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
@@ -2729,7 +2708,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
@@ -2751,7 +2730,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2769,7 +2748,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2785,7 +2764,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
@@ -2801,7 +2780,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
@@ -2824,15 +2803,15 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse updateLogtoConfigs(String userId,
-      UpdateUserLogtoConfigsRequest body, RequestOptions options) {
-    return client.call(requestForUpdateLogtoConfigs(userId, body), ListUserLogtoConfigsResponse.class, options);
+  public UserLogtoConfig updateLogtoConfigs(String userId, UpdateUserLogtoConfigsRequest body,
+      RequestOptions options) {
+    return client.call(requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
   }
 
   /**
@@ -2842,15 +2821,15 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> updateLogtoConfigsAsync(String userId,
+  public CompletableFuture<UserLogtoConfig> updateLogtoConfigsAsync(String userId,
       UpdateUserLogtoConfigsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateLogtoConfigs(userId, body), ListUserLogtoConfigsResponse.class, options);
+    return client.callAsync(requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
   }
 
   /**
@@ -2858,13 +2837,12 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public ListUserLogtoConfigsResponse updateLogtoConfigs(String userId,
-      UpdateUserLogtoConfigsRequest body) {
+  public UserLogtoConfig updateLogtoConfigs(String userId, UpdateUserLogtoConfigsRequest body) {
     return updateLogtoConfigs(userId, body, RequestOptions.defaults());
   }
 
@@ -2875,12 +2853,12 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserLogtoConfigsResponse> updateLogtoConfigsAsync(String userId,
+  public CompletableFuture<UserLogtoConfig> updateLogtoConfigsAsync(String userId,
       UpdateUserLogtoConfigsRequest body) {
     return updateLogtoConfigsAsync(userId, body, RequestOptions.defaults());
   }
@@ -2897,7 +2875,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2914,7 +2892,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -2930,7 +2908,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
@@ -2946,7 +2924,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
@@ -2968,7 +2946,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -2986,7 +2964,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -3002,7 +2980,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
@@ -3018,7 +2996,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
@@ -3029,7 +3007,7 @@ public final class UsersService {
   }
 
   private ApiRequest requestForUpdatePersonalAccessToken(String userId, String name,
-      UpdateApplicationSecretRequest body) {
+      SecretNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens/{name}")
       .pathParam("userId", userId)
       .pathParam("name", name);
@@ -3042,16 +3020,16 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
-      UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePersonalAccessToken(userId, name, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public PersonalAccessToken updatePersonalAccessToken(String userId, String name,
+      SecretNameRequest body, RequestOptions options) {
+    return client.call(requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -3061,16 +3039,16 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenAsync(
-      String userId, String name, UpdateApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePersonalAccessToken(userId, name, body), CreateUserPersonalAccessTokenResponse.class, options);
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenAsync(String userId,
+      String name, SecretNameRequest body, RequestOptions options) {
+    return client.callAsync(requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -3078,14 +3056,14 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CreateUserPersonalAccessTokenResponse updatePersonalAccessToken(String userId, String name,
-      UpdateApplicationSecretRequest body) {
+  public PersonalAccessToken updatePersonalAccessToken(String userId, String name,
+      SecretNameRequest body) {
     return updatePersonalAccessToken(userId, name, body, RequestOptions.defaults());
   }
 
@@ -3096,14 +3074,14 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param name the <code>name</code> path parameter
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserPersonalAccessTokenResponse> updatePersonalAccessTokenAsync(
-      String userId, String name, UpdateApplicationSecretRequest body) {
+  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenAsync(String userId,
+      String name, SecretNameRequest body) {
     return updatePersonalAccessTokenAsync(userId, name, body, RequestOptions.defaults());
   }
 
@@ -3119,7 +3097,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return the decoded response
@@ -3137,7 +3115,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
@@ -3153,7 +3131,7 @@ public final class UsersService {
    *
    * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
@@ -3169,7 +3147,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
@@ -3191,7 +3169,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
@@ -3207,7 +3185,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
@@ -3223,7 +3201,7 @@ public final class UsersService {
    *
    * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
@@ -3238,7 +3216,7 @@ public final class UsersService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param userId the <code>userId</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>

@@ -8,12 +8,11 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetAccountCenterSettingsResponse;
+import io.logto.management.model.AccountCenterSettings;
 import io.logto.management.model.GetSignInExperienceConfigParams;
-import io.logto.management.model.GetSignInExperienceConfigResponse;
 import io.logto.management.model.GetSignInExperiencePhrasesParams;
 import io.logto.management.model.GetWellKnownExperienceParams;
-import io.logto.management.model.GetWellKnownExperienceResponse;
+import io.logto.management.model.PublicSignInExperience;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +53,9 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public GetSignInExperienceConfigResponse getSignInExperienceConfig(
-      GetSignInExperienceConfigParams params, RequestOptions options) {
-    return client.call(requestForGetSignInExperienceConfig(params), GetSignInExperienceConfigResponse.class, options);
+  public PublicSignInExperience getSignInExperienceConfig(GetSignInExperienceConfigParams params,
+      RequestOptions options) {
+    return client.call(requestForGetSignInExperienceConfig(params), PublicSignInExperience.class, options);
   }
 
   /**
@@ -71,9 +70,9 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync(
+  public CompletableFuture<PublicSignInExperience> getSignInExperienceConfigAsync(
       GetSignInExperienceConfigParams params, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperienceConfig(params), GetSignInExperienceConfigResponse.class, options);
+    return client.callAsync(requestForGetSignInExperienceConfig(params), PublicSignInExperience.class, options);
   }
 
   /**
@@ -85,8 +84,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public GetSignInExperienceConfigResponse getSignInExperienceConfig(
-      GetSignInExperienceConfigParams params) {
+  public PublicSignInExperience getSignInExperienceConfig(GetSignInExperienceConfigParams params) {
     return getSignInExperienceConfig(params, RequestOptions.defaults());
   }
 
@@ -98,7 +96,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public GetSignInExperienceConfigResponse getSignInExperienceConfig() {
+  public PublicSignInExperience getSignInExperienceConfig() {
     return getSignInExperienceConfig(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -113,7 +111,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync(
+  public CompletableFuture<PublicSignInExperience> getSignInExperienceConfigAsync(
       GetSignInExperienceConfigParams params) {
     return getSignInExperienceConfigAsync(params, RequestOptions.defaults());
   }
@@ -128,7 +126,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSignInExperienceConfigResponse> getSignInExperienceConfigAsync() {
+  public CompletableFuture<PublicSignInExperience> getSignInExperienceConfigAsync() {
     return getSignInExperienceConfigAsync(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -240,8 +238,8 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
    */
-  public GetAccountCenterSettingsResponse getAccountCenter(RequestOptions options) {
-    return client.call(requestForGetAccountCenter(), GetAccountCenterSettingsResponse.class, options);
+  public AccountCenterSettings getAccountCenter(RequestOptions options) {
+    return client.call(requestForGetAccountCenter(), AccountCenterSettings.class, options);
   }
 
   /**
@@ -255,9 +253,8 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
    */
-  public CompletableFuture<GetAccountCenterSettingsResponse> getAccountCenterAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetAccountCenter(), GetAccountCenterSettingsResponse.class, options);
+  public CompletableFuture<AccountCenterSettings> getAccountCenterAsync(RequestOptions options) {
+    return client.callAsync(requestForGetAccountCenter(), AccountCenterSettings.class, options);
   }
 
   /**
@@ -268,7 +265,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
    */
-  public GetAccountCenterSettingsResponse getAccountCenter() {
+  public AccountCenterSettings getAccountCenter() {
     return getAccountCenter(RequestOptions.defaults());
   }
 
@@ -282,7 +279,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
    */
-  public CompletableFuture<GetAccountCenterSettingsResponse> getAccountCenterAsync() {
+  public CompletableFuture<AccountCenterSettings> getAccountCenterAsync() {
     return getAccountCenterAsync(RequestOptions.defaults());
   }
 
@@ -304,9 +301,9 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
    */
-  public GetWellKnownExperienceResponse getExperience(GetWellKnownExperienceParams params,
+  public PublicSignInExperience getExperience(GetWellKnownExperienceParams params,
       RequestOptions options) {
-    return client.call(requestForGetExperience(params), GetWellKnownExperienceResponse.class, options);
+    return client.call(requestForGetExperience(params), PublicSignInExperience.class, options);
   }
 
   /**
@@ -321,9 +318,9 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetWellKnownExperienceResponse> getExperienceAsync(
+  public CompletableFuture<PublicSignInExperience> getExperienceAsync(
       GetWellKnownExperienceParams params, RequestOptions options) {
-    return client.callAsync(requestForGetExperience(params), GetWellKnownExperienceResponse.class, options);
+    return client.callAsync(requestForGetExperience(params), PublicSignInExperience.class, options);
   }
 
   /**
@@ -335,7 +332,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
    */
-  public GetWellKnownExperienceResponse getExperience(GetWellKnownExperienceParams params) {
+  public PublicSignInExperience getExperience(GetWellKnownExperienceParams params) {
     return getExperience(params, RequestOptions.defaults());
   }
 
@@ -347,7 +344,7 @@ public final class WellKnownService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
    */
-  public GetWellKnownExperienceResponse getExperience() {
+  public PublicSignInExperience getExperience() {
     return getExperience(GetWellKnownExperienceParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -362,7 +359,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetWellKnownExperienceResponse> getExperienceAsync(
+  public CompletableFuture<PublicSignInExperience> getExperienceAsync(
       GetWellKnownExperienceParams params) {
     return getExperienceAsync(params, RequestOptions.defaults());
   }
@@ -377,7 +374,7 @@ public final class WellKnownService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
    */
-  public CompletableFuture<GetWellKnownExperienceResponse> getExperienceAsync() {
+  public CompletableFuture<PublicSignInExperience> getExperienceAsync() {
     return getExperienceAsync(GetWellKnownExperienceParams.builder().build(), RequestOptions.defaults());
   }
 

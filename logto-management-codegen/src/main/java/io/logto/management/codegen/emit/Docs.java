@@ -1,5 +1,7 @@
 package io.logto.management.codegen.emit;
 
+import io.logto.management.codegen.model.TypeDef;
+import io.logto.management.codegen.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,35 @@ final class Docs {
     }
     return "the <code>" + escape(wireName) + "</code> " + kind + " ("
         + escape(String.join(", ", flags)) + ")";
+  }
+
+  /**
+   * Describes a path parameter: which id it takes (from its name: {@code organizationRoleId} is the
+   * id of an organization role), or the values an enum parameter takes.
+   */
+  static String pathParam(String wireName, TypeRef type, java.util.Map<String, TypeDef> types) {
+    String text = "the <code>" + escape(wireName) + "</code> path parameter";
+    if (type instanceof TypeRef.Named n && types.get(n.name()) instanceof TypeDef.EnumDef e) {
+      return text + ", one of " + values(e.values());
+    }
+    List<String> words = io.logto.management.codegen.naming.Names.words(wireName);
+    if (words.size() > 1 && words.get(words.size() - 1).equalsIgnoreCase("id")) {
+      List<String> noun = new ArrayList<>();
+      for (String w : words.subList(0, words.size() - 1)) {
+        noun.add(w.toLowerCase(java.util.Locale.ROOT));
+      }
+      return text + ": the id of the " + escape(String.join(" ", noun));
+    }
+    return text;
+  }
+
+  /** The wire values of an enum for Javadoc: {@code <code>a</code>, <code>b</code>}. */
+  static String values(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      out.add("<code>" + escape(v) + "</code>");
+    }
+    return String.join(", ", out);
   }
 
   /** Escapes HTML, at-signs, braces and comment terminators so text reads literally in Javadoc. */

@@ -9,8 +9,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
-import com.palantir.javapoet.WildcardTypeName;
 import io.logto.management.codegen.model.FieldDef;
 import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.model.TypeDef;
@@ -25,8 +23,6 @@ import javax.lang.model.element.Modifier;
 
 /** Emits records, open enums and oneOf interfaces of the model package. */
 final class ModelEmitter {
-  static final String SUPPORT = "OneOfSupport";
-  private static final ClassName SUPPORT_CLASS = ClassName.get(Types.MODEL, SUPPORT);
 
   private ModelEmitter() {}
 
@@ -52,9 +48,21 @@ final class ModelEmitter {
   }
 
   // what a component may hold: a JsonField is never null (absent instead); anything else is null when
-  // the property is optional and left out, or nullable and sent as null
+  // the property is optional and left out, or nullable and sent as null; a number or boolean that is
+  // always there is a primitive
   private static TypeName componentType(FieldDef f) {
+    if (always(f)) {
+      return Types.of(f.type(), true);
+    }
     return Types.nullableIf(!f.tristate() && (!f.required() || f.nullable()), fieldType(f));
+  }
+
+  private static boolean always(FieldDef f) {
+    return f.required() && !f.nullable();
+  }
+
+  private static boolean primitive(FieldDef f) {
+    return always(f) && Types.of(f.type(), true).isPrimitive();
   }
 
   private static String describe(FieldDef f) {
@@ -87,6 +95,7 @@ final class ModelEmitter {
       if (include != null) {
         p.addAnnotation(include.build());
       }
+      Types.codecs(f.type(), f.tristate()).forEach(p::addAnnotation);
       ctor.addParameter(p.build());
       String doc = describe(f);
       javadoc.add("@param $L $L\n", f.javaName(), doc);
@@ -94,7 +103,7 @@ final class ModelEmitter {
       if (f.tristate()) {
         compact.addStatement(
             "$1N = $1N == null ? $2T.absent() : $1N", f.javaName(), Types.JSON_FIELD);
-      } else if (r.request() && f.required() && !f.nullable()) {
+      } else if (r.request() && always(f) && !primitive(f)) {
         compact.addStatement(
             "$T.requireNonNull($N, $S)", Types.OBJECTS, f.javaName(), f.javaName() + " == null");
       }
@@ -135,8 +144,8 @@ final class ModelEmitter {
             .addAnnotation(include("NON_NULL").build())
             .recordConstructor(ctor.build())
             .addMethod(compact.build());
-    if (r.implementsOneOf() != null) {
-      type.addSuperinterface(ClassName.get(Types.MODEL, r.implementsOneOf()));
+    r.implementsOneOf().forEach(i -> type.addSuperinterface(ClassName.get(Types.MODEL, i)));
+    if (!r.implementsOneOf().isEmpty()) {
       // the interface's deserializer picks the variant; the variant itself decodes as a plain record
       type.addAnnotation(
           AnnotationSpec.builder(Types.JSON_DESERIALIZE)
@@ -180,16 +189,19 @@ final class ModelEmitter {
       toBuilder.addStatement("b.$1N = $1N", f.javaName());
       args.add(f.javaName());
       if (f.tristate()) {
-        TypeName vt = Types.of(f.type());
+        TypeName vt = Types.nullableIf(true, Types.of(f.type()));
         b.addMethod(
             MethodSpec.methodBuilder(f.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(vt, f.javaName())
                 .returns(builder)
                 .addJavadoc(
-                    "Sets $L to a value.\n\n@param $L the value, not null (use {@code"
-                        + " JsonField.ofNull()} to send null)\n@return this builder\n",
+                    "Sets $L to a value, or to JSON {@code null} when {@code $L} is null: a value"
+                        + " read from a model is sent as it was read. Only {@code"
+                        + " JsonField.absent()} leaves the property out.\n\n@param $L the value or"
+                        + " null\n@return this builder\n",
                     describe(f),
+                    f.javaName(),
                     f.javaName())
                 .addStatement("this.$1N = $2T.of($1N)", f.javaName(), Types.JSON_FIELD)
                 .addStatement("return this")
@@ -230,13 +242,20 @@ final class ModelEmitter {
             .addStatement("return this")
             .build());
     args.add("additionalProperties");
-    b.addMethod(
+    MethodSpec.Builder build =
         MethodSpec.methodBuilder("build")
             .addModifiers(Modifier.PUBLIC)
             .returns(self)
-            .addJavadoc("Builds the record.\n\n@return a new record\n")
-            .addStatement("return new $T($L)", self, String.join(", ", args))
-            .build());
+            .addJavadoc(
+                "Builds the record.\n\n@return a new record\n@throws NullPointerException when a"
+                    + " required property is unset\n");
+    for (FieldDef f : fields) {
+      if (primitive(f)) {
+        // a primitive component cannot say "unset": check before unboxing
+        build.addStatement("$T.requireNonNull($N, $S)", Types.OBJECTS, f.javaName(), f.javaName() + " == null");
+      }
+    }
+    b.addMethod(build.addStatement("return new $T($L)", self, String.join(", ", args)).build());
     type.addMethod(
         MethodSpec.methodBuilder("builder")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -383,13 +402,13 @@ final class ModelEmitter {
                     .build())
             .build());
     ParameterizedTypeName candidate =
-        ParameterizedTypeName.get(SUPPORT_CLASS.nestedClass("Candidate"), self);
+        ParameterizedTypeName.get(Types.ONE_OF_DECODER.nestedClass("Candidate"), self);
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", Types.LIST).indent();
     for (int i = 0; i < o.variants().size(); i++) {
       TypeDef.Variant v = o.variants().get(i);
       list.add(
           "\nnew $T<>($T.class, $L, $L)$L",
-          SUPPORT_CLASS.nestedClass("Candidate"),
+          Types.ONE_OF_DECODER.nestedClass("Candidate"),
           ClassName.get(Types.MODEL, v.type()),
           stringList(v.required()),
           constants(v.constants()),
@@ -428,7 +447,7 @@ final class ModelEmitter {
                     .addException(java.io.IOException.class)
                     .addStatement(
                         "return $T.pick(context.readTree(parser), context, CANDIDATES, $T::new)",
-                        SUPPORT_CLASS,
+                        Types.ONE_OF_DECODER,
                         json)
                     .build())
             .build());
@@ -457,110 +476,5 @@ final class ModelEmitter {
       b.add("))");
     }
     return b.add(")").build();
-  }
-
-  /** The package-private helper the oneOf deserializers share. */
-  static TypeSpec support() {
-    TypeVariableName t = TypeVariableName.get("T");
-    ClassName candidate = SUPPORT_CLASS.nestedClass("Candidate");
-    TypeName candidateT = ParameterizedTypeName.get(candidate, t);
-    return TypeSpec.classBuilder(SUPPORT)
-        .addModifiers(Modifier.FINAL)
-        .addAnnotation(generated())
-        .addJavadoc("Chooses the variant of a oneOf for its deserializer.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addType(
-            TypeSpec.recordBuilder("Candidate")
-                .addTypeVariable(t)
-                .addJavadoc(
-                    "A variant and what recognises it.\n\n@param type the variant record\n"
-                        + "@param required properties that must be present\n"
-                        + "@param constants properties whose value, when present, must be one of"
-                        + " the given texts\n@param <T> the oneOf interface\n")
-                .recordConstructor(
-                    MethodSpec.constructorBuilder()
-                        .addParameter(
-                            ParameterizedTypeName.get(
-                                ClassName.get(Class.class), WildcardTypeName.subtypeOf(t)),
-                            "type")
-                        .addParameter(ParameterizedTypeName.get(Types.LIST, Types.STRING), "required")
-                        .addParameter(
-                            ParameterizedTypeName.get(
-                                Types.MAP,
-                                Types.STRING,
-                                ParameterizedTypeName.get(Types.SET, Types.STRING)),
-                            "constants")
-                        .build())
-                .addMethod(
-                    MethodSpec.methodBuilder("score")
-                        .returns(int.class)
-                        .addParameter(Types.JSON_NODE, "node")
-                        .addJavadoc(
-                            "Returns how many facts the node matches, or -1 when it contradicts"
-                                + " one.\n")
-                        .beginControlFlow("if (!node.isObject())")
-                        .addStatement("return -1")
-                        .endControlFlow()
-                        .addStatement("int score = 0")
-                        .beginControlFlow("for ($T name : required)", Types.STRING)
-                        .beginControlFlow("if (!node.has(name))")
-                        .addStatement("return -1")
-                        .endControlFlow()
-                        .addStatement("score++")
-                        .endControlFlow()
-                        .beginControlFlow(
-                            "for ($T.Entry<$T, $T<$T>> e : constants.entrySet())",
-                            Types.MAP,
-                            Types.STRING,
-                            Types.SET,
-                            Types.STRING)
-                        .addStatement("$T value = node.get(e.getKey())", Types.JSON_NODE)
-                        .beginControlFlow("if (value == null)")
-                        .addStatement("continue")
-                        .endControlFlow()
-                        .beginControlFlow(
-                            "if (!value.isValueNode() || !e.getValue().contains(value.asText()))")
-                        .addStatement("return -1")
-                        .endControlFlow()
-                        .addStatement("score++")
-                        .endControlFlow()
-                        .addStatement("return score")
-                        .build())
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("pick")
-                .addModifiers(Modifier.STATIC)
-                .addTypeVariable(t)
-                .returns(t)
-                .addParameter(Types.JSON_NODE, "node")
-                .addParameter(Types.DESER_CONTEXT, "context")
-                .addParameter(ParameterizedTypeName.get(Types.LIST, candidateT), "candidates")
-                .addParameter(
-                    ParameterizedTypeName.get(
-                        ClassName.get("java.util.function", "Function"), Types.JSON_NODE, t),
-                    "fallback")
-                .addJavadoc(
-                    "Decodes the node as the best-scoring candidate that decodes cleanly, else"
-                        + " wraps it with {@code fallback}.\n")
-                .addStatement(
-                    "$T<$T> ranked = new $T<>(candidates)",
-                    Types.LIST,
-                    candidateT,
-                    ClassName.get("java.util", "ArrayList"))
-                .addStatement("ranked.removeIf(c -> c.score(node) < 0)")
-                .addStatement(
-                    "ranked.sort($T.comparingInt(($T c) -> c.score(node)).reversed())",
-                    ClassName.get("java.util", "Comparator"),
-                    candidateT)
-                .beginControlFlow("for ($T c : ranked)", candidateT)
-                .beginControlFlow("try")
-                .addStatement("return context.readTreeAsValue(node, c.type())")
-                .nextControlFlow("catch ($T e)", java.io.IOException.class)
-                .addComment("a shape that fits the facts but not the types: try the next one")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("return fallback.apply(node)")
-                .build())
-        .build();
   }
 }

@@ -202,7 +202,7 @@ final class ServiceEmitter {
   private List<Arg> args(OperationDef op) {
     List<Arg> args = new ArrayList<>();
     for (ParamDef p : op.pathParams()) {
-      args.add(new Arg(Types.STRING, p.javaName(), "the <code>" + Docs.escape(p.name()) + "</code> path parameter"));
+      args.add(new Arg(Types.of(p.type()), p.javaName(), Docs.pathParam(p.name(), p.type(), types)));
     }
     return args;
   }

@@ -42,10 +42,6 @@ public final class SourceWriter {
     for (TypeDef t : model.types()) {
       modelTypes.add(ModelEmitter.emit(t));
     }
-    boolean anyOneOf = model.types().stream().anyMatch(t -> t instanceof TypeDef.OneOfDef);
-    if (anyOneOf) {
-      modelTypes.add(ModelEmitter.support());
-    }
     for (ServiceDef s : model.services()) {
       for (OperationDef op : s.operations()) {
         if (op.paramsType() != null) {

@@ -33,6 +33,9 @@ final class Types {
   static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
   static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
   static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
+  static final ClassName INSTANT = ClassName.get("java.time", "Instant");
+  static final ClassName EPOCH_TIME = ClassName.get(CORE + ".internal.codec", "EpochTime");
+  static final ClassName ONE_OF_DECODER = ClassName.get(CORE + ".internal.codec", "OneOfDecoder");
 
   static final String JACKSON = "com.fasterxml.jackson";
   static final ClassName JSON_NODE = ClassName.get(JACKSON + ".databind", "JsonNode");
@@ -44,6 +47,7 @@ final class Types {
       ClassName.get(JACKSON + ".databind.deser.std", "StdDeserializer");
   static final ClassName JSON_DESERIALIZE =
       ClassName.get(JACKSON + ".databind.annotation", "JsonDeserialize");
+  static final ClassName JSON_SERIALIZE = ClassName.get(JACKSON + ".databind.annotation", "JsonSerialize");
   static final ClassName JSON_PROPERTY = ClassName.get(JACKSON + ".annotation", "JsonProperty");
   static final ClassName JSON_INCLUDE = ClassName.get(JACKSON + ".annotation", "JsonInclude");
   static final ClassName JSON_ANY_SETTER = ClassName.get(JACKSON + ".annotation", "JsonAnySetter");
@@ -64,6 +68,7 @@ final class Types {
         case LONG -> ClassName.get(Long.class);
         case NUMBER -> BIG_DECIMAL;
         case BOOLEAN -> ClassName.get(Boolean.class);
+        case INSTANT_MILLIS, INSTANT_SECONDS -> INSTANT;
         case JSON -> JSON_NODE;
       };
     }
@@ -74,6 +79,44 @@ final class Types {
       return ParameterizedTypeName.get(MAP, STRING, of(m.value()));
     }
     return ClassName.get(MODEL, ((TypeRef.Named) ref).name());
+  }
+
+  /**
+   * The Java type of a value that is always there: {@code int}, {@code long} and {@code boolean}
+   * unboxed, anything else as {@link #of}.
+   */
+  static TypeName of(TypeRef ref, boolean always) {
+    TypeName t = of(ref);
+    return always && t.isBoxedPrimitive() ? t.unbox() : t;
+  }
+
+  /**
+   * The codec annotations a component of type {@code ref} needs ({@code Instant} as an epoch
+   * number): on the value itself, or, with {@code content}, on what a list, map or {@code JsonField}
+   * holds.
+   */
+  static java.util.List<AnnotationSpec> codecs(TypeRef ref, boolean content) {
+    TypeRef inner = ref;
+    boolean contained = content;
+    if (inner instanceof TypeRef.ListOf l) {
+      inner = l.element();
+      contained = true;
+    } else if (inner instanceof TypeRef.MapOf m) {
+      inner = m.value();
+      contained = true;
+    }
+    if (inner != TypeRef.Scalar.INSTANT_MILLIS && inner != TypeRef.Scalar.INSTANT_SECONDS) {
+      return java.util.List.of();
+    }
+    String unit = inner == TypeRef.Scalar.INSTANT_MILLIS ? "Millis" : "Seconds";
+    String member = contained ? "contentUsing" : "using";
+    return java.util.List.of(
+        AnnotationSpec.builder(JSON_SERIALIZE)
+            .addMember(member, "$T.class", EPOCH_TIME.nestedClass(unit + "Serializer"))
+            .build(),
+        AnnotationSpec.builder(JSON_DESERIALIZE)
+            .addMember(member, "$T.class", EPOCH_TIME.nestedClass(unit + "Deserializer"))
+            .build());
   }
 
   /** {@code t} marked {@code @Nullable} (a type-use annotation) when {@code nullable}. */

@@ -20,14 +20,23 @@ public sealed interface TypeDef {
    * @param origin schema pointer
    * @param fields properties in document order
    * @param request whether it is (part of) a request body, so it gets a builder and required checks
-   * @param implementsOneOf the oneOf interface it is a variant of, or {@code null}
+   * @param implementsOneOf the oneOf interfaces it is a variant of (one shape may be a variant of
+   *     several), sorted
    */
   record RecordDef(
-      String name, String origin, List<FieldDef> fields, boolean request, String implementsOneOf)
+      String name, String origin, List<FieldDef> fields, boolean request, List<String> implementsOneOf)
       implements TypeDef {
     public RecordDef {
       Objects.requireNonNull(name, "name == null");
       fields = List.copyOf(fields);
+      implementsOneOf = List.copyOf(new java.util.TreeSet<>(implementsOneOf));
+    }
+
+    /** The same record, also a request part when {@code request}, also implementing {@code oneOfs}. */
+    public RecordDef merge(boolean request, List<String> oneOfs) {
+      List<String> all = new java.util.ArrayList<>(implementsOneOf);
+      all.addAll(oneOfs);
+      return new RecordDef(name, origin, fields, this.request || request, all);
     }
   }
 

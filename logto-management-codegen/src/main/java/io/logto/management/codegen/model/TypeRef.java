@@ -11,6 +11,10 @@ public sealed interface TypeRef {
     LONG,
     NUMBER,
     BOOLEAN,
+    /** An {@code Instant} sent as epoch milliseconds. */
+    INSTANT_MILLIS,
+    /** An {@code Instant} sent as epoch seconds. */
+    INSTANT_SECONDS,
     /** Arbitrary JSON, kept as a tree. */
     JSON
   }

@@ -20,7 +20,10 @@ import java.util.TreeMap;
  *       (default: the tag's words, last one singular);
  *   <li>{@code method.<operationId>=name} a method name;
  *   <li>{@code type.<GeneratedName>=Name} a model type name;
- *   <li>{@code service.<tag>=ClassName} a service class name (accessor follows).
+ *   <li>{@code service.<tag>=ClassName} a service class name (accessor follows);
+ *   <li>{@code same.<Entity>=TypeA, TypeB} shapes that are the entity {@code Entity} as another
+ *       operation answers it (a list item with counts, a create answer without them): one record
+ *       with the properties of all, those not in every shape optional.
  * </ul>
  */
 public final class Overrides {
@@ -82,6 +85,23 @@ public final class Overrides {
   /** The name override of a model type. */
   public String type(String generatedName) {
     return entries.getOrDefault("type." + generatedName, generatedName);
+  }
+
+  /** Entity name to the other shapes folded into it, from the {@code same.} keys. */
+  public Map<String, java.util.List<String>> sameAs() {
+    Map<String, java.util.List<String>> out = new TreeMap<>();
+    entries.forEach((k, v) -> {
+      if (k.startsWith("same.")) {
+        java.util.List<String> shapes = new java.util.ArrayList<>();
+        for (String s : v.split(",")) {
+          if (!s.isBlank()) {
+            shapes.add(s.strip());
+          }
+        }
+        out.put(k.substring("same.".length()), shapes);
+      }
+    });
+    return out;
   }
 
   /** The class name override of a tag's service. */

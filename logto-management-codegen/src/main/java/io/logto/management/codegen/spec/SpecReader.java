@@ -78,9 +78,16 @@ public final class SpecReader {
     return result.getOpenAPI();
   }
 
-  /** Reads the document at {@code location} into the model. */
+  /** Reads the document at {@code location} into the model, as it stands. */
   public static ApiModel read(String location, Overrides overrides) {
-    return new SpecReader(parse(location), overrides).model();
+    return read(location, overrides, Corrections.none());
+  }
+
+  /** Reads the document at {@code location}, corrected where the real server differs, into the model. */
+  public static ApiModel read(String location, Overrides overrides, Corrections corrections) {
+    OpenAPI api = parse(location);
+    corrections.apply(api);
+    return new SpecReader(api, overrides).model();
   }
 
   private ApiModel model() {
@@ -156,13 +163,45 @@ public final class SpecReader {
         taken.add(best);
       }
     }
+    ApiModel model = applyRenames(services, types.values(), renames);
+    return applyRenames(model.services(), model.types(), merges(model));
+  }
+
+  /**
+   * The entity merges of the overrides file ({@code same.Role=ListRolesResponseItem}): each named
+   * shape is folded into its entity, checked to exist.
+   */
+  private Map<String, String> merges(ApiModel model) {
+    Map<String, String> merges = new TreeMap<>();
+    Set<String> names = new java.util.HashSet<>();
+    model.types().forEach(t -> names.add(t.name()));
+    overrides.sameAs().forEach((entity, shapesOf) -> {
+      for (String shape : shapesOf) {
+        if (!names.contains(shape) || !names.contains(entity)) {
+          throw new GenerationException(
+              "overrides: same." + entity + " names " + shape + ", but the model has no type "
+                  + (names.contains(entity) ? shape : entity));
+        }
+        merges.put(shape, entity);
+      }
+    });
+    return merges;
+  }
+
+  /**
+   * Renames types and every reference to them; two records renamed onto one name become one record
+   * with the properties of both, a property only one has optional.
+   */
+  private static ApiModel applyRenames(
+      List<ServiceDef> services, java.util.Collection<TypeDef> defs, Map<String, String> renames) {
     if (renames.isEmpty()) {
-      return new ApiModel(services, new ArrayList<>(types.values()));
+      return new ApiModel(services, new ArrayList<>(defs));
     }
     Map<String, TypeDef> renamed = new TreeMap<>();
-    for (TypeDef t : types.values()) {
+    for (TypeDef t : defs) {
       TypeDef r = renameDef(t, renames);
-      renamed.put(r.name(), r);
+      TypeDef existing = renamed.get(r.name());
+      renamed.put(r.name(), existing == null ? r : union(existing, r));
     }
     List<ServiceDef> out = new ArrayList<>();
     for (ServiceDef s : services) {
@@ -198,6 +237,34 @@ public final class SpecReader {
     return new ApiModel(out, new ArrayList<>(renamed.values()));
   }
 
+  private static TypeDef union(TypeDef a, TypeDef b) {
+    if (!(a instanceof TypeDef.RecordDef ra) || !(b instanceof TypeDef.RecordDef rb)) {
+      throw new GenerationException("cannot merge " + a.origin() + " and " + b.origin() + " into " + a.name() + ": only records merge");
+    }
+    Map<String, FieldDef> fa = new LinkedHashMap<>();
+    ra.fields().forEach(f -> fa.put(f.jsonName(), f));
+    Map<String, FieldDef> fb = new LinkedHashMap<>();
+    rb.fields().forEach(f -> fb.put(f.jsonName(), f));
+    List<FieldDef> fields = new ArrayList<>();
+    Map<String, FieldDef> all = new LinkedHashMap<>(fa);
+    fb.forEach(all::putIfAbsent);
+    for (FieldDef f : all.values()) {
+      FieldDef x = fa.get(f.jsonName());
+      FieldDef y = fb.get(f.jsonName());
+      if (x != null && y != null && !x.type().equals(y.type())) {
+        throw new GenerationException(
+            "cannot merge " + ra.origin() + " and " + rb.origin() + " into " + a.name() + ": property '"
+                + f.jsonName() + "' is " + x.type() + " in one and " + y.type() + " in the other");
+      }
+      boolean required = x != null && y != null && x.required() && y.required();
+      boolean nullable = (x != null && x.nullable()) || (y != null && y.nullable());
+      fields.add(new FieldDef(f.jsonName(), f.javaName(), f.type(), required, nullable, f.facts()));
+    }
+    List<String> oneOfs = new ArrayList<>(ra.implementsOneOf());
+    oneOfs.addAll(rb.implementsOneOf());
+    return new TypeDef.RecordDef(ra.name(), ra.origin(), fields, ra.request() || rb.request(), oneOfs);
+  }
+
   /** A name beats another when it is not a numbered fallback ({@code Option3}) and is shorter. */
   private static boolean better(String candidate, String current) {
     boolean candidateFallback = FALLBACK.matcher(candidate).find();
@@ -229,10 +296,8 @@ public final class SpecReader {
             new FieldDef(
                 f.jsonName(), f.javaName(), rename(f.type(), renames), f.required(), f.nullable(), f.facts()));
       }
-      String parent =
-          r.implementsOneOf() == null
-              ? null
-              : renames.getOrDefault(r.implementsOneOf(), r.implementsOneOf());
+      List<String> parent = new ArrayList<>();
+      r.implementsOneOf().forEach(i -> parent.add(renames.getOrDefault(i, i)));
       return new TypeDef.RecordDef(name, r.origin(), fields, r.request(), parent);
     }
     if (t instanceof TypeDef.EnumDef e) {
@@ -309,7 +374,19 @@ public final class SpecReader {
       String javaName = Names.camel(p.getName());
       String facts = facts(p.getSchema());
       if ("path".equals(p.getIn())) {
-        pathParams.add(new ParamDef(p.getName(), javaName, TypeRef.Scalar.STRING, true, false, facts));
+        // an enum-valued path parameter is the open enum of its values, anything else text
+        TypeRef type =
+            typeOf(
+                p.getSchema(),
+                id + Names.pascal(p.getName()),
+                raw.get$ref() != null
+                    ? raw.get$ref() + "/schema"
+                    : origin + "/parameters/" + params.indexOf(raw) + "/schema",
+                true);
+        if (!(type instanceof TypeRef.Named)) {
+          type = TypeRef.Scalar.STRING;
+        }
+        pathParams.add(new ParamDef(p.getName(), javaName, type, true, false, facts));
       } else if ("query".equals(p.getIn())) {
         if (!javaNames.add(javaName)) {
           throw new GenerationException(
@@ -505,13 +582,41 @@ public final class SpecReader {
     return switch (type) {
       case "string" -> TypeRef.Scalar.STRING;
       case "integer" -> "int64".equals(s.getFormat()) ? TypeRef.Scalar.LONG : TypeRef.Scalar.INTEGER;
-      case "number" -> TypeRef.Scalar.NUMBER;
+      case "number" -> number(s.getFormat());
       case "boolean" -> TypeRef.Scalar.BOOLEAN;
       case "array" ->
           new TypeRef.ListOf(typeOf(s.getItems(), name + "Item", origin + "/items", request));
       case "object" -> object(s, name, origin, request);
       default -> TypeRef.Scalar.JSON;
     };
+  }
+
+  /**
+   * Logto writes every number as {@code type: number}, yet sends whole numbers only (counts, limits,
+   * epoch timestamps): a number is a {@code long} unless a correction says it has fractions.
+   */
+  private static TypeRef number(String format) {
+    if (format == null) {
+      return TypeRef.Scalar.LONG;
+    }
+    return switch (format) {
+      case Formats.EPOCH_MILLIS -> TypeRef.Scalar.INSTANT_MILLIS;
+      case Formats.EPOCH_SECONDS -> TypeRef.Scalar.INSTANT_SECONDS;
+      case Formats.DECIMAL -> TypeRef.Scalar.NUMBER;
+      default -> TypeRef.Scalar.LONG;
+    };
+  }
+
+  /**
+   * Logto's entity timestamps ({@code createdAt}, {@code updatedAt}, {@code expiresAt},
+   * {@code lastSignInAt}...) are numbers of epoch milliseconds named {@code ...At}.
+   */
+  private static TypeRef timestamp(String jsonName, Schema<?> schema, TypeRef type) {
+    boolean named = jsonName.length() > 2 && jsonName.endsWith("At") && Character.isLowerCase(jsonName.charAt(jsonName.length() - 3));
+    if (named && type == TypeRef.Scalar.LONG && schema != null && schema.getFormat() == null) {
+      return TypeRef.Scalar.INSTANT_MILLIS;
+    }
+    return type;
   }
 
   private TypeRef object(Schema<?> s, String name, String origin, boolean request) {
@@ -558,9 +663,12 @@ public final class SpecReader {
                 + "' gives the Java name " + javaName + " which is already taken");
       }
       Schema<?> ps = p.getValue();
-      TypeRef type =
-          typeOf(ps, finalName + Names.pascal(json), origin + "/properties/" + pointer(json), request);
       Schema<?> resolved = deref(ps);
+      TypeRef type =
+          timestamp(
+              json,
+              resolved,
+              typeOf(ps, finalName + Names.pascal(json), origin + "/properties/" + pointer(json), request));
       boolean nullable = Boolean.TRUE.equals(ps.getNullable())
           || (resolved != null && Boolean.TRUE.equals(resolved.getNullable()));
       // Logto lists properties with a default as required, yet fills them in when left out
@@ -570,13 +678,18 @@ public final class SpecReader {
               && (resolved == null || resolved.getDefault() == null);
       fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps)));
     }
-    return register(new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent));
+    return register(
+        new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent == null ? List.of() : List.of(oneOfParent)));
   }
 
   private TypeRef oneOf(Schema<?> s, String name, String origin, boolean request) {
     List<Schema<?>> variants = new ArrayList<>();
     for (Schema<?> v : s.getOneOf()) {
       variants.add(deref(v));
+    }
+    if (variants.stream().allMatch(SpecReader::booleanText)) {
+      // Logto's query booleans: oneOf the texts "true" and "false"
+      return TypeRef.Scalar.BOOLEAN;
     }
     if (variants.stream().allMatch(v -> "string".equals(v.getType()))) {
       if (variants.stream().allMatch(v -> v.getEnum() != null && !v.getEnum().isEmpty())) {
@@ -611,6 +724,10 @@ public final class SpecReader {
               rec.name(), v.getRequired() == null ? List.of() : v.getRequired(), constants(v)));
     }
     return register(new TypeDef.OneOfDef(finalName, origin, defs));
+  }
+
+  private static boolean booleanText(Schema<?> v) {
+    return "string".equals(v.getType()) && ("\"true\"".equals(v.getFormat()) || "\"false\"".equals(v.getFormat()));
   }
 
   /**
@@ -726,6 +843,19 @@ public final class SpecReader {
       if (!same.equals(def.name()) && !types.containsKey(def.name())) {
         aliases.computeIfAbsent(same, k -> new ArrayList<>()).add(def.name());
       }
+      if (def instanceof TypeDef.RecordDef r && types.get(same) instanceof TypeDef.RecordDef existing) {
+        types.put(same, existing.merge(r.request(), r.implementsOneOf()));
+      } else if (def instanceof TypeDef.OneOfDef o) {
+        // the variants were registered as implementing this (dropped) oneOf: point them at the kept one
+        for (TypeDef.Variant v : o.variants()) {
+          if (types.get(v.type()) instanceof TypeDef.RecordDef variant) {
+            List<String> parents = new ArrayList<>(variant.implementsOneOf());
+            parents.remove(o.name());
+            parents.add(same);
+            types.put(v.type(), new TypeDef.RecordDef(variant.name(), variant.origin(), variant.fields(), variant.request(), parents));
+          }
+        }
+      }
       return new TypeRef.Named(same);
     }
     TypeDef existing = types.get(def.name());
@@ -742,7 +872,9 @@ public final class SpecReader {
 
   private static String shape(TypeDef def) {
     if (def instanceof TypeDef.RecordDef r) {
-      return "record " + r.request() + " " + r.implementsOneOf() + " " + r.fields();
+      // a request part and a response part of one shape are one record (with a builder); a shape met
+      // as a variant of several oneOfs is one record implementing each
+      return "record " + r.fields();
     }
     if (def instanceof TypeDef.EnumDef e) {
       return "enum " + e.values();

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.LogtoNotFoundException;
+import io.logto.management.core.LogtoTransportException;
 import io.logto.management.core.JsonField;
 import io.logto.management.model.CreateHookRequest;
-import io.logto.management.model.CreateHookRequestConfig;
+import io.logto.management.model.HookConfig;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.HookEvent;
 import io.logto.management.model.UpdateHookRequest;
@@ -51,6 +52,22 @@ final class LogtoEmulatorExtensionTest {
   }
 
   @Test
+  void retriesAGetWhoseConnectionDropsMidResponseButNotACreate(LogtoManagement logto) {
+    var created = logto.users().create(CreateUserRequest.builder().username("ext_carol").build());
+    long getsBefore = emulator.requestCount("GetUser");
+    long createsBefore = emulator.requestCount("CreateUser");
+
+    emulator.faults().dropNextConnections(1);
+    assertThat(logto.users().get(created.id()).username()).isEqualTo("ext_carol");
+    assertThat(emulator.requestCount("GetUser")).isEqualTo(getsBefore + 2);
+
+    emulator.faults().dropNextConnections(1);
+    assertThatThrownBy(() -> logto.users().create(CreateUserRequest.builder().username("ext_dave").build()))
+        .isInstanceOf(LogtoTransportException.class);
+    assertThat(emulator.requestCount("CreateUser")).isEqualTo(createsBefore + 1);
+  }
+
+  @Test
   void renewsTheTokenWhenTheEmulatorExpiresIt(LogtoManagement logto) {
     var created = logto.users().create(CreateUserRequest.builder().username("ext_bob").build());
     long tokensBefore = emulator.tokenRequestCount();
@@ -67,7 +84,7 @@ final class LogtoEmulatorExtensionTest {
     var created = logto.hooks().create(CreateHookRequest.builder()
         .name("sync")
         .events(List.of(HookEvent.USER_CREATED, HookEvent.ORGANIZATION_CREATED))
-        .config(CreateHookRequestConfig.builder().url("https://hooks.example/in").build())
+        .config(HookConfig.builder().url("https://hooks.example/in").build())
         .build());
     assertThat(created.events()).containsExactly(HookEvent.USER_CREATED, HookEvent.ORGANIZATION_CREATED);
     assertThat(created.enabled()).isTrue();

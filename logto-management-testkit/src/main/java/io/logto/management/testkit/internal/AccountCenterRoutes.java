@@ -49,7 +49,7 @@ final class AccountCenterRoutes {
       if (profileFields != null && profileFields.isArray()) {
         experience.requireProfileFields(ExperienceState.names(profileFields), Set.of());
       }
-      experience.accountCenter = Json.merge(experience.accountCenter, ConfigRoutes.known(guard.raw(), FIELDS));
+      experience.accountCenter = Json.merge(experience.accountCenter, Json.pick(guard.raw(), FIELDS));
       return Reply.ok(experience.accountCenter);
     });
   }

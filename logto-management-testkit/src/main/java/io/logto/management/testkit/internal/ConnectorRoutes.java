@@ -69,15 +69,12 @@ final class ConnectorRoutes {
   private Reply create(Call call) {
     Guard guard = call.guard();
     ObjectNode config = guard.object("config", false);
-    String factoryId = guard.name("connectorId");
+    String factoryId = guard.atMost("connectorId", guard.name("connectorId"), MAX_ID_LENGTH);
     ObjectNode metadata = guard.object("metadata", false);
     Boolean syncProfile = guard.bool("syncProfile", false);
     Boolean tokenStorage = guard.bool("enableTokenStorage", false);
-    String id = guard.optionalName("id");
+    String id = guard.atMost("id", guard.optionalName("id"), MAX_ID_LENGTH);
     guard.check();
-    if (factoryId.length() > MAX_ID_LENGTH || (id != null && id.length() > MAX_ID_LENGTH)) {
-      throw ApiError.of(400, "guard.invalid_input", "The request body is invalid.");
-    }
     ConnectorFactory factory = state.factory(factoryId);
     if (factory == null) {
       throw ApiError.of(422, "connector.not_found_with_connector_id",
@@ -194,8 +191,20 @@ final class ConnectorRoutes {
   }
 
   private void remove(String id) {
+    boolean social = state.factoryOf(state.connector(id)).channel() == null;
     state.remove(id);
     store.outbox.connectorRemoved(id);
+    if (social) {
+      // Logto drops the sign-in experience's social targets no connector offers any more
+      ObjectNode experience = store.experience.signInExperience;
+      List<String> kept = new ArrayList<>();
+      experience.path("socialSignInConnectorTargets").forEach(target -> {
+        if (state.socialTargets().contains(target.asText())) {
+          kept.add(target.asText());
+        }
+      });
+      experience.set("socialSignInConnectorTargets", Json.strings(kept));
+    }
   }
 
   static ApiError unexpectedType() {

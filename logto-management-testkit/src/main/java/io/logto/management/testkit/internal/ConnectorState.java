@@ -78,6 +78,15 @@ final class ConnectorState {
     return found;
   }
 
+  /** The targets of the social connectors (what a sign-in experience may offer). */
+  java.util.Set<String> socialTargets() {
+    java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+    for (ObjectNode connector : ofType(ConnectorFactory.SOCIAL)) {
+      targets.add(factoryOf(connector).metadata().get("target").asText());
+    }
+    return targets;
+  }
+
   /**
    * A connector as Logto answers it: the factory's type and metadata, then the stored id (in the
    * metadata's {@code id} slot), factory id, syncProfile, metadata, enableTokenStorage, isDemo and config.

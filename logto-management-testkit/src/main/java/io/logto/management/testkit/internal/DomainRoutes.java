@@ -12,6 +12,7 @@ import java.util.Map;
  */
 final class DomainRoutes {
   private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
+  private static final int MAX_DOMAIN = 256;
   private static final List<String> FILE_TYPES = List.of("text/plain", "application/json");
 
   private final Store store;
@@ -39,7 +40,7 @@ final class DomainRoutes {
 
   private Reply create(Call call) {
     Guard guard = call.guard();
-    String domain = guard.name("domain");
+    String domain = guard.atMost("domain", guard.name("domain"), MAX_DOMAIN);
     guard.check();
     if (domains.inUse(domain)) {
       ObjectNode data = Json.object().put("domain", domain);

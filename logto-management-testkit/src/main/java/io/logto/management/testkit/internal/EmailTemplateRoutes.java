@@ -46,7 +46,7 @@ final class EmailTemplateRoutes {
       guard.check();
       ObjectNode template = existing(call.param("id"));
       ObjectNode merged = Json.merge((ObjectNode) template.get("details"),
-          ConfigRoutes.known(guard.raw(), DETAIL_FIELDS));
+          Json.pick(guard.raw(), DETAIL_FIELDS));
       template.set("details", merged);
       return Reply.ok(template);
     });
@@ -97,7 +97,7 @@ final class EmailTemplateRoutes {
         template.put("createdAt", store.now());
         templates.put(template.get("id").asText(), template);
       }
-      template.set("details", ConfigRoutes.known((ObjectNode) item.get("details"), DETAIL_FIELDS));
+      template.set("details", Json.pick((ObjectNode) item.get("details"), DETAIL_FIELDS));
       saved.add(template);
     }
     return Reply.ok(saved);

@@ -416,6 +416,20 @@ final class Guard {
     return value;
   }
 
+  /** Reports a string longer than {@code maximum} (zod's {@code max()}); returns null then, else the value. */
+  public String atMost(String field, String value, int maximum) {
+    if (value == null || value.length() <= maximum) {
+      return value;
+    }
+    ObjectNode issue = issue("too_big", field, "String must contain at most " + maximum + " character(s)");
+    ObjectNode ordered = Json.object().put("code", "too_big").put("maximum", maximum).put("type", "string")
+        .put("inclusive", true).put("exact", false);
+    ordered.set("message", issue.get("message"));
+    ordered.set("path", issue.get("path"));
+    issues.set(issues.size() - 1, ordered);
+    return null;
+  }
+
   /** Whether any check failed so far. */
   public boolean failed() {
     return !issues.isEmpty();

@@ -102,6 +102,20 @@ final class Json {
     return merged;
   }
 
+  /**
+   * The listed fields of {@code body}, copied, in the order listed: what a zod object guard keeps of a
+   * body (it drops unknown keys and writes the rest in its schema's order).
+   */
+  public static ObjectNode pick(ObjectNode body, List<String> fields) {
+    ObjectNode kept = object();
+    for (String field : fields) {
+      if (body.has(field)) {
+        kept.set(field, body.get(field).deepCopy());
+      }
+    }
+    return kept;
+  }
+
   /** The name zod gives a JSON value's type in its messages. */
   static String zodType(JsonNode node) {
     if (node == null || node.isMissingNode()) {

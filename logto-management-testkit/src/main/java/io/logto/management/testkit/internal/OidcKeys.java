@@ -28,6 +28,11 @@ final class OidcKeys {
     Key withStatus(String newStatus) {
       return new Key(id, createdAt, secret, algorithm, newStatus, 0);
     }
+
+    @Override
+    public String toString() {
+      return "Key[id=" + id + ", algorithm=" + algorithm + ", status=" + status + ", secret=<redacted>]";
+    }
   }
 
   private final Store store;

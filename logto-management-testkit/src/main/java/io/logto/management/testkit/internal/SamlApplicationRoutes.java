@@ -31,6 +31,8 @@ final class SamlApplicationRoutes {
   private static final List<String> CONFIG_FIELDS = List.of("attributeMapping", "entityId", "acsUrl", "encryption",
       "nameIdFormat");
   private static final int DEFAULT_SECRET_YEARS = 3;
+  private static final int MAX_NAME = 256;
+  private static final int MAX_ENTITY_ID = 128;
 
   private final Store store;
 
@@ -43,11 +45,7 @@ final class SamlApplicationRoutes {
     handlers.put("GetSamlApplication", call -> Reply.ok(json(samlApplication(call.param("id")))));
     handlers.put("UpdateSamlApplication", this::update);
     handlers.put("DeleteSamlApplication", call -> {
-      String id = samlApplication(call.param("id")).get("id").asText();
-      store.applications.remove(id);
-      store.secrets.remove(id);
-      store.samlConfigs.remove(id);
-      store.samlSecrets.removeOwner(id);
+      store.deleteApplication(samlApplication(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     handlers.put("CreateSamlApplicationSecret", call -> {
@@ -78,7 +76,7 @@ final class SamlApplicationRoutes {
 
   private Reply create(Call call) {
     Guard guard = call.guard();
-    String name = guard.name("name");
+    String name = guard.atMost("name", guard.name("name"), MAX_NAME);
     JsonNode description = guard.nullableString("description");
     ObjectNode customData = guard.object("customData", false);
     ObjectNode config = config(guard);
@@ -106,7 +104,7 @@ final class SamlApplicationRoutes {
 
   private Reply update(Call call) {
     Guard guard = call.guard();
-    String name = guard.optionalName("name");
+    String name = guard.atMost("name", guard.optionalName("name"), MAX_NAME);
     JsonNode description = guard.nullableString("description");
     ObjectNode customData = guard.object("customData", false);
     Boolean accessControl = guard.bool("appLevelAccessControlEnabled", false);
@@ -151,6 +149,9 @@ final class SamlApplicationRoutes {
       config.set("attributeMapping", kept);
     }
     JsonNode entityId = guard.nullableString("entityId");
+    if (entityId != null && entityId.isTextual() && guard.atMost("entityId", entityId.asText(), MAX_ENTITY_ID) == null) {
+      entityId = null;
+    }
     if (entityId != null) {
       config.set("entityId", entityId);
     }

@@ -133,7 +133,7 @@ final class ScriptConfigRoutes {
 
   // zod writes the parsed object in the schema's key order
   private static ObjectNode inFieldOrder(Kind kind, ObjectNode value) {
-    return ConfigRoutes.known(value, kind.fields());
+    return Json.pick(value, kind.fields());
   }
 
   private static void validateJwtTest(Guard guard, ObjectNode body) {

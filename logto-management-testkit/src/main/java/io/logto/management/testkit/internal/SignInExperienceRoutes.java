@@ -76,6 +76,16 @@ final class SignInExperienceRoutes {
     }
     guard.stringRecord("customContent");
     color(guard);
+    ObjectNode branding = body.path("branding").isObject() ? (ObjectNode) body.get("branding") : null;
+    if (branding != null) {
+      Guard inner = guard.within("branding", branding);
+      for (String field : List.of("logoUrl", "darkLogoUrl", "favicon", "darkFavicon")) {
+        String url = inner.string(field, false);
+        if (url != null && !isUrl(url)) {
+          inner.invalidString(field, "url", "Invalid url");
+        }
+      }
+    }
     ObjectNode languageInfo = guard.object("languageInfo", false);
     if (languageInfo != null) {
       Guard inner = guard.within("languageInfo", languageInfo);
@@ -126,7 +136,7 @@ final class SignInExperienceRoutes {
     if (profileFields != null) {
       experience.requireProfileFields(ExperienceState.names(profileFields), BUILT_IN_PROFILE_FIELDS);
     }
-    ObjectNode changes = ConfigRoutes.known(body, fieldsOf(experience.signInExperience));
+    ObjectNode changes = Json.pick(body, fieldsOf(experience.signInExperience));
     changes.remove(List.of("tenantId", "id"));
     if (changes.has("passwordPolicy")) {
       changes.set("passwordPolicy", PasswordPolicy.withDefaults((ObjectNode) changes.get("passwordPolicy"), false));

@@ -17,12 +17,15 @@ import java.util.Set;
 /**
  * Enterprise SSO: the provider list, SSO connectors (create, list, get, update, delete) and the signing
  * keys of SAML connectors. A SAML connector configured by hand ({@code entityId}, {@code signInEndpoint},
- * {@code x509Certificate}) is checked and described as Logto does; a config that makes Logto fetch
- * something (an IdP metadata URL, an OIDC issuer's discovery document) answers 501, since the emulator
- * does not reach the internet.
+ * {@code x509Certificate}) or by inline {@code metadata} XML is checked and described as Logto does; a
+ * config that makes Logto fetch something (an IdP metadata URL, an OIDC issuer's discovery document)
+ * answers 501, since the emulator does not reach the internet.
  */
 final class SsoConnectorRoutes {
   private static final int KEY_LIFETIME_YEARS = 3;
+  private static final int MAX_NAME = 128;
+  private static final String METADATA = "urn:oasis:names:tc:SAML:2.0:metadata";
+  private static final String XMLDSIG = "http://www.w3.org/2000/09/xmldsig#";
   // public e-mail domains Logto refuses as SSO domains (a subset of its list)
   private static final Set<String> PUBLIC_EMAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "outlook.com",
       "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "protonmail.com",
@@ -96,8 +99,8 @@ final class SsoConnectorRoutes {
     ObjectNode branding = branding(guard);
     Boolean syncProfile = guard.bool("syncProfile", false);
     Boolean tokenStorage = guard.bool("enableTokenStorage", false);
-    String providerName = guard.name("providerName");
-    String connectorName = guard.name("connectorName");
+    String providerName = guard.atMost("providerName", guard.name("providerName"), MAX_NAME);
+    String connectorName = guard.atMost("connectorName", guard.name("connectorName"), MAX_NAME);
     guard.check();
     SsoProvider provider = SsoProvider.byName(providerName);
     if (provider == null) {
@@ -109,7 +112,7 @@ final class SsoConnectorRoutes {
     }
     uniqueName(connectorName, null);
     String id = store.id(12);
-    JsonNode parsed = config == null ? null : checkConfig(provider, config);
+    JsonNode parsed = config == null ? null : checkConfig("CreateSsoConnector", provider, config);
     ObjectNode connector = Json.object();
     connector.put("tenantId", Store.TENANT).put("id", id).put("providerName", providerName)
         .put("connectorName", connectorName);
@@ -128,7 +131,7 @@ final class SsoConnectorRoutes {
     List<String> domains = guard.strings("domains", false);
     ObjectNode branding = branding(guard);
     Boolean syncProfile = guard.bool("syncProfile", false);
-    String connectorName = guard.optionalName("connectorName");
+    String connectorName = guard.atMost("connectorName", guard.optionalName("connectorName"), MAX_NAME);
     Boolean tokenStorage = guard.bool("enableTokenStorage", false);
     guard.check();
     ObjectNode connector = connector(call.param("id"));
@@ -136,7 +139,7 @@ final class SsoConnectorRoutes {
     if (domains != null) {
       validateDomains(domains);
     }
-    JsonNode parsed = config == null ? null : checkConfig(provider, config);
+    JsonNode parsed = config == null ? null : checkConfig("UpdateSsoConnector", provider, config);
     if (connectorName != null) {
       uniqueName(connectorName, connector.get("id").asText());
     }
@@ -228,18 +231,17 @@ final class SsoConnectorRoutes {
    * What Logto checks before storing a config: for SAML, that the IdP is described (by hand, with a
    * certificate that parses); for OIDC, the issuer's discovery document, which needs the internet.
    */
-  private static JsonNode checkConfig(SsoProvider provider, ObjectNode config) {
+  private static JsonNode checkConfig(String operationId, SsoProvider provider, ObjectNode config) {
     if (!provider.saml()) {
-      throw MissingCapability.error("the internet, to fetch the OIDC discovery document of the connector's issuer");
+      throw ApiError.notEmulated(EmulatorServer.operation(operationId),
+          "the internet, to fetch the OIDC discovery document of the connector's issuer");
     }
     if (config.hasNonNull("metadataUrl")) {
-      throw MissingCapability.error("the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
-    }
-    if (config.hasNonNull("metadata")) {
-      throw MissingCapability.error("a SAML metadata parser for the config's inline metadata XML (configure"
-          + " entityId, signInEndpoint and x509Certificate instead)");
+      throw ApiError.notEmulated(EmulatorServer.operation(operationId),
+          "the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
     }
     Guard guard = Guard.body(config);
+    guard.string("metadata", false);
     guard.string("entityId", false);
     guard.string("signInEndpoint", false);
     guard.string("x509Certificate", false);
@@ -249,10 +251,46 @@ final class SsoConnectorRoutes {
     } catch (ApiError e) {
       throw invalidConfig();
     }
+    if (config.hasNonNull("metadata") && fromMetadata(config.get("metadata").asText()) == null) {
+      throw ApiError.of(400, "connector.invalid_metadata", "The connector's metadata is invalid.");
+    }
     if (identityProvider(config, 0) == null) {
       throw invalidConfig();
     }
     return config.deepCopy();
+  }
+
+  /**
+   * The IdP an inline SAML metadata document describes: its entity ID, the location of its single
+   * sign-on service (the redirect binding's when it offers several) and its signing certificate as
+   * PEM; null when the document lacks one of them or is not XML.
+   */
+  private static String[] fromMetadata(String xml) {
+    org.w3c.dom.Document document;
+    try {
+      document = SamlIdpRoutes.xml(xml.getBytes(StandardCharsets.UTF_8));
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+      return null;
+    }
+    String entityId = document.getDocumentElement().getAttribute("entityID");
+    String location = null;
+    org.w3c.dom.NodeList services = document.getElementsByTagNameNS(METADATA, "SingleSignOnService");
+    for (int i = 0; i < services.getLength(); i++) {
+      org.w3c.dom.Element service = (org.w3c.dom.Element) services.item(i);
+      if (location == null || service.getAttribute("Binding").endsWith("HTTP-Redirect")) {
+        location = service.getAttribute("Location");
+      }
+    }
+    org.w3c.dom.NodeList certificates = document.getElementsByTagNameNS(XMLDSIG, "X509Certificate");
+    if (entityId.isEmpty() || location == null || location.isEmpty() || certificates.getLength() == 0) {
+      return null;
+    }
+    String base64 = certificates.item(0).getTextContent().replaceAll("\\s", "");
+    StringBuilder pem = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
+    for (int i = 0; i < base64.length(); i += 64) {
+      pem.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
+    }
+    return new String[] {entityId, location, pem.append("-----END CERTIFICATE-----\n").toString()};
   }
 
   private static ApiError invalidConfig() {
@@ -284,13 +322,17 @@ final class SsoConnectorRoutes {
   }
 
   // the IdP as a SAML connector configured by hand describes it, or null when the config lacks it
+  // from inline metadata when the config has it, else from the fields configured by hand
   private static ObjectNode identityProvider(ObjectNode config, long now) {
-    String entityId = config.path("entityId").asText(null);
-    String endpoint = config.path("signInEndpoint").asText(null);
-    String pem = config.path("x509Certificate").asText(null);
-    if (entityId == null || endpoint == null || pem == null) {
+    String[] described = config.hasNonNull("metadata") ? fromMetadata(config.get("metadata").asText())
+        : new String[] {config.path("entityId").asText(null), config.path("signInEndpoint").asText(null),
+            config.path("x509Certificate").asText(null)};
+    if (described == null || described[0] == null || described[1] == null || described[2] == null) {
       return null;
     }
+    String entityId = described[0];
+    String endpoint = described[1];
+    String pem = described[2];
     X509Certificate certificate;
     try {
       certificate = (X509Certificate) CertificateFactory.getInstance("X.509")

@@ -107,10 +107,9 @@ final class Store {
     return !connectors.ofType(type).isEmpty();
   }
 
-  /** Whether a social connector with this target (e.g. {@code google}) exists. */
+  /** Whether a social connector with this target (e.g. {@code mock-social}) is set up; a fresh Logto has none. */
   boolean hasSocialTarget(String target) {
-    return connectors.ofType("Social").stream()
-        .anyMatch(connector -> target.equals(connectors.json(connector).path("target").asText()));
+    return connectors.socialTargets().contains(target);
   }
 
   long now() {
@@ -363,6 +362,9 @@ final class Store {
       removeOrganizationApplication(orgId, appId);
     }
     consents.forgetApplication(appId);
+    // a SAML application's config and certificates (emu2b)
+    samlConfigs.remove(appId);
+    samlSecrets.removeOwner(appId);
   }
 
   /** Deletes an organization role from every member, application and JIT rule holding it. */

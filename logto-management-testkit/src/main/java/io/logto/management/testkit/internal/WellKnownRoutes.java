@@ -29,8 +29,8 @@ final class WellKnownRoutes {
   }
 
   void register(Map<String, Handler> handlers) {
-    handlers.put("GetSignInExperienceConfig", call -> Reply.ok(publicSignInExperience()));
-    handlers.put("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience()));
+    handlers.put("GetSignInExperienceConfig", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
+    handlers.put("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
     handlers.put("GetWellKnownAccountCenter", call -> Reply.ok(experience.accountCenter));
     handlers.put("GetSignInExperiencePhrases", (Handler.NotEmulated) call -> {
       throw ApiError.notEmulated(EmulatorServer.operation("GetSignInExperiencePhrases"),
@@ -47,9 +47,22 @@ final class WellKnownRoutes {
     handlers.put("GetSwaggerJson", call -> Reply.ok(managementDocument(call.origin())));
   }
 
-  private ObjectNode publicSignInExperience() {
+  private ObjectNode publicSignInExperience(String appId) {
     ObjectNode view = experience.signInExperience.deepCopy();
     view.remove(PRIVATE_FIELDS);
+    ObjectNode app = appId == null ? null : store.consents.signInExperiences.get(appId);
+    if (app != null) {
+      // a third-party application's own branding, colors and policy links go over the tenant's
+      for (String field : List.of("color", "branding")) {
+        ObjectNode merged = (ObjectNode) view.get(field);
+        merged.setAll((ObjectNode) app.get(field));
+      }
+      for (String field : List.of("termsOfUseUrl", "privacyPolicyUrl")) {
+        if (app.hasNonNull(field)) {
+          view.set(field, app.get(field));
+        }
+      }
+    }
     view.set("socialConnectors", Json.array());
     view.set("ssoConnectors", Json.array());
     view.set("forgotPassword", Json.object().put("phone", canResetPassword("PhoneVerificationCode", "Sms"))

@@ -135,12 +135,12 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>color</code> property (optional, nullable) to a value.
+     * Sets the <code>color</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code color} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param color the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param color the value or null
      * @return this builder
      */
-    public Builder color(String color) {
+    public Builder color(@Nullable String color) {
       this.color = JsonField.of(color);
       return this;
     }
@@ -216,6 +216,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetRequest build() {
       return new CreateWidgetRequest(name, kind, color, dimensions, labels, customData, tags, additionalProperties);

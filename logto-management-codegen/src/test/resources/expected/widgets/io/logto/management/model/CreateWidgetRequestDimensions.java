@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal width,
+public record CreateWidgetRequestDimensions(@JsonProperty("width") long width,
     @JsonProperty("depth") @Nullable Long depth,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -37,7 +36,6 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
    * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetRequestDimensions {
-    Objects.requireNonNull(width, "width == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 
@@ -67,7 +65,7 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
    * Builds {@link CreateWidgetRequestDimensions}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable BigDecimal width;
+    private @Nullable Long width;
 
     private @Nullable Long depth;
 
@@ -82,7 +80,7 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
      * @param width the value
      * @return this builder
      */
-    public Builder width(BigDecimal width) {
+    public Builder width(long width) {
       this.width = width;
       return this;
     }
@@ -114,8 +112,10 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") BigDecimal wi
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetRequestDimensions build() {
+      Objects.requireNonNull(width, "width == null");
       return new CreateWidgetRequestDimensions(width, depth, additionalProperties);
     }
   }

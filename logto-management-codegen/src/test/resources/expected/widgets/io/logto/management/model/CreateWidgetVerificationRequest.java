@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.OneOfDecoder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public sealed interface CreateWidgetVerificationRequest permits CreateWidgetVeri
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
   final class Deserializer extends StdDeserializer<CreateWidgetVerificationRequest> {
-    private static final List<OneOfSupport.Candidate<CreateWidgetVerificationRequest>> CANDIDATES = List.of(
-      new OneOfSupport.Candidate<>(CreateWidgetVerificationRequestEmail.class, List.of("email", "type"), Map.ofEntries(Map.entry("type", Set.of("Email")))),
-      new OneOfSupport.Candidate<>(CreateWidgetVerificationRequestPhone.class, List.of("phone", "type"), Map.ofEntries(Map.entry("type", Set.of("Phone")))));
+    private static final List<OneOfDecoder.Candidate<CreateWidgetVerificationRequest>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(CreateWidgetVerificationRequestEmail.class, List.of("email", "type"), Map.ofEntries(Map.entry("type", Set.of("Email")))),
+      new OneOfDecoder.Candidate<>(CreateWidgetVerificationRequestPhone.class, List.of("phone", "type"), Map.ofEntries(Map.entry("type", Set.of("Phone")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -57,7 +58,7 @@ public sealed interface CreateWidgetVerificationRequest permits CreateWidgetVeri
     @Override
     public CreateWidgetVerificationRequest deserialize(JsonParser parser,
         DeserializationContext context) throws IOException {
-      return OneOfSupport.pick(context.readTree(parser), context, CANDIDATES, Json::new);
+      return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }
 }

@@ -119,6 +119,7 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetVerificationRequestEmail build() {
       return new CreateWidgetVerificationRequestEmail(type, email, additionalProperties);

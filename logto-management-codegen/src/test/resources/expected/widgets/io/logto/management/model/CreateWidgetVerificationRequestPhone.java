@@ -119,6 +119,7 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetVerificationRequestPhone build() {
       return new CreateWidgetVerificationRequestPhone(type, phone, additionalProperties);

@@ -113,6 +113,7 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public LoginWidgetRequest build() {
       return new LoginWidgetRequest(token, relayState, additionalProperties);

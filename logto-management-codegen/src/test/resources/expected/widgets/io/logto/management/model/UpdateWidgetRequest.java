@@ -88,12 +88,12 @@ public record UpdateWidgetRequest(@JsonProperty("name") @Nullable String name,
     }
 
     /**
-     * Sets the <code>color</code> property (optional, nullable) to a value.
+     * Sets the <code>color</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code color} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
-     * @param color the value, not null (use {@code JsonField.ofNull()} to send null)
+     * @param color the value or null
      * @return this builder
      */
-    public Builder color(String color) {
+    public Builder color(@Nullable String color) {
       this.color = JsonField.of(color);
       return this;
     }
@@ -125,6 +125,7 @@ public record UpdateWidgetRequest(@JsonProperty("name") @Nullable String name,
      * Builds the record.
      *
      * @return a new record
+     * @throws NullPointerException when a required property is unset
      */
     public UpdateWidgetRequest build() {
       return new UpdateWidgetRequest(name, color, additionalProperties);

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import java.math.BigDecimal;
+import io.logto.management.core.internal.codec.EpochTime;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 public record Widget(@JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("kind") WidgetKind kind,
     @JsonProperty("color") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String color,
-    @JsonProperty("createdAt") BigDecimal createdAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonProperty("note") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> note,
     @JsonProperty("owner") @Nullable WidgetOwner owner,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.AccessToken;
 import io.logto.management.core.AttemptKind;
+import io.logto.management.core.LogtoException;
 import io.logto.management.core.LogtoTimeoutException;
 import io.logto.management.core.LogtoTokenException;
 import io.logto.management.core.RawResponse;
@@ -87,9 +88,11 @@ final class TokenEndpoint {
     if (cause instanceof LogtoTokenException token) {
       return token;
     }
+    // the transport's own messages name the method, path and I/O failure, never a body
     String what = cause instanceof LogtoTimeoutException
         ? "token request timed out after " + timeout
-        : "token request failed: " + cause.getClass().getSimpleName();
+        : "token request failed: " + (cause instanceof LogtoException && cause.getMessage() != null
+            ? cause.getMessage() : cause.getClass().getSimpleName());
     return new LogtoTokenException(what, OptionalInt.empty(), Optional.empty(), new byte[0], cause);
   }
 

@@ -1,0 +1,353 @@
+package io.logto.management.codegen.spec;
+
+import io.logto.management.codegen.model.GenerationException;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the real server differs from its OpenAPI document: a reviewed table of typed corrections,
+ * each naming the recorded exchange that proves it, applied to the parsed document before it is
+ * read. One entry a line, whitespace-separated:
+ *
+ * <pre>
+ * # operationId  target                 fix             proof
+ * CreateRoleUser response               void            recordings-sweep/0081-CreateRoleUser.json
+ * GetLog         response:payload.scope add:string      recordings-sweep/0317-GetLog.json
+ * *              query:includeScopes    boolean         recordings-sweep/0065-ListResources.json
+ * </pre>
+ *
+ * <p>{@code operationId} {@code *} applies the entry to every operation that has the target. Targets:
+ * {@code response} (the 2xx answer), {@code response:<path>} and {@code request:<path>} (a property
+ * inside the body: dotted names, {@code []} for array items), {@code query:<name>} and {@code
+ * path:<name>} (a parameter), {@code schema:<name>} (a named component, wherever it is used; with
+ * operationId {@code *}). Fixes: {@link Fix}.
+ */
+public final class Corrections {
+  /** The corrections shipped with the generator, for Logto's document. */
+  public static final String DEFAULT_RESOURCE = "/io/logto/management/codegen/corrections.txt";
+
+  /** What a correction does to its target. */
+  public enum Fix {
+    /** The success carries no meaningful body (Logto answers text such as {@code Created}). */
+    VOID("void"),
+    /** A number of epoch milliseconds: {@code Instant}. */
+    EPOCH_MILLIS("epoch-millis"),
+    /** A number of epoch seconds: {@code Instant}. */
+    EPOCH_SECONDS("epoch-seconds"),
+    /** A number whose values have fractions: {@code BigDecimal}. */
+    DECIMAL("decimal"),
+    /** A text parameter that takes {@code true} or {@code false}. */
+    BOOLEAN("boolean"),
+    /** An array of plain strings. */
+    STRING_LIST("string-list"),
+    /** An object keyed by names the document only hints at with a placeholder, of any JSON values. */
+    JSON_MAP("json-map"),
+    /** A property the document leaves out, a string. */
+    ADD_STRING("add:string"),
+    /** A property the document leaves out, an array of strings. */
+    ADD_STRING_LIST("add:string-list"),
+    /** A property the document leaves out, an object of string properties. */
+    ADD_STRING_MAP("add:string-map");
+
+    private final String text;
+
+    Fix(String text) {
+      this.text = text;
+    }
+
+    static Fix parse(String text, String line) {
+      for (Fix f : values()) {
+        if (f.text.equals(text)) {
+          return f;
+        }
+      }
+      throw new GenerationException("unknown fix '" + text + "' in corrections line: " + line);
+    }
+
+    /** The word used in the corrections file. */
+    public String text() {
+      return text;
+    }
+  }
+
+  /**
+   * One correction.
+   *
+   * @param operationId the operation, or {@code *} for every operation with the target
+   * @param target where in the operation
+   * @param fix what changes
+   * @param proof the recording, relative to {@code ../shared/logto}, that shows the real behaviour
+   */
+  public record Entry(String operationId, String target, Fix fix, String proof) {
+    public Entry {
+      Objects.requireNonNull(operationId, "operationId == null");
+      Objects.requireNonNull(target, "target == null");
+      Objects.requireNonNull(fix, "fix == null");
+      Objects.requireNonNull(proof, "proof == null");
+    }
+  }
+
+  private final List<Entry> entries;
+
+  private Corrections(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /** No corrections: the document as it stands. */
+  public static Corrections none() {
+    return new Corrections(List.of());
+  }
+
+  /** The corrections shipped as {@link #DEFAULT_RESOURCE}. */
+  public static Corrections defaults() {
+    try (InputStream in = Corrections.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      }
+      return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a corrections file. */
+  public static Corrections load(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read corrections " + file, e);
+    }
+  }
+
+  private static Corrections parse(Reader reader) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    BufferedReader lines = new BufferedReader(reader);
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      String text = line.strip();
+      if (text.isEmpty() || text.startsWith("#")) {
+        continue;
+      }
+      String[] parts = text.split("\\s+");
+      if (parts.length != 4) {
+        throw new GenerationException(
+            "a corrections line needs: operationId target fix proof; got: " + line);
+      }
+      entries.add(new Entry(parts[0], parts[1], Fix.parse(parts[2], line), parts[3]));
+    }
+    return new Corrections(entries);
+  }
+
+  /** The entries, in file order. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /**
+   * Applies every entry to the document.
+   *
+   * @throws GenerationException when an entry names an operation or target the document lacks
+   */
+  @SuppressWarnings("rawtypes") // swagger-parser's component map is raw
+  void apply(OpenAPI api) {
+    // operationId -> the operation and its path item (swagger models hash by value, so no map on them)
+    Map<String, Map.Entry<Operation, PathItem>> operations = new LinkedHashMap<>();
+    api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> operations.put(op.getOperationId(), Map.entry(op, item))));
+    for (Entry e : entries) {
+      if (e.target().startsWith("schema:")) {
+        String name = e.target().substring("schema:".length());
+        Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+        if (schemas == null || !schemas.containsKey(name)) {
+          throw new GenerationException("correction for unknown component schema " + name);
+        }
+        schemas.put(name, fixed(schemas.get(name), e));
+        continue;
+      }
+      List<Map.Entry<Operation, PathItem>> targets = new ArrayList<>();
+      if (e.operationId().equals("*")) {
+        targets.addAll(operations.values());
+      } else {
+        Map.Entry<Operation, PathItem> op = operations.get(e.operationId());
+        if (op == null) {
+          throw new GenerationException("correction for unknown operation " + e.operationId());
+        }
+        targets.add(op);
+      }
+      int applied = 0;
+      for (Map.Entry<Operation, PathItem> op : targets) {
+        applied += applyTo(api, op.getKey(), op.getValue(), e) ? 1 : 0;
+      }
+      if (applied == 0) {
+        throw new GenerationException(
+            "correction " + e.operationId() + " " + e.target() + " " + e.fix().text()
+                + " matches nothing in the document");
+      }
+    }
+  }
+
+  private static boolean applyTo(OpenAPI api, Operation op, PathItem item, Entry e) {
+    String target = e.target();
+    if (target.equals("response")) {
+      if (e.fix() != Fix.VOID) {
+        throw new GenerationException("only 'void' applies to a whole response: " + e);
+      }
+      for (Map.Entry<String, ApiResponse> r : op.getResponses().entrySet()) {
+        if (r.getKey().startsWith("2")) {
+          r.getValue().setContent(null);
+        }
+      }
+      return true;
+    }
+    int colon = target.indexOf(':');
+    if (colon < 0) {
+      throw new GenerationException("bad correction target '" + target + "' in " + e);
+    }
+    String where = target.substring(0, colon);
+    String path = target.substring(colon + 1);
+    switch (where) {
+      case "query", "path" -> {
+        List<Parameter> params = new ArrayList<>();
+        if (item.getParameters() != null) {
+          params.addAll(item.getParameters());
+        }
+        if (op.getParameters() != null) {
+          params.addAll(op.getParameters());
+        }
+        for (Parameter p : params) {
+          if (where.equals(p.getIn()) && path.equals(p.getName())) {
+            p.setSchema(fixed(p.getSchema(), e));
+            return true;
+          }
+        }
+        return false;
+      }
+      case "response", "request" -> {
+        Schema<?> root = where.equals("request") ? requestSchema(op) : responseSchema(op);
+        return root != null && patch(api, root, List.of(path.split("\\.")), e);
+      }
+      default -> throw new GenerationException("bad correction target '" + target + "' in " + e);
+    }
+  }
+
+  private static Schema<?> requestSchema(Operation op) {
+    if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+      return null;
+    }
+    MediaType json = op.getRequestBody().getContent().get("application/json");
+    return json == null ? null : json.getSchema();
+  }
+
+  private static Schema<?> responseSchema(Operation op) {
+    for (Map.Entry<String, ApiResponse> r : new java.util.TreeMap<>(op.getResponses()).entrySet()) {
+      Content content = r.getValue().getContent();
+      if (r.getKey().startsWith("2") && content != null && content.get("application/json") != null) {
+        return content.get("application/json").getSchema();
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"}) // swagger-parser's properties map is raw
+  private static boolean patch(OpenAPI api, Schema<?> schema, List<String> path, Entry e) {
+    Schema<?> s = deref(api, schema);
+    if (s == null) {
+      return false;
+    }
+    String step = path.get(0);
+    List<String> rest = path.subList(1, path.size());
+    if (step.equals("[]")) {
+      if (rest.isEmpty()) {
+        throw new GenerationException("a fix applies to a property, not to array items: " + e);
+      }
+      return s.getItems() != null && patch(api, s.getItems(), rest, e);
+    }
+    if (step.startsWith("[]")) {
+      List<String> split = new ArrayList<>();
+      split.add("[]");
+      split.add(step.substring(2));
+      split.addAll(rest);
+      return patch(api, s, split, e);
+    }
+    boolean found = false;
+    // a property may sit in any variant of a oneOf
+    if (s.getOneOf() != null) {
+      for (Schema<?> v : s.getOneOf()) {
+        found |= patch(api, v, path, e);
+      }
+    }
+    Map<String, Schema> properties = s.getProperties();
+    if (rest.isEmpty() && e.fix().text().startsWith("add:")) {
+      if (properties == null || properties.containsKey(step)) {
+        return found;
+      }
+      properties.put(step, fixed(null, e));
+      return true;
+    }
+    if (properties == null || !properties.containsKey(step)) {
+      return found;
+    }
+    if (rest.isEmpty()) {
+      properties.put(step, fixed(properties.get(step), e));
+      return true;
+    }
+    return patch(api, properties.get(step), rest, e) || found;
+  }
+
+  private static Schema<?> deref(OpenAPI api, Schema<?> s) {
+    Schema<?> current = s;
+    for (int i = 0; i < 8 && current != null && current.get$ref() != null; i++) {
+      String ref = current.get$ref();
+      current = api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    return current;
+  }
+
+  /** The schema replacing {@code old} (keeping its nullability, description and default). */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema<?> fixed(Schema<?> old, Entry e) {
+    Schema s =
+        switch (e.fix()) {
+          case EPOCH_MILLIS -> new Schema<>().type("number").format(Formats.EPOCH_MILLIS);
+          case EPOCH_SECONDS -> new Schema<>().type("number").format(Formats.EPOCH_SECONDS);
+          case DECIMAL -> new Schema<>().type("number").format(Formats.DECIMAL);
+          case BOOLEAN -> new Schema<>().type("boolean");
+          case STRING_LIST, ADD_STRING_LIST -> new ArraySchema().items(new StringSchema());
+          // any JSON value under any key: the reader keeps a value of unknown type as a tree
+          case JSON_MAP -> new ObjectSchema().additionalProperties(new Schema<>().type(Formats.ANY));
+          case ADD_STRING -> new StringSchema();
+          case ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
+          case VOID -> throw new GenerationException("'void' applies to a whole response: " + e);
+        };
+    if (old != null) {
+      s.setNullable(old.getNullable());
+      s.setDescription(old.getDescription());
+      s.setDefault(
+          e.fix() == Fix.BOOLEAN && old.getDefault() != null
+              ? Boolean.valueOf(String.valueOf(old.getDefault()))
+              : old.getDefault());
+    }
+    return s;
+  }
+}

@@ -1,0 +1,111 @@
+package io.logto.management.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.codegen.spec.Corrections;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every shipped correction names a real exchange in {@code ../shared/logto} (system property {@code
+ * logto.shared.dir}) that shows what it claims: a text answer for {@code void}, a number for an epoch
+ * timestamp, the property for an added one, {@code true}/{@code false} for a boolean parameter.
+ */
+final class CorrectionsProofTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void everyCorrectionIsProvedByItsRecording() throws IOException {
+    String dir = System.getProperty("logto.shared.dir");
+    Path logto = dir == null ? null : Path.of(dir, "logto");
+    assumeTrue(logto != null && Files.isDirectory(logto.resolve("recordings-sweep")),
+        "skipped: ../shared/logto (system property logto.shared.dir) is absent");
+    List<String> problems = new ArrayList<>();
+    List<Corrections.Entry> entries = Corrections.defaults().entries();
+    for (Corrections.Entry e : entries) {
+      Path proof = logto.resolve(e.proof());
+      if (!Files.isRegularFile(proof)) {
+        problems.add(e + ": no such recording");
+        continue;
+      }
+      JsonNode rec = MAPPER.readTree(proof.toFile());
+      JsonNode response = rec.get("response");
+      int status = response.get("status").asInt();
+      if (!e.operationId().equals("*") && !proof.getFileName().toString().contains("-" + e.operationId() + ".")) {
+        problems.add(e + ": the recording is not of " + e.operationId());
+      }
+      if (status < 200 || status > 299) {
+        problems.add(e + ": the recording is not a success (" + status + ")");
+        continue;
+      }
+      String where = e.target().contains(":") ? e.target().substring(0, e.target().indexOf(':')) : e.target();
+      String path = e.target().contains(":") ? e.target().substring(e.target().indexOf(':') + 1) : "";
+      JsonNode body = where.equals("request") ? rec.get("request").get("body") : response.get("body");
+      switch (e.fix()) {
+        case VOID -> {
+          if (!body.isTextual()) {
+            problems.add(e + ": the answer is not text");
+          }
+        }
+        case BOOLEAN -> {
+          String query = rec.get("request").get("query").asText();
+          if (!query.matches("(^|.*&)" + path + "=(true|false)(&.*|$)")) {
+            problems.add(e + ": the request does not send " + path + "=true|false");
+          }
+        }
+        case EPOCH_MILLIS, EPOCH_SECONDS, STRING_LIST, ADD_STRING, ADD_STRING_LIST, ADD_STRING_MAP -> {
+          List<JsonNode> values = new ArrayList<>();
+          find(body, List.of(path.replace("[]", "[].").replace("..", ".").split("\\.")), values);
+          boolean shown = !values.isEmpty() && values.stream().allMatch(v -> switch (e.fix()) {
+            case EPOCH_MILLIS -> v.isIntegralNumber() && v.asLong() > 100_000_000_000L;
+            case EPOCH_SECONDS -> v.isIntegralNumber() && v.asLong() < 100_000_000_000L;
+            case STRING_LIST, ADD_STRING_LIST -> v.isArray() && allText(v);
+            case ADD_STRING -> v.isTextual();
+            default -> v.isObject() && allText(v);
+          });
+          if (!shown) {
+            problems.add(e + ": the recording does not show it (found " + values + ")");
+          }
+        }
+        default -> { }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(entries).hasSizeGreaterThan(20);
+  }
+
+  private static boolean allText(JsonNode container) {
+    for (JsonNode v : container) {
+      if (!v.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void find(JsonNode node, List<String> path, List<JsonNode> out) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (path.isEmpty()) {
+      out.add(node);
+      return;
+    }
+    String step = path.get(0);
+    List<String> rest = path.subList(1, path.size());
+    if (step.isEmpty()) {
+      find(node, rest, out);
+    } else if (step.equals("[]")) {
+      node.forEach(item -> find(item, rest, out));
+    } else {
+      find(node.get(step), rest, out);
+    }
+  }
+}

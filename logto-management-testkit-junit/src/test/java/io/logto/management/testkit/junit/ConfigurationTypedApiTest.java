@@ -1,0 +1,41 @@
+package io.logto.management.testkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logto.management.LogtoManagement;
+import io.logto.management.model.GetOidcKeysResponseItem;
+import io.logto.management.model.GetOidcKeysResponseItemStatus;
+import io.logto.management.model.RotateOidcKeysRequest;
+import io.logto.management.model.UpdateSignInExpRequest;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sign-in experience and configuration answers decode into the generated API's records. */
+@ExtendWith(LogtoEmulatorExtension.class)
+final class ConfigurationTypedApiTest {
+  @Test
+  void signInExperienceRoundTripsThroughTheTypedApi(LogtoManagement logto) {
+    var fresh = logto.signInExperience().get();
+    assertThat(fresh.id()).isEqualTo("default");
+    assertThat(fresh.customCss()).isNull();
+
+    var updated = logto.signInExperience().update(UpdateSignInExpRequest.builder().customCss("a{}").build());
+    assertThat(updated.customCss()).isEqualTo("a{}");
+    assertThat(logto.wellKnown().getSignInExperienceConfig().isDevelopmentTenant()).isFalse();
+  }
+
+  @Test
+  void oidcKeysDecodeWithEpochSecondTimestamps(LogtoManagement logto) {
+    var keys = logto.configs().getOidcKeys("private-keys");
+    assertThat(keys).hasSize(1);
+    GetOidcKeysResponseItem key = keys.get(0);
+    assertThat(key.status()).isEqualTo(GetOidcKeysResponseItemStatus.CURRENT);
+    // seconds (ten digits these decades), where entity timestamps are milliseconds
+    assertThat(key.createdAt()).isBetween(BigDecimal.valueOf(1_000_000_000L), BigDecimal.valueOf(9_999_999_999L));
+
+    var rotated = logto.configs().rotateOidcKeys("cookie-keys", RotateOidcKeysRequest.builder().build());
+    assertThat(rotated).hasSize(2);
+    assertThat(logto.configs().getAdminConsole().organizationCreated()).isFalse();
+  }
+}
