@@ -110,7 +110,7 @@ final class PagingPublisherTest {
       awaitItems(recorder, 3);
 
       recorder.subscription().cancel();
-      Thread.sleep(100);
+      Thread.sleep(200); // requests written before the cancel may still be on their way
       long atCancel = server.count("/api/items");
       recorder.subscription().request(10);
       Thread.sleep(200);

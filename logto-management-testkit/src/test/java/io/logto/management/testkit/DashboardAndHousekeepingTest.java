@@ -56,4 +56,13 @@ final class DashboardAndHousekeepingTest {
     assertThat(bad.code()).isEqualTo("guard.invalid_input");
     assertThat(bad.body().at("/data/issues/0/code").asText()).isEqualTo("invalid_enum_value");
   }
+
+  @Test
+  void userAssetsAnswerAsALogtoWithoutAStorageProvider() {
+    assertThat(http.get("/user-assets/service-status").body().toString())
+        .isEqualTo("{\"status\":\"not_configured\",\"isExperienceAvatarUploadEnabled\":true}");
+    Http.Answer upload = http.post("/user-assets", "{}");
+    assertThat(upload.status()).isEqualTo(400);
+    assertThat(upload.code()).isEqualTo("storage.not_configured");
+  }
 }

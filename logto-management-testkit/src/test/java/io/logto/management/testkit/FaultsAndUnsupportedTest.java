@@ -16,15 +16,14 @@ final class FaultsAndUnsupportedTest {
 
   @Test
   void unsupportedOperationAnswers501NamingIt() {
-    // an operation of another engineer's area, not emulated yet: change it when it lands
-    Http.Answer answer = http.get("/cimd/user-consent-scopes");
+    // the OpenAPI document of an end-user API: Logto's to ship, so the emulator answers 501 naming it
+    Http.Answer answer = http.get("/.well-known/user.openapi.json");
 
     assertThat(answer.status()).isEqualTo(501);
     assertThat(answer.code()).isEqualTo("emulator.not_implemented");
-    assertThat(answer.body().at("/data/operationId").asText()).isEqualTo("ListCimdUserConsentScopes");
-    assertThat(answer.body().get("message").asText()).contains("ListCimdUserConsentScopes", "GET /api/cimd/user-consent-scopes");
-    assertThat(logto.supportedOperations()).contains("ListUsers", "CreateOrganization", "CreateHook", "CreateHookTest")
-        .doesNotContain("ListCimdUserConsentScopes");
+    assertThat(answer.body().at("/data/operationId").asText()).isEqualTo("GetWellKnownUserOpenapiJson");
+    assertThat(answer.body().get("message").asText()).contains("GetWellKnownUserOpenapiJson");
+    assertThat(logto.supportedOperations()).contains("ListUsers", "CreateOrganization", "CreateHook", "CreateHookTest");
   }
 
   @Test

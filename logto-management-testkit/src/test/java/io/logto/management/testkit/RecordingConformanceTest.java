@@ -91,13 +91,16 @@ final class RecordingConformanceTest {
           .map("http://localhost:3001", logto.baseUrl().toString())
           .notReplayable("0006-CreateUserAsset.json",
               "the multipart upload was not UTF-8 and is recorded as \"<binary 200 bytes>\"")
+          .notReplayable("0012-VerifyVerificationCode.json", "answers code_mismatch, so Logto held a code for the"
+              + " address: sent by a CreateVerificationCode (501 without a connector, the code stored first) that this"
+              + " folder does not hold; without it the answer is verification_code.not_found")
+          .notReplayable("0314-ListLogs.json", LOGS_BEFORE_THE_SESSION)
+          .notReplayable("0315-ListLogs.json", LOGS_BEFORE_THE_SESSION)
+          .notReplayable("0317-GetLog.json", "reads an entry of 0314-ListLogs, which is not replayable")
           // configuration area: the testkit does not ship Logto's document (WellKnownTest checks the generated one)
           .notReplayable("0003-GetSwaggerJson.json",
               "the body is Logto's own API document, not ours to ship; the emulator serves one generated from its"
-                  + " operation table")
-          .notReplayable("0314-ListLogs.json", LOGS_BEFORE_THE_SESSION)
-          .notReplayable("0315-ListLogs.json", LOGS_BEFORE_THE_SESSION)
-          .notReplayable("0317-GetLog.json", "reads an entry of 0314-ListLogs, which is not replayable");
+                  + " operation table");
       check(replay.replayAll(folder), KNOWN.get("recordings-sweep"));
     } finally {
       sink.stop(0);

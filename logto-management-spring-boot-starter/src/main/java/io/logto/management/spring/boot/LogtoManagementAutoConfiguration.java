@@ -40,8 +40,16 @@ public class LogtoManagementAutoConfiguration {
     if (properties.maxRetries() < 0) {
       throw new LogtoPropertyException("max-retries", "must not be negative: " + properties.maxRetries());
     }
-    builder.requestTimeout(properties.requestTimeout())
-        .tokenTimeout(properties.tokenTimeout())
+    if (properties.requestTimeout().isNegative()) {
+      throw new LogtoPropertyException("request-timeout", "must not be negative: " + properties.requestTimeout());
+    }
+    // zero disables it, as documented; the client takes only positive timeouts and says "none" explicitly
+    if (properties.requestTimeout().isZero()) {
+      builder.noRequestTimeout();
+    } else {
+      builder.requestTimeout(properties.requestTimeout());
+    }
+    builder.tokenTimeout(properties.tokenTimeout())
         .retryPolicy(properties.maxRetries() == 0 ? RetryPolicy.none()
             : RetryPolicy.defaults().withMaxRetries(properties.maxRetries()));
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.management.LogtoManagement;
 import io.logto.management.model.GetOidcKeysResponseItem;
-import io.logto.management.model.GetOidcKeysResponseItemStatus;
+import io.logto.management.model.OidcKeyStatus;
+import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.RotateOidcKeysRequest;
 import io.logto.management.model.UpdateSignInExpRequest;
-import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,14 +28,14 @@ final class ConfigurationTypedApiTest {
 
   @Test
   void oidcKeysDecodeWithEpochSecondTimestamps(LogtoManagement logto) {
-    var keys = logto.configs().getOidcKeys("private-keys");
+    var keys = logto.configs().getOidcKeys(OidcKeyType.PRIVATE_KEYS);
     assertThat(keys).hasSize(1);
     GetOidcKeysResponseItem key = keys.get(0);
-    assertThat(key.status()).isEqualTo(GetOidcKeysResponseItemStatus.CURRENT);
-    // seconds (ten digits these decades), where entity timestamps are milliseconds
-    assertThat(key.createdAt()).isBetween(BigDecimal.valueOf(1_000_000_000L), BigDecimal.valueOf(9_999_999_999L));
+    assertThat(key.status()).isEqualTo(OidcKeyStatus.CURRENT);
+    // sent in epoch seconds (entity timestamps are milliseconds): read as seconds, it is about now
+    assertThat(key.createdAt()).isBetween(Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
 
-    var rotated = logto.configs().rotateOidcKeys("cookie-keys", RotateOidcKeysRequest.builder().build());
+    var rotated = logto.configs().rotateOidcKeys(OidcKeyType.COOKIE_KEYS, RotateOidcKeysRequest.builder().build());
     assertThat(rotated).hasSize(2);
     assertThat(logto.configs().getAdminConsole().organizationCreated()).isFalse();
   }

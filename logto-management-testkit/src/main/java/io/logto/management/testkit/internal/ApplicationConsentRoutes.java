@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the users of a third-party application consent to: the scopes it asks for (organization,
@@ -30,47 +31,30 @@ final class ApplicationConsentRoutes {
   }
 
   void register(Map<String, Handler> handlers) {
-    handlers.put("CreateApplicationUserConsentScope", this::assignScopes);
+    handlers.put("CreateApplicationUserConsentScope",
+        call -> assignScopes(call, () -> thirdParty(call.param("applicationId"))));
     handlers.put("ListApplicationUserConsentScopes", call -> {
       // reading needs only the application (recorded on a first-party app)
-      String appId = store.application(call.param("applicationId")).get("id").asText();
-      ObjectNode body = Json.object();
-      ArrayNode orgScopes = body.putArray("organizationScopes");
-      for (String id : store.consents.scopes(ApplicationConsents.ORGANIZATION_SCOPES, appId)) {
-        ObjectNode scope = store.orgScopes.get(id);
-        if (scope != null) {
-          orgScopes.add(scopeRef(scope));
-        }
-      }
-      body.set("resourceScopes", byResource(store.consents.scopes(ApplicationConsents.RESOURCE_SCOPES, appId)));
-      body.set("organizationResourceScopes",
-          byResource(store.consents.scopes(ApplicationConsents.ORGANIZATION_RESOURCE_SCOPES, appId)));
-      body.set("userScopes", Json.strings(store.consents.scopes(ApplicationConsents.USER_SCOPES, appId)));
-      return Reply.ok(body);
+      return Reply.ok(consentScopes(store.application(call.param("applicationId")).get("id").asText()));
     });
-    handlers.put("DeleteApplicationUserConsentScope", call -> {
-      ObjectNode params = Json.object().put("scopeType", call.param("scopeType"));
-      Guard guard = Guard.params(params);
-      String type = guard.oneOf("scopeType", SCOPE_TYPES, true);
-      guard.check();
-      String appId = thirdParty(call.param("applicationId"));
-      if (!store.consents.scopes(type, appId).remove(call.param("scopeId"))) {
-        throw ApiError.notFound();
-      }
-      return Reply.empty(204);
-    });
+    handlers.put("DeleteApplicationUserConsentScope",
+        call -> deleteScope(call, () -> thirdParty(call.param("applicationId"))));
     registerOrganizations(handlers);
   }
 
-  /** POST: every listed scope must exist and none may be a Management API scope; then all are added. */
-  private Reply assignScopes(Call call) {
+  /**
+   * POST: every listed scope must exist and none may be a Management API scope; then all are added to
+   * the consent of {@code owner} (an application, or the tenant-wide CIMD ceiling), looked up after
+   * the body is checked, as Logto does.
+   */
+  Reply assignScopes(Call call, Supplier<String> owner) {
     Guard guard = call.guard();
     List<String> orgScopes = orEmpty(guard.strings("organizationScopes", false));
     List<String> resourceScopes = orEmpty(guard.strings("resourceScopes", false));
     List<String> orgResourceScopes = orEmpty(guard.strings("organizationResourceScopes", false));
     List<String> userScopes = guard.has("userScopes") ? orEmpty(guard.enumList("userScopes", USER_SCOPES)) : List.of();
     guard.check();
-    String appId = thirdParty(call.param("applicationId"));
+    String appId = owner.get();
     ObjectNode invalid = Json.object();
     invalid.set("invalidOrganizationScopes", Json.strings(missing(orgScopes, store.orgScopes)));
     invalid.set("invalidResourceScopes", Json.strings(missing(resourceScopes, store.scopes)));
@@ -94,6 +78,35 @@ final class ApplicationConsentRoutes {
     store.consents.scopes(ApplicationConsents.ORGANIZATION_RESOURCE_SCOPES, appId).addAll(orgResourceScopes);
     store.consents.scopes(ApplicationConsents.USER_SCOPES, appId).addAll(userScopes);
     return Reply.empty(201);
+  }
+
+  /** The consent scopes of {@code appId} (or the CIMD ceiling): organization scopes, resource scopes by resource, user scopes. */
+  ObjectNode consentScopes(String appId) {
+    ObjectNode body = Json.object();
+    ArrayNode orgScopes = body.putArray("organizationScopes");
+    for (String id : store.consents.scopes(ApplicationConsents.ORGANIZATION_SCOPES, appId)) {
+      ObjectNode scope = store.orgScopes.get(id);
+      if (scope != null) {
+        orgScopes.add(scopeRef(scope));
+      }
+    }
+    body.set("resourceScopes", byResource(store.consents.scopes(ApplicationConsents.RESOURCE_SCOPES, appId)));
+    body.set("organizationResourceScopes",
+        byResource(store.consents.scopes(ApplicationConsents.ORGANIZATION_RESOURCE_SCOPES, appId)));
+    body.set("userScopes", Json.strings(store.consents.scopes(ApplicationConsents.USER_SCOPES, appId)));
+    return body;
+  }
+
+  /** DELETE of one consent scope of {@code owner} by type (400 for an unknown type, 404 when not assigned). */
+  Reply deleteScope(Call call, Supplier<String> owner) {
+    ObjectNode params = Json.object().put("scopeType", call.param("scopeType"));
+    Guard guard = Guard.params(params);
+    String type = guard.oneOf("scopeType", SCOPE_TYPES, true);
+    guard.check();
+    if (!store.consents.scopes(type, owner.get()).remove(call.param("scopeId"))) {
+      throw ApiError.notFound();
+    }
+    return Reply.empty(204);
   }
 
   private void registerOrganizations(Map<String, Handler> handlers) {

@@ -39,6 +39,7 @@ public final class EmulatorServer implements AutoCloseable {
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
+  private static final String TEXT = "text/plain; charset=utf-8";
   private static final String REQUEST_ID_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -95,12 +96,26 @@ public final class EmulatorServer implements AutoCloseable {
     new HookRoutes(store).register(handlers);
     new ApplicationRoutes(store).register(handlers);
     new OrganizationRoutes(store).register(handlers);
+    // ---- webhook deliveries and audit logs ----
+    webhooks = new WebhookDispatcher(store);
+    new HookDeliveryRoutes(store, webhooks).register(handlers);
+    new LogRoutes(store).register(handlers);
+    new OneTimeTokenRoutes(store).register(handlers);
+    new OrganizationInvitationRoutes(store).register(handlers);
+    new DashboardRoutes(store).register(handlers);
+    new SubjectTokenRoutes(store).register(handlers);
+    new HousekeepingRoutes().register(handlers);
+    new VerificationCodeRoutes(store).register(handlers);
+    new UserAssetRoutes().register(handlers);
     // Users, organizations, applications (part 1a)
     new UserIdentityRoutes(store).register(handlers);
     new UserSecurityRoutes(store).register(handlers);
     new ApplicationSettingsRoutes(store).register(handlers);
-    new ApplicationConsentRoutes(store).register(handlers);
+    ApplicationConsentRoutes consents = new ApplicationConsentRoutes(store);
+    consents.register(handlers);
+    new CimdConsentRoutes(consents).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
+    // a JIT rule can point at the enterprise SSO connectors of the store
     new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
     // configuration area: tenant configs, OIDC keys, stored scripts
     new ConfigRoutes(store).register(handlers);
@@ -119,15 +134,6 @@ public final class EmulatorServer implements AutoCloseable {
     new SamlApplicationRoutes(store).register(handlers);
     new SamlIdpRoutes(store).register(handlers);
     new AuthnRoutes(store, tokens).register(handlers);
-    // ---- webhook deliveries and audit logs ----
-    webhooks = new WebhookDispatcher(store);
-    new HookDeliveryRoutes(store, webhooks).register(handlers);
-    new LogRoutes(store).register(handlers);
-    new OneTimeTokenRoutes(store).register(handlers);
-    new OrganizationInvitationRoutes(store).register(handlers);
-    new DashboardRoutes(store).register(handlers);
-    new SubjectTokenRoutes(store).register(handlers);
-    new HousekeepingRoutes().register(handlers);
     handlers.put("GetStatus", call -> Reply.empty(204));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();

@@ -1,0 +1,25 @@
+package io.logto.management.testkit.internal;
+
+import java.util.Map;
+
+/**
+ * The tenant-wide permission ceiling of OAuth Client ID Metadata Document (CIMD) clients: the same
+ * consent scopes a third-party application has, held once for every CIMD client (Logto keeps them
+ * apart from any application), so list, assign and delete reuse {@link ApplicationConsentRoutes}.
+ */
+final class CimdConsentRoutes {
+  // the consent owner under which the ceiling is kept (no application id has this form)
+  static final String OWNER = "cimd:tenant-ceiling";
+
+  private final ApplicationConsentRoutes consents;
+
+  CimdConsentRoutes(ApplicationConsentRoutes consents) {
+    this.consents = consents;
+  }
+
+  void register(Map<String, Handler> handlers) {
+    handlers.put("ListCimdUserConsentScopes", call -> Reply.ok(consents.consentScopes(OWNER)));
+    handlers.put("AssignCimdUserConsentScopes", call -> consents.assignScopes(call, () -> OWNER));
+    handlers.put("DeleteCimdUserConsentScope", call -> consents.deleteScope(call, () -> OWNER));
+  }
+}
