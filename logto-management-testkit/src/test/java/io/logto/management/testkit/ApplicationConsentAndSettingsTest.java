@@ -121,6 +121,10 @@ final class ApplicationConsentAndSettingsTest {
         + "\"organizationRoleRules\":[{\"organizationId\":\"o\",\"organizationRoleIds\":[]}]}").code())
         .isEqualTo("request.invalid_input");
     assertThat(http.put(path, "{}").code()).isEqualTo("guard.invalid_input");
+
+    // a deleted user leaves the rules
+    http.delete("/users/" + user);
+    assertThat(http.get(path).body().get("userIds")).isEmpty();
   }
 
   @Test

@@ -61,6 +61,19 @@ final class UserAccountsTest {
         "{\"connectorId\":\"no-such-connector\",\"connectorData\":{\"code\":\"x\"}}");
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.code()).isEqualTo("entity.not_found");
+
+    String email = http.post("/connectors", "{\"connectorId\":\"mock-email-service\",\"config\":{}}")
+        .body().path("id").asText("");
+    if (!email.isEmpty()) {
+      assertThat(http.post("/users/" + user + "/identities",
+          "{\"connectorId\":\"" + email + "\",\"connectorData\":{}}").code()).isEqualTo("session.invalid_connector_id");
+    }
+    String social = http.post("/connectors", "{\"connectorId\":\"mock-social-connector\",\"config\":{}}")
+        .body().get("id").asText();
+    Http.Answer linked = http.post("/users/" + user + "/identities",
+        "{\"connectorId\":\"" + social + "\",\"connectorData\":{\"code\":\"x\"}}");
+    assertThat(linked.status()).isEqualTo(501);
+    assertThat(linked.body().at("/data/missing").asText()).contains("social provider");
   }
 
   @Test

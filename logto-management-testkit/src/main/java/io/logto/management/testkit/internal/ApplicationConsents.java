@@ -1,5 +1,6 @@
 package io.logto.management.testkit.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,7 @@ final class ApplicationConsents {
 
   void forgetUser(String userId) {
     organizations.values().forEach(byUser -> byUser.remove(userId));
+    accessControl.values().forEach(rules -> removeText(rules.withArray("userIds"), userId));
   }
 
   /** A user who leaves an organization withdraws the consents given for it. */
@@ -58,5 +60,14 @@ final class ApplicationConsents {
 
   void forgetOrganization(String organizationId) {
     organizations.values().forEach(byUser -> byUser.values().forEach(ids -> ids.remove(organizationId)));
+    for (ObjectNode rules : accessControl.values()) {
+      removeText(rules.withArray("organizationIds"), organizationId);
+      rules.withArray("organizationRoleRules")
+          .removeIf(rule -> rule.get("organizationId").asText().equals(organizationId));
+    }
+  }
+
+  private static void removeText(ArrayNode array, String value) {
+    array.removeIf(element -> element.asText().equals(value));
   }
 }

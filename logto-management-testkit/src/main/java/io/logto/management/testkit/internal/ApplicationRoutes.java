@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Applications of every type, their secrets, roles and organizations. */
 final class ApplicationRoutes {
+  private static final List<String> SEARCH_FIELDS = List.of("id", "name", "description");
   private static final List<String> TYPES =
       List.of("Native", "SPA", "Traditional", "MachineToMachine", "Protected", "SAML");
 
@@ -69,11 +71,14 @@ final class ApplicationRoutes {
       String appId = store.application(call.param("id")).get("id").asText();
       List<JsonNode> orgs = new ArrayList<>();
       for (ObjectNode org : Store.newestFirst(store.organizations.values())) {
-        if (store.orgApps.getOrDefault(org.get("id").asText(), Set.of()).contains(appId)) {
-          orgs.add(org);
+        String orgId = org.get("id").asText();
+        if (store.orgApps.getOrDefault(orgId, Set.of()).contains(appId)) {
+          ObjectNode item = org.deepCopy();
+          item.set("organizationRoles", OrganizationRoutes.roleRefs(store, store.orgAppRoles, orgId, appId));
+          orgs.add(item);
         }
       }
-      return Pager.paged(call, orgs);
+      return Pager.optional(call, orgs);
     });
   }
 
@@ -106,10 +111,12 @@ final class ApplicationRoutes {
     String thirdParty = call.query("isThirdParty");
     String excludeRoleId = call.query("excludeRoleId");
     String excludeOrgId = call.query("excludeOrganizationId");
+    // Logto's search_params (search=%x%, search.name=...) over these fields, as for users
+    Predicate<ObjectNode> search = UserRoutes.searchFilter(call, SEARCH_FIELDS);
     List<JsonNode> apps = new ArrayList<>();
     for (ObjectNode app : Store.newestFirst(store.applications.values())) {
       String id = app.get("id").asText();
-      if (!types.isEmpty() && !types.contains(app.get("type").asText())
+      if (!search.test(app) || !types.isEmpty() && !types.contains(app.get("type").asText())
           || thirdParty != null && !thirdParty.equals(app.get("isThirdParty").asText())
           || excludeRoleId != null && store.appRoles.getOrDefault(id, Set.of()).contains(excludeRoleId)
           || excludeOrgId != null && store.orgApps.getOrDefault(excludeOrgId, Set.of()).contains(id)) {

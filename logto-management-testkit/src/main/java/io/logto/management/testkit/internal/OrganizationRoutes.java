@@ -64,8 +64,13 @@ final class OrganizationRoutes {
       store.organizations.put(org.get("id").asText(), org);
       return Reply.created(org);
     });
-    handlers.put("ListOrganizations", call -> Pager.paged(call,
-        search(call.query("q"), Store.newestFirst(store.organizations.values()))));
+    handlers.put("ListOrganizations", call -> {
+      List<ObjectNode> orgs = search(call.query("q"), Store.newestFirst(store.organizations.values()));
+      if ("true".equals(call.query("showFeatured"))) {
+        orgs = orgs.stream().map(this::withFeaturedUsers).toList();
+      }
+      return Pager.paged(call, orgs);
+    });
     handlers.put("GetOrganization", call -> Reply.ok(store.organization(call.param("id"))));
     handlers.put("UpdateOrganization", call -> {
       Guard guard = call.guard();
@@ -93,6 +98,47 @@ final class OrganizationRoutes {
       store.deleteOrganization(Store.row(store.organizations, call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
+  }
+
+  /**
+   * An organization with {@code usersCount} and up to three {@code featuredUsers} ({@code id},
+   * {@code avatar}, {@code name}), as {@code showFeatured=true} lists it.
+   */
+  private ObjectNode withFeaturedUsers(ObjectNode org) {
+    ObjectNode item = org.deepCopy();
+    Set<String> members = store.orgUsers.getOrDefault(org.get("id").asText(), Set.of());
+    item.put("usersCount", members.size());
+    ArrayNode featured = item.putArray("featuredUsers");
+    members.stream().limit(3).map(store.users::get).forEach(user -> {
+      ObjectNode ref = featured.addObject();
+      ref.set("id", user.get("id"));
+      ref.set("avatar", user.get("avatar"));
+      ref.set("name", user.get("name"));
+    });
+    return item;
+  }
+
+  /**
+   * The role ids of a member-role body: {@code organizationRoleIds} (each must exist, 422 otherwise),
+   * or {@code organizationRoleNames} looked up by name (an unknown name is a 422 as well).
+   */
+  private List<String> roleIdsOrNames(Call call) {
+    Guard guard = call.guard();
+    List<String> names = guard.has("organizationRoleNames") ? guard.strings("organizationRoleNames", true) : null;
+    List<String> ids = names == null || guard.has("organizationRoleIds") ? guard.strings("organizationRoleIds", true)
+        : new ArrayList<>();
+    guard.check();
+    Store.requireAll(store.orgRoles, ids);
+    if (names != null) {
+      for (String name : names) {
+        String id = store.orgRoles.values().stream().filter(role -> role.get("name").asText().equals(name))
+            .map(role -> role.get("id").asText()).findFirst().orElseThrow(ApiError::foreignKeyNotFound);
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
   }
 
   /** The organization id of an insert into one of its relations, after checking the foreign keys (422). */
@@ -157,8 +203,7 @@ final class OrganizationRoutes {
     });
     handlers.put("AssignOrganizationRolesToUser", call -> {
       String orgId = member(call);
-      List<String> roleIds = call.ids("organizationRoleIds");
-      Store.requireAll(store.orgRoles, roleIds);
+      List<String> roleIds = roleIdsOrNames(call);
       memberRoles(orgId, call.param("userId")).addAll(roleIds);
       ObjectNode body = Json.object();
       body.set("organizationRoleIds", Json.strings(roleIds));
@@ -166,8 +211,7 @@ final class OrganizationRoutes {
     });
     handlers.put("ReplaceOrganizationUserRoles", call -> {
       String orgId = member(call);
-      List<String> roleIds = call.ids("organizationRoleIds");
-      Store.requireAll(store.orgRoles, roleIds);
+      List<String> roleIds = roleIdsOrNames(call);
       Set<String> roles = memberRoles(orgId, call.param("userId"));
       roles.clear();
       roles.addAll(roleIds);
@@ -266,7 +310,7 @@ final class OrganizationRoutes {
       String id = store.orgRole(call.param("id")).get("id").asText();
       List<JsonNode> scopes = new ArrayList<>();
       Store.set(relation, id).forEach(scopeId -> scopes.add(scopeTable.get(scopeId)));
-      return Pager.paged(call, scopes);
+      return Pager.optional(call, scopes);
     });
     handlers.put("CreateOrganizationRole" + kind + "Scope", call -> {
       List<String> ids = scopeIds(call, scopeTable, bodyField);
@@ -312,7 +356,7 @@ final class OrganizationRoutes {
       return Reply.created(scope);
     });
     handlers.put("ListOrganizationScopes", call ->
-        Pager.paged(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
+        Pager.optional(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
     handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
     handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScopes));
     handlers.put("DeleteOrganizationScope", call -> {

@@ -11,7 +11,8 @@ import java.util.Map;
  * Logto), enterprise SSO identities, sessions and grants. SSO identities, sessions and grants come
  * from interactive sign-ins, which the emulator has none of: their lists are empty and a lookup of
  * one answers the 404 Logto answers for an unknown id. Linking through a social connector
- * ({@code CreateUserIdentity}) finds no connector, as on a Logto without one.
+ * ({@code CreateUserIdentity}) checks the connector as Logto does, then answers 501: the profile comes
+ * from the social provider.
  */
 final class UserIdentityRoutes {
   private final Store store;
@@ -37,12 +38,18 @@ final class UserIdentityRoutes {
     });
     handlers.put("CreateUserIdentity", call -> {
       Guard guard = call.guard();
-      guard.string("connectorId", true);
+      String connectorId = guard.string("connectorId", true);
       guard.object("connectorData", true);
       guard.check();
+      ConnectorFactory factory = store.connectors.factoryOf(store.connectors.connector(connectorId));
       store.user(call.param("userId"));
-      // the emulator keeps no social connector: Logto's lookup of the connector id finds none
-      throw ApiError.notFound();
+      if (factory == null || !factory.type().equals("Social")) {
+        throw ApiError.of(422, "session.invalid_connector_id",
+            "Unable to find available connector with id " + connectorId + ".");
+      }
+      // Logto hands connectorData to the social provider, which answers the user's profile
+      throw ApiError.notEmulated(EmulatorServer.operation("CreateUserIdentity"),
+          "the social provider's answer to connectorData (the user's profile at that provider)");
     });
     handlers.put("ListUserAllIdentities", call -> {
       ObjectNode user = store.user(call.param("userId"));

@@ -232,7 +232,7 @@ final class UserRoutes {
   }
 
   private Reply list(Call call) {
-    Predicate<ObjectNode> filter = searchFilter(call);
+    Predicate<ObjectNode> filter = searchFilter(call, SEARCH_FIELDS);
     List<JsonNode> users = new ArrayList<>();
     for (ObjectNode user : Store.newestFirst(store.users.values())) {
       if (filter.test(user)) {
@@ -250,7 +250,7 @@ final class UserRoutes {
    * unless {@code isCaseSensitive=true}; fields combine with {@code joint} / {@code jointMode} (default
    * {@code or}).
    */
-  private static Predicate<ObjectNode> searchFilter(Call call) {
+  static Predicate<ObjectNode> searchFilter(Call call, List<String> searchFields) {
     boolean caseSensitive = "true".equals(call.query("isCaseSensitive"));
     String joint = call.query("joint") != null ? call.query("joint") : call.query("jointMode");
     String defaultMode = call.query("mode") == null ? "like" : call.query("mode");
@@ -261,7 +261,7 @@ final class UserRoutes {
       if (key.equals("search")) {
         Pattern pattern = pattern(value, defaultMode, caseSensitive);
         byField.computeIfAbsent("", k -> new ArrayList<>())
-            .add(user -> SEARCH_FIELDS.stream().anyMatch(field -> matches(user, field, pattern)));
+            .add(user -> searchFields.stream().anyMatch(field -> matches(user, field, pattern)));
       } else if (key.startsWith("search.")) {
         String field = key.substring("search.".length());
         String mode = call.query("mode." + field);
