@@ -100,6 +100,14 @@ public final class LogtoEmulator implements AutoCloseable {
     return customDomains;
   }
 
+  /**
+   * The user assets uploaded so far through {@code POST /api/user-assets}, in upload order (only kept
+   * when the emulator was built with {@link Builder#userAssets(boolean)}). An immutable snapshot.
+   */
+  public List<UserAsset> userAssets() {
+    return server.userAssets().all();
+  }
+
   /** Makes every token issued so far expired: the next API call with one answers 401 {@code ERR_JWT_EXPIRED}. */
   public void expireAllTokens() {
     server.expireAllTokens();
@@ -210,6 +218,7 @@ public final class LogtoEmulator implements AutoCloseable {
     private final List<ClientSpec> clients = new ArrayList<>();
     private boolean connectorFactories = true;
     private boolean customDomainProvider;
+    private boolean userAssetStorage;
 
     private Builder() {}
 
@@ -233,6 +242,18 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public Builder customDomains(boolean providerConfigured) {
       this.customDomainProvider = providerConfigured;
+      return this;
+    }
+
+    /**
+     * Whether the emulator has a storage provider for user assets. Default {@code false}: like an OSS
+     * Logto without one (and the recorded server), the service status is {@code not_configured} and an
+     * upload answers 400 {@code storage.not_configured}. With {@code true} the status is {@code ready}
+     * (Logto's allowed MIME types, 20 MiB), uploads are kept in memory, answer {@code {"url"}} and are
+     * served at that URL; {@link LogtoEmulator#userAssets()} lists them.
+     */
+    public Builder userAssets(boolean storageConfigured) {
+      this.userAssetStorage = storageConfigured;
       return this;
     }
 
@@ -307,6 +328,9 @@ public final class LogtoEmulator implements AutoCloseable {
         }
         if (customDomainProvider) {
           server.domains().configureProvider();
+        }
+        if (userAssetStorage) {
+          server.userAssets().configure();
         }
         return new LogtoEmulator(server, main);
       } catch (IOException e) {

@@ -175,6 +175,23 @@ final class WebhookDeliveryTest {
   }
 
   @Test
+  void aHookTestCanCallTheEmulatorItself() {
+    String id = hook("[\"User.Created\"]", "/in").get("id").asText();
+    // the endpoint is an operation of the emulator, which answers it under the store's lock: the test
+    // call must not hold that lock while it waits (the organization guard refuses the test payload)
+    String self = logto.baseUrl() + "/api/organizations";
+
+    Http.Answer answer = http.post("/hooks/" + id + "/test", "{\"events\":[\"User.Created\"],\"config\":{\"url\":\""
+        + self + "\",\"headers\":{\"Authorization\":\"Bearer " + http.token() + "\"}}}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.code()).isEqualTo("hook.endpoint_responded_with_error");
+    assertThat(answer.body().at("/data/responseStatus").asInt()).isEqualTo(400);
+    assertThat(answer.body().at("/data/responseBody").asText()).contains("guard.invalid_input");
+    assertThat(logto.requestCount("CreateOrganization")).isEqualTo(1);
+  }
+
+  @Test
   void tokenRequestsAreInTheAuditLog() {
     http.token();
     Http.Answer logs = http.get("/logs?logKey=ExchangeTokenBy.ClientCredentials");

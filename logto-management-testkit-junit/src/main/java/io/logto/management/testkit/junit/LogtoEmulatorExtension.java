@@ -7,6 +7,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.testkit.ClientCredentials;
 import io.logto.management.testkit.LogtoEmulator;
 import io.logto.management.testkit.SentMessage;
+import io.logto.management.testkit.UserAsset;
 import io.logto.management.testkit.WebhookDelivery;
 import java.util.List;
 import java.util.function.Consumer;
@@ -137,6 +138,17 @@ public final class LogtoEmulatorExtension
    */
   public List<WebhookDelivery> webhookDeliveries() {
     return emulator().webhookDeliveries();
+  }
+
+  /**
+   * Returns the user assets uploaded to the emulator's in-memory storage, in upload order (kept only
+   * with {@code emulator(e -> e.userAssets(true))}). They are state, like users, so they are not
+   * cleared between tests.
+   *
+   * @return an immutable snapshot
+   */
+  public List<UserAsset> userAssets() {
+    return emulator().userAssets();
   }
 
   @Override

@@ -67,6 +67,29 @@ final class ApplicationConsents {
     }
   }
 
+  /** A deleted resource or organization scope leaves every consent request (ids are unique across kinds). */
+  void forgetScope(String scopeId) {
+    scopes.forEach((kind, byApp) -> {
+      if (!kind.equals(USER_SCOPES)) {
+        byApp.values().forEach(ids -> ids.remove(scopeId));
+      }
+    });
+  }
+
+  /** A deleted user role leaves the access control rules. */
+  void forgetRole(String roleId) {
+    accessControl.values().forEach(rules -> removeText(rules.withArray("userRoleIds"), roleId));
+  }
+
+  /** A deleted organization role leaves the access control rules; a rule left without roles goes. */
+  void forgetOrganizationRole(String organizationRoleId) {
+    for (ObjectNode rules : accessControl.values()) {
+      ArrayNode ruleArray = rules.withArray("organizationRoleRules");
+      ruleArray.forEach(rule -> removeText(rule.withArray("organizationRoleIds"), organizationRoleId));
+      ruleArray.removeIf(rule -> rule.path("organizationRoleIds").isEmpty());
+    }
+  }
+
   private static void removeText(ArrayNode array, String value) {
     array.removeIf(element -> element.asText().equals(value));
   }

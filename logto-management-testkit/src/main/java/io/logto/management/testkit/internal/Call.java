@@ -83,6 +83,16 @@ final class Call {
     return origin;
   }
 
+  /** The request body as sent. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The request's Content-Type, or null. */
+  public String contentType() {
+    return contentType;
+  }
+
   /** Raw query pairs in the order sent. */
   public List<String[]> rawQuery() {
     return rawQuery;

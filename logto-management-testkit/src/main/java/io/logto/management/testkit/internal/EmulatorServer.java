@@ -106,7 +106,7 @@ public final class EmulatorServer implements AutoCloseable {
     new SubjectTokenRoutes(store).register(handlers);
     new HousekeepingRoutes().register(handlers);
     new VerificationCodeRoutes(store).register(handlers);
-    new UserAssetRoutes().register(handlers);
+    new UserAssetRoutes(store, tokens).register(handlers);
     // Users, organizations, applications (part 1a)
     new UserIdentityRoutes(store).register(handlers);
     new UserSecurityRoutes(store).register(handlers);
@@ -193,6 +193,11 @@ public final class EmulatorServer implements AutoCloseable {
   /** The custom domains; {@link DomainState#configureProvider()} makes domain operations work. */
   public DomainState domains() {
     return store.domains;
+  }
+
+  /** The user assets' storage; {@link UserAssetStorage#configure()} makes uploads work. */
+  public UserAssetStorage userAssets() {
+    return store.userAssets;
   }
 
   public void expireAllTokens() {
@@ -310,6 +315,9 @@ public final class EmulatorServer implements AutoCloseable {
         lock.unlock();
       }
     }
+    if (path.startsWith(UserAssetStorage.PATH_PREFIX) && (method.equals("GET") || method.equals("HEAD"))) {
+      return storedAsset(path.substring(UserAssetStorage.PATH_PREFIX.length()));
+    }
     if (!path.startsWith("/api/")) {
       return notFound();
     }
@@ -340,20 +348,31 @@ public final class EmulatorServer implements AutoCloseable {
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
+    Reply reply;
     lock.lock();
     try {
       // the deleted user is the data of User.Deleted, and gone once the handler ran
       ObjectNode deleted = operation.operationId().equals("DeleteUser")
           ? store.users.get(match.pathParams().get("userId")) : null;
       JsonNode subject = deleted == null ? null : store.userJson(deleted);
-      Reply reply = handler.handle(call);
+      reply = handler.handle(call);
       webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
-      return reply;
     } catch (ApiError e) {
       return error(e);
     } finally {
       lock.unlock();
     }
+    try {
+      return reply.outsideLock() == null ? reply : reply.outsideLock().get();
+    } catch (ApiError e) {
+      return error(e);
+    }
+  }
+
+  // the public bucket of uploaded user assets (served without a token, as a storage provider's public URL)
+  private Reply storedAsset(String path) {
+    io.logto.management.testkit.UserAsset asset = store.userAssets.at(path);
+    return asset == null ? notFound() : Reply.bytes(200, asset.contentType(), asset.content());
   }
 
   private static String clientIp(HttpExchange exchange) {
@@ -456,13 +475,14 @@ public final class EmulatorServer implements AutoCloseable {
       headers.add(header[0], header[1]);
     }
     headers.set("Logto-Core-Request-Id", requestId());
-    String text = reply.body() == null ? plainText(reply) : null;
-    if (reply.body() == null && text == null) {
+    String text = reply.body() == null && reply.bytes() == null ? plainText(reply) : null;
+    if (reply.body() == null && reply.bytes() == null && text == null) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }
-    byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
-    headers.set("Content-Type", text != null ? reply.textType() : JSON);
+    byte[] bytes = reply.bytes() != null ? reply.bytes()
+        : text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
+    headers.set("Content-Type", reply.body() == null ? reply.textType() : JSON);
     if (exchange.getRequestMethod().equals("HEAD")) {
       headers.set("Content-Length", Integer.toString(bytes.length));
       exchange.sendResponseHeaders(reply.status(), -1);

@@ -41,12 +41,24 @@ final class Guard {
 
   /** A guard over a JSON object body; a body of another JSON type fails at once. */
   public static Guard body(JsonNode body) {
-    if (body == null || !body.isObject()) {
-      Guard guard = new Guard(Json.object(), "body");
-      guard.typeIssue("", "object", body);
+    return root(body, "body");
+  }
+
+  /**
+   * A guard over the uploaded files of a multipart body, by field name, each an array of
+   * {@code {filepath, mimetype, originalFilename, size}}; null (no multipart body) fails at once.
+   */
+  public static Guard files(JsonNode files) {
+    return root(files, "files");
+  }
+
+  private static Guard root(JsonNode value, String what) {
+    if (value == null || !value.isObject()) {
+      Guard guard = new Guard(Json.object(), what);
+      guard.typeIssue("", "object", value);
       guard.check();
     }
-    return new Guard((ObjectNode) body, "body");
+    return new Guard((ObjectNode) value, what);
   }
 
   /** A guard over path parameters gathered into an object of strings. */

@@ -44,19 +44,23 @@ final class HookDeliveryRoutes {
     HookRoutes.refuseDevOnlyEvent(null, events);
     String hookId = call.param("id");
     String signingKey = store.hook(hookId).get("signingKey").asText();
-    for (String event : events) {
-      WebhookDelivery delivery = dispatcher.post(hookId, event, config, signingKey, testPayload(hookId, event));
-      store.outbox.delivered(delivery);
-      if (delivery.responseStatus() != 0 && !delivery.succeeded()) {
-        ObjectNode data = Json.object().put("responseStatus", delivery.responseStatus())
-            .put("responseBody", delivery.responseBody());
-        throw ApiError.of(422, "hook.endpoint_responded_with_error", "Endpoint responded with error.", data, null);
+    List<ObjectNode> payloads = events.stream().map(event -> testPayload(hookId, event)).toList();
+    // the POSTs wait on the endpoint, which may be the emulator itself: they run outside the store's lock
+    return Reply.outsideLock(() -> {
+      for (ObjectNode payload : payloads) {
+        WebhookDelivery delivery = dispatcher.post(hookId, payload.get("event").asText(), config, signingKey, payload);
+        store.outbox.delivered(delivery);
+        if (delivery.responseStatus() != 0 && !delivery.succeeded()) {
+          ObjectNode data = Json.object().put("responseStatus", delivery.responseStatus())
+              .put("responseBody", delivery.responseBody());
+          throw ApiError.of(422, "hook.endpoint_responded_with_error", "Endpoint responded with error.", data, null);
+        }
+        if (delivery.responseStatus() == 0) {
+          throw ApiError.of(422, "hook.send_test_payload_failed", "Failed to send test payload: " + delivery.error());
+        }
       }
-      if (delivery.responseStatus() == 0) {
-        throw ApiError.of(422, "hook.send_test_payload_failed", "Failed to send test payload: " + delivery.error());
-      }
-    }
-    return Reply.empty(204);
+      return Reply.empty(204);
+    });
   }
 
   /** Logto's test payload: made-up user and application for interaction events, a made-up request otherwise. */

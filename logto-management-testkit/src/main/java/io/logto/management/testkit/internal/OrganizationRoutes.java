@@ -360,9 +360,7 @@ final class OrganizationRoutes {
     handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
     handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScopes));
     handlers.put("DeleteOrganizationScope", call -> {
-      String id = Store.row(store.orgScopes, call.param("id")).get("id").asText();
-      store.orgScopes.remove(id);
-      store.orgRoleScopes.values().forEach(scopes -> scopes.remove(id));
+      store.deleteOrganizationScope(Store.row(store.orgScopes, call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
   }

@@ -17,17 +17,31 @@ final class Reply {
   private final String text;
   // the Content-Type of a text body (text/plain unless a handler chose another: SAML metadata is XML)
   private final String textType;
+  // a binary body (a stored user asset), sent with textType as its Content-Type
+  private final byte[] bytes;
   private final List<String[]> headers = new ArrayList<>();
+  // work the server runs after releasing the store's lock, whose answer replaces this one
+  private java.util.function.Supplier<Reply> outsideLock;
 
-  private Reply(int status, JsonNode body, String text, String textType) {
+  private Reply(int status, JsonNode body, String text, String textType, byte[] bytes) {
     this.status = status;
     this.body = body;
     this.text = text;
     this.textType = textType;
+    this.bytes = bytes;
+  }
+
+  private Reply(int status, JsonNode body, String text, String textType) {
+    this(status, body, text, textType, null);
   }
 
   private Reply(int status, JsonNode body) {
     this(status, body, null, PLAIN);
+  }
+
+  /** A binary body sent as is with this {@code Content-Type} (an uploaded user asset). */
+  public static Reply bytes(int status, String contentType, byte[] bytes) {
+    return new Reply(status, null, null, contentType, bytes);
   }
 
   /**
@@ -60,6 +74,22 @@ final class Reply {
     return new Reply(status, null);
   }
 
+  /**
+   * An answer decided by {@code work}, which the server runs after releasing the store's lock: for a
+   * handler that read what it needs under the lock and then waits on the outside world (a test call to
+   * a webhook URL, which may point back at the emulator). {@code work} may throw {@link ApiError}.
+   */
+  public static Reply outsideLock(java.util.function.Supplier<Reply> work) {
+    Reply reply = new Reply(500, null);
+    reply.outsideLock = work;
+    return reply;
+  }
+
+  /** The work to run outside the lock, or null for a finished answer. */
+  java.util.function.Supplier<Reply> outsideLock() {
+    return outsideLock;
+  }
+
   public Reply header(String name, String value) {
     headers.add(new String[] {name, value});
     return this;
@@ -78,7 +108,12 @@ final class Reply {
     return text;
   }
 
-  /** The Content-Type of a text body. */
+  /** The body of a {@link #bytes} reply, else null. */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /** The Content-Type of a text or binary body. */
   public String textType() {
     return textType;
   }

@@ -57,14 +57,8 @@ final class ResourceRoutes {
         throw ApiError.of(400, "resource.cannot_delete_management_api", "The Management API cannot be deleted.");
       }
       store.resources.remove(id);
-      store.scopes.values().removeIf(scope -> {
-        boolean owned = scope.get("resourceId").asText().equals(id);
-        if (owned) {
-          store.roleScopes.values().forEach(set -> set.remove(scope.get("id").asText()));
-          store.orgRoleResourceScopes.values().forEach(set -> set.remove(scope.get("id").asText()));
-        }
-        return owned;
-      });
+      store.scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(id))
+          .map(scope -> scope.get("id").asText()).toList().forEach(store::deleteScope);
       return Reply.empty(204);
     });
     handlers.put("ListResourceScopes", call -> {
@@ -99,9 +93,7 @@ final class ResourceRoutes {
     handlers.put("DeleteResourceScope", call -> {
       String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       String scopeId = ownedScope(resourceId, call.param("scopeId")).get("id").asText();
-      store.scopes.remove(scopeId);
-      store.roleScopes.values().forEach(set -> set.remove(scopeId));
-      store.orgRoleResourceScopes.values().forEach(set -> set.remove(scopeId));
+      store.deleteScope(scopeId);
       return Reply.empty(204);
     });
   }

@@ -21,17 +21,15 @@ final class RoleRoutes {
     this.store = store;
   }
 
+  private static final List<String> SEARCH_FIELDS = List.of("id", "name", "description");
+
   void register(Map<String, Handler> handlers) {
     handlers.put("CreateRole", this::create);
     handlers.put("ListRoles", this::list);
     handlers.put("GetRole", call -> Reply.ok(store.role(call.param("id"))));
     handlers.put("UpdateRole", this::update);
     handlers.put("DeleteRole", call -> {
-      String id = store.role(call.param("id")).get("id").asText();
-      store.roles.remove(id);
-      store.roleScopes.remove(id);
-      store.userRoles.values().forEach(roles -> roles.remove(id));
-      store.appRoles.values().forEach(roles -> roles.remove(id));
+      store.deleteRole(store.role(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     registerHolders(handlers, "User", "userId", store.users, store.userRoles, store::user, store::userJson);
@@ -156,10 +154,12 @@ final class RoleRoutes {
     String type = call.query("type");
     String excludeUserId = call.query("excludeUserId");
     String excludeAppId = call.query("excludeApplicationId");
+    // Logto's search over a role's id, name and description (the same search params as users')
+    java.util.function.Predicate<ObjectNode> search = UserRoutes.searchFilter(call, SEARCH_FIELDS);
     List<JsonNode> roles = new ArrayList<>();
     for (ObjectNode role : store.roles.values()) {
       String roleId = role.get("id").asText();
-      if (type != null && !type.equals(role.get("type").asText())
+      if (!search.test(role) || type != null && !type.equals(role.get("type").asText())
           || excludeUserId != null && store.userRoles.getOrDefault(excludeUserId, Set.of()).contains(roleId)
           || excludeAppId != null && store.appRoles.getOrDefault(excludeAppId, Set.of()).contains(roleId)) {
         continue;

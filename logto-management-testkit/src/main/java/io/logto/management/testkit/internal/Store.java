@@ -49,6 +49,8 @@ final class Store {
   final Map<String, ObjectNode> ssoConnectors = new LinkedHashMap<>();
   final SigningKeys ssoSigningKeys = new SigningKeys(this);
   final DomainState domains = new DomainState();
+  // the storage provider of user assets: none unless the test configures one
+  final UserAssetStorage userAssets = new UserAssetStorage();
   // SAML config (attributeMapping, entityId, acsUrl, encryption, nameIdFormat) by application id
   final Map<String, ObjectNode> samlConfigs = new HashMap<>();
   final SigningKeys samlSecrets = new SigningKeys(this);
@@ -319,6 +321,10 @@ final class Store {
     }
     accounts.forget(userId);
     consents.forgetUser(userId);
+    // invitations sent or accepted by the user, and subject tokens issued for the user
+    invitations.values().removeIf(invitation -> userId.equals(invitation.path("inviterId").textValue())
+        || userId.equals(invitation.path("acceptedUserId").textValue()));
+    subjectTokens.values().removeIf(token -> userId.equals(token.path("userId").textValue()));
   }
 
   /** Removes a member and the organization roles and consents that hang on the membership. */
@@ -341,6 +347,7 @@ final class Store {
     orgAppRoles.remove(orgId);
     jit.forgetOrganization(orgId);
     consents.forgetOrganization(orgId);
+    invitations.values().removeIf(invitation -> orgId.equals(invitation.path("organizationId").textValue()));
   }
 
   /** Removes an application from an organization with the organization roles it held there. */
@@ -367,7 +374,10 @@ final class Store {
     samlSecrets.removeOwner(appId);
   }
 
-  /** Deletes an organization role from every member, application and JIT rule holding it. */
+  /**
+   * Deletes an organization role from every member, application, JIT rule, invitation and access
+   * control rule holding it.
+   */
   void deleteOrganizationRole(String roleId) {
     orgRoles.remove(roleId);
     orgRoleScopes.remove(roleId);
@@ -375,5 +385,32 @@ final class Store {
     orgUserRoles.values().forEach(byUser -> byUser.values().forEach(roles -> roles.remove(roleId)));
     orgAppRoles.values().forEach(byApp -> byApp.values().forEach(roles -> roles.remove(roleId)));
     jit.forgetRole(roleId);
+    invitations.values().forEach(invitation -> invitation.withArray("organizationRoleIds")
+        .removeIf(id -> id.asText().equals(roleId)));
+    consents.forgetOrganizationRole(roleId);
+  }
+
+  /** Deletes a role from its users and applications and from access control rules. */
+  void deleteRole(String roleId) {
+    roles.remove(roleId);
+    roleScopes.remove(roleId);
+    userRoles.values().forEach(held -> held.remove(roleId));
+    appRoles.values().forEach(held -> held.remove(roleId));
+    consents.forgetRole(roleId);
+  }
+
+  /** Deletes a resource scope from the roles, organization roles and consent requests holding it. */
+  void deleteScope(String scopeId) {
+    scopes.remove(scopeId);
+    roleScopes.values().forEach(held -> held.remove(scopeId));
+    orgRoleResourceScopes.values().forEach(held -> held.remove(scopeId));
+    consents.forgetScope(scopeId);
+  }
+
+  /** Deletes an organization scope from the organization roles and consent requests holding it. */
+  void deleteOrganizationScope(String scopeId) {
+    orgScopes.remove(scopeId);
+    orgRoleScopes.values().forEach(held -> held.remove(scopeId));
+    consents.forgetScope(scopeId);
   }
 }
