@@ -75,7 +75,9 @@ final class WebhookDispatcher implements AutoCloseable {
 
   private final Store store;
   private final ExecutorService executor;
-  private final HttpClient client;
+  // made on the first delivery: building an HttpClient sets up TLS (the default SSLContext, the JDK's
+  // trust store), about half a second of a cold JVM that an emulator whose hooks never fire should not pay
+  private volatile HttpClient client;
 
   WebhookDispatcher(Store store) {
     this.store = store;
@@ -86,8 +88,21 @@ final class WebhookDispatcher implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-        .executor(executor).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+              .executor(executor).followRedirects(HttpClient.Redirect.NEVER).build();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** The data event an operation fires when it succeeds, or null. */
@@ -213,7 +228,7 @@ final class WebhookDispatcher implements AutoCloseable {
         break;
       }
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
         status = response.statusCode();
         responseBody = response.body();
         error = "";
