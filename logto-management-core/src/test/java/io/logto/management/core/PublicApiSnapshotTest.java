@@ -94,7 +94,9 @@ final class PublicApiSnapshotTest {
   }
 
   private static String declaration(Class<?> type) {
-    StringBuilder out = new StringBuilder(type.toGenericString());
+    // JDK 17 leaves "sealed" out of toGenericString and later JDKs print it: name it the same way on both
+    String generic = type.toGenericString().replace("non-sealed ", "").replace("sealed ", "");
+    StringBuilder out = new StringBuilder(type.isSealed() ? "sealed " + generic : generic);
     if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()
         && !type.isRecord()) {
       out.append(" extends ").append(type.getGenericSuperclass().getTypeName());
