@@ -17,20 +17,20 @@ import java.util.Set;
 
 /**
  * An in-process emulator of a Logto OSS server's Management API and client-credentials token endpoint,
- * for tests: a stateful in-memory store of users, roles, API resources and scopes, applications and
- * their secrets, organizations with members, organization roles and scopes, and webhooks (which it
- * never calls); answers with the statuses,
- * JSON shapes, headers and error codes a real Logto 1.42 answers with. Every other operation of the
- * Management API answers 501 with a body naming it ({@code code: "emulator.not_implemented"}).
+ * for tests: one in-memory store behind every operation of the Management API (users, roles,
+ * resources, applications, organizations, invitations, hooks, sign-in experience, connectors, SSO,
+ * SAML applications, configs, ...), answering with the statuses, JSON shapes, headers and error codes a
+ * real Logto 1.42 answers with. What Logto would send elsewhere is kept for the test to read
+ * ({@link #sentMessages()}, {@link #webhookDeliveries()}); a request whose answer needs what an
+ * emulator cannot have (a user's JavaScript, a browser sign-in, the internet) answers 501 with
+ * {@code code: "emulator.not_implemented"} and a body naming what is missing.
  *
  * <p>Listens on a free loopback port, starts in milliseconds, runs on its own daemon threads and stops
- * with {@link #close()}. The only process-wide effect: when the system property
- * {@value io.logto.management.testkit.internal.EmulatorServer#NODELAY_PROPERTY} is not set, it sets it
- * to {@code true} before the first server starts, because the JDK's HTTP server otherwise stalls about
- * 40 ms per call on keep-alive connections (Nagle's algorithm against delayed ACKs). The JDK reads that
- * property once, when its first HTTP server starts in the JVM: an application that started a
- * {@code com.sun.net.httpserver.HttpServer} earlier without it keeps the slow behaviour (set
- * {@code -Dsun.net.httpserver.nodelay=true} on the test JVM then). Thread-safe.
+ * with {@link #close()}. It leaves no system property set: to spare the JDK's HTTP server a 40 ms stall
+ * per keep-alive call (Nagle's algorithm against delayed ACKs) it sets {@code sun.net.httpserver.nodelay}
+ * only while the JDK reads it, before the first server of the JVM starts, and clears it again. A JVM
+ * that started a {@code com.sun.net.httpserver.HttpServer} earlier keeps that server's setting (pass
+ * {@code -Dsun.net.httpserver.nodelay=true} to the test JVM then). Thread-safe.
  *
  * <pre>{@code
  * try (LogtoEmulator logto = LogtoEmulator.start()) {

@@ -34,8 +34,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code Logto-Core-Request-Id}.
  */
 public final class EmulatorServer implements AutoCloseable {
-  /** JDK HttpServer switch for TCP_NODELAY (read once, when the JDK's server config class loads). */
-  public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
@@ -75,10 +73,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   public EmulatorServer(Clock clock, Duration tokenLifetime, String apiIndicator, List<ClientSpec> clients)
       throws IOException {
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      // without it the JDK server waits for the peer's delayed ACK: about 40 ms per keep-alive call
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
+    JdkServerNoDelay.apply();
     this.apiIndicator = apiIndicator;
     this.store = new Store(clock, apiIndicator);
     this.tokens = new Tokens(clock);
