@@ -5,9 +5,9 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.LogtoResponseException;
 import io.logto.management.core.Page;
 import io.logto.management.core.RawResponse;
-import io.logto.management.core.internal.http.BodySummary;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.json.ResponseDecoder;
+import io.logto.management.core.internal.text.BodySummary;
 import java.util.List;
 import java.util.OptionalLong;
 
