@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * attempt event and every captured log line (TRACE and up) for them.
  */
 final class SecretCanaryTest {
-  private static final String TOKEN = "tok-CANARY-7f3a9b";
+  private static final String TOKEN = FaultServer.TOKEN_IN_ANSWER;
   private static final String EMAIL = "jane.canary@example.com";
   private static final List<String> CANARIES = List.of(Fixtures.SECRET, TOKEN, EMAIL);
   private static final ApiRequest GET_USER = ApiRequest.get("/api/users/{id}").pathParam("id", "u1")
@@ -149,7 +149,8 @@ final class SecretCanaryTest {
 
   @Test
   void networkFailuresNeverShowTheCanaries() {
-    for (Fault fault : new Fault[] {Fault.TRUNCATED_BODY, Fault.RESET_MID_BODY, Fault.CLOSE_MID_HEADERS}) {
+    for (Fault fault : new Fault[] {Fault.TRUNCATED_BODY, Fault.RESET_MID_BODY, Fault.CLOSE_MID_HEADERS,
+        Fault.NOT_HTTP}) {
       try (FaultServer server = FaultServer.start(fault)) {
         List<String> seen = new ArrayList<>();
         LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> TOKEN))
