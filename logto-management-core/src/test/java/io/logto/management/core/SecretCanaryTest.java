@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,8 @@ final class SecretCanaryTest {
   private static final List<String> CANARIES = List.of(Fixtures.SECRET, TOKEN, EMAIL);
   private static final ApiRequest GET_USER = ApiRequest.get("/api/users/{id}").pathParam("id", "u1")
       .query("search", EMAIL).build();
+  private static final Fault[] NETWORK_FAULTS =
+      {Fault.TRUNCATED_BODY, Fault.RESET_MID_BODY, Fault.CLOSE_MID_HEADERS, Fault.NOT_HTTP};
   private static final ApiRequest LIST_USERS = ApiRequest.get("/api/users").query("search", EMAIL).build();
 
   /** A user shape whose {@code age} cannot hold text. */
@@ -149,22 +152,39 @@ final class SecretCanaryTest {
 
   @Test
   void networkFailuresNeverShowTheCanaries() {
-    for (Fault fault : new Fault[] {Fault.TRUNCATED_BODY, Fault.RESET_MID_BODY, Fault.CLOSE_MID_HEADERS,
-        Fault.NOT_HTTP}) {
+    for (Fault fault : NETWORK_FAULTS) {
       try (FaultServer server = FaultServer.start(fault)) {
-        List<String> seen = new ArrayList<>();
-        LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> TOKEN))
-            .sleeper(new Fixtures.RecordingSleeper()).addListener(event -> seen.add(event.toString())).build();
-        CapturedLogs.clear();
-
-        Throwable thrown = catchThrowable(() -> client.call(GET_USER, JsonNode.class));
-
-        assertThat(thrown).as(fault.name()).isInstanceOf(LogtoTransportException.class);
-        seen.addAll(describe(thrown));
-        seen.add(CapturedLogs.all());
-        assertNoCanary(fault.name(), seen);
+        assertFailsClean(fault.name(), server, LogtoTransportException.class,
+            builder -> builder.tokenProvider(TokenProvider.of(() -> TOKEN)));
       }
     }
+  }
+
+  @Test
+  void networkFailuresOfTheTokenRequestNeverShowTheCanaries() {
+    for (Fault fault : NETWORK_FAULTS) {
+      try (FaultServer server = FaultServer.start(fault)) {
+        assertFailsClean(fault.name() + " (token request)", server, LogtoTokenException.class,
+            builder -> builder.clientId(Fixtures.CLIENT_ID).clientSecret(Fixtures.SECRET));
+        assertThat(server.received()).as(fault.name()).isNotEmpty()
+            .allSatisfy(received -> assertThat(received.path()).isEqualTo("/oidc/token"));
+      }
+    }
+  }
+
+  private static void assertFailsClean(String name, FaultServer server, Class<? extends LogtoException> expected,
+      UnaryOperator<LogtoClient.Builder> auth) {
+    List<String> seen = new ArrayList<>();
+    LogtoClient client = auth.apply(LogtoClient.builder().baseUrl(server.baseUrl())
+        .sleeper(new Fixtures.RecordingSleeper()).addListener(event -> seen.add(event.toString()))).build();
+    CapturedLogs.clear();
+
+    Throwable thrown = catchThrowable(() -> client.call(GET_USER, JsonNode.class));
+
+    assertThat(thrown).as(name).isInstanceOf(expected);
+    seen.addAll(describe(thrown));
+    seen.add(CapturedLogs.all());
+    assertNoCanary(name, seen);
   }
 
   private static void assertClean(String name, TestServer server, Consumer<LogtoClient> call) {
