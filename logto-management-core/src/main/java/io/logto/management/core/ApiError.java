@@ -3,7 +3,7 @@ package io.logto.management.core;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.logto.management.core.internal.http.BodySummary;
+import io.logto.management.core.internal.text.BodySummary;
 import java.net.http.HttpHeaders;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.logto.management.core;
 
-import io.logto.management.core.internal.http.PathTemplate;
+import io.logto.management.core.internal.text.PathTemplate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

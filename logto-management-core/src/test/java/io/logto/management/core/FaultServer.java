@@ -36,6 +36,8 @@ final class FaultServer implements AutoCloseable {
     RESET_MID_BODY,
     /** Sends the headers and 16 of 1,000 promised body bytes, then closes cleanly: a truncated body. */
     TRUNCATED_BODY,
+    /** Answers with a line that is not HTTP (a JSON token answer without status line or headers), then closes. */
+    NOT_HTTP,
     /** Answers 200 with a small JSON body. */
     OK,
     /** Answers 200 with a 2 MiB body in chunks, without {@code Content-Length}. */
@@ -46,6 +48,8 @@ final class FaultServer implements AutoCloseable {
   record Received(String method, String path, String body) {}
 
   static final String OK_BODY = "{\"id\":\"u1\"}";
+  /** The token text the {@link Fault#NOT_HTTP} answer carries. */
+  static final String TOKEN_IN_ANSWER = "tok-CANARY-7f3a9b";
 
   private final ServerSocket socket;
   private final ExecutorService workers = Executors.newCachedThreadPool();
@@ -109,6 +113,10 @@ final class FaultServer implements AutoCloseable {
         }
         case TRUNCATED_BODY -> {
           write(out, head(1000) + "0123456789abcdef");
+          connection.shutdownOutput();
+        }
+        case NOT_HTTP -> {
+          write(out, "{\"access_token\":\"" + TOKEN_IN_ANSWER + "\"}\r\n\r\n");
           connection.shutdownOutput();
         }
         case OK -> write(out, head(OK_BODY.length()) + OK_BODY);

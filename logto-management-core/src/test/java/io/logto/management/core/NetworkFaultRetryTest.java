@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 final class NetworkFaultRetryTest {
   private static final List<Fault> BREAKS = List.of(Fault.RESET_BEFORE_ANSWER, Fault.CLOSE_BEFORE_ANSWER,
-      Fault.CLOSE_MID_HEADERS, Fault.RESET_MID_BODY, Fault.TRUNCATED_BODY);
+      Fault.CLOSE_MID_HEADERS, Fault.RESET_MID_BODY, Fault.TRUNCATED_BODY, Fault.NOT_HTTP);
   private static final RequestOptions OPT_IN = RequestOptions.builder().retryNonIdempotent(true).build();
 
   private static LogtoClient client(FaultServer server) {

@@ -6,26 +6,35 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.FaultServer.Fault;
 import io.logto.management.core.TestServer.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Drives every error path, token and API, with answers that hold a canary client secret, access token
- * and e-mail address (JSON, HTML, truncated, malformed, wrong shape, redirects, oversized), and
+ * and e-mail address (JSON, HTML, truncated, malformed, wrong shape, redirects, oversized, a page that is
+ * not an array, walked one page at a time, ahead, in parallel and as a publisher), and
  * searches every exception message and {@code toString()} in the cause chain, the error record, every
  * attempt event and every captured log line (TRACE and up) for them.
  */
 final class SecretCanaryTest {
-  private static final String TOKEN = "tok-CANARY-7f3a9b";
+  private static final String TOKEN = FaultServer.TOKEN_IN_ANSWER;
   private static final String EMAIL = "jane.canary@example.com";
   private static final List<String> CANARIES = List.of(Fixtures.SECRET, TOKEN, EMAIL);
   private static final ApiRequest GET_USER = ApiRequest.get("/api/users/{id}").pathParam("id", "u1")
       .query("search", EMAIL).build();
+  private static final Fault[] NETWORK_FAULTS =
+      {Fault.TRUNCATED_BODY, Fault.RESET_MID_BODY, Fault.CLOSE_MID_HEADERS, Fault.NOT_HTTP};
+  private static final ApiRequest LIST_USERS = ApiRequest.get("/api/users").query("search", EMAIL).build();
 
   /** A user shape whose {@code age} cannot hold text. */
   record Person(String id, int age) {}
@@ -85,22 +94,97 @@ final class SecretCanaryTest {
   }
 
   @Test
+  void pagesThatAreNotArraysNeverShowTheCanaries() {
+    Reply notAnArray = Reply.json(200, "{\"email\":\"" + EMAIL + "\",\"token\":\"" + TOKEN + "\",\"secret\":\""
+        + Fixtures.SECRET + "\"}");
+    Map<String, Function<Paginated<JsonNode>, Object>> walks = Map.of(
+        "sequential", paginated -> paginated.stream().toList(),
+        "prefetch", paginated -> paginated.prefetch(3).stream().toList(),
+        "parallel", paginated -> paginated.parallel(3).stream().toList(),
+        "publisher", paginated -> subscribe(paginated.publisher()).join());
+    walks.forEach((name, walk) -> {
+      try (TestServer server = TestServer.start()) {
+        server.replies("/oidc/token", tokenOk()).replies("/api/users", notAnArray);
+        List<Throwable> thrown = new ArrayList<>();
+        assertClean("page not an array, " + name, server, client -> {
+          try {
+            walk.apply(client.paginate(LIST_USERS, JsonNode.class, Pagination.of(1, 2), RequestOptions.defaults()));
+          } catch (RuntimeException e) {
+            thrown.add(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            throw e;
+          }
+        });
+        assertThat(thrown).as(name).singleElement().isInstanceOf(LogtoResponseException.class);
+        assertThat(new String(((LogtoResponseException) thrown.get(0)).body(), StandardCharsets.UTF_8))
+            .as(name + ": the whole body stays available").contains(EMAIL, TOKEN, Fixtures.SECRET);
+      }
+    });
+  }
+
+  // collects a publisher's items; its failure completes the future exceptionally
+  private static CompletableFuture<List<JsonNode>> subscribe(Flow.Publisher<JsonNode> publisher) {
+    CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
+    publisher.subscribe(new Flow.Subscriber<JsonNode>() {
+      private final List<JsonNode> items = new ArrayList<>();
+
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        subscription.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(JsonNode item) {
+        items.add(item);
+      }
+
+      @Override
+      public void onError(Throwable failure) {
+        done.completeExceptionally(failure);
+      }
+
+      @Override
+      public void onComplete() {
+        done.complete(items);
+      }
+    });
+    return done;
+  }
+
+  @Test
   void networkFailuresNeverShowTheCanaries() {
-    for (Fault fault : new Fault[] {Fault.TRUNCATED_BODY, Fault.RESET_MID_BODY, Fault.CLOSE_MID_HEADERS}) {
+    for (Fault fault : NETWORK_FAULTS) {
       try (FaultServer server = FaultServer.start(fault)) {
-        List<String> seen = new ArrayList<>();
-        LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> TOKEN))
-            .sleeper(new Fixtures.RecordingSleeper()).addListener(event -> seen.add(event.toString())).build();
-        CapturedLogs.clear();
-
-        Throwable thrown = catchThrowable(() -> client.call(GET_USER, JsonNode.class));
-
-        assertThat(thrown).as(fault.name()).isInstanceOf(LogtoTransportException.class);
-        seen.addAll(describe(thrown));
-        seen.add(CapturedLogs.all());
-        assertNoCanary(fault.name(), seen);
+        assertFailsClean(fault.name(), server, LogtoTransportException.class,
+            builder -> builder.tokenProvider(TokenProvider.of(() -> TOKEN)));
       }
     }
+  }
+
+  @Test
+  void networkFailuresOfTheTokenRequestNeverShowTheCanaries() {
+    for (Fault fault : NETWORK_FAULTS) {
+      try (FaultServer server = FaultServer.start(fault)) {
+        assertFailsClean(fault.name() + " (token request)", server, LogtoTokenException.class,
+            builder -> builder.clientId(Fixtures.CLIENT_ID).clientSecret(Fixtures.SECRET));
+        assertThat(server.received()).as(fault.name()).isNotEmpty()
+            .allSatisfy(received -> assertThat(received.path()).isEqualTo("/oidc/token"));
+      }
+    }
+  }
+
+  private static void assertFailsClean(String name, FaultServer server, Class<? extends LogtoException> expected,
+      UnaryOperator<LogtoClient.Builder> auth) {
+    List<String> seen = new ArrayList<>();
+    LogtoClient client = auth.apply(LogtoClient.builder().baseUrl(server.baseUrl())
+        .sleeper(new Fixtures.RecordingSleeper()).addListener(event -> seen.add(event.toString()))).build();
+    CapturedLogs.clear();
+
+    Throwable thrown = catchThrowable(() -> client.call(GET_USER, JsonNode.class));
+
+    assertThat(thrown).as(name).isInstanceOf(expected);
+    seen.addAll(describe(thrown));
+    seen.add(CapturedLogs.all());
+    assertNoCanary(name, seen);
   }
 
   private static void assertClean(String name, TestServer server, Consumer<LogtoClient> call) {

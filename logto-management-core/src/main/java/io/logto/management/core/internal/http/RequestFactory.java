@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.text.PercentEncoding;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -8,6 +8,7 @@ import io.logto.management.core.RawResponse;
 import io.logto.management.core.RequestOptions;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -159,7 +160,22 @@ public final class Transport implements Layer {
         return new LogtoTimeoutException(what + ": no complete answer" + after, cause);
       }
     }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof ProtocolException) {
+        return new LogtoTransportException(what + ": the answer is not valid HTTP (ProtocolException; the text the"
+            + " server sent is not shown)", withoutServerText(cause));
+      }
+    }
     return new LogtoTransportException(what + ": " + cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);
+  }
+
+  // the JDK's parser quotes the server's bytes (an invalid status line, a header) in its messages, and
+  // those bytes may be a body holding a token; the stand-in keeps the trace and stays an IOException,
+  // so the retry rules see the same failure
+  private static ProtocolException withoutServerText(Throwable cause) {
+    ProtocolException standIn = new ProtocolException("not valid HTTP; the server's text is not shown");
+    standIn.setStackTrace(cause.getStackTrace());
+    return standIn;
   }
 }

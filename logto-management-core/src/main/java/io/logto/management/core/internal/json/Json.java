@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
-/** The SDK's JSON defaults and helpers for showing bodies in messages. */
+/** The SDK's JSON defaults and byte-level checks of a body's shape that never decode it as text. */
 public final class Json {
-  /** The most characters of a body shown in an exception message. */
-  public static final int EXCERPT_LENGTH = 200;
-
   private Json() {}
 
   /**
@@ -23,26 +19,6 @@ public final class Json {
    */
   public static ObjectMapper defaultMapper() {
     return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-  }
-
-  /**
-   * Returns the start of a body as one line of text, for messages.
-   *
-   * @param body the raw body
-   * @return at most {@link #EXCERPT_LENGTH} characters, with control characters replaced by spaces
-   */
-  public static String excerpt(byte[] body) {
-    int length = Math.min(body.length, EXCERPT_LENGTH * 4);
-    String text = new String(body, 0, length, StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(Math.min(text.length(), EXCERPT_LENGTH + 3));
-    for (int i = 0; i < text.length() && out.length() < EXCERPT_LENGTH; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    if (text.length() > out.length() || body.length > length) {
-      out.append("...");
-    }
-    return out.toString().strip();
   }
 
   /**

@@ -7,7 +7,7 @@ import io.logto.management.core.ApiError;
 import io.logto.management.core.LogtoApiException;
 import io.logto.management.core.LogtoResponseException;
 import io.logto.management.core.RawResponse;
-import io.logto.management.core.internal.http.BodySummary;
+import io.logto.management.core.internal.text.BodySummary;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

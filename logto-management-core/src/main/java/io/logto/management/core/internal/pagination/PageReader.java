@@ -7,6 +7,7 @@ import io.logto.management.core.Page;
 import io.logto.management.core.RawResponse;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.json.ResponseDecoder;
+import io.logto.management.core.internal.text.BodySummary;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -41,9 +42,10 @@ final class PageReader<T> {
   Page<T> read(int number, ApiRequest pageRequest, RawResponse response) {
     decoder.throwIfError(response);
     if (!Json.startsWith(response.body(), '[')) {
-      String excerpt = Json.excerpt(response.body());
+      // the body may hold personal data or credentials: described by type and length, kept whole for body()
       throw new LogtoResponseException(pageRequest.method() + " " + pageRequest.path() + " -> " + response.status()
-          + ": expected a JSON array of items: " + excerpt, response.status(), excerpt, null);
+          + ": expected a JSON array of items (" + BodySummary.of(response.headers(), response.body()) + ")",
+          response.status(), response.body(), null);
     }
     List<T> items = decoder.decode(response, listType);
     OptionalLong total = response.headers().firstValue("Total-Number").map(PageReader::parseLong)

@@ -1,4 +1,4 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core.internal.text;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core.internal.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
