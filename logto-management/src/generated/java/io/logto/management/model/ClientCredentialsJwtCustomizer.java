@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ *
  * @param script the <code>script</code> property (required)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param contextSample the <code>contextSample</code> property (optional)
@@ -49,7 +51,7 @@ public record ClientCredentialsJwtCustomizer(@JsonProperty("script") String scri
    * @param additionalProperties properties the schema does not name
    */
   public ClientCredentialsJwtCustomizer {
-    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

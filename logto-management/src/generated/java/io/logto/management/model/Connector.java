@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
  * @param syncProfile the <code>syncProfile</code> property (required)
@@ -96,7 +97,7 @@ public record Connector(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public Connector {
-    formItems = formItems == null ? null : Collections.unmodifiableList(new ArrayList<>(formItems));
+    formItems = formItems == null ? null : Collections.unmodifiableList(formItems);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
@@ -39,7 +41,7 @@ public record CustomPhrase(@JsonProperty("tenantId") String tenantId, @JsonPrope
    * @param additionalProperties properties the schema does not name
    */
   public CustomPhrase {
-    translation = translation == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(translation));
+    translation = translation == null ? null : Collections.unmodifiableMap(translation);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components in read-only views without copying them.
  *
  * @param key the <code>key</code> property (required)
  * @param result the <code>result</code> property (required)
@@ -72,8 +73,8 @@ public record LogPayload(@JsonProperty("key") String key,
    * @param additionalProperties properties the schema does not name
    */
   public LogPayload {
-    tokenTypes = tokenTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(tokenTypes));
-    applicationSecret = applicationSecret == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(applicationSecret));
+    tokenTypes = tokenTypes == null ? null : Collections.unmodifiableList(tokenTypes);
+    applicationSecret = applicationSecret == null ? null : Collections.unmodifiableMap(applicationSecret);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }

@@ -13,7 +13,6 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/delete/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 12)
  * @param username the <code>username</code> property (required, nullable, maxLength 128)
@@ -96,8 +97,8 @@ public record User(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public User {
-    identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
-    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoIdentities));
+    identities = identities == null ? null : Collections.unmodifiableMap(identities);
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
     passwordDigest = passwordDigest == null ? JsonField.absent() : passwordDigest;
     passwordAlgorithm = passwordAlgorithm == null ? JsonField.absent() : passwordAlgorithm;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ *
  * @param exp the <code>exp</code> property (required)
  * @param iat the <code>iat</code> property (required)
  * @param jti the <code>jti</code> property (required)
@@ -50,7 +52,7 @@ public record UserSessionPayload(@JsonProperty("exp") long exp, @JsonProperty("i
    * @param additionalProperties properties the schema does not name
    */
   public UserSessionPayload {
-    authorizations = authorizations == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(authorizations));
+    authorizations = authorizations == null ? null : Collections.unmodifiableMap(authorizations);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
   }
 }
