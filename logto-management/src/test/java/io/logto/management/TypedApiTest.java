@@ -96,7 +96,10 @@ final class TypedApiTest {
     ApplicationIdsRequest.Builder builder = ApplicationIdsRequest.builder().applicationIds(ids);
     ApplicationIdsRequest request = builder.build();
     ids.add("a2");
+    builder.additionalProperty("later", JsonNodeFactory.instance.booleanNode(true));
     assertThat(request.applicationIds()).containsExactly("a1");
+    assertThat(request.additionalProperties()).isEmpty();
+    assertThat(builder.build().additionalProperties()).containsOnlyKeys("later");
     assertThat(builder.build().applicationIds()).containsExactly("a1", "a2");
     assertThatThrownBy(() -> request.applicationIds().add("a3"))
         .isInstanceOf(UnsupportedOperationException.class);

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param script the <code>script</code> property (required)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
@@ -51,7 +51,7 @@ public record Action(@JsonProperty("script") String script,
     Objects.requireNonNull(script, "script == null");
     environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -183,7 +183,7 @@ public record Action(@JsonProperty("script") String script,
      * @throws NullPointerException when a required property is unset
      */
     public Action build() {
-      return new Action(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, enabled, onExecutionError, additionalProperties);
+      return new Action(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, enabled, onExecutionError, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

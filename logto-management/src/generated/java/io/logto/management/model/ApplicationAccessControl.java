@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ import java.util.Map;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param userIds the <code>userIds</code> property (required)
  * @param userRoleIds the <code>userRoleIds</code> property (required)
@@ -47,6 +46,6 @@ public record ApplicationAccessControl(@JsonProperty("userIds") List<String> use
     userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(userRoleIds);
     organizationIds = organizationIds == null ? null : Collections.unmodifiableList(organizationIds);
     organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(organizationRoleRules);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param corsAllowedOrigins the <code>corsAllowedOrigins</code> property (optional)
  * @param idTokenTtl the <code>idTokenTtl</code> property (optional)
@@ -66,7 +66,7 @@ public record ApplicationCustomClientMetadata(
    */
   public ApplicationCustomClientMetadata {
     corsAllowedOrigins = corsAllowedOrigins == null ? null : Collections.unmodifiableList(corsAllowedOrigins);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -257,7 +257,7 @@ public record ApplicationCustomClientMetadata(
      * @throws NullPointerException when a required property is unset
      */
     public ApplicationCustomClientMetadata build() {
-      return new ApplicationCustomClientMetadata(corsAllowedOrigins == null ? null : new ArrayList<>(corsAllowedOrigins), idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, additionalProperties);
+      return new ApplicationCustomClientMetadata(corsAllowedOrigins == null ? null : new ArrayList<>(corsAllowedOrigins), idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

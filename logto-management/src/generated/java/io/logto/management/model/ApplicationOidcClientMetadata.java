@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param redirectUris the <code>redirectUris</code> property (required)
  * @param postLogoutRedirectUris the <code>postLogoutRedirectUris</code> property (required)
@@ -53,7 +53,7 @@ public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<S
     redirectUris = redirectUris == null ? null : Collections.unmodifiableList(redirectUris);
     Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris == null");
     postLogoutRedirectUris = postLogoutRedirectUris == null ? null : Collections.unmodifiableList(postLogoutRedirectUris);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -175,7 +175,7 @@ public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<S
      * @throws NullPointerException when a required property is unset
      */
     public ApplicationOidcClientMetadata build() {
-      return new ApplicationOidcClientMetadata(redirectUris == null ? null : new ArrayList<>(redirectUris), postLogoutRedirectUris == null ? null : new ArrayList<>(postLogoutRedirectUris), backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, additionalProperties);
+      return new ApplicationOidcClientMetadata(redirectUris == null ? null : new ArrayList<>(redirectUris), postLogoutRedirectUris == null ? null : new ArrayList<>(postLogoutRedirectUris), backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param host the <code>host</code> property (required)
  * @param origin the <code>origin</code> property (required)
@@ -57,7 +57,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     pageRules = pageRules == null ? null : Collections.unmodifiableList(pageRules);
     additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(additionalScopes);
     customDomains = customDomains == null ? null : Collections.unmodifiableList(customDomains);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -194,7 +194,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
      */
     public ApplicationProtectedAppMetadata build() {
       Objects.requireNonNull(sessionDuration, "sessionDuration == null");
-      return new ApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), customDomains == null ? null : new ArrayList<>(customDomains), additionalProperties);
+      return new ApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), customDomains == null ? null : new ArrayList<>(customDomains), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param domain the <code>domain</code> property (required)
  * @param status the <code>status</code> property (required)
@@ -53,7 +53,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(dnsRecords, "dnsRecords == null");
     dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(dnsRecords);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -174,7 +174,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
      * @throws NullPointerException when a required property is unset
      */
     public CustomDomain build() {
-      return new CustomDomain(domain, status, errorMessage, dnsRecords == null ? null : new ArrayList<>(dnsRecords), cloudflareData, additionalProperties);
+      return new CustomDomain(domain, status, errorMessage, dnsRecords == null ? null : new ArrayList<>(dnsRecords), cloudflareData, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

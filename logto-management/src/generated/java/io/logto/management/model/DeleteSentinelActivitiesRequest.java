@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param targetType the <code>targetType</code> property (required)
  * @param targets the <code>targets</code> property (required)
@@ -44,7 +44,7 @@ public record DeleteSentinelActivitiesRequest(
     Objects.requireNonNull(targetType, "targetType == null");
     Objects.requireNonNull(targets, "targets == null");
     targets = targets == null ? null : Collections.unmodifiableList(targets);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -123,7 +123,7 @@ public record DeleteSentinelActivitiesRequest(
      * @throws NullPointerException when a required property is unset
      */
     public DeleteSentinelActivitiesRequest build() {
-      return new DeleteSentinelActivitiesRequest(targetType, targets == null ? null : new ArrayList<>(targets), additionalProperties);
+      return new DeleteSentinelActivitiesRequest(targetType, targets == null ? null : new ArrayList<>(targets), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

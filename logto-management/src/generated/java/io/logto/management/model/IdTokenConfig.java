@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,7 +39,7 @@ public record IdTokenConfig(
    */
   public IdTokenConfig {
     enabledExtendedClaims = enabledExtendedClaims == null ? null : Collections.unmodifiableList(enabledExtendedClaims);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -105,7 +105,7 @@ public record IdTokenConfig(
      * @throws NullPointerException when a required property is unset
      */
     public IdTokenConfig build() {
-      return new IdTokenConfig(enabledExtendedClaims == null ? null : new ArrayList<>(enabledExtendedClaims), additionalProperties);
+      return new IdTokenConfig(enabledExtendedClaims == null ? null : new ArrayList<>(enabledExtendedClaims), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

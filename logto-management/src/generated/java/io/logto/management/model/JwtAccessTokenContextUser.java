@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param id the <code>id</code> property (optional, minLength 1, maxLength 12)
  * @param username the <code>username</code> property (optional, nullable, maxLength 128)
@@ -116,7 +116,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     roles = roles == null ? null : Collections.unmodifiableList(roles);
     organizations = organizations == null ? null : Collections.unmodifiableList(organizations);
     organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(organizationRoles);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -553,7 +553,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextUser build() {
-      return new JwtAccessTokenContextUser(id, username, primaryEmail, primaryPhone, name, avatar, customData, identities == null ? null : new LinkedHashMap<>(identities), lastSignInAt, createdAt, updatedAt, profile, applicationId, cimdClientId, isSuspended, hasPassword, ssoIdentities == null ? null : new ArrayList<>(ssoIdentities), mfaVerificationFactors == null ? null : new ArrayList<>(mfaVerificationFactors), roles == null ? null : new ArrayList<>(roles), organizations == null ? null : new ArrayList<>(organizations), organizationRoles == null ? null : new ArrayList<>(organizationRoles), additionalProperties);
+      return new JwtAccessTokenContextUser(id, username, primaryEmail, primaryPhone, name, avatar, customData, identities == null ? null : new LinkedHashMap<>(identities), lastSignInAt, createdAt, updatedAt, profile, applicationId, cimdClientId, isSuspended, hasPassword, ssoIdentities == null ? null : new ArrayList<>(ssoIdentities), mfaVerificationFactors == null ? null : new ArrayList<>(mfaVerificationFactors), roles == null ? null : new ArrayList<>(roles), organizations == null ? null : new ArrayList<>(organizations), organizationRoles == null ? null : new ArrayList<>(organizationRoles), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

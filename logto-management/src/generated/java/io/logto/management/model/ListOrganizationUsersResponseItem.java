@@ -13,7 +13,6 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 12)
  * @param username the <code>username</code> property (required, nullable, maxLength 128)
@@ -86,6 +85,6 @@ public record ListOrganizationUsersResponseItem(@JsonProperty("id") String id,
   public ListOrganizationUsersResponseItem {
     identities = identities == null ? null : Collections.unmodifiableMap(identities);
     organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(organizationRoles);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param jitOrganizationIds the <code>jitOrganizationIds</code> property (optional)
  * @param interactionEvent the <code>interactionEvent</code> property (optional)
@@ -42,7 +42,7 @@ public record OneTimeTokenContext(
    */
   public OneTimeTokenContext {
     jitOrganizationIds = jitOrganizationIds == null ? null : Collections.unmodifiableList(jitOrganizationIds);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +122,7 @@ public record OneTimeTokenContext(
      * @throws NullPointerException when a required property is unset
      */
     public OneTimeTokenContext build() {
-      return new OneTimeTokenContext(jitOrganizationIds == null ? null : new ArrayList<>(jitOrganizationIds), interactionEvent, additionalProperties);
+      return new OneTimeTokenContext(jitOrganizationIds == null ? null : new ArrayList<>(jitOrganizationIds), interactionEvent, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
  * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
@@ -43,7 +43,7 @@ public record OrganizationRolesRequest(
   public OrganizationRolesRequest {
     organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
     organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(organizationRoleNames);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +122,7 @@ public record OrganizationRolesRequest(
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationRolesRequest build() {
-      return new OrganizationRolesRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), additionalProperties);
+      return new OrganizationRolesRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param userIds the <code>userIds</code> property (required)
  * @param userRoleIds the <code>userRoleIds</code> property (required)
@@ -54,7 +54,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
     organizationIds = organizationIds == null ? null : Collections.unmodifiableList(organizationIds);
     Objects.requireNonNull(organizationRoleRules, "organizationRoleRules == null");
     organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(organizationRoleRules);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -161,7 +161,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationAccessControlRequest build() {
-      return new ReplaceApplicationAccessControlRequest(userIds == null ? null : new ArrayList<>(userIds), userRoleIds == null ? null : new ArrayList<>(userRoleIds), organizationIds == null ? null : new ArrayList<>(organizationIds), organizationRoleRules == null ? null : new ArrayList<>(organizationRoleRules), additionalProperties);
+      return new ReplaceApplicationAccessControlRequest(userIds == null ? null : new ArrayList<>(userIds), userRoleIds == null ? null : new ArrayList<>(userRoleIds), organizationIds == null ? null : new ArrayList<>(organizationIds), organizationRoleRules == null ? null : new ArrayList<>(organizationRoleRules), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

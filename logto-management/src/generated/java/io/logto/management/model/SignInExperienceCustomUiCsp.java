@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param scriptSrc the <code>scriptSrc</code> property (optional)
  * @param connectSrc the <code>connectSrc</code> property (optional)
@@ -43,7 +43,7 @@ public record SignInExperienceCustomUiCsp(
   public SignInExperienceCustomUiCsp {
     scriptSrc = scriptSrc == null ? null : Collections.unmodifiableList(scriptSrc);
     connectSrc = connectSrc == null ? null : Collections.unmodifiableList(connectSrc);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +122,7 @@ public record SignInExperienceCustomUiCsp(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceCustomUiCsp build() {
-      return new SignInExperienceCustomUiCsp(scriptSrc == null ? null : new ArrayList<>(scriptSrc), connectSrc == null ? null : new ArrayList<>(connectSrc), additionalProperties);
+      return new SignInExperienceCustomUiCsp(scriptSrc == null ? null : new ArrayList<>(scriptSrc), connectSrc == null ? null : new ArrayList<>(connectSrc), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

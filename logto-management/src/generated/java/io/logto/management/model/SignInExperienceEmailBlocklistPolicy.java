@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param blockDisposableAddresses the <code>blockDisposableAddresses</code> property (optional)
  * @param blockSubaddressing the <code>blockSubaddressing</code> property (optional)
@@ -49,7 +49,7 @@ public record SignInExperienceEmailBlocklistPolicy(
   public SignInExperienceEmailBlocklistPolicy {
     customAllowlist = customAllowlist == null ? null : Collections.unmodifiableList(customAllowlist);
     customBlocklist = customBlocklist == null ? null : Collections.unmodifiableList(customBlocklist);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -156,7 +156,7 @@ public record SignInExperienceEmailBlocklistPolicy(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceEmailBlocklistPolicy build() {
-      return new SignInExperienceEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist == null ? null : new ArrayList<>(customAllowlist), customBlocklist == null ? null : new ArrayList<>(customBlocklist), additionalProperties);
+      return new SignInExperienceEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist == null ? null : new ArrayList<>(customAllowlist), customBlocklist == null ? null : new ArrayList<>(customBlocklist), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

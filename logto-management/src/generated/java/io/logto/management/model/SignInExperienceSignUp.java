@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param identifiers the <code>identifiers</code> property (required)
  * @param password the <code>password</code> property (required)
@@ -49,7 +49,7 @@ public record SignInExperienceSignUp(
     Objects.requireNonNull(identifiers, "identifiers == null");
     identifiers = identifiers == null ? null : Collections.unmodifiableList(identifiers);
     secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(secondaryIdentifiers);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -159,7 +159,7 @@ public record SignInExperienceSignUp(
     public SignInExperienceSignUp build() {
       Objects.requireNonNull(password, "password == null");
       Objects.requireNonNull(verify, "verify == null");
-      return new SignInExperienceSignUp(identifiers == null ? null : new ArrayList<>(identifiers), password, verify, secondaryIdentifiers == null ? null : new ArrayList<>(secondaryIdentifiers), additionalProperties);
+      return new SignInExperienceSignUp(identifiers == null ? null : new ArrayList<>(identifiers), password, verify, secondaryIdentifiers == null ? null : new ArrayList<>(secondaryIdentifiers), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

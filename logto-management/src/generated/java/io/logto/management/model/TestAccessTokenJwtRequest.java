@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param tokenType the <code>tokenType</code> property (required, always access-token)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
@@ -57,7 +57,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(context, "context == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -178,7 +178,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
      * @throws NullPointerException when a required property is unset
      */
     public TestAccessTokenJwtRequest build() {
-      return new TestAccessTokenJwtRequest(tokenType, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), script, token, context, additionalProperties);
+      return new TestAccessTokenJwtRequest(tokenType, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), script, token, context, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

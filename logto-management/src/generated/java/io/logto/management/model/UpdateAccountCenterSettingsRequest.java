@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param enabled the <code>enabled</code> property (optional)
  * @param fields the <code>fields</code> property (optional)
@@ -57,7 +57,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
     deleteAccountUrl = deleteAccountUrl == null ? JsonField.absent() : deleteAccountUrl;
     customCss = customCss == null ? JsonField.absent() : customCss;
     profileFields = profileFields == null ? JsonField.absent() : profileFields;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -225,7 +225,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @throws NullPointerException when a required property is unset
      */
     public UpdateAccountCenterSettingsRequest build() {
-      return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins == null ? null : new ArrayList<>(webauthnRelatedOrigins), deleteAccountUrl, customCss, profileFields, additionalProperties);
+      return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins == null ? null : new ArrayList<>(webauthnRelatedOrigins), deleteAccountUrl, customCss, profileFields, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param origin the <code>origin</code> property (optional)
  * @param sessionDuration the <code>sessionDuration</code> property (optional)
@@ -49,7 +49,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
   public UpdateApplicationRequestProtectedAppMetadata {
     pageRules = pageRules == null ? null : Collections.unmodifiableList(pageRules);
     additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(additionalScopes);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -158,7 +158,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequestProtectedAppMetadata build() {
-      return new UpdateApplicationRequestProtectedAppMetadata(origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), additionalProperties);
+      return new UpdateApplicationRequestProtectedAppMetadata(origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

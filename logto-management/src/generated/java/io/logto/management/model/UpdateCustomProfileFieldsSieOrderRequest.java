@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param order the <code>order</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,7 +40,7 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
   public UpdateCustomProfileFieldsSieOrderRequest {
     Objects.requireNonNull(order, "order == null");
     order = order == null ? null : Collections.unmodifiableList(order);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -105,7 +105,7 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldsSieOrderRequest build() {
-      return new UpdateCustomProfileFieldsSieOrderRequest(order == null ? null : new ArrayList<>(order), additionalProperties);
+      return new UpdateCustomProfileFieldsSieOrderRequest(order == null ? null : new ArrayList<>(order), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
@@ -62,7 +62,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
   public UpdateHookRequest {
     event = event == null ? JsonField.absent() : event;
     events = events == null ? null : Collections.unmodifiableList(events);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -222,7 +222,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @throws NullPointerException when a required property is unset
      */
     public UpdateHookRequest build() {
-      return new UpdateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, additionalProperties);
+      return new UpdateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param config the <code>config</code> property (optional)
  * @param domains the <code>domains</code> property (optional)
@@ -53,7 +53,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
    */
   public UpdateSsoConnectorRequest {
     domains = domains == null ? null : Collections.unmodifiableList(domains);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -188,7 +188,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * @throws NullPointerException when a required property is unset
      */
     public UpdateSsoConnectorRequest build() {
-      return new UpdateSsoConnectorRequest(config, domains == null ? null : new ArrayList<>(domains), branding, syncProfile, connectorName, enableTokenStorage, additionalProperties);
+      return new UpdateSsoConnectorRequest(config, domains == null ? null : new ArrayList<>(domains), branding, syncProfile, connectorName, enableTokenStorage, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

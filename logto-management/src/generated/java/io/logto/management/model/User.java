@@ -14,7 +14,6 @@ import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 12)
  * @param username the <code>username</code> property (required, nullable, maxLength 128)
@@ -101,6 +100,6 @@ public record User(@JsonProperty("id") String id,
     ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
     passwordDigest = passwordDigest == null ? JsonField.absent() : passwordDigest;
     passwordAlgorithm = passwordAlgorithm == null ? JsonField.absent() : passwordAlgorithm;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -86,12 +86,12 @@ final class ModelEmitter {
     javadoc.add(
         "\n<p>Properties the schema does not name are kept in {@link #additionalProperties()}, so"
             + " decoding and re-encoding loses nothing.\n\n");
-    if (r.fields().stream().anyMatch(ModelEmitter::collection)) {
-      javadoc.add(
-          "<p>The canonical constructor wraps list and map components in read-only views without"
-              + " copying them$L.\n\n",
-          r.request() ? "; the builder copies them" : "");
-    }
+    javadoc.add(
+        "<p>The canonical constructor wraps $L in read-only views without copying them$L.\n\n",
+        r.fields().stream().anyMatch(ModelEmitter::collection)
+            ? "list and map components and the unknown properties"
+            : "the unknown properties",
+        r.request() ? "; the builder copies them" : "");
     MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     CodeBlock.Builder compactDoc = CodeBlock.builder().add("Validates and normalises the components.\n\n");
     for (FieldDef f : r.fields()) {
@@ -141,12 +141,13 @@ final class ModelEmitter {
     javadoc.add("@param additionalProperties properties the schema does not name, never null\n");
     compactDoc.add("@param additionalProperties properties the schema does not name\n");
     compact.addJavadoc(compactDoc.build());
+    // Jackson hands over a map of its own (empty unless an unknown property came); like the
+    // components, it is wrapped, not copied, and the builder copies its own
     compact.addStatement(
         "additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? "
-            + "$T.of() : $T.unmodifiableMap(new $T<>(additionalProperties))",
+            + "$T.of() : $T.unmodifiableMap(additionalProperties)",
         Types.MAP,
-        Types.COLLECTIONS,
-        Types.LINKED_HASH_MAP);
+        Types.COLLECTIONS);
     TypeSpec.Builder type =
         TypeSpec.recordBuilder(r.name())
             .addModifiers(Modifier.PUBLIC)
@@ -276,7 +277,7 @@ final class ModelEmitter {
                 "value == null")
             .addStatement("return this")
             .build());
-    args.add(CodeBlock.of("additionalProperties"));
+    args.add(CodeBlock.of("new $T<>(additionalProperties)", Types.LINKED_HASH_MAP));
     MethodSpec.Builder build =
         MethodSpec.methodBuilder("build")
             .addModifiers(Modifier.PUBLIC)

@@ -14,7 +14,6 @@ import io.logto.management.core.internal.codec.EpochTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required)
@@ -65,6 +64,6 @@ public record GetGadgetResponse(@JsonProperty("id") String id,
   public GetGadgetResponse {
     links = links == null ? null : Collections.unmodifiableList(links);
     labels = labels == null ? null : Collections.unmodifiableMap(labels);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
  * @param kind the <code>kind</code> property (required)
@@ -61,7 +61,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     color = color == null ? JsonField.absent() : color;
     labels = labels == null ? null : Collections.unmodifiableMap(labels);
     tags = tags == null ? null : Collections.unmodifiableList(tags);
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -221,7 +221,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetRequest build() {
-      return new CreateWidgetRequest(name, kind, color, dimensions, labels == null ? null : new LinkedHashMap<>(labels), customData, tags == null ? null : new ArrayList<>(tags), additionalProperties);
+      return new CreateWidgetRequest(name, kind, color, dimensions, labels == null ? null : new LinkedHashMap<>(labels), customData, tags == null ? null : new ArrayList<>(tags), new LinkedHashMap<>(additionalProperties));
     }
   }
 }
