@@ -42,6 +42,7 @@ import io.logto.management.service.UsersService;
 import io.logto.management.service.VerificationCodesService;
 import io.logto.management.service.WellKnownService;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed Logto Management API: one service per tag of the document.
@@ -51,125 +52,88 @@ import java.util.Objects;
  * var user = logto.users().get("some-user-id");
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. Each service is created on its first use, so a program loads only the services it calls.
  */
 @Generated("io.logto.management.codegen")
 public final class LogtoManagement {
   private final LogtoClient client;
 
-  private final AccountCenterService accountCenter;
+  private volatile @Nullable AccountCenterService accountCenter;
 
-  private final ApplicationsService applications;
+  private volatile @Nullable ApplicationsService applications;
 
-  private final AuditLogsService auditLogs;
+  private volatile @Nullable AuditLogsService auditLogs;
 
-  private final AuthnService authn;
+  private volatile @Nullable AuthnService authn;
 
-  private final CaptchaProviderService captchaProvider;
+  private volatile @Nullable CaptchaProviderService captchaProvider;
 
-  private final CimdService cimd;
+  private volatile @Nullable CimdService cimd;
 
-  private final ConfigsService configs;
+  private volatile @Nullable ConfigsService configs;
 
-  private final ConnectorFactoriesService connectorFactories;
+  private volatile @Nullable ConnectorFactoriesService connectorFactories;
 
-  private final ConnectorsService connectors;
+  private volatile @Nullable ConnectorsService connectors;
 
-  private final CustomPhrasesService customPhrases;
+  private volatile @Nullable CustomPhrasesService customPhrases;
 
-  private final CustomProfileFieldsService customProfileFields;
+  private volatile @Nullable CustomProfileFieldsService customProfileFields;
 
-  private final DashboardService dashboard;
+  private volatile @Nullable DashboardService dashboard;
 
-  private final DomainsService domains;
+  private volatile @Nullable DomainsService domains;
 
-  private final EmailTemplatesService emailTemplates;
+  private volatile @Nullable EmailTemplatesService emailTemplates;
 
-  private final HooksService hooks;
+  private volatile @Nullable HooksService hooks;
 
-  private final OneTimeTokensService oneTimeTokens;
+  private volatile @Nullable OneTimeTokensService oneTimeTokens;
 
-  private final OrganizationInvitationsService organizationInvitations;
+  private volatile @Nullable OrganizationInvitationsService organizationInvitations;
 
-  private final OrganizationRolesService organizationRoles;
+  private volatile @Nullable OrganizationRolesService organizationRoles;
 
-  private final OrganizationScopesService organizationScopes;
+  private volatile @Nullable OrganizationScopesService organizationScopes;
 
-  private final OrganizationsService organizations;
+  private volatile @Nullable OrganizationsService organizations;
 
-  private final ResourcesService resources;
+  private volatile @Nullable ResourcesService resources;
 
-  private final RolesService roles;
+  private volatile @Nullable RolesService roles;
 
-  private final SamlApplicationsAuthFlowService samlApplicationsAuthFlow;
+  private volatile @Nullable SamlApplicationsAuthFlowService samlApplicationsAuthFlow;
 
-  private final SamlApplicationsService samlApplications;
+  private volatile @Nullable SamlApplicationsService samlApplications;
 
-  private final SecretsService secrets;
+  private volatile @Nullable SecretsService secrets;
 
-  private final SentinelActivitiesService sentinelActivities;
+  private volatile @Nullable SentinelActivitiesService sentinelActivities;
 
-  private final SignInExperienceService signInExperience;
+  private volatile @Nullable SignInExperienceService signInExperience;
 
-  private final SsoConnectorProvidersService ssoConnectorProviders;
+  private volatile @Nullable SsoConnectorProvidersService ssoConnectorProviders;
 
-  private final SsoConnectorsService ssoConnectors;
+  private volatile @Nullable SsoConnectorsService ssoConnectors;
 
-  private final StatusService status;
+  private volatile @Nullable StatusService status;
 
-  private final SubjectTokensService subjectTokens;
+  private volatile @Nullable SubjectTokensService subjectTokens;
 
-  private final SwaggerJsonService swaggerJson;
+  private volatile @Nullable SwaggerJsonService swaggerJson;
 
-  private final SystemsService systems;
+  private volatile @Nullable SystemsService systems;
 
-  private final UserAssetsService userAssets;
+  private volatile @Nullable UserAssetsService userAssets;
 
-  private final UsersService users;
+  private volatile @Nullable UsersService users;
 
-  private final VerificationCodesService verificationCodes;
+  private volatile @Nullable VerificationCodesService verificationCodes;
 
-  private final WellKnownService wellKnown;
+  private volatile @Nullable WellKnownService wellKnown;
 
   private LogtoManagement(LogtoClient client) {
     this.client = client;
-    this.accountCenter = new AccountCenterService(client);
-    this.applications = new ApplicationsService(client);
-    this.auditLogs = new AuditLogsService(client);
-    this.authn = new AuthnService(client);
-    this.captchaProvider = new CaptchaProviderService(client);
-    this.cimd = new CimdService(client);
-    this.configs = new ConfigsService(client);
-    this.connectorFactories = new ConnectorFactoriesService(client);
-    this.connectors = new ConnectorsService(client);
-    this.customPhrases = new CustomPhrasesService(client);
-    this.customProfileFields = new CustomProfileFieldsService(client);
-    this.dashboard = new DashboardService(client);
-    this.domains = new DomainsService(client);
-    this.emailTemplates = new EmailTemplatesService(client);
-    this.hooks = new HooksService(client);
-    this.oneTimeTokens = new OneTimeTokensService(client);
-    this.organizationInvitations = new OrganizationInvitationsService(client);
-    this.organizationRoles = new OrganizationRolesService(client);
-    this.organizationScopes = new OrganizationScopesService(client);
-    this.organizations = new OrganizationsService(client);
-    this.resources = new ResourcesService(client);
-    this.roles = new RolesService(client);
-    this.samlApplicationsAuthFlow = new SamlApplicationsAuthFlowService(client);
-    this.samlApplications = new SamlApplicationsService(client);
-    this.secrets = new SecretsService(client);
-    this.sentinelActivities = new SentinelActivitiesService(client);
-    this.signInExperience = new SignInExperienceService(client);
-    this.ssoConnectorProviders = new SsoConnectorProvidersService(client);
-    this.ssoConnectors = new SsoConnectorsService(client);
-    this.status = new StatusService(client);
-    this.subjectTokens = new SubjectTokensService(client);
-    this.swaggerJson = new SwaggerJsonService(client);
-    this.systems = new SystemsService(client);
-    this.userAssets = new UserAssetsService(client);
-    this.users = new UsersService(client);
-    this.verificationCodes = new VerificationCodesService(client);
-    this.wellKnown = new WellKnownService(client);
   }
 
   /**
@@ -197,7 +161,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public AccountCenterService accountCenter() {
-    return accountCenter;
+    AccountCenterService service = accountCenter;
+    if (service == null) {
+      service = new AccountCenterService(client);
+      accountCenter = service;
+    }
+    return service;
   }
 
   /**
@@ -206,7 +175,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public ApplicationsService applications() {
-    return applications;
+    ApplicationsService service = applications;
+    if (service == null) {
+      service = new ApplicationsService(client);
+      applications = service;
+    }
+    return service;
   }
 
   /**
@@ -215,7 +189,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public AuditLogsService auditLogs() {
-    return auditLogs;
+    AuditLogsService service = auditLogs;
+    if (service == null) {
+      service = new AuditLogsService(client);
+      auditLogs = service;
+    }
+    return service;
   }
 
   /**
@@ -224,7 +203,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public AuthnService authn() {
-    return authn;
+    AuthnService service = authn;
+    if (service == null) {
+      service = new AuthnService(client);
+      authn = service;
+    }
+    return service;
   }
 
   /**
@@ -233,7 +217,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public CaptchaProviderService captchaProvider() {
-    return captchaProvider;
+    CaptchaProviderService service = captchaProvider;
+    if (service == null) {
+      service = new CaptchaProviderService(client);
+      captchaProvider = service;
+    }
+    return service;
   }
 
   /**
@@ -242,7 +231,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public CimdService cimd() {
-    return cimd;
+    CimdService service = cimd;
+    if (service == null) {
+      service = new CimdService(client);
+      cimd = service;
+    }
+    return service;
   }
 
   /**
@@ -251,7 +245,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public ConfigsService configs() {
-    return configs;
+    ConfigsService service = configs;
+    if (service == null) {
+      service = new ConfigsService(client);
+      configs = service;
+    }
+    return service;
   }
 
   /**
@@ -260,7 +259,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public ConnectorFactoriesService connectorFactories() {
-    return connectorFactories;
+    ConnectorFactoriesService service = connectorFactories;
+    if (service == null) {
+      service = new ConnectorFactoriesService(client);
+      connectorFactories = service;
+    }
+    return service;
   }
 
   /**
@@ -269,7 +273,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public ConnectorsService connectors() {
-    return connectors;
+    ConnectorsService service = connectors;
+    if (service == null) {
+      service = new ConnectorsService(client);
+      connectors = service;
+    }
+    return service;
   }
 
   /**
@@ -278,7 +287,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public CustomPhrasesService customPhrases() {
-    return customPhrases;
+    CustomPhrasesService service = customPhrases;
+    if (service == null) {
+      service = new CustomPhrasesService(client);
+      customPhrases = service;
+    }
+    return service;
   }
 
   /**
@@ -287,7 +301,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public CustomProfileFieldsService customProfileFields() {
-    return customProfileFields;
+    CustomProfileFieldsService service = customProfileFields;
+    if (service == null) {
+      service = new CustomProfileFieldsService(client);
+      customProfileFields = service;
+    }
+    return service;
   }
 
   /**
@@ -296,7 +315,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public DashboardService dashboard() {
-    return dashboard;
+    DashboardService service = dashboard;
+    if (service == null) {
+      service = new DashboardService(client);
+      dashboard = service;
+    }
+    return service;
   }
 
   /**
@@ -305,7 +329,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public DomainsService domains() {
-    return domains;
+    DomainsService service = domains;
+    if (service == null) {
+      service = new DomainsService(client);
+      domains = service;
+    }
+    return service;
   }
 
   /**
@@ -314,7 +343,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public EmailTemplatesService emailTemplates() {
-    return emailTemplates;
+    EmailTemplatesService service = emailTemplates;
+    if (service == null) {
+      service = new EmailTemplatesService(client);
+      emailTemplates = service;
+    }
+    return service;
   }
 
   /**
@@ -323,7 +357,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public HooksService hooks() {
-    return hooks;
+    HooksService service = hooks;
+    if (service == null) {
+      service = new HooksService(client);
+      hooks = service;
+    }
+    return service;
   }
 
   /**
@@ -332,7 +371,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public OneTimeTokensService oneTimeTokens() {
-    return oneTimeTokens;
+    OneTimeTokensService service = oneTimeTokens;
+    if (service == null) {
+      service = new OneTimeTokensService(client);
+      oneTimeTokens = service;
+    }
+    return service;
   }
 
   /**
@@ -341,7 +385,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public OrganizationInvitationsService organizationInvitations() {
-    return organizationInvitations;
+    OrganizationInvitationsService service = organizationInvitations;
+    if (service == null) {
+      service = new OrganizationInvitationsService(client);
+      organizationInvitations = service;
+    }
+    return service;
   }
 
   /**
@@ -350,7 +399,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public OrganizationRolesService organizationRoles() {
-    return organizationRoles;
+    OrganizationRolesService service = organizationRoles;
+    if (service == null) {
+      service = new OrganizationRolesService(client);
+      organizationRoles = service;
+    }
+    return service;
   }
 
   /**
@@ -359,7 +413,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public OrganizationScopesService organizationScopes() {
-    return organizationScopes;
+    OrganizationScopesService service = organizationScopes;
+    if (service == null) {
+      service = new OrganizationScopesService(client);
+      organizationScopes = service;
+    }
+    return service;
   }
 
   /**
@@ -368,7 +427,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public OrganizationsService organizations() {
-    return organizations;
+    OrganizationsService service = organizations;
+    if (service == null) {
+      service = new OrganizationsService(client);
+      organizations = service;
+    }
+    return service;
   }
 
   /**
@@ -377,7 +441,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public ResourcesService resources() {
-    return resources;
+    ResourcesService service = resources;
+    if (service == null) {
+      service = new ResourcesService(client);
+      resources = service;
+    }
+    return service;
   }
 
   /**
@@ -386,7 +455,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public RolesService roles() {
-    return roles;
+    RolesService service = roles;
+    if (service == null) {
+      service = new RolesService(client);
+      roles = service;
+    }
+    return service;
   }
 
   /**
@@ -395,7 +469,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SamlApplicationsAuthFlowService samlApplicationsAuthFlow() {
-    return samlApplicationsAuthFlow;
+    SamlApplicationsAuthFlowService service = samlApplicationsAuthFlow;
+    if (service == null) {
+      service = new SamlApplicationsAuthFlowService(client);
+      samlApplicationsAuthFlow = service;
+    }
+    return service;
   }
 
   /**
@@ -404,7 +483,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SamlApplicationsService samlApplications() {
-    return samlApplications;
+    SamlApplicationsService service = samlApplications;
+    if (service == null) {
+      service = new SamlApplicationsService(client);
+      samlApplications = service;
+    }
+    return service;
   }
 
   /**
@@ -413,7 +497,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SecretsService secrets() {
-    return secrets;
+    SecretsService service = secrets;
+    if (service == null) {
+      service = new SecretsService(client);
+      secrets = service;
+    }
+    return service;
   }
 
   /**
@@ -422,7 +511,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SentinelActivitiesService sentinelActivities() {
-    return sentinelActivities;
+    SentinelActivitiesService service = sentinelActivities;
+    if (service == null) {
+      service = new SentinelActivitiesService(client);
+      sentinelActivities = service;
+    }
+    return service;
   }
 
   /**
@@ -431,7 +525,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SignInExperienceService signInExperience() {
-    return signInExperience;
+    SignInExperienceService service = signInExperience;
+    if (service == null) {
+      service = new SignInExperienceService(client);
+      signInExperience = service;
+    }
+    return service;
   }
 
   /**
@@ -440,7 +539,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SsoConnectorProvidersService ssoConnectorProviders() {
-    return ssoConnectorProviders;
+    SsoConnectorProvidersService service = ssoConnectorProviders;
+    if (service == null) {
+      service = new SsoConnectorProvidersService(client);
+      ssoConnectorProviders = service;
+    }
+    return service;
   }
 
   /**
@@ -449,7 +553,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SsoConnectorsService ssoConnectors() {
-    return ssoConnectors;
+    SsoConnectorsService service = ssoConnectors;
+    if (service == null) {
+      service = new SsoConnectorsService(client);
+      ssoConnectors = service;
+    }
+    return service;
   }
 
   /**
@@ -458,7 +567,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public StatusService status() {
-    return status;
+    StatusService service = status;
+    if (service == null) {
+      service = new StatusService(client);
+      status = service;
+    }
+    return service;
   }
 
   /**
@@ -467,7 +581,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SubjectTokensService subjectTokens() {
-    return subjectTokens;
+    SubjectTokensService service = subjectTokens;
+    if (service == null) {
+      service = new SubjectTokensService(client);
+      subjectTokens = service;
+    }
+    return service;
   }
 
   /**
@@ -476,7 +595,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SwaggerJsonService swaggerJson() {
-    return swaggerJson;
+    SwaggerJsonService service = swaggerJson;
+    if (service == null) {
+      service = new SwaggerJsonService(client);
+      swaggerJson = service;
+    }
+    return service;
   }
 
   /**
@@ -485,7 +609,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public SystemsService systems() {
-    return systems;
+    SystemsService service = systems;
+    if (service == null) {
+      service = new SystemsService(client);
+      systems = service;
+    }
+    return service;
   }
 
   /**
@@ -494,7 +623,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public UserAssetsService userAssets() {
-    return userAssets;
+    UserAssetsService service = userAssets;
+    if (service == null) {
+      service = new UserAssetsService(client);
+      userAssets = service;
+    }
+    return service;
   }
 
   /**
@@ -503,7 +637,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public UsersService users() {
-    return users;
+    UsersService service = users;
+    if (service == null) {
+      service = new UsersService(client);
+      users = service;
+    }
+    return service;
   }
 
   /**
@@ -512,7 +651,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public VerificationCodesService verificationCodes() {
-    return verificationCodes;
+    VerificationCodesService service = verificationCodes;
+    if (service == null) {
+      service = new VerificationCodesService(client);
+      verificationCodes = service;
+    }
+    return service;
   }
 
   /**
@@ -521,6 +665,11 @@ public final class LogtoManagement {
    * @return the service
    */
   public WellKnownService wellKnown() {
-    return wellKnown;
+    WellKnownService service = wellKnown;
+    if (service == null) {
+      service = new WellKnownService(client);
+      wellKnown = service;
+    }
+    return service;
   }
 }

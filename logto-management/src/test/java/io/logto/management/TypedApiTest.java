@@ -11,6 +11,7 @@ import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
 import io.logto.management.model.Application;
+import io.logto.management.model.ApplicationIdsRequest;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateSamlAuthnRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequestTotp;
@@ -22,7 +23,9 @@ import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.ListUsersParams;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
+import io.logto.management.service.UsersService;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +74,44 @@ final class TypedApiTest {
     assertThat(user.additionalProperties()).containsOnlyKeys("futureField");
     ObjectMapper mapper = new ObjectMapper();
     assertThat(mapper.readTree(mapper.writeValueAsString(user))).isEqualTo(mapper.readTree(USER));
+  }
+
+  @Test
+  void decodedCollectionsAreReadOnly() {
+    server.enqueue(
+        LoopbackServer.Answer.json(
+            200,
+            USER.replace("\"identities\":{}", "\"identities\":{\"github\":{\"userId\":\"g1\"}}")
+                .replace("\"futureField\"", "\"ssoIdentities\":[],\"futureField\"")));
+    User user = logto.users().get("u1");
+    assertThat(user.identities().get("github").userId()).isEqualTo("g1");
+    assertThatThrownBy(() -> user.identities().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> user.ssoIdentities().add(null))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void builtRecordsKeepACopyOfTheCollectionsTheBuilderWasGiven() {
+    List<String> ids = new ArrayList<>(List.of("a1"));
+    ApplicationIdsRequest.Builder builder = ApplicationIdsRequest.builder().applicationIds(ids);
+    ApplicationIdsRequest request = builder.build();
+    ids.add("a2");
+    builder.additionalProperty("later", JsonNodeFactory.instance.booleanNode(true));
+    assertThat(request.applicationIds()).containsExactly("a1");
+    assertThat(request.additionalProperties()).isEmpty();
+    assertThat(builder.build().additionalProperties()).containsOnlyKeys("later");
+    assertThat(builder.build().applicationIds()).containsExactly("a1", "a2");
+    assertThatThrownBy(() -> request.applicationIds().add("a3"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(request.toBuilder().build()).isEqualTo(request);
+  }
+
+  @Test
+  void aServiceIsCreatedOnFirstUseThenReused() {
+    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    UsersService users = logto.users();
+    assertThat(logto.users()).isSameAs(users);
+    assertThat(users.get("u1").id()).isEqualTo("u1");
   }
 
   @Test

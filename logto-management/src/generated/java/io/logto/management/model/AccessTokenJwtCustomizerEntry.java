@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/0</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param key the <code>key</code> property (required, always jwt.accessToken)
  * @param value the <code>value</code> property (required)
@@ -39,6 +40,6 @@ public record AccessTokenJwtCustomizerEntry(@JsonProperty("key") String key,
    * @param additionalProperties properties the schema does not name
    */
   public AccessTokenJwtCustomizerEntry {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

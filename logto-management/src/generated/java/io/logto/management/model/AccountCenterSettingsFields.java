@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (optional)
  * @param avatar the <code>avatar</code> property (optional)
  * @param profile the <code>profile</code> property (optional)
@@ -67,7 +69,7 @@ public record AccountCenterSettingsFields(
    * @param additionalProperties properties the schema does not name
    */
   public AccountCenterSettingsFields {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -286,7 +288,7 @@ public record AccountCenterSettingsFields(
      * @throws NullPointerException when a required property is unset
      */
     public AccountCenterSettingsFields build() {
-      return new AccountCenterSettingsFields(name, avatar, profile, email, phone, password, username, social, customData, mfa, passkey, session, additionalProperties);
+      return new AccountCenterSettingsFields(name, avatar, profile, email, phone, password, username, social, customData, mfa, passkey, session, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param script the <code>script</code> property (required)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param contextSample the <code>contextSample</code> property (optional, nullable)
@@ -47,9 +49,9 @@ public record Action(@JsonProperty("script") String script,
    */
   public Action {
     Objects.requireNonNull(script, "script == null");
-    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -181,7 +183,7 @@ public record Action(@JsonProperty("script") String script,
      * @throws NullPointerException when a required property is unset
      */
     public Action build() {
-      return new Action(script, environmentVariables, contextSample, enabled, onExecutionError, additionalProperties);
+      return new Action(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, enabled, onExecutionError, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

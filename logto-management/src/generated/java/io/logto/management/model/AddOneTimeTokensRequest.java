@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
  * @param context the <code>context</code> property (optional)
  * @param expiresIn the <code>expiresIn</code> property (optional)
@@ -40,7 +42,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
    */
   public AddOneTimeTokensRequest {
     Objects.requireNonNull(email, "email == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -133,7 +135,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * @throws NullPointerException when a required property is unset
      */
     public AddOneTimeTokensRequest build() {
-      return new AddOneTimeTokensRequest(email, context, expiresIn, additionalProperties);
+      return new AddOneTimeTokensRequest(email, context, expiresIn, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param token the <code>token</code> property (optional)
  * @param apiResource the <code>apiResource</code> property (optional)
  * @param machineToMachineApp the <code>machineToMachineApp</code> property (optional)
@@ -43,7 +45,7 @@ public record AdminConsoleConfigCheckedChargeNotification(
    * @param additionalProperties properties the schema does not name
    */
   public AdminConsoleConfigCheckedChargeNotification {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -150,7 +152,7 @@ public record AdminConsoleConfigCheckedChargeNotification(
      * @throws NullPointerException when a required property is unset
      */
     public AdminConsoleConfigCheckedChargeNotification build() {
-      return new AdminConsoleConfigCheckedChargeNotification(token, apiResource, machineToMachineApp, tenantMember, additionalProperties);
+      return new AdminConsoleConfigCheckedChargeNotification(token, apiResource, machineToMachineApp, tenantMember, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param isPaidTenant the <code>isPaidTenant</code> property (required)
  * @param tag the <code>tag</code> property (required)
  * @param readAt the <code>readAt</code> property (optional)
@@ -44,7 +46,7 @@ public record AdminConsoleConfigDevelopmentTenantMigrationNotification(
    */
   public AdminConsoleConfigDevelopmentTenantMigrationNotification {
     Objects.requireNonNull(tag, "tag == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -138,7 +140,7 @@ public record AdminConsoleConfigDevelopmentTenantMigrationNotification(
      */
     public AdminConsoleConfigDevelopmentTenantMigrationNotification build() {
       Objects.requireNonNull(isPaidTenant, "isPaidTenant == null");
-      return new AdminConsoleConfigDevelopmentTenantMigrationNotification(isPaidTenant, tag, readAt, additionalProperties);
+      return new AdminConsoleConfigDevelopmentTenantMigrationNotification(isPaidTenant, tag, readAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,8 @@ import java.util.Map;
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param userIds the <code>userIds</code> property (required)
  * @param userRoleIds the <code>userRoleIds</code> property (required)
@@ -42,10 +42,10 @@ public record ApplicationAccessControl(@JsonProperty("userIds") List<String> use
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationAccessControl {
-    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
-    userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userRoleIds));
-    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationIds));
-    organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleRules));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    userIds = userIds == null ? null : Collections.unmodifiableList(userIds);
+    userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(userRoleIds);
+    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(organizationIds);
+    organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(organizationRoleRules);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

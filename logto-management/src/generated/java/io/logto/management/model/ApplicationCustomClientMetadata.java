@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param corsAllowedOrigins the <code>corsAllowedOrigins</code> property (optional)
  * @param idTokenTtl the <code>idTokenTtl</code> property (optional)
  * @param refreshTokenTtl the <code>refreshTokenTtl</code> property (optional)
@@ -63,8 +65,8 @@ public record ApplicationCustomClientMetadata(
    * @param additionalProperties properties the schema does not name
    */
   public ApplicationCustomClientMetadata {
-    corsAllowedOrigins = corsAllowedOrigins == null ? null : Collections.unmodifiableList(new ArrayList<>(corsAllowedOrigins));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    corsAllowedOrigins = corsAllowedOrigins == null ? null : Collections.unmodifiableList(corsAllowedOrigins);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -255,7 +257,7 @@ public record ApplicationCustomClientMetadata(
      * @throws NullPointerException when a required property is unset
      */
     public ApplicationCustomClientMetadata build() {
-      return new ApplicationCustomClientMetadata(corsAllowedOrigins, idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, additionalProperties);
+      return new ApplicationCustomClientMetadata(corsAllowedOrigins == null ? null : new ArrayList<>(corsAllowedOrigins), idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

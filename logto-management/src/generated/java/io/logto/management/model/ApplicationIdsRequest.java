@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param applicationIds the <code>applicationIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record ApplicationIdsRequest(@JsonProperty("applicationIds") List<String>
    */
   public ApplicationIdsRequest {
     Objects.requireNonNull(applicationIds, "applicationIds == null");
-    applicationIds = applicationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(applicationIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    applicationIds = applicationIds == null ? null : Collections.unmodifiableList(applicationIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record ApplicationIdsRequest(@JsonProperty("applicationIds") List<String>
      * @throws NullPointerException when a required property is unset
      */
     public ApplicationIdsRequest build() {
-      return new ApplicationIdsRequest(applicationIds, additionalProperties);
+      return new ApplicationIdsRequest(applicationIds == null ? null : new ArrayList<>(applicationIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param redirectUris the <code>redirectUris</code> property (required)
  * @param postLogoutRedirectUris the <code>postLogoutRedirectUris</code> property (required)
  * @param backchannelLogoutUri the <code>backchannelLogoutUri</code> property (optional)
@@ -48,10 +50,10 @@ public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<S
    */
   public ApplicationOidcClientMetadata {
     Objects.requireNonNull(redirectUris, "redirectUris == null");
-    redirectUris = redirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(redirectUris));
+    redirectUris = redirectUris == null ? null : Collections.unmodifiableList(redirectUris);
     Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris == null");
-    postLogoutRedirectUris = postLogoutRedirectUris == null ? null : Collections.unmodifiableList(new ArrayList<>(postLogoutRedirectUris));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    postLogoutRedirectUris = postLogoutRedirectUris == null ? null : Collections.unmodifiableList(postLogoutRedirectUris);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -173,7 +175,7 @@ public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<S
      * @throws NullPointerException when a required property is unset
      */
     public ApplicationOidcClientMetadata build() {
-      return new ApplicationOidcClientMetadata(redirectUris, postLogoutRedirectUris, backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, additionalProperties);
+      return new ApplicationOidcClientMetadata(redirectUris == null ? null : new ArrayList<>(redirectUris), postLogoutRedirectUris == null ? null : new ArrayList<>(postLogoutRedirectUris), backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param host the <code>host</code> property (required)
  * @param origin the <code>origin</code> property (required)
  * @param sessionDuration the <code>sessionDuration</code> property (required)
@@ -52,10 +54,10 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(origin, "origin == null");
     Objects.requireNonNull(pageRules, "pageRules == null");
-    pageRules = pageRules == null ? null : Collections.unmodifiableList(new ArrayList<>(pageRules));
-    additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(additionalScopes));
-    customDomains = customDomains == null ? null : Collections.unmodifiableList(new ArrayList<>(customDomains));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    pageRules = pageRules == null ? null : Collections.unmodifiableList(pageRules);
+    additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(additionalScopes);
+    customDomains = customDomains == null ? null : Collections.unmodifiableList(customDomains);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -192,7 +194,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
      */
     public ApplicationProtectedAppMetadata build() {
       Objects.requireNonNull(sessionDuration, "sessionDuration == null");
-      return new ApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules, additionalScopes, customDomains, additionalProperties);
+      return new ApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), customDomains == null ? null : new ArrayList<>(customDomains), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param relayState the <code>RelayState</code> property (optional)
  * @param samlResponse the <code>SAMLResponse</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") @Nullabl
    */
   public AssertSingleSignOnSamlRequest {
     Objects.requireNonNull(samlResponse, "samlResponse == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") @Nullabl
      * @throws NullPointerException when a required property is unset
      */
     public AssertSingleSignOnSamlRequest build() {
-      return new AssertSingleSignOnSamlRequest(relayState, samlResponse, additionalProperties);
+      return new AssertSingleSignOnSamlRequest(relayState, samlResponse, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param applicationIds the <code>applicationIds</code> property (required)
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,10 +42,10 @@ public record AssignOrganizationRolesToApplicationsRequest(
    */
   public AssignOrganizationRolesToApplicationsRequest {
     Objects.requireNonNull(applicationIds, "applicationIds == null");
-    applicationIds = applicationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(applicationIds));
+    applicationIds = applicationIds == null ? null : Collections.unmodifiableList(applicationIds);
     Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +124,7 @@ public record AssignOrganizationRolesToApplicationsRequest(
      * @throws NullPointerException when a required property is unset
      */
     public AssignOrganizationRolesToApplicationsRequest build() {
-      return new AssignOrganizationRolesToApplicationsRequest(applicationIds, organizationRoleIds, additionalProperties);
+      return new AssignOrganizationRolesToApplicationsRequest(applicationIds == null ? null : new ArrayList<>(applicationIds), organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

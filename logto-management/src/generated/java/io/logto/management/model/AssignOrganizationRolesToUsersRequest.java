@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param userIds the <code>userIds</code> property (required)
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,10 +41,10 @@ public record AssignOrganizationRolesToUsersRequest(@JsonProperty("userIds") Lis
    */
   public AssignOrganizationRolesToUsersRequest {
     Objects.requireNonNull(userIds, "userIds == null");
-    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
+    userIds = userIds == null ? null : Collections.unmodifiableList(userIds);
     Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -121,7 +123,7 @@ public record AssignOrganizationRolesToUsersRequest(@JsonProperty("userIds") Lis
      * @throws NullPointerException when a required property is unset
      */
     public AssignOrganizationRolesToUsersRequest build() {
-      return new AssignOrganizationRolesToUsersRequest(userIds, organizationRoleIds, additionalProperties);
+      return new AssignOrganizationRolesToUsersRequest(userIds == null ? null : new ArrayList<>(userIds), organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,8 @@ import java.util.Map;
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param roleIds the <code>roleIds</code> property (required)
  * @param addedRoleIds the <code>addedRoleIds</code> property (required)
@@ -36,8 +36,8 @@ public record AssignedRoles(@JsonProperty("roleIds") List<String> roleIds,
    * @param additionalProperties properties the schema does not name
    */
   public AssignedRoles {
-    roleIds = roleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(roleIds));
-    addedRoleIds = addedRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(addedRoleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    roleIds = roleIds == null ? null : Collections.unmodifiableList(roleIds);
+    addedRoleIds = addedRoleIds == null ? null : Collections.unmodifiableList(addedRoleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always RecaptchaEnterprise)
  * @param siteKey the <code>siteKey</code> property (required)
  * @param secretKey the <code>secretKey</code> property (required)
@@ -55,7 +57,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
     Objects.requireNonNull(siteKey, "siteKey == null");
     Objects.requireNonNull(secretKey, "secretKey == null");
     Objects.requireNonNull(projectId, "projectId == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -190,7 +192,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
      * @throws NullPointerException when a required property is unset
      */
     public CaptchaProviderConfigRecaptchaEnterprise build() {
-      return new CaptchaProviderConfigRecaptchaEnterprise(type, siteKey, secretKey, projectId, domain, mode, additionalProperties);
+      return new CaptchaProviderConfigRecaptchaEnterprise(type, siteKey, secretKey, projectId, domain, mode, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

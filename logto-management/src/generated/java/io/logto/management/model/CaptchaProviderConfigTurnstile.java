@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always Turnstile)
  * @param siteKey the <code>siteKey</code> property (required)
  * @param secretKey the <code>secretKey</code> property (required)
@@ -46,7 +48,7 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(siteKey, "siteKey == null");
     Objects.requireNonNull(secretKey, "secretKey == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -139,7 +141,7 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
      * @throws NullPointerException when a required property is unset
      */
     public CaptchaProviderConfigTurnstile build() {
-      return new CaptchaProviderConfigTurnstile(type, siteKey, secretKey, additionalProperties);
+      return new CaptchaProviderConfigTurnstile(type, siteKey, secretKey, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param password the <code>password</code> property (required)
  * @param userId the <code>userId</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
    */
   public CheckPasswordWithDefaultSignInExperienceRequest {
     Objects.requireNonNull(password, "password == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
      * @throws NullPointerException when a required property is unset
      */
     public CheckPasswordWithDefaultSignInExperienceRequest build() {
-      return new CheckPasswordWithDefaultSignInExperienceRequest(password, userId, additionalProperties);
+      return new CheckPasswordWithDefaultSignInExperienceRequest(password, userId, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/0</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param result the <code>result</code> property (required, always true)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,6 +38,6 @@ public record CheckPasswordWithDefaultSignInExperienceResponseTrue(
    * @param additionalProperties properties the schema does not name
    */
   public CheckPasswordWithDefaultSignInExperienceResponseTrue {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param staleDays the <code>staleDays</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -33,7 +35,7 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") long staleDays,
    * @param additionalProperties properties the schema does not name
    */
   public CleanupDomainsRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") long staleDays,
      */
     public CleanupDomainsRequest build() {
       Objects.requireNonNull(staleDays, "staleDays == null");
-      return new CleanupDomainsRequest(staleDays, additionalProperties);
+      return new CleanupDomainsRequest(staleDays, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

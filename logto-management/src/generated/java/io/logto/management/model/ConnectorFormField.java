@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/2</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param type the <code>type</code> property (required)
  * @param key the <code>key</code> property (required)
@@ -68,7 +68,7 @@ public record ConnectorFormField(@JsonProperty("type") ConnectorFormFieldType ty
    * @param additionalProperties properties the schema does not name
    */
   public ConnectorFormField {
-    showConditions = showConditions == null ? null : Collections.unmodifiableList(new ArrayList<>(showConditions));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    showConditions = showConditions == null ? null : Collections.unmodifiableList(showConditions);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

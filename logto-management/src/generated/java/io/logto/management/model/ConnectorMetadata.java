@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param target the <code>target</code> property (optional)
  * @param name the <code>name</code> property (optional)
  * @param logo the <code>logo</code> property (optional)
@@ -43,7 +45,7 @@ public record ConnectorMetadata(@JsonProperty("target") @Nullable String target,
    */
   public ConnectorMetadata {
     logoDark = logoDark == null ? JsonField.absent() : logoDark;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -161,7 +163,7 @@ public record ConnectorMetadata(@JsonProperty("target") @Nullable String target,
      * @throws NullPointerException when a required property is unset
      */
     public ConnectorMetadata build() {
-      return new ConnectorMetadata(target, name, logo, logoDark, additionalProperties);
+      return new ConnectorMetadata(target, name, logo, logoDark, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

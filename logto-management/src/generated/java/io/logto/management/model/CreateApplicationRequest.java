@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
  * @param type the <code>type</code> property (required)
@@ -58,7 +60,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
     Objects.requireNonNull(name, "name == null");
     description = description == null ? JsonField.absent() : description;
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -234,7 +236,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationRequest build() {
-      return new CreateApplicationRequest(name, description, type, oidcClientMetadata, customClientMetadata, customData, isThirdParty, protectedAppMetadata, additionalProperties);
+      return new CreateApplicationRequest(name, description, type, oidcClientMetadata, customClientMetadata, customData, isThirdParty, protectedAppMetadata, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param subDomain the <code>subDomain</code> property (required)
  * @param origin the <code>origin</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record CreateApplicationRequestProtectedAppMetadata(
   public CreateApplicationRequestProtectedAppMetadata {
     Objects.requireNonNull(subDomain, "subDomain == null");
     Objects.requireNonNull(origin, "origin == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record CreateApplicationRequestProtectedAppMetadata(
      * @throws NullPointerException when a required property is unset
      */
     public CreateApplicationRequestProtectedAppMetadata build() {
-      return new CreateApplicationRequestProtectedAppMetadata(subDomain, origin, additionalProperties);
+      return new CreateApplicationRequestProtectedAppMetadata(subDomain, origin, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

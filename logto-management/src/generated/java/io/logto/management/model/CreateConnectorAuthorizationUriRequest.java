@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param state the <code>state</code> property (required)
  * @param redirectUri the <code>redirectUri</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record CreateConnectorAuthorizationUriRequest(@JsonProperty("state") Stri
   public CreateConnectorAuthorizationUriRequest {
     Objects.requireNonNull(state, "state == null");
     Objects.requireNonNull(redirectUri, "redirectUri == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record CreateConnectorAuthorizationUriRequest(@JsonProperty("state") Stri
      * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorAuthorizationUriRequest build() {
-      return new CreateConnectorAuthorizationUriRequest(state, redirectUri, additionalProperties);
+      return new CreateConnectorAuthorizationUriRequest(state, redirectUri, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param config the <code>config</code> property (optional)
  * @param connectorId the <code>connectorId</code> property (required, minLength 1, maxLength 128)
  * @param metadata the <code>metadata</code> property (optional)
@@ -49,7 +51,7 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
    */
   public CreateConnectorRequest {
     Objects.requireNonNull(connectorId, "connectorId == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -184,7 +186,7 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorRequest build() {
-      return new CreateConnectorRequest(config, connectorId, metadata, syncProfile, enableTokenStorage, id, additionalProperties);
+      return new CreateConnectorRequest(config, connectorId, metadata, syncProfile, enableTokenStorage, id, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

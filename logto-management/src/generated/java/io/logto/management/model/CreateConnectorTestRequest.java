@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param phone the <code>phone</code> property (optional)
  * @param email the <code>email</code> property (optional)
  * @param config the <code>config</code> property (required)
@@ -42,7 +44,7 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") @Nullable String
    */
   public CreateConnectorTestRequest {
     Objects.requireNonNull(config, "config == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -149,7 +151,7 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") @Nullable String
      * @throws NullPointerException when a required property is unset
      */
     public CreateConnectorTestRequest build() {
-      return new CreateConnectorTestRequest(phone, email, config, locale, additionalProperties);
+      return new CreateConnectorTestRequest(phone, email, config, locale, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

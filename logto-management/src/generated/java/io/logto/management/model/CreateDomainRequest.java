@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param domain the <code>domain</code> property (required, minLength 1, maxLength 256)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +36,7 @@ public record CreateDomainRequest(@JsonProperty("domain") String domain,
    */
   public CreateDomainRequest {
     Objects.requireNonNull(domain, "domain == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record CreateDomainRequest(@JsonProperty("domain") String domain,
      * @throws NullPointerException when a required property is unset
      */
     public CreateDomainRequest build() {
-      return new CreateDomainRequest(domain, additionalProperties);
+      return new CreateDomainRequest(domain, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

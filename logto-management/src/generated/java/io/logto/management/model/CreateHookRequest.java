@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param event the <code>event</code> property (optional, deprecated)
@@ -55,9 +57,9 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    * @param additionalProperties properties the schema does not name
    */
   public CreateHookRequest {
-    events = events == null ? null : Collections.unmodifiableList(new ArrayList<>(events));
+    events = events == null ? null : Collections.unmodifiableList(events);
     Objects.requireNonNull(config, "config == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -206,7 +208,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @throws NullPointerException when a required property is unset
      */
     public CreateHookRequest build() {
-      return new CreateHookRequest(tenantId, name, event, events, config, enabled, createdAt, additionalProperties);
+      return new CreateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param events the <code>events</code> property (required)
  * @param config the <code>config</code> property (required)
  * @param event the <code>event</code> property (optional, deprecated)
@@ -41,9 +43,9 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
    */
   public CreateHookTestRequest {
     Objects.requireNonNull(events, "events == null");
-    events = events == null ? null : Collections.unmodifiableList(new ArrayList<>(events));
+    events = events == null ? null : Collections.unmodifiableList(events);
     Objects.requireNonNull(config, "config == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -136,7 +138,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
      * @throws NullPointerException when a required property is unset
      */
     public CreateHookTestRequest build() {
-      return new CreateHookTestRequest(events, config, event, additionalProperties);
+      return new CreateHookTestRequest(events == null ? null : new ArrayList<>(events), config, event, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

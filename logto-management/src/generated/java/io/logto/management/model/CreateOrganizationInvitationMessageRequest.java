@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param code the <code>code</code> property (optional)
  * @param link the <code>link</code> property (optional)
  * @param locale the <code>locale</code> property (optional)
@@ -42,7 +44,7 @@ public record CreateOrganizationInvitationMessageRequest(
    * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationInvitationMessageRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -149,7 +151,7 @@ public record CreateOrganizationInvitationMessageRequest(
      * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationInvitationMessageRequest build() {
-      return new CreateOrganizationInvitationMessageRequest(code, link, locale, uiLocales, additionalProperties);
+      return new CreateOrganizationInvitationMessageRequest(code, link, locale, uiLocales, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

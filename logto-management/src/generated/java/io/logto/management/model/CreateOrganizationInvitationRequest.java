@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param inviterId the <code>inviterId</code> property (optional, nullable, maxLength 21)
  * @param invitee the <code>invitee</code> property (required)
  * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
@@ -59,8 +61,8 @@ public record CreateOrganizationInvitationRequest(
     Objects.requireNonNull(invitee, "invitee == null");
     Objects.requireNonNull(organizationId, "organizationId == null");
     Objects.requireNonNull(expiresAt, "expiresAt == null");
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -206,7 +208,7 @@ public record CreateOrganizationInvitationRequest(
      * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationInvitationRequest build() {
-      return new CreateOrganizationInvitationRequest(inviterId, invitee, organizationId, expiresAt, organizationRoleIds, messagePayload, additionalProperties);
+      return new CreateOrganizationInvitationRequest(inviterId, invitee, organizationId, expiresAt, organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), messagePayload, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

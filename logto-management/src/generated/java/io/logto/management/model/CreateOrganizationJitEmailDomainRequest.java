@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param emailDomain the <code>emailDomain</code> property (required, minLength 1)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -35,7 +37,7 @@ public record CreateOrganizationJitEmailDomainRequest(
    */
   public CreateOrganizationJitEmailDomainRequest {
     Objects.requireNonNull(emailDomain, "emailDomain == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -100,7 +102,7 @@ public record CreateOrganizationJitEmailDomainRequest(
      * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationJitEmailDomainRequest build() {
-      return new CreateOrganizationJitEmailDomainRequest(emailDomain, additionalProperties);
+      return new CreateOrganizationJitEmailDomainRequest(emailDomain, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
@@ -65,7 +67,7 @@ public record CreateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     Objects.requireNonNull(name, "name == null");
     description = description == null ? JsonField.absent() : description;
     customCss = customCss == null ? JsonField.absent() : customCss;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -264,7 +266,7 @@ public record CreateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationRequest build() {
-      return new CreateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, additionalProperties);
+      return new CreateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
@@ -53,9 +55,9 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
   public CreateOrganizationRoleRequest {
     Objects.requireNonNull(name, "name == null");
     description = description == null ? JsonField.absent() : description;
-    organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopeIds));
-    resourceScopeIds = resourceScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(resourceScopeIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(organizationScopeIds);
+    resourceScopeIds = resourceScopeIds == null ? null : Collections.unmodifiableList(resourceScopeIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -201,7 +203,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
      * @throws NullPointerException when a required property is unset
      */
     public CreateOrganizationRoleRequest build() {
-      return new CreateOrganizationRoleRequest(tenantId, name, description, type, organizationScopeIds, resourceScopeIds, additionalProperties);
+      return new CreateOrganizationRoleRequest(tenantId, name, description, type, organizationScopeIds == null ? null : new ArrayList<>(organizationScopeIds), resourceScopeIds == null ? null : new ArrayList<>(resourceScopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1)
  * @param indicator the <code>indicator</code> property (required, minLength 1)
@@ -43,7 +45,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
   public CreateResourceRequest {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(indicator, "indicator == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -150,7 +152,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * @throws NullPointerException when a required property is unset
      */
     public CreateResourceRequest build() {
-      return new CreateResourceRequest(tenantId, name, indicator, accessTokenTtl, additionalProperties);
+      return new CreateResourceRequest(tenantId, name, indicator, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,7 +41,7 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
   public CreateResourceScopeRequest {
     Objects.requireNonNull(name, "name == null");
     description = description == null ? JsonField.absent() : description;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -129,7 +131,7 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public CreateResourceScopeRequest build() {
-      return new CreateResourceScopeRequest(name, description, additionalProperties);
+      return new CreateResourceScopeRequest(name, description, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

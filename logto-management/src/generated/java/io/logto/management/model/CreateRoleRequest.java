@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
@@ -51,8 +53,8 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
   public CreateRoleRequest {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(description, "description == null");
-    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(scopeIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(scopeIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -187,7 +189,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @throws NullPointerException when a required property is unset
      */
     public CreateRoleRequest build() {
-      return new CreateRoleRequest(tenantId, name, description, type, isDefault, scopeIds, additionalProperties);
+      return new CreateRoleRequest(tenantId, name, description, type, isDefault, scopeIds == null ? null : new ArrayList<>(scopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
  * @param customData the <code>customData</code> property (optional)
@@ -60,7 +62,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     entityId = entityId == null ? JsonField.absent() : entityId;
     acsUrl = acsUrl == null ? JsonField.absent() : acsUrl;
     encryption = encryption == null ? JsonField.absent() : encryption;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -267,7 +269,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public CreateSamlApplicationRequest build() {
-      return new CreateSamlApplicationRequest(name, description, customData, attributeMapping, entityId, acsUrl, encryption, nameIdFormat, additionalProperties);
+      return new CreateSamlApplicationRequest(name, description, customData, attributeMapping, entityId, acsUrl, encryption, nameIdFormat, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

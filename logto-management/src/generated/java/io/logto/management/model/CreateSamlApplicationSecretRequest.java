@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param lifeSpanInYears the <code>lifeSpanInYears</code> property (required, minimum 1)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +36,7 @@ public record CreateSamlApplicationSecretRequest(
    * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationSecretRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -100,7 +102,7 @@ public record CreateSamlApplicationSecretRequest(
      */
     public CreateSamlApplicationSecretRequest build() {
       Objects.requireNonNull(lifeSpanInYears, "lifeSpanInYears == null");
-      return new CreateSamlApplicationSecretRequest(lifeSpanInYears, additionalProperties);
+      return new CreateSamlApplicationSecretRequest(lifeSpanInYears, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

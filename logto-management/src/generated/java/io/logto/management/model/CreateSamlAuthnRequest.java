@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param samlRequest the <code>SAMLRequest</code> property (required, minLength 1)
  * @param relayState the <code>RelayState</code> property (optional, nullable, maxLength 512)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,7 +41,7 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
   public CreateSamlAuthnRequest {
     Objects.requireNonNull(samlRequest, "samlRequest == null");
     relayState = relayState == null ? JsonField.absent() : relayState;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -129,7 +131,7 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
      * @throws NullPointerException when a required property is unset
      */
     public CreateSamlAuthnRequest build() {
-      return new CreateSamlAuthnRequest(samlRequest, relayState, additionalProperties);
+      return new CreateSamlAuthnRequest(samlRequest, relayState, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

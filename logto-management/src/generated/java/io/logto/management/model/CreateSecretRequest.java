@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param expiresAt the <code>expiresAt</code> property (optional, nullable)
  * @param additionalProperties properties the schema does not name, never null
@@ -43,7 +45,7 @@ public record CreateSecretRequest(@JsonProperty("name") String name,
   public CreateSecretRequest {
     Objects.requireNonNull(name, "name == null");
     expiresAt = expiresAt == null ? JsonField.absent() : expiresAt;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -133,7 +135,7 @@ public record CreateSecretRequest(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public CreateSecretRequest build() {
-      return new CreateSecretRequest(name, expiresAt, additionalProperties);
+      return new CreateSecretRequest(name, expiresAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

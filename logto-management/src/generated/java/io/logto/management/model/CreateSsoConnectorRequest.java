@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param config the <code>config</code> property (optional)
  * @param domains the <code>domains</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
@@ -53,10 +55,10 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
    * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorRequest {
-    domains = domains == null ? null : Collections.unmodifiableList(new ArrayList<>(domains));
+    domains = domains == null ? null : Collections.unmodifiableList(domains);
     Objects.requireNonNull(providerName, "providerName == null");
     Objects.requireNonNull(connectorName, "connectorName == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -205,7 +207,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * @throws NullPointerException when a required property is unset
      */
     public CreateSsoConnectorRequest build() {
-      return new CreateSsoConnectorRequest(config, domains, branding, syncProfile, enableTokenStorage, providerName, connectorName, additionalProperties);
+      return new CreateSsoConnectorRequest(config, domains == null ? null : new ArrayList<>(domains), branding, syncProfile, enableTokenStorage, providerName, connectorName, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

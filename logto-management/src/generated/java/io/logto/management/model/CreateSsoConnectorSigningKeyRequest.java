@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param active the <code>active</code> property (optional, default false)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -33,7 +35,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nulla
    * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorSigningKeyRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -98,7 +100,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nulla
      * @throws NullPointerException when a required property is unset
      */
     public CreateSsoConnectorSigningKeyRequest build() {
-      return new CreateSsoConnectorSigningKeyRequest(active, additionalProperties);
+      return new CreateSsoConnectorSigningKeyRequest(active, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

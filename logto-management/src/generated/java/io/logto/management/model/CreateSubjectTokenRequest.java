@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param userId the <code>userId</code> property (required)
  * @param context the <code>context</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
    */
   public CreateSubjectTokenRequest {
     Objects.requireNonNull(userId, "userId == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
      * @throws NullPointerException when a required property is unset
      */
     public CreateSubjectTokenRequest build() {
-      return new CreateSubjectTokenRequest(userId, context, additionalProperties);
+      return new CreateSubjectTokenRequest(userId, context, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param connectorId the <code>connectorId</code> property (required)
  * @param connectorData the <code>connectorData</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record CreateUserIdentityRequest(@JsonProperty("connectorId") String conn
   public CreateUserIdentityRequest {
     Objects.requireNonNull(connectorId, "connectorId == null");
     Objects.requireNonNull(connectorData, "connectorData == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record CreateUserIdentityRequest(@JsonProperty("connectorId") String conn
      * @throws NullPointerException when a required property is unset
      */
     public CreateUserIdentityRequest build() {
-      return new CreateUserIdentityRequest(connectorId, connectorData, additionalProperties);
+      return new CreateUserIdentityRequest(connectorId, connectorData, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always BackupCode)
  * @param codes the <code>codes</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -44,8 +46,8 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
    */
   public CreateUserMfaVerificationRequestBackupCode {
     Objects.requireNonNull(type, "type == null");
-    codes = codes == null ? null : Collections.unmodifiableList(new ArrayList<>(codes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    codes = codes == null ? null : Collections.unmodifiableList(codes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -124,7 +126,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
      * @throws NullPointerException when a required property is unset
      */
     public CreateUserMfaVerificationRequestBackupCode build() {
-      return new CreateUserMfaVerificationRequestBackupCode(type, codes, additionalProperties);
+      return new CreateUserMfaVerificationRequestBackupCode(type, codes == null ? null : new ArrayList<>(codes), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always Totp)
  * @param secret the <code>secret</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -42,7 +44,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
    */
   public CreateUserMfaVerificationRequestTotp {
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -121,7 +123,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
      * @throws NullPointerException when a required property is unset
      */
     public CreateUserMfaVerificationRequestTotp build() {
-      return new CreateUserMfaVerificationRequestTotp(type, secret, additionalProperties);
+      return new CreateUserMfaVerificationRequestTotp(type, secret, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/0</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param type the <code>type</code> property (required, always Totp)
  * @param secret the <code>secret</code> property (required)
@@ -41,6 +42,6 @@ public record CreateUserMfaVerificationResponseTotp(@JsonProperty("type") String
    * @param additionalProperties properties the schema does not name
    */
   public CreateUserMfaVerificationResponseTotp {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

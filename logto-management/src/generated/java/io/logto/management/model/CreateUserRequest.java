@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param primaryPhone the <code>primaryPhone</code> property (optional)
  * @param primaryEmail the <code>primaryEmail</code> property (optional)
  * @param username the <code>username</code> property (optional)
@@ -62,7 +64,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
    */
   public CreateUserRequest {
     avatar = avatar == null ? JsonField.absent() : avatar;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -264,7 +266,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
      * @throws NullPointerException when a required property is unset
      */
     public CreateUserRequest build() {
-      return new CreateUserRequest(primaryPhone, primaryEmail, username, password, passwordDigest, passwordAlgorithm, name, avatar, customData, profile, additionalProperties);
+      return new CreateUserRequest(primaryPhone, primaryEmail, username, password, passwordDigest, passwordAlgorithm, name, avatar, customData, profile, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

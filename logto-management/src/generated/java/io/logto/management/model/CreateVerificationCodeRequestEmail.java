@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param email the <code>email</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -39,7 +41,7 @@ public record CreateVerificationCodeRequestEmail(@JsonProperty("email") String e
    */
   public CreateVerificationCodeRequestEmail {
     Objects.requireNonNull(email, "email == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -104,7 +106,7 @@ public record CreateVerificationCodeRequestEmail(@JsonProperty("email") String e
      * @throws NullPointerException when a required property is unset
      */
     public CreateVerificationCodeRequestEmail build() {
-      return new CreateVerificationCodeRequestEmail(email, additionalProperties);
+      return new CreateVerificationCodeRequestEmail(email, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

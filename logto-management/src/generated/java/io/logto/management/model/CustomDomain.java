@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param domain the <code>domain</code> property (required)
  * @param status the <code>status</code> property (required)
  * @param errorMessage the <code>errorMessage</code> property (required, nullable)
@@ -50,8 +52,8 @@ public record CustomDomain(@JsonProperty("domain") String domain,
     Objects.requireNonNull(domain, "domain == null");
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(dnsRecords, "dnsRecords == null");
-    dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(dnsRecords));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(dnsRecords);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -172,7 +174,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
      * @throws NullPointerException when a required property is unset
      */
     public CustomDomain build() {
-      return new CustomDomain(domain, status, errorMessage, dnsRecords, cloudflareData, additionalProperties);
+      return new CustomDomain(domain, status, errorMessage, dnsRecords == null ? null : new ArrayList<>(dnsRecords), cloudflareData, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

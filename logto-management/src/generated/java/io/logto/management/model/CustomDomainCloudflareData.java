@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param status the <code>status</code> property (required)
  * @param ssl the <code>ssl</code> property (required)
@@ -46,8 +48,8 @@ public record CustomDomainCloudflareData(@JsonProperty("id") String id,
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(ssl, "ssl == null");
-    verificationErrors = verificationErrors == null ? null : Collections.unmodifiableList(new ArrayList<>(verificationErrors));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    verificationErrors = verificationErrors == null ? null : Collections.unmodifiableList(verificationErrors);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -154,7 +156,7 @@ public record CustomDomainCloudflareData(@JsonProperty("id") String id,
      * @throws NullPointerException when a required property is unset
      */
     public CustomDomainCloudflareData build() {
-      return new CustomDomainCloudflareData(id, status, ssl, verificationErrors, additionalProperties);
+      return new CustomDomainCloudflareData(id, status, ssl, verificationErrors == null ? null : new ArrayList<>(verificationErrors), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param status the <code>status</code> property (required)
  * @param validationErrors the <code>validation_errors</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,8 +41,8 @@ public record CustomDomainCloudflareDataSsl(@JsonProperty("status") String statu
    */
   public CustomDomainCloudflareDataSsl {
     Objects.requireNonNull(status, "status == null");
-    validationErrors = validationErrors == null ? null : Collections.unmodifiableList(new ArrayList<>(validationErrors));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    validationErrors = validationErrors == null ? null : Collections.unmodifiableList(validationErrors);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -120,7 +122,7 @@ public record CustomDomainCloudflareDataSsl(@JsonProperty("status") String statu
      * @throws NullPointerException when a required property is unset
      */
     public CustomDomainCloudflareDataSsl build() {
-      return new CustomDomainCloudflareDataSsl(status, validationErrors, additionalProperties);
+      return new CustomDomainCloudflareDataSsl(status, validationErrors == null ? null : new ArrayList<>(validationErrors), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1custom-phrases/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
@@ -39,7 +40,7 @@ public record CustomPhrase(@JsonProperty("tenantId") String tenantId, @JsonPrope
    * @param additionalProperties properties the schema does not name
    */
   public CustomPhrase {
-    translation = translation == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(translation));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    translation = translation == null ? null : Collections.unmodifiableMap(translation);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

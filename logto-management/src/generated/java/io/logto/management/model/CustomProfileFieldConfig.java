@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param placeholder the <code>placeholder</code> property (optional, maxLength 256)
  * @param minLength the <code>minLength</code> property (optional)
@@ -61,8 +61,8 @@ public record CustomProfileFieldConfig(@JsonProperty("placeholder") @Nullable St
    * @param additionalProperties properties the schema does not name
    */
   public CustomProfileFieldConfig {
-    options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
-    parts = parts == null ? null : Collections.unmodifiableList(new ArrayList<>(parts));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    options = options == null ? null : Collections.unmodifiableList(options);
+    parts = parts == null ? null : Collections.unmodifiableList(parts);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

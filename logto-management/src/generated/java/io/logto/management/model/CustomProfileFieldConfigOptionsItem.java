@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param label the <code>label</code> property (optional)
  * @param value the <code>value</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record CustomProfileFieldConfigOptionsItem(@JsonProperty("label") @Nullab
    */
   public CustomProfileFieldConfigOptionsItem {
     Objects.requireNonNull(value, "value == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record CustomProfileFieldConfigOptionsItem(@JsonProperty("label") @Nullab
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldConfigOptionsItem build() {
-      return new CustomProfileFieldConfigOptionsItem(label, value, additionalProperties);
+      return new CustomProfileFieldConfigOptionsItem(label, value, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

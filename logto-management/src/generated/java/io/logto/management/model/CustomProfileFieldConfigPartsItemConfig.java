@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param placeholder the <code>placeholder</code> property (optional, maxLength 256)
  * @param minLength the <code>minLength</code> property (optional)
  * @param maxLength the <code>maxLength</code> property (optional)
@@ -60,8 +62,8 @@ public record CustomProfileFieldConfigPartsItemConfig(
    * @param additionalProperties properties the schema does not name
    */
   public CustomProfileFieldConfigPartsItemConfig {
-    options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    options = options == null ? null : Collections.unmodifiableList(options);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -238,7 +240,7 @@ public record CustomProfileFieldConfigPartsItemConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldConfigPartsItemConfig build() {
-      return new CustomProfileFieldConfigPartsItemConfig(placeholder, minLength, maxLength, minValue, maxValue, format, customFormat, options, defaultValue, additionalProperties);
+      return new CustomProfileFieldConfigPartsItemConfig(placeholder, minLength, maxLength, minValue, maxValue, format, customFormat, options == null ? null : new ArrayList<>(options), defaultValue, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

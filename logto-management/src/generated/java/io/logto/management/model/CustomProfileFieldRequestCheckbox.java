@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required)
  * @param type the <code>type</code> property (required, always Checkbox)
  * @param label the <code>label</code> property (optional, minLength 1)
@@ -51,7 +53,7 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
   public CustomProfileFieldRequestCheckbox {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -173,7 +175,7 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
      */
     public CustomProfileFieldRequestCheckbox build() {
       Objects.requireNonNull(required, "required == null");
-      return new CustomProfileFieldRequestCheckbox(name, type, label, required, config, additionalProperties);
+      return new CustomProfileFieldRequestCheckbox(name, type, label, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

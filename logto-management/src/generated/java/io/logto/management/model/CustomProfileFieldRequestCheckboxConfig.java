@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param defaultValue the <code>defaultValue</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +36,7 @@ public record CustomProfileFieldRequestCheckboxConfig(
    * @param additionalProperties properties the schema does not name
    */
   public CustomProfileFieldRequestCheckboxConfig {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -100,7 +102,7 @@ public record CustomProfileFieldRequestCheckboxConfig(
      */
     public CustomProfileFieldRequestCheckboxConfig build() {
       Objects.requireNonNull(defaultValue, "defaultValue == null");
-      return new CustomProfileFieldRequestCheckboxConfig(defaultValue, additionalProperties);
+      return new CustomProfileFieldRequestCheckboxConfig(defaultValue, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

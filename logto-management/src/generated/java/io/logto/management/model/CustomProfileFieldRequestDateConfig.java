@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param placeholder the <code>placeholder</code> property (optional)
  * @param format the <code>format</code> property (required)
  * @param customFormat the <code>customFormat</code> property (optional)
@@ -41,7 +43,7 @@ public record CustomProfileFieldRequestDateConfig(
    */
   public CustomProfileFieldRequestDateConfig {
     Objects.requireNonNull(format, "format == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -134,7 +136,7 @@ public record CustomProfileFieldRequestDateConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldRequestDateConfig build() {
-      return new CustomProfileFieldRequestDateConfig(placeholder, format, customFormat, additionalProperties);
+      return new CustomProfileFieldRequestDateConfig(placeholder, format, customFormat, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required)
  * @param type the <code>type</code> property (required, always Fullname)
  * @param label the <code>label</code> property (optional, minLength 1)
@@ -55,7 +57,7 @@ public record CustomProfileFieldRequestFullname(@JsonProperty("name") String nam
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(config, "config == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -191,7 +193,7 @@ public record CustomProfileFieldRequestFullname(@JsonProperty("name") String nam
      */
     public CustomProfileFieldRequestFullname build() {
       Objects.requireNonNull(required, "required == null");
-      return new CustomProfileFieldRequestFullname(name, type, label, description, required, config, additionalProperties);
+      return new CustomProfileFieldRequestFullname(name, type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

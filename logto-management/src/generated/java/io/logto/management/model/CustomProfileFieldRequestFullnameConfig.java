@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param parts the <code>parts</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record CustomProfileFieldRequestFullnameConfig(
    */
   public CustomProfileFieldRequestFullnameConfig {
     Objects.requireNonNull(parts, "parts == null");
-    parts = parts == null ? null : Collections.unmodifiableList(new ArrayList<>(parts));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    parts = parts == null ? null : Collections.unmodifiableList(parts);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record CustomProfileFieldRequestFullnameConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldRequestFullnameConfig build() {
-      return new CustomProfileFieldRequestFullnameConfig(parts, additionalProperties);
+      return new CustomProfileFieldRequestFullnameConfig(parts == null ? null : new ArrayList<>(parts), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

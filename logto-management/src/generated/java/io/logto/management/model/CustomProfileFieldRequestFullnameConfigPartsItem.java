@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabled the <code>enabled</code> property (required)
  * @param type the <code>type</code> property (required)
  * @param label the <code>label</code> property (optional, minLength 1)
@@ -53,7 +55,7 @@ public record CustomProfileFieldRequestFullnameConfigPartsItem(
   public CustomProfileFieldRequestFullnameConfigPartsItem {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -204,7 +206,7 @@ public record CustomProfileFieldRequestFullnameConfigPartsItem(
     public CustomProfileFieldRequestFullnameConfigPartsItem build() {
       Objects.requireNonNull(enabled, "enabled == null");
       Objects.requireNonNull(required, "required == null");
-      return new CustomProfileFieldRequestFullnameConfigPartsItem(enabled, type, label, description, required, config, name, additionalProperties);
+      return new CustomProfileFieldRequestFullnameConfigPartsItem(enabled, type, label, description, required, config, name, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required)
  * @param type the <code>type</code> property (required, always Number)
  * @param label the <code>label</code> property (optional, minLength 1)
@@ -54,7 +56,7 @@ public record CustomProfileFieldRequestNumber(@JsonProperty("name") String name,
   public CustomProfileFieldRequestNumber {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -190,7 +192,7 @@ public record CustomProfileFieldRequestNumber(@JsonProperty("name") String name,
      */
     public CustomProfileFieldRequestNumber build() {
       Objects.requireNonNull(required, "required == null");
-      return new CustomProfileFieldRequestNumber(name, type, label, description, required, config, additionalProperties);
+      return new CustomProfileFieldRequestNumber(name, type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param placeholder the <code>placeholder</code> property (optional)
  * @param minValue the <code>minValue</code> property (optional)
  * @param maxValue the <code>maxValue</code> property (optional)
@@ -40,7 +42,7 @@ public record CustomProfileFieldRequestNumberConfig(
    * @param additionalProperties properties the schema does not name
    */
   public CustomProfileFieldRequestNumberConfig {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -133,7 +135,7 @@ public record CustomProfileFieldRequestNumberConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldRequestNumberConfig build() {
-      return new CustomProfileFieldRequestNumberConfig(placeholder, minValue, maxValue, additionalProperties);
+      return new CustomProfileFieldRequestNumberConfig(placeholder, minValue, maxValue, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

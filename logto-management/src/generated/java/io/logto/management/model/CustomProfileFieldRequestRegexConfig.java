@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param placeholder the <code>placeholder</code> property (optional)
  * @param format the <code>format</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record CustomProfileFieldRequestRegexConfig(
    */
   public CustomProfileFieldRequestRegexConfig {
     Objects.requireNonNull(format, "format == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record CustomProfileFieldRequestRegexConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldRequestRegexConfig build() {
-      return new CustomProfileFieldRequestRegexConfig(placeholder, format, additionalProperties);
+      return new CustomProfileFieldRequestRegexConfig(placeholder, format, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

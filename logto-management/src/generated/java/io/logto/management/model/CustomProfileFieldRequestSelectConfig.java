@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param placeholder the <code>placeholder</code> property (optional)
  * @param options the <code>options</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,8 +42,8 @@ public record CustomProfileFieldRequestSelectConfig(
    */
   public CustomProfileFieldRequestSelectConfig {
     Objects.requireNonNull(options, "options == null");
-    options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    options = options == null ? null : Collections.unmodifiableList(options);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -120,7 +122,7 @@ public record CustomProfileFieldRequestSelectConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldRequestSelectConfig build() {
-      return new CustomProfileFieldRequestSelectConfig(placeholder, options, additionalProperties);
+      return new CustomProfileFieldRequestSelectConfig(placeholder, options == null ? null : new ArrayList<>(options), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param placeholder the <code>placeholder</code> property (optional)
  * @param minLength the <code>minLength</code> property (optional)
  * @param maxLength the <code>maxLength</code> property (optional)
@@ -40,7 +42,7 @@ public record CustomProfileFieldRequestTextConfig(
    * @param additionalProperties properties the schema does not name
    */
   public CustomProfileFieldRequestTextConfig {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -133,7 +135,7 @@ public record CustomProfileFieldRequestTextConfig(
      * @throws NullPointerException when a required property is unset
      */
     public CustomProfileFieldRequestTextConfig build() {
-      return new CustomProfileFieldRequestTextConfig(placeholder, minLength, maxLength, additionalProperties);
+      return new CustomProfileFieldRequestTextConfig(placeholder, minLength, maxLength, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

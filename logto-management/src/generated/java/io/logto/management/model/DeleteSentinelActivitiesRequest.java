@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param targetType the <code>targetType</code> property (required)
  * @param targets the <code>targets</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -41,8 +43,8 @@ public record DeleteSentinelActivitiesRequest(
   public DeleteSentinelActivitiesRequest {
     Objects.requireNonNull(targetType, "targetType == null");
     Objects.requireNonNull(targets, "targets == null");
-    targets = targets == null ? null : Collections.unmodifiableList(new ArrayList<>(targets));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    targets = targets == null ? null : Collections.unmodifiableList(targets);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -121,7 +123,7 @@ public record DeleteSentinelActivitiesRequest(
      * @throws NullPointerException when a required property is unset
      */
     public DeleteSentinelActivitiesRequest build() {
-      return new DeleteSentinelActivitiesRequest(targetType, targets, additionalProperties);
+      return new DeleteSentinelActivitiesRequest(targetType, targets == null ? null : new ArrayList<>(targets), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1domains/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param domain the <code>domain</code> property (required, minLength 1, maxLength 256)
@@ -52,7 +52,7 @@ public record Domain(@JsonProperty("id") String id, @JsonProperty("domain") Stri
    * @param additionalProperties properties the schema does not name
    */
   public Domain {
-    dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(dnsRecords));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    dnsRecords = dnsRecords == null ? null : Collections.unmodifiableList(dnsRecords);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required)
  * @param type the <code>type</code> property (required)
  * @param value the <code>value</code> property (required)
@@ -41,7 +43,7 @@ public record DomainDnsRecordsItem(@JsonProperty("name") String name,
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(value, "value == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -134,7 +136,7 @@ public record DomainDnsRecordsItem(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public DomainDnsRecordsItem build() {
-      return new DomainDnsRecordsItem(name, type, value, additionalProperties);
+      return new DomainDnsRecordsItem(name, type, value, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param subject the <code>subject</code> property (required)
  * @param content the <code>content</code> property (required)
  * @param contentType the <code>contentType</code> property (optional)
@@ -47,7 +49,7 @@ public record EmailTemplateDetails(@JsonProperty("subject") String subject,
   public EmailTemplateDetails {
     Objects.requireNonNull(subject, "subject == null");
     Objects.requireNonNull(content, "content == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -168,7 +170,7 @@ public record EmailTemplateDetails(@JsonProperty("subject") String subject,
      * @throws NullPointerException when a required property is unset
      */
     public EmailTemplateDetails build() {
-      return new EmailTemplateDetails(subject, content, contentType, replyTo, sendFrom, additionalProperties);
+      return new EmailTemplateDetails(subject, content, contentType, replyTo, sendFrom, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

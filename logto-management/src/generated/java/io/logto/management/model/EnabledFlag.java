@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabled the <code>enabled</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -38,7 +40,7 @@ public record EnabledFlag(@JsonProperty("enabled") @Nullable Boolean enabled,
    * @param additionalProperties properties the schema does not name
    */
   public EnabledFlag {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record EnabledFlag(@JsonProperty("enabled") @Nullable Boolean enabled,
      * @throws NullPointerException when a required property is unset
      */
     public EnabledFlag build() {
-      return new EnabledFlag(enabled, additionalProperties);
+      return new EnabledFlag(enabled, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1user-assets~1service-status/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param status the <code>status</code> property (required)
  * @param allowUploadMimeTypes the <code>allowUploadMimeTypes</code> property (optional)
@@ -43,7 +43,7 @@ public record GetUserAssetServiceStatusResponse(@JsonProperty("status") String s
    * @param additionalProperties properties the schema does not name
    */
   public GetUserAssetServiceStatusResponse {
-    allowUploadMimeTypes = allowUploadMimeTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(allowUploadMimeTypes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    allowUploadMimeTypes = allowUploadMimeTypes == null ? null : Collections.unmodifiableList(allowUploadMimeTypes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param url the <code>url</code> property (required)
  * @param headers the <code>headers</code> property (optional)
  * @param retries the <code>retries</code> property (optional)
@@ -40,8 +42,8 @@ public record HookConfig(@JsonProperty("url") String url,
    */
   public HookConfig {
     Objects.requireNonNull(url, "url == null");
-    headers = headers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    headers = headers == null ? null : Collections.unmodifiableMap(headers);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -134,7 +136,7 @@ public record HookConfig(@JsonProperty("url") String url,
      * @throws NullPointerException when a required property is unset
      */
     public HookConfig build() {
-      return new HookConfig(url, headers, retries, additionalProperties);
+      return new HookConfig(url, headers == null ? null : new LinkedHashMap<>(headers), retries, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record IdTokenConfig(
    * @param additionalProperties properties the schema does not name
    */
   public IdTokenConfig {
-    enabledExtendedClaims = enabledExtendedClaims == null ? null : Collections.unmodifiableList(new ArrayList<>(enabledExtendedClaims));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    enabledExtendedClaims = enabledExtendedClaims == null ? null : Collections.unmodifiableList(enabledExtendedClaims);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record IdTokenConfig(
      * @throws NullPointerException when a required property is unset
      */
     public IdTokenConfig build() {
-      return new IdTokenConfig(enabledExtendedClaims, additionalProperties);
+      return new IdTokenConfig(enabledExtendedClaims == null ? null : new ArrayList<>(enabledExtendedClaims), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param user the <code>user</code> property (required)
  * @param grant the <code>grant</code> property (optional)
  * @param interaction the <code>interaction</code> property (optional)
@@ -46,7 +48,7 @@ public record JwtAccessTokenContext(@JsonProperty("user") JwtAccessTokenContextU
    */
   public JwtAccessTokenContext {
     Objects.requireNonNull(user, "user == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -167,7 +169,7 @@ public record JwtAccessTokenContext(@JsonProperty("user") JwtAccessTokenContextU
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContext build() {
-      return new JwtAccessTokenContext(user, grant, interaction, application, organization, additionalProperties);
+      return new JwtAccessTokenContext(user, grant, interaction, application, organization, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

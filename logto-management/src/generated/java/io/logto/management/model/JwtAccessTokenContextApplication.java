@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
@@ -72,7 +74,7 @@ public record JwtAccessTokenContextApplication(@JsonProperty("tenantId") @Nullab
   public JwtAccessTokenContextApplication {
     description = description == null ? JsonField.absent() : description;
     protectedAppMetadata = protectedAppMetadata == null ? JsonField.absent() : protectedAppMetadata;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -317,7 +319,7 @@ public record JwtAccessTokenContextApplication(@JsonProperty("tenantId") @Nullab
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextApplication build() {
-      return new JwtAccessTokenContextApplication(tenantId, id, name, description, type, oidcClientMetadata, customClientMetadata, protectedAppMetadata, customData, isThirdParty, appLevelAccessControlEnabled, createdAt, additionalProperties);
+      return new JwtAccessTokenContextApplication(tenantId, id, name, description, type, oidcClientMetadata, customClientMetadata, protectedAppMetadata, customData, isThirdParty, appLevelAccessControlEnabled, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

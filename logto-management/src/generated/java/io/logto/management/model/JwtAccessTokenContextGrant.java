@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (optional)
  * @param subjectTokenContext the <code>subjectTokenContext</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -36,7 +38,7 @@ public record JwtAccessTokenContextGrant(@JsonProperty("type") @Nullable String 
    * @param additionalProperties properties the schema does not name
    */
   public JwtAccessTokenContextGrant {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -115,7 +117,7 @@ public record JwtAccessTokenContextGrant(@JsonProperty("type") @Nullable String 
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextGrant build() {
-      return new JwtAccessTokenContextGrant(type, subjectTokenContext, additionalProperties);
+      return new JwtAccessTokenContextGrant(type, subjectTokenContext, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param interactionEvent the <code>interactionEvent</code> property (optional)
  * @param userId the <code>userId</code> property (optional)
  * @param verificationRecords the <code>verificationRecords</code> property (optional)
@@ -45,9 +47,9 @@ public record JwtAccessTokenContextInteraction(
    * @param additionalProperties properties the schema does not name
    */
   public JwtAccessTokenContextInteraction {
-    verificationRecords = verificationRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(verificationRecords));
-    signInContext = signInContext == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(signInContext));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    verificationRecords = verificationRecords == null ? null : Collections.unmodifiableList(verificationRecords);
+    signInContext = signInContext == null ? null : Collections.unmodifiableMap(signInContext);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -155,7 +157,7 @@ public record JwtAccessTokenContextInteraction(
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextInteraction build() {
-      return new JwtAccessTokenContextInteraction(interactionEvent, userId, verificationRecords, signInContext, additionalProperties);
+      return new JwtAccessTokenContextInteraction(interactionEvent, userId, verificationRecords == null ? null : new ArrayList<>(verificationRecords), signInContext == null ? null : new LinkedHashMap<>(signInContext), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

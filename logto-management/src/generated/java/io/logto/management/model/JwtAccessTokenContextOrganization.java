@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
@@ -44,7 +46,7 @@ public record JwtAccessTokenContextOrganization(@JsonProperty("id") @Nullable St
    */
   public JwtAccessTokenContextOrganization {
     description = description == null ? JsonField.absent() : description;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -162,7 +164,7 @@ public record JwtAccessTokenContextOrganization(@JsonProperty("id") @Nullable St
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextOrganization build() {
-      return new JwtAccessTokenContextOrganization(id, name, description, customData, additionalProperties);
+      return new JwtAccessTokenContextOrganization(id, name, description, customData, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (optional, minLength 1, maxLength 12)
  * @param username the <code>username</code> property (optional, nullable, maxLength 128)
  * @param primaryEmail the <code>primaryEmail</code> property (optional, nullable, maxLength 128)
@@ -105,16 +107,16 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     primaryPhone = primaryPhone == null ? JsonField.absent() : primaryPhone;
     name = name == null ? JsonField.absent() : name;
     avatar = avatar == null ? JsonField.absent() : avatar;
-    identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
+    identities = identities == null ? null : Collections.unmodifiableMap(identities);
     lastSignInAt = lastSignInAt == null ? JsonField.absent() : lastSignInAt;
     applicationId = applicationId == null ? JsonField.absent() : applicationId;
     cimdClientId = cimdClientId == null ? JsonField.absent() : cimdClientId;
-    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoIdentities));
-    mfaVerificationFactors = mfaVerificationFactors == null ? null : Collections.unmodifiableList(new ArrayList<>(mfaVerificationFactors));
-    roles = roles == null ? null : Collections.unmodifiableList(new ArrayList<>(roles));
-    organizations = organizations == null ? null : Collections.unmodifiableList(new ArrayList<>(organizations));
-    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoles));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
+    mfaVerificationFactors = mfaVerificationFactors == null ? null : Collections.unmodifiableList(mfaVerificationFactors);
+    roles = roles == null ? null : Collections.unmodifiableList(roles);
+    organizations = organizations == null ? null : Collections.unmodifiableList(organizations);
+    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(organizationRoles);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -551,7 +553,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextUser build() {
-      return new JwtAccessTokenContextUser(id, username, primaryEmail, primaryPhone, name, avatar, customData, identities, lastSignInAt, createdAt, updatedAt, profile, applicationId, cimdClientId, isSuspended, hasPassword, ssoIdentities, mfaVerificationFactors, roles, organizations, organizationRoles, additionalProperties);
+      return new JwtAccessTokenContextUser(id, username, primaryEmail, primaryPhone, name, avatar, customData, identities == null ? null : new LinkedHashMap<>(identities), lastSignInAt, createdAt, updatedAt, profile, applicationId, cimdClientId, isSuspended, hasPassword, ssoIdentities == null ? null : new ArrayList<>(ssoIdentities), mfaVerificationFactors == null ? null : new ArrayList<>(mfaVerificationFactors), roles == null ? null : new ArrayList<>(roles), organizations == null ? null : new ArrayList<>(organizations), organizationRoles == null ? null : new ArrayList<>(organizationRoles), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationId the <code>organizationId</code> property (required)
  * @param roleId the <code>roleId</code> property (required)
  * @param roleName the <code>roleName</code> property (required)
@@ -42,7 +44,7 @@ public record JwtAccessTokenContextUserOrganizationRolesItem(
     Objects.requireNonNull(organizationId, "organizationId == null");
     Objects.requireNonNull(roleId, "roleId == null");
     Objects.requireNonNull(roleName, "roleName == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -135,7 +137,7 @@ public record JwtAccessTokenContextUserOrganizationRolesItem(
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextUserOrganizationRolesItem build() {
-      return new JwtAccessTokenContextUserOrganizationRolesItem(organizationId, roleId, roleName, additionalProperties);
+      return new JwtAccessTokenContextUserOrganizationRolesItem(organizationId, roleId, roleName, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
@@ -47,8 +49,8 @@ public record JwtAccessTokenContextUserRolesItem(@JsonProperty("id") String id,
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(description, "description == null");
     Objects.requireNonNull(scopes, "scopes == null");
-    scopes = scopes == null ? null : Collections.unmodifiableList(new ArrayList<>(scopes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    scopes = scopes == null ? null : Collections.unmodifiableList(scopes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -155,7 +157,7 @@ public record JwtAccessTokenContextUserRolesItem(@JsonProperty("id") String id,
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextUserRolesItem build() {
-      return new JwtAccessTokenContextUserRolesItem(id, name, description, scopes, additionalProperties);
+      return new JwtAccessTokenContextUserRolesItem(id, name, description, scopes == null ? null : new ArrayList<>(scopes), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (required, nullable)
@@ -48,7 +50,7 @@ public record JwtAccessTokenContextUserRolesItemScopesItem(@JsonProperty("id") S
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(resourceId, "resourceId == null");
     Objects.requireNonNull(resource, "resource == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -169,7 +171,7 @@ public record JwtAccessTokenContextUserRolesItemScopesItem(@JsonProperty("id") S
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextUserRolesItemScopesItem build() {
-      return new JwtAccessTokenContextUserRolesItemScopesItem(id, name, description, resourceId, resource, additionalProperties);
+      return new JwtAccessTokenContextUserRolesItemScopesItem(id, name, description, resourceId, resource, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param issuer the <code>issuer</code> property (required, minLength 1, maxLength 256)
  * @param identityId the <code>identityId</code> property (required, minLength 1, maxLength 128)
  * @param detail the <code>detail</code> property (required)
@@ -41,7 +43,7 @@ public record JwtAccessTokenContextUserSsoIdentitiesItem(@JsonProperty("issuer")
     Objects.requireNonNull(issuer, "issuer == null");
     Objects.requireNonNull(identityId, "identityId == null");
     Objects.requireNonNull(detail, "detail == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -134,7 +136,7 @@ public record JwtAccessTokenContextUserSsoIdentitiesItem(@JsonProperty("issuer")
      * @throws NullPointerException when a required property is unset
      */
     public JwtAccessTokenContextUserSsoIdentitiesItem build() {
-      return new JwtAccessTokenContextUserSsoIdentitiesItem(issuer, identityId, detail, additionalProperties);
+      return new JwtAccessTokenContextUserSsoIdentitiesItem(issuer, identityId, detail, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param application the <code>application</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +36,7 @@ public record JwtClientCredentialsContext(
    * @param additionalProperties properties the schema does not name
    */
   public JwtClientCredentialsContext {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record JwtClientCredentialsContext(
      * @throws NullPointerException when a required property is unset
      */
     public JwtClientCredentialsContext build() {
-      return new JwtClientCredentialsContext(application, additionalProperties);
+      return new JwtClientCredentialsContext(application, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param script the <code>script</code> property (optional)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param contextSample the <code>contextSample</code> property (optional)
@@ -45,7 +47,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
    * @param additionalProperties properties the schema does not name
    */
   public JwtCustomizerRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -166,7 +168,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
      * @throws NullPointerException when a required property is unset
      */
     public JwtCustomizerRequest build() {
-      return new JwtCustomizerRequest(script, environmentVariables, contextSample, tokenSample, blockIssuanceOnError, additionalProperties);
+      return new JwtCustomizerRequest(script, environmentVariables, contextSample, tokenSample, blockIssuanceOnError, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,8 @@ import java.util.Map;
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1users~1&#123;userId&#125;~1consent-organizations/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param organizations the <code>organizations</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -34,7 +34,7 @@ public record ListApplicationUserConsentOrganizationsResponse(
    * @param additionalProperties properties the schema does not name
    */
   public ListApplicationUserConsentOrganizationsResponse {
-    organizations = organizations == null ? null : Collections.unmodifiableList(new ArrayList<>(organizations));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizations = organizations == null ? null : Collections.unmodifiableList(organizations);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

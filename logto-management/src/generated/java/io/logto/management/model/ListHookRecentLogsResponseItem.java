@@ -13,13 +13,14 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1hooks~1&#123;id&#125;~1recent-logs/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
@@ -44,6 +45,6 @@ public record ListHookRecentLogsResponseItem(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public ListHookRecentLogsResponseItem {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connector-providers/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param providerName the <code>providerName</code> property (required)
  * @param providerType the <code>providerType</code> property (required)
@@ -45,6 +46,6 @@ public record ListSsoConnectorProvidersResponseItem(
    * @param additionalProperties properties the schema does not name
    */
   public ListSsoConnectorProvidersResponseItem {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,8 @@ import java.util.Map;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param socialIdentities the <code>socialIdentities</code> property (required)
  * @param ssoIdentities the <code>ssoIdentities</code> property (required)
@@ -37,8 +37,8 @@ public record ListUserAllIdentitiesResponse(
    * @param additionalProperties properties the schema does not name
    */
   public ListUserAllIdentitiesResponse {
-    socialIdentities = socialIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(socialIdentities));
-    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoIdentities));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    socialIdentities = socialIdentities == null ? null : Collections.unmodifiableList(socialIdentities);
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

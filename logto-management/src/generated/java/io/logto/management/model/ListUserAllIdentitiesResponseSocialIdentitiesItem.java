@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/socialIdentities/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param identity the <code>identity</code> property (required)
  * @param tokenSecret the <code>tokenSecret</code> property (optional)
@@ -39,6 +40,6 @@ public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
    * @param additionalProperties properties the schema does not name
    */
   public ListUserAllIdentitiesResponseSocialIdentitiesItem {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items/properties/payload</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param exp the <code>exp</code> property (required)
  * @param iat the <code>iat</code> property (required)
@@ -44,6 +45,6 @@ public record ListUserGrantsResponseGrantsItemPayload(@JsonProperty("exp") long 
    * @param additionalProperties properties the schema does not name
    */
   public ListUserGrantsResponseGrantsItemPayload {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

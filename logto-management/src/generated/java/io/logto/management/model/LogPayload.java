@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param key the <code>key</code> property (required)
  * @param result the <code>result</code> property (required)
@@ -72,8 +72,8 @@ public record LogPayload(@JsonProperty("key") String key,
    * @param additionalProperties properties the schema does not name
    */
   public LogPayload {
-    tokenTypes = tokenTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(tokenTypes));
-    applicationSecret = applicationSecret == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(applicationSecret));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    tokenTypes = tokenTypes == null ? null : Collections.unmodifiableList(tokenTypes);
+    applicationSecret = applicationSecret == null ? null : Collections.unmodifiableMap(applicationSecret);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param jitOrganizationIds the <code>jitOrganizationIds</code> property (optional)
  * @param interactionEvent the <code>interactionEvent</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,8 +41,8 @@ public record OneTimeTokenContext(
    * @param additionalProperties properties the schema does not name
    */
   public OneTimeTokenContext {
-    jitOrganizationIds = jitOrganizationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(jitOrganizationIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    jitOrganizationIds = jitOrganizationIds == null ? null : Collections.unmodifiableList(jitOrganizationIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -120,7 +122,7 @@ public record OneTimeTokenContext(
      * @throws NullPointerException when a required property is unset
      */
     public OneTimeTokenContext build() {
-      return new OneTimeTokenContext(jitOrganizationIds, interactionEvent, additionalProperties);
+      return new OneTimeTokenContext(jitOrganizationIds == null ? null : new ArrayList<>(jitOrganizationIds), interactionEvent, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

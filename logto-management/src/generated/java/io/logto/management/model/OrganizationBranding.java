@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param logoUrl the <code>logoUrl</code> property (optional)
  * @param darkLogoUrl the <code>darkLogoUrl</code> property (optional)
  * @param favicon the <code>favicon</code> property (optional)
@@ -42,7 +44,7 @@ public record OrganizationBranding(@JsonProperty("logoUrl") @Nullable String log
    * @param additionalProperties properties the schema does not name
    */
   public OrganizationBranding {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -149,7 +151,7 @@ public record OrganizationBranding(@JsonProperty("logoUrl") @Nullable String log
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationBranding build() {
-      return new OrganizationBranding(logoUrl, darkLogoUrl, favicon, darkFavicon, additionalProperties);
+      return new OrganizationBranding(logoUrl, darkLogoUrl, favicon, darkFavicon, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

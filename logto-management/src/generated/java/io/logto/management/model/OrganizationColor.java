@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param primaryColor the <code>primaryColor</code> property (optional)
  * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (optional)
  * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (optional)
@@ -39,7 +41,7 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
    * @param additionalProperties properties the schema does not name
    */
   public OrganizationColor {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -132,7 +134,7 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationColor build() {
-      return new OrganizationColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, additionalProperties);
+      return new OrganizationColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

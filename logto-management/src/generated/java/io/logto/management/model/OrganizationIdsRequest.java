@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationIds the <code>organizationIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record OrganizationIdsRequest(@JsonProperty("organizationIds") List<Strin
    */
   public OrganizationIdsRequest {
     Objects.requireNonNull(organizationIds, "organizationIds == null");
-    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(organizationIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record OrganizationIdsRequest(@JsonProperty("organizationIds") List<Strin
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationIdsRequest build() {
-      return new OrganizationIdsRequest(organizationIds, additionalProperties);
+      return new OrganizationIdsRequest(organizationIds == null ? null : new ArrayList<>(organizationIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record OrganizationRoleIdsRequest(
    */
   public OrganizationRoleIdsRequest {
     Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record OrganizationRoleIdsRequest(
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationRoleIdsRequest build() {
-      return new OrganizationRoleIdsRequest(organizationRoleIds, additionalProperties);
+      return new OrganizationRoleIdsRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationId the <code>organizationId</code> property (required)
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (required, minItems 1)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,8 +42,8 @@ public record OrganizationRoleRuleInput(@JsonProperty("organizationId") String o
   public OrganizationRoleRuleInput {
     Objects.requireNonNull(organizationId, "organizationId == null");
     Objects.requireNonNull(organizationRoleIds, "organizationRoleIds == null");
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -120,7 +122,7 @@ public record OrganizationRoleRuleInput(@JsonProperty("organizationId") String o
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationRoleRuleInput build() {
-      return new OrganizationRoleRuleInput(organizationId, organizationRoleIds, additionalProperties);
+      return new OrganizationRoleRuleInput(organizationId, organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
  * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,9 +41,9 @@ public record OrganizationRolesRequest(
    * @param additionalProperties properties the schema does not name
    */
   public OrganizationRolesRequest {
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleIds));
-    organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleNames));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(organizationRoleNames);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -120,7 +122,7 @@ public record OrganizationRolesRequest(
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationRolesRequest build() {
-      return new OrganizationRolesRequest(organizationRoleIds, organizationRoleNames, additionalProperties);
+      return new OrganizationRolesRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationScopeIds the <code>organizationScopeIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record OrganizationScopeIdsRequest(
    */
   public OrganizationScopeIdsRequest {
     Objects.requireNonNull(organizationScopeIds, "organizationScopeIds == null");
-    organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopeIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationScopeIds = organizationScopeIds == null ? null : Collections.unmodifiableList(organizationScopeIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record OrganizationScopeIdsRequest(
      * @throws NullPointerException when a required property is unset
      */
     public OrganizationScopeIdsRequest build() {
-      return new OrganizationScopeIdsRequest(organizationScopeIds, additionalProperties);
+      return new OrganizationScopeIdsRequest(organizationScopeIds == null ? null : new ArrayList<>(organizationScopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

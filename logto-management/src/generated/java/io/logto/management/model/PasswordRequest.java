@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param password the <code>password</code> property (required, minLength 1)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +36,7 @@ public record PasswordRequest(@JsonProperty("password") String password,
    */
   public PasswordRequest {
     Objects.requireNonNull(password, "password == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record PasswordRequest(@JsonProperty("password") String password,
      * @throws NullPointerException when a required property is unset
      */
     public PasswordRequest build() {
-      return new PasswordRequest(password, additionalProperties);
+      return new PasswordRequest(password, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

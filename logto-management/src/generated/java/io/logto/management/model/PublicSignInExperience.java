@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
@@ -153,13 +153,13 @@ public record PublicSignInExperience(@JsonProperty("tenantId") String tenantId,
    * @param additionalProperties properties the schema does not name
    */
   public PublicSignInExperience {
-    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(new ArrayList<>(socialSignInConnectorTargets));
-    customContent = customContent == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customContent));
-    signUpProfileFields = signUpProfileFields == null ? null : Collections.unmodifiableList(new ArrayList<>(signUpProfileFields));
-    socialConnectors = socialConnectors == null ? null : Collections.unmodifiableList(new ArrayList<>(socialConnectors));
-    ssoConnectors = ssoConnectors == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoConnectors));
-    customProfileFields = customProfileFields == null ? null : Collections.unmodifiableList(new ArrayList<>(customProfileFields));
-    customProfileFieldCatalog = customProfileFieldCatalog == null ? null : Collections.unmodifiableList(new ArrayList<>(customProfileFieldCatalog));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(socialSignInConnectorTargets);
+    customContent = customContent == null ? null : Collections.unmodifiableMap(customContent);
+    signUpProfileFields = signUpProfileFields == null ? null : Collections.unmodifiableList(signUpProfileFields);
+    socialConnectors = socialConnectors == null ? null : Collections.unmodifiableList(socialConnectors);
+    ssoConnectors = ssoConnectors == null ? null : Collections.unmodifiableList(ssoConnectors);
+    customProfileFields = customProfileFields == null ? null : Collections.unmodifiableList(customProfileFields);
+    customProfileFieldCatalog = customProfileFieldCatalog == null ? null : Collections.unmodifiableList(customProfileFieldCatalog);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

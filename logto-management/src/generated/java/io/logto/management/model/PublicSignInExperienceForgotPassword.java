@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1.well-known~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/forgotPassword</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param phone the <code>phone</code> property (required)
  * @param email the <code>email</code> property (required)
@@ -34,6 +35,6 @@ public record PublicSignInExperienceForgotPassword(@JsonProperty("phone") boolea
    * @param additionalProperties properties the schema does not name
    */
   public PublicSignInExperienceForgotPassword {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param userIds the <code>userIds</code> property (required)
  * @param userRoleIds the <code>userRoleIds</code> property (required)
  * @param organizationIds the <code>organizationIds</code> property (required)
@@ -45,14 +47,14 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
    */
   public ReplaceApplicationAccessControlRequest {
     Objects.requireNonNull(userIds, "userIds == null");
-    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
+    userIds = userIds == null ? null : Collections.unmodifiableList(userIds);
     Objects.requireNonNull(userRoleIds, "userRoleIds == null");
-    userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userRoleIds));
+    userRoleIds = userRoleIds == null ? null : Collections.unmodifiableList(userRoleIds);
     Objects.requireNonNull(organizationIds, "organizationIds == null");
-    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationIds));
+    organizationIds = organizationIds == null ? null : Collections.unmodifiableList(organizationIds);
     Objects.requireNonNull(organizationRoleRules, "organizationRoleRules == null");
-    organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationRoleRules));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationRoleRules = organizationRoleRules == null ? null : Collections.unmodifiableList(organizationRoleRules);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -159,7 +161,7 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationAccessControlRequest build() {
-      return new ReplaceApplicationAccessControlRequest(userIds, userRoleIds, organizationIds, organizationRoleRules, additionalProperties);
+      return new ReplaceApplicationAccessControlRequest(userIds == null ? null : new ArrayList<>(userIds), userRoleIds == null ? null : new ArrayList<>(userRoleIds), organizationIds == null ? null : new ArrayList<>(organizationIds), organizationRoleRules == null ? null : new ArrayList<>(organizationRoleRules), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

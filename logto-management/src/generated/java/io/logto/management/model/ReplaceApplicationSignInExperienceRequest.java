@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param color the <code>color</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
  * @param customCss the <code>customCss</code> property (optional, nullable)
@@ -54,7 +56,7 @@ public record ReplaceApplicationSignInExperienceRequest(
     displayName = displayName == null ? JsonField.absent() : displayName;
     Objects.requireNonNull(termsOfUseUrl, "termsOfUseUrl == null");
     Objects.requireNonNull(privacyPolicyUrl, "privacyPolicyUrl == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -211,7 +213,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceApplicationSignInExperienceRequest build() {
-      return new ReplaceApplicationSignInExperienceRequest(color, branding, customCss, displayName, termsOfUseUrl, privacyPolicyUrl, additionalProperties);
+      return new ReplaceApplicationSignInExperienceRequest(color, branding, customCss, displayName, termsOfUseUrl, privacyPolicyUrl, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param templates the <code>templates</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record ReplaceEmailTemplatesRequest(
    */
   public ReplaceEmailTemplatesRequest {
     Objects.requireNonNull(templates, "templates == null");
-    templates = templates == null ? null : Collections.unmodifiableList(new ArrayList<>(templates));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    templates = templates == null ? null : Collections.unmodifiableList(templates);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record ReplaceEmailTemplatesRequest(
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequest build() {
-      return new ReplaceEmailTemplatesRequest(templates, additionalProperties);
+      return new ReplaceEmailTemplatesRequest(templates == null ? null : new ArrayList<>(templates), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

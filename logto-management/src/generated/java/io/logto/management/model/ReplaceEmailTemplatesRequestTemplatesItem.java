@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
  * @param templateType the <code>templateType</code> property (required)
  * @param details the <code>details</code> property (required)
@@ -43,7 +45,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
     Objects.requireNonNull(languageTag, "languageTag == null");
     Objects.requireNonNull(templateType, "templateType == null");
     Objects.requireNonNull(details, "details == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -136,7 +138,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceEmailTemplatesRequestTemplatesItem build() {
-      return new ReplaceEmailTemplatesRequestTemplatesItem(languageTag, templateType, details, additionalProperties);
+      return new ReplaceEmailTemplatesRequestTemplatesItem(languageTag, templateType, details, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param acceptedUserId the <code>acceptedUserId</code> property (optional, nullable, maxLength 21)
  * @param status the <code>status</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,7 +42,7 @@ public record ReplaceOrganizationInvitationStatusRequest(
   public ReplaceOrganizationInvitationStatusRequest {
     acceptedUserId = acceptedUserId == null ? JsonField.absent() : acceptedUserId;
     Objects.requireNonNull(status, "status == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -130,7 +132,7 @@ public record ReplaceOrganizationInvitationStatusRequest(
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceOrganizationInvitationStatusRequest build() {
-      return new ReplaceOrganizationInvitationStatusRequest(acceptedUserId, status, additionalProperties);
+      return new ReplaceOrganizationInvitationStatusRequest(acceptedUserId, status, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

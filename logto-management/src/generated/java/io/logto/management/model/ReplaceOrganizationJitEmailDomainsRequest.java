@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param emailDomains the <code>emailDomains</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record ReplaceOrganizationJitEmailDomainsRequest(
    */
   public ReplaceOrganizationJitEmailDomainsRequest {
     Objects.requireNonNull(emailDomains, "emailDomains == null");
-    emailDomains = emailDomains == null ? null : Collections.unmodifiableList(new ArrayList<>(emailDomains));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    emailDomains = emailDomains == null ? null : Collections.unmodifiableList(emailDomains);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record ReplaceOrganizationJitEmailDomainsRequest(
      * @throws NullPointerException when a required property is unset
      */
     public ReplaceOrganizationJitEmailDomainsRequest build() {
-      return new ReplaceOrganizationJitEmailDomainsRequest(emailDomains, additionalProperties);
+      return new ReplaceOrganizationJitEmailDomainsRequest(emailDomains == null ? null : new ArrayList<>(emailDomains), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1)
@@ -55,8 +57,8 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(indicator, "indicator == null");
-    scopes = scopes == null ? null : Collections.unmodifiableList(new ArrayList<>(scopes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    scopes = scopes == null ? null : Collections.unmodifiableList(scopes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -207,7 +209,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     public Resource build() {
       Objects.requireNonNull(isDefault, "isDefault == null");
       Objects.requireNonNull(accessTokenTtl, "accessTokenTtl == null");
-      return new Resource(tenantId, id, name, indicator, isDefault, accessTokenTtl, scopes, additionalProperties);
+      return new Resource(tenantId, id, name, indicator, isDefault, accessTokenTtl, scopes == null ? null : new ArrayList<>(scopes), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

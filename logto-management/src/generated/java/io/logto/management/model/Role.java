@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
@@ -58,8 +58,8 @@ public record Role(@JsonProperty("tenantId") String tenantId, @JsonProperty("id"
    * @param additionalProperties properties the schema does not name
    */
   public Role {
-    featuredUsers = featuredUsers == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredUsers));
-    featuredApplications = featuredApplications == null ? null : Collections.unmodifiableList(new ArrayList<>(featuredApplications));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    featuredUsers = featuredUsers == null ? null : Collections.unmodifiableList(featuredUsers);
+    featuredApplications = featuredApplications == null ? null : Collections.unmodifiableList(featuredApplications);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param roleIds the <code>roleIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record RoleIdsRequest(@JsonProperty("roleIds") List<String> roleIds,
    */
   public RoleIdsRequest {
     Objects.requireNonNull(roleIds, "roleIds == null");
-    roleIds = roleIds == null ? null : Collections.unmodifiableList(new ArrayList<>(roleIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    roleIds = roleIds == null ? null : Collections.unmodifiableList(roleIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record RoleIdsRequest(@JsonProperty("roleIds") List<String> roleIds,
      * @throws NullPointerException when a required property is unset
      */
     public RoleIdsRequest build() {
-      return new RoleIdsRequest(roleIds, additionalProperties);
+      return new RoleIdsRequest(roleIds == null ? null : new ArrayList<>(roleIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param sub the <code>sub</code> property (optional)
  * @param name the <code>name</code> property (optional)
  * @param givenName the <code>given_name</code> property (optional)
@@ -117,7 +119,7 @@ public record SamlApplicationAttributeMapping(@JsonProperty("sub") @Nullable Str
    * @param additionalProperties properties the schema does not name
    */
   public SamlApplicationAttributeMapping {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -574,7 +576,7 @@ public record SamlApplicationAttributeMapping(@JsonProperty("sub") @Nullable Str
      * @throws NullPointerException when a required property is unset
      */
     public SamlApplicationAttributeMapping build() {
-      return new SamlApplicationAttributeMapping(sub, name, givenName, familyName, middleName, nickname, preferredUsername, profile, picture, website, email, emailVerified, gender, birthdate, zoneinfo, locale, phoneNumber, phoneNumberVerified, address, updatedAt, username, createdAt, customData, identities, ssoIdentities, roles, organizations, organizationData, organizationRoles, additionalProperties);
+      return new SamlApplicationAttributeMapping(sub, name, givenName, familyName, middleName, nickname, preferredUsername, profile, picture, website, email, emailVerified, gender, birthdate, zoneinfo, locale, phoneNumber, phoneNumberVerified, address, updatedAt, username, createdAt, customData, identities, ssoIdentities, roles, organizations, organizationData, organizationRoles, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param scopeIds the <code>scopeIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record ScopeIdsRequest(@JsonProperty("scopeIds") List<String> scopeIds,
    */
   public ScopeIdsRequest {
     Objects.requireNonNull(scopeIds, "scopeIds == null");
-    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(new ArrayList<>(scopeIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    scopeIds = scopeIds == null ? null : Collections.unmodifiableList(scopeIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record ScopeIdsRequest(@JsonProperty("scopeIds") List<String> scopeIds,
      * @throws NullPointerException when a required property is unset
      */
     public ScopeIdsRequest build() {
-      return new ScopeIdsRequest(scopeIds, additionalProperties);
+      return new ScopeIdsRequest(scopeIds == null ? null : new ArrayList<>(scopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

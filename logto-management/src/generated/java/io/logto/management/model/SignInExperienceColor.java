@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param primaryColor the <code>primaryColor</code> property (required)
  * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
  * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
@@ -41,7 +43,7 @@ public record SignInExperienceColor(@JsonProperty("primaryColor") String primary
   public SignInExperienceColor {
     Objects.requireNonNull(primaryColor, "primaryColor == null");
     Objects.requireNonNull(darkPrimaryColor, "darkPrimaryColor == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -135,7 +137,7 @@ public record SignInExperienceColor(@JsonProperty("primaryColor") String primary
      */
     public SignInExperienceColor build() {
       Objects.requireNonNull(isDarkModeEnabled, "isDarkModeEnabled == null");
-      return new SignInExperienceColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, additionalProperties);
+      return new SignInExperienceColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -42,7 +44,7 @@ public record SignInExperienceCustomUiAssets(@JsonProperty("id") String id,
   public SignInExperienceCustomUiAssets {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(createdAt, "createdAt == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -121,7 +123,7 @@ public record SignInExperienceCustomUiAssets(@JsonProperty("id") String id,
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceCustomUiAssets build() {
-      return new SignInExperienceCustomUiAssets(id, createdAt, additionalProperties);
+      return new SignInExperienceCustomUiAssets(id, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

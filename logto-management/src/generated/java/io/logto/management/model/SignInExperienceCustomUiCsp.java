@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param scriptSrc the <code>scriptSrc</code> property (optional)
  * @param connectSrc the <code>connectSrc</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,9 +41,9 @@ public record SignInExperienceCustomUiCsp(
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperienceCustomUiCsp {
-    scriptSrc = scriptSrc == null ? null : Collections.unmodifiableList(new ArrayList<>(scriptSrc));
-    connectSrc = connectSrc == null ? null : Collections.unmodifiableList(new ArrayList<>(connectSrc));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    scriptSrc = scriptSrc == null ? null : Collections.unmodifiableList(scriptSrc);
+    connectSrc = connectSrc == null ? null : Collections.unmodifiableList(connectSrc);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -120,7 +122,7 @@ public record SignInExperienceCustomUiCsp(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceCustomUiCsp build() {
-      return new SignInExperienceCustomUiCsp(scriptSrc, connectSrc, additionalProperties);
+      return new SignInExperienceCustomUiCsp(scriptSrc == null ? null : new ArrayList<>(scriptSrc), connectSrc == null ? null : new ArrayList<>(connectSrc), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param blockDisposableAddresses the <code>blockDisposableAddresses</code> property (optional)
  * @param blockSubaddressing the <code>blockSubaddressing</code> property (optional)
  * @param customAllowlist the <code>customAllowlist</code> property (optional)
@@ -45,9 +47,9 @@ public record SignInExperienceEmailBlocklistPolicy(
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperienceEmailBlocklistPolicy {
-    customAllowlist = customAllowlist == null ? null : Collections.unmodifiableList(new ArrayList<>(customAllowlist));
-    customBlocklist = customBlocklist == null ? null : Collections.unmodifiableList(new ArrayList<>(customBlocklist));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    customAllowlist = customAllowlist == null ? null : Collections.unmodifiableList(customAllowlist);
+    customBlocklist = customBlocklist == null ? null : Collections.unmodifiableList(customBlocklist);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -154,7 +156,7 @@ public record SignInExperienceEmailBlocklistPolicy(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceEmailBlocklistPolicy build() {
-      return new SignInExperienceEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist, customBlocklist, additionalProperties);
+      return new SignInExperienceEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist == null ? null : new ArrayList<>(customAllowlist), customBlocklist == null ? null : new ArrayList<>(customBlocklist), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

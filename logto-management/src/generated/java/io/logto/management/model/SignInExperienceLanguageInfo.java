@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param autoDetect the <code>autoDetect</code> property (required)
  * @param fallbackLanguage the <code>fallbackLanguage</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record SignInExperienceLanguageInfo(@JsonProperty("autoDetect") boolean a
    */
   public SignInExperienceLanguageInfo {
     Objects.requireNonNull(fallbackLanguage, "fallbackLanguage == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record SignInExperienceLanguageInfo(@JsonProperty("autoDetect") boolean a
      */
     public SignInExperienceLanguageInfo build() {
       Objects.requireNonNull(autoDetect, "autoDetect == null");
-      return new SignInExperienceLanguageInfo(autoDetect, fallbackLanguage, additionalProperties);
+      return new SignInExperienceLanguageInfo(autoDetect, fallbackLanguage, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

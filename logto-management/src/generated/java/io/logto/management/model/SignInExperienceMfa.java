@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param factors the <code>factors</code> property (required)
  * @param policy the <code>policy</code> property (required)
  * @param organizationRequiredMfaPolicy the <code>organizationRequiredMfaPolicy</code> property (optional)
@@ -43,9 +45,9 @@ public record SignInExperienceMfa(
    */
   public SignInExperienceMfa {
     Objects.requireNonNull(factors, "factors == null");
-    factors = factors == null ? null : Collections.unmodifiableList(new ArrayList<>(factors));
+    factors = factors == null ? null : Collections.unmodifiableList(factors);
     Objects.requireNonNull(policy, "policy == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -139,7 +141,7 @@ public record SignInExperienceMfa(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceMfa build() {
-      return new SignInExperienceMfa(factors, policy, organizationRequiredMfaPolicy, additionalProperties);
+      return new SignInExperienceMfa(factors == null ? null : new ArrayList<>(factors), policy, organizationRequiredMfaPolicy, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

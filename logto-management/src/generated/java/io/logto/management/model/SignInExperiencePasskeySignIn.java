@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabled the <code>enabled</code> property (optional)
  * @param showPasskeyButton the <code>showPasskeyButton</code> property (optional)
  * @param allowAutofill the <code>allowAutofill</code> property (optional)
@@ -39,7 +41,7 @@ public record SignInExperiencePasskeySignIn(@JsonProperty("enabled") @Nullable B
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasskeySignIn {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -132,7 +134,7 @@ public record SignInExperiencePasskeySignIn(@JsonProperty("enabled") @Nullable B
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperiencePasskeySignIn build() {
-      return new SignInExperiencePasskeySignIn(enabled, showPasskeyButton, allowAutofill, additionalProperties);
+      return new SignInExperiencePasskeySignIn(enabled, showPasskeyButton, allowAutofill, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabled the <code>enabled</code> property (required, always true)
  * @param validPeriodDays the <code>validPeriodDays</code> property (required)
  * @param enabledAt the <code>enabledAt</code> property (optional)
@@ -47,7 +49,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordExpirationTrue {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -142,7 +144,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
     public SignInExperiencePasswordExpirationTrue build() {
       Objects.requireNonNull(enabled, "enabled == null");
       Objects.requireNonNull(validPeriodDays, "validPeriodDays == null");
-      return new SignInExperiencePasswordExpirationTrue(enabled, validPeriodDays, enabledAt, additionalProperties);
+      return new SignInExperiencePasswordExpirationTrue(enabled, validPeriodDays, enabledAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param length the <code>length</code> property (optional, default &#123;&#125;)
  * @param characterTypes the <code>characterTypes</code> property (optional, default &#123;&#125;)
  * @param rejects the <code>rejects</code> property (optional, default &#123;&#125;)
@@ -40,7 +42,7 @@ public record SignInExperiencePasswordPolicy(
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicy {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -134,7 +136,7 @@ public record SignInExperiencePasswordPolicy(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperiencePasswordPolicy build() {
-      return new SignInExperiencePasswordPolicy(length, characterTypes, rejects, additionalProperties);
+      return new SignInExperiencePasswordPolicy(length, characterTypes, rejects, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

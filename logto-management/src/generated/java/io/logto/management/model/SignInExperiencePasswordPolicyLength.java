@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param min the <code>min</code> property (optional, default 8)
  * @param max the <code>max</code> property (optional, default 256)
  * @param additionalProperties properties the schema does not name, never null
@@ -36,7 +38,7 @@ public record SignInExperiencePasswordPolicyLength(@JsonProperty("min") @Nullabl
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicyLength {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -115,7 +117,7 @@ public record SignInExperiencePasswordPolicyLength(@JsonProperty("min") @Nullabl
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperiencePasswordPolicyLength build() {
-      return new SignInExperiencePasswordPolicyLength(min, max, additionalProperties);
+      return new SignInExperiencePasswordPolicyLength(min, max, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

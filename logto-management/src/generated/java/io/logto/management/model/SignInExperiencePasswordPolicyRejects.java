@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param pwned the <code>pwned</code> property (optional, default true)
  * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default true)
  * @param userInfo the <code>userInfo</code> property (optional, default true)
@@ -44,8 +46,8 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicyRejects {
-    words = words == null ? null : Collections.unmodifiableList(new ArrayList<>(words));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    words = words == null ? null : Collections.unmodifiableList(words);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -152,7 +154,7 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperiencePasswordPolicyRejects build() {
-      return new SignInExperiencePasswordPolicyRejects(pwned, repetitionAndSequence, userInfo, words, additionalProperties);
+      return new SignInExperiencePasswordPolicyRejects(pwned, repetitionAndSequence, userInfo, words == null ? null : new ArrayList<>(words), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

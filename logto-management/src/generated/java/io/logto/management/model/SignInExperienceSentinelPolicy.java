@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param maxAttempts the <code>maxAttempts</code> property (optional)
  * @param lockoutDuration the <code>lockoutDuration</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record SignInExperienceSentinelPolicy(
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperienceSentinelPolicy {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record SignInExperienceSentinelPolicy(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceSentinelPolicy build() {
-      return new SignInExperienceSentinelPolicy(maxAttempts, lockoutDuration, additionalProperties);
+      return new SignInExperienceSentinelPolicy(maxAttempts, lockoutDuration, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

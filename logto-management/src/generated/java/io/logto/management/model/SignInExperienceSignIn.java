@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param methods the <code>methods</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record SignInExperienceSignIn(
    */
   public SignInExperienceSignIn {
     Objects.requireNonNull(methods, "methods == null");
-    methods = methods == null ? null : Collections.unmodifiableList(new ArrayList<>(methods));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    methods = methods == null ? null : Collections.unmodifiableList(methods);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record SignInExperienceSignIn(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceSignIn build() {
-      return new SignInExperienceSignIn(methods, additionalProperties);
+      return new SignInExperienceSignIn(methods == null ? null : new ArrayList<>(methods), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param identifier the <code>identifier</code> property (required)
  * @param password the <code>password</code> property (required)
  * @param verificationCode the <code>verificationCode</code> property (required)
@@ -44,7 +46,7 @@ public record SignInExperienceSignInMethodsItem(
    */
   public SignInExperienceSignInMethodsItem {
     Objects.requireNonNull(identifier, "identifier == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -154,7 +156,7 @@ public record SignInExperienceSignInMethodsItem(
       Objects.requireNonNull(password, "password == null");
       Objects.requireNonNull(verificationCode, "verificationCode == null");
       Objects.requireNonNull(isPasswordPrimary, "isPasswordPrimary == null");
-      return new SignInExperienceSignInMethodsItem(identifier, password, verificationCode, isPasswordPrimary, additionalProperties);
+      return new SignInExperienceSignInMethodsItem(identifier, password, verificationCode, isPasswordPrimary, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

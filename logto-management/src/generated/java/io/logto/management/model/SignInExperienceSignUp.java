@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param identifiers the <code>identifiers</code> property (required)
  * @param password the <code>password</code> property (required)
  * @param verify the <code>verify</code> property (required)
@@ -45,9 +47,9 @@ public record SignInExperienceSignUp(
    */
   public SignInExperienceSignUp {
     Objects.requireNonNull(identifiers, "identifiers == null");
-    identifiers = identifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(identifiers));
-    secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(new ArrayList<>(secondaryIdentifiers));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    identifiers = identifiers == null ? null : Collections.unmodifiableList(identifiers);
+    secondaryIdentifiers = secondaryIdentifiers == null ? null : Collections.unmodifiableList(secondaryIdentifiers);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -157,7 +159,7 @@ public record SignInExperienceSignUp(
     public SignInExperienceSignUp build() {
       Objects.requireNonNull(password, "password == null");
       Objects.requireNonNull(verify, "verify == null");
-      return new SignInExperienceSignUp(identifiers, password, verify, secondaryIdentifiers, additionalProperties);
+      return new SignInExperienceSignUp(identifiers == null ? null : new ArrayList<>(identifiers), password, verify, secondaryIdentifiers == null ? null : new ArrayList<>(secondaryIdentifiers), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

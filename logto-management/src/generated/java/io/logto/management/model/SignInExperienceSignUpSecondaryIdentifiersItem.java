@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param identifier the <code>identifier</code> property (required)
  * @param verify the <code>verify</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record SignInExperienceSignUpSecondaryIdentifiersItem(
    */
   public SignInExperienceSignUpSecondaryIdentifiersItem {
     Objects.requireNonNull(identifier, "identifier == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record SignInExperienceSignUpSecondaryIdentifiersItem(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceSignUpSecondaryIdentifiersItem build() {
-      return new SignInExperienceSignUpSecondaryIdentifiersItem(identifier, verify, additionalProperties);
+      return new SignInExperienceSignUpSecondaryIdentifiersItem(identifier, verify, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

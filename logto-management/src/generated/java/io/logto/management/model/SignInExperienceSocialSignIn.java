@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param automaticAccountLinking the <code>automaticAccountLinking</code> property (optional)
  * @param skipRequiredIdentifiers the <code>skipRequiredIdentifiers</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record SignInExperienceSocialSignIn(
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperienceSocialSignIn {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record SignInExperienceSocialSignIn(
      * @throws NullPointerException when a required property is unset
      */
     public SignInExperienceSocialSignIn build() {
-      return new SignInExperienceSocialSignIn(automaticAccountLinking, skipRequiredIdentifiers, additionalProperties);
+      return new SignInExperienceSocialSignIn(automaticAccountLinking, skipRequiredIdentifiers, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON object of schema <code>#/paths/~1api~1sso-connectors~1&#123;id&#125;~1signing-keys/get/responses/200/content/application~1json/schema/items/properties/fingerprints/properties/sha256</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param formatted the <code>formatted</code> property (required)
  * @param unformatted the <code>unformatted</code> property (required)
@@ -34,6 +35,6 @@ public record SigningCertificateFingerprintsSha256(@JsonProperty("formatted") St
    * @param additionalProperties properties the schema does not name
    */
   public SigningCertificateFingerprintsSha256 {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param displayName the <code>displayName</code> property (optional)
  * @param logo the <code>logo</code> property (optional)
  * @param darkLogo the <code>darkLogo</code> property (optional)
@@ -39,7 +41,7 @@ public record SsoConnectorBranding(@JsonProperty("displayName") @Nullable String
    * @param additionalProperties properties the schema does not name
    */
   public SsoConnectorBranding {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -132,7 +134,7 @@ public record SsoConnectorBranding(@JsonProperty("displayName") @Nullable String
      * @throws NullPointerException when a required property is unset
      */
     public SsoConnectorBranding build() {
-      return new SsoConnectorBranding(displayName, logo, darkLogo, additionalProperties);
+      return new SsoConnectorBranding(displayName, logo, darkLogo, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param ssoConnectorIds the <code>ssoConnectorIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record SsoConnectorIdsRequest(@JsonProperty("ssoConnectorIds") List<Strin
    */
   public SsoConnectorIdsRequest {
     Objects.requireNonNull(ssoConnectorIds, "ssoConnectorIds == null");
-    ssoConnectorIds = ssoConnectorIds == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoConnectorIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    ssoConnectorIds = ssoConnectorIds == null ? null : Collections.unmodifiableList(ssoConnectorIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record SsoConnectorIdsRequest(@JsonProperty("ssoConnectorIds") List<Strin
      * @throws NullPointerException when a required property is unset
      */
     public SsoConnectorIdsRequest build() {
-      return new SsoConnectorIdsRequest(ssoConnectorIds, additionalProperties);
+      return new SsoConnectorIdsRequest(ssoConnectorIds == null ? null : new ArrayList<>(ssoConnectorIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param jti the <code>jti</code> property (optional)
  * @param aud the <code>aud</code> property (optional)
  * @param scope the <code>scope</code> property (optional)
@@ -60,7 +62,7 @@ public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable Stri
    * @param additionalProperties properties the schema does not name
    */
   public TestAccessTokenJwtRequestToken {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -265,7 +267,7 @@ public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable Stri
      * @throws NullPointerException when a required property is unset
      */
     public TestAccessTokenJwtRequestToken build() {
-      return new TestAccessTokenJwtRequestToken(jti, aud, scope, clientId, accountId, expiresWithSession, grantId, gty, sessionUid, sid, kind, additionalProperties);
+      return new TestAccessTokenJwtRequestToken(jti, aud, scope, clientId, accountId, expiresWithSession, grantId, gty, sessionUid, sid, kind, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param script the <code>script</code> property (required)
  * @param actionType the <code>actionType</code> property (required)
  * @param event the <code>event</code> property (required, nullable)
@@ -44,8 +46,8 @@ public record TestActionRequest(@JsonProperty("script") String script,
   public TestActionRequest {
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(actionType, "actionType == null");
-    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -152,7 +154,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
      * @throws NullPointerException when a required property is unset
      */
     public TestActionRequest build() {
-      return new TestActionRequest(script, actionType, event, environmentVariables, additionalProperties);
+      return new TestActionRequest(script, actionType, event, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tokenType the <code>tokenType</code> property (required, always client-credentials)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param script the <code>script</code> property (required)
@@ -51,11 +53,11 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
    */
   public TestClientCredentialsJwtRequest {
     Objects.requireNonNull(tokenType, "tokenType == null");
-    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(context, "context == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -176,7 +178,7 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
      * @throws NullPointerException when a required property is unset
      */
     public TestClientCredentialsJwtRequest build() {
-      return new TestClientCredentialsJwtRequest(tokenType, environmentVariables, script, token, context, additionalProperties);
+      return new TestClientCredentialsJwtRequest(tokenType, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), script, token, context, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param jti the <code>jti</code> property (optional)
  * @param aud the <code>aud</code> property (optional)
  * @param scope the <code>scope</code> property (optional)
@@ -44,7 +46,7 @@ public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullabl
    * @param additionalProperties properties the schema does not name
    */
   public TestClientCredentialsJwtRequestToken {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -165,7 +167,7 @@ public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullabl
      * @throws NullPointerException when a required property is unset
      */
     public TestClientCredentialsJwtRequestToken build() {
-      return new TestClientCredentialsJwtRequestToken(jti, aud, scope, clientId, kind, additionalProperties);
+      return new TestClientCredentialsJwtRequestToken(jti, aud, scope, clientId, kind, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -13,7 +13,6 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/get/responses/200/content/application~1json/schema/properties/tokenSecret/properties/metadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param scope the <code>scope</code> property (optional)
  * @param expiresAt the <code>expiresAt</code> property (optional)
@@ -45,6 +46,6 @@ public record TokenSecretMetadata(@JsonProperty("scope") @Nullable String scope,
    * @param additionalProperties properties the schema does not name
    */
   public TokenSecretMetadata {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabled the <code>enabled</code> property (optional)
  * @param fields the <code>fields</code> property (optional)
  * @param webauthnRelatedOrigins the <code>webauthnRelatedOrigins</code> property (optional)
@@ -51,11 +53,11 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
    * @param additionalProperties properties the schema does not name
    */
   public UpdateAccountCenterSettingsRequest {
-    webauthnRelatedOrigins = webauthnRelatedOrigins == null ? null : Collections.unmodifiableList(new ArrayList<>(webauthnRelatedOrigins));
+    webauthnRelatedOrigins = webauthnRelatedOrigins == null ? null : Collections.unmodifiableList(webauthnRelatedOrigins);
     deleteAccountUrl = deleteAccountUrl == null ? JsonField.absent() : deleteAccountUrl;
     customCss = customCss == null ? JsonField.absent() : customCss;
     profileFields = profileFields == null ? JsonField.absent() : profileFields;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -223,7 +225,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @throws NullPointerException when a required property is unset
      */
     public UpdateAccountCenterSettingsRequest build() {
-      return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins, deleteAccountUrl, customCss, profileFields, additionalProperties);
+      return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins == null ? null : new ArrayList<>(webauthnRelatedOrigins), deleteAccountUrl, customCss, profileFields, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

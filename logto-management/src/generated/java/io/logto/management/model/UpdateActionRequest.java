@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param script the <code>script</code> property (optional)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param contextSample the <code>contextSample</code> property (optional, nullable)
@@ -46,9 +48,9 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
    * @param additionalProperties properties the schema does not name
    */
   public UpdateActionRequest {
-    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(environmentVariables));
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     contextSample = contextSample == null ? JsonField.absent() : contextSample;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -180,7 +182,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
      * @throws NullPointerException when a required property is unset
      */
     public UpdateActionRequest build() {
-      return new UpdateActionRequest(script, environmentVariables, contextSample, enabled, onExecutionError, additionalProperties);
+      return new UpdateActionRequest(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, enabled, onExecutionError, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

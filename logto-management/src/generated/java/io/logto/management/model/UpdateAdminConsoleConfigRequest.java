@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param signInExperienceCustomized the <code>signInExperienceCustomized</code> property (optional)
  * @param organizationCreated the <code>organizationCreated</code> property (optional)
  * @param developmentTenantMigrationNotification the <code>developmentTenantMigrationNotification</code> property (optional)
@@ -43,7 +45,7 @@ public record UpdateAdminConsoleConfigRequest(
    * @param additionalProperties properties the schema does not name
    */
   public UpdateAdminConsoleConfigRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -152,7 +154,7 @@ public record UpdateAdminConsoleConfigRequest(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateAdminConsoleConfigRequest build() {
-      return new UpdateAdminConsoleConfigRequest(signInExperienceCustomized, organizationCreated, developmentTenantMigrationNotification, checkedChargeNotification, additionalProperties);
+      return new UpdateAdminConsoleConfigRequest(signInExperienceCustomized, organizationCreated, developmentTenantMigrationNotification, checkedChargeNotification, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

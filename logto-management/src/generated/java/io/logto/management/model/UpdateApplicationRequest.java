@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
  * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
@@ -57,7 +59,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
   public UpdateApplicationRequest {
     description = description == null ? JsonField.absent() : description;
     protectedAppMetadata = protectedAppMetadata == null ? JsonField.absent() : protectedAppMetadata;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -245,7 +247,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequest build() {
-      return new UpdateApplicationRequest(name, description, oidcClientMetadata, customClientMetadata, customData, appLevelAccessControlEnabled, protectedAppMetadata, isAdmin, additionalProperties);
+      return new UpdateApplicationRequest(name, description, oidcClientMetadata, customClientMetadata, customData, appLevelAccessControlEnabled, protectedAppMetadata, isAdmin, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

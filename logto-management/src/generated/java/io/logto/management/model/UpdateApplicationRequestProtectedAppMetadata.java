@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param origin the <code>origin</code> property (optional)
  * @param sessionDuration the <code>sessionDuration</code> property (optional)
  * @param pageRules the <code>pageRules</code> property (optional)
@@ -45,9 +47,9 @@ public record UpdateApplicationRequestProtectedAppMetadata(
    * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequestProtectedAppMetadata {
-    pageRules = pageRules == null ? null : Collections.unmodifiableList(new ArrayList<>(pageRules));
-    additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(additionalScopes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    pageRules = pageRules == null ? null : Collections.unmodifiableList(pageRules);
+    additionalScopes = additionalScopes == null ? null : Collections.unmodifiableList(additionalScopes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -156,7 +158,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateApplicationRequestProtectedAppMetadata build() {
-      return new UpdateApplicationRequestProtectedAppMetadata(origin, sessionDuration, pageRules, additionalScopes, additionalProperties);
+      return new UpdateApplicationRequestProtectedAppMetadata(origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

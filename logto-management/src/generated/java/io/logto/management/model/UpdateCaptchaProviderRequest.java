@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param config the <code>config</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +36,7 @@ public record UpdateCaptchaProviderRequest(@JsonProperty("config") CaptchaProvid
    */
   public UpdateCaptchaProviderRequest {
     Objects.requireNonNull(config, "config == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record UpdateCaptchaProviderRequest(@JsonProperty("config") CaptchaProvid
      * @throws NullPointerException when a required property is unset
      */
     public UpdateCaptchaProviderRequest build() {
-      return new UpdateCaptchaProviderRequest(config, additionalProperties);
+      return new UpdateCaptchaProviderRequest(config, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param config the <code>config</code> property (optional)
  * @param metadata the <code>metadata</code> property (optional)
  * @param syncProfile the <code>syncProfile</code> property (optional)
@@ -42,7 +44,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateConnectorRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -149,7 +151,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * @throws NullPointerException when a required property is unset
      */
     public UpdateConnectorRequest build() {
-      return new UpdateConnectorRequest(config, metadata, syncProfile, enableTokenStorage, additionalProperties);
+      return new UpdateConnectorRequest(config, metadata, syncProfile, enableTokenStorage, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always Checkbox)
  * @param label the <code>label</code> property (optional, minLength 1)
  * @param required the <code>required</code> property (required, always false)
@@ -47,7 +49,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
    */
   public UpdateCustomProfileFieldByNameRequestCheckbox {
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -155,7 +157,7 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      */
     public UpdateCustomProfileFieldByNameRequestCheckbox build() {
       Objects.requireNonNull(required, "required == null");
-      return new UpdateCustomProfileFieldByNameRequestCheckbox(type, label, required, config, additionalProperties);
+      return new UpdateCustomProfileFieldByNameRequestCheckbox(type, label, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always Regex)
  * @param label the <code>label</code> property (optional, minLength 1)
  * @param description the <code>description</code> property (optional)
@@ -52,7 +54,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
   public UpdateCustomProfileFieldByNameRequestRegex {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(config, "config == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -174,7 +176,7 @@ public record UpdateCustomProfileFieldByNameRequestRegex(@JsonProperty("type") S
      */
     public UpdateCustomProfileFieldByNameRequestRegex build() {
       Objects.requireNonNull(required, "required == null");
-      return new UpdateCustomProfileFieldByNameRequestRegex(type, label, description, required, config, additionalProperties);
+      return new UpdateCustomProfileFieldByNameRequestRegex(type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param order the <code>order</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,8 +39,8 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
    */
   public UpdateCustomProfileFieldsSieOrderRequest {
     Objects.requireNonNull(order, "order == null");
-    order = order == null ? null : Collections.unmodifiableList(new ArrayList<>(order));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    order = order == null ? null : Collections.unmodifiableList(order);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -103,7 +105,7 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateCustomProfileFieldsSieOrderRequest build() {
-      return new UpdateCustomProfileFieldsSieOrderRequest(order, additionalProperties);
+      return new UpdateCustomProfileFieldsSieOrderRequest(order == null ? null : new ArrayList<>(order), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required)
  * @param sieOrder the <code>sieOrder</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
    */
   public UpdateCustomProfileFieldsSieOrderRequestOrderItem {
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
      */
     public UpdateCustomProfileFieldsSieOrderRequestOrderItem build() {
       Objects.requireNonNull(sieOrder, "sieOrder == null");
-      return new UpdateCustomProfileFieldsSieOrderRequestOrderItem(name, sieOrder, additionalProperties);
+      return new UpdateCustomProfileFieldsSieOrderRequestOrderItem(name, sieOrder, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param subject the <code>subject</code> property (optional)
  * @param content the <code>content</code> property (optional)
  * @param contentType the <code>contentType</code> property (optional)
@@ -45,7 +47,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") @Nullab
    * @param additionalProperties properties the schema does not name
    */
   public UpdateEmailTemplateDetailsRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -166,7 +168,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") @Nullab
      * @throws NullPointerException when a required property is unset
      */
     public UpdateEmailTemplateDetailsRequest build() {
-      return new UpdateEmailTemplateDetailsRequest(subject, content, contentType, replyTo, sendFrom, additionalProperties);
+      return new UpdateEmailTemplateDetailsRequest(subject, content, contentType, replyTo, sendFrom, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param event the <code>event</code> property (optional, nullable, deprecated)
@@ -59,8 +61,8 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    */
   public UpdateHookRequest {
     event = event == null ? JsonField.absent() : event;
-    events = events == null ? null : Collections.unmodifiableList(new ArrayList<>(events));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    events = events == null ? null : Collections.unmodifiableList(events);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -220,7 +222,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * @throws NullPointerException when a required property is unset
      */
     public UpdateHookRequest build() {
-      return new UpdateHookRequest(tenantId, name, event, events, config, enabled, createdAt, additionalProperties);
+      return new UpdateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param ttl the <code>ttl</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -33,7 +35,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable Long
    * @param additionalProperties properties the schema does not name
    */
   public UpdateOidcSessionConfigRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -98,7 +100,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable Long
      * @throws NullPointerException when a required property is unset
      */
     public UpdateOidcSessionConfigRequest build() {
-      return new UpdateOidcSessionConfigRequest(ttl, additionalProperties);
+      return new UpdateOidcSessionConfigRequest(ttl, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

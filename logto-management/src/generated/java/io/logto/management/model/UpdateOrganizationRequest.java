@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
@@ -64,7 +66,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
   public UpdateOrganizationRequest {
     description = description == null ? JsonField.absent() : description;
     customCss = customCss == null ? JsonField.absent() : customCss;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -263,7 +265,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @throws NullPointerException when a required property is unset
      */
     public UpdateOrganizationRequest build() {
-      return new UpdateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, additionalProperties);
+      return new UpdateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

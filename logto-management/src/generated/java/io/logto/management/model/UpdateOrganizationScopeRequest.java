@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
@@ -41,7 +43,7 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
    */
   public UpdateOrganizationScopeRequest {
     description = description == null ? JsonField.absent() : description;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -145,7 +147,7 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
      * @throws NullPointerException when a required property is unset
      */
     public UpdateOrganizationScopeRequest build() {
-      return new UpdateOrganizationScopeRequest(tenantId, name, description, additionalProperties);
+      return new UpdateOrganizationScopeRequest(tenantId, name, description, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param currentName the <code>currentName</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
    */
   public UpdatePersonalAccessTokenNameRequest {
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
      * @throws NullPointerException when a required property is unset
      */
     public UpdatePersonalAccessTokenNameRequest build() {
-      return new UpdatePersonalAccessTokenNameRequest(name, currentName, additionalProperties);
+      return new UpdatePersonalAccessTokenNameRequest(name, currentName, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

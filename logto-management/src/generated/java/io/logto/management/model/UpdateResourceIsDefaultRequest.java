@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param isDefault the <code>isDefault</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -33,7 +35,7 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") boolean 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceIsDefaultRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") boolean 
      */
     public UpdateResourceIsDefaultRequest build() {
       Objects.requireNonNull(isDefault, "isDefault == null");
-      return new UpdateResourceIsDefaultRequest(isDefault, additionalProperties);
+      return new UpdateResourceIsDefaultRequest(isDefault, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

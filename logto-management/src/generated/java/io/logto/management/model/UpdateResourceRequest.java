@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1)
  * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional)
@@ -39,7 +41,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -132,7 +134,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * @throws NullPointerException when a required property is unset
      */
     public UpdateResourceRequest build() {
-      return new UpdateResourceRequest(tenantId, name, accessTokenTtl, additionalProperties);
+      return new UpdateResourceRequest(tenantId, name, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record UpdateResourceScopeRequest(@JsonProperty("name") @Nullable String 
    */
   public UpdateResourceScopeRequest {
     description = description == null ? JsonField.absent() : description;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -128,7 +130,7 @@ public record UpdateResourceScopeRequest(@JsonProperty("name") @Nullable String 
      * @throws NullPointerException when a required property is unset
      */
     public UpdateResourceScopeRequest build() {
-      return new UpdateResourceScopeRequest(name, description, additionalProperties);
+      return new UpdateResourceScopeRequest(name, description, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

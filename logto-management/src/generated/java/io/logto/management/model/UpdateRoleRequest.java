@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, minLength 1, maxLength 128)
  * @param isDefault the <code>isDefault</code> property (optional)
@@ -39,7 +41,7 @@ public record UpdateRoleRequest(@JsonProperty("name") @Nullable String name,
    * @param additionalProperties properties the schema does not name
    */
   public UpdateRoleRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -132,7 +134,7 @@ public record UpdateRoleRequest(@JsonProperty("name") @Nullable String name,
      * @throws NullPointerException when a required property is unset
      */
     public UpdateRoleRequest build() {
-      return new UpdateRoleRequest(name, description, isDefault, additionalProperties);
+      return new UpdateRoleRequest(name, description, isDefault, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

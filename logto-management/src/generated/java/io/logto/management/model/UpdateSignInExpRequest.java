@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param color the <code>color</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
@@ -132,13 +134,13 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSignInExpRequest {
-    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(new ArrayList<>(socialSignInConnectorTargets));
+    socialSignInConnectorTargets = socialSignInConnectorTargets == null ? null : Collections.unmodifiableList(socialSignInConnectorTargets);
     customCss = customCss == null ? JsonField.absent() : customCss;
-    customContent = customContent == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customContent));
+    customContent = customContent == null ? null : Collections.unmodifiableMap(customContent);
     customUiAssets = customUiAssets == null ? JsonField.absent() : customUiAssets;
     forgotPasswordMethods = forgotPasswordMethods == null ? JsonField.absent() : forgotPasswordMethods;
     signUpProfileFields = signUpProfileFields == null ? JsonField.absent() : signUpProfileFields;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -702,7 +704,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @throws NullPointerException when a required property is unset
      */
     public UpdateSignInExpRequest build() {
-      return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets, signInMode, customCss, customContent, customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, additionalProperties);
+      return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets == null ? null : new ArrayList<>(socialSignInConnectorTargets), signInMode, customCss, customContent == null ? null : new LinkedHashMap<>(customContent), customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

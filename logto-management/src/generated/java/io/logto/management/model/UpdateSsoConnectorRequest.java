@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param config the <code>config</code> property (optional)
  * @param domains the <code>domains</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
@@ -50,8 +52,8 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSsoConnectorRequest {
-    domains = domains == null ? null : Collections.unmodifiableList(new ArrayList<>(domains));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    domains = domains == null ? null : Collections.unmodifiableList(domains);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -186,7 +188,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * @throws NullPointerException when a required property is unset
      */
     public UpdateSsoConnectorRequest build() {
-      return new UpdateSsoConnectorRequest(config, domains, branding, syncProfile, connectorName, enableTokenStorage, additionalProperties);
+      return new UpdateSsoConnectorRequest(config, domains == null ? null : new ArrayList<>(domains), branding, syncProfile, connectorName, enableTokenStorage, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param isSuspended the <code>isSuspended</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -33,7 +35,7 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") boolean 
    * @param additionalProperties properties the schema does not name
    */
   public UpdateUserIsSuspendedRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") boolean 
      */
     public UpdateUserIsSuspendedRequest build() {
       Objects.requireNonNull(isSuspended, "isSuspended == null");
-      return new UpdateUserIsSuspendedRequest(isSuspended, additionalProperties);
+      return new UpdateUserIsSuspendedRequest(isSuspended, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param mfa the <code>mfa</code> property (optional)
  * @param passkeySignIn the <code>passkeySignIn</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record UpdateUserLogtoConfigsRequest(
    * @param additionalProperties properties the schema does not name
    */
   public UpdateUserLogtoConfigsRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record UpdateUserLogtoConfigsRequest(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequest build() {
-      return new UpdateUserLogtoConfigsRequest(mfa, passkeySignIn, additionalProperties);
+      return new UpdateUserLogtoConfigsRequest(mfa, passkeySignIn, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

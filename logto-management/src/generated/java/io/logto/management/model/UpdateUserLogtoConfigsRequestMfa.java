@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param enabled the <code>enabled</code> property (optional)
  * @param skipped the <code>skipped</code> property (optional)
  * @param additionalBindingSuggestionSkipped the <code>additionalBindingSuggestionSkipped</code> property (optional)
@@ -42,7 +44,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") @Nullabl
    * @param additionalProperties properties the schema does not name
    */
   public UpdateUserLogtoConfigsRequestMfa {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -150,7 +152,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") @Nullabl
      * @throws NullPointerException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequestMfa build() {
-      return new UpdateUserLogtoConfigsRequestMfa(enabled, skipped, additionalBindingSuggestionSkipped, skipMfaOnSignIn, additionalProperties);
+      return new UpdateUserLogtoConfigsRequestMfa(enabled, skipped, additionalBindingSuggestionSkipped, skipMfaOnSignIn, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param isExpired the <code>isExpired</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -33,7 +35,7 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") boo
    * @param additionalProperties properties the schema does not name
    */
   public UpdateUserPasswordExpirationRequest {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -99,7 +101,7 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") boo
      */
     public UpdateUserPasswordExpirationRequest build() {
       Objects.requireNonNull(isExpired, "isExpired == null");
-      return new UpdateUserPasswordExpirationRequest(isExpired, additionalProperties);
+      return new UpdateUserPasswordExpirationRequest(isExpired, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param username the <code>username</code> property (optional, nullable)
  * @param primaryEmail the <code>primaryEmail</code> property (optional, nullable)
  * @param primaryPhone the <code>primaryPhone</code> property (optional, nullable)
@@ -58,7 +60,7 @@ public record UpdateUserRequest(
     primaryPhone = primaryPhone == null ? JsonField.absent() : primaryPhone;
     name = name == null ? JsonField.absent() : name;
     avatar = avatar == null ? JsonField.absent() : avatar;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -262,7 +264,7 @@ public record UpdateUserRequest(
      * @throws NullPointerException when a required property is unset
      */
     public UpdateUserRequest build() {
-      return new UpdateUserRequest(username, primaryEmail, primaryPhone, name, avatar, customData, profile, additionalProperties);
+      return new UpdateUserRequest(username, primaryEmail, primaryPhone, name, avatar, customData, profile, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

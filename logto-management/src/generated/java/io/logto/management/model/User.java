@@ -13,9 +13,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/delete/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 12)
  * @param username the <code>username</code> property (required, nullable, maxLength 128)
@@ -96,10 +96,10 @@ public record User(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public User {
-    identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
-    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(new ArrayList<>(ssoIdentities));
+    identities = identities == null ? null : Collections.unmodifiableMap(identities);
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
     passwordDigest = passwordDigest == null ? JsonField.absent() : passwordDigest;
     passwordAlgorithm = passwordAlgorithm == null ? JsonField.absent() : passwordAlgorithm;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

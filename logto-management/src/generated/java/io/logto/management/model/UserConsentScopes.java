@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,8 @@ import java.util.Map;
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param organizationScopes the <code>organizationScopes</code> property (required)
  * @param resourceScopes the <code>resourceScopes</code> property (required)
@@ -43,10 +43,10 @@ public record UserConsentScopes(
    * @param additionalProperties properties the schema does not name
    */
   public UserConsentScopes {
-    organizationScopes = organizationScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopes));
-    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(resourceScopes));
-    organizationResourceScopes = organizationResourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationResourceScopes));
-    userScopes = userScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(userScopes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationScopes = organizationScopes == null ? null : Collections.unmodifiableList(organizationScopes);
+    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(resourceScopes);
+    organizationResourceScopes = organizationResourceScopes == null ? null : Collections.unmodifiableList(organizationResourceScopes);
+    userScopes = userScopes == null ? null : Collections.unmodifiableList(userScopes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

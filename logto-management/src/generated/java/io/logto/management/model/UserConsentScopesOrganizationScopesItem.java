@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, nullable, maxLength 256)
@@ -41,7 +43,7 @@ public record UserConsentScopesOrganizationScopesItem(@JsonProperty("id") String
   public UserConsentScopesOrganizationScopesItem {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -134,7 +136,7 @@ public record UserConsentScopesOrganizationScopesItem(@JsonProperty("id") String
      * @throws NullPointerException when a required property is unset
      */
     public UserConsentScopesOrganizationScopesItem build() {
-      return new UserConsentScopesOrganizationScopesItem(id, name, description, additionalProperties);
+      return new UserConsentScopesOrganizationScopesItem(id, name, description, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param organizationScopes the <code>organizationScopes</code> property (optional)
  * @param resourceScopes the <code>resourceScopes</code> property (optional)
  * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (optional)
@@ -45,11 +47,11 @@ public record UserConsentScopesRequest(
    * @param additionalProperties properties the schema does not name
    */
   public UserConsentScopesRequest {
-    organizationScopes = organizationScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationScopes));
-    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(resourceScopes));
-    organizationResourceScopes = organizationResourceScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(organizationResourceScopes));
-    userScopes = userScopes == null ? null : Collections.unmodifiableList(new ArrayList<>(userScopes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    organizationScopes = organizationScopes == null ? null : Collections.unmodifiableList(organizationScopes);
+    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(resourceScopes);
+    organizationResourceScopes = organizationResourceScopes == null ? null : Collections.unmodifiableList(organizationResourceScopes);
+    userScopes = userScopes == null ? null : Collections.unmodifiableList(userScopes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -156,7 +158,7 @@ public record UserConsentScopesRequest(
      * @throws NullPointerException when a required property is unset
      */
     public UserConsentScopesRequest build() {
-      return new UserConsentScopesRequest(organizationScopes, resourceScopes, organizationResourceScopes, userScopes, additionalProperties);
+      return new UserConsentScopesRequest(organizationScopes == null ? null : new ArrayList<>(organizationScopes), resourceScopes == null ? null : new ArrayList<>(resourceScopes), organizationResourceScopes == null ? null : new ArrayList<>(organizationResourceScopes), userScopes == null ? null : new ArrayList<>(userScopes), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +16,8 @@ import java.util.Map;
  * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema/properties/resourceScopes/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param resource the <code>resource</code> property (required)
  * @param scopes the <code>scopes</code> property (required)
@@ -37,7 +37,7 @@ public record UserConsentScopesResourceScopesItem(
    * @param additionalProperties properties the schema does not name
    */
   public UserConsentScopesResourceScopesItem {
-    scopes = scopes == null ? null : Collections.unmodifiableList(new ArrayList<>(scopes));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    scopes = scopes == null ? null : Collections.unmodifiableList(scopes);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param userId the <code>userId</code> property (required)
  * @param details the <code>details</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
    */
   public UserIdentitiesValue {
     Objects.requireNonNull(userId, "userId == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
      * @throws NullPointerException when a required property is unset
      */
     public UserIdentitiesValue build() {
-      return new UserIdentitiesValue(userId, details, additionalProperties);
+      return new UserIdentitiesValue(userId, details, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param userIds the <code>userIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record UserIdsRequest(@JsonProperty("userIds") List<String> userIds,
    */
   public UserIdsRequest {
     Objects.requireNonNull(userIds, "userIds == null");
-    userIds = userIds == null ? null : Collections.unmodifiableList(new ArrayList<>(userIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    userIds = userIds == null ? null : Collections.unmodifiableList(userIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record UserIdsRequest(@JsonProperty("userIds") List<String> userIds,
      * @throws NullPointerException when a required property is unset
      */
     public UserIdsRequest build() {
-      return new UserIdsRequest(userIds, additionalProperties);
+      return new UserIdsRequest(userIds == null ? null : new ArrayList<>(userIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param familyName the <code>familyName</code> property (optional)
  * @param givenName the <code>givenName</code> property (optional)
  * @param middleName the <code>middleName</code> property (optional)
@@ -66,7 +68,7 @@ public record UserProfile(@JsonProperty("familyName") @Nullable String familyNam
    * @param additionalProperties properties the schema does not name
    */
   public UserProfile {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -285,7 +287,7 @@ public record UserProfile(@JsonProperty("familyName") @Nullable String familyNam
      * @throws NullPointerException when a required property is unset
      */
     public UserProfile build() {
-      return new UserProfile(familyName, givenName, middleName, nickname, preferredUsername, profile, website, gender, birthdate, zoneinfo, locale, address, additionalProperties);
+      return new UserProfile(familyName, givenName, middleName, nickname, preferredUsername, profile, website, gender, birthdate, zoneinfo, locale, address, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param formatted the <code>formatted</code> property (optional)
  * @param streetAddress the <code>streetAddress</code> property (optional)
  * @param locality the <code>locality</code> property (optional)
@@ -48,7 +50,7 @@ public record UserProfileAddress(@JsonProperty("formatted") @Nullable String for
    * @param additionalProperties properties the schema does not name
    */
   public UserProfileAddress {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -183,7 +185,7 @@ public record UserProfileAddress(@JsonProperty("formatted") @Nullable String for
      * @throws NullPointerException when a required property is unset
      */
     public UserProfileAddress build() {
-      return new UserProfileAddress(formatted, streetAddress, locality, region, postalCode, country, additionalProperties);
+      return new UserProfileAddress(formatted, streetAddress, locality, region, postalCode, country, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

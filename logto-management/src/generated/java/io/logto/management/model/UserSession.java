@@ -13,7 +13,6 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param payload the <code>payload</code> property (required)
  * @param lastSubmission the <code>lastSubmission</code> property (required, nullable)
@@ -48,6 +49,6 @@ public record UserSession(@JsonProperty("payload") UserSessionPayload payload,
    * @param additionalProperties properties the schema does not name
    */
   public UserSession {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/lastSubmission</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param interactionEvent the <code>interactionEvent</code> property (required)
  * @param userId the <code>userId</code> property (required)
@@ -44,8 +44,8 @@ public record UserSessionLastSubmission(
    * @param additionalProperties properties the schema does not name
    */
   public UserSessionLastSubmission {
-    verificationRecords = verificationRecords == null ? null : Collections.unmodifiableList(new ArrayList<>(verificationRecords));
-    signInContext = signInContext == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(signInContext));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    verificationRecords = verificationRecords == null ? null : Collections.unmodifiableList(verificationRecords);
+    signInContext = signInContext == null ? null : Collections.unmodifiableMap(signInContext);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param templateType the <code>templateType</code> property (required)
  * @param verified the <code>verified</code> property (required)
@@ -53,7 +55,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
     Objects.requireNonNull(templateType, "templateType == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(identifier, "identifier == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -175,7 +177,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
      */
     public VerificationRecordEmailVerificationCode build() {
       Objects.requireNonNull(verified, "verified == null");
-      return new VerificationRecordEmailVerificationCode(id, templateType, verified, type, identifier, additionalProperties);
+      return new VerificationRecordEmailVerificationCode(id, templateType, verified, type, identifier, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param type the <code>type</code> property (required, always NewPasswordIdentity)
  * @param identifier the <code>identifier</code> property (required)
@@ -47,7 +49,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(identifier, "identifier == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -140,7 +142,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
      * @throws NullPointerException when a required property is unset
      */
     public VerificationRecordNewPasswordIdentity build() {
-      return new VerificationRecordNewPasswordIdentity(id, type, identifier, additionalProperties);
+      return new VerificationRecordNewPasswordIdentity(id, type, identifier, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required)
  * @param value the <code>value</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record VerificationRecordOneTimeTokenIdentifier(@JsonProperty("type") Str
   public VerificationRecordOneTimeTokenIdentifier {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(value, "value == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record VerificationRecordOneTimeTokenIdentifier(@JsonProperty("type") Str
      * @throws NullPointerException when a required property is unset
      */
     public VerificationRecordOneTimeTokenIdentifier build() {
-      return new VerificationRecordOneTimeTokenIdentifier(type, value, additionalProperties);
+      return new VerificationRecordOneTimeTokenIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param type the <code>type</code> property (required, always Password)
  * @param identifier the <code>identifier</code> property (required)
@@ -50,7 +52,7 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(identifier, "identifier == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -158,7 +160,7 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
      */
     public VerificationRecordPassword build() {
       Objects.requireNonNull(verified, "verified == null");
-      return new VerificationRecordPassword(id, type, identifier, verified, additionalProperties);
+      return new VerificationRecordPassword(id, type, identifier, verified, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

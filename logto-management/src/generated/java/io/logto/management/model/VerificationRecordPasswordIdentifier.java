@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required)
  * @param value the <code>value</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -39,7 +41,7 @@ public record VerificationRecordPasswordIdentifier(
   public VerificationRecordPasswordIdentifier {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(value, "value == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -118,7 +120,7 @@ public record VerificationRecordPasswordIdentifier(
      * @throws NullPointerException when a required property is unset
      */
     public VerificationRecordPasswordIdentifier build() {
-      return new VerificationRecordPasswordIdentifier(type, value, additionalProperties);
+      return new VerificationRecordPasswordIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param connectorId the <code>connectorId</code> property (required)
  * @param type the <code>type</code> property (required, always Social)
@@ -49,7 +51,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(connectorId, "connectorId == null");
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -156,7 +158,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
      * @throws NullPointerException when a required property is unset
      */
     public VerificationRecordSocial build() {
-      return new VerificationRecordSocial(id, connectorId, type, socialUserInfo, additionalProperties);
+      return new VerificationRecordSocial(id, connectorId, type, socialUserInfo, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param email the <code>email</code> property (optional)
  * @param phone the <code>phone</code> property (optional)
@@ -49,7 +51,7 @@ public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String 
   public VerificationRecordSocialSocialUserInfo {
     Objects.requireNonNull(id, "id == null");
     rawData = rawData == null ? JsonField.absent() : rawData;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -195,7 +197,7 @@ public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String 
      * @throws NullPointerException when a required property is unset
      */
     public VerificationRecordSocialSocialUserInfo build() {
-      return new VerificationRecordSocialSocialUserInfo(id, email, phone, name, avatar, rawData, additionalProperties);
+      return new VerificationRecordSocialSocialUserInfo(id, email, phone, name, avatar, rawData, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param type the <code>type</code> property (required, always Totp)
  * @param userId the <code>userId</code> property (required)
@@ -49,7 +51,7 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(userId, "userId == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -157,7 +159,7 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
      */
     public VerificationRecordTotp build() {
       Objects.requireNonNull(verified, "verified == null");
-      return new VerificationRecordTotp(id, type, userId, verified, additionalProperties);
+      return new VerificationRecordTotp(id, type, userId, verified, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

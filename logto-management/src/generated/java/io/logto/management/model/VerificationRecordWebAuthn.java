@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param id the <code>id</code> property (required)
  * @param verified the <code>verified</code> property (required)
  * @param registrationRpId the <code>registrationRpId</code> property (optional)
@@ -52,7 +54,7 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(userId, "userId == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -174,7 +176,7 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
      */
     public VerificationRecordWebAuthn build() {
       Objects.requireNonNull(verified, "verified == null");
-      return new VerificationRecordWebAuthn(id, verified, registrationRpId, type, userId, additionalProperties);
+      return new VerificationRecordWebAuthn(id, verified, registrationRpId, type, userId, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

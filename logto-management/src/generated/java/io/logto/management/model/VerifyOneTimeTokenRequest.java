@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param token the <code>token</code> property (required, minLength 1, maxLength 256)
  * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record VerifyOneTimeTokenRequest(@JsonProperty("token") String token,
   public VerifyOneTimeTokenRequest {
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(email, "email == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -117,7 +119,7 @@ public record VerifyOneTimeTokenRequest(@JsonProperty("token") String token,
      * @throws NullPointerException when a required property is unset
      */
     public VerifyOneTimeTokenRequest build() {
-      return new VerifyOneTimeTokenRequest(token, email, additionalProperties);
+      return new VerifyOneTimeTokenRequest(token, email, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

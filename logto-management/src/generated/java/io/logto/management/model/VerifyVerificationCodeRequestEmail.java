@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param email the <code>email</code> property (required)
  * @param verificationCode the <code>verificationCode</code> property (required, minLength 1)
  * @param additionalProperties properties the schema does not name, never null
@@ -43,7 +45,7 @@ public record VerifyVerificationCodeRequestEmail(@JsonProperty("email") String e
   public VerifyVerificationCodeRequestEmail {
     Objects.requireNonNull(email, "email == null");
     Objects.requireNonNull(verificationCode, "verificationCode == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +124,7 @@ public record VerifyVerificationCodeRequestEmail(@JsonProperty("email") String e
      * @throws NullPointerException when a required property is unset
      */
     public VerifyVerificationCodeRequestEmail build() {
-      return new VerifyVerificationCodeRequestEmail(email, verificationCode, additionalProperties);
+      return new VerifyVerificationCodeRequestEmail(email, verificationCode, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

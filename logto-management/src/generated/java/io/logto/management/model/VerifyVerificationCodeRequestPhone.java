@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param phone the <code>phone</code> property (required)
  * @param verificationCode the <code>verificationCode</code> property (required, minLength 1)
  * @param additionalProperties properties the schema does not name, never null
@@ -43,7 +45,7 @@ public record VerifyVerificationCodeRequestPhone(@JsonProperty("phone") String p
   public VerifyVerificationCodeRequestPhone {
     Objects.requireNonNull(phone, "phone == null");
     Objects.requireNonNull(verificationCode, "verificationCode == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +124,7 @@ public record VerifyVerificationCodeRequestPhone(@JsonProperty("phone") String p
      * @throws NullPointerException when a required property is unset
      */
     public VerifyVerificationCodeRequestPhone build() {
-      return new VerifyVerificationCodeRequestPhone(phone, verificationCode, additionalProperties);
+      return new VerifyVerificationCodeRequestPhone(phone, verificationCode, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -44,16 +44,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ApplicationsService {
-  private static final TypeReference<List<Organization>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<CustomDomain>> LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ApplicationSecret>> LIST_SECRETS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Application>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -1175,6 +1165,10 @@ public final class ApplicationsService {
     return getSignInExperienceAsync(applicationId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Organization>> typeOfListOrganizations() {
+    return new TypeReference<List<Organization>>() {};
+  }
+
   private ApiRequest requestForListOrganizations(String id,
       ListApplicationOrganizationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
@@ -1198,7 +1192,7 @@ public final class ApplicationsService {
    */
   public List<Organization> listOrganizations(String id, ListApplicationOrganizationsParams params,
       RequestOptions options) {
-    return client.call(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
+    return client.call(requestForListOrganizations(id, params), typeOfListOrganizations(), options);
   }
 
   /**
@@ -1216,7 +1210,7 @@ public final class ApplicationsService {
    */
   public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
       ListApplicationOrganizationsParams params, RequestOptions options) {
-    return client.callAsync(requestForListOrganizations(id, params), LIST_ORGANIZATIONS_TYPE, options);
+    return client.callAsync(requestForListOrganizations(id, params), typeOfListOrganizations(), options);
   }
 
   /**
@@ -1327,6 +1321,10 @@ public final class ApplicationsService {
     return listOrganizationsAll(id, ListApplicationOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<CustomDomain>> typeOfListProtectedAppMetadataCustomDomains() {
+    return new TypeReference<List<CustomDomain>>() {};
+  }
+
   private ApiRequest requestForListProtectedAppMetadataCustomDomains(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/protected-app-metadata/custom-domains")
       .pathParam("id", id);
@@ -1345,7 +1343,7 @@ public final class ApplicationsService {
    */
   public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id,
       RequestOptions options) {
-    return client.call(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
+    return client.call(requestForListProtectedAppMetadataCustomDomains(id), typeOfListProtectedAppMetadataCustomDomains(), options);
   }
 
   /**
@@ -1362,7 +1360,7 @@ public final class ApplicationsService {
    */
   public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(String id,
       RequestOptions options) {
-    return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), LIST_PROTECTED_APP_METADATA_CUSTOM_DOMAINS_TYPE, options);
+    return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), typeOfListProtectedAppMetadataCustomDomains(), options);
   }
 
   /**
@@ -1394,6 +1392,10 @@ public final class ApplicationsService {
     return listProtectedAppMetadataCustomDomainsAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Role>> typeOfListRoles() {
+    return new TypeReference<List<Role>>() {};
+  }
+
   private ApiRequest requestForListRoles(String applicationId, ListApplicationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
@@ -1417,7 +1419,7 @@ public final class ApplicationsService {
    */
   public List<Role> listRoles(String applicationId, ListApplicationRolesParams params,
       RequestOptions options) {
-    return client.call(requestForListRoles(applicationId, params), LIST_ROLES_TYPE, options);
+    return client.call(requestForListRoles(applicationId, params), typeOfListRoles(), options);
   }
 
   /**
@@ -1435,7 +1437,7 @@ public final class ApplicationsService {
    */
   public CompletableFuture<List<Role>> listRolesAsync(String applicationId,
       ListApplicationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListRoles(applicationId, params), LIST_ROLES_TYPE, options);
+    return client.callAsync(requestForListRoles(applicationId, params), typeOfListRoles(), options);
   }
 
   /**
@@ -1545,6 +1547,10 @@ public final class ApplicationsService {
     return listRolesAll(applicationId, ListApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ApplicationSecret>> typeOfListSecrets() {
+    return new TypeReference<List<ApplicationSecret>>() {};
+  }
+
   private ApiRequest requestForListSecrets(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/secrets")
       .pathParam("id", id);
@@ -1562,7 +1568,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
   public List<ApplicationSecret> listSecrets(String id, RequestOptions options) {
-    return client.call(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
+    return client.call(requestForListSecrets(id), typeOfListSecrets(), options);
   }
 
   /**
@@ -1579,7 +1585,7 @@ public final class ApplicationsService {
    */
   public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id,
       RequestOptions options) {
-    return client.callAsync(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
+    return client.callAsync(requestForListSecrets(id), typeOfListSecrets(), options);
   }
 
   /**
@@ -1789,6 +1795,10 @@ public final class ApplicationsService {
     return listUserConsentScopesAsync(applicationId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Application>> typeOfList() {
+    return new TypeReference<List<Application>>() {};
+  }
+
   private ApiRequest requestForList(ListApplicationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications");
     Objects.requireNonNull(params, "params == null");
@@ -1813,7 +1823,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
   public List<Application> list(ListApplicationsParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -1830,7 +1840,7 @@ public final class ApplicationsService {
    */
   public CompletableFuture<List<Application>> listAsync(ListApplicationsParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

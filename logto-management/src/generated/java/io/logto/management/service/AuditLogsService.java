@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class AuditLogsService {
-  private static final TypeReference<List<Log>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -97,6 +95,10 @@ public final class AuditLogsService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Log>> typeOfList() {
+    return new TypeReference<List<Log>>() {};
+  }
+
   private ApiRequest requestForList(ListLogsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs");
     Objects.requireNonNull(params, "params == null");
@@ -122,7 +124,7 @@ public final class AuditLogsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
   public List<Log> list(ListLogsParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -138,7 +140,7 @@ public final class AuditLogsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
   public CompletableFuture<List<Log>> listAsync(ListLogsParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

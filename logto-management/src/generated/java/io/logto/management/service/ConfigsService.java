@@ -38,14 +38,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ConfigsService {
-  private static final TypeReference<List<GetOidcKeysResponseItem>> GET_OIDC_KEYS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListActionsResponseItem>> LIST_ACTIONS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListJwtCustomizersResponseItem>> LIST_JWT_CUSTOMIZERS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<RotateOidcKeysResponseItem>> ROTATE_OIDC_KEYS_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -556,6 +548,10 @@ public final class ConfigsService {
     return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<GetOidcKeysResponseItem>> typeOfGetOidcKeys() {
+    return new TypeReference<List<GetOidcKeysResponseItem>>() {};
+  }
+
   private ApiRequest requestForGetOidcKeys(OidcKeyType keyType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
       .pathParam("keyType", keyType);
@@ -573,7 +569,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
   public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
-    return client.call(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
+    return client.call(requestForGetOidcKeys(keyType), typeOfGetOidcKeys(), options);
   }
 
   /**
@@ -590,7 +586,7 @@ public final class ConfigsService {
    */
   public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType,
       RequestOptions options) {
-    return client.callAsync(requestForGetOidcKeys(keyType), GET_OIDC_KEYS_TYPE, options);
+    return client.callAsync(requestForGetOidcKeys(keyType), typeOfGetOidcKeys(), options);
   }
 
   /**
@@ -680,6 +676,10 @@ public final class ConfigsService {
     return getOidcSessionAsync(RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListActionsResponseItem>> typeOfListActions() {
+    return new TypeReference<List<ListActionsResponseItem>>() {};
+  }
+
   private ApiRequest requestForListActions() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions");
     return request.build();
@@ -695,7 +695,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
   public List<ListActionsResponseItem> listActions(RequestOptions options) {
-    return client.call(requestForListActions(), LIST_ACTIONS_TYPE, options);
+    return client.call(requestForListActions(), typeOfListActions(), options);
   }
 
   /**
@@ -710,7 +710,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
   public CompletableFuture<List<ListActionsResponseItem>> listActionsAsync(RequestOptions options) {
-    return client.callAsync(requestForListActions(), LIST_ACTIONS_TYPE, options);
+    return client.callAsync(requestForListActions(), typeOfListActions(), options);
   }
 
   /**
@@ -739,6 +739,10 @@ public final class ConfigsService {
     return listActionsAsync(RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListJwtCustomizersResponseItem>> typeOfListJwtCustomizers() {
+    return new TypeReference<List<ListJwtCustomizersResponseItem>>() {};
+  }
+
   private ApiRequest requestForListJwtCustomizers() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer");
     return request.build();
@@ -754,7 +758,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
   public List<ListJwtCustomizersResponseItem> listJwtCustomizers(RequestOptions options) {
-    return client.call(requestForListJwtCustomizers(), LIST_JWT_CUSTOMIZERS_TYPE, options);
+    return client.call(requestForListJwtCustomizers(), typeOfListJwtCustomizers(), options);
   }
 
   /**
@@ -770,7 +774,7 @@ public final class ConfigsService {
    */
   public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizersAsync(
       RequestOptions options) {
-    return client.callAsync(requestForListJwtCustomizers(), LIST_JWT_CUSTOMIZERS_TYPE, options);
+    return client.callAsync(requestForListJwtCustomizers(), typeOfListJwtCustomizers(), options);
   }
 
   /**
@@ -799,6 +803,10 @@ public final class ConfigsService {
     return listJwtCustomizersAsync(RequestOptions.defaults());
   }
 
+  private static TypeReference<List<RotateOidcKeysResponseItem>> typeOfRotateOidcKeys() {
+    return new TypeReference<List<RotateOidcKeysResponseItem>>() {};
+  }
+
   private ApiRequest requestForRotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
       .pathParam("keyType", keyType);
@@ -819,7 +827,7 @@ public final class ConfigsService {
    */
   public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
       RotateOidcKeysRequest body, RequestOptions options) {
-    return client.call(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
+    return client.call(requestForRotateOidcKeys(keyType, body), typeOfRotateOidcKeys(), options);
   }
 
   /**
@@ -837,7 +845,7 @@ public final class ConfigsService {
    */
   public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
       OidcKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
-    return client.callAsync(requestForRotateOidcKeys(keyType, body), ROTATE_OIDC_KEYS_TYPE, options);
+    return client.callAsync(requestForRotateOidcKeys(keyType, body), typeOfRotateOidcKeys(), options);
   }
 
   /**

@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorFactoriesService {
-  private static final TypeReference<List<ConnectorFactory>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -94,6 +92,10 @@ public final class ConnectorFactoriesService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ConnectorFactory>> typeOfList() {
+    return new TypeReference<List<ConnectorFactory>>() {};
+  }
+
   private ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories");
     return request.build();
@@ -109,7 +111,7 @@ public final class ConnectorFactoriesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
   public List<ConnectorFactory> list(RequestOptions options) {
-    return client.call(requestForList(), LIST_TYPE, options);
+    return client.call(requestForList(), typeOfList(), options);
   }
 
   /**
@@ -124,7 +126,7 @@ public final class ConnectorFactoriesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
   public CompletableFuture<List<ConnectorFactory>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), LIST_TYPE, options);
+    return client.callAsync(requestForList(), typeOfList(), options);
   }
 
   /**

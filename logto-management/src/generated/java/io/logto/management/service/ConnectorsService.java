@@ -23,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorsService {
-  private static final TypeReference<List<Connector>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -371,6 +369,10 @@ public final class ConnectorsService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Connector>> typeOfList() {
+    return new TypeReference<List<Connector>>() {};
+  }
+
   private ApiRequest requestForList(ListConnectorsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors");
     Objects.requireNonNull(params, "params == null");
@@ -389,7 +391,7 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
   public List<Connector> list(ListConnectorsParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -406,7 +408,7 @@ public final class ConnectorsService {
    */
   public CompletableFuture<List<Connector>> listAsync(ListConnectorsParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class CustomPhrasesService {
-  private static final TypeReference<List<CustomPhrase>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -159,6 +157,10 @@ public final class CustomPhrasesService {
     return getAsync(languageTag, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<CustomPhrase>> typeOfList() {
+    return new TypeReference<List<CustomPhrase>>() {};
+  }
+
   private ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases");
     return request.build();
@@ -174,7 +176,7 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
   public List<CustomPhrase> list(RequestOptions options) {
-    return client.call(requestForList(), LIST_TYPE, options);
+    return client.call(requestForList(), typeOfList(), options);
   }
 
   /**
@@ -189,7 +191,7 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
   public CompletableFuture<List<CustomPhrase>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), LIST_TYPE, options);
+    return client.callAsync(requestForList(), typeOfList(), options);
   }
 
   /**

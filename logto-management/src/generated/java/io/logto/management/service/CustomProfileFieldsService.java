@@ -20,12 +20,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class CustomProfileFieldsService {
-  private static final TypeReference<List<CustomProfileField>> CREATE_BATCH_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<CustomProfileField>> LIST_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<CustomProfileField>> UPDATE_SIE_ORDER_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -102,6 +96,10 @@ public final class CustomProfileFieldsService {
     return createAsync(body, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<CustomProfileField>> typeOfCreateBatch() {
+    return new TypeReference<List<CustomProfileField>>() {};
+  }
+
   private ApiRequest requestForCreateBatch(List<CustomProfileFieldRequest> body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -120,7 +118,7 @@ public final class CustomProfileFieldsService {
    */
   public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> body,
       RequestOptions options) {
-    return client.call(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
+    return client.call(requestForCreateBatch(body), typeOfCreateBatch(), options);
   }
 
   /**
@@ -137,7 +135,7 @@ public final class CustomProfileFieldsService {
    */
   public CompletableFuture<List<CustomProfileField>> createBatchAsync(
       List<CustomProfileFieldRequest> body, RequestOptions options) {
-    return client.callAsync(requestForCreateBatch(body), CREATE_BATCH_TYPE, options);
+    return client.callAsync(requestForCreateBatch(body), typeOfCreateBatch(), options);
   }
 
   /**
@@ -295,6 +293,10 @@ public final class CustomProfileFieldsService {
     return getByNameAsync(name, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<CustomProfileField>> typeOfList() {
+    return new TypeReference<List<CustomProfileField>>() {};
+  }
+
   private ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields");
     return request.build();
@@ -310,7 +312,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
   public List<CustomProfileField> list(RequestOptions options) {
-    return client.call(requestForList(), LIST_TYPE, options);
+    return client.call(requestForList(), typeOfList(), options);
   }
 
   /**
@@ -325,7 +327,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
   public CompletableFuture<List<CustomProfileField>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), LIST_TYPE, options);
+    return client.callAsync(requestForList(), typeOfList(), options);
   }
 
   /**
@@ -427,6 +429,10 @@ public final class CustomProfileFieldsService {
     return updateByNameAsync(name, body, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<CustomProfileField>> typeOfUpdateSieOrder() {
+    return new TypeReference<List<CustomProfileField>>() {};
+  }
+
   private ApiRequest requestForUpdateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/properties/sie-order");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -445,7 +451,7 @@ public final class CustomProfileFieldsService {
    */
   public List<CustomProfileField> updateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSieOrder(body), UPDATE_SIE_ORDER_TYPE, options);
+    return client.call(requestForUpdateSieOrder(body), typeOfUpdateSieOrder(), options);
   }
 
   /**
@@ -462,7 +468,7 @@ public final class CustomProfileFieldsService {
    */
   public CompletableFuture<List<CustomProfileField>> updateSieOrderAsync(
       UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSieOrder(body), UPDATE_SIE_ORDER_TYPE, options);
+    return client.callAsync(requestForUpdateSieOrder(body), typeOfUpdateSieOrder(), options);
   }
 
   /**

@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class DomainsService {
-  private static final TypeReference<List<Domain>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -354,6 +352,10 @@ public final class DomainsService {
     return listVerificationFilesAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Domain>> typeOfList() {
+    return new TypeReference<List<Domain>>() {};
+  }
+
   private ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains");
     return request.build();
@@ -369,7 +371,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
    */
   public List<Domain> list(RequestOptions options) {
-    return client.call(requestForList(), LIST_TYPE, options);
+    return client.call(requestForList(), typeOfList(), options);
   }
 
   /**
@@ -384,7 +386,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
    */
   public CompletableFuture<List<Domain>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), LIST_TYPE, options);
+    return client.callAsync(requestForList(), typeOfList(), options);
   }
 
   /**

@@ -22,10 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class EmailTemplatesService {
-  private static final TypeReference<List<EmailTemplate>> LIST_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<EmailTemplate>> REPLACE_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -258,6 +254,10 @@ public final class EmailTemplatesService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<EmailTemplate>> typeOfList() {
+    return new TypeReference<List<EmailTemplate>>() {};
+  }
+
   private ApiRequest requestForList(ListEmailTemplatesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates");
     Objects.requireNonNull(params, "params == null");
@@ -277,7 +277,7 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
   public List<EmailTemplate> list(ListEmailTemplatesParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -294,7 +294,7 @@ public final class EmailTemplatesService {
    */
   public CompletableFuture<List<EmailTemplate>> listAsync(ListEmailTemplatesParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -351,6 +351,10 @@ public final class EmailTemplatesService {
     return listAsync(ListEmailTemplatesParams.builder().build(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<EmailTemplate>> typeOfReplace() {
+    return new TypeReference<List<EmailTemplate>>() {};
+  }
+
   private ApiRequest requestForReplace(ReplaceEmailTemplatesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/email-templates");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -368,7 +372,7 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
   public List<EmailTemplate> replace(ReplaceEmailTemplatesRequest body, RequestOptions options) {
-    return client.call(requestForReplace(body), REPLACE_TYPE, options);
+    return client.call(requestForReplace(body), typeOfReplace(), options);
   }
 
   /**
@@ -385,7 +389,7 @@ public final class EmailTemplatesService {
    */
   public CompletableFuture<List<EmailTemplate>> replaceAsync(ReplaceEmailTemplatesRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForReplace(body), REPLACE_TYPE, options);
+    return client.callAsync(requestForReplace(body), typeOfReplace(), options);
   }
 
   /**

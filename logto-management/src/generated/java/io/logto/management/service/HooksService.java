@@ -26,10 +26,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class HooksService {
-  private static final TypeReference<List<ListHookRecentLogsResponseItem>> LIST_RECENT_LOGS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Hook>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -333,6 +329,10 @@ public final class HooksService {
     return getAsync(id, GetHookParams.builder().build(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListHookRecentLogsResponseItem>> typeOfListRecentLogs() {
+    return new TypeReference<List<ListHookRecentLogsResponseItem>>() {};
+  }
+
   private ApiRequest requestForListRecentLogs(String id, ListHookRecentLogsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}/recent-logs")
       .pathParam("id", id);
@@ -359,7 +359,7 @@ public final class HooksService {
    */
   public List<ListHookRecentLogsResponseItem> listRecentLogs(String id,
       ListHookRecentLogsParams params, RequestOptions options) {
-    return client.call(requestForListRecentLogs(id, params), LIST_RECENT_LOGS_TYPE, options);
+    return client.call(requestForListRecentLogs(id, params), typeOfListRecentLogs(), options);
   }
 
   /**
@@ -377,7 +377,7 @@ public final class HooksService {
    */
   public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id,
       ListHookRecentLogsParams params, RequestOptions options) {
-    return client.callAsync(requestForListRecentLogs(id, params), LIST_RECENT_LOGS_TYPE, options);
+    return client.callAsync(requestForListRecentLogs(id, params), typeOfListRecentLogs(), options);
   }
 
   /**
@@ -492,6 +492,10 @@ public final class HooksService {
     return listRecentLogsAll(id, ListHookRecentLogsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Hook>> typeOfList() {
+    return new TypeReference<List<Hook>>() {};
+  }
+
   private ApiRequest requestForList(ListHooksParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks");
     Objects.requireNonNull(params, "params == null");
@@ -512,7 +516,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
   public List<Hook> list(ListHooksParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -528,7 +532,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
   public CompletableFuture<List<Hook>> listAsync(ListHooksParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -23,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OneTimeTokensService {
-  private static final TypeReference<List<OneTimeToken>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -227,6 +225,10 @@ public final class OneTimeTokensService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OneTimeToken>> typeOfList() {
+    return new TypeReference<List<OneTimeToken>>() {};
+  }
+
   private ApiRequest requestForList(ListOneTimeTokensParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
     Objects.requireNonNull(params, "params == null");
@@ -248,7 +250,7 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
   public List<OneTimeToken> list(ListOneTimeTokensParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -265,7 +267,7 @@ public final class OneTimeTokensService {
    */
   public CompletableFuture<List<OneTimeToken>> listAsync(ListOneTimeTokensParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -21,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationInvitationsService {
-  private static final TypeReference<List<OrganizationInvitation>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -298,6 +296,10 @@ public final class OrganizationInvitationsService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationInvitation>> typeOfList() {
+    return new TypeReference<List<OrganizationInvitation>>() {};
+  }
+
   private ApiRequest requestForList(ListOrganizationInvitationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations");
     Objects.requireNonNull(params, "params == null");
@@ -319,7 +321,7 @@ public final class OrganizationInvitationsService {
    */
   public List<OrganizationInvitation> list(ListOrganizationInvitationsParams params,
       RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -336,7 +338,7 @@ public final class OrganizationInvitationsService {
    */
   public CompletableFuture<List<OrganizationInvitation>> listAsync(
       ListOrganizationInvitationsParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

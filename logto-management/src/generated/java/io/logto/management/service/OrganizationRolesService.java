@@ -29,12 +29,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationRolesService {
-  private static final TypeReference<List<Scope>> LIST_RESOURCE_SCOPES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<OrganizationScope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListOrganizationRolesResponseItem>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -509,6 +503,10 @@ public final class OrganizationRolesService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Scope>> typeOfListResourceScopes() {
+    return new TypeReference<List<Scope>>() {};
+  }
+
   private ApiRequest requestForListResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
@@ -532,7 +530,7 @@ public final class OrganizationRolesService {
    */
   public List<Scope> listResourceScopes(String id, ListOrganizationRoleResourceScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
+    return client.call(requestForListResourceScopes(id, params), typeOfListResourceScopes(), options);
   }
 
   /**
@@ -550,7 +548,7 @@ public final class OrganizationRolesService {
    */
   public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
       ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListResourceScopes(id, params), LIST_RESOURCE_SCOPES_TYPE, options);
+    return client.callAsync(requestForListResourceScopes(id, params), typeOfListResourceScopes(), options);
   }
 
   /**
@@ -662,6 +660,10 @@ public final class OrganizationRolesService {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationScope>> typeOfListScopes() {
+    return new TypeReference<List<OrganizationScope>>() {};
+  }
+
   private ApiRequest requestForListScopes(String id, ListOrganizationRoleScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
@@ -684,7 +686,7 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id, ListOrganizationRoleScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
+    return client.call(requestForListScopes(id, params), typeOfListScopes(), options);
   }
 
   /**
@@ -702,7 +704,7 @@ public final class OrganizationRolesService {
    */
   public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
       ListOrganizationRoleScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
+    return client.callAsync(requestForListScopes(id, params), typeOfListScopes(), options);
   }
 
   /**
@@ -812,6 +814,10 @@ public final class OrganizationRolesService {
     return listScopesAll(id, ListOrganizationRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListOrganizationRolesResponseItem>> typeOfList() {
+    return new TypeReference<List<ListOrganizationRolesResponseItem>>() {};
+  }
+
   private ApiRequest requestForList(ListOrganizationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
     Objects.requireNonNull(params, "params == null");
@@ -833,7 +839,7 @@ public final class OrganizationRolesService {
    */
   public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params,
       RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -850,7 +856,7 @@ public final class OrganizationRolesService {
    */
   public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
       ListOrganizationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationScopesService {
-  private static final TypeReference<List<OrganizationScope>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -226,6 +224,10 @@ public final class OrganizationScopesService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationScope>> typeOfList() {
+    return new TypeReference<List<OrganizationScope>>() {};
+  }
+
   private ApiRequest requestForList(ListOrganizationScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes");
     Objects.requireNonNull(params, "params == null");
@@ -246,7 +248,7 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
   public List<OrganizationScope> list(ListOrganizationScopesParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -263,7 +265,7 @@ public final class OrganizationScopesService {
    */
   public CompletableFuture<List<OrganizationScope>> listAsync(ListOrganizationScopesParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -45,24 +45,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationsService {
-  private static final TypeReference<List<OrganizationRole>> LIST_APPLICATION_ROLES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListOrganizationApplicationsResponseItem>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<JitEmailDomain>> LIST_JIT_EMAIL_DOMAINS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<OrganizationRole>> LIST_JIT_ROLES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<SsoConnectorSummary>> LIST_JIT_SSO_CONNECTORS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<OrganizationRole>> LIST_USER_ROLES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<OrganizationScope>> LIST_USER_SCOPES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListOrganizationUsersResponseItem>> LIST_USERS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListOrganizationsResponseItem>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -1404,6 +1386,10 @@ public final class OrganizationsService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationRole>> typeOfListApplicationRoles() {
+    return new TypeReference<List<OrganizationRole>>() {};
+  }
+
   private ApiRequest requestForListApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications/{applicationId}/roles")
@@ -1429,7 +1415,7 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params, RequestOptions options) {
-    return client.call(requestForListApplicationRoles(id, applicationId, params), LIST_APPLICATION_ROLES_TYPE, options);
+    return client.call(requestForListApplicationRoles(id, applicationId, params), typeOfListApplicationRoles(), options);
   }
 
   /**
@@ -1448,7 +1434,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
       String applicationId, ListOrganizationApplicationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListApplicationRoles(id, applicationId, params), LIST_APPLICATION_ROLES_TYPE, options);
+    return client.callAsync(requestForListApplicationRoles(id, applicationId, params), typeOfListApplicationRoles(), options);
   }
 
   /**
@@ -1569,6 +1555,11 @@ public final class OrganizationsService {
     return listApplicationRolesAll(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListOrganizationApplicationsResponseItem>> typeOfListApplications(
+      ) {
+    return new TypeReference<List<ListOrganizationApplicationsResponseItem>>() {};
+  }
+
   private ApiRequest requestForListApplications(String id,
       ListOrganizationApplicationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications")
@@ -1593,7 +1584,7 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationApplicationsResponseItem> listApplications(String id,
       ListOrganizationApplicationsParams params, RequestOptions options) {
-    return client.call(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
+    return client.call(requestForListApplications(id, params), typeOfListApplications(), options);
   }
 
   /**
@@ -1611,7 +1602,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
       String id, ListOrganizationApplicationsParams params, RequestOptions options) {
-    return client.callAsync(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
+    return client.callAsync(requestForListApplications(id, params), typeOfListApplications(), options);
   }
 
   /**
@@ -1724,6 +1715,10 @@ public final class OrganizationsService {
     return listApplicationsAll(id, ListOrganizationApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<JitEmailDomain>> typeOfListJitEmailDomains() {
+    return new TypeReference<List<JitEmailDomain>>() {};
+  }
+
   private ApiRequest requestForListJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
@@ -1747,7 +1742,7 @@ public final class OrganizationsService {
    */
   public List<JitEmailDomain> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
-    return client.call(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
+    return client.call(requestForListJitEmailDomains(id, params), typeOfListJitEmailDomains(), options);
   }
 
   /**
@@ -1765,7 +1760,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
-    return client.callAsync(requestForListJitEmailDomains(id, params), LIST_JIT_EMAIL_DOMAINS_TYPE, options);
+    return client.callAsync(requestForListJitEmailDomains(id, params), typeOfListJitEmailDomains(), options);
   }
 
   /**
@@ -1876,6 +1871,10 @@ public final class OrganizationsService {
     return listJitEmailDomainsAll(id, ListOrganizationJitEmailDomainsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationRole>> typeOfListJitRoles() {
+    return new TypeReference<List<OrganizationRole>>() {};
+  }
+
   private ApiRequest requestForListJitRoles(String id, ListOrganizationJitRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
@@ -1898,7 +1897,7 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listJitRoles(String id, ListOrganizationJitRolesParams params,
       RequestOptions options) {
-    return client.call(requestForListJitRoles(id, params), LIST_JIT_ROLES_TYPE, options);
+    return client.call(requestForListJitRoles(id, params), typeOfListJitRoles(), options);
   }
 
   /**
@@ -1916,7 +1915,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id,
       ListOrganizationJitRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListJitRoles(id, params), LIST_JIT_ROLES_TYPE, options);
+    return client.callAsync(requestForListJitRoles(id, params), typeOfListJitRoles(), options);
   }
 
   /**
@@ -2026,6 +2025,10 @@ public final class OrganizationsService {
     return listJitRolesAll(id, ListOrganizationJitRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<SsoConnectorSummary>> typeOfListJitSsoConnectors() {
+    return new TypeReference<List<SsoConnectorSummary>>() {};
+  }
+
   private ApiRequest requestForListJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
@@ -2049,7 +2052,7 @@ public final class OrganizationsService {
    */
   public List<SsoConnectorSummary> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
-    return client.call(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
+    return client.call(requestForListJitSsoConnectors(id, params), typeOfListJitSsoConnectors(), options);
   }
 
   /**
@@ -2067,7 +2070,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
-    return client.callAsync(requestForListJitSsoConnectors(id, params), LIST_JIT_SSO_CONNECTORS_TYPE, options);
+    return client.callAsync(requestForListJitSsoConnectors(id, params), typeOfListJitSsoConnectors(), options);
   }
 
   /**
@@ -2179,6 +2182,10 @@ public final class OrganizationsService {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationRole>> typeOfListUserRoles() {
+    return new TypeReference<List<OrganizationRole>>() {};
+  }
+
   private ApiRequest requestForListUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/roles")
@@ -2204,7 +2211,7 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params, RequestOptions options) {
-    return client.call(requestForListUserRoles(id, userId, params), LIST_USER_ROLES_TYPE, options);
+    return client.call(requestForListUserRoles(id, userId, params), typeOfListUserRoles(), options);
   }
 
   /**
@@ -2223,7 +2230,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId,
       ListOrganizationUserRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListUserRoles(id, userId, params), LIST_USER_ROLES_TYPE, options);
+    return client.callAsync(requestForListUserRoles(id, userId, params), typeOfListUserRoles(), options);
   }
 
   /**
@@ -2342,6 +2349,10 @@ public final class OrganizationsService {
     return listUserRolesAll(id, userId, ListOrganizationUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<OrganizationScope>> typeOfListUserScopes() {
+    return new TypeReference<List<OrganizationScope>>() {};
+  }
+
   private ApiRequest requestForListUserScopes(String id, String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/scopes")
       .pathParam("id", id)
@@ -2361,7 +2372,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
   public List<OrganizationScope> listUserScopes(String id, String userId, RequestOptions options) {
-    return client.call(requestForListUserScopes(id, userId), LIST_USER_SCOPES_TYPE, options);
+    return client.call(requestForListUserScopes(id, userId), typeOfListUserScopes(), options);
   }
 
   /**
@@ -2379,7 +2390,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<OrganizationScope>> listUserScopesAsync(String id, String userId,
       RequestOptions options) {
-    return client.callAsync(requestForListUserScopes(id, userId), LIST_USER_SCOPES_TYPE, options);
+    return client.callAsync(requestForListUserScopes(id, userId), typeOfListUserScopes(), options);
   }
 
   /**
@@ -2412,6 +2423,10 @@ public final class OrganizationsService {
     return listUserScopesAsync(id, userId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListOrganizationUsersResponseItem>> typeOfListUsers() {
+    return new TypeReference<List<ListOrganizationUsersResponseItem>>() {};
+  }
+
   private ApiRequest requestForListUsers(String id, ListOrganizationUsersParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users")
       .pathParam("id", id);
@@ -2436,7 +2451,7 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationUsersResponseItem> listUsers(String id,
       ListOrganizationUsersParams params, RequestOptions options) {
-    return client.call(requestForListUsers(id, params), LIST_USERS_TYPE, options);
+    return client.call(requestForListUsers(id, params), typeOfListUsers(), options);
   }
 
   /**
@@ -2454,7 +2469,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id,
       ListOrganizationUsersParams params, RequestOptions options) {
-    return client.callAsync(requestForListUsers(id, params), LIST_USERS_TYPE, options);
+    return client.callAsync(requestForListUsers(id, params), typeOfListUsers(), options);
   }
 
   /**
@@ -2567,6 +2582,10 @@ public final class OrganizationsService {
     return listUsersAll(id, ListOrganizationUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListOrganizationsResponseItem>> typeOfList() {
+    return new TypeReference<List<ListOrganizationsResponseItem>>() {};
+  }
+
   private ApiRequest requestForList(ListOrganizationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations");
     Objects.requireNonNull(params, "params == null");
@@ -2589,7 +2608,7 @@ public final class OrganizationsService {
    */
   public List<ListOrganizationsResponseItem> list(ListOrganizationsParams params,
       RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -2606,7 +2625,7 @@ public final class OrganizationsService {
    */
   public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync(
       ListOrganizationsParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -27,10 +27,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class ResourcesService {
-  private static final TypeReference<List<Scope>> LIST_SCOPES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Resource>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -373,6 +369,10 @@ public final class ResourcesService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Scope>> typeOfListScopes() {
+    return new TypeReference<List<Scope>>() {};
+  }
+
   private ApiRequest requestForListScopes(String resourceId, ListResourceScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
@@ -396,7 +396,7 @@ public final class ResourcesService {
    */
   public List<Scope> listScopes(String resourceId, ListResourceScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
+    return client.call(requestForListScopes(resourceId, params), typeOfListScopes(), options);
   }
 
   /**
@@ -414,7 +414,7 @@ public final class ResourcesService {
    */
   public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
       ListResourceScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(resourceId, params), LIST_SCOPES_TYPE, options);
+    return client.callAsync(requestForListScopes(resourceId, params), typeOfListScopes(), options);
   }
 
   /**
@@ -524,6 +524,10 @@ public final class ResourcesService {
     return listScopesAll(resourceId, ListResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Resource>> typeOfList() {
+    return new TypeReference<List<Resource>>() {};
+  }
+
   private ApiRequest requestForList(ListResourcesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
     Objects.requireNonNull(params, "params == null");
@@ -544,7 +548,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
   public List<Resource> list(ListResourcesParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -561,7 +565,7 @@ public final class ResourcesService {
    */
   public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -32,16 +32,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class RolesService {
-  private static final TypeReference<List<Scope>> CREATE_SCOPE_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Application>> LIST_APPLICATIONS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListRoleScopesResponseItem>> LIST_SCOPES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<User>> LIST_USERS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Role>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -185,6 +175,10 @@ public final class RolesService {
     return createApplicationAsync(id, body, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Scope>> typeOfCreateScope() {
+    return new TypeReference<List<Scope>>() {};
+  }
+
   private ApiRequest requestForCreateScope(String id, ScopeIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
       .pathParam("id", id);
@@ -204,7 +198,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
   public List<Scope> createScope(String id, ScopeIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
+    return client.call(requestForCreateScope(id, body), typeOfCreateScope(), options);
   }
 
   /**
@@ -222,7 +216,7 @@ public final class RolesService {
    */
   public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body,
       RequestOptions options) {
-    return client.callAsync(requestForCreateScope(id, body), CREATE_SCOPE_TYPE, options);
+    return client.callAsync(requestForCreateScope(id, body), typeOfCreateScope(), options);
   }
 
   /**
@@ -652,6 +646,10 @@ public final class RolesService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Application>> typeOfListApplications() {
+    return new TypeReference<List<Application>>() {};
+  }
+
   private ApiRequest requestForListApplications(String id, ListRoleApplicationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
       .pathParam("id", id);
@@ -675,7 +673,7 @@ public final class RolesService {
    */
   public List<Application> listApplications(String id, ListRoleApplicationsParams params,
       RequestOptions options) {
-    return client.call(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
+    return client.call(requestForListApplications(id, params), typeOfListApplications(), options);
   }
 
   /**
@@ -693,7 +691,7 @@ public final class RolesService {
    */
   public CompletableFuture<List<Application>> listApplicationsAsync(String id,
       ListRoleApplicationsParams params, RequestOptions options) {
-    return client.callAsync(requestForListApplications(id, params), LIST_APPLICATIONS_TYPE, options);
+    return client.callAsync(requestForListApplications(id, params), typeOfListApplications(), options);
   }
 
   /**
@@ -803,6 +801,10 @@ public final class RolesService {
     return listApplicationsAll(id, ListRoleApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListRoleScopesResponseItem>> typeOfListScopes() {
+    return new TypeReference<List<ListRoleScopesResponseItem>>() {};
+  }
+
   private ApiRequest requestForListScopes(String id, ListRoleScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/scopes")
       .pathParam("id", id);
@@ -826,7 +828,7 @@ public final class RolesService {
    */
   public List<ListRoleScopesResponseItem> listScopes(String id, ListRoleScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
+    return client.call(requestForListScopes(id, params), typeOfListScopes(), options);
   }
 
   /**
@@ -844,7 +846,7 @@ public final class RolesService {
    */
   public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id,
       ListRoleScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(id, params), LIST_SCOPES_TYPE, options);
+    return client.callAsync(requestForListScopes(id, params), typeOfListScopes(), options);
   }
 
   /**
@@ -955,6 +957,10 @@ public final class RolesService {
     return listScopesAll(id, ListRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<User>> typeOfListUsers() {
+    return new TypeReference<List<User>>() {};
+  }
+
   private ApiRequest requestForListUsers(String id, ListRoleUsersParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
       .pathParam("id", id);
@@ -977,7 +983,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
   public List<User> listUsers(String id, ListRoleUsersParams params, RequestOptions options) {
-    return client.call(requestForListUsers(id, params), LIST_USERS_TYPE, options);
+    return client.call(requestForListUsers(id, params), typeOfListUsers(), options);
   }
 
   /**
@@ -995,7 +1001,7 @@ public final class RolesService {
    */
   public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params,
       RequestOptions options) {
-    return client.callAsync(requestForListUsers(id, params), LIST_USERS_TYPE, options);
+    return client.callAsync(requestForListUsers(id, params), typeOfListUsers(), options);
   }
 
   /**
@@ -1104,6 +1110,10 @@ public final class RolesService {
     return listUsersAll(id, ListRoleUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Role>> typeOfList() {
+    return new TypeReference<List<Role>>() {};
+  }
+
   private ApiRequest requestForList(ListRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles");
     Objects.requireNonNull(params, "params == null");
@@ -1127,7 +1137,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
   public List<Role> list(ListRolesParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -1143,7 +1153,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
   public CompletableFuture<List<Role>> listAsync(ListRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -25,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class SamlApplicationsService {
-  private static final TypeReference<List<ListSamlApplicationSecretsResponseItem>> LIST_SECRETS_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -539,6 +537,10 @@ public final class SamlApplicationsService {
     return listMetadataAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListSamlApplicationSecretsResponseItem>> typeOfListSecrets() {
+    return new TypeReference<List<ListSamlApplicationSecretsResponseItem>>() {};
+  }
+
   private ApiRequest requestForListSecrets(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/secrets")
       .pathParam("id", id);
@@ -557,7 +559,7 @@ public final class SamlApplicationsService {
    */
   public List<ListSamlApplicationSecretsResponseItem> listSecrets(String id,
       RequestOptions options) {
-    return client.call(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
+    return client.call(requestForListSecrets(id), typeOfListSecrets(), options);
   }
 
   /**
@@ -574,7 +576,7 @@ public final class SamlApplicationsService {
    */
   public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecretsAsync(String id,
       RequestOptions options) {
-    return client.callAsync(requestForListSecrets(id), LIST_SECRETS_TYPE, options);
+    return client.callAsync(requestForListSecrets(id), typeOfListSecrets(), options);
   }
 
   /**

@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorProvidersService {
-  private static final TypeReference<List<ListSsoConnectorProvidersResponseItem>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -28,6 +26,10 @@ public final class SsoConnectorProvidersService {
    */
   public SsoConnectorProvidersService(LogtoClient client) {
     this.client = Objects.requireNonNull(client, "client == null");
+  }
+
+  private static TypeReference<List<ListSsoConnectorProvidersResponseItem>> typeOfList() {
+    return new TypeReference<List<ListSsoConnectorProvidersResponseItem>>() {};
   }
 
   private ApiRequest requestForList() {
@@ -45,7 +47,7 @@ public final class SsoConnectorProvidersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
   public List<ListSsoConnectorProvidersResponseItem> list(RequestOptions options) {
-    return client.call(requestForList(), LIST_TYPE, options);
+    return client.call(requestForList(), typeOfList(), options);
   }
 
   /**
@@ -61,7 +63,7 @@ public final class SsoConnectorProvidersService {
    */
   public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> listAsync(
       RequestOptions options) {
-    return client.callAsync(requestForList(), LIST_TYPE, options);
+    return client.callAsync(requestForList(), typeOfList(), options);
   }
 
   /**

@@ -26,10 +26,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorsService {
-  private static final TypeReference<List<SigningCertificate>> LIST_SIGNING_KEYS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<SsoConnector>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -373,6 +369,10 @@ public final class SsoConnectorsService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<SigningCertificate>> typeOfListSigningKeys() {
+    return new TypeReference<List<SigningCertificate>>() {};
+  }
+
   private ApiRequest requestForListSigningKeys(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}/signing-keys")
       .pathParam("id", id);
@@ -390,7 +390,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
   public List<SigningCertificate> listSigningKeys(String id, RequestOptions options) {
-    return client.call(requestForListSigningKeys(id), LIST_SIGNING_KEYS_TYPE, options);
+    return client.call(requestForListSigningKeys(id), typeOfListSigningKeys(), options);
   }
 
   /**
@@ -407,7 +407,7 @@ public final class SsoConnectorsService {
    */
   public CompletableFuture<List<SigningCertificate>> listSigningKeysAsync(String id,
       RequestOptions options) {
-    return client.callAsync(requestForListSigningKeys(id), LIST_SIGNING_KEYS_TYPE, options);
+    return client.callAsync(requestForListSigningKeys(id), typeOfListSigningKeys(), options);
   }
 
   /**
@@ -438,6 +438,10 @@ public final class SsoConnectorsService {
     return listSigningKeysAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<SsoConnector>> typeOfList() {
+    return new TypeReference<List<SsoConnector>>() {};
+  }
+
   private ApiRequest requestForList(ListSsoConnectorsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors");
     Objects.requireNonNull(params, "params == null");
@@ -457,7 +461,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
   public List<SsoConnector> list(ListSsoConnectorsParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -474,7 +478,7 @@ public final class SsoConnectorsService {
    */
   public CompletableFuture<List<SsoConnector>> listAsync(ListSsoConnectorsParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**

@@ -60,20 +60,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class UsersService {
-  private static final TypeReference<Map<String, UserIdentitiesValue>> CREATE_IDENTITY_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<ListUserMfaVerificationsResponseItem>> LIST_MFA_VERIFICATIONS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Organization>> LIST_ORGANIZATIONS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<PersonalAccessToken>> LIST_PERSONAL_ACCESS_TOKENS_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<Role>> LIST_ROLES_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<List<User>> LIST_TYPE = new TypeReference<>() {};
-
-  private static final TypeReference<Map<String, UserIdentitiesValue>> REPLACE_IDENTITY_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -219,6 +205,10 @@ public final class UsersService {
     return createAsync(body, RequestOptions.defaults());
   }
 
+  private static TypeReference<Map<String, UserIdentitiesValue>> typeOfCreateIdentity() {
+    return new TypeReference<Map<String, UserIdentitiesValue>>() {};
+  }
+
   private ApiRequest requestForCreateIdentity(String userId, CreateUserIdentityRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/identities")
       .pathParam("userId", userId);
@@ -239,7 +229,7 @@ public final class UsersService {
    */
   public Map<String, UserIdentitiesValue> createIdentity(String userId,
       CreateUserIdentityRequest body, RequestOptions options) {
-    return client.call(requestForCreateIdentity(userId, body), CREATE_IDENTITY_TYPE, options);
+    return client.call(requestForCreateIdentity(userId, body), typeOfCreateIdentity(), options);
   }
 
   /**
@@ -257,7 +247,7 @@ public final class UsersService {
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentityAsync(String userId,
       CreateUserIdentityRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateIdentity(userId, body), CREATE_IDENTITY_TYPE, options);
+    return client.callAsync(requestForCreateIdentity(userId, body), typeOfCreateIdentity(), options);
   }
 
   /**
@@ -1805,6 +1795,11 @@ public final class UsersService {
     return listLogtoConfigsAsync(userId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<ListUserMfaVerificationsResponseItem>> typeOfListMfaVerifications(
+      ) {
+    return new TypeReference<List<ListUserMfaVerificationsResponseItem>>() {};
+  }
+
   private ApiRequest requestForListMfaVerifications(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/mfa-verifications")
       .pathParam("userId", userId);
@@ -1823,7 +1818,7 @@ public final class UsersService {
    */
   public List<ListUserMfaVerificationsResponseItem> listMfaVerifications(String userId,
       RequestOptions options) {
-    return client.call(requestForListMfaVerifications(userId), LIST_MFA_VERIFICATIONS_TYPE, options);
+    return client.call(requestForListMfaVerifications(userId), typeOfListMfaVerifications(), options);
   }
 
   /**
@@ -1840,7 +1835,7 @@ public final class UsersService {
    */
   public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerificationsAsync(
       String userId, RequestOptions options) {
-    return client.callAsync(requestForListMfaVerifications(userId), LIST_MFA_VERIFICATIONS_TYPE, options);
+    return client.callAsync(requestForListMfaVerifications(userId), typeOfListMfaVerifications(), options);
   }
 
   /**
@@ -1872,6 +1867,10 @@ public final class UsersService {
     return listMfaVerificationsAsync(userId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Organization>> typeOfListOrganizations() {
+    return new TypeReference<List<Organization>>() {};
+  }
+
   private ApiRequest requestForListOrganizations(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/organizations")
       .pathParam("userId", userId);
@@ -1889,7 +1888,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
   public List<Organization> listOrganizations(String userId, RequestOptions options) {
-    return client.call(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
+    return client.call(requestForListOrganizations(userId), typeOfListOrganizations(), options);
   }
 
   /**
@@ -1906,7 +1905,7 @@ public final class UsersService {
    */
   public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId,
       RequestOptions options) {
-    return client.callAsync(requestForListOrganizations(userId), LIST_ORGANIZATIONS_TYPE, options);
+    return client.callAsync(requestForListOrganizations(userId), typeOfListOrganizations(), options);
   }
 
   /**
@@ -1937,6 +1936,10 @@ public final class UsersService {
     return listOrganizationsAsync(userId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<PersonalAccessToken>> typeOfListPersonalAccessTokens() {
+    return new TypeReference<List<PersonalAccessToken>>() {};
+  }
+
   private ApiRequest requestForListPersonalAccessTokens(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
@@ -1954,7 +1957,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
   public List<PersonalAccessToken> listPersonalAccessTokens(String userId, RequestOptions options) {
-    return client.call(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
+    return client.call(requestForListPersonalAccessTokens(userId), typeOfListPersonalAccessTokens(), options);
   }
 
   /**
@@ -1971,7 +1974,7 @@ public final class UsersService {
    */
   public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId,
       RequestOptions options) {
-    return client.callAsync(requestForListPersonalAccessTokens(userId), LIST_PERSONAL_ACCESS_TOKENS_TYPE, options);
+    return client.callAsync(requestForListPersonalAccessTokens(userId), typeOfListPersonalAccessTokens(), options);
   }
 
   /**
@@ -2002,6 +2005,10 @@ public final class UsersService {
     return listPersonalAccessTokensAsync(userId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Role>> typeOfListRoles() {
+    return new TypeReference<List<Role>>() {};
+  }
+
   private ApiRequest requestForListRoles(String userId, ListUserRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
@@ -2024,7 +2031,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
   public List<Role> listRoles(String userId, ListUserRolesParams params, RequestOptions options) {
-    return client.call(requestForListRoles(userId, params), LIST_ROLES_TYPE, options);
+    return client.call(requestForListRoles(userId, params), typeOfListRoles(), options);
   }
 
   /**
@@ -2042,7 +2049,7 @@ public final class UsersService {
    */
   public CompletableFuture<List<Role>> listRolesAsync(String userId, ListUserRolesParams params,
       RequestOptions options) {
-    return client.callAsync(requestForListRoles(userId, params), LIST_ROLES_TYPE, options);
+    return client.callAsync(requestForListRoles(userId, params), typeOfListRoles(), options);
   }
 
   /**
@@ -2216,6 +2223,10 @@ public final class UsersService {
     return listSessionsAsync(userId, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<User>> typeOfList() {
+    return new TypeReference<List<User>>() {};
+  }
+
   private ApiRequest requestForList(ListUsersParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users");
     Objects.requireNonNull(params, "params == null");
@@ -2236,7 +2247,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
   public List<User> list(ListUsersParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -2252,7 +2263,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
   public CompletableFuture<List<User>> listAsync(ListUsersParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -2353,6 +2364,10 @@ public final class UsersService {
     return listAll(ListUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
+  private static TypeReference<Map<String, UserIdentitiesValue>> typeOfReplaceIdentity() {
+    return new TypeReference<Map<String, UserIdentitiesValue>>() {};
+  }
+
   private ApiRequest requestForReplaceIdentity(String userId, String target,
       UserIdentitiesValue body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
@@ -2376,7 +2391,7 @@ public final class UsersService {
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
       UserIdentitiesValue body, RequestOptions options) {
-    return client.call(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
+    return client.call(requestForReplaceIdentity(userId, target, body), typeOfReplaceIdentity(), options);
   }
 
   /**
@@ -2395,7 +2410,7 @@ public final class UsersService {
    */
   public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
       String target, UserIdentitiesValue body, RequestOptions options) {
-    return client.callAsync(requestForReplaceIdentity(userId, target, body), REPLACE_IDENTITY_TYPE, options);
+    return client.callAsync(requestForReplaceIdentity(userId, target, body), typeOfReplaceIdentity(), options);
   }
 
   /**

@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 @Generated("io.logto.management.codegen")
 public final class WellKnownService {
-  private static final TypeReference<Map<String, JsonNode>> GET_SIGN_IN_EXPERIENCE_PHRASES_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -130,6 +128,10 @@ public final class WellKnownService {
     return getSignInExperienceConfigAsync(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
   }
 
+  private static TypeReference<Map<String, JsonNode>> typeOfGetSignInExperiencePhrases() {
+    return new TypeReference<Map<String, JsonNode>>() {};
+  }
+
   private ApiRequest requestForGetSignInExperiencePhrases(GetSignInExperiencePhrasesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/phrases");
     Objects.requireNonNull(params, "params == null");
@@ -149,7 +151,7 @@ public final class WellKnownService {
    */
   public Map<String, JsonNode> getSignInExperiencePhrases(GetSignInExperiencePhrasesParams params,
       RequestOptions options) {
-    return client.call(requestForGetSignInExperiencePhrases(params), GET_SIGN_IN_EXPERIENCE_PHRASES_TYPE, options);
+    return client.call(requestForGetSignInExperiencePhrases(params), typeOfGetSignInExperiencePhrases(), options);
   }
 
   /**
@@ -166,7 +168,7 @@ public final class WellKnownService {
    */
   public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync(
       GetSignInExperiencePhrasesParams params, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperiencePhrases(params), GET_SIGN_IN_EXPERIENCE_PHRASES_TYPE, options);
+    return client.callAsync(requestForGetSignInExperiencePhrases(params), typeOfGetSignInExperiencePhrases(), options);
   }
 
   /**

@@ -243,17 +243,18 @@ final class ServiceEmitter {
     List<Arg> bodyArgs = bodyArgs(op);
     TypeName params = op.paramsType() == null ? null : ClassName.get(Types.MODEL, op.paramsType());
     TypeName returns = returnType(op);
-    String typeRefField = null;
+    String typeRefMethod = null;
     if (op.response().kind() == ResponseDef.Kind.JSON && !Types.isClass(op.response().type())) {
-      typeRefField = Names.constant(op.methodName()) + "_TYPE";
-      type.addField(
-          FieldSpec.builder(
-                  ParameterizedTypeName.get(Types.TYPE_REFERENCE, returns),
-                  typeRefField,
-                  Modifier.PRIVATE,
-                  Modifier.STATIC,
-                  Modifier.FINAL)
-              .initializer("new $T<>() {}", Types.TYPE_REFERENCE)
+      // a method, not a constant: the anonymous class loads on the operation's first call instead
+      // of with the service (55 classes at the first call of any service before); core caches the
+      // decoded type per class, so a call only allocates the small reference
+      typeRefMethod = "typeOf" + Character.toUpperCase(op.methodName().charAt(0)) + op.methodName().substring(1);
+      TypeName reference = ParameterizedTypeName.get(Types.TYPE_REFERENCE, returns);
+      type.addMethod(
+          MethodSpec.methodBuilder(typeRefMethod)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(reference)
+              .addStatement("return new $T() {}", reference)
               .build());
     }
 
@@ -273,8 +274,8 @@ final class ServiceEmitter {
     CodeBlock decodeAs = switch (op.response().kind()) {
       case NONE -> CodeBlock.of("$T.class", ClassName.get(Void.class));
       case TEXT -> CodeBlock.of("$T.class", Types.STRING);
-      case JSON -> typeRefField != null
-          ? CodeBlock.of("$N", typeRefField)
+      case JSON -> typeRefMethod != null
+          ? CodeBlock.of("$N()", typeRefMethod)
           : CodeBlock.of("$T.class", Types.of(op.response().type()));
     };
 
@@ -495,19 +496,21 @@ final class ServiceEmitter {
                 "The typed Logto Management API: one service per tag of the document.\n\n"
                     + "<pre>{@code\nLogtoManagement logto = LogtoManagement.of(client);\n"
                     + "var user = logto.users().get(\"some-user-id\");\n}</pre>\n\n"
-                    + "<p>Immutable and thread-safe.\n")
+                    + "<p>Thread-safe. Each service is created on its first use, so a program loads"
+                    + " only the services it calls.\n")
             .addField(Types.LOGTO_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL);
-    MethodSpec.Builder ctor =
+    type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(Types.LOGTO_CLIENT, "client")
-            .addStatement("this.client = client");
+            .addStatement("this.client = client")
+            .build());
     for (ServiceDef s : services) {
       ClassName st = ClassName.get(Types.SERVICE, s.className());
-      type.addField(st, s.accessor(), Modifier.PRIVATE, Modifier.FINAL);
-      ctor.addStatement("this.$N = new $T(client)", s.accessor(), st);
+      // racy single check: two threads meeting here may each create one, which is harmless (a
+      // service holds only the client) and cheaper than a lock; volatile publishes it safely
+      type.addField(Types.nullableIf(true, st), s.accessor(), Modifier.PRIVATE, Modifier.VOLATILE);
     }
-    type.addMethod(ctor.build());
     type.addMethod(
         MethodSpec.methodBuilder("of")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -537,7 +540,12 @@ final class ServiceEmitter {
               .addJavadoc(
                   "Returns the operations of the <code>$L</code> tag.\n\n@return the service\n",
                   Docs.escape(s.tag()))
-              .addStatement("return $N", s.accessor())
+              .addStatement("$T service = $N", st, s.accessor())
+              .beginControlFlow("if (service == null)")
+              .addStatement("service = new $T(client)", st)
+              .addStatement("$N = service", s.accessor())
+              .endControlFlow()
+              .addStatement("return service")
               .build());
     }
     return type.build();

@@ -6,6 +6,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.service.GadgetsService;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed Logto Management API: one service per tag of the document.
@@ -15,17 +16,16 @@ import java.util.Objects;
  * var user = logto.users().get("some-user-id");
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. Each service is created on its first use, so a program loads only the services it calls.
  */
 @Generated("io.logto.management.codegen")
 public final class LogtoManagement {
   private final LogtoClient client;
 
-  private final GadgetsService gadgets;
+  private volatile @Nullable GadgetsService gadgets;
 
   private LogtoManagement(LogtoClient client) {
     this.client = client;
-    this.gadgets = new GadgetsService(client);
   }
 
   /**
@@ -53,6 +53,11 @@ public final class LogtoManagement {
    * @return the service
    */
   public GadgetsService gadgets() {
-    return gadgets;
+    GadgetsService service = gadgets;
+    if (service == null) {
+      service = new GadgetsService(client);
+      gadgets = service;
+    }
+    return service;
   }
 }

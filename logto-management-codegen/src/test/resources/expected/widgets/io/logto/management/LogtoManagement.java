@@ -7,6 +7,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.service.WidgetPicturesService;
 import io.logto.management.service.WidgetsService;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed Logto Management API: one service per tag of the document.
@@ -16,20 +17,18 @@ import java.util.Objects;
  * var user = logto.users().get("some-user-id");
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. Each service is created on its first use, so a program loads only the services it calls.
  */
 @Generated("io.logto.management.codegen")
 public final class LogtoManagement {
   private final LogtoClient client;
 
-  private final WidgetPicturesService widgetPictures;
+  private volatile @Nullable WidgetPicturesService widgetPictures;
 
-  private final WidgetsService widgets;
+  private volatile @Nullable WidgetsService widgets;
 
   private LogtoManagement(LogtoClient client) {
     this.client = client;
-    this.widgetPictures = new WidgetPicturesService(client);
-    this.widgets = new WidgetsService(client);
   }
 
   /**
@@ -57,7 +56,12 @@ public final class LogtoManagement {
    * @return the service
    */
   public WidgetPicturesService widgetPictures() {
-    return widgetPictures;
+    WidgetPicturesService service = widgetPictures;
+    if (service == null) {
+      service = new WidgetPicturesService(client);
+      widgetPictures = service;
+    }
+    return service;
   }
 
   /**
@@ -66,6 +70,11 @@ public final class LogtoManagement {
    * @return the service
    */
   public WidgetsService widgets() {
-    return widgets;
+    WidgetsService service = widgets;
+    if (service == null) {
+      service = new WidgetsService(client);
+      widgets = service;
+    }
+    return service;
   }
 }

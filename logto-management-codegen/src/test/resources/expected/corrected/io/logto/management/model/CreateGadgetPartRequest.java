@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param partIds the <code>partIds</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,8 +38,8 @@ public record CreateGadgetPartRequest(@JsonProperty("partIds") List<String> part
    */
   public CreateGadgetPartRequest {
     Objects.requireNonNull(partIds, "partIds == null");
-    partIds = partIds == null ? null : Collections.unmodifiableList(new ArrayList<>(partIds));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    partIds = partIds == null ? null : Collections.unmodifiableList(partIds);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -102,7 +104,7 @@ public record CreateGadgetPartRequest(@JsonProperty("partIds") List<String> part
      * @throws NullPointerException when a required property is unset
      */
     public CreateGadgetPartRequest build() {
-      return new CreateGadgetPartRequest(partIds, additionalProperties);
+      return new CreateGadgetPartRequest(partIds == null ? null : new ArrayList<>(partIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -13,9 +13,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required)
@@ -62,8 +62,8 @@ public record GetGadgetResponse(@JsonProperty("id") String id,
    * @param additionalProperties properties the schema does not name
    */
   public GetGadgetResponse {
-    links = links == null ? null : Collections.unmodifiableList(new ArrayList<>(links));
-    labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    links = links == null ? null : Collections.unmodifiableList(links);
+    labels = labels == null ? null : Collections.unmodifiableMap(labels);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

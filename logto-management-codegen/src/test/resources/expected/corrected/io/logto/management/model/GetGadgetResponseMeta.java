@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;/get/responses/200/content/application~1json/schema/properties/meta</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param key the <code>key</code> property (optional)
  * @param note the <code>note</code> property (optional)
@@ -42,8 +42,8 @@ public record GetGadgetResponseMeta(@JsonProperty("key") @Nullable String key,
    * @param additionalProperties properties the schema does not name
    */
   public GetGadgetResponseMeta {
-    tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));
-    owner = owner == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(owner));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    tags = tags == null ? null : Collections.unmodifiableList(tags);
+    owner = owner == null ? null : Collections.unmodifiableMap(owner);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

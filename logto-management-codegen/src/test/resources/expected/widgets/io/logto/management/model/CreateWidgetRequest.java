@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
  * @param kind the <code>kind</code> property (required)
  * @param color the <code>color</code> property (optional, nullable)
@@ -57,9 +59,9 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(kind, "kind == null");
     color = color == null ? JsonField.absent() : color;
-    labels = labels == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-    tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    labels = labels == null ? null : Collections.unmodifiableMap(labels);
+    tags = tags == null ? null : Collections.unmodifiableList(tags);
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -219,7 +221,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetRequest build() {
-      return new CreateWidgetRequest(name, kind, color, dimensions, labels, customData, tags, additionalProperties);
+      return new CreateWidgetRequest(name, kind, color, dimensions, labels == null ? null : new LinkedHashMap<>(labels), customData, tags == null ? null : new ArrayList<>(tags), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param width the <code>width</code> property (required)
  * @param depth the <code>depth</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -36,7 +38,7 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") long width,
    * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetRequestDimensions {
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") long width,
      */
     public CreateWidgetRequestDimensions build() {
       Objects.requireNonNull(width, "width == null");
-      return new CreateWidgetRequestDimensions(width, depth, additionalProperties);
+      return new CreateWidgetRequestDimensions(width, depth, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

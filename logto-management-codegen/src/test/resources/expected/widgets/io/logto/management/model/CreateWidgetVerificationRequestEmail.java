@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always Email)
  * @param email the <code>email</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -43,7 +45,7 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
   public CreateWidgetVerificationRequestEmail {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(email, "email == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +124,7 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
      * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetVerificationRequestEmail build() {
-      return new CreateWidgetVerificationRequestEmail(type, email, additionalProperties);
+      return new CreateWidgetVerificationRequestEmail(type, email, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

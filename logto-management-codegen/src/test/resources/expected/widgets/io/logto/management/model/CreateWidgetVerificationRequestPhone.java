@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param type the <code>type</code> property (required, always Phone)
  * @param phone the <code>phone</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -43,7 +45,7 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
   public CreateWidgetVerificationRequestPhone {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(phone, "phone == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -122,7 +124,7 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
      * @throws NullPointerException when a required property is unset
      */
     public CreateWidgetVerificationRequestPhone build() {
-      return new CreateWidgetVerificationRequestPhone(type, phone, additionalProperties);
+      return new CreateWidgetVerificationRequestPhone(type, phone, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param token the <code>Token</code> property (required)
  * @param relayState the <code>RelayState</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +39,7 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
    */
   public LoginWidgetRequest {
     Objects.requireNonNull(token, "token == null");
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -116,7 +118,7 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
      * @throws NullPointerException when a required property is unset
      */
     public LoginWidgetRequest build() {
-      return new LoginWidgetRequest(token, relayState, additionalProperties);
+      return new LoginWidgetRequest(token, relayState, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ *
  * @param name the <code>name</code> property (optional)
  * @param color the <code>color</code> property (optional, nullable)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +40,7 @@ public record UpdateWidgetRequest(@JsonProperty("name") @Nullable String name,
    */
   public UpdateWidgetRequest {
     color = color == null ? JsonField.absent() : color;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
   /**
@@ -128,7 +130,7 @@ public record UpdateWidgetRequest(@JsonProperty("name") @Nullable String name,
      * @throws NullPointerException when a required property is unset
      */
     public UpdateWidgetRequest build() {
-      return new UpdateWidgetRequest(name, color, additionalProperties);
+      return new UpdateWidgetRequest(name, color, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -14,7 +14,6 @@ import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object of schema <code>#/components/schemas/Widget</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
+ *
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
  * @param name the <code>name</code> property (required)
@@ -55,6 +56,6 @@ public record Widget(@JsonProperty("id") String id, @JsonProperty("name") String
    */
   public Widget {
     note = note == null ? JsonField.absent() : note;
-    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+    additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -26,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 public final class WidgetsService {
-  private static final TypeReference<List<Widget>> LIST_TYPE = new TypeReference<>() {};
-
   private final LogtoClient client;
 
   /**
@@ -302,6 +300,10 @@ public final class WidgetsService {
     return getAsync(id, RequestOptions.defaults());
   }
 
+  private static TypeReference<List<Widget>> typeOfList() {
+    return new TypeReference<List<Widget>>() {};
+  }
+
   private ApiRequest requestForList(ListWidgetsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets");
     Objects.requireNonNull(params, "params == null");
@@ -323,7 +325,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
    */
   public List<Widget> list(ListWidgetsParams params, RequestOptions options) {
-    return client.call(requestForList(params), LIST_TYPE, options);
+    return client.call(requestForList(params), typeOfList(), options);
   }
 
   /**
@@ -340,7 +342,7 @@ public final class WidgetsService {
    */
   public CompletableFuture<List<Widget>> listAsync(ListWidgetsParams params,
       RequestOptions options) {
-    return client.callAsync(requestForList(params), LIST_TYPE, options);
+    return client.callAsync(requestForList(params), typeOfList(), options);
   }
 
   /**
