@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
- * @param type the <code>type</code> property (optional)
+ * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
  * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
  * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
  * @param additionalProperties properties the schema does not name, never null
@@ -47,7 +47,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
-   * @param type the <code>type</code> property (optional)
+   * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
    * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
    * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
    * @param additionalProperties properties the schema does not name
@@ -152,7 +152,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>type</code> property (optional).
+     * Sets the <code>type</code> property (optional, one of User | MachineToMachine).
      *
      * @param type the value
      * @return this builder

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param excludeUserId the <code>excludeUserId</code> parameter (optional)
  * @param excludeApplicationId the <code>excludeApplicationId</code> parameter (optional)
- * @param type the <code>type</code> parameter (optional)
+ * @param type the <code>type</code> parameter (optional, one of User | MachineToMachine)
  * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
  * @param searchParams the <code>search_params</code> parameter (optional)
@@ -28,7 +28,7 @@ public record ListRolesParams(@Nullable String excludeUserId, @Nullable String e
    *
    * @param excludeUserId the <code>excludeUserId</code> parameter (optional)
    * @param excludeApplicationId the <code>excludeApplicationId</code> parameter (optional)
-   * @param type the <code>type</code> parameter (optional)
+   * @param type the <code>type</code> parameter (optional, one of User | MachineToMachine)
    * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
    * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
    * @param searchParams the <code>search_params</code> parameter (optional)
@@ -88,7 +88,7 @@ public record ListRolesParams(@Nullable String excludeUserId, @Nullable String e
     }
 
     /**
-     * Sets the <code>type</code> parameter (optional).
+     * Sets the <code>type</code> parameter (optional, one of User | MachineToMachine).
      *
      * @param type the value, null to leave it out
      * @return this builder

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param origin the <code>origin</code> property (optional)
  * @param sessionDuration the <code>sessionDuration</code> property (optional)
  * @param pageRules the <code>pageRules</code> property (optional)
- * @param additionalScopes the <code>additionalScopes</code> property (optional)
+ * @param additionalScopes the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -43,7 +43,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
    * @param origin the <code>origin</code> property (optional)
    * @param sessionDuration the <code>sessionDuration</code> property (optional)
    * @param pageRules the <code>pageRules</code> property (optional)
-   * @param additionalScopes the <code>additionalScopes</code> property (optional)
+   * @param additionalScopes the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequestProtectedAppMetadata {
@@ -128,7 +128,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
     }
 
     /**
-     * Sets the <code>additionalScopes</code> property (optional).
+     * Sets the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles).
      *
      * @param additionalScopes the value
      * @return this builder

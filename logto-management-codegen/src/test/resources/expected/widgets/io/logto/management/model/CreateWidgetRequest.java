@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
- * @param kind the <code>kind</code> property (required)
+ * @param kind the <code>kind</code> property (required, one of Small | Large)
  * @param color the <code>color</code> property (optional, nullable)
  * @param dimensions the <code>dimensions</code> property (optional)
  * @param labels the <code>labels</code> property (optional)
@@ -47,7 +47,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
    * Validates and normalises the components.
    *
    * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
-   * @param kind the <code>kind</code> property (required)
+   * @param kind the <code>kind</code> property (required, one of Small | Large)
    * @param color the <code>color</code> property (optional, nullable)
    * @param dimensions the <code>dimensions</code> property (optional)
    * @param labels the <code>labels</code> property (optional)
@@ -126,7 +126,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>kind</code> property (required).
+     * Sets the <code>kind</code> property (required, one of Small | Large).
      *
      * @param kind the value
      * @return this builder
