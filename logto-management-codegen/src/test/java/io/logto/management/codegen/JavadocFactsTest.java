@@ -55,6 +55,6 @@ final class JavadocFactsTest {
     assertThat(files.get(MODEL + "Widget.java"))
         .contains("@param kind the <code>kind</code> property (required, one of Small | Large)");
     assertThat(files.get(MODEL + "ListWidgetsParams.java"))
-        .contains("the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default 20)");
+        .contains("the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default: 20)");
   }
 }

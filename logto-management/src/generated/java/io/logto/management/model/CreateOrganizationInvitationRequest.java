@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
  * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
- * @param messagePayload the <code>messagePayload</code> property (optional, default false)
+ * @param messagePayload the <code>messagePayload</code> property (optional, default: false)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -53,7 +53,7 @@ public record CreateOrganizationInvitationRequest(
    * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
    * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
-   * @param messagePayload the <code>messagePayload</code> property (optional, default false)
+   * @param messagePayload the <code>messagePayload</code> property (optional, default: false)
    * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationInvitationRequest {
@@ -179,7 +179,7 @@ public record CreateOrganizationInvitationRequest(
     }
 
     /**
-     * Sets the <code>messagePayload</code> property (optional, default false).
+     * Sets the <code>messagePayload</code> property (optional, default: false).
      *
      * @param messagePayload the value
      * @return this builder

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
- * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
- * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
+ * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default: [])
+ * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default: [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -48,8 +48,8 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
    * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
-   * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
-   * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
+   * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default: [])
+   * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default: [])
    * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationRoleRequest {
@@ -163,7 +163,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>organizationScopeIds</code> property (optional, default []).
+     * Sets the <code>organizationScopeIds</code> property (optional, default: []).
      *
      * @param organizationScopeIds the value
      * @return this builder
@@ -174,7 +174,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>resourceScopeIds</code> property (optional, default []).
+     * Sets the <code>resourceScopeIds</code> property (optional, default: []).
      *
      * @param resourceScopeIds the value
      * @return this builder

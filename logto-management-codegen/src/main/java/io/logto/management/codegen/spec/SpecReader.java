@@ -974,7 +974,7 @@ public final class SpecReader {
       facts.add("maxItems " + s.getMaxItems());
     }
     if (s.getDefault() != null) {
-      facts.add("default " + s.getDefault());
+      facts.add("default: " + s.getDefault());
     }
     if (Boolean.TRUE.equals(s.getDeprecated()) || Boolean.TRUE.equals(raw.getDeprecated())) {
       facts.add("deprecated");

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param dimensions the <code>dimensions</code> property (optional)
  * @param labels the <code>labels</code> property (optional)
  * @param customData the <code>customData</code> property (optional)
- * @param tags the <code>tags</code> property (optional, default [])
+ * @param tags the <code>tags</code> property (optional, default: [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -52,7 +52,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
    * @param dimensions the <code>dimensions</code> property (optional)
    * @param labels the <code>labels</code> property (optional)
    * @param customData the <code>customData</code> property (optional)
-   * @param tags the <code>tags</code> property (optional, default [])
+   * @param tags the <code>tags</code> property (optional, default: [])
    * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetRequest {
@@ -192,7 +192,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>tags</code> property (optional, default []).
+     * Sets the <code>tags</code> property (optional, default: []).
      *
      * @param tags the value
      * @return this builder
