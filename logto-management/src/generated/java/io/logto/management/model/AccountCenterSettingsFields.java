@@ -21,18 +21,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param name the <code>name</code> property (optional)
- * @param avatar the <code>avatar</code> property (optional)
- * @param profile the <code>profile</code> property (optional)
- * @param email the <code>email</code> property (optional)
- * @param phone the <code>phone</code> property (optional)
- * @param password the <code>password</code> property (optional)
- * @param username the <code>username</code> property (optional)
- * @param social the <code>social</code> property (optional)
- * @param customData the <code>customData</code> property (optional)
- * @param mfa the <code>mfa</code> property (optional)
- * @param passkey the <code>passkey</code> property (optional)
- * @param session the <code>session</code> property (optional)
+ * @param name the <code>name</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param avatar the <code>avatar</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param profile the <code>profile</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param email the <code>email</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param phone the <code>phone</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param password the <code>password</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param username the <code>username</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param social the <code>social</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param customData the <code>customData</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param mfa the <code>mfa</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param passkey the <code>passkey</code> property (optional, one of Off | ReadOnly | Edit)
+ * @param session the <code>session</code> property (optional, one of Off | ReadOnly | Edit)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -54,18 +54,18 @@ public record AccountCenterSettingsFields(
   /**
    * Validates and normalises the components.
    *
-   * @param name the <code>name</code> property (optional)
-   * @param avatar the <code>avatar</code> property (optional)
-   * @param profile the <code>profile</code> property (optional)
-   * @param email the <code>email</code> property (optional)
-   * @param phone the <code>phone</code> property (optional)
-   * @param password the <code>password</code> property (optional)
-   * @param username the <code>username</code> property (optional)
-   * @param social the <code>social</code> property (optional)
-   * @param customData the <code>customData</code> property (optional)
-   * @param mfa the <code>mfa</code> property (optional)
-   * @param passkey the <code>passkey</code> property (optional)
-   * @param session the <code>session</code> property (optional)
+   * @param name the <code>name</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param avatar the <code>avatar</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param profile the <code>profile</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param email the <code>email</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param phone the <code>phone</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param password the <code>password</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param username the <code>username</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param social the <code>social</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param customData the <code>customData</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param mfa the <code>mfa</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param passkey the <code>passkey</code> property (optional, one of Off | ReadOnly | Edit)
+   * @param session the <code>session</code> property (optional, one of Off | ReadOnly | Edit)
    * @param additionalProperties properties the schema does not name
    */
   public AccountCenterSettingsFields {
@@ -138,7 +138,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>name</code> property (optional).
+     * Sets the <code>name</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param name the value
      * @return this builder
@@ -149,7 +149,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>avatar</code> property (optional).
+     * Sets the <code>avatar</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param avatar the value
      * @return this builder
@@ -160,7 +160,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>profile</code> property (optional).
+     * Sets the <code>profile</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param profile the value
      * @return this builder
@@ -171,7 +171,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>email</code> property (optional).
+     * Sets the <code>email</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param email the value
      * @return this builder
@@ -182,7 +182,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>phone</code> property (optional).
+     * Sets the <code>phone</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param phone the value
      * @return this builder
@@ -193,7 +193,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>password</code> property (optional).
+     * Sets the <code>password</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param password the value
      * @return this builder
@@ -204,7 +204,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>username</code> property (optional).
+     * Sets the <code>username</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param username the value
      * @return this builder
@@ -215,7 +215,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>social</code> property (optional).
+     * Sets the <code>social</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param social the value
      * @return this builder
@@ -226,7 +226,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>customData</code> property (optional).
+     * Sets the <code>customData</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param customData the value
      * @return this builder
@@ -237,7 +237,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>mfa</code> property (optional).
+     * Sets the <code>mfa</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param mfa the value
      * @return this builder
@@ -248,7 +248,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>passkey</code> property (optional).
+     * Sets the <code>passkey</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param passkey the value
      * @return this builder
@@ -259,7 +259,7 @@ public record AccountCenterSettingsFields(
     }
 
     /**
-     * Sets the <code>session</code> property (optional).
+     * Sets the <code>session</code> property (optional, one of Off | ReadOnly | Edit).
      *
      * @param session the value
      * @return this builder

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param contextSample the <code>contextSample</code> property (optional, nullable)
  * @param enabled the <code>enabled</code> property (optional)
- * @param onExecutionError the <code>onExecutionError</code> property (optional)
+ * @param onExecutionError the <code>onExecutionError</code> property (optional, one of block | allow)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -44,7 +44,7 @@ public record Action(@JsonProperty("script") String script,
    * @param environmentVariables the <code>environmentVariables</code> property (optional)
    * @param contextSample the <code>contextSample</code> property (optional, nullable)
    * @param enabled the <code>enabled</code> property (optional)
-   * @param onExecutionError the <code>onExecutionError</code> property (optional)
+   * @param onExecutionError the <code>onExecutionError</code> property (optional, one of block | allow)
    * @param additionalProperties properties the schema does not name
    */
   public Action {
@@ -154,7 +154,7 @@ public record Action(@JsonProperty("script") String script,
     }
 
     /**
-     * Sets the <code>onExecutionError</code> property (optional).
+     * Sets the <code>onExecutionError</code> property (optional, one of block | allow).
      *
      * @param onExecutionError the value
      * @return this builder

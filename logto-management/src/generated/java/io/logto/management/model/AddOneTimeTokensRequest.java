@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
  * @param context the <code>context</code> property (optional)
- * @param expiresIn the <code>expiresIn</code> property (optional)
+ * @param expiresIn the <code>expiresIn</code> property (optional, seconds)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -37,7 +37,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
    *
    * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
    * @param context the <code>context</code> property (optional)
-   * @param expiresIn the <code>expiresIn</code> property (optional)
+   * @param expiresIn the <code>expiresIn</code> property (optional, seconds)
    * @param additionalProperties properties the schema does not name
    */
   public AddOneTimeTokensRequest {
@@ -106,7 +106,7 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
     }
 
     /**
-     * Sets the <code>expiresIn</code> property (optional).
+     * Sets the <code>expiresIn</code> property (optional, seconds).
      *
      * @param expiresIn the value
      * @return this builder

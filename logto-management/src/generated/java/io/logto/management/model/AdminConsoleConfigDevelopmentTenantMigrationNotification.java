@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param isPaidTenant the <code>isPaidTenant</code> property (required)
  * @param tag the <code>tag</code> property (required)
- * @param readAt the <code>readAt</code> property (optional)
+ * @param readAt the <code>readAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -41,7 +41,7 @@ public record AdminConsoleConfigDevelopmentTenantMigrationNotification(
    *
    * @param isPaidTenant the <code>isPaidTenant</code> property (required)
    * @param tag the <code>tag</code> property (required)
-   * @param readAt the <code>readAt</code> property (optional)
+   * @param readAt the <code>readAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public AdminConsoleConfigDevelopmentTenantMigrationNotification {
@@ -110,7 +110,7 @@ public record AdminConsoleConfigDevelopmentTenantMigrationNotification(
     }
 
     /**
-     * Sets the <code>readAt</code> property (optional).
+     * Sets the <code>readAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param readAt the value
      * @return this builder

@@ -28,14 +28,14 @@ import org.jspecify.annotations.Nullable;
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param secret the <code>secret</code> property (optional, deprecated)
  * @param description the <code>description</code> property (required, nullable)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
  * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (required)
  * @param customClientMetadata the <code>customClientMetadata</code> property (required)
  * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (required, nullable)
  * @param customData the <code>customData</code> property (required)
  * @param isThirdParty the <code>isThirdParty</code> property (required)
  * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param isAdmin the <code>isAdmin</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -62,14 +62,14 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
    * @param secret the <code>secret</code> property (optional, deprecated)
    * @param description the <code>description</code> property (required, nullable)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
    * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (required)
    * @param customClientMetadata the <code>customClientMetadata</code> property (required)
    * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (required, nullable)
    * @param customData the <code>customData</code> property (required)
    * @param isThirdParty the <code>isThirdParty</code> property (required)
    * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param isAdmin the <code>isAdmin</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */

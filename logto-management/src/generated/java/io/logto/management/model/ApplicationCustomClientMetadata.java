@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param corsAllowedOrigins the <code>corsAllowedOrigins</code> property (optional)
- * @param idTokenTtl the <code>idTokenTtl</code> property (optional)
+ * @param idTokenTtl the <code>idTokenTtl</code> property (optional, seconds)
  * @param refreshTokenTtl the <code>refreshTokenTtl</code> property (optional)
- * @param refreshTokenTtlInDays the <code>refreshTokenTtlInDays</code> property (optional)
+ * @param refreshTokenTtlInDays the <code>refreshTokenTtlInDays</code> property (optional, days)
  * @param tenantId the <code>tenantId</code> property (optional)
  * @param alwaysIssueRefreshToken the <code>alwaysIssueRefreshToken</code> property (optional)
  * @param rotateRefreshToken the <code>rotateRefreshToken</code> property (optional)
@@ -53,9 +53,9 @@ public record ApplicationCustomClientMetadata(
    * Validates and normalises the components.
    *
    * @param corsAllowedOrigins the <code>corsAllowedOrigins</code> property (optional)
-   * @param idTokenTtl the <code>idTokenTtl</code> property (optional)
+   * @param idTokenTtl the <code>idTokenTtl</code> property (optional, seconds)
    * @param refreshTokenTtl the <code>refreshTokenTtl</code> property (optional)
-   * @param refreshTokenTtlInDays the <code>refreshTokenTtlInDays</code> property (optional)
+   * @param refreshTokenTtlInDays the <code>refreshTokenTtlInDays</code> property (optional, days)
    * @param tenantId the <code>tenantId</code> property (optional)
    * @param alwaysIssueRefreshToken the <code>alwaysIssueRefreshToken</code> property (optional)
    * @param rotateRefreshToken the <code>rotateRefreshToken</code> property (optional)
@@ -140,7 +140,7 @@ public record ApplicationCustomClientMetadata(
     }
 
     /**
-     * Sets the <code>idTokenTtl</code> property (optional).
+     * Sets the <code>idTokenTtl</code> property (optional, seconds).
      *
      * @param idTokenTtl the value
      * @return this builder
@@ -162,7 +162,7 @@ public record ApplicationCustomClientMetadata(
     }
 
     /**
-     * Sets the <code>refreshTokenTtlInDays</code> property (optional).
+     * Sets the <code>refreshTokenTtlInDays</code> property (optional, days).
      *
      * @param refreshTokenTtlInDays the value
      * @return this builder

@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param host the <code>host</code> property (required)
  * @param origin the <code>origin</code> property (required)
- * @param sessionDuration the <code>sessionDuration</code> property (required)
+ * @param sessionDuration the <code>sessionDuration</code> property (required, seconds)
  * @param pageRules the <code>pageRules</code> property (required)
- * @param additionalScopes the <code>additionalScopes</code> property (optional)
+ * @param additionalScopes the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles)
  * @param customDomains the <code>customDomains</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -44,9 +44,9 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
    *
    * @param host the <code>host</code> property (required)
    * @param origin the <code>origin</code> property (required)
-   * @param sessionDuration the <code>sessionDuration</code> property (required)
+   * @param sessionDuration the <code>sessionDuration</code> property (required, seconds)
    * @param pageRules the <code>pageRules</code> property (required)
-   * @param additionalScopes the <code>additionalScopes</code> property (optional)
+   * @param additionalScopes the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles)
    * @param customDomains the <code>customDomains</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -130,7 +130,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     }
 
     /**
-     * Sets the <code>sessionDuration</code> property (required).
+     * Sets the <code>sessionDuration</code> property (required, seconds).
      *
      * @param sessionDuration the value
      * @return this builder
@@ -152,7 +152,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     }
 
     /**
-     * Sets the <code>additionalScopes</code> property (optional).
+     * Sets the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles).
      *
      * @param additionalScopes the value
      * @return this builder

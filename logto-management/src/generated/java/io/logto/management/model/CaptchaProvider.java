@@ -25,8 +25,8 @@ import java.util.Map;
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 128)
  * @param config the <code>config</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param updatedAt the <code>updatedAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -42,8 +42,8 @@ public record CaptchaProvider(@JsonProperty("tenantId") String tenantId,
    * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
    * @param id the <code>id</code> property (required, minLength 1, maxLength 128)
    * @param config the <code>config</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public CaptchaProvider {

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param secretKey the <code>secretKey</code> property (required)
  * @param projectId the <code>projectId</code> property (required)
  * @param domain the <code>domain</code> property (optional)
- * @param mode the <code>mode</code> property (optional)
+ * @param mode the <code>mode</code> property (optional, one of invisible | checkbox)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -49,7 +49,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
    * @param secretKey the <code>secretKey</code> property (required)
    * @param projectId the <code>projectId</code> property (required)
    * @param domain the <code>domain</code> property (optional)
-   * @param mode the <code>mode</code> property (optional)
+   * @param mode the <code>mode</code> property (optional, one of invisible | checkbox)
    * @param additionalProperties properties the schema does not name
    */
   public CaptchaProviderConfigRecaptchaEnterprise {
@@ -163,7 +163,7 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
     }
 
     /**
-     * Sets the <code>mode</code> property (optional).
+     * Sets the <code>mode</code> property (optional, one of invisible | checkbox).
      *
      * @param mode the value
      * @return this builder

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Email | Sms | Social)
  * @param isDemo the <code>isDemo</code> property (optional)
  * @param id the <code>id</code> property (required)
  * @param target the <code>target</code> property (required)
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param formItems the <code>formItems</code> property (optional)
  * @param customData the <code>customData</code> property (optional)
  * @param fromEmail the <code>fromEmail</code> property (optional)
- * @param platform the <code>platform</code> property (required, nullable)
+ * @param platform the <code>platform</code> property (required, nullable, one of Native | Universal | Web)
  * @param isStandard the <code>isStandard</code> property (optional)
  * @param isTokenStorageSupported the <code>isTokenStorageSupported</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -57,7 +57,7 @@ public record ConnectorFactory(@JsonProperty("type") ConnectorType type,
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Email | Sms | Social)
    * @param isDemo the <code>isDemo</code> property (optional)
    * @param id the <code>id</code> property (required)
    * @param target the <code>target</code> property (required)
@@ -70,7 +70,7 @@ public record ConnectorFactory(@JsonProperty("type") ConnectorType type,
    * @param formItems the <code>formItems</code> property (optional)
    * @param customData the <code>customData</code> property (optional)
    * @param fromEmail the <code>fromEmail</code> property (optional)
-   * @param platform the <code>platform</code> property (required, nullable)
+   * @param platform the <code>platform</code> property (required, nullable, one of Native | Universal | Web)
    * @param isStandard the <code>isStandard</code> property (optional)
    * @param isTokenStorageSupported the <code>isTokenStorageSupported</code> property (optional)
    * @param additionalProperties properties the schema does not name

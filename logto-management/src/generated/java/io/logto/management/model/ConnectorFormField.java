@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Text | Number | MultilineText | Switch | Json)
  * @param key the <code>key</code> property (required)
  * @param label the <code>label</code> property (required)
  * @param placeholder the <code>placeholder</code> property (optional)
@@ -54,7 +54,7 @@ public record ConnectorFormField(@JsonProperty("type") ConnectorFormFieldType ty
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Text | Number | MultilineText | Switch | Json)
    * @param key the <code>key</code> property (required)
    * @param label the <code>label</code> property (required)
    * @param placeholder the <code>placeholder</code> property (optional)

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
  * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
  * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
  * @param customData the <code>customData</code> property (optional)
@@ -48,7 +48,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
    *
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
    * @param description the <code>description</code> property (optional, nullable)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
    * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
    * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
    * @param customData the <code>customData</code> property (optional)
@@ -150,7 +150,7 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML).
      *
      * @param type the value
      * @return this builder

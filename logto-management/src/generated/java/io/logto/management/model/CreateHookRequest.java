@@ -29,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
- * @param event the <code>event</code> property (optional, deprecated)
- * @param events the <code>events</code> property (optional)
+ * @param event the <code>event</code> property (optional, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated)
+ * @param events the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
  * @param config the <code>config</code> property (required)
  * @param enabled the <code>enabled</code> property (optional)
- * @param createdAt the <code>createdAt</code> property (optional)
+ * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -49,11 +49,11 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    *
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
-   * @param event the <code>event</code> property (optional, deprecated)
-   * @param events the <code>events</code> property (optional)
+   * @param event the <code>event</code> property (optional, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated)
+   * @param events the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
    * @param config the <code>config</code> property (required)
    * @param enabled the <code>enabled</code> property (optional)
-   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public CreateHookRequest {
@@ -135,7 +135,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>event</code> property (optional, deprecated).
+     * Sets the <code>event</code> property (optional, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated).
      *
      * @param event the value
      * @return this builder
@@ -146,7 +146,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>events</code> property (optional).
+     * Sets the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded).
      *
      * @param events the value
      * @return this builder
@@ -179,7 +179,7 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional).
+     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param createdAt the value
      * @return this builder

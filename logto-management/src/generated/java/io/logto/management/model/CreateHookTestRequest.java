@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param events the <code>events</code> property (required)
+ * @param events the <code>events</code> property (required, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
  * @param config the <code>config</code> property (required)
  * @param event the <code>event</code> property (optional, deprecated)
  * @param additionalProperties properties the schema does not name, never null
@@ -36,7 +36,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
   /**
    * Validates and normalises the components.
    *
-   * @param events the <code>events</code> property (required)
+   * @param events the <code>events</code> property (required, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
    * @param config the <code>config</code> property (required)
    * @param event the <code>event</code> property (optional, deprecated)
    * @param additionalProperties properties the schema does not name
@@ -87,7 +87,7 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
     }
 
     /**
-     * Sets the <code>events</code> property (required).
+     * Sets the <code>events</code> property (required, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded).
      *
      * @param events the value
      * @return this builder

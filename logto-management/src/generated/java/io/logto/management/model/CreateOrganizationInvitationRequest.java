@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param inviterId the <code>inviterId</code> property (optional, nullable, maxLength 21)
  * @param invitee the <code>invitee</code> property (required)
  * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
- * @param messagePayload the <code>messagePayload</code> property (optional, default false)
+ * @param messagePayload the <code>messagePayload</code> property (optional, default: false)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -51,9 +51,9 @@ public record CreateOrganizationInvitationRequest(
    * @param inviterId the <code>inviterId</code> property (optional, nullable, maxLength 21)
    * @param invitee the <code>invitee</code> property (required)
    * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
-   * @param messagePayload the <code>messagePayload</code> property (optional, default false)
+   * @param messagePayload the <code>messagePayload</code> property (optional, default: false)
    * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationInvitationRequest {
@@ -157,7 +157,7 @@ public record CreateOrganizationInvitationRequest(
     }
 
     /**
-     * Sets the <code>expiresAt</code> property (required).
+     * Sets the <code>expiresAt</code> property (required, epoch milliseconds on the wire).
      *
      * @param expiresAt the value
      * @return this builder
@@ -179,7 +179,7 @@ public record CreateOrganizationInvitationRequest(
     }
 
     /**
-     * Sets the <code>messagePayload</code> property (optional, default false).
+     * Sets the <code>messagePayload</code> property (optional, default: false).
      *
      * @param messagePayload the value
      * @return this builder

@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
- * @param type the <code>type</code> property (optional)
- * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
- * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
+ * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
+ * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default: [])
+ * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default: [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -47,9 +47,9 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
-   * @param type the <code>type</code> property (optional)
-   * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default [])
-   * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default [])
+   * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
+   * @param organizationScopeIds the <code>organizationScopeIds</code> property (optional, default: [])
+   * @param resourceScopeIds the <code>resourceScopeIds</code> property (optional, default: [])
    * @param additionalProperties properties the schema does not name
    */
   public CreateOrganizationRoleRequest {
@@ -152,7 +152,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>type</code> property (optional).
+     * Sets the <code>type</code> property (optional, one of User | MachineToMachine).
      *
      * @param type the value
      * @return this builder
@@ -163,7 +163,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>organizationScopeIds</code> property (optional, default []).
+     * Sets the <code>organizationScopeIds</code> property (optional, default: []).
      *
      * @param organizationScopeIds the value
      * @return this builder
@@ -174,7 +174,7 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>resourceScopeIds</code> property (optional, default []).
+     * Sets the <code>resourceScopeIds</code> property (optional, default: []).
      *
      * @param resourceScopeIds the value
      * @return this builder

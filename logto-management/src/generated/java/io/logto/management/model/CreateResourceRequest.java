@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1)
  * @param indicator the <code>indicator</code> property (required, minLength 1)
- * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, default 3600)
+ * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds, default: 3600)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -39,7 +39,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1)
    * @param indicator the <code>indicator</code> property (required, minLength 1)
-   * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, default 3600)
+   * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds, default: 3600)
    * @param additionalProperties properties the schema does not name
    */
   public CreateResourceRequest {
@@ -123,7 +123,7 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
     }
 
     /**
-     * Sets the <code>accessTokenTtl</code> property (optional, default 3600).
+     * Sets the <code>accessTokenTtl</code> property (optional, seconds, default: 3600).
      *
      * @param accessTokenTtl the value
      * @return this builder

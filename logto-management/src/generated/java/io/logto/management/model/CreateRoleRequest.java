@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
- * @param type the <code>type</code> property (optional)
+ * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
  * @param isDefault the <code>isDefault</code> property (optional)
  * @param scopeIds the <code>scopeIds</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -45,7 +45,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
-   * @param type the <code>type</code> property (optional)
+   * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
    * @param isDefault the <code>isDefault</code> property (optional)
    * @param scopeIds the <code>scopeIds</code> property (optional)
    * @param additionalProperties properties the schema does not name
@@ -138,7 +138,7 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>type</code> property (optional).
+     * Sets the <code>type</code> property (optional, one of User | MachineToMachine).
      *
      * @param type the value
      * @return this builder

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param entityId the <code>entityId</code> property (optional, nullable, maxLength 128)
  * @param acsUrl the <code>acsUrl</code> property (optional, nullable)
  * @param encryption the <code>encryption</code> property (optional, nullable)
- * @param nameIdFormat the <code>nameIdFormat</code> property (optional, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
+ * @param nameIdFormat the <code>nameIdFormat</code> property (optional, one of urn:oasis:names:tc:SAML:2.0:nameid-format:persistent | urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress | urn:oasis:names:tc:SAML:2.0:nameid-format:transient | urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified, default: urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -53,7 +53,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
    * @param entityId the <code>entityId</code> property (optional, nullable, maxLength 128)
    * @param acsUrl the <code>acsUrl</code> property (optional, nullable)
    * @param encryption the <code>encryption</code> property (optional, nullable)
-   * @param nameIdFormat the <code>nameIdFormat</code> property (optional, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
+   * @param nameIdFormat the <code>nameIdFormat</code> property (optional, one of urn:oasis:names:tc:SAML:2.0:nameid-format:persistent | urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress | urn:oasis:names:tc:SAML:2.0:nameid-format:transient | urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified, default: urn:oasis:names:tc:SAML:2.0:nameid-format:persistent)
    * @param additionalProperties properties the schema does not name
    */
   public CreateSamlApplicationRequest {
@@ -240,7 +240,7 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>nameIdFormat</code> property (optional, default urn:oasis:names:tc:SAML:2.0:nameid-format:persistent).
+     * Sets the <code>nameIdFormat</code> property (optional, one of urn:oasis:names:tc:SAML:2.0:nameid-format:persistent | urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress | urn:oasis:names:tc:SAML:2.0:nameid-format:transient | urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified, default: urn:oasis:names:tc:SAML:2.0:nameid-format:persistent).
      *
      * @param nameIdFormat the value
      * @return this builder

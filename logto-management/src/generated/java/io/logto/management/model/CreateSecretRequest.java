@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
- * @param expiresAt the <code>expiresAt</code> property (optional, nullable)
+ * @param expiresAt the <code>expiresAt</code> property (optional, nullable, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -39,7 +39,7 @@ public record CreateSecretRequest(@JsonProperty("name") String name,
    * Validates and normalises the components.
    *
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
-   * @param expiresAt the <code>expiresAt</code> property (optional, nullable)
+   * @param expiresAt the <code>expiresAt</code> property (optional, nullable, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public CreateSecretRequest {
@@ -95,7 +95,7 @@ public record CreateSecretRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>expiresAt</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code expiresAt} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
+     * Sets the <code>expiresAt</code> property (optional, nullable, epoch milliseconds on the wire) to a value, or to JSON {@code null} when {@code expiresAt} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
      * @param expiresAt the value or null
      * @return this builder
@@ -106,7 +106,7 @@ public record CreateSecretRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>expiresAt</code> property (optional, nullable).
+     * Sets the <code>expiresAt</code> property (optional, nullable, epoch milliseconds on the wire).
      *
      * @param expiresAt the value
      * @return this builder

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param active the <code>active</code> property (optional, default false)
+ * @param active the <code>active</code> property (optional, default: false)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,7 +31,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nulla
   /**
    * Validates and normalises the components.
    *
-   * @param active the <code>active</code> property (optional, default false)
+   * @param active the <code>active</code> property (optional, default: false)
    * @param additionalProperties properties the schema does not name
    */
   public CreateSsoConnectorSigningKeyRequest {
@@ -71,7 +71,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nulla
     }
 
     /**
-     * Sets the <code>active</code> property (optional, default false).
+     * Sets the <code>active</code> property (optional, default: false).
      *
      * @param active the value
      * @return this builder

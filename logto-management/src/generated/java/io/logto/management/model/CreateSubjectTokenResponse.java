@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param subjectToken the <code>subjectToken</code> property (required)
- * @param expiresIn the <code>expiresIn</code> property (required)
+ * @param expiresIn the <code>expiresIn</code> property (required, seconds)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,7 +31,7 @@ public record CreateSubjectTokenResponse(@JsonProperty("subjectToken") String su
    * Validates and normalises the components.
    *
    * @param subjectToken the <code>subjectToken</code> property (required)
-   * @param expiresIn the <code>expiresIn</code> property (required)
+   * @param expiresIn the <code>expiresIn</code> property (required, seconds)
    * @param additionalProperties properties the schema does not name
    */
   public CreateSubjectTokenResponse {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param username the <code>username</code> property (optional)
  * @param password the <code>password</code> property (optional, minLength 1)
  * @param passwordDigest the <code>passwordDigest</code> property (optional, maxLength 256)
- * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional)
+ * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional, one of Argon2i | Argon2id | Argon2d | SHA1 | SHA256 | MD5 | Bcrypt | Legacy)
  * @param name the <code>name</code> property (optional)
  * @param avatar the <code>avatar</code> property (optional, nullable)
  * @param customData the <code>customData</code> property (optional)
@@ -55,7 +55,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
    * @param username the <code>username</code> property (optional)
    * @param password the <code>password</code> property (optional, minLength 1)
    * @param passwordDigest the <code>passwordDigest</code> property (optional, maxLength 256)
-   * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional)
+   * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional, one of Argon2i | Argon2id | Argon2d | SHA1 | SHA256 | MD5 | Bcrypt | Legacy)
    * @param name the <code>name</code> property (optional)
    * @param avatar the <code>avatar</code> property (optional, nullable)
    * @param customData the <code>customData</code> property (optional)
@@ -182,7 +182,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
     }
 
     /**
-     * Sets the <code>passwordAlgorithm</code> property (optional).
+     * Sets the <code>passwordAlgorithm</code> property (optional, one of Argon2i | Argon2id | Argon2d | SHA1 | SHA256 | MD5 | Bcrypt | Legacy).
      *
      * @param passwordAlgorithm the value
      * @return this builder

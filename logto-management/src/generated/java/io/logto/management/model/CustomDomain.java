@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param domain the <code>domain</code> property (required)
- * @param status the <code>status</code> property (required)
+ * @param status the <code>status</code> property (required, one of PendingVerification | PendingSsl | Active | Error)
  * @param errorMessage the <code>errorMessage</code> property (required, nullable)
  * @param dnsRecords the <code>dnsRecords</code> property (required)
  * @param cloudflareData the <code>cloudflareData</code> property (required, nullable)
@@ -42,7 +42,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
    * Validates and normalises the components.
    *
    * @param domain the <code>domain</code> property (required)
-   * @param status the <code>status</code> property (required)
+   * @param status the <code>status</code> property (required, one of PendingVerification | PendingSsl | Active | Error)
    * @param errorMessage the <code>errorMessage</code> property (required, nullable)
    * @param dnsRecords the <code>dnsRecords</code> property (required)
    * @param cloudflareData the <code>cloudflareData</code> property (required, nullable)
@@ -112,7 +112,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
     }
 
     /**
-     * Sets the <code>status</code> property (required).
+     * Sets the <code>status</code> property (required, one of PendingVerification | PendingSsl | Active | Error).
      *
      * @param status the value
      * @return this builder

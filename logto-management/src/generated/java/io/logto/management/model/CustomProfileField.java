@@ -26,12 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname)
  * @param label the <code>label</code> property (required, maxLength 128)
  * @param description the <code>description</code> property (required, nullable, maxLength 256)
  * @param required the <code>required</code> property (required)
  * @param config the <code>config</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param sieOrder the <code>sieOrder</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -52,12 +52,12 @@ public record CustomProfileField(@JsonProperty("tenantId") String tenantId,
    * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname)
    * @param label the <code>label</code> property (required, maxLength 128)
    * @param description the <code>description</code> property (required, nullable, maxLength 256)
    * @param required the <code>required</code> property (required)
    * @param config the <code>config</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param sieOrder the <code>sieOrder</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param enabled the <code>enabled</code> property (required)
  * @param name the <code>name</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname)
  * @param label the <code>label</code> property (optional, minLength 1)
  * @param description the <code>description</code> property (optional)
  * @param required the <code>required</code> property (required)
@@ -42,7 +42,7 @@ public record CustomProfileFieldConfigPartsItem(@JsonProperty("enabled") boolean
    *
    * @param enabled the <code>enabled</code> property (required)
    * @param name the <code>name</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname)
    * @param label the <code>label</code> property (optional, minLength 1)
    * @param description the <code>description</code> property (optional)
    * @param required the <code>required</code> property (required)

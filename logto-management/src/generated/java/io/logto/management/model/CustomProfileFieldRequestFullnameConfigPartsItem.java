@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param enabled the <code>enabled</code> property (required)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname)
  * @param label the <code>label</code> property (optional, minLength 1)
  * @param description the <code>description</code> property (optional)
  * @param required the <code>required</code> property (required)
  * @param config the <code>config</code> property (optional)
- * @param name the <code>name</code> property (required)
+ * @param name the <code>name</code> property (required, one of givenName | middleName | familyName)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -44,12 +44,12 @@ public record CustomProfileFieldRequestFullnameConfigPartsItem(
    * Validates and normalises the components.
    *
    * @param enabled the <code>enabled</code> property (required)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname)
    * @param label the <code>label</code> property (optional, minLength 1)
    * @param description the <code>description</code> property (optional)
    * @param required the <code>required</code> property (required)
    * @param config the <code>config</code> property (optional)
-   * @param name the <code>name</code> property (required)
+   * @param name the <code>name</code> property (required, one of givenName | middleName | familyName)
    * @param additionalProperties properties the schema does not name
    */
   public CustomProfileFieldRequestFullnameConfigPartsItem {
@@ -120,7 +120,7 @@ public record CustomProfileFieldRequestFullnameConfigPartsItem(
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, one of Text | Number | Date | Checkbox | Select | Url | Regex | Address | Fullname).
      *
      * @param type the value
      * @return this builder
@@ -175,7 +175,7 @@ public record CustomProfileFieldRequestFullnameConfigPartsItem(
     }
 
     /**
-     * Sets the <code>name</code> property (required).
+     * Sets the <code>name</code> property (required, one of givenName | middleName | familyName).
      *
      * @param name the value
      * @return this builder

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Query parameters of <code>DeleteEmailTemplates</code> (<code>DELETE /api/email-templates</code>).
  *
  * @param languageTag the <code>languageTag</code> parameter (optional, minLength 1, maxLength 16)
- * @param templateType the <code>templateType</code> parameter (optional)
+ * @param templateType the <code>templateType</code> parameter (optional, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
  */
 @Generated("io.logto.management.codegen")
 public record DeleteEmailTemplatesParams(@Nullable String languageTag,
@@ -18,7 +18,7 @@ public record DeleteEmailTemplatesParams(@Nullable String languageTag,
    * Validates the components and copies collections.
    *
    * @param languageTag the <code>languageTag</code> parameter (optional, minLength 1, maxLength 16)
-   * @param templateType the <code>templateType</code> parameter (optional)
+   * @param templateType the <code>templateType</code> parameter (optional, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
    */
   public DeleteEmailTemplatesParams {
   }
@@ -55,7 +55,7 @@ public record DeleteEmailTemplatesParams(@Nullable String languageTag,
     }
 
     /**
-     * Sets the <code>templateType</code> parameter (optional).
+     * Sets the <code>templateType</code> parameter (optional, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa).
      *
      * @param templateType the value, null to leave it out
      * @return this builder

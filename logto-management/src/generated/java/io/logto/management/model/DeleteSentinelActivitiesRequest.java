@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param targetType the <code>targetType</code> property (required)
+ * @param targetType the <code>targetType</code> property (required, one of User | App)
  * @param targets the <code>targets</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -36,7 +36,7 @@ public record DeleteSentinelActivitiesRequest(
   /**
    * Validates and normalises the components.
    *
-   * @param targetType the <code>targetType</code> property (required)
+   * @param targetType the <code>targetType</code> property (required, one of User | App)
    * @param targets the <code>targets</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -83,7 +83,7 @@ public record DeleteSentinelActivitiesRequest(
     }
 
     /**
-     * Sets the <code>targetType</code> property (required).
+     * Sets the <code>targetType</code> property (required, one of User | App).
      *
      * @param targetType the value
      * @return this builder

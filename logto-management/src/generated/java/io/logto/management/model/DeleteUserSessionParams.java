@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>DeleteUserSession</code> (<code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>).
  *
- * @param revokeGrantsTarget the <code>revokeGrantsTarget</code> parameter (optional)
+ * @param revokeGrantsTarget the <code>revokeGrantsTarget</code> parameter (optional, one of all | firstParty)
  */
 @Generated("io.logto.management.codegen")
 public record DeleteUserSessionParams(
@@ -16,7 +16,7 @@ public record DeleteUserSessionParams(
   /**
    * Validates the components and copies collections.
    *
-   * @param revokeGrantsTarget the <code>revokeGrantsTarget</code> parameter (optional)
+   * @param revokeGrantsTarget the <code>revokeGrantsTarget</code> parameter (optional, one of all | firstParty)
    */
   public DeleteUserSessionParams {
   }
@@ -40,7 +40,7 @@ public record DeleteUserSessionParams(
     }
 
     /**
-     * Sets the <code>revokeGrantsTarget</code> parameter (optional).
+     * Sets the <code>revokeGrantsTarget</code> parameter (optional, one of all | firstParty).
      *
      * @param revokeGrantsTarget the value, null to leave it out
      * @return this builder

@@ -26,10 +26,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param domain the <code>domain</code> property (required, minLength 1, maxLength 256)
- * @param status the <code>status</code> property (required)
+ * @param status the <code>status</code> property (required, one of PendingVerification | PendingSsl | Active | Error)
  * @param errorMessage the <code>errorMessage</code> property (required, nullable, maxLength 1024)
  * @param dnsRecords the <code>dnsRecords</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -45,10 +45,10 @@ public record Domain(@JsonProperty("id") String id, @JsonProperty("domain") Stri
    *
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param domain the <code>domain</code> property (required, minLength 1, maxLength 256)
-   * @param status the <code>status</code> property (required)
+   * @param status the <code>status</code> property (required, one of PendingVerification | PendingSsl | Active | Error)
    * @param errorMessage the <code>errorMessage</code> property (required, nullable, maxLength 1024)
    * @param dnsRecords the <code>dnsRecords</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public Domain {

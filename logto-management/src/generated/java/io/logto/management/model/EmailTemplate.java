@@ -25,9 +25,9 @@ import java.util.Map;
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
- * @param templateType the <code>templateType</code> property (required)
+ * @param templateType the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
  * @param details the <code>details</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -44,9 +44,9 @@ public record EmailTemplate(@JsonProperty("tenantId") String tenantId,
    * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
-   * @param templateType the <code>templateType</code> property (required)
+   * @param templateType the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
    * @param details the <code>details</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public EmailTemplate {

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -33,7 +33,7 @@ public record FeaturedApplication(@JsonProperty("id") String id, @JsonProperty("
    *
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
    * @param additionalProperties properties the schema does not name
    */
   public FeaturedApplication {

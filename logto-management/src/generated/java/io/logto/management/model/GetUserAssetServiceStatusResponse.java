@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param status the <code>status</code> property (required)
- * @param allowUploadMimeTypes the <code>allowUploadMimeTypes</code> property (optional)
+ * @param allowUploadMimeTypes the <code>allowUploadMimeTypes</code> property (optional, each one of image/jpeg | image/png | image/gif | image/vnd.microsoft.icon | image/x-icon | image/svg+xml | image/tiff | image/webp | image/bmp | application/zip)
  * @param maxUploadFileSize the <code>maxUploadFileSize</code> property (optional)
  * @param isExperienceAvatarUploadEnabled the <code>isExperienceAvatarUploadEnabled</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -37,7 +37,7 @@ public record GetUserAssetServiceStatusResponse(@JsonProperty("status") String s
    * Validates and normalises the components.
    *
    * @param status the <code>status</code> property (required)
-   * @param allowUploadMimeTypes the <code>allowUploadMimeTypes</code> property (optional)
+   * @param allowUploadMimeTypes the <code>allowUploadMimeTypes</code> property (optional, each one of image/jpeg | image/png | image/gif | image/vnd.microsoft.icon | image/x-icon | image/svg+xml | image/tiff | image/webp | image/bmp | application/zip)
    * @param maxUploadFileSize the <code>maxUploadFileSize</code> property (optional)
    * @param isExperienceAvatarUploadEnabled the <code>isExperienceAvatarUploadEnabled</code> property (optional)
    * @param additionalProperties properties the schema does not name

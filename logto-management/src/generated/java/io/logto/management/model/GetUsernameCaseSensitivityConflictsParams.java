@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>GetUsernameCaseSensitivityConflicts</code> (<code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>).
  *
- * @param limit the <code>limit</code> parameter (optional, default 20)
+ * @param limit the <code>limit</code> parameter (optional, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record GetUsernameCaseSensitivityConflictsParams(@Nullable Long limit) {
   /**
    * Validates the components and copies collections.
    *
-   * @param limit the <code>limit</code> parameter (optional, default 20)
+   * @param limit the <code>limit</code> parameter (optional, default: 20)
    */
   public GetUsernameCaseSensitivityConflictsParams {
   }
@@ -39,7 +39,7 @@ public record GetUsernameCaseSensitivityConflictsParams(@Nullable Long limit) {
     }
 
     /**
-     * Sets the <code>limit</code> parameter (optional, default 20).
+     * Sets the <code>limit</code> parameter (optional, default: 20).
      *
      * @param limit the value, null to leave it out
      * @return this builder

@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, maxLength 256)
- * @param event the <code>event</code> property (required, nullable)
- * @param events the <code>events</code> property (required)
+ * @param event the <code>event</code> property (required, nullable, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
+ * @param events the <code>events</code> property (required, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
  * @param config the <code>config</code> property (required)
  * @param signingKey the <code>signingKey</code> property (required, maxLength 64)
  * @param enabled the <code>enabled</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param executionStats the <code>executionStats</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -52,12 +52,12 @@ public record Hook(@JsonProperty("tenantId") String tenantId, @JsonProperty("id"
    * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, maxLength 256)
-   * @param event the <code>event</code> property (required, nullable)
-   * @param events the <code>events</code> property (required)
+   * @param event the <code>event</code> property (required, nullable, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
+   * @param events the <code>events</code> property (required, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
    * @param config the <code>config</code> property (required)
    * @param signingKey the <code>signingKey</code> property (required, maxLength 64)
    * @param enabled the <code>enabled</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param executionStats the <code>executionStats</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */

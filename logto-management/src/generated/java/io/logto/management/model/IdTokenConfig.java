@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional)
+ * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional, each one of custom_data | identities | sso_identities | roles | organizations | organization_data | organization_roles)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -34,7 +34,7 @@ public record IdTokenConfig(
   /**
    * Validates and normalises the components.
    *
-   * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional)
+   * @param enabledExtendedClaims the <code>enabledExtendedClaims</code> property (optional, each one of custom_data | identities | sso_identities | roles | organizations | organization_data | organization_roles)
    * @param additionalProperties properties the schema does not name
    */
   public IdTokenConfig {
@@ -75,7 +75,7 @@ public record IdTokenConfig(
     }
 
     /**
-     * Sets the <code>enabledExtendedClaims</code> property (optional).
+     * Sets the <code>enabledExtendedClaims</code> property (optional, each one of custom_data | identities | sso_identities | roles | organizations | organization_data | organization_roles).
      *
      * @param enabledExtendedClaims the value
      * @return this builder

@@ -30,14 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (optional, nullable)
- * @param type the <code>type</code> property (optional)
+ * @param type the <code>type</code> property (optional, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
  * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
  * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
  * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (optional, nullable)
  * @param customData the <code>customData</code> property (optional)
  * @param isThirdParty the <code>isThirdParty</code> property (optional)
  * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (optional)
- * @param createdAt the <code>createdAt</code> property (optional)
+ * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -61,14 +61,14 @@ public record JwtAccessTokenContextApplication(@JsonProperty("tenantId") @Nullab
    * @param id the <code>id</code> property (optional, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
    * @param description the <code>description</code> property (optional, nullable)
-   * @param type the <code>type</code> property (optional)
+   * @param type the <code>type</code> property (optional, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML)
    * @param oidcClientMetadata the <code>oidcClientMetadata</code> property (optional)
    * @param customClientMetadata the <code>customClientMetadata</code> property (optional)
    * @param protectedAppMetadata the <code>protectedAppMetadata</code> property (optional, nullable)
    * @param customData the <code>customData</code> property (optional)
    * @param isThirdParty the <code>isThirdParty</code> property (optional)
    * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (optional)
-   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public JwtAccessTokenContextApplication {
@@ -198,7 +198,7 @@ public record JwtAccessTokenContextApplication(@JsonProperty("tenantId") @Nullab
     }
 
     /**
-     * Sets the <code>type</code> property (optional).
+     * Sets the <code>type</code> property (optional, one of Native | SPA | Traditional | MachineToMachine | Protected | SAML).
      *
      * @param type the value
      * @return this builder
@@ -290,7 +290,7 @@ public record JwtAccessTokenContextApplication(@JsonProperty("tenantId") @Nullab
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional).
+     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param createdAt the value
      * @return this builder

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param interactionEvent the <code>interactionEvent</code> property (optional)
+ * @param interactionEvent the <code>interactionEvent</code> property (optional, one of SignIn | Register | ForgotPassword)
  * @param userId the <code>userId</code> property (optional)
  * @param verificationRecords the <code>verificationRecords</code> property (optional)
  * @param signInContext the <code>signInContext</code> property (optional)
@@ -40,7 +40,7 @@ public record JwtAccessTokenContextInteraction(
   /**
    * Validates and normalises the components.
    *
-   * @param interactionEvent the <code>interactionEvent</code> property (optional)
+   * @param interactionEvent the <code>interactionEvent</code> property (optional, one of SignIn | Register | ForgotPassword)
    * @param userId the <code>userId</code> property (optional)
    * @param verificationRecords the <code>verificationRecords</code> property (optional)
    * @param signInContext the <code>signInContext</code> property (optional)
@@ -94,7 +94,7 @@ public record JwtAccessTokenContextInteraction(
     }
 
     /**
-     * Sets the <code>interactionEvent</code> property (optional).
+     * Sets the <code>interactionEvent</code> property (optional, one of SignIn | Register | ForgotPassword).
      *
      * @param interactionEvent the value
      * @return this builder

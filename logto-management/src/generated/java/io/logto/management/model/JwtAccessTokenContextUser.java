@@ -36,16 +36,16 @@ import org.jspecify.annotations.Nullable;
  * @param avatar the <code>avatar</code> property (optional, nullable, maxLength 2048)
  * @param customData the <code>customData</code> property (optional)
  * @param identities the <code>identities</code> property (optional)
- * @param lastSignInAt the <code>lastSignInAt</code> property (optional, nullable)
- * @param createdAt the <code>createdAt</code> property (optional)
- * @param updatedAt the <code>updatedAt</code> property (optional)
+ * @param lastSignInAt the <code>lastSignInAt</code> property (optional, nullable, epoch milliseconds on the wire)
+ * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
+ * @param updatedAt the <code>updatedAt</code> property (optional, epoch milliseconds on the wire)
  * @param profile the <code>profile</code> property (optional)
  * @param applicationId the <code>applicationId</code> property (optional, nullable, maxLength 21)
  * @param cimdClientId the <code>cimdClientId</code> property (optional, nullable, maxLength 2048)
  * @param isSuspended the <code>isSuspended</code> property (optional)
  * @param hasPassword the <code>hasPassword</code> property (optional)
  * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
- * @param mfaVerificationFactors the <code>mfaVerificationFactors</code> property (optional)
+ * @param mfaVerificationFactors the <code>mfaVerificationFactors</code> property (optional, each one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode)
  * @param roles the <code>roles</code> property (optional)
  * @param organizations the <code>organizations</code> property (optional)
  * @param organizationRoles the <code>organizationRoles</code> property (optional)
@@ -86,16 +86,16 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
    * @param avatar the <code>avatar</code> property (optional, nullable, maxLength 2048)
    * @param customData the <code>customData</code> property (optional)
    * @param identities the <code>identities</code> property (optional)
-   * @param lastSignInAt the <code>lastSignInAt</code> property (optional, nullable)
-   * @param createdAt the <code>createdAt</code> property (optional)
-   * @param updatedAt the <code>updatedAt</code> property (optional)
+   * @param lastSignInAt the <code>lastSignInAt</code> property (optional, nullable, epoch milliseconds on the wire)
+   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
+   * @param updatedAt the <code>updatedAt</code> property (optional, epoch milliseconds on the wire)
    * @param profile the <code>profile</code> property (optional)
    * @param applicationId the <code>applicationId</code> property (optional, nullable, maxLength 21)
    * @param cimdClientId the <code>cimdClientId</code> property (optional, nullable, maxLength 2048)
    * @param isSuspended the <code>isSuspended</code> property (optional)
    * @param hasPassword the <code>hasPassword</code> property (optional)
    * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
-   * @param mfaVerificationFactors the <code>mfaVerificationFactors</code> property (optional)
+   * @param mfaVerificationFactors the <code>mfaVerificationFactors</code> property (optional, each one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode)
    * @param roles the <code>roles</code> property (optional)
    * @param organizations the <code>organizations</code> property (optional)
    * @param organizationRoles the <code>organizationRoles</code> property (optional)
@@ -355,7 +355,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     }
 
     /**
-     * Sets the <code>lastSignInAt</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code lastSignInAt} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
+     * Sets the <code>lastSignInAt</code> property (optional, nullable, epoch milliseconds on the wire) to a value, or to JSON {@code null} when {@code lastSignInAt} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
      * @param lastSignInAt the value or null
      * @return this builder
@@ -366,7 +366,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     }
 
     /**
-     * Sets the <code>lastSignInAt</code> property (optional, nullable).
+     * Sets the <code>lastSignInAt</code> property (optional, nullable, epoch milliseconds on the wire).
      *
      * @param lastSignInAt the value
      * @return this builder
@@ -377,7 +377,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional).
+     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param createdAt the value
      * @return this builder
@@ -388,7 +388,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     }
 
     /**
-     * Sets the <code>updatedAt</code> property (optional).
+     * Sets the <code>updatedAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param updatedAt the value
      * @return this builder
@@ -488,7 +488,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     }
 
     /**
-     * Sets the <code>mfaVerificationFactors</code> property (optional).
+     * Sets the <code>mfaVerificationFactors</code> property (optional, each one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode).
      *
      * @param mfaVerificationFactors the value
      * @return this builder

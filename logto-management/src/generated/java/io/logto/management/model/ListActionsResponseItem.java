@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param key the <code>key</code> property (required)
+ * @param key the <code>key</code> property (required, one of action.postFirstFactorVerification | action.postSignIn)
  * @param value the <code>value</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -30,7 +30,7 @@ public record ListActionsResponseItem(@JsonProperty("key") ActionType key,
   /**
    * Validates and normalises the components.
    *
-   * @param key the <code>key</code> property (required)
+   * @param key the <code>key</code> property (required, one of action.postFirstFactorVerification | action.postSignIn)
    * @param value the <code>value</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

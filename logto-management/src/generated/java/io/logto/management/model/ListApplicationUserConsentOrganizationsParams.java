@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>ListApplicationUserConsentOrganizations</code> (<code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>).
  *
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListApplicationUserConsentOrganizationsParams(@Nullable Integer page,
@@ -17,8 +17,8 @@ public record ListApplicationUserConsentOrganizationsParams(@Nullable Integer pa
   /**
    * Validates the components and copies collections.
    *
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListApplicationUserConsentOrganizationsParams {
   }
@@ -44,7 +44,7 @@ public record ListApplicationUserConsentOrganizationsParams(@Nullable Integer pa
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -55,7 +55,7 @@ public record ListApplicationUserConsentOrganizationsParams(@Nullable Integer pa
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param excludeRoleId the <code>excludeRoleId</code> parameter (optional)
  * @param excludeOrganizationId the <code>excludeOrganizationId</code> parameter (optional)
  * @param isThirdParty the <code>isThirdParty</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
@@ -33,8 +33,8 @@ public record ListApplicationsParams(@Nullable List<ApplicationType> types,
    * @param excludeRoleId the <code>excludeRoleId</code> parameter (optional)
    * @param excludeOrganizationId the <code>excludeOrganizationId</code> parameter (optional)
    * @param isThirdParty the <code>isThirdParty</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListApplicationsParams {
@@ -117,7 +117,7 @@ public record ListApplicationsParams(@Nullable List<ApplicationType> types,
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -128,7 +128,7 @@ public record ListApplicationsParams(@Nullable List<ApplicationType> types,
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

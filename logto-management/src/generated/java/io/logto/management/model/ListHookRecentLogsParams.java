@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param enableCap the <code>enableCap</code> parameter (optional)
  * @param startTime the <code>start_time</code> parameter (optional)
  * @param endTime the <code>end_time</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String enableCap,
@@ -26,8 +26,8 @@ public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String
    * @param enableCap the <code>enableCap</code> parameter (optional)
    * @param startTime the <code>start_time</code> parameter (optional)
    * @param endTime the <code>end_time</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListHookRecentLogsParams {
   }
@@ -105,7 +105,7 @@ public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -116,7 +116,7 @@ public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
  * @param payload the <code>payload</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -41,7 +41,7 @@ public record ListHookRecentLogsResponseItem(@JsonProperty("id") String id,
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
    * @param payload the <code>payload</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public ListHookRecentLogsResponseItem {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param key the <code>key</code> property (required)
- * @param result the <code>result</code> property (required)
+ * @param result the <code>result</code> property (required, one of Success | Error)
  * @param error the <code>error</code> property (optional)
  * @param ip the <code>ip</code> property (optional)
  * @param userAgent the <code>userAgent</code> property (optional)
@@ -49,7 +49,7 @@ public record ListHookRecentLogsResponseItemPayload(@JsonProperty("key") String 
    * Validates and normalises the components.
    *
    * @param key the <code>key</code> property (required)
-   * @param result the <code>result</code> property (required)
+   * @param result the <code>result</code> property (required, one of Success | Error)
    * @param error the <code>error</code> property (optional)
    * @param ip the <code>ip</code> property (optional)
    * @param userAgent the <code>userAgent</code> property (optional)

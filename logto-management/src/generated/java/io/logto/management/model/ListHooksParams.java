@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Query parameters of <code>ListHooks</code> (<code>GET /api/hooks</code>).
  *
  * @param includeExecutionStats the <code>includeExecutionStats</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListHooksParams(@Nullable Boolean includeExecutionStats, @Nullable Integer page,
@@ -19,8 +19,8 @@ public record ListHooksParams(@Nullable Boolean includeExecutionStats, @Nullable
    * Validates the components and copies collections.
    *
    * @param includeExecutionStats the <code>includeExecutionStats</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListHooksParams {
   }
@@ -59,7 +59,7 @@ public record ListHooksParams(@Nullable Boolean includeExecutionStats, @Nullable
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -70,7 +70,7 @@ public record ListHooksParams(@Nullable Boolean includeExecutionStats, @Nullable
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

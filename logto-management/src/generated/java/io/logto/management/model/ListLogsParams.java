@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param enableCap the <code>enableCap</code> parameter (optional)
  * @param startTime the <code>start_time</code> parameter (optional)
  * @param endTime the <code>end_time</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListLogsParams(@Nullable String userId, @Nullable String applicationId,
@@ -30,8 +30,8 @@ public record ListLogsParams(@Nullable String userId, @Nullable String applicati
    * @param enableCap the <code>enableCap</code> parameter (optional)
    * @param startTime the <code>start_time</code> parameter (optional)
    * @param endTime the <code>end_time</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListLogsParams {
   }
@@ -135,7 +135,7 @@ public record ListLogsParams(@Nullable String userId, @Nullable String applicati
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -146,7 +146,7 @@ public record ListLogsParams(@Nullable String userId, @Nullable String applicati
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

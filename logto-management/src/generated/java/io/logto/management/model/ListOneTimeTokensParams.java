@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Query parameters of <code>ListOneTimeTokens</code> (<code>GET /api/one-time-tokens</code>).
  *
  * @param email the <code>email</code> parameter (optional)
- * @param status the <code>status</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param status the <code>status</code> parameter (optional, one of active | consumed | revoked | expired)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListOneTimeTokensParams(@Nullable String email, @Nullable OneTimeTokenStatus status,
@@ -20,9 +20,9 @@ public record ListOneTimeTokensParams(@Nullable String email, @Nullable OneTimeT
    * Validates the components and copies collections.
    *
    * @param email the <code>email</code> parameter (optional)
-   * @param status the <code>status</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param status the <code>status</code> parameter (optional, one of active | consumed | revoked | expired)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListOneTimeTokensParams {
   }
@@ -63,7 +63,7 @@ public record ListOneTimeTokensParams(@Nullable String email, @Nullable OneTimeT
     }
 
     /**
-     * Sets the <code>status</code> parameter (optional).
+     * Sets the <code>status</code> parameter (optional, one of active | consumed | revoked | expired).
      *
      * @param status the value, null to leave it out
      * @return this builder
@@ -74,7 +74,7 @@ public record ListOneTimeTokensParams(@Nullable String email, @Nullable OneTimeT
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -85,7 +85,7 @@ public record ListOneTimeTokensParams(@Nullable String email, @Nullable OneTimeT
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>ListOrganizationApplicationRoles</code> (<code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>).
  *
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListOrganizationApplicationRolesParams(@Nullable Integer page,
@@ -17,8 +17,8 @@ public record ListOrganizationApplicationRolesParams(@Nullable Integer page,
   /**
    * Validates the components and copies collections.
    *
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListOrganizationApplicationRolesParams {
   }
@@ -44,7 +44,7 @@ public record ListOrganizationApplicationRolesParams(@Nullable Integer page,
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -55,7 +55,7 @@ public record ListOrganizationApplicationRolesParams(@Nullable Integer page,
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

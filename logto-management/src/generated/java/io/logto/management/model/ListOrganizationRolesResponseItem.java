@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, nullable, maxLength 256)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of User | MachineToMachine)
  * @param scopes the <code>scopes</code> property (required)
  * @param resourceScopes the <code>resourceScopes</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -44,7 +44,7 @@ public record ListOrganizationRolesResponseItem(@JsonProperty("tenantId") String
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (required, nullable, maxLength 256)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of User | MachineToMachine)
    * @param scopes the <code>scopes</code> property (required)
    * @param resourceScopes the <code>resourceScopes</code> property (required)
    * @param additionalProperties properties the schema does not name

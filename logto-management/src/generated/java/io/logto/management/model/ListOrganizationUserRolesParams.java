@@ -8,16 +8,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>ListOrganizationUserRoles</code> (<code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>).
  *
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListOrganizationUserRolesParams(@Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
    *
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListOrganizationUserRolesParams {
   }
@@ -43,7 +43,7 @@ public record ListOrganizationUserRolesParams(@Nullable Integer page, @Nullable 
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -54,7 +54,7 @@ public record ListOrganizationUserRolesParams(@Nullable Integer page, @Nullable 
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

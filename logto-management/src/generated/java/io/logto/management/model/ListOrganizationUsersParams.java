@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param q the <code>q</code> parameter (optional)
  * @param organizationRoleId the <code>organizationRoleId</code> parameter (optional, minLength 1)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListOrganizationUsersParams(@Nullable String q, @Nullable String organizationRoleId,
@@ -21,8 +21,8 @@ public record ListOrganizationUsersParams(@Nullable String q, @Nullable String o
    *
    * @param q the <code>q</code> parameter (optional)
    * @param organizationRoleId the <code>organizationRoleId</code> parameter (optional, minLength 1)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListOrganizationUsersParams {
   }
@@ -74,7 +74,7 @@ public record ListOrganizationUsersParams(@Nullable String q, @Nullable String o
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -85,7 +85,7 @@ public record ListOrganizationUsersParams(@Nullable String q, @Nullable String o
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param q the <code>q</code> parameter (optional)
  * @param showFeatured the <code>showFeatured</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListOrganizationsParams(@Nullable String q, @Nullable Boolean showFeatured,
@@ -21,8 +21,8 @@ public record ListOrganizationsParams(@Nullable String q, @Nullable Boolean show
    *
    * @param q the <code>q</code> parameter (optional)
    * @param showFeatured the <code>showFeatured</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListOrganizationsParams {
   }
@@ -74,7 +74,7 @@ public record ListOrganizationsParams(@Nullable String q, @Nullable Boolean show
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -85,7 +85,7 @@ public record ListOrganizationsParams(@Nullable String q, @Nullable Boolean show
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

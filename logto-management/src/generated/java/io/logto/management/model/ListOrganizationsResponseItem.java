@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param color the <code>color</code> property (required)
  * @param branding the <code>branding</code> property (required)
  * @param customCss the <code>customCss</code> property (required, nullable)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param usersCount the <code>usersCount</code> property (optional)
  * @param featuredUsers the <code>featuredUsers</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -64,7 +64,7 @@ public record ListOrganizationsResponseItem(@JsonProperty("tenantId") String ten
    * @param color the <code>color</code> property (required)
    * @param branding the <code>branding</code> property (required)
    * @param customCss the <code>customCss</code> property (required, nullable)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param usersCount the <code>usersCount</code> property (optional)
    * @param featuredUsers the <code>featuredUsers</code> property (optional)
    * @param additionalProperties properties the schema does not name

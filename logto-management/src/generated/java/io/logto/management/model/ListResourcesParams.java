@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Query parameters of <code>ListResources</code> (<code>GET /api/resources</code>).
  *
  * @param includeScopes the <code>includeScopes</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
 public record ListResourcesParams(@Nullable Boolean includeScopes, @Nullable Integer page,
@@ -19,8 +19,8 @@ public record ListResourcesParams(@Nullable Boolean includeScopes, @Nullable Int
    * Validates the components and copies collections.
    *
    * @param includeScopes the <code>includeScopes</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    */
   public ListResourcesParams {
   }
@@ -59,7 +59,7 @@ public record ListResourcesParams(@Nullable Boolean includeScopes, @Nullable Int
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -70,7 +70,7 @@ public record ListResourcesParams(@Nullable Boolean includeScopes, @Nullable Int
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>ListRoleApplications</code> (<code>GET /api/roles/&#123;id&#125;/applications</code>).
  *
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
@@ -22,8 +22,8 @@ public record ListRoleApplicationsParams(@Nullable Integer page, @Nullable Integ
   /**
    * Validates the components and copies collections.
    *
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListRoleApplicationsParams {
@@ -53,7 +53,7 @@ public record ListRoleApplicationsParams(@Nullable Integer page, @Nullable Integ
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -64,7 +64,7 @@ public record ListRoleApplicationsParams(@Nullable Integer page, @Nullable Integ
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (required, nullable)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param resource the <code>resource</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -49,7 +49,7 @@ public record ListRoleScopesResponseItem(@JsonProperty("tenantId") String tenant
    * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
    * @param description the <code>description</code> property (required, nullable)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param resource the <code>resource</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param excludeUserId the <code>excludeUserId</code> parameter (optional)
  * @param excludeApplicationId the <code>excludeApplicationId</code> parameter (optional)
- * @param type the <code>type</code> parameter (optional)
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+ * @param type the <code>type</code> parameter (optional, one of User | MachineToMachine)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
 @Generated("io.logto.management.codegen")
@@ -28,9 +28,9 @@ public record ListRolesParams(@Nullable String excludeUserId, @Nullable String e
    *
    * @param excludeUserId the <code>excludeUserId</code> parameter (optional)
    * @param excludeApplicationId the <code>excludeApplicationId</code> parameter (optional)
-   * @param type the <code>type</code> parameter (optional)
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default 20)
+   * @param type the <code>type</code> parameter (optional, one of User | MachineToMachine)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
    * @param searchParams the <code>search_params</code> parameter (optional)
    */
   public ListRolesParams {
@@ -88,7 +88,7 @@ public record ListRolesParams(@Nullable String excludeUserId, @Nullable String e
     }
 
     /**
-     * Sets the <code>type</code> parameter (optional).
+     * Sets the <code>type</code> parameter (optional, one of User | MachineToMachine).
      *
      * @param type the value, null to leave it out
      * @return this builder
@@ -99,7 +99,7 @@ public record ListRolesParams(@Nullable String excludeUserId, @Nullable String e
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -110,7 +110,7 @@ public record ListRolesParams(@Nullable String excludeUserId, @Nullable String e
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param certificate the <code>certificate</code> property (required, minLength 1)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param active the <code>active</code> property (required)
  * @param fingerprints the <code>fingerprints</code> property (required)
  * @param fingerprint the <code>fingerprint</code> property (optional)
@@ -49,8 +49,8 @@ public record ListSamlApplicationSecretsResponseItem(@JsonProperty("id") String 
    *
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param certificate the <code>certificate</code> property (required, minLength 1)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param active the <code>active</code> property (required)
    * @param fingerprints the <code>fingerprints</code> property (required)
    * @param fingerprint the <code>fingerprint</code> property (optional)

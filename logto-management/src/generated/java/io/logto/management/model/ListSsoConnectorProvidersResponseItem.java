@@ -18,8 +18,8 @@ import java.util.Map;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param providerName the <code>providerName</code> property (required)
- * @param providerType the <code>providerType</code> property (required)
+ * @param providerName the <code>providerName</code> property (required, one of OIDC | SAML | AzureAD | GoogleWorkspace | Okta | AzureAdOidc)
+ * @param providerType the <code>providerType</code> property (required, one of oidc | saml)
  * @param logo the <code>logo</code> property (required)
  * @param logoDark the <code>logoDark</code> property (required)
  * @param description the <code>description</code> property (required)
@@ -37,8 +37,8 @@ public record ListSsoConnectorProvidersResponseItem(
   /**
    * Validates and normalises the components.
    *
-   * @param providerName the <code>providerName</code> property (required)
-   * @param providerType the <code>providerType</code> property (required)
+   * @param providerName the <code>providerName</code> property (required, one of OIDC | SAML | AzureAD | GoogleWorkspace | Okta | AzureAdOidc)
+   * @param providerType the <code>providerType</code> property (required, one of oidc | saml)
    * @param logo the <code>logo</code> property (required)
    * @param logoDark the <code>logoDark</code> property (required)
    * @param description the <code>description</code> property (required)

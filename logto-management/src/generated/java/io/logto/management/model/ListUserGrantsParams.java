@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>ListUserGrants</code> (<code>GET /api/users/&#123;userId&#125;/grants</code>).
  *
- * @param appType the <code>appType</code> parameter (optional)
+ * @param appType the <code>appType</code> parameter (optional, one of firstParty | thirdParty)
  */
 @Generated("io.logto.management.codegen")
 public record ListUserGrantsParams(@Nullable ListUserGrantsParamsAppType appType) {
   /**
    * Validates the components and copies collections.
    *
-   * @param appType the <code>appType</code> parameter (optional)
+   * @param appType the <code>appType</code> parameter (optional, one of firstParty | thirdParty)
    */
   public ListUserGrantsParams {
   }
@@ -39,7 +39,7 @@ public record ListUserGrantsParams(@Nullable ListUserGrantsParamsAppType appType
     }
 
     /**
-     * Sets the <code>appType</code> parameter (optional).
+     * Sets the <code>appType</code> parameter (optional, one of firstParty | thirdParty).
      *
      * @param appType the value, null to leave it out
      * @return this builder

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * @param id the <code>id</code> property (required)
  * @param payload the <code>payload</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param application the <code>application</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -40,7 +40,7 @@ public record ListUserGrantsResponseGrantsItem(@JsonProperty("id") String id,
    *
    * @param id the <code>id</code> property (required)
    * @param payload the <code>payload</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param application the <code>application</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

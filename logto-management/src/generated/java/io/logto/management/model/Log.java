@@ -26,7 +26,7 @@ import java.util.Map;
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
  * @param payload the <code>payload</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -42,7 +42,7 @@ public record Log(@JsonProperty("tenantId") String tenantId, @JsonProperty("id")
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param key the <code>key</code> property (required, minLength 1, maxLength 128)
    * @param payload the <code>payload</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public Log {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param key the <code>key</code> property (required)
- * @param result the <code>result</code> property (required)
+ * @param result the <code>result</code> property (required, one of Success | Error)
  * @param error the <code>error</code> property (optional)
  * @param ip the <code>ip</code> property (optional)
  * @param userAgent the <code>userAgent</code> property (optional)
@@ -56,7 +56,7 @@ public record LogPayload(@JsonProperty("key") String key,
    * Validates and normalises the components.
    *
    * @param key the <code>key</code> property (required)
-   * @param result the <code>result</code> property (required)
+   * @param result the <code>result</code> property (required, one of Success | Error)
    * @param error the <code>error</code> property (optional)
    * @param ip the <code>ip</code> property (optional)
    * @param userAgent the <code>userAgent</code> property (optional)

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param ttl the <code>ttl</code> property (required)
+ * @param ttl the <code>ttl</code> property (required, seconds)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -28,7 +28,7 @@ public record OidcSessionConfig(@JsonProperty("ttl") long ttl,
   /**
    * Validates and normalises the components.
    *
-   * @param ttl the <code>ttl</code> property (required)
+   * @param ttl the <code>ttl</code> property (required, seconds)
    * @param additionalProperties properties the schema does not name
    */
   public OidcSessionConfig {

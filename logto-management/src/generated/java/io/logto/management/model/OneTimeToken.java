@@ -27,9 +27,9 @@ import java.util.Map;
  * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
  * @param token the <code>token</code> property (required, minLength 1, maxLength 256)
  * @param context the <code>context</code> property (required)
- * @param status the <code>status</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param status the <code>status</code> property (required, one of active | consumed | revoked | expired)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -49,9 +49,9 @@ public record OneTimeToken(@JsonProperty("tenantId") String tenantId, @JsonPrope
    * @param email the <code>email</code> property (required, minLength 1, maxLength 128)
    * @param token the <code>token</code> property (required, minLength 1, maxLength 256)
    * @param context the <code>context</code> property (required)
-   * @param status the <code>status</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param status the <code>status</code> property (required, one of active | consumed | revoked | expired)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public OneTimeToken {

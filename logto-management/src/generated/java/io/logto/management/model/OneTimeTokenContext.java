@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param jitOrganizationIds the <code>jitOrganizationIds</code> property (optional)
- * @param interactionEvent the <code>interactionEvent</code> property (optional)
+ * @param interactionEvent the <code>interactionEvent</code> property (optional, one of SignIn | Register | ForgotPassword)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -37,7 +37,7 @@ public record OneTimeTokenContext(
    * Validates and normalises the components.
    *
    * @param jitOrganizationIds the <code>jitOrganizationIds</code> property (optional)
-   * @param interactionEvent the <code>interactionEvent</code> property (optional)
+   * @param interactionEvent the <code>interactionEvent</code> property (optional, one of SignIn | Register | ForgotPassword)
    * @param additionalProperties properties the schema does not name
    */
   public OneTimeTokenContext {
@@ -92,7 +92,7 @@ public record OneTimeTokenContext(
     }
 
     /**
-     * Sets the <code>interactionEvent</code> property (optional).
+     * Sets the <code>interactionEvent</code> property (optional, one of SignIn | Register | ForgotPassword).
      *
      * @param interactionEvent the value
      * @return this builder

@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param invitee the <code>invitee</code> property (required, minLength 1, maxLength 256)
  * @param acceptedUserId the <code>acceptedUserId</code> property (required, nullable, maxLength 21)
  * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
- * @param status the <code>status</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param updatedAt the <code>updatedAt</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param status the <code>status</code> property (required, one of Pending | Accepted | Expired | Revoked)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param organizationRoles the <code>organizationRoles</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -60,10 +60,10 @@ public record OrganizationInvitation(@JsonProperty("tenantId") String tenantId,
    * @param invitee the <code>invitee</code> property (required, minLength 1, maxLength 256)
    * @param acceptedUserId the <code>acceptedUserId</code> property (required, nullable, maxLength 21)
    * @param organizationId the <code>organizationId</code> property (required, minLength 1, maxLength 21)
-   * @param status the <code>status</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param updatedAt the <code>updatedAt</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param status the <code>status</code> property (required, one of Pending | Accepted | Expired | Revoked)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param organizationRoles the <code>organizationRoles</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

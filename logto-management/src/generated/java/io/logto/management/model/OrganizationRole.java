@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, nullable, maxLength 256)
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of User | MachineToMachine)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -40,7 +40,7 @@ public record OrganizationRole(@JsonProperty("tenantId") String tenantId,
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (required, nullable, maxLength 256)
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of User | MachineToMachine)
    * @param additionalProperties properties the schema does not name
    */
   public OrganizationRole {

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param userId the <code>userId</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param value the <code>value</code> property (required, minLength 1, maxLength 64)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param expiresAt the <code>expiresAt</code> property (required, nullable, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -46,8 +46,8 @@ public record PersonalAccessToken(@JsonProperty("tenantId") String tenantId,
    * @param userId the <code>userId</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
    * @param value the <code>value</code> property (required, minLength 1, maxLength 64)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param expiresAt the <code>expiresAt</code> property (required, nullable, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public PersonalAccessToken {

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of RecaptchaEnterprise | Turnstile)
  * @param siteKey the <code>siteKey</code> property (required)
  * @param domain the <code>domain</code> property (optional)
- * @param mode the <code>mode</code> property (optional)
+ * @param mode the <code>mode</code> property (optional, one of invisible | checkbox)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -35,10 +35,10 @@ public record PublicSignInExperienceCaptchaConfig(
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of RecaptchaEnterprise | Turnstile)
    * @param siteKey the <code>siteKey</code> property (required)
    * @param domain the <code>domain</code> property (optional)
-   * @param mode the <code>mode</code> property (optional)
+   * @param mode the <code>mode</code> property (optional, one of invisible | checkbox)
    * @param additionalProperties properties the schema does not name
    */
   public PublicSignInExperienceCaptchaConfig {

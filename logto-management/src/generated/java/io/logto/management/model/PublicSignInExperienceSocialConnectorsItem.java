@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param logo the <code>logo</code> property (required)
  * @param logoDark the <code>logoDark</code> property (required, nullable)
  * @param fromEmail the <code>fromEmail</code> property (optional)
- * @param platform the <code>platform</code> property (required, nullable)
+ * @param platform the <code>platform</code> property (required, nullable, one of Native | Universal | Web)
  * @param isStandard the <code>isStandard</code> property (optional)
  * @param isTokenStorageSupported the <code>isTokenStorageSupported</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -50,7 +50,7 @@ public record PublicSignInExperienceSocialConnectorsItem(@JsonProperty("id") Str
    * @param logo the <code>logo</code> property (required)
    * @param logoDark the <code>logoDark</code> property (required, nullable)
    * @param fromEmail the <code>fromEmail</code> property (optional)
-   * @param platform the <code>platform</code> property (required, nullable)
+   * @param platform the <code>platform</code> property (required, nullable, one of Native | Universal | Web)
    * @param isStandard the <code>isStandard</code> property (optional)
    * @param isTokenStorageSupported the <code>isTokenStorageSupported</code> property (optional)
    * @param additionalProperties properties the schema does not name

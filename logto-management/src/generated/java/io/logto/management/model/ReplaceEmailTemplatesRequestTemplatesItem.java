@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
- * @param templateType the <code>templateType</code> property (required)
+ * @param templateType the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
  * @param details the <code>details</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -37,7 +37,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
    * Validates and normalises the components.
    *
    * @param languageTag the <code>languageTag</code> property (required, minLength 1, maxLength 16)
-   * @param templateType the <code>templateType</code> property (required)
+   * @param templateType the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
    * @param details the <code>details</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -98,7 +98,7 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
     }
 
     /**
-     * Sets the <code>templateType</code> property (required).
+     * Sets the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa).
      *
      * @param templateType the value
      * @return this builder

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param status the <code>status</code> property (required)
+ * @param status the <code>status</code> property (required, one of active | consumed | revoked | expired)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,7 +31,7 @@ public record ReplaceOneTimeTokenStatusRequest(@JsonProperty("status") OneTimeTo
   /**
    * Validates and normalises the components.
    *
-   * @param status the <code>status</code> property (required)
+   * @param status the <code>status</code> property (required, one of active | consumed | revoked | expired)
    * @param additionalProperties properties the schema does not name
    */
   public ReplaceOneTimeTokenStatusRequest {
@@ -72,7 +72,7 @@ public record ReplaceOneTimeTokenStatusRequest(@JsonProperty("status") OneTimeTo
     }
 
     /**
-     * Sets the <code>status</code> property (required).
+     * Sets the <code>status</code> property (required, one of active | consumed | revoked | expired).
      *
      * @param status the value
      * @return this builder

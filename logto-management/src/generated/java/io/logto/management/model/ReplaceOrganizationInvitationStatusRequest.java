@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param acceptedUserId the <code>acceptedUserId</code> property (optional, nullable, maxLength 21)
- * @param status the <code>status</code> property (required)
+ * @param status the <code>status</code> property (required, one of Accepted | Revoked)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -36,7 +36,7 @@ public record ReplaceOrganizationInvitationStatusRequest(
    * Validates and normalises the components.
    *
    * @param acceptedUserId the <code>acceptedUserId</code> property (optional, nullable, maxLength 21)
-   * @param status the <code>status</code> property (required)
+   * @param status the <code>status</code> property (required, one of Accepted | Revoked)
    * @param additionalProperties properties the schema does not name
    */
   public ReplaceOrganizationInvitationStatusRequest {
@@ -103,7 +103,7 @@ public record ReplaceOrganizationInvitationStatusRequest(
     }
 
     /**
-     * Sets the <code>status</code> property (required).
+     * Sets the <code>status</code> property (required, one of Accepted | Revoked).
      *
      * @param status the value
      * @return this builder

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the <code>name</code> property (required, minLength 1)
  * @param indicator the <code>indicator</code> property (required, minLength 1)
  * @param isDefault the <code>isDefault</code> property (required)
- * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+ * @param accessTokenTtl the <code>accessTokenTtl</code> property (required, seconds)
  * @param scopes the <code>scopes</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -48,7 +48,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
    * @param name the <code>name</code> property (required, minLength 1)
    * @param indicator the <code>indicator</code> property (required, minLength 1)
    * @param isDefault the <code>isDefault</code> property (required)
-   * @param accessTokenTtl the <code>accessTokenTtl</code> property (required)
+   * @param accessTokenTtl the <code>accessTokenTtl</code> property (required, seconds)
    * @param scopes the <code>scopes</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -167,7 +167,7 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
     }
 
     /**
-     * Sets the <code>accessTokenTtl</code> property (required).
+     * Sets the <code>accessTokenTtl</code> property (required, seconds).
      *
      * @param accessTokenTtl the value
      * @return this builder

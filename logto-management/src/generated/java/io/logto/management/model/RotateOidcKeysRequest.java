@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional)
+ * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional, one of RSA | EC)
  * @param rotationGracePeriod the <code>rotationGracePeriod</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +34,7 @@ public record RotateOidcKeysRequest(
   /**
    * Validates and normalises the components.
    *
-   * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional)
+   * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional, one of RSA | EC)
    * @param rotationGracePeriod the <code>rotationGracePeriod</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
@@ -78,7 +78,7 @@ public record RotateOidcKeysRequest(
     }
 
     /**
-     * Sets the <code>signingKeyAlgorithm</code> property (optional).
+     * Sets the <code>signingKeyAlgorithm</code> property (optional, one of RSA | EC).
      *
      * @param signingKeyAlgorithm the value
      * @return this builder

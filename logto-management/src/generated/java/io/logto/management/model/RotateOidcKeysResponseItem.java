@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional)
- * @param status the <code>status</code> property (optional)
- * @param effectiveAt the <code>effectiveAt</code> property (optional)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional, one of RSA | EC)
+ * @param status the <code>status</code> property (optional, one of Next | Current | Previous)
+ * @param effectiveAt the <code>effectiveAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -42,10 +42,10 @@ public record RotateOidcKeysResponseItem(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional)
-   * @param status the <code>status</code> property (optional)
-   * @param effectiveAt the <code>effectiveAt</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param signingKeyAlgorithm the <code>signingKeyAlgorithm</code> property (optional, one of RSA | EC)
+   * @param status the <code>status</code> property (optional, one of Next | Current | Previous)
+   * @param effectiveAt the <code>effectiveAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public RotateOidcKeysResponseItem {

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param binding the <code>binding</code> property (required)
+ * @param binding the <code>binding</code> property (required, one of urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST | urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect)
  * @param url the <code>url</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -30,7 +30,7 @@ public record SamlApplicationAcsUrl(@JsonProperty("binding") SamlApplicationAcsU
   /**
    * Validates and normalises the components.
    *
-   * @param binding the <code>binding</code> property (required)
+   * @param binding the <code>binding</code> property (required, one of urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST | urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect)
    * @param url the <code>url</code> property (required)
    * @param additionalProperties properties the schema does not name
    */

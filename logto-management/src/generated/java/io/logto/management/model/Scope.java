@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (required, nullable)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -46,7 +46,7 @@ public record Scope(@JsonProperty("tenantId") String tenantId, @JsonProperty("id
    * @param resourceId the <code>resourceId</code> property (required, minLength 1, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
    * @param description the <code>description</code> property (required, nullable)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public Scope {

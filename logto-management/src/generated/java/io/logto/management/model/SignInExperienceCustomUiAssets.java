@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param id the <code>id</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -38,7 +38,7 @@ public record SignInExperienceCustomUiAssets(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperienceCustomUiAssets {
@@ -94,7 +94,7 @@ public record SignInExperienceCustomUiAssets(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>createdAt</code> property (required).
+     * Sets the <code>createdAt</code> property (required, epoch milliseconds on the wire).
      *
      * @param createdAt the value
      * @return this builder

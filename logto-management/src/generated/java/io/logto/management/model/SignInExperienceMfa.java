@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param factors the <code>factors</code> property (required)
- * @param policy the <code>policy</code> property (required)
- * @param organizationRequiredMfaPolicy the <code>organizationRequiredMfaPolicy</code> property (optional)
+ * @param factors the <code>factors</code> property (required, each one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode)
+ * @param policy the <code>policy</code> property (required, one of UserControlled | Mandatory | PromptOnlyAtSignIn | PromptAtSignInAndSignUp | NoPrompt | PromptAtSignInAndSignUpMandatory | PromptOnlyAtSignInMandatory)
+ * @param organizationRequiredMfaPolicy the <code>organizationRequiredMfaPolicy</code> property (optional, one of NoPrompt | Mandatory)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -38,9 +38,9 @@ public record SignInExperienceMfa(
   /**
    * Validates and normalises the components.
    *
-   * @param factors the <code>factors</code> property (required)
-   * @param policy the <code>policy</code> property (required)
-   * @param organizationRequiredMfaPolicy the <code>organizationRequiredMfaPolicy</code> property (optional)
+   * @param factors the <code>factors</code> property (required, each one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode)
+   * @param policy the <code>policy</code> property (required, one of UserControlled | Mandatory | PromptOnlyAtSignIn | PromptAtSignInAndSignUp | NoPrompt | PromptAtSignInAndSignUpMandatory | PromptOnlyAtSignInMandatory)
+   * @param organizationRequiredMfaPolicy the <code>organizationRequiredMfaPolicy</code> property (optional, one of NoPrompt | Mandatory)
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperienceMfa {
@@ -89,7 +89,7 @@ public record SignInExperienceMfa(
     }
 
     /**
-     * Sets the <code>factors</code> property (required).
+     * Sets the <code>factors</code> property (required, each one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode).
      *
      * @param factors the value
      * @return this builder
@@ -100,7 +100,7 @@ public record SignInExperienceMfa(
     }
 
     /**
-     * Sets the <code>policy</code> property (required).
+     * Sets the <code>policy</code> property (required, one of UserControlled | Mandatory | PromptOnlyAtSignIn | PromptAtSignInAndSignUp | NoPrompt | PromptAtSignInAndSignUpMandatory | PromptOnlyAtSignInMandatory).
      *
      * @param policy the value
      * @return this builder
@@ -111,7 +111,7 @@ public record SignInExperienceMfa(
     }
 
     /**
-     * Sets the <code>organizationRequiredMfaPolicy</code> property (optional).
+     * Sets the <code>organizationRequiredMfaPolicy</code> property (optional, one of NoPrompt | Mandatory).
      *
      * @param organizationRequiredMfaPolicy the value
      * @return this builder

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param enabled the <code>enabled</code> property (required, always true)
  * @param validPeriodDays the <code>validPeriodDays</code> property (required)
- * @param enabledAt the <code>enabledAt</code> property (optional)
+ * @param enabledAt the <code>enabledAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -45,7 +45,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
    *
    * @param enabled the <code>enabled</code> property (required, always true)
    * @param validPeriodDays the <code>validPeriodDays</code> property (required)
-   * @param enabledAt the <code>enabledAt</code> property (optional)
+   * @param enabledAt the <code>enabledAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordExpirationTrue {
@@ -113,7 +113,7 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
     }
 
     /**
-     * Sets the <code>enabledAt</code> property (optional).
+     * Sets the <code>enabledAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param enabledAt the value
      * @return this builder

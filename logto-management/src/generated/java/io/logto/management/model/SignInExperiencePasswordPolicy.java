@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param length the <code>length</code> property (optional, default &#123;&#125;)
- * @param characterTypes the <code>characterTypes</code> property (optional, default &#123;&#125;)
- * @param rejects the <code>rejects</code> property (optional, default &#123;&#125;)
+ * @param length the <code>length</code> property (optional, default: &#123;&#125;)
+ * @param characterTypes the <code>characterTypes</code> property (optional, default: &#123;&#125;)
+ * @param rejects the <code>rejects</code> property (optional, default: &#123;&#125;)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -36,9 +36,9 @@ public record SignInExperiencePasswordPolicy(
   /**
    * Validates and normalises the components.
    *
-   * @param length the <code>length</code> property (optional, default &#123;&#125;)
-   * @param characterTypes the <code>characterTypes</code> property (optional, default &#123;&#125;)
-   * @param rejects the <code>rejects</code> property (optional, default &#123;&#125;)
+   * @param length the <code>length</code> property (optional, default: &#123;&#125;)
+   * @param characterTypes the <code>characterTypes</code> property (optional, default: &#123;&#125;)
+   * @param rejects the <code>rejects</code> property (optional, default: &#123;&#125;)
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicy {
@@ -84,7 +84,7 @@ public record SignInExperiencePasswordPolicy(
     }
 
     /**
-     * Sets the <code>length</code> property (optional, default &#123;&#125;).
+     * Sets the <code>length</code> property (optional, default: &#123;&#125;).
      *
      * @param length the value
      * @return this builder
@@ -95,7 +95,7 @@ public record SignInExperiencePasswordPolicy(
     }
 
     /**
-     * Sets the <code>characterTypes</code> property (optional, default &#123;&#125;).
+     * Sets the <code>characterTypes</code> property (optional, default: &#123;&#125;).
      *
      * @param characterTypes the value
      * @return this builder
@@ -107,7 +107,7 @@ public record SignInExperiencePasswordPolicy(
     }
 
     /**
-     * Sets the <code>rejects</code> property (optional, default &#123;&#125;).
+     * Sets the <code>rejects</code> property (optional, default: &#123;&#125;).
      *
      * @param rejects the value
      * @return this builder

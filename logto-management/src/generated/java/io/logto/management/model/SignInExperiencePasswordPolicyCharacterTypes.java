@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param min the <code>min</code> property (optional, default 1)
+ * @param min the <code>min</code> property (optional, default: 1)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,7 +31,7 @@ public record SignInExperiencePasswordPolicyCharacterTypes(@JsonProperty("min") 
   /**
    * Validates and normalises the components.
    *
-   * @param min the <code>min</code> property (optional, default 1)
+   * @param min the <code>min</code> property (optional, default: 1)
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicyCharacterTypes {
@@ -71,7 +71,7 @@ public record SignInExperiencePasswordPolicyCharacterTypes(@JsonProperty("min") 
     }
 
     /**
-     * Sets the <code>min</code> property (optional, default 1).
+     * Sets the <code>min</code> property (optional, default: 1).
      *
      * @param min the value
      * @return this builder

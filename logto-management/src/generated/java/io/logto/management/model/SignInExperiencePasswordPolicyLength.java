@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param min the <code>min</code> property (optional, default 8)
- * @param max the <code>max</code> property (optional, default 256)
+ * @param min the <code>min</code> property (optional, default: 8)
+ * @param max the <code>max</code> property (optional, default: 256)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -33,8 +33,8 @@ public record SignInExperiencePasswordPolicyLength(@JsonProperty("min") @Nullabl
   /**
    * Validates and normalises the components.
    *
-   * @param min the <code>min</code> property (optional, default 8)
-   * @param max the <code>max</code> property (optional, default 256)
+   * @param min the <code>min</code> property (optional, default: 8)
+   * @param max the <code>max</code> property (optional, default: 256)
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicyLength {
@@ -77,7 +77,7 @@ public record SignInExperiencePasswordPolicyLength(@JsonProperty("min") @Nullabl
     }
 
     /**
-     * Sets the <code>min</code> property (optional, default 8).
+     * Sets the <code>min</code> property (optional, default: 8).
      *
      * @param min the value
      * @return this builder
@@ -88,7 +88,7 @@ public record SignInExperiencePasswordPolicyLength(@JsonProperty("min") @Nullabl
     }
 
     /**
-     * Sets the <code>max</code> property (optional, default 256).
+     * Sets the <code>max</code> property (optional, default: 256).
      *
      * @param max the value
      * @return this builder

@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param pwned the <code>pwned</code> property (optional, default true)
- * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default true)
- * @param userInfo the <code>userInfo</code> property (optional, default true)
- * @param words the <code>words</code> property (optional, default [])
+ * @param pwned the <code>pwned</code> property (optional, default: true)
+ * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default: true)
+ * @param userInfo the <code>userInfo</code> property (optional, default: true)
+ * @param words the <code>words</code> property (optional, default: [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -39,10 +39,10 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
   /**
    * Validates and normalises the components.
    *
-   * @param pwned the <code>pwned</code> property (optional, default true)
-   * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default true)
-   * @param userInfo the <code>userInfo</code> property (optional, default true)
-   * @param words the <code>words</code> property (optional, default [])
+   * @param pwned the <code>pwned</code> property (optional, default: true)
+   * @param repetitionAndSequence the <code>repetitionAndSequence</code> property (optional, default: true)
+   * @param userInfo the <code>userInfo</code> property (optional, default: true)
+   * @param words the <code>words</code> property (optional, default: [])
    * @param additionalProperties properties the schema does not name
    */
   public SignInExperiencePasswordPolicyRejects {
@@ -92,7 +92,7 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
     }
 
     /**
-     * Sets the <code>pwned</code> property (optional, default true).
+     * Sets the <code>pwned</code> property (optional, default: true).
      *
      * @param pwned the value
      * @return this builder
@@ -103,7 +103,7 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
     }
 
     /**
-     * Sets the <code>repetitionAndSequence</code> property (optional, default true).
+     * Sets the <code>repetitionAndSequence</code> property (optional, default: true).
      *
      * @param repetitionAndSequence the value
      * @return this builder
@@ -114,7 +114,7 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
     }
 
     /**
-     * Sets the <code>userInfo</code> property (optional, default true).
+     * Sets the <code>userInfo</code> property (optional, default: true).
      *
      * @param userInfo the value
      * @return this builder
@@ -125,7 +125,7 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
     }
 
     /**
-     * Sets the <code>words</code> property (optional, default []).
+     * Sets the <code>words</code> property (optional, default: []).
      *
      * @param words the value
      * @return this builder

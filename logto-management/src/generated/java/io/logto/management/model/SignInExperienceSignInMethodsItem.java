@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param identifier the <code>identifier</code> property (required)
+ * @param identifier the <code>identifier</code> property (required, one of username | email | phone)
  * @param password the <code>password</code> property (required)
  * @param verificationCode the <code>verificationCode</code> property (required)
  * @param isPasswordPrimary the <code>isPasswordPrimary</code> property (required)
@@ -38,7 +38,7 @@ public record SignInExperienceSignInMethodsItem(
   /**
    * Validates and normalises the components.
    *
-   * @param identifier the <code>identifier</code> property (required)
+   * @param identifier the <code>identifier</code> property (required, one of username | email | phone)
    * @param password the <code>password</code> property (required)
    * @param verificationCode the <code>verificationCode</code> property (required)
    * @param isPasswordPrimary the <code>isPasswordPrimary</code> property (required)
@@ -91,7 +91,7 @@ public record SignInExperienceSignInMethodsItem(
     }
 
     /**
-     * Sets the <code>identifier</code> property (required).
+     * Sets the <code>identifier</code> property (required, one of username | email | phone).
      *
      * @param identifier the value
      * @return this builder

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param identifiers the <code>identifiers</code> property (required)
+ * @param identifiers the <code>identifiers</code> property (required, each one of username | email | phone)
  * @param password the <code>password</code> property (required)
  * @param verify the <code>verify</code> property (required)
  * @param secondaryIdentifiers the <code>secondaryIdentifiers</code> property (optional)
@@ -39,7 +39,7 @@ public record SignInExperienceSignUp(
   /**
    * Validates and normalises the components.
    *
-   * @param identifiers the <code>identifiers</code> property (required)
+   * @param identifiers the <code>identifiers</code> property (required, each one of username | email | phone)
    * @param password the <code>password</code> property (required)
    * @param verify the <code>verify</code> property (required)
    * @param secondaryIdentifiers the <code>secondaryIdentifiers</code> property (optional)
@@ -94,7 +94,7 @@ public record SignInExperienceSignUp(
     }
 
     /**
-     * Sets the <code>identifiers</code> property (required).
+     * Sets the <code>identifiers</code> property (required, each one of username | email | phone).
      *
      * @param identifiers the value
      * @return this builder

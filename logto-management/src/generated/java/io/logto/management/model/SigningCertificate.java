@@ -24,8 +24,8 @@ import java.util.Map;
  *
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param certificate the <code>certificate</code> property (required, minLength 1)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param active the <code>active</code> property (required)
  * @param fingerprints the <code>fingerprints</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -44,8 +44,8 @@ public record SigningCertificate(@JsonProperty("id") String id,
    *
    * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
    * @param certificate the <code>certificate</code> property (required, minLength 1)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param active the <code>active</code> property (required)
    * @param fingerprints the <code>fingerprints</code> property (required)
    * @param additionalProperties properties the schema does not name

@@ -32,7 +32,7 @@ import java.util.Map;
  * @param branding the <code>branding</code> property (required)
  * @param syncProfile the <code>syncProfile</code> property (required)
  * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -58,7 +58,7 @@ public record SsoConnectorSummary(@JsonProperty("tenantId") String tenantId,
    * @param branding the <code>branding</code> property (required)
    * @param syncProfile the <code>syncProfile</code> property (required)
    * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public SsoConnectorSummary {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param script the <code>script</code> property (required)
- * @param actionType the <code>actionType</code> property (required)
+ * @param actionType the <code>actionType</code> property (required, one of action.postFirstFactorVerification | action.postSignIn)
  * @param event the <code>event</code> property (required, nullable)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -38,7 +38,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
    * Validates and normalises the components.
    *
    * @param script the <code>script</code> property (required)
-   * @param actionType the <code>actionType</code> property (required)
+   * @param actionType the <code>actionType</code> property (required, one of action.postFirstFactorVerification | action.postSignIn)
    * @param event the <code>event</code> property (required, nullable)
    * @param environmentVariables the <code>environmentVariables</code> property (optional)
    * @param additionalProperties properties the schema does not name
@@ -103,7 +103,7 @@ public record TestActionRequest(@JsonProperty("script") String script,
     }
 
     /**
-     * Sets the <code>actionType</code> property (required).
+     * Sets the <code>actionType</code> property (required, one of action.postFirstFactorVerification | action.postSignIn).
      *
      * @param actionType the value
      * @return this builder

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param scope the <code>scope</code> property (optional)
- * @param expiresAt the <code>expiresAt</code> property (optional)
+ * @param expiresAt the <code>expiresAt</code> property (optional, epoch milliseconds on the wire)
  * @param tokenType the <code>tokenType</code> property (optional)
  * @param hasRefreshToken the <code>hasRefreshToken</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
@@ -40,7 +40,7 @@ public record TokenSecretMetadata(@JsonProperty("scope") @Nullable String scope,
    * Validates and normalises the components.
    *
    * @param scope the <code>scope</code> property (optional)
-   * @param expiresAt the <code>expiresAt</code> property (optional)
+   * @param expiresAt the <code>expiresAt</code> property (optional, epoch milliseconds on the wire)
    * @param tokenType the <code>tokenType</code> property (optional)
    * @param hasRefreshToken the <code>hasRefreshToken</code> property (required)
    * @param additionalProperties properties the schema does not name

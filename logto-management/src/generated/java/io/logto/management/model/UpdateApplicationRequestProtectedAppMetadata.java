@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param origin the <code>origin</code> property (optional)
- * @param sessionDuration the <code>sessionDuration</code> property (optional)
+ * @param sessionDuration the <code>sessionDuration</code> property (optional, seconds)
  * @param pageRules the <code>pageRules</code> property (optional)
- * @param additionalScopes the <code>additionalScopes</code> property (optional)
+ * @param additionalScopes the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -41,9 +41,9 @@ public record UpdateApplicationRequestProtectedAppMetadata(
    * Validates and normalises the components.
    *
    * @param origin the <code>origin</code> property (optional)
-   * @param sessionDuration the <code>sessionDuration</code> property (optional)
+   * @param sessionDuration the <code>sessionDuration</code> property (optional, seconds)
    * @param pageRules the <code>pageRules</code> property (optional)
-   * @param additionalScopes the <code>additionalScopes</code> property (optional)
+   * @param additionalScopes the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateApplicationRequestProtectedAppMetadata {
@@ -105,7 +105,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
     }
 
     /**
-     * Sets the <code>sessionDuration</code> property (optional).
+     * Sets the <code>sessionDuration</code> property (optional, seconds).
      *
      * @param sessionDuration the value
      * @return this builder
@@ -128,7 +128,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
     }
 
     /**
-     * Sets the <code>additionalScopes</code> property (optional).
+     * Sets the <code>additionalScopes</code> property (optional, each one of custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles).
      *
      * @param additionalScopes the value
      * @return this builder

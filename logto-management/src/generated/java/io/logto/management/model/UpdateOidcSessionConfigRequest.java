@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param ttl the <code>ttl</code> property (optional)
+ * @param ttl the <code>ttl</code> property (optional, seconds)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,7 +31,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable Long
   /**
    * Validates and normalises the components.
    *
-   * @param ttl the <code>ttl</code> property (optional)
+   * @param ttl the <code>ttl</code> property (optional, seconds)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateOidcSessionConfigRequest {
@@ -71,7 +71,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable Long
     }
 
     /**
-     * Sets the <code>ttl</code> property (optional).
+     * Sets the <code>ttl</code> property (optional, seconds).
      *
      * @param ttl the value
      * @return this builder

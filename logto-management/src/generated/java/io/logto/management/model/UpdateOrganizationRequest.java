@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param color the <code>color</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
  * @param customCss the <code>customCss</code> property (optional, nullable)
- * @param createdAt the <code>createdAt</code> property (optional)
+ * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -60,7 +60,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
    * @param color the <code>color</code> property (optional)
    * @param branding the <code>branding</code> property (optional)
    * @param customCss the <code>customCss</code> property (optional, nullable)
-   * @param createdAt the <code>createdAt</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateOrganizationRequest {
@@ -236,7 +236,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional).
+     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
      *
      * @param createdAt the value
      * @return this builder

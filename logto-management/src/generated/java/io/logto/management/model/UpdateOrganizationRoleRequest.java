@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
- * @param type the <code>type</code> property (optional)
+ * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -41,7 +41,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
-   * @param type the <code>type</code> property (optional)
+   * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateOrganizationRoleRequest {
@@ -135,7 +135,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     }
 
     /**
-     * Sets the <code>type</code> property (optional).
+     * Sets the <code>type</code> property (optional, one of User | MachineToMachine).
      *
      * @param type the value
      * @return this builder

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1)
- * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional)
+ * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -37,7 +37,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    *
    * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1)
-   * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional)
+   * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateResourceRequest {
@@ -105,7 +105,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
     }
 
     /**
-     * Sets the <code>accessTokenTtl</code> property (optional).
+     * Sets the <code>accessTokenTtl</code> property (optional, seconds).
      *
      * @param accessTokenTtl the value
      * @return this builder

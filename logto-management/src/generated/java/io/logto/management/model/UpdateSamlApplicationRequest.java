@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param entityId the <code>entityId</code> property (optional, nullable, maxLength 128)
  * @param acsUrl the <code>acsUrl</code> property (optional, nullable)
  * @param encryption the <code>encryption</code> property (optional, nullable)
- * @param nameIdFormat the <code>nameIdFormat</code> property (optional)
+ * @param nameIdFormat the <code>nameIdFormat</code> property (optional, one of urn:oasis:names:tc:SAML:2.0:nameid-format:persistent | urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress | urn:oasis:names:tc:SAML:2.0:nameid-format:transient | urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -56,7 +56,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
    * @param entityId the <code>entityId</code> property (optional, nullable, maxLength 128)
    * @param acsUrl the <code>acsUrl</code> property (optional, nullable)
    * @param encryption the <code>encryption</code> property (optional, nullable)
-   * @param nameIdFormat the <code>nameIdFormat</code> property (optional)
+   * @param nameIdFormat the <code>nameIdFormat</code> property (optional, one of urn:oasis:names:tc:SAML:2.0:nameid-format:persistent | urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress | urn:oasis:names:tc:SAML:2.0:nameid-format:transient | urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateSamlApplicationRequest {
@@ -256,7 +256,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
     }
 
     /**
-     * Sets the <code>nameIdFormat</code> property (optional).
+     * Sets the <code>nameIdFormat</code> property (optional, one of urn:oasis:names:tc:SAML:2.0:nameid-format:persistent | urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress | urn:oasis:names:tc:SAML:2.0:nameid-format:transient | urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified).
      *
      * @param nameIdFormat the value
      * @return this builder

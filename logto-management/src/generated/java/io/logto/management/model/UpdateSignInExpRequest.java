@@ -29,12 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param branding the <code>branding</code> property (optional)
  * @param hideLogtoBranding the <code>hideLogtoBranding</code> property (optional)
  * @param languageInfo the <code>languageInfo</code> property (optional)
- * @param agreeToTermsPolicy the <code>agreeToTermsPolicy</code> property (optional)
+ * @param agreeToTermsPolicy the <code>agreeToTermsPolicy</code> property (optional, one of Automatic | ManualRegistrationOnly | Manual)
  * @param signIn the <code>signIn</code> property (optional)
  * @param signUp the <code>signUp</code> property (optional)
  * @param socialSignIn the <code>socialSignIn</code> property (optional)
  * @param socialSignInConnectorTargets the <code>socialSignInConnectorTargets</code> property (optional)
- * @param signInMode the <code>signInMode</code> property (optional)
+ * @param signInMode the <code>signInMode</code> property (optional, one of SignIn | Register | SignInAndRegister)
  * @param customCss the <code>customCss</code> property (optional, nullable)
  * @param customContent the <code>customContent</code> property (optional)
  * @param customUiAssets the <code>customUiAssets</code> property (optional, nullable)
@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * @param captchaPolicy the <code>captchaPolicy</code> property (optional)
  * @param sentinelPolicy the <code>sentinelPolicy</code> property (optional)
  * @param emailBlocklistPolicy the <code>emailBlocklistPolicy</code> property (optional)
- * @param forgotPasswordMethods the <code>forgotPasswordMethods</code> property (optional, nullable)
+ * @param forgotPasswordMethods the <code>forgotPasswordMethods</code> property (optional, nullable, each one of EmailVerificationCode | PhoneVerificationCode)
  * @param passkeySignIn the <code>passkeySignIn</code> property (optional)
  * @param signUpProfileFields the <code>signUpProfileFields</code> property (optional, nullable)
  * @param usernamePolicy the <code>usernamePolicy</code> property (optional)
@@ -103,12 +103,12 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
    * @param branding the <code>branding</code> property (optional)
    * @param hideLogtoBranding the <code>hideLogtoBranding</code> property (optional)
    * @param languageInfo the <code>languageInfo</code> property (optional)
-   * @param agreeToTermsPolicy the <code>agreeToTermsPolicy</code> property (optional)
+   * @param agreeToTermsPolicy the <code>agreeToTermsPolicy</code> property (optional, one of Automatic | ManualRegistrationOnly | Manual)
    * @param signIn the <code>signIn</code> property (optional)
    * @param signUp the <code>signUp</code> property (optional)
    * @param socialSignIn the <code>socialSignIn</code> property (optional)
    * @param socialSignInConnectorTargets the <code>socialSignInConnectorTargets</code> property (optional)
-   * @param signInMode the <code>signInMode</code> property (optional)
+   * @param signInMode the <code>signInMode</code> property (optional, one of SignIn | Register | SignInAndRegister)
    * @param customCss the <code>customCss</code> property (optional, nullable)
    * @param customContent the <code>customContent</code> property (optional)
    * @param customUiAssets the <code>customUiAssets</code> property (optional, nullable)
@@ -120,7 +120,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
    * @param captchaPolicy the <code>captchaPolicy</code> property (optional)
    * @param sentinelPolicy the <code>sentinelPolicy</code> property (optional)
    * @param emailBlocklistPolicy the <code>emailBlocklistPolicy</code> property (optional)
-   * @param forgotPasswordMethods the <code>forgotPasswordMethods</code> property (optional, nullable)
+   * @param forgotPasswordMethods the <code>forgotPasswordMethods</code> property (optional, nullable, each one of EmailVerificationCode | PhoneVerificationCode)
    * @param passkeySignIn the <code>passkeySignIn</code> property (optional)
    * @param signUpProfileFields the <code>signUpProfileFields</code> property (optional, nullable)
    * @param usernamePolicy the <code>usernamePolicy</code> property (optional)
@@ -327,7 +327,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>agreeToTermsPolicy</code> property (optional).
+     * Sets the <code>agreeToTermsPolicy</code> property (optional, one of Automatic | ManualRegistrationOnly | Manual).
      *
      * @param agreeToTermsPolicy the value
      * @return this builder
@@ -384,7 +384,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>signInMode</code> property (optional).
+     * Sets the <code>signInMode</code> property (optional, one of SignIn | Register | SignInAndRegister).
      *
      * @param signInMode the value
      * @return this builder
@@ -539,7 +539,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable) to a value, or to JSON {@code null} when {@code forgotPasswordMethods} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
+     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable, each one of EmailVerificationCode | PhoneVerificationCode) to a value, or to JSON {@code null} when {@code forgotPasswordMethods} is null: a value read from a model is sent as it was read. Only {@code JsonField.absent()} leaves the property out.
      *
      * @param forgotPasswordMethods the value or null
      * @return this builder
@@ -551,7 +551,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable).
+     * Sets the <code>forgotPasswordMethods</code> property (optional, nullable, each one of EmailVerificationCode | PhoneVerificationCode).
      *
      * @param forgotPasswordMethods the value
      * @return this builder

@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param avatar the <code>avatar</code> property (required, nullable, maxLength 2048)
  * @param customData the <code>customData</code> property (required)
  * @param identities the <code>identities</code> property (required)
- * @param lastSignInAt the <code>lastSignInAt</code> property (required, nullable)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param updatedAt the <code>updatedAt</code> property (required)
+ * @param lastSignInAt the <code>lastSignInAt</code> property (required, nullable, epoch milliseconds on the wire)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
  * @param profile the <code>profile</code> property (required)
  * @param applicationId the <code>applicationId</code> property (required, nullable, maxLength 21)
  * @param cimdClientId the <code>cimdClientId</code> property (required, nullable, maxLength 2048)
@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param hasSecurityVerificationMethod the <code>hasSecurityVerificationMethod</code> property (optional)
  * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
  * @param passwordDigest the <code>passwordDigest</code> property (optional, nullable, maxLength 256)
- * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional, nullable)
+ * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional, nullable, one of Argon2i | Argon2id | Argon2d | SHA1 | SHA256 | MD5 | Bcrypt | Legacy)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -81,9 +81,9 @@ public record User(@JsonProperty("id") String id,
    * @param avatar the <code>avatar</code> property (required, nullable, maxLength 2048)
    * @param customData the <code>customData</code> property (required)
    * @param identities the <code>identities</code> property (required)
-   * @param lastSignInAt the <code>lastSignInAt</code> property (required, nullable)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param lastSignInAt the <code>lastSignInAt</code> property (required, nullable, epoch milliseconds on the wire)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
    * @param profile the <code>profile</code> property (required)
    * @param applicationId the <code>applicationId</code> property (required, nullable, maxLength 21)
    * @param cimdClientId the <code>cimdClientId</code> property (required, nullable, maxLength 2048)
@@ -92,7 +92,7 @@ public record User(@JsonProperty("id") String id,
    * @param hasSecurityVerificationMethod the <code>hasSecurityVerificationMethod</code> property (optional)
    * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
    * @param passwordDigest the <code>passwordDigest</code> property (optional, nullable, maxLength 256)
-   * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional, nullable)
+   * @param passwordAlgorithm the <code>passwordAlgorithm</code> property (optional, nullable, one of Argon2i | Argon2id | Argon2d | SHA1 | SHA256 | MD5 | Bcrypt | Legacy)
    * @param additionalProperties properties the schema does not name
    */
   public User {

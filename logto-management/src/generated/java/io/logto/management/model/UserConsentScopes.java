@@ -22,7 +22,7 @@ import java.util.Map;
  * @param organizationScopes the <code>organizationScopes</code> property (required)
  * @param resourceScopes the <code>resourceScopes</code> property (required)
  * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (required)
- * @param userScopes the <code>userScopes</code> property (required)
+ * @param userScopes the <code>userScopes</code> property (required, each one of profile | email | phone | address | custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles | urn:logto:scope:sessions | urn:logto:scope:trusted_devices)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -39,7 +39,7 @@ public record UserConsentScopes(
    * @param organizationScopes the <code>organizationScopes</code> property (required)
    * @param resourceScopes the <code>resourceScopes</code> property (required)
    * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (required)
-   * @param userScopes the <code>userScopes</code> property (required)
+   * @param userScopes the <code>userScopes</code> property (required, each one of profile | email | phone | address | custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles | urn:logto:scope:sessions | urn:logto:scope:trusted_devices)
    * @param additionalProperties properties the schema does not name
    */
   public UserConsentScopes {

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param organizationScopes the <code>organizationScopes</code> property (optional)
  * @param resourceScopes the <code>resourceScopes</code> property (optional)
  * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (optional)
- * @param userScopes the <code>userScopes</code> property (optional)
+ * @param userScopes the <code>userScopes</code> property (optional, each one of profile | email | phone | address | custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles | urn:logto:scope:sessions | urn:logto:scope:trusted_devices)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -43,7 +43,7 @@ public record UserConsentScopesRequest(
    * @param organizationScopes the <code>organizationScopes</code> property (optional)
    * @param resourceScopes the <code>resourceScopes</code> property (optional)
    * @param organizationResourceScopes the <code>organizationResourceScopes</code> property (optional)
-   * @param userScopes the <code>userScopes</code> property (optional)
+   * @param userScopes the <code>userScopes</code> property (optional, each one of profile | email | phone | address | custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles | urn:logto:scope:sessions | urn:logto:scope:trusted_devices)
    * @param additionalProperties properties the schema does not name
    */
   public UserConsentScopesRequest {
@@ -129,7 +129,7 @@ public record UserConsentScopesRequest(
     }
 
     /**
-     * Sets the <code>userScopes</code> property (optional).
+     * Sets the <code>userScopes</code> property (optional, each one of profile | email | phone | address | custom_data | identities | roles | urn:logto:scope:organizations | urn:logto:scope:organization_roles | urn:logto:scope:sessions | urn:logto:scope:trusted_devices).
      *
      * @param userScopes the value
      * @return this builder

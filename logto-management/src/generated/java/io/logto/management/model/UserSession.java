@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastSubmission the <code>lastSubmission</code> property (required, nullable)
  * @param clientId the <code>clientId</code> property (required, nullable)
  * @param accountId the <code>accountId</code> property (required, nullable)
- * @param expiresAt the <code>expiresAt</code> property (required)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -45,7 +45,7 @@ public record UserSession(@JsonProperty("payload") UserSessionPayload payload,
    * @param lastSubmission the <code>lastSubmission</code> property (required, nullable)
    * @param clientId the <code>clientId</code> property (required, nullable)
    * @param accountId the <code>accountId</code> property (required, nullable)
-   * @param expiresAt the <code>expiresAt</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public UserSession {

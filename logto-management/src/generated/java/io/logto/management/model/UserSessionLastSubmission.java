@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param interactionEvent the <code>interactionEvent</code> property (required)
+ * @param interactionEvent the <code>interactionEvent</code> property (required, one of SignIn | Register | ForgotPassword)
  * @param userId the <code>userId</code> property (required)
  * @param verificationRecords the <code>verificationRecords</code> property (required)
  * @param signInContext the <code>signInContext</code> property (optional)
@@ -37,7 +37,7 @@ public record UserSessionLastSubmission(
   /**
    * Validates and normalises the components.
    *
-   * @param interactionEvent the <code>interactionEvent</code> property (required)
+   * @param interactionEvent the <code>interactionEvent</code> property (required, one of SignIn | Register | ForgotPassword)
    * @param userId the <code>userId</code> property (required)
    * @param verificationRecords the <code>verificationRecords</code> property (required)
    * @param signInContext the <code>signInContext</code> property (optional)

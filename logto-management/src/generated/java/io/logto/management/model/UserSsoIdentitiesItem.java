@@ -28,8 +28,8 @@ import java.util.Map;
  * @param issuer the <code>issuer</code> property (required, minLength 1, maxLength 256)
  * @param identityId the <code>identityId</code> property (required, minLength 1, maxLength 128)
  * @param detail the <code>detail</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param updatedAt the <code>updatedAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
  * @param ssoConnectorId the <code>ssoConnectorId</code> property (required, minLength 1, maxLength 128)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -52,8 +52,8 @@ public record UserSsoIdentitiesItem(@JsonProperty("tenantId") String tenantId,
    * @param issuer the <code>issuer</code> property (required, minLength 1, maxLength 256)
    * @param identityId the <code>identityId</code> property (required, minLength 1, maxLength 128)
    * @param detail the <code>detail</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param updatedAt the <code>updatedAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param updatedAt the <code>updatedAt</code> property (required, epoch milliseconds on the wire)
    * @param ssoConnectorId the <code>ssoConnectorId</code> property (required, minLength 1, maxLength 128)
    * @param additionalProperties properties the schema does not name
    */

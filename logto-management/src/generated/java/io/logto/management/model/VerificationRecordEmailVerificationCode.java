@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param id the <code>id</code> property (required)
- * @param templateType the <code>templateType</code> property (required)
+ * @param templateType the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
  * @param verified the <code>verified</code> property (required)
  * @param type the <code>type</code> property (required, always EmailVerificationCode)
  * @param identifier the <code>identifier</code> property (required)
@@ -44,7 +44,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param templateType the <code>templateType</code> property (required)
+   * @param templateType the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa)
    * @param verified the <code>verified</code> property (required)
    * @param type the <code>type</code> property (required, always EmailVerificationCode)
    * @param identifier the <code>identifier</code> property (required)
@@ -114,7 +114,7 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
     }
 
     /**
-     * Sets the <code>templateType</code> property (required).
+     * Sets the <code>templateType</code> property (required, one of SignIn | Register | ForgotPassword | OrganizationInvitation | Generic | UserPermissionValidation | BindNewIdentifier | MfaVerification | BindMfa).
      *
      * @param templateType the value
      * @return this builder

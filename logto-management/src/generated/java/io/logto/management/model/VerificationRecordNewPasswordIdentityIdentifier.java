@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param type the <code>type</code> property (required)
+ * @param type the <code>type</code> property (required, one of username | email | phone)
  * @param value the <code>value</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -34,7 +34,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required)
+   * @param type the <code>type</code> property (required, one of username | email | phone)
    * @param value the <code>value</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
@@ -80,7 +80,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
     }
 
     /**
-     * Sets the <code>type</code> property (required).
+     * Sets the <code>type</code> property (required, one of username | email | phone).
      *
      * @param type the value
      * @return this builder

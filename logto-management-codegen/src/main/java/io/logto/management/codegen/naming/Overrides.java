@@ -23,7 +23,9 @@ import java.util.TreeMap;
  *   <li>{@code service.<tag>=ClassName} a service class name (accessor follows);
  *   <li>{@code same.<Entity>=TypeA, TypeB} shapes that are the entity {@code Entity} as another
  *       operation answers it (a list item with counts, a create answer without them): one record
- *       with the properties of all, those not in every shape optional.
+ *       with the properties of all, those not in every shape optional;
+ *   <li>{@code unit.<wireName>=unit} the unit of every number property or parameter of that wire
+ *       name, for its Javadoc (each entry names its proof in a comment).
  * </ul>
  */
 public final class Overrides {
@@ -102,6 +104,11 @@ public final class Overrides {
       }
     });
     return out;
+  }
+
+  /** The unit of number properties and parameters with this wire name, e.g. {@code seconds}. */
+  public Optional<String> unit(String wireName) {
+    return Optional.ofNullable(entries.get("unit." + wireName));
   }
 
   /** The class name override of a tag's service. */

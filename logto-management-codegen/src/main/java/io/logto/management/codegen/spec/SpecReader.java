@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -378,7 +379,6 @@ public final class SpecReader {
     for (Parameter raw : params) {
       Parameter p = resolve(raw);
       String javaName = Names.camel(p.getName());
-      String facts = facts(p.getSchema());
       if ("path".equals(p.getIn())) {
         // an enum-valued path parameter is the open enum of its values, anything else text
         TypeRef type =
@@ -392,7 +392,7 @@ public final class SpecReader {
         if (!(type instanceof TypeRef.Named)) {
           type = TypeRef.Scalar.STRING;
         }
-        pathParams.add(new ParamDef(p.getName(), javaName, type, true, false, facts));
+        pathParams.add(new ParamDef(p.getName(), javaName, type, true, false, facts(p.getSchema(), p.getName(), type)));
       } else if ("query".equals(p.getIn())) {
         if (!javaNames.add(javaName)) {
           throw new GenerationException(
@@ -415,7 +415,8 @@ public final class SpecReader {
         }
         // a required parameter with a default is filled in by the server when left out
         boolean required = Boolean.TRUE.equals(p.getRequired()) && (s == null || s.getDefault() == null);
-        queryParams.add(new ParamDef(p.getName(), javaName, type, required, exploded, facts));
+        queryParams.add(
+            new ParamDef(p.getName(), javaName, type, required, exploded, facts(p.getSchema(), p.getName(), type)));
       }
       // header and cookie parameters are the transport's business (auth) and not generated
     }
@@ -686,7 +687,7 @@ public final class SpecReader {
               && (resolved == null || resolved.getDefault() == null);
       Set<String> pinned = pins.get(json);
       String constant = pinned != null && pinned.size() == 1 ? pinned.iterator().next() : null;
-      fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps), constant));
+      fields.add(new FieldDef(json, javaName, type, isRequired, nullable, facts(ps, json, type), constant));
     }
     return register(
         new TypeDef.RecordDef(finalName, origin, fields, request, oneOfParent == null ? List.of() : List.of(oneOfParent)));
@@ -790,7 +791,7 @@ public final class SpecReader {
         return java.util.Optional.of(property);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private Map<String, Set<String>> constants(Schema<?> v) {
@@ -933,13 +934,27 @@ public final class SpecReader {
     return new ArrayList<>(new LinkedHashSet<>(values));
   }
 
-  /** Constraint facts of a schema for Javadoc: bounds, lengths, default, format, deprecation. */
-  private String facts(Schema<?> raw) {
+  /**
+   * Facts of a property or parameter for Javadoc: its unit (an epoch timestamp's, or the {@code
+   * unit.} override of its wire name), enum values, bounds, lengths, default, deprecation.
+   */
+  private String facts(Schema<?> raw, String wireName, TypeRef type) {
+    List<String> facts = new ArrayList<>();
+    if (type == TypeRef.Scalar.INSTANT_MILLIS) {
+      facts.add("epoch milliseconds on the wire");
+    } else if (type == TypeRef.Scalar.INSTANT_SECONDS) {
+      facts.add("epoch seconds on the wire");
+    } else if (type == TypeRef.Scalar.INTEGER || type == TypeRef.Scalar.LONG || type == TypeRef.Scalar.NUMBER) {
+      overrides.unit(wireName).ifPresent(facts::add);
+    }
     Schema<?> s = deref(raw);
     if (s == null) {
-      return "";
+      return String.join(", ", facts);
     }
-    List<String> facts = new ArrayList<>();
+    enumValues(s).ifPresent(values -> facts.add("one of " + values));
+    if (s.getItems() != null) {
+      enumValues(deref(s.getItems())).ifPresent(values -> facts.add("each one of " + values));
+    }
     if (s.getMinimum() != null) {
       facts.add("minimum " + s.getMinimum().toPlainString());
     }
@@ -959,11 +974,23 @@ public final class SpecReader {
       facts.add("maxItems " + s.getMaxItems());
     }
     if (s.getDefault() != null) {
-      facts.add("default " + s.getDefault());
+      facts.add("default: " + s.getDefault());
     }
     if (Boolean.TRUE.equals(s.getDeprecated()) || Boolean.TRUE.equals(raw.getDeprecated())) {
       facts.add("deprecated");
     }
     return String.join(", ", facts);
+  }
+
+  /** The enum values of a schema joined for Javadoc ({@code a | b}), if it has any. */
+  private static Optional<String> enumValues(Schema<?> s) {
+    if (s == null || s.getEnum() == null || s.getEnum().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    for (Object v : s.getEnum()) {
+      values.add(String.valueOf(v));
+    }
+    return Optional.of(String.join(" | ", values));
   }
 }

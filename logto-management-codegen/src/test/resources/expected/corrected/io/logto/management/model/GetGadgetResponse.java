@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param count the <code>count</code> property (required)
  * @param ratio the <code>ratio</code> property (optional)
- * @param signedAt the <code>signedAt</code> property (optional)
- * @param expiresAt the <code>expiresAt</code> property (optional)
+ * @param signedAt the <code>signedAt</code> property (optional, epoch seconds on the wire)
+ * @param expiresAt the <code>expiresAt</code> property (optional, epoch milliseconds on the wire)
  * @param links the <code>links</code> property (optional)
  * @param labels the <code>labels</code> property (optional)
  * @param meta the <code>meta</code> property (optional)
@@ -51,11 +51,11 @@ public record GetGadgetResponse(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param count the <code>count</code> property (required)
    * @param ratio the <code>ratio</code> property (optional)
-   * @param signedAt the <code>signedAt</code> property (optional)
-   * @param expiresAt the <code>expiresAt</code> property (optional)
+   * @param signedAt the <code>signedAt</code> property (optional, epoch seconds on the wire)
+   * @param expiresAt the <code>expiresAt</code> property (optional, epoch milliseconds on the wire)
    * @param links the <code>links</code> property (optional)
    * @param labels the <code>labels</code> property (optional)
    * @param meta the <code>meta</code> property (optional)

@@ -25,12 +25,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
- * @param kind the <code>kind</code> property (required)
+ * @param kind the <code>kind</code> property (required, one of Small | Large)
  * @param color the <code>color</code> property (optional, nullable)
  * @param dimensions the <code>dimensions</code> property (optional)
  * @param labels the <code>labels</code> property (optional)
  * @param customData the <code>customData</code> property (optional)
- * @param tags the <code>tags</code> property (optional, default [])
+ * @param tags the <code>tags</code> property (optional, default: [])
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -47,12 +47,12 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
    * Validates and normalises the components.
    *
    * @param name the <code>name</code> property (required, minLength 1, maxLength 64)
-   * @param kind the <code>kind</code> property (required)
+   * @param kind the <code>kind</code> property (required, one of Small | Large)
    * @param color the <code>color</code> property (optional, nullable)
    * @param dimensions the <code>dimensions</code> property (optional)
    * @param labels the <code>labels</code> property (optional)
    * @param customData the <code>customData</code> property (optional)
-   * @param tags the <code>tags</code> property (optional, default [])
+   * @param tags the <code>tags</code> property (optional, default: [])
    * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetRequest {
@@ -126,7 +126,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>kind</code> property (required).
+     * Sets the <code>kind</code> property (required, one of Small | Large).
      *
      * @param kind the value
      * @return this builder
@@ -192,7 +192,7 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>tags</code> property (optional, default []).
+     * Sets the <code>tags</code> property (optional, default: []).
      *
      * @param tags the value
      * @return this builder

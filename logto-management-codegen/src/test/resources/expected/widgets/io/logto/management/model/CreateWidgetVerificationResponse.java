@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
- * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+ * @param expiresAt the <code>expiresAt</code> property (required, nullable, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -36,7 +36,7 @@ public record CreateWidgetVerificationResponse(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param expiresAt the <code>expiresAt</code> property (required, nullable)
+   * @param expiresAt the <code>expiresAt</code> property (required, nullable, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public CreateWidgetVerificationResponse {

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Query parameters of <code>ListWidgets</code> (<code>GET /api/widgets</code>).
  *
- * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
- * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default 20)
+ * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+ * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default: 20)
  * @param kinds the <code>kinds</code> parameter (optional)
  * @param searchParams the <code>search_params</code> parameter (optional)
  */
@@ -24,8 +24,8 @@ public record ListWidgetsParams(@Nullable Integer page, @Nullable Integer pageSi
   /**
    * Validates the components and copies collections.
    *
-   * @param page the <code>page</code> parameter (optional, minimum 1, default 1)
-   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default 20)
+   * @param page the <code>page</code> parameter (optional, minimum 1, default: 1)
+   * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default: 20)
    * @param kinds the <code>kinds</code> parameter (optional)
    * @param searchParams the <code>search_params</code> parameter (optional)
    */
@@ -59,7 +59,7 @@ public record ListWidgetsParams(@Nullable Integer page, @Nullable Integer pageSi
     }
 
     /**
-     * Sets the <code>page</code> parameter (optional, minimum 1, default 1).
+     * Sets the <code>page</code> parameter (optional, minimum 1, default: 1).
      *
      * @param page the value, null to leave it out
      * @return this builder
@@ -70,7 +70,7 @@ public record ListWidgetsParams(@Nullable Integer page, @Nullable Integer pageSi
     }
 
     /**
-     * Sets the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default 20).
+     * Sets the <code>page_size</code> parameter (optional, minimum 1, maximum 100, default: 20).
      *
      * @param pageSize the value, null to leave it out
      * @return this builder

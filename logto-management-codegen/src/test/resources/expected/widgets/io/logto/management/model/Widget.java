@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the <code>id</code> property (required)
  * @param name the <code>name</code> property (required)
- * @param kind the <code>kind</code> property (required)
+ * @param kind the <code>kind</code> property (required, one of Small | Large)
  * @param color the <code>color</code> property (required, nullable)
- * @param createdAt the <code>createdAt</code> property (required)
+ * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
  * @param note the <code>note</code> property (optional, nullable)
  * @param owner the <code>owner</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
@@ -47,9 +47,9 @@ public record Widget(@JsonProperty("id") String id, @JsonProperty("name") String
    *
    * @param id the <code>id</code> property (required)
    * @param name the <code>name</code> property (required)
-   * @param kind the <code>kind</code> property (required)
+   * @param kind the <code>kind</code> property (required, one of Small | Large)
    * @param color the <code>color</code> property (required, nullable)
-   * @param createdAt the <code>createdAt</code> property (required)
+   * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
    * @param note the <code>note</code> property (optional, nullable)
    * @param owner the <code>owner</code> property (optional)
    * @param additionalProperties properties the schema does not name
