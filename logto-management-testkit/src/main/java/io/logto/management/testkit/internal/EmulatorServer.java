@@ -37,7 +37,6 @@ public final class EmulatorServer implements AutoCloseable {
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
   private static final String JSON = "application/json; charset=utf-8";
-  private static final String TEXT = "text/plain; charset=utf-8";
   private static final String REQUEST_ID_ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   private static final AtomicInteger SERVERS = new AtomicInteger();

@@ -59,7 +59,6 @@ final class SsoConnectorRoutes {
       store.ssoConnectors.remove(id);
       store.jit.forgetSsoConnector(id);
       store.ssoSigningKeys.removeOwner(id);
-      store.jit.forgetSsoConnector(id);
       return Reply.empty(204);
     });
     handlers.put("ListSsoConnectorSigningKeys", call -> {
