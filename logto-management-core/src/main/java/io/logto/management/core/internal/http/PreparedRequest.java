@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * method, body, headers, timeout), so the authentication layer builds the sent request in one go with
  * its {@code Authorization} header, as a hand-written call would, instead of copying a builder or a
  * finished request. It never reaches users: interceptors get {@link #unsigned()}, a plain JDK request
- * (see {@link InterceptorChain}).
+ * (see the core's {@code InterceptorChain}).
  */
 public final class PreparedRequest extends HttpRequest {
   private final URI uri;
@@ -24,7 +24,16 @@ public final class PreparedRequest extends HttpRequest {
   private final Optional<Duration> timeout;
   private volatile @Nullable HttpRequest unsigned;
 
-  PreparedRequest(URI uri, String method, BodyPublisher body, String[] headers, Optional<Duration> timeout) {
+  /**
+   * Keeps the parts of a request whose method and headers are already validated.
+   *
+   * @param uri the URI
+   * @param method the method
+   * @param body the body
+   * @param headers name, value, name, value...
+   * @param timeout the timeout; empty for none
+   */
+  public PreparedRequest(URI uri, String method, BodyPublisher body, String[] headers, Optional<Duration> timeout) {
     this.uri = uri;
     this.method = method;
     this.body = body;

@@ -1,12 +1,7 @@
-package io.logto.management.core.internal.retry;
+package io.logto.management.core;
 
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
-import io.logto.management.core.RetryPolicy;
-import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Futures;
-import io.logto.management.core.internal.http.Layer;
-import io.logto.management.core.internal.http.Transport;
+import io.logto.management.core.internal.retry.RetryAfter;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * in.
  * Waits through a {@link Sleeper}, so no thread is held.
  */
-public final class RetryLayer implements Layer {
+final class RetryLayer implements Layer {
   private static final Logger LOG = LoggerFactory.getLogger(RetryLayer.class);
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);

@@ -1,9 +1,9 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.ApiRequest;
-import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.http.PreparedRequest;
+import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.text.PercentEncoding;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -20,7 +20,7 @@ import java.util.UUID;
  * Turns an {@link ApiRequest} into a JDK request: URI, headers, timeout and a body held as bytes (so a
  * retry or a replay after 401 can send it again). Thread-safe.
  */
-public final class RequestFactory {
+final class RequestFactory {
   // methods the JDK client accepts as they are; any other is checked before the call is sent
   private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 

@@ -1,11 +1,7 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.LogtoException;
-import io.logto.management.core.LogtoResponseTooLargeException;
-import io.logto.management.core.LogtoTimeoutException;
-import io.logto.management.core.LogtoTransportException;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.http.BodyTooLargeException;
+import io.logto.management.core.internal.http.TimedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -27,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * mode it sends on the calling thread ({@code HttpClient.send}), which spares the thread hand-offs
  * that {@code sendAsync} adds to every answer; in async mode no thread waits.
  */
-public final class Transport implements Layer {
+final class Transport implements Layer {
   private final HttpClient http;
   private final boolean blocking;
   private final long maxResponseBytes;
@@ -143,8 +139,8 @@ public final class Transport implements Layer {
     String what = request.method() + " " + request.uri().getRawPath();
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof BodyTooLargeException tooLarge) {
-        return new LogtoResponseTooLargeException(what + " -> " + tooLarge.status + ": body larger than the limit of "
-            + tooLarge.limit + " bytes (LogtoClient.Builder.maxResponseBytes); not read", tooLarge.limit, null);
+        return new LogtoResponseTooLargeException(what + " -> " + tooLarge.status() + ": body larger than the limit of "
+            + tooLarge.limit() + " bytes (LogtoClient.Builder.maxResponseBytes); not read", tooLarge.limit(), null);
       }
     }
     String after = request.timeout().map(timeout -> " after " + timeout).orElse("");

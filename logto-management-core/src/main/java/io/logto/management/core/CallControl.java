@@ -1,6 +1,5 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.AttemptKind;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * call returned aborts the exchange in flight and stops further retries), what the call is, for
  * attempt events, and how many requests it has sent.
  */
-public final class CallControl {
+final class CallControl {
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
   private final AttemptKind kind;
   private String pathTemplate = "";

@@ -1,15 +1,7 @@
-package io.logto.management.core.internal.auth;
+package io.logto.management.core;
 
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
-import io.logto.management.core.TokenProvider;
-import io.logto.management.core.internal.http.AttemptLayer;
-import io.logto.management.core.internal.http.Blocking;
-import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Futures;
-import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.PreparedRequest;
-import io.logto.management.core.internal.http.Transport;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -20,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * answers 401 and the token provider has a fresh token, replays the request once with it. The body
  * is held as bytes, so the replay sends it unchanged.
  */
-public final class AuthLayer implements Layer {
+final class AuthLayer implements Layer {
   private static final String WELL_KNOWN = "/.well-known/";
   private static final Logger LOG = LoggerFactory.getLogger(AttemptLayer.LOGGER);
 

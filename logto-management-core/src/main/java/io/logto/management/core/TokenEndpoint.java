@@ -1,17 +1,7 @@
-package io.logto.management.core.internal.auth;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.AccessToken;
-import io.logto.management.core.AttemptKind;
-import io.logto.management.core.LogtoException;
-import io.logto.management.core.LogtoTimeoutException;
-import io.logto.management.core.LogtoTokenException;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
-import io.logto.management.core.internal.http.CallControl;
-import io.logto.management.core.internal.http.Layer;
-import io.logto.management.core.internal.http.Transport;
 import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.text.BodySummary;
