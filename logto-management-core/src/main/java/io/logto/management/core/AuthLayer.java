@@ -18,20 +18,18 @@ final class AuthLayer implements Layer {
 
   private final TokenProvider tokens;
   private final Layer next;
-  private final boolean blocking;
 
   /**
-   * Creates the layer.
+   * Creates the layer. A call whose caller waits ({@link CallControl#callerWaits()}) waits for its
+   * token on the calling thread, so its request is then sent from that thread too; any other call
+   * composes on the token's future.
    *
    * @param tokens supplies tokens and learns of 401s and successes
-   * @param next the transport
-   * @param blocking whether to wait for the token on the calling thread (for the synchronous API), so
-   *     the request is then sent from that thread too
+   * @param next the attempt path
    */
-  public AuthLayer(TokenProvider tokens, Layer next, boolean blocking) {
+  AuthLayer(TokenProvider tokens, Layer next) {
     this.tokens = tokens;
     this.next = next;
-    this.blocking = blocking;
   }
 
   @Override
@@ -45,7 +43,7 @@ final class AuthLayer implements Layer {
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
       boolean mayReplay) {
-    CompletableFuture<String> pending = token();
+    CompletableFuture<String> pending = token(control.callerWaits());
     if (LOG.isDebugEnabled()) {
       pending.whenComplete((token, failure) -> {
         if (failure != null) {
@@ -69,14 +67,14 @@ final class AuthLayer implements Layer {
         }));
   }
 
-  private CompletableFuture<String> token() {
+  private CompletableFuture<String> token(boolean callerWaits) {
     CompletableFuture<String> token;
     try {
       token = tokens.token();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (!blocking || token.isDone()) {
+    if (!callerWaits || token.isDone()) {
       return token;
     }
     try {

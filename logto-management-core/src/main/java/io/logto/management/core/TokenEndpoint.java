@@ -64,7 +64,8 @@ final class TokenEndpoint {
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
         .build();
     Instant start = clock.instant();
-    CallControl control = new CallControl(AttemptKind.TOKEN);
+    // the token request never blocks a thread, even for a synchronous call, which waits on its future
+    CallControl control = CallControl.async(AttemptKind.TOKEN);
     control.describe(PATH);
     return attempts.send(request, RequestOptions.defaults(), control).handle((response, failure) -> {
       if (failure != null) {
