@@ -43,7 +43,7 @@ final class AuthLayer implements Layer {
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
       boolean mayReplay) {
-    CompletableFuture<String> pending = token(control.callerWaits());
+    CompletableFuture<String> pending = token(control);
     if (LOG.isDebugEnabled()) {
       pending.whenComplete((token, failure) -> {
         if (failure != null) {
@@ -67,16 +67,18 @@ final class AuthLayer implements Layer {
         }));
   }
 
-  private CompletableFuture<String> token(boolean callerWaits) {
+  private CompletableFuture<String> token(CallControl control) {
     CompletableFuture<String> token;
     try {
       token = tokens.token();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (!callerWaits || token.isDone()) {
+    if (!control.callerWaits() || token.isDone()) {
       return token;
     }
+    // the token request is on its way: the caller's thread works for the call before it waits
+    control.runWhileWaitingForToken();
     try {
       return CompletableFuture.completedFuture(Blocking.await(token, "token request"));
     } catch (RuntimeException e) {
