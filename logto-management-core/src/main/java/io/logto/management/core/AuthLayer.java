@@ -5,7 +5,6 @@ import io.logto.management.core.internal.http.PreparedRequest;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Adds {@code Authorization: Bearer} (except for {@code /.well-known/} paths) and, when the server
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuthLayer implements Layer {
   private static final String WELL_KNOWN = "/.well-known/";
-  private static final Logger LOG = LoggerFactory.getLogger(AttemptLayer.LOGGER);
+  private static final Logger LOG = Logging.logger(AttemptLayer.LOGGER);
 
   private final TokenProvider tokens;
   private final Layer next;

@@ -823,6 +823,9 @@ public final class LogtoClient implements AutoCloseable {
     private static SharedHttp defaultHttpClient(URI base) {
       // the SDK's own executor, so close() ends its threads on every Java version
       ExecutorService executor = Executors.newCachedThreadPool(HTTP_THREADS);
+      // SLF4J starts on the executor's first thread while this thread builds the HTTP client; that
+      // thread then serves the HTTP client
+      Logging.startEarly(executor);
       HttpClient.Builder builder = HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(DEFAULT_TIMEOUT)
