@@ -165,7 +165,11 @@ final class RecordReader {
 
   private static @Nullable AnnotatedConstructor canonical(
       DeserializationConfig config, JavaType type, RecordComponent[] recordComponents) {
-    Class<?>[] types = Arrays.stream(recordComponents).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    // a loop, not a stream: no lambda classes to load on a cold first call
+    Class<?>[] types = new Class<?>[recordComponents.length];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = recordComponents[i].getType();
+    }
     for (AnnotatedConstructor candidate : config.introspect(type).getClassInfo().getConstructors()) {
       if (Arrays.equals(candidate.getAnnotated().getParameterTypes(), types)) {
         return candidate;
