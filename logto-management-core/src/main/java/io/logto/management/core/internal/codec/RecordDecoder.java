@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -76,7 +79,7 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
   }
 
   @Override
-  public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     RecordReader r = reader(ctxt);
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
@@ -87,10 +90,45 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
       return r.read(p.currentName(), p, ctxt, this);
     }
     if (t == JsonToken.START_ARRAY) {
-      // a one-element array when UNWRAP_SINGLE_VALUE_ARRAYS is on, else Jackson's error
-      return _deserializeFromArray(p, ctxt);
+      return fromArray(p, ctxt);
+    }
+    if (t == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+      // Jackson's coercion of an empty or blank text (null with ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
+      // any other text is refused below, without the quote Jackson's message would carry
+      return _deserializeFromString(p, ctxt);
     }
     // names the type and the token, never the text
+    return ctxt.handleUnexpectedToken(getValueType(ctxt), p);
+  }
+
+  // what Jackson's bean deserializer does with an array: an empty one by the coercion rules, one
+  // element when UNWRAP_SINGLE_VALUE_ARRAYS is on (never a nested array), anything else is an error
+  private @Nullable Object fromArray(JsonParser p, DeserializationContext ctxt) throws IOException {
+    CoercionAction emptyArray = _findCoercionFromEmptyArray(ctxt);
+    boolean unwrap = ctxt.isEnabled(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+    if (unwrap || emptyArray != CoercionAction.Fail) {
+      JsonToken first = p.nextToken();
+      if (first == JsonToken.END_ARRAY) {
+        return switch (emptyArray) {
+          case AsEmpty -> getEmptyValue(ctxt);
+          case AsNull, TryConvert -> getNullValue(ctxt);
+          default -> ctxt.handleUnexpectedToken(getValueType(ctxt), JsonToken.START_ARRAY, p, null);
+        };
+      }
+      if (unwrap) {
+        if (first == JsonToken.START_ARRAY) {
+          return ctxt.handleUnexpectedToken(
+              getValueType(ctxt), JsonToken.START_ARRAY, p,
+              "Cannot deserialize value of type %s from deeply-nested Array: only single wrapper allowed with `%s`",
+              ClassUtil.getTypeDescription(getValueType(ctxt)), "DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS");
+        }
+        Object value = deserialize(p, ctxt);
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+          handleMissingEndArrayForSingle(p, ctxt);
+        }
+        return value;
+      }
+    }
     return ctxt.handleUnexpectedToken(getValueType(ctxt), p);
   }
 
