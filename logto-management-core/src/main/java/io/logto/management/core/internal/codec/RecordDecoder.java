@@ -30,8 +30,11 @@ import org.jspecify.annotations.Nullable;
  * collections, nested records and {@code JsonNode} decode as before), the deserializer's null value
  * for JSON {@code null}, its absent value for a missing property, and every property the record does
  * not name in the {@code @JsonAnySetter} component (a map made only when one arrives, in arrival
- * order), or to the mapper's unknown-property handling when the record has none. A failing value is
- * reported with the property's path, as Jackson does, and without quoting the body.
+ * order, a repeated name keeping its first value), or to the mapper's unknown-property handling once
+ * the record is built when it has none. A failing value is reported with the property's path, as
+ * Jackson does; a text where the record's object belongs is refused naming the type and the token,
+ * without the quote of the text Jackson's message carries. {@code RecordDecoderEquivalenceTest} holds
+ * the two paths equal.
  *
  * <p>Jackson instantiates this class from the annotation and contextualises it with the record type;
  * the decoder per type is cached (in the instance Jackson caches per type) and builds its component
