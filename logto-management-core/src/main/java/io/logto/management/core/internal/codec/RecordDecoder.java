@@ -1,0 +1,126 @@
+package io.logto.management.core.internal.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes a record by streaming its JSON object straight into the canonical constructor's arguments,
+ * instead of Jackson's property-based creator path (which buffers every property, resolves a value for
+ * each absent one on every object and allocates a map for a catch-all parameter whether or not an
+ * unknown property arrives). The generated model records name it in {@code @JsonDeserialize(using =
+ * ...)}, so it works with any {@code ObjectMapper}.
+ *
+ * <p>What a record component receives is what Jackson's creator path gives it: the component's own
+ * deserializer (a component-level {@code @JsonDeserialize(using = ...)}, else what the mapper finds
+ * for its type, contextualised with the component, so {@code JsonField}'s absent/null, open enums,
+ * collections, nested records and {@code JsonNode} decode as before), the deserializer's null value
+ * for JSON {@code null}, its absent value for a missing property, and every property the record does
+ * not name in the {@code @JsonAnySetter} component (a map made only when one arrives, in arrival
+ * order), or to the mapper's unknown-property handling when the record has none. A failing value is
+ * reported with the property's path, as Jackson does, and without quoting the body.
+ *
+ * <p>Jackson instantiates this class from the annotation and contextualises it with the record type;
+ * the decoder per type is cached (in the instance Jackson caches per type) and builds its component
+ * table on first use. Thread-safe.
+ */
+public final class RecordDecoder extends StdDeserializer<Object> implements ContextualDeserializer {
+  private static final long serialVersionUID = 1L;
+
+  private final @Nullable JavaType recordType;
+  // the instance Jackson makes from the annotation hands out one decoder per record type
+  private transient volatile @Nullable RecordDecoder typed;
+  // built on the first decode, not at contextualisation: a record that contains itself (directly or
+  // through another record) then finds this decoder in Jackson's cache instead of recursing
+  private transient volatile @Nullable RecordReader reader;
+
+  /** Creates the decoder Jackson contextualises per record type; Jackson calls this. */
+  public RecordDecoder() {
+    super(Object.class);
+    this.recordType = null;
+  }
+
+  private RecordDecoder(JavaType recordType) {
+    super(recordType);
+    this.recordType = recordType;
+  }
+
+  @Override
+  public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property) {
+    if (recordType != null) {
+      return this;
+    }
+    JavaType type = ctxt.getContextualType();
+    if (type == null && property != null) {
+      type = property.getType();
+    }
+    if (type == null) {
+      return this;
+    }
+    RecordDecoder decoder = typed;
+    if (decoder == null || !type.equals(decoder.recordType)) {
+      decoder = new RecordDecoder(type);
+      typed = decoder;
+    }
+    return decoder;
+  }
+
+  @Override
+  public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    RecordReader r = reader(ctxt);
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      return r.read(p.nextFieldName(), p, ctxt, this);
+    }
+    if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT) {
+      // Jackson hands over an object whose first name it has read (after a type id, say)
+      return r.read(p.currentName(), p, ctxt, this);
+    }
+    if (t == JsonToken.START_ARRAY) {
+      // a one-element array when UNWRAP_SINGLE_VALUE_ARRAYS is on, else Jackson's error
+      return _deserializeFromArray(p, ctxt);
+    }
+    // names the type and the token, never the text
+    return ctxt.handleUnexpectedToken(getValueType(ctxt), p);
+  }
+
+  private RecordReader reader(DeserializationContext ctxt) throws IOException {
+    RecordReader r = reader;
+    if (r == null) {
+      if (recordType == null) {
+        return ctxt.reportBadDefinition(
+            getValueType(ctxt), "RecordDecoder used without a record type (not contextualised)");
+      }
+      // two threads may build it at once: both tables are equal, the last one stays
+      r = RecordReader.of(recordType, ctxt);
+      reader = r;
+    }
+    return r;
+  }
+
+  @Override
+  public boolean isCachable() {
+    return true;
+  }
+
+  @Override
+  public LogicalType logicalType() {
+    return LogicalType.POJO;
+  }
+
+  @Override
+  public @Nullable Collection<Object> getKnownPropertyNames() {
+    RecordReader r = reader;
+    return r == null ? null : List.copyOf(r.names());
+  }
+}
