@@ -125,6 +125,11 @@ final class ClientCredentialsManager implements ClientCredentials {
 
   @Override
   public CompletableFuture<String> token() {
+    // asked before every call: a fresh cached token is handed over without a dependent stage
+    AccessToken token = cached;
+    if (token != null && isFresh(token)) {
+      return CompletableFuture.completedFuture(token.value());
+    }
     return accessTokenAsync().thenApply(AccessToken::value);
   }
 
