@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@link RecordDecoder} gives every component what Jackson's own record path gives it: the same
  * records decode through both (the old path is the same mapper with an introspector that does not see
  * {@code using = RecordDecoder.class}) for every property set to every kind of JSON value, absent, and
- * under the features that change what a missing or null property means.
+ * under the features that change what a missing or null property means, set on the mapper or changed
+ * per reader after the decoder built its component tables.
  */
 final class RecordDecoderEquivalenceTest {
   /** Jackson's introspector, blind to the decoder, so records take Jackson's property-based creator path. */
@@ -56,6 +58,11 @@ final class RecordDecoderEquivalenceTest {
       "id", "flag", "count", "total", "boxed", "big", "yes", "amount", "at", "note", "expiresAt", "tags", "times",
       "byName", "data", "shade", "inner", "a", "n", "name", "children", "unknown");
 
+  private static JsonMapper.Builder lenient(DeserializationFeature f) {
+    return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .configure(f, !f.enabledByDefault());
+  }
+
   static ObjectMapper oldPath(JsonMapper.Builder builder) {
     return builder.annotationIntrospector(new WithoutRecordDecoder()).build();
   }
@@ -81,31 +88,43 @@ final class RecordDecoderEquivalenceTest {
     return docs;
   }
 
+  /** Two readers to compare: the decoder's and Jackson's record path, configured alike. */
+  private record Pair(String label, ObjectReader now, ObjectReader before) {}
+
   @Test
   void decodesLikeJacksonsRecordPathUnderEveryFeatureThatMatters() throws Exception {
-    List<JsonMapper.Builder> configs = new ArrayList<>();
-    configs.add(JsonMapper.builder());
-    configs.add(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    List<Pair> pairs = new ArrayList<>();
+    pairs.add(new Pair("defaults", JsonMapper.builder().build().reader(), oldPath(JsonMapper.builder()).reader()));
     for (DeserializationFeature f : FEATURES) {
-      configs.add(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).configure(
-          f, !f.enabledByDefault()));
+      // the feature set on the mapper: the component tables are built under it (a builder builds one
+      // mapper, so each side gets its own)
+      pairs.add(new Pair("mapper " + f, lenient(f).build().reader(), oldPath(lenient(f)).reader()));
+    }
+    // the feature changed per reader after the tables were built under the defaults
+    ObjectMapper primed = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    ObjectMapper primedJackson = oldPath(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    for (Class<?> type : TYPES) {
+      Outcome.of(primed.reader(), "{\"name\":\"n\"}", type);
+    }
+    for (DeserializationFeature f : FEATURES) {
+      pairs.add(new Pair("reader " + f,
+          f.enabledByDefault() ? primed.reader().without(f) : primed.reader().with(f),
+          f.enabledByDefault() ? primedJackson.reader().without(f) : primedJackson.reader().with(f)));
     }
     List<String> differences = new ArrayList<>();
     int compared = 0;
     int decodedAlike = 0;
-    for (int c = 0; c < configs.size(); c++) {
-      ObjectMapper decoder = configs.get(c).build();
-      ObjectMapper jackson = oldPath(configs.get(c));
+    for (Pair pair : pairs) {
       for (Class<?> type : TYPES) {
         for (String doc : documents()) {
-          Outcome now = Outcome.of(decoder, doc, type);
-          Outcome before = Outcome.of(jackson, doc, type);
+          Outcome now = Outcome.of(pair.now(), doc, type);
+          Outcome before = Outcome.of(pair.before(), doc, type);
           compared++;
           if (before.failure() == null && now.failure() == null) {
             decodedAlike++;
           }
           if (!now.sameAs(before)) {
-            differences.add("config " + c + ", " + type.getSimpleName() + " " + doc + ": decoder " + now
+            differences.add(pair.label() + ", " + type.getSimpleName() + " " + doc + ": decoder " + now
                 + " | Jackson " + before);
           }
         }
@@ -122,17 +141,17 @@ final class RecordDecoderEquivalenceTest {
   void theTwoPathsAreReallyDifferent() {
     // Jackson's record path quotes a text given for an object; the decoder names the type and token only
     String doc = "{\"id\":\"u1\",\"inner\":\"body-text\"}";
-    Outcome now = Outcome.of(JsonMapper.builder().build(), doc, RecordShapes.Every.class);
+    Outcome now = Outcome.of(JsonMapper.builder().build().reader(), doc, RecordShapes.Every.class);
     assertThat(now.message()).contains("Every[\"inner\"]").doesNotContain("body-text");
-    Outcome before = Outcome.of(oldPath(JsonMapper.builder()), doc, RecordShapes.Every.class);
+    Outcome before = Outcome.of(oldPath(JsonMapper.builder()).reader(), doc, RecordShapes.Every.class);
     assertThat(before.message()).contains("body-text");
   }
 
   /** A decoded value, or the failure's type and path. */
   record Outcome(Object value, String failure, String message) {
-    static Outcome of(ObjectMapper mapper, String json, Class<?> type) {
+    static Outcome of(ObjectReader reader, String json, Class<?> type) {
       try {
-        return new Outcome(mapper.readValue(json, type), null, null);
+        return new Outcome(reader.forType(type).readValue(json), null, null);
       } catch (JsonMappingException e) {
         String path = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
             .collect(Collectors.joining("."));

@@ -23,8 +23,14 @@ import io.logto.management.core.TestServer.Reply;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What {@link RecordDecoder} gives each kind of component, and how it fails. */
@@ -156,6 +162,30 @@ final class RecordDecoderTest {
     assertThat(tree).isEqualTo(new Tree("root", List.of(new Tree("a", List.of(new Tree("b", null))))));
     JsonNode node = MAPPER.readTree(json);
     assertThat(MAPPER.treeToValue(node, Tree.class)).isEqualTo(tree);
+  }
+
+  @Test
+  void threadsDecodingTheFirstObjectsOfAFreshMapperAtOnceAllGetTheSameRecords() throws Exception {
+    String json = "{\"id\":\"u1\",\"byName\":{\"k\":{\"a\":\"v\",\"x\":1}},\"inner\":{\"a\":\"b\"},\"note\":null}";
+    Every expected = MAPPER.readValue(json, Every.class);
+    ObjectMapper fresh = JsonMapper.builder().build();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Every>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return fresh.readValue(json, Every.class);
+        }));
+      }
+      start.countDown();
+      for (Future<Every> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -27,8 +30,11 @@ import org.jspecify.annotations.Nullable;
  * collections, nested records and {@code JsonNode} decode as before), the deserializer's null value
  * for JSON {@code null}, its absent value for a missing property, and every property the record does
  * not name in the {@code @JsonAnySetter} component (a map made only when one arrives, in arrival
- * order), or to the mapper's unknown-property handling when the record has none. A failing value is
- * reported with the property's path, as Jackson does, and without quoting the body.
+ * order, a repeated name keeping its first value), or to the mapper's unknown-property handling once
+ * the record is built when it has none. A failing value is reported with the property's path, as
+ * Jackson does; a text where the record's object belongs is refused naming the type and the token,
+ * without the quote of the text Jackson's message carries. {@code RecordDecoderEquivalenceTest} holds
+ * the two paths equal.
  *
  * <p>Jackson instantiates this class from the annotation and contextualises it with the record type;
  * the decoder per type is cached (in the instance Jackson caches per type) and builds its component
@@ -76,7 +82,7 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
   }
 
   @Override
-  public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     RecordReader r = reader(ctxt);
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
@@ -87,10 +93,45 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
       return r.read(p.currentName(), p, ctxt, this);
     }
     if (t == JsonToken.START_ARRAY) {
-      // a one-element array when UNWRAP_SINGLE_VALUE_ARRAYS is on, else Jackson's error
-      return _deserializeFromArray(p, ctxt);
+      return fromArray(p, ctxt);
+    }
+    if (t == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+      // Jackson's coercion of an empty or blank text (null with ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
+      // any other text is refused below, without the quote Jackson's message would carry
+      return _deserializeFromString(p, ctxt);
     }
     // names the type and the token, never the text
+    return ctxt.handleUnexpectedToken(getValueType(ctxt), p);
+  }
+
+  // what Jackson's bean deserializer does with an array: an empty one by the coercion rules, one
+  // element when UNWRAP_SINGLE_VALUE_ARRAYS is on (never a nested array), anything else is an error
+  private @Nullable Object fromArray(JsonParser p, DeserializationContext ctxt) throws IOException {
+    CoercionAction emptyArray = _findCoercionFromEmptyArray(ctxt);
+    boolean unwrap = ctxt.isEnabled(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+    if (unwrap || emptyArray != CoercionAction.Fail) {
+      JsonToken first = p.nextToken();
+      if (first == JsonToken.END_ARRAY) {
+        return switch (emptyArray) {
+          case AsEmpty -> getEmptyValue(ctxt);
+          case AsNull, TryConvert -> getNullValue(ctxt);
+          default -> ctxt.handleUnexpectedToken(getValueType(ctxt), JsonToken.START_ARRAY, p, null);
+        };
+      }
+      if (unwrap) {
+        if (first == JsonToken.START_ARRAY) {
+          return ctxt.handleUnexpectedToken(
+              getValueType(ctxt), JsonToken.START_ARRAY, p,
+              "Cannot deserialize value of type %s from deeply-nested Array: only single wrapper allowed with `%s`",
+              ClassUtil.getTypeDescription(getValueType(ctxt)), "DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS");
+        }
+        Object value = deserialize(p, ctxt);
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+          handleMissingEndArrayForSingle(p, ctxt);
+        }
+        return value;
+      }
+    }
     return ctxt.handleUnexpectedToken(getValueType(ctxt), p);
   }
 

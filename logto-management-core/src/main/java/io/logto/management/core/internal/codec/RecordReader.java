@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.AnnotatedConstructor;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.util.ClassUtil;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -204,6 +205,7 @@ final class RecordReader {
     Object[] args = absent.clone();
     boolean[] seen = exact || ctxt.getDeserializationFeatures() != features ? new boolean[args.length] : null;
     Map<String, Object> extra = null;
+    TokenBuffer unknown = null;
     int next = 0;
     for (String n = name; n != null; n = p.nextFieldName()) {
       JsonToken t = p.nextToken();
@@ -218,18 +220,48 @@ final class RecordReader {
         if (extra == null) {
           extra = new LinkedHashMap<>();
         }
-        extra.put(n, extra(n, components[catchAll].values(), t, p, ctxt));
+        Object value = extra(n, components[catchAll].values(), t, p, ctxt);
+        // a repeated unknown name keeps its first value, as Jackson's creator path does
+        if (!extra.containsKey(n)) {
+          extra.put(n, value);
+        }
       } else {
-        ctxt.handleUnknownProperty(p, decoder, type.getRawClass(), n);
+        // kept aside and handed to the mapper's unknown-property handling once the record is built,
+        // as Jackson does: a wrong known property is reported before an unknown one
+        if (unknown == null) {
+          unknown = ctxt.bufferForInputBuffering(p);
+        }
+        unknown.writeFieldName(n);
+        unknown.copyCurrentStructure(p);
       }
-    }
-    if (seen != null) {
-      resolveMissing(args, seen, ctxt);
     }
     if (catchAll >= 0) {
       args[catchAll] = extra == null ? Map.of() : extra;
     }
-    return construct(args, p, ctxt);
+    if (seen != null) {
+      if (catchAll >= 0) {
+        seen[catchAll] = extra != null;
+      }
+      resolveMissing(args, seen, ctxt);
+    }
+    Object record = construct(args, p, ctxt);
+    if (unknown != null) {
+      handleUnknown(unknown, record, p, ctxt, decoder);
+    }
+    return record;
+  }
+
+  private static void handleUnknown(
+      TokenBuffer unknown, Object record, JsonParser p, DeserializationContext ctxt, RecordDecoder decoder)
+      throws IOException {
+    unknown.writeEndObject();
+    try (JsonParser buffered = unknown.asParser(p)) {
+      while (buffered.nextToken() == JsonToken.FIELD_NAME) {
+        String name = buffered.currentName();
+        buffered.nextToken();
+        ctxt.handleUnknownProperty(buffered, decoder, record, name);
+      }
+    }
   }
 
   // properties mostly come in the order of the components: try the one after the last match first
@@ -269,11 +301,7 @@ final class RecordReader {
     Component c = components[i];
     JsonDeserializer<Object> values = c.values();
     if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)) {
-      ctxt.reportInputMismatch(
-          c.property(),
-          "Missing creator property '%s' (index %d); `DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES` enabled",
-          c.name(),
-          i);
+      failMissing(i, ctxt);
     }
     try {
       if (!c.primitive()) {
@@ -292,10 +320,24 @@ final class RecordReader {
     }
   }
 
+  private void failMissing(int i, DeserializationContext ctxt) throws IOException {
+    ctxt.reportInputMismatch(
+        components[i].property(),
+        "Missing creator property '%s' (index %d); `DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES` enabled",
+        components[i].name(),
+        i);
+  }
+
   private void resolveMissing(Object[] args, boolean[] seen, DeserializationContext ctxt) throws IOException {
     for (int i = 0; i < args.length; i++) {
-      if (!seen[i] && i != catchAll) {
+      if (seen[i]) {
+        continue;
+      }
+      if (i != catchAll) {
         args[i] = missing(i, ctxt);
+      } else if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)) {
+        // Jackson counts a catch-all that received nothing as a missing creator property
+        failMissing(i, ctxt);
       }
     }
     if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)) {
