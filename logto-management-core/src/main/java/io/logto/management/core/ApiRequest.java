@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
@@ -333,6 +334,7 @@ public final class ApiRequest {
   public static final class Builder {
     private final String method;
     private final String pathTemplate;
+    private final Set<String> templateParameters;
     private final Map<String, String> pathParams = new LinkedHashMap<>();
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -349,7 +351,8 @@ public final class ApiRequest {
         throw new IllegalArgumentException("method is blank");
       }
       this.method = method.trim().toUpperCase(Locale.ROOT);
-      this.pathTemplate = PathTemplate.validate(pathTemplate);
+      this.templateParameters = PathTemplate.parameters(pathTemplate);
+      this.pathTemplate = pathTemplate;
     }
 
     /**
@@ -494,7 +497,7 @@ public final class ApiRequest {
      *     or more than one kind of body is set
      */
     public ApiRequest build() {
-      PathTemplate.checkBound(pathTemplate, pathParams.keySet());
+      PathTemplate.checkBound(pathTemplate, templateParameters, pathParams.keySet());
       int kinds = (hasJson ? 1 : 0) + (formFields.isEmpty() ? 0 : 1) + (parts.isEmpty() ? 0 : 1);
       if (kinds > 1) {
         throw new IllegalArgumentException("a request has one kind of body: JSON, form or multipart");

@@ -11,34 +11,35 @@ public final class PathTemplate {
   private PathTemplate() {}
 
   /**
-   * Checks the template's shape.
+   * Checks the template's shape and reads its parameter names, once per request built.
    *
    * @param template the template
-   * @return the template
+   * @return the parameter names in order; empty for a template without parameters
    * @throws IllegalArgumentException if it does not start with {@code /} or has unbalanced braces
    */
-  public static String validate(String template) {
+  public static Set<String> parameters(String template) {
     requireNonNull(template, "pathTemplate == null");
     if (!template.startsWith("/")) {
       throw new IllegalArgumentException("pathTemplate must start with '/': " + template);
     }
-    names(template);
-    return template;
+    if (template.indexOf('{') < 0 && template.indexOf('}') < 0) {
+      return Set.of(); // most paths have no parameters
+    }
+    return names(template);
   }
 
   /**
    * Checks that exactly the template's parameters are bound.
    *
-   * @param template the template
+   * @param template the template, for messages
+   * @param names its parameters, from {@link #parameters(String)}
    * @param bound the bound parameter names
    * @throws IllegalArgumentException naming the first missing or unknown parameter
    */
-  public static void checkBound(String template, Set<String> bound) {
-    if (bound.isEmpty() && template.indexOf('{') < 0) {
-      // most paths have no parameters: nothing to parse again
-      return;
+  public static void checkBound(String template, Set<String> names, Set<String> bound) {
+    if (names.isEmpty() && bound.isEmpty()) {
+      return; // most paths: no iterator to make
     }
-    Set<String> names = names(template);
     for (String name : names) {
       if (!bound.contains(name)) {
         throw new IllegalArgumentException("path parameter '" + name + "' is missing for " + template);
