@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * the record is built when it has none. A failing value is reported with the property's path, as
  * Jackson does; a text where the record's object belongs is refused naming the type and the token,
  * without the quote of the text Jackson's message carries. {@code RecordDecoderEquivalenceTest} holds
- * the two paths equal.
+ * the two paths equal. Not applied, as no generated record uses them: {@code @JsonSetter(nulls = ...)}
+ * and setter-info config overrides, {@code @JsonAlias}, {@code @JacksonInject}, {@code @JsonIgnore} and
+ * {@code @JsonIgnoreProperties}, and type ids (polymorphic handling) of component values.
  *
  * <p>Jackson instantiates this class from the annotation and contextualises it with the record type;
  * the decoder per type is cached (in the instance Jackson caches per type) and builds its component
