@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -40,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Jackson instantiates this class from the annotation and contextualises it with the record type;
  * the decoder per type is cached (in the instance Jackson caches per type) and builds its component
- * table on first use. Thread-safe.
+ * table when contextualised, as Jackson builds a bean deserializer (so a caller that prepares a
+ * decoder ahead, while waiting for a token, say, also builds the tables). Thread-safe.
  */
 public final class RecordDecoder extends StdDeserializer<Object> implements ContextualDeserializer {
   private static final long serialVersionUID = 1L;
@@ -48,9 +50,10 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
   private final @Nullable JavaType recordType;
   // the instance Jackson makes from the annotation hands out one decoder per record type
   private transient volatile @Nullable RecordDecoder typed;
-  // built on the first decode, not at contextualisation: a record that contains itself (directly or
-  // through another record) then finds this decoder in Jackson's cache instead of recursing
+  // built at contextualisation; a record that contains itself (directly or through another record)
+  // meets this decoder again while its table is being built, and then leaves it to be finished
   private transient volatile @Nullable RecordReader reader;
+  private transient volatile boolean building;
 
   /** Creates the decoder Jackson contextualises per record type; Jackson calls this. */
   public RecordDecoder() {
@@ -64,7 +67,8 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
   }
 
   @Override
-  public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property) {
+  public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property)
+      throws JsonMappingException {
     if (recordType != null) {
       return this;
     }
@@ -80,7 +84,22 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
       decoder = new RecordDecoder(type);
       typed = decoder;
     }
+    decoder.prepare(type, ctxt);
     return decoder;
+  }
+
+  // builds the table unless it is built or being built (by this thread, met again through a cycle, or
+  // by another one: then the first decode builds it if it is still missing)
+  private void prepare(JavaType type, DeserializationContext ctxt) throws JsonMappingException {
+    if (reader != null || building) {
+      return;
+    }
+    building = true;
+    try {
+      reader = RecordReader.of(type, ctxt);
+    } finally {
+      building = false;
+    }
   }
 
   @Override
@@ -144,7 +163,8 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
         return ctxt.reportBadDefinition(
             getValueType(ctxt), "RecordDecoder used without a record type (not contextualised)");
       }
-      // two threads may build it at once: both tables are equal, the last one stays
+      // only when contextualisation met it mid-build on another thread; two tables built at once are
+      // equal, the last one stays
       r = RecordReader.of(recordType, ctxt);
       reader = r;
     }

@@ -107,7 +107,7 @@ final class RecordReader {
   }
 
   /** Reads the record's components, its canonical constructor and their deserializers. */
-  static RecordReader of(JavaType type, DeserializationContext ctxt) throws IOException {
+  static RecordReader of(JavaType type, DeserializationContext ctxt) throws JsonMappingException {
     Class<?> raw = type.getRawClass();
     if (!raw.isRecord()) {
       return ctxt.reportBadDefinition(type, "RecordDecoder decodes records, not " + ClassUtil.nameOf(raw));
