@@ -3,22 +3,9 @@ package io.logto.management.core;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.internal.auth.AuthLayer;
-import io.logto.management.core.internal.auth.ClientCredentialsManager;
-import io.logto.management.core.internal.http.AttemptLayer;
-import io.logto.management.core.internal.http.Blocking;
-import io.logto.management.core.internal.http.CallControl;
-import io.logto.management.core.internal.http.InterceptorChain;
-import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.PreparedRequest;
-import io.logto.management.core.internal.http.RequestFactory;
 import io.logto.management.core.internal.http.SharedHttp;
-import io.logto.management.core.internal.http.Transport;
 import io.logto.management.core.internal.json.Json;
-import io.logto.management.core.internal.json.ResponseDecoder;
-import io.logto.management.core.internal.pagination.Pager;
-import io.logto.management.core.internal.retry.RetryLayer;
-import io.logto.management.core.internal.retry.Sleeper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -67,15 +54,14 @@ public final class LogtoClient implements AutoCloseable {
   private final Settings settings;
   private final URI baseUrl;
   private final SharedHttp shared;
-  private final HttpClient http;
   private final Optional<ClientCredentials> credentials;
   private final TokenProvider tokens;
   private final ObjectMapper mapper;
   private final RequestFactory requests;
   private final ResponseDecoder decoder;
   private final List<Interceptor> interceptors;
-  private final Layer blockingLayers;
-  private final Layer asyncLayers;
+  // one chain for every call; whether the caller waits on its thread is a property of the call
+  private final Layer layers;
   private final AtomicBoolean closed = new AtomicBoolean();
   // resolving a JavaType walks Jackson's type factory on every call; cache per class, weakly held
   private final ClassValue<JavaType> classTypes = new ClassValue<>() {
@@ -95,11 +81,10 @@ public final class LogtoClient implements AutoCloseable {
     }
   };
 
-  private LogtoClient(Settings settings, URI baseUrl, SharedHttp shared, HttpClient http, TokenProvider tokens) {
+  private LogtoClient(Settings settings, URI baseUrl, SharedHttp shared, TokenProvider tokens, Layer attempts) {
     this.settings = settings;
     this.baseUrl = baseUrl;
     this.shared = shared;
-    this.http = http;
     this.tokens = tokens;
     this.credentials = tokens instanceof ClientCredentials managed ? Optional.of(managed) : Optional.empty();
     this.mapper = settings.objectMapper();
@@ -107,20 +92,13 @@ public final class LogtoClient implements AutoCloseable {
     this.decoder = new ResponseDecoder(mapper);
     this.interceptors = settings.interceptors();
     // the synchronous API runs every layer on the calling thread; the asynchronous one never waits
-    this.blockingLayers = layers(true);
-    this.asyncLayers = layers(false);
-  }
-
-  private Layer layers(boolean blocking) {
-    Sleeper sleeper = settings.sleeper().orElse(blocking ? Sleeper.BLOCKING : Sleeper.SYSTEM);
-    Layer auth = new AuthLayer(tokens, attempts(settings, shared, http, blocking), blocking);
-    return new RetryLayer(settings.retryPolicy(), sleeper, settings.clock(), auth);
+    this.layers = new RetryLayer(settings.retryPolicy(), settings.sleeper().orElse(Sleeper.BLOCKING),
+        settings.sleeper().orElse(Sleeper.SYSTEM), settings.clock(), new AuthLayer(tokens, attempts));
   }
 
   // the path every request takes below retries and authentication, token requests included
-  private static Layer attempts(Settings settings, SharedHttp shared, HttpClient http, boolean blocking) {
-    return new AttemptLayer(settings.listeners(), shared.attemptIds(),
-        new Transport(http, blocking, settings.maxResponseBytes()));
+  private static Layer attempts(Settings settings, SharedHttp shared, HttpClient http) {
+    return new AttemptLayer(settings.listeners(), shared.attemptIds(), new Transport(http, settings.maxResponseBytes()));
   }
 
   /**
@@ -310,7 +288,7 @@ public final class LogtoClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type, RequestOptions options) {
     JavaType javaType = javaType(type);
-    CallControl control = new CallControl();
+    CallControl control = CallControl.async(AttemptKind.API);
     return control.cancelledWith(
         sendAsync(request, options, control).thenApply(response -> decoder.decode(response, javaType)));
   }
@@ -326,7 +304,7 @@ public final class LogtoClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type, RequestOptions options) {
     JavaType javaType = javaType(type);
-    CallControl control = new CallControl();
+    CallControl control = CallControl.async(AttemptKind.API);
     return control.cancelledWith(
         sendAsync(request, options, control).thenApply(response -> decoder.decode(response, javaType)));
   }
@@ -343,7 +321,7 @@ public final class LogtoClient implements AutoCloseable {
   public <T> CompletableFuture<ApiResponse<T>> exchangeAsync(ApiRequest request, Class<T> type,
       RequestOptions options) {
     JavaType javaType = javaType(type);
-    CallControl control = new CallControl();
+    CallControl control = CallControl.async(AttemptKind.API);
     return control.cancelledWith(
         sendAsync(request, options, control).thenApply(response -> toResponse(response, javaType)));
   }
@@ -398,22 +376,21 @@ public final class LogtoClient implements AutoCloseable {
     requireNonNull(pagination, "pagination == null");
     requireNonNull(options, "options == null");
     return new Pager<>(request, itemType, pagination, page -> send(page, options), page -> {
-      CallControl control = new CallControl();
+      CallControl control = CallControl.async(AttemptKind.API);
       return control.cancelledWith(sendAsync(page, options, control));
     }, decoder);
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
-    return Blocking.await(start(request, options, blockingLayers, new CallControl()),
+    return Blocking.await(start(request, options, CallControl.waiting(AttemptKind.API)),
         request.method() + " " + request.path());
   }
 
   private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options, CallControl control) {
-    return start(request, options, asyncLayers, control);
+    return start(request, options, control);
   }
 
-  private CompletableFuture<RawResponse> start(ApiRequest request, RequestOptions options, Layer layers,
-      CallControl control) {
+  private CompletableFuture<RawResponse> start(ApiRequest request, RequestOptions options, CallControl control) {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
     if (closed.get()) {
@@ -802,9 +779,9 @@ public final class LogtoClient implements AutoCloseable {
       HttpClient http = shared.client().orElseThrow();
       try {
         // token requests travel the same attempt path as API calls: listeners, log, transport
-        TokenProvider tokens = sharedTokens != null ? sharedTokens
-            : tokens(base, attempts(settings, shared, http, false));
-        return new LogtoClient(settings, base, shared, http, tokens);
+        Layer attempts = attempts(settings, shared, http);
+        TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, attempts);
+        return new LogtoClient(settings, base, shared, tokens, attempts);
       } catch (RuntimeException e) {
         shared.release();
         throw e;

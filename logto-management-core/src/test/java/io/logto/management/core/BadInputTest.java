@@ -115,4 +115,23 @@ final class BadInputTest {
       assertThat(server.requests()).isEmpty();
     }
   }
+
+  @Test
+  void aTokenThatCannotBeAHeaderFailsBeforeSendingWithoutShowingIt() {
+    try (TestServer server = TestServer.start()) {
+      server.replies("/api/users", Reply.json(200, "[]"));
+      String token = "token-canary\r\nX-Injected: yes";
+      LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> token))
+          .build();
+
+      assertThatThrownBy(() -> client.call(ApiRequest.get("/api/users").build(), JsonNode.class))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access token")
+          .hasMessageNotContaining("canary").hasMessageNotContaining("Injected");
+      assertThatThrownBy(() -> client.callAsync(ApiRequest.get("/api/users").build(), JsonNode.class,
+          RequestOptions.defaults()).join()).hasCauseInstanceOf(IllegalArgumentException.class)
+          .hasMessageNotContaining("canary");
+
+      assertThat(server.requests()).isEmpty();
+    }
+  }
 }

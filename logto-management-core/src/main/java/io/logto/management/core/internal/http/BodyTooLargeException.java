@@ -4,17 +4,35 @@ import java.io.IOException;
 
 /**
  * Ends the reading of a body over the size limit; the transport turns it into a
- * {@link io.logto.management.core.LogtoResponseTooLargeException} naming the call.
+ * {@code LogtoResponseTooLargeException} naming the call.
  */
-final class BodyTooLargeException extends IOException {
+public final class BodyTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  final int status;
-  final long limit;
+  private final int status;
+  private final long limit;
 
   BodyTooLargeException(int status, long limit) {
     super("body over " + limit + " bytes");
     this.status = status;
     this.limit = limit;
+  }
+
+  /**
+   * Returns the answer's status.
+   *
+   * @return the status code
+   */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * Returns the limit the body went over.
+   *
+   * @return the limit in bytes
+   */
+  public long limit() {
+    return limit;
   }
 }

@@ -5,7 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * method, body, headers, timeout), so the authentication layer builds the sent request in one go with
  * its {@code Authorization} header, as a hand-written call would, instead of copying a builder or a
  * finished request. It never reaches users: interceptors get {@link #unsigned()}, a plain JDK request
- * (see {@link InterceptorChain}).
+ * (see the core's {@code InterceptorChain}).
  */
 public final class PreparedRequest extends HttpRequest {
   private final URI uri;
@@ -24,7 +27,16 @@ public final class PreparedRequest extends HttpRequest {
   private final Optional<Duration> timeout;
   private volatile @Nullable HttpRequest unsigned;
 
-  PreparedRequest(URI uri, String method, BodyPublisher body, String[] headers, Optional<Duration> timeout) {
+  /**
+   * Keeps the parts of a request whose method and headers are already validated.
+   *
+   * @param uri the URI
+   * @param method the method
+   * @param body the body
+   * @param headers name, value, name, value...
+   * @param timeout the timeout; empty for none
+   */
+  public PreparedRequest(URI uri, String method, BodyPublisher body, String[] headers, Optional<Duration> timeout) {
     this.uri = uri;
     this.method = method;
     this.body = body;
@@ -33,13 +45,39 @@ public final class PreparedRequest extends HttpRequest {
   }
 
   /**
-   * Builds the request to send with a bearer token.
+   * Makes the request to send with a bearer token. It is not built with {@link HttpRequest.Builder}:
+   * the builder checks every header and copies them twice, and the JDK client checks and copies the
+   * headers of any request it sends again; the parts here are checked already (by the
+   * {@code RequestFactory}) and the token is checked below, so one header map is made and the client's
+   * own check is the only other pass.
    *
    * @param token the access token
-   * @return a new request carrying {@code Authorization: Bearer <token>}
+   * @return a new request carrying {@code Authorization: Bearer <token>}, replacing any other
+   *     {@code Authorization}
+   * @throws IllegalArgumentException when the token holds a character a header value cannot carry;
+   *     the message does not show the token
    */
   public HttpRequest signed(String token) {
-    return builder().setHeader("Authorization", "Bearer " + token).build();
+    if (!isHeaderValue(token)) {
+      throw new IllegalArgumentException("the access token holds a character a header cannot carry (not shown)");
+    }
+    Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0; i < headers.length; i += 2) {
+      map.put(headers[i], List.of(headers[i + 1]));
+    }
+    map.put("Authorization", List.of("Bearer " + token));
+    return new Signed(this, HttpHeaders.of(map, (name, value) -> true));
+  }
+
+  // what the JDK accepts in a header value: visible ASCII, space and tab, no line break
+  private static boolean isHeaderValue(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < ' ' && c != '\t') || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -105,5 +143,57 @@ public final class PreparedRequest extends HttpRequest {
   @Override
   public String toString() {
     return uri + " " + method;
+  }
+
+  /** The prepared request with its {@code Authorization} header: what the transport sends. */
+  private static final class Signed extends HttpRequest {
+    private final PreparedRequest prepared;
+    private final HttpHeaders headers;
+
+    Signed(PreparedRequest prepared, HttpHeaders headers) {
+      this.prepared = prepared;
+      this.headers = headers;
+    }
+
+    @Override
+    public Optional<BodyPublisher> bodyPublisher() {
+      return prepared.bodyPublisher();
+    }
+
+    @Override
+    public String method() {
+      return prepared.method;
+    }
+
+    @Override
+    public Optional<Duration> timeout() {
+      return prepared.timeout;
+    }
+
+    @Override
+    public boolean expectContinue() {
+      return false;
+    }
+
+    @Override
+    public URI uri() {
+      return prepared.uri;
+    }
+
+    @Override
+    public Optional<HttpClient.Version> version() {
+      return Optional.empty();
+    }
+
+    @Override
+    public HttpHeaders headers() {
+      return headers;
+    }
+
+    // never the token
+    @Override
+    public String toString() {
+      return prepared.toString();
+    }
   }
 }

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * wake-up 40 times a second, about 1 % of the CPU of a benchmark call.) Registering a body is a set
  * insertion and, only when its deadline is earlier than the next wake-up, one scheduling.
  */
-final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
   private static final long NONE = Long.MAX_VALUE;
   private static final Set<Watch> IN_FLIGHT = ConcurrentHashMap.newKeySet();
   // System.nanoTime() of the earliest wake-up scheduled and not yet run; NONE when there is none
@@ -74,7 +74,7 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * @param limit the most bytes a body may have
    * @return the handler
    */
-  static HttpResponse.BodyHandler<byte[]> handler(String method, Optional<Duration> timeout, long sentAt,
+  public static HttpResponse.BodyHandler<byte[]> handler(String method, Optional<Duration> timeout, long sentAt,
       long limit) {
     return info -> {
       if (declaresTooMuch(method, info, limit)) {
@@ -104,7 +104,7 @@ final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * @param limit the most bytes a body may have
    * @return the handler
    */
-  static HttpResponse.BodyHandler<byte[]> inlineHandler(String method, Optional<Duration> timeout, long sentAt,
+  public static HttpResponse.BodyHandler<byte[]> inlineHandler(String method, Optional<Duration> timeout, long sentAt,
       long limit) {
     return info -> {
       if (declaresTooMuch(method, info, limit)) {

@@ -10,10 +10,16 @@ import java.io.IOException;
  * stumbled on ({@code Unrecognized token 'eyJhbGciOi...'}, {@code from String "jane@example.com"}), so
  * only the kind of problem, the property path and the position are kept.
  */
-final class JsonProblem {
+public final class JsonProblem {
   private JsonProblem() {}
 
-  static String describe(IOException e) {
+  /**
+   * Describes a decoding failure without the text it quotes.
+   *
+   * @param e the failure
+   * @return its kind, the property path and the position
+   */
+  public static String describe(IOException e) {
     StringBuilder out = new StringBuilder(e.getClass().getSimpleName());
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       out.append(" at $");

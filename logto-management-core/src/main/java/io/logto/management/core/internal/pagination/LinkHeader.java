@@ -4,10 +4,17 @@ import java.net.http.HttpHeaders;
 import java.util.Locale;
 
 /** Reads the relations of {@code Link} headers; the URLs are ignored (Logto's lack the /api prefix). */
-final class LinkHeader {
+public final class LinkHeader {
   private LinkHeader() {}
 
-  static boolean hasRelation(HttpHeaders headers, String relation) {
+  /**
+   * Tells whether a {@code Link} header names the relation.
+   *
+   * @param headers the response headers
+   * @param relation the relation, lower case, such as {@code next}
+   * @return whether a link has it
+   */
+  public static boolean hasRelation(HttpHeaders headers, String relation) {
     for (String line : headers.allValues("Link")) {
       for (String link : line.split(",(?=\\s*<)")) {
         for (String parameter : link.split(";")) {

@@ -68,14 +68,25 @@ public final class PercentEncoding {
    * @return the encoded query, empty when there are no pairs
    */
   public static String query(List<Map.Entry<String, String>> pairs) {
-    StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, String> pair : pairs) {
-      if (out.length() > 0) {
+    return appendQuery(new StringBuilder(), pairs).toString();
+  }
+
+  /**
+   * Appends encoded {@code key=value} pairs joined with {@code &}, so a URL is built in one buffer.
+   *
+   * @param out the buffer
+   * @param pairs the raw pairs, in order
+   * @return {@code out}
+   */
+  public static StringBuilder appendQuery(StringBuilder out, List<Map.Entry<String, String>> pairs) {
+    for (int i = 0; i < pairs.size(); i++) {
+      Map.Entry<String, String> pair = pairs.get(i);
+      if (i > 0) {
         out.append('&');
       }
       out.append(encode(pair.getKey())).append('=').append(encode(pair.getValue()));
     }
-    return out.toString();
+    return out;
   }
 
   private static boolean isUnreserved(int b) {

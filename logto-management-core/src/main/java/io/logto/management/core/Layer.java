@@ -1,13 +1,11 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 
 /** One of the SDK's own stages below the user interceptors: retry, auth, transport. */
 @FunctionalInterface
-public interface Layer {
+interface Layer {
   /**
    * Sends the request through this stage and the ones below it.
    *

@@ -1,15 +1,7 @@
-package io.logto.management.core.internal.auth;
+package io.logto.management.core;
 
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
-import io.logto.management.core.TokenProvider;
-import io.logto.management.core.internal.http.AttemptLayer;
-import io.logto.management.core.internal.http.Blocking;
-import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Futures;
-import io.logto.management.core.internal.http.Layer;
 import io.logto.management.core.internal.http.PreparedRequest;
-import io.logto.management.core.internal.http.Transport;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -20,26 +12,24 @@ import org.slf4j.LoggerFactory;
  * answers 401 and the token provider has a fresh token, replays the request once with it. The body
  * is held as bytes, so the replay sends it unchanged.
  */
-public final class AuthLayer implements Layer {
+final class AuthLayer implements Layer {
   private static final String WELL_KNOWN = "/.well-known/";
   private static final Logger LOG = LoggerFactory.getLogger(AttemptLayer.LOGGER);
 
   private final TokenProvider tokens;
   private final Layer next;
-  private final boolean blocking;
 
   /**
-   * Creates the layer.
+   * Creates the layer. A call whose caller waits ({@link CallControl#callerWaits()}) waits for its
+   * token on the calling thread, so its request is then sent from that thread too; any other call
+   * composes on the token's future.
    *
    * @param tokens supplies tokens and learns of 401s and successes
-   * @param next the transport
-   * @param blocking whether to wait for the token on the calling thread (for the synchronous API), so
-   *     the request is then sent from that thread too
+   * @param next the attempt path
    */
-  public AuthLayer(TokenProvider tokens, Layer next, boolean blocking) {
+  AuthLayer(TokenProvider tokens, Layer next) {
     this.tokens = tokens;
     this.next = next;
-    this.blocking = blocking;
   }
 
   @Override
@@ -53,7 +43,7 @@ public final class AuthLayer implements Layer {
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
       boolean mayReplay) {
-    CompletableFuture<String> pending = token();
+    CompletableFuture<String> pending = token(control.callerWaits());
     if (LOG.isDebugEnabled()) {
       pending.whenComplete((token, failure) -> {
         if (failure != null) {
@@ -77,14 +67,14 @@ public final class AuthLayer implements Layer {
         }));
   }
 
-  private CompletableFuture<String> token() {
+  private CompletableFuture<String> token(boolean callerWaits) {
     CompletableFuture<String> token;
     try {
       token = tokens.token();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (!blocking || token.isDone()) {
+    if (!callerWaits || token.isDone()) {
       return token;
     }
     try {

@@ -1,17 +1,7 @@
-package io.logto.management.core.internal.auth;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.AccessToken;
-import io.logto.management.core.AttemptKind;
-import io.logto.management.core.LogtoException;
-import io.logto.management.core.LogtoTimeoutException;
-import io.logto.management.core.LogtoTokenException;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
-import io.logto.management.core.internal.http.CallControl;
-import io.logto.management.core.internal.http.Layer;
-import io.logto.management.core.internal.http.Transport;
 import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.text.BodySummary;
@@ -74,7 +64,8 @@ final class TokenEndpoint {
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
         .build();
     Instant start = clock.instant();
-    CallControl control = new CallControl(AttemptKind.TOKEN);
+    // the token request never blocks a thread, even for a synchronous call, which waits on its future
+    CallControl control = CallControl.async(AttemptKind.TOKEN);
     control.describe(PATH);
     return attempts.send(request, RequestOptions.defaults(), control).handle((response, failure) -> {
       if (failure != null) {

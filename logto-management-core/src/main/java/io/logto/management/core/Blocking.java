@@ -1,13 +1,11 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.LogtoException;
-import io.logto.management.core.LogtoTransportException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** Waits for a future on behalf of the synchronous API. */
-public final class Blocking {
+final class Blocking {
   private Blocking() {}
 
   /**

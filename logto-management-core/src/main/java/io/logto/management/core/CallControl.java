@@ -1,32 +1,58 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.AttemptKind;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The state of one call shared by the layers: the caller's cancellation (cancelling the future an async
- * call returned aborts the exchange in flight and stops further retries), what the call is, for
- * attempt events, and how many requests it has sent.
+ * The state of one call shared by the layers: whether its caller waits on its own thread, the caller's
+ * cancellation (cancelling the future an async call returned aborts the exchange in flight and stops
+ * further retries), what the call is, for attempt events, and how many requests it has sent.
+ *
+ * <p>One chain of layers serves both kinds of caller; the layers that care ask {@link #callerWaits()}:
+ * the transport sends on the calling thread or asynchronously, authentication waits for a token inline
+ * or composes on it, retries sleep on the thread or schedule the next attempt.
  */
-public final class CallControl {
+final class CallControl {
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
   private final AttemptKind kind;
+  private final boolean callerWaits;
   private String pathTemplate = "";
   // attempts run one after another, each started after the previous one completed
   private int attempts;
 
-  /** Creates the control of one API call. */
-  public CallControl() {
-    this(AttemptKind.API);
+  private CallControl(AttemptKind kind, boolean callerWaits) {
+    this.kind = kind;
+    this.callerWaits = callerWaits;
   }
 
   /**
-   * Creates the control of one call of the given kind.
+   * Creates the control of a call whose caller waits for the answer on its own thread: every layer
+   * runs on that thread, and the request is sent from it with no thread hand-off.
    *
    * @param kind what the call's attempts are for
+   * @return the control
    */
-  public CallControl(AttemptKind kind) {
-    this.kind = kind;
+  static CallControl waiting(AttemptKind kind) {
+    return new CallControl(kind, true);
+  }
+
+  /**
+   * Creates the control of a call whose caller gets a future: no layer may block a thread, not even
+   * for the token.
+   *
+   * @param kind what the call's attempts are for
+   * @return the control
+   */
+  static CallControl async(AttemptKind kind) {
+    return new CallControl(kind, false);
+  }
+
+  /**
+   * Tells whether the caller waits on its own thread, so the layers may block it.
+   *
+   * @return true for the synchronous API, false for futures
+   */
+  boolean callerWaits() {
+    return callerWaits;
   }
 
   /**

@@ -1,11 +1,5 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core;
 
-import io.logto.management.core.ApiRequest;
-import io.logto.management.core.CloseableIterator;
-import io.logto.management.core.Page;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.internal.http.Blocking;
-import io.logto.management.core.internal.http.Transport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

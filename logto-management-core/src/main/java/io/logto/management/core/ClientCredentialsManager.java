@@ -1,11 +1,6 @@
-package io.logto.management.core.internal.auth;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.AccessToken;
-import io.logto.management.core.ClientCredentials;
-import io.logto.management.core.internal.http.Blocking;
-import io.logto.management.core.internal.http.Layer;
-import io.logto.management.core.internal.http.Transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * such an invalidation, further rejections do not invalidate again until a call with the new token
  * has succeeded, so an application that lacks permission cannot cause a token-request storm.
  */
-public final class ClientCredentialsManager implements ClientCredentials {
+final class ClientCredentialsManager implements ClientCredentials {
   /** A token is reused while it is valid for at least this long. */
   public static final Duration LEEWAY = Duration.ofSeconds(60);
 
@@ -130,6 +125,11 @@ public final class ClientCredentialsManager implements ClientCredentials {
 
   @Override
   public CompletableFuture<String> token() {
+    // asked before every call: a fresh cached token is handed over without a dependent stage
+    AccessToken token = cached;
+    if (token != null && isFresh(token)) {
+      return CompletableFuture.completedFuture(token.value());
+    }
     return accessTokenAsync().thenApply(AccessToken::value);
   }
 

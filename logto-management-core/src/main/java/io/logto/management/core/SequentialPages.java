@@ -1,9 +1,5 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core;
 
-import io.logto.management.core.ApiRequest;
-import io.logto.management.core.CloseableIterator;
-import io.logto.management.core.Page;
-import io.logto.management.core.RawResponse;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 

@@ -1,13 +1,6 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.logto.management.core.ApiRequest;
-import io.logto.management.core.CloseableIterator;
-import io.logto.management.core.Page;
-import io.logto.management.core.Paginated;
-import io.logto.management.core.Pagination;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.internal.json.ResponseDecoder;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +17,7 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the item type
  */
-public final class Pager<T> implements Paginated<T> {
+final class Pager<T> implements Paginated<T> {
   private final PageReader<T> reader;
   private final int startPage;
   private final Function<ApiRequest, RawResponse> send;

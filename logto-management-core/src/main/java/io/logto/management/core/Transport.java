@@ -1,11 +1,7 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.LogtoException;
-import io.logto.management.core.LogtoResponseTooLargeException;
-import io.logto.management.core.LogtoTimeoutException;
-import io.logto.management.core.LogtoTransportException;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.http.BodyTooLargeException;
+import io.logto.management.core.internal.http.TimedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -23,32 +19,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. In blocking
- * mode it sends on the calling thread ({@code HttpClient.send}), which spares the thread hand-offs
- * that {@code sendAsync} adds to every answer; in async mode no thread waits.
+ * The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. When the caller
+ * waits ({@link CallControl#callerWaits()}) it sends on the calling thread ({@code HttpClient.send}),
+ * which spares the thread hand-offs that {@code sendAsync} adds to every answer; otherwise no thread
+ * waits.
  */
-public final class Transport implements Layer {
+final class Transport implements Layer {
   private final HttpClient http;
-  private final boolean blocking;
   private final long maxResponseBytes;
 
   /**
    * Creates the transport.
    *
    * @param http the shared JDK client
-   * @param blocking whether to send on the calling thread (for the synchronous API)
    * @param maxResponseBytes the most bytes an answer's body may have
    */
-  public Transport(HttpClient http, boolean blocking, long maxResponseBytes) {
+  Transport(HttpClient http, long maxResponseBytes) {
     this.http = http;
-    this.blocking = blocking;
     this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
   public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
     long start = System.nanoTime();
-    if (blocking) {
+    if (control.callerWaits()) {
       HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.method(), request.timeout(), start,
           maxResponseBytes);
       try {
@@ -143,8 +137,8 @@ public final class Transport implements Layer {
     String what = request.method() + " " + request.uri().getRawPath();
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof BodyTooLargeException tooLarge) {
-        return new LogtoResponseTooLargeException(what + " -> " + tooLarge.status + ": body larger than the limit of "
-            + tooLarge.limit + " bytes (LogtoClient.Builder.maxResponseBytes); not read", tooLarge.limit, null);
+        return new LogtoResponseTooLargeException(what + " -> " + tooLarge.status() + ": body larger than the limit of "
+            + tooLarge.limit() + " bytes (LogtoClient.Builder.maxResponseBytes); not read", tooLarge.limit(), null);
       }
     }
     String after = request.timeout().map(timeout -> " after " + timeout).orElse("");

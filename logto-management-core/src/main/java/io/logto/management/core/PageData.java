@@ -1,6 +1,5 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core;
 
-import io.logto.management.core.Page;
 import java.util.List;
 import java.util.OptionalLong;
 

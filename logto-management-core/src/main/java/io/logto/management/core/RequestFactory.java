@@ -1,9 +1,9 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.ApiRequest;
-import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.http.PreparedRequest;
+import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.text.PercentEncoding;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -15,14 +15,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an {@link ApiRequest} into a JDK request: URI, headers, timeout and a body held as bytes (so a
  * retry or a replay after 401 can send it again). Thread-safe.
  */
-public final class RequestFactory {
+final class RequestFactory {
   // methods the JDK client accepts as they are; any other is checked before the call is sent
   private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+  // ApiRequest's default; any other Accept is the caller's choice, checked like its headers
+  private static final String DEFAULT_ACCEPT = "application/json";
 
   private final String baseUrl;
   private final ObjectMapper mapper;
@@ -50,26 +53,48 @@ public final class RequestFactory {
    * @throws IllegalArgumentException when the JSON body cannot be serialised
    */
   public PreparedRequest create(ApiRequest call, RequestOptions options) {
-    String query = PercentEncoding.query(call.query());
-    URI uri = URI.create(baseUrl + call.path() + (query.isEmpty() ? "" : "?" + query));
+    StringBuilder url = new StringBuilder(baseUrl.length() + call.path().length() + 16 * call.query().size() + 1)
+        .append(baseUrl).append(call.path());
+    if (!call.query().isEmpty()) {
+      PercentEncoding.appendQuery(url.append('?'), call.query());
+    }
+    URI uri = URI.create(url.toString());
+    Payload payload = payload(call.body());
+    boolean callerHeaders = !call.headers().isEmpty() || !options.headers().isEmpty();
+    String[] flat = callerHeaders ? merged(call, options, payload) : own(call, payload);
+    if (!STANDARD_METHODS.contains(call.method()) || callerHeaders || !call.accept().equals(DEFAULT_ACCEPT)) {
+      // what the caller chose is checked now, before any I/O; the SDK's own headers need no check
+      HttpRequest.newBuilder(uri).method(call.method(), payload.publisher()).headers(flat);
+    }
+    return new PreparedRequest(uri, call.method(), payload.publisher(), flat, timeout(options));
+  }
+
+  // the SDK's own headers, whose names differ: no map needed to merge them
+  private static String[] own(ApiRequest call, Payload payload) {
+    String contentType = payload.contentType();
+    return contentType == null
+        ? new String[] {"User-Agent", UserAgent.VALUE, "Accept", call.accept()}
+        : new String[] {"User-Agent", UserAgent.VALUE, "Accept", call.accept(), "Content-Type", contentType};
+  }
+
+  // the caller's headers replace the SDK's of the same name, whatever their case
+  private static String[] merged(ApiRequest call, RequestOptions options, Payload payload) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put("User-Agent", UserAgent.VALUE);
     headers.put("Accept", call.accept());
-    HttpRequest.BodyPublisher publisher = body(call.body(), headers);
+    String contentType = payload.contentType();
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
     headers.putAll(call.headers());
     headers.putAll(options.headers());
-    Optional<Duration> timeout = timeout(options);
     String[] flat = new String[headers.size() * 2];
     int i = 0;
     for (Map.Entry<String, String> header : headers.entrySet()) {
       flat[i++] = header.getKey();
       flat[i++] = header.getValue();
     }
-    if (!STANDARD_METHODS.contains(call.method()) || !call.headers().isEmpty() || !options.headers().isEmpty()) {
-      // what the caller chose is checked now, before any I/O; the SDK's own headers need no check
-      HttpRequest.newBuilder(uri).method(call.method(), publisher).headers(flat);
-    }
-    return new PreparedRequest(uri, call.method(), publisher, flat, timeout);
+    return flat;
   }
 
   // the call's own timeout when set, else the client's, unless the call wants none
@@ -80,25 +105,30 @@ public final class RequestFactory {
     return options.timeout().isPresent() ? options.timeout() : defaultTimeout;
   }
 
-  private HttpRequest.BodyPublisher body(ApiRequest.Body body, Map<String, String> headers) {
+  /** A body and the content type that goes with it; none for a call without a body. */
+  private record Payload(HttpRequest.BodyPublisher publisher, @Nullable String contentType) {}
+
+  private static final Payload NO_BODY = new Payload(HttpRequest.BodyPublishers.noBody(), null);
+
+  private Payload payload(ApiRequest.Body body) {
     if (body instanceof ApiRequest.Body.Json json) {
-      headers.put("Content-Type", "application/json");
       try {
-        return HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(json.value()));
+        return new Payload(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(json.value())),
+            "application/json");
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("body cannot be serialised as JSON: " + e.getOriginalMessage(), e);
       }
     }
     if (body instanceof ApiRequest.Body.Form form) {
-      headers.put("Content-Type", "application/x-www-form-urlencoded");
-      return HttpRequest.BodyPublishers.ofString(PercentEncoding.query(form.fields()), StandardCharsets.UTF_8);
+      return new Payload(HttpRequest.BodyPublishers.ofString(PercentEncoding.query(form.fields()),
+          StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
     }
     if (body instanceof ApiRequest.Body.Multipart multipart) {
       String boundary = "logto-java-" + UUID.randomUUID();
-      headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-      return HttpRequest.BodyPublishers.ofByteArray(multipart(multipart, boundary));
+      return new Payload(HttpRequest.BodyPublishers.ofByteArray(multipart(multipart, boundary)),
+          "multipart/form-data; boundary=" + boundary);
     }
-    return HttpRequest.BodyPublishers.noBody();
+    return NO_BODY;
   }
 
   private static byte[] multipart(ApiRequest.Body.Multipart multipart, String boundary) {

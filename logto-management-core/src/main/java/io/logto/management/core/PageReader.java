@@ -1,12 +1,8 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.logto.management.core.ApiRequest;
-import io.logto.management.core.LogtoResponseException;
-import io.logto.management.core.Page;
-import io.logto.management.core.RawResponse;
 import io.logto.management.core.internal.json.Json;
-import io.logto.management.core.internal.json.ResponseDecoder;
+import io.logto.management.core.internal.pagination.LinkHeader;
 import io.logto.management.core.internal.text.BodySummary;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,8 +1,6 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.Interceptor;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.http.PreparedRequest;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link RawResponse#request()}; when they pass that request on unchanged, the layers get the prepared
  * one back, so signing it stays a single build.
  */
-public final class InterceptorChain implements Interceptor.Chain {
+final class InterceptorChain implements Interceptor.Chain {
   private final List<Interceptor> interceptors;
   private final int index;
   private final HttpRequest request;

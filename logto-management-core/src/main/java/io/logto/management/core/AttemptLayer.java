@@ -1,10 +1,5 @@
-package io.logto.management.core.internal.http;
+package io.logto.management.core;
 
-import io.logto.management.core.AttemptEvent;
-import io.logto.management.core.AttemptStart;
-import io.logto.management.core.CallListener;
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -27,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * strings and bodies are never logged: they may hold personal data. When nobody listens and DEBUG is
  * off it adds nothing but two checks.
  */
-public final class AttemptLayer implements Layer {
+final class AttemptLayer implements Layer {
   /** The logger's name. */
   public static final String LOGGER = "io.logto.management.core.http";
 

@@ -1,6 +1,5 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core;
 
-import io.logto.management.core.Page;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;

@@ -1,12 +1,7 @@
-package io.logto.management.core.internal.retry;
+package io.logto.management.core;
 
-import io.logto.management.core.RawResponse;
-import io.logto.management.core.RequestOptions;
-import io.logto.management.core.RetryPolicy;
-import io.logto.management.core.internal.http.CallControl;
 import io.logto.management.core.internal.http.Futures;
-import io.logto.management.core.internal.http.Layer;
-import io.logto.management.core.internal.http.Transport;
+import io.logto.management.core.internal.retry.RetryAfter;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,15 +18,17 @@ import org.slf4j.LoggerFactory;
  * {@link Transport#isIncompleteExchange}) and 429/502/503/504 with exponential backoff and jitter,
  * honouring {@code Retry-After}; idempotent methods by default, POST and PATCH only when the call opts
  * in.
- * Waits through a {@link Sleeper}, so no thread is held.
+ * Waits between attempts on the calling thread when the caller waits ({@link CallControl#callerWaits()}),
+ * otherwise by scheduling the next attempt, so no thread is held.
  */
-public final class RetryLayer implements Layer {
+final class RetryLayer implements Layer {
   private static final Logger LOG = LoggerFactory.getLogger(RetryLayer.class);
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
   private final RetryPolicy defaultPolicy;
-  private final Sleeper sleeper;
+  private final Sleeper onThread;
+  private final Sleeper scheduled;
   private final Clock clock;
   private final Layer next;
 
@@ -39,13 +36,15 @@ public final class RetryLayer implements Layer {
    * Creates the layer.
    *
    * @param defaultPolicy the client's policy
-   * @param sleeper waits between attempts
+   * @param onThread waits between attempts of a call whose caller waits, on its thread
+   * @param scheduled waits between attempts of any other call, holding no thread
    * @param clock measures the time budget
    * @param next the authentication layer
    */
-  public RetryLayer(RetryPolicy defaultPolicy, Sleeper sleeper, Clock clock, Layer next) {
+  RetryLayer(RetryPolicy defaultPolicy, Sleeper onThread, Sleeper scheduled, Clock clock, Layer next) {
     this.defaultPolicy = defaultPolicy;
-    this.sleeper = sleeper;
+    this.onThread = onThread;
+    this.scheduled = scheduled;
     this.clock = clock;
     this.next = next;
   }
@@ -86,6 +85,7 @@ public final class RetryLayer implements Layer {
             response != null ? "answered " + response.status()
                 : "failed (" + Transport.unwrap(failure).getClass().getSimpleName() + ")", wait.toMillis());
       }
+      Sleeper sleeper = control.callerWaits() ? onThread : scheduled;
       return sleeper.sleep(wait).thenCompose(
           ignored -> attempt(request, options, control, policy, allowed, attempt + 1, start, startNanos));
     });

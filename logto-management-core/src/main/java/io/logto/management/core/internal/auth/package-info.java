@@ -1,5 +1,0 @@
-/** Internal to the SDK: not exported, not API. */
-@NullMarked
-package io.logto.management.core.internal.auth;
-
-import org.jspecify.annotations.NullMarked;
