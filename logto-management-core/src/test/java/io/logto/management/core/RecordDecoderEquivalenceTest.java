@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -56,9 +57,14 @@ final class RecordDecoderEquivalenceTest {
 
   private static final List<String> NAMES = List.of(
       "id", "flag", "count", "total", "boxed", "big", "yes", "amount", "at", "note", "expiresAt", "tags", "times",
-      "byName", "data", "shade", "inner", "a", "n", "name", "children", "unknown");
+      "byName", "data", "shade", "inner", "a", "n", "name", "children", "unknown", "ID", "Inner");
 
   private static JsonMapper.Builder lenient(DeserializationFeature f) {
+    return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .configure(f, !f.enabledByDefault());
+  }
+
+  private static JsonMapper.Builder lenient(MapperFeature f) {
     return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .configure(f, !f.enabledByDefault());
   }
@@ -100,6 +106,9 @@ final class RecordDecoderEquivalenceTest {
       // mapper, so each side gets its own)
       pairs.add(new Pair("mapper " + f, lenient(f).build().reader(), oldPath(lenient(f)).reader()));
     }
+    pairs.add(new Pair("mapper ACCEPT_CASE_INSENSITIVE_PROPERTIES",
+        lenient(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build().reader(),
+        oldPath(lenient(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)).reader()));
     // the feature changed per reader after the tables were built under the defaults
     ObjectMapper primed = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     ObjectMapper primedJackson = oldPath(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -34,11 +35,14 @@ import org.jspecify.annotations.Nullable;
  * the record is built when it has none. A failing value is reported with the property's path, as
  * Jackson does; a text where the record's object belongs is refused naming the type and the token,
  * without the quote of the text Jackson's message carries. {@code RecordDecoderEquivalenceTest} holds
- * the two paths equal.
+ * the two paths equal. Not applied, as no generated record uses them: {@code @JsonSetter(nulls = ...)}
+ * and setter-info config overrides, {@code @JsonAlias}, {@code @JacksonInject}, {@code @JsonIgnore} and
+ * {@code @JsonIgnoreProperties}, and type ids (polymorphic handling) of component values.
  *
  * <p>Jackson instantiates this class from the annotation and contextualises it with the record type;
  * the decoder per type is cached (in the instance Jackson caches per type) and builds its component
- * table on first use. Thread-safe.
+ * table when contextualised, as Jackson builds a bean deserializer (so a caller that prepares a
+ * decoder ahead, while waiting for a token, say, also builds the tables). Thread-safe.
  */
 public final class RecordDecoder extends StdDeserializer<Object> implements ContextualDeserializer {
   private static final long serialVersionUID = 1L;
@@ -46,9 +50,10 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
   private final @Nullable JavaType recordType;
   // the instance Jackson makes from the annotation hands out one decoder per record type
   private transient volatile @Nullable RecordDecoder typed;
-  // built on the first decode, not at contextualisation: a record that contains itself (directly or
-  // through another record) then finds this decoder in Jackson's cache instead of recursing
+  // built at contextualisation; a record that contains itself (directly or through another record)
+  // meets this decoder again while its table is being built, and then leaves it to be finished
   private transient volatile @Nullable RecordReader reader;
+  private transient volatile boolean building;
 
   /** Creates the decoder Jackson contextualises per record type; Jackson calls this. */
   public RecordDecoder() {
@@ -62,7 +67,8 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
   }
 
   @Override
-  public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property) {
+  public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property)
+      throws JsonMappingException {
     if (recordType != null) {
       return this;
     }
@@ -78,7 +84,22 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
       decoder = new RecordDecoder(type);
       typed = decoder;
     }
+    decoder.prepare(type, ctxt);
     return decoder;
+  }
+
+  // builds the table unless it is built or being built (by this thread, met again through a cycle, or
+  // by another one: then the first decode builds it if it is still missing)
+  private void prepare(JavaType type, DeserializationContext ctxt) throws JsonMappingException {
+    if (reader != null || building) {
+      return;
+    }
+    building = true;
+    try {
+      reader = RecordReader.of(type, ctxt);
+    } finally {
+      building = false;
+    }
   }
 
   @Override
@@ -142,7 +163,8 @@ public final class RecordDecoder extends StdDeserializer<Object> implements Cont
         return ctxt.reportBadDefinition(
             getValueType(ctxt), "RecordDecoder used without a record type (not contextualised)");
       }
-      // two threads may build it at once: both tables are equal, the last one stays
+      // only when contextualisation met it mid-build on another thread; two tables built at once are
+      // equal, the last one stays
       r = RecordReader.of(recordType, ctxt);
       reader = r;
     }

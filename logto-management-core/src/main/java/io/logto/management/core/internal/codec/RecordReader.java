@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,8 @@ final class RecordReader {
   private final Constructor<?> constructor;
   private final Component[] components;
   private final Map<String, Integer> index;
+  // with ACCEPT_CASE_INSENSITIVE_PROPERTIES, Jackson matches names lower-cased in the mapper's locale
+  private final @Nullable Locale caseInsensitive;
   private final int catchAll;
   // what each component receives when its property is missing, for the features below
   private final Object[] absent;
@@ -68,10 +71,13 @@ final class RecordReader {
     this.constructor = constructor;
     this.components = components;
     this.catchAll = catchAll;
+    this.caseInsensitive =
+        ctxt.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES) ? ctxt.getConfig().getLocale() : null;
     this.index = new HashMap<>();
     for (int i = 0; i < components.length; i++) {
       if (i != catchAll) {
-        index.put(components[i].name(), i);
+        String name = components[i].name();
+        index.put(caseInsensitive == null ? name : name.toLowerCase(caseInsensitive), i);
       }
     }
     this.features = ctxt.getDeserializationFeatures();
@@ -101,7 +107,7 @@ final class RecordReader {
   }
 
   /** Reads the record's components, its canonical constructor and their deserializers. */
-  static RecordReader of(JavaType type, DeserializationContext ctxt) throws IOException {
+  static RecordReader of(JavaType type, DeserializationContext ctxt) throws JsonMappingException {
     Class<?> raw = type.getRawClass();
     if (!raw.isRecord()) {
       return ctxt.reportBadDefinition(type, "RecordDecoder decodes records, not " + ClassUtil.nameOf(raw));
@@ -269,7 +275,7 @@ final class RecordReader {
     if (guess < components.length && guess != catchAll && name.equals(components[guess].name())) {
       return guess;
     }
-    Integer i = index.get(name);
+    Integer i = index.get(caseInsensitive == null ? name : name.toLowerCase(caseInsensitive));
     return i == null ? -1 : i;
   }
 
