@@ -1,5 +1,6 @@
 package io.logto.management.core;
 
+import io.logto.management.core.internal.http.Bearer;
 import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.PreparedRequest;
 import java.net.http.HttpRequest;
@@ -91,7 +92,7 @@ final class AuthLayer implements Layer {
       return prepared.signed(token);
     }
     return HttpRequest.newBuilder(request, (name, value) -> true)
-        .setHeader("Authorization", "Bearer " + token)
+        .setHeader("Authorization", Bearer.headerValue(token))
         .build();
   }
 }

@@ -398,7 +398,11 @@ public final class LogtoClient implements AutoCloseable {
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options, CallControl control) {
-    return Blocking.await(start(request, options, control), request.method() + " " + request.path());
+    CompletableFuture<RawResponse> sent = start(request, options, control);
+    if (sent.isDone() && !sent.isCompletedExceptionally()) {
+      return sent.join(); // the usual end of a call on this thread: no description to build
+    }
+    return Blocking.await(sent, request.method() + " " + request.path());
   }
 
   private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options, CallControl control) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.TestServer.Reply;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +131,12 @@ final class BadInputTest {
       assertThatThrownBy(() -> client.callAsync(ApiRequest.get("/api/users").build(), JsonNode.class,
           RequestOptions.defaults()).join()).hasCauseInstanceOf(IllegalArgumentException.class)
           .hasMessageNotContaining("canary");
+
+      // an interceptor that changes the request: the token is added to a plain JDK request
+      LogtoClient intercepted = client.newBuilder().addInterceptor(chain -> chain.proceed(
+          HttpRequest.newBuilder(chain.request(), (name, value) -> true).header("X-Trace", "t1").build())).build();
+      assertThatThrownBy(() -> intercepted.call(ApiRequest.get("/api/users").build(), JsonNode.class))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("canary");
 
       assertThat(server.requests()).isEmpty();
     }

@@ -46,10 +46,10 @@ public final class PreparedRequest extends HttpRequest {
 
   /**
    * Makes the request to send with a bearer token. It is not built with {@link HttpRequest.Builder}:
-   * the builder checks every header and copies them twice, and the JDK client checks and copies the
-   * headers of any request it sends again; the parts here are checked already (by the
-   * {@code RequestFactory}) and the token is checked below, so one header map is made and the client's
-   * own check is the only other pass.
+   * the builder checks every header into a map of its own and copies that map at {@code build()}, and
+   * the JDK client checks and copies the headers of any request it sends once more; the parts here are
+   * checked already (by the {@code RequestFactory}, the token by {@link Bearer}), so one header map is
+   * made and the client's own check is the only other pass.
    *
    * @param token the access token
    * @return a new request carrying {@code Authorization: Bearer <token>}, replacing any other
@@ -58,26 +58,13 @@ public final class PreparedRequest extends HttpRequest {
    *     the message does not show the token
    */
   public HttpRequest signed(String token) {
-    if (!isHeaderValue(token)) {
-      throw new IllegalArgumentException("the access token holds a character a header cannot carry (not shown)");
-    }
+    String authorization = Bearer.headerValue(token);
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < headers.length; i += 2) {
       map.put(headers[i], List.of(headers[i + 1]));
     }
-    map.put("Authorization", List.of("Bearer " + token));
+    map.put("Authorization", List.of(authorization));
     return new Signed(this, HttpHeaders.of(map, (name, value) -> true));
-  }
-
-  // what the JDK accepts in a header value: visible ASCII, space and tab, no line break
-  private static boolean isHeaderValue(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < ' ' && c != '\t') || c > '~') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
