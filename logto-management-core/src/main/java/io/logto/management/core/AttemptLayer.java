@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sits just above the transport, so it sees every request sent (each retry and the replay after a 401)
@@ -26,7 +25,7 @@ final class AttemptLayer implements Layer {
   /** The logger's name. */
   public static final String LOGGER = "io.logto.management.core.http";
 
-  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+  private static final Logger LOG = Logging.logger(LOGGER);
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 

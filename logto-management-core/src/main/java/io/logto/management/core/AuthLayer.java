@@ -6,7 +6,6 @@ import io.logto.management.core.internal.http.PreparedRequest;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Adds {@code Authorization: Bearer} (except for {@code /.well-known/} paths) and, when the server
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuthLayer implements Layer {
   private static final String WELL_KNOWN = "/.well-known/";
-  private static final Logger LOG = LoggerFactory.getLogger(AttemptLayer.LOGGER);
+  private static final Logger LOG = Logging.logger(AttemptLayer.LOGGER);
 
   private final TokenProvider tokens;
   private final Layer next;
@@ -44,7 +43,7 @@ final class AuthLayer implements Layer {
 
   private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
       boolean mayReplay) {
-    CompletableFuture<String> pending = token(control.callerWaits());
+    CompletableFuture<String> pending = token(control);
     if (LOG.isDebugEnabled()) {
       pending.whenComplete((token, failure) -> {
         if (failure != null) {
@@ -68,16 +67,18 @@ final class AuthLayer implements Layer {
         }));
   }
 
-  private CompletableFuture<String> token(boolean callerWaits) {
+  private CompletableFuture<String> token(CallControl control) {
     CompletableFuture<String> token;
     try {
       token = tokens.token();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (!callerWaits || token.isDone()) {
+    if (!control.callerWaits() || token.isDone()) {
       return token;
     }
+    // the token request is on its way: the caller's thread works for the call before it waits
+    control.runWhileWaitingForToken();
     try {
       return CompletableFuture.completedFuture(Blocking.await(token, "token request"));
     } catch (RuntimeException e) {

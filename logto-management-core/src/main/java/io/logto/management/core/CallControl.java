@@ -1,6 +1,7 @@
 package io.logto.management.core;
 
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one call shared by the layers: whether its caller waits on its own thread, the caller's
@@ -18,6 +19,7 @@ final class CallControl {
   private String pathTemplate = "";
   // attempts run one after another, each started after the previous one completed
   private int attempts;
+  private @Nullable Runnable whileWaitingForToken;
 
   private CallControl(AttemptKind kind, boolean callerWaits) {
     this.kind = kind;
@@ -53,6 +55,26 @@ final class CallControl {
    */
   boolean callerWaits() {
     return callerWaits;
+  }
+
+  /**
+   * Gives the caller's thread work for the time it would otherwise wait idle for a token, such as
+   * building the decoder of the call's answer: on a cold start the token request and that work then
+   * overlap. Run at most once, and only when the call has to wait for a token.
+   *
+   * @param work what the waiting caller does first; must not throw
+   */
+  void whileWaitingForToken(Runnable work) {
+    this.whileWaitingForToken = work;
+  }
+
+  /** Runs the work given to {@link #whileWaitingForToken}, if any and not yet run. */
+  void runWhileWaitingForToken() {
+    Runnable work = whileWaitingForToken;
+    whileWaitingForToken = null;
+    if (work != null) {
+      work.run();
+    }
   }
 
   /**

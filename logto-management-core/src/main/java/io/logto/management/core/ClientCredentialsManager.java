@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Caches the client-credentials token and applies the 401 rules. Thread-safe: the cache and the
@@ -24,7 +23,7 @@ final class ClientCredentialsManager implements ClientCredentials {
   /** A token is reused while it is valid for at least this long. */
   public static final Duration LEEWAY = Duration.ofSeconds(60);
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClientCredentialsManager.class);
+  private static final Logger LOG = Logging.logger(ClientCredentialsManager.class);
 
   private final TokenEndpoint endpoint;
   private final Clock clock;

@@ -208,7 +208,8 @@ public final class LogtoClient implements AutoCloseable {
    * @throws LogtoResponseException when the body does not decode
    */
   public <T> T call(ApiRequest request, Class<T> type, RequestOptions options) {
-    return decoder.decode(send(request, options), javaType(type));
+    JavaType answer = javaType(type);
+    return decoder.decode(send(request, options, answer), answer);
   }
 
   /**
@@ -222,7 +223,8 @@ public final class LogtoClient implements AutoCloseable {
    * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
    */
   public <T> T call(ApiRequest request, TypeReference<T> type, RequestOptions options) {
-    return decoder.decode(send(request, options), javaType(type));
+    JavaType answer = javaType(type);
+    return decoder.decode(send(request, options, answer), answer);
   }
 
   /**
@@ -260,7 +262,8 @@ public final class LogtoClient implements AutoCloseable {
    * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
    */
   public <T> ApiResponse<T> exchange(ApiRequest request, Class<T> type, RequestOptions options) {
-    return toResponse(send(request, options), javaType(type));
+    JavaType answer = javaType(type);
+    return toResponse(send(request, options, answer), answer);
   }
 
   /**
@@ -274,7 +277,8 @@ public final class LogtoClient implements AutoCloseable {
    * @throws LogtoException as {@link #call(ApiRequest, Class, RequestOptions)}
    */
   public <T> ApiResponse<T> exchange(ApiRequest request, TypeReference<T> type, RequestOptions options) {
-    return toResponse(send(request, options), javaType(type));
+    JavaType answer = javaType(type);
+    return toResponse(send(request, options, answer), answer);
   }
 
   /**
@@ -382,7 +386,19 @@ public final class LogtoClient implements AutoCloseable {
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
-    CompletableFuture<RawResponse> sent = start(request, options, CallControl.waiting(AttemptKind.API));
+    return send(request, options, CallControl.waiting(AttemptKind.API));
+  }
+
+  // a first call waits for its token: meanwhile its thread builds the answer's decoder, which a cold
+  // JVM would otherwise build after the answer arrived
+  private RawResponse send(ApiRequest request, RequestOptions options, JavaType answer) {
+    CallControl control = CallControl.waiting(AttemptKind.API);
+    control.whileWaitingForToken(() -> decoder.prepare(answer));
+    return send(request, options, control);
+  }
+
+  private RawResponse send(ApiRequest request, RequestOptions options, CallControl control) {
+    CompletableFuture<RawResponse> sent = start(request, options, control);
     if (sent.isDone() && !sent.isCompletedExceptionally()) {
       return sent.join(); // the usual end of a call on this thread: no description to build
     }
@@ -811,6 +827,9 @@ public final class LogtoClient implements AutoCloseable {
     private static SharedHttp defaultHttpClient(URI base) {
       // the SDK's own executor, so close() ends its threads on every Java version
       ExecutorService executor = Executors.newCachedThreadPool(HTTP_THREADS);
+      // SLF4J starts on the executor's first thread while this thread builds the HTTP client; that
+      // thread then serves the HTTP client
+      Logging.startEarly(executor);
       HttpClient.Builder builder = HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(DEFAULT_TIMEOUT)

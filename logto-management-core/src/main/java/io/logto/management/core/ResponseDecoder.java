@@ -79,6 +79,28 @@ final class ResponseDecoder {
   }
 
   /**
+   * Builds the mapper's decoder for {@code type} ahead of the answer and leaves it in the mapper's
+   * cache, where {@link #decode} finds it: for a caller that would otherwise wait idle. Types decoded
+   * without Jackson's type machinery are skipped; a type Jackson cannot decode is left for
+   * {@link #decode} to report with the answer's context.
+   *
+   * @param type the type the answer will be decoded into
+   */
+  public void prepare(JavaType type) {
+    Class<?> raw = type.getRawClass();
+    if (raw == Void.class || raw == void.class || raw == byte[].class || raw == String.class
+        || raw == JsonNode.class) {
+      return;
+    }
+    try {
+      // a reader fetches its root deserializer into the cache it shares with the mapper
+      mapper.readerFor(type);
+    } catch (RuntimeException e) {
+      // decode() meets the same problem with the answer in hand and reports it then
+    }
+  }
+
+  /**
    * Throws the API error matching an error status; returns for 2xx.
    *
    * @param response the raw answer

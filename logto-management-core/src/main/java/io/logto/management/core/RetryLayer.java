@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Retries network failures before a complete response (refused, reset, closed or cut short; see
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * otherwise by scheduling the next attempt, so no thread is held.
  */
 final class RetryLayer implements Layer {
-  private static final Logger LOG = LoggerFactory.getLogger(RetryLayer.class);
+  private static final Logger LOG = Logging.logger(RetryLayer.class);
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 

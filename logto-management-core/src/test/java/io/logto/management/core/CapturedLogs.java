@@ -15,9 +15,10 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * An SLF4J provider for tests that keeps every event at every level in memory, so tests can assert on
- * what the SDK logs (and that no secret is ever logged).
+ * what the SDK logs (and that no secret is ever logged). Not final: {@link SlowStartingLogs} only
+ * changes how it starts.
  */
-public final class CapturedLogs implements SLF4JServiceProvider {
+public class CapturedLogs implements SLF4JServiceProvider {
   /** One formatted log line. */
   record Event(Level level, String logger, String message) {}
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = RecordDecoder.class
+)
 public record AdminConsoleConfigDevelopmentTenantMigrationNotification(
     @JsonProperty("isPaidTenant") boolean isPaidTenant, @JsonProperty("tag") String tag,
     @JsonProperty("readAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant readAt,

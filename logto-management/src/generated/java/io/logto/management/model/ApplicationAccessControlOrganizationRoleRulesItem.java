@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import java.util.Map;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = RecordDecoder.class
+)
 public record ApplicationAccessControlOrganizationRoleRulesItem(
     @JsonProperty("organizationId") String organizationId,
     @JsonProperty("organizationRoleIds") List<String> organizationRoleIds,

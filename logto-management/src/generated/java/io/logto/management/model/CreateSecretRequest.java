@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = RecordDecoder.class
+)
 public record CreateSecretRequest(@JsonProperty("name") String name,
     @JsonProperty("expiresAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(contentUsing = EpochTime.MillisSerializer.class) @JsonDeserialize(contentUsing = EpochTime.MillisDeserializer.class) JsonField<Instant> expiresAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = RecordDecoder.class
+)
 public record CustomProfileField(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("type") CustomProfileFieldType type, @JsonProperty("label") String label,

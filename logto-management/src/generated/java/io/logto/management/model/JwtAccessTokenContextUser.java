@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,6 +54,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = RecordDecoder.class
+)
 public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     @JsonProperty("username") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> username,
     @JsonProperty("primaryEmail") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> primaryEmail,

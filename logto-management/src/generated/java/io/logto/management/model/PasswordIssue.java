@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(
+    using = RecordDecoder.class
+)
 public record PasswordIssue(@JsonProperty("code") String code,
     @JsonProperty("interpolation") @Nullable JsonNode interpolation,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.EpochTime;
+import io.logto.management.core.internal.codec.RecordDecoder;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonDeserialize(
-    using = JsonDeserializer.None.class
+    using = RecordDecoder.class
 )
 public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") boolean enabled,
     @JsonProperty("validPeriodDays") long validPeriodDays,

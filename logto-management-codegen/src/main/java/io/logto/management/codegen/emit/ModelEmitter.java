@@ -157,13 +157,12 @@ final class ModelEmitter {
             .recordConstructor(ctor.build())
             .addMethod(compact.build());
     r.implementsOneOf().forEach(i -> type.addSuperinterface(ClassName.get(Types.MODEL, i)));
-    if (!r.implementsOneOf().isEmpty()) {
-      // the interface's deserializer picks the variant; the variant itself decodes as a plain record
-      type.addAnnotation(
-          AnnotationSpec.builder(Types.JSON_DESERIALIZE)
-              .addMember("using", "$T.None.class", Types.JSON_DESERIALIZER)
-              .build());
-    }
+    // core's decoder streams the object into the canonical constructor; Jackson's creator path
+    // resolves every absent parameter and makes a catch-all map for every object. Named on the class,
+    // so any ObjectMapper uses it; it also overrides a oneOf interface's deserializer, which picks
+    // the variant and then decodes it as this record
+    type.addAnnotation(
+        AnnotationSpec.builder(Types.JSON_DESERIALIZE).addMember("using", "$T.class", Types.RECORD_DECODER).build());
     if (r.request()) {
       addBuilder(type, self, r.fields());
     }

@@ -36,13 +36,13 @@ final class Types {
   static final ClassName INSTANT = ClassName.get("java.time", "Instant");
   static final ClassName EPOCH_TIME = ClassName.get(CORE + ".internal.codec", "EpochTime");
   static final ClassName ONE_OF_DECODER = ClassName.get(CORE + ".internal.codec", "OneOfDecoder");
+  static final ClassName RECORD_DECODER = ClassName.get(CORE + ".internal.codec", "RecordDecoder");
 
   static final String JACKSON = "com.fasterxml.jackson";
   static final ClassName JSON_NODE = ClassName.get(JACKSON + ".databind", "JsonNode");
   static final ClassName TYPE_REFERENCE = ClassName.get(JACKSON + ".core.type", "TypeReference");
   static final ClassName JSON_PARSER = ClassName.get(JACKSON + ".core", "JsonParser");
   static final ClassName DESER_CONTEXT = ClassName.get(JACKSON + ".databind", "DeserializationContext");
-  static final ClassName JSON_DESERIALIZER = ClassName.get(JACKSON + ".databind", "JsonDeserializer");
   static final ClassName STD_DESERIALIZER =
       ClassName.get(JACKSON + ".databind.deser.std", "StdDeserializer");
   static final ClassName JSON_DESERIALIZE =
