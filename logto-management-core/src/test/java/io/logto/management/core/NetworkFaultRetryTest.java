@@ -110,7 +110,7 @@ final class NetworkFaultRetryTest {
   }
 
   @Test
-  void refusedConnectionsAreRetriedForEveryMethodWithinTheLimit() throws IOException {
+  void refusedConnectionsOfAGetAreRetriedWithinTheLimit() throws IOException {
     int port;
     try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = closed.getLocalPort();
