@@ -73,7 +73,7 @@ final class AheadPages<T> implements CloseableIterator<Page<T>> {
     }
     Page<T> page;
     try {
-      page = Blocking.await(first, reader.describe());
+      page = Blocking.await(first, reader::describe);
     } catch (RuntimeException e) {
       close();
       throw e;

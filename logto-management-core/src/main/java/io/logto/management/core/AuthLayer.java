@@ -80,7 +80,7 @@ final class AuthLayer implements Layer {
     // the token request is on its way: the caller's thread works for the call before it waits
     control.runWhileWaitingForToken();
     try {
-      return CompletableFuture.completedFuture(Blocking.await(token, "token request"));
+      return CompletableFuture.completedFuture(Blocking.await(token, () -> "token request"));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

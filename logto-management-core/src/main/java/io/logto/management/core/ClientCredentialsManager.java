@@ -58,7 +58,7 @@ final class ClientCredentialsManager implements ClientCredentials {
 
   @Override
   public AccessToken accessToken() {
-    return Blocking.await(accessTokenAsync(), "token request");
+    return Blocking.await(accessTokenAsync(), () -> "token request");
   }
 
   @Override

@@ -398,11 +398,7 @@ public final class LogtoClient implements AutoCloseable {
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options, CallControl control) {
-    CompletableFuture<RawResponse> sent = start(request, options, control);
-    if (sent.isDone() && !sent.isCompletedExceptionally()) {
-      return sent.join(); // the usual end of a call on this thread: no description to build
-    }
-    return Blocking.await(sent, request.method() + " " + request.path());
+    return Blocking.await(start(request, options, control), () -> request.method() + " " + request.path());
   }
 
   private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options, CallControl control) {

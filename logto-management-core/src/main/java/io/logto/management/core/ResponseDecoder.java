@@ -54,6 +54,7 @@ final class ResponseDecoder {
     if (raw == Void.class || raw == void.class) {
       return null;
     }
+    // the special cases here are the ones decodedWithoutBinding lists, which prepare() skips
     if (raw == byte[].class) {
       return (T) response.body();
     }
@@ -87,9 +88,7 @@ final class ResponseDecoder {
    * @param type the type the answer will be decoded into
    */
   public void prepare(JavaType type) {
-    Class<?> raw = type.getRawClass();
-    if (raw == Void.class || raw == void.class || raw == byte[].class || raw == String.class
-        || raw == JsonNode.class) {
+    if (decodedWithoutBinding(type.getRawClass())) {
       return;
     }
     try {
@@ -98,6 +97,12 @@ final class ResponseDecoder {
     } catch (RuntimeException e) {
       // decode() meets the same problem with the answer in hand and reports it then
     }
+  }
+
+  // the types decode() handles itself, without a data-binding deserializer to build
+  private static boolean decodedWithoutBinding(Class<?> raw) {
+    return raw == Void.class || raw == void.class || raw == byte[].class || raw == String.class
+        || raw == JsonNode.class;
   }
 
   /**
