@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.logto.management.core.FaultServer.Fault;
+import io.logto.management.testsupport.TestServer;
+import io.logto.management.testsupport.TestServer.Fault;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,7 +23,7 @@ final class NetworkFaultRetryTest {
       Fault.CLOSE_MID_HEADERS, Fault.RESET_MID_BODY, Fault.TRUNCATED_BODY, Fault.NOT_HTTP);
   private static final RequestOptions OPT_IN = RequestOptions.builder().retryNonIdempotent(true).build();
 
-  private static LogtoClient client(FaultServer server) {
+  private static LogtoClient client(TestServer server) {
     return LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> "t"))
         .sleeper(new Fixtures.RecordingSleeper()).build();
   }
@@ -39,11 +40,11 @@ final class NetworkFaultRetryTest {
   void idempotentMethodsAreRetriedAfterEachKindOfBreak() {
     for (Fault fault : BREAKS) {
       for (String method : new String[] {"GET", "PUT", "DELETE"}) {
-        try (FaultServer server = FaultServer.start(fault, fault, Fault.OK)) {
+        try (TestServer server = TestServer.start(fault, fault, Fault.OK)) {
           JsonNode user = client(server).call(request(method), JsonNode.class);
 
           assertThat(user.get("id").asText()).as(method + " " + fault).isEqualTo("u1");
-          assertThat(server.received()).as(method + " " + fault).hasSize(3)
+          assertThat(server.requests()).as(method + " " + fault).hasSize(3)
               .allSatisfy(received -> assertThat(received.method()).isEqualTo(method));
         }
       }
@@ -53,11 +54,11 @@ final class NetworkFaultRetryTest {
   @Test
   void asyncCallsAreRetriedToo() {
     for (Fault fault : BREAKS) {
-      try (FaultServer server = FaultServer.start(fault, Fault.OK)) {
+      try (TestServer server = TestServer.start(fault, Fault.OK)) {
         JsonNode user = client(server).callAsync(request("GET"), JsonNode.class, RequestOptions.defaults()).join();
 
         assertThat(user.get("id").asText()).as(fault.name()).isEqualTo("u1");
-        assertThat(server.received()).as(fault.name()).hasSize(2);
+        assertThat(server.requests()).as(fault.name()).hasSize(2);
       }
     }
   }
@@ -66,12 +67,12 @@ final class NetworkFaultRetryTest {
   void postAndPatchAreSentOnceWithoutTheOptIn() {
     for (Fault fault : BREAKS) {
       for (String method : new String[] {"POST", "PATCH"}) {
-        try (FaultServer server = FaultServer.start(fault, Fault.OK)) {
+        try (TestServer server = TestServer.start(fault, Fault.OK)) {
           assertThatThrownBy(() -> client(server).call(request(method), JsonNode.class))
               .as(method + " " + fault).isInstanceOf(LogtoTransportException.class)
               .hasMessageContaining(method + " /api/users/u1");
 
-          assertThat(server.received()).as(method + " " + fault).hasSize(1);
+          assertThat(server.requests()).as(method + " " + fault).hasSize(1);
         }
       }
     }
@@ -81,12 +82,12 @@ final class NetworkFaultRetryTest {
   void postAndPatchAreRetriedWithTheOptIn() {
     for (Fault fault : BREAKS) {
       for (String method : new String[] {"POST", "PATCH"}) {
-        try (FaultServer server = FaultServer.start(fault, Fault.OK)) {
+        try (TestServer server = TestServer.start(fault, Fault.OK)) {
           JsonNode user = client(server).call(request(method), JsonNode.class, OPT_IN);
 
           assertThat(user.get("id").asText()).isEqualTo("u1");
-          assertThat(server.received()).as(method + " " + fault).hasSize(2)
-              .allSatisfy(received -> assertThat(received.body()).isEqualTo("{\"name\":\"n\"}"));
+          assertThat(server.requests()).as(method + " " + fault).hasSize(2)
+              .allSatisfy(received -> assertThat(received.bodyText()).isEqualTo("{\"name\":\"n\"}"));
         }
       }
     }
@@ -94,18 +95,18 @@ final class NetworkFaultRetryTest {
 
   @Test
   void retriesStopAtThePolicysLimit() {
-    try (FaultServer server = FaultServer.start(Fault.RESET_MID_BODY)) {
+    try (TestServer server = TestServer.start(Fault.RESET_MID_BODY)) {
       LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> "t"))
           .sleeper(new Fixtures.RecordingSleeper()).retryPolicy(RetryPolicy.defaults().withMaxRetries(3)).build();
 
       assertThatThrownBy(() -> client.call(request("GET"), JsonNode.class))
           .isInstanceOf(LogtoTransportException.class);
-      assertThat(server.received()).hasSize(4);
+      assertThat(server.requests()).hasSize(4);
 
       assertThatThrownBy(() -> client.call(request("GET"), JsonNode.class,
           RequestOptions.builder().retryPolicy(RetryPolicy.none()).build()))
           .isInstanceOf(LogtoTransportException.class);
-      assertThat(server.received()).hasSize(5);
+      assertThat(server.requests()).hasSize(5);
     }
   }
 

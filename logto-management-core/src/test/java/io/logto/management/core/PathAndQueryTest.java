@@ -3,7 +3,8 @@ package io.logto.management.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.logto.management.core.TestServer.Reply;
+import io.logto.management.testsupport.TestServer;
+import io.logto.management.testsupport.TestServer.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.logto.management.core.internal.codec.RecordDecoder;
+import io.logto.management.testsupport.DeserializerBlindIntrospector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,17 +24,6 @@ import org.junit.jupiter.api.Test;
  * per reader after the decoder built its component tables.
  */
 final class RecordDecoderEquivalenceTest {
-  /** Jackson's introspector, blind to the decoder, so records take Jackson's property-based creator path. */
-  static final class WithoutRecordDecoder extends JacksonAnnotationIntrospector {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Object findDeserializer(Annotated a) {
-      Object found = super.findDeserializer(a);
-      return found == RecordDecoder.class ? null : found;
-    }
-  }
-
   private static final List<String> VALUES = List.of(
       "null", "\"text\"", "\"\"", "\"12\"", "\"light\"", "12", "-1", "1.5", "1700000000000", "true", "false",
       "{}", "{\"a\":\"x\"}", "{\"a\":null,\"z\":1}", "{\"k\":{\"a\":\"y\"}}", "[]", "[\"x\"]", "[12]", "[null]",
@@ -70,7 +58,7 @@ final class RecordDecoderEquivalenceTest {
   }
 
   static ObjectMapper oldPath(JsonMapper.Builder builder) {
-    return builder.annotationIntrospector(new WithoutRecordDecoder()).build();
+    return builder.annotationIntrospector(new DeserializerBlindIntrospector(RecordDecoder.class)).build();
   }
 
   /** Each property alone, each value, each record; then a few whole objects and non-objects. */

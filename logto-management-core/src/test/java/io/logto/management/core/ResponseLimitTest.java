@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.logto.management.core.FaultServer.Fault;
-import io.logto.management.core.TestServer.Reply;
+import io.logto.management.testsupport.TestServer;
+import io.logto.management.testsupport.TestServer.Fault;
+import io.logto.management.testsupport.TestServer.Reply;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ final class ResponseLimitTest {
 
   @Test
   void chunkedBodyIsCountedAsItArrives() {
-    try (FaultServer server = FaultServer.start(Fault.CHUNKED_2_MIB)) {
+    try (TestServer server = TestServer.start(Fault.CHUNKED_2_MIB)) {
       LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> "t"))
           .maxResponseBytes(ONE_MIB).build();
 
@@ -45,14 +46,14 @@ final class ResponseLimitTest {
       LogtoClient noTimeout = client.newBuilder().noRequestTimeout().build();
       assertThatThrownBy(() -> noTimeout.callAsync(GET_BIG, JsonNode.class, RequestOptions.defaults()).join())
           .hasCauseInstanceOf(LogtoResponseTooLargeException.class);
-      assertThat(server.received()).hasSize(3);
+      assertThat(server.requests()).hasSize(3);
     }
   }
 
   @Test
   void bodiesWithinTheLimitAreRead() {
     try (TestServer server = TestServer.start();
-        FaultServer chunked = FaultServer.start(Fault.CHUNKED_2_MIB)) {
+        TestServer chunked = TestServer.start(Fault.CHUNKED_2_MIB)) {
       server.tokens().replies("/api/big", Reply.json(200, TWO_MIB_JSON));
       LogtoClient client = Fixtures.client(server).build();
       LogtoClient chunkedClient = LogtoClient.builder().baseUrl(chunked.baseUrl())

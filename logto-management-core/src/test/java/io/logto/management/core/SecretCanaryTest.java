@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.logto.management.core.FaultServer.Fault;
-import io.logto.management.core.TestServer.Reply;
+import io.logto.management.testsupport.TestServer;
+import io.logto.management.testsupport.TestServer.Fault;
+import io.logto.management.testsupport.TestServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * attempt event and every captured log line (TRACE and up) for them.
  */
 final class SecretCanaryTest {
-  private static final String TOKEN = FaultServer.TOKEN_IN_ANSWER;
+  private static final String TOKEN = Fault.TOKEN_IN_ANSWER;
   private static final String EMAIL = "jane.canary@example.com";
   private static final List<String> CANARIES = List.of(Fixtures.SECRET, TOKEN, EMAIL);
   private static final ApiRequest GET_USER = ApiRequest.get("/api/users/{id}").pathParam("id", "u1")
@@ -153,7 +154,7 @@ final class SecretCanaryTest {
   @Test
   void networkFailuresNeverShowTheCanaries() {
     for (Fault fault : NETWORK_FAULTS) {
-      try (FaultServer server = FaultServer.start(fault)) {
+      try (TestServer server = TestServer.start(fault)) {
         assertFailsClean(fault.name(), server, LogtoTransportException.class,
             builder -> builder.tokenProvider(TokenProvider.of(() -> TOKEN)));
       }
@@ -163,16 +164,16 @@ final class SecretCanaryTest {
   @Test
   void networkFailuresOfTheTokenRequestNeverShowTheCanaries() {
     for (Fault fault : NETWORK_FAULTS) {
-      try (FaultServer server = FaultServer.start(fault)) {
+      try (TestServer server = TestServer.start(fault)) {
         assertFailsClean(fault.name() + " (token request)", server, LogtoTokenException.class,
             builder -> builder.clientId(Fixtures.CLIENT_ID).clientSecret(Fixtures.SECRET));
-        assertThat(server.received()).as(fault.name()).isNotEmpty()
+        assertThat(server.requests()).as(fault.name()).isNotEmpty()
             .allSatisfy(received -> assertThat(received.path()).isEqualTo("/oidc/token"));
       }
     }
   }
 
-  private static void assertFailsClean(String name, FaultServer server, Class<? extends LogtoException> expected,
+  private static void assertFailsClean(String name, TestServer server, Class<? extends LogtoException> expected,
       UnaryOperator<LogtoClient.Builder> auth) {
     List<String> seen = new ArrayList<>();
     LogtoClient client = auth.apply(LogtoClient.builder().baseUrl(server.baseUrl())

@@ -1,0 +1,343 @@
+package io.logto.management.testsupport;
+
+import com.sun.net.httpserver.Headers;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A loopback HTTP/1.1 server for tests that fake a peer: it records every request received in full,
+ * answers from scripts registered per path (or from a queue, for paths without a script), and can
+ * break an exchange where no HTTP server library would ({@link Fault}: a reset or a close before the
+ * answer, in the middle of the headers or of the body, an answer that is not HTTP). It speaks HTTP
+ * on a plain socket of its own, keeps connections alive between exchanges (a faulty answer closes
+ * its connection), and takes a free port. Unscripted requests answer 404 when nothing is queued.
+ */
+public final class TestServer implements AutoCloseable {
+  /**
+   * A request as the server received it.
+   *
+   * @param method the request method
+   * @param path the raw (percent-encoded) path, without the query
+   * @param query the raw query, or {@code null} when the target has none
+   * @param headers the request headers (names match case-insensitively)
+   * @param body the request body, de-chunked
+   * @param clientPort the client's port: requests over one kept-alive connection share it
+   */
+  public record Recorded(String method, String path, @Nullable String query, Headers headers, byte[] body,
+      int clientPort) {
+    /** The body as UTF-8 text. */
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The first value of the header {@code name}, if the request had it. */
+    public Optional<String> header(String name) {
+      return Optional.ofNullable(headers.getFirst(name));
+    }
+  }
+
+  /**
+   * An answer to send. The server writes the framing itself: {@code Content-Length},
+   * {@code Transfer-Encoding} and {@code Connection} given here are left out.
+   *
+   * @param status the status code ({@code 0} with {@code hang}: not even a status line)
+   * @param headers the headers, in order
+   * @param body the body (none for 204, 304 and HEAD)
+   * @param hang when set, the status line and headers promise a body that never comes, or nothing is
+   *     sent at all when {@code status} is 0; the connection is held until the server closes
+   * @param bodyDelay how long to wait between sending the headers and the body
+   * @param fault when not {@code null}, the bytes sent instead of everything else
+   */
+  public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang,
+      Duration bodyDelay, @Nullable Fault fault) {
+    public Reply {
+      headers = List.copyOf(headers);
+    }
+
+    /** An answer sent at once, or a hanging one. */
+    public Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang) {
+      this(status, headers, body, hang, Duration.ZERO, null);
+    }
+
+    /** A JSON answer ({@code application/json; charset=utf-8}). */
+    public static Reply json(int status, String json) {
+      return text(status, "application/json; charset=utf-8", json);
+    }
+
+    /** A text answer of the given content type, encoded as UTF-8. */
+    public static Reply text(int status, String contentType, String text) {
+      return new Reply(status, List.of(Map.entry("Content-Type", contentType)),
+          text.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** A status without a body. */
+    public static Reply status(int status) {
+      return new Reply(status, List.of(), new byte[0], false);
+    }
+
+    /** Sends the status line and headers, then never the promised body. */
+    public static Reply stallBody(int status) {
+      return new Reply(status, List.of(), new byte[0], true);
+    }
+
+    /** Never answers; released when the server closes. */
+    public static Reply never() {
+      return new Reply(0, List.of(), new byte[0], true);
+    }
+
+    /** Breaks the exchange as {@code fault} says, then closes the connection. */
+    public static Reply fault(Fault fault) {
+      return new Reply(0, List.of(), new byte[0], false, Duration.ZERO, fault);
+    }
+
+    /** This answer with one more header. */
+    public Reply header(String name, String value) {
+      List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+      more.add(Map.entry(name, value));
+      return new Reply(status, more, body, hang, bodyDelay, fault);
+    }
+
+    /** Sends the headers at once and the body only after {@code delay}. */
+    public Reply bodyAfter(Duration delay) {
+      return new Reply(status, headers, body, hang, delay, fault);
+    }
+  }
+
+  /** Answers written byte by byte, most of them broken; each closes its connection when done. */
+  public enum Fault {
+    /** Resets the connection (RST) without a byte of answer. */
+    RESET_BEFORE_ANSWER,
+    /** Closes the connection (FIN) without a byte of answer. */
+    CLOSE_BEFORE_ANSWER,
+    /** Sends part of the status line and headers, then closes. */
+    CLOSE_MID_HEADERS,
+    /** Sends the headers and 16 of 1,000 promised body bytes, then resets. */
+    RESET_MID_BODY,
+    /** Sends the headers and 16 of 1,000 promised body bytes, then closes cleanly: a truncated body. */
+    TRUNCATED_BODY,
+    /** Answers with a line that is not HTTP (a JSON token answer without status line or headers), then closes. */
+    NOT_HTTP,
+    /** Answers 200 with the small JSON body {@link #OK_BODY}. */
+    OK,
+    /** Answers 200 with a 2 MiB body in chunks, without {@code Content-Length}. */
+    CHUNKED_2_MIB;
+
+    /** The body of {@link #OK}. */
+    public static final String OK_BODY = "{\"id\":\"u1\"}";
+    /** The token text the {@link #NOT_HTTP} answer carries. */
+    public static final String TOKEN_IN_ANSWER = "tok-CANARY-7f3a9b";
+  }
+
+  private static final Reply UNSCRIPTED = Reply.json(404, "{\"code\":\"test.unscripted\",\"message\":\"no script\"}");
+
+  private final ServerSocket socket;
+  private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "test-server");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Function<Recorded, Reply>> handlers = new ConcurrentHashMap<>();
+  private final Deque<Reply> queued = new ArrayDeque<>();
+  private volatile @Nullable Function<Recorded, Reply> anyPath;
+  private final CountDownLatch closing = new CountDownLatch(1);
+
+  private TestServer() throws IOException {
+    socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    workers.execute(this::acceptLoop);
+  }
+
+  /** Starts a server on a free loopback port. */
+  public static TestServer start() {
+    try {
+      return new TestServer();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts a server that answers every request, whatever its path, with {@code faults} in order,
+   * repeating the last one.
+   */
+  public static TestServer start(Fault... faults) {
+    Reply[] replies = new Reply[faults.length];
+    for (int i = 0; i < faults.length; i++) {
+      replies[i] = Reply.fault(faults[i]);
+    }
+    return start().otherwise(inOrder(replies));
+  }
+
+  /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + socket.getLocalPort();
+  }
+
+  /** Answers requests to {@code path} (raw, without query) with {@code handler}. */
+  public TestServer on(String path, Function<Recorded, Reply> handler) {
+    handlers.put(path, handler);
+    return this;
+  }
+
+  /** Answers requests to paths without a script, when no reply is queued, with {@code handler} (instead of 404). */
+  public TestServer otherwise(Function<Recorded, Reply> handler) {
+    anyPath = handler;
+    return this;
+  }
+
+  /** Answers requests to {@code path} with the replies in order, repeating the last one. */
+  public TestServer replies(String path, Reply... replies) {
+    return on(path, inOrder(replies));
+  }
+
+  /** Serves tokens {@code token-1}, {@code token-2}, ... valid for an hour with scope {@code all}. */
+  public TestServer tokens() {
+    AtomicInteger issued = new AtomicInteger();
+    return on("/oidc/token", request -> Reply.json(200, "{\"access_token\":\"token-" + issued.incrementAndGet()
+        + "\",\"expires_in\":3600,\"token_type\":\"Bearer\",\"scope\":\"all\"}"));
+  }
+
+  /** Queues {@code reply} for the next request to a path without a script (each queued reply is used once). */
+  public TestServer enqueue(Reply reply) {
+    synchronized (queued) {
+      queued.add(reply);
+    }
+    return this;
+  }
+
+  /** Every request received in full, in order. */
+  public List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The requests to {@code path} (raw, without query), in order. */
+  public List<Recorded> requests(String path) {
+    return requests.stream().filter(request -> request.path().equals(path)).toList();
+  }
+
+  /** How many requests to {@code path} were received. */
+  public long count(String path) {
+    return requests(path).size();
+  }
+
+  /**
+   * The requests received so far, forgotten here, with the replies still queued: what follows starts
+   * afresh.
+   */
+  public List<Recorded> takeRequests() {
+    synchronized (queued) {
+      List<Recorded> taken = List.copyOf(requests);
+      requests.removeAll(taken);
+      queued.clear();
+      return taken;
+    }
+  }
+
+  private static Function<Recorded, Reply> inOrder(Reply... replies) {
+    if (replies.length == 0) {
+      throw new IllegalArgumentException("no replies given");
+    }
+    AtomicInteger next = new AtomicInteger();
+    return request -> replies[Math.min(next.getAndIncrement(), replies.length - 1)];
+  }
+
+  private Reply replyTo(Recorded request) {
+    Function<Recorded, Reply> handler = handlers.get(request.path());
+    if (handler != null) {
+      return handler.apply(request);
+    }
+    synchronized (queued) {
+      Reply next = queued.poll();
+      if (next != null) {
+        return next;
+      }
+    }
+    Function<Recorded, Reply> fallback = anyPath;
+    return fallback != null ? fallback.apply(request) : UNSCRIPTED;
+  }
+
+  private void acceptLoop() {
+    while (!socket.isClosed()) {
+      try {
+        Socket connection = socket.accept();
+        connections.add(connection);
+        workers.execute(() -> serve(connection));
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  private void serve(Socket connection) {
+    try (connection) {
+      HttpWire wire = new HttpWire(connection);
+      while (true) {
+        Recorded request = wire.read();
+        if (request == null) {
+          return;
+        }
+        requests.add(request);
+        Reply reply;
+        try {
+          reply = replyTo(request);
+        } catch (RuntimeException e) {
+          reply = Reply.status(500);
+        }
+        if (!wire.answer(request, reply, closing)) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // the client went away, or the server closed
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      connections.remove(connection);
+    }
+  }
+
+  /** Stops accepting, releases hanging answers and closes every connection. */
+  @Override
+  public void close() {
+    closing.countDown();
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (Socket connection : connections) {
+      try {
+        connection.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
