@@ -119,16 +119,22 @@ final class HttpWire {
         connection.shutdownOutput();
       }
       case OK -> write(okHead(Fault.OK_BODY.length()) + Fault.OK_BODY);
-      case CHUNKED_2_MIB -> {
-        write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-            + "Connection: close\r\n\r\n");
-        String chunk = "x".repeat(64 * 1024);
-        for (int i = 0; i < 32; i++) {
-          write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
-        }
-        write("0\r\n\r\n");
-      }
+      case CHUNKED_2_MIB -> writeChunked(32);
+      case CHUNKED_128_MIB -> writeChunked(2048);
     }
+  }
+
+  // 64 KiB chunks of 'x'
+  private void writeChunked(int chunks) throws IOException {
+    write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+        + "Connection: close\r\n\r\n");
+    byte[] chunk = (Integer.toHexString(64 * 1024) + "\r\n" + "x".repeat(64 * 1024) + "\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < chunks; i++) {
+      out.write(chunk);
+      out.flush();
+    }
+    write("0\r\n\r\n");
   }
 
   private static String okHead(int contentLength) {

@@ -140,7 +140,12 @@ public final class TestServer implements AutoCloseable {
     /** Answers 200 with the small JSON body {@link #OK_BODY}. */
     OK,
     /** Answers 200 with a 2 MiB body in chunks, without {@code Content-Length}. */
-    CHUNKED_2_MIB;
+    CHUNKED_2_MIB,
+    /**
+     * Answers 200 with a 128 MiB body in chunks, far more than socket buffers hold: writing it fails
+     * (see {@link TestServer#awaitUnfinishedAnswers}) when the client hangs up before reading it all.
+     */
+    CHUNKED_128_MIB;
 
     /** The body of {@link #OK}. */
     public static final String OK_BODY = "{\"id\":\"u1\"}";
@@ -162,6 +167,7 @@ public final class TestServer implements AutoCloseable {
   private final Deque<Reply> queued = new ArrayDeque<>();
   private volatile @Nullable Function<Recorded, Reply> anyPath;
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final List<Recorded> unfinished = new ArrayList<>();
 
   private TestServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -254,6 +260,24 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the answers to {@code count} requests could not be written in full because the
+   * connection broke (the client hung up), for at most {@code timeout}; true if they did.
+   */
+  public boolean awaitUnfinishedAnswers(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (unfinished) {
+      while (unfinished.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(unfinished, left);
+      }
+      return true;
+    }
+  }
+
   private static Function<Recorded, Reply> inOrder(Reply... replies) {
     if (replies.length == 0) {
       throw new IllegalArgumentException("no replies given");
@@ -304,7 +328,15 @@ public final class TestServer implements AutoCloseable {
         } catch (RuntimeException e) {
           reply = Reply.status(500);
         }
-        if (!wire.answer(request, reply, closing)) {
+        try {
+          if (!wire.answer(request, reply, closing)) {
+            return;
+          }
+        } catch (IOException e) {
+          synchronized (unfinished) {
+            unfinished.add(request);
+            unfinished.notifyAll();
+          }
           return;
         }
       }
