@@ -19,6 +19,7 @@ import io.logto.management.codegen.model.TypeRef;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
+import io.logto.management.testsupport.TestServer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
@@ -55,7 +56,7 @@ final class EveryOperationEndToEndTest {
     List<String> failures = new ArrayList<>();
     TreeSet<String> tagsCovered = new TreeSet<>();
     int recorded = 0;
-    try (LoopbackServer server = new LoopbackServer()) {
+    try (TestServer server = TestServer.start()) {
       LogtoClient client =
           LogtoClient.builder()
               .baseUrl(server.baseUrl())
@@ -72,14 +73,14 @@ final class EveryOperationEndToEndTest {
             Call call = new Call(op, types, recording);
             server.enqueue(call.answer);
             Object result = call.invoke(service, async);
-            List<LoopbackServer.Seen> seen = server.takeSeen();
+            List<TestServer.Recorded> seen = server.takeRequests();
             call.verify(seen, result);
             tagsCovered.add(entry.service().tag());
             if (recording != null && !async) {
               recorded++;
             }
           } catch (AssertionError | Exception e) {
-            server.takeSeen();
+            server.takeRequests();
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
             failures.add(op.operationId() + (async ? " (async)" : "") + ": " + cause);
           }
@@ -119,7 +120,7 @@ final class EveryOperationEndToEndTest {
     JsonNode expectedJsonBody;
     String expectedFormBody;
     byte[] multipartContent;
-    LoopbackServer.Answer answer;
+    TestServer.Reply answer;
     JsonNode servedJson;
     String servedText;
 
@@ -280,21 +281,21 @@ final class EveryOperationEndToEndTest {
     private void answer(JsonNode recording) {
       ResponseDef r = op.response();
       if (r.kind() == ResponseDef.Kind.NONE) {
-        answer = LoopbackServer.Answer.noContent();
+        answer = TestServer.Reply.status(204);
         return;
       }
       if (r.kind() == ResponseDef.Kind.TEXT) {
         servedText = "<EntityDescriptor>" + op.operationId() + "</EntityDescriptor>";
-        answer = new LoopbackServer.Answer(200, "text/xml", servedText, Map.of());
+        answer = TestServer.Reply.text(200, "text/xml", servedText);
         return;
       }
       JsonNode resp = recording == null ? null : recording.get("response");
       if (resp != null && resp.get("body") != null && !resp.get("body").isNull() && !resp.get("body").isTextual()) {
         servedJson = resp.get("body");
-        answer = LoopbackServer.Answer.json(resp.get("status").asInt(), servedJson.toString());
+        answer = TestServer.Reply.json(resp.get("status").asInt(), servedJson.toString());
       } else {
         servedJson = sample(r.type(), 0);
-        answer = LoopbackServer.Answer.json(200, servedJson.toString());
+        answer = TestServer.Reply.json(200, servedJson.toString());
       }
     }
 
@@ -306,27 +307,27 @@ final class EveryOperationEndToEndTest {
           : result;
     }
 
-    void verify(List<LoopbackServer.Seen> seen, Object result) throws Exception {
+    void verify(List<TestServer.Recorded> seen, Object result) throws Exception {
       assertThat(seen).hasSize(1);
-      LoopbackServer.Seen s = seen.get(0);
+      TestServer.Recorded s = seen.get(0);
       assertThat(s.method()).isEqualTo(op.httpMethod());
-      assertThat(s.rawPath()).isEqualTo(expectedPath);
+      assertThat(s.path()).isEqualTo(expectedPath);
       List<String> query = new ArrayList<>();
-      if (s.rawQuery() != null) {
-        for (String pair : s.rawQuery().split("&")) {
+      if (s.query() != null) {
+        for (String pair : s.query().split("&")) {
           int eq = pair.indexOf('=');
           query.add(decode(pair.substring(0, eq)) + "=" + decode(pair.substring(eq + 1)));
         }
       }
       assertThat(query).as("query").containsExactlyInAnyOrderElementsOf(expectedQuery);
       if (expectedJsonBody != null) {
-        assertThat(s.header("Content-type")).startsWith("application/json");
+        assertThat(s.header("Content-type").orElseThrow()).startsWith("application/json");
         assertThat(MAPPER.readTree(s.body())).as("JSON body").isEqualTo(expectedJsonBody);
       } else if (expectedFormBody != null) {
-        assertThat(s.header("Content-type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(s.header("Content-type").orElseThrow()).startsWith("application/x-www-form-urlencoded");
         assertThat(s.bodyText()).isEqualTo(expectedFormBody);
       } else if (multipartContent != null) {
-        assertThat(s.header("Content-type")).startsWith("multipart/form-data; boundary=");
+        assertThat(s.header("Content-type").orElseThrow()).startsWith("multipart/form-data; boundary=");
         assertThat(s.bodyText())
             .contains("name=\"" + op.body().parts().get(0).name() + "\"")
             .contains(new String(multipartContent, StandardCharsets.UTF_8));
@@ -336,7 +337,7 @@ final class EveryOperationEndToEndTest {
       switch (op.response().kind()) {
         case NONE -> assertThat(result).isNull();
         case TEXT -> {
-          assertThat(s.header("Accept")).contains("xml");
+          assertThat(s.header("Accept").orElseThrow()).contains("xml");
           assertThat(result).isEqualTo(servedText);
         }
         case JSON -> {

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.core.internal.codec.RecordDecoder;
+import io.logto.management.testsupport.DeserializerBlindIntrospector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +29,8 @@ import org.junit.jupiter.api.Test;
  * absent) must give equal records, or fail alike (same exception type and path).
  */
 final class RecordDecoderRecordingsTest {
-  /** Jackson's introspector, blind to the decoder. */
-  static final class WithoutRecordDecoder extends JacksonAnnotationIntrospector {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Object findDeserializer(Annotated a) {
-      Object found = super.findDeserializer(a);
-      return found == RecordDecoder.class ? null : found;
-    }
-  }
-
   private static final ObjectMapper DECODER = JsonMapper.builder().build();
-  private static final ObjectMapper JACKSON = JsonMapper.builder().annotationIntrospector(new WithoutRecordDecoder())
+  private static final ObjectMapper JACKSON = JsonMapper.builder().annotationIntrospector(new DeserializerBlindIntrospector(RecordDecoder.class))
       .build();
 
   @Test

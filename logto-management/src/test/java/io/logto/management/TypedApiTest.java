@@ -24,10 +24,10 @@ import io.logto.management.model.ListUsersParams;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.service.UsersService;
+import io.logto.management.testsupport.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +40,12 @@ final class TypedApiTest {
           + "\"createdAt\":1700000000000,\"updatedAt\":1700000000001,\"profile\":{},"
           + "\"applicationId\":null,\"cimdClientId\":null,\"isSuspended\":false,\"futureField\":[1,2]}";
 
-  private LoopbackServer server;
+  private TestServer server;
   private LogtoManagement logto;
 
   @BeforeEach
   void start() throws Exception {
-    server = new LoopbackServer();
+    server = TestServer.start();
     logto =
         LogtoManagement.of(
             LogtoClient.builder()
@@ -61,12 +61,12 @@ final class TypedApiTest {
 
   @Test
   void getUserDecodesTypedFieldsAndKeepsUnknownOnes() throws Exception {
-    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    server.enqueue(TestServer.Reply.json(200, USER));
     User user = logto.users().get("u1");
-    LoopbackServer.Seen seen = server.takeSeen().get(0);
+    TestServer.Recorded seen = server.takeRequests().get(0);
     assertThat(seen.method()).isEqualTo("GET");
-    assertThat(seen.rawPath()).isEqualTo("/api/users/u1");
-    assertThat(seen.header("Authorization")).isEqualTo("Bearer t0ken");
+    assertThat(seen.path()).isEqualTo("/api/users/u1");
+    assertThat(seen.header("Authorization").orElseThrow()).isEqualTo("Bearer t0ken");
     assertThat(user.id()).isEqualTo("u1");
     assertThat(user.username()).isEqualTo("ann");
     assertThat(user.createdAt()).isEqualTo(java.time.Instant.ofEpochMilli(1_700_000_000_000L));
@@ -79,7 +79,7 @@ final class TypedApiTest {
   @Test
   void decodedCollectionsAreReadOnly() {
     server.enqueue(
-        LoopbackServer.Answer.json(
+        TestServer.Reply.json(
             200,
             USER.replace("\"identities\":{}", "\"identities\":{\"github\":{\"userId\":\"g1\"}}")
                 .replace("\"futureField\"", "\"ssoIdentities\":[],\"futureField\"")));
@@ -108,7 +108,7 @@ final class TypedApiTest {
 
   @Test
   void aServiceIsCreatedOnFirstUseThenReused() {
-    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    server.enqueue(TestServer.Reply.json(200, USER));
     UsersService users = logto.users();
     assertThat(logto.users()).isSameAs(users);
     assertThat(users.get("u1").id()).isEqualTo("u1");
@@ -116,30 +116,30 @@ final class TypedApiTest {
 
   @Test
   void updateUserSendsExplicitNullAndLeavesAbsentFieldsOut() throws Exception {
-    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    server.enqueue(TestServer.Reply.json(200, USER));
     logto.users().update("u1", UpdateUserRequest.builder().name("Ann").avatar(JsonField.ofNull()).build());
-    LoopbackServer.Seen seen = server.takeSeen().get(0);
+    TestServer.Recorded seen = server.takeRequests().get(0);
     assertThat(seen.method()).isEqualTo("PATCH");
-    assertThat(seen.rawPath()).isEqualTo("/api/users/u1");
+    assertThat(seen.path()).isEqualTo("/api/users/u1");
     assertThat(seen.bodyText()).isEqualTo("{\"name\":\"Ann\",\"avatar\":null}");
   }
 
   @Test
   void createUserRequiresNothingTheServerDefaultsAndSendsOnlyWhatWasSet() {
-    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    server.enqueue(TestServer.Reply.json(200, USER));
     logto.users()
         .create(
             CreateUserRequest.builder()
                 .username("ann")
                 .customData(JsonNodeFactory.instance.objectNode().put("plan", "pro"))
                 .build());
-    assertThat(server.takeSeen().get(0).bodyText())
+    assertThat(server.takeRequests().get(0).bodyText())
         .isEqualTo("{\"username\":\"ann\",\"customData\":{\"plan\":\"pro\"}}");
   }
 
   @Test
   void listUsersSendsExplodedSearchParametersAsTheirOwnKeys() {
-    server.enqueue(LoopbackServer.Answer.json(200, "[" + USER + "]"));
+    server.enqueue(TestServer.Reply.json(200, "[" + USER + "]"));
     List<User> users =
         logto.users()
             .list(
@@ -152,21 +152,21 @@ final class TypedApiTest {
     assertThat(users).extracting(User::id).containsExactly("u1");
     assertThatThrownBy(() -> users.get(0).additionalProperties().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(server.takeSeen().get(0).rawQuery())
+    assertThat(server.takeRequests().get(0).query())
         .isEqualTo("page=2&page_size=3&search.primaryEmail=rec2%40example.com&mode.primaryEmail=exact");
   }
 
   @Test
   void listApplicationsRepeatsTheTypesParameter() {
-    server.enqueue(LoopbackServer.Answer.json(200, "[]"));
+    server.enqueue(TestServer.Reply.json(200, "[]"));
     logto.applications()
         .list(ListApplicationsParams.builder().types(List.of(ApplicationType.SPA, ApplicationType.NATIVE)).build());
-    assertThat(server.takeSeen().get(0).rawQuery()).isEqualTo("types=SPA&types=Native");
+    assertThat(server.takeRequests().get(0).query()).isEqualTo("types=SPA&types=Native");
   }
 
   @Test
   void enumValuesANewerLogtoAddsKeepTheirTextThroughDecodeAndEncode() throws Exception {
-    server.enqueue(LoopbackServer.Answer.json(200,
+    server.enqueue(TestServer.Reply.json(200,
         "[{\"id\":\"a1\",\"name\":\"x\",\"type\":\"Quantum\"},{\"id\":\"a2\",\"name\":\"y\",\"type\":\"SPA\"}]"));
     List<Application> apps = logto.applications().list(ListApplicationsParams.builder().build());
 
@@ -181,35 +181,35 @@ final class TypedApiTest {
     ObjectMapper mapper = new ObjectMapper();
     assertThat(mapper.readTree(mapper.writeValueAsString(apps.get(0))).get("type").asText()).isEqualTo("Quantum");
     // and a value this version does not list can still be asked for
-    server.enqueue(LoopbackServer.Answer.json(200, "[]"));
+    server.enqueue(TestServer.Reply.json(200, "[]"));
     logto.applications().list(ListApplicationsParams.builder().types(List.of(quantum, ApplicationType.SAML)).build());
-    assertThat(server.takeSeen().get(1).rawQuery()).isEqualTo("types=Quantum&types=SAML");
+    assertThat(server.takeRequests().get(1).query()).isEqualTo("types=Quantum&types=SAML");
   }
 
   @Test
   void asyncFormsSendTheSameRequestsAndCompleteTheirFutures() throws Exception {
-    server.enqueue(LoopbackServer.Answer.json(200, USER));
+    server.enqueue(TestServer.Reply.json(200, USER));
     User user = logto.users().getAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(user.username()).isEqualTo("ann");
 
-    server.enqueue(LoopbackServer.Answer.json(200, "[" + USER + "]"));
+    server.enqueue(TestServer.Reply.json(200, "[" + USER + "]"));
     List<User> users = logto.users().listAsync(ListUsersParams.builder().page(2).pageSize(3).build())
         .get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(users).extracting(User::id).containsExactly("u1");
 
-    server.enqueue(new LoopbackServer.Answer(204, null, null, Map.of()));
+    server.enqueue(TestServer.Reply.status(204));
     assertThat(logto.users().deleteAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
 
-    server.enqueue(LoopbackServer.Answer.json(404, "{\"code\":\"entity.not_found\",\"message\":\"gone\"}"));
+    server.enqueue(TestServer.Reply.json(404, "{\"code\":\"entity.not_found\",\"message\":\"gone\"}"));
     assertThat(logto.users().getAsync("u2")).failsWithin(java.time.Duration.ofSeconds(10))
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withCauseInstanceOf(io.logto.management.core.LogtoNotFoundException.class);
 
-    List<LoopbackServer.Seen> seen = server.takeSeen();
-    assertThat(seen).extracting(LoopbackServer.Seen::method).containsExactly("GET", "GET", "DELETE", "GET");
-    assertThat(seen).extracting(LoopbackServer.Seen::rawPath)
+    List<TestServer.Recorded> seen = server.takeRequests();
+    assertThat(seen).extracting(TestServer.Recorded::method).containsExactly("GET", "GET", "DELETE", "GET");
+    assertThat(seen).extracting(TestServer.Recorded::path)
         .containsExactly("/api/users/u1", "/api/users", "/api/users/u1", "/api/users/u2");
-    assertThat(seen.get(1).rawQuery()).isEqualTo("page=2&page_size=3");
+    assertThat(seen.get(1).query()).isEqualTo("page=2&page_size=3");
     // bad arguments fail at once, before any request
     assertThatThrownBy(() -> logto.users().getAsync(" ")).isInstanceOf(IllegalArgumentException.class);
   }
@@ -252,16 +252,15 @@ final class TypedApiTest {
   @Test
   void listAllWalksPagesLazilyWithPageAndPageSize() {
     server.enqueue(
-        new LoopbackServer.Answer(
-            200,
-            "application/json",
-            "[" + USER + "," + USER.replace("\"u1\"", "\"u2\"") + "]",
-            Map.of(
-                "Total-Number", List.of("3"),
-                "Link", List.of("<http://localhost/users?page=2&page_size=2>; rel=\"next\""))));
+        TestServer.Reply.text(
+                200,
+                "application/json",
+                "[" + USER + "," + USER.replace("\"u1\"", "\"u2\"") + "]")
+            .header("Total-Number", "3")
+            .header("Link", "<http://localhost/users?page=2&page_size=2>; rel=\"next\""));
     server.enqueue(
-        new LoopbackServer.Answer(
-            200, "application/json", "[" + USER.replace("\"u1\"", "\"u3\"") + "]", Map.of("Total-Number", List.of("3"))));
+        TestServer.Reply.text(
+            200, "application/json", "[" + USER.replace("\"u1\"", "\"u3\"") + "]").header("Total-Number", "3"));
     List<String> ids =
         logto.users()
             .listAll(ListUsersParams.builder().build(), Pagination.of(1, 2), RequestOptions.defaults())
@@ -269,50 +268,50 @@ final class TypedApiTest {
             .map(User::id)
             .toList();
     assertThat(ids).containsExactly("u1", "u2", "u3");
-    assertThat(server.takeSeen())
-        .extracting(LoopbackServer.Seen::rawQuery)
+    assertThat(server.takeRequests())
+        .extracting(TestServer.Recorded::query)
         .containsExactly("page=1&page_size=2", "page=2&page_size=2");
   }
 
   @Test
   void deleteUserAnswersNothing() {
-    server.enqueue(LoopbackServer.Answer.noContent());
+    server.enqueue(TestServer.Reply.status(204));
     logto.users().delete("u 1/x");
-    LoopbackServer.Seen seen = server.takeSeen().get(0);
+    TestServer.Recorded seen = server.takeRequests().get(0);
     assertThat(seen.method()).isEqualTo("DELETE");
-    assertThat(seen.rawPath()).isEqualTo("/api/users/u%201%2Fx");
+    assertThat(seen.path()).isEqualTo("/api/users/u%201%2Fx");
   }
 
   @Test
   void samlBodyMultipartAndXmlAreSentAsTheDocumentSays() {
-    server.enqueue(LoopbackServer.Answer.json(200, "{}"));
+    server.enqueue(TestServer.Reply.json(200, "{}"));
     logto.samlApplicationsAuthFlow()
         .createSamlAuthn("app1", CreateSamlAuthnRequest.builder().samlRequest("PHNhbWw+").relayState("s t").build());
-    LoopbackServer.Seen form = server.takeSeen().get(0);
-    assertThat(form.rawPath()).isEqualTo("/api/saml/app1/authn");
+    TestServer.Recorded form = server.takeRequests().get(0);
+    assertThat(form.path()).isEqualTo("/api/saml/app1/authn");
     // the document offers JSON first and form second for this body; the generator takes the first
-    assertThat(form.header("Content-type")).startsWith("application/json");
+    assertThat(form.header("Content-type").orElseThrow()).startsWith("application/json");
     assertThat(form.bodyText()).isEqualTo("{\"SAMLRequest\":\"PHNhbWw+\",\"RelayState\":\"s t\"}");
 
-    server.enqueue(LoopbackServer.Answer.json(200, "{\"url\":\"https://cdn/x.png\"}"));
+    server.enqueue(TestServer.Reply.json(200, "{\"url\":\"https://cdn/x.png\"}"));
     var asset = logto.userAssets().create("x.png", "image/png", new byte[] {1, 2, 3});
-    LoopbackServer.Seen upload = server.takeSeen().get(0);
-    assertThat(upload.header("Content-type")).startsWith("multipart/form-data; boundary=");
+    TestServer.Recorded upload = server.takeRequests().get(0);
+    assertThat(upload.header("Content-type").orElseThrow()).startsWith("multipart/form-data; boundary=");
     assertThat(new String(upload.body(), StandardCharsets.ISO_8859_1))
         .contains("name=\"file\"; filename=\"x.png\"")
         .contains("Content-Type: image/png");
     assertThat(asset.url()).isEqualTo("https://cdn/x.png");
 
-    server.enqueue(new LoopbackServer.Answer(200, "text/xml", "<EntityDescriptor/>", Map.of()));
+    server.enqueue(TestServer.Reply.text(200, "text/xml", "<EntityDescriptor/>"));
     assertThat(logto.samlApplications().listMetadata("app1")).isEqualTo("<EntityDescriptor/>");
-    assertThat(server.takeSeen().get(0).header("Accept")).isEqualTo("text/xml");
+    assertThat(server.takeRequests().get(0).header("Accept").orElseThrow()).isEqualTo("text/xml");
   }
 
   @Test
   void oneOfAnswersDecodeIntoTheMatchingShapeElseKeepTheJson() {
-    server.enqueue(LoopbackServer.Answer.json(200, "{\"type\":\"BackupCode\",\"codes\":[\"a\",\"b\"]}"));
-    server.enqueue(LoopbackServer.Answer.json(200, "{\"type\":\"Totp\",\"secret\":\"S\",\"secretQrCode\":\"Q\"}"));
-    server.enqueue(LoopbackServer.Answer.json(200, "{\"type\":\"WebAuthn\",\"id\":1}"));
+    server.enqueue(TestServer.Reply.json(200, "{\"type\":\"BackupCode\",\"codes\":[\"a\",\"b\"]}"));
+    server.enqueue(TestServer.Reply.json(200, "{\"type\":\"Totp\",\"secret\":\"S\",\"secretQrCode\":\"Q\"}"));
+    server.enqueue(TestServer.Reply.json(200, "{\"type\":\"WebAuthn\",\"id\":1}"));
     var body = new CreateUserMfaVerificationRequestTotp("Totp", null, null);
 
     var backup = logto.users().createMfaVerification("u1", body);
@@ -325,7 +324,7 @@ final class TypedApiTest {
         CreateUserMfaVerificationResponseTotp.class, t -> assertThat(t.secretQrCode()).isEqualTo("Q"));
     assertThat(future).isInstanceOfSatisfying(
         CreateUserMfaVerificationResponse.Json.class, j -> assertThat(j.json().get("id").asInt()).isEqualTo(1));
-    assertThat(server.takeSeen()).extracting(LoopbackServer.Seen::bodyText).containsOnly("{\"type\":\"Totp\"}");
+    assertThat(server.takeRequests()).extracting(TestServer.Recorded::bodyText).containsOnly("{\"type\":\"Totp\"}");
   }
 
   @Test
@@ -336,6 +335,6 @@ final class TypedApiTest {
     assertThatThrownBy(() -> logto.users().update("u1", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("body == null");
-    assertThat(server.takeSeen()).isEmpty();
+    assertThat(server.takeRequests()).isEmpty();
   }
 }
