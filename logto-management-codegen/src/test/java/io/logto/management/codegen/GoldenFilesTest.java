@@ -7,6 +7,7 @@ import io.logto.management.codegen.emit.SourceWriter;
 import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.naming.Overrides;
 import io.logto.management.codegen.spec.Corrections;
+import io.logto.management.testsupport.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,26 +121,12 @@ final class GoldenFilesTest {
 
   @Test
   void readsTheDocumentFromAnHttpUrlAsFromAFile() throws IOException {
-    byte[] yaml = Files.readAllBytes(SPECS.resolve("widgets.yaml"));
-    com.sun.net.httpserver.HttpServer server =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/api/.well-known/management.openapi.json",
-        exchange -> {
-          exchange.getResponseHeaders().set("Content-Type", "application/yaml");
-          exchange.sendResponseHeaders(200, yaml.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(yaml);
-          }
-        });
-    server.start();
-    try {
-      String url =
-          "http://127.0.0.1:" + server.getAddress().getPort() + "/api/.well-known/management.openapi.json";
+    String yaml = Files.readString(SPECS.resolve("widgets.yaml"));
+    try (TestServer server = TestServer.start()) {
+      server.replies(
+          "/api/.well-known/management.openapi.json", TestServer.Reply.text(200, "application/yaml", yaml));
+      String url = server.baseUrl() + "/api/.well-known/management.openapi.json";
       assertThat(Main.render(url, Overrides.none(), Corrections.none())).isEqualTo(render("widgets.yaml"));
-    } finally {
-      server.stop(0);
     }
   }
 

@@ -3,12 +3,10 @@ package io.logto.management.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.logto.management.testsupport.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,19 +71,13 @@ final class RecordingConformanceTest {
     Path folder = folder("recordings-sweep");
     ClientCredentials noRole = new ClientCredentials("noroleapp" + System.nanoTime() % 1_000_000_000_000L,
         "no-role-secret-of-the-sweep-seed");
-    HttpServer sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    sink.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    sink.start();
+    TestServer sink = TestServer.start().otherwise(request -> TestServer.Reply.status(200));
     try (LogtoEmulator logto = LogtoEmulator.builder().client(noRole, false).connectorFactories(false).start()) {
       // the sweep started from a freshly seeded Logto holding its two machine-to-machine apps
       RecordingReplay replay = new RecordingReplay("recordings-sweep", logto, ONLY, KNOWN.get("recordings-sweep"))
           .map(SWEEP_CLIENT_ID, logto.defaultClient().clientId())
           .map(SWEEP_NO_ROLE_CLIENT_ID, noRole.clientId())
-          .map(SWEEP_HOOK_SINK, "http://127.0.0.1:" + sink.getAddress().getPort())
+          .map(SWEEP_HOOK_SINK, sink.baseUrl())
           .map("http://127.0.0.1:3001", logto.baseUrl().toString())
           // Logto writes its configured endpoint into SAML metadata and SSO provider configs
           .map("http://localhost:3001", logto.baseUrl().toString())
@@ -103,7 +95,7 @@ final class RecordingConformanceTest {
                   + " operation table");
       check(replay.replayAll(folder), KNOWN.get("recordings-sweep"));
     } finally {
-      sink.stop(0);
+      sink.close();
     }
   }
 

@@ -3,15 +3,13 @@ package io.logto.management.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.logto.management.testsupport.TestServer;
+import io.logto.management.testsupport.TestServer.Recorded;
+import io.logto.management.testsupport.TestServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -24,39 +22,17 @@ final class WebhookDeliveryTest {
   @AutoClose
   private final LogtoEmulator logto = LogtoEmulator.start();
   private final Http http = new Http(logto);
-  private final List<Received> received = new CopyOnWriteArrayList<>();
-  private final HttpServer endpoint = endpoint();
-
-  private record Received(String path, String signature, String userAgent, String custom, String body) {}
-
-  private HttpServer endpoint() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", exchange -> {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(exchange.getRequestURI().getPath(),
-            exchange.getRequestHeaders().getFirst("logto-signature-sha-256"),
-            exchange.getRequestHeaders().getFirst("User-Agent"), exchange.getRequestHeaders().getFirst("X-Custom"), body));
-        int status = exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : 200;
-        byte[] answer = (status == 404 ? "nobody here" : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
-      });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final TestServer endpoint = TestServer.start()
+      .on("/missing", request -> Reply.text(404, "text/plain", "nobody here"))
+      .otherwise(request -> Reply.json(200, "{\"ok\":true}"));
 
   @AfterEach
   void stopEndpoint() {
-    endpoint.stop(0);
+    endpoint.close();
   }
 
   private String url(String path) {
-    return "http://127.0.0.1:" + endpoint.getAddress().getPort() + path;
+    return endpoint.baseUrl() + path;
   }
 
   private JsonNode hook(String events, String path) {
@@ -80,14 +56,14 @@ final class WebhookDeliveryTest {
     assertThat(delivery.hookId()).isEqualTo(hook.get("id").asText());
     assertThat(delivery.responseStatus()).isEqualTo(200);
     assertThat(delivery.succeeded()).isTrue();
-    assertThat(received).hasSize(1);
-    Received request = received.get(0);
-    assertThat(request.body()).isEqualTo(delivery.payload());
-    assertThat(request.signature()).isEqualTo(hmac(hook.get("signingKey").asText(), request.body()))
-        .isEqualTo(delivery.signature());
-    assertThat(request.userAgent()).isEqualTo("Logto (https://logto.io/)");
-    assertThat(request.custom()).isEqualTo("yes");
-    JsonNode payload = Http.JSON.readTree(request.body());
+    assertThat(endpoint.requests()).hasSize(1);
+    Recorded request = endpoint.requests().get(0);
+    assertThat(request.bodyText()).isEqualTo(delivery.payload());
+    assertThat(request.header("logto-signature-sha-256")).contains(hmac(hook.get("signingKey").asText(),
+        request.bodyText())).contains(delivery.signature());
+    assertThat(request.header("User-Agent")).contains("Logto (https://logto.io/)");
+    assertThat(request.header("X-Custom")).contains("yes");
+    JsonNode payload = Http.JSON.readTree(request.bodyText());
     assertThat(payload.get("event").asText()).isEqualTo("User.Created");
     assertThat(payload.get("hookId").asText()).isEqualTo(hook.get("id").asText());
     assertThat(payload.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -150,9 +126,9 @@ final class WebhookDeliveryTest {
     Http.Answer ok = http.post("/hooks/" + id + "/test",
         "{\"events\":[\"User.Created\",\"PostSignIn\"],\"config\":{\"url\":\"" + url("/in") + "\"}}");
     assertThat(ok.status()).isEqualTo(204);
-    assertThat(received).hasSize(2);
+    assertThat(endpoint.requests()).hasSize(2);
     assertThat(logto.webhookDeliveries()).extracting(WebhookDelivery::event).containsExactly("User.Created", "PostSignIn");
-    assertThat(received.get(1).body()).contains("\"sessionId\":\"fake-session-id\"");
+    assertThat(endpoint.requests().get(1).bodyText()).contains("\"sessionId\":\"fake-session-id\"");
 
     Http.Answer notFound = http.post("/hooks/" + id + "/test",
         "{\"events\":[\"User.Created\"],\"config\":{\"url\":\"" + url("/missing") + "\"}}");
@@ -161,7 +137,7 @@ final class WebhookDeliveryTest {
     assertThat(notFound.body().get("data").toString())
         .isEqualTo("{\"responseStatus\":404,\"responseBody\":\"nobody here\"}");
 
-    endpoint.stop(0);
+    endpoint.close();
     Http.Answer refused = http.post("/hooks/" + id + "/test",
         "{\"events\":[\"User.Created\"],\"config\":{\"url\":\"" + url("/in") + "\"}}");
     assertThat(refused.code()).isEqualTo("hook.send_test_payload_failed");
