@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.model.User;
+import io.logto.management.testsupport.DeserializerBlindIntrospector;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -58,20 +57,6 @@ public final class DecodeBenchmark {
 
   private record Variant(String name, ObjectMapper mapper, JavaType type) {}
 
-  /**
-   * Jackson's introspector blind to {@code @JsonDeserialize(using = RecordDecoder.class)}: the generated
-   * records then decode through Jackson's property-based creator, as before the decoder.
-   */
-  static final class WithoutRecordDecoder extends JacksonAnnotationIntrospector {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Object findDeserializer(Annotated a) {
-      Object found = super.findDeserializer(a);
-      return found == RecordDecoder.class ? null : found;
-    }
-  }
-
   private DecodeBenchmark() {}
 
   /**
@@ -91,7 +76,7 @@ public final class DecodeBenchmark {
         variant("lean (hand-written)", plain, BenchUser.class),
         variant("typed User", sdk, User.class),
         variant("typed, Jackson records", JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .annotationIntrospector(new WithoutRecordDecoder()).build(), User.class),
+            .annotationIntrospector(new DeserializerBlindIntrospector(RecordDecoder.class)).build(), User.class),
         variant("lean, SDK mapper", sdk, BenchUser.class),
         variant("lean + catch-all map", plain, LeanWithCatchAll.class),
         variant("lean + BigDecimal", plain, LeanWithBigDecimal.class),
