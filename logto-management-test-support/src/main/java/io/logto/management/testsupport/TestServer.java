@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * break an exchange where no HTTP server library would ({@link Fault}: a reset or a close before the
  * answer, in the middle of the headers or of the body, an answer that is not HTTP). It speaks HTTP
  * on a plain socket of its own, keeps connections alive between exchanges (a faulty answer closes
- * its connection), and takes a free port. Unscripted requests answer 404 when nothing is queued.
+ * its connection), and takes a free port. A request to a path without a script takes the next
+ * queued reply, else the {@link #otherwise} handler's, else a 404.
  */
 public final class TestServer implements AutoCloseable {
   /**
