@@ -49,7 +49,7 @@ final class DocLinksTest {
     for (Link link : links(root.resolve("README.md"))) {
       linked.add(root.resolve(link.target().replaceFirst("#.*", "")).normalize());
     }
-    List<Path> guides = RepositoryDocs.userPages().stream().filter(p -> p.getParent().endsWith("docs")).toList();
+    List<Path> guides = RepositoryDocs.guides();
 
     assertThat(guides).isNotEmpty();
     assertThat(linked).containsAll(guides);

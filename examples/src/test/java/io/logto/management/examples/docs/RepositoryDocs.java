@@ -30,11 +30,15 @@ final class RepositoryDocs {
 
   /** README.md and every guide under docs/, the pages whose Java blocks are checked. */
   static List<Path> userPages() {
-    Path root = root();
     List<Path> pages = new ArrayList<>();
-    pages.add(root.resolve("README.md"));
-    pages.addAll(files(root.resolve("docs"), ".md"));
+    pages.add(root().resolve("README.md"));
+    pages.addAll(guides());
     return pages;
+  }
+
+  /** The guides: docs/*.md. */
+  static List<Path> guides() {
+    return files(root().resolve("docs"), ".md");
   }
 
   /** Every Markdown page whose relative links are checked: the user pages and the developers' ones. */
@@ -42,7 +46,8 @@ final class RepositoryDocs {
     Path root = root();
     List<Path> pages = new ArrayList<>(userPages());
     pages.add(root.resolve("DEVELOPERS.md"));
-    pages.addAll(files(root.resolve("benchmarks"), ".md").stream().filter(p -> p.getParent().endsWith("benchmarks")).toList());
+    pages.addAll(files(root.resolve("benchmarks"), ".md").stream()
+        .filter(p -> p.getParent().equals(root.resolve("benchmarks"))).toList());
     return pages;
   }
 
