@@ -2,6 +2,7 @@ package io.logto.management.examples.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.spring.boot.test.AutoConfigureLogtoEmulator;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ class SignUpCustomizerTest {
           return chain.proceed(chain.request());
         })
         .build()) {
-      io.logto.management.LogtoManagement.of(watched).users().list();
+      LogtoManagement.of(watched).users().list();
     }
 
     assertThat(seen.join()).matches("[0-9a-f-]{36}");
