@@ -5,7 +5,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.TokenProvider;
 import java.time.Duration;
 
-/** The code of docs/connecting.md; {@code ConnectingExamplesTest} builds each client (none sends a request). */
+/** The code of docs/connecting.md; {@code GuideExamplesTest} builds each client (none sends a request). */
 final class ConnectingExamples {
   /** Where the application keeps a token it obtained itself. */
   interface Vault {

@@ -5,7 +5,7 @@ import io.logto.management.core.LogtoNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The code of docs/errors.md; {@code ErrorExamplesTest} runs it against the emulator. */
+/** The code of docs/errors.md; {@code GuideExamplesTest} runs it against the emulator. */
 final class ErrorExamples {
   private static final Logger log = LoggerFactory.getLogger(ErrorExamples.class);
 

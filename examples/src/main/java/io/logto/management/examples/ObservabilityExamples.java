@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
 
-/** The code of docs/observability.md; {@code ObservabilityExamplesTest} runs each client on the emulator. */
+/** The code of docs/observability.md; {@code GuideExamplesTest} runs each client on the emulator. */
 final class ObservabilityExamples {
   /** Whatever the application records timings with. */
   interface Metrics {

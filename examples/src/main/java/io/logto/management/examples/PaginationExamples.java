@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The code of docs/pagination.md; {@code PaginationExamplesTest} runs it against the emulator. */
+/** The code of docs/pagination.md; {@code GuideExamplesTest} runs it against the emulator. */
 final class PaginationExamples {
   private final LogtoManagement logto;
   private final List<String> exported = new ArrayList<>();

@@ -7,19 +7,14 @@ import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListUsersParams;
 import io.logto.management.model.RoleIdsRequest;
-import java.io.PrintStream;
 import java.util.List;
 
 /**
  * The README's tour: how to connect (compiled only: it needs a Logto Cloud tenant) and what to do with
- * the connection ({@code ReadmeTourTest} runs it against the emulator).
+ * the connection ({@code GuideExamplesTest} runs it against the emulator).
  */
 final class ReadmeTour {
-  private final PrintStream out;
-
-  ReadmeTour(PrintStream out) {
-    this.out = out;
-  }
+  private ReadmeTour() {}
 
   static LogtoManagement connect() {
     // snippet: readme-connect
@@ -32,7 +27,7 @@ final class ReadmeTour {
     return logto;
   }
 
-  void run(LogtoManagement logto) {
+  static void run(LogtoManagement logto) {
     // snippet: readme-tour
     var user = logto.users().create(CreateUserRequest.builder()
         .username("alice").primaryEmail("alice@example.com").build());
@@ -40,16 +35,16 @@ final class ReadmeTour {
     logto.users().assignRoles(user.id(), RoleIdsRequest.builder().roleIds(List.of(role.id())).build());
 
     for (var each : logto.users().listAll()) {                 // lazily pages through every user
-      out.println(each.id() + " " + each.username());
+      System.out.println(each.id() + " " + each.username());
     }
     var found = logto.users().list(ListUsersParams.builder().searchParam("search", "%alice%").build());
-    out.println("found " + found.size() + " user(s) named like alice");
+    System.out.println("found " + found.size() + " user(s) named like alice");
 
     logto.users().delete(user.id());
     try {
       logto.users().get(user.id());
     } catch (LogtoNotFoundException e) {                       // every failure is a LogtoException
-      out.println("gone: " + e.status() + " " + e.code().orElse("?"));  // gone: 404 entity.not_found
+      System.out.println("gone: " + e.status() + " " + e.code().orElse("?"));  // gone: 404 entity.not_found
     }
     // end snippet
   }

@@ -8,7 +8,7 @@ import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.User;
 import java.time.Duration;
 
-/** The code of docs/retries-and-timeouts.md; {@code RetryExamplesTest} runs the per-call options on the emulator. */
+/** The code of docs/retries-and-timeouts.md; {@code GuideExamplesTest} runs the per-call options on the emulator. */
 final class RetryExamples {
   private RetryExamples() {}
 

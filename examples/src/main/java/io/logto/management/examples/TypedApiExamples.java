@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The code of docs/typed-api.md beside the tour; {@code TypedApiExamplesTest} runs it against the emulator. */
+/** The code of docs/typed-api.md beside the tour; {@code GuideExamplesTest} runs it against the emulator. */
 final class TypedApiExamples {
   private static final Logger log = LoggerFactory.getLogger(TypedApiExamples.class);
 

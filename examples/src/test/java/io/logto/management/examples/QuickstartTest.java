@@ -60,7 +60,7 @@ final class QuickstartTest {
   }
 
   @Test
-  void theReadmeTourRunsAsWritten() {
+  void theTypedApiGuidesTourRunsAsWritten() {
     try (LogtoEmulator emulator = LogtoEmulator.start()) {
       LogtoManagement logto = LogtoManagement.of(Connection.clientFor(emulator));
 
