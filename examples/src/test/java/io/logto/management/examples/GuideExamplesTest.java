@@ -42,10 +42,11 @@ final class GuideExamplesTest {
 
   @Test
   void connectingBuildsEachClientWithoutSendingAnything() {
-    assertThat(ConnectingExamples.cloud().client()).isNotNull();
-    try (LogtoClient selfHosted = ConnectingExamples.selfHosted();
+    try (LogtoClient cloud = ConnectingExamples.cloud().client();
+        LogtoClient selfHosted = ConnectingExamples.selfHosted();
         LogtoClient patient = ConnectingExamples.variant(selfHosted);
         LogtoClient own = ConnectingExamples.ownTokens(() -> "a-token")) {
+      assertThat(cloud).isNotNull();
       assertThat(patient).isNotSameAs(selfHosted);
       assertThat(own).isNotNull();
     }
