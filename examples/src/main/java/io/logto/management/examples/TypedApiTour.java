@@ -2,9 +2,6 @@ package io.logto.management.examples;
 
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.JsonField;
-import io.logto.management.core.Page;
-import io.logto.management.core.Pagination;
-import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateApplicationRequest;
@@ -19,16 +16,17 @@ import io.logto.management.model.UserIdsRequest;
 import java.util.List;
 
 /**
- * The code of the README's typed-API tour, kept here so that it compiles and runs (QuickstartTest
- * runs it against the emulator). Keep the two in step.
+ * The tour of docs/typed-api.md, kept here so that it compiles and runs (QuickstartTest runs it
+ * against the emulator; DocSnippetsTest keeps the guide's block equal to the region).
  */
 final class TypedApiTour {
   private TypedApiTour() {}
 
   /** What the tour made, for the test to check. */
-  record Outcome(User user, List<User> found, Application app, String appKind, long pagesOfOne, String fetchedAsync) {}
+  record Outcome(List<User> found, Application app) {}
 
   static Outcome run(LogtoManagement logto) {
+    // snippet: typed-api-tour
     var user = logto.users().create(CreateUserRequest.builder()
         .username("alice")
         .primaryEmail("alice@example.com")
@@ -46,21 +44,12 @@ final class TypedApiTour {
 
     var app = logto.applications().create(CreateApplicationRequest.builder()
         .name("backend").type(ApplicationType.MACHINE_TO_MACHINE).build());
-    String appKind = switch (app.type().known()) {
-      case MACHINE_TO_MACHINE -> "machine-to-machine";
-      case UNKNOWN -> "newer than this SDK: " + app.type().value();
-      default -> "interactive";
-    };
 
-    var found = logto.users().list(ListUsersParams.builder().searchParam("search", "%alice%").build());
-
-    long pages = 0;
-    for (Page<User> page : logto.users().listAll(ListUsersParams.builder().build(), Pagination.of(1, 1), RequestOptions.defaults()).pages()) {
-      pages++;
-    }
-    String fetchedAsync = logto.users().getAsync(user.id()).thenApply(User::username).join();
-    User renamed = logto.users().get(user.id());
+    var found = logto.users().list(ListUsersParams.builder()
+        .searchParam("search", "%alice%")                     // Logto's LIKE patterns: add the % yourself
+        .build());                                            // searchParam("search.primaryEmail", ...) searches one field
     logto.users().delete(user.id());
-    return new Outcome(renamed, found, app, appKind, pages, fetchedAsync);
+    // end snippet
+    return new Outcome(found, app);
   }
 }

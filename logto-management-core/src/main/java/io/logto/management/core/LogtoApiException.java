@@ -13,6 +13,7 @@ import java.util.Optional;
  * described by content type and length only, never quoted ({@link ApiError#body()} has it).
  */
 public class LogtoApiException extends LogtoException {
+  /** The error answer: status, Logto's code and message, headers, body. */
   private final ApiError error;
 
   /**

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * credentials; {@link #body()} returns it for a caller who asks.
  */
 public class LogtoResponseException extends LogtoException {
+  /** The HTTP status of the answer whose body did not decode. */
   private final int status;
+  /** The body that did not decode, as received. */
   private final byte[] body;
 
   /**

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * retried.
  */
 public class LogtoResponseTooLargeException extends LogtoException {
+  /** The client's size limit the body went over, in bytes. */
   private final long limit;
 
   /**

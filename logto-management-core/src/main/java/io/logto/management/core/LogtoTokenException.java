@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * asks.
  */
 public class LogtoTokenException extends LogtoException {
+  /** The token endpoint's HTTP status, empty when no answer came. */
   private final OptionalInt status;
+  /** Logto's error {@code code} of the answer, if the body had one. */
   private final Optional<String> code;
+  /** The token endpoint's answer body, as received. */
   private final byte[] body;
 
   /**

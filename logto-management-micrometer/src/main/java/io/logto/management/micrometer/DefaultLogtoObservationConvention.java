@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The default name and tags. Every request is observed as {@value #NAME} (a timer, and a span named
+ * Names and tags the observations of {@link LogtoObservations} unless given another convention. Every
+ * request is observed as {@value #NAME} (a timer, and a span named
  * like {@code GET /api/users/{userId}} where tracing is set up), with these low-cardinality tags:
  *
  * <ul>

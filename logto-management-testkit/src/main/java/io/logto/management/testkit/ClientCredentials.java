@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param clientSecret the application secret, sent as {@code client_secret}
  */
 public record ClientCredentials(String clientId, String clientSecret) {
-  /** Validates both values: non-null and not blank. */
+  /**
+   * Validates both values: non-null and not blank.
+   *
+   * @param clientId the application id, sent as {@code client_id}
+   * @param clientSecret the application secret, sent as {@code client_secret}
+   */
   public ClientCredentials {
     Objects.requireNonNull(clientId, "clientId == null");
     Objects.requireNonNull(clientSecret, "clientSecret == null");

@@ -30,6 +30,8 @@ public final class CustomDomains {
   /**
    * The DNS records of {@code domain} were found: its status becomes {@code PendingSsl}.
    *
+   * @param domain the domain's name
+   * @return this, for the next step
    * @throws IllegalArgumentException when the emulator holds no domain of that name
    */
   public CustomDomains markVerified(String domain) {
@@ -39,6 +41,8 @@ public final class CustomDomains {
   /**
    * The certificate of {@code domain} was issued: its status becomes {@code Active}.
    *
+   * @param domain the domain's name
+   * @return this, for the next step
    * @throws IllegalArgumentException when the emulator holds no domain of that name
    */
   public CustomDomains markActive(String domain) {
@@ -48,6 +52,9 @@ public final class CustomDomains {
   /**
    * Verification of {@code domain} failed: its status becomes {@code Error} with this {@code errorMessage}.
    *
+   * @param domain the domain's name
+   * @param errorMessage the error Logto would show for it
+   * @return this, for the next step
    * @throws IllegalArgumentException when the emulator holds no domain of that name
    */
   public CustomDomains markFailed(String domain, String errorMessage) {
@@ -55,7 +62,12 @@ public final class CustomDomains {
     return set(domain, "Error", errorMessage);
   }
 
-  /** The status of {@code domain} ({@code PendingVerification}, {@code PendingSsl}, {@code Active}, {@code Error}). */
+  /**
+   * The status of {@code domain} ({@code PendingVerification}, {@code PendingSsl}, {@code Active}, {@code Error}).
+   *
+   * @param domain the domain's name
+   * @return its status, empty when the emulator holds no such domain
+   */
   public Optional<String> status(String domain) {
     Objects.requireNonNull(domain, "domain == null");
     return Optional.ofNullable(state.status(domain));

@@ -42,6 +42,8 @@ public final class Faults {
    * Answers the next {@code count} API calls with 429, a {@code Retry-After} header in whole seconds and
    * the body {@code {"code": "emulator.rate_limited", ...}}.
    *
+   * @param count how many calls to answer so
+   * @param retryAfter the {@code Retry-After} to send
    * @return this
    */
   public Faults rateLimitNext(int count, Duration retryAfter) {
@@ -57,6 +59,8 @@ public final class Faults {
    * Answers the next {@code count} API calls with {@code status} (500..599) and the body
    * {@code {"code": "emulator.injected_failure", ...}}.
    *
+   * @param count how many calls to answer so
+   * @param status the status to answer, 500..599
    * @return this
    */
   public Faults failNext(int count, int status) {
@@ -73,6 +77,7 @@ public final class Faults {
    * so the client sees an I/O error. (Closing before the status line would let
    * {@code java.net.http.HttpClient} silently retry a GET on a fresh connection.)
    *
+   * @param count how many calls to drop so
    * @return this
    */
   public Faults dropNextConnections(int count) {

@@ -57,37 +57,41 @@ public final class LogtoEmulator implements AutoCloseable {
     this.customDomains = new CustomDomains(server.domains());
   }
 
-  /** Starts an emulator with the defaults: system clock, token lifetime 3600 s, one default client. */
+  /**
+   * Starts an emulator with the defaults: system clock, token lifetime 3600 s, one default client.
+   *
+   * @return the running emulator; close it when done
+   */
   public static LogtoEmulator start() {
     return builder().start();
   }
 
-  /** A builder for an emulator with chosen clients, clock or token lifetime. */
+  /** {@return a builder for an emulator with chosen clients, clock or token lifetime} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The server's base URL, {@code http://127.0.0.1:<port>} (no trailing slash). */
+  /** {@return the server's base URL, {@code http://127.0.0.1:<port>} (no trailing slash)} */
   public URI baseUrl() {
     return baseUrl;
   }
 
-  /** The Management API's resource indicator, the {@code resource} of token requests. */
+  /** {@return the Management API's resource indicator, the {@code resource} of token requests} */
   public String apiIndicator() {
     return server.apiIndicator();
   }
 
-  /** {@code <baseUrl>/oidc/token}. */
+  /** {@return the token endpoint, {@code <baseUrl>/oidc/token}} */
   public URI tokenEndpoint() {
     return URI.create(server.origin() + "/oidc/token");
   }
 
-  /** The pre-registered machine-to-machine client holding the Management API access role. */
+  /** {@return the pre-registered machine-to-machine client holding the Management API access role} */
   public ClientCredentials defaultClient() {
     return defaultClient;
   }
 
-  /** Fault injection for this emulator. */
+  /** {@return the fault injection of this emulator} */
   public Faults faults() {
     return faults;
   }
@@ -95,6 +99,8 @@ public final class LogtoEmulator implements AutoCloseable {
   /**
    * The custom domains' verification lifecycle, moved by the test instead of DNS (domains can only be
    * created when the emulator was built with {@link Builder#customDomains(boolean)}).
+   *
+   * @return the custom domains' controls
    */
   public CustomDomains customDomains() {
     return customDomains;
@@ -103,6 +109,8 @@ public final class LogtoEmulator implements AutoCloseable {
   /**
    * The user assets uploaded so far through {@code POST /api/user-assets}, in upload order (only kept
    * when the emulator was built with {@link Builder#userAssets(boolean)}). An immutable snapshot.
+   *
+   * @return the uploads, oldest first
    */
   public List<UserAsset> userAssets() {
     return server.userAssets().all();
@@ -116,18 +124,21 @@ public final class LogtoEmulator implements AutoCloseable {
   /**
    * Requests received for an operation, by operationId ({@code "ListUsers"}), whatever their outcome
    * (faults, auth failures and 501s included).
+   *
+   * @param operationId the operation's id in Logto's OpenAPI document
+   * @return the number of requests received for it since the start or the last reset
    */
   public long requestCount(String operationId) {
     Objects.requireNonNull(operationId, "operationId == null");
     return server.count(operationId);
   }
 
-  /** Token requests received ({@code POST /oidc/token}), whatever their outcome. */
+  /** {@return the number of token requests received ({@code POST /oidc/token}), whatever their outcome} */
   public long tokenRequestCount() {
     return server.count(EmulatorServer.TOKEN_COUNTER);
   }
 
-  /** Every non-zero request counter by operationId ({@code "oidc.token"} for token requests), sorted. */
+  /** {@return every non-zero request counter by operationId ({@code "oidc.token"} for token requests), sorted} */
   public Map<String, Long> requestCounts() {
     return server.counts();
   }
@@ -137,7 +148,7 @@ public final class LogtoEmulator implements AutoCloseable {
     server.resetCounts();
   }
 
-  /** The operationIds answered by the emulator (the others answer 501), sorted. */
+  /** {@return the operationIds answered by the emulator (the others answer 501), sorted} */
   public List<String> supportedOperations() {
     return server.supportedOperations();
   }
@@ -148,6 +159,8 @@ public final class LogtoEmulator implements AutoCloseable {
    * The messages sent through e-mail and SMS connectors so far (since the last
    * {@link #clearSentMessages()}), oldest first: verification codes, organization invitations,
    * connector tests. An immutable snapshot.
+   *
+   * @return the messages, oldest first
    */
   public List<SentMessage> sentMessages() {
     return server.outbox().sentMessages();
@@ -162,6 +175,8 @@ public final class LogtoEmulator implements AutoCloseable {
    * The webhook deliveries finished so far (since the last {@link #clearWebhookDeliveries()}), in the
    * order they finished. Deliveries run asynchronously after the operation that caused them answered:
    * use {@link #awaitWebhookDeliveries(int, Duration)} to wait for them. An immutable snapshot.
+   *
+   * @return the deliveries, in the order they finished
    */
   public List<WebhookDelivery> webhookDeliveries() {
     return server.outbox().webhookDeliveries();
@@ -171,6 +186,10 @@ public final class LogtoEmulator implements AutoCloseable {
    * Waits until at least {@code count} webhook deliveries have finished (since the last clear) or
    * {@code timeout} has passed, then returns them all; the caller checks what arrived.
    *
+   * @param count the number of deliveries to wait for
+   * @param timeout how long to wait at most
+   * @return every delivery finished by then, in the order they finished (fewer than {@code count} when
+   *     the time ran out or the thread was interrupted)
    * @throws IllegalArgumentException when {@code count} is negative or {@code timeout} negative
    */
   public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) {
@@ -228,6 +247,9 @@ public final class LogtoEmulator implements AutoCloseable {
      * ({@code mock-social-connector}) factory, named after Logto's mock connectors. Default {@code true};
      * {@code false} answers like a Logto with no connector installed ({@code GET /connector-factories} is
      * {@code []}).
+     *
+     * @param installed whether the three factories are installed
+     * @return this builder
      */
     public Builder connectorFactories(boolean installed) {
       this.connectorFactories = installed;
@@ -239,6 +261,9 @@ public final class LogtoEmulator implements AutoCloseable {
      * {@code false}: like an OSS Logto, creating, deleting and cleaning up domains answer 400
      * {@code domain.not_configured}. With {@code true} they work and {@link LogtoEmulator#customDomains()}
      * moves a domain through its verification statuses.
+     *
+     * @param providerConfigured whether a hostname provider is configured
+     * @return this builder
      */
     public Builder customDomains(boolean providerConfigured) {
       this.customDomainProvider = providerConfigured;
@@ -251,13 +276,21 @@ public final class LogtoEmulator implements AutoCloseable {
      * upload answers 400 {@code storage.not_configured}. With {@code true} the status is {@code ready}
      * (Logto's allowed MIME types, 20 MiB), uploads are kept in memory, answer {@code {"url"}} and are
      * served at that URL; {@link LogtoEmulator#userAssets()} lists them.
+     *
+     * @param storageConfigured whether a storage provider is configured
+     * @return this builder
      */
     public Builder userAssets(boolean storageConfigured) {
       this.userAssetStorage = storageConfigured;
       return this;
     }
 
-    /** The clock for {@code createdAt} values and token expiry; default the system UTC clock. */
+    /**
+     * Sets the clock for {@code createdAt} values and token expiry; default the system UTC clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
@@ -266,6 +299,9 @@ public final class LogtoEmulator implements AutoCloseable {
     /**
      * The lifetime of every issued token ({@code expires_in}); default: the resource's
      * {@code accessTokenTtl} (3600 s for the Management API). At least one second.
+     *
+     * @param tokenLifetime the lifetime
+     * @return this builder
      */
     public Builder tokenLifetime(Duration tokenLifetime) {
       Objects.requireNonNull(tokenLifetime, "tokenLifetime == null");
@@ -276,7 +312,12 @@ public final class LogtoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The Management API's resource indicator; default {@value LogtoEmulator#OSS_API_INDICATOR}. */
+    /**
+     * Sets the Management API's resource indicator; default {@value LogtoEmulator#OSS_API_INDICATOR}.
+     *
+     * @param apiIndicator the indicator, not blank
+     * @return this builder
+     */
     public Builder apiIndicator(String apiIndicator) {
       Objects.requireNonNull(apiIndicator, "apiIndicator == null");
       if (apiIndicator.isBlank()) {
@@ -286,13 +327,23 @@ public final class LogtoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Fixes the default client's id and secret (default: random, in Logto's format). */
+    /**
+     * Fixes the default client's id and secret (default: random, in Logto's format).
+     *
+     * @param credentials the default client's id and secret
+     * @return this builder
+     */
     public Builder defaultClient(ClientCredentials credentials) {
       this.defaultClient = Objects.requireNonNull(credentials, "credentials == null");
       return this;
     }
 
-    /** Registers another machine-to-machine client holding the Management API access role. */
+    /**
+     * Registers another machine-to-machine client holding the Management API access role.
+     *
+     * @param credentials the client's id and secret
+     * @return this builder
+     */
     public Builder client(ClientCredentials credentials) {
       return client(credentials, true);
     }
@@ -300,6 +351,10 @@ public final class LogtoEmulator implements AutoCloseable {
     /**
      * Registers another machine-to-machine client; without {@code managementApiAccess} it still gets
      * tokens (without a {@code scope}), and the API answers them 403 {@code auth.forbidden}, as Logto does.
+     *
+     * @param credentials the client's id and secret
+     * @param managementApiAccess whether it holds the Management API access role
+     * @return this builder
      */
     public Builder client(ClientCredentials credentials, boolean managementApiAccess) {
       Objects.requireNonNull(credentials, "credentials == null");
@@ -307,7 +362,11 @@ public final class LogtoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Starts the emulator on a free loopback port. */
+    /**
+     * Starts the emulator on a free loopback port.
+     *
+     * @return the running emulator; close it when done
+     */
     public LogtoEmulator start() {
       SecureRandom random = new SecureRandom();
       ClientCredentials main = defaultClient != null ? defaultClient

@@ -33,7 +33,16 @@ public record SentMessage(
     SMS
   }
 
-  /** Validates every component (non-null; recipient, template and connector id not blank) and copies the payload. */
+  /**
+   * Validates every component (non-null; recipient, template and connector id not blank) and copies the payload.
+   *
+   * @param channel e-mail or SMS
+   * @param recipient the e-mail address or phone number it went to
+   * @param template the template (Logto's usage type) it was sent with
+   * @param payload the values filled into the template
+   * @param connectorId the id of the connector that sent it
+   * @param sentAt when it was sent, by the emulator's clock
+   */
   public SentMessage {
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(recipient, "recipient == null");
@@ -57,17 +66,17 @@ public record SentMessage(
     payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
   }
 
-  /** A builder; {@code payload} starts empty. */
+  /** {@return a builder whose {@code payload} starts empty} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The verification code it carried ({@code payload.code}), if any. */
+  /** {@return the verification code it carried ({@code payload.code}), if any} */
   public Optional<String> code() {
     return Optional.ofNullable(payload.get("code"));
   }
 
-  /** The link it carried ({@code payload.link}, e.g. an invitation's magic link), if any. */
+  /** {@return the link it carried ({@code payload.link}, e.g. an invitation's magic link), if any} */
   public Optional<String> link() {
     return Optional.ofNullable(payload.get("link"));
   }
@@ -89,43 +98,78 @@ public record SentMessage(
 
     private Builder() {}
 
-    /** E-mail or SMS. */
+    /**
+     * Sets the channel.
+     *
+     * @param channel e-mail or SMS
+     * @return this builder
+     */
     public Builder channel(Channel channel) {
       this.channel = channel;
       return this;
     }
 
-    /** The e-mail address or phone number. */
+    /**
+     * Sets the recipient.
+     *
+     * @param recipient the e-mail address or phone number
+     * @return this builder
+     */
     public Builder recipient(String recipient) {
       this.recipient = recipient;
       return this;
     }
 
-    /** The template (usage type). */
+    /**
+     * Sets the template.
+     *
+     * @param template the template (usage type)
+     * @return this builder
+     */
     public Builder template(String template) {
       this.template = template;
       return this;
     }
 
-    /** Adds one payload value (a later value for the same key replaces the earlier one). */
+    /**
+     * Adds one payload value (a later value for the same key replaces the earlier one).
+     *
+     * @param key the payload key, such as {@code code}
+     * @param value its value
+     * @return this builder
+     */
     public Builder put(String key, String value) {
       payload.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
-    /** The connector's id. */
+    /**
+     * Sets the sending connector.
+     *
+     * @param connectorId the connector's id
+     * @return this builder
+     */
     public Builder connectorId(String connectorId) {
       this.connectorId = connectorId;
       return this;
     }
 
-    /** When it was sent. */
+    /**
+     * Sets the time it was sent.
+     *
+     * @param sentAt when it was sent
+     * @return this builder
+     */
     public Builder sentAt(Instant sentAt) {
       this.sentAt = sentAt;
       return this;
     }
 
-    /** The message; fails naming the first missing component. */
+    /**
+     * Builds the message; fails naming the first missing component.
+     *
+     * @return the message
+     */
     public SentMessage build() {
       return new SentMessage(channel, recipient, template, payload, connectorId, sentAt);
     }

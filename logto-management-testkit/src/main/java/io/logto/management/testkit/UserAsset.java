@@ -20,7 +20,16 @@ import java.util.Objects;
  */
 public record UserAsset(String name, String contentType, byte[] content, String uploadedBy, URI url,
     Instant uploadedAt) {
-  /** Validates (no null component) and copies the content. */
+  /**
+   * Validates (no null component) and copies the content.
+   *
+   * @param name the uploaded file's name, as sent
+   * @param contentType its MIME type, as sent
+   * @param content the bytes
+   * @param uploadedBy the subject of the token that uploaded it
+   * @param url the URL the upload answered with
+   * @param uploadedAt when it was uploaded, by the emulator's clock
+   */
   public UserAsset {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(contentType, "contentType == null");
@@ -31,13 +40,13 @@ public record UserAsset(String name, String contentType, byte[] content, String 
     content = content.clone();
   }
 
-  /** A copy of the uploaded bytes. */
+  /** {@return a copy of the uploaded bytes} */
   @Override
   public byte[] content() {
     return content.clone();
   }
 
-  /** The size in bytes. */
+  /** {@return the size in bytes} */
   public int size() {
     return content.length;
   }

@@ -26,7 +26,20 @@ import java.util.Objects;
 public record WebhookDelivery(
     String hookId, String event, URI url, String payload, String signature, int responseStatus,
     String responseBody, String error, Instant sentAt, Duration duration) {
-  /** Validates: no null component, a status of 0 or 100..599. */
+  /**
+   * Validates: no null component, a status of 0 or 100..599.
+   *
+   * @param hookId the hook's id
+   * @param event the event, e.g. {@code User.Created}
+   * @param url where it was posted
+   * @param payload the JSON body exactly as sent
+   * @param signature the {@code logto-signature-sha-256} header sent
+   * @param responseStatus the endpoint's HTTP status, 0 when no response came
+   * @param responseBody the endpoint's response body as text, empty when none
+   * @param error why no response came, empty when one came
+   * @param sentAt when the request was sent, by the emulator's clock
+   * @param duration how long the request took
+   */
   public WebhookDelivery {
     Objects.requireNonNull(hookId, "hookId == null");
     Objects.requireNonNull(event, "event == null");
@@ -42,7 +55,7 @@ public record WebhookDelivery(
     }
   }
 
-  /** Whether the endpoint answered 2xx (what Logto logs as a success). */
+  /** {@return whether the endpoint answered 2xx (what Logto logs as a success)} */
   public boolean succeeded() {
     return responseStatus >= 200 && responseStatus < 300;
   }

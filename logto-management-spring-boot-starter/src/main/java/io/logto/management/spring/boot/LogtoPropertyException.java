@@ -7,6 +7,7 @@ package io.logto.management.spring.boot;
 public final class LogtoPropertyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The full name of the missing or invalid property. */
   private final String property;
 
   /**

@@ -47,6 +47,7 @@ import org.jspecify.annotations.Nullable;
 public final class RecordDecoder extends StdDeserializer<Object> implements ContextualDeserializer {
   private static final long serialVersionUID = 1L;
 
+  /** The record type this decoder is contextualised for; null for the annotation's unbound instance. */
   private final @Nullable JavaType recordType;
   // the instance Jackson makes from the annotation hands out one decoder per record type
   private transient volatile @Nullable RecordDecoder typed;
