@@ -3,15 +3,17 @@ package io.logto.management.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What Logto's foreign keys ({@code on delete cascade}) remove with a deleted entity, seen over HTTP. */
 final class CascadesTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
   @AutoClose
-  private final LogtoEmulator logto = LogtoEmulator.start();
+  private final LogtoEmulator logto = LogtoEmulator.builder().clock(clock).start();
   private final Http http = new Http(logto);
-  private final String expiresAt = Long.toString(System.currentTimeMillis() + 86_400_000);
+  private final String expiresAt = Long.toString(clock.millis() + 86_400_000);
 
   private static String id(Http.Answer answer) {
     return answer.body().get("id").asText();

@@ -46,9 +46,10 @@ final class RecordingConformanceTest {
   @Test
   void firstRecordingsMatchForEveryEmulatedOperation() throws IOException {
     Path folder = folder("recordings");
+    RecordedClock clock = RecordedClock.of(folder);
     // the recorded server had no connector factory installed
-    try (LogtoEmulator logto = LogtoEmulator.builder().connectorFactories(false).start()) {
-      RecordingReplay replay = new RecordingReplay("recordings", logto, ONLY, KNOWN.get("recordings"))
+    try (LogtoEmulator logto = LogtoEmulator.builder().clock(clock).connectorFactories(false).start()) {
+      RecordingReplay replay = new RecordingReplay("recordings", logto, clock, ONLY, KNOWN.get("recordings"))
           .map(FIRST_CLIENT_ID, logto.defaultClient().clientId())
           .map("http://localhost:3001", logto.baseUrl().toString())
           .notReplayable("114-sweep-ListLogs.json", LOGS_BEFORE_THE_SESSION);
@@ -69,12 +70,15 @@ final class RecordingConformanceTest {
   @Test
   void sweepRecordingsMatchForEveryEmulatedOperation() throws IOException {
     Path folder = folder("recordings-sweep");
+    RecordedClock clock = RecordedClock.of(folder);
     ClientCredentials noRole = new ClientCredentials("noroleapp" + System.nanoTime() % 1_000_000_000_000L,
         "no-role-secret-of-the-sweep-seed");
     TestServer sink = TestServer.start().otherwise(request -> TestServer.Reply.status(200));
-    try (LogtoEmulator logto = LogtoEmulator.builder().client(noRole, false).connectorFactories(false).start()) {
+    try (LogtoEmulator logto = LogtoEmulator.builder().clock(clock).client(noRole, false).connectorFactories(false)
+        .start()) {
       // the sweep started from a freshly seeded Logto holding its two machine-to-machine apps
-      RecordingReplay replay = new RecordingReplay("recordings-sweep", logto, ONLY, KNOWN.get("recordings-sweep"))
+      RecordingReplay replay = new RecordingReplay("recordings-sweep", logto, clock, ONLY,
+          KNOWN.get("recordings-sweep"))
           .map(SWEEP_CLIENT_ID, logto.defaultClient().clientId())
           .map(SWEEP_NO_ROLE_CLIENT_ID, noRole.clientId())
           .map(SWEEP_HOOK_SINK, sink.baseUrl())

@@ -31,6 +31,7 @@ final class RecordingReplay {
   private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
   private final LogtoEmulator logto;
+  private final RecordedClock clock;
   private final Http http;
   private final Map<String, String> substitutions = new LinkedHashMap<>();
   private final Map<String, Supplier<String>> lazySubstitutions = new LinkedHashMap<>();
@@ -43,9 +44,12 @@ final class RecordingReplay {
    * @param only the operationIds to judge (all when empty); the others are replayed for their state
    *     but neither judged nor counted
    * @param knownMismatches files of this folder known to differ still (reported, not failed)
+   * @param clock the emulator's clock, stepped to each exchange's recorded time before it is replayed
    */
-  RecordingReplay(String folder, LogtoEmulator logto, Set<String> only, Set<String> knownMismatches) {
+  RecordingReplay(String folder, LogtoEmulator logto, RecordedClock clock, Set<String> only,
+      Set<String> knownMismatches) {
     this.logto = logto;
+    this.clock = clock;
     this.knownMismatches = knownMismatches;
     this.http = new Http(logto);
     this.only = only;
@@ -90,6 +94,7 @@ final class RecordingReplay {
   }
 
   private void replayOne(String file, JsonNode recording) {
+    clock.step(file);
     String reason = notReplayable.get(file);
     if (reason != null) {
       judge(new ConformanceTally.Result(file, operationFromName(file), ConformanceTally.Outcome.NOT_REPLAYABLE,

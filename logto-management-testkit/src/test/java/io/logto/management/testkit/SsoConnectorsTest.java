@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class SsoConnectorsTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
   @AutoClose
-  private final LogtoEmulator logto = LogtoEmulator.start();
+  private final LogtoEmulator logto = LogtoEmulator.builder().clock(clock).start();
   private final Http http = new Http(logto);
 
   @Test
@@ -63,7 +65,7 @@ final class SsoConnectorsTest {
     JsonNode idp = updated.body().at("/providerConfig/identityProvider");
     assertThat(idp.get("entityId").asText()).isEqualTo("urn:idp");
     assertThat(idp.get("isCertificateValid").asBoolean()).isTrue();
-    assertThat(idp.get("certificateExpiresAt").asLong()).isGreaterThan(System.currentTimeMillis());
+    assertThat(idp.get("certificateExpiresAt").asLong()).isGreaterThan(clock.millis());
 
     Http.Answer badCertificate = http.patch("/sso-connectors/" + id,
         "{\"config\":{\"entityId\":\"e\",\"signInEndpoint\":\"s\",\"x509Certificate\":\"not a certificate\"}}");

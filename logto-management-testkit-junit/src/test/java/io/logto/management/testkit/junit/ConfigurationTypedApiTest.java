@@ -8,13 +8,25 @@ import io.logto.management.model.OidcKeyStatus;
 import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.RotateOidcKeysRequest;
 import io.logto.management.model.UpdateSignInExpRequest;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sign-in experience and configuration answers decode into the generated API's records. */
-@ExtendWith(LogtoEmulatorExtension.class)
 final class ConfigurationTypedApiTest {
+  /** The emulator's and the client's time, whatever the machine's wall clock says. */
+  private static final Instant NOW = Instant.parse("2026-11-30T08:00:00.250Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  @RegisterExtension
+  static final LogtoEmulatorExtension LOGTO = LogtoEmulatorExtension.builder()
+      .emulator(emulator -> emulator.clock(CLOCK))
+      .client(client -> client.clock(CLOCK))
+      .build();
+
   @Test
   void signInExperienceRoundTripsThroughTheTypedApi(LogtoManagement logto) {
     var fresh = logto.signInExperience().get();
@@ -32,8 +44,8 @@ final class ConfigurationTypedApiTest {
     assertThat(keys).hasSize(1);
     GetOidcKeysResponseItem key = keys.get(0);
     assertThat(key.status()).isEqualTo(OidcKeyStatus.CURRENT);
-    // sent in epoch seconds (entity timestamps are milliseconds): read as seconds, it is about now
-    assertThat(key.createdAt()).isBetween(Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60));
+    // sent in epoch seconds (entity timestamps are milliseconds): read as seconds, it is the emulator's now
+    assertThat(key.createdAt()).isEqualTo(NOW.truncatedTo(ChronoUnit.SECONDS));
 
     var rotated = logto.configs().rotateOidcKeys(OidcKeyType.COOKIE_KEYS, RotateOidcKeysRequest.builder().build());
     assertThat(rotated).hasSize(2);
