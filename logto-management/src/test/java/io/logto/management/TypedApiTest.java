@@ -189,19 +189,19 @@ final class TypedApiTest {
   @Test
   void asyncFormsSendTheSameRequestsAndCompleteTheirFutures() throws Exception {
     server.enqueue(LoopbackServer.Answer.json(200, USER));
-    User user = logto.users().getAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS);
+    User user = logto.async().users().get("u1").get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(user.username()).isEqualTo("ann");
 
     server.enqueue(LoopbackServer.Answer.json(200, "[" + USER + "]"));
-    List<User> users = logto.users().listAsync(ListUsersParams.builder().page(2).pageSize(3).build())
+    List<User> users = logto.async().users().list(ListUsersParams.builder().page(2).pageSize(3).build())
         .get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(users).extracting(User::id).containsExactly("u1");
 
     server.enqueue(new LoopbackServer.Answer(204, null, null, Map.of()));
-    assertThat(logto.users().deleteAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+    assertThat(logto.async().users().delete("u1").get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
 
     server.enqueue(LoopbackServer.Answer.json(404, "{\"code\":\"entity.not_found\",\"message\":\"gone\"}"));
-    assertThat(logto.users().getAsync("u2")).failsWithin(java.time.Duration.ofSeconds(10))
+    assertThat(logto.async().users().get("u2")).failsWithin(java.time.Duration.ofSeconds(10))
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withCauseInstanceOf(io.logto.management.core.LogtoNotFoundException.class);
 
@@ -211,7 +211,7 @@ final class TypedApiTest {
         .containsExactly("/api/users/u1", "/api/users", "/api/users/u1", "/api/users/u2");
     assertThat(seen.get(1).rawQuery()).isEqualTo("page=2&page_size=3");
     // bad arguments fail at once, before any request
-    assertThatThrownBy(() -> logto.users().getAsync(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> logto.async().users().get(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -58,7 +58,7 @@ final class TypedApiTour {
     for (Page<User> page : logto.users().listAll(ListUsersParams.builder().build(), Pagination.of(1, 1), RequestOptions.defaults()).pages()) {
       pages++;
     }
-    String fetchedAsync = logto.users().getAsync(user.id()).thenApply(User::username).join();
+    String fetchedAsync = logto.async().users().get(user.id()).thenApply(User::username).join();
     User renamed = logto.users().get(user.id());
     logto.users().delete(user.id());
     return new Outcome(renamed, found, app, appKind, pages, fetchedAsync);

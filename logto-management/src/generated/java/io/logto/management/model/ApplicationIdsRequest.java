@@ -106,9 +106,12 @@ public record ApplicationIdsRequest(@JsonProperty("applicationIds") List<String>
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ApplicationIdsRequest build() {
+      if (applicationIds == null) {
+        throw new IllegalStateException("ApplicationIdsRequest: required property applicationIds is unset");
+      }
       return new ApplicationIdsRequest(applicationIds == null ? null : new ArrayList<>(applicationIds), new LinkedHashMap<>(additionalProperties));
     }
   }

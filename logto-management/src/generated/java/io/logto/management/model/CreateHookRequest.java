@@ -209,9 +209,12 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateHookRequest build() {
+      if (config == null) {
+        throw new IllegalStateException("CreateHookRequest: required property config is unset");
+      }
       return new CreateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -267,9 +267,12 @@ public record CreateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateOrganizationRequest: required property name is unset");
+      }
       return new CreateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }

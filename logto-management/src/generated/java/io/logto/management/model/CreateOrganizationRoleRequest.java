@@ -205,9 +205,12 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationRoleRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateOrganizationRoleRequest: required property name is unset");
+      }
       return new CreateOrganizationRoleRequest(tenantId, name, description, type, organizationScopeIds == null ? null : new ArrayList<>(organizationScopeIds), resourceScopeIds == null ? null : new ArrayList<>(resourceScopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }

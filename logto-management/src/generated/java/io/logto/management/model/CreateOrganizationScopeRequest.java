@@ -150,9 +150,12 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationScopeRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateOrganizationScopeRequest: required property name is unset");
+      }
       return new CreateOrganizationScopeRequest(tenantId, name, description, new LinkedHashMap<>(additionalProperties));
     }
   }

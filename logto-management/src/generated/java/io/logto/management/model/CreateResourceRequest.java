@@ -154,9 +154,15 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateResourceRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateResourceRequest: required property name is unset");
+      }
+      if (indicator == null) {
+        throw new IllegalStateException("CreateResourceRequest: required property indicator is unset");
+      }
       return new CreateResourceRequest(tenantId, name, indicator, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
     }
   }

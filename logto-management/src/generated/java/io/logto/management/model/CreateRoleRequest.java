@@ -191,9 +191,15 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateRoleRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateRoleRequest: required property name is unset");
+      }
+      if (description == null) {
+        throw new IllegalStateException("CreateRoleRequest: required property description is unset");
+      }
       return new CreateRoleRequest(tenantId, name, description, type, isDefault, scopeIds == null ? null : new ArrayList<>(scopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }

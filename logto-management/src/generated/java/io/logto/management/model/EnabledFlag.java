@@ -102,7 +102,7 @@ public record EnabledFlag(@JsonProperty("enabled") @Nullable Boolean enabled,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public EnabledFlag build() {
       return new EnabledFlag(enabled, new LinkedHashMap<>(additionalProperties));

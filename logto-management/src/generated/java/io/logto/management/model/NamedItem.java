@@ -103,9 +103,12 @@ public record NamedItem(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public NamedItem build() {
+      if (name == null) {
+        throw new IllegalStateException("NamedItem: required property name is unset");
+      }
       return new NamedItem(name, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -153,7 +153,7 @@ public record OrganizationBranding(@JsonProperty("logoUrl") @Nullable String log
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationBranding build() {
       return new OrganizationBranding(logoUrl, darkLogoUrl, favicon, darkFavicon, new LinkedHashMap<>(additionalProperties));

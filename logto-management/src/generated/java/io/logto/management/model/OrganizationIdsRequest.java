@@ -106,9 +106,12 @@ public record OrganizationIdsRequest(@JsonProperty("organizationIds") List<Strin
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationIdsRequest build() {
+      if (organizationIds == null) {
+        throw new IllegalStateException("OrganizationIdsRequest: required property organizationIds is unset");
+      }
       return new OrganizationIdsRequest(organizationIds == null ? null : new ArrayList<>(organizationIds), new LinkedHashMap<>(additionalProperties));
     }
   }

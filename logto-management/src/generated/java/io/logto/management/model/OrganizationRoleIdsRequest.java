@@ -107,9 +107,12 @@ public record OrganizationRoleIdsRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationRoleIdsRequest build() {
+      if (organizationRoleIds == null) {
+        throw new IllegalStateException("OrganizationRoleIdsRequest: required property organizationRoleIds is unset");
+      }
       return new OrganizationRoleIdsRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -107,9 +107,12 @@ public record OrganizationScopeIdsRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationScopeIdsRequest build() {
+      if (organizationScopeIds == null) {
+        throw new IllegalStateException("OrganizationScopeIdsRequest: required property organizationScopeIds is unset");
+      }
       return new OrganizationScopeIdsRequest(organizationScopeIds == null ? null : new ArrayList<>(organizationScopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }

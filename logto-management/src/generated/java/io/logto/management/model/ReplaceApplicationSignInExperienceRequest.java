@@ -215,9 +215,15 @@ public record ReplaceApplicationSignInExperienceRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceApplicationSignInExperienceRequest build() {
+      if (termsOfUseUrl == null) {
+        throw new IllegalStateException("ReplaceApplicationSignInExperienceRequest: required property termsOfUseUrl is unset");
+      }
+      if (privacyPolicyUrl == null) {
+        throw new IllegalStateException("ReplaceApplicationSignInExperienceRequest: required property privacyPolicyUrl is unset");
+      }
       return new ReplaceApplicationSignInExperienceRequest(color, branding, customCss, displayName, termsOfUseUrl, privacyPolicyUrl, new LinkedHashMap<>(additionalProperties));
     }
   }

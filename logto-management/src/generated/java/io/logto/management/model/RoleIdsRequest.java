@@ -106,9 +106,12 @@ public record RoleIdsRequest(@JsonProperty("roleIds") List<String> roleIds,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public RoleIdsRequest build() {
+      if (roleIds == null) {
+        throw new IllegalStateException("RoleIdsRequest: required property roleIds is unset");
+      }
       return new RoleIdsRequest(roleIds == null ? null : new ArrayList<>(roleIds), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -106,9 +106,12 @@ public record ScopeIdsRequest(@JsonProperty("scopeIds") List<String> scopeIds,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ScopeIdsRequest build() {
+      if (scopeIds == null) {
+        throw new IllegalStateException("ScopeIdsRequest: required property scopeIds is unset");
+      }
       return new ScopeIdsRequest(scopeIds == null ? null : new ArrayList<>(scopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -106,9 +106,12 @@ public record SsoConnectorIdsRequest(@JsonProperty("ssoConnectorIds") List<Strin
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SsoConnectorIdsRequest build() {
+      if (ssoConnectorIds == null) {
+        throw new IllegalStateException("SsoConnectorIdsRequest: required property ssoConnectorIds is unset");
+      }
       return new SsoConnectorIdsRequest(ssoConnectorIds == null ? null : new ArrayList<>(ssoConnectorIds), new LinkedHashMap<>(additionalProperties));
     }
   }

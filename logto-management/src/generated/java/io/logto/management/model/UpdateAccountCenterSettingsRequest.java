@@ -227,7 +227,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateAccountCenterSettingsRequest build() {
       return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins == null ? null : new ArrayList<>(webauthnRelatedOrigins), deleteAccountUrl, customCss, profileFields, new LinkedHashMap<>(additionalProperties));

@@ -223,7 +223,7 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateHookRequest build() {
       return new UpdateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));

@@ -266,7 +266,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOrganizationRequest build() {
       return new UpdateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, new LinkedHashMap<>(additionalProperties));

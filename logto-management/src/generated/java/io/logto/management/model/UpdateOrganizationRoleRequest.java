@@ -166,7 +166,7 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOrganizationRoleRequest build() {
       return new UpdateOrganizationRoleRequest(tenantId, name, description, type, new LinkedHashMap<>(additionalProperties));

@@ -149,7 +149,7 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOrganizationScopeRequest build() {
       return new UpdateOrganizationScopeRequest(tenantId, name, description, new LinkedHashMap<>(additionalProperties));

@@ -136,7 +136,7 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateResourceRequest build() {
       return new UpdateResourceRequest(tenantId, name, accessTokenTtl, new LinkedHashMap<>(additionalProperties));

@@ -706,7 +706,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateSignInExpRequest build() {
       return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets == null ? null : new ArrayList<>(socialSignInConnectorTargets), signInMode, customCss, customContent == null ? null : new LinkedHashMap<>(customContent), customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, new LinkedHashMap<>(additionalProperties));

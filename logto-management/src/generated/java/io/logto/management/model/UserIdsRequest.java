@@ -106,9 +106,12 @@ public record UserIdsRequest(@JsonProperty("userIds") List<String> userIds,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UserIdsRequest build() {
+      if (userIds == null) {
+        throw new IllegalStateException("UserIdsRequest: required property userIds is unset");
+      }
       return new UserIdsRequest(userIds == null ? null : new ArrayList<>(userIds), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -11,10 +11,9 @@ import io.logto.management.model.GetActiveUserCountsResponse;
 import io.logto.management.model.GetNewUserCountsResponse;
 import io.logto.management.model.GetTotalUserCountResponse;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Dashboard</code> tag. Thread-safe; obtain it from {@code LogtoManagement.dashboard()}.
+ * Operations of the <code>Dashboard</code> tag. Thread-safe; obtain it from {@code LogtoManagement.dashboard()}; {@code LogtoManagement.async().dashboard()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class DashboardService {
@@ -29,7 +28,13 @@ public final class DashboardService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGetActiveUserCounts(GetActiveUserCountsParams params) {
+  /**
+   * The request of {@code getActiveUserCounts}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForGetActiveUserCounts(GetActiveUserCountsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/active");
     Objects.requireNonNull(params, "params == null");
     request.query("date", params.date());
@@ -48,24 +53,7 @@ public final class DashboardService {
    */
   public GetActiveUserCountsResponse getActiveUserCounts(GetActiveUserCountsParams params,
       RequestOptions options) {
-    return client.call(requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
-  }
-
-  /**
-   * Get active user data.
-   *
-   * <p><code>GET /api/dashboard/users/active</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync(
-      GetActiveUserCountsParams params, RequestOptions options) {
-    return client.callAsync(requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
+    return client.call(DashboardService.requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
   }
 
   /**
@@ -94,36 +82,11 @@ public final class DashboardService {
   }
 
   /**
-   * Get active user data.
+   * The request of {@code getNewUserCounts}, for both surfaces.
    *
-   * <p><code>GET /api/dashboard/users/active</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync(
-      GetActiveUserCountsParams params) {
-    return getActiveUserCountsAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get active user data.
-   *
-   * <p><code>GET /api/dashboard/users/active</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync() {
-    return getActiveUserCountsAsync(GetActiveUserCountsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetNewUserCounts() {
+  static ApiRequest requestForGetNewUserCounts() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/new");
     return request.build();
   }
@@ -138,22 +101,7 @@ public final class DashboardService {
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
   public GetNewUserCountsResponse getNewUserCounts(RequestOptions options) {
-    return client.call(requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
-  }
-
-  /**
-   * Get new user count.
-   *
-   * <p><code>GET /api/dashboard/users/new</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetNewUserCountsResponse> getNewUserCountsAsync(RequestOptions options) {
-    return client.callAsync(requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
+    return client.call(DashboardService.requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
   }
 
   /**
@@ -169,20 +117,11 @@ public final class DashboardService {
   }
 
   /**
-   * Get new user count.
+   * The request of {@code getTotalUserCount}, for both surfaces.
    *
-   * <p><code>GET /api/dashboard/users/new</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<GetNewUserCountsResponse> getNewUserCountsAsync() {
-    return getNewUserCountsAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetTotalUserCount() {
+  static ApiRequest requestForGetTotalUserCount() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/total");
     return request.build();
   }
@@ -197,23 +136,7 @@ public final class DashboardService {
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
   public GetTotalUserCountResponse getTotalUserCount(RequestOptions options) {
-    return client.call(requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
-  }
-
-  /**
-   * Get total user count.
-   *
-   * <p><code>GET /api/dashboard/users/total</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
-   */
-  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCountAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
+    return client.call(DashboardService.requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
   }
 
   /**
@@ -226,19 +149,5 @@ public final class DashboardService {
    */
   public GetTotalUserCountResponse getTotalUserCount() {
     return getTotalUserCount(RequestOptions.defaults());
-  }
-
-  /**
-   * Get total user count.
-   *
-   * <p><code>GET /api/dashboard/users/total</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
-   */
-  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCountAsync() {
-    return getTotalUserCountAsync(RequestOptions.defaults());
   }
 }

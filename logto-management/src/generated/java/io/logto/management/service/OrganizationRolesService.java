@@ -22,10 +22,9 @@ import io.logto.management.model.ScopeIdsRequest;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Organization roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationRoles()}.
+ * Operations of the <code>Organization roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationRoles()}; {@code LogtoManagement.async().organizationRoles()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationRolesService {
@@ -40,7 +39,13 @@ public final class OrganizationRolesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateOrganizationRoleRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateOrganizationRoleRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -57,24 +62,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
    */
   public OrganizationRole create(CreateOrganizationRoleRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), OrganizationRole.class, options);
-  }
-
-  /**
-   * Create an organization role.
-   *
-   * <p><code>POST /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> createAsync(CreateOrganizationRoleRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), OrganizationRole.class, options);
+    return client.call(OrganizationRolesService.requestForCreate(body), OrganizationRole.class, options);
   }
 
   /**
@@ -91,21 +79,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Create an organization role.
+   * The request of {@code createResourceScope}, for both surfaces.
    *
-   * <p><code>POST /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<OrganizationRole> createAsync(CreateOrganizationRoleRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateResourceScope(String id, ScopeIdsRequest body) {
+  static ApiRequest requestForCreateResourceScope(String id, ScopeIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -123,25 +103,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
   public void createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateResourceScope(id, body), options);
-  }
-
-  /**
-   * Assign resource scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createResourceScopeAsync(String id, ScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateResourceScope(id, body), Void.class, options);
+    client.call(OrganizationRolesService.requestForCreateResourceScope(id, body), options);
   }
 
   /**
@@ -158,22 +120,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Assign resource scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createResourceScopeAsync(String id, ScopeIdsRequest body) {
-    return createResourceScopeAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateScope(String id, OrganizationScopeIdsRequest body) {
+  static ApiRequest requestForCreateScope(String id, OrganizationScopeIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -191,25 +144,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
   public void createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateScope(id, body), options);
-  }
-
-  /**
-   * Assign organization scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createScopeAsync(String id, OrganizationScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateScope(id, body), Void.class, options);
+    client.call(OrganizationRolesService.requestForCreateScope(id, body), options);
   }
 
   /**
@@ -226,22 +161,12 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Assign organization scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createScopeAsync(String id, OrganizationScopeIdsRequest body) {
-    return createScopeAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}")
       .pathParam("id", id);
     return request.build();
@@ -257,23 +182,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete organization role.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(OrganizationRolesService.requestForDelete(id), options);
   }
 
   /**
@@ -289,21 +198,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Delete organization role.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteResourceScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteResourceScope(String id, String scopeId) {
+  static ApiRequest requestForDeleteResourceScope(String id, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/resource-scopes/{scopeId}")
       .pathParam("id", id)
       .pathParam("scopeId", scopeId);
@@ -321,25 +222,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
    */
   public void deleteResourceScope(String id, String scopeId, RequestOptions options) {
-    client.call(requestForDeleteResourceScope(id, scopeId), options);
-  }
-
-  /**
-   * Remove resource scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteResourceScopeAsync(String id, String scopeId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteResourceScope(id, scopeId), Void.class, options);
+    client.call(OrganizationRolesService.requestForDeleteResourceScope(id, scopeId), options);
   }
 
   /**
@@ -356,22 +239,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Remove resource scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteResourceScopeAsync(String id, String scopeId) {
-    return deleteResourceScopeAsync(id, scopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteScope(String id, String organizationScopeId) {
+  static ApiRequest requestForDeleteScope(String id, String organizationScopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/scopes/{organizationScopeId}")
       .pathParam("id", id)
       .pathParam("organizationScopeId", organizationScopeId);
@@ -389,25 +263,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String organizationScopeId, RequestOptions options) {
-    client.call(requestForDeleteScope(id, organizationScopeId), options);
-  }
-
-  /**
-   * Remove organization scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteScopeAsync(String id, String organizationScopeId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteScope(id, organizationScopeId), Void.class, options);
+    client.call(OrganizationRolesService.requestForDeleteScope(id, organizationScopeId), options);
   }
 
   /**
@@ -424,22 +280,12 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Remove organization scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteScopeAsync(String id, String organizationScopeId) {
-    return deleteScopeAsync(id, organizationScopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}")
       .pathParam("id", id);
     return request.build();
@@ -456,23 +302,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
    */
   public OrganizationRole get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), OrganizationRole.class, options);
-  }
-
-  /**
-   * Get organization role.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), OrganizationRole.class, options);
+    return client.call(OrganizationRolesService.requestForGet(id), OrganizationRole.class, options);
   }
 
   /**
@@ -489,25 +319,22 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Get organization role.
+   * The answer type of {@code listResourceScopes}, for both surfaces.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<OrganizationRole> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Scope>> typeOfListResourceScopes() {
+  static TypeReference<List<Scope>> typeOfListResourceScopes() {
     return new TypeReference<List<Scope>>() {};
   }
 
-  private ApiRequest requestForListResourceScopes(String id,
+  /**
+   * The request of {@code listResourceScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
@@ -530,25 +357,7 @@ public final class OrganizationRolesService {
    */
   public List<Scope> listResourceScopes(String id, ListOrganizationRoleResourceScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListResourceScopes(id, params), typeOfListResourceScopes(), options);
-  }
-
-  /**
-   * Get organization role resource scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
-      ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListResourceScopes(id, params), typeOfListResourceScopes(), options);
+    return client.call(OrganizationRolesService.requestForListResourceScopes(id, params), OrganizationRolesService.typeOfListResourceScopes(), options);
   }
 
   /**
@@ -577,38 +386,6 @@ public final class OrganizationRolesService {
    */
   public List<Scope> listResourceScopes(String id) {
     return listResourceScopes(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role resource scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
-      ListOrganizationRoleResourceScopesParams params) {
-    return listResourceScopesAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role resource scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id) {
-    return listResourceScopesAsync(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -660,11 +437,23 @@ public final class OrganizationRolesService {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<OrganizationScope>> typeOfListScopes() {
+  /**
+   * The answer type of {@code listScopes}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<OrganizationScope>> typeOfListScopes() {
     return new TypeReference<List<OrganizationScope>>() {};
   }
 
-  private ApiRequest requestForListScopes(String id, ListOrganizationRoleScopesParams params) {
+  /**
+   * The request of {@code listScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListScopes(String id, ListOrganizationRoleScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -686,25 +475,7 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id, ListOrganizationRoleScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListScopes(id, params), typeOfListScopes(), options);
-  }
-
-  /**
-   * Get organization role scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
-      ListOrganizationRoleScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(id, params), typeOfListScopes(), options);
+    return client.call(OrganizationRolesService.requestForListScopes(id, params), OrganizationRolesService.typeOfListScopes(), options);
   }
 
   /**
@@ -732,38 +503,6 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id) {
     return listScopes(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
-      ListOrganizationRoleScopesParams params) {
-    return listScopesAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id) {
-    return listScopesAsync(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -814,11 +553,22 @@ public final class OrganizationRolesService {
     return listScopesAll(id, ListOrganizationRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<ListOrganizationRolesResponseItem>> typeOfList() {
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<ListOrganizationRolesResponseItem>> typeOfList() {
     return new TypeReference<List<ListOrganizationRolesResponseItem>>() {};
   }
 
-  private ApiRequest requestForList(ListOrganizationRolesParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListOrganizationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
@@ -839,24 +589,7 @@ public final class OrganizationRolesService {
    */
   public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params,
       RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get organization roles.
-   *
-   * <p><code>GET /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
-      ListOrganizationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(OrganizationRolesService.requestForList(params), OrganizationRolesService.typeOfList(), options);
   }
 
   /**
@@ -882,36 +615,6 @@ public final class OrganizationRolesService {
    */
   public List<ListOrganizationRolesResponseItem> list() {
     return list(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization roles.
-   *
-   * <p><code>GET /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
-      ListOrganizationRolesParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization roles.
-   *
-   * <p><code>GET /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync() {
-    return listAsync(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -958,7 +661,14 @@ public final class OrganizationRolesService {
     return listAll(ListOrganizationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForReplaceResourceScopes(String id, ScopeIdsRequest body) {
+  /**
+   * The request of {@code replaceResourceScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplaceResourceScopes(String id, ScopeIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -976,25 +686,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
   public void replaceResourceScopes(String id, ScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceResourceScopes(id, body), options);
-  }
-
-  /**
-   * Replace resource scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceResourceScopesAsync(String id, ScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceResourceScopes(id, body), Void.class, options);
+    client.call(OrganizationRolesService.requestForReplaceResourceScopes(id, body), options);
   }
 
   /**
@@ -1011,22 +703,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Replace resource scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceScopes}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceResourceScopesAsync(String id, ScopeIdsRequest body) {
-    return replaceResourceScopesAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceScopes(String id, OrganizationScopeIdsRequest body) {
+  static ApiRequest requestForReplaceScopes(String id, OrganizationScopeIdsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1044,25 +727,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
   public void replaceScopes(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceScopes(id, body), options);
-  }
-
-  /**
-   * Replace organization scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceScopesAsync(String id, OrganizationScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceScopes(id, body), Void.class, options);
+    client.call(OrganizationRolesService.requestForReplaceScopes(id, body), options);
   }
 
   /**
@@ -1079,22 +744,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Replace organization scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceScopesAsync(String id, OrganizationScopeIdsRequest body) {
-    return replaceScopesAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, UpdateOrganizationRoleRequest body) {
+  static ApiRequest requestForUpdate(String id, UpdateOrganizationRoleRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-roles/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1114,25 +770,7 @@ public final class OrganizationRolesService {
    */
   public OrganizationRole update(String id, UpdateOrganizationRoleRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(id, body), OrganizationRole.class, options);
-  }
-
-  /**
-   * Update organization role.
-   *
-   * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> updateAsync(String id,
-      UpdateOrganizationRoleRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), OrganizationRole.class, options);
+    return client.call(OrganizationRolesService.requestForUpdate(id, body), OrganizationRole.class, options);
   }
 
   /**
@@ -1147,22 +785,5 @@ public final class OrganizationRolesService {
    */
   public OrganizationRole update(String id, UpdateOrganizationRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update organization role.
-   *
-   * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> updateAsync(String id,
-      UpdateOrganizationRoleRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

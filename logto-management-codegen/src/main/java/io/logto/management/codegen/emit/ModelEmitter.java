@@ -65,6 +65,11 @@ final class ModelEmitter {
     return f.required() && !f.nullable();
   }
 
+  /** A oneOf variant's pinned property, which its builder sets itself. */
+  private static boolean discriminator(FieldDef f) {
+    return f.constant() != null && constant(f) != null;
+  }
+
   private static boolean primitive(FieldDef f) {
     return always(f) && Types.of(f.type(), true).isPrimitive();
   }
@@ -164,7 +169,7 @@ final class ModelEmitter {
     type.addAnnotation(
         AnnotationSpec.builder(Types.JSON_DESERIALIZE).addMember("using", "$T.class", Types.RECORD_DECODER).build());
     if (r.request()) {
-      addBuilder(type, self, r.fields());
+      addBuilder(type, self, r.fields(), r.request());
     }
     return type.build();
   }
@@ -188,7 +193,8 @@ final class ModelEmitter {
         .addMember("value", "$T.Include.$L", Types.JSON_INCLUDE, mode);
   }
 
-  private static void addBuilder(TypeSpec.Builder type, ClassName self, List<FieldDef> fields) {
+  private static void addBuilder(
+      TypeSpec.Builder type, ClassName self, List<FieldDef> fields, boolean request) {
     ClassName builder = self.nestedClass("Builder");
     TypeSpec.Builder b =
         TypeSpec.classBuilder("Builder")
@@ -209,7 +215,7 @@ final class ModelEmitter {
           FieldSpec.builder(Types.nullableIf(!f.tristate(), fieldType(f)), f.javaName(), Modifier.PRIVATE);
       if (f.tristate()) {
         field.initializer("$T.absent()", Types.JSON_FIELD);
-      } else if (f.constant() != null && constant(f) != null) {
+      } else if (discriminator(f)) {
         // the variant's discriminator: set, so the caller never types it
         field.initializer(constant(f));
       }
@@ -241,6 +247,10 @@ final class ModelEmitter {
                 .addStatement("this.$1N = $2T.of($1N)", f.javaName(), Types.JSON_FIELD)
                 .addStatement("return this")
                 .build());
+      }
+      if (discriminator(f)) {
+        // a variant's pinned value: no setter, so the variant cannot claim to be another one
+        continue;
       }
       b.addMethod(
           MethodSpec.methodBuilder(f.javaName())
@@ -282,12 +292,17 @@ final class ModelEmitter {
             .addModifiers(Modifier.PUBLIC)
             .returns(self)
             .addJavadoc(
-                "Builds the record.\n\n@return a new record\n@throws NullPointerException when a"
+                "Builds the record.\n\n@return a new record\n@throws IllegalStateException when a"
                     + " required property is unset\n");
     for (FieldDef f : fields) {
-      if (primitive(f)) {
-        // a primitive component cannot say "unset": check before unboxing
-        build.addStatement("$T.requireNonNull($N, $S)", Types.OBJECTS, f.javaName(), f.javaName() + " == null");
+      // a primitive component cannot say "unset", and a request must carry what the server requires
+      if (!discriminator(f) && (primitive(f) || (request && always(f) && !f.tristate()))) {
+        build.beginControlFlow("if ($N == null)", f.javaName())
+            .addStatement(
+                "throw new $T($S)",
+                IllegalStateException.class,
+                self.simpleName() + ": required property " + f.jsonName() + " is unset")
+            .endControlFlow();
       }
     }
     b.addMethod(build.addStatement("return new $T($L)", self, CodeBlock.join(args, ", ")).build());

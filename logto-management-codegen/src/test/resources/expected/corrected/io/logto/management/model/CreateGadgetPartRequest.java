@@ -106,9 +106,12 @@ public record CreateGadgetPartRequest(@JsonProperty("partIds") List<String> part
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateGadgetPartRequest build() {
+      if (partIds == null) {
+        throw new IllegalStateException("CreateGadgetPartRequest: required property partIds is unset");
+      }
       return new CreateGadgetPartRequest(partIds == null ? null : new ArrayList<>(partIds), new LinkedHashMap<>(additionalProperties));
     }
   }
