@@ -11,7 +11,7 @@ import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateSamlAuthnRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequestTotp;
@@ -93,8 +93,8 @@ final class TypedApiTest {
   @Test
   void builtRecordsKeepACopyOfTheCollectionsTheBuilderWasGiven() {
     List<String> ids = new ArrayList<>(List.of("a1"));
-    ApplicationIdsRequest.Builder builder = ApplicationIdsRequest.builder().applicationIds(ids);
-    ApplicationIdsRequest request = builder.build();
+    ApplicationIds.Builder builder = ApplicationIds.builder().applicationIds(ids);
+    ApplicationIds request = builder.build();
     ids.add("a2");
     builder.additionalProperty("later", JsonNodeFactory.instance.booleanNode(true));
     assertThat(request.applicationIds()).containsExactly("a1");

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record ReplaceApplicationSignInExperienceRequest(
     @JsonProperty("color") @Nullable OrganizationColor color,
-    @JsonProperty("branding") @Nullable OrganizationBranding branding,
+    @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
@@ -96,7 +96,7 @@ public record ReplaceApplicationSignInExperienceRequest(
   public static final class Builder {
     private @Nullable OrganizationColor color;
 
-    private @Nullable OrganizationBranding branding;
+    private @Nullable Branding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -128,7 +128,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable OrganizationBranding branding) {
+    public Builder branding(@Nullable Branding branding) {
       this.branding = branding;
       return this;
     }

@@ -26,11 +26,11 @@ import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.Organization;
-import io.logto.management.model.OrganizationIdsRequest;
+import io.logto.management.model.OrganizationIds;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
 import io.logto.management.model.UserConsentScopes;
@@ -61,7 +61,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForAssignRoles(String applicationId, RoleIdsRequest body) {
+  static ApiRequest requestForAssignRoles(String applicationId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -79,8 +79,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body,
-      RequestOptions options) {
+  public AssignedRoles assignRoles(String applicationId, RoleIds body, RequestOptions options) {
     return client.call(ApplicationsService.requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
 
@@ -94,7 +93,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String applicationId, RoleIds body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -236,7 +235,7 @@ public final class ApplicationsService {
    * @return the request
    */
   static ApiRequest requestForCreateUserConsentOrganization(String id, String userId,
-      OrganizationIdsRequest body) {
+      OrganizationIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -255,7 +254,7 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body,
+  public void createUserConsentOrganization(String id, String userId, OrganizationIds body,
       RequestOptions options) {
     client.call(ApplicationsService.requestForCreateUserConsentOrganization(id, userId, body), options);
   }
@@ -270,7 +269,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body) {
+  public void createUserConsentOrganization(String id, String userId, OrganizationIds body) {
     createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
@@ -1063,14 +1062,14 @@ public final class ApplicationsService {
   }
 
   /**
-   * The request of {@code listUserConsentOrganizations}, for both surfaces.
+   * The request of {@code getUserConsentOrganizations}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the request
    */
-  static ApiRequest requestForListUserConsentOrganizations(String id, String userId,
+  static ApiRequest requestForGetUserConsentOrganizations(String id, String userId,
       ListApplicationUserConsentOrganizationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
@@ -1093,9 +1092,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
+  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
       String userId, ListApplicationUserConsentOrganizationsParams params, RequestOptions options) {
-    return client.call(ApplicationsService.requestForListUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
+    return client.call(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
   }
 
   /**
@@ -1109,9 +1108,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
+  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
       String userId, ListApplicationUserConsentOrganizationsParams params) {
-    return listUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
+    return getUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -1124,18 +1123,18 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
+  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
       String userId) {
-    return listUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
+    return getUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code listUserConsentScopes}, for both surfaces.
+   * The request of {@code getUserConsentScopes}, for both surfaces.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @return the request
    */
-  static ApiRequest requestForListUserConsentScopes(String applicationId) {
+  static ApiRequest requestForGetUserConsentScopes(String applicationId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
     return request.build();
@@ -1151,8 +1150,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes(String applicationId, RequestOptions options) {
-    return client.call(ApplicationsService.requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
+  public UserConsentScopes getUserConsentScopes(String applicationId, RequestOptions options) {
+    return client.call(ApplicationsService.requestForGetUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -1164,8 +1163,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes(String applicationId) {
-    return listUserConsentScopes(applicationId, RequestOptions.defaults());
+  public UserConsentScopes getUserConsentScopes(String applicationId) {
+    return getUserConsentScopes(applicationId, RequestOptions.defaults());
   }
 
   /**
@@ -1336,7 +1335,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceRoles(String applicationId, RoleIdsRequest body) {
+  static ApiRequest requestForReplaceRoles(String applicationId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1353,7 +1352,7 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public void replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
+  public void replaceRoles(String applicationId, RoleIds body, RequestOptions options) {
     client.call(ApplicationsService.requestForReplaceRoles(applicationId, body), options);
   }
 
@@ -1366,7 +1365,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public void replaceRoles(String applicationId, RoleIdsRequest body) {
+  public void replaceRoles(String applicationId, RoleIds body) {
     replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -1425,7 +1424,7 @@ public final class ApplicationsService {
    * @return the request
    */
   static ApiRequest requestForReplaceUserConsentOrganizations(String id, String userId,
-      OrganizationIdsRequest body) {
+      OrganizationIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -1444,7 +1443,7 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIdsRequest body,
+  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIds body,
       RequestOptions options) {
     client.call(ApplicationsService.requestForReplaceUserConsentOrganizations(id, userId, body), options);
   }
@@ -1459,8 +1458,7 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public void replaceUserConsentOrganizations(String id, String userId,
-      OrganizationIdsRequest body) {
+  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIds body) {
     replaceUserConsentOrganizations(id, userId, body, RequestOptions.defaults());
   }
 

@@ -22,11 +22,11 @@ import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.Organization;
-import io.logto.management.model.OrganizationIdsRequest;
+import io.logto.management.model.OrganizationIds;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
 import io.logto.management.model.UserConsentScopes;
@@ -64,7 +64,7 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignedRoles> assignRoles(String applicationId, RoleIdsRequest body,
+  public CompletableFuture<AssignedRoles> assignRoles(String applicationId, RoleIds body,
       RequestOptions options) {
     return client.callAsync(ApplicationsService.requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
@@ -81,7 +81,7 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignedRoles> assignRoles(String applicationId, RoleIdsRequest body) {
+  public CompletableFuture<AssignedRoles> assignRoles(String applicationId, RoleIds body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -201,7 +201,7 @@ public final class AsyncApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public CompletableFuture<Void> createUserConsentOrganization(String id, String userId,
-      OrganizationIdsRequest body, RequestOptions options) {
+      OrganizationIds body, RequestOptions options) {
     return client.callAsync(ApplicationsService.requestForCreateUserConsentOrganization(id, userId, body), Void.class, options);
   }
 
@@ -219,7 +219,7 @@ public final class AsyncApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
   public CompletableFuture<Void> createUserConsentOrganization(String id, String userId,
-      OrganizationIdsRequest body) {
+      OrganizationIds body) {
     return createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
@@ -767,10 +767,10 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizations(
+  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> getUserConsentOrganizations(
       String id, String userId, ListApplicationUserConsentOrganizationsParams params,
       RequestOptions options) {
-    return client.callAsync(ApplicationsService.requestForListUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
+    return client.callAsync(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
   }
 
   /**
@@ -786,9 +786,9 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizations(
+  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> getUserConsentOrganizations(
       String id, String userId, ListApplicationUserConsentOrganizationsParams params) {
-    return listUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
+    return getUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -803,9 +803,9 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizations(
+  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> getUserConsentOrganizations(
       String id, String userId) {
-    return listUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
+    return getUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -820,9 +820,9 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopes(String applicationId,
+  public CompletableFuture<UserConsentScopes> getUserConsentScopes(String applicationId,
       RequestOptions options) {
-    return client.callAsync(ApplicationsService.requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
+    return client.callAsync(ApplicationsService.requestForGetUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -836,8 +836,8 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopes(String applicationId) {
-    return listUserConsentScopes(applicationId, RequestOptions.defaults());
+  public CompletableFuture<UserConsentScopes> getUserConsentScopes(String applicationId) {
+    return getUserConsentScopes(applicationId, RequestOptions.defaults());
   }
 
   /**
@@ -934,7 +934,7 @@ public final class AsyncApplicationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceRoles(String applicationId, RoleIdsRequest body,
+  public CompletableFuture<Void> replaceRoles(String applicationId, RoleIds body,
       RequestOptions options) {
     return client.callAsync(ApplicationsService.requestForReplaceRoles(applicationId, body), Void.class, options);
   }
@@ -951,7 +951,7 @@ public final class AsyncApplicationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceRoles(String applicationId, RoleIdsRequest body) {
+  public CompletableFuture<Void> replaceRoles(String applicationId, RoleIds body) {
     return replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 
@@ -1006,7 +1006,7 @@ public final class AsyncApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserConsentOrganizations(String id, String userId,
-      OrganizationIdsRequest body, RequestOptions options) {
+      OrganizationIds body, RequestOptions options) {
     return client.callAsync(ApplicationsService.requestForReplaceUserConsentOrganizations(id, userId, body), Void.class, options);
   }
 
@@ -1024,7 +1024,7 @@ public final class AsyncApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserConsentOrganizations(String id, String userId,
-      OrganizationIdsRequest body) {
+      OrganizationIds body) {
     return replaceUserConsentOrganizations(id, userId, body, RequestOptions.defaults());
   }
 

@@ -8,7 +8,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AssertSingleSignOnSamlRequest;
 import io.logto.management.model.GetHasuraAuthParams;
-import io.logto.management.model.GetHasuraAuthResponse;
+import io.logto.management.model.HasuraAuth;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -109,9 +109,9 @@ public final class AsyncAuthnService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
    */
-  public CompletableFuture<GetHasuraAuthResponse> getHasuraAuth(GetHasuraAuthParams params,
+  public CompletableFuture<HasuraAuth> getHasuraAuth(GetHasuraAuthParams params,
       RequestOptions options) {
-    return client.callAsync(AuthnService.requestForGetHasuraAuth(params), GetHasuraAuthResponse.class, options);
+    return client.callAsync(AuthnService.requestForGetHasuraAuth(params), HasuraAuth.class, options);
   }
 
   /**
@@ -125,7 +125,7 @@ public final class AsyncAuthnService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
    */
-  public CompletableFuture<GetHasuraAuthResponse> getHasuraAuth(GetHasuraAuthParams params) {
+  public CompletableFuture<HasuraAuth> getHasuraAuth(GetHasuraAuthParams params) {
     return getHasuraAuth(params, RequestOptions.defaults());
   }
 }

@@ -105,8 +105,8 @@ public final class AsyncCimdService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopes(RequestOptions options) {
-    return client.callAsync(CimdService.requestForListUserConsentScopes(), UserConsentScopes.class, options);
+  public CompletableFuture<UserConsentScopes> getUserConsentScopes(RequestOptions options) {
+    return client.callAsync(CimdService.requestForGetUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -119,7 +119,7 @@ public final class AsyncCimdService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopes() {
-    return listUserConsentScopes(RequestOptions.defaults());
+  public CompletableFuture<UserConsentScopes> getUserConsentScopes() {
+    return getUserConsentScopes(RequestOptions.defaults());
   }
 }

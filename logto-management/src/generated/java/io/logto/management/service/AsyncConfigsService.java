@@ -7,25 +7,24 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Action;
+import io.logto.management.model.ActionEntry;
 import io.logto.management.model.ActionType;
 import io.logto.management.model.AdminConsoleConfig;
 import io.logto.management.model.CimdConfig;
-import io.logto.management.model.EnabledFlag;
-import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.IdTokenConfig;
 import io.logto.management.model.JwtCustomizer;
+import io.logto.management.model.JwtCustomizerEntry;
 import io.logto.management.model.JwtCustomizerRequest;
 import io.logto.management.model.JwtTokenType;
-import io.logto.management.model.ListActionsResponseItem;
-import io.logto.management.model.ListJwtCustomizersResponseItem;
+import io.logto.management.model.OidcKey;
 import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.OidcSessionConfig;
 import io.logto.management.model.RotateOidcKeysRequest;
-import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
+import io.logto.management.model.UpdateCimdConfigRequest;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
 import java.util.List;
 import java.util.Objects;
@@ -306,8 +305,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeys(OidcKeyType keyType,
-      RequestOptions options) {
+  public CompletableFuture<List<OidcKey>> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
     return client.callAsync(ConfigsService.requestForGetOidcKeys(keyType), ConfigsService.typeOfGetOidcKeys(), options);
   }
 
@@ -322,7 +320,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeys(OidcKeyType keyType) {
+  public CompletableFuture<List<OidcKey>> getOidcKeys(OidcKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
@@ -366,7 +364,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListActionsResponseItem>> listActions(RequestOptions options) {
+  public CompletableFuture<List<ActionEntry>> listActions(RequestOptions options) {
     return client.callAsync(ConfigsService.requestForListActions(), ConfigsService.typeOfListActions(), options);
   }
 
@@ -380,7 +378,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListActionsResponseItem>> listActions() {
+  public CompletableFuture<List<ActionEntry>> listActions() {
     return listActions(RequestOptions.defaults());
   }
 
@@ -395,8 +393,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizers(
-      RequestOptions options) {
+  public CompletableFuture<List<JwtCustomizerEntry>> listJwtCustomizers(RequestOptions options) {
     return client.callAsync(ConfigsService.requestForListJwtCustomizers(), ConfigsService.typeOfListJwtCustomizers(), options);
   }
 
@@ -410,7 +407,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizers() {
+  public CompletableFuture<List<JwtCustomizerEntry>> listJwtCustomizers() {
     return listJwtCustomizers(RequestOptions.defaults());
   }
 
@@ -427,7 +424,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeys(OidcKeyType keyType,
+  public CompletableFuture<List<OidcKey>> rotateOidcKeys(OidcKeyType keyType,
       RotateOidcKeysRequest body, RequestOptions options) {
     return client.callAsync(ConfigsService.requestForRotateOidcKeys(keyType, body), ConfigsService.typeOfRotateOidcKeys(), options);
   }
@@ -444,7 +441,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeys(OidcKeyType keyType,
+  public CompletableFuture<List<OidcKey>> rotateOidcKeys(OidcKeyType keyType,
       RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
@@ -591,7 +588,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<CimdConfig> updateCimd(EnabledFlag body, RequestOptions options) {
+  public CompletableFuture<CimdConfig> updateCimd(UpdateCimdConfigRequest body,
+      RequestOptions options) {
     return client.callAsync(ConfigsService.requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
@@ -606,7 +604,7 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<CimdConfig> updateCimd(EnabledFlag body) {
+  public CompletableFuture<CimdConfig> updateCimd(UpdateCimdConfigRequest body) {
     return updateCimd(body, RequestOptions.defaults());
   }
 

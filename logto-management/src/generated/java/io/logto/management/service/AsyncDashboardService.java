@@ -5,10 +5,10 @@ package io.logto.management.service;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.ActiveUserCounts;
 import io.logto.management.model.GetActiveUserCountsParams;
-import io.logto.management.model.GetActiveUserCountsResponse;
-import io.logto.management.model.GetNewUserCountsResponse;
-import io.logto.management.model.GetTotalUserCountResponse;
+import io.logto.management.model.NewUserCounts;
+import io.logto.management.model.TotalUserCount;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,9 +40,9 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCounts(
-      GetActiveUserCountsParams params, RequestOptions options) {
-    return client.callAsync(DashboardService.requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
+  public CompletableFuture<ActiveUserCounts> getActiveUserCounts(GetActiveUserCountsParams params,
+      RequestOptions options) {
+    return client.callAsync(DashboardService.requestForGetActiveUserCounts(params), ActiveUserCounts.class, options);
   }
 
   /**
@@ -56,8 +56,7 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCounts(
-      GetActiveUserCountsParams params) {
+  public CompletableFuture<ActiveUserCounts> getActiveUserCounts(GetActiveUserCountsParams params) {
     return getActiveUserCounts(params, RequestOptions.defaults());
   }
 
@@ -71,7 +70,7 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCounts() {
+  public CompletableFuture<ActiveUserCounts> getActiveUserCounts() {
     return getActiveUserCounts(GetActiveUserCountsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -86,8 +85,8 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
-  public CompletableFuture<GetNewUserCountsResponse> getNewUserCounts(RequestOptions options) {
-    return client.callAsync(DashboardService.requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
+  public CompletableFuture<NewUserCounts> getNewUserCounts(RequestOptions options) {
+    return client.callAsync(DashboardService.requestForGetNewUserCounts(), NewUserCounts.class, options);
   }
 
   /**
@@ -100,7 +99,7 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
-  public CompletableFuture<GetNewUserCountsResponse> getNewUserCounts() {
+  public CompletableFuture<NewUserCounts> getNewUserCounts() {
     return getNewUserCounts(RequestOptions.defaults());
   }
 
@@ -115,8 +114,8 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
-  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCount(RequestOptions options) {
-    return client.callAsync(DashboardService.requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
+  public CompletableFuture<TotalUserCount> getTotalUserCount(RequestOptions options) {
+    return client.callAsync(DashboardService.requestForGetTotalUserCount(), TotalUserCount.class, options);
   }
 
   /**
@@ -129,7 +128,7 @@ public final class AsyncDashboardService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
-  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCount() {
+  public CompletableFuture<TotalUserCount> getTotalUserCount() {
     return getTotalUserCount(RequestOptions.defaults());
   }
 }

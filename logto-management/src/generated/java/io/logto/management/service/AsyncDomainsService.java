@@ -168,8 +168,8 @@ public final class AsyncDomainsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> listVerificationFiles(String id, RequestOptions options) {
-    return client.callAsync(DomainsService.requestForListVerificationFiles(id), JsonNode.class, options);
+  public CompletableFuture<JsonNode> getVerificationFiles(String id, RequestOptions options) {
+    return client.callAsync(DomainsService.requestForGetVerificationFiles(id), JsonNode.class, options);
   }
 
   /**
@@ -183,8 +183,8 @@ public final class AsyncDomainsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> listVerificationFiles(String id) {
-    return listVerificationFiles(id, RequestOptions.defaults());
+  public CompletableFuture<JsonNode> getVerificationFiles(String id) {
+    return getVerificationFiles(id, RequestOptions.defaults());
   }
 
   /**

@@ -9,8 +9,8 @@ import io.logto.management.model.CreateHookRequest;
 import io.logto.management.model.CreateHookTestRequest;
 import io.logto.management.model.GetHookParams;
 import io.logto.management.model.Hook;
+import io.logto.management.model.HookRecentLog;
 import io.logto.management.model.ListHookRecentLogsParams;
-import io.logto.management.model.ListHookRecentLogsResponseItem;
 import io.logto.management.model.ListHooksParams;
 import io.logto.management.model.UpdateHookRequest;
 import java.util.List;
@@ -190,7 +190,7 @@ public final class AsyncHooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogs(String id,
+  public CompletableFuture<List<HookRecentLog>> listRecentLogs(String id,
       ListHookRecentLogsParams params, RequestOptions options) {
     return client.callAsync(HooksService.requestForListRecentLogs(id, params), HooksService.typeOfListRecentLogs(), options);
   }
@@ -207,7 +207,7 @@ public final class AsyncHooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogs(String id,
+  public CompletableFuture<List<HookRecentLog>> listRecentLogs(String id,
       ListHookRecentLogsParams params) {
     return listRecentLogs(id, params, RequestOptions.defaults());
   }
@@ -223,7 +223,7 @@ public final class AsyncHooksService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogs(String id) {
+  public CompletableFuture<List<HookRecentLog>> listRecentLogs(String id) {
     return listRecentLogs(id, ListHookRecentLogsParams.builder().build(), RequestOptions.defaults());
   }
 

@@ -9,12 +9,11 @@ import io.logto.management.model.CreateOrganizationRoleRequest;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
 import io.logto.management.model.ListOrganizationRolesParams;
-import io.logto.management.model.ListOrganizationRolesResponseItem;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationScope;
-import io.logto.management.model.OrganizationScopeIdsRequest;
+import io.logto.management.model.OrganizationScopeIds;
 import io.logto.management.model.Scope;
-import io.logto.management.model.ScopeIdsRequest;
+import io.logto.management.model.ScopeIds;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +80,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createResourceScope(String id, ScopeIdsRequest body,
+  public CompletableFuture<Void> createResourceScope(String id, ScopeIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationRolesService.requestForCreateResourceScope(id, body), Void.class, options);
   }
@@ -98,7 +97,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createResourceScope(String id, ScopeIdsRequest body) {
+  public CompletableFuture<Void> createResourceScope(String id, ScopeIds body) {
     return createResourceScope(id, body, RequestOptions.defaults());
   }
 
@@ -115,7 +114,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createScope(String id, OrganizationScopeIdsRequest body,
+  public CompletableFuture<Void> createScope(String id, OrganizationScopeIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationRolesService.requestForCreateScope(id, body), Void.class, options);
   }
@@ -132,7 +131,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createScope(String id, OrganizationScopeIdsRequest body) {
+  public CompletableFuture<Void> createScope(String id, OrganizationScopeIds body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -378,8 +377,8 @@ public final class AsyncOrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> list(
-      ListOrganizationRolesParams params, RequestOptions options) {
+  public CompletableFuture<List<OrganizationRole>> list(ListOrganizationRolesParams params,
+      RequestOptions options) {
     return client.callAsync(OrganizationRolesService.requestForList(params), OrganizationRolesService.typeOfList(), options);
   }
 
@@ -394,8 +393,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> list(
-      ListOrganizationRolesParams params) {
+  public CompletableFuture<List<OrganizationRole>> list(ListOrganizationRolesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -409,7 +407,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> list() {
+  public CompletableFuture<List<OrganizationRole>> list() {
     return list(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -426,7 +424,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceResourceScopes(String id, ScopeIdsRequest body,
+  public CompletableFuture<Void> replaceResourceScopes(String id, ScopeIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationRolesService.requestForReplaceResourceScopes(id, body), Void.class, options);
   }
@@ -443,7 +441,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceResourceScopes(String id, ScopeIdsRequest body) {
+  public CompletableFuture<Void> replaceResourceScopes(String id, ScopeIds body) {
     return replaceResourceScopes(id, body, RequestOptions.defaults());
   }
 
@@ -460,7 +458,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceScopes(String id, OrganizationScopeIdsRequest body,
+  public CompletableFuture<Void> replaceScopes(String id, OrganizationScopeIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationRolesService.requestForReplaceScopes(id, body), Void.class, options);
   }
@@ -477,7 +475,7 @@ public final class AsyncOrganizationRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceScopes(String id, OrganizationScopeIdsRequest body) {
+  public CompletableFuture<Void> replaceScopes(String id, OrganizationScopeIds body) {
     return replaceScopes(id, body, RequestOptions.defaults());
   }
 

@@ -5,7 +5,8 @@ package io.logto.management.service;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.Application;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
@@ -13,25 +14,23 @@ import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.JitEmailDomain;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
-import io.logto.management.model.ListOrganizationApplicationsResponseItem;
 import io.logto.management.model.ListOrganizationJitEmailDomainsParams;
 import io.logto.management.model.ListOrganizationJitRolesParams;
 import io.logto.management.model.ListOrganizationJitSsoConnectorsParams;
 import io.logto.management.model.ListOrganizationUserRolesParams;
 import io.logto.management.model.ListOrganizationUsersParams;
-import io.logto.management.model.ListOrganizationUsersResponseItem;
 import io.logto.management.model.ListOrganizationsParams;
-import io.logto.management.model.ListOrganizationsResponseItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
-import io.logto.management.model.OrganizationRoleIdsRequest;
+import io.logto.management.model.OrganizationRoleIds;
 import io.logto.management.model.OrganizationRolesRequest;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
-import io.logto.management.model.SsoConnectorIdsRequest;
+import io.logto.management.model.SsoConnectorIds;
 import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.User;
+import io.logto.management.model.UserIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +64,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<Void> addApplications(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> addApplications(String id, ApplicationIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForAddApplications(id, body), Void.class, options);
   }
@@ -82,7 +81,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<Void> addApplications(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> addApplications(String id, ApplicationIds body) {
     return addApplications(id, body, RequestOptions.defaults());
   }
 
@@ -99,9 +98,8 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<UserIdsRequest> addUsers(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(OrganizationsService.requestForAddUsers(id, body), UserIdsRequest.class, options);
+  public CompletableFuture<UserIds> addUsers(String id, UserIds body, RequestOptions options) {
+    return client.callAsync(OrganizationsService.requestForAddUsers(id, body), UserIds.class, options);
   }
 
   /**
@@ -116,7 +114,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<UserIdsRequest> addUsers(String id, UserIdsRequest body) {
+  public CompletableFuture<UserIds> addUsers(String id, UserIds body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
@@ -135,7 +133,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
   public CompletableFuture<Void> assignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
+      OrganizationRoleIds body, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForAssignRolesToApplication(id, applicationId, body), Void.class, options);
   }
 
@@ -153,7 +151,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
   public CompletableFuture<Void> assignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+      OrganizationRoleIds body) {
     return assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -206,9 +204,9 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUser(String id, String userId,
+  public CompletableFuture<OrganizationRoleIds> assignRolesToUser(String id, String userId,
       OrganizationRolesRequest body, RequestOptions options) {
-    return client.callAsync(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
+    return client.callAsync(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIds.class, options);
   }
 
   /**
@@ -224,7 +222,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUser(String id, String userId,
+  public CompletableFuture<OrganizationRoleIds> assignRolesToUser(String id, String userId,
       OrganizationRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
@@ -344,7 +342,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createJitRole(String id, OrganizationRoleIdsRequest body,
+  public CompletableFuture<Void> createJitRole(String id, OrganizationRoleIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForCreateJitRole(id, body), Void.class, options);
   }
@@ -361,7 +359,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createJitRole(String id, OrganizationRoleIdsRequest body) {
+  public CompletableFuture<Void> createJitRole(String id, OrganizationRoleIds body) {
     return createJitRole(id, body, RequestOptions.defaults());
   }
 
@@ -378,7 +376,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createJitSsoConnector(String id, SsoConnectorIdsRequest body,
+  public CompletableFuture<Void> createJitSsoConnector(String id, SsoConnectorIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForCreateJitSsoConnector(id, body), Void.class, options);
   }
@@ -395,7 +393,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+  public CompletableFuture<Void> createJitSsoConnector(String id, SsoConnectorIds body) {
     return createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
@@ -771,8 +769,8 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplications(
-      String id, ListOrganizationApplicationsParams params, RequestOptions options) {
+  public CompletableFuture<List<Application>> listApplications(String id,
+      ListOrganizationApplicationsParams params, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForListApplications(id, params), OrganizationsService.typeOfListApplications(), options);
   }
 
@@ -788,8 +786,8 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplications(
-      String id, ListOrganizationApplicationsParams params) {
+  public CompletableFuture<List<Application>> listApplications(String id,
+      ListOrganizationApplicationsParams params) {
     return listApplications(id, params, RequestOptions.defaults());
   }
 
@@ -804,8 +802,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplications(
-      String id) {
+  public CompletableFuture<List<Application>> listApplications(String id) {
     return listApplications(id, ListOrganizationApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1059,8 +1056,8 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsers(String id,
-      ListOrganizationUsersParams params, RequestOptions options) {
+  public CompletableFuture<List<User>> listUsers(String id, ListOrganizationUsersParams params,
+      RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForListUsers(id, params), OrganizationsService.typeOfListUsers(), options);
   }
 
@@ -1076,8 +1073,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsers(String id,
-      ListOrganizationUsersParams params) {
+  public CompletableFuture<List<User>> listUsers(String id, ListOrganizationUsersParams params) {
     return listUsers(id, params, RequestOptions.defaults());
   }
 
@@ -1092,7 +1088,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsers(String id) {
+  public CompletableFuture<List<User>> listUsers(String id) {
     return listUsers(id, ListOrganizationUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1108,7 +1104,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationsResponseItem>> list(ListOrganizationsParams params,
+  public CompletableFuture<List<Organization>> list(ListOrganizationsParams params,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForList(params), OrganizationsService.typeOfList(), options);
   }
@@ -1124,8 +1120,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationsResponseItem>> list(
-      ListOrganizationsParams params) {
+  public CompletableFuture<List<Organization>> list(ListOrganizationsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -1139,7 +1134,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListOrganizationsResponseItem>> list() {
+  public CompletableFuture<List<Organization>> list() {
     return list(ListOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1158,7 +1153,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
+      OrganizationRoleIds body, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForReplaceApplicationRoles(id, applicationId, body), Void.class, options);
   }
 
@@ -1176,7 +1171,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+      OrganizationRoleIds body) {
     return replaceApplicationRoles(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -1193,7 +1188,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceApplications(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> replaceApplications(String id, ApplicationIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForReplaceApplications(id, body), Void.class, options);
   }
@@ -1210,7 +1205,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceApplications(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> replaceApplications(String id, ApplicationIds body) {
     return replaceApplications(id, body, RequestOptions.defaults());
   }
 
@@ -1262,7 +1257,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceJitRoles(String id, OrganizationRoleIdsRequest body,
+  public CompletableFuture<Void> replaceJitRoles(String id, OrganizationRoleIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForReplaceJitRoles(id, body), Void.class, options);
   }
@@ -1279,7 +1274,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceJitRoles(String id, OrganizationRoleIdsRequest body) {
+  public CompletableFuture<Void> replaceJitRoles(String id, OrganizationRoleIds body) {
     return replaceJitRoles(id, body, RequestOptions.defaults());
   }
 
@@ -1296,7 +1291,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body,
+  public CompletableFuture<Void> replaceJitSsoConnectors(String id, SsoConnectorIds body,
       RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForReplaceJitSsoConnectors(id, body), Void.class, options);
   }
@@ -1313,7 +1308,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
+  public CompletableFuture<Void> replaceJitSsoConnectors(String id, SsoConnectorIds body) {
     return replaceJitSsoConnectors(id, body, RequestOptions.defaults());
   }
 
@@ -1367,8 +1362,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceUsers(String id, UserIdsRequest body,
-      RequestOptions options) {
+  public CompletableFuture<Void> replaceUsers(String id, UserIds body, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForReplaceUsers(id, body), Void.class, options);
   }
 
@@ -1384,7 +1378,7 @@ public final class AsyncOrganizationsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public CompletableFuture<Void> replaceUsers(String id, UserIdsRequest body) {
+  public CompletableFuture<Void> replaceUsers(String id, UserIds body) {
     return replaceUsers(id, body, RequestOptions.defaults());
   }
 

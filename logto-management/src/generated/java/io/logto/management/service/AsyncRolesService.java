@@ -6,19 +6,18 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.ListRoleApplicationsParams;
 import io.logto.management.model.ListRoleScopesParams;
-import io.logto.management.model.ListRoleScopesResponseItem;
 import io.logto.management.model.ListRoleUsersParams;
 import io.logto.management.model.ListRolesParams;
 import io.logto.management.model.Role;
 import io.logto.management.model.Scope;
-import io.logto.management.model.ScopeIdsRequest;
+import io.logto.management.model.ScopeIds;
 import io.logto.management.model.UpdateRoleRequest;
 import io.logto.management.model.User;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +82,7 @@ public final class AsyncRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createApplication(String id, ApplicationIdsRequest body,
+  public CompletableFuture<Void> createApplication(String id, ApplicationIds body,
       RequestOptions options) {
     return client.callAsync(RolesService.requestForCreateApplication(id, body), Void.class, options);
   }
@@ -100,7 +99,7 @@ public final class AsyncRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createApplication(String id, ApplicationIdsRequest body) {
+  public CompletableFuture<Void> createApplication(String id, ApplicationIds body) {
     return createApplication(id, body, RequestOptions.defaults());
   }
 
@@ -117,7 +116,7 @@ public final class AsyncRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<List<Scope>> createScope(String id, ScopeIdsRequest body,
+  public CompletableFuture<List<Scope>> createScope(String id, ScopeIds body,
       RequestOptions options) {
     return client.callAsync(RolesService.requestForCreateScope(id, body), RolesService.typeOfCreateScope(), options);
   }
@@ -134,7 +133,7 @@ public final class AsyncRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public CompletableFuture<List<Scope>> createScope(String id, ScopeIdsRequest body) {
+  public CompletableFuture<List<Scope>> createScope(String id, ScopeIds body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -151,8 +150,7 @@ public final class AsyncRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createUser(String id, UserIdsRequest body,
-      RequestOptions options) {
+  public CompletableFuture<Void> createUser(String id, UserIds body, RequestOptions options) {
     return client.callAsync(RolesService.requestForCreateUser(id, body), Void.class, options);
   }
 
@@ -168,7 +166,7 @@ public final class AsyncRolesService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createUser(String id, UserIdsRequest body) {
+  public CompletableFuture<Void> createUser(String id, UserIds body) {
     return createUser(id, body, RequestOptions.defaults());
   }
 
@@ -397,8 +395,8 @@ public final class AsyncRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopes(String id,
-      ListRoleScopesParams params, RequestOptions options) {
+  public CompletableFuture<List<Scope>> listScopes(String id, ListRoleScopesParams params,
+      RequestOptions options) {
     return client.callAsync(RolesService.requestForListScopes(id, params), RolesService.typeOfListScopes(), options);
   }
 
@@ -414,8 +412,7 @@ public final class AsyncRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopes(String id,
-      ListRoleScopesParams params) {
+  public CompletableFuture<List<Scope>> listScopes(String id, ListRoleScopesParams params) {
     return listScopes(id, params, RequestOptions.defaults());
   }
 
@@ -430,7 +427,7 @@ public final class AsyncRolesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopes(String id) {
+  public CompletableFuture<List<Scope>> listScopes(String id) {
     return listScopes(id, ListRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 

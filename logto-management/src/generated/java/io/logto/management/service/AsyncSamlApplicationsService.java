@@ -10,9 +10,8 @@ import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSamlApplicationRequest;
 import io.logto.management.model.CreateSamlApplicationSecretRequest;
 import io.logto.management.model.GetSamlApplicationCallbackParams;
-import io.logto.management.model.ListSamlApplicationSecretsResponseItem;
 import io.logto.management.model.SamlApplication;
-import io.logto.management.model.SigningCertificate;
+import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.UpdateSamlApplicationRequest;
 import java.util.List;
 import java.util.Objects;
@@ -79,9 +78,9 @@ public final class AsyncSamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> createSecret(String id,
+  public CompletableFuture<SamlApplicationSecret> createSecret(String id,
       CreateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(SamlApplicationsService.requestForCreateSecret(id, body), SigningCertificate.class, options);
+    return client.callAsync(SamlApplicationsService.requestForCreateSecret(id, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -96,7 +95,7 @@ public final class AsyncSamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> createSecret(String id,
+  public CompletableFuture<SamlApplicationSecret> createSecret(String id,
       CreateSamlApplicationSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
@@ -289,7 +288,7 @@ public final class AsyncSamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecrets(String id,
+  public CompletableFuture<List<SamlApplicationSecret>> listSecrets(String id,
       RequestOptions options) {
     return client.callAsync(SamlApplicationsService.requestForListSecrets(id), SamlApplicationsService.typeOfListSecrets(), options);
   }
@@ -305,7 +304,7 @@ public final class AsyncSamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecrets(String id) {
+  public CompletableFuture<List<SamlApplicationSecret>> listSecrets(String id) {
     return listSecrets(id, RequestOptions.defaults());
   }
 
@@ -357,9 +356,9 @@ public final class AsyncSamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> updateSecret(String id, String secretId,
+  public CompletableFuture<SamlApplicationSecret> updateSecret(String id, String secretId,
       ActiveFlagRequest body, RequestOptions options) {
-    return client.callAsync(SamlApplicationsService.requestForUpdateSecret(id, secretId, body), SigningCertificate.class, options);
+    return client.callAsync(SamlApplicationsService.requestForUpdateSecret(id, secretId, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -375,7 +374,7 @@ public final class AsyncSamlApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> updateSecret(String id, String secretId,
+  public CompletableFuture<SamlApplicationSecret> updateSecret(String id, String secretId,
       ActiveFlagRequest body) {
     return updateSecret(id, secretId, body, RequestOptions.defaults());
   }

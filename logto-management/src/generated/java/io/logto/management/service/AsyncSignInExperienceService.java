@@ -8,11 +8,11 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
-import io.logto.management.model.GetUsernameCaseSensitivityConflictsResponse;
 import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
+import io.logto.management.model.UsernameCaseSensitivityConflicts;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -106,9 +106,9 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflicts(
+  public CompletableFuture<UsernameCaseSensitivityConflicts> getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params, RequestOptions options) {
-    return client.callAsync(SignInExperienceService.requestForGetUsernameCaseSensitivityConflicts(params), GetUsernameCaseSensitivityConflictsResponse.class, options);
+    return client.callAsync(SignInExperienceService.requestForGetUsernameCaseSensitivityConflicts(params), UsernameCaseSensitivityConflicts.class, options);
   }
 
   /**
@@ -122,7 +122,7 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflicts(
+  public CompletableFuture<UsernameCaseSensitivityConflicts> getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params) {
     return getUsernameCaseSensitivityConflicts(params, RequestOptions.defaults());
   }
@@ -137,8 +137,7 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflicts(
-      ) {
+  public CompletableFuture<UsernameCaseSensitivityConflicts> getUsernameCaseSensitivityConflicts() {
     return getUsernameCaseSensitivityConflicts(GetUsernameCaseSensitivityConflictsParams.builder().build(), RequestOptions.defaults());
   }
 

@@ -5,7 +5,7 @@ package io.logto.management.service;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ListSsoConnectorProvidersResponseItem;
+import io.logto.management.model.SsoConnectorProvider;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +37,7 @@ public final class AsyncSsoConnectorProvidersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> list(
-      RequestOptions options) {
+  public CompletableFuture<List<SsoConnectorProvider>> list(RequestOptions options) {
     return client.callAsync(SsoConnectorProvidersService.requestForList(), SsoConnectorProvidersService.typeOfList(), options);
   }
 
@@ -52,7 +51,7 @@ public final class AsyncSsoConnectorProvidersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> list() {
+  public CompletableFuture<List<SsoConnectorProvider>> list() {
     return list(RequestOptions.defaults());
   }
 }

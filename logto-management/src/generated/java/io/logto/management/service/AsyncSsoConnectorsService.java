@@ -9,7 +9,7 @@ import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSsoConnectorRequest;
 import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
 import io.logto.management.model.ListSsoConnectorsParams;
-import io.logto.management.model.SigningCertificate;
+import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.SsoConnector;
 import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateSsoConnectorRequest;
@@ -78,9 +78,9 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> createSigningKey(String id,
+  public CompletableFuture<SamlApplicationSecret> createSigningKey(String id,
       CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
-    return client.callAsync(SsoConnectorsService.requestForCreateSigningKey(id, body), SigningCertificate.class, options);
+    return client.callAsync(SsoConnectorsService.requestForCreateSigningKey(id, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> createSigningKey(String id,
+  public CompletableFuture<SamlApplicationSecret> createSigningKey(String id,
       CreateSsoConnectorSigningKeyRequest body) {
     return createSigningKey(id, body, RequestOptions.defaults());
   }
@@ -207,7 +207,7 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<SigningCertificate>> listSigningKeys(String id,
+  public CompletableFuture<List<SamlApplicationSecret>> listSigningKeys(String id,
       RequestOptions options) {
     return client.callAsync(SsoConnectorsService.requestForListSigningKeys(id), SsoConnectorsService.typeOfListSigningKeys(), options);
   }
@@ -223,7 +223,7 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public CompletableFuture<List<SigningCertificate>> listSigningKeys(String id) {
+  public CompletableFuture<List<SamlApplicationSecret>> listSigningKeys(String id) {
     return listSigningKeys(id, RequestOptions.defaults());
   }
 
@@ -321,9 +321,9 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> updateSigningKey(String id, String keyId,
+  public CompletableFuture<SamlApplicationSecret> updateSigningKey(String id, String keyId,
       ActiveFlagRequest body, RequestOptions options) {
-    return client.callAsync(SsoConnectorsService.requestForUpdateSigningKey(id, keyId, body), SigningCertificate.class, options);
+    return client.callAsync(SsoConnectorsService.requestForUpdateSigningKey(id, keyId, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -339,7 +339,7 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public CompletableFuture<SigningCertificate> updateSigningKey(String id, String keyId,
+  public CompletableFuture<SamlApplicationSecret> updateSigningKey(String id, String keyId,
       ActiveFlagRequest body) {
     return updateSigningKey(id, keyId, body, RequestOptions.defaults());
   }

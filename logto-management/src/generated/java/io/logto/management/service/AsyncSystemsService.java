@@ -5,7 +5,7 @@ package io.logto.management.service;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetSystemApplicationConfigResponse;
+import io.logto.management.model.SystemApplicationConfig;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,9 +36,8 @@ public final class AsyncSystemsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSystemApplicationConfigResponse> getApplicationConfig(
-      RequestOptions options) {
-    return client.callAsync(SystemsService.requestForGetApplicationConfig(), GetSystemApplicationConfigResponse.class, options);
+  public CompletableFuture<SystemApplicationConfig> getApplicationConfig(RequestOptions options) {
+    return client.callAsync(SystemsService.requestForGetApplicationConfig(), SystemApplicationConfig.class, options);
   }
 
   /**
@@ -51,7 +50,7 @@ public final class AsyncSystemsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
-  public CompletableFuture<GetSystemApplicationConfigResponse> getApplicationConfig() {
+  public CompletableFuture<SystemApplicationConfig> getApplicationConfig() {
     return getApplicationConfig(RequestOptions.defaults());
   }
 }

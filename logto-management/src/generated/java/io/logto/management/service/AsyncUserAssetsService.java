@@ -6,7 +6,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateUserAssetResponse;
-import io.logto.management.model.GetUserAssetServiceStatusResponse;
+import io.logto.management.model.UserAssetServiceStatus;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -74,9 +74,8 @@ public final class AsyncUserAssetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserAssetServiceStatusResponse> getServiceStatus(
-      RequestOptions options) {
-    return client.callAsync(UserAssetsService.requestForGetServiceStatus(), GetUserAssetServiceStatusResponse.class, options);
+  public CompletableFuture<UserAssetServiceStatus> getServiceStatus(RequestOptions options) {
+    return client.callAsync(UserAssetsService.requestForGetServiceStatus(), UserAssetServiceStatus.class, options);
   }
 
   /**
@@ -89,7 +88,7 @@ public final class AsyncUserAssetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserAssetServiceStatusResponse> getServiceStatus() {
+  public CompletableFuture<UserAssetServiceStatus> getServiceStatus() {
     return getServiceStatus(RequestOptions.defaults());
   }
 }

@@ -13,26 +13,22 @@ import io.logto.management.model.CreateUserMfaVerificationRequest;
 import io.logto.management.model.CreateUserMfaVerificationResponse;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.DeleteUserSessionParams;
-import io.logto.management.model.GetUserHasPasswordResponse;
 import io.logto.management.model.GetUserIdentityParams;
-import io.logto.management.model.GetUserIdentityResponse;
 import io.logto.management.model.GetUserParams;
 import io.logto.management.model.GetUserSsoIdentityParams;
-import io.logto.management.model.GetUserSsoIdentityResponse;
 import io.logto.management.model.ListUserAllIdentitiesParams;
 import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
 import io.logto.management.model.ListUserGrantsResponse;
-import io.logto.management.model.ListUserMfaVerificationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.NamedItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
 import io.logto.management.model.PersonalAccessToken;
+import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserCustomDataRequest;
@@ -42,10 +38,14 @@ import io.logto.management.model.UpdateUserPasswordExpirationRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
+import io.logto.management.model.UserHasPassword;
 import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
+import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
+import io.logto.management.model.UserSsoIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +80,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignedRoles> assignRoles(String userId, RoleIdsRequest body,
+  public CompletableFuture<AssignedRoles> assignRoles(String userId, RoleIds body,
       RequestOptions options) {
     return client.callAsync(UsersService.requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
@@ -97,7 +97,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<AssignedRoles> assignRoles(String userId, RoleIdsRequest body) {
+  public CompletableFuture<AssignedRoles> assignRoles(String userId, RoleIds body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -250,9 +250,9 @@ public final class AsyncUsersService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPost(String userId, NamedItem body,
-      RequestOptions options) {
-    return client.callAsync(UsersService.requestForDeletePersonalAccessTokenPost(userId, body), Void.class, options);
+  public CompletableFuture<Void> deletePersonalAccessTokenByName(String userId,
+      PersonalAccessTokenName body, RequestOptions options) {
+    return client.callAsync(UsersService.requestForDeletePersonalAccessTokenByName(userId, body), Void.class, options);
   }
 
   /**
@@ -267,8 +267,9 @@ public final class AsyncUsersService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPost(String userId, NamedItem body) {
-    return deletePersonalAccessTokenPost(userId, body, RequestOptions.defaults());
+  public CompletableFuture<Void> deletePersonalAccessTokenByName(String userId,
+      PersonalAccessTokenName body) {
+    return deletePersonalAccessTokenByName(userId, body, RequestOptions.defaults());
   }
 
   /**
@@ -584,9 +585,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserHasPasswordResponse> getHasPassword(String userId,
-      RequestOptions options) {
-    return client.callAsync(UsersService.requestForGetHasPassword(userId), GetUserHasPasswordResponse.class, options);
+  public CompletableFuture<UserHasPassword> hasPassword(String userId, RequestOptions options) {
+    return client.callAsync(UsersService.requestForHasPassword(userId), UserHasPassword.class, options);
   }
 
   /**
@@ -600,8 +600,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserHasPasswordResponse> getHasPassword(String userId) {
-    return getHasPassword(userId, RequestOptions.defaults());
+  public CompletableFuture<UserHasPassword> hasPassword(String userId) {
+    return hasPassword(userId, RequestOptions.defaults());
   }
 
   /**
@@ -618,9 +618,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserIdentityResponse> getIdentity(String userId, String target,
+  public CompletableFuture<UserIdentity> getIdentity(String userId, String target,
       GetUserIdentityParams params, RequestOptions options) {
-    return client.callAsync(UsersService.requestForGetIdentity(userId, target, params), GetUserIdentityResponse.class, options);
+    return client.callAsync(UsersService.requestForGetIdentity(userId, target, params), UserIdentity.class, options);
   }
 
   /**
@@ -636,7 +636,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserIdentityResponse> getIdentity(String userId, String target,
+  public CompletableFuture<UserIdentity> getIdentity(String userId, String target,
       GetUserIdentityParams params) {
     return getIdentity(userId, target, params, RequestOptions.defaults());
   }
@@ -653,7 +653,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserIdentityResponse> getIdentity(String userId, String target) {
+  public CompletableFuture<UserIdentity> getIdentity(String userId, String target) {
     return getIdentity(userId, target, GetUserIdentityParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -705,9 +705,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentity(String userId,
-      String ssoConnectorId, GetUserSsoIdentityParams params, RequestOptions options) {
-    return client.callAsync(UsersService.requestForGetSsoIdentity(userId, ssoConnectorId, params), GetUserSsoIdentityResponse.class, options);
+  public CompletableFuture<UserSsoIdentity> getSsoIdentity(String userId, String ssoConnectorId,
+      GetUserSsoIdentityParams params, RequestOptions options) {
+    return client.callAsync(UsersService.requestForGetSsoIdentity(userId, ssoConnectorId, params), UserSsoIdentity.class, options);
   }
 
   /**
@@ -723,8 +723,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentity(String userId,
-      String ssoConnectorId, GetUserSsoIdentityParams params) {
+  public CompletableFuture<UserSsoIdentity> getSsoIdentity(String userId, String ssoConnectorId,
+      GetUserSsoIdentityParams params) {
     return getSsoIdentity(userId, ssoConnectorId, params, RequestOptions.defaults());
   }
 
@@ -740,8 +740,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentity(String userId,
-      String ssoConnectorId) {
+  public CompletableFuture<UserSsoIdentity> getSsoIdentity(String userId, String ssoConnectorId) {
     return getSsoIdentity(userId, ssoConnectorId, GetUserSsoIdentityParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -758,9 +757,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentities(String userId,
+  public CompletableFuture<ListUserAllIdentitiesResponse> getAllIdentities(String userId,
       ListUserAllIdentitiesParams params, RequestOptions options) {
-    return client.callAsync(UsersService.requestForListAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
+    return client.callAsync(UsersService.requestForGetAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
   }
 
   /**
@@ -775,9 +774,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentities(String userId,
+  public CompletableFuture<ListUserAllIdentitiesResponse> getAllIdentities(String userId,
       ListUserAllIdentitiesParams params) {
-    return listAllIdentities(userId, params, RequestOptions.defaults());
+    return getAllIdentities(userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -791,8 +790,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentities(String userId) {
-    return listAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
+  public CompletableFuture<ListUserAllIdentitiesResponse> getAllIdentities(String userId) {
+    return getAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -807,8 +806,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> listCustomData(String userId, RequestOptions options) {
-    return client.callAsync(UsersService.requestForListCustomData(userId), JsonNode.class, options);
+  public CompletableFuture<JsonNode> getCustomData(String userId, RequestOptions options) {
+    return client.callAsync(UsersService.requestForGetCustomData(userId), JsonNode.class, options);
   }
 
   /**
@@ -822,8 +821,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> listCustomData(String userId) {
-    return listCustomData(userId, RequestOptions.defaults());
+  public CompletableFuture<JsonNode> getCustomData(String userId) {
+    return getCustomData(userId, RequestOptions.defaults());
   }
 
   /**
@@ -839,9 +838,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserGrantsResponse> listGrants(String userId,
+  public CompletableFuture<ListUserGrantsResponse> getGrants(String userId,
       ListUserGrantsParams params, RequestOptions options) {
-    return client.callAsync(UsersService.requestForListGrants(userId, params), ListUserGrantsResponse.class, options);
+    return client.callAsync(UsersService.requestForGetGrants(userId, params), ListUserGrantsResponse.class, options);
   }
 
   /**
@@ -856,9 +855,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserGrantsResponse> listGrants(String userId,
+  public CompletableFuture<ListUserGrantsResponse> getGrants(String userId,
       ListUserGrantsParams params) {
-    return listGrants(userId, params, RequestOptions.defaults());
+    return getGrants(userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -872,8 +871,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserGrantsResponse> listGrants(String userId) {
-    return listGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
+  public CompletableFuture<ListUserGrantsResponse> getGrants(String userId) {
+    return getGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -888,9 +887,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<UserLogtoConfig> listLogtoConfigs(String userId,
-      RequestOptions options) {
-    return client.callAsync(UsersService.requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
+  public CompletableFuture<UserLogtoConfig> getLogtoConfigs(String userId, RequestOptions options) {
+    return client.callAsync(UsersService.requestForGetLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -904,8 +902,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public CompletableFuture<UserLogtoConfig> listLogtoConfigs(String userId) {
-    return listLogtoConfigs(userId, RequestOptions.defaults());
+  public CompletableFuture<UserLogtoConfig> getLogtoConfigs(String userId) {
+    return getLogtoConfigs(userId, RequestOptions.defaults());
   }
 
   /**
@@ -920,8 +918,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerifications(
-      String userId, RequestOptions options) {
+  public CompletableFuture<List<UserMfaVerification>> listMfaVerifications(String userId,
+      RequestOptions options) {
     return client.callAsync(UsersService.requestForListMfaVerifications(userId), UsersService.typeOfListMfaVerifications(), options);
   }
 
@@ -936,8 +934,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
-  public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerifications(
-      String userId) {
+  public CompletableFuture<List<UserMfaVerification>> listMfaVerifications(String userId) {
     return listMfaVerifications(userId, RequestOptions.defaults());
   }
 
@@ -1066,9 +1063,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserSessionsResponse> listSessions(String userId,
+  public CompletableFuture<ListUserSessionsResponse> getSessions(String userId,
       RequestOptions options) {
-    return client.callAsync(UsersService.requestForListSessions(userId), ListUserSessionsResponse.class, options);
+    return client.callAsync(UsersService.requestForGetSessions(userId), ListUserSessionsResponse.class, options);
   }
 
   /**
@@ -1082,8 +1079,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserSessionsResponse> listSessions(String userId) {
-    return listSessions(userId, RequestOptions.defaults());
+  public CompletableFuture<ListUserSessionsResponse> getSessions(String userId) {
+    return getSessions(userId, RequestOptions.defaults());
   }
 
   /**
@@ -1181,9 +1178,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<RoleIdsRequest> replaceRoles(String userId, RoleIdsRequest body,
+  public CompletableFuture<RoleIds> replaceRoles(String userId, RoleIds body,
       RequestOptions options) {
-    return client.callAsync(UsersService.requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
+    return client.callAsync(UsersService.requestForReplaceRoles(userId, body), RoleIds.class, options);
   }
 
   /**
@@ -1198,7 +1195,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public CompletableFuture<RoleIdsRequest> replaceRoles(String userId, RoleIdsRequest body) {
+  public CompletableFuture<RoleIds> replaceRoles(String userId, RoleIds body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -1319,9 +1316,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public CompletableFuture<User> updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body,
+  public CompletableFuture<User> updateSuspension(String userId, UpdateUserIsSuspendedRequest body,
       RequestOptions options) {
-    return client.callAsync(UsersService.requestForUpdateIsSuspended(userId, body), User.class, options);
+    return client.callAsync(UsersService.requestForUpdateSuspension(userId, body), User.class, options);
   }
 
   /**
@@ -1336,9 +1333,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public CompletableFuture<User> updateIsSuspended(String userId,
+  public CompletableFuture<User> updateSuspension(String userId,
       UpdateUserIsSuspendedRequest body) {
-    return updateIsSuspended(userId, body, RequestOptions.defaults());
+    return updateSuspension(userId, body, RequestOptions.defaults());
   }
 
   /**

@@ -9,7 +9,7 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AssertSingleSignOnSamlRequest;
 import io.logto.management.model.GetHasuraAuthParams;
-import io.logto.management.model.GetHasuraAuthResponse;
+import io.logto.management.model.HasuraAuth;
 import java.util.Objects;
 
 /**
@@ -136,8 +136,8 @@ public final class AuthnService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
    */
-  public GetHasuraAuthResponse getHasuraAuth(GetHasuraAuthParams params, RequestOptions options) {
-    return client.call(AuthnService.requestForGetHasuraAuth(params), GetHasuraAuthResponse.class, options);
+  public HasuraAuth getHasuraAuth(GetHasuraAuthParams params, RequestOptions options) {
+    return client.call(AuthnService.requestForGetHasuraAuth(params), HasuraAuth.class, options);
   }
 
   /**
@@ -149,7 +149,7 @@ public final class AuthnService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
    */
-  public GetHasuraAuthResponse getHasuraAuth(GetHasuraAuthParams params) {
+  public HasuraAuth getHasuraAuth(GetHasuraAuthParams params) {
     return getHasuraAuth(params, RequestOptions.defaults());
   }
 }

@@ -107,11 +107,11 @@ public final class CimdService {
   }
 
   /**
-   * The request of {@code listUserConsentScopes}, for both surfaces.
+   * The request of {@code getUserConsentScopes}, for both surfaces.
    *
    * @return the request
    */
-  static ApiRequest requestForListUserConsentScopes() {
+  static ApiRequest requestForGetUserConsentScopes() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/cimd/user-consent-scopes");
     return request.build();
   }
@@ -125,8 +125,8 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes(RequestOptions options) {
-    return client.call(CimdService.requestForListUserConsentScopes(), UserConsentScopes.class, options);
+  public UserConsentScopes getUserConsentScopes(RequestOptions options) {
+    return client.call(CimdService.requestForGetUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -137,7 +137,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes() {
-    return listUserConsentScopes(RequestOptions.defaults());
+  public UserConsentScopes getUserConsentScopes() {
+    return getUserConsentScopes(RequestOptions.defaults());
   }
 }

@@ -9,25 +9,24 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Action;
+import io.logto.management.model.ActionEntry;
 import io.logto.management.model.ActionType;
 import io.logto.management.model.AdminConsoleConfig;
 import io.logto.management.model.CimdConfig;
-import io.logto.management.model.EnabledFlag;
-import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.IdTokenConfig;
 import io.logto.management.model.JwtCustomizer;
+import io.logto.management.model.JwtCustomizerEntry;
 import io.logto.management.model.JwtCustomizerRequest;
 import io.logto.management.model.JwtTokenType;
-import io.logto.management.model.ListActionsResponseItem;
-import io.logto.management.model.ListJwtCustomizersResponseItem;
+import io.logto.management.model.OidcKey;
 import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.OidcSessionConfig;
 import io.logto.management.model.RotateOidcKeysRequest;
-import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
+import io.logto.management.model.UpdateCimdConfigRequest;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
 import java.util.List;
 import java.util.Objects;
@@ -351,8 +350,8 @@ public final class ConfigsService {
    *
    * @return the type
    */
-  static TypeReference<List<GetOidcKeysResponseItem>> typeOfGetOidcKeys() {
-    return new TypeReference<List<GetOidcKeysResponseItem>>() {};
+  static TypeReference<List<OidcKey>> typeOfGetOidcKeys() {
+    return new TypeReference<List<OidcKey>>() {};
   }
 
   /**
@@ -377,7 +376,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
+  public List<OidcKey> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
     return client.call(ConfigsService.requestForGetOidcKeys(keyType), ConfigsService.typeOfGetOidcKeys(), options);
   }
 
@@ -390,7 +389,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType) {
+  public List<OidcKey> getOidcKeys(OidcKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
@@ -434,8 +433,8 @@ public final class ConfigsService {
    *
    * @return the type
    */
-  static TypeReference<List<ListActionsResponseItem>> typeOfListActions() {
-    return new TypeReference<List<ListActionsResponseItem>>() {};
+  static TypeReference<List<ActionEntry>> typeOfListActions() {
+    return new TypeReference<List<ActionEntry>>() {};
   }
 
   /**
@@ -457,7 +456,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
-  public List<ListActionsResponseItem> listActions(RequestOptions options) {
+  public List<ActionEntry> listActions(RequestOptions options) {
     return client.call(ConfigsService.requestForListActions(), ConfigsService.typeOfListActions(), options);
   }
 
@@ -469,7 +468,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
-  public List<ListActionsResponseItem> listActions() {
+  public List<ActionEntry> listActions() {
     return listActions(RequestOptions.defaults());
   }
 
@@ -478,8 +477,8 @@ public final class ConfigsService {
    *
    * @return the type
    */
-  static TypeReference<List<ListJwtCustomizersResponseItem>> typeOfListJwtCustomizers() {
-    return new TypeReference<List<ListJwtCustomizersResponseItem>>() {};
+  static TypeReference<List<JwtCustomizerEntry>> typeOfListJwtCustomizers() {
+    return new TypeReference<List<JwtCustomizerEntry>>() {};
   }
 
   /**
@@ -501,7 +500,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
-  public List<ListJwtCustomizersResponseItem> listJwtCustomizers(RequestOptions options) {
+  public List<JwtCustomizerEntry> listJwtCustomizers(RequestOptions options) {
     return client.call(ConfigsService.requestForListJwtCustomizers(), ConfigsService.typeOfListJwtCustomizers(), options);
   }
 
@@ -513,7 +512,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
-  public List<ListJwtCustomizersResponseItem> listJwtCustomizers() {
+  public List<JwtCustomizerEntry> listJwtCustomizers() {
     return listJwtCustomizers(RequestOptions.defaults());
   }
 
@@ -522,8 +521,8 @@ public final class ConfigsService {
    *
    * @return the type
    */
-  static TypeReference<List<RotateOidcKeysResponseItem>> typeOfRotateOidcKeys() {
-    return new TypeReference<List<RotateOidcKeysResponseItem>>() {};
+  static TypeReference<List<OidcKey>> typeOfRotateOidcKeys() {
+    return new TypeReference<List<OidcKey>>() {};
   }
 
   /**
@@ -551,8 +550,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
-      RotateOidcKeysRequest body, RequestOptions options) {
+  public List<OidcKey> rotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body,
+      RequestOptions options) {
     return client.call(ConfigsService.requestForRotateOidcKeys(keyType, body), ConfigsService.typeOfRotateOidcKeys(), options);
   }
 
@@ -566,8 +565,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
-      RotateOidcKeysRequest body) {
+  public List<OidcKey> rotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
 
@@ -739,7 +737,7 @@ public final class ConfigsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateCimd(EnabledFlag body) {
+  static ApiRequest requestForUpdateCimd(UpdateCimdConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -755,7 +753,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig updateCimd(EnabledFlag body, RequestOptions options) {
+  public CimdConfig updateCimd(UpdateCimdConfigRequest body, RequestOptions options) {
     return client.call(ConfigsService.requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
@@ -768,7 +766,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig updateCimd(EnabledFlag body) {
+  public CimdConfig updateCimd(UpdateCimdConfigRequest body) {
     return updateCimd(body, RequestOptions.defaults());
   }
 

@@ -6,10 +6,10 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.ActiveUserCounts;
 import io.logto.management.model.GetActiveUserCountsParams;
-import io.logto.management.model.GetActiveUserCountsResponse;
-import io.logto.management.model.GetNewUserCountsResponse;
-import io.logto.management.model.GetTotalUserCountResponse;
+import io.logto.management.model.NewUserCounts;
+import io.logto.management.model.TotalUserCount;
 import java.util.Objects;
 
 /**
@@ -51,9 +51,9 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public GetActiveUserCountsResponse getActiveUserCounts(GetActiveUserCountsParams params,
+  public ActiveUserCounts getActiveUserCounts(GetActiveUserCountsParams params,
       RequestOptions options) {
-    return client.call(DashboardService.requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
+    return client.call(DashboardService.requestForGetActiveUserCounts(params), ActiveUserCounts.class, options);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public GetActiveUserCountsResponse getActiveUserCounts(GetActiveUserCountsParams params) {
+  public ActiveUserCounts getActiveUserCounts(GetActiveUserCountsParams params) {
     return getActiveUserCounts(params, RequestOptions.defaults());
   }
 
@@ -77,7 +77,7 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public GetActiveUserCountsResponse getActiveUserCounts() {
+  public ActiveUserCounts getActiveUserCounts() {
     return getActiveUserCounts(GetActiveUserCountsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -100,8 +100,8 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
-  public GetNewUserCountsResponse getNewUserCounts(RequestOptions options) {
-    return client.call(DashboardService.requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
+  public NewUserCounts getNewUserCounts(RequestOptions options) {
+    return client.call(DashboardService.requestForGetNewUserCounts(), NewUserCounts.class, options);
   }
 
   /**
@@ -112,7 +112,7 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
-  public GetNewUserCountsResponse getNewUserCounts() {
+  public NewUserCounts getNewUserCounts() {
     return getNewUserCounts(RequestOptions.defaults());
   }
 
@@ -135,8 +135,8 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
-  public GetTotalUserCountResponse getTotalUserCount(RequestOptions options) {
-    return client.call(DashboardService.requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
+  public TotalUserCount getTotalUserCount(RequestOptions options) {
+    return client.call(DashboardService.requestForGetTotalUserCount(), TotalUserCount.class, options);
   }
 
   /**
@@ -147,7 +147,7 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
-  public GetTotalUserCountResponse getTotalUserCount() {
+  public TotalUserCount getTotalUserCount() {
     return getTotalUserCount(RequestOptions.defaults());
   }
 }

@@ -187,12 +187,12 @@ public final class DomainsService {
   }
 
   /**
-   * The request of {@code listVerificationFiles}, for both surfaces.
+   * The request of {@code getVerificationFiles}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @return the request
    */
-  static ApiRequest requestForListVerificationFiles(String id) {
+  static ApiRequest requestForGetVerificationFiles(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}/verification-files")
       .pathParam("id", id);
     return request.build();
@@ -208,8 +208,8 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode listVerificationFiles(String id, RequestOptions options) {
-    return client.call(DomainsService.requestForListVerificationFiles(id), JsonNode.class, options);
+  public JsonNode getVerificationFiles(String id, RequestOptions options) {
+    return client.call(DomainsService.requestForGetVerificationFiles(id), JsonNode.class, options);
   }
 
   /**
@@ -221,8 +221,8 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode listVerificationFiles(String id) {
-    return listVerificationFiles(id, RequestOptions.defaults());
+  public JsonNode getVerificationFiles(String id) {
+    return getVerificationFiles(id, RequestOptions.defaults());
   }
 
   /**

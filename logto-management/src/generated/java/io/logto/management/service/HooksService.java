@@ -13,8 +13,8 @@ import io.logto.management.model.CreateHookRequest;
 import io.logto.management.model.CreateHookTestRequest;
 import io.logto.management.model.GetHookParams;
 import io.logto.management.model.Hook;
+import io.logto.management.model.HookRecentLog;
 import io.logto.management.model.ListHookRecentLogsParams;
-import io.logto.management.model.ListHookRecentLogsResponseItem;
 import io.logto.management.model.ListHooksParams;
 import io.logto.management.model.UpdateHookRequest;
 import java.util.List;
@@ -215,8 +215,8 @@ public final class HooksService {
    *
    * @return the type
    */
-  static TypeReference<List<ListHookRecentLogsResponseItem>> typeOfListRecentLogs() {
-    return new TypeReference<List<ListHookRecentLogsResponseItem>>() {};
+  static TypeReference<List<HookRecentLog>> typeOfListRecentLogs() {
+    return new TypeReference<List<HookRecentLog>>() {};
   }
 
   /**
@@ -250,8 +250,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public List<ListHookRecentLogsResponseItem> listRecentLogs(String id,
-      ListHookRecentLogsParams params, RequestOptions options) {
+  public List<HookRecentLog> listRecentLogs(String id, ListHookRecentLogsParams params,
+      RequestOptions options) {
     return client.call(HooksService.requestForListRecentLogs(id, params), HooksService.typeOfListRecentLogs(), options);
   }
 
@@ -265,8 +265,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public List<ListHookRecentLogsResponseItem> listRecentLogs(String id,
-      ListHookRecentLogsParams params) {
+  public List<HookRecentLog> listRecentLogs(String id, ListHookRecentLogsParams params) {
     return listRecentLogs(id, params, RequestOptions.defaults());
   }
 
@@ -279,7 +278,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public List<ListHookRecentLogsResponseItem> listRecentLogs(String id) {
+  public List<HookRecentLog> listRecentLogs(String id) {
     return listRecentLogs(id, ListHookRecentLogsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -295,8 +294,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public Paginated<ListHookRecentLogsResponseItem> listRecentLogsAll(String id,
-      ListHookRecentLogsParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<HookRecentLog> listRecentLogsAll(String id, ListHookRecentLogsParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}/recent-logs")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -304,7 +303,7 @@ public final class HooksService {
     request.query("enableCap", params.enableCap());
     request.query("start_time", params.startTime());
     request.query("end_time", params.endTime());
-    return client.paginate(request.build(), ListHookRecentLogsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), HookRecentLog.class, pagination, options);
   }
 
   /**
@@ -317,8 +316,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public Paginated<ListHookRecentLogsResponseItem> listRecentLogsAll(String id,
-      ListHookRecentLogsParams params) {
+  public Paginated<HookRecentLog> listRecentLogsAll(String id, ListHookRecentLogsParams params) {
     return listRecentLogsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -331,7 +329,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public Paginated<ListHookRecentLogsResponseItem> listRecentLogsAll(String id) {
+  public Paginated<HookRecentLog> listRecentLogsAll(String id) {
     return listRecentLogsAll(id, ListHookRecentLogsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

@@ -13,12 +13,11 @@ import io.logto.management.model.CreateOrganizationRoleRequest;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
 import io.logto.management.model.ListOrganizationRolesParams;
-import io.logto.management.model.ListOrganizationRolesResponseItem;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationScope;
-import io.logto.management.model.OrganizationScopeIdsRequest;
+import io.logto.management.model.OrganizationScopeIds;
 import io.logto.management.model.Scope;
-import io.logto.management.model.ScopeIdsRequest;
+import io.logto.management.model.ScopeIds;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +84,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateResourceScope(String id, ScopeIdsRequest body) {
+  static ApiRequest requestForCreateResourceScope(String id, ScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -102,7 +101,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public void createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
+  public void createResourceScope(String id, ScopeIds body, RequestOptions options) {
     client.call(OrganizationRolesService.requestForCreateResourceScope(id, body), options);
   }
 
@@ -115,7 +114,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public void createResourceScope(String id, ScopeIdsRequest body) {
+  public void createResourceScope(String id, ScopeIds body) {
     createResourceScope(id, body, RequestOptions.defaults());
   }
 
@@ -126,7 +125,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateScope(String id, OrganizationScopeIdsRequest body) {
+  static ApiRequest requestForCreateScope(String id, OrganizationScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -143,7 +142,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public void createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
+  public void createScope(String id, OrganizationScopeIds body, RequestOptions options) {
     client.call(OrganizationRolesService.requestForCreateScope(id, body), options);
   }
 
@@ -156,7 +155,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public void createScope(String id, OrganizationScopeIdsRequest body) {
+  public void createScope(String id, OrganizationScopeIds body) {
     createScope(id, body, RequestOptions.defaults());
   }
 
@@ -558,8 +557,8 @@ public final class OrganizationRolesService {
    *
    * @return the type
    */
-  static TypeReference<List<ListOrganizationRolesResponseItem>> typeOfList() {
-    return new TypeReference<List<ListOrganizationRolesResponseItem>>() {};
+  static TypeReference<List<OrganizationRole>> typeOfList() {
+    return new TypeReference<List<OrganizationRole>>() {};
   }
 
   /**
@@ -587,8 +586,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params,
-      RequestOptions options) {
+  public List<OrganizationRole> list(ListOrganizationRolesParams params, RequestOptions options) {
     return client.call(OrganizationRolesService.requestForList(params), OrganizationRolesService.typeOfList(), options);
   }
 
@@ -601,7 +599,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params) {
+  public List<OrganizationRole> list(ListOrganizationRolesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -613,7 +611,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public List<ListOrganizationRolesResponseItem> list() {
+  public List<OrganizationRole> list() {
     return list(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -628,12 +626,12 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRolesResponseItem> listAll(ListOrganizationRolesParams params,
+  public Paginated<OrganizationRole> listAll(ListOrganizationRolesParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
-    return client.paginate(request.build(), ListOrganizationRolesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), OrganizationRole.class, pagination, options);
   }
 
   /**
@@ -645,7 +643,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRolesResponseItem> listAll(ListOrganizationRolesParams params) {
+  public Paginated<OrganizationRole> listAll(ListOrganizationRolesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -657,7 +655,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRolesResponseItem> listAll() {
+  public Paginated<OrganizationRole> listAll() {
     return listAll(ListOrganizationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -668,7 +666,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceResourceScopes(String id, ScopeIdsRequest body) {
+  static ApiRequest requestForReplaceResourceScopes(String id, ScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -685,7 +683,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public void replaceResourceScopes(String id, ScopeIdsRequest body, RequestOptions options) {
+  public void replaceResourceScopes(String id, ScopeIds body, RequestOptions options) {
     client.call(OrganizationRolesService.requestForReplaceResourceScopes(id, body), options);
   }
 
@@ -698,7 +696,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public void replaceResourceScopes(String id, ScopeIdsRequest body) {
+  public void replaceResourceScopes(String id, ScopeIds body) {
     replaceResourceScopes(id, body, RequestOptions.defaults());
   }
 
@@ -709,7 +707,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceScopes(String id, OrganizationScopeIdsRequest body) {
+  static ApiRequest requestForReplaceScopes(String id, OrganizationScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -726,7 +724,7 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
+  public void replaceScopes(String id, OrganizationScopeIds body, RequestOptions options) {
     client.call(OrganizationRolesService.requestForReplaceScopes(id, body), options);
   }
 
@@ -739,7 +737,7 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, OrganizationScopeIdsRequest body) {
+  public void replaceScopes(String id, OrganizationScopeIds body) {
     replaceScopes(id, body, RequestOptions.defaults());
   }
 

@@ -9,7 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.Application;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
@@ -17,25 +18,23 @@ import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.JitEmailDomain;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
-import io.logto.management.model.ListOrganizationApplicationsResponseItem;
 import io.logto.management.model.ListOrganizationJitEmailDomainsParams;
 import io.logto.management.model.ListOrganizationJitRolesParams;
 import io.logto.management.model.ListOrganizationJitSsoConnectorsParams;
 import io.logto.management.model.ListOrganizationUserRolesParams;
 import io.logto.management.model.ListOrganizationUsersParams;
-import io.logto.management.model.ListOrganizationUsersResponseItem;
 import io.logto.management.model.ListOrganizationsParams;
-import io.logto.management.model.ListOrganizationsResponseItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
-import io.logto.management.model.OrganizationRoleIdsRequest;
+import io.logto.management.model.OrganizationRoleIds;
 import io.logto.management.model.OrganizationRolesRequest;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
-import io.logto.management.model.SsoConnectorIdsRequest;
+import io.logto.management.model.SsoConnectorIds;
 import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.User;
+import io.logto.management.model.UserIds;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,7 +61,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForAddApplications(String id, ApplicationIdsRequest body) {
+  static ApiRequest requestForAddApplications(String id, ApplicationIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -79,7 +78,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public void addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
+  public void addApplications(String id, ApplicationIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForAddApplications(id, body), options);
   }
 
@@ -92,7 +91,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public void addApplications(String id, ApplicationIdsRequest body) {
+  public void addApplications(String id, ApplicationIds body) {
     addApplications(id, body, RequestOptions.defaults());
   }
 
@@ -103,7 +102,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForAddUsers(String id, UserIdsRequest body) {
+  static ApiRequest requestForAddUsers(String id, UserIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -121,8 +120,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public UserIdsRequest addUsers(String id, UserIdsRequest body, RequestOptions options) {
-    return client.call(OrganizationsService.requestForAddUsers(id, body), UserIdsRequest.class, options);
+  public UserIds addUsers(String id, UserIds body, RequestOptions options) {
+    return client.call(OrganizationsService.requestForAddUsers(id, body), UserIds.class, options);
   }
 
   /**
@@ -135,7 +134,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public UserIdsRequest addUsers(String id, UserIdsRequest body) {
+  public UserIds addUsers(String id, UserIds body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
@@ -148,7 +147,7 @@ public final class OrganizationsService {
    * @return the request
    */
   static ApiRequest requestForAssignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+      OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -167,8 +166,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public void assignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
+  public void assignRolesToApplication(String id, String applicationId, OrganizationRoleIds body,
+      RequestOptions options) {
     client.call(OrganizationsService.requestForAssignRolesToApplication(id, applicationId, body), options);
   }
 
@@ -182,8 +181,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public void assignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+  public void assignRolesToApplication(String id, String applicationId, OrganizationRoleIds body) {
     assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -260,9 +258,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
+  public OrganizationRoleIds assignRolesToUser(String id, String userId,
       OrganizationRolesRequest body, RequestOptions options) {
-    return client.call(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
+    return client.call(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIds.class, options);
   }
 
   /**
@@ -276,7 +274,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
+  public OrganizationRoleIds assignRolesToUser(String id, String userId,
       OrganizationRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
@@ -416,7 +414,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateJitRole(String id, OrganizationRoleIdsRequest body) {
+  static ApiRequest requestForCreateJitRole(String id, OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -433,7 +431,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public void createJitRole(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
+  public void createJitRole(String id, OrganizationRoleIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForCreateJitRole(id, body), options);
   }
 
@@ -446,7 +444,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public void createJitRole(String id, OrganizationRoleIdsRequest body) {
+  public void createJitRole(String id, OrganizationRoleIds body) {
     createJitRole(id, body, RequestOptions.defaults());
   }
 
@@ -457,7 +455,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+  static ApiRequest requestForCreateJitSsoConnector(String id, SsoConnectorIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -474,8 +472,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body,
-      RequestOptions options) {
+  public void createJitSsoConnector(String id, SsoConnectorIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForCreateJitSsoConnector(id, body), options);
   }
 
@@ -488,7 +485,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+  public void createJitSsoConnector(String id, SsoConnectorIds body) {
     createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
@@ -999,8 +996,8 @@ public final class OrganizationsService {
    *
    * @return the type
    */
-  static TypeReference<List<ListOrganizationApplicationsResponseItem>> typeOfListApplications() {
-    return new TypeReference<List<ListOrganizationApplicationsResponseItem>>() {};
+  static TypeReference<List<Application>> typeOfListApplications() {
+    return new TypeReference<List<Application>>() {};
   }
 
   /**
@@ -1032,8 +1029,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public List<ListOrganizationApplicationsResponseItem> listApplications(String id,
-      ListOrganizationApplicationsParams params, RequestOptions options) {
+  public List<Application> listApplications(String id, ListOrganizationApplicationsParams params,
+      RequestOptions options) {
     return client.call(OrganizationsService.requestForListApplications(id, params), OrganizationsService.typeOfListApplications(), options);
   }
 
@@ -1047,8 +1044,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public List<ListOrganizationApplicationsResponseItem> listApplications(String id,
-      ListOrganizationApplicationsParams params) {
+  public List<Application> listApplications(String id, ListOrganizationApplicationsParams params) {
     return listApplications(id, params, RequestOptions.defaults());
   }
 
@@ -1061,7 +1057,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public List<ListOrganizationApplicationsResponseItem> listApplications(String id) {
+  public List<Application> listApplications(String id) {
     return listApplications(id, ListOrganizationApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1077,13 +1073,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationApplicationsResponseItem> listApplicationsAll(String id,
+  public Paginated<Application> listApplicationsAll(String id,
       ListOrganizationApplicationsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
-    return client.paginate(request.build(), ListOrganizationApplicationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Application.class, pagination, options);
   }
 
   /**
@@ -1096,7 +1092,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationApplicationsResponseItem> listApplicationsAll(String id,
+  public Paginated<Application> listApplicationsAll(String id,
       ListOrganizationApplicationsParams params) {
     return listApplicationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1110,7 +1106,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationApplicationsResponseItem> listApplicationsAll(String id) {
+  public Paginated<Application> listApplicationsAll(String id) {
     return listApplicationsAll(id, ListOrganizationApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1651,8 +1647,8 @@ public final class OrganizationsService {
    *
    * @return the type
    */
-  static TypeReference<List<ListOrganizationUsersResponseItem>> typeOfListUsers() {
-    return new TypeReference<List<ListOrganizationUsersResponseItem>>() {};
+  static TypeReference<List<User>> typeOfListUsers() {
+    return new TypeReference<List<User>>() {};
   }
 
   /**
@@ -1684,8 +1680,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public List<ListOrganizationUsersResponseItem> listUsers(String id,
-      ListOrganizationUsersParams params, RequestOptions options) {
+  public List<User> listUsers(String id, ListOrganizationUsersParams params,
+      RequestOptions options) {
     return client.call(OrganizationsService.requestForListUsers(id, params), OrganizationsService.typeOfListUsers(), options);
   }
 
@@ -1699,8 +1695,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public List<ListOrganizationUsersResponseItem> listUsers(String id,
-      ListOrganizationUsersParams params) {
+  public List<User> listUsers(String id, ListOrganizationUsersParams params) {
     return listUsers(id, params, RequestOptions.defaults());
   }
 
@@ -1713,7 +1708,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public List<ListOrganizationUsersResponseItem> listUsers(String id) {
+  public List<User> listUsers(String id) {
     return listUsers(id, ListOrganizationUsersParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1729,14 +1724,14 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationUsersResponseItem> listUsersAll(String id,
-      ListOrganizationUsersParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<User> listUsersAll(String id, ListOrganizationUsersParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
     request.query("organizationRoleId", params.organizationRoleId());
-    return client.paginate(request.build(), ListOrganizationUsersResponseItem.class, pagination, options);
+    return client.paginate(request.build(), User.class, pagination, options);
   }
 
   /**
@@ -1749,8 +1744,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationUsersResponseItem> listUsersAll(String id,
-      ListOrganizationUsersParams params) {
+  public Paginated<User> listUsersAll(String id, ListOrganizationUsersParams params) {
     return listUsersAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1763,7 +1757,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationUsersResponseItem> listUsersAll(String id) {
+  public Paginated<User> listUsersAll(String id) {
     return listUsersAll(id, ListOrganizationUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1772,8 +1766,8 @@ public final class OrganizationsService {
    *
    * @return the type
    */
-  static TypeReference<List<ListOrganizationsResponseItem>> typeOfList() {
-    return new TypeReference<List<ListOrganizationsResponseItem>>() {};
+  static TypeReference<List<Organization>> typeOfList() {
+    return new TypeReference<List<Organization>>() {};
   }
 
   /**
@@ -1802,8 +1796,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public List<ListOrganizationsResponseItem> list(ListOrganizationsParams params,
-      RequestOptions options) {
+  public List<Organization> list(ListOrganizationsParams params, RequestOptions options) {
     return client.call(OrganizationsService.requestForList(params), OrganizationsService.typeOfList(), options);
   }
 
@@ -1816,7 +1809,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public List<ListOrganizationsResponseItem> list(ListOrganizationsParams params) {
+  public List<Organization> list(ListOrganizationsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -1828,7 +1821,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public List<ListOrganizationsResponseItem> list() {
+  public List<Organization> list() {
     return list(ListOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1843,13 +1836,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationsResponseItem> listAll(ListOrganizationsParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<Organization> listAll(ListOrganizationsParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
     request.query("showFeatured", params.showFeatured());
-    return client.paginate(request.build(), ListOrganizationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Organization.class, pagination, options);
   }
 
   /**
@@ -1861,7 +1854,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationsResponseItem> listAll(ListOrganizationsParams params) {
+  public Paginated<Organization> listAll(ListOrganizationsParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1873,7 +1866,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationsResponseItem> listAll() {
+  public Paginated<Organization> listAll() {
     return listAll(ListOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -1886,7 +1879,7 @@ public final class OrganizationsService {
    * @return the request
    */
   static ApiRequest requestForReplaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+      OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -1905,8 +1898,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public void replaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
+  public void replaceApplicationRoles(String id, String applicationId, OrganizationRoleIds body,
+      RequestOptions options) {
     client.call(OrganizationsService.requestForReplaceApplicationRoles(id, applicationId, body), options);
   }
 
@@ -1920,8 +1913,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public void replaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+  public void replaceApplicationRoles(String id, String applicationId, OrganizationRoleIds body) {
     replaceApplicationRoles(id, applicationId, body, RequestOptions.defaults());
   }
 
@@ -1932,7 +1924,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceApplications(String id, ApplicationIdsRequest body) {
+  static ApiRequest requestForReplaceApplications(String id, ApplicationIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1949,7 +1941,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public void replaceApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
+  public void replaceApplications(String id, ApplicationIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForReplaceApplications(id, body), options);
   }
 
@@ -1962,7 +1954,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public void replaceApplications(String id, ApplicationIdsRequest body) {
+  public void replaceApplications(String id, ApplicationIds body) {
     replaceApplications(id, body, RequestOptions.defaults());
   }
 
@@ -2016,7 +2008,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceJitRoles(String id, OrganizationRoleIdsRequest body) {
+  static ApiRequest requestForReplaceJitRoles(String id, OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2033,7 +2025,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
+  public void replaceJitRoles(String id, OrganizationRoleIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForReplaceJitRoles(id, body), options);
   }
 
@@ -2046,7 +2038,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, OrganizationRoleIdsRequest body) {
+  public void replaceJitRoles(String id, OrganizationRoleIds body) {
     replaceJitRoles(id, body, RequestOptions.defaults());
   }
 
@@ -2057,7 +2049,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
+  static ApiRequest requestForReplaceJitSsoConnectors(String id, SsoConnectorIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2074,8 +2066,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body,
-      RequestOptions options) {
+  public void replaceJitSsoConnectors(String id, SsoConnectorIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForReplaceJitSsoConnectors(id, body), options);
   }
 
@@ -2088,7 +2079,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
+  public void replaceJitSsoConnectors(String id, SsoConnectorIds body) {
     replaceJitSsoConnectors(id, body, RequestOptions.defaults());
   }
 
@@ -2146,7 +2137,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceUsers(String id, UserIdsRequest body) {
+  static ApiRequest requestForReplaceUsers(String id, UserIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2163,7 +2154,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public void replaceUsers(String id, UserIdsRequest body, RequestOptions options) {
+  public void replaceUsers(String id, UserIds body, RequestOptions options) {
     client.call(OrganizationsService.requestForReplaceUsers(id, body), options);
   }
 
@@ -2176,7 +2167,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public void replaceUsers(String id, UserIdsRequest body) {
+  public void replaceUsers(String id, UserIds body) {
     replaceUsers(id, body, RequestOptions.defaults());
   }
 

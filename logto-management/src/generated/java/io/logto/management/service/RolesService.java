@@ -10,19 +10,18 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.ListRoleApplicationsParams;
 import io.logto.management.model.ListRoleScopesParams;
-import io.logto.management.model.ListRoleScopesResponseItem;
 import io.logto.management.model.ListRoleUsersParams;
 import io.logto.management.model.ListRolesParams;
 import io.logto.management.model.Role;
 import io.logto.management.model.Scope;
-import io.logto.management.model.ScopeIdsRequest;
+import io.logto.management.model.ScopeIds;
 import io.logto.management.model.UpdateRoleRequest;
 import io.logto.management.model.User;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,7 +87,7 @@ public final class RolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateApplication(String id, ApplicationIdsRequest body) {
+  static ApiRequest requestForCreateApplication(String id, ApplicationIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -105,7 +104,7 @@ public final class RolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public void createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
+  public void createApplication(String id, ApplicationIds body, RequestOptions options) {
     client.call(RolesService.requestForCreateApplication(id, body), options);
   }
 
@@ -118,7 +117,7 @@ public final class RolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public void createApplication(String id, ApplicationIdsRequest body) {
+  public void createApplication(String id, ApplicationIds body) {
     createApplication(id, body, RequestOptions.defaults());
   }
 
@@ -138,7 +137,7 @@ public final class RolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateScope(String id, ScopeIdsRequest body) {
+  static ApiRequest requestForCreateScope(String id, ScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -156,7 +155,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<Scope> createScope(String id, ScopeIdsRequest body, RequestOptions options) {
+  public List<Scope> createScope(String id, ScopeIds body, RequestOptions options) {
     return client.call(RolesService.requestForCreateScope(id, body), RolesService.typeOfCreateScope(), options);
   }
 
@@ -170,7 +169,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<Scope> createScope(String id, ScopeIdsRequest body) {
+  public List<Scope> createScope(String id, ScopeIds body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
@@ -181,7 +180,7 @@ public final class RolesService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreateUser(String id, UserIdsRequest body) {
+  static ApiRequest requestForCreateUser(String id, UserIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -198,7 +197,7 @@ public final class RolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public void createUser(String id, UserIdsRequest body, RequestOptions options) {
+  public void createUser(String id, UserIds body, RequestOptions options) {
     client.call(RolesService.requestForCreateUser(id, body), options);
   }
 
@@ -211,7 +210,7 @@ public final class RolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public void createUser(String id, UserIdsRequest body) {
+  public void createUser(String id, UserIds body) {
     createUser(id, body, RequestOptions.defaults());
   }
 
@@ -536,8 +535,8 @@ public final class RolesService {
    *
    * @return the type
    */
-  static TypeReference<List<ListRoleScopesResponseItem>> typeOfListScopes() {
-    return new TypeReference<List<ListRoleScopesResponseItem>>() {};
+  static TypeReference<List<Scope>> typeOfListScopes() {
+    return new TypeReference<List<Scope>>() {};
   }
 
   /**
@@ -568,8 +567,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public List<ListRoleScopesResponseItem> listScopes(String id, ListRoleScopesParams params,
-      RequestOptions options) {
+  public List<Scope> listScopes(String id, ListRoleScopesParams params, RequestOptions options) {
     return client.call(RolesService.requestForListScopes(id, params), RolesService.typeOfListScopes(), options);
   }
 
@@ -583,7 +581,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public List<ListRoleScopesResponseItem> listScopes(String id, ListRoleScopesParams params) {
+  public List<Scope> listScopes(String id, ListRoleScopesParams params) {
     return listScopes(id, params, RequestOptions.defaults());
   }
 
@@ -596,7 +594,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public List<ListRoleScopesResponseItem> listScopes(String id) {
+  public List<Scope> listScopes(String id) {
     return listScopes(id, ListRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -612,13 +610,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListRoleScopesResponseItem> listScopesAll(String id, ListRoleScopesParams params,
+  public Paginated<Scope> listScopesAll(String id, ListRoleScopesParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRoleScopesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Scope.class, pagination, options);
   }
 
   /**
@@ -631,8 +629,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListRoleScopesResponseItem> listScopesAll(String id,
-      ListRoleScopesParams params) {
+  public Paginated<Scope> listScopesAll(String id, ListRoleScopesParams params) {
     return listScopesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -645,7 +642,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListRoleScopesResponseItem> listScopesAll(String id) {
+  public Paginated<Scope> listScopesAll(String id) {
     return listScopesAll(id, ListRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

@@ -12,9 +12,8 @@ import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSamlApplicationRequest;
 import io.logto.management.model.CreateSamlApplicationSecretRequest;
 import io.logto.management.model.GetSamlApplicationCallbackParams;
-import io.logto.management.model.ListSamlApplicationSecretsResponseItem;
 import io.logto.management.model.SamlApplication;
-import io.logto.management.model.SigningCertificate;
+import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.UpdateSamlApplicationRequest;
 import java.util.List;
 import java.util.Objects;
@@ -99,9 +98,9 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate createSecret(String id, CreateSamlApplicationSecretRequest body,
+  public SamlApplicationSecret createSecret(String id, CreateSamlApplicationSecretRequest body,
       RequestOptions options) {
-    return client.call(SamlApplicationsService.requestForCreateSecret(id, body), SigningCertificate.class, options);
+    return client.call(SamlApplicationsService.requestForCreateSecret(id, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -114,7 +113,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate createSecret(String id, CreateSamlApplicationSecretRequest body) {
+  public SamlApplicationSecret createSecret(String id, CreateSamlApplicationSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
 
@@ -342,8 +341,8 @@ public final class SamlApplicationsService {
    *
    * @return the type
    */
-  static TypeReference<List<ListSamlApplicationSecretsResponseItem>> typeOfListSecrets() {
-    return new TypeReference<List<ListSamlApplicationSecretsResponseItem>>() {};
+  static TypeReference<List<SamlApplicationSecret>> typeOfListSecrets() {
+    return new TypeReference<List<SamlApplicationSecret>>() {};
   }
 
   /**
@@ -368,8 +367,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
    */
-  public List<ListSamlApplicationSecretsResponseItem> listSecrets(String id,
-      RequestOptions options) {
+  public List<SamlApplicationSecret> listSecrets(String id, RequestOptions options) {
     return client.call(SamlApplicationsService.requestForListSecrets(id), SamlApplicationsService.typeOfListSecrets(), options);
   }
 
@@ -382,7 +380,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
    */
-  public List<ListSamlApplicationSecretsResponseItem> listSecrets(String id) {
+  public List<SamlApplicationSecret> listSecrets(String id) {
     return listSecrets(id, RequestOptions.defaults());
   }
 
@@ -458,9 +456,9 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate updateSecret(String id, String secretId, ActiveFlagRequest body,
+  public SamlApplicationSecret updateSecret(String id, String secretId, ActiveFlagRequest body,
       RequestOptions options) {
-    return client.call(SamlApplicationsService.requestForUpdateSecret(id, secretId, body), SigningCertificate.class, options);
+    return client.call(SamlApplicationsService.requestForUpdateSecret(id, secretId, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -474,7 +472,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate updateSecret(String id, String secretId, ActiveFlagRequest body) {
+  public SamlApplicationSecret updateSecret(String id, String secretId, ActiveFlagRequest body) {
     return updateSecret(id, secretId, body, RequestOptions.defaults());
   }
 }

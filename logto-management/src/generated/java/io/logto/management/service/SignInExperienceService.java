@@ -9,11 +9,11 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
-import io.logto.management.model.GetUsernameCaseSensitivityConflictsResponse;
 import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
+import io.logto.management.model.UsernameCaseSensitivityConflicts;
 import java.util.Objects;
 
 /**
@@ -133,9 +133,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts(
+  public UsernameCaseSensitivityConflicts getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params, RequestOptions options) {
-    return client.call(SignInExperienceService.requestForGetUsernameCaseSensitivityConflicts(params), GetUsernameCaseSensitivityConflictsResponse.class, options);
+    return client.call(SignInExperienceService.requestForGetUsernameCaseSensitivityConflicts(params), UsernameCaseSensitivityConflicts.class, options);
   }
 
   /**
@@ -147,7 +147,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts(
+  public UsernameCaseSensitivityConflicts getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params) {
     return getUsernameCaseSensitivityConflicts(params, RequestOptions.defaults());
   }
@@ -160,7 +160,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts() {
+  public UsernameCaseSensitivityConflicts getUsernameCaseSensitivityConflicts() {
     return getUsernameCaseSensitivityConflicts(GetUsernameCaseSensitivityConflictsParams.builder().build(), RequestOptions.defaults());
   }
 

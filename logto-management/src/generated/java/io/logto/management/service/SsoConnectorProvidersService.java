@@ -7,7 +7,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ListSsoConnectorProvidersResponseItem;
+import io.logto.management.model.SsoConnectorProvider;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,8 +32,8 @@ public final class SsoConnectorProvidersService {
    *
    * @return the type
    */
-  static TypeReference<List<ListSsoConnectorProvidersResponseItem>> typeOfList() {
-    return new TypeReference<List<ListSsoConnectorProvidersResponseItem>>() {};
+  static TypeReference<List<SsoConnectorProvider>> typeOfList() {
+    return new TypeReference<List<SsoConnectorProvider>>() {};
   }
 
   /**
@@ -55,7 +55,7 @@ public final class SsoConnectorProvidersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
-  public List<ListSsoConnectorProvidersResponseItem> list(RequestOptions options) {
+  public List<SsoConnectorProvider> list(RequestOptions options) {
     return client.call(SsoConnectorProvidersService.requestForList(), SsoConnectorProvidersService.typeOfList(), options);
   }
 
@@ -67,7 +67,7 @@ public final class SsoConnectorProvidersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
-  public List<ListSsoConnectorProvidersResponseItem> list() {
+  public List<SsoConnectorProvider> list() {
     return list(RequestOptions.defaults());
   }
 }

@@ -13,7 +13,7 @@ import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSsoConnectorRequest;
 import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
 import io.logto.management.model.ListSsoConnectorsParams;
-import io.logto.management.model.SigningCertificate;
+import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.SsoConnector;
 import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateSsoConnectorRequest;
@@ -101,9 +101,9 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body,
+  public SamlApplicationSecret createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body,
       RequestOptions options) {
-    return client.call(SsoConnectorsService.requestForCreateSigningKey(id, body), SigningCertificate.class, options);
+    return client.call(SsoConnectorsService.requestForCreateSigningKey(id, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -116,7 +116,8 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body) {
+  public SamlApplicationSecret createSigningKey(String id,
+      CreateSsoConnectorSigningKeyRequest body) {
     return createSigningKey(id, body, RequestOptions.defaults());
   }
 
@@ -242,8 +243,8 @@ public final class SsoConnectorsService {
    *
    * @return the type
    */
-  static TypeReference<List<SigningCertificate>> typeOfListSigningKeys() {
-    return new TypeReference<List<SigningCertificate>>() {};
+  static TypeReference<List<SamlApplicationSecret>> typeOfListSigningKeys() {
+    return new TypeReference<List<SamlApplicationSecret>>() {};
   }
 
   /**
@@ -268,7 +269,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<SigningCertificate> listSigningKeys(String id, RequestOptions options) {
+  public List<SamlApplicationSecret> listSigningKeys(String id, RequestOptions options) {
     return client.call(SsoConnectorsService.requestForListSigningKeys(id), SsoConnectorsService.typeOfListSigningKeys(), options);
   }
 
@@ -281,7 +282,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<SigningCertificate> listSigningKeys(String id) {
+  public List<SamlApplicationSecret> listSigningKeys(String id) {
     return listSigningKeys(id, RequestOptions.defaults());
   }
 
@@ -461,9 +462,9 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate updateSigningKey(String id, String keyId, ActiveFlagRequest body,
+  public SamlApplicationSecret updateSigningKey(String id, String keyId, ActiveFlagRequest body,
       RequestOptions options) {
-    return client.call(SsoConnectorsService.requestForUpdateSigningKey(id, keyId, body), SigningCertificate.class, options);
+    return client.call(SsoConnectorsService.requestForUpdateSigningKey(id, keyId, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -477,7 +478,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate updateSigningKey(String id, String keyId, ActiveFlagRequest body) {
+  public SamlApplicationSecret updateSigningKey(String id, String keyId, ActiveFlagRequest body) {
     return updateSigningKey(id, keyId, body, RequestOptions.defaults());
   }
 }

@@ -6,7 +6,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetSystemApplicationConfigResponse;
+import io.logto.management.model.SystemApplicationConfig;
 import java.util.Objects;
 
 /**
@@ -44,8 +44,8 @@ public final class SystemsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
-  public GetSystemApplicationConfigResponse getApplicationConfig(RequestOptions options) {
-    return client.call(SystemsService.requestForGetApplicationConfig(), GetSystemApplicationConfigResponse.class, options);
+  public SystemApplicationConfig getApplicationConfig(RequestOptions options) {
+    return client.call(SystemsService.requestForGetApplicationConfig(), SystemApplicationConfig.class, options);
   }
 
   /**
@@ -56,7 +56,7 @@ public final class SystemsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
-  public GetSystemApplicationConfigResponse getApplicationConfig() {
+  public SystemApplicationConfig getApplicationConfig() {
     return getApplicationConfig(RequestOptions.defaults());
   }
 }

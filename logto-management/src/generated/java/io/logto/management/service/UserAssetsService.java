@@ -7,7 +7,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateUserAssetResponse;
-import io.logto.management.model.GetUserAssetServiceStatusResponse;
+import io.logto.management.model.UserAssetServiceStatus;
 import java.util.Objects;
 
 /**
@@ -91,8 +91,8 @@ public final class UserAssetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
    */
-  public GetUserAssetServiceStatusResponse getServiceStatus(RequestOptions options) {
-    return client.call(UserAssetsService.requestForGetServiceStatus(), GetUserAssetServiceStatusResponse.class, options);
+  public UserAssetServiceStatus getServiceStatus(RequestOptions options) {
+    return client.call(UserAssetsService.requestForGetServiceStatus(), UserAssetServiceStatus.class, options);
   }
 
   /**
@@ -103,7 +103,7 @@ public final class UserAssetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
    */
-  public GetUserAssetServiceStatusResponse getServiceStatus() {
+  public UserAssetServiceStatus getServiceStatus() {
     return getServiceStatus(RequestOptions.defaults());
   }
 }

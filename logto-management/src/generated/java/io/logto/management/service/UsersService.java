@@ -17,26 +17,22 @@ import io.logto.management.model.CreateUserMfaVerificationRequest;
 import io.logto.management.model.CreateUserMfaVerificationResponse;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.DeleteUserSessionParams;
-import io.logto.management.model.GetUserHasPasswordResponse;
 import io.logto.management.model.GetUserIdentityParams;
-import io.logto.management.model.GetUserIdentityResponse;
 import io.logto.management.model.GetUserParams;
 import io.logto.management.model.GetUserSsoIdentityParams;
-import io.logto.management.model.GetUserSsoIdentityResponse;
 import io.logto.management.model.ListUserAllIdentitiesParams;
 import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
 import io.logto.management.model.ListUserGrantsResponse;
-import io.logto.management.model.ListUserMfaVerificationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.NamedItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
 import io.logto.management.model.PersonalAccessToken;
+import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserCustomDataRequest;
@@ -46,10 +42,14 @@ import io.logto.management.model.UpdateUserPasswordExpirationRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
+import io.logto.management.model.UserHasPassword;
 import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
+import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
+import io.logto.management.model.UserSsoIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +77,7 @@ public final class UsersService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForAssignRoles(String userId, RoleIdsRequest body) {
+  static ApiRequest requestForAssignRoles(String userId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -95,7 +95,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String userId, RoleIdsRequest body, RequestOptions options) {
+  public AssignedRoles assignRoles(String userId, RoleIds body, RequestOptions options) {
     return client.call(UsersService.requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
 
@@ -109,7 +109,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String userId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String userId, RoleIds body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -297,13 +297,14 @@ public final class UsersService {
   }
 
   /**
-   * The request of {@code deletePersonalAccessTokenPost}, for both surfaces.
+   * The request of {@code deletePersonalAccessTokenByName}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForDeletePersonalAccessTokenPost(String userId, NamedItem body) {
+  static ApiRequest requestForDeletePersonalAccessTokenByName(String userId,
+      PersonalAccessTokenName body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -320,8 +321,9 @@ public final class UsersService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId, NamedItem body, RequestOptions options) {
-    client.call(UsersService.requestForDeletePersonalAccessTokenPost(userId, body), options);
+  public void deletePersonalAccessTokenByName(String userId, PersonalAccessTokenName body,
+      RequestOptions options) {
+    client.call(UsersService.requestForDeletePersonalAccessTokenByName(userId, body), options);
   }
 
   /**
@@ -333,8 +335,8 @@ public final class UsersService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId, NamedItem body) {
-    deletePersonalAccessTokenPost(userId, body, RequestOptions.defaults());
+  public void deletePersonalAccessTokenByName(String userId, PersonalAccessTokenName body) {
+    deletePersonalAccessTokenByName(userId, body, RequestOptions.defaults());
   }
 
   /**
@@ -701,12 +703,12 @@ public final class UsersService {
   }
 
   /**
-   * The request of {@code getHasPassword}, for both surfaces.
+   * The request of {@code hasPassword}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the request
    */
-  static ApiRequest requestForGetHasPassword(String userId) {
+  static ApiRequest requestForHasPassword(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/has-password")
       .pathParam("userId", userId);
     return request.build();
@@ -722,8 +724,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
-  public GetUserHasPasswordResponse getHasPassword(String userId, RequestOptions options) {
-    return client.call(UsersService.requestForGetHasPassword(userId), GetUserHasPasswordResponse.class, options);
+  public UserHasPassword hasPassword(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForHasPassword(userId), UserHasPassword.class, options);
   }
 
   /**
@@ -735,8 +737,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
-  public GetUserHasPasswordResponse getHasPassword(String userId) {
-    return getHasPassword(userId, RequestOptions.defaults());
+  public UserHasPassword hasPassword(String userId) {
+    return hasPassword(userId, RequestOptions.defaults());
   }
 
   /**
@@ -769,9 +771,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public GetUserIdentityResponse getIdentity(String userId, String target,
-      GetUserIdentityParams params, RequestOptions options) {
-    return client.call(UsersService.requestForGetIdentity(userId, target, params), GetUserIdentityResponse.class, options);
+  public UserIdentity getIdentity(String userId, String target, GetUserIdentityParams params,
+      RequestOptions options) {
+    return client.call(UsersService.requestForGetIdentity(userId, target, params), UserIdentity.class, options);
   }
 
   /**
@@ -785,8 +787,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public GetUserIdentityResponse getIdentity(String userId, String target,
-      GetUserIdentityParams params) {
+  public UserIdentity getIdentity(String userId, String target, GetUserIdentityParams params) {
     return getIdentity(userId, target, params, RequestOptions.defaults());
   }
 
@@ -800,7 +801,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public GetUserIdentityResponse getIdentity(String userId, String target) {
+  public UserIdentity getIdentity(String userId, String target) {
     return getIdentity(userId, target, GetUserIdentityParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -877,9 +878,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId,
+  public UserSsoIdentity getSsoIdentity(String userId, String ssoConnectorId,
       GetUserSsoIdentityParams params, RequestOptions options) {
-    return client.call(UsersService.requestForGetSsoIdentity(userId, ssoConnectorId, params), GetUserSsoIdentityResponse.class, options);
+    return client.call(UsersService.requestForGetSsoIdentity(userId, ssoConnectorId, params), UserSsoIdentity.class, options);
   }
 
   /**
@@ -893,7 +894,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId,
+  public UserSsoIdentity getSsoIdentity(String userId, String ssoConnectorId,
       GetUserSsoIdentityParams params) {
     return getSsoIdentity(userId, ssoConnectorId, params, RequestOptions.defaults());
   }
@@ -908,18 +909,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId) {
+  public UserSsoIdentity getSsoIdentity(String userId, String ssoConnectorId) {
     return getSsoIdentity(userId, ssoConnectorId, GetUserSsoIdentityParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code listAllIdentities}, for both surfaces.
+   * The request of {@code getAllIdentities}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the request
    */
-  static ApiRequest requestForListAllIdentities(String userId, ListUserAllIdentitiesParams params) {
+  static ApiRequest requestForGetAllIdentities(String userId, ListUserAllIdentitiesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/all-identities")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -938,9 +939,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse listAllIdentities(String userId,
+  public ListUserAllIdentitiesResponse getAllIdentities(String userId,
       ListUserAllIdentitiesParams params, RequestOptions options) {
-    return client.call(UsersService.requestForListAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
+    return client.call(UsersService.requestForGetAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
   }
 
   /**
@@ -953,9 +954,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse listAllIdentities(String userId,
+  public ListUserAllIdentitiesResponse getAllIdentities(String userId,
       ListUserAllIdentitiesParams params) {
-    return listAllIdentities(userId, params, RequestOptions.defaults());
+    return getAllIdentities(userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -967,17 +968,17 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse listAllIdentities(String userId) {
-    return listAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
+  public ListUserAllIdentitiesResponse getAllIdentities(String userId) {
+    return getAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code listCustomData}, for both surfaces.
+   * The request of {@code getCustomData}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the request
    */
-  static ApiRequest requestForListCustomData(String userId) {
+  static ApiRequest requestForGetCustomData(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/custom-data")
       .pathParam("userId", userId);
     return request.build();
@@ -993,8 +994,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
-  public JsonNode listCustomData(String userId, RequestOptions options) {
-    return client.call(UsersService.requestForListCustomData(userId), JsonNode.class, options);
+  public JsonNode getCustomData(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetCustomData(userId), JsonNode.class, options);
   }
 
   /**
@@ -1006,18 +1007,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
-  public JsonNode listCustomData(String userId) {
-    return listCustomData(userId, RequestOptions.defaults());
+  public JsonNode getCustomData(String userId) {
+    return getCustomData(userId, RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code listGrants}, for both surfaces.
+   * The request of {@code getGrants}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param params the query parameters
    * @return the request
    */
-  static ApiRequest requestForListGrants(String userId, ListUserGrantsParams params) {
+  static ApiRequest requestForGetGrants(String userId, ListUserGrantsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/grants")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -1036,9 +1037,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse listGrants(String userId, ListUserGrantsParams params,
+  public ListUserGrantsResponse getGrants(String userId, ListUserGrantsParams params,
       RequestOptions options) {
-    return client.call(UsersService.requestForListGrants(userId, params), ListUserGrantsResponse.class, options);
+    return client.call(UsersService.requestForGetGrants(userId, params), ListUserGrantsResponse.class, options);
   }
 
   /**
@@ -1051,8 +1052,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse listGrants(String userId, ListUserGrantsParams params) {
-    return listGrants(userId, params, RequestOptions.defaults());
+  public ListUserGrantsResponse getGrants(String userId, ListUserGrantsParams params) {
+    return getGrants(userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -1064,17 +1065,17 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse listGrants(String userId) {
-    return listGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
+  public ListUserGrantsResponse getGrants(String userId) {
+    return getGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code listLogtoConfigs}, for both surfaces.
+   * The request of {@code getLogtoConfigs}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the request
    */
-  static ApiRequest requestForListLogtoConfigs(String userId) {
+  static ApiRequest requestForGetLogtoConfigs(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/logto-configs")
       .pathParam("userId", userId);
     return request.build();
@@ -1090,8 +1091,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public UserLogtoConfig listLogtoConfigs(String userId, RequestOptions options) {
-    return client.call(UsersService.requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
+  public UserLogtoConfig getLogtoConfigs(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -1103,8 +1104,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public UserLogtoConfig listLogtoConfigs(String userId) {
-    return listLogtoConfigs(userId, RequestOptions.defaults());
+  public UserLogtoConfig getLogtoConfigs(String userId) {
+    return getLogtoConfigs(userId, RequestOptions.defaults());
   }
 
   /**
@@ -1112,8 +1113,8 @@ public final class UsersService {
    *
    * @return the type
    */
-  static TypeReference<List<ListUserMfaVerificationsResponseItem>> typeOfListMfaVerifications() {
-    return new TypeReference<List<ListUserMfaVerificationsResponseItem>>() {};
+  static TypeReference<List<UserMfaVerification>> typeOfListMfaVerifications() {
+    return new TypeReference<List<UserMfaVerification>>() {};
   }
 
   /**
@@ -1138,8 +1139,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
-  public List<ListUserMfaVerificationsResponseItem> listMfaVerifications(String userId,
-      RequestOptions options) {
+  public List<UserMfaVerification> listMfaVerifications(String userId, RequestOptions options) {
     return client.call(UsersService.requestForListMfaVerifications(userId), UsersService.typeOfListMfaVerifications(), options);
   }
 
@@ -1152,7 +1152,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
-  public List<ListUserMfaVerificationsResponseItem> listMfaVerifications(String userId) {
+  public List<UserMfaVerification> listMfaVerifications(String userId) {
     return listMfaVerifications(userId, RequestOptions.defaults());
   }
 
@@ -1369,12 +1369,12 @@ public final class UsersService {
   }
 
   /**
-   * The request of {@code listSessions}, for both surfaces.
+   * The request of {@code getSessions}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @return the request
    */
-  static ApiRequest requestForListSessions(String userId) {
+  static ApiRequest requestForGetSessions(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions")
       .pathParam("userId", userId);
     return request.build();
@@ -1390,8 +1390,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public ListUserSessionsResponse listSessions(String userId, RequestOptions options) {
-    return client.call(UsersService.requestForListSessions(userId), ListUserSessionsResponse.class, options);
+  public ListUserSessionsResponse getSessions(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetSessions(userId), ListUserSessionsResponse.class, options);
   }
 
   /**
@@ -1403,8 +1403,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public ListUserSessionsResponse listSessions(String userId) {
-    return listSessions(userId, RequestOptions.defaults());
+  public ListUserSessionsResponse getSessions(String userId) {
+    return getSessions(userId, RequestOptions.defaults());
   }
 
   /**
@@ -1580,7 +1580,7 @@ public final class UsersService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceRoles(String userId, RoleIdsRequest body) {
+  static ApiRequest requestForReplaceRoles(String userId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1598,8 +1598,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body, RequestOptions options) {
-    return client.call(UsersService.requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
+  public RoleIds replaceRoles(String userId, RoleIds body, RequestOptions options) {
+    return client.call(UsersService.requestForReplaceRoles(userId, body), RoleIds.class, options);
   }
 
   /**
@@ -1612,7 +1612,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body) {
+  public RoleIds replaceRoles(String userId, RoleIds body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
@@ -1750,13 +1750,13 @@ public final class UsersService {
   }
 
   /**
-   * The request of {@code updateIsSuspended}, for both surfaces.
+   * The request of {@code updateSuspension}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
+  static ApiRequest requestForUpdateSuspension(String userId, UpdateUserIsSuspendedRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/is-suspended")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1774,9 +1774,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body,
+  public User updateSuspension(String userId, UpdateUserIsSuspendedRequest body,
       RequestOptions options) {
-    return client.call(UsersService.requestForUpdateIsSuspended(userId, body), User.class, options);
+    return client.call(UsersService.requestForUpdateSuspension(userId, body), User.class, options);
   }
 
   /**
@@ -1789,8 +1789,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
-    return updateIsSuspended(userId, body, RequestOptions.defaults());
+  public User updateSuspension(String userId, UpdateUserIsSuspendedRequest body) {
+    return updateSuspension(userId, body, RequestOptions.defaults());
   }
 
   /**

@@ -5,10 +5,10 @@ package io.logto.management.service;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateGadgetPartRequest;
+import io.logto.management.model.Gadget;
 import io.logto.management.model.GetGadgetModeMode;
 import io.logto.management.model.GetGadgetParams;
-import io.logto.management.model.GetGadgetResponse;
+import io.logto.management.model.PartIds;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,8 +41,7 @@ public final class AsyncGadgetsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createPart(String gadgetId, CreateGadgetPartRequest body,
-      RequestOptions options) {
+  public CompletableFuture<Void> createPart(String gadgetId, PartIds body, RequestOptions options) {
     return client.callAsync(GadgetsService.requestForCreatePart(gadgetId, body), Void.class, options);
   }
 
@@ -58,7 +57,7 @@ public final class AsyncGadgetsService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
    */
-  public CompletableFuture<Void> createPart(String gadgetId, CreateGadgetPartRequest body) {
+  public CompletableFuture<Void> createPart(String gadgetId, PartIds body) {
     return createPart(gadgetId, body, RequestOptions.defaults());
   }
 
@@ -75,9 +74,9 @@ public final class AsyncGadgetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public CompletableFuture<GetGadgetResponse> get(String gadgetId, GetGadgetParams params,
+  public CompletableFuture<Gadget> get(String gadgetId, GetGadgetParams params,
       RequestOptions options) {
-    return client.callAsync(GadgetsService.requestForGet(gadgetId, params), GetGadgetResponse.class, options);
+    return client.callAsync(GadgetsService.requestForGet(gadgetId, params), Gadget.class, options);
   }
 
   /**
@@ -92,7 +91,7 @@ public final class AsyncGadgetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public CompletableFuture<GetGadgetResponse> get(String gadgetId, GetGadgetParams params) {
+  public CompletableFuture<Gadget> get(String gadgetId, GetGadgetParams params) {
     return get(gadgetId, params, RequestOptions.defaults());
   }
 
@@ -107,7 +106,7 @@ public final class AsyncGadgetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public CompletableFuture<GetGadgetResponse> get(String gadgetId) {
+  public CompletableFuture<Gadget> get(String gadgetId) {
     return get(gadgetId, GetGadgetParams.builder().build(), RequestOptions.defaults());
   }
 

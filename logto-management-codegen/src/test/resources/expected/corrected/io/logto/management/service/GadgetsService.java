@@ -6,10 +6,10 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateGadgetPartRequest;
+import io.logto.management.model.Gadget;
 import io.logto.management.model.GetGadgetModeMode;
 import io.logto.management.model.GetGadgetParams;
-import io.logto.management.model.GetGadgetResponse;
+import io.logto.management.model.PartIds;
 import java.util.Objects;
 
 /**
@@ -35,7 +35,7 @@ public final class GadgetsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForCreatePart(String gadgetId, CreateGadgetPartRequest body) {
+  static ApiRequest requestForCreatePart(String gadgetId, PartIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/gadgets/{gadgetId}/parts")
       .pathParam("gadgetId", gadgetId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -52,7 +52,7 @@ public final class GadgetsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
    */
-  public void createPart(String gadgetId, CreateGadgetPartRequest body, RequestOptions options) {
+  public void createPart(String gadgetId, PartIds body, RequestOptions options) {
     client.call(GadgetsService.requestForCreatePart(gadgetId, body), options);
   }
 
@@ -65,7 +65,7 @@ public final class GadgetsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
    */
-  public void createPart(String gadgetId, CreateGadgetPartRequest body) {
+  public void createPart(String gadgetId, PartIds body) {
     createPart(gadgetId, body, RequestOptions.defaults());
   }
 
@@ -96,8 +96,8 @@ public final class GadgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public GetGadgetResponse get(String gadgetId, GetGadgetParams params, RequestOptions options) {
-    return client.call(GadgetsService.requestForGet(gadgetId, params), GetGadgetResponse.class, options);
+  public Gadget get(String gadgetId, GetGadgetParams params, RequestOptions options) {
+    return client.call(GadgetsService.requestForGet(gadgetId, params), Gadget.class, options);
   }
 
   /**
@@ -110,7 +110,7 @@ public final class GadgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public GetGadgetResponse get(String gadgetId, GetGadgetParams params) {
+  public Gadget get(String gadgetId, GetGadgetParams params) {
     return get(gadgetId, params, RequestOptions.defaults());
   }
 
@@ -123,7 +123,7 @@ public final class GadgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public GetGadgetResponse get(String gadgetId) {
+  public Gadget get(String gadgetId) {
     return get(gadgetId, GetGadgetParams.builder().build(), RequestOptions.defaults());
   }
 
