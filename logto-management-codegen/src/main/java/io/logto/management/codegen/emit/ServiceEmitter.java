@@ -2,7 +2,6 @@ package io.logto.management.codegen.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -15,7 +14,6 @@ import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
-import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
