@@ -50,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * LogtoManagement logto = LogtoManagement.of(client);
  * var user = logto.users().get("some-user-id");
+ * logto.async().users().get("some-user-id").thenAccept(u -> ...);
  * }</pre>
  *
  * <p>Thread-safe. Each service is created on its first use, so a program loads only the services it calls.
@@ -57,6 +58,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("io.logto.management.codegen")
 public final class LogtoManagement {
   private final LogtoClient client;
+
+  private volatile @Nullable AsyncLogtoManagement async;
 
   private volatile @Nullable AccountCenterService accountCenter;
 
@@ -137,6 +140,15 @@ public final class LogtoManagement {
   }
 
   /**
+   * Returns the underlying client, for calls by path ({@code ApiRequest}).
+   *
+   * @return the client
+   */
+  public LogtoClient client() {
+    return client;
+  }
+
+  /**
    * Wraps a client.
    *
    * @param client the client that sends every call
@@ -147,12 +159,17 @@ public final class LogtoManagement {
   }
 
   /**
-   * Returns the underlying client, for calls by path ({@code ApiRequest}).
+   * Returns the same services over the same client, each operation returning a {@code CompletableFuture}: no thread waits, not even for a token.
    *
-   * @return the client
+   * @return the asynchronous API
    */
-  public LogtoClient client() {
-    return client;
+  public AsyncLogtoManagement async() {
+    AsyncLogtoManagement api = async;
+    if (api == null) {
+      api = new AsyncLogtoManagement(client);
+      async = api;
+    }
+    return api;
   }
 
   /**

@@ -87,7 +87,7 @@ final class ApiSnapshotTest {
     return c.isInterface() ? "interface" : "class";
   }
 
-  private static List<Class<?>> generatedClasses() throws IOException {
+  static List<Class<?>> generatedClasses() throws IOException {
     List<Class<?>> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {

@@ -69,7 +69,8 @@ final class EveryOperationEndToEndTest {
         // the blocking form, then the asynchronous one: the same request, the same decoded answer
         for (boolean async : new boolean[] {false, true}) {
           try {
-            Object service = LogtoManagement.class.getMethod(entry.service().accessor()).invoke(api);
+            Object surface = async ? api.async() : api;
+            Object service = surface.getClass().getMethod(entry.service().accessor()).invoke(surface);
             Call call = new Call(op, types, recording);
             server.enqueue(call.answer);
             Object result = call.invoke(service, async);
@@ -300,7 +301,7 @@ final class EveryOperationEndToEndTest {
     }
 
     Object invoke(Object service, boolean async) throws Exception {
-      String name = async ? op.methodName() + "Async" : op.methodName();
+      String name = op.methodName();
       Method method = service.getClass().getMethod(name, argTypes.toArray(Class<?>[]::new));
       Object result = method.invoke(service, args.toArray());
       return async ? ((java.util.concurrent.CompletableFuture<?>) result).get(30, java.util.concurrent.TimeUnit.SECONDS)

@@ -11,7 +11,7 @@ import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateSamlAuthnRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequestTotp;
@@ -93,8 +93,8 @@ final class TypedApiTest {
   @Test
   void builtRecordsKeepACopyOfTheCollectionsTheBuilderWasGiven() {
     List<String> ids = new ArrayList<>(List.of("a1"));
-    ApplicationIdsRequest.Builder builder = ApplicationIdsRequest.builder().applicationIds(ids);
-    ApplicationIdsRequest request = builder.build();
+    ApplicationIds.Builder builder = ApplicationIds.builder().applicationIds(ids);
+    ApplicationIds request = builder.build();
     ids.add("a2");
     builder.additionalProperty("later", JsonNodeFactory.instance.booleanNode(true));
     assertThat(request.applicationIds()).containsExactly("a1");
@@ -189,19 +189,19 @@ final class TypedApiTest {
   @Test
   void asyncFormsSendTheSameRequestsAndCompleteTheirFutures() throws Exception {
     server.enqueue(TestServer.Reply.json(200, USER));
-    User user = logto.users().getAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS);
+    User user = logto.async().users().get("u1").get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(user.username()).isEqualTo("ann");
 
     server.enqueue(TestServer.Reply.json(200, "[" + USER + "]"));
-    List<User> users = logto.users().listAsync(ListUsersParams.builder().page(2).pageSize(3).build())
+    List<User> users = logto.async().users().list(ListUsersParams.builder().page(2).pageSize(3).build())
         .get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(users).extracting(User::id).containsExactly("u1");
 
     server.enqueue(TestServer.Reply.status(204));
-    assertThat(logto.users().deleteAsync("u1").get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+    assertThat(logto.async().users().delete("u1").get(10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
 
     server.enqueue(TestServer.Reply.json(404, "{\"code\":\"entity.not_found\",\"message\":\"gone\"}"));
-    assertThat(logto.users().getAsync("u2")).failsWithin(java.time.Duration.ofSeconds(10))
+    assertThat(logto.async().users().get("u2")).failsWithin(java.time.Duration.ofSeconds(10))
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withCauseInstanceOf(io.logto.management.core.LogtoNotFoundException.class);
 
@@ -211,7 +211,7 @@ final class TypedApiTest {
         .containsExactly("/api/users/u1", "/api/users", "/api/users/u1", "/api/users/u2");
     assertThat(seen.get(1).query()).isEqualTo("page=2&page_size=3");
     // bad arguments fail at once, before any request
-    assertThatThrownBy(() -> logto.users().getAsync(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> logto.async().users().get(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

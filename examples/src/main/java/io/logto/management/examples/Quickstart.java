@@ -5,10 +5,10 @@ import io.logto.management.core.LogtoNotFoundException;
 import io.logto.management.core.Page;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.CreateRoleRequest;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListUsersParams;
 import io.logto.management.model.RoleType;
@@ -65,14 +65,14 @@ public final class Quickstart {
         .description("Created by the logto-java quickstart")
         .type(RoleType.USER)
         .build());
-    logto.users().assignRoles(user.id(), RoleIdsRequest.builder().roleIds(List.of(role.id())).build());
+    logto.users().assignRoles(user.id(), RoleIds.builder().roleIds(List.of(role.id())).build());
     out.printf("Created role %s and assigned it; the user now has %d role(s)%n",
         role.name(), logto.users().listRoles(user.id()).size());
 
     var organization = logto.organizations().create(CreateOrganizationRequest.builder()
         .name("Quickstart Org " + suffix)
         .build());
-    logto.organizations().addUsers(organization.id(), UserIdsRequest.builder().userIds(List.of(user.id())).build());
+    logto.organizations().addUsers(organization.id(), UserIds.builder().userIds(List.of(user.id())).build());
     out.printf("Created organization %s with %d member(s)%n",
         organization.name(), logto.organizations().listUsers(organization.id()).size());
 

@@ -9,10 +9,10 @@ import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import java.util.List;
 
 /**
@@ -37,10 +37,10 @@ final class TypedApiTour {
     logto.users().update(user.id(), UpdateUserRequest.builder().avatar(JsonField.ofNull()).build()); // sends "avatar": null
 
     var role = logto.roles().create(CreateRoleRequest.builder().name("editor").description("Edits things").build());
-    logto.users().assignRoles(user.id(), RoleIdsRequest.builder().roleIds(List.of(role.id())).build());
+    logto.users().assignRoles(user.id(), RoleIds.builder().roleIds(List.of(role.id())).build());
 
     var org = logto.organizations().create(CreateOrganizationRequest.builder().name("Acme").build());
-    logto.organizations().addUsers(org.id(), UserIdsRequest.builder().userIds(List.of(user.id())).build());
+    logto.organizations().addUsers(org.id(), UserIds.builder().userIds(List.of(user.id())).build());
 
     var app = logto.applications().create(CreateApplicationRequest.builder()
         .name("backend").type(ApplicationType.MACHINE_TO_MACHINE).build());

@@ -29,7 +29,12 @@ final class CorrectionsProofTest {
         "skipped: ../shared/logto (system property logto.shared.dir) is absent");
     List<String> problems = new ArrayList<>();
     List<Corrections.Entry> entries = Corrections.defaults().entries();
+    JsonNode document = MAPPER.readTree(logto.resolve("management.openapi.json").toFile());
     for (Corrections.Entry e : entries) {
+      if (e.proof().equals("document")) {
+        documentProof(document, e).ifPresent(problems::add);
+        continue;
+      }
       Path proof = logto.resolve(e.proof());
       if (!Files.isRegularFile(proof)) {
         problems.add(e + ": no such recording");
@@ -60,6 +65,12 @@ final class CorrectionsProofTest {
             problems.add(e + ": the request does not send " + path + "=true|false");
           }
         }
+        case SERVER_MANAGED -> {
+          // the create sends no such property, and the server answers with one it assigned
+          if (body == null || !body.isObject() || body.has(path) || !response.get("body").has(path)) {
+            problems.add(e + ": the recording does not show the server assigning " + path);
+          }
+        }
         case EPOCH_MILLIS, EPOCH_SECONDS, STRING_LIST, ADD_STRING, ADD_STRING_LIST, ADD_STRING_MAP -> {
           List<JsonNode> values = new ArrayList<>();
           find(body, List.of(path.replace("[]", "[].").replace("..", ".").split("\\.")), values);
@@ -79,6 +90,35 @@ final class CorrectionsProofTest {
     }
     assertThat(problems).isEmpty();
     assertThat(entries).hasSizeGreaterThan(20);
+  }
+
+  /**
+   * A flag the document types as text: every parameter of that name (of that operation, or of all
+   * for {@code *}) is described as taking {@code `true`}.
+   */
+  private static java.util.Optional<String> documentProof(JsonNode document, Corrections.Entry e) {
+    if (e.fix() != Corrections.Fix.BOOLEAN || !e.target().startsWith("query:")) {
+      return java.util.Optional.of(e + ": only boolean query corrections may cite the document");
+    }
+    String name = e.target().substring("query:".length());
+    int found = 0;
+    for (JsonNode item : document.get("paths")) {
+      for (JsonNode op : item) {
+        if (!op.has("operationId")
+            || !(e.operationId().equals("*") || e.operationId().equals(op.get("operationId").asText()))) {
+          continue;
+        }
+        for (JsonNode p : op.path("parameters")) {
+          if (name.equals(p.path("name").asText())) {
+            found++;
+            if (!p.path("description").asText().contains("`true`")) {
+              return java.util.Optional.of(e + ": " + op.get("operationId").asText() + " does not describe it as `true`");
+            }
+          }
+        }
+      }
+    }
+    return found == 0 ? java.util.Optional.of(e + ": no operation has the parameter") : java.util.Optional.empty();
   }
 
   private static boolean allText(JsonNode container) {

@@ -43,7 +43,7 @@ final class JavadocFactsTest {
   void epochTimestampsStateTheirWireUnit() {
     Map<String, String> files =
         render("corrected.yaml", Overrides.none(), Corrections.load(SPECS.resolve("corrected.corrections.txt")));
-    String gadget = files.get(MODEL + "GetGadgetResponse.java");
+    String gadget = files.get(MODEL + "Gadget.java");
     assertThat(gadget)
         .contains("@param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)")
         .contains("@param signedAt the <code>signedAt</code> property (optional, epoch seconds on the wire)");

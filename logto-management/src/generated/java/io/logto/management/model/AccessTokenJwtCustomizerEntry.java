@@ -31,7 +31,7 @@ import java.util.Map;
 )
 public record AccessTokenJwtCustomizerEntry(@JsonProperty("key") String key,
     @JsonProperty("value") AccessTokenJwtCustomizer value,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItem {
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements JwtCustomizerEntry {
   /**
    * Validates and normalises the components.
    *

@@ -290,7 +290,7 @@ public record AccountCenterSettingsFields(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AccountCenterSettingsFields build() {
       return new AccountCenterSettingsFields(name, avatar, profile, email, phone, password, username, social, customData, mfa, passkey, session, new LinkedHashMap<>(additionalProperties));

@@ -185,9 +185,12 @@ public record Action(@JsonProperty("script") String script,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public Action build() {
+      if (script == null) {
+        throw new IllegalStateException("Action: required property script is unset");
+      }
       return new Action(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, enabled, onExecutionError, new LinkedHashMap<>(additionalProperties));
     }
   }

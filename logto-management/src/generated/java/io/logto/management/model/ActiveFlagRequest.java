@@ -102,10 +102,12 @@ public record ActiveFlagRequest(@JsonProperty("active") boolean active,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ActiveFlagRequest build() {
-      Objects.requireNonNull(active, "active == null");
+      if (active == null) {
+        throw new IllegalStateException("ActiveFlagRequest: required property active is unset");
+      }
       return new ActiveFlagRequest(active, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -137,9 +137,12 @@ public record AddOneTimeTokensRequest(@JsonProperty("email") String email,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AddOneTimeTokensRequest build() {
+      if (email == null) {
+        throw new IllegalStateException("AddOneTimeTokensRequest: required property email is unset");
+      }
       return new AddOneTimeTokensRequest(email, context, expiresIn, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -154,7 +154,7 @@ public record AdminConsoleConfigCheckedChargeNotification(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AdminConsoleConfigCheckedChargeNotification build() {
       return new AdminConsoleConfigCheckedChargeNotification(token, apiResource, machineToMachineApp, tenantMember, new LinkedHashMap<>(additionalProperties));

@@ -140,10 +140,15 @@ public record AdminConsoleConfigDevelopmentTenantMigrationNotification(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AdminConsoleConfigDevelopmentTenantMigrationNotification build() {
-      Objects.requireNonNull(isPaidTenant, "isPaidTenant == null");
+      if (isPaidTenant == null) {
+        throw new IllegalStateException("AdminConsoleConfigDevelopmentTenantMigrationNotification: required property isPaidTenant is unset");
+      }
+      if (tag == null) {
+        throw new IllegalStateException("AdminConsoleConfigDevelopmentTenantMigrationNotification: required property tag is unset");
+      }
       return new AdminConsoleConfigDevelopmentTenantMigrationNotification(isPaidTenant, tag, readAt, new LinkedHashMap<>(additionalProperties));
     }
   }

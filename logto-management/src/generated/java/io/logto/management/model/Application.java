@@ -14,6 +14,7 @@ import io.logto.management.core.internal.codec.EpochTime;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
@@ -37,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @param isThirdParty the <code>isThirdParty</code> property (required)
  * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param organizationRoles the <code>organizationRoles</code> property (optional)
  * @param isAdmin the <code>isAdmin</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -56,6 +58,7 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
     @JsonProperty("isThirdParty") boolean isThirdParty,
     @JsonProperty("appLevelAccessControlEnabled") boolean appLevelAccessControlEnabled,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("organizationRoles") @Nullable List<IdAndName> organizationRoles,
     @JsonProperty("isAdmin") @Nullable Boolean isAdmin,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -74,10 +77,12 @@ public record Application(@JsonProperty("tenantId") String tenantId, @JsonProper
    * @param isThirdParty the <code>isThirdParty</code> property (required)
    * @param appLevelAccessControlEnabled the <code>appLevelAccessControlEnabled</code> property (required)
    * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param organizationRoles the <code>organizationRoles</code> property (optional)
    * @param isAdmin the <code>isAdmin</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Application {
+    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(organizationRoles);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

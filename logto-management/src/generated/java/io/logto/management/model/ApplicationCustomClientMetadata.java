@@ -259,7 +259,7 @@ public record ApplicationCustomClientMetadata(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ApplicationCustomClientMetadata build() {
       return new ApplicationCustomClientMetadata(corsAllowedOrigins == null ? null : new ArrayList<>(corsAllowedOrigins), idTokenTtl, refreshTokenTtl, refreshTokenTtlInDays, tenantId, alwaysIssueRefreshToken, rotateRefreshToken, allowTokenExchange, isDeviceFlow, maxAllowedGrants, new LinkedHashMap<>(additionalProperties));

@@ -177,9 +177,15 @@ public record ApplicationOidcClientMetadata(@JsonProperty("redirectUris") List<S
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ApplicationOidcClientMetadata build() {
+      if (redirectUris == null) {
+        throw new IllegalStateException("ApplicationOidcClientMetadata: required property redirectUris is unset");
+      }
+      if (postLogoutRedirectUris == null) {
+        throw new IllegalStateException("ApplicationOidcClientMetadata: required property postLogoutRedirectUris is unset");
+      }
       return new ApplicationOidcClientMetadata(redirectUris == null ? null : new ArrayList<>(redirectUris), postLogoutRedirectUris == null ? null : new ArrayList<>(postLogoutRedirectUris), backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -195,10 +195,21 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ApplicationProtectedAppMetadata build() {
-      Objects.requireNonNull(sessionDuration, "sessionDuration == null");
+      if (host == null) {
+        throw new IllegalStateException("ApplicationProtectedAppMetadata: required property host is unset");
+      }
+      if (origin == null) {
+        throw new IllegalStateException("ApplicationProtectedAppMetadata: required property origin is unset");
+      }
+      if (sessionDuration == null) {
+        throw new IllegalStateException("ApplicationProtectedAppMetadata: required property sessionDuration is unset");
+      }
+      if (pageRules == null) {
+        throw new IllegalStateException("ApplicationProtectedAppMetadata: required property pageRules is unset");
+      }
       return new ApplicationProtectedAppMetadata(host, origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), customDomains == null ? null : new ArrayList<>(customDomains), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -103,9 +103,12 @@ public record ApplicationProtectedAppMetadataPageRulesItem(@JsonProperty("path")
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ApplicationProtectedAppMetadataPageRulesItem build() {
+      if (path == null) {
+        throw new IllegalStateException("ApplicationProtectedAppMetadataPageRulesItem: required property path is unset");
+      }
       return new ApplicationProtectedAppMetadataPageRulesItem(path, new LinkedHashMap<>(additionalProperties));
     }
   }

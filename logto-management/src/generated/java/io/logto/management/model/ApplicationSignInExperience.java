@@ -38,8 +38,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record ApplicationSignInExperience(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("applicationId") String applicationId,
-    @JsonProperty("color") OrganizationColor color,
-    @JsonProperty("branding") OrganizationBranding branding,
+    @JsonProperty("color") OrganizationColor color, @JsonProperty("branding") Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String privacyPolicyUrl,

@@ -120,9 +120,12 @@ public record AssertSingleSignOnSamlRequest(@JsonProperty("RelayState") @Nullabl
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AssertSingleSignOnSamlRequest build() {
+      if (samlResponse == null) {
+        throw new IllegalStateException("AssertSingleSignOnSamlRequest: required property SAMLResponse is unset");
+      }
       return new AssertSingleSignOnSamlRequest(relayState, samlResponse, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -126,9 +126,15 @@ public record AssignOrganizationRolesToApplicationsRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AssignOrganizationRolesToApplicationsRequest build() {
+      if (applicationIds == null) {
+        throw new IllegalStateException("AssignOrganizationRolesToApplicationsRequest: required property applicationIds is unset");
+      }
+      if (organizationRoleIds == null) {
+        throw new IllegalStateException("AssignOrganizationRolesToApplicationsRequest: required property organizationRoleIds is unset");
+      }
       return new AssignOrganizationRolesToApplicationsRequest(applicationIds == null ? null : new ArrayList<>(applicationIds), organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -125,9 +125,15 @@ public record AssignOrganizationRolesToUsersRequest(@JsonProperty("userIds") Lis
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public AssignOrganizationRolesToUsersRequest build() {
+      if (userIds == null) {
+        throw new IllegalStateException("AssignOrganizationRolesToUsersRequest: required property userIds is unset");
+      }
+      if (organizationRoleIds == null) {
+        throw new IllegalStateException("AssignOrganizationRolesToUsersRequest: required property organizationRoleIds is unset");
+      }
       return new AssignOrganizationRolesToUsersRequest(userIds == null ? null : new ArrayList<>(userIds), organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -108,17 +108,6 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
     }
 
     /**
-     * Sets the <code>type</code> property (required, always RecaptchaEnterprise).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>siteKey</code> property (required).
      *
      * @param siteKey the value
@@ -189,9 +178,18 @@ public record CaptchaProviderConfigRecaptchaEnterprise(@JsonProperty("type") Str
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CaptchaProviderConfigRecaptchaEnterprise build() {
+      if (siteKey == null) {
+        throw new IllegalStateException("CaptchaProviderConfigRecaptchaEnterprise: required property siteKey is unset");
+      }
+      if (secretKey == null) {
+        throw new IllegalStateException("CaptchaProviderConfigRecaptchaEnterprise: required property secretKey is unset");
+      }
+      if (projectId == null) {
+        throw new IllegalStateException("CaptchaProviderConfigRecaptchaEnterprise: required property projectId is unset");
+      }
       return new CaptchaProviderConfigRecaptchaEnterprise(type, siteKey, secretKey, projectId, domain, mode, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -90,17 +90,6 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Turnstile).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>siteKey</code> property (required).
      *
      * @param siteKey the value
@@ -138,9 +127,15 @@ public record CaptchaProviderConfigTurnstile(@JsonProperty("type") String type,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CaptchaProviderConfigTurnstile build() {
+      if (siteKey == null) {
+        throw new IllegalStateException("CaptchaProviderConfigTurnstile: required property siteKey is unset");
+      }
+      if (secretKey == null) {
+        throw new IllegalStateException("CaptchaProviderConfigTurnstile: required property secretKey is unset");
+      }
       return new CaptchaProviderConfigTurnstile(type, siteKey, secretKey, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -120,9 +120,12 @@ public record CheckPasswordWithDefaultSignInExperienceRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CheckPasswordWithDefaultSignInExperienceRequest build() {
+      if (password == null) {
+        throw new IllegalStateException("CheckPasswordWithDefaultSignInExperienceRequest: required property password is unset");
+      }
       return new CheckPasswordWithDefaultSignInExperienceRequest(password, userId, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -102,10 +102,12 @@ public record CleanupDomainsRequest(@JsonProperty("staleDays") long staleDays,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CleanupDomainsRequest build() {
-      Objects.requireNonNull(staleDays, "staleDays == null");
+      if (staleDays == null) {
+        throw new IllegalStateException("CleanupDomainsRequest: required property staleDays is unset");
+      }
       return new CleanupDomainsRequest(staleDays, new LinkedHashMap<>(additionalProperties));
     }
   }

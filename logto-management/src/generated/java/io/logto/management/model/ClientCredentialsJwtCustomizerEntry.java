@@ -31,7 +31,7 @@ import java.util.Map;
 )
 public record ClientCredentialsJwtCustomizerEntry(@JsonProperty("key") String key,
     @JsonProperty("value") ClientCredentialsJwtCustomizer value,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements ListJwtCustomizersResponseItem {
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements JwtCustomizerEntry {
   /**
    * Validates and normalises the components.
    *

@@ -165,7 +165,7 @@ public record ConnectorMetadata(@JsonProperty("target") @Nullable String target,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ConnectorMetadata build() {
       return new ConnectorMetadata(target, name, logo, logoDark, new LinkedHashMap<>(additionalProperties));

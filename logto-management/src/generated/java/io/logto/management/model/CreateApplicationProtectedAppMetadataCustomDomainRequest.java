@@ -104,9 +104,12 @@ public record CreateApplicationProtectedAppMetadataCustomDomainRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateApplicationProtectedAppMetadataCustomDomainRequest build() {
+      if (domain == null) {
+        throw new IllegalStateException("CreateApplicationProtectedAppMetadataCustomDomainRequest: required property domain is unset");
+      }
       return new CreateApplicationProtectedAppMetadataCustomDomainRequest(domain, new LinkedHashMap<>(additionalProperties));
     }
   }

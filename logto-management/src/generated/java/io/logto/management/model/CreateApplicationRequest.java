@@ -238,9 +238,15 @@ public record CreateApplicationRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateApplicationRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateApplicationRequest: required property name is unset");
+      }
+      if (type == null) {
+        throw new IllegalStateException("CreateApplicationRequest: required property type is unset");
+      }
       return new CreateApplicationRequest(name, description, type, oidcClientMetadata, customClientMetadata, customData, isThirdParty, protectedAppMetadata, new LinkedHashMap<>(additionalProperties));
     }
   }

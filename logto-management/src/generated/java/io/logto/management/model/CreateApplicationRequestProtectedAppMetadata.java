@@ -121,9 +121,15 @@ public record CreateApplicationRequestProtectedAppMetadata(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateApplicationRequestProtectedAppMetadata build() {
+      if (subDomain == null) {
+        throw new IllegalStateException("CreateApplicationRequestProtectedAppMetadata: required property subDomain is unset");
+      }
+      if (origin == null) {
+        throw new IllegalStateException("CreateApplicationRequestProtectedAppMetadata: required property origin is unset");
+      }
       return new CreateApplicationRequestProtectedAppMetadata(subDomain, origin, new LinkedHashMap<>(additionalProperties));
     }
   }

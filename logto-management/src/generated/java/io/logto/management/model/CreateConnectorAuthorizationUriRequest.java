@@ -121,9 +121,15 @@ public record CreateConnectorAuthorizationUriRequest(@JsonProperty("state") Stri
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateConnectorAuthorizationUriRequest build() {
+      if (state == null) {
+        throw new IllegalStateException("CreateConnectorAuthorizationUriRequest: required property state is unset");
+      }
+      if (redirectUri == null) {
+        throw new IllegalStateException("CreateConnectorAuthorizationUriRequest: required property redirectUri is unset");
+      }
       return new CreateConnectorAuthorizationUriRequest(state, redirectUri, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -188,9 +188,12 @@ public record CreateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateConnectorRequest build() {
+      if (connectorId == null) {
+        throw new IllegalStateException("CreateConnectorRequest: required property connectorId is unset");
+      }
       return new CreateConnectorRequest(config, connectorId, metadata, syncProfile, enableTokenStorage, id, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -153,9 +153,12 @@ public record CreateConnectorTestRequest(@JsonProperty("phone") @Nullable String
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateConnectorTestRequest build() {
+      if (config == null) {
+        throw new IllegalStateException("CreateConnectorTestRequest: required property config is unset");
+      }
       return new CreateConnectorTestRequest(phone, email, config, locale, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -103,9 +103,12 @@ public record CreateDomainRequest(@JsonProperty("domain") String domain,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateDomainRequest build() {
+      if (domain == null) {
+        throw new IllegalStateException("CreateDomainRequest: required property domain is unset");
+      }
       return new CreateDomainRequest(domain, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
-import io.logto.management.core.internal.codec.EpochTime;
 import io.logto.management.core.internal.codec.RecordDecoder;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,13 +25,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param event the <code>event</code> property (optional, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated)
  * @param events the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
  * @param config the <code>config</code> property (required)
  * @param enabled the <code>enabled</code> property (optional)
- * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -42,22 +37,19 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") @Nullable String name, @JsonProperty("event") @Nullable HookEvent event,
+public record CreateHookRequest(@JsonProperty("name") @Nullable String name,
+    @JsonProperty("event") @Nullable HookEvent event,
     @JsonProperty("events") @Nullable List<HookEvent> events,
     @JsonProperty("config") HookConfig config, @JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
    * @param event the <code>event</code> property (optional, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated)
    * @param events the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
    * @param config the <code>config</code> property (required)
    * @param enabled the <code>enabled</code> property (optional)
-   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public CreateHookRequest {
@@ -82,13 +74,11 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.event = event;
     b.events = events;
     b.config = config;
     b.enabled = enabled;
-    b.createdAt = createdAt;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
@@ -97,8 +87,6 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    * Builds {@link CreateHookRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private @Nullable HookEvent event;
@@ -109,22 +97,9 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
 
     private @Nullable Boolean enabled;
 
-    private @Nullable Instant createdAt;
-
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -183,17 +158,6 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
-     *
-     * @param createdAt the value
-     * @return this builder
-     */
-    public Builder createdAt(@Nullable Instant createdAt) {
-      this.createdAt = createdAt;
-      return this;
-    }
-
-    /**
      * Adds a property the schema does not name.
      *
      * @param name the JSON name
@@ -209,10 +173,13 @@ public record CreateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateHookRequest build() {
-      return new CreateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));
+      if (config == null) {
+        throw new IllegalStateException("CreateHookRequest: required property config is unset");
+      }
+      return new CreateHookRequest(name, event, events == null ? null : new ArrayList<>(events), config, enabled, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

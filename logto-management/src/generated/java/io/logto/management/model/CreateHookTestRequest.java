@@ -140,9 +140,15 @@ public record CreateHookTestRequest(@JsonProperty("events") List<HookEvent> even
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateHookTestRequest build() {
+      if (events == null) {
+        throw new IllegalStateException("CreateHookTestRequest: required property events is unset");
+      }
+      if (config == null) {
+        throw new IllegalStateException("CreateHookTestRequest: required property config is unset");
+      }
       return new CreateHookTestRequest(events == null ? null : new ArrayList<>(events), config, event, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -153,7 +153,7 @@ public record CreateOrganizationInvitationMessageRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationInvitationMessageRequest build() {
       return new CreateOrganizationInvitationMessageRequest(code, link, locale, uiLocales, new LinkedHashMap<>(additionalProperties));

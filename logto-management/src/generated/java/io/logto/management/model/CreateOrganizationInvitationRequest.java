@@ -209,9 +209,18 @@ public record CreateOrganizationInvitationRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationInvitationRequest build() {
+      if (invitee == null) {
+        throw new IllegalStateException("CreateOrganizationInvitationRequest: required property invitee is unset");
+      }
+      if (organizationId == null) {
+        throw new IllegalStateException("CreateOrganizationInvitationRequest: required property organizationId is unset");
+      }
+      if (expiresAt == null) {
+        throw new IllegalStateException("CreateOrganizationInvitationRequest: required property expiresAt is unset");
+      }
       return new CreateOrganizationInvitationRequest(inviterId, invitee, organizationId, expiresAt, organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), messagePayload, new LinkedHashMap<>(additionalProperties));
     }
   }

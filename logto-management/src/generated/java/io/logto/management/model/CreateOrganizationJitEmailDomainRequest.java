@@ -104,9 +104,12 @@ public record CreateOrganizationJitEmailDomainRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationJitEmailDomainRequest build() {
+      if (emailDomain == null) {
+        throw new IllegalStateException("CreateOrganizationJitEmailDomainRequest: required property emailDomain is unset");
+      }
       return new CreateOrganizationJitEmailDomainRequest(emailDomain, new LinkedHashMap<>(additionalProperties));
     }
   }

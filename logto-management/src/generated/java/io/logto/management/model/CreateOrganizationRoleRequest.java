@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
@@ -39,8 +38,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") String name,
+public record CreateOrganizationRoleRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("type") @Nullable RoleType type,
     @JsonProperty("organizationScopeIds") @Nullable List<String> organizationScopeIds,
@@ -49,7 +47,6 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
    * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
@@ -81,7 +78,6 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.description = description;
     b.type = type;
@@ -95,8 +91,6 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    * Builds {@link CreateOrganizationRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
@@ -110,17 +104,6 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -205,10 +188,13 @@ public record CreateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationRoleRequest build() {
-      return new CreateOrganizationRoleRequest(tenantId, name, description, type, organizationScopeIds == null ? null : new ArrayList<>(organizationScopeIds), resourceScopeIds == null ? null : new ArrayList<>(resourceScopeIds), new LinkedHashMap<>(additionalProperties));
+      if (name == null) {
+        throw new IllegalStateException("CreateOrganizationRoleRequest: required property name is unset");
+      }
+      return new CreateOrganizationRoleRequest(name, description, type, organizationScopeIds == null ? null : new ArrayList<>(organizationScopeIds), resourceScopeIds == null ? null : new ArrayList<>(resourceScopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param additionalProperties properties the schema does not name, never null
@@ -34,14 +33,12 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") String name,
+public record CreateOrganizationScopeRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
    * @param additionalProperties properties the schema does not name
@@ -68,7 +65,6 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.description = description;
     b.additionalProperties.putAll(additionalProperties);
@@ -79,8 +75,6 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
    * Builds {@link CreateOrganizationScopeRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
@@ -88,17 +82,6 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -150,10 +133,13 @@ public record CreateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateOrganizationScopeRequest build() {
-      return new CreateOrganizationScopeRequest(tenantId, name, description, new LinkedHashMap<>(additionalProperties));
+      if (name == null) {
+        throw new IllegalStateException("CreateOrganizationScopeRequest: required property name is unset");
+      }
+      return new CreateOrganizationScopeRequest(name, description, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

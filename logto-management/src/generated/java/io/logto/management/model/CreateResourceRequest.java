@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1)
  * @param indicator the <code>indicator</code> property (required, minLength 1)
  * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds, default: 3600)
@@ -34,14 +33,13 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") String name, @JsonProperty("indicator") String indicator,
+public record CreateResourceRequest(@JsonProperty("name") String name,
+    @JsonProperty("indicator") String indicator,
     @JsonProperty("accessTokenTtl") @Nullable Long accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1)
    * @param indicator the <code>indicator</code> property (required, minLength 1)
    * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds, default: 3600)
@@ -69,7 +67,6 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.indicator = indicator;
     b.accessTokenTtl = accessTokenTtl;
@@ -81,8 +78,6 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    * Builds {@link CreateResourceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private @Nullable String indicator;
@@ -92,17 +87,6 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -154,10 +138,16 @@ public record CreateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateResourceRequest build() {
-      return new CreateResourceRequest(tenantId, name, indicator, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
+      if (name == null) {
+        throw new IllegalStateException("CreateResourceRequest: required property name is unset");
+      }
+      if (indicator == null) {
+        throw new IllegalStateException("CreateResourceRequest: required property indicator is unset");
+      }
+      return new CreateResourceRequest(name, indicator, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -133,9 +133,12 @@ public record CreateResourceScopeRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateResourceScopeRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateResourceScopeRequest: required property name is unset");
+      }
       return new CreateResourceScopeRequest(name, description, new LinkedHashMap<>(additionalProperties));
     }
   }

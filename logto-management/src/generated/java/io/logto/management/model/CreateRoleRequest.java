@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
  * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
@@ -38,16 +37,14 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") String name, @JsonProperty("description") String description,
-    @JsonProperty("type") @Nullable RoleType type,
+public record CreateRoleRequest(@JsonProperty("name") String name,
+    @JsonProperty("description") String description, @JsonProperty("type") @Nullable RoleType type,
     @JsonProperty("isDefault") @Nullable Boolean isDefault,
     @JsonProperty("scopeIds") @Nullable List<String> scopeIds,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (required, minLength 1, maxLength 128)
    * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
@@ -78,7 +75,6 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.description = description;
     b.type = type;
@@ -92,8 +88,6 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
    * Builds {@link CreateRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private @Nullable String description;
@@ -107,17 +101,6 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -191,10 +174,16 @@ public record CreateRoleRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateRoleRequest build() {
-      return new CreateRoleRequest(tenantId, name, description, type, isDefault, scopeIds == null ? null : new ArrayList<>(scopeIds), new LinkedHashMap<>(additionalProperties));
+      if (name == null) {
+        throw new IllegalStateException("CreateRoleRequest: required property name is unset");
+      }
+      if (description == null) {
+        throw new IllegalStateException("CreateRoleRequest: required property description is unset");
+      }
+      return new CreateRoleRequest(name, description, type, isDefault, scopeIds == null ? null : new ArrayList<>(scopeIds), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

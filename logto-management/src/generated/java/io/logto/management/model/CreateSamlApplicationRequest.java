@@ -271,9 +271,12 @@ public record CreateSamlApplicationRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSamlApplicationRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateSamlApplicationRequest: required property name is unset");
+      }
       return new CreateSamlApplicationRequest(name, description, customData, attributeMapping, entityId, acsUrl, encryption, nameIdFormat, new LinkedHashMap<>(additionalProperties));
     }
   }

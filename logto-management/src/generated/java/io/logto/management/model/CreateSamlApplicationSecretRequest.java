@@ -103,10 +103,12 @@ public record CreateSamlApplicationSecretRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSamlApplicationSecretRequest build() {
-      Objects.requireNonNull(lifeSpanInYears, "lifeSpanInYears == null");
+      if (lifeSpanInYears == null) {
+        throw new IllegalStateException("CreateSamlApplicationSecretRequest: required property lifeSpanInYears is unset");
+      }
       return new CreateSamlApplicationSecretRequest(lifeSpanInYears, new LinkedHashMap<>(additionalProperties));
     }
   }

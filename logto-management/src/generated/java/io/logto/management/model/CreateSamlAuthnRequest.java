@@ -133,9 +133,12 @@ public record CreateSamlAuthnRequest(@JsonProperty("SAMLRequest") String samlReq
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSamlAuthnRequest build() {
+      if (samlRequest == null) {
+        throw new IllegalStateException("CreateSamlAuthnRequest: required property SAMLRequest is unset");
+      }
       return new CreateSamlAuthnRequest(samlRequest, relayState, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -136,9 +136,12 @@ public record CreateSecretRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSecretRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateSecretRequest: required property name is unset");
+      }
       return new CreateSecretRequest(name, expiresAt, new LinkedHashMap<>(additionalProperties));
     }
   }

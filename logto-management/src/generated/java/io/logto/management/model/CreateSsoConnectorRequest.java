@@ -209,9 +209,15 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSsoConnectorRequest build() {
+      if (providerName == null) {
+        throw new IllegalStateException("CreateSsoConnectorRequest: required property providerName is unset");
+      }
+      if (connectorName == null) {
+        throw new IllegalStateException("CreateSsoConnectorRequest: required property connectorName is unset");
+      }
       return new CreateSsoConnectorRequest(config, domains == null ? null : new ArrayList<>(domains), branding, syncProfile, enableTokenStorage, providerName, connectorName, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -102,7 +102,7 @@ public record CreateSsoConnectorSigningKeyRequest(@JsonProperty("active") @Nulla
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSsoConnectorSigningKeyRequest build() {
       return new CreateSsoConnectorSigningKeyRequest(active, new LinkedHashMap<>(additionalProperties));

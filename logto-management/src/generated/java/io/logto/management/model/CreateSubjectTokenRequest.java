@@ -120,9 +120,12 @@ public record CreateSubjectTokenRequest(@JsonProperty("userId") String userId,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateSubjectTokenRequest build() {
+      if (userId == null) {
+        throw new IllegalStateException("CreateSubjectTokenRequest: required property userId is unset");
+      }
       return new CreateSubjectTokenRequest(userId, context, new LinkedHashMap<>(additionalProperties));
     }
   }

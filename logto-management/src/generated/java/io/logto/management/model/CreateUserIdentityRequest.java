@@ -121,9 +121,15 @@ public record CreateUserIdentityRequest(@JsonProperty("connectorId") String conn
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateUserIdentityRequest build() {
+      if (connectorId == null) {
+        throw new IllegalStateException("CreateUserIdentityRequest: required property connectorId is unset");
+      }
+      if (connectorData == null) {
+        throw new IllegalStateException("CreateUserIdentityRequest: required property connectorData is unset");
+      }
       return new CreateUserIdentityRequest(connectorId, connectorData, new LinkedHashMap<>(additionalProperties));
     }
   }

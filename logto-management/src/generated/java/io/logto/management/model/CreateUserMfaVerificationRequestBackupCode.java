@@ -86,17 +86,6 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
     }
 
     /**
-     * Sets the <code>type</code> property (required, always BackupCode).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>codes</code> property (optional).
      *
      * @param codes the value
@@ -123,7 +112,7 @@ public record CreateUserMfaVerificationRequestBackupCode(@JsonProperty("type") S
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateUserMfaVerificationRequestBackupCode build() {
       return new CreateUserMfaVerificationRequestBackupCode(type, codes == null ? null : new ArrayList<>(codes), new LinkedHashMap<>(additionalProperties));

@@ -83,17 +83,6 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Totp).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>secret</code> property (optional).
      *
      * @param secret the value
@@ -120,7 +109,7 @@ public record CreateUserMfaVerificationRequestTotp(@JsonProperty("type") String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateUserMfaVerificationRequestTotp build() {
       return new CreateUserMfaVerificationRequestTotp(type, secret, new LinkedHashMap<>(additionalProperties));

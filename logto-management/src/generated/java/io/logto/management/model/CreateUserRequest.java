@@ -268,7 +268,7 @@ public record CreateUserRequest(@JsonProperty("primaryPhone") @Nullable String p
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateUserRequest build() {
       return new CreateUserRequest(primaryPhone, primaryEmail, username, password, passwordDigest, passwordAlgorithm, name, avatar, customData, profile, new LinkedHashMap<>(additionalProperties));

@@ -103,9 +103,12 @@ public record CreateVerificationCodeRequestEmail(@JsonProperty("email") String e
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateVerificationCodeRequestEmail build() {
+      if (email == null) {
+        throw new IllegalStateException("CreateVerificationCodeRequestEmail: required property email is unset");
+      }
       return new CreateVerificationCodeRequestEmail(email, new LinkedHashMap<>(additionalProperties));
     }
   }

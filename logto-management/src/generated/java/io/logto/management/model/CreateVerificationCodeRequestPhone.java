@@ -103,9 +103,12 @@ public record CreateVerificationCodeRequestPhone(@JsonProperty("phone") String p
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateVerificationCodeRequestPhone build() {
+      if (phone == null) {
+        throw new IllegalStateException("CreateVerificationCodeRequestPhone: required property phone is unset");
+      }
       return new CreateVerificationCodeRequestPhone(phone, new LinkedHashMap<>(additionalProperties));
     }
   }

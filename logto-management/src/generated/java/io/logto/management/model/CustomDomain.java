@@ -176,9 +176,18 @@ public record CustomDomain(@JsonProperty("domain") String domain,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomDomain build() {
+      if (domain == null) {
+        throw new IllegalStateException("CustomDomain: required property domain is unset");
+      }
+      if (status == null) {
+        throw new IllegalStateException("CustomDomain: required property status is unset");
+      }
+      if (dnsRecords == null) {
+        throw new IllegalStateException("CustomDomain: required property dnsRecords is unset");
+      }
       return new CustomDomain(domain, status, errorMessage, dnsRecords == null ? null : new ArrayList<>(dnsRecords), cloudflareData, new LinkedHashMap<>(additionalProperties));
     }
   }

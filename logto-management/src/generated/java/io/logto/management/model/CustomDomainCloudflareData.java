@@ -158,9 +158,18 @@ public record CustomDomainCloudflareData(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomDomainCloudflareData build() {
+      if (id == null) {
+        throw new IllegalStateException("CustomDomainCloudflareData: required property id is unset");
+      }
+      if (status == null) {
+        throw new IllegalStateException("CustomDomainCloudflareData: required property status is unset");
+      }
+      if (ssl == null) {
+        throw new IllegalStateException("CustomDomainCloudflareData: required property ssl is unset");
+      }
       return new CustomDomainCloudflareData(id, status, ssl, verificationErrors == null ? null : new ArrayList<>(verificationErrors), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -124,9 +124,12 @@ public record CustomDomainCloudflareDataSsl(@JsonProperty("status") String statu
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomDomainCloudflareDataSsl build() {
+      if (status == null) {
+        throw new IllegalStateException("CustomDomainCloudflareDataSsl: required property status is unset");
+      }
       return new CustomDomainCloudflareDataSsl(status, validationErrors == null ? null : new ArrayList<>(validationErrors), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -104,9 +104,12 @@ public record CustomDomainCloudflareDataSslValidationErrorsItem(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomDomainCloudflareDataSslValidationErrorsItem build() {
+      if (message == null) {
+        throw new IllegalStateException("CustomDomainCloudflareDataSslValidationErrorsItem: required property message is unset");
+      }
       return new CustomDomainCloudflareDataSslValidationErrorsItem(message, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -120,9 +120,12 @@ public record CustomProfileFieldConfigOptionsItem(@JsonProperty("label") @Nullab
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldConfigOptionsItem build() {
+      if (value == null) {
+        throw new IllegalStateException("CustomProfileFieldConfigOptionsItem: required property value is unset");
+      }
       return new CustomProfileFieldConfigOptionsItem(label, value, new LinkedHashMap<>(additionalProperties));
     }
   }

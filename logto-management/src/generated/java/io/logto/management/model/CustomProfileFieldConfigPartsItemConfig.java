@@ -242,7 +242,7 @@ public record CustomProfileFieldConfigPartsItemConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldConfigPartsItemConfig build() {
       return new CustomProfileFieldConfigPartsItemConfig(placeholder, minLength, maxLength, minValue, maxValue, format, customFormat, options == null ? null : new ArrayList<>(options), defaultValue, new LinkedHashMap<>(additionalProperties));

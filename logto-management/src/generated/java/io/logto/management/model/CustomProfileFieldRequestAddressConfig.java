@@ -107,9 +107,12 @@ public record CustomProfileFieldRequestAddressConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestAddressConfig build() {
+      if (parts == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestAddressConfig: required property parts is unset");
+      }
       return new CustomProfileFieldRequestAddressConfig(parts == null ? null : new ArrayList<>(parts), new LinkedHashMap<>(additionalProperties));
     }
   }

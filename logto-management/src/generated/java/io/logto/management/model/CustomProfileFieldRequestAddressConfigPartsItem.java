@@ -206,11 +206,21 @@ public record CustomProfileFieldRequestAddressConfigPartsItem(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestAddressConfigPartsItem build() {
-      Objects.requireNonNull(enabled, "enabled == null");
-      Objects.requireNonNull(required, "required == null");
+      if (enabled == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestAddressConfigPartsItem: required property enabled is unset");
+      }
+      if (type == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestAddressConfigPartsItem: required property type is unset");
+      }
+      if (required == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestAddressConfigPartsItem: required property required is unset");
+      }
+      if (name == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestAddressConfigPartsItem: required property name is unset");
+      }
       return new CustomProfileFieldRequestAddressConfigPartsItem(enabled, type, label, description, required, config, name, new LinkedHashMap<>(additionalProperties));
     }
   }

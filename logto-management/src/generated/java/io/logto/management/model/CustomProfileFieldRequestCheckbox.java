@@ -112,17 +112,6 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Checkbox).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -130,17 +119,6 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
      */
     public Builder label(@Nullable String label) {
       this.label = label;
-      return this;
-    }
-
-    /**
-     * Sets the <code>required</code> property (required, always false).
-     *
-     * @param required the value
-     * @return this builder
-     */
-    public Builder required(boolean required) {
-      this.required = required;
       return this;
     }
 
@@ -171,10 +149,12 @@ public record CustomProfileFieldRequestCheckbox(@JsonProperty("name") String nam
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestCheckbox build() {
-      Objects.requireNonNull(required, "required == null");
+      if (name == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestCheckbox: required property name is unset");
+      }
       return new CustomProfileFieldRequestCheckbox(name, type, label, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

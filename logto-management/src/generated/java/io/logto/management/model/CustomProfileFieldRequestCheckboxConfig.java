@@ -103,10 +103,12 @@ public record CustomProfileFieldRequestCheckboxConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestCheckboxConfig build() {
-      Objects.requireNonNull(defaultValue, "defaultValue == null");
+      if (defaultValue == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestCheckboxConfig: required property defaultValue is unset");
+      }
       return new CustomProfileFieldRequestCheckboxConfig(defaultValue, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -118,17 +118,6 @@ public record CustomProfileFieldRequestDate(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Date).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -188,10 +177,15 @@ public record CustomProfileFieldRequestDate(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestDate build() {
-      Objects.requireNonNull(required, "required == null");
+      if (name == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestDate: required property name is unset");
+      }
+      if (required == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestDate: required property required is unset");
+      }
       return new CustomProfileFieldRequestDate(name, type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -138,9 +138,12 @@ public record CustomProfileFieldRequestDateConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestDateConfig build() {
+      if (format == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestDateConfig: required property format is unset");
+      }
       return new CustomProfileFieldRequestDateConfig(placeholder, format, customFormat, new LinkedHashMap<>(additionalProperties));
     }
   }

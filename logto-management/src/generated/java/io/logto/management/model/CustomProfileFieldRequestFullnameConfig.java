@@ -107,9 +107,12 @@ public record CustomProfileFieldRequestFullnameConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestFullnameConfig build() {
+      if (parts == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestFullnameConfig: required property parts is unset");
+      }
       return new CustomProfileFieldRequestFullnameConfig(parts == null ? null : new ArrayList<>(parts), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -137,7 +137,7 @@ public record CustomProfileFieldRequestNumberConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestNumberConfig build() {
       return new CustomProfileFieldRequestNumberConfig(placeholder, minValue, maxValue, new LinkedHashMap<>(additionalProperties));

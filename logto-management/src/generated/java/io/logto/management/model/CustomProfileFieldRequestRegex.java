@@ -119,17 +119,6 @@ public record CustomProfileFieldRequestRegex(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Regex).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -189,10 +178,18 @@ public record CustomProfileFieldRequestRegex(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestRegex build() {
-      Objects.requireNonNull(required, "required == null");
+      if (name == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestRegex: required property name is unset");
+      }
+      if (required == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestRegex: required property required is unset");
+      }
+      if (config == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestRegex: required property config is unset");
+      }
       return new CustomProfileFieldRequestRegex(name, type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

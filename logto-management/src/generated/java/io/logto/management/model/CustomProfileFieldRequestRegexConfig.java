@@ -121,9 +121,12 @@ public record CustomProfileFieldRequestRegexConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestRegexConfig build() {
+      if (format == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestRegexConfig: required property format is unset");
+      }
       return new CustomProfileFieldRequestRegexConfig(placeholder, format, new LinkedHashMap<>(additionalProperties));
     }
   }

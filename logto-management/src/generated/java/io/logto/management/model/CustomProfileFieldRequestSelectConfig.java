@@ -124,9 +124,12 @@ public record CustomProfileFieldRequestSelectConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestSelectConfig build() {
+      if (options == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestSelectConfig: required property options is unset");
+      }
       return new CustomProfileFieldRequestSelectConfig(placeholder, options == null ? null : new ArrayList<>(options), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -118,17 +118,6 @@ public record CustomProfileFieldRequestText(@JsonProperty("name") String name,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Text).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -188,10 +177,15 @@ public record CustomProfileFieldRequestText(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestText build() {
-      Objects.requireNonNull(required, "required == null");
+      if (name == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestText: required property name is unset");
+      }
+      if (required == null) {
+        throw new IllegalStateException("CustomProfileFieldRequestText: required property required is unset");
+      }
       return new CustomProfileFieldRequestText(name, type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

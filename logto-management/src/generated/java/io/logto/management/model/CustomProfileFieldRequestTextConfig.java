@@ -137,7 +137,7 @@ public record CustomProfileFieldRequestTextConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestTextConfig build() {
       return new CustomProfileFieldRequestTextConfig(placeholder, minLength, maxLength, new LinkedHashMap<>(additionalProperties));

@@ -103,7 +103,7 @@ public record CustomProfileFieldRequestUrlConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CustomProfileFieldRequestUrlConfig build() {
       return new CustomProfileFieldRequestUrlConfig(placeholder, new LinkedHashMap<>(additionalProperties));

@@ -125,9 +125,15 @@ public record DeleteSentinelActivitiesRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public DeleteSentinelActivitiesRequest build() {
+      if (targetType == null) {
+        throw new IllegalStateException("DeleteSentinelActivitiesRequest: required property targetType is unset");
+      }
+      if (targets == null) {
+        throw new IllegalStateException("DeleteSentinelActivitiesRequest: required property targets is unset");
+      }
       return new DeleteSentinelActivitiesRequest(targetType, targets == null ? null : new ArrayList<>(targets), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -138,9 +138,18 @@ public record DomainDnsRecordsItem(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public DomainDnsRecordsItem build() {
+      if (name == null) {
+        throw new IllegalStateException("DomainDnsRecordsItem: required property name is unset");
+      }
+      if (type == null) {
+        throw new IllegalStateException("DomainDnsRecordsItem: required property type is unset");
+      }
+      if (value == null) {
+        throw new IllegalStateException("DomainDnsRecordsItem: required property value is unset");
+      }
       return new DomainDnsRecordsItem(name, type, value, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -172,9 +172,15 @@ public record EmailTemplateDetails(@JsonProperty("subject") String subject,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public EmailTemplateDetails build() {
+      if (subject == null) {
+        throw new IllegalStateException("EmailTemplateDetails: required property subject is unset");
+      }
+      if (content == null) {
+        throw new IllegalStateException("EmailTemplateDetails: required property content is unset");
+      }
       return new EmailTemplateDetails(subject, content, contentType, replyTo, sendFrom, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 public record GetUserParams(@Nullable Boolean includeSsoIdentities,
-    @Nullable String includePasswordHash) {
+    @Nullable Boolean includePasswordHash) {
   /**
    * Validates the components and copies collections.
    *
@@ -38,7 +38,7 @@ public record GetUserParams(@Nullable Boolean includeSsoIdentities,
   public static final class Builder {
     private @Nullable Boolean includeSsoIdentities;
 
-    private @Nullable String includePasswordHash;
+    private @Nullable Boolean includePasswordHash;
 
     private Builder() {
     }
@@ -60,7 +60,7 @@ public record GetUserParams(@Nullable Boolean includeSsoIdentities,
      * @param includePasswordHash the value, null to leave it out
      * @return this builder
      */
-    public Builder includePasswordHash(@Nullable String includePasswordHash) {
+    public Builder includePasswordHash(@Nullable Boolean includePasswordHash) {
       this.includePasswordHash = includePasswordHash;
       return this;
     }

@@ -138,9 +138,12 @@ public record HookConfig(@JsonProperty("url") String url,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public HookConfig build() {
+      if (url == null) {
+        throw new IllegalStateException("HookConfig: required property url is unset");
+      }
       return new HookConfig(url, headers == null ? null : new LinkedHashMap<>(headers), retries, new LinkedHashMap<>(additionalProperties));
     }
   }

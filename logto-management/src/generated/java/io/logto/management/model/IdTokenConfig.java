@@ -107,7 +107,7 @@ public record IdTokenConfig(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public IdTokenConfig build() {
       return new IdTokenConfig(enabledExtendedClaims == null ? null : new ArrayList<>(enabledExtendedClaims), new LinkedHashMap<>(additionalProperties));

@@ -171,9 +171,12 @@ public record JwtAccessTokenContext(@JsonProperty("user") JwtAccessTokenContextU
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContext build() {
+      if (user == null) {
+        throw new IllegalStateException("JwtAccessTokenContext: required property user is unset");
+      }
       return new JwtAccessTokenContext(user, grant, interaction, application, organization, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -320,7 +320,7 @@ public record JwtAccessTokenContextApplication(@JsonProperty("tenantId") @Nullab
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextApplication build() {
       return new JwtAccessTokenContextApplication(tenantId, id, name, description, type, oidcClientMetadata, customClientMetadata, protectedAppMetadata, customData, isThirdParty, appLevelAccessControlEnabled, createdAt, new LinkedHashMap<>(additionalProperties));

@@ -178,9 +178,15 @@ public record JwtAccessTokenContextApplicationOidcClientMetadata(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextApplicationOidcClientMetadata build() {
+      if (redirectUris == null) {
+        throw new IllegalStateException("JwtAccessTokenContextApplicationOidcClientMetadata: required property redirectUris is unset");
+      }
+      if (postLogoutRedirectUris == null) {
+        throw new IllegalStateException("JwtAccessTokenContextApplicationOidcClientMetadata: required property postLogoutRedirectUris is unset");
+      }
       return new JwtAccessTokenContextApplicationOidcClientMetadata(redirectUris == null ? null : new ArrayList<>(redirectUris), postLogoutRedirectUris == null ? null : new ArrayList<>(postLogoutRedirectUris), backchannelLogoutUri, backchannelLogoutSessionRequired, logoUri, new LinkedHashMap<>(additionalProperties));
     }
   }

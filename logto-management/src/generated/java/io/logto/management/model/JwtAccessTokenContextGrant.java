@@ -119,7 +119,7 @@ public record JwtAccessTokenContextGrant(@JsonProperty("type") @Nullable String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextGrant build() {
       return new JwtAccessTokenContextGrant(type, subjectTokenContext, new LinkedHashMap<>(additionalProperties));

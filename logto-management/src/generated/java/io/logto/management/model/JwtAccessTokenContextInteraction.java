@@ -159,7 +159,7 @@ public record JwtAccessTokenContextInteraction(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextInteraction build() {
       return new JwtAccessTokenContextInteraction(interactionEvent, userId, verificationRecords == null ? null : new ArrayList<>(verificationRecords), signInContext == null ? null : new LinkedHashMap<>(signInContext), new LinkedHashMap<>(additionalProperties));

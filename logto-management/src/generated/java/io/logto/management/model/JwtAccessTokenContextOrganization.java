@@ -166,7 +166,7 @@ public record JwtAccessTokenContextOrganization(@JsonProperty("id") @Nullable St
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextOrganization build() {
       return new JwtAccessTokenContextOrganization(id, name, description, customData, new LinkedHashMap<>(additionalProperties));

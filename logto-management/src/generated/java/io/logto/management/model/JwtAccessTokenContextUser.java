@@ -554,7 +554,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextUser build() {
       return new JwtAccessTokenContextUser(id, username, primaryEmail, primaryPhone, name, avatar, customData, identities == null ? null : new LinkedHashMap<>(identities), lastSignInAt, createdAt, updatedAt, profile, applicationId, cimdClientId, isSuspended, hasPassword, ssoIdentities == null ? null : new ArrayList<>(ssoIdentities), mfaVerificationFactors == null ? null : new ArrayList<>(mfaVerificationFactors), roles == null ? null : new ArrayList<>(roles), organizations == null ? null : new ArrayList<>(organizations), organizationRoles == null ? null : new ArrayList<>(organizationRoles), new LinkedHashMap<>(additionalProperties));

@@ -139,9 +139,18 @@ public record JwtAccessTokenContextUserOrganizationRolesItem(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextUserOrganizationRolesItem build() {
+      if (organizationId == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserOrganizationRolesItem: required property organizationId is unset");
+      }
+      if (roleId == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserOrganizationRolesItem: required property roleId is unset");
+      }
+      if (roleName == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserOrganizationRolesItem: required property roleName is unset");
+      }
       return new JwtAccessTokenContextUserOrganizationRolesItem(organizationId, roleId, roleName, new LinkedHashMap<>(additionalProperties));
     }
   }

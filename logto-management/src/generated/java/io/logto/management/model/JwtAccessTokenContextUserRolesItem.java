@@ -159,9 +159,21 @@ public record JwtAccessTokenContextUserRolesItem(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextUserRolesItem build() {
+      if (id == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItem: required property id is unset");
+      }
+      if (name == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItem: required property name is unset");
+      }
+      if (description == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItem: required property description is unset");
+      }
+      if (scopes == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItem: required property scopes is unset");
+      }
       return new JwtAccessTokenContextUserRolesItem(id, name, description, scopes == null ? null : new ArrayList<>(scopes), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -173,9 +173,21 @@ public record JwtAccessTokenContextUserRolesItemScopesItem(@JsonProperty("id") S
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextUserRolesItemScopesItem build() {
+      if (id == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItemScopesItem: required property id is unset");
+      }
+      if (name == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItemScopesItem: required property name is unset");
+      }
+      if (resourceId == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItemScopesItem: required property resourceId is unset");
+      }
+      if (resource == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserRolesItemScopesItem: required property resource is unset");
+      }
       return new JwtAccessTokenContextUserRolesItemScopesItem(id, name, description, resourceId, resource, new LinkedHashMap<>(additionalProperties));
     }
   }

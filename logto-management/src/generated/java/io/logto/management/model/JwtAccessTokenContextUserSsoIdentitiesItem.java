@@ -138,9 +138,18 @@ public record JwtAccessTokenContextUserSsoIdentitiesItem(@JsonProperty("issuer")
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtAccessTokenContextUserSsoIdentitiesItem build() {
+      if (issuer == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserSsoIdentitiesItem: required property issuer is unset");
+      }
+      if (identityId == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserSsoIdentitiesItem: required property identityId is unset");
+      }
+      if (detail == null) {
+        throw new IllegalStateException("JwtAccessTokenContextUserSsoIdentitiesItem: required property detail is unset");
+      }
       return new JwtAccessTokenContextUserSsoIdentitiesItem(issuer, identityId, detail, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -103,7 +103,7 @@ public record JwtClientCredentialsContext(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtClientCredentialsContext build() {
       return new JwtClientCredentialsContext(application, new LinkedHashMap<>(additionalProperties));

@@ -170,7 +170,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public JwtCustomizerRequest build() {
       return new JwtCustomizerRequest(script, environmentVariables, contextSample, tokenSample, blockIssuanceOnError, new LinkedHashMap<>(additionalProperties));

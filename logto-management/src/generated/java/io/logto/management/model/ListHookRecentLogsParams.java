@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the <code>page_size</code> parameter (optional, minimum 1, default: 20)
  */
 @Generated("io.logto.management.codegen")
-public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String enableCap,
+public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable Boolean enableCap,
     @Nullable String startTime, @Nullable String endTime, @Nullable Integer page,
     @Nullable Integer pageSize) {
   /**
@@ -47,7 +47,7 @@ public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String
   public static final class Builder {
     private @Nullable String logKey;
 
-    private @Nullable String enableCap;
+    private @Nullable Boolean enableCap;
 
     private @Nullable String startTime;
 
@@ -77,7 +77,7 @@ public record ListHookRecentLogsParams(@Nullable String logKey, @Nullable String
      * @param enableCap the value, null to leave it out
      * @return this builder
      */
-    public Builder enableCap(@Nullable String enableCap) {
+    public Builder enableCap(@Nullable Boolean enableCap) {
       this.enableCap = enableCap;
       return this;
     }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("io.logto.management.codegen")
 public record ListLogsParams(@Nullable String userId, @Nullable String applicationId,
-    @Nullable String logKey, @Nullable String enableCap, @Nullable String startTime,
+    @Nullable String logKey, @Nullable Boolean enableCap, @Nullable String startTime,
     @Nullable String endTime, @Nullable Integer page, @Nullable Integer pageSize) {
   /**
    * Validates the components and copies collections.
@@ -55,7 +55,7 @@ public record ListLogsParams(@Nullable String userId, @Nullable String applicati
 
     private @Nullable String logKey;
 
-    private @Nullable String enableCap;
+    private @Nullable Boolean enableCap;
 
     private @Nullable String startTime;
 
@@ -107,7 +107,7 @@ public record ListLogsParams(@Nullable String userId, @Nullable String applicati
      * @param enableCap the value, null to leave it out
      * @return this builder
      */
-    public Builder enableCap(@Nullable String enableCap) {
+    public Builder enableCap(@Nullable Boolean enableCap) {
       this.enableCap = enableCap;
       return this;
     }

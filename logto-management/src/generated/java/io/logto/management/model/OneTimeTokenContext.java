@@ -124,7 +124,7 @@ public record OneTimeTokenContext(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OneTimeTokenContext build() {
       return new OneTimeTokenContext(jitOrganizationIds == null ? null : new ArrayList<>(jitOrganizationIds), interactionEvent, new LinkedHashMap<>(additionalProperties));

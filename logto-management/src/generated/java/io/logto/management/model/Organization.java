@@ -19,7 +19,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param branding the <code>branding</code> property (required)
  * @param customCss the <code>customCss</code> property (required, nullable)
  * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param usersCount the <code>usersCount</code> property (optional)
+ * @param featuredUsers the <code>featuredUsers</code> property (optional)
  * @param organizationRoles the <code>organizationRoles</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -48,10 +50,11 @@ public record Organization(@JsonProperty("tenantId") String tenantId, @JsonPrope
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("customData") JsonNode customData,
     @JsonProperty("isMfaRequired") boolean isMfaRequired,
-    @JsonProperty("color") OrganizationColor color,
-    @JsonProperty("branding") OrganizationBranding branding,
+    @JsonProperty("color") OrganizationColor color, @JsonProperty("branding") Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("usersCount") @Nullable Long usersCount,
+    @JsonProperty("featuredUsers") @Nullable List<FeaturedUser> featuredUsers,
     @JsonProperty("organizationRoles") @Nullable List<IdAndName> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -67,10 +70,13 @@ public record Organization(@JsonProperty("tenantId") String tenantId, @JsonPrope
    * @param branding the <code>branding</code> property (required)
    * @param customCss the <code>customCss</code> property (required, nullable)
    * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param usersCount the <code>usersCount</code> property (optional)
+   * @param featuredUsers the <code>featuredUsers</code> property (optional)
    * @param organizationRoles the <code>organizationRoles</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Organization {
+    featuredUsers = featuredUsers == null ? null : Collections.unmodifiableList(featuredUsers);
     organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(organizationRoles);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }

@@ -136,7 +136,7 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationColor build() {
       return new OrganizationColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));

@@ -11,21 +11,24 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organization-roles~1&#123;id&#125;/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organization-roles/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
  * @param tenantId the <code>tenantId</code> property (required, maxLength 21)
  * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
  * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (required, nullable, maxLength 256)
  * @param type the <code>type</code> property (required, one of User | MachineToMachine)
+ * @param scopes the <code>scopes</code> property (optional)
+ * @param resourceScopes the <code>resourceScopes</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -36,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 public record OrganizationRole(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
-    @JsonProperty("type") RoleType type,
+    @JsonProperty("type") RoleType type, @JsonProperty("scopes") @Nullable List<IdAndName> scopes,
+    @JsonProperty("resourceScopes") @Nullable List<OrganizationRoleResourceScopesItem> resourceScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -46,9 +50,13 @@ public record OrganizationRole(@JsonProperty("tenantId") String tenantId,
    * @param name the <code>name</code> property (required, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (required, nullable, maxLength 256)
    * @param type the <code>type</code> property (required, one of User | MachineToMachine)
+   * @param scopes the <code>scopes</code> property (optional)
+   * @param resourceScopes the <code>resourceScopes</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public OrganizationRole {
+    scopes = scopes == null ? null : Collections.unmodifiableList(scopes);
+    resourceScopes = resourceScopes == null ? null : Collections.unmodifiableList(resourceScopes);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -124,9 +124,15 @@ public record OrganizationRoleRuleInput(@JsonProperty("organizationId") String o
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationRoleRuleInput build() {
+      if (organizationId == null) {
+        throw new IllegalStateException("OrganizationRoleRuleInput: required property organizationId is unset");
+      }
+      if (organizationRoleIds == null) {
+        throw new IllegalStateException("OrganizationRoleRuleInput: required property organizationRoleIds is unset");
+      }
       return new OrganizationRoleRuleInput(organizationId, organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), new LinkedHashMap<>(additionalProperties));
     }
   }

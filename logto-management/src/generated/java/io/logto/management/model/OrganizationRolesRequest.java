@@ -124,7 +124,7 @@ public record OrganizationRolesRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public OrganizationRolesRequest build() {
       return new OrganizationRolesRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), new LinkedHashMap<>(additionalProperties));

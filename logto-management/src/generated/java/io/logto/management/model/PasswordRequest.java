@@ -103,9 +103,12 @@ public record PasswordRequest(@JsonProperty("password") String password,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public PasswordRequest build() {
+      if (password == null) {
+        throw new IllegalStateException("PasswordRequest: required property password is unset");
+      }
       return new PasswordRequest(password, new LinkedHashMap<>(additionalProperties));
     }
   }

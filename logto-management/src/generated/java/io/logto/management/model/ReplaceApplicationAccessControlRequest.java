@@ -163,9 +163,21 @@ public record ReplaceApplicationAccessControlRequest(@JsonProperty("userIds") Li
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceApplicationAccessControlRequest build() {
+      if (userIds == null) {
+        throw new IllegalStateException("ReplaceApplicationAccessControlRequest: required property userIds is unset");
+      }
+      if (userRoleIds == null) {
+        throw new IllegalStateException("ReplaceApplicationAccessControlRequest: required property userRoleIds is unset");
+      }
+      if (organizationIds == null) {
+        throw new IllegalStateException("ReplaceApplicationAccessControlRequest: required property organizationIds is unset");
+      }
+      if (organizationRoleRules == null) {
+        throw new IllegalStateException("ReplaceApplicationAccessControlRequest: required property organizationRoleRules is unset");
+      }
       return new ReplaceApplicationAccessControlRequest(userIds == null ? null : new ArrayList<>(userIds), userRoleIds == null ? null : new ArrayList<>(userRoleIds), organizationIds == null ? null : new ArrayList<>(organizationIds), organizationRoleRules == null ? null : new ArrayList<>(organizationRoleRules), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record ReplaceApplicationSignInExperienceRequest(
     @JsonProperty("color") @Nullable OrganizationColor color,
-    @JsonProperty("branding") @Nullable OrganizationBranding branding,
+    @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
     @JsonProperty("termsOfUseUrl") String termsOfUseUrl,
@@ -96,7 +96,7 @@ public record ReplaceApplicationSignInExperienceRequest(
   public static final class Builder {
     private @Nullable OrganizationColor color;
 
-    private @Nullable OrganizationBranding branding;
+    private @Nullable Branding branding;
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -128,7 +128,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable OrganizationBranding branding) {
+    public Builder branding(@Nullable Branding branding) {
       this.branding = branding;
       return this;
     }
@@ -215,9 +215,15 @@ public record ReplaceApplicationSignInExperienceRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceApplicationSignInExperienceRequest build() {
+      if (termsOfUseUrl == null) {
+        throw new IllegalStateException("ReplaceApplicationSignInExperienceRequest: required property termsOfUseUrl is unset");
+      }
+      if (privacyPolicyUrl == null) {
+        throw new IllegalStateException("ReplaceApplicationSignInExperienceRequest: required property privacyPolicyUrl is unset");
+      }
       return new ReplaceApplicationSignInExperienceRequest(color, branding, customCss, displayName, termsOfUseUrl, privacyPolicyUrl, new LinkedHashMap<>(additionalProperties));
     }
   }

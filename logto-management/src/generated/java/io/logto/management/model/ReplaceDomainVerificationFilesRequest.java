@@ -104,9 +104,12 @@ public record ReplaceDomainVerificationFilesRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceDomainVerificationFilesRequest build() {
+      if (verificationFiles == null) {
+        throw new IllegalStateException("ReplaceDomainVerificationFilesRequest: required property verificationFiles is unset");
+      }
       return new ReplaceDomainVerificationFilesRequest(verificationFiles, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -107,9 +107,12 @@ public record ReplaceEmailTemplatesRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceEmailTemplatesRequest build() {
+      if (templates == null) {
+        throw new IllegalStateException("ReplaceEmailTemplatesRequest: required property templates is unset");
+      }
       return new ReplaceEmailTemplatesRequest(templates == null ? null : new ArrayList<>(templates), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -140,9 +140,18 @@ public record ReplaceEmailTemplatesRequestTemplatesItem(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceEmailTemplatesRequestTemplatesItem build() {
+      if (languageTag == null) {
+        throw new IllegalStateException("ReplaceEmailTemplatesRequestTemplatesItem: required property languageTag is unset");
+      }
+      if (templateType == null) {
+        throw new IllegalStateException("ReplaceEmailTemplatesRequestTemplatesItem: required property templateType is unset");
+      }
+      if (details == null) {
+        throw new IllegalStateException("ReplaceEmailTemplatesRequestTemplatesItem: required property details is unset");
+      }
       return new ReplaceEmailTemplatesRequestTemplatesItem(languageTag, templateType, details, new LinkedHashMap<>(additionalProperties));
     }
   }

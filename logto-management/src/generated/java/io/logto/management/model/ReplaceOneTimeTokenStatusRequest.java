@@ -103,9 +103,12 @@ public record ReplaceOneTimeTokenStatusRequest(@JsonProperty("status") OneTimeTo
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceOneTimeTokenStatusRequest build() {
+      if (status == null) {
+        throw new IllegalStateException("ReplaceOneTimeTokenStatusRequest: required property status is unset");
+      }
       return new ReplaceOneTimeTokenStatusRequest(status, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -134,9 +134,12 @@ public record ReplaceOrganizationInvitationStatusRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceOrganizationInvitationStatusRequest build() {
+      if (status == null) {
+        throw new IllegalStateException("ReplaceOrganizationInvitationStatusRequest: required property status is unset");
+      }
       return new ReplaceOrganizationInvitationStatusRequest(acceptedUserId, status, new LinkedHashMap<>(additionalProperties));
     }
   }

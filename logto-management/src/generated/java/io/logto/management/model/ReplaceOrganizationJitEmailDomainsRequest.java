@@ -107,9 +107,12 @@ public record ReplaceOrganizationJitEmailDomainsRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public ReplaceOrganizationJitEmailDomainsRequest build() {
+      if (emailDomains == null) {
+        throw new IllegalStateException("ReplaceOrganizationJitEmailDomainsRequest: required property emailDomains is unset");
+      }
       return new ReplaceOrganizationJitEmailDomainsRequest(emailDomains == null ? null : new ArrayList<>(emailDomains), new LinkedHashMap<>(additionalProperties));
     }
   }

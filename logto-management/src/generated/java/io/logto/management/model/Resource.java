@@ -209,11 +209,27 @@ public record Resource(@JsonProperty("tenantId") String tenantId, @JsonProperty(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public Resource build() {
-      Objects.requireNonNull(isDefault, "isDefault == null");
-      Objects.requireNonNull(accessTokenTtl, "accessTokenTtl == null");
+      if (tenantId == null) {
+        throw new IllegalStateException("Resource: required property tenantId is unset");
+      }
+      if (id == null) {
+        throw new IllegalStateException("Resource: required property id is unset");
+      }
+      if (name == null) {
+        throw new IllegalStateException("Resource: required property name is unset");
+      }
+      if (indicator == null) {
+        throw new IllegalStateException("Resource: required property indicator is unset");
+      }
+      if (isDefault == null) {
+        throw new IllegalStateException("Resource: required property isDefault is unset");
+      }
+      if (accessTokenTtl == null) {
+        throw new IllegalStateException("Resource: required property accessTokenTtl is unset");
+      }
       return new Resource(tenantId, id, name, indicator, isDefault, accessTokenTtl, scopes == null ? null : new ArrayList<>(scopes), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -120,7 +120,7 @@ public record RotateOidcKeysRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public RotateOidcKeysRequest build() {
       return new RotateOidcKeysRequest(signingKeyAlgorithm, rotationGracePeriod, new LinkedHashMap<>(additionalProperties));

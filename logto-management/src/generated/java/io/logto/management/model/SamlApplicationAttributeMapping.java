@@ -578,7 +578,7 @@ public record SamlApplicationAttributeMapping(@JsonProperty("sub") @Nullable Str
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SamlApplicationAttributeMapping build() {
       return new SamlApplicationAttributeMapping(sub, name, givenName, familyName, middleName, nickname, preferredUsername, profile, picture, website, email, emailVerified, gender, birthdate, zoneinfo, locale, phoneNumber, phoneNumberVerified, address, updatedAt, username, createdAt, customData, identities, ssoIdentities, roles, organizations, organizationData, organizationRoles, new LinkedHashMap<>(additionalProperties));

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1resources/get/responses/200/content/application~1json/schema/items/properties/scopes/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1scopes/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
  * @param description the <code>description</code> property (required, nullable)
  * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+ * @param resource the <code>resource</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -41,6 +42,7 @@ public record Scope(@JsonProperty("tenantId") String tenantId, @JsonProperty("id
     @JsonProperty("resourceId") String resourceId, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
+    @JsonProperty("resource") @Nullable Resource resource,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -51,6 +53,7 @@ public record Scope(@JsonProperty("tenantId") String tenantId, @JsonProperty("id
    * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
    * @param description the <code>description</code> property (required, nullable)
    * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
+   * @param resource the <code>resource</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public Scope {

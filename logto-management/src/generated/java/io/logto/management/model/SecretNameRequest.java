@@ -103,9 +103,12 @@ public record SecretNameRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SecretNameRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("SecretNameRequest: required property name is unset");
+      }
       return new SecretNameRequest(name, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -138,10 +138,18 @@ public record SignInExperienceColor(@JsonProperty("primaryColor") String primary
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceColor build() {
-      Objects.requireNonNull(isDarkModeEnabled, "isDarkModeEnabled == null");
+      if (primaryColor == null) {
+        throw new IllegalStateException("SignInExperienceColor: required property primaryColor is unset");
+      }
+      if (isDarkModeEnabled == null) {
+        throw new IllegalStateException("SignInExperienceColor: required property isDarkModeEnabled is unset");
+      }
+      if (darkPrimaryColor == null) {
+        throw new IllegalStateException("SignInExperienceColor: required property darkPrimaryColor is unset");
+      }
       return new SignInExperienceColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -124,9 +124,15 @@ public record SignInExperienceCustomUiAssets(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceCustomUiAssets build() {
+      if (id == null) {
+        throw new IllegalStateException("SignInExperienceCustomUiAssets: required property id is unset");
+      }
+      if (createdAt == null) {
+        throw new IllegalStateException("SignInExperienceCustomUiAssets: required property createdAt is unset");
+      }
       return new SignInExperienceCustomUiAssets(id, createdAt, new LinkedHashMap<>(additionalProperties));
     }
   }

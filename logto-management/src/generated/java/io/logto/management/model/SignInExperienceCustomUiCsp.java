@@ -124,7 +124,7 @@ public record SignInExperienceCustomUiCsp(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceCustomUiCsp build() {
       return new SignInExperienceCustomUiCsp(scriptSrc == null ? null : new ArrayList<>(scriptSrc), connectSrc == null ? null : new ArrayList<>(connectSrc), new LinkedHashMap<>(additionalProperties));

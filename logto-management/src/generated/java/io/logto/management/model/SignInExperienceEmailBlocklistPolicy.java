@@ -158,7 +158,7 @@ public record SignInExperienceEmailBlocklistPolicy(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceEmailBlocklistPolicy build() {
       return new SignInExperienceEmailBlocklistPolicy(blockDisposableAddresses, blockSubaddressing, customAllowlist == null ? null : new ArrayList<>(customAllowlist), customBlocklist == null ? null : new ArrayList<>(customBlocklist), new LinkedHashMap<>(additionalProperties));

@@ -120,10 +120,15 @@ public record SignInExperienceLanguageInfo(@JsonProperty("autoDetect") boolean a
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceLanguageInfo build() {
-      Objects.requireNonNull(autoDetect, "autoDetect == null");
+      if (autoDetect == null) {
+        throw new IllegalStateException("SignInExperienceLanguageInfo: required property autoDetect is unset");
+      }
+      if (fallbackLanguage == null) {
+        throw new IllegalStateException("SignInExperienceLanguageInfo: required property fallbackLanguage is unset");
+      }
       return new SignInExperienceLanguageInfo(autoDetect, fallbackLanguage, new LinkedHashMap<>(additionalProperties));
     }
   }

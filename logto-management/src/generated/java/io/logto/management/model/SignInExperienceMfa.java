@@ -143,9 +143,15 @@ public record SignInExperienceMfa(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceMfa build() {
+      if (factors == null) {
+        throw new IllegalStateException("SignInExperienceMfa: required property factors is unset");
+      }
+      if (policy == null) {
+        throw new IllegalStateException("SignInExperienceMfa: required property policy is unset");
+      }
       return new SignInExperienceMfa(factors == null ? null : new ArrayList<>(factors), policy, organizationRequiredMfaPolicy, new LinkedHashMap<>(additionalProperties));
     }
   }

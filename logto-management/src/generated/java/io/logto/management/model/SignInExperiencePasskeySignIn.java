@@ -136,7 +136,7 @@ public record SignInExperiencePasskeySignIn(@JsonProperty("enabled") @Nullable B
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperiencePasskeySignIn build() {
       return new SignInExperiencePasskeySignIn(enabled, showPasskeyButton, allowAutofill, new LinkedHashMap<>(additionalProperties));

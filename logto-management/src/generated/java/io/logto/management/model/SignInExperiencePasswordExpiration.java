@@ -23,7 +23,7 @@ import java.util.Set;
 @JsonDeserialize(
     using = SignInExperiencePasswordExpiration.Deserializer.class
 )
-public sealed interface SignInExperiencePasswordExpiration permits EnabledFlag, SignInExperiencePasswordExpirationTrue, SignInExperiencePasswordExpiration.Json {
+public sealed interface SignInExperiencePasswordExpiration permits UpdateCimdConfigRequest, SignInExperiencePasswordExpirationTrue, SignInExperiencePasswordExpiration.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
@@ -45,7 +45,7 @@ public sealed interface SignInExperiencePasswordExpiration permits EnabledFlag, 
    */
   final class Deserializer extends StdDeserializer<SignInExperiencePasswordExpiration> {
     private static final List<OneOfDecoder.Candidate<SignInExperiencePasswordExpiration>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(EnabledFlag.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
+      new OneOfDecoder.Candidate<>(UpdateCimdConfigRequest.class, List.of(), Map.ofEntries(Map.entry("enabled", Set.of("false")))),
       new OneOfDecoder.Candidate<>(SignInExperiencePasswordExpirationTrue.class, List.of("enabled", "validPeriodDays"), Map.ofEntries(Map.entry("enabled", Set.of("true")))));
 
     /**

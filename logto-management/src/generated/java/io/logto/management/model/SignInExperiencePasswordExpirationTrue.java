@@ -91,17 +91,6 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
     }
 
     /**
-     * Sets the <code>enabled</code> property (required, always true).
-     *
-     * @param enabled the value
-     * @return this builder
-     */
-    public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
-    }
-
-    /**
      * Sets the <code>validPeriodDays</code> property (required).
      *
      * @param validPeriodDays the value
@@ -139,11 +128,12 @@ public record SignInExperiencePasswordExpirationTrue(@JsonProperty("enabled") bo
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperiencePasswordExpirationTrue build() {
-      Objects.requireNonNull(enabled, "enabled == null");
-      Objects.requireNonNull(validPeriodDays, "validPeriodDays == null");
+      if (validPeriodDays == null) {
+        throw new IllegalStateException("SignInExperiencePasswordExpirationTrue: required property validPeriodDays is unset");
+      }
       return new SignInExperiencePasswordExpirationTrue(enabled, validPeriodDays, enabledAt, new LinkedHashMap<>(additionalProperties));
     }
   }

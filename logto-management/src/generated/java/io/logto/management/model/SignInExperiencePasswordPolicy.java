@@ -138,7 +138,7 @@ public record SignInExperiencePasswordPolicy(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperiencePasswordPolicy build() {
       return new SignInExperiencePasswordPolicy(length, characterTypes, rejects, new LinkedHashMap<>(additionalProperties));

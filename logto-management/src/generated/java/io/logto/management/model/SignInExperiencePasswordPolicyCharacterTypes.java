@@ -102,7 +102,7 @@ public record SignInExperiencePasswordPolicyCharacterTypes(@JsonProperty("min") 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperiencePasswordPolicyCharacterTypes build() {
       return new SignInExperiencePasswordPolicyCharacterTypes(min, new LinkedHashMap<>(additionalProperties));

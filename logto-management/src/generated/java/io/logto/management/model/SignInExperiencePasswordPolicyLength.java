@@ -119,7 +119,7 @@ public record SignInExperiencePasswordPolicyLength(@JsonProperty("min") @Nullabl
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperiencePasswordPolicyLength build() {
       return new SignInExperiencePasswordPolicyLength(min, max, new LinkedHashMap<>(additionalProperties));

@@ -156,7 +156,7 @@ public record SignInExperiencePasswordPolicyRejects(@JsonProperty("pwned") @Null
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperiencePasswordPolicyRejects build() {
       return new SignInExperiencePasswordPolicyRejects(pwned, repetitionAndSequence, userInfo, words == null ? null : new ArrayList<>(words), new LinkedHashMap<>(additionalProperties));

@@ -120,7 +120,7 @@ public record SignInExperienceSentinelPolicy(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceSentinelPolicy build() {
       return new SignInExperienceSentinelPolicy(maxAttempts, lockoutDuration, new LinkedHashMap<>(additionalProperties));

@@ -107,9 +107,12 @@ public record SignInExperienceSignIn(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceSignIn build() {
+      if (methods == null) {
+        throw new IllegalStateException("SignInExperienceSignIn: required property methods is unset");
+      }
       return new SignInExperienceSignIn(methods == null ? null : new ArrayList<>(methods), new LinkedHashMap<>(additionalProperties));
     }
   }

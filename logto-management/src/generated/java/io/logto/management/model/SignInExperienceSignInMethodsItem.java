@@ -155,12 +155,21 @@ public record SignInExperienceSignInMethodsItem(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceSignInMethodsItem build() {
-      Objects.requireNonNull(password, "password == null");
-      Objects.requireNonNull(verificationCode, "verificationCode == null");
-      Objects.requireNonNull(isPasswordPrimary, "isPasswordPrimary == null");
+      if (identifier == null) {
+        throw new IllegalStateException("SignInExperienceSignInMethodsItem: required property identifier is unset");
+      }
+      if (password == null) {
+        throw new IllegalStateException("SignInExperienceSignInMethodsItem: required property password is unset");
+      }
+      if (verificationCode == null) {
+        throw new IllegalStateException("SignInExperienceSignInMethodsItem: required property verificationCode is unset");
+      }
+      if (isPasswordPrimary == null) {
+        throw new IllegalStateException("SignInExperienceSignInMethodsItem: required property isPasswordPrimary is unset");
+      }
       return new SignInExperienceSignInMethodsItem(identifier, password, verificationCode, isPasswordPrimary, new LinkedHashMap<>(additionalProperties));
     }
   }

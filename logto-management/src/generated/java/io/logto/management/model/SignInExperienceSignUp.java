@@ -159,11 +159,18 @@ public record SignInExperienceSignUp(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceSignUp build() {
-      Objects.requireNonNull(password, "password == null");
-      Objects.requireNonNull(verify, "verify == null");
+      if (identifiers == null) {
+        throw new IllegalStateException("SignInExperienceSignUp: required property identifiers is unset");
+      }
+      if (password == null) {
+        throw new IllegalStateException("SignInExperienceSignUp: required property password is unset");
+      }
+      if (verify == null) {
+        throw new IllegalStateException("SignInExperienceSignUp: required property verify is unset");
+      }
       return new SignInExperienceSignUp(identifiers == null ? null : new ArrayList<>(identifiers), password, verify, secondaryIdentifiers == null ? null : new ArrayList<>(secondaryIdentifiers), new LinkedHashMap<>(additionalProperties));
     }
   }

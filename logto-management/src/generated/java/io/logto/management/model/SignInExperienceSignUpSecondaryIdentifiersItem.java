@@ -121,9 +121,12 @@ public record SignInExperienceSignUpSecondaryIdentifiersItem(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceSignUpSecondaryIdentifiersItem build() {
+      if (identifier == null) {
+        throw new IllegalStateException("SignInExperienceSignUpSecondaryIdentifiersItem: required property identifier is unset");
+      }
       return new SignInExperienceSignUpSecondaryIdentifiersItem(identifier, verify, new LinkedHashMap<>(additionalProperties));
     }
   }

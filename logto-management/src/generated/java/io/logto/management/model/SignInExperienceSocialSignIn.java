@@ -120,7 +120,7 @@ public record SignInExperienceSocialSignIn(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceSocialSignIn build() {
       return new SignInExperienceSocialSignIn(automaticAccountLinking, skipRequiredIdentifiers, new LinkedHashMap<>(additionalProperties));

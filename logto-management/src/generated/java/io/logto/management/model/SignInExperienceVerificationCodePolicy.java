@@ -120,7 +120,7 @@ public record SignInExperienceVerificationCodePolicy(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SignInExperienceVerificationCodePolicy build() {
       return new SignInExperienceVerificationCodePolicy(expirationDuration, maxRetryAttempts, new LinkedHashMap<>(additionalProperties));

@@ -136,7 +136,7 @@ public record SsoConnectorBranding(@JsonProperty("displayName") @Nullable String
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public SsoConnectorBranding build() {
       return new SsoConnectorBranding(displayName, logo, darkLogo, new LinkedHashMap<>(additionalProperties));

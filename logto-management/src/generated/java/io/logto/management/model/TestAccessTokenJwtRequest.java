@@ -105,17 +105,6 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
     }
 
     /**
-     * Sets the <code>tokenType</code> property (required, always access-token).
-     *
-     * @param tokenType the value
-     * @return this builder
-     */
-    public Builder tokenType(String tokenType) {
-      this.tokenType = tokenType;
-      return this;
-    }
-
-    /**
      * Sets the <code>environmentVariables</code> property (optional).
      *
      * @param environmentVariables the value
@@ -175,9 +164,18 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public TestAccessTokenJwtRequest build() {
+      if (script == null) {
+        throw new IllegalStateException("TestAccessTokenJwtRequest: required property script is unset");
+      }
+      if (token == null) {
+        throw new IllegalStateException("TestAccessTokenJwtRequest: required property token is unset");
+      }
+      if (context == null) {
+        throw new IllegalStateException("TestAccessTokenJwtRequest: required property context is unset");
+      }
       return new TestAccessTokenJwtRequest(tokenType, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), script, token, context, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -269,7 +269,7 @@ public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable Stri
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public TestAccessTokenJwtRequestToken build() {
       return new TestAccessTokenJwtRequestToken(jti, aud, scope, clientId, accountId, expiresWithSession, grantId, gty, sessionUid, sid, kind, new LinkedHashMap<>(additionalProperties));

@@ -156,9 +156,15 @@ public record TestActionRequest(@JsonProperty("script") String script,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public TestActionRequest build() {
+      if (script == null) {
+        throw new IllegalStateException("TestActionRequest: required property script is unset");
+      }
+      if (actionType == null) {
+        throw new IllegalStateException("TestActionRequest: required property actionType is unset");
+      }
       return new TestActionRequest(script, actionType, event, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), new LinkedHashMap<>(additionalProperties));
     }
   }

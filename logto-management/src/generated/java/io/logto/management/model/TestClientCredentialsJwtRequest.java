@@ -105,17 +105,6 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
     }
 
     /**
-     * Sets the <code>tokenType</code> property (required, always client-credentials).
-     *
-     * @param tokenType the value
-     * @return this builder
-     */
-    public Builder tokenType(String tokenType) {
-      this.tokenType = tokenType;
-      return this;
-    }
-
-    /**
      * Sets the <code>environmentVariables</code> property (optional).
      *
      * @param environmentVariables the value
@@ -175,9 +164,18 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public TestClientCredentialsJwtRequest build() {
+      if (script == null) {
+        throw new IllegalStateException("TestClientCredentialsJwtRequest: required property script is unset");
+      }
+      if (token == null) {
+        throw new IllegalStateException("TestClientCredentialsJwtRequest: required property token is unset");
+      }
+      if (context == null) {
+        throw new IllegalStateException("TestClientCredentialsJwtRequest: required property context is unset");
+      }
       return new TestClientCredentialsJwtRequest(tokenType, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), script, token, context, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -169,7 +169,7 @@ public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullabl
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public TestClientCredentialsJwtRequestToken build() {
       return new TestClientCredentialsJwtRequestToken(jti, aud, scope, clientId, kind, new LinkedHashMap<>(additionalProperties));

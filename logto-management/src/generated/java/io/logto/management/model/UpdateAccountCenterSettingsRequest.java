@@ -44,7 +44,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
     @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NamedItem>> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<PersonalAccessTokenName>> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -105,7 +105,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private JsonField<List<NamedItem>> profileFields = JsonField.absent();
+    private JsonField<List<PersonalAccessTokenName>> profileFields = JsonField.absent();
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -195,7 +195,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value or null
      * @return this builder
      */
-    public Builder profileFields(@Nullable List<NamedItem> profileFields) {
+    public Builder profileFields(@Nullable List<PersonalAccessTokenName> profileFields) {
       this.profileFields = JsonField.of(profileFields);
       return this;
     }
@@ -206,7 +206,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value
      * @return this builder
      */
-    public Builder profileFields(JsonField<List<NamedItem>> profileFields) {
+    public Builder profileFields(JsonField<List<PersonalAccessTokenName>> profileFields) {
       this.profileFields = profileFields;
       return this;
     }
@@ -227,7 +227,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateAccountCenterSettingsRequest build() {
       return new UpdateAccountCenterSettingsRequest(enabled, fields, webauthnRelatedOrigins == null ? null : new ArrayList<>(webauthnRelatedOrigins), deleteAccountUrl, customCss, profileFields, new LinkedHashMap<>(additionalProperties));

@@ -184,7 +184,7 @@ public record UpdateActionRequest(@JsonProperty("script") @Nullable String scrip
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateActionRequest build() {
       return new UpdateActionRequest(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, enabled, onExecutionError, new LinkedHashMap<>(additionalProperties));

@@ -156,7 +156,7 @@ public record UpdateAdminConsoleConfigRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateAdminConsoleConfigRequest build() {
       return new UpdateAdminConsoleConfigRequest(signInExperienceCustomized, organizationCreated, developmentTenantMigrationNotification, checkedChargeNotification, new LinkedHashMap<>(additionalProperties));

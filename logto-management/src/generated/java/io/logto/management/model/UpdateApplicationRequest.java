@@ -249,7 +249,7 @@ public record UpdateApplicationRequest(@JsonProperty("name") @Nullable String na
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateApplicationRequest build() {
       return new UpdateApplicationRequest(name, description, oidcClientMetadata, customClientMetadata, customData, appLevelAccessControlEnabled, protectedAppMetadata, isAdmin, new LinkedHashMap<>(additionalProperties));

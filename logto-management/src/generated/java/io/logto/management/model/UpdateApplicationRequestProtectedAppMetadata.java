@@ -160,7 +160,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateApplicationRequestProtectedAppMetadata build() {
       return new UpdateApplicationRequestProtectedAppMetadata(origin, sessionDuration, pageRules == null ? null : new ArrayList<>(pageRules), additionalScopes == null ? null : new ArrayList<>(additionalScopes), new LinkedHashMap<>(additionalProperties));

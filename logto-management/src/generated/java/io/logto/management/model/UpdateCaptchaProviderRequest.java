@@ -103,9 +103,12 @@ public record UpdateCaptchaProviderRequest(@JsonProperty("config") CaptchaProvid
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCaptchaProviderRequest build() {
+      if (config == null) {
+        throw new IllegalStateException("UpdateCaptchaProviderRequest: required property config is unset");
+      }
       return new UpdateCaptchaProviderRequest(config, new LinkedHashMap<>(additionalProperties));
     }
   }

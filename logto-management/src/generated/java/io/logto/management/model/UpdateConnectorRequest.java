@@ -153,7 +153,7 @@ public record UpdateConnectorRequest(@JsonProperty("config") @Nullable JsonNode 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateConnectorRequest build() {
       return new UpdateConnectorRequest(config, metadata, syncProfile, enableTokenStorage, new LinkedHashMap<>(additionalProperties));

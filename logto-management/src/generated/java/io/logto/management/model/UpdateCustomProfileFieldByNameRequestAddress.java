@@ -102,17 +102,6 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Address).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -172,10 +161,15 @@ public record UpdateCustomProfileFieldByNameRequestAddress(@JsonProperty("type")
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestAddress build() {
-      Objects.requireNonNull(required, "required == null");
+      if (required == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldByNameRequestAddress: required property required is unset");
+      }
+      if (config == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldByNameRequestAddress: required property config is unset");
+      }
       return new UpdateCustomProfileFieldByNameRequestAddress(type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

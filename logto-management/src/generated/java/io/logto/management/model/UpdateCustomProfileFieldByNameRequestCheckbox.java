@@ -94,17 +94,6 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Checkbox).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -112,17 +101,6 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      */
     public Builder label(@Nullable String label) {
       this.label = label;
-      return this;
-    }
-
-    /**
-     * Sets the <code>required</code> property (required, always false).
-     *
-     * @param required the value
-     * @return this builder
-     */
-    public Builder required(boolean required) {
-      this.required = required;
       return this;
     }
 
@@ -153,10 +131,9 @@ public record UpdateCustomProfileFieldByNameRequestCheckbox(@JsonProperty("type"
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestCheckbox build() {
-      Objects.requireNonNull(required, "required == null");
       return new UpdateCustomProfileFieldByNameRequestCheckbox(type, label, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -101,17 +101,6 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Date).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -171,10 +160,12 @@ public record UpdateCustomProfileFieldByNameRequestDate(@JsonProperty("type") St
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestDate build() {
-      Objects.requireNonNull(required, "required == null");
+      if (required == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldByNameRequestDate: required property required is unset");
+      }
       return new UpdateCustomProfileFieldByNameRequestDate(type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -101,17 +101,6 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Text).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>label</code> property (optional, minLength 1).
      *
      * @param label the value
@@ -171,10 +160,12 @@ public record UpdateCustomProfileFieldByNameRequestText(@JsonProperty("type") St
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCustomProfileFieldByNameRequestText build() {
-      Objects.requireNonNull(required, "required == null");
+      if (required == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldByNameRequestText: required property required is unset");
+      }
       return new UpdateCustomProfileFieldByNameRequestText(type, label, description, required, config, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -107,9 +107,12 @@ public record UpdateCustomProfileFieldsSieOrderRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCustomProfileFieldsSieOrderRequest build() {
+      if (order == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldsSieOrderRequest: required property order is unset");
+      }
       return new UpdateCustomProfileFieldsSieOrderRequest(order == null ? null : new ArrayList<>(order), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -120,10 +120,15 @@ public record UpdateCustomProfileFieldsSieOrderRequestOrderItem(@JsonProperty("n
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateCustomProfileFieldsSieOrderRequestOrderItem build() {
-      Objects.requireNonNull(sieOrder, "sieOrder == null");
+      if (name == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldsSieOrderRequestOrderItem: required property name is unset");
+      }
+      if (sieOrder == null) {
+        throw new IllegalStateException("UpdateCustomProfileFieldsSieOrderRequestOrderItem: required property sieOrder is unset");
+      }
       return new UpdateCustomProfileFieldsSieOrderRequestOrderItem(name, sieOrder, new LinkedHashMap<>(additionalProperties));
     }
   }

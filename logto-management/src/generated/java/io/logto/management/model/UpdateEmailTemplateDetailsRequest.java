@@ -170,7 +170,7 @@ public record UpdateEmailTemplateDetailsRequest(@JsonProperty("subject") @Nullab
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateEmailTemplateDetailsRequest build() {
       return new UpdateEmailTemplateDetailsRequest(subject, content, contentType, replyTo, sendFrom, new LinkedHashMap<>(additionalProperties));

@@ -8,12 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import io.logto.management.core.internal.codec.EpochTime;
 import io.logto.management.core.internal.codec.RecordDecoder;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,13 +26,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
  * @param event the <code>event</code> property (optional, nullable, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated)
  * @param events the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
  * @param config the <code>config</code> property (optional)
  * @param enabled the <code>enabled</code> property (optional)
- * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -43,24 +38,20 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") @Nullable String name,
+public record UpdateHookRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("event") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<HookEvent> event,
     @JsonProperty("events") @Nullable List<HookEvent> events,
     @JsonProperty("config") @Nullable HookConfig config,
     @JsonProperty("enabled") @Nullable Boolean enabled,
-    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 256)
    * @param event the <code>event</code> property (optional, nullable, one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded, deprecated)
    * @param events the <code>events</code> property (optional, each one of PostRegister | PostSignIn | PostSignInAdaptiveMfaTriggered | PostResetPassword | User.Created | User.Deleted | User.Data.Updated | User.SuspensionStatus.Updated | Role.Created | Role.Deleted | Role.Data.Updated | Role.Scopes.Updated | Scope.Created | Scope.Deleted | Scope.Data.Updated | Organization.Created | Organization.Deleted | Organization.Data.Updated | Organization.Membership.Updated | OrganizationRole.Created | OrganizationRole.Deleted | OrganizationRole.Data.Updated | OrganizationRole.Scopes.Updated | OrganizationScope.Created | OrganizationScope.Deleted | OrganizationScope.Data.Updated | Identifier.Lockout | Message.RateLimited | Grant.LimitExceeded)
    * @param config the <code>config</code> property (optional)
    * @param enabled the <code>enabled</code> property (optional)
-   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateHookRequest {
@@ -85,13 +76,11 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.event = event;
     b.events = events;
     b.config = config;
     b.enabled = enabled;
-    b.createdAt = createdAt;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
@@ -100,8 +89,6 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
    * Builds {@link UpdateHookRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private JsonField<HookEvent> event = JsonField.absent();
@@ -112,22 +99,9 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
 
     private @Nullable Boolean enabled;
 
-    private @Nullable Instant createdAt;
-
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -197,17 +171,6 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
-     *
-     * @param createdAt the value
-     * @return this builder
-     */
-    public Builder createdAt(@Nullable Instant createdAt) {
-      this.createdAt = createdAt;
-      return this;
-    }
-
-    /**
      * Adds a property the schema does not name.
      *
      * @param name the JSON name
@@ -223,10 +186,10 @@ public record UpdateHookRequest(@JsonProperty("tenantId") @Nullable String tenan
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateHookRequest build() {
-      return new UpdateHookRequest(tenantId, name, event, events == null ? null : new ArrayList<>(events), config, enabled, createdAt, new LinkedHashMap<>(additionalProperties));
+      return new UpdateHookRequest(name, event, events == null ? null : new ArrayList<>(events), config, enabled, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

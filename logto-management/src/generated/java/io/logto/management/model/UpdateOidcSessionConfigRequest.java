@@ -102,7 +102,7 @@ public record UpdateOidcSessionConfigRequest(@JsonProperty("ttl") @Nullable Long
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOidcSessionConfigRequest build() {
       return new UpdateOidcSessionConfigRequest(ttl, new LinkedHashMap<>(additionalProperties));

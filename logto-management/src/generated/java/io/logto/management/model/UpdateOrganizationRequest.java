@@ -8,12 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.JsonField;
-import io.logto.management.core.internal.codec.EpochTime;
 import io.logto.management.core.internal.codec.RecordDecoder;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param customData the <code>customData</code> property (optional)
@@ -35,7 +31,6 @@ import org.jspecify.annotations.Nullable;
  * @param color the <code>color</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
  * @param customCss the <code>customCss</code> property (optional, nullable)
- * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -43,20 +38,17 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") @Nullable String name,
+public record UpdateOrganizationRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isMfaRequired") @Nullable Boolean isMfaRequired,
     @JsonProperty("color") @Nullable OrganizationColor color,
-    @JsonProperty("branding") @Nullable OrganizationBranding branding,
+    @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
    * @param customData the <code>customData</code> property (optional)
@@ -64,7 +56,6 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
    * @param color the <code>color</code> property (optional)
    * @param branding the <code>branding</code> property (optional)
    * @param customCss the <code>customCss</code> property (optional, nullable)
-   * @param createdAt the <code>createdAt</code> property (optional, epoch milliseconds on the wire)
    * @param additionalProperties properties the schema does not name
    */
   public UpdateOrganizationRequest {
@@ -89,7 +80,6 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.description = description;
     b.customData = customData;
@@ -97,7 +87,6 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     b.color = color;
     b.branding = branding;
     b.customCss = customCss;
-    b.createdAt = createdAt;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
@@ -106,8 +95,6 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
    * Builds {@link UpdateOrganizationRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
@@ -118,26 +105,13 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
 
     private @Nullable OrganizationColor color;
 
-    private @Nullable OrganizationBranding branding;
+    private @Nullable Branding branding;
 
     private JsonField<String> customCss = JsonField.absent();
-
-    private @Nullable Instant createdAt;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -212,7 +186,7 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable OrganizationBranding branding) {
+    public Builder branding(@Nullable Branding branding) {
       this.branding = branding;
       return this;
     }
@@ -240,17 +214,6 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
     }
 
     /**
-     * Sets the <code>createdAt</code> property (optional, epoch milliseconds on the wire).
-     *
-     * @param createdAt the value
-     * @return this builder
-     */
-    public Builder createdAt(@Nullable Instant createdAt) {
-      this.createdAt = createdAt;
-      return this;
-    }
-
-    /**
      * Adds a property the schema does not name.
      *
      * @param name the JSON name
@@ -266,10 +229,10 @@ public record UpdateOrganizationRequest(@JsonProperty("tenantId") @Nullable Stri
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOrganizationRequest build() {
-      return new UpdateOrganizationRequest(tenantId, name, description, customData, isMfaRequired, color, branding, customCss, createdAt, new LinkedHashMap<>(additionalProperties));
+      return new UpdateOrganizationRequest(name, description, customData, isMfaRequired, color, branding, customCss, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
@@ -35,15 +34,13 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") @Nullable String name,
+public record UpdateOrganizationRoleRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("type") @Nullable RoleType type,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
    * @param type the <code>type</code> property (optional, one of User | MachineToMachine)
@@ -70,7 +67,6 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.description = description;
     b.type = type;
@@ -82,8 +78,6 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
    * Builds {@link UpdateOrganizationRoleRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
@@ -93,17 +87,6 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -166,10 +149,10 @@ public record UpdateOrganizationRoleRequest(@JsonProperty("tenantId") @Nullable 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOrganizationRoleRequest build() {
-      return new UpdateOrganizationRoleRequest(tenantId, name, description, type, new LinkedHashMap<>(additionalProperties));
+      return new UpdateOrganizationRoleRequest(name, description, type, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
  * @param description the <code>description</code> property (optional, nullable, maxLength 256)
  * @param additionalProperties properties the schema does not name, never null
@@ -34,14 +33,12 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") @Nullable String name,
+public record UpdateOrganizationScopeRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1, maxLength 128)
    * @param description the <code>description</code> property (optional, nullable, maxLength 256)
    * @param additionalProperties properties the schema does not name
@@ -67,7 +64,6 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.description = description;
     b.additionalProperties.putAll(additionalProperties);
@@ -78,8 +74,6 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
    * Builds {@link UpdateOrganizationScopeRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private JsonField<String> description = JsonField.absent();
@@ -87,17 +81,6 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -149,10 +132,10 @@ public record UpdateOrganizationScopeRequest(@JsonProperty("tenantId") @Nullable
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateOrganizationScopeRequest build() {
-      return new UpdateOrganizationScopeRequest(tenantId, name, description, new LinkedHashMap<>(additionalProperties));
+      return new UpdateOrganizationScopeRequest(name, description, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

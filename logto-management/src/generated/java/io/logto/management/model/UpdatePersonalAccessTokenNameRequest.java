@@ -120,9 +120,12 @@ public record UpdatePersonalAccessTokenNameRequest(@JsonProperty("name") String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdatePersonalAccessTokenNameRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("UpdatePersonalAccessTokenNameRequest: required property name is unset");
+      }
       return new UpdatePersonalAccessTokenNameRequest(name, currentName, new LinkedHashMap<>(additionalProperties));
     }
   }

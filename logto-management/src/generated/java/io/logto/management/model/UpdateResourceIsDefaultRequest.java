@@ -102,10 +102,12 @@ public record UpdateResourceIsDefaultRequest(@JsonProperty("isDefault") boolean 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateResourceIsDefaultRequest build() {
-      Objects.requireNonNull(isDefault, "isDefault == null");
+      if (isDefault == null) {
+        throw new IllegalStateException("UpdateResourceIsDefaultRequest: required property isDefault is unset");
+      }
       return new UpdateResourceIsDefaultRequest(isDefault, new LinkedHashMap<>(additionalProperties));
     }
   }

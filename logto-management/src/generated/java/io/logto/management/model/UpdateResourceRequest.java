@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param name the <code>name</code> property (optional, minLength 1)
  * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds)
  * @param additionalProperties properties the schema does not name, never null
@@ -33,14 +32,12 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("name") @Nullable String name,
+public record UpdateResourceRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("accessTokenTtl") @Nullable Long accessTokenTtl,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param name the <code>name</code> property (optional, minLength 1)
    * @param accessTokenTtl the <code>accessTokenTtl</code> property (optional, seconds)
    * @param additionalProperties properties the schema does not name
@@ -65,7 +62,6 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.name = name;
     b.accessTokenTtl = accessTokenTtl;
     b.additionalProperties.putAll(additionalProperties);
@@ -76,8 +72,6 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
    * Builds {@link UpdateResourceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable String name;
 
     private @Nullable Long accessTokenTtl;
@@ -85,17 +79,6 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {
-    }
-
-    /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
     }
 
     /**
@@ -136,10 +119,10 @@ public record UpdateResourceRequest(@JsonProperty("tenantId") @Nullable String t
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateResourceRequest build() {
-      return new UpdateResourceRequest(tenantId, name, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
+      return new UpdateResourceRequest(name, accessTokenTtl, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -132,7 +132,7 @@ public record UpdateResourceScopeRequest(@JsonProperty("name") @Nullable String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateResourceScopeRequest build() {
       return new UpdateResourceScopeRequest(name, description, new LinkedHashMap<>(additionalProperties));

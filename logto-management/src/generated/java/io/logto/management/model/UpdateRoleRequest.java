@@ -136,7 +136,7 @@ public record UpdateRoleRequest(@JsonProperty("name") @Nullable String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateRoleRequest build() {
       return new UpdateRoleRequest(name, description, isDefault, new LinkedHashMap<>(additionalProperties));

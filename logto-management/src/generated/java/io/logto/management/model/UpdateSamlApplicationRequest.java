@@ -287,7 +287,7 @@ public record UpdateSamlApplicationRequest(@JsonProperty("name") @Nullable Strin
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateSamlApplicationRequest build() {
       return new UpdateSamlApplicationRequest(name, description, customData, appLevelAccessControlEnabled, attributeMapping, entityId, acsUrl, encryption, nameIdFormat, new LinkedHashMap<>(additionalProperties));

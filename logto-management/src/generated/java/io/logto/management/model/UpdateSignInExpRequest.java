@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
  * @param color the <code>color</code> property (optional)
  * @param branding the <code>branding</code> property (optional)
  * @param hideLogtoBranding the <code>hideLogtoBranding</code> property (optional)
@@ -66,9 +65,8 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String tenantId,
-    @JsonProperty("color") @Nullable SignInExperienceColor color,
-    @JsonProperty("branding") @Nullable OrganizationBranding branding,
+public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExperienceColor color,
+    @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("hideLogtoBranding") @Nullable Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") @Nullable SignInExperienceLanguageInfo languageInfo,
     @JsonProperty("agreeToTermsPolicy") @Nullable SignInExperienceAgreeToTermsPolicy agreeToTermsPolicy,
@@ -83,14 +81,14 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     @JsonProperty("customUiCsp") @Nullable SignInExperienceCustomUiCsp customUiCsp,
     @JsonProperty("passwordPolicy") @Nullable SignInExperiencePasswordPolicy passwordPolicy,
     @JsonProperty("mfa") @Nullable SignInExperienceMfa mfa,
-    @JsonProperty("adaptiveMfa") @Nullable EnabledFlag adaptiveMfa,
+    @JsonProperty("adaptiveMfa") @Nullable UpdateCimdConfigRequest adaptiveMfa,
     @JsonProperty("singleSignOnEnabled") @Nullable Boolean singleSignOnEnabled,
-    @JsonProperty("captchaPolicy") @Nullable EnabledFlag captchaPolicy,
+    @JsonProperty("captchaPolicy") @Nullable UpdateCimdConfigRequest captchaPolicy,
     @JsonProperty("sentinelPolicy") @Nullable SignInExperienceSentinelPolicy sentinelPolicy,
     @JsonProperty("emailBlocklistPolicy") @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy,
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") @Nullable SignInExperiencePasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NamedItem>> signUpProfileFields,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<PersonalAccessTokenName>> signUpProfileFields,
     @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
     @JsonProperty("termsOfUseUrl") @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @Nullable String privacyPolicyUrl,
@@ -103,7 +101,6 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
   /**
    * Validates and normalises the components.
    *
-   * @param tenantId the <code>tenantId</code> property (optional, maxLength 21)
    * @param color the <code>color</code> property (optional)
    * @param branding the <code>branding</code> property (optional)
    * @param hideLogtoBranding the <code>hideLogtoBranding</code> property (optional)
@@ -164,7 +161,6 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.tenantId = tenantId;
     b.color = color;
     b.branding = branding;
     b.hideLogtoBranding = hideLogtoBranding;
@@ -205,11 +201,9 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
    * Builds {@link UpdateSignInExpRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String tenantId;
-
     private @Nullable SignInExperienceColor color;
 
-    private @Nullable OrganizationBranding branding;
+    private @Nullable Branding branding;
 
     private @Nullable Boolean hideLogtoBranding;
 
@@ -239,11 +233,11 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
 
     private @Nullable SignInExperienceMfa mfa;
 
-    private @Nullable EnabledFlag adaptiveMfa;
+    private @Nullable UpdateCimdConfigRequest adaptiveMfa;
 
     private @Nullable Boolean singleSignOnEnabled;
 
-    private @Nullable EnabledFlag captchaPolicy;
+    private @Nullable UpdateCimdConfigRequest captchaPolicy;
 
     private @Nullable SignInExperienceSentinelPolicy sentinelPolicy;
 
@@ -253,7 +247,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
 
     private @Nullable SignInExperiencePasskeySignIn passkeySignIn;
 
-    private JsonField<List<NamedItem>> signUpProfileFields = JsonField.absent();
+    private JsonField<List<PersonalAccessTokenName>> signUpProfileFields = JsonField.absent();
 
     private @Nullable JsonNode usernamePolicy;
 
@@ -277,17 +271,6 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
     }
 
     /**
-     * Sets the <code>tenantId</code> property (optional, maxLength 21).
-     *
-     * @param tenantId the value
-     * @return this builder
-     */
-    public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = tenantId;
-      return this;
-    }
-
-    /**
      * Sets the <code>color</code> property (optional).
      *
      * @param color the value
@@ -304,7 +287,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param branding the value
      * @return this builder
      */
-    public Builder branding(@Nullable OrganizationBranding branding) {
+    public Builder branding(@Nullable Branding branding) {
       this.branding = branding;
       return this;
     }
@@ -493,7 +476,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param adaptiveMfa the value
      * @return this builder
      */
-    public Builder adaptiveMfa(@Nullable EnabledFlag adaptiveMfa) {
+    public Builder adaptiveMfa(@Nullable UpdateCimdConfigRequest adaptiveMfa) {
       this.adaptiveMfa = adaptiveMfa;
       return this;
     }
@@ -515,7 +498,7 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param captchaPolicy the value
      * @return this builder
      */
-    public Builder captchaPolicy(@Nullable EnabledFlag captchaPolicy) {
+    public Builder captchaPolicy(@Nullable UpdateCimdConfigRequest captchaPolicy) {
       this.captchaPolicy = captchaPolicy;
       return this;
     }
@@ -584,7 +567,8 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signUpProfileFields the value or null
      * @return this builder
      */
-    public Builder signUpProfileFields(@Nullable List<NamedItem> signUpProfileFields) {
+    public Builder signUpProfileFields(
+        @Nullable List<PersonalAccessTokenName> signUpProfileFields) {
       this.signUpProfileFields = JsonField.of(signUpProfileFields);
       return this;
     }
@@ -595,7 +579,8 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * @param signUpProfileFields the value
      * @return this builder
      */
-    public Builder signUpProfileFields(JsonField<List<NamedItem>> signUpProfileFields) {
+    public Builder signUpProfileFields(
+        JsonField<List<PersonalAccessTokenName>> signUpProfileFields) {
       this.signUpProfileFields = signUpProfileFields;
       return this;
     }
@@ -706,10 +691,10 @@ public record UpdateSignInExpRequest(@JsonProperty("tenantId") @Nullable String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateSignInExpRequest build() {
-      return new UpdateSignInExpRequest(tenantId, color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets == null ? null : new ArrayList<>(socialSignInConnectorTargets), signInMode, customCss, customContent == null ? null : new LinkedHashMap<>(customContent), customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, new LinkedHashMap<>(additionalProperties));
+      return new UpdateSignInExpRequest(color, branding, hideLogtoBranding, languageInfo, agreeToTermsPolicy, signIn, signUp, socialSignIn, socialSignInConnectorTargets == null ? null : new ArrayList<>(socialSignInConnectorTargets), signInMode, customCss, customContent == null ? null : new LinkedHashMap<>(customContent), customUiAssets, customUiCsp, passwordPolicy, mfa, adaptiveMfa, singleSignOnEnabled, captchaPolicy, sentinelPolicy, emailBlocklistPolicy, forgotPasswordMethods, passkeySignIn, signUpProfileFields, usernamePolicy, termsOfUseUrl, privacyPolicyUrl, supportEmail, supportWebsiteUrl, unknownSessionRedirectUrl, passwordExpiration, verificationCodePolicy, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

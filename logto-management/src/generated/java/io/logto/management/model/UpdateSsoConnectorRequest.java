@@ -190,7 +190,7 @@ public record UpdateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateSsoConnectorRequest build() {
       return new UpdateSsoConnectorRequest(config, domains == null ? null : new ArrayList<>(domains), branding, syncProfile, connectorName, enableTokenStorage, new LinkedHashMap<>(additionalProperties));

@@ -103,9 +103,12 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserCustomDataRequest build() {
+      if (customData == null) {
+        throw new IllegalStateException("UpdateUserCustomDataRequest: required property customData is unset");
+      }
       return new UpdateUserCustomDataRequest(customData, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -102,10 +102,12 @@ public record UpdateUserIsSuspendedRequest(@JsonProperty("isSuspended") boolean 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserIsSuspendedRequest build() {
-      Objects.requireNonNull(isSuspended, "isSuspended == null");
+      if (isSuspended == null) {
+        throw new IllegalStateException("UpdateUserIsSuspendedRequest: required property isSuspended is unset");
+      }
       return new UpdateUserIsSuspendedRequest(isSuspended, new LinkedHashMap<>(additionalProperties));
     }
   }

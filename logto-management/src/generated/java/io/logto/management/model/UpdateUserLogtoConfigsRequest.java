@@ -121,7 +121,7 @@ public record UpdateUserLogtoConfigsRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequest build() {
       return new UpdateUserLogtoConfigsRequest(mfa, passkeySignIn, new LinkedHashMap<>(additionalProperties));

@@ -154,7 +154,7 @@ public record UpdateUserLogtoConfigsRequestMfa(@JsonProperty("enabled") @Nullabl
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequestMfa build() {
       return new UpdateUserLogtoConfigsRequestMfa(enabled, skipped, additionalBindingSuggestionSkipped, skipMfaOnSignIn, new LinkedHashMap<>(additionalProperties));

@@ -103,7 +103,7 @@ public record UpdateUserLogtoConfigsRequestPasskeySignIn(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserLogtoConfigsRequestPasskeySignIn build() {
       return new UpdateUserLogtoConfigsRequestPasskeySignIn(skipped, new LinkedHashMap<>(additionalProperties));

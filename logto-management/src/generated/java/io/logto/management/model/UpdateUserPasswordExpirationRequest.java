@@ -102,10 +102,12 @@ public record UpdateUserPasswordExpirationRequest(@JsonProperty("isExpired") boo
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserPasswordExpirationRequest build() {
-      Objects.requireNonNull(isExpired, "isExpired == null");
+      if (isExpired == null) {
+        throw new IllegalStateException("UpdateUserPasswordExpirationRequest: required property isExpired is unset");
+      }
       return new UpdateUserPasswordExpirationRequest(isExpired, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -103,9 +103,12 @@ public record UpdateUserProfileRequest(@JsonProperty("profile") UserProfile prof
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserProfileRequest build() {
+      if (profile == null) {
+        throw new IllegalStateException("UpdateUserProfileRequest: required property profile is unset");
+      }
       return new UpdateUserProfileRequest(profile, new LinkedHashMap<>(additionalProperties));
     }
   }

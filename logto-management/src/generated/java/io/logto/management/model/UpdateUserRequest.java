@@ -266,7 +266,7 @@ public record UpdateUserRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateUserRequest build() {
       return new UpdateUserRequest(username, primaryEmail, primaryPhone, name, avatar, customData, profile, new LinkedHashMap<>(additionalProperties));

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/delete/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param applicationId the <code>applicationId</code> property (required, nullable, maxLength 21)
  * @param cimdClientId the <code>cimdClientId</code> property (required, nullable, maxLength 2048)
  * @param isSuspended the <code>isSuspended</code> property (required)
+ * @param organizationRoles the <code>organizationRoles</code> property (optional)
  * @param hasPassword the <code>hasPassword</code> property (optional)
  * @param hasSecurityVerificationMethod the <code>hasSecurityVerificationMethod</code> property (optional)
  * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
@@ -68,6 +69,7 @@ public record User(@JsonProperty("id") String id,
     @JsonProperty("applicationId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String applicationId,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String cimdClientId,
     @JsonProperty("isSuspended") boolean isSuspended,
+    @JsonProperty("organizationRoles") @Nullable List<IdAndName> organizationRoles,
     @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
     @JsonProperty("hasSecurityVerificationMethod") @Nullable Boolean hasSecurityVerificationMethod,
     @JsonProperty("ssoIdentities") @Nullable List<UserSsoIdentitiesItem> ssoIdentities,
@@ -92,6 +94,7 @@ public record User(@JsonProperty("id") String id,
    * @param applicationId the <code>applicationId</code> property (required, nullable, maxLength 21)
    * @param cimdClientId the <code>cimdClientId</code> property (required, nullable, maxLength 2048)
    * @param isSuspended the <code>isSuspended</code> property (required)
+   * @param organizationRoles the <code>organizationRoles</code> property (optional)
    * @param hasPassword the <code>hasPassword</code> property (optional)
    * @param hasSecurityVerificationMethod the <code>hasSecurityVerificationMethod</code> property (optional)
    * @param ssoIdentities the <code>ssoIdentities</code> property (optional)
@@ -101,6 +104,7 @@ public record User(@JsonProperty("id") String id,
    */
   public User {
     identities = identities == null ? null : Collections.unmodifiableMap(identities);
+    organizationRoles = organizationRoles == null ? null : Collections.unmodifiableList(organizationRoles);
     ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
     passwordDigest = passwordDigest == null ? JsonField.absent() : passwordDigest;
     passwordAlgorithm = passwordAlgorithm == null ? JsonField.absent() : passwordAlgorithm;

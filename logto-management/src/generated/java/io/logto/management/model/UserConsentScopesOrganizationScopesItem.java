@@ -138,9 +138,15 @@ public record UserConsentScopesOrganizationScopesItem(@JsonProperty("id") String
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UserConsentScopesOrganizationScopesItem build() {
+      if (id == null) {
+        throw new IllegalStateException("UserConsentScopesOrganizationScopesItem: required property id is unset");
+      }
+      if (name == null) {
+        throw new IllegalStateException("UserConsentScopesOrganizationScopesItem: required property name is unset");
+      }
       return new UserConsentScopesOrganizationScopesItem(id, name, description, new LinkedHashMap<>(additionalProperties));
     }
   }

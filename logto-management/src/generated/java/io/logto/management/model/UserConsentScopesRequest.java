@@ -160,7 +160,7 @@ public record UserConsentScopesRequest(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UserConsentScopesRequest build() {
       return new UserConsentScopesRequest(organizationScopes == null ? null : new ArrayList<>(organizationScopes), resourceScopes == null ? null : new ArrayList<>(resourceScopes), organizationResourceScopes == null ? null : new ArrayList<>(organizationResourceScopes), userScopes == null ? null : new ArrayList<>(userScopes), new LinkedHashMap<>(additionalProperties));

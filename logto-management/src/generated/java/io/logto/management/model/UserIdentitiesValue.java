@@ -120,9 +120,12 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UserIdentitiesValue build() {
+      if (userId == null) {
+        throw new IllegalStateException("UserIdentitiesValue: required property userId is unset");
+      }
       return new UserIdentitiesValue(userId, details, new LinkedHashMap<>(additionalProperties));
     }
   }

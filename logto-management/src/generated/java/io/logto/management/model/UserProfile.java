@@ -289,7 +289,7 @@ public record UserProfile(@JsonProperty("familyName") @Nullable String familyNam
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UserProfile build() {
       return new UserProfile(familyName, givenName, middleName, nickname, preferredUsername, profile, website, gender, birthdate, zoneinfo, locale, address, new LinkedHashMap<>(additionalProperties));

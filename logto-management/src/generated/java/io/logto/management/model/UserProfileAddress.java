@@ -187,7 +187,7 @@ public record UserProfileAddress(@JsonProperty("formatted") @Nullable String for
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UserProfileAddress build() {
       return new UserProfileAddress(formatted, streetAddress, locality, region, postalCode, country, new LinkedHashMap<>(additionalProperties));

@@ -107,17 +107,6 @@ public record VerificationRecordBackupCode(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always BackupCode).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>userId</code> property (required).
      *
      * @param userId the value
@@ -155,9 +144,15 @@ public record VerificationRecordBackupCode(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordBackupCode build() {
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordBackupCode: required property id is unset");
+      }
+      if (userId == null) {
+        throw new IllegalStateException("VerificationRecordBackupCode: required property userId is unset");
+      }
       return new VerificationRecordBackupCode(id, type, userId, code, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -136,17 +136,6 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
     }
 
     /**
-     * Sets the <code>type</code> property (required, always EmailVerificationCode).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>identifier</code> property (required).
      *
      * @param identifier the value
@@ -173,10 +162,21 @@ public record VerificationRecordEmailVerificationCode(@JsonProperty("id") String
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordEmailVerificationCode build() {
-      Objects.requireNonNull(verified, "verified == null");
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordEmailVerificationCode: required property id is unset");
+      }
+      if (templateType == null) {
+        throw new IllegalStateException("VerificationRecordEmailVerificationCode: required property templateType is unset");
+      }
+      if (verified == null) {
+        throw new IllegalStateException("VerificationRecordEmailVerificationCode: required property verified is unset");
+      }
+      if (identifier == null) {
+        throw new IllegalStateException("VerificationRecordEmailVerificationCode: required property identifier is unset");
+      }
       return new VerificationRecordEmailVerificationCode(id, templateType, verified, type, identifier, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -124,17 +124,6 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always EnterpriseSso).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>enterpriseSsoUserInfo</code> property (optional).
      *
      * @param enterpriseSsoUserInfo the value
@@ -173,9 +162,15 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordEnterpriseSso build() {
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordEnterpriseSso: required property id is unset");
+      }
+      if (connectorId == null) {
+        throw new IllegalStateException("VerificationRecordEnterpriseSso: required property connectorId is unset");
+      }
       return new VerificationRecordEnterpriseSso(id, connectorId, type, enterpriseSsoUserInfo, issuer, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -102,17 +102,6 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
     }
 
     /**
-     * Sets the <code>type</code> property (required, always NewPasswordIdentity).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>identifier</code> property (required).
      *
      * @param identifier the value
@@ -139,9 +128,15 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordNewPasswordIdentity build() {
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordNewPasswordIdentity: required property id is unset");
+      }
+      if (identifier == null) {
+        throw new IllegalStateException("VerificationRecordNewPasswordIdentity: required property identifier is unset");
+      }
       return new VerificationRecordNewPasswordIdentity(id, type, identifier, new LinkedHashMap<>(additionalProperties));
     }
   }

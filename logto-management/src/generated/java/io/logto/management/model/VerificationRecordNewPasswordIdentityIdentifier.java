@@ -122,9 +122,15 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordNewPasswordIdentityIdentifier build() {
+      if (type == null) {
+        throw new IllegalStateException("VerificationRecordNewPasswordIdentityIdentifier: required property type is unset");
+      }
+      if (value == null) {
+        throw new IllegalStateException("VerificationRecordNewPasswordIdentityIdentifier: required property value is unset");
+      }
       return new VerificationRecordNewPasswordIdentityIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -113,17 +113,6 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always OneTimeToken).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>verified</code> property (required).
      *
      * @param verified the value
@@ -172,10 +161,18 @@ public record VerificationRecordOneTimeToken(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordOneTimeToken build() {
-      Objects.requireNonNull(verified, "verified == null");
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordOneTimeToken: required property id is unset");
+      }
+      if (verified == null) {
+        throw new IllegalStateException("VerificationRecordOneTimeToken: required property verified is unset");
+      }
+      if (identifier == null) {
+        throw new IllegalStateException("VerificationRecordOneTimeToken: required property identifier is unset");
+      }
       return new VerificationRecordOneTimeToken(id, type, verified, identifier, oneTimeTokenContext, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -121,9 +121,15 @@ public record VerificationRecordOneTimeTokenIdentifier(@JsonProperty("type") Str
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordOneTimeTokenIdentifier build() {
+      if (type == null) {
+        throw new IllegalStateException("VerificationRecordOneTimeTokenIdentifier: required property type is unset");
+      }
+      if (value == null) {
+        throw new IllegalStateException("VerificationRecordOneTimeTokenIdentifier: required property value is unset");
+      }
       return new VerificationRecordOneTimeTokenIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
     }
   }

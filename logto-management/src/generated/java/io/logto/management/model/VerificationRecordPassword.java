@@ -108,17 +108,6 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Password).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>identifier</code> property (required).
      *
      * @param identifier the value
@@ -156,10 +145,18 @@ public record VerificationRecordPassword(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordPassword build() {
-      Objects.requireNonNull(verified, "verified == null");
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordPassword: required property id is unset");
+      }
+      if (identifier == null) {
+        throw new IllegalStateException("VerificationRecordPassword: required property identifier is unset");
+      }
+      if (verified == null) {
+        throw new IllegalStateException("VerificationRecordPassword: required property verified is unset");
+      }
       return new VerificationRecordPassword(id, type, identifier, verified, new LinkedHashMap<>(additionalProperties));
     }
   }

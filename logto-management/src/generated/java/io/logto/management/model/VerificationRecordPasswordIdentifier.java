@@ -122,9 +122,15 @@ public record VerificationRecordPasswordIdentifier(
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordPasswordIdentifier build() {
+      if (type == null) {
+        throw new IllegalStateException("VerificationRecordPasswordIdentifier: required property type is unset");
+      }
+      if (value == null) {
+        throw new IllegalStateException("VerificationRecordPasswordIdentifier: required property value is unset");
+      }
       return new VerificationRecordPasswordIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
     }
   }

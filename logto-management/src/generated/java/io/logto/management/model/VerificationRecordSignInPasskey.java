@@ -134,17 +134,6 @@ public record VerificationRecordSignInPasskey(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always SignInPasskey).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>userId</code> property (optional).
      *
      * @param userId the value
@@ -171,10 +160,15 @@ public record VerificationRecordSignInPasskey(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordSignInPasskey build() {
-      Objects.requireNonNull(verified, "verified == null");
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordSignInPasskey: required property id is unset");
+      }
+      if (verified == null) {
+        throw new IllegalStateException("VerificationRecordSignInPasskey: required property verified is unset");
+      }
       return new VerificationRecordSignInPasskey(id, verified, registrationRpId, type, userId, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -118,17 +118,6 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Social).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>socialUserInfo</code> property (optional).
      *
      * @param socialUserInfo the value
@@ -155,9 +144,15 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordSocial build() {
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordSocial: required property id is unset");
+      }
+      if (connectorId == null) {
+        throw new IllegalStateException("VerificationRecordSocial: required property connectorId is unset");
+      }
       return new VerificationRecordSocial(id, connectorId, type, socialUserInfo, new LinkedHashMap<>(additionalProperties));
     }
   }

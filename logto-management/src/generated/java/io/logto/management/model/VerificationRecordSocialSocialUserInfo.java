@@ -199,9 +199,12 @@ public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordSocialSocialUserInfo build() {
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordSocialSocialUserInfo: required property id is unset");
+      }
       return new VerificationRecordSocialSocialUserInfo(id, email, phone, name, avatar, rawData, new LinkedHashMap<>(additionalProperties));
     }
   }

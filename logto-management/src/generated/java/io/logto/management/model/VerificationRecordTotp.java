@@ -107,17 +107,6 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Totp).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>userId</code> property (required).
      *
      * @param userId the value
@@ -155,10 +144,18 @@ public record VerificationRecordTotp(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordTotp build() {
-      Objects.requireNonNull(verified, "verified == null");
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordTotp: required property id is unset");
+      }
+      if (userId == null) {
+        throw new IllegalStateException("VerificationRecordTotp: required property userId is unset");
+      }
+      if (verified == null) {
+        throw new IllegalStateException("VerificationRecordTotp: required property verified is unset");
+      }
       return new VerificationRecordTotp(id, type, userId, verified, new LinkedHashMap<>(additionalProperties));
     }
   }

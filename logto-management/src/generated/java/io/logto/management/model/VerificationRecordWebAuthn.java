@@ -135,17 +135,6 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
     }
 
     /**
-     * Sets the <code>type</code> property (required, always WebAuthn).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>userId</code> property (required).
      *
      * @param userId the value
@@ -172,10 +161,18 @@ public record VerificationRecordWebAuthn(@JsonProperty("id") String id,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerificationRecordWebAuthn build() {
-      Objects.requireNonNull(verified, "verified == null");
+      if (id == null) {
+        throw new IllegalStateException("VerificationRecordWebAuthn: required property id is unset");
+      }
+      if (verified == null) {
+        throw new IllegalStateException("VerificationRecordWebAuthn: required property verified is unset");
+      }
+      if (userId == null) {
+        throw new IllegalStateException("VerificationRecordWebAuthn: required property userId is unset");
+      }
       return new VerificationRecordWebAuthn(id, verified, registrationRpId, type, userId, new LinkedHashMap<>(additionalProperties));
     }
   }

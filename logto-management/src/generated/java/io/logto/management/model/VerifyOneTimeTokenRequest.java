@@ -121,9 +121,15 @@ public record VerifyOneTimeTokenRequest(@JsonProperty("token") String token,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerifyOneTimeTokenRequest build() {
+      if (token == null) {
+        throw new IllegalStateException("VerifyOneTimeTokenRequest: required property token is unset");
+      }
+      if (email == null) {
+        throw new IllegalStateException("VerifyOneTimeTokenRequest: required property email is unset");
+      }
       return new VerifyOneTimeTokenRequest(token, email, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -121,9 +121,15 @@ public record VerifyVerificationCodeRequestEmail(@JsonProperty("email") String e
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerifyVerificationCodeRequestEmail build() {
+      if (email == null) {
+        throw new IllegalStateException("VerifyVerificationCodeRequestEmail: required property email is unset");
+      }
+      if (verificationCode == null) {
+        throw new IllegalStateException("VerifyVerificationCodeRequestEmail: required property verificationCode is unset");
+      }
       return new VerifyVerificationCodeRequestEmail(email, verificationCode, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -121,9 +121,15 @@ public record VerifyVerificationCodeRequestPhone(@JsonProperty("phone") String p
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public VerifyVerificationCodeRequestPhone build() {
+      if (phone == null) {
+        throw new IllegalStateException("VerifyVerificationCodeRequestPhone: required property phone is unset");
+      }
+      if (verificationCode == null) {
+        throw new IllegalStateException("VerifyVerificationCodeRequestPhone: required property verificationCode is unset");
+      }
       return new VerifyVerificationCodeRequestPhone(phone, verificationCode, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -9,10 +9,9 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AccountCenterSettings;
 import io.logto.management.model.UpdateAccountCenterSettingsRequest;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Account center</code> tag. Thread-safe; obtain it from {@code LogtoManagement.accountCenter()}.
+ * Operations of the <code>Account center</code> tag. Thread-safe; obtain it from {@code LogtoManagement.accountCenter()}; {@code LogtoManagement.async().accountCenter()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class AccountCenterService {
@@ -27,7 +26,12 @@ public final class AccountCenterService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGetSettings() {
+  /**
+   * The request of {@code getSettings}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForGetSettings() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/account-center");
     return request.build();
   }
@@ -42,22 +46,7 @@ public final class AccountCenterService {
    * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
    */
   public AccountCenterSettings getSettings(RequestOptions options) {
-    return client.call(requestForGetSettings(), AccountCenterSettings.class, options);
-  }
-
-  /**
-   * Get account center settings.
-   *
-   * <p><code>GET /api/account-center</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
-   */
-  public CompletableFuture<AccountCenterSettings> getSettingsAsync(RequestOptions options) {
-    return client.callAsync(requestForGetSettings(), AccountCenterSettings.class, options);
+    return client.call(AccountCenterService.requestForGetSettings(), AccountCenterSettings.class, options);
   }
 
   /**
@@ -73,20 +62,12 @@ public final class AccountCenterService {
   }
 
   /**
-   * Get account center settings.
+   * The request of {@code updateSettings}, for both surfaces.
    *
-   * <p><code>GET /api/account-center</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getaccountcentersettings">GetAccountCenterSettings in the Logto API reference</a>
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<AccountCenterSettings> getSettingsAsync() {
-    return getSettingsAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateSettings(UpdateAccountCenterSettingsRequest body) {
+  static ApiRequest requestForUpdateSettings(UpdateAccountCenterSettingsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/account-center");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -104,24 +85,7 @@ public final class AccountCenterService {
    */
   public AccountCenterSettings updateSettings(UpdateAccountCenterSettingsRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSettings(body), AccountCenterSettings.class, options);
-  }
-
-  /**
-   * Update account center settings.
-   *
-   * <p><code>PATCH /api/account-center</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
-   */
-  public CompletableFuture<AccountCenterSettings> updateSettingsAsync(
-      UpdateAccountCenterSettingsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSettings(body), AccountCenterSettings.class, options);
+    return client.call(AccountCenterService.requestForUpdateSettings(body), AccountCenterSettings.class, options);
   }
 
   /**
@@ -135,21 +99,5 @@ public final class AccountCenterService {
    */
   public AccountCenterSettings updateSettings(UpdateAccountCenterSettingsRequest body) {
     return updateSettings(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update account center settings.
-   *
-   * <p><code>PATCH /api/account-center</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateaccountcentersettings">UpdateAccountCenterSettings in the Logto API reference</a>
-   */
-  public CompletableFuture<AccountCenterSettings> updateSettingsAsync(
-      UpdateAccountCenterSettingsRequest body) {
-    return updateSettingsAsync(body, RequestOptions.defaults());
   }
 }

@@ -26,21 +26,20 @@ import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.Organization;
-import io.logto.management.model.OrganizationIdsRequest;
+import io.logto.management.model.OrganizationIds;
 import io.logto.management.model.ReplaceApplicationAccessControlRequest;
 import io.logto.management.model.ReplaceApplicationSignInExperienceRequest;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
 import io.logto.management.model.UserConsentScopes;
 import io.logto.management.model.UserConsentScopesRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Applications</code> tag. Thread-safe; obtain it from {@code LogtoManagement.applications()}.
+ * Operations of the <code>Applications</code> tag. Thread-safe; obtain it from {@code LogtoManagement.applications()}; {@code LogtoManagement.async().applications()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class ApplicationsService {
@@ -55,7 +54,14 @@ public final class ApplicationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAssignRoles(String applicationId, RoleIdsRequest body) {
+  /**
+   * The request of {@code assignRoles}, for both surfaces.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForAssignRoles(String applicationId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -73,27 +79,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.call(requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
-  }
-
-  /**
-   * Assign API resource roles to application.
-   *
-   * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<AssignedRoles> assignRolesAsync(String applicationId,
-      RoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
+  public AssignedRoles assignRoles(String applicationId, RoleIds body, RequestOptions options) {
+    return client.call(ApplicationsService.requestForAssignRoles(applicationId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -106,28 +93,17 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String applicationId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String applicationId, RoleIds body) {
     return assignRoles(applicationId, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign API resource roles to application.
+   * The request of {@code create}, for both surfaces.
    *
-   * <p><code>POST /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-assignapplicationroles">AssignApplicationRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<AssignedRoles> assignRolesAsync(String applicationId,
-      RoleIdsRequest body) {
-    return assignRolesAsync(applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreate(CreateApplicationRequest body) {
+  static ApiRequest requestForCreate(CreateApplicationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -144,24 +120,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
    */
   public Application create(CreateApplicationRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Application.class, options);
-  }
-
-  /**
-   * Create an application.
-   *
-   * <p><code>POST /api/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Application> createAsync(CreateApplicationRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Application.class, options);
+    return client.call(ApplicationsService.requestForCreate(body), Application.class, options);
   }
 
   /**
@@ -178,21 +137,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Create an application.
+   * The request of {@code createProtectedAppMetadataCustomDomain}, for both surfaces.
    *
-   * <p><code>POST /api/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplication">CreateApplication in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Application> createAsync(CreateApplicationRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateProtectedAppMetadataCustomDomain(String id,
+  static ApiRequest requestForCreateProtectedAppMetadataCustomDomain(String id,
       CreateApplicationProtectedAppMetadataCustomDomainRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/protected-app-metadata/custom-domains")
       .pathParam("id", id);
@@ -213,25 +164,7 @@ public final class ApplicationsService {
    */
   public JsonNode createProtectedAppMetadataCustomDomain(String id,
       CreateApplicationProtectedAppMetadataCustomDomainRequest body, RequestOptions options) {
-    return client.call(requestForCreateProtectedAppMetadataCustomDomain(id, body), JsonNode.class, options);
-  }
-
-  /**
-   * Add a custom domain to the application.
-   *
-   * <p><code>POST /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationprotectedappmetadatacustomdomain">CreateApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> createProtectedAppMetadataCustomDomainAsync(String id,
-      CreateApplicationProtectedAppMetadataCustomDomainRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateProtectedAppMetadataCustomDomain(id, body), JsonNode.class, options);
+    return client.call(ApplicationsService.requestForCreateProtectedAppMetadataCustomDomain(id, body), JsonNode.class, options);
   }
 
   /**
@@ -250,23 +183,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Add a custom domain to the application.
-   *
-   * <p><code>POST /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createSecret}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationprotectedappmetadatacustomdomain">CreateApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> createProtectedAppMetadataCustomDomainAsync(String id,
-      CreateApplicationProtectedAppMetadataCustomDomainRequest body) {
-    return createProtectedAppMetadataCustomDomainAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateSecret(String id, CreateSecretRequest body) {
+  static ApiRequest requestForCreateSecret(String id, CreateSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/secrets")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -286,25 +209,7 @@ public final class ApplicationsService {
    */
   public ApplicationSecret createSecret(String id, CreateSecretRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateSecret(id, body), ApplicationSecret.class, options);
-  }
-
-  /**
-   * Add application secret.
-   *
-   * <p><code>POST /api/applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationSecret> createSecretAsync(String id, CreateSecretRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateSecret(id, body), ApplicationSecret.class, options);
+    return client.call(ApplicationsService.requestForCreateSecret(id, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -322,24 +227,15 @@ public final class ApplicationsService {
   }
 
   /**
-   * Add application secret.
-   *
-   * <p><code>POST /api/applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createUserConsentOrganization}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationsecret">CreateApplicationSecret in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<ApplicationSecret> createSecretAsync(String id,
-      CreateSecretRequest body) {
-    return createSecretAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateUserConsentOrganization(String id, String userId,
-      OrganizationIdsRequest body) {
+  static ApiRequest requestForCreateUserConsentOrganization(String id, String userId,
+      OrganizationIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -358,28 +254,9 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body,
+  public void createUserConsentOrganization(String id, String userId, OrganizationIds body,
       RequestOptions options) {
-    client.call(requestForCreateUserConsentOrganization(id, userId, body), options);
-  }
-
-  /**
-   * Grant a list of organization access of a user for a application.
-   *
-   * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
-      OrganizationIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateUserConsentOrganization(id, userId, body), Void.class, options);
+    client.call(ApplicationsService.requestForCreateUserConsentOrganization(id, userId, body), options);
   }
 
   /**
@@ -392,29 +269,18 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
    */
-  public void createUserConsentOrganization(String id, String userId, OrganizationIdsRequest body) {
+  public void createUserConsentOrganization(String id, String userId, OrganizationIds body) {
     createUserConsentOrganization(id, userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Grant a list of organization access of a user for a application.
+   * The request of {@code createUserConsentScope}, for both surfaces.
    *
-   * <p><code>POST /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentorganization">CreateApplicationUserConsentOrganization in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createUserConsentOrganizationAsync(String id, String userId,
-      OrganizationIdsRequest body) {
-    return createUserConsentOrganizationAsync(id, userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateUserConsentScope(String applicationId,
+  static ApiRequest requestForCreateUserConsentScope(String applicationId,
       UserConsentScopesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
@@ -434,25 +300,7 @@ public final class ApplicationsService {
    */
   public void createUserConsentScope(String applicationId, UserConsentScopesRequest body,
       RequestOptions options) {
-    client.call(requestForCreateUserConsentScope(applicationId, body), options);
-  }
-
-  /**
-   * Assign user consent scopes to application.
-   *
-   * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
-      UserConsentScopesRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateUserConsentScope(applicationId, body), Void.class, options);
+    client.call(ApplicationsService.requestForCreateUserConsentScope(applicationId, body), options);
   }
 
   /**
@@ -469,23 +317,12 @@ public final class ApplicationsService {
   }
 
   /**
-   * Assign user consent scopes to application.
+   * The request of {@code delete}, for both surfaces.
    *
-   * <p><code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createapplicationuserconsentscope">CreateApplicationUserConsentScope in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> createUserConsentScopeAsync(String applicationId,
-      UserConsentScopesRequest body) {
-    return createUserConsentScopeAsync(applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}")
       .pathParam("id", id);
     return request.build();
@@ -501,23 +338,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplication">DeleteApplication in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete application.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplication">DeleteApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(ApplicationsService.requestForDelete(id), options);
   }
 
   /**
@@ -533,21 +354,12 @@ public final class ApplicationsService {
   }
 
   /**
-   * Delete application.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteLegacySecret}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplication">DeleteApplication in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteLegacySecret(String id) {
+  static ApiRequest requestForDeleteLegacySecret(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/legacy-secret")
       .pathParam("id", id);
     return request.build();
@@ -564,23 +376,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
    */
   public Application deleteLegacySecret(String id, RequestOptions options) {
-    return client.call(requestForDeleteLegacySecret(id), Application.class, options);
-  }
-
-  /**
-   * Delete application legacy secret.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/legacy-secret</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
-   */
-  public CompletableFuture<Application> deleteLegacySecretAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDeleteLegacySecret(id), Application.class, options);
+    return client.call(ApplicationsService.requestForDeleteLegacySecret(id), Application.class, options);
   }
 
   /**
@@ -597,21 +393,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Delete application legacy secret.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/legacy-secret</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteProtectedAppMetadataCustomDomain}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationlegacysecret">DeleteApplicationLegacySecret in the Logto API reference</a>
+   * @param domain the <code>domain</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Application> deleteLegacySecretAsync(String id) {
-    return deleteLegacySecretAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteProtectedAppMetadataCustomDomain(String id, String domain) {
+  static ApiRequest requestForDeleteProtectedAppMetadataCustomDomain(String id, String domain) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/protected-app-metadata/custom-domains/{domain}")
       .pathParam("id", id)
       .pathParam("domain", domain);
@@ -630,25 +418,7 @@ public final class ApplicationsService {
    */
   public void deleteProtectedAppMetadataCustomDomain(String id, String domain,
       RequestOptions options) {
-    client.call(requestForDeleteProtectedAppMetadataCustomDomain(id, domain), options);
-  }
-
-  /**
-   * Remove custom domain.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains/&#123;domain&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param domain the <code>domain</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationprotectedappmetadatacustomdomain">DeleteApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteProtectedAppMetadataCustomDomainAsync(String id,
-      String domain, RequestOptions options) {
-    return client.callAsync(requestForDeleteProtectedAppMetadataCustomDomain(id, domain), Void.class, options);
+    client.call(ApplicationsService.requestForDeleteProtectedAppMetadataCustomDomain(id, domain), options);
   }
 
   /**
@@ -665,23 +435,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Remove custom domain.
+   * The request of {@code deleteRole}, for both surfaces.
    *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains/&#123;domain&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param domain the <code>domain</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationprotectedappmetadatacustomdomain">DeleteApplicationProtectedAppMetadataCustomDomain in the Logto API reference</a>
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
+   * @return the request
    */
-  public CompletableFuture<Void> deleteProtectedAppMetadataCustomDomainAsync(String id,
-      String domain) {
-    return deleteProtectedAppMetadataCustomDomainAsync(id, domain, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteRole(String applicationId, String roleId) {
+  static ApiRequest requestForDeleteRole(String applicationId, String roleId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/roles/{roleId}")
       .pathParam("applicationId", applicationId)
       .pathParam("roleId", roleId);
@@ -699,25 +459,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
    */
   public void deleteRole(String applicationId, String roleId, RequestOptions options) {
-    client.call(requestForDeleteRole(applicationId, roleId), options);
-  }
-
-  /**
-   * Remove a API resource role from application.
-   *
-   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param roleId the <code>roleId</code> path parameter: the id of the role
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteRoleAsync(String applicationId, String roleId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteRole(applicationId, roleId), Void.class, options);
+    client.call(ApplicationsService.requestForDeleteRole(applicationId, roleId), options);
   }
 
   /**
@@ -734,22 +476,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Remove a API resource role from application.
+   * The request of {@code deleteSecret}, for both surfaces.
    *
-   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/roles/&#123;roleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param roleId the <code>roleId</code> path parameter: the id of the role
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationrole">DeleteApplicationRole in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @param name the <code>name</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> deleteRoleAsync(String applicationId, String roleId) {
-    return deleteRoleAsync(applicationId, roleId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteSecret(String id, String name) {
+  static ApiRequest requestForDeleteSecret(String id, String name) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/secrets/{name}")
       .pathParam("id", id)
       .pathParam("name", name);
@@ -767,24 +500,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationsecret">DeleteApplicationSecret in the Logto API reference</a>
    */
   public void deleteSecret(String id, String name, RequestOptions options) {
-    client.call(requestForDeleteSecret(id, name), options);
-  }
-
-  /**
-   * Delete application secret.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param name the <code>name</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationsecret">DeleteApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteSecretAsync(String id, String name, RequestOptions options) {
-    return client.callAsync(requestForDeleteSecret(id, name), Void.class, options);
+    client.call(ApplicationsService.requestForDeleteSecret(id, name), options);
   }
 
   /**
@@ -801,22 +517,14 @@ public final class ApplicationsService {
   }
 
   /**
-   * Delete application secret.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteUserConsentOrganization}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param name the <code>name</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationsecret">DeleteApplicationSecret in the Logto API reference</a>
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
+   * @return the request
    */
-  public CompletableFuture<Void> deleteSecretAsync(String id, String name) {
-    return deleteSecretAsync(id, name, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteUserConsentOrganization(String id, String userId,
+  static ApiRequest requestForDeleteUserConsentOrganization(String id, String userId,
       String organizationId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{id}/users/{userId}/consent-organizations/{organizationId}")
       .pathParam("id", id)
@@ -838,26 +546,7 @@ public final class ApplicationsService {
    */
   public void deleteUserConsentOrganization(String id, String userId, String organizationId,
       RequestOptions options) {
-    client.call(requestForDeleteUserConsentOrganization(id, userId, organizationId), options);
-  }
-
-  /**
-   * Revoke a user's access to an organization for a application.
-   *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteUserConsentOrganizationAsync(String id, String userId,
-      String organizationId, RequestOptions options) {
-    return client.callAsync(requestForDeleteUserConsentOrganization(id, userId, organizationId), Void.class, options);
+    client.call(ApplicationsService.requestForDeleteUserConsentOrganization(id, userId, organizationId), options);
   }
 
   /**
@@ -875,24 +564,14 @@ public final class ApplicationsService {
   }
 
   /**
-   * Revoke a user's access to an organization for a application.
+   * The request of {@code deleteUserConsentScope}, for both surfaces.
    *
-   * <p><code>DELETE /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations/&#123;organizationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param organizationId the <code>organizationId</code> path parameter: the id of the organization
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentorganization">DeleteApplicationUserConsentOrganization in the Logto API reference</a>
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteUserConsentOrganizationAsync(String id, String userId,
-      String organizationId) {
-    return deleteUserConsentOrganizationAsync(id, userId, organizationId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteUserConsentScope(String applicationId,
+  static ApiRequest requestForDeleteUserConsentScope(String applicationId,
       ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/applications/{applicationId}/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("applicationId", applicationId)
@@ -914,26 +593,7 @@ public final class ApplicationsService {
    */
   public void deleteUserConsentScope(String applicationId, ConsentScopeType scopeType,
       String scopeId, RequestOptions options) {
-    client.call(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), options);
-  }
-
-  /**
-   * Remove user consent scope from application.
-   *
-   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
-      ConsentScopeType scopeType, String scopeId, RequestOptions options) {
-    return client.callAsync(requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), Void.class, options);
+    client.call(ApplicationsService.requestForDeleteUserConsentScope(applicationId, scopeType, scopeId), options);
   }
 
   /**
@@ -952,24 +612,12 @@ public final class ApplicationsService {
   }
 
   /**
-   * Remove user consent scope from application.
+   * The request of {@code get}, for both surfaces.
    *
-   * <p><code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteapplicationuserconsentscope">DeleteApplicationUserConsentScope in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(String applicationId,
-      ConsentScopeType scopeType, String scopeId) {
-    return deleteUserConsentScopeAsync(applicationId, scopeType, scopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}")
       .pathParam("id", id);
     return request.build();
@@ -986,23 +634,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
    */
   public Application get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Application.class, options);
-  }
-
-  /**
-   * Get application.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Application> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Application.class, options);
+    return client.call(ApplicationsService.requestForGet(id), Application.class, options);
   }
 
   /**
@@ -1019,21 +651,12 @@ public final class ApplicationsService {
   }
 
   /**
-   * Get application.
+   * The request of {@code getAccessControl}, for both surfaces.
    *
-   * <p><code>GET /api/applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getapplication">GetApplication in the Logto API reference</a>
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @return the request
    */
-  public CompletableFuture<Application> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetAccessControl(String applicationId) {
+  static ApiRequest requestForGetAccessControl(String applicationId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/access-control")
       .pathParam("applicationId", applicationId);
     return request.build();
@@ -1050,24 +673,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
    */
   public ApplicationAccessControl getAccessControl(String applicationId, RequestOptions options) {
-    return client.call(requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
-  }
-
-  /**
-   * Get application access-control rules.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationAccessControl> getAccessControlAsync(String applicationId,
-      RequestOptions options) {
-    return client.callAsync(requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
+    return client.call(ApplicationsService.requestForGetAccessControl(applicationId), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -1084,21 +690,12 @@ public final class ApplicationsService {
   }
 
   /**
-   * Get application access-control rules.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/access-control</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getSignInExperience}, for both surfaces.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationaccesscontrol">GetApplicationAccessControl in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<ApplicationAccessControl> getAccessControlAsync(String applicationId) {
-    return getAccessControlAsync(applicationId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetSignInExperience(String applicationId) {
+  static ApiRequest requestForGetSignInExperience(String applicationId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/sign-in-experience")
       .pathParam("applicationId", applicationId);
     return request.build();
@@ -1116,24 +713,7 @@ public final class ApplicationsService {
    */
   public ApplicationSignInExperience getSignInExperience(String applicationId,
       RequestOptions options) {
-    return client.call(requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
-  }
-
-  /**
-   * Get the application level sign-in experience.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationSignInExperience> getSignInExperienceAsync(
-      String applicationId, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
+    return client.call(ApplicationsService.requestForGetSignInExperience(applicationId), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -1150,26 +730,22 @@ public final class ApplicationsService {
   }
 
   /**
-   * Get the application level sign-in experience.
+   * The answer type of {@code listOrganizations}, for both surfaces.
    *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getapplicationsigninexperience">GetApplicationSignInExperience in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<ApplicationSignInExperience> getSignInExperienceAsync(
-      String applicationId) {
-    return getSignInExperienceAsync(applicationId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Organization>> typeOfListOrganizations() {
+  static TypeReference<List<Organization>> typeOfListOrganizations() {
     return new TypeReference<List<Organization>>() {};
   }
 
-  private ApiRequest requestForListOrganizations(String id,
+  /**
+   * The request of {@code listOrganizations}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListOrganizations(String id,
       ListApplicationOrganizationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/organizations")
       .pathParam("id", id);
@@ -1192,25 +768,7 @@ public final class ApplicationsService {
    */
   public List<Organization> listOrganizations(String id, ListApplicationOrganizationsParams params,
       RequestOptions options) {
-    return client.call(requestForListOrganizations(id, params), typeOfListOrganizations(), options);
-  }
-
-  /**
-   * Get application organizations.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
-      ListApplicationOrganizationsParams params, RequestOptions options) {
-    return client.callAsync(requestForListOrganizations(id, params), typeOfListOrganizations(), options);
+    return client.call(ApplicationsService.requestForListOrganizations(id, params), ApplicationsService.typeOfListOrganizations(), options);
   }
 
   /**
@@ -1239,38 +797,6 @@ public final class ApplicationsService {
    */
   public List<Organization> listOrganizations(String id) {
     return listOrganizations(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get application organizations.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id,
-      ListApplicationOrganizationsParams params) {
-    return listOrganizationsAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get application organizations.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationorganizations">ListApplicationOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Organization>> listOrganizationsAsync(String id) {
-    return listOrganizationsAsync(id, ListApplicationOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1321,11 +847,22 @@ public final class ApplicationsService {
     return listOrganizationsAll(id, ListApplicationOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<CustomDomain>> typeOfListProtectedAppMetadataCustomDomains() {
+  /**
+   * The answer type of {@code listProtectedAppMetadataCustomDomains}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<CustomDomain>> typeOfListProtectedAppMetadataCustomDomains() {
     return new TypeReference<List<CustomDomain>>() {};
   }
 
-  private ApiRequest requestForListProtectedAppMetadataCustomDomains(String id) {
+  /**
+   * The request of {@code listProtectedAppMetadataCustomDomains}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForListProtectedAppMetadataCustomDomains(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/protected-app-metadata/custom-domains")
       .pathParam("id", id);
     return request.build();
@@ -1343,24 +880,7 @@ public final class ApplicationsService {
    */
   public List<CustomDomain> listProtectedAppMetadataCustomDomains(String id,
       RequestOptions options) {
-    return client.call(requestForListProtectedAppMetadataCustomDomains(id), typeOfListProtectedAppMetadataCustomDomains(), options);
-  }
-
-  /**
-   * Get application custom domains.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForListProtectedAppMetadataCustomDomains(id), typeOfListProtectedAppMetadataCustomDomains(), options);
+    return client.call(ApplicationsService.requestForListProtectedAppMetadataCustomDomains(id), ApplicationsService.typeOfListProtectedAppMetadataCustomDomains(), options);
   }
 
   /**
@@ -1377,26 +897,22 @@ public final class ApplicationsService {
   }
 
   /**
-   * Get application custom domains.
+   * The answer type of {@code listRoles}, for both surfaces.
    *
-   * <p><code>GET /api/applications/&#123;id&#125;/protected-app-metadata/custom-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationprotectedappmetadatacustomdomains">ListApplicationProtectedAppMetadataCustomDomains in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<CustomDomain>> listProtectedAppMetadataCustomDomainsAsync(
-      String id) {
-    return listProtectedAppMetadataCustomDomainsAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Role>> typeOfListRoles() {
+  static TypeReference<List<Role>> typeOfListRoles() {
     return new TypeReference<List<Role>>() {};
   }
 
-  private ApiRequest requestForListRoles(String applicationId, ListApplicationRolesParams params) {
+  /**
+   * The request of {@code listRoles}, for both surfaces.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListRoles(String applicationId, ListApplicationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     Objects.requireNonNull(params, "params == null");
@@ -1419,25 +935,7 @@ public final class ApplicationsService {
    */
   public List<Role> listRoles(String applicationId, ListApplicationRolesParams params,
       RequestOptions options) {
-    return client.call(requestForListRoles(applicationId, params), typeOfListRoles(), options);
-  }
-
-  /**
-   * Get application API resource roles.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listRolesAsync(String applicationId,
-      ListApplicationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListRoles(applicationId, params), typeOfListRoles(), options);
+    return client.call(ApplicationsService.requestForListRoles(applicationId, params), ApplicationsService.typeOfListRoles(), options);
   }
 
   /**
@@ -1465,38 +963,6 @@ public final class ApplicationsService {
    */
   public List<Role> listRoles(String applicationId) {
     return listRoles(applicationId, ListApplicationRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get application API resource roles.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listRolesAsync(String applicationId,
-      ListApplicationRolesParams params) {
-    return listRolesAsync(applicationId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get application API resource roles.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationroles">ListApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listRolesAsync(String applicationId) {
-    return listRolesAsync(applicationId, ListApplicationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1547,11 +1013,22 @@ public final class ApplicationsService {
     return listRolesAll(applicationId, ListApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<ApplicationSecret>> typeOfListSecrets() {
+  /**
+   * The answer type of {@code listSecrets}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<ApplicationSecret>> typeOfListSecrets() {
     return new TypeReference<List<ApplicationSecret>>() {};
   }
 
-  private ApiRequest requestForListSecrets(String id) {
+  /**
+   * The request of {@code listSecrets}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForListSecrets(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/secrets")
       .pathParam("id", id);
     return request.build();
@@ -1568,24 +1045,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
    */
   public List<ApplicationSecret> listSecrets(String id, RequestOptions options) {
-    return client.call(requestForListSecrets(id), typeOfListSecrets(), options);
-  }
-
-  /**
-   * Get application secrets.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForListSecrets(id), typeOfListSecrets(), options);
+    return client.call(ApplicationsService.requestForListSecrets(id), ApplicationsService.typeOfListSecrets(), options);
   }
 
   /**
@@ -1602,21 +1062,14 @@ public final class ApplicationsService {
   }
 
   /**
-   * Get application secrets.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getUserConsentOrganizations}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationsecrets">ListApplicationSecrets in the Logto API reference</a>
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<List<ApplicationSecret>> listSecretsAsync(String id) {
-    return listSecretsAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListUserConsentOrganizations(String id, String userId,
+  static ApiRequest requestForGetUserConsentOrganizations(String id, String userId,
       ListApplicationUserConsentOrganizationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
@@ -1639,29 +1092,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
+  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
       String userId, ListApplicationUserConsentOrganizationsParams params, RequestOptions options) {
-    return client.call(requestForListUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
-  }
-
-  /**
-   * List all the user consented organizations of a application.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizationsAsync(
-      String id, String userId, ListApplicationUserConsentOrganizationsParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForListUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
+    return client.call(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
   }
 
   /**
@@ -1675,9 +1108,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
+  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
       String userId, ListApplicationUserConsentOrganizationsParams params) {
-    return listUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
+    return getUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -1690,47 +1123,18 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse listUserConsentOrganizations(String id,
+  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
       String userId) {
-    return listUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
+    return getUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * List all the user consented organizations of a application.
+   * The request of {@code getUserConsentScopes}, for both surfaces.
    *
-   * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @return the request
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizationsAsync(
-      String id, String userId, ListApplicationUserConsentOrganizationsParams params) {
-    return listUserConsentOrganizationsAsync(id, userId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * List all the user consented organizations of a application.
-   *
-   * <p><code>GET /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> listUserConsentOrganizationsAsync(
-      String id, String userId) {
-    return listUserConsentOrganizationsAsync(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListUserConsentScopes(String applicationId) {
+  static ApiRequest requestForGetUserConsentScopes(String applicationId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications/{applicationId}/user-consent-scopes")
       .pathParam("applicationId", applicationId);
     return request.build();
@@ -1746,25 +1150,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes(String applicationId, RequestOptions options) {
-    return client.call(requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
-  }
-
-  /**
-   * List all the user consent scopes of an application.
-   *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(String applicationId,
-      RequestOptions options) {
-    return client.callAsync(requestForListUserConsentScopes(applicationId), UserConsentScopes.class, options);
+  public UserConsentScopes getUserConsentScopes(String applicationId, RequestOptions options) {
+    return client.call(ApplicationsService.requestForGetUserConsentScopes(applicationId), UserConsentScopes.class, options);
   }
 
   /**
@@ -1776,30 +1163,26 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes(String applicationId) {
-    return listUserConsentScopes(applicationId, RequestOptions.defaults());
+  public UserConsentScopes getUserConsentScopes(String applicationId) {
+    return getUserConsentScopes(applicationId, RequestOptions.defaults());
   }
 
   /**
-   * List all the user consent scopes of an application.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentscopes">ListApplicationUserConsentScopes in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(String applicationId) {
-    return listUserConsentScopesAsync(applicationId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Application>> typeOfList() {
+  static TypeReference<List<Application>> typeOfList() {
     return new TypeReference<List<Application>>() {};
   }
 
-  private ApiRequest requestForList(ListApplicationsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListApplicationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/applications");
     Objects.requireNonNull(params, "params == null");
     request.query("types", params.types());
@@ -1823,24 +1206,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
    */
   public List<Application> list(ListApplicationsParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get applications.
-   *
-   * <p><code>GET /api/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Application>> listAsync(ListApplicationsParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(ApplicationsService.requestForList(params), ApplicationsService.typeOfList(), options);
   }
 
   /**
@@ -1866,35 +1232,6 @@ public final class ApplicationsService {
    */
   public List<Application> list() {
     return list(ListApplicationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get applications.
-   *
-   * <p><code>GET /api/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Application>> listAsync(ListApplicationsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get applications.
-   *
-   * <p><code>GET /api/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listapplications">ListApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Application>> listAsync() {
-    return listAsync(ListApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1945,7 +1282,14 @@ public final class ApplicationsService {
     return listAll(ListApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForReplaceAccessControl(String applicationId,
+  /**
+   * The request of {@code replaceAccessControl}, for both surfaces.
+   *
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/access-control")
       .pathParam("applicationId", applicationId);
@@ -1966,25 +1310,7 @@ public final class ApplicationsService {
    */
   public ApplicationAccessControl replaceAccessControl(String applicationId,
       ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    return client.call(requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
-  }
-
-  /**
-   * Replace application access-control rules.
-   *
-   * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationAccessControl> replaceAccessControlAsync(String applicationId,
-      ReplaceApplicationAccessControlRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
+    return client.call(ApplicationsService.requestForReplaceAccessControl(applicationId, body), ApplicationAccessControl.class, options);
   }
 
   /**
@@ -2003,23 +1329,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Replace application access-control rules.
-   *
-   * <p><code>PUT /api/applications/&#123;applicationId&#125;/access-control</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceRoles}, for both surfaces.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationaccesscontrol">ReplaceApplicationAccessControl in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<ApplicationAccessControl> replaceAccessControlAsync(String applicationId,
-      ReplaceApplicationAccessControlRequest body) {
-    return replaceAccessControlAsync(applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceRoles(String applicationId, RoleIdsRequest body) {
+  static ApiRequest requestForReplaceRoles(String applicationId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/roles")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2036,26 +1352,8 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public void replaceRoles(String applicationId, RoleIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceRoles(applicationId, body), options);
-  }
-
-  /**
-   * Update API resource roles for application.
-   *
-   * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceRolesAsync(String applicationId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(applicationId, body), Void.class, options);
+  public void replaceRoles(String applicationId, RoleIds body, RequestOptions options) {
+    client.call(ApplicationsService.requestForReplaceRoles(applicationId, body), options);
   }
 
   /**
@@ -2067,27 +1365,18 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
    */
-  public void replaceRoles(String applicationId, RoleIdsRequest body) {
+  public void replaceRoles(String applicationId, RoleIds body) {
     replaceRoles(applicationId, body, RequestOptions.defaults());
   }
 
   /**
-   * Update API resource roles for application.
-   *
-   * <p><code>PUT /api/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceSignInExperience}, for both surfaces.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationroles">ReplaceApplicationRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceRolesAsync(String applicationId, RoleIdsRequest body) {
-    return replaceRolesAsync(applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceSignInExperience(String applicationId,
+  static ApiRequest requestForReplaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{applicationId}/sign-in-experience")
       .pathParam("applicationId", applicationId);
@@ -2108,26 +1397,7 @@ public final class ApplicationsService {
    */
   public ApplicationSignInExperience replaceSignInExperience(String applicationId,
       ReplaceApplicationSignInExperienceRequest body, RequestOptions options) {
-    return client.call(requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
-  }
-
-  /**
-   * Update application level sign-in experience.
-   *
-   * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationSignInExperience> replaceSignInExperienceAsync(
-      String applicationId, ReplaceApplicationSignInExperienceRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
+    return client.call(ApplicationsService.requestForReplaceSignInExperience(applicationId, body), ApplicationSignInExperience.class, options);
   }
 
   /**
@@ -2146,24 +1416,15 @@ public final class ApplicationsService {
   }
 
   /**
-   * Update application level sign-in experience.
+   * The request of {@code replaceUserConsentOrganizations}, for both surfaces.
    *
-   * <p><code>PUT /api/applications/&#123;applicationId&#125;/sign-in-experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationsigninexperience">ReplaceApplicationSignInExperience in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<ApplicationSignInExperience> replaceSignInExperienceAsync(
-      String applicationId, ReplaceApplicationSignInExperienceRequest body) {
-    return replaceSignInExperienceAsync(applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceUserConsentOrganizations(String id, String userId,
-      OrganizationIdsRequest body) {
+  static ApiRequest requestForReplaceUserConsentOrganizations(String id, String userId,
+      OrganizationIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/applications/{id}/users/{userId}/consent-organizations")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -2182,28 +1443,9 @@ public final class ApplicationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIdsRequest body,
+  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIds body,
       RequestOptions options) {
-    client.call(requestForReplaceUserConsentOrganizations(id, userId, body), options);
-  }
-
-  /**
-   * Grant a list of organization access of a user for a application.
-   *
-   * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
-      OrganizationIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceUserConsentOrganizations(id, userId, body), Void.class, options);
+    client.call(ApplicationsService.requestForReplaceUserConsentOrganizations(id, userId, body), options);
   }
 
   /**
@@ -2216,30 +1458,18 @@ public final class ApplicationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public void replaceUserConsentOrganizations(String id, String userId,
-      OrganizationIdsRequest body) {
+  public void replaceUserConsentOrganizations(String id, String userId, OrganizationIds body) {
     replaceUserConsentOrganizations(id, userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Grant a list of organization access of a user for a application.
-   *
-   * <p><code>PUT /api/applications/&#123;id&#125;/users/&#123;userId&#125;/consent-organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceapplicationuserconsentorganizations">ReplaceApplicationUserConsentOrganizations in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceUserConsentOrganizationsAsync(String id, String userId,
-      OrganizationIdsRequest body) {
-    return replaceUserConsentOrganizationsAsync(id, userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, UpdateApplicationRequest body) {
+  static ApiRequest requestForUpdate(String id, UpdateApplicationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2258,25 +1488,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
    */
   public Application update(String id, UpdateApplicationRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Application.class, options);
-  }
-
-  /**
-   * Update application.
-   *
-   * <p><code>PATCH /api/applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Application> updateAsync(String id, UpdateApplicationRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Application.class, options);
+    return client.call(ApplicationsService.requestForUpdate(id, body), Application.class, options);
   }
 
   /**
@@ -2294,22 +1506,13 @@ public final class ApplicationsService {
   }
 
   /**
-   * Update application.
+   * The request of {@code updateCustomData}, for both surfaces.
    *
-   * <p><code>PATCH /api/applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateapplication">UpdateApplication in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Application> updateAsync(String id, UpdateApplicationRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateCustomData(String applicationId, JsonNode body) {
+  static ApiRequest requestForUpdateCustomData(String applicationId, JsonNode body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{applicationId}/custom-data")
       .pathParam("applicationId", applicationId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2328,25 +1531,7 @@ public final class ApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
    */
   public JsonNode updateCustomData(String applicationId, JsonNode body, RequestOptions options) {
-    return client.call(requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
-  }
-
-  /**
-   * Update application custom data.
-   *
-   * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> updateCustomDataAsync(String applicationId, JsonNode body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
+    return client.call(ApplicationsService.requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
   }
 
   /**
@@ -2364,22 +1549,14 @@ public final class ApplicationsService {
   }
 
   /**
-   * Update application custom data.
+   * The request of {@code updateSecret}, for both surfaces.
    *
-   * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param id the <code>id</code> path parameter
+   * @param name the <code>name</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> updateCustomDataAsync(String applicationId, JsonNode body) {
-    return updateCustomDataAsync(applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateSecret(String id, String name, SecretNameRequest body) {
+  static ApiRequest requestForUpdateSecret(String id, String name, SecretNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{id}/secrets/{name}")
       .pathParam("id", id)
       .pathParam("name", name);
@@ -2401,26 +1578,7 @@ public final class ApplicationsService {
    */
   public ApplicationSecret updateSecret(String id, String name, SecretNameRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
-  }
-
-  /**
-   * Update application secret.
-   *
-   * <p><code>PATCH /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param name the <code>name</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationSecret> updateSecretAsync(String id, String name,
-      SecretNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
+    return client.call(ApplicationsService.requestForUpdateSecret(id, name, body), ApplicationSecret.class, options);
   }
 
   /**
@@ -2436,23 +1594,5 @@ public final class ApplicationsService {
    */
   public ApplicationSecret updateSecret(String id, String name, SecretNameRequest body) {
     return updateSecret(id, name, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update application secret.
-   *
-   * <p><code>PATCH /api/applications/&#123;id&#125;/secrets/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param name the <code>name</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationsecret">UpdateApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<ApplicationSecret> updateSecretAsync(String id, String name,
-      SecretNameRequest body) {
-    return updateSecretAsync(id, name, body, RequestOptions.defaults());
   }
 }

@@ -13,10 +13,9 @@ import io.logto.management.model.ListLogsParams;
 import io.logto.management.model.Log;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Audit logs</code> tag. Thread-safe; obtain it from {@code LogtoManagement.auditLogs()}.
+ * Operations of the <code>Audit logs</code> tag. Thread-safe; obtain it from {@code LogtoManagement.auditLogs()}; {@code LogtoManagement.async().auditLogs()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class AuditLogsService {
@@ -31,7 +30,13 @@ public final class AuditLogsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGet(String id) {
+  /**
+   * The request of {@code get}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs/{id}")
       .pathParam("id", id);
     return request.build();
@@ -48,23 +53,7 @@ public final class AuditLogsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
    */
   public Log get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Log.class, options);
-  }
-
-  /**
-   * Get log.
-   *
-   * <p><code>GET /api/logs/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
-   */
-  public CompletableFuture<Log> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Log.class, options);
+    return client.call(AuditLogsService.requestForGet(id), Log.class, options);
   }
 
   /**
@@ -81,25 +70,21 @@ public final class AuditLogsService {
   }
 
   /**
-   * Get log.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/logs/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getlog">GetLog in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Log> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Log>> typeOfList() {
+  static TypeReference<List<Log>> typeOfList() {
     return new TypeReference<List<Log>>() {};
   }
 
-  private ApiRequest requestForList(ListLogsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListLogsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/logs");
     Objects.requireNonNull(params, "params == null");
     request.query("userId", params.userId());
@@ -124,23 +109,7 @@ public final class AuditLogsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
    */
   public List<Log> list(ListLogsParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get logs.
-   *
-   * <p><code>GET /api/logs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Log>> listAsync(ListLogsParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(AuditLogsService.requestForList(params), AuditLogsService.typeOfList(), options);
   }
 
   /**
@@ -166,35 +135,6 @@ public final class AuditLogsService {
    */
   public List<Log> list() {
     return list(ListLogsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get logs.
-   *
-   * <p><code>GET /api/logs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Log>> listAsync(ListLogsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get logs.
-   *
-   * <p><code>GET /api/logs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listlogs">ListLogs in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Log>> listAsync() {
-    return listAsync(ListLogsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**

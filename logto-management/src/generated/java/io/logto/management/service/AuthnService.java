@@ -9,12 +9,11 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.AssertSingleSignOnSamlRequest;
 import io.logto.management.model.GetHasuraAuthParams;
-import io.logto.management.model.GetHasuraAuthResponse;
+import io.logto.management.model.HasuraAuth;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Authn</code> tag. Thread-safe; obtain it from {@code LogtoManagement.authn()}.
+ * Operations of the <code>Authn</code> tag. Thread-safe; obtain it from {@code LogtoManagement.authn()}; {@code LogtoManagement.async().authn()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class AuthnService {
@@ -29,7 +28,14 @@ public final class AuthnService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAssertSaml(String connectorId, JsonNode body) {
+  /**
+   * The request of {@code assertSaml}, for both surfaces.
+   *
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForAssertSaml(String connectorId, JsonNode body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/authn/saml/{connectorId}")
       .pathParam("connectorId", connectorId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -47,25 +53,7 @@ public final class AuthnService {
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
    */
   public void assertSaml(String connectorId, JsonNode body, RequestOptions options) {
-    client.call(requestForAssertSaml(connectorId, body), options);
-  }
-
-  /**
-   * SAML ACS endpoint (social).
-   *
-   * <p><code>POST /api/authn/saml/&#123;connectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> assertSamlAsync(String connectorId, JsonNode body,
-      RequestOptions options) {
-    return client.callAsync(requestForAssertSaml(connectorId, body), Void.class, options);
+    client.call(AuthnService.requestForAssertSaml(connectorId, body), options);
   }
 
   /**
@@ -82,22 +70,13 @@ public final class AuthnService {
   }
 
   /**
-   * SAML ACS endpoint (social).
-   *
-   * <p><code>POST /api/authn/saml/&#123;connectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code assertSingleSignOnSaml}, for both surfaces.
    *
    * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> assertSamlAsync(String connectorId, JsonNode body) {
-    return assertSamlAsync(connectorId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForAssertSingleSignOnSaml(String connectorId,
+  static ApiRequest requestForAssertSingleSignOnSaml(String connectorId,
       AssertSingleSignOnSamlRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/authn/single-sign-on/saml/{connectorId}")
       .pathParam("connectorId", connectorId);
@@ -117,25 +96,7 @@ public final class AuthnService {
    */
   public void assertSingleSignOnSaml(String connectorId, AssertSingleSignOnSamlRequest body,
       RequestOptions options) {
-    client.call(requestForAssertSingleSignOnSaml(connectorId, body), options);
-  }
-
-  /**
-   * SAML ACS endpoint (SSO).
-   *
-   * <p><code>POST /api/authn/single-sign-on/saml/&#123;connectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assertsinglesignonsaml">AssertSingleSignOnSaml in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> assertSingleSignOnSamlAsync(String connectorId,
-      AssertSingleSignOnSamlRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssertSingleSignOnSaml(connectorId, body), Void.class, options);
+    client.call(AuthnService.requestForAssertSingleSignOnSaml(connectorId, body), options);
   }
 
   /**
@@ -152,23 +113,12 @@ public final class AuthnService {
   }
 
   /**
-   * SAML ACS endpoint (SSO).
+   * The request of {@code getHasuraAuth}, for both surfaces.
    *
-   * <p><code>POST /api/authn/single-sign-on/saml/&#123;connectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assertsinglesignonsaml">AssertSingleSignOnSaml in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<Void> assertSingleSignOnSamlAsync(String connectorId,
-      AssertSingleSignOnSamlRequest body) {
-    return assertSingleSignOnSamlAsync(connectorId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetHasuraAuth(GetHasuraAuthParams params) {
+  static ApiRequest requestForGetHasuraAuth(GetHasuraAuthParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/authn/hasura");
     Objects.requireNonNull(params, "params == null");
     request.query("resource", params.resource());
@@ -186,25 +136,8 @@ public final class AuthnService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
    */
-  public GetHasuraAuthResponse getHasuraAuth(GetHasuraAuthParams params, RequestOptions options) {
-    return client.call(requestForGetHasuraAuth(params), GetHasuraAuthResponse.class, options);
-  }
-
-  /**
-   * Hasura auth hook endpoint.
-   *
-   * <p><code>GET /api/authn/hasura</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
-   */
-  public CompletableFuture<GetHasuraAuthResponse> getHasuraAuthAsync(GetHasuraAuthParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForGetHasuraAuth(params), GetHasuraAuthResponse.class, options);
+  public HasuraAuth getHasuraAuth(GetHasuraAuthParams params, RequestOptions options) {
+    return client.call(AuthnService.requestForGetHasuraAuth(params), HasuraAuth.class, options);
   }
 
   /**
@@ -216,22 +149,7 @@ public final class AuthnService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
    */
-  public GetHasuraAuthResponse getHasuraAuth(GetHasuraAuthParams params) {
+  public HasuraAuth getHasuraAuth(GetHasuraAuthParams params) {
     return getHasuraAuth(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Hasura auth hook endpoint.
-   *
-   * <p><code>GET /api/authn/hasura</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gethasuraauth">GetHasuraAuth in the Logto API reference</a>
-   */
-  public CompletableFuture<GetHasuraAuthResponse> getHasuraAuthAsync(GetHasuraAuthParams params) {
-    return getHasuraAuthAsync(params, RequestOptions.defaults());
   }
 }

@@ -9,10 +9,9 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CaptchaProvider;
 import io.logto.management.model.UpdateCaptchaProviderRequest;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Captcha provider</code> tag. Thread-safe; obtain it from {@code LogtoManagement.captchaProvider()}.
+ * Operations of the <code>Captcha provider</code> tag. Thread-safe; obtain it from {@code LogtoManagement.captchaProvider()}; {@code LogtoManagement.async().captchaProvider()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class CaptchaProviderService {
@@ -27,7 +26,12 @@ public final class CaptchaProviderService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDelete() {
+  /**
+   * The request of {@code delete}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForDelete() {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/captcha-provider");
     return request.build();
   }
@@ -41,22 +45,7 @@ public final class CaptchaProviderService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecaptchaprovider">DeleteCaptchaProvider in the Logto API reference</a>
    */
   public void delete(RequestOptions options) {
-    client.call(requestForDelete(), options);
-  }
-
-  /**
-   * Delete captcha provider.
-   *
-   * <p><code>DELETE /api/captcha-provider</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecaptchaprovider">DeleteCaptchaProvider in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(RequestOptions options) {
-    return client.callAsync(requestForDelete(), Void.class, options);
+    client.call(CaptchaProviderService.requestForDelete(), options);
   }
 
   /**
@@ -71,20 +60,11 @@ public final class CaptchaProviderService {
   }
 
   /**
-   * Delete captcha provider.
+   * The request of {@code get}, for both surfaces.
    *
-   * <p><code>DELETE /api/captcha-provider</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecaptchaprovider">DeleteCaptchaProvider in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync() {
-    return deleteAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet() {
+  static ApiRequest requestForGet() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/captcha-provider");
     return request.build();
   }
@@ -99,22 +79,7 @@ public final class CaptchaProviderService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
    */
   public CaptchaProvider get(RequestOptions options) {
-    return client.call(requestForGet(), CaptchaProvider.class, options);
-  }
-
-  /**
-   * Get captcha provider.
-   *
-   * <p><code>GET /api/captcha-provider</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
-   */
-  public CompletableFuture<CaptchaProvider> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), CaptchaProvider.class, options);
+    return client.call(CaptchaProviderService.requestForGet(), CaptchaProvider.class, options);
   }
 
   /**
@@ -130,20 +95,12 @@ public final class CaptchaProviderService {
   }
 
   /**
-   * Get captcha provider.
+   * The request of {@code update}, for both surfaces.
    *
-   * <p><code>GET /api/captcha-provider</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcaptchaprovider">GetCaptchaProvider in the Logto API reference</a>
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<CaptchaProvider> getAsync() {
-    return getAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(UpdateCaptchaProviderRequest body) {
+  static ApiRequest requestForUpdate(UpdateCaptchaProviderRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/captcha-provider");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -160,24 +117,7 @@ public final class CaptchaProviderService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
    */
   public CaptchaProvider update(UpdateCaptchaProviderRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(body), CaptchaProvider.class, options);
-  }
-
-  /**
-   * Update captcha provider.
-   *
-   * <p><code>PUT /api/captcha-provider</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
-   */
-  public CompletableFuture<CaptchaProvider> updateAsync(UpdateCaptchaProviderRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(body), CaptchaProvider.class, options);
+    return client.call(CaptchaProviderService.requestForUpdate(body), CaptchaProvider.class, options);
   }
 
   /**
@@ -191,20 +131,5 @@ public final class CaptchaProviderService {
    */
   public CaptchaProvider update(UpdateCaptchaProviderRequest body) {
     return update(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update captcha provider.
-   *
-   * <p><code>PUT /api/captcha-provider</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecaptchaprovider">UpdateCaptchaProvider in the Logto API reference</a>
-   */
-  public CompletableFuture<CaptchaProvider> updateAsync(UpdateCaptchaProviderRequest body) {
-    return updateAsync(body, RequestOptions.defaults());
   }
 }

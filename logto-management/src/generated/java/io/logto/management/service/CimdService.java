@@ -10,10 +10,9 @@ import io.logto.management.model.ConsentScopeType;
 import io.logto.management.model.UserConsentScopes;
 import io.logto.management.model.UserConsentScopesRequest;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>CIMD</code> tag. Thread-safe; obtain it from {@code LogtoManagement.cimd()}.
+ * Operations of the <code>CIMD</code> tag. Thread-safe; obtain it from {@code LogtoManagement.cimd()}; {@code LogtoManagement.async().cimd()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class CimdService {
@@ -28,7 +27,13 @@ public final class CimdService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAssignUserConsentScopes(UserConsentScopesRequest body) {
+  /**
+   * The request of {@code assignUserConsentScopes}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForAssignUserConsentScopes(UserConsentScopesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/cimd/user-consent-scopes");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -44,24 +49,7 @@ public final class CimdService {
    * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
    */
   public void assignUserConsentScopes(UserConsentScopesRequest body, RequestOptions options) {
-    client.call(requestForAssignUserConsentScopes(body), options);
-  }
-
-  /**
-   * Assign CIMD user consent scopes.
-   *
-   * <p><code>POST /api/cimd/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> assignUserConsentScopesAsync(UserConsentScopesRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForAssignUserConsentScopes(body), Void.class, options);
+    client.call(CimdService.requestForAssignUserConsentScopes(body), options);
   }
 
   /**
@@ -77,21 +65,13 @@ public final class CimdService {
   }
 
   /**
-   * Assign CIMD user consent scopes.
+   * The request of {@code deleteUserConsentScope}, for both surfaces.
    *
-   * <p><code>POST /api/cimd/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assigncimduserconsentscopes">AssignCimdUserConsentScopes in the Logto API reference</a>
+   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
+   * @return the request
    */
-  public CompletableFuture<Void> assignUserConsentScopesAsync(UserConsentScopesRequest body) {
-    return assignUserConsentScopesAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
+  static ApiRequest requestForDeleteUserConsentScope(ConsentScopeType scopeType, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/cimd/user-consent-scopes/{scopeType}/{scopeId}")
       .pathParam("scopeType", scopeType)
       .pathParam("scopeId", scopeId);
@@ -110,25 +90,7 @@ public final class CimdService {
    */
   public void deleteUserConsentScope(ConsentScopeType scopeType, String scopeId,
       RequestOptions options) {
-    client.call(requestForDeleteUserConsentScope(scopeType, scopeId), options);
-  }
-
-  /**
-   * Delete a CIMD user consent scope.
-   *
-   * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
-      String scopeId, RequestOptions options) {
-    return client.callAsync(requestForDeleteUserConsentScope(scopeType, scopeId), Void.class, options);
+    client.call(CimdService.requestForDeleteUserConsentScope(scopeType, scopeId), options);
   }
 
   /**
@@ -145,23 +107,11 @@ public final class CimdService {
   }
 
   /**
-   * Delete a CIMD user consent scope.
+   * The request of {@code getUserConsentScopes}, for both surfaces.
    *
-   * <p><code>DELETE /api/cimd/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param scopeType the <code>scopeType</code> path parameter, one of <code>organization-scopes</code>, <code>resource-scopes</code>, <code>organization-resource-scopes</code>, <code>user-scopes</code>
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecimduserconsentscope">DeleteCimdUserConsentScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteUserConsentScopeAsync(ConsentScopeType scopeType,
-      String scopeId) {
-    return deleteUserConsentScopeAsync(scopeType, scopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListUserConsentScopes() {
+  static ApiRequest requestForGetUserConsentScopes() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/cimd/user-consent-scopes");
     return request.build();
   }
@@ -175,23 +125,8 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes(RequestOptions options) {
-    return client.call(requestForListUserConsentScopes(), UserConsentScopes.class, options);
-  }
-
-  /**
-   * List CIMD user consent scopes.
-   *
-   * <p><code>GET /api/cimd/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync(RequestOptions options) {
-    return client.callAsync(requestForListUserConsentScopes(), UserConsentScopes.class, options);
+  public UserConsentScopes getUserConsentScopes(RequestOptions options) {
+    return client.call(CimdService.requestForGetUserConsentScopes(), UserConsentScopes.class, options);
   }
 
   /**
@@ -202,21 +137,7 @@ public final class CimdService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
    */
-  public UserConsentScopes listUserConsentScopes() {
-    return listUserConsentScopes(RequestOptions.defaults());
-  }
-
-  /**
-   * List CIMD user consent scopes.
-   *
-   * <p><code>GET /api/cimd/user-consent-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listcimduserconsentscopes">ListCimdUserConsentScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<UserConsentScopes> listUserConsentScopesAsync() {
-    return listUserConsentScopesAsync(RequestOptions.defaults());
+  public UserConsentScopes getUserConsentScopes() {
+    return getUserConsentScopes(RequestOptions.defaults());
   }
 }

@@ -9,32 +9,30 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Action;
+import io.logto.management.model.ActionEntry;
 import io.logto.management.model.ActionType;
 import io.logto.management.model.AdminConsoleConfig;
 import io.logto.management.model.CimdConfig;
-import io.logto.management.model.EnabledFlag;
-import io.logto.management.model.GetOidcKeysResponseItem;
 import io.logto.management.model.IdTokenConfig;
 import io.logto.management.model.JwtCustomizer;
+import io.logto.management.model.JwtCustomizerEntry;
 import io.logto.management.model.JwtCustomizerRequest;
 import io.logto.management.model.JwtTokenType;
-import io.logto.management.model.ListActionsResponseItem;
-import io.logto.management.model.ListJwtCustomizersResponseItem;
+import io.logto.management.model.OidcKey;
 import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.OidcSessionConfig;
 import io.logto.management.model.RotateOidcKeysRequest;
-import io.logto.management.model.RotateOidcKeysResponseItem;
 import io.logto.management.model.TestActionRequest;
 import io.logto.management.model.TestJwtCustomizerRequest;
 import io.logto.management.model.UpdateActionRequest;
 import io.logto.management.model.UpdateAdminConsoleConfigRequest;
+import io.logto.management.model.UpdateCimdConfigRequest;
 import io.logto.management.model.UpdateOidcSessionConfigRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Configs</code> tag. Thread-safe; obtain it from {@code LogtoManagement.configs()}.
+ * Operations of the <code>Configs</code> tag. Thread-safe; obtain it from {@code LogtoManagement.configs()}; {@code LogtoManagement.async().configs()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class ConfigsService {
@@ -49,7 +47,13 @@ public final class ConfigsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDeleteAction(ActionType actionType) {
+  /**
+   * The request of {@code deleteAction}, for both surfaces.
+   *
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
+   * @return the request
+   */
+  static ApiRequest requestForDeleteAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -65,23 +69,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
    */
   public void deleteAction(ActionType actionType, RequestOptions options) {
-    client.call(requestForDeleteAction(actionType), options);
-  }
-
-  /**
-   * Delete action.
-   *
-   * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteActionAsync(ActionType actionType, RequestOptions options) {
-    return client.callAsync(requestForDeleteAction(actionType), Void.class, options);
+    client.call(ConfigsService.requestForDeleteAction(actionType), options);
   }
 
   /**
@@ -97,21 +85,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Delete action.
+   * The request of {@code deleteJwtCustomizer}, for both surfaces.
    *
-   * <p><code>DELETE /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteaction">DeleteAction in the Logto API reference</a>
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteActionAsync(ActionType actionType) {
-    return deleteActionAsync(actionType, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteJwtCustomizer(JwtTokenType tokenTypePath) {
+  static ApiRequest requestForDeleteJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -127,24 +106,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
    */
   public void deleteJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
-    client.call(requestForDeleteJwtCustomizer(tokenTypePath), options);
-  }
-
-  /**
-   * Delete JWT customizer.
-   *
-   * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteJwtCustomizer(tokenTypePath), Void.class, options);
+    client.call(ConfigsService.requestForDeleteJwtCustomizer(tokenTypePath), options);
   }
 
   /**
@@ -160,21 +122,13 @@ public final class ConfigsService {
   }
 
   /**
-   * Delete JWT customizer.
+   * The request of {@code deleteOidcKey}, for both surfaces.
    *
-   * <p><code>DELETE /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletejwtcustomizer">DeleteJwtCustomizer in the Logto API reference</a>
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
+   * @return the request
    */
-  public CompletableFuture<Void> deleteJwtCustomizerAsync(JwtTokenType tokenTypePath) {
-    return deleteJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteOidcKey(OidcKeyType keyType, String keyId) {
+  static ApiRequest requestForDeleteOidcKey(OidcKeyType keyType, String keyId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/configs/oidc/{keyType}/{keyId}")
       .pathParam("keyType", keyType)
       .pathParam("keyId", keyId);
@@ -192,25 +146,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
    */
   public void deleteOidcKey(OidcKeyType keyType, String keyId, RequestOptions options) {
-    client.call(requestForDeleteOidcKey(keyType, keyId), options);
-  }
-
-  /**
-   * Delete OIDC key.
-   *
-   * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
-   * @param keyId the <code>keyId</code> path parameter: the id of the key
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteOidcKey(keyType, keyId), Void.class, options);
+    client.call(ConfigsService.requestForDeleteOidcKey(keyType, keyId), options);
   }
 
   /**
@@ -227,22 +163,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Delete OIDC key.
+   * The request of {@code getAction}, for both surfaces.
    *
-   * <p><code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
-   * @param keyId the <code>keyId</code> path parameter: the id of the key
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteoidckey">DeleteOidcKey in the Logto API reference</a>
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteOidcKeyAsync(OidcKeyType keyType, String keyId) {
-    return deleteOidcKeyAsync(keyType, keyId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetAction(ActionType actionType) {
+  static ApiRequest requestForGetAction(ActionType actionType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     return request.build();
@@ -259,23 +185,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
    */
   public Action getAction(ActionType actionType, RequestOptions options) {
-    return client.call(requestForGetAction(actionType), Action.class, options);
-  }
-
-  /**
-   * Get action.
-   *
-   * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
-   */
-  public CompletableFuture<Action> getActionAsync(ActionType actionType, RequestOptions options) {
-    return client.callAsync(requestForGetAction(actionType), Action.class, options);
+    return client.call(ConfigsService.requestForGetAction(actionType), Action.class, options);
   }
 
   /**
@@ -292,21 +202,11 @@ public final class ConfigsService {
   }
 
   /**
-   * Get action.
+   * The request of {@code getAdminConsole}, for both surfaces.
    *
-   * <p><code>GET /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getaction">GetAction in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Action> getActionAsync(ActionType actionType) {
-    return getActionAsync(actionType, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetAdminConsole() {
+  static ApiRequest requestForGetAdminConsole() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/admin-console");
     return request.build();
   }
@@ -321,22 +221,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
   public AdminConsoleConfig getAdminConsole(RequestOptions options) {
-    return client.call(requestForGetAdminConsole(), AdminConsoleConfig.class, options);
-  }
-
-  /**
-   * Get admin console config.
-   *
-   * <p><code>GET /api/configs/admin-console</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<AdminConsoleConfig> getAdminConsoleAsync(RequestOptions options) {
-    return client.callAsync(requestForGetAdminConsole(), AdminConsoleConfig.class, options);
+    return client.call(ConfigsService.requestForGetAdminConsole(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -352,20 +237,11 @@ public final class ConfigsService {
   }
 
   /**
-   * Get admin console config.
+   * The request of {@code getCimd}, for both surfaces.
    *
-   * <p><code>GET /api/configs/admin-console</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<AdminConsoleConfig> getAdminConsoleAsync() {
-    return getAdminConsoleAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetCimd() {
+  static ApiRequest requestForGetCimd() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/cimd");
     return request.build();
   }
@@ -380,22 +256,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
   public CimdConfig getCimd(RequestOptions options) {
-    return client.call(requestForGetCimd(), CimdConfig.class, options);
-  }
-
-  /**
-   * Get CIMD config.
-   *
-   * <p><code>GET /api/configs/cimd</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<CimdConfig> getCimdAsync(RequestOptions options) {
-    return client.callAsync(requestForGetCimd(), CimdConfig.class, options);
+    return client.call(ConfigsService.requestForGetCimd(), CimdConfig.class, options);
   }
 
   /**
@@ -411,20 +272,11 @@ public final class ConfigsService {
   }
 
   /**
-   * Get CIMD config.
+   * The request of {@code getIdToken}, for both surfaces.
    *
-   * <p><code>GET /api/configs/cimd</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CimdConfig> getCimdAsync() {
-    return getCimdAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetIdToken() {
+  static ApiRequest requestForGetIdToken() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/id-token");
     return request.build();
   }
@@ -439,22 +291,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
   public IdTokenConfig getIdToken(RequestOptions options) {
-    return client.call(requestForGetIdToken(), IdTokenConfig.class, options);
-  }
-
-  /**
-   * Get ID token claims configuration.
-   *
-   * <p><code>GET /api/configs/id-token</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<IdTokenConfig> getIdTokenAsync(RequestOptions options) {
-    return client.callAsync(requestForGetIdToken(), IdTokenConfig.class, options);
+    return client.call(ConfigsService.requestForGetIdToken(), IdTokenConfig.class, options);
   }
 
   /**
@@ -470,20 +307,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Get ID token claims configuration.
+   * The request of {@code getJwtCustomizer}, for both surfaces.
    *
-   * <p><code>GET /api/configs/id-token</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
+   * @return the request
    */
-  public CompletableFuture<IdTokenConfig> getIdTokenAsync() {
-    return getIdTokenAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetJwtCustomizer(JwtTokenType tokenTypePath) {
+  static ApiRequest requestForGetJwtCustomizer(JwtTokenType tokenTypePath) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     return request.build();
@@ -500,24 +329,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
    */
   public JwtCustomizer getJwtCustomizer(JwtTokenType tokenTypePath, RequestOptions options) {
-    return client.call(requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
-  }
-
-  /**
-   * Get JWT customizer.
-   *
-   * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
-   */
-  public CompletableFuture<JwtCustomizer> getJwtCustomizerAsync(JwtTokenType tokenTypePath,
-      RequestOptions options) {
-    return client.callAsync(requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
+    return client.call(ConfigsService.requestForGetJwtCustomizer(tokenTypePath), JwtCustomizer.class, options);
   }
 
   /**
@@ -534,25 +346,21 @@ public final class ConfigsService {
   }
 
   /**
-   * Get JWT customizer.
+   * The answer type of {@code getOidcKeys}, for both surfaces.
    *
-   * <p><code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getjwtcustomizer">GetJwtCustomizer in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<JwtCustomizer> getJwtCustomizerAsync(JwtTokenType tokenTypePath) {
-    return getJwtCustomizerAsync(tokenTypePath, RequestOptions.defaults());
+  static TypeReference<List<OidcKey>> typeOfGetOidcKeys() {
+    return new TypeReference<List<OidcKey>>() {};
   }
 
-  private static TypeReference<List<GetOidcKeysResponseItem>> typeOfGetOidcKeys() {
-    return new TypeReference<List<GetOidcKeysResponseItem>>() {};
-  }
-
-  private ApiRequest requestForGetOidcKeys(OidcKeyType keyType) {
+  /**
+   * The request of {@code getOidcKeys}, for both surfaces.
+   *
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @return the request
+   */
+  static ApiRequest requestForGetOidcKeys(OidcKeyType keyType) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/{keyType}")
       .pathParam("keyType", keyType);
     return request.build();
@@ -568,25 +376,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
-    return client.call(requestForGetOidcKeys(keyType), typeOfGetOidcKeys(), options);
-  }
-
-  /**
-   * Get OIDC keys.
-   *
-   * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
-   */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType,
-      RequestOptions options) {
-    return client.callAsync(requestForGetOidcKeys(keyType), typeOfGetOidcKeys(), options);
+  public List<OidcKey> getOidcKeys(OidcKeyType keyType, RequestOptions options) {
+    return client.call(ConfigsService.requestForGetOidcKeys(keyType), ConfigsService.typeOfGetOidcKeys(), options);
   }
 
   /**
@@ -598,26 +389,16 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
    */
-  public List<GetOidcKeysResponseItem> getOidcKeys(OidcKeyType keyType) {
+  public List<OidcKey> getOidcKeys(OidcKeyType keyType) {
     return getOidcKeys(keyType, RequestOptions.defaults());
   }
 
   /**
-   * Get OIDC keys.
+   * The request of {@code getOidcSession}, for both surfaces.
    *
-   * <p><code>GET /api/configs/oidc/&#123;keyType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getoidckeys">GetOidcKeys in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<List<GetOidcKeysResponseItem>> getOidcKeysAsync(OidcKeyType keyType) {
-    return getOidcKeysAsync(keyType, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetOidcSession() {
+  static ApiRequest requestForGetOidcSession() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/session");
     return request.build();
   }
@@ -632,22 +413,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
   public OidcSessionConfig getOidcSession(RequestOptions options) {
-    return client.call(requestForGetOidcSession(), OidcSessionConfig.class, options);
-  }
-
-  /**
-   * Get OIDC session config.
-   *
-   * <p><code>GET /api/configs/oidc/session</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<OidcSessionConfig> getOidcSessionAsync(RequestOptions options) {
-    return client.callAsync(requestForGetOidcSession(), OidcSessionConfig.class, options);
+    return client.call(ConfigsService.requestForGetOidcSession(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -663,24 +429,20 @@ public final class ConfigsService {
   }
 
   /**
-   * Get OIDC session config.
+   * The answer type of {@code listActions}, for both surfaces.
    *
-   * <p><code>GET /api/configs/oidc/session</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<OidcSessionConfig> getOidcSessionAsync() {
-    return getOidcSessionAsync(RequestOptions.defaults());
+  static TypeReference<List<ActionEntry>> typeOfListActions() {
+    return new TypeReference<List<ActionEntry>>() {};
   }
 
-  private static TypeReference<List<ListActionsResponseItem>> typeOfListActions() {
-    return new TypeReference<List<ListActionsResponseItem>>() {};
-  }
-
-  private ApiRequest requestForListActions() {
+  /**
+   * The request of {@code listActions}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForListActions() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/actions");
     return request.build();
   }
@@ -694,23 +456,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
-  public List<ListActionsResponseItem> listActions(RequestOptions options) {
-    return client.call(requestForListActions(), typeOfListActions(), options);
-  }
-
-  /**
-   * Get all actions.
-   *
-   * <p><code>GET /api/configs/actions</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListActionsResponseItem>> listActionsAsync(RequestOptions options) {
-    return client.callAsync(requestForListActions(), typeOfListActions(), options);
+  public List<ActionEntry> listActions(RequestOptions options) {
+    return client.call(ConfigsService.requestForListActions(), ConfigsService.typeOfListActions(), options);
   }
 
   /**
@@ -721,29 +468,25 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
    */
-  public List<ListActionsResponseItem> listActions() {
+  public List<ActionEntry> listActions() {
     return listActions(RequestOptions.defaults());
   }
 
   /**
-   * Get all actions.
+   * The answer type of {@code listJwtCustomizers}, for both surfaces.
    *
-   * <p><code>GET /api/configs/actions</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listactions">ListActions in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<ListActionsResponseItem>> listActionsAsync() {
-    return listActionsAsync(RequestOptions.defaults());
+  static TypeReference<List<JwtCustomizerEntry>> typeOfListJwtCustomizers() {
+    return new TypeReference<List<JwtCustomizerEntry>>() {};
   }
 
-  private static TypeReference<List<ListJwtCustomizersResponseItem>> typeOfListJwtCustomizers() {
-    return new TypeReference<List<ListJwtCustomizersResponseItem>>() {};
-  }
-
-  private ApiRequest requestForListJwtCustomizers() {
+  /**
+   * The request of {@code listJwtCustomizers}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForListJwtCustomizers() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/jwt-customizer");
     return request.build();
   }
@@ -757,24 +500,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
-  public List<ListJwtCustomizersResponseItem> listJwtCustomizers(RequestOptions options) {
-    return client.call(requestForListJwtCustomizers(), typeOfListJwtCustomizers(), options);
-  }
-
-  /**
-   * Get all JWT customizers.
-   *
-   * <p><code>GET /api/configs/jwt-customizer</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizersAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForListJwtCustomizers(), typeOfListJwtCustomizers(), options);
+  public List<JwtCustomizerEntry> listJwtCustomizers(RequestOptions options) {
+    return client.call(ConfigsService.requestForListJwtCustomizers(), ConfigsService.typeOfListJwtCustomizers(), options);
   }
 
   /**
@@ -785,29 +512,27 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
    */
-  public List<ListJwtCustomizersResponseItem> listJwtCustomizers() {
+  public List<JwtCustomizerEntry> listJwtCustomizers() {
     return listJwtCustomizers(RequestOptions.defaults());
   }
 
   /**
-   * Get all JWT customizers.
+   * The answer type of {@code rotateOidcKeys}, for both surfaces.
    *
-   * <p><code>GET /api/configs/jwt-customizer</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listjwtcustomizers">ListJwtCustomizers in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<ListJwtCustomizersResponseItem>> listJwtCustomizersAsync() {
-    return listJwtCustomizersAsync(RequestOptions.defaults());
+  static TypeReference<List<OidcKey>> typeOfRotateOidcKeys() {
+    return new TypeReference<List<OidcKey>>() {};
   }
 
-  private static TypeReference<List<RotateOidcKeysResponseItem>> typeOfRotateOidcKeys() {
-    return new TypeReference<List<RotateOidcKeysResponseItem>>() {};
-  }
-
-  private ApiRequest requestForRotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
+  /**
+   * The request of {@code rotateOidcKeys}, for both surfaces.
+   *
+   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForRotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/oidc/{keyType}/rotate")
       .pathParam("keyType", keyType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -825,27 +550,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
-      RotateOidcKeysRequest body, RequestOptions options) {
-    return client.call(requestForRotateOidcKeys(keyType, body), typeOfRotateOidcKeys(), options);
-  }
-
-  /**
-   * Rotate OIDC keys.
-   *
-   * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
-   */
-  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
-      OidcKeyType keyType, RotateOidcKeysRequest body, RequestOptions options) {
-    return client.callAsync(requestForRotateOidcKeys(keyType, body), typeOfRotateOidcKeys(), options);
+  public List<OidcKey> rotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body,
+      RequestOptions options) {
+    return client.call(ConfigsService.requestForRotateOidcKeys(keyType, body), ConfigsService.typeOfRotateOidcKeys(), options);
   }
 
   /**
@@ -858,29 +565,17 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
    */
-  public List<RotateOidcKeysResponseItem> rotateOidcKeys(OidcKeyType keyType,
-      RotateOidcKeysRequest body) {
+  public List<OidcKey> rotateOidcKeys(OidcKeyType keyType, RotateOidcKeysRequest body) {
     return rotateOidcKeys(keyType, body, RequestOptions.defaults());
   }
 
   /**
-   * Rotate OIDC keys.
+   * The request of {@code testAction}, for both surfaces.
    *
-   * <p><code>POST /api/configs/oidc/&#123;keyType&#125;/rotate</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param keyType the <code>keyType</code> path parameter, one of <code>private-keys</code>, <code>cookie-keys</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-rotateoidckeys">RotateOidcKeys in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<List<RotateOidcKeysResponseItem>> rotateOidcKeysAsync(
-      OidcKeyType keyType, RotateOidcKeysRequest body) {
-    return rotateOidcKeysAsync(keyType, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForTestAction(TestActionRequest body) {
+  static ApiRequest requestForTestAction(TestActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/actions/test");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -897,24 +592,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-testaction">TestAction in the Logto API reference</a>
    */
   public JsonNode testAction(TestActionRequest body, RequestOptions options) {
-    return client.call(requestForTestAction(body), JsonNode.class, options);
-  }
-
-  /**
-   * Test action.
-   *
-   * <p><code>POST /api/configs/actions/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-testaction">TestAction in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> testActionAsync(TestActionRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForTestAction(body), JsonNode.class, options);
+    return client.call(ConfigsService.requestForTestAction(body), JsonNode.class, options);
   }
 
   /**
@@ -931,21 +609,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Test action.
-   *
-   * <p><code>POST /api/configs/actions/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code testJwtCustomizer}, for both surfaces.
    *
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-testaction">TestAction in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> testActionAsync(TestActionRequest body) {
-    return testActionAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForTestJwtCustomizer(TestJwtCustomizerRequest body) {
+  static ApiRequest requestForTestJwtCustomizer(TestJwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/configs/jwt-customizer/test");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -962,24 +631,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-testjwtcustomizer">TestJwtCustomizer in the Logto API reference</a>
    */
   public JsonNode testJwtCustomizer(TestJwtCustomizerRequest body, RequestOptions options) {
-    return client.call(requestForTestJwtCustomizer(body), JsonNode.class, options);
-  }
-
-  /**
-   * Test JWT customizer.
-   *
-   * <p><code>POST /api/configs/jwt-customizer/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-testjwtcustomizer">TestJwtCustomizer in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> testJwtCustomizerAsync(TestJwtCustomizerRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForTestJwtCustomizer(body), JsonNode.class, options);
+    return client.call(ConfigsService.requestForTestJwtCustomizer(body), JsonNode.class, options);
   }
 
   /**
@@ -996,21 +648,13 @@ public final class ConfigsService {
   }
 
   /**
-   * Test JWT customizer.
+   * The request of {@code updateAction}, for both surfaces.
    *
-   * <p><code>POST /api/configs/jwt-customizer/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-testjwtcustomizer">TestJwtCustomizer in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> testJwtCustomizerAsync(TestJwtCustomizerRequest body) {
-    return testJwtCustomizerAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateAction(ActionType actionType, UpdateActionRequest body) {
+  static ApiRequest requestForUpdateAction(ActionType actionType, UpdateActionRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1030,25 +674,7 @@ public final class ConfigsService {
    */
   public Action updateAction(ActionType actionType, UpdateActionRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateAction(actionType, body), Action.class, options);
-  }
-
-  /**
-   * Update action.
-   *
-   * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
-   */
-  public CompletableFuture<Action> updateActionAsync(ActionType actionType,
-      UpdateActionRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateAction(actionType, body), Action.class, options);
+    return client.call(ConfigsService.requestForUpdateAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1066,23 +692,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Update action.
+   * The request of {@code updateAdminConsole}, for both surfaces.
    *
-   * <p><code>PATCH /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateaction">UpdateAction in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Action> updateActionAsync(ActionType actionType,
-      UpdateActionRequest body) {
-    return updateActionAsync(actionType, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateAdminConsole(UpdateAdminConsoleConfigRequest body) {
+  static ApiRequest requestForUpdateAdminConsole(UpdateAdminConsoleConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/admin-console");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1100,24 +715,7 @@ public final class ConfigsService {
    */
   public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
-  }
-
-  /**
-   * Update admin console config.
-   *
-   * <p><code>PATCH /api/configs/admin-console</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleAsync(
-      UpdateAdminConsoleConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
+    return client.call(ConfigsService.requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -1134,22 +732,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Update admin console config.
-   *
-   * <p><code>PATCH /api/configs/admin-console</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateCimd}, for both surfaces.
    *
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleAsync(
-      UpdateAdminConsoleConfigRequest body) {
-    return updateAdminConsoleAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateCimd(EnabledFlag body) {
+  static ApiRequest requestForUpdateCimd(UpdateCimdConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1165,24 +753,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig updateCimd(EnabledFlag body, RequestOptions options) {
-    return client.call(requestForUpdateCimd(body), CimdConfig.class, options);
-  }
-
-  /**
-   * Update CIMD config.
-   *
-   * <p><code>PATCH /api/configs/cimd</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<CimdConfig> updateCimdAsync(EnabledFlag body, RequestOptions options) {
-    return client.callAsync(requestForUpdateCimd(body), CimdConfig.class, options);
+  public CimdConfig updateCimd(UpdateCimdConfigRequest body, RequestOptions options) {
+    return client.call(ConfigsService.requestForUpdateCimd(body), CimdConfig.class, options);
   }
 
   /**
@@ -1194,26 +766,18 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig updateCimd(EnabledFlag body) {
+  public CimdConfig updateCimd(UpdateCimdConfigRequest body) {
     return updateCimd(body, RequestOptions.defaults());
   }
 
   /**
-   * Update CIMD config.
+   * The request of {@code updateJwtCustomizer}, for both surfaces.
    *
-   * <p><code>PATCH /api/configs/cimd</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CimdConfig> updateCimdAsync(EnabledFlag body) {
-    return updateCimdAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
+  static ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
       JwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1234,25 +798,7 @@ public final class ConfigsService {
    */
   public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
-  }
-
-  /**
-   * Update JWT customizer.
-   *
-   * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
-   */
-  public CompletableFuture<JwtCustomizer> updateJwtCustomizerAsync(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
+    return client.call(ConfigsService.requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1270,23 +816,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Update JWT customizer.
+   * The request of {@code updateOidcSession}, for both surfaces.
    *
-   * <p><code>PATCH /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JwtCustomizer> updateJwtCustomizerAsync(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body) {
-    return updateJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateOidcSession(UpdateOidcSessionConfigRequest body) {
+  static ApiRequest requestForUpdateOidcSession(UpdateOidcSessionConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/oidc/session");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1304,24 +839,7 @@ public final class ConfigsService {
    */
   public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
-  }
-
-  /**
-   * Update OIDC session config.
-   *
-   * <p><code>PATCH /api/configs/oidc/session</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<OidcSessionConfig> updateOidcSessionAsync(
-      UpdateOidcSessionConfigRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
+    return client.call(ConfigsService.requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -1338,22 +856,13 @@ public final class ConfigsService {
   }
 
   /**
-   * Update OIDC session config.
+   * The request of {@code upsertAction}, for both surfaces.
    *
-   * <p><code>PATCH /api/configs/oidc/session</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<OidcSessionConfig> updateOidcSessionAsync(
-      UpdateOidcSessionConfigRequest body) {
-    return updateOidcSessionAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpsertAction(ActionType actionType, Action body) {
+  static ApiRequest requestForUpsertAction(ActionType actionType, Action body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/actions/{actionType}")
       .pathParam("actionType", actionType);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1372,25 +881,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
    */
   public Action upsertAction(ActionType actionType, Action body, RequestOptions options) {
-    return client.call(requestForUpsertAction(actionType, body), Action.class, options);
-  }
-
-  /**
-   * Create or update action.
-   *
-   * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
-   */
-  public CompletableFuture<Action> upsertActionAsync(ActionType actionType, Action body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpsertAction(actionType, body), Action.class, options);
+    return client.call(ConfigsService.requestForUpsertAction(actionType, body), Action.class, options);
   }
 
   /**
@@ -1408,22 +899,12 @@ public final class ConfigsService {
   }
 
   /**
-   * Create or update action.
+   * The request of {@code upsertIdToken}, for both surfaces.
    *
-   * <p><code>PUT /api/configs/actions/&#123;actionType&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param actionType the <code>actionType</code> path parameter, one of <code>action.postFirstFactorVerification</code>, <code>action.postSignIn</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-upsertaction">UpsertAction in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Action> upsertActionAsync(ActionType actionType, Action body) {
-    return upsertActionAsync(actionType, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpsertIdToken(IdTokenConfig body) {
+  static ApiRequest requestForUpsertIdToken(IdTokenConfig body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -1440,24 +921,7 @@ public final class ConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
   public IdTokenConfig upsertIdToken(IdTokenConfig body, RequestOptions options) {
-    return client.call(requestForUpsertIdToken(body), IdTokenConfig.class, options);
-  }
-
-  /**
-   * Upsert ID token claims configuration.
-   *
-   * <p><code>PUT /api/configs/id-token</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<IdTokenConfig> upsertIdTokenAsync(IdTokenConfig body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpsertIdToken(body), IdTokenConfig.class, options);
+    return client.call(ConfigsService.requestForUpsertIdToken(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -1474,21 +938,13 @@ public final class ConfigsService {
   }
 
   /**
-   * Upsert ID token claims configuration.
+   * The request of {@code upsertJwtCustomizer}, for both surfaces.
    *
-   * <p><code>PUT /api/configs/id-token</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<IdTokenConfig> upsertIdTokenAsync(IdTokenConfig body) {
-    return upsertIdTokenAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
+  static ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
       JwtCustomizerRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
@@ -1509,25 +965,7 @@ public final class ConfigsService {
    */
   public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
       RequestOptions options) {
-    return client.call(requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
-  }
-
-  /**
-   * Create or update JWT customizer.
-   *
-   * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
-   */
-  public CompletableFuture<JwtCustomizer> upsertJwtCustomizerAsync(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
+    return client.call(ConfigsService.requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
   /**
@@ -1542,22 +980,5 @@ public final class ConfigsService {
    */
   public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Create or update JWT customizer.
-   *
-   * <p><code>PUT /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param tokenTypePath the <code>tokenTypePath</code> path parameter, one of <code>access-token</code>, <code>client-credentials</code>
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
-   */
-  public CompletableFuture<JwtCustomizer> upsertJwtCustomizerAsync(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body) {
-    return upsertJwtCustomizerAsync(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -10,10 +10,9 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.ConnectorFactory;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Connector factories</code> tag. Thread-safe; obtain it from {@code LogtoManagement.connectorFactories()}.
+ * Operations of the <code>Connector factories</code> tag. Thread-safe; obtain it from {@code LogtoManagement.connectorFactories()}; {@code LogtoManagement.async().connectorFactories()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorFactoriesService {
@@ -28,7 +27,13 @@ public final class ConnectorFactoriesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGet(String id) {
+  /**
+   * The request of {@code get}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories/{id}")
       .pathParam("id", id);
     return request.build();
@@ -45,23 +50,7 @@ public final class ConnectorFactoriesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
    */
   public ConnectorFactory get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), ConnectorFactory.class, options);
-  }
-
-  /**
-   * Get connector factory.
-   *
-   * <p><code>GET /api/connector-factories/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
-   */
-  public CompletableFuture<ConnectorFactory> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), ConnectorFactory.class, options);
+    return client.call(ConnectorFactoriesService.requestForGet(id), ConnectorFactory.class, options);
   }
 
   /**
@@ -78,25 +67,20 @@ public final class ConnectorFactoriesService {
   }
 
   /**
-   * Get connector factory.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/connector-factories/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getconnectorfactory">GetConnectorFactory in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<ConnectorFactory> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<ConnectorFactory>> typeOfList() {
+  static TypeReference<List<ConnectorFactory>> typeOfList() {
     return new TypeReference<List<ConnectorFactory>>() {};
   }
 
-  private ApiRequest requestForList() {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connector-factories");
     return request.build();
   }
@@ -111,22 +95,7 @@ public final class ConnectorFactoriesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
    */
   public List<ConnectorFactory> list(RequestOptions options) {
-    return client.call(requestForList(), typeOfList(), options);
-  }
-
-  /**
-   * Get connector factories.
-   *
-   * <p><code>GET /api/connector-factories</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ConnectorFactory>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), typeOfList(), options);
+    return client.call(ConnectorFactoriesService.requestForList(), ConnectorFactoriesService.typeOfList(), options);
   }
 
   /**
@@ -139,19 +108,5 @@ public final class ConnectorFactoriesService {
    */
   public List<ConnectorFactory> list() {
     return list(RequestOptions.defaults());
-  }
-
-  /**
-   * Get connector factories.
-   *
-   * <p><code>GET /api/connector-factories</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listconnectorfactories">ListConnectorFactories in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ConnectorFactory>> listAsync() {
-    return listAsync(RequestOptions.defaults());
   }
 }

@@ -16,10 +16,9 @@ import io.logto.management.model.ListConnectorsParams;
 import io.logto.management.model.UpdateConnectorRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Connectors</code> tag. Thread-safe; obtain it from {@code LogtoManagement.connectors()}.
+ * Operations of the <code>Connectors</code> tag. Thread-safe; obtain it from {@code LogtoManagement.connectors()}; {@code LogtoManagement.async().connectors()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorsService {
@@ -34,7 +33,13 @@ public final class ConnectorsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateConnectorRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateConnectorRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -51,24 +56,7 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
    */
   public Connector create(CreateConnectorRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Connector.class, options);
-  }
-
-  /**
-   * Create connector.
-   *
-   * <p><code>POST /api/connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Connector> createAsync(CreateConnectorRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Connector.class, options);
+    return client.call(ConnectorsService.requestForCreate(body), Connector.class, options);
   }
 
   /**
@@ -85,21 +73,13 @@ public final class ConnectorsService {
   }
 
   /**
-   * Create connector.
+   * The request of {@code createAuthorizationUri}, for both surfaces.
    *
-   * <p><code>POST /api/connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createconnector">CreateConnector in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Connector> createAsync(CreateConnectorRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateAuthorizationUri(String connectorId,
+  static ApiRequest requestForCreateAuthorizationUri(String connectorId,
       CreateConnectorAuthorizationUriRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors/{connectorId}/authorization-uri")
       .pathParam("connectorId", connectorId);
@@ -120,25 +100,7 @@ public final class ConnectorsService {
    */
   public CreateConnectorAuthorizationUriResponse createAuthorizationUri(String connectorId,
       CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
-    return client.call(requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
-  }
-
-  /**
-   * Get connector's authorization URI.
-   *
-   * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
-   */
-  public CompletableFuture<CreateConnectorAuthorizationUriResponse> createAuthorizationUriAsync(
-      String connectorId, CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
+    return client.call(ConnectorsService.requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
   }
 
   /**
@@ -157,23 +119,13 @@ public final class ConnectorsService {
   }
 
   /**
-   * Get connector's authorization URI.
+   * The request of {@code createTest}, for both surfaces.
    *
-   * <p><code>POST /api/connectors/&#123;connectorId&#125;/authorization-uri</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
+   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CreateConnectorAuthorizationUriResponse> createAuthorizationUriAsync(
-      String connectorId, CreateConnectorAuthorizationUriRequest body) {
-    return createAuthorizationUriAsync(connectorId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateTest(String factoryId, CreateConnectorTestRequest body) {
+  static ApiRequest requestForCreateTest(String factoryId, CreateConnectorTestRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/connectors/{factoryId}/test")
       .pathParam("factoryId", factoryId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -192,25 +144,7 @@ public final class ConnectorsService {
    */
   public void createTest(String factoryId, CreateConnectorTestRequest body,
       RequestOptions options) {
-    client.call(requestForCreateTest(factoryId, body), options);
-  }
-
-  /**
-   * Test passwordless connector.
-   *
-   * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createTestAsync(String factoryId, CreateConnectorTestRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateTest(factoryId, body), Void.class, options);
+    client.call(ConnectorsService.requestForCreateTest(factoryId, body), options);
   }
 
   /**
@@ -227,23 +161,12 @@ public final class ConnectorsService {
   }
 
   /**
-   * Test passwordless connector.
+   * The request of {@code delete}, for both surfaces.
    *
-   * <p><code>POST /api/connectors/&#123;factoryId&#125;/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param factoryId the <code>factoryId</code> path parameter: the id of the factory
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createconnectortest">CreateConnectorTest in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> createTestAsync(String factoryId,
-      CreateConnectorTestRequest body) {
-    return createTestAsync(factoryId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/connectors/{id}")
       .pathParam("id", id);
     return request.build();
@@ -259,23 +182,7 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteconnector">DeleteConnector in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete connector.
-   *
-   * <p><code>DELETE /api/connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteconnector">DeleteConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(ConnectorsService.requestForDelete(id), options);
   }
 
   /**
@@ -291,21 +198,12 @@ public final class ConnectorsService {
   }
 
   /**
-   * Delete connector.
-   *
-   * <p><code>DELETE /api/connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteconnector">DeleteConnector in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors/{id}")
       .pathParam("id", id);
     return request.build();
@@ -322,23 +220,7 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
    */
   public Connector get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Connector.class, options);
-  }
-
-  /**
-   * Get connector.
-   *
-   * <p><code>GET /api/connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Connector> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Connector.class, options);
+    return client.call(ConnectorsService.requestForGet(id), Connector.class, options);
   }
 
   /**
@@ -355,25 +237,21 @@ public final class ConnectorsService {
   }
 
   /**
-   * Get connector.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getconnector">GetConnector in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Connector> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Connector>> typeOfList() {
+  static TypeReference<List<Connector>> typeOfList() {
     return new TypeReference<List<Connector>>() {};
   }
 
-  private ApiRequest requestForList(ListConnectorsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListConnectorsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/connectors");
     Objects.requireNonNull(params, "params == null");
     request.query("target", params.target());
@@ -391,24 +269,7 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
    */
   public List<Connector> list(ListConnectorsParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get connectors.
-   *
-   * <p><code>GET /api/connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Connector>> listAsync(ListConnectorsParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(ConnectorsService.requestForList(params), ConnectorsService.typeOfList(), options);
   }
 
   /**
@@ -437,35 +298,13 @@ public final class ConnectorsService {
   }
 
   /**
-   * Get connectors.
+   * The request of {@code update}, for both surfaces.
    *
-   * <p><code>GET /api/connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<List<Connector>> listAsync(ListConnectorsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get connectors.
-   *
-   * <p><code>GET /api/connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listconnectors">ListConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Connector>> listAsync() {
-    return listAsync(ListConnectorsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, UpdateConnectorRequest body) {
+  static ApiRequest requestForUpdate(String id, UpdateConnectorRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/connectors/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -484,25 +323,7 @@ public final class ConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
    */
   public Connector update(String id, UpdateConnectorRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Connector.class, options);
-  }
-
-  /**
-   * Update connector.
-   *
-   * <p><code>PATCH /api/connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Connector> updateAsync(String id, UpdateConnectorRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Connector.class, options);
+    return client.call(ConnectorsService.requestForUpdate(id, body), Connector.class, options);
   }
 
   /**
@@ -517,21 +338,5 @@ public final class ConnectorsService {
    */
   public Connector update(String id, UpdateConnectorRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update connector.
-   *
-   * <p><code>PATCH /api/connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateconnector">UpdateConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Connector> updateAsync(String id, UpdateConnectorRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -13,10 +13,9 @@ import io.logto.management.model.LanguageTag;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Custom phrases</code> tag. Thread-safe; obtain it from {@code LogtoManagement.customPhrases()}.
+ * Operations of the <code>Custom phrases</code> tag. Thread-safe; obtain it from {@code LogtoManagement.customPhrases()}; {@code LogtoManagement.async().customPhrases()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class CustomPhrasesService {
@@ -31,7 +30,13 @@ public final class CustomPhrasesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDelete(LanguageTag languageTag) {
+  /**
+   * The request of {@code delete}, for both surfaces.
+   *
+   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
+   * @return the request
+   */
+  static ApiRequest requestForDelete(LanguageTag languageTag) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/custom-phrases/{languageTag}")
       .pathParam("languageTag", languageTag);
     return request.build();
@@ -47,23 +52,7 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecustomphrase">DeleteCustomPhrase in the Logto API reference</a>
    */
   public void delete(LanguageTag languageTag, RequestOptions options) {
-    client.call(requestForDelete(languageTag), options);
-  }
-
-  /**
-   * Delete custom phrase.
-   *
-   * <p><code>DELETE /api/custom-phrases/&#123;languageTag&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomphrase">DeleteCustomPhrase in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(LanguageTag languageTag, RequestOptions options) {
-    return client.callAsync(requestForDelete(languageTag), Void.class, options);
+    client.call(CustomPhrasesService.requestForDelete(languageTag), options);
   }
 
   /**
@@ -79,21 +68,12 @@ public final class CustomPhrasesService {
   }
 
   /**
-   * Delete custom phrase.
-   *
-   * <p><code>DELETE /api/custom-phrases/&#123;languageTag&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomphrase">DeleteCustomPhrase in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(LanguageTag languageTag) {
-    return deleteAsync(languageTag, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(LanguageTag languageTag) {
+  static ApiRequest requestForGet(LanguageTag languageTag) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases/{languageTag}")
       .pathParam("languageTag", languageTag);
     return request.build();
@@ -110,23 +90,7 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
    */
   public CustomPhrase get(LanguageTag languageTag, RequestOptions options) {
-    return client.call(requestForGet(languageTag), CustomPhrase.class, options);
-  }
-
-  /**
-   * Get custom phrases.
-   *
-   * <p><code>GET /api/custom-phrases/&#123;languageTag&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
-   */
-  public CompletableFuture<CustomPhrase> getAsync(LanguageTag languageTag, RequestOptions options) {
-    return client.callAsync(requestForGet(languageTag), CustomPhrase.class, options);
+    return client.call(CustomPhrasesService.requestForGet(languageTag), CustomPhrase.class, options);
   }
 
   /**
@@ -143,25 +107,20 @@ public final class CustomPhrasesService {
   }
 
   /**
-   * Get custom phrases.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/custom-phrases/&#123;languageTag&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcustomphrase">GetCustomPhrase in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<CustomPhrase> getAsync(LanguageTag languageTag) {
-    return getAsync(languageTag, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<CustomPhrase>> typeOfList() {
+  static TypeReference<List<CustomPhrase>> typeOfList() {
     return new TypeReference<List<CustomPhrase>>() {};
   }
 
-  private ApiRequest requestForList() {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-phrases");
     return request.build();
   }
@@ -176,22 +135,7 @@ public final class CustomPhrasesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
    */
   public List<CustomPhrase> list(RequestOptions options) {
-    return client.call(requestForList(), typeOfList(), options);
-  }
-
-  /**
-   * Get all custom phrases.
-   *
-   * <p><code>GET /api/custom-phrases</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
-   */
-  public CompletableFuture<List<CustomPhrase>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), typeOfList(), options);
+    return client.call(CustomPhrasesService.requestForList(), CustomPhrasesService.typeOfList(), options);
   }
 
   /**
@@ -207,20 +151,13 @@ public final class CustomPhrasesService {
   }
 
   /**
-   * Get all custom phrases.
+   * The request of {@code replace}, for both surfaces.
    *
-   * <p><code>GET /api/custom-phrases</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listcustomphrases">ListCustomPhrases in the Logto API reference</a>
+   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<List<CustomPhrase>> listAsync() {
-    return listAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplace(LanguageTag languageTag, Map<String, JsonNode> body) {
+  static ApiRequest requestForReplace(LanguageTag languageTag, Map<String, JsonNode> body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-phrases/{languageTag}")
       .pathParam("languageTag", languageTag);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -240,25 +177,7 @@ public final class CustomPhrasesService {
    */
   public CustomPhrase replace(LanguageTag languageTag, Map<String, JsonNode> body,
       RequestOptions options) {
-    return client.call(requestForReplace(languageTag, body), CustomPhrase.class, options);
-  }
-
-  /**
-   * Upsert custom phrases.
-   *
-   * <p><code>PUT /api/custom-phrases/&#123;languageTag&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
-   */
-  public CompletableFuture<CustomPhrase> replaceAsync(LanguageTag languageTag,
-      Map<String, JsonNode> body, RequestOptions options) {
-    return client.callAsync(requestForReplace(languageTag, body), CustomPhrase.class, options);
+    return client.call(CustomPhrasesService.requestForReplace(languageTag, body), CustomPhrase.class, options);
   }
 
   /**
@@ -273,22 +192,5 @@ public final class CustomPhrasesService {
    */
   public CustomPhrase replace(LanguageTag languageTag, Map<String, JsonNode> body) {
     return replace(languageTag, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Upsert custom phrases.
-   *
-   * <p><code>PUT /api/custom-phrases/&#123;languageTag&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param languageTag the <code>languageTag</code> path parameter, one of <code>af-ZA</code>, <code>am-ET</code>, <code>ar</code>, <code>ar-AR</code>, <code>as-IN</code>, <code>az-AZ</code>, <code>be-BY</code>, <code>bg-BG</code>, <code>bn-IN</code>, <code>br-FR</code>, <code>bs-BA</code>, <code>ca-ES</code>, <code>cb-IQ</code>, <code>co-FR</code>, <code>cs</code>, <code>cs-CZ</code>, <code>cx-PH</code>, <code>cy-GB</code>, <code>da-DK</code>, <code>de</code>, <code>de-DE</code>, <code>el-GR</code>, <code>en</code>, <code>en-GB</code>, <code>en-US</code>, <code>eo-EO</code>, <code>es</code>, <code>es-ES</code>, <code>es-419</code>, <code>et-EE</code>, <code>eu-ES</code>, <code>fa-IR</code>, <code>ff-NG</code>, <code>fi</code>, <code>fi-FI</code>, <code>fo-FO</code>, <code>fr</code>, <code>fr-CA</code>, <code>fr-FR</code>, <code>fy-NL</code>, <code>ga-IE</code>, <code>gl-ES</code>, <code>gn-PY</code>, <code>gu-IN</code>, <code>ha-NG</code>, <code>he-IL</code>, <code>hi-IN</code>, <code>hr-HR</code>, <code>ht-HT</code>, <code>hu-HU</code>, <code>hy-AM</code>, <code>id-ID</code>, <code>ik-US</code>, <code>is-IS</code>, <code>it</code>, <code>it-IT</code>, <code>iu-CA</code>, <code>ja</code>, <code>ja-JP</code>, <code>ja-KS</code>, <code>jv-ID</code>, <code>ka-GE</code>, <code>kk-KZ</code>, <code>km-KH</code>, <code>kn-IN</code>, <code>ko</code>, <code>ko-KR</code>, <code>ku-TR</code>, <code>ky-KG</code>, <code>lo-LA</code>, <code>lt-LT</code>, <code>lv-LV</code>, <code>mg-MG</code>, <code>mk-MK</code>, <code>ml-IN</code>, <code>mn-MN</code>, <code>mr-IN</code>, <code>ms-MY</code>, <code>mt-MT</code>, <code>my-MM</code>, <code>nb-NO</code>, <code>ne-NP</code>, <code>nl</code>, <code>nl-BE</code>, <code>nl-NL</code>, <code>nn-NO</code>, <code>or-IN</code>, <code>pa-IN</code>, <code>pl-PL</code>, <code>ps-AF</code>, <code>pt</code>, <code>pt-BR</code>, <code>pt-PT</code>, <code>ro-RO</code>, <code>ru</code>, <code>ru-RU</code>, <code>rw-RW</code>, <code>sc-IT</code>, <code>si-LK</code>, <code>sk-SK</code>, <code>sl-SI</code>, <code>sn-ZW</code>, <code>sq-AL</code>, <code>sr-RS</code>, <code>sv</code>, <code>sv-SE</code>, <code>sw-KE</code>, <code>sy-SY</code>, <code>sz-PL</code>, <code>ta-IN</code>, <code>te-IN</code>, <code>tg-TJ</code>, <code>th</code>, <code>th-TH</code>, <code>tl-PH</code>, <code>tr</code>, <code>tr-TR</code>, <code>tt-RU</code>, <code>tz-MA</code>, <code>uk-UA</code>, <code>ur-PK</code>, <code>uz-UZ</code>, <code>vi-VN</code>, <code>zh</code>, <code>zh-CN</code>, <code>zh-HK</code>, <code>zh-MO</code>, <code>zh-TW</code>, <code>zz-TR</code>
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replacecustomphrase">ReplaceCustomPhrase in the Logto API reference</a>
-   */
-  public CompletableFuture<CustomPhrase> replaceAsync(LanguageTag languageTag,
-      Map<String, JsonNode> body) {
-    return replaceAsync(languageTag, body, RequestOptions.defaults());
   }
 }

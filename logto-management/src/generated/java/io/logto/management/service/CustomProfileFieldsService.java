@@ -13,10 +13,9 @@ import io.logto.management.model.UpdateCustomProfileFieldByNameRequest;
 import io.logto.management.model.UpdateCustomProfileFieldsSieOrderRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Custom profile fields</code> tag. Thread-safe; obtain it from {@code LogtoManagement.customProfileFields()}.
+ * Operations of the <code>Custom profile fields</code> tag. Thread-safe; obtain it from {@code LogtoManagement.customProfileFields()}; {@code LogtoManagement.async().customProfileFields()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class CustomProfileFieldsService {
@@ -31,7 +30,13 @@ public final class CustomProfileFieldsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CustomProfileFieldRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CustomProfileFieldRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -48,24 +53,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
    */
   public CustomProfileField create(CustomProfileFieldRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CustomProfileField.class, options);
-  }
-
-  /**
-   * Create a custom profile field.
-   *
-   * <p><code>POST /api/custom-profile-fields</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
-   */
-  public CompletableFuture<CustomProfileField> createAsync(CustomProfileFieldRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CustomProfileField.class, options);
+    return client.call(CustomProfileFieldsService.requestForCreate(body), CustomProfileField.class, options);
   }
 
   /**
@@ -82,25 +70,21 @@ public final class CustomProfileFieldsService {
   }
 
   /**
-   * Create a custom profile field.
+   * The answer type of {@code createBatch}, for both surfaces.
    *
-   * <p><code>POST /api/custom-profile-fields</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefield">CreateCustomProfileField in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<CustomProfileField> createAsync(CustomProfileFieldRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<CustomProfileField>> typeOfCreateBatch() {
+  static TypeReference<List<CustomProfileField>> typeOfCreateBatch() {
     return new TypeReference<List<CustomProfileField>>() {};
   }
 
-  private ApiRequest requestForCreateBatch(List<CustomProfileFieldRequest> body) {
+  /**
+   * The request of {@code createBatch}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreateBatch(List<CustomProfileFieldRequest> body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -118,24 +102,7 @@ public final class CustomProfileFieldsService {
    */
   public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> body,
       RequestOptions options) {
-    return client.call(requestForCreateBatch(body), typeOfCreateBatch(), options);
-  }
-
-  /**
-   * Batch create custom profile fields.
-   *
-   * <p><code>POST /api/custom-profile-fields/batch</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
-   */
-  public CompletableFuture<List<CustomProfileField>> createBatchAsync(
-      List<CustomProfileFieldRequest> body, RequestOptions options) {
-    return client.callAsync(requestForCreateBatch(body), typeOfCreateBatch(), options);
+    return client.call(CustomProfileFieldsService.requestForCreateBatch(body), CustomProfileFieldsService.typeOfCreateBatch(), options);
   }
 
   /**
@@ -152,22 +119,12 @@ public final class CustomProfileFieldsService {
   }
 
   /**
-   * Batch create custom profile fields.
+   * The request of {@code deleteByName}, for both surfaces.
    *
-   * <p><code>POST /api/custom-profile-fields/batch</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
+   * @param name the <code>name</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<List<CustomProfileField>> createBatchAsync(
-      List<CustomProfileFieldRequest> body) {
-    return createBatchAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteByName(String name) {
+  static ApiRequest requestForDeleteByName(String name) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/custom-profile-fields/{name}")
       .pathParam("name", name);
     return request.build();
@@ -183,23 +140,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletecustomprofilefieldbyname">DeleteCustomProfileFieldByName in the Logto API reference</a>
    */
   public void deleteByName(String name, RequestOptions options) {
-    client.call(requestForDeleteByName(name), options);
-  }
-
-  /**
-   * Delete a custom profile field by name.
-   *
-   * <p><code>DELETE /api/custom-profile-fields/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param name the <code>name</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomprofilefieldbyname">DeleteCustomProfileFieldByName in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteByNameAsync(String name, RequestOptions options) {
-    return client.callAsync(requestForDeleteByName(name), Void.class, options);
+    client.call(CustomProfileFieldsService.requestForDeleteByName(name), options);
   }
 
   /**
@@ -215,21 +156,12 @@ public final class CustomProfileFieldsService {
   }
 
   /**
-   * Delete a custom profile field by name.
-   *
-   * <p><code>DELETE /api/custom-profile-fields/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getByName}, for both surfaces.
    *
    * @param name the <code>name</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletecustomprofilefieldbyname">DeleteCustomProfileFieldByName in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteByNameAsync(String name) {
-    return deleteByNameAsync(name, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetByName(String name) {
+  static ApiRequest requestForGetByName(String name) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields/{name}")
       .pathParam("name", name);
     return request.build();
@@ -246,23 +178,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
    */
   public CustomProfileField getByName(String name, RequestOptions options) {
-    return client.call(requestForGetByName(name), CustomProfileField.class, options);
-  }
-
-  /**
-   * Get a custom profile field by name.
-   *
-   * <p><code>GET /api/custom-profile-fields/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param name the <code>name</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
-   */
-  public CompletableFuture<CustomProfileField> getByNameAsync(String name, RequestOptions options) {
-    return client.callAsync(requestForGetByName(name), CustomProfileField.class, options);
+    return client.call(CustomProfileFieldsService.requestForGetByName(name), CustomProfileField.class, options);
   }
 
   /**
@@ -279,25 +195,20 @@ public final class CustomProfileFieldsService {
   }
 
   /**
-   * Get a custom profile field by name.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/custom-profile-fields/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param name the <code>name</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getcustomprofilefieldbyname">GetCustomProfileFieldByName in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<CustomProfileField> getByNameAsync(String name) {
-    return getByNameAsync(name, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<CustomProfileField>> typeOfList() {
+  static TypeReference<List<CustomProfileField>> typeOfList() {
     return new TypeReference<List<CustomProfileField>>() {};
   }
 
-  private ApiRequest requestForList() {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/custom-profile-fields");
     return request.build();
   }
@@ -312,22 +223,7 @@ public final class CustomProfileFieldsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
    */
   public List<CustomProfileField> list(RequestOptions options) {
-    return client.call(requestForList(), typeOfList(), options);
-  }
-
-  /**
-   * Get all custom profile fields.
-   *
-   * <p><code>GET /api/custom-profile-fields</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
-   */
-  public CompletableFuture<List<CustomProfileField>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), typeOfList(), options);
+    return client.call(CustomProfileFieldsService.requestForList(), CustomProfileFieldsService.typeOfList(), options);
   }
 
   /**
@@ -343,20 +239,13 @@ public final class CustomProfileFieldsService {
   }
 
   /**
-   * Get all custom profile fields.
+   * The request of {@code updateByName}, for both surfaces.
    *
-   * <p><code>GET /api/custom-profile-fields</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listcustomprofilefields">ListCustomProfileFields in the Logto API reference</a>
+   * @param name the <code>name</code> path parameter
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<List<CustomProfileField>> listAsync() {
-    return listAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateByName(String name,
+  static ApiRequest requestForUpdateByName(String name,
       UpdateCustomProfileFieldByNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/custom-profile-fields/{name}")
       .pathParam("name", name);
@@ -377,25 +266,7 @@ public final class CustomProfileFieldsService {
    */
   public CustomProfileField updateByName(String name, UpdateCustomProfileFieldByNameRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateByName(name, body), CustomProfileField.class, options);
-  }
-
-  /**
-   * Update a custom profile field by name.
-   *
-   * <p><code>PUT /api/custom-profile-fields/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param name the <code>name</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
-   */
-  public CompletableFuture<CustomProfileField> updateByNameAsync(String name,
-      UpdateCustomProfileFieldByNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateByName(name, body), CustomProfileField.class, options);
+    return client.call(CustomProfileFieldsService.requestForUpdateByName(name, body), CustomProfileField.class, options);
   }
 
   /**
@@ -413,27 +284,21 @@ public final class CustomProfileFieldsService {
   }
 
   /**
-   * Update a custom profile field by name.
+   * The answer type of {@code updateSieOrder}, for both surfaces.
    *
-   * <p><code>PUT /api/custom-profile-fields/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param name the <code>name</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldbyname">UpdateCustomProfileFieldByName in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<CustomProfileField> updateByNameAsync(String name,
-      UpdateCustomProfileFieldByNameRequest body) {
-    return updateByNameAsync(name, body, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<CustomProfileField>> typeOfUpdateSieOrder() {
+  static TypeReference<List<CustomProfileField>> typeOfUpdateSieOrder() {
     return new TypeReference<List<CustomProfileField>>() {};
   }
 
-  private ApiRequest requestForUpdateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body) {
+  /**
+   * The request of {@code updateSieOrder}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForUpdateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/properties/sie-order");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -451,24 +316,7 @@ public final class CustomProfileFieldsService {
    */
   public List<CustomProfileField> updateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSieOrder(body), typeOfUpdateSieOrder(), options);
-  }
-
-  /**
-   * Update the display order of the custom profile fields in Sign-in Experience.
-   *
-   * <p><code>POST /api/custom-profile-fields/properties/sie-order</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
-   */
-  public CompletableFuture<List<CustomProfileField>> updateSieOrderAsync(
-      UpdateCustomProfileFieldsSieOrderRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSieOrder(body), typeOfUpdateSieOrder(), options);
+    return client.call(CustomProfileFieldsService.requestForUpdateSieOrder(body), CustomProfileFieldsService.typeOfUpdateSieOrder(), options);
   }
 
   /**
@@ -482,21 +330,5 @@ public final class CustomProfileFieldsService {
    */
   public List<CustomProfileField> updateSieOrder(UpdateCustomProfileFieldsSieOrderRequest body) {
     return updateSieOrder(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update the display order of the custom profile fields in Sign-in Experience.
-   *
-   * <p><code>POST /api/custom-profile-fields/properties/sie-order</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatecustomprofilefieldssieorder">UpdateCustomProfileFieldsSieOrder in the Logto API reference</a>
-   */
-  public CompletableFuture<List<CustomProfileField>> updateSieOrderAsync(
-      UpdateCustomProfileFieldsSieOrderRequest body) {
-    return updateSieOrderAsync(body, RequestOptions.defaults());
   }
 }

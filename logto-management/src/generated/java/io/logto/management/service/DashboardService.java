@@ -6,15 +6,14 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.model.ActiveUserCounts;
 import io.logto.management.model.GetActiveUserCountsParams;
-import io.logto.management.model.GetActiveUserCountsResponse;
-import io.logto.management.model.GetNewUserCountsResponse;
-import io.logto.management.model.GetTotalUserCountResponse;
+import io.logto.management.model.NewUserCounts;
+import io.logto.management.model.TotalUserCount;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Dashboard</code> tag. Thread-safe; obtain it from {@code LogtoManagement.dashboard()}.
+ * Operations of the <code>Dashboard</code> tag. Thread-safe; obtain it from {@code LogtoManagement.dashboard()}; {@code LogtoManagement.async().dashboard()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class DashboardService {
@@ -29,7 +28,13 @@ public final class DashboardService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGetActiveUserCounts(GetActiveUserCountsParams params) {
+  /**
+   * The request of {@code getActiveUserCounts}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForGetActiveUserCounts(GetActiveUserCountsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/active");
     Objects.requireNonNull(params, "params == null");
     request.query("date", params.date());
@@ -46,26 +51,9 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public GetActiveUserCountsResponse getActiveUserCounts(GetActiveUserCountsParams params,
+  public ActiveUserCounts getActiveUserCounts(GetActiveUserCountsParams params,
       RequestOptions options) {
-    return client.call(requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
-  }
-
-  /**
-   * Get active user data.
-   *
-   * <p><code>GET /api/dashboard/users/active</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync(
-      GetActiveUserCountsParams params, RequestOptions options) {
-    return client.callAsync(requestForGetActiveUserCounts(params), GetActiveUserCountsResponse.class, options);
+    return client.call(DashboardService.requestForGetActiveUserCounts(params), ActiveUserCounts.class, options);
   }
 
   /**
@@ -77,7 +65,7 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public GetActiveUserCountsResponse getActiveUserCounts(GetActiveUserCountsParams params) {
+  public ActiveUserCounts getActiveUserCounts(GetActiveUserCountsParams params) {
     return getActiveUserCounts(params, RequestOptions.defaults());
   }
 
@@ -89,41 +77,16 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
    */
-  public GetActiveUserCountsResponse getActiveUserCounts() {
+  public ActiveUserCounts getActiveUserCounts() {
     return getActiveUserCounts(GetActiveUserCountsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Get active user data.
+   * The request of {@code getNewUserCounts}, for both surfaces.
    *
-   * <p><code>GET /api/dashboard/users/active</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync(
-      GetActiveUserCountsParams params) {
-    return getActiveUserCountsAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get active user data.
-   *
-   * <p><code>GET /api/dashboard/users/active</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getactiveusercounts">GetActiveUserCounts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetActiveUserCountsResponse> getActiveUserCountsAsync() {
-    return getActiveUserCountsAsync(GetActiveUserCountsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetNewUserCounts() {
+  static ApiRequest requestForGetNewUserCounts() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/new");
     return request.build();
   }
@@ -137,23 +100,8 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
-  public GetNewUserCountsResponse getNewUserCounts(RequestOptions options) {
-    return client.call(requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
-  }
-
-  /**
-   * Get new user count.
-   *
-   * <p><code>GET /api/dashboard/users/new</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetNewUserCountsResponse> getNewUserCountsAsync(RequestOptions options) {
-    return client.callAsync(requestForGetNewUserCounts(), GetNewUserCountsResponse.class, options);
+  public NewUserCounts getNewUserCounts(RequestOptions options) {
+    return client.call(DashboardService.requestForGetNewUserCounts(), NewUserCounts.class, options);
   }
 
   /**
@@ -164,25 +112,16 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
    */
-  public GetNewUserCountsResponse getNewUserCounts() {
+  public NewUserCounts getNewUserCounts() {
     return getNewUserCounts(RequestOptions.defaults());
   }
 
   /**
-   * Get new user count.
+   * The request of {@code getTotalUserCount}, for both surfaces.
    *
-   * <p><code>GET /api/dashboard/users/new</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getnewusercounts">GetNewUserCounts in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<GetNewUserCountsResponse> getNewUserCountsAsync() {
-    return getNewUserCountsAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetTotalUserCount() {
+  static ApiRequest requestForGetTotalUserCount() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/dashboard/users/total");
     return request.build();
   }
@@ -196,24 +135,8 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
-  public GetTotalUserCountResponse getTotalUserCount(RequestOptions options) {
-    return client.call(requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
-  }
-
-  /**
-   * Get total user count.
-   *
-   * <p><code>GET /api/dashboard/users/total</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
-   */
-  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCountAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetTotalUserCount(), GetTotalUserCountResponse.class, options);
+  public TotalUserCount getTotalUserCount(RequestOptions options) {
+    return client.call(DashboardService.requestForGetTotalUserCount(), TotalUserCount.class, options);
   }
 
   /**
@@ -224,21 +147,7 @@ public final class DashboardService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
    */
-  public GetTotalUserCountResponse getTotalUserCount() {
+  public TotalUserCount getTotalUserCount() {
     return getTotalUserCount(RequestOptions.defaults());
-  }
-
-  /**
-   * Get total user count.
-   *
-   * <p><code>GET /api/dashboard/users/total</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gettotalusercount">GetTotalUserCount in the Logto API reference</a>
-   */
-  public CompletableFuture<GetTotalUserCountResponse> getTotalUserCountAsync() {
-    return getTotalUserCountAsync(RequestOptions.defaults());
   }
 }

@@ -15,10 +15,9 @@ import io.logto.management.model.Domain;
 import io.logto.management.model.ReplaceDomainVerificationFilesRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Domains</code> tag. Thread-safe; obtain it from {@code LogtoManagement.domains()}.
+ * Operations of the <code>Domains</code> tag. Thread-safe; obtain it from {@code LogtoManagement.domains()}; {@code LogtoManagement.async().domains()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class DomainsService {
@@ -33,7 +32,13 @@ public final class DomainsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCleanup(CleanupDomainsRequest body) {
+  /**
+   * The request of {@code cleanup}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCleanup(CleanupDomainsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains/cleanup");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -50,24 +55,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
    */
   public CleanupDomainsResponse cleanup(CleanupDomainsRequest body, RequestOptions options) {
-    return client.call(requestForCleanup(body), CleanupDomainsResponse.class, options);
-  }
-
-  /**
-   * Cleanup stale domains.
-   *
-   * <p><code>POST /api/domains/cleanup</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<CleanupDomainsResponse> cleanupAsync(CleanupDomainsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCleanup(body), CleanupDomainsResponse.class, options);
+    return client.call(DomainsService.requestForCleanup(body), CleanupDomainsResponse.class, options);
   }
 
   /**
@@ -84,21 +72,12 @@ public final class DomainsService {
   }
 
   /**
-   * Cleanup stale domains.
-   *
-   * <p><code>POST /api/domains/cleanup</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code create}, for both surfaces.
    *
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CleanupDomainsResponse> cleanupAsync(CleanupDomainsRequest body) {
-    return cleanupAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreate(CreateDomainRequest body) {
+  static ApiRequest requestForCreate(CreateDomainRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/domains");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -115,23 +94,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
    */
   public Domain create(CreateDomainRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Domain.class, options);
-  }
-
-  /**
-   * Create domain.
-   *
-   * <p><code>POST /api/domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<Domain> createAsync(CreateDomainRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Domain.class, options);
+    return client.call(DomainsService.requestForCreate(body), Domain.class, options);
   }
 
   /**
@@ -148,21 +111,12 @@ public final class DomainsService {
   }
 
   /**
-   * Create domain.
+   * The request of {@code delete}, for both surfaces.
    *
-   * <p><code>POST /api/domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createdomain">CreateDomain in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Domain> createAsync(CreateDomainRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/domains/{id}")
       .pathParam("id", id);
     return request.build();
@@ -178,23 +132,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletedomain">DeleteDomain in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete domain.
-   *
-   * <p><code>DELETE /api/domains/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletedomain">DeleteDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(DomainsService.requestForDelete(id), options);
   }
 
   /**
@@ -210,21 +148,12 @@ public final class DomainsService {
   }
 
   /**
-   * Delete domain.
-   *
-   * <p><code>DELETE /api/domains/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletedomain">DeleteDomain in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}")
       .pathParam("id", id);
     return request.build();
@@ -241,23 +170,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
    */
   public Domain get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Domain.class, options);
-  }
-
-  /**
-   * Get domain.
-   *
-   * <p><code>GET /api/domains/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<Domain> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Domain.class, options);
+    return client.call(DomainsService.requestForGet(id), Domain.class, options);
   }
 
   /**
@@ -274,21 +187,12 @@ public final class DomainsService {
   }
 
   /**
-   * Get domain.
-   *
-   * <p><code>GET /api/domains/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getVerificationFiles}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getdomain">GetDomain in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Domain> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListVerificationFiles(String id) {
+  static ApiRequest requestForGetVerificationFiles(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains/{id}/verification-files")
       .pathParam("id", id);
     return request.build();
@@ -304,24 +208,8 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode listVerificationFiles(String id, RequestOptions options) {
-    return client.call(requestForListVerificationFiles(id), JsonNode.class, options);
-  }
-
-  /**
-   * Get domain verification files.
-   *
-   * <p><code>GET /api/domains/&#123;id&#125;/verification-files</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> listVerificationFilesAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForListVerificationFiles(id), JsonNode.class, options);
+  public JsonNode getVerificationFiles(String id, RequestOptions options) {
+    return client.call(DomainsService.requestForGetVerificationFiles(id), JsonNode.class, options);
   }
 
   /**
@@ -333,30 +221,25 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode listVerificationFiles(String id) {
-    return listVerificationFiles(id, RequestOptions.defaults());
+  public JsonNode getVerificationFiles(String id) {
+    return getVerificationFiles(id, RequestOptions.defaults());
   }
 
   /**
-   * Get domain verification files.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/domains/&#123;id&#125;/verification-files</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listdomainverificationfiles">ListDomainVerificationFiles in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<JsonNode> listVerificationFilesAsync(String id) {
-    return listVerificationFilesAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Domain>> typeOfList() {
+  static TypeReference<List<Domain>> typeOfList() {
     return new TypeReference<List<Domain>>() {};
   }
 
-  private ApiRequest requestForList() {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/domains");
     return request.build();
   }
@@ -371,22 +254,7 @@ public final class DomainsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
    */
   public List<Domain> list(RequestOptions options) {
-    return client.call(requestForList(), typeOfList(), options);
-  }
-
-  /**
-   * Get domains.
-   *
-   * <p><code>GET /api/domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Domain>> listAsync(RequestOptions options) {
-    return client.callAsync(requestForList(), typeOfList(), options);
+    return client.call(DomainsService.requestForList(), DomainsService.typeOfList(), options);
   }
 
   /**
@@ -402,20 +270,13 @@ public final class DomainsService {
   }
 
   /**
-   * Get domains.
+   * The request of {@code replaceVerificationFiles}, for both surfaces.
    *
-   * <p><code>GET /api/domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listdomains">ListDomains in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<List<Domain>> listAsync() {
-    return listAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceVerificationFiles(String id,
+  static ApiRequest requestForReplaceVerificationFiles(String id,
       ReplaceDomainVerificationFilesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/domains/{id}/verification-files")
       .pathParam("id", id);
@@ -436,25 +297,7 @@ public final class DomainsService {
    */
   public JsonNode replaceVerificationFiles(String id, ReplaceDomainVerificationFilesRequest body,
       RequestOptions options) {
-    return client.call(requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
-  }
-
-  /**
-   * Replace domain verification files.
-   *
-   * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> replaceVerificationFilesAsync(String id,
-      ReplaceDomainVerificationFilesRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
+    return client.call(DomainsService.requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
   }
 
   /**
@@ -469,22 +312,5 @@ public final class DomainsService {
    */
   public JsonNode replaceVerificationFiles(String id, ReplaceDomainVerificationFilesRequest body) {
     return replaceVerificationFiles(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Replace domain verification files.
-   *
-   * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> replaceVerificationFilesAsync(String id,
-      ReplaceDomainVerificationFilesRequest body) {
-    return replaceVerificationFilesAsync(id, body, RequestOptions.defaults());
   }
 }

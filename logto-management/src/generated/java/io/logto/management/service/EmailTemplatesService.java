@@ -15,10 +15,9 @@ import io.logto.management.model.ReplaceEmailTemplatesRequest;
 import io.logto.management.model.UpdateEmailTemplateDetailsRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Email templates</code> tag. Thread-safe; obtain it from {@code LogtoManagement.emailTemplates()}.
+ * Operations of the <code>Email templates</code> tag. Thread-safe; obtain it from {@code LogtoManagement.emailTemplates()}; {@code LogtoManagement.async().emailTemplates()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class EmailTemplatesService {
@@ -33,7 +32,13 @@ public final class EmailTemplatesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDelete(String id) {
+  /**
+   * The request of {@code delete}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/email-templates/{id}")
       .pathParam("id", id);
     return request.build();
@@ -49,23 +54,7 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplate">DeleteEmailTemplate in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete an email template.
-   *
-   * <p><code>DELETE /api/email-templates/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplate">DeleteEmailTemplate in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(EmailTemplatesService.requestForDelete(id), options);
   }
 
   /**
@@ -81,21 +70,12 @@ public final class EmailTemplatesService {
   }
 
   /**
-   * Delete an email template.
+   * The request of {@code deleteMany}, for both surfaces.
    *
-   * <p><code>DELETE /api/email-templates/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplate">DeleteEmailTemplate in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteMany(DeleteEmailTemplatesParams params) {
+  static ApiRequest requestForDeleteMany(DeleteEmailTemplatesParams params) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/email-templates");
     Objects.requireNonNull(params, "params == null");
     request.query("languageTag", params.languageTag());
@@ -115,24 +95,7 @@ public final class EmailTemplatesService {
    */
   public DeleteEmailTemplatesResponse deleteMany(DeleteEmailTemplatesParams params,
       RequestOptions options) {
-    return client.call(requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
-  }
-
-  /**
-   * Delete email templates.
-   *
-   * <p><code>DELETE /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
-   */
-  public CompletableFuture<DeleteEmailTemplatesResponse> deleteManyAsync(
-      DeleteEmailTemplatesParams params, RequestOptions options) {
-    return client.callAsync(requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
+    return client.call(EmailTemplatesService.requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
   }
 
   /**
@@ -161,36 +124,12 @@ public final class EmailTemplatesService {
   }
 
   /**
-   * Delete email templates.
+   * The request of {@code get}, for both surfaces.
    *
-   * <p><code>DELETE /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<DeleteEmailTemplatesResponse> deleteManyAsync(
-      DeleteEmailTemplatesParams params) {
-    return deleteManyAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Delete email templates.
-   *
-   * <p><code>DELETE /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
-   */
-  public CompletableFuture<DeleteEmailTemplatesResponse> deleteManyAsync() {
-    return deleteManyAsync(DeleteEmailTemplatesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates/{id}")
       .pathParam("id", id);
     return request.build();
@@ -207,23 +146,7 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
    */
   public EmailTemplate get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), EmailTemplate.class, options);
-  }
-
-  /**
-   * Get email template by ID.
-   *
-   * <p><code>GET /api/email-templates/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
-   */
-  public CompletableFuture<EmailTemplate> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), EmailTemplate.class, options);
+    return client.call(EmailTemplatesService.requestForGet(id), EmailTemplate.class, options);
   }
 
   /**
@@ -240,25 +163,21 @@ public final class EmailTemplatesService {
   }
 
   /**
-   * Get email template by ID.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/email-templates/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getemailtemplate">GetEmailTemplate in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<EmailTemplate> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<EmailTemplate>> typeOfList() {
+  static TypeReference<List<EmailTemplate>> typeOfList() {
     return new TypeReference<List<EmailTemplate>>() {};
   }
 
-  private ApiRequest requestForList(ListEmailTemplatesParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListEmailTemplatesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/email-templates");
     Objects.requireNonNull(params, "params == null");
     request.query("languageTag", params.languageTag());
@@ -277,24 +196,7 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
    */
   public List<EmailTemplate> list(ListEmailTemplatesParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get email templates.
-   *
-   * <p><code>GET /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
-   */
-  public CompletableFuture<List<EmailTemplate>> listAsync(ListEmailTemplatesParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(EmailTemplatesService.requestForList(params), EmailTemplatesService.typeOfList(), options);
   }
 
   /**
@@ -323,39 +225,21 @@ public final class EmailTemplatesService {
   }
 
   /**
-   * Get email templates.
+   * The answer type of {@code replace}, for both surfaces.
    *
-   * <p><code>GET /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<EmailTemplate>> listAsync(ListEmailTemplatesParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get email templates.
-   *
-   * <p><code>GET /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listemailtemplates">ListEmailTemplates in the Logto API reference</a>
-   */
-  public CompletableFuture<List<EmailTemplate>> listAsync() {
-    return listAsync(ListEmailTemplatesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<EmailTemplate>> typeOfReplace() {
+  static TypeReference<List<EmailTemplate>> typeOfReplace() {
     return new TypeReference<List<EmailTemplate>>() {};
   }
 
-  private ApiRequest requestForReplace(ReplaceEmailTemplatesRequest body) {
+  /**
+   * The request of {@code replace}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplace(ReplaceEmailTemplatesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/email-templates");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -372,24 +256,7 @@ public final class EmailTemplatesService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
    */
   public List<EmailTemplate> replace(ReplaceEmailTemplatesRequest body, RequestOptions options) {
-    return client.call(requestForReplace(body), typeOfReplace(), options);
-  }
-
-  /**
-   * Replace email templates.
-   *
-   * <p><code>PUT /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
-   */
-  public CompletableFuture<List<EmailTemplate>> replaceAsync(ReplaceEmailTemplatesRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplace(body), typeOfReplace(), options);
+    return client.call(EmailTemplatesService.requestForReplace(body), EmailTemplatesService.typeOfReplace(), options);
   }
 
   /**
@@ -406,21 +273,13 @@ public final class EmailTemplatesService {
   }
 
   /**
-   * Replace email templates.
+   * The request of {@code updateDetails}, for both surfaces.
    *
-   * <p><code>PUT /api/email-templates</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceemailtemplates">ReplaceEmailTemplates in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<List<EmailTemplate>> replaceAsync(ReplaceEmailTemplatesRequest body) {
-    return replaceAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
+  static ApiRequest requestForUpdateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/email-templates/{id}/details")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -440,25 +299,7 @@ public final class EmailTemplatesService {
    */
   public EmailTemplate updateDetails(String id, UpdateEmailTemplateDetailsRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateDetails(id, body), EmailTemplate.class, options);
-  }
-
-  /**
-   * Update email template details.
-   *
-   * <p><code>PATCH /api/email-templates/&#123;id&#125;/details</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
-   */
-  public CompletableFuture<EmailTemplate> updateDetailsAsync(String id,
-      UpdateEmailTemplateDetailsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateDetails(id, body), EmailTemplate.class, options);
+    return client.call(EmailTemplatesService.requestForUpdateDetails(id, body), EmailTemplate.class, options);
   }
 
   /**
@@ -473,22 +314,5 @@ public final class EmailTemplatesService {
    */
   public EmailTemplate updateDetails(String id, UpdateEmailTemplateDetailsRequest body) {
     return updateDetails(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update email template details.
-   *
-   * <p><code>PATCH /api/email-templates/&#123;id&#125;/details</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateemailtemplatedetails">UpdateEmailTemplateDetails in the Logto API reference</a>
-   */
-  public CompletableFuture<EmailTemplate> updateDetailsAsync(String id,
-      UpdateEmailTemplateDetailsRequest body) {
-    return updateDetailsAsync(id, body, RequestOptions.defaults());
   }
 }

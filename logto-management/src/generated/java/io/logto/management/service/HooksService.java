@@ -13,16 +13,15 @@ import io.logto.management.model.CreateHookRequest;
 import io.logto.management.model.CreateHookTestRequest;
 import io.logto.management.model.GetHookParams;
 import io.logto.management.model.Hook;
+import io.logto.management.model.HookRecentLog;
 import io.logto.management.model.ListHookRecentLogsParams;
-import io.logto.management.model.ListHookRecentLogsResponseItem;
 import io.logto.management.model.ListHooksParams;
 import io.logto.management.model.UpdateHookRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Hooks</code> tag. Thread-safe; obtain it from {@code LogtoManagement.hooks()}.
+ * Operations of the <code>Hooks</code> tag. Thread-safe; obtain it from {@code LogtoManagement.hooks()}; {@code LogtoManagement.async().hooks()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class HooksService {
@@ -37,7 +36,13 @@ public final class HooksService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateHookRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateHookRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/hooks");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -54,23 +59,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
    */
   public Hook create(CreateHookRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Hook.class, options);
-  }
-
-  /**
-   * Create a hook.
-   *
-   * <p><code>POST /api/hooks</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
-   */
-  public CompletableFuture<Hook> createAsync(CreateHookRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Hook.class, options);
+    return client.call(HooksService.requestForCreate(body), Hook.class, options);
   }
 
   /**
@@ -87,21 +76,13 @@ public final class HooksService {
   }
 
   /**
-   * Create a hook.
+   * The request of {@code createTest}, for both surfaces.
    *
-   * <p><code>POST /api/hooks</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createhook">CreateHook in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Hook> createAsync(CreateHookRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateTest(String id, CreateHookTestRequest body) {
+  static ApiRequest requestForCreateTest(String id, CreateHookTestRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/hooks/{id}/test")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -119,25 +100,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-createhooktest">CreateHookTest in the Logto API reference</a>
    */
   public void createTest(String id, CreateHookTestRequest body, RequestOptions options) {
-    client.call(requestForCreateTest(id, body), options);
-  }
-
-  /**
-   * Test hook.
-   *
-   * <p><code>POST /api/hooks/&#123;id&#125;/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createhooktest">CreateHookTest in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createTestAsync(String id, CreateHookTestRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateTest(id, body), Void.class, options);
+    client.call(HooksService.requestForCreateTest(id, body), options);
   }
 
   /**
@@ -154,22 +117,12 @@ public final class HooksService {
   }
 
   /**
-   * Test hook.
-   *
-   * <p><code>POST /api/hooks/&#123;id&#125;/test</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createhooktest">CreateHookTest in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createTestAsync(String id, CreateHookTestRequest body) {
-    return createTestAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/hooks/{id}")
       .pathParam("id", id);
     return request.build();
@@ -185,23 +138,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletehook">DeleteHook in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete hook.
-   *
-   * <p><code>DELETE /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletehook">DeleteHook in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(HooksService.requestForDelete(id), options);
   }
 
   /**
@@ -217,21 +154,13 @@ public final class HooksService {
   }
 
   /**
-   * Delete hook.
-   *
-   * <p><code>DELETE /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletehook">DeleteHook in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id, GetHookParams params) {
+  static ApiRequest requestForGet(String id, GetHookParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -251,24 +180,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
    */
   public Hook get(String id, GetHookParams params, RequestOptions options) {
-    return client.call(requestForGet(id, params), Hook.class, options);
-  }
-
-  /**
-   * Get hook.
-   *
-   * <p><code>GET /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
-   */
-  public CompletableFuture<Hook> getAsync(String id, GetHookParams params, RequestOptions options) {
-    return client.callAsync(requestForGet(id, params), Hook.class, options);
+    return client.call(HooksService.requestForGet(id, params), Hook.class, options);
   }
 
   /**
@@ -299,41 +211,22 @@ public final class HooksService {
   }
 
   /**
-   * Get hook.
+   * The answer type of {@code listRecentLogs}, for both surfaces.
    *
-   * <p><code>GET /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Hook> getAsync(String id, GetHookParams params) {
-    return getAsync(id, params, RequestOptions.defaults());
+  static TypeReference<List<HookRecentLog>> typeOfListRecentLogs() {
+    return new TypeReference<List<HookRecentLog>>() {};
   }
 
   /**
-   * Get hook.
-   *
-   * <p><code>GET /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code listRecentLogs}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-gethook">GetHook in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<Hook> getAsync(String id) {
-    return getAsync(id, GetHookParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<ListHookRecentLogsResponseItem>> typeOfListRecentLogs() {
-    return new TypeReference<List<ListHookRecentLogsResponseItem>>() {};
-  }
-
-  private ApiRequest requestForListRecentLogs(String id, ListHookRecentLogsParams params) {
+  static ApiRequest requestForListRecentLogs(String id, ListHookRecentLogsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}/recent-logs")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -357,27 +250,9 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public List<ListHookRecentLogsResponseItem> listRecentLogs(String id,
-      ListHookRecentLogsParams params, RequestOptions options) {
-    return client.call(requestForListRecentLogs(id, params), typeOfListRecentLogs(), options);
-  }
-
-  /**
-   * Get recent logs for a hook.
-   *
-   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id,
-      ListHookRecentLogsParams params, RequestOptions options) {
-    return client.callAsync(requestForListRecentLogs(id, params), typeOfListRecentLogs(), options);
+  public List<HookRecentLog> listRecentLogs(String id, ListHookRecentLogsParams params,
+      RequestOptions options) {
+    return client.call(HooksService.requestForListRecentLogs(id, params), HooksService.typeOfListRecentLogs(), options);
   }
 
   /**
@@ -390,8 +265,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public List<ListHookRecentLogsResponseItem> listRecentLogs(String id,
-      ListHookRecentLogsParams params) {
+  public List<HookRecentLog> listRecentLogs(String id, ListHookRecentLogsParams params) {
     return listRecentLogs(id, params, RequestOptions.defaults());
   }
 
@@ -404,40 +278,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public List<ListHookRecentLogsResponseItem> listRecentLogs(String id) {
+  public List<HookRecentLog> listRecentLogs(String id) {
     return listRecentLogs(id, ListHookRecentLogsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get recent logs for a hook.
-   *
-   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id,
-      ListHookRecentLogsParams params) {
-    return listRecentLogsAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get recent logs for a hook.
-   *
-   * <p><code>GET /api/hooks/&#123;id&#125;/recent-logs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListHookRecentLogsResponseItem>> listRecentLogsAsync(String id) {
-    return listRecentLogsAsync(id, ListHookRecentLogsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -452,8 +294,8 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public Paginated<ListHookRecentLogsResponseItem> listRecentLogsAll(String id,
-      ListHookRecentLogsParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<HookRecentLog> listRecentLogsAll(String id, ListHookRecentLogsParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks/{id}/recent-logs")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -461,7 +303,7 @@ public final class HooksService {
     request.query("enableCap", params.enableCap());
     request.query("start_time", params.startTime());
     request.query("end_time", params.endTime());
-    return client.paginate(request.build(), ListHookRecentLogsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), HookRecentLog.class, pagination, options);
   }
 
   /**
@@ -474,8 +316,7 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public Paginated<ListHookRecentLogsResponseItem> listRecentLogsAll(String id,
-      ListHookRecentLogsParams params) {
+  public Paginated<HookRecentLog> listRecentLogsAll(String id, ListHookRecentLogsParams params) {
     return listRecentLogsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -488,15 +329,26 @@ public final class HooksService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listhookrecentlogs">ListHookRecentLogs in the Logto API reference</a>
    */
-  public Paginated<ListHookRecentLogsResponseItem> listRecentLogsAll(String id) {
+  public Paginated<HookRecentLog> listRecentLogsAll(String id) {
     return listRecentLogsAll(id, ListHookRecentLogsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<Hook>> typeOfList() {
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<Hook>> typeOfList() {
     return new TypeReference<List<Hook>>() {};
   }
 
-  private ApiRequest requestForList(ListHooksParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListHooksParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/hooks");
     Objects.requireNonNull(params, "params == null");
     request.query("includeExecutionStats", params.includeExecutionStats());
@@ -516,23 +368,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
    */
   public List<Hook> list(ListHooksParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get hooks.
-   *
-   * <p><code>GET /api/hooks</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Hook>> listAsync(ListHooksParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(HooksService.requestForList(params), HooksService.typeOfList(), options);
   }
 
   /**
@@ -558,35 +394,6 @@ public final class HooksService {
    */
   public List<Hook> list() {
     return list(ListHooksParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get hooks.
-   *
-   * <p><code>GET /api/hooks</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Hook>> listAsync(ListHooksParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get hooks.
-   *
-   * <p><code>GET /api/hooks</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listhooks">ListHooks in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Hook>> listAsync() {
-    return listAsync(ListHooksParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -633,7 +440,14 @@ public final class HooksService {
     return listAll(ListHooksParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdate(String id, UpdateHookRequest body) {
+  /**
+   * The request of {@code update}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForUpdate(String id, UpdateHookRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/hooks/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -652,25 +466,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
    */
   public Hook update(String id, UpdateHookRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Hook.class, options);
-  }
-
-  /**
-   * Update hook.
-   *
-   * <p><code>PATCH /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
-   */
-  public CompletableFuture<Hook> updateAsync(String id, UpdateHookRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Hook.class, options);
+    return client.call(HooksService.requestForUpdate(id, body), Hook.class, options);
   }
 
   /**
@@ -688,22 +484,12 @@ public final class HooksService {
   }
 
   /**
-   * Update hook.
-   *
-   * <p><code>PATCH /api/hooks/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateSigningKey}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatehook">UpdateHook in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Hook> updateAsync(String id, UpdateHookRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateSigningKey(String id) {
+  static ApiRequest requestForUpdateSigningKey(String id) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/hooks/{id}/signing-key")
       .pathParam("id", id);
     return request.build();
@@ -720,23 +506,7 @@ public final class HooksService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
    */
   public Hook updateSigningKey(String id, RequestOptions options) {
-    return client.call(requestForUpdateSigningKey(id), Hook.class, options);
-  }
-
-  /**
-   * Update signing key for a hook.
-   *
-   * <p><code>PATCH /api/hooks/&#123;id&#125;/signing-key</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
-   */
-  public CompletableFuture<Hook> updateSigningKeyAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForUpdateSigningKey(id), Hook.class, options);
+    return client.call(HooksService.requestForUpdateSigningKey(id), Hook.class, options);
   }
 
   /**
@@ -750,20 +520,5 @@ public final class HooksService {
    */
   public Hook updateSigningKey(String id) {
     return updateSigningKey(id, RequestOptions.defaults());
-  }
-
-  /**
-   * Update signing key for a hook.
-   *
-   * <p><code>PATCH /api/hooks/&#123;id&#125;/signing-key</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatehooksigningkey">UpdateHookSigningKey in the Logto API reference</a>
-   */
-  public CompletableFuture<Hook> updateSigningKeyAsync(String id) {
-    return updateSigningKeyAsync(id, RequestOptions.defaults());
   }
 }

@@ -16,10 +16,9 @@ import io.logto.management.model.ReplaceOneTimeTokenStatusRequest;
 import io.logto.management.model.VerifyOneTimeTokenRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>One-time tokens</code> tag. Thread-safe; obtain it from {@code LogtoManagement.oneTimeTokens()}.
+ * Operations of the <code>One-time tokens</code> tag. Thread-safe; obtain it from {@code LogtoManagement.oneTimeTokens()}; {@code LogtoManagement.async().oneTimeTokens()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class OneTimeTokensService {
@@ -34,7 +33,13 @@ public final class OneTimeTokensService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAdd(AddOneTimeTokensRequest body) {
+  /**
+   * The request of {@code add}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForAdd(AddOneTimeTokensRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -51,24 +56,7 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
    */
   public OneTimeToken add(AddOneTimeTokensRequest body, RequestOptions options) {
-    return client.call(requestForAdd(body), OneTimeToken.class, options);
-  }
-
-  /**
-   * Create one-time token.
-   *
-   * <p><code>POST /api/one-time-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
-   */
-  public CompletableFuture<OneTimeToken> addAsync(AddOneTimeTokensRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForAdd(body), OneTimeToken.class, options);
+    return client.call(OneTimeTokensService.requestForAdd(body), OneTimeToken.class, options);
   }
 
   /**
@@ -85,21 +73,12 @@ public final class OneTimeTokensService {
   }
 
   /**
-   * Create one-time token.
+   * The request of {@code delete}, for both surfaces.
    *
-   * <p><code>POST /api/one-time-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-addonetimetokens">AddOneTimeTokens in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<OneTimeToken> addAsync(AddOneTimeTokensRequest body) {
-    return addAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/one-time-tokens/{id}")
       .pathParam("id", id);
     return request.build();
@@ -115,23 +94,7 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteonetimetoken">DeleteOneTimeToken in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete one-time token by ID.
-   *
-   * <p><code>DELETE /api/one-time-tokens/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteonetimetoken">DeleteOneTimeToken in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(OneTimeTokensService.requestForDelete(id), options);
   }
 
   /**
@@ -147,21 +110,12 @@ public final class OneTimeTokensService {
   }
 
   /**
-   * Delete one-time token by ID.
-   *
-   * <p><code>DELETE /api/one-time-tokens/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteonetimetoken">DeleteOneTimeToken in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens/{id}")
       .pathParam("id", id);
     return request.build();
@@ -178,23 +132,7 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
    */
   public OneTimeToken get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), OneTimeToken.class, options);
-  }
-
-  /**
-   * Get one-time token by ID.
-   *
-   * <p><code>GET /api/one-time-tokens/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
-   */
-  public CompletableFuture<OneTimeToken> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), OneTimeToken.class, options);
+    return client.call(OneTimeTokensService.requestForGet(id), OneTimeToken.class, options);
   }
 
   /**
@@ -211,25 +149,21 @@ public final class OneTimeTokensService {
   }
 
   /**
-   * Get one-time token by ID.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/one-time-tokens/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getonetimetoken">GetOneTimeToken in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<OneTimeToken> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<OneTimeToken>> typeOfList() {
+  static TypeReference<List<OneTimeToken>> typeOfList() {
     return new TypeReference<List<OneTimeToken>>() {};
   }
 
-  private ApiRequest requestForList(ListOneTimeTokensParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListOneTimeTokensParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/one-time-tokens");
     Objects.requireNonNull(params, "params == null");
     request.query("email", params.email());
@@ -250,24 +184,7 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
    */
   public List<OneTimeToken> list(ListOneTimeTokensParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get one-time tokens.
-   *
-   * <p><code>GET /api/one-time-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OneTimeToken>> listAsync(ListOneTimeTokensParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(OneTimeTokensService.requestForList(params), OneTimeTokensService.typeOfList(), options);
   }
 
   /**
@@ -293,35 +210,6 @@ public final class OneTimeTokensService {
    */
   public List<OneTimeToken> list() {
     return list(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get one-time tokens.
-   *
-   * <p><code>GET /api/one-time-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OneTimeToken>> listAsync(ListOneTimeTokensParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get one-time tokens.
-   *
-   * <p><code>GET /api/one-time-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listonetimetokens">ListOneTimeTokens in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OneTimeToken>> listAsync() {
-    return listAsync(ListOneTimeTokensParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -369,7 +257,14 @@ public final class OneTimeTokensService {
     return listAll(ListOneTimeTokensParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForReplaceStatus(String id, ReplaceOneTimeTokenStatusRequest body) {
+  /**
+   * The request of {@code replaceStatus}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplaceStatus(String id, ReplaceOneTimeTokenStatusRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/one-time-tokens/{id}/status")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -389,25 +284,7 @@ public final class OneTimeTokensService {
    */
   public OneTimeToken replaceStatus(String id, ReplaceOneTimeTokenStatusRequest body,
       RequestOptions options) {
-    return client.call(requestForReplaceStatus(id, body), OneTimeToken.class, options);
-  }
-
-  /**
-   * Update one-time token status.
-   *
-   * <p><code>PUT /api/one-time-tokens/&#123;id&#125;/status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<OneTimeToken> replaceStatusAsync(String id,
-      ReplaceOneTimeTokenStatusRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceStatus(id, body), OneTimeToken.class, options);
+    return client.call(OneTimeTokensService.requestForReplaceStatus(id, body), OneTimeToken.class, options);
   }
 
   /**
@@ -425,23 +302,12 @@ public final class OneTimeTokensService {
   }
 
   /**
-   * Update one-time token status.
+   * The request of {@code verify}, for both surfaces.
    *
-   * <p><code>PUT /api/one-time-tokens/&#123;id&#125;/status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceonetimetokenstatus">ReplaceOneTimeTokenStatus in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<OneTimeToken> replaceStatusAsync(String id,
-      ReplaceOneTimeTokenStatusRequest body) {
-    return replaceStatusAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForVerify(VerifyOneTimeTokenRequest body) {
+  static ApiRequest requestForVerify(VerifyOneTimeTokenRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/one-time-tokens/verify");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -458,24 +324,7 @@ public final class OneTimeTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
    */
   public OneTimeToken verify(VerifyOneTimeTokenRequest body, RequestOptions options) {
-    return client.call(requestForVerify(body), OneTimeToken.class, options);
-  }
-
-  /**
-   * Verify one-time token.
-   *
-   * <p><code>POST /api/one-time-tokens/verify</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
-   */
-  public CompletableFuture<OneTimeToken> verifyAsync(VerifyOneTimeTokenRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForVerify(body), OneTimeToken.class, options);
+    return client.call(OneTimeTokensService.requestForVerify(body), OneTimeToken.class, options);
   }
 
   /**
@@ -489,20 +338,5 @@ public final class OneTimeTokensService {
    */
   public OneTimeToken verify(VerifyOneTimeTokenRequest body) {
     return verify(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Verify one-time token.
-   *
-   * <p><code>POST /api/one-time-tokens/verify</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-verifyonetimetoken">VerifyOneTimeToken in the Logto API reference</a>
-   */
-  public CompletableFuture<OneTimeToken> verifyAsync(VerifyOneTimeTokenRequest body) {
-    return verifyAsync(body, RequestOptions.defaults());
   }
 }

@@ -14,10 +14,9 @@ import io.logto.management.model.OrganizationInvitation;
 import io.logto.management.model.ReplaceOrganizationInvitationStatusRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Organization invitations</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationInvitations()}.
+ * Operations of the <code>Organization invitations</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationInvitations()}; {@code LogtoManagement.async().organizationInvitations()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationInvitationsService {
@@ -32,7 +31,13 @@ public final class OrganizationInvitationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateOrganizationInvitationRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateOrganizationInvitationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-invitations");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -50,24 +55,7 @@ public final class OrganizationInvitationsService {
    */
   public OrganizationInvitation create(CreateOrganizationInvitationRequest body,
       RequestOptions options) {
-    return client.call(requestForCreate(body), OrganizationInvitation.class, options);
-  }
-
-  /**
-   * Create organization invitation.
-   *
-   * <p><code>POST /api/organization-invitations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationInvitation> createAsync(
-      CreateOrganizationInvitationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), OrganizationInvitation.class, options);
+    return client.call(OrganizationInvitationsService.requestForCreate(body), OrganizationInvitation.class, options);
   }
 
   /**
@@ -84,22 +72,13 @@ public final class OrganizationInvitationsService {
   }
 
   /**
-   * Create organization invitation.
+   * The request of {@code createMessage}, for both surfaces.
    *
-   * <p><code>POST /api/organization-invitations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitation">CreateOrganizationInvitation in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<OrganizationInvitation> createAsync(
-      CreateOrganizationInvitationRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateMessage(String id,
+  static ApiRequest requestForCreateMessage(String id,
       CreateOrganizationInvitationMessageRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-invitations/{id}/message")
       .pathParam("id", id);
@@ -119,25 +98,7 @@ public final class OrganizationInvitationsService {
    */
   public void createMessage(String id, CreateOrganizationInvitationMessageRequest body,
       RequestOptions options) {
-    client.call(requestForCreateMessage(id, body), options);
-  }
-
-  /**
-   * Resend invitation message.
-   *
-   * <p><code>POST /api/organization-invitations/&#123;id&#125;/message</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitationmessage">CreateOrganizationInvitationMessage in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createMessageAsync(String id,
-      CreateOrganizationInvitationMessageRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateMessage(id, body), Void.class, options);
+    client.call(OrganizationInvitationsService.requestForCreateMessage(id, body), options);
   }
 
   /**
@@ -154,23 +115,12 @@ public final class OrganizationInvitationsService {
   }
 
   /**
-   * Resend invitation message.
-   *
-   * <p><code>POST /api/organization-invitations/&#123;id&#125;/message</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationinvitationmessage">CreateOrganizationInvitationMessage in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createMessageAsync(String id,
-      CreateOrganizationInvitationMessageRequest body) {
-    return createMessageAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-invitations/{id}")
       .pathParam("id", id);
     return request.build();
@@ -186,23 +136,7 @@ public final class OrganizationInvitationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationinvitation">DeleteOrganizationInvitation in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete organization invitation.
-   *
-   * <p><code>DELETE /api/organization-invitations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationinvitation">DeleteOrganizationInvitation in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(OrganizationInvitationsService.requestForDelete(id), options);
   }
 
   /**
@@ -218,21 +152,12 @@ public final class OrganizationInvitationsService {
   }
 
   /**
-   * Delete organization invitation.
-   *
-   * <p><code>DELETE /api/organization-invitations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationinvitation">DeleteOrganizationInvitation in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations/{id}")
       .pathParam("id", id);
     return request.build();
@@ -249,23 +174,7 @@ public final class OrganizationInvitationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
    */
   public OrganizationInvitation get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), OrganizationInvitation.class, options);
-  }
-
-  /**
-   * Get organization invitation.
-   *
-   * <p><code>GET /api/organization-invitations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationInvitation> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), OrganizationInvitation.class, options);
+    return client.call(OrganizationInvitationsService.requestForGet(id), OrganizationInvitation.class, options);
   }
 
   /**
@@ -282,25 +191,21 @@ public final class OrganizationInvitationsService {
   }
 
   /**
-   * Get organization invitation.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/organization-invitations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationinvitation">GetOrganizationInvitation in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<OrganizationInvitation> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<OrganizationInvitation>> typeOfList() {
+  static TypeReference<List<OrganizationInvitation>> typeOfList() {
     return new TypeReference<List<OrganizationInvitation>>() {};
   }
 
-  private ApiRequest requestForList(ListOrganizationInvitationsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListOrganizationInvitationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-invitations");
     Objects.requireNonNull(params, "params == null");
     request.query("organizationId", params.organizationId());
@@ -321,24 +226,7 @@ public final class OrganizationInvitationsService {
    */
   public List<OrganizationInvitation> list(ListOrganizationInvitationsParams params,
       RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get organization invitations.
-   *
-   * <p><code>GET /api/organization-invitations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationInvitation>> listAsync(
-      ListOrganizationInvitationsParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(OrganizationInvitationsService.requestForList(params), OrganizationInvitationsService.typeOfList(), options);
   }
 
   /**
@@ -367,36 +255,13 @@ public final class OrganizationInvitationsService {
   }
 
   /**
-   * Get organization invitations.
+   * The request of {@code replaceStatus}, for both surfaces.
    *
-   * <p><code>GET /api/organization-invitations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<List<OrganizationInvitation>> listAsync(
-      ListOrganizationInvitationsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization invitations.
-   *
-   * <p><code>GET /api/organization-invitations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationinvitations">ListOrganizationInvitations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationInvitation>> listAsync() {
-    return listAsync(ListOrganizationInvitationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceStatus(String id,
+  static ApiRequest requestForReplaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-invitations/{id}/status")
       .pathParam("id", id);
@@ -417,25 +282,7 @@ public final class OrganizationInvitationsService {
    */
   public OrganizationInvitation replaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body, RequestOptions options) {
-    return client.call(requestForReplaceStatus(id, body), OrganizationInvitation.class, options);
-  }
-
-  /**
-   * Update organization invitation status.
-   *
-   * <p><code>PUT /api/organization-invitations/&#123;id&#125;/status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationInvitation> replaceStatusAsync(String id,
-      ReplaceOrganizationInvitationStatusRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceStatus(id, body), OrganizationInvitation.class, options);
+    return client.call(OrganizationInvitationsService.requestForReplaceStatus(id, body), OrganizationInvitation.class, options);
   }
 
   /**
@@ -451,22 +298,5 @@ public final class OrganizationInvitationsService {
   public OrganizationInvitation replaceStatus(String id,
       ReplaceOrganizationInvitationStatusRequest body) {
     return replaceStatus(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update organization invitation status.
-   *
-   * <p><code>PUT /api/organization-invitations/&#123;id&#125;/status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationinvitationstatus">ReplaceOrganizationInvitationStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationInvitation> replaceStatusAsync(String id,
-      ReplaceOrganizationInvitationStatusRequest body) {
-    return replaceStatusAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -13,19 +13,17 @@ import io.logto.management.model.CreateOrganizationRoleRequest;
 import io.logto.management.model.ListOrganizationRoleResourceScopesParams;
 import io.logto.management.model.ListOrganizationRoleScopesParams;
 import io.logto.management.model.ListOrganizationRolesParams;
-import io.logto.management.model.ListOrganizationRolesResponseItem;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationScope;
-import io.logto.management.model.OrganizationScopeIdsRequest;
+import io.logto.management.model.OrganizationScopeIds;
 import io.logto.management.model.Scope;
-import io.logto.management.model.ScopeIdsRequest;
+import io.logto.management.model.ScopeIds;
 import io.logto.management.model.UpdateOrganizationRoleRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Organization roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationRoles()}.
+ * Operations of the <code>Organization roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationRoles()}; {@code LogtoManagement.async().organizationRoles()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationRolesService {
@@ -40,7 +38,13 @@ public final class OrganizationRolesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateOrganizationRoleRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateOrganizationRoleRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -57,24 +61,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
    */
   public OrganizationRole create(CreateOrganizationRoleRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), OrganizationRole.class, options);
-  }
-
-  /**
-   * Create an organization role.
-   *
-   * <p><code>POST /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> createAsync(CreateOrganizationRoleRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), OrganizationRole.class, options);
+    return client.call(OrganizationRolesService.requestForCreate(body), OrganizationRole.class, options);
   }
 
   /**
@@ -91,21 +78,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Create an organization role.
+   * The request of {@code createResourceScope}, for both surfaces.
    *
-   * <p><code>POST /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrole">CreateOrganizationRole in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<OrganizationRole> createAsync(CreateOrganizationRoleRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateResourceScope(String id, ScopeIdsRequest body) {
+  static ApiRequest requestForCreateResourceScope(String id, ScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -122,26 +101,8 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public void createResourceScope(String id, ScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateResourceScope(id, body), options);
-  }
-
-  /**
-   * Assign resource scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createResourceScopeAsync(String id, ScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateResourceScope(id, body), Void.class, options);
+  public void createResourceScope(String id, ScopeIds body, RequestOptions options) {
+    client.call(OrganizationRolesService.requestForCreateResourceScope(id, body), options);
   }
 
   /**
@@ -153,27 +114,18 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
    */
-  public void createResourceScope(String id, ScopeIdsRequest body) {
+  public void createResourceScope(String id, ScopeIds body) {
     createResourceScope(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign resource scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationroleresourcescope">CreateOrganizationRoleResourceScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createResourceScopeAsync(String id, ScopeIdsRequest body) {
-    return createResourceScopeAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateScope(String id, OrganizationScopeIdsRequest body) {
+  static ApiRequest requestForCreateScope(String id, OrganizationScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -190,26 +142,8 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public void createScope(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateScope(id, body), options);
-  }
-
-  /**
-   * Assign organization scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createScopeAsync(String id, OrganizationScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateScope(id, body), Void.class, options);
+  public void createScope(String id, OrganizationScopeIds body, RequestOptions options) {
+    client.call(OrganizationRolesService.requestForCreateScope(id, body), options);
   }
 
   /**
@@ -221,27 +155,17 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
    */
-  public void createScope(String id, OrganizationScopeIdsRequest body) {
+  public void createScope(String id, OrganizationScopeIds body) {
     createScope(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign organization scopes to organization role.
-   *
-   * <p><code>POST /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationrolescope">CreateOrganizationRoleScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createScopeAsync(String id, OrganizationScopeIdsRequest body) {
-    return createScopeAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}")
       .pathParam("id", id);
     return request.build();
@@ -257,23 +181,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete organization role.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(OrganizationRolesService.requestForDelete(id), options);
   }
 
   /**
@@ -289,21 +197,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Delete organization role.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteResourceScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrole">DeleteOrganizationRole in the Logto API reference</a>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteResourceScope(String id, String scopeId) {
+  static ApiRequest requestForDeleteResourceScope(String id, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/resource-scopes/{scopeId}")
       .pathParam("id", id)
       .pathParam("scopeId", scopeId);
@@ -321,25 +221,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
    */
   public void deleteResourceScope(String id, String scopeId, RequestOptions options) {
-    client.call(requestForDeleteResourceScope(id, scopeId), options);
-  }
-
-  /**
-   * Remove resource scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteResourceScopeAsync(String id, String scopeId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteResourceScope(id, scopeId), Void.class, options);
+    client.call(OrganizationRolesService.requestForDeleteResourceScope(id, scopeId), options);
   }
 
   /**
@@ -356,22 +238,13 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Remove resource scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/resource-scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationroleresourcescope">DeleteOrganizationRoleResourceScope in the Logto API reference</a>
+   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteResourceScopeAsync(String id, String scopeId) {
-    return deleteResourceScopeAsync(id, scopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteScope(String id, String organizationScopeId) {
+  static ApiRequest requestForDeleteScope(String id, String organizationScopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-roles/{id}/scopes/{organizationScopeId}")
       .pathParam("id", id)
       .pathParam("organizationScopeId", organizationScopeId);
@@ -389,25 +262,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String organizationScopeId, RequestOptions options) {
-    client.call(requestForDeleteScope(id, organizationScopeId), options);
-  }
-
-  /**
-   * Remove organization scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteScopeAsync(String id, String organizationScopeId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteScope(id, organizationScopeId), Void.class, options);
+    client.call(OrganizationRolesService.requestForDeleteScope(id, organizationScopeId), options);
   }
 
   /**
@@ -424,22 +279,12 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Remove organization scope.
-   *
-   * <p><code>DELETE /api/organization-roles/&#123;id&#125;/scopes/&#123;organizationScopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationScopeId the <code>organizationScopeId</code> path parameter: the id of the organization scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationrolescope">DeleteOrganizationRoleScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteScopeAsync(String id, String organizationScopeId) {
-    return deleteScopeAsync(id, organizationScopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}")
       .pathParam("id", id);
     return request.build();
@@ -456,23 +301,7 @@ public final class OrganizationRolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
    */
   public OrganizationRole get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), OrganizationRole.class, options);
-  }
-
-  /**
-   * Get organization role.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), OrganizationRole.class, options);
+    return client.call(OrganizationRolesService.requestForGet(id), OrganizationRole.class, options);
   }
 
   /**
@@ -489,25 +318,22 @@ public final class OrganizationRolesService {
   }
 
   /**
-   * Get organization role.
+   * The answer type of {@code listResourceScopes}, for both surfaces.
    *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationrole">GetOrganizationRole in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<OrganizationRole> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Scope>> typeOfListResourceScopes() {
+  static TypeReference<List<Scope>> typeOfListResourceScopes() {
     return new TypeReference<List<Scope>>() {};
   }
 
-  private ApiRequest requestForListResourceScopes(String id,
+  /**
+   * The request of {@code listResourceScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListResourceScopes(String id,
       ListOrganizationRoleResourceScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
@@ -530,25 +356,7 @@ public final class OrganizationRolesService {
    */
   public List<Scope> listResourceScopes(String id, ListOrganizationRoleResourceScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListResourceScopes(id, params), typeOfListResourceScopes(), options);
-  }
-
-  /**
-   * Get organization role resource scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
-      ListOrganizationRoleResourceScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListResourceScopes(id, params), typeOfListResourceScopes(), options);
+    return client.call(OrganizationRolesService.requestForListResourceScopes(id, params), OrganizationRolesService.typeOfListResourceScopes(), options);
   }
 
   /**
@@ -577,38 +385,6 @@ public final class OrganizationRolesService {
    */
   public List<Scope> listResourceScopes(String id) {
     return listResourceScopes(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role resource scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id,
-      ListOrganizationRoleResourceScopesParams params) {
-    return listResourceScopesAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role resource scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroleresourcescopes">ListOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listResourceScopesAsync(String id) {
-    return listResourceScopesAsync(id, ListOrganizationRoleResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -660,11 +436,23 @@ public final class OrganizationRolesService {
     return listResourceScopesAll(id, ListOrganizationRoleResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<OrganizationScope>> typeOfListScopes() {
+  /**
+   * The answer type of {@code listScopes}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<OrganizationScope>> typeOfListScopes() {
     return new TypeReference<List<OrganizationScope>>() {};
   }
 
-  private ApiRequest requestForListScopes(String id, ListOrganizationRoleScopesParams params) {
+  /**
+   * The request of {@code listScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListScopes(String id, ListOrganizationRoleScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -686,25 +474,7 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id, ListOrganizationRoleScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListScopes(id, params), typeOfListScopes(), options);
-  }
-
-  /**
-   * Get organization role scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
-      ListOrganizationRoleScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(id, params), typeOfListScopes(), options);
+    return client.call(OrganizationRolesService.requestForListScopes(id, params), OrganizationRolesService.typeOfListScopes(), options);
   }
 
   /**
@@ -732,38 +502,6 @@ public final class OrganizationRolesService {
    */
   public List<OrganizationScope> listScopes(String id) {
     return listScopes(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id,
-      ListOrganizationRoleScopesParams params) {
-    return listScopesAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization role scopes.
-   *
-   * <p><code>GET /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationrolescopes">ListOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listScopesAsync(String id) {
-    return listScopesAsync(id, ListOrganizationRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -814,11 +552,22 @@ public final class OrganizationRolesService {
     return listScopesAll(id, ListOrganizationRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<ListOrganizationRolesResponseItem>> typeOfList() {
-    return new TypeReference<List<ListOrganizationRolesResponseItem>>() {};
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<OrganizationRole>> typeOfList() {
+    return new TypeReference<List<OrganizationRole>>() {};
   }
 
-  private ApiRequest requestForList(ListOrganizationRolesParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListOrganizationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
@@ -837,26 +586,8 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params,
-      RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get organization roles.
-   *
-   * <p><code>GET /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
-      ListOrganizationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+  public List<OrganizationRole> list(ListOrganizationRolesParams params, RequestOptions options) {
+    return client.call(OrganizationRolesService.requestForList(params), OrganizationRolesService.typeOfList(), options);
   }
 
   /**
@@ -868,7 +599,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public List<ListOrganizationRolesResponseItem> list(ListOrganizationRolesParams params) {
+  public List<OrganizationRole> list(ListOrganizationRolesParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -880,38 +611,8 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public List<ListOrganizationRolesResponseItem> list() {
+  public List<OrganizationRole> list() {
     return list(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization roles.
-   *
-   * <p><code>GET /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync(
-      ListOrganizationRolesParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization roles.
-   *
-   * <p><code>GET /api/organization-roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationRolesResponseItem>> listAsync() {
-    return listAsync(ListOrganizationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -925,12 +626,12 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRolesResponseItem> listAll(ListOrganizationRolesParams params,
+  public Paginated<OrganizationRole> listAll(ListOrganizationRolesParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-roles");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
-    return client.paginate(request.build(), ListOrganizationRolesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), OrganizationRole.class, pagination, options);
   }
 
   /**
@@ -942,7 +643,7 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRolesResponseItem> listAll(ListOrganizationRolesParams params) {
+  public Paginated<OrganizationRole> listAll(ListOrganizationRolesParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -954,11 +655,18 @@ public final class OrganizationRolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationroles">ListOrganizationRoles in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationRolesResponseItem> listAll() {
+  public Paginated<OrganizationRole> listAll() {
     return listAll(ListOrganizationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForReplaceResourceScopes(String id, ScopeIdsRequest body) {
+  /**
+   * The request of {@code replaceResourceScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplaceResourceScopes(String id, ScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/resource-scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -975,26 +683,8 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public void replaceResourceScopes(String id, ScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceResourceScopes(id, body), options);
-  }
-
-  /**
-   * Replace resource scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceResourceScopesAsync(String id, ScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceResourceScopes(id, body), Void.class, options);
+  public void replaceResourceScopes(String id, ScopeIds body, RequestOptions options) {
+    client.call(OrganizationRolesService.requestForReplaceResourceScopes(id, body), options);
   }
 
   /**
@@ -1006,27 +696,18 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
    */
-  public void replaceResourceScopes(String id, ScopeIdsRequest body) {
+  public void replaceResourceScopes(String id, ScopeIds body) {
     replaceResourceScopes(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace resource scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/resource-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceScopes}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationroleresourcescopes">ReplaceOrganizationRoleResourceScopes in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceResourceScopesAsync(String id, ScopeIdsRequest body) {
-    return replaceResourceScopesAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceScopes(String id, OrganizationScopeIdsRequest body) {
+  static ApiRequest requestForReplaceScopes(String id, OrganizationScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organization-roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1043,26 +724,8 @@ public final class OrganizationRolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, OrganizationScopeIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceScopes(id, body), options);
-  }
-
-  /**
-   * Replace organization scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceScopesAsync(String id, OrganizationScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceScopes(id, body), Void.class, options);
+  public void replaceScopes(String id, OrganizationScopeIds body, RequestOptions options) {
+    client.call(OrganizationRolesService.requestForReplaceScopes(id, body), options);
   }
 
   /**
@@ -1074,27 +737,18 @@ public final class OrganizationRolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
    */
-  public void replaceScopes(String id, OrganizationScopeIdsRequest body) {
+  public void replaceScopes(String id, OrganizationScopeIds body) {
     replaceScopes(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace organization scopes for organization role.
-   *
-   * <p><code>PUT /api/organization-roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationrolescopes">ReplaceOrganizationRoleScopes in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceScopesAsync(String id, OrganizationScopeIdsRequest body) {
-    return replaceScopesAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, UpdateOrganizationRoleRequest body) {
+  static ApiRequest requestForUpdate(String id, UpdateOrganizationRoleRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-roles/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1114,25 +768,7 @@ public final class OrganizationRolesService {
    */
   public OrganizationRole update(String id, UpdateOrganizationRoleRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(id, body), OrganizationRole.class, options);
-  }
-
-  /**
-   * Update organization role.
-   *
-   * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> updateAsync(String id,
-      UpdateOrganizationRoleRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), OrganizationRole.class, options);
+    return client.call(OrganizationRolesService.requestForUpdate(id, body), OrganizationRole.class, options);
   }
 
   /**
@@ -1147,22 +783,5 @@ public final class OrganizationRolesService {
    */
   public OrganizationRole update(String id, UpdateOrganizationRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update organization role.
-   *
-   * <p><code>PATCH /api/organization-roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationrole">UpdateOrganizationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRole> updateAsync(String id,
-      UpdateOrganizationRoleRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -15,10 +15,9 @@ import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.UpdateOrganizationScopeRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Organization scopes</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationScopes()}.
+ * Operations of the <code>Organization scopes</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizationScopes()}; {@code LogtoManagement.async().organizationScopes()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationScopesService {
@@ -33,7 +32,13 @@ public final class OrganizationScopesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateOrganizationScopeRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateOrganizationScopeRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organization-scopes");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -50,24 +55,7 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
    */
   public OrganizationScope create(CreateOrganizationScopeRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), OrganizationScope.class, options);
-  }
-
-  /**
-   * Create an organization scope.
-   *
-   * <p><code>POST /api/organization-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationScope> createAsync(CreateOrganizationScopeRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), OrganizationScope.class, options);
+    return client.call(OrganizationScopesService.requestForCreate(body), OrganizationScope.class, options);
   }
 
   /**
@@ -84,21 +72,12 @@ public final class OrganizationScopesService {
   }
 
   /**
-   * Create an organization scope.
+   * The request of {@code delete}, for both surfaces.
    *
-   * <p><code>POST /api/organization-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationscope">CreateOrganizationScope in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<OrganizationScope> createAsync(CreateOrganizationScopeRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organization-scopes/{id}")
       .pathParam("id", id);
     return request.build();
@@ -114,23 +93,7 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationscope">DeleteOrganizationScope in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete organization scope.
-   *
-   * <p><code>DELETE /api/organization-scopes/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationscope">DeleteOrganizationScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(OrganizationScopesService.requestForDelete(id), options);
   }
 
   /**
@@ -146,21 +109,12 @@ public final class OrganizationScopesService {
   }
 
   /**
-   * Delete organization scope.
-   *
-   * <p><code>DELETE /api/organization-scopes/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationscope">DeleteOrganizationScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes/{id}")
       .pathParam("id", id);
     return request.build();
@@ -177,23 +131,7 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
    */
   public OrganizationScope get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), OrganizationScope.class, options);
-  }
-
-  /**
-   * Get organization scope.
-   *
-   * <p><code>GET /api/organization-scopes/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationScope> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), OrganizationScope.class, options);
+    return client.call(OrganizationScopesService.requestForGet(id), OrganizationScope.class, options);
   }
 
   /**
@@ -210,25 +148,21 @@ public final class OrganizationScopesService {
   }
 
   /**
-   * Get organization scope.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/organization-scopes/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganizationscope">GetOrganizationScope in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<OrganizationScope> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<OrganizationScope>> typeOfList() {
+  static TypeReference<List<OrganizationScope>> typeOfList() {
     return new TypeReference<List<OrganizationScope>>() {};
   }
 
-  private ApiRequest requestForList(ListOrganizationScopesParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListOrganizationScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organization-scopes");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
@@ -248,24 +182,7 @@ public final class OrganizationScopesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
    */
   public List<OrganizationScope> list(ListOrganizationScopesParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get organization scopes.
-   *
-   * <p><code>GET /api/organization-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listAsync(ListOrganizationScopesParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(OrganizationScopesService.requestForList(params), OrganizationScopesService.typeOfList(), options);
   }
 
   /**
@@ -291,35 +208,6 @@ public final class OrganizationScopesService {
    */
   public List<OrganizationScope> list() {
     return list(ListOrganizationScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization scopes.
-   *
-   * <p><code>GET /api/organization-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listAsync(ListOrganizationScopesParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization scopes.
-   *
-   * <p><code>GET /api/organization-scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationscopes">ListOrganizationScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listAsync() {
-    return listAsync(ListOrganizationScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -366,7 +254,14 @@ public final class OrganizationScopesService {
     return listAll(ListOrganizationScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdate(String id, UpdateOrganizationScopeRequest body) {
+  /**
+   * The request of {@code update}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForUpdate(String id, UpdateOrganizationScopeRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organization-scopes/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -386,25 +281,7 @@ public final class OrganizationScopesService {
    */
   public OrganizationScope update(String id, UpdateOrganizationScopeRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(id, body), OrganizationScope.class, options);
-  }
-
-  /**
-   * Update organization scope.
-   *
-   * <p><code>PATCH /api/organization-scopes/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationscope">UpdateOrganizationScope in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationScope> updateAsync(String id,
-      UpdateOrganizationScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), OrganizationScope.class, options);
+    return client.call(OrganizationScopesService.requestForUpdate(id, body), OrganizationScope.class, options);
   }
 
   /**
@@ -419,22 +296,5 @@ public final class OrganizationScopesService {
    */
   public OrganizationScope update(String id, UpdateOrganizationScopeRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update organization scope.
-   *
-   * <p><code>PATCH /api/organization-scopes/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganizationscope">UpdateOrganizationScope in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationScope> updateAsync(String id,
-      UpdateOrganizationScopeRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -9,7 +9,8 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.Application;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.AssignOrganizationRolesToApplicationsRequest;
 import io.logto.management.model.AssignOrganizationRolesToUsersRequest;
 import io.logto.management.model.CreateOrganizationJitEmailDomainRequest;
@@ -17,31 +18,28 @@ import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.JitEmailDomain;
 import io.logto.management.model.ListOrganizationApplicationRolesParams;
 import io.logto.management.model.ListOrganizationApplicationsParams;
-import io.logto.management.model.ListOrganizationApplicationsResponseItem;
 import io.logto.management.model.ListOrganizationJitEmailDomainsParams;
 import io.logto.management.model.ListOrganizationJitRolesParams;
 import io.logto.management.model.ListOrganizationJitSsoConnectorsParams;
 import io.logto.management.model.ListOrganizationUserRolesParams;
 import io.logto.management.model.ListOrganizationUsersParams;
-import io.logto.management.model.ListOrganizationUsersResponseItem;
 import io.logto.management.model.ListOrganizationsParams;
-import io.logto.management.model.ListOrganizationsResponseItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
-import io.logto.management.model.OrganizationRoleIdsRequest;
+import io.logto.management.model.OrganizationRoleIds;
 import io.logto.management.model.OrganizationRolesRequest;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
-import io.logto.management.model.SsoConnectorIdsRequest;
+import io.logto.management.model.SsoConnectorIds;
 import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.User;
+import io.logto.management.model.UserIds;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Organizations</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizations()}.
+ * Operations of the <code>Organizations</code> tag. Thread-safe; obtain it from {@code LogtoManagement.organizations()}; {@code LogtoManagement.async().organizations()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class OrganizationsService {
@@ -56,7 +54,14 @@ public final class OrganizationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAddApplications(String id, ApplicationIdsRequest body) {
+  /**
+   * The request of {@code addApplications}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForAddApplications(String id, ApplicationIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -73,26 +78,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public void addApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    client.call(requestForAddApplications(id, body), options);
-  }
-
-  /**
-   * Add organization application.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForAddApplications(id, body), Void.class, options);
+  public void addApplications(String id, ApplicationIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForAddApplications(id, body), options);
   }
 
   /**
@@ -104,27 +91,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
    */
-  public void addApplications(String id, ApplicationIdsRequest body) {
+  public void addApplications(String id, ApplicationIds body) {
     addApplications(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Add organization application.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code addUsers}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationapplications">AddOrganizationApplications in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> addApplicationsAsync(String id, ApplicationIdsRequest body) {
-    return addApplicationsAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForAddUsers(String id, UserIdsRequest body) {
+  static ApiRequest requestForAddUsers(String id, UserIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -142,26 +120,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public UserIdsRequest addUsers(String id, UserIdsRequest body, RequestOptions options) {
-    return client.call(requestForAddUsers(id, body), UserIdsRequest.class, options);
-  }
-
-  /**
-   * Add user members to organization.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForAddUsers(id, body), UserIdsRequest.class, options);
+  public UserIds addUsers(String id, UserIds body, RequestOptions options) {
+    return client.call(OrganizationsService.requestForAddUsers(id, body), UserIds.class, options);
   }
 
   /**
@@ -174,28 +134,20 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
    */
-  public UserIdsRequest addUsers(String id, UserIdsRequest body) {
+  public UserIds addUsers(String id, UserIds body) {
     return addUsers(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Add user members to organization.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code assignRolesToApplication}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-addorganizationusers">AddOrganizationUsers in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<UserIdsRequest> addUsersAsync(String id, UserIdsRequest body) {
-    return addUsersAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForAssignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+  static ApiRequest requestForAssignRolesToApplication(String id, String applicationId,
+      OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -214,28 +166,9 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public void assignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
-    client.call(requestForAssignRolesToApplication(id, applicationId, body), options);
-  }
-
-  /**
-   * Add organization application role.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplication(id, applicationId, body), Void.class, options);
+  public void assignRolesToApplication(String id, String applicationId, OrganizationRoleIds body,
+      RequestOptions options) {
+    client.call(OrganizationsService.requestForAssignRolesToApplication(id, applicationId, body), options);
   }
 
   /**
@@ -248,30 +181,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
    */
-  public void assignRolesToApplication(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+  public void assignRolesToApplication(String id, String applicationId, OrganizationRoleIds body) {
     assignRolesToApplication(id, applicationId, body, RequestOptions.defaults());
   }
 
   /**
-   * Add organization application role.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code assignRolesToApplications}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplication">AssignOrganizationRolesToApplication in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> assignRolesToApplicationAsync(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
-    return assignRolesToApplicationAsync(id, applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForAssignRolesToApplications(String id,
+  static ApiRequest requestForAssignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/applications/roles")
       .pathParam("id", id);
@@ -291,25 +212,7 @@ public final class OrganizationsService {
    */
   public void assignRolesToApplications(String id,
       AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    client.call(requestForAssignRolesToApplications(id, body), options);
-  }
-
-  /**
-   * Assign roles to applications in an organization.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/applications/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
-      AssignOrganizationRolesToApplicationsRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToApplications(id, body), Void.class, options);
+    client.call(OrganizationsService.requestForAssignRolesToApplications(id, body), options);
   }
 
   /**
@@ -327,23 +230,14 @@ public final class OrganizationsService {
   }
 
   /**
-   * Assign roles to applications in an organization.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/applications/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code assignRolesToUser}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestoapplications">AssignOrganizationRolesToApplications in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> assignRolesToApplicationsAsync(String id,
-      AssignOrganizationRolesToApplicationsRequest body) {
-    return assignRolesToApplicationsAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForAssignRolesToUser(String id, String userId,
+  static ApiRequest requestForAssignRolesToUser(String id, String userId,
       OrganizationRolesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
@@ -364,28 +258,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
+  public OrganizationRoleIds assignRolesToUser(String id, String userId,
       OrganizationRolesRequest body, RequestOptions options) {
-    return client.call(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
-  }
-
-  /**
-   * Assign roles to a user in an organization.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
-   */
-  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
-      String userId, OrganizationRolesRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUser(id, userId, body), OrganizationRoleIdsRequest.class, options);
+    return client.call(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIds.class, options);
   }
 
   /**
@@ -399,30 +274,19 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
-  public OrganizationRoleIdsRequest assignRolesToUser(String id, String userId,
+  public OrganizationRoleIds assignRolesToUser(String id, String userId,
       OrganizationRolesRequest body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign roles to a user in an organization.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code assignRolesToUsers}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<OrganizationRoleIdsRequest> assignRolesToUserAsync(String id,
-      String userId, OrganizationRolesRequest body) {
-    return assignRolesToUserAsync(id, userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForAssignRolesToUsers(String id,
+  static ApiRequest requestForAssignRolesToUsers(String id,
       AssignOrganizationRolesToUsersRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/roles")
       .pathParam("id", id);
@@ -442,25 +306,7 @@ public final class OrganizationsService {
    */
   public void assignRolesToUsers(String id, AssignOrganizationRolesToUsersRequest body,
       RequestOptions options) {
-    client.call(requestForAssignRolesToUsers(id, body), options);
-  }
-
-  /**
-   * Assign roles to organization user members.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/users/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
-      AssignOrganizationRolesToUsersRequest body, RequestOptions options) {
-    return client.callAsync(requestForAssignRolesToUsers(id, body), Void.class, options);
+    client.call(OrganizationsService.requestForAssignRolesToUsers(id, body), options);
   }
 
   /**
@@ -477,23 +323,12 @@ public final class OrganizationsService {
   }
 
   /**
-   * Assign roles to organization user members.
+   * The request of {@code create}, for both surfaces.
    *
-   * <p><code>POST /api/organizations/&#123;id&#125;/users/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestousers">AssignOrganizationRolesToUsers in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> assignRolesToUsersAsync(String id,
-      AssignOrganizationRolesToUsersRequest body) {
-    return assignRolesToUsersAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreate(CreateOrganizationRequest body) {
+  static ApiRequest requestForCreate(CreateOrganizationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -510,24 +345,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
    */
   public Organization create(CreateOrganizationRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Organization.class, options);
-  }
-
-  /**
-   * Create an organization.
-   *
-   * <p><code>POST /api/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Organization> createAsync(CreateOrganizationRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Organization.class, options);
+    return client.call(OrganizationsService.requestForCreate(body), Organization.class, options);
   }
 
   /**
@@ -544,21 +362,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Create an organization.
+   * The request of {@code createJitEmailDomain}, for both surfaces.
    *
-   * <p><code>POST /api/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganization">CreateOrganization in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Organization> createAsync(CreateOrganizationRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateJitEmailDomain(String id,
+  static ApiRequest requestForCreateJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
@@ -579,25 +389,7 @@ public final class OrganizationsService {
    */
   public JitEmailDomain createJitEmailDomain(String id,
       CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    return client.call(requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
-  }
-
-  /**
-   * Add organization JIT email domain.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<JitEmailDomain> createJitEmailDomainAsync(String id,
-      CreateOrganizationJitEmailDomainRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
+    return client.call(OrganizationsService.requestForCreateJitEmailDomain(id, body), JitEmailDomain.class, options);
   }
 
   /**
@@ -616,23 +408,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Add organization JIT email domain.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createJitRole}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitemaildomain">CreateOrganizationJitEmailDomain in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JitEmailDomain> createJitEmailDomainAsync(String id,
-      CreateOrganizationJitEmailDomainRequest body) {
-    return createJitEmailDomainAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateJitRole(String id, OrganizationRoleIdsRequest body) {
+  static ApiRequest requestForCreateJitRole(String id, OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -649,26 +431,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public void createJitRole(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateJitRole(id, body), options);
-  }
-
-  /**
-   * Add organization JIT default roles.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateJitRole(id, body), Void.class, options);
+  public void createJitRole(String id, OrganizationRoleIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForCreateJitRole(id, body), options);
   }
 
   /**
@@ -680,27 +444,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
    */
-  public void createJitRole(String id, OrganizationRoleIdsRequest body) {
+  public void createJitRole(String id, OrganizationRoleIds body) {
     createJitRole(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Add organization JIT default roles.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createJitSsoConnector}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitrole">CreateOrganizationJitRole in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createJitRoleAsync(String id, OrganizationRoleIdsRequest body) {
-    return createJitRoleAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+  static ApiRequest requestForCreateJitSsoConnector(String id, SsoConnectorIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -717,27 +472,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body,
-      RequestOptions options) {
-    client.call(requestForCreateJitSsoConnector(id, body), options);
-  }
-
-  /**
-   * Add organization JIT SSO connectors.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createJitSsoConnectorAsync(String id, SsoConnectorIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateJitSsoConnector(id, body), Void.class, options);
+  public void createJitSsoConnector(String id, SsoConnectorIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForCreateJitSsoConnector(id, body), options);
   }
 
   /**
@@ -749,28 +485,17 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
    */
-  public void createJitSsoConnector(String id, SsoConnectorIdsRequest body) {
+  public void createJitSsoConnector(String id, SsoConnectorIds body) {
     createJitSsoConnector(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Add organization JIT SSO connectors.
-   *
-   * <p><code>POST /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createorganizationjitssoconnector">CreateOrganizationJitSsoConnector in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createJitSsoConnectorAsync(String id,
-      SsoConnectorIdsRequest body) {
-    return createJitSsoConnectorAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}")
       .pathParam("id", id);
     return request.build();
@@ -786,23 +511,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganization">DeleteOrganization in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete organization.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganization">DeleteOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(OrganizationsService.requestForDelete(id), options);
   }
 
   /**
@@ -818,21 +527,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Delete organization.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteApplication}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganization">DeleteOrganization in the Logto API reference</a>
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteApplication(String id, String applicationId) {
+  static ApiRequest requestForDeleteApplication(String id, String applicationId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/applications/{applicationId}")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -850,25 +551,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId, RequestOptions options) {
-    client.call(requestForDeleteApplication(id, applicationId), options);
-  }
-
-  /**
-   * Remove organization application.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteApplication(id, applicationId), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteApplication(id, applicationId), options);
   }
 
   /**
@@ -885,22 +568,14 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove organization application.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteApplicationRole}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplication">DeleteOrganizationApplication in the Logto API reference</a>
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
+   * @return the request
    */
-  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId) {
-    return deleteApplicationAsync(id, applicationId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteApplicationRole(String id, String applicationId,
+  static ApiRequest requestForDeleteApplicationRole(String id, String applicationId,
       String organizationRoleId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/applications/{applicationId}/roles/{organizationRoleId}")
       .pathParam("id", id)
@@ -922,26 +597,7 @@ public final class OrganizationsService {
    */
   public void deleteApplicationRole(String id, String applicationId, String organizationRoleId,
       RequestOptions options) {
-    client.call(requestForDeleteApplicationRole(id, applicationId, organizationRoleId), options);
-  }
-
-  /**
-   * Remove organization application role.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteApplicationRoleAsync(String id, String applicationId,
-      String organizationRoleId, RequestOptions options) {
-    return client.callAsync(requestForDeleteApplicationRole(id, applicationId, organizationRoleId), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteApplicationRole(id, applicationId, organizationRoleId), options);
   }
 
   /**
@@ -959,24 +615,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove organization application role.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles/&#123;organizationRoleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteJitEmailDomain}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationapplicationrole">DeleteOrganizationApplicationRole in the Logto API reference</a>
+   * @param emailDomain the <code>emailDomain</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> deleteApplicationRoleAsync(String id, String applicationId,
-      String organizationRoleId) {
-    return deleteApplicationRoleAsync(id, applicationId, organizationRoleId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteJitEmailDomain(String id, String emailDomain) {
+  static ApiRequest requestForDeleteJitEmailDomain(String id, String emailDomain) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/email-domains/{emailDomain}")
       .pathParam("id", id)
       .pathParam("emailDomain", emailDomain);
@@ -994,25 +639,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitemaildomain">DeleteOrganizationJitEmailDomain in the Logto API reference</a>
    */
   public void deleteJitEmailDomain(String id, String emailDomain, RequestOptions options) {
-    client.call(requestForDeleteJitEmailDomain(id, emailDomain), options);
-  }
-
-  /**
-   * Remove organization JIT email domain.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/email-domains/&#123;emailDomain&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param emailDomain the <code>emailDomain</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitemaildomain">DeleteOrganizationJitEmailDomain in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteJitEmailDomainAsync(String id, String emailDomain,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteJitEmailDomain(id, emailDomain), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteJitEmailDomain(id, emailDomain), options);
   }
 
   /**
@@ -1029,22 +656,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove organization JIT email domain.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/email-domains/&#123;emailDomain&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteJitRole}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param emailDomain the <code>emailDomain</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitemaildomain">DeleteOrganizationJitEmailDomain in the Logto API reference</a>
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
+   * @return the request
    */
-  public CompletableFuture<Void> deleteJitEmailDomainAsync(String id, String emailDomain) {
-    return deleteJitEmailDomainAsync(id, emailDomain, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteJitRole(String id, String organizationRoleId) {
+  static ApiRequest requestForDeleteJitRole(String id, String organizationRoleId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/roles/{organizationRoleId}")
       .pathParam("id", id)
       .pathParam("organizationRoleId", organizationRoleId);
@@ -1062,25 +680,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
    */
   public void deleteJitRole(String id, String organizationRoleId, RequestOptions options) {
-    client.call(requestForDeleteJitRole(id, organizationRoleId), options);
-  }
-
-  /**
-   * Remove organization JIT default role.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteJitRoleAsync(String id, String organizationRoleId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteJitRole(id, organizationRoleId), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteJitRole(id, organizationRoleId), options);
   }
 
   /**
@@ -1097,22 +697,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove organization JIT default role.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/roles/&#123;organizationRoleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteJitSsoConnector}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitrole">DeleteOrganizationJitRole in the Logto API reference</a>
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
+   * @return the request
    */
-  public CompletableFuture<Void> deleteJitRoleAsync(String id, String organizationRoleId) {
-    return deleteJitRoleAsync(id, organizationRoleId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteJitSsoConnector(String id, String ssoConnectorId) {
+  static ApiRequest requestForDeleteJitSsoConnector(String id, String ssoConnectorId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/jit/sso-connectors/{ssoConnectorId}")
       .pathParam("id", id)
       .pathParam("ssoConnectorId", ssoConnectorId);
@@ -1130,25 +721,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
    */
   public void deleteJitSsoConnector(String id, String ssoConnectorId, RequestOptions options) {
-    client.call(requestForDeleteJitSsoConnector(id, ssoConnectorId), options);
-  }
-
-  /**
-   * Remove organization JIT SSO connector.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteJitSsoConnectorAsync(String id, String ssoConnectorId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteJitSsoConnector(id, ssoConnectorId), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteJitSsoConnector(id, ssoConnectorId), options);
   }
 
   /**
@@ -1165,22 +738,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove organization JIT SSO connector.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/jit/sso-connectors/&#123;ssoConnectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteUser}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationjitssoconnector">DeleteOrganizationJitSsoConnector in the Logto API reference</a>
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @return the request
    */
-  public CompletableFuture<Void> deleteJitSsoConnectorAsync(String id, String ssoConnectorId) {
-    return deleteJitSsoConnectorAsync(id, ssoConnectorId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteUser(String id, String userId) {
+  static ApiRequest requestForDeleteUser(String id, String userId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/users/{userId}")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -1198,24 +762,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId, RequestOptions options) {
-    client.call(requestForDeleteUser(id, userId), options);
-  }
-
-  /**
-   * Remove user member from organization.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteUserAsync(String id, String userId, RequestOptions options) {
-    return client.callAsync(requestForDeleteUser(id, userId), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteUser(id, userId), options);
   }
 
   /**
@@ -1232,22 +779,14 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove user member from organization.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteUserRole}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuser">DeleteOrganizationUser in the Logto API reference</a>
+   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
+   * @return the request
    */
-  public CompletableFuture<Void> deleteUserAsync(String id, String userId) {
-    return deleteUserAsync(id, userId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteUserRole(String id, String userId, String organizationRoleId) {
+  static ApiRequest requestForDeleteUserRole(String id, String userId, String organizationRoleId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/organizations/{id}/users/{userId}/roles/{organizationRoleId}")
       .pathParam("id", id)
       .pathParam("userId", userId)
@@ -1268,26 +807,7 @@ public final class OrganizationsService {
    */
   public void deleteUserRole(String id, String userId, String organizationRoleId,
       RequestOptions options) {
-    client.call(requestForDeleteUserRole(id, userId, organizationRoleId), options);
-  }
-
-  /**
-   * Remove a role from a user in an organization.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteUserRoleAsync(String id, String userId,
-      String organizationRoleId, RequestOptions options) {
-    return client.callAsync(requestForDeleteUserRole(id, userId, organizationRoleId), Void.class, options);
+    client.call(OrganizationsService.requestForDeleteUserRole(id, userId, organizationRoleId), options);
   }
 
   /**
@@ -1305,24 +825,12 @@ public final class OrganizationsService {
   }
 
   /**
-   * Remove a role from a user in an organization.
-   *
-   * <p><code>DELETE /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles/&#123;organizationRoleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param organizationRoleId the <code>organizationRoleId</code> path parameter: the id of the organization role
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteorganizationuserrole">DeleteOrganizationUserRole in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteUserRoleAsync(String id, String userId,
-      String organizationRoleId) {
-    return deleteUserRoleAsync(id, userId, organizationRoleId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}")
       .pathParam("id", id);
     return request.build();
@@ -1339,23 +847,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
    */
   public Organization get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Organization.class, options);
-  }
-
-  /**
-   * Get organization.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Organization> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Organization.class, options);
+    return client.call(OrganizationsService.requestForGet(id), Organization.class, options);
   }
 
   /**
@@ -1372,25 +864,23 @@ public final class OrganizationsService {
   }
 
   /**
-   * Get organization.
+   * The answer type of {@code listApplicationRoles}, for both surfaces.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getorganization">GetOrganization in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Organization> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<OrganizationRole>> typeOfListApplicationRoles() {
+  static TypeReference<List<OrganizationRole>> typeOfListApplicationRoles() {
     return new TypeReference<List<OrganizationRole>>() {};
   }
 
-  private ApiRequest requestForListApplicationRoles(String id, String applicationId,
+  /**
+   * The request of {@code listApplicationRoles}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
@@ -1415,26 +905,7 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listApplicationRoles(String id, String applicationId,
       ListOrganizationApplicationRolesParams params, RequestOptions options) {
-    return client.call(requestForListApplicationRoles(id, applicationId, params), typeOfListApplicationRoles(), options);
-  }
-
-  /**
-   * Get organization application roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
-      String applicationId, ListOrganizationApplicationRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListApplicationRoles(id, applicationId, params), typeOfListApplicationRoles(), options);
+    return client.call(OrganizationsService.requestForListApplicationRoles(id, applicationId, params), OrganizationsService.typeOfListApplicationRoles(), options);
   }
 
   /**
@@ -1465,41 +936,6 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listApplicationRoles(String id, String applicationId) {
     return listApplicationRoles(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization application roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
-      String applicationId, ListOrganizationApplicationRolesParams params) {
-    return listApplicationRolesAsync(id, applicationId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization application roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplicationroles">ListOrganizationApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listApplicationRolesAsync(String id,
-      String applicationId) {
-    return listApplicationRolesAsync(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1555,12 +991,23 @@ public final class OrganizationsService {
     return listApplicationRolesAll(id, applicationId, ListOrganizationApplicationRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<ListOrganizationApplicationsResponseItem>> typeOfListApplications(
-      ) {
-    return new TypeReference<List<ListOrganizationApplicationsResponseItem>>() {};
+  /**
+   * The answer type of {@code listApplications}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<Application>> typeOfListApplications() {
+    return new TypeReference<List<Application>>() {};
   }
 
-  private ApiRequest requestForListApplications(String id,
+  /**
+   * The request of {@code listApplications}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListApplications(String id,
       ListOrganizationApplicationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications")
       .pathParam("id", id);
@@ -1582,27 +1029,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public List<ListOrganizationApplicationsResponseItem> listApplications(String id,
-      ListOrganizationApplicationsParams params, RequestOptions options) {
-    return client.call(requestForListApplications(id, params), typeOfListApplications(), options);
-  }
-
-  /**
-   * Get organization applications.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
-      String id, ListOrganizationApplicationsParams params, RequestOptions options) {
-    return client.callAsync(requestForListApplications(id, params), typeOfListApplications(), options);
+  public List<Application> listApplications(String id, ListOrganizationApplicationsParams params,
+      RequestOptions options) {
+    return client.call(OrganizationsService.requestForListApplications(id, params), OrganizationsService.typeOfListApplications(), options);
   }
 
   /**
@@ -1615,8 +1044,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public List<ListOrganizationApplicationsResponseItem> listApplications(String id,
-      ListOrganizationApplicationsParams params) {
+  public List<Application> listApplications(String id, ListOrganizationApplicationsParams params) {
     return listApplications(id, params, RequestOptions.defaults());
   }
 
@@ -1629,41 +1057,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public List<ListOrganizationApplicationsResponseItem> listApplications(String id) {
+  public List<Application> listApplications(String id) {
     return listApplications(id, ListOrganizationApplicationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization applications.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
-      String id, ListOrganizationApplicationsParams params) {
-    return listApplicationsAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization applications.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationApplicationsResponseItem>> listApplicationsAsync(
-      String id) {
-    return listApplicationsAsync(id, ListOrganizationApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1678,13 +1073,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationApplicationsResponseItem> listApplicationsAll(String id,
+  public Paginated<Application> listApplicationsAll(String id,
       ListOrganizationApplicationsParams params, Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
-    return client.paginate(request.build(), ListOrganizationApplicationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Application.class, pagination, options);
   }
 
   /**
@@ -1697,7 +1092,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationApplicationsResponseItem> listApplicationsAll(String id,
+  public Paginated<Application> listApplicationsAll(String id,
       ListOrganizationApplicationsParams params) {
     return listApplicationsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1711,15 +1106,27 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationapplications">ListOrganizationApplications in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationApplicationsResponseItem> listApplicationsAll(String id) {
+  public Paginated<Application> listApplicationsAll(String id) {
     return listApplicationsAll(id, ListOrganizationApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<JitEmailDomain>> typeOfListJitEmailDomains() {
+  /**
+   * The answer type of {@code listJitEmailDomains}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<JitEmailDomain>> typeOfListJitEmailDomains() {
     return new TypeReference<List<JitEmailDomain>>() {};
   }
 
-  private ApiRequest requestForListJitEmailDomains(String id,
+  /**
+   * The request of {@code listJitEmailDomains}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
@@ -1742,25 +1149,7 @@ public final class OrganizationsService {
    */
   public List<JitEmailDomain> listJitEmailDomains(String id,
       ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
-    return client.call(requestForListJitEmailDomains(id, params), typeOfListJitEmailDomains(), options);
-  }
-
-  /**
-   * Get organization JIT email domains.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
-      ListOrganizationJitEmailDomainsParams params, RequestOptions options) {
-    return client.callAsync(requestForListJitEmailDomains(id, params), typeOfListJitEmailDomains(), options);
+    return client.call(OrganizationsService.requestForListJitEmailDomains(id, params), OrganizationsService.typeOfListJitEmailDomains(), options);
   }
 
   /**
@@ -1789,38 +1178,6 @@ public final class OrganizationsService {
    */
   public List<JitEmailDomain> listJitEmailDomains(String id) {
     return listJitEmailDomains(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization JIT email domains.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id,
-      ListOrganizationJitEmailDomainsParams params) {
-    return listJitEmailDomainsAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization JIT email domains.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitemaildomains">ListOrganizationJitEmailDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<List<JitEmailDomain>> listJitEmailDomainsAsync(String id) {
-    return listJitEmailDomainsAsync(id, ListOrganizationJitEmailDomainsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1871,11 +1228,23 @@ public final class OrganizationsService {
     return listJitEmailDomainsAll(id, ListOrganizationJitEmailDomainsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<OrganizationRole>> typeOfListJitRoles() {
+  /**
+   * The answer type of {@code listJitRoles}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<OrganizationRole>> typeOfListJitRoles() {
     return new TypeReference<List<OrganizationRole>>() {};
   }
 
-  private ApiRequest requestForListJitRoles(String id, ListOrganizationJitRolesParams params) {
+  /**
+   * The request of {@code listJitRoles}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListJitRoles(String id, ListOrganizationJitRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -1897,25 +1266,7 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listJitRoles(String id, ListOrganizationJitRolesParams params,
       RequestOptions options) {
-    return client.call(requestForListJitRoles(id, params), typeOfListJitRoles(), options);
-  }
-
-  /**
-   * Get organization JIT default roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id,
-      ListOrganizationJitRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListJitRoles(id, params), typeOfListJitRoles(), options);
+    return client.call(OrganizationsService.requestForListJitRoles(id, params), OrganizationsService.typeOfListJitRoles(), options);
   }
 
   /**
@@ -1943,38 +1294,6 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listJitRoles(String id) {
     return listJitRoles(id, ListOrganizationJitRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization JIT default roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id,
-      ListOrganizationJitRolesParams params) {
-    return listJitRolesAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization JIT default roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitroles">ListOrganizationJitRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listJitRolesAsync(String id) {
-    return listJitRolesAsync(id, ListOrganizationJitRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2025,11 +1344,23 @@ public final class OrganizationsService {
     return listJitRolesAll(id, ListOrganizationJitRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<SsoConnectorSummary>> typeOfListJitSsoConnectors() {
+  /**
+   * The answer type of {@code listJitSsoConnectors}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<SsoConnectorSummary>> typeOfListJitSsoConnectors() {
     return new TypeReference<List<SsoConnectorSummary>>() {};
   }
 
-  private ApiRequest requestForListJitSsoConnectors(String id,
+  /**
+   * The request of {@code listJitSsoConnectors}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
@@ -2052,25 +1383,7 @@ public final class OrganizationsService {
    */
   public List<SsoConnectorSummary> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
-    return client.call(requestForListJitSsoConnectors(id, params), typeOfListJitSsoConnectors(), options);
-  }
-
-  /**
-   * Get organization JIT SSO connectors.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
-      ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
-    return client.callAsync(requestForListJitSsoConnectors(id, params), typeOfListJitSsoConnectors(), options);
+    return client.call(OrganizationsService.requestForListJitSsoConnectors(id, params), OrganizationsService.typeOfListJitSsoConnectors(), options);
   }
 
   /**
@@ -2099,38 +1412,6 @@ public final class OrganizationsService {
    */
   public List<SsoConnectorSummary> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization JIT SSO connectors.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id,
-      ListOrganizationJitSsoConnectorsParams params) {
-    return listJitSsoConnectorsAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization JIT SSO connectors.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectorsAsync(String id) {
-    return listJitSsoConnectorsAsync(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2182,11 +1463,24 @@ public final class OrganizationsService {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<OrganizationRole>> typeOfListUserRoles() {
+  /**
+   * The answer type of {@code listUserRoles}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<OrganizationRole>> typeOfListUserRoles() {
     return new TypeReference<List<OrganizationRole>>() {};
   }
 
-  private ApiRequest requestForListUserRoles(String id, String userId,
+  /**
+   * The request of {@code listUserRoles}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
@@ -2211,26 +1505,7 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listUserRoles(String id, String userId,
       ListOrganizationUserRolesParams params, RequestOptions options) {
-    return client.call(requestForListUserRoles(id, userId, params), typeOfListUserRoles(), options);
-  }
-
-  /**
-   * Get roles for a user in an organization.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId,
-      ListOrganizationUserRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForListUserRoles(id, userId, params), typeOfListUserRoles(), options);
+    return client.call(OrganizationsService.requestForListUserRoles(id, userId, params), OrganizationsService.typeOfListUserRoles(), options);
   }
 
   /**
@@ -2261,40 +1536,6 @@ public final class OrganizationsService {
    */
   public List<OrganizationRole> listUserRoles(String id, String userId) {
     return listUserRoles(id, userId, ListOrganizationUserRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get roles for a user in an organization.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId,
-      ListOrganizationUserRolesParams params) {
-    return listUserRolesAsync(id, userId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get roles for a user in an organization.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserroles">ListOrganizationUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationRole>> listUserRolesAsync(String id, String userId) {
-    return listUserRolesAsync(id, userId, ListOrganizationUserRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2349,11 +1590,23 @@ public final class OrganizationsService {
     return listUserRolesAll(id, userId, ListOrganizationUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<OrganizationScope>> typeOfListUserScopes() {
+  /**
+   * The answer type of {@code listUserScopes}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<OrganizationScope>> typeOfListUserScopes() {
     return new TypeReference<List<OrganizationScope>>() {};
   }
 
-  private ApiRequest requestForListUserScopes(String id, String userId) {
+  /**
+   * The request of {@code listUserScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @return the request
+   */
+  static ApiRequest requestForListUserScopes(String id, String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users/{userId}/scopes")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -2372,25 +1625,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
    */
   public List<OrganizationScope> listUserScopes(String id, String userId, RequestOptions options) {
-    return client.call(requestForListUserScopes(id, userId), typeOfListUserScopes(), options);
-  }
-
-  /**
-   * Get scopes for a user in an organization tailored by the organization roles.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<OrganizationScope>> listUserScopesAsync(String id, String userId,
-      RequestOptions options) {
-    return client.callAsync(requestForListUserScopes(id, userId), typeOfListUserScopes(), options);
+    return client.call(OrganizationsService.requestForListUserScopes(id, userId), OrganizationsService.typeOfListUserScopes(), options);
   }
 
   /**
@@ -2408,26 +1643,22 @@ public final class OrganizationsService {
   }
 
   /**
-   * Get scopes for a user in an organization tailored by the organization roles.
+   * The answer type of {@code listUsers}, for both surfaces.
    *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * @return the type
+   */
+  static TypeReference<List<User>> typeOfListUsers() {
+    return new TypeReference<List<User>>() {};
+  }
+
+  /**
+   * The request of {@code listUsers}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationuserscopes">ListOrganizationUserScopes in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<List<OrganizationScope>> listUserScopesAsync(String id, String userId) {
-    return listUserScopesAsync(id, userId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<ListOrganizationUsersResponseItem>> typeOfListUsers() {
-    return new TypeReference<List<ListOrganizationUsersResponseItem>>() {};
-  }
-
-  private ApiRequest requestForListUsers(String id, ListOrganizationUsersParams params) {
+  static ApiRequest requestForListUsers(String id, ListOrganizationUsersParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -2449,27 +1680,9 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public List<ListOrganizationUsersResponseItem> listUsers(String id,
-      ListOrganizationUsersParams params, RequestOptions options) {
-    return client.call(requestForListUsers(id, params), typeOfListUsers(), options);
-  }
-
-  /**
-   * Get organization user members.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id,
-      ListOrganizationUsersParams params, RequestOptions options) {
-    return client.callAsync(requestForListUsers(id, params), typeOfListUsers(), options);
+  public List<User> listUsers(String id, ListOrganizationUsersParams params,
+      RequestOptions options) {
+    return client.call(OrganizationsService.requestForListUsers(id, params), OrganizationsService.typeOfListUsers(), options);
   }
 
   /**
@@ -2482,8 +1695,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public List<ListOrganizationUsersResponseItem> listUsers(String id,
-      ListOrganizationUsersParams params) {
+  public List<User> listUsers(String id, ListOrganizationUsersParams params) {
     return listUsers(id, params, RequestOptions.defaults());
   }
 
@@ -2496,40 +1708,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public List<ListOrganizationUsersResponseItem> listUsers(String id) {
+  public List<User> listUsers(String id) {
     return listUsers(id, ListOrganizationUsersParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization user members.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id,
-      ListOrganizationUsersParams params) {
-    return listUsersAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organization user members.
-   *
-   * <p><code>GET /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationUsersResponseItem>> listUsersAsync(String id) {
-    return listUsersAsync(id, ListOrganizationUsersParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2544,14 +1724,14 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationUsersResponseItem> listUsersAll(String id,
-      ListOrganizationUsersParams params, Pagination pagination, RequestOptions options) {
+  public Paginated<User> listUsersAll(String id, ListOrganizationUsersParams params,
+      Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
     request.query("organizationRoleId", params.organizationRoleId());
-    return client.paginate(request.build(), ListOrganizationUsersResponseItem.class, pagination, options);
+    return client.paginate(request.build(), User.class, pagination, options);
   }
 
   /**
@@ -2564,8 +1744,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationUsersResponseItem> listUsersAll(String id,
-      ListOrganizationUsersParams params) {
+  public Paginated<User> listUsersAll(String id, ListOrganizationUsersParams params) {
     return listUsersAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -2578,15 +1757,26 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationusers">ListOrganizationUsers in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationUsersResponseItem> listUsersAll(String id) {
+  public Paginated<User> listUsersAll(String id) {
     return listUsersAll(id, ListOrganizationUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<ListOrganizationsResponseItem>> typeOfList() {
-    return new TypeReference<List<ListOrganizationsResponseItem>>() {};
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<Organization>> typeOfList() {
+    return new TypeReference<List<Organization>>() {};
   }
 
-  private ApiRequest requestForList(ListOrganizationsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListOrganizationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
@@ -2606,26 +1796,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public List<ListOrganizationsResponseItem> list(ListOrganizationsParams params,
-      RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get organizations.
-   *
-   * <p><code>GET /api/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync(
-      ListOrganizationsParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+  public List<Organization> list(ListOrganizationsParams params, RequestOptions options) {
+    return client.call(OrganizationsService.requestForList(params), OrganizationsService.typeOfList(), options);
   }
 
   /**
@@ -2637,7 +1809,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public List<ListOrganizationsResponseItem> list(ListOrganizationsParams params) {
+  public List<Organization> list(ListOrganizationsParams params) {
     return list(params, RequestOptions.defaults());
   }
 
@@ -2649,38 +1821,8 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public List<ListOrganizationsResponseItem> list() {
+  public List<Organization> list() {
     return list(ListOrganizationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get organizations.
-   *
-   * <p><code>GET /api/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync(
-      ListOrganizationsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get organizations.
-   *
-   * <p><code>GET /api/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListOrganizationsResponseItem>> listAsync() {
-    return listAsync(ListOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2694,13 +1836,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationsResponseItem> listAll(ListOrganizationsParams params,
-      Pagination pagination, RequestOptions options) {
+  public Paginated<Organization> listAll(ListOrganizationsParams params, Pagination pagination,
+      RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations");
     Objects.requireNonNull(params, "params == null");
     request.query("q", params.q());
     request.query("showFeatured", params.showFeatured());
-    return client.paginate(request.build(), ListOrganizationsResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Organization.class, pagination, options);
   }
 
   /**
@@ -2712,7 +1854,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationsResponseItem> listAll(ListOrganizationsParams params) {
+  public Paginated<Organization> listAll(ListOrganizationsParams params) {
     return listAll(params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -2724,12 +1866,20 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizations">ListOrganizations in the Logto API reference</a>
    */
-  public Paginated<ListOrganizationsResponseItem> listAll() {
+  public Paginated<Organization> listAll() {
     return listAll(ListOrganizationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForReplaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+  /**
+   * The request of {@code replaceApplicationRoles}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplaceApplicationRoles(String id, String applicationId,
+      OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications/{applicationId}/roles")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -2748,28 +1898,9 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public void replaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceApplicationRoles(id, applicationId, body), options);
-  }
-
-  /**
-   * Replace organization application roles.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceApplicationRolesAsync(String id, String applicationId,
-      OrganizationRoleIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceApplicationRoles(id, applicationId, body), Void.class, options);
+  public void replaceApplicationRoles(String id, String applicationId, OrganizationRoleIds body,
+      RequestOptions options) {
+    client.call(OrganizationsService.requestForReplaceApplicationRoles(id, applicationId, body), options);
   }
 
   /**
@@ -2782,30 +1913,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
    */
-  public void replaceApplicationRoles(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
+  public void replaceApplicationRoles(String id, String applicationId, OrganizationRoleIds body) {
     replaceApplicationRoles(id, applicationId, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace organization application roles.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceApplications}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplicationroles">ReplaceOrganizationApplicationRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceApplicationRolesAsync(String id, String applicationId,
-      OrganizationRoleIdsRequest body) {
-    return replaceApplicationRolesAsync(id, applicationId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceApplications(String id, ApplicationIdsRequest body) {
+  static ApiRequest requestForReplaceApplications(String id, ApplicationIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2822,26 +1941,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public void replaceApplications(String id, ApplicationIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceApplications(id, body), options);
-  }
-
-  /**
-   * Replace organization applications.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceApplicationsAsync(String id, ApplicationIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceApplications(id, body), Void.class, options);
+  public void replaceApplications(String id, ApplicationIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForReplaceApplications(id, body), options);
   }
 
   /**
@@ -2853,27 +1954,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
    */
-  public void replaceApplications(String id, ApplicationIdsRequest body) {
+  public void replaceApplications(String id, ApplicationIds body) {
     replaceApplications(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace organization applications.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceJitEmailDomains}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationapplications">ReplaceOrganizationApplications in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceApplicationsAsync(String id, ApplicationIdsRequest body) {
-    return replaceApplicationsAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceJitEmailDomains(String id,
+  static ApiRequest requestForReplaceJitEmailDomains(String id,
       ReplaceOrganizationJitEmailDomainsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/email-domains")
       .pathParam("id", id);
@@ -2893,25 +1985,7 @@ public final class OrganizationsService {
    */
   public void replaceJitEmailDomains(String id, ReplaceOrganizationJitEmailDomainsRequest body,
       RequestOptions options) {
-    client.call(requestForReplaceJitEmailDomains(id, body), options);
-  }
-
-  /**
-   * Replace organization JIT email domains.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitemaildomains">ReplaceOrganizationJitEmailDomains in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceJitEmailDomainsAsync(String id,
-      ReplaceOrganizationJitEmailDomainsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceJitEmailDomains(id, body), Void.class, options);
+    client.call(OrganizationsService.requestForReplaceJitEmailDomains(id, body), options);
   }
 
   /**
@@ -2928,23 +2002,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Replace organization JIT email domains.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/email-domains</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceJitRoles}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitemaildomains">ReplaceOrganizationJitEmailDomains in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceJitEmailDomainsAsync(String id,
-      ReplaceOrganizationJitEmailDomainsRequest body) {
-    return replaceJitEmailDomainsAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceJitRoles(String id, OrganizationRoleIdsRequest body) {
+  static ApiRequest requestForReplaceJitRoles(String id, OrganizationRoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/roles")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2961,26 +2025,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, OrganizationRoleIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceJitRoles(id, body), options);
-  }
-
-  /**
-   * Replace organization JIT default roles.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceJitRolesAsync(String id, OrganizationRoleIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceJitRoles(id, body), Void.class, options);
+  public void replaceJitRoles(String id, OrganizationRoleIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForReplaceJitRoles(id, body), options);
   }
 
   /**
@@ -2992,27 +2038,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
    */
-  public void replaceJitRoles(String id, OrganizationRoleIdsRequest body) {
+  public void replaceJitRoles(String id, OrganizationRoleIds body) {
     replaceJitRoles(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace organization JIT default roles.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceJitSsoConnectors}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitroles">ReplaceOrganizationJitRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceJitRolesAsync(String id, OrganizationRoleIdsRequest body) {
-    return replaceJitRolesAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
+  static ApiRequest requestForReplaceJitSsoConnectors(String id, SsoConnectorIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -3029,27 +2066,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body,
-      RequestOptions options) {
-    client.call(requestForReplaceJitSsoConnectors(id, body), options);
-  }
-
-  /**
-   * Replace organization JIT SSO connectors.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceJitSsoConnectorsAsync(String id,
-      SsoConnectorIdsRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceJitSsoConnectors(id, body), Void.class, options);
+  public void replaceJitSsoConnectors(String id, SsoConnectorIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForReplaceJitSsoConnectors(id, body), options);
   }
 
   /**
@@ -3061,28 +2079,19 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public void replaceJitSsoConnectors(String id, SsoConnectorIdsRequest body) {
+  public void replaceJitSsoConnectors(String id, SsoConnectorIds body) {
     replaceJitSsoConnectors(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace organization JIT SSO connectors.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/jit/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceUserRoles}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
+   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationjitssoconnectors">ReplaceOrganizationJitSsoConnectors in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceJitSsoConnectorsAsync(String id,
-      SsoConnectorIdsRequest body) {
-    return replaceJitSsoConnectorsAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceUserRoles(String id, String userId,
+  static ApiRequest requestForReplaceUserRoles(String id, String userId,
       OrganizationRolesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
@@ -3104,26 +2113,7 @@ public final class OrganizationsService {
    */
   public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body,
       RequestOptions options) {
-    client.call(requestForReplaceUserRoles(id, userId, body), options);
-  }
-
-  /**
-   * Update roles for a user in an organization.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
-      OrganizationRolesRequest body, RequestOptions options) {
-    return client.callAsync(requestForReplaceUserRoles(id, userId, body), Void.class, options);
+    client.call(OrganizationsService.requestForReplaceUserRoles(id, userId, body), options);
   }
 
   /**
@@ -3141,24 +2131,13 @@ public final class OrganizationsService {
   }
 
   /**
-   * Update roles for a user in an organization.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceUsers}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceUserRolesAsync(String id, String userId,
-      OrganizationRolesRequest body) {
-    return replaceUserRolesAsync(id, userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceUsers(String id, UserIdsRequest body) {
+  static ApiRequest requestForReplaceUsers(String id, UserIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -3175,26 +2154,8 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public void replaceUsers(String id, UserIdsRequest body, RequestOptions options) {
-    client.call(requestForReplaceUsers(id, body), options);
-  }
-
-  /**
-   * Replace organization user members.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> replaceUsersAsync(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceUsers(id, body), Void.class, options);
+  public void replaceUsers(String id, UserIds body, RequestOptions options) {
+    client.call(OrganizationsService.requestForReplaceUsers(id, body), options);
   }
 
   /**
@@ -3206,27 +2167,18 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
    */
-  public void replaceUsers(String id, UserIdsRequest body) {
+  public void replaceUsers(String id, UserIds body) {
     replaceUsers(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Replace organization user members.
-   *
-   * <p><code>PUT /api/organizations/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationusers">ReplaceOrganizationUsers in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> replaceUsersAsync(String id, UserIdsRequest body) {
-    return replaceUsersAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, UpdateOrganizationRequest body) {
+  static ApiRequest requestForUpdate(String id, UpdateOrganizationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/organizations/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -3245,25 +2197,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
    */
   public Organization update(String id, UpdateOrganizationRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Organization.class, options);
-  }
-
-  /**
-   * Update organization.
-   *
-   * <p><code>PATCH /api/organizations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Organization> updateAsync(String id, UpdateOrganizationRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Organization.class, options);
+    return client.call(OrganizationsService.requestForUpdate(id, body), Organization.class, options);
   }
 
   /**
@@ -3278,21 +2212,5 @@ public final class OrganizationsService {
    */
   public Organization update(String id, UpdateOrganizationRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update organization.
-   *
-   * <p><code>PATCH /api/organizations/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateorganization">UpdateOrganization in the Logto API reference</a>
-   */
-  public CompletableFuture<Organization> updateAsync(String id, UpdateOrganizationRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -20,10 +20,9 @@ import io.logto.management.model.UpdateResourceRequest;
 import io.logto.management.model.UpdateResourceScopeRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Resources</code> tag. Thread-safe; obtain it from {@code LogtoManagement.resources()}.
+ * Operations of the <code>Resources</code> tag. Thread-safe; obtain it from {@code LogtoManagement.resources()}; {@code LogtoManagement.async().resources()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class ResourcesService {
@@ -38,7 +37,13 @@ public final class ResourcesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateResourceRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateResourceRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -55,24 +60,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
    */
   public Resource create(CreateResourceRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Resource.class, options);
-  }
-
-  /**
-   * Create an API resource.
-   *
-   * <p><code>POST /api/resources</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
-   */
-  public CompletableFuture<Resource> createAsync(CreateResourceRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Resource.class, options);
+    return client.call(ResourcesService.requestForCreate(body), Resource.class, options);
   }
 
   /**
@@ -89,21 +77,13 @@ public final class ResourcesService {
   }
 
   /**
-   * Create an API resource.
+   * The request of {@code createScope}, for both surfaces.
    *
-   * <p><code>POST /api/resources</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createresource">CreateResource in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Resource> createAsync(CreateResourceRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateScope(String resourceId, CreateResourceScopeRequest body) {
+  static ApiRequest requestForCreateScope(String resourceId, CreateResourceScopeRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -123,25 +103,7 @@ public final class ResourcesService {
    */
   public Scope createScope(String resourceId, CreateResourceScopeRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateScope(resourceId, body), Scope.class, options);
-  }
-
-  /**
-   * Create API resource scope.
-   *
-   * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Scope> createScopeAsync(String resourceId,
-      CreateResourceScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateScope(resourceId, body), Scope.class, options);
+    return client.call(ResourcesService.requestForCreateScope(resourceId, body), Scope.class, options);
   }
 
   /**
@@ -159,23 +121,12 @@ public final class ResourcesService {
   }
 
   /**
-   * Create API resource scope.
+   * The request of {@code delete}, for both surfaces.
    *
-   * <p><code>POST /api/resources/&#123;resourceId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createresourcescope">CreateResourceScope in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Scope> createScopeAsync(String resourceId,
-      CreateResourceScopeRequest body) {
-    return createScopeAsync(resourceId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/resources/{id}")
       .pathParam("id", id);
     return request.build();
@@ -191,23 +142,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresource">DeleteResource in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete API resource.
-   *
-   * <p><code>DELETE /api/resources/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteresource">DeleteResource in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(ResourcesService.requestForDelete(id), options);
   }
 
   /**
@@ -223,21 +158,13 @@ public final class ResourcesService {
   }
 
   /**
-   * Delete API resource.
+   * The request of {@code deleteScope}, for both surfaces.
    *
-   * <p><code>DELETE /api/resources/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteresource">DeleteResource in the Logto API reference</a>
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteScope(String resourceId, String scopeId) {
+  static ApiRequest requestForDeleteScope(String resourceId, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/resources/{resourceId}/scopes/{scopeId}")
       .pathParam("resourceId", resourceId)
       .pathParam("scopeId", scopeId);
@@ -255,25 +182,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
    */
   public void deleteScope(String resourceId, String scopeId, RequestOptions options) {
-    client.call(requestForDeleteScope(resourceId, scopeId), options);
-  }
-
-  /**
-   * Delete API resource scope.
-   *
-   * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteScopeAsync(String resourceId, String scopeId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteScope(resourceId, scopeId), Void.class, options);
+    client.call(ResourcesService.requestForDeleteScope(resourceId, scopeId), options);
   }
 
   /**
@@ -290,22 +199,12 @@ public final class ResourcesService {
   }
 
   /**
-   * Delete API resource scope.
+   * The request of {@code get}, for both surfaces.
    *
-   * <p><code>DELETE /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteresourcescope">DeleteResourceScope in the Logto API reference</a>
+   * @param id the <code>id</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> deleteScopeAsync(String resourceId, String scopeId) {
-    return deleteScopeAsync(resourceId, scopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{id}")
       .pathParam("id", id);
     return request.build();
@@ -322,23 +221,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
    */
   public Resource get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Resource.class, options);
-  }
-
-  /**
-   * Get API resource.
-   *
-   * <p><code>GET /api/resources/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
-   */
-  public CompletableFuture<Resource> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Resource.class, options);
+    return client.call(ResourcesService.requestForGet(id), Resource.class, options);
   }
 
   /**
@@ -355,25 +238,22 @@ public final class ResourcesService {
   }
 
   /**
-   * Get API resource.
+   * The answer type of {@code listScopes}, for both surfaces.
    *
-   * <p><code>GET /api/resources/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getresource">GetResource in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Resource> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Scope>> typeOfListScopes() {
+  static TypeReference<List<Scope>> typeOfListScopes() {
     return new TypeReference<List<Scope>>() {};
   }
 
-  private ApiRequest requestForListScopes(String resourceId, ListResourceScopesParams params) {
+  /**
+   * The request of {@code listScopes}, for both surfaces.
+   *
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListScopes(String resourceId, ListResourceScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources/{resourceId}/scopes")
       .pathParam("resourceId", resourceId);
     Objects.requireNonNull(params, "params == null");
@@ -396,25 +276,7 @@ public final class ResourcesService {
    */
   public List<Scope> listScopes(String resourceId, ListResourceScopesParams params,
       RequestOptions options) {
-    return client.call(requestForListScopes(resourceId, params), typeOfListScopes(), options);
-  }
-
-  /**
-   * Get API resource scopes.
-   *
-   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
-      ListResourceScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(resourceId, params), typeOfListScopes(), options);
+    return client.call(ResourcesService.requestForListScopes(resourceId, params), ResourcesService.typeOfListScopes(), options);
   }
 
   /**
@@ -442,38 +304,6 @@ public final class ResourcesService {
    */
   public List<Scope> listScopes(String resourceId) {
     return listScopes(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get API resource scopes.
-   *
-   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId,
-      ListResourceScopesParams params) {
-    return listScopesAsync(resourceId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get API resource scopes.
-   *
-   * <p><code>GET /api/resources/&#123;resourceId&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listresourcescopes">ListResourceScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> listScopesAsync(String resourceId) {
-    return listScopesAsync(resourceId, ListResourceScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -524,11 +354,22 @@ public final class ResourcesService {
     return listScopesAll(resourceId, ListResourceScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<Resource>> typeOfList() {
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<Resource>> typeOfList() {
     return new TypeReference<List<Resource>>() {};
   }
 
-  private ApiRequest requestForList(ListResourcesParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListResourcesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/resources");
     Objects.requireNonNull(params, "params == null");
     request.query("includeScopes", params.includeScopes());
@@ -548,24 +389,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
    */
   public List<Resource> list(ListResourcesParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get API resources.
-   *
-   * <p><code>GET /api/resources</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(ResourcesService.requestForList(params), ResourcesService.typeOfList(), options);
   }
 
   /**
@@ -591,35 +415,6 @@ public final class ResourcesService {
    */
   public List<Resource> list() {
     return list(ListResourcesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get API resources.
-   *
-   * <p><code>GET /api/resources</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Resource>> listAsync(ListResourcesParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get API resources.
-   *
-   * <p><code>GET /api/resources</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listresources">ListResources in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Resource>> listAsync() {
-    return listAsync(ListResourcesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -666,7 +461,14 @@ public final class ResourcesService {
     return listAll(ListResourcesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdate(String id, UpdateResourceRequest body) {
+  /**
+   * The request of {@code update}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForUpdate(String id, UpdateResourceRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -685,25 +487,7 @@ public final class ResourcesService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
    */
   public Resource update(String id, UpdateResourceRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Resource.class, options);
-  }
-
-  /**
-   * Update API resource.
-   *
-   * <p><code>PATCH /api/resources/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
-   */
-  public CompletableFuture<Resource> updateAsync(String id, UpdateResourceRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Resource.class, options);
+    return client.call(ResourcesService.requestForUpdate(id, body), Resource.class, options);
   }
 
   /**
@@ -721,22 +505,13 @@ public final class ResourcesService {
   }
 
   /**
-   * Update API resource.
-   *
-   * <p><code>PATCH /api/resources/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateIsDefault}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateresource">UpdateResource in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Resource> updateAsync(String id, UpdateResourceRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateIsDefault(String id, UpdateResourceIsDefaultRequest body) {
+  static ApiRequest requestForUpdateIsDefault(String id, UpdateResourceIsDefaultRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{id}/is-default")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -756,25 +531,7 @@ public final class ResourcesService {
    */
   public Resource updateIsDefault(String id, UpdateResourceIsDefaultRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateIsDefault(id, body), Resource.class, options);
-  }
-
-  /**
-   * Set API resource as default.
-   *
-   * <p><code>PATCH /api/resources/&#123;id&#125;/is-default</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateresourceisdefault">UpdateResourceIsDefault in the Logto API reference</a>
-   */
-  public CompletableFuture<Resource> updateIsDefaultAsync(String id,
-      UpdateResourceIsDefaultRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateIsDefault(id, body), Resource.class, options);
+    return client.call(ResourcesService.requestForUpdateIsDefault(id, body), Resource.class, options);
   }
 
   /**
@@ -792,23 +549,14 @@ public final class ResourcesService {
   }
 
   /**
-   * Set API resource as default.
+   * The request of {@code updateScope}, for both surfaces.
    *
-   * <p><code>PATCH /api/resources/&#123;id&#125;/is-default</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
+   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateresourceisdefault">UpdateResourceIsDefault in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Resource> updateIsDefaultAsync(String id,
-      UpdateResourceIsDefaultRequest body) {
-    return updateIsDefaultAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateScope(String resourceId, String scopeId,
+  static ApiRequest requestForUpdateScope(String resourceId, String scopeId,
       UpdateResourceScopeRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/resources/{resourceId}/scopes/{scopeId}")
       .pathParam("resourceId", resourceId)
@@ -831,26 +579,7 @@ public final class ResourcesService {
    */
   public Scope updateScope(String resourceId, String scopeId, UpdateResourceScopeRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
-  }
-
-  /**
-   * Update API resource scope.
-   *
-   * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Scope> updateScopeAsync(String resourceId, String scopeId,
-      UpdateResourceScopeRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
+    return client.call(ResourcesService.requestForUpdateScope(resourceId, scopeId, body), Scope.class, options);
   }
 
   /**
@@ -866,23 +595,5 @@ public final class ResourcesService {
    */
   public Scope updateScope(String resourceId, String scopeId, UpdateResourceScopeRequest body) {
     return updateScope(resourceId, scopeId, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update API resource scope.
-   *
-   * <p><code>PATCH /api/resources/&#123;resourceId&#125;/scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param resourceId the <code>resourceId</code> path parameter: the id of the resource
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateresourcescope">UpdateResourceScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Scope> updateScopeAsync(String resourceId, String scopeId,
-      UpdateResourceScopeRequest body) {
-    return updateScopeAsync(resourceId, scopeId, body, RequestOptions.defaults());
   }
 }

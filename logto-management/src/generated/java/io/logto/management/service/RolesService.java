@@ -10,25 +10,23 @@ import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
-import io.logto.management.model.ApplicationIdsRequest;
+import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.ListRoleApplicationsParams;
 import io.logto.management.model.ListRoleScopesParams;
-import io.logto.management.model.ListRoleScopesResponseItem;
 import io.logto.management.model.ListRoleUsersParams;
 import io.logto.management.model.ListRolesParams;
 import io.logto.management.model.Role;
 import io.logto.management.model.Scope;
-import io.logto.management.model.ScopeIdsRequest;
+import io.logto.management.model.ScopeIds;
 import io.logto.management.model.UpdateRoleRequest;
 import io.logto.management.model.User;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.roles()}.
+ * Operations of the <code>Roles</code> tag. Thread-safe; obtain it from {@code LogtoManagement.roles()}; {@code LogtoManagement.async().roles()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class RolesService {
@@ -43,7 +41,13 @@ public final class RolesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateRoleRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateRoleRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -60,23 +64,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
    */
   public Role create(CreateRoleRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Role.class, options);
-  }
-
-  /**
-   * Create a role.
-   *
-   * <p><code>POST /api/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Role> createAsync(CreateRoleRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Role.class, options);
+    return client.call(RolesService.requestForCreate(body), Role.class, options);
   }
 
   /**
@@ -93,21 +81,13 @@ public final class RolesService {
   }
 
   /**
-   * Create a role.
+   * The request of {@code createApplication}, for both surfaces.
    *
-   * <p><code>POST /api/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createrole">CreateRole in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Role> createAsync(CreateRoleRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateApplication(String id, ApplicationIdsRequest body) {
+  static ApiRequest requestForCreateApplication(String id, ApplicationIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/applications")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -124,26 +104,8 @@ public final class RolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public void createApplication(String id, ApplicationIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateApplication(id, body), options);
-  }
-
-  /**
-   * Assign role to applications.
-   *
-   * <p><code>POST /api/roles/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createApplicationAsync(String id, ApplicationIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateApplication(id, body), Void.class, options);
+  public void createApplication(String id, ApplicationIds body, RequestOptions options) {
+    client.call(RolesService.requestForCreateApplication(id, body), options);
   }
 
   /**
@@ -155,31 +117,27 @@ public final class RolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
    */
-  public void createApplication(String id, ApplicationIdsRequest body) {
+  public void createApplication(String id, ApplicationIds body) {
     createApplication(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign role to applications.
+   * The answer type of {@code createScope}, for both surfaces.
    *
-   * <p><code>POST /api/roles/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createroleapplication">CreateRoleApplication in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Void> createApplicationAsync(String id, ApplicationIdsRequest body) {
-    return createApplicationAsync(id, body, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Scope>> typeOfCreateScope() {
+  static TypeReference<List<Scope>> typeOfCreateScope() {
     return new TypeReference<List<Scope>>() {};
   }
 
-  private ApiRequest requestForCreateScope(String id, ScopeIdsRequest body) {
+  /**
+   * The request of {@code createScope}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreateScope(String id, ScopeIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/scopes")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -197,26 +155,8 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<Scope> createScope(String id, ScopeIdsRequest body, RequestOptions options) {
-    return client.call(requestForCreateScope(id, body), typeOfCreateScope(), options);
-  }
-
-  /**
-   * Link scopes to role.
-   *
-   * <p><code>POST /api/roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateScope(id, body), typeOfCreateScope(), options);
+  public List<Scope> createScope(String id, ScopeIds body, RequestOptions options) {
+    return client.call(RolesService.requestForCreateScope(id, body), RolesService.typeOfCreateScope(), options);
   }
 
   /**
@@ -229,27 +169,18 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
    */
-  public List<Scope> createScope(String id, ScopeIdsRequest body) {
+  public List<Scope> createScope(String id, ScopeIds body) {
     return createScope(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Link scopes to role.
-   *
-   * <p><code>POST /api/roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createUser}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createrolescope">CreateRoleScope in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<List<Scope>> createScopeAsync(String id, ScopeIdsRequest body) {
-    return createScopeAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateUser(String id, UserIdsRequest body) {
+  static ApiRequest requestForCreateUser(String id, UserIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/roles/{id}/users")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -266,26 +197,8 @@ public final class RolesService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public void createUser(String id, UserIdsRequest body, RequestOptions options) {
-    client.call(requestForCreateUser(id, body), options);
-  }
-
-  /**
-   * Assign role to users.
-   *
-   * <p><code>POST /api/roles/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createUserAsync(String id, UserIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateUser(id, body), Void.class, options);
+  public void createUser(String id, UserIds body, RequestOptions options) {
+    client.call(RolesService.requestForCreateUser(id, body), options);
   }
 
   /**
@@ -297,27 +210,17 @@ public final class RolesService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
    */
-  public void createUser(String id, UserIdsRequest body) {
+  public void createUser(String id, UserIds body) {
     createUser(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign role to users.
-   *
-   * <p><code>POST /api/roles/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createroleuser">CreateRoleUser in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createUserAsync(String id, UserIdsRequest body) {
-    return createUserAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}")
       .pathParam("id", id);
     return request.build();
@@ -333,23 +236,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleterole">DeleteRole in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete role.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleterole">DeleteRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(RolesService.requestForDelete(id), options);
   }
 
   /**
@@ -365,21 +252,13 @@ public final class RolesService {
   }
 
   /**
-   * Delete role.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteApplication}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleterole">DeleteRole in the Logto API reference</a>
+   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteApplication(String id, String applicationId) {
+  static ApiRequest requestForDeleteApplication(String id, String applicationId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/applications/{applicationId}")
       .pathParam("id", id)
       .pathParam("applicationId", applicationId);
@@ -397,25 +276,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
    */
   public void deleteApplication(String id, String applicationId, RequestOptions options) {
-    client.call(requestForDeleteApplication(id, applicationId), options);
-  }
-
-  /**
-   * Remove role from application.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteApplication(id, applicationId), Void.class, options);
+    client.call(RolesService.requestForDeleteApplication(id, applicationId), options);
   }
 
   /**
@@ -432,22 +293,13 @@ public final class RolesService {
   }
 
   /**
-   * Remove role from application.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;/applications/&#123;applicationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteScope}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleapplication">DeleteRoleApplication in the Logto API reference</a>
+   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
+   * @return the request
    */
-  public CompletableFuture<Void> deleteApplicationAsync(String id, String applicationId) {
-    return deleteApplicationAsync(id, applicationId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteScope(String id, String scopeId) {
+  static ApiRequest requestForDeleteScope(String id, String scopeId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/scopes/{scopeId}")
       .pathParam("id", id)
       .pathParam("scopeId", scopeId);
@@ -465,25 +317,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
    */
   public void deleteScope(String id, String scopeId, RequestOptions options) {
-    client.call(requestForDeleteScope(id, scopeId), options);
-  }
-
-  /**
-   * Unlink scope from role.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteScopeAsync(String id, String scopeId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteScope(id, scopeId), Void.class, options);
+    client.call(RolesService.requestForDeleteScope(id, scopeId), options);
   }
 
   /**
@@ -500,22 +334,13 @@ public final class RolesService {
   }
 
   /**
-   * Unlink scope from role.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;/scopes/&#123;scopeId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteUser}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param scopeId the <code>scopeId</code> path parameter: the id of the scope
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleterolescope">DeleteRoleScope in the Logto API reference</a>
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @return the request
    */
-  public CompletableFuture<Void> deleteScopeAsync(String id, String scopeId) {
-    return deleteScopeAsync(id, scopeId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteUser(String id, String userId) {
+  static ApiRequest requestForDeleteUser(String id, String userId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/roles/{id}/users/{userId}")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -533,24 +358,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
    */
   public void deleteUser(String id, String userId, RequestOptions options) {
-    client.call(requestForDeleteUser(id, userId), options);
-  }
-
-  /**
-   * Remove role from user.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteUserAsync(String id, String userId, RequestOptions options) {
-    return client.callAsync(requestForDeleteUser(id, userId), Void.class, options);
+    client.call(RolesService.requestForDeleteUser(id, userId), options);
   }
 
   /**
@@ -567,22 +375,12 @@ public final class RolesService {
   }
 
   /**
-   * Remove role from user.
-   *
-   * <p><code>DELETE /api/roles/&#123;id&#125;/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteroleuser">DeleteRoleUser in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteUserAsync(String id, String userId) {
-    return deleteUserAsync(id, userId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}")
       .pathParam("id", id);
     return request.build();
@@ -599,23 +397,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
    */
   public Role get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Role.class, options);
-  }
-
-  /**
-   * Get role.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Role> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Role.class, options);
+    return client.call(RolesService.requestForGet(id), Role.class, options);
   }
 
   /**
@@ -632,25 +414,22 @@ public final class RolesService {
   }
 
   /**
-   * Get role.
+   * The answer type of {@code listApplications}, for both surfaces.
    *
-   * <p><code>GET /api/roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getrole">GetRole in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Role> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Application>> typeOfListApplications() {
+  static TypeReference<List<Application>> typeOfListApplications() {
     return new TypeReference<List<Application>>() {};
   }
 
-  private ApiRequest requestForListApplications(String id, ListRoleApplicationsParams params) {
+  /**
+   * The request of {@code listApplications}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListApplications(String id, ListRoleApplicationsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/applications")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -673,25 +452,7 @@ public final class RolesService {
    */
   public List<Application> listApplications(String id, ListRoleApplicationsParams params,
       RequestOptions options) {
-    return client.call(requestForListApplications(id, params), typeOfListApplications(), options);
-  }
-
-  /**
-   * Get role applications.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Application>> listApplicationsAsync(String id,
-      ListRoleApplicationsParams params, RequestOptions options) {
-    return client.callAsync(requestForListApplications(id, params), typeOfListApplications(), options);
+    return client.call(RolesService.requestForListApplications(id, params), RolesService.typeOfListApplications(), options);
   }
 
   /**
@@ -719,38 +480,6 @@ public final class RolesService {
    */
   public List<Application> listApplications(String id) {
     return listApplications(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get role applications.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Application>> listApplicationsAsync(String id,
-      ListRoleApplicationsParams params) {
-    return listApplicationsAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get role applications.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroleapplications">ListRoleApplications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Application>> listApplicationsAsync(String id) {
-    return listApplicationsAsync(id, ListRoleApplicationsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -801,11 +530,23 @@ public final class RolesService {
     return listApplicationsAll(id, ListRoleApplicationsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<ListRoleScopesResponseItem>> typeOfListScopes() {
-    return new TypeReference<List<ListRoleScopesResponseItem>>() {};
+  /**
+   * The answer type of {@code listScopes}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<Scope>> typeOfListScopes() {
+    return new TypeReference<List<Scope>>() {};
   }
 
-  private ApiRequest requestForListScopes(String id, ListRoleScopesParams params) {
+  /**
+   * The request of {@code listScopes}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListScopes(String id, ListRoleScopesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -826,27 +567,8 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public List<ListRoleScopesResponseItem> listScopes(String id, ListRoleScopesParams params,
-      RequestOptions options) {
-    return client.call(requestForListScopes(id, params), typeOfListScopes(), options);
-  }
-
-  /**
-   * Get role scopes.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id,
-      ListRoleScopesParams params, RequestOptions options) {
-    return client.callAsync(requestForListScopes(id, params), typeOfListScopes(), options);
+  public List<Scope> listScopes(String id, ListRoleScopesParams params, RequestOptions options) {
+    return client.call(RolesService.requestForListScopes(id, params), RolesService.typeOfListScopes(), options);
   }
 
   /**
@@ -859,7 +581,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public List<ListRoleScopesResponseItem> listScopes(String id, ListRoleScopesParams params) {
+  public List<Scope> listScopes(String id, ListRoleScopesParams params) {
     return listScopes(id, params, RequestOptions.defaults());
   }
 
@@ -872,40 +594,8 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public List<ListRoleScopesResponseItem> listScopes(String id) {
+  public List<Scope> listScopes(String id) {
     return listScopes(id, ListRoleScopesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get role scopes.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id,
-      ListRoleScopesParams params) {
-    return listScopesAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get role scopes.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/scopes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListRoleScopesResponseItem>> listScopesAsync(String id) {
-    return listScopesAsync(id, ListRoleScopesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -920,13 +610,13 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListRoleScopesResponseItem> listScopesAll(String id, ListRoleScopesParams params,
+  public Paginated<Scope> listScopesAll(String id, ListRoleScopesParams params,
       Pagination pagination, RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/scopes")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
     params.searchParams().forEach(request::query);
-    return client.paginate(request.build(), ListRoleScopesResponseItem.class, pagination, options);
+    return client.paginate(request.build(), Scope.class, pagination, options);
   }
 
   /**
@@ -939,8 +629,7 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListRoleScopesResponseItem> listScopesAll(String id,
-      ListRoleScopesParams params) {
+  public Paginated<Scope> listScopesAll(String id, ListRoleScopesParams params) {
     return listScopesAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
 
@@ -953,15 +642,27 @@ public final class RolesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listrolescopes">ListRoleScopes in the Logto API reference</a>
    */
-  public Paginated<ListRoleScopesResponseItem> listScopesAll(String id) {
+  public Paginated<Scope> listScopesAll(String id) {
     return listScopesAll(id, ListRoleScopesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<User>> typeOfListUsers() {
+  /**
+   * The answer type of {@code listUsers}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<User>> typeOfListUsers() {
     return new TypeReference<List<User>>() {};
   }
 
-  private ApiRequest requestForListUsers(String id, ListRoleUsersParams params) {
+  /**
+   * The request of {@code listUsers}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListUsers(String id, ListRoleUsersParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles/{id}/users")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -983,25 +684,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
    */
   public List<User> listUsers(String id, ListRoleUsersParams params, RequestOptions options) {
-    return client.call(requestForListUsers(id, params), typeOfListUsers(), options);
-  }
-
-  /**
-   * Get role users.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForListUsers(id, params), typeOfListUsers(), options);
+    return client.call(RolesService.requestForListUsers(id, params), RolesService.typeOfListUsers(), options);
   }
 
   /**
@@ -1029,37 +712,6 @@ public final class RolesService {
    */
   public List<User> listUsers(String id) {
     return listUsers(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get role users.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<User>> listUsersAsync(String id, ListRoleUsersParams params) {
-    return listUsersAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get role users.
-   *
-   * <p><code>GET /api/roles/&#123;id&#125;/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroleusers">ListRoleUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<User>> listUsersAsync(String id) {
-    return listUsersAsync(id, ListRoleUsersParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1110,11 +762,22 @@ public final class RolesService {
     return listUsersAll(id, ListRoleUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<List<Role>> typeOfList() {
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<Role>> typeOfList() {
     return new TypeReference<List<Role>>() {};
   }
 
-  private ApiRequest requestForList(ListRolesParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/roles");
     Objects.requireNonNull(params, "params == null");
     request.query("excludeUserId", params.excludeUserId());
@@ -1137,23 +800,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
    */
   public List<Role> list(ListRolesParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get roles.
-   *
-   * <p><code>GET /api/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listAsync(ListRolesParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(RolesService.requestForList(params), RolesService.typeOfList(), options);
   }
 
   /**
@@ -1179,35 +826,6 @@ public final class RolesService {
    */
   public List<Role> list() {
     return list(ListRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get roles.
-   *
-   * <p><code>GET /api/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listAsync(ListRolesParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get roles.
-   *
-   * <p><code>GET /api/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listroles">ListRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listAsync() {
-    return listAsync(ListRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -1257,7 +875,14 @@ public final class RolesService {
     return listAll(ListRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdate(String id, UpdateRoleRequest body) {
+  /**
+   * The request of {@code update}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForUpdate(String id, UpdateRoleRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/roles/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -1276,25 +901,7 @@ public final class RolesService {
    * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
    */
   public Role update(String id, UpdateRoleRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Role.class, options);
-  }
-
-  /**
-   * Update role.
-   *
-   * <p><code>PATCH /api/roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Role> updateAsync(String id, UpdateRoleRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Role.class, options);
+    return client.call(RolesService.requestForUpdate(id, body), Role.class, options);
   }
 
   /**
@@ -1309,21 +916,5 @@ public final class RolesService {
    */
   public Role update(String id, UpdateRoleRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update role.
-   *
-   * <p><code>PATCH /api/roles/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updaterole">UpdateRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Role> updateAsync(String id, UpdateRoleRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

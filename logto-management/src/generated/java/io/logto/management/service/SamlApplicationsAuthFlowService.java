@@ -10,10 +10,9 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateSamlAuthnRequest;
 import io.logto.management.model.GetSamlAuthnParams;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>SAML applications auth flow</code> tag. Thread-safe; obtain it from {@code LogtoManagement.samlApplicationsAuthFlow()}.
+ * Operations of the <code>SAML applications auth flow</code> tag. Thread-safe; obtain it from {@code LogtoManagement.samlApplicationsAuthFlow()}; {@code LogtoManagement.async().samlApplicationsAuthFlow()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SamlApplicationsAuthFlowService {
@@ -28,7 +27,14 @@ public final class SamlApplicationsAuthFlowService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreateSamlAuthn(String id, CreateSamlAuthnRequest body) {
+  /**
+   * The request of {@code createSamlAuthn}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreateSamlAuthn(String id, CreateSamlAuthnRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml/{id}/authn")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -47,25 +53,7 @@ public final class SamlApplicationsAuthFlowService {
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlauthn">CreateSamlAuthn in the Logto API reference</a>
    */
   public JsonNode createSamlAuthn(String id, CreateSamlAuthnRequest body, RequestOptions options) {
-    return client.call(requestForCreateSamlAuthn(id, body), JsonNode.class, options);
-  }
-
-  /**
-   * Handle SAML authentication request (POST binding).
-   *
-   * <p><code>POST /api/saml/&#123;id&#125;/authn</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsamlauthn">CreateSamlAuthn in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> createSamlAuthnAsync(String id, CreateSamlAuthnRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreateSamlAuthn(id, body), JsonNode.class, options);
+    return client.call(SamlApplicationsAuthFlowService.requestForCreateSamlAuthn(id, body), JsonNode.class, options);
   }
 
   /**
@@ -83,22 +71,13 @@ public final class SamlApplicationsAuthFlowService {
   }
 
   /**
-   * Handle SAML authentication request (POST binding).
-   *
-   * <p><code>POST /api/saml/&#123;id&#125;/authn</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getSamlAuthn}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsamlauthn">CreateSamlAuthn in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<JsonNode> createSamlAuthnAsync(String id, CreateSamlAuthnRequest body) {
-    return createSamlAuthnAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetSamlAuthn(String id, GetSamlAuthnParams params) {
+  static ApiRequest requestForGetSamlAuthn(String id, GetSamlAuthnParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml/{id}/authn")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -121,25 +100,7 @@ public final class SamlApplicationsAuthFlowService {
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlauthn">GetSamlAuthn in the Logto API reference</a>
    */
   public JsonNode getSamlAuthn(String id, GetSamlAuthnParams params, RequestOptions options) {
-    return client.call(requestForGetSamlAuthn(id, params), JsonNode.class, options);
-  }
-
-  /**
-   * Handle SAML authentication request (Redirect binding).
-   *
-   * <p><code>GET /api/saml/&#123;id&#125;/authn</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlauthn">GetSamlAuthn in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getSamlAuthnAsync(String id, GetSamlAuthnParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForGetSamlAuthn(id, params), JsonNode.class, options);
+    return client.call(SamlApplicationsAuthFlowService.requestForGetSamlAuthn(id, params), JsonNode.class, options);
   }
 
   /**
@@ -154,21 +115,5 @@ public final class SamlApplicationsAuthFlowService {
    */
   public JsonNode getSamlAuthn(String id, GetSamlAuthnParams params) {
     return getSamlAuthn(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Handle SAML authentication request (Redirect binding).
-   *
-   * <p><code>GET /api/saml/&#123;id&#125;/authn</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlauthn">GetSamlAuthn in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getSamlAuthnAsync(String id, GetSamlAuthnParams params) {
-    return getSamlAuthnAsync(id, params, RequestOptions.defaults());
   }
 }

@@ -12,16 +12,14 @@ import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSamlApplicationRequest;
 import io.logto.management.model.CreateSamlApplicationSecretRequest;
 import io.logto.management.model.GetSamlApplicationCallbackParams;
-import io.logto.management.model.ListSamlApplicationSecretsResponseItem;
 import io.logto.management.model.SamlApplication;
-import io.logto.management.model.SigningCertificate;
+import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.UpdateSamlApplicationRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>SAML applications</code> tag. Thread-safe; obtain it from {@code LogtoManagement.samlApplications()}.
+ * Operations of the <code>SAML applications</code> tag. Thread-safe; obtain it from {@code LogtoManagement.samlApplications()}; {@code LogtoManagement.async().samlApplications()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SamlApplicationsService {
@@ -36,7 +34,13 @@ public final class SamlApplicationsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateSamlApplicationRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateSamlApplicationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -53,24 +57,7 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
    */
   public SamlApplication create(CreateSamlApplicationRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), SamlApplication.class, options);
-  }
-
-  /**
-   * Create SAML application.
-   *
-   * <p><code>POST /api/saml-applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<SamlApplication> createAsync(CreateSamlApplicationRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), SamlApplication.class, options);
+    return client.call(SamlApplicationsService.requestForCreate(body), SamlApplication.class, options);
   }
 
   /**
@@ -87,21 +74,13 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * Create SAML application.
+   * The request of {@code createSecret}, for both surfaces.
    *
-   * <p><code>POST /api/saml-applications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplication">CreateSamlApplication in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SamlApplication> createAsync(CreateSamlApplicationRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateSecret(String id, CreateSamlApplicationSecretRequest body) {
+  static ApiRequest requestForCreateSecret(String id, CreateSamlApplicationSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/saml-applications/{id}/secrets")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -119,27 +98,9 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate createSecret(String id, CreateSamlApplicationSecretRequest body,
+  public SamlApplicationSecret createSecret(String id, CreateSamlApplicationSecretRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateSecret(id, body), SigningCertificate.class, options);
-  }
-
-  /**
-   * Create SAML application secret.
-   *
-   * <p><code>POST /api/saml-applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<SigningCertificate> createSecretAsync(String id,
-      CreateSamlApplicationSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateSecret(id, body), SigningCertificate.class, options);
+    return client.call(SamlApplicationsService.requestForCreateSecret(id, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -152,28 +113,17 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate createSecret(String id, CreateSamlApplicationSecretRequest body) {
+  public SamlApplicationSecret createSecret(String id, CreateSamlApplicationSecretRequest body) {
     return createSecret(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Create SAML application secret.
-   *
-   * <p><code>POST /api/saml-applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsamlapplicationsecret">CreateSamlApplicationSecret in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SigningCertificate> createSecretAsync(String id,
-      CreateSamlApplicationSecretRequest body) {
-    return createSecretAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/saml-applications/{id}")
       .pathParam("id", id);
     return request.build();
@@ -189,23 +139,7 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplication">DeleteSamlApplication in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete SAML application.
-   *
-   * <p><code>DELETE /api/saml-applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplication">DeleteSamlApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(SamlApplicationsService.requestForDelete(id), options);
   }
 
   /**
@@ -221,21 +155,13 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * Delete SAML application.
-   *
-   * <p><code>DELETE /api/saml-applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteSecret}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplication">DeleteSamlApplication in the Logto API reference</a>
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteSecret(String id, String secretId) {
+  static ApiRequest requestForDeleteSecret(String id, String secretId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/saml-applications/{id}/secrets/{secretId}")
       .pathParam("id", id)
       .pathParam("secretId", secretId);
@@ -253,25 +179,7 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
    */
   public void deleteSecret(String id, String secretId, RequestOptions options) {
-    client.call(requestForDeleteSecret(id, secretId), options);
-  }
-
-  /**
-   * Delete SAML application secret.
-   *
-   * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter: the id of the secret
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteSecretAsync(String id, String secretId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteSecret(id, secretId), Void.class, options);
+    client.call(SamlApplicationsService.requestForDeleteSecret(id, secretId), options);
   }
 
   /**
@@ -288,22 +196,12 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * Delete SAML application secret.
-   *
-   * <p><code>DELETE /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter: the id of the secret
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesamlapplicationsecret">DeleteSamlApplicationSecret in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteSecretAsync(String id, String secretId) {
-    return deleteSecretAsync(id, secretId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}")
       .pathParam("id", id);
     return request.build();
@@ -320,23 +218,7 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
    */
   public SamlApplication get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), SamlApplication.class, options);
-  }
-
-  /**
-   * Get SAML application.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<SamlApplication> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), SamlApplication.class, options);
+    return client.call(SamlApplicationsService.requestForGet(id), SamlApplication.class, options);
   }
 
   /**
@@ -353,21 +235,13 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * Get SAML application.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getCallback}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplication">GetSamlApplication in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<SamlApplication> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetCallback(String id, GetSamlApplicationCallbackParams params) {
+  static ApiRequest requestForGetCallback(String id, GetSamlApplicationCallbackParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/callback")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
@@ -392,25 +266,7 @@ public final class SamlApplicationsService {
    */
   public JsonNode getCallback(String id, GetSamlApplicationCallbackParams params,
       RequestOptions options) {
-    return client.call(requestForGetCallback(id, params), JsonNode.class, options);
-  }
-
-  /**
-   * SAML application callback.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplicationcallback">GetSamlApplicationCallback in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getCallbackAsync(String id,
-      GetSamlApplicationCallbackParams params, RequestOptions options) {
-    return client.callAsync(requestForGetCallback(id, params), JsonNode.class, options);
+    return client.call(SamlApplicationsService.requestForGetCallback(id, params), JsonNode.class, options);
   }
 
   /**
@@ -441,38 +297,12 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * SAML application callback.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code listMetadata}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplicationcallback">GetSamlApplicationCallback in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> getCallbackAsync(String id,
-      GetSamlApplicationCallbackParams params) {
-    return getCallbackAsync(id, params, RequestOptions.defaults());
-  }
-
-  /**
-   * SAML application callback.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/callback</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsamlapplicationcallback">GetSamlApplicationCallback in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getCallbackAsync(String id) {
-    return getCallbackAsync(id, GetSamlApplicationCallbackParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListMetadata(String id) {
+  static ApiRequest requestForListMetadata(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/metadata")
       .pathParam("id", id)
       .accept("text/xml");
@@ -490,23 +320,7 @@ public final class SamlApplicationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationmetadata">ListSamlApplicationMetadata in the Logto API reference</a>
    */
   public String listMetadata(String id, RequestOptions options) {
-    return client.call(requestForListMetadata(id), String.class, options);
-  }
-
-  /**
-   * Get SAML application metadata.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/metadata</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the response body as text
-   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationmetadata">ListSamlApplicationMetadata in the Logto API reference</a>
-   */
-  public CompletableFuture<String> listMetadataAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForListMetadata(id), String.class, options);
+    return client.call(SamlApplicationsService.requestForListMetadata(id), String.class, options);
   }
 
   /**
@@ -523,25 +337,21 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * Get SAML application metadata.
+   * The answer type of {@code listSecrets}, for both surfaces.
    *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/metadata</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * @return the type
+   */
+  static TypeReference<List<SamlApplicationSecret>> typeOfListSecrets() {
+    return new TypeReference<List<SamlApplicationSecret>>() {};
+  }
+
+  /**
+   * The request of {@code listSecrets}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the response body as text
-   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationmetadata">ListSamlApplicationMetadata in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<String> listMetadataAsync(String id) {
-    return listMetadataAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<ListSamlApplicationSecretsResponseItem>> typeOfListSecrets() {
-    return new TypeReference<List<ListSamlApplicationSecretsResponseItem>>() {};
-  }
-
-  private ApiRequest requestForListSecrets(String id) {
+  static ApiRequest requestForListSecrets(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/saml-applications/{id}/secrets")
       .pathParam("id", id);
     return request.build();
@@ -557,26 +367,8 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
    */
-  public List<ListSamlApplicationSecretsResponseItem> listSecrets(String id,
-      RequestOptions options) {
-    return client.call(requestForListSecrets(id), typeOfListSecrets(), options);
-  }
-
-  /**
-   * List SAML application secrets.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecretsAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForListSecrets(id), typeOfListSecrets(), options);
+  public List<SamlApplicationSecret> listSecrets(String id, RequestOptions options) {
+    return client.call(SamlApplicationsService.requestForListSecrets(id), SamlApplicationsService.typeOfListSecrets(), options);
   }
 
   /**
@@ -588,27 +380,18 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
    */
-  public List<ListSamlApplicationSecretsResponseItem> listSecrets(String id) {
+  public List<SamlApplicationSecret> listSecrets(String id) {
     return listSecrets(id, RequestOptions.defaults());
   }
 
   /**
-   * List SAML application secrets.
-   *
-   * <p><code>GET /api/saml-applications/&#123;id&#125;/secrets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listsamlapplicationsecrets">ListSamlApplicationSecrets in the Logto API reference</a>
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<List<ListSamlApplicationSecretsResponseItem>> listSecretsAsync(
-      String id) {
-    return listSecretsAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, UpdateSamlApplicationRequest body) {
+  static ApiRequest requestForUpdate(String id, UpdateSamlApplicationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -628,25 +411,7 @@ public final class SamlApplicationsService {
    */
   public SamlApplication update(String id, UpdateSamlApplicationRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(id, body), SamlApplication.class, options);
-  }
-
-  /**
-   * Update SAML application.
-   *
-   * <p><code>PATCH /api/saml-applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
-   */
-  public CompletableFuture<SamlApplication> updateAsync(String id,
-      UpdateSamlApplicationRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), SamlApplication.class, options);
+    return client.call(SamlApplicationsService.requestForUpdate(id, body), SamlApplication.class, options);
   }
 
   /**
@@ -664,23 +429,14 @@ public final class SamlApplicationsService {
   }
 
   /**
-   * Update SAML application.
-   *
-   * <p><code>PATCH /api/saml-applications/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateSecret}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
+   * @param secretId the <code>secretId</code> path parameter: the id of the secret
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplication">UpdateSamlApplication in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SamlApplication> updateAsync(String id,
-      UpdateSamlApplicationRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateSecret(String id, String secretId, ActiveFlagRequest body) {
+  static ApiRequest requestForUpdateSecret(String id, String secretId, ActiveFlagRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/saml-applications/{id}/secrets/{secretId}")
       .pathParam("id", id)
       .pathParam("secretId", secretId);
@@ -700,28 +456,9 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate updateSecret(String id, String secretId, ActiveFlagRequest body,
+  public SamlApplicationSecret updateSecret(String id, String secretId, ActiveFlagRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSecret(id, secretId, body), SigningCertificate.class, options);
-  }
-
-  /**
-   * Update SAML application secret.
-   *
-   * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter: the id of the secret
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<SigningCertificate> updateSecretAsync(String id, String secretId,
-      ActiveFlagRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSecret(id, secretId, body), SigningCertificate.class, options);
+    return client.call(SamlApplicationsService.requestForUpdateSecret(id, secretId, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -735,25 +472,7 @@ public final class SamlApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
    */
-  public SigningCertificate updateSecret(String id, String secretId, ActiveFlagRequest body) {
+  public SamlApplicationSecret updateSecret(String id, String secretId, ActiveFlagRequest body) {
     return updateSecret(id, secretId, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update SAML application secret.
-   *
-   * <p><code>PATCH /api/saml-applications/&#123;id&#125;/secrets/&#123;secretId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param secretId the <code>secretId</code> path parameter: the id of the secret
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesamlapplicationsecret">UpdateSamlApplicationSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<SigningCertificate> updateSecretAsync(String id, String secretId,
-      ActiveFlagRequest body) {
-    return updateSecretAsync(id, secretId, body, RequestOptions.defaults());
   }
 }

@@ -7,10 +7,9 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Secrets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.secrets()}.
+ * Operations of the <code>Secrets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.secrets()}; {@code LogtoManagement.async().secrets()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SecretsService {
@@ -25,7 +24,13 @@ public final class SecretsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDelete(String id) {
+  /**
+   * The request of {@code delete}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/secrets/{id}")
       .pathParam("id", id);
     return request.build();
@@ -41,23 +46,7 @@ public final class SecretsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesecret">DeleteSecret in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete secret.
-   *
-   * <p><code>DELETE /api/secrets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesecret">DeleteSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(SecretsService.requestForDelete(id), options);
   }
 
   /**
@@ -70,20 +59,5 @@ public final class SecretsService {
    */
   public void delete(String id) {
     delete(id, RequestOptions.defaults());
-  }
-
-  /**
-   * Delete secret.
-   *
-   * <p><code>DELETE /api/secrets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesecret">DeleteSecret in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
   }
 }

@@ -8,10 +8,9 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.DeleteSentinelActivitiesRequest;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Sentinel activities</code> tag. Thread-safe; obtain it from {@code LogtoManagement.sentinelActivities()}.
+ * Operations of the <code>Sentinel activities</code> tag. Thread-safe; obtain it from {@code LogtoManagement.sentinelActivities()}; {@code LogtoManagement.async().sentinelActivities()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SentinelActivitiesService {
@@ -26,7 +25,13 @@ public final class SentinelActivitiesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForDelete(DeleteSentinelActivitiesRequest body) {
+  /**
+   * The request of {@code delete}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForDelete(DeleteSentinelActivitiesRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sentinel-activities/delete");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -42,24 +47,7 @@ public final class SentinelActivitiesService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletesentinelactivities">DeleteSentinelActivities in the Logto API reference</a>
    */
   public void delete(DeleteSentinelActivitiesRequest body, RequestOptions options) {
-    client.call(requestForDelete(body), options);
-  }
-
-  /**
-   * Bulk delete sentinel activities.
-   *
-   * <p><code>POST /api/sentinel-activities/delete</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesentinelactivities">DeleteSentinelActivities in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(DeleteSentinelActivitiesRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForDelete(body), Void.class, options);
+    client.call(SentinelActivitiesService.requestForDelete(body), options);
   }
 
   /**
@@ -72,20 +60,5 @@ public final class SentinelActivitiesService {
    */
   public void delete(DeleteSentinelActivitiesRequest body) {
     delete(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Bulk delete sentinel activities.
-   *
-   * <p><code>POST /api/sentinel-activities/delete</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletesentinelactivities">DeleteSentinelActivities in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(DeleteSentinelActivitiesRequest body) {
-    return deleteAsync(body, RequestOptions.defaults());
   }
 }

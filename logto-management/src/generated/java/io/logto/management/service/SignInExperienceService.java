@@ -9,16 +9,15 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
-import io.logto.management.model.GetUsernameCaseSensitivityConflictsResponse;
 import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
 import io.logto.management.model.UploadCustomUiAssetsResponse;
+import io.logto.management.model.UsernameCaseSensitivityConflicts;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Sign-in experience</code> tag. Thread-safe; obtain it from {@code LogtoManagement.signInExperience()}.
+ * Operations of the <code>Sign-in experience</code> tag. Thread-safe; obtain it from {@code LogtoManagement.signInExperience()}; {@code LogtoManagement.async().signInExperience()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SignInExperienceService {
@@ -33,7 +32,13 @@ public final class SignInExperienceService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCheckPasswordWithDefault(
+  /**
+   * The request of {@code checkPasswordWithDefault}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCheckPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sign-in-exp/default/check-password");
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -52,24 +57,7 @@ public final class SignInExperienceService {
    */
   public CheckPasswordWithDefaultSignInExperienceResponse checkPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body, RequestOptions options) {
-    return client.call(requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
-  }
-
-  /**
-   * Check if a password meets the password policy.
-   *
-   * <p><code>POST /api/sign-in-exp/default/check-password</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
-   */
-  public CompletableFuture<CheckPasswordWithDefaultSignInExperienceResponse> checkPasswordWithDefaultAsync(
-      CheckPasswordWithDefaultSignInExperienceRequest body, RequestOptions options) {
-    return client.callAsync(requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
+    return client.call(SignInExperienceService.requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
   }
 
   /**
@@ -87,22 +75,11 @@ public final class SignInExperienceService {
   }
 
   /**
-   * Check if a password meets the password policy.
+   * The request of {@code get}, for both surfaces.
    *
-   * <p><code>POST /api/sign-in-exp/default/check-password</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CheckPasswordWithDefaultSignInExperienceResponse> checkPasswordWithDefaultAsync(
-      CheckPasswordWithDefaultSignInExperienceRequest body) {
-    return checkPasswordWithDefaultAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet() {
+  static ApiRequest requestForGet() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sign-in-exp");
     return request.build();
   }
@@ -117,22 +94,7 @@ public final class SignInExperienceService {
    * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
    */
   public SignInExperience get(RequestOptions options) {
-    return client.call(requestForGet(), SignInExperience.class, options);
-  }
-
-  /**
-   * Get default sign-in experience settings.
-   *
-   * <p><code>GET /api/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
-   */
-  public CompletableFuture<SignInExperience> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), SignInExperience.class, options);
+    return client.call(SignInExperienceService.requestForGet(), SignInExperience.class, options);
   }
 
   /**
@@ -148,20 +110,12 @@ public final class SignInExperienceService {
   }
 
   /**
-   * Get default sign-in experience settings.
+   * The request of {@code getUsernameCaseSensitivityConflicts}, for both surfaces.
    *
-   * <p><code>GET /api/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexp">GetSignInExp in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<SignInExperience> getAsync() {
-    return getAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetUsernameCaseSensitivityConflicts(
+  static ApiRequest requestForGetUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sign-in-exp/username-policy/case-sensitivity-conflicts");
     Objects.requireNonNull(params, "params == null");
@@ -179,26 +133,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts(
+  public UsernameCaseSensitivityConflicts getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params, RequestOptions options) {
-    return client.call(requestForGetUsernameCaseSensitivityConflicts(params), GetUsernameCaseSensitivityConflictsResponse.class, options);
-  }
-
-  /**
-   * Get username case-sensitivity conflicts.
-   *
-   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflictsAsync(
-      GetUsernameCaseSensitivityConflictsParams params, RequestOptions options) {
-    return client.callAsync(requestForGetUsernameCaseSensitivityConflicts(params), GetUsernameCaseSensitivityConflictsResponse.class, options);
+    return client.call(SignInExperienceService.requestForGetUsernameCaseSensitivityConflicts(params), UsernameCaseSensitivityConflicts.class, options);
   }
 
   /**
@@ -210,7 +147,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts(
+  public UsernameCaseSensitivityConflicts getUsernameCaseSensitivityConflicts(
       GetUsernameCaseSensitivityConflictsParams params) {
     return getUsernameCaseSensitivityConflicts(params, RequestOptions.defaults());
   }
@@ -223,42 +160,18 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
    */
-  public GetUsernameCaseSensitivityConflictsResponse getUsernameCaseSensitivityConflicts() {
+  public UsernameCaseSensitivityConflicts getUsernameCaseSensitivityConflicts() {
     return getUsernameCaseSensitivityConflicts(GetUsernameCaseSensitivityConflictsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Get username case-sensitivity conflicts.
-   *
-   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
+   * @param body the request body
+   * @return the request
    */
-  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflictsAsync(
-      GetUsernameCaseSensitivityConflictsParams params) {
-    return getUsernameCaseSensitivityConflictsAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get username case-sensitivity conflicts.
-   *
-   * <p><code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getusernamecasesensitivityconflicts">GetUsernameCaseSensitivityConflicts in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUsernameCaseSensitivityConflictsResponse> getUsernameCaseSensitivityConflictsAsync(
-      ) {
-    return getUsernameCaseSensitivityConflictsAsync(GetUsernameCaseSensitivityConflictsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
+  static ApiRequest requestForUpdate(UpdateSignInExpParams params, UpdateSignInExpRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sign-in-exp");
     Objects.requireNonNull(params, "params == null");
     request.query("removeUnusedDemoSocialConnector", params.removeUnusedDemoSocialConnector());
@@ -279,25 +192,7 @@ public final class SignInExperienceService {
    */
   public SignInExperience update(UpdateSignInExpParams params, UpdateSignInExpRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdate(params, body), SignInExperience.class, options);
-  }
-
-  /**
-   * Update default sign-in experience settings.
-   *
-   * <p><code>PATCH /api/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
-   */
-  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpParams params,
-      UpdateSignInExpRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdate(params, body), SignInExperience.class, options);
+    return client.call(SignInExperienceService.requestForUpdate(params, body), SignInExperience.class, options);
   }
 
   /**
@@ -328,38 +223,14 @@ public final class SignInExperienceService {
   }
 
   /**
-   * Update default sign-in experience settings.
+   * The request of {@code uploadCustomUiAssets}, for both surfaces.
    *
-   * <p><code>PATCH /api/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
+   * @param fileFilename the file name of part <code>file</code>
+   * @param fileContentType the media type of part <code>file</code>
+   * @param file the content of part <code>file</code>
+   * @return the request
    */
-  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpParams params,
-      UpdateSignInExpRequest body) {
-    return updateAsync(params, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Update default sign-in experience settings.
-   *
-   * <p><code>PATCH /api/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatesigninexp">UpdateSignInExp in the Logto API reference</a>
-   */
-  public CompletableFuture<SignInExperience> updateAsync(UpdateSignInExpRequest body) {
-    return updateAsync(UpdateSignInExpParams.builder().build(), body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUploadCustomUiAssets(String fileFilename, String fileContentType,
+  static ApiRequest requestForUploadCustomUiAssets(String fileFilename, String fileContentType,
       byte[] file) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sign-in-exp/default/custom-ui-assets");
     request.multipartFile("file", fileFilename, fileContentType, file);
@@ -380,26 +251,7 @@ public final class SignInExperienceService {
    */
   public UploadCustomUiAssetsResponse uploadCustomUiAssets(String fileFilename,
       String fileContentType, byte[] file, RequestOptions options) {
-    return client.call(requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
-  }
-
-  /**
-   * Upload custom UI assets.
-   *
-   * <p><code>POST /api/sign-in-exp/default/custom-ui-assets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param fileFilename the file name of part <code>file</code>
-   * @param fileContentType the media type of part <code>file</code>
-   * @param file the content of part <code>file</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
-   */
-  public CompletableFuture<UploadCustomUiAssetsResponse> uploadCustomUiAssetsAsync(
-      String fileFilename, String fileContentType, byte[] file, RequestOptions options) {
-    return client.callAsync(requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
+    return client.call(SignInExperienceService.requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
   }
 
   /**
@@ -416,23 +268,5 @@ public final class SignInExperienceService {
   public UploadCustomUiAssetsResponse uploadCustomUiAssets(String fileFilename,
       String fileContentType, byte[] file) {
     return uploadCustomUiAssets(fileFilename, fileContentType, file, RequestOptions.defaults());
-  }
-
-  /**
-   * Upload custom UI assets.
-   *
-   * <p><code>POST /api/sign-in-exp/default/custom-ui-assets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param fileFilename the file name of part <code>file</code>
-   * @param fileContentType the media type of part <code>file</code>
-   * @param file the content of part <code>file</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
-   */
-  public CompletableFuture<UploadCustomUiAssetsResponse> uploadCustomUiAssetsAsync(
-      String fileFilename, String fileContentType, byte[] file) {
-    return uploadCustomUiAssetsAsync(fileFilename, fileContentType, file, RequestOptions.defaults());
   }
 }

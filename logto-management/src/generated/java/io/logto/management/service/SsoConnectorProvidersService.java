@@ -7,13 +7,12 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.ListSsoConnectorProvidersResponseItem;
+import io.logto.management.model.SsoConnectorProvider;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>SSO connector providers</code> tag. Thread-safe; obtain it from {@code LogtoManagement.ssoConnectorProviders()}.
+ * Operations of the <code>SSO connector providers</code> tag. Thread-safe; obtain it from {@code LogtoManagement.ssoConnectorProviders()}; {@code LogtoManagement.async().ssoConnectorProviders()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorProvidersService {
@@ -28,11 +27,21 @@ public final class SsoConnectorProvidersService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private static TypeReference<List<ListSsoConnectorProvidersResponseItem>> typeOfList() {
-    return new TypeReference<List<ListSsoConnectorProvidersResponseItem>>() {};
+  /**
+   * The answer type of {@code list}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<List<SsoConnectorProvider>> typeOfList() {
+    return new TypeReference<List<SsoConnectorProvider>>() {};
   }
 
-  private ApiRequest requestForList() {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForList() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connector-providers");
     return request.build();
   }
@@ -46,24 +55,8 @@ public final class SsoConnectorProvidersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
-  public List<ListSsoConnectorProvidersResponseItem> list(RequestOptions options) {
-    return client.call(requestForList(), typeOfList(), options);
-  }
-
-  /**
-   * List all the supported SSO connector provider details.
-   *
-   * <p><code>GET /api/sso-connector-providers</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> listAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForList(), typeOfList(), options);
+  public List<SsoConnectorProvider> list(RequestOptions options) {
+    return client.call(SsoConnectorProvidersService.requestForList(), SsoConnectorProvidersService.typeOfList(), options);
   }
 
   /**
@@ -74,21 +67,7 @@ public final class SsoConnectorProvidersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
    */
-  public List<ListSsoConnectorProvidersResponseItem> list() {
+  public List<SsoConnectorProvider> list() {
     return list(RequestOptions.defaults());
-  }
-
-  /**
-   * List all the supported SSO connector provider details.
-   *
-   * <p><code>GET /api/sso-connector-providers</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorproviders">ListSsoConnectorProviders in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListSsoConnectorProvidersResponseItem>> listAsync() {
-    return listAsync(RequestOptions.defaults());
   }
 }

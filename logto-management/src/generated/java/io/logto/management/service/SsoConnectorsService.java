@@ -13,16 +13,15 @@ import io.logto.management.model.ActiveFlagRequest;
 import io.logto.management.model.CreateSsoConnectorRequest;
 import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
 import io.logto.management.model.ListSsoConnectorsParams;
-import io.logto.management.model.SigningCertificate;
+import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.SsoConnector;
 import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateSsoConnectorRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>SSO connectors</code> tag. Thread-safe; obtain it from {@code LogtoManagement.ssoConnectors()}.
+ * Operations of the <code>SSO connectors</code> tag. Thread-safe; obtain it from {@code LogtoManagement.ssoConnectors()}; {@code LogtoManagement.async().ssoConnectors()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorsService {
@@ -37,7 +36,13 @@ public final class SsoConnectorsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateSsoConnectorRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateSsoConnectorRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -54,24 +59,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
   public SsoConnectorSummary create(CreateSsoConnectorRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), SsoConnectorSummary.class, options);
-  }
-
-  /**
-   * Create SSO connector.
-   *
-   * <p><code>POST /api/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<SsoConnectorSummary> createAsync(CreateSsoConnectorRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), SsoConnectorSummary.class, options);
+    return client.call(SsoConnectorsService.requestForCreate(body), SsoConnectorSummary.class, options);
   }
 
   /**
@@ -88,21 +76,13 @@ public final class SsoConnectorsService {
   }
 
   /**
-   * Create SSO connector.
+   * The request of {@code createSigningKey}, for both surfaces.
    *
-   * <p><code>POST /api/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SsoConnectorSummary> createAsync(CreateSsoConnectorRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateSigningKey(String id,
+  static ApiRequest requestForCreateSigningKey(String id,
       CreateSsoConnectorSigningKeyRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/sso-connectors/{id}/signing-keys")
       .pathParam("id", id);
@@ -121,27 +101,9 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body,
+  public SamlApplicationSecret createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body,
       RequestOptions options) {
-    return client.call(requestForCreateSigningKey(id, body), SigningCertificate.class, options);
-  }
-
-  /**
-   * Create an SP signing key.
-   *
-   * <p><code>POST /api/sso-connectors/&#123;id&#125;/signing-keys</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
-   */
-  public CompletableFuture<SigningCertificate> createSigningKeyAsync(String id,
-      CreateSsoConnectorSigningKeyRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateSigningKey(id, body), SigningCertificate.class, options);
+    return client.call(SsoConnectorsService.requestForCreateSigningKey(id, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -154,28 +116,18 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate createSigningKey(String id, CreateSsoConnectorSigningKeyRequest body) {
+  public SamlApplicationSecret createSigningKey(String id,
+      CreateSsoConnectorSigningKeyRequest body) {
     return createSigningKey(id, body, RequestOptions.defaults());
   }
 
   /**
-   * Create an SP signing key.
-   *
-   * <p><code>POST /api/sso-connectors/&#123;id&#125;/signing-keys</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createssoconnectorsigningkey">CreateSsoConnectorSigningKey in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SigningCertificate> createSigningKeyAsync(String id,
-      CreateSsoConnectorSigningKeyRequest body) {
-    return createSigningKeyAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/sso-connectors/{id}")
       .pathParam("id", id);
     return request.build();
@@ -191,23 +143,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnector">DeleteSsoConnector in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete SSO connector.
-   *
-   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnector">DeleteSsoConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(SsoConnectorsService.requestForDelete(id), options);
   }
 
   /**
@@ -223,21 +159,13 @@ public final class SsoConnectorsService {
   }
 
   /**
-   * Delete SSO connector.
-   *
-   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteSigningKey}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnector">DeleteSsoConnector in the Logto API reference</a>
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteSigningKey(String id, String keyId) {
+  static ApiRequest requestForDeleteSigningKey(String id, String keyId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/sso-connectors/{id}/signing-keys/{keyId}")
       .pathParam("id", id)
       .pathParam("keyId", keyId);
@@ -255,25 +183,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
    */
   public void deleteSigningKey(String id, String keyId, RequestOptions options) {
-    client.call(requestForDeleteSigningKey(id, keyId), options);
-  }
-
-  /**
-   * Delete an SP signing key.
-   *
-   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter: the id of the key
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteSigningKeyAsync(String id, String keyId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteSigningKey(id, keyId), Void.class, options);
+    client.call(SsoConnectorsService.requestForDeleteSigningKey(id, keyId), options);
   }
 
   /**
@@ -290,22 +200,12 @@ public final class SsoConnectorsService {
   }
 
   /**
-   * Delete an SP signing key.
-   *
-   * <p><code>DELETE /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter: the id of the key
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletessoconnectorsigningkey">DeleteSsoConnectorSigningKey in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteSigningKeyAsync(String id, String keyId) {
-    return deleteSigningKeyAsync(id, keyId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}")
       .pathParam("id", id);
     return request.build();
@@ -322,23 +222,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
    */
   public SsoConnector get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), SsoConnector.class, options);
-  }
-
-  /**
-   * Get SSO connector.
-   *
-   * <p><code>GET /api/sso-connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<SsoConnector> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), SsoConnector.class, options);
+    return client.call(SsoConnectorsService.requestForGet(id), SsoConnector.class, options);
   }
 
   /**
@@ -355,25 +239,21 @@ public final class SsoConnectorsService {
   }
 
   /**
-   * Get SSO connector.
+   * The answer type of {@code listSigningKeys}, for both surfaces.
    *
-   * <p><code>GET /api/sso-connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * @return the type
+   */
+  static TypeReference<List<SamlApplicationSecret>> typeOfListSigningKeys() {
+    return new TypeReference<List<SamlApplicationSecret>>() {};
+  }
+
+  /**
+   * The request of {@code listSigningKeys}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getssoconnector">GetSsoConnector in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SsoConnector> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<SigningCertificate>> typeOfListSigningKeys() {
-    return new TypeReference<List<SigningCertificate>>() {};
-  }
-
-  private ApiRequest requestForListSigningKeys(String id) {
+  static ApiRequest requestForListSigningKeys(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors/{id}/signing-keys")
       .pathParam("id", id);
     return request.build();
@@ -389,25 +269,8 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<SigningCertificate> listSigningKeys(String id, RequestOptions options) {
-    return client.call(requestForListSigningKeys(id), typeOfListSigningKeys(), options);
-  }
-
-  /**
-   * List SP signing keys.
-   *
-   * <p><code>GET /api/sso-connectors/&#123;id&#125;/signing-keys</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SigningCertificate>> listSigningKeysAsync(String id,
-      RequestOptions options) {
-    return client.callAsync(requestForListSigningKeys(id), typeOfListSigningKeys(), options);
+  public List<SamlApplicationSecret> listSigningKeys(String id, RequestOptions options) {
+    return client.call(SsoConnectorsService.requestForListSigningKeys(id), SsoConnectorsService.typeOfListSigningKeys(), options);
   }
 
   /**
@@ -419,30 +282,26 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
    */
-  public List<SigningCertificate> listSigningKeys(String id) {
+  public List<SamlApplicationSecret> listSigningKeys(String id) {
     return listSigningKeys(id, RequestOptions.defaults());
   }
 
   /**
-   * List SP signing keys.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/sso-connectors/&#123;id&#125;/signing-keys</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectorsigningkeys">ListSsoConnectorSigningKeys in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<SigningCertificate>> listSigningKeysAsync(String id) {
-    return listSigningKeysAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<SsoConnector>> typeOfList() {
+  static TypeReference<List<SsoConnector>> typeOfList() {
     return new TypeReference<List<SsoConnector>>() {};
   }
 
-  private ApiRequest requestForList(ListSsoConnectorsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListSsoConnectorsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/sso-connectors");
     Objects.requireNonNull(params, "params == null");
     request.query("page", params.page());
@@ -461,24 +320,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
    */
   public List<SsoConnector> list(ListSsoConnectorsParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * List SSO connectors.
-   *
-   * <p><code>GET /api/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SsoConnector>> listAsync(ListSsoConnectorsParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(SsoConnectorsService.requestForList(params), SsoConnectorsService.typeOfList(), options);
   }
 
   /**
@@ -504,35 +346,6 @@ public final class SsoConnectorsService {
    */
   public List<SsoConnector> list() {
     return list(ListSsoConnectorsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * List SSO connectors.
-   *
-   * <p><code>GET /api/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SsoConnector>> listAsync(ListSsoConnectorsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * List SSO connectors.
-   *
-   * <p><code>GET /api/sso-connectors</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listssoconnectors">ListSsoConnectors in the Logto API reference</a>
-   */
-  public CompletableFuture<List<SsoConnector>> listAsync() {
-    return listAsync(ListSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -578,7 +391,14 @@ public final class SsoConnectorsService {
     return listAll(ListSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForUpdate(String id, UpdateSsoConnectorRequest body) {
+  /**
+   * The request of {@code update}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForUpdate(String id, UpdateSsoConnectorRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -597,25 +417,7 @@ public final class SsoConnectorsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
    */
   public SsoConnector update(String id, UpdateSsoConnectorRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), SsoConnector.class, options);
-  }
-
-  /**
-   * Update SSO connector.
-   *
-   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
-   */
-  public CompletableFuture<SsoConnector> updateAsync(String id, UpdateSsoConnectorRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), SsoConnector.class, options);
+    return client.call(SsoConnectorsService.requestForUpdate(id, body), SsoConnector.class, options);
   }
 
   /**
@@ -633,22 +435,14 @@ public final class SsoConnectorsService {
   }
 
   /**
-   * Update SSO connector.
-   *
-   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateSigningKey}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
+   * @param keyId the <code>keyId</code> path parameter: the id of the key
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnector">UpdateSsoConnector in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<SsoConnector> updateAsync(String id, UpdateSsoConnectorRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateSigningKey(String id, String keyId, ActiveFlagRequest body) {
+  static ApiRequest requestForUpdateSigningKey(String id, String keyId, ActiveFlagRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/sso-connectors/{id}/signing-keys/{keyId}")
       .pathParam("id", id)
       .pathParam("keyId", keyId);
@@ -668,28 +462,9 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate updateSigningKey(String id, String keyId, ActiveFlagRequest body,
+  public SamlApplicationSecret updateSigningKey(String id, String keyId, ActiveFlagRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateSigningKey(id, keyId, body), SigningCertificate.class, options);
-  }
-
-  /**
-   * Activate or deactivate an SP signing key.
-   *
-   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter: the id of the key
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
-   */
-  public CompletableFuture<SigningCertificate> updateSigningKeyAsync(String id, String keyId,
-      ActiveFlagRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateSigningKey(id, keyId, body), SigningCertificate.class, options);
+    return client.call(SsoConnectorsService.requestForUpdateSigningKey(id, keyId, body), SamlApplicationSecret.class, options);
   }
 
   /**
@@ -703,25 +478,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
    */
-  public SigningCertificate updateSigningKey(String id, String keyId, ActiveFlagRequest body) {
+  public SamlApplicationSecret updateSigningKey(String id, String keyId, ActiveFlagRequest body) {
     return updateSigningKey(id, keyId, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Activate or deactivate an SP signing key.
-   *
-   * <p><code>PATCH /api/sso-connectors/&#123;id&#125;/signing-keys/&#123;keyId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param keyId the <code>keyId</code> path parameter: the id of the key
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatessoconnectorsigningkey">UpdateSsoConnectorSigningKey in the Logto API reference</a>
-   */
-  public CompletableFuture<SigningCertificate> updateSigningKeyAsync(String id, String keyId,
-      ActiveFlagRequest body) {
-    return updateSigningKeyAsync(id, keyId, body, RequestOptions.defaults());
   }
 }

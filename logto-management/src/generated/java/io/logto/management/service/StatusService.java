@@ -7,10 +7,9 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Status</code> tag. Thread-safe; obtain it from {@code LogtoManagement.status()}.
+ * Operations of the <code>Status</code> tag. Thread-safe; obtain it from {@code LogtoManagement.status()}; {@code LogtoManagement.async().status()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class StatusService {
@@ -25,7 +24,12 @@ public final class StatusService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGet() {
+  /**
+   * The request of {@code get}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForGet() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/status");
     return request.build();
   }
@@ -39,22 +43,7 @@ public final class StatusService {
    * @see <a href="https://openapi.logto.io/operation/operation-getstatus">GetStatus in the Logto API reference</a>
    */
   public void get(RequestOptions options) {
-    client.call(requestForGet(), options);
-  }
-
-  /**
-   * Health check.
-   *
-   * <p><code>GET /api/status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-getstatus">GetStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), Void.class, options);
+    client.call(StatusService.requestForGet(), options);
   }
 
   /**
@@ -66,19 +55,5 @@ public final class StatusService {
    */
   public void get() {
     get(RequestOptions.defaults());
-  }
-
-  /**
-   * Health check.
-   *
-   * <p><code>GET /api/status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-getstatus">GetStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> getAsync() {
-    return getAsync(RequestOptions.defaults());
   }
 }

@@ -9,10 +9,9 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateSubjectTokenRequest;
 import io.logto.management.model.CreateSubjectTokenResponse;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Subject tokens</code> tag. Thread-safe; obtain it from {@code LogtoManagement.subjectTokens()}.
+ * Operations of the <code>Subject tokens</code> tag. Thread-safe; obtain it from {@code LogtoManagement.subjectTokens()}; {@code LogtoManagement.async().subjectTokens()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SubjectTokensService {
@@ -27,7 +26,13 @@ public final class SubjectTokensService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateSubjectTokenRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateSubjectTokenRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/subject-tokens");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -44,24 +49,7 @@ public final class SubjectTokensService {
    * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
    */
   public CreateSubjectTokenResponse create(CreateSubjectTokenRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), CreateSubjectTokenResponse.class, options);
-  }
-
-  /**
-   * Create a new subject token.
-   *
-   * <p><code>POST /api/subject-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
-   */
-  public CompletableFuture<CreateSubjectTokenResponse> createAsync(CreateSubjectTokenRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), CreateSubjectTokenResponse.class, options);
+    return client.call(SubjectTokensService.requestForCreate(body), CreateSubjectTokenResponse.class, options);
   }
 
   /**
@@ -75,20 +63,5 @@ public final class SubjectTokensService {
    */
   public CreateSubjectTokenResponse create(CreateSubjectTokenRequest body) {
     return create(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Create a new subject token.
-   *
-   * <p><code>POST /api/subject-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
-   */
-  public CompletableFuture<CreateSubjectTokenResponse> createAsync(CreateSubjectTokenRequest body) {
-    return createAsync(body, RequestOptions.defaults());
   }
 }

@@ -8,10 +8,9 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Swagger.json</code> tag. Thread-safe; obtain it from {@code LogtoManagement.swaggerJson()}.
+ * Operations of the <code>Swagger.json</code> tag. Thread-safe; obtain it from {@code LogtoManagement.swaggerJson()}; {@code LogtoManagement.async().swaggerJson()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SwaggerJsonService {
@@ -26,7 +25,12 @@ public final class SwaggerJsonService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGet() {
+  /**
+   * The request of {@code get}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForGet() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/swagger.json");
     return request.build();
   }
@@ -41,22 +45,7 @@ public final class SwaggerJsonService {
    * @see <a href="https://openapi.logto.io/operation/operation-getswaggerjson">GetSwaggerJson in the Logto API reference</a>
    */
   public JsonNode get(RequestOptions options) {
-    return client.call(requestForGet(), JsonNode.class, options);
-  }
-
-  /**
-   * Get Swagger JSON.
-   *
-   * <p><code>GET /api/swagger.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getswaggerjson">GetSwaggerJson in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getAsync(RequestOptions options) {
-    return client.callAsync(requestForGet(), JsonNode.class, options);
+    return client.call(SwaggerJsonService.requestForGet(), JsonNode.class, options);
   }
 
   /**
@@ -69,19 +58,5 @@ public final class SwaggerJsonService {
    */
   public JsonNode get() {
     return get(RequestOptions.defaults());
-  }
-
-  /**
-   * Get Swagger JSON.
-   *
-   * <p><code>GET /api/swagger.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getswaggerjson">GetSwaggerJson in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getAsync() {
-    return getAsync(RequestOptions.defaults());
   }
 }

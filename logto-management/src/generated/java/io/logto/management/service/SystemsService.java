@@ -6,12 +6,11 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.GetSystemApplicationConfigResponse;
+import io.logto.management.model.SystemApplicationConfig;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Systems</code> tag. Thread-safe; obtain it from {@code LogtoManagement.systems()}.
+ * Operations of the <code>Systems</code> tag. Thread-safe; obtain it from {@code LogtoManagement.systems()}; {@code LogtoManagement.async().systems()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class SystemsService {
@@ -26,7 +25,12 @@ public final class SystemsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGetApplicationConfig() {
+  /**
+   * The request of {@code getApplicationConfig}, for both surfaces.
+   *
+   * @return the request
+   */
+  static ApiRequest requestForGetApplicationConfig() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/systems/application");
     return request.build();
   }
@@ -40,24 +44,8 @@ public final class SystemsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
-  public GetSystemApplicationConfigResponse getApplicationConfig(RequestOptions options) {
-    return client.call(requestForGetApplicationConfig(), GetSystemApplicationConfigResponse.class, options);
-  }
-
-  /**
-   * Get the application constants.
-   *
-   * <p><code>GET /api/systems/application</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<GetSystemApplicationConfigResponse> getApplicationConfigAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetApplicationConfig(), GetSystemApplicationConfigResponse.class, options);
+  public SystemApplicationConfig getApplicationConfig(RequestOptions options) {
+    return client.call(SystemsService.requestForGetApplicationConfig(), SystemApplicationConfig.class, options);
   }
 
   /**
@@ -68,21 +56,7 @@ public final class SystemsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
    */
-  public GetSystemApplicationConfigResponse getApplicationConfig() {
+  public SystemApplicationConfig getApplicationConfig() {
     return getApplicationConfig(RequestOptions.defaults());
-  }
-
-  /**
-   * Get the application constants.
-   *
-   * <p><code>GET /api/systems/application</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsystemapplicationconfig">GetSystemApplicationConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<GetSystemApplicationConfigResponse> getApplicationConfigAsync() {
-    return getApplicationConfigAsync(RequestOptions.defaults());
   }
 }

@@ -7,12 +7,11 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateUserAssetResponse;
-import io.logto.management.model.GetUserAssetServiceStatusResponse;
+import io.logto.management.model.UserAssetServiceStatus;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>User assets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.userAssets()}.
+ * Operations of the <code>User assets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.userAssets()}; {@code LogtoManagement.async().userAssets()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class UserAssetsService {
@@ -27,7 +26,15 @@ public final class UserAssetsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(String fileFilename, String fileContentType, byte[] file) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param fileFilename the file name of part <code>file</code>
+   * @param fileContentType the media type of part <code>file</code>
+   * @param file the content of part <code>file</code>
+   * @return the request
+   */
+  static ApiRequest requestForCreate(String fileFilename, String fileContentType, byte[] file) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/user-assets");
     request.multipartFile("file", fileFilename, fileContentType, file);
     return request.build();
@@ -47,26 +54,7 @@ public final class UserAssetsService {
    */
   public CreateUserAssetResponse create(String fileFilename, String fileContentType, byte[] file,
       RequestOptions options) {
-    return client.call(requestForCreate(fileFilename, fileContentType, file), CreateUserAssetResponse.class, options);
-  }
-
-  /**
-   * Upload asset.
-   *
-   * <p><code>POST /api/user-assets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param fileFilename the file name of part <code>file</code>
-   * @param fileContentType the media type of part <code>file</code>
-   * @param file the content of part <code>file</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuserasset">CreateUserAsset in the Logto API reference</a>
-   */
-  public CompletableFuture<CreateUserAssetResponse> createAsync(String fileFilename,
-      String fileContentType, byte[] file, RequestOptions options) {
-    return client.callAsync(requestForCreate(fileFilename, fileContentType, file), CreateUserAssetResponse.class, options);
+    return client.call(UserAssetsService.requestForCreate(fileFilename, fileContentType, file), CreateUserAssetResponse.class, options);
   }
 
   /**
@@ -85,24 +73,11 @@ public final class UserAssetsService {
   }
 
   /**
-   * Upload asset.
+   * The request of {@code getServiceStatus}, for both surfaces.
    *
-   * <p><code>POST /api/user-assets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param fileFilename the file name of part <code>file</code>
-   * @param fileContentType the media type of part <code>file</code>
-   * @param file the content of part <code>file</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuserasset">CreateUserAsset in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CreateUserAssetResponse> createAsync(String fileFilename,
-      String fileContentType, byte[] file) {
-    return createAsync(fileFilename, fileContentType, file, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetServiceStatus() {
+  static ApiRequest requestForGetServiceStatus() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/user-assets/service-status");
     return request.build();
   }
@@ -116,24 +91,8 @@ public final class UserAssetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
    */
-  public GetUserAssetServiceStatusResponse getServiceStatus(RequestOptions options) {
-    return client.call(requestForGetServiceStatus(), GetUserAssetServiceStatusResponse.class, options);
-  }
-
-  /**
-   * Get service status.
-   *
-   * <p><code>GET /api/user-assets/service-status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserAssetServiceStatusResponse> getServiceStatusAsync(
-      RequestOptions options) {
-    return client.callAsync(requestForGetServiceStatus(), GetUserAssetServiceStatusResponse.class, options);
+  public UserAssetServiceStatus getServiceStatus(RequestOptions options) {
+    return client.call(UserAssetsService.requestForGetServiceStatus(), UserAssetServiceStatus.class, options);
   }
 
   /**
@@ -144,21 +103,7 @@ public final class UserAssetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
    */
-  public GetUserAssetServiceStatusResponse getServiceStatus() {
+  public UserAssetServiceStatus getServiceStatus() {
     return getServiceStatus(RequestOptions.defaults());
-  }
-
-  /**
-   * Get service status.
-   *
-   * <p><code>GET /api/user-assets/service-status</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserassetservicestatus">GetUserAssetServiceStatus in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserAssetServiceStatusResponse> getServiceStatusAsync() {
-    return getServiceStatusAsync(RequestOptions.defaults());
   }
 }

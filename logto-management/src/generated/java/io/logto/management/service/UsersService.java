@@ -17,26 +17,22 @@ import io.logto.management.model.CreateUserMfaVerificationRequest;
 import io.logto.management.model.CreateUserMfaVerificationResponse;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.DeleteUserSessionParams;
-import io.logto.management.model.GetUserHasPasswordResponse;
 import io.logto.management.model.GetUserIdentityParams;
-import io.logto.management.model.GetUserIdentityResponse;
 import io.logto.management.model.GetUserParams;
 import io.logto.management.model.GetUserSsoIdentityParams;
-import io.logto.management.model.GetUserSsoIdentityResponse;
 import io.logto.management.model.ListUserAllIdentitiesParams;
 import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
 import io.logto.management.model.ListUserGrantsResponse;
-import io.logto.management.model.ListUserMfaVerificationsResponseItem;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.NamedItem;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
 import io.logto.management.model.PersonalAccessToken;
+import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserCustomDataRequest;
@@ -46,17 +42,20 @@ import io.logto.management.model.UpdateUserPasswordExpirationRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
+import io.logto.management.model.UserHasPassword;
 import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
+import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
+import io.logto.management.model.UserSsoIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Users</code> tag. Thread-safe; obtain it from {@code LogtoManagement.users()}.
+ * Operations of the <code>Users</code> tag. Thread-safe; obtain it from {@code LogtoManagement.users()}; {@code LogtoManagement.async().users()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class UsersService {
@@ -71,7 +70,14 @@ public final class UsersService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForAssignRoles(String userId, RoleIdsRequest body) {
+  /**
+   * The request of {@code assignRoles}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForAssignRoles(String userId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -89,26 +95,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String userId, RoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForAssignRoles(userId, body), AssignedRoles.class, options);
-  }
-
-  /**
-   * Assign roles to user.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<AssignedRoles> assignRolesAsync(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForAssignRoles(userId, body), AssignedRoles.class, options);
+  public AssignedRoles assignRoles(String userId, RoleIds body, RequestOptions options) {
+    return client.call(UsersService.requestForAssignRoles(userId, body), AssignedRoles.class, options);
   }
 
   /**
@@ -121,27 +109,17 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
    */
-  public AssignedRoles assignRoles(String userId, RoleIdsRequest body) {
+  public AssignedRoles assignRoles(String userId, RoleIds body) {
     return assignRoles(userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Assign roles to user.
+   * The request of {@code create}, for both surfaces.
    *
-   * <p><code>POST /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-assignuserroles">AssignUserRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<AssignedRoles> assignRolesAsync(String userId, RoleIdsRequest body) {
-    return assignRolesAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreate(CreateUserRequest body) {
+  static ApiRequest requestForCreate(CreateUserRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -158,23 +136,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
    */
   public User create(CreateUserRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), User.class, options);
-  }
-
-  /**
-   * Create user.
-   *
-   * <p><code>POST /api/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
-   */
-  public CompletableFuture<User> createAsync(CreateUserRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), User.class, options);
+    return client.call(UsersService.requestForCreate(body), User.class, options);
   }
 
   /**
@@ -191,25 +153,22 @@ public final class UsersService {
   }
 
   /**
-   * Create user.
+   * The answer type of {@code createIdentity}, for both surfaces.
    *
-   * <p><code>POST /api/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuser">CreateUser in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<User> createAsync(CreateUserRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private static TypeReference<Map<String, UserIdentitiesValue>> typeOfCreateIdentity() {
+  static TypeReference<Map<String, UserIdentitiesValue>> typeOfCreateIdentity() {
     return new TypeReference<Map<String, UserIdentitiesValue>>() {};
   }
 
-  private ApiRequest requestForCreateIdentity(String userId, CreateUserIdentityRequest body) {
+  /**
+   * The request of {@code createIdentity}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreateIdentity(String userId, CreateUserIdentityRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/identities")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -229,25 +188,7 @@ public final class UsersService {
    */
   public Map<String, UserIdentitiesValue> createIdentity(String userId,
       CreateUserIdentityRequest body, RequestOptions options) {
-    return client.call(requestForCreateIdentity(userId, body), typeOfCreateIdentity(), options);
-  }
-
-  /**
-   * Link social identity to user.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentityAsync(String userId,
-      CreateUserIdentityRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateIdentity(userId, body), typeOfCreateIdentity(), options);
+    return client.call(UsersService.requestForCreateIdentity(userId, body), UsersService.typeOfCreateIdentity(), options);
   }
 
   /**
@@ -266,23 +207,13 @@ public final class UsersService {
   }
 
   /**
-   * Link social identity to user.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/identities</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createMfaVerification}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentityAsync(String userId,
-      CreateUserIdentityRequest body) {
-    return createIdentityAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateMfaVerification(String userId,
+  static ApiRequest requestForCreateMfaVerification(String userId,
       CreateUserMfaVerificationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/mfa-verifications")
       .pathParam("userId", userId);
@@ -303,25 +234,7 @@ public final class UsersService {
    */
   public CreateUserMfaVerificationResponse createMfaVerification(String userId,
       CreateUserMfaVerificationRequest body, RequestOptions options) {
-    return client.call(requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
-  }
-
-  /**
-   * Create an MFA verification for a user.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
-   */
-  public CompletableFuture<CreateUserMfaVerificationResponse> createMfaVerificationAsync(
-      String userId, CreateUserMfaVerificationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
+    return client.call(UsersService.requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
   }
 
   /**
@@ -340,23 +253,13 @@ public final class UsersService {
   }
 
   /**
-   * Create an MFA verification for a user.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/mfa-verifications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code createPersonalAccessToken}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CreateUserMfaVerificationResponse> createMfaVerificationAsync(
-      String userId, CreateUserMfaVerificationRequest body) {
-    return createMfaVerificationAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreatePersonalAccessToken(String userId, CreateSecretRequest body) {
+  static ApiRequest requestForCreatePersonalAccessToken(String userId, CreateSecretRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -376,25 +279,7 @@ public final class UsersService {
    */
   public PersonalAccessToken createPersonalAccessToken(String userId, CreateSecretRequest body,
       RequestOptions options) {
-    return client.call(requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
-  }
-
-  /**
-   * Add personal access token.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
-   */
-  public CompletableFuture<PersonalAccessToken> createPersonalAccessTokenAsync(String userId,
-      CreateSecretRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
+    return client.call(UsersService.requestForCreatePersonalAccessToken(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -412,23 +297,14 @@ public final class UsersService {
   }
 
   /**
-   * Add personal access token.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deletePersonalAccessTokenByName}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createuserpersonalaccesstoken">CreateUserPersonalAccessToken in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<PersonalAccessToken> createPersonalAccessTokenAsync(String userId,
-      CreateSecretRequest body) {
-    return createPersonalAccessTokenAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeletePersonalAccessTokenPost(String userId, NamedItem body) {
+  static ApiRequest requestForDeletePersonalAccessTokenByName(String userId,
+      PersonalAccessTokenName body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -445,26 +321,9 @@ public final class UsersService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId, NamedItem body, RequestOptions options) {
-    client.call(requestForDeletePersonalAccessTokenPost(userId, body), options);
-  }
-
-  /**
-   * Delete personal access token.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId, NamedItem body,
+  public void deletePersonalAccessTokenByName(String userId, PersonalAccessTokenName body,
       RequestOptions options) {
-    return client.callAsync(requestForDeletePersonalAccessTokenPost(userId, body), Void.class, options);
+    client.call(UsersService.requestForDeletePersonalAccessTokenByName(userId, body), options);
   }
 
   /**
@@ -476,27 +335,17 @@ public final class UsersService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenPost(String userId, NamedItem body) {
-    deletePersonalAccessTokenPost(userId, body, RequestOptions.defaults());
+  public void deletePersonalAccessTokenByName(String userId, PersonalAccessTokenName body) {
+    deletePersonalAccessTokenByName(userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Delete personal access token.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/personal-access-tokens/delete</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenPostAsync(String userId, NamedItem body) {
-    return deletePersonalAccessTokenPostAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String userId) {
+  static ApiRequest requestForDelete(String userId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}")
       .pathParam("userId", userId);
     return request.build();
@@ -512,23 +361,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
    */
   public void delete(String userId, RequestOptions options) {
-    client.call(requestForDelete(userId), options);
-  }
-
-  /**
-   * Delete user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String userId, RequestOptions options) {
-    return client.callAsync(requestForDelete(userId), Void.class, options);
+    client.call(UsersService.requestForDelete(userId), options);
   }
 
   /**
@@ -544,21 +377,13 @@ public final class UsersService {
   }
 
   /**
-   * Delete user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteGrant}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuser">DeleteUser in the Logto API reference</a>
+   * @param grantId the <code>grantId</code> path parameter: the id of the grant
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String userId) {
-    return deleteAsync(userId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteGrant(String userId, String grantId) {
+  static ApiRequest requestForDeleteGrant(String userId, String grantId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/grants/{grantId}")
       .pathParam("userId", userId)
       .pathParam("grantId", grantId);
@@ -576,25 +401,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
    */
   public void deleteGrant(String userId, String grantId, RequestOptions options) {
-    client.call(requestForDeleteGrant(userId, grantId), options);
-  }
-
-  /**
-   * Revoke a user grant.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param grantId the <code>grantId</code> path parameter: the id of the grant
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteGrantAsync(String userId, String grantId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteGrant(userId, grantId), Void.class, options);
+    client.call(UsersService.requestForDeleteGrant(userId, grantId), options);
   }
 
   /**
@@ -611,22 +418,13 @@ public final class UsersService {
   }
 
   /**
-   * Revoke a user grant.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/grants/&#123;grantId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteIdentity}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param grantId the <code>grantId</code> path parameter: the id of the grant
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusergrant">DeleteUserGrant in the Logto API reference</a>
+   * @param target the <code>target</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> deleteGrantAsync(String userId, String grantId) {
-    return deleteGrantAsync(userId, grantId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteIdentity(String userId, String target) {
+  static ApiRequest requestForDeleteIdentity(String userId, String target) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
@@ -645,25 +443,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
    */
   public User deleteIdentity(String userId, String target, RequestOptions options) {
-    return client.call(requestForDeleteIdentity(userId, target), User.class, options);
-  }
-
-  /**
-   * Delete social identity from user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<User> deleteIdentityAsync(String userId, String target,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteIdentity(userId, target), User.class, options);
+    return client.call(UsersService.requestForDeleteIdentity(userId, target), User.class, options);
   }
 
   /**
@@ -681,22 +461,13 @@ public final class UsersService {
   }
 
   /**
-   * Delete social identity from user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteMfaVerification}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuseridentity">DeleteUserIdentity in the Logto API reference</a>
+   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
+   * @return the request
    */
-  public CompletableFuture<User> deleteIdentityAsync(String userId, String target) {
-    return deleteIdentityAsync(userId, target, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteMfaVerification(String userId, String verificationId) {
+  static ApiRequest requestForDeleteMfaVerification(String userId, String verificationId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/mfa-verifications/{verificationId}")
       .pathParam("userId", userId)
       .pathParam("verificationId", verificationId);
@@ -714,25 +485,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
    */
   public void deleteMfaVerification(String userId, String verificationId, RequestOptions options) {
-    client.call(requestForDeleteMfaVerification(userId, verificationId), options);
-  }
-
-  /**
-   * Delete an MFA verification for a user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteMfaVerificationAsync(String userId, String verificationId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteMfaVerification(userId, verificationId), Void.class, options);
+    client.call(UsersService.requestForDeleteMfaVerification(userId, verificationId), options);
   }
 
   /**
@@ -749,22 +502,13 @@ public final class UsersService {
   }
 
   /**
-   * Delete an MFA verification for a user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/mfa-verifications/&#123;verificationId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deletePersonalAccessToken}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param verificationId the <code>verificationId</code> path parameter: the id of the verification
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusermfaverification">DeleteUserMfaVerification in the Logto API reference</a>
+   * @param name the <code>name</code> path parameter
+   * @return the request
    */
-  public CompletableFuture<Void> deleteMfaVerificationAsync(String userId, String verificationId) {
-    return deleteMfaVerificationAsync(userId, verificationId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeletePersonalAccessToken(String userId, String name) {
+  static ApiRequest requestForDeletePersonalAccessToken(String userId, String name) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/personal-access-tokens/{name}")
       .pathParam("userId", userId)
       .pathParam("name", name);
@@ -782,25 +526,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
    */
   public void deletePersonalAccessToken(String userId, String name, RequestOptions options) {
-    client.call(requestForDeletePersonalAccessToken(userId, name), options);
-  }
-
-  /**
-   * Delete personal access token.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param name the <code>name</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deletePersonalAccessTokenAsync(String userId, String name,
-      RequestOptions options) {
-    return client.callAsync(requestForDeletePersonalAccessToken(userId, name), Void.class, options);
+    client.call(UsersService.requestForDeletePersonalAccessToken(userId, name), options);
   }
 
   /**
@@ -817,22 +543,13 @@ public final class UsersService {
   }
 
   /**
-   * Delete personal access token.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteRole}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param name the <code>name</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserpersonalaccesstoken">DeleteUserPersonalAccessToken in the Logto API reference</a>
+   * @param roleId the <code>roleId</code> path parameter: the id of the role
+   * @return the request
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenAsync(String userId, String name) {
-    return deletePersonalAccessTokenAsync(userId, name, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteRole(String userId, String roleId) {
+  static ApiRequest requestForDeleteRole(String userId, String roleId) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/roles/{roleId}")
       .pathParam("userId", userId)
       .pathParam("roleId", roleId);
@@ -850,25 +567,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
    */
   public void deleteRole(String userId, String roleId, RequestOptions options) {
-    client.call(requestForDeleteRole(userId, roleId), options);
-  }
-
-  /**
-   * Remove role from user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param roleId the <code>roleId</code> path parameter: the id of the role
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteRoleAsync(String userId, String roleId,
-      RequestOptions options) {
-    return client.callAsync(requestForDeleteRole(userId, roleId), Void.class, options);
+    client.call(UsersService.requestForDeleteRole(userId, roleId), options);
   }
 
   /**
@@ -885,22 +584,14 @@ public final class UsersService {
   }
 
   /**
-   * Remove role from user.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/roles/&#123;roleId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code deleteSession}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param roleId the <code>roleId</code> path parameter: the id of the role
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteuserrole">DeleteUserRole in the Logto API reference</a>
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<Void> deleteRoleAsync(String userId, String roleId) {
-    return deleteRoleAsync(userId, roleId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDeleteSession(String userId, String sessionId,
+  static ApiRequest requestForDeleteSession(String userId, String sessionId,
       DeleteUserSessionParams params) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/users/{userId}/sessions/{sessionId}")
       .pathParam("userId", userId)
@@ -923,26 +614,7 @@ public final class UsersService {
    */
   public void deleteSession(String userId, String sessionId, DeleteUserSessionParams params,
       RequestOptions options) {
-    client.call(requestForDeleteSession(userId, sessionId, params), options);
-  }
-
-  /**
-   * Revoke a user session.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteSessionAsync(String userId, String sessionId,
-      DeleteUserSessionParams params, RequestOptions options) {
-    return client.callAsync(requestForDeleteSession(userId, sessionId, params), Void.class, options);
+    client.call(UsersService.requestForDeleteSession(userId, sessionId, params), options);
   }
 
   /**
@@ -973,40 +645,13 @@ public final class UsersService {
   }
 
   /**
-   * Revoke a user session.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
    * @param params the query parameters
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteSessionAsync(String userId, String sessionId,
-      DeleteUserSessionParams params) {
-    return deleteSessionAsync(userId, sessionId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Revoke a user session.
-   *
-   * <p><code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deleteusersession">DeleteUserSession in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteSessionAsync(String userId, String sessionId) {
-    return deleteSessionAsync(userId, sessionId, DeleteUserSessionParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String userId, GetUserParams params) {
+  static ApiRequest requestForGet(String userId, GetUserParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -1027,25 +672,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
    */
   public User get(String userId, GetUserParams params, RequestOptions options) {
-    return client.call(requestForGet(userId, params), User.class, options);
-  }
-
-  /**
-   * Get user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
-   */
-  public CompletableFuture<User> getAsync(String userId, GetUserParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForGet(userId, params), User.class, options);
+    return client.call(UsersService.requestForGet(userId, params), User.class, options);
   }
 
   /**
@@ -1076,37 +703,12 @@ public final class UsersService {
   }
 
   /**
-   * Get user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code hasPassword}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<User> getAsync(String userId, GetUserParams params) {
-    return getAsync(userId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuser">GetUser in the Logto API reference</a>
-   */
-  public CompletableFuture<User> getAsync(String userId) {
-    return getAsync(userId, GetUserParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetHasPassword(String userId) {
+  static ApiRequest requestForHasPassword(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/has-password")
       .pathParam("userId", userId);
     return request.build();
@@ -1122,25 +724,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
-  public GetUserHasPasswordResponse getHasPassword(String userId, RequestOptions options) {
-    return client.call(requestForGetHasPassword(userId), GetUserHasPasswordResponse.class, options);
-  }
-
-  /**
-   * Check if user has password.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserHasPasswordResponse> getHasPasswordAsync(String userId,
-      RequestOptions options) {
-    return client.callAsync(requestForGetHasPassword(userId), GetUserHasPasswordResponse.class, options);
+  public UserHasPassword hasPassword(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForHasPassword(userId), UserHasPassword.class, options);
   }
 
   /**
@@ -1152,26 +737,19 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
    */
-  public GetUserHasPasswordResponse getHasPassword(String userId) {
-    return getHasPassword(userId, RequestOptions.defaults());
+  public UserHasPassword hasPassword(String userId) {
+    return hasPassword(userId, RequestOptions.defaults());
   }
 
   /**
-   * Check if user has password.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/has-password</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getIdentity}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserhaspassword">GetUserHasPassword in the Logto API reference</a>
+   * @param target the <code>target</code> path parameter
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<GetUserHasPasswordResponse> getHasPasswordAsync(String userId) {
-    return getHasPasswordAsync(userId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetIdentity(String userId, String target,
+  static ApiRequest requestForGetIdentity(String userId, String target,
       GetUserIdentityParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
@@ -1193,28 +771,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public GetUserIdentityResponse getIdentity(String userId, String target,
-      GetUserIdentityParams params, RequestOptions options) {
-    return client.call(requestForGetIdentity(userId, target, params), GetUserIdentityResponse.class, options);
-  }
-
-  /**
-   * Retrieve a user's social identity and associated token storage .
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserIdentityResponse> getIdentityAsync(String userId, String target,
-      GetUserIdentityParams params, RequestOptions options) {
-    return client.callAsync(requestForGetIdentity(userId, target, params), GetUserIdentityResponse.class, options);
+  public UserIdentity getIdentity(String userId, String target, GetUserIdentityParams params,
+      RequestOptions options) {
+    return client.call(UsersService.requestForGetIdentity(userId, target, params), UserIdentity.class, options);
   }
 
   /**
@@ -1228,8 +787,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public GetUserIdentityResponse getIdentity(String userId, String target,
-      GetUserIdentityParams params) {
+  public UserIdentity getIdentity(String userId, String target, GetUserIdentityParams params) {
     return getIdentity(userId, target, params, RequestOptions.defaults());
   }
 
@@ -1243,45 +801,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
    */
-  public GetUserIdentityResponse getIdentity(String userId, String target) {
+  public UserIdentity getIdentity(String userId, String target) {
     return getIdentity(userId, target, GetUserIdentityParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Retrieve a user's social identity and associated token storage .
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getSession}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
+   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
+   * @return the request
    */
-  public CompletableFuture<GetUserIdentityResponse> getIdentityAsync(String userId, String target,
-      GetUserIdentityParams params) {
-    return getIdentityAsync(userId, target, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Retrieve a user's social identity and associated token storage .
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuseridentity">GetUserIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserIdentityResponse> getIdentityAsync(String userId, String target) {
-    return getIdentityAsync(userId, target, GetUserIdentityParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetSession(String userId, String sessionId) {
+  static ApiRequest requestForGetSession(String userId, String sessionId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions/{sessionId}")
       .pathParam("userId", userId)
       .pathParam("sessionId", sessionId);
@@ -1300,25 +831,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
    */
   public UserSession getSession(String userId, String sessionId, RequestOptions options) {
-    return client.call(requestForGetSession(userId, sessionId), UserSession.class, options);
-  }
-
-  /**
-   * Get user active session.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
-   */
-  public CompletableFuture<UserSession> getSessionAsync(String userId, String sessionId,
-      RequestOptions options) {
-    return client.callAsync(requestForGetSession(userId, sessionId), UserSession.class, options);
+    return client.call(UsersService.requestForGetSession(userId, sessionId), UserSession.class, options);
   }
 
   /**
@@ -1336,22 +849,14 @@ public final class UsersService {
   }
 
   /**
-   * Get user active session.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getSsoIdentity}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param sessionId the <code>sessionId</code> path parameter: the id of the session
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getusersession">GetUserSession in the Logto API reference</a>
+   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<UserSession> getSessionAsync(String userId, String sessionId) {
-    return getSessionAsync(userId, sessionId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetSsoIdentity(String userId, String ssoConnectorId,
+  static ApiRequest requestForGetSsoIdentity(String userId, String ssoConnectorId,
       GetUserSsoIdentityParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sso-identities/{ssoConnectorId}")
       .pathParam("userId", userId)
@@ -1373,28 +878,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId,
+  public UserSsoIdentity getSsoIdentity(String userId, String ssoConnectorId,
       GetUserSsoIdentityParams params, RequestOptions options) {
-    return client.call(requestForGetSsoIdentity(userId, ssoConnectorId, params), GetUserSsoIdentityResponse.class, options);
-  }
-
-  /**
-   * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentityAsync(String userId,
-      String ssoConnectorId, GetUserSsoIdentityParams params, RequestOptions options) {
-    return client.callAsync(requestForGetSsoIdentity(userId, ssoConnectorId, params), GetUserSsoIdentityResponse.class, options);
+    return client.call(UsersService.requestForGetSsoIdentity(userId, ssoConnectorId, params), UserSsoIdentity.class, options);
   }
 
   /**
@@ -1408,7 +894,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId,
+  public UserSsoIdentity getSsoIdentity(String userId, String ssoConnectorId,
       GetUserSsoIdentityParams params) {
     return getSsoIdentity(userId, ssoConnectorId, params, RequestOptions.defaults());
   }
@@ -1423,47 +909,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
    */
-  public GetUserSsoIdentityResponse getSsoIdentity(String userId, String ssoConnectorId) {
+  public UserSsoIdentity getSsoIdentity(String userId, String ssoConnectorId) {
     return getSsoIdentity(userId, ssoConnectorId, GetUserSsoIdentityParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getAllIdentities}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
    * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentityAsync(String userId,
-      String ssoConnectorId, GetUserSsoIdentityParams params) {
-    return getSsoIdentityAsync(userId, ssoConnectorId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Retrieve a user's enterprise SSO identity and associated token secret (if token storage is enabled).
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param ssoConnectorId the <code>ssoConnectorId</code> path parameter: the id of the sso connector
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getuserssoidentity">GetUserSsoIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<GetUserSsoIdentityResponse> getSsoIdentityAsync(String userId,
-      String ssoConnectorId) {
-    return getSsoIdentityAsync(userId, ssoConnectorId, GetUserSsoIdentityParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListAllIdentities(String userId,
-      ListUserAllIdentitiesParams params) {
+  static ApiRequest requestForGetAllIdentities(String userId, ListUserAllIdentitiesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/all-identities")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -1482,27 +939,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse listAllIdentities(String userId,
+  public ListUserAllIdentitiesResponse getAllIdentities(String userId,
       ListUserAllIdentitiesParams params, RequestOptions options) {
-    return client.call(requestForListAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
-  }
-
-  /**
-   * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
-   */
-  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentitiesAsync(String userId,
-      ListUserAllIdentitiesParams params, RequestOptions options) {
-    return client.callAsync(requestForListAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
+    return client.call(UsersService.requestForGetAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
   }
 
   /**
@@ -1515,9 +954,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse listAllIdentities(String userId,
+  public ListUserAllIdentitiesResponse getAllIdentities(String userId,
       ListUserAllIdentitiesParams params) {
-    return listAllIdentities(userId, params, RequestOptions.defaults());
+    return getAllIdentities(userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -1529,43 +968,17 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse listAllIdentities(String userId) {
-    return listAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
+  public ListUserAllIdentitiesResponse getAllIdentities(String userId) {
+    return getAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getCustomData}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentitiesAsync(String userId,
-      ListUserAllIdentitiesParams params) {
-    return listAllIdentitiesAsync(userId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Retrieve social identities, enterprise SSO identities and associated token secret (if token storage is enabled) for a user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/all-identities</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
-   */
-  public CompletableFuture<ListUserAllIdentitiesResponse> listAllIdentitiesAsync(String userId) {
-    return listAllIdentitiesAsync(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListCustomData(String userId) {
+  static ApiRequest requestForGetCustomData(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/custom-data")
       .pathParam("userId", userId);
     return request.build();
@@ -1581,24 +994,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
-  public JsonNode listCustomData(String userId, RequestOptions options) {
-    return client.call(requestForListCustomData(userId), JsonNode.class, options);
-  }
-
-  /**
-   * Get user custom data.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> listCustomDataAsync(String userId, RequestOptions options) {
-    return client.callAsync(requestForListCustomData(userId), JsonNode.class, options);
+  public JsonNode getCustomData(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetCustomData(userId), JsonNode.class, options);
   }
 
   /**
@@ -1610,26 +1007,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
    */
-  public JsonNode listCustomData(String userId) {
-    return listCustomData(userId, RequestOptions.defaults());
+  public JsonNode getCustomData(String userId) {
+    return getCustomData(userId, RequestOptions.defaults());
   }
 
   /**
-   * Get user custom data.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/custom-data</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getGrants}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusercustomdata">ListUserCustomData in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<JsonNode> listCustomDataAsync(String userId) {
-    return listCustomDataAsync(userId, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListGrants(String userId, ListUserGrantsParams params) {
+  static ApiRequest requestForGetGrants(String userId, ListUserGrantsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/grants")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -1648,27 +1037,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse listGrants(String userId, ListUserGrantsParams params,
+  public ListUserGrantsResponse getGrants(String userId, ListUserGrantsParams params,
       RequestOptions options) {
-    return client.call(requestForListGrants(userId, params), ListUserGrantsResponse.class, options);
-  }
-
-  /**
-   * Get user active grants.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
-   */
-  public CompletableFuture<ListUserGrantsResponse> listGrantsAsync(String userId,
-      ListUserGrantsParams params, RequestOptions options) {
-    return client.callAsync(requestForListGrants(userId, params), ListUserGrantsResponse.class, options);
+    return client.call(UsersService.requestForGetGrants(userId, params), ListUserGrantsResponse.class, options);
   }
 
   /**
@@ -1681,8 +1052,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse listGrants(String userId, ListUserGrantsParams params) {
-    return listGrants(userId, params, RequestOptions.defaults());
+  public ListUserGrantsResponse getGrants(String userId, ListUserGrantsParams params) {
+    return getGrants(userId, params, RequestOptions.defaults());
   }
 
   /**
@@ -1694,43 +1065,17 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse listGrants(String userId) {
-    return listGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
+  public ListUserGrantsResponse getGrants(String userId) {
+    return getGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Get user active grants.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code getLogtoConfigs}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<ListUserGrantsResponse> listGrantsAsync(String userId,
-      ListUserGrantsParams params) {
-    return listGrantsAsync(userId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get user active grants.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/grants</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
-   */
-  public CompletableFuture<ListUserGrantsResponse> listGrantsAsync(String userId) {
-    return listGrantsAsync(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForListLogtoConfigs(String userId) {
+  static ApiRequest requestForGetLogtoConfigs(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/logto-configs")
       .pathParam("userId", userId);
     return request.build();
@@ -1746,25 +1091,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public UserLogtoConfig listLogtoConfigs(String userId, RequestOptions options) {
-    return client.call(requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
-  }
-
-  /**
-   * Get user logto config.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
-   */
-  public CompletableFuture<UserLogtoConfig> listLogtoConfigsAsync(String userId,
-      RequestOptions options) {
-    return client.callAsync(requestForListLogtoConfigs(userId), UserLogtoConfig.class, options);
+  public UserLogtoConfig getLogtoConfigs(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetLogtoConfigs(userId), UserLogtoConfig.class, options);
   }
 
   /**
@@ -1776,31 +1104,26 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
    */
-  public UserLogtoConfig listLogtoConfigs(String userId) {
-    return listLogtoConfigs(userId, RequestOptions.defaults());
+  public UserLogtoConfig getLogtoConfigs(String userId) {
+    return getLogtoConfigs(userId, RequestOptions.defaults());
   }
 
   /**
-   * Get user logto config.
+   * The answer type of {@code listMfaVerifications}, for both surfaces.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/logto-configs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * @return the type
+   */
+  static TypeReference<List<UserMfaVerification>> typeOfListMfaVerifications() {
+    return new TypeReference<List<UserMfaVerification>>() {};
+  }
+
+  /**
+   * The request of {@code listMfaVerifications}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserlogtoconfigs">ListUserLogtoConfigs in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<UserLogtoConfig> listLogtoConfigsAsync(String userId) {
-    return listLogtoConfigsAsync(userId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<ListUserMfaVerificationsResponseItem>> typeOfListMfaVerifications(
-      ) {
-    return new TypeReference<List<ListUserMfaVerificationsResponseItem>>() {};
-  }
-
-  private ApiRequest requestForListMfaVerifications(String userId) {
+  static ApiRequest requestForListMfaVerifications(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/mfa-verifications")
       .pathParam("userId", userId);
     return request.build();
@@ -1816,26 +1139,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
-  public List<ListUserMfaVerificationsResponseItem> listMfaVerifications(String userId,
-      RequestOptions options) {
-    return client.call(requestForListMfaVerifications(userId), typeOfListMfaVerifications(), options);
-  }
-
-  /**
-   * Get user's MFA verifications.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
-   */
-  public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerificationsAsync(
-      String userId, RequestOptions options) {
-    return client.callAsync(requestForListMfaVerifications(userId), typeOfListMfaVerifications(), options);
+  public List<UserMfaVerification> listMfaVerifications(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForListMfaVerifications(userId), UsersService.typeOfListMfaVerifications(), options);
   }
 
   /**
@@ -1847,31 +1152,26 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
    */
-  public List<ListUserMfaVerificationsResponseItem> listMfaVerifications(String userId) {
+  public List<UserMfaVerification> listMfaVerifications(String userId) {
     return listMfaVerifications(userId, RequestOptions.defaults());
   }
 
   /**
-   * Get user's MFA verifications.
+   * The answer type of {@code listOrganizations}, for both surfaces.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusermfaverifications">ListUserMfaVerifications in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<ListUserMfaVerificationsResponseItem>> listMfaVerificationsAsync(
-      String userId) {
-    return listMfaVerificationsAsync(userId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Organization>> typeOfListOrganizations() {
+  static TypeReference<List<Organization>> typeOfListOrganizations() {
     return new TypeReference<List<Organization>>() {};
   }
 
-  private ApiRequest requestForListOrganizations(String userId) {
+  /**
+   * The request of {@code listOrganizations}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @return the request
+   */
+  static ApiRequest requestForListOrganizations(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/organizations")
       .pathParam("userId", userId);
     return request.build();
@@ -1888,24 +1188,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
    */
   public List<Organization> listOrganizations(String userId, RequestOptions options) {
-    return client.call(requestForListOrganizations(userId), typeOfListOrganizations(), options);
-  }
-
-  /**
-   * Get organizations for a user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId,
-      RequestOptions options) {
-    return client.callAsync(requestForListOrganizations(userId), typeOfListOrganizations(), options);
+    return client.call(UsersService.requestForListOrganizations(userId), UsersService.typeOfListOrganizations(), options);
   }
 
   /**
@@ -1922,25 +1205,21 @@ public final class UsersService {
   }
 
   /**
-   * Get organizations for a user.
+   * The answer type of {@code listPersonalAccessTokens}, for both surfaces.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/organizations</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserorganizations">ListUserOrganizations in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<Organization>> listOrganizationsAsync(String userId) {
-    return listOrganizationsAsync(userId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<PersonalAccessToken>> typeOfListPersonalAccessTokens() {
+  static TypeReference<List<PersonalAccessToken>> typeOfListPersonalAccessTokens() {
     return new TypeReference<List<PersonalAccessToken>>() {};
   }
 
-  private ApiRequest requestForListPersonalAccessTokens(String userId) {
+  /**
+   * The request of {@code listPersonalAccessTokens}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @return the request
+   */
+  static ApiRequest requestForListPersonalAccessTokens(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
     return request.build();
@@ -1957,24 +1236,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
    */
   public List<PersonalAccessToken> listPersonalAccessTokens(String userId, RequestOptions options) {
-    return client.call(requestForListPersonalAccessTokens(userId), typeOfListPersonalAccessTokens(), options);
-  }
-
-  /**
-   * Get personal access tokens.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
-   */
-  public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId,
-      RequestOptions options) {
-    return client.callAsync(requestForListPersonalAccessTokens(userId), typeOfListPersonalAccessTokens(), options);
+    return client.call(UsersService.requestForListPersonalAccessTokens(userId), UsersService.typeOfListPersonalAccessTokens(), options);
   }
 
   /**
@@ -1991,25 +1253,22 @@ public final class UsersService {
   }
 
   /**
-   * Get personal access tokens.
+   * The answer type of {@code listRoles}, for both surfaces.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/personal-access-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserpersonalaccesstokens">ListUserPersonalAccessTokens in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<List<PersonalAccessToken>> listPersonalAccessTokensAsync(String userId) {
-    return listPersonalAccessTokensAsync(userId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Role>> typeOfListRoles() {
+  static TypeReference<List<Role>> typeOfListRoles() {
     return new TypeReference<List<Role>>() {};
   }
 
-  private ApiRequest requestForListRoles(String userId, ListUserRolesParams params) {
+  /**
+   * The request of {@code listRoles}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForListRoles(String userId, ListUserRolesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     Objects.requireNonNull(params, "params == null");
@@ -2031,25 +1290,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
    */
   public List<Role> listRoles(String userId, ListUserRolesParams params, RequestOptions options) {
-    return client.call(requestForListRoles(userId, params), typeOfListRoles(), options);
-  }
-
-  /**
-   * Get roles for user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listRolesAsync(String userId, ListUserRolesParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForListRoles(userId, params), typeOfListRoles(), options);
+    return client.call(UsersService.requestForListRoles(userId, params), UsersService.typeOfListRoles(), options);
   }
 
   /**
@@ -2077,37 +1318,6 @@ public final class UsersService {
    */
   public List<Role> listRoles(String userId) {
     return listRoles(userId, ListUserRolesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get roles for user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listRolesAsync(String userId, ListUserRolesParams params) {
-    return listRolesAsync(userId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get roles for user.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listuserroles">ListUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Role>> listRolesAsync(String userId) {
-    return listRolesAsync(userId, ListUserRolesParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2158,7 +1368,13 @@ public final class UsersService {
     return listRolesAll(userId, ListUserRolesParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForListSessions(String userId) {
+  /**
+   * The request of {@code getSessions}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @return the request
+   */
+  static ApiRequest requestForGetSessions(String userId) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users/{userId}/sessions")
       .pathParam("userId", userId);
     return request.build();
@@ -2174,25 +1390,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public ListUserSessionsResponse listSessions(String userId, RequestOptions options) {
-    return client.call(requestForListSessions(userId), ListUserSessionsResponse.class, options);
-  }
-
-  /**
-   * Get user active sessions.
-   *
-   * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
-   */
-  public CompletableFuture<ListUserSessionsResponse> listSessionsAsync(String userId,
-      RequestOptions options) {
-    return client.callAsync(requestForListSessions(userId), ListUserSessionsResponse.class, options);
+  public ListUserSessionsResponse getSessions(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetSessions(userId), ListUserSessionsResponse.class, options);
   }
 
   /**
@@ -2204,30 +1403,26 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public ListUserSessionsResponse listSessions(String userId) {
-    return listSessions(userId, RequestOptions.defaults());
+  public ListUserSessionsResponse getSessions(String userId) {
+    return getSessions(userId, RequestOptions.defaults());
   }
 
   /**
-   * Get user active sessions.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/users/&#123;userId&#125;/sessions</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<ListUserSessionsResponse> listSessionsAsync(String userId) {
-    return listSessionsAsync(userId, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<User>> typeOfList() {
+  static TypeReference<List<User>> typeOfList() {
     return new TypeReference<List<User>>() {};
   }
 
-  private ApiRequest requestForList(ListUsersParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListUsersParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/users");
     Objects.requireNonNull(params, "params == null");
     request.query("page", params.page());
@@ -2247,23 +1442,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
    */
   public List<User> list(ListUsersParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * Get users.
-   *
-   * <p><code>GET /api/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<User>> listAsync(ListUsersParams params, RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(UsersService.requestForList(params), UsersService.typeOfList(), options);
   }
 
   /**
@@ -2289,35 +1468,6 @@ public final class UsersService {
    */
   public List<User> list() {
     return list(ListUsersParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * Get users.
-   *
-   * <p><code>GET /api/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<User>> listAsync(ListUsersParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get users.
-   *
-   * <p><code>GET /api/users</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listusers">ListUsers in the Logto API reference</a>
-   */
-  public CompletableFuture<List<User>> listAsync() {
-    return listAsync(ListUsersParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -2364,11 +1514,24 @@ public final class UsersService {
     return listAll(ListUsersParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private static TypeReference<Map<String, UserIdentitiesValue>> typeOfReplaceIdentity() {
+  /**
+   * The answer type of {@code replaceIdentity}, for both surfaces.
+   *
+   * @return the type
+   */
+  static TypeReference<Map<String, UserIdentitiesValue>> typeOfReplaceIdentity() {
     return new TypeReference<Map<String, UserIdentitiesValue>>() {};
   }
 
-  private ApiRequest requestForReplaceIdentity(String userId, String target,
+  /**
+   * The request of {@code replaceIdentity}, for both surfaces.
+   *
+   * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param target the <code>target</code> path parameter
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForReplaceIdentity(String userId, String target,
       UserIdentitiesValue body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
@@ -2391,26 +1554,7 @@ public final class UsersService {
    */
   public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
       UserIdentitiesValue body, RequestOptions options) {
-    return client.call(requestForReplaceIdentity(userId, target, body), typeOfReplaceIdentity(), options);
-  }
-
-  /**
-   * Update social identity of user.
-   *
-   * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
-   */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, UserIdentitiesValue body, RequestOptions options) {
-    return client.callAsync(requestForReplaceIdentity(userId, target, body), typeOfReplaceIdentity(), options);
+    return client.call(UsersService.requestForReplaceIdentity(userId, target, body), UsersService.typeOfReplaceIdentity(), options);
   }
 
   /**
@@ -2430,24 +1574,13 @@ public final class UsersService {
   }
 
   /**
-   * Update social identity of user.
-   *
-   * <p><code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code replaceRoles}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param target the <code>target</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentityAsync(String userId,
-      String target, UserIdentitiesValue body) {
-    return replaceIdentityAsync(userId, target, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForReplaceRoles(String userId, RoleIdsRequest body) {
+  static ApiRequest requestForReplaceRoles(String userId, RoleIds body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/roles")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2465,26 +1598,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body, RequestOptions options) {
-    return client.call(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
-  }
-
-  /**
-   * Update roles for user.
-   *
-   * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
-   */
-  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForReplaceRoles(userId, body), RoleIdsRequest.class, options);
+  public RoleIds replaceRoles(String userId, RoleIds body, RequestOptions options) {
+    return client.call(UsersService.requestForReplaceRoles(userId, body), RoleIds.class, options);
   }
 
   /**
@@ -2497,27 +1612,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
    */
-  public RoleIdsRequest replaceRoles(String userId, RoleIdsRequest body) {
+  public RoleIds replaceRoles(String userId, RoleIds body) {
     return replaceRoles(userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Update roles for user.
-   *
-   * <p><code>PUT /api/users/&#123;userId&#125;/roles</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updatePersonalAccessTokenName}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-replaceuserroles">ReplaceUserRoles in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<RoleIdsRequest> replaceRolesAsync(String userId, RoleIdsRequest body) {
-    return replaceRolesAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdatePersonalAccessTokenName(String userId,
+  static ApiRequest requestForUpdatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens")
       .pathParam("userId", userId);
@@ -2538,25 +1644,7 @@ public final class UsersService {
    */
   public PersonalAccessToken updatePersonalAccessTokenName(String userId,
       UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
-  }
-
-  /**
-   * Update personal access token.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
-   */
-  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenNameAsync(String userId,
-      UpdatePersonalAccessTokenNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
+    return client.call(UsersService.requestForUpdatePersonalAccessTokenName(userId, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -2575,23 +1663,13 @@ public final class UsersService {
   }
 
   /**
-   * Update personal access token.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code update}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatepersonalaccesstokenname">UpdatePersonalAccessTokenName in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenNameAsync(String userId,
-      UpdatePersonalAccessTokenNameRequest body) {
-    return updatePersonalAccessTokenNameAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String userId, UpdateUserRequest body) {
+  static ApiRequest requestForUpdate(String userId, UpdateUserRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2610,25 +1688,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
    */
   public User update(String userId, UpdateUserRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(userId, body), User.class, options);
-  }
-
-  /**
-   * Update user.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
-   */
-  public CompletableFuture<User> updateAsync(String userId, UpdateUserRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(userId, body), User.class, options);
+    return client.call(UsersService.requestForUpdate(userId, body), User.class, options);
   }
 
   /**
@@ -2646,22 +1706,13 @@ public final class UsersService {
   }
 
   /**
-   * Update user.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateCustomData}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuser">UpdateUser in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<User> updateAsync(String userId, UpdateUserRequest body) {
-    return updateAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateCustomData(String userId, UpdateUserCustomDataRequest body) {
+  static ApiRequest requestForUpdateCustomData(String userId, UpdateUserCustomDataRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/custom-data")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2681,25 +1732,7 @@ public final class UsersService {
    */
   public JsonNode updateCustomData(String userId, UpdateUserCustomDataRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateCustomData(userId, body), JsonNode.class, options);
-  }
-
-  /**
-   * Update user custom data.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> updateCustomDataAsync(String userId,
-      UpdateUserCustomDataRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateCustomData(userId, body), JsonNode.class, options);
+    return client.call(UsersService.requestForUpdateCustomData(userId, body), JsonNode.class, options);
   }
 
   /**
@@ -2717,23 +1750,13 @@ public final class UsersService {
   }
 
   /**
-   * Update user custom data.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateSuspension}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> updateCustomDataAsync(String userId,
-      UpdateUserCustomDataRequest body) {
-    return updateCustomDataAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
+  static ApiRequest requestForUpdateSuspension(String userId, UpdateUserIsSuspendedRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/is-suspended")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2751,27 +1774,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body,
+  public User updateSuspension(String userId, UpdateUserIsSuspendedRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateIsSuspended(userId, body), User.class, options);
-  }
-
-  /**
-   * Update user suspension status.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
-   */
-  public CompletableFuture<User> updateIsSuspendedAsync(String userId,
-      UpdateUserIsSuspendedRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateIsSuspended(userId, body), User.class, options);
+    return client.call(UsersService.requestForUpdateSuspension(userId, body), User.class, options);
   }
 
   /**
@@ -2784,28 +1789,18 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
    */
-  public User updateIsSuspended(String userId, UpdateUserIsSuspendedRequest body) {
-    return updateIsSuspended(userId, body, RequestOptions.defaults());
+  public User updateSuspension(String userId, UpdateUserIsSuspendedRequest body) {
+    return updateSuspension(userId, body, RequestOptions.defaults());
   }
 
   /**
-   * Update user suspension status.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/is-suspended</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateLogtoConfigs}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserissuspended">UpdateUserIsSuspended in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<User> updateIsSuspendedAsync(String userId,
-      UpdateUserIsSuspendedRequest body) {
-    return updateIsSuspendedAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateLogtoConfigs(String userId,
+  static ApiRequest requestForUpdateLogtoConfigs(String userId,
       UpdateUserLogtoConfigsRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/logto-configs")
       .pathParam("userId", userId);
@@ -2826,25 +1821,7 @@ public final class UsersService {
    */
   public UserLogtoConfig updateLogtoConfigs(String userId, UpdateUserLogtoConfigsRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
-  }
-
-  /**
-   * Update user logto config.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
-   */
-  public CompletableFuture<UserLogtoConfig> updateLogtoConfigsAsync(String userId,
-      UpdateUserLogtoConfigsRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
+    return client.call(UsersService.requestForUpdateLogtoConfigs(userId, body), UserLogtoConfig.class, options);
   }
 
   /**
@@ -2862,23 +1839,13 @@ public final class UsersService {
   }
 
   /**
-   * Update user logto config.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/logto-configs</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updatePassword}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserlogtoconfigs">UpdateUserLogtoConfigs in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<UserLogtoConfig> updateLogtoConfigsAsync(String userId,
-      UpdateUserLogtoConfigsRequest body) {
-    return updateLogtoConfigsAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdatePassword(String userId, PasswordRequest body) {
+  static ApiRequest requestForUpdatePassword(String userId, PasswordRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -2897,25 +1864,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
    */
   public User updatePassword(String userId, PasswordRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePassword(userId, body), User.class, options);
-  }
-
-  /**
-   * Update user password.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
-   */
-  public CompletableFuture<User> updatePasswordAsync(String userId, PasswordRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdatePassword(userId, body), User.class, options);
+    return client.call(UsersService.requestForUpdatePassword(userId, body), User.class, options);
   }
 
   /**
@@ -2933,22 +1882,13 @@ public final class UsersService {
   }
 
   /**
-   * Update user password.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/password</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updatePasswordExpiration}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpassword">UpdateUserPassword in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<User> updatePasswordAsync(String userId, PasswordRequest body) {
-    return updatePasswordAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdatePasswordExpiration(String userId,
+  static ApiRequest requestForUpdatePasswordExpiration(String userId,
       UpdateUserPasswordExpirationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/password/expiration")
       .pathParam("userId", userId);
@@ -2969,25 +1909,7 @@ public final class UsersService {
    */
   public User updatePasswordExpiration(String userId, UpdateUserPasswordExpirationRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdatePasswordExpiration(userId, body), User.class, options);
-  }
-
-  /**
-   * Update user password expiration.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
-   */
-  public CompletableFuture<User> updatePasswordExpirationAsync(String userId,
-      UpdateUserPasswordExpirationRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePasswordExpiration(userId, body), User.class, options);
+    return client.call(UsersService.requestForUpdatePasswordExpiration(userId, body), User.class, options);
   }
 
   /**
@@ -3005,23 +1927,14 @@ public final class UsersService {
   }
 
   /**
-   * Update user password expiration.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/password/expiration</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updatePersonalAccessToken}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
+   * @param name the <code>name</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpasswordexpiration">UpdateUserPasswordExpiration in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<User> updatePasswordExpirationAsync(String userId,
-      UpdateUserPasswordExpirationRequest body) {
-    return updatePasswordExpirationAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdatePersonalAccessToken(String userId, String name,
+  static ApiRequest requestForUpdatePersonalAccessToken(String userId, String name,
       SecretNameRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/personal-access-tokens/{name}")
       .pathParam("userId", userId)
@@ -3044,26 +1957,7 @@ public final class UsersService {
    */
   public PersonalAccessToken updatePersonalAccessToken(String userId, String name,
       SecretNameRequest body, RequestOptions options) {
-    return client.call(requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
-  }
-
-  /**
-   * Update personal access token.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param name the <code>name</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
-   */
-  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenAsync(String userId,
-      String name, SecretNameRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
+    return client.call(UsersService.requestForUpdatePersonalAccessToken(userId, name, body), PersonalAccessToken.class, options);
   }
 
   /**
@@ -3083,24 +1977,13 @@ public final class UsersService {
   }
 
   /**
-   * Update personal access token.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/personal-access-tokens/&#123;name&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code updateProfile}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param name the <code>name</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserpersonalaccesstoken">UpdateUserPersonalAccessToken in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<PersonalAccessToken> updatePersonalAccessTokenAsync(String userId,
-      String name, SecretNameRequest body) {
-    return updatePersonalAccessTokenAsync(userId, name, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdateProfile(String userId, UpdateUserProfileRequest body) {
+  static ApiRequest requestForUpdateProfile(String userId, UpdateUserProfileRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/profile")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -3120,25 +2003,7 @@ public final class UsersService {
    */
   public UserProfile updateProfile(String userId, UpdateUserProfileRequest body,
       RequestOptions options) {
-    return client.call(requestForUpdateProfile(userId, body), UserProfile.class, options);
-  }
-
-  /**
-   * Update user profile.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
-   */
-  public CompletableFuture<UserProfile> updateProfileAsync(String userId,
-      UpdateUserProfileRequest body, RequestOptions options) {
-    return client.callAsync(requestForUpdateProfile(userId, body), UserProfile.class, options);
+    return client.call(UsersService.requestForUpdateProfile(userId, body), UserProfile.class, options);
   }
 
   /**
@@ -3156,23 +2021,13 @@ public final class UsersService {
   }
 
   /**
-   * Update user profile.
-   *
-   * <p><code>PATCH /api/users/&#123;userId&#125;/profile</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code verifyPassword}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updateuserprofile">UpdateUserProfile in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<UserProfile> updateProfileAsync(String userId,
-      UpdateUserProfileRequest body) {
-    return updateProfileAsync(userId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForVerifyPassword(String userId, PasswordRequest body) {
+  static ApiRequest requestForVerifyPassword(String userId, PasswordRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/password/verify")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -3190,25 +2045,7 @@ public final class UsersService {
    * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
    */
   public void verifyPassword(String userId, PasswordRequest body, RequestOptions options) {
-    client.call(requestForVerifyPassword(userId, body), options);
-  }
-
-  /**
-   * Verify user password.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> verifyPasswordAsync(String userId, PasswordRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForVerifyPassword(userId, body), Void.class, options);
+    client.call(UsersService.requestForVerifyPassword(userId, body), options);
   }
 
   /**
@@ -3222,21 +2059,5 @@ public final class UsersService {
    */
   public void verifyPassword(String userId, PasswordRequest body) {
     verifyPassword(userId, body, RequestOptions.defaults());
-  }
-
-  /**
-   * Verify user password.
-   *
-   * <p><code>POST /api/users/&#123;userId&#125;/password/verify</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-verifyuserpassword">VerifyUserPassword in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> verifyPasswordAsync(String userId, PasswordRequest body) {
-    return verifyPasswordAsync(userId, body, RequestOptions.defaults());
   }
 }

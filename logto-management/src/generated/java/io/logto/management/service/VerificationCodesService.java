@@ -9,10 +9,9 @@ import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateVerificationCodeRequest;
 import io.logto.management.model.VerifyVerificationCodeRequest;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Verification codes</code> tag. Thread-safe; obtain it from {@code LogtoManagement.verificationCodes()}.
+ * Operations of the <code>Verification codes</code> tag. Thread-safe; obtain it from {@code LogtoManagement.verificationCodes()}; {@code LogtoManagement.async().verificationCodes()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class VerificationCodesService {
@@ -27,7 +26,13 @@ public final class VerificationCodesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateVerificationCodeRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateVerificationCodeRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/verification-codes");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -43,24 +48,7 @@ public final class VerificationCodesService {
    * @see <a href="https://openapi.logto.io/operation/operation-createverificationcode">CreateVerificationCode in the Logto API reference</a>
    */
   public void create(CreateVerificationCodeRequest body, RequestOptions options) {
-    client.call(requestForCreate(body), options);
-  }
-
-  /**
-   * Request and send a verification code.
-   *
-   * <p><code>POST /api/verification-codes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createverificationcode">CreateVerificationCode in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createAsync(CreateVerificationCodeRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Void.class, options);
+    client.call(VerificationCodesService.requestForCreate(body), options);
   }
 
   /**
@@ -76,21 +64,12 @@ public final class VerificationCodesService {
   }
 
   /**
-   * Request and send a verification code.
-   *
-   * <p><code>POST /api/verification-codes</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code verify}, for both surfaces.
    *
    * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-createverificationcode">CreateVerificationCode in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> createAsync(CreateVerificationCodeRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForVerify(VerifyVerificationCodeRequest body) {
+  static ApiRequest requestForVerify(VerifyVerificationCodeRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/verification-codes/verify");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -106,24 +85,7 @@ public final class VerificationCodesService {
    * @see <a href="https://openapi.logto.io/operation/operation-verifyverificationcode">VerifyVerificationCode in the Logto API reference</a>
    */
   public void verify(VerifyVerificationCodeRequest body, RequestOptions options) {
-    client.call(requestForVerify(body), options);
-  }
-
-  /**
-   * Verify a verification code.
-   *
-   * <p><code>POST /api/verification-codes/verify</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-verifyverificationcode">VerifyVerificationCode in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> verifyAsync(VerifyVerificationCodeRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForVerify(body), Void.class, options);
+    client.call(VerificationCodesService.requestForVerify(body), options);
   }
 
   /**
@@ -136,20 +98,5 @@ public final class VerificationCodesService {
    */
   public void verify(VerifyVerificationCodeRequest body) {
     verify(body, RequestOptions.defaults());
-  }
-
-  /**
-   * Verify a verification code.
-   *
-   * <p><code>POST /api/verification-codes/verify</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-verifyverificationcode">VerifyVerificationCode in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> verifyAsync(VerifyVerificationCodeRequest body) {
-    return verifyAsync(body, RequestOptions.defaults());
   }
 }

@@ -15,10 +15,9 @@ import io.logto.management.model.GetWellKnownExperienceParams;
 import io.logto.management.model.PublicSignInExperience;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Well-known</code> tag. Thread-safe; obtain it from {@code LogtoManagement.wellKnown()}.
+ * Operations of the <code>Well-known</code> tag. Thread-safe; obtain it from {@code LogtoManagement.wellKnown()}; {@code LogtoManagement.async().wellKnown()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class WellKnownService {
@@ -33,7 +32,13 @@ public final class WellKnownService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGetSignInExperienceConfig(GetSignInExperienceConfigParams params) {
+  /**
+   * The request of {@code getSignInExperienceConfig}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForGetSignInExperienceConfig(GetSignInExperienceConfigParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/sign-in-exp");
     Objects.requireNonNull(params, "params == null");
     request.query("organizationId", params.organizationId());
@@ -53,24 +58,7 @@ public final class WellKnownService {
    */
   public PublicSignInExperience getSignInExperienceConfig(GetSignInExperienceConfigParams params,
       RequestOptions options) {
-    return client.call(requestForGetSignInExperienceConfig(params), PublicSignInExperience.class, options);
-  }
-
-  /**
-   * Get full sign-in experience.
-   *
-   * <p><code>GET /api/.well-known/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<PublicSignInExperience> getSignInExperienceConfigAsync(
-      GetSignInExperienceConfigParams params, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperienceConfig(params), PublicSignInExperience.class, options);
+    return client.call(WellKnownService.requestForGetSignInExperienceConfig(params), PublicSignInExperience.class, options);
   }
 
   /**
@@ -99,40 +87,21 @@ public final class WellKnownService {
   }
 
   /**
-   * Get full sign-in experience.
+   * The answer type of {@code getSignInExperiencePhrases}, for both surfaces.
    *
-   * <p><code>GET /api/.well-known/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<PublicSignInExperience> getSignInExperienceConfigAsync(
-      GetSignInExperienceConfigParams params) {
-    return getSignInExperienceConfigAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get full sign-in experience.
-   *
-   * <p><code>GET /api/.well-known/sign-in-exp</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperienceconfig">GetSignInExperienceConfig in the Logto API reference</a>
-   */
-  public CompletableFuture<PublicSignInExperience> getSignInExperienceConfigAsync() {
-    return getSignInExperienceConfigAsync(GetSignInExperienceConfigParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private static TypeReference<Map<String, JsonNode>> typeOfGetSignInExperiencePhrases() {
+  static TypeReference<Map<String, JsonNode>> typeOfGetSignInExperiencePhrases() {
     return new TypeReference<Map<String, JsonNode>>() {};
   }
 
-  private ApiRequest requestForGetSignInExperiencePhrases(GetSignInExperiencePhrasesParams params) {
+  /**
+   * The request of {@code getSignInExperiencePhrases}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForGetSignInExperiencePhrases(GetSignInExperiencePhrasesParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/phrases");
     Objects.requireNonNull(params, "params == null");
     request.query("lng", params.lng());
@@ -151,24 +120,7 @@ public final class WellKnownService {
    */
   public Map<String, JsonNode> getSignInExperiencePhrases(GetSignInExperiencePhrasesParams params,
       RequestOptions options) {
-    return client.call(requestForGetSignInExperiencePhrases(params), typeOfGetSignInExperiencePhrases(), options);
-  }
-
-  /**
-   * Get localized phrases.
-   *
-   * <p><code>GET /api/.well-known/phrases</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperiencephrases">GetSignInExperiencePhrases in the Logto API reference</a>
-   */
-  public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync(
-      GetSignInExperiencePhrasesParams params, RequestOptions options) {
-    return client.callAsync(requestForGetSignInExperiencePhrases(params), typeOfGetSignInExperiencePhrases(), options);
+    return client.call(WellKnownService.requestForGetSignInExperiencePhrases(params), WellKnownService.typeOfGetSignInExperiencePhrases(), options);
   }
 
   /**
@@ -197,36 +149,11 @@ public final class WellKnownService {
   }
 
   /**
-   * Get localized phrases.
+   * The request of {@code getAccountCenter}, for both surfaces.
    *
-   * <p><code>GET /api/.well-known/phrases</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperiencephrases">GetSignInExperiencePhrases in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync(
-      GetSignInExperiencePhrasesParams params) {
-    return getSignInExperiencePhrasesAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get localized phrases.
-   *
-   * <p><code>GET /api/.well-known/phrases</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getsigninexperiencephrases">GetSignInExperiencePhrases in the Logto API reference</a>
-   */
-  public CompletableFuture<Map<String, JsonNode>> getSignInExperiencePhrasesAsync() {
-    return getSignInExperiencePhrasesAsync(GetSignInExperiencePhrasesParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetAccountCenter() {
+  static ApiRequest requestForGetAccountCenter() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/account-center");
     return request.build();
   }
@@ -241,22 +168,7 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
    */
   public AccountCenterSettings getAccountCenter(RequestOptions options) {
-    return client.call(requestForGetAccountCenter(), AccountCenterSettings.class, options);
-  }
-
-  /**
-   * Get default account center.
-   *
-   * <p><code>GET /api/.well-known/account-center</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
-   */
-  public CompletableFuture<AccountCenterSettings> getAccountCenterAsync(RequestOptions options) {
-    return client.callAsync(requestForGetAccountCenter(), AccountCenterSettings.class, options);
+    return client.call(WellKnownService.requestForGetAccountCenter(), AccountCenterSettings.class, options);
   }
 
   /**
@@ -272,20 +184,12 @@ public final class WellKnownService {
   }
 
   /**
-   * Get default account center.
+   * The request of {@code getExperience}, for both surfaces.
    *
-   * <p><code>GET /api/.well-known/account-center</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownaccountcenter">GetWellKnownAccountCenter in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<AccountCenterSettings> getAccountCenterAsync() {
-    return getAccountCenterAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetExperience(GetWellKnownExperienceParams params) {
+  static ApiRequest requestForGetExperience(GetWellKnownExperienceParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/experience");
     Objects.requireNonNull(params, "params == null");
     request.query("organizationId", params.organizationId());
@@ -305,24 +209,7 @@ public final class WellKnownService {
    */
   public PublicSignInExperience getExperience(GetWellKnownExperienceParams params,
       RequestOptions options) {
-    return client.call(requestForGetExperience(params), PublicSignInExperience.class, options);
-  }
-
-  /**
-   * Get full sign-in experience.
-   *
-   * <p><code>GET /api/.well-known/experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
-   */
-  public CompletableFuture<PublicSignInExperience> getExperienceAsync(
-      GetWellKnownExperienceParams params, RequestOptions options) {
-    return client.callAsync(requestForGetExperience(params), PublicSignInExperience.class, options);
+    return client.call(WellKnownService.requestForGetExperience(params), PublicSignInExperience.class, options);
   }
 
   /**
@@ -351,36 +238,11 @@ public final class WellKnownService {
   }
 
   /**
-   * Get full sign-in experience.
+   * The request of {@code getExperienceOpenapiJson}, for both surfaces.
    *
-   * <p><code>GET /api/.well-known/experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<PublicSignInExperience> getExperienceAsync(
-      GetWellKnownExperienceParams params) {
-    return getExperienceAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get full sign-in experience.
-   *
-   * <p><code>GET /api/.well-known/experience</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperience">GetWellKnownExperience in the Logto API reference</a>
-   */
-  public CompletableFuture<PublicSignInExperience> getExperienceAsync() {
-    return getExperienceAsync(GetWellKnownExperienceParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetExperienceOpenapiJson() {
+  static ApiRequest requestForGetExperienceOpenapiJson() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/experience.openapi.json");
     return request.build();
   }
@@ -395,22 +257,7 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperienceopenapijson">GetWellKnownExperienceOpenapiJson in the Logto API reference</a>
    */
   public JsonNode getExperienceOpenapiJson(RequestOptions options) {
-    return client.call(requestForGetExperienceOpenapiJson(), JsonNode.class, options);
-  }
-
-  /**
-   * Get Experience API swagger JSON.
-   *
-   * <p><code>GET /api/.well-known/experience.openapi.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperienceopenapijson">GetWellKnownExperienceOpenapiJson in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getExperienceOpenapiJsonAsync(RequestOptions options) {
-    return client.callAsync(requestForGetExperienceOpenapiJson(), JsonNode.class, options);
+    return client.call(WellKnownService.requestForGetExperienceOpenapiJson(), JsonNode.class, options);
   }
 
   /**
@@ -426,20 +273,11 @@ public final class WellKnownService {
   }
 
   /**
-   * Get Experience API swagger JSON.
+   * The request of {@code getManagementOpenapiJson}, for both surfaces.
    *
-   * <p><code>GET /api/.well-known/experience.openapi.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownexperienceopenapijson">GetWellKnownExperienceOpenapiJson in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> getExperienceOpenapiJsonAsync() {
-    return getExperienceOpenapiJsonAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetManagementOpenapiJson() {
+  static ApiRequest requestForGetManagementOpenapiJson() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/management.openapi.json");
     return request.build();
   }
@@ -454,22 +292,7 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownmanagementopenapijson">GetWellKnownManagementOpenapiJson in the Logto API reference</a>
    */
   public JsonNode getManagementOpenapiJson(RequestOptions options) {
-    return client.call(requestForGetManagementOpenapiJson(), JsonNode.class, options);
-  }
-
-  /**
-   * Get Management API swagger JSON.
-   *
-   * <p><code>GET /api/.well-known/management.openapi.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownmanagementopenapijson">GetWellKnownManagementOpenapiJson in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getManagementOpenapiJsonAsync(RequestOptions options) {
-    return client.callAsync(requestForGetManagementOpenapiJson(), JsonNode.class, options);
+    return client.call(WellKnownService.requestForGetManagementOpenapiJson(), JsonNode.class, options);
   }
 
   /**
@@ -485,20 +308,11 @@ public final class WellKnownService {
   }
 
   /**
-   * Get Management API swagger JSON.
+   * The request of {@code getUserOpenapiJson}, for both surfaces.
    *
-   * <p><code>GET /api/.well-known/management.openapi.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownmanagementopenapijson">GetWellKnownManagementOpenapiJson in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<JsonNode> getManagementOpenapiJsonAsync() {
-    return getManagementOpenapiJsonAsync(RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetUserOpenapiJson() {
+  static ApiRequest requestForGetUserOpenapiJson() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/.well-known/user.openapi.json");
     return request.build();
   }
@@ -513,22 +327,7 @@ public final class WellKnownService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwellknownuseropenapijson">GetWellKnownUserOpenapiJson in the Logto API reference</a>
    */
   public JsonNode getUserOpenapiJson(RequestOptions options) {
-    return client.call(requestForGetUserOpenapiJson(), JsonNode.class, options);
-  }
-
-  /**
-   * Get User API swagger JSON.
-   *
-   * <p><code>GET /api/.well-known/user.openapi.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownuseropenapijson">GetWellKnownUserOpenapiJson in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getUserOpenapiJsonAsync(RequestOptions options) {
-    return client.callAsync(requestForGetUserOpenapiJson(), JsonNode.class, options);
+    return client.call(WellKnownService.requestForGetUserOpenapiJson(), JsonNode.class, options);
   }
 
   /**
@@ -541,19 +340,5 @@ public final class WellKnownService {
    */
   public JsonNode getUserOpenapiJson() {
     return getUserOpenapiJson(RequestOptions.defaults());
-  }
-
-  /**
-   * Get User API swagger JSON.
-   *
-   * <p><code>GET /api/.well-known/user.openapi.json</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwellknownuseropenapijson">GetWellKnownUserOpenapiJson in the Logto API reference</a>
-   */
-  public CompletableFuture<JsonNode> getUserOpenapiJsonAsync() {
-    return getUserOpenapiJsonAsync(RequestOptions.defaults());
   }
 }

@@ -4,7 +4,7 @@ import io.logto.management.LogtoManagement;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.Role;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +21,7 @@ public class Onboarding {
   public String onboard(String username, String email) {
     String userId = logto.users().create(CreateUserRequest.builder().username(username).primaryEmail(email)
         .build()).id();
-    logto.users().assignRoles(userId, RoleIdsRequest.builder().roleIds(List.of(memberRoleId())).build());
+    logto.users().assignRoles(userId, RoleIds.builder().roleIds(List.of(memberRoleId())).build());
     return userId;
   }
 

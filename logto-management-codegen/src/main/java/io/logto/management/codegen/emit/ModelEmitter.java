@@ -10,18 +10,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.logto.management.codegen.model.FieldDef;
-import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
-import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Emits records, open enums and oneOf interfaces of the model package. */
+/** Emits the model package: records here, open enums ({@link EnumEmitter}) and oneOf interfaces ({@link OneOfEmitter}). */
 final class ModelEmitter {
 
   private ModelEmitter() {}
@@ -31,9 +26,9 @@ final class ModelEmitter {
       return record(r);
     }
     if (def instanceof TypeDef.EnumDef e) {
-      return enumType(e);
+      return EnumEmitter.emit(e);
     }
-    return oneOf((TypeDef.OneOfDef) def);
+    return OneOfEmitter.emit((TypeDef.OneOfDef) def);
   }
 
   static AnnotationSpec generated() {
@@ -63,6 +58,11 @@ final class ModelEmitter {
 
   private static boolean always(FieldDef f) {
     return f.required() && !f.nullable();
+  }
+
+  /** A oneOf variant's pinned property, which its builder sets itself. */
+  private static boolean discriminator(FieldDef f) {
+    return f.constant() != null && constant(f) != null;
   }
 
   private static boolean primitive(FieldDef f) {
@@ -164,7 +164,7 @@ final class ModelEmitter {
     type.addAnnotation(
         AnnotationSpec.builder(Types.JSON_DESERIALIZE).addMember("using", "$T.class", Types.RECORD_DECODER).build());
     if (r.request()) {
-      addBuilder(type, self, r.fields());
+      addBuilder(type, self, r.fields(), r.request());
     }
     return type.build();
   }
@@ -188,7 +188,8 @@ final class ModelEmitter {
         .addMember("value", "$T.Include.$L", Types.JSON_INCLUDE, mode);
   }
 
-  private static void addBuilder(TypeSpec.Builder type, ClassName self, List<FieldDef> fields) {
+  private static void addBuilder(
+      TypeSpec.Builder type, ClassName self, List<FieldDef> fields, boolean request) {
     ClassName builder = self.nestedClass("Builder");
     TypeSpec.Builder b =
         TypeSpec.classBuilder("Builder")
@@ -209,7 +210,7 @@ final class ModelEmitter {
           FieldSpec.builder(Types.nullableIf(!f.tristate(), fieldType(f)), f.javaName(), Modifier.PRIVATE);
       if (f.tristate()) {
         field.initializer("$T.absent()", Types.JSON_FIELD);
-      } else if (f.constant() != null && constant(f) != null) {
+      } else if (discriminator(f)) {
         // the variant's discriminator: set, so the caller never types it
         field.initializer(constant(f));
       }
@@ -241,6 +242,10 @@ final class ModelEmitter {
                 .addStatement("this.$1N = $2T.of($1N)", f.javaName(), Types.JSON_FIELD)
                 .addStatement("return this")
                 .build());
+      }
+      if (discriminator(f)) {
+        // a variant's pinned value: no setter, so the variant cannot claim to be another one
+        continue;
       }
       b.addMethod(
           MethodSpec.methodBuilder(f.javaName())
@@ -282,12 +287,17 @@ final class ModelEmitter {
             .addModifiers(Modifier.PUBLIC)
             .returns(self)
             .addJavadoc(
-                "Builds the record.\n\n@return a new record\n@throws NullPointerException when a"
+                "Builds the record.\n\n@return a new record\n@throws IllegalStateException when a"
                     + " required property is unset\n");
     for (FieldDef f : fields) {
-      if (primitive(f)) {
-        // a primitive component cannot say "unset": check before unboxing
-        build.addStatement("$T.requireNonNull($N, $S)", Types.OBJECTS, f.javaName(), f.javaName() + " == null");
+      // a primitive component cannot say "unset", and a request must carry what the server requires
+      if (!discriminator(f) && (primitive(f) || (request && always(f) && !f.tristate()))) {
+        build.beginControlFlow("if ($N == null)", f.javaName())
+            .addStatement(
+                "throw new $T($S)",
+                IllegalStateException.class,
+                self.simpleName() + ": required property " + f.jsonName() + " is unset")
+            .endControlFlow();
       }
     }
     b.addMethod(build.addStatement("return new $T($L)", self, CodeBlock.join(args, ", ")).build());
@@ -300,216 +310,5 @@ final class ModelEmitter {
             .build());
     type.addMethod(toBuilder.build());
     type.addType(b.build());
-  }
-
-  // ---- enums -------------------------------------------------------------------------------
-
-  // An "open" enum: a final class with one constant per known value plus a nested Known enum for
-  // switch; the value logic is core's OpenEnum. A Java enum cannot carry a value it does not list,
-  // so a value a newer Logto adds would decode to a placeholder and be written back as null.
-  private static TypeSpec enumType(TypeDef.EnumDef e) {
-    ClassName self = ClassName.get(Types.MODEL, e.name());
-    ClassName known = self.nestedClass("Known");
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(e.name())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .superclass(ParameterizedTypeName.get(Types.OPEN_ENUM, known))
-            .addAnnotation(generated())
-            .addJavadoc(
-                "The values of schema <code>$L</code>. Each known value is a constant; a value this"
-                    + " version does not know decodes too, keeps its text and is written back"
-                    + " unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.\n",
-                Docs.escape(e.origin()));
-    TypeSpec.Builder knownEnum =
-        TypeSpec.enumBuilder("Known")
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                "The values this version knows, for {@code switch}; {@link #UNKNOWN} for any other.\n");
-    Map<String, String> seen = new HashMap<>();
-    seen.put("UNKNOWN", "(reserved)");
-    seen.put("KNOWN_VALUES", "(reserved)");
-    List<String> constants = new ArrayList<>();
-    for (String v : e.values()) {
-      String constant = Names.constant(v);
-      String previous = seen.put(constant, v);
-      if (previous != null) {
-        throw new GenerationException(
-            "enum constant collision in " + e.name() + ": values '" + previous + "' and '" + v
-                + "' both give " + constant);
-      }
-      constants.add(constant);
-      type.addField(
-          FieldSpec.builder(self, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("The wire value <code>$L</code>.\n", Docs.escape(v))
-              .initializer("new $T($S, $T.$L)", self, v, known, constant)
-              .build());
-      knownEnum.addEnumConstant(
-          constant,
-          TypeSpec.anonymousClassBuilder("")
-              .addJavadoc("The wire value <code>$L</code>.\n", Docs.escape(v))
-              .build());
-    }
-    knownEnum.addEnumConstant(
-        "UNKNOWN",
-        TypeSpec.anonymousClassBuilder("")
-            .addJavadoc("A value sent by a newer Logto that this version does not know.\n")
-            .build());
-    TypeName list = ParameterizedTypeName.get(Types.LIST, self);
-    type.addField(
-        FieldSpec.builder(list, "KNOWN_VALUES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.of($L)", Types.LIST, String.join(", ", constants))
-            .build());
-    type.addMethod(
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(Types.STRING, "value")
-            .addParameter(known, "known")
-            .addStatement("super(value, known)")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("fromValue")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addAnnotation(
-                AnnotationSpec.builder(Types.JSON_CREATOR)
-                    .addMember("mode", "$T.Mode.DELEGATING", Types.JSON_CREATOR)
-                    .build())
-            .addParameter(Types.STRING, "value")
-            .returns(self)
-            .addJavadoc(
-                "Returns the value for a wire value.\n\n@param value the wire value\n"
-                    + "@return the constant of a known value; for any other, a value that keeps the"
-                    + " text and whose {@link #known()} is {@link Known#UNKNOWN}\n"
-                    + "@throws NullPointerException if {@code value} is null\n")
-            .addStatement("return find(KNOWN_VALUES, value, text -> new $T(text, $T.UNKNOWN))", self, known)
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("knownValues")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(list)
-            .addJavadoc("Returns the known values.\n\n@return the constants, in the document's order\n")
-            .addStatement("return KNOWN_VALUES")
-            .build());
-    type.addType(knownEnum.build());
-    return type.build();
-  }
-
-  // ---- oneOf -------------------------------------------------------------------------------
-
-  private static TypeSpec oneOf(TypeDef.OneOfDef o) {
-    ClassName self = ClassName.get(Types.MODEL, o.name());
-    ClassName json = self.nestedClass("Json");
-    ClassName deser = self.nestedClass("Deserializer");
-    TypeSpec.Builder type =
-        TypeSpec.interfaceBuilder(o.name())
-            .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-            .addAnnotation(generated())
-            .addAnnotation(
-                AnnotationSpec.builder(Types.JSON_DESERIALIZE)
-                    .addMember("using", "$T.class", deser)
-                    .build())
-            .addJavadoc(
-                "One of the shapes of schema <code>$L</code>; JSON matching none of them decodes"
-                    + " as {@link Json}.\n",
-                Docs.escape(o.origin()));
-    // two identical variant schemas share one record, which is permitted once
-    for (String variant : new java.util.LinkedHashSet<>(o.variants().stream().map(TypeDef.Variant::type).toList())) {
-      type.addPermittedSubclass(ClassName.get(Types.MODEL, variant));
-    }
-    type.addPermittedSubclass(json);
-    type.addType(
-        TypeSpec.recordBuilder("Json")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addSuperinterface(self)
-            .addJavadoc(
-                "JSON that matches no known shape, kept whole.\n\n@param json the JSON value\n")
-            .recordConstructor(
-                MethodSpec.constructorBuilder()
-                    .addParameter(
-                        ParameterSpec.builder(Types.JSON_NODE, "json")
-                            .addAnnotation(Types.JSON_VALUE)
-                            .build())
-                    .build())
-            .addMethod(
-                MethodSpec.compactConstructorBuilder()
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Rejects null.\n\n@param json the JSON value\n")
-                    .addStatement("$T.requireNonNull(json, $S)", Types.OBJECTS, "json == null")
-                    .build())
-            .build());
-    ParameterizedTypeName candidate =
-        ParameterizedTypeName.get(Types.ONE_OF_DECODER.nestedClass("Candidate"), self);
-    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", Types.LIST).indent();
-    for (int i = 0; i < o.variants().size(); i++) {
-      TypeDef.Variant v = o.variants().get(i);
-      list.add(
-          "\nnew $T<>($T.class, $L, $L)$L",
-          Types.ONE_OF_DECODER.nestedClass("Candidate"),
-          ClassName.get(Types.MODEL, v.type()),
-          stringList(v.required()),
-          constants(v.constants()),
-          i + 1 < o.variants().size() ? "," : "");
-    }
-    list.unindent().add(")");
-    type.addType(
-        TypeSpec.classBuilder("Deserializer")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .superclass(ParameterizedTypeName.get(Types.STD_DESERIALIZER, self))
-            .addJavadoc(
-                "Decodes the best-matching shape (required properties present, pinned values"
-                    + " equal), else {@link Json}.\n")
-            .addField(
-                FieldSpec.builder(
-                        ParameterizedTypeName.get(Types.LIST, candidate),
-                        "CANDIDATES",
-                        Modifier.PRIVATE,
-                        Modifier.STATIC,
-                        Modifier.FINAL)
-                    .initializer(list.build())
-                    .build())
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Creates the deserializer; Jackson calls this.\n")
-                    .addStatement("super($T.class)", self)
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("deserialize")
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(self)
-                    .addParameter(Types.JSON_PARSER, "parser")
-                    .addParameter(Types.DESER_CONTEXT, "context")
-                    .addException(java.io.IOException.class)
-                    .addStatement(
-                        "return $T.pick(context.readTree(parser), context, CANDIDATES, $T::new)",
-                        Types.ONE_OF_DECODER,
-                        json)
-                    .build())
-            .build());
-    return type.build();
-  }
-
-  private static CodeBlock stringList(List<String> values) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Types.LIST);
-    for (int i = 0; i < values.size(); i++) {
-      b.add(i == 0 ? "$S" : ", $S", values.get(i));
-    }
-    return b.add(")").build();
-  }
-
-  private static CodeBlock constants(Map<String, Set<String>> constants) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.ofEntries(", Types.MAP);
-    int i = 0;
-    // TypeDef.Variant already holds keys and values sorted
-    for (Map.Entry<String, Set<String>> e : constants.entrySet()) {
-      b.add(i++ == 0 ? "" : ", ");
-      b.add("$T.entry($S, $T.of(", Types.MAP, e.getKey(), Types.SET);
-      int j = 0;
-      for (String v : e.getValue()) {
-        b.add(j++ == 0 ? "$S" : ", $S", v);
-      }
-      b.add("))");
-    }
-    return b.add(")").build();
   }
 }

@@ -2,7 +2,6 @@ package io.logto.management.codegen.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -15,14 +14,17 @@ import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
-import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Emits one service class per tag, the query params records and the facade. */
+/**
+ * Emits the two service classes of a tag: the blocking one ({@code UsersService}), which builds each
+ * operation's request and holds its pagers, and the asynchronous one ({@code AsyncUsersService}),
+ * which sends the same requests through {@code callAsync}.
+ */
 final class ServiceEmitter {
   static final String REFERENCE = "https://openapi.logto.io/operation/operation-";
 
@@ -32,169 +34,61 @@ final class ServiceEmitter {
     this.types = types;
   }
 
-  // ---- params records ------------------------------------------------------------------------
-
-  static TypeSpec params(OperationDef op) {
-    ClassName self = ClassName.get(Types.MODEL, op.paramsType());
-    ClassName builder = self.nestedClass("Builder");
-    CodeBlock.Builder javadoc =
-        CodeBlock.builder()
-            .add(
-                "Query parameters of <code>$L</code> (<code>$L $L</code>).\n\n",
-                op.operationId(),
-                op.httpMethod(),
-                Docs.escape(op.path()));
-    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
-    MethodSpec.Builder compact =
-        MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    CodeBlock.Builder compactDoc =
-        CodeBlock.builder().add("Validates the components and copies collections.\n\n");
-    TypeSpec.Builder b =
-        TypeSpec.classBuilder("Builder")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Builds {@link $T}; setters are named after the parameters.\n", self)
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    List<String> args = new ArrayList<>();
-    for (ParamDef p : op.queryParams()) {
-      TypeName t = Types.of(p.type());
-      // an exploded object is never null (empty instead); any other optional parameter is null when unset
-      TypeName component = Types.nullableIf(!p.required() && !p.explodedObject(), t);
-      ctor.addParameter(component, p.javaName());
-      String doc = describe(p);
-      javadoc.add("@param $L $L\n", p.javaName(), doc);
-      compactDoc.add("@param $L $L\n", p.javaName(), doc);
-      if (p.required()) {
-        compact.addStatement(
-            "$T.requireNonNull($N, $S)", Types.OBJECTS, p.javaName(), p.javaName() + " == null");
-      }
-      if (p.explodedObject()) {
-        compact.addStatement(
-            "$1N = $1N == null ? $2T.of() : $3T.unmodifiableMap(new $4T<>($1N))",
-            p.javaName(),
-            Types.MAP,
-            Types.COLLECTIONS,
-            Types.LINKED_HASH_MAP);
-        b.addField(
-            FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE)
-                .initializer("new $T<>()", Types.LINKED_HASH_MAP)
-                .build());
-        b.addMethod(
-            MethodSpec.methodBuilder(p.javaName())
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(t, p.javaName())
-                .returns(builder)
-                .addJavadoc(
-                    "Replaces $L; each entry is sent as its own query parameter, key as"
-                        + " given.\n\n@param $L the entries\n@return this builder\n",
-                    describe(p),
-                    p.javaName())
-                .addStatement("this.$1N = new $2T<>($1N)", p.javaName(), Types.LINKED_HASH_MAP)
-                .addStatement("return this")
-                .build());
-        String single = Names.singular(p.javaName());
-        if (single.equals(p.javaName())) {
-          single = p.javaName() + "Entry";
-        }
-        b.addMethod(
-            MethodSpec.methodBuilder(single)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(Types.STRING, "key")
-                .addParameter(Types.STRING, "value")
-                .returns(builder)
-                .addJavadoc(
-                    "Adds one entry to $L, sent as {@code key=value}.\n\n@param key the query key"
-                        + "\n@param value the value\n@return this builder\n",
-                    describe(p))
-                .addStatement(
-                    "this.$N.put($T.requireNonNull(key, $S), $T.requireNonNull(value, $S))",
-                    p.javaName(),
-                    Types.OBJECTS,
-                    "key == null",
-                    Types.OBJECTS,
-                    "value == null")
-                .addStatement("return this")
-                .build());
-      } else {
-        if (p.type() instanceof TypeRef.ListOf) {
-          compact.addStatement(
-              "$1N = $1N == null ? null : $2T.copyOf($1N)", p.javaName(), Types.LIST);
-        }
-        b.addField(FieldSpec.builder(Types.nullableIf(true, t), p.javaName(), Modifier.PRIVATE).build());
-        b.addMethod(
-            MethodSpec.methodBuilder(p.javaName())
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(component, p.javaName())
-                .returns(builder)
-                .addJavadoc(
-                    "Sets $L.\n\n@param $L the value, null to leave it out\n@return this builder\n",
-                    describe(p),
-                    p.javaName())
-                .addStatement("this.$1N = $1N", p.javaName())
-                .addStatement("return this")
-                .build());
-      }
-      args.add(p.javaName());
-    }
-    compact.addJavadoc(compactDoc.build());
-    b.addMethod(
-        MethodSpec.methodBuilder("build")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(self)
-            .addJavadoc("Builds the parameters.\n\n@return a new record\n")
-            .addStatement("return new $T($L)", self, String.join(", ", args))
-            .build());
-    return TypeSpec.recordBuilder(op.paramsType())
-        .addModifiers(Modifier.PUBLIC)
-        .addAnnotation(ModelEmitter.generated())
-        .addJavadoc(javadoc.build())
-        .recordConstructor(ctor.build())
-        .addMethod(compact.build())
-        .addMethod(
-            MethodSpec.methodBuilder("builder")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(builder)
-                .addJavadoc("Returns an empty builder.\n\n@return a new builder\n")
-                .addStatement("return new $T()", builder)
-                .build())
-        .addType(b.build())
-        .build();
-  }
-
-  private static String describe(ParamDef p) {
-    return Docs.describe(p.name(), "parameter", p.required(), false, p.facts());
-  }
-
-  private static boolean paramsOptional(OperationDef op) {
-    return op.paramsType() != null && op.queryParams().stream().noneMatch(ParamDef::required);
-  }
-
   // ---- services ------------------------------------------------------------------------------
+
+  /** The asynchronous service class of a tag: {@code UsersService} -> {@code AsyncUsersService}. */
+  static ClassName asyncName(ServiceDef s) {
+    return ClassName.get(Types.SERVICE, "Async" + s.className());
+  }
 
   TypeSpec service(ServiceDef s) {
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(s.className())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(ModelEmitter.generated())
-            .addJavadoc(
-                "Operations of the <code>$L</code> tag. Thread-safe; obtain it from {@code"
-                    + " LogtoManagement.$L()}.\n",
-                Docs.escape(s.tag()),
-                s.accessor())
-            .addField(Types.LOGTO_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(
-                        "Creates the service over {@code client}.\n\n@param client the client"
-                            + " that sends the calls\n")
-                    .addParameter(Types.LOGTO_CLIENT, "client")
-                    .addStatement(
-                        "this.client = $T.requireNonNull(client, $S)", Types.OBJECTS, "client == null")
-                    .build());
+        start(
+            s.className(),
+            "Operations of the <code>$L</code> tag. Thread-safe; obtain it from {@code"
+                + " LogtoManagement.$L()}; {@code LogtoManagement.async().$L()} has the same"
+                + " operations returning futures.\n",
+            s);
     for (OperationDef op : s.operations()) {
-      addOperation(type, op);
+      addOperation(type, op, ClassName.get(Types.SERVICE, s.className()));
     }
     return type.build();
+  }
+
+  TypeSpec asyncService(ServiceDef s) {
+    TypeSpec.Builder type =
+        start(
+            asyncName(s).simpleName(),
+            "Operations of the <code>$L</code> tag returning {@code CompletableFuture}: no thread"
+                + " waits, not even for a token; a future fails with the {@code LogtoException}"
+                + " the blocking form throws, bad arguments throw at once. Thread-safe; obtain it"
+                + " from {@code LogtoManagement.async().$L()}; paged listings ({@code"
+                + " LogtoManagement.$L()}) offer a non-blocking {@code publisher()}.\n",
+            s);
+    ClassName blocking = ClassName.get(Types.SERVICE, s.className());
+    for (OperationDef op : s.operations()) {
+      addAsyncOperation(type, op, blocking);
+    }
+    return type.build();
+  }
+
+  private static TypeSpec.Builder start(String className, String javadoc, ServiceDef s) {
+    String accessor = s.accessor();
+    return TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(ModelEmitter.generated())
+        .addJavadoc(javadoc, Docs.escape(s.tag()), accessor, accessor)
+        .addField(Types.LOGTO_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(
+                    "Creates the service over {@code client}.\n\n@param client the client"
+                        + " that sends the calls\n")
+                .addParameter(Types.LOGTO_CLIENT, "client")
+                .addStatement(
+                    "this.client = $T.requireNonNull(client, $S)", Types.OBJECTS, "client == null")
+                .build());
   }
 
   private record Arg(TypeName type, String name, String doc) {}
@@ -238,90 +132,91 @@ final class ServiceEmitter {
     };
   }
 
-  private void addOperation(TypeSpec.Builder type, OperationDef op) {
+  private static String capitalized(OperationDef op) {
+    return Character.toUpperCase(op.methodName().charAt(0)) + op.methodName().substring(1);
+  }
+
+  /** Whether the answer type is generic, so that a {@code typeOf...()} method supplies it. */
+  private static boolean genericAnswer(OperationDef op) {
+    return op.response().kind() == ResponseDef.Kind.JSON && !Types.isClass(op.response().type());
+  }
+
+  /** How a call names the type to decode; {@code owner} holds the {@code typeOf...()} method. */
+  private static CodeBlock decodeAs(OperationDef op, ClassName owner) {
+    return switch (op.response().kind()) {
+      case NONE -> CodeBlock.of("$T.class", ClassName.get(Void.class));
+      case TEXT -> CodeBlock.of("$T.class", Types.STRING);
+      case JSON -> genericAnswer(op)
+          ? CodeBlock.of("$T.typeOf$L()", owner, capitalized(op))
+          : CodeBlock.of("$T.class", Types.of(op.response().type()));
+    };
+  }
+
+  /** The call to the blocking service's request method, shared by both surfaces. */
+  private static CodeBlock prepared(
+      OperationDef op, ClassName owner, List<Arg> pathArgs, TypeName params, List<Arg> bodyArgs) {
+    return CodeBlock.of("$T.requestFor$L($L)", owner, capitalized(op),
+        callArgs(pathArgs, params == null ? null : CodeBlock.of("params"), bodyArgs, List.of()));
+  }
+
+  private void addOperation(TypeSpec.Builder type, OperationDef op, ClassName self) {
     List<Arg> pathArgs = args(op);
     List<Arg> bodyArgs = bodyArgs(op);
     TypeName params = op.paramsType() == null ? null : ClassName.get(Types.MODEL, op.paramsType());
     TypeName returns = returnType(op);
-    String typeRefMethod = null;
-    if (op.response().kind() == ResponseDef.Kind.JSON && !Types.isClass(op.response().type())) {
+    if (genericAnswer(op)) {
       // a method, not a constant: the anonymous class loads on the operation's first call instead
       // of with the service (55 classes at the first call of any service before); core caches the
       // decoded type per class, so a call only allocates the small reference
-      typeRefMethod = "typeOf" + Character.toUpperCase(op.methodName().charAt(0)) + op.methodName().substring(1);
       TypeName reference = ParameterizedTypeName.get(Types.TYPE_REFERENCE, returns);
       type.addMethod(
-          MethodSpec.methodBuilder(typeRefMethod)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          MethodSpec.methodBuilder("typeOf" + capitalized(op))
+              .addModifiers(Modifier.STATIC)
+              .addJavadoc("The answer type of {@code $L}, for both surfaces.\n\n@return the type\n",
+                  op.methodName())
               .returns(reference)
               .addStatement("return new $T() {}", reference)
               .build());
     }
 
-    // the request, built by both the blocking and the asynchronous form
-    String prepare = "requestFor" + Character.toUpperCase(op.methodName().charAt(0)) + op.methodName().substring(1);
+    // the request, built by the blocking and the asynchronous service alike
     MethodSpec.Builder request =
-        MethodSpec.methodBuilder(prepare).addModifiers(Modifier.PRIVATE).returns(Types.API_REQUEST);
+        MethodSpec.methodBuilder("requestFor" + capitalized(op))
+            .addModifiers(Modifier.STATIC)
+            .returns(Types.API_REQUEST);
+    CodeBlock.Builder requestDoc =
+        CodeBlock.builder().add("The request of {@code $L}, for both surfaces.\n\n", op.methodName());
     pathArgs.forEach(a -> request.addParameter(a.type(), a.name()));
+    pathArgs.forEach(a -> requestDoc.add("@param $L $L\n", a.name(), a.doc()));
     if (params != null) {
       request.addParameter(params, "params");
+      requestDoc.add("@param params the query parameters\n");
     }
     bodyArgs.forEach(a -> request.addParameter(a.type(), a.name()));
+    bodyArgs.forEach(a -> requestDoc.add("@param $L $L\n", a.name(), a.doc()));
+    requestDoc.add("@return the request\n");
+    request.addJavadoc(requestDoc.build());
     request.addCode(requestCode(op, false)).addStatement("return request.build()");
     type.addMethod(request.build());
-    CodeBlock prepared = CodeBlock.of("$N($L)", prepare,
-        callArgs(pathArgs, params == null ? null : CodeBlock.of("params"), bodyArgs, List.of()));
-    CodeBlock decodeAs = switch (op.response().kind()) {
-      case NONE -> CodeBlock.of("$T.class", ClassName.get(Void.class));
-      case TEXT -> CodeBlock.of("$T.class", Types.STRING);
-      case JSON -> typeRefMethod != null
-          ? CodeBlock.of("$N()", typeRefMethod)
-          : CodeBlock.of("$T.class", Types.of(op.response().type()));
-    };
 
     // full form: (path..., params?, body..., options)
+    CodeBlock prepared = prepared(op, self, pathArgs, params, bodyArgs);
     MethodSpec.Builder full = signature(op, op.methodName(), returns, pathArgs, params, bodyArgs, true, false);
     if (op.response().kind() == ResponseDef.Kind.NONE) {
       full.addStatement("client.call($L, options)", prepared);
     } else {
-      full.addStatement("return client.call($L, $L, options)", prepared, decodeAs);
+      full.addStatement("return client.call($L, $L, options)", prepared, decodeAs(op, self));
     }
     type.addMethod(full.build());
-    String async = op.methodName() + "Async";
-    TypeName future = ParameterizedTypeName.get(Types.COMPLETABLE_FUTURE,
-        returns == TypeName.VOID ? ClassName.get(Void.class) : returns);
-    MethodSpec.Builder fullAsync = signature(op, async, future, pathArgs, params, bodyArgs, true, true);
-    fullAsync.addStatement("return client.callAsync($L, $L, options)", prepared, decodeAs);
-    type.addMethod(fullAsync.build());
-
-    CodeBlock defaults = CodeBlock.of("$T.defaults()", Types.REQUEST_OPTIONS);
-    CodeBlock paramsArg = CodeBlock.of("params");
-    CodeBlock emptyParams = params == null ? null : CodeBlock.of("$T.builder().build()", params);
-    for (boolean isAsync : new boolean[] {false, true}) {
-      String name = isAsync ? async : op.methodName();
-      TypeName result = isAsync ? future : returns;
-      String ret = result == TypeName.VOID ? "" : "return ";
-
-      // without options
-      MethodSpec.Builder noOptions = signature(op, name, result, pathArgs, params, bodyArgs, false, isAsync);
-      noOptions.addStatement("$L$N($L)", ret, name,
-          callArgs(pathArgs, params == null ? null : paramsArg, bodyArgs, List.of(defaults)));
-      type.addMethod(noOptions.build());
-
-      // without params, when none is required
-      if (paramsOptional(op)) {
-        MethodSpec.Builder noParams = signature(op, name, result, pathArgs, null, bodyArgs, false, isAsync);
-        noParams.addStatement("$L$N($L)", ret, name, callArgs(pathArgs, emptyParams, bodyArgs, List.of(defaults)));
-        type.addMethod(noParams.build());
-      }
-    }
+    addShortForms(type, op, returns, pathArgs, params, bodyArgs, false);
 
     if (op.paginated()) {
       TypeRef item = ((TypeRef.ListOf) op.response().type()).element();
       TypeName itemType = Types.of(item);
       TypeName paginated = ParameterizedTypeName.get(Types.PAGINATED, itemType);
-      String all = op.methodName() + "All";
+      String all = pagerName(op);
       CodeBlock pagination = CodeBlock.of("$T.defaults()", Types.PAGINATION);
+      CodeBlock defaults = CodeBlock.of("$T.defaults()", Types.REQUEST_OPTIONS);
       MethodSpec.Builder pager = signature(op, all, paginated, pathArgs, params, bodyArgs, true, false);
       pager.addCode(requestCode(op, true));
       pager.addStatement(
@@ -329,14 +224,51 @@ final class ServiceEmitter {
       type.addMethod(pager.build());
       MethodSpec.Builder simple = signature(op, all, paginated, pathArgs, params, bodyArgs, false, false);
       simple.addStatement("return $N($L)", all,
-          callArgs(pathArgs, params == null ? null : paramsArg, bodyArgs, List.of(pagination, defaults)));
+          callArgs(pathArgs, params == null ? null : CodeBlock.of("params"), bodyArgs, List.of(pagination, defaults)));
       type.addMethod(simple.build());
-      if (paramsOptional(op)) {
+      if (ParamsEmitter.paramsOptional(op)) {
         MethodSpec.Builder bare = signature(op, all, paginated, pathArgs, null, bodyArgs, false, false);
         bare.addStatement("return $N($L)", all,
-            callArgs(pathArgs, emptyParams, bodyArgs, List.of(pagination, defaults)));
+            callArgs(pathArgs, CodeBlock.of("$T.builder().build()", params), bodyArgs, List.of(pagination, defaults)));
         type.addMethod(bare.build());
       }
+    }
+  }
+
+  /** The name of an operation's pager: {@code list} -> {@code listAll}. */
+  static String pagerName(OperationDef op) {
+    return op.methodName() + "All";
+  }
+
+  private void addAsyncOperation(TypeSpec.Builder type, OperationDef op, ClassName blocking) {
+    List<Arg> pathArgs = args(op);
+    List<Arg> bodyArgs = bodyArgs(op);
+    TypeName params = op.paramsType() == null ? null : ClassName.get(Types.MODEL, op.paramsType());
+    TypeName returns = returnType(op);
+    TypeName future = ParameterizedTypeName.get(Types.COMPLETABLE_FUTURE,
+        returns == TypeName.VOID ? ClassName.get(Void.class) : returns);
+    MethodSpec.Builder full = signature(op, op.methodName(), future, pathArgs, params, bodyArgs, true, true);
+    full.addStatement("return client.callAsync($L, $L, options)",
+        prepared(op, blocking, pathArgs, params, bodyArgs), decodeAs(op, blocking));
+    type.addMethod(full.build());
+    addShortForms(type, op, future, pathArgs, params, bodyArgs, true);
+  }
+
+  /** The forms without options, and without parameters when none is required. */
+  private void addShortForms(TypeSpec.Builder type, OperationDef op, TypeName result,
+      List<Arg> pathArgs, TypeName params, List<Arg> bodyArgs, boolean isAsync) {
+    String name = op.methodName();
+    String ret = result == TypeName.VOID ? "" : "return ";
+    CodeBlock defaults = CodeBlock.of("$T.defaults()", Types.REQUEST_OPTIONS);
+    MethodSpec.Builder noOptions = signature(op, name, result, pathArgs, params, bodyArgs, false, isAsync);
+    noOptions.addStatement("$L$N($L)", ret, name,
+        callArgs(pathArgs, params == null ? null : CodeBlock.of("params"), bodyArgs, List.of(defaults)));
+    type.addMethod(noOptions.build());
+    if (ParamsEmitter.paramsOptional(op)) {
+      MethodSpec.Builder noParams = signature(op, name, result, pathArgs, null, bodyArgs, false, isAsync);
+      noParams.addStatement("$L$N($L)", ret, name,
+          callArgs(pathArgs, CodeBlock.of("$T.builder().build()", params), bodyArgs, List.of(defaults)));
+      type.addMethod(noParams.build());
     }
   }
 
@@ -370,7 +302,7 @@ final class ServiceEmitter {
     }
     doc.add("$L\n\n", Docs.escape(summary));
     doc.add("<p><code>$L $L</code>", op.httpMethod(), Docs.escape(op.path()));
-    boolean pager = op.paginated() && name.equals(op.methodName() + "All");
+    boolean pager = op.paginated() && name.equals(pagerName(op));
     if (pager) {
       doc.add(
           ", every page, fetched lazily while iterating; the pages requested follow {@code"
@@ -482,72 +414,5 @@ final class ServiceEmitter {
       }
     }
     return c.build();
-  }
-
-  // ---- facade --------------------------------------------------------------------------------
-
-  static TypeSpec facade(List<ServiceDef> services) {
-    ClassName self = ClassName.get(Types.ROOT, "LogtoManagement");
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder("LogtoManagement")
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(ModelEmitter.generated())
-            .addJavadoc(
-                "The typed Logto Management API: one service per tag of the document.\n\n"
-                    + "<pre>{@code\nLogtoManagement logto = LogtoManagement.of(client);\n"
-                    + "var user = logto.users().get(\"some-user-id\");\n}</pre>\n\n"
-                    + "<p>Thread-safe. Each service is created on its first use, so a program loads"
-                    + " only the services it calls.\n")
-            .addField(Types.LOGTO_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(Types.LOGTO_CLIENT, "client")
-            .addStatement("this.client = client")
-            .build());
-    for (ServiceDef s : services) {
-      ClassName st = ClassName.get(Types.SERVICE, s.className());
-      // racy single check: two threads meeting here may each create one, which is harmless (a
-      // service holds only the client) and cheaper than a lock; volatile publishes it safely
-      type.addField(Types.nullableIf(true, st), s.accessor(), Modifier.PRIVATE, Modifier.VOLATILE);
-    }
-    type.addMethod(
-        MethodSpec.methodBuilder("of")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(self)
-            .addParameter(Types.LOGTO_CLIENT, "client")
-            .addJavadoc(
-                "Wraps a client.\n\n@param client the client that sends every call\n"
-                    + "@return the typed API\n")
-            .addStatement(
-                "return new $T($T.requireNonNull(client, $S))", self, Types.OBJECTS, "client == null")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("client")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(Types.LOGTO_CLIENT)
-            .addJavadoc(
-                "Returns the underlying client, for calls by path ({@code ApiRequest}).\n\n"
-                    + "@return the client\n")
-            .addStatement("return client")
-            .build());
-    for (ServiceDef s : services) {
-      ClassName st = ClassName.get(Types.SERVICE, s.className());
-      type.addMethod(
-          MethodSpec.methodBuilder(s.accessor())
-              .addModifiers(Modifier.PUBLIC)
-              .returns(st)
-              .addJavadoc(
-                  "Returns the operations of the <code>$L</code> tag.\n\n@return the service\n",
-                  Docs.escape(s.tag()))
-              .addStatement("$T service = $N", st, s.accessor())
-              .beginControlFlow("if (service == null)")
-              .addStatement("service = new $T(client)", st)
-              .addStatement("$N = service", s.accessor())
-              .endControlFlow()
-              .addStatement("return service")
-              .build());
-    }
-    return type.build();
   }
 }

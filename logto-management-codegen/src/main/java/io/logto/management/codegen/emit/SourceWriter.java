@@ -51,7 +51,7 @@ public final class SourceWriter {
                     + op.operationId() + " and a schema (" + types.get(op.paramsType()).origin()
                     + "); add a type." + op.paramsType() + "=<NewName> entry to the overrides file");
           }
-          modelTypes.add(ServiceEmitter.params(op));
+          modelTypes.add(ParamsEmitter.emit(op));
         }
       }
     }
@@ -61,8 +61,10 @@ public final class SourceWriter {
     ServiceEmitter services = new ServiceEmitter(types);
     for (ServiceDef s : model.services()) {
       put(files, Types.SERVICE, services.service(s));
+      put(files, Types.SERVICE, services.asyncService(s));
     }
-    put(files, Types.ROOT, ServiceEmitter.facade(model.services()));
+    put(files, Types.ROOT, FacadeEmitter.sync(model.services()));
+    put(files, Types.ROOT, FacadeEmitter.async(model.services()));
     return files;
   }
 

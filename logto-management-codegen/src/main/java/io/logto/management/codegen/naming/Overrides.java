@@ -33,9 +33,35 @@ public final class Overrides {
   public static final String DEFAULT_RESOURCE = "/io/logto/management/codegen/naming-overrides.properties";
 
   private final Map<String, String> entries;
+  /** The keys a generation looked up and found: an entry never found is stale, and fails it. */
+  private final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Overrides(Map<String, String> entries) {
     this.entries = entries;
+  }
+
+  private Optional<String> lookUp(String key) {
+    String value = entries.get(key);
+    if (value != null) {
+      used.add(key);
+    }
+    return Optional.ofNullable(value);
+  }
+
+  /**
+   * The entries no look-up found so far, sorted: after a generation, entries that name nothing in
+   * the document (a renamed operation, a type now named by a rule).
+   */
+  public java.util.List<String> unused() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String key : entries.keySet()) {
+      // units are facts for Javadoc, looked up for numbers only: a unit on text is a mistake the
+      // Javadoc tests catch, not a stale name
+      if (!used.contains(key) && !key.startsWith("same.") && !key.startsWith("unit.")) {
+        out.add(key);
+      }
+    }
+    return out;
   }
 
   /** No overrides. */
@@ -76,17 +102,17 @@ public final class Overrides {
 
   /** The noun override of a tag. */
   public Optional<String> noun(String tag) {
-    return Optional.ofNullable(entries.get("noun." + tag));
+    return lookUp("noun." + tag);
   }
 
   /** The method name override of an operation. */
   public Optional<String> method(String operationId) {
-    return Optional.ofNullable(entries.get("method." + operationId));
+    return lookUp("method." + operationId);
   }
 
   /** The name override of a model type. */
   public String type(String generatedName) {
-    return entries.getOrDefault("type." + generatedName, generatedName);
+    return lookUp("type." + generatedName).orElse(generatedName);
   }
 
   /** Entity name to the other shapes folded into it, from the {@code same.} keys. */
@@ -108,11 +134,11 @@ public final class Overrides {
 
   /** The unit of number properties and parameters with this wire name, e.g. {@code seconds}. */
   public Optional<String> unit(String wireName) {
-    return Optional.ofNullable(entries.get("unit." + wireName));
+    return lookUp("unit." + wireName);
   }
 
   /** The class name override of a tag's service. */
   public Optional<String> service(String tag) {
-    return Optional.ofNullable(entries.get("service." + tag));
+    return lookUp("service." + tag);
   }
 }

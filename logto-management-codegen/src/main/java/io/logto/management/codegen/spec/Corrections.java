@@ -70,7 +70,13 @@ public final class Corrections {
     /** A property the document leaves out, an array of strings. */
     ADD_STRING_LIST("add:string-list"),
     /** A property the document leaves out, an object of string properties. */
-    ADD_STRING_MAP("add:string-map");
+    ADD_STRING_MAP("add:string-map"),
+    /**
+     * A request property the server assigns itself ({@code tenantId}, {@code createdAt}): left out
+     * of the request body, so builders do not offer it. Only in a body the operation's own schema
+     * declares (never through a shared {@code $ref}, which answers use too).
+     */
+    SERVER_MANAGED("server-managed");
 
     private final String text;
 
@@ -99,7 +105,9 @@ public final class Corrections {
    * @param operationId the operation, or {@code *} for every operation with the target
    * @param target where in the operation
    * @param fix what changes
-   * @param proof the recording, relative to {@code ../shared/logto}, that shows the real behaviour
+   * @param proof the recording, relative to {@code ../shared/logto}, that shows the real behaviour, or
+   *     {@code document} for a flag the document itself describes as {@code `true`} (checked by
+   *     {@code CorrectionsProofTest})
    */
   public record Entry(String operationId, String target, Fix fix, String proof) {
     public Entry {
@@ -298,6 +306,17 @@ public final class Corrections {
       }
     }
     Map<String, Schema> properties = s.getProperties();
+    if (rest.isEmpty() && e.fix() == Fix.SERVER_MANAGED) {
+      if (schema.get$ref() != null || properties == null || properties.remove(step) == null) {
+        return found;
+      }
+      if (s.getRequired() != null) {
+        List<String> required = new ArrayList<>(s.getRequired());
+        required.remove(step);
+        s.setRequired(required.isEmpty() ? null : required);
+      }
+      return true;
+    }
     if (rest.isEmpty() && e.fix().text().startsWith("add:")) {
       if (properties == null || properties.containsKey(step)) {
         return found;
@@ -339,6 +358,7 @@ public final class Corrections {
           case ADD_STRING -> new StringSchema();
           case ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
           case VOID -> throw new GenerationException("'void' applies to a whole response: " + e);
+          case SERVER_MANAGED -> throw new GenerationException("'server-managed' removes a request property: " + e);
         };
     if (old != null) {
       s.setNullable(old.getNullable());

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * LogtoManagement logto = LogtoManagement.of(client);
  * var user = logto.users().get("some-user-id");
+ * logto.async().users().get("some-user-id").thenAccept(u -> ...);
  * }</pre>
  *
  * <p>Thread-safe. Each service is created on its first use, so a program loads only the services it calls.
@@ -23,12 +24,23 @@ import org.jspecify.annotations.Nullable;
 public final class LogtoManagement {
   private final LogtoClient client;
 
+  private volatile @Nullable AsyncLogtoManagement async;
+
   private volatile @Nullable WidgetPicturesService widgetPictures;
 
   private volatile @Nullable WidgetsService widgets;
 
   private LogtoManagement(LogtoClient client) {
     this.client = client;
+  }
+
+  /**
+   * Returns the underlying client, for calls by path ({@code ApiRequest}).
+   *
+   * @return the client
+   */
+  public LogtoClient client() {
+    return client;
   }
 
   /**
@@ -42,12 +54,17 @@ public final class LogtoManagement {
   }
 
   /**
-   * Returns the underlying client, for calls by path ({@code ApiRequest}).
+   * Returns the same services over the same client, each operation returning a {@code CompletableFuture}: no thread waits, not even for a token.
    *
-   * @return the client
+   * @return the asynchronous API
    */
-  public LogtoClient client() {
-    return client;
+  public AsyncLogtoManagement async() {
+    AsyncLogtoManagement api = async;
+    if (api == null) {
+      api = new AsyncLogtoManagement(client);
+      async = api;
+    }
+    return api;
   }
 
   /**

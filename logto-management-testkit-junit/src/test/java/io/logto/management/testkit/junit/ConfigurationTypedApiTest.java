@@ -3,7 +3,7 @@ package io.logto.management.testkit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.model.GetOidcKeysResponseItem;
+import io.logto.management.model.OidcKey;
 import io.logto.management.model.OidcKeyStatus;
 import io.logto.management.model.OidcKeyType;
 import io.logto.management.model.RotateOidcKeysRequest;
@@ -42,7 +42,7 @@ final class ConfigurationTypedApiTest {
   void oidcKeysDecodeWithEpochSecondTimestamps(LogtoManagement logto) {
     var keys = logto.configs().getOidcKeys(OidcKeyType.PRIVATE_KEYS);
     assertThat(keys).hasSize(1);
-    GetOidcKeysResponseItem key = keys.get(0);
+    OidcKey key = keys.get(0);
     assertThat(key.status()).isEqualTo(OidcKeyStatus.CURRENT);
     // sent in epoch seconds (entity timestamps are milliseconds): read as seconds, it is the emulator's now
     assertThat(key.createdAt()).isEqualTo(NOW.truncatedTo(ChronoUnit.SECONDS));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.LogtoApiException;
-import io.logto.management.model.GetUserAssetServiceStatusResponse;
+import io.logto.management.model.UserAssetServiceStatus;
 import io.logto.management.testkit.LogtoEmulator;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ final class UserAssetsExtensionTest {
   void uploadsThroughTheTypedApiLandInTheEmulatorsStorage(LogtoManagement logto, LogtoEmulator emulator) {
     byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8);
 
-    GetUserAssetServiceStatusResponse status = logto.userAssets().getServiceStatus();
+    UserAssetServiceStatus status = logto.userAssets().getServiceStatus();
     String url = logto.userAssets().create("logo.svg", "image/svg+xml", svg).url();
 
     assertThat(status.status()).isEqualTo("ready");

@@ -6,15 +6,14 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateGadgetPartRequest;
+import io.logto.management.model.Gadget;
 import io.logto.management.model.GetGadgetModeMode;
 import io.logto.management.model.GetGadgetParams;
-import io.logto.management.model.GetGadgetResponse;
+import io.logto.management.model.PartIds;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Gadgets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.gadgets()}.
+ * Operations of the <code>Gadgets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.gadgets()}; {@code LogtoManagement.async().gadgets()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class GadgetsService {
@@ -29,7 +28,14 @@ public final class GadgetsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreatePart(String gadgetId, CreateGadgetPartRequest body) {
+  /**
+   * The request of {@code createPart}, for both surfaces.
+   *
+   * @param gadgetId the <code>gadgetId</code> path parameter: the id of the gadget
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreatePart(String gadgetId, PartIds body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/gadgets/{gadgetId}/parts")
       .pathParam("gadgetId", gadgetId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -46,26 +52,8 @@ public final class GadgetsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
    */
-  public void createPart(String gadgetId, CreateGadgetPartRequest body, RequestOptions options) {
-    client.call(requestForCreatePart(gadgetId, body), options);
-  }
-
-  /**
-   * Attach parts.
-   *
-   * <p><code>POST /api/gadgets/&#123;gadgetId&#125;/parts</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param gadgetId the <code>gadgetId</code> path parameter: the id of the gadget
-   * @param body the request body
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> createPartAsync(String gadgetId, CreateGadgetPartRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForCreatePart(gadgetId, body), Void.class, options);
+  public void createPart(String gadgetId, PartIds body, RequestOptions options) {
+    client.call(GadgetsService.requestForCreatePart(gadgetId, body), options);
   }
 
   /**
@@ -77,27 +65,18 @@ public final class GadgetsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
    */
-  public void createPart(String gadgetId, CreateGadgetPartRequest body) {
+  public void createPart(String gadgetId, PartIds body) {
     createPart(gadgetId, body, RequestOptions.defaults());
   }
 
   /**
-   * Attach parts.
-   *
-   * <p><code>POST /api/gadgets/&#123;gadgetId&#125;/parts</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param gadgetId the <code>gadgetId</code> path parameter: the id of the gadget
-   * @param body the request body
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-creategadgetpart">CreateGadgetPart in the Logto API reference</a>
+   * @param params the query parameters
+   * @return the request
    */
-  public CompletableFuture<Void> createPartAsync(String gadgetId, CreateGadgetPartRequest body) {
-    return createPartAsync(gadgetId, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String gadgetId, GetGadgetParams params) {
+  static ApiRequest requestForGet(String gadgetId, GetGadgetParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/gadgets/{gadgetId}")
       .pathParam("gadgetId", gadgetId);
     Objects.requireNonNull(params, "params == null");
@@ -117,26 +96,8 @@ public final class GadgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public GetGadgetResponse get(String gadgetId, GetGadgetParams params, RequestOptions options) {
-    return client.call(requestForGet(gadgetId, params), GetGadgetResponse.class, options);
-  }
-
-  /**
-   * Get a gadget.
-   *
-   * <p><code>GET /api/gadgets/&#123;gadgetId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param gadgetId the <code>gadgetId</code> path parameter: the id of the gadget
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
-   */
-  public CompletableFuture<GetGadgetResponse> getAsync(String gadgetId, GetGadgetParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForGet(gadgetId, params), GetGadgetResponse.class, options);
+  public Gadget get(String gadgetId, GetGadgetParams params, RequestOptions options) {
+    return client.call(GadgetsService.requestForGet(gadgetId, params), Gadget.class, options);
   }
 
   /**
@@ -149,7 +110,7 @@ public final class GadgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public GetGadgetResponse get(String gadgetId, GetGadgetParams params) {
+  public Gadget get(String gadgetId, GetGadgetParams params) {
     return get(gadgetId, params, RequestOptions.defaults());
   }
 
@@ -162,42 +123,17 @@ public final class GadgetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
    */
-  public GetGadgetResponse get(String gadgetId) {
+  public Gadget get(String gadgetId) {
     return get(gadgetId, GetGadgetParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
-   * Get a gadget.
+   * The request of {@code getMode}, for both surfaces.
    *
-   * <p><code>GET /api/gadgets/&#123;gadgetId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param gadgetId the <code>gadgetId</code> path parameter: the id of the gadget
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
+   * @param mode the <code>mode</code> path parameter, one of <code>quiet</code>, <code>loud</code>
+   * @return the request
    */
-  public CompletableFuture<GetGadgetResponse> getAsync(String gadgetId, GetGadgetParams params) {
-    return getAsync(gadgetId, params, RequestOptions.defaults());
-  }
-
-  /**
-   * Get a gadget.
-   *
-   * <p><code>GET /api/gadgets/&#123;gadgetId&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param gadgetId the <code>gadgetId</code> path parameter: the id of the gadget
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getgadget">GetGadget in the Logto API reference</a>
-   */
-  public CompletableFuture<GetGadgetResponse> getAsync(String gadgetId) {
-    return getAsync(gadgetId, GetGadgetParams.builder().build(), RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGetMode(GetGadgetModeMode mode) {
+  static ApiRequest requestForGetMode(GetGadgetModeMode mode) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/gadgets/modes/{mode}")
       .pathParam("mode", mode);
     return request.build();
@@ -213,23 +149,7 @@ public final class GadgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getgadgetmode">GetGadgetMode in the Logto API reference</a>
    */
   public void getMode(GetGadgetModeMode mode, RequestOptions options) {
-    client.call(requestForGetMode(mode), options);
-  }
-
-  /**
-   * Get a mode.
-   *
-   * <p><code>GET /api/gadgets/modes/&#123;mode&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param mode the <code>mode</code> path parameter, one of <code>quiet</code>, <code>loud</code>
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-getgadgetmode">GetGadgetMode in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> getModeAsync(GetGadgetModeMode mode, RequestOptions options) {
-    return client.callAsync(requestForGetMode(mode), Void.class, options);
+    client.call(GadgetsService.requestForGetMode(mode), options);
   }
 
   /**
@@ -242,20 +162,5 @@ public final class GadgetsService {
    */
   public void getMode(GetGadgetModeMode mode) {
     getMode(mode, RequestOptions.defaults());
-  }
-
-  /**
-   * Get a mode.
-   *
-   * <p><code>GET /api/gadgets/modes/&#123;mode&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param mode the <code>mode</code> path parameter, one of <code>quiet</code>, <code>loud</code>
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-getgadgetmode">GetGadgetMode in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> getModeAsync(GetGadgetModeMode mode) {
-    return getModeAsync(mode, RequestOptions.defaults());
   }
 }

@@ -223,9 +223,15 @@ public record CreateWidgetRequest(@JsonProperty("name") String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateWidgetRequest build() {
+      if (name == null) {
+        throw new IllegalStateException("CreateWidgetRequest: required property name is unset");
+      }
+      if (kind == null) {
+        throw new IllegalStateException("CreateWidgetRequest: required property kind is unset");
+      }
       return new CreateWidgetRequest(name, kind, color, dimensions, labels == null ? null : new LinkedHashMap<>(labels), customData, tags == null ? null : new ArrayList<>(tags), new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -119,10 +119,12 @@ public record CreateWidgetRequestDimensions(@JsonProperty("width") long width,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateWidgetRequestDimensions build() {
-      Objects.requireNonNull(width, "width == null");
+      if (width == null) {
+        throw new IllegalStateException("CreateWidgetRequestDimensions: required property width is unset");
+      }
       return new CreateWidgetRequestDimensions(width, depth, new LinkedHashMap<>(additionalProperties));
     }
   }

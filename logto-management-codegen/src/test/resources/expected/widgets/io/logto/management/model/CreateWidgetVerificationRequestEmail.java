@@ -84,17 +84,6 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Email).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>email</code> property (required).
      *
      * @param email the value
@@ -121,9 +110,12 @@ public record CreateWidgetVerificationRequestEmail(@JsonProperty("type") String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateWidgetVerificationRequestEmail build() {
+      if (email == null) {
+        throw new IllegalStateException("CreateWidgetVerificationRequestEmail: required property email is unset");
+      }
       return new CreateWidgetVerificationRequestEmail(type, email, new LinkedHashMap<>(additionalProperties));
     }
   }

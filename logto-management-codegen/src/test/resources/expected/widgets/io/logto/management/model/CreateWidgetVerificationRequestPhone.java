@@ -84,17 +84,6 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
     }
 
     /**
-     * Sets the <code>type</code> property (required, always Phone).
-     *
-     * @param type the value
-     * @return this builder
-     */
-    public Builder type(String type) {
-      this.type = type;
-      return this;
-    }
-
-    /**
      * Sets the <code>phone</code> property (required).
      *
      * @param phone the value
@@ -121,9 +110,12 @@ public record CreateWidgetVerificationRequestPhone(@JsonProperty("type") String 
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public CreateWidgetVerificationRequestPhone build() {
+      if (phone == null) {
+        throw new IllegalStateException("CreateWidgetVerificationRequestPhone: required property phone is unset");
+      }
       return new CreateWidgetVerificationRequestPhone(type, phone, new LinkedHashMap<>(additionalProperties));
     }
   }

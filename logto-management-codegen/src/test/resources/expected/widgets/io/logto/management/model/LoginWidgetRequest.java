@@ -120,9 +120,12 @@ public record LoginWidgetRequest(@JsonProperty("Token") String token,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public LoginWidgetRequest build() {
+      if (token == null) {
+        throw new IllegalStateException("LoginWidgetRequest: required property Token is unset");
+      }
       return new LoginWidgetRequest(token, relayState, new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -132,7 +132,7 @@ public record UpdateWidgetRequest(@JsonProperty("name") @Nullable String name,
      * Builds the record.
      *
      * @return a new record
-     * @throws NullPointerException when a required property is unset
+     * @throws IllegalStateException when a required property is unset
      */
     public UpdateWidgetRequest build() {
       return new UpdateWidgetRequest(name, color, new LinkedHashMap<>(additionalProperties));

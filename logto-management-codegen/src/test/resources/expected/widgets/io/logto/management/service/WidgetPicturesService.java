@@ -8,10 +8,9 @@ import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.UploadWidgetPictureResponse;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Operations of the <code>Widget pictures</code> tag. Thread-safe; obtain it from {@code LogtoManagement.widgetPictures()}.
+ * Operations of the <code>Widget pictures</code> tag. Thread-safe; obtain it from {@code LogtoManagement.widgetPictures()}; {@code LogtoManagement.async().widgetPictures()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class WidgetPicturesService {
@@ -26,7 +25,13 @@ public final class WidgetPicturesService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForGetWidgetSheet(String id) {
+  /**
+   * The request of {@code getWidgetSheet}, for both surfaces.
+   *
+   * @param id the <code>id</code> path parameter
+   * @return the request
+   */
+  static ApiRequest requestForGetWidgetSheet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets/{id}/sheet")
       .pathParam("id", id)
       .accept("text/xml");
@@ -44,23 +49,7 @@ public final class WidgetPicturesService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwidgetsheet">GetWidgetSheet in the Logto API reference</a>
    */
   public String getWidgetSheet(String id, RequestOptions options) {
-    return client.call(requestForGetWidgetSheet(id), String.class, options);
-  }
-
-  /**
-   * GetWidgetSheet.
-   *
-   * <p><code>GET /api/widgets/&#123;id&#125;/sheet</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the response body as text
-   * @see <a href="https://openapi.logto.io/operation/operation-getwidgetsheet">GetWidgetSheet in the Logto API reference</a>
-   */
-  public CompletableFuture<String> getWidgetSheetAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGetWidgetSheet(id), String.class, options);
+    return client.call(WidgetPicturesService.requestForGetWidgetSheet(id), String.class, options);
   }
 
   /**
@@ -77,21 +66,16 @@ public final class WidgetPicturesService {
   }
 
   /**
-   * GetWidgetSheet.
-   *
-   * <p><code>GET /api/widgets/&#123;id&#125;/sheet</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code upload}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future of the response body as text
-   * @see <a href="https://openapi.logto.io/operation/operation-getwidgetsheet">GetWidgetSheet in the Logto API reference</a>
+   * @param fileFilename the file name of part <code>file</code>
+   * @param fileContentType the media type of part <code>file</code>
+   * @param file the content of part <code>file</code>
+   * @param caption the text part <code>caption</code>
+   * @return the request
    */
-  public CompletableFuture<String> getWidgetSheetAsync(String id) {
-    return getWidgetSheetAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpload(String id, String fileFilename, String fileContentType,
+  static ApiRequest requestForUpload(String id, String fileFilename, String fileContentType,
       byte[] file, String caption) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets/{id}/picture")
       .pathParam("id", id);
@@ -116,28 +100,7 @@ public final class WidgetPicturesService {
    */
   public UploadWidgetPictureResponse upload(String id, String fileFilename, String fileContentType,
       byte[] file, String caption, RequestOptions options) {
-    return client.call(requestForUpload(id, fileFilename, fileContentType, file, caption), UploadWidgetPictureResponse.class, options);
-  }
-
-  /**
-   * UploadWidgetPicture.
-   *
-   * <p><code>POST /api/widgets/&#123;id&#125;/picture</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param fileFilename the file name of part <code>file</code>
-   * @param fileContentType the media type of part <code>file</code>
-   * @param file the content of part <code>file</code>
-   * @param caption the text part <code>caption</code>
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-uploadwidgetpicture">UploadWidgetPicture in the Logto API reference</a>
-   */
-  public CompletableFuture<UploadWidgetPictureResponse> uploadAsync(String id, String fileFilename,
-      String fileContentType, byte[] file, String caption, RequestOptions options) {
-    return client.callAsync(requestForUpload(id, fileFilename, fileContentType, file, caption), UploadWidgetPictureResponse.class, options);
+    return client.call(WidgetPicturesService.requestForUpload(id, fileFilename, fileContentType, file, caption), UploadWidgetPictureResponse.class, options);
   }
 
   /**
@@ -156,25 +119,5 @@ public final class WidgetPicturesService {
   public UploadWidgetPictureResponse upload(String id, String fileFilename, String fileContentType,
       byte[] file, String caption) {
     return upload(id, fileFilename, fileContentType, file, caption, RequestOptions.defaults());
-  }
-
-  /**
-   * UploadWidgetPicture.
-   *
-   * <p><code>POST /api/widgets/&#123;id&#125;/picture</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param fileFilename the file name of part <code>file</code>
-   * @param fileContentType the media type of part <code>file</code>
-   * @param file the content of part <code>file</code>
-   * @param caption the text part <code>caption</code>
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-uploadwidgetpicture">UploadWidgetPicture in the Logto API reference</a>
-   */
-  public CompletableFuture<UploadWidgetPictureResponse> uploadAsync(String id, String fileFilename,
-      String fileContentType, byte[] file, String caption) {
-    return uploadAsync(id, fileFilename, fileContentType, file, caption, RequestOptions.defaults());
   }
 }

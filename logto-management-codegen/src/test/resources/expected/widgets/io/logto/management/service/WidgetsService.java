@@ -18,11 +18,10 @@ import io.logto.management.model.UpdateWidgetRequest;
 import io.logto.management.model.Widget;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Operations of the <code>Widgets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.widgets()}.
+ * Operations of the <code>Widgets</code> tag. Thread-safe; obtain it from {@code LogtoManagement.widgets()}; {@code LogtoManagement.async().widgets()} has the same operations returning futures.
  */
 @Generated("io.logto.management.codegen")
 public final class WidgetsService {
@@ -37,7 +36,13 @@ public final class WidgetsService {
     this.client = Objects.requireNonNull(client, "client == null");
   }
 
-  private ApiRequest requestForCreate(CreateWidgetRequest body) {
+  /**
+   * The request of {@code create}, for both surfaces.
+   *
+   * @param body the request body
+   * @return the request
+   */
+  static ApiRequest requestForCreate(CreateWidgetRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -54,23 +59,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-createwidget">CreateWidget in the Logto API reference</a>
    */
   public Widget create(CreateWidgetRequest body, RequestOptions options) {
-    return client.call(requestForCreate(body), Widget.class, options);
-  }
-
-  /**
-   * Create a widget.
-   *
-   * <p><code>POST /api/widgets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createwidget">CreateWidget in the Logto API reference</a>
-   */
-  public CompletableFuture<Widget> createAsync(CreateWidgetRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreate(body), Widget.class, options);
+    return client.call(WidgetsService.requestForCreate(body), Widget.class, options);
   }
 
   /**
@@ -87,21 +76,13 @@ public final class WidgetsService {
   }
 
   /**
-   * Create a widget.
+   * The request of {@code createVerification}, for both surfaces.
    *
-   * <p><code>POST /api/widgets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createwidget">CreateWidget in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Widget> createAsync(CreateWidgetRequest body) {
-    return createAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForCreateVerification(String id, CreateWidgetVerificationRequest body) {
+  static ApiRequest requestForCreateVerification(String id, CreateWidgetVerificationRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets/{id}/verification")
       .pathParam("id", id);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -121,25 +102,7 @@ public final class WidgetsService {
    */
   public CreateWidgetVerificationResponse createVerification(String id,
       CreateWidgetVerificationRequest body, RequestOptions options) {
-    return client.call(requestForCreateVerification(id, body), CreateWidgetVerificationResponse.class, options);
-  }
-
-  /**
-   * Start a verification.
-   *
-   * <p><code>POST /api/widgets/&#123;id&#125;/verification</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createwidgetverification">CreateWidgetVerification in the Logto API reference</a>
-   */
-  public CompletableFuture<CreateWidgetVerificationResponse> createVerificationAsync(String id,
-      CreateWidgetVerificationRequest body, RequestOptions options) {
-    return client.callAsync(requestForCreateVerification(id, body), CreateWidgetVerificationResponse.class, options);
+    return client.call(WidgetsService.requestForCreateVerification(id, body), CreateWidgetVerificationResponse.class, options);
   }
 
   /**
@@ -158,23 +121,12 @@ public final class WidgetsService {
   }
 
   /**
-   * Start a verification.
-   *
-   * <p><code>POST /api/widgets/&#123;id&#125;/verification</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code delete}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-createwidgetverification">CreateWidgetVerification in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<CreateWidgetVerificationResponse> createVerificationAsync(String id,
-      CreateWidgetVerificationRequest body) {
-    return createVerificationAsync(id, body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForDelete(String id) {
+  static ApiRequest requestForDelete(String id) {
     ApiRequest.Builder request = ApiRequest.of("DELETE", "/api/widgets/{id}")
       .pathParam("id", id);
     return request.build();
@@ -190,23 +142,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-deletewidget">DeleteWidget in the Logto API reference</a>
    */
   public void delete(String id, RequestOptions options) {
-    client.call(requestForDelete(id), options);
-  }
-
-  /**
-   * Delete a widget.
-   *
-   * <p><code>DELETE /api/widgets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletewidget">DeleteWidget in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> deleteAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForDelete(id), Void.class, options);
+    client.call(WidgetsService.requestForDelete(id), options);
   }
 
   /**
@@ -222,21 +158,12 @@ public final class WidgetsService {
   }
 
   /**
-   * Delete a widget.
-   *
-   * <p><code>DELETE /api/widgets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
+   * The request of {@code get}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-deletewidget">DeleteWidget in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> deleteAsync(String id) {
-    return deleteAsync(id, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForGet(String id) {
+  static ApiRequest requestForGet(String id) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets/{id}")
       .pathParam("id", id);
     return request.build();
@@ -253,23 +180,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-getwidget">GetWidget in the Logto API reference</a>
    */
   public Widget get(String id, RequestOptions options) {
-    return client.call(requestForGet(id), Widget.class, options);
-  }
-
-  /**
-   * Get a widget.
-   *
-   * <p><code>GET /api/widgets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwidget">GetWidget in the Logto API reference</a>
-   */
-  public CompletableFuture<Widget> getAsync(String id, RequestOptions options) {
-    return client.callAsync(requestForGet(id), Widget.class, options);
+    return client.call(WidgetsService.requestForGet(id), Widget.class, options);
   }
 
   /**
@@ -286,25 +197,21 @@ public final class WidgetsService {
   }
 
   /**
-   * Get a widget.
+   * The answer type of {@code list}, for both surfaces.
    *
-   * <p><code>GET /api/widgets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-getwidget">GetWidget in the Logto API reference</a>
+   * @return the type
    */
-  public CompletableFuture<Widget> getAsync(String id) {
-    return getAsync(id, RequestOptions.defaults());
-  }
-
-  private static TypeReference<List<Widget>> typeOfList() {
+  static TypeReference<List<Widget>> typeOfList() {
     return new TypeReference<List<Widget>>() {};
   }
 
-  private ApiRequest requestForList(ListWidgetsParams params) {
+  /**
+   * The request of {@code list}, for both surfaces.
+   *
+   * @param params the query parameters
+   * @return the request
+   */
+  static ApiRequest requestForList(ListWidgetsParams params) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/widgets");
     Objects.requireNonNull(params, "params == null");
     request.query("page", params.page());
@@ -325,24 +232,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
    */
   public List<Widget> list(ListWidgetsParams params, RequestOptions options) {
-    return client.call(requestForList(params), typeOfList(), options);
-  }
-
-  /**
-   * List widgets.
-   *
-   * <p><code>GET /api/widgets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Widget>> listAsync(ListWidgetsParams params,
-      RequestOptions options) {
-    return client.callAsync(requestForList(params), typeOfList(), options);
+    return client.call(WidgetsService.requestForList(params), WidgetsService.typeOfList(), options);
   }
 
   /**
@@ -368,35 +258,6 @@ public final class WidgetsService {
    */
   public List<Widget> list() {
     return list(ListWidgetsParams.builder().build(), RequestOptions.defaults());
-  }
-
-  /**
-   * List widgets.
-   *
-   * <p><code>GET /api/widgets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param params the query parameters
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Widget>> listAsync(ListWidgetsParams params) {
-    return listAsync(params, RequestOptions.defaults());
-  }
-
-  /**
-   * List widgets.
-   *
-   * <p><code>GET /api/widgets</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-listwidgets">ListWidgets in the Logto API reference</a>
-   */
-  public CompletableFuture<List<Widget>> listAsync() {
-    return listAsync(ListWidgetsParams.builder().build(), RequestOptions.defaults());
   }
 
   /**
@@ -444,7 +305,13 @@ public final class WidgetsService {
     return listAll(ListWidgetsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 
-  private ApiRequest requestForLogin(@Nullable LoginWidgetRequest body) {
+  /**
+   * The request of {@code login}, for both surfaces.
+   *
+   * @param body the request body, or null to send none
+   * @return the request
+   */
+  static ApiRequest requestForLogin(@Nullable LoginWidgetRequest body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/widgets/login");
     Objects.requireNonNull(body, "body == null");
     if (body.token() != null) {
@@ -466,24 +333,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
    */
   public void login(@Nullable LoginWidgetRequest body, RequestOptions options) {
-    client.call(requestForLogin(body), options);
-  }
-
-  /**
-   * LoginWidget.
-   *
-   * <p><code>POST /api/widgets/login</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param body the request body, or null to send none
-   * @param options per-request options
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
-   */
-  public CompletableFuture<Void> loginAsync(@Nullable LoginWidgetRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForLogin(body), Void.class, options);
+    client.call(WidgetsService.requestForLogin(body), options);
   }
 
   /**
@@ -499,21 +349,13 @@ public final class WidgetsService {
   }
 
   /**
-   * LoginWidget.
+   * The request of {@code update}, for both surfaces.
    *
-   * <p><code>POST /api/widgets/login</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
+   * @param id the <code>id</code> path parameter
    * @param body the request body, or null to send none
-   * @return a future completing when the call succeeds
-   * @see <a href="https://openapi.logto.io/operation/operation-loginwidget">LoginWidget in the Logto API reference</a>
+   * @return the request
    */
-  public CompletableFuture<Void> loginAsync(@Nullable LoginWidgetRequest body) {
-    return loginAsync(body, RequestOptions.defaults());
-  }
-
-  private ApiRequest requestForUpdate(String id, @Nullable UpdateWidgetRequest body) {
+  static ApiRequest requestForUpdate(String id, @Nullable UpdateWidgetRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/widgets/{id}")
       .pathParam("id", id);
     if (body != null) {
@@ -534,25 +376,7 @@ public final class WidgetsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
    */
   public Widget update(String id, @Nullable UpdateWidgetRequest body, RequestOptions options) {
-    return client.call(requestForUpdate(id, body), Widget.class, options);
-  }
-
-  /**
-   * UpdateWidget.
-   *
-   * <p><code>PATCH /api/widgets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body, or null to send none
-   * @param options per-request options
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
-   */
-  public CompletableFuture<Widget> updateAsync(String id, @Nullable UpdateWidgetRequest body,
-      RequestOptions options) {
-    return client.callAsync(requestForUpdate(id, body), Widget.class, options);
+    return client.call(WidgetsService.requestForUpdate(id, body), Widget.class, options);
   }
 
   /**
@@ -567,21 +391,5 @@ public final class WidgetsService {
    */
   public Widget update(String id, @Nullable UpdateWidgetRequest body) {
     return update(id, body, RequestOptions.defaults());
-  }
-
-  /**
-   * UpdateWidget.
-   *
-   * <p><code>PATCH /api/widgets/&#123;id&#125;</code>
-   *
-   * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
-   *
-   * @param id the <code>id</code> path parameter
-   * @param body the request body, or null to send none
-   * @return a future of the decoded response
-   * @see <a href="https://openapi.logto.io/operation/operation-updatewidget">UpdateWidget in the Logto API reference</a>
-   */
-  public CompletableFuture<Widget> updateAsync(String id, @Nullable UpdateWidgetRequest body) {
-    return updateAsync(id, body, RequestOptions.defaults());
   }
 }

@@ -1,0 +1,285 @@
+package io.logto.management;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.codegen.model.ApiModel;
+import io.logto.management.codegen.model.FieldDef;
+import io.logto.management.codegen.model.OperationDef;
+import io.logto.management.codegen.model.ParamDef;
+import io.logto.management.codegen.model.ServiceDef;
+import io.logto.management.codegen.model.TypeDef;
+import io.logto.management.codegen.model.TypeRef;
+import io.logto.management.core.JsonField;
+import io.logto.management.core.Paginated;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules a Java developer relies on to guess the generated API (issue 18), held twice: over the
+ * compiled classes of this module, and over a fresh read of Logto's document by the generator (so a
+ * regeneration against a newer Logto keeps them; skipped when {@code ../shared/logto} is absent).
+ * No type named {@code ...ResponseItem}; no operation answers a {@code ...Request}; flags are
+ * {@code Boolean}; timestamps are {@code Instant}; request bodies carry no server-assigned property;
+ * each operation at most three overloads on each surface, futures only on the asynchronous one; no
+ * HTTP method in a name; pagers, and only pagers, are {@code ...All}.
+ */
+final class GeneratedApiRulesTest {
+  private static final Pattern FLAG = Pattern.compile("^(include|is|has|enable|show|with|remove)[A-Z].*");
+  private static final Pattern TIMESTAMP = Pattern.compile("^[a-z][A-Za-z]*[a-z]At$");
+  private static final Pattern HTTP_METHOD_AT_END = Pattern.compile(".*[a-z](Get|Post|Put|Patch|Delete|Head)$");
+  private static final Set<String> SERVER_MANAGED = Set.of("tenantId", "createdAt", "updatedAt");
+  /**
+   * Timestamps Logto sends as ISO-8601 text (not epoch numbers), still {@code String}: MFA
+   * verifications (recordings-sweep/0040-ListUserMfaVerifications.json). The test fails once one of
+   * them becomes an {@code Instant}, so this list only shrinks.
+   */
+  private static final Set<String> TEXT_TIMESTAMPS =
+      Set.of("UserMfaVerification.createdAt", "UserMfaVerification.lastUsedAt");
+
+  // ---- the compiled API --------------------------------------------------------------------
+
+  @Test
+  void compiledApiHasNoResponseItemTypesAndNoRequestAnswers() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (c.getSimpleName().contains("ResponseItem")) {
+        problems.add("type " + c.getSimpleName());
+      }
+      if (c.getPackageName().endsWith(".service")) {
+        for (Method m : publicMethods(c)) {
+          for (String named : namedTypes(m.getGenericReturnType())) {
+            if (named.endsWith("Request")) {
+              problems.add(c.getSimpleName() + "." + m.getName() + " answers " + named);
+            }
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void compiledModelTypesFlagsAsBooleanAndTimestampsAsInstant() throws Exception {
+    List<String> problems = new ArrayList<>();
+    Set<String> textTimestampsSeen = new HashSet<>();
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (!c.isRecord()) {
+        continue;
+      }
+      for (RecordComponent rc : c.getRecordComponents()) {
+        String where = c.getSimpleName() + "." + rc.getName();
+        Type type = rc.getGenericType();
+        if (c.getSimpleName().endsWith("Params") && FLAG.matcher(rc.getName()).matches()
+            && type != Boolean.class) {
+          problems.add(where + " is a flag typed " + type.getTypeName());
+        }
+        // the wire name: attributeMapping's created_at is a claim name, not a time
+        com.fasterxml.jackson.annotation.JsonProperty wire =
+            rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        String wireName = wire == null ? rc.getName() : wire.value();
+        if (TIMESTAMP.matcher(wireName).matches() && !instant(type)) {
+          if (TEXT_TIMESTAMPS.contains(where)) {
+            textTimestampsSeen.add(where);
+          } else {
+            problems.add(where + " is a timestamp typed " + type.getTypeName());
+          }
+        }
+        if (isRequestBody(c) && SERVER_MANAGED.contains(rc.getName())) {
+          problems.add(where + " is assigned by the server, yet a request offers it");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(textTimestampsSeen).as("known text timestamps still text").isEqualTo(TEXT_TIMESTAMPS);
+  }
+
+  @Test
+  void compiledServicesShowEachOperationAtMostThreeTimesPerSurface() throws Exception {
+    List<String> problems = new ArrayList<>();
+    int blocking = 0;
+    int asynchronous = 0;
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (!c.getPackageName().endsWith(".service")) {
+        continue;
+      }
+      boolean async = c.getSimpleName().startsWith("Async");
+      if (async) {
+        asynchronous++;
+      } else {
+        blocking++;
+      }
+      Map<String, Integer> overloads = new HashMap<>();
+      Set<String> names = new HashSet<>();
+      for (Method m : publicMethods(c)) {
+        names.add(m.getName());
+      }
+      for (Method m : publicMethods(c)) {
+        String where = c.getSimpleName() + "." + m.getName();
+        overloads.merge(m.getName(), 1, Integer::sum);
+        boolean future = CompletableFuture.class.isAssignableFrom(m.getReturnType());
+        boolean pager = Paginated.class.isAssignableFrom(m.getReturnType());
+        if (future != async) {
+          problems.add(where + (async ? " is blocking on the async surface" : " returns a future on the blocking surface"));
+        }
+        if (m.getName().endsWith("Async")) {
+          problems.add(where + " repeats the surface in its name");
+        }
+        if (HTTP_METHOD_AT_END.matcher(m.getName()).matches()) {
+          problems.add(where + " has an HTTP method in its name");
+        }
+        boolean pagerName = m.getName().endsWith("All") && names.contains(m.getName().substring(0, m.getName().length() - 3));
+        if (pager != pagerName) {
+          problems.add(where + (pager ? " is a pager not named <operation>All" : " is named like a pager"));
+        }
+        if (!pager && m.getName().startsWith("listAll")) {
+          problems.add(where + " reads like the listAll pagers");
+        }
+      }
+      overloads.forEach((name, n) -> {
+        if (n > 3) {
+          problems.add(c.getSimpleName() + "." + name + " has " + n + " overloads");
+        }
+      });
+    }
+    assertThat(asynchronous).as("an asynchronous service per blocking one").isEqualTo(blocking).isGreaterThan(30);
+    assertThat(problems).isEmpty();
+  }
+
+  // ---- a fresh read of the document --------------------------------------------------------
+
+  @Test
+  void freshModelOfTheDocumentKeepsTheRules() {
+    ApiModel model = SharedLogto.model();
+    JsonNode document = SharedLogto.read(SharedLogto.spec());
+    Map<String, TypeDef> types = new HashMap<>();
+    model.types().forEach(t -> types.put(t.name(), t));
+    Map<String, JsonNode> documentOps = new HashMap<>();
+    document.get("paths").forEach(item -> item.forEach(op -> {
+      if (op.has("operationId")) {
+        documentOps.put(op.get("operationId").asText(), op);
+      }
+    }));
+    List<String> problems = new ArrayList<>();
+    for (TypeDef t : model.types()) {
+      if (t.name().contains("ResponseItem")) {
+        problems.add("type " + t.name());
+      }
+      if (t instanceof TypeDef.RecordDef r) {
+        for (FieldDef f : r.fields()) {
+          String where = t.name() + "." + f.javaName();
+          boolean instant = f.type() == TypeRef.Scalar.INSTANT_MILLIS || f.type() == TypeRef.Scalar.INSTANT_SECONDS;
+          if (TIMESTAMP.matcher(f.jsonName()).matches() && !instant && !TEXT_TIMESTAMPS.contains(where)) {
+            problems.add(where + " is a timestamp typed " + f.type());
+          }
+        }
+      }
+    }
+    for (ServiceDef s : model.services()) {
+      Set<String> methods = new HashSet<>();
+      s.operations().forEach(op -> methods.add(op.methodName()));
+      for (OperationDef op : s.operations()) {
+        String where = s.className() + "." + op.methodName();
+        if (op.response().type() != null) {
+          for (String named : namedTypes(op.response().type())) {
+            if (named.endsWith("Request")) {
+              problems.add(where + " answers " + named);
+            }
+          }
+        }
+        if (op.body() != null && op.body().type() instanceof TypeRef.Named n
+            && types.get(n.name()) instanceof TypeDef.RecordDef body) {
+          body.fields().stream().filter(f -> SERVER_MANAGED.contains(f.jsonName()))
+              .forEach(f -> problems.add(where + " body offers " + f.jsonName()));
+        }
+        if (HTTP_METHOD_AT_END.matcher(op.methodName()).matches()) {
+          problems.add(where + " has an HTTP method in its name");
+        }
+        if (op.methodName().startsWith("listAll") || (op.paginated() && methods.contains(op.methodName() + "All"))) {
+          problems.add(where + " reads like a pager");
+        }
+        for (ParamDef p : op.queryParams()) {
+          if (documentFlag(documentOps.get(op.operationId()), p.name()) && p.type() != TypeRef.Scalar.BOOLEAN) {
+            problems.add(where + " parameter " + p.name() + " is a flag typed " + p.type());
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /** The document calls the parameter a flag: typed boolean, or described as taking {@code `true`}. */
+  private static boolean documentFlag(JsonNode op, String name) {
+    for (JsonNode p : op.path("parameters")) {
+      if (name.equals(p.path("name").asText())) {
+        return "boolean".equals(p.path("schema").path("type").asText())
+            || p.path("description").asText().contains("`true`")
+            || p.path("schema").path("oneOf").toString().contains("\"\\\"true\\\"\"");
+      }
+    }
+    return false;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private static boolean isRequestBody(Class<?> c) {
+    return c.getSimpleName().matches("(Create|Update|Replace|Add).*Request");
+  }
+
+  private static boolean instant(Type type) {
+    if (type == Instant.class) {
+      return true;
+    }
+    return type instanceof ParameterizedType p && p.getRawType() == JsonField.class
+        && p.getActualTypeArguments()[0] == Instant.class;
+  }
+
+  private static List<Method> publicMethods(Class<?> c) {
+    List<Method> out = new ArrayList<>();
+    for (Method m : c.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** The simple names of the model types a Java type mentions (type arguments included). */
+  private static List<String> namedTypes(Type type) {
+    List<String> out = new ArrayList<>();
+    if (type instanceof Class<?> c && c.getPackageName().equals("io.logto.management.model")) {
+      out.add(c.getSimpleName());
+    } else if (type instanceof ParameterizedType p) {
+      for (Type arg : p.getActualTypeArguments()) {
+        out.addAll(namedTypes(arg));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> namedTypes(TypeRef ref) {
+    if (ref instanceof TypeRef.Named n) {
+      return List.of(n.name());
+    }
+    if (ref instanceof TypeRef.ListOf l) {
+      return namedTypes(l.element());
+    }
+    if (ref instanceof TypeRef.MapOf m) {
+      return namedTypes(m.value());
+    }
+    return List.of();
+  }
+}
