@@ -6,7 +6,7 @@ import io.logto.management.core.LogtoNotFoundException;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.RoleIdsRequest;
+import io.logto.management.model.RoleIds;
 import java.util.List;
 
 /**
@@ -32,7 +32,7 @@ final class ReadmeTour {
     var user = logto.users().create(CreateUserRequest.builder()
         .username("alice").primaryEmail("alice@example.com").build());
     var role = logto.roles().create(CreateRoleRequest.builder().name("editor").description("Edits things").build());
-    logto.users().assignRoles(user.id(), RoleIdsRequest.builder().roleIds(List.of(role.id())).build());
+    logto.users().assignRoles(user.id(), RoleIds.builder().roleIds(List.of(role.id())).build());
 
     for (var each : logto.users().listAll()) {                 // lazily pages through every user
       System.out.println(each.id() + " " + each.username());

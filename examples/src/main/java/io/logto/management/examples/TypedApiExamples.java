@@ -34,7 +34,7 @@ final class TypedApiExamples {
 
   CompletableFuture<Void> getAsync(String id) {
     // snippet: typed-api-async
-    CompletableFuture<Void> logged = logto.users().getAsync(id)
+    CompletableFuture<Void> logged = logto.async().users().get(id)
         .thenAccept(user -> log.info("{} signed in at {}", user.id(), user.lastSignInAt()))
         .exceptionally(failure -> { log.warn("lookup failed", failure); return null; });  // a LogtoException inside
     // end snippet

@@ -11,7 +11,7 @@ import io.logto.management.model.CreateOrganizationRequest;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListUsersParams;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import io.logto.management.testkit.LogtoEmulator;
 import io.logto.management.testkit.junit.LogtoEmulatorExtension;
 import io.micrometer.observation.ObservationRegistry;
@@ -62,7 +62,7 @@ final class GuideExamplesTest {
     var examples = new TypedApiExamples(logto);
     var user = logto.users().create(CreateUserRequest.builder().username("bob").primaryEmail("bob@example.com").build());
     var org = logto.organizations().create(CreateOrganizationRequest.builder().name("Acme").build());
-    logto.organizations().addUsers(org.id(), UserIdsRequest.builder().userIds(List.of(user.id())).build());
+    logto.organizations().addUsers(org.id(), UserIds.builder().userIds(List.of(user.id())).build());
     var app = logto.applications().create(CreateApplicationRequest.builder()
         .name("backend").type(ApplicationType.MACHINE_TO_MACHINE).build());
 

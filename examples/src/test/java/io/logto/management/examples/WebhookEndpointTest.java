@@ -87,7 +87,7 @@ final class WebhookEndpointTest {
       inbox.subscribe(logto, HookEvent.USER_SUSPENSION_STATUS_UPDATED);
       User user = logto.users().create(CreateUserRequest.builder().username("wh_suspended").build());
 
-      logto.users().updateIsSuspended(user.id(), UpdateUserIsSuspendedRequest.builder().isSuspended(true).build());
+      logto.users().updateSuspension(user.id(), UpdateUserIsSuspendedRequest.builder().isSuspended(true).build());
 
       UserSuspensionUpdated event = inbox.await(UserSuspensionUpdated.class, Duration.ofSeconds(10));
       assertThat(event.data().id()).isEqualTo(user.id());

@@ -12,7 +12,7 @@ import io.logto.management.model.HookEvent;
 import io.logto.management.model.Organization;
 import io.logto.management.model.Role;
 import io.logto.management.model.User;
-import io.logto.management.model.UserIdsRequest;
+import io.logto.management.model.UserIds;
 import io.logto.management.testkit.LogtoEmulator;
 import io.logto.management.testkit.WebhookDelivery;
 import io.logto.management.webhooks.OrganizationCreated;
@@ -50,7 +50,7 @@ final class WebhookInboxTest {
 
     Organization organization = logto.organizations().create(CreateOrganizationRequest.builder().name("inbox-org").build());
     assertThat(inbox.await(OrganizationCreated.class, WAIT).data()).isEqualTo(organization);
-    logto.organizations().addUsers(organization.id(), UserIdsRequest.builder().userIds(List.of(user.id())).build());
+    logto.organizations().addUsers(organization.id(), UserIds.builder().userIds(List.of(user.id())).build());
     OrganizationMembershipUpdated joined = inbox.await(OrganizationMembershipUpdated.class, WAIT);
     assertThat(joined.organizationId()).isEqualTo(organization.id());
     assertThat(joined.addedUserIds()).containsExactly(user.id());
