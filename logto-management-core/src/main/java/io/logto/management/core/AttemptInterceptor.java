@@ -48,7 +48,7 @@ final class AttemptInterceptor implements Interceptor {
   @Override
   public CompletableFuture<RawResponse> intercept(Chain chain) {
     HttpRequest request = chain.request();
-    Call call = Call.of(chain);
+    Call call = RealChain.callOf(chain);
     int attempt = call.nextAttempt();
     boolean debug = LOG.isDebugEnabled();
     if (!debug && listeners.isEmpty()) {

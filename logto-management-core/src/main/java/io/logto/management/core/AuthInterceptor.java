@@ -34,12 +34,12 @@ final class AuthInterceptor implements Interceptor {
     if (request.uri().getRawPath().contains(WELL_KNOWN)) {
       return chain.proceed(request);
     }
-    return attempt(chain, Call.of(chain), true);
+    return attempt(chain, RealChain.callOf(chain), true);
   }
 
   private CompletableFuture<RawResponse> attempt(Chain chain, Call call, boolean mayReplay) {
     HttpRequest request = chain.request();
-    CompletableFuture<String> pending = call.dispatch().token(token(), call);
+    CompletableFuture<String> pending = call.dispatch().token(token(), call::runWhileWaitingForToken);
     if (LOG.isDebugEnabled()) {
       pending.whenComplete((token, failure) -> {
         if (failure != null) {

@@ -35,17 +35,6 @@ final class Call {
     this.pathTemplate = pathTemplate;
   }
 
-  /**
-   * Returns the call a chain of the SDK runs; only the SDK's own steps ask, and every chain they are
-   * given is one.
-   *
-   * @param chain the chain a step was given
-   * @return its call
-   */
-  static Call of(Interceptor.Chain chain) {
-    return ((RealChain) chain).call();
-  }
-
   Dispatch dispatch() {
     return dispatch;
   }

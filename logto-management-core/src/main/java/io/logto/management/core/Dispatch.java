@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * How one call runs, chosen once when it starts, as OkHttp's call chooses {@code execute} or
@@ -50,20 +51,20 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
    * @param deadline {@code System.nanoTime()} by which the whole answer must have arrived;
    *     {@link TimedBody#NONE} for none
    * @param maxBytes the most bytes the answer's body may have
-   * @param call the call, for cancellation
+   * @param onCancel registers what aborts the exchange when the call is cancelled
    * @return the answer
    */
   abstract CompletableFuture<HttpResponse<byte[]>> send(HttpClient http, HttpRequest request, long deadline,
-      long maxBytes, Call call);
+      long maxBytes, Consumer<Runnable> onCancel);
 
   /**
    * Waits for a token the call needs before its request can go out.
    *
    * @param token the token's future
-   * @param call the call, whose caller may work meanwhile
+   * @param whileWaiting what a caller that waits does before it waits
    * @return a future of the token
    */
-  abstract CompletableFuture<String> token(CompletableFuture<String> token, Call call);
+  abstract CompletableFuture<String> token(CompletableFuture<String> token, Runnable whileWaiting);
 
   /**
    * Waits before the next retry.
@@ -83,7 +84,7 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
 
     @Override
     CompletableFuture<HttpResponse<byte[]>> send(HttpClient http, HttpRequest request, long deadline, long maxBytes,
-        Call call) {
+        Consumer<Runnable> onCancel) {
       try {
         // HttpClient.send spares the thread hand-offs that sendAsync adds to every answer
         return CompletableFuture.completedFuture(
@@ -97,12 +98,12 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
     }
 
     @Override
-    CompletableFuture<String> token(CompletableFuture<String> token, Call call) {
+    CompletableFuture<String> token(CompletableFuture<String> token, Runnable whileWaiting) {
       if (token.isDone()) {
         return token;
       }
       // the token request is on its way: the caller's thread works for the call before it waits
-      call.runWhileWaitingForToken();
+      whileWaiting.run();
       try {
         return CompletableFuture.completedFuture(Blocking.await(token, () -> "token request"));
       } catch (RuntimeException e) {
@@ -119,7 +120,7 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
 
     @Override
     CompletableFuture<HttpResponse<byte[]>> send(HttpClient http, HttpRequest request, long deadline, long maxBytes,
-        Call call) {
+        Consumer<Runnable> onCancel) {
       CompletableFuture<HttpResponse<byte[]>> sent;
       try {
         sent = http.sendAsync(request, TimedBody.handler(request.method(), deadline, maxBytes));
@@ -127,12 +128,12 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
         return CompletableFuture.failedFuture(e);
       }
       // the caller cancelling its future aborts the exchange
-      call.onCancel(() -> sent.cancel(true));
+      onCancel.accept(() -> sent.cancel(true));
       return sent;
     }
 
     @Override
-    CompletableFuture<String> token(CompletableFuture<String> token, Call call) {
+    CompletableFuture<String> token(CompletableFuture<String> token, Runnable whileWaiting) {
       return token;
     }
   }

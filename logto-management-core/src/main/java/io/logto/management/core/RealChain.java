@@ -43,8 +43,15 @@ final class RealChain implements Interceptor.Chain {
     return new RealChain(steps, 0, request, call).proceed(request);
   }
 
-  Call call() {
-    return call;
+  /**
+   * Returns the call a chain of the SDK runs; only the SDK's own steps ask, and every chain they are
+   * given is one (as OkHttp's steps take their chain for its {@code RealInterceptorChain}).
+   *
+   * @param chain the chain a step was given
+   * @return its call
+   */
+  static Call callOf(Interceptor.Chain chain) {
+    return ((RealChain) chain).call;
   }
 
   @Override

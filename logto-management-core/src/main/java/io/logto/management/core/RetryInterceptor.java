@@ -48,7 +48,7 @@ final class RetryInterceptor implements Interceptor {
         && (IDEMPOTENT.contains(request.method()) || options.retryNonIdempotent());
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
-    return attempt(chain, Call.of(chain), policy, allowed, 1, start, startNanos);
+    return attempt(chain, RealChain.callOf(chain), policy, allowed, 1, start, startNanos);
   }
 
   private CompletableFuture<RawResponse> attempt(Chain chain, Call call, RetryPolicy policy, boolean allowed,

@@ -47,8 +47,8 @@ final class TransportInterceptor implements Interceptor {
     long start = System.nanoTime();
     Optional<Duration> timeout = request.timeout();
     long deadline = timeout.isPresent() ? start + timeout.get().toNanos() : TimedBody.NONE;
-    Call call = Call.of(chain);
-    return call.dispatch().send(http, request, deadline, maxResponseBytes, call).handle((response, failure) -> {
+    Call call = RealChain.callOf(chain);
+    return call.dispatch().send(http, request, deadline, maxResponseBytes, call::onCancel).handle((response, failure) -> {
       if (failure != null) {
         throw failure(request, failure);
       }
