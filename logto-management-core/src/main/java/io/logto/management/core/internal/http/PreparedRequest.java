@@ -5,10 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,8 +98,9 @@ public final class PreparedRequest extends HttpRequest {
   public HttpHeaders headers() {
     HttpHeaders built = checkedHeaders;
     if (built == null) {
-      // checked already (by the RequestFactory): one map, no builder
-      Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      // checked already (by the RequestFactory), each name once whatever its case: HttpHeaders.of
+      // sorts them into a map of its own, no builder needed
+      Map<String, List<String>> map = new HashMap<>(headers.length + 2);
       for (int i = 0; i < headers.length; i += 2) {
         map.put(headers[i], List.of(headers[i + 1]));
       }
