@@ -1,5 +1,7 @@
 package io.logto.management.core;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What a {@link LogtoClient.Builder} held, frozen when the client is built, as the user set it (so a
@@ -55,7 +58,7 @@ record ClientSettings(Optional<String> tenantId, Optional<URI> baseUrl, Optional
    * @return the custom provider or a client-credentials manager
    * @throws IllegalArgumentException when credentials are missing or conflict with a token provider
    */
-  TokenProvider tokens(java.util.function.BiFunction<String, String, TokenEndpoint> endpoint) {
+  TokenProvider tokens(BiFunction<String, String, TokenEndpoint> endpoint) {
     if (tokenProvider.isPresent()) {
       if (clientId.isPresent() || clientSecret.isPresent()) {
         throw new IllegalArgumentException("set either tokenProvider or clientId and clientSecret, not both");
@@ -101,7 +104,7 @@ record ClientSettings(Optional<String> tenantId, Optional<URI> baseUrl, Optional
   }
 
   static String requireText(String value, String name) {
-    java.util.Objects.requireNonNull(value, name + " == null");
+    requireNonNull(value, name + " == null");
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " is blank");
     }
