@@ -1,5 +1,6 @@
 package io.logto.management.core;
 
+import io.logto.management.core.internal.http.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +148,7 @@ final class AheadPages<T> implements CloseableIterator<Page<T>> {
     });
     exchange.whenComplete((response, failure) -> {
       Page<T> page = null;
-      Throwable error = failure == null ? null : Transport.unwrap(failure);
+      Throwable error = failure == null ? null : Futures.unwrap(failure);
       if (response != null) {
         try {
           page = reader.read(slot.number, request, response);

@@ -1,5 +1,6 @@
 package io.logto.management.core;
 
+import io.logto.management.core.internal.http.Futures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +37,7 @@ final class Blocking {
 
   // the unchecked failure behind a future's failure; checked ones are wrapped
   private static RuntimeException rethrow(Throwable failure) {
-    Throwable cause = Transport.unwrap(failure);
+    Throwable cause = Futures.unwrap(failure);
     if (cause instanceof RuntimeException runtime) {
       return runtime;
     }

@@ -1,6 +1,7 @@
 package io.logto.management.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.internal.http.Futures;
+import io.logto.management.core.internal.log.Logging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,18 +37,11 @@ final class ClientCredentialsManager implements ClientCredentials {
   /**
    * Creates a manager.
    *
-   * @param attempts the client's attempt path (listeners, log, transport), which never follows redirects
-   * @param baseUrl the server's base URL without a trailing slash
-   * @param clientId the machine-to-machine application's id
-   * @param clientSecret its secret; never logged nor put in messages
-   * @param resource the API indicator the token is for
-   * @param timeout the token request timeout
-   * @param mapper parses the answer
+   * @param endpoint sends the token request
    * @param clock tells the time for expiry
    */
-  public ClientCredentialsManager(Layer attempts, String baseUrl, String clientId, String clientSecret,
-      String resource, Duration timeout, ObjectMapper mapper, Clock clock) {
-    this.endpoint = new TokenEndpoint(attempts, baseUrl, clientId, clientSecret, resource, timeout, mapper, clock);
+  ClientCredentialsManager(TokenEndpoint endpoint, Clock clock) {
+    this.endpoint = endpoint;
     this.clock = clock;
   }
 
@@ -89,7 +83,6 @@ final class ClientCredentialsManager implements ClientCredentials {
   }
 
   private void fetch(CompletableFuture<AccessToken> shared) {
-    // the token timeout bounds the request's attempt, as the request timeout bounds an API call's
     shared.whenComplete((token, failure) -> {
       synchronized (lock) {
         if (inFlight == shared) {
@@ -105,7 +98,7 @@ final class ClientCredentialsManager implements ClientCredentials {
     }
     request.whenComplete((token, failure) -> {
       if (failure != null) {
-        shared.completeExceptionally(Transport.unwrap(failure));
+        shared.completeExceptionally(Futures.unwrap(failure));
         return;
       }
       synchronized (lock) {

@@ -4,9 +4,10 @@ import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Observes or changes every API call. Interceptors run outermost, in the order added, before retries,
- * authentication and the transport: {@code user interceptors -> retry -> auth -> attempts ->
- * transport}. An interceptor sees a plain JDK request without its {@code Authorization} header and the final
+ * Observes or changes every API call. A client runs each call through one chain of interceptors: the
+ * ones added to its builder, outermost and in the order added, then the SDK's own steps, which are
+ * interceptors too: {@code user interceptors -> retry -> auth -> attempts -> transport}. An interceptor
+ * sees a plain JDK request without its {@code Authorization} header and the final
  * answer after retries, with the attempt count and duration; to see each attempt (every retry and the
  * replay after a 401), add a {@link CallListener} instead. Must be thread-safe and must not block.
  *
@@ -42,7 +43,7 @@ public interface Interceptor {
     RequestOptions options();
 
     /**
-     * Passes the request to the next interceptor, or to the SDK's own layers.
+     * Passes the request to the next interceptor in the chain (after the last added one, the SDK's retry step).
      *
      * @param request the request to send, usually {@link #request()} or a copy with added headers
      * @return a future completing with the answer

@@ -3,8 +3,9 @@ package io.logto.management.core;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logto.management.core.internal.http.PreparedRequest;
+import io.logto.management.core.internal.http.HttpClients;
 import io.logto.management.core.internal.http.SharedHttp;
+import io.logto.management.core.internal.json.JavaTypes;
 import io.logto.management.core.internal.json.Json;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,14 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
@@ -51,54 +48,26 @@ public final class LogtoClient implements AutoCloseable {
   /** The default largest response body read, 32 MiB: far above any Logto answer, far below a heap. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
-  private final Settings settings;
+  private final ClientSettings settings;
   private final URI baseUrl;
   private final SharedHttp shared;
-  private final Optional<ClientCredentials> credentials;
   private final TokenProvider tokens;
-  private final ObjectMapper mapper;
+  private final ClientChain chain;
   private final RequestFactory requests;
   private final ResponseDecoder decoder;
-  private final List<Interceptor> interceptors;
-  // one chain for every call; whether the caller waits on its thread is a property of the call
-  private final Layer layers;
+  private final JavaTypes types;
   private final AtomicBoolean closed = new AtomicBoolean();
-  // resolving a JavaType walks Jackson's type factory on every call; cache per class, weakly held
-  private final ClassValue<JavaType> classTypes = new ClassValue<>() {
-    @Override
-    protected JavaType computeValue(Class<?> type) {
-      return mapper.constructType(type);
-    }
-  };
-  private final ClassValue<ResolvedReference> referenceTypes = new ClassValue<>() {
-    @Override
-    protected ResolvedReference computeValue(Class<?> referenceClass) {
-      if (!(referenceClass.getGenericSuperclass() instanceof java.lang.reflect.ParameterizedType parameterized)) {
-        return new ResolvedReference(null, null); // never matches: such references are resolved per call
-      }
-      java.lang.reflect.Type type = parameterized.getActualTypeArguments()[0];
-      return new ResolvedReference(type, mapper.constructType(type));
-    }
-  };
 
-  private LogtoClient(Settings settings, URI baseUrl, SharedHttp shared, TokenProvider tokens, Layer attempts) {
+  private LogtoClient(ClientSettings settings, URI baseUrl, SharedHttp shared, TokenProvider tokens,
+      ClientChain chain) {
     this.settings = settings;
     this.baseUrl = baseUrl;
     this.shared = shared;
     this.tokens = tokens;
-    this.credentials = tokens instanceof ClientCredentials managed ? Optional.of(managed) : Optional.empty();
-    this.mapper = settings.objectMapper();
-    this.requests = new RequestFactory(baseUrl.toString(), mapper, settings.requestTimeout());
-    this.decoder = new ResponseDecoder(mapper);
-    this.interceptors = settings.interceptors();
-    // the synchronous API runs every layer on the calling thread; the asynchronous one never waits
-    this.layers = new RetryLayer(settings.retryPolicy(), settings.sleeper().orElse(Sleeper.BLOCKING),
-        settings.sleeper().orElse(Sleeper.SYSTEM), settings.clock(), new AuthLayer(tokens, attempts));
-  }
-
-  // the path every request takes below retries and authentication, token requests included
-  private static Layer attempts(Settings settings, SharedHttp shared, HttpClient http) {
-    return new AttemptLayer(settings.listeners(), shared.attemptIds(), new Transport(http, settings.maxResponseBytes()));
+    this.chain = chain;
+    this.requests = new RequestFactory(baseUrl.toString(), settings.objectMapper(), settings.requestTimeout());
+    this.decoder = new ResponseDecoder(settings.objectMapper());
+    this.types = new JavaTypes(settings.objectMapper());
   }
 
   /**
@@ -119,7 +88,7 @@ public final class LogtoClient implements AutoCloseable {
    * @return a new builder
    */
   public Builder newBuilder() {
-    Builder copy = new Builder(settings);
+    Builder copy = Builder.from(settings);
     copy.sharedHttp = shared;
     copy.sharedTokens = tokens;
     return copy;
@@ -155,7 +124,7 @@ public final class LogtoClient implements AutoCloseable {
    * @return the manager; empty when the client uses a custom {@link TokenProvider}
    */
   public Optional<ClientCredentials> clientCredentials() {
-    return credentials;
+    return tokens instanceof ClientCredentials managed ? Optional.of(managed) : Optional.empty();
   }
 
   /**
@@ -164,7 +133,7 @@ public final class LogtoClient implements AutoCloseable {
    * @return the client's mapper; do not reconfigure it after building
    */
   public ObjectMapper objectMapper() {
-    return mapper;
+    return settings.objectMapper();
   }
 
   /**
@@ -292,9 +261,7 @@ public final class LogtoClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type, RequestOptions options) {
     JavaType javaType = javaType(type);
-    CallControl control = CallControl.async(AttemptKind.API);
-    return control.cancelledWith(
-        sendAsync(request, options, control).thenApply(response -> decoder.decode(response, javaType)));
+    return sendAsync(request, options, response -> decoder.decode(response, javaType));
   }
 
   /**
@@ -308,9 +275,7 @@ public final class LogtoClient implements AutoCloseable {
    */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type, RequestOptions options) {
     JavaType javaType = javaType(type);
-    CallControl control = CallControl.async(AttemptKind.API);
-    return control.cancelledWith(
-        sendAsync(request, options, control).thenApply(response -> decoder.decode(response, javaType)));
+    return sendAsync(request, options, response -> decoder.decode(response, javaType));
   }
 
   /**
@@ -325,9 +290,7 @@ public final class LogtoClient implements AutoCloseable {
   public <T> CompletableFuture<ApiResponse<T>> exchangeAsync(ApiRequest request, Class<T> type,
       RequestOptions options) {
     JavaType javaType = javaType(type);
-    CallControl control = CallControl.async(AttemptKind.API);
-    return control.cancelledWith(
-        sendAsync(request, options, control).thenApply(response -> toResponse(response, javaType)));
+    return sendAsync(request, options, response -> toResponse(response, javaType));
   }
 
   /**
@@ -379,45 +342,43 @@ public final class LogtoClient implements AutoCloseable {
     requireNonNull(request, "request == null");
     requireNonNull(pagination, "pagination == null");
     requireNonNull(options, "options == null");
-    return new Pager<>(request, itemType, pagination, page -> send(page, options), page -> {
-      CallControl control = CallControl.async(AttemptKind.API);
-      return control.cancelledWith(sendAsync(page, options, control));
-    }, decoder);
+    return new Pager<>(request, itemType, pagination, page -> send(page, options),
+        page -> sendAsync(page, options, Function.identity()), decoder);
   }
 
   private RawResponse send(ApiRequest request, RequestOptions options) {
-    return send(request, options, CallControl.waiting(AttemptKind.API));
+    return send(request, options, () -> { });
   }
 
   // a first call waits for its token: meanwhile its thread builds the answer's decoder, which a cold
   // JVM would otherwise build after the answer arrived
   private RawResponse send(ApiRequest request, RequestOptions options, JavaType answer) {
-    CallControl control = CallControl.waiting(AttemptKind.API);
-    control.whileWaitingForToken(() -> decoder.prepare(answer));
-    return send(request, options, control);
+    return send(request, options, () -> decoder.prepare(answer));
   }
 
-  private RawResponse send(ApiRequest request, RequestOptions options, CallControl control) {
-    return Blocking.await(start(request, options, control), () -> request.method() + " " + request.path());
-  }
-
-  private CompletableFuture<RawResponse> sendAsync(ApiRequest request, RequestOptions options, CallControl control) {
-    return start(request, options, control);
-  }
-
-  private CompletableFuture<RawResponse> start(ApiRequest request, RequestOptions options, CallControl control) {
+  private RawResponse send(ApiRequest request, RequestOptions options, Runnable whileWaitingForToken) {
     requireNonNull(request, "request == null");
     requireNonNull(options, "options == null");
     if (closed.get()) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          "this LogtoClient is closed: " + request.method() + " " + request.path() + " not sent"));
+      throw closed(request);
     }
-    PreparedRequest httpRequest = requests.create(request, options);
-    control.describe(request.pathTemplate());
-    if (interceptors.isEmpty()) {
-      return layers.send(httpRequest, options, control);
+    return Blocking.await(chain.send(requests.create(request, options), options, request.pathTemplate(),
+        whileWaitingForToken), () -> request.method() + " " + request.path());
+  }
+
+  private <T> CompletableFuture<T> sendAsync(ApiRequest request, RequestOptions options,
+      Function<RawResponse, T> answer) {
+    requireNonNull(request, "request == null");
+    requireNonNull(options, "options == null");
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(closed(request));
     }
-    return InterceptorChain.run(interceptors, httpRequest, options, layers, control);
+    return chain.sendAsync(requests.create(request, options), options, request.pathTemplate(), answer);
+  }
+
+  private static IllegalStateException closed(ApiRequest request) {
+    return new IllegalStateException("this LogtoClient is closed: " + request.method() + " " + request.path()
+        + " not sent");
   }
 
   private <T> ApiResponse<T> toResponse(RawResponse response, JavaType type) {
@@ -426,19 +387,12 @@ public final class LogtoClient implements AutoCloseable {
   }
 
   private JavaType javaType(Class<?> type) {
-    return classTypes.get(requireNonNull(type, "type == null"));
+    return types.of(requireNonNull(type, "type == null"));
   }
 
   private JavaType javaType(TypeReference<?> type) {
-    requireNonNull(type, "type == null");
-    // a TypeReference's type comes from its anonymous class, so one entry per class stays bounded
-    // by the classes loaded; the identity check covers subclasses that override getType()
-    ResolvedReference resolved = referenceTypes.get(type.getClass());
-    JavaType known = resolved.javaType();
-    return known != null && resolved.type() == type.getType() ? known : mapper.constructType(type);
+    return types.of(requireNonNull(type, "type == null"));
   }
-
-  private record ResolvedReference(java.lang.reflect.@Nullable Type type, @Nullable JavaType javaType) {}
 
   /**
    * Describes the client without credentials.
@@ -447,33 +401,9 @@ public final class LogtoClient implements AutoCloseable {
    */
   @Override
   public String toString() {
-    return "LogtoClient[baseUrl=" + baseUrl + ", auth=" + (credentials.isPresent() ? "client credentials" : "custom")
-        + "]";
+    return "LogtoClient[baseUrl=" + baseUrl + ", auth=" + (clientCredentials().isPresent() ? "client credentials"
+        : "custom") + "]";
   }
-
-  // what the builder held, frozen; the secret never shows in toString()
-  private record Settings(Optional<String> tenantId, Optional<URI> baseUrl, Optional<String> apiIndicator,
-      Optional<String> clientId, Optional<String> clientSecret, Optional<TokenProvider> tokenProvider,
-      Optional<HttpClient> httpClient, ObjectMapper objectMapper, Optional<Duration> requestTimeout,
-      Duration tokenTimeout, RetryPolicy retryPolicy, long maxResponseBytes, List<Interceptor> interceptors,
-      List<CallListener> listeners, Clock clock, Optional<Sleeper> sleeper) {
-    @Override
-    public String toString() {
-      return "Settings[baseUrl=" + baseUrl.map(URI::toString).orElse("-") + ", tenantId=" + tenantId.orElse("-")
-          + ", clientSecret=" + (clientSecret.isPresent() ? "<redacted>" : "-") + "]";
-    }
-  }
-
-  private static final ThreadFactory HTTP_THREADS = new ThreadFactory() {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "logto-http-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
-  };
 
   /**
    * Configures a {@link LogtoClient}; not thread-safe. Either {@link #tenantId(String)} (Logto Cloud) or
@@ -502,29 +432,26 @@ public final class LogtoClient implements AutoCloseable {
 
     private Builder() {}
 
-    private Builder(Settings settings) {
-      tenantId = settings.tenantId();
-      baseUrl = settings.baseUrl();
-      apiIndicator = settings.apiIndicator();
-      clientId = settings.clientId();
-      clientSecret = settings.clientSecret();
-      tokenProvider = settings.tokenProvider();
-      httpClient = settings.httpClient();
-      objectMapper = settings.objectMapper();
-      requestTimeout = settings.requestTimeout();
-      tokenTimeout = settings.tokenTimeout();
-      retryPolicy = settings.retryPolicy();
-      maxResponseBytes = settings.maxResponseBytes();
-      interceptors.addAll(settings.interceptors());
-      listeners.addAll(settings.listeners());
-      clock = settings.clock();
-      sleeper = settings.sleeper();
-    }
-
-    private Settings settings() {
-      return new Settings(tenantId, baseUrl, apiIndicator, clientId, clientSecret, tokenProvider, httpClient,
-          objectMapper, requestTimeout, tokenTimeout, retryPolicy, maxResponseBytes, List.copyOf(interceptors),
-          List.copyOf(listeners), clock, sleeper);
+    // a variant starts from what the client was built with
+    private static Builder from(ClientSettings settings) {
+      Builder builder = new Builder();
+      builder.tenantId = settings.tenantId();
+      builder.baseUrl = settings.baseUrl();
+      builder.apiIndicator = settings.apiIndicator();
+      builder.clientId = settings.clientId();
+      builder.clientSecret = settings.clientSecret();
+      builder.tokenProvider = settings.tokenProvider();
+      builder.httpClient = settings.httpClient();
+      builder.objectMapper = settings.objectMapper();
+      builder.requestTimeout = settings.requestTimeout();
+      builder.tokenTimeout = settings.tokenTimeout();
+      builder.retryPolicy = settings.retryPolicy();
+      builder.maxResponseBytes = settings.maxResponseBytes();
+      builder.interceptors.addAll(settings.interceptors());
+      builder.listeners.addAll(settings.listeners());
+      builder.clock = settings.clock();
+      builder.sleeper = settings.sleeper();
+      return builder;
     }
 
     /**
@@ -574,7 +501,7 @@ public final class LogtoClient implements AutoCloseable {
      */
     public Builder baseUrl(URI baseUrl) {
       requireNonNull(baseUrl, "baseUrl == null");
-      this.baseUrl = Optional.of(validateBaseUrl(baseUrl));
+      this.baseUrl = Optional.of(ClientSettings.validBaseUrl(baseUrl));
       sharedTokens = null;
       return this;
     }
@@ -592,7 +519,7 @@ public final class LogtoClient implements AutoCloseable {
       if (apiIndicator.isBlank()) {
         throw new IllegalArgumentException("apiIndicator is blank");
       }
-      this.apiIndicator = Optional.of(stripTrailingSlashes(apiIndicator.trim()));
+      this.apiIndicator = Optional.of(ClientSettings.stripTrailingSlashes(apiIndicator.trim()));
       sharedTokens = null;
       return this;
     }
@@ -605,7 +532,7 @@ public final class LogtoClient implements AutoCloseable {
      * @throws IllegalArgumentException if blank
      */
     public Builder clientId(String clientId) {
-      this.clientId = Optional.of(requireText(clientId, "clientId"));
+      this.clientId = Optional.of(ClientSettings.requireText(clientId, "clientId"));
       sharedTokens = null;
       return this;
     }
@@ -619,7 +546,7 @@ public final class LogtoClient implements AutoCloseable {
      * @throws IllegalArgumentException if blank
      */
     public Builder clientSecret(String clientSecret) {
-      this.clientSecret = Optional.of(requireText(clientSecret, "clientSecret"));
+      this.clientSecret = Optional.of(ClientSettings.requireText(clientSecret, "clientSecret"));
       sharedTokens = null;
       return this;
     }
@@ -780,114 +707,33 @@ public final class LogtoClient implements AutoCloseable {
      *     client sharing its HTTP client is closed
      */
     public LogtoClient build() {
-      URI base = baseUrl.orElseGet(() -> URI.create("https://" + tenantId.orElseThrow(
-          () -> new IllegalArgumentException("tenantId (Logto Cloud) or baseUrl (self-hosted) is required"))
-          + ".logto.app"));
-      Settings settings = settings();
+      ClientSettings settings = new ClientSettings(tenantId, baseUrl, apiIndicator, clientId, clientSecret,
+          tokenProvider, httpClient, objectMapper, requestTimeout, tokenTimeout, retryPolicy, maxResponseBytes,
+          interceptors, listeners, clock, sleeper);
+      URI base = settings.baseUri();
       SharedHttp shared = sharedHttp;
       if (shared != null && !shared.retain()) {
         throw new IllegalStateException("the LogtoClient this builder came from is closed, with all its variants");
       }
       if (shared == null) {
-        shared = httpClient.map(Builder::withoutRedirects).orElseGet(() -> defaultHttpClient(base));
+        shared = httpClient.map(http -> HttpClients.callers(http, DEFAULT_TIMEOUT))
+            .orElseGet(() -> HttpClients.own(base, DEFAULT_TIMEOUT));
       }
-      HttpClient http = shared.client().orElseThrow();
       try {
-        // token requests travel the same attempt path as API calls: listeners, log, transport
-        Layer attempts = attempts(settings, shared, http);
-        TokenProvider tokens = sharedTokens != null ? sharedTokens : tokens(base, attempts);
-        return new LogtoClient(settings, base, shared, tokens, attempts);
+        // token requests take the same attempt path as API calls: listeners, log, transport
+        List<Interceptor> attemptPath = ClientChain.attemptPath(settings, shared.attemptIds(),
+            shared.client().orElseThrow());
+        Dispatch async = Dispatch.async(sleeper.orElse(Sleeper.SYSTEM));
+        TokenProvider tokens = sharedTokens != null ? sharedTokens : settings.tokens((id, secret) ->
+            new TokenEndpoint(attemptPath, async, base.toString(), id, secret, settings.resolvedApiIndicator(),
+                tokenTimeout, objectMapper, clock));
+        ClientChain chain = new ClientChain(settings, tokens, attemptPath,
+            Dispatch.callerThread(sleeper.orElse(Sleeper.BLOCKING)), async);
+        return new LogtoClient(settings, base, shared, tokens, chain);
       } catch (RuntimeException e) {
         shared.release();
         throw e;
       }
-    }
-
-    private TokenProvider tokens(URI base, Layer tokenAttempts) {
-      if (tokenProvider.isPresent()) {
-        if (clientId.isPresent() || clientSecret.isPresent()) {
-          throw new IllegalArgumentException("set either tokenProvider or clientId and clientSecret, not both");
-        }
-        return tokenProvider.get();
-      }
-      String id = clientId.orElseThrow(
-          () -> new IllegalArgumentException("clientId is required (or a tokenProvider)"));
-      String secret = clientSecret.orElseThrow(
-          () -> new IllegalArgumentException("clientSecret is required (or a tokenProvider)"));
-      String indicator = apiIndicator.orElseGet(
-          () -> "https://" + tenantId.orElse("default") + ".logto.app/api");
-      return new ClientCredentialsManager(tokenAttempts, base.toString(), id, secret, indicator,
-          tokenTimeout, objectMapper, clock);
-    }
-
-    private static SharedHttp defaultHttpClient(URI base) {
-      // the SDK's own executor, so close() ends its threads on every Java version
-      ExecutorService executor = Executors.newCachedThreadPool(HTTP_THREADS);
-      // SLF4J starts on the executor's first thread while this thread builds the HTTP client; that
-      // thread then serves the HTTP client
-      Logging.startEarly(executor);
-      HttpClient.Builder builder = HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(DEFAULT_TIMEOUT)
-          .executor(executor);
-      if ("http".equalsIgnoreCase(base.getScheme())) {
-        // cleartext HTTP/2 starts with an upgrade, during which the JDK client holds back further
-        // requests to the host: one unanswered request (a hung token request) would stall every call
-        builder.version(HttpClient.Version.HTTP_1_1);
-      }
-      return new SharedHttp(builder.build(), true, executor);
-    }
-
-    // neither the secret nor a bearer token may follow a redirect to another host
-    private static SharedHttp withoutRedirects(HttpClient http) {
-      if (http.followRedirects() == HttpClient.Redirect.NEVER) {
-        return new SharedHttp(http, false, null);
-      }
-      HttpClient.Builder builder = HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .sslContext(http.sslContext())
-          .sslParameters(http.sslParameters())
-          .version(http.version())
-          .connectTimeout(http.connectTimeout().orElse(DEFAULT_TIMEOUT));
-      http.proxy().ifPresent(builder::proxy);
-      http.executor().ifPresent(builder::executor);
-      http.authenticator().ifPresent(builder::authenticator);
-      http.cookieHandler().ifPresent(builder::cookieHandler);
-      // the copy is the SDK's to close; the executor stays the caller's
-      return new SharedHttp(builder.build(), true, null);
-    }
-
-    private static URI validateBaseUrl(URI url) {
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + withoutUserInfo(url));
-      }
-      if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUrl must not have user info, query or fragment: " + url.getHost());
-      }
-      return URI.create(stripTrailingSlashes(url.toString()));
-    }
-
-    // user info may hold a password: never show it
-    private static String withoutUserInfo(URI url) {
-      String userInfo = url.getRawUserInfo();
-      return userInfo == null ? url.toString() : url.toString().replace(userInfo + "@", "<redacted>@");
-    }
-
-    private static String stripTrailingSlashes(String text) {
-      int end = text.length();
-      while (end > 0 && text.charAt(end - 1) == '/') {
-        end--;
-      }
-      return text.substring(0, end);
-    }
-
-    private static String requireText(String value, String name) {
-      requireNonNull(value, name + " == null");
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " is blank");
-      }
-      return value;
     }
   }
 }

@@ -2,7 +2,7 @@ package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.logto.management.core.internal.json.Json;
-import io.logto.management.core.internal.pagination.LinkHeader;
+import io.logto.management.core.internal.http.LinkHeader;
 import io.logto.management.core.internal.text.BodySummary;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,5 +1,6 @@
 package io.logto.management.core;
 
+import io.logto.management.core.internal.http.Futures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logto.management.core.internal.http.UserAgent;
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class TokenEndpoint {
   static final String PATH = "/oidc/token";
 
-  private final Layer attempts;
+  private final List<Interceptor> attemptPath;
+  private final Dispatch dispatch;
   private final URI uri;
   private final String clientSecret;
   // the same for every request: encoded once
@@ -39,9 +41,25 @@ final class TokenEndpoint {
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  TokenEndpoint(Layer attempts, String baseUrl, String clientId, String clientSecret, String resource,
-      Duration timeout, ObjectMapper mapper, Clock clock) {
-    this.attempts = attempts;
+  /**
+   * Describes the client's token request.
+   *
+   * @param attemptPath the client's steps from the attempt step to the transport, which never
+   *     follows redirects
+   * @param dispatch the client's dispatch for futures: the token request never blocks a thread, even
+   *     for a synchronous call, which waits on its future
+   * @param baseUrl the server's base URL without a trailing slash
+   * @param clientId the machine-to-machine application's id
+   * @param clientSecret its secret; never logged nor put in messages
+   * @param resource the API indicator the token is for
+   * @param timeout the token request's timeout
+   * @param mapper parses the answer
+   * @param clock tells the time for expiry
+   */
+  TokenEndpoint(List<Interceptor> attemptPath, Dispatch dispatch, String baseUrl, String clientId,
+      String clientSecret, String resource, Duration timeout, ObjectMapper mapper, Clock clock) {
+    this.attemptPath = List.copyOf(attemptPath);
+    this.dispatch = dispatch;
     this.uri = URI.create(baseUrl + PATH);
     this.clientSecret = clientSecret;
     this.form = PercentEncoding.query(List.of(
@@ -64,12 +82,10 @@ final class TokenEndpoint {
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
         .build();
     Instant start = clock.instant();
-    // the token request never blocks a thread, even for a synchronous call, which waits on its future
-    CallControl control = CallControl.async(AttemptKind.TOKEN);
-    control.describe(PATH);
-    return attempts.send(request, RequestOptions.defaults(), control).handle((response, failure) -> {
+    Call call = new Call(AttemptKind.TOKEN, dispatch, RequestOptions.defaults(), PATH);
+    return RealChain.run(attemptPath, request, call).handle((response, failure) -> {
       if (failure != null) {
-        throw ioFailure(Transport.unwrap(failure));
+        throw ioFailure(Futures.unwrap(failure));
       }
       return parse(response, start);
     });

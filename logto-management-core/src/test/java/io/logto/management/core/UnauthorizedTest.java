@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Reply;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,27 @@ final class UnauthorizedTest {
       assertThat(server.count("/oidc/token")).isEqualTo(2);
       assertThat(server.requests("/api/users/u1")).extracting(r -> r.header("Authorization").orElseThrow())
           .containsExactly("Bearer token-1", "Bearer token-2");
+    }
+  }
+
+  @Test
+  void requestRebuiltByAnInterceptorIsSignedAndReplayedAlike() {
+    try (TestServer server = TestServer.start()) {
+      rejecting(server.tokens(), Set.of("Bearer token-1"));
+      // a rebuilt request carrying an Authorization of its own: the token replaces it, on the replay too
+      LogtoClient client = Fixtures.client(server).addInterceptor(chain -> chain.proceed(
+          HttpRequest.newBuilder(chain.request(), (name, value) -> true).header("X-Trace", "t1")
+              .header("Authorization", "Basic c2VjcmV0").build())).build();
+
+      client.call(GET_USER, JsonNode.class);
+      client.callAsync(GET_USER, JsonNode.class, RequestOptions.defaults()).join();
+
+      assertThat(server.requests("/api/users/u1")).extracting(r -> r.header("Authorization").orElseThrow())
+          .containsExactly("Bearer token-1", "Bearer token-2", "Bearer token-2");
+      assertThat(server.requests("/api/users/u1")).allSatisfy(r -> {
+        assertThat(r.header("X-Trace")).hasValue("t1");
+        assertThat(r.headers().get("Authorization")).hasSize(1);
+      });
     }
   }
 

@@ -1,6 +1,8 @@
 package io.logto.management.core.internal.http;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -67,5 +69,19 @@ public final class Futures {
       return result;
     }
     return stage.thenCompose(ignored -> result);
+  }
+
+  /**
+   * Unwraps {@link CompletionException} and {@link ExecutionException} layers.
+   *
+   * @param failure the failure
+   * @return the innermost meaningful cause
+   */
+  public static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 }

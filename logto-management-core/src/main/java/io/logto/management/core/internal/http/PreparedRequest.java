@@ -5,18 +5,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request the SDK built for a call, before authentication. It keeps the validated parts (URI,
- * method, body, headers, timeout), so the authentication layer builds the sent request in one go with
- * its {@code Authorization} header, as a hand-written call would, instead of copying a builder or a
- * finished request. It never reaches users: interceptors get {@link #unsigned()}, a plain JDK request
- * (see the core's {@code InterceptorChain}).
+ * The request the SDK built for a call, before authentication, from parts already validated (URI,
+ * method, body, headers, timeout): its headers are one map made from them, not a builder's check and
+ * copy. It never reaches users: a client with interceptors of its own starts its chain with
+ * {@link #unsigned()}, a plain JDK request, instead.
  */
 public final class PreparedRequest extends HttpRequest {
   private final URI uri;
@@ -26,6 +25,7 @@ public final class PreparedRequest extends HttpRequest {
   private final String[] headers;
   private final Optional<Duration> timeout;
   private volatile @Nullable HttpRequest unsigned;
+  private volatile @Nullable HttpHeaders checkedHeaders;
 
   /**
    * Keeps the parts of a request whose method and headers are already validated.
@@ -45,30 +45,7 @@ public final class PreparedRequest extends HttpRequest {
   }
 
   /**
-   * Makes the request to send with a bearer token. It is not built with {@link HttpRequest.Builder}:
-   * the builder checks every header into a map of its own and copies that map at {@code build()}, and
-   * the JDK client checks and copies the headers of any request it sends once more; the parts here are
-   * checked already (by the {@code RequestFactory}, the token by {@link Bearer}), so one header map is
-   * made and the client's own check is the only other pass.
-   *
-   * @param token the access token
-   * @return a new request carrying {@code Authorization: Bearer <token>}, replacing any other
-   *     {@code Authorization}
-   * @throws IllegalArgumentException when the token holds a character a header value cannot carry;
-   *     the message does not show the token
-   */
-  public HttpRequest signed(String token) {
-    String authorization = Bearer.headerValue(token);
-    Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (int i = 0; i < headers.length; i += 2) {
-      map.put(headers[i], List.of(headers[i + 1]));
-    }
-    map.put("Authorization", List.of(authorization));
-    return new Signed(this, HttpHeaders.of(map, (name, value) -> true));
-  }
-
-  /**
-   * Returns this request as a JDK request without authentication, built on first use.
+   * Returns this request as a request built by the JDK, built on first use.
    *
    * @return the unauthenticated request
    */
@@ -119,7 +96,18 @@ public final class PreparedRequest extends HttpRequest {
 
   @Override
   public HttpHeaders headers() {
-    return unsigned().headers();
+    HttpHeaders built = checkedHeaders;
+    if (built == null) {
+      // checked already (by the RequestFactory), each name once whatever its case: HttpHeaders.of
+      // sorts them into a map of its own, no builder needed
+      Map<String, List<String>> map = new HashMap<>(headers.length + 2);
+      for (int i = 0; i < headers.length; i += 2) {
+        map.put(headers[i], List.of(headers[i + 1]));
+      }
+      built = HttpHeaders.of(map, (name, value) -> true);
+      checkedHeaders = built;
+    }
+    return built;
   }
 
   /**
@@ -130,57 +118,5 @@ public final class PreparedRequest extends HttpRequest {
   @Override
   public String toString() {
     return uri + " " + method;
-  }
-
-  /** The prepared request with its {@code Authorization} header: what the transport sends. */
-  private static final class Signed extends HttpRequest {
-    private final PreparedRequest prepared;
-    private final HttpHeaders headers;
-
-    Signed(PreparedRequest prepared, HttpHeaders headers) {
-      this.prepared = prepared;
-      this.headers = headers;
-    }
-
-    @Override
-    public Optional<BodyPublisher> bodyPublisher() {
-      return prepared.bodyPublisher();
-    }
-
-    @Override
-    public String method() {
-      return prepared.method;
-    }
-
-    @Override
-    public Optional<Duration> timeout() {
-      return prepared.timeout;
-    }
-
-    @Override
-    public boolean expectContinue() {
-      return false;
-    }
-
-    @Override
-    public URI uri() {
-      return prepared.uri;
-    }
-
-    @Override
-    public Optional<HttpClient.Version> version() {
-      return Optional.empty();
-    }
-
-    @Override
-    public HttpHeaders headers() {
-      return headers;
-    }
-
-    // never the token
-    @Override
-    public String toString() {
-      return prepared.toString();
-    }
   }
 }

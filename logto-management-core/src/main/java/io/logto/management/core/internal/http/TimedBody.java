@@ -2,9 +2,7 @@ package io.logto.management.core.internal.http;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * insertion and, only when its deadline is earlier than the next wake-up, one scheduling.
  */
 public final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
-  private static final long NONE = Long.MAX_VALUE;
+  /** The deadline of an attempt without a timeout. */
+  public static final long NONE = Long.MAX_VALUE;
   private static final Set<Watch> IN_FLIGHT = ConcurrentHashMap.newKeySet();
   // System.nanoTime() of the earliest wake-up scheduled and not yet run; NONE when there is none
   private static final AtomicLong NEXT_WAKE = new AtomicLong(NONE);
@@ -69,19 +68,18 @@ public final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * (not one of its own) on its executor, a thread hand-off per call.
    *
    * @param method the request's method: a {@code HEAD} answer declares a length but has no body
-   * @param timeout the request timeout; empty for none
-   * @param sentAt {@link System#nanoTime()} when the attempt was sent
+   * @param deadline {@link System#nanoTime()} by which the whole answer must have arrived; {@link #NONE}
+   *     for none
    * @param limit the most bytes a body may have
    * @return the handler
    */
-  public static HttpResponse.BodyHandler<byte[]> handler(String method, Optional<Duration> timeout, long sentAt,
-      long limit) {
+  public static HttpResponse.BodyHandler<byte[]> handler(String method, long deadline, long limit) {
     return info -> {
       if (declaresTooMuch(method, info, limit)) {
         return refused(info.statusCode(), limit);
       }
-      if (timeout.isPresent()) {
-        return new TimedBody(info.statusCode(), limit, sentAt + timeout.get().toNanos());
+      if (deadline != NONE) {
+        return new TimedBody(info.statusCode(), limit, deadline);
       }
       return declaresLength(info) ? HttpResponse.BodySubscribers.ofByteArray()
           : new TimedBody(info.statusCode(), limit, NONE);
@@ -99,18 +97,16 @@ public final class TimedBody implements HttpResponse.BodySubscriber<byte[]> {
    * arrives by this class, at the cost of that hand-off.
    *
    * @param method the request's method: a {@code HEAD} answer declares a length but has no body
-   * @param timeout the request timeout; empty for none
-   * @param sentAt {@link System#nanoTime()} when the attempt was sent
+   * @param deadline {@link System#nanoTime()} by which the whole answer must have arrived; {@link #NONE}
+   *     for none
    * @param limit the most bytes a body may have
    * @return the handler
    */
-  public static HttpResponse.BodyHandler<byte[]> inlineHandler(String method, Optional<Duration> timeout, long sentAt,
-      long limit) {
+  public static HttpResponse.BodyHandler<byte[]> inlineHandler(String method, long deadline, long limit) {
     return info -> {
       if (declaresTooMuch(method, info, limit)) {
         return refused(info.statusCode(), limit);
       }
-      long deadline = timeout.map(value -> sentAt + value.toNanos()).orElse(NONE);
       if (!declaresLength(info)) {
         return new TimedBody(info.statusCode(), limit, deadline);
       }

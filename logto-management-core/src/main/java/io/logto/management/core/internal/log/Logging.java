@@ -1,4 +1,4 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.log;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * comes first starts SLF4J, once per JVM; a logger asked for without any early start behaves exactly as
  * {@link LoggerFactory#getLogger(String)}.
  */
-final class Logging {
+public final class Logging {
   private static final FutureTask<ILoggerFactory> START = new FutureTask<>(LoggerFactory::getILoggerFactory);
 
   private Logging() {}
@@ -27,7 +27,7 @@ final class Logging {
    *
    * @param executor runs the start; its threads inherit the caller's context class loader
    */
-  static void startEarly(Executor executor) {
+  public static void startEarly(Executor executor) {
     if (!START.isDone()) {
       executor.execute(START); // a second run of the task does nothing
     }
@@ -39,7 +39,7 @@ final class Logging {
    * @param name the logger's name
    * @return the logger
    */
-  static Logger logger(String name) {
+  public static Logger logger(String name) {
     START.run(); // does nothing when it runs or ran elsewhere
     try {
       START.get();
@@ -57,7 +57,7 @@ final class Logging {
    * @param type the class
    * @return the logger
    */
-  static Logger logger(Class<?> type) {
+  public static Logger logger(Class<?> type) {
     return logger(type.getName());
   }
 }

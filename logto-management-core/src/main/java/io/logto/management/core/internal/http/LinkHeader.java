@@ -1,4 +1,4 @@
-package io.logto.management.core.internal.pagination;
+package io.logto.management.core.internal.http;
 
 import java.net.http.HttpHeaders;
 import java.util.Locale;

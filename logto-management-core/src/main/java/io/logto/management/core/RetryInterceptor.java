@@ -1,7 +1,8 @@
 package io.logto.management.core;
 
 import io.logto.management.core.internal.http.Futures;
-import io.logto.management.core.internal.retry.RetryAfter;
+import io.logto.management.core.internal.http.RetryAfter;
+import io.logto.management.core.internal.log.Logging;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,66 +15,59 @@ import org.slf4j.Logger;
 
 /**
  * Retries network failures before a complete response (refused, reset, closed or cut short; see
- * {@link Transport#isIncompleteExchange}) and 429/502/503/504 with exponential backoff and jitter,
- * honouring {@code Retry-After}; idempotent methods by default, POST and PATCH only when the call opts
- * in.
- * Waits between attempts on the calling thread when the caller waits ({@link CallControl#callerWaits()}),
- * otherwise by scheduling the next attempt, so no thread is held.
+ * {@link TransportInterceptor#isIncompleteExchange}) and 429/502/503/504 with exponential backoff and
+ * jitter, honouring {@code Retry-After}; idempotent methods by default, POST and PATCH only when the
+ * call opts in. Waits between attempts as the call's {@link Dispatch} does: on the caller's thread for
+ * the synchronous API, by scheduling the next attempt otherwise.
  */
-final class RetryLayer implements Layer {
-  private static final Logger LOG = Logging.logger(RetryLayer.class);
+final class RetryInterceptor implements Interceptor {
+  private static final Logger LOG = Logging.logger(RetryInterceptor.class);
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
   private final RetryPolicy defaultPolicy;
-  private final Sleeper onThread;
-  private final Sleeper scheduled;
   private final Clock clock;
-  private final Layer next;
 
   /**
-   * Creates the layer.
+   * Creates the step.
    *
    * @param defaultPolicy the client's policy
-   * @param onThread waits between attempts of a call whose caller waits, on its thread
-   * @param scheduled waits between attempts of any other call, holding no thread
    * @param clock measures the time budget
-   * @param next the authentication layer
    */
-  RetryLayer(RetryPolicy defaultPolicy, Sleeper onThread, Sleeper scheduled, Clock clock, Layer next) {
+  RetryInterceptor(RetryPolicy defaultPolicy, Clock clock) {
     this.defaultPolicy = defaultPolicy;
-    this.onThread = onThread;
-    this.scheduled = scheduled;
     this.clock = clock;
-    this.next = next;
   }
 
   @Override
-  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
+  public CompletableFuture<RawResponse> intercept(Chain chain) {
+    HttpRequest request = chain.request();
+    RequestOptions options = chain.options();
     RetryPolicy policy = options.retryPolicy().orElse(defaultPolicy);
     boolean allowed = policy.maxRetries() > 0
         && (IDEMPOTENT.contains(request.method()) || options.retryNonIdempotent());
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
-    return attempt(request, options, control, policy, allowed, 1, start, startNanos);
+    return attempt(chain, RealChain.callOf(chain), policy, allowed, 1, start, startNanos);
   }
 
-  private CompletableFuture<RawResponse> attempt(HttpRequest request, RequestOptions options, CallControl control,
-      RetryPolicy policy, boolean allowed, int attempt, Instant start, long startNanos) {
-    return Futures.handleCompose(next.send(request, options, control), (response, failure) -> {
+  private CompletableFuture<RawResponse> attempt(Chain chain, Call call, RetryPolicy policy, boolean allowed,
+      int attempt, Instant start, long startNanos) {
+    HttpRequest request = chain.request();
+    return Futures.handleCompose(chain.proceed(request), (response, failure) -> {
       Optional<Duration> delay = Optional.empty();
-      if (allowed && attempt <= policy.maxRetries() && !control.isCancelled()) {
+      if (allowed && attempt <= policy.maxRetries() && !call.isCancelled()) {
         if (response != null && RETRIED_STATUSES.contains(response.status())) {
           delay = Optional.of(RetryAfter.delay(response.headers(), clock.instant())
               .orElseGet(() -> backoff(policy, attempt)));
-        } else if (failure != null && Transport.isIncompleteExchange(failure)) {
+        } else if (failure != null && TransportInterceptor.isIncompleteExchange(failure)) {
           delay = Optional.of(backoff(policy, attempt));
         }
       }
       if (delay.isEmpty()
           || Duration.between(start, clock.instant()).plus(delay.get()).compareTo(policy.maxElapsed()) > 0) {
         if (failure != null) {
-          return CompletableFuture.<RawResponse>failedFuture(Transport.unwrap(failure));
+          return CompletableFuture.<RawResponse>failedFuture(Futures.unwrap(failure));
         }
         return CompletableFuture.completedFuture(
             response.withAttempts(attempt, Duration.ofNanos(System.nanoTime() - startNanos)));
@@ -82,11 +76,10 @@ final class RetryLayer implements Layer {
       if (LOG.isDebugEnabled()) {
         LOG.debug("{} {} attempt {} {}; retrying in {} ms", request.method(), request.uri().getRawPath(), attempt,
             response != null ? "answered " + response.status()
-                : "failed (" + Transport.unwrap(failure).getClass().getSimpleName() + ")", wait.toMillis());
+                : "failed (" + Futures.unwrap(failure).getClass().getSimpleName() + ")", wait.toMillis());
       }
-      Sleeper sleeper = control.callerWaits() ? onThread : scheduled;
-      return sleeper.sleep(wait).thenCompose(
-          ignored -> attempt(request, options, control, policy, allowed, attempt + 1, start, startNanos));
+      return call.dispatch().pause(wait).thenCompose(
+          ignored -> attempt(chain, call, policy, allowed, attempt + 1, start, startNanos));
     });
   }
 

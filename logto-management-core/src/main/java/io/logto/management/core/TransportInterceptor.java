@@ -1,6 +1,7 @@
 package io.logto.management.core;
 
 import io.logto.management.core.internal.http.BodyTooLargeException;
+import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.TimedBody;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,19 +13,20 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The bottom layer: sends with the JDK client and maps I/O failures to SDK exceptions. When the caller
- * waits ({@link CallControl#callerWaits()}) it sends on the calling thread ({@code HttpClient.send}),
- * which spares the thread hand-offs that {@code sendAsync} adds to every answer; otherwise no thread
- * waits.
+ * The chain's last step: sends one attempt with the JDK client, on the caller's thread or not as the
+ * call's {@link Dispatch} says, enforces the attempt's timeout and the response size limit, and maps
+ * I/O failures to SDK exceptions. The timeout is the one the request carries ({@link
+ * HttpRequest#timeout()}, resolved when the SDK built it and changed only by an interceptor that
+ * rebuilds the request): the JDK client applies it until the headers arrive, and the body must be
+ * complete by the same deadline, counted from the moment the attempt is sent.
  */
-final class Transport implements Layer {
+final class TransportInterceptor implements Interceptor {
   private final HttpClient http;
   private final long maxResponseBytes;
 
@@ -34,44 +36,24 @@ final class Transport implements Layer {
    * @param http the shared JDK client
    * @param maxResponseBytes the most bytes an answer's body may have
    */
-  Transport(HttpClient http, long maxResponseBytes) {
+  TransportInterceptor(HttpClient http, long maxResponseBytes) {
     this.http = http;
     this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
-  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
+  public CompletableFuture<RawResponse> intercept(Chain chain) {
+    HttpRequest request = chain.request();
     long start = System.nanoTime();
-    if (control.callerWaits()) {
-      HttpResponse.BodyHandler<byte[]> handler = TimedBody.inlineHandler(request.method(), request.timeout(), start,
-          maxResponseBytes);
-      try {
-        HttpResponse<byte[]> response = http.send(request, handler);
-        return CompletableFuture.completedFuture(raw(request, response, start));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return CompletableFuture.failedFuture(new LogtoTransportException(
-            request.method() + " " + request.uri().getRawPath() + " interrupted", e));
-      } catch (IOException | RuntimeException e) {
-        return CompletableFuture.failedFuture(failure(request, e));
-      }
-    }
-    CompletableFuture<HttpResponse<byte[]>> sent;
-    try {
-      sent = http.sendAsync(request,
-          TimedBody.handler(request.method(), request.timeout(), start, maxResponseBytes));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(failure(request, e));
-    }
-    CompletableFuture<RawResponse> result = sent.handle((response, failure) -> {
+    Optional<Duration> timeout = request.timeout();
+    long deadline = timeout.isPresent() ? start + timeout.get().toNanos() : TimedBody.NONE;
+    Call call = RealChain.callOf(chain);
+    return call.dispatch().send(http, request, deadline, maxResponseBytes, call::onCancel).handle((response, failure) -> {
       if (failure != null) {
         throw failure(request, failure);
       }
       return raw(request, response, start);
     });
-    // the caller cancelling its future aborts the exchange
-    control.onCancel(() -> sent.cancel(true));
-    return result;
   }
 
   private static RawResponse raw(HttpRequest request, HttpResponse<byte[]> response, long start) {
@@ -90,7 +72,7 @@ final class Transport implements Layer {
    * @return whether it is a network failure before a complete response
    */
   public static boolean isIncompleteExchange(Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Futures.unwrap(failure);
     if (!(cause instanceof LogtoTransportException)) {
       return false;
     }
@@ -109,24 +91,13 @@ final class Transport implements Layer {
     return io;
   }
 
-  /**
-   * Unwraps {@link CompletionException} and {@link ExecutionException} layers.
-   *
-   * @param failure the failure
-   * @return the innermost meaningful cause
-   */
-  public static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
   private static RuntimeException failure(HttpRequest request, Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Futures.unwrap(failure);
     if (cause instanceof CancellationException cancelled) {
       return cancelled;
+    }
+    if (cause instanceof InterruptedException) {
+      return new LogtoTransportException(request.method() + " " + request.uri().getRawPath() + " interrupted", cause);
     }
     // the body subscriber's own failures (such as the size limit) arrive wrapped by the blocking client
     for (Throwable t = cause; t != null; t = t.getCause()) {

@@ -1,5 +1,5 @@
 /** Internal to the SDK: not exported, not API. */
 @NullMarked
-package io.logto.management.core.internal.retry;
+package io.logto.management.core.internal.log;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.logto.management.core;
 
+import io.logto.management.core.internal.http.Futures;
+import io.logto.management.core.internal.log.Logging;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -15,13 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * Sits just above the transport, so it sees every request sent (each retry and the replay after a 401)
+ * The step just above the transport: so it sees every request sent (each retry and the replay after a 401)
  * and reports each as an {@link AttemptEvent}: to the user's {@link CallListener}s and, at DEBUG, to the
  * log, one line per attempt. At TRACE it also logs the headers sent, credentials redacted. Query
  * strings and bodies are never logged: they may hold personal data. When nobody listens and DEBUG is
  * off it adds nothing but two checks.
  */
-final class AttemptLayer implements Layer {
+final class AttemptInterceptor implements Interceptor {
   /** The logger's name. */
   public static final String LOGGER = "io.logto.management.core.http";
 
@@ -31,27 +33,26 @@ final class AttemptLayer implements Layer {
 
   private final List<CallListener> listeners;
   private final AtomicLong ids;
-  private final Layer next;
 
   /**
-   * Creates the layer.
+   * Creates the step.
    *
    * @param listeners the user's listeners, in order
    * @param ids numbers the attempts; shared by a client and its variants
-   * @param next the transport
    */
-  public AttemptLayer(List<CallListener> listeners, AtomicLong ids, Layer next) {
+  AttemptInterceptor(List<CallListener> listeners, AtomicLong ids) {
     this.listeners = List.copyOf(listeners);
     this.ids = ids;
-    this.next = next;
   }
 
   @Override
-  public CompletableFuture<RawResponse> send(HttpRequest request, RequestOptions options, CallControl control) {
-    int attempt = control.nextAttempt();
+  public CompletableFuture<RawResponse> intercept(Chain chain) {
+    HttpRequest request = chain.request();
+    Call call = RealChain.callOf(chain);
+    int attempt = call.nextAttempt();
     boolean debug = LOG.isDebugEnabled();
     if (!debug && listeners.isEmpty()) {
-      return next.send(request, options, control);
+      return chain.proceed(request);
     }
     if (LOG.isTraceEnabled()) {
       LOG.trace("{} {} attempt {} headers {}", request.method(), request.uri().getRawPath(), attempt,
@@ -60,7 +61,7 @@ final class AttemptLayer implements Layer {
     long id = ids.incrementAndGet();
     String path = request.uri().getRawPath();
     if (!listeners.isEmpty()) {
-      AttemptStart started = new AttemptStart(id, control.kind(), request.method(), control.pathTemplate(), path,
+      AttemptStart started = new AttemptStart(id, call.kind(), request.method(), call.pathTemplate(), path,
           attempt);
       for (CallListener listener : listeners) {
         try {
@@ -71,10 +72,10 @@ final class AttemptLayer implements Layer {
       }
     }
     long start = System.nanoTime();
-    return next.send(request, options, control).whenComplete((response, failure) -> {
-      AttemptEvent event = new AttemptEvent(id, control.kind(), request.method(), control.pathTemplate(), path,
+    return chain.proceed(request).whenComplete((response, failure) -> {
+      AttemptEvent event = new AttemptEvent(id, call.kind(), request.method(), call.pathTemplate(), path,
           attempt, response == null ? OptionalInt.empty() : OptionalInt.of(response.status()),
-          response == null ? Optional.of(Transport.unwrap(failure)) : Optional.empty(),
+          response == null ? Optional.of(Futures.unwrap(failure)) : Optional.empty(),
           Duration.ofNanos(System.nanoTime() - start),
           response == null ? Optional.empty() : response.requestId());
       if (debug) {
