@@ -120,19 +120,20 @@ final class ApplicationConsentRoutes {
       }
       return Pager.pagedWithin(call, orgs, "organizations");
     });
+    // Logto's router checks the application and the user before a route's body guard
     handlers.put("CreateApplicationUserConsentOrganization", call -> {
+      Set<String> consented = consentedOrganizations(call);
       List<String> orgIds = call.ids("organizationIds");
       if (orgIds.isEmpty()) {
         Guard.emptyArray("organizationIds");
       }
-      Set<String> consented = consentedOrganizations(call);
       requireMemberships(call.param("userId"), orgIds);
       consented.addAll(orgIds);
       return Reply.empty(201);
     });
     handlers.put("ReplaceApplicationUserConsentOrganizations", call -> {
-      List<String> orgIds = call.ids("organizationIds");
       Set<String> consented = consentedOrganizations(call);
+      List<String> orgIds = call.ids("organizationIds");
       requireMemberships(call.param("userId"), orgIds);
       consented.clear();
       consented.addAll(orgIds);

@@ -38,11 +38,11 @@ final class ApplicationRoutes {
       return Reply.ok(Json.arrayOf(store.secrets.get(appId)));
     });
     handlers.put("CreateApplicationSecret", call -> {
-      String appId = store.application(call.param("id")).get("id").asText();
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode expiresAt = guard.nullableNumber("expiresAt");
       guard.check();
+      String appId = store.application(call.param("id")).get("id").asText();
       if (secret(appId, name) != null) {
         throw ApiError.of(422, "application.secret_name_exists", "Secret name already exists.");
       }
@@ -51,11 +51,11 @@ final class ApplicationRoutes {
       return Reply.created(secret);
     });
     handlers.put("UpdateApplicationSecret", call -> {
-      String appId = store.application(call.param("id")).get("id").asText();
-      ObjectNode secret = existingSecret(appId, call.param("name"));
       Guard guard = call.guard();
       String name = guard.name("name");
       guard.check();
+      String appId = store.application(call.param("id")).get("id").asText();
+      ObjectNode secret = existingSecret(appId, call.param("name"));
       if (!name.equals(secret.get("name").asText()) && secret(appId, name) != null) {
         throw ApiError.of(422, "application.secret_name_exists", "Secret name already exists.");
       }
@@ -159,7 +159,6 @@ final class ApplicationRoutes {
   }
 
   private Reply update(Call call) {
-    ObjectNode app = store.application(call.param("id"));
     Guard guard = call.guard();
     String name = guard.string("name", false);
     JsonNode description = guard.nullableString("description");
@@ -168,6 +167,7 @@ final class ApplicationRoutes {
     ObjectNode customData = guard.object("customData", false);
     Boolean isAdmin = guard.bool("isAdmin", false);
     guard.check();
+    ObjectNode app = store.application(call.param("id"));
     if (name != null) {
       app.put("name", name);
     }

@@ -41,10 +41,8 @@ final class ApplicationSettingsRoutes {
     handlers.put("ListApplicationProtectedAppMetadataCustomDomains", call -> {
       throw protectedOnly(call);
     });
+    // Logto's router checks the application for every custom-domain route before a route's body guard
     handlers.put("CreateApplicationProtectedAppMetadataCustomDomain", call -> {
-      Guard guard = call.guard();
-      guard.string("domain", true);
-      guard.check();
       throw protectedOnly(call);
     });
     handlers.put("DeleteApplicationProtectedAppMetadataCustomDomain", call -> {

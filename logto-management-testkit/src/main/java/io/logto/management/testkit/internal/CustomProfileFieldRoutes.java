@@ -148,7 +148,7 @@ final class CustomProfileFieldRoutes {
   private ObjectNode existing(String name) {
     ObjectNode field = fields.get(name);
     if (field == null) {
-      throw ApiError.notFound();
+      throw ApiError.notFound().missing("custom_profile_fields", name);
     }
     return field;
   }

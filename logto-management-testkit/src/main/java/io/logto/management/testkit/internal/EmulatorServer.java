@@ -58,6 +58,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final ExecutorService executor;
   // immutable, so every emulator in the JVM shares one parse of the bundled list
   private static final OperationTable TABLE = OperationTable.load();
+  private static final NotFoundRules NOT_FOUND = NotFoundRules.load(TABLE);
   private final Map<String, Handler> handlers = new HashMap<>();
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -352,7 +353,7 @@ public final class EmulatorServer implements AutoCloseable {
       reply = handler.handle(call);
       webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
     } catch (ApiError e) {
-      return error(e);
+      return error(NOT_FOUND.answer(operation, match.pathParams(), e));
     } finally {
       lock.unlock();
     }

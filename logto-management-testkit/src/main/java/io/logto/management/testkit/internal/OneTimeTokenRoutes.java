@@ -129,7 +129,7 @@ final class OneTimeTokenRoutes {
   private ObjectNode token(String id) {
     ObjectNode token = store.oneTimeTokens.get(id);
     if (token == null) {
-      throw ApiError.notExistsWithId("one_time_tokens", id);
+      throw ApiError.notExistsWithId("one_time_tokens", id).missing("one_time_tokens", id);
     }
     return token;
   }

@@ -79,7 +79,7 @@ final class OrganizationRoutes {
       ObjectNode customData = guard.object("customData", false);
       Boolean mfa = guard.bool("isMfaRequired", false);
       guard.check();
-      ObjectNode org = Store.row(store.organizations, call.param("id"));
+      ObjectNode org = Store.row(store.organizations, "organizations", call.param("id"));
       if (name != null) {
         org.put("name", name);
       }
@@ -95,7 +95,7 @@ final class OrganizationRoutes {
       return Reply.ok(org);
     });
     handlers.put("DeleteOrganization", call -> {
-      store.deleteOrganization(Store.row(store.organizations, call.param("id")).get("id").asText());
+      store.deleteOrganization(Store.row(store.organizations, "organizations", call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
   }
@@ -225,11 +225,11 @@ final class OrganizationRoutes {
       return Reply.empty(204);
     });
     handlers.put("AssignOrganizationRolesToUsers", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
       Guard guard = call.guard();
       List<String> userIds = guard.strings("userIds", true);
       List<String> roleIds = guard.strings("organizationRoleIds", true);
       guard.check();
+      String orgId = store.organization(call.param("id")).get("id").asText();
       Store.requireAll(store.orgRoles, roleIds);
       for (String userId : userIds) {
         requireMembership(orgId, userId);
@@ -294,9 +294,9 @@ final class OrganizationRoutes {
       return Pager.paged(call, search(call.query("q"), roles));
     });
     handlers.put("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
-    handlers.put("UpdateOrganizationRole", call -> rename(call, store.orgRoles));
+    handlers.put("UpdateOrganizationRole", call -> rename(call, store.orgRoles, "organization_roles"));
     handlers.put("DeleteOrganizationRole", call -> {
-      store.deleteOrganizationRole(Store.row(store.orgRoles, call.param("id")).get("id").asText());
+      store.deleteOrganizationRole(Store.row(store.orgRoles, "organization_roles", call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     registerRoleScopes(handlers, "", store.orgRoleScopes, store.orgScopes, "organizationScopeIds");
@@ -335,8 +335,8 @@ final class OrganizationRoutes {
   }
 
   private List<String> scopeIds(Call call, Map<String, ObjectNode> scopeTable, String bodyField) {
-    store.orgRole(call.param("id"));
     List<String> ids = call.ids(bodyField);
+    store.orgRole(call.param("id"));
     Store.requireAll(scopeTable, ids);
     return ids;
   }
@@ -358,20 +358,20 @@ final class OrganizationRoutes {
     handlers.put("ListOrganizationScopes", call ->
         Pager.optional(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
     handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
-    handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScopes));
+    handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScopes, "organization_scopes"));
     handlers.put("DeleteOrganizationScope", call -> {
-      store.deleteOrganizationScope(Store.row(store.orgScopes, call.param("id")).get("id").asText());
+      store.deleteOrganizationScope(Store.row(store.orgScopes, "organization_scopes", call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
   }
 
   /** PATCH of an organization role or scope: a unique name and a nullable description. */
-  private static Reply rename(Call call, Map<String, ObjectNode> table) {
+  private static Reply rename(Call call, Map<String, ObjectNode> table, String tableName) {
     Guard guard = call.guard();
     String name = guard.string("name", false);
     JsonNode description = guard.nullableString("description");
     guard.check();
-    ObjectNode entity = Store.row(table, call.param("id"));
+    ObjectNode entity = Store.row(table, tableName, call.param("id"));
     if (name != null) {
       checkUnique(table, name, entity.get("id").asText());
       entity.put("name", name);

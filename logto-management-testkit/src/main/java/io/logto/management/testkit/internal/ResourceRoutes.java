@@ -27,11 +27,11 @@ final class ResourceRoutes {
     handlers.put("CreateResource", this::create);
     handlers.put("GetResource", call -> Reply.ok(store.resource(call.param("id"))));
     handlers.put("UpdateResource", call -> {
-      ObjectNode resource = store.resource(call.param("id"));
       Guard guard = call.guard();
       String name = guard.string("name", false);
       Long ttl = guard.number("accessTokenTtl", false);
       guard.check();
+      ObjectNode resource = store.resource(call.param("id"));
       if (name != null) {
         resource.put("name", name);
       }
@@ -41,10 +41,14 @@ final class ResourceRoutes {
       return Reply.ok(resource);
     });
     handlers.put("UpdateResourceIsDefault", call -> {
-      ObjectNode resource = store.resource(call.param("id"));
       Guard guard = call.guard();
       Boolean isDefault = guard.bool("isDefault", true);
       guard.check();
+      // true runs Logto's setDefaultResource, an update that finds no row; false reads the resource first
+      ObjectNode resource = isDefault ? store.resources.get(call.param("id")) : store.resource(call.param("id"));
+      if (resource == null) {
+        throw ApiError.notExists("resources");
+      }
       if (isDefault) {
         store.resources.values().forEach(other -> other.put("isDefault", false));
       }
@@ -61,26 +65,24 @@ final class ResourceRoutes {
           .map(scope -> scope.get("id").asText()).toList().forEach(store::deleteScope);
       return Reply.empty(204);
     });
-    handlers.put("ListResourceScopes", call -> {
-      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
-      return Pager.paged(call, scopesOf(resourceId));
-    });
+    // Logto lists by the id without reading the resource: a missing one has no scopes
+    handlers.put("ListResourceScopes", call -> Pager.paged(call, scopesOf(call.param("resourceId"))));
     handlers.put("CreateResourceScope", call -> {
-      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode description = guard.nullableString("description");
       guard.check();
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       checkScopeName(resourceId, name, null);
       return Reply.created(store.newScope(resourceId, name, description));
     });
     handlers.put("UpdateResourceScope", call -> {
-      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
-      ObjectNode scope = ownedScope(resourceId, call.param("scopeId"));
       Guard guard = call.guard();
       String name = guard.string("name", false);
       JsonNode description = guard.nullableString("description");
       guard.check();
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+      ObjectNode scope = ownedScope(resourceId, call.param("scopeId"));
       if (name != null) {
         checkScopeName(resourceId, name, scope.get("id").asText());
         scope.put("name", name);

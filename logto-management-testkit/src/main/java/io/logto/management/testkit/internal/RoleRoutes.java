@@ -46,8 +46,8 @@ final class RoleRoutes {
       return Pager.optional(call, scopes);
     });
     handlers.put("CreateRoleScope", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
       List<String> scopeIds = call.ids("scopeIds");
+      String roleId = store.role(call.param("id")).get("id").asText();
       scopeIds.forEach(store::scope);
       Set<String> assigned = Store.set(store.roleScopes, roleId);
       for (String scopeId : scopeIds) {
@@ -86,8 +86,8 @@ final class RoleRoutes {
       return Pager.paged(call, holders);
     });
     handlers.put("CreateRole" + noun, call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
       List<String> ids = call.ids(idParam + "s");
+      String roleId = store.role(call.param("id")).get("id").asText();
       ids.forEach(lookup::apply);
       ids.forEach(id -> Store.set(rolesOf, id).add(roleId));
       return Reply.empty(201);
@@ -131,12 +131,12 @@ final class RoleRoutes {
   }
 
   private Reply update(Call call) {
-    ObjectNode role = store.role(call.param("id"));
     Guard guard = call.guard();
     String name = guard.string("name", false);
     String description = guard.string("description", false);
     Boolean isDefault = guard.bool("isDefault", false);
     guard.check();
+    ObjectNode role = store.role(call.param("id"));
     if (name != null) {
       checkUniqueName(name, role.get("id").asText());
       role.put("name", name);

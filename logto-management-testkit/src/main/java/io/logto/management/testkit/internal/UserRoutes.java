@@ -46,19 +46,19 @@ final class UserRoutes {
     handlers.put("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb));
     handlers.put("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile));
     handlers.put("UpdateUserPassword", call -> {
-      ObjectNode user = store.user(call.param("userId"));
       Guard guard = call.guard();
       String password = guard.string("password", true);
       guard.check();
+      ObjectNode user = store.user(call.param("userId"));
       store.passwords.put(user.get("id").asText(), password);
       user.put("updatedAt", store.now());
       return Reply.ok(json(user));
     });
     handlers.put("VerifyUserPassword", call -> {
-      ObjectNode user = store.user(call.param("userId"));
       Guard guard = call.guard();
       String password = guard.string("password", true);
       guard.check();
+      ObjectNode user = store.user(call.param("userId"));
       if (!password.equals(store.passwords.get(user.get("id").asText()))) {
         throw ApiError.of(422, "session.invalid_credentials",
             "Incorrect account or password. Please check your input.");
@@ -72,10 +72,10 @@ final class UserRoutes {
       return Reply.ok(body);
     });
     handlers.put("UpdateUserIsSuspended", call -> {
-      ObjectNode user = store.user(call.param("userId"));
       Guard guard = call.guard();
       Boolean suspended = guard.bool("isSuspended", true);
       guard.check();
+      ObjectNode user = store.user(call.param("userId"));
       user.put("isSuspended", suspended).put("updatedAt", store.now());
       return Reply.ok(json(user));
     });
@@ -100,10 +100,10 @@ final class UserRoutes {
 
   /** Shallow-merges the body's object {@code field} into the user's and answers the result. */
   private Reply mergeInto(Call call, String field, UnaryOperator<ObjectNode> normalize) {
-    ObjectNode user = store.user(call.param("userId"));
     Guard guard = call.guard();
     ObjectNode patch = guard.object(field, true);
     guard.check();
+    ObjectNode user = store.user(call.param("userId"));
     user.set(field, normalize.apply(Json.merge((ObjectNode) user.get(field), patch)));
     user.put("updatedAt", store.now());
     return Reply.ok(user.get(field));
@@ -160,7 +160,6 @@ final class UserRoutes {
   }
 
   private Reply update(Call call) {
-    ObjectNode user = store.user(call.param("userId"));
     Guard guard = call.guard();
     JsonNode username = nullableMatching(guard, "username", USERNAME);
     JsonNode email = nullableMatching(guard, "primaryEmail", EMAIL);
@@ -170,6 +169,7 @@ final class UserRoutes {
     ObjectNode customData = guard.object("customData", false);
     ObjectNode profile = guard.object("profile", false);
     guard.check();
+    ObjectNode user = store.user(call.param("userId"));
     if (!Guard.hasAnyOf(guard.raw(), UPDATABLE)) {
       // Logto drops unknown keys; an update with nothing left fails in its query builder
       throw ApiError.emptyUpdate();
@@ -313,8 +313,8 @@ final class UserRoutes {
   }
 
   private Reply assignRoles(Call call, boolean replace) {
-    Set<String> assigned = rolesOf(call);
     List<String> roleIds = call.ids("roleIds");
+    Set<String> assigned = rolesOf(call);
     for (String roleId : roleIds) {
       if (!store.role(roleId).get("type").asText().equals("User")) {
         throw ApiError.of(422, "user.invalid_role_type",

@@ -180,8 +180,8 @@ final class UserSecurityRoutes {
         throw ApiError.of(400, "request.invalid_input",
             "Input is invalid. The value of `expiresAt` must be in the future.");
       }
-      String userId = call.param("userId");
-      Store.requireAll(store.users, List.of(userId));
+      // Logto inserts without reading the user: the foreign key fails (the not-found rule's answer)
+      String userId = store.user(call.param("userId")).get("id").asText();
       List<ObjectNode> tokens = store.accounts.personalAccessTokens(userId);
       requireFreeName(tokens, name);
       ObjectNode token = Json.object();
@@ -213,7 +213,7 @@ final class UserSecurityRoutes {
     String name = guard.name("name");
     guard.check();
     List<ObjectNode> tokens = store.accounts.personalAccessTokens(call.param("userId"));
-    ObjectNode token = token(tokens, current);
+    ObjectNode token = token(tokens, call.param("userId"), current);
     if (!name.equals(current)) {
       requireFreeName(tokens, name);
     }
@@ -223,17 +223,18 @@ final class UserSecurityRoutes {
 
   private Reply deleteToken(Call call, String name) {
     List<ObjectNode> tokens = store.accounts.personalAccessTokens(call.param("userId"));
-    tokens.remove(token(tokens, name));
+    tokens.remove(token(tokens, call.param("userId"), name));
     return Reply.empty(204);
   }
 
-  private static ObjectNode token(List<ObjectNode> tokens, String name) {
+  // Logto finds the token by user id and name in one query: no row is the user's path id missing
+  private static ObjectNode token(List<ObjectNode> tokens, String userId, String name) {
     for (ObjectNode token : tokens) {
       if (token.get("name").asText().equals(name)) {
         return token;
       }
     }
-    throw ApiError.notFound();
+    throw ApiError.notFound().missing("personal_access_tokens", userId);
   }
 
   private static void requireFreeName(List<ObjectNode> tokens, String name) {
