@@ -108,11 +108,11 @@ final class NotFoundRules {
   }
 
   /**
-   * The answer to {@code error} thrown by {@code operation}'s handler: the rule's when the error
-   * marks a missing entity whose id is the value of the rule's parameter, else {@code error}.
+   * The answer to {@code error} thrown by the handler of an operation with this rule (null when its
+   * path names no entity): the rule's when the error marks a missing entity whose id is the value of
+   * the rule's parameter, else {@code error}.
    */
-  ApiError answer(Operation operation, Map<String, String> pathParams, ApiError error) {
-    Rule rule = byOperation.get(operation.operationId());
+  static ApiError answer(Rule rule, Map<String, String> pathParams, ApiError error) {
     if (rule == null || error.missingId() == null || !ENTITY_CODES.contains(rule.code())
         || !error.missingId().equals(pathParams.get(rule.parameter()))) {
       return error;

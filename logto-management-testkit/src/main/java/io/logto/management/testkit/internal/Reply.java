@@ -22,6 +22,7 @@ final class Reply {
   private final List<String[]> headers = new ArrayList<>();
   // work the server runs after releasing the store's lock, whose answer replaces this one
   private java.util.function.Supplier<Reply> outsideLock;
+  private JsonNode eventData;
 
   private Reply(int status, JsonNode body, String text, String textType, byte[] bytes) {
     this.status = status;
@@ -83,6 +84,20 @@ final class Reply {
     Reply reply = new Reply(500, null);
     reply.outsideLock = work;
     return reply;
+  }
+
+  /**
+   * Sets what a webhook event of this answer carries as its {@code data} when the body cannot (a
+   * deleted user's last state: the answer is empty and the user is gone once the handler ran).
+   */
+  Reply eventData(JsonNode data) {
+    this.eventData = data;
+    return this;
+  }
+
+  /** The webhook event's data set by the handler, or null for the body. */
+  JsonNode eventData() {
+    return eventData;
   }
 
   /** The work to run outside the lock, or null for a finished answer. */

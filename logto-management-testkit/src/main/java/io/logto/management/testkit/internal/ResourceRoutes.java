@@ -15,8 +15,8 @@ final class ResourceRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListResources", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListResources", call -> {
       boolean includeScopes = "true".equals(call.query("includeScopes"));
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode resource : store.resources.values()) {
@@ -24,9 +24,9 @@ final class ResourceRoutes {
       }
       return Pager.optional(call, items);
     });
-    handlers.put("CreateResource", this::create);
-    handlers.put("GetResource", call -> Reply.ok(store.resource(call.param("id"))));
-    handlers.put("UpdateResource", call -> {
+    handlers.declare("CreateResource", this::create);
+    handlers.declare("GetResource", call -> Reply.ok(store.resource(call.param("id"))));
+    handlers.declare("UpdateResource", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", false);
       Long ttl = guard.number("accessTokenTtl", false);
@@ -40,7 +40,7 @@ final class ResourceRoutes {
       }
       return Reply.ok(resource);
     });
-    handlers.put("UpdateResourceIsDefault", call -> {
+    handlers.declare("UpdateResourceIsDefault", call -> {
       Guard guard = call.guard();
       Boolean isDefault = guard.bool("isDefault", true);
       guard.check();
@@ -55,7 +55,7 @@ final class ResourceRoutes {
       resource.put("isDefault", isDefault);
       return Reply.ok(resource);
     });
-    handlers.put("DeleteResource", call -> {
+    handlers.declare("DeleteResource", call -> {
       String id = store.resource(call.param("id")).get("id").asText();
       if (id.equals(Store.MANAGEMENT_API_RESOURCE_ID)) {
         throw ApiError.of(400, "resource.cannot_delete_management_api", "The Management API cannot be deleted.");
@@ -66,8 +66,8 @@ final class ResourceRoutes {
       return Reply.empty(204);
     });
     // Logto lists by the id without reading the resource: a missing one has no scopes
-    handlers.put("ListResourceScopes", call -> Pager.paged(call, scopesOf(call.param("resourceId"))));
-    handlers.put("CreateResourceScope", call -> {
+    handlers.declare("ListResourceScopes", call -> Pager.paged(call, scopesOf(call.param("resourceId"))));
+    handlers.declare("CreateResourceScope", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode description = guard.nullableString("description");
@@ -76,7 +76,7 @@ final class ResourceRoutes {
       checkScopeName(resourceId, name, null);
       return Reply.created(store.newScope(resourceId, name, description));
     });
-    handlers.put("UpdateResourceScope", call -> {
+    handlers.declare("UpdateResourceScope", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", false);
       JsonNode description = guard.nullableString("description");
@@ -92,7 +92,7 @@ final class ResourceRoutes {
       }
       return Reply.ok(scope);
     });
-    handlers.put("DeleteResourceScope", call -> {
+    handlers.declare("DeleteResourceScope", call -> {
       String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       String scopeId = ownedScope(resourceId, call.param("scopeId")).get("id").asText();
       store.deleteScope(scopeId);

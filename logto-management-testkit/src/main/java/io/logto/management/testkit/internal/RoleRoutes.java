@@ -23,19 +23,19 @@ final class RoleRoutes {
 
   private static final List<String> SEARCH_FIELDS = List.of("id", "name", "description");
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateRole", this::create);
-    handlers.put("ListRoles", this::list);
-    handlers.put("GetRole", call -> Reply.ok(store.role(call.param("id"))));
-    handlers.put("UpdateRole", this::update);
-    handlers.put("DeleteRole", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateRole", this::create);
+    handlers.declare("ListRoles", this::list);
+    handlers.declare("GetRole", call -> Reply.ok(store.role(call.param("id"))));
+    handlers.declare("UpdateRole", this::update);
+    handlers.declare("DeleteRole", call -> {
       store.deleteRole(store.role(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     registerHolders(handlers, "User", "userId", store.users, store.userRoles, store::user, store::userJson);
     registerHolders(handlers, "Application", "applicationId", store.applications, store.appRoles,
         store::application, app -> app);
-    handlers.put("ListRoleScopes", call -> {
+    handlers.declare("ListRoleScopes", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       List<JsonNode> scopes = new ArrayList<>();
       for (String scopeId : Store.set(store.roleScopes, roleId)) {
@@ -45,7 +45,7 @@ final class RoleRoutes {
       }
       return Pager.optional(call, scopes);
     });
-    handlers.put("CreateRoleScope", call -> {
+    handlers.declare("CreateRoleScope", call -> {
       List<String> scopeIds = call.ids("scopeIds");
       String roleId = store.role(call.param("id")).get("id").asText();
       scopeIds.forEach(store::scope);
@@ -62,7 +62,7 @@ final class RoleRoutes {
       }
       return Reply.created(Json.arrayOf(added));
     });
-    handlers.put("DeleteRoleScope", call -> {
+    handlers.declare("DeleteRoleScope", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       if (!Store.set(store.roleScopes, roleId).remove(call.param("scopeId"))) {
         throw ApiError.notFound();
@@ -72,10 +72,10 @@ final class RoleRoutes {
   }
 
   /** List, add and remove the users (or applications) holding a role, seen from the role. */
-  private void registerHolders(Map<String, Handler> handlers, String noun, String idParam,
+  private void registerHolders(Declarations handlers, String noun, String idParam,
       Map<String, ObjectNode> table, Map<String, Set<String>> rolesOf, Function<String, ObjectNode> lookup,
       UnaryOperator<ObjectNode> view) {
-    handlers.put("ListRole" + noun + "s", call -> {
+    handlers.declare("ListRole" + noun + "s", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       List<JsonNode> holders = new ArrayList<>();
       for (ObjectNode holder : Store.newestFirst(table.values())) {
@@ -85,14 +85,14 @@ final class RoleRoutes {
       }
       return Pager.paged(call, holders);
     });
-    handlers.put("CreateRole" + noun, call -> {
+    handlers.declare("CreateRole" + noun, call -> {
       List<String> ids = call.ids(idParam + "s");
       String roleId = store.role(call.param("id")).get("id").asText();
       ids.forEach(lookup::apply);
       ids.forEach(id -> Store.set(rolesOf, id).add(roleId));
       return Reply.empty(201);
     });
-    handlers.put("DeleteRole" + noun, call -> {
+    handlers.declare("DeleteRole" + noun, call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       String holderId = lookup.apply(call.param(idParam)).get("id").asText();
       if (!Store.set(rolesOf, holderId).remove(roleId)) {

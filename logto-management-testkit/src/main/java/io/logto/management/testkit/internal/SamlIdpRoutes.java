@@ -34,10 +34,12 @@ final class SamlIdpRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListSamlApplicationMetadata", call -> Reply.text(200, "text/xml;charset=utf-8",
-        metadata(call.param("id"), call.origin())));
-    handlers.put("GetSamlAuthn", call -> {
+  // a browser or a service provider calls these: the document marks them as needing a token, but
+  // Logto serves them on its anonymous router
+  void register(Declarations handlers) {
+    handlers.declare("ListSamlApplicationMetadata", call -> Reply.text(200, "text/xml;charset=utf-8",
+        metadata(call.param("id"), call.origin()))).anonymous();
+    handlers.declare("GetSamlAuthn", call -> {
       Guard guard = Guard.query(queryObject(call));
       String request = guard.name("SAMLRequest");
       guard.string("Signature", false);
@@ -54,8 +56,8 @@ final class SamlIdpRoutes {
         throw ApiError.of(500, Json.object().put("message", "Internal server error."));
       }
       return continueInBrowser("GetSamlAuthn", document, config);
-    });
-    handlers.put("CreateSamlAuthn", call -> {
+    }).anonymous();
+    handlers.declare("CreateSamlAuthn", call -> {
       Guard guard = call.guard();
       String request = guard.name("SAMLRequest");
       relayState(guard);
@@ -69,8 +71,8 @@ final class SamlIdpRoutes {
         throw invalidRequest();
       }
       return continueInBrowser("CreateSamlAuthn", document, config);
-    });
-    handlers.put("GetSamlApplicationCallback", this::callback);
+    }).anonymous();
+    handlers.declare("GetSamlApplicationCallback", this::callback).anonymous();
   }
 
   /** The IdP metadata of a SAML application with an active certificate. */

@@ -30,22 +30,22 @@ final class UserRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateUser", this::create);
-    handlers.put("GetUser", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateUser", this::create);
+    handlers.declare("GetUser", call -> {
       ObjectNode user = json(store.user(call.param("userId")));
       if ("true".equals(call.query("includeSsoIdentities"))) {
         user.set("ssoIdentities", Json.array());
       }
       return Reply.ok(user);
     });
-    handlers.put("ListUsers", this::list);
-    handlers.put("UpdateUser", this::update);
-    handlers.put("DeleteUser", this::delete);
-    handlers.put("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
-    handlers.put("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb));
-    handlers.put("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile));
-    handlers.put("UpdateUserPassword", call -> {
+    handlers.declare("ListUsers", this::list);
+    handlers.declare("UpdateUser", this::update);
+    handlers.declare("DeleteUser", this::delete);
+    handlers.declare("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
+    handlers.declare("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb));
+    handlers.declare("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile));
+    handlers.declare("UpdateUserPassword", call -> {
       Guard guard = call.guard();
       String password = guard.string("password", true);
       guard.check();
@@ -54,7 +54,7 @@ final class UserRoutes {
       user.put("updatedAt", store.now());
       return Reply.ok(json(user));
     });
-    handlers.put("VerifyUserPassword", call -> {
+    handlers.declare("VerifyUserPassword", call -> {
       Guard guard = call.guard();
       String password = guard.string("password", true);
       guard.check();
@@ -65,13 +65,13 @@ final class UserRoutes {
       }
       return Reply.empty(204);
     });
-    handlers.put("GetUserHasPassword", call -> {
+    handlers.declare("GetUserHasPassword", call -> {
       ObjectNode user = store.user(call.param("userId"));
       ObjectNode body = Json.object();
       body.put("hasPassword", store.passwords.containsKey(user.get("id").asText()));
       return Reply.ok(body);
     });
-    handlers.put("UpdateUserIsSuspended", call -> {
+    handlers.declare("UpdateUserIsSuspended", call -> {
       Guard guard = call.guard();
       Boolean suspended = guard.bool("isSuspended", true);
       guard.check();
@@ -79,11 +79,11 @@ final class UserRoutes {
       user.put("isSuspended", suspended).put("updatedAt", store.now());
       return Reply.ok(json(user));
     });
-    handlers.put("ListUserRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
-    handlers.put("AssignUserRoles", call -> assignRoles(call, false));
-    handlers.put("ReplaceUserRoles", call -> assignRoles(call, true));
-    handlers.put("DeleteUserRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
-    handlers.put("ListUserOrganizations", call -> {
+    handlers.declare("ListUserRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
+    handlers.declare("AssignUserRoles", call -> assignRoles(call, false));
+    handlers.declare("ReplaceUserRoles", call -> assignRoles(call, true));
+    handlers.declare("DeleteUserRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
+    handlers.declare("ListUserOrganizations", call -> {
       String userId = store.user(call.param("userId")).get("id").asText();
       List<JsonNode> orgs = new ArrayList<>();
       for (ObjectNode org : Store.newestFirst(store.organizations.values())) {
@@ -226,9 +226,12 @@ final class UserRoutes {
     }
   }
 
+  // the deleted user is the data of User.Deleted, and gone once the store deleted it
   private Reply delete(Call call) {
-    store.deleteUser(store.user(call.param("userId")).get("id").asText());
-    return Reply.empty(204);
+    ObjectNode user = store.user(call.param("userId"));
+    JsonNode deleted = json(user);
+    store.deleteUser(user.get("id").asText());
+    return Reply.empty(204).eventData(deleted);
   }
 
   private Reply list(Call call) {
