@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Every emulated operation declared in one place: its handler, whether Logto answers it without a
- * token, whether it always ends in 501 ({@link Handler.NotEmulated}) and the not-found rule of its path
- * id. Route classes declare their operations here; a declaration of an operation the table does not
+ * token, whether it always ends in 501 ({@link Handler.NotEmulated}), the webhook event it fires and the
+ * not-found rule of its path id. Route classes declare their operations here; a declaration of an operation the table does not
  * hold, or a second one, fails at once, and {@link #checkComplete()} fails when an operation of the
  * table has none, so a missing or duplicate declaration fails a test, not a user.
  */
@@ -24,6 +24,7 @@ final class Declarations {
     private final Handler handler;
     private final NotFoundRules.Rule notFoundRule;
     private boolean anonymous;
+    private String event;
 
     private Declaration(Operation operation, Handler handler, NotFoundRules.Rule notFoundRule) {
       this.operation = operation;
@@ -38,6 +39,20 @@ final class Declarations {
     Declaration anonymous() {
       anonymous = true;
       return this;
+    }
+
+    /**
+     * Sets the data event of Logto 1.42 the operation fires when it succeeds (its management API hook
+     * registration), e.g. {@code User.Created}; null for none.
+     */
+    Declaration event(String dataEvent) {
+      this.event = dataEvent;
+      return this;
+    }
+
+    /** The data event the operation fires when it succeeds, or null. */
+    String event() {
+      return event;
     }
 
     Operation operation() {

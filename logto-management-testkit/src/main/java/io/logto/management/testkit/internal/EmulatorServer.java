@@ -344,8 +344,8 @@ public final class EmulatorServer implements AutoCloseable {
     lock.lock();
     try {
       reply = declaration.handler().handle(call);
-      webhooks.operationSucceeded(operation, call, reply, reply.eventData(), headers.getFirst("User-Agent"),
-          clientIp(exchange));
+      webhooks.operationSucceeded(operation, declaration.event(), call, reply, reply.eventData(),
+          headers.getFirst("User-Agent"), clientIp(exchange));
     } catch (ApiError e) {
       return error(NotFoundRules.answer(declaration.notFoundRule(), match.pathParams(), e));
     } finally {

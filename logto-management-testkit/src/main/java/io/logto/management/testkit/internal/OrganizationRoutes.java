@@ -63,7 +63,7 @@ final class OrganizationRoutes {
       org.put("createdAt", store.now());
       store.organizations.put(org.get("id").asText(), org);
       return Reply.created(org);
-    });
+    }).event("Organization.Created");
     handlers.declare("ListOrganizations", call -> {
       List<ObjectNode> orgs = search(call.query("q"), Store.newestFirst(store.organizations.values()));
       if ("true".equals(call.query("showFeatured"))) {
@@ -93,11 +93,11 @@ final class OrganizationRoutes {
         org.put("isMfaRequired", mfa);
       }
       return Reply.ok(org);
-    });
+    }).event("Organization.Data.Updated");
     handlers.declare("DeleteOrganization", call -> {
       store.deleteOrganization(Store.row(store.organizations, "organizations", call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("Organization.Deleted");
   }
 
   /**
@@ -161,7 +161,7 @@ final class OrganizationRoutes {
       ObjectNode body = Json.object();
       body.set("userIds", Json.strings(userIds));
       return Reply.created(body);
-    });
+    }).event("Organization.Membership.Updated");
     handlers.declare("ReplaceOrganizationUsers", call -> {
       List<String> userIds = call.ids("userIds");
       String orgId = userIds.isEmpty() ? call.param("id") : insertable(store, call, store.users::get, userIds);
@@ -172,7 +172,7 @@ final class OrganizationRoutes {
       }
       Store.set(store.orgUsers, orgId).addAll(userIds);
       return Reply.empty(204);
-    });
+    }).event("Organization.Membership.Updated");
     handlers.declare("ListOrganizationUsers", call -> {
       // Logto's own query here: a missing organization simply has no members
       String orgId = call.param("id");
@@ -194,7 +194,7 @@ final class OrganizationRoutes {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).event("Organization.Membership.Updated");
     handlers.declare("ListOrganizationUserRoles", call -> {
       String orgId = member(call);
       List<JsonNode> roles = new ArrayList<>();
@@ -269,7 +269,7 @@ final class OrganizationRoutes {
       Store.set(store.orgRoleScopes, id).addAll(scopeIds == null ? List.of() : scopeIds);
       Store.set(store.orgRoleResourceScopes, id).addAll(resourceScopeIds == null ? List.of() : resourceScopeIds);
       return Reply.created(role);
-    });
+    }).event("OrganizationRole.Created");
     handlers.declare("ListOrganizationRoles", call -> {
       List<ObjectNode> roles = new ArrayList<>();
       for (ObjectNode role : store.orgRoles.values()) {
@@ -294,11 +294,11 @@ final class OrganizationRoutes {
       return Pager.paged(call, search(call.query("q"), roles));
     });
     handlers.declare("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
-    handlers.declare("UpdateOrganizationRole", call -> rename(call, store.orgRoles, "organization_roles"));
+    handlers.declare("UpdateOrganizationRole", call -> rename(call, store.orgRoles, "organization_roles")).event("OrganizationRole.Data.Updated");
     handlers.declare("DeleteOrganizationRole", call -> {
       store.deleteOrganizationRole(Store.row(store.orgRoles, "organization_roles", call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("OrganizationRole.Deleted");
     registerRoleScopes(handlers, "", store.orgRoleScopes, store.orgScopes, "organizationScopeIds");
     registerRoleScopes(handlers, "Resource", store.orgRoleResourceScopes, store.scopes, "scopeIds");
   }
@@ -316,14 +316,14 @@ final class OrganizationRoutes {
       List<String> ids = scopeIds(call, scopeTable, bodyField);
       Store.set(relation, call.param("id")).addAll(ids);
       return Reply.empty(201);
-    });
+    }).event(kind.isEmpty() ? "OrganizationRole.Scopes.Updated" : null);
     handlers.declare("ReplaceOrganizationRole" + kind + "Scopes", call -> {
       List<String> ids = scopeIds(call, scopeTable, bodyField);
       Set<String> scopes = Store.set(relation, call.param("id"));
       scopes.clear();
       scopes.addAll(ids);
       return Reply.empty(204);
-    });
+    }).event(kind.isEmpty() ? "OrganizationRole.Scopes.Updated" : null);
     handlers.declare("DeleteOrganizationRole" + kind + "Scope", call -> {
       String id = call.param("id");
       String scopeId = call.param(kind.isEmpty() ? "organizationScopeId" : "scopeId");
@@ -331,7 +331,7 @@ final class OrganizationRoutes {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).event(kind.isEmpty() ? "OrganizationRole.Scopes.Updated" : null);
   }
 
   private List<String> scopeIds(Call call, Map<String, ObjectNode> scopeTable, String bodyField) {
@@ -354,15 +354,15 @@ final class OrganizationRoutes {
       scope.set("description", description == null ? scope.nullNode() : description);
       store.orgScopes.put(id, scope);
       return Reply.created(scope);
-    });
+    }).event("OrganizationScope.Created");
     handlers.declare("ListOrganizationScopes", call ->
         Pager.optional(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
     handlers.declare("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
-    handlers.declare("UpdateOrganizationScope", call -> rename(call, store.orgScopes, "organization_scopes"));
+    handlers.declare("UpdateOrganizationScope", call -> rename(call, store.orgScopes, "organization_scopes")).event("OrganizationScope.Data.Updated");
     handlers.declare("DeleteOrganizationScope", call -> {
       store.deleteOrganizationScope(Store.row(store.orgScopes, "organization_scopes", call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("OrganizationScope.Deleted");
   }
 
   /** PATCH of an organization role or scope: a unique name and a nullable description. */

@@ -75,7 +75,7 @@ final class ResourceRoutes {
       String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       checkScopeName(resourceId, name, null);
       return Reply.created(store.newScope(resourceId, name, description));
-    });
+    }).event("Scope.Created");
     handlers.declare("UpdateResourceScope", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", false);
@@ -91,13 +91,13 @@ final class ResourceRoutes {
         scope.set("description", description);
       }
       return Reply.ok(scope);
-    });
+    }).event("Scope.Data.Updated");
     handlers.declare("DeleteResourceScope", call -> {
       String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       String scopeId = ownedScope(resourceId, call.param("scopeId")).get("id").asText();
       store.deleteScope(scopeId);
       return Reply.empty(204);
-    });
+    }).event("Scope.Deleted");
   }
 
   private Reply create(Call call) {

@@ -24,14 +24,14 @@ final class RoleRoutes {
   private static final List<String> SEARCH_FIELDS = List.of("id", "name", "description");
 
   void register(Declarations handlers) {
-    handlers.declare("CreateRole", this::create);
+    handlers.declare("CreateRole", this::create).event("Role.Created");
     handlers.declare("ListRoles", this::list);
     handlers.declare("GetRole", call -> Reply.ok(store.role(call.param("id"))));
-    handlers.declare("UpdateRole", this::update);
+    handlers.declare("UpdateRole", this::update).event("Role.Data.Updated");
     handlers.declare("DeleteRole", call -> {
       store.deleteRole(store.role(call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("Role.Deleted");
     registerHolders(handlers, "User", "userId", store.users, store.userRoles, store::user, store::userJson);
     registerHolders(handlers, "Application", "applicationId", store.applications, store.appRoles,
         store::application, app -> app);
@@ -61,14 +61,14 @@ final class RoleRoutes {
         added.add(store.scope(scopeId));
       }
       return Reply.created(Json.arrayOf(added));
-    });
+    }).event("Role.Scopes.Updated");
     handlers.declare("DeleteRoleScope", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       if (!Store.set(store.roleScopes, roleId).remove(call.param("scopeId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).event("Role.Scopes.Updated");
   }
 
   /** List, add and remove the users (or applications) holding a role, seen from the role. */

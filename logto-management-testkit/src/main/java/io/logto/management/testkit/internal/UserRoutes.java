@@ -31,7 +31,7 @@ final class UserRoutes {
   }
 
   void register(Declarations handlers) {
-    handlers.declare("CreateUser", this::create);
+    handlers.declare("CreateUser", this::create).event("User.Created");
     handlers.declare("GetUser", call -> {
       ObjectNode user = json(store.user(call.param("userId")));
       if ("true".equals(call.query("includeSsoIdentities"))) {
@@ -40,11 +40,11 @@ final class UserRoutes {
       return Reply.ok(user);
     });
     handlers.declare("ListUsers", this::list);
-    handlers.declare("UpdateUser", this::update);
-    handlers.declare("DeleteUser", this::delete);
+    handlers.declare("UpdateUser", this::update).event("User.Data.Updated");
+    handlers.declare("DeleteUser", this::delete).event("User.Deleted");
     handlers.declare("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
-    handlers.declare("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb));
-    handlers.declare("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile));
+    handlers.declare("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb)).event("User.Data.Updated");
+    handlers.declare("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile)).event("User.Data.Updated");
     handlers.declare("UpdateUserPassword", call -> {
       Guard guard = call.guard();
       String password = guard.string("password", true);
@@ -53,7 +53,7 @@ final class UserRoutes {
       store.passwords.put(user.get("id").asText(), password);
       user.put("updatedAt", store.now());
       return Reply.ok(json(user));
-    });
+    }).event("User.Data.Updated");
     handlers.declare("VerifyUserPassword", call -> {
       Guard guard = call.guard();
       String password = guard.string("password", true);
@@ -78,7 +78,7 @@ final class UserRoutes {
       ObjectNode user = store.user(call.param("userId"));
       user.put("isSuspended", suspended).put("updatedAt", store.now());
       return Reply.ok(json(user));
-    });
+    }).event("User.SuspensionStatus.Updated");
     handlers.declare("ListUserRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
     handlers.declare("AssignUserRoles", call -> assignRoles(call, false));
     handlers.declare("ReplaceUserRoles", call -> assignRoles(call, true));

@@ -34,38 +34,6 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link Outbox}. {@code CreateHookTest} sends its test payloads through {@link #post} synchronously.
  */
 final class WebhookDispatcher implements AutoCloseable {
-  /** The data events of Logto 1.42 by the operation that fires them (its management API hook registration). */
-  private static final Map<String, String> EVENT_BY_OPERATION = Map.ofEntries(
-      Map.entry("CreateUser", "User.Created"),
-      Map.entry("DeleteUser", "User.Deleted"),
-      Map.entry("UpdateUser", "User.Data.Updated"),
-      Map.entry("UpdateUserCustomData", "User.Data.Updated"),
-      Map.entry("UpdateUserProfile", "User.Data.Updated"),
-      Map.entry("UpdateUserPassword", "User.Data.Updated"),
-      Map.entry("UpdateUserIsSuspended", "User.SuspensionStatus.Updated"),
-      Map.entry("CreateRole", "Role.Created"),
-      Map.entry("DeleteRole", "Role.Deleted"),
-      Map.entry("UpdateRole", "Role.Data.Updated"),
-      Map.entry("CreateRoleScope", "Role.Scopes.Updated"),
-      Map.entry("DeleteRoleScope", "Role.Scopes.Updated"),
-      Map.entry("CreateResourceScope", "Scope.Created"),
-      Map.entry("DeleteResourceScope", "Scope.Deleted"),
-      Map.entry("UpdateResourceScope", "Scope.Data.Updated"),
-      Map.entry("CreateOrganization", "Organization.Created"),
-      Map.entry("DeleteOrganization", "Organization.Deleted"),
-      Map.entry("UpdateOrganization", "Organization.Data.Updated"),
-      Map.entry("ReplaceOrganizationUsers", "Organization.Membership.Updated"),
-      Map.entry("AddOrganizationUsers", "Organization.Membership.Updated"),
-      Map.entry("DeleteOrganizationUser", "Organization.Membership.Updated"),
-      Map.entry("CreateOrganizationRole", "OrganizationRole.Created"),
-      Map.entry("DeleteOrganizationRole", "OrganizationRole.Deleted"),
-      Map.entry("UpdateOrganizationRole", "OrganizationRole.Data.Updated"),
-      Map.entry("ReplaceOrganizationRoleScopes", "OrganizationRole.Scopes.Updated"),
-      Map.entry("CreateOrganizationRoleScope", "OrganizationRole.Scopes.Updated"),
-      Map.entry("DeleteOrganizationRoleScope", "OrganizationRole.Scopes.Updated"),
-      Map.entry("CreateOrganizationScope", "OrganizationScope.Created"),
-      Map.entry("DeleteOrganizationScope", "OrganizationScope.Deleted"),
-      Map.entry("UpdateOrganizationScope", "OrganizationScope.Data.Updated"));
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final String USER_AGENT = "Logto (https://logto.io/)";
@@ -105,19 +73,15 @@ final class WebhookDispatcher implements AutoCloseable {
     return built;
   }
 
-  /** The data event an operation fires when it succeeds, or null. */
-  static String eventOf(String operationId) {
-    return EVENT_BY_OPERATION.get(operationId);
-  }
-
   /**
    * After a successful operation (called under the server's lock): builds Logto's data-hook payload and
    * queues a delivery to each enabled hook subscribed to the event.
    *
+   * @param event the operation's declared data event, or null when it fires none
    * @param subject the entity the event is about when the answer has no body (the deleted user), or null
    */
-  void operationSucceeded(Operation operation, Call call, Reply reply, JsonNode subject, String userAgent, String ip) {
-    String event = eventOf(operation.operationId());
+  void operationSucceeded(Operation operation, String event, Call call, Reply reply, JsonNode subject, String userAgent,
+      String ip) {
     if (event == null || reply.status() >= 300) {
       return;
     }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 final class DeclarationsTest {
@@ -33,6 +35,24 @@ final class DeclarationsTest {
         assertThat(declaration.requiresToken()).as(id)
             .isEqualTo(declaration.operation().requiresToken() && !ANONYMOUS.contains(id));
       }
+    }
+  }
+
+  @Test
+  void theDataEventsAreDeclaredOnTheOperationsLogtoRegistersThem() throws IOException {
+    try (EmulatorServer server = new EmulatorServer(Clock.systemUTC(), Duration.ofMinutes(1),
+        "https://default.logto.app/api", List.of())) {
+      Map<String, String> events = new TreeMap<>();
+      server.declarations().all().stream().filter(d -> d.event() != null)
+          .forEach(d -> events.put(d.operation().operationId(), d.event()));
+
+      // the 30 operations of the emulator that fire a data event; a write fires, a read never does
+      assertThat(events).hasSize(30).containsEntry("DeleteUser", "User.Deleted")
+          .containsEntry("CreateOrganizationRoleScope", "OrganizationRole.Scopes.Updated")
+          .doesNotContainKeys("CreateOrganizationRoleResourceScope", "GetUser");
+      assertThat(events.keySet()).allSatisfy(id -> assertThat(server.declarations().get(id).operation().method())
+          .isIn("POST", "PUT", "PATCH", "DELETE"));
+      assertThat(events.values()).allMatch(event -> event.matches("[A-Za-z]+(\\.[A-Za-z]+)+"));
     }
   }
 
