@@ -60,9 +60,7 @@ final class ResourceRoutes {
       if (id.equals(Store.MANAGEMENT_API_RESOURCE_ID)) {
         throw ApiError.of(400, "resource.cannot_delete_management_api", "The Management API cannot be deleted.");
       }
-      store.resources.remove(id);
-      store.scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(id))
-          .map(scope -> scope.get("id").asText()).toList().forEach(store::deleteScope);
+      store.deleteResource(id);
       return Reply.empty(204);
     });
     // Logto lists by the id without reading the resource: a missing one has no scopes

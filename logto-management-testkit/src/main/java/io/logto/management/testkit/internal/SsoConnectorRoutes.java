@@ -56,9 +56,7 @@ final class SsoConnectorRoutes {
     handlers.declare("DeleteSsoConnector", call -> {
       String id = call.param("id");
       connector(id);
-      store.ssoConnectors.remove(id);
-      store.jit.forgetSsoConnector(id);
-      store.ssoSigningKeys.removeOwner(id);
+      store.deleteSsoConnector(id);
       return Reply.empty(204);
     });
     handlers.declare("ListSsoConnectorSigningKeys", call -> {

@@ -398,6 +398,20 @@ final class Store {
     consents.forgetRole(roleId);
   }
 
+  /** Deletes a resource and its scopes (with what refers to them). */
+  void deleteResource(String resourceId) {
+    resources.remove(resourceId);
+    scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(resourceId))
+        .map(scope -> scope.get("id").asText()).toList().forEach(this::deleteScope);
+  }
+
+  /** Deletes an SSO connector, its signing keys and the organizations' just-in-time links to it. */
+  void deleteSsoConnector(String connectorId) {
+    ssoConnectors.remove(connectorId);
+    jit.forgetSsoConnector(connectorId);
+    ssoSigningKeys.removeOwner(connectorId);
+  }
+
   /** Deletes a resource scope from the roles, organization roles and consent requests holding it. */
   void deleteScope(String scopeId) {
     scopes.remove(scopeId);
