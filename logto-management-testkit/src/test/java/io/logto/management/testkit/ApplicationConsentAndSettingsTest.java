@@ -135,7 +135,8 @@ final class ApplicationConsentAndSettingsTest {
 
     assertThat(answer.body().toString()).isEqualTo("{\"plan\":\"pro\",\"seats\":5}");
     assertThat(http.get("/applications/" + firstParty).body().at("/customData/seats").asInt()).isEqualTo(5);
-    assertThat(http.patch("/applications/nope/custom-data", "{}").code()).isEqualTo("entity.not_exists_with_id");
+    // Logto updates without reading the application first: entity.not_exists
+    assertThat(http.patch("/applications/nope/custom-data", "{}").code()).isEqualTo("entity.not_exists");
   }
 
   @Test

@@ -97,8 +97,8 @@ final class HooksTest {
   void missingHooksAnswerAsLogtoDoesForEachOperation() {
     assertThat(http.get("/hooks/nope").status()).isEqualTo(404);
     assertThat(http.get("/hooks/nope").code()).isEqualTo("entity.not_exists_with_id");
-    // updates fail in the database layer: 400 entity.not_exists
-    assertThat(http.patch("/hooks/nope", "{\"name\":\"x\"}").status()).isEqualTo(400);
+    // Logto updates without reading the hook: its update finds no row, 404 entity.not_exists
+    assertThat(http.patch("/hooks/nope", "{\"name\":\"x\"}").status()).isEqualTo(404);
     assertThat(http.patch("/hooks/nope", "{\"name\":\"x\"}").code()).isEqualTo("entity.not_exists");
     assertThat(http.patch("/hooks/nope/signing-key", "{}").code()).isEqualTo("entity.not_exists");
 

@@ -72,7 +72,10 @@ final class SamlSignInAndAuthnTest {
     Http.Answer error = anonymous("GET", path + "?error=access_denied&error_description=no", null, null);
     assertThat(error.status()).isEqualTo(400);
     assertThat(error.code()).isEqualTo("oidc.invalid_request");
-    assertThat(anonymous("GET", path + "?code=c&state=s", null, null).status()).isEqualTo(501);
+    // a state without the authn endpoint's session cookie (SamlCallbackRulesTest has every case)
+    assertThat(anonymous("GET", path + "?code=c&state=s", null, null).code())
+        .isEqualTo("application.saml.sp_initiated_saml_sso_session_not_found_in_cookies");
+    assertThat(anonymous("GET", path + "?code=c", null, null).status()).isEqualTo(501);
     assertThat(anonymous("GET", "/saml-applications/nope/callback?code=c", null, null).status()).isEqualTo(404);
   }
 

@@ -105,8 +105,9 @@ final class TokenEndpointTest {
   void malformedJsonBodyCarriesNoClientAuthentication() {
     Http.Answer answer = postToken("application/json", "this is not a json");
 
+    // oidc-provider 9 (lib/shared/client_auth.js): no client id is an invalid request
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.code()).isEqualTo("oidc.invalid_client");
+    assertThat(answer.code()).isEqualTo("oidc.invalid_request");
     assertThat(answer.body().get("error_description").asText()).isEqualTo("no client authentication mechanism provided");
   }
 
@@ -133,13 +134,14 @@ final class TokenEndpointTest {
   }
 
   @Test
-  void grantTypeNotAllowedForAMachineToMachineAppAnswers400UnauthorizedClient() {
+  void grantTypeNotAllowedForAMachineToMachineAppAnswers400InvalidRequest() {
     ClientCredentials client = logto.defaultClient();
     Http.Answer answer = http.tokenForm("grant_type=authorization_code&code=x&client_id="
         + Http.enc(client.clientId()) + "&client_secret=" + Http.enc(client.clientSecret()), null);
 
+    // oidc-provider 9 (lib/actions/token.js) answers invalid_request, not unauthorized_client
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.code()).isEqualTo("oidc.unauthorized_client");
+    assertThat(answer.code()).isEqualTo("oidc.invalid_request");
     assertThat(answer.body().get("error_description").asText())
         .isEqualTo("requested grant type is not allowed for this client");
   }

@@ -20,9 +20,9 @@ final class AccountCenterRoutes {
     this.experience = store.experience;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetAccountCenterSettings", call -> Reply.ok(experience.accountCenter));
-    handlers.put("UpdateAccountCenterSettings", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("GetAccountCenterSettings", call -> Reply.ok(experience.accountCenter));
+    handlers.declare("UpdateAccountCenterSettings", call -> {
       Guard guard = call.guard();
       guard.bool("enabled", false);
       ObjectNode fields = guard.object("fields", false);

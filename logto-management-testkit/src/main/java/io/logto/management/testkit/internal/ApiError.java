@@ -12,11 +12,20 @@ final class ApiError extends RuntimeException {
 
   private final int status;
   private final transient ObjectNode body;
+  // the table and id of an entity a lookup did not find, when this error says so (see NotFoundRules)
+  private final String missingTable;
+  private final String missingId;
 
   private ApiError(int status, ObjectNode body) {
+    this(status, body, null, null);
+  }
+
+  private ApiError(int status, ObjectNode body, String missingTable, String missingId) {
     super(body.path("message").asText(), null, false, false);
     this.status = status;
     this.body = body;
+    this.missingTable = missingTable;
+    this.missingId = missingId;
   }
 
   /** Status and body as given (the body may lack a {@code code}, like a malformed-JSON answer). */
@@ -41,20 +50,57 @@ final class ApiError extends RuntimeException {
     return new ApiError(status, body);
   }
 
-  /** 404 as Logto answers for users, organizations and their relations. */
+  /** 404 {@code entity.not_found}: what Logto's {@code pool.one} reads and its deletes answer for no row. */
   public static ApiError notFound() {
     return of(404, "entity.not_found", "The resource does not exist.");
   }
 
-  /** 404 as Logto answers for roles, resources, scopes and applications. */
+  /** 404 {@code entity.not_exists_with_id}: what Logto's {@code findEntityById} helpers answer. */
   public static ApiError notExistsWithId(String table, String id) {
     return of(404, "entity.not_exists_with_id", "The " + table + " with ID `" + id + "` does not exist.");
   }
 
-  /** 422 for a relation to an entity that does not exist. */
+  /** 404 {@code entity.not_exists}: what Logto's updates answer when no row matches ({@code UpdateError}). */
+  public static ApiError notExists(String table) {
+    return of(404, "entity.not_exists", "The " + singular(table) + " does not exist.");
+  }
+
+  /**
+   * 422 for a relation to an entity that does not exist, as Logto's organization routes answer a
+   * foreign key violation (elsewhere Logto answers it 404, see {@link #foreignKeyNotFound(int)}).
+   */
   public static ApiError foreignKeyNotFound() {
-    return of(422, "entity.relation_foreign_key_not_found",
-        "Cannot find one or more foreign keys. Please check the input and try again.");
+    return foreignKeyNotFound(422);
+  }
+
+  /** A foreign key violation with this status ({@code entity.relation_foreign_key_not_found}). */
+  public static ApiError foreignKeyNotFound(int status) {
+    return of(status, "entity.relation_foreign_key_not_found",
+        "Cannot find one or more foreign keys. Please check the input and ensure that all referenced entities exist.");
+  }
+
+  /**
+   * This error, marked as the answer to a lookup that found no row {@code id} in {@code table}: the
+   * server answers it by the operation's not-found rule when {@code id} is the path parameter the
+   * rule names, and as it is otherwise.
+   */
+  public ApiError missing(String table, String id) {
+    return new ApiError(status, body, table, id);
+  }
+
+  /** The table of the entity a lookup did not find, or null when this error is not such an answer. */
+  public String missingTable() {
+    return missingTable;
+  }
+
+  /** The id a lookup did not find, or null when this error is not such an answer. */
+  public String missingId() {
+    return missingId;
+  }
+
+  /** Logto's singular of a table name ({@code organization_roles} to {@code organization_role}). */
+  static String singular(String table) {
+    return table.endsWith("s") ? table.substring(0, table.length() - 1) : table;
   }
 
   /** 422 for a row whose unique key is taken. */

@@ -30,14 +30,14 @@ final class ApplicationConsentRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateApplicationUserConsentScope",
+  void register(Declarations handlers) {
+    handlers.declare("CreateApplicationUserConsentScope",
         call -> assignScopes(call, () -> thirdParty(call.param("applicationId"))));
-    handlers.put("ListApplicationUserConsentScopes", call -> {
+    handlers.declare("ListApplicationUserConsentScopes", call -> {
       // reading needs only the application (recorded on a first-party app)
       return Reply.ok(consentScopes(store.application(call.param("applicationId")).get("id").asText()));
     });
-    handlers.put("DeleteApplicationUserConsentScope",
+    handlers.declare("DeleteApplicationUserConsentScope",
         call -> deleteScope(call, () -> thirdParty(call.param("applicationId"))));
     registerOrganizations(handlers);
   }
@@ -109,8 +109,8 @@ final class ApplicationConsentRoutes {
     return Reply.empty(204);
   }
 
-  private void registerOrganizations(Map<String, Handler> handlers) {
-    handlers.put("ListApplicationUserConsentOrganizations", call -> {
+  private void registerOrganizations(Declarations handlers) {
+    handlers.declare("ListApplicationUserConsentOrganizations", call -> {
       List<JsonNode> orgs = new ArrayList<>();
       for (String orgId : consentedOrganizations(call)) {
         ObjectNode org = store.organizations.get(orgId);
@@ -120,25 +120,26 @@ final class ApplicationConsentRoutes {
       }
       return Pager.pagedWithin(call, orgs, "organizations");
     });
-    handlers.put("CreateApplicationUserConsentOrganization", call -> {
+    // Logto's router checks the application and the user before a route's body guard
+    handlers.declare("CreateApplicationUserConsentOrganization", call -> {
+      Set<String> consented = consentedOrganizations(call);
       List<String> orgIds = call.ids("organizationIds");
       if (orgIds.isEmpty()) {
         Guard.emptyArray("organizationIds");
       }
-      Set<String> consented = consentedOrganizations(call);
       requireMemberships(call.param("userId"), orgIds);
       consented.addAll(orgIds);
       return Reply.empty(201);
     });
-    handlers.put("ReplaceApplicationUserConsentOrganizations", call -> {
-      List<String> orgIds = call.ids("organizationIds");
+    handlers.declare("ReplaceApplicationUserConsentOrganizations", call -> {
       Set<String> consented = consentedOrganizations(call);
+      List<String> orgIds = call.ids("organizationIds");
       requireMemberships(call.param("userId"), orgIds);
       consented.clear();
       consented.addAll(orgIds);
       return Reply.empty(204);
     });
-    handlers.put("DeleteApplicationUserConsentOrganization", call -> {
+    handlers.declare("DeleteApplicationUserConsentOrganization", call -> {
       if (!consentedOrganizations(call).remove(call.param("organizationId"))) {
         throw ApiError.notFound();
       }

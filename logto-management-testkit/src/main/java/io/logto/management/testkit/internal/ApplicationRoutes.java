@@ -20,29 +20,29 @@ final class ApplicationRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListApplications", this::list);
-    handlers.put("CreateApplication", this::create);
-    handlers.put("GetApplication", call -> Reply.ok(withIsAdmin(store.application(call.param("id")))));
-    handlers.put("UpdateApplication", this::update);
-    handlers.put("DeleteApplication", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListApplications", this::list);
+    handlers.declare("CreateApplication", this::create);
+    handlers.declare("GetApplication", call -> Reply.ok(withIsAdmin(store.application(call.param("id")))));
+    handlers.declare("UpdateApplication", this::update);
+    handlers.declare("DeleteApplication", call -> {
       store.deleteApplication(store.application(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
-    handlers.put("ListApplicationRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
-    handlers.put("AssignApplicationRoles", call -> assignRoles(call, false));
-    handlers.put("ReplaceApplicationRoles", call -> assignRoles(call, true));
-    handlers.put("DeleteApplicationRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
-    handlers.put("ListApplicationSecrets", call -> {
+    handlers.declare("ListApplicationRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
+    handlers.declare("AssignApplicationRoles", call -> assignRoles(call, false));
+    handlers.declare("ReplaceApplicationRoles", call -> assignRoles(call, true));
+    handlers.declare("DeleteApplicationRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
+    handlers.declare("ListApplicationSecrets", call -> {
       String appId = store.application(call.param("id")).get("id").asText();
       return Reply.ok(Json.arrayOf(store.secrets.get(appId)));
     });
-    handlers.put("CreateApplicationSecret", call -> {
-      String appId = store.application(call.param("id")).get("id").asText();
+    handlers.declare("CreateApplicationSecret", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode expiresAt = guard.nullableNumber("expiresAt");
       guard.check();
+      String appId = store.application(call.param("id")).get("id").asText();
       if (secret(appId, name) != null) {
         throw ApiError.of(422, "application.secret_name_exists", "Secret name already exists.");
       }
@@ -50,24 +50,24 @@ final class ApplicationRoutes {
       store.secrets.get(appId).add(secret);
       return Reply.created(secret);
     });
-    handlers.put("UpdateApplicationSecret", call -> {
-      String appId = store.application(call.param("id")).get("id").asText();
-      ObjectNode secret = existingSecret(appId, call.param("name"));
+    handlers.declare("UpdateApplicationSecret", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       guard.check();
+      String appId = store.application(call.param("id")).get("id").asText();
+      ObjectNode secret = existingSecret(appId, call.param("name"));
       if (!name.equals(secret.get("name").asText()) && secret(appId, name) != null) {
         throw ApiError.of(422, "application.secret_name_exists", "Secret name already exists.");
       }
       secret.put("name", name);
       return Reply.ok(secret);
     });
-    handlers.put("DeleteApplicationSecret", call -> {
+    handlers.declare("DeleteApplicationSecret", call -> {
       String appId = store.application(call.param("id")).get("id").asText();
       store.secrets.get(appId).remove(existingSecret(appId, call.param("name")));
       return Reply.empty(204);
     });
-    handlers.put("ListApplicationOrganizations", call -> {
+    handlers.declare("ListApplicationOrganizations", call -> {
       String appId = store.application(call.param("id")).get("id").asText();
       List<JsonNode> orgs = new ArrayList<>();
       for (ObjectNode org : Store.newestFirst(store.organizations.values())) {
@@ -159,7 +159,6 @@ final class ApplicationRoutes {
   }
 
   private Reply update(Call call) {
-    ObjectNode app = store.application(call.param("id"));
     Guard guard = call.guard();
     String name = guard.string("name", false);
     JsonNode description = guard.nullableString("description");
@@ -168,6 +167,7 @@ final class ApplicationRoutes {
     ObjectNode customData = guard.object("customData", false);
     Boolean isAdmin = guard.bool("isAdmin", false);
     guard.check();
+    ObjectNode app = store.application(call.param("id"));
     if (name != null) {
       app.put("name", name);
     }

@@ -27,27 +27,25 @@ final class ApplicationSettingsRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("UpdateApplicationCustomData", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("UpdateApplicationCustomData", call -> {
       Guard.body(call.json());
       ObjectNode app = store.application(call.param("applicationId"));
       app.set("customData", Json.jsonb(Json.merge((ObjectNode) app.get("customData"), (ObjectNode) call.json())));
       return Reply.ok(app.get("customData"));
     });
-    handlers.put("DeleteApplicationLegacySecret", call -> {
+    handlers.declare("DeleteApplicationLegacySecret", call -> {
       store.application(call.param("id"));
       throw ApiError.of(400, "application.no_legacy_secret_found", "The application does not have a legacy secret.");
     });
-    handlers.put("ListApplicationProtectedAppMetadataCustomDomains", call -> {
+    handlers.declare("ListApplicationProtectedAppMetadataCustomDomains", call -> {
       throw protectedOnly(call);
     });
-    handlers.put("CreateApplicationProtectedAppMetadataCustomDomain", call -> {
-      Guard guard = call.guard();
-      guard.string("domain", true);
-      guard.check();
+    // Logto's router checks the application for every custom-domain route before a route's body guard
+    handlers.declare("CreateApplicationProtectedAppMetadataCustomDomain", call -> {
       throw protectedOnly(call);
     });
-    handlers.put("DeleteApplicationProtectedAppMetadataCustomDomain", call -> {
+    handlers.declare("DeleteApplicationProtectedAppMetadataCustomDomain", call -> {
       throw protectedOnly(call);
     });
     registerAccessControl(handlers);
@@ -61,12 +59,12 @@ final class ApplicationSettingsRoutes {
         "The feature is only available for protected applications.");
   }
 
-  private void registerAccessControl(Map<String, Handler> handlers) {
-    handlers.put("GetApplicationAccessControl", call -> {
+  private void registerAccessControl(Declarations handlers) {
+    handlers.declare("GetApplicationAccessControl", call -> {
       String appId = store.application(call.param("applicationId")).get("id").asText();
       return Reply.ok(accessControl(appId));
     });
-    handlers.put("ReplaceApplicationAccessControl", call -> {
+    handlers.declare("ReplaceApplicationAccessControl", call -> {
       ObjectNode rules = parseAccessControl(call);
       String appId = store.application(call.param("applicationId")).get("id").asText();
       requireExisting(rules);
@@ -145,8 +143,8 @@ final class ApplicationSettingsRoutes {
     return values;
   }
 
-  private void registerSignInExperience(Map<String, Handler> handlers) {
-    handlers.put("GetApplicationSignInExperience", call -> {
+  private void registerSignInExperience(Declarations handlers) {
+    handlers.declare("GetApplicationSignInExperience", call -> {
       String appId = store.application(call.param("applicationId")).get("id").asText();
       ObjectNode experience = store.consents.signInExperiences.get(appId);
       if (experience == null) {
@@ -154,7 +152,7 @@ final class ApplicationSettingsRoutes {
       }
       return Reply.ok(experience);
     });
-    handlers.put("ReplaceApplicationSignInExperience", call -> {
+    handlers.declare("ReplaceApplicationSignInExperience", call -> {
       Guard guard = call.guard();
       ObjectNode color = guard.object("color", false);
       ObjectNode branding = guard.object("branding", false);

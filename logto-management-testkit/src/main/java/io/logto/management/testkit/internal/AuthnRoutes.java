@@ -20,10 +20,10 @@ final class AuthnRoutes {
     this.tokens = tokens;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetHasuraAuth", this::hasura);
-    handlers.put("AssertSaml", this::socialAssertion);
-    handlers.put("AssertSingleSignOnSaml", this::ssoAssertion);
+  void register(Declarations handlers) {
+    handlers.declare("GetHasuraAuth", this::hasura);
+    handlers.declare("AssertSaml", this::socialAssertion);
+    handlers.declare("AssertSingleSignOnSaml", this::ssoAssertion);
   }
 
   private Reply hasura(Call call) {

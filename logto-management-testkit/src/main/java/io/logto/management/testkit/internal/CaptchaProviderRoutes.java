@@ -18,9 +18,9 @@ final class CaptchaProviderRoutes {
     this.experience = store.experience;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetCaptchaProvider", call -> Reply.ok(existing()));
-    handlers.put("UpdateCaptchaProvider", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("GetCaptchaProvider", call -> Reply.ok(existing()));
+    handlers.declare("UpdateCaptchaProvider", call -> {
       Guard guard = call.guard();
       ObjectNode config = guard.object("config", true);
       if (config != null) {
@@ -39,7 +39,7 @@ final class CaptchaProviderRoutes {
       experience.captchaProvider = provider;
       return Reply.ok(provider);
     });
-    handlers.put("DeleteCaptchaProvider", call -> {
+    handlers.declare("DeleteCaptchaProvider", call -> {
       existing();
       experience.captchaProvider = null;
       experience.signInExperience.set("captchaPolicy", Json.object().put("enabled", false));

@@ -17,9 +17,9 @@ final class CimdConsentRoutes {
     this.consents = consents;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListCimdUserConsentScopes", call -> Reply.ok(consents.consentScopes(OWNER)));
-    handlers.put("AssignCimdUserConsentScopes", call -> consents.assignScopes(call, () -> OWNER));
-    handlers.put("DeleteCimdUserConsentScope", call -> consents.deleteScope(call, () -> OWNER));
+  void register(Declarations handlers) {
+    handlers.declare("ListCimdUserConsentScopes", call -> Reply.ok(consents.consentScopes(OWNER)));
+    handlers.declare("AssignCimdUserConsentScopes", call -> consents.assignScopes(call, () -> OWNER));
+    handlers.declare("DeleteCimdUserConsentScope", call -> consents.deleteScope(call, () -> OWNER));
   }
 }

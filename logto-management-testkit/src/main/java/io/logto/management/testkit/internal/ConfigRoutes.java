@@ -20,19 +20,19 @@ final class ConfigRoutes {
     this.configs = store.configs;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetAdminConsoleConfig", call -> Reply.ok(configs.adminConsole));
-    handlers.put("UpdateAdminConsoleConfig", this::updateAdminConsole);
-    handlers.put("GetOidcSessionConfig", call -> Reply.ok(session()));
-    handlers.put("UpdateOidcSessionConfig", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("GetAdminConsoleConfig", call -> Reply.ok(configs.adminConsole));
+    handlers.declare("UpdateAdminConsoleConfig", this::updateAdminConsole);
+    handlers.declare("GetOidcSessionConfig", call -> Reply.ok(session()));
+    handlers.declare("UpdateOidcSessionConfig", call -> {
       Guard guard = call.guard();
       guard.number("ttl", false);
       guard.check();
       configs.oidcSession = Json.merge(configs.oidcSession, Json.pick(guard.raw(), List.of("ttl")));
       return Reply.ok(session());
     });
-    handlers.put("GetIdTokenConfig", call -> Reply.ok(configs.idToken));
-    handlers.put("UpsertIdTokenConfig", call -> {
+    handlers.declare("GetIdTokenConfig", call -> Reply.ok(configs.idToken));
+    handlers.declare("UpsertIdTokenConfig", call -> {
       Guard guard = call.guard();
       // an empty list is allowed here (it turns every extended claim off)
       JsonNode claims = guard.raw().get("enabledExtendedClaims");
@@ -43,16 +43,16 @@ final class ConfigRoutes {
       configs.idToken = Json.pick(guard.raw(), List.of("enabledExtendedClaims"));
       return Reply.ok(configs.idToken);
     });
-    handlers.put("GetCimdConfig", call -> Reply.ok(configs.cimd));
-    handlers.put("UpdateCimdConfig", call -> {
+    handlers.declare("GetCimdConfig", call -> Reply.ok(configs.cimd));
+    handlers.declare("UpdateCimdConfig", call -> {
       Guard guard = call.guard();
       guard.bool("enabled", false);
       guard.check();
       configs.cimd = Json.merge(configs.cimd, Json.pick(guard.raw(), List.of("enabled")));
       return Reply.ok(configs.cimd);
     });
-    handlers.put("GetOidcKeys", call -> Reply.ok(configs.oidcKeys.list(keyType(call))));
-    handlers.put("RotateOidcKeys", call -> {
+    handlers.declare("GetOidcKeys", call -> Reply.ok(configs.oidcKeys.list(keyType(call))));
+    handlers.declare("RotateOidcKeys", call -> {
       String keyType = keyType(call);
       Guard guard = call.guard();
       String algorithm = guard.oneOf("signingKeyAlgorithm", OidcKeys.ALGORITHMS, false);
@@ -61,12 +61,12 @@ final class ConfigRoutes {
       configs.oidcKeys.rotate(keyType, algorithm, grace == null ? 0 : Math.max(0, grace));
       return Reply.ok(configs.oidcKeys.list(keyType));
     });
-    handlers.put("DeleteOidcKey", call -> {
+    handlers.declare("DeleteOidcKey", call -> {
       configs.oidcKeys.delete(keyType(call), call.param("keyId"));
       return Reply.empty(204);
     });
     // Systems: Logto OSS has no protected-app provider, so this is its own answer, not an emulator gap
-    handlers.put("GetSystemApplicationConfig", call -> {
+    handlers.declare("GetSystemApplicationConfig", call -> {
       throw ApiError.of(501, "application.protected_app_not_configured",
           "Protected app provider is not configured. This feature is not available for open source version.");
     });

@@ -30,20 +30,20 @@ final class ConnectorRoutes {
     this.state = store.connectors;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListConnectorFactories", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListConnectorFactories", call -> {
       List<JsonNode> factories = new ArrayList<>();
       state.factories().forEach(factory -> factories.add(factory.json()));
       return Reply.ok(Json.arrayOf(factories));
     });
-    handlers.put("GetConnectorFactory", call -> {
+    handlers.declare("GetConnectorFactory", call -> {
       ConnectorFactory factory = state.factory(call.param("id"));
       if (factory == null) {
         throw ApiError.notFound();
       }
       return Reply.ok(factory.json());
     });
-    handlers.put("ListConnectors", call -> {
+    handlers.declare("ListConnectors", call -> {
       String target = call.query("target");
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode connector : state.all()) {
@@ -54,16 +54,16 @@ final class ConnectorRoutes {
       }
       return Reply.ok(Json.arrayOf(items));
     });
-    handlers.put("GetConnector", call -> Reply.ok(state.json(state.connector(call.param("id")))));
-    handlers.put("CreateConnector", this::create);
-    handlers.put("UpdateConnector", this::update);
-    handlers.put("DeleteConnector", call -> {
+    handlers.declare("GetConnector", call -> Reply.ok(state.json(state.connector(call.param("id")))));
+    handlers.declare("CreateConnector", this::create);
+    handlers.declare("UpdateConnector", this::update);
+    handlers.declare("DeleteConnector", call -> {
       state.connector(call.param("id"));
       remove(call.param("id"));
       return Reply.empty(204);
     });
-    handlers.put("CreateConnectorAuthorizationUri", this::authorizationUri);
-    handlers.put("CreateConnectorTest", this::test);
+    handlers.declare("CreateConnectorAuthorizationUri", this::authorizationUri);
+    handlers.declare("CreateConnectorTest", this::test);
   }
 
   private Reply create(Call call) {

@@ -20,14 +20,14 @@ final class CustomPhraseRoutes {
     this.phrases = store.experience.customPhrases;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListCustomPhrases", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListCustomPhrases", call -> {
       List<String> tags = new ArrayList<>(phrases.keySet());
       tags.sort(null);
       return Reply.ok(Json.arrayOf(tags.stream().map(phrases::get).toList()));
     });
-    handlers.put("GetCustomPhrase", call -> Reply.ok(existing(languageTag(call))));
-    handlers.put("ReplaceCustomPhrase", call -> {
+    handlers.declare("GetCustomPhrase", call -> Reply.ok(existing(languageTag(call))));
+    handlers.declare("ReplaceCustomPhrase", call -> {
       String languageTag = languageTag(call);
       JsonNode body = call.json();
       Guard guard = Guard.body(body);
@@ -41,7 +41,7 @@ final class CustomPhraseRoutes {
       phrases.put(languageTag, phrase);
       return Reply.created(phrase);
     });
-    handlers.put("DeleteCustomPhrase", call -> {
+    handlers.declare("DeleteCustomPhrase", call -> {
       String languageTag = languageTag(call);
       if (languageTag.equals(store.experience.signInExperience.at("/languageInfo/fallbackLanguage").asText())) {
         throw ApiError.of(409, "localization.cannot_delete_default_language",

@@ -28,18 +28,18 @@ final class CustomProfileFieldRoutes {
     this.fields = store.experience.profileFields;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListCustomProfileFields", call -> Reply.ok(Json.arrayOf(inSieOrder(fields.values()))));
-    handlers.put("GetCustomProfileFieldByName", call -> Reply.ok(existing(call.param("name"))));
-    handlers.put("CreateCustomProfileField", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListCustomProfileFields", call -> Reply.ok(Json.arrayOf(inSieOrder(fields.values()))));
+    handlers.declare("GetCustomProfileFieldByName", call -> Reply.ok(existing(call.param("name"))));
+    handlers.declare("CreateCustomProfileField", call -> {
       Guard guard = call.guard();
       validate(guard, true);
       guard.check();
       ObjectNode field = create(guard.raw());
       return Reply.created(field);
     });
-    handlers.put("CreateCustomProfileFieldsBatch", this::createBatch);
-    handlers.put("UpdateCustomProfileFieldByName", call -> {
+    handlers.declare("CreateCustomProfileFieldsBatch", this::createBatch);
+    handlers.declare("UpdateCustomProfileFieldByName", call -> {
       Guard guard = call.guard();
       validate(guard, false);
       guard.check();
@@ -52,13 +52,13 @@ final class CustomProfileFieldRoutes {
       }
       return Reply.ok(field);
     });
-    handlers.put("DeleteCustomProfileFieldByName", call -> {
+    handlers.declare("DeleteCustomProfileFieldByName", call -> {
       if (fields.remove(call.param("name")) == null) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
     });
-    handlers.put("UpdateCustomProfileFieldsSieOrder", this::reorder);
+    handlers.declare("UpdateCustomProfileFieldsSieOrder", this::reorder);
   }
 
   private Reply createBatch(Call call) {
@@ -148,7 +148,7 @@ final class CustomProfileFieldRoutes {
   private ObjectNode existing(String name) {
     ObjectNode field = fields.get(name);
     if (field == null) {
-      throw ApiError.notFound();
+      throw ApiError.notFound().missing("custom_profile_fields", name);
     }
     return field;
   }

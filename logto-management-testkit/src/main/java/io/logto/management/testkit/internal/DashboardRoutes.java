@@ -23,9 +23,9 @@ final class DashboardRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetTotalUserCount", call -> Reply.ok(Json.object().put("totalUserCount", store.users.size())));
-    handlers.put("GetNewUserCounts", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("GetTotalUserCount", call -> Reply.ok(Json.object().put("totalUserCount", store.users.size())));
+    handlers.declare("GetNewUserCounts", call -> {
       long today = LocalDate.ofInstant(Instant.ofEpochMilli(store.now()), ZoneOffset.UTC).atStartOfDay()
           .toInstant(ZoneOffset.UTC).toEpochMilli();
       ObjectNode answer = Json.object();
@@ -33,7 +33,7 @@ final class DashboardRoutes {
       answer.set("last7Days", countAndDelta(today - 6 * DAY, today + DAY, today - 13 * DAY));
       return Reply.ok(answer);
     });
-    handlers.put("GetActiveUserCounts", call -> {
+    handlers.declare("GetActiveUserCounts", call -> {
       LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(store.now()), ZoneOffset.UTC);
       String asked = call.query("date");
       if (asked != null) {

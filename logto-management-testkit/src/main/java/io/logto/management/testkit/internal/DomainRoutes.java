@@ -23,19 +23,19 @@ final class DomainRoutes {
     this.domains = store.domains;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListDomains", call -> Reply.ok(Json.arrayOf(domains.all())));
-    handlers.put("GetDomain", call -> Reply.ok(domains.byId(call.param("id"))));
-    handlers.put("CreateDomain", this::create);
-    handlers.put("DeleteDomain", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListDomains", call -> Reply.ok(Json.arrayOf(domains.all())));
+    handlers.declare("GetDomain", call -> Reply.ok(domains.byId(call.param("id"))));
+    handlers.declare("CreateDomain", this::create);
+    handlers.declare("DeleteDomain", call -> {
       requireProvider();
       domains.byId(call.param("id"));
       domains.remove(call.param("id"));
       return Reply.empty(204);
     });
-    handlers.put("ListDomainVerificationFiles", call -> Reply.ok(domains.verificationFiles(call.param("id"))));
-    handlers.put("ReplaceDomainVerificationFiles", this::replaceFiles);
-    handlers.put("CleanupDomains", this::cleanup);
+    handlers.declare("ListDomainVerificationFiles", call -> Reply.ok(domains.verificationFiles(call.param("id"))));
+    handlers.declare("ReplaceDomainVerificationFiles", this::replaceFiles);
+    handlers.declare("CleanupDomains", this::cleanup);
   }
 
   private Reply create(Call call) {

@@ -27,10 +27,10 @@ final class EmailTemplateRoutes {
     this.templates = store.experience.emailTemplates;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ReplaceEmailTemplates", this::replace);
-    handlers.put("ListEmailTemplates", call -> Reply.ok(Json.arrayOf(matching(call))));
-    handlers.put("DeleteEmailTemplates", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ReplaceEmailTemplates", this::replace);
+    handlers.declare("ListEmailTemplates", call -> Reply.ok(Json.arrayOf(matching(call))));
+    handlers.declare("DeleteEmailTemplates", call -> {
       List<ObjectNode> doomed = matching(call);
       if (call.query("languageTag") == null && call.query("templateType") == null) {
         throw ApiError.of(422, "email_template.at_least_one_condition_required",
@@ -39,8 +39,8 @@ final class EmailTemplateRoutes {
       doomed.forEach(template -> templates.remove(template.get("id").asText()));
       return Reply.ok(Json.object().put("rowCount", doomed.size()));
     });
-    handlers.put("GetEmailTemplate", call -> Reply.ok(existing(call.param("id"))));
-    handlers.put("UpdateEmailTemplateDetails", call -> {
+    handlers.declare("GetEmailTemplate", call -> Reply.ok(existing(call.param("id"))));
+    handlers.declare("UpdateEmailTemplateDetails", call -> {
       Guard guard = call.guard();
       details(guard, false);
       guard.check();
@@ -50,7 +50,7 @@ final class EmailTemplateRoutes {
       template.set("details", merged);
       return Reply.ok(template);
     });
-    handlers.put("DeleteEmailTemplate", call -> {
+    handlers.declare("DeleteEmailTemplate", call -> {
       if (templates.remove(call.param("id")) == null) {
         throw ApiError.notFound();
       }

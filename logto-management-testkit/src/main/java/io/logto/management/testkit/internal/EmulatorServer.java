@@ -49,16 +49,12 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  // SAML IdP endpoints a browser or a service provider calls: the document marks them as needing a
-  // token, but Logto serves them on its anonymous router
-  private static final java.util.Set<String> ANONYMOUS_IN_LOGTO = java.util.Set.of("ListSamlApplicationMetadata",
-      "GetSamlApplicationCallback", "GetSamlAuthn", "CreateSamlAuthn");
-
   private final HttpServer server;
   private final ExecutorService executor;
   // immutable, so every emulator in the JVM shares one parse of the bundled list
   private static final OperationTable TABLE = OperationTable.load();
-  private final Map<String, Handler> handlers = new HashMap<>();
+  private static final NotFoundRules NOT_FOUND = NotFoundRules.load(TABLE);
+  private final Declarations handlers = new Declarations(TABLE, NOT_FOUND);
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Store store;
@@ -128,7 +124,8 @@ public final class EmulatorServer implements AutoCloseable {
     new SamlApplicationRoutes(store).register(handlers);
     new SamlIdpRoutes(store).register(handlers);
     new AuthnRoutes(store, tokens).register(handlers);
-    handlers.put("GetStatus", call -> Reply.empty(204));
+    handlers.declare("GetStatus", call -> Reply.empty(204));
+    handlers.checkComplete();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
@@ -214,10 +211,15 @@ public final class EmulatorServer implements AutoCloseable {
     counters.clear();
   }
 
+  /** Every operation's declaration (handler, token, 501, not-found rule). */
+  Declarations declarations() {
+    return handlers;
+  }
+
   /** The operationIds this emulator implements, sorted. */
   public List<String> supportedOperations() {
-    return handlers.entrySet().stream().filter(entry -> !(entry.getValue() instanceof Handler.NotEmulated))
-        .map(Map.Entry::getKey).sorted().toList();
+    return handlers.all().stream().filter(Declarations.Declaration::emulated)
+        .map(declaration -> declaration.operation().operationId()).sorted().toList();
   }
 
   @Override
@@ -328,18 +330,14 @@ public final class EmulatorServer implements AutoCloseable {
       // no route ran, so neither did the auth middleware: Koa's router answers on its own
       return unrouted(method, path);
     }
-    boolean anonymous = ANONYMOUS_IN_LOGTO.contains(match.operation().operationId());
-    if (match.operation().requiresToken() && !anonymous) {
+    Declarations.Declaration declaration = handlers.get(match.operation().operationId());
+    if (declaration.requiresToken()) {
       ApiError denied = authenticate(headers.getFirst("Authorization"));
       if (denied != null) {
         return error(denied);
       }
     }
-    Operation operation = match.operation();
-    Handler handler = handlers.get(operation.operationId());
-    if (handler == null) {
-      return notImplemented(operation);
-    }
+    Operation operation = declaration.operation();
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
     Reply reply;
@@ -347,10 +345,11 @@ public final class EmulatorServer implements AutoCloseable {
     try {
       // what the hook payloads need from before the handler: the deleted user, an organization's members
       DataHookPayloads.Before before = DataHookPayloads.before(store, operation, call);
-      reply = handler.handle(call);
-      webhooks.operationSucceeded(operation, call, reply, before, headers.getFirst("User-Agent"), clientIp(exchange));
+      reply = declaration.handler().handle(call);
+      webhooks.operationSucceeded(operation, declaration.event(), call, reply, before, headers.getFirst("User-Agent"),
+          clientIp(exchange));
     } catch (ApiError e) {
-      return error(e);
+      return error(NotFoundRules.answer(declaration.notFoundRule(), match.pathParams(), e));
     } finally {
       lock.unlock();
     }
@@ -415,16 +414,6 @@ public final class EmulatorServer implements AutoCloseable {
   private static ApiError unauthorized(String code, String name) {
     ObjectNode data = Json.object().put("code", code).put("name", name);
     return ApiError.of(401, "auth.unauthorized", "Unauthorized. Please check credentials and its scope.", data, null);
-  }
-
-  private static Reply notImplemented(Operation operation) {
-    ObjectNode body = errorBody("emulator.not_implemented", "LogtoEmulator does not implement " + operation.operationId()
-        + " (" + operation.method() + " " + operation.pathTemplate() + ").");
-    ObjectNode data = Json.object();
-    data.put("operationId", operation.operationId()).put("method", operation.method())
-        .put("path", operation.pathTemplate());
-    body.set("data", data);
-    return Reply.json(501, body);
   }
 
   /**

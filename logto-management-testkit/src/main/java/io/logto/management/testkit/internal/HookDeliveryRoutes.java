@@ -20,9 +20,9 @@ final class HookDeliveryRoutes {
     this.dispatcher = dispatcher;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateHookTest", this::test);
-    handlers.put("ListHookRecentLogs", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateHookTest", this::test);
+    handlers.declare("ListHookRecentLogs", call -> {
       String logKey = call.query("logKey");
       return Pager.paged(call, store.auditLog.recentHookLogs(call.param("id")).stream()
           .filter(entry -> logKey == null || logKey.equals(entry.get("key").asText()))

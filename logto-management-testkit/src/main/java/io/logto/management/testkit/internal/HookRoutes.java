@@ -33,8 +33,8 @@ final class HookRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListHooks", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListHooks", call -> {
       String flag = call.query("includeExecutionStats");
       boolean stats = flag != null && YES.contains(flag.toLowerCase(Locale.ROOT));
       List<JsonNode> items = new ArrayList<>();
@@ -43,20 +43,20 @@ final class HookRoutes {
       }
       return Pager.optional(call, items);
     });
-    handlers.put("GetHook", call -> {
+    handlers.declare("GetHook", call -> {
       ObjectNode hook = store.hook(call.param("id"));
       // Logto attaches the statistics for any non-empty value here, "false" included
       String stats = call.query("includeExecutionStats");
       return Reply.ok(stats == null || stats.isEmpty() ? hook : withStats(hook));
     });
-    handlers.put("CreateHook", this::create);
-    handlers.put("UpdateHook", this::update);
-    handlers.put("UpdateHookSigningKey", call -> {
+    handlers.declare("CreateHook", this::create);
+    handlers.declare("UpdateHook", this::update);
+    handlers.declare("UpdateHookSigningKey", call -> {
       ObjectNode hook = updatable(call.param("id"));
       hook.put("signingKey", store.secret());
       return Reply.ok(hook);
     });
-    handlers.put("DeleteHook", call -> {
+    handlers.declare("DeleteHook", call -> {
       if (store.hooks.remove(call.param("id")) == null) {
         throw ApiError.notFound();
       }
@@ -124,13 +124,9 @@ final class HookRoutes {
     return Reply.ok(hook);
   }
 
-  // an update of a hook that does not exist fails in the database layer: 400, not 404
+  // Logto updates without reading the hook first: no row is its update's answer (the not-found rule)
   private ObjectNode updatable(String id) {
-    ObjectNode hook = store.hooks.get(id);
-    if (hook == null) {
-      throw ApiError.of(400, "entity.not_exists", "The hook does not exist.");
-    }
-    return hook;
+    return Store.row(store.hooks, "hooks", id);
   }
 
   // {url, headers?, retries?}, kept as sent

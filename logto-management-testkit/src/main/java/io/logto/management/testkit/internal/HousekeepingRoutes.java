@@ -11,11 +11,11 @@ import java.util.Map;
  * remove and answers 204 once the body is valid.
  */
 final class HousekeepingRoutes {
-  void register(Map<String, Handler> handlers) {
-    handlers.put("DeleteSecret", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("DeleteSecret", call -> {
       throw ApiError.notFound();
     });
-    handlers.put("DeleteSentinelActivities", call -> {
+    handlers.declare("DeleteSentinelActivities", call -> {
       Guard guard = call.guard();
       guard.oneOf("targetType", List.of("User", "App"), true);
       guard.strings("targets", true);

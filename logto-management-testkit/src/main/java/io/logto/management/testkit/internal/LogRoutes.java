@@ -19,8 +19,8 @@ final class LogRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListLogs", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListLogs", call -> {
       String userId = call.query("userId");
       String applicationId = call.query("applicationId");
       String logKey = call.query("logKey");
@@ -30,7 +30,7 @@ final class LogRoutes {
           && (logKey == null || logKey.equals(entry.get("key").asText())));
       return Pager.paged(call, logs);
     });
-    handlers.put("GetLog", call -> Reply.ok(store.auditLog.get(call.param("id"))));
+    handlers.declare("GetLog", call -> Reply.ok(store.auditLog.get(call.param("id"))));
   }
 
   /**

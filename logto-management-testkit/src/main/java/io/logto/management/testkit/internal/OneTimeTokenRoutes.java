@@ -21,9 +21,9 @@ final class OneTimeTokenRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("AddOneTimeTokens", this::add);
-    handlers.put("ListOneTimeTokens", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("AddOneTimeTokens", this::add);
+    handlers.declare("ListOneTimeTokens", call -> {
       String email = call.query("email");
       String status = call.query("status");
       if (status != null && !STATUSES.contains(status)) {
@@ -37,14 +37,14 @@ final class OneTimeTokenRoutes {
           .map(JsonNode.class::cast).toList();
       return Pager.optional(call, found);
     });
-    handlers.put("GetOneTimeToken", call -> Reply.ok(token(call.param("id"))));
-    handlers.put("DeleteOneTimeToken", call -> {
+    handlers.declare("GetOneTimeToken", call -> Reply.ok(token(call.param("id"))));
+    handlers.declare("DeleteOneTimeToken", call -> {
       token(call.param("id"));
       store.oneTimeTokens.remove(call.param("id"));
       return Reply.empty(204);
     });
-    handlers.put("VerifyOneTimeToken", this::verify);
-    handlers.put("ReplaceOneTimeTokenStatus", call -> {
+    handlers.declare("VerifyOneTimeToken", this::verify);
+    handlers.declare("ReplaceOneTimeTokenStatus", call -> {
       Guard guard = call.guard();
       String status = guard.oneOf("status", STATUSES, true);
       guard.check();
@@ -129,7 +129,7 @@ final class OneTimeTokenRoutes {
   private ObjectNode token(String id) {
     ObjectNode token = store.oneTimeTokens.get(id);
     if (token == null) {
-      throw ApiError.notExistsWithId("one_time_tokens", id);
+      throw ApiError.notExistsWithId("one_time_tokens", id).missing("one_time_tokens", id);
     }
     return token;
   }

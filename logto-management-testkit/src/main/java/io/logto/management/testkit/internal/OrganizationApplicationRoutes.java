@@ -22,23 +22,24 @@ final class OrganizationApplicationRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListOrganizationApplications", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
+  void register(Declarations handlers) {
+    // Logto lists by the id without reading the organization: a missing one has no applications
+    handlers.declare("ListOrganizationApplications", call -> {
+      String orgId = call.param("id");
       List<ObjectNode> apps = new ArrayList<>();
-      for (String appId : Store.set(store.orgApps, orgId)) {
+      for (String appId : store.orgApps.getOrDefault(orgId, Set.of())) {
         ObjectNode item = store.application(appId).deepCopy();
         item.set("organizationRoles", OrganizationRoutes.roleRefs(store, store.orgAppRoles, orgId, appId));
         apps.add(item);
       }
       return Pager.paged(call, OrganizationRoutes.search(call.query("q"), apps));
     });
-    handlers.put("AddOrganizationApplications", call -> {
+    handlers.declare("AddOrganizationApplications", call -> {
       List<String> appIds = call.ids("applicationIds");
       Store.set(store.orgApps, OrganizationRoutes.insertable(store, call, store.applications::get, appIds)).addAll(appIds);
       return Reply.empty(201);
     });
-    handlers.put("ReplaceOrganizationApplications", call -> {
+    handlers.declare("ReplaceOrganizationApplications", call -> {
       List<String> appIds = call.ids("applicationIds");
       String orgId = appIds.isEmpty() ? call.param("id")
           : OrganizationRoutes.insertable(store, call, store.applications::get, appIds);
@@ -50,7 +51,7 @@ final class OrganizationApplicationRoutes {
       Store.set(store.orgApps, orgId).addAll(appIds);
       return Reply.empty(204);
     });
-    handlers.put("DeleteOrganizationApplication", call -> {
+    handlers.declare("DeleteOrganizationApplication", call -> {
       if (!store.removeOrganizationApplication(call.param("id"), call.param("applicationId"))) {
         throw ApiError.notFound();
       }
@@ -59,34 +60,36 @@ final class OrganizationApplicationRoutes {
     registerRoles(handlers);
   }
 
-  private void registerRoles(Map<String, Handler> handlers) {
-    handlers.put("ListOrganizationApplicationRoles", call -> {
+  private void registerRoles(Declarations handlers) {
+    handlers.declare("ListOrganizationApplicationRoles", call -> {
       List<JsonNode> roles = new ArrayList<>();
       rolesOf(call).forEach(roleId -> roles.add(store.orgRoles.get(roleId)));
       return Pager.optional(call, roles);
     });
-    handlers.put("AssignOrganizationRolesToApplication", call -> {
-      List<String> roleIds = roleIds(call);
+    handlers.declare("AssignOrganizationRolesToApplication", call -> {
+      // Logto's router checks the membership before a route's body guard
       Set<String> held = rolesOf(call);
+      List<String> roleIds = roleIds(call);
       Store.requireAll(store.orgRoles, roleIds);
       held.addAll(roleIds);
       return Reply.empty(201);
     });
-    handlers.put("ReplaceOrganizationApplicationRoles", call -> {
-      List<String> roleIds = roleIds(call);
+    handlers.declare("ReplaceOrganizationApplicationRoles", call -> {
+      // Logto's router checks the membership before a route's body guard
       Set<String> held = rolesOf(call);
+      List<String> roleIds = roleIds(call);
       Store.requireAll(store.orgRoles, roleIds);
       held.clear();
       held.addAll(roleIds);
       return Reply.empty(204);
     });
-    handlers.put("DeleteOrganizationApplicationRole", call -> {
+    handlers.declare("DeleteOrganizationApplicationRole", call -> {
       if (!rolesOf(call).remove(call.param("organizationRoleId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
     });
-    handlers.put("AssignOrganizationRolesToApplications", call -> {
+    handlers.declare("AssignOrganizationRolesToApplications", call -> {
       Guard guard = call.guard();
       List<String> appIds = guard.strings("applicationIds", true);
       List<String> roleIds = guard.strings("organizationRoleIds", true);

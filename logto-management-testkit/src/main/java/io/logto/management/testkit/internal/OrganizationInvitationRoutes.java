@@ -26,8 +26,8 @@ final class OrganizationInvitationRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListOrganizationInvitations", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListOrganizationInvitations", call -> {
       Map<String, String> filters = Map.of("organizationId", orEmpty(call.query("organizationId")),
           "inviterId", orEmpty(call.query("inviterId")), "invitee", orEmpty(call.query("invitee")));
       List<JsonNode> found = new ArrayList<>();
@@ -40,20 +40,20 @@ final class OrganizationInvitationRoutes {
       }
       return Reply.ok(Json.arrayOf(found));
     });
-    handlers.put("GetOrganizationInvitation", call -> Reply.ok(entity(invitation(call.param("id")))));
-    handlers.put("DeleteOrganizationInvitation", call -> {
+    handlers.declare("GetOrganizationInvitation", call -> Reply.ok(entity(invitation(call.param("id")))));
+    handlers.declare("DeleteOrganizationInvitation", call -> {
       invitation(call.param("id"));
       store.invitations.remove(call.param("id"));
       return Reply.empty(204);
     });
-    handlers.put("CreateOrganizationInvitation", this::create);
-    handlers.put("CreateOrganizationInvitationMessage", call -> {
+    handlers.declare("CreateOrganizationInvitation", this::create);
+    handlers.declare("CreateOrganizationInvitationMessage", call -> {
       ObjectNode payload = Guard.body(call.json()).raw();
       ObjectNode invitation = invitation(call.param("id"));
       send(invitation, payload);
       return Reply.empty(204);
     });
-    handlers.put("ReplaceOrganizationInvitationStatus", this::replaceStatus);
+    handlers.declare("ReplaceOrganizationInvitationStatus", this::replaceStatus);
   }
 
   private static String orEmpty(String value) {

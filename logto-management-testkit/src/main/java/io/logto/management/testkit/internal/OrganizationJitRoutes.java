@@ -28,7 +28,7 @@ final class OrganizationJitRoutes {
     this.ssoConnectors = ssoConnectors;
   }
 
-  void register(Map<String, Handler> handlers) {
+  void register(Declarations handlers) {
     registerEmailDomains(handlers);
     registerRelation(handlers, "Role", "organizationRoleIds", "organizationRoleId", store.jit::roles,
         store.orgRoles::get);
@@ -38,14 +38,14 @@ final class OrganizationJitRoutes {
     }
   }
 
-  private void registerEmailDomains(Map<String, Handler> handlers) {
-    handlers.put("ListOrganizationJitEmailDomains", call -> {
+  private void registerEmailDomains(Declarations handlers) {
+    handlers.declare("ListOrganizationJitEmailDomains", call -> {
       String orgId = call.param("id");
       List<JsonNode> rows = new ArrayList<>();
       store.jit.emailDomains(orgId).forEach(domain -> rows.add(emailDomain(orgId, domain)));
       return Pager.optional(call, rows);
     });
-    handlers.put("CreateOrganizationJitEmailDomain", call -> {
+    handlers.declare("CreateOrganizationJitEmailDomain", call -> {
       Guard guard = call.guard();
       String domain = guard.name("emailDomain");
       guard.check();
@@ -56,7 +56,7 @@ final class OrganizationJitRoutes {
       }
       return Reply.created(emailDomain(orgId, domain));
     });
-    handlers.put("ReplaceOrganizationJitEmailDomains", call -> {
+    handlers.declare("ReplaceOrganizationJitEmailDomains", call -> {
       List<String> domains = call.ids("emailDomains");
       String orgId = call.param("id");
       if (!domains.isEmpty()) {
@@ -67,7 +67,7 @@ final class OrganizationJitRoutes {
       held.addAll(domains);
       return Reply.empty(204);
     });
-    handlers.put("DeleteOrganizationJitEmailDomain", call -> {
+    handlers.declare("DeleteOrganizationJitEmailDomain", call -> {
       if (!store.jit.emailDomains(call.param("id")).remove(call.param("emailDomain"))) {
         throw ApiError.notFound();
       }
@@ -82,9 +82,9 @@ final class OrganizationJitRoutes {
   }
 
   /** List, add, replace and remove of one JIT relation whose rows are entities of another table. */
-  private void registerRelation(Map<String, Handler> handlers, String noun, String bodyField, String idParam,
+  private void registerRelation(Declarations handlers, String noun, String bodyField, String idParam,
       Function<String, Set<String>> relation, Function<String, ObjectNode> target) {
-    handlers.put("ListOrganizationJit" + noun + "s", call -> {
+    handlers.declare("ListOrganizationJit" + noun + "s", call -> {
       String orgId = store.organization(call.param("id")).get("id").asText();
       List<JsonNode> rows = new ArrayList<>();
       for (String id : relation.apply(orgId)) {
@@ -95,12 +95,12 @@ final class OrganizationJitRoutes {
       }
       return Pager.optional(call, rows);
     });
-    handlers.put("CreateOrganizationJit" + noun, call -> {
+    handlers.declare("CreateOrganizationJit" + noun, call -> {
       List<String> ids = nonEmptyIds(call, bodyField);
       relation.apply(OrganizationRoutes.insertable(store, call, target, ids)).addAll(ids);
       return Reply.empty(201);
     });
-    handlers.put("ReplaceOrganizationJit" + noun + "s", call -> {
+    handlers.declare("ReplaceOrganizationJit" + noun + "s", call -> {
       List<String> ids = call.ids(bodyField);
       String orgId = ids.isEmpty() ? call.param("id") : OrganizationRoutes.insertable(store, call, target, ids);
       Set<String> held = relation.apply(orgId);
@@ -108,7 +108,7 @@ final class OrganizationJitRoutes {
       held.addAll(ids);
       return Reply.empty(204);
     });
-    handlers.put("DeleteOrganizationJit" + noun, call -> {
+    handlers.declare("DeleteOrganizationJit" + noun, call -> {
       if (!relation.apply(call.param("id")).remove(call.param(idParam))) {
         throw ApiError.notFound();
       }

@@ -37,15 +37,15 @@ final class OrganizationRoutes {
     return refs;
   }
 
-  void register(Map<String, Handler> handlers) {
+  void register(Declarations handlers) {
     registerOrganizations(handlers);
     registerMembers(handlers);
     registerRoles(handlers);
     registerScopes(handlers);
   }
 
-  private void registerOrganizations(Map<String, Handler> handlers) {
-    handlers.put("CreateOrganization", call -> {
+  private void registerOrganizations(Declarations handlers) {
+    handlers.declare("CreateOrganization", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode description = guard.nullableString("description");
@@ -63,23 +63,23 @@ final class OrganizationRoutes {
       org.put("createdAt", store.now());
       store.organizations.put(org.get("id").asText(), org);
       return Reply.created(org);
-    });
-    handlers.put("ListOrganizations", call -> {
+    }).event("Organization.Created");
+    handlers.declare("ListOrganizations", call -> {
       List<ObjectNode> orgs = search(call.query("q"), Store.newestFirst(store.organizations.values()));
       if ("true".equals(call.query("showFeatured"))) {
         orgs = orgs.stream().map(this::withFeaturedUsers).toList();
       }
       return Pager.paged(call, orgs);
     });
-    handlers.put("GetOrganization", call -> Reply.ok(store.organization(call.param("id"))));
-    handlers.put("UpdateOrganization", call -> {
+    handlers.declare("GetOrganization", call -> Reply.ok(store.organization(call.param("id"))));
+    handlers.declare("UpdateOrganization", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", false);
       JsonNode description = guard.nullableString("description");
       ObjectNode customData = guard.object("customData", false);
       Boolean mfa = guard.bool("isMfaRequired", false);
       guard.check();
-      ObjectNode org = Store.row(store.organizations, call.param("id"));
+      ObjectNode org = Store.row(store.organizations, "organizations", call.param("id"));
       if (name != null) {
         org.put("name", name);
       }
@@ -93,11 +93,11 @@ final class OrganizationRoutes {
         org.put("isMfaRequired", mfa);
       }
       return Reply.ok(org);
-    });
-    handlers.put("DeleteOrganization", call -> {
-      store.deleteOrganization(Store.row(store.organizations, call.param("id")).get("id").asText());
+    }).event("Organization.Data.Updated");
+    handlers.declare("DeleteOrganization", call -> {
+      store.deleteOrganization(Store.row(store.organizations, "organizations", call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("Organization.Deleted");
   }
 
   /**
@@ -153,16 +153,16 @@ final class OrganizationRoutes {
     return orgId;
   }
 
-  private void registerMembers(Map<String, Handler> handlers) {
-    handlers.put("AddOrganizationUsers", call -> {
+  private void registerMembers(Declarations handlers) {
+    handlers.declare("AddOrganizationUsers", call -> {
       List<String> userIds = call.ids("userIds");
       String orgId = insertable(store, call, store.users::get, userIds);
       Store.set(store.orgUsers, orgId).addAll(userIds);
       ObjectNode body = Json.object();
       body.set("userIds", Json.strings(userIds));
       return Reply.created(body);
-    });
-    handlers.put("ReplaceOrganizationUsers", call -> {
+    }).event("Organization.Membership.Updated");
+    handlers.declare("ReplaceOrganizationUsers", call -> {
       List<String> userIds = call.ids("userIds");
       String orgId = userIds.isEmpty() ? call.param("id") : insertable(store, call, store.users::get, userIds);
       for (String userId : new ArrayList<>(Store.set(store.orgUsers, orgId))) {
@@ -172,8 +172,8 @@ final class OrganizationRoutes {
       }
       Store.set(store.orgUsers, orgId).addAll(userIds);
       return Reply.empty(204);
-    });
-    handlers.put("ListOrganizationUsers", call -> {
+    }).event("Organization.Membership.Updated");
+    handlers.declare("ListOrganizationUsers", call -> {
       // Logto's own query here: a missing organization simply has no members
       String orgId = call.param("id");
       Set<String> members = Store.set(store.orgUsers, orgId);
@@ -189,19 +189,19 @@ final class OrganizationRoutes {
       }
       return Pager.paged(call, search(call.query("q"), users));
     });
-    handlers.put("DeleteOrganizationUser", call -> {
+    handlers.declare("DeleteOrganizationUser", call -> {
       if (!store.removeMember(call.param("id"), call.param("userId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
-    handlers.put("ListOrganizationUserRoles", call -> {
+    }).event("Organization.Membership.Updated");
+    handlers.declare("ListOrganizationUserRoles", call -> {
       String orgId = member(call);
       List<JsonNode> roles = new ArrayList<>();
       memberRoles(orgId, call.param("userId")).forEach(roleId -> roles.add(store.orgRole(roleId)));
       return Pager.optional(call, roles);
     });
-    handlers.put("AssignOrganizationRolesToUser", call -> {
+    handlers.declare("AssignOrganizationRolesToUser", call -> {
       String orgId = member(call);
       List<String> roleIds = roleIdsOrNames(call);
       memberRoles(orgId, call.param("userId")).addAll(roleIds);
@@ -209,7 +209,7 @@ final class OrganizationRoutes {
       body.set("organizationRoleIds", Json.strings(roleIds));
       return Reply.created(body);
     });
-    handlers.put("ReplaceOrganizationUserRoles", call -> {
+    handlers.declare("ReplaceOrganizationUserRoles", call -> {
       String orgId = member(call);
       List<String> roleIds = roleIdsOrNames(call);
       Set<String> roles = memberRoles(orgId, call.param("userId"));
@@ -217,19 +217,19 @@ final class OrganizationRoutes {
       roles.addAll(roleIds);
       return Reply.empty(204);
     });
-    handlers.put("DeleteOrganizationUserRole", call -> {
+    handlers.declare("DeleteOrganizationUserRole", call -> {
       String orgId = member(call);
       if (!memberRoles(orgId, call.param("userId")).remove(call.param("organizationRoleId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
     });
-    handlers.put("AssignOrganizationRolesToUsers", call -> {
-      String orgId = store.organization(call.param("id")).get("id").asText();
+    handlers.declare("AssignOrganizationRolesToUsers", call -> {
       Guard guard = call.guard();
       List<String> userIds = guard.strings("userIds", true);
       List<String> roleIds = guard.strings("organizationRoleIds", true);
       guard.check();
+      String orgId = store.organization(call.param("id")).get("id").asText();
       Store.requireAll(store.orgRoles, roleIds);
       for (String userId : userIds) {
         requireMembership(orgId, userId);
@@ -237,7 +237,7 @@ final class OrganizationRoutes {
       userIds.forEach(userId -> memberRoles(orgId, userId).addAll(roleIds));
       return Reply.empty(201);
     });
-    handlers.put("ListOrganizationUserScopes", call -> {
+    handlers.declare("ListOrganizationUserScopes", call -> {
       String orgId = member(call);
       Set<String> scopeIds = new LinkedHashSet<>();
       memberRoles(orgId, call.param("userId"))
@@ -248,8 +248,8 @@ final class OrganizationRoutes {
     });
   }
 
-  private void registerRoles(Map<String, Handler> handlers) {
-    handlers.put("CreateOrganizationRole", call -> {
+  private void registerRoles(Declarations handlers) {
+    handlers.declare("CreateOrganizationRole", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode description = guard.nullableString("description");
@@ -269,8 +269,8 @@ final class OrganizationRoutes {
       Store.set(store.orgRoleScopes, id).addAll(scopeIds == null ? List.of() : scopeIds);
       Store.set(store.orgRoleResourceScopes, id).addAll(resourceScopeIds == null ? List.of() : resourceScopeIds);
       return Reply.created(role);
-    });
-    handlers.put("ListOrganizationRoles", call -> {
+    }).event("OrganizationRole.Created");
+    handlers.declare("ListOrganizationRoles", call -> {
       List<ObjectNode> roles = new ArrayList<>();
       for (ObjectNode role : store.orgRoles.values()) {
         String id = role.get("id").asText();
@@ -293,56 +293,56 @@ final class OrganizationRoutes {
       }
       return Pager.paged(call, search(call.query("q"), roles));
     });
-    handlers.put("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
-    handlers.put("UpdateOrganizationRole", call -> rename(call, store.orgRoles));
-    handlers.put("DeleteOrganizationRole", call -> {
-      store.deleteOrganizationRole(Store.row(store.orgRoles, call.param("id")).get("id").asText());
+    handlers.declare("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
+    handlers.declare("UpdateOrganizationRole", call -> rename(call, store.orgRoles, "organization_roles")).event("OrganizationRole.Data.Updated");
+    handlers.declare("DeleteOrganizationRole", call -> {
+      store.deleteOrganizationRole(Store.row(store.orgRoles, "organization_roles", call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("OrganizationRole.Deleted");
     registerRoleScopes(handlers, "", store.orgRoleScopes, store.orgScopes, "organizationScopeIds");
     registerRoleScopes(handlers, "Resource", store.orgRoleResourceScopes, store.scopes, "scopeIds");
   }
 
   /** The four scope-relation operations of an organization role ({@code scopes} or {@code resource-scopes}). */
-  private void registerRoleScopes(Map<String, Handler> handlers, String kind, Map<String, Set<String>> relation,
+  private void registerRoleScopes(Declarations handlers, String kind, Map<String, Set<String>> relation,
       Map<String, ObjectNode> scopeTable, String bodyField) {
-    handlers.put("ListOrganizationRole" + kind + "Scopes", call -> {
+    handlers.declare("ListOrganizationRole" + kind + "Scopes", call -> {
       String id = store.orgRole(call.param("id")).get("id").asText();
       List<JsonNode> scopes = new ArrayList<>();
       Store.set(relation, id).forEach(scopeId -> scopes.add(scopeTable.get(scopeId)));
       return Pager.optional(call, scopes);
     });
-    handlers.put("CreateOrganizationRole" + kind + "Scope", call -> {
+    handlers.declare("CreateOrganizationRole" + kind + "Scope", call -> {
       List<String> ids = scopeIds(call, scopeTable, bodyField);
       Store.set(relation, call.param("id")).addAll(ids);
       return Reply.empty(201);
-    });
-    handlers.put("ReplaceOrganizationRole" + kind + "Scopes", call -> {
+    }).event(kind.isEmpty() ? "OrganizationRole.Scopes.Updated" : null);
+    handlers.declare("ReplaceOrganizationRole" + kind + "Scopes", call -> {
       List<String> ids = scopeIds(call, scopeTable, bodyField);
       Set<String> scopes = Store.set(relation, call.param("id"));
       scopes.clear();
       scopes.addAll(ids);
       return Reply.empty(204);
-    });
-    handlers.put("DeleteOrganizationRole" + kind + "Scope", call -> {
+    }).event(kind.isEmpty() ? "OrganizationRole.Scopes.Updated" : null);
+    handlers.declare("DeleteOrganizationRole" + kind + "Scope", call -> {
       String id = call.param("id");
       String scopeId = call.param(kind.isEmpty() ? "organizationScopeId" : "scopeId");
       if (!Store.set(relation, id).remove(scopeId)) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).event(kind.isEmpty() ? "OrganizationRole.Scopes.Updated" : null);
   }
 
   private List<String> scopeIds(Call call, Map<String, ObjectNode> scopeTable, String bodyField) {
-    store.orgRole(call.param("id"));
     List<String> ids = call.ids(bodyField);
+    store.orgRole(call.param("id"));
     Store.requireAll(scopeTable, ids);
     return ids;
   }
 
-  private void registerScopes(Map<String, Handler> handlers) {
-    handlers.put("CreateOrganizationScope", call -> {
+  private void registerScopes(Declarations handlers) {
+    handlers.declare("CreateOrganizationScope", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode description = guard.nullableString("description");
@@ -354,24 +354,24 @@ final class OrganizationRoutes {
       scope.set("description", description == null ? scope.nullNode() : description);
       store.orgScopes.put(id, scope);
       return Reply.created(scope);
-    });
-    handlers.put("ListOrganizationScopes", call ->
+    }).event("OrganizationScope.Created");
+    handlers.declare("ListOrganizationScopes", call ->
         Pager.optional(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
-    handlers.put("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
-    handlers.put("UpdateOrganizationScope", call -> rename(call, store.orgScopes));
-    handlers.put("DeleteOrganizationScope", call -> {
-      store.deleteOrganizationScope(Store.row(store.orgScopes, call.param("id")).get("id").asText());
+    handlers.declare("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
+    handlers.declare("UpdateOrganizationScope", call -> rename(call, store.orgScopes, "organization_scopes")).event("OrganizationScope.Data.Updated");
+    handlers.declare("DeleteOrganizationScope", call -> {
+      store.deleteOrganizationScope(Store.row(store.orgScopes, "organization_scopes", call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("OrganizationScope.Deleted");
   }
 
   /** PATCH of an organization role or scope: a unique name and a nullable description. */
-  private static Reply rename(Call call, Map<String, ObjectNode> table) {
+  private static Reply rename(Call call, Map<String, ObjectNode> table, String tableName) {
     Guard guard = call.guard();
     String name = guard.string("name", false);
     JsonNode description = guard.nullableString("description");
     guard.check();
-    ObjectNode entity = Store.row(table, call.param("id"));
+    ObjectNode entity = Store.row(table, tableName, call.param("id"));
     if (name != null) {
       checkUnique(table, name, entity.get("id").asText());
       entity.put("name", name);

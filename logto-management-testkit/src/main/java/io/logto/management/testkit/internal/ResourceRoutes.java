@@ -15,8 +15,8 @@ final class ResourceRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListResources", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListResources", call -> {
       boolean includeScopes = "true".equals(call.query("includeScopes"));
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode resource : store.resources.values()) {
@@ -24,14 +24,14 @@ final class ResourceRoutes {
       }
       return Pager.optional(call, items);
     });
-    handlers.put("CreateResource", this::create);
-    handlers.put("GetResource", call -> Reply.ok(store.resource(call.param("id"))));
-    handlers.put("UpdateResource", call -> {
-      ObjectNode resource = store.resource(call.param("id"));
+    handlers.declare("CreateResource", this::create);
+    handlers.declare("GetResource", call -> Reply.ok(store.resource(call.param("id"))));
+    handlers.declare("UpdateResource", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", false);
       Long ttl = guard.number("accessTokenTtl", false);
       guard.check();
+      ObjectNode resource = store.resource(call.param("id"));
       if (name != null) {
         resource.put("name", name);
       }
@@ -40,47 +40,47 @@ final class ResourceRoutes {
       }
       return Reply.ok(resource);
     });
-    handlers.put("UpdateResourceIsDefault", call -> {
-      ObjectNode resource = store.resource(call.param("id"));
+    handlers.declare("UpdateResourceIsDefault", call -> {
       Guard guard = call.guard();
       Boolean isDefault = guard.bool("isDefault", true);
       guard.check();
+      // true runs Logto's setDefaultResource, an update that finds no row; false reads the resource first
+      ObjectNode resource = isDefault ? store.resources.get(call.param("id")) : store.resource(call.param("id"));
+      if (resource == null) {
+        throw ApiError.notExists("resources");
+      }
       if (isDefault) {
         store.resources.values().forEach(other -> other.put("isDefault", false));
       }
       resource.put("isDefault", isDefault);
       return Reply.ok(resource);
     });
-    handlers.put("DeleteResource", call -> {
+    handlers.declare("DeleteResource", call -> {
       String id = store.resource(call.param("id")).get("id").asText();
       if (id.equals(Store.MANAGEMENT_API_RESOURCE_ID)) {
         throw ApiError.of(400, "resource.cannot_delete_management_api", "The Management API cannot be deleted.");
       }
-      store.resources.remove(id);
-      store.scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(id))
-          .map(scope -> scope.get("id").asText()).toList().forEach(store::deleteScope);
+      store.deleteResource(id);
       return Reply.empty(204);
     });
-    handlers.put("ListResourceScopes", call -> {
-      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
-      return Pager.paged(call, scopesOf(resourceId));
-    });
-    handlers.put("CreateResourceScope", call -> {
-      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+    // Logto lists by the id without reading the resource: a missing one has no scopes
+    handlers.declare("ListResourceScopes", call -> Pager.paged(call, scopesOf(call.param("resourceId"))));
+    handlers.declare("CreateResourceScope", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode description = guard.nullableString("description");
       guard.check();
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       checkScopeName(resourceId, name, null);
       return Reply.created(store.newScope(resourceId, name, description));
-    });
-    handlers.put("UpdateResourceScope", call -> {
-      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
-      ObjectNode scope = ownedScope(resourceId, call.param("scopeId"));
+    }).event("Scope.Created");
+    handlers.declare("UpdateResourceScope", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", false);
       JsonNode description = guard.nullableString("description");
       guard.check();
+      String resourceId = store.resource(call.param("resourceId")).get("id").asText();
+      ObjectNode scope = ownedScope(resourceId, call.param("scopeId"));
       if (name != null) {
         checkScopeName(resourceId, name, scope.get("id").asText());
         scope.put("name", name);
@@ -89,13 +89,13 @@ final class ResourceRoutes {
         scope.set("description", description);
       }
       return Reply.ok(scope);
-    });
-    handlers.put("DeleteResourceScope", call -> {
+    }).event("Scope.Data.Updated");
+    handlers.declare("DeleteResourceScope", call -> {
       String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       String scopeId = ownedScope(resourceId, call.param("scopeId")).get("id").asText();
       store.deleteScope(scopeId);
       return Reply.empty(204);
-    });
+    }).event("Scope.Deleted");
   }
 
   private Reply create(Call call) {

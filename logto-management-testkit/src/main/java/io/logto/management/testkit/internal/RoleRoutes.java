@@ -23,19 +23,19 @@ final class RoleRoutes {
 
   private static final List<String> SEARCH_FIELDS = List.of("id", "name", "description");
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateRole", this::create);
-    handlers.put("ListRoles", this::list);
-    handlers.put("GetRole", call -> Reply.ok(store.role(call.param("id"))));
-    handlers.put("UpdateRole", this::update);
-    handlers.put("DeleteRole", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateRole", this::create).event("Role.Created");
+    handlers.declare("ListRoles", this::list);
+    handlers.declare("GetRole", call -> Reply.ok(store.role(call.param("id"))));
+    handlers.declare("UpdateRole", this::update).event("Role.Data.Updated");
+    handlers.declare("DeleteRole", call -> {
       store.deleteRole(store.role(call.param("id")).get("id").asText());
       return Reply.empty(204);
-    });
+    }).event("Role.Deleted");
     registerHolders(handlers, "User", "userId", store.users, store.userRoles, store::user, store::userJson);
     registerHolders(handlers, "Application", "applicationId", store.applications, store.appRoles,
         store::application, app -> app);
-    handlers.put("ListRoleScopes", call -> {
+    handlers.declare("ListRoleScopes", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       List<JsonNode> scopes = new ArrayList<>();
       for (String scopeId : Store.set(store.roleScopes, roleId)) {
@@ -45,9 +45,9 @@ final class RoleRoutes {
       }
       return Pager.optional(call, scopes);
     });
-    handlers.put("CreateRoleScope", call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
+    handlers.declare("CreateRoleScope", call -> {
       List<String> scopeIds = call.ids("scopeIds");
+      String roleId = store.role(call.param("id")).get("id").asText();
       scopeIds.forEach(store::scope);
       Set<String> assigned = Store.set(store.roleScopes, roleId);
       for (String scopeId : scopeIds) {
@@ -61,21 +61,21 @@ final class RoleRoutes {
         added.add(store.scope(scopeId));
       }
       return Reply.created(Json.arrayOf(added));
-    });
-    handlers.put("DeleteRoleScope", call -> {
+    }).event("Role.Scopes.Updated");
+    handlers.declare("DeleteRoleScope", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       if (!Store.set(store.roleScopes, roleId).remove(call.param("scopeId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).event("Role.Scopes.Updated");
   }
 
   /** List, add and remove the users (or applications) holding a role, seen from the role. */
-  private void registerHolders(Map<String, Handler> handlers, String noun, String idParam,
+  private void registerHolders(Declarations handlers, String noun, String idParam,
       Map<String, ObjectNode> table, Map<String, Set<String>> rolesOf, Function<String, ObjectNode> lookup,
       UnaryOperator<ObjectNode> view) {
-    handlers.put("ListRole" + noun + "s", call -> {
+    handlers.declare("ListRole" + noun + "s", call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       List<JsonNode> holders = new ArrayList<>();
       for (ObjectNode holder : Store.newestFirst(table.values())) {
@@ -85,14 +85,14 @@ final class RoleRoutes {
       }
       return Pager.paged(call, holders);
     });
-    handlers.put("CreateRole" + noun, call -> {
-      String roleId = store.role(call.param("id")).get("id").asText();
+    handlers.declare("CreateRole" + noun, call -> {
       List<String> ids = call.ids(idParam + "s");
+      String roleId = store.role(call.param("id")).get("id").asText();
       ids.forEach(lookup::apply);
       ids.forEach(id -> Store.set(rolesOf, id).add(roleId));
       return Reply.empty(201);
     });
-    handlers.put("DeleteRole" + noun, call -> {
+    handlers.declare("DeleteRole" + noun, call -> {
       String roleId = store.role(call.param("id")).get("id").asText();
       String holderId = lookup.apply(call.param(idParam)).get("id").asText();
       if (!Store.set(rolesOf, holderId).remove(roleId)) {
@@ -131,12 +131,12 @@ final class RoleRoutes {
   }
 
   private Reply update(Call call) {
-    ObjectNode role = store.role(call.param("id"));
     Guard guard = call.guard();
     String name = guard.string("name", false);
     String description = guard.string("description", false);
     Boolean isDefault = guard.bool("isDefault", false);
     guard.check();
+    ObjectNode role = store.role(call.param("id"));
     if (name != null) {
       checkUniqueName(name, role.get("id").asText());
       role.put("name", name);

@@ -40,32 +40,30 @@ final class SamlApplicationRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateSamlApplication", this::create);
-    handlers.put("GetSamlApplication", call -> Reply.ok(json(samlApplication(call.param("id")))));
-    handlers.put("UpdateSamlApplication", this::update);
-    handlers.put("DeleteSamlApplication", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateSamlApplication", this::create);
+    handlers.declare("GetSamlApplication", call -> Reply.ok(json(samlApplication(call.param("id")))));
+    handlers.declare("UpdateSamlApplication", this::update);
+    handlers.declare("DeleteSamlApplication", call -> {
       store.deleteApplication(samlApplication(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
-    handlers.put("CreateSamlApplicationSecret", call -> {
+    handlers.declare("CreateSamlApplicationSecret", call -> {
       Guard guard = call.guard();
       Long years = guard.atLeast("lifeSpanInYears", 1, true);
       guard.check();
       String id = samlApplication(call.param("id")).get("id").asText();
       return Reply.created(store.samlSecrets.create(id, Math.toIntExact(years), false));
     });
-    handlers.put("ListSamlApplicationSecrets", call -> {
-      String id = samlApplication(call.param("id")).get("id").asText();
-      return Reply.ok(Json.arrayOf(store.samlSecrets.list(id)));
-    });
-    handlers.put("UpdateSamlApplicationSecret", call -> {
+    // Logto lists the secrets by application id without reading the application
+    handlers.declare("ListSamlApplicationSecrets", call -> Reply.ok(Json.arrayOf(store.samlSecrets.list(call.param("id")))));
+    handlers.declare("UpdateSamlApplicationSecret", call -> {
       Guard guard = call.guard();
       Boolean active = guard.bool("active", true);
       guard.check();
       return Reply.ok(store.samlSecrets.setActive(call.param("id"), call.param("secretId"), active));
     });
-    handlers.put("DeleteSamlApplicationSecret", call -> {
+    handlers.declare("DeleteSamlApplicationSecret", call -> {
       if (store.samlSecrets.find(call.param("id"), call.param("secretId")).get("active").asBoolean()) {
         throw ApiError.of(400, "application.saml.can_not_delete_active_secret", "Can not delete the active secret.");
       }

@@ -22,6 +22,8 @@ import org.w3c.dom.NodeList;
  * through Logto's OIDC sign-in, which the emulator does not serve: those answer 501 naming what is missing.
  */
 final class SamlIdpRoutes {
+  /** The cookie Logto's SAML authn endpoints set to the SP-initiated sign-in session's id. */
+  private static final String SESSION_COOKIE = "_logto_sp_saml_sso_session_id";
   private static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
   private static final String ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
   private static final int MAX_RELAY_STATE = 512;
@@ -32,10 +34,12 @@ final class SamlIdpRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListSamlApplicationMetadata", call -> Reply.text(200, "text/xml;charset=utf-8",
-        metadata(call.param("id"), call.origin())));
-    handlers.put("GetSamlAuthn", call -> {
+  // a browser or a service provider calls these: the document marks them as needing a token, but
+  // Logto serves them on its anonymous router
+  void register(Declarations handlers) {
+    handlers.declare("ListSamlApplicationMetadata", call -> Reply.text(200, "text/xml;charset=utf-8",
+        metadata(call.param("id"), call.origin()))).anonymous();
+    handlers.declare("GetSamlAuthn", call -> {
       Guard guard = Guard.query(queryObject(call));
       String request = guard.name("SAMLRequest");
       guard.string("Signature", false);
@@ -52,8 +56,8 @@ final class SamlIdpRoutes {
         throw ApiError.of(500, Json.object().put("message", "Internal server error."));
       }
       return continueInBrowser("GetSamlAuthn", document, config);
-    });
-    handlers.put("CreateSamlAuthn", call -> {
+    }).anonymous();
+    handlers.declare("CreateSamlAuthn", call -> {
       Guard guard = call.guard();
       String request = guard.name("SAMLRequest");
       relayState(guard);
@@ -67,8 +71,8 @@ final class SamlIdpRoutes {
         throw invalidRequest();
       }
       return continueInBrowser("CreateSamlAuthn", document, config);
-    });
-    handlers.put("GetSamlApplicationCallback", this::callback);
+    }).anonymous();
+    handlers.declare("GetSamlApplicationCallback", this::callback).anonymous();
   }
 
   /** The IdP metadata of a SAML application with an active certificate. */
@@ -104,11 +108,44 @@ final class SamlIdpRoutes {
       throw ApiError.of(400, "guard.invalid_input", "The request query is invalid.");
     }
     if (error != null) {
-      throw ApiError.of(400, "oidc.invalid_request", "Invalid request.");
+      throw ApiError.of(400, "oidc.invalid_request", "Request is invalid.");
     }
-    details(call.param("id"));
-    throw ApiError.notEmulated(EmulatorServer.operation("GetSamlApplicationCallback"), "the browser sign-in this callback ends: the SAML session cookie set by the"
-        + " authn endpoint and Logto's OIDC provider to exchange the code");
+    String id = call.param("id");
+    details(id);
+    // the app's registered redirect URI is this callback (Logto creates SAML apps with it)
+    if (redirectUri != null && !redirectUri.isEmpty()
+        && !redirectUri.equals(call.origin() + "/api/saml-applications/" + id + "/callback")) {
+      throw ApiError.of(400, "oidc.invalid_redirect_uri",
+          "`redirect_uri` did not match any of the client's registered `redirect_uris`.");
+    }
+    if (state != null && !state.isEmpty()) {
+      // a state means a sign-in the SAML authn endpoint started: its session id is in a cookie
+      if (cookie(call, SESSION_COOKIE) == null) {
+        throw ApiError.of(400, "application.saml.sp_initiated_saml_sso_session_not_found_in_cookies",
+            "Service provider initiated SAML SSO session ID not found in cookies.");
+      }
+      // the emulator's authn endpoints answer 501 before Logto would store a session: none exists
+      throw ApiError.of(400, "application.saml.sp_initiated_saml_sso_session_not_found",
+          "Service provider initiated SAML SSO session not found.");
+    }
+    throw ApiError.notEmulated(EmulatorServer.operation("GetSamlApplicationCallback"),
+        "Logto's OIDC provider to exchange the code of the browser sign-in this callback ends");
+  }
+
+  /** A request cookie's value, or null when absent or empty (Koa's unsigned cookies, as Logto reads them). */
+  private static String cookie(Call call, String name) {
+    String header = call.header("Cookie");
+    if (header == null) {
+      return null;
+    }
+    for (String pair : header.split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+        String value = pair.substring(eq + 1).trim();
+        return value.isEmpty() ? null : value;
+      }
+    }
+    return null;
   }
 
   // what Logto checks of a decoded request before sending the browser to its sign-in page

@@ -60,31 +60,31 @@ final class ScriptConfigRoutes {
     this.scripts = store.configs.scripts;
   }
 
-  void register(Map<String, Handler> handlers) {
+  void register(Declarations handlers) {
     for (Kind kind : List.of(JWT_CUSTOMIZER, ACTION)) {
-      handlers.put("List" + kind.noun() + "s", call -> Reply.ok(list(kind)));
-      handlers.put("Get" + kind.noun(), call -> Reply.ok(existing(key(kind, call))));
-      handlers.put("Upsert" + kind.noun(), call -> {
+      handlers.declare("List" + kind.noun() + "s", call -> Reply.ok(list(kind)));
+      handlers.declare("Get" + kind.noun(), call -> Reply.ok(existing(key(kind, call))));
+      handlers.declare("Upsert" + kind.noun(), call -> {
         String key = key(kind, call);
         ObjectNode value = value(kind, call, true);
         boolean created = !scripts.containsKey(key);
         scripts.put(key, value);
         return Reply.json(created ? 201 : 200, value);
       });
-      handlers.put("Update" + kind.noun(), call -> {
+      handlers.declare("Update" + kind.noun(), call -> {
         String key = key(kind, call);
         ObjectNode patch = value(kind, call, kind.patchNeedsScript());
         ObjectNode merged = inFieldOrder(kind, Json.merge(existing(key), patch));
         scripts.put(key, merged);
         return Reply.ok(merged);
       });
-      handlers.put("Delete" + kind.noun(), call -> {
+      handlers.declare("Delete" + kind.noun(), call -> {
         if (scripts.remove(key(kind, call)) == null) {
           throw ApiError.notFound();
         }
         return Reply.empty(204);
       });
-      handlers.put("Test" + kind.noun(), (Handler.NotEmulated) call -> {
+      handlers.declare("Test" + kind.noun(), (Handler.NotEmulated) call -> {
         Guard guard = call.guard();
         kind.validateTest().accept(guard, guard.raw());
         guard.check();

@@ -56,15 +56,15 @@ final class SignInExperienceRoutes {
     this.experience = store.experience;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetSignInExp", call -> Reply.ok(experience.signInExperience));
-    handlers.put("UpdateSignInExp", this::update);
-    handlers.put("CheckPasswordWithDefaultSignInExperience", this::checkPassword);
+  void register(Declarations handlers) {
+    handlers.declare("GetSignInExp", call -> Reply.ok(experience.signInExperience));
+    handlers.declare("UpdateSignInExp", this::update);
+    handlers.declare("CheckPasswordWithDefaultSignInExperience", this::checkPassword);
     // Logto OSS keeps custom UI assets in a storage provider, and a fresh one has none
-    handlers.put("UploadCustomUiAssets", call -> {
+    handlers.declare("UploadCustomUiAssets", call -> {
       throw ApiError.of(400, "storage.not_configured", "Storage provider is not configured.");
     });
-    handlers.put("GetUsernameCaseSensitivityConflicts", this::usernameConflicts);
+    handlers.declare("GetUsernameCaseSensitivityConflicts", this::usernameConflicts);
   }
 
   private Reply update(Call call) {

@@ -37,35 +37,33 @@ final class SsoConnectorRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ListSsoConnectorProviders", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ListSsoConnectorProviders", call -> {
       List<JsonNode> providers = new ArrayList<>();
       SsoProvider.ALL.forEach(provider -> providers.add(provider.json()));
       return Reply.ok(Json.arrayOf(providers));
     });
-    handlers.put("CreateSsoConnector", this::create);
-    handlers.put("ListSsoConnectors", call -> {
+    handlers.declare("CreateSsoConnector", this::create);
+    handlers.declare("ListSsoConnectors", call -> {
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode connector : store.ssoConnectors.values()) {
         items.add(withProvider(connector, call.origin()));
       }
       return Pager.optional(call, items);
     });
-    handlers.put("GetSsoConnector", call -> Reply.ok(withProvider(connector(call.param("id")), call.origin())));
-    handlers.put("UpdateSsoConnector", this::update);
-    handlers.put("DeleteSsoConnector", call -> {
+    handlers.declare("GetSsoConnector", call -> Reply.ok(withProvider(connector(call.param("id")), call.origin())));
+    handlers.declare("UpdateSsoConnector", this::update);
+    handlers.declare("DeleteSsoConnector", call -> {
       String id = call.param("id");
       connector(id);
-      store.ssoConnectors.remove(id);
-      store.jit.forgetSsoConnector(id);
-      store.ssoSigningKeys.removeOwner(id);
+      store.deleteSsoConnector(id);
       return Reply.empty(204);
     });
-    handlers.put("ListSsoConnectorSigningKeys", call -> {
+    handlers.declare("ListSsoConnectorSigningKeys", call -> {
       String id = samlConnector(call.param("id"));
       return Reply.ok(Json.arrayOf(store.ssoSigningKeys.list(id)));
     });
-    handlers.put("CreateSsoConnectorSigningKey", call -> {
+    handlers.declare("CreateSsoConnectorSigningKey", call -> {
       Guard guard = call.guard();
       Boolean active = guard.bool("active", false);
       guard.check();
@@ -73,14 +71,14 @@ final class SsoConnectorRoutes {
       // inactive unless asked: the staged step of a rotation
       return Reply.created(store.ssoSigningKeys.create(id, KEY_LIFETIME_YEARS, Boolean.TRUE.equals(active)));
     });
-    handlers.put("UpdateSsoConnectorSigningKey", call -> {
+    handlers.declare("UpdateSsoConnectorSigningKey", call -> {
       Guard guard = call.guard();
       Boolean active = guard.bool("active", true);
       guard.check();
       String id = samlConnector(call.param("id"));
       return Reply.ok(store.ssoSigningKeys.setActive(id, call.param("keyId"), active));
     });
-    handlers.put("DeleteSsoConnectorSigningKey", call -> {
+    handlers.declare("DeleteSsoConnectorSigningKey", call -> {
       String id = samlConnector(call.param("id"));
       if (store.ssoSigningKeys.find(id, call.param("keyId")).get("active").asBoolean()) {
         throw ApiError.of(400, "single_sign_on.can_not_delete_active_signing_key",

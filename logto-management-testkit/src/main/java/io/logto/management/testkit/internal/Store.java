@@ -150,10 +150,11 @@ final class Store {
     return list;
   }
 
+  /** The user, or 404 {@code entity.not_found} as Logto's {@code findUserById} ({@code pool.one}) answers. */
   ObjectNode user(String id) {
     ObjectNode user = users.get(id);
     if (user == null) {
-      throw ApiError.notFound();
+      throw ApiError.notFound().missing("users", id);
     }
     return user;
   }
@@ -198,25 +199,23 @@ final class Store {
   }
 
   /**
-   * The row an update or a delete touches: Logto's update and delete queries find no row and answer
-   * 404 {@code entity.not_found}, where a read by id answers {@code entity.not_exists_with_id}.
+   * The row a delete touches, or 404 {@code entity.not_found} as Logto's deletes answer for no row;
+   * the operation's not-found rule decides the answer when {@code id} is its path's id (an update
+   * answers {@code entity.not_exists}, a relation insert a foreign key error).
    */
-  static ObjectNode row(Map<String, ObjectNode> table, String id) {
-    return found(table, id);
-  }
-
-  private static ObjectNode existing(Map<String, ObjectNode> table, String name, String id) {
+  static ObjectNode row(Map<String, ObjectNode> table, String name, String id) {
     ObjectNode entity = table.get(id);
     if (entity == null) {
-      throw ApiError.notExistsWithId(name, id);
+      throw ApiError.notFound().missing(name, id);
     }
     return entity;
   }
 
-  private static ObjectNode found(Map<String, ObjectNode> table, String id) {
+  // a read by id: 404 entity.not_exists_with_id unless the operation's not-found rule says otherwise
+  private static ObjectNode existing(Map<String, ObjectNode> table, String name, String id) {
     ObjectNode entity = table.get(id);
     if (entity == null) {
-      throw ApiError.notFound();
+      throw ApiError.notExistsWithId(name, id).missing(name, id);
     }
     return entity;
   }
@@ -397,6 +396,20 @@ final class Store {
     userRoles.values().forEach(held -> held.remove(roleId));
     appRoles.values().forEach(held -> held.remove(roleId));
     consents.forgetRole(roleId);
+  }
+
+  /** Deletes a resource and its scopes (with what refers to them). */
+  void deleteResource(String resourceId) {
+    resources.remove(resourceId);
+    scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(resourceId))
+        .map(scope -> scope.get("id").asText()).toList().forEach(this::deleteScope);
+  }
+
+  /** Deletes an SSO connector, its signing keys and the organizations' just-in-time links to it. */
+  void deleteSsoConnector(String connectorId) {
+    ssoConnectors.remove(connectorId);
+    jit.forgetSsoConnector(connectorId);
+    ssoSigningKeys.removeOwner(connectorId);
   }
 
   /** Deletes a resource scope from the roles, organization roles and consent requests holding it. */

@@ -17,8 +17,8 @@ final class SubjectTokenRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateSubjectToken", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateSubjectToken", call -> {
       Guard guard = call.guard();
       String userId = guard.string("userId", true);
       ObjectNode context = guard.object("context", false);

@@ -35,9 +35,9 @@ final class UserAssetRoutes {
     this.tokens = tokens;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetUserAssetServiceStatus", call -> Reply.ok(status()));
-    handlers.put("CreateUserAsset", this::upload);
+  void register(Declarations handlers) {
+    handlers.declare("GetUserAssetServiceStatus", call -> Reply.ok(status()));
+    handlers.declare("CreateUserAsset", this::upload);
   }
 
   private ObjectNode status() {

@@ -21,22 +21,22 @@ final class UserIdentityRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("ReplaceUserIdentity", this::replaceIdentity);
-    handlers.put("GetUserIdentity", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("ReplaceUserIdentity", this::replaceIdentity);
+    handlers.declare("GetUserIdentity", call -> {
       ObjectNode user = store.user(call.param("userId"));
       ObjectNode body = Json.object();
       body.set("identity", identity(user, call.param("target")));
       return Reply.ok(body);
     });
-    handlers.put("DeleteUserIdentity", call -> {
+    handlers.declare("DeleteUserIdentity", call -> {
       ObjectNode user = store.user(call.param("userId"));
       identity(user, call.param("target"));
       ((ObjectNode) user.get("identities")).remove(call.param("target"));
       user.put("updatedAt", store.now());
       return Reply.ok(store.userJson(user));
     });
-    handlers.put("CreateUserIdentity", call -> {
+    handlers.declare("CreateUserIdentity", call -> {
       Guard guard = call.guard();
       String connectorId = guard.string("connectorId", true);
       guard.object("connectorData", true);
@@ -51,7 +51,7 @@ final class UserIdentityRoutes {
       throw ApiError.notEmulated(EmulatorServer.operation("CreateUserIdentity"),
           "the social provider's answer to connectorData (the user's profile at that provider)");
     });
-    handlers.put("ListUserAllIdentities", call -> {
+    handlers.declare("ListUserAllIdentities", call -> {
       ObjectNode user = store.user(call.param("userId"));
       ObjectNode body = Json.object();
       ArrayNode social = body.putArray("socialIdentities");
@@ -63,27 +63,27 @@ final class UserIdentityRoutes {
       body.putArray("ssoIdentities");
       return Reply.ok(body);
     });
-    handlers.put("GetUserSsoIdentity", call -> {
+    handlers.declare("GetUserSsoIdentity", call -> {
       store.user(call.param("userId"));
       // Logto raises this without the connector id, so its message keeps the placeholder
       throw ApiError.of(404, "user.enterprise_sso_identity_not_exists",
           "The user does not have an enterprise identity linked to the specified SSO connector ID: "
               + "{{ ssoConnectorId }}.");
     });
-    handlers.put("ListUserSessions", call -> Reply.ok(emptyList("sessions")));
-    handlers.put("GetUserSession", call -> {
+    handlers.declare("ListUserSessions", call -> Reply.ok(emptyList("sessions")));
+    handlers.declare("GetUserSession", call -> {
       throw sessionNotFound();
     });
-    handlers.put("DeleteUserSession", call -> {
+    handlers.declare("DeleteUserSession", call -> {
       throw sessionNotFound();
     });
-    handlers.put("ListUserGrants", call -> {
+    handlers.declare("ListUserGrants", call -> {
       Guard query = Guard.query(queryObject(call, "appType"));
       query.oneOf("appType", List.of("firstParty", "thirdParty"), false);
       query.check();
       return Reply.ok(emptyList("grants"));
     });
-    handlers.put("DeleteUserGrant", call -> {
+    handlers.declare("DeleteUserGrant", call -> {
       throw ApiError.of(404, "oidc.invalid_grant", "Grant request is invalid.");
     });
   }

@@ -30,60 +30,60 @@ final class UserRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateUser", this::create);
-    handlers.put("GetUser", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateUser", this::create).event("User.Created");
+    handlers.declare("GetUser", call -> {
       ObjectNode user = json(store.user(call.param("userId")));
       if ("true".equals(call.query("includeSsoIdentities"))) {
         user.set("ssoIdentities", Json.array());
       }
       return Reply.ok(user);
     });
-    handlers.put("ListUsers", this::list);
-    handlers.put("UpdateUser", this::update);
-    handlers.put("DeleteUser", this::delete);
-    handlers.put("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
-    handlers.put("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb));
-    handlers.put("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile));
-    handlers.put("UpdateUserPassword", call -> {
-      ObjectNode user = store.user(call.param("userId"));
+    handlers.declare("ListUsers", this::list);
+    handlers.declare("UpdateUser", this::update).event("User.Data.Updated");
+    handlers.declare("DeleteUser", this::delete).event("User.Deleted");
+    handlers.declare("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
+    handlers.declare("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb)).event("User.Data.Updated");
+    handlers.declare("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile)).event("User.Data.Updated");
+    handlers.declare("UpdateUserPassword", call -> {
       Guard guard = call.guard();
       String password = guard.string("password", true);
       guard.check();
+      ObjectNode user = store.user(call.param("userId"));
       store.passwords.put(user.get("id").asText(), password);
       user.put("updatedAt", store.now());
       return Reply.ok(json(user));
-    });
-    handlers.put("VerifyUserPassword", call -> {
-      ObjectNode user = store.user(call.param("userId"));
+    }).event("User.Data.Updated");
+    handlers.declare("VerifyUserPassword", call -> {
       Guard guard = call.guard();
       String password = guard.string("password", true);
       guard.check();
+      ObjectNode user = store.user(call.param("userId"));
       if (!password.equals(store.passwords.get(user.get("id").asText()))) {
         throw ApiError.of(422, "session.invalid_credentials",
             "Incorrect account or password. Please check your input.");
       }
       return Reply.empty(204);
     });
-    handlers.put("GetUserHasPassword", call -> {
+    handlers.declare("GetUserHasPassword", call -> {
       ObjectNode user = store.user(call.param("userId"));
       ObjectNode body = Json.object();
       body.put("hasPassword", store.passwords.containsKey(user.get("id").asText()));
       return Reply.ok(body);
     });
-    handlers.put("UpdateUserIsSuspended", call -> {
-      ObjectNode user = store.user(call.param("userId"));
+    handlers.declare("UpdateUserIsSuspended", call -> {
       Guard guard = call.guard();
       Boolean suspended = guard.bool("isSuspended", true);
       guard.check();
+      ObjectNode user = store.user(call.param("userId"));
       user.put("isSuspended", suspended).put("updatedAt", store.now());
       return Reply.ok(json(user));
-    });
-    handlers.put("ListUserRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
-    handlers.put("AssignUserRoles", call -> assignRoles(call, false));
-    handlers.put("ReplaceUserRoles", call -> assignRoles(call, true));
-    handlers.put("DeleteUserRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
-    handlers.put("ListUserOrganizations", call -> {
+    }).event("User.SuspensionStatus.Updated");
+    handlers.declare("ListUserRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));
+    handlers.declare("AssignUserRoles", call -> assignRoles(call, false));
+    handlers.declare("ReplaceUserRoles", call -> assignRoles(call, true));
+    handlers.declare("DeleteUserRole", call -> RoleAssignment.remove(rolesOf(call), call.param("roleId")));
+    handlers.declare("ListUserOrganizations", call -> {
       String userId = store.user(call.param("userId")).get("id").asText();
       List<JsonNode> orgs = new ArrayList<>();
       for (ObjectNode org : Store.newestFirst(store.organizations.values())) {
@@ -100,10 +100,10 @@ final class UserRoutes {
 
   /** Shallow-merges the body's object {@code field} into the user's and answers the result. */
   private Reply mergeInto(Call call, String field, UnaryOperator<ObjectNode> normalize) {
-    ObjectNode user = store.user(call.param("userId"));
     Guard guard = call.guard();
     ObjectNode patch = guard.object(field, true);
     guard.check();
+    ObjectNode user = store.user(call.param("userId"));
     user.set(field, normalize.apply(Json.merge((ObjectNode) user.get(field), patch)));
     user.put("updatedAt", store.now());
     return Reply.ok(user.get(field));
@@ -160,7 +160,6 @@ final class UserRoutes {
   }
 
   private Reply update(Call call) {
-    ObjectNode user = store.user(call.param("userId"));
     Guard guard = call.guard();
     JsonNode username = nullableMatching(guard, "username", USERNAME);
     JsonNode email = nullableMatching(guard, "primaryEmail", EMAIL);
@@ -170,6 +169,7 @@ final class UserRoutes {
     ObjectNode customData = guard.object("customData", false);
     ObjectNode profile = guard.object("profile", false);
     guard.check();
+    ObjectNode user = store.user(call.param("userId"));
     if (!Guard.hasAnyOf(guard.raw(), UPDATABLE)) {
       // Logto drops unknown keys; an update with nothing left fails in its query builder
       throw ApiError.emptyUpdate();
@@ -227,7 +227,8 @@ final class UserRoutes {
   }
 
   private Reply delete(Call call) {
-    store.deleteUser(store.user(call.param("userId")).get("id").asText());
+    ObjectNode user = store.user(call.param("userId"));
+    store.deleteUser(user.get("id").asText());
     return Reply.empty(204);
   }
 
@@ -313,8 +314,8 @@ final class UserRoutes {
   }
 
   private Reply assignRoles(Call call, boolean replace) {
-    Set<String> assigned = rolesOf(call);
     List<String> roleIds = call.ids("roleIds");
+    Set<String> assigned = rolesOf(call);
     for (String roleId : roleIds) {
       if (!store.role(roleId).get("type").asText().equals("User")) {
         throw ApiError.of(422, "user.invalid_role_type",

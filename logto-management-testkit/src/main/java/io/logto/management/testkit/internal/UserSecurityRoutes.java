@@ -30,11 +30,11 @@ final class UserSecurityRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
+  void register(Declarations handlers) {
     registerMfa(handlers);
     registerTokens(handlers);
-    handlers.put("ListUserLogtoConfigs", call -> Reply.ok(store.accounts.logtoConfig(userId(call))));
-    handlers.put("UpdateUserLogtoConfigs", call -> {
+    handlers.declare("ListUserLogtoConfigs", call -> Reply.ok(store.accounts.logtoConfig(userId(call))));
+    handlers.declare("UpdateUserLogtoConfigs", call -> {
       Guard guard = call.guard();
       ObjectNode mfa = guard.object("mfa", false);
       ObjectNode passkey = guard.object("passkeySignIn", false);
@@ -56,7 +56,7 @@ final class UserSecurityRoutes {
       }
       return Reply.ok(config);
     });
-    handlers.put("UpdateUserPasswordExpiration", call -> {
+    handlers.declare("UpdateUserPasswordExpiration", call -> {
       Guard guard = call.guard();
       Boolean expired = guard.bool("isExpired", true);
       guard.check();
@@ -71,8 +71,8 @@ final class UserSecurityRoutes {
     return store.user(call.param("userId")).get("id").asText();
   }
 
-  private void registerMfa(Map<String, Handler> handlers) {
-    handlers.put("ListUserMfaVerifications", call -> {
+  private void registerMfa(Declarations handlers) {
+    handlers.declare("ListUserMfaVerifications", call -> {
       List<JsonNode> listed = new ArrayList<>();
       for (ObjectNode verification : store.accounts.mfaVerifications(userId(call))) {
         ObjectNode item = Json.object();
@@ -90,8 +90,8 @@ final class UserSecurityRoutes {
       }
       return Reply.ok(Json.arrayOf(listed));
     });
-    handlers.put("CreateUserMfaVerification", this::createMfa);
-    handlers.put("DeleteUserMfaVerification", call -> {
+    handlers.declare("CreateUserMfaVerification", this::createMfa);
+    handlers.declare("DeleteUserMfaVerification", call -> {
       List<ObjectNode> verifications = store.accounts.mfaVerifications(userId(call));
       if (!verifications.removeIf(v -> v.get("id").asText().equals(call.param("verificationId")))) {
         throw ApiError.notFound();
@@ -168,10 +168,10 @@ final class UserSecurityRoutes {
     return codes;
   }
 
-  private void registerTokens(Map<String, Handler> handlers) {
-    handlers.put("ListUserPersonalAccessTokens", call ->
+  private void registerTokens(Declarations handlers) {
+    handlers.declare("ListUserPersonalAccessTokens", call ->
         Reply.ok(Json.arrayOf(Store.newestFirst(store.accounts.personalAccessTokens(userId(call))))));
-    handlers.put("CreateUserPersonalAccessToken", call -> {
+    handlers.declare("CreateUserPersonalAccessToken", call -> {
       Guard guard = call.guard();
       String name = guard.name("name");
       JsonNode expiresAt = guard.nullableNumber("expiresAt");
@@ -180,8 +180,8 @@ final class UserSecurityRoutes {
         throw ApiError.of(400, "request.invalid_input",
             "Input is invalid. The value of `expiresAt` must be in the future.");
       }
-      String userId = call.param("userId");
-      Store.requireAll(store.users, List.of(userId));
+      // Logto inserts without reading the user: the foreign key fails (the not-found rule's answer)
+      String userId = store.user(call.param("userId")).get("id").asText();
       List<ObjectNode> tokens = store.accounts.personalAccessTokens(userId);
       requireFreeName(tokens, name);
       ObjectNode token = Json.object();
@@ -191,15 +191,15 @@ final class UserSecurityRoutes {
       tokens.add(token);
       return Reply.created(token);
     });
-    handlers.put("UpdateUserPersonalAccessToken", call -> rename(call, call.param("name")));
-    handlers.put("UpdatePersonalAccessTokenName", call -> {
+    handlers.declare("UpdateUserPersonalAccessToken", call -> rename(call, call.param("name")));
+    handlers.declare("UpdatePersonalAccessTokenName", call -> {
       Guard guard = call.guard();
       String current = guard.string("currentName", true);
       guard.check();
       return rename(call, current);
     });
-    handlers.put("DeleteUserPersonalAccessToken", call -> deleteToken(call, call.param("name")));
-    handlers.put("DeletePersonalAccessTokenPost", call -> {
+    handlers.declare("DeleteUserPersonalAccessToken", call -> deleteToken(call, call.param("name")));
+    handlers.declare("DeletePersonalAccessTokenPost", call -> {
       Guard guard = call.guard();
       String name = guard.string("name", true);
       guard.check();
@@ -213,7 +213,7 @@ final class UserSecurityRoutes {
     String name = guard.name("name");
     guard.check();
     List<ObjectNode> tokens = store.accounts.personalAccessTokens(call.param("userId"));
-    ObjectNode token = token(tokens, current);
+    ObjectNode token = token(tokens, call.param("userId"), current);
     if (!name.equals(current)) {
       requireFreeName(tokens, name);
     }
@@ -223,17 +223,18 @@ final class UserSecurityRoutes {
 
   private Reply deleteToken(Call call, String name) {
     List<ObjectNode> tokens = store.accounts.personalAccessTokens(call.param("userId"));
-    tokens.remove(token(tokens, name));
+    tokens.remove(token(tokens, call.param("userId"), name));
     return Reply.empty(204);
   }
 
-  private static ObjectNode token(List<ObjectNode> tokens, String name) {
+  // Logto finds the token by user id and name in one query: no row is the user's path id missing
+  private static ObjectNode token(List<ObjectNode> tokens, String userId, String name) {
     for (ObjectNode token : tokens) {
       if (token.get("name").asText().equals(name)) {
         return token;
       }
     }
-    throw ApiError.notFound();
+    throw ApiError.notFound().missing("personal_access_tokens", userId);
   }
 
   private static void requireFreeName(List<ObjectNode> tokens, String name) {

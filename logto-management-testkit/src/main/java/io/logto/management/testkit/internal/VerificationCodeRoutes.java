@@ -27,8 +27,8 @@ final class VerificationCodeRoutes {
     this.store = store;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("CreateVerificationCode", call -> {
+  void register(Declarations handlers) {
+    handlers.declare("CreateVerificationCode", call -> {
       Guard guard = call.guard();
       String email = guard.raw().has("email") ? guard.string("email", true) : null;
       String phone = email == null ? guard.string("phone", true) : null;
@@ -41,7 +41,7 @@ final class VerificationCodeRoutes {
           store.now());
       return Reply.empty(204);
     });
-    handlers.put("VerifyVerificationCode", call -> {
+    handlers.declare("VerifyVerificationCode", call -> {
       Guard guard = call.guard();
       String email = guard.raw().has("email") ? guard.string("email", true) : null;
       String phone = email == null ? guard.string("phone", true) : null;

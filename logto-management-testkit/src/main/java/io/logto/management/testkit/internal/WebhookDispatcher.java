@@ -37,38 +37,6 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link Outbox}. {@code CreateHookTest} sends its test payloads through {@link #post} synchronously.
  */
 final class WebhookDispatcher implements AutoCloseable {
-  /** The data events of Logto 1.42 by the operation that fires them (its management API hook registration). */
-  private static final Map<String, String> EVENT_BY_OPERATION = Map.ofEntries(
-      Map.entry("CreateUser", "User.Created"),
-      Map.entry("DeleteUser", "User.Deleted"),
-      Map.entry("UpdateUser", "User.Data.Updated"),
-      Map.entry("UpdateUserCustomData", "User.Data.Updated"),
-      Map.entry("UpdateUserProfile", "User.Data.Updated"),
-      Map.entry("UpdateUserPassword", "User.Data.Updated"),
-      Map.entry("UpdateUserIsSuspended", "User.SuspensionStatus.Updated"),
-      Map.entry("CreateRole", "Role.Created"),
-      Map.entry("DeleteRole", "Role.Deleted"),
-      Map.entry("UpdateRole", "Role.Data.Updated"),
-      Map.entry("CreateRoleScope", "Role.Scopes.Updated"),
-      Map.entry("DeleteRoleScope", "Role.Scopes.Updated"),
-      Map.entry("CreateResourceScope", "Scope.Created"),
-      Map.entry("DeleteResourceScope", "Scope.Deleted"),
-      Map.entry("UpdateResourceScope", "Scope.Data.Updated"),
-      Map.entry("CreateOrganization", "Organization.Created"),
-      Map.entry("DeleteOrganization", "Organization.Deleted"),
-      Map.entry("UpdateOrganization", "Organization.Data.Updated"),
-      Map.entry("ReplaceOrganizationUsers", "Organization.Membership.Updated"),
-      Map.entry("AddOrganizationUsers", "Organization.Membership.Updated"),
-      Map.entry("DeleteOrganizationUser", "Organization.Membership.Updated"),
-      Map.entry("CreateOrganizationRole", "OrganizationRole.Created"),
-      Map.entry("DeleteOrganizationRole", "OrganizationRole.Deleted"),
-      Map.entry("UpdateOrganizationRole", "OrganizationRole.Data.Updated"),
-      Map.entry("ReplaceOrganizationRoleScopes", "OrganizationRole.Scopes.Updated"),
-      Map.entry("CreateOrganizationRoleScope", "OrganizationRole.Scopes.Updated"),
-      Map.entry("DeleteOrganizationRoleScope", "OrganizationRole.Scopes.Updated"),
-      Map.entry("CreateOrganizationScope", "OrganizationScope.Created"),
-      Map.entry("DeleteOrganizationScope", "OrganizationScope.Deleted"),
-      Map.entry("UpdateOrganizationScope", "OrganizationScope.Data.Updated"));
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final String USER_AGENT = "Logto (https://logto.io/)";
@@ -110,25 +78,21 @@ final class WebhookDispatcher implements AutoCloseable {
     return built;
   }
 
-  /** The data event an operation fires when it succeeds, or null. */
-  static String eventOf(String operationId) {
-    return EVENT_BY_OPERATION.get(operationId);
-  }
-
   /**
    * After an operation answered (called under the server's lock): when it succeeded, builds Logto's
    * data-hook payloads for it ({@link DataHookPayloads}) and queues one delivery of each to every enabled
    * hook subscribed to its event.
    *
+   * @param event the operation's declared data event, or null when it fires none of its own
    * @param before what the payloads need from the store as it was before the handler ran
    */
-  void operationSucceeded(Operation operation, Call call, Reply reply, DataHookPayloads.Before before,
-      String userAgent, String ip) {
+  void operationSucceeded(Operation operation, String event, Call call, Reply reply,
+      DataHookPayloads.Before before, String userAgent, String ip) {
     if (reply.status() >= 300) {
       return;
     }
     List<ObjectNode> payloads = DataHookPayloads.payloads(store, operation, call, reply, before,
-        eventOf(operation.operationId()), userAgent, ip);
+        event, userAgent, ip);
     for (ObjectNode payload : payloads) {
       String event = payload.get("event").asText();
       for (ObjectNode hook : store.hooks.values()) {

@@ -28,23 +28,23 @@ final class WellKnownRoutes {
     this.experience = store.experience;
   }
 
-  void register(Map<String, Handler> handlers) {
-    handlers.put("GetSignInExperienceConfig", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
-    handlers.put("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
-    handlers.put("GetWellKnownAccountCenter", call -> Reply.ok(experience.accountCenter));
-    handlers.put("GetSignInExperiencePhrases", (Handler.NotEmulated) call -> {
+  void register(Declarations handlers) {
+    handlers.declare("GetSignInExperienceConfig", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
+    handlers.declare("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
+    handlers.declare("GetWellKnownAccountCenter", call -> Reply.ok(experience.accountCenter));
+    handlers.declare("GetSignInExperiencePhrases", (Handler.NotEmulated) call -> {
       throw ApiError.notEmulated(EmulatorServer.operation("GetSignInExperiencePhrases"),
           "Logto's built-in sign-in UI translations, which are Logto's to ship (custom phrases are emulated:"
               + " read them with GetCustomPhrase)");
     });
     for (String id : List.of("GetWellKnownExperienceOpenapiJson", "GetWellKnownUserOpenapiJson")) {
-      handlers.put(id, (Handler.NotEmulated) call -> {
+      handlers.declare(id, (Handler.NotEmulated) call -> {
         throw ApiError.notEmulated(EmulatorServer.operation(id),
             "Logto's OpenAPI document of an end-user API (Experience or Account API) that the emulator does not serve");
       });
     }
-    handlers.put("GetWellKnownManagementOpenapiJson", call -> Reply.ok(managementDocument(call.origin())));
-    handlers.put("GetSwaggerJson", call -> Reply.ok(managementDocument(call.origin())));
+    handlers.declare("GetWellKnownManagementOpenapiJson", call -> Reply.ok(managementDocument(call.origin())));
+    handlers.declare("GetSwaggerJson", call -> Reply.ok(managementDocument(call.origin())));
   }
 
   private ObjectNode publicSignInExperience(String appId) {
