@@ -8,11 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.springframework.context.event.EventListener;
 
 /**
- * Records every webhook event the application's endpoint publishes, so a test can wait for the event an
- * action in Logto (or the emulator) caused. Registered by {@link RecordWebhookEvents}; thread-safe (the
+ * Records every webhook event the application's endpoint publishes, after its listeners ran, so a test
+ * can wait for the event an action in Logto (or the emulator) caused and then check what its listeners did. Registered by {@link RecordWebhookEvents}; thread-safe (the
  * endpoint publishes on the server's threads). The context, and so the recording, may be shared by
  * several test classes: call {@link #clear()} before each test.
  *
@@ -27,11 +26,11 @@ public final class RecordedWebhookEvents {
   public RecordedWebhookEvents() {}
 
   /**
-   * Records one event; called by Spring for every published {@link WebhookEvent}.
+   * Records one event; called by the application's webhook endpoint once every listener of the event
+   * returned or threw, so what a test awaits has been handled.
    *
    * @param event the typed event
    */
-  @EventListener
   public synchronized void record(WebhookEvent event) {
     events.add(requireNonNull(event, "event == null"));
     notifyAll();

@@ -3,6 +3,7 @@ package io.logto.management.spring.boot.webhooks;
 import io.logto.management.LogtoManagement;
 import io.logto.management.spring.boot.LogtoManagementAutoConfiguration;
 import io.logto.management.spring.boot.LogtoManagementProperties;
+import io.logto.management.spring.boot.test.RecordedWebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +68,8 @@ public class LogtoWebhooksAutoConfiguration {
 
   @Bean
   WebhookEndpoint logtoWebhookEndpoint(LogtoWebhooksProperties properties, LogtoWebhookSigningKeys signingKeys,
-      ObjectProvider<Clock> clock, ApplicationEventPublisher publisher) {
+      ObjectProvider<Clock> clock, ApplicationEventPublisher publisher,
+      ObjectProvider<RecordedWebhookEvents> recorded) {
     if (!properties.path().startsWith("/")) {
       throw new LogtoWebhooksPropertyException("path", "must start with '/': " + properties.path());
     }
@@ -90,7 +92,9 @@ public class LogtoWebhooksAutoConfiguration {
         throw new LogtoWebhooksPropertyException("signing-keys", "is invalid: " + e.getMessage());
       }
     }
-    return new WebhookEndpoint(signingKeys, (int) maxBodyBytes, replayWindow, time, publisher);
+    // a test's recorder hears of an event once every listener is done with it
+    return new WebhookEndpoint(signingKeys, (int) maxBodyBytes, replayWindow, time, publisher,
+        event -> recorded.ifAvailable(recorder -> recorder.record(event)));
   }
 
   /** Spring MVC: a {@code RouterFunction} that {@code RouterFunctionMapping} serves. */

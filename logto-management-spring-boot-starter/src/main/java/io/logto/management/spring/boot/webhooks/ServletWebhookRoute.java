@@ -4,6 +4,7 @@ import io.logto.management.webhooks.WebhookReceiver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -31,7 +32,14 @@ final class ServletWebhookRoute {
     if (answer.reason().isEmpty()) {
       return ServerResponse.status(answer.status()).build();
     }
-    return ServerResponse.status(answer.status()).contentType(MediaType.TEXT_PLAIN).body(answer.reason());
+    // written and flushed here: Tomcat would otherwise first drain what is left of a refused body
+    byte[] reason = answer.reason().getBytes(StandardCharsets.US_ASCII);
+    return ServerResponse.status(answer.status()).contentType(MediaType.TEXT_PLAIN).build((req, response) -> {
+      response.setContentLength(reason.length);
+      response.getOutputStream().write(reason);
+      response.flushBuffer();
+      return null;
+    });
   }
 
   /**

@@ -8,6 +8,7 @@ import io.logto.management.webhooks.WebhookVerificationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +29,17 @@ final class WebhookEndpoint {
   private final @Nullable Duration replayWindow;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
+  private final Consumer<WebhookEvent> afterListeners;
   private volatile @Nullable KeyedReceiver current;
 
   WebhookEndpoint(LogtoWebhookSigningKeys signingKeys, int maxBodyBytes, @Nullable Duration replayWindow,
-      Clock clock, ApplicationEventPublisher publisher) {
+      Clock clock, ApplicationEventPublisher publisher, Consumer<WebhookEvent> afterListeners) {
     this.signingKeys = requireNonNull(signingKeys, "signingKeys == null");
     this.maxBodyBytes = maxBodyBytes;
     this.replayWindow = replayWindow;
     this.clock = requireNonNull(clock, "clock == null");
     this.publisher = requireNonNull(publisher, "publisher == null");
+    this.afterListeners = requireNonNull(afterListeners, "afterListeners == null");
   }
 
   /** The largest body a route reads; a route stops reading one byte past it. */
@@ -79,6 +82,8 @@ final class WebhookEndpoint {
       log.error("Logto webhook {}: a listener threw {} at {}; answered 500, so Logto logs the delivery as failed",
           name, e.getClass().getName(), thrownAt(e));
       return new Answer(500, "LISTENER_FAILED");
+    } finally {
+      afterListeners.accept(event);
     }
     log.debug("Logto webhook {} published", name);
     return PUBLISHED;

