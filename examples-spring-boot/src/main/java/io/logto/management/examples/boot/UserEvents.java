@@ -25,7 +25,7 @@ public class UserEvents {
   /** A user was created: through the API, by registering or by a first SSO sign-in. */
   @EventListener
   public void on(UserCreated event) {
-    User user = event.data();
+    User user = event.data();            // the same record the typed API answers with
     welcomed.add(user.id());
     log.info("welcome {} (hook {}, {})", user.id(), event.hookId(), event.createdAt());
   }
@@ -39,7 +39,7 @@ public class UserEvents {
 
   /** Every event arrives here too; one this SDK version does not know keeps its name and JSON. */
   @EventListener
-  public void on(WebhookEvent event) {
+  public void on(WebhookEvent event) {   // every event, whatever its type
     if (event instanceof UnknownEvent unknown) {
       log.info("no handler for {}", unknown.event());
     }
