@@ -3,6 +3,7 @@ package io.logto.management.spring.boot.webhooks;
 import io.logto.management.LogtoManagement;
 import io.logto.management.spring.boot.LogtoManagementAutoConfiguration;
 import io.logto.management.spring.boot.LogtoManagementProperties;
+import io.logto.management.spring.boot.LogtoPropertyException;
 import io.logto.management.spring.boot.test.RecordedWebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,10 @@ public class LogtoWebhooksAutoConfiguration {
   /** Created by Spring. */
   public LogtoWebhooksAutoConfiguration() {}
 
+  private static LogtoPropertyException invalid(String property, String problem) {
+    return LogtoPropertyException.of(LogtoWebhooksProperties.PREFIX + "." + property, problem);
+  }
+
   /**
    * The keys from {@code logto.webhooks.signing-keys}, checked at start-up; with the emulator enabled,
    * also the key of every hook the emulator has.
@@ -43,7 +48,7 @@ public class LogtoWebhooksAutoConfiguration {
    * @param environment to see whether the emulator is enabled
    * @param logto the typed API, asked for the emulator's hooks
    * @return the keys deliveries are verified with
-   * @throws LogtoWebhooksPropertyException if no key is set (without the emulator) or a key is blank
+   * @throws LogtoPropertyException if no key is set (without the emulator) or a key is blank
    */
   @Bean
   @ConditionalOnMissingBean
@@ -52,7 +57,7 @@ public class LogtoWebhooksAutoConfiguration {
     List<String> keys = properties.signingKeys();
     for (int i = 0; i < keys.size(); i++) {
       if (keys.get(i).isBlank()) {
-        throw new LogtoWebhooksPropertyException("signing-keys",
+        throw invalid("signing-keys",
             "has a blank key at index " + i + " (of " + keys.size() + ")");
       }
     }
@@ -60,7 +65,7 @@ public class LogtoWebhooksAutoConfiguration {
       return new EmulatorHookSigningKeys(keys, logto);
     }
     if (keys.isEmpty()) {
-      throw new LogtoWebhooksPropertyException("signing-keys", "must be set when " + LogtoWebhooksProperties.PREFIX
+      throw invalid("signing-keys", "must be set when " + LogtoWebhooksProperties.PREFIX
           + ".enabled is true");
     }
     return () -> keys;
@@ -71,16 +76,16 @@ public class LogtoWebhooksAutoConfiguration {
       ObjectProvider<Clock> clock, ApplicationEventPublisher publisher,
       ObjectProvider<RecordedWebhookEvents> recorded) {
     if (!properties.path().startsWith("/")) {
-      throw new LogtoWebhooksPropertyException("path", "must start with '/': " + properties.path());
+      throw invalid("path", "must start with '/': " + properties.path());
     }
     long maxBodyBytes = properties.maxBodySize().toBytes();
     if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 1) {
-      throw new LogtoWebhooksPropertyException("max-body-size", "must be between 1B and 2047MB: "
+      throw invalid("max-body-size", "must be between 1B and 2047MB: "
           + properties.maxBodySize());
     }
     Duration replayWindow = properties.replayWindow();
     if (replayWindow != null && (replayWindow.isZero() || replayWindow.isNegative())) {
-      throw new LogtoWebhooksPropertyException("replay-window", "must be positive: " + replayWindow);
+      throw invalid("replay-window", "must be positive: " + replayWindow);
     }
     Clock time = clock.getIfUnique(Clock::systemUTC);
     List<String> configured = properties.signingKeys();
@@ -89,7 +94,7 @@ public class LogtoWebhooksAutoConfiguration {
         // the receiver's own checks of the keys, at start-up rather than on the first delivery
         WebhookEndpoint.newReceiver(configured, (int) maxBodyBytes, replayWindow, time);
       } catch (IllegalArgumentException e) {
-        throw new LogtoWebhooksPropertyException("signing-keys", "is invalid: " + e.getMessage());
+        throw invalid("signing-keys", "is invalid: " + e.getMessage());
       }
     }
     // a test's recorder hears of an event once every listener is done with it

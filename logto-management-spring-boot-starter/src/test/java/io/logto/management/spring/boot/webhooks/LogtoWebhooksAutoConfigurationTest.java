@@ -3,6 +3,7 @@ package io.logto.management.spring.boot.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.logto.management.spring.boot.LogtoPropertyException;
 import io.logto.management.webhooks.WebhookReceiver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ final class LogtoWebhooksAutoConfigurationTest {
   void enabledWithoutKeysFailsNamingTheProperty() {
     servlet.withPropertyValues("logto.webhooks.enabled=true")
         .run(context -> assertThat(context).getFailure().rootCause()
-            .isInstanceOf(LogtoWebhooksPropertyException.class)
+            .isInstanceOf(LogtoPropertyException.class)
             .hasMessage("logto.webhooks.signing-keys must be set when logto.webhooks.enabled is true"));
   }
 
@@ -111,7 +112,7 @@ final class LogtoWebhooksAutoConfigurationTest {
     SpringApplication application = new SpringApplication(App.class);
     application.setWebApplicationType(WebApplicationType.NONE);
     assertThatThrownBy(() -> application.run("--logto.webhooks.enabled=true", "--spring.main.banner-mode=off"))
-        .hasRootCauseInstanceOf(LogtoWebhooksPropertyException.class);
+        .hasRootCauseInstanceOf(LogtoPropertyException.class);
     assertThat(output.toString())
         .contains("APPLICATION FAILED TO START")
         .contains("The Logto webhook endpoint is not configured: logto.webhooks.signing-keys must be set when "
@@ -128,7 +129,7 @@ final class LogtoWebhooksAutoConfigurationTest {
     assertThatThrownBy(() -> application.run("--logto.webhooks.enabled=true",
         "--logto.webhooks.signing-keys[0]=" + KEY, "--logto.webhooks.signing-keys[1]=",
         "--spring.main.banner-mode=off"))
-        .hasRootCauseInstanceOf(LogtoWebhooksPropertyException.class);
+        .hasRootCauseInstanceOf(LogtoPropertyException.class);
     assertThat(output.toString()).contains("APPLICATION FAILED TO START")
         .contains("logto.webhooks.signing-keys has a blank key at index 1 (of 2)").doesNotContain(KEY);
   }
