@@ -94,7 +94,8 @@ final class WebhookDeliveryTest {
     assertThat(payload.get("method").asText()).isEqualTo("POST");
     assertThat(payload.get("status").asInt()).isEqualTo(200);
     assertThat(payload.at("/data/id").asText()).isEqualTo(userId);
-    assertThat(payload.get("data").has("hasPassword")).isFalse();
+    // the route's answer as Logto sends it (hasPassword included); only User.Deleted carries the public fields
+    assertThat(payload.get("data").has("hasPassword")).isTrue();
 
     http.delete("/users/" + userId);
     List<WebhookDelivery> both = logto.awaitWebhookDeliveries(2, WAIT);
@@ -102,6 +103,7 @@ final class WebhookDeliveryTest {
     JsonNode deleted = Http.JSON.readTree(both.get(1).payload());
     assertThat(deleted.at("/data/username").asText()).isEqualTo("hooked");
     assertThat(deleted.at("/params/userId").asText()).isEqualTo(userId);
+    assertThat(deleted.get("data").has("hasPassword")).isFalse();
   }
 
   @Test

@@ -345,12 +345,10 @@ public final class EmulatorServer implements AutoCloseable {
     Reply reply;
     lock.lock();
     try {
-      // the deleted user is the data of User.Deleted, and gone once the handler ran
-      ObjectNode deleted = operation.operationId().equals("DeleteUser")
-          ? store.users.get(match.pathParams().get("userId")) : null;
-      JsonNode subject = deleted == null ? null : store.userJson(deleted);
+      // what the hook payloads need from before the handler: the deleted user, an organization's members
+      DataHookPayloads.Before before = DataHookPayloads.before(store, operation, call);
       reply = handler.handle(call);
-      webhooks.operationSucceeded(operation, call, reply, subject, headers.getFirst("User-Agent"), clientIp(exchange));
+      webhooks.operationSucceeded(operation, call, reply, before, headers.getFirst("User-Agent"), clientIp(exchange));
     } catch (ApiError e) {
       return error(e);
     } finally {

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Sends webhooks as Logto does: after an emulated operation that Logto registers a data event for
  * succeeds, every enabled hook subscribed to the event gets a POST of the event payload (JSON, signed
  * with {@code logto-signature-sha-256}: the hex HMAC-SHA256 of the body keyed with the hook's signing
- * key), retried up to three times on a 5xx, on the emulator's own daemon threads. Each delivery is
+ * key), once (no retry after a 5xx, as in Logto 1.42), on the emulator's own daemon threads. Each delivery is
  * logged ({@code TriggerHook.<event>}, what the hook's recent logs list) and recorded in the
  * {@link Outbox}. {@code CreateHookTest} sends its test payloads through {@link #post} synchronously.
  */
@@ -69,7 +72,9 @@ final class WebhookDispatcher implements AutoCloseable {
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final String USER_AGENT = "Logto (https://logto.io/)";
-  private static final int DEFAULT_RETRIES = 3;
+  /** What Node's fetch (undici) adds to each request Logto sends. */
+  private static final Map<String, String> FETCH_HEADERS = Map.of("accept", "*/*", "accept-language", "*",
+      "sec-fetch-mode", "cors", "accept-encoding", "gzip, deflate");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicInteger DISPATCHERS = new AtomicInteger();
 
@@ -111,50 +116,34 @@ final class WebhookDispatcher implements AutoCloseable {
   }
 
   /**
-   * After a successful operation (called under the server's lock): builds Logto's data-hook payload and
-   * queues a delivery to each enabled hook subscribed to the event.
+   * After an operation answered (called under the server's lock): when it succeeded, builds Logto's
+   * data-hook payloads for it ({@link DataHookPayloads}) and queues one delivery of each to every enabled
+   * hook subscribed to its event.
    *
-   * @param subject the entity the event is about when the answer has no body (the deleted user), or null
+   * @param before what the payloads need from the store as it was before the handler ran
    */
-  void operationSucceeded(Operation operation, Call call, Reply reply, JsonNode subject, String userAgent, String ip) {
-    String event = eventOf(operation.operationId());
-    if (event == null || reply.status() >= 300) {
+  void operationSucceeded(Operation operation, Call call, Reply reply, DataHookPayloads.Before before,
+      String userAgent, String ip) {
+    if (reply.status() >= 300) {
       return;
     }
-    ObjectNode payload = Json.object();
-    payload.put("event", event).put("createdAt", isoTime(store.now()));
-    if (userAgent != null) {
-      payload.put("userAgent", userAgent);
-    }
-    payload.put("ip", ip).put("path", call.rawPath()).put("method", operation.method())
-        .put("status", reply.status());
-    ObjectNode params = Json.object();
-    call.pathParams().forEach(params::put);
-    payload.set("params", params);
-    payload.put("matchedRoute", operation.pathTemplate().replaceAll("\\{([^}]+)}", ":$1"));
-    JsonNode data = subject != null ? subject : reply.body();
-    if (data != null) {
-      payload.set("data", data.isObject() && data.has("hasPassword") ? userInfo((ObjectNode) data) : data);
-    }
-    for (ObjectNode hook : store.hooks.values()) {
-      if (subscribed(hook, event)) {
-        ObjectNode json = payload.deepCopy().put("hookId", hook.get("id").asText());
-        ObjectNode config = ((ObjectNode) hook.get("config")).deepCopy();
-        String key = hook.get("signingKey").asText();
-        try {
-          executor.execute(() -> deliverAndLog(hook.get("id").asText(), event, config, key, json));
-        } catch (RejectedExecutionException closed) {
-          return;
+    List<ObjectNode> payloads = DataHookPayloads.payloads(store, operation, call, reply, before,
+        eventOf(operation.operationId()), userAgent, ip);
+    for (ObjectNode payload : payloads) {
+      String event = payload.get("event").asText();
+      for (ObjectNode hook : store.hooks.values()) {
+        if (subscribed(hook, event)) {
+          ObjectNode json = payload.deepCopy().put("hookId", hook.get("id").asText());
+          ObjectNode config = ((ObjectNode) hook.get("config")).deepCopy();
+          String key = hook.get("signingKey").asText();
+          try {
+            executor.execute(() -> deliverAndLog(hook.get("id").asText(), event, config, key, json));
+          } catch (RejectedExecutionException closed) {
+            return;
+          }
         }
       }
     }
-  }
-
-  // Logto's userInfoSelectFields: the user without hasPassword
-  private static ObjectNode userInfo(ObjectNode user) {
-    ObjectNode copy = user.deepCopy();
-    copy.remove("hasPassword");
-    return copy;
   }
 
   private static boolean subscribed(ObjectNode hook, String event) {
@@ -201,8 +190,8 @@ final class WebhookDispatcher implements AutoCloseable {
   }
 
   /**
-   * POSTs {@code json} to the hook config's URL with Logto's headers, retrying a 5xx up to the
-   * config's {@code retries} (default 3) with Logto's backoff (0.3 s, doubling); returns the outcome.
+   * POSTs {@code json} to the hook config's URL with Logto's headers, once: Logto 1.42 sends with ky, whose
+   * retries never repeat a POST, so a 5xx is final whatever the config's {@code retries} says.
    */
   WebhookDelivery post(String hookId, String event, ObjectNode config, String signingKey, ObjectNode json) {
     byte[] body = Json.write(json);
@@ -219,57 +208,51 @@ final class WebhookDispatcher implements AutoCloseable {
       return new WebhookDelivery(hookId, event, URI.create("invalid:url"), payload, signature, 0, "",
           "TypeError: Invalid URL", sentAt, Duration.ofNanos(System.nanoTime() - started));
     }
-    int retries = config.has("retries") ? config.get("retries").asInt() : DEFAULT_RETRIES;
     int status = 0;
     String responseBody = "";
     String error = "";
-    for (int attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0 && !pause(Duration.ofMillis(300L << (attempt - 1)))) {
-        break;
-      }
-      try {
-        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
-        status = response.statusCode();
-        responseBody = response.body();
-        error = "";
-        if (status < 500) {
-          break;
-        }
-      } catch (HttpTimeoutException e) {
-        error = "TimeoutError: Request timed out: POST " + url;
-        break;
-      } catch (IOException e) {
-        // what Node's fetch reports for a refused or reset connection
-        error = "TypeError: fetch failed";
-        break;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        error = "AbortError: the emulator stopped";
-        break;
-      }
+    try {
+      HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+      status = response.statusCode();
+      responseBody = ResponseText.of(response);
+    } catch (HttpTimeoutException e) {
+      error = "TimeoutError: Request timed out: POST " + url;
+    } catch (IOException e) {
+      // what Node's fetch reports for a refused or reset connection
+      error = "TypeError: fetch failed";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = "AbortError: the emulator stopped";
     }
     return new WebhookDelivery(hookId, event, url, payload, signature, error.isEmpty() ? status : 0,
         error.isEmpty() ? responseBody : "", error, sentAt, Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /**
+   * Logto's request: {@code user-agent}, then the hook's {@code config.headers} (which may replace it), then
+   * the signature; {@code content-type} from ky's {@code json} option unless a config header set one; and
+   * the headers Node's fetch adds to every request ({@code accept}, {@code accept-language},
+   * {@code sec-fetch-mode}, {@code accept-encoding}). A config header the JDK will not send (such as
+   * {@code Host}) is left out.
+   */
   private static HttpRequest request(URI url, ObjectNode config, String signature, byte[] body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(TIMEOUT)
-        .header("User-Agent", USER_AGENT).header("Content-Type", "application/json");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("user-agent", USER_AGENT);
     for (Map.Entry<String, JsonNode> header : config.path("headers").properties()) {
-      builder.setHeader(header.getKey(), header.getValue().asText());
+      headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asText());
     }
-    return builder.header("logto-signature-sha-256", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-  }
-
-  private static boolean pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    headers.put("logto-signature-sha-256", signature);
+    headers.putIfAbsent("content-type", "application/json");
+    FETCH_HEADERS.forEach(headers::putIfAbsent);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(TIMEOUT);
+    headers.forEach((name, value) -> {
+      try {
+        builder.setHeader(name, value);
+      } catch (IllegalArgumentException restricted) {
+        // a header the JDK's client manages itself (Host, Content-Length, Connection...)
+      }
+    });
+    return builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
   /** The hex HMAC-SHA256 of {@code body} keyed with the hook's signing key. */
