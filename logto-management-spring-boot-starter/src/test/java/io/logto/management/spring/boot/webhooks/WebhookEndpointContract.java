@@ -10,6 +10,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import io.logto.management.webhooks.UnknownEvent;
 import io.logto.management.webhooks.UserCreated;
 import io.logto.management.webhooks.WebhookEvent;
 import java.net.URI;
@@ -111,6 +112,30 @@ abstract class WebhookEndpointContract {
     assertThat(created.hookId()).isEqualTo("hook-under-test");
     // a listener of the sealed interface gets every event, typed
     assertThat(listeners().all).contains(created);
+  }
+
+  @Test
+  void eventThisVersionDoesNotKnowIsPublishedAsUnknownEvent() throws Exception {
+    String hookId = "hook-" + newUserId();
+    byte[] body = ("{\"event\":\"Tenant.Renamed\",\"createdAt\":\"" + NOW + "\",\"hookId\":\"" + hookId
+        + "\",\"data\":{\"name\":\"new\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(post(endpoint, body, sign(body, NEW_KEY)).statusCode()).isEqualTo(204);
+    assertThat(listeners().all).filteredOn(event -> event.hookId().equals(hookId)).singleElement()
+        .isInstanceOfSatisfying(UnknownEvent.class, unknown -> {
+          assertThat(unknown.event()).isEqualTo("Tenant.Renamed");
+          assertThat(unknown.json().path("data").path("name").asText()).isEqualTo("new");
+        });
+  }
+
+  @Test
+  void signedBodyThatIsNoPayloadIsRefusedWith400() throws Exception {
+    byte[] body = "[\"not\", \"a payload\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = post(endpoint, body, sign(body, NEW_KEY));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("BODY_MALFORMED");
   }
 
   @Test
