@@ -36,10 +36,6 @@ public class LogtoWebhooksAutoConfiguration {
   /** Created by Spring. */
   public LogtoWebhooksAutoConfiguration() {}
 
-  private static LogtoPropertyException invalid(String property, String problem) {
-    return LogtoPropertyException.of(LogtoWebhooksProperties.PREFIX + "." + property, problem);
-  }
-
   /**
    * The keys from {@code logto.webhooks.signing-keys}, checked at start-up; with the emulator enabled,
    * also the key of every hook the emulator has.
@@ -57,16 +53,14 @@ public class LogtoWebhooksAutoConfiguration {
     List<String> keys = properties.signingKeys();
     for (int i = 0; i < keys.size(); i++) {
       if (keys.get(i).isBlank()) {
-        throw invalid("signing-keys",
-            "has a blank key at index " + i + " (of " + keys.size() + ")");
+        throw invalid("signing-keys", "has a blank key at index " + i + " (of " + keys.size() + ")");
       }
     }
     if (environment.getProperty(LogtoManagementProperties.PREFIX + ".emulator.enabled", Boolean.class, false)) {
       return new EmulatorHookSigningKeys(keys, logto);
     }
     if (keys.isEmpty()) {
-      throw invalid("signing-keys", "must be set when " + LogtoWebhooksProperties.PREFIX
-          + ".enabled is true");
+      throw invalid("signing-keys", "must be set when " + LogtoWebhooksProperties.PREFIX + ".enabled is true");
     }
     return () -> keys;
   }
@@ -80,8 +74,7 @@ public class LogtoWebhooksAutoConfiguration {
     }
     long maxBodyBytes = properties.maxBodySize().toBytes();
     if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 1) {
-      throw invalid("max-body-size", "must be between 1B and 2047MB: "
-          + properties.maxBodySize());
+      throw invalid("max-body-size", "must be between 1B and 2047MB: " + properties.maxBodySize());
     }
     Duration replayWindow = properties.replayWindow();
     if (replayWindow != null && (replayWindow.isZero() || replayWindow.isNegative())) {
@@ -100,6 +93,10 @@ public class LogtoWebhooksAutoConfiguration {
     // a test's recorder hears of an event once every listener is done with it
     return new WebhookEndpoint(signingKeys, (int) maxBodyBytes, replayWindow, time, publisher,
         event -> recorded.ifAvailable(recorder -> recorder.record(event)));
+  }
+
+  private static LogtoPropertyException invalid(String property, String problem) {
+    return LogtoPropertyException.of(LogtoWebhooksProperties.PREFIX + "." + property, problem);
   }
 
   /** Spring MVC: a {@code RouterFunction} that {@code RouterFunctionMapping} serves. */
