@@ -11,9 +11,10 @@ import java.util.function.Predicate;
 
 /**
  * Records every webhook event the application's endpoint publishes, after its listeners ran, so a test
- * can wait for the event an action in Logto (or the emulator) caused and then check what its listeners did. Registered by {@link RecordWebhookEvents}; thread-safe (the
- * endpoint publishes on the server's threads). The context, and so the recording, may be shared by
- * several test classes: call {@link #clear()} before each test.
+ * can wait for the event an action in Logto (or the emulator) caused and then check what its listeners
+ * did. Registered by {@link RecordWebhookEvents}; thread-safe (the endpoint publishes on the server's
+ * threads). The context, and so the recording, may be shared by several test classes: call
+ * {@link #clear()} before each test.
  *
  * <pre>{@code
  * UserCreated created = recorded.await(UserCreated.class, Duration.ofSeconds(10));
