@@ -3,6 +3,7 @@ package io.logto.management.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,13 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -43,6 +49,7 @@ final class WebhookRecordingsConformanceTest {
   private final Http http = new Http(logto);
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final HttpServer endpoint = endpoint();
+  private final AtomicInteger failedAttempts = new AtomicInteger();
 
   private static final String DATA_EVENTS = "[\"User.Created\",\"Organization.Created\",\"Organization.Deleted\","
       + "\"Organization.Membership.Updated\",\"OrganizationRole.Created\",\"OrganizationRole.Deleted\","
@@ -60,18 +67,22 @@ final class WebhookRecordingsConformanceTest {
   }
 
   private HttpServer endpoint() {
+    return loopback(exchange -> {
+      Map<String, String> headers = new TreeMap<>();
+      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+          String.join(",", values)));
+      received.add(new Received(headers,
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      // the recording's receiver answered 200 with no body
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+  }
+
+  private static HttpServer loopback(HttpHandler handler) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", exchange -> {
-        Map<String, String> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-            String.join(",", values)));
-        received.add(new Received(headers,
-            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-        // the recording's receiver answered 200 with no body
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-      });
+      server.createContext("/", handler);
       server.start();
       return server;
     } catch (IOException e) {
@@ -188,9 +199,9 @@ final class WebhookRecordingsConformanceTest {
     recordedHeaders.fieldNames().forEachRemaining(recordedNames::add);
     List<String> names = new ArrayList<>(mine.headers().keySet());
     names.removeAll(List.of("host", "connection"));
-    if (!new java.util.TreeSet<>(names).equals(new java.util.TreeSet<>(recordedNames))) {
-      problems.add(file + ": headers " + new java.util.TreeSet<>(names) + ", recorded "
-          + new java.util.TreeSet<>(recordedNames));
+    if (!new TreeSet<>(names).equals(new TreeSet<>(recordedNames))) {
+      problems.add(file + ": headers " + new TreeSet<>(names) + ", recorded "
+          + new TreeSet<>(recordedNames));
     }
     for (String header : FIXED_HEADERS) {
       String expected = recordedHeaders.path(header).asText(null);
@@ -205,7 +216,7 @@ final class WebhookRecordingsConformanceTest {
   }
 
   /** Runs one call that emits one event and waits for its delivery, so deliveries pair with the recording's. */
-  private JsonNode step(List<Received> sent, java.util.function.Supplier<Http.Answer> call) {
+  private JsonNode step(List<Received> sent, Supplier<Http.Answer> call) {
     return step(sent, List.of(), call);
   }
 
@@ -214,7 +225,7 @@ final class WebhookRecordingsConformanceTest {
    * several deliveries of one call arrive in any order (so they do in Logto): they are put back in the
    * order Logto queues them.
    */
-  private JsonNode step(List<Received> sent, List<String> queueOrder, java.util.function.Supplier<Http.Answer> call) {
+  private JsonNode step(List<Received> sent, List<String> queueOrder, Supplier<Http.Answer> call) {
     int events = Math.max(1, queueOrder.size());
     int before = logto.webhookDeliveries().size();
     clock.advance(Duration.ofMillis(250));
@@ -222,7 +233,7 @@ final class WebhookRecordingsConformanceTest {
     assertThat(answer.status()).as("answer %s", answer.body()).isLessThan(300);
     assertThat(logto.awaitWebhookDeliveries(before + events, WAIT)).hasSize(before + events);
     List<Received> latest = new ArrayList<>(received.subList(received.size() - events, received.size()));
-    latest.sort(java.util.Comparator.comparingInt(delivery -> queueOrder.indexOf(event(delivery))));
+    latest.sort(Comparator.comparingInt(delivery -> queueOrder.indexOf(event(delivery))));
     sent.addAll(latest);
     return answer.body();
   }
@@ -248,7 +259,7 @@ final class WebhookRecordingsConformanceTest {
     String org = http.post("/organizations", "{\"name\":\"held\"}").body().get("id").asText();
     logto.awaitWebhookDeliveries(3, WAIT);
     String base = "event createdAt userAgent ip path method status params matchedRoute ";
-    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
 
     step(sent, () -> http.post("/organizations/" + org + "/users", "{\"userIds\":[\"" + u1 + "\",\"" + u1 + "\"]}"));
     expected.put("POST users", base + "organizationId addedUserIds hookId");
@@ -331,24 +342,15 @@ final class WebhookRecordingsConformanceTest {
     }
   }
 
-  private final java.util.concurrent.atomic.AtomicInteger failedAttempts = new java.util.concurrent.atomic.AtomicInteger();
-
   private HttpServer failingEndpoint() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", exchange -> {
-        exchange.getRequestBody().readAllBytes();
-        failedAttempts.incrementAndGet();
-        byte[] answer = "{\"message\":\"down\"}".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(500, answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
-      });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return loopback(exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      failedAttempts.incrementAndGet();
+      byte[] answer = "{\"message\":\"down\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(500, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
   }
 
   private List<Path> recordedFiles() throws IOException {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which record each event name of Logto 1.42 decodes to, and from which payload fields. The fields follow
@@ -30,7 +31,8 @@ final class EventCatalog {
 
   private EventCatalog() {}
 
-  static Factory factory(String event) {
+  /** The factory of an event this version knows, or null. */
+  static @Nullable Factory factory(String event) {
     return FACTORIES.get(event);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import io.logto.management.model.ApplicationType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -194,7 +195,7 @@ final class Payload {
     }
     try {
       return mapper.readerForListOf(type).readValue(node);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new PayloadException("the payload's " + name + " is not a list of " + type.getSimpleName());
     }
   }

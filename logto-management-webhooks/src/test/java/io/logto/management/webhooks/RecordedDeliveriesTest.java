@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.model.Scope;
 import io.logto.management.model.User;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,7 +93,7 @@ class RecordedDeliveriesTest {
     }
   }
 
-  private static void assertTyped(java.util.Map<String, JsonNode> additionalProperties, String id, JsonNode json) {
+  private static void assertTyped(Map<String, JsonNode> additionalProperties, String id, JsonNode json) {
     assertThat(additionalProperties).as("fields the record does not type").isEmpty();
     assertThat(id).isEqualTo(json.at("/data/id").asText()).isNotEmpty();
   }
@@ -120,7 +122,7 @@ class RecordedDeliveriesTest {
     WebhookReceiver receiver = WebhookReceiver.builder().signingKey("unused").build();
     for (JsonNode log : RecordedDelivery.hook().get("recentLogs")) {
       JsonNode body = log.at("/payload/hookRequest/body");
-      WebhookEvent event = receiver.decode(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      WebhookEvent event = receiver.decode(body.toString().getBytes(StandardCharsets.UTF_8));
       assertThat(event.event()).isEqualTo(body.get("event").asText());
       assertThat(event).isNotInstanceOf(UnknownEvent.class);
       if (event instanceof ScopeDeleted deleted) {

@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,7 @@ class WebhookReceiverTest {
       assertThat(created.createdAt()).isEqualTo(CREATED_AT);
       assertThat(created.hookId()).isEqualTo("hook1");
       assertThat(created.origin().apiCall()).isEqualTo(
-          new ManagementApiCall("POST", "/users", 200, java.util.Map.of(), "/users"));
+          new ManagementApiCall("POST", "/users", 200, Map.of(), "/users"));
     });
   }
 
@@ -102,7 +104,7 @@ class WebhookReceiverTest {
     String signature = sign(KEY, bytes(BODY));
     byte[] pretty = mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(parsed);
     byte[] sorted = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .writeValueAsBytes(mapper.convertValue(parsed, java.util.Map.class));
+        .writeValueAsBytes(mapper.convertValue(parsed, Map.class));
 
     assertRefused(() -> receiver.receive(pretty, signature), Reason.SIGNATURE_MISMATCH);
     assertRefused(() -> receiver.receive(sorted, signature), Reason.SIGNATURE_MISMATCH);
@@ -243,7 +245,7 @@ class WebhookReceiverTest {
 
     @Override
     public int read(byte[] buffer, int offset, int length) {
-      java.util.Arrays.fill(buffer, offset, offset + length, (byte) ' ');
+      Arrays.fill(buffer, offset, offset + length, (byte) ' ');
       read += length;
       return length;
     }
