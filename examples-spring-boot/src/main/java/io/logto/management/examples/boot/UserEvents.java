@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Application code reacting to Logto's webhooks: the starter's endpoint verified each delivery's
- * signature and publishes its typed event, so a listener names the event it wants by its record.
+ * signature and publishes its typed event, so a listener names the event it wants by its record. A
+ * listener of {@code WebhookEvent} gets every event; one this SDK version does not know arrives as
+ * {@code UnknownEvent}, with its name and JSON.
  */
 @Component
 public class UserEvents {
@@ -22,7 +24,6 @@ public class UserEvents {
 
   private final Set<String> welcomed = ConcurrentHashMap.newKeySet();
 
-  /** A user was created: through the API, by registering or by a first SSO sign-in. */
   @EventListener
   public void on(UserCreated event) {
     User user = event.data();            // the same record the typed API answers with
@@ -30,14 +31,12 @@ public class UserEvents {
     log.info("welcome {} (hook {}, {})", user.id(), event.hookId(), event.createdAt());
   }
 
-  /** Users joined or left an organization. */
   @EventListener
   public void on(OrganizationMembershipUpdated event) {
     log.info("organization {}: {} user(s) joined, {} left", event.organizationId(), event.addedUserIds().size(),
         event.removedUserIds().size());
   }
 
-  /** Every event arrives here too; one this SDK version does not know keeps its name and JSON. */
   @EventListener
   public void on(WebhookEvent event) {   // every event, whatever its type
     if (event instanceof UnknownEvent unknown) {
