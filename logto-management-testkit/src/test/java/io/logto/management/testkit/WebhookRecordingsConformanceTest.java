@@ -316,6 +316,42 @@ final class WebhookRecordingsConformanceTest {
   }
 
   @Test
+  void anAcceptedInvitationIsAMembershipEventAndARevokedOneIsNone() throws IOException {
+    String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook";
+    http.post("/hooks", "{\"name\":\"m\",\"events\":[\"Organization.Membership.Updated\"],\"config\":{\"url\":\""
+        + url + "\"}}");
+    String org = http.post("/organizations", "{\"name\":\"invites\"}").body().get("id").asText();
+    String user = http.post("/users", "{\"username\":\"invited\",\"primaryEmail\":\"invited@example.org\"}").body()
+        .get("id").asText();
+    long expiresAt = clock.instant().plus(Duration.ofDays(1)).toEpochMilli();
+    String accepted = invitation(org, "invited@example.org", expiresAt);
+    String revoked = invitation(org, "other@example.org", expiresAt);
+    List<Received> sent = new ArrayList<>();
+
+    assertThat(http.put("/organization-invitations/" + revoked + "/status", "{\"status\":\"Revoked\"}").status())
+        .isEqualTo(200);
+    step(sent, () -> http.put("/organization-invitations/" + accepted + "/status",
+        "{\"status\":\"Accepted\",\"acceptedUserId\":\"" + user + "\"}"));
+
+    assertThat(sent).hasSize(1);
+    JsonNode body = Http.JSON.readTree(sent.get(0).body());
+    List<String> fields = new ArrayList<>();
+    body.fieldNames().forEachRemaining(fields::add);
+    assertThat(String.join(" ", fields)).isEqualTo("event createdAt userAgent ip path method status params matchedRoute "
+        + "organizationId addedUserIds hookId");
+    assertThat(body.get("status").asInt()).isEqualTo(200);
+    assertThat(body.get("matchedRoute").asText()).isEqualTo("/organization-invitations/:id/status");
+    assertThat(body.get("organizationId").asText()).isEqualTo(org);
+    assertThat(body.get("addedUserIds").toString()).isEqualTo("[\"" + user + "\"]");
+    assertThat(logto.webhookDeliveries()).hasSize(1);
+  }
+
+  private String invitation(String org, String invitee, long expiresAt) {
+    return http.post("/organization-invitations", "{\"invitee\":\"" + invitee + "\",\"organizationId\":\"" + org
+        + "\",\"expiresAt\":" + expiresAt + "}").body().get("id").asText();
+  }
+
+  @Test
   void aFailingEndpointGetsOneAttemptWhateverTheRetriesAndTheLogRecordsTheError() {
     HttpServer failing = failingEndpoint();
     try {
