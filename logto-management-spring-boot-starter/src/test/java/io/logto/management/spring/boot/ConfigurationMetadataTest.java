@@ -22,7 +22,8 @@ final class ConfigurationMetadataTest {
         "logto.management.client-secret", "logto.management.api-indicator", "logto.management.request-timeout",
         "logto.management.token-timeout", "logto.management.max-retries",
         "logto.management.observations.enabled", "logto.management.emulator.enabled",
-        "management.health.logto.enabled");
+        "management.health.logto.enabled", "logto.webhooks.enabled", "logto.webhooks.path",
+        "logto.webhooks.signing-keys", "logto.webhooks.max-body-size", "logto.webhooks.replay-window");
     properties.forEach((name, property) -> {
       assertThat(property.path("type").asText()).as(name).isNotEmpty();
       assertThat(property.path("description").asText()).as(name).isNotBlank().doesNotContain("{@");
@@ -30,5 +31,10 @@ final class ConfigurationMetadataTest {
     assertThat(properties.get("logto.management.request-timeout").get("defaultValue").asText()).isEqualTo("10s");
     assertThat(properties.get("logto.management.max-retries").get("defaultValue").asInt()).isEqualTo(2);
     assertThat(properties.get("management.health.logto.enabled").get("defaultValue").asBoolean()).isFalse();
+    assertThat(properties.get("logto.webhooks.enabled").get("defaultValue").asBoolean()).isFalse();
+    assertThat(properties.get("logto.webhooks.path").get("defaultValue").asText()).isEqualTo("/logto/webhooks");
+    assertThat(properties.get("logto.webhooks.max-body-size").get("defaultValue").asText()).isEqualTo("1MB");
+    assertThat(properties.get("logto.webhooks.signing-keys").get("type").asText())
+        .isEqualTo("java.util.List<java.lang.String>");
   }
 }

@@ -59,4 +59,19 @@ final class LogtoSecretSanitizingTest {
     assertThat(LogtoSecretSanitizingAutoConfiguration.isClientSecret(
         new SanitizableData(source, "logto.management.client-id", "app"))).isFalse();
   }
+
+  @Test
+  void recognisesEverySpellingOfTheWebhookSigningKeysAndNothingElse() {
+    MapPropertySource source = new MapPropertySource("test", Map.of());
+    for (String key : new String[] {"logto.webhooks.signing-keys", "logto.webhooks.signing-keys[0]",
+        "logto.webhooks.signingKeys", "LOGTO_WEBHOOKS_SIGNING_KEYS", "LOGTO_WEBHOOKS_SIGNINGKEYS_1_"}) {
+      assertThat(LogtoSecretSanitizingAutoConfiguration.isWebhookSigningKey(new SanitizableData(source, key, SECRET)))
+          .as(key).isTrue();
+    }
+    for (String key : new String[] {"logto.webhooks.path", "logto.webhooks.signing-keys-file",
+        "logto.webhooks.enabled"}) {
+      assertThat(LogtoSecretSanitizingAutoConfiguration.isWebhookSigningKey(new SanitizableData(source, key, "x")))
+          .as(key).isFalse();
+    }
+  }
 }
