@@ -83,16 +83,16 @@ final class WebhookDispatcher implements AutoCloseable {
    * data-hook payloads for it ({@link DataHookPayloads}) and queues one delivery of each to every enabled
    * hook subscribed to its event.
    *
-   * @param event the operation's declared data event, or null when it fires none of its own
+   * @param registeredEvent the operation's declared data event, or null when it fires none of its own
    * @param before what the payloads need from the store as it was before the handler ran
    */
-  void operationSucceeded(Operation operation, String event, Call call, Reply reply,
+  void operationSucceeded(Operation operation, String registeredEvent, Call call, Reply reply,
       DataHookPayloads.Before before, String userAgent, String ip) {
     if (reply.status() >= 300) {
       return;
     }
     List<ObjectNode> payloads = DataHookPayloads.payloads(store, operation, call, reply, before,
-        event, userAgent, ip);
+        registeredEvent, userAgent, ip);
     for (ObjectNode payload : payloads) {
       String event = payload.get("event").asText();
       for (ObjectNode hook : store.hooks.values()) {
