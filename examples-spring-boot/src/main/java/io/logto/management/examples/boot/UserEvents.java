@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * listener of {@code WebhookEvent} gets every event; one this SDK version does not know arrives as
  * {@code UnknownEvent}, with its name and JSON.
  */
+// snippet: webhooks-spring-listener
 @Component
 public class UserEvents {
   private static final Logger log = LoggerFactory.getLogger(UserEvents.class);
@@ -48,3 +49,4 @@ public class UserEvents {
     return welcomed.contains(userId);
   }
 }
+// end snippet

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * Webhooks end to end: the application on a free port, a hook on the emulator pointing at it, a user
  * created through the API, and the listener's work checked once the signed delivery was handled.
  */
+// snippet: webhooks-spring-test
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureLogtoEmulator
 @RecordWebhookEvents
@@ -47,3 +48,4 @@ class UserEventsTest {
     assertThat(userEvents.welcomed(userId)).isTrue();
   }
 }
+// end snippet
