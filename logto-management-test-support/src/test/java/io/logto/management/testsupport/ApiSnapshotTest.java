@@ -57,13 +57,29 @@ final class ApiSnapshotTest {
     Path file = dir.resolve("fixture-api.txt");
     ApiSnapshot snapshot = fixture(file);
     Files.writeString(file, String.join("\n", snapshot.lines()) + "\n");
-    snapshot.check();
+    snapshot.check(false);
 
     Files.writeString(file, Files.readString(file).replace("greet(", "welcome("));
-    assertThatThrownBy(snapshot::check).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> snapshot.check(false)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("public API differs from " + file)
         .hasMessageContaining("line 4 is\n  " + GREETER + "public java.lang.String " + FIXTURE + ".Greeter.greet(")
         .hasMessageContaining("-Dapi.snapshot.update=true");
+  }
+
+  @Test
+  void aTypeNamedOnlyIsOneLineWithoutItsMembers() {
+    assertThat(fixture(dir.resolve("api.txt")).namingOnly(FIXTURE + ".Greeter$Pair").lines())
+        .contains(PAIR + "(listed by name only: its signatures name classes absent from the tests)")
+        .noneMatch(line -> line.startsWith(PAIR + "public"))
+        .anyMatch(line -> line.startsWith(GREETER + "public"));
+  }
+
+  @Test
+  void updatingRewritesTheFile() throws IOException {
+    Path file = dir.resolve("stale-api.txt");
+    Files.writeString(file, "stale\n");
+    fixture(file).check(true);
+    assertThat(Files.readAllLines(file)).isEqualTo(fixture(file).lines());
   }
 
   @Test
