@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API of the starter (its three packages) equals the committed snapshot
- * {@code src/test/resources/api/logto-management-spring-boot-starter.txt}, so every addition, rename or
- * removal shows in review. After an intended change, rerun with {@code -Dapi.snapshot.update=true} and
- * commit the file. Checked where the starter is compiled: its Boot 4 rerun
- * ({@code logto-management-spring-boot4-tests}) has no classes of the starter's own and skips it.
+ * The public API of the starter (its three packages) equals the committed snapshot {@code
+ * src/test/resources/api/logto-management-spring-boot-starter.txt}, so every addition, rename or removal
+ * shows in review. After an intended change, rerun with {@code -Dapi.snapshot.update=true} and commit the
+ * file. Checked where the starter is compiled: its Boot 4 rerun ({@code
+ * logto-management-spring-boot4-tests}) has no classes of the starter's own and skips it.
  */
 final class PublicApiSnapshotTest {
   @Test
