@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Receiving Logto's webhooks without Spring, on the JDK's {@link HttpServer}: the raw body and the
  * signature header go to a {@link WebhookReceiver}, the typed event to the application. docs/webhooks.md
- * shows this class; keep the two in step.
+ * shows its handler (snippet region webhooks-endpoint, checked by DocSnippetsTest).
  */
 public final class WebhookEndpoint implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
@@ -44,7 +44,7 @@ public final class WebhookEndpoint implements AutoCloseable {
     return new WebhookEndpoint(server);
   }
 
-  // [webhook-endpoint]
+  // snippet: webhooks-endpoint
   private static void handle(HttpExchange exchange, WebhookReceiver receiver, Consumer<WebhookEvent> listener)
       throws IOException {
     int status;
@@ -66,7 +66,7 @@ public final class WebhookEndpoint implements AutoCloseable {
       exchange.sendResponseHeaders(status, -1);
     }
   }
-  // [webhook-endpoint]
+  // end snippet
 
   /**
    * Where Logto delivers: the URL to give the hook.

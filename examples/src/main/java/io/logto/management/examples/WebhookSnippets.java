@@ -14,25 +14,25 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The snippets of docs/webhooks.md, kept here so that they compile (WebhookEndpointTest runs them against
- * the emulator). Keep the two in step.
+ * The code of docs/webhooks.md's snippet regions, compiled here (WebhookEndpointTest runs it against
+ * the emulator); DocSnippetsTest keeps the page equal to the regions.
  */
 final class WebhookSnippets {
   private WebhookSnippets() {}
 
   static WebhookReceiver receiver(String signingKey) {
-    // [receiver]
+    // snippet: webhooks-receiver
     WebhookReceiver receiver = WebhookReceiver.builder()
         .signingKey(signingKey)                   // the hook's signingKey
         .maxBodyBytes(256 * 1024)                 // default 1 MiB
         .replayWindow(Duration.ofMinutes(10))     // off by default
         .build();
-    // [receiver]
+    // end snippet
     return receiver;
   }
 
   static String verifyAndDecode(WebhookReceiver receiver, byte[] body, String signatureHeader) {
-    // [verify]
+    // snippet: webhooks-verify
     try {
       WebhookEvent event = receiver.receive(body, signatureHeader);
       return event.event();
@@ -41,11 +41,11 @@ final class WebhookSnippets {
       // TOO_OLD, BODY_MALFORMED; refused.reason().httpStatus() is the status to answer
       return "refused: " + refused.reason();
     }
-    // [verify]
+    // end snippet
   }
 
   static String describe(WebhookEvent event) {
-    // [typed-events]
+    // snippet: webhooks-typed-events
     if (event instanceof UserCreated created) {
       return "new user " + created.data().id() + " by " + created.origin().apiCall();
     } else if (event instanceof UserSuspensionUpdated suspension) {
@@ -59,17 +59,17 @@ final class WebhookSnippets {
       return "an event this SDK does not know yet: " + unknown.event() + " " + unknown.json();
     }
     return event.event();
-    // [typed-events]
+    // end snippet
   }
 
   static WebhookReceiver rotate(LogtoManagement logto, String hookId, String currentKey) {
-    // [rotation]
+    // snippet: webhooks-rotation
     Hook rotated = logto.hooks().updateSigningKey(hookId);
     // deliveries already on their way were signed with the old key: accept both for a while
     WebhookReceiver receiver = WebhookReceiver.builder()
         .signingKeys(List.of(rotated.signingKey(), currentKey))
         .build();
-    // [rotation]
+    // end snippet
     return receiver;
   }
 }

@@ -82,7 +82,7 @@ final class WebhookEndpointTest {
 
   @Test
   void aTestAwaitsTheEventItsCallCaused(LogtoManagement logto) {
-    // [testing]
+    // snippet: webhooks-testing
     try (WebhookInbox inbox = WebhookInbox.start()) {
       inbox.subscribe(logto, HookEvent.USER_SUSPENSION_STATUS_UPDATED);
       User user = logto.users().create(CreateUserRequest.builder().username("wh_suspended").build());
@@ -93,6 +93,6 @@ final class WebhookEndpointTest {
       assertThat(event.data().id()).isEqualTo(user.id());
       assertThat(event.data().isSuspended()).isTrue();
     }
-    // [testing]
+    // end snippet
   }
 }
