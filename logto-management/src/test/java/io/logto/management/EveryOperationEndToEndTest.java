@@ -364,6 +364,7 @@ final class EveryOperationEndToEndTest {
         return switch (s) {
           case STRING -> NODES.textNode("s");
           case INTEGER, LONG, NUMBER, INSTANT_MILLIS, INSTANT_SECONDS -> NODES.numberNode(1);
+          case INSTANT_TEXT -> NODES.textNode("2026-01-01T00:00:00.000Z");
           case BOOLEAN -> NODES.booleanNode(true);
           case JSON -> NODES.objectNode();
         };

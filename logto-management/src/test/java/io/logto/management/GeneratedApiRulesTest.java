@@ -42,13 +42,6 @@ final class GeneratedApiRulesTest {
   private static final Pattern TIMESTAMP = Pattern.compile("^[a-z][A-Za-z]*[a-z]At$");
   private static final Pattern HTTP_METHOD_AT_END = Pattern.compile(".*[a-z](Get|Post|Put|Patch|Delete|Head)$");
   private static final Set<String> SERVER_MANAGED = Set.of("tenantId", "createdAt", "updatedAt");
-  /**
-   * Timestamps Logto sends as ISO-8601 text (not epoch numbers), still {@code String}: MFA
-   * verifications (recordings-sweep/0040-ListUserMfaVerifications.json). The test fails once one of
-   * them becomes an {@code Instant}, so this list only shrinks.
-   */
-  private static final Set<String> TEXT_TIMESTAMPS =
-      Set.of("UserMfaVerification.createdAt", "UserMfaVerification.lastUsedAt");
 
   // ---- the compiled API --------------------------------------------------------------------
 
@@ -75,7 +68,6 @@ final class GeneratedApiRulesTest {
   @Test
   void compiledModelTypesFlagsAsBooleanAndTimestampsAsInstant() throws Exception {
     List<String> problems = new ArrayList<>();
-    Set<String> textTimestampsSeen = new HashSet<>();
     for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
       if (!c.isRecord()) {
         continue;
@@ -92,11 +84,7 @@ final class GeneratedApiRulesTest {
             rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
         String wireName = wire == null ? rc.getName() : wire.value();
         if (TIMESTAMP.matcher(wireName).matches() && !instant(type)) {
-          if (TEXT_TIMESTAMPS.contains(where)) {
-            textTimestampsSeen.add(where);
-          } else {
-            problems.add(where + " is a timestamp typed " + type.getTypeName());
-          }
+          problems.add(where + " is a timestamp typed " + type.getTypeName());
         }
         if (isRequestBody(c) && SERVER_MANAGED.contains(rc.getName())) {
           problems.add(where + " is assigned by the server, yet a request offers it");
@@ -104,7 +92,6 @@ final class GeneratedApiRulesTest {
       }
     }
     assertThat(problems).isEmpty();
-    assertThat(textTimestampsSeen).as("known text timestamps still text").isEqualTo(TEXT_TIMESTAMPS);
   }
 
   @Test
@@ -181,8 +168,9 @@ final class GeneratedApiRulesTest {
       if (t instanceof TypeDef.RecordDef r) {
         for (FieldDef f : r.fields()) {
           String where = t.name() + "." + f.javaName();
-          boolean instant = f.type() == TypeRef.Scalar.INSTANT_MILLIS || f.type() == TypeRef.Scalar.INSTANT_SECONDS;
-          if (TIMESTAMP.matcher(f.jsonName()).matches() && !instant && !TEXT_TIMESTAMPS.contains(where)) {
+          boolean instant = f.type() == TypeRef.Scalar.INSTANT_MILLIS || f.type() == TypeRef.Scalar.INSTANT_SECONDS
+              || f.type() == TypeRef.Scalar.INSTANT_TEXT;
+          if (TIMESTAMP.matcher(f.jsonName()).matches() && !instant) {
             problems.add(where + " is a timestamp typed " + f.type());
           }
         }

@@ -57,6 +57,8 @@ public final class Corrections {
     EPOCH_MILLIS("epoch-millis"),
     /** A number of epoch seconds: {@code Instant}. */
     EPOCH_SECONDS("epoch-seconds"),
+    /** ISO-8601 text of an instant: {@code Instant}. */
+    ISO_INSTANT("iso-instant"),
     /** A number whose values have fractions: {@code BigDecimal}. */
     DECIMAL("decimal"),
     /** A text parameter that takes {@code true} or {@code false}. */
@@ -350,6 +352,7 @@ public final class Corrections {
         switch (e.fix()) {
           case EPOCH_MILLIS -> new Schema<>().type("number").format(Formats.EPOCH_MILLIS);
           case EPOCH_SECONDS -> new Schema<>().type("number").format(Formats.EPOCH_SECONDS);
+          case ISO_INSTANT -> new Schema<>().type("string").format(Formats.ISO_INSTANT);
           case DECIMAL -> new Schema<>().type("number").format(Formats.DECIMAL);
           case BOOLEAN -> new Schema<>().type("boolean");
           case STRING_LIST, ADD_STRING_LIST -> new ArraySchema().items(new StringSchema());
