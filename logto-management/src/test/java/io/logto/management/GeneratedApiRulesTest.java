@@ -66,7 +66,7 @@ final class GeneratedApiRulesTest {
   }
 
   @Test
-  void compiledModelTypesFlagsAsBooleanAndTimestampsAsInstant() throws Exception {
+  void compiledModelTypesFlagsAsBooleanTimestampsAsInstantLanguageTagsAsLanguageTag() throws Exception {
     List<String> problems = new ArrayList<>();
     for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
       if (!c.isRecord()) {
@@ -85,6 +85,10 @@ final class GeneratedApiRulesTest {
         String wireName = wire == null ? rc.getName() : wire.value();
         if (TIMESTAMP.matcher(wireName).matches() && !instant(type)) {
           problems.add(where + " is a timestamp typed " + type.getTypeName());
+        }
+        // one concept, one type: a language tag is the open enum the custom phrases' path chooses
+        if (wireName.equals("languageTag") && type != io.logto.management.model.LanguageTag.class) {
+          problems.add(where + " is a language tag typed " + type.getTypeName());
         }
         if (isRequestBody(c) && SERVER_MANAGED.contains(rc.getName())) {
           problems.add(where + " is assigned by the server, yet a request offers it");
