@@ -111,8 +111,11 @@ final class CorrectionsProofTest {
    * for {@code *}) is described as taking {@code `true`}.
    */
   private static java.util.Optional<String> documentProof(JsonNode document, Corrections.Entry e) {
+    if (e.fix() == Corrections.Fix.STRING && e.target().startsWith("request:")) {
+      return answeredAsText(document, e);
+    }
     if (e.fix() != Corrections.Fix.BOOLEAN || !e.target().startsWith("query:")) {
-      return java.util.Optional.of(e + ": only boolean query corrections may cite the document");
+      return java.util.Optional.of(e + ": only boolean query and string request corrections may cite the document");
     }
     String name = e.target().substring("query:".length());
     int found = 0;
@@ -133,6 +136,29 @@ final class CorrectionsProofTest {
       }
     }
     return found == 0 ? java.util.Optional.of(e + ": no operation has the parameter") : java.util.Optional.empty();
+  }
+
+  /**
+   * A request property the document types otherwise is text when the same operation's answer
+   * declares the property (top level) as a string.
+   */
+  private static java.util.Optional<String> answeredAsText(JsonNode document, Corrections.Entry e) {
+    String name = e.target().substring("request:".length());
+    for (JsonNode item : document.get("paths")) {
+      for (JsonNode op : item) {
+        if (!e.operationId().equals(op.path("operationId").asText())) {
+          continue;
+        }
+        for (JsonNode answer : op.path("responses")) {
+          JsonNode property = answer.path("content").path("application/json").path("schema").path("properties").path(name);
+          if ("string".equals(property.path("type").asText())) {
+            return java.util.Optional.empty();
+          }
+        }
+        return java.util.Optional.of(e + ": the operation does not answer " + name + " as a string");
+      }
+    }
+    return java.util.Optional.of(e + ": no such operation");
   }
 
   private static boolean isoInstant(String text) {

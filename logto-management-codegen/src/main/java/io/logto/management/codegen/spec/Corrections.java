@@ -59,6 +59,8 @@ public final class Corrections {
     EPOCH_SECONDS("epoch-seconds"),
     /** ISO-8601 text of an instant: {@code Instant}. */
     ISO_INSTANT("iso-instant"),
+    /** A text the document types otherwise (a refined string its generator wrote as an object). */
+    STRING("string"),
     /** A number whose values have fractions: {@code BigDecimal}. */
     DECIMAL("decimal"),
     /** A text parameter that takes {@code true} or {@code false}. */
@@ -358,7 +360,7 @@ public final class Corrections {
           case STRING_LIST, ADD_STRING_LIST -> new ArraySchema().items(new StringSchema());
           // any JSON value under any key: the reader keeps a value of unknown type as a tree
           case JSON_MAP -> new ObjectSchema().additionalProperties(new Schema<>().type(Formats.ANY));
-          case ADD_STRING -> new StringSchema();
+          case STRING, ADD_STRING -> new StringSchema();
           case ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
           case VOID -> throw new GenerationException("'void' applies to a whole response: " + e);
           case SERVER_MANAGED -> throw new GenerationException("'server-managed' removes a request property: " + e);
