@@ -205,6 +205,30 @@ final class GeneratedApiRulesTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * Custom data has one shape: every service's custom-data operation of a name takes the same
+   * argument types after the entity's id ({@code users().updateCustomData} took a wrapper record
+   * where {@code applications().updateCustomData} took the JSON itself).
+   */
+  @Test
+  void compiledCustomDataHasOneShapeAcrossEntities() throws Exception {
+    Map<String, Map<String, List<Class<?>>>> byName = new HashMap<>();
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (!c.getPackageName().endsWith(".service") || c.getSimpleName().startsWith("Async")) {
+        continue;
+      }
+      for (Method m : publicMethods(c)) {
+        if (m.getName().endsWith("CustomData") && m.getParameterCount() > 0) {
+          List<Class<?>> rest = List.of(m.getParameterTypes()).subList(1, m.getParameterCount());
+          byName.computeIfAbsent(m.getName() + "/" + rest.size(), k -> new java.util.TreeMap<>())
+              .put(c.getSimpleName(), rest);
+        }
+      }
+    }
+    assertThat(byName.get("updateCustomData/1")).as("updateCustomData(id, customData)").hasSizeGreaterThanOrEqualTo(2);
+    byName.forEach((name, shapes) -> assertThat(new HashSet<>(shapes.values())).as(name + " " + shapes).hasSize(1));
+  }
+
   // ---- a fresh read of the document --------------------------------------------------------
 
   @Test

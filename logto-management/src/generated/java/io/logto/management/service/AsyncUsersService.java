@@ -31,7 +31,6 @@ import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
-import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
 import io.logto.management.model.UpdateUserPasswordExpirationRequest;
@@ -1276,14 +1275,14 @@ public final class AsyncUsersService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> updateCustomData(String userId,
-      UpdateUserCustomDataRequest body, RequestOptions options) {
-    return client.callAsync(UsersService.requestForUpdateCustomData(userId, body), JsonNode.class, options);
+  public CompletableFuture<JsonNode> updateCustomData(String userId, JsonNode customData,
+      RequestOptions options) {
+    return client.callAsync(UsersService.requestForUpdateCustomData(userId, customData), JsonNode.class, options);
   }
 
   /**
@@ -1294,13 +1293,12 @@ public final class AsyncUsersService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> updateCustomData(String userId,
-      UpdateUserCustomDataRequest body) {
-    return updateCustomData(userId, body, RequestOptions.defaults());
+  public CompletableFuture<JsonNode> updateCustomData(String userId, JsonNode customData) {
+    return updateCustomData(userId, customData, RequestOptions.defaults());
   }
 
   /**

@@ -35,7 +35,6 @@ import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
-import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
 import io.logto.management.model.UpdateUserPasswordExpirationRequest;
@@ -50,6 +49,7 @@ import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
 import io.logto.management.model.UserSsoIdentity;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -1709,13 +1709,13 @@ public final class UsersService {
    * The request of {@code updateCustomData}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @return the request
    */
-  static ApiRequest requestForUpdateCustomData(String userId, UpdateUserCustomDataRequest body) {
+  static ApiRequest requestForUpdateCustomData(String userId, JsonNode customData) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/custom-data")
       .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
+    request.body(Collections.singletonMap("customData", Objects.requireNonNull(customData, "customData == null")));
     return request.build();
   }
 
@@ -1725,14 +1725,13 @@ public final class UsersService {
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public JsonNode updateCustomData(String userId, UpdateUserCustomDataRequest body,
-      RequestOptions options) {
-    return client.call(UsersService.requestForUpdateCustomData(userId, body), JsonNode.class, options);
+  public JsonNode updateCustomData(String userId, JsonNode customData, RequestOptions options) {
+    return client.call(UsersService.requestForUpdateCustomData(userId, customData), JsonNode.class, options);
   }
 
   /**
@@ -1741,12 +1740,12 @@ public final class UsersService {
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public JsonNode updateCustomData(String userId, UpdateUserCustomDataRequest body) {
-    return updateCustomData(userId, body, RequestOptions.defaults());
+  public JsonNode updateCustomData(String userId, JsonNode customData) {
+    return updateCustomData(userId, customData, RequestOptions.defaults());
   }
 
   /**
