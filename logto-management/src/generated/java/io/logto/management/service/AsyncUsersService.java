@@ -30,6 +30,7 @@ import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
+import io.logto.management.model.SocialIdentity;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
@@ -38,7 +39,6 @@ import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserHasPassword;
-import io.logto.management.model.UserIdentitiesValue;
 import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserMfaVerification;
@@ -144,7 +144,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentity(String userId,
+  public CompletableFuture<Map<String, SocialIdentity>> createIdentity(String userId,
       CreateUserIdentityRequest body, RequestOptions options) {
     return client.callAsync(UsersService.requestForCreateIdentity(userId, body), UsersService.typeOfCreateIdentity(), options);
   }
@@ -161,7 +161,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentity(String userId,
+  public CompletableFuture<Map<String, SocialIdentity>> createIdentity(String userId,
       CreateUserIdentityRequest body) {
     return createIdentity(userId, body, RequestOptions.defaults());
   }
@@ -1141,8 +1141,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentity(String userId,
-      String target, UserIdentitiesValue body, RequestOptions options) {
+  public CompletableFuture<Map<String, SocialIdentity>> replaceIdentity(String userId,
+      String target, SocialIdentity body, RequestOptions options) {
     return client.callAsync(UsersService.requestForReplaceIdentity(userId, target, body), UsersService.typeOfReplaceIdentity(), options);
   }
 
@@ -1159,8 +1159,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentity(String userId,
-      String target, UserIdentitiesValue body) {
+  public CompletableFuture<Map<String, SocialIdentity>> replaceIdentity(String userId,
+      String target, SocialIdentity body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 

@@ -10,21 +10,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/identities/additionalProperties</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param userId the <code>userId</code> property (required)
- * @param details the <code>details</code> property (optional)
+ * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
+ * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -32,18 +34,20 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UserIdentitiesValue(@JsonProperty("userId") String userId,
-    @JsonProperty("details") @Nullable JsonNode details,
+public record OrganizationRoleIdsOrNames(
+    @JsonProperty("organizationRoleIds") @Nullable List<String> organizationRoleIds,
+    @JsonProperty("organizationRoleNames") @Nullable List<String> organizationRoleNames,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param userId the <code>userId</code> property (required)
-   * @param details the <code>details</code> property (optional)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
+   * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public UserIdentitiesValue {
-    Objects.requireNonNull(userId, "userId == null");
+  public OrganizationRoleIdsOrNames {
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(organizationRoleNames);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -63,19 +67,19 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.userId = userId;
-    b.details = details;
+    b.organizationRoleIds = organizationRoleIds;
+    b.organizationRoleNames = organizationRoleNames;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link UserIdentitiesValue}; setters are named after the properties.
+   * Builds {@link OrganizationRoleIdsOrNames}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String userId;
+    private @Nullable List<String> organizationRoleIds;
 
-    private @Nullable JsonNode details;
+    private @Nullable List<String> organizationRoleNames;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -83,24 +87,24 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
     }
 
     /**
-     * Sets the <code>userId</code> property (required).
+     * Sets the <code>organizationRoleIds</code> property (optional).
      *
-     * @param userId the value
+     * @param organizationRoleIds the value
      * @return this builder
      */
-    public Builder userId(String userId) {
-      this.userId = userId;
+    public Builder organizationRoleIds(@Nullable List<String> organizationRoleIds) {
+      this.organizationRoleIds = organizationRoleIds;
       return this;
     }
 
     /**
-     * Sets the <code>details</code> property (optional).
+     * Sets the <code>organizationRoleNames</code> property (optional).
      *
-     * @param details the value
+     * @param organizationRoleNames the value
      * @return this builder
      */
-    public Builder details(@Nullable JsonNode details) {
-      this.details = details;
+    public Builder organizationRoleNames(@Nullable List<String> organizationRoleNames) {
+      this.organizationRoleNames = organizationRoleNames;
       return this;
     }
 
@@ -122,11 +126,8 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public UserIdentitiesValue build() {
-      if (userId == null) {
-        throw new IllegalStateException("UserIdentitiesValue: required property userId is unset");
-      }
-      return new UserIdentitiesValue(userId, details, new LinkedHashMap<>(additionalProperties));
+    public OrganizationRoleIdsOrNames build() {
+      return new OrganizationRoleIdsOrNames(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -10,23 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/identities/additionalProperties</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
- * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
+ * @param userId the <code>userId</code> property (required)
+ * @param details the <code>details</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -34,20 +32,18 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record OrganizationRolesRequest(
-    @JsonProperty("organizationRoleIds") @Nullable List<String> organizationRoleIds,
-    @JsonProperty("organizationRoleNames") @Nullable List<String> organizationRoleNames,
+public record SocialIdentity(@JsonProperty("userId") String userId,
+    @JsonProperty("details") @Nullable JsonNode details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
-   * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
+   * @param userId the <code>userId</code> property (required)
+   * @param details the <code>details</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public OrganizationRolesRequest {
-    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
-    organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(organizationRoleNames);
+  public SocialIdentity {
+    Objects.requireNonNull(userId, "userId == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -67,19 +63,19 @@ public record OrganizationRolesRequest(
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.organizationRoleIds = organizationRoleIds;
-    b.organizationRoleNames = organizationRoleNames;
+    b.userId = userId;
+    b.details = details;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link OrganizationRolesRequest}; setters are named after the properties.
+   * Builds {@link SocialIdentity}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<String> organizationRoleIds;
+    private @Nullable String userId;
 
-    private @Nullable List<String> organizationRoleNames;
+    private @Nullable JsonNode details;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -87,24 +83,24 @@ public record OrganizationRolesRequest(
     }
 
     /**
-     * Sets the <code>organizationRoleIds</code> property (optional).
+     * Sets the <code>userId</code> property (required).
      *
-     * @param organizationRoleIds the value
+     * @param userId the value
      * @return this builder
      */
-    public Builder organizationRoleIds(@Nullable List<String> organizationRoleIds) {
-      this.organizationRoleIds = organizationRoleIds;
+    public Builder userId(String userId) {
+      this.userId = userId;
       return this;
     }
 
     /**
-     * Sets the <code>organizationRoleNames</code> property (optional).
+     * Sets the <code>details</code> property (optional).
      *
-     * @param organizationRoleNames the value
+     * @param details the value
      * @return this builder
      */
-    public Builder organizationRoleNames(@Nullable List<String> organizationRoleNames) {
-      this.organizationRoleNames = organizationRoleNames;
+    public Builder details(@Nullable JsonNode details) {
+      this.details = details;
       return this;
     }
 
@@ -126,8 +122,11 @@ public record OrganizationRolesRequest(
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public OrganizationRolesRequest build() {
-      return new OrganizationRolesRequest(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), new LinkedHashMap<>(additionalProperties));
+    public SocialIdentity build() {
+      if (userId == null) {
+        throw new IllegalStateException("SocialIdentity: required property userId is unset");
+      }
+      return new SocialIdentity(userId, details, new LinkedHashMap<>(additionalProperties));
     }
   }
 }
