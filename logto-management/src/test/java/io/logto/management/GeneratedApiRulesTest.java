@@ -95,6 +95,10 @@ final class GeneratedApiRulesTest {
         if (wireName.equals("languageTag") && type != io.logto.management.model.LanguageTag.class) {
           problems.add(where + " is a language tag typed " + type.getTypeName());
         }
+        // a JWT customizer's or action's script is its source text, in every body and answer
+        if (wireName.equals("script") && type != String.class) {
+          problems.add(where + " is a script typed " + type.getTypeName());
+        }
         if (isRequestBody(c) && SERVER_MANAGED.contains(rc.getName())) {
           problems.add(where + " is assigned by the server, yet a request offers it");
         }

@@ -75,7 +75,7 @@ final class CorrectionsProofTest {
             problems.add(e + ": the recording does not show the server assigning " + path);
           }
         }
-        case EPOCH_MILLIS, EPOCH_SECONDS, ISO_INSTANT, STRING_LIST, ADD_STRING, ADD_STRING_LIST, ADD_STRING_MAP -> {
+        case EPOCH_MILLIS, EPOCH_SECONDS, ISO_INSTANT, STRING, STRING_MAP, STRING_LIST, ADD_STRING, ADD_STRING_LIST, ADD_STRING_MAP -> {
           List<JsonNode> values = new ArrayList<>();
           find(body, List.of(path.replace("[]", "[].").replace("..", ".").split("\\.")), values);
           boolean shown = !values.isEmpty() && values.stream().allMatch(v -> switch (e.fix()) {
@@ -83,7 +83,7 @@ final class CorrectionsProofTest {
             case EPOCH_SECONDS -> v.isIntegralNumber() && v.asLong() < 100_000_000_000L;
             case ISO_INSTANT -> v.isTextual() && isoInstant(v.asText());
             case STRING_LIST, ADD_STRING_LIST -> v.isArray() && allText(v);
-            case ADD_STRING -> v.isTextual();
+            case STRING, ADD_STRING -> v.isTextual();
             default -> v.isObject() && allText(v);
           });
           if (e.fix() == Corrections.Fix.ISO_INSTANT && values.isEmpty()) {

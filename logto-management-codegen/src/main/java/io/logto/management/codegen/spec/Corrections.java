@@ -61,6 +61,8 @@ public final class Corrections {
     ISO_INSTANT("iso-instant"),
     /** A text the document types otherwise (a refined string its generator wrote as an object). */
     STRING("string"),
+    /** An object of text values by name the document types otherwise (or leaves untyped). */
+    STRING_MAP("string-map"),
     /** A number whose values have fractions: {@code BigDecimal}. */
     DECIMAL("decimal"),
     /** A text parameter that takes {@code true} or {@code false}. */
@@ -361,7 +363,7 @@ public final class Corrections {
           // any JSON value under any key: the reader keeps a value of unknown type as a tree
           case JSON_MAP -> new ObjectSchema().additionalProperties(new Schema<>().type(Formats.ANY));
           case STRING, ADD_STRING -> new StringSchema();
-          case ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
+          case STRING_MAP, ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
           case VOID -> throw new GenerationException("'void' applies to a whole response: " + e);
           case SERVER_MANAGED -> throw new GenerationException("'server-managed' removes a request property: " + e);
         };
