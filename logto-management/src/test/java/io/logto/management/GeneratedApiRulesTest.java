@@ -135,6 +135,14 @@ final class GeneratedApiRulesTest {
         if (future != async) {
           problems.add(where + (async ? " is blocking on the async surface" : " returns a future on the blocking surface"));
         }
+        for (Type parameter : m.getGenericParameterTypes()) {
+          for (String named : namedTypes(parameter)) {
+            // a body named for where its shape sits (a map value, a list element), not for what it carries
+            if (named.endsWith("Value") || named.endsWith("Item")) {
+              problems.add(where + " takes a " + named);
+            }
+          }
+        }
         if (m.getName().endsWith("Async")) {
           problems.add(where + " repeats the surface in its name");
         }
