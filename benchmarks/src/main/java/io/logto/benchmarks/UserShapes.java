@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
-import io.logto.management.model.UserIdentitiesValue;
+import io.logto.management.model.SocialIdentity;
 import io.logto.management.model.UserPasswordAlgorithm;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSsoIdentitiesItem;
@@ -27,7 +27,7 @@ final class UserShapes {
 
   /** Without the catch-all map of unknown fields (the nested records keep theirs). */
   record NoCatchAll(String id, String username, String primaryEmail, String primaryPhone, String name, String avatar,
-      JsonNode customData, Map<String, UserIdentitiesValue> identities,
+      JsonNode customData, Map<String, SocialIdentity> identities,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant lastSignInAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, UserProfile profile,
@@ -44,7 +44,7 @@ final class UserShapes {
 
   /** Without the compact constructor's copies and defaults. */
   record NoCopies(String id, String username, String primaryEmail, String primaryPhone, String name, String avatar,
-      JsonNode customData, Map<String, UserIdentitiesValue> identities,
+      JsonNode customData, Map<String, SocialIdentity> identities,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant lastSignInAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, UserProfile profile,
@@ -74,7 +74,7 @@ final class UserShapes {
 
   /** With plain values instead of the absent-or-null wrappers. */
   record NoJsonField(String id, String username, String primaryEmail, String primaryPhone, String name, String avatar,
-      JsonNode customData, Map<String, UserIdentitiesValue> identities,
+      JsonNode customData, Map<String, SocialIdentity> identities,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant lastSignInAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, UserProfile profile,
@@ -92,7 +92,7 @@ final class UserShapes {
 
   /** With a long instead of an Instant read by the SDK's deserializer. */
   record NoInstant(String id, String username, String primaryEmail, String primaryPhone, String name, String avatar,
-      JsonNode customData, Map<String, UserIdentitiesValue> identities, Long lastSignInAt, long createdAt,
+      JsonNode customData, Map<String, SocialIdentity> identities, Long lastSignInAt, long createdAt,
       long updatedAt, UserProfile profile,
       String applicationId, String cimdClientId, @JsonProperty("isSuspended") boolean isSuspended, Boolean hasPassword,
       Boolean hasSecurityVerificationMethod, List<UserSsoIdentitiesItem> ssoIdentities,

@@ -41,14 +41,12 @@ final class GeneratedApiRulesTest {
   private static final Pattern FLAG = Pattern.compile("^(include|is|has|enable|show|with|remove)[A-Z].*");
   private static final Pattern TIMESTAMP = Pattern.compile("^[a-z][A-Za-z]*[a-z]At$");
   private static final Pattern HTTP_METHOD_AT_END = Pattern.compile(".*[a-z](Get|Post|Put|Patch|Delete|Head)$");
-  private static final Set<String> SERVER_MANAGED = Set.of("tenantId", "createdAt", "updatedAt");
   /**
-   * Timestamps Logto sends as ISO-8601 text (not epoch numbers), still {@code String}: MFA
-   * verifications (recordings-sweep/0040-ListUserMfaVerifications.json). The test fails once one of
-   * them becomes an {@code Instant}, so this list only shrinks.
+   * Answers whose property the document leaves untyped and no recording shows (the only
+   * CreateConnectorAuthorizationUri exchange, recordings-sweep/0271, is a 404): still a JSON tree.
    */
-  private static final Set<String> TEXT_TIMESTAMPS =
-      Set.of("UserMfaVerification.createdAt", "UserMfaVerification.lastUsedAt");
+  private static final Set<String> UNTYPED_ANSWERS = Set.of("ConnectorsService.createAuthorizationUri.redirectUri");
+  private static final Set<String> SERVER_MANAGED = Set.of("tenantId", "createdAt", "updatedAt");
 
   // ---- the compiled API --------------------------------------------------------------------
 
@@ -73,9 +71,8 @@ final class GeneratedApiRulesTest {
   }
 
   @Test
-  void compiledModelTypesFlagsAsBooleanAndTimestampsAsInstant() throws Exception {
+  void compiledModelTypesFlagsAsBooleanTimestampsAsInstantLanguageTagsAsLanguageTag() throws Exception {
     List<String> problems = new ArrayList<>();
-    Set<String> textTimestampsSeen = new HashSet<>();
     for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
       if (!c.isRecord()) {
         continue;
@@ -92,11 +89,15 @@ final class GeneratedApiRulesTest {
             rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
         String wireName = wire == null ? rc.getName() : wire.value();
         if (TIMESTAMP.matcher(wireName).matches() && !instant(type)) {
-          if (TEXT_TIMESTAMPS.contains(where)) {
-            textTimestampsSeen.add(where);
-          } else {
-            problems.add(where + " is a timestamp typed " + type.getTypeName());
-          }
+          problems.add(where + " is a timestamp typed " + type.getTypeName());
+        }
+        // one concept, one type: a language tag is the open enum the custom phrases' path chooses
+        if (wireName.equals("languageTag") && type != io.logto.management.model.LanguageTag.class) {
+          problems.add(where + " is a language tag typed " + type.getTypeName());
+        }
+        // a JWT customizer's or action's script is its source text, in every body and answer
+        if (wireName.equals("script") && type != String.class) {
+          problems.add(where + " is a script typed " + type.getTypeName());
         }
         if (isRequestBody(c) && SERVER_MANAGED.contains(rc.getName())) {
           problems.add(where + " is assigned by the server, yet a request offers it");
@@ -104,7 +105,6 @@ final class GeneratedApiRulesTest {
       }
     }
     assertThat(problems).isEmpty();
-    assertThat(textTimestampsSeen).as("known text timestamps still text").isEqualTo(TEXT_TIMESTAMPS);
   }
 
   @Test
@@ -135,6 +135,14 @@ final class GeneratedApiRulesTest {
         if (future != async) {
           problems.add(where + (async ? " is blocking on the async surface" : " returns a future on the blocking surface"));
         }
+        for (Type parameter : m.getGenericParameterTypes()) {
+          for (String named : namedTypes(parameter)) {
+            // a body named for where its shape sits (a map value, a list element), not for what it carries
+            if (named.endsWith("Value") || named.endsWith("Item")) {
+              problems.add(where + " takes a " + named);
+            }
+          }
+        }
         if (m.getName().endsWith("Async")) {
           problems.add(where + " repeats the surface in its name");
         }
@@ -159,6 +167,80 @@ final class GeneratedApiRulesTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * A value is never an untyped JSON tree on one side and typed on the other: where a blocking
+   * method's body record and its answer record both have a property and one side is a
+   * {@code JsonNode}, the other (a {@code JsonField}'s content) is too ({@code deleteAccountUrl} was
+   * written as JSON and read as text). Typed values may differ in shape: a request is not an answer.
+   */
+  @Test
+  void compiledBodiesWriteWhatTheAnswerReads() throws Exception {
+    List<String> problems = new ArrayList<>();
+    int compared = 0;
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (!c.getPackageName().endsWith(".service") || c.getSimpleName().startsWith("Async")) {
+        continue;
+      }
+      for (Method m : publicMethods(c)) {
+        Class<?> answer = m.getReturnType();
+        if (!answer.isRecord()) {
+          continue;
+        }
+        Map<String, Type> read = new HashMap<>();
+        for (RecordComponent rc : answer.getRecordComponents()) {
+          read.put(rc.getName(), valueType(rc.getGenericType()));
+        }
+        for (Class<?> body : m.getParameterTypes()) {
+          if (!body.isRecord() || body.getSimpleName().endsWith("Params")) {
+            continue;
+          }
+          for (RecordComponent rc : body.getRecordComponents()) {
+            Type readType = read.get(rc.getName());
+            if (readType == null || rc.getName().equals("additionalProperties")) {
+              continue;
+            }
+            Type written = valueType(rc.getGenericType());
+            String where = c.getSimpleName() + "." + m.getName() + "." + rc.getName();
+            if (!(readType == JsonNode.class || written == JsonNode.class) || UNTYPED_ANSWERS.contains(where)) {
+              continue;
+            }
+            compared++;
+            if (!readType.equals(written)) {
+              problems.add(c.getSimpleName() + "." + m.getName() + ": " + rc.getName() + " is written as "
+                  + valueType(rc.getGenericType()).getTypeName() + " but read as " + readType.getTypeName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(5);
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * Custom data has one shape: every service's custom-data operation of a name takes the same
+   * argument types after the entity's id ({@code users().updateCustomData} took a wrapper record
+   * where {@code applications().updateCustomData} took the JSON itself).
+   */
+  @Test
+  void compiledCustomDataHasOneShapeAcrossEntities() throws Exception {
+    Map<String, Map<String, List<Class<?>>>> byName = new HashMap<>();
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (!c.getPackageName().endsWith(".service") || c.getSimpleName().startsWith("Async")) {
+        continue;
+      }
+      for (Method m : publicMethods(c)) {
+        if (m.getName().endsWith("CustomData") && m.getParameterCount() > 0) {
+          List<Class<?>> rest = List.of(m.getParameterTypes()).subList(1, m.getParameterCount());
+          byName.computeIfAbsent(m.getName() + "/" + rest.size(), k -> new java.util.TreeMap<>())
+              .put(c.getSimpleName(), rest);
+        }
+      }
+    }
+    assertThat(byName.get("updateCustomData/1")).as("updateCustomData(id, customData)").hasSizeGreaterThanOrEqualTo(2);
+    byName.forEach((name, shapes) -> assertThat(new HashSet<>(shapes.values())).as(name + " " + shapes).hasSize(1));
+  }
+
   // ---- a fresh read of the document --------------------------------------------------------
 
   @Test
@@ -181,8 +263,9 @@ final class GeneratedApiRulesTest {
       if (t instanceof TypeDef.RecordDef r) {
         for (FieldDef f : r.fields()) {
           String where = t.name() + "." + f.javaName();
-          boolean instant = f.type() == TypeRef.Scalar.INSTANT_MILLIS || f.type() == TypeRef.Scalar.INSTANT_SECONDS;
-          if (TIMESTAMP.matcher(f.jsonName()).matches() && !instant && !TEXT_TIMESTAMPS.contains(where)) {
+          boolean instant = f.type() == TypeRef.Scalar.INSTANT_MILLIS || f.type() == TypeRef.Scalar.INSTANT_SECONDS
+              || f.type() == TypeRef.Scalar.INSTANT_TEXT;
+          if (TIMESTAMP.matcher(f.jsonName()).matches() && !instant) {
             problems.add(where + " is a timestamp typed " + f.type());
           }
         }
@@ -245,6 +328,23 @@ final class GeneratedApiRulesTest {
     }
     return type instanceof ParameterizedType p && p.getRawType() == JsonField.class
         && p.getActualTypeArguments()[0] == Instant.class;
+  }
+
+  /** The value a component carries: a {@code JsonField}'s content, boxed primitives as their box. */
+  private static Type valueType(Type type) {
+    if (type instanceof ParameterizedType p && p.getRawType() == JsonField.class) {
+      return p.getActualTypeArguments()[0];
+    }
+    if (type == boolean.class) {
+      return Boolean.class;
+    }
+    if (type == long.class) {
+      return Long.class;
+    }
+    if (type == int.class) {
+      return Integer.class;
+    }
+    return type;
   }
 
   private static List<Method> publicMethods(Class<?> c) {

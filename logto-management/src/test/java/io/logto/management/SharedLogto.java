@@ -117,7 +117,7 @@ final class SharedLogto {
             case LONG -> Long.class;
             case NUMBER -> BigDecimal.class;
             case BOOLEAN -> Boolean.class;
-            case INSTANT_MILLIS, INSTANT_SECONDS -> java.time.Instant.class;
+            case INSTANT_MILLIS, INSTANT_SECONDS, INSTANT_TEXT -> java.time.Instant.class;
             case JSON -> JsonNode.class;
           });
     }

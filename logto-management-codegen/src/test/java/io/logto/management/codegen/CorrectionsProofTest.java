@@ -28,6 +28,10 @@ final class CorrectionsProofTest {
     assumeTrue(logto != null && Files.isDirectory(logto.resolve("recordings-sweep")),
         "skipped: ../shared/logto (system property logto.shared.dir) is absent");
     List<String> problems = new ArrayList<>();
+    // an optional ISO timestamp no recording carries yet (MFA lastUsedAt) is proved by a sibling
+    // timestamp of the same objects in the same recording
+    java.util.Set<String> isoShown = new java.util.HashSet<>();
+    List<Corrections.Entry> isoUnseen = new ArrayList<>();
     List<Corrections.Entry> entries = Corrections.defaults().entries();
     JsonNode document = MAPPER.readTree(logto.resolve("management.openapi.json").toFile());
     for (Corrections.Entry e : entries) {
@@ -71,21 +75,31 @@ final class CorrectionsProofTest {
             problems.add(e + ": the recording does not show the server assigning " + path);
           }
         }
-        case EPOCH_MILLIS, EPOCH_SECONDS, STRING_LIST, ADD_STRING, ADD_STRING_LIST, ADD_STRING_MAP -> {
+        case EPOCH_MILLIS, EPOCH_SECONDS, ISO_INSTANT, STRING, STRING_MAP, STRING_LIST, ADD_STRING, ADD_STRING_LIST, ADD_STRING_MAP -> {
           List<JsonNode> values = new ArrayList<>();
           find(body, List.of(path.replace("[]", "[].").replace("..", ".").split("\\.")), values);
           boolean shown = !values.isEmpty() && values.stream().allMatch(v -> switch (e.fix()) {
             case EPOCH_MILLIS -> v.isIntegralNumber() && v.asLong() > 100_000_000_000L;
             case EPOCH_SECONDS -> v.isIntegralNumber() && v.asLong() < 100_000_000_000L;
+            case ISO_INSTANT -> v.isTextual() && isoInstant(v.asText());
             case STRING_LIST, ADD_STRING_LIST -> v.isArray() && allText(v);
-            case ADD_STRING -> v.isTextual();
+            case STRING, ADD_STRING -> v.isTextual();
             default -> v.isObject() && allText(v);
           });
-          if (!shown) {
+          if (e.fix() == Corrections.Fix.ISO_INSTANT && values.isEmpty()) {
+            isoUnseen.add(e);
+          } else if (e.fix() == Corrections.Fix.ISO_INSTANT && shown) {
+            isoShown.add(e.operationId() + " " + e.proof());
+          } else if (!shown) {
             problems.add(e + ": the recording does not show it (found " + values + ")");
           }
         }
         default -> { }
+      }
+    }
+    for (Corrections.Entry e : isoUnseen) {
+      if (!isoShown.contains(e.operationId() + " " + e.proof())) {
+        problems.add(e + ": the recording shows no ISO timestamp of these objects");
       }
     }
     assertThat(problems).isEmpty();
@@ -97,8 +111,11 @@ final class CorrectionsProofTest {
    * for {@code *}) is described as taking {@code `true`}.
    */
   private static java.util.Optional<String> documentProof(JsonNode document, Corrections.Entry e) {
+    if (e.fix() == Corrections.Fix.STRING && e.target().startsWith("request:")) {
+      return answeredAsText(document, e);
+    }
     if (e.fix() != Corrections.Fix.BOOLEAN || !e.target().startsWith("query:")) {
-      return java.util.Optional.of(e + ": only boolean query corrections may cite the document");
+      return java.util.Optional.of(e + ": only boolean query and string request corrections may cite the document");
     }
     String name = e.target().substring("query:".length());
     int found = 0;
@@ -119,6 +136,38 @@ final class CorrectionsProofTest {
       }
     }
     return found == 0 ? java.util.Optional.of(e + ": no operation has the parameter") : java.util.Optional.empty();
+  }
+
+  /**
+   * A request property the document types otherwise is text when the same operation's answer
+   * declares the property (top level) as a string.
+   */
+  private static java.util.Optional<String> answeredAsText(JsonNode document, Corrections.Entry e) {
+    String name = e.target().substring("request:".length());
+    for (JsonNode item : document.get("paths")) {
+      for (JsonNode op : item) {
+        if (!e.operationId().equals(op.path("operationId").asText())) {
+          continue;
+        }
+        for (JsonNode answer : op.path("responses")) {
+          JsonNode property = answer.path("content").path("application/json").path("schema").path("properties").path(name);
+          if ("string".equals(property.path("type").asText())) {
+            return java.util.Optional.empty();
+          }
+        }
+        return java.util.Optional.of(e + ": the operation does not answer " + name + " as a string");
+      }
+    }
+    return java.util.Optional.of(e + ": no such operation");
+  }
+
+  private static boolean isoInstant(String text) {
+    try {
+      java.time.format.DateTimeFormatter.ISO_INSTANT.parse(text);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static boolean allText(JsonNode container) {

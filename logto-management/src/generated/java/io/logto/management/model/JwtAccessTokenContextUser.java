@@ -64,7 +64,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     @JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> name,
     @JsonProperty("avatar") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> avatar,
     @JsonProperty("customData") @Nullable JsonNode customData,
-    @JsonProperty("identities") @Nullable Map<String, UserIdentitiesValue> identities,
+    @JsonProperty("identities") @Nullable Map<String, SocialIdentity> identities,
     @JsonProperty("lastSignInAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(contentUsing = EpochTime.MillisSerializer.class) @JsonDeserialize(contentUsing = EpochTime.MillisDeserializer.class) JsonField<Instant> lastSignInAt,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant createdAt,
     @JsonProperty("updatedAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) @Nullable Instant updatedAt,
@@ -182,7 +182,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
 
     private @Nullable JsonNode customData;
 
-    private @Nullable Map<String, UserIdentitiesValue> identities;
+    private @Nullable Map<String, SocialIdentity> identities;
 
     private JsonField<Instant> lastSignInAt = JsonField.absent();
 
@@ -353,7 +353,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @param identities the value
      * @return this builder
      */
-    public Builder identities(@Nullable Map<String, UserIdentitiesValue> identities) {
+    public Builder identities(@Nullable Map<String, SocialIdentity> identities) {
       this.identities = identities;
       return this;
     }

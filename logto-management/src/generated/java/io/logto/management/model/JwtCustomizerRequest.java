@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param script the <code>script</code> property (optional)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode script,
-    @JsonProperty("environmentVariables") @Nullable JsonNode environmentVariables,
+public record JwtCustomizerRequest(@JsonProperty("script") @Nullable String script,
+    @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @Nullable JsonNode contextSample,
     @JsonProperty("tokenSample") @Nullable JsonNode tokenSample,
     @JsonProperty("blockIssuanceOnError") @Nullable JsonNode blockIssuanceOnError,
@@ -52,6 +52,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
    * @param additionalProperties properties the schema does not name
    */
   public JwtCustomizerRequest {
+    environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -84,9 +85,9 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
    * Builds {@link JwtCustomizerRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable JsonNode script;
+    private @Nullable String script;
 
-    private @Nullable JsonNode environmentVariables;
+    private @Nullable Map<String, String> environmentVariables;
 
     private @Nullable JsonNode contextSample;
 
@@ -105,7 +106,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
      * @param script the value
      * @return this builder
      */
-    public Builder script(@Nullable JsonNode script) {
+    public Builder script(@Nullable String script) {
       this.script = script;
       return this;
     }
@@ -116,7 +117,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
      * @param environmentVariables the value
      * @return this builder
      */
-    public Builder environmentVariables(@Nullable JsonNode environmentVariables) {
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
       this.environmentVariables = environmentVariables;
       return this;
     }
@@ -173,7 +174,7 @@ public record JwtCustomizerRequest(@JsonProperty("script") @Nullable JsonNode sc
      * @throws IllegalStateException when a required property is unset
      */
     public JwtCustomizerRequest build() {
-      return new JwtCustomizerRequest(script, environmentVariables, contextSample, tokenSample, blockIssuanceOnError, new LinkedHashMap<>(additionalProperties));
+      return new JwtCustomizerRequest(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, tokenSample, blockIssuanceOnError, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

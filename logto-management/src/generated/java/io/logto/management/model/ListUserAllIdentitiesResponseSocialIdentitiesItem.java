@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
-    @JsonProperty("identity") UserIdentitiesValue identity,
+    @JsonProperty("identity") SocialIdentity identity,
     @JsonProperty("tokenSecret") @Nullable TokenSecret tokenSecret,
     @JsonProperty("target") String target,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
 public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nullable Boolean enabled,
     @JsonProperty("fields") @Nullable AccountCenterSettingsFields fields,
     @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
-    @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> deleteAccountUrl,
+    @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<PersonalAccessTokenName>> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -101,7 +101,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
 
     private @Nullable List<String> webauthnRelatedOrigins;
 
-    private JsonField<JsonNode> deleteAccountUrl = JsonField.absent();
+    private JsonField<String> deleteAccountUrl = JsonField.absent();
 
     private JsonField<String> customCss = JsonField.absent();
 
@@ -151,7 +151,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param deleteAccountUrl the value or null
      * @return this builder
      */
-    public Builder deleteAccountUrl(@Nullable JsonNode deleteAccountUrl) {
+    public Builder deleteAccountUrl(@Nullable String deleteAccountUrl) {
       this.deleteAccountUrl = JsonField.of(deleteAccountUrl);
       return this;
     }
@@ -162,7 +162,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param deleteAccountUrl the value
      * @return this builder
      */
-    public Builder deleteAccountUrl(JsonField<JsonNode> deleteAccountUrl) {
+    public Builder deleteAccountUrl(JsonField<String> deleteAccountUrl) {
       this.deleteAccountUrl = deleteAccountUrl;
       return this;
     }

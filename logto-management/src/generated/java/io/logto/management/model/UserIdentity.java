@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UserIdentity(@JsonProperty("identity") UserIdentitiesValue identity,
+public record UserIdentity(@JsonProperty("identity") SocialIdentity identity,
     @JsonProperty("tokenSecret") @Nullable TokenSecret tokenSecret,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

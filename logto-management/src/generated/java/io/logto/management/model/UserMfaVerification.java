@@ -8,8 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.IsoTime;
 import io.logto.management.core.internal.codec.RecordDecoder;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param id the <code>id</code> property (required)
- * @param createdAt the <code>createdAt</code> property (required)
- * @param lastUsedAt the <code>lastUsedAt</code> property (optional)
+ * @param createdAt the <code>createdAt</code> property (required, ISO-8601 text on the wire)
+ * @param lastUsedAt the <code>lastUsedAt</code> property (optional, ISO-8601 text on the wire)
  * @param type the <code>type</code> property (required, one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode)
  * @param agent the <code>agent</code> property (optional)
  * @param name the <code>name</code> property (optional)
@@ -36,8 +39,8 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record UserMfaVerification(@JsonProperty("id") String id,
-    @JsonProperty("createdAt") String createdAt,
-    @JsonProperty("lastUsedAt") @Nullable String lastUsedAt,
+    @JsonProperty("createdAt") @JsonSerialize(using = IsoTime.TextSerializer.class) @JsonDeserialize(using = IsoTime.TextDeserializer.class) Instant createdAt,
+    @JsonProperty("lastUsedAt") @JsonSerialize(using = IsoTime.TextSerializer.class) @JsonDeserialize(using = IsoTime.TextDeserializer.class) @Nullable Instant lastUsedAt,
     @JsonProperty("type") SignInExperienceMfaFactorsItem type,
     @JsonProperty("agent") @Nullable String agent, @JsonProperty("name") @Nullable String name,
     @JsonProperty("remainCodes") @Nullable Long remainCodes,
@@ -46,8 +49,8 @@ public record UserMfaVerification(@JsonProperty("id") String id,
    * Validates and normalises the components.
    *
    * @param id the <code>id</code> property (required)
-   * @param createdAt the <code>createdAt</code> property (required)
-   * @param lastUsedAt the <code>lastUsedAt</code> property (optional)
+   * @param createdAt the <code>createdAt</code> property (required, ISO-8601 text on the wire)
+   * @param lastUsedAt the <code>lastUsedAt</code> property (optional, ISO-8601 text on the wire)
    * @param type the <code>type</code> property (required, one of Totp | WebAuthn | BackupCode | EmailVerificationCode | PhoneVerificationCode)
    * @param agent the <code>agent</code> property (optional)
    * @param name the <code>name</code> property (optional)

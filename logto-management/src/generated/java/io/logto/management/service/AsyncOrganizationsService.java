@@ -23,7 +23,7 @@ import io.logto.management.model.ListOrganizationsParams;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationRoleIds;
-import io.logto.management.model.OrganizationRolesRequest;
+import io.logto.management.model.OrganizationRoleIdsOrNames;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
 import io.logto.management.model.SsoConnectorIds;
@@ -205,7 +205,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public CompletableFuture<OrganizationRoleIds> assignRolesToUser(String id, String userId,
-      OrganizationRolesRequest body, RequestOptions options) {
+      OrganizationRoleIdsOrNames body, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIds.class, options);
   }
 
@@ -223,7 +223,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public CompletableFuture<OrganizationRoleIds> assignRolesToUser(String id, String userId,
-      OrganizationRolesRequest body) {
+      OrganizationRoleIdsOrNames body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
 
@@ -1327,7 +1327,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserRoles(String id, String userId,
-      OrganizationRolesRequest body, RequestOptions options) {
+      OrganizationRoleIdsOrNames body, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForReplaceUserRoles(id, userId, body), Void.class, options);
   }
 
@@ -1345,7 +1345,7 @@ public final class AsyncOrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
   public CompletableFuture<Void> replaceUserRoles(String id, String userId,
-      OrganizationRolesRequest body) {
+      OrganizationRoleIdsOrNames body) {
     return replaceUserRoles(id, userId, body, RequestOptions.defaults());
   }
 

@@ -30,8 +30,8 @@ import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
+import io.logto.management.model.SocialIdentity;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
-import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
 import io.logto.management.model.UpdateUserPasswordExpirationRequest;
@@ -39,7 +39,6 @@ import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserHasPassword;
-import io.logto.management.model.UserIdentitiesValue;
 import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserMfaVerification;
@@ -145,7 +144,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentity(String userId,
+  public CompletableFuture<Map<String, SocialIdentity>> createIdentity(String userId,
       CreateUserIdentityRequest body, RequestOptions options) {
     return client.callAsync(UsersService.requestForCreateIdentity(userId, body), UsersService.typeOfCreateIdentity(), options);
   }
@@ -162,7 +161,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> createIdentity(String userId,
+  public CompletableFuture<Map<String, SocialIdentity>> createIdentity(String userId,
       CreateUserIdentityRequest body) {
     return createIdentity(userId, body, RequestOptions.defaults());
   }
@@ -1142,8 +1141,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentity(String userId,
-      String target, UserIdentitiesValue body, RequestOptions options) {
+  public CompletableFuture<Map<String, SocialIdentity>> replaceIdentity(String userId,
+      String target, SocialIdentity body, RequestOptions options) {
     return client.callAsync(UsersService.requestForReplaceIdentity(userId, target, body), UsersService.typeOfReplaceIdentity(), options);
   }
 
@@ -1160,8 +1159,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public CompletableFuture<Map<String, UserIdentitiesValue>> replaceIdentity(String userId,
-      String target, UserIdentitiesValue body) {
+  public CompletableFuture<Map<String, SocialIdentity>> replaceIdentity(String userId,
+      String target, SocialIdentity body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 
@@ -1276,14 +1275,14 @@ public final class AsyncUsersService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> updateCustomData(String userId,
-      UpdateUserCustomDataRequest body, RequestOptions options) {
-    return client.callAsync(UsersService.requestForUpdateCustomData(userId, body), JsonNode.class, options);
+  public CompletableFuture<JsonNode> updateCustomData(String userId, JsonNode customData,
+      RequestOptions options) {
+    return client.callAsync(UsersService.requestForUpdateCustomData(userId, customData), JsonNode.class, options);
   }
 
   /**
@@ -1294,13 +1293,12 @@ public final class AsyncUsersService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> updateCustomData(String userId,
-      UpdateUserCustomDataRequest body) {
-    return updateCustomData(userId, body, RequestOptions.defaults());
+  public CompletableFuture<JsonNode> updateCustomData(String userId, JsonNode customData) {
+    return updateCustomData(userId, customData, RequestOptions.defaults());
   }
 
   /**

@@ -12,7 +12,7 @@ import io.logto.management.model.CleanupDomainsRequest;
 import io.logto.management.model.CleanupDomainsResponse;
 import io.logto.management.model.CreateDomainRequest;
 import io.logto.management.model.Domain;
-import io.logto.management.model.ReplaceDomainVerificationFilesRequest;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -273,14 +273,13 @@ public final class DomainsService {
    * The request of {@code replaceVerificationFiles}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
+   * @param verificationFiles the <code>verificationFiles</code> the request body carries
    * @return the request
    */
-  static ApiRequest requestForReplaceVerificationFiles(String id,
-      ReplaceDomainVerificationFilesRequest body) {
+  static ApiRequest requestForReplaceVerificationFiles(String id, JsonNode verificationFiles) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/domains/{id}/verification-files")
       .pathParam("id", id);
-    request.body(Objects.requireNonNull(body, "body == null"));
+    request.body(Collections.singletonMap("verificationFiles", Objects.requireNonNull(verificationFiles, "verificationFiles == null")));
     return request.build();
   }
 
@@ -290,14 +289,14 @@ public final class DomainsService {
    * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
+   * @param verificationFiles the <code>verificationFiles</code> the request body carries
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode replaceVerificationFiles(String id, ReplaceDomainVerificationFilesRequest body,
+  public JsonNode replaceVerificationFiles(String id, JsonNode verificationFiles,
       RequestOptions options) {
-    return client.call(DomainsService.requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
+    return client.call(DomainsService.requestForReplaceVerificationFiles(id, verificationFiles), JsonNode.class, options);
   }
 
   /**
@@ -306,11 +305,11 @@ public final class DomainsService {
    * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param body the request body
+   * @param verificationFiles the <code>verificationFiles</code> the request body carries
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode replaceVerificationFiles(String id, ReplaceDomainVerificationFilesRequest body) {
-    return replaceVerificationFiles(id, body, RequestOptions.defaults());
+  public JsonNode replaceVerificationFiles(String id, JsonNode verificationFiles) {
+    return replaceVerificationFiles(id, verificationFiles, RequestOptions.defaults());
   }
 }

@@ -27,7 +27,7 @@ import io.logto.management.model.ListOrganizationsParams;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationRole;
 import io.logto.management.model.OrganizationRoleIds;
-import io.logto.management.model.OrganizationRolesRequest;
+import io.logto.management.model.OrganizationRoleIdsOrNames;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
 import io.logto.management.model.SsoConnectorIds;
@@ -238,7 +238,7 @@ public final class OrganizationsService {
    * @return the request
    */
   static ApiRequest requestForAssignRolesToUser(String id, String userId,
-      OrganizationRolesRequest body) {
+      OrganizationRoleIdsOrNames body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -259,7 +259,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public OrganizationRoleIds assignRolesToUser(String id, String userId,
-      OrganizationRolesRequest body, RequestOptions options) {
+      OrganizationRoleIdsOrNames body, RequestOptions options) {
     return client.call(OrganizationsService.requestForAssignRolesToUser(id, userId, body), OrganizationRoleIds.class, options);
   }
 
@@ -275,7 +275,7 @@ public final class OrganizationsService {
    * @see <a href="https://openapi.logto.io/operation/operation-assignorganizationrolestouser">AssignOrganizationRolesToUser in the Logto API reference</a>
    */
   public OrganizationRoleIds assignRolesToUser(String id, String userId,
-      OrganizationRolesRequest body) {
+      OrganizationRoleIdsOrNames body) {
     return assignRolesToUser(id, userId, body, RequestOptions.defaults());
   }
 
@@ -2092,7 +2092,7 @@ public final class OrganizationsService {
    * @return the request
    */
   static ApiRequest requestForReplaceUserRoles(String id, String userId,
-      OrganizationRolesRequest body) {
+      OrganizationRoleIdsOrNames body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/organizations/{id}/users/{userId}/roles")
       .pathParam("id", id)
       .pathParam("userId", userId);
@@ -2111,7 +2111,7 @@ public final class OrganizationsService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
-  public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body,
+  public void replaceUserRoles(String id, String userId, OrganizationRoleIdsOrNames body,
       RequestOptions options) {
     client.call(OrganizationsService.requestForReplaceUserRoles(id, userId, body), options);
   }
@@ -2126,7 +2126,7 @@ public final class OrganizationsService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-replaceorganizationuserroles">ReplaceOrganizationUserRoles in the Logto API reference</a>
    */
-  public void replaceUserRoles(String id, String userId, OrganizationRolesRequest body) {
+  public void replaceUserRoles(String id, String userId, OrganizationRoleIdsOrNames body) {
     replaceUserRoles(id, userId, body, RequestOptions.defaults());
   }
 

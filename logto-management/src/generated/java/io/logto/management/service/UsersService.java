@@ -34,8 +34,8 @@ import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
+import io.logto.management.model.SocialIdentity;
 import io.logto.management.model.UpdatePersonalAccessTokenNameRequest;
-import io.logto.management.model.UpdateUserCustomDataRequest;
 import io.logto.management.model.UpdateUserIsSuspendedRequest;
 import io.logto.management.model.UpdateUserLogtoConfigsRequest;
 import io.logto.management.model.UpdateUserPasswordExpirationRequest;
@@ -43,13 +43,13 @@ import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserHasPassword;
-import io.logto.management.model.UserIdentitiesValue;
 import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
 import io.logto.management.model.UserSsoIdentity;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,8 +157,8 @@ public final class UsersService {
    *
    * @return the type
    */
-  static TypeReference<Map<String, UserIdentitiesValue>> typeOfCreateIdentity() {
-    return new TypeReference<Map<String, UserIdentitiesValue>>() {};
+  static TypeReference<Map<String, SocialIdentity>> typeOfCreateIdentity() {
+    return new TypeReference<Map<String, SocialIdentity>>() {};
   }
 
   /**
@@ -186,8 +186,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public Map<String, UserIdentitiesValue> createIdentity(String userId,
-      CreateUserIdentityRequest body, RequestOptions options) {
+  public Map<String, SocialIdentity> createIdentity(String userId, CreateUserIdentityRequest body,
+      RequestOptions options) {
     return client.call(UsersService.requestForCreateIdentity(userId, body), UsersService.typeOfCreateIdentity(), options);
   }
 
@@ -201,8 +201,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuseridentity">CreateUserIdentity in the Logto API reference</a>
    */
-  public Map<String, UserIdentitiesValue> createIdentity(String userId,
-      CreateUserIdentityRequest body) {
+  public Map<String, SocialIdentity> createIdentity(String userId, CreateUserIdentityRequest body) {
     return createIdentity(userId, body, RequestOptions.defaults());
   }
 
@@ -1519,8 +1518,8 @@ public final class UsersService {
    *
    * @return the type
    */
-  static TypeReference<Map<String, UserIdentitiesValue>> typeOfReplaceIdentity() {
-    return new TypeReference<Map<String, UserIdentitiesValue>>() {};
+  static TypeReference<Map<String, SocialIdentity>> typeOfReplaceIdentity() {
+    return new TypeReference<Map<String, SocialIdentity>>() {};
   }
 
   /**
@@ -1531,8 +1530,7 @@ public final class UsersService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceIdentity(String userId, String target,
-      UserIdentitiesValue body) {
+  static ApiRequest requestForReplaceIdentity(String userId, String target, SocialIdentity body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/users/{userId}/identities/{target}")
       .pathParam("userId", userId)
       .pathParam("target", target);
@@ -1552,8 +1550,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      UserIdentitiesValue body, RequestOptions options) {
+  public Map<String, SocialIdentity> replaceIdentity(String userId, String target,
+      SocialIdentity body, RequestOptions options) {
     return client.call(UsersService.requestForReplaceIdentity(userId, target, body), UsersService.typeOfReplaceIdentity(), options);
   }
 
@@ -1568,8 +1566,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replaceuseridentity">ReplaceUserIdentity in the Logto API reference</a>
    */
-  public Map<String, UserIdentitiesValue> replaceIdentity(String userId, String target,
-      UserIdentitiesValue body) {
+  public Map<String, SocialIdentity> replaceIdentity(String userId, String target,
+      SocialIdentity body) {
     return replaceIdentity(userId, target, body, RequestOptions.defaults());
   }
 
@@ -1709,13 +1707,13 @@ public final class UsersService {
    * The request of {@code updateCustomData}, for both surfaces.
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @return the request
    */
-  static ApiRequest requestForUpdateCustomData(String userId, UpdateUserCustomDataRequest body) {
+  static ApiRequest requestForUpdateCustomData(String userId, JsonNode customData) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/users/{userId}/custom-data")
       .pathParam("userId", userId);
-    request.body(Objects.requireNonNull(body, "body == null"));
+    request.body(Collections.singletonMap("customData", Objects.requireNonNull(customData, "customData == null")));
     return request.build();
   }
 
@@ -1725,14 +1723,13 @@ public final class UsersService {
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public JsonNode updateCustomData(String userId, UpdateUserCustomDataRequest body,
-      RequestOptions options) {
-    return client.call(UsersService.requestForUpdateCustomData(userId, body), JsonNode.class, options);
+  public JsonNode updateCustomData(String userId, JsonNode customData, RequestOptions options) {
+    return client.call(UsersService.requestForUpdateCustomData(userId, customData), JsonNode.class, options);
   }
 
   /**
@@ -1741,12 +1738,12 @@ public final class UsersService {
    * <p><code>PATCH /api/users/&#123;userId&#125;/custom-data</code>
    *
    * @param userId the <code>userId</code> path parameter: the id of the user
-   * @param body the request body
+   * @param customData the <code>customData</code> the request body carries
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateusercustomdata">UpdateUserCustomData in the Logto API reference</a>
    */
-  public JsonNode updateCustomData(String userId, UpdateUserCustomDataRequest body) {
-    return updateCustomData(userId, body, RequestOptions.defaults());
+  public JsonNode updateCustomData(String userId, JsonNode customData) {
+    return updateCustomData(userId, customData, RequestOptions.defaults());
   }
 
   /**

@@ -14,6 +14,7 @@ import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
+import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +102,11 @@ final class ServiceEmitter {
     return args;
   }
 
+  /** The Java name of an operation's body argument: the wrapped property's, else {@code body}. */
+  private static String argName(BodyDef body) {
+    return body.wrapper() == null ? "body" : Names.camel(body.wrapper());
+  }
+
   private List<Arg> bodyArgs(OperationDef op) {
     List<Arg> args = new ArrayList<>();
     BodyDef body = op.body();
@@ -118,8 +124,11 @@ final class ServiceEmitter {
         }
       }
     } else {
-      args.add(new Arg(Types.nullableIf(!body.required(), Types.of(body.type())), "body",
-          body.required() ? "the request body" : "the request body, or null to send none"));
+      String what = body.wrapper() == null
+          ? "the request body"
+          : "the <code>" + Docs.escape(body.wrapper()) + "</code> the request body carries";
+      args.add(new Arg(Types.nullableIf(!body.required(), Types.of(body.type())), argName(body),
+          body.required() ? what : what + ", or null to send none"));
     }
     return args;
   }
@@ -381,7 +390,17 @@ final class ServiceEmitter {
     if (body != null) {
       switch (body.kind()) {
         case JSON -> {
-          if (body.required()) {
+          if (body.wrapper() != null) {
+            // the one property the wire wraps the value in; a null value is sent as JSON null
+            if (body.required()) {
+              c.addStatement("request.body($T.singletonMap($S, $T.requireNonNull($N, $S)))", Types.COLLECTIONS,
+                  body.wrapper(), Types.OBJECTS, argName(body), argName(body) + " == null");
+            } else {
+              c.beginControlFlow("if ($N != null)", argName(body))
+                  .addStatement("request.body($T.singletonMap($S, $N))", Types.COLLECTIONS, body.wrapper(), argName(body))
+                  .endControlFlow();
+            }
+          } else if (body.required()) {
             c.addStatement("request.body($T.requireNonNull(body, $S))", Types.OBJECTS, "body == null");
           } else {
             c.beginControlFlow("if (body != null)").addStatement("request.body(body)").endControlFlow();

@@ -35,6 +35,7 @@ final class Types {
   static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
   static final ClassName INSTANT = ClassName.get("java.time", "Instant");
   static final ClassName EPOCH_TIME = ClassName.get(CORE + ".internal.codec", "EpochTime");
+  static final ClassName ISO_TIME = ClassName.get(CORE + ".internal.codec", "IsoTime");
   static final ClassName ONE_OF_DECODER = ClassName.get(CORE + ".internal.codec", "OneOfDecoder");
   static final ClassName RECORD_DECODER = ClassName.get(CORE + ".internal.codec", "RecordDecoder");
 
@@ -68,7 +69,7 @@ final class Types {
         case LONG -> ClassName.get(Long.class);
         case NUMBER -> BIG_DECIMAL;
         case BOOLEAN -> ClassName.get(Boolean.class);
-        case INSTANT_MILLIS, INSTANT_SECONDS -> INSTANT;
+        case INSTANT_MILLIS, INSTANT_SECONDS, INSTANT_TEXT -> INSTANT;
         case JSON -> JSON_NODE;
       };
     }
@@ -105,17 +106,27 @@ final class Types {
       inner = m.value();
       contained = true;
     }
-    if (inner != TypeRef.Scalar.INSTANT_MILLIS && inner != TypeRef.Scalar.INSTANT_SECONDS) {
+    ClassName codec;
+    String unit;
+    if (inner == TypeRef.Scalar.INSTANT_MILLIS) {
+      codec = EPOCH_TIME;
+      unit = "Millis";
+    } else if (inner == TypeRef.Scalar.INSTANT_SECONDS) {
+      codec = EPOCH_TIME;
+      unit = "Seconds";
+    } else if (inner == TypeRef.Scalar.INSTANT_TEXT) {
+      codec = ISO_TIME;
+      unit = "Text";
+    } else {
       return java.util.List.of();
     }
-    String unit = inner == TypeRef.Scalar.INSTANT_MILLIS ? "Millis" : "Seconds";
     String member = contained ? "contentUsing" : "using";
     return java.util.List.of(
         AnnotationSpec.builder(JSON_SERIALIZE)
-            .addMember(member, "$T.class", EPOCH_TIME.nestedClass(unit + "Serializer"))
+            .addMember(member, "$T.class", codec.nestedClass(unit + "Serializer"))
             .build(),
         AnnotationSpec.builder(JSON_DESERIALIZE)
-            .addMember(member, "$T.class", EPOCH_TIME.nestedClass(unit + "Deserializer"))
+            .addMember(member, "$T.class", codec.nestedClass(unit + "Deserializer"))
             .build());
   }
 

@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param type the JSON or form body type ({@code null} for multipart)
  * @param required whether the body is required
  * @param parts multipart parts in document order (empty unless multipart)
+ * @param wrapper the wire name of the one property a JSON body wraps its value in, which the
+ *     method takes instead of the body and the request builds ({@code customData} of {@code
+ *     UpdateUserCustomData}), or {@code null} when the method takes the body itself; {@code type} is
+ *     then the property's type
  */
-public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> parts) {
+public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> parts, String wrapper) {
   /** Encoding of the body. */
   public enum Kind {
     JSON,
@@ -22,6 +26,11 @@ public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> part
   public BodyDef {
     Objects.requireNonNull(kind, "kind == null");
     parts = List.copyOf(parts);
+  }
+
+  /** A body the method takes as it is. */
+  public BodyDef(Kind kind, TypeRef type, boolean required, List<Part> parts) {
+    this(kind, type, required, parts, null);
   }
 
   /**

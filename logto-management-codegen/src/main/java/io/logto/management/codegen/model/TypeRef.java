@@ -15,6 +15,8 @@ public sealed interface TypeRef {
     INSTANT_MILLIS,
     /** An {@code Instant} sent as epoch seconds. */
     INSTANT_SECONDS,
+    /** An {@code Instant} sent as ISO-8601 text. */
+    INSTANT_TEXT,
     /** Arbitrary JSON, kept as a tree. */
     JSON
   }

@@ -57,6 +57,12 @@ public final class Corrections {
     EPOCH_MILLIS("epoch-millis"),
     /** A number of epoch seconds: {@code Instant}. */
     EPOCH_SECONDS("epoch-seconds"),
+    /** ISO-8601 text of an instant: {@code Instant}. */
+    ISO_INSTANT("iso-instant"),
+    /** A text the document types otherwise (a refined string its generator wrote as an object). */
+    STRING("string"),
+    /** An object of text values by name the document types otherwise (or leaves untyped). */
+    STRING_MAP("string-map"),
     /** A number whose values have fractions: {@code BigDecimal}. */
     DECIMAL("decimal"),
     /** A text parameter that takes {@code true} or {@code false}. */
@@ -350,13 +356,14 @@ public final class Corrections {
         switch (e.fix()) {
           case EPOCH_MILLIS -> new Schema<>().type("number").format(Formats.EPOCH_MILLIS);
           case EPOCH_SECONDS -> new Schema<>().type("number").format(Formats.EPOCH_SECONDS);
+          case ISO_INSTANT -> new Schema<>().type("string").format(Formats.ISO_INSTANT);
           case DECIMAL -> new Schema<>().type("number").format(Formats.DECIMAL);
           case BOOLEAN -> new Schema<>().type("boolean");
           case STRING_LIST, ADD_STRING_LIST -> new ArraySchema().items(new StringSchema());
           // any JSON value under any key: the reader keeps a value of unknown type as a tree
           case JSON_MAP -> new ObjectSchema().additionalProperties(new Schema<>().type(Formats.ANY));
-          case ADD_STRING -> new StringSchema();
-          case ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
+          case STRING, ADD_STRING -> new StringSchema();
+          case STRING_MAP, ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
           case VOID -> throw new GenerationException("'void' applies to a whole response: " + e);
           case SERVER_MANAGED -> throw new GenerationException("'server-managed' removes a request property: " + e);
         };

@@ -31,6 +31,8 @@ final class Facts {
       facts.add("epoch milliseconds on the wire");
     } else if (type == TypeRef.Scalar.INSTANT_SECONDS) {
       facts.add("epoch seconds on the wire");
+    } else if (type == TypeRef.Scalar.INSTANT_TEXT) {
+      facts.add("ISO-8601 text on the wire");
     } else if (type == TypeRef.Scalar.INTEGER || type == TypeRef.Scalar.LONG || type == TypeRef.Scalar.NUMBER) {
       overrides.unit(wireName).ifPresent(facts::add);
     }

@@ -6,6 +6,8 @@ final class Formats {
   static final String EPOCH_MILLIS = "x-epoch-millis";
   /** Epoch seconds, read as {@code Instant}. */
   static final String EPOCH_SECONDS = "x-epoch-seconds";
+  /** ISO-8601 text, read as {@code Instant}. */
+  static final String ISO_INSTANT = "x-iso-instant";
   /** A number with fractions, read as {@code BigDecimal}. */
   static final String DECIMAL = "x-decimal";
   /** A schema type meaning any JSON value. */

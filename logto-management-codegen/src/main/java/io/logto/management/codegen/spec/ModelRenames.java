@@ -59,7 +59,8 @@ final class ModelRenames {
                         op.body().kind(),
                         op.body().type() == null ? null : rename(op.body().type(), renames),
                         op.body().required(),
-                        op.body().parts()),
+                        op.body().parts(),
+                        op.body().wrapper()),
                 op.response().type() == null
                     ? op.response()
                     : new ResponseDef(

@@ -156,6 +156,25 @@ final class OperationReader {
     return schemas.typeOf(s, name, origin, true);
   }
 
+  /**
+   * The property a body only wraps its value in: an inline object whose one property is required
+   * and names what the operation changes ({@code {customData}} of {@code UpdateUserCustomData}).
+   * The method then takes that value, as the same operation of another entity takes its bare body
+   * ({@code UpdateApplicationCustomData}), so one concept has one Java shape.
+   */
+  @SuppressWarnings("rawtypes")
+  private static String wrapper(String id, Schema<?> schema) {
+    if (schema == null || schema.get$ref() != null || schema.getProperties() == null
+        || schema.getProperties().size() != 1 || schema.getRequired() == null) {
+      return null;
+    }
+    String property = schema.getProperties().keySet().iterator().next();
+    Schema value = schema.getProperties().get(property);
+    boolean free = value != null && value.get$ref() == null && "object".equals(value.getType())
+        && (value.getProperties() == null || value.getProperties().isEmpty());
+    return free && schema.getRequired().contains(property) && id.endsWith(Names.pascal(property)) ? property : null;
+  }
+
   private BodyDef body(String id, String origin, RequestBody raw) {
     if (raw == null) {
       return null;
@@ -176,6 +195,16 @@ final class OperationReader {
       String mt = e.getKey().toLowerCase(Locale.ROOT);
       Schema<?> schema = e.getValue().getSchema();
       if (mt.startsWith("application/json")) {
+        String wrapper = wrapper(id, schema);
+        if (wrapper != null) {
+          return new BodyDef(
+              BodyDef.Kind.JSON,
+              schemas.typeOf(schema.getProperties().get(wrapper), id + Names.pascal(wrapper),
+                  bodyOrigin + SchemaReader.pointer(e.getKey()) + "/schema/properties/" + SchemaReader.pointer(wrapper), true),
+              required,
+              List.of(),
+              wrapper);
+        }
         return new BodyDef(
             BodyDef.Kind.JSON,
             schemas.typeOf(schema, name, bodyOrigin + SchemaReader.pointer(e.getKey()) + "/schema", true),

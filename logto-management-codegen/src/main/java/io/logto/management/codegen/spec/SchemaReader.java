@@ -76,7 +76,7 @@ final class SchemaReader {
       return hasProperties(s) ? record(s, name, origin, request, null) : TypeRef.Scalar.JSON;
     }
     return switch (type) {
-      case "string" -> TypeRef.Scalar.STRING;
+      case "string" -> Formats.ISO_INSTANT.equals(s.getFormat()) ? TypeRef.Scalar.INSTANT_TEXT : TypeRef.Scalar.STRING;
       case "integer" -> "int64".equals(s.getFormat()) ? TypeRef.Scalar.LONG : TypeRef.Scalar.INTEGER;
       case "number" -> number(s.getFormat());
       case "boolean" -> TypeRef.Scalar.BOOLEAN;

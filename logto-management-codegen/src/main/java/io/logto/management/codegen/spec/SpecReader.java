@@ -71,6 +71,7 @@ public final class SpecReader {
   public static ApiModel read(String location, Overrides overrides, Corrections corrections) {
     OpenAPI api = parse(location);
     corrections.apply(api);
+    PathEnums.apply(api);
     ApiModel model = new SpecReader(api, overrides).model();
     List<String> stale = overrides.unused();
     if (!stale.isEmpty()) {

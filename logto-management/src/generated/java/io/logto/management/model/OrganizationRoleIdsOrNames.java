@@ -10,20 +10,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1custom-data/patch/requestBody/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param customData the <code>customData</code> property (required)
+ * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
+ * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,16 +34,20 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode customData,
+public record OrganizationRoleIdsOrNames(
+    @JsonProperty("organizationRoleIds") @Nullable List<String> organizationRoleIds,
+    @JsonProperty("organizationRoleNames") @Nullable List<String> organizationRoleNames,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param customData the <code>customData</code> property (required)
+   * @param organizationRoleIds the <code>organizationRoleIds</code> property (optional)
+   * @param organizationRoleNames the <code>organizationRoleNames</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public UpdateUserCustomDataRequest {
-    Objects.requireNonNull(customData, "customData == null");
+  public OrganizationRoleIdsOrNames {
+    organizationRoleIds = organizationRoleIds == null ? null : Collections.unmodifiableList(organizationRoleIds);
+    organizationRoleNames = organizationRoleNames == null ? null : Collections.unmodifiableList(organizationRoleNames);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -60,16 +67,19 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.customData = customData;
+    b.organizationRoleIds = organizationRoleIds;
+    b.organizationRoleNames = organizationRoleNames;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link UpdateUserCustomDataRequest}; setters are named after the properties.
+   * Builds {@link OrganizationRoleIdsOrNames}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable JsonNode customData;
+    private @Nullable List<String> organizationRoleIds;
+
+    private @Nullable List<String> organizationRoleNames;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -77,13 +87,24 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
     }
 
     /**
-     * Sets the <code>customData</code> property (required).
+     * Sets the <code>organizationRoleIds</code> property (optional).
      *
-     * @param customData the value
+     * @param organizationRoleIds the value
      * @return this builder
      */
-    public Builder customData(JsonNode customData) {
-      this.customData = customData;
+    public Builder organizationRoleIds(@Nullable List<String> organizationRoleIds) {
+      this.organizationRoleIds = organizationRoleIds;
+      return this;
+    }
+
+    /**
+     * Sets the <code>organizationRoleNames</code> property (optional).
+     *
+     * @param organizationRoleNames the value
+     * @return this builder
+     */
+    public Builder organizationRoleNames(@Nullable List<String> organizationRoleNames) {
+      this.organizationRoleNames = organizationRoleNames;
       return this;
     }
 
@@ -105,11 +126,8 @@ public record UpdateUserCustomDataRequest(@JsonProperty("customData") JsonNode c
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public UpdateUserCustomDataRequest build() {
-      if (customData == null) {
-        throw new IllegalStateException("UpdateUserCustomDataRequest: required property customData is unset");
-      }
-      return new UpdateUserCustomDataRequest(customData, new LinkedHashMap<>(additionalProperties));
+    public OrganizationRoleIdsOrNames build() {
+      return new OrganizationRoleIdsOrNames(organizationRoleIds == null ? null : new ArrayList<>(organizationRoleIds), organizationRoleNames == null ? null : new ArrayList<>(organizationRoleNames), new LinkedHashMap<>(additionalProperties));
     }
   }
 }

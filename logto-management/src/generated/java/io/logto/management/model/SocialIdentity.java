@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UserIdentitiesValue(@JsonProperty("userId") String userId,
+public record SocialIdentity(@JsonProperty("userId") String userId,
     @JsonProperty("details") @Nullable JsonNode details,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -42,7 +42,7 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
    * @param details the <code>details</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public UserIdentitiesValue {
+  public SocialIdentity {
     Objects.requireNonNull(userId, "userId == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
@@ -70,7 +70,7 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
   }
 
   /**
-   * Builds {@link UserIdentitiesValue}; setters are named after the properties.
+   * Builds {@link SocialIdentity}; setters are named after the properties.
    */
   public static final class Builder {
     private @Nullable String userId;
@@ -122,11 +122,11 @@ public record UserIdentitiesValue(@JsonProperty("userId") String userId,
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public UserIdentitiesValue build() {
+    public SocialIdentity build() {
       if (userId == null) {
-        throw new IllegalStateException("UserIdentitiesValue: required property userId is unset");
+        throw new IllegalStateException("SocialIdentity: required property userId is unset");
       }
-      return new UserIdentitiesValue(userId, details, new LinkedHashMap<>(additionalProperties));
+      return new SocialIdentity(userId, details, new LinkedHashMap<>(additionalProperties));
     }
   }
 }
