@@ -138,7 +138,9 @@ final class UsersTest {
     create("alfred");
     create("bob");
 
-    assertThat(http.get("/users?search=%25al%25").body()).hasSize(2);
+    // Logto's search also matches ids, and a random id may hold "al": the pattern needs the '@' of an e-mail
+    assertThat(http.get("/users?search=%25al%25%40%25").body())
+        .extracting(user -> user.get("username").asText()).containsExactlyInAnyOrder("alice", "alfred");
     assertThat(http.get("/users?search=al").body()).isEmpty();
     Http.Answer exact = http.get("/users?search.primaryEmail=bob%40example.com&mode.primaryEmail=exact");
     assertThat(exact.body()).extracting(user -> user.get("username").asText()).containsExactly("bob");
