@@ -43,7 +43,7 @@ public record AccountCenterSettings(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("webauthnRelatedOrigins") List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<PersonalAccessTokenName> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<NameRef> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

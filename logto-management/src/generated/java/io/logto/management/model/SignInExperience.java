@@ -93,7 +93,7 @@ public record SignInExperience(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("verificationCodePolicy") SignInExperienceVerificationCodePolicy verificationCodePolicy,
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<SignInExperienceForgotPasswordMethodsItem> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") SignInExperiencePasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<PersonalAccessTokenName> signUpProfileFields,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<NameRef> signUpProfileFields,
     @JsonProperty("passwordExpiration") SignInExperiencePasswordExpiration passwordExpiration,
     @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -44,7 +44,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
     @JsonProperty("webauthnRelatedOrigins") @Nullable List<String> webauthnRelatedOrigins,
     @JsonProperty("deleteAccountUrl") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> deleteAccountUrl,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
-    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<PersonalAccessTokenName>> profileFields,
+    @JsonProperty("profileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NameRef>> profileFields,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -105,7 +105,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
 
     private JsonField<String> customCss = JsonField.absent();
 
-    private JsonField<List<PersonalAccessTokenName>> profileFields = JsonField.absent();
+    private JsonField<List<NameRef>> profileFields = JsonField.absent();
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -195,7 +195,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value or null
      * @return this builder
      */
-    public Builder profileFields(@Nullable List<PersonalAccessTokenName> profileFields) {
+    public Builder profileFields(@Nullable List<NameRef> profileFields) {
       this.profileFields = JsonField.of(profileFields);
       return this;
     }
@@ -206,7 +206,7 @@ public record UpdateAccountCenterSettingsRequest(@JsonProperty("enabled") @Nulla
      * @param profileFields the value
      * @return this builder
      */
-    public Builder profileFields(JsonField<List<PersonalAccessTokenName>> profileFields) {
+    public Builder profileFields(JsonField<List<NameRef>> profileFields) {
       this.profileFields = profileFields;
       return this;
     }

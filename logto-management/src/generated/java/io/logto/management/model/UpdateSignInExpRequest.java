@@ -88,7 +88,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
     @JsonProperty("emailBlocklistPolicy") @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy,
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") @Nullable SignInExperiencePasskeySignIn passkeySignIn,
-    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<PersonalAccessTokenName>> signUpProfileFields,
+    @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NameRef>> signUpProfileFields,
     @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
     @JsonProperty("termsOfUseUrl") @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @Nullable String privacyPolicyUrl,
@@ -247,7 +247,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
 
     private @Nullable SignInExperiencePasskeySignIn passkeySignIn;
 
-    private JsonField<List<PersonalAccessTokenName>> signUpProfileFields = JsonField.absent();
+    private JsonField<List<NameRef>> signUpProfileFields = JsonField.absent();
 
     private @Nullable JsonNode usernamePolicy;
 
@@ -567,8 +567,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
      * @param signUpProfileFields the value or null
      * @return this builder
      */
-    public Builder signUpProfileFields(
-        @Nullable List<PersonalAccessTokenName> signUpProfileFields) {
+    public Builder signUpProfileFields(@Nullable List<NameRef> signUpProfileFields) {
       this.signUpProfileFields = JsonField.of(signUpProfileFields);
       return this;
     }
@@ -579,8 +578,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
      * @param signUpProfileFields the value
      * @return this builder
      */
-    public Builder signUpProfileFields(
-        JsonField<List<PersonalAccessTokenName>> signUpProfileFields) {
+    public Builder signUpProfileFields(JsonField<List<NameRef>> signUpProfileFields) {
       this.signUpProfileFields = signUpProfileFields;
       return this;
     }

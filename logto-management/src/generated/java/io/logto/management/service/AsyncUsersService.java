@@ -23,10 +23,10 @@ import io.logto.management.model.ListUserGrantsResponse;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.NameRef;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
 import io.logto.management.model.PersonalAccessToken;
-import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
@@ -249,8 +249,8 @@ public final class AsyncUsersService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenByName(String userId,
-      PersonalAccessTokenName body, RequestOptions options) {
+  public CompletableFuture<Void> deletePersonalAccessTokenByName(String userId, NameRef body,
+      RequestOptions options) {
     return client.callAsync(UsersService.requestForDeletePersonalAccessTokenByName(userId, body), Void.class, options);
   }
 
@@ -266,8 +266,7 @@ public final class AsyncUsersService {
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public CompletableFuture<Void> deletePersonalAccessTokenByName(String userId,
-      PersonalAccessTokenName body) {
+  public CompletableFuture<Void> deletePersonalAccessTokenByName(String userId, NameRef body) {
     return deletePersonalAccessTokenByName(userId, body, RequestOptions.defaults());
   }
 

@@ -27,10 +27,10 @@ import io.logto.management.model.ListUserGrantsResponse;
 import io.logto.management.model.ListUserRolesParams;
 import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.NameRef;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
 import io.logto.management.model.PersonalAccessToken;
-import io.logto.management.model.PersonalAccessTokenName;
 import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
@@ -302,8 +302,7 @@ public final class UsersService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForDeletePersonalAccessTokenByName(String userId,
-      PersonalAccessTokenName body) {
+  static ApiRequest requestForDeletePersonalAccessTokenByName(String userId, NameRef body) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/users/{userId}/personal-access-tokens/delete")
       .pathParam("userId", userId);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -320,8 +319,7 @@ public final class UsersService {
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenByName(String userId, PersonalAccessTokenName body,
-      RequestOptions options) {
+  public void deletePersonalAccessTokenByName(String userId, NameRef body, RequestOptions options) {
     client.call(UsersService.requestForDeletePersonalAccessTokenByName(userId, body), options);
   }
 
@@ -334,7 +332,7 @@ public final class UsersService {
    * @param body the request body
    * @see <a href="https://openapi.logto.io/operation/operation-deletepersonalaccesstokenpost">DeletePersonalAccessTokenPost in the Logto API reference</a>
    */
-  public void deletePersonalAccessTokenByName(String userId, PersonalAccessTokenName body) {
+  public void deletePersonalAccessTokenByName(String userId, NameRef body) {
     deletePersonalAccessTokenByName(userId, body, RequestOptions.defaults());
   }
 

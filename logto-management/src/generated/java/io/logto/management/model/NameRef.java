@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record PersonalAccessTokenName(@JsonProperty("name") String name,
+public record NameRef(@JsonProperty("name") String name,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -39,7 +39,7 @@ public record PersonalAccessTokenName(@JsonProperty("name") String name,
    * @param name the <code>name</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public PersonalAccessTokenName {
+  public NameRef {
     Objects.requireNonNull(name, "name == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
@@ -66,7 +66,7 @@ public record PersonalAccessTokenName(@JsonProperty("name") String name,
   }
 
   /**
-   * Builds {@link PersonalAccessTokenName}; setters are named after the properties.
+   * Builds {@link NameRef}; setters are named after the properties.
    */
   public static final class Builder {
     private @Nullable String name;
@@ -105,11 +105,11 @@ public record PersonalAccessTokenName(@JsonProperty("name") String name,
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public PersonalAccessTokenName build() {
+    public NameRef build() {
       if (name == null) {
-        throw new IllegalStateException("PersonalAccessTokenName: required property name is unset");
+        throw new IllegalStateException("NameRef: required property name is unset");
       }
-      return new PersonalAccessTokenName(name, new LinkedHashMap<>(additionalProperties));
+      return new NameRef(name, new LinkedHashMap<>(additionalProperties));
     }
   }
 }
