@@ -70,7 +70,7 @@ final class FacadeEmitter {
                 + "<p>The futures fail with the {@code LogtoException} the blocking form throws."
                 + " Paged listings stay on the blocking services: their {@code Paginated} offers"
                 + " {@code publisher()}, which never blocks. Thread-safe.\n");
-    addServices(type, services, s -> ServiceEmitter.asyncName(s));
+    addServices(type, services, s -> AsyncServiceEmitter.asyncName(s));
     return type.build();
   }
 

@@ -59,9 +59,10 @@ public final class SourceWriter {
       put(files, Types.MODEL, t);
     }
     ServiceEmitter services = new ServiceEmitter(types);
+    AsyncServiceEmitter asyncServices = new AsyncServiceEmitter(types);
     for (ServiceDef s : model.services()) {
       put(files, Types.SERVICE, services.service(s));
-      put(files, Types.SERVICE, services.asyncService(s));
+      put(files, Types.SERVICE, asyncServices.asyncService(s));
     }
     put(files, Types.ROOT, FacadeEmitter.sync(model.services()));
     put(files, Types.ROOT, FacadeEmitter.async(model.services()));
