@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Command line: {@code --spec <file|url> --out <dir> [--overrides <file>] [--corrections <file>]}.
- * Reads the OpenAPI document, corrects it where the real server differs, writes the typed API under
- * {@code out} and deletes stale files there.
+ * The generator's entry point: reads Logto's OpenAPI document, corrects it where the real server
+ * differs, writes the typed API under {@code out} and deletes stale files there. Command line:
+ * {@code --spec <file|url> --out <dir> [--overrides <file>] [--corrections <file>]}.
  */
 public final class Main {
   private Main() {}
@@ -75,7 +75,14 @@ public final class Main {
     return SourceWriter.write(files, out);
   }
 
-  /** Renders without writing: relative path to content. */
+  /**
+   * Renders without writing: relative path to content.
+   *
+   * @param spec the document's file path or http(s) URL
+   * @param overrides the naming exceptions
+   * @param corrections where the real server differs from the document
+   * @return relative path to content
+   */
   public static Map<String, String> render(String spec, Overrides overrides, Corrections corrections) {
     ApiModel model = SpecReader.read(spec, overrides, corrections);
     return SourceWriter.render(model);

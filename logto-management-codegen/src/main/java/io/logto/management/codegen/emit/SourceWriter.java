@@ -31,7 +31,12 @@ public final class SourceWriter {
 
   private SourceWriter() {}
 
-  /** Renders every file of the model: relative path to content, sorted by path. */
+  /**
+   * Renders every file of the model: relative path to content, sorted by path.
+   *
+   * @param model the model to render
+   * @return relative path to content
+   */
   public static Map<String, String> render(ApiModel model) {
     Map<String, TypeDef> types = new LinkedHashMap<>();
     for (TypeDef t : model.types()) {
@@ -83,6 +88,8 @@ public final class SourceWriter {
    * Writes {@code files} under {@code out}, rewriting only changed files, and deletes every other
    * {@code .java} file below {@code out} (and directories left empty).
    *
+   * @param files relative path to content, as {@link #render} gives them
+   * @param out the source root to write under
    * @return the number of files written or deleted
    */
   public static int write(Map<String, String> files, Path out) {

@@ -1,7 +1,7 @@
 package io.logto.management.codegen.model;
 
 /**
- * What a successful call returns.
+ * What a successful call returns, which decides how the emitted call reads the answer.
  *
  * @param kind how the body is read
  * @param type the JSON type ({@code null} unless JSON)

@@ -6,10 +6,15 @@ import java.util.Objects;
 public sealed interface TypeRef {
   /** Built-in scalar or JSON-tree types. */
   enum Scalar implements TypeRef {
+    /** Text. */
     STRING,
+    /** A 32-bit integer. */
     INTEGER,
+    /** A 64-bit integer. */
     LONG,
+    /** A decimal number. */
     NUMBER,
+    /** A flag. */
     BOOLEAN,
     /** An {@code Instant} sent as epoch milliseconds. */
     INSTANT_MILLIS,
@@ -21,22 +26,49 @@ public sealed interface TypeRef {
     JSON
   }
 
-  /** A list of {@code element}. */
+  /**
+   * A list of {@code element}.
+   *
+   * @param element the element type
+   */
   record ListOf(TypeRef element) implements TypeRef {
+    /**
+     * Checks that the element type is present.
+     *
+     * @param element the element type
+     */
     public ListOf {
       Objects.requireNonNull(element, "element == null");
     }
   }
 
-  /** A string-keyed map of {@code value}. */
+  /**
+   * A string-keyed map of {@code value}.
+   *
+   * @param value the value type
+   */
   record MapOf(TypeRef value) implements TypeRef {
+    /**
+     * Checks that the value type is present.
+     *
+     * @param value the value type
+     */
     public MapOf {
       Objects.requireNonNull(value, "value == null");
     }
   }
 
-  /** A generated model type (record, enum or oneOf interface) by simple name. */
+  /**
+   * A generated model type (record, enum or oneOf interface) by simple name.
+   *
+   * @param name the simple name
+   */
   record Named(String name) implements TypeRef {
+    /**
+     * Checks that the name is present.
+     *
+     * @param name the simple name
+     */
     public Named {
       Objects.requireNonNull(name, "name == null");
     }

@@ -43,7 +43,12 @@ public final class EntityNames {
 
   private EntityNames() {}
 
-  /** The renames the rules decide for these types: old name to new name, sorted. */
+  /**
+   * The renames the rules decide for these types: old name to new name, sorted.
+   *
+   * @param types the model types, named as read
+   * @return old name to new name
+   */
   public static Map<String, String> renames(Collection<TypeDef> types) {
     Map<String, TypeDef> byName = new TreeMap<>();
     types.forEach(t -> byName.put(t.name(), t));

@@ -29,6 +29,7 @@ public final class MethodNames {
    * @param operationId the operationId
    * @param noun the tag's noun words, removed from the operationId
    * @param readsOneObject whether the operation answers one object (not a list) to a GET
+   * @return the method name
    */
   public static String of(String operationId, List<String> noun, boolean readsOneObject) {
     String name = Names.methodName(withoutHttpMethod(operationId), noun);

@@ -22,6 +22,9 @@ public final class Names {
   /**
    * Splits a name into words at non-alphanumerics and case changes: {@code "SAMLRequest"} gives
    * {@code [SAML, Request]}, {@code "page_size"} gives {@code [page, size]}.
+   *
+   * @param name any name
+   * @return its words in order
    */
   public static List<String> words(String name) {
     List<String> words = new ArrayList<>();
@@ -58,7 +61,12 @@ public final class Names {
     }
   }
 
-  /** {@code "sign-in experience"} -> {@code "SignInExperience"}; acronyms become capitalised words. */
+  /**
+   * {@code "sign-in experience"} -> {@code "SignInExperience"}; acronyms become capitalised words.
+   *
+   * @param name any name
+   * @return the name in PascalCase
+   */
   public static String pascal(String name) {
     StringBuilder out = new StringBuilder();
     for (String w : words(name)) {
@@ -71,14 +79,24 @@ public final class Names {
     return Character.isDigit(s.charAt(0)) ? "V" + s : s;
   }
 
-  /** {@code "page_size"} -> {@code "pageSize"}, {@code "SAMLRequest"} -> {@code "samlRequest"}. */
+  /**
+   * {@code "page_size"} -> {@code "pageSize"}, {@code "SAMLRequest"} -> {@code "samlRequest"}.
+   *
+   * @param name any name
+   * @return the name in camelCase, a Java keyword suffixed with {@code _}
+   */
   public static String camel(String name) {
     String p = pascal(name);
     String s = Character.toLowerCase(p.charAt(0)) + p.substring(1);
     return KEYWORDS.contains(s) ? s + "_" : s;
   }
 
-  /** {@code "MachineToMachine"} -> {@code "MACHINE_TO_MACHINE"}; empty -> {@code "EMPTY"}. */
+  /**
+   * {@code "MachineToMachine"} -> {@code "MACHINE_TO_MACHINE"}; empty -> {@code "EMPTY"}.
+   *
+   * @param value an enum's wire value
+   * @return the constant's name
+   */
   public static String constant(String value) {
     List<String> words = words(value);
     if (words.isEmpty()) {
@@ -88,7 +106,12 @@ public final class Names {
     return Character.isDigit(s.charAt(0)) ? "V_" + s : s;
   }
 
-  /** Upper-cases the first letter and lower-cases the rest: {@code "SAML"} -> {@code "Saml"}. */
+  /**
+   * Upper-cases the first letter and lower-cases the rest: {@code "SAML"} -> {@code "Saml"}.
+   *
+   * @param word one word
+   * @return the capitalised word
+   */
   public static String capitalize(String word) {
     if (word.isEmpty()) {
       return word;
@@ -96,7 +119,13 @@ public final class Names {
     return Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(Locale.ROOT);
   }
 
-  /** Whether {@code word} equals {@code noun} or one of its plural forms, ignoring case. */
+  /**
+   * Whether {@code word} equals {@code noun} or one of its plural forms, ignoring case.
+   *
+   * @param word a word of a name
+   * @param noun a tag's noun
+   * @return whether they match
+   */
   public static boolean nounMatches(String word, String noun) {
     String w = word.toLowerCase(Locale.ROOT);
     String n = noun.toLowerCase(Locale.ROOT);
@@ -106,7 +135,12 @@ public final class Names {
     return n.endsWith("y") && w.equals(n.substring(0, n.length() - 1) + "ies");
   }
 
-  /** The singular of a plural English word, good enough for tag nouns. */
+  /**
+   * The singular of a plural English word, good enough for tag nouns.
+   *
+   * @param word a plural word
+   * @return its singular
+   */
   public static String singular(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     if (w.endsWith("ies")) {
@@ -124,6 +158,10 @@ public final class Names {
   /**
    * The method name for an operation: the operationId minus the tag noun ({@code ListUserRoles}
    * with noun {@code [User]} gives {@code listRoles}).
+   *
+   * @param operationId the operationId
+   * @param noun the tag's noun words
+   * @return the method name
    */
   public static String methodName(String operationId, List<String> noun) {
     List<String> words = words(operationId);

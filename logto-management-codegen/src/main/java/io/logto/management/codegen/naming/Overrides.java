@@ -51,6 +51,8 @@ public final class Overrides {
   /**
    * The entries no look-up found so far, sorted: after a generation, entries that name nothing in
    * the document (a renamed operation, a type now named by a rule).
+   *
+   * @return the unused entries' keys
    */
   public java.util.List<String> unused() {
     java.util.List<String> out = new java.util.ArrayList<>();
@@ -64,12 +66,20 @@ public final class Overrides {
     return out;
   }
 
-  /** No overrides. */
+  /**
+   * No overrides.
+   *
+   * @return the empty overrides
+   */
   public static Overrides none() {
     return new Overrides(Map.of());
   }
 
-  /** The overrides shipped as {@link #DEFAULT_RESOURCE}. */
+  /**
+   * The overrides shipped as {@link #DEFAULT_RESOURCE}.
+   *
+   * @return the shipped overrides
+   */
   public static Overrides defaults() {
     try (InputStream in = Overrides.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
@@ -81,7 +91,12 @@ public final class Overrides {
     }
   }
 
-  /** Reads an overrides file. */
+  /**
+   * Reads an overrides file.
+   *
+   * @param file the overrides file
+   * @return its overrides
+   */
   public static Overrides load(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(r);
@@ -100,22 +115,41 @@ public final class Overrides {
     return new Overrides(map);
   }
 
-  /** The noun override of a tag. */
+  /**
+   * The noun override of a tag.
+   *
+   * @param tag the document's tag
+   * @return the noun, if overridden
+   */
   public Optional<String> noun(String tag) {
     return lookUp("noun." + tag);
   }
 
-  /** The method name override of an operation. */
+  /**
+   * The method name override of an operation.
+   *
+   * @param operationId the operationId
+   * @return the method name, if overridden
+   */
   public Optional<String> method(String operationId) {
     return lookUp("method." + operationId);
   }
 
-  /** The name override of a model type. */
+  /**
+   * The name override of a model type.
+   *
+   * @param generatedName the name the rules give
+   * @return the overriding name, else {@code generatedName}
+   */
   public String type(String generatedName) {
     return lookUp("type." + generatedName).orElse(generatedName);
   }
 
-  /** Entity name to the other shapes folded into it, from the {@code same.} keys. */
+  /**
+   * Entity name to the other shapes folded into it, from the {@code same.} keys.
+   *
+   * @return entity name to the shapes folded into it
+   */
   public Map<String, java.util.List<String>> sameAs() {
     Map<String, java.util.List<String>> out = new TreeMap<>();
     entries.forEach((k, v) -> {
@@ -132,12 +166,22 @@ public final class Overrides {
     return out;
   }
 
-  /** The unit of number properties and parameters with this wire name, e.g. {@code seconds}. */
+  /**
+   * The unit of number properties and parameters with this wire name, e.g. {@code seconds}.
+   *
+   * @param wireName the property's or parameter's wire name
+   * @return the unit, if the overrides name one
+   */
   public Optional<String> unit(String wireName) {
     return lookUp("unit." + wireName);
   }
 
-  /** The class name override of a tag's service. */
+  /**
+   * The class name override of a tag's service.
+   *
+   * @param tag the document's tag
+   * @return the class name, if overridden
+   */
   public Optional<String> service(String tag) {
     return lookUp("service." + tag);
   }

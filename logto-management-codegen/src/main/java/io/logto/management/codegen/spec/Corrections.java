@@ -99,7 +99,11 @@ public final class Corrections {
       throw new GenerationException("unknown fix '" + text + "' in corrections line: " + line);
     }
 
-    /** The word used in the corrections file. */
+    /**
+     * The word used in the corrections file.
+     *
+     * @return the word
+     */
     public String text() {
       return text;
     }
@@ -116,6 +120,16 @@ public final class Corrections {
    *     {@code CorrectionsProofTest})
    */
   public record Entry(String operationId, String target, Fix fix, String proof) {
+    /**
+     * Checks that every part is present.
+     *
+     * @param operationId the operation, or {@code *} for every operation with the target
+     * @param target where in the operation
+     * @param fix what changes
+     * @param proof the recording, relative to {@code ../shared/logto}, that shows the real behaviour, or
+     *     {@code document} for a flag the document itself describes as {@code `true`} (checked by
+     *     {@code CorrectionsProofTest})
+     */
     public Entry {
       Objects.requireNonNull(operationId, "operationId == null");
       Objects.requireNonNull(target, "target == null");
@@ -130,12 +144,20 @@ public final class Corrections {
     this.entries = List.copyOf(entries);
   }
 
-  /** No corrections: the document as it stands. */
+  /**
+   * No corrections: the document as it stands.
+   *
+   * @return the empty corrections
+   */
   public static Corrections none() {
     return new Corrections(List.of());
   }
 
-  /** The corrections shipped as {@link #DEFAULT_RESOURCE}. */
+  /**
+   * The corrections shipped as {@link #DEFAULT_RESOURCE}.
+   *
+   * @return the shipped corrections
+   */
   public static Corrections defaults() {
     try (InputStream in = Corrections.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
@@ -147,7 +169,12 @@ public final class Corrections {
     }
   }
 
-  /** Reads a corrections file. */
+  /**
+   * Reads a corrections file.
+   *
+   * @param file the corrections file
+   * @return its corrections
+   */
   public static Corrections load(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(r);
@@ -174,7 +201,11 @@ public final class Corrections {
     return new Corrections(entries);
   }
 
-  /** The entries, in file order. */
+  /**
+   * The entries, in file order.
+   *
+   * @return the entries
+   */
   public List<Entry> entries() {
     return entries;
   }

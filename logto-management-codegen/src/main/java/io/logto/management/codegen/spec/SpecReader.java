@@ -48,6 +48,8 @@ public final class SpecReader {
   /**
    * Parses the document at {@code location} (a file path or an http(s) URL).
    *
+   * @param location a file path or an http(s) URL
+   * @return the parsed document
    * @throws GenerationException when the document cannot be read
    */
   public static OpenAPI parse(String location) {
@@ -62,12 +64,25 @@ public final class SpecReader {
     return result.getOpenAPI();
   }
 
-  /** Reads the document at {@code location} into the model, as it stands. */
+  /**
+   * Reads the document at {@code location} into the model, as it stands.
+   *
+   * @param location a file path or an http(s) URL
+   * @param overrides the naming exceptions
+   * @return the model
+   */
   public static ApiModel read(String location, Overrides overrides) {
     return read(location, overrides, Corrections.none());
   }
 
-  /** Reads the document at {@code location}, corrected where the real server differs, into the model. */
+  /**
+   * Reads the document at {@code location}, corrected where the real server differs, into the model.
+   *
+   * @param location a file path or an http(s) URL
+   * @param overrides the naming exceptions
+   * @param corrections where the real server differs from the document
+   * @return the model
+   */
   public static ApiModel read(String location, Overrides overrides, Corrections corrections) {
     OpenAPI api = parse(location);
     corrections.apply(api);
