@@ -12,9 +12,14 @@ import org.jspecify.annotations.Nullable;
 public final class DeserializerBlindIntrospector extends JacksonAnnotationIntrospector {
   private static final long serialVersionUID = 1L;
 
+  /** The deserializer whose annotation this introspector does not see. */
   private final Class<?> hidden;
 
-  /** Sees every annotation except {@code @JsonDeserialize(using = hidden)}. */
+  /**
+   * Sees every annotation except {@code @JsonDeserialize(using = hidden)}.
+   *
+   * @param hidden the deserializer class to ignore
+   */
   public DeserializerBlindIntrospector(Class<?> hidden) {
     this.hidden = hidden;
   }

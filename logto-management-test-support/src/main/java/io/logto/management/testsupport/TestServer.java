@@ -46,12 +46,21 @@ public final class TestServer implements AutoCloseable {
    */
   public record Recorded(String method, String path, @Nullable String query, Headers headers, byte[] body,
       int clientPort) {
-    /** The body as UTF-8 text. */
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the body text
+     */
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The first value of the header {@code name}, if the request had it. */
+    /**
+     * The first value of the header {@code name}, if the request had it.
+     *
+     * @param name the header name, matched case-insensitively
+     * @return its first value, if present
+     */
     public Optional<String> header(String name) {
       return Optional.ofNullable(headers.getFirst(name));
     }
@@ -71,54 +80,115 @@ public final class TestServer implements AutoCloseable {
    */
   public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang,
       Duration bodyDelay, @Nullable Fault fault) {
+    /**
+     * Copies the headers.
+     *
+     * @param status the status code ({@code 0} with {@code hang}: not even a status line)
+     * @param headers the headers, in order
+     * @param body the body (none for 204, 304 and HEAD)
+     * @param hang when set, the status line and headers promise a body that never comes, or nothing is
+     *     sent at all when {@code status} is 0; the connection is held until the server closes
+     * @param bodyDelay how long to wait between sending the headers and the body
+     * @param fault when not {@code null}, the bytes sent instead of everything else
+     */
     public Reply {
       headers = List.copyOf(headers);
     }
 
-    /** An answer sent at once, or a hanging one. */
+    /**
+     * An answer sent at once, or a hanging one.
+     *
+     * @param status the status code
+     * @param headers the headers, in order
+     * @param body the body
+     * @param hang whether the promised body never comes
+     */
     public Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean hang) {
       this(status, headers, body, hang, Duration.ZERO, null);
     }
 
-    /** A JSON answer ({@code application/json; charset=utf-8}). */
+    /**
+     * A JSON answer ({@code application/json; charset=utf-8}).
+     *
+     * @param status the status code
+     * @param json the body
+     * @return the reply
+     */
     public static Reply json(int status, String json) {
       return text(status, "application/json; charset=utf-8", json);
     }
 
-    /** A text answer of the given content type, encoded as UTF-8. */
+    /**
+     * A text answer of the given content type, encoded as UTF-8.
+     *
+     * @param status the status code
+     * @param contentType the {@code Content-Type}
+     * @param text the body
+     * @return the reply
+     */
     public static Reply text(int status, String contentType, String text) {
       return new Reply(status, List.of(Map.entry("Content-Type", contentType)),
           text.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    /** A status without a body. */
+    /**
+     * A status without a body.
+     *
+     * @param status the status code
+     * @return the reply
+     */
     public static Reply status(int status) {
       return new Reply(status, List.of(), new byte[0], false);
     }
 
-    /** Sends the status line and headers, then never the promised body. */
+    /**
+     * Sends the status line and headers, then never the promised body.
+     *
+     * @param status the status code
+     * @return the reply
+     */
     public static Reply stallBody(int status) {
       return new Reply(status, List.of(), new byte[0], true);
     }
 
-    /** Never answers; released when the server closes. */
+    /**
+     * Never answers; released when the server closes.
+     *
+     * @return the reply
+     */
     public static Reply never() {
       return new Reply(0, List.of(), new byte[0], true);
     }
 
-    /** Breaks the exchange as {@code fault} says, then closes the connection. */
+    /**
+     * Breaks the exchange as {@code fault} says, then closes the connection.
+     *
+     * @param fault how to break the exchange
+     * @return the reply
+     */
     public static Reply fault(Fault fault) {
       return new Reply(0, List.of(), new byte[0], false, Duration.ZERO, fault);
     }
 
-    /** This answer with one more header. */
+    /**
+     * This answer with one more header.
+     *
+     * @param name the header name
+     * @param value its value
+     * @return the new reply
+     */
     public Reply header(String name, String value) {
       List<Map.Entry<String, String>> more = new ArrayList<>(headers);
       more.add(Map.entry(name, value));
       return new Reply(status, more, body, hang, bodyDelay, fault);
     }
 
-    /** Sends the headers at once and the body only after {@code delay}. */
+    /**
+     * Sends the headers at once and the body only after {@code delay}.
+     *
+     * @param delay the wait between the headers and the body
+     * @return the new reply
+     */
     public Reply bodyAfter(Duration delay) {
       return new Reply(status, headers, body, hang, delay, fault);
     }
@@ -175,7 +245,11 @@ public final class TestServer implements AutoCloseable {
     workers.execute(this::acceptLoop);
   }
 
-  /** Starts a server on a free loopback port. */
+  /**
+   * Starts a server on a free loopback port.
+   *
+   * @return the running server
+   */
   public static TestServer start() {
     try {
       return new TestServer();
@@ -187,6 +261,9 @@ public final class TestServer implements AutoCloseable {
   /**
    * Starts a server that answers every request, whatever its path, with {@code faults} in order,
    * repeating the last one.
+   *
+   * @param faults the answers, in order
+   * @return the running server
    */
   public static TestServer start(Fault... faults) {
     Reply[] replies = new Reply[faults.length];
@@ -196,36 +273,66 @@ public final class TestServer implements AutoCloseable {
     return start().otherwise(inOrder(replies));
   }
 
-  /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+  /**
+   * {@code http://127.0.0.1:<port>}, without a trailing slash.
+   *
+   * @return the base URL
+   */
   public String baseUrl() {
     return "http://127.0.0.1:" + socket.getLocalPort();
   }
 
-  /** Answers requests to {@code path} (raw, without query) with {@code handler}. */
+  /**
+   * Answers requests to {@code path} (raw, without query) with {@code handler}.
+   *
+   * @param path the raw path
+   * @param handler the answer to each request
+   * @return this server
+   */
   public TestServer on(String path, Function<Recorded, Reply> handler) {
     handlers.put(path, handler);
     return this;
   }
 
-  /** Answers requests to paths without a script, when no reply is queued, with {@code handler} (instead of 404). */
+  /**
+   * Answers requests to paths without a script, when no reply is queued, with {@code handler} (instead of 404).
+   *
+   * @param handler the answer to each such request
+   * @return this server
+   */
   public TestServer otherwise(Function<Recorded, Reply> handler) {
     anyPath = handler;
     return this;
   }
 
-  /** Answers requests to {@code path} with the replies in order, repeating the last one. */
+  /**
+   * Answers requests to {@code path} with the replies in order, repeating the last one.
+   *
+   * @param path the raw path
+   * @param replies the answers, in order
+   * @return this server
+   */
   public TestServer replies(String path, Reply... replies) {
     return on(path, inOrder(replies));
   }
 
-  /** Serves tokens {@code token-1}, {@code token-2}, ... valid for an hour with scope {@code all}. */
+  /**
+   * Serves tokens {@code token-1}, {@code token-2}, ... valid for an hour with scope {@code all}.
+   *
+   * @return this server
+   */
   public TestServer tokens() {
     AtomicInteger issued = new AtomicInteger();
     return on("/oidc/token", request -> Reply.json(200, "{\"access_token\":\"token-" + issued.incrementAndGet()
         + "\",\"expires_in\":3600,\"token_type\":\"Bearer\",\"scope\":\"all\"}"));
   }
 
-  /** Queues {@code reply} for the next request to a path without a script (each queued reply is used once). */
+  /**
+   * Queues {@code reply} for the next request to a path without a script (each queued reply is used once).
+   *
+   * @param reply the answer
+   * @return this server
+   */
   public TestServer enqueue(Reply reply) {
     synchronized (queued) {
       queued.add(reply);
@@ -233,17 +340,31 @@ public final class TestServer implements AutoCloseable {
     return this;
   }
 
-  /** Every request received in full, in order. */
+  /**
+   * Every request received in full, in order.
+   *
+   * @return the requests
+   */
   public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
-  /** The requests to {@code path} (raw, without query), in order. */
+  /**
+   * The requests to {@code path} (raw, without query), in order.
+   *
+   * @param path the raw path
+   * @return the requests
+   */
   public List<Recorded> requests(String path) {
     return requests.stream().filter(request -> request.path().equals(path)).toList();
   }
 
-  /** How many requests to {@code path} were received. */
+  /**
+   * How many requests to {@code path} were received.
+   *
+   * @param path the raw path
+   * @return the count
+   */
   public long count(String path) {
     return requests(path).size();
   }
@@ -251,6 +372,8 @@ public final class TestServer implements AutoCloseable {
   /**
    * The requests received so far, forgotten here, with the replies still queued: what follows starts
    * afresh.
+   *
+   * @return the requests taken
    */
   public List<Recorded> takeRequests() {
     synchronized (queued) {
@@ -264,6 +387,11 @@ public final class TestServer implements AutoCloseable {
   /**
    * Waits until the answers to {@code count} requests could not be written in full because the
    * connection broke (the client hung up), for at most {@code timeout}; true if they did.
+   *
+   * @param count how many broken answers to wait for
+   * @param timeout the longest wait
+   * @return whether they did within {@code timeout}
+   * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitUnfinishedAnswers(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

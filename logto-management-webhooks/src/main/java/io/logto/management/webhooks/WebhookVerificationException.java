@@ -47,6 +47,7 @@ public final class WebhookVerificationException extends LogtoException {
     }
   }
 
+  /** Why the delivery was refused, which decides the HTTP status to answer. */
   private final Reason reason;
 
   WebhookVerificationException(Reason reason, String message) {
