@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1account-center/get/responses/200/content/application~1json/schema/properties/fields</code>.
+ * Used as the <code>fields</code> property of {@link AccountCenterSettings}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1account-center/get/responses/200/content/application~1json/schema/properties/fields</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -18,7 +18,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1actions/get/responses/200/content/application~1json/schema/items/properties/value</code>.
+ * Used as the answer of <code>GET /api/configs/actions/&#123;actionType&#125;</code>, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1configs~1actions/get/responses/200/content/application~1json/schema/items/properties/value</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

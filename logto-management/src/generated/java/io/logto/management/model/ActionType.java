@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1configs~1actions/get/responses/200/content/application~1json/schema/items/properties/key</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>actionType</code> path parameter of <code>DELETE /api/configs/actions/&#123;actionType&#125;</code>, and in 5 other places. The values of schema <code>#/paths/~1api~1configs~1actions/get/responses/200/content/application~1json/schema/items/properties/key</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ActionType extends OpenEnum<ActionType.Known> {

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1dashboard~1users~1active/get/responses/200/content/application~1json/schema/properties/dauCurve/items</code>.
+ * Used as an item of the <code>dauCurve</code> property of {@link ActiveUserCounts}. The JSON object of schema <code>#/paths/~1api~1dashboard~1users~1active/get/responses/200/content/application~1json/schema/properties/dauCurve/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -20,7 +20,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/get/responses/200/content/application~1json/schema/properties/developmentTenantMigrationNotification</code>.
+ * Used as the <code>developmentTenantMigrationNotification</code> property of {@link AdminConsoleConfig}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1configs~1admin-console/get/responses/200/content/application~1json/schema/properties/developmentTenantMigrationNotification</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata</code>.
+ * Used as the <code>protectedAppMetadata</code> property of {@link Application}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

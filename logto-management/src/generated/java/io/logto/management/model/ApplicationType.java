@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1applications/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as an item of the <code>types</code> parameter of <code>GET /api/applications</code>, and in 5 other places. The values of schema <code>#/paths/~1api~1applications/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ApplicationType extends OpenEnum<ApplicationType.Known> {

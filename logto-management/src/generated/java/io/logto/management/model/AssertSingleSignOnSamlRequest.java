@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1authn~1single-sign-on~1saml~1&#123;connectorId&#125;/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/authn/single-sign-on/saml/&#123;connectorId&#125;</code>. The JSON object of schema <code>#/paths/~1api~1authn~1single-sign-on~1saml~1&#123;connectorId&#125;/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

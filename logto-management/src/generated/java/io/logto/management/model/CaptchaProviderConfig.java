@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the <code>config</code> property of {@link CaptchaProvider}, and in 1 other place. One of the shapes of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the answer of <code>POST /api/sign-in-exp/default/check-password</code>. One of the shapes of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/1</code>.
+ * Used as a shape of {@link JwtCustomizerEntry}. The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/platform</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>platform</code> property of {@link Connector}, and in 2 other places. The values of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/platform</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorPlatform extends OpenEnum<ConnectorPlatform.Known> {

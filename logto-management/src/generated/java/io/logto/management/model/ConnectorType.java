@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>type</code> property of {@link Connector}, and in 1 other place. The values of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ConnectorType extends OpenEnum<ConnectorType.Known> {

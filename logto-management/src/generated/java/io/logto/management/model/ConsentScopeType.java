@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes~1&#123;scopeType&#125;~1&#123;scopeId&#125;/delete/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>scopeType</code> path parameter of <code>DELETE /api/applications/&#123;applicationId&#125;/user-consent-scopes/&#123;scopeType&#125;/&#123;scopeId&#125;</code>, and in 1 other place. The values of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes~1&#123;scopeType&#125;~1&#123;scopeId&#125;/delete/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ConsentScopeType extends OpenEnum<ConsentScopeType.Known> {

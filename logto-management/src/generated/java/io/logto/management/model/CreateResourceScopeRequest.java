@@ -18,7 +18,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1resources~1&#123;resourceId&#125;~1scopes/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/resources/&#123;resourceId&#125;/scopes</code>. The JSON object of schema <code>#/paths/~1api~1resources~1&#123;resourceId&#125;~1scopes/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;~1secrets/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/saml-applications/&#123;id&#125;/secrets</code>. The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;~1secrets/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

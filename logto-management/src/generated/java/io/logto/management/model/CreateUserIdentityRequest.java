@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/users/&#123;userId&#125;/identities</code>. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/requestBody/content/application~1json/schema/oneOf/1</code>.
+ * Used as a shape of {@link CreateUserMfaVerificationRequest}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/requestBody/content/application~1json/schema/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

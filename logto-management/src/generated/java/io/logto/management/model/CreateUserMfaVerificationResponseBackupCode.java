@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/1</code>.
+ * Used as a shape of {@link CreateUserMfaVerificationResponse}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1verification-codes/post/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the request body of <code>POST /api/verification-codes</code>. One of the shapes of schema <code>#/paths/~1api~1verification-codes/post/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

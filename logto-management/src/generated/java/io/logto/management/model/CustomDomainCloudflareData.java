@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData</code>.
+ * Used as the <code>cloudflareData</code> property of {@link CustomDomain}. The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/cloudflareData</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

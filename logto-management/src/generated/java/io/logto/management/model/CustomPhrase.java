@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-phrases/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>GET /api/custom-phrases/&#123;languageTag&#125;</code>, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1custom-phrases/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

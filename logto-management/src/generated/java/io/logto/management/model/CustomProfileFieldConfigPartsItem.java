@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config/properties/parts/items</code>.
+ * Used as an item of the <code>parts</code> property of {@link CustomProfileFieldConfig}. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config/properties/parts/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

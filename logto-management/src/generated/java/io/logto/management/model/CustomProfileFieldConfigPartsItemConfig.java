@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config/properties/parts/items/properties/config</code>.
+ * Used as the <code>config</code> property of {@link CustomProfileFieldConfigPartsItem}, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/get/responses/200/content/application~1json/schema/items/properties/config/properties/parts/items/properties/config</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the request body of <code>POST /api/custom-profile-fields</code>, and in 1 other place. One of the shapes of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/8/properties/config/properties/parts/items</code>.
+ * Used as an item of the <code>parts</code> property of {@link CustomProfileFieldRequestFullnameConfig}. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/8/properties/config/properties/parts/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/8/properties/config/properties/parts/items/properties/name</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>name</code> property of {@link CustomProfileFieldRequestFullnameConfigPartsItem}. The values of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/8/properties/config/properties/parts/items/properties/name</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class CustomProfileFieldRequestFullnameConfigPartsItemName extends OpenEnum<CustomProfileFieldRequestFullnameConfigPartsItemName.Known> {

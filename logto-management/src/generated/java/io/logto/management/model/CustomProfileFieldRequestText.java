@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/0</code>.
+ * Used as a shape of {@link CustomProfileFieldRequest}. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields/post/requestBody/content/application~1json/schema/oneOf/0</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1email-templates/delete/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>DELETE /api/email-templates</code>. The JSON object of schema <code>#/paths/~1api~1email-templates/delete/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1sentinel-activities~1delete/post/requestBody/content/application~1json/schema/properties/targetType</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>targetType</code> property of {@link DeleteSentinelActivitiesRequest}. The values of schema <code>#/paths/~1api~1sentinel-activities~1delete/post/requestBody/content/application~1json/schema/properties/targetType</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class DeleteSentinelActivitiesRequestTargetType extends OpenEnum<DeleteSentinelActivitiesRequestTargetType.Known> {

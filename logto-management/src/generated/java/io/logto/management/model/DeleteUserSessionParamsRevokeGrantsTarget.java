@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/delete/parameters/2/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>revokeGrantsTarget</code> parameter of <code>DELETE /api/users/&#123;userId&#125;/sessions/&#123;sessionId&#125;</code>. The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions~1&#123;sessionId&#125;/delete/parameters/2/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class DeleteUserSessionParamsRevokeGrantsTarget extends OpenEnum<DeleteUserSessionParamsRevokeGrantsTarget.Known> {

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/dnsRecords/items</code>.
+ * Used as an item of the <code>dnsRecords</code> property of {@link CustomDomain}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1applications/get/responses/200/content/application~1json/schema/items/properties/protectedAppMetadata/properties/customDomains/items/properties/dnsRecords/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

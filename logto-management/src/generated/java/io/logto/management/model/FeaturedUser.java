@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items/properties/featuredUsers/items</code>.
+ * Used as an item of the <code>featuredUsers</code> property of {@link Organization}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items/properties/featuredUsers/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1hooks/post/responses/201/content/application~1json/schema</code>.
+ * Used as the answer of <code>POST /api/hooks</code>, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1hooks/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

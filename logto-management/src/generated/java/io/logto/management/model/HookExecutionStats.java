@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items/properties/executionStats</code>.
+ * Used as the <code>executionStats</code> property of {@link Hook}. The JSON object of schema <code>#/paths/~1api~1hooks/get/responses/200/content/application~1json/schema/items/properties/executionStats</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1hooks~1&#123;id&#125;~1recent-logs/get/responses/200/content/application~1json/schema/items/properties/payload</code>.
+ * Used as the <code>payload</code> property of {@link HookRecentLog}. The JSON object of schema <code>#/paths/~1api~1hooks~1&#123;id&#125;~1recent-logs/get/responses/200/content/application~1json/schema/items/properties/payload</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

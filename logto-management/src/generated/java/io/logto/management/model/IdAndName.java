@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/organizationRoles/items</code>.
+ * Used as an item of the <code>organizationRoles</code> property of {@link Application}, and in 6 other places. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/organizationRoles/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1id-token/get/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>GET /api/configs/id-token</code>, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1configs~1id-token/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

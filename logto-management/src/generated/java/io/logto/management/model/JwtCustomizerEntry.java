@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as an item of the answer of <code>GET /api/configs/jwt-customizer</code>. One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer/get/responses/200/content/application~1json/schema/items</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

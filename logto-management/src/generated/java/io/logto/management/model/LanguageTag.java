@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/languageInfo/properties/fallbackLanguage</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>languageTag</code> path parameter of <code>DELETE /api/custom-phrases/&#123;languageTag&#125;</code>, and in 8 other places. The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/languageInfo/properties/fallbackLanguage</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class LanguageTag extends OpenEnum<LanguageTag.Known> {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/socialIdentities/items</code>.
+ * Used as an item of the <code>socialIdentities</code> property of {@link ListUserAllIdentitiesResponse}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/socialIdentities/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

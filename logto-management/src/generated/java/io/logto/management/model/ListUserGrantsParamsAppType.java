@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>appType</code> parameter of <code>GET /api/users/&#123;userId&#125;/grants</code>. The values of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ListUserGrantsParamsAppType extends OpenEnum<ListUserGrantsParamsAppType.Known> {

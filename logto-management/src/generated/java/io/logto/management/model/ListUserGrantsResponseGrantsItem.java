@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items</code>.
+ * Used as an item of the <code>grants</code> property of {@link ListUserGrantsResponse}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items/properties/payload</code>.
+ * Used as the <code>payload</code> property of {@link ListUserGrantsResponseGrantsItem}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items/properties/payload</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>GET /api/logs/&#123;id&#125;</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload/properties/userAgentParsed/properties/browser</code>.
+ * Used as the <code>browser</code> property of {@link LogPayloadUserAgentParsed}. The JSON object of schema <code>#/paths/~1api~1logs/get/responses/200/content/application~1json/schema/items/properties/payload/properties/userAgentParsed/properties/browser</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

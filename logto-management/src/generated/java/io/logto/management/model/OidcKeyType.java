@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1configs~1oidc~1&#123;keyType&#125;/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>keyType</code> path parameter of <code>DELETE /api/configs/oidc/&#123;keyType&#125;/&#123;keyId&#125;</code>, and in 2 other places. The values of schema <code>#/paths/~1api~1configs~1oidc~1&#123;keyType&#125;/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class OidcKeyType extends OpenEnum<OidcKeyType.Known> {

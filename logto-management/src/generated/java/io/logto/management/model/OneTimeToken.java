@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1one-time-tokens/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>POST /api/one-time-tokens</code>, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1one-time-tokens/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

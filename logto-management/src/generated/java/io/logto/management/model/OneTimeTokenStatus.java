@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1one-time-tokens/get/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>status</code> parameter of <code>GET /api/one-time-tokens</code>, and in 2 other places. The values of schema <code>#/paths/~1api~1one-time-tokens/get/parameters/1/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class OneTimeTokenStatus extends OpenEnum<OneTimeTokenStatus.Known> {

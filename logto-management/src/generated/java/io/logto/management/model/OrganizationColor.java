@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/color</code>.
+ * Used as the <code>color</code> property of {@link ApplicationSignInExperience}, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/color</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

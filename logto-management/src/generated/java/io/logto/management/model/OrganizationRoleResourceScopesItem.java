@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organization-roles/get/responses/200/content/application~1json/schema/items/properties/resourceScopes/items</code>.
+ * Used as an item of the <code>resourceScopes</code> property of {@link OrganizationRole}. The JSON object of schema <code>#/paths/~1api~1organization-roles/get/responses/200/content/application~1json/schema/items/properties/resourceScopes/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/put/requestBody/content/application~1json/schema/properties/organizationRoleRules/items</code>.
+ * Used as an item of the <code>organizationRoleRules</code> property of {@link ReplaceApplicationAccessControlRequest}. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1access-control/put/requestBody/content/application~1json/schema/properties/organizationRoleRules/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

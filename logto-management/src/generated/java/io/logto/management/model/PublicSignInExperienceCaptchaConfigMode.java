@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/1/properties/mode</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>mode</code> property of {@link CaptchaProviderConfigRecaptchaEnterprise}, and in 1 other place. The values of schema <code>#/paths/~1api~1captcha-provider/get/responses/200/content/application~1json/schema/properties/config/oneOf/1/properties/mode</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class PublicSignInExperienceCaptchaConfigMode extends OpenEnum<PublicSignInExperienceCaptchaConfigMode.Known> {

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1email-templates/put/requestBody/content/application~1json/schema/properties/templates/items</code>.
+ * Used as an item of the <code>templates</code> property of {@link ReplaceEmailTemplatesRequest}. The JSON object of schema <code>#/paths/~1api~1email-templates/put/requestBody/content/application~1json/schema/properties/templates/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

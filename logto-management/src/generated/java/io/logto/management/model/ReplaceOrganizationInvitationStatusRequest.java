@@ -18,7 +18,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;~1status/put/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>PUT /api/organization-invitations/&#123;id&#125;/status</code>. The JSON object of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;~1status/put/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

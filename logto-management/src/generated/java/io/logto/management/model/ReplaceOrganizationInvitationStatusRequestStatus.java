@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;~1status/put/requestBody/content/application~1json/schema/properties/status</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>status</code> property of {@link ReplaceOrganizationInvitationStatusRequest}. The values of schema <code>#/paths/~1api~1organization-invitations~1&#123;id&#125;~1status/put/requestBody/content/application~1json/schema/properties/status</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class ReplaceOrganizationInvitationStatusRequestStatus extends OpenEnum<ReplaceOrganizationInvitationStatusRequestStatus.Known> {

@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/get/responses/200/content/application~1json/schema/items/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>type</code> parameter of <code>GET /api/roles</code>, and in 5 other places. The values of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1roles/get/responses/200/content/application~1json/schema/items/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class RoleType extends OpenEnum<RoleType.Known> {

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema</code>.
+ * Used as the answer of <code>POST /api/saml-applications</code>, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl</code>.
+ * Used as the <code>acsUrl</code> property of {@link SamlApplication}. The JSON object of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

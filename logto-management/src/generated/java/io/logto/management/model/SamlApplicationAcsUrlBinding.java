@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl/properties/binding</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>binding</code> property of {@link SamlApplicationAcsUrl}. The values of schema <code>#/paths/~1api~1saml-applications/post/responses/201/content/application~1json/schema/properties/acsUrl/properties/binding</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class SamlApplicationAcsUrlBinding extends OpenEnum<SamlApplicationAcsUrlBinding.Known> {

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/attributeMapping</code>.
+ * Used as the <code>attributeMapping</code> property of {@link CreateSamlApplicationRequest}, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/attributeMapping</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

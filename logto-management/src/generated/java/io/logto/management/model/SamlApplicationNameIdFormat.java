@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/nameIdFormat</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>nameIdFormat</code> property of {@link CreateSamlApplicationRequest}, and in 2 other places. The values of schema <code>#/paths/~1api~1saml-applications/post/requestBody/content/application~1json/schema/properties/nameIdFormat</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class SamlApplicationNameIdFormat extends OpenEnum<SamlApplicationNameIdFormat.Known> {

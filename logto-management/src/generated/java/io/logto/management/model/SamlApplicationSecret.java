@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;~1secrets/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>POST /api/saml-applications/&#123;id&#125;/secrets</code>, and in 5 other places. The JSON object of schema <code>#/paths/~1api~1saml-applications~1&#123;id&#125;~1secrets/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sso-connectors~1&#123;id&#125;~1signing-keys/get/responses/200/content/application~1json/schema/items/properties/fingerprints/properties/sha256</code>.
+ * Used as the <code>sha256</code> property of {@link SamlApplicationSecretFingerprints}. The JSON object of schema <code>#/paths/~1api~1sso-connectors~1&#123;id&#125;~1signing-keys/get/responses/200/content/application~1json/schema/items/properties/fingerprints/properties/sha256</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

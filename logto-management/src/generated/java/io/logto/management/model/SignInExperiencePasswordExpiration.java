@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passwordExpiration</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the <code>passwordExpiration</code> property of {@link PublicSignInExperience}, and in 2 other places. One of the shapes of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/passwordExpiration</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/get/responses/200/content/application~1json/schema/properties/tokenSecret/properties/metadata</code>.
+ * Used as the <code>metadata</code> property of {@link SsoTokenSecret}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/get/responses/200/content/application~1json/schema/properties/tokenSecret/properties/metadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

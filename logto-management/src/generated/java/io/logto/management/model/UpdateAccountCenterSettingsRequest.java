@@ -20,7 +20,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1account-center/patch/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>PATCH /api/account-center</code>. The JSON object of schema <code>#/paths/~1api~1account-center/patch/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;/patch/requestBody/content/application~1json/schema/properties/protectedAppMetadata</code>.
+ * Used as the <code>protectedAppMetadata</code> property of {@link UpdateApplicationRequest}. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;/patch/requestBody/content/application~1json/schema/properties/protectedAppMetadata</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

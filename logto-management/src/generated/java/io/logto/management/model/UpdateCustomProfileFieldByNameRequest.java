@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the request body of <code>PUT /api/custom-profile-fields/&#123;name&#125;</code>. One of the shapes of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

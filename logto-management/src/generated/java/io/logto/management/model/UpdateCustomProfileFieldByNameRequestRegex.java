@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema/oneOf/6</code>.
+ * Used as a shape of {@link UpdateCustomProfileFieldByNameRequest}. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1&#123;name&#125;/put/requestBody/content/application~1json/schema/oneOf/6</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1properties~1sie-order/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/custom-profile-fields/properties/sie-order</code>. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1properties~1sie-order/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

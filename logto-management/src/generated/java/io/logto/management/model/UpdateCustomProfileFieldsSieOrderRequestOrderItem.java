@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1properties~1sie-order/post/requestBody/content/application~1json/schema/properties/order/items</code>.
+ * Used as an item of the <code>order</code> property of {@link UpdateCustomProfileFieldsSieOrderRequest}. The JSON object of schema <code>#/paths/~1api~1custom-profile-fields~1properties~1sie-order/post/requestBody/content/application~1json/schema/properties/order/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/content/application~1json/schema/properties/mfa</code>.
+ * Used as the <code>mfa</code> property of {@link UpdateUserLogtoConfigsRequest}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/patch/requestBody/content/application~1json/schema/properties/mfa</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

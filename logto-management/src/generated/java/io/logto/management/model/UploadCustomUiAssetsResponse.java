@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1custom-ui-assets/post/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>POST /api/sign-in-exp/default/custom-ui-assets</code>. The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1custom-ui-assets/post/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

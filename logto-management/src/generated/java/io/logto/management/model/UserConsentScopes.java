@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>GET /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/applications/&#123;applicationId&#125;/user-consent-scopes</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1dashboard~1users~1new/get/responses/200/content/application~1json/schema/properties/today</code>.
+ * Used as the <code>dau</code> property of {@link ActiveUserCounts}, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1dashboard~1users~1new/get/responses/200/content/application~1json/schema/properties/today</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/get/responses/200/content/application~1json/schema/properties/mfa</code>.
+ * Used as the <code>mfa</code> property of {@link UserLogtoConfig}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1logto-configs/get/responses/200/content/application~1json/schema/properties/mfa</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

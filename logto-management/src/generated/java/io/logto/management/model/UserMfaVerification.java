@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as an item of the answer of <code>GET /api/users/&#123;userId&#125;/mfa-verifications</code>. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

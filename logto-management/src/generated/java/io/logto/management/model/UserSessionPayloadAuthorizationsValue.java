@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/payload/properties/authorizations/additionalProperties</code>.
+ * Used as a value of the <code>authorizations</code> property of {@link UserSessionPayload}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/payload/properties/authorizations/additionalProperties</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

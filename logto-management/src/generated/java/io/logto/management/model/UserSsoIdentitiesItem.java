@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema/properties/ssoIdentities/items</code>.
+ * Used as the <code>ssoIdentity</code> property of {@link ListUserAllIdentitiesResponseSsoIdentitiesItem}, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;/get/responses/200/content/application~1json/schema/properties/ssoIdentities/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1username-policy~1case-sensitivity-conflicts/get/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>GET /api/sign-in-exp/username-policy/case-sensitivity-conflicts</code>. The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1username-policy~1case-sensitivity-conflicts/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1username-policy~1case-sensitivity-conflicts/get/responses/200/content/application~1json/schema/properties/samples/items</code>.
+ * Used as an item of the <code>samples</code> property of {@link UsernameCaseSensitivityConflicts}. The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1username-policy~1case-sensitivity-conflicts/get/responses/200/content/application~1json/schema/properties/samples/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -23,7 +23,7 @@ final class EnumEmitter {
   // An "open" enum: a final class with one constant per known value plus a nested Known enum for
   // switch; the value logic is core's OpenEnum. A Java enum cannot carry a value it does not list,
   // so a value a newer Logto adds would decode to a placeholder and be written back as null.
-  static TypeSpec emit(TypeDef.EnumDef e) {
+  static TypeSpec emit(TypeDef.EnumDef e, String purpose) {
     ClassName self = ClassName.get(Types.MODEL, e.name());
     ClassName known = self.nestedClass("Known");
     TypeSpec.Builder type =
@@ -32,9 +32,10 @@ final class EnumEmitter {
             .superclass(ParameterizedTypeName.get(Types.OPEN_ENUM, known))
             .addAnnotation(ModelEmitter.generated())
             .addJavadoc(
-                "The values of schema <code>$L</code>. Each known value is a constant; a value this"
+                "$L The values of schema <code>$L</code>. Each known value is a constant; a value this"
                     + " version does not know decodes too, keeps its text and is written back"
                     + " unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.\n",
+                purpose,
                 Docs.escape(e.origin()));
     TypeSpec.Builder knownEnum =
         TypeSpec.enumBuilder("Known")

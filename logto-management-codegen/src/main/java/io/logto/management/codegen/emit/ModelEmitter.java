@@ -21,14 +21,15 @@ final class ModelEmitter {
 
   private ModelEmitter() {}
 
-  static TypeSpec emit(TypeDef def) {
+  /** The type of {@code def}; {@code purpose} is the first sentence of its Javadoc ({@link Usages}). */
+  static TypeSpec emit(TypeDef def, String purpose) {
     if (def instanceof TypeDef.RecordDef r) {
-      return record(r);
+      return record(r, purpose);
     }
     if (def instanceof TypeDef.EnumDef e) {
-      return EnumEmitter.emit(e);
+      return EnumEmitter.emit(e, purpose);
     }
-    return OneOfEmitter.emit((TypeDef.OneOfDef) def);
+    return OneOfEmitter.emit((TypeDef.OneOfDef) def, purpose);
   }
 
   static AnnotationSpec generated() {
@@ -78,11 +79,11 @@ final class ModelEmitter {
     return b.isEmpty() ? a : a + ", " + b;
   }
 
-  private static TypeSpec record(TypeDef.RecordDef r) {
+  private static TypeSpec record(TypeDef.RecordDef r, String purpose) {
     ClassName self = ClassName.get(Types.MODEL, r.name());
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     CodeBlock.Builder javadoc = CodeBlock.builder();
-    javadoc.add("The JSON object of schema <code>$L</code>.\n", Docs.escape(r.origin()));
+    javadoc.add("$L The JSON object of schema <code>$L</code>.\n", purpose, Docs.escape(r.origin()));
     javadoc.add(
         "\n<p>Properties the schema does not name are kept in {@link #additionalProperties()}, so"
             + " decoding and re-encoding loses nothing.\n\n");

@@ -18,7 +18,7 @@ import javax.lang.model.element.Modifier;
 final class OneOfEmitter {
   private OneOfEmitter() {}
 
-  static TypeSpec emit(TypeDef.OneOfDef o) {
+  static TypeSpec emit(TypeDef.OneOfDef o, String purpose) {
     ClassName self = ClassName.get(Types.MODEL, o.name());
     ClassName json = self.nestedClass("Json");
     ClassName deser = self.nestedClass("Deserializer");
@@ -31,8 +31,9 @@ final class OneOfEmitter {
                     .addMember("using", "$T.class", deser)
                     .build())
             .addJavadoc(
-                "One of the shapes of schema <code>$L</code>; JSON matching none of them decodes"
+                "$L One of the shapes of schema <code>$L</code>; JSON matching none of them decodes"
                     + " as {@link Json}.\n",
+                purpose,
                 Docs.escape(o.origin()));
     // two identical variant schemas share one record, which is permitted once
     for (String variant : new java.util.LinkedHashSet<>(o.variants().stream().map(TypeDef.Variant::type).toList())) {

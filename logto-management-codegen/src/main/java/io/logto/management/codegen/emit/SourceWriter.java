@@ -44,8 +44,9 @@ public final class SourceWriter {
     }
     Map<String, String> files = new TreeMap<>();
     List<TypeSpec> modelTypes = new ArrayList<>();
+    Usages usages = Usages.of(model);
     for (TypeDef t : model.types()) {
-      modelTypes.add(ModelEmitter.emit(t));
+      modelTypes.add(ModelEmitter.emit(t, usages.sentence(t.name())));
     }
     for (ServiceDef s : model.services()) {
       for (OperationDef op : s.operations()) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;/get/responses/200/content/application~1json/schema/properties/meta</code>.
+ * Used as the <code>meta</code> property of {@link Gadget}. The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;/get/responses/200/content/application~1json/schema/properties/meta</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

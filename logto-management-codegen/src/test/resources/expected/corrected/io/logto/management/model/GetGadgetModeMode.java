@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1gadgets~1modes~1&#123;mode&#125;/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>mode</code> path parameter of <code>GET /api/gadgets/modes/&#123;mode&#125;</code>. The values of schema <code>#/paths/~1api~1gadgets~1modes~1&#123;mode&#125;/get/parameters/0/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class GetGadgetModeMode extends OpenEnum<GetGadgetModeMode.Known> {

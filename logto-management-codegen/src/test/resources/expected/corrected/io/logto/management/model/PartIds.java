@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;~1parts/post/requestBody/content/application~1json/schema</code>.
+ * Used as the request body of <code>POST /api/gadgets/&#123;gadgetId&#125;/parts</code>. The JSON object of schema <code>#/paths/~1api~1gadgets~1&#123;gadgetId&#125;~1parts/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

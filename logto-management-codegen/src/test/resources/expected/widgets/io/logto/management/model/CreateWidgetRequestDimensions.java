@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1widgets/post/requestBody/content/application~1json/schema/properties/dimensions</code>.
+ * Used as the <code>dimensions</code> property of {@link CreateWidgetRequest}. The JSON object of schema <code>#/paths/~1api~1widgets/post/requestBody/content/application~1json/schema/properties/dimensions</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;~1verification/post/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>POST /api/widgets/&#123;id&#125;/verification</code>. The JSON object of schema <code>#/paths/~1api~1widgets~1&#123;id&#125;~1verification/post/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

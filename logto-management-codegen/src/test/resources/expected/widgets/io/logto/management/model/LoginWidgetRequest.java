@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1widgets~1login/post/requestBody/content/application~1x-www-form-urlencoded/schema</code>.
+ * Used as the request body of <code>POST /api/widgets/login</code>. The JSON object of schema <code>#/paths/~1api~1widgets~1login/post/requestBody/content/application~1x-www-form-urlencoded/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/components/schemas/Widget</code>.
+ * Used as the answer of <code>POST /api/widgets</code>, and in 3 other places. The JSON object of schema <code>#/components/schemas/Widget</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * The values of schema <code>#/paths/~1api~1widgets/get/parameters/2/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as an item of the <code>kinds</code> parameter of <code>GET /api/widgets</code>, and in 2 other places. The values of schema <code>#/paths/~1api~1widgets/get/parameters/2/schema</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class WidgetKind extends OpenEnum<WidgetKind.Known> {

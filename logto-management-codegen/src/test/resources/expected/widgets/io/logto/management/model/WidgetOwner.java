@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/components/schemas/Widget/properties/owner</code>.
+ * Used as the <code>owner</code> property of {@link Widget}. The JSON object of schema <code>#/components/schemas/Widget/properties/owner</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
