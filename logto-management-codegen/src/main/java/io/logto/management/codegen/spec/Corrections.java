@@ -99,11 +99,7 @@ public final class Corrections {
       throw new GenerationException("unknown fix '" + text + "' in corrections line: " + line);
     }
 
-    /**
-     * The word used in the corrections file.
-     *
-     * @return the word
-     */
+    /** {@return the word used in the corrections file} */
     public String text() {
       return text;
     }
@@ -144,20 +140,12 @@ public final class Corrections {
     this.entries = List.copyOf(entries);
   }
 
-  /**
-   * No corrections: the document as it stands.
-   *
-   * @return the empty corrections
-   */
+  /** {@return no corrections: the document as it stands} */
   public static Corrections none() {
     return new Corrections(List.of());
   }
 
-  /**
-   * The corrections shipped as {@link #DEFAULT_RESOURCE}.
-   *
-   * @return the shipped corrections
-   */
+  /** {@return the corrections shipped as {@link #DEFAULT_RESOURCE}} */
   public static Corrections defaults() {
     try (InputStream in = Corrections.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
@@ -201,11 +189,7 @@ public final class Corrections {
     return new Corrections(entries);
   }
 
-  /**
-   * The entries, in file order.
-   *
-   * @return the entries
-   */
+  /** {@return the entries, in file order} */
   public List<Entry> entries() {
     return entries;
   }
