@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the request body of <code>POST /api/organizations/&#123;id&#125;/applications/&#123;applicationId&#125;/roles</code>, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/post/responses/201/content/application~1json/schema</code>.
+ * Used as the answer of <code>POST /api/organizations/&#123;id&#125;/users/&#123;userId&#125;/roles</code>, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users~1&#123;userId&#125;~1roles/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as an item of the answer of <code>GET /api/applications/&#123;applicationId&#125;/roles</code>, and in 5 other places. The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>POST /api/roles</code>, and in 5 other places. The JSON object of schema <code>#/paths/~1api~1roles/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Used as an item of the answer of <code>GET /api/organizations/&#123;id&#125;/jit/sso-connectors</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>POST /api/sso-connectors</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

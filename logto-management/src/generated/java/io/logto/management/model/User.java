@@ -20,7 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as an item of the answer of <code>GET /api/organizations/&#123;id&#125;/users</code>, and in 9 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>POST /api/users</code>, and in 9 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1users/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the request body of <code>POST /api/organizations/&#123;id&#125;/users</code>, and in 3 other places. The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1users/post/requestBody/content/application~1json/schema</code>.
+ * Used as the answer of <code>POST /api/organizations/&#123;id&#125;/users</code>, and in 3 other places. The JSON object of schema <code>#/paths/~1api~1roles~1&#123;id&#125;~1users/post/requestBody/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -9,7 +9,6 @@ import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,7 +17,8 @@ import java.util.Set;
 /**
  * Where each model type is used, so that the first sentence of its Javadoc says what it is for:
  * the answer or request body of an operation, a parameter, a property of another type, or a shape
- * of a oneOf. Operations come first, in the model's order, so the sentence names the most direct use.
+ * of a oneOf. The sentence names an operation that answers or takes the type whole if there is one,
+ * else its first use in the model's order (operations before properties).
  */
 final class Usages {
   private final Map<String, Set<String>> uses = new HashMap<>();
@@ -86,7 +86,10 @@ final class Usages {
     if (roles == null) {
       return "A type of the Logto Management API that no operation uses directly.";
     }
-    String first = new ArrayList<>(roles).get(0);
+    // a type an operation answers or takes whole is best told by that operation, wherever it is listed
+    String first = roles.stream().filter(r -> r.startsWith("the answer of ")).findFirst()
+        .or(() -> roles.stream().filter(r -> r.startsWith("the request body of ")).findFirst())
+        .orElse(roles.iterator().next());
     int others = roles.size() - 1;
     return "Used as " + first + switch (others) {
       case 0 -> ".";

@@ -52,6 +52,17 @@ final class UsagesTest {
   }
 
   @Test
+  void anOperationAnsweringTheTypeWholeIsNamedBeforeOneListingIt() {
+    OperationDef get = new OperationDef("GetWidget", "get", "GET", "/api/widgets/{id}", "",
+        List.of(Operations.path("id")), List.of(), null, null, Operations.WIDGET, false);
+    Usages usages = Usages.of(new ApiModel(List.of(new ServiceDef("Widgets", "WidgetsService", "widgets",
+        List.of(Operations.listWidgets(false), get))), List.of()));
+
+    assertThat(usages.sentence("Widget"))
+        .isEqualTo("Used as the answer of <code>GET /api/widgets/&#123;id&#125;</code>, and in 1 other place.");
+  }
+
+  @Test
   void aListsElementIsAnItemOfIt() {
     Usages usages = Usages.of(new ApiModel(List.of(new ServiceDef("Widgets", "WidgetsService", "widgets",
         List.of(Operations.listWidgets(false)))), List.of()));
