@@ -71,7 +71,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record PublicSignInExperience(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("id") String id, @JsonProperty("color") SignInExperienceColor color,
+    @JsonProperty("id") String id, @JsonProperty("color") Color color,
     @JsonProperty("branding") Branding branding,
     @JsonProperty("hideLogtoBranding") boolean hideLogtoBranding,
     @JsonProperty("languageInfo") SignInExperienceLanguageInfo languageInfo,

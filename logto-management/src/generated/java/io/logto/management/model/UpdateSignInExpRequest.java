@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExperienceColor color,
+public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color color,
     @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("hideLogtoBranding") @Nullable Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") @Nullable SignInExperienceLanguageInfo languageInfo,
@@ -201,7 +201,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
    * Builds {@link UpdateSignInExpRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SignInExperienceColor color;
+    private @Nullable Color color;
 
     private @Nullable Branding branding;
 
@@ -276,7 +276,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable SignInExperienceColor color) {
+    public Builder color(@Nullable Color color) {
       this.color = color;
       return this;
     }

@@ -14,7 +14,6 @@ import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.codegen.model.ServiceDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
-import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,9 +101,9 @@ final class ServiceEmitter {
     return args;
   }
 
-  /** The Java name of an operation's body argument: the wrapped property's, else {@code body}. */
+  /** The Java name of an operation's body argument, decided by the reader. */
   private static String argName(BodyDef body) {
-    return body.wrapper() == null ? "body" : Names.camel(body.wrapper());
+    return body.argName();
   }
 
   private List<Arg> bodyArgs(OperationDef op) {
@@ -401,9 +400,9 @@ final class ServiceEmitter {
                   .endControlFlow();
             }
           } else if (body.required()) {
-            c.addStatement("request.body($T.requireNonNull(body, $S))", Types.OBJECTS, "body == null");
+            c.addStatement("request.body($T.requireNonNull($N, $S))", Types.OBJECTS, argName(body), argName(body) + " == null");
           } else {
-            c.beginControlFlow("if (body != null)").addStatement("request.body(body)").endControlFlow();
+            c.beginControlFlow("if ($N != null)", argName(body)).addStatement("request.body($N)", argName(body)).endControlFlow();
           }
         }
         case FORM -> {

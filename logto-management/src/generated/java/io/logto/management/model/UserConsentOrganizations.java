@@ -15,14 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1users~1&#123;userId&#125;~1consent-organizations/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param socialIdentities the <code>socialIdentities</code> property (required)
- * @param ssoIdentities the <code>ssoIdentities</code> property (required)
+ * @param organizations the <code>organizations</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -30,20 +29,17 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ListUserAllIdentitiesResponse(
-    @JsonProperty("socialIdentities") List<ListUserAllIdentitiesResponseSocialIdentitiesItem> socialIdentities,
-    @JsonProperty("ssoIdentities") List<ListUserAllIdentitiesResponseSsoIdentitiesItem> ssoIdentities,
+public record UserConsentOrganizations(
+    @JsonProperty("organizations") List<Organization> organizations,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param socialIdentities the <code>socialIdentities</code> property (required)
-   * @param ssoIdentities the <code>ssoIdentities</code> property (required)
+   * @param organizations the <code>organizations</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public ListUserAllIdentitiesResponse {
-    socialIdentities = socialIdentities == null ? null : Collections.unmodifiableList(socialIdentities);
-    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
+  public UserConsentOrganizations {
+    organizations = organizations == null ? null : Collections.unmodifiableList(organizations);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

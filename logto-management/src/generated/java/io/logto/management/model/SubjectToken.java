@@ -12,17 +12,16 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;connectorId&#125;~1authorization-uri/post/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1subject-tokens/post/responses/201/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param redirectTo the <code>redirectTo</code> property (required)
- * @param redirectUri the <code>redirectUri</code> property (optional)
+ * @param subjectToken the <code>subjectToken</code> property (required)
+ * @param expiresIn the <code>expiresIn</code> property (required, seconds)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -30,17 +29,17 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateConnectorAuthorizationUriResponse(@JsonProperty("redirectTo") String redirectTo,
-    @JsonProperty("redirectUri") @Nullable JsonNode redirectUri,
+public record SubjectToken(@JsonProperty("subjectToken") String subjectToken,
+    @JsonProperty("expiresIn") long expiresIn,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param redirectTo the <code>redirectTo</code> property (required)
-   * @param redirectUri the <code>redirectUri</code> property (optional)
+   * @param subjectToken the <code>subjectToken</code> property (required)
+   * @param expiresIn the <code>expiresIn</code> property (required, seconds)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateConnectorAuthorizationUriResponse {
+  public SubjectToken {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

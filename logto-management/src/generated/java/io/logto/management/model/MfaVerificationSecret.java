@@ -17,20 +17,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(
-    using = CheckPasswordWithDefaultSignInExperienceResponse.Deserializer.class
+    using = MfaVerificationSecret.Deserializer.class
 )
-public sealed interface CheckPasswordWithDefaultSignInExperienceResponse permits CheckPasswordWithDefaultSignInExperienceResponseTrue, CheckPasswordWithDefaultSignInExperienceResponseFalse, CheckPasswordWithDefaultSignInExperienceResponse.Json {
+public sealed interface MfaVerificationSecret permits TotpSecret, BackupCodes, MfaVerificationSecret.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
    * @param json the JSON value
    */
-  record Json(
-      @JsonValue JsonNode json) implements CheckPasswordWithDefaultSignInExperienceResponse {
+  record Json(@JsonValue JsonNode json) implements MfaVerificationSecret {
     /**
      * Rejects null.
      *
@@ -44,21 +43,21 @@ public sealed interface CheckPasswordWithDefaultSignInExperienceResponse permits
   /**
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
-  final class Deserializer extends StdDeserializer<CheckPasswordWithDefaultSignInExperienceResponse> {
-    private static final List<OneOfDecoder.Candidate<CheckPasswordWithDefaultSignInExperienceResponse>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(CheckPasswordWithDefaultSignInExperienceResponseTrue.class, List.of("result"), Map.ofEntries(Map.entry("result", Set.of("true")))),
-      new OneOfDecoder.Candidate<>(CheckPasswordWithDefaultSignInExperienceResponseFalse.class, List.of("issues", "result"), Map.ofEntries(Map.entry("result", Set.of("false")))));
+  final class Deserializer extends StdDeserializer<MfaVerificationSecret> {
+    private static final List<OneOfDecoder.Candidate<MfaVerificationSecret>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(TotpSecret.class, List.of("secret", "secretQrCode", "type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
+      new OneOfDecoder.Candidate<>(BackupCodes.class, List.of("codes", "type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
      */
     public Deserializer() {
-      super(CheckPasswordWithDefaultSignInExperienceResponse.class);
+      super(MfaVerificationSecret.class);
     }
 
     @Override
-    public CheckPasswordWithDefaultSignInExperienceResponse deserialize(JsonParser parser,
-        DeserializationContext context) throws IOException {
+    public MfaVerificationSecret deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }

@@ -12,18 +12,15 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/socialIdentities/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1email-templates/delete/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param identity the <code>identity</code> property (required)
- * @param tokenSecret the <code>tokenSecret</code> property (optional)
- * @param target the <code>target</code> property (required)
+ * @param rowCount the <code>rowCount</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,20 +28,15 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ListUserAllIdentitiesResponseSocialIdentitiesItem(
-    @JsonProperty("identity") SocialIdentity identity,
-    @JsonProperty("tokenSecret") @Nullable TokenSecret tokenSecret,
-    @JsonProperty("target") String target,
+public record DeletedCount(@JsonProperty("rowCount") long rowCount,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param identity the <code>identity</code> property (required)
-   * @param tokenSecret the <code>tokenSecret</code> property (optional)
-   * @param target the <code>target</code> property (required)
+   * @param rowCount the <code>rowCount</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public ListUserAllIdentitiesResponseSocialIdentitiesItem {
+  public DeletedCount {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

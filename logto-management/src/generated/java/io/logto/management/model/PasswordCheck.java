@@ -17,19 +17,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One of the shapes of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * One of the shapes of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(
-    using = CreateUserMfaVerificationResponse.Deserializer.class
+    using = PasswordCheck.Deserializer.class
 )
-public sealed interface CreateUserMfaVerificationResponse permits CreateUserMfaVerificationResponseTotp, CreateUserMfaVerificationResponseBackupCode, CreateUserMfaVerificationResponse.Json {
+public sealed interface PasswordCheck permits PasswordCheckPassed, PasswordCheckFailed, PasswordCheck.Json {
   /**
    * JSON that matches no known shape, kept whole.
    *
    * @param json the JSON value
    */
-  record Json(@JsonValue JsonNode json) implements CreateUserMfaVerificationResponse {
+  record Json(@JsonValue JsonNode json) implements PasswordCheck {
     /**
      * Rejects null.
      *
@@ -43,21 +43,21 @@ public sealed interface CreateUserMfaVerificationResponse permits CreateUserMfaV
   /**
    * Decodes the best-matching shape (required properties present, pinned values equal), else {@link Json}.
    */
-  final class Deserializer extends StdDeserializer<CreateUserMfaVerificationResponse> {
-    private static final List<OneOfDecoder.Candidate<CreateUserMfaVerificationResponse>> CANDIDATES = List.of(
-      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationResponseTotp.class, List.of("secret", "secretQrCode", "type"), Map.ofEntries(Map.entry("type", Set.of("Totp")))),
-      new OneOfDecoder.Candidate<>(CreateUserMfaVerificationResponseBackupCode.class, List.of("codes", "type"), Map.ofEntries(Map.entry("type", Set.of("BackupCode")))));
+  final class Deserializer extends StdDeserializer<PasswordCheck> {
+    private static final List<OneOfDecoder.Candidate<PasswordCheck>> CANDIDATES = List.of(
+      new OneOfDecoder.Candidate<>(PasswordCheckPassed.class, List.of("result"), Map.ofEntries(Map.entry("result", Set.of("true")))),
+      new OneOfDecoder.Candidate<>(PasswordCheckFailed.class, List.of("issues", "result"), Map.ofEntries(Map.entry("result", Set.of("false")))));
 
     /**
      * Creates the deserializer; Jackson calls this.
      */
     public Deserializer() {
-      super(CreateUserMfaVerificationResponse.class);
+      super(PasswordCheck.class);
     }
 
     @Override
-    public CreateUserMfaVerificationResponse deserialize(JsonParser parser,
-        DeserializationContext context) throws IOException {
+    public PasswordCheck deserialize(JsonParser parser, DeserializationContext context) throws
+        IOException {
       return OneOfDecoder.pick(context.readTree(parser), context, CANDIDATES, Json::new);
     }
   }

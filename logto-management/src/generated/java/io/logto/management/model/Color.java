@@ -17,15 +17,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/color</code>.
+ * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/color</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param primaryColor the <code>primaryColor</code> property (optional)
- * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (optional)
- * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (optional)
+ * @param primaryColor the <code>primaryColor</code> property (required)
+ * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
+ * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -33,19 +33,21 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String primaryColor,
-    @JsonProperty("isDarkModeEnabled") @Nullable Boolean isDarkModeEnabled,
-    @JsonProperty("darkPrimaryColor") @Nullable String darkPrimaryColor,
+public record Color(@JsonProperty("primaryColor") String primaryColor,
+    @JsonProperty("isDarkModeEnabled") boolean isDarkModeEnabled,
+    @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param primaryColor the <code>primaryColor</code> property (optional)
-   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (optional)
-   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (optional)
+   * @param primaryColor the <code>primaryColor</code> property (required)
+   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
+   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public OrganizationColor {
+  public Color {
+    Objects.requireNonNull(primaryColor, "primaryColor == null");
+    Objects.requireNonNull(darkPrimaryColor, "darkPrimaryColor == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -73,7 +75,7 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
   }
 
   /**
-   * Builds {@link OrganizationColor}; setters are named after the properties.
+   * Builds {@link Color}; setters are named after the properties.
    */
   public static final class Builder {
     private @Nullable String primaryColor;
@@ -88,34 +90,34 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
     }
 
     /**
-     * Sets the <code>primaryColor</code> property (optional).
+     * Sets the <code>primaryColor</code> property (required).
      *
      * @param primaryColor the value
      * @return this builder
      */
-    public Builder primaryColor(@Nullable String primaryColor) {
+    public Builder primaryColor(String primaryColor) {
       this.primaryColor = primaryColor;
       return this;
     }
 
     /**
-     * Sets the <code>isDarkModeEnabled</code> property (optional).
+     * Sets the <code>isDarkModeEnabled</code> property (required).
      *
      * @param isDarkModeEnabled the value
      * @return this builder
      */
-    public Builder isDarkModeEnabled(@Nullable Boolean isDarkModeEnabled) {
+    public Builder isDarkModeEnabled(boolean isDarkModeEnabled) {
       this.isDarkModeEnabled = isDarkModeEnabled;
       return this;
     }
 
     /**
-     * Sets the <code>darkPrimaryColor</code> property (optional).
+     * Sets the <code>darkPrimaryColor</code> property (required).
      *
      * @param darkPrimaryColor the value
      * @return this builder
      */
-    public Builder darkPrimaryColor(@Nullable String darkPrimaryColor) {
+    public Builder darkPrimaryColor(String darkPrimaryColor) {
       this.darkPrimaryColor = darkPrimaryColor;
       return this;
     }
@@ -138,8 +140,17 @@ public record OrganizationColor(@JsonProperty("primaryColor") @Nullable String p
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public OrganizationColor build() {
-      return new OrganizationColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
+    public Color build() {
+      if (primaryColor == null) {
+        throw new IllegalStateException("Color: required property primaryColor is unset");
+      }
+      if (isDarkModeEnabled == null) {
+        throw new IllegalStateException("Color: required property isDarkModeEnabled is unset");
+      }
+      if (darkPrimaryColor == null) {
+        throw new IllegalStateException("Color: required property darkPrimaryColor is unset");
+      }
+      return new Color(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

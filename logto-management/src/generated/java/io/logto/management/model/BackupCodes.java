@@ -11,16 +11,18 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1user-assets/post/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param url the <code>url</code> property (required)
+ * @param type the <code>type</code> property (required, always BackupCode)
+ * @param codes the <code>codes</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -28,15 +30,18 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateUserAssetResponse(@JsonProperty("url") String url,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+public record BackupCodes(@JsonProperty("type") String type,
+    @JsonProperty("codes") List<String> codes,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements MfaVerificationSecret {
   /**
    * Validates and normalises the components.
    *
-   * @param url the <code>url</code> property (required)
+   * @param type the <code>type</code> property (required, always BackupCode)
+   * @param codes the <code>codes</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateUserAssetResponse {
+  public BackupCodes {
+    codes = codes == null ? null : Collections.unmodifiableList(codes);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

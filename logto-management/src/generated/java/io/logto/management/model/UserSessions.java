@@ -11,16 +11,17 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1email-templates/delete/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sessions/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param rowCount the <code>rowCount</code> property (required)
+ * @param sessions the <code>sessions</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -28,15 +29,16 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record DeleteEmailTemplatesResponse(@JsonProperty("rowCount") long rowCount,
+public record UserSessions(@JsonProperty("sessions") List<UserSession> sessions,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param rowCount the <code>rowCount</code> property (required)
+   * @param sessions the <code>sessions</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public DeleteEmailTemplatesResponse {
+  public UserSessions {
+    sessions = sessions == null ? null : Collections.unmodifiableList(sessions);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -11,17 +11,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1users~1&#123;userId&#125;~1consent-organizations/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/0</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param organizations the <code>organizations</code> property (required)
+ * @param result the <code>result</code> property (required, always true)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -29,17 +28,15 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ListApplicationUserConsentOrganizationsResponse(
-    @JsonProperty("organizations") List<Organization> organizations,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+public record PasswordCheckPassed(@JsonProperty("result") boolean result,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements PasswordCheck {
   /**
    * Validates and normalises the components.
    *
-   * @param organizations the <code>organizations</code> property (required)
+   * @param result the <code>result</code> property (required, always true)
    * @param additionalProperties properties the schema does not name
    */
-  public ListApplicationUserConsentOrganizationsResponse {
-    organizations = organizations == null ? null : Collections.unmodifiableList(organizations);
+  public PasswordCheckPassed {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

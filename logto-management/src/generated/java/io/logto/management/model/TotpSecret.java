@@ -14,16 +14,15 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1domains~1cleanup/post/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/0</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param scannedCount the <code>scannedCount</code> property (required)
- * @param deletedCount the <code>deletedCount</code> property (required)
- * @param skippedActiveCount the <code>skippedActiveCount</code> property (required)
- * @param failedCount the <code>failedCount</code> property (required)
+ * @param type the <code>type</code> property (required, always Totp)
+ * @param secret the <code>secret</code> property (required)
+ * @param secretQrCode the <code>secretQrCode</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,21 +30,18 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CleanupDomainsResponse(@JsonProperty("scannedCount") long scannedCount,
-    @JsonProperty("deletedCount") long deletedCount,
-    @JsonProperty("skippedActiveCount") long skippedActiveCount,
-    @JsonProperty("failedCount") long failedCount,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+public record TotpSecret(@JsonProperty("type") String type, @JsonProperty("secret") String secret,
+    @JsonProperty("secretQrCode") String secretQrCode,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements MfaVerificationSecret {
   /**
    * Validates and normalises the components.
    *
-   * @param scannedCount the <code>scannedCount</code> property (required)
-   * @param deletedCount the <code>deletedCount</code> property (required)
-   * @param skippedActiveCount the <code>skippedActiveCount</code> property (required)
-   * @param failedCount the <code>failedCount</code> property (required)
+   * @param type the <code>type</code> property (required, always Totp)
+   * @param secret the <code>secret</code> property (required)
+   * @param secretQrCode the <code>secretQrCode</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CleanupDomainsResponse {
+  public TotpSecret {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

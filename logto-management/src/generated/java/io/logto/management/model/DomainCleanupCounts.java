@@ -11,18 +11,19 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/1</code>.
+ * The JSON object of schema <code>#/paths/~1api~1domains~1cleanup/post/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param type the <code>type</code> property (required, always BackupCode)
- * @param codes the <code>codes</code> property (required)
+ * @param scannedCount the <code>scannedCount</code> property (required)
+ * @param deletedCount the <code>deletedCount</code> property (required)
+ * @param skippedActiveCount the <code>skippedActiveCount</code> property (required)
+ * @param failedCount the <code>failedCount</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -30,18 +31,21 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateUserMfaVerificationResponseBackupCode(@JsonProperty("type") String type,
-    @JsonProperty("codes") List<String> codes,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationResponse {
+public record DomainCleanupCounts(@JsonProperty("scannedCount") long scannedCount,
+    @JsonProperty("deletedCount") long deletedCount,
+    @JsonProperty("skippedActiveCount") long skippedActiveCount,
+    @JsonProperty("failedCount") long failedCount,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required, always BackupCode)
-   * @param codes the <code>codes</code> property (required)
+   * @param scannedCount the <code>scannedCount</code> property (required)
+   * @param deletedCount the <code>deletedCount</code> property (required)
+   * @param skippedActiveCount the <code>skippedActiveCount</code> property (required)
+   * @param failedCount the <code>failedCount</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateUserMfaVerificationResponseBackupCode {
-    codes = codes == null ? null : Collections.unmodifiableList(codes);
+  public DomainCleanupCounts {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

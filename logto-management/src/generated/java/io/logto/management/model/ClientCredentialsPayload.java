@@ -17,15 +17,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/color</code>.
+ * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/1/properties/tokenSample</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param primaryColor the <code>primaryColor</code> property (required)
- * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
- * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
+ * @param jti the <code>jti</code> property (optional)
+ * @param aud the <code>aud</code> property (optional)
+ * @param scope the <code>scope</code> property (optional)
+ * @param clientId the <code>clientId</code> property (optional)
+ * @param kind the <code>kind</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -33,21 +35,22 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record SignInExperienceColor(@JsonProperty("primaryColor") String primaryColor,
-    @JsonProperty("isDarkModeEnabled") boolean isDarkModeEnabled,
-    @JsonProperty("darkPrimaryColor") String darkPrimaryColor,
+public record ClientCredentialsPayload(@JsonProperty("jti") @Nullable String jti,
+    @JsonProperty("aud") @Nullable JsonNode aud, @JsonProperty("scope") @Nullable String scope,
+    @JsonProperty("clientId") @Nullable String clientId,
+    @JsonProperty("kind") @Nullable String kind,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param primaryColor the <code>primaryColor</code> property (required)
-   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (required)
-   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (required)
+   * @param jti the <code>jti</code> property (optional)
+   * @param aud the <code>aud</code> property (optional)
+   * @param scope the <code>scope</code> property (optional)
+   * @param clientId the <code>clientId</code> property (optional)
+   * @param kind the <code>kind</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public SignInExperienceColor {
-    Objects.requireNonNull(primaryColor, "primaryColor == null");
-    Objects.requireNonNull(darkPrimaryColor, "darkPrimaryColor == null");
+  public ClientCredentialsPayload {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -67,22 +70,28 @@ public record SignInExperienceColor(@JsonProperty("primaryColor") String primary
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.primaryColor = primaryColor;
-    b.isDarkModeEnabled = isDarkModeEnabled;
-    b.darkPrimaryColor = darkPrimaryColor;
+    b.jti = jti;
+    b.aud = aud;
+    b.scope = scope;
+    b.clientId = clientId;
+    b.kind = kind;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link SignInExperienceColor}; setters are named after the properties.
+   * Builds {@link ClientCredentialsPayload}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String primaryColor;
+    private @Nullable String jti;
 
-    private @Nullable Boolean isDarkModeEnabled;
+    private @Nullable JsonNode aud;
 
-    private @Nullable String darkPrimaryColor;
+    private @Nullable String scope;
+
+    private @Nullable String clientId;
+
+    private @Nullable String kind;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -90,35 +99,57 @@ public record SignInExperienceColor(@JsonProperty("primaryColor") String primary
     }
 
     /**
-     * Sets the <code>primaryColor</code> property (required).
+     * Sets the <code>jti</code> property (optional).
      *
-     * @param primaryColor the value
+     * @param jti the value
      * @return this builder
      */
-    public Builder primaryColor(String primaryColor) {
-      this.primaryColor = primaryColor;
+    public Builder jti(@Nullable String jti) {
+      this.jti = jti;
       return this;
     }
 
     /**
-     * Sets the <code>isDarkModeEnabled</code> property (required).
+     * Sets the <code>aud</code> property (optional).
      *
-     * @param isDarkModeEnabled the value
+     * @param aud the value
      * @return this builder
      */
-    public Builder isDarkModeEnabled(boolean isDarkModeEnabled) {
-      this.isDarkModeEnabled = isDarkModeEnabled;
+    public Builder aud(@Nullable JsonNode aud) {
+      this.aud = aud;
       return this;
     }
 
     /**
-     * Sets the <code>darkPrimaryColor</code> property (required).
+     * Sets the <code>scope</code> property (optional).
      *
-     * @param darkPrimaryColor the value
+     * @param scope the value
      * @return this builder
      */
-    public Builder darkPrimaryColor(String darkPrimaryColor) {
-      this.darkPrimaryColor = darkPrimaryColor;
+    public Builder scope(@Nullable String scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /**
+     * Sets the <code>clientId</code> property (optional).
+     *
+     * @param clientId the value
+     * @return this builder
+     */
+    public Builder clientId(@Nullable String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /**
+     * Sets the <code>kind</code> property (optional).
+     *
+     * @param kind the value
+     * @return this builder
+     */
+    public Builder kind(@Nullable String kind) {
+      this.kind = kind;
       return this;
     }
 
@@ -140,17 +171,8 @@ public record SignInExperienceColor(@JsonProperty("primaryColor") String primary
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public SignInExperienceColor build() {
-      if (primaryColor == null) {
-        throw new IllegalStateException("SignInExperienceColor: required property primaryColor is unset");
-      }
-      if (isDarkModeEnabled == null) {
-        throw new IllegalStateException("SignInExperienceColor: required property isDarkModeEnabled is unset");
-      }
-      if (darkPrimaryColor == null) {
-        throw new IllegalStateException("SignInExperienceColor: required property darkPrimaryColor is unset");
-      }
-      return new SignInExperienceColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
+    public ClientCredentialsPayload build() {
+      return new ClientCredentialsPayload(jti, aud, scope, clientId, kind, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

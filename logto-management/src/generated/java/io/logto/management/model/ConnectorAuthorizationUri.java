@@ -15,15 +15,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/ssoIdentities/items</code>.
+ * The JSON object of schema <code>#/paths/~1api~1connectors~1&#123;connectorId&#125;~1authorization-uri/post/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param ssoIdentity the <code>ssoIdentity</code> property (required)
- * @param tokenSecret the <code>tokenSecret</code> property (optional)
- * @param ssoConnectorId the <code>ssoConnectorId</code> property (required)
+ * @param redirectTo the <code>redirectTo</code> property (required)
+ * @param redirectUri the <code>redirectUri</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -31,20 +30,17 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ListUserAllIdentitiesResponseSsoIdentitiesItem(
-    @JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
-    @JsonProperty("tokenSecret") @Nullable SsoTokenSecret tokenSecret,
-    @JsonProperty("ssoConnectorId") String ssoConnectorId,
+public record ConnectorAuthorizationUri(@JsonProperty("redirectTo") String redirectTo,
+    @JsonProperty("redirectUri") @Nullable JsonNode redirectUri,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param ssoIdentity the <code>ssoIdentity</code> property (required)
-   * @param tokenSecret the <code>tokenSecret</code> property (optional)
-   * @param ssoConnectorId the <code>ssoConnectorId</code> property (required)
+   * @param redirectTo the <code>redirectTo</code> property (required)
+   * @param redirectUri the <code>redirectUri</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public ListUserAllIdentitiesResponseSsoIdentitiesItem {
+  public ConnectorAuthorizationUri {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

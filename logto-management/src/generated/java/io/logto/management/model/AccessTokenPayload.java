@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable String jti,
+public record AccessTokenPayload(@JsonProperty("jti") @Nullable String jti,
     @JsonProperty("aud") @Nullable JsonNode aud, @JsonProperty("scope") @Nullable String scope,
     @JsonProperty("clientId") @Nullable String clientId,
     @JsonProperty("accountId") @Nullable String accountId,
@@ -66,7 +66,7 @@ public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable Stri
    * @param kind the <code>kind</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public TestAccessTokenJwtRequestToken {
+  public AccessTokenPayload {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -102,7 +102,7 @@ public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable Stri
   }
 
   /**
-   * Builds {@link TestAccessTokenJwtRequestToken}; setters are named after the properties.
+   * Builds {@link AccessTokenPayload}; setters are named after the properties.
    */
   public static final class Builder {
     private @Nullable String jti;
@@ -271,8 +271,8 @@ public record TestAccessTokenJwtRequestToken(@JsonProperty("jti") @Nullable Stri
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public TestAccessTokenJwtRequestToken build() {
-      return new TestAccessTokenJwtRequestToken(jti, aud, scope, clientId, accountId, expiresWithSession, grantId, gty, sessionUid, sid, kind, new LinkedHashMap<>(additionalProperties));
+    public AccessTokenPayload build() {
+      return new AccessTokenPayload(jti, aud, scope, clientId, accountId, expiresWithSession, grantId, gty, sessionUid, sid, kind, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

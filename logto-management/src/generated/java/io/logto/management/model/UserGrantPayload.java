@@ -14,13 +14,18 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/0</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items/properties/payload</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param result the <code>result</code> property (required, always true)
+ * @param exp the <code>exp</code> property (required)
+ * @param iat the <code>iat</code> property (required)
+ * @param jti the <code>jti</code> property (required)
+ * @param kind the <code>kind</code> property (required)
+ * @param clientId the <code>clientId</code> property (required)
+ * @param accountId the <code>accountId</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -28,16 +33,22 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CheckPasswordWithDefaultSignInExperienceResponseTrue(
-    @JsonProperty("result") boolean result,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
+public record UserGrantPayload(@JsonProperty("exp") long exp, @JsonProperty("iat") long iat,
+    @JsonProperty("jti") String jti, @JsonProperty("kind") String kind,
+    @JsonProperty("clientId") String clientId, @JsonProperty("accountId") String accountId,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param result the <code>result</code> property (required, always true)
+   * @param exp the <code>exp</code> property (required)
+   * @param iat the <code>iat</code> property (required)
+   * @param jti the <code>jti</code> property (required)
+   * @param kind the <code>kind</code> property (required)
+   * @param clientId the <code>clientId</code> property (required)
+   * @param accountId the <code>accountId</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CheckPasswordWithDefaultSignInExperienceResponseTrue {
+  public UserGrantPayload {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -8,21 +8,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.logto.management.core.Generated;
+import io.logto.management.core.internal.codec.EpochTime;
 import io.logto.management.core.internal.codec.RecordDecoder;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1mfa-verifications/post/responses/200/content/application~1json/schema/oneOf/0</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema/properties/grants/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param type the <code>type</code> property (required, always Totp)
- * @param secret the <code>secret</code> property (required)
- * @param secretQrCode the <code>secretQrCode</code> property (required)
+ * @param id the <code>id</code> property (required)
+ * @param payload the <code>payload</code> property (required)
+ * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
+ * @param application the <code>application</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -30,18 +34,21 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CreateUserMfaVerificationResponseTotp(@JsonProperty("type") String type,
-    @JsonProperty("secret") String secret, @JsonProperty("secretQrCode") String secretQrCode,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CreateUserMfaVerificationResponse {
+public record UserGrant(@JsonProperty("id") String id,
+    @JsonProperty("payload") UserGrantPayload payload,
+    @JsonProperty("expiresAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant expiresAt,
+    @JsonProperty("application") IdAndName application,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param type the <code>type</code> property (required, always Totp)
-   * @param secret the <code>secret</code> property (required)
-   * @param secretQrCode the <code>secretQrCode</code> property (required)
+   * @param id the <code>id</code> property (required)
+   * @param payload the <code>payload</code> property (required)
+   * @param expiresAt the <code>expiresAt</code> property (required, epoch milliseconds on the wire)
+   * @param application the <code>application</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CreateUserMfaVerificationResponseTotp {
+  public UserGrant {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -17,17 +17,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/1/properties/tokenSample</code>.
+ * The JSON object of schema <code>#/paths/~1api~1applications~1&#123;id&#125;~1organizations/get/responses/200/content/application~1json/schema/items/properties/color</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them; the builder copies them.
  *
- * @param jti the <code>jti</code> property (optional)
- * @param aud the <code>aud</code> property (optional)
- * @param scope the <code>scope</code> property (optional)
- * @param clientId the <code>clientId</code> property (optional)
- * @param kind the <code>kind</code> property (optional)
+ * @param primaryColor the <code>primaryColor</code> property (optional)
+ * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (optional)
+ * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -35,22 +33,19 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullable String jti,
-    @JsonProperty("aud") @Nullable JsonNode aud, @JsonProperty("scope") @Nullable String scope,
-    @JsonProperty("clientId") @Nullable String clientId,
-    @JsonProperty("kind") @Nullable String kind,
+public record PartialColor(@JsonProperty("primaryColor") @Nullable String primaryColor,
+    @JsonProperty("isDarkModeEnabled") @Nullable Boolean isDarkModeEnabled,
+    @JsonProperty("darkPrimaryColor") @Nullable String darkPrimaryColor,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param jti the <code>jti</code> property (optional)
-   * @param aud the <code>aud</code> property (optional)
-   * @param scope the <code>scope</code> property (optional)
-   * @param clientId the <code>clientId</code> property (optional)
-   * @param kind the <code>kind</code> property (optional)
+   * @param primaryColor the <code>primaryColor</code> property (optional)
+   * @param isDarkModeEnabled the <code>isDarkModeEnabled</code> property (optional)
+   * @param darkPrimaryColor the <code>darkPrimaryColor</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
-  public TestClientCredentialsJwtRequestToken {
+  public PartialColor {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 
@@ -70,28 +65,22 @@ public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullabl
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.jti = jti;
-    b.aud = aud;
-    b.scope = scope;
-    b.clientId = clientId;
-    b.kind = kind;
+    b.primaryColor = primaryColor;
+    b.isDarkModeEnabled = isDarkModeEnabled;
+    b.darkPrimaryColor = darkPrimaryColor;
     b.additionalProperties.putAll(additionalProperties);
     return b;
   }
 
   /**
-   * Builds {@link TestClientCredentialsJwtRequestToken}; setters are named after the properties.
+   * Builds {@link PartialColor}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable String jti;
+    private @Nullable String primaryColor;
 
-    private @Nullable JsonNode aud;
+    private @Nullable Boolean isDarkModeEnabled;
 
-    private @Nullable String scope;
-
-    private @Nullable String clientId;
-
-    private @Nullable String kind;
+    private @Nullable String darkPrimaryColor;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -99,57 +88,35 @@ public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullabl
     }
 
     /**
-     * Sets the <code>jti</code> property (optional).
+     * Sets the <code>primaryColor</code> property (optional).
      *
-     * @param jti the value
+     * @param primaryColor the value
      * @return this builder
      */
-    public Builder jti(@Nullable String jti) {
-      this.jti = jti;
+    public Builder primaryColor(@Nullable String primaryColor) {
+      this.primaryColor = primaryColor;
       return this;
     }
 
     /**
-     * Sets the <code>aud</code> property (optional).
+     * Sets the <code>isDarkModeEnabled</code> property (optional).
      *
-     * @param aud the value
+     * @param isDarkModeEnabled the value
      * @return this builder
      */
-    public Builder aud(@Nullable JsonNode aud) {
-      this.aud = aud;
+    public Builder isDarkModeEnabled(@Nullable Boolean isDarkModeEnabled) {
+      this.isDarkModeEnabled = isDarkModeEnabled;
       return this;
     }
 
     /**
-     * Sets the <code>scope</code> property (optional).
+     * Sets the <code>darkPrimaryColor</code> property (optional).
      *
-     * @param scope the value
+     * @param darkPrimaryColor the value
      * @return this builder
      */
-    public Builder scope(@Nullable String scope) {
-      this.scope = scope;
-      return this;
-    }
-
-    /**
-     * Sets the <code>clientId</code> property (optional).
-     *
-     * @param clientId the value
-     * @return this builder
-     */
-    public Builder clientId(@Nullable String clientId) {
-      this.clientId = clientId;
-      return this;
-    }
-
-    /**
-     * Sets the <code>kind</code> property (optional).
-     *
-     * @param kind the value
-     * @return this builder
-     */
-    public Builder kind(@Nullable String kind) {
-      this.kind = kind;
+    public Builder darkPrimaryColor(@Nullable String darkPrimaryColor) {
+      this.darkPrimaryColor = darkPrimaryColor;
       return this;
     }
 
@@ -171,8 +138,8 @@ public record TestClientCredentialsJwtRequestToken(@JsonProperty("jti") @Nullabl
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public TestClientCredentialsJwtRequestToken build() {
-      return new TestClientCredentialsJwtRequestToken(jti, aud, scope, clientId, kind, new LinkedHashMap<>(additionalProperties));
+    public PartialColor build() {
+      return new PartialColor(primaryColor, isDarkModeEnabled, darkPrimaryColor, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

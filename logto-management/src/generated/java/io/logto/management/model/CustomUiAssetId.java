@@ -11,18 +11,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/1</code>.
+ * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1custom-ui-assets/post/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param result the <code>result</code> property (required, always false)
- * @param issues the <code>issues</code> property (required)
+ * @param customUiAssetId the <code>customUiAssetId</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -30,18 +28,15 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record CheckPasswordWithDefaultSignInExperienceResponseFalse(
-    @JsonProperty("result") boolean result, @JsonProperty("issues") List<PasswordIssue> issues,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements CheckPasswordWithDefaultSignInExperienceResponse {
+public record CustomUiAssetId(@JsonProperty("customUiAssetId") String customUiAssetId,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param result the <code>result</code> property (required, always false)
-   * @param issues the <code>issues</code> property (required)
+   * @param customUiAssetId the <code>customUiAssetId</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public CheckPasswordWithDefaultSignInExperienceResponseFalse {
-    issues = issues == null ? null : Collections.unmodifiableList(issues);
+  public CustomUiAssetId {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

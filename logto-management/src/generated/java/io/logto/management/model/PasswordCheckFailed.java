@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1grants/get/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/1</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param grants the <code>grants</code> property (required)
+ * @param result the <code>result</code> property (required, always false)
+ * @param issues the <code>issues</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -29,17 +30,18 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ListUserGrantsResponse(
-    @JsonProperty("grants") List<ListUserGrantsResponseGrantsItem> grants,
-    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
+public record PasswordCheckFailed(@JsonProperty("result") boolean result,
+    @JsonProperty("issues") List<PasswordIssue> issues,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements PasswordCheck {
   /**
    * Validates and normalises the components.
    *
-   * @param grants the <code>grants</code> property (required)
+   * @param result the <code>result</code> property (required, always false)
+   * @param issues the <code>issues</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public ListUserGrantsResponse {
-    grants = grants == null ? null : Collections.unmodifiableList(grants);
+  public PasswordCheckFailed {
+    issues = issues == null ? null : Collections.unmodifiableList(issues);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

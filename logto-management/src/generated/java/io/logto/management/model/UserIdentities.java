@@ -11,16 +11,18 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1custom-ui-assets/post/responses/200/content/application~1json/schema</code>.
+ * The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
  *
- * @param customUiAssetId the <code>customUiAssetId</code> property (required)
+ * @param socialIdentities the <code>socialIdentities</code> property (required)
+ * @param ssoIdentities the <code>ssoIdentities</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -28,15 +30,19 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UploadCustomUiAssetsResponse(@JsonProperty("customUiAssetId") String customUiAssetId,
+public record UserIdentities(@JsonProperty("socialIdentities") List<UserIdentity> socialIdentities,
+    @JsonProperty("ssoIdentities") List<UserSsoIdentity> ssoIdentities,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param customUiAssetId the <code>customUiAssetId</code> property (required)
+   * @param socialIdentities the <code>socialIdentities</code> property (required)
+   * @param ssoIdentities the <code>ssoIdentities</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public UploadCustomUiAssetsResponse {
+  public UserIdentities {
+    socialIdentities = socialIdentities == null ? null : Collections.unmodifiableList(socialIdentities);
+    ssoIdentities = ssoIdentities == null ? null : Collections.unmodifiableList(ssoIdentities);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }
