@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * compiled classes of this module, and over a fresh read of Logto's document by the generator (so a
  * regeneration against a newer Logto keeps them; skipped when {@code ../shared/logto} is absent).
  * No type named {@code ...ResponseItem}, {@code ...Response...} or {@code List...} (but a listing's
- * {@code List...Params}): a type is named for what it carries, not for the operation that answers it;
+ * {@code List...Params}) or {@code ...<plural>Item}: a type is named for what it carries, not for
+ * the operation that answers it or the list it sits in;
  * no operation answers a {@code ...Request}; flags are
  * {@code Boolean}; timestamps are {@code Instant}; request bodies carry no server-assigned property;
  * each operation at most three overloads on each surface, futures only on the asynchronous one; no
@@ -359,7 +360,8 @@ final class GeneratedApiRulesTest {
   /**
    * A type named after the operation that answers it rather than for what it carries: {@code
    * ...Response...} ({@code ListUserGrantsResponse}, {@code ...ResponseItem}) or {@code List...}
-   * other than a listing's parameters ({@code ListUsersParams} and the enums of its parameters).
+   * other than a listing's parameters ({@code ListUsersParams} and the enums of its parameters); or
+   * for the list it sits in ({@code SignInExperienceSignInMethodsItem}).
    */
   private static java.util.Optional<String> operationNamed(String type) {
     if (type.contains("Response")) {
@@ -367,6 +369,10 @@ final class GeneratedApiRulesTest {
     }
     if (type.matches("List[A-Z].*") && !type.matches("List[A-Za-z0-9]*Params[A-Za-z0-9]*")) {
       return java.util.Optional.of("type " + type + " is named for a listing, not for what it carries");
+    }
+    // an element of a plural property is its singular (SignInMethod), not the property plus Item
+    if (type.matches(".*[a-z](?<!s)sItem([A-Z].*)?")) {
+      return java.util.Optional.of("type " + type + " is named for where it sits, not for what it is");
     }
     return java.util.Optional.empty();
   }

@@ -86,7 +86,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
     @JsonProperty("captchaPolicy") @Nullable UpdateCimdConfigRequest captchaPolicy,
     @JsonProperty("sentinelPolicy") @Nullable SignInExperienceSentinelPolicy sentinelPolicy,
     @JsonProperty("emailBlocklistPolicy") @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy,
-    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods,
+    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") @Nullable SignInExperiencePasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NameRef>> signUpProfileFields,
     @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
@@ -243,7 +243,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
 
     private @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy;
 
-    private JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods = JsonField.absent();
+    private JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods = JsonField.absent();
 
     private @Nullable SignInExperiencePasskeySignIn passkeySignIn;
 
@@ -533,7 +533,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        @Nullable List<SignInExperienceForgotPasswordMethodsItem> forgotPasswordMethods) {
+        @Nullable List<ForgotPasswordMethod> forgotPasswordMethods) {
       this.forgotPasswordMethods = JsonField.of(forgotPasswordMethods);
       return this;
     }
@@ -545,7 +545,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods) {
+        JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods) {
       this.forgotPasswordMethods = forgotPasswordMethods;
       return this;
     }

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UserSsoIdentity(@JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
+public record UserSsoIdentity(@JsonProperty("ssoIdentity") SsoIdentity ssoIdentity,
     @JsonProperty("tokenSecret") @Nullable SsoTokenSecret tokenSecret,
     @JsonProperty("ssoConnectorId") @Nullable String ssoConnectorId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
