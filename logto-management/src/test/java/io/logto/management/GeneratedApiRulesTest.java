@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
  * The rules a Java developer relies on to guess the generated API (issue 18), held twice: over the
  * compiled classes of this module, and over a fresh read of Logto's document by the generator (so a
  * regeneration against a newer Logto keeps them; skipped when {@code ../shared/logto} is absent).
- * No type named {@code ...ResponseItem}; no operation answers a {@code ...Request}; flags are
+ * No type named {@code ...ResponseItem}, {@code ...Response...} or {@code List...} (but a listing's
+ * {@code List...Params}) or {@code ...<plural>Item}: a type is named for what it carries, not for
+ * the operation that answers it or the list it sits in;
+ * no operation answers a {@code ...Request}; flags are
  * {@code Boolean}; timestamps are {@code Instant}; request bodies carry no server-assigned property;
  * each operation at most three overloads on each surface, futures only on the asynchronous one; no
  * HTTP method in a name; pagers, and only pagers, are {@code ...All}.
@@ -47,16 +50,37 @@ final class GeneratedApiRulesTest {
    */
   private static final Set<String> UNTYPED_ANSWERS = Set.of("ConnectorsService.createAuthorizationUri.redirectUri");
   private static final Set<String> SERVER_MANAGED = Set.of("tenantId", "createdAt", "updatedAt");
+  /**
+   * The operations that answer a bare JSON tree, each with why no record is honest. Any other
+   * answer is typed; an entry no operation matches fails too, so the list only holds live reasons.
+   */
+  private static final Map<String, String> JSON_TREE_ANSWERS = Map.ofEntries(
+      Map.entry("ConfigsService.testJwtCustomizer", "the token payload the user's script returns: claims of any name and"
+          + " JSON type (recordings-sweep/0251-TestJwtCustomizer.json answers {\"sweep\": 1}), as custom data is a tree"),
+      Map.entry("ConfigsService.testAction", "what the user's action script returns, its shape chosen by the script"
+          + " (recordings-sweep/0375 and 0376-TestAction.json: {action: updateUser, user} and {action: continue})"),
+      Map.entry("UsersService.getCustomData", "custom data: any JSON the caller stored"),
+      Map.entry("UsersService.updateCustomData", "custom data: any JSON the caller stored"),
+      Map.entry("ApplicationsService.updateCustomData", "custom data: any JSON the caller stored"),
+      Map.entry("DomainsService.getVerificationFiles", "the document leaves them untyped and no recording succeeds"),
+      Map.entry("DomainsService.replaceVerificationFiles", "the document leaves them untyped and no recording succeeds"),
+      Map.entry("ApplicationsService.createProtectedAppMetadataCustomDomain",
+          "the document leaves the answer untyped and the only recording is a 422 (recordings-sweep/0401)"),
+      Map.entry("SamlApplicationsAuthFlowService.createSamlAuthn", "the document leaves the answer untyped; no recorded success"),
+      Map.entry("SamlApplicationsAuthFlowService.getSamlAuthn", "the document leaves the answer untyped; no recorded success"),
+      Map.entry("SamlApplicationsService.getCallback", "the document leaves the answer untyped; no recorded success"),
+      Map.entry("SwaggerJsonService.get", "an OpenAPI document"),
+      Map.entry("WellKnownService.getManagementOpenapiJson", "an OpenAPI document"),
+      Map.entry("WellKnownService.getExperienceOpenapiJson", "an OpenAPI document"),
+      Map.entry("WellKnownService.getUserOpenapiJson", "an OpenAPI document"));
 
   // ---- the compiled API --------------------------------------------------------------------
 
   @Test
-  void compiledApiHasNoResponseItemTypesAndNoRequestAnswers() throws Exception {
+  void compiledTypesAreNamedForWhatTheyCarryAndNoAnswerIsARequest() throws Exception {
     List<String> problems = new ArrayList<>();
     for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
-      if (c.getSimpleName().contains("ResponseItem")) {
-        problems.add("type " + c.getSimpleName());
-      }
+      operationNamed(c.getSimpleName()).ifPresent(problems::add);
       if (c.getPackageName().endsWith(".service")) {
         for (Method m : publicMethods(c)) {
           for (String named : namedTypes(m.getGenericReturnType())) {
@@ -167,6 +191,23 @@ final class GeneratedApiRulesTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void compiledAnswersAreTypedButTheListedJsonTrees() throws Exception {
+    Set<String> trees = new java.util.TreeSet<>();
+    for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
+      if (!c.getPackageName().endsWith(".service") || c.getSimpleName().startsWith("Async")) {
+        continue;
+      }
+      for (Method m : publicMethods(c)) {
+        if (m.getReturnType() == JsonNode.class) {
+          trees.add(c.getSimpleName() + "." + m.getName());
+        }
+      }
+    }
+    assertThat(trees).as("operations answering a bare JSON tree; list an honest one with its reason")
+        .containsExactlyInAnyOrderElementsOf(JSON_TREE_ANSWERS.keySet());
+  }
+
   /**
    * A value is never an untyped JSON tree on one side and typed on the other: where a blocking
    * method's body record and its answer record both have a property and one side is a
@@ -257,9 +298,7 @@ final class GeneratedApiRulesTest {
     }));
     List<String> problems = new ArrayList<>();
     for (TypeDef t : model.types()) {
-      if (t.name().contains("ResponseItem")) {
-        problems.add("type " + t.name());
-      }
+      operationNamed(t.name()).ifPresent(problems::add);
       if (t instanceof TypeDef.RecordDef r) {
         for (FieldDef f : r.fields()) {
           String where = t.name() + "." + f.javaName();
@@ -317,6 +356,26 @@ final class GeneratedApiRulesTest {
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  /**
+   * A type named after the operation that answers it rather than for what it carries: {@code
+   * ...Response...} ({@code ListUserGrantsResponse}, {@code ...ResponseItem}) or {@code List...}
+   * other than a listing's parameters ({@code ListUsersParams} and the enums of its parameters); or
+   * for the list it sits in ({@code SignInExperienceSignInMethodsItem}).
+   */
+  private static java.util.Optional<String> operationNamed(String type) {
+    if (type.contains("Response")) {
+      return java.util.Optional.of("type " + type + " is named for the operation answering it");
+    }
+    if (type.matches("List[A-Z].*") && !type.matches("List[A-Za-z0-9]*Params[A-Za-z0-9]*")) {
+      return java.util.Optional.of("type " + type + " is named for a listing, not for what it carries");
+    }
+    // an element of a plural property is its singular (SignInMethod), not the property plus Item
+    if (type.matches(".*[a-z](?<!s)sItem([A-Z].*)?")) {
+      return java.util.Optional.of("type " + type + " is named for where it sits, not for what it is");
+    }
+    return java.util.Optional.empty();
+  }
 
   private static boolean isRequestBody(Class<?> c) {
     return c.getSimpleName().matches("(Create|Update|Replace|Add).*Request");

@@ -13,14 +13,14 @@ import io.logto.management.core.TokenProvider;
 import io.logto.management.model.Application;
 import io.logto.management.model.ApplicationIds;
 import io.logto.management.model.ApplicationType;
+import io.logto.management.model.BackupCodes;
 import io.logto.management.model.CreateSamlAuthnRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequestTotp;
-import io.logto.management.model.CreateUserMfaVerificationResponse;
-import io.logto.management.model.CreateUserMfaVerificationResponseBackupCode;
-import io.logto.management.model.CreateUserMfaVerificationResponseTotp;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.MfaVerificationSecret;
+import io.logto.management.model.TotpSecret;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
 import io.logto.management.service.UsersService;
@@ -319,11 +319,11 @@ final class TypedApiTest {
     var future = logto.users().createMfaVerification("u1", body);
 
     assertThat(backup).isInstanceOfSatisfying(
-        CreateUserMfaVerificationResponseBackupCode.class, b -> assertThat(b.codes()).containsExactly("a", "b"));
+        BackupCodes.class, b -> assertThat(b.codes()).containsExactly("a", "b"));
     assertThat(totp).isInstanceOfSatisfying(
-        CreateUserMfaVerificationResponseTotp.class, t -> assertThat(t.secretQrCode()).isEqualTo("Q"));
+        TotpSecret.class, t -> assertThat(t.secretQrCode()).isEqualTo("Q"));
     assertThat(future).isInstanceOfSatisfying(
-        CreateUserMfaVerificationResponse.Json.class, j -> assertThat(j.json().get("id").asInt()).isEqualTo(1));
+        MfaVerificationSecret.Json.class, j -> assertThat(j.json().get("id").asInt()).isEqualTo(1));
     assertThat(server.takeRequests()).extracting(TestServer.Recorded::bodyText).containsOnly("{\"type\":\"Totp\"}");
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every shipped correction names a real exchange in {@code ../shared/logto} (system property {@code
  * logto.shared.dir}) that shows what it claims: a text answer for {@code void}, a number for an epoch
- * timestamp, the property for an added one, {@code true}/{@code false} for a boolean parameter.
+ * timestamp, the property for an added one, {@code true}/{@code false} for a boolean parameter, the
+ * properties sent answered back for a body typed as the answer.
  */
 final class CorrectionsProofTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -67,6 +68,17 @@ final class CorrectionsProofTest {
           String query = rec.get("request").get("query").asText();
           if (!query.matches("(^|.*&)" + path + "=(true|false)(&.*|$)")) {
             problems.add(e + ": the request does not send " + path + "=true|false");
+          }
+        }
+        case AS_ANSWER -> {
+          // the body sent is the shape answered: every property sent comes back, of the same JSON type
+          JsonNode answer = response.get("body");
+          boolean shown = body != null && body.isObject() && body.size() > 0 && answer != null && answer.isObject();
+          for (java.util.Map.Entry<String, JsonNode> f : shown ? body.properties() : java.util.Set.<java.util.Map.Entry<String, JsonNode>>of()) {
+            shown &= answer.has(f.getKey()) && answer.get(f.getKey()).getNodeType() == f.getValue().getNodeType();
+          }
+          if (!shown) {
+            problems.add(e + ": the recording does not answer the shape it sends");
           }
         }
         case SERVER_MANAGED -> {

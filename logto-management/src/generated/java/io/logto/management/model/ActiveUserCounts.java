@@ -32,8 +32,7 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ActiveUserCounts(
-    @JsonProperty("dauCurve") List<ActiveUserCountsDauCurveItem> dauCurve,
+public record ActiveUserCounts(@JsonProperty("dauCurve") List<DailyActiveUserCount> dauCurve,
     @JsonProperty("dau") UserCount dau, @JsonProperty("wau") UserCount wau,
     @JsonProperty("mau") UserCount mau,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -35,7 +35,7 @@ import java.util.Map;
 public record ApplicationAccessControl(@JsonProperty("userIds") List<String> userIds,
     @JsonProperty("userRoleIds") List<String> userRoleIds,
     @JsonProperty("organizationIds") List<String> organizationIds,
-    @JsonProperty("organizationRoleRules") List<ApplicationAccessControlOrganizationRoleRulesItem> organizationRoleRules,
+    @JsonProperty("organizationRoleRules") List<OrganizationRoleRule> organizationRoleRules,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

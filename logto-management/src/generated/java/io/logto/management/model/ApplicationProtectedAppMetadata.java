@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
 )
 public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
     @JsonProperty("origin") String origin, @JsonProperty("sessionDuration") long sessionDuration,
-    @JsonProperty("pageRules") List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+    @JsonProperty("pageRules") List<PageRule> pageRules,
+    @JsonProperty("additionalScopes") @Nullable List<AdditionalScope> additionalScopes,
     @JsonProperty("customDomains") @Nullable List<CustomDomain> customDomains,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -101,9 +101,9 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
 
     private @Nullable Long sessionDuration;
 
-    private @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules;
+    private @Nullable List<PageRule> pageRules;
 
-    private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+    private @Nullable List<AdditionalScope> additionalScopes;
 
     private @Nullable List<CustomDomain> customDomains;
 
@@ -151,7 +151,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
      * @param pageRules the value
      * @return this builder
      */
-    public Builder pageRules(List<ApplicationProtectedAppMetadataPageRulesItem> pageRules) {
+    public Builder pageRules(List<PageRule> pageRules) {
       this.pageRules = pageRules;
       return this;
     }
@@ -162,8 +162,7 @@ public record ApplicationProtectedAppMetadata(@JsonProperty("host") String host,
      * @param additionalScopes the value
      * @return this builder
      */
-    public Builder additionalScopes(
-        @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+    public Builder additionalScopes(@Nullable List<AdditionalScope> additionalScopes) {
       this.additionalScopes = additionalScopes;
       return this;
     }

@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ApplicationSignInExperience(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("applicationId") String applicationId,
-    @JsonProperty("color") OrganizationColor color, @JsonProperty("branding") Branding branding,
+    @JsonProperty("applicationId") String applicationId, @JsonProperty("color") PartialColor color,
+    @JsonProperty("branding") Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String customCss,
     @JsonProperty("termsOfUseUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String privacyPolicyUrl,

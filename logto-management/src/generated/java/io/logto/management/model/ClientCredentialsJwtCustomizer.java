@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
- * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them.
+ * <p>The canonical constructor wraps list and map components and the unknown properties in read-only views without copying them; the builder copies them.
  *
  * @param script the <code>script</code> property (required)
  * @param environmentVariables the <code>environmentVariables</code> property (optional)
@@ -37,7 +39,7 @@ public record ClientCredentialsJwtCustomizer(@JsonProperty("script") String scri
     @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
     @JsonProperty("contextSample") @Nullable JwtClientCredentialsContext contextSample,
     @JsonProperty("blockIssuanceOnError") @Nullable Boolean blockIssuanceOnError,
-    @JsonProperty("tokenSample") @Nullable TestClientCredentialsJwtRequestToken tokenSample,
+    @JsonProperty("tokenSample") @Nullable ClientCredentialsPayload tokenSample,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements JwtCustomizer {
   /**
    * Validates and normalises the components.
@@ -50,7 +52,133 @@ public record ClientCredentialsJwtCustomizer(@JsonProperty("script") String scri
    * @param additionalProperties properties the schema does not name
    */
   public ClientCredentialsJwtCustomizer {
+    Objects.requireNonNull(script, "script == null");
     environmentVariables = environmentVariables == null ? null : Collections.unmodifiableMap(environmentVariables);
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
+  }
+
+  /**
+   * Returns an empty builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this record's values.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.script = script;
+    b.environmentVariables = environmentVariables;
+    b.contextSample = contextSample;
+    b.blockIssuanceOnError = blockIssuanceOnError;
+    b.tokenSample = tokenSample;
+    b.additionalProperties.putAll(additionalProperties);
+    return b;
+  }
+
+  /**
+   * Builds {@link ClientCredentialsJwtCustomizer}; setters are named after the properties.
+   */
+  public static final class Builder {
+    private @Nullable String script;
+
+    private @Nullable Map<String, String> environmentVariables;
+
+    private @Nullable JwtClientCredentialsContext contextSample;
+
+    private @Nullable Boolean blockIssuanceOnError;
+
+    private @Nullable ClientCredentialsPayload tokenSample;
+
+    private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the <code>script</code> property (required).
+     *
+     * @param script the value
+     * @return this builder
+     */
+    public Builder script(String script) {
+      this.script = script;
+      return this;
+    }
+
+    /**
+     * Sets the <code>environmentVariables</code> property (optional).
+     *
+     * @param environmentVariables the value
+     * @return this builder
+     */
+    public Builder environmentVariables(@Nullable Map<String, String> environmentVariables) {
+      this.environmentVariables = environmentVariables;
+      return this;
+    }
+
+    /**
+     * Sets the <code>contextSample</code> property (optional).
+     *
+     * @param contextSample the value
+     * @return this builder
+     */
+    public Builder contextSample(@Nullable JwtClientCredentialsContext contextSample) {
+      this.contextSample = contextSample;
+      return this;
+    }
+
+    /**
+     * Sets the <code>blockIssuanceOnError</code> property (optional).
+     *
+     * @param blockIssuanceOnError the value
+     * @return this builder
+     */
+    public Builder blockIssuanceOnError(@Nullable Boolean blockIssuanceOnError) {
+      this.blockIssuanceOnError = blockIssuanceOnError;
+      return this;
+    }
+
+    /**
+     * Sets the <code>tokenSample</code> property (optional).
+     *
+     * @param tokenSample the value
+     * @return this builder
+     */
+    public Builder tokenSample(@Nullable ClientCredentialsPayload tokenSample) {
+      this.tokenSample = tokenSample;
+      return this;
+    }
+
+    /**
+     * Adds a property the schema does not name.
+     *
+     * @param name the JSON name
+     * @param value the JSON value
+     * @return this builder
+     */
+    public Builder additionalProperty(String name, JsonNode value) {
+      additionalProperties.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new record
+     * @throws IllegalStateException when a required property is unset
+     */
+    public ClientCredentialsJwtCustomizer build() {
+      if (script == null) {
+        throw new IllegalStateException("ClientCredentialsJwtCustomizer: required property script is unset");
+      }
+      return new ClientCredentialsJwtCustomizer(script, environmentVariables == null ? null : new LinkedHashMap<>(environmentVariables), contextSample, blockIssuanceOnError, tokenSample, new LinkedHashMap<>(additionalProperties));
+    }
   }
 }

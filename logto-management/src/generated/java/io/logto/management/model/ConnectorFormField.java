@@ -45,7 +45,7 @@ public record ConnectorFormField(@JsonProperty("type") ConnectorFormFieldType ty
     @JsonProperty("placeholder") @Nullable String placeholder,
     @JsonProperty("required") @Nullable Boolean required,
     @JsonProperty("defaultValue") @Nullable JsonNode defaultValue,
-    @JsonProperty("showConditions") @Nullable List<ConnectorFormFieldShowConditionsItem> showConditions,
+    @JsonProperty("showConditions") @Nullable List<ShowCondition> showConditions,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("tooltip") @Nullable String tooltip,
     @JsonProperty("isConfidential") @Nullable Boolean isConfidential,

@@ -42,12 +42,12 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ConnectorFormMultiSelect(@JsonProperty("type") String type,
-    @JsonProperty("selectItems") List<ConnectorFormMultiSelectSelectItemsItem> selectItems,
+    @JsonProperty("selectItems") List<ConnectorFormMultiSelectSelectItem> selectItems,
     @JsonProperty("key") String key, @JsonProperty("label") String label,
     @JsonProperty("placeholder") @Nullable String placeholder,
     @JsonProperty("required") @Nullable Boolean required,
     @JsonProperty("defaultValue") @Nullable JsonNode defaultValue,
-    @JsonProperty("showConditions") @Nullable List<ConnectorFormFieldShowConditionsItem> showConditions,
+    @JsonProperty("showConditions") @Nullable List<ShowCondition> showConditions,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("tooltip") @Nullable String tooltip,
     @JsonProperty("isConfidential") @Nullable Boolean isConfidential,

@@ -42,7 +42,7 @@ public record CreateOrganizationRequest(@JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> description,
     @JsonProperty("customData") @Nullable JsonNode customData,
     @JsonProperty("isMfaRequired") @Nullable Boolean isMfaRequired,
-    @JsonProperty("color") @Nullable OrganizationColor color,
+    @JsonProperty("color") @Nullable PartialColor color,
     @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -104,7 +104,7 @@ public record CreateOrganizationRequest(@JsonProperty("name") String name,
 
     private @Nullable Boolean isMfaRequired;
 
-    private @Nullable OrganizationColor color;
+    private @Nullable PartialColor color;
 
     private @Nullable Branding branding;
 
@@ -176,7 +176,7 @@ public record CreateOrganizationRequest(@JsonProperty("name") String name,
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable OrganizationColor color) {
+    public Builder color(@Nullable PartialColor color) {
       this.color = color;
       return this;
     }

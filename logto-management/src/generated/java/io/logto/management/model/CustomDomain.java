@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 public record CustomDomain(@JsonProperty("domain") String domain,
     @JsonProperty("status") DomainStatus status,
     @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String errorMessage,
-    @JsonProperty("dnsRecords") List<DomainDnsRecordsItem> dnsRecords,
+    @JsonProperty("dnsRecords") List<DnsRecord> dnsRecords,
     @JsonProperty("cloudflareData") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable CustomDomainCloudflareData cloudflareData,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -96,7 +96,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
 
     private @Nullable String errorMessage;
 
-    private @Nullable List<DomainDnsRecordsItem> dnsRecords;
+    private @Nullable List<DnsRecord> dnsRecords;
 
     private @Nullable CustomDomainCloudflareData cloudflareData;
 
@@ -144,7 +144,7 @@ public record CustomDomain(@JsonProperty("domain") String domain,
      * @param dnsRecords the value
      * @return this builder
      */
-    public Builder dnsRecords(List<DomainDnsRecordsItem> dnsRecords) {
+    public Builder dnsRecords(List<DnsRecord> dnsRecords) {
       this.dnsRecords = dnsRecords;
       return this;
     }

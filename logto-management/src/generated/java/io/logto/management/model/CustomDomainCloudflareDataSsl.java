@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record CustomDomainCloudflareDataSsl(@JsonProperty("status") String status,
-    @JsonProperty("validation_errors") @Nullable List<CustomDomainCloudflareDataSslValidationErrorsItem> validationErrors,
+    @JsonProperty("validation_errors") @Nullable List<ValidationError> validationErrors,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -78,7 +78,7 @@ public record CustomDomainCloudflareDataSsl(@JsonProperty("status") String statu
   public static final class Builder {
     private @Nullable String status;
 
-    private @Nullable List<CustomDomainCloudflareDataSslValidationErrorsItem> validationErrors;
+    private @Nullable List<ValidationError> validationErrors;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -102,8 +102,7 @@ public record CustomDomainCloudflareDataSsl(@JsonProperty("status") String statu
      * @param validationErrors the value
      * @return this builder
      */
-    public Builder validationErrors(
-        @Nullable List<CustomDomainCloudflareDataSslValidationErrorsItem> validationErrors) {
+    public Builder validationErrors(@Nullable List<ValidationError> validationErrors) {
       this.validationErrors = validationErrors;
       return this;
     }

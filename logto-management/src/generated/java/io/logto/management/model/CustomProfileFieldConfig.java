@@ -46,9 +46,9 @@ public record CustomProfileFieldConfig(@JsonProperty("placeholder") @Nullable St
     @JsonProperty("maxValue") @Nullable Long maxValue,
     @JsonProperty("format") @Nullable String format,
     @JsonProperty("customFormat") @Nullable String customFormat,
-    @JsonProperty("options") @Nullable List<CustomProfileFieldConfigOptionsItem> options,
+    @JsonProperty("options") @Nullable List<CustomProfileFieldConfigOption> options,
     @JsonProperty("defaultValue") @Nullable String defaultValue,
-    @JsonProperty("parts") @Nullable List<CustomProfileFieldConfigPartsItem> parts,
+    @JsonProperty("parts") @Nullable List<CustomProfileFieldConfigPart> parts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

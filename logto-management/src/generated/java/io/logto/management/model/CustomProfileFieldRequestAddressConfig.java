@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record CustomProfileFieldRequestAddressConfig(
-    @JsonProperty("parts") List<CustomProfileFieldRequestAddressConfigPartsItem> parts,
+    @JsonProperty("parts") List<CustomProfileFieldRequestAddressConfigPart> parts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,7 +73,7 @@ public record CustomProfileFieldRequestAddressConfig(
    * Builds {@link CustomProfileFieldRequestAddressConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<CustomProfileFieldRequestAddressConfigPartsItem> parts;
+    private @Nullable List<CustomProfileFieldRequestAddressConfigPart> parts;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +86,7 @@ public record CustomProfileFieldRequestAddressConfig(
      * @param parts the value
      * @return this builder
      */
-    public Builder parts(List<CustomProfileFieldRequestAddressConfigPartsItem> parts) {
+    public Builder parts(List<CustomProfileFieldRequestAddressConfigPart> parts) {
       this.parts = parts;
       return this;
     }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record CustomProfileFieldRequestFullnameConfig(
-    @JsonProperty("parts") List<CustomProfileFieldRequestFullnameConfigPartsItem> parts,
+    @JsonProperty("parts") List<CustomProfileFieldRequestFullnameConfigPart> parts,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,7 +73,7 @@ public record CustomProfileFieldRequestFullnameConfig(
    * Builds {@link CustomProfileFieldRequestFullnameConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<CustomProfileFieldRequestFullnameConfigPartsItem> parts;
+    private @Nullable List<CustomProfileFieldRequestFullnameConfigPart> parts;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +86,7 @@ public record CustomProfileFieldRequestFullnameConfig(
      * @param parts the value
      * @return this builder
      */
-    public Builder parts(List<CustomProfileFieldRequestFullnameConfigPartsItem> parts) {
+    public Builder parts(List<CustomProfileFieldRequestFullnameConfigPart> parts) {
       this.parts = parts;
       return this;
     }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record CustomProfileFieldRequestSelectConfig(
     @JsonProperty("placeholder") @Nullable String placeholder,
-    @JsonProperty("options") List<CustomProfileFieldConfigOptionsItem> options,
+    @JsonProperty("options") List<CustomProfileFieldConfigOption> options,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -79,7 +79,7 @@ public record CustomProfileFieldRequestSelectConfig(
   public static final class Builder {
     private @Nullable String placeholder;
 
-    private @Nullable List<CustomProfileFieldConfigOptionsItem> options;
+    private @Nullable List<CustomProfileFieldConfigOption> options;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -103,7 +103,7 @@ public record CustomProfileFieldRequestSelectConfig(
      * @param options the value
      * @return this builder
      */
-    public Builder options(List<CustomProfileFieldConfigOptionsItem> options) {
+    public Builder options(List<CustomProfileFieldConfigOption> options) {
       this.options = options;
       return this;
     }

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public record Domain(@JsonProperty("id") String id, @JsonProperty("domain") String domain,
     @JsonProperty("status") DomainStatus status,
     @JsonProperty("errorMessage") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String errorMessage,
-    @JsonProperty("dnsRecords") List<DomainDnsRecordsItem> dnsRecords,
+    @JsonProperty("dnsRecords") List<DnsRecord> dnsRecords,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**

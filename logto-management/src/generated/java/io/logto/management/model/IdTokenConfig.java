@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record IdTokenConfig(
-    @JsonProperty("enabledExtendedClaims") @Nullable List<IdTokenConfigEnabledExtendedClaimsItem> enabledExtendedClaims,
+    @JsonProperty("enabledExtendedClaims") @Nullable List<EnabledExtendedClaim> enabledExtendedClaims,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -72,7 +72,7 @@ public record IdTokenConfig(
    * Builds {@link IdTokenConfig}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<IdTokenConfigEnabledExtendedClaimsItem> enabledExtendedClaims;
+    private @Nullable List<EnabledExtendedClaim> enabledExtendedClaims;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +86,7 @@ public record IdTokenConfig(
      * @return this builder
      */
     public Builder enabledExtendedClaims(
-        @Nullable List<IdTokenConfigEnabledExtendedClaimsItem> enabledExtendedClaims) {
+        @Nullable List<EnabledExtendedClaim> enabledExtendedClaims) {
       this.enabledExtendedClaims = enabledExtendedClaims;
       return this;
     }

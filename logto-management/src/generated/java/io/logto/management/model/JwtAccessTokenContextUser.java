@@ -73,11 +73,11 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
     @JsonProperty("cimdClientId") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> cimdClientId,
     @JsonProperty("isSuspended") @Nullable Boolean isSuspended,
     @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
-    @JsonProperty("ssoIdentities") @Nullable List<JwtAccessTokenContextUserSsoIdentitiesItem> ssoIdentities,
-    @JsonProperty("mfaVerificationFactors") @Nullable List<SignInExperienceMfaFactorsItem> mfaVerificationFactors,
-    @JsonProperty("roles") @Nullable List<JwtAccessTokenContextUserRolesItem> roles,
-    @JsonProperty("organizations") @Nullable List<UserConsentScopesOrganizationScopesItem> organizations,
-    @JsonProperty("organizationRoles") @Nullable List<JwtAccessTokenContextUserOrganizationRolesItem> organizationRoles,
+    @JsonProperty("ssoIdentities") @Nullable List<JwtAccessTokenContextUserSsoIdentity> ssoIdentities,
+    @JsonProperty("mfaVerificationFactors") @Nullable List<SignInExperienceMfaFactor> mfaVerificationFactors,
+    @JsonProperty("roles") @Nullable List<JwtAccessTokenContextUserRole> roles,
+    @JsonProperty("organizations") @Nullable List<UserConsentScopesOrganizationScope> organizations,
+    @JsonProperty("organizationRoles") @Nullable List<JwtAccessTokenContextUserOrganizationRole> organizationRoles,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -200,15 +200,15 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
 
     private @Nullable Boolean hasPassword;
 
-    private @Nullable List<JwtAccessTokenContextUserSsoIdentitiesItem> ssoIdentities;
+    private @Nullable List<JwtAccessTokenContextUserSsoIdentity> ssoIdentities;
 
-    private @Nullable List<SignInExperienceMfaFactorsItem> mfaVerificationFactors;
+    private @Nullable List<SignInExperienceMfaFactor> mfaVerificationFactors;
 
-    private @Nullable List<JwtAccessTokenContextUserRolesItem> roles;
+    private @Nullable List<JwtAccessTokenContextUserRole> roles;
 
-    private @Nullable List<UserConsentScopesOrganizationScopesItem> organizations;
+    private @Nullable List<UserConsentScopesOrganizationScope> organizations;
 
-    private @Nullable List<JwtAccessTokenContextUserOrganizationRolesItem> organizationRoles;
+    private @Nullable List<JwtAccessTokenContextUserOrganizationRole> organizationRoles;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -486,7 +486,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @return this builder
      */
     public Builder ssoIdentities(
-        @Nullable List<JwtAccessTokenContextUserSsoIdentitiesItem> ssoIdentities) {
+        @Nullable List<JwtAccessTokenContextUserSsoIdentity> ssoIdentities) {
       this.ssoIdentities = ssoIdentities;
       return this;
     }
@@ -498,7 +498,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @return this builder
      */
     public Builder mfaVerificationFactors(
-        @Nullable List<SignInExperienceMfaFactorsItem> mfaVerificationFactors) {
+        @Nullable List<SignInExperienceMfaFactor> mfaVerificationFactors) {
       this.mfaVerificationFactors = mfaVerificationFactors;
       return this;
     }
@@ -509,7 +509,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @param roles the value
      * @return this builder
      */
-    public Builder roles(@Nullable List<JwtAccessTokenContextUserRolesItem> roles) {
+    public Builder roles(@Nullable List<JwtAccessTokenContextUserRole> roles) {
       this.roles = roles;
       return this;
     }
@@ -520,8 +520,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @param organizations the value
      * @return this builder
      */
-    public Builder organizations(
-        @Nullable List<UserConsentScopesOrganizationScopesItem> organizations) {
+    public Builder organizations(@Nullable List<UserConsentScopesOrganizationScope> organizations) {
       this.organizations = organizations;
       return this;
     }
@@ -533,7 +532,7 @@ public record JwtAccessTokenContextUser(@JsonProperty("id") @Nullable String id,
      * @return this builder
      */
     public Builder organizationRoles(
-        @Nullable List<JwtAccessTokenContextUserOrganizationRolesItem> organizationRoles) {
+        @Nullable List<JwtAccessTokenContextUserOrganizationRole> organizationRoles) {
       this.organizationRoles = organizationRoles;
       return this;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Used as the answer of <code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>, and in 2 other places. One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
+ * Used as the answer of <code>GET /api/configs/jwt-customizer/&#123;tokenTypePath&#125;</code>, and in 4 other places. One of the shapes of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema</code>; JSON matching none of them decodes as {@link Json}.
  */
 @Generated("io.logto.management.codegen")
 @JsonDeserialize(

@@ -40,7 +40,7 @@ public record OrganizationRole(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonProperty("type") RoleType type, @JsonProperty("scopes") @Nullable List<IdAndName> scopes,
-    @JsonProperty("resourceScopes") @Nullable List<OrganizationRoleResourceScopesItem> resourceScopes,
+    @JsonProperty("resourceScopes") @Nullable List<OrganizationRoleResourceScope> resourceScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as an item of the <code>issues</code> property of {@link CheckPasswordWithDefaultSignInExperienceResponseFalse}. The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/1/properties/issues/items</code>.
+ * Used as an item of the <code>issues</code> property of {@link PasswordCheckFailed}. The JSON object of schema <code>#/paths/~1api~1sign-in-exp~1default~1check-password/post/responses/200/content/application~1json/schema/oneOf/1/properties/issues/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ReplaceApplicationSignInExperienceRequest(
-    @JsonProperty("color") @Nullable OrganizationColor color,
+    @JsonProperty("color") @Nullable PartialColor color,
     @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("customCss") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> customCss,
     @JsonProperty("displayName") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> displayName,
@@ -94,7 +94,7 @@ public record ReplaceApplicationSignInExperienceRequest(
    * Builds {@link ReplaceApplicationSignInExperienceRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable OrganizationColor color;
+    private @Nullable PartialColor color;
 
     private @Nullable Branding branding;
 
@@ -117,7 +117,7 @@ public record ReplaceApplicationSignInExperienceRequest(
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable OrganizationColor color) {
+    public Builder color(@Nullable PartialColor color) {
       this.color = color;
       return this;
     }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ReplaceEmailTemplatesRequest(
-    @JsonProperty("templates") List<ReplaceEmailTemplatesRequestTemplatesItem> templates,
+    @JsonProperty("templates") List<ReplaceEmailTemplatesRequestTemplate> templates,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,7 +73,7 @@ public record ReplaceEmailTemplatesRequest(
    * Builds {@link ReplaceEmailTemplatesRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<ReplaceEmailTemplatesRequestTemplatesItem> templates;
+    private @Nullable List<ReplaceEmailTemplatesRequestTemplate> templates;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +86,7 @@ public record ReplaceEmailTemplatesRequest(
      * @param templates the value
      * @return this builder
      */
-    public Builder templates(List<ReplaceEmailTemplatesRequestTemplatesItem> templates) {
+    public Builder templates(List<ReplaceEmailTemplatesRequestTemplate> templates) {
       this.templates = templates;
       return this;
     }

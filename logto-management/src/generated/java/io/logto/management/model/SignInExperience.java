@@ -64,7 +64,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record SignInExperience(@JsonProperty("tenantId") String tenantId,
-    @JsonProperty("id") String id, @JsonProperty("color") SignInExperienceColor color,
+    @JsonProperty("id") String id, @JsonProperty("color") Color color,
     @JsonProperty("branding") Branding branding,
     @JsonProperty("hideLogtoBranding") boolean hideLogtoBranding,
     @JsonProperty("languageInfo") SignInExperienceLanguageInfo languageInfo,
@@ -91,7 +91,7 @@ public record SignInExperience(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("sentinelPolicy") SignInExperienceSentinelPolicy sentinelPolicy,
     @JsonProperty("emailBlocklistPolicy") SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy,
     @JsonProperty("verificationCodePolicy") SignInExperienceVerificationCodePolicy verificationCodePolicy,
-    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<SignInExperienceForgotPasswordMethodsItem> forgotPasswordMethods,
+    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<ForgotPasswordMethod> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") SignInExperiencePasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<NameRef> signUpProfileFields,
     @JsonProperty("passwordExpiration") SignInExperiencePasswordExpiration passwordExpiration,

@@ -35,8 +35,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record SignInExperienceMfa(
-    @JsonProperty("factors") List<SignInExperienceMfaFactorsItem> factors,
+public record SignInExperienceMfa(@JsonProperty("factors") List<SignInExperienceMfaFactor> factors,
     @JsonProperty("policy") SignInExperienceMfaPolicy policy,
     @JsonProperty("organizationRequiredMfaPolicy") @Nullable SignInExperienceMfaOrganizationRequiredMfaPolicy organizationRequiredMfaPolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -82,7 +81,7 @@ public record SignInExperienceMfa(
    * Builds {@link SignInExperienceMfa}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<SignInExperienceMfaFactorsItem> factors;
+    private @Nullable List<SignInExperienceMfaFactor> factors;
 
     private @Nullable SignInExperienceMfaPolicy policy;
 
@@ -99,7 +98,7 @@ public record SignInExperienceMfa(
      * @param factors the value
      * @return this builder
      */
-    public Builder factors(List<SignInExperienceMfaFactorsItem> factors) {
+    public Builder factors(List<SignInExperienceMfaFactor> factors) {
       this.factors = factors;
       return this;
     }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record SignInExperienceSignIn(
-    @JsonProperty("methods") List<SignInExperienceSignInMethodsItem> methods,
+    @JsonProperty("methods") List<SignInExperienceSignInMethod> methods,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -73,7 +73,7 @@ public record SignInExperienceSignIn(
    * Builds {@link SignInExperienceSignIn}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<SignInExperienceSignInMethodsItem> methods;
+    private @Nullable List<SignInExperienceSignInMethod> methods;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -86,7 +86,7 @@ public record SignInExperienceSignIn(
      * @param methods the value
      * @return this builder
      */
-    public Builder methods(List<SignInExperienceSignInMethodsItem> methods) {
+    public Builder methods(List<SignInExperienceSignInMethod> methods) {
       this.methods = methods;
       return this;
     }

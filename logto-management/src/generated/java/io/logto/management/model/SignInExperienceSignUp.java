@@ -37,9 +37,9 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record SignInExperienceSignUp(
-    @JsonProperty("identifiers") List<SignInExperienceSignUpIdentifiersItem> identifiers,
+    @JsonProperty("identifiers") List<SignInExperienceSignUpIdentifier> identifiers,
     @JsonProperty("password") boolean password, @JsonProperty("verify") boolean verify,
-    @JsonProperty("secondaryIdentifiers") @Nullable List<SignInExperienceSignUpSecondaryIdentifiersItem> secondaryIdentifiers,
+    @JsonProperty("secondaryIdentifiers") @Nullable List<SecondaryIdentifier> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -85,13 +85,13 @@ public record SignInExperienceSignUp(
    * Builds {@link SignInExperienceSignUp}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<SignInExperienceSignUpIdentifiersItem> identifiers;
+    private @Nullable List<SignInExperienceSignUpIdentifier> identifiers;
 
     private @Nullable Boolean password;
 
     private @Nullable Boolean verify;
 
-    private @Nullable List<SignInExperienceSignUpSecondaryIdentifiersItem> secondaryIdentifiers;
+    private @Nullable List<SecondaryIdentifier> secondaryIdentifiers;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -104,7 +104,7 @@ public record SignInExperienceSignUp(
      * @param identifiers the value
      * @return this builder
      */
-    public Builder identifiers(List<SignInExperienceSignUpIdentifiersItem> identifiers) {
+    public Builder identifiers(List<SignInExperienceSignUpIdentifier> identifiers) {
       this.identifiers = identifiers;
       return this;
     }
@@ -137,8 +137,7 @@ public record SignInExperienceSignUp(
      * @param secondaryIdentifiers the value
      * @return this builder
      */
-    public Builder secondaryIdentifiers(
-        @Nullable List<SignInExperienceSignUpSecondaryIdentifiersItem> secondaryIdentifiers) {
+    public Builder secondaryIdentifiers(@Nullable List<SecondaryIdentifier> secondaryIdentifiers) {
       this.secondaryIdentifiers = secondaryIdentifiers;
       return this;
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the request body of <code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>, and in 6 other places. The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/identities/additionalProperties</code>.
+ * Used as the request body of <code>PUT /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>, and in 5 other places. The JSON object of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/user/properties/identities/additionalProperties</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

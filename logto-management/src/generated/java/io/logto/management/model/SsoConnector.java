@@ -19,7 +19,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the answer of <code>GET /api/sso-connectors/&#123;id&#125;</code>, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1sso-connectors/get/responses/200/content/application~1json/schema/items</code>.
+ * Used as the answer of <code>POST /api/sso-connectors</code>, and in 4 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/get/responses/200/content/application~1json/schema/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -35,10 +35,10 @@ import org.jspecify.annotations.Nullable;
  * @param syncProfile the <code>syncProfile</code> property (required)
  * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
  * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
- * @param name the <code>name</code> property (required)
- * @param providerType the <code>providerType</code> property (required, one of oidc | saml)
- * @param providerLogo the <code>providerLogo</code> property (required)
- * @param providerLogoDark the <code>providerLogoDark</code> property (required)
+ * @param name the <code>name</code> property (optional)
+ * @param providerType the <code>providerType</code> property (optional, one of oidc | saml)
+ * @param providerLogo the <code>providerLogo</code> property (optional)
+ * @param providerLogoDark the <code>providerLogoDark</code> property (optional)
  * @param providerConfig the <code>providerConfig</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -55,10 +55,10 @@ public record SsoConnector(@JsonProperty("tenantId") String tenantId, @JsonPrope
     @JsonProperty("syncProfile") boolean syncProfile,
     @JsonProperty("enableTokenStorage") boolean enableTokenStorage,
     @JsonProperty("createdAt") @JsonSerialize(using = EpochTime.MillisSerializer.class) @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
-    @JsonProperty("name") String name,
-    @JsonProperty("providerType") SsoConnectorProviderType providerType,
-    @JsonProperty("providerLogo") String providerLogo,
-    @JsonProperty("providerLogoDark") String providerLogoDark,
+    @JsonProperty("name") @Nullable String name,
+    @JsonProperty("providerType") @Nullable SsoConnectorProviderType providerType,
+    @JsonProperty("providerLogo") @Nullable String providerLogo,
+    @JsonProperty("providerLogoDark") @Nullable String providerLogoDark,
     @JsonProperty("providerConfig") @Nullable JsonNode providerConfig,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -74,10 +74,10 @@ public record SsoConnector(@JsonProperty("tenantId") String tenantId, @JsonPrope
    * @param syncProfile the <code>syncProfile</code> property (required)
    * @param enableTokenStorage the <code>enableTokenStorage</code> property (required)
    * @param createdAt the <code>createdAt</code> property (required, epoch milliseconds on the wire)
-   * @param name the <code>name</code> property (required)
-   * @param providerType the <code>providerType</code> property (required, one of oidc | saml)
-   * @param providerLogo the <code>providerLogo</code> property (required)
-   * @param providerLogoDark the <code>providerLogoDark</code> property (required)
+   * @param name the <code>name</code> property (optional)
+   * @param providerType the <code>providerType</code> property (optional, one of oidc | saml)
+   * @param providerLogo the <code>providerLogo</code> property (optional)
+   * @param providerLogoDark the <code>providerLogoDark</code> property (optional)
    * @param providerConfig the <code>providerConfig</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */

@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the <code>branding</code> property of {@link CreateSsoConnectorRequest}, and in 3 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/get/responses/200/content/application~1json/schema/items/properties/branding</code>.
+ * Used as the <code>branding</code> property of {@link CreateSsoConnectorRequest}, and in 2 other places. The JSON object of schema <code>#/paths/~1api~1organizations~1&#123;id&#125;~1jit~1sso-connectors/get/responses/200/content/application~1json/schema/items/properties/branding</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * Used as the <code>tokenSecret</code> property of {@link ListUserAllIdentitiesResponseSsoIdentitiesItem}, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sso-identities~1&#123;ssoConnectorId&#125;/get/responses/200/content/application~1json/schema/properties/tokenSecret</code>.
+ * Used as the <code>tokenSecret</code> property of {@link UserSsoIdentity}. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sso-identities~1&#123;ssoConnectorId&#125;/get/responses/200/content/application~1json/schema/properties/tokenSecret</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *

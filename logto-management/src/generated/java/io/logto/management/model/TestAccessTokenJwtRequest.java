@@ -37,8 +37,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenType,
     @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
-    @JsonProperty("script") String script,
-    @JsonProperty("token") TestAccessTokenJwtRequestToken token,
+    @JsonProperty("script") String script, @JsonProperty("token") AccessTokenPayload token,
     @JsonProperty("context") JwtAccessTokenContext context,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequest {
   /**
@@ -95,7 +94,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
 
     private @Nullable String script;
 
-    private @Nullable TestAccessTokenJwtRequestToken token;
+    private @Nullable AccessTokenPayload token;
 
     private @Nullable JwtAccessTokenContext context;
 
@@ -132,7 +131,7 @@ public record TestAccessTokenJwtRequest(@JsonProperty("tokenType") String tokenT
      * @param token the value
      * @return this builder
      */
-    public Builder token(TestAccessTokenJwtRequestToken token) {
+    public Builder token(AccessTokenPayload token) {
       this.token = token;
       return this;
     }

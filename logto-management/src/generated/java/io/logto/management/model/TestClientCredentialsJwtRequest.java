@@ -37,8 +37,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String tokenType,
     @JsonProperty("environmentVariables") @Nullable Map<String, String> environmentVariables,
-    @JsonProperty("script") String script,
-    @JsonProperty("token") TestClientCredentialsJwtRequestToken token,
+    @JsonProperty("script") String script, @JsonProperty("token") ClientCredentialsPayload token,
     @JsonProperty("context") JwtClientCredentialsContext context,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements TestJwtCustomizerRequest {
   /**
@@ -95,7 +94,7 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
 
     private @Nullable String script;
 
-    private @Nullable TestClientCredentialsJwtRequestToken token;
+    private @Nullable ClientCredentialsPayload token;
 
     private @Nullable JwtClientCredentialsContext context;
 
@@ -132,7 +131,7 @@ public record TestClientCredentialsJwtRequest(@JsonProperty("tokenType") String 
      * @param token the value
      * @return this builder
      */
-    public Builder token(TestClientCredentialsJwtRequestToken token) {
+    public Builder token(ClientCredentialsPayload token) {
       this.token = token;
       return this;
     }

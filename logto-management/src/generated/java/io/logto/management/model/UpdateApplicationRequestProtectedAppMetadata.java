@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateApplicationRequestProtectedAppMetadata(
     @JsonProperty("origin") @Nullable String origin,
     @JsonProperty("sessionDuration") @Nullable Long sessionDuration,
-    @JsonProperty("pageRules") @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules,
-    @JsonProperty("additionalScopes") @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes,
+    @JsonProperty("pageRules") @Nullable List<PageRule> pageRules,
+    @JsonProperty("additionalScopes") @Nullable List<AdditionalScope> additionalScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -89,9 +89,9 @@ public record UpdateApplicationRequestProtectedAppMetadata(
 
     private @Nullable Long sessionDuration;
 
-    private @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules;
+    private @Nullable List<PageRule> pageRules;
 
-    private @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes;
+    private @Nullable List<AdditionalScope> additionalScopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -126,8 +126,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @param pageRules the value
      * @return this builder
      */
-    public Builder pageRules(
-        @Nullable List<ApplicationProtectedAppMetadataPageRulesItem> pageRules) {
+    public Builder pageRules(@Nullable List<PageRule> pageRules) {
       this.pageRules = pageRules;
       return this;
     }
@@ -138,8 +137,7 @@ public record UpdateApplicationRequestProtectedAppMetadata(
      * @param additionalScopes the value
      * @return this builder
      */
-    public Builder additionalScopes(
-        @Nullable List<ApplicationProtectedAppMetadataAdditionalScopesItem> additionalScopes) {
+    public Builder additionalScopes(@Nullable List<AdditionalScope> additionalScopes) {
       this.additionalScopes = additionalScopes;
       return this;
     }

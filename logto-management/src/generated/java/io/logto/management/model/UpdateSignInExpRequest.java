@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExperienceColor color,
+public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color color,
     @JsonProperty("branding") @Nullable Branding branding,
     @JsonProperty("hideLogtoBranding") @Nullable Boolean hideLogtoBranding,
     @JsonProperty("languageInfo") @Nullable SignInExperienceLanguageInfo languageInfo,
@@ -86,7 +86,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
     @JsonProperty("captchaPolicy") @Nullable UpdateCimdConfigRequest captchaPolicy,
     @JsonProperty("sentinelPolicy") @Nullable SignInExperienceSentinelPolicy sentinelPolicy,
     @JsonProperty("emailBlocklistPolicy") @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy,
-    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods,
+    @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") @Nullable SignInExperiencePasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NameRef>> signUpProfileFields,
     @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
@@ -201,7 +201,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
    * Builds {@link UpdateSignInExpRequest}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SignInExperienceColor color;
+    private @Nullable Color color;
 
     private @Nullable Branding branding;
 
@@ -243,7 +243,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
 
     private @Nullable SignInExperienceEmailBlocklistPolicy emailBlocklistPolicy;
 
-    private JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods = JsonField.absent();
+    private JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods = JsonField.absent();
 
     private @Nullable SignInExperiencePasskeySignIn passkeySignIn;
 
@@ -276,7 +276,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
      * @param color the value
      * @return this builder
      */
-    public Builder color(@Nullable SignInExperienceColor color) {
+    public Builder color(@Nullable Color color) {
       this.color = color;
       return this;
     }
@@ -533,7 +533,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        @Nullable List<SignInExperienceForgotPasswordMethodsItem> forgotPasswordMethods) {
+        @Nullable List<ForgotPasswordMethod> forgotPasswordMethods) {
       this.forgotPasswordMethods = JsonField.of(forgotPasswordMethods);
       return this;
     }
@@ -545,7 +545,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable SignInExpe
      * @return this builder
      */
     public Builder forgotPasswordMethods(
-        JsonField<List<SignInExperienceForgotPasswordMethodsItem>> forgotPasswordMethods) {
+        JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods) {
       this.forgotPasswordMethods = forgotPasswordMethods;
       return this;
     }

@@ -72,7 +72,7 @@ public record User(@JsonProperty("id") String id,
     @JsonProperty("organizationRoles") @Nullable List<IdAndName> organizationRoles,
     @JsonProperty("hasPassword") @Nullable Boolean hasPassword,
     @JsonProperty("hasSecurityVerificationMethod") @Nullable Boolean hasSecurityVerificationMethod,
-    @JsonProperty("ssoIdentities") @Nullable List<UserSsoIdentitiesItem> ssoIdentities,
+    @JsonProperty("ssoIdentities") @Nullable List<SsoIdentity> ssoIdentities,
     @JsonProperty("passwordDigest") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<String> passwordDigest,
     @JsonProperty("passwordAlgorithm") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<UserPasswordAlgorithm> passwordAlgorithm,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

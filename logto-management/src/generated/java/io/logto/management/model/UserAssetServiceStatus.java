@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record UserAssetServiceStatus(@JsonProperty("status") String status,
-    @JsonProperty("allowUploadMimeTypes") @Nullable List<UserAssetServiceStatusAllowUploadMimeTypesItem> allowUploadMimeTypes,
+    @JsonProperty("allowUploadMimeTypes") @Nullable List<AllowUploadMimeType> allowUploadMimeTypes,
     @JsonProperty("maxUploadFileSize") @Nullable Long maxUploadFileSize,
     @JsonProperty("isExperienceAvatarUploadEnabled") @Nullable Boolean isExperienceAvatarUploadEnabled,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

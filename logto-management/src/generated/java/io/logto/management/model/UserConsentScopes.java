@@ -33,10 +33,10 @@ import java.util.Map;
     using = RecordDecoder.class
 )
 public record UserConsentScopes(
-    @JsonProperty("organizationScopes") List<UserConsentScopesOrganizationScopesItem> organizationScopes,
-    @JsonProperty("resourceScopes") List<UserConsentScopesResourceScopesItem> resourceScopes,
-    @JsonProperty("organizationResourceScopes") List<UserConsentScopesResourceScopesItem> organizationResourceScopes,
-    @JsonProperty("userScopes") List<UserConsentScopesUserScopesItem> userScopes,
+    @JsonProperty("organizationScopes") List<UserConsentScopesOrganizationScope> organizationScopes,
+    @JsonProperty("resourceScopes") List<UserConsentScopesResourceScope> resourceScopes,
+    @JsonProperty("organizationResourceScopes") List<UserConsentScopesResourceScope> organizationResourceScopes,
+    @JsonProperty("userScopes") List<UserScope> userScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -40,7 +40,7 @@ public record UserConsentScopesRequest(
     @JsonProperty("organizationScopes") @Nullable List<String> organizationScopes,
     @JsonProperty("resourceScopes") @Nullable List<String> resourceScopes,
     @JsonProperty("organizationResourceScopes") @Nullable List<String> organizationResourceScopes,
-    @JsonProperty("userScopes") @Nullable List<UserConsentScopesUserScopesItem> userScopes,
+    @JsonProperty("userScopes") @Nullable List<UserScope> userScopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -93,7 +93,7 @@ public record UserConsentScopesRequest(
 
     private @Nullable List<String> organizationResourceScopes;
 
-    private @Nullable List<UserConsentScopesUserScopesItem> userScopes;
+    private @Nullable List<UserScope> userScopes;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -139,7 +139,7 @@ public record UserConsentScopesRequest(
      * @param userScopes the value
      * @return this builder
      */
-    public Builder userScopes(@Nullable List<UserConsentScopesUserScopesItem> userScopes) {
+    public Builder userScopes(@Nullable List<UserScope> userScopes) {
       this.userScopes = userScopes;
       return this;
     }

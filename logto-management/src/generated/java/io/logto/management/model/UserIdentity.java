@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the answer of <code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1identities~1&#123;target&#125;/get/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>GET /api/users/&#123;userId&#125;/identities/&#123;target&#125;</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/socialIdentities/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param identity the <code>identity</code> property (required)
  * @param tokenSecret the <code>tokenSecret</code> property (optional)
+ * @param target the <code>target</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -32,12 +33,14 @@ import org.jspecify.annotations.Nullable;
 )
 public record UserIdentity(@JsonProperty("identity") SocialIdentity identity,
     @JsonProperty("tokenSecret") @Nullable TokenSecret tokenSecret,
+    @JsonProperty("target") @Nullable String target,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
    * @param identity the <code>identity</code> property (required)
    * @param tokenSecret the <code>tokenSecret</code> property (optional)
+   * @param target the <code>target</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public UserIdentity {

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public record UserMfaVerification(@JsonProperty("id") String id,
     @JsonProperty("createdAt") @JsonSerialize(using = IsoTime.TextSerializer.class) @JsonDeserialize(using = IsoTime.TextDeserializer.class) Instant createdAt,
     @JsonProperty("lastUsedAt") @JsonSerialize(using = IsoTime.TextSerializer.class) @JsonDeserialize(using = IsoTime.TextDeserializer.class) @Nullable Instant lastUsedAt,
-    @JsonProperty("type") SignInExperienceMfaFactorsItem type,
+    @JsonProperty("type") SignInExperienceMfaFactor type,
     @JsonProperty("agent") @Nullable String agent, @JsonProperty("name") @Nullable String name,
     @JsonProperty("remainCodes") @Nullable Long remainCodes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Used as the answer of <code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1sso-identities~1&#123;ssoConnectorId&#125;/get/responses/200/content/application~1json/schema</code>.
+ * Used as the answer of <code>GET /api/users/&#123;userId&#125;/sso-identities/&#123;ssoConnectorId&#125;</code>, and in 1 other place. The JSON object of schema <code>#/paths/~1api~1users~1&#123;userId&#125;~1all-identities/get/responses/200/content/application~1json/schema/properties/ssoIdentities/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ssoIdentity the <code>ssoIdentity</code> property (required)
  * @param tokenSecret the <code>tokenSecret</code> property (optional)
+ * @param ssoConnectorId the <code>ssoConnectorId</code> property (optional)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -30,14 +31,16 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record UserSsoIdentity(@JsonProperty("ssoIdentity") UserSsoIdentitiesItem ssoIdentity,
+public record UserSsoIdentity(@JsonProperty("ssoIdentity") SsoIdentity ssoIdentity,
     @JsonProperty("tokenSecret") @Nullable SsoTokenSecret tokenSecret,
+    @JsonProperty("ssoConnectorId") @Nullable String ssoConnectorId,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
    * @param ssoIdentity the <code>ssoIdentity</code> property (required)
    * @param tokenSecret the <code>tokenSecret</code> property (optional)
+   * @param ssoConnectorId the <code>ssoConnectorId</code> property (optional)
    * @param additionalProperties properties the schema does not name
    */
   public UserSsoIdentity {

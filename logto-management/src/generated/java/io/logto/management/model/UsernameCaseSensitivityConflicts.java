@@ -31,7 +31,7 @@ import java.util.Map;
     using = RecordDecoder.class
 )
 public record UsernameCaseSensitivityConflicts(@JsonProperty("totalConflicts") long totalConflicts,
-    @JsonProperty("samples") List<UsernameCaseSensitivityConflictsSamplesItem> samples,
+    @JsonProperty("samples") List<UsernameCaseSensitivityConflictsSample> samples,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record VerificationRecordNewPasswordIdentityIdentifier(
-    @JsonProperty("type") SignInExperienceSignUpIdentifiersItem type,
+    @JsonProperty("type") SignInExperienceSignUpIdentifier type,
     @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -75,7 +75,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
    * Builds {@link VerificationRecordNewPasswordIdentityIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SignInExperienceSignUpIdentifiersItem type;
+    private @Nullable SignInExperienceSignUpIdentifier type;
 
     private @Nullable String value;
 
@@ -90,7 +90,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
      * @param type the value
      * @return this builder
      */
-    public Builder type(SignInExperienceSignUpIdentifiersItem type) {
+    public Builder type(SignInExperienceSignUpIdentifier type) {
       this.type = type;
       return this;
     }

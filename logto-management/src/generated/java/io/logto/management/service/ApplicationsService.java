@@ -23,7 +23,6 @@ import io.logto.management.model.CustomDomain;
 import io.logto.management.model.ListApplicationOrganizationsParams;
 import io.logto.management.model.ListApplicationRolesParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
-import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationIds;
@@ -33,6 +32,7 @@ import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
+import io.logto.management.model.UserConsentOrganizations;
 import io.logto.management.model.UserConsentScopes;
 import io.logto.management.model.UserConsentScopesRequest;
 import java.util.List;
@@ -1092,9 +1092,9 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
-      String userId, ListApplicationUserConsentOrganizationsParams params, RequestOptions options) {
-    return client.call(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
+  public UserConsentOrganizations getUserConsentOrganizations(String id, String userId,
+      ListApplicationUserConsentOrganizationsParams params, RequestOptions options) {
+    return client.call(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), UserConsentOrganizations.class, options);
   }
 
   /**
@@ -1108,8 +1108,8 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
-      String userId, ListApplicationUserConsentOrganizationsParams params) {
+  public UserConsentOrganizations getUserConsentOrganizations(String id, String userId,
+      ListApplicationUserConsentOrganizationsParams params) {
     return getUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
   }
 
@@ -1123,8 +1123,7 @@ public final class ApplicationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public ListApplicationUserConsentOrganizationsResponse getUserConsentOrganizations(String id,
-      String userId) {
+  public UserConsentOrganizations getUserConsentOrganizations(String id, String userId) {
     return getUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1509,13 +1508,13 @@ public final class ApplicationsService {
    * The request of {@code updateCustomData}, for both surfaces.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
+   * @param customData the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateCustomData(String applicationId, JsonNode body) {
+  static ApiRequest requestForUpdateCustomData(String applicationId, JsonNode customData) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/applications/{applicationId}/custom-data")
       .pathParam("applicationId", applicationId);
-    request.body(Objects.requireNonNull(body, "body == null"));
+    request.body(Objects.requireNonNull(customData, "customData == null"));
     return request.build();
   }
 
@@ -1525,13 +1524,14 @@ public final class ApplicationsService {
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
+   * @param customData the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
    */
-  public JsonNode updateCustomData(String applicationId, JsonNode body, RequestOptions options) {
-    return client.call(ApplicationsService.requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
+  public JsonNode updateCustomData(String applicationId, JsonNode customData,
+      RequestOptions options) {
+    return client.call(ApplicationsService.requestForUpdateCustomData(applicationId, customData), JsonNode.class, options);
   }
 
   /**
@@ -1540,12 +1540,12 @@ public final class ApplicationsService {
    * <p><code>PATCH /api/applications/&#123;applicationId&#125;/custom-data</code>
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
+   * @param customData the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
    */
-  public JsonNode updateCustomData(String applicationId, JsonNode body) {
-    return updateCustomData(applicationId, body, RequestOptions.defaults());
+  public JsonNode updateCustomData(String applicationId, JsonNode customData) {
+    return updateCustomData(applicationId, customData, RequestOptions.defaults());
   }
 
   /**

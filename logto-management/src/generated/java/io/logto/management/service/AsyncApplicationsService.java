@@ -19,7 +19,6 @@ import io.logto.management.model.CustomDomain;
 import io.logto.management.model.ListApplicationOrganizationsParams;
 import io.logto.management.model.ListApplicationRolesParams;
 import io.logto.management.model.ListApplicationUserConsentOrganizationsParams;
-import io.logto.management.model.ListApplicationUserConsentOrganizationsResponse;
 import io.logto.management.model.ListApplicationsParams;
 import io.logto.management.model.Organization;
 import io.logto.management.model.OrganizationIds;
@@ -29,6 +28,7 @@ import io.logto.management.model.Role;
 import io.logto.management.model.RoleIds;
 import io.logto.management.model.SecretNameRequest;
 import io.logto.management.model.UpdateApplicationRequest;
+import io.logto.management.model.UserConsentOrganizations;
 import io.logto.management.model.UserConsentScopes;
 import io.logto.management.model.UserConsentScopesRequest;
 import java.util.List;
@@ -767,10 +767,9 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> getUserConsentOrganizations(
-      String id, String userId, ListApplicationUserConsentOrganizationsParams params,
-      RequestOptions options) {
-    return client.callAsync(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), ListApplicationUserConsentOrganizationsResponse.class, options);
+  public CompletableFuture<UserConsentOrganizations> getUserConsentOrganizations(String id,
+      String userId, ListApplicationUserConsentOrganizationsParams params, RequestOptions options) {
+    return client.callAsync(ApplicationsService.requestForGetUserConsentOrganizations(id, userId, params), UserConsentOrganizations.class, options);
   }
 
   /**
@@ -786,8 +785,8 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> getUserConsentOrganizations(
-      String id, String userId, ListApplicationUserConsentOrganizationsParams params) {
+  public CompletableFuture<UserConsentOrganizations> getUserConsentOrganizations(String id,
+      String userId, ListApplicationUserConsentOrganizationsParams params) {
     return getUserConsentOrganizations(id, userId, params, RequestOptions.defaults());
   }
 
@@ -803,8 +802,8 @@ public final class AsyncApplicationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listapplicationuserconsentorganizations">ListApplicationUserConsentOrganizations in the Logto API reference</a>
    */
-  public CompletableFuture<ListApplicationUserConsentOrganizationsResponse> getUserConsentOrganizations(
-      String id, String userId) {
+  public CompletableFuture<UserConsentOrganizations> getUserConsentOrganizations(String id,
+      String userId) {
     return getUserConsentOrganizations(id, userId, ListApplicationUserConsentOrganizationsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1070,14 +1069,14 @@ public final class AsyncApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
+   * @param customData the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> updateCustomData(String applicationId, JsonNode body,
+  public CompletableFuture<JsonNode> updateCustomData(String applicationId, JsonNode customData,
       RequestOptions options) {
-    return client.callAsync(ApplicationsService.requestForUpdateCustomData(applicationId, body), JsonNode.class, options);
+    return client.callAsync(ApplicationsService.requestForUpdateCustomData(applicationId, customData), JsonNode.class, options);
   }
 
   /**
@@ -1088,12 +1087,12 @@ public final class AsyncApplicationsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param applicationId the <code>applicationId</code> path parameter: the id of the application
-   * @param body the request body
+   * @param customData the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateapplicationcustomdata">UpdateApplicationCustomData in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> updateCustomData(String applicationId, JsonNode body) {
-    return updateCustomData(applicationId, body, RequestOptions.defaults());
+  public CompletableFuture<JsonNode> updateCustomData(String applicationId, JsonNode customData) {
+    return updateCustomData(applicationId, customData, RequestOptions.defaults());
   }
 
   /**

@@ -14,7 +14,6 @@ import io.logto.management.model.CimdConfig;
 import io.logto.management.model.IdTokenConfig;
 import io.logto.management.model.JwtCustomizer;
 import io.logto.management.model.JwtCustomizerEntry;
-import io.logto.management.model.JwtCustomizerRequest;
 import io.logto.management.model.JwtTokenType;
 import io.logto.management.model.OidcKey;
 import io.logto.management.model.OidcKeyType;
@@ -185,8 +184,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<AdminConsoleConfig> getAdminConsole(RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForGetAdminConsole(), AdminConsoleConfig.class, options);
+  public CompletableFuture<AdminConsoleConfig> getAdminConsoleConfig(RequestOptions options) {
+    return client.callAsync(ConfigsService.requestForGetAdminConsoleConfig(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -199,8 +198,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<AdminConsoleConfig> getAdminConsole() {
-    return getAdminConsole(RequestOptions.defaults());
+  public CompletableFuture<AdminConsoleConfig> getAdminConsoleConfig() {
+    return getAdminConsoleConfig(RequestOptions.defaults());
   }
 
   /**
@@ -214,8 +213,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<CimdConfig> getCimd(RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForGetCimd(), CimdConfig.class, options);
+  public CompletableFuture<CimdConfig> getCimdConfig(RequestOptions options) {
+    return client.callAsync(ConfigsService.requestForGetCimdConfig(), CimdConfig.class, options);
   }
 
   /**
@@ -228,8 +227,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<CimdConfig> getCimd() {
-    return getCimd(RequestOptions.defaults());
+  public CompletableFuture<CimdConfig> getCimdConfig() {
+    return getCimdConfig(RequestOptions.defaults());
   }
 
   /**
@@ -243,8 +242,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<IdTokenConfig> getIdToken(RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForGetIdToken(), IdTokenConfig.class, options);
+  public CompletableFuture<IdTokenConfig> getIdTokenConfig(RequestOptions options) {
+    return client.callAsync(ConfigsService.requestForGetIdTokenConfig(), IdTokenConfig.class, options);
   }
 
   /**
@@ -257,8 +256,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<IdTokenConfig> getIdToken() {
-    return getIdToken(RequestOptions.defaults());
+  public CompletableFuture<IdTokenConfig> getIdTokenConfig() {
+    return getIdTokenConfig(RequestOptions.defaults());
   }
 
   /**
@@ -335,8 +334,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<OidcSessionConfig> getOidcSession(RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForGetOidcSession(), OidcSessionConfig.class, options);
+  public CompletableFuture<OidcSessionConfig> getOidcSessionConfig(RequestOptions options) {
+    return client.callAsync(ConfigsService.requestForGetOidcSessionConfig(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -349,8 +348,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<OidcSessionConfig> getOidcSession() {
-    return getOidcSession(RequestOptions.defaults());
+  public CompletableFuture<OidcSessionConfig> getOidcSessionConfig() {
+    return getOidcSessionConfig(RequestOptions.defaults());
   }
 
   /**
@@ -555,9 +554,9 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<AdminConsoleConfig> updateAdminConsole(
+  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleConfig(
       UpdateAdminConsoleConfigRequest body, RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
+    return client.callAsync(ConfigsService.requestForUpdateAdminConsoleConfig(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -571,9 +570,9 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public CompletableFuture<AdminConsoleConfig> updateAdminConsole(
+  public CompletableFuture<AdminConsoleConfig> updateAdminConsoleConfig(
       UpdateAdminConsoleConfigRequest body) {
-    return updateAdminConsole(body, RequestOptions.defaults());
+    return updateAdminConsoleConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -588,9 +587,9 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<CimdConfig> updateCimd(UpdateCimdConfigRequest body,
+  public CompletableFuture<CimdConfig> updateCimdConfig(UpdateCimdConfigRequest body,
       RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForUpdateCimd(body), CimdConfig.class, options);
+    return client.callAsync(ConfigsService.requestForUpdateCimdConfig(body), CimdConfig.class, options);
   }
 
   /**
@@ -604,8 +603,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CompletableFuture<CimdConfig> updateCimd(UpdateCimdConfigRequest body) {
-    return updateCimd(body, RequestOptions.defaults());
+  public CompletableFuture<CimdConfig> updateCimdConfig(UpdateCimdConfigRequest body) {
+    return updateCimdConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -622,7 +621,7 @@ public final class AsyncConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<JwtCustomizer> updateJwtCustomizer(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body, RequestOptions options) {
+      JwtCustomizer body, RequestOptions options) {
     return client.callAsync(ConfigsService.requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
@@ -639,7 +638,7 @@ public final class AsyncConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<JwtCustomizer> updateJwtCustomizer(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body) {
+      JwtCustomizer body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
@@ -655,9 +654,9 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<OidcSessionConfig> updateOidcSession(UpdateOidcSessionConfigRequest body,
-      RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
+  public CompletableFuture<OidcSessionConfig> updateOidcSessionConfig(
+      UpdateOidcSessionConfigRequest body, RequestOptions options) {
+    return client.callAsync(ConfigsService.requestForUpdateOidcSessionConfig(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -671,9 +670,9 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public CompletableFuture<OidcSessionConfig> updateOidcSession(
+  public CompletableFuture<OidcSessionConfig> updateOidcSessionConfig(
       UpdateOidcSessionConfigRequest body) {
-    return updateOidcSession(body, RequestOptions.defaults());
+    return updateOidcSessionConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -722,9 +721,9 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<IdTokenConfig> upsertIdToken(IdTokenConfig body,
+  public CompletableFuture<IdTokenConfig> upsertIdTokenConfig(IdTokenConfig body,
       RequestOptions options) {
-    return client.callAsync(ConfigsService.requestForUpsertIdToken(body), IdTokenConfig.class, options);
+    return client.callAsync(ConfigsService.requestForUpsertIdTokenConfig(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -738,8 +737,8 @@ public final class AsyncConfigsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public CompletableFuture<IdTokenConfig> upsertIdToken(IdTokenConfig body) {
-    return upsertIdToken(body, RequestOptions.defaults());
+  public CompletableFuture<IdTokenConfig> upsertIdTokenConfig(IdTokenConfig body) {
+    return upsertIdTokenConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -756,7 +755,7 @@ public final class AsyncConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<JwtCustomizer> upsertJwtCustomizer(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body, RequestOptions options) {
+      JwtCustomizer body, RequestOptions options) {
     return client.callAsync(ConfigsService.requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
 
@@ -773,7 +772,7 @@ public final class AsyncConfigsService {
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
   public CompletableFuture<JwtCustomizer> upsertJwtCustomizer(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body) {
+      JwtCustomizer body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -6,8 +6,8 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Connector;
+import io.logto.management.model.ConnectorAuthorizationUri;
 import io.logto.management.model.CreateConnectorAuthorizationUriRequest;
-import io.logto.management.model.CreateConnectorAuthorizationUriResponse;
 import io.logto.management.model.CreateConnectorRequest;
 import io.logto.management.model.CreateConnectorTestRequest;
 import io.logto.management.model.ListConnectorsParams;
@@ -76,9 +76,9 @@ public final class AsyncConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
    */
-  public CompletableFuture<CreateConnectorAuthorizationUriResponse> createAuthorizationUri(
-      String connectorId, CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
-    return client.callAsync(ConnectorsService.requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
+  public CompletableFuture<ConnectorAuthorizationUri> createAuthorizationUri(String connectorId,
+      CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
+    return client.callAsync(ConnectorsService.requestForCreateAuthorizationUri(connectorId, body), ConnectorAuthorizationUri.class, options);
   }
 
   /**
@@ -93,8 +93,8 @@ public final class AsyncConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
    */
-  public CompletableFuture<CreateConnectorAuthorizationUriResponse> createAuthorizationUri(
-      String connectorId, CreateConnectorAuthorizationUriRequest body) {
+  public CompletableFuture<ConnectorAuthorizationUri> createAuthorizationUri(String connectorId,
+      CreateConnectorAuthorizationUriRequest body) {
     return createAuthorizationUri(connectorId, body, RequestOptions.defaults());
   }
 

@@ -7,9 +7,9 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CleanupDomainsRequest;
-import io.logto.management.model.CleanupDomainsResponse;
 import io.logto.management.model.CreateDomainRequest;
 import io.logto.management.model.Domain;
+import io.logto.management.model.DomainCleanupCounts;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +42,9 @@ public final class AsyncDomainsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
    */
-  public CompletableFuture<CleanupDomainsResponse> cleanup(CleanupDomainsRequest body,
+  public CompletableFuture<DomainCleanupCounts> cleanup(CleanupDomainsRequest body,
       RequestOptions options) {
-    return client.callAsync(DomainsService.requestForCleanup(body), CleanupDomainsResponse.class, options);
+    return client.callAsync(DomainsService.requestForCleanup(body), DomainCleanupCounts.class, options);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class AsyncDomainsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
    */
-  public CompletableFuture<CleanupDomainsResponse> cleanup(CleanupDomainsRequest body) {
+  public CompletableFuture<DomainCleanupCounts> cleanup(CleanupDomainsRequest body) {
     return cleanup(body, RequestOptions.defaults());
   }
 

@@ -6,7 +6,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.DeleteEmailTemplatesParams;
-import io.logto.management.model.DeleteEmailTemplatesResponse;
+import io.logto.management.model.DeletedCount;
 import io.logto.management.model.EmailTemplate;
 import io.logto.management.model.ListEmailTemplatesParams;
 import io.logto.management.model.ReplaceEmailTemplatesRequest;
@@ -74,9 +74,9 @@ public final class AsyncEmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<DeleteEmailTemplatesResponse> deleteMany(
-      DeleteEmailTemplatesParams params, RequestOptions options) {
-    return client.callAsync(EmailTemplatesService.requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
+  public CompletableFuture<DeletedCount> deleteMany(DeleteEmailTemplatesParams params,
+      RequestOptions options) {
+    return client.callAsync(EmailTemplatesService.requestForDeleteMany(params), DeletedCount.class, options);
   }
 
   /**
@@ -90,8 +90,7 @@ public final class AsyncEmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<DeleteEmailTemplatesResponse> deleteMany(
-      DeleteEmailTemplatesParams params) {
+  public CompletableFuture<DeletedCount> deleteMany(DeleteEmailTemplatesParams params) {
     return deleteMany(params, RequestOptions.defaults());
   }
 
@@ -105,7 +104,7 @@ public final class AsyncEmailTemplatesService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
    */
-  public CompletableFuture<DeleteEmailTemplatesResponse> deleteMany() {
+  public CompletableFuture<DeletedCount> deleteMany() {
     return deleteMany(DeleteEmailTemplatesParams.builder().build(), RequestOptions.defaults());
   }
 

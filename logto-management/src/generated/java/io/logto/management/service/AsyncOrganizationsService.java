@@ -26,8 +26,8 @@ import io.logto.management.model.OrganizationRoleIds;
 import io.logto.management.model.OrganizationRoleIdsOrNames;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
+import io.logto.management.model.SsoConnector;
 import io.logto.management.model.SsoConnectorIds;
-import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserIds;
@@ -919,7 +919,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectors(String id,
+  public CompletableFuture<List<SsoConnector>> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     return client.callAsync(OrganizationsService.requestForListJitSsoConnectors(id, params), OrganizationsService.typeOfListJitSsoConnectors(), options);
   }
@@ -936,7 +936,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectors(String id,
+  public CompletableFuture<List<SsoConnector>> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectors(id, params, RequestOptions.defaults());
   }
@@ -952,7 +952,7 @@ public final class AsyncOrganizationsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public CompletableFuture<List<SsoConnectorSummary>> listJitSsoConnectors(String id) {
+  public CompletableFuture<List<SsoConnector>> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 

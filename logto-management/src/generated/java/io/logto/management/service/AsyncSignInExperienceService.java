@@ -6,12 +6,12 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
-import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
+import io.logto.management.model.CustomUiAssetId;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
+import io.logto.management.model.PasswordCheck;
 import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
-import io.logto.management.model.UploadCustomUiAssetsResponse;
 import io.logto.management.model.UsernameCaseSensitivityConflicts;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,9 +44,9 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<CheckPasswordWithDefaultSignInExperienceResponse> checkPasswordWithDefault(
+  public CompletableFuture<PasswordCheck> checkPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body, RequestOptions options) {
-    return client.callAsync(SignInExperienceService.requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
+    return client.callAsync(SignInExperienceService.requestForCheckPasswordWithDefault(body), PasswordCheck.class, options);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
    */
-  public CompletableFuture<CheckPasswordWithDefaultSignInExperienceResponse> checkPasswordWithDefault(
+  public CompletableFuture<PasswordCheck> checkPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body) {
     return checkPasswordWithDefault(body, RequestOptions.defaults());
   }
@@ -205,9 +205,9 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
    */
-  public CompletableFuture<UploadCustomUiAssetsResponse> uploadCustomUiAssets(String fileFilename,
+  public CompletableFuture<CustomUiAssetId> uploadCustomUiAssets(String fileFilename,
       String fileContentType, byte[] file, RequestOptions options) {
-    return client.callAsync(SignInExperienceService.requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
+    return client.callAsync(SignInExperienceService.requestForUploadCustomUiAssets(fileFilename, fileContentType, file), CustomUiAssetId.class, options);
   }
 
   /**
@@ -223,7 +223,7 @@ public final class AsyncSignInExperienceService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
    */
-  public CompletableFuture<UploadCustomUiAssetsResponse> uploadCustomUiAssets(String fileFilename,
+  public CompletableFuture<CustomUiAssetId> uploadCustomUiAssets(String fileFilename,
       String fileContentType, byte[] file) {
     return uploadCustomUiAssets(fileFilename, fileContentType, file, RequestOptions.defaults());
   }

@@ -11,7 +11,6 @@ import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
 import io.logto.management.model.ListSsoConnectorsParams;
 import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.SsoConnector;
-import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateSsoConnectorRequest;
 import java.util.List;
 import java.util.Objects;
@@ -45,9 +44,9 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<SsoConnectorSummary> create(CreateSsoConnectorRequest body,
+  public CompletableFuture<SsoConnector> create(CreateSsoConnectorRequest body,
       RequestOptions options) {
-    return client.callAsync(SsoConnectorsService.requestForCreate(body), SsoConnectorSummary.class, options);
+    return client.callAsync(SsoConnectorsService.requestForCreate(body), SsoConnector.class, options);
   }
 
   /**
@@ -61,7 +60,7 @@ public final class AsyncSsoConnectorsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public CompletableFuture<SsoConnectorSummary> create(CreateSsoConnectorRequest body) {
+  public CompletableFuture<SsoConnector> create(CreateSsoConnectorRequest body) {
     return create(body, RequestOptions.defaults());
   }
 

@@ -6,7 +6,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateSubjectTokenRequest;
-import io.logto.management.model.CreateSubjectTokenResponse;
+import io.logto.management.model.SubjectToken;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,9 +38,9 @@ public final class AsyncSubjectTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSubjectTokenResponse> create(CreateSubjectTokenRequest body,
+  public CompletableFuture<SubjectToken> create(CreateSubjectTokenRequest body,
       RequestOptions options) {
-    return client.callAsync(SubjectTokensService.requestForCreate(body), CreateSubjectTokenResponse.class, options);
+    return client.callAsync(SubjectTokensService.requestForCreate(body), SubjectToken.class, options);
   }
 
   /**
@@ -54,7 +54,7 @@ public final class AsyncSubjectTokensService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
    */
-  public CompletableFuture<CreateSubjectTokenResponse> create(CreateSubjectTokenRequest body) {
+  public CompletableFuture<SubjectToken> create(CreateSubjectTokenRequest body) {
     return create(body, RequestOptions.defaults());
   }
 }

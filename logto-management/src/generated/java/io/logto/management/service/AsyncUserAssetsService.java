@@ -5,7 +5,7 @@ package io.logto.management.service;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateUserAssetResponse;
+import io.logto.management.model.UserAsset;
 import io.logto.management.model.UserAssetServiceStatus;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -40,9 +40,9 @@ public final class AsyncUserAssetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserasset">CreateUserAsset in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserAssetResponse> create(String fileFilename,
-      String fileContentType, byte[] file, RequestOptions options) {
-    return client.callAsync(UserAssetsService.requestForCreate(fileFilename, fileContentType, file), CreateUserAssetResponse.class, options);
+  public CompletableFuture<UserAsset> create(String fileFilename, String fileContentType,
+      byte[] file, RequestOptions options) {
+    return client.callAsync(UserAssetsService.requestForCreate(fileFilename, fileContentType, file), UserAsset.class, options);
   }
 
   /**
@@ -58,8 +58,8 @@ public final class AsyncUserAssetsService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserasset">CreateUserAsset in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserAssetResponse> create(String fileFilename,
-      String fileContentType, byte[] file) {
+  public CompletableFuture<UserAsset> create(String fileFilename, String fileContentType,
+      byte[] file) {
     return create(fileFilename, fileContentType, file, RequestOptions.defaults());
   }
 

@@ -10,19 +10,16 @@ import io.logto.management.model.AssignedRoles;
 import io.logto.management.model.CreateSecretRequest;
 import io.logto.management.model.CreateUserIdentityRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequest;
-import io.logto.management.model.CreateUserMfaVerificationResponse;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.DeleteUserSessionParams;
 import io.logto.management.model.GetUserIdentityParams;
 import io.logto.management.model.GetUserParams;
 import io.logto.management.model.GetUserSsoIdentityParams;
 import io.logto.management.model.ListUserAllIdentitiesParams;
-import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
-import io.logto.management.model.ListUserGrantsResponse;
 import io.logto.management.model.ListUserRolesParams;
-import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.MfaVerificationSecret;
 import io.logto.management.model.NameRef;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
@@ -38,12 +35,15 @@ import io.logto.management.model.UpdateUserPasswordExpirationRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
+import io.logto.management.model.UserGrants;
 import io.logto.management.model.UserHasPassword;
+import io.logto.management.model.UserIdentities;
 import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
+import io.logto.management.model.UserSessions;
 import io.logto.management.model.UserSsoIdentity;
 import java.util.List;
 import java.util.Map;
@@ -179,9 +179,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserMfaVerificationResponse> createMfaVerification(String userId,
+  public CompletableFuture<MfaVerificationSecret> createMfaVerification(String userId,
       CreateUserMfaVerificationRequest body, RequestOptions options) {
-    return client.callAsync(UsersService.requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
+    return client.callAsync(UsersService.requestForCreateMfaVerification(userId, body), MfaVerificationSecret.class, options);
   }
 
   /**
@@ -196,7 +196,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
    */
-  public CompletableFuture<CreateUserMfaVerificationResponse> createMfaVerification(String userId,
+  public CompletableFuture<MfaVerificationSecret> createMfaVerification(String userId,
       CreateUserMfaVerificationRequest body) {
     return createMfaVerification(userId, body, RequestOptions.defaults());
   }
@@ -755,9 +755,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> getAllIdentities(String userId,
+  public CompletableFuture<UserIdentities> getAllIdentities(String userId,
       ListUserAllIdentitiesParams params, RequestOptions options) {
-    return client.callAsync(UsersService.requestForGetAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
+    return client.callAsync(UsersService.requestForGetAllIdentities(userId, params), UserIdentities.class, options);
   }
 
   /**
@@ -772,7 +772,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> getAllIdentities(String userId,
+  public CompletableFuture<UserIdentities> getAllIdentities(String userId,
       ListUserAllIdentitiesParams params) {
     return getAllIdentities(userId, params, RequestOptions.defaults());
   }
@@ -788,7 +788,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserAllIdentitiesResponse> getAllIdentities(String userId) {
+  public CompletableFuture<UserIdentities> getAllIdentities(String userId) {
     return getAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -836,9 +836,9 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserGrantsResponse> getGrants(String userId,
-      ListUserGrantsParams params, RequestOptions options) {
-    return client.callAsync(UsersService.requestForGetGrants(userId, params), ListUserGrantsResponse.class, options);
+  public CompletableFuture<UserGrants> getGrants(String userId, ListUserGrantsParams params,
+      RequestOptions options) {
+    return client.callAsync(UsersService.requestForGetGrants(userId, params), UserGrants.class, options);
   }
 
   /**
@@ -853,8 +853,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserGrantsResponse> getGrants(String userId,
-      ListUserGrantsParams params) {
+  public CompletableFuture<UserGrants> getGrants(String userId, ListUserGrantsParams params) {
     return getGrants(userId, params, RequestOptions.defaults());
   }
 
@@ -869,7 +868,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserGrantsResponse> getGrants(String userId) {
+  public CompletableFuture<UserGrants> getGrants(String userId) {
     return getGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1061,9 +1060,8 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserSessionsResponse> getSessions(String userId,
-      RequestOptions options) {
-    return client.callAsync(UsersService.requestForGetSessions(userId), ListUserSessionsResponse.class, options);
+  public CompletableFuture<UserSessions> getSessions(String userId, RequestOptions options) {
+    return client.callAsync(UsersService.requestForGetSessions(userId), UserSessions.class, options);
   }
 
   /**
@@ -1077,7 +1075,7 @@ public final class AsyncUsersService {
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public CompletableFuture<ListUserSessionsResponse> getSessions(String userId) {
+  public CompletableFuture<UserSessions> getSessions(String userId) {
     return getSessions(userId, RequestOptions.defaults());
   }
 

@@ -16,7 +16,6 @@ import io.logto.management.model.CimdConfig;
 import io.logto.management.model.IdTokenConfig;
 import io.logto.management.model.JwtCustomizer;
 import io.logto.management.model.JwtCustomizerEntry;
-import io.logto.management.model.JwtCustomizerRequest;
 import io.logto.management.model.JwtTokenType;
 import io.logto.management.model.OidcKey;
 import io.logto.management.model.OidcKeyType;
@@ -202,11 +201,11 @@ public final class ConfigsService {
   }
 
   /**
-   * The request of {@code getAdminConsole}, for both surfaces.
+   * The request of {@code getAdminConsoleConfig}, for both surfaces.
    *
    * @return the request
    */
-  static ApiRequest requestForGetAdminConsole() {
+  static ApiRequest requestForGetAdminConsoleConfig() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/admin-console");
     return request.build();
   }
@@ -220,8 +219,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public AdminConsoleConfig getAdminConsole(RequestOptions options) {
-    return client.call(ConfigsService.requestForGetAdminConsole(), AdminConsoleConfig.class, options);
+  public AdminConsoleConfig getAdminConsoleConfig(RequestOptions options) {
+    return client.call(ConfigsService.requestForGetAdminConsoleConfig(), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -232,16 +231,16 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getadminconsoleconfig">GetAdminConsoleConfig in the Logto API reference</a>
    */
-  public AdminConsoleConfig getAdminConsole() {
-    return getAdminConsole(RequestOptions.defaults());
+  public AdminConsoleConfig getAdminConsoleConfig() {
+    return getAdminConsoleConfig(RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code getCimd}, for both surfaces.
+   * The request of {@code getCimdConfig}, for both surfaces.
    *
    * @return the request
    */
-  static ApiRequest requestForGetCimd() {
+  static ApiRequest requestForGetCimdConfig() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/cimd");
     return request.build();
   }
@@ -255,8 +254,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig getCimd(RequestOptions options) {
-    return client.call(ConfigsService.requestForGetCimd(), CimdConfig.class, options);
+  public CimdConfig getCimdConfig(RequestOptions options) {
+    return client.call(ConfigsService.requestForGetCimdConfig(), CimdConfig.class, options);
   }
 
   /**
@@ -267,16 +266,16 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getcimdconfig">GetCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig getCimd() {
-    return getCimd(RequestOptions.defaults());
+  public CimdConfig getCimdConfig() {
+    return getCimdConfig(RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code getIdToken}, for both surfaces.
+   * The request of {@code getIdTokenConfig}, for both surfaces.
    *
    * @return the request
    */
-  static ApiRequest requestForGetIdToken() {
+  static ApiRequest requestForGetIdTokenConfig() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/id-token");
     return request.build();
   }
@@ -290,8 +289,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public IdTokenConfig getIdToken(RequestOptions options) {
-    return client.call(ConfigsService.requestForGetIdToken(), IdTokenConfig.class, options);
+  public IdTokenConfig getIdTokenConfig(RequestOptions options) {
+    return client.call(ConfigsService.requestForGetIdTokenConfig(), IdTokenConfig.class, options);
   }
 
   /**
@@ -302,8 +301,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getidtokenconfig">GetIdTokenConfig in the Logto API reference</a>
    */
-  public IdTokenConfig getIdToken() {
-    return getIdToken(RequestOptions.defaults());
+  public IdTokenConfig getIdTokenConfig() {
+    return getIdTokenConfig(RequestOptions.defaults());
   }
 
   /**
@@ -394,11 +393,11 @@ public final class ConfigsService {
   }
 
   /**
-   * The request of {@code getOidcSession}, for both surfaces.
+   * The request of {@code getOidcSessionConfig}, for both surfaces.
    *
    * @return the request
    */
-  static ApiRequest requestForGetOidcSession() {
+  static ApiRequest requestForGetOidcSessionConfig() {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/configs/oidc/session");
     return request.build();
   }
@@ -412,8 +411,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public OidcSessionConfig getOidcSession(RequestOptions options) {
-    return client.call(ConfigsService.requestForGetOidcSession(), OidcSessionConfig.class, options);
+  public OidcSessionConfig getOidcSessionConfig(RequestOptions options) {
+    return client.call(ConfigsService.requestForGetOidcSessionConfig(), OidcSessionConfig.class, options);
   }
 
   /**
@@ -424,8 +423,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-getoidcsessionconfig">GetOidcSessionConfig in the Logto API reference</a>
    */
-  public OidcSessionConfig getOidcSession() {
-    return getOidcSession(RequestOptions.defaults());
+  public OidcSessionConfig getOidcSessionConfig() {
+    return getOidcSessionConfig(RequestOptions.defaults());
   }
 
   /**
@@ -692,12 +691,12 @@ public final class ConfigsService {
   }
 
   /**
-   * The request of {@code updateAdminConsole}, for both surfaces.
+   * The request of {@code updateAdminConsoleConfig}, for both surfaces.
    *
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateAdminConsole(UpdateAdminConsoleConfigRequest body) {
+  static ApiRequest requestForUpdateAdminConsoleConfig(UpdateAdminConsoleConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/admin-console");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -713,9 +712,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body,
+  public AdminConsoleConfig updateAdminConsoleConfig(UpdateAdminConsoleConfigRequest body,
       RequestOptions options) {
-    return client.call(ConfigsService.requestForUpdateAdminConsole(body), AdminConsoleConfig.class, options);
+    return client.call(ConfigsService.requestForUpdateAdminConsoleConfig(body), AdminConsoleConfig.class, options);
   }
 
   /**
@@ -727,17 +726,17 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateadminconsoleconfig">UpdateAdminConsoleConfig in the Logto API reference</a>
    */
-  public AdminConsoleConfig updateAdminConsole(UpdateAdminConsoleConfigRequest body) {
-    return updateAdminConsole(body, RequestOptions.defaults());
+  public AdminConsoleConfig updateAdminConsoleConfig(UpdateAdminConsoleConfigRequest body) {
+    return updateAdminConsoleConfig(body, RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code updateCimd}, for both surfaces.
+   * The request of {@code updateCimdConfig}, for both surfaces.
    *
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateCimd(UpdateCimdConfigRequest body) {
+  static ApiRequest requestForUpdateCimdConfig(UpdateCimdConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/cimd");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -753,8 +752,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig updateCimd(UpdateCimdConfigRequest body, RequestOptions options) {
-    return client.call(ConfigsService.requestForUpdateCimd(body), CimdConfig.class, options);
+  public CimdConfig updateCimdConfig(UpdateCimdConfigRequest body, RequestOptions options) {
+    return client.call(ConfigsService.requestForUpdateCimdConfig(body), CimdConfig.class, options);
   }
 
   /**
@@ -766,8 +765,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatecimdconfig">UpdateCimdConfig in the Logto API reference</a>
    */
-  public CimdConfig updateCimd(UpdateCimdConfigRequest body) {
-    return updateCimd(body, RequestOptions.defaults());
+  public CimdConfig updateCimdConfig(UpdateCimdConfigRequest body) {
+    return updateCimdConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -777,8 +776,7 @@ public final class ConfigsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body) {
+  static ApiRequest requestForUpdateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizer body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -796,7 +794,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
+  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizer body,
       RequestOptions options) {
     return client.call(ConfigsService.requestForUpdateJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
@@ -811,17 +809,17 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updatejwtcustomizer">UpdateJwtCustomizer in the Logto API reference</a>
    */
-  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
+  public JwtCustomizer updateJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizer body) {
     return updateJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 
   /**
-   * The request of {@code updateOidcSession}, for both surfaces.
+   * The request of {@code updateOidcSessionConfig}, for both surfaces.
    *
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpdateOidcSession(UpdateOidcSessionConfigRequest body) {
+  static ApiRequest requestForUpdateOidcSessionConfig(UpdateOidcSessionConfigRequest body) {
     ApiRequest.Builder request = ApiRequest.of("PATCH", "/api/configs/oidc/session");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -837,9 +835,9 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body,
+  public OidcSessionConfig updateOidcSessionConfig(UpdateOidcSessionConfigRequest body,
       RequestOptions options) {
-    return client.call(ConfigsService.requestForUpdateOidcSession(body), OidcSessionConfig.class, options);
+    return client.call(ConfigsService.requestForUpdateOidcSessionConfig(body), OidcSessionConfig.class, options);
   }
 
   /**
@@ -851,8 +849,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-updateoidcsessionconfig">UpdateOidcSessionConfig in the Logto API reference</a>
    */
-  public OidcSessionConfig updateOidcSession(UpdateOidcSessionConfigRequest body) {
-    return updateOidcSession(body, RequestOptions.defaults());
+  public OidcSessionConfig updateOidcSessionConfig(UpdateOidcSessionConfigRequest body) {
+    return updateOidcSessionConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -899,12 +897,12 @@ public final class ConfigsService {
   }
 
   /**
-   * The request of {@code upsertIdToken}, for both surfaces.
+   * The request of {@code upsertIdTokenConfig}, for both surfaces.
    *
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpsertIdToken(IdTokenConfig body) {
+  static ApiRequest requestForUpsertIdTokenConfig(IdTokenConfig body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/id-token");
     request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
@@ -920,8 +918,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public IdTokenConfig upsertIdToken(IdTokenConfig body, RequestOptions options) {
-    return client.call(ConfigsService.requestForUpsertIdToken(body), IdTokenConfig.class, options);
+  public IdTokenConfig upsertIdTokenConfig(IdTokenConfig body, RequestOptions options) {
+    return client.call(ConfigsService.requestForUpsertIdTokenConfig(body), IdTokenConfig.class, options);
   }
 
   /**
@@ -933,8 +931,8 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertidtokenconfig">UpsertIdTokenConfig in the Logto API reference</a>
    */
-  public IdTokenConfig upsertIdToken(IdTokenConfig body) {
-    return upsertIdToken(body, RequestOptions.defaults());
+  public IdTokenConfig upsertIdTokenConfig(IdTokenConfig body) {
+    return upsertIdTokenConfig(body, RequestOptions.defaults());
   }
 
   /**
@@ -944,8 +942,7 @@ public final class ConfigsService {
    * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath,
-      JwtCustomizerRequest body) {
+  static ApiRequest requestForUpsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizer body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/configs/jwt-customizer/{tokenTypePath}")
       .pathParam("tokenTypePath", tokenTypePath);
     request.body(Objects.requireNonNull(body, "body == null"));
@@ -963,7 +960,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body,
+  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizer body,
       RequestOptions options) {
     return client.call(ConfigsService.requestForUpsertJwtCustomizer(tokenTypePath, body), JwtCustomizer.class, options);
   }
@@ -978,7 +975,7 @@ public final class ConfigsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-upsertjwtcustomizer">UpsertJwtCustomizer in the Logto API reference</a>
    */
-  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizerRequest body) {
+  public JwtCustomizer upsertJwtCustomizer(JwtTokenType tokenTypePath, JwtCustomizer body) {
     return upsertJwtCustomizer(tokenTypePath, body, RequestOptions.defaults());
   }
 }

@@ -8,8 +8,8 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Connector;
+import io.logto.management.model.ConnectorAuthorizationUri;
 import io.logto.management.model.CreateConnectorAuthorizationUriRequest;
-import io.logto.management.model.CreateConnectorAuthorizationUriResponse;
 import io.logto.management.model.CreateConnectorRequest;
 import io.logto.management.model.CreateConnectorTestRequest;
 import io.logto.management.model.ListConnectorsParams;
@@ -98,9 +98,9 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
    */
-  public CreateConnectorAuthorizationUriResponse createAuthorizationUri(String connectorId,
+  public ConnectorAuthorizationUri createAuthorizationUri(String connectorId,
       CreateConnectorAuthorizationUriRequest body, RequestOptions options) {
-    return client.call(ConnectorsService.requestForCreateAuthorizationUri(connectorId, body), CreateConnectorAuthorizationUriResponse.class, options);
+    return client.call(ConnectorsService.requestForCreateAuthorizationUri(connectorId, body), ConnectorAuthorizationUri.class, options);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class ConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createconnectorauthorizationuri">CreateConnectorAuthorizationUri in the Logto API reference</a>
    */
-  public CreateConnectorAuthorizationUriResponse createAuthorizationUri(String connectorId,
+  public ConnectorAuthorizationUri createAuthorizationUri(String connectorId,
       CreateConnectorAuthorizationUriRequest body) {
     return createAuthorizationUri(connectorId, body, RequestOptions.defaults());
   }

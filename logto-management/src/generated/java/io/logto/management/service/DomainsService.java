@@ -9,9 +9,9 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CleanupDomainsRequest;
-import io.logto.management.model.CleanupDomainsResponse;
 import io.logto.management.model.CreateDomainRequest;
 import io.logto.management.model.Domain;
+import io.logto.management.model.DomainCleanupCounts;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +54,8 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
    */
-  public CleanupDomainsResponse cleanup(CleanupDomainsRequest body, RequestOptions options) {
-    return client.call(DomainsService.requestForCleanup(body), CleanupDomainsResponse.class, options);
+  public DomainCleanupCounts cleanup(CleanupDomainsRequest body, RequestOptions options) {
+    return client.call(DomainsService.requestForCleanup(body), DomainCleanupCounts.class, options);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class DomainsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-cleanupdomains">CleanupDomains in the Logto API reference</a>
    */
-  public CleanupDomainsResponse cleanup(CleanupDomainsRequest body) {
+  public DomainCleanupCounts cleanup(CleanupDomainsRequest body) {
     return cleanup(body, RequestOptions.defaults());
   }
 

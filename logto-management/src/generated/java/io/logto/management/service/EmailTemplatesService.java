@@ -8,7 +8,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.DeleteEmailTemplatesParams;
-import io.logto.management.model.DeleteEmailTemplatesResponse;
+import io.logto.management.model.DeletedCount;
 import io.logto.management.model.EmailTemplate;
 import io.logto.management.model.ListEmailTemplatesParams;
 import io.logto.management.model.ReplaceEmailTemplatesRequest;
@@ -93,9 +93,8 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
    */
-  public DeleteEmailTemplatesResponse deleteMany(DeleteEmailTemplatesParams params,
-      RequestOptions options) {
-    return client.call(EmailTemplatesService.requestForDeleteMany(params), DeleteEmailTemplatesResponse.class, options);
+  public DeletedCount deleteMany(DeleteEmailTemplatesParams params, RequestOptions options) {
+    return client.call(EmailTemplatesService.requestForDeleteMany(params), DeletedCount.class, options);
   }
 
   /**
@@ -107,7 +106,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
    */
-  public DeleteEmailTemplatesResponse deleteMany(DeleteEmailTemplatesParams params) {
+  public DeletedCount deleteMany(DeleteEmailTemplatesParams params) {
     return deleteMany(params, RequestOptions.defaults());
   }
 
@@ -119,7 +118,7 @@ public final class EmailTemplatesService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-deleteemailtemplates">DeleteEmailTemplates in the Logto API reference</a>
    */
-  public DeleteEmailTemplatesResponse deleteMany() {
+  public DeletedCount deleteMany() {
     return deleteMany(DeleteEmailTemplatesParams.builder().build(), RequestOptions.defaults());
   }
 

@@ -30,8 +30,8 @@ import io.logto.management.model.OrganizationRoleIds;
 import io.logto.management.model.OrganizationRoleIdsOrNames;
 import io.logto.management.model.OrganizationScope;
 import io.logto.management.model.ReplaceOrganizationJitEmailDomainsRequest;
+import io.logto.management.model.SsoConnector;
 import io.logto.management.model.SsoConnectorIds;
-import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateOrganizationRequest;
 import io.logto.management.model.User;
 import io.logto.management.model.UserIds;
@@ -1349,8 +1349,8 @@ public final class OrganizationsService {
    *
    * @return the type
    */
-  static TypeReference<List<SsoConnectorSummary>> typeOfListJitSsoConnectors() {
-    return new TypeReference<List<SsoConnectorSummary>>() {};
+  static TypeReference<List<SsoConnector>> typeOfListJitSsoConnectors() {
+    return new TypeReference<List<SsoConnector>>() {};
   }
 
   /**
@@ -1381,7 +1381,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<SsoConnectorSummary> listJitSsoConnectors(String id,
+  public List<SsoConnector> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params, RequestOptions options) {
     return client.call(OrganizationsService.requestForListJitSsoConnectors(id, params), OrganizationsService.typeOfListJitSsoConnectors(), options);
   }
@@ -1396,7 +1396,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<SsoConnectorSummary> listJitSsoConnectors(String id,
+  public List<SsoConnector> listJitSsoConnectors(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectors(id, params, RequestOptions.defaults());
   }
@@ -1410,7 +1410,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public List<SsoConnectorSummary> listJitSsoConnectors(String id) {
+  public List<SsoConnector> listJitSsoConnectors(String id) {
     return listJitSsoConnectors(id, ListOrganizationJitSsoConnectorsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1426,13 +1426,13 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id,
+  public Paginated<SsoConnector> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params, Pagination pagination,
       RequestOptions options) {
     ApiRequest.Builder request = ApiRequest.of("GET", "/api/organizations/{id}/jit/sso-connectors")
       .pathParam("id", id);
     Objects.requireNonNull(params, "params == null");
-    return client.paginate(request.build(), SsoConnectorSummary.class, pagination, options);
+    return client.paginate(request.build(), SsoConnector.class, pagination, options);
   }
 
   /**
@@ -1445,7 +1445,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id,
+  public Paginated<SsoConnector> listJitSsoConnectorsAll(String id,
       ListOrganizationJitSsoConnectorsParams params) {
     return listJitSsoConnectorsAll(id, params, Pagination.defaults(), RequestOptions.defaults());
   }
@@ -1459,7 +1459,7 @@ public final class OrganizationsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listorganizationjitssoconnectors">ListOrganizationJitSsoConnectors in the Logto API reference</a>
    */
-  public Paginated<SsoConnectorSummary> listJitSsoConnectorsAll(String id) {
+  public Paginated<SsoConnector> listJitSsoConnectorsAll(String id) {
     return listJitSsoConnectorsAll(id, ListOrganizationJitSsoConnectorsParams.builder().build(), Pagination.defaults(), RequestOptions.defaults());
   }
 

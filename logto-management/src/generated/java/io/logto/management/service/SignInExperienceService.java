@@ -7,12 +7,12 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceRequest;
-import io.logto.management.model.CheckPasswordWithDefaultSignInExperienceResponse;
+import io.logto.management.model.CustomUiAssetId;
 import io.logto.management.model.GetUsernameCaseSensitivityConflictsParams;
+import io.logto.management.model.PasswordCheck;
 import io.logto.management.model.SignInExperience;
 import io.logto.management.model.UpdateSignInExpParams;
 import io.logto.management.model.UpdateSignInExpRequest;
-import io.logto.management.model.UploadCustomUiAssetsResponse;
 import io.logto.management.model.UsernameCaseSensitivityConflicts;
 import java.util.Objects;
 
@@ -55,9 +55,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
    */
-  public CheckPasswordWithDefaultSignInExperienceResponse checkPasswordWithDefault(
+  public PasswordCheck checkPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body, RequestOptions options) {
-    return client.call(SignInExperienceService.requestForCheckPasswordWithDefault(body), CheckPasswordWithDefaultSignInExperienceResponse.class, options);
+    return client.call(SignInExperienceService.requestForCheckPasswordWithDefault(body), PasswordCheck.class, options);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-checkpasswordwithdefaultsigninexperience">CheckPasswordWithDefaultSignInExperience in the Logto API reference</a>
    */
-  public CheckPasswordWithDefaultSignInExperienceResponse checkPasswordWithDefault(
+  public PasswordCheck checkPasswordWithDefault(
       CheckPasswordWithDefaultSignInExperienceRequest body) {
     return checkPasswordWithDefault(body, RequestOptions.defaults());
   }
@@ -249,9 +249,9 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
    */
-  public UploadCustomUiAssetsResponse uploadCustomUiAssets(String fileFilename,
-      String fileContentType, byte[] file, RequestOptions options) {
-    return client.call(SignInExperienceService.requestForUploadCustomUiAssets(fileFilename, fileContentType, file), UploadCustomUiAssetsResponse.class, options);
+  public CustomUiAssetId uploadCustomUiAssets(String fileFilename, String fileContentType,
+      byte[] file, RequestOptions options) {
+    return client.call(SignInExperienceService.requestForUploadCustomUiAssets(fileFilename, fileContentType, file), CustomUiAssetId.class, options);
   }
 
   /**
@@ -265,8 +265,8 @@ public final class SignInExperienceService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-uploadcustomuiassets">UploadCustomUiAssets in the Logto API reference</a>
    */
-  public UploadCustomUiAssetsResponse uploadCustomUiAssets(String fileFilename,
-      String fileContentType, byte[] file) {
+  public CustomUiAssetId uploadCustomUiAssets(String fileFilename, String fileContentType,
+      byte[] file) {
     return uploadCustomUiAssets(fileFilename, fileContentType, file, RequestOptions.defaults());
   }
 }

@@ -15,7 +15,6 @@ import io.logto.management.model.CreateSsoConnectorSigningKeyRequest;
 import io.logto.management.model.ListSsoConnectorsParams;
 import io.logto.management.model.SamlApplicationSecret;
 import io.logto.management.model.SsoConnector;
-import io.logto.management.model.SsoConnectorSummary;
 import io.logto.management.model.UpdateSsoConnectorRequest;
 import java.util.List;
 import java.util.Objects;
@@ -58,8 +57,8 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public SsoConnectorSummary create(CreateSsoConnectorRequest body, RequestOptions options) {
-    return client.call(SsoConnectorsService.requestForCreate(body), SsoConnectorSummary.class, options);
+  public SsoConnector create(CreateSsoConnectorRequest body, RequestOptions options) {
+    return client.call(SsoConnectorsService.requestForCreate(body), SsoConnector.class, options);
   }
 
   /**
@@ -71,7 +70,7 @@ public final class SsoConnectorsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createssoconnector">CreateSsoConnector in the Logto API reference</a>
    */
-  public SsoConnectorSummary create(CreateSsoConnectorRequest body) {
+  public SsoConnector create(CreateSsoConnectorRequest body) {
     return create(body, RequestOptions.defaults());
   }
 

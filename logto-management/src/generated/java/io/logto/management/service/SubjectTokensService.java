@@ -7,7 +7,7 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.CreateSubjectTokenRequest;
-import io.logto.management.model.CreateSubjectTokenResponse;
+import io.logto.management.model.SubjectToken;
 import java.util.Objects;
 
 /**
@@ -48,8 +48,8 @@ public final class SubjectTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
    */
-  public CreateSubjectTokenResponse create(CreateSubjectTokenRequest body, RequestOptions options) {
-    return client.call(SubjectTokensService.requestForCreate(body), CreateSubjectTokenResponse.class, options);
+  public SubjectToken create(CreateSubjectTokenRequest body, RequestOptions options) {
+    return client.call(SubjectTokensService.requestForCreate(body), SubjectToken.class, options);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class SubjectTokensService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createsubjecttoken">CreateSubjectToken in the Logto API reference</a>
    */
-  public CreateSubjectTokenResponse create(CreateSubjectTokenRequest body) {
+  public SubjectToken create(CreateSubjectTokenRequest body) {
     return create(body, RequestOptions.defaults());
   }
 }

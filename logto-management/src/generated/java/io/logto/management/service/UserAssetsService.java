@@ -6,7 +6,7 @@ import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
 import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
-import io.logto.management.model.CreateUserAssetResponse;
+import io.logto.management.model.UserAsset;
 import io.logto.management.model.UserAssetServiceStatus;
 import java.util.Objects;
 
@@ -52,9 +52,9 @@ public final class UserAssetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserasset">CreateUserAsset in the Logto API reference</a>
    */
-  public CreateUserAssetResponse create(String fileFilename, String fileContentType, byte[] file,
+  public UserAsset create(String fileFilename, String fileContentType, byte[] file,
       RequestOptions options) {
-    return client.call(UserAssetsService.requestForCreate(fileFilename, fileContentType, file), CreateUserAssetResponse.class, options);
+    return client.call(UserAssetsService.requestForCreate(fileFilename, fileContentType, file), UserAsset.class, options);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class UserAssetsService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createuserasset">CreateUserAsset in the Logto API reference</a>
    */
-  public CreateUserAssetResponse create(String fileFilename, String fileContentType, byte[] file) {
+  public UserAsset create(String fileFilename, String fileContentType, byte[] file) {
     return create(fileFilename, fileContentType, file, RequestOptions.defaults());
   }
 

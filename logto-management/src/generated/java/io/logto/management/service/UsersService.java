@@ -14,19 +14,16 @@ import io.logto.management.model.AssignedRoles;
 import io.logto.management.model.CreateSecretRequest;
 import io.logto.management.model.CreateUserIdentityRequest;
 import io.logto.management.model.CreateUserMfaVerificationRequest;
-import io.logto.management.model.CreateUserMfaVerificationResponse;
 import io.logto.management.model.CreateUserRequest;
 import io.logto.management.model.DeleteUserSessionParams;
 import io.logto.management.model.GetUserIdentityParams;
 import io.logto.management.model.GetUserParams;
 import io.logto.management.model.GetUserSsoIdentityParams;
 import io.logto.management.model.ListUserAllIdentitiesParams;
-import io.logto.management.model.ListUserAllIdentitiesResponse;
 import io.logto.management.model.ListUserGrantsParams;
-import io.logto.management.model.ListUserGrantsResponse;
 import io.logto.management.model.ListUserRolesParams;
-import io.logto.management.model.ListUserSessionsResponse;
 import io.logto.management.model.ListUsersParams;
+import io.logto.management.model.MfaVerificationSecret;
 import io.logto.management.model.NameRef;
 import io.logto.management.model.Organization;
 import io.logto.management.model.PasswordRequest;
@@ -42,12 +39,15 @@ import io.logto.management.model.UpdateUserPasswordExpirationRequest;
 import io.logto.management.model.UpdateUserProfileRequest;
 import io.logto.management.model.UpdateUserRequest;
 import io.logto.management.model.User;
+import io.logto.management.model.UserGrants;
 import io.logto.management.model.UserHasPassword;
+import io.logto.management.model.UserIdentities;
 import io.logto.management.model.UserIdentity;
 import io.logto.management.model.UserLogtoConfig;
 import io.logto.management.model.UserMfaVerification;
 import io.logto.management.model.UserProfile;
 import io.logto.management.model.UserSession;
+import io.logto.management.model.UserSessions;
 import io.logto.management.model.UserSsoIdentity;
 import java.util.Collections;
 import java.util.List;
@@ -231,9 +231,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
    */
-  public CreateUserMfaVerificationResponse createMfaVerification(String userId,
+  public MfaVerificationSecret createMfaVerification(String userId,
       CreateUserMfaVerificationRequest body, RequestOptions options) {
-    return client.call(UsersService.requestForCreateMfaVerification(userId, body), CreateUserMfaVerificationResponse.class, options);
+    return client.call(UsersService.requestForCreateMfaVerification(userId, body), MfaVerificationSecret.class, options);
   }
 
   /**
@@ -246,7 +246,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createusermfaverification">CreateUserMfaVerification in the Logto API reference</a>
    */
-  public CreateUserMfaVerificationResponse createMfaVerification(String userId,
+  public MfaVerificationSecret createMfaVerification(String userId,
       CreateUserMfaVerificationRequest body) {
     return createMfaVerification(userId, body, RequestOptions.defaults());
   }
@@ -936,9 +936,9 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse getAllIdentities(String userId,
-      ListUserAllIdentitiesParams params, RequestOptions options) {
-    return client.call(UsersService.requestForGetAllIdentities(userId, params), ListUserAllIdentitiesResponse.class, options);
+  public UserIdentities getAllIdentities(String userId, ListUserAllIdentitiesParams params,
+      RequestOptions options) {
+    return client.call(UsersService.requestForGetAllIdentities(userId, params), UserIdentities.class, options);
   }
 
   /**
@@ -951,8 +951,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse getAllIdentities(String userId,
-      ListUserAllIdentitiesParams params) {
+  public UserIdentities getAllIdentities(String userId, ListUserAllIdentitiesParams params) {
     return getAllIdentities(userId, params, RequestOptions.defaults());
   }
 
@@ -965,7 +964,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listuserallidentities">ListUserAllIdentities in the Logto API reference</a>
    */
-  public ListUserAllIdentitiesResponse getAllIdentities(String userId) {
+  public UserIdentities getAllIdentities(String userId) {
     return getAllIdentities(userId, ListUserAllIdentitiesParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1034,9 +1033,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse getGrants(String userId, ListUserGrantsParams params,
-      RequestOptions options) {
-    return client.call(UsersService.requestForGetGrants(userId, params), ListUserGrantsResponse.class, options);
+  public UserGrants getGrants(String userId, ListUserGrantsParams params, RequestOptions options) {
+    return client.call(UsersService.requestForGetGrants(userId, params), UserGrants.class, options);
   }
 
   /**
@@ -1049,7 +1047,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse getGrants(String userId, ListUserGrantsParams params) {
+  public UserGrants getGrants(String userId, ListUserGrantsParams params) {
     return getGrants(userId, params, RequestOptions.defaults());
   }
 
@@ -1062,7 +1060,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusergrants">ListUserGrants in the Logto API reference</a>
    */
-  public ListUserGrantsResponse getGrants(String userId) {
+  public UserGrants getGrants(String userId) {
     return getGrants(userId, ListUserGrantsParams.builder().build(), RequestOptions.defaults());
   }
 
@@ -1387,8 +1385,8 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public ListUserSessionsResponse getSessions(String userId, RequestOptions options) {
-    return client.call(UsersService.requestForGetSessions(userId), ListUserSessionsResponse.class, options);
+  public UserSessions getSessions(String userId, RequestOptions options) {
+    return client.call(UsersService.requestForGetSessions(userId), UserSessions.class, options);
   }
 
   /**
@@ -1400,7 +1398,7 @@ public final class UsersService {
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-listusersessions">ListUserSessions in the Logto API reference</a>
    */
-  public ListUserSessionsResponse getSessions(String userId) {
+  public UserSessions getSessions(String userId) {
     return getSessions(userId, RequestOptions.defaults());
   }
 

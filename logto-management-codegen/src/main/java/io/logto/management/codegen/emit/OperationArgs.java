@@ -8,7 +8,6 @@ import io.logto.management.codegen.model.BodyDef;
 import io.logto.management.codegen.model.OperationDef;
 import io.logto.management.codegen.model.ParamDef;
 import io.logto.management.codegen.model.TypeDef;
-import io.logto.management.codegen.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +51,9 @@ record OperationArgs(List<Arg> path, TypeName params, List<Arg> body, TypeName r
     return new OperationArgs(path, params, bodyArgs(op.body()), returns);
   }
 
-  /** The Java name of an operation's body argument: the wrapped property's, else {@code body}. */
+  /** The Java name of an operation's body argument, decided by the reader. */
   static String bodyName(BodyDef body) {
-    return body.wrapper() == null ? "body" : Names.camel(body.wrapper());
+    return body.argName();
   }
 
   private static List<Arg> bodyArgs(BodyDef body) {

@@ -152,9 +152,9 @@ final class Requests {
             .endControlFlow();
       }
     } else if (body.required()) {
-      c.addStatement("request.body($T.requireNonNull(body, $S))", Types.OBJECTS, "body == null");
+      c.addStatement("request.body($T.requireNonNull($N, $S))", Types.OBJECTS, arg, arg + " == null");
     } else {
-      c.beginControlFlow("if (body != null)").addStatement("request.body(body)").endControlFlow();
+      c.beginControlFlow("if ($N != null)", arg).addStatement("request.body($N)", arg).endControlFlow();
     }
   }
 

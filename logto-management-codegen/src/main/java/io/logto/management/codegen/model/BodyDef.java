@@ -14,8 +14,10 @@ import java.util.Objects;
  *     method takes instead of the body and the request builds ({@code customData} of {@code
  *     UpdateUserCustomData}), or {@code null} when the method takes the body itself; {@code type} is
  *     then the property's type
+ * @param argName the Java name of the method's body argument: what the body is ({@code customData}),
+ *     else {@code body}
  */
-public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> parts, String wrapper) {
+public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> parts, String wrapper, String argName) {
   /** Encoding of the body. */
   public enum Kind {
     /** A JSON document. */
@@ -37,9 +39,11 @@ public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> part
    *     method takes instead of the body and the request builds ({@code customData} of {@code
    *     UpdateUserCustomData}), or {@code null} when the method takes the body itself; {@code type} is
    *     then the property's type
+   * @param argName the Java name of the method's body argument
    */
   public BodyDef {
     Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(argName, "argName == null");
     parts = List.copyOf(parts);
   }
 
@@ -52,7 +56,17 @@ public record BodyDef(Kind kind, TypeRef type, boolean required, List<Part> part
    * @param parts multipart parts in document order (empty unless multipart)
    */
   public BodyDef(Kind kind, TypeRef type, boolean required, List<Part> parts) {
-    this(kind, type, required, parts, null);
+    this(kind, type, required, parts, null, "body");
+  }
+
+  /**
+   * The same body taken as the argument {@code name}.
+   *
+   * @param name the Java name of the argument
+   * @return a copy with that argument name
+   */
+  public BodyDef named(String name) {
+    return new BodyDef(kind, type, required, parts, wrapper, name);
   }
 
   /**

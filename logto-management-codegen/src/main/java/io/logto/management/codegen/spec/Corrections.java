@@ -40,7 +40,7 @@ import java.util.Objects;
  * </pre>
  *
  * <p>{@code operationId} {@code *} applies the entry to every operation that has the target. Targets:
- * {@code response} (the 2xx answer), {@code response:<path>} and {@code request:<path>} (a property
+ * {@code response} (the 2xx answer), {@code request} (the JSON body), {@code response:<path>} and {@code request:<path>} (a property
  * inside the body: dotted names, {@code []} for array items), {@code query:<name>} and {@code
  * path:<name>} (a parameter), {@code schema:<name>} (a named component, wherever it is used; with
  * operationId {@code *}). Fixes: {@link Fix}.
@@ -63,6 +63,12 @@ public final class Corrections {
     STRING("string"),
     /** An object of text values by name the document types otherwise (or leaves untyped). */
     STRING_MAP("string-map"),
+    /**
+     * The JSON request body is what the operation answers (target {@code request}): the server
+     * parses the body with the guards its answer is typed by, and the document leaves the body
+     * untyped ({@code upsertJwtCustomizer} takes the {@code JwtCustomizer} it answers).
+     */
+    AS_ANSWER("as-answer"),
     /** A number whose values have fractions: {@code BigDecimal}. */
     DECIMAL("decimal"),
     /** A text parameter that takes {@code true} or {@code false}. */
@@ -238,6 +244,17 @@ public final class Corrections {
 
   private static boolean applyTo(OpenAPI api, Operation op, PathItem item, Entry e) {
     String target = e.target();
+    if (target.equals("request") || e.fix() == Fix.AS_ANSWER) {
+      if (!target.equals("request") || e.fix() != Fix.AS_ANSWER) {
+        throw new GenerationException("'as-answer' applies to a whole request, and only it: " + e);
+      }
+      Schema<?> answer = responseSchema(op);
+      if (requestSchema(op) == null || answer == null) {
+        return false;
+      }
+      op.getRequestBody().getContent().get("application/json").setSchema(answer);
+      return true;
+    }
     if (target.equals("response")) {
       if (e.fix() != Fix.VOID) {
         throw new GenerationException("only 'void' applies to a whole response: " + e);
@@ -380,6 +397,7 @@ public final class Corrections {
           case STRING, ADD_STRING -> new StringSchema();
           case STRING_MAP, ADD_STRING_MAP -> new ObjectSchema().additionalProperties(new StringSchema());
           case VOID -> throw new GenerationException("'void' applies to a whole response: " + e);
+          case AS_ANSWER -> throw new GenerationException("'as-answer' applies to a whole request: " + e);
           case SERVER_MANAGED -> throw new GenerationException("'server-managed' removes a request property: " + e);
         };
     if (old != null) {

@@ -26,18 +26,26 @@ final class ModelRenames {
 
   /**
    * Renames types and every reference to them; two records renamed onto one name become one record
-   * with the properties of both, a property only one has optional.
+   * with the properties of both, a property only one has optional, and a property one types as text
+   * and the other as an open enum the enum (it keeps any text it does not know, so nothing the text
+   * carried is lost: a created SSO connector's stored {@code providerName} beside the read one's enum).
    */
   static ApiModel apply(
       List<ServiceDef> services, Collection<TypeDef> defs, Map<String, String> renames) {
     if (renames.isEmpty()) {
       return new ApiModel(services, new ArrayList<>(defs));
     }
+    java.util.Set<String> enums = new java.util.HashSet<>();
+    for (TypeDef t : defs) {
+      if (t instanceof TypeDef.EnumDef) {
+        enums.add(renames.getOrDefault(t.name(), t.name()));
+      }
+    }
     Map<String, TypeDef> renamed = new TreeMap<>();
     for (TypeDef t : defs) {
       TypeDef r = renameDef(t, renames);
       TypeDef existing = renamed.get(r.name());
-      renamed.put(r.name(), existing == null ? r : union(existing, r));
+      renamed.put(r.name(), existing == null ? r : union(existing, r, enums));
     }
     List<ServiceDef> out = new ArrayList<>();
     for (ServiceDef s : services) {
@@ -60,7 +68,8 @@ final class ModelRenames {
                         op.body().type() == null ? null : rename(op.body().type(), renames),
                         op.body().required(),
                         op.body().parts(),
-                        op.body().wrapper()),
+                        op.body().wrapper(),
+                        op.body().argName()),
                 op.response().type() == null
                     ? op.response()
                     : new ResponseDef(
@@ -74,7 +83,7 @@ final class ModelRenames {
     return new ApiModel(out, new ArrayList<>(renamed.values()));
   }
 
-  private static TypeDef union(TypeDef a, TypeDef b) {
+  private static TypeDef union(TypeDef a, TypeDef b, java.util.Set<String> enums) {
     if (!(a instanceof TypeDef.RecordDef ra) || !(b instanceof TypeDef.RecordDef rb)) {
       throw new GenerationException("cannot merge " + a.origin() + " and " + b.origin() + " into " + a.name() + ": only records merge");
     }
@@ -88,18 +97,34 @@ final class ModelRenames {
     for (FieldDef f : all.values()) {
       FieldDef x = fa.get(f.jsonName());
       FieldDef y = fb.get(f.jsonName());
+      TypeRef type = f.type();
       if (x != null && y != null && !x.type().equals(y.type())) {
+        type = textAndEnum(x.type(), y.type(), enums);
+      }
+      if (type == null) {
         throw new GenerationException(
             "cannot merge " + ra.origin() + " and " + rb.origin() + " into " + a.name() + ": property '"
                 + f.jsonName() + "' is " + x.type() + " in one and " + y.type() + " in the other");
       }
       boolean required = x != null && y != null && x.required() && y.required();
       boolean nullable = (x != null && x.nullable()) || (y != null && y.nullable());
-      fields.add(new FieldDef(f.jsonName(), f.javaName(), f.type(), required, nullable, f.facts(), f.constant()));
+      FieldDef facts = x != null && type.equals(x.type()) ? x : y != null ? y : f;
+      fields.add(new FieldDef(f.jsonName(), f.javaName(), type, required, nullable, facts.facts(), facts.constant()));
     }
     List<String> oneOfs = new ArrayList<>(ra.implementsOneOf());
     oneOfs.addAll(rb.implementsOneOf());
     return new TypeDef.RecordDef(ra.name(), ra.origin(), fields, ra.request() || rb.request(), oneOfs);
+  }
+
+  /** The open enum of two property types when one is text and the other that enum, else null. */
+  private static TypeRef textAndEnum(TypeRef x, TypeRef y, java.util.Set<String> enums) {
+    if (x == TypeRef.Scalar.STRING && y instanceof TypeRef.Named n && enums.contains(n.name())) {
+      return y;
+    }
+    if (y == TypeRef.Scalar.STRING && x instanceof TypeRef.Named n && enums.contains(n.name())) {
+      return x;
+    }
+    return null;
   }
 
   private static List<ParamDef> renameParams(List<ParamDef> params, Map<String, String> renames) {

@@ -118,6 +118,7 @@ final class OperationReader {
     boolean readsOneObject =
         "get".equals(method) && response.kind() == ResponseDef.Kind.JSON && !(response.type() instanceof TypeRef.ListOf);
     String methodName = overrides.method(id).orElse(MethodNames.of(id, noun(tag), readsOneObject));
+    body = named(body, methodName);
     boolean paginated =
         queryParams.stream().anyMatch(q -> q.name().equals("page"))
             && queryParams.stream().anyMatch(q -> q.name().equals("page_size"))
@@ -137,6 +138,20 @@ final class OperationReader {
         body,
         response,
         paginated);
+  }
+
+  /**
+   * A free-form JSON body that an update or replace takes whole is named for what the operation
+   * changes, as a wrapped one is: {@code applications().updateCustomData(id, customData)} like
+   * {@code users().updateCustomData(id, customData)}, never {@code body}.
+   */
+  private static BodyDef named(BodyDef body, String methodName) {
+    java.util.regex.Matcher changes = java.util.regex.Pattern.compile("^(?:update|replace)([A-Z][A-Za-z0-9]*)$").matcher(methodName);
+    if (body == null || body.wrapper() != null || body.kind() != BodyDef.Kind.JSON
+        || body.type() != TypeRef.Scalar.JSON || !changes.matches()) {
+      return body;
+    }
+    return body.named(Names.camel(changes.group(1)));
   }
 
   /** A query parameter: {@code oneOf: [array of X, X]} means "one or more X", sent repeated. */
@@ -203,7 +218,8 @@ final class OperationReader {
                   bodyOrigin + SchemaReader.pointer(e.getKey()) + "/schema/properties/" + SchemaReader.pointer(wrapper), true),
               required,
               List.of(),
-              wrapper);
+              wrapper,
+              Names.camel(wrapper));
         }
         return new BodyDef(
             BodyDef.Kind.JSON,

@@ -4,6 +4,7 @@ import io.logto.management.codegen.model.ApiModel;
 import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.model.OperationDef;
 import io.logto.management.codegen.model.ServiceDef;
+import io.logto.management.codegen.naming.ElementNames;
 import io.logto.management.codegen.naming.EntityNames;
 import io.logto.management.codegen.naming.Names;
 import io.logto.management.codegen.naming.Overrides;
@@ -30,8 +31,8 @@ import java.util.TreeMap;
  * ({@link OperationReader}) with its schemas ({@link SchemaReader}), identical shapes becoming one
  * type ({@link ShapeIndex}); then names are decided once over the whole model (the shortest name a
  * shape was met under, the entity rules of {@link EntityNames}, the {@code same.} merges of the
- * overrides) and checked (method name collisions, overrides that name nothing). The only package
- * that sees swagger-parser types.
+ * overrides, the list elements' names of {@link ElementNames}) and checked (method name
+ * collisions, overrides that name nothing). The only package that sees swagger-parser types.
  */
 public final class SpecReader {
   private final OpenAPI api;
@@ -170,7 +171,8 @@ public final class SpecReader {
     }
     ApiModel model = ModelRenames.apply(services, shapes.types().values(), renames);
     model = ModelRenames.apply(model.services(), model.types(), EntityNames.renames(model.types()));
-    return ModelRenames.apply(model.services(), model.types(), merges(model));
+    model = ModelRenames.apply(model.services(), model.types(), merges(model));
+    return ModelRenames.apply(model.services(), model.types(), ElementNames.renames(model.types()));
   }
 
   /**

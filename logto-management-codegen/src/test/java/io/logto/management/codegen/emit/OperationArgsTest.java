@@ -33,7 +33,7 @@ final class OperationArgsTest {
 
   @Test
   void aWrappedOptionalBodyIsTakenAsItsPropertyAndMayBeNull() {
-    BodyDef body = new BodyDef(BodyDef.Kind.JSON, TypeRef.Scalar.JSON, false, List.of(), "custom_data");
+    BodyDef body = new BodyDef(BodyDef.Kind.JSON, TypeRef.Scalar.JSON, false, List.of(), "custom_data", "customData");
     OperationArgs args = OperationArgs.of(Operations.post("UpdateData", "", body, Operations.NO_ANSWER), Map.of());
 
     OperationArgs.Arg arg = args.body().get(0);

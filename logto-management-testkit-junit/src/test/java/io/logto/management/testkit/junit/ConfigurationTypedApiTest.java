@@ -49,6 +49,6 @@ final class ConfigurationTypedApiTest {
 
     var rotated = logto.configs().rotateOidcKeys(OidcKeyType.COOKIE_KEYS, RotateOidcKeysRequest.builder().build());
     assertThat(rotated).hasSize(2);
-    assertThat(logto.configs().getAdminConsole().organizationCreated()).isFalse();
+    assertThat(logto.configs().getAdminConsoleConfig().organizationCreated()).isFalse();
   }
 }
