@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -435,8 +436,13 @@ public final class TestServer implements AutoCloseable {
       try {
         Socket connection = socket.accept();
         connections.add(connection);
+        if (socket.isClosed()) {
+          // accepted while close() ran, possibly after it closed the known connections
+          closeQuietly(connection);
+          return;
+        }
         workers.execute(() -> serve(connection));
-      } catch (IOException e) {
+      } catch (IOException | RejectedExecutionException e) {
         return; // closed
       }
     }
@@ -481,24 +487,29 @@ public final class TestServer implements AutoCloseable {
   /** Stops accepting, releases hanging answers and closes every connection. */
   @Override
   public void close() {
-    closing.countDown();
+    // The listening socket closes first: a client that retries a request whose connection a released
+    // hanging answer just closed (the JDK client retries an idempotent request once) must be refused,
+    // not accepted into a connection nobody serves or closes.
     try {
       socket.close();
     } catch (IOException e) {
       // closing anyway
     }
-    for (Socket connection : connections) {
-      try {
-        connection.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
-    }
+    closing.countDown();
+    connections.forEach(TestServer::closeQuietly);
     workers.shutdownNow();
     try {
       workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(Socket connection) {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // closing anyway
     }
   }
 }
