@@ -155,7 +155,7 @@ final class ConnectorRoutes {
     }
     ObjectNode connector = state.connector(call.param("connectorId"));
     if (!state.factoryOf(connector).type().equals(ConnectorFactory.SOCIAL)) {
-      throw unexpectedType();
+      throw ApiError.unexpectedConnectorType();
     }
     // the mock social connector's URI: its fixed host with state, redirect_uri and the default scope
     String redirectTo = "http://mock-social/?state=" + form(stateValue) + "&redirect_uri=" + form(redirectUri)
@@ -182,7 +182,7 @@ final class ConnectorRoutes {
       throw ApiError.of(400, "connector.not_found", "Cannot find any available connector for type: " + expected + ".");
     }
     if (!factory.type().equals(expected)) {
-      throw unexpectedType();
+      throw ApiError.unexpectedConnectorType();
     }
     // no connector exists yet: the message names the factory as its sender
     store.outbox.send(factory.message(config, to, "Generic", Map.of("code", "000000"), factory.id(),
@@ -205,10 +205,6 @@ final class ConnectorRoutes {
       });
       experience.set("socialSignInConnectorTargets", Json.strings(kept));
     }
-  }
-
-  static ApiError unexpectedType() {
-    return ApiError.of(400, "connector.unexpected_type", "The connector's type is unexpected.");
   }
 
   private static ApiError cannotOverwriteMetadata() {

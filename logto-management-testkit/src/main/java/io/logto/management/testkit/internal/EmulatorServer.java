@@ -101,9 +101,7 @@ public final class EmulatorServer implements AutoCloseable {
     new UserIdentityRoutes(store).register(handlers);
     new UserSecurityRoutes(store).register(handlers);
     new ApplicationSettingsRoutes(store).register(handlers);
-    ApplicationConsentRoutes consents = new ApplicationConsentRoutes(store);
-    consents.register(handlers);
-    new CimdConsentRoutes(consents).register(handlers);
+    new ApplicationConsentRoutes(store).register(handlers);
     new OrganizationApplicationRoutes(store).register(handlers);
     // a JIT rule can point at the enterprise SSO connectors of the store
     new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
