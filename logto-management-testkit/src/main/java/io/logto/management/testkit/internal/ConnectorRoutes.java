@@ -59,7 +59,7 @@ final class ConnectorRoutes {
     handlers.declare("UpdateConnector", this::update);
     handlers.declare("DeleteConnector", call -> {
       state.connector(call.param("id"));
-      remove(call.param("id"));
+      store.deleteConnector(call.param("id"));
       return Reply.empty(204);
     });
     handlers.declare("CreateConnectorAuthorizationUri", this::authorizationUri);
@@ -105,7 +105,7 @@ final class ConnectorRoutes {
     connector.put("enableTokenStorage", tokenStorage != null && tokenStorage).put("createdAt", store.now());
     // Logto keeps one working e-mail and one SMS connector: a new one replaces the old
     if (factory.channel() != null) {
-      state.ofType(factory.type()).forEach(old -> remove(old.get("id").asText()));
+      state.ofType(factory.type()).forEach(old -> store.deleteConnector(old.get("id").asText()));
       store.outbox.connectorConfigured(factory.channel(), connectorId);
     }
     state.put(connector);
@@ -188,23 +188,6 @@ final class ConnectorRoutes {
     store.outbox.send(factory.message(config, to, "Generic", Map.of("code", "000000"), factory.id(),
         Instant.ofEpochMilli(store.now())));
     return Reply.empty(204);
-  }
-
-  private void remove(String id) {
-    boolean social = state.factoryOf(state.connector(id)).channel() == null;
-    state.remove(id);
-    store.outbox.connectorRemoved(id);
-    if (social) {
-      // Logto drops the sign-in experience's social targets no connector offers any more
-      ObjectNode experience = store.experience.signInExperience;
-      List<String> kept = new ArrayList<>();
-      experience.path("socialSignInConnectorTargets").forEach(target -> {
-        if (state.socialTargets().contains(target.asText())) {
-          kept.add(target.asText());
-        }
-      });
-      experience.set("socialSignInConnectorTargets", Json.strings(kept));
-    }
   }
 
   private static ApiError cannotOverwriteMetadata() {

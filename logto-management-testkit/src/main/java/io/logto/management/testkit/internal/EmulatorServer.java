@@ -209,7 +209,7 @@ public final class EmulatorServer implements AutoCloseable {
     counters.clear();
   }
 
-  /** Every operation's declaration (handler, token, 501, not-found rule). */
+  /** Every operation's declaration (handler, token, 501, event, payload rule, not-found rule). */
   Declarations declarations() {
     return handlers;
   }
@@ -335,16 +335,15 @@ public final class EmulatorServer implements AutoCloseable {
         return error(denied);
       }
     }
-    Operation operation = declaration.operation();
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
     Reply reply;
     lock.lock();
     try {
       // what the hook payloads need from before the handler: the deleted user, an organization's members
-      DataHookPayloads.Before before = DataHookPayloads.before(store, operation, call);
+      DataHookPayloads.Pending payloads = declaration.payloads().before(call);
       reply = declaration.handler().handle(call);
-      webhooks.operationSucceeded(operation, declaration.event(), call, reply, before, headers.getFirst("User-Agent"),
+      webhooks.operationSucceeded(declaration, payloads, call, reply, headers.getFirst("User-Agent"),
           clientIp(exchange));
     } catch (ApiError e) {
       return error(NotFoundRules.answer(declaration.notFoundRule(), match.pathParams(), e));

@@ -1,5 +1,7 @@
 package io.logto.management.testkit.internal;
 
+import static io.logto.management.testkit.internal.DataHookPayloads.Members.APPLICATIONS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ final class OrganizationApplicationRoutes {
       List<String> appIds = call.ids("applicationIds");
       Store.set(store.orgApps, OrganizationRelations.insertable(store, call, store.applications::get, appIds)).addAll(appIds);
       return Reply.empty(201);
-    });
+    }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     handlers.declare("ReplaceOrganizationApplications", call -> {
       List<String> appIds = call.ids("applicationIds");
       String orgId = appIds.isEmpty() ? call.param("id")
@@ -50,13 +52,13 @@ final class OrganizationApplicationRoutes {
       }
       Store.set(store.orgApps, orgId).addAll(appIds);
       return Reply.empty(204);
-    });
+    }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     handlers.declare("DeleteOrganizationApplication", call -> {
       if (!store.removeOrganizationApplication(call.param("id"), call.param("applicationId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     registerRoles(handlers);
   }
 

@@ -1,5 +1,7 @@
 package io.logto.management.testkit.internal;
 
+import static io.logto.management.testkit.internal.DataHookPayloads.Members.USERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -129,7 +131,7 @@ final class OrganizationRoutes {
       ObjectNode body = Json.object();
       body.set("userIds", Json.strings(userIds));
       return Reply.created(body);
-    }).event("Organization.Membership.Updated");
+    }).event("Organization.Membership.Updated").payloads(DataHookPayloads.membership(store, USERS));
     handlers.declare("ReplaceOrganizationUsers", call -> {
       List<String> userIds = call.ids("userIds");
       String orgId = userIds.isEmpty() ? call.param("id") : OrganizationRelations.insertable(store, call, store.users::get, userIds);
@@ -140,7 +142,7 @@ final class OrganizationRoutes {
       }
       Store.set(store.orgUsers, orgId).addAll(userIds);
       return Reply.empty(204);
-    }).event("Organization.Membership.Updated");
+    }).event("Organization.Membership.Updated").payloads(DataHookPayloads.membership(store, USERS));
     handlers.declare("ListOrganizationUsers", call -> {
       // Logto's own query here: a missing organization simply has no members
       String orgId = call.param("id");
@@ -162,7 +164,7 @@ final class OrganizationRoutes {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    }).event("Organization.Membership.Updated");
+    }).event("Organization.Membership.Updated").payloads(DataHookPayloads.membership(store, USERS));
     handlers.declare("ListOrganizationUserRoles", call -> {
       String orgId = member(call);
       List<JsonNode> roles = new ArrayList<>();
@@ -237,7 +239,15 @@ final class OrganizationRoutes {
       Store.set(store.orgRoleScopes, id).addAll(scopeIds == null ? List.of() : scopeIds);
       Store.set(store.orgRoleResourceScopes, id).addAll(resourceScopeIds == null ? List.of() : resourceScopeIds);
       return Reply.created(role);
-    }).event("OrganizationRole.Created");
+    }).event("OrganizationRole.Created").payloads(call -> (succeeded, payloads) -> {
+      // with scope ids Logto first queues the role's scope update, naming the new role
+      JsonNode body = call.json();
+      if (body.path("organizationScopeIds").size() > 0 || body.path("resourceScopeIds").size() > 0) {
+        payloads.add(succeeded.withCall(succeeded.start("OrganizationRole.Scopes.Updated"))
+            .put("organizationRoleId", succeeded.reply().body().get("id").asText()));
+      }
+      payloads.add(succeeded.registered());
+    });
     handlers.declare("ListOrganizationRoles", call -> {
       List<ObjectNode> roles = new ArrayList<>();
       for (ObjectNode role : store.orgRoles.values()) {

@@ -312,7 +312,7 @@ final class SignInExperienceRoutes {
   }
 
   private void requireConnector(String type) {
-    if (!store.hasConnector(type)) {
+    if (store.connectors.ofType(type).isEmpty()) {
       throw ApiError.of(400, "sign_in_experiences.enabled_connector_not_found",
           "Enabled " + type + " connector not found.");
     }
@@ -321,7 +321,7 @@ final class SignInExperienceRoutes {
   private List<String> availableSocialTargets(ObjectNode changes) {
     List<String> targets = new ArrayList<>();
     for (JsonNode target : changes.get("socialSignInConnectorTargets")) {
-      if (store.hasSocialTarget(target.asText())) {
+      if (store.connectors.socialTargets().contains(target.asText())) {
         targets.add(target.asText());
       }
     }

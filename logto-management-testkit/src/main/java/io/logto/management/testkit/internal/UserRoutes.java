@@ -39,7 +39,18 @@ final class UserRoutes {
     });
     handlers.declare("ListUsers", this::list);
     handlers.declare("UpdateUser", this::update).event("User.Data.Updated");
-    handlers.declare("DeleteUser", this::delete).event("User.Deleted");
+    handlers.declare("DeleteUser", this::delete).event("User.Deleted").payloads(call -> {
+      // Logto's payload carries the deleted user (its userInfoSelectFields: the stored fields, no hasPassword)
+      ObjectNode user = store.users.get(call.pathParams().get("userId"));
+      ObjectNode deleted = user == null ? null : user.deepCopy();
+      return (succeeded, payloads) -> {
+        ObjectNode payload = succeeded.start(succeeded.event());
+        if (deleted != null) {
+          payload.set("data", deleted);
+        }
+        payloads.add(succeeded.withCall(payload));
+      };
+    });
     handlers.declare("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
     handlers.declare("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb)).event("User.Data.Updated");
     handlers.declare("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile)).event("User.Data.Updated");
