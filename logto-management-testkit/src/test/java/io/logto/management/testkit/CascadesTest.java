@@ -116,4 +116,17 @@ final class CascadesTest {
     assertThat(http.delete(path + "/organization-scopes/" + orgScope).status()).isEqualTo(404);
     assertThat(http.get(path).body().get("resourceScopes")).isEmpty();
   }
+
+  @Test
+  void deletingASocialConnectorDropsItsTargetFromTheSignInExperience() {
+    String social = id(http.post("/connectors", "{\"connectorId\":\"mock-social-connector\",\"config\":{}}"));
+    assertThat(http.patch("/sign-in-exp", "{\"socialSignInConnectorTargets\":[\"mock-social\"]}").status())
+        .isEqualTo(200);
+    assertThat(http.get("/sign-in-exp").body().get("socialSignInConnectorTargets")).extracting(JsonNode::asText)
+        .containsExactly("mock-social");
+
+    assertThat(http.delete("/connectors/" + social).status()).isEqualTo(204);
+
+    assertThat(http.get("/sign-in-exp").body().get("socialSignInConnectorTargets")).isEmpty();
+  }
 }

@@ -114,6 +114,11 @@ final class ApiError extends RuntimeException {
     return of(422, "entity.invalid_input", "Invalid input. Value list must not be empty.");
   }
 
+  /** 400 for a connector (or SSO connector) of another type than the route serves. */
+  static ApiError unexpectedConnectorType() {
+    return of(400, "connector.unexpected_type", "The connector's type is unexpected.");
+  }
+
   /**
    * 501 for an operation whose answer needs what the emulator cannot have ({@code missing}, such as
    * "a JavaScript runtime for the user's script"); same code and data as an unimplemented operation.

@@ -15,8 +15,12 @@ import java.util.function.Supplier;
  * resource, organization-resource and user scopes) and, per user, the organizations it may act in.
  * Every route but the scope list first requires a third-party application (404
  * {@code entity.not_exists_with_id}, 422 {@code application.third_party_application_only}), as Logto does.
+ * The tenant-wide permission ceiling of OAuth Client ID Metadata Document (CIMD) clients is the same
+ * consent scopes, held once for every CIMD client (Logto keeps them apart from any application).
  */
 final class ApplicationConsentRoutes {
+  // the consent owner under which the CIMD ceiling is kept (no application id has this form)
+  private static final String CIMD_OWNER = "cimd:tenant-ceiling";
   private static final List<String> USER_SCOPES = List.of("profile", "email", "phone", "address", "custom_data",
       "identities", "roles", "urn:logto:scope:organizations", "urn:logto:scope:organization_roles",
       "urn:logto:scope:sessions", "urn:logto:scope:trusted_devices");
@@ -40,6 +44,9 @@ final class ApplicationConsentRoutes {
     handlers.declare("DeleteApplicationUserConsentScope",
         call -> deleteScope(call, () -> thirdParty(call.param("applicationId"))));
     registerOrganizations(handlers);
+    handlers.declare("ListCimdUserConsentScopes", call -> Reply.ok(consentScopes(CIMD_OWNER)));
+    handlers.declare("AssignCimdUserConsentScopes", call -> assignScopes(call, () -> CIMD_OWNER));
+    handlers.declare("DeleteCimdUserConsentScope", call -> deleteScope(call, () -> CIMD_OWNER));
   }
 
   /**
@@ -47,7 +54,7 @@ final class ApplicationConsentRoutes {
    * the consent of {@code owner} (an application, or the tenant-wide CIMD ceiling), looked up after
    * the body is checked, as Logto does.
    */
-  Reply assignScopes(Call call, Supplier<String> owner) {
+  private Reply assignScopes(Call call, Supplier<String> owner) {
     Guard guard = call.guard();
     List<String> orgScopes = orEmpty(guard.strings("organizationScopes", false));
     List<String> resourceScopes = orEmpty(guard.strings("resourceScopes", false));
@@ -81,7 +88,7 @@ final class ApplicationConsentRoutes {
   }
 
   /** The consent scopes of {@code appId} (or the CIMD ceiling): organization scopes, resource scopes by resource, user scopes. */
-  ObjectNode consentScopes(String appId) {
+  private ObjectNode consentScopes(String appId) {
     ObjectNode body = Json.object();
     ArrayNode orgScopes = body.putArray("organizationScopes");
     for (String id : store.consents.scopes(ApplicationConsents.ORGANIZATION_SCOPES, appId)) {
@@ -98,7 +105,7 @@ final class ApplicationConsentRoutes {
   }
 
   /** DELETE of one consent scope of {@code owner} by type (400 for an unknown type, 404 when not assigned). */
-  Reply deleteScope(Call call, Supplier<String> owner) {
+  private Reply deleteScope(Call call, Supplier<String> owner) {
     ObjectNode params = Json.object().put("scopeType", call.param("scopeType"));
     Guard guard = Guard.params(params);
     String type = guard.oneOf("scopeType", SCOPE_TYPES, true);
@@ -156,7 +163,7 @@ final class ApplicationConsentRoutes {
 
   private void requireMemberships(String userId, List<String> orgIds) {
     for (String orgId : orgIds) {
-      OrganizationRoutes.requireMembership(store.orgUsers, orgId, userId);
+      OrganizationRelations.requireMembership(store.orgUsers, orgId, userId);
     }
   }
 

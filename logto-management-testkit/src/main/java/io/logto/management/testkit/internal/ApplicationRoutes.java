@@ -74,7 +74,7 @@ final class ApplicationRoutes {
         String orgId = org.get("id").asText();
         if (store.orgApps.getOrDefault(orgId, Set.of()).contains(appId)) {
           ObjectNode item = org.deepCopy();
-          item.set("organizationRoles", OrganizationRoutes.roleRefs(store, store.orgAppRoles, orgId, appId));
+          item.set("organizationRoles", OrganizationRelations.roleRefs(store, store.orgAppRoles, orgId, appId));
           orgs.add(item);
         }
       }
@@ -112,7 +112,7 @@ final class ApplicationRoutes {
     String excludeRoleId = call.query("excludeRoleId");
     String excludeOrgId = call.query("excludeOrganizationId");
     // Logto's search_params (search=%x%, search.name=...) over these fields, as for users
-    Predicate<ObjectNode> search = UserRoutes.searchFilter(call, SEARCH_FIELDS);
+    Predicate<ObjectNode> search = Search.advanced(call, SEARCH_FIELDS);
     List<JsonNode> apps = new ArrayList<>();
     for (ObjectNode app : Store.newestFirst(store.applications.values())) {
       String id = app.get("id").asText();

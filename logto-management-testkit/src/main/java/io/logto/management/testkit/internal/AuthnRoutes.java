@@ -68,7 +68,7 @@ final class AuthnRoutes {
     }
     ObjectNode connector = store.connectors.connector(connectorId);
     if (!store.connectors.factoryOf(connector).type().equals(ConnectorFactory.SOCIAL)) {
-      throw ConnectorRoutes.unexpectedType();
+      throw ApiError.unexpectedConnectorType();
     }
     if (!body.path("SAMLResponse").isTextual() || !body.path("RelayState").isTextual()) {
       throw ApiError.of(400, "connector.invalid_response", "The connector's response is invalid.");
@@ -90,7 +90,7 @@ final class AuthnRoutes {
       throw ApiError.notExistsWithId("sso_connectors", id);
     }
     if (!SsoProvider.byName(connector.get("providerName").asText()).saml()) {
-      throw ConnectorRoutes.unexpectedType();
+      throw ApiError.unexpectedConnectorType();
     }
     if (relayState == null) {
       // IdP-initiated sign-in is a dev feature, off in a production Logto

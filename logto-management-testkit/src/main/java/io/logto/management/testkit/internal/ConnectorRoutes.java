@@ -59,7 +59,7 @@ final class ConnectorRoutes {
     handlers.declare("UpdateConnector", this::update);
     handlers.declare("DeleteConnector", call -> {
       state.connector(call.param("id"));
-      remove(call.param("id"));
+      store.deleteConnector(call.param("id"));
       return Reply.empty(204);
     });
     handlers.declare("CreateConnectorAuthorizationUri", this::authorizationUri);
@@ -105,7 +105,7 @@ final class ConnectorRoutes {
     connector.put("enableTokenStorage", tokenStorage != null && tokenStorage).put("createdAt", store.now());
     // Logto keeps one working e-mail and one SMS connector: a new one replaces the old
     if (factory.channel() != null) {
-      state.ofType(factory.type()).forEach(old -> remove(old.get("id").asText()));
+      state.ofType(factory.type()).forEach(old -> store.deleteConnector(old.get("id").asText()));
       store.outbox.connectorConfigured(factory.channel(), connectorId);
     }
     state.put(connector);
@@ -155,7 +155,7 @@ final class ConnectorRoutes {
     }
     ObjectNode connector = state.connector(call.param("connectorId"));
     if (!state.factoryOf(connector).type().equals(ConnectorFactory.SOCIAL)) {
-      throw unexpectedType();
+      throw ApiError.unexpectedConnectorType();
     }
     // the mock social connector's URI: its fixed host with state, redirect_uri and the default scope
     String redirectTo = "http://mock-social/?state=" + form(stateValue) + "&redirect_uri=" + form(redirectUri)
@@ -182,33 +182,12 @@ final class ConnectorRoutes {
       throw ApiError.of(400, "connector.not_found", "Cannot find any available connector for type: " + expected + ".");
     }
     if (!factory.type().equals(expected)) {
-      throw unexpectedType();
+      throw ApiError.unexpectedConnectorType();
     }
     // no connector exists yet: the message names the factory as its sender
     store.outbox.send(factory.message(config, to, "Generic", Map.of("code", "000000"), factory.id(),
         Instant.ofEpochMilli(store.now())));
     return Reply.empty(204);
-  }
-
-  private void remove(String id) {
-    boolean social = state.factoryOf(state.connector(id)).channel() == null;
-    state.remove(id);
-    store.outbox.connectorRemoved(id);
-    if (social) {
-      // Logto drops the sign-in experience's social targets no connector offers any more
-      ObjectNode experience = store.experience.signInExperience;
-      List<String> kept = new ArrayList<>();
-      experience.path("socialSignInConnectorTargets").forEach(target -> {
-        if (state.socialTargets().contains(target.asText())) {
-          kept.add(target.asText());
-        }
-      });
-      experience.set("socialSignInConnectorTargets", Json.strings(kept));
-    }
-  }
-
-  static ApiError unexpectedType() {
-    return ApiError.of(400, "connector.unexpected_type", "The connector's type is unexpected.");
   }
 
   private static ApiError cannotOverwriteMetadata() {

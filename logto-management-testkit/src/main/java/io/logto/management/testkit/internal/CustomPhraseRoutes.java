@@ -63,7 +63,7 @@ final class CustomPhraseRoutes {
 
   private static String languageTag(Call call) {
     Guard guard = Guard.params(Json.object().put("languageTag", call.param("languageTag")));
-    String tag = guard.oneOf("languageTag", SignInExperienceRoutes.LANGUAGE_TAGS, true);
+    String tag = guard.oneOf("languageTag", LanguageTags.ALL, true);
     guard.check();
     return tag;
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Every emulated operation declared in one place: its handler, whether Logto answers it without a
- * token, whether it always ends in 501 ({@link Handler.NotEmulated}), the webhook event it fires and the
- * not-found rule of its path id. Route classes declare their operations here; a declaration of an operation the table does not
+ * token, whether it always ends in 501 ({@link Handler.NotEmulated}), the webhook event it fires, how its
+ * data-hook payloads are built when not by the general rule, and the not-found rule of its path id. Route classes declare their operations here; a declaration of an operation the table does not
  * hold, or a second one, fails at once, and {@link #checkComplete()} fails when an operation of the
  * table has none, so a missing or duplicate declaration fails a test, not a user.
  */
@@ -25,6 +25,7 @@ final class Declarations {
     private final NotFoundRules.Rule notFoundRule;
     private boolean anonymous;
     private String event;
+    private DataHookPayloads.Rule payloads = DataHookPayloads.REGISTERED;
 
     private Declaration(Operation operation, Handler handler, NotFoundRules.Rule notFoundRule) {
       this.operation = operation;
@@ -48,6 +49,20 @@ final class Declarations {
     Declaration event(String dataEvent) {
       this.event = dataEvent;
       return this;
+    }
+
+    /**
+     * Sets how the operation's data-hook payloads are built, when not only as the payload of its event
+     * ({@link DataHookPayloads#REGISTERED}).
+     */
+    Declaration payloads(DataHookPayloads.Rule rule) {
+      this.payloads = rule;
+      return this;
+    }
+
+    /** How the operation's data-hook payloads are built. */
+    DataHookPayloads.Rule payloads() {
+      return payloads;
     }
 
     /** The data event the operation fires when it succeeds, or null. */

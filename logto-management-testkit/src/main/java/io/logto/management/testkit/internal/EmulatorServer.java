@@ -1,19 +1,16 @@
 package io.logto.management.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +32,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EmulatorServer implements AutoCloseable {
   /** The counter name of token requests. */
   public static final String TOKEN_COUNTER = "oidc.token";
-  private static final String JSON = "application/json; charset=utf-8";
-  private static final String REQUEST_ID_ALPHABET =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   /** A client registered at start: an M2M application with this id and secret. */
@@ -80,51 +73,8 @@ public final class EmulatorServer implements AutoCloseable {
         Store.set(store.appRoles, client.id()).add(store.managementRoleId);
       }
     }
-    new UserRoutes(store).register(handlers);
-    new RoleRoutes(store).register(handlers);
-    new ResourceRoutes(store).register(handlers);
-    new HookRoutes(store).register(handlers);
-    new ApplicationRoutes(store).register(handlers);
-    new OrganizationRoutes(store).register(handlers);
-    // ---- webhook deliveries and audit logs ----
     webhooks = new WebhookDispatcher(store);
-    new HookDeliveryRoutes(store, webhooks).register(handlers);
-    new LogRoutes(store).register(handlers);
-    new OneTimeTokenRoutes(store).register(handlers);
-    new OrganizationInvitationRoutes(store).register(handlers);
-    new DashboardRoutes(store).register(handlers);
-    new SubjectTokenRoutes(store).register(handlers);
-    new HousekeepingRoutes().register(handlers);
-    new VerificationCodeRoutes(store).register(handlers);
-    new UserAssetRoutes(store, tokens).register(handlers);
-    // Users, organizations, applications (part 1a)
-    new UserIdentityRoutes(store).register(handlers);
-    new UserSecurityRoutes(store).register(handlers);
-    new ApplicationSettingsRoutes(store).register(handlers);
-    ApplicationConsentRoutes consents = new ApplicationConsentRoutes(store);
-    consents.register(handlers);
-    new CimdConsentRoutes(consents).register(handlers);
-    new OrganizationApplicationRoutes(store).register(handlers);
-    // a JIT rule can point at the enterprise SSO connectors of the store
-    new OrganizationJitRoutes(store, store.ssoConnectors::get).register(handlers);
-    // configuration area: tenant configs, OIDC keys, stored scripts
-    new ConfigRoutes(store).register(handlers);
-    new ScriptConfigRoutes(store).register(handlers);
-    new SignInExperienceRoutes(store).register(handlers);
-    new CustomPhraseRoutes(store).register(handlers);
-    new EmailTemplateRoutes(store).register(handlers);
-    new CustomProfileFieldRoutes(store).register(handlers);
-    new AccountCenterRoutes(store).register(handlers);
-    new CaptchaProviderRoutes(store).register(handlers);
-    new WellKnownRoutes(store).register(handlers);
-    // connectors, SSO, domains, SAML applications and their browser flows (emu2b)
-    new ConnectorRoutes(store).register(handlers);
-    new SsoConnectorRoutes(store).register(handlers);
-    new DomainRoutes(store).register(handlers);
-    new SamlApplicationRoutes(store).register(handlers);
-    new SamlIdpRoutes(store).register(handlers);
-    new AuthnRoutes(store, tokens).register(handlers);
-    handlers.declare("GetStatus", call -> Reply.empty(204));
+    RouteRegistry.declareAll(handlers, store, tokens, webhooks);
     handlers.checkComplete();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int serverNumber = SERVERS.incrementAndGet();
@@ -211,7 +161,7 @@ public final class EmulatorServer implements AutoCloseable {
     counters.clear();
   }
 
-  /** Every operation's declaration (handler, token, 501, not-found rule). */
+  /** Every operation's declaration (handler, token, 501, event, payload rule, not-found rule). */
   Declarations declarations() {
     return handlers;
   }
@@ -237,7 +187,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  private static final byte[] PARTIAL_BODY = "[{\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] PARTIAL_BODY = "[{\"id\":".getBytes(StandardCharsets.US_ASCII);
 
   /** Thrown to make the JDK server close the connection before the answer is complete. */
   private static final class DroppedConnection extends RuntimeException {
@@ -269,8 +219,8 @@ public final class EmulatorServer implements AutoCloseable {
         // silently retry. The exchange is deliberately left unclosed: closing it would let the JDK
         // server finish or pad the response on some versions; the escaping exception makes it drop
         // the connection instead.
-        exchange.getResponseHeaders().set("Content-Type", JSON);
-        exchange.getResponseHeaders().set("Logto-Core-Request-Id", requestId());
+        exchange.getResponseHeaders().set("Content-Type", ReplyWriter.JSON);
+        exchange.getResponseHeaders().set("Logto-Core-Request-Id", ReplyWriter.requestId());
         exchange.sendResponseHeaders(200, 1024);
         exchange.getResponseBody().write(PARTIAL_BODY);
         exchange.getResponseBody().flush();
@@ -279,7 +229,7 @@ public final class EmulatorServer implements AutoCloseable {
         // a bug in a handler: answer it rather than hang up, so the test shows what failed
         reply = Reply.json(500, errorBody("emulator.internal_error", String.valueOf(e)));
       }
-      send(exchange, reply);
+      ReplyWriter.send(exchange, reply);
     } finally {
       if (!dropped) {
         exchange.close();
@@ -332,21 +282,20 @@ public final class EmulatorServer implements AutoCloseable {
     }
     Declarations.Declaration declaration = handlers.get(match.operation().operationId());
     if (declaration.requiresToken()) {
-      ApiError denied = authenticate(headers.getFirst("Authorization"));
+      ApiError denied = tokens.authenticate(headers.getFirst("Authorization"), apiIndicator);
       if (denied != null) {
         return error(denied);
       }
     }
-    Operation operation = declaration.operation();
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
     Reply reply;
     lock.lock();
     try {
       // what the hook payloads need from before the handler: the deleted user, an organization's members
-      DataHookPayloads.Before before = DataHookPayloads.before(store, operation, call);
+      DataHookPayloads.Pending payloads = declaration.payloads().before(call);
       reply = declaration.handler().handle(call);
-      webhooks.operationSucceeded(operation, declaration.event(), call, reply, before, headers.getFirst("User-Agent"),
+      webhooks.operationSucceeded(declaration, payloads, call, reply, headers.getFirst("User-Agent"),
           clientIp(exchange));
     } catch (ApiError e) {
       return error(NotFoundRules.answer(declaration.notFoundRule(), match.pathParams(), e));
@@ -385,37 +334,6 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  private ApiError authenticate(String authorization) {
-    if (authorization == null || authorization.isEmpty()) {
-      return ApiError.of(401, "auth.authorization_header_missing", "Authorization header is missing.");
-    }
-    if (!authorization.startsWith("Bearer ")) {
-      ObjectNode data = Json.object();
-      data.set("supportedTypes", Json.array().add("Bearer"));
-      return ApiError.of(401, "auth.authorization_token_type_not_supported", "Authorization type is not supported.",
-          data, null);
-    }
-    switch (tokens.check(authorization.substring(7).trim(), apiIndicator, Store.MANAGEMENT_SCOPE)) {
-      case OK:
-        return null;
-      case MALFORMED:
-        return unauthorized("ERR_JWS_INVALID", "JWSInvalid");
-      case UNKNOWN:
-        return unauthorized("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "JWSSignatureVerificationFailed");
-      case EXPIRED:
-        return unauthorized("ERR_JWT_EXPIRED", "JWTExpired");
-      case WRONG_AUDIENCE:
-        return unauthorized("ERR_JWT_CLAIM_VALIDATION_FAILED", "JWTClaimValidationFailed");
-      default:
-        return ApiError.of(403, "auth.forbidden", "Forbidden. Please check your user roles and permissions.");
-    }
-  }
-
-  private static ApiError unauthorized(String code, String name) {
-    ObjectNode data = Json.object().put("code", code).put("name", name);
-    return ApiError.of(401, "auth.unauthorized", "Unauthorized. Please check credentials and its scope.", data, null);
-  }
-
   /**
    * A request no route takes: 405 with {@code Allow} when the path exists for other methods (200 to
    * {@code OPTIONS}), else 404, both as Koa's plain-text status answers.
@@ -448,59 +366,5 @@ public final class EmulatorServer implements AutoCloseable {
 
   private void increment(String name) {
     counters.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
-  }
-
-  private void send(HttpExchange exchange, Reply reply) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    for (String[] header : reply.headers()) {
-      headers.add(header[0], header[1]);
-    }
-    headers.set("Logto-Core-Request-Id", requestId());
-    String text = reply.body() == null && reply.bytes() == null ? plainText(reply) : null;
-    if (reply.body() == null && reply.bytes() == null && text == null) {
-      exchange.sendResponseHeaders(reply.status(), -1);
-      return;
-    }
-    byte[] bytes = reply.bytes() != null ? reply.bytes()
-        : text != null ? text.getBytes(StandardCharsets.UTF_8) : Json.write(reply.body());
-    headers.set("Content-Type", reply.body() == null ? reply.textType() : JSON);
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      headers.set("Content-Length", Integer.toString(bytes.length));
-      exchange.sendResponseHeaders(reply.status(), -1);
-      return;
-    }
-    exchange.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /**
-   * The text of a body-less answer: Koa answers a status without a body with its status text as
-   * {@code text/plain} ({@code 201 Created}), except for the statuses that never carry one.
-   */
-  private static String plainText(Reply reply) {
-    if (reply.text() != null) {
-      return reply.text();
-    }
-    switch (reply.status()) {
-      case 200:
-        return "OK";
-      case 201:
-        return "Created";
-      case 202:
-        return "Accepted";
-      default:
-        return null;
-    }
-  }
-
-  private static String requestId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] chars = new char[16];
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = REQUEST_ID_ALPHABET.charAt(random.nextInt(REQUEST_ID_ALPHABET.length()));
-    }
-    return new String(chars);
   }
 }

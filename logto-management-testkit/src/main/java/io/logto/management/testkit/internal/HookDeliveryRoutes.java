@@ -38,10 +38,10 @@ final class HookDeliveryRoutes {
 
   private Reply test(Call call) {
     Guard guard = call.guard();
-    List<String> events = guard.enumSet("events", HookRoutes.EVENTS, true);
-    ObjectNode config = HookRoutes.config(guard, true);
+    List<String> events = guard.enumSet("events", HookInput.EVENTS, true);
+    ObjectNode config = HookInput.config(guard, true);
     guard.check();
-    HookRoutes.refuseDevOnlyEvent(null, events);
+    HookInput.refuseDevOnlyEvent(null, events);
     String hookId = call.param("id");
     String signingKey = store.hook(hookId).get("signingKey").asText();
     List<ObjectNode> payloads = events.stream().map(event -> testPayload(hookId, event)).toList();

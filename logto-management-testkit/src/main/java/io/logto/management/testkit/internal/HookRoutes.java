@@ -5,26 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Webhooks: create, list, get, update, delete and a new signing key; execution statistics count the
- * deliveries of the last 24 hours ({@link WebhookDispatcher} sends them, {@link HookDeliveryRoutes}
- * tests and lists them).
+ * deliveries of the last 24 hours ({@link WebhookDispatcher} sends them, the hook delivery routes
+ * test and list them).
  */
 final class HookRoutes {
-  // the event values of Logto 1.42's document, in its order
-  static final List<String> EVENTS = List.of("PostRegister", "PostSignIn", "PostSignInAdaptiveMfaTriggered",
-      "PostResetPassword", "User.Created", "User.Deleted", "User.Data.Updated", "User.SuspensionStatus.Updated",
-      "Role.Created", "Role.Deleted", "Role.Data.Updated", "Role.Scopes.Updated", "Scope.Created", "Scope.Deleted",
-      "Scope.Data.Updated", "Organization.Created", "Organization.Deleted", "Organization.Data.Updated",
-      "Organization.Membership.Updated", "OrganizationRole.Created", "OrganizationRole.Deleted",
-      "OrganizationRole.Data.Updated", "OrganizationRole.Scopes.Updated", "OrganizationScope.Created",
-      "OrganizationScope.Deleted", "OrganizationScope.Data.Updated", "Identifier.Lockout", "Message.RateLimited",
-      "Grant.LimitExceeded");
-  // a production Logto (dev features off) refuses this event
-  private static final String DEV_ONLY_EVENT = "PostSignInAdaptiveMfaTriggered";
   private static final Set<String> YES = Set.of("true", "1", "yes", "y");
 
   private final Store store;
@@ -67,12 +55,12 @@ final class HookRoutes {
   private Reply create(Call call) {
     Guard guard = call.guard();
     String name = guard.optionalName("name");
-    String event = guard.oneOf("event", EVENTS, false);
-    List<String> events = guard.enumSet("events", EVENTS, false);
-    ObjectNode config = config(guard, true);
+    String event = guard.oneOf("event", HookInput.EVENTS, false);
+    List<String> events = guard.enumSet("events", HookInput.EVENTS, false);
+    ObjectNode config = HookInput.config(guard, true);
     Boolean enabled = guard.bool("enabled", false);
     guard.check();
-    refuseDevOnlyEvent(event, events);
+    HookInput.refuseDevOnlyEvent(event, events);
     if (event == null && events == null) {
       throw ApiError.of(400, "hook.missing_events", "You need to provide at least one event.");
     }
@@ -94,12 +82,12 @@ final class HookRoutes {
     Guard guard = call.guard();
     String name = guard.optionalName("name");
     JsonNode eventNode = guard.raw().get("event");
-    String event = eventNode == null || eventNode.isNull() ? null : guard.oneOf("event", EVENTS, false);
-    List<String> events = guard.enumSet("events", EVENTS, false);
-    ObjectNode config = config(guard, false);
+    String event = eventNode == null || eventNode.isNull() ? null : guard.oneOf("event", HookInput.EVENTS, false);
+    List<String> events = guard.enumSet("events", HookInput.EVENTS, false);
+    ObjectNode config = HookInput.config(guard, false);
     Boolean enabled = guard.bool("enabled", false);
     guard.check();
-    refuseDevOnlyEvent(event, events);
+    HookInput.refuseDevOnlyEvent(event, events);
     ObjectNode hook = updatable(call.param("id"));
     if (name != null) {
       hook.put("name", name);
@@ -127,27 +115,6 @@ final class HookRoutes {
   // Logto updates without reading the hook first: no row is its update's answer (the not-found rule)
   private ObjectNode updatable(String id) {
     return Store.row(store.hooks, "hooks", id);
-  }
-
-  // {url, headers?, retries?}, kept as sent
-  static ObjectNode config(Guard guard, boolean required) {
-    ObjectNode config = guard.object("config", required);
-    if (config == null) {
-      return null;
-    }
-    Guard inner = guard.within("config", config);
-    inner.string("url", true);
-    inner.object("headers", false);
-    inner.number("retries", false);
-    return config.deepCopy();
-  }
-
-  static void refuseDevOnlyEvent(String event, List<String> events) {
-    if (DEV_ONLY_EVENT.equals(event) || (events != null && events.contains(DEV_ONLY_EVENT))) {
-      ObjectNode data = Json.object();
-      data.put("reason", "hook.event_not_supported_when_dev_features_disabled").put("event", DEV_ONLY_EVENT);
-      throw ApiError.of(400, "guard.invalid_input", "The request body is invalid.", data, null);
-    }
   }
 
   // Logto counts the hook's TriggerHook log entries of the last 24 hours

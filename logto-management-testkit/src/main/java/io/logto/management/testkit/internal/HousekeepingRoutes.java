@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two deletes whose targets the emulator never holds. {@code DeleteSecret}: vault secrets (third-party
+ * The health check ({@code GetStatus}, 204 while the emulator runs) and two deletes whose targets the
+ * emulator never holds. {@code DeleteSecret}: vault secrets (third-party
  * tokens) exist only after a social or enterprise sign-in with token storage, which the emulator has
  * not, so every id answers 404 as on a Logto without such sign-ins. {@code DeleteSentinelActivities}:
  * the emulator records no sign-in attempts, so clearing a user's or app's lockout has nothing to
@@ -12,6 +13,7 @@ import java.util.Map;
  */
 final class HousekeepingRoutes {
   void register(Declarations handlers) {
+    handlers.declare("GetStatus", call -> Reply.empty(204));
     handlers.declare("DeleteSecret", call -> {
       throw ApiError.notFound();
     });

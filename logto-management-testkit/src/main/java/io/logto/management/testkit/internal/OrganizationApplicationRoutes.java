@@ -1,5 +1,7 @@
 package io.logto.management.testkit.internal;
 
+import static io.logto.management.testkit.internal.DataHookPayloads.Members.APPLICATIONS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -29,20 +31,20 @@ final class OrganizationApplicationRoutes {
       List<ObjectNode> apps = new ArrayList<>();
       for (String appId : store.orgApps.getOrDefault(orgId, Set.of())) {
         ObjectNode item = store.application(appId).deepCopy();
-        item.set("organizationRoles", OrganizationRoutes.roleRefs(store, store.orgAppRoles, orgId, appId));
+        item.set("organizationRoles", OrganizationRelations.roleRefs(store, store.orgAppRoles, orgId, appId));
         apps.add(item);
       }
-      return Pager.paged(call, OrganizationRoutes.search(call.query("q"), apps));
+      return Pager.paged(call, Search.substring(call.query("q"), apps));
     });
     handlers.declare("AddOrganizationApplications", call -> {
       List<String> appIds = call.ids("applicationIds");
-      Store.set(store.orgApps, OrganizationRoutes.insertable(store, call, store.applications::get, appIds)).addAll(appIds);
+      Store.set(store.orgApps, OrganizationRelations.insertable(store, call, store.applications::get, appIds)).addAll(appIds);
       return Reply.empty(201);
-    });
+    }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     handlers.declare("ReplaceOrganizationApplications", call -> {
       List<String> appIds = call.ids("applicationIds");
       String orgId = appIds.isEmpty() ? call.param("id")
-          : OrganizationRoutes.insertable(store, call, store.applications::get, appIds);
+          : OrganizationRelations.insertable(store, call, store.applications::get, appIds);
       for (String appId : new ArrayList<>(Store.set(store.orgApps, orgId))) {
         if (!appIds.contains(appId)) {
           store.removeOrganizationApplication(orgId, appId);
@@ -50,13 +52,13 @@ final class OrganizationApplicationRoutes {
       }
       Store.set(store.orgApps, orgId).addAll(appIds);
       return Reply.empty(204);
-    });
+    }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     handlers.declare("DeleteOrganizationApplication", call -> {
       if (!store.removeOrganizationApplication(call.param("id"), call.param("applicationId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    });
+    }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     registerRoles(handlers);
   }
 
@@ -96,7 +98,7 @@ final class OrganizationApplicationRoutes {
       guard.check();
       String orgId = call.param("id");
       Store.requireAll(store.orgRoles, roleIds);
-      appIds.forEach(appId -> OrganizationRoutes.requireMembership(store.orgApps, orgId, appId));
+      appIds.forEach(appId -> OrganizationRelations.requireMembership(store.orgApps, orgId, appId));
       appIds.forEach(appId -> roles(orgId, appId).addAll(roleIds));
       return Reply.empty(201);
     });
@@ -115,7 +117,7 @@ final class OrganizationApplicationRoutes {
   private Set<String> rolesOf(Call call) {
     String orgId = call.param("id");
     String appId = call.param("applicationId");
-    OrganizationRoutes.requireMembership(store.orgApps, orgId, appId);
+    OrganizationRelations.requireMembership(store.orgApps, orgId, appId);
     return roles(orgId, appId);
   }
 

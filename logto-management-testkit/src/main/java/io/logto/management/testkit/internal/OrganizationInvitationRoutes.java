@@ -53,7 +53,17 @@ final class OrganizationInvitationRoutes {
       send(invitation, payload);
       return Reply.empty(204);
     });
-    handlers.declare("ReplaceOrganizationInvitationStatus", this::replaceStatus);
+    handlers.declare("ReplaceOrganizationInvitationStatus", this::replaceStatus).payloads(call -> {
+      ObjectNode invitation = store.invitations.get(call.pathParams().get("id"));
+      DataHookPayloads.Pending membership = DataHookPayloads.membership(store, DataHookPayloads.Members.USERS,
+          invitation == null ? null : invitation.path("organizationId").asText(null));
+      return (succeeded, payloads) -> {
+        // only an accepted invitation changes the organization's members
+        if ("Accepted".equals(call.json().path("status").asText())) {
+          membership.build(succeeded, payloads);
+        }
+      };
+    });
   }
 
   private static String orEmpty(String value) {

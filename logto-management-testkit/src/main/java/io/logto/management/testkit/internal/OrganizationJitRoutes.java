@@ -97,12 +97,12 @@ final class OrganizationJitRoutes {
     });
     handlers.declare("CreateOrganizationJit" + noun, call -> {
       List<String> ids = nonEmptyIds(call, bodyField);
-      relation.apply(OrganizationRoutes.insertable(store, call, target, ids)).addAll(ids);
+      relation.apply(OrganizationRelations.insertable(store, call, target, ids)).addAll(ids);
       return Reply.empty(201);
     });
     handlers.declare("ReplaceOrganizationJit" + noun + "s", call -> {
       List<String> ids = call.ids(bodyField);
-      String orgId = ids.isEmpty() ? call.param("id") : OrganizationRoutes.insertable(store, call, target, ids);
+      String orgId = ids.isEmpty() ? call.param("id") : OrganizationRelations.insertable(store, call, target, ids);
       Set<String> held = relation.apply(orgId);
       held.clear();
       held.addAll(ids);

@@ -1,15 +1,15 @@
 package io.logto.management.testkit.internal;
 
+import static io.logto.management.testkit.internal.DataHookPayloads.Members.USERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Organizations, their members and member roles, organization roles and organization scopes. */
 final class OrganizationRoutes {
@@ -17,24 +17,6 @@ final class OrganizationRoutes {
 
   OrganizationRoutes(Store store) {
     this.store = store;
-  }
-
-  /** The {@code [{id, name}]} organization roles of a member, as Logto embeds them. */
-  static ArrayNode roleRefs(Store store, String orgId, String userId) {
-    return roleRefs(store, store.orgUserRoles, orgId, userId);
-  }
-
-  /** The {@code [{id, name}]} organization roles a member (user or application) holds. */
-  static ArrayNode roleRefs(Store store, Map<String, Map<String, Set<String>>> relation, String orgId,
-      String memberId) {
-    ArrayNode refs = Json.array();
-    for (String roleId : relation.getOrDefault(orgId, Map.of()).getOrDefault(memberId, Set.of())) {
-      ObjectNode role = store.orgRoles.get(roleId);
-      if (role != null) {
-        refs.addObject().put("id", roleId).set("name", role.get("name"));
-      }
-    }
-    return refs;
   }
 
   void register(Declarations handlers) {
@@ -65,7 +47,7 @@ final class OrganizationRoutes {
       return Reply.created(org);
     }).event("Organization.Created");
     handlers.declare("ListOrganizations", call -> {
-      List<ObjectNode> orgs = search(call.query("q"), Store.newestFirst(store.organizations.values()));
+      List<ObjectNode> orgs = Search.substring(call.query("q"), Store.newestFirst(store.organizations.values()));
       if ("true".equals(call.query("showFeatured"))) {
         orgs = orgs.stream().map(this::withFeaturedUsers).toList();
       }
@@ -141,30 +123,18 @@ final class OrganizationRoutes {
     return ids;
   }
 
-  /** The organization id of an insert into one of its relations, after checking the foreign keys (422). */
-  static String insertable(Store store, Call call, Function<String, ?> related, List<String> ids) {
-    String orgId = call.param("id");
-    Store.requireAll(store.organizations, List.of(orgId));
-    for (String id : ids) {
-      if (related.apply(id) == null) {
-        throw ApiError.foreignKeyNotFound();
-      }
-    }
-    return orgId;
-  }
-
   private void registerMembers(Declarations handlers) {
     handlers.declare("AddOrganizationUsers", call -> {
       List<String> userIds = call.ids("userIds");
-      String orgId = insertable(store, call, store.users::get, userIds);
+      String orgId = OrganizationRelations.insertable(store, call, store.users::get, userIds);
       Store.set(store.orgUsers, orgId).addAll(userIds);
       ObjectNode body = Json.object();
       body.set("userIds", Json.strings(userIds));
       return Reply.created(body);
-    }).event("Organization.Membership.Updated");
+    }).event("Organization.Membership.Updated").payloads(DataHookPayloads.membership(store, USERS));
     handlers.declare("ReplaceOrganizationUsers", call -> {
       List<String> userIds = call.ids("userIds");
-      String orgId = userIds.isEmpty() ? call.param("id") : insertable(store, call, store.users::get, userIds);
+      String orgId = userIds.isEmpty() ? call.param("id") : OrganizationRelations.insertable(store, call, store.users::get, userIds);
       for (String userId : new ArrayList<>(Store.set(store.orgUsers, orgId))) {
         if (!userIds.contains(userId)) {
           store.removeMember(orgId, userId);
@@ -172,7 +142,7 @@ final class OrganizationRoutes {
       }
       Store.set(store.orgUsers, orgId).addAll(userIds);
       return Reply.empty(204);
-    }).event("Organization.Membership.Updated");
+    }).event("Organization.Membership.Updated").payloads(DataHookPayloads.membership(store, USERS));
     handlers.declare("ListOrganizationUsers", call -> {
       // Logto's own query here: a missing organization simply has no members
       String orgId = call.param("id");
@@ -183,18 +153,18 @@ final class OrganizationRoutes {
         String userId = user.get("id").asText();
         if (members.contains(userId) && (roleFilter == null || memberRoles(orgId, userId).contains(roleFilter))) {
           ObjectNode item = user.deepCopy();
-          item.set("organizationRoles", roleRefs(store, orgId, userId));
+          item.set("organizationRoles", OrganizationRelations.roleRefs(store, orgId, userId));
           users.add(item);
         }
       }
-      return Pager.paged(call, search(call.query("q"), users));
+      return Pager.paged(call, Search.substring(call.query("q"), users));
     });
     handlers.declare("DeleteOrganizationUser", call -> {
       if (!store.removeMember(call.param("id"), call.param("userId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
-    }).event("Organization.Membership.Updated");
+    }).event("Organization.Membership.Updated").payloads(DataHookPayloads.membership(store, USERS));
     handlers.declare("ListOrganizationUserRoles", call -> {
       String orgId = member(call);
       List<JsonNode> roles = new ArrayList<>();
@@ -269,7 +239,15 @@ final class OrganizationRoutes {
       Store.set(store.orgRoleScopes, id).addAll(scopeIds == null ? List.of() : scopeIds);
       Store.set(store.orgRoleResourceScopes, id).addAll(resourceScopeIds == null ? List.of() : resourceScopeIds);
       return Reply.created(role);
-    }).event("OrganizationRole.Created");
+    }).event("OrganizationRole.Created").payloads(call -> (succeeded, payloads) -> {
+      // with scope ids Logto first queues the role's scope update, naming the new role
+      JsonNode body = call.json();
+      if (body.path("organizationScopeIds").size() > 0 || body.path("resourceScopeIds").size() > 0) {
+        payloads.add(succeeded.withCall(succeeded.start("OrganizationRole.Scopes.Updated"))
+            .put("organizationRoleId", succeeded.reply().body().get("id").asText()));
+      }
+      payloads.add(succeeded.registered());
+    });
     handlers.declare("ListOrganizationRoles", call -> {
       List<ObjectNode> roles = new ArrayList<>();
       for (ObjectNode role : store.orgRoles.values()) {
@@ -291,7 +269,7 @@ final class OrganizationRoutes {
         }
         roles.add(item);
       }
-      return Pager.paged(call, search(call.query("q"), roles));
+      return Pager.paged(call, Search.substring(call.query("q"), roles));
     });
     handlers.declare("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
     handlers.declare("UpdateOrganizationRole", call -> rename(call, store.orgRoles, "organization_roles")).event("OrganizationRole.Data.Updated");
@@ -356,7 +334,7 @@ final class OrganizationRoutes {
       return Reply.created(scope);
     }).event("OrganizationScope.Created");
     handlers.declare("ListOrganizationScopes", call ->
-        Pager.optional(call, search(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
+        Pager.optional(call, Search.substring(call.query("q"), new ArrayList<>(store.orgScopes.values()))));
     handlers.declare("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
     handlers.declare("UpdateOrganizationScope", call -> rename(call, store.orgScopes, "organization_scopes")).event("OrganizationScope.Data.Updated");
     handlers.declare("DeleteOrganizationScope", call -> {
@@ -390,39 +368,12 @@ final class OrganizationRoutes {
     }
   }
 
-  /** Logto's {@code q}: a case-insensitive substring of the id or name (username/email for members). */
-  static List<ObjectNode> search(String q, List<ObjectNode> items) {
-    if (q == null || q.isEmpty()) {
-      return items;
-    }
-    String needle = q.toLowerCase(Locale.ROOT);
-    List<ObjectNode> found = new ArrayList<>();
-    for (ObjectNode item : items) {
-      for (String field : List.of("id", "name", "username", "primaryEmail")) {
-        JsonNode value = item.get(field);
-        if (value != null && value.isTextual() && value.asText().toLowerCase(Locale.ROOT).contains(needle)) {
-          found.add(item);
-          break;
-        }
-      }
-    }
-    return found;
-  }
-
   private Set<String> memberRoles(String orgId, String userId) {
     return Store.set(store.orgUserRoles.computeIfAbsent(orgId, k -> new java.util.HashMap<>()), userId);
   }
 
   private void requireMembership(String orgId, String userId) {
-    requireMembership(store.orgUsers, orgId, userId);
-  }
-
-  /** 422 {@code organization.require_membership} unless {@code memberId} is in the organization's relation. */
-  static void requireMembership(Map<String, Set<String>> members, String orgId, String memberId) {
-    if (!members.getOrDefault(orgId, Set.of()).contains(memberId)) {
-      throw ApiError.of(422, "organization.require_membership",
-          "The user must be a member of the organization to proceed.");
-    }
+    OrganizationRelations.requireMembership(store.orgUsers, orgId, userId);
   }
 
   /** The organization id of a member route, after checking the user is a member (422 otherwise, even for a missing organization). */

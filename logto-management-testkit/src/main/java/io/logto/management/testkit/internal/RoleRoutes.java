@@ -155,7 +155,7 @@ final class RoleRoutes {
     String excludeUserId = call.query("excludeUserId");
     String excludeAppId = call.query("excludeApplicationId");
     // Logto's search over a role's id, name and description (the same search params as users')
-    java.util.function.Predicate<ObjectNode> search = UserRoutes.searchFilter(call, SEARCH_FIELDS);
+    java.util.function.Predicate<ObjectNode> search = Search.advanced(call, SEARCH_FIELDS);
     List<JsonNode> roles = new ArrayList<>();
     for (ObjectNode role : store.roles.values()) {
       String roleId = role.get("id").asText();

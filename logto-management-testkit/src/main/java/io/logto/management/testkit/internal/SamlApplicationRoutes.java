@@ -3,7 +3,6 @@ package io.logto.management.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SAML applications (Logto as the SAML identity provider): create (with an active certificate valid
@@ -12,8 +11,7 @@ import java.util.Map;
  * applications API lists them as Logto does.
  */
 final class SamlApplicationRoutes {
-  static final String POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
-  private static final List<String> BINDINGS = List.of(POST_BINDING,
+  private static final List<String> BINDINGS = List.of(SamlXml.POST_BINDING,
       "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect");
   private static final List<String> NAME_ID_FORMATS = List.of(
       "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
@@ -180,7 +178,7 @@ final class SamlApplicationRoutes {
   // Logto receives assertions at the ACS URL by HTTP-POST only
   private static void requirePostBinding(ObjectNode config) {
     JsonNode acsUrl = config.get("acsUrl");
-    if (acsUrl != null && acsUrl.isObject() && !POST_BINDING.equals(acsUrl.path("binding").asText())) {
+    if (acsUrl != null && acsUrl.isObject() && !SamlXml.POST_BINDING.equals(acsUrl.path("binding").asText())) {
       throw ApiError.of(422, "application.saml.acs_url_binding_not_supported",
           "Only HTTP-POST binding is supported for receiving SAML assertions.");
     }

@@ -2,14 +2,10 @@ package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
-import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -49,7 +45,7 @@ final class SamlIdpRoutes {
       ObjectNode config = details(call.param("id"));
       Document document;
       try {
-        document = xml(inflate(Base64.getMimeDecoder().decode(request)));
+        document = SamlXml.parse(inflate(Base64.getMimeDecoder().decode(request)));
       } catch (IllegalArgumentException | DataFormatException | javax.xml.parsers.ParserConfigurationException
           | org.xml.sax.SAXException | java.io.IOException e) {
         // Logto's SAML library throws a plain error on an undecodable request: an internal error
@@ -65,7 +61,7 @@ final class SamlIdpRoutes {
       ObjectNode config = details(call.param("id"));
       Document document;
       try {
-        document = xml(Base64.getMimeDecoder().decode(request));
+        document = SamlXml.parse(Base64.getMimeDecoder().decode(request));
       } catch (IllegalArgumentException | javax.xml.parsers.ParserConfigurationException
           | org.xml.sax.SAXException | java.io.IOException e) {
         throw invalidRequest();
@@ -90,7 +86,7 @@ final class SamlIdpRoutes {
         + "<NameIDFormat>" + escape(config.get("nameIdFormat").asText()) + "</NameIDFormat>"
         + "<SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\""
         + escape(authn) + "\"></SingleSignOnService>"
-        + "<SingleSignOnService Binding=\"" + SamlApplicationRoutes.POST_BINDING + "\" Location=\"" + escape(authn)
+        + "<SingleSignOnService Binding=\"" + SamlXml.POST_BINDING + "\" Location=\"" + escape(authn)
         + "\"></SingleSignOnService></IDPSSODescriptor></EntityDescriptor>";
   }
 
@@ -219,20 +215,6 @@ final class SamlIdpRoutes {
   }
 
   /** Parses SAML XML with DTDs refused; the error handler throws instead of printing. */
-  static Document xml(byte[] bytes)
-      throws javax.xml.parsers.ParserConfigurationException, org.xml.sax.SAXException, java.io.IOException {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    // a SAML message never needs a DTD: refusing them rules out entity expansion
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    var builder = factory.newDocumentBuilder();
-    // fail on the first error instead of printing it to stderr
-    builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-    return builder.parse(new ByteArrayInputStream(bytes));
-  }
-
   private static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
   }

@@ -20,17 +20,6 @@ import java.util.regex.Pattern;
  * a storage provider refuses them) and the username case-sensitivity conflicts among the users.
  */
 final class SignInExperienceRoutes {
-  static final List<String> LANGUAGE_TAGS = List.of("af-ZA", "am-ET", "ar", "ar-AR", "as-IN", "az-AZ", "be-BY",
-      "bg-BG", "bn-IN", "br-FR", "bs-BA", "ca-ES", "cb-IQ", "co-FR", "cs", "cs-CZ", "cx-PH", "cy-GB", "da-DK", "de",
-      "de-DE", "el-GR", "en", "en-GB", "en-US", "eo-EO", "es", "es-ES", "es-419", "et-EE", "eu-ES", "fa-IR", "ff-NG",
-      "fi", "fi-FI", "fo-FO", "fr", "fr-CA", "fr-FR", "fy-NL", "ga-IE", "gl-ES", "gn-PY", "gu-IN", "ha-NG", "he-IL",
-      "hi-IN", "hr-HR", "ht-HT", "hu-HU", "hy-AM", "id-ID", "ik-US", "is-IS", "it", "it-IT", "iu-CA", "ja", "ja-JP",
-      "ja-KS", "jv-ID", "ka-GE", "kk-KZ", "km-KH", "kn-IN", "ko", "ko-KR", "ku-TR", "ky-KG", "lo-LA", "lt-LT", "lv-LV",
-      "mg-MG", "mk-MK", "ml-IN", "mn-MN", "mr-IN", "ms-MY", "mt-MT", "my-MM", "nb-NO", "ne-NP", "nl", "nl-BE",
-      "nl-NL", "nn-NO", "or-IN", "pa-IN", "pl-PL", "ps-AF", "pt", "pt-BR", "pt-PT", "ro-RO", "ru", "ru-RU", "rw-RW",
-      "sc-IT", "si-LK", "sk-SK", "sl-SI", "sn-ZW", "sq-AL", "sr-RS", "sv", "sv-SE", "sw-KE", "sy-SY", "sz-PL",
-      "ta-IN", "te-IN", "tg-TJ", "th", "th-TH", "tl-PH", "tr", "tr-TR", "tt-RU", "tz-MA", "uk-UA", "ur-PK", "uz-UZ",
-      "vi-VN", "zh", "zh-CN", "zh-HK", "zh-MO", "zh-TW", "zz-TR");
   private static final List<String> IDENTIFIERS = List.of("username", "email", "phone");
   private static final List<String> MFA_FACTORS = List.of("Totp", "WebAuthn", "BackupCode", "EmailVerificationCode",
       "PhoneVerificationCode");
@@ -90,7 +79,7 @@ final class SignInExperienceRoutes {
     if (languageInfo != null) {
       Guard inner = guard.within("languageInfo", languageInfo);
       inner.bool("autoDetect", true);
-      inner.oneOf("fallbackLanguage", LANGUAGE_TAGS, true);
+      inner.oneOf("fallbackLanguage", LanguageTags.ALL, true);
     }
     ObjectNode signUp = signUp(guard);
     ObjectNode signIn = signIn(guard);
@@ -323,7 +312,7 @@ final class SignInExperienceRoutes {
   }
 
   private void requireConnector(String type) {
-    if (!store.hasConnector(type)) {
+    if (store.connectors.ofType(type).isEmpty()) {
       throw ApiError.of(400, "sign_in_experiences.enabled_connector_not_found",
           "Enabled " + type + " connector not found.");
     }
@@ -332,7 +321,7 @@ final class SignInExperienceRoutes {
   private List<String> availableSocialTargets(ObjectNode changes) {
     List<String> targets = new ArrayList<>();
     for (JsonNode target : changes.get("socialSignInConnectorTargets")) {
-      if (store.hasSocialTarget(target.asText())) {
+      if (store.connectors.socialTargets().contains(target.asText())) {
         targets.add(target.asText());
       }
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -265,7 +264,7 @@ final class SsoConnectorRoutes {
   private static String[] fromMetadata(String xml) {
     org.w3c.dom.Document document;
     try {
-      document = SamlIdpRoutes.xml(xml.getBytes(StandardCharsets.UTF_8));
+      document = SamlXml.parse(xml.getBytes(StandardCharsets.UTF_8));
     } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
       return null;
     }

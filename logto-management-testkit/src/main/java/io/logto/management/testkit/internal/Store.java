@@ -102,18 +102,6 @@ final class Store {
     roleScopes.get(managementRoleId).add(all.get("id").asText());
   }
 
-  // --- configuration area: what the sign-in experience checks about connectors ---
-
-  /** Whether a connector of {@code type} ({@code Email}, {@code Sms} or {@code Social}) exists; a fresh Logto has none. */
-  boolean hasConnector(String type) {
-    return !connectors.ofType(type).isEmpty();
-  }
-
-  /** Whether a social connector with this target (e.g. {@code mock-social}) is set up; a fresh Logto has none. */
-  boolean hasSocialTarget(String target) {
-    return connectors.socialTargets().contains(target);
-  }
-
   long now() {
     return clock.millis();
   }
@@ -286,20 +274,6 @@ final class Store {
     return secret;
   }
 
-  /** The scope names an application holds on a resource through its roles. */
-  Set<String> grantedScopes(String applicationId, String resourceId) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String roleId : appRoles.getOrDefault(applicationId, Set.of())) {
-      for (String scopeId : roleScopes.getOrDefault(roleId, Set.of())) {
-        ObjectNode scope = scopes.get(scopeId);
-        if (scope != null && scope.get("resourceId").asText().equals(resourceId)) {
-          names.add(scope.get("name").asText());
-        }
-      }
-    }
-    return names;
-  }
-
   ObjectNode resourceByIndicator(String indicator) {
     for (ObjectNode resource : resources.values()) {
       if (resource.get("indicator").asText().equals(indicator)) {
@@ -403,6 +377,26 @@ final class Store {
     resources.remove(resourceId);
     scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(resourceId))
         .map(scope -> scope.get("id").asText()).toList().forEach(this::deleteScope);
+  }
+
+  /**
+   * Deletes a connector: its channel sends nothing any more, and the sign-in experience drops the social
+   * targets no connector offers after it.
+   */
+  void deleteConnector(String connectorId) {
+    boolean social = connectors.factoryOf(connectors.connector(connectorId)).channel() == null;
+    connectors.remove(connectorId);
+    outbox.connectorRemoved(connectorId);
+    if (social) {
+      Set<String> offered = connectors.socialTargets();
+      List<String> kept = new ArrayList<>();
+      experience.signInExperience.path("socialSignInConnectorTargets").forEach(target -> {
+        if (offered.contains(target.asText())) {
+          kept.add(target.asText());
+        }
+      });
+      experience.signInExperience.set("socialSignInConnectorTargets", Json.strings(kept));
+    }
   }
 
   /** Deletes an SSO connector, its signing keys and the organizations' just-in-time links to it. */

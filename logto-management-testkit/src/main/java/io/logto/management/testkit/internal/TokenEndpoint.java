@@ -202,7 +202,7 @@ final class TokenEndpoint {
     if (resource == null) {
       return invalidTarget("resource indicator is missing, or unknown");
     }
-    Set<String> granted = store.grantedScopes(clientId, resource.get("id").asText());
+    Set<String> granted = grantedScopes(clientId, resource.get("id").asText());
     Set<String> scopes = new LinkedHashSet<>();
     String requested = form.get("scope");
     if (requested != null) {
@@ -290,5 +290,19 @@ final class TokenEndpoint {
 
   static String formDecode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The scope names an application holds on a resource through its roles. */
+  private Set<String> grantedScopes(String applicationId, String resourceId) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String roleId : store.appRoles.getOrDefault(applicationId, Set.of())) {
+      for (String scopeId : store.roleScopes.getOrDefault(roleId, Set.of())) {
+        ObjectNode scope = store.scopes.get(scopeId);
+        if (scope != null && scope.get("resourceId").asText().equals(resourceId)) {
+          names.add(scope.get("name").asText());
+        }
+      }
+    }
+    return names;
   }
 }

@@ -98,4 +98,39 @@ final class Tokens {
       return false;
     }
   }
+
+  /**
+   * The Management API's bearer check as Logto's auth middleware answers it: null for a token of
+   * {@code audience} with the management scope, else the 401 or 403 Logto sends.
+   */
+  ApiError authenticate(String authorization, String audience) {
+    if (authorization == null || authorization.isEmpty()) {
+      return ApiError.of(401, "auth.authorization_header_missing", "Authorization header is missing.");
+    }
+    if (!authorization.startsWith("Bearer ")) {
+      ObjectNode data = Json.object();
+      data.set("supportedTypes", Json.array().add("Bearer"));
+      return ApiError.of(401, "auth.authorization_token_type_not_supported", "Authorization type is not supported.",
+          data, null);
+    }
+    switch (check(authorization.substring(7).trim(), audience, Store.MANAGEMENT_SCOPE)) {
+      case OK:
+        return null;
+      case MALFORMED:
+        return unauthorized("ERR_JWS_INVALID", "JWSInvalid");
+      case UNKNOWN:
+        return unauthorized("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "JWSSignatureVerificationFailed");
+      case EXPIRED:
+        return unauthorized("ERR_JWT_EXPIRED", "JWTExpired");
+      case WRONG_AUDIENCE:
+        return unauthorized("ERR_JWT_CLAIM_VALIDATION_FAILED", "JWTClaimValidationFailed");
+      default:
+        return ApiError.of(403, "auth.forbidden", "Forbidden. Please check your user roles and permissions.");
+    }
+  }
+
+  private static ApiError unauthorized(String code, String name) {
+    ObjectNode data = Json.object().put("code", code).put("name", name);
+    return ApiError.of(401, "auth.unauthorized", "Unauthorized. Please check credentials and its scope.", data, null);
+  }
 }

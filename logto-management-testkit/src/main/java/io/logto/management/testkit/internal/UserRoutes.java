@@ -3,9 +3,7 @@ package io.logto.management.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -41,7 +39,18 @@ final class UserRoutes {
     });
     handlers.declare("ListUsers", this::list);
     handlers.declare("UpdateUser", this::update).event("User.Data.Updated");
-    handlers.declare("DeleteUser", this::delete).event("User.Deleted");
+    handlers.declare("DeleteUser", this::delete).event("User.Deleted").payloads(call -> {
+      // Logto's payload carries the deleted user (its userInfoSelectFields: the stored fields, no hasPassword)
+      ObjectNode user = store.users.get(call.pathParams().get("userId"));
+      ObjectNode deleted = user == null ? null : user.deepCopy();
+      return (succeeded, payloads) -> {
+        ObjectNode payload = succeeded.start(succeeded.event());
+        if (deleted != null) {
+          payload.set("data", deleted);
+        }
+        payloads.add(succeeded.withCall(payload));
+      };
+    });
     handlers.declare("ListUserCustomData", call -> Reply.ok(store.user(call.param("userId")).get("customData")));
     handlers.declare("UpdateUserCustomData", call -> mergeInto(call, "customData", Json::jsonb)).event("User.Data.Updated");
     handlers.declare("UpdateUserProfile", call -> mergeInto(call, "profile", UserRoutes::profile)).event("User.Data.Updated");
@@ -90,7 +99,7 @@ final class UserRoutes {
         String orgId = org.get("id").asText();
         if (store.orgUsers.getOrDefault(orgId, Set.of()).contains(userId)) {
           ObjectNode item = org.deepCopy();
-          item.set("organizationRoles", OrganizationRoutes.roleRefs(store, orgId, userId));
+          item.set("organizationRoles", OrganizationRelations.roleRefs(store, orgId, userId));
           orgs.add(item);
         }
       }
@@ -233,7 +242,7 @@ final class UserRoutes {
   }
 
   private Reply list(Call call) {
-    Predicate<ObjectNode> filter = searchFilter(call, SEARCH_FIELDS);
+    Predicate<ObjectNode> filter = Search.advanced(call, SEARCH_FIELDS);
     List<JsonNode> users = new ArrayList<>();
     for (ObjectNode user : Store.newestFirst(store.users.values())) {
       if (filter.test(user)) {
@@ -241,71 +250,6 @@ final class UserRoutes {
       }
     }
     return Pager.paged(call, users);
-  }
-
-  /**
-   * Logto's advanced user search: {@code search} matches id, email, phone, username and name;
-   * {@code search.<field>} one field (several values of a field: any of them). {@code mode.<field>} or
-   * {@code mode} picks {@code like} (default: SQL LIKE, {@code %} and {@code _} wildcards, no implicit
-   * {@code %}), {@code exact}, {@code posix} or {@code similar_to} (treated as {@code posix}); case-insensitive
-   * unless {@code isCaseSensitive=true}; fields combine with {@code joint} / {@code jointMode} (default
-   * {@code or}).
-   */
-  static Predicate<ObjectNode> searchFilter(Call call, List<String> searchFields) {
-    boolean caseSensitive = "true".equals(call.query("isCaseSensitive"));
-    String joint = call.query("joint") != null ? call.query("joint") : call.query("jointMode");
-    String defaultMode = call.query("mode") == null ? "like" : call.query("mode");
-    Map<String, List<Predicate<ObjectNode>>> byField = new LinkedHashMap<>();
-    for (String[] pair : call.rawQuery()) {
-      String key = OperationTable.decode(pair[0]);
-      String value = OperationTable.decode(pair[1]);
-      if (key.equals("search")) {
-        Pattern pattern = pattern(value, defaultMode, caseSensitive);
-        byField.computeIfAbsent("", k -> new ArrayList<>())
-            .add(user -> searchFields.stream().anyMatch(field -> matches(user, field, pattern)));
-      } else if (key.startsWith("search.")) {
-        String field = key.substring("search.".length());
-        String mode = call.query("mode." + field);
-        Pattern pattern = pattern(value, mode == null ? defaultMode : mode, caseSensitive);
-        byField.computeIfAbsent(field, k -> new ArrayList<>()).add(user -> matches(user, field, pattern));
-      }
-    }
-    if (byField.isEmpty()) {
-      return user -> true;
-    }
-    List<Predicate<ObjectNode>> conditions = new ArrayList<>();
-    byField.values().forEach(values -> conditions.add(user -> values.stream().anyMatch(v -> v.test(user))));
-    return user -> "and".equals(joint)
-        ? conditions.stream().allMatch(c -> c.test(user))
-        : conditions.stream().anyMatch(c -> c.test(user));
-  }
-
-  private static boolean matches(ObjectNode user, String field, Pattern pattern) {
-    JsonNode value = user.get(field);
-    return value != null && value.isTextual() && pattern.matcher(value.asText()).matches();
-  }
-
-  private static Pattern pattern(String value, String mode, boolean caseSensitive) {
-    int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    switch (mode.toLowerCase(Locale.ROOT)) {
-      case "exact":
-        return Pattern.compile(Pattern.quote(value), flags);
-      case "posix":
-      case "similar_to":
-        return Pattern.compile(".*(?:" + value + ").*", flags);
-      default:
-        StringBuilder regex = new StringBuilder();
-        for (char c : value.toCharArray()) {
-          if (c == '%') {
-            regex.append(".*");
-          } else if (c == '_') {
-            regex.append('.');
-          } else {
-            regex.append(Pattern.quote(String.valueOf(c)));
-          }
-        }
-        return Pattern.compile(regex.toString(), flags | Pattern.DOTALL);
-    }
   }
 
   /** The roles of the call's user (404 when the user does not exist). */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,20 +81,20 @@ final class WebhookDispatcher implements AutoCloseable {
 
   /**
    * After an operation answered (called under the server's lock): when it succeeded, builds Logto's
-   * data-hook payloads for it ({@link DataHookPayloads}) and queues one delivery of each to every enabled
-   * hook subscribed to its event.
+   * data-hook payloads for it (the operation's {@link DataHookPayloads.Rule}) and queues one delivery of
+   * each to every enabled hook subscribed to its event.
    *
-   * @param registeredEvent the operation's declared data event, or null when it fires none of its own
-   * @param before what the payloads need from the store as it was before the handler ran
+   * @param payloads what the operation's payload rule read before the handler ran
    */
-  void operationSucceeded(Operation operation, String registeredEvent, Call call, Reply reply,
-      DataHookPayloads.Before before, String userAgent, String ip) {
+  void operationSucceeded(Declarations.Declaration declaration, DataHookPayloads.Pending payloads, Call call,
+      Reply reply, String userAgent, String ip) {
     if (reply.status() >= 300) {
       return;
     }
-    List<ObjectNode> payloads = DataHookPayloads.payloads(store, operation, call, reply, before,
-        registeredEvent, userAgent, ip);
-    for (ObjectNode payload : payloads) {
+    List<ObjectNode> built = new ArrayList<>();
+    payloads.build(new DataHookPayloads.Succeeded(declaration.operation(), declaration.event(), call, reply,
+        isoTime(store.now()), userAgent, ip), built);
+    for (ObjectNode payload : built) {
       String event = payload.get("event").asText();
       for (ObjectNode hook : store.hooks.values()) {
         if (subscribed(hook, event)) {

@@ -79,7 +79,7 @@ final class WellKnownRoutes {
   private boolean canResetPassword(String method, String connectorType) {
     JsonNode methods = experience.signInExperience.get("forgotPasswordMethods");
     boolean chosen = methods == null || methods.isNull() || containsText(methods, method);
-    return chosen && store.hasConnector(connectorType);
+    return chosen && !store.connectors.ofType(connectorType).isEmpty();
   }
 
   private static boolean containsText(JsonNode array, String value) {

@@ -57,6 +57,21 @@ final class DeclarationsTest {
   }
 
   @Test
+  void theOperationsWhosePayloadsDifferFromTheirEventsDeclareTheirOwnRule() throws IOException {
+    try (EmulatorServer server = new EmulatorServer(Clock.systemUTC(), Duration.ofMinutes(1),
+        "https://default.logto.app/api", List.of())) {
+      List<String> own = server.declarations().all().stream()
+          .filter(d -> d.payloads() != DataHookPayloads.REGISTERED).map(d -> d.operation().operationId()).sorted()
+          .toList();
+
+      // the deleted user before the call, membership deltas, and a new role's scopes: Logto appends these itself
+      assertThat(own).containsExactly("AddOrganizationApplications", "AddOrganizationUsers", "CreateOrganizationRole",
+          "DeleteOrganizationApplication", "DeleteOrganizationUser", "DeleteUser", "ReplaceOrganizationApplications",
+          "ReplaceOrganizationInvitationStatus", "ReplaceOrganizationUsers");
+    }
+  }
+
+  @Test
   void aSecondDeclarationFailsNamingTheOperation() {
     Declarations declarations = new Declarations(TABLE, RULES);
     declarations.declare("GetUser", call -> Reply.empty(204));
