@@ -1,5 +1,8 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * request to the next step with a chain positioned after it; the last step sends it and never
  * proceeds.
  */
-final class RealChain implements Interceptor.Chain {
+public final class RealChain implements Interceptor.Chain {
   private final List<Interceptor> steps;
   private final int index;
   private final HttpRequest request;
@@ -39,7 +42,7 @@ final class RealChain implements Interceptor.Chain {
    * @param call the call
    * @return the answer
    */
-  static CompletableFuture<RawResponse> run(List<Interceptor> steps, HttpRequest request, Call call) {
+  public static CompletableFuture<RawResponse> run(List<Interceptor> steps, HttpRequest request, Call call) {
     return new RealChain(steps, 0, request, call).proceed(request);
   }
 
