@@ -1,6 +1,7 @@
 /**
  * Runtime of the Logto Management API SDK: client, authentication, transport, retries, errors and
- * pagination. Only {@code io.logto.management.core} is API and exported to everyone; of the internal
+ * pagination. Two packages are API and exported to everyone: {@code io.logto.management.core.client}
+ * (the client) and {@code io.logto.management.core} (what calls take and give). Of the internal
  * packages only the codecs the generated model names in its annotations are exported, to the generated
  * API and to Jackson, which instantiates them.
  */
@@ -12,5 +13,6 @@ module io.logto.management.core {
   requires transitive org.jspecify;
 
   exports io.logto.management.core;
+  exports io.logto.management.core.client;
   exports io.logto.management.core.internal.codec to io.logto.management, com.fasterxml.jackson.databind;
 }

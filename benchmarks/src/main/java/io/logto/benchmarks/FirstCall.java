@@ -1,7 +1,7 @@
 package io.logto.benchmarks;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.model.ListUsersParams;
 import io.logto.management.service.UsersService;
 import java.lang.management.ManagementFactory;

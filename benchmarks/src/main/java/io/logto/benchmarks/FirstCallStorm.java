@@ -1,6 +1,6 @@
 package io.logto.benchmarks;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.logto.benchmarks;
 
 import io.logto.management.core.ApiRequest;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.Paginated;
 import io.logto.management.core.Pagination;
 import io.logto.management.core.RequestOptions;

@@ -2,7 +2,7 @@ package io.logto.benchmarks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.logto.management.core.ApiRequest;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import java.net.http.HttpClient;
 import java.util.List;

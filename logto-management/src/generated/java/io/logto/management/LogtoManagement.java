@@ -3,7 +3,7 @@
 package io.logto.management;
 
 import io.logto.management.core.Generated;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.service.AccountCenterService;
 import io.logto.management.service.ApplicationsService;
 import io.logto.management.service.AuditLogsService;

@@ -16,7 +16,7 @@ import io.logto.management.codegen.model.ParamDef;
 import io.logto.management.codegen.model.ResponseDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.TokenProvider;
 import io.logto.management.testsupport.TestServer;

@@ -1,6 +1,6 @@
 package io.logto.management.examples;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testkit.ClientCredentials;
 import io.logto.management.testkit.LogtoEmulator;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.logto.management.examples;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.micrometer.LogtoObservations;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpRequest;

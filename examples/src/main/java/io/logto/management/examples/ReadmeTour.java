@@ -1,7 +1,7 @@
 package io.logto.management.examples;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.LogtoNotFoundException;
 import io.logto.management.model.CreateRoleRequest;
 import io.logto.management.model.CreateUserRequest;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.ApiResponse;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.model.Application;
 import io.logto.management.model.UpdateSignInExpRequest;

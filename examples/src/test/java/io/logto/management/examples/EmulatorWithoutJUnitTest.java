@@ -3,7 +3,7 @@ package io.logto.management.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testkit.LogtoEmulator;
 import io.logto.management.testkit.junit.LogtoEmulatorExtension;
 import org.junit.jupiter.api.Test;

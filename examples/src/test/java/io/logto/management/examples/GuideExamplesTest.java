@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.model.ApplicationType;
 import io.logto.management.model.CreateApplicationRequest;
 import io.logto.management.model.CreateOrganizationRequest;

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * headers, query string or body, so it never holds a token, the client secret or personal data.
  *
  * @param id the attempt's identity, the same as its {@link AttemptStart#id()}: unique within a client
- *     and its {@link LogtoClient#newBuilder()} variants, increasing in the order attempts start
+ *     and its {@link io.logto.management.core.client.LogtoClient#newBuilder()} variants, increasing in the order attempts start
  * @param kind whether this was an API request or a token request
  * @param method the HTTP method
  * @param pathTemplate the call's path template, such as {@code /api/users/{userId}}: a low-cardinality

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * {@link AttemptEvent} that reports how it ended carries the same {@link #id()}. Like the event, it
  * carries no headers, query string or body.
  *
- * @param id the attempt's identity: unique within a client and its {@link LogtoClient#newBuilder()}
+ * @param id the attempt's identity: unique within a client and its {@link io.logto.management.core.client.LogtoClient#newBuilder()}
  *     variants, increasing in the order attempts start
  * @param kind whether this is an API request or a token request
  * @param method the HTTP method

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The client-credentials token manager of a {@link LogtoClient}: fetches tokens from
+ * The client-credentials token manager of a {@link io.logto.management.core.client.LogtoClient}: fetches tokens from
  * {@code {baseUrl}/oidc/token}, caches them until 60 s before expiry, and shares one in-flight request
- * among concurrent callers. Thread-safe; shared by clients derived with {@link LogtoClient#newBuilder()}.
+ * among concurrent callers. Thread-safe; shared by clients derived with {@link io.logto.management.core.client.LogtoClient#newBuilder()}.
  */
 public interface ClientCredentials extends TokenProvider {
   /**

@@ -3,7 +3,7 @@ package io.logto.management.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An answer's body was larger than the client's {@link LogtoClient.Builder#maxResponseBytes(long)
+ * An answer's body was larger than the client's {@link io.logto.management.core.client.LogtoClient.Builder#maxResponseBytes(long)
  * limit}: the SDK stopped reading it and closed the connection instead of holding it in memory. Not
  * retried.
  */

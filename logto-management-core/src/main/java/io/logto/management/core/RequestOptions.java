@@ -2,6 +2,7 @@ package io.logto.management.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.logto.management.core.internal.time.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.logto.management.core;
 
+import io.logto.management.core.internal.time.Durations;
 import java.time.Duration;
 
 /**

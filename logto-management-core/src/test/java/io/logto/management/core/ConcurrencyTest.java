@@ -3,6 +3,7 @@ package io.logto.management.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Reply;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package io.logto.management.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.client.LogtoClient;
+import io.logto.management.core.client.TestSleeper;
+import io.logto.management.core.internal.chain.Sleeper;
 import io.logto.management.testsupport.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +34,12 @@ final class Fixtures {
 
   /** A client for the server with client credentials and a sleeper that only records delays. */
   static LogtoClient.Builder client(TestServer server, RecordingSleeper sleeper) {
-    return LogtoClient.builder().baseUrl(server.baseUrl()).clientId(CLIENT_ID).clientSecret(SECRET).sleeper(sleeper);
+    return builder(sleeper).baseUrl(server.baseUrl()).clientId(CLIENT_ID).clientSecret(SECRET);
+  }
+
+  /** A builder whose waits between retries only record their delays. */
+  static LogtoClient.Builder builder(Sleeper sleeper) {
+    return TestSleeper.use(LogtoClient.builder(), sleeper);
   }
 
   static LogtoClient.Builder client(TestServer server) {

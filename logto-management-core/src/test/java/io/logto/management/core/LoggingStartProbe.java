@@ -1,5 +1,6 @@
 package io.logto.management.core;
 
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.internal.log.Logging;
 import org.slf4j.Logger;
 

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Only the public package is exported to everyone; internals only to the generated API (codecs also to Jackson). */
+/** Only the public packages (the types users touch and the client) are exported to everyone; internals only to the generated API (codecs also to Jackson). */
 final class ModuleDescriptorTest {
   @Test
-  void exportsOnlyThePublicPackage() throws IOException {
+  void exportsOnlyThePublicPackages() throws IOException {
     Path descriptor = Path.of("target", "classes", "module-info.class");
     Assumptions.assumeTrue(Files.exists(descriptor), "module-info.class not found: run from the module folder");
     ModuleDescriptor module;
@@ -25,7 +25,8 @@ final class ModuleDescriptorTest {
 
     assertThat(module.name()).isEqualTo("io.logto.management.core");
     assertThat(module.exports()).filteredOn(export -> !export.isQualified())
-        .extracting(ModuleDescriptor.Exports::source).containsExactly("io.logto.management.core");
+        .extracting(ModuleDescriptor.Exports::source)
+        .containsExactlyInAnyOrder("io.logto.management.core", "io.logto.management.core.client");
     assertThat(module.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
         .allSatisfy(export -> {
           assertThat(export.source()).startsWith("io.logto.management.core.internal.");

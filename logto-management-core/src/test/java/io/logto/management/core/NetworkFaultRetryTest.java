@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Fault;
 import java.io.IOException;
@@ -24,8 +25,8 @@ final class NetworkFaultRetryTest {
   private static final RequestOptions OPT_IN = RequestOptions.builder().retryNonIdempotent(true).build();
 
   private static LogtoClient client(TestServer server) {
-    return LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> "t"))
-        .sleeper(new Fixtures.RecordingSleeper()).build();
+    return Fixtures.builder(new Fixtures.RecordingSleeper()).baseUrl(server.baseUrl())
+        .tokenProvider(TokenProvider.of(() -> "t")).build();
   }
 
   private static ApiRequest request(String method) {
@@ -96,8 +97,8 @@ final class NetworkFaultRetryTest {
   @Test
   void retriesStopAtThePolicysLimit() {
     try (TestServer server = TestServer.start(Fault.RESET_MID_BODY)) {
-      LogtoClient client = LogtoClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(() -> "t"))
-          .sleeper(new Fixtures.RecordingSleeper()).retryPolicy(RetryPolicy.defaults().withMaxRetries(3)).build();
+      LogtoClient client = Fixtures.builder(new Fixtures.RecordingSleeper()).baseUrl(server.baseUrl())
+          .tokenProvider(TokenProvider.of(() -> "t")).retryPolicy(RetryPolicy.defaults().withMaxRetries(3)).build();
 
       assertThatThrownBy(() -> client.call(request("GET"), JsonNode.class))
           .isInstanceOf(LogtoTransportException.class);
@@ -117,9 +118,8 @@ final class NetworkFaultRetryTest {
       port = closed.getLocalPort();
     }
     List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-    LogtoClient client = LogtoClient.builder().baseUrl("http://127.0.0.1:" + port)
-        .tokenProvider(TokenProvider.of(() -> "t")).sleeper(new Fixtures.RecordingSleeper())
-        .addListener(events::add).build();
+    LogtoClient client = Fixtures.builder(new Fixtures.RecordingSleeper()).baseUrl("http://127.0.0.1:" + port)
+        .tokenProvider(TokenProvider.of(() -> "t")).addListener(events::add).build();
 
     assertThatThrownBy(() -> client.call(request("GET"), JsonNode.class))
         .isInstanceOf(LogtoTransportException.class).hasMessageContaining("GET /api/users/u1");

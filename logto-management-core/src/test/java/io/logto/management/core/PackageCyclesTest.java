@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads every source file of core (imports and qualified names in code, not in comments) and fails on
  * a cycle between its packages, naming the cycle and the files that make each step. Nothing is
- * allowed: the public package uses the internal ones, so an implementation class that needs public
- * types (requests, responses, exceptions) is a package-private class of the public package, and the
- * internal packages hold what the JDK and Jackson suffice for.
+ * allowed. The layers: the client ({@code core.client}) uses the machinery ({@code core.internal.*}),
+ * which uses the types users touch ({@code core}), which use only the leaf internal packages (text,
+ * JSON, HTTP, time); so no type of {@code core} may name the client or a machinery class.
  */
 final class PackageCyclesTest {
   private static final Path SOURCES = Path.of("src/main/java");
@@ -40,7 +40,7 @@ final class PackageCyclesTest {
   @Test
   void corePackagesHaveNoCycle() {
     assertThat(describeCycle(edges(SOURCES))).as("package cycle in core (break it, e.g. move the shared type to a leaf"
-        + " package, or a class that needs public types into the public package, package-private)").isEmpty();
+        + " package; a type of io.logto.management.core names the client only in Javadoc)").isEmpty();
   }
 
   @Test

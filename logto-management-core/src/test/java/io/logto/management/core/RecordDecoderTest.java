@@ -19,6 +19,7 @@ import io.logto.management.core.RecordShapes.Every;
 import io.logto.management.core.RecordShapes.Inner;
 import io.logto.management.core.RecordShapes.Shade;
 import io.logto.management.core.RecordShapes.Tree;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Reply;

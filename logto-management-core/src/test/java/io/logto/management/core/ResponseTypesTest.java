@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Reply;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Fixtures.MutableClock;
 import io.logto.management.core.Fixtures.RecordingSleeper;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Reply;
 import java.net.ServerSocket;
@@ -192,8 +193,8 @@ final class RetryTest {
       closedPort = socket.getLocalPort();
     }
     RecordingSleeper sleeper = new RecordingSleeper();
-    LogtoClient client = LogtoClient.builder().baseUrl("http://127.0.0.1:" + closedPort)
-        .tokenProvider(TokenProvider.of(() -> "t")).sleeper(sleeper).build();
+    LogtoClient client = Fixtures.builder(sleeper).baseUrl("http://127.0.0.1:" + closedPort)
+        .tokenProvider(TokenProvider.of(() -> "t")).build();
 
     assertThatThrownBy(() -> client.call(GET_USER, JsonNode.class)).isInstanceOf(LogtoTransportException.class)
         .hasMessageContaining("GET /api/users/u1");

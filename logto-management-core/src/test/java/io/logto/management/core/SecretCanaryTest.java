@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Fault;
 import io.logto.management.testsupport.TestServer.Reply;
@@ -176,8 +177,8 @@ final class SecretCanaryTest {
   private static void assertFailsClean(String name, TestServer server, Class<? extends LogtoException> expected,
       UnaryOperator<LogtoClient.Builder> auth) {
     List<String> seen = new ArrayList<>();
-    LogtoClient client = auth.apply(LogtoClient.builder().baseUrl(server.baseUrl())
-        .sleeper(new Fixtures.RecordingSleeper()).addListener(event -> seen.add(event.toString()))).build();
+    LogtoClient client = auth.apply(Fixtures.builder(new Fixtures.RecordingSleeper()).baseUrl(server.baseUrl())
+        .addListener(event -> seen.add(event.toString()))).build();
     CapturedLogs.clear();
 
     Throwable thrown = catchThrowable(() -> client.call(GET_USER, JsonNode.class));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testsupport.TestServer;
 import io.logto.management.testsupport.TestServer.Reply;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Observes every HTTP request of a {@link io.logto.management.core.LogtoClient} with Micrometer's
+ * Observes every HTTP request of a {@link io.logto.management.core.client.LogtoClient} with Micrometer's
  * Observation API: each API request attempt (retries and the replay after a 401 each count) and each
  * token request starts an observation when it is sent and stops it when it ends, so a timer measures it
  * and, where tracing is set up, a span (a child of the caller's current observation) records it. Names

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.ApiRequest;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.LogtoException;
 import io.logto.management.core.RequestOptions;
 import io.logto.management.core.RetryPolicy;

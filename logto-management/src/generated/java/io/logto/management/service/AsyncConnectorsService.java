@@ -3,8 +3,8 @@
 package io.logto.management.service;
 
 import io.logto.management.core.Generated;
-import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.model.Connector;
 import io.logto.management.model.ConnectorAuthorizationUri;
 import io.logto.management.model.CreateConnectorAuthorizationUriRequest;

@@ -4,8 +4,8 @@ package io.logto.management.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logto.management.core.Generated;
-import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.model.CleanupDomainsRequest;
 import io.logto.management.model.CreateDomainRequest;
 import io.logto.management.model.Domain;

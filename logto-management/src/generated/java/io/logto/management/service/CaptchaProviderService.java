@@ -4,8 +4,8 @@ package io.logto.management.service;
 
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.Generated;
-import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.model.CaptchaProvider;
 import io.logto.management.model.UpdateCaptchaProviderRequest;
 import java.util.Objects;

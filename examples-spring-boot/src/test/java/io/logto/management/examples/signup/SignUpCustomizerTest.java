@@ -3,7 +3,7 @@ package io.logto.management.examples.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.spring.boot.test.AutoConfigureLogtoEmulator;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;

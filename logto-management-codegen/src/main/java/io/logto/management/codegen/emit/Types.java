@@ -19,7 +19,7 @@ final class Types {
   static final ClassName OPEN_ENUM = ClassName.get(CORE, "OpenEnum");
   static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
   static final ClassName API_REQUEST = ClassName.get(CORE, "ApiRequest");
-  static final ClassName LOGTO_CLIENT = ClassName.get(CORE, "LogtoClient");
+  static final ClassName LOGTO_CLIENT = ClassName.get(CORE + ".client", "LogtoClient");
   static final ClassName REQUEST_OPTIONS = ClassName.get(CORE, "RequestOptions");
   static final ClassName PAGINATION = ClassName.get(CORE, "Pagination");
   static final ClassName PAGINATED = ClassName.get(CORE, "Paginated");

@@ -1,6 +1,6 @@
 package io.logto.management.spring.boot;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 
 /**
  * Adjusts the auto-configured client before it is built: add interceptors or listeners, change the

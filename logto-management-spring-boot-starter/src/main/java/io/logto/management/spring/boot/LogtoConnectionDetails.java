@@ -1,6 +1,6 @@
 package io.logto.management.spring.boot;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 
 /**
  * Where the auto-configured client connects and with which credentials. By default taken from the

@@ -1,7 +1,7 @@
 package io.logto.management.spring.boot;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.RetryPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

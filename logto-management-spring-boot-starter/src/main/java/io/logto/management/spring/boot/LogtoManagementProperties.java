@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the auto-configured {@link io.logto.management.core.LogtoClient}, bound from
+ * Settings of the auto-configured {@link io.logto.management.core.client.LogtoClient}, bound from
  * {@code logto.management.*}. Either {@code tenant-id} (Logto Cloud) or {@code endpoint} (self-hosted) is
  * required, and both {@code client-id} and {@code client-secret}, unless the emulator is enabled. The
  * secret never appears in {@link #toString()}; Actuator's {@code env} and {@code configprops} mask it.

@@ -1,6 +1,6 @@
 package io.logto.management.spring.boot;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 

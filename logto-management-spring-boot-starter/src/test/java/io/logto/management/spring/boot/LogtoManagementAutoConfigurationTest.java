@@ -3,7 +3,7 @@ package io.logto.management.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;

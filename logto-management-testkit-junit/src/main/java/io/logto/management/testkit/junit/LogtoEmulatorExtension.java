@@ -3,7 +3,7 @@ package io.logto.management.testkit.junit;
 import static java.util.Objects.requireNonNull;
 
 import io.logto.management.LogtoManagement;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testkit.ClientCredentials;
 import io.logto.management.testkit.LogtoEmulator;
 import io.logto.management.testkit.SentMessage;

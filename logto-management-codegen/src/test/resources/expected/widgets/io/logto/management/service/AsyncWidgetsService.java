@@ -3,8 +3,8 @@
 package io.logto.management.service;
 
 import io.logto.management.core.Generated;
-import io.logto.management.core.LogtoClient;
 import io.logto.management.core.RequestOptions;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.model.CreateWidgetRequest;
 import io.logto.management.model.CreateWidgetVerificationRequest;
 import io.logto.management.model.CreateWidgetVerificationResponse;

@@ -1,7 +1,7 @@
 /**
- * Internal to the SDK: Jackson codecs the generated model names in its annotations (epoch
- * timestamps as {@code Instant}, oneOf variant choice). Exported only to the generated API module and
- * to Jackson, which instantiates them; not API.
+ * Jackson codecs the generated model names in its annotations: epoch timestamps as {@code Instant},
+ * oneOf variant choice. Internal to the SDK and not API; exported only to the generated API module and
+ * to Jackson, which instantiates them.
  */
 @NullMarked
 package io.logto.management.core.internal.codec;

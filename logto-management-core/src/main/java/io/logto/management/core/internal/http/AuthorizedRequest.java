@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,16 +37,15 @@ public final class AuthorizedRequest extends HttpRequest {
   public static HttpRequest of(HttpRequest request, String token) {
     String authorization = Bearer.headerValue(token);
     Map<String, List<String>> headers = request.headers().map();
-    // HttpHeaders.of sorts into a map of its own: a plain one suffices here, without the request's
-    // own Authorization, whatever its case
-    Map<String, List<String>> map = new HashMap<>(2 * headers.size() + 2);
-    headers.forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Authorization")) {
-        map.put(name, values);
-      }
-    });
-    map.put("Authorization", List.of(authorization));
-    return new AuthorizedRequest(request, HttpHeaders.of(map, (name, value) -> true));
+    // the request's headers without its own Authorization, whatever its case, then the token's
+    return new AuthorizedRequest(request, WalkedHeaders.of(to -> {
+      headers.forEach((name, values) -> {
+        if (!name.equalsIgnoreCase("Authorization")) {
+          to.accept(name, values);
+        }
+      });
+      to.accept("Authorization", List.of(authorization));
+    }));
   }
 
   @Override

@@ -5,9 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -98,13 +96,12 @@ public final class PreparedRequest extends HttpRequest {
   public HttpHeaders headers() {
     HttpHeaders built = checkedHeaders;
     if (built == null) {
-      // checked already (by the RequestFactory), each name once whatever its case: HttpHeaders.of
-      // sorts them into a map of its own, no builder needed
-      Map<String, List<String>> map = new HashMap<>(headers.length + 2);
-      for (int i = 0; i < headers.length; i += 2) {
-        map.put(headers[i], List.of(headers[i + 1]));
-      }
-      built = HttpHeaders.of(map, (name, value) -> true);
+      // checked already (by the RequestFactory), each name once whatever its case: no builder needed
+      built = WalkedHeaders.of(to -> {
+        for (int i = 0; i < headers.length; i += 2) {
+          to.accept(headers[i], List.of(headers[i + 1]));
+        }
+      });
       checkedHeaders = built;
     }
     return built;

@@ -1,6 +1,6 @@
 package io.logto.management.spring.boot.health;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.spring.boot.LogtoManagementAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

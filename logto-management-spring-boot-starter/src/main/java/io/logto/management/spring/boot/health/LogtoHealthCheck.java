@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.logto.management.core.ApiRequest;
 import io.logto.management.core.LogtoApiException;
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.LogtoException;
 import io.logto.management.core.LogtoTokenException;
 import io.logto.management.core.RequestOptions;

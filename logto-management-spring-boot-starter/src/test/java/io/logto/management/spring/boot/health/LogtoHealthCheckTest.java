@@ -2,7 +2,7 @@ package io.logto.management.spring.boot.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logto.management.core.LogtoClient;
+import io.logto.management.core.client.LogtoClient;
 import io.logto.management.testkit.LogtoEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.LogtoException;
+import io.logto.management.core.LogtoTransportException;
 import io.logto.management.core.internal.http.Futures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -7,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /** Waits for a future on behalf of the synchronous API. */
-final class Blocking {
+public final class Blocking {
   private Blocking() {}
 
   /**

@@ -1,11 +1,11 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.time;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
 /** The one check every {@code Duration} option of the SDK makes, so all reject the same values alike. */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
   /**
@@ -17,7 +17,7 @@ final class Durations {
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if zero or negative, naming the option and the value
    */
-  static Duration requirePositive(Duration value, String name) {
+  public static Duration requirePositive(Duration value, String name) {
     requireNonNull(value, name + " == null");
     if (value.isZero() || value.isNegative()) {
       throw new IllegalArgumentException(name + " must be positive: " + value);

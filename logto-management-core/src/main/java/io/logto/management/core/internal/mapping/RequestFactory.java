@@ -1,7 +1,9 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.RequestOptions;
 import io.logto.management.core.internal.http.PreparedRequest;
 import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.text.PercentEncoding;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Turns an {@link ApiRequest} into a JDK request: URI, headers, timeout and a body held as bytes (so a
  * retry or a replay after 401 can send it again). Thread-safe.
  */
-final class RequestFactory {
+public final class RequestFactory {
   // methods the JDK client accepts as they are; any other is checked before the call is sent
   private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
   // ApiRequest's default; any other Accept is the caller's choice, checked like its headers

@@ -1,7 +1,15 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.AttemptKind;
+import io.logto.management.core.CallListener;
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
+import io.logto.management.core.RetryPolicy;
+import io.logto.management.core.TokenProvider;
 import io.logto.management.core.internal.http.PreparedRequest;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +24,7 @@ import java.util.function.Function;
  * picks its {@link Dispatch} once, when it starts: the synchronous API runs every step on its caller's
  * thread, the asynchronous one never holds a thread.
  */
-final class ClientChain {
+public final class ClientChain {
   private final List<Interceptor> steps;
   private final boolean userSteps;
   private final Dispatch callerThread;
@@ -25,20 +33,22 @@ final class ClientChain {
   /**
    * Builds the chain.
    *
-   * @param settings the client's settings: interceptors, retry policy, clock, sleeper
+   * @param interceptors the user's interceptors, in the order added
+   * @param retryPolicy the client's retry policy, unless a call's options set another
+   * @param clock the clock of {@code Retry-After} dates and the retry time budget
    * @param tokens supplies the tokens the auth step adds
    * @param attemptPath the attempt step and the transport, shared with the token request
    * @param callerThread the dispatch of synchronous calls
    * @param async the dispatch of asynchronous calls
    */
-  ClientChain(ClientSettings settings, TokenProvider tokens, List<Interceptor> attemptPath, Dispatch callerThread,
-      Dispatch async) {
-    List<Interceptor> all = new ArrayList<>(settings.interceptors());
-    all.add(new RetryInterceptor(settings.retryPolicy(), settings.clock()));
+  public ClientChain(List<Interceptor> interceptors, RetryPolicy retryPolicy, Clock clock, TokenProvider tokens,
+      List<Interceptor> attemptPath, Dispatch callerThread, Dispatch async) {
+    List<Interceptor> all = new ArrayList<>(interceptors);
+    all.add(new RetryInterceptor(retryPolicy, clock));
     all.add(new AuthInterceptor(tokens));
     all.addAll(attemptPath);
     this.steps = List.copyOf(all);
-    this.userSteps = !settings.interceptors().isEmpty();
+    this.userSteps = !interceptors.isEmpty();
     this.callerThread = callerThread;
     this.async = async;
   }
@@ -46,14 +56,15 @@ final class ClientChain {
   /**
    * Builds the steps every request's attempts take, token requests included.
    *
-   * @param settings the client's settings: listeners, response size limit
+   * @param listeners the client's listeners, in the order added
+   * @param maxResponseBytes the largest response body read
    * @param ids numbers the attempts; shared by a client and its variants
    * @param http the JDK client
    * @return the attempt step and the transport
    */
-  static List<Interceptor> attemptPath(ClientSettings settings, AtomicLong ids, HttpClient http) {
-    return List.of(new AttemptInterceptor(settings.listeners(), ids),
-        new TransportInterceptor(http, settings.maxResponseBytes()));
+  public static List<Interceptor> attemptPath(List<CallListener> listeners, long maxResponseBytes, AtomicLong ids,
+      HttpClient http) {
+    return List.of(new AttemptInterceptor(listeners, ids), new TransportInterceptor(http, maxResponseBytes));
   }
 
   /**
@@ -65,7 +76,7 @@ final class ClientChain {
    * @param whileWaitingForToken what the caller's thread does if it has to wait for a token
    * @return the answer, complete when this returns
    */
-  CompletableFuture<RawResponse> send(PreparedRequest request, RequestOptions options, String template,
+  public CompletableFuture<RawResponse> send(PreparedRequest request, RequestOptions options, String template,
       Runnable whileWaitingForToken) {
     Call call = new Call(AttemptKind.API, callerThread, options, template);
     call.whileWaitingForToken(whileWaitingForToken);
@@ -82,7 +93,7 @@ final class ClientChain {
    * @param <T> what the caller gets
    * @return the caller's future
    */
-  <T> CompletableFuture<T> sendAsync(PreparedRequest request, RequestOptions options, String template,
+  public <T> CompletableFuture<T> sendAsync(PreparedRequest request, RequestOptions options, String template,
       Function<RawResponse, T> answer) {
     Call call = new Call(AttemptKind.API, async, options, template);
     return call.cancelledWith(run(request, call).thenApply(answer));

@@ -1,4 +1,4 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Waits between attempts without holding a thread; replaced in tests so they never sleep. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
   /** Waits with the common pool's delayed executor. */
   Sleeper SYSTEM = delay -> {
     Executor later = CompletableFuture.delayedExecutor(Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);

@@ -1,5 +1,10 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.CloseableIterator;
+import io.logto.management.core.Page;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.internal.chain.Blocking;
 import io.logto.management.core.internal.http.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

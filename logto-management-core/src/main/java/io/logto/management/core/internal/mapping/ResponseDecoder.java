@@ -1,8 +1,12 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.mapping;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.ApiError;
+import io.logto.management.core.LogtoApiException;
+import io.logto.management.core.LogtoResponseException;
+import io.logto.management.core.RawResponse;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.json.JsonProblem;
 import io.logto.management.core.internal.text.BodySummary;
@@ -14,7 +18,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Turns raw answers into values or {@link LogtoApiException}s. Thread-safe. */
-final class ResponseDecoder {
+public final class ResponseDecoder {
   private final ObjectMapper mapper;
 
   /**

@@ -1,5 +1,9 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
+import io.logto.management.core.RetryPolicy;
 import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.RetryAfter;
 import io.logto.management.core.internal.log.Logging;
@@ -21,7 +25,8 @@ import org.slf4j.Logger;
  * the synchronous API, by scheduling the next attempt otherwise.
  */
 final class RetryInterceptor implements Interceptor {
-  private static final Logger LOG = Logging.logger(RetryInterceptor.class);
+  // a named category, not the class: users configure it, and the class may move
+  private static final Logger LOG = Logging.logger("io.logto.management.core.retry");
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 

@@ -1,5 +1,8 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
+import static java.util.Objects.requireNonNull;
+
+import io.logto.management.core.Page;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import static java.util.Objects.requireNonNull;
 
 /**
  * Publishes the items of a fresh {@link AheadPages} walk per subscriber. No thread waits: a page that

@@ -1,5 +1,11 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.LogtoException;
+import io.logto.management.core.LogtoResponseTooLargeException;
+import io.logto.management.core.LogtoTimeoutException;
+import io.logto.management.core.LogtoTransportException;
+import io.logto.management.core.RawResponse;
 import io.logto.management.core.internal.http.BodyTooLargeException;
 import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.TimedBody;

@@ -1,8 +1,13 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
 import com.fasterxml.jackson.databind.JavaType;
-import io.logto.management.core.internal.json.Json;
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.LogtoResponseException;
+import io.logto.management.core.Page;
+import io.logto.management.core.RawResponse;
 import io.logto.management.core.internal.http.LinkHeader;
+import io.logto.management.core.internal.json.Json;
+import io.logto.management.core.internal.mapping.ResponseDecoder;
 import io.logto.management.core.internal.text.BodySummary;
 import java.util.List;
 import java.util.OptionalLong;

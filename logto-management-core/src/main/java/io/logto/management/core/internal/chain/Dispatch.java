@@ -1,4 +1,4 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
 import io.logto.management.core.internal.http.TimedBody;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * futures, where no step holds a thread, not even for the token. The chain's steps never ask which
  * one they have: they send, wait for a future and pause through it.
  */
-abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
+public abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
   private final Sleeper sleeper;
 
   private Dispatch(Sleeper sleeper) {
@@ -29,7 +29,7 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
    * @param sleeper waits between retries on the caller's thread, such as {@link Sleeper#BLOCKING}
    * @return the dispatch
    */
-  static Dispatch callerThread(Sleeper sleeper) {
+  public static Dispatch callerThread(Sleeper sleeper) {
     return new CallerThread(sleeper);
   }
 
@@ -39,7 +39,7 @@ abstract sealed class Dispatch permits Dispatch.CallerThread, Dispatch.Async {
    * @param sleeper waits between retries, holding no thread
    * @return the dispatch
    */
-  static Dispatch async(Sleeper sleeper) {
+  public static Dispatch async(Sleeper sleeper) {
     return new Async(sleeper);
   }
 

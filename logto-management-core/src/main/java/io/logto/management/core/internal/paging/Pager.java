@@ -1,6 +1,13 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.CloseableIterator;
+import io.logto.management.core.Page;
+import io.logto.management.core.Paginated;
+import io.logto.management.core.Pagination;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.internal.mapping.ResponseDecoder;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +24,7 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the item type
  */
-final class Pager<T> implements Paginated<T> {
+public final class Pager<T> implements Paginated<T> {
   private final PageReader<T> reader;
   private final int startPage;
   private final Function<ApiRequest, RawResponse> send;

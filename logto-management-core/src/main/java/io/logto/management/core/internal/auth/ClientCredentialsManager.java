@@ -1,5 +1,8 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.auth;
 
+import io.logto.management.core.AccessToken;
+import io.logto.management.core.ClientCredentials;
+import io.logto.management.core.internal.chain.Blocking;
 import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.log.Logging;
 import java.time.Clock;
@@ -20,11 +23,12 @@ import org.slf4j.Logger;
  * such an invalidation, further rejections do not invalidate again until a call with the new token
  * has succeeded, so an application that lacks permission cannot cause a token-request storm.
  */
-final class ClientCredentialsManager implements ClientCredentials {
+public final class ClientCredentialsManager implements ClientCredentials {
   /** A token is reused while it is valid for at least this long. */
   public static final Duration LEEWAY = Duration.ofSeconds(60);
 
-  private static final Logger LOG = Logging.logger(ClientCredentialsManager.class);
+  // a named category, not the class: users configure it, and the class may move
+  private static final Logger LOG = Logging.logger("io.logto.management.core.token");
 
   private final TokenEndpoint endpoint;
   private final Clock clock;
@@ -40,7 +44,7 @@ final class ClientCredentialsManager implements ClientCredentials {
    * @param endpoint sends the token request
    * @param clock tells the time for expiry
    */
-  ClientCredentialsManager(TokenEndpoint endpoint, Clock clock) {
+  public ClientCredentialsManager(TokenEndpoint endpoint, Clock clock) {
     this.endpoint = endpoint;
     this.clock = clock;
   }

@@ -1,5 +1,10 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.AttemptEvent;
+import io.logto.management.core.AttemptStart;
+import io.logto.management.core.CallListener;
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.RawResponse;
 import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.log.Logging;
 import java.net.http.HttpHeaders;

@@ -1,5 +1,9 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.CloseableIterator;
+import io.logto.management.core.Page;
+import io.logto.management.core.RawResponse;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 

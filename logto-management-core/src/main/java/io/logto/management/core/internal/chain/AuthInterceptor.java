@@ -1,5 +1,8 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.TokenProvider;
 import io.logto.management.core.internal.http.AuthorizedRequest;
 import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.log.Logging;

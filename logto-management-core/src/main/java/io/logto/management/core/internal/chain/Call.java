@@ -1,5 +1,7 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.chain;
 
+import io.logto.management.core.AttemptKind;
+import io.logto.management.core.RequestOptions;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * caller's cancellation (cancelling the future an async call returned aborts the exchange in flight
  * and stops further retries).
  */
-final class Call {
+public final class Call {
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
   private final AttemptKind kind;
   private final Dispatch dispatch;
@@ -28,7 +30,7 @@ final class Call {
    * @param options the call's options
    * @param pathTemplate the path template, such as {@code /api/users/{userId}}
    */
-  Call(AttemptKind kind, Dispatch dispatch, RequestOptions options, String pathTemplate) {
+  public Call(AttemptKind kind, Dispatch dispatch, RequestOptions options, String pathTemplate) {
     this.kind = kind;
     this.dispatch = dispatch;
     this.options = options;

@@ -1,8 +1,15 @@
-package io.logto.management.core;
+package io.logto.management.core.client;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.CallListener;
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.RetryPolicy;
+import io.logto.management.core.TokenProvider;
+import io.logto.management.core.internal.auth.ClientCredentialsManager;
+import io.logto.management.core.internal.auth.TokenEndpoint;
+import io.logto.management.core.internal.chain.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

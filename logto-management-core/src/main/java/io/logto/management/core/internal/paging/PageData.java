@@ -1,5 +1,6 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
+import io.logto.management.core.Page;
 import java.util.List;
 import java.util.OptionalLong;
 

@@ -1,8 +1,19 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.auth;
 
-import io.logto.management.core.internal.http.Futures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.AccessToken;
+import io.logto.management.core.AttemptKind;
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.LogtoException;
+import io.logto.management.core.LogtoTimeoutException;
+import io.logto.management.core.LogtoTokenException;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
+import io.logto.management.core.internal.chain.Call;
+import io.logto.management.core.internal.chain.Dispatch;
+import io.logto.management.core.internal.chain.RealChain;
+import io.logto.management.core.internal.http.Futures;
 import io.logto.management.core.internal.http.UserAgent;
 import io.logto.management.core.internal.json.Json;
 import io.logto.management.core.internal.text.BodySummary;
@@ -28,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * answer is an error, so the secret never reaches another host. Messages never quote the answer's
  * body: a malformed 200 may hold the token, an error page may echo the secret.
  */
-final class TokenEndpoint {
+public final class TokenEndpoint {
   static final String PATH = "/oidc/token";
 
   private final List<Interceptor> attemptPath;
@@ -56,7 +67,7 @@ final class TokenEndpoint {
    * @param mapper parses the answer
    * @param clock tells the time for expiry
    */
-  TokenEndpoint(List<Interceptor> attemptPath, Dispatch dispatch, String baseUrl, String clientId,
+  public TokenEndpoint(List<Interceptor> attemptPath, Dispatch dispatch, String baseUrl, String clientId,
       String clientSecret, String resource, Duration timeout, ObjectMapper mapper, Clock clock) {
     this.attemptPath = List.copyOf(attemptPath);
     this.dispatch = dispatch;

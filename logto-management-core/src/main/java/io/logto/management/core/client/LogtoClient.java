@@ -1,12 +1,40 @@
-package io.logto.management.core;
+package io.logto.management.core.client;
+
+import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logto.management.core.ApiRequest;
+import io.logto.management.core.ApiResponse;
+import io.logto.management.core.CallListener;
+import io.logto.management.core.ClientCredentials;
+import io.logto.management.core.Interceptor;
+import io.logto.management.core.LogtoApiException;
+import io.logto.management.core.LogtoException;
+import io.logto.management.core.LogtoResponseException;
+import io.logto.management.core.LogtoResponseTooLargeException;
+import io.logto.management.core.LogtoTokenException;
+import io.logto.management.core.LogtoTransportException;
+import io.logto.management.core.Paginated;
+import io.logto.management.core.Pagination;
+import io.logto.management.core.RawResponse;
+import io.logto.management.core.RequestOptions;
+import io.logto.management.core.RetryPolicy;
+import io.logto.management.core.TokenProvider;
+import io.logto.management.core.internal.auth.TokenEndpoint;
+import io.logto.management.core.internal.chain.Blocking;
+import io.logto.management.core.internal.chain.ClientChain;
+import io.logto.management.core.internal.chain.Dispatch;
+import io.logto.management.core.internal.chain.Sleeper;
 import io.logto.management.core.internal.http.HttpClients;
 import io.logto.management.core.internal.http.SharedHttp;
 import io.logto.management.core.internal.json.JavaTypes;
 import io.logto.management.core.internal.json.Json;
+import io.logto.management.core.internal.mapping.RequestFactory;
+import io.logto.management.core.internal.mapping.ResponseDecoder;
+import io.logto.management.core.internal.paging.Pager;
+import io.logto.management.core.internal.time.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -19,7 +47,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import static java.util.Objects.requireNonNull;
 
 /**
  * The entry point: sends authenticated, retried calls to the Logto Management API. Immutable and
@@ -721,13 +748,13 @@ public final class LogtoClient implements AutoCloseable {
       }
       try {
         // token requests take the same attempt path as API calls: listeners, log, transport
-        List<Interceptor> attemptPath = ClientChain.attemptPath(settings, shared.attemptIds(),
-            shared.client().orElseThrow());
+        List<Interceptor> attemptPath = ClientChain.attemptPath(settings.listeners(), maxResponseBytes,
+            shared.attemptIds(), shared.client().orElseThrow());
         Dispatch async = Dispatch.async(sleeper.orElse(Sleeper.SYSTEM));
         TokenProvider tokens = sharedTokens != null ? sharedTokens : settings.tokens((id, secret) ->
             new TokenEndpoint(attemptPath, async, base.toString(), id, secret, settings.resolvedApiIndicator(),
                 tokenTimeout, objectMapper, clock));
-        ClientChain chain = new ClientChain(settings, tokens, attemptPath,
+        ClientChain chain = new ClientChain(settings.interceptors(), retryPolicy, clock, tokens, attemptPath,
             Dispatch.callerThread(sleeper.orElse(Sleeper.BLOCKING)), async);
         return new LogtoClient(settings, base, shared, tokens, chain);
       } catch (RuntimeException e) {

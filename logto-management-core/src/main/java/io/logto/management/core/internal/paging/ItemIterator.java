@@ -1,5 +1,7 @@
-package io.logto.management.core;
+package io.logto.management.core.internal.paging;
 
+import io.logto.management.core.CloseableIterator;
+import io.logto.management.core.Page;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
