@@ -33,8 +33,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record VerificationRecordNewPasswordIdentityIdentifier(
-    @JsonProperty("type") SignInExperienceSignUpIdentifier type,
-    @JsonProperty("value") String value,
+    @JsonProperty("type") SignInIdentifier type, @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
@@ -75,7 +74,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
    * Builds {@link VerificationRecordNewPasswordIdentityIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SignInExperienceSignUpIdentifier type;
+    private @Nullable SignInIdentifier type;
 
     private @Nullable String value;
 
@@ -90,7 +89,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
      * @param type the value
      * @return this builder
      */
-    public Builder type(SignInExperienceSignUpIdentifier type) {
+    public Builder type(SignInIdentifier type) {
       this.type = type;
       return this;
     }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  *       (default: the tag's words, last one singular);
  *   <li>{@code method.<operationId>=name} a method name;
  *   <li>{@code type.<GeneratedName>=Name} a model type name;
+ *   <li>{@code rename.<Name>=NewName} a model type's name as the naming rules left it (the entity
+ *       and element rules run after the {@code type.} names), renamed last;
  *   <li>{@code service.<tag>=ClassName} a service class name (accessor follows);
  *   <li>{@code same.<Entity>=TypeA, TypeB} shapes that are the entity {@code Entity} as another
  *       operation answers it (a list item with counts, a create answer without them): one record
@@ -143,6 +145,16 @@ public final class Overrides {
    */
   public String type(String generatedName) {
     return lookUp("type." + generatedName).orElse(generatedName);
+  }
+
+  /**
+   * The last rename of a model type, after every naming rule.
+   *
+   * @param ruleName the name the naming rules leave
+   * @return the new name, if overridden
+   */
+  public Optional<String> rename(String ruleName) {
+    return lookUp("rename." + ruleName);
   }
 
   /**
