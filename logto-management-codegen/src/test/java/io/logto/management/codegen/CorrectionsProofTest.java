@@ -188,15 +188,18 @@ final class CorrectionsProofTest {
   }
 
   /**
-   * A shape is proved by a success carrying a value of the shape's JSON type at the target, or by
-   * Logto refusing another type there: a 400 whose validation issue at that path expects the type.
+   * A shape is proved by a success carrying values of the shape at the target (of its JSON type; an
+   * object with every required property and none the shape lacks), or by Logto refusing another type
+   * there: a 400 whose validation issue at that path expects the type. A body property no recording
+   * sends is proved by the same operation answering it (the update's body is a partial of its answer).
    */
   private static java.util.Optional<String> shapeProof(JsonNode rec, Corrections.Entry e) throws IOException {
     JsonNode shapes;
     try (var in = Corrections.class.getResourceAsStream(Corrections.SHAPES_RESOURCE)) {
       shapes = MAPPER.readTree(in);
     }
-    String type = shapes.path(e.argument()).path("type").asText();
+    JsonNode shape = shapes.path(e.argument());
+    String type = shape.path("type").asText();
     String path = e.target().substring(e.target().indexOf(':') + 1);
     JsonNode response = rec.get("response");
     int status = response.get("status").asInt();
@@ -210,11 +213,38 @@ final class CorrectionsProofTest {
       return java.util.Optional.of(e + ": the 400 answer expects no " + type + " at " + path);
     }
     List<JsonNode> values = new ArrayList<>();
-    find(e.target().startsWith("request") ? rec.get("request").get("body") : response.get("body"),
-        List.of(path.split("\\.")), values);
+    List<String> steps = List.of(path.split("\\."));
+    find(e.target().startsWith("request") ? rec.get("request").get("body") : response.get("body"), steps, values);
+    if (values.isEmpty() && e.target().startsWith("request")) {
+      find(response.get("body"), steps, values);
+    }
     boolean shown = status >= 200 && status < 300 && !values.isEmpty()
-        && values.stream().allMatch(v -> v.getNodeType().name().equalsIgnoreCase(type));
-    return shown ? java.util.Optional.empty() : java.util.Optional.of(e + ": the recording shows no " + type + " at " + path);
+        && values.stream().allMatch(v -> fits(v, shape));
+    return shown ? java.util.Optional.empty() : java.util.Optional.of(e + ": the recording shows no " + e.argument() + " at " + path + " (found " + values + ")");
+  }
+
+  /** The value has the shape's JSON type, and an object its required properties and no other. */
+  private static boolean fits(JsonNode value, JsonNode shape) {
+    String type = shape.path("type").asText();
+    boolean typed = switch (type) {
+      case "integer" -> value.isIntegralNumber();
+      case "number" -> value.isNumber();
+      default -> value.getNodeType().name().equalsIgnoreCase(type);
+    };
+    if (!typed || !value.isObject()) {
+      return typed;
+    }
+    for (JsonNode required : shape.path("required")) {
+      if (!value.has(required.asText())) {
+        return false;
+      }
+    }
+    for (java.util.Map.Entry<String, JsonNode> f : value.properties()) {
+      if (!shape.path("properties").has(f.getKey()) || !fits(f.getValue(), shape.path("properties").get(f.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The enum values the operation's answer declares at the path (top level or in list items). */
