@@ -19,6 +19,8 @@ import java.util.TreeMap;
  *   <li>{@code noun.<tag>=Words} the noun removed from operationIds of that tag's operations
  *       (default: the tag's words, last one singular);
  *   <li>{@code method.<operationId>=name} a method name;
+ *   <li>{@code body.<operationId>=name} the Java name of the argument a method takes its whole body
+ *       as (default {@code body}), where the body is no record named for what it holds;
  *   <li>{@code type.<GeneratedName>=Name} a model type name;
  *   <li>{@code rename.<Name>=NewName} a model type's name as the naming rules left it (the entity
  *       and element rules run after the {@code type.} names), renamed last;
@@ -135,6 +137,16 @@ public final class Overrides {
    */
   public Optional<String> method(String operationId) {
     return lookUp("method." + operationId);
+  }
+
+  /**
+   * The name of the argument an operation's method takes its whole body as.
+   *
+   * @param operationId the operationId
+   * @return the argument name, if overridden
+   */
+  public Optional<String> body(String operationId) {
+    return lookUp("body." + operationId);
   }
 
   /**
