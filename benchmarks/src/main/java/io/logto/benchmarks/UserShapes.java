@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.logto.management.core.JsonField;
 import io.logto.management.core.internal.codec.EpochTime;
 import io.logto.management.model.SocialIdentity;
+import io.logto.management.model.SsoIdentity;
 import io.logto.management.model.UserPasswordAlgorithm;
 import io.logto.management.model.UserProfile;
-import io.logto.management.model.UserSsoIdentitiesItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +32,7 @@ final class UserShapes {
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, UserProfile profile,
       String applicationId, String cimdClientId, @JsonProperty("isSuspended") boolean isSuspended, Boolean hasPassword,
-      Boolean hasSecurityVerificationMethod, List<UserSsoIdentitiesItem> ssoIdentities,
+      Boolean hasSecurityVerificationMethod, List<SsoIdentity> ssoIdentities,
       JsonField<String> passwordDigest, JsonField<UserPasswordAlgorithm> passwordAlgorithm) {
     NoCatchAll {
       identities = identities == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(identities));
@@ -49,7 +49,7 @@ final class UserShapes {
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, UserProfile profile,
       String applicationId, String cimdClientId, @JsonProperty("isSuspended") boolean isSuspended, Boolean hasPassword,
-      Boolean hasSecurityVerificationMethod, List<UserSsoIdentitiesItem> ssoIdentities,
+      Boolean hasSecurityVerificationMethod, List<SsoIdentity> ssoIdentities,
       JsonField<String> passwordDigest, JsonField<UserPasswordAlgorithm> passwordAlgorithm,
       @JsonAnySetter Map<String, JsonNode> additionalProperties) {}
 
@@ -60,7 +60,7 @@ final class UserShapes {
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, Map<String, Object> profile,
       String applicationId, String cimdClientId, @JsonProperty("isSuspended") boolean isSuspended, Boolean hasPassword,
-      Boolean hasSecurityVerificationMethod, List<UserSsoIdentitiesItem> ssoIdentities,
+      Boolean hasSecurityVerificationMethod, List<SsoIdentity> ssoIdentities,
       JsonField<String> passwordDigest, JsonField<UserPasswordAlgorithm> passwordAlgorithm,
       @JsonAnySetter Map<String, JsonNode> additionalProperties) {
     NoNestedRecords {
@@ -79,7 +79,7 @@ final class UserShapes {
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant createdAt,
       @JsonDeserialize(using = EpochTime.MillisDeserializer.class) Instant updatedAt, UserProfile profile,
       String applicationId, String cimdClientId, @JsonProperty("isSuspended") boolean isSuspended, Boolean hasPassword,
-      Boolean hasSecurityVerificationMethod, List<UserSsoIdentitiesItem> ssoIdentities,
+      Boolean hasSecurityVerificationMethod, List<SsoIdentity> ssoIdentities,
       String passwordDigest, UserPasswordAlgorithm passwordAlgorithm,
       @JsonAnySetter Map<String, JsonNode> additionalProperties) {
     NoJsonField {
@@ -95,7 +95,7 @@ final class UserShapes {
       JsonNode customData, Map<String, SocialIdentity> identities, Long lastSignInAt, long createdAt,
       long updatedAt, UserProfile profile,
       String applicationId, String cimdClientId, @JsonProperty("isSuspended") boolean isSuspended, Boolean hasPassword,
-      Boolean hasSecurityVerificationMethod, List<UserSsoIdentitiesItem> ssoIdentities,
+      Boolean hasSecurityVerificationMethod, List<SsoIdentity> ssoIdentities,
       JsonField<String> passwordDigest, JsonField<UserPasswordAlgorithm> passwordAlgorithm,
       @JsonAnySetter Map<String, JsonNode> additionalProperties) {
     NoInstant {
