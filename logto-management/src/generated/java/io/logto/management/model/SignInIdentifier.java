@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * Used as the <code>identifier</code> property of {@link SignInExperienceSignInMethod}, and in 2 other places. The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/12/properties/identifier/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>type</code> property of {@link InteractionIdentifier}, and in 2 other places. The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/12/properties/identifier/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class SignInIdentifier extends OpenEnum<SignInIdentifier.Known> {
