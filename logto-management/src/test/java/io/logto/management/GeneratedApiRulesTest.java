@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * No type named {@code ...ResponseItem}, {@code ...Response...} or {@code List...} (but a listing's
  * {@code List...Params}) or {@code ...<plural>Item}: a type is named for what it carries, not for
  * the operation that answers it or the list it sits in;
- * no operation answers a {@code ...Request}; flags are
+ * no type name says a word twice in a row; no operation answers a {@code ...Request}; flags are
  * {@code Boolean}; timestamps are {@code Instant}; request bodies carry no server-assigned property;
  * each operation at most three overloads on each surface, futures only on the asynchronous one; no
  * HTTP method in a name; pagers, and only pagers, are {@code ...All}.
@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 final class GeneratedApiRulesTest {
   private static final Pattern FLAG = Pattern.compile("^(include|is|has|enable|show|with|remove)[A-Z].*");
   private static final Pattern TIMESTAMP = Pattern.compile("^[a-z][A-Za-z]*[a-z]At$");
+  /** A word said twice in a row ({@code SecondaryIdentifierIdentifier}, {@code ...SelectSelectItem}). */
+  private static final Pattern REPEATED_WORD = Pattern.compile(".*([A-Z][a-z0-9]+)\\1([A-Z].*)?");
   private static final Pattern HTTP_METHOD_AT_END = Pattern.compile(".*[a-z](Get|Post|Put|Patch|Delete|Head)$");
   /**
    * Answers whose property the document leaves untyped and no recording shows (the only
@@ -62,8 +64,9 @@ final class GeneratedApiRulesTest {
       Map.entry("UsersService.getCustomData", "custom data: any JSON the caller stored"),
       Map.entry("UsersService.updateCustomData", "custom data: any JSON the caller stored"),
       Map.entry("ApplicationsService.updateCustomData", "custom data: any JSON the caller stored"),
-      Map.entry("DomainsService.getVerificationFiles", "the document leaves them untyped and no recording succeeds"),
-      Map.entry("DomainsService.replaceVerificationFiles", "the document leaves them untyped and no recording succeeds"),
+      Map.entry("DomainsService.getVerificationFiles", "the document leaves the answer untyped and no recording succeeds"),
+      Map.entry("DomainsService.replaceVerificationFiles", "the document leaves the answer untyped and no recording succeeds"
+          + " (the body is typed: recordings-sweep/0404 shows Logto expects an array)"),
       Map.entry("ApplicationsService.createProtectedAppMetadataCustomDomain",
           "the document leaves the answer untyped and the only recording is a 422 (recordings-sweep/0401)"),
       Map.entry("SamlApplicationsAuthFlowService.createSamlAuthn", "the document leaves the answer untyped; no recorded success"),
@@ -81,6 +84,7 @@ final class GeneratedApiRulesTest {
     List<String> problems = new ArrayList<>();
     for (Class<?> c : ApiSnapshotTest.generatedClasses()) {
       operationNamed(c.getSimpleName()).ifPresent(problems::add);
+      repeatedWord(c.getSimpleName()).ifPresent(problems::add);
       if (c.getPackageName().endsWith(".service")) {
         for (Method m : publicMethods(c)) {
           for (String named : namedTypes(m.getGenericReturnType())) {
@@ -299,6 +303,7 @@ final class GeneratedApiRulesTest {
     List<String> problems = new ArrayList<>();
     for (TypeDef t : model.types()) {
       operationNamed(t.name()).ifPresent(problems::add);
+      repeatedWord(t.name()).ifPresent(problems::add);
       if (t instanceof TypeDef.RecordDef r) {
         for (FieldDef f : r.fields()) {
           String where = t.name() + "." + f.javaName();
@@ -375,6 +380,16 @@ final class GeneratedApiRulesTest {
       return java.util.Optional.of("type " + type + " is named for where it sits, not for what it is");
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * A name that says a word twice in a row, as the element rule builds it when a property repeats
+   * its owner's last word: a careful person names the thing once (a rename in the overrides file).
+   */
+  private static java.util.Optional<String> repeatedWord(String type) {
+    return REPEATED_WORD.matcher(type).matches()
+        ? java.util.Optional.of("type " + type + " repeats a word")
+        : java.util.Optional.empty();
   }
 
   private static boolean isRequestBody(Class<?> c) {

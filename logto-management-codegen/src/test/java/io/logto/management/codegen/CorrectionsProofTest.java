@@ -51,6 +51,10 @@ final class CorrectionsProofTest {
       if (!e.operationId().equals("*") && !proof.getFileName().toString().contains("-" + e.operationId() + ".")) {
         problems.add(e + ": the recording is not of " + e.operationId());
       }
+      if (e.fix() == Corrections.Fix.SHAPE) {
+        shapeProof(rec, e).ifPresent(problems::add);
+        continue;
+      }
       if (status < 200 || status > 299) {
         problems.add(e + ": the recording is not a success (" + status + ")");
         continue;
@@ -104,6 +108,16 @@ final class CorrectionsProofTest {
             isoShown.add(e.operationId() + " " + e.proof());
           } else if (!shown) {
             problems.add(e + ": the recording does not show it (found " + values + ")");
+          }
+        }
+        case ENUM_OF -> {
+          // the value sent is one the named operation answers as an enum at the same path
+          List<JsonNode> values = new ArrayList<>();
+          find(body, List.of(path.split("\\.")), values);
+          List<String> known = new ArrayList<>();
+          answeredEnum(document, e.argument(), path).forEach(v -> known.add(v.asText()));
+          if (values.isEmpty() || !values.stream().allMatch(v -> v.isTextual() && known.contains(v.asText()))) {
+            problems.add(e + ": the recording sends " + values + ", not one of " + known);
           }
         }
         default -> { }
@@ -171,6 +185,87 @@ final class CorrectionsProofTest {
       }
     }
     return java.util.Optional.of(e + ": no such operation");
+  }
+
+  /**
+   * A shape is proved by a success carrying values of the shape at the target (of its JSON type; an
+   * object with every required property and none the shape lacks), or by Logto refusing another type
+   * there: a 400 whose validation issue at that path expects the type. A body property no recording
+   * sends is proved by the same operation answering it (the update's body is a partial of its answer).
+   */
+  private static java.util.Optional<String> shapeProof(JsonNode rec, Corrections.Entry e) throws IOException {
+    JsonNode shapes;
+    try (var in = Corrections.class.getResourceAsStream(Corrections.SHAPES_RESOURCE)) {
+      shapes = MAPPER.readTree(in);
+    }
+    JsonNode shape = shapes.path(e.argument());
+    String type = shape.path("type").asText();
+    String path = e.target().substring(e.target().indexOf(':') + 1);
+    JsonNode response = rec.get("response");
+    int status = response.get("status").asInt();
+    if (status == 400) {
+      for (JsonNode issue : response.path("body").path("data").path("issues")) {
+        if (issue.path("path").toString().equals(MAPPER.valueToTree(List.of(path.split("\\."))).toString())
+            && type.equals(issue.path("expected").asText())) {
+          return java.util.Optional.empty();
+        }
+      }
+      return java.util.Optional.of(e + ": the 400 answer expects no " + type + " at " + path);
+    }
+    List<JsonNode> values = new ArrayList<>();
+    List<String> steps = List.of(path.split("\\."));
+    find(e.target().startsWith("request") ? rec.get("request").get("body") : response.get("body"), steps, values);
+    if (values.isEmpty() && e.target().startsWith("request")) {
+      find(response.get("body"), steps, values);
+    }
+    boolean shown = status >= 200 && status < 300 && !values.isEmpty()
+        && values.stream().allMatch(v -> fits(v, shape));
+    return shown ? java.util.Optional.empty() : java.util.Optional.of(e + ": the recording shows no " + e.argument() + " at " + path + " (found " + values + ")");
+  }
+
+  /** The value has the shape's JSON type, and an object its required properties and no other. */
+  private static boolean fits(JsonNode value, JsonNode shape) {
+    String type = shape.path("type").asText();
+    boolean typed = switch (type) {
+      case "integer" -> value.isIntegralNumber();
+      case "number" -> value.isNumber();
+      default -> value.getNodeType().name().equalsIgnoreCase(type);
+    };
+    if (!typed || !value.isObject()) {
+      return typed;
+    }
+    for (JsonNode required : shape.path("required")) {
+      if (!value.has(required.asText())) {
+        return false;
+      }
+    }
+    for (java.util.Map.Entry<String, JsonNode> f : value.properties()) {
+      if (!shape.path("properties").has(f.getKey()) || !fits(f.getValue(), shape.path("properties").get(f.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The enum values the operation's answer declares at the path (top level or in list items). */
+  private static JsonNode answeredEnum(JsonNode document, String operationId, String path) {
+    for (JsonNode item : document.get("paths")) {
+      for (JsonNode op : item) {
+        if (!operationId.equals(op.path("operationId").asText())) {
+          continue;
+        }
+        for (JsonNode answer : op.path("responses")) {
+          JsonNode schema = answer.path("content").path("application/json").path("schema");
+          for (String step : path.split("\\.")) {
+            schema = schema.path("properties").path(step);
+          }
+          if (schema.has("enum")) {
+            return schema.get("enum");
+          }
+        }
+      }
+    }
+    return MAPPER.createArrayNode();
   }
 
   private static boolean isoInstant(String text) {

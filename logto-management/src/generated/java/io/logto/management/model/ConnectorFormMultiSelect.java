@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ConnectorFormMultiSelect(@JsonProperty("type") String type,
-    @JsonProperty("selectItems") List<ConnectorFormMultiSelectSelectItem> selectItems,
+    @JsonProperty("selectItems") List<ConnectorFormMultiSelectOption> selectItems,
     @JsonProperty("key") String key, @JsonProperty("label") String label,
     @JsonProperty("placeholder") @Nullable String placeholder,
     @JsonProperty("required") @Nullable Boolean required,

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record ConnectorFormSelect(@JsonProperty("type") String type,
-    @JsonProperty("selectItems") List<ConnectorFormSelectSelectItem> selectItems,
+    @JsonProperty("selectItems") List<ConnectorFormSelectOption> selectItems,
     @JsonProperty("key") String key, @JsonProperty("label") String label,
     @JsonProperty("placeholder") @Nullable String placeholder,
     @JsonProperty("required") @Nullable Boolean required,

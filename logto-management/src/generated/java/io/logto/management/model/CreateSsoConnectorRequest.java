@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param branding the <code>branding</code> property (optional)
  * @param syncProfile the <code>syncProfile</code> property (optional)
  * @param enableTokenStorage the <code>enableTokenStorage</code> property (optional)
- * @param providerName the <code>providerName</code> property (required, minLength 1, maxLength 128)
+ * @param providerName the <code>providerName</code> property (required, one of OIDC | SAML | AzureAD | GoogleWorkspace | Okta | AzureAdOidc)
  * @param connectorName the <code>connectorName</code> property (required, minLength 1, maxLength 128)
  * @param additionalProperties properties the schema does not name, never null
  */
@@ -44,7 +44,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
     @JsonProperty("branding") @Nullable SsoConnectorBranding branding,
     @JsonProperty("syncProfile") @Nullable Boolean syncProfile,
     @JsonProperty("enableTokenStorage") @Nullable Boolean enableTokenStorage,
-    @JsonProperty("providerName") String providerName,
+    @JsonProperty("providerName") SsoConnectorProviderName providerName,
     @JsonProperty("connectorName") String connectorName,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -55,7 +55,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
    * @param branding the <code>branding</code> property (optional)
    * @param syncProfile the <code>syncProfile</code> property (optional)
    * @param enableTokenStorage the <code>enableTokenStorage</code> property (optional)
-   * @param providerName the <code>providerName</code> property (required, minLength 1, maxLength 128)
+   * @param providerName the <code>providerName</code> property (required, one of OIDC | SAML | AzureAD | GoogleWorkspace | Okta | AzureAdOidc)
    * @param connectorName the <code>connectorName</code> property (required, minLength 1, maxLength 128)
    * @param additionalProperties properties the schema does not name
    */
@@ -107,7 +107,7 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
 
     private @Nullable Boolean enableTokenStorage;
 
-    private @Nullable String providerName;
+    private @Nullable SsoConnectorProviderName providerName;
 
     private @Nullable String connectorName;
 
@@ -172,12 +172,12 @@ public record CreateSsoConnectorRequest(@JsonProperty("config") @Nullable JsonNo
     }
 
     /**
-     * Sets the <code>providerName</code> property (required, minLength 1, maxLength 128).
+     * Sets the <code>providerName</code> property (required, one of OIDC | SAML | AzureAD | GoogleWorkspace | Okta | AzureAdOidc).
      *
      * @param providerName the value
      * @return this builder
      */
-    public Builder providerName(String providerName) {
+    public Builder providerName(SsoConnectorProviderName providerName) {
       this.providerName = providerName;
       return this;
     }

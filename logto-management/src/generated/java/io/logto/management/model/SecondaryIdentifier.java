@@ -32,8 +32,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record SecondaryIdentifier(
-    @JsonProperty("identifier") SecondaryIdentifierIdentifier identifier,
+public record SecondaryIdentifier(@JsonProperty("identifier") SignUpIdentifier identifier,
     @JsonProperty("verify") @Nullable Boolean verify,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -74,7 +73,7 @@ public record SecondaryIdentifier(
    * Builds {@link SecondaryIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SecondaryIdentifierIdentifier identifier;
+    private @Nullable SignUpIdentifier identifier;
 
     private @Nullable Boolean verify;
 
@@ -89,7 +88,7 @@ public record SecondaryIdentifier(
      * @param identifier the value
      * @return this builder
      */
-    public Builder identifier(SecondaryIdentifierIdentifier identifier) {
+    public Builder identifier(SignUpIdentifier identifier) {
       this.identifier = identifier;
       return this;
     }

@@ -95,7 +95,7 @@ public record SignInExperience(@JsonProperty("tenantId") String tenantId,
     @JsonProperty("passkeySignIn") SignInExperiencePasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<NameRef> signUpProfileFields,
     @JsonProperty("passwordExpiration") SignInExperiencePasswordExpiration passwordExpiration,
-    @JsonProperty("usernamePolicy") JsonNode usernamePolicy,
+    @JsonProperty("usernamePolicy") UsernamePolicy usernamePolicy,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

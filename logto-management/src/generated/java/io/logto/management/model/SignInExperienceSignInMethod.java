@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record SignInExperienceSignInMethod(
-    @JsonProperty("identifier") SignInExperienceSignUpIdentifier identifier,
+public record SignInExperienceSignInMethod(@JsonProperty("identifier") SignInIdentifier identifier,
     @JsonProperty("password") boolean password,
     @JsonProperty("verificationCode") boolean verificationCode,
     @JsonProperty("isPasswordPrimary") boolean isPasswordPrimary,
@@ -82,7 +81,7 @@ public record SignInExperienceSignInMethod(
    * Builds {@link SignInExperienceSignInMethod}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SignInExperienceSignUpIdentifier identifier;
+    private @Nullable SignInIdentifier identifier;
 
     private @Nullable Boolean password;
 
@@ -101,7 +100,7 @@ public record SignInExperienceSignInMethod(
      * @param identifier the value
      * @return this builder
      */
-    public Builder identifier(SignInExperienceSignUpIdentifier identifier) {
+    public Builder identifier(SignInIdentifier identifier) {
       this.identifier = identifier;
       return this;
     }

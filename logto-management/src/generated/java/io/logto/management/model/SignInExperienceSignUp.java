@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record SignInExperienceSignUp(
-    @JsonProperty("identifiers") List<SignInExperienceSignUpIdentifier> identifiers,
+    @JsonProperty("identifiers") List<SignInIdentifier> identifiers,
     @JsonProperty("password") boolean password, @JsonProperty("verify") boolean verify,
     @JsonProperty("secondaryIdentifiers") @Nullable List<SecondaryIdentifier> secondaryIdentifiers,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
@@ -85,7 +85,7 @@ public record SignInExperienceSignUp(
    * Builds {@link SignInExperienceSignUp}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable List<SignInExperienceSignUpIdentifier> identifiers;
+    private @Nullable List<SignInIdentifier> identifiers;
 
     private @Nullable Boolean password;
 
@@ -104,7 +104,7 @@ public record SignInExperienceSignUp(
      * @param identifiers the value
      * @return this builder
      */
-    public Builder identifiers(List<SignInExperienceSignUpIdentifier> identifiers) {
+    public Builder identifiers(List<SignInIdentifier> identifiers) {
       this.identifiers = identifiers;
       return this;
     }

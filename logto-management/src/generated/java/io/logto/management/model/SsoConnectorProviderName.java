@@ -8,7 +8,7 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * Used as the <code>providerName</code> property of {@link SsoConnector}, and in 1 other place. The values of schema <code>#/paths/~1api~1sso-connector-providers/get/responses/200/content/application~1json/schema/items/properties/providerName</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>providerName</code> property of {@link CreateSsoConnectorRequest}, and in 2 other places. The values of schema <code>#/paths/~1api~1sso-connector-providers/get/responses/200/content/application~1json/schema/items/properties/providerName</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
 public final class SsoConnectorProviderName extends OpenEnum<SsoConnectorProviderName.Known> {

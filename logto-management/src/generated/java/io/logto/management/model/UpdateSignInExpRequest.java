@@ -89,7 +89,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
     @JsonProperty("forgotPasswordMethods") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<ForgotPasswordMethod>> forgotPasswordMethods,
     @JsonProperty("passkeySignIn") @Nullable SignInExperiencePasskeySignIn passkeySignIn,
     @JsonProperty("signUpProfileFields") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<List<NameRef>> signUpProfileFields,
-    @JsonProperty("usernamePolicy") @Nullable JsonNode usernamePolicy,
+    @JsonProperty("usernamePolicy") @Nullable UsernamePolicy usernamePolicy,
     @JsonProperty("termsOfUseUrl") @Nullable String termsOfUseUrl,
     @JsonProperty("privacyPolicyUrl") @Nullable String privacyPolicyUrl,
     @JsonProperty("supportEmail") @Nullable String supportEmail,
@@ -249,7 +249,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
 
     private JsonField<List<NameRef>> signUpProfileFields = JsonField.absent();
 
-    private @Nullable JsonNode usernamePolicy;
+    private @Nullable UsernamePolicy usernamePolicy;
 
     private @Nullable String termsOfUseUrl;
 
@@ -589,7 +589,7 @@ public record UpdateSignInExpRequest(@JsonProperty("color") @Nullable Color colo
      * @param usernamePolicy the value
      * @return this builder
      */
-    public Builder usernamePolicy(@Nullable JsonNode usernamePolicy) {
+    public Builder usernamePolicy(@Nullable UsernamePolicy usernamePolicy) {
       this.usernamePolicy = usernamePolicy;
       return this;
     }

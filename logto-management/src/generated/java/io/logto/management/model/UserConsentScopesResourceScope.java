@@ -32,7 +32,7 @@ import java.util.Map;
 )
 public record UserConsentScopesResourceScope(
     @JsonProperty("resource") UserConsentScopesResourceScopeResource resource,
-    @JsonProperty("scopes") List<UserConsentScopesResourceScopeScope> scopes,
+    @JsonProperty("scopes") List<ResourceScopeSummary> scopes,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
     @JsonProperty("connectorId") String connectorId, @JsonProperty("type") String type,
-    @JsonProperty("enterpriseSsoUserInfo") @Nullable VerificationRecordSocialSocialUserInfo enterpriseSsoUserInfo,
+    @JsonProperty("enterpriseSsoUserInfo") @Nullable SocialUserInfo enterpriseSsoUserInfo,
     @JsonProperty("issuer") @Nullable String issuer,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerificationRecord {
   /**
@@ -92,7 +92,7 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
 
     private @Nullable String type = "EnterpriseSso";
 
-    private @Nullable VerificationRecordSocialSocialUserInfo enterpriseSsoUserInfo;
+    private @Nullable SocialUserInfo enterpriseSsoUserInfo;
 
     private @Nullable String issuer;
 
@@ -129,8 +129,7 @@ public record VerificationRecordEnterpriseSso(@JsonProperty("id") String id,
      * @param enterpriseSsoUserInfo the value
      * @return this builder
      */
-    public Builder enterpriseSsoUserInfo(
-        @Nullable VerificationRecordSocialSocialUserInfo enterpriseSsoUserInfo) {
+    public Builder enterpriseSsoUserInfo(@Nullable SocialUserInfo enterpriseSsoUserInfo) {
       this.enterpriseSsoUserInfo = enterpriseSsoUserInfo;
       return this;
     }

@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
     using = RecordDecoder.class
 )
 public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String id,
-    @JsonProperty("type") String type,
-    @JsonProperty("identifier") VerificationRecordNewPasswordIdentityIdentifier identifier,
+    @JsonProperty("type") String type, @JsonProperty("identifier") InteractionIdentifier identifier,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerificationRecord {
   /**
    * Validates and normalises the components.
@@ -83,7 +82,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
 
     private @Nullable String type = "NewPasswordIdentity";
 
-    private @Nullable VerificationRecordNewPasswordIdentityIdentifier identifier;
+    private @Nullable InteractionIdentifier identifier;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -107,7 +106,7 @@ public record VerificationRecordNewPasswordIdentity(@JsonProperty("id") String i
      * @param identifier the value
      * @return this builder
      */
-    public Builder identifier(VerificationRecordNewPasswordIdentityIdentifier identifier) {
+    public Builder identifier(InteractionIdentifier identifier) {
       this.identifier = identifier;
       return this;
     }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 )
 public record VerificationRecordSocial(@JsonProperty("id") String id,
     @JsonProperty("connectorId") String connectorId, @JsonProperty("type") String type,
-    @JsonProperty("socialUserInfo") @Nullable VerificationRecordSocialSocialUserInfo socialUserInfo,
+    @JsonProperty("socialUserInfo") @Nullable SocialUserInfo socialUserInfo,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) implements VerificationRecord {
   /**
    * Validates and normalises the components.
@@ -88,7 +88,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
 
     private @Nullable String type = "Social";
 
-    private @Nullable VerificationRecordSocialSocialUserInfo socialUserInfo;
+    private @Nullable SocialUserInfo socialUserInfo;
 
     private Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -123,7 +123,7 @@ public record VerificationRecordSocial(@JsonProperty("id") String id,
      * @param socialUserInfo the value
      * @return this builder
      */
-    public Builder socialUserInfo(@Nullable VerificationRecordSocialSocialUserInfo socialUserInfo) {
+    public Builder socialUserInfo(@Nullable SocialUserInfo socialUserInfo) {
       this.socialUserInfo = socialUserInfo;
       return this;
     }

@@ -36,14 +36,14 @@ public final class AsyncAuthnService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
+   * @param assertion the request body
    * @param options per-request options
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
    */
-  public CompletableFuture<Void> assertSaml(String connectorId, JsonNode body,
+  public CompletableFuture<Void> assertSaml(String connectorId, JsonNode assertion,
       RequestOptions options) {
-    return client.callAsync(AuthnService.requestForAssertSaml(connectorId, body), Void.class, options);
+    return client.callAsync(AuthnService.requestForAssertSaml(connectorId, assertion), Void.class, options);
   }
 
   /**
@@ -54,12 +54,12 @@ public final class AsyncAuthnService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
+   * @param assertion the request body
    * @return a future completing when the call succeeds
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
    */
-  public CompletableFuture<Void> assertSaml(String connectorId, JsonNode body) {
-    return assertSaml(connectorId, body, RequestOptions.defaults());
+  public CompletableFuture<Void> assertSaml(String connectorId, JsonNode assertion) {
+    return assertSaml(connectorId, assertion, RequestOptions.defaults());
   }
 
   /**

@@ -68,14 +68,14 @@ public final class AsyncCustomProfileFieldsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param body the request body
+   * @param fields the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
   public CompletableFuture<List<CustomProfileField>> createBatch(
-      List<CustomProfileFieldRequest> body, RequestOptions options) {
-    return client.callAsync(CustomProfileFieldsService.requestForCreateBatch(body), CustomProfileFieldsService.typeOfCreateBatch(), options);
+      List<CustomProfileFieldRequest> fields, RequestOptions options) {
+    return client.callAsync(CustomProfileFieldsService.requestForCreateBatch(fields), CustomProfileFieldsService.typeOfCreateBatch(), options);
   }
 
   /**
@@ -85,13 +85,13 @@ public final class AsyncCustomProfileFieldsService {
    *
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
-   * @param body the request body
+   * @param fields the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
   public CompletableFuture<List<CustomProfileField>> createBatch(
-      List<CustomProfileFieldRequest> body) {
-    return createBatch(body, RequestOptions.defaults());
+      List<CustomProfileFieldRequest> fields) {
+    return createBatch(fields, RequestOptions.defaults());
   }
 
   /**

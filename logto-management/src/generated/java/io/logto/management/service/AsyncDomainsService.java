@@ -10,6 +10,7 @@ import io.logto.management.model.CleanupDomainsRequest;
 import io.logto.management.model.CreateDomainRequest;
 import io.logto.management.model.Domain;
 import io.logto.management.model.DomainCleanupCounts;
+import io.logto.management.model.DomainVerificationFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -223,14 +224,14 @@ public final class AsyncDomainsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param verificationFiles the <code>verificationFiles</code> the request body carries
+   * @param body the request body
    * @param options per-request options
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
    */
-  public CompletableFuture<JsonNode> replaceVerificationFiles(String id, JsonNode verificationFiles,
-      RequestOptions options) {
-    return client.callAsync(DomainsService.requestForReplaceVerificationFiles(id, verificationFiles), JsonNode.class, options);
+  public CompletableFuture<JsonNode> replaceVerificationFiles(String id,
+      DomainVerificationFiles body, RequestOptions options) {
+    return client.callAsync(DomainsService.requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
   }
 
   /**
@@ -241,12 +242,12 @@ public final class AsyncDomainsService {
    * <p>Asynchronous: no thread waits, not even for a token; the future fails with the {@code LogtoException} the blocking form throws. Bad arguments throw at once.
    *
    * @param id the <code>id</code> path parameter
-   * @param verificationFiles the <code>verificationFiles</code> the request body carries
+   * @param body the request body
    * @return a future of the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
    */
   public CompletableFuture<JsonNode> replaceVerificationFiles(String id,
-      JsonNode verificationFiles) {
-    return replaceVerificationFiles(id, verificationFiles, RequestOptions.defaults());
+      DomainVerificationFiles body) {
+    return replaceVerificationFiles(id, body, RequestOptions.defaults());
   }
 }

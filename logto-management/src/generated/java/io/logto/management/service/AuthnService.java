@@ -32,13 +32,13 @@ public final class AuthnService {
    * The request of {@code assertSaml}, for both surfaces.
    *
    * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
+   * @param assertion the request body
    * @return the request
    */
-  static ApiRequest requestForAssertSaml(String connectorId, JsonNode body) {
+  static ApiRequest requestForAssertSaml(String connectorId, JsonNode assertion) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/authn/saml/{connectorId}")
       .pathParam("connectorId", connectorId);
-    request.body(Objects.requireNonNull(body, "body == null"));
+    request.body(Objects.requireNonNull(assertion, "assertion == null"));
     return request.build();
   }
 
@@ -48,12 +48,12 @@ public final class AuthnService {
    * <p><code>POST /api/authn/saml/&#123;connectorId&#125;</code>
    *
    * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
+   * @param assertion the request body
    * @param options per-request options
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
    */
-  public void assertSaml(String connectorId, JsonNode body, RequestOptions options) {
-    client.call(AuthnService.requestForAssertSaml(connectorId, body), options);
+  public void assertSaml(String connectorId, JsonNode assertion, RequestOptions options) {
+    client.call(AuthnService.requestForAssertSaml(connectorId, assertion), options);
   }
 
   /**
@@ -62,11 +62,11 @@ public final class AuthnService {
    * <p><code>POST /api/authn/saml/&#123;connectorId&#125;</code>
    *
    * @param connectorId the <code>connectorId</code> path parameter: the id of the connector
-   * @param body the request body
+   * @param assertion the request body
    * @see <a href="https://openapi.logto.io/operation/operation-assertsaml">AssertSaml in the Logto API reference</a>
    */
-  public void assertSaml(String connectorId, JsonNode body) {
-    assertSaml(connectorId, body, RequestOptions.defaults());
+  public void assertSaml(String connectorId, JsonNode assertion) {
+    assertSaml(connectorId, assertion, RequestOptions.defaults());
   }
 
   /**

@@ -81,12 +81,12 @@ public final class CustomProfileFieldsService {
   /**
    * The request of {@code createBatch}, for both surfaces.
    *
-   * @param body the request body
+   * @param fields the request body
    * @return the request
    */
-  static ApiRequest requestForCreateBatch(List<CustomProfileFieldRequest> body) {
+  static ApiRequest requestForCreateBatch(List<CustomProfileFieldRequest> fields) {
     ApiRequest.Builder request = ApiRequest.of("POST", "/api/custom-profile-fields/batch");
-    request.body(Objects.requireNonNull(body, "body == null"));
+    request.body(Objects.requireNonNull(fields, "fields == null"));
     return request.build();
   }
 
@@ -95,14 +95,14 @@ public final class CustomProfileFieldsService {
    *
    * <p><code>POST /api/custom-profile-fields/batch</code>
    *
-   * @param body the request body
+   * @param fields the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> body,
+  public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> fields,
       RequestOptions options) {
-    return client.call(CustomProfileFieldsService.requestForCreateBatch(body), CustomProfileFieldsService.typeOfCreateBatch(), options);
+    return client.call(CustomProfileFieldsService.requestForCreateBatch(fields), CustomProfileFieldsService.typeOfCreateBatch(), options);
   }
 
   /**
@@ -110,12 +110,12 @@ public final class CustomProfileFieldsService {
    *
    * <p><code>POST /api/custom-profile-fields/batch</code>
    *
-   * @param body the request body
+   * @param fields the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-createcustomprofilefieldsbatch">CreateCustomProfileFieldsBatch in the Logto API reference</a>
    */
-  public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> body) {
-    return createBatch(body, RequestOptions.defaults());
+  public List<CustomProfileField> createBatch(List<CustomProfileFieldRequest> fields) {
+    return createBatch(fields, RequestOptions.defaults());
   }
 
   /**

@@ -12,7 +12,7 @@ import io.logto.management.model.CleanupDomainsRequest;
 import io.logto.management.model.CreateDomainRequest;
 import io.logto.management.model.Domain;
 import io.logto.management.model.DomainCleanupCounts;
-import java.util.Collections;
+import io.logto.management.model.DomainVerificationFiles;
 import java.util.List;
 import java.util.Objects;
 
@@ -273,13 +273,13 @@ public final class DomainsService {
    * The request of {@code replaceVerificationFiles}, for both surfaces.
    *
    * @param id the <code>id</code> path parameter
-   * @param verificationFiles the <code>verificationFiles</code> the request body carries
+   * @param body the request body
    * @return the request
    */
-  static ApiRequest requestForReplaceVerificationFiles(String id, JsonNode verificationFiles) {
+  static ApiRequest requestForReplaceVerificationFiles(String id, DomainVerificationFiles body) {
     ApiRequest.Builder request = ApiRequest.of("PUT", "/api/domains/{id}/verification-files")
       .pathParam("id", id);
-    request.body(Collections.singletonMap("verificationFiles", Objects.requireNonNull(verificationFiles, "verificationFiles == null")));
+    request.body(Objects.requireNonNull(body, "body == null"));
     return request.build();
   }
 
@@ -289,14 +289,14 @@ public final class DomainsService {
    * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param verificationFiles the <code>verificationFiles</code> the request body carries
+   * @param body the request body
    * @param options per-request options
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode replaceVerificationFiles(String id, JsonNode verificationFiles,
+  public JsonNode replaceVerificationFiles(String id, DomainVerificationFiles body,
       RequestOptions options) {
-    return client.call(DomainsService.requestForReplaceVerificationFiles(id, verificationFiles), JsonNode.class, options);
+    return client.call(DomainsService.requestForReplaceVerificationFiles(id, body), JsonNode.class, options);
   }
 
   /**
@@ -305,11 +305,11 @@ public final class DomainsService {
    * <p><code>PUT /api/domains/&#123;id&#125;/verification-files</code>
    *
    * @param id the <code>id</code> path parameter
-   * @param verificationFiles the <code>verificationFiles</code> the request body carries
+   * @param body the request body
    * @return the decoded response
    * @see <a href="https://openapi.logto.io/operation/operation-replacedomainverificationfiles">ReplaceDomainVerificationFiles in the Logto API reference</a>
    */
-  public JsonNode replaceVerificationFiles(String id, JsonNode verificationFiles) {
-    return replaceVerificationFiles(id, verificationFiles, RequestOptions.defaults());
+  public JsonNode replaceVerificationFiles(String id, DomainVerificationFiles body) {
+    return replaceVerificationFiles(id, body, RequestOptions.defaults());
   }
 }

@@ -19,7 +19,11 @@ import java.util.TreeMap;
  *   <li>{@code noun.<tag>=Words} the noun removed from operationIds of that tag's operations
  *       (default: the tag's words, last one singular);
  *   <li>{@code method.<operationId>=name} a method name;
+ *   <li>{@code body.<operationId>=name} the Java name of the argument a method takes its whole body
+ *       as (default {@code body}), where the body is no record named for what it holds;
  *   <li>{@code type.<GeneratedName>=Name} a model type name;
+ *   <li>{@code rename.<Name>=NewName} a model type's name as the naming rules left it (the entity
+ *       and element rules run after the {@code type.} names), renamed last;
  *   <li>{@code service.<tag>=ClassName} a service class name (accessor follows);
  *   <li>{@code same.<Entity>=TypeA, TypeB} shapes that are the entity {@code Entity} as another
  *       operation answers it (a list item with counts, a create answer without them): one record
@@ -136,6 +140,16 @@ public final class Overrides {
   }
 
   /**
+   * The name of the argument an operation's method takes its whole body as.
+   *
+   * @param operationId the operationId
+   * @return the argument name, if overridden
+   */
+  public Optional<String> body(String operationId) {
+    return lookUp("body." + operationId);
+  }
+
+  /**
    * The name override of a model type.
    *
    * @param generatedName the name the rules give
@@ -143,6 +157,16 @@ public final class Overrides {
    */
   public String type(String generatedName) {
     return lookUp("type." + generatedName).orElse(generatedName);
+  }
+
+  /**
+   * The last rename of a model type, after every naming rule.
+   *
+   * @param ruleName the name the naming rules leave
+   * @return the new name, if overridden
+   */
+  public Optional<String> rename(String ruleName) {
+    return lookUp("rename." + ruleName);
   }
 
   /**

@@ -49,6 +49,9 @@ public final class Corrections {
   /** The corrections shipped with the generator, for Logto's document. */
   public static final String DEFAULT_RESOURCE = "/io/logto/management/codegen/corrections.txt";
 
+  /** The schemas {@code shape:<name>} corrections name, as one JSON object keyed by name. */
+  public static final String SHAPES_RESOURCE = "/io/logto/management/codegen/correction-shapes.json";
+
   /** What a correction does to its target. */
   public enum Fix {
     /** The success carries no meaningful body (Logto answers text such as {@code Created}). */
@@ -88,7 +91,18 @@ public final class Corrections {
      * of the request body, so builders do not offer it. Only in a body the operation's own schema
      * declares (never through a shared {@code $ref}, which answers use too).
      */
-    SERVER_MANAGED("server-managed");
+    SERVER_MANAGED("server-managed"),
+    /**
+     * {@code enum-of:<operationId>}: a text property that takes only the values another operation's
+     * answer lists as the enum of the property at the same path (Logto checks a create's value
+     * against the set it answers, where the document types the body's property as free text).
+     */
+    ENUM_OF("enum-of"),
+    /**
+     * {@code shape:<name>}: the schema named {@code name} in {@link #SHAPES_RESOURCE}, written from
+     * the guard Logto's source parses with, where the document leaves the value untyped.
+     */
+    SHAPE("shape");
 
     private final String text;
 
@@ -98,11 +112,19 @@ public final class Corrections {
 
     static Fix parse(String text, String line) {
       for (Fix f : values()) {
-        if (f.text.equals(text)) {
+        if (f.text.equals(text) && !f.takesArgument()) {
+          return f;
+        }
+        if (f.takesArgument() && text.startsWith(f.text + ":") && text.length() > f.text.length() + 1) {
           return f;
         }
       }
       throw new GenerationException("unknown fix '" + text + "' in corrections line: " + line);
+    }
+
+    /** {@return whether the fix is written {@code <text>:<argument>}} */
+    public boolean takesArgument() {
+      return this == ENUM_OF || this == SHAPE;
     }
 
     /** {@return the word used in the corrections file} */
@@ -121,13 +143,15 @@ public final class Corrections {
    *     {@code document} for a flag the document itself describes as {@code `true`} (checked by
    *     {@code CorrectionsProofTest})
    */
-  public record Entry(String operationId, String target, Fix fix, String proof) {
+  public record Entry(String operationId, String target, Fix fix, String argument, String proof) {
     /**
      * Checks that every part is present.
      *
      * @param operationId the operation, or {@code *} for every operation with the target
      * @param target where in the operation
      * @param fix what changes
+     * @param argument what the fix names after its colon ({@code enum-of:<operationId>},
+     *     {@code shape:<name>}), or empty
      * @param proof the recording, relative to {@code ../shared/logto}, that shows the real behaviour, or
      *     {@code document} for a flag the document itself describes as {@code `true`} (checked by
      *     {@code CorrectionsProofTest})
@@ -136,6 +160,7 @@ public final class Corrections {
       Objects.requireNonNull(operationId, "operationId == null");
       Objects.requireNonNull(target, "target == null");
       Objects.requireNonNull(fix, "fix == null");
+      Objects.requireNonNull(argument, "argument == null");
       Objects.requireNonNull(proof, "proof == null");
     }
   }
@@ -190,7 +215,9 @@ public final class Corrections {
         throw new GenerationException(
             "a corrections line needs: operationId target fix proof; got: " + line);
       }
-      entries.add(new Entry(parts[0], parts[1], Fix.parse(parts[2], line), parts[3]));
+      Fix fix = Fix.parse(parts[2], line);
+      String argument = fix.takesArgument() ? parts[2].substring(fix.text().length() + 1) : "";
+      entries.add(new Entry(parts[0], parts[1], fix, argument, parts[3]));
     }
     return new Corrections(entries);
   }
@@ -217,7 +244,7 @@ public final class Corrections {
         if (schemas == null || !schemas.containsKey(name)) {
           throw new GenerationException("correction for unknown component schema " + name);
         }
-        schemas.put(name, fixed(schemas.get(name), e));
+        schemas.put(name, fixed(schemas.get(name), e, GivenSchemas.of(api, e)));
         continue;
       }
       List<Map.Entry<Operation, PathItem>> targets = new ArrayList<>();
@@ -237,7 +264,7 @@ public final class Corrections {
       if (applied == 0) {
         throw new GenerationException(
             "correction " + e.operationId() + " " + e.target() + " " + e.fix().text()
-                + " matches nothing in the document");
+                + (e.argument().isEmpty() ? "" : ":" + e.argument()) + " matches nothing in the document");
       }
     }
   }
@@ -283,7 +310,7 @@ public final class Corrections {
         }
         for (Parameter p : params) {
           if (where.equals(p.getIn()) && path.equals(p.getName())) {
-            p.setSchema(fixed(p.getSchema(), e));
+            p.setSchema(fixed(p.getSchema(), e, GivenSchemas.of(api, e)));
             return true;
           }
         }
@@ -291,7 +318,7 @@ public final class Corrections {
       }
       case "response", "request" -> {
         Schema<?> root = where.equals("request") ? requestSchema(op) : responseSchema(op);
-        return root != null && patch(api, root, List.of(path.split("\\.")), e);
+        return root != null && patch(api, root, List.of(path.split("\\.")), e, GivenSchemas.of(api, e));
       }
       default -> throw new GenerationException("bad correction target '" + target + "' in " + e);
     }
@@ -305,7 +332,7 @@ public final class Corrections {
     return json == null ? null : json.getSchema();
   }
 
-  private static Schema<?> responseSchema(Operation op) {
+  static Schema<?> responseSchema(Operation op) {
     for (Map.Entry<String, ApiResponse> r : new java.util.TreeMap<>(op.getResponses()).entrySet()) {
       Content content = r.getValue().getContent();
       if (r.getKey().startsWith("2") && content != null && content.get("application/json") != null) {
@@ -316,7 +343,7 @@ public final class Corrections {
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"}) // swagger-parser's properties map is raw
-  private static boolean patch(OpenAPI api, Schema<?> schema, List<String> path, Entry e) {
+  private static boolean patch(OpenAPI api, Schema<?> schema, List<String> path, Entry e, Schema<?> given) {
     Schema<?> s = deref(api, schema);
     if (s == null) {
       return false;
@@ -327,20 +354,20 @@ public final class Corrections {
       if (rest.isEmpty()) {
         throw new GenerationException("a fix applies to a property, not to array items: " + e);
       }
-      return s.getItems() != null && patch(api, s.getItems(), rest, e);
+      return s.getItems() != null && patch(api, s.getItems(), rest, e, given);
     }
     if (step.startsWith("[]")) {
       List<String> split = new ArrayList<>();
       split.add("[]");
       split.add(step.substring(2));
       split.addAll(rest);
-      return patch(api, s, split, e);
+      return patch(api, s, split, e, given);
     }
     boolean found = false;
     // a property may sit in any variant of a oneOf
     if (s.getOneOf() != null) {
       for (Schema<?> v : s.getOneOf()) {
-        found |= patch(api, v, path, e);
+        found |= patch(api, v, path, e, given);
       }
     }
     Map<String, Schema> properties = s.getProperties();
@@ -359,20 +386,20 @@ public final class Corrections {
       if (properties == null || properties.containsKey(step)) {
         return found;
       }
-      properties.put(step, fixed(null, e));
+      properties.put(step, fixed(null, e, given));
       return true;
     }
     if (properties == null || !properties.containsKey(step)) {
       return found;
     }
     if (rest.isEmpty()) {
-      properties.put(step, fixed(properties.get(step), e));
+      properties.put(step, fixed(properties.get(step), e, given));
       return true;
     }
-    return patch(api, properties.get(step), rest, e) || found;
+    return patch(api, properties.get(step), rest, e, given) || found;
   }
 
-  private static Schema<?> deref(OpenAPI api, Schema<?> s) {
+  static Schema<?> deref(OpenAPI api, Schema<?> s) {
     Schema<?> current = s;
     for (int i = 0; i < 8 && current != null && current.get$ref() != null; i++) {
       String ref = current.get$ref();
@@ -383,9 +410,10 @@ public final class Corrections {
 
   /** The schema replacing {@code old} (keeping its nullability, description and default). */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static Schema<?> fixed(Schema<?> old, Entry e) {
+  private static Schema<?> fixed(Schema<?> old, Entry e, Schema<?> given) {
     Schema s =
         switch (e.fix()) {
+          case ENUM_OF, SHAPE -> given;
           case EPOCH_MILLIS -> new Schema<>().type("number").format(Formats.EPOCH_MILLIS);
           case EPOCH_SECONDS -> new Schema<>().type("number").format(Formats.EPOCH_SECONDS);
           case ISO_INSTANT -> new Schema<>().type("string").format(Formats.ISO_INSTANT);

@@ -225,7 +225,9 @@ final class OperationReader {
             BodyDef.Kind.JSON,
             schemas.typeOf(schema, name, bodyOrigin + SchemaReader.pointer(e.getKey()) + "/schema", true),
             required,
-            List.of());
+            List.of(),
+            null,
+            overrides.body(id).orElse("body"));
       }
       if (mt.startsWith("application/x-www-form-urlencoded")) {
         TypeRef type = schemas.typeOf(schema, name, bodyOrigin + SchemaReader.pointer(e.getKey()) + "/schema", true);

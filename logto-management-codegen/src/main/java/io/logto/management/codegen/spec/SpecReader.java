@@ -172,7 +172,27 @@ public final class SpecReader {
     ApiModel model = ModelRenames.apply(services, shapes.types().values(), renames);
     model = ModelRenames.apply(model.services(), model.types(), EntityNames.renames(model.types()));
     model = ModelRenames.apply(model.services(), model.types(), merges(model));
-    return ModelRenames.apply(model.services(), model.types(), ElementNames.renames(model.types()));
+    model = ModelRenames.apply(model.services(), model.types(), ElementNames.renames(model.types()));
+    return ModelRenames.apply(model.services(), model.types(), lastRenames(model));
+  }
+
+  /**
+   * The {@code rename.} entries of the overrides file, on the names the rules leave; a new name
+   * another type has would fold two types into one, so it fails the generation.
+   */
+  private Map<String, String> lastRenames(ApiModel model) {
+    Set<String> names = new java.util.TreeSet<>();
+    model.types().forEach(t -> names.add(t.name()));
+    Map<String, String> renames = new TreeMap<>();
+    for (String name : names) {
+      overrides.rename(name).ifPresent(to -> {
+        if (names.contains(to) || renames.containsValue(to)) {
+          throw new GenerationException("overrides: rename." + name + "=" + to + " names a type the model already has");
+        }
+        renames.put(name, to);
+      });
+    }
+    return renames;
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.logto.management.codegen.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logto.management.codegen.model.ApiModel;
 import io.logto.management.codegen.model.FieldDef;
+import io.logto.management.codegen.model.GenerationException;
 import io.logto.management.codegen.model.OperationDef;
 import io.logto.management.codegen.model.TypeDef;
 import io.logto.management.codegen.model.TypeRef;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reader rules on a small document: a {@code same.} merge of a text and an open enum keeps the enum,
- * a free-form body an update takes whole is named for what it changes, and the correction {@code
- * as-answer} makes a body the type the operation answers.
+ * a free-form body an update takes whole is named for what it changes, the correction {@code
+ * as-answer} makes a body the type the operation answers, {@code enum-of} a text the enum another
+ * operation answers and {@code shape} a value the named shape.
  */
 final class ReaderRulesTest {
   private static final String DOCUMENT = """
@@ -29,6 +32,16 @@ final class ReaderRulesTest {
           post:
             operationId: CreateThing
             tags: [Things]
+            requestBody:
+              required: true
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [kind]
+                    properties:
+                      kind: {type: string, maxLength: 128}
+                      verificationFiles: {type: object, additionalProperties: true}
             responses:
               "200":
                 description: the stored row
@@ -108,7 +121,11 @@ final class ReaderRulesTest {
   static void read(@TempDir Path dir) throws IOException {
     Path document = Files.writeString(dir.resolve("things.yaml"), DOCUMENT);
     Path overrides = Files.writeString(dir.resolve("o.properties"), "same.Thing=CreateThingResponse\n");
-    Path corrections = Files.writeString(dir.resolve("c.txt"), "UpsertThingScript request as-answer recordings-sweep/0001-UpsertThingScript.json\n");
+    Path corrections = Files.writeString(dir.resolve("c.txt"), """
+        UpsertThingScript request as-answer recordings-sweep/0001-UpsertThingScript.json
+        CreateThing request:kind enum-of:GetThing recordings-sweep/0002-CreateThing.json
+        CreateThing request:verificationFiles shape:DomainVerificationFiles recordings-sweep/0003-CreateThing.json
+        """);
     model = SpecReader.read(document.toString(), Overrides.load(overrides), Corrections.load(corrections));
   }
 
@@ -135,6 +152,34 @@ final class ReaderRulesTest {
     TypeDef.RecordDef script = record(((TypeRef.Named) upsert.body().type()).name());
     assertThat(field(script, "strict").type()).isEqualTo(TypeRef.Scalar.BOOLEAN);
     assertThat(script.request()).as("a body: built by the caller").isTrue();
+  }
+
+  @Test
+  void aPropertyCorrectedAsAnotherAnswersEnumTakesThatEnum() {
+    TypeDef.RecordDef create = record(((TypeRef.Named) operation("CreateThing").body().type()).name());
+    assertThat(field(create, "kind").type()).isEqualTo(new TypeRef.Named("ThingKind"));
+  }
+
+  @Test
+  void aPropertyCorrectedAsANamedShapeIsThatShape() {
+    TypeDef.RecordDef create = record(((TypeRef.Named) operation("CreateThing").body().type()).name());
+    TypeRef files = field(create, "verificationFiles").type();
+    assertThat(files).isInstanceOf(TypeRef.ListOf.class);
+    TypeDef.RecordDef file = record(((TypeRef.Named) ((TypeRef.ListOf) files).element()).name());
+    assertThat(file.fields()).extracting(FieldDef::jsonName).containsExactly("path", "content", "contentType");
+    assertThat(field(file, "contentType").type()).isInstanceOf(TypeRef.Named.class);
+  }
+
+  @Test
+  void aLastRenameNamesTheTypeTheRulesLeftAndNeverFoldsTwoTypes(@TempDir Path dir) throws IOException {
+    Path document = Files.writeString(dir.resolve("things.yaml"), DOCUMENT);
+    Path renamed = Files.writeString(dir.resolve("r.properties"), "same.Thing=CreateThingResponse\nrename.ThingKind=ThingShape\n");
+    ApiModel read = SpecReader.read(document.toString(), Overrides.load(renamed), Corrections.none());
+    assertThat(read.types()).extracting(TypeDef::name).contains("ThingShape").doesNotContain("ThingKind");
+    Path clash = Files.writeString(dir.resolve("c.properties"), "same.Thing=CreateThingResponse\nrename.ThingKind=Thing\n");
+    assertThatThrownBy(() -> SpecReader.read(document.toString(), Overrides.load(clash), Corrections.none()))
+        .isInstanceOf(GenerationException.class)
+        .hasMessageContaining("rename.ThingKind=Thing");
   }
 
   private static OperationDef operation(String id) {

@@ -11,9 +11,14 @@ import io.logto.management.model.CreateSamlApplicationRequest;
 import io.logto.management.model.CreateSamlApplicationSecretRequest;
 import io.logto.management.model.CreateSsoConnectorRequest;
 import io.logto.management.model.DomainStatus;
+import io.logto.management.model.DomainVerificationFile;
+import io.logto.management.model.DomainVerificationFileContentType;
+import io.logto.management.model.DomainVerificationFiles;
+import io.logto.management.model.SsoConnectorProviderName;
 import io.logto.management.testkit.LogtoEmulator;
 import io.logto.management.testkit.SentMessage;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,7 +71,7 @@ final class ConnectorsSsoSamlDomainsRoundTripTest {
 
   @Test
   void ssoConnectorsAndCustomDomains(LogtoManagement logto, LogtoEmulator emulator) {
-    var sso = logto.ssoConnectors().create(CreateSsoConnectorRequest.builder().providerName("SAML")
+    var sso = logto.ssoConnectors().create(CreateSsoConnectorRequest.builder().providerName(SsoConnectorProviderName.SAML)
         .connectorName("acme").build());
     assertThat(logto.ssoConnectors().list()).extracting(c -> c.id()).containsExactly(sso.id());
     assertThat(logto.ssoConnectorProviders().list()).hasSize(6);
@@ -75,5 +80,15 @@ final class ConnectorsSsoSamlDomainsRoundTripTest {
     emulator.customDomains().markActive("auth.example.com");
     assertThat(domain.status()).isEqualTo(DomainStatus.PENDING_VERIFICATION);
     assertThat(logto.domains().get(domain.id()).status()).isEqualTo(DomainStatus.ACTIVE);
+
+    // the files go out as the array Logto's guard parses, each with its path, text and content type
+    var file = DomainVerificationFile.builder().path("/.well-known/apple-app-site-association")
+        .content("{\"applinks\":{}}").contentType(DomainVerificationFileContentType.APPLICATION_JSON).build();
+    logto.domains().replaceVerificationFiles(domain.id(),
+        DomainVerificationFiles.builder().verificationFiles(List.of(file)).build());
+    var stored = logto.domains().getVerificationFiles(domain.id());
+    assertThat(stored.isArray()).isTrue();
+    assertThat(stored.get(0).get("path").asText()).isEqualTo("/.well-known/apple-app-site-association");
+    assertThat(stored.get(0).get("contentType").asText()).isEqualTo("application/json");
   }
 }

@@ -14,14 +14,13 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * Used as an item of the <code>selectItems</code> property of {@link ConnectorFormSelect}. The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/0/properties/selectItems/items</code>.
+ * Used as an item of the <code>selectItems</code> property of {@link ConnectorFormMultiSelect}. The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/1/properties/selectItems/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
  * @param value the <code>value</code> property (required)
- * @param title the <code>title</code> property (required)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -29,17 +28,15 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ConnectorFormSelectSelectItem(@JsonProperty("value") String value,
-    @JsonProperty("title") String title,
+public record ConnectorFormMultiSelectOption(@JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
    * @param value the <code>value</code> property (required)
-   * @param title the <code>title</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public ConnectorFormSelectSelectItem {
+  public ConnectorFormMultiSelectOption {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

@@ -12,15 +12,18 @@ import io.logto.management.core.Generated;
 import io.logto.management.core.internal.codec.RecordDecoder;
 import java.util.Collections;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Used as an item of the <code>selectItems</code> property of {@link ConnectorFormMultiSelect}. The JSON object of schema <code>#/paths/~1api~1connectors/get/responses/200/content/application~1json/schema/items/properties/formItems/items/oneOf/1/properties/selectItems/items</code>.
+ * Used as an item of the <code>scopes</code> property of {@link UserConsentScopesResourceScope}. The JSON object of schema <code>#/paths/~1api~1applications~1&#123;applicationId&#125;~1user-consent-scopes/get/responses/200/content/application~1json/schema/properties/resourceScopes/items/properties/scopes/items</code>.
  *
  * <p>Properties the schema does not name are kept in {@link #additionalProperties()}, so decoding and re-encoding loses nothing.
  *
  * <p>The canonical constructor wraps the unknown properties in read-only views without copying them.
  *
- * @param value the <code>value</code> property (required)
+ * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+ * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+ * @param description the <code>description</code> property (required, nullable)
  * @param additionalProperties properties the schema does not name, never null
  */
 @Generated("io.logto.management.codegen")
@@ -28,15 +31,18 @@ import java.util.Map;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record ConnectorFormMultiSelectSelectItem(@JsonProperty("value") String value,
+public record ResourceScopeSummary(@JsonProperty("id") String id, @JsonProperty("name") String name,
+    @JsonProperty("description") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
    * Validates and normalises the components.
    *
-   * @param value the <code>value</code> property (required)
+   * @param id the <code>id</code> property (required, minLength 1, maxLength 21)
+   * @param name the <code>name</code> property (required, minLength 1, maxLength 256)
+   * @param description the <code>description</code> property (required, nullable)
    * @param additionalProperties properties the schema does not name
    */
-  public ConnectorFormMultiSelectSelectItem {
+  public ResourceScopeSummary {
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
   }
 }

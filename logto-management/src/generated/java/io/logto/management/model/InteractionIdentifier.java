@@ -32,8 +32,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record VerificationRecordNewPasswordIdentityIdentifier(
-    @JsonProperty("type") SignInExperienceSignUpIdentifier type,
+public record InteractionIdentifier(@JsonProperty("type") SignInIdentifier type,
     @JsonProperty("value") String value,
     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> additionalProperties) {
   /**
@@ -43,7 +42,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
    * @param value the <code>value</code> property (required)
    * @param additionalProperties properties the schema does not name
    */
-  public VerificationRecordNewPasswordIdentityIdentifier {
+  public InteractionIdentifier {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(value, "value == null");
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
@@ -72,10 +71,10 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
   }
 
   /**
-   * Builds {@link VerificationRecordNewPasswordIdentityIdentifier}; setters are named after the properties.
+   * Builds {@link InteractionIdentifier}; setters are named after the properties.
    */
   public static final class Builder {
-    private @Nullable SignInExperienceSignUpIdentifier type;
+    private @Nullable SignInIdentifier type;
 
     private @Nullable String value;
 
@@ -90,7 +89,7 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
      * @param type the value
      * @return this builder
      */
-    public Builder type(SignInExperienceSignUpIdentifier type) {
+    public Builder type(SignInIdentifier type) {
       this.type = type;
       return this;
     }
@@ -124,14 +123,14 @@ public record VerificationRecordNewPasswordIdentityIdentifier(
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public VerificationRecordNewPasswordIdentityIdentifier build() {
+    public InteractionIdentifier build() {
       if (type == null) {
-        throw new IllegalStateException("VerificationRecordNewPasswordIdentityIdentifier: required property type is unset");
+        throw new IllegalStateException("InteractionIdentifier: required property type is unset");
       }
       if (value == null) {
-        throw new IllegalStateException("VerificationRecordNewPasswordIdentityIdentifier: required property value is unset");
+        throw new IllegalStateException("InteractionIdentifier: required property value is unset");
       }
-      return new VerificationRecordNewPasswordIdentityIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
+      return new InteractionIdentifier(type, value, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

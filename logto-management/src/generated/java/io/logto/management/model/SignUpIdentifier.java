@@ -8,28 +8,33 @@ import io.logto.management.core.OpenEnum;
 import java.util.List;
 
 /**
- * Used as the <code>identifier</code> property of {@link SignInExperienceSignInMethod}, and in 2 other places. The values of schema <code>#/paths/~1api~1configs~1jwt-customizer~1&#123;tokenTypePath&#125;/get/responses/200/content/application~1json/schema/oneOf/0/properties/contextSample/properties/interaction/properties/verificationRecords/items/oneOf/12/properties/identifier/properties/type</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
+ * Used as the <code>identifier</code> property of {@link SecondaryIdentifier}. The values of schema <code>#/paths/~1api~1sign-in-exp/get/responses/200/content/application~1json/schema/properties/signUp/properties/secondaryIdentifiers/items/properties/identifier</code>. Each known value is a constant; a value this version does not know decodes too, keeps its text and is written back unchanged, with {@link #known()} giving {@link Known#UNKNOWN}.
  */
 @Generated("io.logto.management.codegen")
-public final class SignInExperienceSignUpIdentifier extends OpenEnum<SignInExperienceSignUpIdentifier.Known> {
+public final class SignUpIdentifier extends OpenEnum<SignUpIdentifier.Known> {
   /**
    * The wire value <code>username</code>.
    */
-  public static final SignInExperienceSignUpIdentifier USERNAME = new SignInExperienceSignUpIdentifier("username", Known.USERNAME);
+  public static final SignUpIdentifier USERNAME = new SignUpIdentifier("username", Known.USERNAME);
 
   /**
    * The wire value <code>email</code>.
    */
-  public static final SignInExperienceSignUpIdentifier EMAIL = new SignInExperienceSignUpIdentifier("email", Known.EMAIL);
+  public static final SignUpIdentifier EMAIL = new SignUpIdentifier("email", Known.EMAIL);
 
   /**
    * The wire value <code>phone</code>.
    */
-  public static final SignInExperienceSignUpIdentifier PHONE = new SignInExperienceSignUpIdentifier("phone", Known.PHONE);
+  public static final SignUpIdentifier PHONE = new SignUpIdentifier("phone", Known.PHONE);
 
-  private static final List<SignInExperienceSignUpIdentifier> KNOWN_VALUES = List.of(USERNAME, EMAIL, PHONE);
+  /**
+   * The wire value <code>emailOrPhone</code>.
+   */
+  public static final SignUpIdentifier EMAIL_OR_PHONE = new SignUpIdentifier("emailOrPhone", Known.EMAIL_OR_PHONE);
 
-  private SignInExperienceSignUpIdentifier(String value, Known known) {
+  private static final List<SignUpIdentifier> KNOWN_VALUES = List.of(USERNAME, EMAIL, PHONE, EMAIL_OR_PHONE);
+
+  private SignUpIdentifier(String value, Known known) {
     super(value, known);
   }
 
@@ -43,8 +48,8 @@ public final class SignInExperienceSignUpIdentifier extends OpenEnum<SignInExper
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static SignInExperienceSignUpIdentifier fromValue(String value) {
-    return find(KNOWN_VALUES, value, text -> new SignInExperienceSignUpIdentifier(text, Known.UNKNOWN));
+  public static SignUpIdentifier fromValue(String value) {
+    return find(KNOWN_VALUES, value, text -> new SignUpIdentifier(text, Known.UNKNOWN));
   }
 
   /**
@@ -52,7 +57,7 @@ public final class SignInExperienceSignUpIdentifier extends OpenEnum<SignInExper
    *
    * @return the constants, in the document's order
    */
-  public static List<SignInExperienceSignUpIdentifier> knownValues() {
+  public static List<SignUpIdentifier> knownValues() {
     return KNOWN_VALUES;
   }
 
@@ -74,6 +79,11 @@ public final class SignInExperienceSignUpIdentifier extends OpenEnum<SignInExper
      * The wire value <code>phone</code>.
      */
     PHONE,
+
+    /**
+     * The wire value <code>emailOrPhone</code>.
+     */
+    EMAIL_OR_PHONE,
 
     /**
      * A value sent by a newer Logto that this version does not know.

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 @JsonDeserialize(
     using = RecordDecoder.class
 )
-public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String id,
+public record SocialUserInfo(@JsonProperty("id") String id,
     @JsonProperty("email") @Nullable String email, @JsonProperty("phone") @Nullable String phone,
     @JsonProperty("name") @Nullable String name, @JsonProperty("avatar") @Nullable String avatar,
     @JsonProperty("rawData") @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonField<JsonNode> rawData,
@@ -53,7 +53,7 @@ public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String 
    * @param rawData the <code>rawData</code> property (optional, nullable)
    * @param additionalProperties properties the schema does not name
    */
-  public VerificationRecordSocialSocialUserInfo {
+  public SocialUserInfo {
     Objects.requireNonNull(id, "id == null");
     rawData = rawData == null ? JsonField.absent() : rawData;
     additionalProperties = additionalProperties == null || additionalProperties.isEmpty() ? Map.of() : Collections.unmodifiableMap(additionalProperties);
@@ -86,7 +86,7 @@ public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String 
   }
 
   /**
-   * Builds {@link VerificationRecordSocialSocialUserInfo}; setters are named after the properties.
+   * Builds {@link SocialUserInfo}; setters are named after the properties.
    */
   public static final class Builder {
     private @Nullable String id;
@@ -201,11 +201,11 @@ public record VerificationRecordSocialSocialUserInfo(@JsonProperty("id") String 
      * @return a new record
      * @throws IllegalStateException when a required property is unset
      */
-    public VerificationRecordSocialSocialUserInfo build() {
+    public SocialUserInfo build() {
       if (id == null) {
-        throw new IllegalStateException("VerificationRecordSocialSocialUserInfo: required property id is unset");
+        throw new IllegalStateException("SocialUserInfo: required property id is unset");
       }
-      return new VerificationRecordSocialSocialUserInfo(id, email, phone, name, avatar, rawData, new LinkedHashMap<>(additionalProperties));
+      return new SocialUserInfo(id, email, phone, name, avatar, rawData, new LinkedHashMap<>(additionalProperties));
     }
   }
 }
