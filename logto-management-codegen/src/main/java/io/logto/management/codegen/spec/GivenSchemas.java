@@ -38,17 +38,17 @@ final class GivenSchemas {
         source = e.argument().equals(op.getOperationId()) ? op : source;
       }
     }
-    Schema<?> answer = source == null ? null : Corrections.responseSchema(source);
+    Schema<?> answer = source == null ? null : CorrectionsApplier.responseSchema(source);
     for (String step : colon < 0 ? List.<String>of() : List.of(e.target().substring(colon + 1).split("\\."))) {
-      answer = Corrections.deref(api, answer);
+      answer = CorrectionsApplier.deref(api, answer);
       if (answer != null && step.startsWith("[]")) {
         answer = answer.getItems();
         step = step.substring(2);
       }
-      answer = Corrections.deref(api, answer);
+      answer = CorrectionsApplier.deref(api, answer);
       answer = answer == null || step.isEmpty() || answer.getProperties() == null ? answer : answer.getProperties().get(step);
     }
-    answer = Corrections.deref(api, answer);
+    answer = CorrectionsApplier.deref(api, answer);
     if (answer == null || answer.getEnum() == null || answer.getEnum().isEmpty()) {
       throw new GenerationException("'enum-of': " + e.argument() + " answers no enum at " + e.target() + ": " + e);
     }
