@@ -26,7 +26,7 @@ final class ApplicationRoutes {
     handlers.declare("GetApplication", call -> Reply.ok(withIsAdmin(store.application(call.param("id")))));
     handlers.declare("UpdateApplication", this::update);
     handlers.declare("DeleteApplication", call -> {
-      store.deleteApplication(store.application(call.param("id")).get("id").asText());
+      store.cascades.deleteApplication(store.application(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     handlers.declare("ListApplicationRoles", call -> RoleAssignment.list(call, store, rolesOf(call)));

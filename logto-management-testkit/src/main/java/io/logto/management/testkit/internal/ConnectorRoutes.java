@@ -59,7 +59,7 @@ final class ConnectorRoutes {
     handlers.declare("UpdateConnector", this::update);
     handlers.declare("DeleteConnector", call -> {
       state.connector(call.param("id"));
-      store.deleteConnector(call.param("id"));
+      store.cascades.deleteConnector(call.param("id"));
       return Reply.empty(204);
     });
     handlers.declare("CreateConnectorAuthorizationUri", this::authorizationUri);
@@ -105,7 +105,7 @@ final class ConnectorRoutes {
     connector.put("enableTokenStorage", tokenStorage != null && tokenStorage).put("createdAt", store.now());
     // Logto keeps one working e-mail and one SMS connector: a new one replaces the old
     if (factory.channel() != null) {
-      state.ofType(factory.type()).forEach(old -> store.deleteConnector(old.get("id").asText()));
+      state.ofType(factory.type()).forEach(old -> store.cascades.deleteConnector(old.get("id").asText()));
       store.outbox.connectorConfigured(factory.channel(), connectorId);
     }
     state.put(connector);

@@ -1,42 +1,37 @@
 package io.logto.management.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Validates a JSON request body field by field and collects the failures as zod issues, so a bad
- * body answers 400 {@code guard.invalid_input} with the same {@code data.issues} and {@code details}
- * Logto's guard produces.
+ * Validates a JSON request body field by field and collects the failures as zod issues (see
+ * {@link ZodIssues}), so a bad body answers 400 {@code guard.invalid_input} with the same
+ * {@code data.issues} and {@code details} Logto's guard produces.
  */
 final class Guard {
   private final ObjectNode body;
-  private final String what;
   // the key path of this object inside the body: "" at the top, "config." inside config
   private final String prefix;
-  private final ArrayNode issues;
-  private final List<String> details;
+  private final ZodIssues issues;
 
   private Guard(ObjectNode body, String what) {
-    this(body, what, "", Json.array(), new ArrayList<>());
+    this(body, "", new ZodIssues(what));
   }
 
-  private Guard(ObjectNode body, String what, String prefix, ArrayNode issues, List<String> details) {
+  private Guard(ObjectNode body, String prefix, ZodIssues issues) {
     this.body = body;
-    this.what = what;
     this.prefix = prefix;
     this.issues = issues;
-    this.details = details;
   }
 
   /** A guard over a nested object, reporting into this guard with the full key path. */
   public Guard within(String field, ObjectNode nested) {
-    return new Guard(nested, what, prefix + field + ".", issues, details);
+    return new Guard(nested, prefix + field + ".", issues);
   }
 
   /** A guard over a JSON object body; a body of another JSON type fails at once. */
@@ -54,9 +49,9 @@ final class Guard {
 
   private static Guard root(JsonNode value, String what) {
     if (value == null || !value.isObject()) {
-      Guard guard = new Guard(Json.object(), what);
-      guard.typeIssue("", "object", value);
-      guard.check();
+      ZodIssues issues = new ZodIssues(what);
+      issues.type("", "object", value);
+      issues.check();
     }
     return new Guard((ObjectNode) value, what);
   }
@@ -76,9 +71,9 @@ final class Guard {
   /** Checks that a body is a JSON array (400 {@code guard.invalid_input} at the root otherwise). */
   public static void arrayBody(JsonNode body) {
     if (body == null || !body.isArray()) {
-      Guard guard = new Guard(Json.object(), "body");
-      guard.typeIssue("", "array", body);
-      guard.check();
+      ZodIssues issues = new ZodIssues("body");
+      issues.type("", "array", body);
+      issues.check();
     }
   }
 
@@ -91,12 +86,7 @@ final class Guard {
       }
     });
     if (!unknown.isEmpty()) {
-      ObjectNode issue = issue("unrecognized_keys", "", "Unrecognized key(s) in object: " + String.join(", ", quoted(unknown)));
-      ObjectNode ordered = Json.object().put("code", "unrecognized_keys");
-      ordered.set("keys", Json.strings(unknown));
-      ordered.set("path", issue.get("path"));
-      ordered.set("message", issue.get("message"));
-      issues.set(issues.size() - 1, ordered);
+      issues.unrecognizedKeys(unknown);
     }
   }
 
@@ -115,22 +105,12 @@ final class Guard {
 
   /** A discriminated union whose discriminator {@code field} has none of {@code options}. */
   public void discriminatorIssue(String field, List<String> options) {
-    ObjectNode issue = issue("invalid_union_discriminator", field,
-        "Invalid discriminator value. Expected " + String.join(" | ", quoted(options)));
-    ObjectNode ordered = Json.object().put("code", "invalid_union_discriminator");
-    ordered.set("options", Json.strings(options));
-    ordered.set("path", issue.get("path"));
-    ordered.set("message", issue.get("message"));
-    issues.set(issues.size() - 1, ordered);
+    issues.discriminator(prefix + field, options);
   }
 
   /** A string that fails a zod string check ({@code url}, {@code email}, {@code regex}, ...). */
   public void invalidString(String field, String validation, String message) {
-    ObjectNode issue = issue("invalid_string", field, message);
-    ObjectNode ordered = Json.object().put("validation", validation).put("code", "invalid_string");
-    ordered.set("message", issue.get("message"));
-    ordered.set("path", issue.get("path"));
-    issues.set(issues.size() - 1, ordered);
+    issues.invalidString(prefix + field, validation, message);
   }
 
   /** Any JSON value; absent is an issue when {@code required}. */
@@ -156,18 +136,24 @@ final class Guard {
   }
 
   public String string(String field, boolean required) {
+    JsonNode value = typed(field, required, "string", JsonNode::isTextual);
+    return value == null ? null : value.asText();
+  }
+
+  // the field when it has the JSON type zod expects, else null: absent (an issue when required) or mistyped
+  private JsonNode typed(String field, boolean required, String expected, Predicate<JsonNode> isExpected) {
     JsonNode value = body.get(field);
     if (value == null) {
       if (required) {
-        typeIssue(field, "string", null);
+        typeIssue(field, expected, null);
       }
       return null;
     }
-    if (!value.isTextual()) {
-      typeIssue(field, "string", value);
+    if (!isExpected.test(value)) {
+      typeIssue(field, expected, value);
       return null;
     }
-    return value.asText();
+    return value;
   }
 
   /** A required string of at least one character. */
@@ -182,8 +168,7 @@ final class Guard {
 
   private String nonEmpty(String field, String value) {
     if (value != null && value.isEmpty()) {
-      ObjectNode issue = issue("too_small", field, "String must contain at least 1 character(s)");
-      issue.put("minimum", 1).put("type", "string").put("inclusive", true).put("exact", false);
+      issues.tooShort(prefix + field, "string");
     }
     return value;
   }
@@ -209,48 +194,17 @@ final class Guard {
   }
 
   public ObjectNode object(String field, boolean required) {
-    JsonNode value = body.get(field);
-    if (value == null) {
-      if (required) {
-        typeIssue(field, "object", null);
-      }
-      return null;
-    }
-    if (!value.isObject()) {
-      typeIssue(field, "object", value);
-      return null;
-    }
-    return (ObjectNode) value;
+    return (ObjectNode) typed(field, required, "object", JsonNode::isObject);
   }
 
   public Boolean bool(String field, boolean required) {
-    JsonNode value = body.get(field);
-    if (value == null) {
-      if (required) {
-        typeIssue(field, "boolean", null);
-      }
-      return null;
-    }
-    if (!value.isBoolean()) {
-      typeIssue(field, "boolean", value);
-      return null;
-    }
-    return value.asBoolean();
+    JsonNode value = typed(field, required, "boolean", JsonNode::isBoolean);
+    return value == null ? null : value.asBoolean();
   }
 
   public Long number(String field, boolean required) {
-    JsonNode value = body.get(field);
-    if (value == null) {
-      if (required) {
-        typeIssue(field, "number", null);
-      }
-      return null;
-    }
-    if (!value.isNumber()) {
-      typeIssue(field, "number", value);
-      return null;
-    }
-    return value.asLong();
+    JsonNode value = typed(field, required, "number", JsonNode::isNumber);
+    return value == null ? null : value.asLong();
   }
 
   /** A number that may be JSON null; returns the node (absent -> null, null -> NullNode). */
@@ -264,15 +218,8 @@ final class Guard {
   }
 
   public List<String> strings(String field, boolean required) {
-    JsonNode value = body.get(field);
+    JsonNode value = typed(field, required, "array", JsonNode::isArray);
     if (value == null) {
-      if (required) {
-        typeIssue(field, "array", null);
-      }
-      return null;
-    }
-    if (!value.isArray()) {
-      typeIssue(field, "array", value);
       return null;
     }
     List<String> result = new ArrayList<>();
@@ -291,7 +238,7 @@ final class Guard {
     JsonNode value = body.get(field);
     if (value == null) {
       if (required) {
-        typeIssue(field, String.join(" | ", quoted(options)), null);
+        typeIssue(field, String.join(" | ", ZodIssues.quoted(options)), null);
       }
       return null;
     }
@@ -315,8 +262,7 @@ final class Guard {
       return null;
     }
     if (value.isEmpty()) {
-      ObjectNode issue = issue("too_small", field, "Array must contain at least 1 element(s)");
-      issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
+      issues.tooShort(prefix + field, "array");
       return null;
     }
     return List.copyOf(new LinkedHashSet<>(enumElements(field, options, value)));
@@ -349,19 +295,14 @@ final class Guard {
   }
 
   private void enumIssue(String field, List<String> options, JsonNode value) {
-    String message = "Invalid enum value. Expected " + String.join(" | ", quoted(options))
-        + ", received '" + value.asText() + "'";
-    ObjectNode issue = issue("invalid_enum_value", field, message);
-    issue.set("received", value);
-    issue.set("options", Json.strings(options));
+    issues.enumValue(prefix + field, options, value);
   }
 
   /** Throws zod's answer to an empty array where a non-empty one is required ({@code .nonempty()}). */
   static void emptyArray(String field) {
-    Guard guard = new Guard(Json.object(), "body");
-    ObjectNode issue = guard.issue("too_small", field, "Array must contain at least 1 element(s)");
-    issue.put("minimum", 1).put("type", "array").put("inclusive", true).put("exact", false);
-    guard.check();
+    ZodIssues issues = new ZodIssues("body");
+    issues.tooShort(field, "array");
+    issues.check();
   }
 
   // --- connectors, SSO, SAML (emu2b) ---
@@ -394,12 +335,7 @@ final class Guard {
   public Long positive(String field, boolean required) {
     Long value = number(field, required);
     if (value != null && body.get(field).asDouble() <= 0) {
-      ObjectNode issue = issue("too_small", field, "Number must be greater than 0");
-      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", 0).put("type", "number")
-          .put("inclusive", false).put("exact", false);
-      ordered.set("message", issue.get("message"));
-      ordered.set("path", issue.get("path"));
-      issues.set(issues.size() - 1, ordered);
+      issues.tooSmallNumber(prefix + field, Json.object().numberNode(0), false, "Number must be greater than 0");
       return null;
     }
     return value;
@@ -413,16 +349,12 @@ final class Guard {
     }
     JsonNode node = body.get(field);
     if (!node.canConvertToExactIntegral()) {
-      typeIssue(field, "integer", "float", false);
+      issues.type(prefix + field, "integer", "float", false);
       return null;
     }
     if (value < minimum) {
-      ObjectNode issue = issue("too_small", field, "Number must be greater than or equal to " + minimum);
-      ObjectNode ordered = Json.object().put("code", "too_small").put("minimum", minimum).put("type", "number")
-          .put("inclusive", true).put("exact", false);
-      ordered.set("message", issue.get("message"));
-      ordered.set("path", issue.get("path"));
-      issues.set(issues.size() - 1, ordered);
+      issues.tooSmallNumber(prefix + field, Json.object().numberNode(minimum), true,
+          "Number must be greater than or equal to " + minimum);
       return null;
     }
     return value;
@@ -433,12 +365,7 @@ final class Guard {
     if (value == null || value.length() <= maximum) {
       return value;
     }
-    ObjectNode issue = issue("too_big", field, "String must contain at most " + maximum + " character(s)");
-    ObjectNode ordered = Json.object().put("code", "too_big").put("maximum", maximum).put("type", "string")
-        .put("inclusive", true).put("exact", false);
-    ordered.set("message", issue.get("message"));
-    ordered.set("path", issue.get("path"));
-    issues.set(issues.size() - 1, ordered);
+    issues.tooLongString(prefix + field, maximum);
     return null;
   }
 
@@ -449,58 +376,10 @@ final class Guard {
 
   /** Throws 400 {@code guard.invalid_input} when any check failed. */
   public void check() {
-    if (issues.isEmpty()) {
-      return;
-    }
-    ObjectNode data = Json.object();
-    data.set("issues", issues);
-    data.put("name", "ZodError");
-    throw ApiError.of(400, "guard.invalid_input", "The request " + what + " is invalid.", data,
-        String.join("\n", details));
-  }
-
-  private static List<String> quoted(List<String> options) {
-    List<String> quoted = new ArrayList<>();
-    options.forEach(option -> quoted.add("'" + option + "'"));
-    return quoted;
+    issues.check();
   }
 
   private void typeIssue(String field, String expected, JsonNode value) {
-    typeIssue(field, expected, Json.zodType(value), value == null);
-  }
-
-  private void typeIssue(String field, String expected, String received, boolean missing) {
-    ObjectNode issue = issue("invalid_type", field,
-        missing ? "Required" : "Expected " + expected + ", received " + received);
-    issue.put("expected", expected).put("received", received);
-    // zod lists code first, then the types, then path and message: keep that order
-    ObjectNode ordered = Json.object();
-    ordered.put("code", "invalid_type").put("expected", expected).put("received", received);
-    ordered.set("path", issue.get("path"));
-    ordered.set("message", issue.get("message"));
-    issues.set(issues.size() - 1, ordered);
-    details.set(details.size() - 1, "Error in key path \"" + prefix + field + "\": (invalid_type) Expected "
-        + expected + " but received " + received + ".");
-  }
-
-  private ObjectNode issue(String code, String field, String message) {
-    ObjectNode issue = Json.object();
-    issue.put("code", code);
-    ArrayNode path = Json.array();
-    String fullPath = prefix + field;
-    if (!fullPath.isEmpty()) {
-      for (String part : fullPath.split("\\.")) {
-        if (part.chars().allMatch(Character::isDigit)) {
-          path.add(Integer.parseInt(part));
-        } else {
-          path.add(part);
-        }
-      }
-    }
-    issue.set("path", path);
-    issue.put("message", message);
-    issues.add(issue);
-    details.add("Error in key path \"" + fullPath + "\": (" + code + ") " + message);
-    return issue;
+    issues.type(prefix + field, expected, value);
   }
 }

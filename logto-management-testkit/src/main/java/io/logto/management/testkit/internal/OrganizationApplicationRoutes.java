@@ -47,14 +47,14 @@ final class OrganizationApplicationRoutes {
           : OrganizationRelations.insertable(store, call, store.applications::get, appIds);
       for (String appId : new ArrayList<>(Store.set(store.orgApps, orgId))) {
         if (!appIds.contains(appId)) {
-          store.removeOrganizationApplication(orgId, appId);
+          store.cascades.removeOrganizationApplication(orgId, appId);
         }
       }
       Store.set(store.orgApps, orgId).addAll(appIds);
       return Reply.empty(204);
     }).payloads(DataHookPayloads.membership(store, APPLICATIONS));
     handlers.declare("DeleteOrganizationApplication", call -> {
-      if (!store.removeOrganizationApplication(call.param("id"), call.param("applicationId"))) {
+      if (!store.cascades.removeOrganizationApplication(call.param("id"), call.param("applicationId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);

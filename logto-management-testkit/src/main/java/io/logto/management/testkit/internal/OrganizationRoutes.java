@@ -77,7 +77,7 @@ final class OrganizationRoutes {
       return Reply.ok(org);
     }).event("Organization.Data.Updated");
     handlers.declare("DeleteOrganization", call -> {
-      store.deleteOrganization(Store.row(store.organizations, "organizations", call.param("id")).get("id").asText());
+      store.cascades.deleteOrganization(Store.row(store.organizations, "organizations", call.param("id")).get("id").asText());
       return Reply.empty(204);
     }).event("Organization.Deleted");
   }
@@ -137,7 +137,7 @@ final class OrganizationRoutes {
       String orgId = userIds.isEmpty() ? call.param("id") : OrganizationRelations.insertable(store, call, store.users::get, userIds);
       for (String userId : new ArrayList<>(Store.set(store.orgUsers, orgId))) {
         if (!userIds.contains(userId)) {
-          store.removeMember(orgId, userId);
+          store.cascades.removeMember(orgId, userId);
         }
       }
       Store.set(store.orgUsers, orgId).addAll(userIds);
@@ -160,7 +160,7 @@ final class OrganizationRoutes {
       return Pager.paged(call, Search.substring(call.query("q"), users));
     });
     handlers.declare("DeleteOrganizationUser", call -> {
-      if (!store.removeMember(call.param("id"), call.param("userId"))) {
+      if (!store.cascades.removeMember(call.param("id"), call.param("userId"))) {
         throw ApiError.notFound();
       }
       return Reply.empty(204);
@@ -274,7 +274,7 @@ final class OrganizationRoutes {
     handlers.declare("GetOrganizationRole", call -> Reply.ok(store.orgRole(call.param("id"))));
     handlers.declare("UpdateOrganizationRole", call -> rename(call, store.orgRoles, "organization_roles")).event("OrganizationRole.Data.Updated");
     handlers.declare("DeleteOrganizationRole", call -> {
-      store.deleteOrganizationRole(Store.row(store.orgRoles, "organization_roles", call.param("id")).get("id").asText());
+      store.cascades.deleteOrganizationRole(Store.row(store.orgRoles, "organization_roles", call.param("id")).get("id").asText());
       return Reply.empty(204);
     }).event("OrganizationRole.Deleted");
     registerRoleScopes(handlers, "", store.orgRoleScopes, store.orgScopes, "organizationScopeIds");
@@ -338,7 +338,7 @@ final class OrganizationRoutes {
     handlers.declare("GetOrganizationScope", call -> Reply.ok(store.orgScope(call.param("id"))));
     handlers.declare("UpdateOrganizationScope", call -> rename(call, store.orgScopes, "organization_scopes")).event("OrganizationScope.Data.Updated");
     handlers.declare("DeleteOrganizationScope", call -> {
-      store.deleteOrganizationScope(Store.row(store.orgScopes, "organization_scopes", call.param("id")).get("id").asText());
+      store.cascades.deleteOrganizationScope(Store.row(store.orgScopes, "organization_scopes", call.param("id")).get("id").asText());
       return Reply.empty(204);
     }).event("OrganizationScope.Deleted");
   }

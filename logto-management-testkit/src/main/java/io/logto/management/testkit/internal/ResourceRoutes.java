@@ -60,7 +60,7 @@ final class ResourceRoutes {
       if (id.equals(Store.MANAGEMENT_API_RESOURCE_ID)) {
         throw ApiError.of(400, "resource.cannot_delete_management_api", "The Management API cannot be deleted.");
       }
-      store.deleteResource(id);
+      store.cascades.deleteResource(id);
       return Reply.empty(204);
     });
     // Logto lists by the id without reading the resource: a missing one has no scopes
@@ -93,7 +93,7 @@ final class ResourceRoutes {
     handlers.declare("DeleteResourceScope", call -> {
       String resourceId = store.resource(call.param("resourceId")).get("id").asText();
       String scopeId = ownedScope(resourceId, call.param("scopeId")).get("id").asText();
-      store.deleteScope(scopeId);
+      store.cascades.deleteScope(scopeId);
       return Reply.empty(204);
     }).event("Scope.Deleted");
   }

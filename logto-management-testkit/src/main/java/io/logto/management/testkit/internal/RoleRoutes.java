@@ -29,7 +29,7 @@ final class RoleRoutes {
     handlers.declare("GetRole", call -> Reply.ok(store.role(call.param("id"))));
     handlers.declare("UpdateRole", this::update).event("Role.Data.Updated");
     handlers.declare("DeleteRole", call -> {
-      store.deleteRole(store.role(call.param("id")).get("id").asText());
+      store.cascades.deleteRole(store.role(call.param("id")).get("id").asText());
       return Reply.empty(204);
     }).event("Role.Deleted");
     registerHolders(handlers, "User", "userId", store.users, store.userRoles, store::user, store::userJson);

@@ -43,7 +43,7 @@ final class SamlApplicationRoutes {
     handlers.declare("GetSamlApplication", call -> Reply.ok(json(samlApplication(call.param("id")))));
     handlers.declare("UpdateSamlApplication", this::update);
     handlers.declare("DeleteSamlApplication", call -> {
-      store.deleteApplication(samlApplication(call.param("id")).get("id").asText());
+      store.cascades.deleteApplication(samlApplication(call.param("id")).get("id").asText());
       return Reply.empty(204);
     });
     handlers.declare("CreateSamlApplicationSecret", call -> {

@@ -55,7 +55,7 @@ final class SsoConnectorRoutes {
     handlers.declare("DeleteSsoConnector", call -> {
       String id = call.param("id");
       connector(id);
-      store.deleteSsoConnector(id);
+      store.cascades.deleteSsoConnector(id);
       return Reply.empty(204);
     });
     handlers.declare("ListSsoConnectorSigningKeys", call -> {

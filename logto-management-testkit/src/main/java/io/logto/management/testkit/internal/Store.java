@@ -86,6 +86,9 @@ final class Store {
   // ---- audit logs (token exchanges, webhook deliveries) ----
   final AuditLog auditLog = new AuditLog(this::now, () -> id(21));
 
+  // what Logto's foreign keys remove with an entity: deletes go through here
+  final Cascades cascades = new Cascades(this);
+
   /** A store holding what a fresh Logto has: the Management API resource, its scope and access role. */
   public Store(Clock clock, String apiIndicator) {
     this.clock = clock;
@@ -281,143 +284,5 @@ final class Store {
       }
     }
     return null;
-  }
-  // Cascades (part 1a): what Logto's foreign keys remove with an entity
-
-  /** Deletes a user with its memberships, roles, identities, tokens, MFA factors and consents. */
-  void deleteUser(String userId) {
-    users.remove(userId);
-    passwords.remove(userId);
-    userRoles.remove(userId);
-    for (String orgId : new ArrayList<>(orgUsers.keySet())) {
-      removeMember(orgId, userId);
-    }
-    accounts.forget(userId);
-    consents.forgetUser(userId);
-    // invitations sent or accepted by the user, and subject tokens issued for the user
-    invitations.values().removeIf(invitation -> userId.equals(invitation.path("inviterId").textValue())
-        || userId.equals(invitation.path("acceptedUserId").textValue()));
-    subjectTokens.values().removeIf(token -> userId.equals(token.path("userId").textValue()));
-  }
-
-  /** Removes a member and the organization roles and consents that hang on the membership. */
-  boolean removeMember(String orgId, String userId) {
-    boolean removed = orgUsers.getOrDefault(orgId, new LinkedHashSet<>()).remove(userId);
-    Map<String, Set<String>> roles = orgUserRoles.get(orgId);
-    if (roles != null) {
-      roles.remove(userId);
-    }
-    consents.forgetMembership(orgId, userId);
-    return removed;
-  }
-
-  /** Deletes an organization with its members, applications, their roles and its JIT rules. */
-  void deleteOrganization(String orgId) {
-    organizations.remove(orgId);
-    orgUsers.remove(orgId);
-    orgUserRoles.remove(orgId);
-    orgApps.remove(orgId);
-    orgAppRoles.remove(orgId);
-    jit.forgetOrganization(orgId);
-    consents.forgetOrganization(orgId);
-    invitations.values().removeIf(invitation -> orgId.equals(invitation.path("organizationId").textValue()));
-  }
-
-  /** Removes an application from an organization with the organization roles it held there. */
-  boolean removeOrganizationApplication(String orgId, String appId) {
-    boolean removed = orgApps.getOrDefault(orgId, new LinkedHashSet<>()).remove(appId);
-    Map<String, Set<String>> roles = orgAppRoles.get(orgId);
-    if (roles != null) {
-      roles.remove(appId);
-    }
-    return removed;
-  }
-
-  /** Deletes an application with its secrets, roles, organization memberships and consent settings. */
-  void deleteApplication(String appId) {
-    applications.remove(appId);
-    secrets.remove(appId);
-    appRoles.remove(appId);
-    for (String orgId : new ArrayList<>(orgApps.keySet())) {
-      removeOrganizationApplication(orgId, appId);
-    }
-    consents.forgetApplication(appId);
-    // a SAML application's config and certificates (emu2b)
-    samlConfigs.remove(appId);
-    samlSecrets.removeOwner(appId);
-  }
-
-  /**
-   * Deletes an organization role from every member, application, JIT rule, invitation and access
-   * control rule holding it.
-   */
-  void deleteOrganizationRole(String roleId) {
-    orgRoles.remove(roleId);
-    orgRoleScopes.remove(roleId);
-    orgRoleResourceScopes.remove(roleId);
-    orgUserRoles.values().forEach(byUser -> byUser.values().forEach(roles -> roles.remove(roleId)));
-    orgAppRoles.values().forEach(byApp -> byApp.values().forEach(roles -> roles.remove(roleId)));
-    jit.forgetRole(roleId);
-    invitations.values().forEach(invitation -> invitation.withArray("organizationRoleIds")
-        .removeIf(id -> id.asText().equals(roleId)));
-    consents.forgetOrganizationRole(roleId);
-  }
-
-  /** Deletes a role from its users and applications and from access control rules. */
-  void deleteRole(String roleId) {
-    roles.remove(roleId);
-    roleScopes.remove(roleId);
-    userRoles.values().forEach(held -> held.remove(roleId));
-    appRoles.values().forEach(held -> held.remove(roleId));
-    consents.forgetRole(roleId);
-  }
-
-  /** Deletes a resource and its scopes (with what refers to them). */
-  void deleteResource(String resourceId) {
-    resources.remove(resourceId);
-    scopes.values().stream().filter(scope -> scope.get("resourceId").asText().equals(resourceId))
-        .map(scope -> scope.get("id").asText()).toList().forEach(this::deleteScope);
-  }
-
-  /**
-   * Deletes a connector: its channel sends nothing any more, and the sign-in experience drops the social
-   * targets no connector offers after it.
-   */
-  void deleteConnector(String connectorId) {
-    boolean social = connectors.factoryOf(connectors.connector(connectorId)).channel() == null;
-    connectors.remove(connectorId);
-    outbox.connectorRemoved(connectorId);
-    if (social) {
-      Set<String> offered = connectors.socialTargets();
-      List<String> kept = new ArrayList<>();
-      experience.signInExperience.path("socialSignInConnectorTargets").forEach(target -> {
-        if (offered.contains(target.asText())) {
-          kept.add(target.asText());
-        }
-      });
-      experience.signInExperience.set("socialSignInConnectorTargets", Json.strings(kept));
-    }
-  }
-
-  /** Deletes an SSO connector, its signing keys and the organizations' just-in-time links to it. */
-  void deleteSsoConnector(String connectorId) {
-    ssoConnectors.remove(connectorId);
-    jit.forgetSsoConnector(connectorId);
-    ssoSigningKeys.removeOwner(connectorId);
-  }
-
-  /** Deletes a resource scope from the roles, organization roles and consent requests holding it. */
-  void deleteScope(String scopeId) {
-    scopes.remove(scopeId);
-    roleScopes.values().forEach(held -> held.remove(scopeId));
-    orgRoleResourceScopes.values().forEach(held -> held.remove(scopeId));
-    consents.forgetScope(scopeId);
-  }
-
-  /** Deletes an organization scope from the organization roles and consent requests holding it. */
-  void deleteOrganizationScope(String scopeId) {
-    orgScopes.remove(scopeId);
-    orgRoleScopes.values().forEach(held -> held.remove(scopeId));
-    consents.forgetScope(scopeId);
   }
 }

@@ -237,7 +237,7 @@ final class UserRoutes {
 
   private Reply delete(Call call) {
     ObjectNode user = store.user(call.param("userId"));
-    store.deleteUser(user.get("id").asText());
+    store.cascades.deleteUser(user.get("id").asText());
     return Reply.empty(204);
   }
 
