@@ -2,25 +2,13 @@ package io.logto.management.testsupport;
 
 import com.sun.net.httpserver.Headers;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -225,25 +213,12 @@ public final class TestServer implements AutoCloseable {
     public static final String TOKEN_IN_ANSWER = "tok-CANARY-7f3a9b";
   }
 
-  private static final Reply UNSCRIPTED = Reply.json(404, "{\"code\":\"test.unscripted\",\"message\":\"no script\"}");
-
-  private final ServerSocket socket;
-  private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "test-server");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-  private final Map<String, Function<Recorded, Reply>> handlers = new ConcurrentHashMap<>();
-  private final Deque<Reply> queued = new ArrayDeque<>();
-  private volatile @Nullable Function<Recorded, Reply> anyPath;
-  private final CountDownLatch closing = new CountDownLatch(1);
-  private final List<Recorded> unfinished = new ArrayList<>();
+  private final ReplyScript script = new ReplyScript();
+  private final LoopbackListener listener;
 
   private TestServer() throws IOException {
-    socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    workers.execute(this::acceptLoop);
+    listener = new LoopbackListener(requests, script::replyTo);
   }
 
   /**
@@ -271,7 +246,7 @@ public final class TestServer implements AutoCloseable {
     for (int i = 0; i < faults.length; i++) {
       replies[i] = Reply.fault(faults[i]);
     }
-    return start().otherwise(inOrder(replies));
+    return start().otherwise(ReplyScript.inOrder(replies));
   }
 
   /**
@@ -280,7 +255,7 @@ public final class TestServer implements AutoCloseable {
    * @return the base URL
    */
   public String baseUrl() {
-    return "http://127.0.0.1:" + socket.getLocalPort();
+    return "http://127.0.0.1:" + listener.port();
   }
 
   /**
@@ -291,7 +266,7 @@ public final class TestServer implements AutoCloseable {
    * @return this server
    */
   public TestServer on(String path, Function<Recorded, Reply> handler) {
-    handlers.put(path, handler);
+    script.on(path, handler);
     return this;
   }
 
@@ -302,7 +277,7 @@ public final class TestServer implements AutoCloseable {
    * @return this server
    */
   public TestServer otherwise(Function<Recorded, Reply> handler) {
-    anyPath = handler;
+    script.otherwise(handler);
     return this;
   }
 
@@ -314,7 +289,7 @@ public final class TestServer implements AutoCloseable {
    * @return this server
    */
   public TestServer replies(String path, Reply... replies) {
-    return on(path, inOrder(replies));
+    return on(path, ReplyScript.inOrder(replies));
   }
 
   /**
@@ -335,9 +310,7 @@ public final class TestServer implements AutoCloseable {
    * @return this server
    */
   public TestServer enqueue(Reply reply) {
-    synchronized (queued) {
-      queued.add(reply);
-    }
+    script.enqueue(reply);
     return this;
   }
 
@@ -377,12 +350,7 @@ public final class TestServer implements AutoCloseable {
    * @return the requests taken
    */
   public List<Recorded> takeRequests() {
-    synchronized (queued) {
-      List<Recorded> taken = List.copyOf(requests);
-      requests.removeAll(taken);
-      queued.clear();
-      return taken;
-    }
+    return script.takeRequestsDroppingQueued(requests);
   }
 
   /**
@@ -395,121 +363,12 @@ public final class TestServer implements AutoCloseable {
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitUnfinishedAnswers(int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (unfinished) {
-      while (unfinished.size() < count) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(unfinished, left);
-      }
-      return true;
-    }
-  }
-
-  private static Function<Recorded, Reply> inOrder(Reply... replies) {
-    if (replies.length == 0) {
-      throw new IllegalArgumentException("no replies given");
-    }
-    AtomicInteger next = new AtomicInteger();
-    return request -> replies[Math.min(next.getAndIncrement(), replies.length - 1)];
-  }
-
-  private Reply replyTo(Recorded request) {
-    Function<Recorded, Reply> handler = handlers.get(request.path());
-    if (handler != null) {
-      return handler.apply(request);
-    }
-    synchronized (queued) {
-      Reply next = queued.poll();
-      if (next != null) {
-        return next;
-      }
-    }
-    Function<Recorded, Reply> fallback = anyPath;
-    return fallback != null ? fallback.apply(request) : UNSCRIPTED;
-  }
-
-  private void acceptLoop() {
-    while (!socket.isClosed()) {
-      try {
-        Socket connection = socket.accept();
-        connections.add(connection);
-        if (socket.isClosed()) {
-          // accepted while close() ran, possibly after it closed the known connections
-          closeQuietly(connection);
-          return;
-        }
-        workers.execute(() -> serve(connection));
-      } catch (IOException | RejectedExecutionException e) {
-        return; // closed
-      }
-    }
-  }
-
-  private void serve(Socket connection) {
-    try (connection) {
-      HttpWire wire = new HttpWire(connection);
-      while (true) {
-        Recorded request = wire.read();
-        if (request == null) {
-          return;
-        }
-        requests.add(request);
-        Reply reply;
-        try {
-          reply = replyTo(request);
-        } catch (RuntimeException e) {
-          reply = Reply.status(500);
-        }
-        try {
-          if (!wire.answer(request, reply, closing)) {
-            return;
-          }
-        } catch (IOException e) {
-          synchronized (unfinished) {
-            unfinished.add(request);
-            unfinished.notifyAll();
-          }
-          return;
-        }
-      }
-    } catch (IOException e) {
-      // the client went away, or the server closed
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      connections.remove(connection);
-    }
+    return listener.awaitUnfinishedAnswers(count, timeout);
   }
 
   /** Stops accepting, releases hanging answers and closes every connection. */
   @Override
   public void close() {
-    // The listening socket closes first: a client that retries a request whose connection a released
-    // hanging answer just closed (the JDK client retries an idempotent request once) must be refused,
-    // not accepted into a connection nobody serves or closes.
-    try {
-      socket.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-    closing.countDown();
-    connections.forEach(TestServer::closeQuietly);
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void closeQuietly(Socket connection) {
-    try {
-      connection.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
+    listener.close();
   }
 }
