@@ -86,7 +86,7 @@ final class Guard {
       }
     });
     if (!unknown.isEmpty()) {
-      issues.unrecognizedKeys(unknown);
+      issues.unrecognizedKeys(prefix, unknown);
     }
   }
 

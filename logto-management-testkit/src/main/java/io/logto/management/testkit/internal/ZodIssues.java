@@ -37,8 +37,8 @@ final class ZodIssues {
         String.join("\n", details));
   }
 
-  void unrecognizedKeys(List<String> unknown) {
-    ObjectNode issue = issue("unrecognized_keys", "", "Unrecognized key(s) in object: " + String.join(", ", quoted(unknown)));
+  void unrecognizedKeys(String path, List<String> unknown) {
+    ObjectNode issue = issue("unrecognized_keys", path, "Unrecognized key(s) in object: " + String.join(", ", quoted(unknown)));
     ObjectNode ordered = Json.object().put("code", "unrecognized_keys");
     ordered.set("keys", Json.strings(unknown));
     ordered.set("path", issue.get("path"));
