@@ -8,12 +8,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configures a {@link LogtoClient} and a {@link LogtoManagement} from {@code logto.management.*};
- * each backs off when the application defines its own bean of that type.
+ * each backs off when the application defines its own bean of that type. Left out of an application that
+ * only receives webhooks ({@code logto.webhooks.enabled=true} and no {@code logto.management} connection
+ * property set), which then needs no connection.
  */
 @AutoConfiguration
+@Conditional(OnManagementConnectionCondition.class)
 @EnableConfigurationProperties(LogtoManagementProperties.class)
 public class LogtoManagementAutoConfiguration {
   /** Created by Spring. */
