@@ -10,7 +10,6 @@ import io.logto.management.core.client.LogtoClient;
 import io.logto.management.spring.boot.LogtoClientBuilderCustomizer;
 import io.logto.management.spring.boot.LogtoEmulatorAutoConfiguration;
 import io.logto.management.spring.boot.LogtoManagementAutoConfiguration;
-import io.logto.management.spring.boot.LogtoManagementProperties;
 import io.logto.management.spring.boot.LogtoObservationAutoConfiguration;
 import io.logto.management.spring.boot.LogtoPropertyException;
 import io.logto.management.spring.boot.health.LogtoHealthAutoConfiguration;
@@ -51,7 +50,7 @@ final class WebhookOnlyApplicationTest {
         .run(context -> assertThat(context).hasNotFailed()
             .hasSingleBean(WebhookEndpoint.class).hasSingleBean(RouterFunction.class)
             .doesNotHaveBean(LogtoClient.class).doesNotHaveBean(LogtoManagement.class)
-            .doesNotHaveBean(LogtoManagementProperties.class).doesNotHaveBean(LogtoClientBuilderCustomizer.class)
+            .doesNotHaveBean(LogtoClientBuilderCustomizer.class)
             .doesNotHaveBean("logtoHealthIndicator"));
   }
 
@@ -66,6 +65,18 @@ final class WebhookOnlyApplicationTest {
     // no property at all, no webhooks: start-up still names what to set
     starter.run(context -> assertThat(context).getFailure().rootCause()
         .isInstanceOf(LogtoPropertyException.class).hasMessageStartingWith("logto.management.tenant-id"));
+  }
+
+  @Test
+  void webhookApplicationsOwnClientStillGetsTheTypedApi() {
+    starter.withPropertyValues("logto.webhooks.enabled=true", "logto.webhooks.signing-keys=" + KEY)
+        .withBean(LogtoClient.class, () -> LogtoClient.builder().baseUrl("http://127.0.0.1:9")
+            .clientId("own-app").clientSecret("own-secret").build())
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(LogtoClient.class).hasSingleBean(LogtoManagement.class)
+              .hasBean("logtoHealthIndicator").hasSingleBean(WebhookEndpoint.class);
+          assertThat(context.getBean(LogtoClient.class).baseUrl()).hasToString("http://127.0.0.1:9");
+        });
   }
 
   @Test
