@@ -5,13 +5,18 @@ import io.logto.management.core.client.LogtoClient;
 import io.logto.management.core.RetryPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configures a {@link LogtoClient} and a {@link LogtoManagement} from {@code logto.management.*};
- * each backs off when the application defines its own bean of that type.
+ * each backs off when the application defines its own bean of that type. The client is left out of an
+ * application that only receives webhooks ({@code logto.webhooks.enabled=true} and no
+ * {@code logto.management} connection property set), which then needs no connection; the typed API
+ * follows whichever client there is, the application's own included.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(LogtoManagementProperties.class)
@@ -30,6 +35,7 @@ public class LogtoManagementAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
+  @Conditional(OnManagementConnectionCondition.class)
   public LogtoClient logtoClient(LogtoManagementProperties properties,
       ObjectProvider<LogtoConnectionDetails> connection, ObjectProvider<LogtoClientBuilderCustomizer> customizers) {
     LogtoClient.Builder builder = LogtoClient.builder();
@@ -63,6 +69,7 @@ public class LogtoManagementAutoConfiguration {
    * @return the typed API
    */
   @Bean
+  @ConditionalOnBean(LogtoClient.class)
   @ConditionalOnMissingBean
   public LogtoManagement logtoManagement(LogtoClient client) {
     return LogtoManagement.of(client);

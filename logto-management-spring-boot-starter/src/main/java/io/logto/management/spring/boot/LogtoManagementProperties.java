@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the auto-configured {@link io.logto.management.core.client.LogtoClient}, bound from
  * {@code logto.management.*}. Either {@code tenant-id} (Logto Cloud) or {@code endpoint} (self-hosted) is
- * required, and both {@code client-id} and {@code client-secret}, unless the emulator is enabled. The
- * secret never appears in {@link #toString()}; Actuator's {@code env} and {@code configprops} mask it.
+ * required, and both {@code client-id} and {@code client-secret}, unless the emulator is enabled; none is
+ * needed by an application that only receives webhooks and sets none of them. The secret never appears
+ * in {@link #toString()}; Actuator's {@code env} and {@code configprops} mask it.
  *
  * <p>The {@code @param} texts below are the property descriptions IDEs show (Spring Boot's
  * configuration processor copies them into the metadata), hence plain text without Javadoc tags.

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Self-signed X.509 certificates built with the JDK alone (a small DER writer, {@code KeyPairGenerator}
@@ -23,6 +25,10 @@ import java.util.HexFormat;
  * per certificate, signed with SHA-1), every certificate of a JVM certifies one RSA 2048 key, signed with
  * SHA-256: generating an RSA key takes the JDK from a tenth of a second to seconds, which a test suite
  * creating SAML apps would pay per app, while nothing in the API reveals or uses the private key.
+ *
+ * <p>The key is made on a daemon thread that the first emulator of the JVM starts, and the server waits
+ * for it before taking the store's lock for an operation that issues a certificate: a slow key (seconds
+ * on a loaded machine) delays only the requests that need it, never the others.
  */
 final class Certificates {
   private static final int KEY_BITS = 2048;
@@ -59,12 +65,26 @@ final class Certificates {
     }
   }
 
+  /** The operations whose handlers issue a certificate (and so need the key pair). */
+  static final Set<String> ISSUING_OPERATIONS =
+      Set.of("CreateSamlApplication", "CreateSamlApplicationSecret", "CreateSsoConnectorSigningKey");
+
   private Certificates() {}
+
+  /** Starts making the JVM's key pair in the background, if nothing has yet. */
+  static void prepareKeyPair() {
+    SharedKey.PAIR.isDone(); // initialising the holder starts the work
+  }
+
+  /** Waits until the JVM's key pair exists; call it outside any lock. */
+  static void awaitKeyPair() {
+    SharedKey.PAIR.join();
+  }
 
   /** A new certificate of the JVM's key pair, valid from {@code notBefore} to {@code notAfter}. */
   static Issued selfSigned(Instant notBefore, Instant notAfter, SecureRandom random) {
     try {
-      KeyPair keys = SharedKey.PAIR;
+      KeyPair keys = SharedKey.PAIR.join();
       byte[] serial = new byte[16];
       random.nextBytes(serial);
       serial[0] &= 0x7F; // a positive INTEGER
@@ -94,9 +114,24 @@ final class Certificates {
     }
   }
 
-  // created on first use, once per JVM (the holder idiom makes that lazy and thread-safe)
+  // started on first use, once per JVM (the holder idiom makes that lazy and thread-safe); the holder's
+  // initialisation only starts the thread, so no caller waits for the key while initialising the class
   private static final class SharedKey {
-    static final KeyPair PAIR = generate();
+    static final CompletableFuture<KeyPair> PAIR = start();
+
+    private static CompletableFuture<KeyPair> start() {
+      CompletableFuture<KeyPair> pair = new CompletableFuture<>();
+      Thread thread = new Thread(() -> {
+        try {
+          pair.complete(generate());
+        } catch (RuntimeException | Error e) {
+          pair.completeExceptionally(e);
+        }
+      }, "logto-emulator-key-pair");
+      thread.setDaemon(true);
+      thread.start();
+      return pair;
+    }
 
     private static KeyPair generate() {
       try {

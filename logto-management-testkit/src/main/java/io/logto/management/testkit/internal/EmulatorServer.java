@@ -62,6 +62,7 @@ public final class EmulatorServer implements AutoCloseable {
   public EmulatorServer(Clock clock, Duration tokenLifetime, String apiIndicator, List<ClientSpec> clients)
       throws IOException {
     JdkServerNoDelay.apply();
+    Certificates.prepareKeyPair();
     this.apiIndicator = apiIndicator;
     this.store = new Store(clock, apiIndicator);
     this.tokens = new Tokens(clock);
@@ -289,6 +290,9 @@ public final class EmulatorServer implements AutoCloseable {
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
+    if (Certificates.ISSUING_OPERATIONS.contains(match.operation().operationId())) {
+      Certificates.awaitKeyPair(); // outside the lock: a slow first key holds up only its own request
+    }
     Reply reply;
     lock.lock();
     try {

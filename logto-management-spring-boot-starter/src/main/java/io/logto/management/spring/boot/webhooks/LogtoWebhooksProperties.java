@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled Whether to receive Logto's webhooks at the path below (needs
  *     logto-management-webhooks). Each verified delivery is published as a Spring application event of
- *     its typed class.
+ *     its typed class. With no logto.management connection property set, the application runs without
+ *     the Management API client and needs no logto.management properties.
  * @param path Path of the endpoint Logto posts to; the hook's URL is this application's address plus
  *     this path.
  * @param signingKeys Signing key of each Logto hook that posts to the endpoint. A delivery is accepted
