@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logto.management.LogtoManagement;
 import io.logto.management.core.client.LogtoClient;
 import io.logto.management.spring.boot.LogtoClientBuilderCustomizer;
+import io.logto.management.spring.boot.LogtoConnectionDetails;
 import io.logto.management.spring.boot.LogtoEmulatorAutoConfiguration;
 import io.logto.management.spring.boot.LogtoManagementAutoConfiguration;
 import io.logto.management.spring.boot.LogtoObservationAutoConfiguration;
@@ -75,6 +76,18 @@ final class WebhookOnlyApplicationTest {
         .run(context -> {
           assertThat(context).hasNotFailed().hasSingleBean(LogtoClient.class).hasSingleBean(LogtoManagement.class)
               .hasBean("logtoHealthIndicator").hasSingleBean(WebhookEndpoint.class);
+          assertThat(context.getBean(LogtoClient.class).baseUrl()).hasToString("http://127.0.0.1:9");
+        });
+  }
+
+  @Test
+  void webhookApplicationsOwnConnectionDetailsStillGetTheClient() {
+    starter.withPropertyValues("logto.webhooks.enabled=true", "logto.webhooks.signing-keys=" + KEY)
+        .withBean(LogtoConnectionDetails.class, () -> builder -> builder.baseUrl("http://127.0.0.1:9")
+            .clientId("vault-app").clientSecret("vault-secret"))
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(LogtoClient.class).hasSingleBean(LogtoManagement.class)
+              .hasSingleBean(WebhookEndpoint.class);
           assertThat(context.getBean(LogtoClient.class).baseUrl()).hasToString("http://127.0.0.1:9");
         });
   }
