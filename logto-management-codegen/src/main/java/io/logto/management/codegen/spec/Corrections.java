@@ -127,6 +127,7 @@ public final class Corrections {
    * @param operationId the operation, or {@code *} for every operation with the target
    * @param target where in the operation
    * @param fix what changes
+   * @param argument what the fix takes after its colon ({@code add:string}), or empty
    * @param proof the recording, relative to {@code ../shared/logto}, that shows the real behaviour, or
    *     {@code document} for a flag the document itself describes as {@code `true`} (checked by
    *     {@code CorrectionsProofTest})
