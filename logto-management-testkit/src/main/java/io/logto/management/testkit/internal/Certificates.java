@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -64,10 +63,6 @@ final class Certificates {
       return String.join(":", sha256().split("(?<=\\G..)"));
     }
   }
-
-  /** The operations whose handlers issue a certificate (and so need the key pair). */
-  static final Set<String> ISSUING_OPERATIONS =
-      Set.of("CreateSamlApplication", "CreateSamlApplicationSecret", "CreateSsoConnectorSigningKey");
 
   private Certificates() {}
 

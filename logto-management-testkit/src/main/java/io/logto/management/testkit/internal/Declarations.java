@@ -24,6 +24,7 @@ final class Declarations {
     private final Handler handler;
     private final NotFoundRules.Rule notFoundRule;
     private boolean anonymous;
+    private boolean issuesCertificates;
     private String event;
     private DataHookPayloads.Rule payloads = DataHookPayloads.REGISTERED;
 
@@ -40,6 +41,20 @@ final class Declarations {
     Declaration anonymous() {
       anonymous = true;
       return this;
+    }
+
+    /**
+     * Marks the handler as one that signs a certificate with the emulator's key pair, so the request waits
+     * for that key (made once per JVM, in the background) before the store's lock, not under it.
+     */
+    Declaration issuesCertificates() {
+      issuesCertificates = true;
+      return this;
+    }
+
+    /** Whether the request must wait for the emulator's key pair before its handler runs. */
+    boolean needsKeyPair() {
+      return issuesCertificates;
     }
 
     /**

@@ -290,7 +290,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
-    if (Certificates.ISSUING_OPERATIONS.contains(match.operation().operationId())) {
+    if (declaration.needsKeyPair()) {
       Certificates.awaitKeyPair(); // outside the lock: a slow first key holds up only its own request
     }
     Reply reply;

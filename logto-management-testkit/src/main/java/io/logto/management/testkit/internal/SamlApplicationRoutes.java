@@ -39,7 +39,7 @@ final class SamlApplicationRoutes {
   }
 
   void register(Declarations handlers) {
-    handlers.declare("CreateSamlApplication", this::create);
+    handlers.declare("CreateSamlApplication", this::create).issuesCertificates();
     handlers.declare("GetSamlApplication", call -> Reply.ok(json(samlApplication(call.param("id")))));
     handlers.declare("UpdateSamlApplication", this::update);
     handlers.declare("DeleteSamlApplication", call -> {
@@ -52,7 +52,7 @@ final class SamlApplicationRoutes {
       guard.check();
       String id = samlApplication(call.param("id")).get("id").asText();
       return Reply.created(store.samlSecrets.create(id, Math.toIntExact(years), false));
-    });
+    }).issuesCertificates();
     // Logto lists the secrets by application id without reading the application
     handlers.declare("ListSamlApplicationSecrets", call -> Reply.ok(Json.arrayOf(store.samlSecrets.list(call.param("id")))));
     handlers.declare("UpdateSamlApplicationSecret", call -> {

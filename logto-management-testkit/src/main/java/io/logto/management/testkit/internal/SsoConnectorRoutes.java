@@ -69,7 +69,7 @@ final class SsoConnectorRoutes {
       String id = samlConnector(call.param("id"));
       // inactive unless asked: the staged step of a rotation
       return Reply.created(store.ssoSigningKeys.create(id, KEY_LIFETIME_YEARS, Boolean.TRUE.equals(active)));
-    });
+    }).issuesCertificates();
     handlers.declare("UpdateSsoConnectorSigningKey", call -> {
       Guard guard = call.guard();
       Boolean active = guard.bool("active", true);
