@@ -2,7 +2,10 @@ package io.logto.management.codegen.naming;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules that turn an operationId into the method a Java developer guesses (the method step of
@@ -20,6 +23,7 @@ import java.util.Set;
 public final class MethodNames {
   private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete", "head");
   private static final List<String> QUESTIONS = List.of("has", "is", "can");
+  private static final Pattern CHANGES = Pattern.compile("^(?:update|replace)([A-Z][A-Za-z0-9]*)$");
 
   private MethodNames() {}
 
@@ -44,6 +48,18 @@ public final class MethodNames {
       }
     }
     return name;
+  }
+
+  /**
+   * What an update or replace method changes, named as its argument: {@code customData} for {@code
+   * updateCustomData}.
+   *
+   * @param methodName the method name
+   * @return the argument name, or empty when the method is no update or replace of a named part
+   */
+  public static Optional<String> changedPart(String methodName) {
+    Matcher changes = CHANGES.matcher(methodName);
+    return changes.matches() ? Optional.of(Names.camel(changes.group(1))) : Optional.empty();
   }
 
   private static String withoutHttpMethod(String operationId) {

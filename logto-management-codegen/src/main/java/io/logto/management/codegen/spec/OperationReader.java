@@ -146,12 +146,11 @@ final class OperationReader {
    * {@code users().updateCustomData(id, customData)}, never {@code body}.
    */
   private static BodyDef named(BodyDef body, String methodName) {
-    java.util.regex.Matcher changes = java.util.regex.Pattern.compile("^(?:update|replace)([A-Z][A-Za-z0-9]*)$").matcher(methodName);
     if (body == null || body.wrapper() != null || body.kind() != BodyDef.Kind.JSON
-        || body.type() != TypeRef.Scalar.JSON || !changes.matches()) {
+        || body.type() != TypeRef.Scalar.JSON) {
       return body;
     }
-    return body.named(Names.camel(changes.group(1)));
+    return MethodNames.changedPart(methodName).map(body::named).orElse(body);
   }
 
   /** A query parameter: {@code oneOf: [array of X, X]} means "one or more X", sent repeated. */

@@ -23,6 +23,14 @@ final class MethodNamesTest {
   }
 
   @Test
+  void anUpdateOrReplaceNamesWhatItChanges() {
+    assertThat(MethodNames.changedPart("updateCustomData")).contains("customData");
+    assertThat(MethodNames.changedPart("replaceTranslation")).contains("translation");
+    assertThat(MethodNames.changedPart("update")).isEmpty();
+    assertThat(MethodNames.changedPart("createBatch")).isEmpty();
+  }
+
+  @Test
   void aTrailingHttpMethodIsDropped() {
     assertThat(MethodNames.of("DeletePersonalAccessTokenPost", USER, false)).isEqualTo("deletePersonalAccessToken");
     assertThat(MethodNames.of("GetPost", List.of("Config"), true)).isEqualTo("getPost");
