@@ -26,9 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class ConnectorsSsoSamlDomainsRoundTripTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /**
-   * The JVM's first SAML application waits for the emulator's RSA key pair, started in the background
-   * when the emulator starts; making it once took over the client's default 10 s on a 2-core machine
-   * under a load of about 30, and the test may ask before it is done. Only the requests that issue a
+   * The JVM's first SAML application waits for the emulator's RSA key pair, made on that first need;
+   * making it once took over the client's default 10 s on a 2-core machine under a load of about 30. Only the requests that issue a
    * certificate wait for it (outside the emulator's lock), so the bound is needed only for those; a
    * bound only a stalled machine reaches.
    */

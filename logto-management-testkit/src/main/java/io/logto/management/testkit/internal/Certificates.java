@@ -66,12 +66,11 @@ final class Certificates {
 
   private Certificates() {}
 
-  /** Starts making the JVM's key pair in the background, if nothing has yet. */
-  static void prepareKeyPair() {
-    SharedKey.PAIR.isDone(); // initialising the holder starts the work
-  }
-
-  /** Waits until the JVM's key pair exists; call it outside any lock. */
+  /**
+   * Waits until the JVM's key pair exists, starting it on first use; call it outside any lock. Made on
+   * first need, not when an emulator starts: most emulators never issue a certificate, and every JVM
+   * would pay for an RSA key at start-up.
+   */
   static void awaitKeyPair() {
     SharedKey.PAIR.join();
   }
@@ -111,6 +110,7 @@ final class Certificates {
 
   // started on first use, once per JVM (the holder idiom makes that lazy and thread-safe); the holder's
   // initialisation only starts the thread, so no caller waits for the key while initialising the class
+  // (a wait there would block every thread touching the class, interrupts ignored)
   private static final class SharedKey {
     static final CompletableFuture<KeyPair> PAIR = start();
 

@@ -62,7 +62,6 @@ public final class EmulatorServer implements AutoCloseable {
   public EmulatorServer(Clock clock, Duration tokenLifetime, String apiIndicator, List<ClientSpec> clients)
       throws IOException {
     JdkServerNoDelay.apply();
-    Certificates.prepareKeyPair();
     this.apiIndicator = apiIndicator;
     this.store = new Store(clock, apiIndicator);
     this.tokens = new Tokens(clock);
