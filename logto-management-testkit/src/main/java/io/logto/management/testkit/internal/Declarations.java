@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Every emulated operation declared in one place: its handler, whether Logto answers it without a
  * token, whether it always ends in 501 ({@link Handler.NotEmulated}), the webhook event it fires, how its
- * data-hook payloads are built when not by the general rule, and the not-found rule of its path id. Route classes declare their operations here; a declaration of an operation the table does not
- * hold, or a second one, fails at once, and {@link #checkComplete()} fails when an operation of the
- * table has none, so a missing or duplicate declaration fails a test, not a user.
+ * data-hook payloads are built when not by the general rule, whether it signs certificates, and the
+ * not-found rule of its path id. Route classes declare their operations here; a declaration of an
+ * operation the table does not hold, or a second one, fails at once, and {@link #checkComplete()} fails
+ * when an operation of the table has none, so a missing or duplicate declaration fails a test, not a user.
  */
 final class Declarations {
   private final OperationTable table;
