@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import io.logto.management.webhooks.UnknownEvent;
 import io.logto.management.webhooks.UserCreated;
 import io.logto.management.webhooks.WebhookEvent;
@@ -50,7 +50,7 @@ abstract class WebhookEndpointContract {
 
   private final AtomicInteger ids = new AtomicInteger();
   private ConfigurableApplicationContext context;
-  private ListAppender<ILoggingEvent> logs;
+  private CapturedLogs logs;
   private URI endpoint;
   private int port;
 
@@ -73,7 +73,7 @@ abstract class WebhookEndpointContract {
     port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     endpoint = URI.create("http://127.0.0.1:" + port + PATH);
     // after start-up: Spring Boot resets Logback while it starts
-    logs = new ListAppender<>();
+    logs = new CapturedLogs();
     logs.start();
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
   }
@@ -239,7 +239,7 @@ abstract class WebhookEndpointContract {
 
   @Test
   void logsNameTheReasonAndTheEventButNeverABodyAKeyOrASignature() throws Exception {
-    logs.list.clear();
+    logs.clear();
     String canary = "canary" + newUserId();
     byte[] accepted = userCreated(newUserId(), canary, NOW);
     byte[] flipped = userCreated(newUserId(), canary, NOW);
@@ -251,13 +251,22 @@ abstract class WebhookEndpointContract {
     assertThat(post(endpoint, flipped, flippedSignature).statusCode()).isEqualTo(401);
     assertThat(post(endpoint, failing, sign(failing, OLD_KEY)).statusCode()).isEqualTo(500);
 
-    String logged = logs.list.stream().map(event -> event.getFormattedMessage()
-        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
-        .collect(Collectors.joining("\n"));
+    // the server may still be logging an exchange after its answer reached us (Spring's "Completed"
+    // line is written once the response is committed), so wait for all three exchanges' last lines
+    String logged = logs.awaitText(text -> text.contains("SIGNATURE_MISMATCH") && text.contains("User.Created")
+        && text.contains("IllegalStateException") && occurrences(text, "Completed ") >= 3);
     assertThat(logged).contains("SIGNATURE_MISMATCH").contains("User.Created")
         .contains("IllegalStateException").contains(Listeners.class.getName());
     assertThat(logged).doesNotContain(canary).doesNotContain(OLD_KEY).doesNotContain(NEW_KEY)
         .doesNotContain(flippedSignature).doesNotContain(sign(accepted, NEW_KEY)).doesNotContain("primaryEmail");
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   @Test
@@ -310,6 +319,43 @@ abstract class WebhookEndpointContract {
     @EventListener
     void onAny(WebhookEvent event) {
       all.add(event);
+    }
+  }
+
+  /**
+   * Every event logged anywhere while a test runs. Server threads append while the test reads, so
+   * the events are kept in a concurrent list (Logback's {@code ListAppender} keeps an
+   * {@code ArrayList}, and reading it during an append threw ConcurrentModificationException).
+   */
+  static final class CapturedLogs extends AppenderBase<ILoggingEvent> {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing();
+      events.add(event);
+    }
+
+    void clear() {
+      events.clear();
+    }
+
+    String text() {
+      return events.stream().map(event -> event.getFormattedMessage()
+          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+          .collect(Collectors.joining("\n"));
+    }
+
+    /** The text once {@code complete} holds for it, or as it is when patience runs out. */
+    String awaitText(java.util.function.Predicate<String> complete) throws InterruptedException {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      String text = text();
+      while (!complete.test(text) && System.nanoTime() - deadline < 0) {
+        Thread.sleep(10);
+        text = text();
+      }
+      return text;
     }
   }
 }
