@@ -42,7 +42,7 @@ final class CloseTest {
       client.close();
       client.close(); // a second close does nothing
 
-      for (int i = 0; i < 500 && started.stream().anyMatch(Thread::isAlive); i++) {
+      for (int i = 0; i < 3000 && started.stream().anyMatch(Thread::isAlive); i++) {
         Thread.sleep(10);
       }
       assertThat(started).noneMatch(Thread::isAlive);

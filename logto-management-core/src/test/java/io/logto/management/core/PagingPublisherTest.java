@@ -57,7 +57,7 @@ final class PagingPublisherTest {
   }
 
   private static void awaitItems(Recorder recorder, int count) throws InterruptedException {
-    for (int i = 0; i < 500 && recorder.items.size() < count; i++) {
+    for (int i = 0; i < 3000 && recorder.items.size() < count; i++) {
       Thread.sleep(10);
     }
     assertThat(recorder.items).hasSize(count);

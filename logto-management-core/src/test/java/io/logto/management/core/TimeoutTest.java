@@ -162,7 +162,7 @@ final class TimeoutTest {
       caller.start();
       calling.await(10, TimeUnit.SECONDS);
       // interrupt once the call is waiting on the server
-      for (int i = 0; i < 500 && server.count("/api/users/u1") == 0; i++) {
+      for (int i = 0; i < 3000 && server.count("/api/users/u1") == 0; i++) {
         Thread.sleep(10);
       }
       caller.interrupt();
@@ -239,7 +239,7 @@ final class TimeoutTest {
         flag.complete(Thread.currentThread().isInterrupted());
       });
       caller.start();
-      for (int i = 0; i < 1000 && server.count("/api/users/u1") == 0; i++) {
+      for (int i = 0; i < 3000 && server.count("/api/users/u1") == 0; i++) {
         Thread.sleep(10);
       }
       caller.interrupt();
