@@ -97,7 +97,7 @@ final class AuthnRoutes {
       throw ApiError.of(404, "session.connector_validation_session_not_found",
           "The connector session for token validation is not found.");
     }
-    throw ApiError.notEmulated(EmulatorServer.operation("AssertSingleSignOnSaml"), "the SSO sign-in session the RelayState names, begun in a browser through"
+    throw call.notEmulated("the SSO sign-in session the RelayState names, begun in a browser through"
         + " Logto's experience API, to accept the IdP's assertion");
   }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  * sent (raw and decoded), and the body.
  */
 final class Call {
+  private final Operation operation;
   private final Map<String, String> pathParams;
   private final String rawPath;
   private final List<String[]> rawQuery;
@@ -22,8 +23,9 @@ final class Call {
   private JsonNode json;
   private Map<String, List<String>> headers = Map.of();
 
-  Call(Map<String, String> pathParams, String rawPath, String rawQuery, byte[] body,
+  Call(Operation operation, Map<String, String> pathParams, String rawPath, String rawQuery, byte[] body,
       String contentType, String origin) {
+    this.operation = operation;
     this.origin = origin;
     this.pathParams = pathParams;
     this.rawPath = rawPath;
@@ -45,6 +47,19 @@ final class Call {
       pairs.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
     }
     return pairs;
+  }
+
+  /** The operation the request was routed to. */
+  public Operation operation() {
+    return operation;
+  }
+
+  /**
+   * The 501 for this operation when answering it as Logto does needs {@code missing}, something the
+   * emulator cannot have (a browser, the internet, a script runtime).
+   */
+  public ApiError notEmulated(String missing) {
+    return ApiError.notEmulated(operation, missing);
   }
 
   /** Attaches the request headers (names compared without case). */

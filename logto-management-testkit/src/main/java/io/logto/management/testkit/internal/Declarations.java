@@ -115,6 +115,11 @@ final class Declarations {
     this.notFound = notFound;
   }
 
+  /** Every operation of the table, in its order (what the emulator routes, declared or not yet). */
+  List<Operation> operations() {
+    return table.operations();
+  }
+
   /** Declares {@code operationId} with its handler; an unknown or already declared operation fails here. */
   Declaration declare(String operationId, Handler handler) {
     Operation operation = table.byId(operationId);

@@ -92,16 +92,6 @@ public final class EmulatorServer implements AutoCloseable {
     server.start();
   }
 
-  /** The operation of the bundled table with this id (for handlers that answer 501 with a reason). */
-  static Operation operation(String operationId) {
-    return TABLE.byId(operationId);
-  }
-
-  /** Every operation of the bundled table, in its order (for the generated API document). */
-  static List<Operation> operations() {
-    return TABLE.operations();
-  }
-
   public String origin() {
     return origin;
   }
@@ -287,7 +277,7 @@ public final class EmulatorServer implements AutoCloseable {
         return error(denied);
       }
     }
-    Call call = new Call(match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
+    Call call = new Call(match.operation(), match.pathParams(), path, exchange.getRequestURI().getRawQuery(), body,
         headers.getFirst("Content-Type"), origin).headers(headers);
     if (declaration.needsKeyPair()) {
       Certificates.awaitKeyPair(); // outside the lock: a slow first key holds up only its own request

@@ -51,7 +51,7 @@ final class SamlIdpRoutes {
         // Logto's SAML library throws a plain error on an undecodable request: an internal error
         throw ApiError.of(500, Json.object().put("message", "Internal server error."));
       }
-      return continueInBrowser("GetSamlAuthn", document, config);
+      return continueInBrowser(call, document, config);
     }).anonymous();
     handlers.declare("CreateSamlAuthn", call -> {
       Guard guard = call.guard();
@@ -66,7 +66,7 @@ final class SamlIdpRoutes {
           | org.xml.sax.SAXException | java.io.IOException e) {
         throw invalidRequest();
       }
-      return continueInBrowser("CreateSamlAuthn", document, config);
+      return continueInBrowser(call, document, config);
     }).anonymous();
     handlers.declare("GetSamlApplicationCallback", this::callback).anonymous();
   }
@@ -124,8 +124,7 @@ final class SamlIdpRoutes {
       throw ApiError.of(400, "application.saml.sp_initiated_saml_sso_session_not_found",
           "Service provider initiated SAML SSO session not found.");
     }
-    throw ApiError.notEmulated(EmulatorServer.operation("GetSamlApplicationCallback"),
-        "Logto's OIDC provider to exchange the code of the browser sign-in this callback ends");
+    throw call.notEmulated("Logto's OIDC provider to exchange the code of the browser sign-in this callback ends");
   }
 
   /** A request cookie's value, or null when absent or empty (Koa's unsigned cookies, as Logto reads them). */
@@ -145,7 +144,7 @@ final class SamlIdpRoutes {
   }
 
   // what Logto checks of a decoded request before sending the browser to its sign-in page
-  private static Reply continueInBrowser(String operationId, Document document, ObjectNode config) {
+  private static Reply continueInBrowser(Call call, Document document, ObjectNode config) {
     Element root = document.getDocumentElement();
     NodeList issuers = document.getElementsByTagNameNS(ASSERTION, "Issuer");
     String requestId = root.getAttribute("ID");
@@ -158,7 +157,7 @@ final class SamlIdpRoutes {
       throw ApiError.of(400, "application.saml.auth_request_issuer_not_match",
           "The issuer of the SAML authentication request does not match the service provider's entity ID.");
     }
-    throw ApiError.notEmulated(EmulatorServer.operation(operationId), "a browser to continue the sign-in a valid SAML request starts (Logto's OIDC"
+    throw call.notEmulated("a browser to continue the sign-in a valid SAML request starts (Logto's OIDC"
         + " /oidc/auth and its sign-in experience)");
   }
 

@@ -88,7 +88,7 @@ final class ScriptConfigRoutes {
         Guard guard = call.guard();
         kind.validateTest().accept(guard, guard.raw());
         guard.check();
-        throw ApiError.notEmulated(EmulatorServer.operation("Test" + kind.noun()), MISSING_RUNTIME);
+        throw call.notEmulated(MISSING_RUNTIME);
       });
     }
   }

@@ -341,8 +341,7 @@ final class SignInExperienceRoutes {
     guard.check();
     PasswordPolicy policy = PasswordPolicy.of(experience.signInExperience.get("passwordPolicy"));
     if (policy.rejectsPwned()) {
-      throw ApiError.notEmulated(EmulatorServer.operation("CheckPasswordWithDefaultSignInExperience"),
-          "the internet: the default password policy checks haveibeenpwned.com (turn passwordPolicy.rejects.pwned"
+      throw call.notEmulated("the internet: the default password policy checks haveibeenpwned.com (turn passwordPolicy.rejects.pwned"
               + " off to check the other rules)");
     }
     if (userId == null && policy.rejectsUserInfo()) {

@@ -108,7 +108,7 @@ final class SsoConnectorRoutes {
     }
     uniqueName(connectorName, null);
     String id = store.id(12);
-    JsonNode parsed = config == null ? null : checkConfig("CreateSsoConnector", provider, config);
+    JsonNode parsed = config == null ? null : checkConfig(call, provider, config);
     ObjectNode connector = Json.object();
     connector.put("tenantId", Store.TENANT).put("id", id).put("providerName", providerName)
         .put("connectorName", connectorName);
@@ -135,7 +135,7 @@ final class SsoConnectorRoutes {
     if (domains != null) {
       validateDomains(domains);
     }
-    JsonNode parsed = config == null ? null : checkConfig("UpdateSsoConnector", provider, config);
+    JsonNode parsed = config == null ? null : checkConfig(call, provider, config);
     if (connectorName != null) {
       uniqueName(connectorName, connector.get("id").asText());
     }
@@ -227,14 +227,12 @@ final class SsoConnectorRoutes {
    * What Logto checks before storing a config: for SAML, that the IdP is described (by hand, with a
    * certificate that parses); for OIDC, the issuer's discovery document, which needs the internet.
    */
-  private static JsonNode checkConfig(String operationId, SsoProvider provider, ObjectNode config) {
+  private static JsonNode checkConfig(Call call, SsoProvider provider, ObjectNode config) {
     if (!provider.saml()) {
-      throw ApiError.notEmulated(EmulatorServer.operation(operationId),
-          "the internet, to fetch the OIDC discovery document of the connector's issuer");
+      throw call.notEmulated("the internet, to fetch the OIDC discovery document of the connector's issuer");
     }
     if (config.hasNonNull("metadataUrl")) {
-      throw ApiError.notEmulated(EmulatorServer.operation(operationId),
-          "the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
+      throw call.notEmulated("the internet, to fetch the SAML IdP metadata at the config's metadataUrl");
     }
     Guard guard = Guard.body(config);
     guard.string("metadata", false);

@@ -48,8 +48,7 @@ final class UserIdentityRoutes {
             "Unable to find available connector with id " + connectorId + ".");
       }
       // Logto hands connectorData to the social provider, which answers the user's profile
-      throw ApiError.notEmulated(EmulatorServer.operation("CreateUserIdentity"),
-          "the social provider's answer to connectorData (the user's profile at that provider)");
+      throw call.notEmulated("the social provider's answer to connectorData (the user's profile at that provider)");
     });
     handlers.declare("ListUserAllIdentities", call -> {
       ObjectNode user = store.user(call.param("userId"));

@@ -33,18 +33,17 @@ final class WellKnownRoutes {
     handlers.declare("GetWellKnownExperience", call -> Reply.ok(publicSignInExperience(call.query("appId"))));
     handlers.declare("GetWellKnownAccountCenter", call -> Reply.ok(experience.accountCenter));
     handlers.declare("GetSignInExperiencePhrases", (Handler.NotEmulated) call -> {
-      throw ApiError.notEmulated(EmulatorServer.operation("GetSignInExperiencePhrases"),
-          "Logto's built-in sign-in UI translations, which are Logto's to ship (custom phrases are emulated:"
+      throw call.notEmulated("Logto's built-in sign-in UI translations, which are Logto's to ship (custom phrases are emulated:"
               + " read them with GetCustomPhrase)");
     });
     for (String id : List.of("GetWellKnownExperienceOpenapiJson", "GetWellKnownUserOpenapiJson")) {
       handlers.declare(id, (Handler.NotEmulated) call -> {
-        throw ApiError.notEmulated(EmulatorServer.operation(id),
-            "Logto's OpenAPI document of an end-user API (Experience or Account API) that the emulator does not serve");
+        throw call.notEmulated("Logto's OpenAPI document of an end-user API (Experience or Account API) that the emulator does not serve");
       });
     }
-    handlers.declare("GetWellKnownManagementOpenapiJson", call -> Reply.ok(managementDocument(call.origin())));
-    handlers.declare("GetSwaggerJson", call -> Reply.ok(managementDocument(call.origin())));
+    List<Operation> routed = handlers.operations();
+    handlers.declare("GetWellKnownManagementOpenapiJson", call -> Reply.ok(managementDocument(routed, call.origin())));
+    handlers.declare("GetSwaggerJson", call -> Reply.ok(managementDocument(routed, call.origin())));
   }
 
   private ObjectNode publicSignInExperience(String appId) {
@@ -108,7 +107,7 @@ final class WellKnownRoutes {
   }
 
   /** An OpenAPI 3.0.1 document of the operations the emulator routes: paths, methods, ids, path parameters. */
-  static ObjectNode managementDocument(String origin) {
+  static ObjectNode managementDocument(List<Operation> routed, String origin) {
     ObjectNode document = Json.object().put("openapi", "3.0.1");
     document.set("servers", Json.array().add(Json.object().put("url", origin)
         .put("description", "Logto endpoint address.")));
@@ -117,7 +116,7 @@ final class WellKnownRoutes {
             + " path parameters only); Logto's own document is not bundled with the testkit.")
         .put("version", "Cloud"));
     Map<String, ObjectNode> paths = new LinkedHashMap<>();
-    for (Operation operation : EmulatorServer.operations()) {
+    for (Operation operation : routed) {
       ObjectNode item = Json.object().put("operationId", operation.operationId());
       ArrayNode parameters = Json.array();
       for (String segment : operation.segments()) {

@@ -20,14 +20,39 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads the emulator's sources (code only: comments and literals are dropped) and fails when a route
  * class names another route class: what two route classes share belongs to the store, the entity's own
- * class or a small class named for what it does, so each route class can change alone.
+ * class or a small class named for what it does, so each route class can change alone. Nor does a route
+ * class name {@code EmulatorServer}: what a handler needs of its request (the operation it was routed to,
+ * for a 501) comes with the {@link Call}, so the server depends on the routes and never the other way.
  */
 final class RouteIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/io/logto/management/testkit/internal");
   private static final Pattern ROUTE_CLASS = Pattern.compile("\\b[A-Z]\\w*Routes\\b");
+  private static final Pattern SERVER = Pattern.compile("\\bEmulatorServer\\b");
 
   @Test
   void noRouteClassNamesAnother() throws IOException {
+    Map<String, String> sources = routeSources();
+    List<String> references = new ArrayList<>();
+    sources.forEach((name, text) -> otherRoutes(name, text).forEach(other -> references.add(name + " -> " + other)));
+
+    assertThat(references).as("route classes naming another route class (move the shared helper to the store,"
+        + " the entity's class or a small class named for what it does)").isEmpty();
+  }
+
+  @Test
+  void noRouteClassNamesTheServer() throws IOException {
+    List<String> naming = routeSources().entrySet().stream()
+        .filter(source -> SERVER.matcher(code(source.getValue())).find()).map(Map.Entry::getKey).toList();
+
+    assertThat(naming).as("route classes naming EmulatorServer (take what the handler needs from its Call or"
+        + " from Declarations)").isEmpty();
+    assertThat(SERVER.matcher(code("class A { Reply r() { return EmulatorServer.x(); } }")).find()).isTrue();
+    assertThat(SERVER.matcher(code("class A { /** see EmulatorServer */ String s = \"EmulatorServer\"; }")).find())
+        .isFalse();
+  }
+
+  // every *Routes.java of the emulator, by class name
+  private static Map<String, String> routeSources() throws IOException {
     Map<String, String> sources = new TreeMap<>();
     try (Stream<Path> files = Files.list(SOURCES)) {
       for (Path file : files.filter(path -> path.toString().endsWith("Routes.java")).toList()) {
@@ -37,12 +62,7 @@ final class RouteIndependenceTest {
     }
     // the emulator has some forty route classes: an empty scan must not pass
     assertThat(sources).as("route classes read from " + SOURCES.toAbsolutePath()).hasSizeGreaterThan(30);
-
-    List<String> references = new ArrayList<>();
-    sources.forEach((name, text) -> otherRoutes(name, text).forEach(other -> references.add(name + " -> " + other)));
-
-    assertThat(references).as("route classes naming another route class (move the shared helper to the store,"
-        + " the entity's class or a small class named for what it does)").isEmpty();
+    return sources;
   }
 
   @Test
